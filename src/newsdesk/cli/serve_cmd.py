@@ -1,0 +1,97 @@
+"""``newsdesk serve`` (the web app, the API and its workers) and ``newsdesk worker`` (one more worker by hand)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import click
+
+from ..archive import default_db_path
+from .common import archive_option, model_options
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(serve)
+    cli.add_command(worker_command)
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. Anything but loopback needs NEWSDESK_TOKEN set.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(0, 64), default=1, show_default=True,
+              help="Worker processes that write articles (0: run them apart with 'newsdesk worker').")
+@model_options
+@click.option("-t", "--template", "templates", multiple=True,
+              help="A template file or bundled name to offer (repeatable); the first is the default.")
+@click.option("--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
+              help="Allow URLs and feeds on private, loopback and link-local addresses (intranet use).")
+@archive_option
+@click.option("-q", "--quiet", is_flag=True, help="Log warnings and errors only.")
+def serve(host, port, workers, model, base_url, context_length, templates, allow_private, db, quiet):
+    """Run the newsroom web app and JSON API, with a job queue and worker processes.
+
+    Open the printed address in a browser: paste a brief, give a URL or upload a file, follow the job live, read
+    the checked article. The API is described at /docs. Jobs live in the database: a server killed mid-job
+    resumes them when it starts again.
+
+    With NEWSDESK_TOKEN set, every request needs 'Authorization: Bearer TOKEN' (browsers: open
+    /login?token=TOKEN once). Binding to anything but 127.0.0.1 refuses to start without it.
+
+    \b
+    Examples:
+      newsdesk serve
+      newsdesk serve --workers 2 --template my-template.yaml
+      NEWSDESK_TOKEN=$(openssl rand -hex 16) newsdesk serve --host 0.0.0.0
+    """
+    import uvicorn
+
+    from ..llm import DEFAULT_MODEL
+    from ..web import Settings, create_app
+    from ..web.settings import template_menu
+
+    settings = Settings(
+        db=Path(db).expanduser() if db else default_db_path(), host=host, port=port,
+        token=os.environ.get("NEWSDESK_TOKEN") or None, workers=workers, model=model or DEFAULT_MODEL,
+        base_url=base_url, context_length=context_length, templates=template_menu(list(templates)),
+        allow_private=allow_private,
+    )
+    settings.check()
+    _logging(quiet)
+    app = create_app(settings)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"newsdesk: http://{shown}:{port}/ ({workers} worker{'s' * (workers != 1)}, database "
+               f"{settings.db})" + ("; sign in at /login?token=<NEWSDESK_TOKEN>" if settings.token else ""),
+               err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info", access_log=not quiet,
+                timeout_graceful_shutdown=5, server_header=False)
+
+
+@click.command("worker")
+@click.option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible server URL for server models.")
+@click.option("--context-length", type=click.IntRange(512, 1_000_000), help="Context window in tokens.")
+@click.option("--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
+              help="Allow URLs and feeds on private, loopback and link-local addresses.")
+@click.option("--lifeline", is_flag=True, hidden=True, help="Exit when standard input closes (set by serve).")
+@archive_option
+def worker_command(base_url, context_length, allow_private, lifeline, db):
+    """Run one job worker on the database: claims queued jobs and writes their articles.
+
+    'newsdesk serve' starts its own workers; run this to add more, or with 'serve --workers 0' to keep the
+    writing apart from the web server. Stop it with Ctrl-C: a job it was running goes back to the queue.
+    """
+    from ..web.worker import WorkerConfig, run_worker
+
+    _logging(False, prefix="newsdesk worker %(process)d")
+    run_worker(WorkerConfig(db=Path(db).expanduser() if db else default_db_path(), base_url=base_url,
+                            context_length=context_length, allow_private=allow_private, lifeline=lifeline))
+
+
+def _logging(quiet: bool, prefix: str = "newsdesk") -> None:
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
+                        format=f"{prefix}: %(levelname)s %(message)s")
+
+
+__all__ = ["register", "serve", "worker_command"]

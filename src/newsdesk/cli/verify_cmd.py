@@ -1,0 +1,174 @@
+"""``newsdesk verify`` (any text against sources) and ``newsdesk eval verify`` (the verifier on labelled rows)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from ..models import Passage
+
+KINDS = ("fact", "analysis", "outlook", "opinion")
+_MARKS = {"supported": "✓", "unsupported": "✗", "contradicted": "!"}
+
+judge_options = [
+    click.option("--judge", "judge_spec", metavar="MODEL",
+                 help="Also ask an LLM judge (read from token probabilities), e.g. openai:llama3.2. Optional."),
+    click.option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible server URL for --judge."),
+    click.option("--calibration", type=click.Path(exists=True, dir_okay=False),
+                 help="A calibration file other than the shipped one (see scripts/calibrate_verify.py)."),
+]
+
+
+def _with(options):
+    def decorate(fn):
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+    return decorate
+
+
+def register(cli: click.Group) -> None:
+    """Add this module's commands to the root group."""
+    cli.add_command(verify)
+    cli.add_command(eval_group)
+
+
+def _verifier(calibration: str | None, judge_spec: str | None, base_url: str | None):
+    from ..verify import Verifier
+
+    judge = None
+    if judge_spec:
+        from ..llm import get_model
+
+        judge = get_model(judge_spec, base_url=base_url)
+    return Verifier(calibration, judge=judge)
+
+
+def story_passages(sources: tuple[str, ...]) -> tuple[list[dict], list[Passage]]:
+    """Each --source as a numbered source (1, 2, ...) and its passages: headline, then body paragraphs."""
+    from ..archive import split_passages
+    from ..ingest import load_story
+
+    described, passages = [], []
+    for number, arg in enumerate(sources, 1):
+        story = load_story(arg)
+        described.append({"number": number, "title": story.headline, "path": arg})
+        if story.headline.strip():
+            passages.append(Passage(text=story.headline.strip(), position=-1, source_number=number))
+        for position, text in enumerate(split_passages(story.body)):
+            passages.append(Passage(text=text, position=position, source_number=number))
+    return described, passages
+
+
+def draft_sentences(text: str) -> list[str]:
+    """Sentences of a draft: Markdown headings skipped, list markers and [n] citation marks removed."""
+    from ..verify import split_sentences
+
+    kept = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#") or re.fullmatch(r"[-*_=]{3,}", stripped):
+            kept.append("")
+            continue
+        bullet = re.match(r"^(?:[-*+\u2022]|\d+[.)])\s+", stripped)
+        if bullet:
+            kept.extend(["", stripped[bullet.end():], ""])  # each bullet is its own paragraph
+        else:
+            kept.append(stripped)
+    paragraphs = re.split(r"\n\s*\n", "\n".join(kept))
+    out = []
+    for paragraph in paragraphs:
+        paragraph = re.sub(r"\s*\[\d+(?:[,\s]*\d+)*\]", "", paragraph)
+        paragraph = re.sub(r"[*_]{1,2}([^*_]+)[*_]{1,2}", r"\1", paragraph)  # **bold**, _emphasis_
+        out.extend(split_sentences(paragraph))
+    return out
+
+
+@click.command()
+@click.option("-s", "--source", "sources", multiple=True, required=True, metavar="STORY",
+              help="A story file (text, Markdown, JSON, HTML) or URL; repeat for more. The first is [1].")
+@click.option("-t", "--text", "text_path", required=True, metavar="FILE",
+              help="The text to check (Markdown or plain text); '-' reads standard input.")
+@click.option("-k", "--kind", type=click.Choice(KINDS), default="fact", show_default=True,
+              help="What the text is meant to be; a sentence's own words can still make it outlook or opinion.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_with(judge_options)
+def verify(sources, text_path, kind, fmt, judge_spec, base_url, calibration) -> None:
+    """Check every sentence of a text against source stories: verdict, score and [n] citations.
+
+    \b
+    Examples:
+      newsdesk verify --source story.txt --text draft.md
+      newsdesk verify -s story.txt -s background.txt -t draft.md --format json
+    """
+    from ..verify import claim_kind
+
+    described, passages = story_passages(sources)
+    if text_path == "-":
+        draft = click.get_text_stream("stdin").read()
+    else:
+        try:
+            draft = Path(text_path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError(f"no such file: {text_path}") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"cannot read {text_path}: {error}") from None
+    sentences = draft_sentences(draft)
+    if not sentences:
+        raise InputError(f"{text_path} holds no sentences to check")
+    verifier = _verifier(calibration, judge_spec, base_url)
+    results = []
+    for sentence in sentences:
+        sentence_kind = claim_kind(sentence, kind)
+        check = verifier.check(sentence, passages, sentence_kind)
+        results.append({"text": sentence, "claim_kind": sentence_kind, "verdict": check.verdict,
+                        "score": check.score, "citations": [c.to_dict() for c in check.citations],
+                        "checks": check.details})
+    counts = {v: sum(1 for r in results if r["verdict"] == v) for v in ("supported", "unsupported", "contradicted")}
+    if fmt == "json":
+        click.echo(json.dumps({"sources": described, "sentences": results, "summary": counts}, indent=2,
+                              ensure_ascii=False))
+        return
+    for r in results:
+        marks = "".join(f"[{n}]" for n in sorted({c["source"] for c in r["citations"]}))
+        why = ""
+        if r["verdict"] != "supported":
+            why = f"  ({r['checks'].get('reason', r['verdict'])})"
+        click.echo(f"{_MARKS[r['verdict']]} {r['verdict']:<12} {r['score']:.2f} {marks:<6} {r['text']}{why}")
+    click.echo(f"\n{len(results)} sentences: {counts['supported']} supported, {counts['unsupported']} unsupported, "
+               f"{counts['contradicted']} contradicted.")
+    for source in described:
+        click.echo(f"[{source['number']}] {source['title']} ({source['path']})")
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Measure newsdesk's checks on labelled data."""
+
+
+@eval_group.command("verify")
+@click.argument("rows_path", metavar="ROWS.jsonl", type=click.Path(dir_okay=False))
+@click.option("--threshold-sweep", is_flag=True, help="Also print balanced accuracy at thresholds 0.05..0.95.")
+@click.option("--limit", type=click.IntRange(1), help="Only the first N rows.")
+@_with(judge_options)
+def eval_verify(rows_path, threshold_sweep, limit, judge_spec, base_url, calibration) -> None:
+    """Balanced accuracy of the verifier on rows {"document", "claim", "label"} (label 1 = supported).
+
+    A claim counts as supported only if every one of its sentences is. Prints JSON: balanced_accuracy,
+    per-class precision and recall, rows, claims_per_second (and the threshold curve with --threshold-sweep).
+
+    \b
+    Example:
+      newsdesk eval verify ../shared/data/verify/frank_valid.jsonl --threshold-sweep
+    """
+    from ..verify import evaluate, load_rows
+
+    rows = load_rows(rows_path)
+    if limit:
+        rows = rows[:limit]
+    result = evaluate(_verifier(calibration, judge_spec, base_url), rows, sweep=threshold_sweep)
+    click.echo(json.dumps(result, indent=2))

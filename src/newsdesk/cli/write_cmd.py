@@ -1,0 +1,92 @@
+"""``newsdesk write``: a story in, a checked article out."""
+
+from __future__ import annotations
+
+import click
+
+from ..pipeline import Event, WriteOptions, write_article
+from ..render import FORMATS, render
+from .common import archive_option, model_options, open_archive, progress_printer, write_output
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(write)
+    cli.add_command(show)
+
+
+@click.command()
+@click.argument("source", metavar="STORY")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the article to this file instead of standard output.")
+@model_options
+@click.option("-t", "--template", help="A template YAML file, or a bundled template name.  [default: default]")
+@click.option("--drafting", type=click.Choice(["auto", "grounded", "free"]), default="auto", show_default=True,
+              help="grounded: fact and summary sections are built from source sentences; free: the model writes "
+                   "every section; auto: grounded for the embedded model, free for servers.")
+@click.option("--background", type=click.IntRange(0, 20), default=4, show_default=True,
+              help="Background passages to retrieve from other stories in the archive.")
+@click.option("--no-verify", is_flag=True, help="Skip the source check (sentences are then left unchecked).")
+@click.option("--judge", is_flag=True, help="Also ask the model an entailment question per sentence (servers "
+                                            "that return token probabilities; costs one short call a sentence).")
+@click.option("--no-cache", is_flag=True, help="Call the model even when an identical call is cached.")
+@click.option("--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
+              help="Allow URLs on private, loopback and link-local addresses (intranet use).")
+@archive_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
+def write(source, fmt, output, model, base_url, context_length, template, drafting, background, no_verify, judge,
+          no_cache, allow_private, db, quiet):
+    """Write a grounded analysis article about STORY.
+
+    STORY is a text or Markdown file (first line = headline; optional 'Source: URL' and 'Date: YYYY-MM-DD'
+    lines), a JSON story {"headline", "body", "url", "published", "source"}, a saved HTML page, a URL, or -
+    for standard input.
+
+    \b
+    Examples:
+      newsdesk write examples/brief.md
+      newsdesk write story.txt --format json -o article.json
+      cat story.txt | newsdesk write -
+      newsdesk write story.txt --model path/to/other.gguf
+      newsdesk write story.txt --model openai:llama3.2 --base-url http://127.0.0.1:11434/v1
+    """
+    from ..ingest import load_story
+
+    story = load_story(source, allow_private=allow_private)
+    archive = open_archive(db)
+    options = WriteOptions(model=model, base_url=base_url, template=template, use_cache=not no_cache,
+                           background=background, verify=not no_verify, judge=judge, drafting=drafting,
+                           allow_private=allow_private, context_length=context_length)
+    with progress_printer(quiet) as on_event:
+        article = write_article(story, options, archive, on_event=on_event)
+    write_output(render(article, fmt), output)
+    if not quiet:
+        click.echo(summary(article, archive.path), err=True)
+
+
+@click.command()
+@click.argument("article_id", type=int)
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
+@archive_option
+def show(article_id, fmt, output, db):
+    """Print a saved article again, in any format.
+
+    \b
+    Example:
+      newsdesk show 3 --format html -o article.html
+    """
+    archive = open_archive(db)
+    write_output(render(archive.get_article(article_id), fmt), output)
+
+
+def summary(article, db_path) -> str:
+    s = article.stats
+    cached = f" ({s.cached_calls} from cache)" if s.cached_calls else ""
+    return (f"Done: {s.llm_calls} LLM calls{cached}, {s.prompt_tokens:,} prompt + {s.completion_tokens:,} "
+            f"completion tokens ({s.prefix_cached_tokens:,} prompt tokens reused), {s.seconds:.1f} s; "
+            f"{len(article.dropped)} sentences dropped; saved as article {article.id} in {db_path}")
+
+
+__all__ = ["register", "write", "Event"]

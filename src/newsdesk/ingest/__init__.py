@@ -1,0 +1,57 @@
+"""Turn what the user gives (text, file, stdin, JSON story; later URL, HTML page, feed) into a ``Story``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+from ..models import Story
+from .text import decode_bytes, parse_story_text
+
+__all__ = ["load_story", "story_from_text"]
+
+
+def story_from_text(text: str, name: str = "input") -> Story:
+    return parse_story_text(text, name)
+
+
+def load_story(arg: str, *, allow_private: bool = False) -> Story:
+    """A story from ``-`` (stdin), a file path (text, Markdown, JSON, saved HTML) or a URL."""
+    if arg == "-":
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise InputError("standard input is empty: pipe a story in, headline on the first line")
+        return story_from_text(decode_bytes(data, "standard input"), "standard input")
+    if arg.startswith(("http://", "https://")) or "://" in arg:
+        from .web import story_from_url
+
+        return story_from_url(arg, allow_private=allow_private)
+    path = Path(arg).expanduser()
+    if path.is_dir():
+        raise InputError(f"{arg} is a folder, not a story file")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {arg}") from None
+    except PermissionError:
+        raise InputError(f"cannot read {arg}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"cannot read {arg}: {error.strerror}") from None
+    if not data.strip():
+        raise InputError(f"{arg} is empty")
+    text = decode_bytes(data, arg)
+    if path.suffix.lower() in {".html", ".htm"} or _looks_like_html(text):
+        from .web import story_from_html
+
+        story = story_from_html(text, url=None, name=arg)
+        story.origin = "html"
+        return story
+    story = story_from_text(text, arg)
+    story.origin = "json" if story.origin == "json" else "file"
+    return story
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith("<!doctype html") or head.startswith("<html") or ("<head" in head and "<body" in text[:5000].lower())

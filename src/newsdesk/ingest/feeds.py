@@ -1,0 +1,379 @@
+"""Feeds: RSS 0.9x/1.0/2.0 and Atom, read with feedparser, stored entry by entry, written article by article.
+
+* ``read_feed`` takes a URL (fetched through the guarded fetcher, same size cap) or a file. A malformed ("bozo")
+  feed still yields the entries that parsed; only a document with no entries at all is an error.
+* ``ingest_feed`` stores each entry as a story. An entry already seen (same guid, same link without tracking
+  parameters, or same title+text hash) is not stored twice; seen in another feed, it is linked to the story
+  stored then. The text is ``content:encoded`` when the feed carries it, else the summary, or with
+  ``fetch_full`` the linked page read through the guard. Each entry is its own transaction, so a crash or
+  Ctrl-C loses nothing stored.
+* ``write_articles`` writes an article for every entry of a feed that has none yet, saving each file atomically
+  and recording its article id on the entry only afterwards: a rerun skips what is done and writes the rest once.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ..errors import InputError, NewsdeskError
+from ..models import Story, content_hash
+from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, HTML_TYPES, Fetcher
+from .web import html_to_text, story_from_html
+
+if TYPE_CHECKING:
+    from ..archive import Archive
+
+__all__ = ["Feed", "FeedEntry", "IngestReport", "WriteReport", "clean_link", "ingest_feed", "ingest_source",
+           "looks_like_feed", "parse_feed", "read_feed", "write_articles"]
+
+MAX_TITLE_CHARS = 300
+# Query parameters that only say "this click came from the feed": dropped so the same story dedups by link.
+TRACKING_PARAMS = frozenset({"at_medium", "at_campaign", "at_custom1", "at_custom2", "at_custom3", "at_custom4",
+                             "traffic_source", "cmpid", "cmp", "ocid", "ns_mchannel", "ns_source", "ns_campaign",
+                             "ns_linkname", "ns_fee", "rss", "ref", "smid", "partner", "feedtype", "feedname"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf"})
+# Paragraphs that feeds append to every entry: photo credits, "read more" links, WordPress's "The post ... appeared
+# first on ...". They say nothing about the story and would make unrelated entries look alike to retrieval.
+BOILERPLATE = re.compile(
+    r"^\(?(image|photo|picture|video) credit:.*\)?$|^(continue reading|read more|read the full story)\b.{0,40}$"
+    r"|^the post .{1,300} appeared first on .{1,100}$", re.IGNORECASE)
+ARTICLE_SUFFIXES = {"md": ".md", "html": ".html", "json": ".json"}
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class FeedEntry:
+    title: str
+    text: str  # plain text, paragraphs separated by blank lines
+    link: str | None = None  # without tracking parameters
+    guid: str | None = None
+    published: str | None = None  # ISO datetime in UTC
+    author: str | None = None
+    full_text: bool = False  # text came from content:encoded, not just the summary
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.title + "\n" + self.text)
+
+    def to_story(self, feed: Feed) -> Story:
+        return Story(headline=self.title, body=self.text or self.title, url=self.link, published=self.published,
+                     source=feed.publisher, author=self.author, language=feed.language, origin="feed")
+
+
+@dataclass
+class Feed:
+    source: str  # the URL, or the absolute path of the file, it was read from: the feed's key in the archive
+    title: str | None = None
+    language: str | None = None
+    entries: list[FeedEntry] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # one line per entry left out, and why
+    problem: str | None = None  # what was malformed, when the feed parsed only partly
+
+    @property
+    def publisher(self) -> str | None:
+        """The feed's title up to its first dash or bar: "Al Jazeera – Breaking News, ..." -> "Al Jazeera"."""
+        if not self.title:
+            return None
+        return re.split(r"\s+[–—|-]\s+", self.title, maxsplit=1)[0].strip() or None
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """Whether a document starts like RSS, RDF or Atom (not like an HTML page)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return False
+    return any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel"))
+
+
+def read_feed(source: str, *, allow_private: bool = False, fetcher: Fetcher | None = None) -> Feed:
+    """A feed from a URL (guarded fetch) or a file path."""
+    if "://" in source:
+        fetcher = fetcher or Fetcher(allow_private=allow_private)
+        result = fetcher.get(source, accept=FEED_TYPES + ("text/plain",), what="feed")
+        return parse_feed(result.content, source, result.content_type)
+    path = Path(source).expanduser()
+    if path.is_dir():
+        raise InputError(f"{source} is a folder, not a feed file")
+    try:
+        size = path.stat().st_size
+        if size > DEFAULT_MAX_BYTES:
+            raise InputError(f"{source} is {size:,} bytes; a feed may be at most {DEFAULT_MAX_BYTES:,}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {source}") from None
+    except OSError as error:
+        raise InputError(f"cannot read {source}: {error.strerror}") from None
+    return parse_feed(data, str(path.resolve()))
+
+
+def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Feed:
+    """Parse a feed document; raises InputError when nothing in it is a feed entry."""
+    import feedparser
+
+    if not data.strip():
+        raise InputError(f"{source} is empty, not a feed")
+    headers = {"content-type": content_type} if content_type else {}
+    # A stream, never bytes or str: given those, feedparser may treat them as a file name or URL to open.
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True,
+                              resolve_relative_uris=True)
+    problem = _one_line(parsed.get("bozo_exception")) if parsed.get("bozo") else None
+    raw_entries = parsed.get("entries") or []
+    if not raw_entries and (problem or not parsed.get("version")):
+        reason = f": {problem}" if problem else ""
+        raise InputError(f"{source} is not a readable RSS or Atom feed{reason}")
+    meta = parsed.get("feed") or {}
+    feed = Feed(source=source, title=_text(meta.get("title")) or None, language=_language(meta.get("language")),
+                problem=problem)
+    for number, raw in enumerate(raw_entries, start=1):
+        try:
+            entry = _entry(raw)
+        except (TypeError, ValueError, AttributeError) as error:  # a mangled entry must not sink the others
+            feed.skipped.append(f"entry {number}: unreadable ({_one_line(error)})")
+            continue
+        if entry is None:
+            feed.skipped.append(f"entry {number}: no title and no text")
+            continue
+        feed.entries.append(entry)
+    return feed
+
+
+def _entry(raw: Any) -> FeedEntry | None:
+    summary = _entry_text(_text(raw.get("summary")))
+    contents = [_entry_text(_text(c.get("value"))) for c in raw.get("content") or [] if isinstance(c, dict)]
+    content = max(contents, key=len, default="")
+    full_text = bool(content) and len(content) >= len(summary)
+    text = content if full_text else summary
+    title = " ".join(html_to_text(_text(raw.get("title"))).split())[:MAX_TITLE_CHARS]
+    if not title and not text:
+        return None
+    if not title:
+        words = text.split()
+        title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    link = clean_link(_text(raw.get("link"))) or None
+    guid = _text(raw.get("id")).strip() or None
+    return FeedEntry(title=title, text=text, link=link, guid=guid, published=_published(raw),
+                     author=_text(raw.get("author")).strip() or None, full_text=full_text)
+
+
+def _entry_text(html: str) -> str:
+    paragraphs = html_to_text(html).split("\n\n")
+    return "\n\n".join(p for p in paragraphs if p and not BOILERPLATE.match(p))
+
+
+def clean_link(link: str) -> str:
+    """An http(s) link without its fragment and feed-tracking parameters (``utm_*``, ``at_medium``, ...)."""
+    link = link.strip()
+    if not link.startswith(("http://", "https://")):
+        return ""
+    try:
+        parts = urlsplit(link)
+    except ValueError:
+        return ""
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
+@dataclass
+class IngestReport:
+    source: str
+    title: str | None = None
+    entries: int = 0  # entries in the feed document
+    new: int = 0  # stories stored by this run
+    duplicates: int = 0  # entries already in the archive
+    skipped: list[str] = field(default_factory=list)
+    fetch_failures: list[str] = field(default_factory=list)  # --fetch pages that could not be read (summary kept)
+    problem: str | None = None
+    kind: str = "feed"  # or "story": a page or story file stored as one story
+
+    def summary(self) -> str:
+        name = self.title or self.source
+        if self.kind == "story":
+            return f"{name}: {'stored' if self.new else 'already stored'}"
+        line = f"{name}: {self.entries} entries, {self.new} new, {self.duplicates} already stored"
+        if self.skipped:
+            line += f", {len(self.skipped)} skipped"
+        if self.fetch_failures:
+            line += f", {len(self.fetch_failures)} pages not fetched (summary kept)"
+        return line
+
+
+def ingest_feed(archive: Archive, feed: Feed, *, fetch_full: bool = False, fetcher: Fetcher | None = None,
+                progress: Progress | None = None) -> IngestReport:
+    """Store every entry of ``feed`` that the archive does not hold yet; see the module docstring."""
+    report = IngestReport(source=feed.source, title=feed.title, entries=len(feed.entries),
+                          skipped=list(feed.skipped), problem=feed.problem)
+    archive.add_feed(feed.source, feed.title)
+    for entry in feed.entries:
+        known = archive.find_feed_entry(feed.source, entry.guid, entry.link, entry.content_hash)
+        if known is not None and known["feed_url"] == feed.source:
+            report.duplicates += 1
+            continue
+        if known is not None:  # the same story came through another feed: share its row
+            story_id = int(known["story_id"])
+            report.duplicates += 1
+        else:
+            story = entry.to_story(feed)
+            if fetch_full and not entry.full_text and entry.link:
+                story = _with_full_text(story, entry.link, fetcher, report)
+            story_id, created = archive.add_story(story)
+            report.new += created
+            report.duplicates += not created
+        archive.add_feed_entry(feed.source, entry.guid, entry.link, entry.content_hash, story_id)
+        if progress:
+            progress(f"stored: {entry.title}")
+    return report
+
+
+def ingest_source(archive: Archive, source: str, *, fetch_full: bool = False, allow_private: bool = False,
+                  fetcher: Fetcher | None = None, progress: Progress | None = None) -> IngestReport:
+    """Store what ``source`` holds: every entry of a feed, or the one story of a page or story file."""
+    from . import load_story
+
+    fetcher = fetcher or Fetcher(allow_private=allow_private)
+    if "://" in source:
+        result = fetcher.get(source, accept=FEED_TYPES + HTML_TYPES + ("text/plain",), what="feed or web page")
+        if result.content_type in FEED_TYPES or looks_like_feed(result.content):
+            feed = parse_feed(result.content, source, result.content_type)
+            return ingest_feed(archive, feed, fetch_full=fetch_full, fetcher=fetcher, progress=progress)
+        story = story_from_html(result.text(), url=result.url, name=source)
+        story.origin = "url"
+    else:
+        path = Path(source).expanduser()
+        if path.suffix.lower() in FEED_SUFFIXES or (path.is_file() and looks_like_feed(_head(path))):
+            return ingest_feed(archive, read_feed(source), fetch_full=fetch_full, fetcher=fetcher,
+                               progress=progress)
+        story = load_story(source, allow_private=allow_private)
+    _, created = archive.add_story(story)
+    return IngestReport(source=source, title=story.headline, entries=1, new=int(created),
+                        duplicates=int(not created), kind="story")
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as file:
+            return file.read(2048)
+    except OSError:
+        return b""
+
+
+def _with_full_text(story: Story, link: str, fetcher: Fetcher | None, report: IngestReport) -> Story:
+    fetcher = fetcher or Fetcher()
+    try:
+        result = fetcher.get(link, accept=HTML_TYPES, what="web page")
+        page = story_from_html(result.text(), url=link, name=link)
+    except NewsdeskError as error:
+        report.fetch_failures.append(f"{link}: {error}")
+        return story
+    if len(page.body) <= len(story.body):
+        return story
+    story.body = page.body
+    story.author = story.author or page.author
+    story.language = page.language or story.language
+    story.source = story.source or page.source
+    return story
+
+
+@dataclass
+class WriteReport:
+    written: list[Path] = field(default_factory=list)
+    already_done: int = 0
+
+
+def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: Any, *, fmt: str = "md",
+                   limit: int | None = None, progress: Progress | None = None,
+                   on_event: Callable[[Any], None] | None = None) -> WriteReport:
+    """Write an article for each entry of the feed that has none, in feed order; ``options`` is a WriteOptions."""
+    from ..pipeline import write_article
+    from ..render import render
+
+    if fmt not in ARTICLE_SUFFIXES:
+        raise InputError(f"unknown article format {fmt!r}: use one of {', '.join(ARTICLE_SUFFIXES)}")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"cannot create {out_dir}: {error.strerror}") from None
+    report = WriteReport()
+    done_stories: set[int] = set()
+    for entry in archive.feed_entries(feed_source):
+        story_id = int(entry["story_id"])
+        if entry["article_id"] is not None or story_id in done_stories:
+            report.already_done += 1
+            continue
+        if limit is not None and len(report.written) >= limit:
+            break
+        article_id = entry["story_article_id"]  # written before a crash, but not yet recorded on the entry
+        if article_id is not None:
+            article = archive.get_article(int(article_id))
+        else:
+            story = archive.get_story(story_id)
+            if progress:
+                progress(f"writing: {story.headline}")
+            started = time.monotonic()
+            article = write_article(story, options, archive, on_event=on_event)
+            if progress:
+                progress(f"  done in {time.monotonic() - started:.0f} s")
+        path = out_dir / f"{article.id}-{slugify(article.title)}{ARTICLE_SUFFIXES[fmt]}"
+        _write_atomically(path, render(article, fmt))
+        archive.set_feed_entry_article(int(entry["id"]), int(article.id or 0))
+        done_stories.add(story_id)
+        report.written.append(path)
+        if progress:
+            progress(f"  saved {path}")
+    return report
+
+
+def slugify(title: str, limit: int = 60) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "article"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _published(raw: Any) -> str | None:
+    # dict.get: feedparser's own get() maps a missing updated_parsed to published_parsed, with a warning.
+    parsed = dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")
+    if parsed:
+        try:
+            return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+        except (TypeError, ValueError):
+            pass
+    text = _text(dict.get(raw, "published") or dict.get(raw, "updated")).strip()
+    return text or None
+
+
+def _language(value: Any) -> str | None:
+    match = re.match(r"\s*([a-zA-Z]{2,3})\b", _text(value))
+    return match.group(1).lower() if match else None
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _one_line(error: Any) -> str:
+    if error is None:
+        return ""
+    return " ".join(str(error).split()) or type(error).__name__

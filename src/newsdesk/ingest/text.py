@@ -1,0 +1,114 @@
+"""Stories from plain text, Markdown and JSON.
+
+Text/Markdown: the first non-empty line is the headline (a leading ``#`` is dropped), the rest the body;
+``Source: URL`` and ``Date: YYYY-MM-DD`` lines anywhere before the body (or ``Publisher:``/``Author:``) are
+metadata. JSON: ``{"headline", "body", "url", "published", "source"}``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+from ..errors import InputError
+from ..models import Story
+
+MAX_STORY_BYTES = 5_000_000  # a news story is kilobytes; anything this large is a mistake or an attack
+
+_META = re.compile(r"^\s*(source|url|date|published|publisher|author|by)\s*:\s*(.+?)\s*$", re.IGNORECASE)
+_META_FIELD = {"source": "url", "url": "url", "date": "published", "published": "published",
+               "publisher": "source", "author": "author", "by": "author"}
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """UTF-8 (or UTF-16 with a BOM) text, refusing binary files with a clear message."""
+    if len(data) > MAX_STORY_BYTES:
+        raise InputError(f"{name} is {len(data):,} bytes; a story may be at most {MAX_STORY_BYTES:,}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name} looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise InputError(f"{name} is not UTF-8 text") from error
+        if sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text):
+            raise InputError(f"{name} looks like a binary file, not text")
+        return text
+
+
+def parse_text_story(text: str, name: str = "input") -> Story:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    headline = ""
+    meta: dict[str, str] = {}
+    body_lines: list[str] = []
+    in_body = False
+    for line in lines:
+        if not headline:
+            if line.strip():
+                headline = re.sub(r"^\s*#+\s*", "", line).strip()
+            continue
+        match = _META.match(line) if not in_body else None
+        if match and _META_FIELD[match.group(1).lower()] not in meta:
+            meta[_META_FIELD[match.group(1).lower()]] = match.group(2)
+            continue
+        if line.strip():
+            in_body = True
+        body_lines.append(line)
+    body = "\n".join(body_lines).strip()
+    if not headline:
+        raise InputError(f"{name} is empty: give a headline on the first line and the story below it")
+    if not body:
+        raise InputError(f"{name} has a headline but no body: write the story below the first line")
+    url = meta.get("url")
+    if url and not re.match(r"https?://", url):
+        # "Source: Reuters" names a publisher, not a link.
+        meta["source"], url = meta.get("source", url), None
+    return Story(headline=headline, body=body, url=url, published=_iso_date(meta.get("published")),
+                 source=meta.get("source"), author=meta.get("author"), origin="text")
+
+
+def parse_json_story(text: str, name: str = "input") -> Story:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{name} is not valid JSON: {error.msg} at line {error.lineno}") from error
+    if not isinstance(data, dict):
+        raise InputError(f"{name} must hold a JSON object with \"headline\" and \"body\"")
+    unknown = set(data) - {"headline", "body", "url", "published", "source", "author", "language", "title", "text"}
+    if unknown:
+        raise InputError(f"{name} has unknown keys: {', '.join(sorted(unknown))}")
+    headline = data.get("headline") or data.get("title")
+    body = data.get("body") or data.get("text")
+    if not isinstance(headline, str) or not headline.strip():
+        raise InputError(f"{name} needs a non-empty \"headline\" string")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError(f"{name} needs a non-empty \"body\" string")
+    for key in ("url", "published", "source", "author", "language"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise InputError(f"{name}: \"{key}\" must be a string")
+    return Story(headline=headline.strip(), body=body.strip(), url=data.get("url"),
+                 published=_iso_date(data.get("published")), source=data.get("source"),
+                 author=data.get("author"), language=data.get("language"), origin="json")
+
+
+def parse_story_text(text: str, name: str = "input") -> Story:
+    """JSON when it looks like a JSON object, else text/Markdown."""
+    if text.lstrip().startswith("{"):
+        return parse_json_story(text, name)
+    return parse_text_story(text, name)
+
+
+def _iso_date(value: str | None) -> str | None:
+    """Keep ISO dates as they are; pass anything else through untouched rather than guess."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return date.fromisoformat(value[:10]).isoformat() if re.match(r"\d{4}-\d{2}-\d{2}", value) else value
+    except ValueError:
+        return value

@@ -1,0 +1,247 @@
+"""Stories from web pages: fetched through the guard (``fetch.py``) and read with trafilatura.
+
+Extraction is a fallback chain; each stage runs only when the one before it under-delivered:
+
+1. trafilatura's default extraction (main text, paragraphs kept, comments dropped) with its metadata;
+2. the same with ``favor_recall`` when the body is thin (under ``THIN_BODY_CHARS``);
+3. the page's own description (``og:description`` / ``<meta name=description>``) put in front of a thin body;
+4. nothing usable: an ``InputError`` saying so.
+
+The language is the page's declared one (``<html lang>``, ``og:locale``, ``Content-Language``), else a guess
+from common words, so non-English pages are stored with their language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from html import unescape
+from typing import Any
+
+import lxml.etree
+import lxml.html
+
+from ..errors import InputError
+from ..models import Story
+from .fetch import HTML_TYPES, Fetcher
+
+__all__ = ["guess_language", "html_to_text", "story_from_html", "story_from_url"]
+
+THIN_BODY_CHARS = 400  # a body shorter than this is "thin": try harder, then lean on the page's description
+MAX_HEADLINE_CHARS = 300
+MIN_WORDS_TO_GUESS_LANGUAGE = 20
+
+# Tags whose start and end break a paragraph when HTML is turned into text.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+    "td", "th", "tr", "ul", "body", "html",
+})
+DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "head", "title"})
+
+# A few of the most frequent words of each language: enough to tell the languages of the news apart.
+_STOPWORDS = {
+    "en": "the of and to in is that for it was on with as his he be at by this have from are not but",
+    "fr": "le la les de des et est en du une un que qui dans pour pas sur au il par ne avec sont",
+    "es": "el la los las de del que y en un una por con para es se no al lo como su más",
+    "de": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es",
+    "it": "il di che la e per un una non in sono del della gli le si con da al lo",
+    "pt": "o a os as de do da que e em um uma para com não no na por se dos mais",
+    "nl": "de het een en van in is dat op te zijn met voor niet aan er ook als",
+}
+_STOPWORD_SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
+
+
+def story_from_url(url: str, allow_private: bool = False, fetcher: Fetcher | None = None) -> Story:
+    """Fetch ``url`` through the SSRF guard and extract its story."""
+    fetcher = fetcher or Fetcher(allow_private=allow_private)
+    result = fetcher.get(url, accept=HTML_TYPES, what="web page")
+    if not result.content.strip():
+        raise InputError(f"{url} is an empty page")
+    story = story_from_html(result.text(), url=result.url, name=url)
+    story.origin = "url"
+    return story
+
+
+def story_from_html(html: str, url: str | None = None, name: str = "page") -> Story:
+    """The story in a page's HTML: title, author, date, site, language and the main text (paragraphs kept)."""
+    if not html.strip():
+        raise InputError(f"{name} is empty")
+    page = _extract(html, url)
+    if page is None:
+        raise InputError(f"found no article text in {name}")
+    return page
+
+
+@dataclass
+class _Meta:
+    """What the page says about itself in its ``<head>``: the fallbacks for trafilatura's metadata."""
+
+    title: str | None = None
+    description: str | None = None
+    language: str | None = None
+    site: str | None = None
+    published: str | None = None
+
+
+def _extract(html: str, url: str | None) -> Story | None:
+    html = _strip_xml_declaration(html)
+    doc = _trafilatura(html, url, favor_recall=False)
+    text = _paragraphs(doc.text if doc else "")
+    if len(text) < THIN_BODY_CHARS:  # stage 2
+        recall = _trafilatura(html, url, favor_recall=True)
+        recall_text = _paragraphs(recall.text if recall else "")
+        if len(recall_text) > len(text):
+            doc, text = recall or doc, recall_text
+    meta = _head_meta(html)
+    description = _clean(getattr(doc, "description", None) or meta.description)
+    if len(text) < THIN_BODY_CHARS and description and description not in text:  # stage 3
+        text = f"{description}\n\n{text}".strip()
+    if not text.strip():
+        return None
+    title = _clean(getattr(doc, "title", None) or meta.title) or _first_words(text)
+    return Story(
+        headline=title[:MAX_HEADLINE_CHARS],
+        body=text,
+        url=url or _clean(getattr(doc, "url", None)) or None,
+        published=_clean(getattr(doc, "date", None)) or meta.published,
+        source=_clean(getattr(doc, "sitename", None)) or meta.site,
+        author=_clean_author(getattr(doc, "author", None)),
+        language=_language_tag(getattr(doc, "language", None)) or meta.language or guess_language(text),
+        origin="html",
+    )
+
+
+def _trafilatura(html: str, url: str | None, favor_recall: bool) -> Any:
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                           favor_recall=favor_recall)
+    except (ValueError, TypeError, lxml.etree.LxmlError):  # trafilatura rarely raises; a broken page is "no text"
+        return None
+
+
+def _head_meta(html: str) -> _Meta:
+    meta = _Meta()
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.LxmlError, ValueError):
+        return meta
+    values: dict[str, str] = {}
+    for element in root.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("http-equiv") or "").strip().lower()
+        content = (element.get("content") or "").strip()
+        if key and content and key not in values:
+            values[key] = content
+    title_element = root.find(".//title")
+    meta.title = values.get("og:title") or (title_element.text_content().strip() if title_element is not None else None)
+    meta.description = values.get("og:description") or values.get("description") or values.get("twitter:description")
+    meta.site = values.get("og:site_name")
+    meta.published = (values.get("article:published_time") or values.get("date") or "")[:10] or None
+    html_element = root if root.tag == "html" else root.getroottree().getroot()
+    declared = (html_element.get("lang") or html_element.get("{http://www.w3.org/XML/1998/namespace}lang")
+                or values.get("content-language") or values.get("og:locale") or values.get("language"))
+    meta.language = _language_tag(declared)
+    return meta
+
+
+def html_to_text(html: str) -> str:
+    """Readable text from an HTML fragment or page: one paragraph per block element, blank lines between."""
+    html = _CONTROL_CHARS.sub(" ", html or "")
+    if not html.strip():
+        return ""
+    if "<" not in html:
+        return _paragraphs(unescape(html))
+    try:
+        root = lxml.html.fromstring(_strip_xml_declaration(html))
+    except (lxml.etree.LxmlError, ValueError):
+        return _paragraphs(re.sub(r"<[^>]*>", " ", html))
+    parts: list[str] = []
+    skip_depth = 0
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.rsplit("}", 1)[-1].lower()
+        if event == "start":
+            if tag in DROP_TAGS or not tag:
+                skip_depth += 1
+                continue
+            if skip_depth:
+                continue
+            if tag in BLOCK_TAGS:
+                parts.append("\n\n")
+            elif tag == "br":
+                parts.append("\n")
+            if element.text:
+                parts.append(element.text)
+        else:
+            if tag in DROP_TAGS or not tag:
+                skip_depth -= 1
+            elif not skip_depth and tag in BLOCK_TAGS:
+                parts.append("\n\n")
+            if not skip_depth and element.tail and element is not root:
+                parts.append(element.tail)
+    return _paragraphs("".join(parts))
+
+
+def guess_language(text: str) -> str | None:
+    """The language whose common words are most frequent in ``text``; None when too short or undecided."""
+    words = re.findall(r"[^\W\d_]+", text.lower())[:2000]
+    if len(words) < MIN_WORDS_TO_GUESS_LANGUAGE:
+        return None
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORD_SETS.items()}
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    (best, best_score), (_, second_score) = ranked[0], ranked[1]
+    if best_score < 0.1 * len(words) or best_score < 1.3 * second_score:
+        return None
+    return best
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _paragraphs(text: str) -> str:
+    """Paragraphs separated by one blank line, whitespace inside each collapsed."""
+    lines = (" ".join(line.split()) for line in re.split(r"\n\s*\n|\n", text or ""))
+    return "\n\n".join(line for line in lines if line)
+
+
+def _strip_xml_declaration(html: str) -> str:
+    # lxml refuses str input that carries an encoding declaration.
+    return re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _clean_author(value: Any) -> str | None:
+    """trafilatura joins bylines with ``;`` and sometimes repeats one in capitals; keep each name once."""
+    value = _clean(value)
+    if not value:
+        return None
+    names: list[str] = []
+    for name in value.split(";"):
+        name = name.strip()
+        if name and name.lower() not in {n.lower() for n in names} and name.lower() not in {"username", "admin"}:
+            names.append(name)
+    return "; ".join(names) or None
+
+
+def _language_tag(value: Any) -> str | None:
+    """``en-US``, ``fr_FR`` -> ``en``, ``fr``: the primary subtag, lower case."""
+    value = _clean(value)
+    if not value:
+        return None
+    primary = re.split(r"[-_,\s]", value.strip().lower(), maxsplit=1)[0]
+    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
+def _first_words(text: str, limit: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")

@@ -1,0 +1,312 @@
+"""The job queue: articles are written by worker processes, never by the web request that asked for one.
+
+    JobQueue            the interface the web app and the workers use (a distributed backend implements it too)
+    └── SQLiteJobQueue  the ``jobs`` and ``job_events`` tables in the archive's own database file
+
+A job's life::
+
+    queued --claim--> running --complete--> done
+                        │  └----fail------> failed
+                        └-- release, lease expired, worker gone --> queued  (claimed again: attempt + 1)
+
+* ``claim`` is one ``UPDATE ... WHERE id = (first queued job) RETURNING *`` inside ``BEGIN IMMEDIATE``: two workers
+  never get the same job.
+* A running job holds a lease that its worker renews with ``heartbeat``. A worker that dies (``kill -9``, a crash)
+  stops renewing it; ``requeue_expired`` (and ``requeue_orphans`` for workers known to be dead) puts the job back.
+  After ``max_attempts`` claims a job fails instead of crashing workers for ever.
+* ``complete``, ``fail``, ``heartbeat`` and ``record_event`` name the worker: one whose lease was taken over can
+  no longer change the job (``LeaseLost``), so a job finishes once.
+* Every change of state and every pipeline event is a row in ``job_events`` (``events_since``), so progress
+  survives restarts and can be streamed from any process.
+
+The pipeline knows nothing of this module; workers (``newsdesk.web.worker``) pass its events to ``record_event``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .archive import Archive, now
+from .errors import NotFoundError
+
+__all__ = ["Job", "JobEvent", "JobQueue", "LeaseLost", "SQLiteJobQueue", "STATUSES", "TERMINAL"]
+
+STATUSES = ("queued", "running", "done", "failed")
+TERMINAL = ("done", "failed")
+LEASE_SECONDS = 20.0  # a worker renews its lease every third of this; a dead worker's job waits at most this long
+MAX_ATTEMPTS = 3  # claims before a job that keeps killing its worker is failed
+
+
+class LeaseLost(Exception):
+    """The worker no longer holds the job (its lease expired and the job went back to the queue)."""
+
+
+@dataclass
+class Job:
+    id: int
+    kind: str  # write, regenerate, poll
+    payload: dict[str, Any]
+    status: str = "queued"
+    key: str | None = None  # idempotency key: enqueueing the same key again returns this job
+    priority: int = 0
+    attempts: int = 0
+    worker: str | None = None
+    lease_until: float | None = None
+    stage: str | None = None  # the stage of the latest event
+    article_id: int | None = None
+    error: str | None = None
+    created: str = ""
+    started: str | None = None
+    finished: str | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.status in TERMINAL
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class JobEvent:
+    id: int  # increasing across all jobs: a stream resumes after the last id it saw
+    job_id: int
+    stage: str
+    status: str
+    data: dict[str, Any] = field(default_factory=dict)
+    attempt: int = 0
+    elapsed: float = 0.0
+    created: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class JobQueue(ABC):
+    """What the web app and the workers need from a queue. Implementations must make ``claim`` atomic."""
+
+    @abstractmethod
+    def enqueue(self, kind: str, payload: dict[str, Any], *, key: str | None = None, priority: int = 0) -> Job:
+        """Add a job; with a ``key`` already used, the job that has it is returned instead of a new one."""
+
+    @abstractmethod
+    def claim(self, worker: str) -> Job | None:
+        """The next queued job (highest priority, then oldest), now running under ``worker``; None when idle."""
+
+    @abstractmethod
+    def heartbeat(self, job_id: int, worker: str) -> bool:
+        """Renew the lease; False when ``worker`` no longer holds the job."""
+
+    @abstractmethod
+    def record_event(self, job_id: int, stage: str, status: str, data: dict[str, Any] | None = None,
+                     elapsed: float = 0.0, *, worker: str | None = None) -> int:
+        """Store a progress event; with ``worker``, raise LeaseLost unless that worker holds the job."""
+
+    @abstractmethod
+    def complete(self, job_id: int, worker: str, article_id: int | None = None) -> bool:
+        """Mark the job done; False (and no change) when ``worker`` no longer holds it."""
+
+    @abstractmethod
+    def fail(self, job_id: int, worker: str, error: str) -> bool:
+        """Mark the job failed with a one-line reason."""
+
+    @abstractmethod
+    def release(self, job_id: int, worker: str, reason: str) -> bool:
+        """Put a running job back in the queue (a worker shutting down mid-job)."""
+
+    @abstractmethod
+    def requeue_expired(self) -> list[int]:
+        """Running jobs whose lease has expired go back to the queue (or fail after too many attempts)."""
+
+    @abstractmethod
+    def requeue_orphans(self, is_dead: Callable[[str], bool]) -> list[int]:
+        """Running jobs whose worker ``is_dead`` go back to the queue at once, without waiting for the lease."""
+
+    @abstractmethod
+    def get(self, job_id: int) -> Job:
+        """The job, or NotFoundError."""
+
+    @abstractmethod
+    def events_since(self, job_id: int, after: int = 0, limit: int = 500) -> list[JobEvent]:
+        """The job's events with an id above ``after``, oldest first."""
+
+    @abstractmethod
+    def list_jobs(self, status: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
+        """Jobs newest first."""
+
+    @abstractmethod
+    def counts(self) -> dict[str, int]:
+        """How many jobs are in each status."""
+
+
+class SQLiteJobQueue(JobQueue):
+    def __init__(self, archive: Archive, *, lease_seconds: float = LEASE_SECONDS, max_attempts: int = MAX_ATTEMPTS,
+                 clock: Callable[[], float] = time.time):
+        self.archive = archive
+        self.lease_seconds = lease_seconds
+        self.max_attempts = max_attempts
+        self.clock = clock
+
+    def enqueue(self, kind: str, payload: dict[str, Any], *, key: str | None = None, priority: int = 0) -> Job:
+        with self.archive.transaction() as db:
+            if key is not None:
+                row = db.execute("SELECT * FROM jobs WHERE key = ?", (key,)).fetchone()
+                if row is not None:
+                    return _job(row)
+            stamp = now()
+            cursor = db.execute(
+                "INSERT INTO jobs (kind, payload, key, priority, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
+                (kind, json.dumps(payload), key, priority, stamp, stamp),
+            )
+            job_id = int(cursor.lastrowid or 0)
+            self._event(db, job_id, 0, "job", "queued", {"kind": kind})
+            return _job(db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone())
+
+    def claim(self, worker: str) -> Job | None:
+        with self.archive.transaction() as db:
+            stamp = now()
+            row = db.execute(
+                "UPDATE jobs SET status = 'running', worker = ?, lease_until = ?, attempts = attempts + 1,"
+                " started = coalesce(started, ?), updated = ?"
+                " WHERE id = (SELECT id FROM jobs WHERE status = 'queued' ORDER BY priority DESC, id LIMIT 1)"
+                " RETURNING *",
+                (worker, self.clock() + self.lease_seconds, stamp, stamp),
+            ).fetchone()
+            if row is None:
+                return None
+            job = _job(row)
+            data: dict[str, Any] = {"worker": worker, "attempt": job.attempts}
+            if job.attempts > 1:
+                data["resumed_after"] = job.stage
+            self._event(db, job.id, job.attempts, "job", "running", data)
+            return job
+
+    def heartbeat(self, job_id: int, worker: str) -> bool:
+        cursor = self.archive.db.execute(
+            "UPDATE jobs SET lease_until = ? WHERE id = ? AND worker = ? AND status = 'running'",
+            (self.clock() + self.lease_seconds, job_id, worker),
+        )
+        return cursor.rowcount == 1
+
+    def record_event(self, job_id: int, stage: str, status: str, data: dict[str, Any] | None = None,
+                     elapsed: float = 0.0, *, worker: str | None = None) -> int:
+        with self.archive.transaction() as db:
+            row = db.execute("SELECT attempts, worker, status FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"no job with id {job_id}")
+            if worker is not None and (row["worker"] != worker or row["status"] != "running"):
+                raise LeaseLost(f"job {job_id} is no longer held by {worker}")
+            db.execute("UPDATE jobs SET stage = ?, updated = ? WHERE id = ?", (stage, now(), job_id))
+            return self._event(db, job_id, row["attempts"], stage, status, data or {}, elapsed)
+
+    def complete(self, job_id: int, worker: str, article_id: int | None = None) -> bool:
+        return self._finish(job_id, worker, "done", {"article_id": article_id}, article_id=article_id)
+
+    def fail(self, job_id: int, worker: str, error: str) -> bool:
+        return self._finish(job_id, worker, "failed", {"error": error}, error=error)
+
+    def release(self, job_id: int, worker: str, reason: str) -> bool:
+        with self.archive.transaction() as db:
+            cursor = db.execute(
+                "UPDATE jobs SET status = 'queued', worker = NULL, lease_until = NULL, updated = ?"
+                " WHERE id = ? AND worker = ? AND status = 'running'", (now(), job_id, worker),
+            )
+            if cursor.rowcount != 1:
+                return False
+            self._event(db, job_id, self._attempts(db, job_id), "job", "queued", {"reason": reason})
+            return True
+
+    def requeue_expired(self) -> list[int]:
+        with self.archive.transaction() as db:
+            rows = db.execute("SELECT id, worker FROM jobs WHERE status = 'running' AND lease_until < ?",
+                              (self.clock(),)).fetchall()
+            return [self._requeue(db, r["id"], f"the lease of worker {r['worker']} expired") for r in rows]
+
+    def requeue_orphans(self, is_dead: Callable[[str], bool]) -> list[int]:
+        with self.archive.transaction() as db:
+            rows = db.execute("SELECT id, worker FROM jobs WHERE status = 'running'").fetchall()
+            return [self._requeue(db, r["id"], f"worker {r['worker']} is gone") for r in rows
+                    if r["worker"] and is_dead(r["worker"])]
+
+    def get(self, job_id: int) -> Job:
+        row = self.archive.db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no job with id {job_id}")
+        return _job(row)
+
+    def events_since(self, job_id: int, after: int = 0, limit: int = 500) -> list[JobEvent]:
+        rows = self.archive.db.execute(
+            "SELECT * FROM job_events WHERE job_id = ? AND id > ? ORDER BY id LIMIT ?", (job_id, after, limit)
+        )
+        return [JobEvent(id=r["id"], job_id=r["job_id"], stage=r["stage"], status=r["status"],
+                         data=json.loads(r["data"]), attempt=r["attempt"], elapsed=r["elapsed"],
+                         created=r["created"]) for r in rows]
+
+    def list_jobs(self, status: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
+        if status is not None:
+            rows = self.archive.db.execute("SELECT * FROM jobs WHERE status = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+                                           (status, limit, offset))
+        else:
+            rows = self.archive.db.execute("SELECT * FROM jobs ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
+        return [_job(r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for row in self.archive.db.execute("SELECT status, count(*) AS n FROM jobs GROUP BY status"):
+            counts[row["status"]] = row["n"]
+        return counts
+
+    # -- inside a transaction ------------------------------------------------------------------------------
+    def _finish(self, job_id: int, worker: str, status: str, data: dict[str, Any], *,
+                article_id: int | None = None, error: str | None = None) -> bool:
+        with self.archive.transaction() as db:
+            stamp = now()
+            cursor = db.execute(
+                "UPDATE jobs SET status = ?, article_id = coalesce(?, article_id), error = ?, lease_until = NULL,"
+                " stage = 'job', finished = ?, updated = ? WHERE id = ? AND worker = ? AND status = 'running'",
+                (status, article_id, error, stamp, stamp, job_id, worker),
+            )
+            if cursor.rowcount != 1:
+                return False
+            self._event(db, job_id, self._attempts(db, job_id), "job", status, data)
+            return True
+
+    def _requeue(self, db: Any, job_id: int, reason: str) -> int:
+        attempts = self._attempts(db, job_id)
+        stamp = now()
+        if attempts >= self.max_attempts:
+            error = f"gave up after {attempts} attempts: {reason}"
+            db.execute("UPDATE jobs SET status = 'failed', error = ?, lease_until = NULL, stage = 'job',"
+                       " finished = ?, updated = ? WHERE id = ?", (error, stamp, stamp, job_id))
+            self._event(db, job_id, attempts, "job", "failed", {"error": error})
+        else:
+            db.execute("UPDATE jobs SET status = 'queued', worker = NULL, lease_until = NULL, updated = ?"
+                       " WHERE id = ?", (stamp, job_id))
+            self._event(db, job_id, attempts, "job", "queued", {"reason": reason})
+        return job_id
+
+    @staticmethod
+    def _attempts(db: Any, job_id: int) -> int:
+        return int(db.execute("SELECT attempts FROM jobs WHERE id = ?", (job_id,)).fetchone()["attempts"])
+
+    @staticmethod
+    def _event(db: Any, job_id: int, attempt: int, stage: str, status: str, data: dict[str, Any],
+               elapsed: float = 0.0) -> int:
+        cursor = db.execute(
+            "INSERT INTO job_events (job_id, attempt, stage, status, data, elapsed, created)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (job_id, attempt, stage, status, json.dumps(data, default=str), elapsed, now()),
+        )
+        return int(cursor.lastrowid or 0)
+
+
+def _job(row: Any) -> Job:
+    data = dict(row)
+    data["payload"] = json.loads(data.pop("payload") or "{}")
+    data.pop("updated", None)
+    return Job(**data)

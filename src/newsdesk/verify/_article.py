@@ -1,0 +1,168 @@
+"""An article through the verifier: check every sentence, revise the failures once, drop what still fails, drop
+repeats, and say honestly when a section has nothing left.
+
+Order matters and is fixed:
+
+1. every sentence of the intro and the sections is checked (subheadings are headings, never checked);
+2. all failures go to the reviser in ONE batch, each with its best evidence passages; replacements are checked;
+3. what still fails is dropped and recorded in ``article.dropped`` with its reason;
+4. a sentence that repeats a point made in an earlier section is dropped ("repeats an earlier point"); Key
+   Takeaways may summarise, so there only near-copies go;
+5. a section left with no sentences gets one honest ``note``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Article, Block, Dropped, Passage, Section, Sentence
+from ._index import bigrams
+from ._text import claim_kind, content_stems, normalise, stem, tokens
+
+if TYPE_CHECKING:
+    from ._verifier import Check, Reviser, Verifier
+
+__all__ = ["NOTE_FAILED", "NOTE_MIXED", "NOTE_REPEATED", "REPEAT_REASON", "verify_article"]
+
+TAKEAWAYS_ID = "takeaways"
+REPEAT_REASON = "repeats an earlier point"
+NOTE_FAILED = "Every sentence drafted for this section failed the source check, so it is left out."
+NOTE_REPEATED = "Everything drafted for this section repeated points made earlier, so it is left out."
+NOTE_MIXED = ("Everything drafted for this section either failed the source check or repeated an earlier point, "
+              "so it is left out.")
+MIN_SHARED_WORDS = 3  # a repeat shares at least this many content words with the earlier sentence
+
+
+@dataclass
+class _Item:
+    section: Section
+    block: Block
+    sentence: Sentence
+    check: Check
+
+
+def verify_article(verifier: Verifier, article: Article, passages: list[Passage],
+                   reviser: Reviser | None = None) -> Article:
+    started = time.perf_counter()
+    items: list[_Item] = []
+    for section in article.all_sections():
+        for block in section.blocks:
+            if block.type == "subheading":
+                continue
+            for sentence in block.sentences:
+                items.append(_check(verifier, section, block, sentence, passages))
+
+    failing = [item for item in items if not item.check.supported]
+    if failing and reviser is not None:
+        batch = [(item.sentence, verifier.evidence_passages(item.sentence.text, passages)) for item in failing]
+        paused = time.perf_counter()
+        replacements = list(reviser(batch))
+        started += time.perf_counter() - paused  # the reviser's LLM time is not verification time
+        for item, new_text in zip(failing, replacements, strict=False):
+            new_text = " ".join((new_text or "").split())
+            if not new_text or new_text == item.sentence.text:
+                continue
+            item.sentence.revised_from = item.sentence.text
+            item.sentence.text = new_text
+            revised = _check(verifier, item.section, item.block, item.sentence, passages)
+            item.check = revised.check
+
+    had_sentences = {id(s): bool(s.sentences()) for s in article.all_sections()}
+    reasons: dict[int, set[str]] = {id(s): set() for s in article.all_sections()}
+    for item in items:
+        if not item.check.supported:
+            reason = item.check.details.get("reason", item.check.verdict)
+            if item.sentence.revised_from is not None:
+                reason = f"{reason} (after one revision)"
+            _drop(article, item, reason)
+            reasons[id(item.section)].add("failed")
+
+    _drop_repeats(article, verifier, reasons)
+
+    for section in article.all_sections():
+        _prune_blocks(section)
+        if had_sentences[id(section)] and not section.sentences():
+            kinds = reasons[id(section)]
+            section.note = NOTE_MIXED if len(kinds) > 1 else NOTE_REPEATED if kinds == {"repeated"} else NOTE_FAILED
+    article.stats.verify_seconds += time.perf_counter() - started
+    return article
+
+
+def _check(verifier: Verifier, section: Section, block: Block, sentence: Sentence,
+           passages: list[Passage]) -> _Item:
+    kind = claim_kind(sentence.text, section.kind)
+    check = verifier.check(sentence.text, passages, kind)
+    sentence.claim_kind = kind  # type: ignore[assignment]
+    sentence.verdict = check.verdict  # type: ignore[assignment]
+    sentence.score = check.score
+    sentence.citations = check.citations
+    sentence.checks = check.details
+    return _Item(section, block, sentence, check)
+
+
+def _drop(article: Article, item: _Item, reason: str) -> None:
+    sentence = item.sentence
+    if sentence in item.block.sentences:
+        item.block.sentences.remove(sentence)
+    article.dropped.append(Dropped(section=item.section.id, text=sentence.text, reason=reason,
+                                   verdict=sentence.verdict, score=sentence.score))
+
+
+def _drop_repeats(article: Article, verifier: Verifier, reasons: dict[int, set[str]]) -> None:
+    """Drop sentences that repeat a point of an earlier section (or say the same thing twice in one)."""
+    threshold = verifier.calibration.redundancy
+    copy_threshold = verifier.calibration.redundancy_takeaways
+    earlier: list[tuple[str, set[str], set[tuple[str, str]]]] = []  # (section id, content stems, bigrams)
+    for section in article.all_sections():
+        current: list[tuple[str, set[str], set[tuple[str, str]]]] = []
+        for block in section.blocks:
+            if block.type == "subheading":
+                continue
+            for sentence in list(block.sentences):
+                toks = tokens(normalise(sentence.text))
+                words = set(content_stems(toks))
+                pairs = bigrams([stem(t) for t in toks])
+                if _repeats(section.id, words, pairs, earlier, current, threshold, copy_threshold):
+                    block.sentences.remove(sentence)
+                    article.dropped.append(Dropped(section=section.id, text=sentence.text, reason=REPEAT_REASON,
+                                                   verdict=sentence.verdict, score=sentence.score))
+                    reasons[id(section)].add("repeated")
+                else:
+                    current.append((section.id, words, pairs))
+        earlier.extend(current)
+
+
+def _repeats(section_id: str, words: set[str], pairs: set[tuple[str, str]], earlier, current,
+             threshold: float, copy_threshold: float) -> bool:
+    if len(words) < MIN_SHARED_WORDS:
+        return False
+    for _, other_words, other_pairs in earlier:
+        shared = len(words & other_words)
+        if shared < MIN_SHARED_WORDS:
+            continue
+        if section_id == TAKEAWAYS_ID:
+            # a summary may reuse the facts; a copy reuses the wording
+            if pairs and len(pairs & other_pairs) / len(pairs) >= copy_threshold:
+                return True
+        elif shared / len(words) >= threshold:
+            return True
+    for _, other_words, _ in current:  # the same section saying the same thing twice
+        shared = len(words & other_words)
+        if shared >= MIN_SHARED_WORDS and shared / len(words) >= 0.9 and shared / max(1, len(other_words)) >= 0.9:
+            return True
+    return False
+
+
+def _prune_blocks(section: Section) -> None:
+    """Remove emptied blocks, and subheadings left with nothing under them."""
+    blocks = [b for b in section.blocks if b.type == "subheading" or b.sentences]
+    kept: list[Block] = []
+    for i, block in enumerate(blocks):
+        if block.type == "subheading":
+            following = next((b for b in blocks[i + 1:]), None)
+            if following is None or following.type == "subheading":
+                continue
+        kept.append(block)
+    section.blocks = kept

@@ -1,0 +1,129 @@
+"""Per-passage-set precomputation: every source sentence ("unit") tokenised, stemmed and mined for specifics once.
+
+A ``PassageIndex`` is built once for a list of passages and then answers every sentence of an article: which
+units share its words (an inverted index), which words, bigrams, names, figures, dates and quotes the sources
+hold at all.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass, field
+
+from ..models import Passage
+from . import _specifics as sp
+from ._text import STOPWORDS, normalise, source_spans, stem, tokens
+
+__all__ = ["NEGATIONS", "PassageIndex", "Unit", "bigrams"]
+
+NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nobody", "none", "nothing", "neither", "nor",
+                       "cannot", "denied", "denies", "deny", "refused", "refuses", "rejected", "false"})
+
+
+def bigrams(seq: list[str]) -> set[tuple[str, str]]:
+    return set(itertools.pairwise(seq))
+
+
+def negation_count(toks: list[str]) -> int:
+    return sum(1 for t in toks if t in NEGATIONS or t.endswith("n't"))
+
+
+@dataclass
+class Unit:
+    """One sentence of one passage, with offsets into ``passage.text``."""
+
+    passage: int  # position in PassageIndex.passages
+    start: int
+    end: int
+    text: str  # normalised, lower-case
+    stems: frozenset[str]  # content stems
+    seq: list[str]  # every token's stem, in order
+    numbers: list[sp.Number]
+    negations: int
+
+
+@dataclass
+class PassageIndex:
+    passages: list[Passage]
+    units: list[Unit] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    idf: dict[str, float] = field(default_factory=dict)
+    stems: set[str] = field(default_factory=set)
+    bigrams: set[tuple[str, str]] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)  # lower-case words and name keys, for names
+    acronyms: set[str] = field(default_factory=set)
+    numbers: list[sp.Number] = field(default_factory=list)
+    months: set[int] = field(default_factory=set)
+    weekdays: set[str] = field(default_factory=set)
+    times: set[str] = field(default_factory=set)
+    quote_keys: list[str] = field(default_factory=list)  # one per passage
+    lower_text: str = ""
+
+    @classmethod
+    def build(cls, passages: list[Passage]) -> PassageIndex:
+        index = cls(passages=list(passages))
+        lower_parts = []
+        for number, passage in enumerate(index.passages):
+            raw = passage.text
+            for start, end in source_spans(raw):
+                index._add_unit(number, start, end, normalise(raw[start:end]))
+            clean = normalise(raw)
+            lower_parts.append(clean.lower())
+            index.quote_keys.append(sp.quote_key(clean))
+            index._add_names(clean)
+            index.months.update(m for m, _ in sp._month_mentions(clean))
+            index.weekdays.update(w for w, _ in sp._weekday_mentions(clean))
+        index.lower_text = "\n".join(lower_parts)
+        total = max(1, len(index.units))
+        index.idf = {s: math.log(1.0 + total / len(ids)) for s, ids in index.postings.items()}
+        return index
+
+    def _add_unit(self, passage: int, start: int, end: int, text: str) -> None:
+        toks = tokens(text)
+        seq = [stem(t) for t in toks]
+        content = frozenset(s for t, s in zip(toks, seq, strict=True) if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
+        numbers = sp.extract_numbers(text, source=True)
+        unit = Unit(passage, start, end, text.lower(), content, seq, numbers, negation_count(toks))
+        uid = len(self.units)
+        self.units.append(unit)
+        for s in content:
+            self.postings.setdefault(s, []).append(uid)
+        self.stems.update(content)
+        self.bigrams.update(bigrams(seq))
+        self.words.update(toks)
+        for n in numbers:
+            if n.unit == "time":
+                self.times.add(f"{int(n.value) // 60:02d}:{int(n.value) % 60:02d}")
+            else:
+                self.numbers.append(n)
+
+    def _add_names(self, text: str) -> None:
+        words = [m.group() for m in sp._WORD_RE.finditer(text)]
+        self.words.update(sp._name_key(w) for w in words)
+        self.words.update(part for w in words for part in re.split(r"[-']", w.lower()) if part)
+        capitalised = [w for w in words if w[0].isupper()]
+        self.acronyms.update(sp._name_key(w) for w in capitalised if sp._is_acronym(w))
+        # initials of capitalised runs: "European Central Bank" -> "ecb"
+        run: list[str] = []
+        for w in [*words, "x"]:
+            if w[0].isupper():
+                run.append(w)
+            elif w.lower() in ("of", "and", "the", "for") and run:
+                continue
+            else:
+                if len(run) >= 2:
+                    self.acronyms.add("".join(r[0].lower() for r in run))
+                run = []
+
+    def candidates(self, content: set[str], limit: int = 8) -> list[tuple[int, float]]:
+        """Units sharing the most (idf-weighted) content stems with a sentence, best first."""
+        scores: dict[int, float] = {}
+        for s in content:
+            weight = self.idf.get(s)
+            if weight is None:
+                continue
+            for uid in self.postings[s]:
+                scores[uid] = scores.get(uid, 0.0) + weight
+        return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]

@@ -1,0 +1,153 @@
+"""The raw measurements of one sentence against a ``PassageIndex``: lexical support, specifics, contradictions.
+
+``measure()`` is pure and deterministic; turning its numbers into a probability and a verdict is the job of the
+calibrated model in ``_score.py``. Everything here is cheap: set look-ups, an inverted index, and one rapidfuzz
+alignment against the two best source sentences.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from . import _specifics as sp
+from ._index import PassageIndex, bigrams, negation_count
+from ._text import STOPWORDS, normalise, stem, tokens
+
+__all__ = ["FEATURES", "Measure", "measure"]
+
+#: The features the calibrated model reads, in order (see calibration.json).
+FEATURES = ("coverage", "local_bigrams", "alignment", "subsequence", "log_novel", "missing_specifics")
+
+
+@dataclass
+class Measure:
+    content: int  # distinct content words of the sentence
+    coverage: float  # share of them found anywhere in the sources
+    novel: list[str]  # content words found nowhere
+    best_unit: float  # share covered by the single best source sentence
+    best_pair: float  # share covered by the best two source sentences
+    bigram_coverage: float  # share of the sentence's word pairs found anywhere
+    local_bigrams: float  # share of word pairs found in the best two source sentences
+    subsequence: float  # share of the sentence's words that the best two source sentences hold in the same order
+    alignment: float  # rapidfuzz partial-ratio against the best two source sentences, 0..1
+    evidence: list[int]  # unit ids of the best supporting source sentences, best first
+    missing: list[str] = field(default_factory=list)  # specifics found in no source: "number: 27", "name: ..."
+    conflicts: list[str] = field(default_factory=list)  # "27 vs 17 (kill)": a figure the evidence states differently
+    quotes_ok: bool = True
+    missing_quotes: list[str] = field(default_factory=list)
+    negation_mismatch: bool = False
+    specifics: int = 0  # how many specifics the sentence carries
+
+    def vector(self) -> list[float]:
+        return [self.coverage, self.local_bigrams, self.alignment, self.subsequence, math.log1p(len(self.novel)),
+                float(len(self.missing) + len(self.missing_quotes))]
+
+    def details(self) -> dict:
+        return {
+            "coverage": round(self.coverage, 3),
+            "best_pair": round(self.best_pair, 3),
+            "bigram_coverage": round(self.bigram_coverage, 3),
+            "alignment": round(self.alignment, 3),
+            "subsequence": round(self.subsequence, 3),
+            "novel_words": self.novel[:12],
+            "missing_specifics": self.missing,
+            "conflicts": self.conflicts,
+            "quote_ok": self.quotes_ok,
+            "missing_quotes": self.missing_quotes,
+            "negation_mismatch": self.negation_mismatch,
+        }
+
+
+def measure(sentence: str, index: PassageIndex) -> Measure:
+    text = normalise(sentence)
+    toks = [t for t in tokens(text) if t != "unk"]  # a summariser's unknown-word marker says nothing
+    seq = [stem(t) for t in toks]
+    content = {s for t, s in zip(toks, seq, strict=True) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())}
+    n = max(1, len(content))
+    found = content & index.stems
+    novel = sorted(content - found)
+
+    # best source sentence, then the one that adds most of what it lacks
+    candidates = index.candidates(content, limit=10)
+    evidence: list[int] = []
+    best_unit = best_pair = 0.0
+    if candidates:
+        units = index.units
+        first = max((uid for uid, _ in candidates), key=lambda u: (len(content & units[u].stems), -u))
+        covered = content & units[first].stems
+        best_unit = len(covered) / n
+        evidence = [first]
+        gain, second = 0, None
+        for uid, _ in candidates:
+            if uid != first:
+                extra = len((content & units[uid].stems) - covered)
+                if extra > gain:
+                    gain, second = extra, uid
+        if second is not None:
+            evidence.append(second)
+            covered = covered | (content & units[second].stems)
+        best_pair = len(covered) / n
+        for uid, _ in candidates:  # keep a few runners-up for citations and contradiction checks
+            if uid not in evidence and len(evidence) < 4:
+                evidence.append(uid)
+
+    pairs = bigrams(seq)
+    bigram_coverage = len(pairs & index.bigrams) / len(pairs) if pairs else 0.0
+    local = set()
+    alignment = subsequence = 0.0
+    if evidence:
+        top = evidence[:2]
+        for uid in top:
+            local |= bigrams(index.units[uid].seq)
+        ordered = [s for u in sorted(top) for s in index.units[u].seq]
+        subsequence = LCSseq.similarity(seq, ordered) / max(1, len(seq))
+        window = " ".join(index.units[u].text for u in sorted(top))
+        alignment = fuzz.partial_ratio(text.lower(), window) / 100.0 if len(text) <= len(window) else \
+            fuzz.partial_ratio(window, text.lower()) / 100.0 * min(1.0, len(window) / max(1, len(text)))
+    local_bigrams = len(pairs & local) / len(pairs) if pairs else 0.0
+
+    result = Measure(
+        content=len(content), coverage=len(found) / n, novel=novel, best_unit=best_unit, best_pair=best_pair,
+        bigram_coverage=bigram_coverage, local_bigrams=local_bigrams, subsequence=subsequence, alignment=alignment,
+        evidence=evidence,
+    )
+    _check_specifics(text, result, index)
+    if evidence and negation_count(toks) > 0:
+        # the sentence denies what its closest source sentences state without any negation
+        result.negation_mismatch = best_unit >= 0.6 and not any(index.units[u].negations for u in evidence[:2])
+    return result
+
+
+def _check_specifics(text: str, result: Measure, index: PassageIndex) -> None:
+    found = sp.extract(text)
+    result.specifics = (len(found.numbers) + len(found.months) + len(found.weekdays) + len(found.times)
+                        + len(found.names) + len(found.quotes))
+    near = [n for uid in result.evidence[:3] for n in index.units[uid].numbers]
+    for number in found.numbers:
+        if sp.number_found(number, index.numbers):
+            continue
+        result.missing.append(f"number: {number.text}")
+        other = sp.numbers_conflict(number, near)
+        if other is not None:
+            result.conflicts.append(f"{number.text} vs {other.text}")
+    for month, surface in found.months:
+        if month not in index.months:
+            result.missing.append(f"date: {surface}")
+    for day, surface in found.weekdays:
+        if day not in index.weekdays:
+            result.missing.append(f"date: {surface}")
+    for key, surface in found.times:
+        if key not in index.times:
+            result.missing.append(f"time: {surface}")
+    for keys, surface in found.names:
+        if not sp.name_found(keys, index.words, index.stems, index.acronyms, index.lower_text):
+            result.missing.append(f"name: {surface}")
+    for quote in found.quotes:
+        key = sp.quote_key(quote)
+        if key and not any(key in passage_key for passage_key in index.quote_keys):
+            result.missing_quotes.append(quote)
+    result.quotes_ok = not result.missing_quotes

@@ -1,0 +1,182 @@
+"""The JSON API under /api: queue articles, follow jobs (JSON or Server-Sent Events), read the library, add feeds.
+
+Every error is ``{"error": "one line", "status": N}`` with the matching status code (``web/errors.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from sse_starlette import EventSourceResponse
+
+from ..ingest.feeds import slugify
+from ..models import Story
+from ..render import render
+from .desk import Desk, job_json, progress_of
+from .settings import DEFAULT_FEED_INTERVAL, MIN_FEED_INTERVAL, PAGE_SIZE
+from .sse import job_event_stream
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+MAX_HEADLINE_CHARS = 1000
+MAX_BODY_CHARS = 500_000
+MEDIA_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
+               "json": "application/json"}
+
+
+def get_desk(request: Request) -> Desk:
+    return request.app.state.desk
+
+
+DeskDep = Annotated[Desk, Depends(get_desk)]
+Page = Annotated[int, Query(ge=1, le=100_000, description="1 is the newest page")]
+Search = Annotated[str, Query(max_length=500, description="words to search for (FTS5)")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ArticleRequest(_Strict):
+    """A story given as headline and body, or as the URL of a news page (fetched through the SSRF guard)."""
+
+    headline: str | None = Field(None, max_length=MAX_HEADLINE_CHARS)
+    body: str | None = Field(None, max_length=MAX_BODY_CHARS)
+    url: str | None = Field(None, max_length=2000)
+    template: str | None = Field(None, max_length=200, description="a template name the server offers")
+    model: str | None = Field(None, max_length=200, description="a model the server runs")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> ArticleRequest:
+        has_text = bool((self.headline or "").strip() or (self.body or "").strip())
+        if self.url and has_text:
+            raise ValueError("give either headline and body, or url, not both")
+        if not self.url:
+            if not (self.headline or "").strip():
+                raise ValueError("give a non-empty headline and body, or a url")
+            if not (self.body or "").strip():
+                raise ValueError("the body is empty: give the story's text")
+        return self
+
+
+class RegenerateRequest(_Strict):
+    model: str | None = Field(None, max_length=200)
+
+
+class FeedRequest(_Strict):
+    url: str = Field(min_length=1, max_length=2000)
+    interval_seconds: int = Field(DEFAULT_FEED_INTERVAL, ge=MIN_FEED_INTERVAL, le=7 * 24 * 3600)
+    template: str | None = Field(None, max_length=200)
+    model: str | None = Field(None, max_length=200)
+
+
+class JobCreated(BaseModel):
+    id: int
+    status: str
+    links: dict[str, str]
+
+
+def _created(job: Any, status_code: int = 202) -> JSONResponse:
+    return JSONResponse({"id": job.id, "status": job.status, "links": job_json(job)["links"]},
+                        status_code=status_code, headers={"Location": f"/api/jobs/{job.id}"})
+
+
+@router.post("/articles", status_code=202, response_model=JobCreated, summary="Queue an article")
+def create_article(body: ArticleRequest, desk: DeskDep) -> JSONResponse:
+    """Queue a job that writes an article; follow it at ``/api/jobs/{id}`` or its event stream."""
+    if body.url:
+        return _created(desk.submit_url(body.url, body.template, body.model))
+    story = Story(headline=" ".join((body.headline or "").split()), body=(body.body or "").strip(), origin="text")
+    return _created(desk.submit_story(story, body.template, body.model))
+
+
+@router.get("/jobs", summary="Recent jobs")
+def list_jobs(desk: DeskDep, status: Literal["queued", "running", "done", "failed"] | None = None,
+              page: Page = 1) -> dict[str, Any]:
+    jobs = desk.queue.list_jobs(status, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    return {"items": [job_json(j) for j in jobs[:PAGE_SIZE]], "page": page, "more": len(jobs) > PAGE_SIZE,
+            "counts": desk.queue.counts()}
+
+
+@router.get("/jobs/{job_id}", summary="A job's status")
+def get_job(job_id: int, desk: DeskDep) -> dict[str, Any]:
+    """``status`` is queued, running, done or failed; ``article_id`` is set once done."""
+    job = desk.queue.get(job_id)
+    return job_json(job, progress_of(desk.queue, job))
+
+
+@router.get("/jobs/{job_id}/events", summary="A job's progress as Server-Sent Events",
+            response_class=EventSourceResponse)
+def job_events(job_id: int, desk: DeskDep, after: Annotated[int, Query(ge=0)] = 0,
+               last_event_id: Annotated[str | None, Header()] = None) -> EventSourceResponse:
+    """Each stored event as ``event: progress`` (JSON: stage, status, data), then ``event: end`` with the job.
+
+    Events are read from the database, so a stream can resume after a restart (``Last-Event-ID``).
+    """
+    desk.queue.get(job_id)  # 404 before the stream starts
+    if last_event_id and last_event_id.isdigit():
+        after = max(after, int(last_event_id))
+    return EventSourceResponse(job_event_stream(desk, job_id, after), ping=15)
+
+
+@router.get("/articles", summary="Articles, newest first")
+def list_articles(desk: DeskDep, q: Search = "", page: Page = 1) -> dict[str, Any]:
+    rows = desk.archive.list_articles(q, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    items = [{**r, "links": {"self": f"/api/articles/{r['id']}", "page": f"/articles/{r['id']}"}}
+             for r in rows[:PAGE_SIZE]]
+    return {"items": items, "page": page, "more": len(rows) > PAGE_SIZE}
+
+
+@router.get("/articles/{article_id}", summary="An article as JSON, Markdown or HTML",
+            responses={200: {"content": {"text/markdown": {}, "text/html": {}}}})
+def get_article(article_id: int, desk: DeskDep, format: Literal["json", "md", "html"] = "json",  # noqa: A002
+                download: bool = False) -> Response:
+    """``?format=md|html|json``; ``?download=1`` asks the browser to save it as a file."""
+    article = desk.archive.get_article(article_id)
+    filename = f"article-{article_id}-{slugify(article.title, 40)}.{format}"
+    disposition = f'{"attachment" if download else "inline"}; filename="{filename}"'
+    headers = {"Content-Disposition": disposition}
+    if format == "json":
+        return JSONResponse(article.to_dict(), headers=headers)
+    cls = HTMLResponse if format == "html" else PlainTextResponse
+    return cls(render(article, format), headers=headers, media_type=MEDIA_TYPES[format])
+
+
+@router.post("/articles/{article_id}/sections/{section_id}/regenerate", status_code=202,
+             response_model=JobCreated, summary="Rewrite one section")
+def regenerate(article_id: int, section_id: str, body: RegenerateRequest, desk: DeskDep) -> JSONResponse:
+    """Queue a job that rewrites and re-checks one section, leaving the rest of the article as it is."""
+    return _created(desk.regenerate(article_id, section_id, body.model))
+
+
+@router.get("/stories", summary="Stories, newest first, or matching q")
+def list_stories(desk: DeskDep, q: Search = "", page: Page = 1) -> dict[str, Any]:
+    rows = desk.archive.search_stories(q, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    return {"items": rows[:PAGE_SIZE], "page": page, "more": len(rows) > PAGE_SIZE}
+
+
+@router.get("/feeds", summary="Watched feeds")
+def list_feeds(desk: DeskDep) -> dict[str, Any]:
+    return {"items": desk.archive.watched_feeds()}
+
+
+@router.post("/feeds", status_code=201, summary="Watch a feed")
+def add_feed(body: FeedRequest, desk: DeskDep) -> JSONResponse:
+    """Poll the feed now and every ``interval_seconds``; each new entry gets an article job."""
+    feed, job = desk.watch_feed(body.url, body.interval_seconds, body.template, body.model)
+    return JSONResponse({"feed": feed, "poll_job": job_json(job)}, status_code=201,
+                        headers={"Location": f"/api/feeds/{feed['id']}"})
+
+
+@router.get("/feeds/{feed_id}", summary="A watched feed")
+def get_feed(feed_id: int, desk: DeskDep) -> dict[str, Any]:
+    return desk.archive.get_feed(feed_id)
+
+
+@router.get("/health", summary="Liveness, queue counts and worker processes")
+def health(request: Request, desk: DeskDep) -> dict[str, Any]:
+    supervisor = getattr(request.app.state, "supervisor", None)
+    return {"status": "ok", "jobs": desk.queue.counts(), "workers": supervisor.pids() if supervisor else []}

@@ -1,0 +1,141 @@
+"""What the pages and the API both do: check a request, store what it brings, queue the job.
+
+Nothing here writes an article: it queues a job for a worker. Pages and API routes are thin faces over ``Desk``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..archive import Archive
+from ..errors import InputError, NotFoundError
+from ..ingest.fetch import Guard
+from ..jobs import Job, JobQueue, SQLiteJobQueue
+from ..models import Story
+from .settings import MIN_FEED_INTERVAL, Settings
+
+MAX_URL_CHARS = 2000
+POLL_PRIORITY = 10  # a feed poll is short: it goes before the articles already waiting
+
+
+class RequestError(InputError):
+    """A well-formed request asking for something this server will not do (unknown template, bad URL)."""
+
+    status_code = 422
+
+
+@dataclass
+class Desk:
+    settings: Settings
+    archive: Archive
+    queue: JobQueue
+
+    @classmethod
+    def open(cls, settings: Settings) -> Desk:
+        archive = Archive(settings.db)
+        return cls(settings, archive, SQLiteJobQueue(archive))
+
+    # -- checks --------------------------------------------------------------------------------------------
+    def template(self, name: str | None) -> tuple[str, str]:
+        """(name, what ``load_template`` takes) for a template a request names; the default when None."""
+        name = name or self.settings.default_template
+        if name not in self.settings.templates:
+            raise RequestError(f"unknown template {name!r}: choose one of {', '.join(self.settings.templates)}")
+        return name, self.settings.templates[name]
+
+    def model(self, name: str | None) -> str:
+        name = name or self.settings.model
+        if name not in self.settings.models:
+            raise RequestError(f"unknown model {name!r}: this server runs {', '.join(self.settings.models)}")
+        return name
+
+    def checked_url(self, url: str, what: str = "URL") -> str:
+        url = url.strip()
+        if not url:
+            raise RequestError(f"give a {what}")
+        if len(url) > MAX_URL_CHARS:
+            raise RequestError(f"the {what} is longer than {MAX_URL_CHARS} characters")
+        # Scheme, credentials and literal addresses are refused now; host names are checked again when fetched.
+        Guard(allow_private=self.settings.allow_private).check_url(url)
+        return url
+
+    # -- jobs ----------------------------------------------------------------------------------------------
+    def submit_story(self, story: Story, template: str | None = None, model: str | None = None) -> Job:
+        options = self._options(template, model)
+        story_id, _ = self.archive.add_story(story)
+        return self.queue.enqueue("write", {"story_id": story_id, **options})
+
+    def submit_url(self, url: str, template: str | None = None, model: str | None = None) -> Job:
+        options = self._options(template, model)
+        return self.queue.enqueue("write", {"url": self.checked_url(url), **options})
+
+    def regenerate(self, article_id: int, section_id: str, model: str | None = None) -> Job:
+        article = self.archive.get_article(article_id)
+        if section_id not in {s.id for s in article.sections}:
+            raise NotFoundError(f"article {article_id} has no section {section_id!r}")
+        if article.template not in self.settings.templates:
+            raise RequestError(f"article {article_id} was written with the template {article.template!r}, which "
+                               "this server does not offer: start it with --template FILE")
+        payload = {"article_id": article_id, "section_id": section_id, "model": self.model(model),
+                   "template": self.settings.templates[article.template]}
+        return self.queue.enqueue("regenerate", payload)
+
+    def watch_feed(self, url: str, interval: int, template: str | None = None,
+                   model: str | None = None) -> tuple[dict[str, Any], Job]:
+        """Watch a feed and queue its first poll now; the server polls it every ``interval`` seconds after."""
+        if interval < MIN_FEED_INTERVAL:
+            raise RequestError(f"a feed is polled at most every {MIN_FEED_INTERVAL} seconds")
+        url = self.checked_url(url, "feed URL")
+        feed_id = self.archive.watch_feed(url, interval, self._options(template, model))
+        feed = self.archive.get_feed(feed_id)
+        return feed, self.enqueue_poll(feed)
+
+    def enqueue_poll(self, feed: dict[str, Any]) -> Job:
+        # One poll per feed and last poll time: a second request (or scheduler tick) before it ran is the same job.
+        key = f"poll:{feed['id']}:{feed.get('last_polled') or 'never'}"
+        return self.queue.enqueue("poll", {"feed_id": feed["id"], "url": feed["url"]}, key=key,
+                                  priority=POLL_PRIORITY)
+
+    def _options(self, template: str | None, model: str | None) -> dict[str, Any]:
+        name, spec = self.template(template)
+        return {"template": spec, "template_name": name, "model": self.model(model)}
+
+
+def job_json(job: Job, progress: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A job as the API shows it."""
+    data = {
+        "id": job.id, "kind": job.kind, "status": job.status, "stage": job.stage, "attempts": job.attempts,
+        "article_id": job.article_id, "error": job.error, "created": job.created, "started": job.started,
+        "finished": job.finished,
+        "links": {"self": f"/api/jobs/{job.id}", "events": f"/api/jobs/{job.id}/events", "page": f"/jobs/{job.id}"},
+    }
+    if job.article_id is not None:
+        data["links"]["article"] = f"/api/articles/{job.article_id}"
+        data["links"]["article_page"] = f"/articles/{job.article_id}"
+    if progress is not None:
+        data["progress"] = progress
+    return data
+
+
+def progress_of(queue: JobQueue, job: Job) -> dict[str, Any]:
+    """Stage, section and tokens so far, read from the job's events (what a page shows before streaming)."""
+    progress: dict[str, Any] = {"stage": job.stage, "section": None, "tokens": 0, "sections_done": 0}
+    after = 0
+    while batch := queue.events_since(job.id, after):
+        for event in batch:
+            apply_event(progress, event.stage, event.status, event.data)
+        after = batch[-1].id
+    return progress
+
+
+def apply_event(progress: dict[str, Any], stage: str, status: str, data: dict[str, Any]) -> None:
+    progress["stage"] = stage
+    if stage == "write" and status == "start":
+        progress["section"] = data.get("heading") or data.get("section")
+    elif stage == "write" and status == "done":
+        progress["sections_done"] = progress.get("sections_done", 0) + 1
+    elif stage == "llm":
+        progress["tokens"] = data.get("total_tokens", progress.get("tokens", 0))
+    elif stage == "job" and status == "running":
+        progress["sections_done"] = 0

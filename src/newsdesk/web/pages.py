@@ -1,0 +1,249 @@
+"""The HTML pages: new article, job progress, article view, library, feeds, login and the API reference.
+
+Forms post here (not to /api) with a CSRF token; on success they redirect (303) to the page that follows the
+job. Errors in a form come back as the same page with the message and the user's input kept.
+"""
+
+from __future__ import annotations
+
+import hmac
+import math
+from importlib import resources
+from pathlib import PurePath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import RedirectResponse, Response
+from markupsafe import Markup
+from starlette.datastructures import UploadFile
+
+from ..errors import InputError, NewsdeskError
+from ..ingest import story_from_text
+from ..ingest.text import decode_bytes
+from ..models import Story
+from ..render.html import render_article_fragment
+from .api import get_desk
+from .csrf import CSRF_FIELD, check_csrf
+from .desk import progress_of
+from .errors import error_response
+from .security import SESSION_COOKIE, session_value
+from .settings import DEFAULT_FEED_INTERVAL, PAGE_SIZE
+from .templating import page
+
+router = APIRouter(include_in_schema=False)
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+async def _form(request: Request) -> Any:
+    settings = get_desk(request).settings
+    form = await request.form(max_files=1, max_fields=20, max_part_size=settings.max_upload)
+    if not check_csrf(request, form.get(CSRF_FIELD)):
+        raise _CsrfError
+    return form
+
+
+class _CsrfError(NewsdeskError):
+    status_code = 403
+
+    def __str__(self) -> str:
+        return "the form's security token is missing or stale: reload the page and send it again"
+
+
+def _see(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+# -- new article ---------------------------------------------------------------------------------------------
+@router.get("/")
+def new_article(request: Request) -> Response:
+    return _new_page(request)
+
+
+def _new_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
+    desk = get_desk(request)
+    return page(request, "new.html", status=status, error=error, values=values,
+                templates=list(desk.settings.templates), default_template=desk.settings.default_template,
+                models=desk.settings.models, recent=desk.queue.list_jobs(limit=8))
+
+
+@router.post("/articles/new")
+async def submit_article(request: Request) -> Response:
+    desk = get_desk(request)
+    form = await _form(request)
+    brief = str(form.get("brief") or "")
+    url = str(form.get("url") or "").strip()
+    template = str(form.get("template") or "") or None
+    model = str(form.get("model") or "") or None
+    upload = form.get("file")
+    values = {"brief": brief, "url": url, "template": template, "model": model}
+    try:
+        if isinstance(upload, UploadFile) and upload.filename:
+            story = story_from_upload(await upload.read(), upload.filename)
+            job = await _in_thread(desk.submit_story, story, template, model)
+        elif url:
+            job = await _in_thread(desk.submit_url, url, template, model)
+        elif brief.strip():
+            job = await _in_thread(desk.submit_story, story_from_text(brief, "the brief"), template, model)
+        else:
+            raise InputError("paste a brief, give a URL or choose a file")
+    except NewsdeskError as error:
+        return _new_page(request, status=error.status_code if error.status_code != 400 else 422,
+                         error=str(error), **values)
+    return _see(f"/jobs/{job.id}")
+
+
+def story_from_upload(data: bytes, filename: str) -> Story:
+    """A story from an uploaded file: text, Markdown, JSON or a saved web page."""
+    name = PurePath(filename).name or "the file"
+    if not data.strip():
+        raise InputError(f"{name} is empty")
+    text = decode_bytes(data, name)
+    head = text.lstrip()[:500].lower()
+    if name.lower().endswith(HTML_SUFFIXES) or head.startswith(("<!doctype html", "<html")):
+        from ..ingest.web import story_from_html
+
+        story = story_from_html(text, url=None, name=name)
+        story.origin = "html"
+        return story
+    story = story_from_text(text, name)
+    story.origin = "json" if story.origin == "json" else "file"
+    return story
+
+
+async def _in_thread(fn: Any, *args: Any) -> Any:
+    import anyio.to_thread
+
+    return await anyio.to_thread.run_sync(fn, *args)
+
+
+# -- jobs and articles ---------------------------------------------------------------------------------------
+@router.get("/jobs/{job_id}")
+def job_page(request: Request, job_id: int) -> Response:
+    desk = get_desk(request)
+    job = desk.queue.get(job_id)
+    sections = _section_count(desk, job.payload)
+    return page(request, "job.html", job=job, progress=progress_of(desk.queue, job), sections=sections,
+                events=desk.queue.events_since(job_id))
+
+
+def _section_count(desk: Any, payload: dict[str, Any]) -> int | None:
+    """Sections a write job will produce (intro included), for the progress bar."""
+    from ..template import load_template
+
+    try:
+        return 1 + len(load_template(payload["template"]).sections) if "template" in payload else None
+    except NewsdeskError:
+        return None
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: int) -> Response:
+    desk = get_desk(request)
+    article = desk.archive.get_article(article_id)
+    fragment = Markup(render_article_fragment(article))  # rendered with autoescape by newsdesk.render
+    return page(request, "article.html", article=article, fragment=fragment,
+                can_regenerate=article.template in desk.settings.templates)
+
+
+@router.post("/articles/{article_id}/regenerate")
+async def regenerate_section(request: Request, article_id: int) -> Response:
+    desk = get_desk(request)
+    form = await _form(request)
+    job = await _in_thread(desk.regenerate, article_id, str(form.get("section_id") or ""))
+    return _see(f"/jobs/{job.id}")
+
+
+@router.post("/stories/{story_id}/write")
+async def write_story(request: Request, story_id: int) -> Response:
+    desk = get_desk(request)
+    form = await _form(request)
+    story = await _in_thread(desk.archive.get_story, story_id)
+    job = await _in_thread(desk.submit_story, story, str(form.get("template") or "") or None)
+    return _see(f"/jobs/{job.id}")
+
+
+# -- library and feeds ---------------------------------------------------------------------------------------
+@router.get("/library")
+def library(request: Request, q: str = "", number: Annotated[str, Query(alias="page")] = "1") -> Response:
+    try:  # clamp odd page numbers rather than refuse them: this is a link people edit by hand
+        current = max(1, min(100_000, int(number)))
+    except ValueError:
+        current = 1
+    q = q[:500]
+    desk = get_desk(request)
+    offset = (current - 1) * PAGE_SIZE
+    articles = desk.archive.list_articles(q, limit=PAGE_SIZE + 1, offset=offset)
+    stories = desk.archive.search_stories(q, limit=PAGE_SIZE + 1, offset=offset)
+    more = len(articles) > PAGE_SIZE or len(stories) > PAGE_SIZE
+    return page(request, "library.html", q=q, page=current, more=more, articles=articles[:PAGE_SIZE],
+                stories=stories[:PAGE_SIZE], templates=list(desk.settings.templates))
+
+
+@router.get("/feeds")
+def feeds_page(request: Request) -> Response:
+    return _feeds_page(request)
+
+
+def _feeds_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
+    desk = get_desk(request)
+    return page(request, "feeds.html", status=status, error=error, values=values, feeds=desk.archive.watched_feeds(),
+                templates=list(desk.settings.templates), default_interval=DEFAULT_FEED_INTERVAL // 60)
+
+
+@router.post("/feeds")
+async def add_feed(request: Request) -> Response:
+    desk = get_desk(request)
+    form = await _form(request)
+    url = str(form.get("url") or "").strip()
+    template = str(form.get("template") or "") or None
+    try:
+        minutes = float(str(form.get("interval_minutes") or DEFAULT_FEED_INTERVAL // 60))
+        if not math.isfinite(minutes):
+            raise ValueError
+        feed, job = await _in_thread(desk.watch_feed, url, int(minutes * 60), template)
+    except ValueError:
+        return _feeds_page(request, 422, "the interval must be a number of minutes", url=url)
+    except NewsdeskError as error:
+        return _feeds_page(request, error.status_code if error.status_code != 400 else 422, str(error), url=url)
+    return _see(f"/jobs/{job.id}")
+
+
+# -- login, docs, shared CSS ---------------------------------------------------------------------------------
+@router.get("/login")
+def login(request: Request, token: str = "", next: str = "/") -> Response:  # noqa: A002
+    settings = get_desk(request).settings
+    if not settings.token:
+        return _see("/")
+    if not token or not hmac.compare_digest(token.encode(), settings.token.encode()):
+        return error_response(request, 401, "wrong or missing token: open /login?token=TOKEN")
+    target = next if next.startswith("/") and not next.startswith("//") and "\\" not in next else "/"
+    response = _see(target)
+    response.set_cookie(SESSION_COOKIE, session_value(settings.token), httponly=True, samesite="strict", path="/")
+    return response
+
+
+@router.get("/docs")
+def docs(request: Request) -> Response:
+    """The API reference, rendered here from the OpenAPI schema (no scripts or styles from other sites)."""
+    schema = request.app.openapi()
+    operations = [
+        {"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+         "description": op.get("description", ""),
+         "parameters": [p["name"] for p in op.get("parameters", [])],
+         "body": _body_schema(op)}
+        for path, methods in schema.get("paths", {}).items() for method, op in methods.items()
+    ]
+    return page(request, "docs.html", operations=operations, schemas=schema.get("components", {}).get("schemas", {}))
+
+
+def _body_schema(op: dict[str, Any]) -> str | None:
+    content = op.get("requestBody", {}).get("content", {})
+    ref = content.get("application/json", {}).get("schema", {}).get("$ref", "")
+    return ref.rsplit("/", 1)[-1] or None
+
+
+@router.get("/article.css")
+def article_css() -> Response:
+    css = (resources.files("newsdesk") / "render" / "templates" / "article.css").read_text("utf-8")
+    return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=3600"})

@@ -1,0 +1,33 @@
+"""A job's events as a Server-Sent Events stream, read from the database (so any process can serve it, and a
+browser that reconnects with ``Last-Event-ID`` after a restart carries on where it stopped)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import anyio
+import anyio.to_thread
+
+from ..jobs import TERMINAL
+from .desk import Desk, job_json
+
+POLL_SECONDS = 0.25
+
+
+async def job_event_stream(desk: Desk, job_id: int, after: int = 0) -> AsyncIterator[dict[str, Any]]:
+    while True:
+        events = await anyio.to_thread.run_sync(desk.queue.events_since, job_id, after)
+        finished = False
+        for event in events:
+            after = event.id
+            finished = event.stage == "job" and event.status in TERMINAL
+            yield {"id": str(event.id), "event": "progress", "data": json.dumps(event.to_dict())}
+        if not events or finished:
+            job = await anyio.to_thread.run_sync(desk.queue.get, job_id)
+            if job.done:
+                yield {"event": "end", "data": json.dumps(job_json(job))}
+                return
+        if not events:
+            await anyio.sleep(POLL_SECONDS)

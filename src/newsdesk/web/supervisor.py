@@ -1,0 +1,131 @@
+"""The server's background duties: start and restart worker processes, recover jobs, schedule feed polls.
+
+On start it puts back in the queue every running job whose worker is gone (a local process that no longer
+exists: the server was killed) or whose lease has expired, then starts the workers. Each worker's standard input
+is a pipe from the server, its lifeline: if the server dies, even by ``kill -9``, the pipe closes and the worker
+exits, so no orphan keeps writing. A thread then checks, every few seconds, for dead workers (restarted), expired
+leases (requeued) and watched feeds due for a poll (a ``poll`` job is queued).
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import threading
+import time
+from datetime import UTC, datetime
+
+from .desk import Desk
+from .worker import is_dead_local_worker
+
+log = logging.getLogger("newsdesk.web")
+
+STOP_GRACE_SECONDS = 10.0
+RESTART_BACKOFF_SECONDS = (1, 2, 5, 10, 30)  # a worker that keeps dying is restarted ever more slowly
+
+
+class Supervisor:
+    def __init__(self, desk: Desk):
+        self.desk = desk
+        self.settings = desk.settings
+        self.workers: list[subprocess.Popen[bytes] | None] = [None] * self.settings.workers
+        self._failures = [0] * self.settings.workers
+        self._next_start = [0.0] * self.settings.workers
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        recovered = self.recover()
+        if recovered:
+            log.info("put %d interrupted job(s) back in the queue: %s", len(recovered),
+                     ", ".join(map(str, recovered)))
+        for slot in range(len(self.workers)):
+            self._spawn(slot)
+        self._thread = threading.Thread(target=self._loop, name="newsdesk-supervisor", daemon=True)
+        self._thread.start()
+
+    def recover(self) -> list[int]:
+        queue = self.desk.queue
+        return sorted(set(queue.requeue_orphans(is_dead_local_worker)) | set(queue.requeue_expired()))
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=STOP_GRACE_SECONDS)
+        with self._lock:
+            running = [p for p in self.workers if p is not None and p.poll() is None]
+            for process in running:
+                process.terminate()  # SIGTERM: a busy worker puts its job back in the queue
+            deadline = time.monotonic() + STOP_GRACE_SECONDS
+            for process in running:
+                try:
+                    process.wait(timeout=max(0.1, deadline - time.monotonic()))
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+                if process.stdin:
+                    process.stdin.close()
+
+    def pids(self) -> list[int]:
+        with self._lock:
+            return [p.pid for p in self.workers if p is not None and p.poll() is None]
+
+    def _spawn(self, slot: int) -> None:
+        settings = self.settings
+        command = [sys.executable, "-m", "newsdesk.web.worker", "--db", str(settings.db), "--lifeline"]
+        if settings.base_url:
+            command += ["--base-url", settings.base_url]
+        if settings.context_length:
+            command += ["--context-length", str(settings.context_length)]
+        if settings.allow_private:
+            command.append("--allow-private")
+        with self._lock:
+            self.workers[slot] = subprocess.Popen(command, stdin=subprocess.PIPE)
+        log.info("started worker %d (pid %d)", slot + 1, self.workers[slot].pid)  # type: ignore[union-attr]
+
+    def _loop(self) -> None:
+        last_check = 0.0
+        while not self._stop.wait(1.0):
+            self._restart_dead()
+            if time.monotonic() - last_check >= self.settings.poll_check_seconds:
+                last_check = time.monotonic()
+                try:
+                    self.recover()
+                    self.schedule_polls()
+                except Exception:  # never let one bad tick end the supervisor
+                    log.exception("supervisor check")
+
+    def _restart_dead(self) -> None:
+        for slot, process in enumerate(self.workers):
+            if process is None or process.poll() is None or self._stop.is_set():
+                continue
+            now = time.monotonic()
+            if not self._next_start[slot]:
+                delay = RESTART_BACKOFF_SECONDS[min(self._failures[slot], len(RESTART_BACKOFF_SECONDS) - 1)]
+                self._failures[slot] += 1
+                self._next_start[slot] = now + delay
+                log.warning("worker %d exited with status %s; restarting in %d s", slot + 1, process.returncode,
+                            delay)
+            if now >= self._next_start[slot]:
+                self._next_start[slot] = 0.0
+                self._spawn(slot)
+
+    def schedule_polls(self) -> list[int]:
+        """Queue a poll for every watched feed whose interval has passed since its last poll."""
+        queued = []
+        for feed in self.desk.archive.watched_feeds():
+            if _due(feed):
+                queued.append(self.desk.enqueue_poll(feed).id)
+        return queued
+
+
+def _due(feed: dict) -> bool:
+    if not feed.get("last_polled"):
+        return True
+    try:
+        last = datetime.fromisoformat(feed["last_polled"])
+    except ValueError:
+        return True
+    return (datetime.now(UTC) - last).total_seconds() >= int(feed["interval_seconds"])

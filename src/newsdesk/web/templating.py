@@ -1,0 +1,30 @@
+"""Pages are Jinja2 templates with autoescaping always on: text from sources and models is escaped everywhere."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment, PackageLoader
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from .csrf import CSRF_FIELD, csrf_token, set_csrf_cookie
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("newsdesk", "web/templates"), autoescape=True, trim_blocks=True,
+                      lstrip_blocks=True)
+    env.globals["csrf_field"] = CSRF_FIELD
+    env.filters["query"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return env
+
+
+def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Render ``name`` with the request, its CSRF token and ``context``; sets the CSRF cookie when new."""
+    html = environment().get_template(name).render(request=request, csrf_token=csrf_token(request), **context)
+    response = HTMLResponse(html, status_code=status)
+    set_csrf_cookie(request, response)
+    return response

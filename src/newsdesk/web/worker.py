@@ -1,0 +1,319 @@
+"""A worker: claims jobs from the queue and runs them through the pipeline, one at a time.
+
+``newsdesk serve --workers N`` starts N of these as processes (``python -m newsdesk.web.worker``); ``newsdesk
+worker`` runs one by hand. Each loads a model on its first job and keeps it for the next ones.
+
+Crash safety comes from three things:
+
+* a ``write`` job passes ``request_key="job:<id>"`` to the pipeline, which saves an article once per key: a job
+  re-run after its worker died returns the article the dead worker saved, or writes it now, never twice;
+* every LLM answer is cached in the database, so a re-run replays the sections finished before the crash
+  without calling the model again, and goes on from the first unfinished one;
+* the job's stored events say how far it got: a URL job that had stored its story does not fetch it again.
+
+While a job runs, a thread renews its lease; a worker whose lease was taken over stops at its next event
+(``LeaseLost``). SIGTERM or SIGINT mid-job puts the job back in the queue for the next worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import signal
+import socket
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..archive import Archive
+from ..errors import NewsdeskError
+from ..jobs import Job, JobQueue, LeaseLost, SQLiteJobQueue
+from ..llm import Completion, Model, get_model
+from ..pipeline import Event, WriteOptions, regenerate_section, write_article
+from ..models import Story
+
+log = logging.getLogger("newsdesk.worker")
+
+IDLE_SECONDS = 0.5  # pause between two claims that found nothing
+
+
+class Stopping(BaseException):
+    """Raised in a worker told to stop mid-job (BaseException: the pipeline must not swallow it)."""
+
+
+@dataclass
+class WorkerConfig:
+    db: Path
+    base_url: str | None = None
+    context_length: int | None = None
+    allow_private: bool = False
+    lifeline: bool = False  # exit when standard input closes: the server that started this worker is gone
+    idle_seconds: float = IDLE_SECONDS
+
+
+def new_worker_id() -> str:
+    """``host:pid:random``: unique, and says where to look to know whether the worker still lives."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+def is_dead_local_worker(worker: str) -> bool:
+    """True for a worker id of this machine whose process is gone (never for another machine's workers)."""
+    host, _, rest = worker.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    return not pid_alive(int(pid))
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a zombie (dead, not yet reaped) still answers kill(0)
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+class CountingModel(Model):
+    """Passes calls to a model and reports the tokens used so far after each one (the live token count)."""
+
+    def __init__(self, inner: Model, on_usage: Callable[[dict[str, int]], None]):
+        self.inner = inner
+        self.on_usage = on_usage
+        self.backend, self.name = inner.backend, inner.name
+        self.context_length, self.supports_probabilities = inner.context_length, inner.supports_probabilities
+        self.usage = {"calls": 0, "prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
+
+    def chat(self, messages: list[dict[str, str]], **options: Any) -> Completion:
+        completion = self.inner.chat(messages, **options)
+        self.usage["calls"] += 1
+        self.usage["prompt_tokens"] += completion.prompt_tokens
+        self.usage["completion_tokens"] += completion.completion_tokens
+        self.usage["total_tokens"] += completion.prompt_tokens + completion.completion_tokens
+        self.on_usage(dict(self.usage))
+        return completion
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
+
+    def choice_probabilities(self, messages: list[dict[str, str]], choices: list[str]) -> dict[str, float]:
+        return self.inner.choice_probabilities(messages, choices)
+
+    def describe(self) -> dict[str, Any]:
+        return self.inner.describe()  # the same cache keys as the model itself
+
+
+class Worker:
+    def __init__(self, config: WorkerConfig, queue: JobQueue | None = None, archive: Archive | None = None):
+        self.config = config
+        self.archive = archive or Archive(config.db)
+        self.queue = queue or SQLiteJobQueue(self.archive)
+        self.id = new_worker_id()
+        self.busy = False
+        self.stop = threading.Event()
+        self._models: dict[str, Model] = {}
+        self._handlers: dict[str, Callable[[Job, Callable[[Event], None]], int | None]] = {
+            "write": self._write, "regenerate": self._regenerate, "poll": self._poll,
+        }
+
+    def run(self) -> None:
+        log.info("worker %s started", self.id)
+        while not self.stop.is_set():
+            if self.run_one() is None:
+                self.stop.wait(self.config.idle_seconds)
+        self.close()
+        log.info("worker %s stopped", self.id)
+
+    def close(self) -> None:
+        for model in self._models.values():
+            model.close()
+        self._models = {}
+
+    def run_one(self) -> Job | None:
+        """Claim and run one job; returns it (finished, failed or put back), or None when the queue is empty."""
+        job = self.queue.claim(self.id)
+        if job is None:
+            return None
+        self.busy = True
+        heartbeat = _Heartbeat(self.queue, job.id, self.id, self.queue_lease() / 3)
+        try:
+            with heartbeat:
+                self._run(job)
+        except Stopping:
+            self.queue.release(job.id, self.id, "the worker was stopped")
+            self.stop.set()
+        finally:
+            self.busy = False
+        return job
+
+    def queue_lease(self) -> float:
+        return float(getattr(self.queue, "lease_seconds", 20.0))
+
+    def _run(self, job: Job) -> None:
+        def on_event(event: Event) -> None:
+            self.queue.record_event(job.id, event.stage, event.status, event.data, event.elapsed, worker=self.id)
+
+        handler = self._handlers.get(job.kind)
+        try:
+            if handler is None:
+                raise NewsdeskError(f"unknown job kind {job.kind!r}")
+            article_id = handler(job, on_event)
+        except LeaseLost as error:
+            log.warning("%s", error)
+        except NewsdeskError as error:
+            self.queue.fail(job.id, self.id, str(error))
+        except Exception as error:  # a bug must fail its job, not kill the worker
+            log.exception("job %s failed", job.id)
+            self.queue.fail(job.id, self.id, f"internal error: {type(error).__name__}: {error}")
+        else:
+            if not self.queue.complete(job.id, self.id, article_id):
+                log.warning("job %s was taken over before it completed here", job.id)
+
+    # -- job kinds -----------------------------------------------------------------------------------------
+    def _write(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
+        payload = job.payload
+        key = f"job:{job.id}"
+        article_id = self.archive.article_for_request(key)
+        if article_id is None:
+            story = self._story(job, on_event)
+            options = WriteOptions(model=payload.get("model"), base_url=self.config.base_url,
+                                   template=payload.get("template"), allow_private=self.config.allow_private,
+                                   context_length=self.config.context_length, request_key=key)
+            article = write_article(story, options, self.archive, on_event=on_event,
+                                    model=self._model(payload.get("model"), on_event))
+            article_id = article.id
+        else:  # saved by an attempt that died before it could say so
+            on_event(Event("done", "done", {"article_id": article_id, "reused": True}))
+        if payload.get("feed_entry_id") and article_id is not None:
+            self.archive.set_feed_entry_article(int(payload["feed_entry_id"]), article_id)
+        return article_id
+
+    def _story(self, job: Job, on_event: Callable[[Event], None]) -> Story:
+        payload = job.payload
+        if payload.get("story_id") is not None:
+            return self.archive.get_story(int(payload["story_id"]))
+        stored = [e.data["story_id"] for e in self.queue.events_since(job.id)
+                  if e.stage == "store" and e.status == "done" and e.data.get("story_id")]
+        if stored:  # an earlier attempt fetched and stored it
+            return self.archive.get_story(int(stored[-1]))
+        from ..ingest.web import story_from_url
+
+        on_event(Event("fetch", "start", {"url": payload["url"]}))
+        story = story_from_url(payload["url"], allow_private=self.config.allow_private)
+        on_event(Event("fetch", "done", {"title": story.headline}))
+        return story
+
+    def _regenerate(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
+        payload = job.payload
+        options = WriteOptions(model=payload.get("model"), base_url=self.config.base_url,
+                               template=payload.get("template"), context_length=self.config.context_length)
+        article = regenerate_section(self.archive, int(payload["article_id"]), payload["section_id"], options,
+                                     on_event=on_event, model=self._model(payload.get("model"), on_event))
+        return article.id
+
+    def _poll(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
+        from ..ingest.feeds import ingest_feed, read_feed
+
+        feed = self.archive.get_feed(int(job.payload["feed_id"]))
+        url = feed["url"]
+        on_event(Event("poll", "start", {"url": url}))
+        try:
+            report = ingest_feed(self.archive, read_feed(url, allow_private=self.config.allow_private))
+        except NewsdeskError as error:
+            self.archive.feed_polled(url, str(error))
+            raise
+        self.archive.feed_polled(url, None)
+        queued = 0
+        for entry in self.archive.feed_entries(url):
+            if entry["article_id"] is not None:
+                continue
+            if entry["story_article_id"] is not None:  # its story already has an article (another feed, a crash)
+                self.archive.set_feed_entry_article(int(entry["id"]), int(entry["story_article_id"]))
+                continue
+            payload = {"story_id": entry["story_id"], "feed_entry_id": entry["id"], **feed["options"]}
+            written = self.queue.enqueue("write", payload, key=f"feed-entry:{entry['id']}")
+            queued += written.status == "queued"
+        on_event(Event("poll", "done", {"entries": report.entries, "new": report.new, "queued": queued}))
+        return None
+
+    def _model(self, spec: str | None, on_event: Callable[[Event], None]) -> Model:
+        spec = spec or ""
+        if spec not in self._models:
+            for old in self._models.values():  # one model in memory at a time
+                old.close()
+            self._models = {spec: get_model(spec or None, base_url=self.config.base_url,
+                                            context_length=self.config.context_length)}
+        return CountingModel(self._models[spec], lambda usage: on_event(Event("llm", "info", usage)))
+
+
+class _Heartbeat:
+    """Renews a job's lease from a thread while the job runs."""
+
+    def __init__(self, queue: JobQueue, job_id: int, worker: str, interval: float):
+        self.queue, self.job_id, self.worker, self.interval = queue, job_id, worker, max(interval, 0.05)
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._beat, name=f"heartbeat-{job_id}", daemon=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _beat(self) -> None:
+        while not self._done.wait(self.interval):
+            try:
+                if not self.queue.heartbeat(self.job_id, self.worker):
+                    return
+            except Exception:  # a locked database now and then must not end the heartbeat
+                log.exception("heartbeat of job %s", self.job_id)
+
+
+def run_worker(config: WorkerConfig) -> None:
+    """A worker process's main: stops cleanly on SIGTERM/SIGINT, and at once when its server dies."""
+    worker = Worker(config)
+
+    def on_signal(signum: int, frame: object) -> None:
+        worker.stop.set()
+        if worker.busy:
+            raise Stopping
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    if config.lifeline:
+        threading.Thread(target=_watch_lifeline, name="lifeline", daemon=True).start()
+    worker.run()
+    # Leave without the interpreter's teardown: llama.cpp's finalizers fail noisily when run that late.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def _watch_lifeline() -> None:
+    """Block on standard input, a pipe from the server; end of file means the server is gone (even kill -9)."""
+    try:
+        while os.read(0, 1024):  # the raw descriptor: a buffered reader's lock would stall interpreter shutdown
+            pass
+    except OSError:
+        pass
+    log.warning("the server that started this worker is gone: exiting")
+    os._exit(3)
+
+
+if __name__ == "__main__":
+    from ..cli.serve_cmd import worker_command
+
+    worker_command(prog_name="newsdesk worker")

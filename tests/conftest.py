@@ -1,0 +1,40 @@
+"""Shared fixtures: real paths, a private database per test, and the real `newsdesk` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared" / "data"
+EXAMPLE = ROOT / "examples" / "webb-launch.md"
+TINY_TEMPLATE = DATA / "tiny-template.yaml"
+SHORT_BRIEF = DATA / "short-brief.txt"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "newsdesk.db"
+    monkeypatch.setenv("NEWSDESK_DB", str(path))
+    return path
+
+
+def run_newsdesk(*args: str, db: Path | None = None, input: bytes | None = None, timeout: float = 600,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The real command line, in a child process, as a user would run it."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "OPENAI_"))}
+    if db is not None:
+        full_env["NEWSDESK_DB"] = str(db)
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "newsdesk", *args], input=input, capture_output=True,
+                          timeout=timeout, env=full_env, cwd=ROOT)
+
+
+def load_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,265 @@
+"""Feeds: the shared real feeds, small hand-made ones in every format, malformed ones from hypothesis, dedup."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsdesk.archive import Archive
+from newsdesk.cli import cli
+from newsdesk.errors import BlockedURLError, FetchError, InputError
+from newsdesk.ingest.feeds import FeedEntry, clean_link, ingest_feed, ingest_source, parse_feed, read_feed
+from newsdesk.ingest.fetch import Fetcher
+from test_fetch import PAGE, LocalServer, _send
+
+FEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "feeds"
+REAL = {"bbc_world.xml": 33, "npr_world.xml": 10, "aljazeera.xml": 25}
+pytestmark = pytest.mark.skipif(not FEEDS.is_dir(), reason="the shared data folder is not next to the project")
+
+RSS_091 = b"""<?xml version="1.0"?><rss version="0.91"><channel><title>Old Wire</title><link>http://old.example/</link>
+<description>d</description><language>en-us</language>
+<item><title>Dam opens after ten years</title><link>http://old.example/dam</link>
+<description>The dam opened on Friday after ten years of building.</description></item></channel></rss>"""
+RSS_10 = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="http://rdf.example/"><title>RDF Wire</title><link>http://rdf.example/</link><description>d</description>
+<items><rdf:Seq><rdf:li rdf:resource="http://rdf.example/a"/></rdf:Seq></items></channel>
+<item rdf:about="http://rdf.example/a"><title>Rail strike ends</title><link>http://rdf.example/a</link>
+<description>Unions ended the rail strike on Monday.</description><dc:date>2026-01-05T10:00:00Z</dc:date></item>
+</rdf:RDF>"""
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">
+<title>Atom Wire</title><id>urn:uuid:feed</id><updated>2026-01-05T10:00:00Z</updated>
+<entry><title>Hafen wieder offen</title><id>urn:uuid:entry-1</id><link href="https://atom.example/hafen"/>
+<updated>2026-01-05T10:00:00Z</updated><author><name>Anna Berg</name></author>
+<content type="html">&lt;p&gt;Der Hafen ist seit Montag wieder offen.&lt;/p&gt;&lt;p&gt;Die Schiffe fahren.&lt;/p&gt;</content>
+</entry></feed>"""
+
+
+def _rss(items: list[tuple[str, str, str]]) -> bytes:
+    body = "".join(f"<item><title>{t}</title><link>{link}</link><guid>{link}</guid><description>{d}</description>"
+                   "</item>" for t, link, d in items)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>{body}</channel></rss>'.encode()
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Archive:
+    return Archive(tmp_path / "test.db")
+
+
+# -- the real feeds -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name, count", sorted(REAL.items()))
+def test_real_feeds_parse_completely(name: str, count: int) -> None:
+    feed = read_feed(str(FEEDS / name))
+    assert len(feed.entries) == count and not feed.skipped and feed.problem is None
+    assert feed.language == "en"
+    for entry in feed.entries:
+        assert entry.title and entry.text and entry.guid and entry.published
+        assert entry.link and entry.link.startswith("https://")
+        assert "at_medium" not in entry.link and "traffic_source" not in entry.link
+
+
+def test_npr_full_text_comes_from_content_encoded() -> None:
+    feed = read_feed(str(FEEDS / "npr_world.xml"))
+    assert all(entry.full_text for entry in feed.entries)
+    assert feed.entries[0].author == "Geoff Brumfiel"
+    assert not any("Image credit" in entry.text for entry in feed.entries)  # boilerplate dropped
+    assert feed.publisher == "NPR Topics: World"
+
+
+def test_al_jazeera_publisher_is_the_short_name() -> None:
+    assert read_feed(str(FEEDS / "aljazeera.xml")).publisher == "Al Jazeera"
+
+
+def test_ingest_all_real_feeds_and_rerun_stores_nothing_twice(archive: Archive) -> None:
+    for name, count in REAL.items():
+        report = ingest_feed(archive, read_feed(str(FEEDS / name)))
+        assert (report.new, report.duplicates) == (count, 0)
+    for name, count in REAL.items():
+        report = ingest_feed(archive, read_feed(str(FEEDS / name)))
+        assert (report.new, report.duplicates) == (0, count)
+    assert len(archive.search_stories(limit=1000)) == sum(REAL.values())
+    story = archive.get_story(archive.feed_entries(str((FEEDS / "npr_world.xml").resolve()))[0]["story_id"])
+    assert story.origin == "feed" and story.source == "NPR Topics: World" and story.published.startswith("2026-02-17")
+
+
+# -- formats ------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("data, title, language", [(RSS_091, "Dam opens after ten years", "en"),
+                                                   (RSS_10, "Rail strike ends", None),
+                                                   (ATOM, "Hafen wieder offen", "de")])
+def test_every_feed_format(data: bytes, title: str, language: str | None) -> None:
+    feed = parse_feed(data, "test")
+    assert [e.title for e in feed.entries] == [title]
+    assert feed.entries[0].text and feed.entries[0].link
+    if language:
+        assert feed.language == language
+
+
+def test_atom_content_keeps_paragraphs_and_author() -> None:
+    entry = parse_feed(ATOM, "atom").entries[0]
+    assert entry.text == "Der Hafen ist seit Montag wieder offen.\n\nDie Schiffe fahren."
+    assert entry.full_text and entry.author == "Anna Berg" and entry.guid == "urn:uuid:entry-1"
+
+
+# -- malformed feeds ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("data", [b"", b"   ", b"hello world", b"<html><body><p>not a feed</p></body></html>",
+                                  b"\x00\x01\x02\xff\xfe", b"<rss><channel><title>x</title>"])
+def test_not_a_feed_is_a_clear_input_error(data: bytes) -> None:
+    with pytest.raises(InputError, match="not a readable RSS or Atom feed|is empty"):
+        parse_feed(data, "bad.xml")
+
+
+def test_truncated_real_feed_keeps_the_complete_entries() -> None:
+    data = (FEEDS / "bbc_world.xml").read_bytes()
+    cut = [m.end() for m in re.finditer(rb"</item>", data)][4] + 40  # five whole items, then part of a sixth
+    feed = parse_feed(data[:cut], "cut.xml")
+    assert feed.problem  # said, not hidden
+    titles = [e.title for e in read_feed(str(FEEDS / "bbc_world.xml")).entries[:5]]
+    assert [e.title for e in feed.entries[:5]] == titles
+
+
+_REAL_BYTES = {name: (FEEDS / name).read_bytes() for name in REAL} if FEEDS.is_dir() else {}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(sorted(REAL)), cut=st.floats(0.0, 1.0), junk=st.binary(max_size=40),
+       where=st.floats(0.0, 1.0))
+def test_mangled_real_feeds_never_crash(name: str, cut: float, junk: bytes, where: float) -> None:
+    """Truncate a real feed anywhere and splice junk bytes in: an InputError or the entries that survived."""
+    data = _REAL_BYTES[name]
+    data = data[: int(len(data) * cut)]
+    at = int(len(data) * where)
+    data = data[:at] + junk + data[at:]
+    complete = len(re.findall(rb"</item>", data[:at]))  # items wholly before the junk
+    try:
+        feed = parse_feed(data, "mangled.xml")
+    except InputError as error:
+        assert "\n" not in str(error)
+        return
+    assert all(isinstance(e, FeedEntry) and e.title for e in feed.entries)
+    assert len(feed.entries) >= complete  # every entry wholly before the damage is kept
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=30), st.text(max_size=60)), max_size=5), st.binary(max_size=60))
+def test_generated_feeds_never_crash(items: list[tuple[str, str]], tail: bytes) -> None:
+    """Arbitrary text (markup characters, control characters, entities) inside items, garbage after."""
+    body = "".join(f"<item><title>{t}</title><description>{d}</description></item>" for t, d in items)
+    data = f'<rss version="2.0"><channel><title>gen</title>{body}</channel></rss>'.encode("utf-8", "replace") + tail
+    try:
+        feed = parse_feed(data, "generated.xml")
+    except InputError:
+        return
+    for entry in feed.entries:
+        assert entry.title and "\x00" not in entry.text
+
+
+# -- dedup --------------------------------------------------------------------------------------------------------
+def test_dedup_by_guid_link_and_content_hash(archive: Archive, tmp_path: Path) -> None:
+    first = parse_feed(_rss([("Port reopens", "https://w.example/port?utm_source=rss", "The port reopened today."),
+                             ("Bridge opens", "https://w.example/bridge", "The bridge opened today.")]), "feed-a")
+    assert ingest_feed(archive, first).new == 2
+    again = parse_feed(_rss([("Port reopens (updated)", "https://w.example/port", "The port reopened today, "
+                                                                                  "officials said."),
+                             ("Bridge opens", "https://w.example/bridge-2", "The bridge opened today.")]), "feed-a")
+    report = ingest_feed(archive, again)
+    assert (report.new, report.duplicates) == (0, 2)  # same link without tracking; same title+text
+
+
+def test_same_story_in_two_feeds_shares_one_story(archive: Archive) -> None:
+    items = [("Port reopens", "https://w.example/port", "The port reopened today.")]
+    ingest_feed(archive, parse_feed(_rss(items), "feed-a"))
+    report = ingest_feed(archive, parse_feed(_rss(items), "feed-b"))
+    assert (report.new, report.duplicates) == (0, 1)
+    a, b = archive.feed_entries("feed-a"), archive.feed_entries("feed-b")
+    assert len(a) == len(b) == 1 and a[0]["story_id"] == b[0]["story_id"]
+
+
+def test_clean_link_drops_tracking_and_fragments() -> None:
+    assert clean_link("https://x.example/a?at_medium=RSS&at_campaign=rss&id=3#top") == "https://x.example/a?id=3"
+    assert clean_link("javascript:alert(1)") == "" and clean_link("/relative") == ""
+
+
+# -- feeds and pages over HTTP, through the guard -----------------------------------------------------------------
+@pytest.fixture(scope="module")
+def server():
+    local = LocalServer()
+    feed = _rss([("Harbour bridge approved", f"http://127.0.0.1:{local.port}/page", "Council approves bridge.")])
+    local.routes["/feed.xml"] = lambda h, q: _send(h, 200, "application/rss+xml", feed)
+    local.routes["/feed-as-text"] = lambda h, q: _send(h, 200, "text/plain", feed)
+    local.routes["/image"] = lambda h, q: _send(h, 200, "image/png", b"\x89PNG....")
+    yield local
+    local.close()
+
+
+def test_feed_url_is_refused_without_allow_private(server: LocalServer) -> None:
+    with pytest.raises(BlockedURLError):
+        read_feed(server.url("/feed.xml"))
+
+
+def test_feed_url_and_fetch_full_text(server: LocalServer, archive: Archive) -> None:
+    feed = read_feed(server.url("/feed.xml"), allow_private=True)
+    assert read_feed(server.url("/feed-as-text"), allow_private=True).entries
+    report = ingest_feed(archive, feed, fetch_full=True, fetcher=Fetcher(allow_private=True))
+    assert report.new == 1 and not report.fetch_failures
+    story = archive.get_story(archive.feed_entries(server.url("/feed.xml"))[0]["story_id"])
+    assert story.headline == "Harbour bridge approved"  # the feed's title
+    assert "40 million euros" in story.body  # the page's text
+
+
+def test_fetch_full_text_refused_keeps_the_summary(server: LocalServer, archive: Archive) -> None:
+    feed = read_feed(server.url("/feed.xml"), allow_private=True)
+    report = ingest_feed(archive, feed, fetch_full=True, fetcher=Fetcher())  # the page fetch is refused
+    assert report.new == 1 and len(report.fetch_failures) == 1 and "refused" in report.fetch_failures[0]
+
+
+def test_ingest_source_tells_feeds_from_pages(server: LocalServer, archive: Archive) -> None:
+    assert ingest_source(archive, server.url("/feed.xml"), allow_private=True).entries == 1
+    page = ingest_source(archive, server.url("/page"), allow_private=True)
+    assert "bridge" in (page.title or "").lower()
+    assert (page.new, page.duplicates) == (0, 1)  # the feed entry links to this very page: stored once
+    with pytest.raises(FetchError, match="image/png"):
+        ingest_source(archive, server.url("/image"), allow_private=True)
+
+
+def test_oversized_feed_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsdesk.ingest.feeds as feeds
+
+    path = tmp_path / "big.xml"
+    path.write_bytes(_rss([("x", "https://x.example/", "y" * 5000)]))
+    monkeypatch.setattr(feeds, "DEFAULT_MAX_BYTES", 1000)
+    with pytest.raises(InputError, match="at most 1,000"):
+        read_feed(str(path))
+
+
+# -- CLI ----------------------------------------------------------------------------------------------------------
+def test_ingest_cli_counts_reruns_and_reports_bad_sources(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.db")
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<rss><channel><title>broken")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["ingest", str(FEEDS / "npr_world.xml"), str(bad), "--db", db])
+    assert result.exit_code == 2
+    assert "NPR Topics: World: 10 entries, 10 new" in result.output
+    assert "bad.xml" in result.output and "1 of 2 sources could not be ingested" in result.output
+    assert "Traceback" not in result.output
+    again = runner.invoke(cli, ["ingest", str(FEEDS / "npr_world.xml"), "--db", db])
+    assert again.exit_code == 0 and "0 new, 10 already stored" in again.output
+    search = runner.invoke(cli, ["archive", "search", "nuclear test", "--db", db])
+    assert search.exit_code == 0 and "Chinese nuclear test" in search.output
+    feeds = runner.invoke(cli, ["archive", "feeds", "--db", db])
+    assert "10 entries" in feeds.output
+
+
+def test_feed_cli_lists_entries_and_needs_out_for_write(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.db")
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["feed", str(FEEDS / "aljazeera.xml"), "--db", db])
+    assert listed.exit_code == 0 and listed.output.count("no article") == 25
+    refused = runner.invoke(cli, ["feed", str(FEEDS / "aljazeera.xml"), "--write", "--db", db])
+    assert refused.exit_code == 2 and "--out" in refused.output

@@ -1,0 +1,189 @@
+"""``newsdesk feed --write`` is resumable: a real subprocess is interrupted (SIGINT) and killed (SIGKILL) mid-run;
+the reruns write each remaining article exactly once.
+
+The model is a small OpenAI-compatible server in this process (the pipeline's real ``openai`` backend talks to
+it over HTTP), slowed a little so the signals land while the run is writing; the CLI, the archive and the
+files are all real.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("newsdesk.pipeline")
+
+REPLY_DELAY = 0.4  # seconds per model call: long enough to interrupt a run between articles
+TEMPLATE = """name: resume-test
+headline:
+  target_words: 20
+  instructions: Write a short title, a one-sentence dek and a one-sentence intro.
+sections:
+  - id: facts
+    heading: Facts
+    kind: fact
+    format: paragraphs
+    target_words: 20
+    instructions: State the key facts in one or two sentences.
+"""
+ENTRIES = [
+    ("Council approves harbour bridge", "https://wire.example/bridge",
+     "The city council approved the harbour bridge on Tuesday. It will cost 40 million euros."),
+    ("Rail strike ends after six days", "https://wire.example/rail",
+     "Rail unions ended their strike on Monday after six days. Trains run normally again."),
+    ("Storm closes the port of Hamburg", "https://wire.example/storm",
+     "A winter storm closed the port of Hamburg on Monday. Forty ships are waiting offshore."),
+]
+
+
+class FakeChatServer:
+    """Answers /v1/chat/completions like an OpenAI-compatible server, with a fixed delay."""
+
+    def __init__(self) -> None:
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:  # noqa: N802
+                request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
+                prompt = " ".join(str(m.get("content", "")) for m in request.get("messages", []))
+                time.sleep(REPLY_DELAY)
+                if "TITLE:" in prompt:
+                    text = "TITLE: What did the council decide?\nDEK: The council decided.\nINTRO: It decided."
+                else:
+                    text = "The council approved the harbour bridge on Tuesday [1]."
+                body = json.dumps({
+                    "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()),
+                    "model": request.get("model", "fake"),
+                    "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                                 "finish_reason": "stop"}],
+                    "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+                }).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def chat_server():
+    server = FakeChatServer()
+    yield server
+    server.close()
+
+
+def _feed(path: Path) -> None:
+    items = "".join(f"<item><title>{t}</title><link>{link}</link><guid>{link}</guid><description>{d}</description>"
+                    "</item>" for t, link, d in ENTRIES)
+    path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Resume Wire</title>{items}'
+                    "</channel></rss>")
+
+
+def _start(tmp_path: Path, chat_server: FakeChatServer) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "OPENAI_"))}
+    env.update({"NEWSDESK_DB": str(tmp_path / "feed.db"), "OPENAI_API_KEY": "test",
+                "NO_PROXY": "127.0.0.1,localhost", "PYTHONUNBUFFERED": "1"})
+    command = [sys.executable, "-m", "newsdesk", "feed", str(tmp_path / "feed.xml"),
+               "--write", "--out", str(tmp_path / "out"), "--template", str(tmp_path / "template.yaml"),
+               "--model", "openai:fake", "--base-url", chat_server.base_url, "--no-cache"]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_files(out: Path, count: int, process: subprocess.Popen[str], timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if out.is_dir() and len([p for p in out.iterdir() if p.suffix == ".md"]) >= count:
+            return
+        if process.poll() is not None:
+            pytest.fail(f"the run ended early ({process.returncode}): {process.stderr.read() if process.stderr else ''}")
+        time.sleep(0.05)
+    process.kill()
+    pytest.fail(f"no {count} article files within {timeout} s")
+
+
+def test_feed_run_survives_sigint_and_sigkill(tmp_path: Path, chat_server: FakeChatServer) -> None:
+    _feed(tmp_path / "feed.xml")
+    (tmp_path / "template.yaml").write_text(TEMPLATE)
+    out = tmp_path / "out"
+
+    first = _start(tmp_path, chat_server)  # Ctrl-C after the first article
+    _wait_for_files(out, 1, first)
+    first.send_signal(signal.SIGINT)
+    _, stderr = first.communicate(timeout=60)
+    assert first.returncode == 130, stderr
+    assert "Interrupted" in stderr and "Traceback" not in stderr
+
+    second = _start(tmp_path, chat_server)  # a hard crash after the second
+    _wait_for_files(out, 2, second)
+    second.kill()
+    second.wait(timeout=30)
+    assert len(list(out.glob("*.md"))) == 2  # killed mid-run: the third article was not written yet
+
+    third = _start(tmp_path, chat_server)  # finishes the rest
+    stdout, stderr = third.communicate(timeout=300)
+    assert third.returncode == 0, stderr
+    assert "entries already had one" in stderr
+
+    files = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert len(files) == 3, files
+    db = sqlite3.connect(tmp_path / "feed.db")
+    per_story = db.execute("SELECT story_id, count(*) FROM articles GROUP BY story_id").fetchall()
+    assert len(per_story) == 3 and all(count == 1 for _, count in per_story), per_story
+    entries = db.execute("SELECT article_id FROM feed_entries ORDER BY id").fetchall()
+    assert len(entries) == 3 and all(article_id for (article_id,) in entries)
+    assert sorted(f"{a}-" for (a,) in entries) == sorted(name.split("-", 1)[0] + "-" for name in files)
+
+    fourth = _start(tmp_path, chat_server)  # nothing left to do
+    _, stderr = fourth.communicate(timeout=120)
+    assert fourth.returncode == 0 and "0 articles written" in stderr and "3 entries already had one" in stderr
+
+
+def test_article_saved_before_a_crash_is_adopted_not_rewritten(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The narrowest crash window: the article is in the database but neither its file nor the entry's
+    article_id was written. The rerun must render the stored article, not write a second one."""
+    import newsdesk.pipeline
+    from newsdesk.archive import Archive
+    from newsdesk.ingest.feeds import ingest_feed, read_feed, write_articles
+    from newsdesk.models import Article, Section
+
+    _feed(tmp_path / "feed.xml")
+    archive = Archive(tmp_path / "feed.db")
+    feed = read_feed(str(tmp_path / "feed.xml"))
+    ingest_feed(archive, feed)
+    entries = archive.feed_entries(feed.source)
+    for entry in entries:
+        article = Article(title=f"About {entry['headline']}", dek="dek", intro=Section("intro", "", "summary"),
+                          sections=[], sources=[], model={"name": "test"})
+        archive.save_article(article, entry["story_id"], None)
+
+    def must_not_run(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an article was written twice")
+
+    monkeypatch.setattr(newsdesk.pipeline, "write_article", must_not_run)
+    report = write_articles(archive, feed.source, tmp_path / "out", newsdesk.pipeline.WriteOptions())
+    assert len(report.written) == 3 and all(path.exists() for path in report.written)
+    assert all(e["article_id"] == e["story_article_id"] for e in archive.feed_entries(feed.source))
+    assert write_articles(archive, feed.source, tmp_path / "out", newsdesk.pipeline.WriteOptions()).already_done == 3

@@ -1,0 +1,110 @@
+"""Verifier.verify_article: one revision batch, drops with reasons, honest notes, repeats across sections."""
+
+from __future__ import annotations
+
+from newsdesk.models import Article, Block, Passage, Section, Sentence
+from newsdesk.verify import Verifier
+from newsdesk.verify._article import NOTE_FAILED, REPEAT_REASON
+
+STORY = [
+    ("Flash floods killed 17 people across southern Texas on Wednesday, officials said, after more than 12 inches of "
+     "rain fell in less than a day."),
+    "Governor Greg Abbott declared a disaster in 23 counties and said the state would ask for federal help.",
+    "The National Weather Service said the storm system could bring another three inches of rain on Thursday.",
+]
+PASSAGES = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(STORY)]
+
+
+def section(sid: str, kind: str, *paragraphs: list[str], heading: str | None = None) -> Section:
+    blocks = [Block("subheading", [Sentence(heading, id=f"{sid}.h")])] if heading else []
+    for b, texts in enumerate(paragraphs):
+        blocks.append(Block("paragraph", [Sentence(t, id=f"{sid}.b{b}.s{i}") for i, t in enumerate(texts)]))
+    return Section(id=sid, heading=sid.title(), kind=kind, blocks=blocks)
+
+
+def article(*sections: Section) -> Article:
+    intro = section("intro", "fact", ["Flash floods killed 17 people across southern Texas on Wednesday."])
+    return Article(title="Floods kill 17 in Texas", dek="", intro=intro, sections=list(sections), sources=[], model={})
+
+
+def test_every_sentence_gets_a_verdict_and_headings_none() -> None:
+    a = article(section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties."],
+                        heading="The response"))
+    Verifier().verify_article(a, PASSAGES)
+    heading, paragraph = a.sections[0].blocks
+    assert heading.sentences[0].verdict is None
+    s = paragraph.sentences[0]
+    assert (s.verdict, s.claim_kind) == ("supported", "fact")
+    assert s.score is not None and s.citations and s.checks["kind"] == "fact"
+    assert a.intro.sentences()[0].verdict == "supported"
+    assert a.stats.verify_seconds > 0
+
+
+def test_reviser_called_once_with_all_failures_and_evidence() -> None:
+    calls = []
+
+    def reviser(batch):
+        calls.append([(s.text, [p.id for p in ps]) for s, ps in batch])
+        return ["Governor Greg Abbott declared a disaster in 23 counties." if "27" in s.text else None
+                for s, _ in batch]
+
+    a = article(section("context", "fact",
+                        ["The state said the floods killed 27 people in 30 counties.",
+                         "Mayor John Whitmire ordered an evacuation."]))
+    Verifier().verify_article(a, PASSAGES, reviser)
+    assert len(calls) == 1 and len(calls[0]) == 2
+    assert calls[0][0][1], "the reviser sees the best evidence passages"
+    kept = a.sections[0].sentences()
+    assert [s.text for s in kept] == ["Governor Greg Abbott declared a disaster in 23 counties."]
+    assert kept[0].revised_from == "The state said the floods killed 27 people in 30 counties."
+    assert kept[0].verdict == "supported"
+    assert [(d.section, d.text, d.verdict) for d in a.dropped] == [
+        ("context", "Mayor John Whitmire ordered an evacuation.", "unsupported")]
+    assert "Mayor John Whitmire" in a.dropped[0].reason
+
+
+def test_failed_revision_is_dropped_and_section_says_so() -> None:
+    a = article(section("analysis", "analysis", ["Mayor John Whitmire blamed the levees."],
+                        ["- The floods killed 40 people."], heading="Why"))
+    Verifier().verify_article(a, PASSAGES, lambda batch: ["Mayor John Whitmire still blamed the levees."] * len(batch))
+    gone = a.sections[0]
+    assert gone.blocks == [] and gone.sentences() == []
+    assert gone.note == NOTE_FAILED
+    assert len(a.dropped) == 2
+    assert all("after one revision" in d.reason for d in a.dropped)
+    assert {d.text for d in a.dropped} == {"Mayor John Whitmire still blamed the levees."}
+
+
+def test_no_reviser_drops_failures() -> None:
+    a = article(section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties.",
+                                            "Abbott said 99 homes were lost."]))
+    Verifier().verify_article(a, PASSAGES)
+    assert [s.text for s in a.sections[0].sentences()] == ["Governor Greg Abbott declared a disaster in 23 counties."]
+    assert a.sections[0].note is None
+    assert a.dropped[0].reason.startswith("not in any source")
+
+
+def test_repeats_of_earlier_sections_are_dropped_takeaways_may_summarise() -> None:
+    a = article(
+        section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties."]),
+        section("impact", "fact", ["Abbott declared a disaster in 23 counties, the governor said.",
+                                   "Forecasters expect another three inches of rain on Thursday."]),
+        section("takeaways", "summary", ["Floods killed 17 people in southern Texas.",
+                                         "Governor Greg Abbott declared a disaster in 23 counties."]),
+    )
+    Verifier().verify_article(a, PASSAGES)
+    assert [s.text for s in a.sections[1].sentences()] == [
+        "Forecasters expect another three inches of rain on Thursday."]
+    assert [s.text for s in a.sections[2].sentences()] == ["Floods killed 17 people in southern Texas."]
+    repeats = [d for d in a.dropped if d.reason == REPEAT_REASON]
+    assert [(d.section, d.verdict) for d in repeats] == [("impact", "supported"), ("takeaways", "supported")]
+
+
+def test_article_json_round_trip_keeps_verdicts() -> None:
+    a = article(section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties.",
+                                            "Abbott said 99 homes were lost."]))
+    Verifier().verify_article(a, PASSAGES)
+    again = Article.from_dict(a.to_dict())
+    s = again.sections[0].sentences()[0]
+    assert s.verdict == "supported" and s.citations[0].quote in STORY[1]
+    assert again.dropped[0].text == "Abbott said 99 homes were lost."

@@ -1,0 +1,114 @@
+"""Verifier.check on a hand-made story: each check, citations, and the helper for titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.models import Passage
+from newsdesk.verify import Check, Verifier, unsupported_specifics
+
+STORY = [
+    "Flooding kills 17 in southern Texas as storms sweep the Gulf Coast",
+    ("HOUSTON (Nov. 13) - Flash floods killed 17 people across southern Texas on Wednesday, officials said, after "
+     "more than 12 inches of rain fell in less than a day."),
+    ('Governor Greg Abbott declared a disaster in 23 counties and said the state would ask for federal help. "We are '
+     'going to rebuild, and we are going to do it together," Abbott told reporters in Houston.'),
+    ("The National Weather Service said the storm system could bring another three inches of rain on Thursday. "
+     "Damage is estimated at $1.2 billion, according to the state's insurance regulator."),
+]
+BACKGROUND = ["In 2017 Hurricane Harvey dropped more than 60 inches of rain on parts of Houston."]
+
+
+@pytest.fixture(scope="module")
+def passages() -> list[Passage]:
+    story = [Passage(text=t, position=i, source_number=1, id=10 + i) for i, t in enumerate(STORY)]
+    return story + [Passage(text=t, position=0, source_number=2, id=20) for t in BACKGROUND]
+
+
+@pytest.fixture(scope="module")
+def verifier() -> Verifier:
+    return Verifier()
+
+
+def test_supported_fact_cites_exact_spans(verifier: Verifier, passages: list[Passage]) -> None:
+    check = verifier.check("Flash floods killed seventeen people in southern Texas on Nov. 13, officials said.",
+                           passages)
+    assert isinstance(check, Check)
+    assert check.verdict == "supported" and 0.5 <= check.score <= 1
+    assert check.citations and check.citations[0].source == 1
+    by_id = {p.id: p for p in passages}
+    for citation in check.citations:
+        assert by_id[citation.passage_id].text[citation.start:citation.end] == citation.quote
+
+
+def test_background_source_is_cited(verifier: Verifier, passages: list[Passage]) -> None:
+    check = verifier.check("Hurricane Harvey dropped more than 60 inches of rain on parts of Houston in 2017.",
+                           passages)
+    assert check.verdict == "supported"
+    assert [c.source for c in check.citations] == [2]
+
+
+def test_amount_in_other_units(verifier: Verifier, passages: list[Passage]) -> None:
+    check = verifier.check("Damage is estimated at $1.2bn, according to the state's insurance regulator.", passages)
+    assert check.verdict == "supported", check.details
+
+
+def test_contradicted_figure(verifier: Verifier, passages: list[Passage]) -> None:
+    check = verifier.check("Flash floods killed 27 people across southern Texas on Wednesday.", passages)
+    assert check.verdict == "contradicted"
+    assert check.score <= 0.1
+    assert check.details["conflicts"] == ["27 vs 17"]
+    assert check.citations == []
+
+
+def test_invented_name_in_analysis_sentence(verifier: Verifier, passages: list[Passage]) -> None:
+    grounded = verifier.check("The scale of the flooding suggests Texas will need federal help to rebuild.",
+                              passages, "analysis")
+    assert grounded.verdict == "supported"
+    invented = verifier.check("Mayor John Whitmire suggests Texas will need federal help to rebuild.", passages,
+                              "analysis")
+    assert invented.verdict == "unsupported"
+    assert "name: Mayor John Whitmire" in invented.details["missing_specifics"]
+
+
+def test_invented_date_and_figure(verifier: Verifier, passages: list[Passage]) -> None:
+    check = verifier.check("Governor Greg Abbott declared a disaster in 23 counties on Friday.", passages)
+    assert check.verdict == "unsupported" and "date: friday" in check.details["missing_specifics"]
+    outlook = verifier.check("The floods could cost insurers $4bn.", passages, "outlook")
+    assert outlook.verdict != "supported" and "number: $4bn" in outlook.details["missing_specifics"]
+
+
+def test_quote_must_be_verbatim(verifier: Verifier, passages: list[Passage]) -> None:
+    drift = verifier.check("Abbott said: \u201cWe are going to rebuild and we are going to do it together.\u201d",
+                           passages)
+    assert drift.verdict == "supported" and drift.details["quote_ok"]
+    invented = verifier.check('Abbott said: "We will rebuild everything by Christmas."', passages)
+    assert invented.verdict == "unsupported" and not invented.details["quote_ok"]
+
+
+def test_negation_flip_is_contradiction(verifier: Verifier, passages: list[Passage]) -> None:
+    check = verifier.check("Governor Greg Abbott did not declare a disaster in 23 counties.", passages)
+    assert check.verdict == "contradicted"
+
+
+def test_off_topic_sentence(verifier: Verifier, passages: list[Passage]) -> None:
+    check = verifier.check("The economy will grow strongly next year as consumers spend more.", passages, "outlook")
+    assert check.verdict == "unsupported"
+    assert check.score < 0.5
+
+
+def test_details_are_json(verifier: Verifier, passages: list[Passage]) -> None:
+    import json
+
+    check = verifier.check("Flash floods killed 17 people.", passages)
+    json.dumps(check.details)
+    assert {"coverage", "alignment", "missing_specifics", "quote_ok", "lexical_score", "kind"} <= check.details.keys()
+
+
+def test_unsupported_specifics_for_titles(passages: list[Passage]) -> None:
+    assert unsupported_specifics("Floods kill 17 in Texas", passages) == []
+    assert unsupported_specifics("Floods kill 40 in Louisiana", passages) == ["number: 40", "name: Louisiana"]
+
+
+def test_index_is_reused(verifier: Verifier, passages: list[Passage]) -> None:
+    assert verifier.index(passages) is verifier.index(list(passages))

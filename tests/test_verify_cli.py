@@ -1,0 +1,114 @@
+"""``newsdesk verify`` and ``newsdesk eval verify`` through click, on real files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsdesk.cli import cli
+
+ROWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "verify" / "frank_valid.jsonl"
+STORY = """Flooding kills 17 in southern Texas
+
+HOUSTON (Nov. 13) - Flash floods killed 17 people across southern Texas on Wednesday, officials said, after more than
+12 inches of rain fell in less than a day.
+
+Governor Greg Abbott declared a disaster in 23 counties and said the state would ask for federal help.
+"""
+BACKGROUND = """Harvey remembered
+
+In 2017 Hurricane Harvey dropped more than 60 inches of rain on parts of Houston.
+"""
+DRAFT = """# What happened
+
+Flash floods killed seventeen people in southern Texas on Nov. 13, officials said [1].
+
+- Governor Greg Abbott declared a disaster in 23 counties.
+- The floods killed 27 people in Houston.
+
+## Background
+
+Hurricane Harvey dropped more than 60 inches of rain on parts of Houston in 2017.
+Mayor John Whitmire said the city would rebuild its levees.
+"""
+
+
+@pytest.fixture()
+def files(tmp_path: Path) -> dict[str, str]:
+    paths = {}
+    for name, text in (("story.txt", STORY), ("background.txt", BACKGROUND), ("draft.md", DRAFT)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths[name] = str(tmp_path / name)
+    return paths
+
+
+def test_verify_text_output(files: dict[str, str]) -> None:
+    result = CliRunner().invoke(cli, ["verify", "--source", files["story.txt"], "--source", files["background.txt"],
+                                      "--text", files["draft.md"]])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("✓ supported") and "[1]" in lines[0] and "seventeen" in lines[0]
+    assert lines[2].startswith("! contradicted") and "27 vs 17" in lines[2]
+    assert lines[3].startswith("✓ supported") and "[2]" in lines[3]
+    assert lines[4].startswith("✗ unsupported") and "Mayor John Whitmire" in lines[4]
+    assert "5 sentences: 3 supported, 1 unsupported, 1 contradicted." in result.output
+    assert "[2] Harvey remembered" in result.output
+
+
+def test_verify_json_output(files: dict[str, str]) -> None:
+    result = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "-t", files["draft.md"], "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    # without the background source, Harvey's "60 inches" meets the story's "12 inches": contradicted
+    assert [s["verdict"] for s in data["sentences"]] == [
+        "supported", "supported", "contradicted", "contradicted", "unsupported"]
+    first = data["sentences"][0]
+    assert first["citations"][0]["source"] == 1 and first["citations"][0]["quote"] in STORY.replace("\n", " ")
+    assert {"score", "claim_kind", "checks"} <= first.keys()
+    assert data["summary"] == {"supported": 2, "unsupported": 1, "contradicted": 2}
+
+
+def test_verify_errors_are_one_line(files: dict[str, str], tmp_path: Path) -> None:
+    missing = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "-t", str(tmp_path / "nope.md")])
+    assert missing.exit_code == 2 and "Error: no such file" in missing.output
+    empty = tmp_path / "empty.md"
+    empty.write_text("# Only a heading\n", encoding="utf-8")
+    nothing = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "-t", str(empty)])
+    assert nothing.exit_code == 2 and "no sentences" in nothing.output
+
+
+def test_eval_verify_rows(tmp_path: Path) -> None:
+    rows = tmp_path / "rows.jsonl"
+    document = STORY.replace("\n", " ")
+    rows.write_text("\n".join(json.dumps(r) for r in [
+        {"document": document, "claim": "Flash floods killed 17 people across southern Texas.", "label": 1},
+        {"document": document, "claim": "Governor Greg Abbott declared a disaster in 23 counties. "
+                                        "Floods killed 17 people.", "label": 1},
+        {"document": document, "claim": "Flash floods killed 40 people across southern Texas.", "label": 0},
+        {"document": document, "claim": "Abbott declared a disaster. Mayor Jane Doe resigned.", "label": 0},
+    ]), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "verify", str(rows), "--threshold-sweep"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["rows"] == 4 and data["sentences"] == 6
+    assert data["balanced_accuracy"] == 1.0
+    assert {"precision", "recall"} <= data["supported"].keys() and {"precision", "recall"} <= data["unsupported"].keys()
+    assert data["claims_per_second"] > 0
+    assert [p["threshold"] for p in data["sweep"]][:2] == [0.05, 0.1]
+
+
+def test_eval_rejects_bad_rows(tmp_path: Path) -> None:
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('{"document": "x", "claim": "y"}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "verify", str(rows)])
+    assert result.exit_code == 2 and "needs" in result.output
+
+
+@pytest.mark.skipif(not ROWS.is_file(), reason="dev data not found")
+def test_eval_verify_dev_rows_limit() -> None:
+    result = CliRunner().invoke(cli, ["eval", "verify", str(ROWS), "--limit", "40"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["rows"] == 40

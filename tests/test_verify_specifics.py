@@ -1,0 +1,91 @@
+"""Specifics, quotes, sentences and claim kinds on hand-made cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.verify import claim_kind, split_sentences
+from newsdesk.verify._specifics import extract, extract_numbers, number_found, quote_key
+
+
+def values(text: str) -> list[float]:
+    return [n.value for n in extract_numbers(text)]
+
+
+@pytest.mark.parametrize(("written", "source"), [
+    ("27 people", "twenty-seven people"),
+    ("twenty-seven people", "27 people"),
+    ("$1.2bn", "1.2 billion dollars"),
+    ("$1.2bn", "$1,200,000,000"),
+    ("£12,000", "£12,400"),  # a round figure may round the source
+    ("12%", "12 per cent"),
+    ("the 27th", "27 cases"),
+    ("3.5 million", "3,500,000"),
+])
+def test_numbers_normalise(written: str, source: str) -> None:
+    number = extract_numbers(written)[0]
+    assert number_found(number, extract_numbers(source)), (written, source)
+
+
+@pytest.mark.parametrize(("written", "source"), [
+    ("27 people", "17 people"),
+    ("$1.3bn", "$1.2 billion"),
+    ("20 people", "24 people"),  # small counts are exact
+])
+def test_numbers_differ(written: str, source: str) -> None:
+    assert not number_found(extract_numbers(written)[0], extract_numbers(source))
+
+
+def test_units_and_times() -> None:
+    units = {n.text: n.unit for n in extract_numbers("In 2014 he paid $5m, 12% more, at 9pm on the 3rd")}
+    assert units == {"2014": "year", "$5m": "money", "12%": "percent", "9pm": "time", "3rd": "ordinal"}
+    assert [key for key, _ in extract("The vote is at 9 p.m.").times] == ["21:00"]
+    assert [key for key, _ in extract("The vote is at 21:00.").times] == ["21:00"]
+
+
+def test_dates() -> None:
+    found = extract("The talks ended on Nov. 13 and resume on Thursday.")
+    assert found.months == [(11, "Nov")]
+    assert [d for d, _ in found.weekdays] == ["thu"]
+    assert 13.0 in [n.value for n in found.numbers]
+    assert extract("Prices may rise.").months == []  # "may" the verb is no date
+    assert extract("The vote is on May 5.").months == [(5, "May")]
+
+
+def test_not_figures() -> None:
+    assert values("It is one of the largest, the G20 and COVID-19") == []
+
+
+def test_names_need_capitals() -> None:
+    names = [surface for _, surface in extract("Natalia Moon met the ECB chief in Darwin on Monday.").names]
+    assert names == ["Natalia Moon", "ECB", "Darwin"]
+    assert extract("Analysts expect a rebound.").names == []  # a sentence opener is not a name
+    assert extract("natalia moon met the ecb chief").names == []  # lower-case text has no name evidence
+
+
+def test_quote_drift() -> None:
+    assert quote_key("“We will  rebuild—together,” he said") == quote_key('"We will rebuild - together" he said')
+    assert quote_key("I really do n't know , we 're sure") == quote_key("I really don't know, we're sure")
+    assert extract('He said: "We are going to rebuild, and fast."').quotes == ["We are going to rebuild, and fast."]
+    assert extract("the driver's 'two words' and it's fine").quotes == []  # apostrophes and scare quotes
+
+
+def test_split_sentences() -> None:
+    assert split_sentences("The U.S. lost $1.2bn on Nov. 13, Mr. Smith said. Critics argue it could fall.") == [
+        "The U.S. lost $1.2bn on Nov. 13, Mr. Smith said.", "Critics argue it could fall."]
+    assert split_sentences("- first point.\n- second point.") == ["- first point.", "- second point."]
+    assert split_sentences("  ") == []
+
+
+@pytest.mark.parametrize(("sentence", "section", "kind"), [
+    ("The storm killed 17 people.", "fact", "fact"),
+    ("The storm could return on Thursday.", "fact", "outlook"),
+    ("Prices may rise further.", "analysis", "outlook"),
+    ("Critics argue the response was slow.", "fact", "opinion"),
+    ("The toll suggests defences were weak.", "fact", "analysis"),
+    ("The minister said the toll means defences failed.", "fact", "fact"),
+    ("The toll is high.", "analysis", "analysis"),
+    ("The toll is high.", "summary", "fact"),
+])
+def test_claim_kind(sentence: str, section: str, kind: str) -> None:
+    assert claim_kind(sentence, section) == kind

@@ -1,0 +1,207 @@
+"""The main job end to end through the real `newsdesk` command and the real embedded model."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import EXAMPLE, SHORT_BRIEF, TINY_TEMPLATE, load_json, run_newsdesk
+
+SCHEMA = json.loads((resources.files("newsdesk") / "schema" / "article.schema.json").read_text("utf-8"))
+DEFAULT_TEMPLATE = yaml.safe_load((resources.files("newsdesk") / "templates" / "default.yaml").read_text("utf-8"))
+
+
+class _Headings(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[str] = []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h1", "h2", "h3"):
+            self._in = tag
+            self.headings.append("")
+
+    def handle_endtag(self, tag):
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in:
+            self.headings[-1] += data
+
+
+@pytest.fixture(scope="module")
+def example_run(tmp_path_factory):
+    """One article about the bundled example with the default template, written once for this module."""
+    tmp = tmp_path_factory.mktemp("example")
+    db = tmp / "newsdesk.db"
+    out = tmp / "article.json"
+    result = run_newsdesk("write", str(EXAMPLE), "--format", "json", "-o", str(out), db=db)
+    assert result.returncode == 0, result.stderr.decode()
+    return db, out, result
+
+
+def test_json_article_validates_and_has_every_section(example_run):
+    _, out, _ = example_run
+    article = load_json(out)
+    jsonschema.validate(article, SCHEMA)
+    assert [s["id"] for s in article["sections"]] == [s["id"] for s in DEFAULT_TEMPLATE["sections"]]
+    assert [s["heading"] for s in article["sections"]] == [s["heading"] for s in DEFAULT_TEMPLATE["sections"]]
+    for section in article["sections"]:
+        sentences = [s for b in section["blocks"] for s in b["sentences"]]
+        assert sentences or section["note"], f"section {section['id']} is empty without saying why"
+    stats = article["stats"]
+    assert 1 <= stats["llm_calls"] <= 12 and stats["completion_tokens"] > 0 and stats["seconds"] > 0
+    assert article["sources"][0]["url"].startswith("https://www.nasa.gov/")
+    ids = [s["id"] for sec in [article["intro"], *article["sections"]] for b in sec["blocks"] for s in b["sentences"]]
+    assert len(ids) == len(set(ids)), "sentence ids must be unique addresses"
+
+
+def test_markdown_and_html_render_every_section(example_run, tmp_path):
+    db, out, _ = example_run
+    article_id = load_json(out)["id"]
+    md = run_newsdesk("show", str(article_id), "--format", "md", db=db)
+    assert md.returncode == 0, md.stderr.decode()
+    text = md.stdout.decode()
+    for section in DEFAULT_TEMPLATE["sections"]:
+        assert f"\n## {section['heading']}\n" in text
+    assert "\n## Sources\n" in text
+    html_file = tmp_path / "a.html"
+    html = run_newsdesk("show", str(article_id), "--format", "html", "-o", str(html_file), db=db)
+    assert html.returncode == 0, html.stderr.decode()
+    parser = _Headings()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    for section in DEFAULT_TEMPLATE["sections"]:
+        assert section["heading"] in parser.headings
+    assert "Sources" in parser.headings
+
+
+def test_progress_and_summary_on_stderr(example_run):
+    _, _, result = example_run
+    err = result.stderr.decode()
+    for section in DEFAULT_TEMPLATE["sections"]:
+        assert section["heading"] in err
+    assert "Done:" in err and "LLM calls" in err and "tokens" in err
+
+
+def test_cache_returns_same_article_without_calling_the_model(example_run, tmp_path):
+    db, out, _ = example_run
+    first = load_json(out)
+    again = tmp_path / "again.json"
+    result = run_newsdesk("write", str(EXAMPLE), "--format", "json", "-o", str(again), "--quiet", db=db)
+    assert result.returncode == 0, result.stderr.decode()
+    second = load_json(again)
+    assert second["stats"]["llm_calls"] == 0
+    assert second["stats"]["cached_calls"] == first["stats"]["llm_calls"]
+    strip = lambda a: {k: a[k] for k in ("title", "dek", "intro", "sections", "dropped")}  # noqa: E731
+    assert strip(second) == strip(first)
+    assert second["id"] != first["id"]
+    assert result.stderr == b"", "--quiet prints nothing"
+
+
+def test_stdin_and_json_story(db_path, tmp_path):
+    story = json.dumps({"headline": "Council approves bike lanes", "body": SHORT_BRIEF.read_text().split("\n", 2)[2],
+                        "url": "https://example.org/news/bike-lanes", "published": "2026-03-14",
+                        "source": "Example Gazette"})
+    result = run_newsdesk("write", "-", "--template", str(TINY_TEMPLATE), "--format", "json", "-q",
+                          input=story.encode(), db=db_path)
+    assert result.returncode == 0, result.stderr.decode()
+    article = json.loads(result.stdout)
+    jsonschema.validate(article, SCHEMA)
+    assert article["sources"][0]["title"] == "Council approves bike lanes"
+    assert article["sources"][0]["publisher"] == "Example Gazette"
+    assert [s["id"] for s in article["sections"]] == ["context", "analysis"]
+
+
+def test_long_story_is_trimmed_and_says_how(db_path, tmp_path):
+    paragraph = SHORT_BRIEF.read_text().split("\n", 2)[2].strip()
+    long_story = tmp_path / "long.txt"
+    body = "\n\n".join(f"Update {i}: {paragraph}" for i in range(60))
+    long_story.write_text(f"Council approves bike lanes after long debate\n\n{body}\n")
+    result = run_newsdesk("write", str(long_story), "--template", str(TINY_TEMPLATE), "--context-length", "1024",
+                          "--format", "json", "--no-verify", db=db_path)
+    assert result.returncode == 0, result.stderr.decode()
+    article = json.loads(result.stdout)
+    assert any("trimmed to its first" in note for note in article["notes"])
+    assert "warning:" in result.stderr.decode() and "trimmed" in result.stderr.decode()
+
+
+def _one_line_error(result) -> str:
+    assert result.returncode == 2, (result.returncode, result.stderr.decode())
+    err = result.stderr.decode().strip()
+    assert "Traceback" not in err and err.startswith("Error: ") and "\n" not in err, err
+    return err
+
+
+@pytest.mark.parametrize(
+    "make_input, expected",
+    [
+        (lambda tmp: tmp / "missing.txt", "no such file"),
+        (lambda tmp: _write(tmp / "empty.txt", b""), "is empty"),
+        (lambda tmp: _write(tmp / "blank.txt", b"\n\n   \n"), "is empty"),
+        (lambda tmp: _write(tmp / "image.bin", bytes(range(256)) * 8), "binary"),
+        (lambda tmp: _write(tmp / "headline-only.txt", b"Just a headline\n"), "no body"),
+        (lambda tmp: _write(tmp / "bad.json", b'{"headline": "x"'), "not valid JSON"),
+        (lambda tmp: _write(tmp / "keys.json", b'{"headline": "x", "body": "y", "colour": 1}'), "unknown keys"),
+        (lambda tmp: tmp, "is a folder"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(db_path, tmp_path, make_input, expected):
+    err = _one_line_error(run_newsdesk("write", str(make_input(tmp_path)), db=db_path))
+    assert expected in err
+
+
+def test_empty_stdin(db_path):
+    assert "standard input is empty" in _one_line_error(run_newsdesk("write", "-", input=b"", db=db_path))
+
+
+def test_unknown_template_key(db_path, tmp_path):
+    template = yaml.safe_load(TINY_TEMPLATE.read_text())
+    template["sections"][0]["colour"] = "red"
+    path = tmp_path / "bad-template.yaml"
+    path.write_text(yaml.safe_dump(template))
+    err = _one_line_error(run_newsdesk("write", str(SHORT_BRIEF), "--template", str(path), db=db_path))
+    assert "unknown template key" in err and "colour" in err
+
+
+def test_unknown_template_name_and_bad_model_path(db_path):
+    assert "unknown template" in _one_line_error(
+        run_newsdesk("write", str(SHORT_BRIEF), "--template", "nonesuch", db=db_path))
+    assert "model file not found" in _one_line_error(
+        run_newsdesk("write", str(SHORT_BRIEF), "--model", "/nowhere/model.gguf", db=db_path))
+
+
+def test_server_that_is_down(db_path, unused_port):
+    err = _one_line_error(run_newsdesk("write", str(SHORT_BRIEF), "--model", "openai:smollm2", "--base-url",
+                                       f"http://127.0.0.1:{unused_port}/v1", db=db_path))
+    assert "cannot reach the model server" in err
+
+
+def test_failed_run_is_recorded(db_path, unused_port):
+    import sqlite3
+
+    run_newsdesk("write", str(SHORT_BRIEF), "--model", "openai:smollm2", "--base-url",
+                 f"http://127.0.0.1:{unused_port}/v1", db=db_path)
+    rows = sqlite3.connect(db_path).execute("SELECT status, error FROM runs").fetchall()
+    assert rows and rows[-1][0] == "failed" and "cannot reach" in rows[-1][1]
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.fixture
+def unused_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
