@@ -123,6 +123,7 @@ def fit(data: Rows, idx: np.ndarray) -> Calibration:
     # Fold the threshold into the bias, so that a score of 0.5 is the line between supported and not.
     calibration.bias = bias - math.log(threshold / (1 - threshold))
     calibration.threshold = 0.5
+    calibration.source = {"probability_threshold": threshold}  # before folding, for the report
     return calibration
 
 
@@ -171,7 +172,7 @@ def cross_validate(data: Rows, k: int = FOLDS, seeds: tuple[int, ...] = (13, 29,
         for test in grouped_folds(data.group, k, seed):
             train = np.setdiff1d(np.arange(len(data.rows)), test)
             calibration = fit(data, train)
-            thresholds.append(calibration.threshold)
+            thresholds.append(calibration.source["probability_threshold"])
             predicted[test] = claim_scores(data, test, calibration) >= calibration.threshold
         results.append(report(data.label, predicted, data.corpus))
     mean = {key: round(float(np.mean([r[key] for r in results])), 4) for key in results[0] if key.startswith("bal")}
@@ -193,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     calibration = fit(data, everything)
     full = report(data.label, claim_scores(data, everything, calibration) >= calibration.threshold, data.corpus)
     calibration.source = {
+        "probability_threshold": calibration.source["probability_threshold"],
         "rows": args.rows.name,
         "rows_sha256": hashlib.sha256(args.rows.read_bytes()).hexdigest()[:16],
         "count": len(rows),
@@ -201,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         "cross_validated": cv,
         "full_fit": full,
     }
-    print(json.dumps({"cross_validated": cv, "full_fit": full, "threshold": calibration.threshold,
+    print(json.dumps({"cross_validated": cv, "full_fit": full,
+                      "probability_threshold": calibration.source["probability_threshold"],
                       "weights": dict(zip(FEATURES, np.round(calibration.weights, 3).tolist(), strict=True))},
                      indent=2))
     if not args.check:

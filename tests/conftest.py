@@ -38,3 +38,14 @@ def run_newsdesk(*args: str, db: Path | None = None, input: bytes | None = None,
 
 def load_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def example_article(tmp_path_factory):
+    """One article about the bundled example with the default template, written once for the whole run."""
+    tmp = tmp_path_factory.mktemp("example")
+    db = tmp / "newsdesk.db"
+    out = tmp / "article.json"
+    result = run_newsdesk("write", str(EXAMPLE), "--format", "json", "-o", str(out), db=db)
+    assert result.returncode == 0, result.stderr.decode()
+    return db, out, result

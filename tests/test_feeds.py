@@ -9,13 +9,13 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_fetch import LocalServer, _send
 
 from newsdesk.archive import Archive
 from newsdesk.cli import cli
 from newsdesk.errors import BlockedURLError, FetchError, InputError
 from newsdesk.ingest.feeds import FeedEntry, clean_link, ingest_feed, ingest_source, parse_feed, read_feed
 from newsdesk.ingest.fetch import Fetcher
-from test_fetch import PAGE, LocalServer, _send
 
 FEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "feeds"
 REAL = {"bbc_world.xml": 33, "npr_world.xml": 10, "aljazeera.xml": 25}
@@ -37,7 +37,8 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/
 <title>Atom Wire</title><id>urn:uuid:feed</id><updated>2026-01-05T10:00:00Z</updated>
 <entry><title>Hafen wieder offen</title><id>urn:uuid:entry-1</id><link href="https://atom.example/hafen"/>
 <updated>2026-01-05T10:00:00Z</updated><author><name>Anna Berg</name></author>
-<content type="html">&lt;p&gt;Der Hafen ist seit Montag wieder offen.&lt;/p&gt;&lt;p&gt;Die Schiffe fahren.&lt;/p&gt;</content>
+<content type="html">&lt;p&gt;Der Hafen ist seit Montag wieder offen.&lt;/p&gt;
+&lt;p&gt;Die Schiffe fahren.&lt;/p&gt;</content>
 </entry></feed>"""
 
 

@@ -117,7 +117,8 @@ def _wait_for_files(out: Path, count: int, process: subprocess.Popen[str], timeo
         if out.is_dir() and len([p for p in out.iterdir() if p.suffix == ".md"]) >= count:
             return
         if process.poll() is not None:
-            pytest.fail(f"the run ended early ({process.returncode}): {process.stderr.read() if process.stderr else ''}")
+            errors = process.stderr.read() if process.stderr else ""
+            pytest.fail(f"the run ended early ({process.returncode}): {errors}")
         time.sleep(0.05)
     process.kill()
     pytest.fail(f"no {count} article files within {timeout} s")

@@ -74,4 +74,17 @@ def test_unknown_model_on_server(server_url, db_path):
     result = run_newsdesk("write", str(SHORT_BRIEF), "--model", "openai:smollm2", "--base-url",
                           server_url.removesuffix("/v1") + "/nope", db=db_path)
     assert result.returncode == 2
-    assert result.stderr.decode().startswith("Error: ") and "Traceback" not in result.stderr.decode()
+    err = result.stderr.decode()
+    assert err.strip().splitlines()[-1].startswith("Error: ") and "Traceback" not in err
+
+
+def test_verifier_judge_reads_a_real_server(server_url):
+    from newsdesk.models import Passage
+    from newsdesk.verify import Verifier
+
+    passages = [Passage(text="The Springfield city council voted 7 to 2 on Tuesday to build protected bike lanes "
+                             "along Main Street.", source_number=1)]
+    model = get_model("openai:smollm2", base_url=server_url)
+    check = Verifier(judge=model).check("The city council voted 7 to 2 to build bike lanes.", passages)
+    assert 0.0 <= check.details["judge"] <= 1.0
+    assert "judge_error" not in check.details

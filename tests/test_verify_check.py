@@ -112,3 +112,11 @@ def test_unsupported_specifics_for_titles(passages: list[Passage]) -> None:
 
 def test_index_is_reused(verifier: Verifier, passages: list[Passage]) -> None:
     assert verifier.index(passages) is verifier.index(list(passages))
+
+
+def test_public_surface() -> None:
+    from newsdesk import verify
+
+    assert set(verify.__all__) >= {"Check", "Verifier", "claim_kind", "split_sentences", "unsupported_specifics"}
+    for name in verify.__all__:
+        assert getattr(verify, name) is not None

@@ -7,6 +7,7 @@ that start with the same source block reuse it: ``Completion.cached_tokens`` rep
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import importlib.resources
 import importlib.util
@@ -141,6 +142,15 @@ def _load(path: Path, context_length: int):
             raise ModelError(f"cannot load model {path}: {error}") from error
         _LOADED[key] = llm
         return llm
+
+
+@atexit.register
+def _close_all() -> None:
+    """Free llama.cpp contexts while the interpreter is still whole; left to __del__ at exit, they print noise."""
+    while _LOADED:
+        _, llm = _LOADED.popitem()
+        with contextlib.suppress(Exception):
+            llm.close()
 
 
 def _common_prefix(a: list[int], b: list[int]) -> int:

@@ -25,8 +25,6 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-             "ninth": 9, "tenth": 10}
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
@@ -185,8 +183,9 @@ def number_found(number: Number, pool: list[Number]) -> bool:
             if number.unit == other.unit and number.value == other.value:
                 return True
             continue
-        tolerance = max(number.precision, 1e-9 * max(1.0, abs(number.value)))
-        if abs(other.value - number.value) <= tolerance:
+        difference = abs(other.value - number.value)
+        # Rounding is strictly inside half a unit: "13 billion" does not restate "13.5 billion".
+        if difference < number.precision or difference <= 1e-9 * max(1.0, abs(number.value)):
             return True
     return False
 
@@ -311,13 +310,18 @@ def name_found(keys: tuple[str, ...], words: set[str], stems: set[str], acronyms
         base = _DEMONYMS.get(key)
         if base and base in words:
             continue
-        if re.search(r"(an|ian|ese|ish|i|ean|ans|ians)$", key) and len(key) > 4:
-            prefix = key[:max(4, min(len(key) - 2, 6))]
-            if any(w.startswith(prefix[:4]) and len(w) >= 4 and _common_prefix(w, key) >= max(4, int(0.55 * min(
-                    len(w), len(key)))) for w in words):
-                continue
+        if _regular_demonym(key, words):
+            continue
         return False
     return True
+
+
+def _regular_demonym(key: str, words: set[str]) -> bool:
+    """"Ukrainian" backed by "Ukraine", "Israeli" by "Israel": a demonym ending on a country's stem."""
+    if len(key) <= 4 or not re.search(r"(an|ian|ese|ish|i|ean|ans|ians)$", key):
+        return False
+    return any(w.startswith(key[:4]) and _common_prefix(w, key) >= max(4, int(0.55 * min(len(w), len(key))))
+               for w in words)
 
 
 def _common_prefix(a: str, b: str) -> int:

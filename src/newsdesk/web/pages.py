@@ -243,6 +243,11 @@ def _body_schema(op: dict[str, Any]) -> str | None:
     return ref.rsplit("/", 1)[-1] or None
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)
+
+
 @router.get("/article.css")
 def article_css() -> Response:
     css = (resources.files("newsdesk") / "render" / "templates" / "article.css").read_text("utf-8")

@@ -120,7 +120,8 @@ class RequestGuard:
             if settings.token and not by_header:
                 return 401, "API writes need the header 'Authorization: Bearer TOKEN'"
             media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-            if media != "application/json":
+            has_body = request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
+            if media != "application/json" and (media or has_body):
                 return 415, "send the request body as JSON with 'Content-Type: application/json'"
         length = request.headers.get("content-length")
         limit = settings.max_upload if path in UPLOAD_PATHS else settings.max_body

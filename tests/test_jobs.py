@@ -1,0 +1,243 @@
+"""The SQLite job queue and the worker loop, without the model: claims, leases, recovery, idempotency, feed polls."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from newsdesk.archive import Archive
+from newsdesk.jobs import LeaseLost, SQLiteJobQueue
+from newsdesk.models import Article, Section, Story
+from newsdesk.web import Settings
+from newsdesk.web.desk import Desk
+from newsdesk.web.supervisor import Supervisor
+from newsdesk.web.worker import Worker, WorkerConfig, is_dead_local_worker, new_worker_id
+
+STORY = Story(headline="Harbour bridge approved", body="The council approved the harbour bridge on Tuesday.")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Archive:
+    return Archive(tmp_path / "jobs.db")
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def queue(archive: Archive, clock: Clock) -> SQLiteJobQueue:
+    return SQLiteJobQueue(archive, lease_seconds=10, max_attempts=3, clock=clock)
+
+
+def stages(queue: SQLiteJobQueue, job_id: int) -> list[tuple[str, str]]:
+    return [(e.stage, e.status) for e in queue.events_since(job_id)]
+
+
+def test_a_job_goes_from_queued_to_done_with_its_events(queue: SQLiteJobQueue) -> None:
+    job = queue.enqueue("write", {"story_id": 1})
+    assert (job.status, job.attempts) == ("queued", 0)
+    claimed = queue.claim("w1")
+    assert claimed is not None and claimed.id == job.id
+    assert (claimed.status, claimed.attempts, claimed.worker) == ("running", 1, "w1")
+    assert queue.claim("w2") is None
+    queue.record_event(job.id, "write", "start", {"section": "intro"}, 0.5, worker="w1")
+    assert queue.get(job.id).stage == "write"
+    assert queue.complete(job.id, "w1", article_id=None)
+    done = queue.get(job.id)
+    assert done.status == "done" and done.finished
+    assert stages(queue, job.id) == [("job", "queued"), ("job", "running"), ("write", "start"), ("job", "done")]
+    assert not queue.complete(job.id, "w1"), "a job finishes once"
+    assert queue.counts() == {"queued": 0, "running": 0, "done": 1, "failed": 0}
+
+
+def test_events_since_resumes_after_an_id(queue: SQLiteJobQueue) -> None:
+    job = queue.enqueue("write", {})
+    queue.claim("w")
+    for n in range(5):
+        queue.record_event(job.id, "write", "info", {"n": n})
+    events = queue.events_since(job.id)
+    later = queue.events_since(job.id, after=events[3].id)
+    assert [e.data.get("n") for e in later] == [2, 3, 4]
+    assert all(a.id < b.id for a, b in zip(events, events[1:], strict=False))
+
+
+def test_claims_are_atomic_across_connections(archive: Archive) -> None:
+    """Four threads, each with its own SQLite connection, claim 40 jobs: every job is claimed exactly once."""
+    queue = SQLiteJobQueue(archive)
+    ids = {queue.enqueue("write", {"n": n}).id for n in range(40)}
+    claimed: list[int] = []
+    lock = threading.Lock()
+
+    def claim_all(name: str) -> None:
+        while (job := queue.claim(name)) is not None:
+            with lock:
+                claimed.append(job.id)
+
+    threads = [threading.Thread(target=claim_all, args=(f"w{n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(claimed) == sorted(ids)
+
+
+def test_higher_priority_jobs_are_claimed_first(queue: SQLiteJobQueue) -> None:
+    first = queue.enqueue("write", {})
+    poll = queue.enqueue("poll", {}, priority=10)
+    assert queue.claim("w").id == poll.id
+    assert queue.claim("w").id == first.id
+
+
+def test_a_key_makes_enqueue_idempotent(queue: SQLiteJobQueue) -> None:
+    one = queue.enqueue("write", {"a": 1}, key="feed-entry:7")
+    two = queue.enqueue("write", {"a": 2}, key="feed-entry:7")
+    assert one.id == two.id and two.payload == {"a": 1}
+    assert len(queue.list_jobs()) == 1
+
+
+def test_an_expired_lease_puts_the_job_back_and_fences_the_old_worker(queue: SQLiteJobQueue, clock: Clock) -> None:
+    job = queue.enqueue("write", {})
+    queue.claim("old")
+    queue.record_event(job.id, "write", "start", {"section": "intro"}, worker="old")
+    clock.now += 5
+    assert queue.heartbeat(job.id, "old")  # renewed: now expires at +15
+    clock.now += 9
+    assert queue.requeue_expired() == []
+    clock.now += 2
+    assert queue.requeue_expired() == [job.id]
+    again = queue.claim("new")
+    assert (again.id, again.attempts, again.worker) == (job.id, 2, "new")
+    assert [e.data for e in queue.events_since(job.id) if e.status == "running"][-1]["resumed_after"] == "write"
+    # The old worker wakes up: it can neither report, renew nor finish the job.
+    with pytest.raises(LeaseLost):
+        queue.record_event(job.id, "write", "done", worker="old")
+    assert not queue.heartbeat(job.id, "old")
+    assert not queue.complete(job.id, "old")
+    assert queue.complete(job.id, "new")
+
+
+def test_a_job_that_keeps_losing_its_worker_fails_after_max_attempts(queue: SQLiteJobQueue, clock: Clock) -> None:
+    job = queue.enqueue("write", {})
+    for _ in range(3):
+        assert queue.claim("w").id == job.id
+        clock.now += 60
+        queue.requeue_expired()
+    failed = queue.get(job.id)
+    assert failed.status == "failed" and "gave up after 3 attempts" in (failed.error or "")
+
+
+def test_orphans_of_dead_workers_are_requeued_at_once(queue: SQLiteJobQueue) -> None:
+    a = queue.enqueue("write", {})
+    b = queue.enqueue("write", {})
+    queue.claim("dead-worker")
+    queue.claim("live-worker")
+    assert queue.requeue_orphans(lambda worker: worker == "dead-worker") == [a.id]
+    assert queue.get(a.id).status == "queued" and queue.get(b.id).status == "running"
+
+
+def test_release_puts_a_running_job_back(queue: SQLiteJobQueue) -> None:
+    job = queue.enqueue("write", {})
+    queue.claim("w")
+    assert queue.release(job.id, "w", "stopping")
+    assert queue.get(job.id).status == "queued"
+    assert queue.claim("w2").attempts == 2
+
+
+def test_worker_ids_tell_whether_a_local_worker_is_alive() -> None:
+    assert not is_dead_local_worker(new_worker_id())
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    host = new_worker_id().split(":")[0]
+    assert is_dead_local_worker(f"{host}:{gone.pid}:abc")
+    assert not is_dead_local_worker(f"another-host:{gone.pid}:abc"), "other machines' workers are not judged"
+
+
+def test_a_worker_finishes_a_job_whose_article_was_saved_before_a_crash(archive: Archive, tmp_path: Path) -> None:
+    """Killed between saving the article and marking the job done: the re-run reuses the article, no model call."""
+    queue = SQLiteJobQueue(archive)
+    story_id, _ = archive.add_story(STORY)
+    job = queue.enqueue("write", {"story_id": story_id, "template": "default", "model": "smollm2"})
+    article = Article(title="Saved", dek="", intro=Section(id="intro", heading="", kind="summary"), sections=[],
+                      sources=[], model={"name": "smollm2"})
+    article_id = archive.save_article(article, story_id, None, request_key=f"job:{job.id}")
+    worker = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
+    assert worker.run_one().id == job.id
+    done = queue.get(job.id)
+    assert (done.status, done.article_id) == ("done", article_id)
+    assert archive.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert worker._models == {}, "no model was loaded"
+
+
+def test_a_failing_job_is_marked_failed_with_its_reason(archive: Archive) -> None:
+    queue = SQLiteJobQueue(archive)
+    missing = queue.enqueue("write", {"story_id": 999, "template": "default"})
+    unknown = queue.enqueue("translate", {})
+    worker = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
+    worker.run_one()
+    worker.run_one()
+    assert queue.get(missing.id).status == "failed" and "no story with id 999" in queue.get(missing.id).error
+    assert "unknown job kind 'translate'" in queue.get(unknown.id).error
+
+
+RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>
+<item><title>Bridge approved</title><guid>urn:test:1</guid><description>The council approved the bridge on
+Tuesday after a long debate about its cost.</description></item>
+<item><title>Library reopens</title><guid>urn:test:2</guid><description>The city library reopened on Monday
+after a renovation that took two years.</description></item>
+</channel></rss>"""
+
+
+def test_a_feed_poll_queues_one_write_job_per_new_entry(archive: Archive, tmp_path: Path) -> None:
+    feed_file = tmp_path / "wire.xml"
+    feed_file.write_text(RSS, encoding="utf-8")
+    source = str(feed_file.resolve())
+    desk = Desk(Settings(db=archive.path, background=False), archive, SQLiteJobQueue(archive))
+    feed_id = archive.watch_feed(source, 600, {"template": "default", "template_name": "default", "model": "smollm2"})
+    supervisor = Supervisor(desk)
+    first = supervisor.schedule_polls()
+    assert len(first) == 1 and supervisor.schedule_polls() == first, "a pending poll is not queued twice"
+    worker = Worker(WorkerConfig(db=archive.path), queue=desk.queue, archive=archive)
+    assert worker.run_one().kind == "poll"
+    writes = desk.queue.list_jobs(status="queued")
+    assert sorted(j.payload["feed_entry_id"] for j in writes) == [1, 2]
+    assert all(j.kind == "write" and j.payload["template"] == "default" for j in writes)
+    feed = archive.get_feed(feed_id)
+    assert feed["last_polled"] and feed["last_error"] is None and feed["title"] == "Test Wire"
+    assert supervisor.schedule_polls() == [], "not due again before its interval"
+    again = desk.enqueue_poll(archive.get_feed(feed_id))
+    worker.run_one()
+    assert desk.queue.get(again.id).status == "done"
+    assert len(desk.queue.list_jobs(status="queued")) == 2, "entries already queued are not queued again"
+
+
+def test_the_supervisor_runs_restarts_and_stops_worker_processes(tmp_path: Path) -> None:
+    settings = Settings(db=tmp_path / "sup.db", workers=2, poll_check_seconds=60)
+    desk = Desk.open(settings)
+    supervisor = Supervisor(desk)
+    supervisor.start()
+    try:
+        first = supervisor.pids()
+        assert len(first) == 2
+        supervisor.workers[0].kill()
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and (len(supervisor.pids()) < 2 or supervisor.pids() == first):
+            time.sleep(0.2)
+        assert len(supervisor.pids()) == 2 and supervisor.pids() != first, "a dead worker is restarted"
+    finally:
+        supervisor.stop()
+    assert supervisor.pids() == []

@@ -1,0 +1,325 @@
+"""The web app in-process (no workers, no model): API contract, errors, limits, token, CSRF, pages, escaping.
+
+Pages are checked with an HTML parser, not by string search. The end-to-end runs with a real server and the real
+model are in test_web_live.py and test_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from newsdesk.cli import cli
+from newsdesk.errors import InputError
+from newsdesk.models import Article, Block, Citation, Dropped, Section, Sentence, Source, Story
+from newsdesk.web import Settings, create_app
+from newsdesk.web.csrf import CSRF_COOKIE, CSRF_FIELD
+from newsdesk.web.settings import template_menu
+
+TESTS = Path(__file__).resolve().parent
+TINY = TESTS / "data" / "tiny-template.yaml"
+BRIEF = {"headline": "City council approves new bike lanes", "body": "The council voted 7 to 2 on Tuesday."}
+EVIL = "<script>alert('pwned')</script><img src=x onerror=alert(1)>"
+
+
+def make_client(tmp_path: Path, **overrides) -> TestClient:
+    settings = Settings(db=tmp_path / "web.db", background=False, templates=template_menu([str(TINY)]), **overrides)
+    return TestClient(create_app(settings), base_url="http://127.0.0.1:8000")
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> TestClient:
+    return make_client(tmp_path)
+
+
+def desk(client: TestClient):
+    return client.app.state.desk
+
+
+def doc(response) -> lxml.html.HtmlElement:
+    assert response.headers["content-type"].startswith("text/html")
+    return lxml.html.fromstring(response.text)
+
+
+def form_token(client: TestClient, path: str = "/") -> str:
+    page = doc(client.get(path))
+    return page.xpath(f"//input[@name='{CSRF_FIELD}']/@value")[0]
+
+
+def saved_article(client: TestClient, text: str = "The council voted 7 to 2.", title: str = "Bike lanes") -> int:
+    archive = desk(client).archive
+    story_id, _ = archive.add_story(Story(headline=title, body=text))
+    sentence = Sentence(text=text, id="context.b0.s0", verdict="supported", score=0.9,
+                        citations=[Citation(source=1, quote=text)])
+    article = Article(
+        title=title, dek=text, intro=Section(id="intro", heading="", kind="summary",
+                                             blocks=[Block("paragraph", [sentence])]),
+        sections=[Section(id="context", heading="Context & Background", kind="fact",
+                          blocks=[Block("paragraph", [sentence])])],
+        sources=[Source(number=1, title=title, story_id=story_id)], model={"name": "smollm2"}, template="tiny",
+        dropped=[Dropped(section="context", text=text, reason="unsupported")],
+        story={"headline": title, "id": story_id},
+    )
+    return archive.save_article(article, story_id, None)
+
+
+# -- the JSON API ---------------------------------------------------------------------------------------------
+def test_post_article_queues_a_job(client: TestClient) -> None:
+    response = client.post("/api/articles", json={**BRIEF, "template": "tiny"})
+    assert response.status_code == 202
+    body = response.json()
+    assert body["status"] == "queued" and response.headers["location"] == f"/api/jobs/{body['id']}"
+    job = client.get(f"/api/jobs/{body['id']}").json()
+    assert (job["status"], job["kind"], job["article_id"]) == ("queued", "write", None)
+    stored = desk(client).queue.get(body["id"])
+    assert stored.payload["template"] == str(TINY) and stored.payload["model"] == "smollm2"
+    assert client.get("/api/stories").json()["items"][0]["headline"] == BRIEF["headline"]
+
+
+@pytest.mark.parametrize(("payload", "status", "words"), [
+    ({"headline": "Only a headline"}, 422, "body is empty"),
+    ({"body": "No headline"}, 422, "headline"),
+    ({**BRIEF, "url": "https://example.org/a"}, 422, "not both"),
+    ({**BRIEF, "colour": "red"}, 422, "colour"),
+    ({**BRIEF, "template": "nope"}, 422, "unknown template 'nope'"),
+    ({**BRIEF, "model": "/etc/passwd.gguf"}, 422, "unknown model"),
+    ({"headline": 7, "body": "x"}, 422, "headline"),
+    ({"url": "file:///etc/passwd"}, 403, "only http and https"),
+    ({"url": "http://127.0.0.1:9/admin"}, 403, "refused"),
+    ({"url": "http://[::1]/"}, 403, "refused"),
+])
+def test_bad_article_requests_get_a_clear_json_error(client: TestClient, payload, status, words) -> None:
+    response = client.post("/api/articles", json=payload)
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body["status"] == status and words in body["error"]
+
+
+def test_malformed_json_wrong_type_and_huge_bodies_are_refused(client: TestClient) -> None:
+    bad = client.post("/api/articles", content=b"{not json", headers={"content-type": "application/json"})
+    assert bad.status_code == 422 and "JSON" in bad.json()["error"]
+    form = client.post("/api/articles", data={"headline": "x", "body": "y"})
+    assert form.status_code == 415 and "application/json" in form.json()["error"]
+    huge = json.dumps({"headline": "x", "body": "a" * 1_100_000}).encode()
+    too_big = client.post("/api/articles", content=huge, headers={"content-type": "application/json"})
+    assert too_big.status_code == 413 and "limit" in too_big.json()["error"]
+
+    def chunks():  # no Content-Length: the cap is enforced while the body streams in
+        yield b'{"headline": "x", "body": "'
+        for _ in range(40):
+            yield b"a" * 50_000
+        yield b'"}'
+
+    streamed = client.post("/api/articles", content=chunks(), headers={"content-type": "application/json"})
+    assert streamed.status_code == 413 and streamed.json()["status"] == 413
+    assert desk(client).queue.list_jobs() == []
+
+
+def test_unknown_things_are_404_json_under_api_and_pages_elsewhere(client: TestClient) -> None:
+    for path in ("/api/nothing", "/api/jobs/99", "/api/articles/99", "/api/feeds/99"):
+        response = client.get(path)
+        assert response.status_code == 404 and response.json()["status"] == 404, path
+    assert "no article with id 99" in client.get("/api/articles/99").json()["error"]
+    page = client.get("/articles/99")
+    assert page.status_code == 404 and "no article with id 99" in doc(page).xpath("string(//p[@class='error'])")
+    assert client.get("/no/such/page").status_code == 404
+    assert client.get("/api/jobs/abc").status_code == 422
+    assert client.delete("/api/articles").status_code == 405
+
+
+def test_article_formats_and_downloads(client: TestClient) -> None:
+    article_id = saved_article(client)
+    as_json = client.get(f"/api/articles/{article_id}")
+    assert as_json.status_code == 200 and as_json.json()["id"] == article_id
+    assert as_json.headers["content-disposition"].startswith("inline;")
+    md = client.get(f"/api/articles/{article_id}?format=md&download=1")
+    assert md.headers["content-type"].startswith("text/markdown")
+    assert md.headers["content-disposition"] == f'attachment; filename="article-{article_id}-bike-lanes.md"'
+    assert md.text.startswith("# Bike lanes")
+    html = client.get(f"/api/articles/{article_id}?format=html")
+    assert doc(html).xpath("//article[@class='newsdesk-article']")
+    assert client.get(f"/api/articles/{article_id}?format=pdf").status_code == 422
+
+
+def test_regenerate_queues_a_job_for_one_section(client: TestClient) -> None:
+    article_id = saved_article(client)
+    response = client.post(f"/api/articles/{article_id}/sections/context/regenerate", json={})
+    assert response.status_code == 202
+    job = desk(client).queue.get(response.json()["id"])
+    assert job.kind == "regenerate" and job.payload["section_id"] == "context"
+    assert job.payload["template"] == str(TINY)
+    missing = client.post(f"/api/articles/{article_id}/sections/outlook/regenerate", json={})
+    assert missing.status_code == 404 and "no section 'outlook'" in missing.json()["error"]
+
+
+def test_stories_and_articles_are_searchable_and_paginated(client: TestClient) -> None:
+    archive = desk(client).archive
+    for n in range(25):
+        archive.add_story(Story(headline=f"Story number {n}", body=f"Body {n} about {'ferries' if n % 5 else 'trams'}."))
+    first = client.get("/api/stories").json()
+    assert len(first["items"]) == 20 and first["more"] and first["items"][0]["headline"] == "Story number 24"
+    second = client.get("/api/stories?page=2").json()
+    assert [s["headline"] for s in second["items"]][-1] == "Story number 0" and not second["more"]
+    trams = client.get("/api/stories", params={"q": "trams"}).json()["items"]
+    assert {s["headline"] for s in trams} == {f"Story number {n}" for n in range(0, 25, 5)}
+    assert client.get("/api/stories?page=0").status_code == 422
+    library = doc(client.get("/library"))
+    assert len(library.xpath("//ol[@id='stories']/li")) == 20
+    assert library.xpath("//a[@rel='next']/@href") == ["/library?page=2"]
+    found = doc(client.get("/library", params={"q": "trams", "page": "x"}))
+    assert len(found.xpath("//ol[@id='stories']/li")) == 5
+    article_id = saved_article(client, title="Trams return")
+    assert [a["id"] for a in client.get("/api/articles?q=trams").json()["items"]] == [article_id]
+
+
+def test_feeds_are_checked_and_queue_a_first_poll(client: TestClient) -> None:
+    assert client.post("/api/feeds", json={"url": "http://127.0.0.1/rss"}).status_code == 403
+    assert client.post("/api/feeds", json={"url": "https://example.org/rss", "interval_seconds": 5}).status_code == 422
+    response = client.post("/api/feeds", json={"url": "https://example.org/rss", "interval_seconds": 600})
+    assert response.status_code == 201
+    body = response.json()
+    assert body["feed"]["watch"] == 1 and body["poll_job"]["kind"] == "poll"
+    again = client.post("/api/feeds", json={"url": "https://example.org/rss", "interval_seconds": 600}).json()
+    assert again["poll_job"]["id"] == body["poll_job"]["id"], "a pending poll is not queued twice"
+    assert [f["url"] for f in client.get("/api/feeds").json()["items"]] == ["https://example.org/rss"]
+
+
+def test_job_events_stream_as_server_sent_events(client: TestClient) -> None:
+    queue = desk(client).queue
+    job = queue.enqueue("write", {})
+    queue.claim("w")
+    queue.record_event(job.id, "write", "start", {"section": "intro", "heading": "Intro"}, worker="w")
+    queue.record_event(job.id, "llm", "info", {"total_tokens": 321}, worker="w")
+    queue.complete(job.id, "w")
+    with client.stream("GET", f"/api/jobs/{job.id}/events") as response:
+        assert response.headers["content-type"].startswith("text/event-stream")
+        text = "".join(response.iter_text())
+    blocks = [b for b in text.replace("\r\n", "\n").split("\n\n") if b.strip() and not b.startswith(":")]
+    parsed = [dict(line.split(": ", 1) for line in b.splitlines() if ": " in line) for b in blocks]
+    assert [p["event"] for p in parsed] == ["progress"] * 5 + ["end"]
+    assert json.loads(parsed[3]["data"])["data"] == {"total_tokens": 321}
+    assert json.loads(parsed[-1]["data"])["status"] == "done"
+    resumed = client.get(f"/api/jobs/{job.id}/events", headers={"Last-Event-ID": parsed[3]["id"]}).text
+    assert resumed.count("event: progress") == 1
+    progress = client.get(f"/api/jobs/{job.id}").json()["progress"]
+    assert progress["tokens"] == 321 and progress["section"] == "Intro"
+
+
+def test_docs_and_openapi_are_served_without_other_sites(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    assert {"/api/articles", "/api/jobs/{job_id}", "/api/jobs/{job_id}/events", "/api/stories", "/api/feeds"} \
+        <= set(schema["paths"])
+    page = doc(client.get("/docs"))
+    assert "/api/articles" in page.text_content()
+    assert not [src for src in page.xpath("//script/@src | //link/@href") if "//" in src]
+
+
+# -- security -------------------------------------------------------------------------------------------------
+def test_story_markup_renders_as_inert_text(client: TestClient) -> None:
+    """Headline, sentences, quotes, dropped text and job events carrying markup are shown, never run."""
+    article_id = saved_article(client, text=f"Council said {EVIL} today.", title=f"Vote {EVIL}")
+    queue = desk(client).queue
+    job = queue.enqueue("write", {})
+    queue.claim("w")
+    queue.record_event(job.id, "write", "start", {"heading": EVIL}, worker="w")
+    for path in (f"/articles/{article_id}", "/library", f"/jobs/{job.id}", "/library?q=pwned", "/"):
+        response = client.get(path)
+        page = doc(response)
+        scripts = page.xpath("//script")
+        assert [s.get("src") for s in scripts] == ["/static/app.js"], path
+        assert not page.xpath("//img"), path
+        assert not [a for el in page.iter() for a in el.attrib if a.startswith("on")], path
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+    article = doc(client.get(f"/articles/{article_id}"))
+    assert EVIL in article.xpath("string(//article//h1)")
+    assert EVIL in article.xpath("string(//span[@class='quote'])")
+    assert EVIL in article.xpath("string(//span[@class='dropped-text'])")
+    standalone = doc(client.get(f"/api/articles/{article_id}?format=html"))
+    assert not standalone.xpath("//script | //img") and EVIL in standalone.xpath("string(//h1)")
+
+
+def test_forms_need_the_csrf_token_and_a_same_site_origin(client: TestClient) -> None:
+    token = form_token(client)
+    data = {"brief": "Bridge approved\n\nThe council approved the bridge on Tuesday.", "template": "tiny"}
+    assert client.post("/articles/new", data=data).status_code == 403
+    assert client.post("/articles/new", data={**data, CSRF_FIELD: "forged"}).status_code == 403
+    cross = client.post("/articles/new", data={**data, CSRF_FIELD: token}, headers={"origin": "https://evil.example"})
+    assert cross.status_code == 403
+    ok = client.post("/articles/new", data={**data, CSRF_FIELD: token}, headers={"origin": "http://127.0.0.1:8000"},
+                     follow_redirects=False)
+    assert ok.status_code == 303 and ok.headers["location"].startswith("/jobs/")
+    job_page = doc(client.get(ok.headers["location"]))
+    assert job_page.xpath("//div[@id='job']/@data-events")[0].endswith("/events")
+    assert client.cookies.get(CSRF_COOKIE) == token
+
+
+def test_the_form_takes_an_upload_and_shows_errors_in_place(client: TestClient) -> None:
+    token = form_token(client)
+    story = b"Ferry service resumes\n\nThe ferry between the islands runs again from Monday."
+    sent = client.post("/articles/new", data={CSRF_FIELD: token}, files={"file": ("ferry.txt", story, "text/plain")},
+                       follow_redirects=False)
+    assert sent.status_code == 303
+    assert desk(client).archive.search_stories()[0]["headline"] == "Ferry service resumes"
+    empty = client.post("/articles/new", data={CSRF_FIELD: token, "brief": "  "})
+    assert empty.status_code == 422 and "paste a brief" in doc(empty).xpath("string(//p[@class='error'])")
+    blocked = client.post("/articles/new", data={CSRF_FIELD: token, "url": "http://10.0.0.1/x"})
+    assert blocked.status_code == 403 and doc(blocked).xpath("//input[@id='url']/@value") == ["http://10.0.0.1/x"]
+    huge = client.post("/articles/new", data={CSRF_FIELD: token},
+                       files={"file": ("big.txt", b"a" * 5_200_000, "text/plain")})
+    assert huge.status_code == 413
+
+
+def test_article_page_offers_downloads_and_regeneration(client: TestClient) -> None:
+    article_id = saved_article(client)
+    page = doc(client.get(f"/articles/{article_id}"))
+    hrefs = page.xpath("//aside[@class='tools']//a/@href")
+    assert hrefs == [f"/api/articles/{article_id}?format={f}&download=1" for f in ("md", "html", "json")]
+    assert page.xpath("//form[@id='regenerate']//option/@value") == ["context"]
+    assert page.xpath("//span[@class='s v-supported']/@tabindex") == ["0", "0"]
+    assert page.xpath("//link[@href='/article.css']")
+    token = page.xpath(f"//input[@name='{CSRF_FIELD}']/@value")[0]
+    response = client.post(f"/articles/{article_id}/regenerate", data={CSRF_FIELD: token, "section_id": "context"},
+                           follow_redirects=False)
+    assert response.status_code == 303
+    assert client.get("/article.css").headers["content-type"].startswith("text/css")
+
+
+def test_only_loopback_host_names_are_served(client: TestClient) -> None:
+    assert client.get("/api/health").json()["status"] == "ok"
+    rebound = client.get("/api/health", headers={"host": "attacker.example:8000"})
+    assert rebound.status_code == 421 and "attacker.example" in rebound.json()["error"]
+    assert client.get("/api/health", headers={"host": "localhost:8000"}).status_code == 200
+
+
+def test_a_token_guards_every_request(tmp_path: Path) -> None:
+    client = make_client(tmp_path, token="s3cret-token", host="0.0.0.0")
+    assert client.get("/api/health").status_code == 401
+    assert client.get("/").status_code == 401
+    assert client.get("/static/app.js").status_code == 401
+    bearer = {"authorization": "Bearer s3cret-token"}
+    assert client.get("/api/health", headers=bearer).status_code == 200
+    assert client.get("/api/health", headers={"authorization": "Bearer wrong"}).status_code == 401
+    assert client.get("/login?token=wrong").status_code == 401
+    login = client.get("/login?token=s3cret-token&next=//evil.example/", follow_redirects=False)
+    assert login.status_code == 303 and login.headers["location"] == "/"
+    assert "s3cret-token" not in login.headers["set-cookie"]
+    assert client.get("/").status_code == 200, "the session cookie signs the browser in"
+    assert client.post("/api/articles", json=BRIEF).status_code == 401, "API writes need the header"
+    assert client.post("/api/articles", json=BRIEF, headers=bearer).status_code == 202
+
+
+def test_binding_beyond_loopback_needs_a_token(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(InputError):
+        Settings(db=tmp_path / "x.db", host="0.0.0.0").check()
+    Settings(db=tmp_path / "x.db", host="::1").check()
+    monkeypatch.delenv("NEWSDESK_TOKEN", raising=False)
+    result = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "Error: binding to 0.0.0.0 needs a token: set NEWSDESK_TOKEN (every request must then carry it), "
+        "or bind to 127.0.0.1"]
