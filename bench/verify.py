@@ -3,6 +3,7 @@
 
     python bench/verify.py                  # the FRANK validation rows from ../shared/data
     python bench/verify.py --rows ROWS.jsonl --repeat 3
+    python bench/verify.py --db ~/.local/share/newsdesk/newsdesk.db   # also: verify share of articles' wall time
 
 Prints two numbers: ``warm`` times ``Verifier.check`` with each document's passages already indexed (how an article
 is verified: one index, many sentences); ``cold`` includes splitting claims into sentences and building every
@@ -30,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Verifier throughput in sentences per second.")
     parser.add_argument("--rows", type=Path, default=DEFAULT_ROWS)
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the rows (best is reported)")
+    parser.add_argument("--db", type=Path, help="a newsdesk database: report the share of each written article's "
+                                                "wall time spent in the verifier")
     args = parser.parse_args(argv)
     rows = load_rows(args.rows)
 
@@ -63,8 +66,24 @@ def main(argv: list[str] | None = None) -> int:
         "cold_sentences_per_second": round(count / cold, 1),
         "warm_sentences_per_second": round(count / best, 1),
         "ms_per_sentence_warm": round(1000 * best / count, 3),
+        **(article_shares(args.db) if args.db else {}),
     }, indent=2))
     return 0
+
+
+def article_shares(db: Path) -> dict:
+    """verify_seconds / seconds of every article in a database (LLM revisions are not verification time)."""
+    import sqlite3
+
+    shares = []
+    for (text,) in sqlite3.connect(db).execute("SELECT json FROM articles"):
+        stats = json.loads(text)["stats"]
+        if stats.get("seconds") and stats.get("llm_calls"):  # cached reruns say nothing about time
+            shares.append(stats.get("verify_seconds", 0.0) / stats["seconds"])
+    if not shares:
+        return {"articles": 0}
+    return {"articles": len(shares), "verify_share_of_wall_mean": round(sum(shares) / len(shares), 4),
+            "verify_share_of_wall_max": round(max(shares), 4)}
 
 
 if __name__ == "__main__":

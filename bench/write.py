@@ -56,7 +56,7 @@ def main() -> None:
     rows = []
     print(f"model: {model.name} ({model.backend}), context {model.context_length}", file=sys.stderr)
     header = (f"{'input':<22} {'drafting':<9} {'calls':>5} {'prompt':>7} {'compl':>6} {'reused':>7} {'wall s':>7} "
-              f"{'dec tok/s':>9} {'overhead':>8} {'verify s':>8} {'kept':>5} {'dropped':>7}")
+              f"{'dec tok/s':>9} {'overhead':>8} {'verify s':>8} {'verify%':>7} {'kept':>5} {'dropped':>7}")
     if not args.json:
         print(header)
     for path in inputs:
@@ -88,7 +88,7 @@ def main() -> None:
                 print(f"{name[:22]:<22} {row['drafting']:<9} {s.llm_calls:>5} {s.prompt_tokens:>7} "
                       f"{s.completion_tokens:>6} {s.prefix_cached_tokens:>7} {wall:>7.1f} "
                       f"{(rate or 0):>9.1f} {(overhead or 0):>8.2f} {s.verify_seconds:>8.2f} "
-                      f"{row['supported_sentences']:>5} {row['dropped_sentences']:>7}", flush=True)
+                      f"{100 * s.verify_seconds / wall:>6.1f}% {row['supported_sentences']:>5} {row['dropped_sentences']:>7}", flush=True)
     if not args.json and rows:
         print()
         for mode in sorted({r["drafting"] for r in rows}):

@@ -241,3 +241,87 @@ def test_the_supervisor_runs_restarts_and_stops_worker_processes(tmp_path: Path)
     finally:
         supervisor.stop()
     assert supervisor.pids() == []
+
+
+def test_a_worker_stopped_mid_job_puts_the_job_back(archive: Archive) -> None:
+    from newsdesk.web.worker import Stopping
+
+    queue = SQLiteJobQueue(archive)
+    job = queue.enqueue("write", {})
+    worker = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
+
+    def interrupted(job, on_event):
+        raise Stopping
+
+    worker._handlers["write"] = interrupted
+    worker.run_one()
+    assert queue.get(job.id).status == "queued" and worker.stop.is_set()
+    assert stages(queue, job.id)[-1] == ("job", "queued")
+
+
+def test_the_heartbeat_keeps_a_long_job_leased(archive: Archive) -> None:
+    queue = SQLiteJobQueue(archive, lease_seconds=0.3)
+    job = queue.enqueue("write", {})
+    worker = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
+
+    def slow(job, on_event):
+        time.sleep(1.0)
+        assert queue.requeue_expired() == [], "renewed every lease/3 seconds"
+        return None
+
+    worker._handlers["write"] = slow
+    worker.run_one()
+    assert queue.get(job.id).status == "done"
+
+
+PAGE = b"""<!doctype html><html lang="en"><head><title>Ferry returns</title></head><body><article>
+<h1>Ferry service returns to the islands</h1>
+<p>The ferry between the two islands runs again from Monday after a winter of repairs to its engines.</p>
+<p>The operator said the first crossing leaves at seven in the morning and tickets cost the same as last year.</p>
+<p>Residents had waited four months for the service, which carries about nine hundred people a day in summer.</p>
+</article></body></html>"""
+
+
+def test_a_url_job_fetches_its_story_once(archive: Archive) -> None:
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from newsdesk.pipeline import Event
+
+    hits: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(PAGE)))
+            self.end_headers()
+            self.wfile.write(PAGE)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        queue = SQLiteJobQueue(archive)
+        url = f"http://127.0.0.1:{server.server_address[1]}/ferry"
+        job = queue.enqueue("write", {"url": url})
+        queue.claim("w")
+        recorded: list[Event] = []
+        blocked = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
+        with pytest.raises(Exception, match="refused"):
+            blocked._story(queue.get(job.id), recorded.append)
+        assert hits == [], "the SSRF guard refuses loopback unless allowed"
+        recorded.clear()
+        worker = Worker(WorkerConfig(db=archive.path, allow_private=True), queue=queue, archive=archive)
+        story = worker._story(queue.get(job.id), recorded.append)
+        assert story.headline.startswith("Ferry service returns") and hits == ["/ferry"]
+        assert [(e.stage, e.status) for e in recorded] == [("fetch", "start"), ("fetch", "done")]
+        story_id, _ = archive.add_story(story)
+        queue.record_event(job.id, "store", "done", {"story_id": story_id})
+        again = worker._story(queue.get(job.id), recorded.append)
+        assert again.id == story_id and hits == ["/ferry"], "a re-run uses the story stored before the crash"
+    finally:
+        server.shutdown()
+        server.server_close()

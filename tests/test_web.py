@@ -160,7 +160,8 @@ def test_regenerate_queues_a_job_for_one_section(client: TestClient) -> None:
 def test_stories_and_articles_are_searchable_and_paginated(client: TestClient) -> None:
     archive = desk(client).archive
     for n in range(25):
-        archive.add_story(Story(headline=f"Story number {n}", body=f"Body {n} about {'ferries' if n % 5 else 'trams'}."))
+        topic = "ferries" if n % 5 else "trams"
+        archive.add_story(Story(headline=f"Story number {n}", body=f"Body {n} about {topic}."))
     first = client.get("/api/stories").json()
     assert len(first["items"]) == 20 and first["more"] and first["items"][0]["headline"] == "Story number 24"
     second = client.get("/api/stories?page=2").json()

@@ -194,6 +194,20 @@ def test_api_submits_follows_events_and_fetches_all_formats(live: LiveServer) ->
     assert page.xpath("//span[contains(@class, 's ')]//span[@class='tip']")
 
 
+def test_regenerate_rewrites_one_section_and_keeps_the_rest(live: LiveServer) -> None:
+    job_id = live.post("/api/articles", json={**brief(), "template": "tiny"}).json()["id"]
+    article_id = live.wait_for_job(job_id)["article_id"]
+    before = live.get(f"/api/articles/{article_id}").json()
+    response = live.post(f"/api/articles/{article_id}/sections/analysis/regenerate", json={})
+    assert response.status_code == 202
+    job = live.wait_for_job(response.json()["id"])
+    assert (job["status"], job["kind"], job["article_id"]) == ("done", "regenerate", article_id), job
+    after = live.get(f"/api/articles/{article_id}").json()
+    assert [s["id"] for s in after["sections"]] == ["context", "analysis"]
+    assert after["intro"] == before["intro"] and after["sections"][0] == before["sections"][0]
+    assert after["title"] == before["title"]
+
+
 def test_the_real_server_answers_bad_requests_with_4xx_json(live: LiveServer) -> None:
     cases = [
         (live.post("/api/articles", json={"headline": "No body"}), 422),

@@ -115,7 +115,6 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
 
     if options.verify:
         emit("verify", "start", sentences=sum(len(s.sentences()) for s in article.all_sections()))
-        verify_started = time.perf_counter()
         judge = model if options.judge and model.supports_probabilities else None
         verifier = Verifier(judge=judge)
         session.max_calls = session.calls_made + MAX_REVISE_CALLS
@@ -124,7 +123,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
             section.prune()
         article.title, article.dek = _checked_headline(article, story, evidence, unsupported_specifics,
                                                        split_sentences)
-        article.stats.verify_seconds = round(time.perf_counter() - verify_started, 3)
+        article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions
         emit("verify", "done", dropped=len(article.dropped))
 
     stats = session.stats
@@ -192,6 +191,7 @@ def fit_to_context(sources: list[Source], model: Model, template: Template) -> l
 
 def _reviser(session: Session, sources: list[Source]):
     """Rewrites failing sentences in batches, within the session's remaining call budget."""
+    from .verify import split_sentences
     from .write.parse import clean_text
 
     def revise(items: list[tuple[Sentence, list[Passage]]]) -> list[str | None]:
@@ -205,8 +205,9 @@ def _reviser(session: Session, sources: list[Source]):
             except BudgetExceeded:
                 break
             for number, text in _numbered_lines(clean_text(completion.text)).items():
-                if 1 <= number <= len(batch) and text.strip().upper() != "DROP":
-                    results[start + number - 1] = text.strip()
+                sentences = split_sentences(text)
+                if 1 <= number <= len(batch) and sentences and text.strip().upper() != "DROP":
+                    results[start + number - 1] = sentences[0]  # one sentence replaces one sentence
         return results
 
     return revise

@@ -37,7 +37,7 @@ def cli() -> None:
 
     \b
     Examples:
-      newsdesk write examples/brief.md
+      newsdesk write examples/webb-launch.md
       newsdesk write story.txt --format html -o article.html
       newsdesk write story.txt --model openai:llama3.2 --base-url http://127.0.0.1:11434/v1
     """

@@ -45,7 +45,7 @@ def write(source, fmt, output, model, base_url, context_length, template, drafti
 
     \b
     Examples:
-      newsdesk write examples/brief.md
+      newsdesk write examples/webb-launch.md
       newsdesk write story.txt --format json -o article.json
       cat story.txt | newsdesk write -
       newsdesk write story.txt --model path/to/other.gguf

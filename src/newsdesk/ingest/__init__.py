@@ -9,7 +9,7 @@ from ..errors import InputError
 from ..models import Story
 from .text import decode_bytes, parse_story_text
 
-__all__ = ["load_story", "story_from_text"]
+__all__ = ["load_story", "story_from_bytes", "story_from_text"]
 
 
 def story_from_text(text: str, name: str = "input") -> Story:
@@ -38,16 +38,21 @@ def load_story(arg: str, *, allow_private: bool = False) -> Story:
         raise InputError(f"cannot read {arg}: permission denied") from None
     except OSError as error:
         raise InputError(f"cannot read {arg}: {error.strerror}") from None
+    return story_from_bytes(data, arg)
+
+
+def story_from_bytes(data: bytes, name: str) -> Story:
+    """A story from a file's bytes (an upload, say): text, Markdown, JSON, or a saved HTML page."""
     if not data.strip():
-        raise InputError(f"{arg} is empty")
-    text = decode_bytes(data, arg)
-    if path.suffix.lower() in {".html", ".htm"} or _looks_like_html(text):
+        raise InputError(f"{name} is empty")
+    text = decode_bytes(data, name)
+    if name.lower().endswith((".html", ".htm")) or _looks_like_html(text):
         from .web import story_from_html
 
-        story = story_from_html(text, url=None, name=arg)
+        story = story_from_html(text, url=None, name=name)
         story.origin = "html"
         return story
-    story = story_from_text(text, arg)
+    story = story_from_text(text, name)
     story.origin = "json" if story.origin == "json" else "file"
     return story
 

@@ -67,7 +67,7 @@ class EmbeddedModel(Model):
         llm = self._llm
         with _LOCK:
             prompt_tokens = self._prompt_tokens(messages)
-            cached = _common_prefix(list(llm.input_ids), prompt_tokens)
+            cached = len(os.path.commonprefix([list(llm.input_ids), prompt_tokens]))
             eval_before = _eval_seconds(llm)
             started = time.perf_counter()
             try:
@@ -151,15 +151,6 @@ def _close_all() -> None:
         _, llm = _LOADED.popitem()
         with contextlib.suppress(Exception):
             llm.close()
-
-
-def _common_prefix(a: list[int], b: list[int]) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def _eval_seconds(llm) -> float | None:

@@ -9,6 +9,7 @@ source sentence has a different number of the same sort is a contradiction, not 
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass
 
@@ -320,17 +321,8 @@ def _regular_demonym(key: str, words: set[str]) -> bool:
     """"Ukrainian" backed by "Ukraine", "Israeli" by "Israel": a demonym ending on a country's stem."""
     if len(key) <= 4 or not re.search(r"(an|ian|ese|ish|i|ean|ans|ians)$", key):
         return False
-    return any(w.startswith(key[:4]) and _common_prefix(w, key) >= max(4, int(0.55 * min(len(w), len(key))))
+    return any(w.startswith(key[:4]) and len(os.path.commonprefix([w, key])) >= max(4, int(0.55 * min(len(w), len(key))))
                for w in words)
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 # ---------------------------------------------------------------------------------------------- quotes

@@ -40,7 +40,8 @@ def validation_message(errors: list[Any]) -> tuple[str, list[dict[str, str]]]:
     fields = []
     for error in errors:
         loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
-        fields.append({"field": ".".join(loc) or "body", "message": str(error.get("msg", "invalid"))})
+        message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+        fields.append({"field": ".".join(loc) or "body", "message": message})
     first = fields[0] if fields else {"field": "body", "message": "invalid request"}
     more = f" (and {len(fields) - 1} more)" if len(fields) > 1 else ""
     return f"{first['field']}: {first['message']}{more}", fields

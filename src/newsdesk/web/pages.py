@@ -36,9 +36,11 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 async def _form(request: Request) -> Any:
+    """The posted form, once its CSRF token is checked."""
     settings = get_desk(request).settings
     form = await request.form(max_files=1, max_fields=20, max_part_size=settings.max_upload)
     if not check_csrf(request, form.get(CSRF_FIELD)):
+        await form.close()
         raise _CsrfError
     return form
 
@@ -71,20 +73,23 @@ def _new_page(request: Request, status: int = 200, error: str | None = None, **v
 async def submit_article(request: Request) -> Response:
     desk = get_desk(request)
     form = await _form(request)
-    brief = str(form.get("brief") or "")
-    url = str(form.get("url") or "").strip()
-    template = str(form.get("template") or "") or None
-    model = str(form.get("model") or "") or None
-    upload = form.get("file")
-    values = {"brief": brief, "url": url, "template": template, "model": model}
     try:
-        if isinstance(upload, UploadFile) and upload.filename:
-            story = story_from_upload(await upload.read(), upload.filename)
-            job = await _in_thread(desk.submit_story, story, template, model)
+        upload = form.get("file")
+        named = isinstance(upload, UploadFile) and bool(upload.filename)
+        data = await upload.read() if named else None
+        filename = upload.filename if named else ""
+        values = {k: str(form.get(k) or "") for k in ("brief", "url", "template", "model")}
+    finally:
+        await form.close()
+    template, model = values["template"] or None, values["model"] or None
+    url = values["url"].strip()
+    try:
+        if data is not None:
+            job = await _in_thread(desk.submit_story, story_from_upload(data, filename), template, model)
         elif url:
             job = await _in_thread(desk.submit_url, url, template, model)
-        elif brief.strip():
-            job = await _in_thread(desk.submit_story, story_from_text(brief, "the brief"), template, model)
+        elif values["brief"].strip():
+            job = await _in_thread(desk.submit_story, story_from_text(values["brief"], "the brief"), template, model)
         else:
             raise InputError("paste a brief, give a URL or choose a file")
     except NewsdeskError as error:
@@ -122,17 +127,21 @@ async def _in_thread(fn: Any, *args: Any) -> Any:
 def job_page(request: Request, job_id: int) -> Response:
     desk = get_desk(request)
     job = desk.queue.get(job_id)
-    sections = _section_count(desk, job.payload)
+    sections = _section_count(job)
     return page(request, "job.html", job=job, progress=progress_of(desk.queue, job), sections=sections,
                 events=desk.queue.events_since(job_id))
 
 
-def _section_count(desk: Any, payload: dict[str, Any]) -> int | None:
-    """Sections a write job will produce (intro included), for the progress bar."""
+def _section_count(job: Any) -> int | None:
+    """Sections the job will write (a write job: the intro and the template's), for the progress bar."""
     from ..template import load_template
 
+    if job.kind == "regenerate":
+        return 1
+    if job.kind != "write" or "template" not in job.payload:
+        return None
     try:
-        return 1 + len(load_template(payload["template"]).sections) if "template" in payload else None
+        return 1 + len(load_template(job.payload["template"]).sections)
     except NewsdeskError:
         return None
 

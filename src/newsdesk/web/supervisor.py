@@ -23,6 +23,7 @@ log = logging.getLogger("newsdesk.web")
 
 STOP_GRACE_SECONDS = 10.0
 RESTART_BACKOFF_SECONDS = (1, 2, 5, 10, 30)  # a worker that keeps dying is restarted ever more slowly
+HEALTHY_SECONDS = 60.0  # a worker that lived this long before dying starts the backoff afresh
 
 
 class Supervisor:
@@ -32,6 +33,7 @@ class Supervisor:
         self.workers: list[subprocess.Popen[bytes] | None] = [None] * self.settings.workers
         self._failures = [0] * self.settings.workers
         self._next_start = [0.0] * self.settings.workers
+        self._started = [0.0] * self.settings.workers
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -83,6 +85,7 @@ class Supervisor:
             command.append("--allow-private")
         with self._lock:
             self.workers[slot] = subprocess.Popen(command, stdin=subprocess.PIPE)
+            self._started[slot] = time.monotonic()
         log.info("started worker %d (pid %d)", slot + 1, self.workers[slot].pid)  # type: ignore[union-attr]
 
     def _loop(self) -> None:
@@ -103,6 +106,8 @@ class Supervisor:
                 continue
             now = time.monotonic()
             if not self._next_start[slot]:
+                if now - self._started[slot] > HEALTHY_SECONDS:
+                    self._failures[slot] = 0
                 delay = RESTART_BACKOFF_SECONDS[min(self._failures[slot], len(RESTART_BACKOFF_SECONDS) - 1)]
                 self._failures[slot] += 1
                 self._next_start[slot] = now + delay
@@ -110,6 +115,8 @@ class Supervisor:
                             delay)
             if now >= self._next_start[slot]:
                 self._next_start[slot] = 0.0
+                if process.stdin:
+                    process.stdin.close()
                 self._spawn(slot)
 
     def schedule_polls(self) -> list[int]:

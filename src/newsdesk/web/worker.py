@@ -24,7 +24,6 @@ import signal
 import socket
 import sys
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,8 +33,8 @@ from ..archive import Archive
 from ..errors import NewsdeskError
 from ..jobs import Job, JobQueue, LeaseLost, SQLiteJobQueue
 from ..llm import Completion, Model, get_model
-from ..pipeline import Event, WriteOptions, regenerate_section, write_article
 from ..models import Story
+from ..pipeline import Event, WriteOptions, regenerate_section, write_article
 
 log = logging.getLogger("newsdesk.worker")
 
