@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -233,6 +234,10 @@ def test_the_supervisor_runs_restarts_and_stops_worker_processes(tmp_path: Path)
     try:
         first = supervisor.pids()
         assert len(first) == 2
+        share = str(max(1, len(os.sched_getaffinity(0)) // 2))
+        for pid in first:
+            environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+            assert f"NEWSDESK_THREADS={share}".encode() in environ, "two workers share the CPUs"
         supervisor.workers[0].kill()
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline and (len(supervisor.pids()) < 2 or supervisor.pids() == first):

@@ -169,6 +169,17 @@ def test_unknown_template_name_and_bad_model_path(db_path):
         run_newsdesk("write", str(SHORT_BRIEF), "--model", "/nowhere/model.gguf", db=db_path))
 
 
+def test_thread_setting_is_checked_and_respected(db_path, tmp_path):
+    assert "NEWSDESK_THREADS must be a whole number" in _one_line_error(
+        run_newsdesk("write", str(SHORT_BRIEF), "--template", str(TINY_TEMPLATE), db=db_path,
+                     env={"NEWSDESK_THREADS": "many"}))
+    out = tmp_path / "one-thread.json"
+    result = run_newsdesk("write", str(SHORT_BRIEF), "--template", str(TINY_TEMPLATE), "--format", "json", "-o",
+                          str(out), db=db_path, env={"NEWSDESK_THREADS": "1"})
+    assert result.returncode == 0, result.stderr.decode()
+    assert load_json(out)["sections"], "one thread still writes the article"
+
+
 def test_server_that_is_down(db_path, unused_port):
     err = _one_line_error(run_newsdesk("write", str(SHORT_BRIEF), "--model", "openai:smollm2", "--base-url",
                                        f"http://127.0.0.1:{unused_port}/v1", db=db_path))

@@ -22,7 +22,8 @@ def register(cli: click.Group) -> None:
               help="Address to bind. Anything but loopback needs NEWSDESK_TOKEN set.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--workers", type=click.IntRange(0, 64), default=1, show_default=True,
-              help="Worker processes that write articles (0: run them apart with 'newsdesk worker').")
+              help="Worker processes that write articles (0: run them apart with 'newsdesk worker'). Each "
+                   "embedded-model worker gets an equal share of the CPUs (NEWSDESK_THREADS overrides it).")
 @model_options
 @click.option("-t", "--template", "templates", multiple=True,
               help="A template file or bundled name to offer (repeatable); the first is the default.")

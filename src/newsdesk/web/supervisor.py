@@ -10,12 +10,14 @@ leases (requeued) and watched feeds due for a poll (a ``poll`` job is queued).
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 import threading
 import time
 from datetime import UTC, datetime
 
+from ..llm.embedded import THREADS_ENV, cpu_count
 from .desk import Desk
 from .worker import is_dead_local_worker
 
@@ -83,8 +85,11 @@ class Supervisor:
             command += ["--context-length", str(settings.context_length)]
         if settings.allow_private:
             command.append("--allow-private")
+        # Each worker loads its own model: it gets its share of the CPUs, so N workers do not fight over cores.
+        share = max(1, cpu_count() // len(self.workers))
+        env = {**os.environ, THREADS_ENV: os.environ.get(THREADS_ENV) or str(share)}
         with self._lock:
-            self.workers[slot] = subprocess.Popen(command, stdin=subprocess.PIPE)
+            self.workers[slot] = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
             self._started[slot] = time.monotonic()
         log.info("started worker %d (pid %d)", slot + 1, self.workers[slot].pid)  # type: ignore[union-attr]
 
