@@ -20,9 +20,10 @@ from .models import Article, Passage, Sentence, Source, Story
 from .template import Template, load_template
 from .write import fallback_title, prompts, write_draft
 
-# Writing is one call per section plus one for title/dek/intro; revision of failing sentences gets a small
-# budget of its own, shared by batches of sentences.
-MAX_WRITE_CALLS = 10
+# Writing is one call per section plus one for title/dek/intro (a template has at most 8 sections); revision of
+# failing sentences gets a small budget of its own, shared by batches of sentences. An article never costs more
+# than MAX_CALLS calls in all.
+MAX_CALLS = 10
 MAX_REVISE_CALLS = 2
 REVISE_BATCH = 6
 # Room the prompt leaves for instructions and the longest answer, in tokens.
@@ -102,7 +103,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         emit("warning", "info", message=note)
     emit("retrieve", "done", sources=len(sources), background=len(backgrounds))
 
-    session = Session(model, archive, run_id, use_cache=options.use_cache, max_calls=MAX_WRITE_CALLS)
+    session = Session(model, archive, run_id, use_cache=options.use_cache, max_calls=MAX_CALLS)
     grounded = options.drafting == "grounded" or (options.drafting == "auto" and model.backend == "embedded")
     draft = write_draft(session, template, sources, story.headline, grounded=grounded, split=split_sentences,
                         emit=emit)
@@ -117,7 +118,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         emit("verify", "start", sentences=sum(len(s.sentences()) for s in article.all_sections()))
         judge = model if options.judge and model.supports_probabilities else None
         verifier = Verifier(judge=judge)
-        session.max_calls = session.calls_made + MAX_REVISE_CALLS
+        session.max_calls = min(MAX_CALLS, session.calls_made + MAX_REVISE_CALLS)
         verifier.verify_article(article, evidence, reviser=_reviser(session, sources))
         for section in article.all_sections():
             section.prune()
