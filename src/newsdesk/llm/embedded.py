@@ -42,27 +42,47 @@ THREADS_ENV = "NEWSDESK_THREADS"
 
 def cpu_count() -> int:
     """The CPUs this process may run on (a container's or taskset's limit, not the host's)."""
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    return max(1, len(_usable_cpus()))
+
+
+def _usable_cpus() -> list[int]:
+    if hasattr(os, "sched_getaffinity"):
+        return sorted(os.sched_getaffinity(0))
+    return list(range(os.cpu_count() or 1))
+
+
+def physical_cores() -> int:
+    """Distinct physical cores among the usable CPUs (SMT siblings count once); the CPU count if unknown."""
+    cores = set()
+    for cpu in _usable_cpus():
+        topology = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology")
+        try:
+            cores.add(((topology / "physical_package_id").read_text().strip(), (topology / "core_id").read_text().strip()))
+        except OSError:
+            return cpu_count()
+    return max(1, len(cores))
 
 
 def thread_counts() -> tuple[int, int]:
-    """(decode threads, prompt threads) for llama.cpp.
+    """(generation threads, prompt threads) for llama.cpp.
 
-    ``NEWSDESK_THREADS`` is this process's share of the CPUs (``serve --workers N`` gives each worker its share);
-    by default it is all of them. Decoding uses half (llama.cpp's own default, one thread per physical core):
-    each generated token crosses a thread barrier per operation, and when another process takes a core, the
-    waiting threads spin. Measured on 2 cores, three processes decoding with 2 threads each fell to 0.3 tokens/s,
-    with 1 thread each they kept 8; alone, 1 thread decodes about 10% slower than 2. Prompt evaluation runs in
-    large batches with few barriers and keeps every thread.
+    Generation uses one thread per physical core (llama.cpp's own default: SMT siblings only slow its per-token
+    barriers), prompt evaluation every usable CPU. ``NEWSDESK_THREADS=N`` caps both at N: when several processes
+    generate on the same cores at once, each must keep to its share, because a generation thread waits for the
+    others, spinning, at every token. Measured on 2 cores: three processes generating with 2 threads each fell to
+    0.3 tokens/s, with 1 thread each they kept 8. ``serve --workers N`` gives each worker its share.
     """
-    share = cpu_count()
+    decode, prompt = physical_cores(), cpu_count()
     configured = os.environ.get(THREADS_ENV, "").strip()
     if configured:
         try:
-            share = max(1, min(share, int(configured)))
+            cap = int(configured)
         except ValueError:
             raise ModelError(f"{THREADS_ENV} must be a whole number of threads, not {configured!r}") from None
-    return max(1, share // 2), share
+        if cap < 1:
+            raise ModelError(f"{THREADS_ENV} must be at least 1, not {cap}")
+        decode, prompt = min(decode, cap), min(prompt, cap)
+    return max(1, decode), max(1, prompt)
 
 
 class EmbeddedModel(Model):
