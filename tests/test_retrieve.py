@@ -178,3 +178,16 @@ def test_written_article_cites_background_sources_by_number(archive: Archive, tm
     markdown = render(article, "md")
     cited |= {int(n) for n in re.findall(r"\[(\d+)\]", markdown)}
     assert cited & background_numbers, markdown
+
+
+def test_a_sources_headline_is_evidence_too() -> None:
+    from newsdesk.models import Passage, Source
+    from newsdesk.pipeline import evidence_of
+    from newsdesk.verify import Verifier
+
+    body = Passage(text="The telescope lifted off aboard an Ariane 5 rocket from Kourou.", id=7, source_number=1)
+    source = Source(number=1, title="Webb telescope launches on Christmas Day", passages=[body])
+    evidence = evidence_of([source])
+    assert [p.text for p in evidence] == ["Webb telescope launches on Christmas Day", body.text]
+    check = Verifier().check("The Webb telescope launched on Christmas Day.", evidence)
+    assert check.verdict == "supported" and check.citations[0].quote == "Webb telescope launches on Christmas Day"

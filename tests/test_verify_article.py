@@ -100,6 +100,16 @@ def test_repeats_of_earlier_sections_are_dropped_takeaways_may_summarise() -> No
     assert [(d.section, d.verdict) for d in repeats] == [("impact", "supported"), ("takeaways", "supported")]
 
 
+def test_a_sentence_repeating_the_dek_is_dropped() -> None:
+    a = article(section("pros", "opinion", ["Governor Greg Abbott declares a disaster in 23 Texas counties.",
+                                            "The National Weather Service said the storm could bring more rain."]))
+    a.dek = "Governor Greg Abbott declared a disaster in 23 counties after the floods."
+    Verifier().verify_article(a, PASSAGES)
+    assert [s.text for s in a.sections[0].sentences()] == [
+        "The National Weather Service said the storm could bring more rain."]
+    assert [(d.section, d.reason) for d in a.dropped] == [("pros", REPEAT_REASON)]
+
+
 def test_article_json_round_trip_keeps_verdicts() -> None:
     a = article(section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties.",
                                             "Abbott said 99 homes were lost."]))

@@ -120,3 +120,10 @@ def test_public_surface() -> None:
     assert set(verify.__all__) >= {"Check", "Verifier", "claim_kind", "split_sentences", "unsupported_specifics"}
     for name in verify.__all__:
         assert getattr(verify, name) is not None
+
+
+def test_an_acronym_is_backed_by_a_name_that_starts_a_sentence(verifier: Verifier) -> None:
+    passages = [Passage(text="The National Weather Service said more rain could fall on Thursday.", source_number=1)]
+    assert verifier.check("The NWS said more rain could fall on Thursday.", passages).verdict == "supported"
+    assert verifier.check("The NHC said more rain could fall on Thursday.", passages).details["missing_specifics"] == [
+        "name: NHC"]

@@ -97,7 +97,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     emit("retrieve", "start")
     backgrounds = retrieve.background(archive, story, options.background)
     sources = build_sources(story, archive.passages(story.id or 0), backgrounds)
-    evidence = [p for s in sources for p in s.passages]  # verification sees every passage, trimmed or not
+    evidence = evidence_of(sources)  # verification sees every passage, trimmed or not
     notes = fit_to_context(sources, model, template)
     for note in notes:
         emit("warning", "info", message=note)
@@ -119,11 +119,12 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         judge = model if options.judge and model.supports_probabilities else None
         verifier = Verifier(judge=judge)
         session.max_calls = min(MAX_CALLS, session.calls_made + MAX_REVISE_CALLS)
+        # the final dek first: the body must not repeat it
+        article.title, article.dek = _checked_headline(article, story, evidence, unsupported_specifics,
+                                                       split_sentences)
         verifier.verify_article(article, evidence, reviser=_reviser(session, sources))
         for section in article.all_sections():
             section.prune()
-        article.title, article.dek = _checked_headline(article, story, evidence, unsupported_specifics,
-                                                       split_sentences)
         article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions
         emit("verify", "done", dropped=len(article.dropped))
 
@@ -155,6 +156,17 @@ def build_sources(story: Story, story_passages: list[Passage], backgrounds: list
         for passage in source.passages:
             passage.source_number = source.number
     return sources
+
+
+def evidence_of(sources: list[Source]) -> list[Passage]:
+    """What sentences are checked against: each source's headline (it is the source's text too) and passages."""
+    evidence: list[Passage] = []
+    for source in sources:
+        if source.title and source.title.strip():
+            evidence.append(Passage(text=source.title.strip(), story_id=source.story_id, position=-1,
+                                    source_number=source.number))
+        evidence.extend(source.passages)
+    return evidence
 
 
 def fit_to_context(sources: list[Source], model: Model, template: Template) -> list[str]:
@@ -264,7 +276,7 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
         source.passages = archive.passages_by_id(ids)
         for passage in source.passages:
             passage.source_number = source.number
-    evidence = [p for s in article.sources for p in s.passages]
+    evidence = evidence_of(article.sources)
     model = model or get_model(options.model, base_url=options.base_url, api_key=options.api_key,
                                context_length=options.context_length)
     run_id = archive.start_run(article.story.get("id"), model.name, template.name)

@@ -6,8 +6,8 @@ Order matters and is fixed:
 1. every sentence of the intro and the sections is checked (subheadings are headings, never checked);
 2. all failures go to the reviser in ONE batch, each with its best evidence passages; replacements are checked;
 3. what still fails is dropped and recorded in ``article.dropped`` with its reason;
-4. a sentence that repeats a point made in an earlier section is dropped ("repeats an earlier point"); Key
-   Takeaways may summarise, so there only near-copies go;
+4. a sentence that repeats a point made in the dek or an earlier section is dropped ("repeats an earlier
+   point"); a summary section (Key Takeaways) may summarise, so there only near-copies go;
 5. a section left with no sentences gets one honest ``note``.
 """
 
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["NOTE_FAILED", "NOTE_MIXED", "NOTE_REPEATED", "REPEAT_REASON", "verify_article"]
 
-TAKEAWAYS_ID = "takeaways"
 REPEAT_REASON = "repeats an earlier point"
 NOTE_FAILED = "Every sentence drafted for this section failed the source check, so it is left out."
 NOTE_REPEATED = "Everything drafted for this section repeated points made earlier, so it is left out."
@@ -111,44 +110,49 @@ def _drop(article: Article, item: _Item, reason: str) -> None:
 
 
 def _drop_repeats(article: Article, verifier: Verifier, reasons: dict[int, set[str]]) -> None:
-    """Drop sentences that repeat a point of an earlier section (or say the same thing twice in one)."""
+    """Drop sentences that repeat the dek or a point of an earlier section (or say the same thing twice in one)."""
     threshold = verifier.calibration.redundancy
     copy_threshold = verifier.calibration.redundancy_takeaways
-    earlier: list[tuple[str, set[str], set[tuple[str, str]]]] = []  # (section id, content stems, bigrams)
+    earlier: list[tuple[set[str], set[tuple[str, str]]]] = [_fingerprint(article.dek)] if article.dek else []
     for section in article.all_sections():
-        current: list[tuple[str, set[str], set[tuple[str, str]]]] = []
+        summarises = section.kind == "summary" and section is not article.intro
+        current: list[tuple[set[str], set[tuple[str, str]]]] = []
         for block in section.blocks:
             if block.type == "subheading":
                 continue
             for sentence in list(block.sentences):
-                toks = tokens(normalise(sentence.text))
-                words = set(content_stems(toks))
-                pairs = bigrams([stem(t) for t in toks])
-                if _repeats(section.id, words, pairs, earlier, current, threshold, copy_threshold):
+                words, pairs = _fingerprint(sentence.text)
+                if _repeats(summarises, words, pairs, earlier, current, threshold, copy_threshold):
                     block.sentences.remove(sentence)
                     article.dropped.append(Dropped(section=section.id, text=sentence.text, reason=REPEAT_REASON,
                                                    verdict=sentence.verdict, score=sentence.score))
                     reasons[id(section)].add("repeated")
                 else:
-                    current.append((section.id, words, pairs))
+                    current.append((words, pairs))
         earlier.extend(current)
 
 
-def _repeats(section_id: str, words: set[str], pairs: set[tuple[str, str]], earlier, current,
+def _fingerprint(text: str) -> tuple[set[str], set[tuple[str, str]]]:
+    """A sentence's content stems and stem bigrams: what repeats are measured on."""
+    toks = tokens(normalise(text))
+    return set(content_stems(toks)), bigrams([stem(t) for t in toks])
+
+
+def _repeats(summarises: bool, words: set[str], pairs: set[tuple[str, str]], earlier, current,
              threshold: float, copy_threshold: float) -> bool:
     if len(words) < MIN_SHARED_WORDS:
         return False
-    for _, other_words, other_pairs in earlier:
+    for other_words, other_pairs in earlier:
         shared = len(words & other_words)
         if shared < MIN_SHARED_WORDS:
             continue
-        if section_id == TAKEAWAYS_ID:
+        if summarises:
             # a summary may reuse the facts; a copy reuses the wording
             if pairs and len(pairs & other_pairs) / len(pairs) >= copy_threshold:
                 return True
         elif shared / len(words) >= threshold:
             return True
-    for _, other_words, _ in current:  # the same section saying the same thing twice
+    for other_words, _ in current:  # the same section saying the same thing twice
         shared = len(words & other_words)
         if shared >= MIN_SHARED_WORDS and shared / len(words) >= 0.9 and shared / max(1, len(other_words)) >= 0.9:
             return True

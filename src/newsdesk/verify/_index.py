@@ -105,7 +105,8 @@ class PassageIndex:
         self.words.update(part for w in words for part in re.split(r"[-']", w.lower()) if part)
         capitalised = [w for w in words if w[0].isupper()]
         self.acronyms.update(sp._name_key(w) for w in capitalised if sp._is_acronym(w))
-        # initials of capitalised runs: "European Central Bank" -> "ecb"
+        # initials of capitalised runs and of every stretch of them: "European Central Bank" -> "ecb"; a run
+        # that starts a sentence ("The James Webb Space Telescope") still gives "jwst"
         run: list[str] = []
         for w in [*words, "x"]:
             if w[0].isupper():
@@ -113,8 +114,9 @@ class PassageIndex:
             elif w.lower() in ("of", "and", "the", "for") and run:
                 continue
             else:
-                if len(run) >= 2:
-                    self.acronyms.add("".join(r[0].lower() for r in run))
+                initials = "".join(r[0].lower() for r in run)
+                self.acronyms.update(initials[i:j] for i in range(len(initials))
+                                     for j in range(i + 2, len(initials) + 1))
                 run = []
 
     def candidates(self, content: set[str], limit: int = 8) -> list[tuple[int, float]]:
