@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -170,7 +170,12 @@ def evidence_of(sources: list[Source]) -> list[Passage]:
 
 
 def fit_to_context(sources: list[Source], model: Model, template: Template) -> list[str]:
-    """Trim passages until the shared prompt fits the model's context; returns what was trimmed, in words."""
+    """Trim passages until the shared prompt fits the model's context; returns what was trimmed, in words.
+
+    Background goes first, from its least relevant end, then the story from its end. Each passage is counted once
+    and the cut estimated from those counts, then confirmed on the real prompt: a story of thousands of passages
+    costs thousands of small counts, not thousands of whole-prompt counts.
+    """
     longest = max([prompts.section_max_tokens(s.target_words) for s in template.sections]
                   + [prompts.section_max_tokens(template.headline.target_words + 30)])
     budget = model.context_length - longest - PROMPT_OVERHEAD_TOKENS
@@ -179,22 +184,43 @@ def fit_to_context(sources: list[Source], model: Model, template: Template) -> l
     def size() -> int:
         return model.count_tokens(prompts.system_message(sources)["content"])
 
-    if size() <= budget:
+    excess = size() - budget
+    if excess <= 0:
         return notes
-    dropped_background = 0
-    while len(sources) > 1 and size() > budget:
+    cost = {id(p): model.count_tokens(prompts.neutralise(p.text)) + 1 for s in sources for p in s.passages}
+
+    def pop_background() -> None:
         last = sources[-1]
-        last.passages.pop()
-        dropped_background += 1
+        nonlocal excess
+        excess -= cost[id(last.passages.pop())]
         if not last.passages:
             sources.pop()
-    if dropped_background:
-        notes.append(f"{dropped_background} background passage(s) left out to fit the model's context.")
+
+    dropped_background = 0
+    while len(sources) > 1 and excess > 0:
+        pop_background()
+        dropped_background += 1
+        if excess <= 0:
+            excess = size() - budget  # the estimate said it fits: confirm on the real prompt
     main = sources[0]
     total = len(main.passages)
-    while len(main.passages) > 1 and size() > budget:
-        main.passages.pop()
-    if len(main.passages) < total:
+    while len(main.passages) > 1 and excess > 0:
+        excess -= cost[id(main.passages.pop())]
+        if excess <= 0:
+            excess = size() - budget
+    if dropped_background:
+        notes.append(f"{dropped_background} background passage(s) left out to fit the model's context.")
+    if excess > 0:  # one passage longer than the whole context: keep the share of it that fits
+        whole = main.passages[0]
+        text = whole.text
+        while excess > 0 and len(text) > 200:
+            text = text[:int(len(text) * budget / (budget + excess) * 0.95)]
+            main.passages[0] = replace(whole, text=text)  # a copy: verification still reads the whole passage
+            excess = size() - budget
+        notes.append(f"The story's opening passage was cut to {len(text):,} of {len(whole.text):,} characters to "
+                     f"fit the model's context of {model.context_length} tokens; all of it was still used to check "
+                     "the article.")
+    elif len(main.passages) < total:
         notes.append(
             f"The story was trimmed to its first {len(main.passages)} of {total} passages to fit the model's "
             f"context of {model.context_length} tokens; the rest was still used to check the article."
