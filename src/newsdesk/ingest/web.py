@@ -101,6 +101,7 @@ def _extract(html: str, url: str | None) -> Story | None:
     if not text.strip():
         return None
     title = _clean(getattr(doc, "title", None) or meta.title) or _first_words(text)
+    text = _without_leading_title(text, title)
     return Story(
         headline=title[:MAX_HEADLINE_CHARS],
         body=text,
@@ -206,6 +207,18 @@ def _paragraphs(text: str) -> str:
     """Paragraphs separated by one blank line, whitespace inside each collapsed."""
     lines = (" ".join(line.split()) for line in re.split(r"\n\s*\n|\n", text or ""))
     return "\n\n".join(line for line in lines if line)
+
+
+def _without_leading_title(text: str, title: str) -> str:
+    """The body without a first paragraph that only repeats the headline (the page's <h1> inside the article)."""
+    first, _, rest = text.partition("\n\n")
+    if rest.strip() and _comparable(first) == _comparable(title):
+        return rest
+    return text
+
+
+def _comparable(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _strip_xml_declaration(html: str) -> str:

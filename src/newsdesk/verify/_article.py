@@ -147,8 +147,8 @@ def _repeats(summarises: bool, words: set[str], pairs: set[tuple[str, str]], ear
         if shared < MIN_SHARED_WORDS:
             continue
         if summarises:
-            # a summary may reuse the facts; a copy reuses the wording
-            if pairs and len(pairs & other_pairs) / len(pairs) >= copy_threshold:
+            # a summary may restate a fact in fewer words; a copy says it in (nearly) the same words, all of them
+            if pairs and len(pairs & other_pairs) / len(pairs | other_pairs) >= copy_threshold:
                 return True
         elif shared / len(words) >= threshold:
             return True

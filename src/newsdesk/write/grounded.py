@@ -3,7 +3,8 @@
 A 135M-parameter model invents most specifics it writes. For such models the fact-bearing sections are drafted
 from the most relevant source sentences instead: selected (relevance to the story, source order kept), compressed
 (parentheticals and dangling connectives removed) and each kept with the passage it came from, so its citation is
-exact. Sentences used in one section are not reused in another, so no point is made twice.
+exact. Sentences used in one section are not reused in another, so no point is made twice; a summary section
+(Key Takeaways) restates the key facts instead, each cut to its core (``shorten``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,13 @@ _STOP = frozenset(
     "into over after before than then there which who whom what when where why how also more most".split()
 )
 _CONNECTIVE = re.compile(r"^(?:but|and|so|however|meanwhile|still|yet|also|in addition|moreover),?\s+", re.I)
+# "CAIRO — ", "HOUSTON (Reuters) - ": where a wire story was filed, not part of what it says.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z])")
 _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
+# List items that paragraph splitting ran together ("- 24 July 2015 - From the section ..."): not a sentence.
+_LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
+_LIST_MARKER = re.compile(r"^(?:[-*•–]|\d{1,2}[.)])\s+")
+_DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|its)\b", re.I)
 _BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
 
 
@@ -39,12 +46,44 @@ def _content_words(text: str) -> set[str]:
 
 
 def compress(sentence: str) -> str:
-    """Light, meaning-preserving edits: drop short parentheticals and a leading connective."""
-    text = _PARENTHETICAL.sub("", sentence).strip()
-    text = _CONNECTIVE.sub("", text)
+    """Light, meaning-preserving edits: drop short parentheticals, a dateline, a list marker, a leading connective."""
+    text = _DATELINE.sub("", _PARENTHETICAL.sub("", sentence).strip())
+    text = _CONNECTIVE.sub("", _LIST_MARKER.sub("", text))
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return " ".join(text.split())
+
+
+# A comma before one of these words ends the sentence's core: what follows is an aside, a place, a time or a
+# source ("..., aboard an Ariane 5 rocket", "..., which ...", "..., officials said"). A comma before other words
+# may sit inside a list ("NASA, the European Space Agency and ...") and is kept.
+_ASIDE_OPENERS = frozenset(
+    "which who whose where when while as after before because although though but according including aboard "
+    "amid despite during following from in on at near under with without to for by officials police killing "
+    "leaving saying adding prompting sparking raising forcing causing citing".split()
+)
+_ASIDE_COMMA = re.compile(r",\s+(?=(\w+))")
+MIN_CORE_WORDS = 6
+_ENDED = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def shorten(sentence: str) -> str:
+    """The core of a sentence for a takeaway: compressed, then cut before its first aside if enough remains.
+
+    Extractive on purpose: every word comes from the source sentence, in its order, so the takeaway carries no
+    fact its citation lacks. A comma between digits ("December 25, 2021") never cuts.
+    """
+    text = compress(sentence)
+    for match in _ASIDE_COMMA.finditer(text):
+        following = match.group(1)
+        if following.isdigit():
+            continue
+        if following.lower() in _ASIDE_OPENERS:
+            head = text[:match.start()]
+            if len(head.split()) >= MIN_CORE_WORDS:
+                text = head
+                break
+    return text if _ENDED.search(text) else text.rstrip(" ,;:—–-") + "."
 
 
 def candidates(sources: list[Source], headline: str, split: Callable[[str], list[str]]) -> list[Candidate]:
@@ -57,7 +96,7 @@ def candidates(sources: list[Source], headline: str, split: Callable[[str], list
             for sentence in split(passage.text):
                 order += 1
                 words = _content_words(sentence)
-                if len(words) < 4 or len(sentence) > 400 or _BYLINE.search(sentence):
+                if len(words) < 4 or len(sentence) > 400 or _BYLINE.search(sentence) or _LIST_RUN.search(sentence):
                     continue
                 overlap = len(words & focus) / (len(focus) or 1)
                 lead_prior = 1.0 / (1 + 0.15 * passage.position)
@@ -93,16 +132,25 @@ class GroundedDrafter:
         self.used.update(i for i, _ in chosen)
         return [c for _, c in sorted(chosen, key=lambda ic: ic[1].order)]
 
-    def salient(self, count: int) -> list[Candidate]:
-        """The most relevant sentences, used or not: what a summary section restates in fewer words."""
-        ranked = sorted(self.pool, key=lambda c: -c.relevance)
-        chosen: list[Candidate] = []
-        for candidate in ranked:
+    def takeaways(self, count: int) -> list[Block]:
+        """Bullets restating the most relevant facts, used earlier or not, each cut to its core (``shorten``).
+
+        A fact that opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing.
+        """
+        ranked = sorted(enumerate(self.pool), key=lambda ic: -ic[1].relevance)
+        chosen: list[tuple[Candidate, str]] = []
+        for index, candidate in ranked:
             if len(chosen) >= count:
                 break
-            if not any(_near_duplicate(candidate.original, c.original) for c in chosen):
-                chosen.append(candidate)
-        return sorted(chosen, key=lambda c: c.order)
+            if _DANGLING.match(candidate.text):
+                continue
+            short = shorten(candidate.original)
+            if index in self.used and len(short.split()) > 0.85 * len(candidate.text.split()):
+                continue  # already in the article and barely shorter: a copy, which the verifier would drop
+            if not any(_near_duplicate(candidate.original, c.original) for c, _ in chosen):
+                chosen.append((candidate, short))
+        chosen.sort(key=lambda pair: pair[0].order)
+        return [Block(type="bullet", sentences=[_sentence(c, short)]) for c, short in chosen]
 
     def blocks(self, chosen: list[Candidate], fmt: str) -> list[Block]:
         sentences = [_sentence(c) for c in chosen]
@@ -118,12 +166,12 @@ def _role(candidate: Candidate) -> str:
     return "story" if candidate.passage.source_number == 1 else "background"
 
 
-def _sentence(candidate: Candidate) -> Sentence:
+def _sentence(candidate: Candidate, text: str | None = None) -> Sentence:
     start = candidate.passage.text.find(candidate.original)
     citation = Citation(source=candidate.passage.source_number, quote=candidate.original,
                         passage_id=candidate.passage.id, start=max(start, 0),
                         end=max(start, 0) + len(candidate.original))
-    return Sentence(text=candidate.text, citations=[citation])
+    return Sentence(text=text or candidate.text, citations=[citation])
 
 
 def _near_duplicate(a: str, b: str) -> bool:

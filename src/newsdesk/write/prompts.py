@@ -83,15 +83,6 @@ def section_messages(sources: list[Source], spec: SectionSpec, headline: str, ot
     return [system_message(sources), {"role": "user", "content": user}]
 
 
-def takeaway_messages(sources: list[Source], facts: list[str], count: int) -> list[dict[str, str]]:
-    """Grounded summaries: the model only shortens facts it is handed, it does not choose them."""
-    listed = "\n".join(f"- {neutralise(f)}" for f in facts)
-    user = (f"Rewrite each of these {len(facts)} facts from the sources as a short key takeaway of at most 15 "
-            f"words, in your own words. Keep names, numbers and dates exactly as they are.\n{listed}\n"
-            f"Answer with {count} bullet points, one per line, each starting with '- '.")
-    return [system_message(sources), {"role": "user", "content": user}]
-
-
 def revise_messages(sources: list[Source], items: list[tuple[str, list[str]]]) -> list[dict[str, str]]:
     """One call that rewrites several failing sentences, each with its best evidence."""
     lines = [
