@@ -18,9 +18,9 @@ from newsdesk.verify import (
 from newsdesk.verify._measure import FEATURES
 
 ROWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "verify" / "frank_valid.jsonl"
-#: Balanced accuracy floor on all 671 rows (the shipped calibration reaches 0.804; cross-validated 0.796).
+#: Balanced accuracy floor on all 671 rows (the shipped calibration reaches 0.810; cross-validated 0.805).
 #: Raising it is a deliberate act, after re-running scripts/calibrate_verify.py.
-FLOOR = 0.78
+FLOOR = 0.79
 
 pytestmark = pytest.mark.skipif(not ROWS.is_file(), reason=f"dev data not found at {ROWS}")
 

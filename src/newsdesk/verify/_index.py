@@ -16,7 +16,7 @@ from ..models import Passage
 from . import _specifics as sp
 from ._text import STOPWORDS, normalise, source_spans, stem, tokens
 
-__all__ = ["NEGATIONS", "PassageIndex", "Unit", "bigrams"]
+__all__ = ["NEGATIONS", "PassageIndex", "Unit", "bigrams", "content_pairs"]
 
 NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nobody", "none", "nothing", "neither", "nor",
                        "cannot", "denied", "denies", "deny", "refused", "refuses", "rejected", "false"})
@@ -24,6 +24,17 @@ NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nobody", "none",
 
 def bigrams(seq: list[str]) -> set[tuple[str, str]]:
     return set(itertools.pairwise(seq))
+
+
+def content_pairs(toks: list[str], seq: list[str]) -> frozenset[tuple[str, str]]:
+    """Adjacent pairs of content stems, function words skipped: "hamilton was ahead of rosberg" -> (hamilton, ahead),
+    (ahead, rosberg). Who-did-what survives rewording of the small words, and a fact moved onto another entity
+    breaks a pair even when every word is in the source."""
+    return frozenset(itertools.pairwise(s for t, s in zip(toks, seq, strict=True) if _is_content(t)))
+
+
+def _is_content(token: str) -> bool:
+    return token not in STOPWORDS and (len(token) > 1 or token.isdigit())
 
 
 def negation_count(toks: list[str]) -> int:
@@ -40,6 +51,7 @@ class Unit:
     text: str  # normalised, lower-case
     stems: frozenset[str]  # content stems
     seq: list[str]  # every token's stem, in order
+    pairs: frozenset[tuple[str, str]]  # adjacent content stems (``content_pairs``)
     numbers: list[sp.Number]
     negations: int
 
@@ -83,9 +95,10 @@ class PassageIndex:
     def _add_unit(self, passage: int, start: int, end: int, text: str) -> None:
         toks = tokens(text)
         seq = [stem(t) for t in toks]
-        content = frozenset(s for t, s in zip(toks, seq, strict=True) if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
+        content = frozenset(s for t, s in zip(toks, seq, strict=True) if _is_content(t))
         numbers = sp.extract_numbers(text, source=True)
-        unit = Unit(passage, start, end, text.lower(), content, seq, numbers, negation_count(toks))
+        unit = Unit(passage, start, end, text.lower(), content, seq, content_pairs(toks, seq), numbers,
+                    negation_count(toks))
         uid = len(self.units)
         self.units.append(unit)
         for s in content:

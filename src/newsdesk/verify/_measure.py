@@ -14,13 +14,17 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from . import _specifics as sp
-from ._index import PassageIndex, bigrams, negation_count
+from ._index import PassageIndex, bigrams, content_pairs, negation_count
 from ._text import STOPWORDS, normalise, stem, tokens
 
 __all__ = ["FEATURES", "Measure", "measure"]
 
-#: The features the calibrated model reads, in order (see calibration.json).
-FEATURES = ("coverage", "local_bigrams", "alignment", "subsequence", "log_novel", "missing_specifics")
+#: The features the calibrated model reads, in order (see calibration.json). ``local_pairs`` counts pairs of
+#: *content* words: a summary that copies its source's wording but attaches a fact to the wrong entity ("copeland,
+#: who plays for the atlanta hawks" where the source says it of someone else) keeps every word and most all-token
+#: bigrams, but breaks the content pair (copeland, play). Replacing all-token bigrams (which carried almost no
+#: weight) with it raised cross-validated balanced accuracy from 0.795 to 0.805, on CNN/DM rows from 0.64 to 0.67.
+FEATURES = ("coverage", "local_pairs", "alignment", "subsequence", "log_novel", "missing_specifics")
 
 
 @dataclass
@@ -31,7 +35,7 @@ class Measure:
     best_unit: float  # share covered by the single best source sentence
     best_pair: float  # share covered by the best two source sentences
     bigram_coverage: float  # share of the sentence's word pairs found anywhere
-    local_bigrams: float  # share of word pairs found in the best two source sentences
+    local_pairs: float  # share of its adjacent content-word pairs (function words skipped) in the best two sources
     subsequence: float  # share of the sentence's words that the best two source sentences hold in the same order
     alignment: float  # rapidfuzz partial-ratio against the best two source sentences, 0..1
     evidence: list[int]  # unit ids of the best supporting source sentences, best first
@@ -43,7 +47,7 @@ class Measure:
     specifics: int = 0  # how many specifics the sentence carries
 
     def vector(self) -> list[float]:
-        return [self.coverage, self.local_bigrams, self.alignment, self.subsequence, math.log1p(len(self.novel)),
+        return [self.coverage, self.local_pairs, self.alignment, self.subsequence, math.log1p(len(self.novel)),
                 float(len(self.missing) + len(self.missing_quotes))]
 
     def details(self) -> dict:
@@ -51,6 +55,7 @@ class Measure:
             "coverage": round(self.coverage, 3),
             "best_pair": round(self.best_pair, 3),
             "bigram_coverage": round(self.bigram_coverage, 3),
+            "local_pairs": round(self.local_pairs, 3),
             "alignment": round(self.alignment, 3),
             "subsequence": round(self.subsequence, 3),
             "novel_words": self.novel[:12],
@@ -97,22 +102,24 @@ def measure(sentence: str, index: PassageIndex) -> Measure:
 
     pairs = bigrams(seq)
     bigram_coverage = len(pairs & index.bigrams) / len(pairs) if pairs else 0.0
-    local = set()
+    claim_pairs = content_pairs(toks, seq)
+    local: set[tuple[str, str]] = set()
     alignment = subsequence = 0.0
     if evidence:
         top = evidence[:2]
         for uid in top:
-            local |= bigrams(index.units[uid].seq)
+            local |= index.units[uid].pairs
         ordered = [s for u in sorted(top) for s in index.units[u].seq]
         subsequence = LCSseq.similarity(seq, ordered) / max(1, len(seq))
         window = " ".join(index.units[u].text for u in sorted(top))
         alignment = fuzz.partial_ratio(text.lower(), window) / 100.0 if len(text) <= len(window) else \
             fuzz.partial_ratio(window, text.lower()) / 100.0 * min(1.0, len(window) / max(1, len(text)))
-    local_bigrams = len(pairs & local) / len(pairs) if pairs else 0.0
+    # a sentence of one content word has no pair to get wrong
+    local_pairs = len(claim_pairs & local) / len(claim_pairs) if claim_pairs else 1.0
 
     result = Measure(
         content=len(content), coverage=len(found) / n, novel=novel, best_unit=best_unit, best_pair=best_pair,
-        bigram_coverage=bigram_coverage, local_bigrams=local_bigrams, subsequence=subsequence, alignment=alignment,
+        bigram_coverage=bigram_coverage, local_pairs=local_pairs, subsequence=subsequence, alignment=alignment,
         evidence=evidence,
     )
     _check_specifics(text, result, index)
