@@ -61,6 +61,9 @@ def test_names_need_capitals() -> None:
     assert names == ["Natalia Moon", "ECB", "Darwin"]
     assert extract("Analysts expect a rebound.").names == []  # a sentence opener is not a name
     assert extract("natalia moon met the ecb chief").names == []  # lower-case text has no name evidence
+    # a clause-opening word that runs into a name is not part of it
+    assert [s for _, s in extract("Follow NASA's updates. Meanwhile Greg Abbott spoke.").names] == [
+        "NASA's", "Greg Abbott"]
 
 
 def test_quote_drift() -> None:
@@ -86,6 +89,14 @@ def test_split_sentences() -> None:
     ("The minister said the toll means defences failed.", "fact", "fact"),
     ("The toll is high.", "analysis", "analysis"),
     ("The toll is high.", "summary", "fact"),
+    ("The launch is a milestone for the agency.", "analysis", "analysis"),
+    ("The agency launched the telescope in 2021.", "analysis", "fact"),
+    ("The telescope will be the first to observe in infrared light.", "outlook", "fact"),
+    ("The telescope is expected to send its first images in June.", "outlook", "outlook"),
+    ("Follow the agency's updates for the first images.", "opinion", "opinion"),
+    ("The council approved the plan.", "opinion", "fact"),
+    ("Over the next six months, engineers will test it.", "outlook", "outlook"),
+    ("The vote is due in May.", "outlook", "fact"),
 ])
 def test_claim_kind(sentence: str, section: str, kind: str) -> None:
     assert claim_kind(sentence, section) == kind

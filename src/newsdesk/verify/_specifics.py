@@ -219,6 +219,15 @@ _NAME_JOINERS = {"of", "de", "da", "del", "van", "von", "al", "bin", "la", "le",
                  "for", "the"}
 # Capitalised words that are not names when they open a clause.
 _NOT_NAMES = {"i", "i'm", "i've", "i'd", "i'll", "ok", "am", "pm", "unk"}  # "UNK": a summariser's unknown word
+# Words that open a clause capitalised and run into a name without being part of it: "Follow NASA's updates",
+# "Meanwhile Congress ...", "Critics of Apple ...".
+_CLAUSE_OPENERS = frozenset("""
+follow watch read check look keep consider ask compare subscribe visit track stay judge remember treat question
+seek verify share support contact join learn sign monitor listen expect beware note see
+meanwhile yesterday today tomorrow tonight still however also now then here there instead overall finally first
+second third next last earlier later recently currently together again yet thus hence indeed perhaps maybe
+pros cons critics supporters officials analysts experts residents readers viewers voters investors
+""".split())
 
 
 def extract_names(text: str) -> list[tuple[tuple[str, ...], str]]:
@@ -253,7 +262,8 @@ def extract_names(text: str) -> list[tuple[tuple[str, ...], str]]:
         span_words = [w.group() for w in words[i:j]]
         clause_start = _opens_clause(text, words[i].start())
         # drop leading function words ("The", "In", "But") and honorifics
-        while span_words and (span_words[0].lower() in STOPWORDS or span_words[0].lower().rstrip(".") in _HONORIFICS):
+        while span_words and (span_words[0].lower() in STOPWORDS or span_words[0].lower().rstrip(".") in _HONORIFICS
+                              or (clause_start and span_words[0].lower() in _CLAUSE_OPENERS)):
             span_words = span_words[1:]
             clause_start = False if len(span_words) else clause_start
         if span_words:

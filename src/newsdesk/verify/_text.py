@@ -193,28 +193,46 @@ _OPINION = re.compile(
     r"warn|claim|fear|suggest|insist|maintain)|\b(in (my|our) view|arguably|should|ought to|must be|it is (clear|vital|"
     r"essential|important) that|unfortunately|fortunately|deserves?)\b", re.IGNORECASE)
 _OUTLOOK = re.compile(
-    r"\b(could|may|might|would|will likely|is likely|are likely|likely to|expected to|set to|poised to|on track to|"
-    r"in the coming|next (week|month|year|decade)s?|in the future|going forward|remains to be seen|if\b.*\bwill)\b",
+    r"\b(could|(?-i:may)|might|would|will likely|is likely|are likely|likely to|(is|are) expected|expected to|set to|"
+    r"poised to|on track to|in the coming|next( \w+)? (days?|weeks?|months?|years?|decades?)|in the future|"
+    r"going forward|remains to be seen|if\b.*\bwill)\b",
     re.IGNORECASE)
 _ANALYSIS = re.compile(
     r"\b(suggests?|indicates?|signals?|reflects?|means|underscores?|highlights?|illustrates?|implies|implying|"
     r"because|as a result|therefore|which means|this is|points to|raises questions|a sign)\b", re.IGNORECASE)
+# Evaluation that a source cannot state for the writer: a judgement of weight, risk or merit.
+_JUDGEMENT = re.compile(
+    r"\b(important|significant(ly)?|crucial|critical|key|major|notable|serious|risky|costly|controversial|"
+    r"ambitious|welcome|worrying|troubling|encouraging|promising|remarkable|striking|modest|high|low|"
+    r"risks?|benefits?|advantages?|drawbacks?|downsides?|upsides?|concerns?|challenges?|stakes|trade-?offs?|"
+    r"milestone|test|questions?|debate|tension|uncertain(ty)?|unclear|matters?|depends? on|help(s|ed)?|hurt(s)?)\b",
+    re.IGNORECASE)
+# Advice to the reader, in an opinion section (a call to action): "Follow the agency's updates."
+_ADVICE = re.compile(
+    r"^\W*(follow|watch|read|check|look|keep|consider|ask|compare|subscribe|visit|track|stay|be|judge|remember|"
+    r"treat|question|seek|verify|share|support|contact|join|learn|sign|monitor|listen|expect|beware|look out)\b",
+    re.IGNORECASE)
 _ATTRIBUTED = re.compile(r"\b(said|says|told|according to|announced|reported|stated|confirmed)\b", re.IGNORECASE)
 
 
 def claim_kind(sentence: str, section_kind: str) -> str:
     """What a sentence claims: ``fact``, ``analysis``, ``outlook`` or ``opinion``.
 
-    The section sets the default (an "analysis" section reasons, a "fact" or "summary" one reports); the sentence's
-    own words move it: hedged futures ("could", "is expected to") are outlook, attributed or normative stances
-    ("critics argue", "should") are opinion, inference words ("suggests", "because") are analysis unless the
-    sentence reports who drew the inference ("the minister said this means ...", a reported fact).
+    The sentence's own words decide: hedged futures ("could", "is expected to") are outlook, attributed or
+    normative stances ("critics argue", "should") and advice to the reader ("Follow ...") are opinion, inference
+    and judgement words ("suggests", "because", "a key test") are analysis unless the sentence reports who drew
+    the inference ("the minister said this means ...", a reported fact). The section says which of these a
+    sentence may be: in a fact or summary section everything else is fact; in a reasoning section a sentence
+    that neither hedges, judges nor advises states a fact ("The telescope will be the first to see infrared
+    light") and is checked as one, so reasoning cannot carry a new fact past the check.
     """
     base = section_kind if section_kind in CLAIM_KINDS else "fact"
-    if _OPINION.search(sentence):
+    if _OPINION.search(sentence) or (base == "opinion" and _ADVICE.match(sentence)):
         return "opinion"
     if _OUTLOOK.search(sentence):
         return "outlook" if base in ("fact", "analysis", "outlook") else base
-    if _ANALYSIS.search(sentence) and base == "fact" and not _ATTRIBUTED.search(sentence):
-        return "analysis"
-    return base
+    if _ANALYSIS.search(sentence) and not _ATTRIBUTED.search(sentence):
+        return "analysis" if base == "fact" else base
+    if base in ("analysis", "opinion") and _JUDGEMENT.search(sentence):
+        return base
+    return "fact"
