@@ -38,6 +38,7 @@ class WriteOptions:
     template: str | None = None
     use_cache: bool = True
     background: int = retrieve.DEFAULT_BACKGROUND_PASSAGES
+    rerank: bool = False  # semantic rerank of background passages (the "rerank" extra)
     verify: bool = True
     judge: bool = False  # add the LLM entailment judge (server models that return token probabilities)
     drafting: str = "auto"  # auto | grounded | free
@@ -71,6 +72,7 @@ def write_article(story: Story, options: WriteOptions, archive: Archive, on_even
             on_event(Event(stage, status, data, round(time.perf_counter() - started, 3)))
 
     template = load_template(options.template)  # a bad template fails before any work is done
+    reranker = _reranker(options)  # so does a missing rerank extra
     if options.request_key and (done := archive.article_for_request(options.request_key)) is not None:
         emit("done", "done", article_id=done, reused=True)
         return archive.get_article(done)
@@ -81,7 +83,7 @@ def write_article(story: Story, options: WriteOptions, archive: Archive, on_even
                                context_length=options.context_length)
     run_id = archive.start_run(story_id, model.name, template.name)
     try:
-        article = _run(story, options, archive, model, template, run_id, emit, started)
+        article = _run(story, options, archive, model, template, run_id, emit, started, reranker)
     except BaseException as error:
         archive.finish_run(run_id, "failed", error=str(error) or type(error).__name__)
         raise
@@ -91,11 +93,11 @@ def write_article(story: Story, options: WriteOptions, archive: Archive, on_even
 
 
 def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, template: Template, run_id: int,
-         emit: Callable[..., None], started: float) -> Article:
+         emit: Callable[..., None], started: float, reranker: retrieve.Reranker | None) -> Article:
     from .verify import Verifier, split_sentences, unsupported_specifics
 
     emit("retrieve", "start")
-    backgrounds = retrieve.background(archive, story, options.background)
+    backgrounds = retrieve.background(archive, story, options.background, rerank=reranker)
     sources = build_sources(story, archive.passages(story.id or 0), backgrounds)
     evidence = evidence_of(sources)  # verification sees every passage, trimmed or not
     notes = fit_to_context(sources, model, template)
@@ -141,6 +143,14 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     archive.save_article(article, story.id, run_id, request_key=options.request_key)
     emit("save", "done", article_id=article.id)
     return article
+
+
+def _reranker(options: WriteOptions) -> retrieve.Reranker | None:
+    if not (options.rerank and options.background):
+        return None
+    from .rerank import semantic_reranker  # loads its model once per process
+
+    return semantic_reranker()
 
 
 def build_sources(story: Story, story_passages: list[Passage], backgrounds: list[retrieve.Background]) -> list[Source]:

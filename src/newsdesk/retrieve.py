@@ -15,7 +15,7 @@
    neutral).
 5. At most ``MAX_PASSAGES_PER_STORY`` passages from one story, grouped by story, best story first.
 
-``rerank`` is a seam for an optional semantic reranker (see docs/ingest.md); by default it is None.
+``rerank`` takes an optional semantic reranker: ``rerank.semantic_reranker`` (the "rerank" extra; see docs/ingest.md).
 """
 
 from __future__ import annotations

