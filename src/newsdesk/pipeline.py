@@ -198,18 +198,13 @@ def fit_to_context(sources: list[Source], model: Model, template: Template) -> l
     if excess <= 0:
         return notes
     cost = {id(p): model.count_tokens(prompts.neutralise(p.text)) + 1 for s in sources for p in s.passages}
-
-    def pop_background() -> None:
-        last = sources[-1]
-        nonlocal excess
-        excess -= cost[id(last.passages.pop())]
-        if not last.passages:
-            sources.pop()
-
     dropped_background = 0
     while len(sources) > 1 and excess > 0:
-        pop_background()
+        last = sources[-1]
+        excess -= cost[id(last.passages.pop())]
         dropped_background += 1
+        if not last.passages:
+            sources.pop()
         if excess <= 0:
             excess = size() - budget  # the estimate said it fits: confirm on the real prompt
     main = sources[0]

@@ -13,7 +13,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from ._text import STOPWORDS, normalise, stem
+from ._text import ADVICE_VERBS, STOPWORDS, normalise, stem
 
 __all__ = ["Number", "Specifics", "extract", "extract_quotes", "number_found", "quote_key"]
 
@@ -221,9 +221,7 @@ _NAME_JOINERS = {"of", "de", "da", "del", "van", "von", "al", "bin", "la", "le",
 _NOT_NAMES = {"i", "i'm", "i've", "i'd", "i'll", "ok", "am", "pm", "unk"}  # "UNK": a summariser's unknown word
 # Words that open a clause capitalised and run into a name without being part of it: "Follow NASA's updates",
 # "Meanwhile Congress ...", "Critics of Apple ...".
-_CLAUSE_OPENERS = frozenset("""
-follow watch read check look keep consider ask compare subscribe visit track stay judge remember treat question
-seek verify share support contact join learn sign monitor listen expect beware note see
+_CLAUSE_OPENERS = ADVICE_VERBS | frozenset("""
 meanwhile yesterday today tomorrow tonight still however also now then here there instead overall finally first
 second third next last earlier later recently currently together again yet thus hence indeed perhaps maybe
 pros cons critics supporters officials analysts experts residents readers viewers voters investors

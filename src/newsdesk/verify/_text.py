@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 __all__ = [
+    "ADVICE_VERBS",
     "CLAIM_KINDS",
     "STOPWORDS",
     "claim_kind",
@@ -207,11 +208,12 @@ _JUDGEMENT = re.compile(
     r"risks?|benefits?|advantages?|drawbacks?|downsides?|upsides?|concerns?|challenges?|stakes|trade-?offs?|"
     r"milestone|test|questions?|debate|tension|uncertain(ty)?|unclear|matters?|depends? on|help(s|ed)?|hurt(s)?)\b",
     re.IGNORECASE)
-# Advice to the reader, in an opinion section (a call to action): "Follow the agency's updates."
-_ADVICE = re.compile(
-    r"^\W*(follow|watch|read|check|look|keep|consider|ask|compare|subscribe|visit|track|stay|be|judge|remember|"
-    r"treat|question|seek|verify|share|support|contact|join|learn|sign|monitor|listen|expect|beware|look out)\b",
-    re.IGNORECASE)
+# Verbs that open advice to the reader (a call to action): "Follow the agency's updates."
+ADVICE_VERBS = frozenset("""
+follow watch read check look keep consider ask compare subscribe visit track stay be judge remember treat question
+seek verify share support contact join learn sign monitor listen expect beware note see
+""".split())
+_ADVICE = re.compile(r"^\W*(" + "|".join(sorted(ADVICE_VERBS)) + r")\b", re.IGNORECASE)
 _ATTRIBUTED = re.compile(r"\b(said|says|told|according to|announced|reported|stated|confirmed)\b", re.IGNORECASE)
 
 
