@@ -88,7 +88,8 @@ def main() -> None:
                 print(f"{name[:22]:<22} {row['drafting']:<9} {s.llm_calls:>5} {s.prompt_tokens:>7} "
                       f"{s.completion_tokens:>6} {s.prefix_cached_tokens:>7} {wall:>7.1f} "
                       f"{(rate or 0):>9.1f} {(overhead or 0):>8.2f} {s.verify_seconds:>8.2f} "
-                      f"{100 * s.verify_seconds / wall:>6.1f}% {row['supported_sentences']:>5} {row['dropped_sentences']:>7}", flush=True)
+                      f"{100 * s.verify_seconds / wall:>6.1f}% {row['supported_sentences']:>5} "
+                      f"{row['dropped_sentences']:>7}", flush=True)
     if not args.json and rows:
         print()
         for mode in sorted({r["drafting"] for r in rows}):

@@ -329,8 +329,8 @@ def _regular_demonym(key: str, words: set[str]) -> bool:
     """"Ukrainian" backed by "Ukraine", "Israeli" by "Israel": a demonym ending on a country's stem."""
     if len(key) <= 4 or not re.search(r"(an|ian|ese|ish|i|ean|ans|ians)$", key):
         return False
-    return any(w.startswith(key[:4]) and len(os.path.commonprefix([w, key])) >= max(4, int(0.55 * min(len(w), len(key))))
-               for w in words)
+    return any(w.startswith(key[:4])
+               and len(os.path.commonprefix([w, key])) >= max(4, int(0.55 * min(len(w), len(key)))) for w in words)
 
 
 # ---------------------------------------------------------------------------------------------- quotes

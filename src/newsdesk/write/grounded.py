@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Block, Citation, Passage, Sentence, Source
+from .parse import BULLET
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
@@ -27,7 +28,6 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1
 _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
 # List items that paragraph splitting ran together ("- 24 July 2015 - From the section ..."): not a sentence.
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
-_LIST_MARKER = re.compile(r"^(?:[-*•–]|\d{1,2}[.)])\s+")
 _DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|its)\b", re.I)
 _BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
 
@@ -48,7 +48,7 @@ def _content_words(text: str) -> set[str]:
 def compress(sentence: str) -> str:
     """Light, meaning-preserving edits: drop short parentheticals, a dateline, a list marker, a leading connective."""
     text = _DATELINE.sub("", _PARENTHETICAL.sub("", sentence).strip())
-    text = _CONNECTIVE.sub("", _LIST_MARKER.sub("", text))
+    text = _CONNECTIVE.sub("", BULLET.sub("", text))
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return " ".join(text.split())

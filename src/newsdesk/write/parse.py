@@ -6,7 +6,7 @@ import re
 
 from ..models import Block, Sentence
 
-_BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
+BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")  # a list marker: "- ", "• ", "2. "
 _SUBHEADING = re.compile(r"^\s*(?:#{2,4}\s*(.+?)|\*\*(.+?)\*\*:?)\s*$")
 _PROS = re.compile(r"^\s*(?:#+\s*)?\**\s*(?:potential\s+)?(pros|advantages|benefits)\b[^:]*:?\**\s*:?\s*$", re.I)
 _CONS = re.compile(r"^\s*(?:#+\s*)?\**\s*(?:potential\s+)?(cons|disadvantages|drawbacks|risks)\b[^:]*:?\**\s*:?\s*$", re.I)
@@ -127,9 +127,9 @@ def to_blocks(text: str, fmt: str, split: callable) -> list[Block]:  # type: ign
             if title:
                 blocks.append(Block(type="subheading", sentences=[Sentence(text=title, claim_kind="heading")]))
             continue
-        if _BULLET.match(stripped):
+        if BULLET.match(stripped):
             flush()
-            item = _BULLET.sub("", stripped)
+            item = BULLET.sub("", stripped)
             sentences = [Sentence(text=s) for s in split(item) if _is_content(s)]
             if sentences:
                 blocks.append(Block(type="bullet", sentences=sentences))
