@@ -255,10 +255,9 @@ def split_passages(body: str) -> list[str]:
 def _split_long(text: str) -> list[str]:
     if len(text) <= PASSAGE_MAX_CHARS:
         return [text]
-    sentences = re.split(r"(?<=[.!?][\"'”’)]?)\s+(?=[A-Z0-9\"“‘(])", text)
     parts: list[str] = []
     current = ""
-    for sentence in sentences:
+    for sentence in _sentence_pieces(text):
         if current and len(current) + len(sentence) + 1 > PASSAGE_MAX_CHARS:
             parts.append(current)
             current = sentence
@@ -267,6 +266,30 @@ def _split_long(text: str) -> list[str]:
     if current:
         parts.append(current)
     return parts
+
+
+# A sentence ends at . ! or ? (and any closing quote or bracket) before a capital, digit or opening quote.
+# Python's look-behind must be fixed-width, so the end is matched and kept rather than looked behind.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z0-9\"“‘(])")
+
+
+def _sentence_pieces(text: str) -> list[str]:
+    """Sentences of a long paragraph, each at most PASSAGE_MAX_CHARS (a run-on is cut at a space, or hard)."""
+    pieces, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        pieces.append(text[start:end.end()].strip())
+        start = end.end()
+    pieces.append(text[start:].strip())
+    out: list[str] = []
+    for piece in filter(None, pieces):
+        while len(piece) > PASSAGE_MAX_CHARS:
+            cut = piece.rfind(" ", 0, PASSAGE_MAX_CHARS)
+            cut = cut if cut > PASSAGE_MAX_CHARS // 2 else PASSAGE_MAX_CHARS
+            out.append(piece[:cut].strip())
+            piece = piece[cut:].strip()
+        if piece:
+            out.append(piece)
+    return out
 
 
 def fts_query(text: str) -> str:
