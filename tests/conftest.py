@@ -49,3 +49,40 @@ def example_article(tmp_path_factory):
     result = run_newsdesk("write", str(EXAMPLE), "--format", "json", "-o", str(out), db=db)
     assert result.returncode == 0, result.stderr.decode()
     return db, out, result
+
+
+# -- both backends: SQLite (a file per test) and PostgreSQL (a schema per test on one server per run) -------------
+@pytest.fixture(scope="session")
+def postgres_dsn():
+    """The DSN of a PostgreSQL server for this run: NEWSDESK_TEST_POSTGRES (CI starts one), else a server started
+    here from the installed binaries. Without binaries the PostgreSQL cases skip, except where
+    NEWSDESK_REQUIRE_POSTGRES=1 (CI), where they fail."""
+    import shutil
+    import tempfile
+
+    import pgserver
+
+    given = os.environ.get("NEWSDESK_TEST_POSTGRES")
+    if given:
+        yield given
+        return
+    if pgserver.binaries() is None:
+        if os.environ.get("NEWSDESK_REQUIRE_POSTGRES") == "1":
+            pytest.fail("NEWSDESK_REQUIRE_POSTGRES=1 but PostgreSQL is not installed")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    folder = Path(tempfile.mkdtemp(prefix="newsdesk-pg-"))
+    try:
+        yield pgserver.start(folder)
+    finally:
+        pgserver.stop(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_location(request, tmp_path: Path):
+    """Where a test's archive lives, once per backend: a SQLite file, or a fresh PostgreSQL schema's DSN."""
+    if request.param == "sqlite":
+        return tmp_path / "newsdesk.db"
+    import pgserver
+
+    return pgserver.fresh_schema(request.getfixturevalue("postgres_dsn"))

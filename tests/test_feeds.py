@@ -49,8 +49,8 @@ def _rss(items: list[tuple[str, str, str]]) -> bytes:
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Archive:
-    return Archive(tmp_path / "test.db")
+def archive(db_location) -> Archive:
+    return Archive(db_location)
 
 
 # -- the real feeds -----------------------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ def test_ingest_all_real_feeds_and_rerun_stores_nothing_twice(archive: Archive) 
         report = ingest_feed(archive, read_feed(str(FEEDS / name)))
         assert (report.new, report.duplicates) == (0, count)
     assert len(archive.search_stories(limit=1000)) == sum(REAL.values())
-    story = archive.get_story(archive.feed_entries(str((FEEDS / "npr_world.xml").resolve()))[0]["story_id"])
+    story = archive.get_story(archive.feeds.entries(str((FEEDS / "npr_world.xml").resolve()))[0].story_id)
     assert story.origin == "feed" and story.source == "NPR Topics: World" and story.published.startswith("2026-02-17")
 
 
@@ -177,8 +177,8 @@ def test_same_story_in_two_feeds_shares_one_story(archive: Archive) -> None:
     ingest_feed(archive, parse_feed(_rss(items), "feed-a"))
     report = ingest_feed(archive, parse_feed(_rss(items), "feed-b"))
     assert (report.new, report.duplicates) == (0, 1)
-    a, b = archive.feed_entries("feed-a"), archive.feed_entries("feed-b")
-    assert len(a) == len(b) == 1 and a[0]["story_id"] == b[0]["story_id"]
+    a, b = archive.feeds.entries("feed-a"), archive.feeds.entries("feed-b")
+    assert len(a) == len(b) == 1 and a[0].story_id == b[0].story_id
 
 
 def test_clean_link_drops_tracking_and_fragments() -> None:
@@ -208,7 +208,7 @@ def test_feed_url_and_fetch_full_text(server: LocalServer, archive: Archive) -> 
     assert read_feed(server.url("/feed-as-text"), allow_private=True).entries
     report = ingest_feed(archive, feed, fetch_full=True, fetcher=Fetcher(allow_private=True))
     assert report.new == 1 and not report.fetch_failures
-    story = archive.get_story(archive.feed_entries(server.url("/feed.xml"))[0]["story_id"])
+    story = archive.get_story(archive.feeds.entries(server.url("/feed.xml"))[0].story_id)
     assert story.headline == "Harbour bridge approved"  # the feed's title
     assert "40 million euros" in story.body  # the page's text
 

@@ -174,11 +174,11 @@ def test_article_saved_before_a_crash_is_adopted_not_rewritten(tmp_path: Path,
     archive = Archive(tmp_path / "feed.db")
     feed = read_feed(str(tmp_path / "feed.xml"))
     ingest_feed(archive, feed)
-    entries = archive.feed_entries(feed.source)
+    entries = archive.feeds.entries(feed.source)
     for entry in entries:
-        article = Article(title=f"About {entry['headline']}", dek="dek", intro=Section("intro", "", "summary"),
+        article = Article(title=f"About {entry.headline}", dek="dek", intro=Section("intro", "", "summary"),
                           sections=[], sources=[], model={"name": "test"})
-        archive.save_article(article, entry["story_id"], None)
+        archive.save_article(article, entry.story_id, None)
 
     def must_not_run(*args: object, **kwargs: object) -> None:
         raise AssertionError("an article was written twice")
@@ -186,5 +186,5 @@ def test_article_saved_before_a_crash_is_adopted_not_rewritten(tmp_path: Path,
     monkeypatch.setattr(newsdesk.pipeline, "write_article", must_not_run)
     report = write_articles(archive, feed.source, tmp_path / "out", newsdesk.pipeline.WriteOptions())
     assert len(report.written) == 3 and all(path.exists() for path in report.written)
-    assert all(e["article_id"] == e["story_article_id"] for e in archive.feed_entries(feed.source))
+    assert all(e.article_id == e.story_article_id for e in archive.feeds.entries(feed.source))
     assert write_articles(archive, feed.source, tmp_path / "out", newsdesk.pipeline.WriteOptions()).already_done == 3

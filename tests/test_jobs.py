@@ -1,4 +1,5 @@
-"""The SQLite job queue and the worker loop, without the model: claims, leases, recovery, idempotency, feed polls."""
+"""The job queue (SQLite and PostgreSQL) and the worker loop, without the model: claims, leases, recovery, idempotency,
+feed polls."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from newsdesk.archive import Archive
-from newsdesk.jobs import LeaseLost, SQLiteJobQueue
+from newsdesk.jobs import LeaseLost, SQLJobQueue, queue_for
 from newsdesk.models import Article, Section, Story
 from newsdesk.web import Settings
 from newsdesk.web.desk import Desk
 from newsdesk.web.supervisor import Supervisor
-from newsdesk.web.worker import Worker, WorkerConfig, is_dead_local_worker, new_worker_id
+from newsdesk.worker import Worker, WorkerConfig, is_dead_local_worker, new_worker_id
 
 STORY = Story(headline="Harbour bridge approved", body="The council approved the harbour bridge on Tuesday.")
 
@@ -31,8 +32,8 @@ class Clock:
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Archive:
-    return Archive(tmp_path / "jobs.db")
+def archive(db_location) -> Archive:
+    return Archive(db_location)
 
 
 @pytest.fixture
@@ -41,15 +42,15 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def queue(archive: Archive, clock: Clock) -> SQLiteJobQueue:
-    return SQLiteJobQueue(archive, lease_seconds=10, max_attempts=3, clock=clock)
+def queue(archive: Archive, clock: Clock) -> SQLJobQueue:
+    return queue_for(archive, lease_seconds=10, max_attempts=3, clock=clock)
 
 
-def stages(queue: SQLiteJobQueue, job_id: int) -> list[tuple[str, str]]:
+def stages(queue: SQLJobQueue, job_id: int) -> list[tuple[str, str]]:
     return [(e.stage, e.status) for e in queue.events_since(job_id)]
 
 
-def test_a_job_goes_from_queued_to_done_with_its_events(queue: SQLiteJobQueue) -> None:
+def test_a_job_goes_from_queued_to_done_with_its_events(queue: SQLJobQueue) -> None:
     job = queue.enqueue("write", {"story_id": 1})
     assert (job.status, job.attempts) == ("queued", 0)
     claimed = queue.claim("w1")
@@ -66,7 +67,7 @@ def test_a_job_goes_from_queued_to_done_with_its_events(queue: SQLiteJobQueue) -
     assert queue.counts() == {"queued": 0, "running": 0, "done": 1, "failed": 0}
 
 
-def test_events_since_resumes_after_an_id(queue: SQLiteJobQueue) -> None:
+def test_events_since_resumes_after_an_id(queue: SQLJobQueue) -> None:
     job = queue.enqueue("write", {})
     queue.claim("w")
     for n in range(5):
@@ -78,8 +79,8 @@ def test_events_since_resumes_after_an_id(queue: SQLiteJobQueue) -> None:
 
 
 def test_claims_are_atomic_across_connections(archive: Archive) -> None:
-    """Four threads, each with its own SQLite connection, claim 40 jobs: every job is claimed exactly once."""
-    queue = SQLiteJobQueue(archive)
+    """Four threads, each with its own connection, claim 40 jobs: every job is claimed exactly once."""
+    queue = queue_for(archive)
     ids = {queue.enqueue("write", {"n": n}).id for n in range(40)}
     claimed: list[int] = []
     lock = threading.Lock()
@@ -97,21 +98,21 @@ def test_claims_are_atomic_across_connections(archive: Archive) -> None:
     assert sorted(claimed) == sorted(ids)
 
 
-def test_higher_priority_jobs_are_claimed_first(queue: SQLiteJobQueue) -> None:
+def test_higher_priority_jobs_are_claimed_first(queue: SQLJobQueue) -> None:
     first = queue.enqueue("write", {})
     poll = queue.enqueue("poll", {}, priority=10)
     assert queue.claim("w").id == poll.id
     assert queue.claim("w").id == first.id
 
 
-def test_a_key_makes_enqueue_idempotent(queue: SQLiteJobQueue) -> None:
+def test_a_key_makes_enqueue_idempotent(queue: SQLJobQueue) -> None:
     one = queue.enqueue("write", {"a": 1}, key="feed-entry:7")
     two = queue.enqueue("write", {"a": 2}, key="feed-entry:7")
     assert one.id == two.id and two.payload == {"a": 1}
     assert len(queue.list_jobs()) == 1
 
 
-def test_an_expired_lease_puts_the_job_back_and_fences_the_old_worker(queue: SQLiteJobQueue, clock: Clock) -> None:
+def test_an_expired_lease_puts_the_job_back_and_fences_the_old_worker(queue: SQLJobQueue, clock: Clock) -> None:
     job = queue.enqueue("write", {})
     queue.claim("old")
     queue.record_event(job.id, "write", "start", {"section": "intro"}, worker="old")
@@ -132,7 +133,7 @@ def test_an_expired_lease_puts_the_job_back_and_fences_the_old_worker(queue: SQL
     assert queue.complete(job.id, "new")
 
 
-def test_a_job_that_keeps_losing_its_worker_fails_after_max_attempts(queue: SQLiteJobQueue, clock: Clock) -> None:
+def test_a_job_that_keeps_losing_its_worker_fails_after_max_attempts(queue: SQLJobQueue, clock: Clock) -> None:
     job = queue.enqueue("write", {})
     for _ in range(3):
         assert queue.claim("w").id == job.id
@@ -142,7 +143,7 @@ def test_a_job_that_keeps_losing_its_worker_fails_after_max_attempts(queue: SQLi
     assert failed.status == "failed" and "gave up after 3 attempts" in (failed.error or "")
 
 
-def test_orphans_of_dead_workers_are_requeued_at_once(queue: SQLiteJobQueue) -> None:
+def test_orphans_of_dead_workers_are_requeued_at_once(queue: SQLJobQueue) -> None:
     a = queue.enqueue("write", {})
     b = queue.enqueue("write", {})
     queue.claim("dead-worker")
@@ -151,7 +152,7 @@ def test_orphans_of_dead_workers_are_requeued_at_once(queue: SQLiteJobQueue) -> 
     assert queue.get(a.id).status == "queued" and queue.get(b.id).status == "running"
 
 
-def test_release_puts_a_running_job_back(queue: SQLiteJobQueue) -> None:
+def test_release_puts_a_running_job_back(queue: SQLJobQueue) -> None:
     job = queue.enqueue("write", {})
     queue.claim("w")
     assert queue.release(job.id, "w", "stopping")
@@ -170,7 +171,7 @@ def test_worker_ids_tell_whether_a_local_worker_is_alive() -> None:
 
 def test_a_worker_finishes_a_job_whose_article_was_saved_before_a_crash(archive: Archive, tmp_path: Path) -> None:
     """Killed between saving the article and marking the job done: the re-run reuses the article, no model call."""
-    queue = SQLiteJobQueue(archive)
+    queue = queue_for(archive)
     story_id, _ = archive.add_story(STORY)
     job = queue.enqueue("write", {"story_id": story_id, "template": "default", "model": "smollm2"})
     article = Article(title="Saved", dek="", intro=Section(id="intro", heading="", kind="summary"), sections=[],
@@ -180,12 +181,12 @@ def test_a_worker_finishes_a_job_whose_article_was_saved_before_a_crash(archive:
     assert worker.run_one().id == job.id
     done = queue.get(job.id)
     assert (done.status, done.article_id) == ("done", article_id)
-    assert archive.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert archive.count("articles") == 1
     assert worker._models == {}, "no model was loaded"
 
 
 def test_a_failing_job_is_marked_failed_with_its_reason(archive: Archive) -> None:
-    queue = SQLiteJobQueue(archive)
+    queue = queue_for(archive)
     missing = queue.enqueue("write", {"story_id": 999, "template": "default"})
     unknown = queue.enqueue("translate", {})
     worker = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
@@ -207,8 +208,8 @@ def test_a_feed_poll_queues_one_write_job_per_new_entry(archive: Archive, tmp_pa
     feed_file = tmp_path / "wire.xml"
     feed_file.write_text(RSS, encoding="utf-8")
     source = str(feed_file.resolve())
-    desk = Desk(Settings(db=archive.path, background=False), archive, SQLiteJobQueue(archive))
-    feed_id = archive.watch_feed(source, 600, {"template": "default", "template_name": "default", "model": "smollm2"})
+    desk = Desk(Settings(db=archive.path, background=False), archive, queue_for(archive))
+    feed_id = archive.feeds.watch(source, 600, {"template": "default", "template_name": "default", "model": "smollm2"})
     supervisor = Supervisor(desk)
     first = supervisor.schedule_polls()
     assert len(first) == 1 and supervisor.schedule_polls() == first, "a pending poll is not queued twice"
@@ -217,17 +218,17 @@ def test_a_feed_poll_queues_one_write_job_per_new_entry(archive: Archive, tmp_pa
     writes = desk.queue.list_jobs(status="queued")
     assert sorted(j.payload["feed_entry_id"] for j in writes) == [1, 2]
     assert all(j.kind == "write" and j.payload["template"] == "default" for j in writes)
-    feed = archive.get_feed(feed_id)
-    assert feed["last_polled"] and feed["last_error"] is None and feed["title"] == "Test Wire"
+    feed = archive.feeds.get(feed_id)
+    assert feed.last_polled and feed.last_error is None and feed.title == "Test Wire"
     assert supervisor.schedule_polls() == [], "not due again before its interval"
-    again = desk.enqueue_poll(archive.get_feed(feed_id))
+    again = desk.enqueue_poll(archive.feeds.get(feed_id))
     worker.run_one()
     assert desk.queue.get(again.id).status == "done"
     assert len(desk.queue.list_jobs(status="queued")) == 2, "entries already queued are not queued again"
 
 
-def test_the_supervisor_runs_restarts_and_stops_worker_processes(tmp_path: Path) -> None:
-    settings = Settings(db=tmp_path / "sup.db", workers=2, poll_check_seconds=60)
+def test_the_supervisor_runs_restarts_and_stops_worker_processes(db_location) -> None:
+    settings = Settings(db=db_location, workers=2, poll_check_seconds=60)
     desk = Desk.open(settings)
     supervisor = Supervisor(desk)
     supervisor.start()
@@ -249,9 +250,9 @@ def test_the_supervisor_runs_restarts_and_stops_worker_processes(tmp_path: Path)
 
 
 def test_a_worker_stopped_mid_job_puts_the_job_back(archive: Archive) -> None:
-    from newsdesk.web.worker import Stopping
+    from newsdesk.worker import Stopping
 
-    queue = SQLiteJobQueue(archive)
+    queue = queue_for(archive)
     job = queue.enqueue("write", {})
     worker = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
 
@@ -265,7 +266,7 @@ def test_a_worker_stopped_mid_job_puts_the_job_back(archive: Archive) -> None:
 
 
 def test_the_heartbeat_keeps_a_long_job_leased(archive: Archive) -> None:
-    queue = SQLiteJobQueue(archive, lease_seconds=0.3)
+    queue = queue_for(archive, lease_seconds=0.3)
     job = queue.enqueue("write", {})
     worker = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
 
@@ -309,7 +310,7 @@ def test_a_url_job_fetches_its_story_once(archive: Archive) -> None:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        queue = SQLiteJobQueue(archive)
+        queue = queue_for(archive)
         url = f"http://127.0.0.1:{server.server_address[1]}/ferry"
         job = queue.enqueue("write", {"url": url})
         queue.claim("w")

@@ -27,14 +27,14 @@ BRIEF = {"headline": "City council approves new bike lanes", "body": "The counci
 EVIL = "<script>alert('pwned')</script><img src=x onerror=alert(1)>"
 
 
-def make_client(tmp_path: Path, **overrides) -> TestClient:
-    settings = Settings(db=tmp_path / "web.db", background=False, templates=template_menu([str(TINY)]), **overrides)
+def make_client(tmp_path: Path, db=None, **overrides) -> TestClient:
+    settings = Settings(db=db or tmp_path / "web.db", background=False, templates=template_menu([str(TINY)]), **overrides)
     return TestClient(create_app(settings), base_url="http://127.0.0.1:8000")
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return make_client(tmp_path)
+def client(tmp_path: Path, db_location) -> TestClient:
+    return make_client(tmp_path, db_location)
 
 
 def desk(client: TestClient):

@@ -1,7 +1,11 @@
 """The job queue: articles are written by worker processes, never by the web request that asked for one.
 
-    JobQueue            the interface the web app and the workers use (a distributed backend implements it too)
-    └── SQLiteJobQueue  the ``jobs`` and ``job_events`` tables in the archive's own database file
+    JobQueue                the interface the web app and the workers use
+    └── SQLJobQueue         the ``jobs`` and ``job_events`` tables in the archive's own database
+        ├── SQLiteJobQueue  one file, one machine: ``BEGIN IMMEDIATE`` serialises the claims
+        └── PostgresJobQueue  any number of workers on any machines: ``FOR UPDATE SKIP LOCKED``
+
+``queue_for(archive)`` gives the one that suits the archive's backend.
 
 A job's life::
 
@@ -9,8 +13,9 @@ A job's life::
                         │  └----fail------> failed
                         └-- release, lease expired, worker gone --> queued  (claimed again: attempt + 1)
 
-* ``claim`` is one ``UPDATE ... WHERE id = (first queued job) RETURNING *`` inside ``BEGIN IMMEDIATE``: two workers
-  never get the same job.
+* ``claim`` is one ``UPDATE ... WHERE id = (first queued job) RETURNING *``: inside ``BEGIN IMMEDIATE`` on SQLite,
+  with the first queued row locked ``FOR UPDATE SKIP LOCKED`` on PostgreSQL (concurrent claims take the next row
+  instead of waiting): two workers never get the same job.
 * A running job holds a lease that its worker renews with ``heartbeat``. A worker that dies (``kill -9``, a crash)
   stops renewing it; ``requeue_expired`` (and ``requeue_orphans`` for workers known to be dead) puts the job back.
   After ``max_attempts`` claims a job fails instead of crashing workers for ever.
@@ -19,7 +24,7 @@ A job's life::
 * Every change of state and every pipeline event is a row in ``job_events`` (``events_since``), so progress
   survives restarts and can be streamed from any process.
 
-The pipeline knows nothing of this module; workers (``newsdesk.web.worker``) pass its events to ``record_event``.
+The pipeline knows nothing of this module; workers (``newsdesk.worker``) pass its events to ``record_event``.
 """
 
 from __future__ import annotations
@@ -34,7 +39,8 @@ from typing import Any
 from .archive import Archive, now
 from .errors import NotFoundError
 
-__all__ = ["Job", "JobEvent", "JobQueue", "LeaseLost", "SQLiteJobQueue", "STATUSES", "TERMINAL"]
+__all__ = ["Job", "JobEvent", "JobQueue", "LeaseLost", "PostgresJobQueue", "SQLJobQueue", "SQLiteJobQueue", "STATUSES",
+           "TERMINAL", "queue_for"]
 
 STATUSES = ("queued", "running", "done", "failed")
 TERMINAL = ("done", "failed")
@@ -144,7 +150,13 @@ class JobQueue(ABC):
         """How many jobs are in each status."""
 
 
-class SQLiteJobQueue(JobQueue):
+class SQLJobQueue(JobQueue):
+    """The queue in the archive's tables; a backend says how to pick the next job without a race."""
+
+    # The first queued job, highest priority then oldest; a backend adds what makes concurrent claims safe.
+    _next_job = "SELECT id FROM jobs WHERE status = 'queued' ORDER BY priority DESC, id LIMIT 1"
+    _lock_row = ""  # appended to a SELECT of the row a transaction is about to change
+
     def __init__(self, archive: Archive, *, lease_seconds: float = LEASE_SECONDS, max_attempts: int = MAX_ATTEMPTS,
                  clock: Callable[[], float] = time.time):
         self.archive = archive
@@ -159,11 +171,14 @@ class SQLiteJobQueue(JobQueue):
                 if row is not None:
                     return _job(row)
             stamp = now()
-            cursor = db.execute(
-                "INSERT INTO jobs (kind, payload, key, priority, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
+            row = db.execute(
+                "INSERT INTO jobs (kind, payload, key, priority, created, updated) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (key) DO NOTHING RETURNING id",
                 (kind, json.dumps(payload), key, priority, stamp, stamp),
-            )
-            job_id = int(cursor.lastrowid or 0)
+            ).fetchone()
+            if row is None:  # another process enqueued the same key since the SELECT (PostgreSQL only)
+                return _job(db.execute("SELECT * FROM jobs WHERE key = ?", (key,)).fetchone())
+            job_id = int(row["id"])
             self._event(db, job_id, 0, "job", "queued", {"kind": kind})
             return _job(db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone())
 
@@ -173,8 +188,7 @@ class SQLiteJobQueue(JobQueue):
             row = db.execute(
                 "UPDATE jobs SET status = 'running', worker = ?, lease_until = ?, attempts = attempts + 1,"
                 " started = coalesce(started, ?), updated = ?"
-                " WHERE id = (SELECT id FROM jobs WHERE status = 'queued' ORDER BY priority DESC, id LIMIT 1)"
-                " RETURNING *",
+                f" WHERE id = ({self._next_job}) RETURNING *",
                 (worker, self.clock() + self.lease_seconds, stamp, stamp),
             ).fetchone()
             if row is None:
@@ -196,7 +210,8 @@ class SQLiteJobQueue(JobQueue):
     def record_event(self, job_id: int, stage: str, status: str, data: dict[str, Any] | None = None,
                      elapsed: float = 0.0, *, worker: str | None = None) -> int:
         with self.archive.transaction() as db:
-            row = db.execute("SELECT attempts, worker, status FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            row = db.execute(f"SELECT attempts, worker, status FROM jobs WHERE id = ?{self._lock_row}",
+                             (job_id,)).fetchone()
             if row is None:
                 raise NotFoundError(f"no job with id {job_id}")
             if worker is not None and (row["worker"] != worker or row["status"] != "running"):
@@ -223,13 +238,13 @@ class SQLiteJobQueue(JobQueue):
 
     def requeue_expired(self) -> list[int]:
         with self.archive.transaction() as db:
-            rows = db.execute("SELECT id, worker FROM jobs WHERE status = 'running' AND lease_until < ?",
-                              (self.clock(),)).fetchall()
+            rows = db.execute(f"SELECT id, worker FROM jobs WHERE status = 'running' AND lease_until < ?"
+                              f"{self._lock_row}", (self.clock(),)).fetchall()
             return [self._requeue(db, r["id"], f"the lease of worker {r['worker']} expired") for r in rows]
 
     def requeue_orphans(self, is_dead: Callable[[str], bool]) -> list[int]:
         with self.archive.transaction() as db:
-            rows = db.execute("SELECT id, worker FROM jobs WHERE status = 'running'").fetchall()
+            rows = db.execute(f"SELECT id, worker FROM jobs WHERE status = 'running'{self._lock_row}").fetchall()
             return [self._requeue(db, r["id"], f"worker {r['worker']} is gone") for r in rows
                     if r["worker"] and is_dead(r["worker"])]
 
@@ -297,12 +312,30 @@ class SQLiteJobQueue(JobQueue):
     @staticmethod
     def _event(db: Any, job_id: int, attempt: int, stage: str, status: str, data: dict[str, Any],
                elapsed: float = 0.0) -> int:
-        cursor = db.execute(
+        row = db.execute(
             "INSERT INTO job_events (job_id, attempt, stage, status, data, elapsed, created)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (job_id, attempt, stage, status, json.dumps(data, default=str), elapsed, now()),
-        )
-        return int(cursor.lastrowid or 0)
+        ).fetchone()
+        return int(row["id"])
+
+
+class SQLiteJobQueue(SQLJobQueue):
+    """``BEGIN IMMEDIATE`` takes the file's writer lock first, so a claim's read and update are never split."""
+
+
+class PostgresJobQueue(SQLJobQueue):
+    """Claims lock the row they take and skip rows other claims hold: many workers claim at once, never the
+    same job. A job's row is locked before a transaction reads what it is about to change."""
+
+    _next_job = SQLJobQueue._next_job + " FOR UPDATE SKIP LOCKED"
+    _lock_row = " FOR UPDATE"
+
+
+def queue_for(archive: Archive, **options: Any) -> SQLJobQueue:
+    """The queue in ``archive``'s database, for its backend."""
+    cls = PostgresJobQueue if archive.backend == "postgres" else SQLiteJobQueue
+    return cls(archive, **options)
 
 
 def _job(row: Any) -> Job:

@@ -19,7 +19,8 @@ from ..errors import InputError
 
 def archive_option(fn: Callable) -> Callable:
     return click.option("--db", type=click.Path(dir_okay=False), envvar="NEWSDESK_DB",
-                        help="SQLite database file.  [default: newsdesk.db in the user data folder]")(fn)
+                        help="SQLite database file, or a postgresql://user@host/db URL for a database shared by servers "
+                             "and workers.  [default: newsdesk.db in the user data folder]")(fn)
 
 
 def model_options(fn: Callable) -> Callable:

@@ -132,10 +132,10 @@ def feed(source: str, do_write: bool, out: str | None, fmt: str, limit: int | No
     if report.problem and not quiet:
         click.echo(f"  warning: malformed feed, kept what parsed: {report.problem}", err=True)
     if not do_write:
-        for entry in archive.feed_entries(parsed.source):
-            done = entry["article_id"] or entry["story_article_id"]
+        for entry in archive.feeds.entries(parsed.source):
+            done = entry.article_id or entry.story_article_id
             status = f"article {done}" if done else "no article"
-            click.echo(f"{entry['story_id']:>6}  {status:<12}  {entry['headline']}")
+            click.echo(f"{entry.story_id:>6}  {status:<12}  {entry.headline}")
         return
     from ..pipeline import WriteOptions
 
@@ -215,8 +215,8 @@ def show(story_id: int, fmt: str, passages: bool, db: str | None) -> None:
 @archive_option
 def feeds(db: str | None) -> None:
     """The feeds ingested so far, with their entry and article counts."""
-    rows = open_archive(db).list_feeds()
+    rows = open_archive(db).feeds.all()
     if not rows:
         click.echo("No feeds ingested yet.", err=True)
     for row in rows:
-        click.echo(f"{row['entries']:>5} entries  {row['articles']:>5} articles  {row['title'] or ''}  {row['url']}")
+        click.echo(f"{row.entries:>5} entries  {row.articles:>5} articles  {row.title or ''}  {row.url}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..archive import default_db_path
+from ..archive import default_location, is_postgres
 from .common import archive_option, model_options
 
 
@@ -22,8 +22,9 @@ def register(cli: click.Group) -> None:
               help="Address to bind. Anything but loopback needs NEWSDESK_TOKEN set.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--workers", type=click.IntRange(0, 64), default=1, show_default=True,
-              help="Worker processes that write articles (0: run them apart with 'newsdesk worker'). Each "
-                   "embedded-model worker gets an equal share of the CPUs (NEWSDESK_THREADS overrides it).")
+              help="Worker processes that write articles (0: the web app and API only; run workers apart with "
+                   "'newsdesk worker', on any machine with --db postgresql://...). Each embedded-model worker gets "
+                   "an equal share of the CPUs (NEWSDESK_THREADS overrides it).")
 @model_options
 @click.option("-t", "--template", "templates", multiple=True,
               help="A template file or bundled name to offer (repeatable); the first is the default.")
@@ -54,7 +55,7 @@ def serve(host, port, workers, model, base_url, context_length, templates, allow
     from ..web.settings import template_menu
 
     settings = Settings(
-        db=Path(db).expanduser() if db else default_db_path(), host=host, port=port,
+        db=_location(db), host=host, port=port,
         token=os.environ.get("NEWSDESK_TOKEN") or None, workers=workers, model=model or DEFAULT_MODEL,
         base_url=base_url, context_length=context_length, templates=template_menu(list(templates)),
         allow_private=allow_private,
@@ -64,7 +65,7 @@ def serve(host, port, workers, model, base_url, context_length, templates, allow
     app = create_app(settings)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"newsdesk: http://{shown}:{port}/ ({workers} worker{'s' * (workers != 1)}, database "
-               f"{settings.db})" + ("; sign in at /login?token=<NEWSDESK_TOKEN>" if settings.token else ""),
+               f"{settings.db_label})" + ("; sign in at /login?token=<NEWSDESK_TOKEN>" if settings.token else ""),
                err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info", access_log=not quiet,
                 timeout_graceful_shutdown=5, server_header=False)
@@ -75,19 +76,36 @@ def serve(host, port, workers, model, base_url, context_length, templates, allow
 @click.option("--context-length", type=click.IntRange(512, 1_000_000), help="Context window in tokens.")
 @click.option("--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
               help="Allow URLs and feeds on private, loopback and link-local addresses.")
+@click.option("-c", "--concurrency", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Jobs at once against an OpenAI-compatible server (--base-url), which batches them; the "
+                   "embedded model always runs one.")
 @click.option("--lifeline", is_flag=True, hidden=True, help="Exit when standard input closes (set by serve).")
 @archive_option
-def worker_command(base_url, context_length, allow_private, lifeline, db):
+def worker_command(base_url, context_length, allow_private, concurrency, lifeline, db):
     """Run one job worker on the database: claims queued jobs and writes their articles.
 
     'newsdesk serve' starts its own workers; run this to add more, or with 'serve --workers 0' to keep the
-    writing apart from the web server. Stop it with Ctrl-C: a job it was running goes back to the queue.
+    writing apart from the web server. With --db postgresql://... it runs on any machine that reaches the
+    database. Stop it with Ctrl-C: a job it was running goes back to the queue.
+
+    \b
+    Examples:
+      newsdesk worker --db postgresql://newsdesk@db.example/newsdesk
+      newsdesk worker --db postgresql://newsdesk@db.example/newsdesk \\
+          --base-url http://gpu.example:8000/v1 --concurrency 8
     """
-    from ..web.worker import WorkerConfig, run_worker
+    from ..worker import WorkerConfig, run_worker
 
     _logging(False, prefix="newsdesk worker %(process)d")
-    run_worker(WorkerConfig(db=Path(db).expanduser() if db else default_db_path(), base_url=base_url,
-                            context_length=context_length, allow_private=allow_private, lifeline=lifeline))
+    run_worker(WorkerConfig(db=_location(db), base_url=base_url, context_length=context_length,
+                            allow_private=allow_private, concurrency=concurrency, lifeline=lifeline))
+
+
+def _location(db: str | None) -> str | Path:
+    """The --db value as the archive takes it: a postgresql:// URL as given, a file path expanded."""
+    if not db:
+        return default_location()
+    return db if is_postgres(db) else Path(db).expanduser()
 
 
 def _logging(quiet: bool, prefix: str = "newsdesk") -> None:

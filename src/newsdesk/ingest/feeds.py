@@ -214,14 +214,14 @@ def ingest_feed(archive: Archive, feed: Feed, *, fetch_full: bool = False, fetch
     """Store every entry of ``feed`` that the archive does not hold yet; see the module docstring."""
     report = IngestReport(source=feed.source, title=feed.title, entries=len(feed.entries),
                           skipped=list(feed.skipped), problem=feed.problem)
-    archive.add_feed(feed.source, feed.title)
+    archive.feeds.add(feed.source, feed.title)
     for entry in feed.entries:
-        known = archive.find_feed_entry(feed.source, entry.guid, entry.link, entry.content_hash)
-        if known is not None and known["feed_url"] == feed.source:
+        known = archive.feeds.find_entry(feed.source, entry.guid, entry.link, entry.content_hash)
+        if known is not None and known.feed_url == feed.source:
             report.duplicates += 1
             continue
         if known is not None:  # the same story came through another feed: share its row
-            story_id = int(known["story_id"])
+            story_id = known.story_id
             report.duplicates += 1
         else:
             story = entry.to_story(feed)
@@ -230,7 +230,7 @@ def ingest_feed(archive: Archive, feed: Feed, *, fetch_full: bool = False, fetch
             story_id, created = archive.add_story(story)
             report.new += created
             report.duplicates += not created
-        archive.add_feed_entry(feed.source, entry.guid, entry.link, entry.content_hash, story_id)
+        archive.feeds.add_entry(feed.source, entry.guid, entry.link, entry.content_hash, story_id)
         if progress:
             progress(f"stored: {entry.title}")
     return report
@@ -306,14 +306,14 @@ def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: A
         raise InputError(f"cannot create {out_dir}: {error.strerror}") from None
     report = WriteReport()
     done_stories: set[int] = set()
-    for entry in archive.feed_entries(feed_source):
-        story_id = int(entry["story_id"])
-        if entry["article_id"] is not None or story_id in done_stories:
+    for entry in archive.feeds.entries(feed_source):
+        story_id = entry.story_id
+        if entry.article_id is not None or story_id in done_stories:
             report.already_done += 1
             continue
         if limit is not None and len(report.written) >= limit:
             break
-        article_id = entry["story_article_id"]  # written before a crash, but not yet recorded on the entry
+        article_id = entry.story_article_id  # written before a crash, but not yet recorded on the entry
         if article_id is not None:
             article = archive.get_article(int(article_id))
         else:
@@ -326,7 +326,7 @@ def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: A
                 progress(f"  done in {time.monotonic() - started:.0f} s")
         path = out_dir / f"{article.id}-{slugify(article.title)}{ARTICLE_SUFFIXES[fmt]}"
         _write_atomically(path, render(article, fmt))
-        archive.set_feed_entry_article(int(entry["id"]), int(article.id or 0))
+        archive.feeds.set_entry_article(entry.id, int(article.id or 0))
         done_stories.add(story_id)
         report.written.append(path)
         if progress:

@@ -160,20 +160,20 @@ def list_stories(desk: DeskDep, q: Search = "", page: Page = 1) -> dict[str, Any
 
 @router.get("/feeds", summary="Watched feeds")
 def list_feeds(desk: DeskDep) -> dict[str, Any]:
-    return {"items": desk.archive.watched_feeds()}
+    return {"items": [feed.to_dict() for feed in desk.archive.feeds.watched()]}
 
 
 @router.post("/feeds", status_code=201, summary="Watch a feed")
 def add_feed(body: FeedRequest, desk: DeskDep) -> JSONResponse:
     """Poll the feed now and every ``interval_seconds``; each new entry gets an article job."""
     feed, job = desk.watch_feed(body.url, body.interval_seconds, body.template, body.model)
-    return JSONResponse({"feed": feed, "poll_job": job_json(job)}, status_code=201,
-                        headers={"Location": f"/api/feeds/{feed['id']}"})
+    return JSONResponse({"feed": feed.to_dict(), "poll_job": job_json(job)}, status_code=201,
+                        headers={"Location": f"/api/feeds/{feed.id}"})
 
 
 @router.get("/feeds/{feed_id}", summary="A watched feed")
 def get_feed(feed_id: int, desk: DeskDep) -> dict[str, Any]:
-    return desk.archive.get_feed(feed_id)
+    return desk.archive.feeds.get(feed_id).to_dict()
 
 
 @router.get("/health", summary="Liveness, queue counts and worker processes")

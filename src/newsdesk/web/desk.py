@@ -11,7 +11,8 @@ from typing import Any
 from ..archive import Archive
 from ..errors import InputError, NotFoundError
 from ..ingest.fetch import Guard
-from ..jobs import Job, JobQueue, SQLiteJobQueue
+from ..archive.feeds import Feed
+from ..jobs import Job, JobQueue, queue_for
 from ..models import Story
 from .settings import MIN_FEED_INTERVAL, Settings
 
@@ -34,7 +35,7 @@ class Desk:
     @classmethod
     def open(cls, settings: Settings) -> Desk:
         archive = Archive(settings.db)
-        return cls(settings, archive, SQLiteJobQueue(archive))
+        return cls(settings, archive, queue_for(archive))
 
     # -- checks --------------------------------------------------------------------------------------------
     def template(self, name: str | None) -> tuple[str, str]:
@@ -82,20 +83,19 @@ class Desk:
         return self.queue.enqueue("regenerate", payload)
 
     def watch_feed(self, url: str, interval: int, template: str | None = None,
-                   model: str | None = None) -> tuple[dict[str, Any], Job]:
+                   model: str | None = None) -> tuple[Feed, Job]:
         """Watch a feed and queue its first poll now; the server polls it every ``interval`` seconds after."""
         if interval < MIN_FEED_INTERVAL:
             raise RequestError(f"a feed is polled at most every {MIN_FEED_INTERVAL} seconds")
         url = self.checked_url(url, "feed URL")
-        feed_id = self.archive.watch_feed(url, interval, self._options(template, model))
-        feed = self.archive.get_feed(feed_id)
+        feed_id = self.archive.feeds.watch(url, interval, self._options(template, model))
+        feed = self.archive.feeds.get(feed_id)
         return feed, self.enqueue_poll(feed)
 
-    def enqueue_poll(self, feed: dict[str, Any]) -> Job:
+    def enqueue_poll(self, feed: Feed) -> Job:
         # One poll per feed and last poll time: a second request (or scheduler tick) before it ran is the same job.
-        key = f"poll:{feed['id']}:{feed.get('last_polled') or 'never'}"
-        return self.queue.enqueue("poll", {"feed_id": feed["id"], "url": feed["url"]}, key=key,
-                                  priority=POLL_PRIORITY)
+        key = f"poll:{feed.id}:{feed.last_polled or 'never'}"
+        return self.queue.enqueue("poll", {"feed_id": feed.id, "url": feed.url}, key=key, priority=POLL_PRIORITY)
 
     def _options(self, template: str | None, model: str | None) -> dict[str, Any]:
         name, spec = self.template(template)

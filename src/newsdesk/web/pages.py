@@ -196,7 +196,7 @@ def feeds_page(request: Request) -> Response:
 
 def _feeds_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
     desk = get_desk(request)
-    return page(request, "feeds.html", status=status, error=error, values=values, feeds=desk.archive.watched_feeds(),
+    return page(request, "feeds.html", status=status, error=error, values=values, feeds=desk.archive.feeds.watched(),
                 templates=list(desk.settings.templates), default_interval=DEFAULT_FEED_INTERVAL // 60)
 
 

@@ -6,6 +6,8 @@ import ipaddress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..archive import is_postgres
+from ..archive.postgres import safe_url
 from ..errors import InputError
 from ..llm import DEFAULT_MODEL
 from ..template import bundled_templates, load_template
@@ -21,7 +23,7 @@ LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 
 @dataclass
 class Settings:
-    db: Path
+    db: str | Path  # a SQLite file or a postgresql:// URL
     host: str = "127.0.0.1"
     port: int = 8000
     token: str | None = None  # NEWSDESK_TOKEN: required on every request when set
@@ -38,9 +40,15 @@ class Settings:
     poll_check_seconds: float = POLL_CHECK_SECONDS
 
     def __post_init__(self) -> None:
-        self.db = Path(self.db)
+        if not is_postgres(str(self.db)):
+            self.db = Path(self.db)
         if not self.templates:
             self.templates = {name: name for name in bundled_templates()}
+
+    @property
+    def db_label(self) -> str:
+        """The database as shown to people: a URL without its password."""
+        return safe_url(str(self.db)) if is_postgres(str(self.db)) else str(self.db)
 
     @property
     def default_template(self) -> str:

@@ -19,7 +19,8 @@ from datetime import UTC, datetime
 
 from ..llm.embedded import THREADS_ENV, cpu_count
 from .desk import Desk
-from .worker import is_dead_local_worker
+from ..archive.feeds import Feed
+from ..worker import is_dead_local_worker
 
 log = logging.getLogger("newsdesk.web")
 
@@ -78,7 +79,7 @@ class Supervisor:
 
     def _spawn(self, slot: int) -> None:
         settings = self.settings
-        command = [sys.executable, "-m", "newsdesk.web.worker", "--db", str(settings.db), "--lifeline"]
+        command = [sys.executable, "-m", "newsdesk", "worker", "--db", str(settings.db), "--lifeline"]
         if settings.base_url:
             command += ["--base-url", settings.base_url]
         if settings.context_length:
@@ -125,19 +126,23 @@ class Supervisor:
                 self._spawn(slot)
 
     def schedule_polls(self) -> list[int]:
-        """Queue a poll for every watched feed whose interval has passed since its last poll."""
+        """Queue a poll for every watched feed whose interval has passed since its last poll. Several servers on
+        one PostgreSQL database take turns: only the one holding the advisory lock schedules."""
         queued = []
-        for feed in self.desk.archive.watched_feeds():
-            if _due(feed):
-                queued.append(self.desk.enqueue_poll(feed).id)
+        with self.desk.archive.exclusive("newsdesk:schedule-polls") as mine:
+            if not mine:
+                return []
+            for feed in self.desk.archive.feeds.watched():
+                if _due(feed):
+                    queued.append(self.desk.enqueue_poll(feed).id)
         return queued
 
 
-def _due(feed: dict) -> bool:
-    if not feed.get("last_polled"):
+def _due(feed: Feed) -> bool:
+    if not feed.last_polled:
         return True
     try:
-        last = datetime.fromisoformat(feed["last_polled"])
+        last = datetime.fromisoformat(feed.last_polled)
     except ValueError:
         return True
-    return (datetime.now(UTC) - last).total_seconds() >= int(feed["interval_seconds"])
+    return (datetime.now(UTC) - last).total_seconds() >= feed.interval_seconds

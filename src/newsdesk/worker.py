@@ -1,7 +1,9 @@
-"""A worker: claims jobs from the queue and runs them through the pipeline, one at a time.
+"""A worker: claims jobs from the queue and runs them through the pipeline.
 
-``newsdesk serve --workers N`` starts N of these as processes (``python -m newsdesk.web.worker``); ``newsdesk
-worker`` runs one by hand. Each loads a model on its first job and keeps it for the next ones.
+``newsdesk serve --workers N`` starts N of these as processes (``python -m newsdesk worker``); ``newsdesk worker``
+runs one by hand, on this machine or any other that reaches the database (``--db postgresql://...``). Each loads a
+model on its first job and keeps it for the next ones. Against an OpenAI-compatible server, ``--concurrency K``
+runs up to K jobs at once in threads (the server batches them); the embedded model is CPU-bound, so K stays 1.
 
 Crash safety comes from three things:
 
@@ -12,7 +14,9 @@ Crash safety comes from three things:
 * the job's stored events say how far it got: a URL job that had stored its story does not fetch it again.
 
 While a job runs, a thread renews its lease; a worker whose lease was taken over stops at its next event
-(``LeaseLost``). SIGTERM or SIGINT mid-job puts the job back in the queue for the next worker.
+(``LeaseLost``). SIGTERM or SIGINT mid-job puts the job back in the queue for the next worker. An idle worker
+also puts back the jobs whose lease expired, so a worker that died on another machine is replaced even when no
+server runs.
 """
 
 from __future__ import annotations
@@ -24,17 +28,18 @@ import signal
 import socket
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..archive import Archive
-from ..errors import NewsdeskError
-from ..jobs import Job, JobQueue, LeaseLost, SQLiteJobQueue
-from ..llm import Completion, Model, get_model
-from ..models import Story
-from ..pipeline import Event, WriteOptions, regenerate_section, write_article
+from .archive import Archive
+from .errors import NewsdeskError
+from .jobs import Job, JobQueue, LeaseLost, queue_for
+from .llm import Completion, Model, get_model
+from .models import Story
+from .pipeline import Event, WriteOptions, regenerate_section, write_article
 
 log = logging.getLogger("newsdesk.worker")
 
@@ -47,12 +52,23 @@ class Stopping(BaseException):
 
 @dataclass
 class WorkerConfig:
-    db: Path
+    db: str | Path | None  # a SQLite file or a postgresql:// URL; None: the default location
     base_url: str | None = None
     context_length: int | None = None
     allow_private: bool = False
     lifeline: bool = False  # exit when standard input closes: the server that started this worker is gone
     idle_seconds: float = IDLE_SECONDS
+    concurrency: int = 1  # jobs at once; above 1 only against an OpenAI-compatible server (base_url)
+
+
+def effective_concurrency(config: WorkerConfig) -> int:
+    """The jobs a worker runs at once: K against a server, 1 for the embedded model (CPU-bound: more would only
+    split the same cores and memory)."""
+    if config.concurrency > 1 and not (config.base_url or os.environ.get("OPENAI_BASE_URL")):
+        log.warning("--concurrency %d needs a model server (--base-url): the embedded model runs one job at a time",
+                    config.concurrency)
+        return 1
+    return max(1, config.concurrency)
 
 
 def new_worker_id() -> str:
@@ -116,20 +132,31 @@ class Worker:
     def __init__(self, config: WorkerConfig, queue: JobQueue | None = None, archive: Archive | None = None):
         self.config = config
         self.archive = archive or Archive(config.db)
-        self.queue = queue or SQLiteJobQueue(self.archive)
+        self.queue = queue or queue_for(self.archive)
         self.id = new_worker_id()
-        self.busy = False
+        self.concurrency = effective_concurrency(config)
         self.stop = threading.Event()
+        self._running: dict[int, threading.Thread] = {}  # job id -> the thread running it (concurrency > 1)
+        self._lock = threading.Lock()
         self._models: dict[str, Model] = {}
+        self._last_sweep = 0.0
         self._handlers: dict[str, Callable[[Job, Callable[[Event], None]], int | None]] = {
             "write": self._write, "regenerate": self._regenerate, "poll": self._poll,
         }
+        self.busy = False
 
     def run(self) -> None:
-        log.info("worker %s started", self.id)
+        log.info("worker %s started (%d job%s at a time)", self.id, self.concurrency, "s" * (self.concurrency > 1))
         while not self.stop.is_set():
-            if self.run_one() is None:
+            self.sweep_expired()
+            if self.concurrency == 1:
+                found = self.run_one() is not None
+            else:
+                found = self._start_some()
+            if not found:
                 self.stop.wait(self.config.idle_seconds)
+        for thread in list(self._running.values()):
+            thread.join()
         self.close()
         log.info("worker %s stopped", self.id)
 
@@ -138,12 +165,48 @@ class Worker:
             model.close()
         self._models = {}
 
+    def sweep_expired(self) -> list[int]:
+        """Every lease period, put back the jobs whose lease expired (a worker died anywhere, no server runs)."""
+        if time.monotonic() - self._last_sweep < self.queue_lease():
+            return []
+        self._last_sweep = time.monotonic()
+        try:
+            return self.queue.requeue_expired()
+        except Exception:  # a busy database now and then must not end the worker
+            log.exception("requeue of expired jobs")
+            return []
+
     def run_one(self) -> Job | None:
         """Claim and run one job; returns it (finished, failed or put back), or None when the queue is empty."""
         job = self.queue.claim(self.id)
         if job is None:
             return None
         self.busy = True
+        try:
+            self._run_claimed(job)
+        finally:
+            self.busy = False
+        return job
+
+    def _start_some(self) -> bool:
+        """Fill the free slots with claimed jobs, each in a thread of its own; False when none was queued."""
+        with self._lock:
+            for job_id in [i for i, t in self._running.items() if not t.is_alive()]:
+                del self._running[job_id]
+            free = self.concurrency - len(self._running)
+        started = False
+        for _ in range(free):
+            job = self.queue.claim(self.id)
+            if job is None:
+                break
+            thread = threading.Thread(target=self._run_claimed, args=(job,), name=f"job-{job.id}", daemon=True)
+            with self._lock:
+                self._running[job.id] = thread
+            thread.start()
+            started = True
+        return started or free == 0
+
+    def _run_claimed(self, job: Job) -> None:
         heartbeat = _Heartbeat(self.queue, job.id, self.id, self.queue_lease() / 3)
         try:
             with heartbeat:
@@ -151,15 +214,14 @@ class Worker:
         except Stopping:
             self.queue.release(job.id, self.id, "the worker was stopped")
             self.stop.set()
-        finally:
-            self.busy = False
-        return job
 
     def queue_lease(self) -> float:
         return float(getattr(self.queue, "lease_seconds", 20.0))
 
     def _run(self, job: Job) -> None:
         def on_event(event: Event) -> None:
+            if self.stop.is_set() and self.concurrency > 1:  # threads cannot be interrupted: stop at an event
+                raise Stopping
             self.queue.record_event(job.id, event.stage, event.status, event.data, event.elapsed, worker=self.id)
 
         handler = self._handlers.get(job.kind)
@@ -194,7 +256,7 @@ class Worker:
         else:  # saved by an attempt that died before it could say so
             on_event(Event("done", "done", {"article_id": article_id, "reused": True}))
         if payload.get("feed_entry_id") and article_id is not None:
-            self.archive.set_feed_entry_article(int(payload["feed_entry_id"]), article_id)
+            self.archive.feeds.set_entry_article(int(payload["feed_entry_id"]), article_id)
         return article_id
 
     def _story(self, job: Job, on_event: Callable[[Event], None]) -> Story:
@@ -205,7 +267,7 @@ class Worker:
                   if e.stage == "store" and e.status == "done" and e.data.get("story_id")]
         if stored:  # an earlier attempt fetched and stored it
             return self.archive.get_story(int(stored[-1]))
-        from ..ingest.web import story_from_url
+        from .ingest.web import story_from_url
 
         on_event(Event("fetch", "start", {"url": payload["url"]}))
         story = story_from_url(payload["url"], allow_private=self.config.allow_private)
@@ -221,38 +283,43 @@ class Worker:
         return article.id
 
     def _poll(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
-        from ..ingest.feeds import ingest_feed, read_feed
+        from .ingest.feeds import ingest_feed, read_feed
 
-        feed = self.archive.get_feed(int(job.payload["feed_id"]))
-        url = feed["url"]
-        on_event(Event("poll", "start", {"url": url}))
-        try:
-            report = ingest_feed(self.archive, read_feed(url, allow_private=self.config.allow_private))
-        except NewsdeskError as error:
-            self.archive.feed_polled(url, str(error))
-            raise
-        self.archive.feed_polled(url, None)
-        queued = 0
-        for entry in self.archive.feed_entries(url):
-            if entry["article_id"] is not None:
-                continue
-            if entry["story_article_id"] is not None:  # its story already has an article (another feed, a crash)
-                self.archive.set_feed_entry_article(int(entry["id"]), int(entry["story_article_id"]))
-                continue
-            payload = {"story_id": entry["story_id"], "feed_entry_id": entry["id"], **feed["options"]}
-            written = self.queue.enqueue("write", payload, key=f"feed-entry:{entry['id']}")
-            queued += written.status == "queued"
+        feed = self.archive.feeds.get(int(job.payload["feed_id"]))
+        on_event(Event("poll", "start", {"url": feed.url}))
+        with self.archive.exclusive(f"poll:{feed.url}") as mine:
+            if not mine:  # another worker is polling this feed right now: its poll queues the entries
+                on_event(Event("poll", "done", {"skipped": "polled elsewhere"}))
+                return None
+            try:
+                report = ingest_feed(self.archive, read_feed(feed.url, allow_private=self.config.allow_private))
+            except NewsdeskError as error:
+                self.archive.feeds.polled(feed.url, str(error))
+                raise
+            self.archive.feeds.polled(feed.url, None)
+            queued = 0
+            for entry in self.archive.feeds.entries(feed.url):
+                if entry.article_id is not None:
+                    continue
+                if entry.story_article_id is not None:  # its story already has an article (another feed, a crash)
+                    self.archive.feeds.set_entry_article(entry.id, entry.story_article_id)
+                    continue
+                payload = {"story_id": entry.story_id, "feed_entry_id": entry.id, **feed.options}
+                written = self.queue.enqueue("write", payload, key=f"feed-entry:{entry.id}")
+                queued += written.status == "queued"
         on_event(Event("poll", "done", {"entries": report.entries, "new": report.new, "queued": queued}))
         return None
 
     def _model(self, spec: str | None, on_event: Callable[[Event], None]) -> Model:
         spec = spec or ""
-        if spec not in self._models:
-            for old in self._models.values():  # one model in memory at a time
-                old.close()
-            self._models = {spec: get_model(spec or None, base_url=self.config.base_url,
-                                            context_length=self.config.context_length)}
-        return CountingModel(self._models[spec], lambda usage: on_event(Event("llm", "info", usage)))
+        with self._lock:  # concurrent jobs share one model (a server model's client is thread-safe)
+            if spec not in self._models:
+                for old in self._models.values():  # one model in memory at a time
+                    old.close()
+                self._models = {spec: get_model(spec or None, base_url=self.config.base_url,
+                                                context_length=self.config.context_length)}
+            model = self._models[spec]
+        return CountingModel(model, lambda usage: on_event(Event("llm", "info", usage)))
 
 
 class _Heartbeat:
@@ -312,7 +379,3 @@ def _watch_lifeline() -> None:
     os._exit(3)
 
 
-if __name__ == "__main__":
-    from ..cli.serve_cmd import worker_command
-
-    worker_command(prog_name="newsdesk worker")

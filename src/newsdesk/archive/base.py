@@ -1,0 +1,269 @@
+"""The archive interface and what both backends share: stories, passages, runs, articles, LLM calls, the cache.
+
+``Archive(location)`` opens the backend the location names: a ``postgresql://`` URL is PostgreSQL
+(``PostgresArchive``), anything else a SQLite file (``SQLiteArchive``). The SQL below is written once, with ``?``
+placeholders, in the dialect both engines share; a backend supplies connections, transactions, migrations and
+full-text search, where the engines differ.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..errors import NotFoundError
+from ..models import Article, Passage, Story
+from .passages import split_passages
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+class Cursor(Protocol):
+    rowcount: int
+
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """What the shared SQL needs of a connection: ``execute`` with ``?`` placeholders, rows read by column name."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ...) -> Cursor: ...
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any: ...
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def is_postgres(location: str | Path | None) -> bool:
+    return isinstance(location, str) and location.startswith(POSTGRES_SCHEMES)
+
+
+def default_location() -> str | Path:
+    """``$NEWSDESK_DB`` (a file path or a ``postgresql://`` URL), or ``newsdesk.db`` in the user's data folder."""
+    value = os.environ.get("NEWSDESK_DB")
+    if value and is_postgres(value):
+        return value
+    return default_db_path()
+
+
+def default_db_path() -> Path:
+    """``$NEWSDESK_DB`` or ``newsdesk.db`` in the user's data directory."""
+    if os.environ.get("NEWSDESK_DB"):
+        return Path(os.environ["NEWSDESK_DB"]).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("newsdesk", appauthor=False)) / "newsdesk.db"
+
+
+class Archive(ABC):
+    """A handle on the store. ``Archive(location)`` opens the backend that ``location`` names."""
+
+    backend: str  # "sqlite" or "postgres"
+
+    def __new__(cls, location: str | Path | None = None, *args: Any, **kwargs: Any) -> Archive:
+        if cls is Archive:
+            if location is None:
+                location = default_location()
+            if is_postgres(str(location)):
+                from .postgres import PostgresArchive
+
+                cls = PostgresArchive
+            else:
+                from .sqlite import SQLiteArchive
+
+                cls = SQLiteArchive
+        return super().__new__(cls)
+
+    # -- what a backend provides ---------------------------------------------------------------------------
+    @property
+    @abstractmethod
+    def location(self) -> str:
+        """Where the data lives, safe to print (a URL without its password)."""
+
+    @property
+    @abstractmethod
+    def db(self) -> Connection:
+        """This thread's connection, in autocommit: each statement outside ``transaction`` commits alone."""
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[Connection]:
+        """A transaction that commits on success and rolls back on any exception."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Close this thread's connection."""
+
+    @abstractmethod
+    def search_passages(self, query: str, limit: int = 20, exclude_story_ids: tuple[int, ...] = ()) -> list[Passage]:
+        """Passages matching any word of ``query``, best first; ``score`` is higher for better matches."""
+
+    @abstractmethod
+    def search_stories(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Stories newest first; with a query, those matching it (headline and body), with a snippet."""
+
+    @abstractmethod
+    def list_articles(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles newest first; with a query, those whose title or story matches it."""
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[bool]:
+        """Try to become the one process doing ``name`` while the block runs; yields whether it did. One file has
+        one server, so SQLite always says yes; PostgreSQL takes an advisory lock."""
+        yield True
+
+    @property
+    def feeds(self):  # -> FeedStore (imported late: feeds.py imports this module)
+        from .feeds import FeedStore
+
+        store = self.__dict__.get("_feeds")
+        if store is None:
+            store = self.__dict__["_feeds"] = FeedStore(self)
+        return store
+
+    # -- stories and passages ------------------------------------------------------------------------------
+    def add_story(self, story: Story) -> tuple[int, bool]:
+        """Store a story and its passages; returns ``(id, created)``. Same text or same URL: the existing row."""
+        with self.transaction() as db:
+            row = db.execute("SELECT id FROM stories WHERE fingerprint = ?", (story.fingerprint,)).fetchone()
+            if row is None and story.url:
+                row = db.execute("SELECT id FROM stories WHERE url = ? ORDER BY id LIMIT 1", (story.url,)).fetchone()
+            if row is not None:
+                story.id = int(row["id"])
+                return story.id, False
+            row = db.execute(
+                "INSERT INTO stories (fingerprint, headline, body, url, published, source, author, language,"
+                " origin, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (fingerprint) DO NOTHING RETURNING id",
+                (story.fingerprint, story.headline, story.body, story.url, story.published, story.source,
+                 story.author, story.language, story.origin, now()),
+            ).fetchone()
+            if row is None:  # another process stored the same text since the SELECT (PostgreSQL only)
+                row = db.execute("SELECT id FROM stories WHERE fingerprint = ?", (story.fingerprint,)).fetchone()
+                story.id = int(row["id"])
+                return story.id, False
+            story_id = int(row["id"])
+            db.executemany(
+                "INSERT INTO passages (story_id, position, text) VALUES (?, ?, ?)",
+                [(story_id, i, text) for i, text in enumerate(split_passages(story.body))],
+            )
+        story.id = story_id
+        return story_id, True
+
+    def get_story(self, story_id: int) -> Story:
+        row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no story with id {story_id}")
+        return Story(
+            id=row["id"], headline=row["headline"], body=row["body"], url=row["url"], published=row["published"],
+            source=row["source"], author=row["author"], language=row["language"], origin=row["origin"],
+        )
+
+    def passages(self, story_id: int) -> list[Passage]:
+        rows = self.db.execute(
+            "SELECT id, story_id, position, text FROM passages WHERE story_id = ? ORDER BY position", (story_id,)
+        )
+        return [Passage(text=r["text"], story_id=r["story_id"], position=r["position"], id=r["id"]) for r in rows]
+
+    def passages_by_id(self, ids: list[int]) -> list[Passage]:
+        if not ids:
+            return []
+        rows = self.db.execute(
+            f"SELECT id, story_id, position, text FROM passages WHERE id IN ({','.join('?' * len(ids))})", ids
+        )
+        by_id = {r["id"]: Passage(text=r["text"], story_id=r["story_id"], position=r["position"], id=r["id"])
+                 for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    # -- runs, articles, calls -----------------------------------------------------------------------------
+    def start_run(self, story_id: int | None, model: str, template: str) -> int:
+        row = self.db.execute(
+            "INSERT INTO runs (story_id, model, template, started) VALUES (?, ?, ?, ?) RETURNING id",
+            (story_id, model, template, now()),
+        ).fetchone()
+        return int(row["id"])
+
+    def finish_run(self, run_id: int, status: str, stats: dict[str, Any] | None = None, error: str | None = None):
+        self.db.execute(
+            "UPDATE runs SET status = ?, stats = ?, error = ?, finished = ? WHERE id = ?",
+            (status, json.dumps(stats) if stats else None, error, now(), run_id),
+        )
+
+    def save_article(self, article: Article, story_id: int | None, run_id: int | None,
+                     request_key: str | None = None) -> int:
+        """Store an article. With a ``request_key`` already saved, the earlier article's id is returned instead.
+
+        The key's unique index decides, not a read before the write: two workers finishing the same job at once
+        (one of them after its lease was taken over) still store one article."""
+        with self.transaction() as db:
+            row = db.execute(
+                "INSERT INTO articles (story_id, run_id, title, model, template, json, created, request_key)"
+                " VALUES (?, ?, ?, ?, ?, '{}', ?, ?)"
+                " ON CONFLICT (request_key) WHERE request_key IS NOT NULL DO NOTHING RETURNING id",
+                (story_id, run_id, article.title, article.model.get("name", ""), article.template,
+                 article.created or now(), request_key),
+            ).fetchone()
+            if row is None:
+                row = db.execute("SELECT id FROM articles WHERE request_key = ?", (request_key,)).fetchone()
+                article.id = int(row["id"])
+                return article.id
+            article.id = int(row["id"])
+            db.execute("UPDATE articles SET json = ? WHERE id = ?", (json.dumps(article.to_dict()), article.id))
+        return article.id
+
+    def update_article(self, article: Article) -> None:
+        if article.id is None:
+            raise NotFoundError("the article has no id: save it first")
+        self.db.execute(
+            "UPDATE articles SET title = ?, json = ? WHERE id = ?",
+            (article.title, json.dumps(article.to_dict()), article.id),
+        )
+
+    def article_for_request(self, request_key: str) -> int | None:
+        row = self.db.execute("SELECT id FROM articles WHERE request_key = ?", (request_key,)).fetchone()
+        return int(row["id"]) if row else None
+
+    def get_article(self, article_id: int) -> Article:
+        row = self.db.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id}")
+        return Article.from_dict(json.loads(row["json"]))
+
+    def count(self, table: str) -> int:
+        """Rows in one of the archive's tables (for reports and checks)."""
+        if table not in {"stories", "passages", "articles", "runs", "llm_calls", "llm_cache", "feeds",
+                         "feed_entries", "jobs", "job_events"}:
+            raise ValueError(f"unknown table {table!r}")
+        return int(self.db.execute(f"SELECT count(*) AS n FROM {table}").fetchone()["n"])
+
+    def record_call(self, run_id: int | None, purpose: str, model: str, prompt_tokens: int, completion_tokens: int,
+                    cached_tokens: int, seconds: float, from_cache: bool, cache_key: str | None) -> None:
+        self.db.execute(
+            "INSERT INTO llm_calls (run_id, purpose, model, prompt_tokens, completion_tokens, cached_tokens, seconds,"
+            " from_cache, cache_key, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (run_id, purpose, model, prompt_tokens, completion_tokens, cached_tokens, seconds, int(from_cache),
+             cache_key, now()),
+        )
+
+    def calls(self, run_id: int) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute("SELECT * FROM llm_calls WHERE run_id = ? ORDER BY id", (run_id,))]
+
+    # -- LLM response cache --------------------------------------------------------------------------------
+    def cache_get(self, key: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT completion FROM llm_cache WHERE key = ?", (key,)).fetchone()
+        return json.loads(row["completion"]) if row else None
+
+    def cache_put(self, key: str, model: str, completion: dict[str, Any]) -> None:
+        self.db.execute(
+            "INSERT INTO llm_cache (key, model, completion, created) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE"
+            " SET model = excluded.model, completion = excluded.completion, created = excluded.created",
+            (key, model, json.dumps(completion), now()),
+        )

@@ -1,0 +1,80 @@
+"""Story bodies cut into passages (the unit of retrieval and citation), and free text made into a safe search."""
+
+from __future__ import annotations
+
+import re
+
+# Passages are paragraph chunks: short paragraphs are merged, long ones split at sentence ends.
+PASSAGE_MIN_CHARS = 200
+PASSAGE_MAX_CHARS = 1200
+
+
+def split_passages(body: str) -> list[str]:
+    """Paragraph chunks of a story body, merged and split to sit between the min and max size."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\S)", body) if p.strip()]
+    chunks: list[str] = []
+    pending = ""
+    for paragraph in paragraphs:
+        pending = f"{pending} {paragraph}".strip() if pending else paragraph
+        if len(pending) >= PASSAGE_MIN_CHARS:
+            chunks.extend(_split_long(pending))
+            pending = ""
+    if pending:
+        if chunks and len(chunks[-1]) + len(pending) < PASSAGE_MAX_CHARS:
+            chunks[-1] = f"{chunks[-1]} {pending}"
+        else:
+            chunks.append(pending)
+    return chunks
+
+
+def _split_long(text: str) -> list[str]:
+    if len(text) <= PASSAGE_MAX_CHARS:
+        return [text]
+    parts: list[str] = []
+    current = ""
+    for sentence in _sentence_pieces(text):
+        if current and len(current) + len(sentence) + 1 > PASSAGE_MAX_CHARS:
+            parts.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        parts.append(current)
+    return parts
+
+
+# A sentence ends at . ! or ? (and any closing quote or bracket) before a capital, digit or opening quote.
+# Python's look-behind must be fixed-width, so the end is matched and kept rather than looked behind.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z0-9\"“‘(])")
+
+
+def _sentence_pieces(text: str) -> list[str]:
+    """Sentences of a long paragraph, each at most PASSAGE_MAX_CHARS (a run-on is cut at a space, or hard)."""
+    pieces, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        pieces.append(text[start:end.end()].strip())
+        start = end.end()
+    pieces.append(text[start:].strip())
+    out: list[str] = []
+    for piece in filter(None, pieces):
+        while len(piece) > PASSAGE_MAX_CHARS:
+            cut = piece.rfind(" ", 0, PASSAGE_MAX_CHARS)
+            cut = cut if cut > PASSAGE_MAX_CHARS // 2 else PASSAGE_MAX_CHARS
+            out.append(piece[:cut].strip())
+            piece = piece[cut:].strip()
+        if piece:
+            out.append(piece)
+    return out
+
+
+def search_words(text: str, limit: int = 64) -> list[str]:
+    """The distinct words (two characters or more) of free text, in order: what a full-text search looks for."""
+    seen: dict[str, None] = {}
+    for word in re.findall(r"\w{2,}", text.lower()):
+        seen.setdefault(word, None)
+    return list(seen)[:limit]
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query from free text: every word quoted, joined by OR (BM25 ranks the best matches first)."""
+    return " OR ".join(f'"{w}"' for w in search_words(text))

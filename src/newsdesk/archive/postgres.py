@@ -1,0 +1,202 @@
+"""The shared backend: PostgreSQL through psycopg 3, for several servers and workers on several machines.
+
+Full-text search is a generated ``tsvector`` column with a GIN index, queried with ``websearch_to_tsquery`` (any
+word of the query matches) and ranked by ``ts_rank`` normalised by document length, the nearest built-in to BM25.
+Connections are per thread, in autocommit; ``transaction`` wraps a block in one.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from ..errors import InputError
+from ..models import Passage
+from .base import Archive, now
+from .migrations import MIGRATIONS
+from .passages import search_words
+
+MIGRATION_LOCK = 0x6E657773  # "news": one process migrates at a time
+CONNECT_TIMEOUT_SECONDS = 10
+
+
+def _import_psycopg():
+    try:
+        import psycopg
+        from psycopg.rows import dict_row
+    except ImportError as error:  # pragma: no cover - psycopg is a dependency
+        raise InputError("PostgreSQL needs psycopg: pip install 'psycopg[binary]'") from error
+    return psycopg, dict_row
+
+
+@functools.lru_cache(maxsize=512)
+def pg_sql(sql: str) -> str:
+    """The shared SQL's ``?`` placeholders as psycopg's ``%s`` (a literal ``%`` doubled)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+class PgConnection:
+    """A psycopg connection that takes the shared SQL (``?`` placeholders) and returns rows as dicts."""
+
+    def __init__(self, conn: Any):
+        self.raw = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.raw.execute(pg_sql(sql), params)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            with self.raw.cursor() as cursor:
+                cursor.executemany(pg_sql(sql), rows)
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+class PostgresArchive(Archive):
+    backend = "postgres"
+
+    def __init__(self, url: str):
+        self.url = str(url)
+        self._local = threading.local()
+        self.path = self.location  # what the CLI prints as "where": the URL without its password
+        self.migrate()
+
+    @property
+    def location(self) -> str:
+        return safe_url(self.url)
+
+    def connect(self) -> PgConnection:
+        """A new connection of its own (the caller closes it): for locks held apart from the thread's work."""
+        psycopg, dict_row = _import_psycopg()
+        try:
+            conn = psycopg.connect(self.url, autocommit=True, row_factory=dict_row,
+                                   connect_timeout=CONNECT_TIMEOUT_SECONDS)
+        except psycopg.Error as error:
+            reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+            raise InputError(f"cannot connect to the database {self.location}: {reason}") from error
+        return PgConnection(conn)
+
+    @property
+    def db(self) -> PgConnection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None or conn.raw.closed:
+            conn = self._local.conn = self.connect()
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[PgConnection]:
+        db = self.db
+        with db.raw.transaction():
+            yield db
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def migrate(self, upto: int | None = None) -> list[str]:
+        """Apply the migrations not applied yet (the first ``upto`` only, for tests); returns their names.
+
+        An advisory lock held for the transaction makes processes that start together migrate one at a time."""
+        psycopg, _ = _import_psycopg()
+        applied: list[str] = []
+        try:
+            with self.transaction() as db:
+                db.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+                db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
+                done = {row["name"] for row in db.execute("SELECT name FROM migrations")}
+                for step in MIGRATIONS[:upto]:
+                    if step.name not in done:
+                        db.raw.execute(step.postgres)  # no parameters: several statements in one call
+                        db.execute("INSERT INTO migrations VALUES (?, ?)", (step.name, now()))
+                        applied.append(step.name)
+        except psycopg.Error as error:
+            raise InputError(f"cannot set up the database {self.location}: {error}") from error
+        return applied
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[bool]:
+        """Try to become the one process doing ``name`` (e.g. scheduling feed polls), for as long as the block
+        runs: yields whether this process got it. A session advisory lock on a connection of its own, so it is
+        released when the block ends or when the process dies (its connection closes)."""
+        conn = self.connect()
+        key = zlib.crc32(name.encode()) & 0x7FFFFFFF
+        try:
+            got = bool(conn.execute("SELECT pg_try_advisory_lock(?) AS got", (key,)).fetchone()["got"])
+            yield got
+        finally:
+            conn.close()  # ends the session, and with it the lock
+
+    # -- full-text search ----------------------------------------------------------------------------------
+    def search_passages(self, query: str, limit: int = 20, exclude_story_ids: tuple[int, ...] = ()) -> list[Passage]:
+        words = _or_query(query)
+        if not words:
+            return []
+        rows = self.db.execute(
+            """SELECT p.id, p.story_id, p.position, p.text, ts_rank(p.tsv, q, 1) AS rank
+               FROM passages p, websearch_to_tsquery('english', ?) q
+               WHERE p.tsv @@ q AND NOT (p.story_id = ANY(?::bigint[]))
+               ORDER BY rank DESC, p.id LIMIT ?""",
+            (words, list(exclude_story_ids), limit),
+        )
+        return [Passage(text=r["text"], story_id=r["story_id"], position=r["position"], id=r["id"],
+                        score=float(r["rank"])) for r in rows]
+
+    def search_stories(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        columns = "s.id, s.headline, s.url, s.published, s.source, s.language, s.origin, s.created"
+        if query.strip():
+            words = _or_query(query)
+            if not words:
+                return []
+            rows = self.db.execute(
+                f"SELECT {columns}, ts_headline('english', s.body, q, 'StartSel=[, StopSel=], MaxWords=12,"
+                " MinWords=4, MaxFragments=1, FragmentDelimiter=…') AS snippet"
+                " FROM stories s, websearch_to_tsquery('english', ?) q WHERE s.tsv @@ q"
+                " ORDER BY s.id DESC LIMIT ? OFFSET ?",
+                (words, limit, offset),
+            )
+        else:
+            rows = self.db.execute(
+                f"SELECT {columns}, substr(s.body, 1, 160) AS snippet FROM stories s"
+                " ORDER BY s.id DESC LIMIT ? OFFSET ?", (limit, offset)
+            )
+        return [dict(r) for r in rows]
+
+    def list_articles(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        columns = "a.id, a.story_id, a.title, a.model, a.template, a.created"
+        if query.strip():
+            words = _or_query(query)
+            if not words:
+                return []
+            rows = self.db.execute(
+                f"SELECT {columns} FROM articles a WHERE a.tsv @@ websearch_to_tsquery('simple', ?)"
+                " OR a.story_id IN (SELECT id FROM stories WHERE tsv @@ websearch_to_tsquery('english', ?))"
+                " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                (words, words, limit, offset),
+            )
+        else:
+            rows = self.db.execute(f"SELECT {columns} FROM articles a ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                                   (limit, offset))
+        return [dict(r) for r in rows]
+
+
+def _or_query(text: str) -> str:
+    """Free text as a ``websearch_to_tsquery`` that matches any of its words (``or`` is that syntax's operator,
+    so the word itself, a stop word anyway, is left out)."""
+    return " or ".join(w for w in search_words(text) if w != "or")

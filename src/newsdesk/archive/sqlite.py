@@ -1,0 +1,153 @@
+"""The embedded backend: one SQLite file (WAL), full-text search by FTS5 with BM25 ranking."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..models import Passage
+from .base import Archive, default_db_path, now
+from .migrations import MIGRATIONS, Migration
+from .passages import fts_query
+
+
+class SQLiteArchive(Archive):
+    """A handle on the database file. Connections are per thread; writes are short transactions."""
+
+    backend = "sqlite"
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path).expanduser() if path else default_db_path()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(f"cannot create the database folder {self.path.parent}: {error.strerror}") from error
+        self._local = threading.local()
+        self.migrate()
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    # -- connection plumbing -------------------------------------------------------------------------------
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            except sqlite3.Error as error:
+                raise InputError(f"cannot open the database {self.path}: {error}") from error
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=30000")
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT: the writer lock is taken up front, so concurrent writers queue, not fail."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        else:
+            db.execute("COMMIT")
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def migrate(self, upto: int | None = None) -> list[str]:
+        """Apply the migrations not applied yet (the first ``upto`` only, for tests); returns their names."""
+        applied: list[str] = []
+        try:
+            with self.transaction() as db:
+                db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
+                done = {row[0] for row in db.execute("SELECT name FROM migrations")}
+                for step in MIGRATIONS[:upto]:
+                    if step.name not in done:
+                        _run_script(db, step)
+                        db.execute("INSERT INTO migrations VALUES (?, ?)", (step.name, now()))
+                        applied.append(step.name)
+        except sqlite3.DatabaseError as error:
+            raise InputError(f"{self.path} is not a newsdesk database: {error}") from error
+        return applied
+
+    # -- full-text search ----------------------------------------------------------------------------------
+    def search_passages(self, query: str, limit: int = 20, exclude_story_ids: tuple[int, ...] = ()) -> list[Passage]:
+        """Passages by BM25 (FTS5's rank: lower is better, so the score is negated)."""
+        match = fts_query(query)
+        if not match:
+            return []
+        placeholders = ",".join("?" * len(exclude_story_ids)) or "-1"  # NOT IN (NULL) would match nothing
+        rows = self.db.execute(
+            f"""SELECT p.id, p.story_id, p.position, p.text, bm25(passages_fts) AS rank
+                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+                WHERE passages_fts MATCH ? AND p.story_id NOT IN ({placeholders})
+                ORDER BY rank LIMIT ?""",
+            (match, *exclude_story_ids, limit),
+        )
+        return [Passage(text=r["text"], story_id=r["story_id"], position=r["position"], id=r["id"],
+                        score=-float(r["rank"])) for r in rows]
+
+    def search_stories(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        columns = "s.id, s.headline, s.url, s.published, s.source, s.language, s.origin, s.created"
+        if query.strip():
+            match = fts_query(query)
+            if not match:
+                return []
+            rows = self.db.execute(
+                f"SELECT {columns}, snippet(stories_fts, 1, '[', ']', '…', 12) AS snippet"
+                " FROM stories_fts JOIN stories s ON s.id = stories_fts.rowid WHERE stories_fts MATCH ?"
+                " ORDER BY s.id DESC LIMIT ? OFFSET ?",
+                (match, limit, offset),
+            )
+        else:
+            rows = self.db.execute(
+                f"SELECT {columns}, substr(s.body, 1, 160) AS snippet FROM stories s"
+                " ORDER BY s.id DESC LIMIT ? OFFSET ?", (limit, offset)
+            )
+        return [dict(r) for r in rows]
+
+    def list_articles(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        columns = "a.id, a.story_id, a.title, a.model, a.template, a.created"
+        if query.strip():
+            match = fts_query(query)
+            if not match:
+                return []
+            rows = self.db.execute(
+                f"SELECT {columns} FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts WHERE"
+                " articles_fts MATCH ?) OR a.story_id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)"
+                " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                (match, match, limit, offset),
+            )
+        else:
+            rows = self.db.execute(f"SELECT {columns} FROM articles a ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                                   (limit, offset))
+        return [dict(r) for r in rows]
+
+
+def _run_script(db: sqlite3.Connection, step: Migration) -> None:
+    """A migration's statements one by one: sqlite3's own executescript COMMITs first, which would end the
+    migration transaction (and let a second process apply the same migration)."""
+    statement = ""
+    for line in step.sqlite.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        db.execute(statement)
