@@ -70,11 +70,12 @@ class PgConnection:
 class PostgresArchive(Archive):
     backend = "postgres"
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, migrate: bool = True):
         self.url = str(url)
         self._local = threading.local()
         self.path = self.location  # what the CLI prints as "where": the URL without its password
-        self.migrate()
+        if migrate:  # off only for tests that migrate step by step
+            self.migrate()
 
     @property
     def location(self) -> str:

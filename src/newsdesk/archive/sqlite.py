@@ -21,14 +21,15 @@ class SQLiteArchive(Archive):
 
     backend = "sqlite"
 
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, *, migrate: bool = True):
         self.path = Path(path).expanduser() if path else default_db_path()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise InputError(f"cannot create the database folder {self.path.parent}: {error.strerror}") from error
         self._local = threading.local()
-        self.migrate()
+        if migrate:  # off only for tests that migrate step by step
+            self.migrate()
 
     @property
     def location(self) -> str:

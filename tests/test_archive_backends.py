@@ -1,0 +1,152 @@
+"""The archive on both backends: migrations from every earlier step, search, dedup, request keys, the cache."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from newsdesk.archive import MIGRATIONS, Archive
+from newsdesk.models import Article, Section, Story
+
+
+@pytest.fixture
+def another_location(request, tmp_path: Path):
+    """A second, empty location of the same backend as ``db_location``."""
+    def make(name: str):
+        if request.node.callspec.params["db_location"] == "sqlite":
+            return tmp_path / f"{name}.db"
+        import pgserver
+
+        return pgserver.fresh_schema(request.getfixturevalue("postgres_dsn"))
+    return make
+
+
+def schema(archive: Archive) -> set[tuple]:
+    """Tables, columns and indexes, comparable between two databases of one backend."""
+    db = archive.db
+    if archive.backend == "sqlite":
+        found: set[tuple] = set()
+        for row in db.execute("SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"):
+            found.add(("object", row["type"], row["name"], row["tbl_name"]))
+            if row["type"] == "table":
+                for column in db.execute(f"PRAGMA table_info({row['name']})"):
+                    found.add(("column", row["name"], column["name"], column["type"], column["notnull"],
+                               column["dflt_value"], column["pk"]))
+        return found
+    columns = db.execute("SELECT table_name, column_name, data_type, is_nullable, column_default, generation_expression"
+                         " FROM information_schema.columns WHERE table_schema = current_schema()").fetchall()
+    indexes = db.execute("SELECT indexname, replace(indexdef, current_schema() || '.', '') AS indexdef"
+                         " FROM pg_indexes WHERE schemaname = current_schema()").fetchall()
+    return {("column", *r.values()) for r in columns} | {("index", *r.values()) for r in indexes}
+
+
+@pytest.mark.parametrize("step", range(len(MIGRATIONS) + 1))
+def test_a_database_at_any_earlier_step_migrates_to_the_current_schema(db_location, another_location,
+                                                                       step: int) -> None:
+    old = Archive(db_location, migrate=False)
+    assert old.migrate(upto=step) == [m.name for m in MIGRATIONS[:step]]
+    if step:
+        old.db.execute("INSERT INTO stories (fingerprint, headline, body, created) VALUES ('f', 'Old', 'Kept', 'x')")
+    old.close()
+    migrated = Archive(db_location)
+    assert migrated.migrate() == [], "nothing is left to apply"
+    applied = [r["name"] for r in migrated.db.execute("SELECT name FROM migrations ORDER BY name")]
+    assert applied == sorted(m.name for m in MIGRATIONS)
+    current = schema(migrated)
+    assert len(current) > 50 and current == schema(Archive(another_location("fresh")))
+    if step:
+        assert migrated.get_story(1).headline == "Old", "rows stored before the migration are kept"
+
+
+def test_processes_starting_together_migrate_once(db_location) -> None:
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            Archive(db_location).close()
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Archive(db_location).count("stories") == 0
+
+
+def test_search_ranks_the_passage_about_the_query_first(db_location) -> None:
+    archive = Archive(db_location)
+    bridge, _ = archive.add_story(Story(headline="Bridge vote", body="The council approved the harbour bridge. "
+                                        "The harbour bridge will cost 40 million euros and open in 2028."))
+    archive.add_story(Story(headline="Library", body="The library reopened after repairs to its roof."))
+    other, _ = archive.add_story(Story(headline="Ferry", body="The ferry to the harbour runs again on Monday."))
+    hits = archive.search_passages("harbour bridge cost")
+    assert [p.story_id for p in hits] == [bridge, other] and hits[0].score > hits[1].score > 0
+    assert [p.story_id for p in archive.search_passages("harbour", exclude_story_ids=(bridge,))] == [other]
+    assert archive.search_passages("!!! ?? -- or") == [], "free text without words finds nothing, safely"
+    assert archive.search_passages('"unbalanced (quote* OR') == []
+    stories = archive.search_stories("bridges")  # stemmed: bridges finds bridge
+    assert [s["id"] for s in stories] == [bridge] and "[" in stories[0]["snippet"]
+    assert [s["id"] for s in archive.search_stories()] == [other, 2, bridge]
+
+
+def test_the_same_story_is_stored_once(db_location) -> None:
+    archive = Archive(db_location)
+    story = Story(headline="Port", body="The port reopened.", url="https://x.example/port")
+    first = archive.add_story(story)
+    assert archive.add_story(Story(headline="Port", body="The port reopened.")) == (first[0], False)
+    assert archive.add_story(Story(headline="Port 2", body="Other text.", url="https://x.example/port"))[1] is False
+    assert archive.count("stories") == 1 and archive.count("passages") == 1
+
+
+def test_an_article_is_saved_once_per_request_key_even_from_racing_threads(db_location) -> None:
+    archive = Archive(db_location)
+    story_id, _ = archive.add_story(Story(headline="Bridge", body="The council approved the bridge."))
+    ids: list[int] = []
+
+    def save() -> None:
+        article = Article(title="Bridge", dek="", intro=Section(id="intro", heading="", kind="summary"),
+                          sections=[], sources=[], model={"name": "m"})
+        ids.append(archive.save_article(article, story_id, None, request_key="job:1"))
+
+    threads = [threading.Thread(target=save) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(ids)) == 1 and archive.count("articles") == 1
+    assert archive.article_for_request("job:1") == ids[0]
+    assert archive.get_article(ids[0]).id == ids[0]
+    assert [a["id"] for a in archive.list_articles("bridge")] == ids[:1]
+
+
+def test_cache_runs_and_calls(db_location) -> None:
+    archive = Archive(db_location)
+    archive.cache_put("k", "m", {"text": "one"})
+    archive.cache_put("k", "m", {"text": "two"})
+    assert archive.cache_get("k") == {"text": "two"} and archive.cache_get("missing") is None
+    run = archive.start_run(None, "m", "default")
+    archive.record_call(run, "write", "m", 10, 5, 2, 0.5, False, "k")
+    archive.finish_run(run, "done", {"sections": 1})
+    assert [(c["purpose"], c["prompt_tokens"]) for c in archive.calls(run)] == [("write", 10)]
+
+
+def test_only_one_process_holds_an_exclusive_duty(db_location) -> None:
+    archive, rival = Archive(db_location), Archive(db_location)
+    with archive.exclusive("schedule") as mine:
+        assert mine
+        with rival.exclusive("schedule") as theirs:
+            assert theirs is (archive.backend == "sqlite"), "PostgreSQL: one holder; SQLite: one server per file"
+    with rival.exclusive("schedule") as theirs:
+        assert theirs, "released when the holder's block ends"
+
+
+def test_a_bad_postgres_url_is_one_clear_error() -> None:
+    from newsdesk.errors import InputError
+
+    with pytest.raises(InputError, match=r"cannot connect to the database postgresql://nobody:\*\*\*@127\.0\.0\.1:1/x"):
+        Archive("postgresql://nobody:secret@127.0.0.1:1/x")
