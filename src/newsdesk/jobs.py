@@ -30,6 +30,7 @@ The pipeline knows nothing of this module; workers (``newsdesk.worker``) pass it
 from __future__ import annotations
 
 import json
+import os
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
@@ -44,7 +45,8 @@ __all__ = ["Job", "JobEvent", "JobQueue", "LeaseLost", "PostgresJobQueue", "SQLJ
 
 STATUSES = ("queued", "running", "done", "failed")
 TERMINAL = ("done", "failed")
-LEASE_SECONDS = 20.0  # a worker renews its lease every third of this; a dead worker's job waits at most this long
+# A worker renews its lease every third of this; a dead worker's job waits at most this long for another worker.
+LEASE_SECONDS = float(os.environ.get("NEWSDESK_LEASE_SECONDS") or 20.0)
 MAX_ATTEMPTS = 3  # claims before a job that keeps killing its worker is failed
 
 

@@ -59,6 +59,7 @@ class WorkerConfig:
     lifeline: bool = False  # exit when standard input closes: the server that started this worker is gone
     idle_seconds: float = IDLE_SECONDS
     concurrency: int = 1  # jobs at once; above 1 only against an OpenAI-compatible server (base_url)
+    until_idle: bool = False  # exit once the queue is empty and no job runs here (batch runs, benchmarks)
 
 
 def effective_concurrency(config: WorkerConfig) -> int:
@@ -137,6 +138,7 @@ class Worker:
         self.concurrency = effective_concurrency(config)
         self.stop = threading.Event()
         self._running: dict[int, threading.Thread] = {}  # job id -> the thread running it (concurrency > 1)
+        self._wake = threading.Event()
         self._lock = threading.Lock()
         self._models: dict[str, Model] = {}
         self._last_sweep = 0.0
@@ -154,7 +156,10 @@ class Worker:
             else:
                 found = self._start_some()
             if not found:
-                self.stop.wait(self.config.idle_seconds)
+                if self.config.until_idle and not self._busy_threads():
+                    break
+                self._wake.wait(self.config.idle_seconds)  # a finished job or a stop wakes it early
+                self._wake.clear()
         for thread in list(self._running.values()):
             thread.join()
         self.close()
@@ -188,23 +193,31 @@ class Worker:
             self.busy = False
         return job
 
-    def _start_some(self) -> bool:
-        """Fill the free slots with claimed jobs, each in a thread of its own; False when none was queued."""
+    def _busy_threads(self) -> int:
         with self._lock:
             for job_id in [i for i, t in self._running.items() if not t.is_alive()]:
                 del self._running[job_id]
-            free = self.concurrency - len(self._running)
+            return len(self._running)
+
+    def _start_some(self) -> bool:
+        """Fill the free slots with claimed jobs, each in a thread of its own; False when none started."""
         started = False
-        for _ in range(free):
+        for _ in range(self.concurrency - self._busy_threads()):
             job = self.queue.claim(self.id)
             if job is None:
                 break
-            thread = threading.Thread(target=self._run_claimed, args=(job,), name=f"job-{job.id}", daemon=True)
+            thread = threading.Thread(target=self._run_in_thread, args=(job,), name=f"job-{job.id}", daemon=True)
             with self._lock:
                 self._running[job.id] = thread
             thread.start()
             started = True
-        return started or free == 0
+        return started
+
+    def _run_in_thread(self, job: Job) -> None:
+        try:
+            self._run_claimed(job)
+        finally:
+            self._wake.set()
 
     def _run_claimed(self, job: Job) -> None:
         heartbeat = _Heartbeat(self.queue, job.id, self.id, self.queue_lease() / 3)
@@ -353,6 +366,7 @@ def run_worker(config: WorkerConfig) -> None:
 
     def on_signal(signum: int, frame: object) -> None:
         worker.stop.set()
+        worker._wake.set()
         if worker.busy:
             raise Stopping
 

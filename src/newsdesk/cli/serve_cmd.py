@@ -79,9 +79,12 @@ def serve(host, port, workers, model, base_url, context_length, templates, allow
 @click.option("-c", "--concurrency", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Jobs at once against an OpenAI-compatible server (--base-url), which batches them; the "
                    "embedded model always runs one.")
+@click.option("--rate-limit", type=click.FloatRange(0), envvar="NEWSDESK_RATE_LIMIT",
+              help="Most requests per second to the model server, shared by all of this worker's jobs (0: none).")
+@click.option("--until-idle", is_flag=True, help="Exit once the queue is empty (a batch run).")
 @click.option("--lifeline", is_flag=True, hidden=True, help="Exit when standard input closes (set by serve).")
 @archive_option
-def worker_command(base_url, context_length, allow_private, concurrency, lifeline, db):
+def worker_command(base_url, context_length, allow_private, concurrency, rate_limit, until_idle, lifeline, db):
     """Run one job worker on the database: claims queued jobs and writes their articles.
 
     'newsdesk serve' starts its own workers; run this to add more, or with 'serve --workers 0' to keep the
@@ -94,11 +97,15 @@ def worker_command(base_url, context_length, allow_private, concurrency, lifelin
       newsdesk worker --db postgresql://newsdesk@db.example/newsdesk \\
           --base-url http://gpu.example:8000/v1 --concurrency 8
     """
+    from ..llm.ratelimit import set_rate
     from ..worker import WorkerConfig, run_worker
 
+    if rate_limit is not None:
+        set_rate(rate_limit)
     _logging(False, prefix="newsdesk worker %(process)d")
     run_worker(WorkerConfig(db=_location(db), base_url=base_url, context_length=context_length,
-                            allow_private=allow_private, concurrency=concurrency, lifeline=lifeline))
+                            allow_private=allow_private, concurrency=concurrency, until_idle=until_idle,
+                            lifeline=lifeline))
 
 
 def _location(db: str | None) -> str | Path:

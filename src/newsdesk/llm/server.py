@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import ModelError
 from . import Completion, Model
+from .ratelimit import SERVER_RATE, max_retries
 
 
 class ServerModel(Model):
@@ -30,7 +31,8 @@ class ServerModel(Model):
         self.base_url = base_url or os.environ.get("OPENAI_BASE_URL") or "https://api.openai.com/v1"
         key = api_key or os.environ.get("OPENAI_API_KEY") or "not-needed-for-local-servers"
         self.context_length = context_length or int(os.environ.get("NEWSDESK_CONTEXT_LENGTH", "8192"))
-        self._client = openai.OpenAI(base_url=self.base_url, api_key=key, timeout=timeout, max_retries=1)
+        # The client retries 408/409/429/5xx itself, with exponential backoff and the server's Retry-After.
+        self._client = openai.OpenAI(base_url=self.base_url, api_key=key, timeout=timeout, max_retries=max_retries())
 
     @classmethod
     def from_spec(cls, spec: str, base_url: str | None = None, api_key: str | None = None,
@@ -78,6 +80,7 @@ class ServerModel(Model):
 
     def _call(self, **kwargs):
         openai = self._openai
+        SERVER_RATE.wait()  # one rate for all of this process's concurrent jobs
         try:
             return self._client.chat.completions.create(model=self.name, **kwargs)
         except openai.APIConnectionError as error:
