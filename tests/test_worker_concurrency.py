@@ -1,0 +1,144 @@
+"""One worker, K articles at once against an OpenAI-compatible server; one request rate for all of them; 429 and
+5xx answers retried with backoff. The scripted server shows what a small model cannot (delays, errors); the real
+llama-cpp-python server shows that K in flight write the same articles as one at a time."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from chatserver import ScriptedChatServer
+from conftest import SHORT_BRIEF
+from newsdesk.archive import Archive
+from newsdesk.jobs import queue_for
+from newsdesk.llm import get_model
+from newsdesk.llm.ratelimit import RateLimit, set_rate
+from newsdesk.models import Story
+from newsdesk.worker import Worker, WorkerConfig, effective_concurrency
+from test_server_backend import server_url  # noqa: F401 - the real llama-cpp-python server fixture
+
+TEMPLATE = """name: concurrency-test
+headline:
+  target_words: 20
+  instructions: Write a short title, a one-sentence dek and a one-sentence intro.
+sections:
+  - id: facts
+    heading: Facts
+    kind: fact
+    format: paragraphs
+    target_words: 20
+    instructions: State the key facts in one or two sentences.
+"""
+
+
+@pytest.fixture
+def chat():
+    server = ScriptedChatServer(delay=0.5)
+    yield server
+    server.close()
+
+
+def _queue(archive: Archive, stories: list[Story], template: str, model: str) -> list[int]:
+    queue = queue_for(archive)
+    ids = []
+    for story in stories:
+        story_id, _ = archive.add_story(story)
+        ids.append(queue.enqueue("write", {"story_id": story_id, "template": template, "model": model}).id)
+    return ids
+
+
+def _stories(count: int) -> list[Story]:
+    return [Story(headline=f"Council approves bridge {n}",
+                  body=f"The city council approved bridge {n} on Tuesday. It will cost {n + 10} million euros.")
+            for n in range(count)]
+
+
+def test_a_worker_keeps_k_jobs_in_flight_against_a_server(db_location, chat, tmp_path: Path) -> None:
+    template = tmp_path / "template.yaml"
+    template.write_text(TEMPLATE)
+    archive = Archive(db_location)
+    ids = _queue(archive, _stories(8), str(template), "openai:scripted")
+    config = WorkerConfig(db=db_location, base_url=chat.base_url, concurrency=4, until_idle=True, idle_seconds=0.05)
+    Worker(config, archive=archive).run()
+    queue = queue_for(archive)
+    assert [queue.get(i).status for i in ids] == ["done"] * 8 and archive.count("articles") == 8
+    assert chat.most_in_flight == 4, "four requests at the server at once, never more"
+
+
+def test_the_embedded_model_runs_one_job_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    assert effective_concurrency(WorkerConfig(db=None, concurrency=4)) == 1
+    assert effective_concurrency(WorkerConfig(db=None, concurrency=4, base_url="http://127.0.0.1:1/v1")) == 4
+
+
+def test_429_and_5xx_answers_are_retried_with_backoff(chat) -> None:
+    chat.delay = 0.0
+    chat.failures = [429, 503, 500]
+    model = get_model("openai:scripted", base_url=chat.base_url)
+    completion = model.chat([{"role": "user", "content": "Say something."}], max_tokens=8)
+    assert completion.text and len(chat.arrivals) == 4 and chat.answered == 1
+
+
+def test_the_rate_limit_gives_concurrent_callers_evenly_spaced_slots() -> None:
+    now = [100.0]
+    slept: list[float] = []
+    limit = RateLimit(per_second=10, clock=lambda: now[0], sleep=slept.append)
+    waits = [limit.wait() for _ in range(4)]
+    assert waits == pytest.approx([0.0, 0.1, 0.2, 0.3]) and slept == pytest.approx([0.1, 0.2, 0.3])
+    now[0] += 5  # idle for a while: no debt carried over
+    assert limit.wait() == 0.0
+
+
+def test_the_rate_limit_holds_across_threads_at_the_server(chat) -> None:
+    chat.delay = 0.0
+    model = get_model("openai:scripted", base_url=chat.base_url)
+    set_rate(20)
+    try:
+        threads = [threading.Thread(target=lambda: [model.chat([{"role": "user", "content": "Hi"}], max_tokens=4)
+                                                    for _ in range(3)]) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        set_rate(0)
+    arrivals = sorted(chat.arrivals)
+    gaps = [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)]
+    # 20 per second: slots 50 ms apart; a request reaches the server a little after its slot, never in a burst.
+    assert len(arrivals) == 12 and arrivals[-1] - arrivals[0] > 0.5 and min(gaps) > 0.02, gaps
+
+
+def _written(archive: Archive) -> list[dict]:
+    """What an article says (title, dek, every kept sentence and its verdict), story by story."""
+    out = []
+    for row in sorted(archive.list_articles(limit=100), key=lambda r: r["story_id"]):
+        article = archive.get_article(row["id"]).to_dict()
+        sections = [article["intro"], *article["sections"]]
+        out.append({"title": article["title"], "dek": article["dek"],
+                    "sentences": [(s["text"], s["verdict"]) for sec in sections for b in sec["blocks"]
+                                  for s in b.get("sentences", [])]})
+    return out
+
+
+@pytest.mark.slow
+def test_k_in_flight_on_a_real_server_write_what_one_at_a_time_writes(server_url, tmp_path: Path) -> None:  # noqa: F811
+    template = tmp_path / "template.yaml"
+    template.write_text(TEMPLATE)
+    brief = SHORT_BRIEF.read_text(encoding="utf-8")
+    stories = [Story(headline=f"{title} (report {n})", body=brief) for n, title in enumerate(["Brief", "Update"])]
+    results = []
+    for concurrency in (1, 2):
+        archive = Archive(tmp_path / f"k{concurrency}.db")
+        _queue(archive, stories, str(template), "openai:smollm2")
+        config = WorkerConfig(db=archive.path, base_url=server_url, concurrency=concurrency, until_idle=True,
+                              idle_seconds=0.05)
+        Worker(config, archive=archive).run()
+        jobs = queue_for(archive).list_jobs()
+        assert [j.status for j in jobs] == ["done", "done"], [j.error for j in jobs]
+        if concurrency == 2:
+            first, second = sorted(jobs, key=lambda j: j.started or "")
+            assert second.started <= first.finished, "the two jobs ran at the same time"
+        results.append(_written(archive))
+    assert results[0] == results[1] and len(results[0]) == 2 and results[0][0]["sentences"]
