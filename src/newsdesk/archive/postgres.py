@@ -88,7 +88,7 @@ class PostgresArchive(Archive):
             conn = psycopg.connect(self.url, autocommit=True, row_factory=dict_row,
                                    connect_timeout=CONNECT_TIMEOUT_SECONDS)
         except psycopg.Error as error:
-            reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+            reason = " ".join(str(error).split())[:300] or type(error).__name__
             raise InputError(f"cannot connect to the database {self.location}: {reason}") from error
         return PgConnection(conn)
 

@@ -79,7 +79,8 @@ class Supervisor:
 
     def _spawn(self, slot: int) -> None:
         settings = self.settings
-        command = [sys.executable, "-m", "newsdesk", "worker", "--db", str(settings.db), "--lifeline"]
+        # The database goes in the environment, not the command line: a PostgreSQL URL may carry a password.
+        command = [sys.executable, "-m", "newsdesk", "worker", "--lifeline"]
         if settings.base_url:
             command += ["--base-url", settings.base_url]
         if settings.context_length:
@@ -88,7 +89,7 @@ class Supervisor:
             command.append("--allow-private")
         # Each worker loads its own model: it gets its share of the CPUs, so N workers do not fight over cores.
         share = max(1, cpu_count() // len(self.workers))
-        env = {**os.environ, THREADS_ENV: os.environ.get(THREADS_ENV) or str(share)}
+        env = {**os.environ, THREADS_ENV: os.environ.get(THREADS_ENV) or str(share), "NEWSDESK_DB": str(settings.db)}
         with self._lock:
             self.workers[slot] = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
             self._started[slot] = time.monotonic()
