@@ -331,3 +331,25 @@ def test_a_url_job_fetches_its_story_once(archive: Archive) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_server_with_no_workers_recovers_and_schedules_but_writes_nothing(db_location) -> None:
+    settings = Settings(db=db_location, workers=0, poll_check_seconds=0.2)
+    desk = Desk.open(settings)
+    job = desk.queue.enqueue("write", {"story_id": 1})
+    desk.queue.claim("gone-host:1:abc")  # a worker of another machine, whose lease is already over
+    desk.queue.heartbeat(job.id, "gone-host:1:abc")
+    supervisor = Supervisor(desk)
+    supervisor.start()
+    try:
+        assert supervisor.pids() == []
+        desk.queue.lease_seconds = 0
+        desk.queue.heartbeat(job.id, "gone-host:1:abc")  # the lease now ends at once
+        deadline = time.monotonic() + 10
+        while desk.queue.get(job.id).status != "queued" and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert desk.queue.get(job.id).status == "queued", "expired leases are put back even without workers"
+        time.sleep(0.5)
+        assert desk.queue.get(job.id).status == "queued" and supervisor.pids() == [], "no worker claims it here"
+    finally:
+        supervisor.stop()

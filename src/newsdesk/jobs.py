@@ -160,11 +160,11 @@ class SQLJobQueue(JobQueue):
     _lock_row = ""  # appended to a SELECT of the row a transaction is about to change
 
     def __init__(self, archive: Archive, *, lease_seconds: float = LEASE_SECONDS, max_attempts: int = MAX_ATTEMPTS,
-                 clock: Callable[[], float] = time.time):
+                 clock: Callable[[], float] | None = None):
         self.archive = archive
         self.lease_seconds = lease_seconds
         self.max_attempts = max_attempts
-        self.clock = clock
+        self.clock = clock or self._default_clock()
 
     def enqueue(self, kind: str, payload: dict[str, Any], *, key: str | None = None, priority: int = 0) -> Job:
         with self.archive.transaction() as db:
@@ -322,6 +322,10 @@ class SQLJobQueue(JobQueue):
         return int(row["id"])
 
 
+    def _default_clock(self) -> Callable[[], float]:
+        return time.time
+
+
 class SQLiteJobQueue(SQLJobQueue):
     """``BEGIN IMMEDIATE`` takes the file's writer lock first, so a claim's read and update are never split."""
 
@@ -332,6 +336,13 @@ class PostgresJobQueue(SQLJobQueue):
 
     _next_job = SQLJobQueue._next_job + " FOR UPDATE SKIP LOCKED"
     _lock_row = " FOR UPDATE"
+
+    def _default_clock(self) -> Callable[[], float]:
+        """Leases are timed by the database's clock: workers on machines whose clocks disagree still agree on
+        when a lease runs out."""
+        def database_time() -> float:
+            return float(self.archive.db.execute("SELECT extract(epoch FROM clock_timestamp()) AS t").fetchone()["t"])
+        return database_time
 
 
 def queue_for(archive: Archive, **options: Any) -> SQLJobQueue:
