@@ -8,15 +8,15 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from chatserver import ScriptedChatServer
+from test_server_backend import server_url  # noqa: F401 - the real llama-cpp-python server fixture
+
 from newsdesk.archive import Archive
 from newsdesk.jobs import queue_for
 from newsdesk.llm import get_model
 from newsdesk.llm.ratelimit import RateLimit, set_rate
 from newsdesk.models import Story
 from newsdesk.worker import Worker, WorkerConfig, effective_concurrency
-from test_server_backend import server_url  # noqa: F401 - the real llama-cpp-python server fixture
 
 TEMPLATE = """name: concurrency-test
 headline:

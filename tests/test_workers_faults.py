@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from chatserver import ScriptedChatServer
+
 from newsdesk.archive import Archive
 from newsdesk.jobs import queue_for
 from newsdesk.models import Story
