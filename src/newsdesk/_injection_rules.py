@@ -13,22 +13,25 @@ import re
 from dataclasses import dataclass
 
 _ = r"[\W_]+"  # a word gap: spaces, punctuation, line breaks
+_0 = r"[\W_]*"  # a gap that may be gone: letter-spaced text ("i g n o r e  a l l") loses its word gaps when folded
 
 ADDRESSEE = (
     rf"(?:artificial{_}intelligence(?:{_}(?:systems?|models?|assistants?|tools?))?|large{_}language{_}models?"
     rf"|language{_}models?|ai{_}(?:language{_}models?|systems?|models?|agents?|assistants?|tools?|bots?"
-    rf"|summari[sz]ers?|readers?|writers?|crawlers?|chatbots?)|llms?|chat{_}?bots?|chatgpt|gpt[\w.\-]*|claude"
+    rf"|summari[sz]ers?|readers?|writers?|crawlers?|chatbots?)|llms?|chat(?:{_})?bots?|chatgpt|gpt[\w.\-]*|claude"
     rf"|gemini|copilot|bard|assistants?|summari[sz]ers?|bots?|newsdesk|a\.i\.|ai)"
 )
+_READER = (r"(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|that|who|are|is|this|the|following|page"
+           r"|article|text|story|document|content|here|of|all|any)")
 _SOFT = rf"(?:(?:please|kindly|now|first|firstly|also|then|so|just|simply|instead|immediately|important|note|attention" \
         rf"|urgent|warning|ok|okay|and|finally|step{_}\w+|p\.?s\.?){_})*"
 IMPERATIVE_PREFIX = re.compile(
     rf"^(?:[\W\d_]*{_SOFT}"
-    rf"|.*[:;\"'(\[][\W_]*{_SOFT}"
+    rf"|.*[:;\"'(\[—–][\W_]*{_SOFT}"
     rf"|.*\b(?:you|u){_}(?:must|should|need{_}to|have{_}to|are{_}to|will|shall|can)(?:{_}(?:now|also|always|simply|just|not))?{_}"
     rf"|.*\bi{_}(?:want|need|command|instruct|order|ask|require|urge){_}you{_}to{_}"
     rf"|.*\b(?:make{_}sure|be{_}sure|remember){_}(?:to|you){_}"
-    rf"|.*\b{ADDRESSEE}[\W_]*[,:!\-—][\W_]*{_SOFT})$",
+    rf"|.*\b{ADDRESSEE}(?:{_}{_READER})*[\W_]*[,:!\-—][\W_]*{_SOFT})$",
     re.S,
 )
 _DIRECTIVE = (r"(?:ignore|disregard|forget|write|say|state|include|insert|add|append|prepend|mention|report|claim"
@@ -62,15 +65,15 @@ def _rule(reason: str, pattern: str, positional: bool = False) -> Rule:
 
 RULES: tuple[Rule, ...] = (
     # Overriding the model's instructions.
-    _rule("override", rf"\b(?:ignore|disregard|forget|override|bypass|discard|abandon|skip|neglect|set{_}aside"
-                      rf"|throw{_}out){_}(?:\w+{_}){{0,3}}?(?:previous|prior|preceding|earlier|above|foregoing"
-                      rf"|original|initial|old|existing|given|system|your|these|all|any|every){_}(?:\w+{_}){{0,2}}?"
+    _rule("override", rf"\b(?:ignore|disregard|forget|override|bypass|discard|abandon|skip|neglect|set{_0}aside"
+                      rf"|throw{_0}out){_0}(?:\w+{_0}){{0,3}}?(?:previous|prior|preceding|earlier|above|foregoing"
+                      rf"|original|initial|old|existing|given|system|your|these|all|any|every){_0}(?:\w+{_0}){{0,2}}?"
                       rf"(?:instructions?|prompts?|directions?|directives?|commands?|guidelines?|guidance|rules"
                       rf"|programming|constraints|restrictions|safeguards|guardrails|context|messages?|orders"
                       rf"|training|polic(?:y|ies)|settings|tasks?|text)\b", positional=True),
-    _rule("override", rf"\b(?:ignore|disregard|forget|override|bypass){_}(?:\w+{_}){{0,3}}?(?:system{_}prompts?"
-                      rf"|your{_}(?:programming|instructions|guidelines|training|prompt|system|previous|rules)"
-                      rf"|(?:previous|prior|above|earlier|preceding){_}prompts?)\b"),
+    _rule("override", rf"\b(?:ignore|disregard|forget|override|bypass){_0}(?:\w+{_0}){{0,3}}?(?:system{_0}prompts?"
+                      rf"|your{_0}(?:programming|instructions|guidelines|training|prompt|system|previous|rules)"
+                      rf"|(?:previous|prior|above|earlier|preceding){_0}prompts?)\b"),
     # Role play and identity.
     _rule("role play", rf"\byou{_}are{_}(?:now|no{_}longer|not){_}(?:\w+{_}){{0,3}}?(?:ai|assistant|chatbot|model|bot"
                        rf"|dan|persona|character|unrestricted|unfiltered|jailbroken|bound|restricted|censored)\b"),
@@ -83,18 +86,21 @@ RULES: tuple[Rule, ...] = (
     _rule("role play", rf"\b(?:enable|activate|enter|switch{_}(?:to|into)){_}(?:\w+{_}){{0,2}}?(?:developer|dan"
                        rf"|jailbreak|debug|admin|unrestricted|sudo){_}mode\b|\b(?:developer|dan|jailbreak){_}mode"
                        rf"{_}(?:enabled|activated|on)\b|\bdo{_}anything{_}now\b"),
-    _rule("role play", rf"\b(?:pretend|roleplay|role{_}?play){_}(?:to{_}be|that{_}you|you{_}are|as)\b"
-                       rf"|\blet'?s{_}(?:play|role{_}?play){_}a{_}game\b", positional=True),
+    _rule("role play", rf"\b(?:pretend|roleplay|role(?:{_})?play){_}(?:to{_}be|that{_}you|you{_}are|as)\b"
+                       rf"|\blet'?s{_}(?:play|role(?:{_})?play){_}a{_}game\b", positional=True),
     _rule("role play", rf"\b(?:act|behave|respond){_}(?:as|like){_}(?:if{_}you{_}were{_})?(?:an?{_}|the{_})?(?:\w+{_}){{0,2}}?"
                        rf"(?:ai|assistant|chatbot|model|bot|unrestricted|unfiltered|evil|rogue|dan|persona)\b",
           positional=True),
-    _rule("speaks as an AI", rf"\b(?:as{_}an?|i{_}am{_}(?:an?{_})?){_}?(?:ai|artificial{_}intelligence"
+    _rule("speaks as an AI", rf"\b(?:as{_}an?{_}|i{_}am{_}(?:an?{_})?)(?:ai|artificial{_}intelligence"
                              rf"|large{_}language{_}model|language{_}model|llm|ai{_}(?:language{_})?model"
                              rf"|ai{_}assistant|chatbot)(?=[\W_]*(?:[,.;:!]|and\b|$))"),
     # Chat-template tokens and system-prompt look-alikes.
     _rule("chat template token", r"<\|[a-z_ ]{1,30}\|>|\[/?inst\]|<</?sys>>|<(?:start|end)_of_turn>"
                                  r"|</?(?:system|instructions?|prompt|assistant|user|admin|sys)>"
                                  r"|<\|?(?:im_start|im_end|endoftext|eot_id|begin_of_text|start_header_id)\|?>"),
+    _rule("chat template token", r"<\|im_start\|>.{0,600}?(?:<\|im_end\|>|\Z)|\[inst\].{0,600}?(?:\[/inst\]|\Z)"
+                                 r"|<<sys>>.{0,600}?(?:<</sys>>|\Z)|<start_of_turn>.{0,600}?(?:<end_of_turn>|\Z)"
+                                 r"|<(system|instructions?|prompt|admin)>.{0,600}?(?:</\1>|\Z)"),
     _rule("system prompt look-alike", rf"\b(?:system|developer|admin|administrator|root|operator){_}(?:prompt|message"
                                       rf"|instructions?|override|note|command)s?[\W_]*:"
                                       rf"|\b(?:begin|start|end){_}(?:of{_})?(?:the{_})?(?:system|admin|developer"

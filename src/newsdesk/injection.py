@@ -24,6 +24,7 @@ import base64
 import binascii
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -32,8 +33,8 @@ from ._injection_rules import ADDRESSEE, FOLLOW_ON, IMPERATIVE_PREFIX, RULES, SP
 if TYPE_CHECKING:
     from .models import Article, Passage, Source, Story
 
-__all__ = ["Flag", "Screening", "addresses_model", "drop_echoes", "find", "flag_text", "redact", "screen",
-           "screen_passages"]
+__all__ = ["Flag", "Screening", "addresses_model", "drop_echoes", "find", "finish_article", "flag_text", "redact",
+           "screen", "screen_passages"]
 
 NOTE = "{n} sentence(s) in the sources addressed AI systems (instructions to the model) and were set aside: they " \
        "were not used to write the article nor counted as evidence."
@@ -49,7 +50,8 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _MIXED_TOKEN = re.compile(r"(?=[\w@$]*[a-z])(?=[\w@$]*[0-9@$])[\w@$]+")
 _SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*·]){2,}[a-z](?![a-z])")
 # Sentence ends: . ! ? … (and closing quotes) before a space and a capital, a digit or a quotation; or a newline.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ¿¡])|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_]|[¿¡<\[])|\n+")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|no|st|inc|ltd|approx|[a-z])\.$", re.I)
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)|^\s*\[(?://|comment)\]:\s*(?:#|<>)\s*\((.*?)\)\s*$", re.S | re.M)
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{24,}={0,2}")
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -78,12 +80,11 @@ def _fold(text: str) -> _Folded:
     for index, char in enumerate(text):
         if unicodedata.category(char) == "Cf" or char == "\u00ad":
             continue  # zero-width spaces and joiners, bidi controls, soft hyphens
-        for piece in unicodedata.normalize("NFKD", char.translate(_LOOKALIKE)):
+        for piece in unicodedata.normalize("NFKD", char).casefold():
             if unicodedata.category(piece) == "Mn":
                 continue  # accents: patterns are written without them
-            for lowered in piece.casefold():
-                chars.append(lowered)
-                origin.append(index)
+            chars.append(piece.translate(_LOOKALIKE))
+            origin.append(index)
     folded = "".join(chars)
     folded = _MIXED_TOKEN.sub(lambda m: m.group().translate(_LEET), folded)  # "ign0re", "1nstructions"
     keep = [True] * len(folded)
@@ -99,6 +100,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (a light splitter: detection only needs to know where sentences start)."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        if "\n" not in match.group() and _ABBREVIATION.search(text[start:match.start()]):
+            continue  # "Dr. Reyes", "U.S. officials": not a sentence end
         if text[start:match.start()].strip():
             spans.append((start, match.start()))
         start = match.end()
@@ -330,6 +333,16 @@ def echo_words(screening: Screening) -> set[str]:
     for text in screening.set_aside:
         injected |= {w for w in _content_words(text) if w not in _MACHINERY}
     return injected - screening.kept_words - {_stem(w) for w in _MACHINERY}
+
+
+def finish_article(article: Article, screening: Screening, fallback_title: Callable[[str], str],
+                   split: Callable[[str], list[str]]) -> int:
+    """Record what was set aside, then drop what the model wrote from it anyway (``drop_echoes``)."""
+    article.stats.sentences_set_aside = screening.count
+    story = screening.story
+    title = fallback_title(story.headline) if story else article.title
+    dek = ((split(story.body) or [story.headline])[0] if story else article.dek)
+    return drop_echoes(article, screening, title, dek)
 
 
 def drop_echoes(article: Article, screening: Screening, fallback_title: str, fallback_dek: str) -> int:
