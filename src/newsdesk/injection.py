@@ -317,7 +317,7 @@ _MACHINERY = frozenset(
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ation", "ing", "ed", "es", "s"):
+    for suffix in ("ation", "ing", "ed", "es", "e", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
@@ -335,13 +335,32 @@ def echo_words(screening: Screening) -> set[str]:
     return injected - screening.kept_words - {_stem(w) for w in _MACHINERY}
 
 
+# Words a title or dek may add to what the sources say: the question form and its connectives.
+_FRAMING = frozenset(
+    "what does mean means will happen happens next could would should might matter matters about after before "
+    "behind why how does doing done change changes changed impact impacts this that these those there their them "
+    "over into from with within without amid following latest inside explained".split()
+)
+
+
 def finish_article(article: Article, screening: Screening, fallback_title: Callable[[str], str],
                    split: Callable[[str], list[str]]) -> int:
-    """Record what was set aside, then drop what the model wrote from it anyway (``drop_echoes``)."""
+    """Record what was set aside, then drop what the model wrote from it anyway (``drop_echoes``).
+
+    Where a source addressed the model, the title and dek are held to the kept text's own words: the dek check
+    elsewhere looks for specifics only, and an obedient model's "The stadium burned down." carries none (and
+    may translate an injection written in another language, so its words are not the set-aside words either).
+    """
     article.stats.sentences_set_aside = screening.count
     story = screening.story
     title = fallback_title(story.headline) if story else article.title
     dek = ((split(story.body) or [story.headline])[0] if story else article.dek)
+    if story is not None and screening.count:
+        allowed = screening.kept_words | {_stem(w) for w in _FRAMING}
+        if _content_words(article.title) - allowed:
+            article.title = title
+        if _content_words(article.dek) - allowed:
+            article.dek = dek
     return drop_echoes(article, screening, title, dek)
 
 
