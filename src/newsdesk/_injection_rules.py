@@ -42,7 +42,7 @@ _REQUEST = (rf"(?:(?:do{_}not|don'?t|never|always|also|please){_})?(?:write|say|
             rf"|call|describe|refer{_}to|label|present|summari[sz]e|translate|make{_}sure|ensure|put|use)")
 _OUTPUT = (r"(?:sections?|paragraphs?|headings?|bullets?|sentences?|summary|summaries|responses?|answers?"
            r"|outputs?|reply|replies|analysis|analyses|titles?|headlines?|completions?|articles?|parts?)")
-_IN_EVERY = rf"\b(?:in|into|to|throughout|at{_}the{_}(?:start|end|top|beginning|bottom){_}of){_}(?:every|each|all|your|any){_}(?:\w+{_}){{0,2}}?{_OUTPUT}\b"
+_IN_EVERY = rf"\b(?:in|into|to|throughout|at{_}the{_}(?:start|end|top|beginning|bottom){_}of){_}(?:every|each|all|your|any){_}(?:\w++{_}){{0,2}}?{_OUTPUT}\b"
 _PAYLOAD = (rf"(?:\bthat\b|[\"']|\b(?:in|to|into){_}(?:every|each|all|your)\b|\bthe{_}following\b|\bonly\b|\bexactly\b"
             rf"|\bthe{_}(?:word|phrase)\b|\bthis{_}(?:article|story|text|page|document)\b|\binstructions?\b)")
 _READER_FILLER = (rf"(?:(?:reading|processing|summari[sz]ing|that|who|which|are|is|this|the|following|page|article"
@@ -66,16 +66,16 @@ def _rule(reason: str, pattern: str, positional: bool = False) -> Rule:
 RULES: tuple[Rule, ...] = (
     # Overriding the model's instructions.
     _rule("override", rf"\b(?:ignore|disregard|forget|override|bypass|discard|abandon|skip|neglect|set{_0}aside"
-                      rf"|throw{_0}out){_0}(?:\w+{_0}){{0,3}}?(?:previous|prior|preceding|earlier|above|foregoing"
-                      rf"|original|initial|old|existing|given|system|your|these|all|any|every){_0}(?:\w+{_0}){{0,2}}?"
+                      rf"|throw{_0}out){_0}(?:\w++{_}){{0,3}}?(?:(?:previous|prior|preceding|earlier|above|foregoing"
+                      rf"|original|initial|old|existing|given|system|your|these|all|any|every){_0})+(?:\w++{_}){{0,2}}?"
                       rf"(?:instructions?|prompts?|directions?|directives?|commands?|guidelines?|guidance|rules"
                       rf"|programming|constraints|restrictions|safeguards|guardrails|context|messages?|orders"
                       rf"|training|polic(?:y|ies)|settings|tasks?|text)\b", positional=True),
-    _rule("override", rf"\b(?:ignore|disregard|forget|override|bypass){_0}(?:\w+{_0}){{0,3}}?(?:system{_0}prompts?"
+    _rule("override", rf"\b(?:ignore|disregard|forget|override|bypass){_0}(?:\w++{_}){{0,3}}?(?:system{_0}prompts?"
                       rf"|your{_0}(?:programming|instructions|guidelines|training|prompt|system|previous|rules)"
                       rf"|(?:previous|prior|above|earlier|preceding){_0}prompts?)\b"),
     # Role play and identity.
-    _rule("role play", rf"\byou{_}are{_}(?:now|no{_}longer|not){_}(?:\w+{_}){{0,3}}?(?:ai|assistant|chatbot|model|bot"
+    _rule("role play", rf"\byou{_}are{_}(?:now|no{_}longer|not){_}(?:\w++{_}){{0,3}}?(?:ai|assistant|chatbot|model|bot"
                        rf"|dan|persona|character|unrestricted|unfiltered|jailbroken|bound|restricted|censored)\b"),
     _rule("role play", rf"\byou{_}are{_}(?:an?{_})?(?:ai|large{_}language{_}model|language{_}model|llm|chatbot"
                        rf"|ai{_}assistant|helpful{_}assistant|newsdesk)\b(?!{_}(?:researcher|expert|engineer"
@@ -83,12 +83,12 @@ RULES: tuple[Rule, ...] = (
     _rule("role play", rf"\bfrom{_}now{_}on,?{_}you(?:{_}(?:are|will|must|shall|should))?{_}(?:respond|answer|reply"
                        rf"|write|act|pretend|ignore|only|always|obey|follow|be{_}(?:an?{_})?(?:ai|assistant|dan"
                        rf"|unrestricted))\b"),
-    _rule("role play", rf"\b(?:enable|activate|enter|switch{_}(?:to|into)){_}(?:\w+{_}){{0,2}}?(?:developer|dan"
+    _rule("role play", rf"\b(?:enable|activate|enter|switch{_}(?:to|into)){_}(?:\w++{_}){{0,2}}?(?:developer|dan"
                        rf"|jailbreak|debug|admin|unrestricted|sudo){_}mode\b|\b(?:developer|dan|jailbreak){_}mode"
                        rf"{_}(?:enabled|activated|on)\b|\bdo{_}anything{_}now\b"),
     _rule("role play", rf"\b(?:pretend|roleplay|role(?:{_})?play){_}(?:to{_}be|that{_}you|you{_}are|as)\b"
                        rf"|\blet'?s{_}(?:play|role(?:{_})?play){_}a{_}game\b", positional=True),
-    _rule("role play", rf"\b(?:act|behave|respond){_}(?:as|like){_}(?:if{_}you{_}were{_})?(?:an?{_}|the{_})?(?:\w+{_}){{0,2}}?"
+    _rule("role play", rf"\b(?:act|behave|respond){_}(?:as|like){_}(?:if{_}you{_}were{_})?(?:an?{_}|the{_})?(?:\w++{_}){{0,2}}?"
                        rf"(?:ai|assistant|chatbot|model|bot|unrestricted|unfiltered|evil|rogue|dan|persona)\b",
           positional=True),
     _rule("speaks as an AI", rf"\b(?:as{_}an?{_}|i{_}am{_}(?:an?{_})?)(?:ai|artificial{_}intelligence"
@@ -131,14 +131,14 @@ RULES: tuple[Rule, ...] = (
                                   rf"(?:readers?|users?|audience|public)){_}that\b"
                                   rf"|\btell{_}(?:the{_}|your{_}|all{_})?(?:readers?|users?|audience|viewers)\b",
           positional=True),
-    _rule("request to the model", rf"\b(?:respond|reply|answer|output|print|return|write){_}(?:\w+{_}){{0,2}}?"
+    _rule("request to the model", rf"\b(?:respond|reply|answer|output|print|return|write){_}(?:\w++{_}){{0,2}}?"
                                   rf"(?:only|solely|exclusively){_}(?:with|the{_}word|the{_}phrase)\b"
                                   rf"|\byour{_}(?:only|entire|whole|first|final){_}(?:output|response|answer|reply)"
                                   rf"{_}(?:must|should|will|is{_}to)\b"),
     _rule("request to the model", rf"\b(?:when|while|if|before|after|whenever){_}(?:you{_}(?:are{_})?)?"
                                   rf"(?:summari[sz]|writ|generat|rewrit|respond|answer|process|read|analy[sz]"
                                   rf"|paraphras|report)\w*{_}(?:about{_}|on{_}|up{_})?(?:this|the|these){_}"
-                                  rf"(?:\w+{_}){{0,2}}?(?:article|story|text|page|document|content|passage|source"
+                                  rf"(?:\w++{_}){{0,2}}?(?:article|story|text|page|document|content|passage|source"
                                   rf"|news|report|item)s?\b[^.!?\n]{{0,40}}?,[\W_]*(?:(?:please|always|also"
                                   rf"|be{_}sure{_}to|make{_}sure{_}to){_})?{_REQUEST}\b"),
     # Addressed to a model.
@@ -158,7 +158,7 @@ RULES: tuple[Rule, ...] = (
     _rule("addressed to AI systems", rf"\b{ADDRESSEE}{_}(?:(?:that|who|which){_}(?:are{_}|is{_})?)?(?:reading"
                                      rf"|processing|summari[sz]ing|parsing|analy[sz]ing|scraping|ingesting|crawling"
                                      rf"|indexing|seeing|rewriting|reviewing){_}(?:this|the{_}following|these){_}"
-                                     rf"(?:\w+{_})?{_THIS_TEXT}\b"),
+                                     rf"(?:\w++{_})?{_THIS_TEXT}\b"),
     _rule("addressed to AI systems", rf"\b(?:if|when|since|because){_}you(?:{_}are|'re|{_}re){_}(?:an?{_}|the{_})?"
                                      rf"(?:ai|large{_}language{_}model|language{_}model|llm|chatbot|bot"
                                      rf"|automated{_}\w+|machine|assistant|gpt|chatgpt|claude|summari[sz]er|model)\b"
@@ -166,18 +166,18 @@ RULES: tuple[Rule, ...] = (
     _rule("encoded instructions", rf"\b(?:decode|decipher|base64)\b[^.!?\n]{{0,80}}\b(?:follow|execute|obey|run"
                                   rf"|carry{_}out|do{_}what)\b"),
     # French.
-    _rule("override (French)", rf"\b(?:ignore[zr]?|oublie[zr]?|neglige[zr]?){_}(?:\w+{_}){{0,3}}?(?:instructions"
+    _rule("override (French)", rf"\b(?:ignore[zr]?|oublie[zr]?|neglige[zr]?){_}(?:\w++{_}){{0,3}}?(?:instructions"
                                rf"|consignes|directives|regles|ordres|indications){_}(?:precedentes|anterieures"
                                rf"|ci{_}dessus|initiales|d'origine|recues|donnees)\b", positional=True),
     _rule("override (French)", rf"\b(?:ignore[zr]?|oublie[zr]?){_}(?:toutes?{_})?(?:tes|vos){_}(?:instructions"
                                rf"|consignes|directives|regles)\b"),
-    _rule("role play (French)", rf"\b(?:tu{_}es|vous{_}etes){_}(?:maintenant|desormais|a{_}present){_}(?:\w+{_}){{0,2}}?"
+    _rule("role play (French)", rf"\b(?:tu{_}es|vous{_}etes){_}(?:maintenant|desormais|a{_}present){_}(?:\w++{_}){{0,2}}?"
                                 rf"(?:ia|assistant|modele|robot|chatbot|personnage|dan)\b"),
     _rule("request to the model (French)", rf"\b(?:ecri[sv]e?z?|ecrivez|dis|dites|affirme[zr]?|indique[zr]?"
                                            rf"|mentionne[zr]?|ajoute[zr]?|inclu[st]e?z?|incluez|repete[zr]?|reponds"
                                            rf"|repondez|precise[zr]?)\b[^.!?\n]{{0,150}}?\b(?:dans|a){_}(?:chaque"
                                            rf"|chacune{_}des|toutes{_}les|tous{_}les|ton|ta|votre|tes|vos){_}"
-                                           rf"(?:\w+{_})?(?:sections?|paragraphes?|parties?|resumes?|reponses?"
+                                           rf"(?:\w++{_})?(?:sections?|paragraphes?|parties?|resumes?|reponses?"
                                            rf"|articles?|analyses?|titres?)\b", positional=True),
     _rule("addressed to AI systems (French)", rf"\b(?:aux|pour{_}les|a{_}l'attention{_}des|note{_}aux|message{_}aux"
                                               rf"|chers?|cheres?){_}(?:ia|intelligences{_}artificielles|modeles{_}de"
@@ -188,15 +188,15 @@ RULES: tuple[Rule, ...] = (
                                               rf"|modele{_}de{_}langage)[\W_]*,"),
     # Spanish.
     _rule("override (Spanish)", rf"\b(?:ignora|ignore|ignoren|ignorad|olvida|olvide|olviden|descarta|omite|omita){_}"
-                                rf"(?:\w+{_}){{0,3}}?(?:instrucciones|indicaciones|ordenes|reglas|directrices|consignas)"
+                                rf"(?:\w++{_}){{0,3}}?(?:instrucciones|indicaciones|ordenes|reglas|directrices|consignas)"
                                 rf"{_}(?:anteriores|previas|de{_}arriba|originales|recibidas|dadas)\b", positional=True),
     _rule("override (Spanish)", rf"\b(?:ignora|olvida){_}(?:todas{_})?tus{_}(?:instrucciones|reglas|directrices)\b"),
-    _rule("role play (Spanish)", rf"\b(?:ahora|a{_}partir{_}de{_}ahora|desde{_}ahora){_}(?:tu{_})?eres{_}(?:\w+{_}){{0,2}}?"
+    _rule("role play (Spanish)", rf"\b(?:ahora|a{_}partir{_}de{_}ahora|desde{_}ahora){_}(?:tu{_})?eres{_}(?:\w++{_}){{0,2}}?"
                                  rf"(?:ia|asistente|modelo|chatbot|bot|personaje|dan)\b"),
     _rule("request to the model (Spanish)", rf"\b(?:escribe|escriba|escriban|di|diga|digan|afirma|afirme|incluye"
                                             rf"|incluya|menciona|mencione|anade|anada|agrega|agregue|repite|repita"
                                             rf"|responde|responda|pon|ponga)\b[^.!?\n]{{0,150}}?\ben{_}(?:cada"
-                                            rf"|todas{_}las|todos{_}los|tu|su){_}(?:\w+{_})?(?:seccion|secciones"
+                                            rf"|todas{_}las|todos{_}los|tu|su){_}(?:\w++{_})?(?:seccion|secciones"
                                             rf"|parrafos?|resumen|respuesta|articulo|apartados?|titulos?)\b",
           positional=True),
     _rule("addressed to AI systems (Spanish)", rf"\bsi{_}eres{_}(?:una?{_})?(?:ia|inteligencia{_}artificial|modelo{_}de"
@@ -206,15 +206,15 @@ RULES: tuple[Rule, ...] = (
                                                rf"|asistentes(?:{_}de{_}ia)?|chatbots)[\W_]*[:,!]"),
     # German.
     _rule("override (German)", rf"\b(?:ignoriere|ignorier|ignorieren{_}sie|vergiss|vergesst|vergessen{_}sie|missachte"
-                               rf"|missachten{_}sie){_}(?:\w+{_}){{0,3}}?(?:anweisungen|instruktionen|befehle|vorgaben"
+                               rf"|missachten{_}sie){_}(?:\w++{_}){{0,3}}?(?:anweisungen|instruktionen|befehle|vorgaben"
                                rf"|regeln|anordnungen)\b", positional=True),
-    _rule("override (German)", rf"\b(?:ignoriere|ignorier|vergiss|vergesst){_}(?:alle{_})?(?:deine|eure){_}(?:\w+{_})?"
+    _rule("override (German)", rf"\b(?:ignoriere|ignorier|vergiss|vergesst){_}(?:alle{_})?(?:deine|eure){_}(?:\w++{_})?"
                                rf"(?:anweisungen|instruktionen|befehle|vorgaben)\b"),
-    _rule("role play (German)", rf"\bdu{_}bist{_}(?:jetzt|nun|ab{_}sofort|ab{_}jetzt|ab{_}heute){_}(?:\w+{_}){{0,2}}?"
+    _rule("role play (German)", rf"\bdu{_}bist{_}(?:jetzt|nun|ab{_}sofort|ab{_}jetzt|ab{_}heute){_}(?:\w++{_}){{0,2}}?"
                                 rf"(?:ki|assistent|sprachmodell|chatbot|bot|dan)\b"),
     _rule("request to the model (German)", rf"\b(?:schreib(?:e|t|en{_}sie)?|sag(?:e|t|en{_}sie)?|behaupte|erwahne"
                                            rf"|fuge|fugen{_}sie|nenne|gib|gebt|wiederhole)\b[^.!?\n]{{0,150}}?\bin{_}"
-                                           rf"(?:jedem|jeden|jeder|allen|deiner|deinem|ihrer|ihrem){_}(?:\w+{_})?"
+                                           rf"(?:jedem|jeden|jeder|allen|deiner|deinem|ihrer|ihrem){_}(?:\w++{_})?"
                                            rf"(?:abschnitt|abschnitten|absatz|absatzen|zusammenfassung|antwort"
                                            rf"|artikel|teil|kapitel)\b", positional=True),
     _rule("addressed to AI systems (German)", rf"\b(?:an|fur){_}(?:alle{_}|die{_})?(?:ki|ki{_}systeme|ki{_}modelle"

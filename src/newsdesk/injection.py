@@ -24,6 +24,7 @@ import base64
 import binascii
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -47,13 +48,14 @@ _LOOKALIKE = str.maketrans({
     "υ": "u", "χ": "x", "’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
 })
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
-_MIXED_TOKEN = re.compile(r"(?=[\w@$]*[a-z])(?=[\w@$]*[0-9@$])[\w@$]+")
+_TOKEN = re.compile(r"[\w@$]++")
+_HAS_LETTER, _HAS_DIGIT = re.compile(r"[a-z]"), re.compile(r"[0-9@$]")
 _SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*·]){2,}[a-z](?![a-z])")
 # Sentence ends: . ! ? … (and closing quotes) before a space and a capital, a digit or a quotation; or a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_]|[¿¡<\[])|\n+")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|no|st|inc|ltd|approx|[a-z])\.$", re.I)
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)|^\s*\[(?://|comment)\]:\s*(?:#|<>)\s*\((.*?)\)\s*$", re.S | re.M)
-_BASE64 = re.compile(r"[A-Za-z0-9+/]{24,}={0,2}")
+_BASE64 = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,4000}={0,2}(?![A-Za-z0-9+/])")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -77,7 +79,9 @@ class _Folded:
 def _fold(text: str) -> _Folded:
     chars: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(text):
+    if text.isascii():  # the common case, one character for one: no per-character Unicode work
+        chars, origin = list(text.lower()), list(range(len(text)))
+    for index, char in enumerate(() if text.isascii() else text):
         if unicodedata.category(char) == "Cf" or char == "\u00ad":
             continue  # zero-width spaces and joiners, bidi controls, soft hyphens
         for piece in unicodedata.normalize("NFKD", char).casefold():
@@ -86,7 +90,7 @@ def _fold(text: str) -> _Folded:
             chars.append(piece.translate(_LOOKALIKE))
             origin.append(index)
     folded = "".join(chars)
-    folded = _MIXED_TOKEN.sub(lambda m: m.group().translate(_LEET), folded)  # "ign0re", "1nstructions"
+    folded = _TOKEN.sub(_unleet, folded)  # "ign0re", "1nstructions"
     keep = [True] * len(folded)
     for match in _SPACED_LETTERS.finditer(folded):  # "i g n o r e" -> "ignore"
         for i in range(match.start(), match.end()):
@@ -94,6 +98,11 @@ def _fold(text: str) -> _Folded:
                 keep[i] = False
     return _Folded("".join(c for c, k in zip(folded, keep, strict=True) if k),
                    [o for o, k in zip(origin, keep, strict=True) if k])
+
+
+def _unleet(match: re.Match[str]) -> str:
+    token = match.group()
+    return token.translate(_LEET) if _HAS_LETTER.search(token) and _HAS_DIGIT.search(token) else token
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -213,6 +222,7 @@ def _without(text: str, flags: list[Flag]) -> str:
     return " ".join("".join(kept).split())
 
 
+@lru_cache(maxsize=4096)  # prompts are rebuilt from the same passages many times (fit_to_context)
 def redact(text: str) -> str:
     """``text`` without its sentences that address the model (whitespace normalised where something went)."""
     flags = flag_text(text)
