@@ -1,4 +1,6 @@
-"""False positives of the injection detector on the dev data: every sentence of real pages, stories and feeds.
+"""False positives of the injection detector on the dev data: every sentence of real pages (as extracted by hand
+and as newsdesk ingests them), stories, articles and feeds, and the documents of the verify data (FRANK news,
+SummEdits meetings, calls and mails).
 
 None of these texts addresses an AI system, so every flagged sentence is a false positive. Prints JSON: sentences
 read and flagged per collection, and the flagged sentences themselves.
@@ -39,12 +41,30 @@ def _feed_items(path: Path) -> list[list[str]]:
     return items
 
 
+def _ingested(path: Path) -> list[str]:
+    """What newsdesk's own ingest makes of the raw page: headline, then the passages screening reads."""
+    from newsdesk.archive import split_passages
+    from newsdesk.ingest import story_from_bytes
+
+    story = story_from_bytes(path.read_bytes(), path.name)
+    return [story.headline, *split_passages(story.body)]
+
+
+def _documents(path: Path) -> list[list[str]]:
+    """The distinct documents of a verify data file (news for FRANK; meetings, calls, mails for SummEdits)."""
+    docs = dict.fromkeys(json.loads(line)["document"] for line in path.read_text(encoding="utf-8").splitlines())
+    return [[p for p in d.split("\n") if p.strip()] for d in docs]
+
+
 def measure(data: Path) -> dict:
     collections = {
         "pages": [_page_paragraphs(p) for p in sorted(data.glob("pages/*/expected.html"))],
+        "ingested_pages": [_ingested(p) for p in sorted(data.glob("pages/*/source.html"))],
         "stories": [_markdown_paragraphs(p) for p in sorted(data.glob("articles/story-*.md"))],
         "articles": [_markdown_paragraphs(p) for p in sorted(data.glob("articles/article-*.md"))],
         "feeds": [item for p in sorted(data.glob("feeds/*.xml")) for item in _feed_items(p)],
+        "frank_documents": [d for p in sorted(data.glob("verify/frank_*.jsonl")) for d in _documents(p)],
+        "summedits_documents": [d for p in sorted(data.glob("verify/summedits_*.jsonl")) for d in _documents(p)],
     }
     result: dict = {"collections": {}, "flagged": []}
     for name, documents in collections.items():

@@ -16,7 +16,6 @@ import time
 
 import httpx
 import pytest
-
 from conftest import ROOT, TINY_TEMPLATE, run_newsdesk
 from injection_canaries import (
     CANARIES,
@@ -27,6 +26,7 @@ from injection_canaries import (
     published_text,
     triggers,
 )
+
 from newsdesk.models import Article
 from newsdesk.render import render
 

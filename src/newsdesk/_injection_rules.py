@@ -32,7 +32,7 @@ IMPERATIVE_PREFIX = re.compile(
     rf"|.*\bi{_}(?:want|need|command|instruct|order|ask|require|urge){_}you{_}to{_}"
     rf"|.*\b(?:make{_}sure|be{_}sure|remember){_}(?:to|you){_}"
     rf"|.*\b{ADDRESSEE}(?:{_}{_READER})*[\W_]*[,:!\-—][\W_]*{_SOFT})$",
-    re.S,
+    re.DOTALL,
 )
 _DIRECTIVE = (r"(?:ignore|disregard|forget|write|say|state|include|insert|add|append|prepend|mention|report|claim"
               r"|output|print|respond|reply|answer|repeat|begin|start|end|conclude|treat|describe|tell|refer"
@@ -60,7 +60,7 @@ class Rule:
 
 
 def _rule(reason: str, pattern: str, positional: bool = False) -> Rule:
-    return Rule(reason, re.compile(pattern, re.S), positional)
+    return Rule(reason, re.compile(pattern, re.DOTALL), positional)
 
 
 RULES: tuple[Rule, ...] = (
