@@ -224,6 +224,7 @@ class Stats:
     llm_seconds: float = 0.0
     decode_seconds: float = 0.0  # the backend's own token-generation time, when it reports one
     verify_seconds: float = 0.0
+    sentences_set_aside: int = 0  # source sentences addressed to the model, never used (newsdesk.injection)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

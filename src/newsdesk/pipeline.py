@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from . import retrieve
+from . import injection, retrieve
 from .archive import Archive
 from .llm import Model, get_model
 from .llm.session import BudgetExceeded, Session
@@ -99,8 +99,10 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     emit("retrieve", "start")
     backgrounds = retrieve.background(archive, story, options.background, rerank=reranker)
     sources = build_sources(story, archive.passages(story.id or 0), backgrounds)
+    screening = injection.screen(sources, story)  # [injection] text addressed to the model: no prompt, no evidence
+    story = screening.story or story
     evidence = evidence_of(sources)  # verification sees every passage, trimmed or not
-    notes = fit_to_context(sources, model, template)
+    notes = screening.notes + fit_to_context(sources, model, template)
     for note in notes:
         emit("warning", "info", message=note)
     emit("retrieve", "done", sources=len(sources), background=len(backgrounds))
@@ -129,6 +131,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
             section.prune()
         article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions
         emit("verify", "done", dropped=len(article.dropped))
+    injection.finish_article(article, screening, fallback_title, split_sentences)  # [injection]
 
     stats = session.stats
     article.stats.llm_calls = stats.llm_calls
@@ -307,6 +310,7 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
         source.passages = archive.passages_by_id(ids)
         for passage in source.passages:
             passage.source_number = source.number
+    screening = injection.screen(article.sources)  # [injection] the reloaded passages are the archive's originals
     evidence = evidence_of(article.sources)
     model = model or get_model(options.model, base_url=options.base_url, api_key=options.api_key,
                                context_length=options.context_length)
@@ -323,6 +327,7 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
     Verifier().verify_article(article, evidence, reviser=_reviser(session, article.sources))
     for each in article.all_sections():
         each.prune()
+    injection.finish_article(article, screening, fallback_title, split_sentences)  # [injection]
     emit("verify", "done", dropped=len(article.dropped))
     archive.update_article(article)
     archive.finish_run(run_id, "done", stats=session.stats.to_dict())

@@ -61,7 +61,9 @@ def story_passages(sources: tuple[str, ...]) -> tuple[list[dict], list[Passage]]
             passages.append(Passage(text=story.headline.strip(), position=-1, source_number=number))
         for position, text in enumerate(split_passages(story.body)):
             passages.append(Passage(text=text, position=position, source_number=number))
-    return described, passages
+    from ..injection import screen_passages
+
+    return described, screen_passages(passages)  # [injection] text addressed to the model is never evidence
 
 
 def draft_sentences(text: str) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..injection import addresses_model
 from ..models import Block, Citation, Passage, Sentence, Source
 from .parse import BULLET
 
@@ -97,6 +98,8 @@ def candidates(sources: list[Source], headline: str, split: Callable[[str], list
                 order += 1
                 words = _content_words(sentence)
                 if len(words) < 4 or len(sentence) > 400 or _BYLINE.search(sentence) or _LIST_RUN.search(sentence):
+                    continue
+                if addresses_model(sentence):  # [injection] never drafted from, even if a caller skipped screening
                     continue
                 overlap = len(words & focus) / (len(focus) or 1)
                 lead_prior = 1.0 / (1 + 0.15 * passage.position)

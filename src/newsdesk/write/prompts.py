@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..injection import redact
 from ..models import Source
 from ..template import HeadlineSpec, SectionSpec
 
@@ -38,8 +39,9 @@ FORMAT_HINTS = {
 
 
 def neutralise(text: str) -> str:
-    """Source text made inert for a prompt: control tokens and our own delimiters removed."""
-    return _CONTROL.sub(" ", text)
+    """Source text made inert for a prompt: control tokens, our own delimiters and sentences addressed to the
+    model (``newsdesk.injection``) removed."""
+    return _CONTROL.sub(" ", redact(text))  # [injection]
 
 
 def source_block(sources: list[Source]) -> str:
