@@ -1,6 +1,8 @@
 """HTML through Jinja2 with autoescaping on: every string from a model or a source is escaped.
 
-Each sentence is a focusable span; hovering or focusing it shows its verdict, score and supporting quote.
+Each sentence is a focusable span; hovering or focusing it shows its verdict, score and supporting quote. Facts,
+reasoning and opinion are marked apart (solid, dashed and dotted underlines, opinion in italics, and a label for
+screen readers), so a reader never takes a judgement for a sourced fact; a legend under the dek says which is which.
 Dropped sentences sit in a collapsible appendix. ``render_article_fragment`` is the same article without the
 page around it, for the web app.
 """
@@ -27,9 +29,19 @@ def environment() -> Environment:
     return env
 
 
+#: What the tooltip calls each role of a checked sentence.
+ROLE_LABELS = {"fact": "Fact · supported", "reasoning": "Reasoning · grounded in the sources",
+               "opinion": "Opinion · grounded in the sources", "heading": "Heading"}
+DECIDER_LABELS = {"score": "the source-overlap score", "grounding": "grounding (its words come from the sources)",
+                  "judge": "the model's entailment judgement", "specifics": "a missing figure, date or name",
+                  "quotation": "a quotation check", "contradiction": "a contradiction"}
+
+
 def _context(article: Article) -> dict:
     sources = {s.number: s for s in article.sources}
-    return {"article": article, "sources": sources, "summary": summary_line(article).strip("*")}
+    checked = any(s.verdict for section in article.all_sections() for s in section.sentences())
+    return {"article": article, "sources": sources, "summary": summary_line(article).strip("*"),
+            "summary_counts": checked, "role_labels": ROLE_LABELS, "decider_labels": DECIDER_LABELS}
 
 
 def render_article_fragment(article: Article) -> str:
