@@ -141,6 +141,8 @@ def test_html_marks_roles_apart_with_a_legend_and_labels(article) -> None:
     assert re.search(r"\.r-opinion[^{]*\{[^}]*dotted[^}]*italic", css)
     assert sorted(marks.hidden_labels) == ["(opinion)", "(reasoning)", "(reasoning)"]
     assert "2 of 2 factual sentences supported" in html
+    assert "<b>Fact · supported</b>" in html and "<b>Reasoning · grounded in the sources</b>" in html
+    assert "<b>Opinion · grounded in the sources</b>" in html and "Decided by:" in html
 
 
 def test_unchecked_article_says_so_and_has_no_legend(article) -> None:

@@ -26,12 +26,20 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["pct"] = lambda x: "" if x is None else f"{x:.2f}"
+    env.filters["label"] = sentence_label
     return env
 
 
-#: What the tooltip calls each role of a checked sentence.
-ROLE_LABELS = {"fact": "Fact · supported", "reasoning": "Reasoning · grounded in the sources",
-               "opinion": "Opinion · grounded in the sources", "heading": "Heading"}
+#: What the tooltip says a supported sentence of each role is: facts are supported, the rest only grounded.
+SUPPORTED_LABELS = {"fact": "supported", "reasoning": "grounded in the sources", "opinion": "grounded in the sources"}
+
+
+def sentence_label(sentence) -> str:
+    """"Fact · supported", "Reasoning · grounded in the sources", "Fact · contradicted", "Not checked"."""
+    if not sentence.verdict:
+        return "Not checked"
+    verdict = SUPPORTED_LABELS.get(sentence.role, "supported") if sentence.verdict == "supported" else sentence.verdict
+    return f"{sentence.role.capitalize()} · {verdict}"
 DECIDER_LABELS = {"score": "the source-overlap score", "grounding": "grounding (its words come from the sources)",
                   "judge": "the model's entailment judgement", "specifics": "a missing figure, date or name",
                   "quotation": "a quotation check", "contradiction": "a contradiction"}
@@ -41,7 +49,7 @@ def _context(article: Article) -> dict:
     sources = {s.number: s for s in article.sources}
     checked = any(s.verdict for section in article.all_sections() for s in section.sentences())
     return {"article": article, "sources": sources, "summary": summary_line(article).strip("*"),
-            "summary_counts": checked, "role_labels": ROLE_LABELS, "decider_labels": DECIDER_LABELS}
+            "summary_counts": checked, "decider_labels": DECIDER_LABELS}
 
 
 def render_article_fragment(article: Article) -> str:
