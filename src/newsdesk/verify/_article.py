@@ -45,6 +45,7 @@ class _Item:
 def verify_article(verifier: Verifier, article: Article, passages: list[Passage],
                    reviser: Reviser | None = None) -> Article:
     started = time.perf_counter()
+    judge_seconds = verifier.judge.seconds if verifier.judge is not None else 0.0
     placed = [(section, block, sentence) for section in article.all_sections() for block in section.blocks
               if block.type != "subheading" for sentence in block.sentences]
     items = _check(verifier, placed, passages)
@@ -84,6 +85,8 @@ def verify_article(verifier: Verifier, article: Article, passages: list[Passage]
         if had_sentences[id(section)] and not section.sentences():
             kinds = reasons[id(section)]
             section.note = NOTE_MIXED if len(kinds) > 1 else NOTE_REPEATED if kinds == {"repeated"} else NOTE_FAILED
+    if verifier.judge is not None:  # the judge's model time, like the reviser's, is not verification time
+        started += verifier.judge.seconds - judge_seconds
     article.stats.verify_seconds += time.perf_counter() - started
     return article
 

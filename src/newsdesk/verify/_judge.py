@@ -76,6 +76,7 @@ class Judge:
         self.model = model
         self.session = session if session is not None else Session(model)
         self.calls = 0  # judge calls made (cache hits included): what the article's stats report
+        self.seconds = 0.0  # time spent waiting for the model (not verification time)
 
     def judge(self, questions: list[Question]) -> list[Answer]:
         """One answer per question, asked in batches that share the system message and the source block."""
@@ -96,6 +97,7 @@ class Judge:
                 answers[start:start + len(batch)] = [Answer(None, str(error))] * len(batch)
                 continue
             self.calls += 1
+            self.seconds += completion.seconds
             tokens = completion.extra.get("tokens") or []
             read = read_answers(tokens, len(batch))
             if len(batch) == 1 and 1 not in read and tokens:
