@@ -243,3 +243,12 @@ def test_no_judge_option_turns_it_off(server) -> None:
     model = get_model("openai:judge", base_url=server.url)
     assert judging(WriteOptions(), model) and not judging(WriteOptions(judge=False), model)
     assert not judging(WriteOptions(verify=False), model)
+
+
+def test_a_server_without_logprobs_is_asked_once(server) -> None:
+    server.mode = "no-logprobs"
+    model = get_model("openai:judge", base_url=server.url)
+    band = in_band(CANDIDATES)
+    Verifier(judge=model).check_many([(s, "fact") for s in band], PASSAGES)
+    assert len(server.requests) == 1 and model.supports_probabilities is False
+    assert not judging(WriteOptions(), model), "the next article of this process does not try again"

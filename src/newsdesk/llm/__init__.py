@@ -19,9 +19,13 @@ from typing import Any
 
 from ..errors import ModelError
 
-__all__ = ["Completion", "Model", "get_model", "register_backend", "DEFAULT_MODEL"]
+__all__ = ["Completion", "Model", "ProbabilitiesUnavailable", "get_model", "register_backend", "DEFAULT_MODEL"]
 
 DEFAULT_MODEL = "smollm2"
+
+
+class ProbabilitiesUnavailable(ModelError):
+    """The backend declared token probabilities but returned none (a server that ignores ``logprobs``)."""
 
 
 @dataclass

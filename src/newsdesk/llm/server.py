@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 from ..errors import ModelError
-from . import Completion, Model
+from . import Completion, Model, ProbabilitiesUnavailable
 
 
 class ServerModel(Model):
@@ -74,7 +74,7 @@ class ServerModel(Model):
         choice = response.choices[0]
         content = choice.logprobs and choice.logprobs.content
         if not content:
-            raise ModelError(f"the server at {self.base_url} returned no token probabilities")
+            raise ProbabilitiesUnavailable(f"the server at {self.base_url} returned no token probabilities")
         usage = response.usage
         details = getattr(usage, "prompt_tokens_details", None) if usage else None
         tokens = [[item.token, {alt.token: alt.logprob for alt in (item.top_logprobs or [])} or
@@ -93,7 +93,7 @@ class ServerModel(Model):
         response = self._call(messages=messages, max_tokens=1, temperature=0.0, logprobs=True, top_logprobs=10)
         content = response.choices[0].logprobs and response.choices[0].logprobs.content
         if not content:
-            raise ModelError(f"the server at {self.base_url} returned no token probabilities")
+            raise ProbabilitiesUnavailable(f"the server at {self.base_url} returned no token probabilities")
         top = {item.token.strip().lower(): item.logprob for item in content[0].top_logprobs}
         raw = {c: math.exp(top.get(c.lower(), -30.0)) for c in choices}
         total = sum(raw.values()) or 1.0

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ModelError
+from ..llm import ProbabilitiesUnavailable
 from ..llm.session import BudgetExceeded, Session
 
 if TYPE_CHECKING:
@@ -92,6 +93,11 @@ class Judge:
                     messages, purpose="judge", max_tokens=TOKENS_PER_ANSWER * len(batch) + 8)
             except BudgetExceeded:
                 answers[start:] = [Answer(None, "the article's call budget is spent")] * (len(questions) - start)
+                break
+            except ProbabilitiesUnavailable as error:
+                # the server ignores logprobs: asking again would waste the budget, in this run and the next
+                self.model.supports_probabilities = False
+                answers[start:] = [Answer(None, str(error))] * (len(questions) - start)
                 break
             except ModelError as error:
                 answers[start:start + len(batch)] = [Answer(None, str(error))] * len(batch)
