@@ -122,6 +122,7 @@ class Verifier:
         m, kind = one.m, one.kind
         details = m.details()
         details["lexical_score"] = round(one.probability, 4)
+        details["uncertain"] = one.askable  # what a judge would be asked about (with or without one)
         probability, judged = one.probability, None
         if answer is not None:
             if answer.probability is not None:
