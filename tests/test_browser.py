@@ -75,7 +75,7 @@ def test_a_brief_becomes_an_article_whose_quotes_show_on_focus_and_hover(live: L
     match = re.fullmatch(r"\[(\d+)\] “(.+)”", quote.strip(), re.DOTALL)
     assert match, quote
     assert " ".join(match.group(2).split()) in " ".join(story["body"].split()), "the quote is from the source"
-    assert tip.inner_text().split()[0] in {"Supported", "Unsupported", "Contradicted"}
+    assert tip.inner_text().split()[0] in {"Fact", "Reasoning", "Opinion"}  # the role, then the verdict
     page.screenshot(path=str(tmp_path / "focused-citation.png"))
 
     page.locator("header h1").click()  # move focus away: the tooltip closes

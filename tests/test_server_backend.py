@@ -60,13 +60,22 @@ def test_choice_probabilities_come_from_logprobs(server_url):
 
 
 def test_write_through_server(server_url, db_path):
+    """A server model writes freely and, by default, the judge is on within the article's call budget."""
+    from newsdesk.pipeline import MAX_CALLS, MAX_JUDGE_CALLS
+
     result = run_newsdesk("write", str(SHORT_BRIEF), "--model", "openai:smollm2", "--base-url", server_url,
                           "--template", str(TINY_TEMPLATE), "--format", "json", "-q", db=db_path)
     assert result.returncode == 0, result.stderr.decode()
     article = json.loads(result.stdout)
     assert article["model"]["backend"] == "openai" and article["model"]["drafting"] == "free"
-    assert article["stats"]["llm_calls"] >= 3  # title/dek/intro + two sections (+ revisions)
+    assert article["stats"]["llm_calls"] >= 3  # title/dek/intro + two sections (+ judge, revisions)
     assert article["stats"]["prompt_tokens"] > 0
+    purposes = _purposes(db_path)
+    assert article["model"]["judge"] is True
+    assert article["stats"]["judge_calls"] == purposes.count("judge") <= MAX_JUDGE_CALLS
+    assert len(purposes) == article["stats"]["llm_calls"] + article["stats"]["cached_calls"] <= MAX_CALLS
+    if purposes.count("judge"):  # asked only when a sentence sat near the line, after the drafting
+        assert purposes.index("judge") > purposes.index("headline")
 
 
 def test_unknown_model_on_server(server_url, db_path):
@@ -88,3 +97,61 @@ def test_verifier_judge_reads_a_real_server(server_url):
     check = Verifier(judge=model).check("The city council voted 7 to 2 to build bike lanes.", passages)
     assert 0.0 <= check.details["judge"] <= 1.0
     assert "judge_error" not in check.details
+
+
+def _purposes(db_path) -> list[str]:
+    import sqlite3
+
+    with sqlite3.connect(db_path) as db:
+        return [row[0] for row in db.execute("SELECT purpose FROM llm_calls ORDER BY id")]
+
+
+def test_no_judge_makes_no_judge_call(server_url, db_path):
+    result = run_newsdesk("write", str(SHORT_BRIEF), "--model", "openai:smollm2", "--base-url", server_url,
+                          "--template", str(TINY_TEMPLATE), "--format", "json", "-q", "--no-judge", "--no-cache",
+                          db=db_path)
+    assert result.returncode == 0, result.stderr.decode()
+    article = json.loads(result.stdout)
+    assert article["model"]["judge"] is False and article["stats"]["judge_calls"] == 0
+    purposes = _purposes(db_path)
+    assert purposes and "judge" not in purposes
+    for section in [article["intro"], *article["sections"]]:
+        for sentence in (s for b in section["blocks"] for s in b["sentences"] if s["verdict"]):
+            assert sentence["signals"]["judge"] is None
+
+
+def test_judge_batch_is_recorded_and_the_budget_holds(server_url, db_path):
+    """An article's uncertain sentences go to the real server in one call, recorded as a 'judge' call of the run;
+    once the run's budget is spent nothing more is sent, and the sentences keep their local decision."""
+    from newsdesk.archive import Archive
+    from newsdesk.llm.session import Session
+    from newsdesk.models import Article, Block, Passage, Section, Sentence
+    from newsdesk.verify import Judge, Verifier
+
+    passages = [Passage(text="The Springfield city council voted 7 to 2 on Tuesday to build protected bike lanes "
+                             "along Main Street. The mayor said construction would begin in the spring.",
+                        source_number=1, id=1)]
+    pool = ["The council backed the bike lanes on Main Street.", "Construction of the lanes starts in spring.",
+            "The mayor expects construction to begin in spring.", "Springfield will get protected lanes.",
+            "The council voted on bike lanes.", "The lanes will be built along Main Street, the mayor said."]
+    local = Verifier()
+    uncertain = [s for s in pool if local.judge_band(local.check(s, passages).signals["lexical"])
+                 and local.check(s, passages).decided_by == "score"]
+    assert uncertain, "the pool must hold sentences near the line"
+    archive = Archive(db_path)
+    run_id = archive.start_run(None, "smollm2", "tiny")
+    model = get_model("openai:smollm2", base_url=server_url)
+    session = Session(model, archive, run_id, max_calls=1)
+    article = Article(title="t", dek="", intro=Section("intro", "", "summary", []), sources=[], model={},
+                      sections=[Section("context", "Context", "fact", [Block("paragraph", [
+                          Sentence(s, id=f"context.b0.s{i}") for i, s in enumerate(uncertain)])])])
+    judge = Judge(model, session)
+    Verifier(judge=judge).verify_article(article, passages)
+    calls = archive.calls(run_id)
+    assert [c["purpose"] for c in calls] == ["judge"] and judge.calls == 1
+    assert calls[0]["prompt_tokens"] > 0 and calls[0]["completion_tokens"] > 0
+
+    checks = Verifier(judge=judge).check_many([(s, "fact") for s in uncertain], passages)
+    assert len(archive.calls(run_id)) == 1, "the budget of one call is spent"
+    for check, alone in zip(checks, (local.check(s, passages) for s in uncertain), strict=True):
+        assert "budget" in check.details["judge_error"] and check.verdict == alone.verdict

@@ -67,7 +67,8 @@ def test_verify_json_output(files: dict[str, str]) -> None:
         "supported", "supported", "contradicted", "contradicted", "unsupported"]
     first = data["sentences"][0]
     assert first["citations"][0]["source"] == 1 and first["citations"][0]["quote"] in STORY.replace("\n", " ")
-    assert {"score", "claim_kind", "checks"} <= first.keys()
+    assert {"score", "claim_kind", "checks", "signals", "decided_by"} <= first.keys()
+    assert [s["decided_by"] for s in data["sentences"]][2:] == ["contradiction", "contradiction", "specifics"]
     assert data["summary"] == {"supported": 2, "unsupported": 1, "contradicted": 2}
 
 

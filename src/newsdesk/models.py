@@ -12,6 +12,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 ClaimKind = Literal["fact", "analysis", "outlook", "opinion", "summary", "heading"]
+#: What each claim kind is to a reader. Facts must be supported and are cited; reasoning and opinion must be
+#: grounded in the sources and never contradict them, and are cited only for the facts they carry.
+ROLE_OF_KIND = {"fact": "fact", "summary": "fact", "analysis": "reasoning", "outlook": "reasoning",
+                "opinion": "opinion", "heading": "heading"}
+ROLES = ("fact", "reasoning", "opinion")
 VerdictLabel = Literal["supported", "unsupported", "contradicted"]
 BlockType = Literal["paragraph", "bullet", "subheading"]
 
@@ -125,7 +130,15 @@ class Sentence:
     score: float | None = None
     citations: list[Citation] = field(default_factory=list)
     revised_from: str | None = None  # original text when the verifier had it rewritten
-    checks: dict[str, Any] = field(default_factory=dict)  # per-check details from the verifier
+    checks: dict[str, Any] = field(default_factory=dict)  # per-check details from the verifier (free-form)
+    # The stable summary of the checks (docs/article-json.md): lexical, semantic, specifics, contradiction, judge
+    signals: dict[str, Any] = field(default_factory=dict)
+    decided_by: str | None = None  # which check settled the verdict: contradiction, specifics, judge, score, …
+
+    @property
+    def role(self) -> str:
+        """What the sentence is to a reader: a fact, reasoning (analysis, outlook) or opinion."""
+        return ROLE_OF_KIND.get(self.claim_kind, "fact")
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -225,6 +238,7 @@ class Stats:
     decode_seconds: float = 0.0  # the backend's own token-generation time, when it reports one
     verify_seconds: float = 0.0
     sentences_set_aside: int = 0  # source sentences addressed to the model, never used (newsdesk.injection)
+    judge_calls: int = 0  # of llm_calls + cached_calls, those that asked the LLM judge
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -249,6 +263,23 @@ class Article:
     def all_sections(self) -> list[Section]:
         return [self.intro, *self.sections]
 
+    def counts(self) -> dict[str, Any]:
+        """What the footer says, by role: facts supported, reasoning and opinion grounded, sentences removed.
+
+        Only checked sentences count; opinion and reasoning are never counted as supported facts."""
+        counts: dict[str, Any] = {role: {"checked": 0, "supported": 0, "cited": 0} for role in ROLES}
+        for section in self.all_sections():
+            for sentence in section.sentences():
+                if sentence.verdict is None or sentence.role not in counts:
+                    continue
+                bucket = counts[sentence.role]
+                bucket["checked"] += 1
+                bucket["supported"] += sentence.verdict == "supported"
+                bucket["cited"] += bool(sentence.citations)
+        repeats = sum(1 for d in self.dropped if d.verdict == "supported")
+        counts["removed"] = {"unsupported": len(self.dropped) - repeats, "repeats": repeats}
+        return counts
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": 1,
@@ -264,6 +295,7 @@ class Article:
             "story": self.story,
             "notes": self.notes,
             "stats": self.stats.to_dict(),
+            "counts": self.counts(),
             "created": self.created,
         }
 

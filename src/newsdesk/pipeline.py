@@ -20,10 +20,11 @@ from .models import Article, Passage, Sentence, Source, Story
 from .template import Template, load_template
 from .write import fallback_title, prompts, write_draft
 
-# Writing is one call per section plus one for title/dek/intro (a template has at most 8 sections); revision of
-# failing sentences gets a small budget of its own, shared by batches of sentences. An article never costs more
-# than MAX_CALLS calls in all.
-MAX_CALLS = 10
+# Writing is one call per section plus one for title/dek/intro (a template has at most 8 sections); the LLM judge
+# (server models that return token probabilities) and the revision of failing sentences get small budgets of their
+# own, each call a batch of sentences. An article never costs more than MAX_CALLS calls in all.
+MAX_CALLS = 12
+MAX_JUDGE_CALLS = 2
 MAX_REVISE_CALLS = 2
 REVISE_BATCH = 6
 # Room the prompt leaves for instructions and the longest answer, in tokens.
@@ -40,7 +41,9 @@ class WriteOptions:
     background: int = retrieve.DEFAULT_BACKGROUND_PASSAGES
     rerank: bool = False  # semantic rerank of background passages (the "rerank" extra)
     verify: bool = True
-    judge: bool = False  # add the LLM entailment judge (server models that return token probabilities)
+    # The LLM entailment judge for the sentences the local checks leave uncertain; it runs only with a model that
+    # declares token probabilities (servers), never with the embedded model. --no-judge turns it off.
+    judge: bool = True
     drafting: str = "auto"  # auto | grounded | free
     allow_private: bool = False
     context_length: int | None = None
@@ -94,7 +97,7 @@ def write_article(story: Story, options: WriteOptions, archive: Archive, on_even
 
 def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, template: Template, run_id: int,
          emit: Callable[..., None], started: float, reranker: retrieve.Reranker | None) -> Article:
-    from .verify import Verifier, split_sentences, unsupported_specifics
+    from .verify import Judge, Verifier, split_sentences, unsupported_specifics
 
     emit("retrieve", "start")
     backgrounds = retrieve.background(archive, story, options.background, rerank=reranker)
@@ -120,9 +123,9 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
 
     if options.verify:
         emit("verify", "start", sentences=sum(len(s.sentences()) for s in article.all_sections()))
-        judge = model if options.judge and model.supports_probabilities else None
+        judge = Judge(model, session) if judging(options, model) else None
         verifier = Verifier(judge=judge)
-        session.max_calls = min(MAX_CALLS, session.calls_made + MAX_REVISE_CALLS)
+        session.max_calls = min(MAX_CALLS, session.calls_made + (MAX_JUDGE_CALLS if judge else 0) + MAX_REVISE_CALLS)
         # the final dek first: the body must not repeat it
         article.title, article.dek = _checked_headline(article, story, evidence, unsupported_specifics,
                                                        split_sentences)
@@ -132,6 +135,9 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions
         emit("verify", "done", dropped=len(article.dropped))
     injection.finish_article(article, screening, fallback_title, split_sentences)  # [injection]
+
+        article.stats.judge_calls = judge.calls if judge else 0
+        article.model["judge"] = judge is not None
 
     stats = session.stats
     article.stats.llm_calls = stats.llm_calls
@@ -146,6 +152,11 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     archive.save_article(article, story.id, run_id, request_key=options.request_key)
     emit("save", "done", article_id=article.id)
     return article
+
+
+def judging(options: WriteOptions, model: Model) -> bool:
+    """The judge runs when asked (the default) and the model declares that it reads token probabilities."""
+    return options.verify and options.judge and model.supports_probabilities
 
 
 def _reranker(options: WriteOptions) -> retrieve.Reranker | None:
@@ -288,7 +299,7 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
     import random
 
     from .errors import NotFoundError
-    from .verify import Verifier, split_sentences
+    from .verify import Judge, Verifier, split_sentences
     from .write import write_section
 
     started = time.perf_counter()
@@ -315,7 +326,8 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
     model = model or get_model(options.model, base_url=options.base_url, api_key=options.api_key,
                                context_length=options.context_length)
     run_id = archive.start_run(article.story.get("id"), model.name, template.name)
-    session = Session(model, archive, run_id, use_cache=False, max_calls=1 + MAX_REVISE_CALLS)
+    judge_calls = MAX_JUDGE_CALLS if judging(options, model) else 0
+    session = Session(model, archive, run_id, use_cache=False, max_calls=1 + judge_calls + MAX_REVISE_CALLS)
     emit("write", "start", section=section_id, heading=spec.heading)
     others = [s.heading for s in template.sections if s.id != section_id]
     section = write_section(session, article.sources, spec, article.story.get("headline") or article.title, others,
@@ -324,7 +336,8 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
     article.sections[index] = section
     article.dropped = [d for d in article.dropped if d.section != section_id]
     emit("verify", "start", sentences=len(section.sentences()))
-    Verifier().verify_article(article, evidence, reviser=_reviser(session, article.sources))
+    verifier = Verifier(judge=Judge(model, session) if judge_calls else None)
+    verifier.verify_article(article, evidence, reviser=_reviser(session, article.sources))
     for each in article.all_sections():
         each.prune()
     injection.finish_article(article, screening, fallback_title, split_sentences)  # [injection]

@@ -46,6 +46,14 @@ def retrieval_options(fn: Callable) -> Callable:
     return functools.reduce(lambda f, d: d(f), reversed(decorators), fn)
 
 
+def judge_option(fn: Callable) -> Callable:
+    return click.option(
+        "--judge/--no-judge", default=True, show_default=True, envvar="NEWSDESK_JUDGE",
+        help="Ask the model whether the sources entail the sentences the local checks leave uncertain, a batch "
+             "per call within the article's call budget. Only server models that return token probabilities "
+             "judge; the embedded model never does.")(fn)
+
+
 def open_archive(db: str | None) -> Archive:
     return Archive(db)
 

@@ -9,7 +9,8 @@ import click
 
 from ..errors import InputError, NewsdeskError
 from ..render import FORMATS
-from .common import archive_option, model_options, open_archive, progress_printer, retrieval_options
+from .common import (archive_option, judge_option, model_options, open_archive, progress_printer,
+                     retrieval_options)
 
 allow_private_option = click.option(
     "--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
@@ -101,14 +102,15 @@ def ingest(sources: tuple[str, ...], fetch_full: bool, allow_private: bool, db: 
 @click.option("-t", "--template", help="A template YAML file, or a bundled template name.  [default: default]")
 @retrieval_options
 @click.option("--no-verify", is_flag=True, help="Skip the source check.")
+@judge_option
 @click.option("--no-cache", is_flag=True, help="Call the model even when an identical call is cached.")
 @allow_private_option
 @archive_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
 def feed(source: str, do_write: bool, out: str | None, fmt: str, limit: int | None, fetch_full: bool,
          model: str | None, base_url: str | None, context_length: int | None, template: str | None,
-         background: int, rerank: bool, no_verify: bool, no_cache: bool, allow_private: bool, db: str | None,
-         quiet: bool) -> None:
+         background: int, rerank: bool, no_verify: bool, judge: bool, no_cache: bool, allow_private: bool,
+         db: str | None, quiet: bool) -> None:
     """Store a feed's new entries and, with --write, write an article for each entry that has none.
 
     A run is resumable: every entry and every article is stored as soon as it is done, so after a crash or
@@ -140,7 +142,7 @@ def feed(source: str, do_write: bool, out: str | None, fmt: str, limit: int | No
     from ..pipeline import WriteOptions
 
     options = WriteOptions(model=model, base_url=base_url, template=template, use_cache=not no_cache,
-                           background=background, rerank=rerank, verify=not no_verify,
+                           background=background, rerank=rerank, verify=not no_verify, judge=judge,
                            allow_private=allow_private, context_length=context_length)
     progress = None if quiet else (lambda line: click.echo(line, err=True))
     with progress_printer(quiet) as on_event:

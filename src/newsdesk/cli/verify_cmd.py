@@ -123,13 +123,12 @@ def verify(sources, text_path, kind, fmt, judge_spec, base_url, calibration) -> 
     if not sentences:
         raise InputError(f"{text_path} holds no sentences to check")
     verifier = _verifier(calibration, judge_spec, base_url)
-    results = []
-    for sentence in sentences:
-        sentence_kind = claim_kind(sentence, kind)
-        check = verifier.check(sentence, passages, sentence_kind)
-        results.append({"text": sentence, "claim_kind": sentence_kind, "verdict": check.verdict,
-                        "score": check.score, "citations": [c.to_dict() for c in check.citations],
-                        "checks": check.details})
+    kinds = [claim_kind(sentence, kind) for sentence in sentences]
+    checks = verifier.check_many(list(zip(sentences, kinds, strict=True)), passages)  # the judge asks in batches
+    results = [{"text": sentence, "claim_kind": sentence_kind, "verdict": check.verdict, "score": check.score,
+                "citations": [c.to_dict() for c in check.citations], "signals": check.signals,
+                "decided_by": check.decided_by, "checks": check.details}
+               for sentence, sentence_kind, check in zip(sentences, kinds, checks, strict=True)]
     counts = {v: sum(1 for r in results if r["verdict"] == v) for v in ("supported", "unsupported", "contradicted")}
     if fmt == "json":
         click.echo(json.dumps({"sources": described, "sentences": results, "summary": counts}, indent=2,

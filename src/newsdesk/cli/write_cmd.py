@@ -6,7 +6,7 @@ import click
 
 from ..pipeline import Event, WriteOptions, write_article
 from ..render import FORMATS, render
-from .common import archive_option, model_options, open_archive, progress_printer, retrieval_options, write_output
+from .common import archive_option, judge_option, model_options, open_archive, progress_printer, retrieval_options, write_output
 
 
 def register(cli: click.Group) -> None:
@@ -27,8 +27,7 @@ def register(cli: click.Group) -> None:
                    "every section; auto: grounded for the embedded model, free for servers.")
 @retrieval_options
 @click.option("--no-verify", is_flag=True, help="Skip the source check (sentences are then left unchecked).")
-@click.option("--judge", is_flag=True, help="Also ask the model an entailment question per sentence (servers "
-                                            "that return token probabilities; costs one short call a sentence).")
+@judge_option
 @click.option("--no-cache", is_flag=True, help="Call the model even when an identical call is cached.")
 @click.option("--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
               help="Allow URLs on private, loopback and link-local addresses (intranet use).")

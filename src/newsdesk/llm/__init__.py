@@ -19,9 +19,13 @@ from typing import Any
 
 from ..errors import ModelError
 
-__all__ = ["Completion", "Model", "get_model", "register_backend", "DEFAULT_MODEL"]
+__all__ = ["Completion", "Model", "ProbabilitiesUnavailable", "get_model", "register_backend", "DEFAULT_MODEL"]
 
 DEFAULT_MODEL = "smollm2"
+
+
+class ProbabilitiesUnavailable(ModelError):
+    """The backend declared token probabilities but returned none (a server that ignores ``logprobs``)."""
 
 
 @dataclass
@@ -65,6 +69,12 @@ class Model(ABC):
 
     def choice_probabilities(self, messages: list[dict[str, str]], choices: list[str]) -> dict[str, float]:
         """Probability of each one-token answer in ``choices`` as the next token (for LLM judges)."""
+        raise ModelError(f"the {self.backend} backend cannot read token probabilities")
+
+    def token_probabilities(self, messages: list[dict[str, str]], *, max_tokens: int = 16,
+                            top: int = 10) -> Completion:
+        """Greedy answer whose ``extra["tokens"]`` lists ``[token, {alternative: logprob}]`` per generated token
+        (for LLM judges that read several answers from one call)."""
         raise ModelError(f"the {self.backend} backend cannot read token probabilities")
 
     def describe(self) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 from ..errors import ModelError
-from . import Completion, Model
+from . import Completion, Model, ProbabilitiesUnavailable
 from .ratelimit import SERVER_RATE, max_retries
 
 
@@ -68,11 +68,34 @@ class ServerModel(Model):
             finish_reason=choice.finish_reason,
         )
 
+    def token_probabilities(self, messages, *, max_tokens=16, top=10):
+        """Greedy tokens with their top alternatives' log-probabilities, in ``Completion.extra["tokens"]``."""
+        started = time.perf_counter()
+        response = self._call(messages=messages, max_tokens=max_tokens, temperature=0.0, logprobs=True,
+                              top_logprobs=top)
+        choice = response.choices[0]
+        content = choice.logprobs and choice.logprobs.content
+        if not content:
+            raise ProbabilitiesUnavailable(f"the server at {self.base_url} returned no token probabilities")
+        usage = response.usage
+        details = getattr(usage, "prompt_tokens_details", None) if usage else None
+        tokens = [[item.token, {alt.token: alt.logprob for alt in (item.top_logprobs or [])} or
+                   {item.token: item.logprob}] for item in content]
+        return Completion(
+            text=choice.message.content or "",
+            prompt_tokens=usage.prompt_tokens if usage else 0,
+            completion_tokens=usage.completion_tokens if usage else 0,
+            seconds=time.perf_counter() - started,
+            cached_tokens=(getattr(details, "cached_tokens", 0) or 0) if details else 0,
+            finish_reason=choice.finish_reason,
+            extra={"tokens": tokens},
+        )
+
     def choice_probabilities(self, messages, choices):
         response = self._call(messages=messages, max_tokens=1, temperature=0.0, logprobs=True, top_logprobs=10)
         content = response.choices[0].logprobs and response.choices[0].logprobs.content
         if not content:
-            raise ModelError(f"the server at {self.base_url} returned no token probabilities")
+            raise ProbabilitiesUnavailable(f"the server at {self.base_url} returned no token probabilities")
         top = {item.token.strip().lower(): item.logprob for item in content[0].top_logprobs}
         raw = {c: math.exp(top.get(c.lower(), -30.0)) for c in choices}
         total = sum(raw.values()) or 1.0

@@ -46,9 +46,20 @@ class Session:
         return None if self.max_calls is None else max(0, self.max_calls - self.calls_made)
 
     def chat(self, messages: list[dict[str, str]], *, purpose: str, **options: Any) -> Completion:
+        completion = self._complete(self.model.chat, messages, purpose, options)
+        completion.text = strip_reasoning(completion.text)
+        return completion
+
+    def token_probabilities(self, messages: list[dict[str, str]], *, purpose: str, **options: Any) -> Completion:
+        """``Model.token_probabilities`` through the same budget, cache and call record as ``chat``."""
+        return self._complete(self.model.token_probabilities, messages, purpose,
+                              {**options, "probabilities": True})
+
+    def _complete(self, call, messages: list[dict[str, str]], purpose: str, options: dict[str, Any]) -> Completion:
         if self.max_calls is not None and self.calls_made >= self.max_calls:
             raise BudgetExceeded(f"the run's budget of {self.max_calls} LLM calls is spent")
-        key = self._key(messages, options)
+        key = self._key(messages, options)  # the "probabilities" marker keeps the two kinds of call apart
+        options = {k: v for k, v in options.items() if k != "probabilities"}
         if self.use_cache and self.store is not None:
             hit = self.store.cache_get(key)
             if hit is not None:
@@ -56,8 +67,7 @@ class Session:
                 self.stats.cached_calls += 1
                 self._record(purpose, completion, key)
                 return completion
-        completion = self.model.chat(messages, **options)
-        completion.text = strip_reasoning(completion.text)
+        completion = call(messages, **options)
         self.stats.llm_calls += 1
         self.stats.prompt_tokens += completion.prompt_tokens
         self.stats.completion_tokens += completion.completion_tokens
@@ -65,10 +75,11 @@ class Session:
         self.stats.llm_seconds += completion.seconds
         self.stats.decode_seconds += completion.decode_seconds or 0.0
         if self.store is not None:
-            self.store.cache_put(key, self.model.name, {
-                "text": completion.text, "prompt_tokens": completion.prompt_tokens,
-                "completion_tokens": completion.completion_tokens, "finish_reason": completion.finish_reason,
-            })
+            cached = {"text": strip_reasoning(completion.text), "prompt_tokens": completion.prompt_tokens,
+                      "completion_tokens": completion.completion_tokens, "finish_reason": completion.finish_reason}
+            if completion.extra.get("tokens"):
+                cached["extra"] = {"tokens": completion.extra["tokens"]}
+            self.store.cache_put(key, self.model.name, cached)
         self._record(purpose, completion, key)
         return completion
 

@@ -1,6 +1,8 @@
 """HTML through Jinja2 with autoescaping on: every string from a model or a source is escaped.
 
-Each sentence is a focusable span; hovering or focusing it shows its verdict, score and supporting quote.
+Each sentence is a focusable span; hovering or focusing it shows its verdict, score and supporting quote. Facts,
+reasoning and opinion are marked apart (solid, dashed and dotted underlines, opinion in italics, and a label for
+screen readers), so a reader never takes a judgement for a sourced fact; a legend under the dek says which is which.
 Dropped sentences sit in a collapsible appendix. ``render_article_fragment`` is the same article without the
 page around it, for the web app.
 """
@@ -24,12 +26,30 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["pct"] = lambda x: "" if x is None else f"{x:.2f}"
+    env.filters["label"] = sentence_label
     return env
+
+
+#: What the tooltip says a supported sentence of each role is: facts are supported, the rest only grounded.
+SUPPORTED_LABELS = {"fact": "supported", "reasoning": "grounded in the sources", "opinion": "grounded in the sources"}
+
+
+def sentence_label(sentence) -> str:
+    """"Fact · supported", "Reasoning · grounded in the sources", "Fact · contradicted", "Not checked"."""
+    if not sentence.verdict:
+        return "Not checked"
+    verdict = SUPPORTED_LABELS.get(sentence.role, "supported") if sentence.verdict == "supported" else sentence.verdict
+    return f"{sentence.role.capitalize()} · {verdict}"
+DECIDER_LABELS = {"score": "the source-overlap score", "grounding": "grounding (its words come from the sources)",
+                  "judge": "the model's entailment judgement", "specifics": "a missing figure, date or name",
+                  "quotation": "a quotation check", "contradiction": "a contradiction"}
 
 
 def _context(article: Article) -> dict:
     sources = {s.number: s for s in article.sources}
-    return {"article": article, "sources": sources, "summary": summary_line(article).strip("*")}
+    checked = any(s.verdict for section in article.all_sections() for s in section.sentences())
+    return {"article": article, "sources": sources, "summary": summary_line(article).strip("*"),
+            "summary_counts": checked, "decider_labels": DECIDER_LABELS}
 
 
 def render_article_fragment(article: Article) -> str:

@@ -39,13 +39,28 @@ def _section_lines(section: Section, heading_level: str = "##") -> list[str]:
     return lines
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def summary_line(article: Article) -> str:
-    checked = [s for sec in article.all_sections() for s in sec.sentences() if s.verdict]
-    supported = sum(1 for s in checked if s.verdict == "supported")
+    """The footer: facts supported, reasoning and opinion counted apart (they are grounded, not supported facts),
+    and what the check removed. The same numbers are ``counts`` in the article JSON."""
+    counts = article.counts()
+    checked = sum(counts[role]["checked"] for role in ("fact", "reasoning", "opinion"))
+    removed = counts["removed"]
     if not checked and not article.dropped:
         return "*Not checked against the sources.*"
-    return (f"*Checked against the sources: {supported} of {len(checked)} sentences supported; "
-            f"{len(article.dropped)} unsupported sentences removed.*")
+    facts = counts["fact"]
+    parts = [f"{facts['supported']} of {_count(facts['checked'], 'factual sentence')} supported"]
+    grounded = [f"{counts[role]['supported']} of {_count(counts[role]['checked'], role + ' sentence')}"
+                for role in ("reasoning", "opinion") if counts[role]["checked"]]
+    if grounded:
+        parts.append(" and ".join(grounded) + " grounded in the sources (not counted as facts)")
+    parts.append(f"{_count(removed['unsupported'], 'unsupported sentence')} removed")
+    if removed["repeats"]:
+        parts.append(f"{_count(removed['repeats'], 'repeat')} removed")
+    return "*Checked against the sources: " + "; ".join(parts) + ".*"
 
 
 def render_markdown(article: Article) -> str:

@@ -8,13 +8,15 @@
 
 A check combines: specifics (figures, amounts, percentages, dates, times, names must be in a source), quotations
 (verbatim, up to spacing and punctuation), lexical support by the best source sentences, contradictions (a figure
-stated differently, a negation flipped), and optionally an LLM judge read from token probabilities. The weights and
+stated differently, a negation flipped), and an LLM judge read from token probabilities for the uncertain
+sentences when the model offers them. The weights and
 thresholds are calibrated by scripts/calibrate_verify.py and shipped as calibration.json. See docs/verify.md.
 """
 
 from __future__ import annotations
 
 from ._eval import evaluate, load_rows, row_passages
+from ._judge import Judge
 from ._score import Calibration
 from ._text import claim_kind, split_sentences
 from ._verifier import Check, Verifier, unsupported_specifics
@@ -22,6 +24,7 @@ from ._verifier import Check, Verifier, unsupported_specifics
 __all__ = [
     "Calibration",
     "Check",
+    "Judge",
     "Verifier",
     "claim_kind",
     "evaluate",

@@ -45,13 +45,10 @@ class _Item:
 def verify_article(verifier: Verifier, article: Article, passages: list[Passage],
                    reviser: Reviser | None = None) -> Article:
     started = time.perf_counter()
-    items: list[_Item] = []
-    for section in article.all_sections():
-        for block in section.blocks:
-            if block.type == "subheading":
-                continue
-            for sentence in block.sentences:
-                items.append(_check(verifier, section, block, sentence, passages))
+    judge_seconds = verifier.judge.seconds if verifier.judge is not None else 0.0
+    placed = [(section, block, sentence) for section in article.all_sections() for block in section.blocks
+              if block.type != "subheading" for sentence in block.sentences]
+    items = _check(verifier, placed, passages)
 
     failing = [item for item in items if not item.check.supported]
     if failing and reviser is not None:
@@ -59,14 +56,17 @@ def verify_article(verifier: Verifier, article: Article, passages: list[Passage]
         paused = time.perf_counter()
         replacements = list(reviser(batch))
         started += time.perf_counter() - paused  # the reviser's LLM time is not verification time
+        revised: list[_Item] = []
         for item, new_text in zip(failing, replacements, strict=False):
             new_text = " ".join((new_text or "").split())
             if not new_text or new_text == item.sentence.text:
                 continue
             item.sentence.revised_from = item.sentence.text
             item.sentence.text = new_text
-            revised = _check(verifier, item.section, item.block, item.sentence, passages)
-            item.check = revised.check
+            revised.append(item)
+        rechecked = _check(verifier, [(i.section, i.block, i.sentence) for i in revised], passages)
+        for item, again in zip(revised, rechecked, strict=True):
+            item.check = again.check
 
     had_sentences = {id(s): bool(s.sentences()) for s in article.all_sections()}
     reasons: dict[int, set[str]] = {id(s): set() for s in article.all_sections()}
@@ -85,20 +85,29 @@ def verify_article(verifier: Verifier, article: Article, passages: list[Passage]
         if had_sentences[id(section)] and not section.sentences():
             kinds = reasons[id(section)]
             section.note = NOTE_MIXED if len(kinds) > 1 else NOTE_REPEATED if kinds == {"repeated"} else NOTE_FAILED
+    if verifier.judge is not None:  # the judge's model time, like the reviser's, is not verification time
+        started += verifier.judge.seconds - judge_seconds
     article.stats.verify_seconds += time.perf_counter() - started
     return article
 
 
-def _check(verifier: Verifier, section: Section, block: Block, sentence: Sentence,
-           passages: list[Passage]) -> _Item:
-    kind = claim_kind(sentence.text, section.kind)
-    check = verifier.check(sentence.text, passages, kind)
-    sentence.claim_kind = kind  # type: ignore[assignment]
-    sentence.verdict = check.verdict  # type: ignore[assignment]
-    sentence.score = check.score
-    sentence.citations = check.citations
-    sentence.checks = check.details
-    return _Item(section, block, sentence, check)
+def _check(verifier: Verifier, placed: list[tuple[Section, Block, Sentence]],
+           passages: list[Passage]) -> list[_Item]:
+    """Check sentences together (the judge, when there is one, is asked about the uncertain ones in batches)."""
+    kinds = [claim_kind(sentence.text, section.kind) for section, _, sentence in placed]
+    checks = verifier.check_many([(sentence.text, kind) for (_, _, sentence), kind in zip(placed, kinds, strict=True)],
+                                 passages)
+    items = []
+    for (section, block, sentence), kind, check in zip(placed, kinds, checks, strict=True):
+        sentence.claim_kind = kind  # type: ignore[assignment]
+        sentence.verdict = check.verdict  # type: ignore[assignment]
+        sentence.score = check.score
+        sentence.citations = check.citations
+        sentence.checks = check.details
+        sentence.signals = check.signals
+        sentence.decided_by = check.decided_by
+        items.append(_Item(section, block, sentence, check))
+    return items
 
 
 def _drop(article: Article, item: _Item, reason: str) -> None:

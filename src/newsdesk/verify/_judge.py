@@ -1,46 +1,194 @@
-"""The optional LLM judge: an entailment question whose answer is read from token probabilities.
+"""The LLM judge: entailment questions whose answers are read from token probabilities.
 
-The judge never writes free text: ``Model.choice_probabilities`` gives P("Yes") against P("No") for the next
-token, which is a number the verifier can mix with its own score. It is meant for capable server models; the
-embedded 135M model is too small to judge entailment and the default verifier works without it.
+The judge never writes free text the verifier has to trust: each answer is P("Yes") against P("No") at the token
+where the model answers, a number the verifier mixes with its own score. It asks only about the sentences the
+local checks leave uncertain (``uncertain``: a band around the decision line), several sentences per call, and
+every call of one article starts with the same system message and the same source block, so a server with a
+prefix cache (vLLM, llama.cpp, OpenAI) evaluates the sources once. Calls go through the article's ``Session``:
+they are cached, recorded (purpose ``judge``) and count against the article's call budget.
+
+It is meant for capable server models, which declare ``supports_probabilities``; the embedded 135M model is too
+small to judge entailment and declares nothing, so the judge stays off with it.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ModelError
+from ..llm import ProbabilitiesUnavailable
+from ..llm.session import BudgetExceeded, Session
 
 if TYPE_CHECKING:
     from ..llm import Model
 
-__all__ = ["Judge"]
+__all__ = ["BAND_LOGITS", "JUDGED_KINDS", "Answer", "Judge", "Question", "read_answers", "uncertain"]
 
-SYSTEM = "You check statements against news sources. Answer with one word: Yes or No."
-QUESTION = ("Source:\n{evidence}\n\nStatement: {sentence}\n\n"
-            "Is every detail of the statement supported by the source? Answer Yes or No.")
-MAX_EVIDENCE_CHARS = 2500
+#: How far (in logit units) a sentence's support score may sit from the decision line and still be asked about:
+#: 2.0 is the band 0.12 .. 0.88 around a line at 0.5. Outside it the local checks are sure enough.
+BAND_LOGITS = 2.0
+#: Kinds that assert facts. Reasoning (analysis, outlook, opinion) is judged on grounding, not entailment.
+JUDGED_KINDS = ("fact", "summary")
+MAX_BATCH = 12  # statements per call: one short answer line each
+MAX_SOURCE_CHARS = 6000  # the shared source block, about 1,500 tokens
+TOKENS_PER_ANSWER = 5  # "12: Yes\n" is four or five tokens
+
+SYSTEM = ("You check statements against news sources. Answer Yes if the sources support every detail of a "
+          "statement, No otherwise.")
+QUESTIONS = ("Sources:\n{sources}\n\nStatements:\n{statements}\n\n"
+             "Is every detail of each statement supported by the sources? Answer one line per statement: its "
+             "number and one word, like \"1: Yes\" or \"1: No\".")
+# One statement alone is asked the plain way, so that even a model that will not keep a format answers first.
+QUESTION = ("Sources:\n{sources}\n\nStatement: {statement}\n\n"
+            "Is every detail of the statement supported by the sources? Answer Yes or No.")
+
+_ANSWER_LEAD = re.compile(r"^\s*(?:statement\s*)?(\d{1,3})?\s*[.:)\-]*\s*$", re.IGNORECASE)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def uncertain(score: float, threshold: float, band: float = BAND_LOGITS) -> bool:
+    """Whether a support score sits close enough to the decision line for the judge to be asked."""
+    return abs(_logit(score) - _logit(threshold)) <= band
+
+
+@dataclass
+class Question:
+    sentence: str
+    evidence: list[str]  # the passages holding the sentence's best evidence, best first
+
+
+@dataclass
+class Answer:
+    probability: float | None  # P(the sources support the sentence); None when no answer could be read
+    note: str = ""  # why there is no probability: an error, a spent budget, an answer the model did not give
 
 
 class Judge:
-    def __init__(self, model: Model):
+    def __init__(self, model: Model, session: Session | None = None):
         if not getattr(model, "supports_probabilities", False):
             raise ModelError(f"the {model.backend} model cannot read token probabilities, so it cannot judge")
         self.model = model
-        self._cache: dict[tuple[str, str], float] = {}
-        self.calls = 0
+        self.session = session if session is not None else Session(model)
+        self.calls = 0  # judge calls made (cache hits included): what the article's stats report
+        self.seconds = 0.0  # time spent waiting for the model (not verification time)
+
+    def judge(self, questions: list[Question]) -> list[Answer]:
+        """One answer per question, asked in batches that share the system message and the source block."""
+        answers: list[Answer] = [Answer(None, "not asked")] * len(questions)
+        if not questions:
+            return answers
+        sources = _source_block(questions, self._source_chars())
+        for start in range(0, len(questions), MAX_BATCH):
+            batch = questions[start:start + MAX_BATCH]
+            messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": _ask(sources, batch)}]
+            try:
+                completion = self.session.token_probabilities(
+                    messages, purpose="judge", max_tokens=TOKENS_PER_ANSWER * len(batch) + 8)
+            except BudgetExceeded:
+                answers[start:] = [Answer(None, "the article's call budget is spent")] * (len(questions) - start)
+                break
+            except ProbabilitiesUnavailable as error:
+                # the server ignores logprobs: asking again would waste the budget, in this run and the next
+                self.model.supports_probabilities = False
+                answers[start:] = [Answer(None, str(error))] * (len(questions) - start)
+                break
+            except ModelError as error:
+                answers[start:start + len(batch)] = [Answer(None, str(error))] * len(batch)
+                continue
+            self.calls += 1
+            self.seconds += completion.seconds
+            tokens = completion.extra.get("tokens") or []
+            read = read_answers(tokens, len(batch))
+            if len(batch) == 1 and 1 not in read and tokens:
+                # the model began with something else: its first token still ranks Yes against No
+                first = _p_yes(tokens[0][1], "")
+                if first is not None:
+                    read[1] = first
+            for n in range(len(batch)):
+                p = read.get(n + 1)
+                answers[start + n] = Answer(p, "" if p is not None else "the model gave no answer for it")
+        return answers
 
     def probability(self, sentence: str, evidence: str) -> float:
-        """P(the evidence supports the sentence), from the model's Yes/No next-token probabilities."""
-        evidence = evidence[:MAX_EVIDENCE_CHARS]
-        key = (sentence, evidence)
-        if key not in self._cache:
-            messages = [
-                {"role": "system", "content": SYSTEM},
-                {"role": "user", "content": QUESTION.format(evidence=evidence, sentence=sentence)},
-            ]
-            probabilities = self.model.choice_probabilities(messages, ["Yes", "No"])
-            self.calls += 1
-            yes, no = probabilities.get("Yes", 0.0), probabilities.get("No", 0.0)
-            self._cache[key] = yes / (yes + no) if yes + no > 0 else 0.5
-        return self._cache[key]
+        """P(the evidence supports the sentence) for one sentence; raises ModelError when no answer is read."""
+        answer = self.judge([Question(sentence, [evidence])])[0]
+        if answer.probability is None:
+            raise ModelError(f"the judge could not answer: {answer.note}")
+        return answer.probability
+
+    def _source_chars(self) -> int:
+        # leave room for the statements and the answers in a small context (four characters a token, roughly)
+        return max(1000, min(MAX_SOURCE_CHARS, (self.model.context_length - 1200) * 3))
+
+
+def _ask(sources: str, batch: list[Question]) -> str:
+    if len(batch) == 1:
+        return QUESTION.format(sources=sources, statement=" ".join(batch[0].sentence.split()))
+    statements = "\n".join(f"{n}. {' '.join(q.sentence.split())}" for n, q in enumerate(batch, 1))
+    return QUESTIONS.format(sources=sources, statements=statements)
+
+
+def _source_block(questions: list[Question], limit: int) -> str:
+    """Every question's evidence once, in the order the questions need it, within ``limit`` characters."""
+    seen: list[str] = []
+    size = 0
+    for question in questions:
+        for passage in question.evidence:
+            passage = " ".join(passage.split())
+            if not passage or passage in seen:
+                continue
+            if size + len(passage) > limit:
+                passage = passage[:max(0, limit - size)]
+                if len(passage) < 200:
+                    continue
+            seen.append(passage)
+            size += len(passage) + 2
+    return "\n\n".join(seen)
+
+
+def read_answers(tokens: list, count: int) -> dict[int, float]:
+    """Statement number -> P(Yes), read at the Yes/No token that opens each answer line.
+
+    ``tokens`` is ``[[token, {alternative: logprob}], ...]`` as ``Model.token_probabilities`` returns it. A line
+    may name its statement ("2: No"); a line that does not answers the next unanswered statement. Only the first
+    Yes/No of a line counts, and only when nothing but the number precedes it, so a model that explains itself
+    ("1. Yes: the council voted …") is read for its answer and not for its explanation.
+    """
+    answers: dict[int, float] = {}
+    line = ""
+    answered_line = False
+    for token, alternatives in tokens:
+        for piece_number, piece in enumerate(str(token).split("\n")):
+            if piece_number:  # a newline inside the token starts a new line
+                line, answered_line = "", False
+            word = piece.strip().lower().strip(".:,!*\"'")
+            if word in ("yes", "no") and not answered_line:
+                lead = _ANSWER_LEAD.match(line)
+                if lead:
+                    number = int(lead.group(1)) if lead.group(1) else _next_unanswered(answers, count)
+                    p = _p_yes(alternatives, word)
+                    if number is not None and 1 <= number <= count and number not in answers and p is not None:
+                        answers[number] = p
+                    answered_line = True
+            line += piece
+    return answers
+
+
+def _next_unanswered(answers: dict[int, float], count: int) -> int | None:
+    return next((n for n in range(1, count + 1) if n not in answers), None)
+
+
+def _p_yes(alternatives: dict[str, float], chosen: str) -> float | None:
+    """P(Yes) against P(No) among a token's alternatives; the chosen word alone when neither is listed."""
+    yes = sum(math.exp(lp) for t, lp in alternatives.items() if t.strip().lower() == "yes")
+    no = sum(math.exp(lp) for t, lp in alternatives.items() if t.strip().lower() == "no")
+    if yes + no <= 0:
+        return {"yes": 1.0, "no": 0.0}.get(chosen)
+    return yes / (yes + no)

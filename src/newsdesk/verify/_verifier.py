@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ModelError
 from ..models import Article, Citation, Passage, Sentence
 from . import _specifics as sp
 from ._index import PassageIndex
-from ._judge import Judge
+from ._judge import JUDGED_KINDS, Answer, Judge, Question, uncertain
 from ._measure import Measure, measure
-from ._score import Calibration, combine, decide
+from ._score import NEGATION_MIN_COVERAGE, REASONING_KINDS, Calibration, combine, decide
 from ._text import normalise
 
 if TYPE_CHECKING:
     from ..llm import Model
 
-__all__ = ["Check", "Verifier", "unsupported_specifics"]
+__all__ = ["DECIDERS", "SIGNALS", "Check", "Verifier", "unsupported_specifics"]
 
 MAX_CITATIONS = 3
 INDEX_CACHE_SIZE = 64  # passage sets kept built; an article run uses one, an evaluation run one per document
@@ -36,18 +36,41 @@ class Check:
     score: float  # 0..1, probability-like support score
     citations: list[Citation] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)  # per-check numbers, JSON-able
+    signals: dict[str, Any] = field(default_factory=dict)  # the stable summary of those numbers (SIGNALS)
+    decided_by: str = "score"  # which check settled the verdict (DECIDERS)
 
     @property
     def supported(self) -> bool:
         return self.verdict == "supported"
 
 
+#: The signals every checked sentence carries (docs/article-json.md): the calibrated local support probability,
+#: the semantic support when the verifier measures one, the specifics it carries and those missing, the
+#: contradiction found (or None), and the judge's P(yes) (None when the judge was not asked).
+SIGNALS = ("lexical", "semantic", "specifics", "contradiction", "judge")
+#: Which check settled a verdict: a hard rule (contradiction, quotation, specifics), the judge (asked because the
+#: local score sat near the line), the grounding rule for reasoning, or the calibrated local score.
+DECIDERS = ("contradiction", "quotation", "specifics", "judge", "grounding", "score")
+
+
+@dataclass
+class _Local:
+    """A sentence measured against an index, before any judge is asked."""
+
+    sentence: str
+    kind: str
+    m: Measure
+    probability: float  # calibrated local support probability, before the kind's bar
+    relative: float  # the same against the kind's bar (the line is ``threshold`` for every kind)
+    askable: bool  # near the line, no hard rule fired, a kind that asserts facts: worth a judge's question
+
+
 class Verifier:
     """Checks sentences against source passages; see docs/verify.md for what each check does."""
 
-    def __init__(self, calibration_path: str | Path | None = None, judge: Model | None = None):
+    def __init__(self, calibration_path: str | Path | None = None, judge: Model | Judge | None = None):
         self.calibration = Calibration.load(calibration_path)
-        self.judge = Judge(judge) if judge is not None else None
+        self.judge = judge if isinstance(judge, Judge) or judge is None else Judge(judge)
         self._indexes: OrderedDict[tuple, PassageIndex] = OrderedDict()
 
     # ------------------------------------------------------------------------------------------ one sentence
@@ -66,30 +89,63 @@ class Verifier:
         return index
 
     def check(self, sentence: str, passages: list[Passage], claim_kind: str = "fact") -> Check:
+        return self.check_many([(sentence, claim_kind)], passages)[0]
+
+    def check_many(self, items: list[tuple[str, str]], passages: list[Passage]) -> list[Check]:
+        """Check ``(sentence, claim_kind)`` pairs; the uncertain ones go to the judge together, most uncertain
+        first, so that a small call budget is spent where the local checks are least sure."""
         index = self.index(passages)
+        local = [self._local(sentence, kind, index) for sentence, kind in items]
+        answers: dict[int, Answer] = {}
+        if self.judge is not None:
+            threshold = self.calibration.threshold
+            asked = sorted((i for i, one in enumerate(local) if one.askable),
+                           key=lambda i: abs(_logit(local[i].relative) - _logit(threshold)))
+            questions = [Question(local[i].sentence, _evidence_texts(index, local[i].m)) for i in asked]
+            answers = dict(zip(asked, self.judge.judge(questions), strict=True))
+        return [self._decide(one, index, answers.get(i)) for i, one in enumerate(local)]
+
+    def judge_band(self, score: float) -> bool:
+        """Whether a kind-relative support score (``Check.score`` before the hard rules) is near enough to the
+        line for the judge to be asked."""
+        return uncertain(score, self.calibration.threshold)
+
+    def _local(self, sentence: str, kind: str, index: PassageIndex) -> _Local:
         m = measure(sentence, index)
         probability = self.calibration.probability(m)
+        relative = self.calibration.score_for(probability, kind)
+        hard = bool(m.missing or m.missing_quotes or m.conflicts) or _negated(m)
+        askable = kind in JUDGED_KINDS and bool(m.evidence) and not hard and self.judge_band(relative)
+        return _Local(sentence, kind, m, probability, relative, askable)
+
+    def _decide(self, one: _Local, index: PassageIndex, answer: Answer | None) -> Check:
+        m, kind = one.m, one.kind
         details = m.details()
-        details["lexical_score"] = round(probability, 4)
-        if self.judge is not None and m.evidence and not (m.missing or m.missing_quotes or m.conflicts):
-            evidence = _evidence_text(index, m)
-            try:
-                p_yes = self.judge.probability(sentence, evidence)
-                details["judge"] = round(p_yes, 4)
-                probability = combine(probability, p_yes, self.calibration.judge_weight)
-            except ModelError as error:
-                details["judge_error"] = str(error)
-        relative = self.calibration.score_for(probability, claim_kind)
-        verdict, score, reason = decide(m, relative, self.calibration.threshold, claim_kind,
-                                        self.calibration.reasoning_coverage)
-        details["kind"] = claim_kind
-        details["kind_threshold"] = round(self.calibration.threshold_for(claim_kind), 4)
+        details["lexical_score"] = round(one.probability, 4)
+        details["uncertain"] = one.askable  # what a judge would be asked about (with or without one)
+        probability, judged = one.probability, None
+        if answer is not None:
+            if answer.probability is not None:
+                judged = answer.probability
+                details["judge"] = round(judged, 4)
+                probability = combine(probability, judged, self.calibration.judge_weight)
+            else:
+                details["judge_error"] = answer.note
+        relative = self.calibration.score_for(probability, kind)
+        threshold = self.calibration.threshold
+        verdict, score, reason = decide(m, relative, threshold, kind, self.calibration.reasoning_coverage)
+        details["kind"] = kind
+        details["kind_threshold"] = round(self.calibration.threshold_for(kind), 4)
         if reason:
             details["reason"] = reason
-        citations = _citations(sentence, index, m) if verdict == "supported" else []
+        decided_by = _decided_by(reason, verdict, relative, threshold, judged)
+        citations: list[Citation] = []
+        if verdict == "supported" and _carries_fact(one, self.calibration.threshold):
+            citations = _citations(one.sentence, index, m)
         if verdict != "supported":
             details["evidence"] = [_unit_ref(index, uid) for uid in m.evidence[:2]]
-        return Check(verdict=verdict, score=round(score, 4), citations=citations, details=details)
+        return Check(verdict=verdict, score=round(score, 4), citations=citations, details=details,
+                     signals=_signals(one, m, judged), decided_by=decided_by)
 
     def evidence_passages(self, sentence: str, passages: list[Passage], limit: int = 2) -> list[Passage]:
         """The passages holding a sentence's best evidence (what a reviser should see)."""
@@ -123,13 +179,60 @@ def _unit_ref(index: PassageIndex, uid: int) -> dict[str, Any]:
     return {"source": passage.source_number, "passage_id": passage.id, "quote": passage.text[unit.start:unit.end]}
 
 
-def _evidence_text(index: PassageIndex, m: Measure) -> str:
+def _evidence_texts(index: PassageIndex, m: Measure) -> list[str]:
     """The passages of the best evidence, whole, best first (context helps a judge with pronouns)."""
     seen: list[int] = []
     for uid in m.evidence[:3]:
         if index.units[uid].passage not in seen:
             seen.append(index.units[uid].passage)
-    return "\n\n".join(index.passages[p].text for p in seen)
+    return [index.passages[p].text for p in seen]
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def _negated(m: Measure) -> bool:
+    """The negation rule of ``decide``: a flip counts when the evidence covers most of the sentence."""
+    return m.negation_mismatch and m.best_unit >= NEGATION_MIN_COVERAGE
+
+
+def _carries_fact(one: _Local, fact_threshold: float) -> bool:
+    """A citation says "this quote supports the sentence": reasoning and opinion get one only when they state a
+    fact, that is, carry a specific (a figure, date, name or quotation, all found) or are worded as closely to
+    a source as a supported fact is. A judgement grounded in the sources' words cites nothing."""
+    if one.kind not in REASONING_KINDS:
+        return True
+    return one.m.specifics > 0 or one.probability >= fact_threshold
+
+
+def _decided_by(reason: str, verdict: str, relative: float, threshold: float, judged: float | None) -> str:
+    if reason.startswith(("a figure differs", "the source says the opposite")) or verdict == "contradicted":
+        return "contradiction"
+    if reason.startswith("a quotation"):
+        return "quotation"
+    if reason.startswith("not in any source"):
+        return "specifics"
+    if judged is not None:
+        return "judge"
+    if verdict == "supported" and relative < threshold:
+        return "grounding"
+    return "score"
+
+
+def _signals(one: _Local, m: Measure, judged: float | None) -> dict[str, Any]:
+    contradiction = m.conflicts[0] if m.conflicts else ("negation" if _negated(m) else None)
+    signals: dict[str, Any] = {
+        "lexical": round(one.probability, 4),
+        "specifics": {"count": m.specifics, "missing": [*m.missing, *(f"quote: {q}" for q in m.missing_quotes)]},
+        "contradiction": contradiction,
+        "judge": None if judged is None else round(judged, 4),
+    }
+    semantic = getattr(m, "semantic", None)  # present once the verifier measures meaning overlap
+    if semantic is not None:
+        signals["semantic"] = round(float(semantic), 4)
+    return signals
 
 
 def _citations(sentence: str, index: PassageIndex, m: Measure) -> list[Citation]:

@@ -1,0 +1,155 @@
+"""What the reader sees: each sentence's signals and deciding check, facts apart from reasoning and opinion in the
+HTML marks and in every footer, and citations only where a quote supports a fact."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from newsdesk.models import Article, Block, Passage, Section, Sentence, Source
+from newsdesk.render import render
+from newsdesk.verify import Verifier
+from newsdesk.verify._verifier import DECIDERS, SIGNALS
+
+SCHEMA = json.loads((resources.files("newsdesk") / "schema" / "article.schema.json").read_text("utf-8"))
+STORY = [
+    ("Flash floods killed 17 people across southern Texas on Wednesday, officials said, after more than 12 inches of "
+     "rain fell in less than a day."),
+    "Governor Greg Abbott declared a disaster in 23 counties and said the state would ask for federal help.",
+    "The National Weather Service said the storm system could bring another three inches of rain on Thursday.",
+]
+PASSAGES = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(STORY)]
+FACT = "Governor Greg Abbott declared a disaster in 23 counties."
+WRONG_FIGURE = "The floods killed 27 people in southern Texas on Wednesday."
+REASONING = "The disaster declaration suggests the state expects federal help with the floods."
+REASONING_WITH_FACT = "Another three inches of rain could fall on Thursday, the National Weather Service said."
+OPINION = "Residents should follow the warnings about the storm and the rain."
+
+
+def _section(sid: str, kind: str, texts: list[str]) -> Section:
+    sentences = [Sentence(t, id=f"{sid}.b0.s{i}") for i, t in enumerate(texts)]
+    return Section(id=sid, heading=sid.title(), kind=kind, blocks=[Block("paragraph", sentences)])
+
+
+@pytest.fixture
+def article() -> Article:
+    a = Article(
+        title="What do the Texas floods mean?", dek="Texas counts the cost of the floods.",
+        intro=_section("intro", "summary", ["Flash floods killed 17 people across southern Texas on Wednesday."]),
+        sections=[_section("context", "fact", [FACT, WRONG_FIGURE]),
+                  _section("analysis", "analysis", [REASONING]),
+                  _section("outlook", "outlook", [REASONING_WITH_FACT]),
+                  _section("opinion", "opinion", [OPINION])],
+        sources=[Source(number=1, title="Floods kill 17 in Texas", url="https://example.org/floods",
+                        passages=PASSAGES)],
+        model={"backend": "embedded", "name": "test"})
+    Verifier().verify_article(a, PASSAGES)
+    return a
+
+
+def _kept(article: Article) -> dict[str, Sentence]:
+    return {s.text: s for section in article.all_sections() for s in section.sentences()}
+
+
+def test_every_checked_sentence_carries_its_signals_and_decider(article) -> None:
+    data = article.to_dict()
+    jsonschema.validate(data, SCHEMA)
+    sentences = [s for sec in [data["intro"], *data["sections"]] for b in sec["blocks"] for s in b["sentences"]]
+    assert sentences
+    for sentence in sentences:
+        assert set(sentence["signals"]) >= set(SIGNALS) - {"semantic"}
+        assert sentence["decided_by"] in DECIDERS
+        assert 0 <= sentence["signals"]["lexical"] <= 1 and sentence["signals"]["judge"] is None
+
+
+def test_schema_requires_signals_of_a_checked_sentence(article) -> None:
+    data = article.to_dict()
+    del data["sections"][0]["blocks"][0]["sentences"][0]["signals"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)
+
+
+def test_a_wrong_figure_is_decided_by_the_contradiction_check() -> None:
+    check = Verifier().check(WRONG_FIGURE, PASSAGES)
+    assert check.verdict == "contradicted" and check.decided_by == "contradiction"
+    assert check.signals["contradiction"] and "27" in check.signals["contradiction"]
+    invented = Verifier().check("Mayor John Whitmire ordered an evacuation.", PASSAGES)
+    assert invented.decided_by == "specifics" and invented.signals["specifics"]["missing"]
+
+
+def test_citations_only_where_a_quote_supports_a_fact(article) -> None:
+    kept = _kept(article)
+    assert kept[FACT].role == "fact" and kept[FACT].citations
+    assert kept[REASONING].role == "reasoning" and kept[REASONING].verdict == "supported"
+    assert not kept[REASONING].citations, "a judgement carries no fact, so no quote can support it"
+    assert kept[OPINION].role == "opinion" and not kept[OPINION].citations
+    assert kept[REASONING_WITH_FACT].role == "reasoning" and kept[REASONING_WITH_FACT].citations, \
+        "reasoning that states a sourced fact (a date, a name) cites it"
+    md = render(article, "md")
+    assert f"{REASONING} [" not in md and f"{OPINION} [" not in md and f"{FACT} [1]" in md
+
+
+def test_counts_keep_opinion_and_reasoning_out_of_the_facts(article) -> None:
+    counts = article.counts()
+    assert counts["fact"] == {"checked": 2, "supported": 2, "cited": 2}  # the intro and the context fact
+    assert counts["reasoning"]["checked"] == 2 and counts["opinion"]["checked"] == 1
+    assert counts["removed"]["unsupported"] == 1
+    assert article.to_dict()["counts"] == counts
+    footer = render(article, "md").strip().splitlines()[-1]
+    assert "2 of 2 factual sentences supported" in footer
+    assert "2 of 2 reasoning sentences and 1 of 1 opinion sentence grounded" in footer
+    assert "1 unsupported sentence removed" in footer
+
+
+class _Marks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.roles: dict[str, str] = {}
+        self.hidden_labels: list[str] = []
+        self.legend = False
+        self._hidden = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if "s" in classes:
+            self.roles[attrs["data-sentence"]] = attrs["data-role"]
+        self.legend |= "legend" in classes
+        self._hidden = "sr-only" in classes
+
+    def handle_data(self, data):
+        if self._hidden:
+            self.hidden_labels.append(data.strip())
+            self._hidden = False
+
+
+def test_html_marks_roles_apart_with_a_legend_and_labels(article) -> None:
+    html = render(article, "html")
+    marks = _Marks()
+    marks.feed(html)
+    assert marks.legend
+    assert set(marks.roles.values()) == {"fact", "reasoning", "opinion"}
+    assert marks.roles["context.b0.s0"] == "fact" and marks.roles["opinion.b0.s0"] == "opinion"
+    # not colour alone: each role has its own line style, and a text label for screen readers
+    css = re.sub(r"\s+", " ", html)
+    assert re.search(r"\.r-fact[^{]*\{[^}]*solid", css) and re.search(r"\.r-reasoning[^{]*\{[^}]*dashed", css)
+    assert re.search(r"\.r-opinion[^{]*\{[^}]*dotted[^}]*italic", css)
+    assert sorted(marks.hidden_labels) == ["(opinion)", "(reasoning)", "(reasoning)"]
+    assert "2 of 2 factual sentences supported" in html
+    assert "<b>Fact · supported</b>" in html and "<b>Reasoning · grounded in the sources</b>" in html
+    assert "<b>Opinion · grounded in the sources</b>" in html and "Decided by:" in html
+
+
+def test_unchecked_article_says_so_and_has_no_legend(article) -> None:
+    for section in article.all_sections():
+        for sentence in section.sentences():
+            sentence.verdict, sentence.citations = None, []
+    article.dropped = []
+    assert "Not checked against the sources" in render(article, "md")
+    html = render(article, "html")
+    assert 'class="legend"' not in html and "Not checked against the sources" in html
