@@ -134,10 +134,9 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
             section.prune()
         article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions
         emit("verify", "done", dropped=len(article.dropped))
-    injection.finish_article(article, screening, fallback_title, split_sentences)  # [injection]
-
         article.stats.judge_calls = judge.calls if judge else 0
         article.model["judge"] = judge is not None
+    injection.finish_article(article, screening, fallback_title, split_sentences)  # [injection]
 
     stats = session.stats
     article.stats.llm_calls = stats.llm_calls
