@@ -12,7 +12,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
-SHARED = ROOT.parent / "shared" / "data"
+# The shared dev data (pages, feeds, labelled rows): ../shared/data next to the project, or wherever
+# NEWSDESK_SHARED_DATA points. Tests that need it skip without it, and the summary says so (below).
+SHARED = Path(os.environ.get("NEWSDESK_SHARED_DATA") or ROOT.parent / "shared" / "data").expanduser()
+SHARED_MISSING = f"the shared data folder {SHARED} is missing (set NEWSDESK_SHARED_DATA to its path)"
 EXAMPLE = ROOT / "examples" / "webb-launch.md"
 TINY_TEMPLATE = DATA / "tiny-template.yaml"
 SHORT_BRIEF = DATA / "short-brief.txt"
@@ -49,3 +52,10 @@ def example_article(tmp_path_factory):
     result = run_newsdesk("write", str(EXAMPLE), "--format", "json", "-o", str(out), db=db)
     assert result.returncode == 0, result.stderr.decode()
     return db, out, result
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001 - pytest's hook signature
+    """Say loudly how many tests did not run for want of the shared data, rather than let them skip silently."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "shared data folder" in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_sep("!", f"{len(skipped)} tests skipped: {SHARED_MISSING}", yellow=True, bold=True)

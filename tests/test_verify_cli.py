@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, SHARED_MISSING
 from click.testing import CliRunner
 
 from newsdesk.cli import cli
 
-ROWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "verify" / "frank_valid.jsonl"
+ROWS = SHARED / "verify" / "frank_valid.jsonl"
 STORY = """Flooding kills 17 in southern Texas
 
 HOUSTON (Nov. 13) - Flash floods killed 17 people across southern Texas on Wednesday, officials said, after more than
@@ -107,7 +108,7 @@ def test_eval_rejects_bad_rows(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "needs" in result.output
 
 
-@pytest.mark.skipif(not ROWS.is_file(), reason="dev data not found")
+@pytest.mark.skipif(not ROWS.is_file(), reason=SHARED_MISSING)
 def test_eval_verify_dev_rows_limit() -> None:
     result = CliRunner().invoke(cli, ["eval", "verify", str(ROWS), "--limit", "40"])
     assert result.exit_code == 0, result.output

@@ -2,6 +2,8 @@
 
 * ``read_feed`` takes a URL (fetched through the guarded fetcher, same size cap) or a file. A malformed ("bozo")
   feed still yields the entries that parsed; only a document with no entries at all is an error.
+* Parsing is bounded (``budget.py``): fields capped and impossible characters replaced before feedparser, the
+  parse itself in a child process with a deadline. Whatever feedparser raises on one entry skips that entry only.
 * ``ingest_feed`` stores each entry as a story. An entry already seen (same guid, same link without tracking
   parameters, or same title+text hash) is not stored twice; seen in another feed, it is linked to the story
   stored then. The text is ``content:encoded`` when the feed carries it, else the summary, or with
@@ -27,6 +29,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import InputError, NewsdeskError
 from ..models import Story, content_hash
+from .budget import check_markup, defuse_feed, run_bounded
 from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, HTML_TYPES, Fetcher
 from .web import html_to_text, story_from_html
 
@@ -118,15 +121,23 @@ def read_feed(source: str, *, allow_private: bool = False, fetcher: Fetcher | No
 
 
 def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Feed:
-    """Parse a feed document; raises InputError when nothing in it is a feed entry."""
-    import feedparser
-
+    """Parse a feed document within the parse budget; raises InputError when nothing in it is a feed entry."""
     if not data.strip():
         raise InputError(f"{source} is empty, not a feed")
+    check_markup(data, source)
+    return run_bounded(_parse_document, defuse_feed(data), source, content_type, name=source)
+
+
+def _parse_document(data: bytes, source: str, content_type: str | None) -> Feed:
+    import feedparser
+
     headers = {"content-type": content_type} if content_type else {}
-    # A stream, never bytes or str: given those, feedparser may treat them as a file name or URL to open.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True,
-                              resolve_relative_uris=True)
+    try:
+        # A stream, never bytes or str: given those, feedparser may treat them as a file name or URL to open.
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True,
+                                  resolve_relative_uris=True)
+    except Exception as error:  # feedparser raises what its decoders raise; the feed is unreadable, not a crash
+        raise InputError(f"{source} is not a readable RSS or Atom feed: {_one_line(error)}") from None
     problem = _one_line(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     raw_entries = parsed.get("entries") or []
     if not raw_entries and (problem or not parsed.get("version")):
@@ -138,8 +149,8 @@ def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Fee
     for number, raw in enumerate(raw_entries, start=1):
         try:
             entry = _entry(raw)
-        except (TypeError, ValueError, AttributeError) as error:  # a mangled entry must not sink the others
-            feed.skipped.append(f"entry {number}: unreadable ({_one_line(error)})")
+        except Exception as error:  # one mangled entry is recorded and skipped; it must not sink the others
+            feed.skipped.append(f"entry {number}: unreadable ({type(error).__name__}: {_one_line(error)[:200]})")
             continue
         if entry is None:
             feed.skipped.append(f"entry {number}: no title and no text")
