@@ -1,7 +1,8 @@
 """HTML through Jinja2 with autoescaping on: every string from a model or a source is escaped.
 
 Each sentence is a focusable span; hovering or focusing it shows its verdict, score and supporting quote.
-Dropped sentences sit in a collapsible appendix. ``render_article_fragment`` is the same article without the
+Dropped sentences sit in a collapsible appendix. A standalone page carries its own Content-Security-Policy (no
+scripts, no requests but https images), since a saved file has no server to send one. ``render_article_fragment`` is the same article without the
 page around it, for the web app.
 """
 
@@ -11,7 +12,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..models import Article
+from ..models import Article, web_url
 from .markdown import summary_line
 
 
@@ -24,6 +25,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["pct"] = lambda x: "" if x is None else f"{x:.2f}"
+    env.filters["web_url"] = web_url  # only http(s) links, even from an article saved before URLs were checked
     return env
 
 
