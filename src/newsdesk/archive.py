@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -219,6 +220,12 @@ def m007_watched_feeds(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE feeds ADD COLUMN watch INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE feeds ADD COLUMN options TEXT")
     db.execute("ALTER TABLE feeds ADD COLUMN last_error TEXT")
+
+
+@migration
+def m008_run_owner(db: sqlite3.Connection) -> None:
+    """Which process (``host:pid``) runs a run: a run left 'running' by a process that died can be marked."""
+    db.execute("ALTER TABLE runs ADD COLUMN owner TEXT")
 
 
 def now() -> str:
@@ -447,10 +454,21 @@ class Archive:
     # -- runs, articles, calls -----------------------------------------------------------------------------
     def start_run(self, story_id: int | None, model: str, template: str) -> int:
         cursor = self.db.execute(
-            "INSERT INTO runs (story_id, model, template, started) VALUES (?, ?, ?, ?)",
-            (story_id, model, template, now()),
+            "INSERT INTO runs (story_id, model, template, started, owner) VALUES (?, ?, ?, ?, ?)",
+            (story_id, model, template, now(), f"{socket.gethostname()}:{os.getpid()}"),
         )
         return int(cursor.lastrowid or 0)
+
+    def fail_interrupted_runs(self, is_dead: Callable[[str], bool]) -> list[int]:
+        """Mark runs still 'running' whose process ``is_dead(owner)`` says is gone (kill -9, power loss) as failed.
+
+        Exceptions mark their own run; only a process killed outright leaves one 'running'."""
+        rows = self.db.execute("SELECT id, owner FROM runs WHERE status = 'running' AND owner IS NOT NULL")
+        dead = [int(row["id"]) for row in rows.fetchall() if is_dead(row["owner"])]
+        for run_id in dead:
+            self.db.execute("UPDATE runs SET status = 'failed', error = ?, finished = ? WHERE id = ? AND status ="
+                            " 'running'", ("interrupted: its process ended before the run finished", now(), run_id))
+        return dead
 
     def finish_run(self, run_id: int, status: str, stats: dict[str, Any] | None = None, error: str | None = None):
         self.db.execute(

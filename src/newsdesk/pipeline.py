@@ -311,6 +311,19 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
     model = model or get_model(options.model, base_url=options.base_url, api_key=options.api_key,
                                context_length=options.context_length)
     run_id = archive.start_run(article.story.get("id"), model.name, template.name)
+    try:
+        session = _regenerate_into(article, index, spec, template, archive, model, run_id, evidence, emit)
+    except BaseException as error:  # a failed regeneration must not leave its run 'running'
+        archive.finish_run(run_id, "failed", error=str(error) or type(error).__name__)
+        raise
+    archive.finish_run(run_id, "done", stats=session.stats.to_dict())
+    emit("done", "done", article_id=article.id)
+    return article
+
+
+def _regenerate_into(article: Article, index: int, spec: Any, template: Any, archive: Archive, model: Model,
+                     run_id: int, evidence: Any, emit: Any) -> Session:
+    section_id = spec.id
     session = Session(model, archive, run_id, use_cache=False, max_calls=1 + MAX_REVISE_CALLS)
     emit("write", "start", section=section_id, heading=spec.heading)
     others = [s.heading for s in template.sections if s.id != section_id]
@@ -325,6 +338,4 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
         each.prune()
     emit("verify", "done", dropped=len(article.dropped))
     archive.update_article(article)
-    archive.finish_run(run_id, "done", stats=session.stats.to_dict())
-    emit("done", "done", article_id=article.id)
-    return article
+    return session

@@ -52,6 +52,10 @@ class Supervisor:
 
     def recover(self) -> list[int]:
         queue = self.desk.queue
+        interrupted = self.desk.archive.fail_interrupted_runs(is_dead_local_worker)
+        if interrupted:
+            log.info("marked %d run(s) whose process died as failed: %s", len(interrupted),
+                     ", ".join(map(str, interrupted)))
         return sorted(set(queue.requeue_orphans(is_dead_local_worker)) | set(queue.requeue_expired()))
 
     def stop(self) -> None:
