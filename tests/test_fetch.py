@@ -6,11 +6,10 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import SHARED, SHARED_MISSING
+from conftest import SHARED
 from click.testing import CliRunner
 
 from newsdesk.cli import cli

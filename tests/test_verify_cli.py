@@ -60,7 +60,7 @@ def test_verify_text_output(files: dict[str, str]) -> None:
 
 
 def test_verify_json_output(files: dict[str, str]) -> None:
-    result = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "-t", files["draft.md"], "-f", "json"])
+    result = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "--text", files["draft.md"], "-f", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     # without the background source, Harvey's "60 inches" meets the story's "12 inches": contradicted
@@ -73,11 +73,11 @@ def test_verify_json_output(files: dict[str, str]) -> None:
 
 
 def test_verify_errors_are_one_line(files: dict[str, str], tmp_path: Path) -> None:
-    missing = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "-t", str(tmp_path / "nope.md")])
+    missing = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "--text", str(tmp_path / "nope.md")])
     assert missing.exit_code == 2 and "Error: no such file" in missing.output
     empty = tmp_path / "empty.md"
     empty.write_text("# Only a heading\n", encoding="utf-8")
-    nothing = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "-t", str(empty)])
+    nothing = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "--text", str(empty)])
     assert nothing.exit_code == 2 and "no sentences" in nothing.output
 
 

@@ -507,6 +507,15 @@ class Archive:
         row = self.db.execute("SELECT id FROM articles WHERE request_key = ?", (request_key,)).fetchone()
         return row["id"] if row else None
 
+    def article_ids(self, story_ids: list[int]) -> dict[int, list[int]]:
+        """The ids of the articles written about each of ``story_ids``, oldest first."""
+        found: dict[int, list[int]] = {story_id: [] for story_id in story_ids}
+        marks = ",".join("?" * len(story_ids))
+        for row in self.db.execute(f"SELECT id, story_id FROM articles WHERE story_id IN ({marks}) ORDER BY id",
+                                   story_ids):
+            found[row["story_id"]].append(row["id"])
+        return found
+
     def get_article(self, article_id: int) -> Article:
         row = self.db.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:

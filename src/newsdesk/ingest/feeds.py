@@ -16,9 +16,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import InputError, NewsdeskError
+from ..files import write_atomically
 from ..models import Story, content_hash
 from .budget import check_markup, defuse_feed, run_bounded
 from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, HTML_TYPES, Fetcher
@@ -336,7 +335,7 @@ def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: A
             if progress:
                 progress(f"  done in {time.monotonic() - started:.0f} s")
         path = out_dir / f"{article.id}-{slugify(article.title)}{ARTICLE_SUFFIXES[fmt]}"
-        _write_atomically(path, render(article, fmt))
+        write_atomically(path, render(article, fmt))
         archive.set_feed_entry_article(int(entry["id"]), int(article.id or 0))
         done_stories.add(story_id)
         report.written.append(path)
@@ -348,19 +347,6 @@ def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: A
 def slugify(title: str, limit: int = 60) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
     return slug[:limit].rstrip("-") or "article"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _published(raw: Any) -> str | None:
