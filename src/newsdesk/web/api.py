@@ -16,6 +16,7 @@ from ..ingest.feeds import slugify
 from ..models import Story
 from ..render import render
 from .desk import Desk, job_json, progress_of
+from .polls import feed_state
 from .settings import DEFAULT_FEED_INTERVAL, MIN_FEED_INTERVAL, PAGE_SIZE
 from .sse import job_event_stream
 
@@ -163,7 +164,8 @@ def list_stories(desk: DeskDep, q: Search = "", page: Page = 1) -> dict[str, Any
 
 @router.get("/feeds", summary="Watched feeds")
 def list_feeds(desk: DeskDep) -> dict[str, Any]:
-    return {"items": desk.archive.watched_feeds()}
+    """Each with ``status`` (new, ok, failing, blocked), ``last_error`` and ``next_poll``: failing feeds back off."""
+    return {"items": [feed_state(feed) for feed in desk.archive.watched_feeds()]}
 
 
 @router.post("/feeds", status_code=201, summary="Watch a feed")
@@ -176,7 +178,7 @@ def add_feed(body: FeedRequest, desk: DeskDep) -> JSONResponse:
 
 @router.get("/feeds/{feed_id}", summary="A watched feed")
 def get_feed(feed_id: RowId, desk: DeskDep) -> dict[str, Any]:
-    return desk.archive.get_feed(feed_id)
+    return feed_state(desk.archive.get_feed(feed_id))
 
 
 @router.get("/health", summary="Liveness, queue counts and worker processes")

@@ -26,6 +26,7 @@ from .api import RowId, get_desk
 from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
 from .errors import error_response
+from .polls import feed_state
 from .security import SESSION_COOKIE, session_value
 from .settings import DEFAULT_FEED_INTERVAL, PAGE_SIZE
 from .templating import page
@@ -196,7 +197,7 @@ def feeds_page(request: Request) -> Response:
 
 def _feeds_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
     desk = get_desk(request)
-    return page(request, "feeds.html", status=status, error=error, values=values, feeds=desk.archive.watched_feeds(),
+    return page(request, "feeds.html", status=status, error=error, values=values, feeds=[feed_state(f) for f in desk.archive.watched_feeds()],
                 templates=list(desk.settings.templates), default_interval=DEFAULT_FEED_INTERVAL // 60)
 
 

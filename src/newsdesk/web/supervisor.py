@@ -15,10 +15,10 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import UTC, datetime
 
 from ..llm.embedded import THREADS_ENV, cpu_count
 from .desk import Desk
+from .polls import is_due
 from .worker import is_dead_local_worker
 
 log = logging.getLogger("newsdesk.web")
@@ -132,16 +132,6 @@ class Supervisor:
         """Queue a poll for every watched feed whose interval has passed since its last poll."""
         queued = []
         for feed in self.desk.archive.watched_feeds():
-            if _due(feed):
+            if is_due(feed):
                 queued.append(self.desk.enqueue_poll(feed).id)
         return queued
-
-
-def _due(feed: dict) -> bool:
-    if not feed.get("last_polled"):
-        return True
-    try:
-        last = datetime.fromisoformat(feed["last_polled"])
-    except ValueError:
-        return True
-    return (datetime.now(UTC) - last).total_seconds() >= int(feed["interval_seconds"])

@@ -30,11 +30,13 @@ from pathlib import Path
 from typing import Any
 
 from ..archive import Archive
-from ..errors import NewsdeskError
+from ..errors import BlockedURLError, NewsdeskError
 from ..jobs import Job, JobQueue, LeaseLost, SQLiteJobQueue
 from ..llm import Completion, Model, get_model
 from ..models import Story
 from ..pipeline import Event, WriteOptions, regenerate_section, write_article
+
+from .polls import BLOCKED_PREFIX
 
 log = logging.getLogger("newsdesk.worker")
 
@@ -228,6 +230,9 @@ class Worker:
         on_event(Event("poll", "start", {"url": url}))
         try:
             report = ingest_feed(self.archive, read_feed(url, allow_private=self.config.allow_private))
+        except BlockedURLError as error:  # the host is refused: the feed backs off a day and shows as blocked
+            self.archive.feed_polled(url, f"{BLOCKED_PREFIX}{error}")
+            raise
         except NewsdeskError as error:
             self.archive.feed_polled(url, str(error))
             raise
