@@ -125,7 +125,8 @@ def run_bounded(fn: Callable[..., T], *args: Any, name: str, seconds: float = PA
             raise ParseBudgetError(f"reading {name} took over {seconds:g} s: gave up (the document is built "
                                    "to be slow to parse, or far larger than a news page)")
         try:
-            ok, value = receiver.recv()
+            ok, value, peak = receiver.recv()
+            last_parse["peak_rss_kb"] = peak
         except EOFError:  # the child died without an answer: killed for memory, or a crash in C code
             raise ParseBudgetError(f"reading {name} ran out of memory or crashed the parser: gave up") from None
     finally:
@@ -155,12 +156,25 @@ def _child(sender: Connection, fn: Callable[..., Any], args: tuple[Any, ...]) ->
     except Exception as error:  # a parser bug must read as a refusal of this document, never as a traceback
         result = (False, InputError(f"the parser failed on this document ({type(error).__name__}: "
                                     f"{' '.join(str(error).split())[:200]})"))
+    peak = _peak_rss_kb()
     try:
-        sender.send(result)
+        sender.send((*result, peak))
     except Exception as error:  # an unpicklable result: say so rather than leave the parent waiting
-        sender.send((False, InputError(f"the parse result could not be returned: {error}")))
+        sender.send((False, InputError(f"the parse result could not be returned: {error}"), peak))
     sender.close()
 
+
+def _peak_rss_kb() -> int:
+    try:
+        import resource
+
+        return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    except ImportError:
+        return 0
+
+
+# The peak resident memory of the last parsing child, in KiB (bench/fuzz.py reports it).
+last_parse: dict[str, int] = {"peak_rss_kb": 0}
 
 _context_lock = threading.Lock()
 _context_cache: list[Any] = []
