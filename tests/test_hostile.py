@@ -291,6 +291,9 @@ def test_a_json_story_with_a_javascript_url_is_refused(tmp_path: Path):
     assert result.returncode == 2 and "http" in one_line_error(result)
     story.write_text(json.dumps({"headline": "Council", "body": "The council met.", "url": "https://ok.example/a"}))
     assert run_newsdesk("ingest", str(story), db=tmp_path / "n.db").returncode == 0
+    story.write_text('{"headline": "Lone \\ud800 surrogate", "body": "Found by the fuzzer \\udfff."}')
+    assert run_newsdesk("ingest", str(story), db=tmp_path / "n.db").returncode == 0, "stored with U+FFFD"
+    assert "Lone \ufffd surrogate" in {row["headline"] for row in stored(tmp_path / "n.db")}
 
 
 # -- 8. rough edges ---------------------------------------------------------------------------------------------

@@ -74,9 +74,11 @@ def parse_text_story(text: str, name: str = "input") -> Story:
 
 def parse_json_story(text: str, name: str = "input") -> Story:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_hook=_without_surrogates)
     except json.JSONDecodeError as error:
         raise InputError(f"{name} is not valid JSON: {error.msg} at line {error.lineno}") from error
+    except RecursionError:
+        raise InputError(f"{name} nests too deeply to be a story") from None
     if not isinstance(data, dict):
         raise InputError(f"{name} must hold a JSON object with \"headline\" and \"body\"")
     unknown = set(data) - {"headline", "body", "url", "published", "source", "author", "language", "title", "text"}
@@ -96,6 +98,14 @@ def parse_json_story(text: str, name: str = "input") -> Story:
     return Story(headline=headline.strip(), body=body.strip(), url=data.get("url"),
                  published=_iso_date(data.get("published")), source=data.get("source"),
                  author=data.get("author"), language=data.get("language"), origin="json")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(data: dict) -> dict:
+    """JSON's ``\\ud800`` escapes decode to lone surrogates, which no UTF-8 file or database can store: U+FFFD."""
+    return {key: _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value for key, value in data.items()}
 
 
 def parse_story_text(text: str, name: str = "input") -> Story:
