@@ -16,7 +16,6 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
 import lxml.html
 import pytest
 from markdown_it import MarkdownIt

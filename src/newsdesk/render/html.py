@@ -2,8 +2,8 @@
 
 Each sentence is a focusable span; hovering or focusing it shows its verdict, score and supporting quote.
 Dropped sentences sit in a collapsible appendix. A standalone page carries its own Content-Security-Policy (no
-scripts, no requests but https images), since a saved file has no server to send one. ``render_article_fragment`` is the same article without the
-page around it, for the web app.
+scripts, no requests but https images), since a saved file has no server to send one.
+``render_article_fragment`` is the same article without the page around it, for the web app.
 """
 
 from __future__ import annotations

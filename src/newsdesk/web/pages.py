@@ -197,7 +197,8 @@ def feeds_page(request: Request) -> Response:
 
 def _feeds_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
     desk = get_desk(request)
-    return page(request, "feeds.html", status=status, error=error, values=values, feeds=[feed_state(f) for f in desk.archive.watched_feeds()],
+    feeds = [feed_state(feed) for feed in desk.archive.watched_feeds()]
+    return page(request, "feeds.html", status=status, error=error, values=values, feeds=feeds,
                 templates=list(desk.settings.templates), default_interval=DEFAULT_FEED_INTERVAL // 60)
 
 
