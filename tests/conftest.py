@@ -12,7 +12,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
-SHARED = ROOT.parent / "shared" / "data"
+# The shared dev data (pages, feeds, labelled rows): ../shared/data next to the project, or wherever
+# NEWSDESK_SHARED_DATA points. Tests that need it skip without it, and the summary says so (below).
+SHARED = Path(os.environ.get("NEWSDESK_SHARED_DATA") or ROOT.parent / "shared" / "data").expanduser()
+SHARED_MISSING = f"the shared data folder {SHARED} is missing (set NEWSDESK_SHARED_DATA to its path)"
 EXAMPLE = ROOT / "examples" / "webb-launch.md"
 TINY_TEMPLATE = DATA / "tiny-template.yaml"
 SHORT_BRIEF = DATA / "short-brief.txt"
@@ -86,3 +89,10 @@ def db_location(request, tmp_path: Path):
     import pgserver
 
     return pgserver.fresh_schema(request.getfixturevalue("postgres_dsn"))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001 - pytest's hook signature
+    """Say loudly how many tests did not run for want of the shared data, rather than let them skip silently."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "shared data folder" in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_sep("!", f"{len(skipped)} tests skipped: {SHARED_MISSING}", yellow=True, bold=True)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, SHARED_MISSING
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,9 +18,9 @@ from newsdesk.errors import BlockedURLError, FetchError, InputError
 from newsdesk.ingest.feeds import FeedEntry, clean_link, ingest_feed, ingest_source, parse_feed, read_feed
 from newsdesk.ingest.fetch import Fetcher
 
-FEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "feeds"
+FEEDS = SHARED / "feeds"
 REAL = {"bbc_world.xml": 33, "npr_world.xml": 10, "aljazeera.xml": 25}
-pytestmark = pytest.mark.skipif(not FEEDS.is_dir(), reason="the shared data folder is not next to the project")
+pytestmark = pytest.mark.skipif(not FEEDS.is_dir(), reason=SHARED_MISSING)
 
 RSS_091 = b"""<?xml version="1.0"?><rss version="0.91"><channel><title>Old Wire</title><link>http://old.example/</link>
 <description>d</description><language>en-us</language>

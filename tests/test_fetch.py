@@ -6,10 +6,10 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from conftest import SHARED
 from click.testing import CliRunner
 
 from newsdesk.cli import cli
@@ -17,7 +17,7 @@ from newsdesk.errors import BlockedURLError, FetchError
 from newsdesk.ingest.fetch import Fetcher, Guard, blocked_reason
 from newsdesk.ingest.web import story_from_url
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = SHARED
 PAGE = b"""<!doctype html><html lang="en"><head><title>Local page</title>
 <meta name="description" content="A page served by the test server."></head><body><article>
 <h1>Council approves the new harbour bridge</h1>

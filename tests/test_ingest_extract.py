@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, SHARED_MISSING
 from click.testing import CliRunner
 
 from newsdesk.cli import cli
@@ -16,8 +17,8 @@ from newsdesk.ingest import load_story
 from newsdesk.ingest.web import guess_language, html_to_text, story_from_html
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ROOT.parent / "shared" / "data" / "pages"
-pytestmark = pytest.mark.skipif(not PAGES.is_dir(), reason="the shared data folder is not next to the project")
+PAGES = SHARED / "pages"
+pytestmark = pytest.mark.skipif(not PAGES.is_dir(), reason=SHARED_MISSING)
 
 
 def _bench():

@@ -6,13 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, SHARED_MISSING
 
 from newsdesk.archive import Archive
 from newsdesk.ingest.feeds import ingest_feed, read_feed
 from newsdesk.models import Story
 from newsdesk.retrieve import MAX_PASSAGES_PER_STORY, background, query_terms, recency_factor
 
-FEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "feeds"
+FEEDS = SHARED / "feeds"
 
 BRIDGE = [
     Story(headline="Rostock council debates harbour bridge",
@@ -134,7 +135,7 @@ def test_query_terms_lead_with_the_headline() -> None:
     assert "the" not in terms and "by" not in terms
 
 
-@pytest.mark.skipif(not FEEDS.is_dir(), reason="the shared data folder is not next to the project")
+@pytest.mark.skipif(not FEEDS.is_dir(), reason=SHARED_MISSING)
 def test_real_feeds_give_jackson_background_for_a_jackson_story(tmp_path: Path) -> None:
     store = Archive(tmp_path / "feeds.db")
     for name in ("bbc_world.xml", "npr_world.xml", "aljazeera.xml"):

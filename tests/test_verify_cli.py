@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, SHARED_MISSING
 from click.testing import CliRunner
 
 from newsdesk.cli import cli
 
-ROWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "verify" / "frank_valid.jsonl"
+ROWS = SHARED / "verify" / "frank_valid.jsonl"
 STORY = """Flooding kills 17 in southern Texas
 
 HOUSTON (Nov. 13) - Flash floods killed 17 people across southern Texas on Wednesday, officials said, after more than
@@ -59,7 +60,7 @@ def test_verify_text_output(files: dict[str, str]) -> None:
 
 
 def test_verify_json_output(files: dict[str, str]) -> None:
-    result = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "-t", files["draft.md"], "-f", "json"])
+    result = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "--text", files["draft.md"], "-f", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     # without the background source, Harvey's "60 inches" meets the story's "12 inches": contradicted
@@ -73,11 +74,11 @@ def test_verify_json_output(files: dict[str, str]) -> None:
 
 
 def test_verify_errors_are_one_line(files: dict[str, str], tmp_path: Path) -> None:
-    missing = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "-t", str(tmp_path / "nope.md")])
+    missing = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "--text", str(tmp_path / "nope.md")])
     assert missing.exit_code == 2 and "Error: no such file" in missing.output
     empty = tmp_path / "empty.md"
     empty.write_text("# Only a heading\n", encoding="utf-8")
-    nothing = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "-t", str(empty)])
+    nothing = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "--text", str(empty)])
     assert nothing.exit_code == 2 and "no sentences" in nothing.output
 
 
@@ -108,7 +109,7 @@ def test_eval_rejects_bad_rows(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "needs" in result.output
 
 
-@pytest.mark.skipif(not ROWS.is_file(), reason="dev data not found")
+@pytest.mark.skipif(not ROWS.is_file(), reason=SHARED_MISSING)
 def test_eval_verify_dev_rows_limit() -> None:
     result = CliRunner().invoke(cli, ["eval", "verify", str(ROWS), "--limit", "40"])
     assert result.exit_code == 0, result.output

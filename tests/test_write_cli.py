@@ -84,7 +84,9 @@ def test_cache_returns_same_article_without_calling_the_model(example_article, t
     db, out, _ = example_article
     first = load_json(out)
     again = tmp_path / "again.json"
-    result = run_newsdesk("write", str(EXAMPLE), "--format", "json", "-o", str(again), "--quiet", db=db)
+    # --regenerate: a new article (the same options would return the stored one), its calls served from the cache
+    result = run_newsdesk("write", str(EXAMPLE), "--format", "json", "-o", str(again), "--quiet", "--regenerate",
+                          db=db)
     assert result.returncode == 0, result.stderr.decode()
     second = load_json(again)
     assert second["stats"]["llm_calls"] == 0

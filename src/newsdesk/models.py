@@ -27,6 +27,23 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:32]
 
 
+def web_url(value: Any) -> str | None:
+    """``value`` when it is an absolute http(s) URL with a host, else None.
+
+    Only such URLs are stored or rendered as links: a ``javascript:`` or ``data:`` link in a story's metadata
+    would otherwise run in the reader's browser from every page and file the article is rendered to.
+    """
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    scheme, separator, rest = url.partition("://")
+    if not separator or scheme.lower() not in ("http", "https") or not rest or rest[0] in "/?#":
+        return None
+    if any(ch.isspace() or ord(ch) < 0x20 or ch in "<>\"\\`" for ch in url):
+        return None
+    return url
+
+
 @dataclass
 class Story:
     """A news item as ingested: the thing an article is written about, or a background source."""
@@ -40,6 +57,9 @@ class Story:
     language: str | None = None
     origin: str = "text"  # text, file, json, html, url, feed
     id: int | None = None  # archive row id once stored
+
+    def __post_init__(self) -> None:
+        self.url = web_url(self.url)
 
     @property
     def fingerprint(self) -> str:
@@ -82,6 +102,9 @@ class Source:
     story_id: int | None = None
     passages: list[Passage] = field(default_factory=list)
     passage_ids: list[int] = field(default_factory=list)  # kept in JSON so a saved article's passages reload
+
+    def __post_init__(self) -> None:
+        self.url = web_url(self.url)  # articles saved before URLs were checked are rendered safely too
 
     def to_dict(self, with_passages: bool = False) -> dict[str, Any]:
         data = {

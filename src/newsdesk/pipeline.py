@@ -129,7 +129,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         # the final dek first: the body must not repeat it
         article.title, article.dek = _checked_headline(article, story, evidence, unsupported_specifics,
                                                        split_sentences)
-        verifier.verify_article(article, evidence, reviser=_reviser(session, sources))
+        verifier.verify_article(article, evidence, reviser=_reviser(session, sources, emit))
         for section in article.all_sections():
             section.prune()
         article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions
@@ -246,8 +246,9 @@ def fit_to_context(sources: list[Source], model: Model, template: Template) -> l
     return notes
 
 
-def _reviser(session: Session, sources: list[Source]):
-    """Rewrites failing sentences in batches, within the session's remaining call budget."""
+def _reviser(session: Session, sources: list[Source], emit: Callable[..., None] | None = None):
+    """Rewrites failing sentences in batches, within the session's remaining call budget; each batch's call is a
+    ``revise`` progress event, so a minute of rewriting is never silent."""
     from .verify import split_sentences
     from .write.parse import clean_text
 
@@ -256,11 +257,15 @@ def _reviser(session: Session, sources: list[Source]):
         for start in range(0, len(items), REVISE_BATCH):
             batch = items[start:start + REVISE_BATCH]
             payload = [(s.text, [p.text for p in evidence[:2]]) for s, evidence in batch]
+            if emit:
+                emit("revise", "start", sentences=len(batch), done=start, total=len(items))
             try:
                 completion = session.chat(prompts.revise_messages(sources, payload), purpose="revise",
                                           max_tokens=60 * len(batch) + 40, temperature=0.2)
             except BudgetExceeded:
                 break
+            if emit:
+                emit("revise", "done", sentences=len(batch), done=start + len(batch), total=len(items))
             for number, text in _numbered_lines(clean_text(completion.text)).items():
                 sentences = split_sentences(text)
                 if 1 <= number <= len(batch) and sentences and text.strip().upper() != "DROP":
@@ -295,11 +300,7 @@ def _checked_headline(article: Article, story: Story, evidence: list[Passage], u
 def regenerate_section(archive: Archive, article_id: int, section_id: str, options: WriteOptions,
                        on_event: EventHandler | None = None, model: Model | None = None) -> Article:
     """Rewrite one section of a saved article with a fresh sample, verify it, and save the article in place."""
-    import random
-
     from .errors import NotFoundError
-    from .verify import Judge, Verifier, split_sentences
-    from .write import write_section
 
     started = time.perf_counter()
 
@@ -326,6 +327,25 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
                                context_length=options.context_length)
     run_id = archive.start_run(article.story.get("id"), model.name, template.name)
     judge_calls = MAX_JUDGE_CALLS if judging(options, model) else 0
+    try:
+        session = _regenerate_into(article, index, spec, template, archive, model, run_id, evidence, emit,
+                                   screening, judge_calls)
+    except BaseException as error:  # a failed regeneration must not leave its run 'running'
+        archive.finish_run(run_id, "failed", error=str(error) or type(error).__name__)
+        raise
+    archive.finish_run(run_id, "done", stats=session.stats.to_dict())
+    emit("done", "done", article_id=article.id)
+    return article
+
+
+def _regenerate_into(article: Article, index: int, spec: Any, template: Any, archive: Archive, model: Model,
+                     run_id: int, evidence: Any, emit: Any, screening: Any, judge_calls: int) -> Session:
+    import random
+
+    from .verify import Judge, Verifier, split_sentences
+    from .write import write_section
+
+    section_id = spec.id
     session = Session(model, archive, run_id, use_cache=False, max_calls=1 + judge_calls + MAX_REVISE_CALLS)
     emit("write", "start", section=section_id, heading=spec.heading)
     others = [s.heading for s in template.sections if s.id != section_id]
@@ -336,12 +356,10 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
     article.dropped = [d for d in article.dropped if d.section != section_id]
     emit("verify", "start", sentences=len(section.sentences()))
     verifier = Verifier(judge=Judge(model, session) if judge_calls else None)
-    verifier.verify_article(article, evidence, reviser=_reviser(session, article.sources))
+    verifier.verify_article(article, evidence, reviser=_reviser(session, article.sources, emit))
     for each in article.all_sections():
         each.prune()
     injection.finish_article(article, screening, fallback_title, split_sentences)  # [injection]
     emit("verify", "done", dropped=len(article.dropped))
     archive.update_article(article)
-    archive.finish_run(run_id, "done", stats=session.stats.to_dict())
-    emit("done", "done", article_id=article.id)
-    return article
+    return session

@@ -35,11 +35,12 @@ from pathlib import Path
 from typing import Any
 
 from .archive import Archive
-from .errors import NewsdeskError
+from .errors import BlockedURLError, NewsdeskError
 from .jobs import Job, JobQueue, LeaseLost, queue_for
 from .llm import Completion, Model, get_model
 from .models import Story
 from .pipeline import Event, WriteOptions, regenerate_section, write_article
+from .polls import BLOCKED_PREFIX
 
 log = logging.getLogger("newsdesk.worker")
 
@@ -306,6 +307,9 @@ class Worker:
                 return None
             try:
                 report = ingest_feed(self.archive, read_feed(feed.url, allow_private=self.config.allow_private))
+            except BlockedURLError as error:  # the host is refused: the feed backs off a day and shows as blocked
+                self.archive.feeds.polled(feed.url, f"{BLOCKED_PREFIX}{error}")
+                raise
             except NewsdeskError as error:
                 self.archive.feeds.polled(feed.url, str(error))
                 raise

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -186,10 +187,21 @@ class Archive(ABC):
     # -- runs, articles, calls -----------------------------------------------------------------------------
     def start_run(self, story_id: int | None, model: str, template: str) -> int:
         row = self.db.execute(
-            "INSERT INTO runs (story_id, model, template, started) VALUES (?, ?, ?, ?) RETURNING id",
-            (story_id, model, template, now()),
+            "INSERT INTO runs (story_id, model, template, started, owner) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            (story_id, model, template, now(), f"{socket.gethostname()}:{os.getpid()}"),
         ).fetchone()
         return int(row["id"])
+
+    def fail_interrupted_runs(self, is_dead: Callable[[str], bool]) -> list[int]:
+        """Mark runs still 'running' whose process ``is_dead(owner)`` says is gone (kill -9, power loss) as failed.
+
+        Exceptions mark their own run; only a process killed outright leaves one 'running'."""
+        rows = self.db.execute("SELECT id, owner FROM runs WHERE status = 'running' AND owner IS NOT NULL")
+        dead = [int(row["id"]) for row in rows.fetchall() if is_dead(row["owner"])]
+        for run_id in dead:
+            self.db.execute("UPDATE runs SET status = 'failed', error = ?, finished = ? WHERE id = ? AND status ="
+                            " 'running'", ("interrupted: its process ended before the run finished", now(), run_id))
+        return dead
 
     def finish_run(self, run_id: int, status: str, stats: dict[str, Any] | None = None, error: str | None = None):
         self.db.execute(
@@ -230,6 +242,17 @@ class Archive(ABC):
     def article_for_request(self, request_key: str) -> int | None:
         row = self.db.execute("SELECT id FROM articles WHERE request_key = ?", (request_key,)).fetchone()
         return int(row["id"]) if row else None
+
+    def article_ids(self, story_ids: list[int]) -> dict[int, list[int]]:
+        """The ids of the articles written about each of ``story_ids``, oldest first."""
+        found: dict[int, list[int]] = {story_id: [] for story_id in story_ids}
+        if not story_ids:
+            return found
+        marks = ",".join("?" * len(story_ids))
+        for row in self.db.execute(f"SELECT id, story_id FROM articles WHERE story_id IN ({marks}) ORDER BY id",
+                                   story_ids):
+            found[int(row["story_id"])].append(int(row["id"]))
+        return found
 
     def get_article(self, article_id: int) -> Article:
         row = self.db.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -306,3 +306,6 @@ migration(
         ALTER TABLE feeds ADD COLUMN last_error TEXT;
     """,
 )
+
+# Which process (``host:pid``) runs a run: a run left 'running' by a process that died can be marked failed.
+migration("m008_run_owner", sqlite="ALTER TABLE runs ADD COLUMN owner TEXT;")

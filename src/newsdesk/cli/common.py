@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,8 +12,10 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from ..archive import Archive
+from ..archive import Archive, default_db_path
+from ..archive.base import POSTGRES_SCHEMES
 from ..errors import InputError
+from ..files import write_atomically
 
 
 def archive_option(fn: Callable) -> Callable:
@@ -54,7 +55,13 @@ def judge_option(fn: Callable) -> Callable:
              "judge; the embedded model never does.")(fn)
 
 
-def open_archive(db: str | None) -> Archive:
+def open_archive(db: str | None, *, must_exist: bool = False) -> Archive:
+    """The archive; ``must_exist`` for commands that only read, which must never create a folder or database."""
+    if must_exist and not (db or os.environ.get("NEWSDESK_DB") or "").startswith(POSTGRES_SCHEMES):
+        path = Path(db).expanduser() if db else default_db_path()
+        if not path.is_file():
+            raise InputError(f"no newsdesk database at {path}: nothing has been written or ingested there yet "
+                             "(--db or NEWSDESK_DB names another)")
     return Archive(db)
 
 
@@ -63,13 +70,9 @@ def write_output(text: str, output: str | None) -> None:
     if not output:
         click.echo(text, nl=not text.endswith("\n"))
         return
-    path = Path(output)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(Path(output), text)
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror}") from None
 
@@ -99,6 +102,12 @@ def progress_printer(quiet: bool) -> Iterator[Callable]:
                           "against the sources…")
         elif event.stage == "verify" and event.status == "done":
             console.print(f"[dim]{event.elapsed:6.1f}s[/] [green]✓[/] checked; {data['dropped']} sentences dropped")
+        elif event.stage == "revise" and event.status == "start":
+            console.print(f"[dim]{event.elapsed:6.1f}s[/] rewriting {data.get('sentences', 0)} sentences that failed "
+                          f"the check ({data.get('done', 0)} of {data.get('total', 0)} done)…")
+        elif event.stage == "revise" and event.status == "done":
+            console.print(f"[dim]{event.elapsed:6.1f}s[/] [green]✓[/] rewrote {data.get('done', 0)} of "
+                          f"{data.get('total', 0)}; checking them again")
         elif event.stage == "warning":
             console.print(f"[yellow]warning:[/] {escape(data['message'])}")
 

@@ -167,17 +167,25 @@ def archive() -> None:
 def search(query: str, limit: int, fmt: str, db: str | None) -> None:
     """Stories matching any word of QUERY (full-text search), newest first; no QUERY lists the newest stories.
 
+    Each line starts with the STORY id (for `archive show`); the articles written about the story follow with
+    their ARTICLE ids (for `newsdesk show`).
+
     \b
     Example:
       newsdesk archive search "ceasefire talks"
     """
-    rows = open_archive(db).search_stories(query, limit=limit)
+    store = open_archive(db, must_exist=True)
+    rows = store.search_stories(query, limit=limit)
+    articles = store.article_ids([int(row["id"]) for row in rows]) if rows else {}
+    for row in rows:
+        row["article_ids"] = articles.get(int(row["id"]), [])
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not rows:
         click.echo("No stories match." if query.strip() else "The archive holds no stories yet.", err=True)
         return
+    click.echo(f"{'story':>6}  {'date':<10}  {'source':<20}  headline")
     for row in rows:
         date = (row.get("published") or "")[:10] or "-"
         source = row.get("source") or row.get("origin") or ""
@@ -185,16 +193,20 @@ def search(query: str, limit: int, fmt: str, db: str | None) -> None:
         snippet = " ".join((row.get("snippet") or "").split())
         if snippet:
             click.echo(f"{'':>8}{snippet}")
+        if row["article_ids"]:
+            click.echo(f"{'':>8}articles: {', '.join(map(str, row['article_ids']))}  "
+                       f"(newsdesk show {row['article_ids'][-1]})")
+    click.echo("Story ids go to `newsdesk archive show STORY`; article ids to `newsdesk show ARTICLE`.", err=True)
 
 
 @archive.command("show")
-@click.argument("story_id", type=int)
+@click.argument("story_id", type=click.IntRange(1, 2**63 - 1), metavar="STORY_ID")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--passages", is_flag=True, help="Also list the story's passages (the units of retrieval).")
 @archive_option
 def show(story_id: int, fmt: str, passages: bool, db: str | None) -> None:
-    """One stored story, by id."""
-    store = open_archive(db)
+    """One stored story, by its STORY_ID (from `archive search`; an article has its own id: `newsdesk show`)."""
+    store = open_archive(db, must_exist=True)
     story = store.get_story(story_id)
     chunks = store.passages(story_id) if passages else []
     if fmt == "json":
@@ -217,7 +229,7 @@ def show(story_id: int, fmt: str, passages: bool, db: str | None) -> None:
 @archive_option
 def feeds(db: str | None) -> None:
     """The feeds ingested so far, with their entry and article counts."""
-    rows = open_archive(db).feeds.all()
+    rows = open_archive(db, must_exist=True).feeds.all()
     if not rows:
         click.echo("No feeds ingested yet.", err=True)
     for row in rows:

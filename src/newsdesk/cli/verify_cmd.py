@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import click
@@ -93,19 +94,23 @@ def draft_sentences(text: str) -> list[str]:
 @click.command()
 @click.option("-s", "--source", "sources", multiple=True, required=True, metavar="STORY",
               help="A story file (text, Markdown, JSON, HTML) or URL; repeat for more. The first is [1].")
-@click.option("-t", "--text", "text_path", required=True, metavar="FILE",
-              help="The text to check (Markdown or plain text); '-' reads standard input.")
+@click.option("--text", "text_path", required=True, metavar="FILE",
+              help="The text to check (Markdown or plain text); '-' reads standard input. (No -t: in write and "
+                   "feed, -t is --template.)")
 @click.option("-k", "--kind", type=click.Choice(KINDS), default="fact", show_default=True,
               help="What the text is meant to be; a sentence's own words can still make it outlook or opinion.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True,
+              help="Exit with status 1 when any sentence is unsupported or contradicted (for CI).")
 @_with(judge_options)
-def verify(sources, text_path, kind, fmt, judge_spec, base_url, calibration) -> None:
+def verify(sources, text_path, kind, fmt, judge_spec, base_url, calibration, strict) -> None:
     """Check every sentence of a text against source stories: verdict, score and [n] citations.
 
     \b
     Examples:
       newsdesk verify --source story.txt --text draft.md
-      newsdesk verify -s story.txt -s background.txt -t draft.md --format json
+      newsdesk verify -s story.txt -s background.txt --text draft.md --format json
+      newsdesk verify -s story.txt --text draft.md --strict   # exit 1 if any sentence fails
     """
     from ..verify import claim_kind
 
@@ -133,6 +138,7 @@ def verify(sources, text_path, kind, fmt, judge_spec, base_url, calibration) -> 
     if fmt == "json":
         click.echo(json.dumps({"sources": described, "sentences": results, "summary": counts}, indent=2,
                               ensure_ascii=False))
+        _exit_if_failing(strict, counts)
         return
     for r in results:
         marks = "".join(f"[{n}]" for n in sorted({c["source"] for c in r["citations"]}))
@@ -144,6 +150,14 @@ def verify(sources, text_path, kind, fmt, judge_spec, base_url, calibration) -> 
                f"{counts['contradicted']} contradicted.")
     for source in described:
         click.echo(f"[{source['number']}] {source['title']} ({source['path']})")
+    _exit_if_failing(strict, counts)
+
+
+def _exit_if_failing(strict: bool, counts: dict[str, int]) -> None:
+    failing = counts["unsupported"] + counts["contradicted"]
+    if strict and failing:
+        click.echo(f"--strict: {failing} sentences are not supported by the sources", err=True)
+        sys.exit(1)
 
 
 @click.group("eval")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
+
 import click
 
+from ..errors import NotFoundError
 from ..pipeline import Event, WriteOptions, write_article
 from ..render import FORMATS, render
 from .common import archive_option, judge_option, model_options, open_archive, progress_printer, retrieval_options, write_output
@@ -31,10 +35,13 @@ def register(cli: click.Group) -> None:
 @click.option("--no-cache", is_flag=True, help="Call the model even when an identical call is cached.")
 @click.option("--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
               help="Allow URLs on private, loopback and link-local addresses (intranet use).")
+@click.option("--regenerate", is_flag=True,
+              help="Write a new article even when one with the same options is stored (by default that one is "
+                   "returned, in any format, without calling the model).")
 @archive_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
 def write(source, fmt, output, model, base_url, context_length, template, drafting, background, rerank, no_verify,
-          judge, no_cache, allow_private, db, quiet):
+          judge, no_cache, allow_private, regenerate, db, quiet):
     """Write a grounded analysis article about STORY.
 
     STORY is a text or Markdown file (first line = headline; optional 'Source: URL' and 'Date: YYYY-MM-DD'
@@ -56,27 +63,54 @@ def write(source, fmt, output, model, base_url, context_length, template, drafti
     options = WriteOptions(model=model, base_url=base_url, template=template, use_cache=not no_cache,
                            background=background, rerank=rerank, verify=not no_verify, judge=judge,
                            drafting=drafting, allow_private=allow_private, context_length=context_length)
+    if not regenerate and not no_cache:
+        options.request_key = request_key(story, options)
+    reused: list[int] = []
+
+    def on_done(event: Event) -> None:
+        if event.stage == "done" and event.data.get("reused"):
+            reused.append(int(event.data["article_id"]))
+
     with progress_printer(quiet) as on_event:
-        article = write_article(story, options, archive, on_event=on_event)
+        article = write_article(story, options, archive, on_event=lambda e: (on_done(e), on_event(e)))
     write_output(render(article, fmt), output)
-    if not quiet:
+    if not quiet and reused:
+        click.echo(f"Article {article.id} was written with the same options before: shown again "
+                   "(--regenerate writes a new one).", err=True)
+    elif not quiet:
         click.echo(summary(article, archive.path), err=True)
 
 
+def request_key(story, options: WriteOptions) -> str:
+    """The same story with the same writing options is the same request: its stored article is returned."""
+    from ..models import content_hash
+
+    chosen = {k: v for k, v in asdict(options).items() if k not in ("use_cache", "api_key", "request_key")}
+    return "cli:" + content_hash(story.fingerprint + json.dumps(chosen, sort_keys=True, default=str))
+
+
 @click.command()
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=click.IntRange(1, 2**63 - 1), metavar="ARTICLE_ID")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 @archive_option
 def show(article_id, fmt, output, db):
     """Print a saved article again, in any format.
 
+    ARTICLE_ID is an article's id: `write` prints it ("saved as article N") and `archive search` lists each
+    story's articles. A story id is something else: `archive show STORY_ID` prints the story.
+
     \b
     Example:
       newsdesk show 3 --format html -o article.html
     """
-    archive = open_archive(db)
-    write_output(render(archive.get_article(article_id), fmt), output)
+    archive = open_archive(db, must_exist=True)
+    try:
+        article = archive.get_article(article_id)
+    except NotFoundError:
+        raise NotFoundError(f"no article with id {article_id} (article ids are listed per story by "
+                            "`newsdesk archive search`; a story id goes to `newsdesk archive show`)") from None
+    write_output(render(article, fmt), output)
 
 
 def summary(article, db_path) -> str:

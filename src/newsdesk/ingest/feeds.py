@@ -2,6 +2,8 @@
 
 * ``read_feed`` takes a URL (fetched through the guarded fetcher, same size cap) or a file. A malformed ("bozo")
   feed still yields the entries that parsed; only a document with no entries at all is an error.
+* Parsing is bounded (``budget.py``): fields capped and impossible characters replaced before feedparser, the
+  parse itself in a child process with a deadline. Whatever feedparser raises on one entry skips that entry only.
 * ``ingest_feed`` stores each entry as a story. An entry already seen (same guid, same link without tracking
   parameters, or same title+text hash) is not stored twice; seen in another feed, it is linked to the story
   stored then. The text is ``content:encoded`` when the feed carries it, else the summary, or with
@@ -14,9 +16,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import InputError, NewsdeskError
+from ..files import write_atomically
 from ..models import Story, content_hash
+from .budget import check_markup, defuse_feed, run_bounded
 from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, HTML_TYPES, Fetcher
 from .web import html_to_text, story_from_html
 
@@ -118,15 +120,23 @@ def read_feed(source: str, *, allow_private: bool = False, fetcher: Fetcher | No
 
 
 def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Feed:
-    """Parse a feed document; raises InputError when nothing in it is a feed entry."""
-    import feedparser
-
+    """Parse a feed document within the parse budget; raises InputError when nothing in it is a feed entry."""
     if not data.strip():
         raise InputError(f"{source} is empty, not a feed")
+    check_markup(data, source)
+    return run_bounded(_parse_document, defuse_feed(data), source, content_type, name=source)
+
+
+def _parse_document(data: bytes, source: str, content_type: str | None) -> Feed:
+    import feedparser
+
     headers = {"content-type": content_type} if content_type else {}
-    # A stream, never bytes or str: given those, feedparser may treat them as a file name or URL to open.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True,
-                              resolve_relative_uris=True)
+    try:
+        # A stream, never bytes or str: given those, feedparser may treat them as a file name or URL to open.
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True,
+                                  resolve_relative_uris=True)
+    except Exception as error:  # feedparser raises what its decoders raise; the feed is unreadable, not a crash
+        raise InputError(f"{source} is not a readable RSS or Atom feed: {_one_line(error)}") from None
     problem = _one_line(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     raw_entries = parsed.get("entries") or []
     if not raw_entries and (problem or not parsed.get("version")):
@@ -138,8 +148,8 @@ def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Fee
     for number, raw in enumerate(raw_entries, start=1):
         try:
             entry = _entry(raw)
-        except (TypeError, ValueError, AttributeError) as error:  # a mangled entry must not sink the others
-            feed.skipped.append(f"entry {number}: unreadable ({_one_line(error)})")
+        except Exception as error:  # one mangled entry is recorded and skipped; it must not sink the others
+            feed.skipped.append(f"entry {number}: unreadable ({type(error).__name__}: {_one_line(error)[:200]})")
             continue
         if entry is None:
             feed.skipped.append(f"entry {number}: no title and no text")
@@ -325,7 +335,7 @@ def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: A
             if progress:
                 progress(f"  done in {time.monotonic() - started:.0f} s")
         path = out_dir / f"{article.id}-{slugify(article.title)}{ARTICLE_SUFFIXES[fmt]}"
-        _write_atomically(path, render(article, fmt))
+        write_atomically(path, render(article, fmt))
         archive.feeds.set_entry_article(entry.id, int(article.id or 0))
         done_stories.add(story_id)
         report.written.append(path)
@@ -337,19 +347,6 @@ def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: A
 def slugify(title: str, limit: int = 60) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
     return slug[:limit].rstrip("-") or "article"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _published(raw: Any) -> str | None:

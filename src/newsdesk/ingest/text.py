@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from ..errors import InputError
-from ..models import Story
+from ..models import Story, web_url
 
 MAX_STORY_BYTES = 5_000_000  # a news story is kilobytes; anything this large is a mistake or an attack
 
@@ -65,7 +65,7 @@ def parse_text_story(text: str, name: str = "input") -> Story:
     if not body:
         raise InputError(f"{name} has a headline but no body: write the story below the first line")
     url = meta.get("url")
-    if url and not re.match(r"https?://", url):
+    if url and not web_url(url):
         # "Source: Reuters" names a publisher, not a link.
         meta["source"], url = meta.get("source", url), None
     return Story(headline=headline, body=body, url=url, published=_iso_date(meta.get("published")),
@@ -74,9 +74,11 @@ def parse_text_story(text: str, name: str = "input") -> Story:
 
 def parse_json_story(text: str, name: str = "input") -> Story:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_hook=_without_surrogates)
     except json.JSONDecodeError as error:
         raise InputError(f"{name} is not valid JSON: {error.msg} at line {error.lineno}") from error
+    except RecursionError:
+        raise InputError(f"{name} nests too deeply to be a story") from None
     if not isinstance(data, dict):
         raise InputError(f"{name} must hold a JSON object with \"headline\" and \"body\"")
     unknown = set(data) - {"headline", "body", "url", "published", "source", "author", "language", "title", "text"}
@@ -91,9 +93,19 @@ def parse_json_story(text: str, name: str = "input") -> Story:
     for key in ("url", "published", "source", "author", "language"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise InputError(f"{name}: \"{key}\" must be a string")
+    if (data.get("url") or "").strip() and web_url(data["url"]) is None:
+        raise InputError(f"{name}: \"url\" must be an http:// or https:// address, not {data['url'][:60]!r}")
     return Story(headline=headline.strip(), body=body.strip(), url=data.get("url"),
                  published=_iso_date(data.get("published")), source=data.get("source"),
                  author=data.get("author"), language=data.get("language"), origin="json")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(data: dict) -> dict:
+    """JSON's ``\\ud800`` escapes decode to lone surrogates, which no UTF-8 file or database can store: U+FFFD."""
+    return {key: _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value for key, value in data.items()}
 
 
 def parse_story_text(text: str, name: str = "input") -> Story:

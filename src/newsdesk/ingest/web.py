@@ -7,6 +7,9 @@ Extraction is a fallback chain; each stage runs only when the one before it unde
 3. the page's own description (``og:description`` / ``<meta name=description>``) put in front of a thin body;
 4. nothing usable: an ``InputError`` saying so.
 
+The page is read within the caps and the deadline of ``budget.py`` (in a child process): a page built to be slow
+to parse is refused with a one-line error, never parsed for minutes.
+
 The language is the page's declared one (``<html lang>``, ``og:locale``, ``Content-Language``), else a guess
 from common words, so non-English pages are stored with their language.
 """
@@ -24,6 +27,7 @@ import lxml.html
 
 from ..errors import InputError
 from ..models import Story
+from .budget import check_markup, run_bounded
 from .fetch import HTML_TYPES, Fetcher
 
 __all__ = ["guess_language", "html_to_text", "story_from_html", "story_from_url"]
@@ -68,7 +72,8 @@ def story_from_html(html: str, url: str | None = None, name: str = "page") -> St
     """The story in a page's HTML: title, author, date, site, language and the main text (paragraphs kept)."""
     if not html.strip():
         raise InputError(f"{name} is empty")
-    page = _extract(html, url)
+    check_markup(html, name)
+    page = run_bounded(_extract, html, url, name=name)
     if page is None:
         raise InputError(f"found no article text in {name}")
     return page

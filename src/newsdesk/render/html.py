@@ -4,7 +4,8 @@ Each sentence is a focusable span; hovering or focusing it shows its verdict, sc
 reasoning and opinion are marked apart (solid, dashed and dotted underlines, opinion in italics, and a label for
 screen readers), so a reader never takes a judgement for a sourced fact; a legend under the dek says which is which.
 Dropped sentences sit in a collapsible appendix. ``render_article_fragment`` is the same article without the
-page around it, for the web app.
+page around it, for the web app. A standalone page carries its own Content-Security-Policy
+(no scripts, no requests but https images), since a saved file has no server to send one.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..models import Article
+from ..models import Article, web_url
 from .markdown import summary_line
 
 
@@ -27,6 +28,7 @@ def environment() -> Environment:
     )
     env.filters["pct"] = lambda x: "" if x is None else f"{x:.2f}"
     env.filters["label"] = sentence_label
+    env.filters["web_url"] = web_url  # only http(s) links, even from an article saved before URLs were checked
     return env
 
 

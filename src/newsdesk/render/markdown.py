@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
-from ..models import Article, Section, Sentence
+import re
+
+from ..models import Article, Section, Sentence, web_url
+
+# Characters that would let text from a model or a source become markup in a Markdown viewer: raw HTML
+# (``<script>``), links (``[..](javascript:..)``), and the backslash that would undo an escape.
+_MARKUP = re.compile(r"([\\\[\]<>])")
+
+
+def escape(text: str) -> str:
+    """One line of literal text: markup characters backslash-escaped, line breaks (new blocks) collapsed."""
+    return _MARKUP.sub(r"\\\1", " ".join((text or "").split()))
+
+
+def _link_target(url: str) -> str:
+    return url.replace("(", "%28").replace(")", "%29")
 
 
 def cite(sentence: Sentence) -> str:
@@ -12,19 +27,20 @@ def cite(sentence: Sentence) -> str:
 
 def _sentence(sentence: Sentence) -> str:
     marks = cite(sentence)
-    return f"{sentence.text} {marks}".rstrip() if marks else sentence.text
+    text = escape(sentence.text)
+    return f"{text} {marks}".rstrip() if marks else text
 
 
 def _section_lines(section: Section, heading_level: str = "##") -> list[str]:
     lines: list[str] = []
     if section.heading:
-        lines += [f"{heading_level} {section.heading}", ""]
+        lines += [f"{heading_level} {escape(section.heading)}", ""]
     previous = None
     for block in section.blocks:
         if block.type == "subheading":
             if previous == "bullet":
                 lines.append("")
-            lines += [f"### {block.text}", ""]
+            lines += [f"### {escape(block.text)}", ""]
         elif block.type == "bullet":
             lines.append("- " + " ".join(_sentence(s) for s in block.sentences))
         else:
@@ -35,7 +51,7 @@ def _section_lines(section: Section, heading_level: str = "##") -> list[str]:
     if previous == "bullet":
         lines.append("")
     if section.note:
-        lines += [f"*{section.note}*", ""]
+        lines += [f"*{escape(section.note)}*", ""]
     return lines
 
 
@@ -64,14 +80,15 @@ def summary_line(article: Article) -> str:
 
 
 def render_markdown(article: Article) -> str:
-    lines = [f"# {article.title}", "", f"*{article.dek}*", ""]
+    lines = [f"# {escape(article.title)}", "", f"*{escape(article.dek)}*", ""]
     lines += _section_lines(article.intro)
     for section in article.sections:
         lines += _section_lines(section)
     lines += ["## Sources", ""]
     for source in article.sources:
-        title = f"[{source.title}]({source.url})" if source.url else source.title
-        meta = ", ".join(x for x in (source.publisher, source.published) if x)
+        url = web_url(source.url)
+        title = f"[{escape(source.title)}]({_link_target(url)})" if url else escape(source.title)
+        meta = escape(", ".join(x for x in (source.publisher, source.published) if x))
         lines.append(f"{source.number}. {title}" + (f" — {meta}" if meta else ""))
     lines += ["", summary_line(article), ""]
     return "\n".join(lines)

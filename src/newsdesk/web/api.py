@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sse_starlette import EventSourceResponse
@@ -16,6 +16,7 @@ from ..ingest.feeds import slugify
 from ..models import Story
 from ..render import render
 from .desk import Desk, job_json, progress_of
+from ..polls import feed_state
 from .settings import DEFAULT_FEED_INTERVAL, MIN_FEED_INTERVAL, PAGE_SIZE
 from .sse import job_event_stream
 
@@ -34,6 +35,9 @@ def get_desk(request: Request) -> Desk:
 DeskDep = Annotated[Desk, Depends(get_desk)]
 Page = Annotated[int, Query(ge=1, le=100_000, description="1 is the newest page")]
 Search = Annotated[str, Query(max_length=500, description="words to search for (FTS5)")]
+# Row ids are SQLite integers: a larger number would overflow in the query (a 500), so it is refused as a 422.
+MAX_ROW_ID = 2**63 - 1
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="a positive id")]
 
 
 class _Strict(BaseModel):
@@ -102,7 +106,7 @@ def list_jobs(desk: DeskDep, status: Literal["queued", "running", "done", "faile
 
 
 @router.get("/jobs/{job_id}", summary="A job's status")
-def get_job(job_id: int, desk: DeskDep) -> dict[str, Any]:
+def get_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
     """``status`` is queued, running, done or failed; ``article_id`` is set once done."""
     job = desk.queue.get(job_id)
     return job_json(job, progress_of(desk.queue, job))
@@ -110,14 +114,14 @@ def get_job(job_id: int, desk: DeskDep) -> dict[str, Any]:
 
 @router.get("/jobs/{job_id}/events", summary="A job's progress as Server-Sent Events",
             response_class=EventSourceResponse)
-def job_events(job_id: int, desk: DeskDep, after: Annotated[int, Query(ge=0)] = 0,
+def job_events(job_id: RowId, desk: DeskDep, after: Annotated[int, Query(ge=0, le=MAX_ROW_ID)] = 0,
                last_event_id: Annotated[str | None, Header()] = None) -> EventSourceResponse:
     """Each stored event as ``event: progress`` (JSON: stage, status, data), then ``event: end`` with the job.
 
     Events are read from the database, so a stream can resume after a restart (``Last-Event-ID``).
     """
     desk.queue.get(job_id)  # 404 before the stream starts
-    if last_event_id and last_event_id.isdigit():
+    if last_event_id and last_event_id.isdigit() and int(last_event_id) <= MAX_ROW_ID:
         after = max(after, int(last_event_id))
     return EventSourceResponse(job_event_stream(desk, job_id, after), ping=15)
 
@@ -132,7 +136,7 @@ def list_articles(desk: DeskDep, q: Search = "", page: Page = 1) -> dict[str, An
 
 @router.get("/articles/{article_id}", summary="An article as JSON, Markdown or HTML",
             responses={200: {"content": {"text/markdown": {}, "text/html": {}}}})
-def get_article(article_id: int, desk: DeskDep, format: Literal["json", "md", "html"] = "json",  # noqa: A002
+def get_article(article_id: RowId, desk: DeskDep, format: Literal["json", "md", "html"] = "json",  # noqa: A002
                 download: bool = False) -> Response:
     """``?format=md|html|json``; ``?download=1`` asks the browser to save it as a file."""
     article = desk.archive.get_article(article_id)
@@ -147,7 +151,7 @@ def get_article(article_id: int, desk: DeskDep, format: Literal["json", "md", "h
 
 @router.post("/articles/{article_id}/sections/{section_id}/regenerate", status_code=202,
              response_model=JobCreated, summary="Rewrite one section")
-def regenerate(article_id: int, section_id: str, body: RegenerateRequest, desk: DeskDep) -> JSONResponse:
+def regenerate(article_id: RowId, section_id: str, body: RegenerateRequest, desk: DeskDep) -> JSONResponse:
     """Queue a job that rewrites and re-checks one section, leaving the rest of the article as it is."""
     return _created(desk.regenerate(article_id, section_id, body.model))
 
@@ -160,7 +164,8 @@ def list_stories(desk: DeskDep, q: Search = "", page: Page = 1) -> dict[str, Any
 
 @router.get("/feeds", summary="Watched feeds")
 def list_feeds(desk: DeskDep) -> dict[str, Any]:
-    return {"items": [feed.to_dict() for feed in desk.archive.feeds.watched()]}
+    """Each with ``status`` (new, ok, failing, blocked), ``last_error`` and ``next_poll``: failing feeds back off."""
+    return {"items": [feed_state(feed) for feed in desk.archive.feeds.watched()]}
 
 
 @router.post("/feeds", status_code=201, summary="Watch a feed")
@@ -172,8 +177,8 @@ def add_feed(body: FeedRequest, desk: DeskDep) -> JSONResponse:
 
 
 @router.get("/feeds/{feed_id}", summary="A watched feed")
-def get_feed(feed_id: int, desk: DeskDep) -> dict[str, Any]:
-    return desk.archive.feeds.get(feed_id).to_dict()
+def get_feed(feed_id: RowId, desk: DeskDep) -> dict[str, Any]:
+    return feed_state(desk.archive.feeds.get(feed_id))
 
 
 @router.get("/health", summary="Liveness, queue counts and worker processes")

@@ -39,6 +39,10 @@ def validation_message(errors: list[Any]) -> tuple[str, list[dict[str, str]]]:
     """A one-line summary of pydantic errors, and one entry per field."""
     fields = []
     for error in errors:
+        if error.get("type") == "json_invalid":  # loc is ("body", offset): say what is wrong, not "1: ..."
+            reason = (error.get("ctx") or {}).get("error") or "JSON decode error"
+            fields.append({"field": "body", "message": f"not valid JSON ({reason} at character {error['loc'][-1]})"})
+            continue
         loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
         message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
         fields.append({"field": ".".join(loc) or "body", "message": message})

@@ -22,10 +22,11 @@ from ..ingest import story_from_text
 from ..ingest.text import decode_bytes
 from ..models import Story
 from ..render.html import render_article_fragment
-from .api import get_desk
+from .api import RowId, get_desk
 from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
 from .errors import error_response
+from ..polls import feed_state
 from .security import SESSION_COOKIE, session_value
 from .settings import DEFAULT_FEED_INTERVAL, PAGE_SIZE
 from .templating import page
@@ -124,7 +125,7 @@ async def _in_thread(fn: Any, *args: Any) -> Any:
 
 # -- jobs and articles ---------------------------------------------------------------------------------------
 @router.get("/jobs/{job_id}")
-def job_page(request: Request, job_id: int) -> Response:
+def job_page(request: Request, job_id: RowId) -> Response:
     desk = get_desk(request)
     job = desk.queue.get(job_id)
     sections = _section_count(job)
@@ -147,7 +148,7 @@ def _section_count(job: Any) -> int | None:
 
 
 @router.get("/articles/{article_id}")
-def article_page(request: Request, article_id: int) -> Response:
+def article_page(request: Request, article_id: RowId) -> Response:
     desk = get_desk(request)
     article = desk.archive.get_article(article_id)
     fragment = Markup(render_article_fragment(article))  # rendered with autoescape by newsdesk.render
@@ -156,7 +157,7 @@ def article_page(request: Request, article_id: int) -> Response:
 
 
 @router.post("/articles/{article_id}/regenerate")
-async def regenerate_section(request: Request, article_id: int) -> Response:
+async def regenerate_section(request: Request, article_id: RowId) -> Response:
     desk = get_desk(request)
     form = await _form(request)
     job = await _in_thread(desk.regenerate, article_id, str(form.get("section_id") or ""))
@@ -164,7 +165,7 @@ async def regenerate_section(request: Request, article_id: int) -> Response:
 
 
 @router.post("/stories/{story_id}/write")
-async def write_story(request: Request, story_id: int) -> Response:
+async def write_story(request: Request, story_id: RowId) -> Response:
     desk = get_desk(request)
     form = await _form(request)
     story = await _in_thread(desk.archive.get_story, story_id)
@@ -196,7 +197,8 @@ def feeds_page(request: Request) -> Response:
 
 def _feeds_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
     desk = get_desk(request)
-    return page(request, "feeds.html", status=status, error=error, values=values, feeds=desk.archive.feeds.watched(),
+    feeds = [feed_state(feed) for feed in desk.archive.feeds.watched()]
+    return page(request, "feeds.html", status=status, error=error, values=values, feeds=feeds,
                 templates=list(desk.settings.templates), default_interval=DEFAULT_FEED_INTERVAL // 60)
 
 

@@ -15,11 +15,10 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import UTC, datetime
 
 from ..llm.embedded import THREADS_ENV, cpu_count
 from .desk import Desk
-from ..archive.feeds import Feed
+from ..polls import is_due
 from ..worker import is_dead_local_worker
 
 log = logging.getLogger("newsdesk.web")
@@ -53,6 +52,10 @@ class Supervisor:
 
     def recover(self) -> list[int]:
         queue = self.desk.queue
+        interrupted = self.desk.archive.fail_interrupted_runs(is_dead_local_worker)
+        if interrupted:
+            log.info("marked %d run(s) whose process died as failed: %s", len(interrupted),
+                     ", ".join(map(str, interrupted)))
         return sorted(set(queue.requeue_orphans(is_dead_local_worker)) | set(queue.requeue_expired()))
 
     def stop(self) -> None:
@@ -134,16 +137,6 @@ class Supervisor:
             if not mine:
                 return []
             for feed in self.desk.archive.feeds.watched():
-                if _due(feed):
+                if is_due(feed):
                     queued.append(self.desk.enqueue_poll(feed).id)
         return queued
-
-
-def _due(feed: Feed) -> bool:
-    if not feed.last_polled:
-        return True
-    try:
-        last = datetime.fromisoformat(feed.last_polled)
-    except ValueError:
-        return True
-    return (datetime.now(UTC) - last).total_seconds() >= feed.interval_seconds
