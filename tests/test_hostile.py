@@ -192,7 +192,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     assert _running_runs(db) == 1
     feed_host = LocalServer()
     archive = Archive(db)
-    archive.watch_feed(feed_host.url("/feed.xml"), 60)
+    archive.feeds.watch(feed_host.url("/feed.xml"), 60)
     archive.close()
     article_id = saved_hostile_article(db)
     live = LiveServer(db, workers=1).start()
