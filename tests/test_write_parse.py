@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsdesk.llm.session import strip_reasoning
 from newsdesk.models import Passage, Source
+from newsdesk.storymap import StoryMap
 from newsdesk.template import parse_template
 from newsdesk.verify import split_sentences
 from newsdesk.write import fallback_title
@@ -70,9 +71,25 @@ def test_source_text_cannot_break_out_of_the_source_block():
 
 def test_titles_must_be_about_the_story():
     headline = "City council approves new bike lanes on Main Street"
-    assert choose_title("Will Main Street's new bike lanes win over the city council", headline).endswith("?")
-    assert choose_title("What's the next Christmas Eve?", headline) == fallback_title(headline)
-    assert choose_title(None, headline) == fallback_title(headline)
+    none = StoryMap()
+    assert choose_title("Will Main Street's new bike lanes win over the city council", headline, "", none) == (
+        "Will Main Street's new bike lanes win over the city council?")
+    assert choose_title("What's the next Christmas Eve?", headline, "", none) == fallback_title(headline)
+    assert choose_title(None, headline, "", none) == fallback_title(headline)
+
+
+def test_a_title_is_a_question_built_from_the_headline_clause_not_the_headline_with_a_suffix():
+    body = ("Trump's Board of Peace will hold its first meeting in Washington, where the board's members are to "
+            "meet the president.")
+    title = fallback_title("Trump's Board of Peace To Hold Its First Meeting. Here's What We Know", body)
+    assert title == "What is at stake as Trump's Board of Peace is set to hold its first meeting?"
+    assert fallback_title("Obama admits US gun laws are his 'biggest frustration'") == (
+        "What is at stake as Obama admits US gun laws are his 'biggest frustration'?")
+    assert fallback_title("U.S. released new details on alleged Chinese nuclear tests") == (
+        "What comes next after U.S. released new details on alleged Chinese nuclear tests?")
+    asked = "Where do strained U.S.-Israeli relations go after Netanyahu’s victory?"
+    assert fallback_title(asked) == asked
+    assert not fallback_title("Webb telescope launch").endswith("what does it mean?")
 
 
 def test_template_sections_limit_and_kinds():

@@ -186,8 +186,9 @@ def is_complete_sentence(doc: Any) -> bool:
 
 
 def first_person_unattributed(sentence: str, statement: bool) -> bool:
-    """First-person words outside quotation marks, in a sentence that names no speaker: the author's own voice."""
-    return not statement and bool(_FIRST_PERSON.search(_QUOTED.sub(" ", sentence)))
+    """First-person words in a sentence that names no speaker: the author's own voice, or a quotation cut off
+    from its speaker. Either way, alone in an article it says "I" for no one."""
+    return not statement and bool(_FIRST_PERSON.search(sentence))
 
 
 def build_map(sources: list[Source], headline: str, split: Callable[[str], list[str]]) -> StoryMap:

@@ -86,8 +86,13 @@ def shorten(sentence: str) -> str:
     return text if _ENDED.search(text) else text.rstrip(" ,;:—–-") + "."
 
 
-def candidates(sources: list[Source], headline: str, split: Callable[[str], list[str]]) -> list[Candidate]:
-    """Every usable source sentence, scored by overlap with the headline and an early-in-story prior."""
+def candidates(sources: list[Source], headline: str, split: Callable[[str], list[str]],
+               unusable: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
+    """Every usable source sentence, scored by overlap with the headline and an early-in-story prior.
+
+    ``unusable`` names sentences the story map found to be no whole sentence (a clause without its subject, a
+    crosshead) or the author's first person without a speaker: alone in an article they mislead.
+    """
     focus = _content_words(headline)
     found: list[Candidate] = []
     order = 0
@@ -96,7 +101,8 @@ def candidates(sources: list[Source], headline: str, split: Callable[[str], list
             for sentence in split(passage.text):
                 order += 1
                 words = _content_words(sentence)
-                if len(words) < 4 or len(sentence) > 400 or _BYLINE.search(sentence) or _LIST_RUN.search(sentence):
+                if (len(words) < 4 or len(sentence) > 400 or _BYLINE.search(sentence) or _LIST_RUN.search(sentence)
+                        or sentence in unusable):
                     continue
                 overlap = len(words & focus) / (len(focus) or 1)
                 lead_prior = 1.0 / (1 + 0.15 * passage.position)
@@ -109,9 +115,22 @@ def candidates(sources: list[Source], headline: str, split: Callable[[str], list
 class GroundedDrafter:
     """Hands out source sentences to sections, each sentence at most once per article."""
 
-    def __init__(self, sources: list[Source], headline: str, split: Callable[[str], list[str]]):
-        self.pool = candidates(sources, headline, split)
+    def __init__(self, sources: list[Source], headline: str, split: Callable[[str], list[str]],
+                 unusable: frozenset[str] | set[str] = frozenset()):
+        self.pool = candidates(sources, headline, split, unusable)
         self.used: set[int] = set()
+        self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
+
+    def claim(self, original: str, passage: Passage) -> Candidate | None:
+        """The unused candidate for this exact source sentence, now used; None if used or not usable."""
+        index = self._by_original.get((original, id(passage)))
+        if index is None or index in self.used:
+            return None
+        self.used.add(index)
+        return self.pool[index]
+
+    def unused(self) -> list[Candidate]:
+        return [c for i, c in enumerate(self.pool) if i not in self.used]
 
     def take(self, words: int, prefer: str = "story", lead: bool = False) -> list[Candidate]:
         """Up to ``words`` words of the best unused sentences; ``lead`` takes the story's opening in order."""
@@ -164,6 +183,11 @@ class GroundedDrafter:
 
 def _role(candidate: Candidate) -> str:
     return "story" if candidate.passage.source_number == 1 else "background"
+
+
+def sentence_of(candidate: Candidate, text: str | None = None) -> Sentence:
+    """The candidate as an article sentence citing its exact source sentence."""
+    return _sentence(candidate, text)
 
 
 def _sentence(candidate: Candidate, text: str | None = None) -> Sentence:

@@ -73,11 +73,14 @@ def title_messages(sources: list[Source], headline: str) -> list[dict[str, str]]
     return [system_message(sources), {"role": "user", "content": user}]
 
 
-def section_messages(sources: list[Source], spec: SectionSpec, headline: str, others: list[str]) -> list[dict[str, str]]:
+def section_messages(sources: list[Source], spec: SectionSpec, headline: str, others: list[str],
+                     plan: str = "") -> list[dict[str, str]]:
+    """``plan``: the story map's material for this section (who said what, dates), quoted from the sources."""
     elsewhere = f" Other sections cover: {', '.join(others)}; do not repeat their points." if others else ""
+    planned = f"\n{neutralise(plan)}" if plan else ""
     user = (
         f'Write the "{spec.heading}" section of an analysis article about: {neutralise(headline)}\n'
-        f"{spec.instructions}\n{FORMAT_HINTS[spec.format]} About {spec.target_words} words.{elsewhere}\n"
+        f"{spec.instructions}{planned}\n{FORMAT_HINTS[spec.format]} About {spec.target_words} words.{elsewhere}\n"
         "Do not write the section heading."
     )
     return [system_message(sources), {"role": "user", "content": user}]
