@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, NotFoundError
+from .ingest.clean import clean_body
 from .models import Article, Passage, Story
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
@@ -236,6 +237,7 @@ def default_db_path() -> Path:
 
 def split_passages(body: str) -> list[str]:
     """Paragraph chunks of a story body, merged and split to sit between the min and max size."""
+    body = clean_body(body)  # page furniture never becomes a passage (ingest/clean.py)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\S)", body) if p.strip()]
     chunks: list[str] = []
     pending = ""

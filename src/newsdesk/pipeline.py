@@ -14,6 +14,7 @@ from typing import Any
 
 from . import retrieve
 from .archive import Archive
+from .ingest.clean import check_article
 from .llm import Model, get_model
 from .llm.session import Session
 from .models import Article, Passage, Story
@@ -76,6 +77,7 @@ def write_article(story: Story, options: WriteOptions, archive: Archive, on_even
     if options.request_key and (done := archive.article_for_request(options.request_key)) is not None:
         emit("done", "done", article_id=done, reused=True)
         return archive.get_article(done)
+    check_article(story, story.url or "the story")  # random letters or a menu: refused before anything is stored
     emit("store", "start")
     story_id, created = archive.add_story(story)
     emit("store", "done", story_id=story_id, new=created)
