@@ -156,7 +156,10 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         # the final dek first: the body must not repeat it
         article.title, article.dek = _checked_headline(article, story, evidence, unsupported_specifics,
                                                        split_sentences, story_map)
-        verifier.verify_article(article, evidence, reviser=reviser(session, sources))
+        # A draft of source sentences that fails its check is not saved by a model that cannot write analysis:
+        # asking it to revise would be a call whose answer is known to be discarded.
+        revise = reviser(session, sources) if not map_analysis else None
+        verifier.verify_article(article, evidence, reviser=revise)
         for section in article.all_sections():
             section.prune()
         article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions

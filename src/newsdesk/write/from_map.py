@@ -28,11 +28,20 @@ WATCH_ITEMS = 3
 # before the speaker sub-sections take what is left, dates to the outlook before "what to watch".
 MAP_BUILT = ("pros_cons", "outlook", "watch", "analysis")
 
+# Benefit, risk and future markers in the languages the dev pages come in (en, fr, es): a fallback where the
+# map, read by an English pipeline, found no stance or forward-looking item.
 _BENEFIT = re.compile(r"\b(?:will allow|would allow|allows?|helps?|help(?:ed)? to|aims? to|designed to|built to|"
-                      r"benefit\w*|boost\w*|improv\w*|opportunit\w*|success\w*|progress|historic|milestone)\b", re.I)
+                      r"benefit\w*|boost\w*|improv\w*|opportunit\w*|success\w*|progress|historic|milestone|"
+                      r"benefici\w*|mejor\w*|soluci[oó]n|acuerdo|avance\w*|progr[eè]s|am[eé]lior\w*|solution|"
+                      r"accord|renforc\w*|protég\w*|proteg\w*)\b", re.I)
 _RISK = re.compile(r"\b(?:risks?|concerns?|fears?|threat\w*|danger\w*|fail\w*|delay\w*|cost\w*|critic\w*|"
-                   r"problems?|challeng\w*|warn\w*|crisis|opposed|opposition|frustrat\w*|unclear)\b", re.I)
-_MODAL = re.compile(r"\b(?:will|would|could|may|might|plans?|expect\w*|next|future|soon|later)\b", re.I)
+                   r"problems?|challeng\w*|warn\w*|crisis|opposed|opposition|frustrat\w*|unclear|"
+                   r"riesgo\w*|amenaza\w*|cr[ií]tic\w*|peligro\w*|problema\w*|conflicto\w*|violen\w*|"
+                   r"risque\w*|menace\w*|probl[eè]me\w*|inqui[eé]t\w*|opposants?|contest\w*|d[eé]nonc\w*)\b",
+                   re.I)
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|plans?|expect\w*|next|future|soon|later|"
+                    r"sera|seront|devrait|devraient|pourrait|pourraient|prochaine?s?|futur\w*|"
+                    r"ser[aá]n?|podr[ií]a\w*|deber[ií]a\w*|pr[oó]xim\w*)\b", re.I)
 
 
 def role(spec: SectionSpec) -> str | None:
@@ -147,7 +156,15 @@ def _analysis(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) 
         if facts:
             blocks += [_heading(heading), *_bullets(facts)]
             subsections += 1
+    if not blocks:  # no one quoted, no figures or dates found: the story's most relevant remaining facts
+        details = _claim_top(drafter, limit or PER_SUBSECTION)
+        if details:
+            blocks += [_heading("The details"), *_bullets(details)]
     return blocks
+
+
+def _claim_top(drafter: GroundedDrafter, limit: int) -> list[Sentence]:
+    return _claim_matching(drafter, re.compile(r"\w"), limit)
 
 
 def _outlook(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
@@ -178,9 +195,13 @@ def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> 
         if voices:
             blocks += [_heading("Voices to follow"), *_bullets(voices)]
     if not blocks:
-        latest = _claim_all(drafter, sorted(story_map.events, key=lambda e: -e.order), 2)
+        latest = _claim_all(drafter, sorted(story_map.events, key=lambda e: -e.order), limit or 2)
+        latest = latest or _claim_matching(drafter, _MODAL, limit or 2)
+        if not latest:  # where the story leaves off: its last sentences not yet used
+            ending = sorted((c for c in drafter.unused() if c.passage.source_number == 1), key=lambda c: -c.order)
+            latest = [sentence_of(c) for c in ending[:1] if drafter.claim(c.original, c.passage) is not None]
         if latest:
-            blocks += [_heading("The latest"), *_bullets(latest)]
+            blocks += [_heading("Where things stand"), *_bullets(latest)]
     return blocks
 
 

@@ -32,6 +32,9 @@ _DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|
 _BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
 
 
+REPEAT_SHARE = 0.6  # the verifier's redundancy bar (calibration.json "redundancy")
+
+
 @dataclass
 class Candidate:
     text: str  # compressed sentence, what the reader sees
@@ -124,10 +127,16 @@ class GroundedDrafter:
     def claim(self, original: str, passage: Passage) -> Candidate | None:
         """The unused candidate for this exact source sentence, now used; None if used or not usable."""
         index = self._by_original.get((original, id(passage)))
-        if index is None or index in self.used:
+        if index is None or index in self.used or self._repeats_used(self.pool[index]):
             return None
         self.used.add(index)
         return self.pool[index]
+
+    def _repeats_used(self, candidate: Candidate) -> bool:
+        """Most of its content words already said by a used sentence: the verifier would drop it as a repeat."""
+        words = _content_words(candidate.original)
+        return len(words) >= 3 and any(
+            len(words & _content_words(self.pool[i].original)) >= REPEAT_SHARE * len(words) for i in self.used)
 
     def unused(self) -> list[Candidate]:
         return [c for i, c in enumerate(self.pool) if i not in self.used]

@@ -114,7 +114,8 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
             return _finish(f"What is at stake as {text}")
     actor = story_map.main_actor
     if actor is not None and actor.name.lower() not in text.lower():
-        return _finish(f"What does {text} mean for {actor.name}")
+        plural = root is not None and (root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children))
+        return _finish(f"What {'do' if plural else 'does'} {text} mean for {actor.name}")
     return _finish(f"What lies behind {text}")
 
 
@@ -132,7 +133,10 @@ def _lower_first(doc, text: str, lower_words: set[str]) -> str:
 
 
 def _finish(question: str) -> str:
-    return " ".join(question.split()).rstrip(" ,;:.") + "?"
+    question = " ".join(question.split()).rstrip(" ,;:")
+    if question.endswith(".") and not re.search(r"\b(?:[A-Za-z]\.){2,}$", question):  # "U.S." keeps its dot
+        question = question.rstrip(".")
+    return question + "?"
 
 
 def acceptable_title(candidate: str | None, headline: str, body: str, story_map: StoryMap) -> bool:
