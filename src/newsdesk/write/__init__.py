@@ -25,6 +25,11 @@ __all__ = ["Draft", "write_draft", "write_section", "rebuild_from_map", "fallbac
 
 GROUNDED_KINDS = ("fact", "summary")
 SCARCE_SENTENCES = 30  # usable source sentences under which a story is short (the bundled example has 10)
+# Under this many sentences the story is a summary (a feed entry without its text): the article gives the facts
+# and says so, instead of padding seven sections out of three sentences.
+SUMMARY_SENTENCES = 5
+SUMMARY_NOTE = ("This article rests on a summary of {count} sentence(s), not the full story, so it gives only what "
+                "the summary says. Fetch the linked page (newsdesk feed --fetch) for a full analysis.")
 SCARCE_INTRO_WORDS = 30
 EMPTY_NOTE = "The model returned no usable text for this section."
 LOOP_NOTE = "The model's draft started repeating itself, so it was cut short."
@@ -47,16 +52,19 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
     """The article's draft. ``map_analysis``: build the analysis sections from ``story_map`` (no calls for them)."""
     emit = emit or (lambda *a, **k: None)
     story_map = story_map or StoryMap()
-    map_analysis = map_analysis and bool(story_map.actors or story_map.statements or sources)
+    story_sentences = _story_sentences(sources, split)
+    summary_only = story_sentences < SUMMARY_SENTENCES
+    ask_for_title = not map_analysis  # a model that cannot write analysis cannot write a title that passes either
+    grounded = grounded or summary_only
     drafter = GroundedDrafter(sources, headline, split, story_map.unusable) if grounded or map_analysis else None
     # A short story has too few sentences for a full intro and full sections: each part takes fewer, so that
     # every section gets some.
-    scarce = drafter is not None and len(drafter.pool) < SCARCE_SENTENCES
+    scarce = drafter is not None and len(drafter.pool) < SCARCE_SENTENCES and not summary_only
 
     emit("write", "start", section="intro", heading="Title, dek and intro")
     if drafter is not None:
         title, dek, intro = _grounded_headline(session, sources, template, headline, drafter, story_map, body,
-                                               ask_model=not map_analysis, scarce=scarce)
+                                               ask_model=ask_for_title, scarce=scarce)
     else:
         title, dek, intro = _written_headline(session, sources, template, headline, split, story_map, body)
     if not intro.blocks:
@@ -74,6 +82,9 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
                     prebuilt[spec.id] = from_map.map_section(spec, story_map, drafter, scarce)
 
     sections: list[Section] = []
+    if summary_only:
+        intro.note = SUMMARY_NOTE.format(count=story_sentences)
+        return Draft(title=title, dek=dek, intro=intro, sections=sections)
     for spec_section in template.sections:
         others = [s.heading for s in template.sections if s.id != spec_section.id]
         emit("write", "start", section=spec_section.id, heading=spec_section.heading)
@@ -91,6 +102,12 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
         sections.append(section)
         emit("write", "done", section=section.id, sentences=len(section.sentences()), note=section.note)
     return Draft(title=title, dek=dek, intro=intro, sections=sections)
+
+
+def _story_sentences(sources: list[Source], split: Callable[[str], list[str]]) -> int:
+    """Sentences of the main story long enough to state something (four words or more)."""
+    story = sources[0].passages if sources else []
+    return sum(1 for p in story for sentence in split(p.text) if len(sentence.split()) >= 4)
 
 
 def _grounded_headline(session: Session, sources: list[Source], template: Template, headline: str,
