@@ -54,7 +54,6 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
     story_map = story_map or StoryMap()
     story_sentences = _story_sentences(sources, split)
     summary_only = story_sentences < SUMMARY_SENTENCES
-    ask_for_title = not map_analysis  # a model that cannot write analysis cannot write a title that passes either
     grounded = grounded or summary_only
     drafter = GroundedDrafter(sources, headline, split, story_map.unusable) if grounded or map_analysis else None
     # A short story has too few sentences for a full intro and full sections: each part takes fewer, so that
@@ -64,7 +63,7 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
     emit("write", "start", section="intro", heading="Title, dek and intro")
     if drafter is not None:
         title, dek, intro = _grounded_headline(session, sources, template, headline, drafter, story_map, body,
-                                               ask_model=ask_for_title, scarce=scarce)
+                                               scarce=scarce)
     else:
         title, dek, intro = _written_headline(session, sources, template, headline, split, story_map, body)
     if not intro.blocks:
@@ -112,17 +111,16 @@ def _story_sentences(sources: list[Source], split: Callable[[str], list[str]]) -
 
 def _grounded_headline(session: Session, sources: list[Source], template: Template, headline: str,
                        drafter: GroundedDrafter, story_map: StoryMap, body: str,
-                       ask_model: bool, scarce: bool = False) -> tuple[str, str, Section]:
-    """Dek and intro from the story's opening sentences; the title from the headline's clause, or from the model
-    (one short call) where it can write one that passes ``acceptable_title``."""
+                       scarce: bool = False) -> tuple[str, str, Section]:
+    """Dek and intro from the story's opening sentences; the title from the model (one short call) where it
+    passes ``acceptable_title``, else built from the headline's clause. The model writes nothing else here."""
     candidate = None
-    if ask_model:
-        try:
-            completion = session.chat(prompts.title_messages(sources, headline), purpose="title", max_tokens=48,
-                                      temperature=0.0)
-            candidate = clean_text(completion.text).split("\n")[0]
-        except BudgetExceeded:
-            pass
+    try:
+        completion = session.chat(prompts.title_messages(sources, headline), purpose="title", max_tokens=48,
+                                  temperature=0.0)
+        candidate = clean_text(completion.text).split("\n")[0]
+    except BudgetExceeded:
+        pass
     dek = headline
     for _ in range(3):  # the first opening sentence that is whole, with its subject
         lead = drafter.take(1, lead=True)
