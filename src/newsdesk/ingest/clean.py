@@ -21,7 +21,7 @@ __all__ = ["FURNITURE", "check_article", "clean_body", "furniture_lines", "is_fu
 
 CROSSHEAD_MAX_WORDS = 14  # a line this short without closing punctuation is a heading or a link, not prose
 SAMPLE_CHARS = 200_000  # the language check reads this much of a body, from its start, middle and end
-MIN_LANGUAGE_SENTENCES = 3
+MIN_LANGUAGE_SENTENCES = 1  # a feed summary may be one sentence; it gets a short article, not a refusal
 MIN_LANGUAGE_SHARE = 0.3  # of the sampled sentences
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
@@ -106,8 +106,7 @@ def check_article(story: Story, name: str = "the story") -> None:
     language = [s for s in sentences if _reads_as_language(s)]
     if len(language) < MIN_LANGUAGE_SENTENCES or len(language) < MIN_LANGUAGE_SHARE * max(1, len(sentences)):
         found = f"{len(language)} of {len(sentences)} sentence(s)" if sentences else "no sentences"
-        raise InputError(f"{name} does not read as an article: {found} read as language (a news story needs at "
-                         f"least {MIN_LANGUAGE_SENTENCES}); nothing was written")
+        raise InputError(f"{name} does not read as an article: {found} read as language; nothing was written")
 
 
 def _reads_as_language(sentence: str) -> bool:

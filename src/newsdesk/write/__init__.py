@@ -27,9 +27,9 @@ GROUNDED_KINDS = ("fact", "summary")
 SCARCE_SENTENCES = 30  # usable source sentences under which a story is short (the bundled example has 10)
 # Under this many sentences the story is a summary (a feed entry without its text): the article gives the facts
 # and says so, instead of padding seven sections out of three sentences.
-SUMMARY_SENTENCES = 5
+SUMMARY_SENTENCES = 3
 SUMMARY_NOTE = ("This article rests on a summary of {count} sentence(s), not the full story, so it gives only what "
-                "the summary says. Fetch the linked page (newsdesk feed --fetch) for a full analysis.")
+                "the summary says{background}. Fetch the linked page (newsdesk feed --fetch) for a full analysis.")
 SCARCE_INTRO_WORDS = 30
 EMPTY_NOTE = "The model returned no usable text for this section."
 LOOP_NOTE = "The model's draft started repeating itself, so it was cut short."
@@ -53,7 +53,8 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
     emit = emit or (lambda *a, **k: None)
     story_map = story_map or StoryMap()
     story_sentences = _story_sentences(sources, split)
-    summary_only = story_sentences < SUMMARY_SENTENCES
+    summary = story_sentences < SUMMARY_SENTENCES
+    summary_only = summary and len(sources) == 1  # with background stories there is still something to weigh
     grounded = grounded or summary_only
     drafter = GroundedDrafter(sources, headline, split, story_map.unusable) if grounded or map_analysis else None
     # A short story has too few sentences for a full intro and full sections: each part takes fewer, so that
@@ -81,8 +82,10 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
                     prebuilt[spec.id] = from_map.map_section(spec, story_map, drafter, scarce)
 
     sections: list[Section] = []
+    if summary:
+        intro.note = SUMMARY_NOTE.format(count=story_sentences,
+                                         background="" if summary_only else " and what related stories add")
     if summary_only:
-        intro.note = SUMMARY_NOTE.format(count=story_sentences)
         return Draft(title=title, dek=dek, intro=intro, sections=sections)
     for spec_section in template.sections:
         others = [s.heading for s in template.sections if s.id != spec_section.id]
