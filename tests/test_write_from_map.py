@@ -106,3 +106,18 @@ def test_a_summary_only_story_gets_a_short_article_that_says_so(tmp_path: Path) 
     assert "rests on a summary of 2 sentence(s)" in (article.intro.note or "")
     assert article.dek.startswith("The Harbour Authority approved")
     assert article.stats.llm_calls == 1  # the title
+
+
+def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_call(tmp_path: Path) -> None:
+    from newsdesk.pipeline import regenerate_section
+
+    archive = Archive(tmp_path / "n.db")
+    article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False),
+                            archive)
+    again = regenerate_section(archive, article.id, "pros-cons", WriteOptions())
+    section = next(s for s in again.sections if s.id == "pros-cons")
+    assert section.sentences() and all(s.verdict == "supported" for s in section.sentences())
+    elsewhere = {c.quote for other in again.all_sections() if other.id != "pros-cons"
+                 for s in other.sentences() for c in s.citations}
+    assert not {c.quote for s in section.sentences() for c in s.citations} & elsewhere
+    assert archive.calls(2) == []  # the second run asked the model for nothing
