@@ -64,7 +64,7 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
     emit("write", "start", section="intro", heading="Title, dek and intro")
     if drafter is not None:
         title, dek, intro = _grounded_headline(session, sources, template, headline, drafter, story_map, body,
-                                               scarce=scarce)
+                                               scarce=scarce, lead_only=map_analysis or summary_only)
     else:
         title, dek, intro = _written_headline(session, sources, template, headline, split, story_map, body)
     if not intro.blocks:
@@ -114,13 +114,13 @@ def _story_sentences(sources: list[Source], split: Callable[[str], list[str]]) -
 
 def _grounded_headline(session: Session, sources: list[Source], template: Template, headline: str,
                        drafter: GroundedDrafter, story_map: StoryMap, body: str,
-                       scarce: bool = False) -> tuple[str, str, Section]:
+                       scarce: bool = False, lead_only: bool = False) -> tuple[str, str, Section]:
     """Dek and intro from the story's opening sentences; the title from the model (one short call) where it
     passes ``acceptable_title``, else built from the headline's clause. The model writes nothing else here."""
     candidate = None
     try:
-        completion = session.chat(prompts.title_messages(sources, headline), purpose="title", max_tokens=48,
-                                  temperature=0.0)
+        completion = session.chat(prompts.title_messages(sources, headline, lead_only=lead_only), purpose="title",
+                                  max_tokens=48, temperature=0.0)
         candidate = clean_text(completion.text).split("\n")[0]
     except BudgetExceeded:
         pass

@@ -8,6 +8,7 @@ delimiters themselves, and the model is told that instructions inside it are not
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..models import Source
 from ..template import HeadlineSpec, SectionSpec
@@ -66,8 +67,15 @@ def headline_messages(sources: list[Source], spec: HeadlineSpec, headline: str) 
     return [system_message(sources), {"role": "user", "content": user}]
 
 
-def title_messages(sources: list[Source], headline: str) -> list[dict[str, str]]:
-    """Small models follow one simple request far better than a three-part answer format."""
+def title_messages(sources: list[Source], headline: str, lead_only: bool = False) -> list[dict[str, str]]:
+    """Small models follow one simple request far better than a three-part answer format.
+
+    ``lead_only``: the source block holds only the story's opening passage. When the title is the one call of an
+    article there is no later call to reuse the evaluated prefix, and reading every passage costs seconds for a
+    question the headline and the lead decide."""
+    if lead_only and sources:
+        lead = sources[0]
+        sources = [replace(lead, passages=lead.passages[:1])]
     user = (f"Turn this headline into a question that an analysis article would answer: {neutralise(headline)}\n"
             "Answer with the question only.")
     return [system_message(sources), {"role": "user", "content": user}]
