@@ -64,7 +64,9 @@ _UNKNOWN = re.compile(
     r"(?:has|have) not (?:said|explained|disclosed|been (?:decided|announced|disclosed|confirmed))|"
     r"unanswered|questions? remains?|no (?:details|timeline|date) (?:was|were|has|have)|not immediately clear)\b",
     re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
+# Case matters: "US" is a country, "us" a speaker.
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves)\b")
+_WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”]*[\"”’']\s*$")  # a quotation alone: whose words they are is lost
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -161,6 +163,10 @@ class StoryMap:
             grouped.setdefault(statement.speaker, []).append(statement)
         return sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[1][0].order))
 
+    def statement_of(self, sentence: str) -> Statement | None:
+        """The statement a sentence makes, if it is one (a dated plan may be someone's words too)."""
+        return next((s for s in self.statements if s.sentence == sentence), None)
+
     def role_of(self, name: str) -> str | None:
         return next((a.role for a in self.actors if a.name == name), None)
 
@@ -179,16 +185,22 @@ class StoryMap:
 
 
 def is_complete_sentence(doc: Any) -> bool:
-    """A sentence has a verb with a subject somewhere ("Is set to hold its first meeting" has none)."""
-    has_verb = any(t.pos_ in ("VERB", "AUX") for t in doc)
-    has_subject = any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for t in doc)
-    return has_verb and has_subject
+    """A sentence whose main verb has its subject. "Is set to hold its first meeting" has none, "A process that
+    lacked focus" has a verb only inside a relative clause, and a crosshead has no verb at all."""
+    subjects = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        if root.pos_ not in ("VERB", "AUX"):
+            continue
+        heads = [root, *(c for c in root.children if c.dep_ in ("ccomp", "conj") and c.pos_ in ("VERB", "AUX"))]
+        if any(c.dep_ in subjects for head in heads for c in head.children):
+            return True
+    return False
 
 
 def first_person_unattributed(sentence: str, statement: bool) -> bool:
     """First-person words in a sentence that names no speaker: the author's own voice, or a quotation cut off
     from its speaker. Either way, alone in an article it says "I" for no one."""
-    return not statement and bool(_FIRST_PERSON.search(sentence))
+    return not statement and bool(_FIRST_PERSON.search(sentence) or _WHOLE_QUOTE.match(sentence))
 
 
 def build_map(sources: list[Source], headline: str, split: Callable[[str], list[str]]) -> StoryMap:
@@ -216,6 +228,8 @@ def build_map(sources: list[Source], headline: str, split: Callable[[str], list[
         for entity in doc.ents:
             if entity.label_ in _ACTOR_LABELS:
                 actor = _actor(actors, entity, headline_names)
+                if not actor.label:
+                    continue
                 if entity.label_ == "PERSON":
                     last_person = actor.name
                 if entity.label_ in ("PERSON", "ORG"):
@@ -242,6 +256,8 @@ def build_map(sources: list[Source], headline: str, split: Callable[[str], list[
 def _actor(actors: dict[str, Actor], entity: Any, headline_names: set[str]) -> Actor:
     """The actor an entity names; "Putin" joins "Vladimir Putin" (same last word, same kind)."""
     name = re.sub(r"^(?:the|The)\s+|['’]s$", "", entity.text).strip()
+    if not re.match(r"[A-Z0-9À-Ý]", name) or len(re.findall(r"[^\W\d_]", name)) < 2:
+        return Actor(name=name, label="")  # "n’t", "a": the tagger's noise, never in the map
     key = name
     if entity.label_ == "PERSON":
         last = name.split()[-1]
@@ -288,7 +304,10 @@ def _statement(doc: Any, sentence: str, passage: Passage, order: int, actors: di
             continue
         lemma = token.lemma_.lower()
         speaker_token = None
-        if lemma in _VERB_STANCE and token.pos_ == "VERB":
+        if lemma in _VERB_STANCE and token.pos_ == "VERB" and (_VERB_STANCE[lemma] != "neutral" or quoted
+                                                                or any(c.dep_ == "ccomp" for c in token.children)):
+            # a neutral verb reports speech only with what was said: "X said (that) ...", "“...,” X wrote";
+            # "students get experience writing code" is no statement
             speaker_token = next((c for c in token.children if c.dep_ == "nsubj"), None)
         elif lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             speaker_token = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
@@ -310,6 +329,8 @@ def _speaker_name(span: Any, head: Any, actors: dict[str, Actor], last_person: s
                   last_actor: str | None) -> str | None:
     text = span.text
     lower = head.lower_
+    if _FIRST_PERSON.search(text):  # "our research has told us": the author again, not a source
+        return None
     if lower in ("he", "she"):
         return last_person
     if lower == "they":

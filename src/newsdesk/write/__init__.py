@@ -75,11 +75,14 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
     # Map-built sections claim their sentences first (stance-bearing statements, dates), in MAP_BUILT's order,
     # so the fact sections that follow take what is left and no point is made twice.
     prebuilt: dict[str, Section] = {}
+    claims: dict[str, set[int]] = {}  # the source sentences each map-built section took
     if map_analysis and drafter is not None:
         for kind in from_map.MAP_BUILT:
             for spec in template.sections:
                 if from_map.role(spec) == kind:
+                    before = set(drafter.used)
                     prebuilt[spec.id] = from_map.map_section(spec, story_map, drafter, scarce)
+                    claims[spec.id] = drafter.used - before
 
     sections: list[Section] = []
     if summary:
@@ -93,7 +96,9 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
         if spec_section.id in prebuilt:
             section = prebuilt[spec_section.id]
         elif drafter is not None and spec_section.kind == "summary":
-            section = _grounded_summary(drafter, spec_section)
+            later = {spec.id for spec in template.sections[template.sections.index(spec_section) + 1:]}
+            section = _grounded_summary(drafter, spec_section,
+                                        exclude={i for sid, taken in claims.items() if sid in later for i in taken})
         elif drafter is not None and spec_section.kind in GROUNDED_KINDS:
             section = _grounded_section(drafter, spec_section)
         else:
@@ -192,7 +197,7 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article,
     return section
 
 
-def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
+def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec, exclude: set[int] | None = None) -> Section:
     """A summary restates the story's key facts in fewer words: each cut to its core from the source sentence.
 
     On the inputs of bench/write.py (the bundled example and three real pages), SmolLM2-135M asked to shorten
@@ -200,7 +205,7 @@ def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
     cut sentences got 14, carry only what their citations say, and cost no call.
     """
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
-    section.blocks = drafter.takeaways(max(2, min(5, spec.target_words // 18)))
+    section.blocks = drafter.takeaways(max(2, min(5, spec.target_words // 18)), exclude or set())
     if not section.blocks:
         section.note = "The sources hold no facts to summarise."
     return section

@@ -80,20 +80,22 @@ _EMPTY_NOTES = {
 }
 
 
-def _claim(drafter: GroundedDrafter, item: Item) -> Sentence | None:
+def _claim(drafter: GroundedDrafter, item: Item, story_map: StoryMap | None = None) -> Sentence | None:
     candidate = drafter.claim(item.sentence, item.passage)
     if candidate is None:
         return None
-    text = compress(item.attributed) if isinstance(item, Statement) else candidate.text
+    statement = item if isinstance(item, Statement) else story_map.statement_of(item.sentence) if story_map else None
+    text = compress(statement.attributed) if statement is not None else candidate.text
     return sentence_of(candidate, text)
 
 
-def _claim_all(drafter: GroundedDrafter, items: list, limit: int) -> list[Sentence]:
+def _claim_all(drafter: GroundedDrafter, items: list, limit: int, story_map: StoryMap | None = None) -> list[Sentence]:
+    """Up to ``limit`` of ``items`` not yet used elsewhere; a statement among them keeps its speaker named."""
     chosen: list[Sentence] = []
     for item in items:
         if len(chosen) >= limit:
             break
-        sentence = _claim(drafter, item)
+        sentence = _claim(drafter, item, story_map)
         if sentence is not None:
             chosen.append(sentence)
     return chosen
@@ -152,7 +154,7 @@ def _analysis(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) 
     for heading, items in themes:
         if subsections >= MAX_SUBSECTIONS or (subsections >= 2 and heading != "The figures"):
             break
-        facts = _claim_all(drafter, items, limit or PER_SUBSECTION)
+        facts = _claim_all(drafter, items, limit or PER_SUBSECTION, story_map)
         if facts:
             blocks += [_heading(heading), *_bullets(facts)]
             subsections += 1
@@ -169,9 +171,9 @@ def _claim_top(drafter: GroundedDrafter, limit: int) -> list[Sentence]:
 
 def _outlook(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
     wanted = limit or OUTLOOK_ITEMS
-    chosen = _claim_all(drafter, [f for f in story_map.forward if f.kind != "scheduled"], wanted)
+    chosen = _claim_all(drafter, [f for f in story_map.forward if f.kind != "scheduled"], wanted, story_map)
     if len(chosen) < min(2, wanted):
-        chosen += _claim_all(drafter, story_map.forward, wanted - len(chosen))
+        chosen += _claim_all(drafter, story_map.forward, wanted - len(chosen), story_map)
     if not chosen:
         chosen = _claim_matching(drafter, _MODAL, 2)
     return [Block(type="paragraph", sentences=chosen[i:i + 3]) for i in range(0, len(chosen), 3)]
@@ -180,14 +182,14 @@ def _outlook(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -
 def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
     """What to watch: upcoming dates, the questions the sources leave open, the voices to follow."""
     blocks: list[Block] = []
-    dates = _claim_all(drafter, [f for f in story_map.forward if f.date], limit or WATCH_ITEMS)
+    dates = _claim_all(drafter, [f for f in story_map.forward if f.date], limit or WATCH_ITEMS, story_map)
     if dates:
         blocks += [_heading("Dates to watch"), *_bullets(dates)]
-    questions = _claim_all(drafter, story_map.unknowns, limit or WATCH_ITEMS)
+    questions = _claim_all(drafter, story_map.unknowns, limit or WATCH_ITEMS, story_map)
     if questions:
         blocks += [_heading("Open questions"), *_bullets(questions)]
     if not blocks:
-        ahead = _claim_all(drafter, story_map.forward, limit or 2)
+        ahead = _claim_all(drafter, story_map.forward, limit or 2, story_map)
         if ahead:
             blocks += [_heading("What comes next"), *_bullets(ahead)]
     if len(blocks) < 4:

@@ -153,24 +153,26 @@ class GroundedDrafter:
         for index, candidate in ranked:
             if total >= words:
                 break
-            if any(_near_duplicate(candidate.original, c.original) for _, c in chosen):
+            if any(_near_duplicate(candidate.original, c.original) for _, c in chosen) or (
+                    not lead and self._repeats_used(candidate)):
                 continue
             chosen.append((index, candidate))
             total += len(candidate.text.split())
         self.used.update(i for i, _ in chosen)
         return [c for _, c in sorted(chosen, key=lambda ic: ic[1].order)]
 
-    def takeaways(self, count: int) -> list[Block]:
+    def takeaways(self, count: int, exclude: frozenset[int] | set[int] = frozenset()) -> list[Block]:
         """Bullets restating the most relevant facts, used earlier or not, each cut to its core (``shorten``).
 
-        A fact that opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing.
+        A fact that opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing; so is
+        one in ``exclude`` (sentences of sections further down, which would then read as repeats and be dropped).
         """
         ranked = sorted(enumerate(self.pool), key=lambda ic: -ic[1].relevance)
         chosen: list[tuple[Candidate, str]] = []
         for index, candidate in ranked:
             if len(chosen) >= count:
                 break
-            if _DANGLING.match(candidate.text):
+            if index in exclude or _DANGLING.match(candidate.text):  # a later section's point: it would repeat
                 continue
             short = shorten(candidate.original)
             if index in self.used and len(short.split()) > 0.85 * len(candidate.text.split()):

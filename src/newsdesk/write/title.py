@@ -145,7 +145,8 @@ def acceptable_title(candidate: str | None, headline: str, body: str, story_map:
     if not candidate:
         return False
     words = candidate.split()
-    if not (candidate.endswith("?") and _WH.match(candidate) and 4 <= len(words) <= MAX_TITLE_WORDS):
+    if not (candidate.endswith("?") and candidate.count("?") == 1 and _WH.match(candidate)
+            and 4 <= len(words) <= MAX_TITLE_WORDS):
         return False
     clause = headline_clause(headline, body).lower().rstrip(".?!")
     if clause and clause in candidate.lower():
