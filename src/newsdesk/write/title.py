@@ -44,22 +44,21 @@ def _unquote(part: str) -> str:
     return part
 
 
-_SMALL_WORDS = frozenset("a an the to of in on at for with and or but by from as its his her their is are was were "
-                         "be will has have".split())
-
-
 def _sentence_case(text: str, body: str) -> str:
-    """Title Case Headlines Parse Badly: a capitalised word is lowered where the body writes it in lower case."""
+    """Title Case Headlines Parse Badly: a capitalised word is lowered unless it is a name. A name is a word the
+    body writes capitalised mid-sentence, or part of a person, place or date the tagger finds in the headline
+    (not an organisation: in Title Case every run of words looks like one)."""
     words = text.split()
     if sum(w[:1].isupper() for w in words) < 0.6 * len(words):
         return text
-    lower_in_body = set(re.findall(r"\b[a-z][\w’'-]*", body))
-    named_in_body = set(re.findall(r"(?<=[\w,] )[A-Z][\w’'-]*", body))  # capitalised mid-sentence: a name
+    named_in_body = set(re.findall(r"(?<=[\w,] )[A-Z][\w’'-]*", body))
+    protected = {t.text for e in nlp()(text).ents if e.label_ in ("PERSON", "GPE", "LOC", "DATE", "NORP", "EVENT")
+                 for t in e}
     out = []
     for i, word in enumerate(words):
         core = word.strip("'\"‘’“”,.:;")
-        if i and core[:1].isupper() and not core.isupper() and (
-                core.lower() in _SMALL_WORDS or (core.lower() in lower_in_body and core not in named_in_body)):
+        if (i and core[:1].isupper() and not core.isupper() and core not in named_in_body
+                and core not in protected and re.sub(r"['’]s$", "", core) not in named_in_body):
             word = word.replace(core, core.lower(), 1)
         out.append(word)
     return " ".join(out)
