@@ -17,14 +17,14 @@ from .archive import Archive
 from .ingest.clean import check_article
 from .llm import Model, get_model
 from .llm.session import Session
-from .models import Article, Passage, Story
+from .models import Article, Story
 from .retrieve import build_sources, evidence_of
-from .storymap import StoryMap, build_map
+from .storymap import build_map
 from .template import Template, load_template
-from .write import fallback_title, write_draft
+from .write import write_draft
 from .write.context import PROMPT_OVERHEAD_TOKENS, fit_to_context
 from .write.revise import MAX_REVISE_CALLS, reviser
-from .write.title import whole_sentence
+from .write.title import checked_headline
 
 __all__ = ["Event", "WriteOptions", "build_sources", "evidence_of", "fit_to_context", "regenerate_section",
            "write_article", "MAX_CALLS", "MAX_REVISE_CALLS", "PROMPT_OVERHEAD_TOKENS"]
@@ -154,8 +154,9 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         verifier = Verifier(judge=judge)
         session.max_calls = min(MAX_CALLS, session.calls_made + MAX_REVISE_CALLS)
         # the final dek first: the body must not repeat it
-        article.title, article.dek = _checked_headline(article, story, evidence, unsupported_specifics,
-                                                       split_sentences, story_map)
+        article.title, article.dek = checked_headline(article.title, article.dek, story.headline, story.body,
+                                                      story_map, lambda text: unsupported_specifics(text, evidence),
+                                                      split_sentences)
         # A draft of source sentences that fails its check is not saved by a model that cannot write analysis:
         # asking it to revise would be a call whose answer is known to be discarded.
         revise = reviser(session, sources) if not map_analysis else None
@@ -186,17 +187,6 @@ def _reranker(options: WriteOptions) -> retrieve.Reranker | None:
     from .rerank import semantic_reranker  # loads its model once per process
 
     return semantic_reranker()
-
-
-def _checked_headline(article: Article, story: Story, evidence: list[Passage], unsupported, split,
-                      story_map: StoryMap) -> tuple[str, str]:
-    """A title or dek that carries facts the sources lack is replaced by one built from the story itself."""
-    title, dek = article.title, article.dek
-    if unsupported(title, evidence):
-        title = fallback_title(story.headline, story.body, story_map)
-    if unsupported(dek, evidence) or not dek:
-        dek = whole_sentence(split(story.body)[:5], split) or story.headline
-    return title, dek
 
 
 def regenerate_section(archive: Archive, article_id: int, section_id: str, options: WriteOptions,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ..storymap import StoryMap, is_complete_sentence, nlp
 
-__all__ = ["question_title", "acceptable_title", "whole_sentence", "headline_clause"]
+__all__ = ["acceptable_title", "checked_headline", "headline_clause", "question_title", "whole_sentence"]
 
 _WH = re.compile(r"^(?:what|why|how|who|when|where|which|will|can|could|should|is|are|does|do|did|has|have)\b", re.I)
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
@@ -169,3 +169,14 @@ def whole_sentence(candidates: list[str], split: Callable[[str], list[str]] | No
         if is_complete_sentence(nlp()(sentence)):
             return sentence
     return None
+
+
+def checked_headline(title: str, dek: str, headline: str, body: str, story_map: StoryMap,
+                     unsupported: Callable[[str], list[str]], split: Callable[[str], list[str]]) -> tuple[str, str]:
+    """A title or dek that carries facts the sources lack (``unsupported`` finds them) is replaced by one built
+    from the story itself: the headline's question, the story's first whole sentence."""
+    if unsupported(title):
+        title = question_title(headline, body, story_map)
+    if not dek or unsupported(dek):
+        dek = whole_sentence(split(body)[:5], split) or headline
+    return title, dek
