@@ -85,7 +85,8 @@ def main() -> None:
     model = get_model(args.model, base_url=args.base_url)
     rows = []
     if not args.json:
-        print(f"{'input':<14} {'calls':>5} {'wall s':>7} {'kept':>5} {'specifics':>9} {'q?':>3}  empty sections / title")
+        print(f"{'input':<14} {'calls':>5} {'wall s':>7} {'kept':>5} {'specifics':>9} {'q?':>3}  "
+              "empty sections / title")
     for path in args.inputs or default_inputs():
         try:
             row = measure(path, model, args.template)
