@@ -328,6 +328,9 @@ def _statement(doc: Any, sentence: str, passage: Passage, order: int, actors: di
 def _speaker_name(span: Any, head: Any, actors: dict[str, Actor], last_person: str | None,
                   last_actor: str | None) -> str | None:
     text = span.text
+    first = span[0]
+    if first.i == first.sent.start and first.pos_ != "PROPN" and not first.ent_type_ and text[:1].isupper():
+        text = text[0].lower() + text[1:]  # "Environmental groups" at a sentence's start is "environmental groups"
     lower = head.lower_
     if _FIRST_PERSON.search(text):  # "our research has told us": the author again, not a source
         return None
@@ -339,6 +342,8 @@ def _speaker_name(span: Any, head: Any, actors: dict[str, Actor], last_person: s
         return None
     for entity in span.ents:
         if entity.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            if entity.root.i != head.i and len(span) <= 6:  # "American officials", "Obama administration officials"
+                return re.sub(r"^(?:the|The)\s+", "", text)
             name = re.sub(r"^(?:the|The)\s+|['’]s$", "", entity.text).strip()
             # "Reyes" is the "Tom Reyes" named before, whatever label the tagger gave the surname alone
             return next((a.name for a in actors.values()

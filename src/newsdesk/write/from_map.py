@@ -146,9 +146,7 @@ def _analysis(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) 
             break
         said = _claim_all(drafter, statements, limit or PER_SUBSECTION)
         if said:
-            name = speaker if speaker[:1].isupper() and speaker.split()[0].lower() not in ("a", "an") else speaker
-            blocks += [_heading(f"What {name} said" if not name.lower().startswith(("a ", "an ", "the "))
-                                else f"What {name[0].lower()}{name[1:]} said"), *_bullets(said)]
+            blocks += [_heading(f"What {speaker} said"), *_bullets(said)]
             subsections += 1
     themes = (("The figures", story_map.figures), ("How events unfolded", story_map.events))
     for heading, items in themes:

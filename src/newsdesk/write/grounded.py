@@ -22,7 +22,8 @@ _STOP = frozenset(
     "he she they we you i his her their our not no has have had will would can could may might said says about "
     "into over after before than then there which who whom what when where why how also more most".split()
 )
-_CONNECTIVE = re.compile(r"^(?:but|and|so|however|meanwhile|still|yet|also|in addition|moreover),?\s+", re.I)
+# "In addition, ..." loses its opener; "In addition to the violence, ..." keeps it (the phrase is the sentence's).
+_CONNECTIVE = re.compile(r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|in addition,)\s+", re.I)
 # "CAIRO — ", "HOUSTON (Reuters) - ": where a wire story was filed, not part of what it says.
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z])")
 _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
