@@ -90,6 +90,8 @@ def test_a_title_is_a_question_built_from_the_headline_clause_not_the_headline_w
     asked = "Where do strained U.S.-Israeli relations go after Netanyahu’s victory?"
     assert fallback_title(asked) == asked
     assert not fallback_title("Webb telescope launch").endswith("what does it mean?")
+    assert fallback_title("These are the 8 coolest PlayStation VR games") == (
+        "What makes these the 8 coolest PlayStation VR games?")
 
 
 def test_template_sections_limit_and_kinds():

@@ -101,7 +101,10 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
                 subj, rest = subj[:-1].rstrip(), subj[-1] + rest
             verb = "are" if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children) else "is"
             return _finish(f"What is at stake as {_lower_first(doc, subj, lower_words)} {verb} {rest}")
-        if root.pos_ in ("ADJ", "NOUN") and not any(t.pos_ in ("VERB", "AUX") for t in doc):
+        if root.lemma_ == "be" and subject.lower_ in ("these", "this", "those", "they"):
+            # "These are the 8 coolest games": what the list claims is the question
+            return _finish(f"What makes {subject.lower_} {doc[root.i + 1:].text}")
+        if root.pos_ in ("ADJ", "NOUN") and not any(t.pos_ == "AUX" for t in doc):
             # "Māori tribes fearful over whale strandings": the headline left out its verb
             subj = doc[subject.left_edge.i:subject.right_edge.i + 1].text
             verb = "are" if subject.tag_ in ("NNS", "NNPS") else "is"
