@@ -75,6 +75,9 @@ def test_titles_must_be_about_the_story():
     assert choose_title("Will Main Street's new bike lanes win over the city council", headline, "", none) == (
         "Will Main Street's new bike lanes win over the city council?")
     assert choose_title("What's the next Christmas Eve?", headline, "", none) == fallback_title(headline)
+    released = "U.S. releases new details on alleged Chinese nuclear tests"
+    assert choose_title("What is the U.S. releasing new details on alleged Chinese nuclear tests?", released, "",
+                        none) == fallback_title(released)  # the wh-word fills no place: not English
     assert choose_title(None, headline, "", none) == fallback_title(headline)
 
 

@@ -156,7 +156,19 @@ def acceptable_title(candidate: str | None, headline: str, body: str, story_map:
     actor = story_map.main_actor
     if actor is not None and actor.name.split()[-1].lower() not in candidate.lower():
         return False
-    return is_complete_sentence(nlp()(candidate))
+    doc = nlp()(candidate)
+    return is_complete_sentence(doc) and not _wh_without_a_slot(doc)
+
+
+def _wh_without_a_slot(doc) -> bool:
+    """'What is the U.S. releasing new details on ...?': the wh-word hangs on an auxiliary, or its verb already
+    has an object, so the question word fills no place in the clause."""
+    wh = doc[0]
+    if wh.lower_ not in ("what", "who", "which"):
+        return False
+    if wh.head.dep_ in ("aux", "auxpass"):
+        return True
+    return wh.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != wh.i for c in wh.head.children)
 
 
 def whole_sentence(candidates: list[str], split: Callable[[str], list[str]] | None = None) -> str | None:
