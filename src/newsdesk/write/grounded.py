@@ -144,7 +144,8 @@ class GroundedDrafter:
 
     def take(self, words: int, prefer: str = "story", lead: bool = False) -> list[Candidate]:
         """Up to ``words`` words of the best unused sentences; ``lead`` takes the story's opening in order."""
-        pool = [(i, c) for i, c in enumerate(self.pool) if i not in self.used]
+        pool = [(i, c) for i, c in enumerate(self.pool) if i not in self.used
+                and not (lead and c.passage.source_number != 1)]  # the lead is the story's own
         if lead:
             ranked = sorted(pool, key=lambda ic: ic[1].order)
         else:

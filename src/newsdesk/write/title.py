@@ -101,6 +101,9 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
                 subj, rest = subj[:-1].rstrip(), subj[-1] + rest
             verb = "are" if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children) else "is"
             return _finish(f"What is at stake as {_lower_first(doc, subj, lower_words)} {verb} {rest}")
+        if root.lemma_ == "die" and subject.ent_type_ == "PERSON":  # an obituary: the question is what remains
+            name = doc[subject.left_edge.i:subject.right_edge.i + 1].text
+            return _finish(f"What legacy does {name} leave")
         if root.lemma_ == "be" and subject.lower_ in ("these", "this", "those", "they"):
             # "These are the 8 coolest games": what the list claims is the question
             return _finish(f"What makes {subject.lower_} {doc[root.i + 1:].text}")
@@ -114,6 +117,8 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
             return _finish(f"What comes next after {text}")
         if root.pos_ in ("VERB", "AUX"):
             return _finish(f"What is at stake as {text}")
+    if any(t.pos_ == "VERB" and t.i > 0 for t in doc):  # a clause the parser could not pin down: keep it whole
+        return _finish(f"What is at stake as {text}")
     actor = story_map.main_actor
     if actor is not None and actor.name.lower() not in text.lower():
         plural = root is not None and (root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children))
