@@ -8,6 +8,11 @@ the text of ``expected.html`` the way the scrapinghub article-extraction-benchma
   their sum so that long pages weigh no more than short ones;
 * precision and recall are averaged over pages; F1 is the harmonic mean of the two averages.
 
+Beside F1, page furniture: ``removed`` counts the paragraphs ``ingest/clean.py`` takes out of the extraction
+(crossheads, related links, "Read more", comment counts, bylines, captions); ``left`` counts the sentences of the
+stored passages that still carry a furniture phrase ("Read the full transcript", "941 comments", "From the
+section", "Continue reading", photo credits), glued to prose or not. ``left`` should be 0.
+
 Usage:
     python bench/extract.py                   # per-page and mean precision/recall/F1, pages per second
     python bench/extract.py --json            # the same as JSON
@@ -36,6 +41,23 @@ SHINGLE_SIZE = 4
 FLOOR_MARGIN = 0.01  # the floor sits this far under the measured F1, so tiny library changes do not fail CI
 
 _TOKEN = re.compile(r"\w+")
+_FURNITURE_PHRASE = re.compile(
+    r"\b(?:read (?:more|the full|next)|from the section|\d[\d,]* comments|continue reading|image (?:copyright|caption)|"
+    r"(?:photograph|photo|picture) ?:|getty images|share this|sign up|subscribe)\b", re.IGNORECASE)
+
+
+def furniture_counts(story_body: str) -> tuple[int, int]:
+    """(paragraphs the cleaner takes out, sentences of the stored passages that still hold a furniture phrase).
+
+    The body is scored against expected.html as extracted, crossheads and all; the cleaner works where the body
+    becomes passages (archive.split_passages), so cleaning never lowers F1."""
+    from newsdesk.archive import split_passages
+    from newsdesk.ingest.clean import furniture_lines
+    from newsdesk.verify import split_sentences
+
+    left = sum(1 for passage in split_passages(story_body) for sentence in split_sentences(passage)
+               if _FURNITURE_PHRASE.search(sentence))
+    return len(furniture_lines(story_body)), left
 
 
 @dataclass
@@ -46,6 +68,8 @@ class PageScore:
     f1: float
     title_ok: bool | None  # None where expected-metadata.json gives no title
     date_ok: bool | None  # None where it gives no date
+    furniture_removed: int = 0
+    furniture_left: int = 0
 
 
 @dataclass
@@ -108,10 +132,12 @@ def evaluate(pages: Path = PAGES) -> Report:
         story = story_from_html(source, name=page.name)
         elapsed += time.perf_counter() - started
         precision, recall = precision_recall(*match_counts(expected, story.body))
+        removed, left = furniture_counts(story.body)
         scores.append(PageScore(
             name=page.name, precision=precision, recall=recall, f1=f1_score(precision, recall),
             title_ok=title_matches(meta.get("title"), story.headline) if meta.get("title") else None,
             date_ok=(story.published or "")[:10] == meta["publishedTime"][:10] if meta.get("publishedTime") else None,
+            furniture_removed=removed, furniture_left=left,
         ))
     precision = statistics.mean(s.precision for s in scores)
     recall = statistics.mean(s.recall for s in scores)
@@ -153,11 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(asdict(report), indent=2))
     else:
-        print(f"{'page':<14} {'precision':>9} {'recall':>7} {'F1':>6}  title  date")
+        print(f"{'page':<14} {'precision':>9} {'recall':>7} {'F1':>6}  title  date  furniture removed/left")
         for s in report.pages:
             marks = ["-" if ok is None else ("ok" if ok else "MISS") for ok in (s.title_ok, s.date_ok)]
-            print(f"{s.name:<14} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f}  {marks[0]:<5}  {marks[1]}")
-        print(f"{'mean':<14} {report.precision:9.3f} {report.recall:7.3f} {report.f1:6.3f}")
+            print(f"{s.name:<14} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f}  {marks[0]:<5}  {marks[1]:<5} "
+                  f"{s.furniture_removed:>8}/{s.furniture_left}")
+        print(f"{'mean':<14} {report.precision:9.3f} {report.recall:7.3f} {report.f1:6.3f}  "
+              f"furniture removed {sum(s.furniture_removed for s in report.pages)}, "
+              f"left {sum(s.furniture_left for s in report.pages)}")
         print(f"{len(report.pages)} pages, {report.pages_per_second:.1f} pages/s (extraction only)")
     if args.update_baseline:
         baseline = write_baseline(report)

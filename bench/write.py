@@ -30,7 +30,8 @@ from newsdesk.ingest import load_story  # noqa: E402
 from newsdesk.llm import get_model  # noqa: E402
 from newsdesk.pipeline import WriteOptions, write_article  # noqa: E402
 
-SHARED_PAGES = ROOT.parent / "shared" / "data" / "pages"
+SHARED_PAGES = next((p for p in (ROOT.parent / "shared" / "data" / "pages", Path("/work/shared/data/pages"))
+                     if p.is_dir()), ROOT.parent / "shared" / "data" / "pages")
 DEFAULT_INPUTS = [ROOT / "examples" / "webb-launch.md",
                   *(SHARED_PAGES / name / "source.html" for name in ("bbc-1", "guardian-1", "wapo-1"))]
 

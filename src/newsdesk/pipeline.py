@@ -1,4 +1,4 @@
-"""Runs the stages in order and reports progress: store -> retrieve -> write -> verify -> save.
+"""Runs the stages in order and reports progress: store -> retrieve -> map -> write -> verify -> save.
 
 ``write_article`` is the one entry point the faces (cli, web, feed runs) call. Progress goes to ``on_event`` as
 ``Event`` objects; nothing here prints.
@@ -8,27 +8,32 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from . import injection, retrieve
 from .archive import Archive
+from .ingest.clean import check_article
 from .llm import Model, get_model
-from .llm.session import BudgetExceeded, Session
-from .models import Article, Passage, Sentence, Source, Story
+from .llm.session import Session
+from .models import Article, Story
+from .retrieve import build_sources, evidence_of
+from .storymap import build_map
 from .template import Template, load_template
-from .write import fallback_title, prompts, write_draft
+from .write import fallback_title, write_draft
+from .write.context import PROMPT_OVERHEAD_TOKENS, fit_to_context
+from .write.revise import MAX_REVISE_CALLS, reviser
+from .write.title import checked_headline
+
+__all__ = ["Event", "WriteOptions", "build_sources", "evidence_of", "fit_to_context", "regenerate_section",
+           "write_article", "MAX_CALLS", "MAX_REVISE_CALLS", "PROMPT_OVERHEAD_TOKENS"]
 
 # Writing is one call per section plus one for title/dek/intro (a template has at most 8 sections); the LLM judge
-# (server models that return token probabilities) and the revision of failing sentences get small budgets of their
-# own, each call a batch of sentences. An article never costs more than MAX_CALLS calls in all.
+# (server models that return token probabilities) and the revision of failing sentences (write/revise.py) get small
+# budgets of their own, each call a batch of sentences. An article never costs more than MAX_CALLS calls in all.
 MAX_CALLS = 12
 MAX_JUDGE_CALLS = 2
-MAX_REVISE_CALLS = 2
-REVISE_BATCH = 6
-# Room the prompt leaves for instructions and the longest answer, in tokens.
-PROMPT_OVERHEAD_TOKENS = 300
 
 
 @dataclass
@@ -53,7 +58,7 @@ class WriteOptions:
 
 @dataclass
 class Event:
-    stage: str  # store, retrieve, write, verify, save, done, warning
+    stage: str  # store, retrieve, map, write, revise, verify, save, done, warning
     status: str  # start, done, info
     data: dict[str, Any] = field(default_factory=dict)
     elapsed: float = 0.0
@@ -69,34 +74,54 @@ def write_article(story: Story, options: WriteOptions, archive: Archive, on_even
                   model: Model | None = None) -> Article:
     """Write, verify and store an article about ``story``; returns it with ``id`` set."""
     started = time.perf_counter()
-
-    def emit(stage: str, status: str, **data: Any) -> None:
-        if on_event is not None:
-            on_event(Event(stage, status, data, round(time.perf_counter() - started, 3)))
-
+    emit = _emitter(on_event, started)
     template = load_template(options.template)  # a bad template fails before any work is done
     reranker = _reranker(options)  # so does a missing rerank extra
     if options.request_key and (done := archive.article_for_request(options.request_key)) is not None:
         emit("done", "done", article_id=done, reused=True)
         return archive.get_article(done)
+    check_article(story, story.url or "the story")  # random letters or a menu: refused before anything is stored
     emit("store", "start")
     story_id, created = archive.add_story(story)
     emit("store", "done", story_id=story_id, new=created)
-    model = model or get_model(options.model, base_url=options.base_url, api_key=options.api_key,
-                               context_length=options.context_length)
-    run_id = archive.start_run(story_id, model.name, template.name)
-    try:
-        article = _run(story, options, archive, model, template, run_id, emit, started, reranker)
-    except BaseException as error:
-        archive.finish_run(run_id, "failed", error=str(error) or type(error).__name__)
-        raise
-    archive.finish_run(run_id, "done", stats=article.stats.to_dict())
+    model = model or _model(options)
+    article = _recorded_run(archive, story_id, model, template.name,
+                            lambda run_id: _run(story, options, archive, model, template, run_id, emit, started,
+                                                reranker))
     emit("done", "done", article_id=article.id, stats=article.stats.to_dict())
     return article
 
 
+def _recorded_run(archive: Archive, story_id: int | None, model: Model, template_name: str,
+                  work: Callable[[int], tuple[Article, dict[str, Any]]]) -> Article:
+    """Run ``work(run_id)`` as one recorded run: done with the stats it returns, or failed with its error (which
+    is then raised again)."""
+    run_id = archive.start_run(story_id, model.name, template_name)
+    try:
+        article, stats = work(run_id)
+    except BaseException as error:
+        archive.finish_run(run_id, "failed", error=str(error) or type(error).__name__)
+        raise
+    archive.finish_run(run_id, "done", stats=stats)
+    return article
+
+
+def _emitter(on_event: EventHandler | None, started: float) -> Callable[..., None]:
+    def emit(stage: str, status: str, **data: Any) -> None:
+        if on_event is not None:
+            on_event(Event(stage, status, data, round(time.perf_counter() - started, 3)))
+
+    return emit
+
+
+def _model(options: WriteOptions) -> Model:
+    return get_model(options.model, base_url=options.base_url, api_key=options.api_key,
+                     context_length=options.context_length)
+
+
 def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, template: Template, run_id: int,
-         emit: Callable[..., None], started: float, reranker: retrieve.Reranker | None) -> Article:
+         emit: Callable[..., None], started: float,
+         reranker: retrieve.Reranker | None) -> tuple[Article, dict[str, Any]]:
     from .verify import Judge, Verifier, split_sentences, unsupported_specifics
 
     emit("retrieve", "start")
@@ -110,10 +135,17 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         emit("warning", "info", message=note)
     emit("retrieve", "done", sources=len(sources), background=len(backgrounds))
 
+    emit("map", "start")
+    story_map = build_map(sources, story.headline, split_sentences)
+    emit("map", "done", actors=len(story_map.actors), statements=len(story_map.statements),
+         forward=len(story_map.forward), unknowns=len(story_map.unknowns))
+
     session = Session(model, archive, run_id, use_cache=options.use_cache, max_calls=MAX_CALLS)
-    grounded = options.drafting == "grounded" or (options.drafting == "auto" and model.backend == "embedded")
+    # What the model is asked to write follows what it declares it can write, never its name.
+    map_analysis = options.drafting != "free" and not model.writes_analysis
+    grounded = options.drafting == "grounded" or (options.drafting == "auto" and not model.writes_analysis)
     draft = write_draft(session, template, sources, story.headline, grounded=grounded, split=split_sentences,
-                        emit=emit)
+                        emit=emit, story_map=story_map, body=story.body, map_analysis=map_analysis)
     article = Article(
         title=draft.title, dek=draft.dek, intro=draft.intro, sections=draft.sections, sources=sources,
         model={**model.describe(), "drafting": "grounded" if grounded else "free"}, template=template.name,
@@ -127,9 +159,13 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         verifier = Verifier(judge=judge)
         session.max_calls = min(MAX_CALLS, session.calls_made + (MAX_JUDGE_CALLS if judge else 0) + MAX_REVISE_CALLS)
         # the final dek first: the body must not repeat it
-        article.title, article.dek = _checked_headline(article, story, evidence, unsupported_specifics,
-                                                       split_sentences)
-        verifier.verify_article(article, evidence, reviser=_reviser(session, sources, emit))
+        article.title, article.dek = checked_headline(article.title, article.dek, story.headline, story.body,
+                                                      story_map, lambda text: unsupported_specifics(text, evidence),
+                                                      split_sentences)
+        # A draft of source sentences that fails its check is not saved by a model that cannot write analysis:
+        # asking it to revise would be a call whose answer is known to be discarded.
+        revise = reviser(session, sources, emit) if not map_analysis else None
+        verifier.verify_article(article, evidence, reviser=revise)
         for section in article.all_sections():
             section.prune()
         article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions
@@ -150,7 +186,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     emit("save", "start")
     archive.save_article(article, story.id, run_id, request_key=options.request_key)
     emit("save", "done", article_id=article.id)
-    return article
+    return article, article.stats.to_dict()
 
 
 def judging(options: WriteOptions, model: Model) -> bool:
@@ -166,148 +202,16 @@ def _reranker(options: WriteOptions) -> retrieve.Reranker | None:
     return semantic_reranker()
 
 
-def build_sources(story: Story, story_passages: list[Passage], backgrounds: list[retrieve.Background]) -> list[Source]:
-    """Source [1] is the story itself; background stories follow in retrieval order."""
-    main = Source(number=1, title=story.headline, url=story.url, published=story.published,
-                  publisher=story.source, role="story", story_id=story.id, passages=story_passages)
-    sources = [main]
-    for number, item in enumerate(backgrounds, start=2):
-        bg = item.story
-        sources.append(Source(number=number, title=bg.headline, url=bg.url, published=bg.published,
-                              publisher=bg.source, role="background", story_id=bg.id, passages=item.passages))
-    for source in sources:
-        for passage in source.passages:
-            passage.source_number = source.number
-    return sources
-
-
-def evidence_of(sources: list[Source]) -> list[Passage]:
-    """What sentences are checked against: each source's headline (it is the source's text too) and passages."""
-    evidence: list[Passage] = []
-    for source in sources:
-        if source.title and source.title.strip():
-            evidence.append(Passage(text=source.title.strip(), story_id=source.story_id, position=-1,
-                                    source_number=source.number))
-        evidence.extend(source.passages)
-    return evidence
-
-
-def fit_to_context(sources: list[Source], model: Model, template: Template) -> list[str]:
-    """Trim passages until the shared prompt fits the model's context; returns what was trimmed, in words.
-
-    Background goes first, from its least relevant end, then the story from its end. Each passage is counted once
-    and the cut estimated from those counts, then confirmed on the real prompt: a story of thousands of passages
-    costs thousands of small counts, not thousands of whole-prompt counts.
-    """
-    longest = max([prompts.section_max_tokens(s.target_words) for s in template.sections]
-                  + [prompts.section_max_tokens(template.headline.target_words + 30)])
-    budget = model.context_length - longest - PROMPT_OVERHEAD_TOKENS
-    notes: list[str] = []
-
-    def size() -> int:
-        return model.count_tokens(prompts.system_message(sources)["content"])
-
-    excess = size() - budget
-    if excess <= 0:
-        return notes
-    cost = {id(p): model.count_tokens(prompts.neutralise(p.text)) + 1 for s in sources for p in s.passages}
-    dropped_background = 0
-    while len(sources) > 1 and excess > 0:
-        last = sources[-1]
-        excess -= cost[id(last.passages.pop())]
-        dropped_background += 1
-        if not last.passages:
-            sources.pop()
-        if excess <= 0:
-            excess = size() - budget  # the estimate said it fits: confirm on the real prompt
-    main = sources[0]
-    total = len(main.passages)
-    while len(main.passages) > 1 and excess > 0:
-        excess -= cost[id(main.passages.pop())]
-        if excess <= 0:
-            excess = size() - budget
-    if dropped_background:
-        notes.append(f"{dropped_background} background passage(s) left out to fit the model's context.")
-    if excess > 0:  # one passage longer than the whole context: keep the share of it that fits
-        whole = main.passages[0]
-        text = whole.text
-        while excess > 0 and len(text) > 200:
-            text = text[:int(len(text) * budget / (budget + excess) * 0.95)]
-            main.passages[0] = replace(whole, text=text)  # a copy: verification still reads the whole passage
-            excess = size() - budget
-        notes.append(f"The story's opening passage was cut to {len(text):,} of {len(whole.text):,} characters to "
-                     f"fit the model's context of {model.context_length} tokens; all of it was still used to check "
-                     "the article.")
-    elif len(main.passages) < total:
-        notes.append(
-            f"The story was trimmed to its first {len(main.passages)} of {total} passages to fit the model's "
-            f"context of {model.context_length} tokens; the rest was still used to check the article."
-        )
-    return notes
-
-
-def _reviser(session: Session, sources: list[Source], emit: Callable[..., None] | None = None):
-    """Rewrites failing sentences in batches, within the session's remaining call budget; each batch's call is a
-    ``revise`` progress event, so a minute of rewriting is never silent."""
-    from .verify import split_sentences
-    from .write.parse import clean_text
-
-    def revise(items: list[tuple[Sentence, list[Passage]]]) -> list[str | None]:
-        results: list[str | None] = [None] * len(items)
-        for start in range(0, len(items), REVISE_BATCH):
-            batch = items[start:start + REVISE_BATCH]
-            payload = [(s.text, [p.text for p in evidence[:2]]) for s, evidence in batch]
-            if emit:
-                emit("revise", "start", sentences=len(batch), done=start, total=len(items))
-            try:
-                completion = session.chat(prompts.revise_messages(sources, payload), purpose="revise",
-                                          max_tokens=60 * len(batch) + 40, temperature=0.2)
-            except BudgetExceeded:
-                break
-            if emit:
-                emit("revise", "done", sentences=len(batch), done=start + len(batch), total=len(items))
-            for number, text in _numbered_lines(clean_text(completion.text)).items():
-                sentences = split_sentences(text)
-                if 1 <= number <= len(batch) and sentences and text.strip().upper() != "DROP":
-                    results[start + number - 1] = sentences[0]  # one sentence replaces one sentence
-        return results
-
-    return revise
-
-
-def _numbered_lines(text: str) -> dict[int, str]:
-    import re
-
-    found: dict[int, str] = {}
-    for line in text.split("\n"):
-        match = re.match(r"^\s*(\d{1,2})[.)]\s*(?:Sentence:\s*)?(.+)$", line)
-        if match and int(match.group(1)) not in found:
-            found[int(match.group(1))] = match.group(2)
-    return found
-
-
-def _checked_headline(article: Article, story: Story, evidence: list[Passage], unsupported, split) -> tuple[str, str]:
-    """A title or dek that carries facts the sources lack is replaced by one built from the story itself."""
-    title, dek = article.title, article.dek
-    if unsupported(title, evidence):
-        title = fallback_title(story.headline)
-    if unsupported(dek, evidence) or not dek:
-        lead = split(story.body)
-        dek = lead[0] if lead else story.headline
-    return title, dek
-
-
 def regenerate_section(archive: Archive, article_id: int, section_id: str, options: WriteOptions,
                        on_event: EventHandler | None = None, model: Model | None = None) -> Article:
-    """Rewrite one section of a saved article with a fresh sample, verify it, and save the article in place."""
+    """Rewrite one section of a saved article with a fresh sample, verify it, and save the article in place.
+
+    A section the model cannot write (``Model.writes_analysis``) is rebuilt from the story map instead, from the
+    source sentences the rest of the article does not already cite.
+    """
     from .errors import NotFoundError
 
-    started = time.perf_counter()
-
-    def emit(stage: str, status: str, **data: Any) -> None:
-        if on_event is not None:
-            on_event(Event(stage, status, data, round(time.perf_counter() - started, 3)))
-
+    emit = _emitter(on_event, time.perf_counter())
     article = archive.get_article(article_id)
     index = next((i for i, s in enumerate(article.sections) if s.id == section_id), None)
     if index is None:
@@ -321,45 +225,45 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
         source.passages = archive.passages_by_id(ids)
         for passage in source.passages:
             passage.source_number = source.number
-    screening = injection.screen(article.sources)  # [injection] the reloaded passages are the archive's originals
-    evidence = evidence_of(article.sources)
-    model = model or get_model(options.model, base_url=options.base_url, api_key=options.api_key,
-                               context_length=options.context_length)
-    run_id = archive.start_run(article.story.get("id"), model.name, template.name)
-    judge_calls = MAX_JUDGE_CALLS if judging(options, model) else 0
-    try:
-        session = _regenerate_into(article, index, spec, template, archive, model, run_id, evidence, emit,
-                                   screening, judge_calls)
-    except BaseException as error:  # a failed regeneration must not leave its run 'running'
-        archive.finish_run(run_id, "failed", error=str(error) or type(error).__name__)
-        raise
-    archive.finish_run(run_id, "done", stats=session.stats.to_dict())
-    emit("done", "done", article_id=article.id)
-    return article
+    model = model or _model(options)
+    regenerated = _recorded_run(archive, article.story.get("id"), model, template.name,
+                                lambda run_id: _regenerate(archive, article, index, spec, template, model, run_id,
+                                                           options, emit))
+    emit("done", "done", article_id=regenerated.id)
+    return regenerated
 
 
-def _regenerate_into(article: Article, index: int, spec: Any, template: Any, archive: Archive, model: Model,
-                     run_id: int, evidence: Any, emit: Any, screening: Any, judge_calls: int) -> Session:
+def _regenerate(archive: Archive, article: Article, index: int, spec, template: Template, model: Model, run_id: int,
+                options: WriteOptions, emit: Callable[..., None]) -> tuple[Article, dict[str, Any]]:
     import random
 
     from .verify import Judge, Verifier, split_sentences
-    from .write import write_section
+    from .write import rebuild_from_map, write_section
 
     section_id = spec.id
+    screening = injection.screen(article.sources)  # [injection] the reloaded passages are the archive's originals
+    evidence = evidence_of(article.sources)
+    judge_calls = MAX_JUDGE_CALLS if judging(options, model) else 0
     session = Session(model, archive, run_id, use_cache=False, max_calls=1 + judge_calls + MAX_REVISE_CALLS)
     emit("write", "start", section=section_id, heading=spec.heading)
-    others = [s.heading for s in template.sections if s.id != section_id]
-    section = write_section(session, article.sources, spec, article.story.get("headline") or article.title, others,
-                            split_sentences, seed=random.randrange(1, 2**31))
+    headline = article.story.get("headline") or article.title
+    section = None
+    if not model.writes_analysis and options.drafting != "free":
+        story_map = build_map(article.sources, headline, split_sentences)
+        section = rebuild_from_map(spec, story_map, article, split_sentences)
+    if section is None:
+        others = [s.heading for s in template.sections if s.id != section_id]
+        section = write_section(session, article.sources, spec, headline, others, split_sentences,
+                                seed=random.randrange(1, 2**31))
     emit("write", "done", section=section_id, sentences=len(section.sentences()), note=section.note)
     article.sections[index] = section
     article.dropped = [d for d in article.dropped if d.section != section_id]
     emit("verify", "start", sentences=len(section.sentences()))
     verifier = Verifier(judge=Judge(model, session) if judge_calls else None)
-    verifier.verify_article(article, evidence, reviser=_reviser(session, article.sources, emit))
+    verifier.verify_article(article, evidence, reviser=reviser(session, article.sources, emit))
     for each in article.all_sections():
         each.prune()
     injection.finish_article(article, screening, fallback_title, split_sentences)  # [injection]
     emit("verify", "done", dropped=len(article.dropped))
     archive.update_article(article)
-    return session
+    return article, session.stats.to_dict()  # the run's own calls, not the whole article's

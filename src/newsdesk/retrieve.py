@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from .archive import Archive
-from .models import Passage, Story
+from .models import Passage, Source, Story
 
 DEFAULT_BACKGROUND_PASSAGES = 4
 CANDIDATE_FACTOR = 6
@@ -99,6 +99,32 @@ def background(archive: Archive, story: Story, limit: int = DEFAULT_BACKGROUND_P
     if rerank is not None and scored:
         scored = rerank(story, scored)
     return _pick(scored, stories, limit)
+
+
+def build_sources(story: Story, story_passages: list[Passage], backgrounds: list[Background]) -> list[Source]:
+    """Source [1] is the story itself; background stories follow in retrieval order."""
+    main = Source(number=1, title=story.headline, url=story.url, published=story.published,
+                  publisher=story.source, role="story", story_id=story.id, passages=story_passages)
+    sources = [main]
+    for number, item in enumerate(backgrounds, start=2):
+        bg = item.story
+        sources.append(Source(number=number, title=bg.headline, url=bg.url, published=bg.published,
+                              publisher=bg.source, role="background", story_id=bg.id, passages=item.passages))
+    for source in sources:
+        for passage in source.passages:
+            passage.source_number = source.number
+    return sources
+
+
+def evidence_of(sources: list[Source]) -> list[Passage]:
+    """What sentences are checked against: each source's headline (it is the source's text too) and passages."""
+    evidence: list[Passage] = []
+    for source in sources:
+        if source.title and source.title.strip():
+            evidence.append(Passage(text=source.title.strip(), story_id=source.story_id, position=-1,
+                                    source_number=source.number))
+        evidence.extend(source.passages)
+    return evidence
 
 
 def query_terms(story: Story, limit: int = QUERY_TERMS) -> list[str]:

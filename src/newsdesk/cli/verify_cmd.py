@@ -53,18 +53,19 @@ def story_passages(sources: tuple[str, ...]) -> tuple[list[dict], list[Passage]]
     """Each --source as a numbered source (1, 2, ...) and its passages: headline, then body paragraphs."""
     from ..archive import split_passages
     from ..ingest import load_story
+    from ..models import Source
+    from ..retrieve import evidence_of
 
-    described, passages = [], []
+    described, numbered = [], []
     for number, arg in enumerate(sources, 1):
         story = load_story(arg)
         described.append({"number": number, "title": story.headline, "path": arg})
-        if story.headline.strip():
-            passages.append(Passage(text=story.headline.strip(), position=-1, source_number=number))
-        for position, text in enumerate(split_passages(story.body)):
-            passages.append(Passage(text=text, position=position, source_number=number))
+        numbered.append(Source(number=number, title=story.headline, passages=[
+            Passage(text=text, position=position, source_number=number)
+            for position, text in enumerate(split_passages(story.body))]))
     from ..injection import screen_passages
 
-    return described, screen_passages(passages)  # [injection] text addressed to the model is never evidence
+    return described, screen_passages(evidence_of(numbered))  # [injection] never evidence
 
 
 def draft_sentences(text: str) -> list[str]:

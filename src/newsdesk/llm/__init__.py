@@ -49,6 +49,9 @@ class Model(ABC):
     context_length: int = 4096
     #: whether choice_probabilities() reads real token probabilities (enables the LLM judge)
     supports_probabilities: bool = False
+    #: whether the model can write analysis that weighs the sources (servers, large models). Where it cannot, the
+    #: analysis, outlook and opinion sections are built from the story map and the model is asked for none of them.
+    writes_analysis: bool = True
 
     @abstractmethod
     def chat(

@@ -88,6 +88,8 @@ def thread_counts() -> tuple[int, int]:
 
 class EmbeddedModel(Model):
     backend = "embedded"
+    # SmolLM2-135M, the default, invents what it cannot find: its analysis is built from the story map instead.
+    writes_analysis = False
 
     def __init__(self, path: Path, context_length: int | None = None):
         self.path = path

@@ -1,7 +1,9 @@
 """The write stage: one LLM call for title/dek/intro, one per template section, never more.
 
 Fact and summary sections can instead be drafted from source sentences (``grounded``), which costs no call and
-gives small models nothing to invent. The verifier checks every sentence afterwards either way.
+gives small models nothing to invent. A model that cannot write analysis (``Model.writes_analysis``) gets its
+analysis, outlook and opinion sections built from the story map (``from_map``) and is asked for none of them; a
+model that can gets the map as each section's plan. The verifier checks every sentence afterwards either way.
 """
 
 from __future__ import annotations
@@ -12,14 +14,23 @@ from dataclasses import dataclass
 
 from ..llm.session import BudgetExceeded, Session
 from ..models import Block, Section, Sentence, Source
+from ..storymap import StoryMap, is_complete_sentence, nlp
 from ..template import SectionSpec, Template
-from . import prompts
+from . import from_map, prompts
 from .grounded import GroundedDrafter
 from .parse import clean_text, cut_repetition, number_sentences, parse_labelled, to_blocks
+from .title import acceptable_title, question_title, whole_sentence
 
-__all__ = ["Draft", "write_draft", "write_section", "fallback_title", "GROUNDED_KINDS"]
+__all__ = ["Draft", "write_draft", "write_section", "rebuild_from_map", "fallback_title", "GROUNDED_KINDS"]
 
 GROUNDED_KINDS = ("fact", "summary")
+SCARCE_SENTENCES = 30  # usable source sentences under which a story is short (the bundled example has 10)
+# Under this many sentences the story is a summary (a feed entry without its text): the article gives the facts
+# and says so, instead of padding seven sections out of three sentences.
+SUMMARY_SENTENCES = 3
+SUMMARY_NOTE = ("This article rests on a summary of {count} sentence(s), not the full story, so it gives only what "
+                "the summary says{background}. Fetch the linked page (newsdesk feed --fetch) for a full analysis.")
+SCARCE_INTRO_WORDS = 30
 EMPTY_NOTE = "The model returned no usable text for this section."
 LOOP_NOTE = "The model's draft started repeating itself, so it was cut short."
 
@@ -36,30 +47,63 @@ Emit = Callable[..., None]
 
 
 def write_draft(session: Session, template: Template, sources: list[Source], headline: str, *,
-                grounded: bool, split: Callable[[str], list[str]], emit: Emit | None = None) -> Draft:
+                grounded: bool, split: Callable[[str], list[str]], emit: Emit | None = None,
+                story_map: StoryMap | None = None, body: str = "", map_analysis: bool = False) -> Draft:
+    """The article's draft. ``map_analysis``: build the analysis sections from ``story_map`` (no calls for them)."""
     emit = emit or (lambda *a, **k: None)
-    drafter = GroundedDrafter(sources, headline, split) if grounded else None
+    story_map = story_map or StoryMap()
+    story_sentences = _story_sentences(sources, split)
+    summary = story_sentences < SUMMARY_SENTENCES
+    summary_only = summary and len(sources) == 1  # with background stories there is still something to weigh
+    grounded = grounded or summary_only
+    drafter = GroundedDrafter(sources, headline, split, story_map.unusable) if grounded or map_analysis else None
+    # A short story has too few sentences for a full intro and full sections: each part takes fewer, so that
+    # every section gets some.
+    scarce = drafter is not None and len(drafter.pool) < SCARCE_SENTENCES and not summary_only
 
     emit("write", "start", section="intro", heading="Title, dek and intro")
     if drafter is not None:
-        title, dek, intro = _grounded_headline(session, sources, template, headline, drafter)
+        title, dek, intro = _grounded_headline(session, sources, template, headline, drafter, story_map, body,
+                                               scarce=scarce, lead_only=map_analysis or summary_only)
     else:
-        title, dek, intro = _written_headline(session, sources, template, headline, split)
+        title, dek, intro = _written_headline(session, sources, template, headline, split, story_map, body)
     if not intro.blocks:
         intro.note = EMPTY_NOTE
     number_sentences("intro", intro.blocks)
     emit("write", "done", section="intro", sentences=len(intro.sentences()))
 
+    # Map-built sections claim their sentences first (stance-bearing statements, dates), in MAP_BUILT's order,
+    # so the fact sections that follow take what is left and no point is made twice.
+    prebuilt: dict[str, Section] = {}
+    claims: dict[str, set[int]] = {}  # the source sentences each map-built section took
+    if map_analysis and drafter is not None:
+        for kind in from_map.MAP_BUILT:
+            for spec in template.sections:
+                if from_map.role(spec) == kind:
+                    before = set(drafter.used)
+                    prebuilt[spec.id] = from_map.map_section(spec, story_map, drafter, scarce)
+                    claims[spec.id] = drafter.used - before
+
     sections: list[Section] = []
+    if summary:
+        intro.note = SUMMARY_NOTE.format(count=story_sentences,
+                                         background="" if summary_only else " and what related stories add")
+    if summary_only:
+        return Draft(title=title, dek=dek, intro=intro, sections=sections)
     for spec_section in template.sections:
         others = [s.heading for s in template.sections if s.id != spec_section.id]
         emit("write", "start", section=spec_section.id, heading=spec_section.heading)
-        if drafter is not None and spec_section.kind == "summary":
-            section = _grounded_summary(drafter, spec_section)
+        if spec_section.id in prebuilt:
+            section = prebuilt[spec_section.id]
+        elif drafter is not None and spec_section.kind == "summary":
+            later = {spec.id for spec in template.sections[template.sections.index(spec_section) + 1:]}
+            section = _grounded_summary(drafter, spec_section,
+                                        exclude={i for sid, taken in claims.items() if sid in later for i in taken})
         elif drafter is not None and spec_section.kind in GROUNDED_KINDS:
             section = _grounded_section(drafter, spec_section)
         else:
-            section = _written_section(session, sources, spec_section, headline, others, split)
+            section = _written_section(session, sources, spec_section, headline, others, split,
+                                       plan=from_map.plan_for(spec_section, story_map))
         section.prune()
         number_sentences(section.id, section.blocks)
         sections.append(section)
@@ -67,25 +111,41 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
     return Draft(title=title, dek=dek, intro=intro, sections=sections)
 
 
+def _story_sentences(sources: list[Source], split: Callable[[str], list[str]]) -> int:
+    """Sentences of the main story long enough to state something (four words or more)."""
+    story = sources[0].passages if sources else []
+    return sum(1 for p in story for sentence in split(p.text) if len(sentence.split()) >= 4)
+
+
 def _grounded_headline(session: Session, sources: list[Source], template: Template, headline: str,
-                       drafter: GroundedDrafter) -> tuple[str, str, Section]:
-    """Title from the model (one short call); dek and intro from the story's opening sentences."""
+                       drafter: GroundedDrafter, story_map: StoryMap, body: str,
+                       scarce: bool = False, lead_only: bool = False) -> tuple[str, str, Section]:
+    """Dek and intro from the story's opening sentences; the title from the model (one short call) where it
+    passes ``acceptable_title``, else built from the headline's clause. The model writes nothing else here."""
     candidate = None
     try:
-        completion = session.chat(prompts.title_messages(sources, headline), purpose="title", max_tokens=48,
-                                  temperature=0.0)
+        completion = session.chat(prompts.title_messages(sources, headline, lead_only=lead_only), purpose="title",
+                                  max_tokens=48, temperature=0.0)
         candidate = clean_text(completion.text).split("\n")[0]
     except BudgetExceeded:
         pass
-    lead = drafter.take(1, lead=True)
-    dek = lead[0].text if lead else headline
+    dek = headline
+    for _ in range(3):  # the first opening sentence that is whole, with its subject
+        lead = drafter.take(1, lead=True)
+        if not lead:
+            break
+        if (whole := whole_sentence([lead[0].text])) is not None:
+            dek = whole
+            break
     intro = Section(id="intro", heading="", kind="summary")
-    intro.blocks = drafter.blocks(drafter.take(template.headline.target_words, lead=True), "paragraphs")
-    return _title(candidate, headline), dek, intro
+    words = min(template.headline.target_words, SCARCE_INTRO_WORDS) if scarce else template.headline.target_words
+    intro.blocks = drafter.blocks(drafter.take(words, lead=True), "paragraphs")
+    return _title(candidate, headline, body, story_map), dek, intro
 
 
 def _written_headline(session: Session, sources: list[Source], template: Template, headline: str,
-                      split: Callable[[str], list[str]]) -> tuple[str, str, Section]:
+                      split: Callable[[str], list[str]], story_map: StoryMap,
+                      body: str) -> tuple[str, str, Section]:
     spec = template.headline
     labelled: dict[str, str] = {}
     try:
@@ -96,9 +156,9 @@ def _written_headline(session: Session, sources: list[Source], template: Templat
         pass
     intro = Section(id="intro", heading="", kind="summary")
     if labelled.get("intro"):
-        intro.blocks = to_blocks(labelled["intro"], "paragraphs", split)
-    dek = _one_sentence(labelled.get("dek"), split) or headline
-    return _title(labelled.get("title"), headline), dek, intro
+        intro.blocks = _whole_sentences_only(to_blocks(labelled["intro"], "paragraphs", split))
+    dek = whole_sentence([labelled.get("dek") or "", *split(body)[:3]], split) or headline
+    return _title(labelled.get("title"), headline, body, story_map), dek, intro
 
 
 def _grounded_section(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
@@ -119,7 +179,25 @@ def write_section(session: Session, sources: list[Source], spec: SectionSpec, he
     return section
 
 
-def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
+def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article,
+                     split: Callable[[str], list[str]]) -> Section | None:
+    """A map-built section again, from source sentences the rest of ``article`` does not cite (None: not one)."""
+    if not from_map.builds_from_map(spec):
+        return None
+    headline = article.story.get("headline") or article.title
+    drafter = GroundedDrafter(article.sources, headline, split, story_map.unusable)
+    cited = {c.quote for other in article.all_sections() if other.id != spec.id
+             for s in other.sentences() for c in s.citations}
+    for candidate in drafter.unused():
+        if candidate.original in cited:
+            drafter.claim(candidate.original, candidate.passage)
+    section = from_map.map_section(spec, story_map, drafter)
+    section.prune()
+    number_sentences(section.id, section.blocks)
+    return section
+
+
+def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec, exclude: set[int] | None = None) -> Section:
     """A summary restates the story's key facts in fewer words: each cut to its core from the source sentence.
 
     On the inputs of bench/write.py (the bundled example and three real pages), SmolLM2-135M asked to shorten
@@ -127,24 +205,24 @@ def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
     cut sentences got 14, carry only what their citations say, and cost no call.
     """
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
-    section.blocks = drafter.takeaways(max(2, min(5, spec.target_words // 18)))
+    section.blocks = drafter.takeaways(max(2, min(5, spec.target_words // 18)), exclude or set())
     if not section.blocks:
         section.note = "The sources hold no facts to summarise."
     return section
 
 
 def _written_section(session: Session, sources: list[Source], spec: SectionSpec, headline: str,
-                     others: list[str], split: Callable[[str], list[str]], seed: int = 7) -> Section:
+                     others: list[str], split: Callable[[str], list[str]], seed: int = 7, plan: str = "") -> Section:
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
     try:
-        completion = session.chat(prompts.section_messages(sources, spec, headline, others), purpose=spec.id,
+        completion = session.chat(prompts.section_messages(sources, spec, headline, others, plan), purpose=spec.id,
                                   max_tokens=prompts.section_max_tokens(spec.target_words), temperature=0.3,
                                   seed=seed)
     except BudgetExceeded:
         section.note = "This section was not written: the run's LLM call budget was spent."
         return section
     text, looped = cut_repetition(clean_text(completion.text, spec.heading), completion.finish_reason != "length")
-    section.blocks = to_blocks(text, spec.format, split)
+    section.blocks = _whole_sentences_only(to_blocks(text, spec.format, split))
     if spec.format == "pros_cons":
         section.blocks = _ensure_pros_cons(section.blocks)
     if not section.blocks:
@@ -162,19 +240,30 @@ def _ensure_pros_cons(blocks: list[Block]) -> list[Block]:
     return [label, *blocks]
 
 
-def _title(candidate: str | None, headline: str) -> str:
-    """The model's title if it is a question about this story (shares most of the headline's key words)."""
+def _title(candidate: str | None, headline: str, body: str, story_map: StoryMap) -> str:
+    """The model's title if it is a grammatical question about this story's main actor, else one built from the
+    headline's clause (``question_title``)."""
     if candidate:
         candidate = re.sub(r"^\s*(title|question)\s*:\s*", "", candidate.strip(), flags=re.I).strip("\"'“” ")
+        candidate = candidate if candidate.endswith("?") else candidate.rstrip(".") + "?"
         key = _key_words(headline)
         shared = len(key & _key_words(candidate)) / (len(key) or 1)
-        if 12 <= len(candidate) <= 160 and shared >= 0.4:
-            return candidate if candidate.endswith("?") else candidate.rstrip(".") + "?"
-    return fallback_title(headline)
+        if 12 <= len(candidate) <= 160 and shared >= 0.4 and acceptable_title(candidate, headline, body, story_map):
+            return candidate
+    return question_title(headline, body, story_map)
 
 
-def fallback_title(headline: str) -> str:
-    return f"{headline.rstrip('.?!')}: what does it mean?"
+def fallback_title(headline: str, body: str = "", story_map: StoryMap | None = None) -> str:
+    """A question title built from the headline alone (a title that failed its check is replaced by this)."""
+    return question_title(headline, body, story_map or StoryMap())
+
+
+def _whole_sentences_only(blocks: list[Block]) -> list[Block]:
+    """Model text loses its fragments: a clause without its subject is not a sentence."""
+    for block in blocks:
+        if block.type != "subheading":
+            block.sentences = [s for s in block.sentences if is_complete_sentence(nlp()(s.text))]
+    return [b for b in blocks if b.sentences]
 
 
 def _key_words(text: str) -> set[str]:

@@ -23,7 +23,8 @@ _STOP = frozenset(
     "he she they we you i his her their our not no has have had will would can could may might said says about "
     "into over after before than then there which who whom what when where why how also more most".split()
 )
-_CONNECTIVE = re.compile(r"^(?:but|and|so|however|meanwhile|still|yet|also|in addition|moreover),?\s+", re.I)
+# "In addition, ..." loses its opener; "In addition to the violence, ..." keeps it (the phrase is the sentence's).
+_CONNECTIVE = re.compile(r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|in addition,)\s+", re.I)
 # "CAIRO — ", "HOUSTON (Reuters) - ": where a wire story was filed, not part of what it says.
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z])")
 _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
@@ -31,6 +32,9 @@ _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
 _DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|its)\b", re.I)
 _BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
+
+
+REPEAT_SHARE = 0.6  # the verifier's redundancy bar (calibration.json "redundancy")
 
 
 @dataclass
@@ -87,8 +91,13 @@ def shorten(sentence: str) -> str:
     return text if _ENDED.search(text) else text.rstrip(" ,;:—–-") + "."
 
 
-def candidates(sources: list[Source], headline: str, split: Callable[[str], list[str]]) -> list[Candidate]:
-    """Every usable source sentence, scored by overlap with the headline and an early-in-story prior."""
+def candidates(sources: list[Source], headline: str, split: Callable[[str], list[str]],
+               unusable: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
+    """Every usable source sentence, scored by overlap with the headline and an early-in-story prior.
+
+    ``unusable`` names sentences the story map found to be no whole sentence (a clause without its subject, a
+    crosshead) or the author's first person without a speaker: alone in an article they mislead.
+    """
     focus = _content_words(headline)
     found: list[Candidate] = []
     order = 0
@@ -97,7 +106,8 @@ def candidates(sources: list[Source], headline: str, split: Callable[[str], list
             for sentence in split(passage.text):
                 order += 1
                 words = _content_words(sentence)
-                if len(words) < 4 or len(sentence) > 400 or _BYLINE.search(sentence) or _LIST_RUN.search(sentence):
+                if (len(words) < 4 or len(sentence) > 400 or _BYLINE.search(sentence) or _LIST_RUN.search(sentence)
+                        or sentence in unusable):
                     continue
                 if addresses_model(sentence):  # [injection] never drafted from, even if a caller skipped screening
                     continue
@@ -112,13 +122,33 @@ def candidates(sources: list[Source], headline: str, split: Callable[[str], list
 class GroundedDrafter:
     """Hands out source sentences to sections, each sentence at most once per article."""
 
-    def __init__(self, sources: list[Source], headline: str, split: Callable[[str], list[str]]):
-        self.pool = candidates(sources, headline, split)
+    def __init__(self, sources: list[Source], headline: str, split: Callable[[str], list[str]],
+                 unusable: frozenset[str] | set[str] = frozenset()):
+        self.pool = candidates(sources, headline, split, unusable)
         self.used: set[int] = set()
+        self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
+
+    def claim(self, original: str, passage: Passage) -> Candidate | None:
+        """The unused candidate for this exact source sentence, now used; None if used or not usable."""
+        index = self._by_original.get((original, id(passage)))
+        if index is None or index in self.used or self._repeats_used(self.pool[index]):
+            return None
+        self.used.add(index)
+        return self.pool[index]
+
+    def _repeats_used(self, candidate: Candidate) -> bool:
+        """Most of its content words already said by a used sentence: the verifier would drop it as a repeat."""
+        words = _content_words(candidate.original)
+        return len(words) >= 3 and any(
+            len(words & _content_words(self.pool[i].original)) >= REPEAT_SHARE * len(words) for i in self.used)
+
+    def unused(self) -> list[Candidate]:
+        return [c for i, c in enumerate(self.pool) if i not in self.used]
 
     def take(self, words: int, prefer: str = "story", lead: bool = False) -> list[Candidate]:
         """Up to ``words`` words of the best unused sentences; ``lead`` takes the story's opening in order."""
-        pool = [(i, c) for i, c in enumerate(self.pool) if i not in self.used]
+        pool = [(i, c) for i, c in enumerate(self.pool) if i not in self.used
+                and not (lead and c.passage.source_number != 1)]  # the lead is the story's own
         if lead:
             ranked = sorted(pool, key=lambda ic: ic[1].order)
         else:
@@ -128,24 +158,26 @@ class GroundedDrafter:
         for index, candidate in ranked:
             if total >= words:
                 break
-            if any(_near_duplicate(candidate.original, c.original) for _, c in chosen):
+            if any(_near_duplicate(candidate.original, c.original) for _, c in chosen) or (
+                    not lead and self._repeats_used(candidate)):
                 continue
             chosen.append((index, candidate))
             total += len(candidate.text.split())
         self.used.update(i for i, _ in chosen)
         return [c for _, c in sorted(chosen, key=lambda ic: ic[1].order)]
 
-    def takeaways(self, count: int) -> list[Block]:
+    def takeaways(self, count: int, exclude: frozenset[int] | set[int] = frozenset()) -> list[Block]:
         """Bullets restating the most relevant facts, used earlier or not, each cut to its core (``shorten``).
 
-        A fact that opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing.
+        A fact that opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing; so is
+        one in ``exclude`` (sentences of sections further down, which would then read as repeats and be dropped).
         """
         ranked = sorted(enumerate(self.pool), key=lambda ic: -ic[1].relevance)
         chosen: list[tuple[Candidate, str]] = []
         for index, candidate in ranked:
             if len(chosen) >= count:
                 break
-            if _DANGLING.match(candidate.text):
+            if index in exclude or _DANGLING.match(candidate.text):  # a later section's point: it would repeat
                 continue
             short = shorten(candidate.original)
             if index in self.used and len(short.split()) > 0.85 * len(candidate.text.split()):
@@ -167,6 +199,11 @@ class GroundedDrafter:
 
 def _role(candidate: Candidate) -> str:
     return "story" if candidate.passage.source_number == 1 else "background"
+
+
+def sentence_of(candidate: Candidate, text: str | None = None) -> Sentence:
+    """The candidate as an article sentence citing its exact source sentence."""
+    return _sentence(candidate, text)
 
 
 def _sentence(candidate: Candidate, text: str | None = None) -> Sentence:

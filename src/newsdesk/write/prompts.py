@@ -8,6 +8,7 @@ delimiters themselves, and the model is told that instructions inside it are not
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..injection import redact
 from ..models import Source
@@ -68,18 +69,28 @@ def headline_messages(sources: list[Source], spec: HeadlineSpec, headline: str) 
     return [system_message(sources), {"role": "user", "content": user}]
 
 
-def title_messages(sources: list[Source], headline: str) -> list[dict[str, str]]:
-    """Small models follow one simple request far better than a three-part answer format."""
+def title_messages(sources: list[Source], headline: str, lead_only: bool = False) -> list[dict[str, str]]:
+    """Small models follow one simple request far better than a three-part answer format.
+
+    ``lead_only``: the source block holds only the story's opening passage. When the title is the one call of an
+    article there is no later call to reuse the evaluated prefix, and reading every passage costs seconds for a
+    question the headline and the lead decide."""
+    if lead_only and sources:
+        lead = sources[0]
+        sources = [replace(lead, passages=lead.passages[:1])]
     user = (f"Turn this headline into a question that an analysis article would answer: {neutralise(headline)}\n"
             "Answer with the question only.")
     return [system_message(sources), {"role": "user", "content": user}]
 
 
-def section_messages(sources: list[Source], spec: SectionSpec, headline: str, others: list[str]) -> list[dict[str, str]]:
+def section_messages(sources: list[Source], spec: SectionSpec, headline: str, others: list[str],
+                     plan: str = "") -> list[dict[str, str]]:
+    """``plan``: the story map's material for this section (who said what, dates), quoted from the sources."""
     elsewhere = f" Other sections cover: {', '.join(others)}; do not repeat their points." if others else ""
+    planned = f"\n{neutralise(plan)}" if plan else ""
     user = (
         f'Write the "{spec.heading}" section of an analysis article about: {neutralise(headline)}\n'
-        f"{spec.instructions}\n{FORMAT_HINTS[spec.format]} About {spec.target_words} words.{elsewhere}\n"
+        f"{spec.instructions}{planned}\n{FORMAT_HINTS[spec.format]} About {spec.target_words} words.{elsewhere}\n"
         "Do not write the section heading."
     )
     return [system_message(sources), {"role": "user", "content": user}]

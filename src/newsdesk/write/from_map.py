@@ -1,0 +1,230 @@
+"""Analysis sections built from the story map, for models that cannot write analysis themselves.
+
+Every sentence here is a source sentence (lightly compressed, a pronoun speaker named), cited exactly, so a
+section carries no fact its sources lack. What the writer adds is structure only: sub-headings by speaker or
+theme, Pros and Cons from supportive and critical statements, the outlook from forward-looking items and their
+dates, and "what to watch" from upcoming dates, open questions and the voices in the story.
+
+For models that can write analysis, ``plan_for`` gives each section's prompt the same material as its plan.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block, Section, Sentence
+from ..storymap import Item, Statement, StoryMap, plan_lines
+from ..template import SectionSpec
+from .grounded import Candidate, GroundedDrafter, compress, sentence_of
+
+__all__ = ["MAP_BUILT", "builds_from_map", "map_section", "plan_for"]
+
+MAX_SUBSECTIONS = 3
+PER_SUBSECTION = 3
+PER_SIDE = 3
+OUTLOOK_ITEMS = 4
+WATCH_ITEMS = 3
+# Sections the map builds, in the order they claim sentences: stance-bearing statements go to Pros and Cons
+# before the speaker sub-sections take what is left, dates to the outlook before "what to watch".
+MAP_BUILT = ("pros_cons", "outlook", "watch", "analysis")
+
+# Benefit, risk and future markers in the languages the dev pages come in (en, fr, es): a fallback where the
+# map, read by an English pipeline, found no stance or forward-looking item.
+_BENEFIT = re.compile(r"\b(?:will allow|would allow|allows?|helps?|help(?:ed)? to|aims? to|designed to|built to|"
+                      r"benefit\w*|boost\w*|improv\w*|opportunit\w*|success\w*|progress|historic|milestone|"
+                      r"benefici\w*|mejor\w*|soluci[oó]n|acuerdo|avance\w*|progr[eè]s|am[eé]lior\w*|solution|"
+                      r"accord|renforc\w*|protég\w*|proteg\w*)\b", re.I)
+_RISK = re.compile(r"\b(?:risks?|concerns?|fears?|threat\w*|danger\w*|fail\w*|delay\w*|cost\w*|critic\w*|"
+                   r"problems?|challeng\w*|warn\w*|crisis|opposed|opposition|frustrat\w*|unclear|"
+                   r"riesgo\w*|amenaza\w*|cr[ií]tic\w*|peligro\w*|problema\w*|conflicto\w*|violen\w*|"
+                   r"risque\w*|menace\w*|probl[eè]me\w*|inqui[eé]t\w*|opposants?|contest\w*|d[eé]nonc\w*)\b",
+                   re.I)
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|plans?|expect\w*|next|future|soon|later|"
+                    r"sera|seront|devrait|devraient|pourrait|pourraient|prochaine?s?|futur\w*|"
+                    r"ser[aá]n?|podr[ií]a\w*|deber[ií]a\w*|pr[oó]xim\w*)\b", re.I)
+
+
+def role(spec: SectionSpec) -> str | None:
+    """Which map-built section a template section is: by its kind and format, never its heading."""
+    if spec.format == "pros_cons":
+        return "pros_cons"
+    if spec.kind == "analysis":
+        return "analysis"
+    if spec.kind == "outlook":
+        return "outlook"
+    if spec.kind == "opinion":
+        return "watch"
+    return None
+
+
+def builds_from_map(spec: SectionSpec) -> bool:
+    return role(spec) is not None
+
+
+def map_section(spec: SectionSpec, story_map: StoryMap, drafter: GroundedDrafter, scarce: bool = False) -> Section:
+    """``scarce``: the sources hold few sentences, so each part takes one and every section gets some."""
+    section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
+    builder = {"pros_cons": _pros_cons, "analysis": _analysis, "outlook": _outlook, "watch": _watch}[role(spec)]
+    section.blocks = builder(story_map, drafter, 1 if scarce else None)
+    if not any(b.type != "subheading" for b in section.blocks):
+        section.blocks = []
+        section.note = _EMPTY_NOTES[role(spec)]
+    return section
+
+
+_EMPTY_NOTES = {
+    "pros_cons": "The sources report no views for or against, and name no benefits or risks.",
+    "analysis": "The sources quote no one and hold no further facts to examine beyond those given above.",
+    "outlook": "The sources say nothing about what comes next.",
+    "watch": "The sources name no upcoming dates or open questions.",
+}
+
+
+def _claim(drafter: GroundedDrafter, item: Item, story_map: StoryMap | None = None) -> Sentence | None:
+    candidate = drafter.claim(item.sentence, item.passage)
+    if candidate is None:
+        return None
+    statement = item if isinstance(item, Statement) else story_map.statement_of(item.sentence) if story_map else None
+    text = compress(statement.attributed) if statement is not None else candidate.text
+    return sentence_of(candidate, text)
+
+
+def _claim_all(drafter: GroundedDrafter, items: list, limit: int, story_map: StoryMap | None = None) -> list[Sentence]:
+    """Up to ``limit`` of ``items`` not yet used elsewhere; a statement among them keeps its speaker named."""
+    chosen: list[Sentence] = []
+    for item in items:
+        if len(chosen) >= limit:
+            break
+        sentence = _claim(drafter, item, story_map)
+        if sentence is not None:
+            chosen.append(sentence)
+    return chosen
+
+
+def _claim_matching(drafter: GroundedDrafter, pattern: re.Pattern, limit: int, exclude: re.Pattern | None = None,
+                    story_first: bool = True) -> list[Sentence]:
+    """Unused source sentences that match ``pattern``, most relevant first, in reading order."""
+    pool = [c for c in drafter.unused() if pattern.search(c.original) and not (exclude and exclude.search(c.original))]
+    pool.sort(key=lambda c: (story_first and c.passage.source_number != 1, -c.relevance))
+    chosen: list[Candidate] = []
+    for candidate in pool[:limit]:
+        if drafter.claim(candidate.original, candidate.passage) is not None:
+            chosen.append(candidate)
+    chosen.sort(key=lambda c: c.order)
+    return [sentence_of(c) for c in chosen]
+
+
+def _heading(text: str) -> Block:
+    return Block(type="subheading", sentences=[Sentence(text=text, claim_kind="heading")])
+
+
+def _bullets(sentences: list[Sentence]) -> list[Block]:
+    return [Block(type="bullet", sentences=[s]) for s in sentences]
+
+
+def _pros_cons(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
+    pros = _claim_all(drafter, story_map.by_stance("support"), limit or PER_SIDE)
+    cons = _claim_all(drafter, story_map.by_stance("criticism", "warning"), limit or PER_SIDE)
+    if not pros:
+        pros = _claim_matching(drafter, _BENEFIT, 2, exclude=_RISK)
+    if not cons:
+        cons = _claim_matching(drafter, _RISK, 2, exclude=_BENEFIT)
+    blocks: list[Block] = []
+    if pros:
+        blocks += [_heading("Pros"), *_bullets(pros)]
+    if cons:
+        blocks += [_heading("Cons"), *_bullets(cons)]
+    return blocks
+
+
+def _analysis(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
+    """A sub-section per quoted speaker, then themes (figures, the timeline) while there is room."""
+    blocks: list[Block] = []
+    subsections = 0
+    for speaker, statements in story_map.speakers():
+        if subsections >= MAX_SUBSECTIONS:
+            break
+        said = _claim_all(drafter, statements, limit or PER_SUBSECTION)
+        if said:
+            blocks += [_heading(f"What {speaker} said"), *_bullets(said)]
+            subsections += 1
+    themes = (("The figures", story_map.figures), ("How events unfolded", story_map.events))
+    for heading, items in themes:
+        if subsections >= MAX_SUBSECTIONS or (subsections >= 2 and heading != "The figures"):
+            break
+        facts = _claim_all(drafter, items, limit or PER_SUBSECTION, story_map)
+        if facts:
+            blocks += [_heading(heading), *_bullets(facts)]
+            subsections += 1
+    if not blocks:  # no one quoted, no figures or dates found: the story's most relevant remaining facts
+        details = _claim_top(drafter, limit or PER_SUBSECTION)
+        if details:
+            blocks += [_heading("The details"), *_bullets(details)]
+    return blocks
+
+
+def _claim_top(drafter: GroundedDrafter, limit: int) -> list[Sentence]:
+    return _claim_matching(drafter, re.compile(r"\w"), limit)
+
+
+def _outlook(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
+    wanted = limit or OUTLOOK_ITEMS
+    chosen = _claim_all(drafter, [f for f in story_map.forward if f.kind != "scheduled"], wanted, story_map)
+    if len(chosen) < min(2, wanted):
+        chosen += _claim_all(drafter, story_map.forward, wanted - len(chosen), story_map)
+    if not chosen:
+        chosen = _claim_matching(drafter, _MODAL, 2)
+    return [Block(type="paragraph", sentences=chosen[i:i + 3]) for i in range(0, len(chosen), 3)]
+
+
+def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
+    """What to watch: upcoming dates, the questions the sources leave open, the voices to follow."""
+    blocks: list[Block] = []
+    dates = _claim_all(drafter, [f for f in story_map.forward if f.date], limit or WATCH_ITEMS, story_map)
+    if dates:
+        blocks += [_heading("Dates to watch"), *_bullets(dates)]
+    questions = _claim_all(drafter, story_map.unknowns, limit or WATCH_ITEMS, story_map)
+    if questions:
+        blocks += [_heading("Open questions"), *_bullets(questions)]
+    if not blocks:
+        ahead = _claim_all(drafter, story_map.forward, limit or 2, story_map)
+        if ahead:
+            blocks += [_heading("What comes next"), *_bullets(ahead)]
+    if len(blocks) < 4:
+        voices = _claim_all(drafter, story_map.statements, limit or 2)
+        if voices:
+            blocks += [_heading("Voices to follow"), *_bullets(voices)]
+    if not blocks:
+        latest = _claim_all(drafter, sorted(story_map.events, key=lambda e: -e.order), limit or 2)
+        latest = latest or _claim_matching(drafter, _MODAL, limit or 2)
+        if not latest:  # where the story leaves off: its last sentences not yet used
+            ending = sorted((c for c in drafter.unused() if c.passage.source_number == 1), key=lambda c: -c.order)
+            latest = [sentence_of(c) for c in ending[:1] if drafter.claim(c.original, c.passage) is not None]
+        if latest:
+            blocks += [_heading("Where things stand"), *_bullets(latest)]
+    return blocks
+
+
+def plan_for(spec: SectionSpec, story_map: StoryMap) -> str:
+    """The map's material for this section, as a plan a capable model writes from ("" when it has none)."""
+    kind = role(spec)
+    if kind == "analysis":
+        lines = [f"- {speaker}: " + " / ".join(plan_lines(statements, 2, 160))
+                 for speaker, statements in story_map.speakers()[:4]]
+        lines += [f"- figure: {x}" for x in plan_lines(story_map.figures, 3, 160)]
+    elif kind == "pros_cons":
+        lines = [f"- for: {x}" for x in plan_lines(story_map.by_stance("support"), 4)]
+        lines += [f"- against: {x}" for x in plan_lines(story_map.by_stance("criticism", "warning"), 4)]
+    elif kind == "outlook":
+        lines = [f"- {f.date or 'undated'} ({f.kind}): [{f.source_number}] {f.sentence[:200]}"
+                 for f in story_map.forward[:6]]
+    elif kind == "watch":
+        lines = [f"- date: [{f.source_number}] {f.sentence[:200]}" for f in story_map.forward if f.date][:4]
+        lines += [f"- open question: {x}" for x in plan_lines(story_map.unknowns, 3)]
+    else:
+        lines = [f"- {e.date}: {x}"
+                 for e, x in zip(story_map.events[:5], plan_lines(story_map.events, 5), strict=False)]
+    if not lines:
+        return ""
+    return ("Plan from the sources (attribute each view to the person who holds it, keep every date as given, "
+            "add no other facts):\n" + "\n".join(lines))

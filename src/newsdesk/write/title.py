@@ -1,0 +1,202 @@
+"""The title (a grammatical question naming the main actor and the event) and the dek (a whole sentence).
+
+A title is built from the headline's own clause, never the headline with a suffix: the clause is put in sentence
+case (a word keeps its capital only where the story itself writes it so), parsed, and framed as a question by its
+verb: "What is at stake as <subject> <verb> ...?" for the present, "What comes next after ...?" for the past,
+"... is set to ...?" for a headline's "To Hold". A model's own title is used only when it passes the same tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..storymap import StoryMap, is_complete_sentence, nlp
+
+__all__ = ["acceptable_title", "checked_headline", "headline_clause", "question_title", "whole_sentence"]
+
+_WH = re.compile(r"^(?:what|why|how|who|when|where|which|will|can|could|should|is|are|does|do|did|has|have)\b", re.I)
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
+MAX_TITLE_WORDS = 22
+
+
+def headline_clause(headline: str, body: str = "") -> str:
+    """The headline's main statement in sentence case: site names, kickers and quoted questions left out."""
+    text = " ".join(headline.split())
+    while _SITE_SUFFIX.search(text) and len(_SITE_SUFFIX.sub("", text).split()) >= 3:
+        text = _SITE_SUFFIX.sub("", text)
+    # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released")
+    parts = [_unquote(p) for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+|:\s+", text) if p.strip()]
+    statements = [p.rstrip(".:") for p in parts if not p.endswith("?") and not _WH_START.match(p)
+                  and len(p.split()) >= 3 and not _KICKER.match(p)]
+    clause = max(statements, key=lambda p: len(p.split())) if statements else parts[0].rstrip(".:?") if parts else text
+    return _sentence_case(clause, body)
+
+
+_WH_START = re.compile(r"(?:what|why|how|who|when|where|which)\b", re.I)
+_KICKER = re.compile(r"(?i)here'?s\b|what we know|analysis\b|opinion\b|live\b")
+
+
+def _unquote(part: str) -> str:
+    part = part.strip()
+    if len(part) > 2 and part[0] in "'\"‘“" and part[-1] in "'\"’”" and part.count(part[0]) + part.count(part[-1]) <= 2:
+        return part[1:-1].strip()
+    return part
+
+
+def _sentence_case(text: str, body: str) -> str:
+    """Title Case Headlines Parse Badly: a capitalised word is lowered unless it is a name. A name is a word the
+    body writes capitalised mid-sentence, or part of a person, place or date the tagger finds in the headline
+    (not an organisation: in Title Case every run of words looks like one)."""
+    words = text.split()
+    if sum(w[:1].isupper() for w in words) < 0.6 * len(words):
+        return text
+    named_in_body = set(re.findall(r"(?<=[\w,] )[A-Z][\w’'-]*", body))
+    protected = {t.text for e in nlp()(text).ents if e.label_ in ("PERSON", "GPE", "LOC", "DATE", "NORP", "EVENT")
+                 for t in e}
+    out = []
+    for i, word in enumerate(words):
+        core = word.strip("'\"‘’“”,.:;")
+        if (i and core[:1].isupper() and not core.isupper() and core not in named_in_body
+                and core not in protected and re.sub(r"['’]s$", "", core) not in named_in_body):
+            word = word.replace(core, core.lower(), 1)
+        out.append(word)
+    return " ".join(out)
+
+
+def _headline_question(headline: str) -> str | None:
+    """A headline that is itself a question about the story (not a quoted one) is already a title."""
+    text = _SITE_SUFFIX.sub("", " ".join(headline.split()))
+    if text.endswith("?") and _WH.match(text) and text[0] not in "'\"‘“" and len(text.split()) <= MAX_TITLE_WORDS:
+        return text
+    return None
+
+
+def question_title(headline: str, body: str, story_map: StoryMap) -> str:
+    if (asked := _headline_question(headline)) is not None:
+        return asked
+    clause = headline_clause(headline, body)
+    doc = nlp()(clause)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.pos_ not in ("VERB", "AUX"):  # a parse that missed the verb ("Attack stokes ...")
+        root = next((t for t in doc if t.tag_ in ("VBZ", "VBD", "VBP") and t.i > 0), root)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if root is not None and subject is None and root.i > 0 and root.tag_ in ("VBZ", "VBD", "VBP"):
+        subject = doc[root.i - 1]
+    lower_words = set(re.findall(r"\b[a-z][\w’'-]*", body))
+    text = _lower_first(doc, clause.rstrip(".!?"), lower_words)
+    if root is not None and subject is not None:
+        first_aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if first_aux is not None and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in root.children):
+            # "Board of Peace to hold its first meeting": the headline's infinitive is a plan
+            subj = doc[subject.left_edge.i:subject.right_edge.i + 1].text
+            rest = doc[first_aux.i:].text
+            verb = "are" if subject.tag_ in ("NNS", "NNPS") else "is"
+            return _finish(f"What is at stake as {_lower_first(doc, subj, lower_words)} {verb} set {rest}")
+        if root.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
+            # "Mugabe and wife 'insisting he finishes his term'": the headline dropped its "are"
+            subj = doc[subject.left_edge.i:subject.right_edge.i + 1].text
+            rest = doc[subject.right_edge.i + 1:].text
+            if subj[-1:] in "'‘\"“":  # the quote opens on the verb, not on the subject
+                subj, rest = subj[:-1].rstrip(), subj[-1] + rest
+            verb = "are" if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children) else "is"
+            return _finish(f"What is at stake as {_lower_first(doc, subj, lower_words)} {verb} {rest}")
+        if root.lemma_ == "die" and subject.ent_type_ == "PERSON":  # an obituary: the question is what remains
+            name = doc[subject.left_edge.i:subject.right_edge.i + 1].text
+            return _finish(f"What legacy does {name} leave")
+        if root.lemma_ == "be" and subject.lower_ in ("these", "this", "those", "they"):
+            # "These are the 8 coolest games": what the list claims is the question
+            return _finish(f"What makes {subject.lower_} {doc[root.i + 1:].text}")
+        if root.pos_ in ("ADJ", "NOUN") and not any(t.pos_ == "AUX" for t in doc):
+            # "Māori tribes fearful over whale strandings": the headline left out its verb
+            subj = doc[subject.left_edge.i:subject.right_edge.i + 1].text
+            verb = "are" if subject.tag_ in ("NNS", "NNPS") else "is"
+            rest = doc[subject.right_edge.i + 1:].text
+            return _finish(f"Why {verb} {_lower_first(doc, subj, lower_words)} {rest}")
+        if root.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in root.children):
+            return _finish(f"What comes next after {text}")
+        if root.pos_ in ("VERB", "AUX"):
+            return _finish(f"What is at stake as {text}")
+    if any(t.pos_ == "VERB" and t.i > 0 for t in doc):  # a clause the parser could not pin down: keep it whole
+        return _finish(f"What is at stake as {text}")
+    actor = story_map.main_actor
+    if actor is not None and actor.name.lower() not in text.lower():
+        plural = root is not None and (root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children))
+        return _finish(f"What {'do' if plural else 'does'} {text} mean for {actor.name}")
+    return _finish(f"What lies behind {text}")
+
+
+_DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
+
+
+def _lower_first(doc, text: str, lower_words: set[str]) -> str:
+    """'The board' -> 'the board', 'Just-released exploit' -> 'just-released exploit'; names keep their capital."""
+    first = doc[0] if len(doc) else None
+    if first is None or not text.startswith(first.text):
+        return text
+    if first.lower_ in _DETERMINERS or (first.lower_ in lower_words and not first.ent_type_):
+        return first.text.lower() + text[len(first.text):]
+    return text
+
+
+def _finish(question: str) -> str:
+    question = " ".join(question.split()).rstrip(" ,;:")
+    if question.endswith(".") and not re.search(r"\b(?:[A-Za-z]\.){2,}$", question):  # "U.S." keeps its dot
+        question = question.rstrip(".")
+    return question + "?"
+
+
+def acceptable_title(candidate: str | None, headline: str, body: str, story_map: StoryMap) -> bool:
+    """A model's title passes when it is a short question about this story, with a verb and a subject, naming
+    the main actor, and not the headline with words tacked on."""
+    if not candidate:
+        return False
+    words = candidate.split()
+    if not (candidate.endswith("?") and candidate.count("?") == 1 and _WH.match(candidate)
+            and 4 <= len(words) <= MAX_TITLE_WORDS):
+        return False
+    clause = headline_clause(headline, body).lower().rstrip(".?!")
+    if clause and clause in candidate.lower():
+        return False
+    actor = story_map.main_actor
+    if actor is not None and actor.name.split()[-1].lower() not in candidate.lower():
+        return False
+    doc = nlp()(candidate)
+    return is_complete_sentence(doc) and not _wh_without_a_slot(doc)
+
+
+def _wh_without_a_slot(doc) -> bool:
+    """'What is the U.S. releasing new details on ...?': the wh-word hangs on an auxiliary, or its verb already
+    has an object, so the question word fills no place in the clause."""
+    wh = doc[0]
+    if wh.lower_ not in ("what", "who", "which"):
+        return False
+    if wh.head.dep_ in ("aux", "auxpass"):
+        return True
+    return wh.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != wh.i for c in wh.head.children)
+
+
+def whole_sentence(candidates: list[str], split: Callable[[str], list[str]] | None = None) -> str | None:
+    """The first text that is one complete sentence with its subject (a dek must not start mid-clause)."""
+    for text in candidates:
+        if not text:
+            continue
+        sentence = split(text)[0] if split and split(text) else text
+        sentence = " ".join(sentence.split())
+        if re.match(r"^[a-z]", sentence) or re.match(r"(?i)^(?:it|he|she|they|this|these|that|his|her|its)\b",
+                                                     sentence):
+            continue
+        if is_complete_sentence(nlp()(sentence)):
+            return sentence
+    return None
+
+
+def checked_headline(title: str, dek: str, headline: str, body: str, story_map: StoryMap,
+                     unsupported: Callable[[str], list[str]], split: Callable[[str], list[str]]) -> tuple[str, str]:
+    """A title or dek that carries facts the sources lack (``unsupported`` finds them) is replaced by one built
+    from the story itself: the headline's question, the story's first whole sentence."""
+    if unsupported(title):
+        title = question_title(headline, body, story_map)
+    if not dek or unsupported(dek):
+        dek = whole_sentence(split(body)[:5], split) or headline
+    return title, dek

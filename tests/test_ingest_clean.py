@@ -1,0 +1,87 @@
+"""Page furniture leaves the passages; list items stay, each a sentence; what is not an article is refused fast."""
+
+from __future__ import annotations
+
+import random
+import string
+import time
+
+import pytest
+
+from newsdesk.archive import split_passages
+from newsdesk.errors import InputError
+from newsdesk.ingest.clean import check_article, clean_body
+from newsdesk.models import Story
+from newsdesk.verify import split_sentences
+
+BODY = """- 24 July 2015
+
+- From the section US & Canada
+
+- 941 comments
+
+President Barack Obama has admitted that his failure to pass gun laws is the greatest frustration of his presidency.
+
+In a wide-ranging interview, President Obama also said:
+
+- The UK must stay in the EU to have influence on the world stage
+
+- He is confident the Iran nuclear deal will be passed by Congress
+
+Read the full transcript of his interview
+
+Mr Obama lands in Kenya later on Friday for his first visit since becoming president.
+
+Analysis: Jon Sopel, BBC News, Washington
+
+Nine months ago, the president seemed like a spent force after the midterm elections.
+
+Trump Unveils Gaza 'Board of Peace' at Davos and Lauds Overseas Accomplishments
+
+Russian President Vladimir Putin said the board could meet in Moscow. Photograph: Ben Curtis/AP
+"""
+
+
+def test_furniture_leaves_and_list_items_stay_separate_sentences() -> None:
+    sentences = [s for p in split_passages(BODY) for s in split_sentences(p)]
+    text = " ".join(sentences)
+    for furniture in ("941 comments", "From the section", "Read the full transcript", "Jon Sopel, BBC News",
+                      "Lauds Overseas Accomplishments", "Photograph", "24 July 2015"):
+        assert furniture not in text
+    assert "- He is confident the Iran nuclear deal will be passed by Congress." in sentences
+    assert not any(s.count(" - ") + s.startswith("- ") > 1 for s in sentences)  # no two list items glued
+    assert "Mr Obama lands in Kenya later on Friday for his first visit since becoming president." in sentences
+    assert "Russian President Vladimir Putin said the board could meet in Moscow." in sentences
+
+
+def test_a_body_of_furniture_only_is_kept_for_the_article_check_to_refuse() -> None:
+    assert clean_body("Home\n\nNews\n\nSport") == "Home\n\nNews\n\nSport"
+    with pytest.raises(InputError, match="does not read as an article"):
+        check_article(Story(headline="Menu", body="Home\n\nNews\n\nSport\n\nWeather\n\nContact us"))
+
+
+def test_random_letters_are_refused_within_seconds_and_real_prose_is_not() -> None:
+    rng = random.Random(3)
+    chunk = "".join(" ".join("".join(rng.choices(string.ascii_lowercase, k=rng.randint(2, 9))) for _ in range(60))
+                    + ". " for _ in range(200))
+    body = chunk * 60  # 4.9 MB of random letters
+    assert len(body) > 4_000_000
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="does not read as an article"):
+        check_article(Story(headline="Qwx", body=body))
+    assert time.perf_counter() - started < 5
+    check_article(Story(headline="Floods", body=BODY))
+    french = ("Le projet de loi sur le renseignement a été approuvé à l'Assemblée. Les députés ont voté pour le "
+              "texte. Le gouvernement est satisfait du vote. La Commission de contrôle sera renforcée.")
+    check_article(Story(headline="Loi", body=french))
+
+
+def test_the_pipeline_refuses_a_non_article_and_stores_nothing(tmp_path) -> None:
+    from newsdesk.archive import Archive
+    from newsdesk.pipeline import WriteOptions, write_article
+
+    archive = Archive(tmp_path / "n.db")
+    letters = " ".join("".join(random.Random(i).choices(string.ascii_lowercase, k=7)) for i in range(3000)) + "."
+    with pytest.raises(InputError, match="nothing was written"):
+        write_article(Story(headline="Zq", body=letters), WriteOptions(), archive)
+    assert archive.search_stories() == []

@@ -1,0 +1,67 @@
+"""The story map, read by the real spaCy pipeline: who said what and how, dates, plans, unknowns, figures."""
+
+from __future__ import annotations
+
+from newsdesk.models import Passage, Source
+from newsdesk.storymap import build_map
+from newsdesk.verify import split_sentences
+
+HEADLINE = "Port authority approves harbour expansion"
+STORY = [
+    ("The Harbour Authority approved a 240 million dollar expansion of the container port on Tuesday. "
+     "Mayor Ellen Okafor welcomed the decision, calling it a historic day for the city."),
+    ("Environmental groups condemned the plan. Greenwatch director Tom Reyes warned that dredging could destroy "
+     "the oyster beds. He said the group would go to court."),
+    ("“We will not give up the bay,” said Reyes. Construction is scheduled to begin on March 3, 2026, and the "
+     "authority plans to finish the first berth by 2028."),
+    ("It is unclear who will pay for the new rail link. The authority declined to say how many jobs the port "
+     "would create."),
+    "Is set to double the port's capacity. In my case, I think ports are fascinating.",
+]
+
+
+def _map():
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(STORY)]
+    return build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE, split_sentences)
+
+
+def test_statements_name_their_speaker_verb_and_stance() -> None:
+    story_map = _map()
+    by_verb = {(s.speaker, s.verb): s for s in story_map.statements}
+    assert by_verb[("Ellen Okafor", "welcome")].stance == "support"
+    assert by_verb[("Tom Reyes", "warn")].stance == "warning"
+    assert any(s.speaker == "environmental groups" and s.stance == "criticism" for s in story_map.statements)
+
+
+def test_a_pronoun_speaker_is_named_and_quoted_words_keep_their_speaker() -> None:
+    story_map = _map()
+    said = next(s for s in story_map.statements if s.sentence.startswith("He said"))
+    assert said.speaker == "Tom Reyes"
+    assert said.attributed.startswith("Tom Reyes said the group would go to court")
+    quoted = next(s for s in story_map.statements if s.sentence.startswith("“We will not"))
+    assert quoted.speaker == "Tom Reyes"  # "We" inside the quotation is not the speaker
+
+
+def test_dates_plans_unknowns_and_figures() -> None:
+    story_map = _map()
+    assert any(e.date == "Tuesday" and "approved" in e.sentence for e in story_map.events)
+    scheduled = [f for f in story_map.forward if f.date]
+    assert scheduled and "March 3, 2026" in scheduled[0].date
+    assert story_map.forward[0].date  # dated items come first
+    assert {u.sentence.split()[0] for u in story_map.unknowns} == {"It", "The"}
+    assert any("240 million dollar" in f.value for f in story_map.figures)
+
+
+def test_fragments_and_unattributed_first_person_are_unusable() -> None:
+    story_map = _map()
+    assert "Is set to double the port's capacity." in story_map.unusable
+    assert "In my case, I think ports are fascinating." in story_map.unusable
+    assert "“We will not give up the bay,” said Reyes." not in story_map.unusable
+
+
+def test_actors_with_roles_and_the_main_actor() -> None:
+    story_map = _map()
+    names = {a.name: a for a in story_map.actors}
+    assert names["Ellen Okafor"].role == "Mayor"
+    assert story_map.main_actor is not None and story_map.main_actor.name in {"Harbour Authority", "Tom Reyes"}
+    assert story_map.to_dict()["statements"]

@@ -1,0 +1,123 @@
+"""Analysis from the story map: sections built from attributed source sentences, no model call for them, and the
+map as the plan of a capable model's prompt. Real spaCy, real embedded model, real SQLite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsdesk.archive import Archive
+from newsdesk.models import Passage, Source, Story
+from newsdesk.pipeline import WriteOptions, write_article
+from newsdesk.storymap import build_map
+from newsdesk.template import load_template
+from newsdesk.verify import split_sentences
+from newsdesk.write import from_map
+from newsdesk.write.grounded import GroundedDrafter
+
+HEADLINE = "Port authority approves harbour expansion"
+STORY = [
+    ("The Harbour Authority approved a 240 million dollar expansion of the container port on Tuesday. "
+     "Mayor Ellen Okafor welcomed the decision, calling it a historic day for the city."),
+    ("Environmental groups condemned the plan as reckless. Greenwatch director Tom Reyes warned that dredging "
+     "could destroy the oyster beds. He said the group had hired lawyers to fight the harbour decision."),
+    ("Construction is scheduled to begin on March 3, 2026, and the authority plans to finish the first berth "
+     "by 2028. Port chief Maria Lund said the expansion would double the number of ships the port can handle."),
+    ("It is unclear who will pay for the new rail link. The authority declined to say how many jobs the port "
+     "would create. Shipping lines expect freight volumes to rise over the next decade."),
+]
+
+
+def _sources() -> list[Source]:
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(STORY)]
+    return [Source(number=1, title=HEADLINE, passages=passages)]
+
+
+def _sections() -> dict:
+    sources = _sources()
+    story_map = build_map(sources, HEADLINE, split_sentences)
+    drafter = GroundedDrafter(sources, HEADLINE, split_sentences, story_map.unusable)
+    template = load_template(None)
+    built = {}
+    for kind in from_map.MAP_BUILT:
+        for spec in template.sections:
+            if from_map.role(spec) == kind:
+                built[spec.id] = from_map.map_section(spec, story_map, drafter)
+    return built
+
+
+def _texts(section) -> list[str]:
+    return [s.text for b in section.blocks for s in b.sentences]
+
+
+def test_pros_and_cons_are_attributed_statements_of_each_stance() -> None:
+    section = _sections()["pros-cons"]
+    texts = _texts(section)
+    pros, cons = texts.index("Pros"), texts.index("Cons")
+    assert any(t.startswith("Mayor Ellen Okafor welcomed") for t in texts[pros:cons])
+    against = texts[cons:]
+    assert any("Tom Reyes warned" in t for t in against) and any("condemned" in t for t in against)
+
+
+def test_analysis_by_speaker_outlook_with_dates_and_what_to_watch() -> None:
+    built = _sections()
+    analysis = _texts(built["analysis"])
+    assert any(t.startswith("What ") and t.endswith(" said") for t in analysis)  # a speaker's sub-heading
+    outlook = " ".join(_texts(built["outlook"]))
+    watch = _texts(built["call-to-action"])
+    assert "March 3, 2026" in outlook + " ".join(watch)
+    assert "Open questions" in watch and any(t.startswith("The authority declined to say") for t in watch)
+    assert "It is unclear who will pay" in outlook + " ".join(watch)
+    every = [t for section in built.values() for t in _texts(section)]
+    assert "Tom Reyes said the group had hired lawyers to fight the harbour decision." in every  # "He" named
+    sentences = [t for section in built.values() for b in section.blocks if b.type != "subheading"
+                 for t in (s.text for s in b.sentences)]
+    assert len(sentences) == len(set(sentences))  # no sentence in two sections
+    assert all(s.citations for section in built.values() for b in section.blocks if b.type != "subheading"
+               for s in b.sentences)
+    assert every
+
+
+def test_a_capable_model_gets_the_map_as_its_plan() -> None:
+    story_map = build_map(_sources(), HEADLINE, split_sentences)
+    spec = next(s for s in load_template(None).sections if s.id == "pros-cons")
+    plan = from_map.plan_for(spec, story_map)
+    assert "for: [1] Mayor Ellen Okafor welcomed" in plan and "against:" in plan
+
+
+def test_the_embedded_model_is_asked_for_no_analysis_section(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "n.db")
+    story = Story(headline=HEADLINE, body="\n\n".join(STORY))
+    article = write_article(story, WriteOptions(use_cache=False), archive)
+    # the model is asked for the title alone (checked); nothing else, not even revisions of source sentences
+    assert [c["purpose"] for c in archive.calls(1)] == ["title"]
+    assert article.title.endswith("?") and article.title != f"{HEADLINE}: what does it mean?"
+    filled = [s.id for s in article.sections if any(x.verdict == "supported" for x in s.sentences())]
+    assert {"analysis", "pros-cons", "outlook", "call-to-action"} <= set(filled)
+
+
+
+def test_a_summary_only_story_gets_a_short_article_that_says_so(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "n.db")
+    summary = ("The Harbour Authority approved a 240 million dollar expansion of the container port on Tuesday. "
+               "Mayor Ellen Okafor welcomed the decision, calling it a historic day for the city.")
+    article = write_article(Story(headline=HEADLINE, body=summary, origin="feed"), WriteOptions(use_cache=False),
+                            archive)
+    assert article.sections == []  # nothing padded out of two sentences
+    assert "rests on a summary of 2 sentence(s)" in (article.intro.note or "")
+    assert article.dek.startswith("The Harbour Authority approved")
+    assert article.stats.llm_calls == 1  # the title
+
+
+def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_call(tmp_path: Path) -> None:
+    from newsdesk.pipeline import regenerate_section
+
+    archive = Archive(tmp_path / "n.db")
+    article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False),
+                            archive)
+    again = regenerate_section(archive, article.id, "pros-cons", WriteOptions())
+    section = next(s for s in again.sections if s.id == "pros-cons")
+    assert section.sentences() and all(s.verdict == "supported" for s in section.sentences())
+    elsewhere = {c.quote for other in again.all_sections() if other.id != "pros-cons"
+                 for s in other.sentences() for c in s.citations}
+    assert not {c.quote for s in section.sentences() for c in s.citations} & elsewhere
+    assert archive.calls(2) == []  # the second run asked the model for nothing
