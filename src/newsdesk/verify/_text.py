@@ -20,6 +20,7 @@ __all__ = [
     "source_spans",
     "split_sentences",
     "stem",
+    "strip_hedges",
     "tokens",
 ]
 
@@ -238,3 +239,18 @@ def claim_kind(sentence: str, section_kind: str) -> str:
     if base in ("analysis", "opinion") and _JUDGEMENT.search(sentence):
         return base
     return "fact"
+
+
+# Words that make a claim a hedge, a forecast or an inference. Taking them out leaves the facts the sentence
+# carries, which must pass as facts do: "Netanyahu is expected to attend on Feb 18" -> "Netanyahu attend on Feb 18".
+_HEDGES = re.compile(
+    r"\b(?:(?:is|are|was|were|be) (?:widely |also )?(?:expected|likely|set|poised|due|scheduled) to|(?:expected|likely|"
+    r"set|poised) to|will likely|could well|could|(?-i:may)|might|would|will|possibly|perhaps|probably|likely|"
+    r"potentially|apparently|appears? to|seems? to|(?:this|which|that|it) (?:suggests?|signals?|indicates?|means?|"
+    r"implies|shows?) (?:that )?|suggests? that|signals? that|indicates? that)\b\s*", re.IGNORECASE)
+
+
+def strip_hedges(sentence: str) -> str:
+    """The sentence without its hedges and inference frames; unchanged when it has none."""
+    stripped = " ".join(_HEDGES.sub(" ", sentence).split())
+    return stripped if stripped != " ".join(sentence.split()) else sentence

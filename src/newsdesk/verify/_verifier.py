@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError
 from ..models import Article, Citation, Passage, Sentence
+from . import _facts
 from . import _specifics as sp
 from ._index import PassageIndex
 from ._judge import Judge
@@ -49,6 +50,7 @@ class Verifier:
         self.calibration = Calibration.load(calibration_path)
         self.judge = Judge(judge) if judge is not None else None
         self._indexes: OrderedDict[tuple, PassageIndex] = OrderedDict()
+        self.fact_checks: tuple[str, ...] = _facts.CHECKS  # the structural checks run (see verify/_facts)
 
     # ------------------------------------------------------------------------------------------ one sentence
 
@@ -86,6 +88,10 @@ class Verifier:
         details["kind_threshold"] = round(self.calibration.threshold_for(claim_kind), 4)
         if reason:
             details["reason"] = reason
+        # --- structural fact checks and the hedge rules (issue 8 items 2-3; verify/_facts): a failed check
+        # overrules the lexical verdict and is named in details["decided_by"]
+        verdict, score = _facts.review(sentence, index, m, claim_kind, verdict, score, details, self.calibration,
+                                       self.fact_checks)
         citations = _citations(sentence, index, m) if verdict == "supported" else []
         if verdict != "supported":
             details["evidence"] = [_unit_ref(index, uid) for uid in m.evidence[:2]]
