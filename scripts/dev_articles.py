@@ -62,7 +62,7 @@ def main() -> None:
             if check.details["alone"]:
                 fires[("any", label)] += 1
             elif args.show and label == "error":
-                print(f"MISS [{name}] {row['sentence'][:140]}")
+                print(f"MISS [{lab.stem}] {row['sentence'][:140]}")
             for name, reason in check.details["alone"].items():
                 fires[(name, label)] += 1
                 if args.show and label in ("supported", "reasoning"):

@@ -42,9 +42,25 @@ _OPPOSED = [
 ]
 _OPPOSED_STEMS = [(frozenset(stem(w) for w in a.split()), frozenset(stem(w) for w in b.split()))
                   for a, b in _OPPOSED]
+# Words that stand for one another when a negation's scope is compared ("did not realize the threat" vs
+# "recognised the danger"): a deliberately short list of near-synonyms common in news.
+_SAME = [
+    "realise realize recognise recognize understand know",
+    "threat danger risk",
+    "kill die dead",
+    "ban prohibit forbid",
+    "say tell state",
+]
+_CANONICAL = {stem(w): line.split()[0] for line in _SAME for w in line.split()}
+
+
+def _fold(stems: frozenset[str] | set[str]) -> frozenset[str]:
+    return frozenset(_CANONICAL.get(s, s) for s in stems)
+
+
 MIN_SHARED = 3
 MIN_ANTONYM_COVERAGE = 0.3
-MIN_NEGATION_COVERAGE = 0.5
+MIN_NEGATION_COVERAGE = 0.4
 
 
 def _stems_after(text: str, start: int, limit: int = SCOPE) -> set[str]:
@@ -61,9 +77,9 @@ def _stems_after(text: str, start: int, limit: int = SCOPE) -> set[str]:
     return out
 
 
-def negated_scopes(text: str) -> list[set[str]]:
-    """The content stems each negation governs (up to three, inside its clause)."""
-    return [s for match in _NEGATION.finditer(text) if (s := _stems_after(text, match.end()))]
+def negated_scopes(text: str) -> list[frozenset[str]]:
+    """The content stems each negation governs (up to three, inside its clause), synonyms folded."""
+    return [_fold(s) for match in _NEGATION.finditer(text) if (s := _stems_after(text, match.end()))]
 
 
 def _opposition(claim: frozenset[str], source: frozenset[str]) -> tuple[str, str] | None:
@@ -79,10 +95,12 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
         return not_applicable(POLARITY)
     text = normalise(sentence)
     claim_scopes = negated_scopes(text)
+    folded = _fold(claim_stems)
     judged = False
     for evidence in candidates:
-        shared = claim_stems & evidence.stems
-        coverage = len(shared) / len(claim_stems)
+        theirs = _fold(evidence.stems)
+        shared = folded & theirs
+        coverage = len(shared) / len(folded)
         if len(shared) < MIN_SHARED:
             continue
         source_scopes = negated_scopes(evidence.text)
@@ -90,12 +108,14 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
             judged = True
             # a flip needs one side free of negation: two negations in different places are too easy to misread
             for scope in source_scopes if not claim_scopes else []:
-                if len(scope & claim_stems) >= min(2, len(scope)):
+                if len(scope & folded) >= min(2, len(scope)):
                     return fail(POLARITY, f"the source negates what the sentence asserts: \"{evidence.text}\"")
             for scope in claim_scopes if not source_scopes else []:
-                if len(scope & evidence.stems) >= min(2, len(scope)) and coverage >= 0.6:
+                if len(scope & theirs) >= min(2, len(scope)) and coverage >= 0.6:
                     return fail(POLARITY, f"the sentence negates what the source asserts: \"{evidence.text}\"")
-        if coverage >= MIN_ANTONYM_COVERAGE and not claim_scopes and not source_scopes:
+        # a compound sentence may hold the source sentence whole: its share of the source counts too
+        overlap = max(coverage, len(shared) / max(1, len(theirs)) - 0.2)
+        if overlap >= MIN_ANTONYM_COVERAGE and not claim_scopes and not source_scopes:
             judged = True
             flipped = _opposition(claim_stems, evidence.stems)
             if flipped:
@@ -110,6 +130,9 @@ _SOURCE_HEDGE = re.compile(
     r"\b(?:(?-i:may)|might|could|appears?|appeared|seems?|seemed|suggests?|suggested|suggesting|reportedly|"
     r"allegedly|alleged|purportedly|think|thinks|believed?|believes|likely|possibly|probably|perhaps|unconfirmed|"
     r"(?:is|are|was|were) said to|expected to|feared|suspected|unclear)\b", re.I)
+# Hedges that keep a sentence a supposition even beside a verb of proof ("the report shows it might ...").
+_STRONG_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|appears?|seems?|suggests?|suggested|likely|possibly|perhaps|"
+                           r"probably|reportedly|allegedly|alleged|if|whether)\b", re.I)
 _CLAIM_HEDGE = re.compile(
     r"\b(?:(?-i:may)|might|could|would|can|appears?|appeared|seems?|seemed|suggests?|suggested|suggesting|"
     r"reportedly|allegedly|alleged|purportedly|think|thinks|thought|believed?|believes|likely|possibly|probably|"
@@ -133,7 +156,10 @@ def check_hedge(sentence: str, claim_stems: frozenset[str], candidates: list[Evi
     if not claim_stems or not candidates:
         return not_applicable(HEDGE)
     text = normalise(sentence)
-    if _CLAIM_HEDGE.search(text) or (_CLAIM_REPORTED.search(text) and not _CERTAIN.search(text)):
+    if _CERTAIN.search(text):
+        if _STRONG_HEDGE.search(text):
+            return not_applicable(HEDGE)
+    elif _CLAIM_HEDGE.search(text) or _CLAIM_REPORTED.search(text):
         return not_applicable(HEDGE)
     for evidence in candidates:
         if len(claim_stems & evidence.stems) / len(claim_stems) < MIN_HEDGE_COVERAGE:
