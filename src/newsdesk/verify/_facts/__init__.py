@@ -38,7 +38,9 @@ if TYPE_CHECKING:
 __all__ = ["CHECKS", "FAIL", "NOT_APPLICABLE", "OK", "FactResult", "review", "run_checks"]
 
 CHECKS = ("figures_and_dates", "entity_swap", "attribution", "roles_and_titles", "polarity", "hedge_made_certain")
-CANDIDATES = 5  # source sentences a check compares with: the verifier's evidence, then the best by shared words
+CANDIDATES = 5
+#: Alignment with the best source sentences at which a sentence is the source's own words: no flip to find.
+VERBATIM_ALIGNMENT = 0.97  # source sentences a check compares with: the verifier's evidence, then the best by shared words
 #: Score ceilings of a sentence a structural check failed (the same as the lexical rules' caps).
 CONTRADICTED_CAP, UNSUPPORTED_CAP = 0.1, 0.2
 
@@ -59,11 +61,12 @@ def run_checks(sentence: str, index: PassageIndex, m: Measure, only: tuple[str, 
     facts = source_facts(index)
     claim_stems = stems_of(text)
     candidates = _candidates(index, m, claim_stems)
+    verbatim = m.alignment >= VERBATIM_ALIGNMENT and m.best_pair >= 0.9
     runners = {
         "figures_and_dates": lambda: check_figures_and_dates(text, facts, claim_stems),
         "entity_swap": lambda: check_entity_swap(text, facts, sp.extract_names(text)),
-        "polarity": lambda: check_polarity(text, claim_stems, candidates),
-        "hedge_made_certain": lambda: check_hedge(text, claim_stems, candidates),
+        "polarity": lambda: check_polarity(text, claim_stems, candidates, verbatim),
+        "hedge_made_certain": lambda: check_hedge(text, claim_stems, candidates, verbatim),
         "attribution": lambda: check_attribution(text, facts, candidates),
         "roles_and_titles": lambda: check_roles(text, facts),
     }

@@ -19,8 +19,8 @@ POLARITY, HEDGE = "polarity", "hedge_made_certain"
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|rather than|instead of|unsuccessful|"
-    r"(?:fail|failed|fails|refused?|refuses|unable|unwilling)\s+to|\w+n't)\b"
-    r"(?!\s+(?:the\s+)?(?:only|just|least|less|doubt|longer than|more than))", re.I)
+    r"(?:fail|failed|fails|refused?|refuses|unable|unwilling)\s+to|\w*n't)(?!\w)"
+    r"(?!\s+(?:the\s+)?(?:only|just|all|every|least|less|doubt|longer than|more than)\b)(?!\.?\s*\d)", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:but|although|though|while|whereas|and|because|when|as)\b", re.I)
 SCOPE = 3
 
@@ -77,9 +77,25 @@ def _stems_after(text: str, start: int, limit: int = SCOPE) -> set[str]:
     return out
 
 
+def _stems_before(text: str, end: int, limit: int = SCOPE) -> set[str]:
+    """Content stems of the clause before a position (its subject, mostly), nearest first."""
+    head = text[:end]
+    stops = list(_CLAUSE_END.finditer(head))
+    if stops:
+        head = head[stops[-1].end():]
+    words = [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", head.lower()) if w not in STOPWORDS and len(w) > 1]
+    return {stem(w) for w in words[-limit:]}
+
+
 def negated_scopes(text: str) -> list[frozenset[str]]:
     """The content stems each negation governs (up to three, inside its clause), synonyms folded."""
     return [_fold(s) for match in _NEGATION.finditer(text) if (s := _stems_after(text, match.end()))]
+
+
+def _negations(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """(subject stems, negated stems) of each negation: who is denied, and what."""
+    return [(_fold(_stems_before(text, match.start())), _fold(s)) for match in _NEGATION.finditer(text)
+            if (s := _stems_after(text, match.end()))]
 
 
 def _opposition(claim: frozenset[str], source: frozenset[str]) -> tuple[str, str] | None:
@@ -90,8 +106,9 @@ def _opposition(claim: frozenset[str], source: frozenset[str]) -> tuple[str, str
     return None
 
 
-def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence]) -> FactResult:
-    if not claim_stems or not candidates:
+def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence],
+                   verbatim: bool = False) -> FactResult:
+    if not claim_stems or not candidates or verbatim:
         return not_applicable(POLARITY)
     text = normalise(sentence)
     claim_scopes = negated_scopes(text)
@@ -101,14 +118,16 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
         theirs = _fold(evidence.stems)
         shared = folded & theirs
         coverage = len(shared) / len(folded)
-        if len(shared) < MIN_SHARED:
+        if len(shared) < MIN_SHARED or len(evidence.text) > MAX_SENTENCE_CHARS:
             continue
-        source_scopes = negated_scopes(evidence.text)
+        negations = _negations(evidence.text)
+        source_scopes = [scope for _, scope in negations]
         if coverage >= MIN_NEGATION_COVERAGE:
             judged = True
-            # a flip needs one side free of negation: two negations in different places are too easy to misread
-            for scope in source_scopes if not claim_scopes else []:
-                if len(scope & folded) >= min(2, len(scope)):
+            # a flip needs one side free of negation: two negations in different places are too easy to misread;
+            # and the source's negation must be about the sentence's subject, when its clause names one
+            for subject, scope in negations if not claim_scopes else []:
+                if len(scope & folded) >= min(2, len(scope)) and (not subject or subject & folded):
                     return fail(POLARITY, f"the source negates what the sentence asserts: \"{evidence.text}\"")
             for scope in claim_scopes if not source_scopes else []:
                 if len(scope & theirs) >= min(2, len(scope)) and coverage >= 0.6:
@@ -129,7 +148,7 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
 _SOURCE_HEDGE = re.compile(
     r"\b(?:(?-i:may)|might|could|appears?|appeared|seems?|seemed|suggests?|suggested|suggesting|reportedly|"
     r"allegedly|alleged|purportedly|think|thinks|believed?|believes|likely|possibly|probably|perhaps|unconfirmed|"
-    r"(?:is|are|was|were) said to|expected to|feared|suspected|unclear)\b", re.I)
+    r"(?:is|are|was|were) said to|expected to|feared|suspected|unclear)\b(?!\s+(?:of|about|it|me|him|her|them|us|you)\b)", re.I)
 # Hedges that keep a sentence a supposition even beside a verb of proof ("the report shows it might ...").
 _STRONG_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|appears?|seems?|suggests?|suggested|likely|possibly|perhaps|"
                            r"probably|reportedly|allegedly|alleged|if|whether)\b", re.I)
@@ -145,15 +164,39 @@ _CLAIM_REPORTED = re.compile(r"\b(?:according to|say|says|said|told|argue[sd]?|w
 _CERTAIN = re.compile(r"\b(?:shows?|showed|shown|establish(?:es|ed)?|proves?|proved|proven|demonstrat\w+|"
                       r"confirms?|confirmed|reveal(?:s|ed)?|makes? clear|made clear|found that|finds that)\b", re.I)
 MIN_HEDGE_COVERAGE = 0.5
+#: A source "sentence" longer than this is a run-on of captions or page furniture (scraped corpora): its scopes
+#: cannot be read, so polarity and hedges do not judge against it.
+MAX_SENTENCE_CHARS = 400
+
+
+# Verbs of supposing that may close their clause ("climate change is to blame, scientists think,"): then what
+# they hedge comes before them. Every other hedge governs what follows it ("could soon move to Porto").
+_PARENTHETICAL = re.compile(r"(?:think|thinks|believe|believes|suggest|suggests|suggested|fear|feared)\W*[,.;]")
+
+
+_COMPLEMENT = re.compile(r"(?:think|thinks|believe|believes|suggest|suggests|suggested|fear|feared|indicates?)"
+                         r"\s+(?:that\s+)?", re.I)
 
 
 def _hedge_scope(text: str, match: re.Match) -> set[str]:
-    before = [stem(w) for w in re.findall(r"[a-z0-9]+", text[:match.start()].lower()) if w not in STOPWORDS][-SCOPE:]
-    return set(before) | _stems_after(text, match.end())
+    """What a hedge governs: the clause before a parenthetical "scientists think,", the whole complement of
+    "suggest that", else the words after a modal up to the clause's end."""
+    if _PARENTHETICAL.match(text, match.start()):
+        head = text[:match.start()].rstrip()
+        cut = head.rfind(",")  # "Climate change is to blame too, scientists think": the clause before the subject
+        return _stems_before(head[:cut] if cut > 0 else head, len(head[:cut]) if cut > 0 else len(head),
+                             limit=2 * SCOPE)
+    if _COMPLEMENT.match(text, match.start()):
+        rest = text[match.end():]
+        end = re.search(r"[.;!?](?:\s|$)", rest)
+        rest = rest[:end.start()] if end else rest
+        return {stem(w) for w in re.findall(r"[a-z0-9]+", rest.lower()) if w not in STOPWORDS and len(w) > 1}
+    return _stems_after(text, match.end())
 
 
-def check_hedge(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence]) -> FactResult:
-    if not claim_stems or not candidates:
+def check_hedge(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence],
+                verbatim: bool = False) -> FactResult:
+    if not claim_stems or not candidates or verbatim:
         return not_applicable(HEDGE)
     text = normalise(sentence)
     if _CERTAIN.search(text):
@@ -162,11 +205,12 @@ def check_hedge(sentence: str, claim_stems: frozenset[str], candidates: list[Evi
     elif _CLAIM_HEDGE.search(text) or _CLAIM_REPORTED.search(text):
         return not_applicable(HEDGE)
     for evidence in candidates:
-        if len(claim_stems & evidence.stems) / len(claim_stems) < MIN_HEDGE_COVERAGE:
+        if len(claim_stems & evidence.stems) / len(claim_stems) < MIN_HEDGE_COVERAGE or \
+                len(evidence.text) > MAX_SENTENCE_CHARS:
             continue
         for match in _SOURCE_HEDGE.finditer(evidence.text):
             scope = _hedge_scope(evidence.text, match)
-            if len(scope & claim_stems) >= 2:
+            if len(scope & claim_stems) >= (2 if len(scope) <= 2 * SCOPE else 3):
                 return fail(HEDGE, f"the source only says it {match.group().lower()}s so: \"{evidence.text}\""
                             if match.group().lower() in ("suggest", "think", "appear", "seem") else
                             f"the source hedges this (\"{match.group()}\"): \"{evidence.text}\"", "unsupported")

@@ -42,6 +42,11 @@ _SINGLE_OFFICES = frozenset(stem(w) for w in """
 president minister premier secretary spokesman spokeswoman spokesperson chancellor governor mayor king queen
 prince pope chief director editor ambassador envoy leader chairman chairwoman
 """.split())
+# Descriptions of a group of people, never of one named person: "the military" did not speak for Mr Mugabe.
+_GROUPS = frozenset(stem(w) for w in """
+official authority government ministry police military army troops soldier elder analyst critic expert scientist
+researcher resident witness opposition lawmaker investor economist protester activist rebel militant voter doctor
+""".split())
 ROLE_NOUNS = _SINGLE_OFFICES | frozenset(stem(w) for w in """
 adviser advisor expert head chair correspondent reporter senator congressman congresswoman general commander
 official researcher professor analyst economist scientist founder executive manager judge lawyer attorney
@@ -49,6 +54,7 @@ prosecutor bishop priest candidate deputy member representative coach captain au
 commissioner typist doctor nurse teacher student farmer soldier vice
 """.split())
 MIN_COVERAGE = 0.5
+MAX_PARSED_CHARS = 500  # a longer "sentence" is a run-on of captions (scraped corpora): too costly, too unreliable
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,8 @@ class Clause:
     said: frozenset[str]
     span: tuple[int, int]  # token range of the clause, for nesting
     speaker_text: str
+    named: bool = False  # the speaker has a proper name ("Lotfi Azzouz"), not only a description ("analysts")
+    head: str = ""  # stem of the speaker's head noun ("officials" -> offici)
 
 
 def _subtree_ids(token: Any) -> set[int]:
@@ -71,7 +79,8 @@ def _speaker_tokens(verb: Any) -> list[Any] | None:
         if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and any(
                 c.dep_ == "agent" for c in verb.children)):
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return [verb.head]
+                inside = {t.i for t in verb.subtree}
+                return [t for t in verb.head.subtree if t.i not in inside]
             return list(child.subtree) if child.dep_ == "nsubj" else None
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -112,7 +121,9 @@ def _clause(doc: Any, speaker: list[Any], said_ids: set[int], verb: Any) -> Clau
     pronoun = not keys or all(t.lower_ in _PRONOUNS or t.pos_ == "PRON" for t in speaker if not t.is_punct)
     said = stems_of(" ".join(doc[i].text for i in sorted(said_ids)))
     ids = _subtree_ids(verb)
-    return Clause(keys, pronoun, said, (min(ids), max(ids)), speaker_text)
+    root = min(speaker, key=lambda t: len(list(t.ancestors)))
+    named = any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in speaker)
+    return Clause(keys, pronoun, said, (min(ids), max(ids)), speaker_text, named, stem(root.lower_))
 
 
 def _best_clause(claim_said: frozenset[str], evidence: Evidence) -> tuple[float, Clause | None, list[Clause]]:
@@ -138,10 +149,18 @@ def _resolve(clause: Clause, clauses: list[Clause]) -> Clause | None:
 
 
 def _same_speaker(claim: Clause, source: Clause, facts: SourceFacts) -> bool:
+    """Whether two speakers may be one: a different name, or another group of people, is another speaker; a name
+    and a description of one person ("Gordon Brown", "the former prime minister") may be the same."""
     if claim.speaker & source.speaker:
         return True
     if claim.speaker <= _GENERIC_SPEAKERS and source.speaker & _GENERIC_SPEAKERS:
         return True
+    if claim.named != source.named:  # a name against a description: only a group is surely someone else
+        description = source if claim.named else claim
+        if description.head not in _GROUPS or description.head in _GENERIC_SPEAKERS:
+            return True
+    elif not claim.named and not (claim.head in _GROUPS and source.head in _GROUPS):
+        return True  # two descriptions may be of one person ("the student", "the young woman")
     offices = source.speaker & _SINGLE_OFFICES
     if offices and len(source.speaker) <= 2:
         # "the president said" may be the named president: accept when a source sentence pairs office and name
@@ -162,7 +181,8 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
     for claim in claims:
         best, chosen, clauses = 0.0, None, []
         for evidence in candidates:
-            if len(claim.said & evidence.stems) / len(claim.said) < MIN_COVERAGE:
+            if len(claim.said & evidence.stems) / len(claim.said) < MIN_COVERAGE or \
+                    len(evidence.text) > MAX_PARSED_CHARS:
                 continue
             coverage, clause, found = _best_clause(claim.said, evidence)
             if clause is not None and coverage > best:
