@@ -171,6 +171,11 @@ def _same_speaker(claim: Clause, source: Clause, facts: SourceFacts) -> bool:
 def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Evidence]) -> FactResult:
     if not SPEECH_CUE.search(sentence):
         return not_applicable(ATTRIBUTION)
+    claim_stems = stems_of(sentence)
+    candidates = [e for e in candidates if len(e.text) <= MAX_PARSED_CHARS and SPEECH_CUE.search(e.text)
+                  and len(claim_stems & e.stems) >= max(2, 0.4 * len(claim_stems))]
+    if not candidates:
+        return not_applicable(ATTRIBUTION)  # no source sentence here reports anyone: nothing to parse
     clauses = speech_clauses(parse(sentence))
     # a view inside another reported view ("Washington insists ..., officials said") is the outer speaker's report
     claims = [c for c in clauses if not c.pronoun and len(c.said) >= 2 and not any(
@@ -231,13 +236,16 @@ def _titled_names(doc: Any) -> list[tuple[str, frozenset[str], bool, str]]:
     return out
 
 
-_TITLE_CUE = re.compile(r"\b(former|ex-|" + "|".join(sorted(ROLE_NOUNS)) + r")", re.I)
+_ROLE_WORD = r"(?i:former|ex-|" + "|".join(sorted(ROLE_NOUNS)) + r")\w*"
+# A title beside a name: "press secretary Josh Earnest", "Hori Parata, the ... adviser" (cased text only).
+_TITLE_CUE = re.compile(r"\b" + _ROLE_WORD + r"\s+(?:[A-Z][\w'-]*\s+)*[A-Z]|[A-Z][\w'-]+,\s+(?:the|a|an|its|his|her)\s"
+                        r"[^,.;]{0,60}?\b" + _ROLE_WORD)
 
 
 def check_roles(sentence: str, facts: SourceFacts) -> FactResult:
     if not _TITLE_CUE.search(sentence):
         return not_applicable(ROLES)
-    titled = _titled_names(parse(sentence))
+    titled = _titled_names(parse(sentence, entities=True))
     judged = False
     for surname, roles, former, title in titled:
         mentions = [e for e in facts.sentences if re.search(r"\b" + re.escape(surname) + r"\b", e.text.lower())]
