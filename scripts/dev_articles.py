@@ -45,8 +45,8 @@ def main() -> None:
                 check = verifier.check(sentence, passages, kind)
                 index = verifier.index(passages)
                 m = measure(sentence, index)
-                alone = {name: run_checks(sentence, index, m, (name,))[0] for name in CHECKS}
-                check.details["alone"] = {name: r.reason for name, r in alone.items() if r.failed}
+                alone = {c: run_checks(sentence, index, m, (c,))[0] for c in CHECKS}
+                check.details["alone"] = {c: r.reason for c, r in alone.items() if r.failed}
                 verdicts[tool.norm(sentence)] = (check, kind)
         for row in (json.loads(line) for line in lab.read_text().splitlines() if line.strip()):
             key = tool.norm(row["sentence"])
@@ -63,10 +63,10 @@ def main() -> None:
                 fires[("any", label)] += 1
             elif args.show and label == "error":
                 print(f"MISS [{lab.stem}] {row['sentence'][:140]}")
-            for name, reason in check.details["alone"].items():
-                fires[(name, label)] += 1
+            for check_name, reason in check.details["alone"].items():
+                fires[(check_name, label)] += 1
                 if args.show and label in ("supported", "reasoning"):
-                    print(f"FALSE {name} [{name}] {row['sentence'][:120]} <{reason[:150]}>")
+                    print(f"FALSE {check_name} [{name}] {row['sentence'][:120]} <{reason[:150]}>")
             stats[label][0] += int(ok)
             stats[label][1] += 1
             if label in ("error", "background", "filler") and not ok:

@@ -116,9 +116,25 @@ def _compound(match: re.Match) -> str:
     return str(int(_NUMBER_WORDS[match.group(1)]) + (int(_NUMBER_WORDS.get(match.group(2), "0")) or 1))
 
 
+# One name for each country that sources call several ways: "the United Kingdom", "the UK", "Britain" are one
+# word for the lexical checks. Case-sensitive, so the pronoun "us" stays a pronoun.
+_COUNTRY_NAMES = [
+    (re.compile(r"\b(?:United Kingdom|Great Britain|U\.K\.|UK)(?![\w.])|\bU\.K\.(?=\s|$)"), "Britain"),
+    (re.compile(r"\b(?:United States(?: of America)?|U\.S\.A\.?|USA|US)(?![\w.])|\bU\.S\.(?=\W|$)"), "America"),
+]
+
+
+def fold_country_names(text: str) -> str:
+    """"the United Kingdom" -> "the Britain", "U.S." -> "America": one key per country for word overlap."""
+    for pattern, name in _COUNTRY_NAMES:
+        text = pattern.sub(name, text)
+    return text
+
+
 def tokens(text: str) -> list[str]:
-    """Lower-cased word and number tokens of already-normalised text; number words become digits."""
-    text = _COMPOUND.sub(_compound, text.lower().replace("%", " percent "))
+    """Lower-cased word and number tokens of already-normalised text; number words become digits; a country's
+    several names become one."""
+    text = _COMPOUND.sub(_compound, fold_country_names(text).lower().replace("%", " percent "))
     return [_NUMBER_WORDS.get(t, t) for t in _TOKEN.findall(text)]
 
 

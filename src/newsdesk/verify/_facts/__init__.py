@@ -98,8 +98,8 @@ def review(sentence: str, index: PassageIndex, m: Measure, kind: str, verdict: s
     details["facts"] = [r.to_dict() for r in results if r.outcome != NOT_APPLICABLE]
     failed = next((r for r in results if r.failed), None)
     if failed is not None:
-        if verdict == "contradicted" and failed.verdict != "contradicted":
-            return verdict, score  # a lexical contradiction already says more
+        if verdict == "contradicted":
+            return verdict, score  # the lexical rules already found a contradiction, and name it
         details["decided_by"], details["reason"] = failed.name, failed.reason
         cap = CONTRADICTED_CAP if failed.verdict == "contradicted" else UNSUPPORTED_CAP
         return failed.verdict, min(score, cap)

@@ -37,6 +37,8 @@ _UNBINDING = frozenset("""
 year old time day week month hour minute second percent number total average about around nearly almost more less
 than least most some many few expect expected likely may might could would will new
 """.split()) | frozenset(sp.MONTHS) | frozenset(sp.WEEKDAYS)
+_ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(sp.WEEKDAYS) + r")\b", re.I)
 WINDOW = 4
 MIN_BINDING = 3.0  # a different value must be bound this strongly ...
 MIN_MARGIN = 2.0  # ... and this much more strongly than the written value anywhere in the sources
@@ -82,15 +84,14 @@ def bound_specifics(text: str) -> list[Bound]:
             found.append(("year", number.value, number.text, at, cursor))
         elif number.unit != "ordinal" and not (number.value == 1 and not number.text[0].isdigit()):
             found.append((f"number:{number.unit}", number, number.text, at, cursor))
-    for match in re.finditer(r"\b(" + "|".join(_ORDINALS) + r")\b|\b(\d{1,2})(?:st|nd|rd|th)\b", text, re.I):
-        if match.group(1):
-            found.append(("ordinal", _ORDINALS[match.group(1).lower()], match.group(), *match.span()))
+    for match in _ORDINAL_RE.finditer(text):
+        found.append(("ordinal", _ORDINALS[match.group(1).lower()], match.group(), *match.span()))
     for match in _MONTH_DAY.finditer(text):
         month = (match.group(1) or match.group(4) or "").lower()
         day = match.group(2) or match.group(3)
         if month in sp.MONTHS and 1 <= int(day) <= 31:
             found.append(("day", (sp.MONTHS[month], int(day)), match.group(), *match.span()))
-    for match in re.finditer(r"\b(" + "|".join(sp.WEEKDAYS) + r")\b", text, re.I):
+    for match in _WEEKDAY_RE.finditer(text):
         found.append(("weekday", sp.WEEKDAYS[match.group(1).lower()], match.group(), *match.span()))
     # a day of a month is one specific: drop the bare number and any ordinal inside it
     days = [(s, e) for sort, _, _, s, e in found if sort == "day"]

@@ -148,10 +148,17 @@ def _resolve(clause: Clause, clauses: list[Clause]) -> Clause | None:
     return min(around, key=lambda c: c.span[1] - c.span[0]) if around else None
 
 
+def _acronym_of(short: Clause, long: Clause) -> bool:
+    """"The NWS" for "the National Weather Service"."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", long.speaker_text) if w != "The").lower()
+    return any(len(a) >= 2 and a.isupper() and a.lower() in initials for a in re.findall(r"\b[A-Z]{2,}\b",
+                                                                                          short.speaker_text))
+
+
 def _same_speaker(claim: Clause, source: Clause, facts: SourceFacts) -> bool:
     """Whether two speakers may be one: a different name, or another group of people, is another speaker; a name
     and a description of one person ("Gordon Brown", "the former prime minister") may be the same."""
-    if claim.speaker & source.speaker:
+    if claim.speaker & source.speaker or _acronym_of(claim, source) or _acronym_of(source, claim):
         return True
     if claim.speaker <= _GENERIC_SPEAKERS and source.speaker & _GENERIC_SPEAKERS:
         return True
