@@ -104,7 +104,7 @@ def review(sentence: str, index: PassageIndex, m: Measure, kind: str, verdict: s
         cap = CONTRADICTED_CAP if failed.verdict == "contradicted" else UNSUPPORTED_CAP
         return failed.verdict, min(score, cap)
     if verdict == "supported" and kind != "fact":
-        reason = hedged_facts_unsupported(sentence, index, calibration)
+        reason = hedged_facts_unsupported(sentence, index)
         if reason:
             details["decided_by"], details["reason"] = "hedged_facts", reason
             return "unsupported", min(score, UNSUPPORTED_CAP)

@@ -41,7 +41,10 @@ _ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(sp.WEEKDAYS) + r")\b", re.I)
 WINDOW = 4
 MIN_BINDING = 3.0  # a different value must be bound this strongly ...
-MIN_MARGIN = 2.0  # ... and this much more strongly than the written value anywhere in the sources
+MIN_MARGIN = 2.0
+# An event word found with another date, and with no sentence of the written date, moves the event: one shared
+# word is enough, because the written date's own sentences never mention it.
+MIN_EVENT_BINDING = 0.75  # ... and this much more strongly than the written value anywhere in the sources
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,7 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
             event = (claim.before | claim.after) - told
             for bound, evidence in others:
                 moved = event & (bound.before | bound.after)
-                if moved and binding(claim, bound) >= 1.5:
+                if moved and binding(claim, bound) >= MIN_EVENT_BINDING:
                     return fail(FIGURES, f"the source dates {', '.join(sorted(moved))} to {bound.surface}, "
                                          f"not {claim.surface}: \"{_clip(evidence.text)}\"")
     return ok(FIGURES)

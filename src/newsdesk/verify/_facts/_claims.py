@@ -2,7 +2,7 @@
 
 A reasoning sentence (analysis, outlook, opinion) is held to a lower lexical bar because its reasoning is the
 writer's own. The facts it carries are not: "Netanyahu is expected to attend on February 18" carries (Netanyahu,
-attend, February 18), and with the hedge taken out that must pass as a fact would. Filler ("Only time will tell
+attend, February 18): the words bound to the date must be what the source says of that date. Filler ("Only time will tell
 how this story unfolds") says nothing about the story and is never cited. A quotation found verbatim in a source,
 with little else around it, is supported whatever its lexical score.
 """
@@ -18,7 +18,6 @@ from .._text import content_stems, normalise, strip_hedges, tokens
 if TYPE_CHECKING:
     from .._index import PassageIndex
     from .._measure import Measure
-    from .._score import Calibration
 
 __all__ = ["hedged_facts_unsupported", "is_filler", "verbatim_quotation"]
 
@@ -30,7 +29,8 @@ _FILLER_OPENERS = re.compile(
 _UNIVERSAL = re.compile(r"\b([Ww]e|us|[Oo]ur|ourselves|[Yy]our|yourself|[Ee]veryone|[Ee]verybody|[Ee]very one of us|"
                         r"[Ee]ach of us|society|humanity|future generations|the world)\b")
 MAX_STORY_WORDS = 2  # filler shares at most this many content words with the whole source
-MAX_FILLER_SUPPORT = 0.5  # a filler sentence shares less than this with any one source sentence
+MAX_FILLER_SUPPORT = 0.5
+MIN_FACT_WORDS = 0.5  # share of the words bound to a date or figure that its source sentences must hold  # a filler sentence shares less than this with any one source sentence
 
 
 def is_filler(sentence: str, m: Measure) -> bool:
@@ -41,19 +41,28 @@ def is_filler(sentence: str, m: Measure) -> bool:
     return bool(_FILLER_OPENERS.search(text) or _UNIVERSAL.search(text))
 
 
-def hedged_facts_unsupported(sentence: str, index: PassageIndex, calibration: Calibration) -> str:
-    """Why the facts a reasoning sentence carries fail at the fact bar, or "" when they pass (or it has none)."""
-    from .._measure import measure  # the verifier's own measurement, run on the sentence without its hedges
+def hedged_facts_unsupported(sentence: str, index: PassageIndex) -> str:
+    """Why the facts a reasoning sentence carries are not supported, or "" when they are (or it carries none).
 
-    found = sp.extract(sentence)
-    if not (found.months or found.weekdays or found.times):
-        return ""  # a date carries an event; figures are bound to what they count by the figures check
-    core = strip_hedges(sentence)
-    if core == sentence:
-        return ""
-    m = measure(core, index)
-    if m.missing or m.conflicts or calibration.probability(m) < calibration.threshold:
-        return f"the facts it carries are not in the sources at the fact bar: \"{core}\""
+    A fact here is a date with the words bound to it ("attend ... February 18"): the source sentences that state
+    the same date must hold at least half of those words, hedges aside.
+    """
+    from ._binding import _same_value, _source_bounds, bound_specifics
+    from ._parse import source_facts
+
+    facts = source_facts(index)
+    for claim in bound_specifics(normalise(strip_hedges(sentence))):
+        words = claim.before | claim.after
+        if claim.sort not in ("day", "weekday") or len(words) < 2:
+            continue  # a date carries an event; a figure's counted thing is the figures check's to bind
+        holding = [e for e in facts.sentences
+                   if any(b.sort == claim.sort and _same_value(claim, b) for b in _source_bounds(e))]
+        if not holding:
+            continue  # a figure in no source is the specifics rule's to judge
+        told = set().union(*(e.stems for e in holding))
+        if len(words & told) < MIN_FACT_WORDS * len(words):
+            missing = ", ".join(sorted(words - told))
+            return f"the sources never state {claim.surface} with {missing}"
     return ""
 
 

@@ -92,6 +92,12 @@ def negated_scopes(text: str) -> list[frozenset[str]]:
     return [_fold(s) for match in _NEGATION.finditer(text) if (s := _stems_after(text, match.end()))]
 
 
+def _double_negation_risk(text: str) -> bool:
+    """A negation other than a verb of failing: with an antonym it may cancel out ("did not reject")."""
+    return any(not re.match(r"(?:fail|refus|unable|unwilling|unsuccessful)", m.group(), re.I)
+               for m in _NEGATION.finditer(text))
+
+
 def _negations(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
     """(subject stems, negated stems) of each negation: who is denied, and what."""
     return [(_fold(_stems_before(text, match.start())), _fold(s)) for match in _NEGATION.finditer(text)
@@ -118,7 +124,7 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
         theirs = _fold(evidence.stems)
         shared = folded & theirs
         coverage = len(shared) / len(folded)
-        if len(shared) < MIN_SHARED or len(evidence.text) > MAX_SENTENCE_CHARS:
+        if len(shared) < min(MIN_SHARED, max(2, len(folded) // 2)) or len(evidence.text) > MAX_SENTENCE_CHARS:
             continue
         negations = _negations(evidence.text)
         source_scopes = [scope for _, scope in negations]
@@ -134,7 +140,7 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
                     return fail(POLARITY, f"the sentence negates what the source asserts: \"{evidence.text}\"")
         # a compound sentence may hold the source sentence whole: its share of the source counts too
         overlap = max(coverage, len(shared) / max(1, len(theirs)) - 0.2)
-        if overlap >= MIN_ANTONYM_COVERAGE and not claim_scopes and not source_scopes:
+        if overlap >= MIN_ANTONYM_COVERAGE and not claim_scopes and not _double_negation_risk(evidence.text):
             judged = True
             flipped = _opposition(claim_stems, evidence.stems)
             if flipped:
