@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from .. import _specifics as sp
 from .._text import normalise
 from ._binding import check_entity_swap, check_figures_and_dates
-from ._claims import hedged_facts_unsupported, is_filler, verbatim_quotation
+from ._claims import hedged_facts_unsupported, invented_short_quote, is_filler, verbatim_quotation
 from ._parse import Evidence, source_facts, stems_of
 from ._polarity import check_hedge, check_polarity
 from ._result import FAIL, NOT_APPLICABLE, OK, FactResult
@@ -93,6 +93,10 @@ def review(sentence: str, index: PassageIndex, m: Measure, kind: str, verdict: s
     """
     if is_filler(sentence, m):
         details["decided_by"], details["reason"] = "filler", "generic filler with nothing about the story"
+        return "unsupported", min(score, UNSUPPORTED_CAP)
+    invented = invented_short_quote(sentence, index)
+    if invented:
+        details["decided_by"], details["reason"] = "quotation", invented
         return "unsupported", min(score, UNSUPPORTED_CAP)
     results = run_checks(sentence, index, m, only)
     details["facts"] = [r.to_dict() for r in results if r.outcome != NOT_APPLICABLE]

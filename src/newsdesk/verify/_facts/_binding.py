@@ -204,11 +204,23 @@ def _name_positions(text: str, keys: set[tuple[str, ...]]) -> dict[tuple[str, ..
     return out
 
 
-def _nearest(bound: Bound, positions: dict[tuple[str, ...], list[int]]) -> tuple[str, ...] | None:
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|and|or|as)\b", re.I)
+CLAUSE_PENALTY = 10  # a name across a comma or a "while" belongs to another clause, whatever its distance
+
+
+def _nearest(bound: Bound, positions: dict[tuple[str, ...], list[int]], text: str) -> tuple[str, ...] | None:
+    toks = _tokens(text)
     best, best_distance = None, 10**6
     for key, places in positions.items():
         for place in places:
-            distance = min(abs(place - bound.start), abs(place - bound.end))
+            last = min(place + len(key) - 1, len(toks) - 1)
+            if last < bound.start:
+                gap = text[toks[last][2]:toks[bound.start][1]] if bound.start < len(toks) else ""
+                distance = bound.start - last
+            else:
+                gap = text[toks[bound.end][2]:toks[place][1]] if bound.end < len(toks) and place < len(toks) else ""
+                distance = abs(place - bound.end)
+            distance += CLAUSE_PENALTY if _CLAUSE_BREAK.search(gap) else 0
             if distance < best_distance:
                 best, best_distance = key, distance
             elif distance == best_distance:
@@ -233,13 +245,13 @@ def check_entity_swap(sentence: str, facts: SourceFacts, names: list[tuple[tuple
             continue
         shared = {k: claim_positions[k] for k in source_positions}
         for claim in claims:
-            mine = _nearest(claim, shared)
+            mine = _nearest(claim, shared, sentence.lower())
             if mine is None:
                 continue
             for bound in _source_bounds(evidence):
                 if bound.sort != claim.sort or not _same_value(claim, bound) or binding(claim, bound) < 2:
                     continue
-                theirs = _nearest(bound, source_positions)
+                theirs = _nearest(bound, source_positions, lower)
                 checked = True
                 if theirs is not None and theirs != mine:
                     return fail(ENTITY_SWAP, f"the source ties {claim.surface} to {' '.join(theirs).title()}, not "

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .._index import PassageIndex
     from .._measure import Measure
 
-__all__ = ["hedged_facts_unsupported", "is_filler", "verbatim_quotation"]
+__all__ = ["hedged_facts_unsupported", "invented_short_quote", "is_filler", "verbatim_quotation"]
 
 _FILLER_OPENERS = re.compile(
     r"^\W*(ultimately|after all|in the end|at the end of the day|only time will tell|time will tell|in today's "
@@ -74,3 +74,20 @@ def verbatim_quotation(sentence: str, index: PassageIndex, m: Measure) -> bool:
         return False
     quoted = sum(len(content_stems(tokens(q))) for q in quotes)
     return quoted >= 0.5 * max(1, m.content)
+
+
+# A word or two in quotation marks: "stricken", 'a zoo'. Longer quotations are checked by the specifics rules.
+_SHORT_QUOTE = re.compile(r'"([^"]{2,40})"|(?:^|(?<=[\s(\[]))\'(\w[^\']{0,38}\w)\'(?=[\s.,;:!?)\]]|$)')
+
+
+def invented_short_quote(sentence: str, index: PassageIndex) -> str:
+    """A quoted word or two that no source has: quotation marks say the source used exactly these words."""
+    for match in _SHORT_QUOTE.finditer(normalise(sentence)):
+        quote = (match.group(1) or match.group(2) or "").strip(" ,.")
+        words = re.findall(r"\w+", quote)
+        if not words or len(words) > 2:
+            continue
+        key = sp.quote_key(quote)
+        if key and not any(re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", k) for k in index.quote_keys):
+            return f"the quoted words \"{quote}\" are in no source"
+    return ""

@@ -222,7 +222,8 @@ def _titled_names(doc: Any) -> list[tuple[str, frozenset[str], bool, str]]:
         title_tokens: list[Any] = []
         heads: list[Any] = []  # the nouns that are the title ("spokesman", "adviser"), not every word near them
         for child in token.children:
-            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i < token.i:
+            if child.dep_ == "compound" and child.i < token.i and (
+                    child.pos_ == "NOUN" or stem(child.lower_) in ROLE_NOUNS):  # "Prime Minister" is PROPN
                 title_tokens.extend(child.subtree)
                 heads.append(child)
             elif child.dep_ == "appos" and child.pos_ == "NOUN":
