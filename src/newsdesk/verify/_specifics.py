@@ -334,13 +334,14 @@ _SAME_COUNTRY = [
 ]
 
 
+# the source text is lower-case where this is used, and there "us" is a pronoun: it never stands for the country
+_COUNTRY_PATTERNS = [(names, re.compile("|".join(r"(?<![\w.])" + re.escape(n) + r"(?!\w)" for n in names if n != "us")))
+                     for names in _SAME_COUNTRY]
+
+
 def _country_found(keys: tuple[str, ...], text: str) -> bool:
     joined = " ".join(keys)
-    for names in _SAME_COUNTRY:
-        if joined in names:
-            # the source text is lower-case here, where "us" is a pronoun: it never stands for the country
-            return any(re.search(r"(?<![\w.])" + re.escape(name) + r"(?!\w)", text) for name in names if name != "us")
-    return False
+    return any(joined in names and pattern.search(text) for names, pattern in _COUNTRY_PATTERNS)
 
 
 def name_found(keys: tuple[str, ...], words: set[str], stems: set[str], acronyms: set[str], text: str) -> bool:

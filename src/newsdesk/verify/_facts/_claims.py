@@ -88,6 +88,6 @@ def invented_short_quote(sentence: str, index: PassageIndex) -> str:
         if not words or len(words) > 2:
             continue
         key = sp.quote_key(quote)
-        if key and not any(re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", k) for k in index.quote_keys):
+        if key and not any(f" {key} " in f" {k} " for k in index.quote_keys):  # keys are single-spaced words
             return f"the quoted words \"{quote}\" are in no source"
     return ""

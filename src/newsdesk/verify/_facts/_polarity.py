@@ -155,6 +155,10 @@ _SOURCE_HEDGE = re.compile(
     r"\b(?:(?-i:may)|might|could|appears?|appeared|seems?|seemed|suggests?|suggested|suggesting|reportedly|"
     r"allegedly|alleged|purportedly|think|thinks|believed?|believes|likely|possibly|probably|perhaps|unconfirmed|"
     r"(?:is|are|was|were) said to|expected to|feared|suspected|unclear)\b(?!\s+(?:of|about|it|me|him|her|them|us|you)\b)", re.I)
+# A speaker's own "I think", "we may", "you could" is talk, not a source hedging a fact ("could you send ..." too).
+_CONVERSATIONAL = re.compile(r"\b(?:i|we|you|i'd|we'd|you'd|i'm|we're|you're)\s+(?:\w+ly\s+)?(?:do\s+|really\s+|"
+                             r"just\s+)?$", re.I)
+_ASKING = re.compile(r"\s+(?:you|i|we)\b", re.I)  # "could you send", "may I ask": a request, no hedge
 # Hedges that keep a sentence a supposition even beside a verb of proof ("the report shows it might ...").
 _STRONG_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|appears?|seems?|suggests?|suggested|likely|possibly|perhaps|"
                            r"probably|reportedly|allegedly|alleged|if|whether)\b", re.I)
@@ -215,6 +219,9 @@ def check_hedge(sentence: str, claim_stems: frozenset[str], candidates: list[Evi
                 len(evidence.text) > MAX_SENTENCE_CHARS:
             continue
         for match in _SOURCE_HEDGE.finditer(evidence.text):
+            if _CONVERSATIONAL.search(evidence.text[max(0, match.start() - 24):match.start()]) or \
+                    _ASKING.match(evidence.text, match.end()):
+                continue
             scope = _hedge_scope(evidence.text, match)
             if len(scope & claim_stems) >= (2 if len(scope) <= 2 * SCOPE else 3):
                 return fail(HEDGE, f"the source only says it {match.group().lower()}s so: \"{evidence.text}\""

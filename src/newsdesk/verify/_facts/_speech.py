@@ -183,6 +183,9 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
                   and len(claim_stems & e.stems) >= max(2, 0.4 * len(claim_stems))]
     if not candidates:
         return not_applicable(ATTRIBUTION)  # no source sentence here reports anyone: nothing to parse
+    best = max(candidates, key=lambda e: len(claim_stems & e.stems))
+    if claim_stems - _SPEECH <= best.stems and len(SPEECH_CUE.findall(best.text)) == 1:
+        return ok(ATTRIBUTION)  # one speaker in a source sentence holding every word: the same speaker, no parse
     clauses = speech_clauses(parse(sentence))
     # a view inside another reported view ("Washington insists ..., officials said") is the outer speaker's report
     claims = [c for c in clauses if not c.pronoun and len(c.said) >= 2 and not any(
