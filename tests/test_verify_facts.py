@@ -260,3 +260,12 @@ def test_a_hedged_date_must_carry_the_sources_event(verifier: Verifier) -> None:
     moved = verifier.check("Leaders of member states could attend a White House meeting on February 18.", BOARD,
                            "outlook")
     assert moved.verdict != "supported" and moved.details["decided_by"] in ("figures_and_dates", "hedged_facts")
+
+
+def test_a_scheduled_dated_event_is_a_fact_not_a_forecast() -> None:
+    from newsdesk.verify import claim_kind
+
+    assert claim_kind("Netanyahu is expected to attend on February 18.", "outlook") == "fact"
+    assert claim_kind("The vote will take place next Tuesday.", "outlook") == "fact"
+    assert claim_kind("The board could meet again on February 19.", "outlook") == "outlook"
+    assert claim_kind("Sudan will likely benefit from the deal.", "outlook") == "outlook"

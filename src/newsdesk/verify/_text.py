@@ -234,6 +234,16 @@ _ADVICE = re.compile(r"^\W*(" + "|".join(sorted(ADVICE_VERBS)) + r")\b", re.IGNO
 _ATTRIBUTED = re.compile(r"\b(said|says|told|according to|announced|reported|stated|confirmed)\b", re.IGNORECASE)
 
 
+# A forecast that only schedules ("is set to", "is expected to", "will") a dated event states a fact about the plan.
+_SCHEDULED = re.compile(r"\b(?:(?:is|are|was|were) (?:expected|set|scheduled|due|slated|poised) to|(?:expected|set|"
+                        r"scheduled|due) to|will)\b", re.IGNORECASE)
+_DATED = re.compile(r"\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2}(?:st|nd|"
+                    r"rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:on|next|this) "
+                    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
+_SPECULATIVE = re.compile(r"\b(?:could|might|(?-i:may)|would|likely|possibly|perhaps|probably|if|whether)\b",
+                          re.IGNORECASE)
+
+
 def claim_kind(sentence: str, section_kind: str) -> str:
     """What a sentence claims: ``fact``, ``analysis``, ``outlook`` or ``opinion``.
 
@@ -249,6 +259,8 @@ def claim_kind(sentence: str, section_kind: str) -> str:
     if _OPINION.search(sentence) or (base == "opinion" and _ADVICE.match(sentence)):
         return "opinion"
     if _OUTLOOK.search(sentence):
+        if _SCHEDULED.search(sentence) and _DATED.search(sentence) and not _SPECULATIVE.search(sentence):
+            return "fact"  # "X is expected to attend on Feb 18": a scheduled, dated event is a fact to check
         return "outlook" if base in ("fact", "analysis", "outlook") else base
     if _ANALYSIS.search(sentence) and not _ATTRIBUTED.search(sentence):
         return "analysis" if base == "fact" else base
