@@ -37,6 +37,9 @@ _UNBINDING = frozenset("""
 year old time day week month hour minute second percent number total average about around nearly almost more less
 than least most some many few expect expected likely may might could would will new
 """.split()) | frozenset(sp.MONTHS) | frozenset(sp.WEEKDAYS)
+# "tens of thousands", "hundreds of thousands", "millions": orders of magnitude, not figures
+_MAGNITUDES = {"hundreds": 2, "thousands": 3, "millions": 6, "billions": 9}
+_MAGNITUDE_RE = re.compile(r"\b(?:(dozens|scores|tens|hundreds) of )?(hundreds|thousands|millions|billions)\b", re.I)
 _ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(sp.WEEKDAYS) + r")\b", re.I)
 WINDOW = 4
@@ -70,6 +73,8 @@ def _key(word: str) -> str | None:
     if lower in STOPWORDS or len(lower) < 2 or lower[0].isdigit() or lower in _ORDINALS:
         return None
     key = stem(lower)
+    if len(key) == 4 and key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]  # the shared stemmer keeps short plurals ("guns"); a binding should not
     return None if key in _UNBINDING or lower in _UNBINDING else key
 
 
@@ -87,6 +92,9 @@ def bound_specifics(text: str) -> list[Bound]:
             found.append(("year", number.value, number.text, at, cursor))
         elif number.unit != "ordinal" and not (number.value == 1 and not number.text[0].isdigit()):
             found.append((f"number:{number.unit}", number, number.text, at, cursor))
+    for match in _MAGNITUDE_RE.finditer(text):
+        tens = {"dozens": 1, "scores": 1, "tens": 1, "hundreds": 2}.get((match.group(1) or "").lower(), 0)
+        found.append(("magnitude", tens + _MAGNITUDES[match.group(2).lower()], match.group(), *match.span()))
     for match in _ORDINAL_RE.finditer(text):
         found.append(("ordinal", _ORDINALS[match.group(1).lower()], match.group(), *match.span()))
     for match in _MONTH_DAY.finditer(text):
@@ -173,6 +181,11 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
                     score = binding(claim, bound)
                     if score > best_other:
                         best_other, other_at = score, (bound, evidence)
+        if claim.sort == "magnitude" and not same_sentences and other_at is not None and \
+                best_other >= MIN_EVENT_BINDING * 2:
+            bound, evidence = other_at  # an order of magnitude no source gives, where one gives another
+            return fail(FIGURES, f"the source gives {bound.surface} for what the sentence gives as "
+                                 f"{claim.surface}: \"{_clip(evidence.text)}\"")
         if other_at is not None and best_other >= MIN_BINDING and best_other >= best_same + MIN_MARGIN:
             bound, evidence = other_at
             if claim.sort in ("year", "day", "weekday") and any(

@@ -40,8 +40,13 @@ _OPPOSED = [
     ("support", "oppose"),
     ("open", "close"),
 ]
-_OPPOSED_STEMS = [(frozenset(stem(w) for w in a.split()), frozenset(stem(w) for w in b.split()))
-                  for a, b in _OPPOSED]
+def _inflected(words: str) -> frozenset[str]:
+    """Stems of every inflection of the words: the crude stemmer keys "agree" and "agreed" apart."""
+    forms = [w + suffix for w in words.split() for suffix in ("", "s", "d", "ed", "ing", "es")]
+    return frozenset(stem(f) for f in forms)
+
+
+_OPPOSED_STEMS = [(_inflected(a), _inflected(b)) for a, b in _OPPOSED]
 # Words that stand for one another when a negation's scope is compared ("did not realize the threat" vs
 # "recognised the danger"): a deliberately short list of near-synonyms common in news.
 _SAME = [
@@ -59,7 +64,7 @@ def _fold(stems: frozenset[str] | set[str]) -> frozenset[str]:
 
 
 MIN_SHARED = 3
-MIN_ANTONYM_COVERAGE = 0.3
+MIN_ANTONYM_COVERAGE = 0.25
 MIN_NEGATION_COVERAGE = 0.4
 
 
