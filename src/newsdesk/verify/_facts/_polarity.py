@@ -109,11 +109,32 @@ def _negations(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
             if (s := _stems_after(text, match.end()))]
 
 
-def _opposition(claim: frozenset[str], source: frozenset[str]) -> tuple[str, str] | None:
+def _scope_of(text: str, stems: frozenset[str]) -> set[str]:
+    """Content stems around the first word of ``text`` whose stem is one of ``stems``: what it is said of."""
+    words = list(re.finditer(r"[A-Za-z0-9]+|[;.!?]", text))
+    for i, match in enumerate(words):
+        if stem(match.group().lower()) in stems:
+            out: set[str] = set()
+            for step in (-1, 1):  # up to SCOPE + 1 content words each side, inside the sentence
+                j, found = i + step, 0
+                while 0 <= j < len(words) and found <= SCOPE and words[j].group() not in ";.!?":
+                    word = words[j].group().lower()
+                    if word not in STOPWORDS and len(word) > 1:
+                        out.add(stem(word))
+                        found += 1
+                    j += step
+            return out
+    return set()
+
+
+def _opposition(claim: frozenset[str], source: frozenset[str], claim_text: str,
+                source_text: str) -> tuple[str, str] | None:
+    """Opposed words said of the same thing: "sales ... resume" against "sales ... prohibited"."""
     for a, b in _OPPOSED_STEMS:
         for mine, theirs in ((a, b), (b, a)):
             if claim & mine and source & theirs and not claim & theirs and not source & mine:
-                return sorted(claim & mine)[0], sorted(source & theirs)[0]
+                if _fold(_scope_of(claim_text, mine)) & _fold(_scope_of(source_text, theirs)):
+                    return sorted(claim & mine)[0], sorted(source & theirs)[0]
     return None
 
 
@@ -147,7 +168,7 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
         overlap = max(coverage, len(shared) / max(1, len(theirs)) - 0.2)
         if overlap >= MIN_ANTONYM_COVERAGE and not claim_scopes and not _double_negation_risk(evidence.text):
             judged = True
-            flipped = _opposition(claim_stems, evidence.stems)
+            flipped = _opposition(claim_stems, evidence.stems, text, evidence.text)
             if flipped:
                 return fail(POLARITY, f"the sentence says {flipped[0]} where the source says {flipped[1]}: "
                                       f"\"{evidence.text}\"")
