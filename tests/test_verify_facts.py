@@ -269,3 +269,13 @@ def test_a_scheduled_dated_event_is_a_fact_not_a_forecast() -> None:
     assert claim_kind("The vote will take place next Tuesday.", "outlook") == "fact"
     assert claim_kind("The board could meet again on February 19.", "outlook") == "outlook"
     assert claim_kind("Sudan will likely benefit from the deal.", "outlook") == "outlook"
+
+
+def test_a_list_item_is_said_by_its_introductions_speaker(verifier: Verifier) -> None:
+    source = _passages("In a wide-ranging interview, President Obama also said: - The UK must stay in the EU to have "
+                       "influence - Despite racial tensions, the US is becoming more diverse and more tolerant",
+                       "The BBC's North America editor Jon Sopel said the president did not sound very confident.")
+    assert outcome(verifier, "attribution", "That optimism was echoed by Sopel, who described a country becoming "
+                   "more diverse and more tolerant despite racial tensions.", source) == "fail"
+    assert outcome(verifier, "attribution", "Obama said that despite racial tensions the country is becoming more "
+                   "diverse and more tolerant.", source) != "fail"

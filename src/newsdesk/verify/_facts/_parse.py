@@ -7,6 +7,7 @@ never reach the parser.
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ class Evidence:
     stems: frozenset[str]
     _doc: Any = None  # dependency parse, no entities
     _bounds: Any = None  # the figures and dates bound to their words (see _binding), made on demand
+    intro: str = ""  # for a list item: the sentence that introduces the list ("President Obama also said:")
 
     @property
     def doc(self) -> Any:
@@ -75,13 +77,19 @@ class SourceFacts:
 
     @classmethod
     def build(cls, index: PassageIndex) -> SourceFacts:
-        out = []
+        out: list[Evidence] = []
         for uid, unit in enumerate(index.units):
             text = normalise(index.passages[unit.passage].text[unit.start:unit.end])
-            out.append(Evidence(uid, text, unit.stems))
+            evidence = Evidence(uid, text, unit.stems)
+            if _LIST_ITEM.match(text) and out:
+                before = out[-1]
+                evidence.intro = before.intro or (before.text if _LIST_INTRO.search(before.text) else "")
+            out.append(evidence)
         return cls(out)
 
 
+_LIST_ITEM = re.compile(r"^\s*[-*\u2022]\s")
+_LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s|$)")  # "President Obama also said: - The UK must stay ..."
 _CACHE: dict[int, tuple[weakref.ref, SourceFacts]] = {}
 
 

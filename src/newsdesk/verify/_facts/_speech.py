@@ -169,7 +169,7 @@ def _same_speaker(claim: Clause, source: Clause, facts: SourceFacts) -> bool:
     elif not claim.named and not (claim.head in _GROUPS and source.head in _GROUPS):
         return True  # two descriptions may be of one person ("the student", "the young woman")
     offices = source.speaker & _SINGLE_OFFICES
-    if offices and len(source.speaker) <= 2:
+    if offices and not source.named and len(source.speaker) <= 2:
         # "the president said" may be the named president: accept when a source sentence pairs office and name
         return any(offices <= e.stems and claim.speaker & e.stems - offices for e in facts.sentences)
     return False
@@ -179,7 +179,7 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
     if not SPEECH_CUE.search(sentence):
         return not_applicable(ATTRIBUTION)
     claim_stems = stems_of(sentence)
-    candidates = [e for e in candidates if len(e.text) <= MAX_PARSED_CHARS and SPEECH_CUE.search(e.text)
+    candidates = [e for e in candidates if len(e.text) <= MAX_PARSED_CHARS and (SPEECH_CUE.search(e.text) or e.intro)
                   and len(claim_stems & e.stems) >= max(2, 0.4 * len(claim_stems))]
     if not candidates:
         return not_applicable(ATTRIBUTION)  # no source sentence here reports anyone: nothing to parse
@@ -189,7 +189,8 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
     clauses = speech_clauses(parse(sentence))
     # a view inside another reported view ("Washington insists ..., officials said") is the outer speaker's report
     claims = [c for c in clauses if not c.pronoun and len(c.said) >= 2 and not any(
-        o is not c and o.span[0] <= c.span[0] and o.span[1] >= c.span[1] and o.span != c.span for o in clauses)]
+        o is not c and len(o.said) >= 2 and o.span[0] <= c.span[0] and o.span[1] >= c.span[1] and o.span != c.span
+        for o in clauses)]
     if not claims:
         return not_applicable(ATTRIBUTION)
     judged = False
@@ -200,6 +201,11 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
                     len(evidence.text) > MAX_PARSED_CHARS:
                 continue
             coverage, clause, found = _best_clause(claim.said, evidence)
+            if (clause is None or coverage < MIN_COVERAGE) and evidence.intro:
+                # a list item says what its introduction's speaker said ("Obama also said: - ...")
+                coverage = len(claim.said & evidence.stems) / len(claim.said)
+                found = [c for c in speech_clauses(parse(evidence.intro)) if not c.pronoun]
+                clause = found[0] if found else None
             if clause is not None and coverage > best:
                 best, chosen, clauses = coverage, clause, found
         if chosen is None or best < MIN_COVERAGE:
