@@ -215,8 +215,9 @@ def test_suggests_stated_as_shows_fails(verifier: Verifier) -> None:
 # ---------------------------------------------------------------------------------------------- item 3
 
 def test_filler_is_dropped_and_never_cited(verifier: Verifier) -> None:
-    for filler in ("In today's world where politics often gets in the way of what matters most, we must all stay "
-                   "informed.", "Only time will tell how this story unfolds."):
+    fillers = ("In today's world where politics often gets in the way of what matters most, we must all stay informed.",
+               "Only time will tell how this story unfolds.")
+    for filler in fillers:
         check = verifier.check(filler, WHALES, "opinion")
         assert check.verdict == "unsupported" and check.details["decided_by"] == "filler" and not check.citations
 

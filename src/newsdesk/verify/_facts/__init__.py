@@ -24,7 +24,12 @@ from typing import TYPE_CHECKING, Any
 from .. import _specifics as sp
 from .._text import normalise
 from ._binding import check_entity_swap, check_figures_and_dates
-from ._claims import hedged_facts_unsupported, invented_short_quote, is_filler, verbatim_quotation
+from ._claims import (
+    hedged_facts_unsupported,
+    invented_short_quote,
+    is_filler,
+    verbatim_quotation,
+)
 from ._parse import Evidence, source_facts, stems_of
 from ._polarity import check_hedge, check_polarity
 from ._result import FAIL, NOT_APPLICABLE, OK, FactResult

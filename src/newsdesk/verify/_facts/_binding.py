@@ -39,9 +39,9 @@ than least most some many few expect expected likely may might could would will 
 """.split()) | frozenset(sp.MONTHS) | frozenset(sp.WEEKDAYS)
 # "tens of thousands", "hundreds of thousands", "millions": orders of magnitude, not figures
 _MAGNITUDES = {"hundreds": 2, "thousands": 3, "millions": 6, "billions": 9}
-_MAGNITUDE_RE = re.compile(r"\b(?:(dozens|scores|tens|hundreds) of )?(hundreds|thousands|millions|billions)\b", re.I)
-_ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
-_WEEKDAY_RE = re.compile(r"\b(" + "|".join(sp.WEEKDAYS) + r")\b", re.I)
+_MAGNITUDE_RE = re.compile(r"\b(?:(dozens|scores|tens|hundreds) of )?(hundreds|thousands|millions|billions)\b", re.IGNORECASE)
+_ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(sp.WEEKDAYS) + r")\b", re.IGNORECASE)
 WINDOW = 4
 MIN_BINDING = 3.0  # a different value must be bound this strongly ...
 MIN_MARGIN = 2.0
@@ -220,7 +220,7 @@ def _name_positions(text: str, keys: set[tuple[str, ...]]) -> dict[tuple[str, ..
     return out
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|and|or|as)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|and|or|as)\b", re.IGNORECASE)
 CLAUSE_PENALTY = 10  # a name across a comma or a "while" belongs to another clause, whatever its distance
 
 

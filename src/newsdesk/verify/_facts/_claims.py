@@ -24,7 +24,7 @@ __all__ = ["hedged_facts_unsupported", "invented_short_quote", "is_filler", "ver
 _FILLER_OPENERS = re.compile(
     r"^\W*(ultimately|after all|in the end|at the end of the day|only time will tell|time will tell|in today's "
     r"world|in a world where|now more than ever|history will|it remains to be seen|whatever happens|one thing is "
-    r"(clear|certain)|as always|as the saying goes|needless to say|at its core|when all is said and done)\b", re.I)
+    r"(clear|certain)|as always|as the saying goes|needless to say|at its core|when all is said and done)\b", re.IGNORECASE)
 # Case matters: "us" is universal, "US" is a country.
 _UNIVERSAL = re.compile(r"\b([Ww]e|us|[Oo]ur|ourselves|[Yy]our|yourself|[Ee]veryone|[Ee]verybody|[Ee]very one of us|"
                         r"[Ee]ach of us|society|humanity|future generations|the world)\b")

@@ -20,8 +20,8 @@ POLARITY, HEDGE = "polarity", "hedge_made_certain"
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|rather than|instead of|unsuccessful|"
     r"(?:fail|failed|fails|refused?|refuses|unable|unwilling)\s+to|\w*n't)(?!\w)"
-    r"(?!\s+(?:the\s+)?(?:only|just|all|every|least|less|doubt|longer than|more than)\b)(?!\.?\s*\d)", re.I)
-_CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:but|although|though|while|whereas|and|because|when|as)\b", re.I)
+    r"(?!\s+(?:the\s+)?(?:only|just|all|every|least|less|doubt|longer than|more than)\b)(?!\.?\s*\d)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:but|although|though|while|whereas|and|because|when|as)\b", re.IGNORECASE)
 SCOPE = 3
 
 # Pairs of opposed words (stems): one side in the sentence, the other in the source, never both in either.
@@ -99,7 +99,7 @@ def negated_scopes(text: str) -> list[frozenset[str]]:
 
 def _double_negation_risk(text: str) -> bool:
     """A negation other than a verb of failing: with an antonym it may cancel out ("did not reject")."""
-    return any(not re.match(r"(?:fail|refus|unable|unwilling|unsuccessful)", m.group(), re.I)
+    return any(not re.match(r"(?:fail|refus|unable|unwilling|unsuccessful)", m.group(), re.IGNORECASE)
                for m in _NEGATION.finditer(text))
 
 
@@ -132,9 +132,9 @@ def _opposition(claim: frozenset[str], source: frozenset[str], claim_text: str,
     """Opposed words said of the same thing: "sales ... resume" against "sales ... prohibited"."""
     for a, b in _OPPOSED_STEMS:
         for mine, theirs in ((a, b), (b, a)):
-            if claim & mine and source & theirs and not claim & theirs and not source & mine:
-                if _fold(_scope_of(claim_text, mine)) & _fold(_scope_of(source_text, theirs)):
-                    return sorted(claim & mine)[0], sorted(source & theirs)[0]
+            if claim & mine and source & theirs and not claim & theirs and not source & mine and \
+                    _fold(_scope_of(claim_text, mine)) & _fold(_scope_of(source_text, theirs)):
+                return min(claim & mine), min(source & theirs)
     return None
 
 
@@ -180,25 +180,25 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
 _SOURCE_HEDGE = re.compile(
     r"\b(?:(?-i:may)|might|could|appears?|appeared|seems?|seemed|suggests?|suggested|suggesting|reportedly|"
     r"allegedly|alleged|purportedly|think|thinks|believed?|believes|likely|possibly|probably|perhaps|unconfirmed|"
-    r"(?:is|are|was|were) said to|expected to|feared|suspected|unclear)\b(?!\s+(?:of|about|it|me|him|her|them|us|you)\b)", re.I)
+    r"(?:is|are|was|were) said to|expected to|feared|suspected|unclear)\b(?!\s+(?:of|about|it|me|him|her|them|us|you)\b)", re.IGNORECASE)
 # A speaker's own "I think", "we may", "you could" is talk, not a source hedging a fact ("could you send ..." too).
 _CONVERSATIONAL = re.compile(r"\b(?:i|we|you|i'd|we'd|you'd|i'm|we're|you're)\s+(?:\w+ly\s+)?(?:do\s+|really\s+|"
-                             r"just\s+)?$", re.I)
-_ASKING = re.compile(r"\s+(?:you|i|we)\b", re.I)  # "could you send", "may I ask": a request, no hedge
+                             r"just\s+)?$", re.IGNORECASE)
+_ASKING = re.compile(r"\s+(?:you|i|we)\b", re.IGNORECASE)  # "could you send", "may I ask": a request, no hedge
 # Hedges that keep a sentence a supposition even beside a verb of proof ("the report shows it might ...").
 _STRONG_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|appears?|seems?|suggests?|suggested|likely|possibly|perhaps|"
-                           r"probably|reportedly|allegedly|alleged|if|whether)\b", re.I)
+                           r"probably|reportedly|allegedly|alleged|if|whether)\b", re.IGNORECASE)
 _CLAIM_HEDGE = re.compile(
     r"\b(?:(?-i:may)|might|could|would|can|appears?|appeared|seems?|seemed|suggests?|suggested|suggesting|"
     r"reportedly|allegedly|alleged|purportedly|think|thinks|thought|believed?|believes|likely|possibly|probably|"
     r"perhaps|unconfirmed|said to|expected|feared|suspected|unclear|claims?|claimed|apparently|if|whether|"
-    r"look(?:s|ed)? like|as if|as though)\b", re.I)
+    r"look(?:s|ed)? like|as if|as though)\b", re.IGNORECASE)
 # Reporting without a hedge: fair for a hedged source unless the sentence also claims proof.
 _CLAIM_REPORTED = re.compile(r"\b(?:according to|say|says|said|told|argue[sd]?|warn(?:s|ed)?|fears?|observe[sd]?|"
-                             r"note[sd]?|describe[sd]?|call(?:s|ed)?|report(?:s|ed)?)\b", re.I)
+                             r"note[sd]?|describe[sd]?|call(?:s|ed)?|report(?:s|ed)?)\b", re.IGNORECASE)
 # Verbs of proof: a sentence that uses one states as established what a hedged source only supposes.
 _CERTAIN = re.compile(r"\b(?:shows?|showed|shown|establish(?:es|ed)?|proves?|proved|proven|demonstrat\w+|"
-                      r"confirms?|confirmed|reveal(?:s|ed)?|makes? clear|made clear|found that|finds that)\b", re.I)
+                      r"confirms?|confirmed|reveal(?:s|ed)?|makes? clear|made clear|found that|finds that)\b", re.IGNORECASE)
 MIN_HEDGE_COVERAGE = 0.5
 #: A source "sentence" longer than this is a run-on of captions or page furniture (scraped corpora): its scopes
 #: cannot be read, so polarity and hedges do not judge against it.
@@ -211,7 +211,7 @@ _PARENTHETICAL = re.compile(r"(?:think|thinks|believe|believes|suggest|suggests|
 
 
 _COMPLEMENT = re.compile(r"(?:think|thinks|believe|believes|suggest|suggests|suggested|fear|feared|indicates?)"
-                         r"\s+(?:that\s+)?", re.I)
+                         r"\s+(?:that\s+)?", re.IGNORECASE)
 
 
 def _hedge_scope(text: str, match: re.Match) -> set[str]:

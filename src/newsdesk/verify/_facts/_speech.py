@@ -33,7 +33,7 @@ SPEECH_CUE = re.compile(r"\b(say|said|says|told|tells?|argu\w*|warn\w*|acknowled
                         r"describ\w*|echo\w*|not(?:e|ed|es)|declar\w*|stat(?:e|ed|es)|announc\w*|add(?:ed|s)|"
                         r"believ\w*|contend\w*|vow\w*|condemn\w*|caution\w*|conced\w*|maintain\w*|report\w*|"
                         r"conclu\w*|explain\w*|stress\w*|predict\w*|accus\w*|den(?:y|ied|ies)|confirm\w*|"
-                        r"reject\w*|think|thinks|thought|suggest\w*|wrote|urg\w*|according to)\b", re.I)
+                        r"reject\w*|think|thinks|thought|suggest\w*|wrote|urg\w*|according to)\b", re.IGNORECASE)
 _PRONOUNS = frozenset("he she they it we i you who which that this these those one".split())
 # A speaker described only by one of these may be anybody of that sort: "officials" is the ministry, the police.
 _GENERIC_SPEAKERS = frozenset(stem(w) for w in "official authority government ministry source police".split())
