@@ -280,3 +280,14 @@ def test_a_list_item_is_said_by_its_introductions_speaker(verifier: Verifier) ->
                    "more diverse and more tolerant despite racial tensions.", source) == "fail"
     assert outcome(verifier, "attribution", "Obama said that despite racial tensions the country is becoming more "
                    "diverse and more tolerant.", source) != "fail"
+
+
+def test_reasoning_that_carries_no_fact_gets_no_citation(verifier: Verifier) -> None:
+    reasoning = verifier.check("Such a surge could signal a deeper problem for whales around New Zealand.", WHALES,
+                               "analysis")
+    fact = verifier.check("Whale experts regard New Zealand as the whale stranding capital of the world.", WHALES)
+    assert fact.verdict == "supported" and fact.citations
+    if reasoning.verdict == "supported" and reasoning.details["lexical_score"] < verifier.calibration.threshold:
+        assert reasoning.citations == [] and reasoning.details["cited"] is False
+    else:  # passed at the fact bar: its quote supports it
+        assert reasoning.verdict != "supported" or reasoning.citations

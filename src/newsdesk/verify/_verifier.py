@@ -92,7 +92,8 @@ class Verifier:
         # overrules the lexical verdict and is named in details["decided_by"]
         verdict, score = _facts.review(sentence, index, m, claim_kind, verdict, score, details, self.calibration,
                                        self.fact_checks)
-        citations = _citations(sentence, index, m) if verdict == "supported" else []
+        cited = verdict == "supported" and details.get("cited", True)
+        citations = _citations(sentence, index, m) if cited else []
         if verdict != "supported":
             details["evidence"] = [_unit_ref(index, uid) for uid in m.evidence[:2]]
         return Check(verdict=verdict, score=round(score, 4), citations=citations, details=details)

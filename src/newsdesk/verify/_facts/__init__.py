@@ -60,6 +60,12 @@ def _candidates(index: PassageIndex, m: Measure, claim_stems: frozenset[str]) ->
     return chosen[:CANDIDATES + 2]
 
 
+def _carries_figures(sentence: str) -> bool:
+    """Figures, dates, times or quotations: the facts a reasoning sentence may carry (names are its subject)."""
+    found = sp.extract(sentence)
+    return bool(found.numbers or found.months or found.weekdays or found.times or found.quotes)
+
+
 def run_checks(sentence: str, index: PassageIndex, m: Measure, only: tuple[str, ...] = CHECKS) -> list[FactResult]:
     """Every named check on one sentence, in order of cost; stops at the first failure."""
     text = normalise(sentence)
@@ -93,8 +99,9 @@ def review(sentence: str, index: PassageIndex, m: Measure, kind: str, verdict: s
 
     A failed check makes the sentence contradicted (or unsupported, for a hedge stated flat), records
     ``details["decided_by"]`` and the reason; passing checks are listed in ``details["facts"]``. Filler is
-    dropped; a reasoning sentence passes only if the facts it carries pass at the fact bar; a verbatim quotation
-    with its speaker right passes.
+    dropped; a reasoning sentence passes only if the dates it carries are the source's; reasoning that passed
+    only on its lowered bar and carries no fact is marked ``details["cited"] = False`` (a citation means its quote
+    supports the sentence); a verbatim quotation passes.
     """
     if is_filler(sentence, m):
         details["decided_by"], details["reason"] = "filler", "generic filler with nothing about the story"
@@ -117,6 +124,10 @@ def review(sentence: str, index: PassageIndex, m: Measure, kind: str, verdict: s
         if reason:
             details["decided_by"], details["reason"] = "hedged_facts", reason
             return "unsupported", min(score, UNSUPPORTED_CAP)
+    if verdict == "supported" and kind != "fact" and details.get("lexical_score", 1.0) < calibration.threshold \
+            and not _carries_figures(sentence):
+        # reasoning that passed on the lowered bar and carries no fact: no source quote supports it, so no [n]
+        details["cited"] = False
     if verdict == "unsupported" and not (m.missing or m.conflicts) and verbatim_quotation(sentence, index, m):
         details["decided_by"] = "verbatim_quote"
         details.pop("reason", None)
