@@ -186,6 +186,7 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
     best = max(candidates, key=lambda e: len(claim_stems & e.stems))
     if claim_stems - _SPEECH <= best.stems and len(SPEECH_CUE.findall(best.text)) == 1:
         return ok(ATTRIBUTION)  # one speaker in a source sentence holding every word: the same speaker, no parse
+    facts.parse_all(lambda e: bool(SPEECH_CUE.search(e.text)), MAX_PARSED_CHARS)  # once per passage set
     clauses = speech_clauses(parse(sentence))
     # a view inside another reported view ("Washington insists ..., officials said") is the outer speaker's report
     claims = [c for c in clauses if not c.pronoun and len(c.said) >= 2 and not any(
