@@ -187,6 +187,10 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
     if claim_stems - _SPEECH <= best.stems and len(SPEECH_CUE.findall(best.text)) == 1:
         return ok(ATTRIBUTION)  # one speaker in a source sentence holding every word: the same speaker, no parse
     facts.parse_all(lambda e: bool(SPEECH_CUE.search(e.text)), MAX_PARSED_CHARS)  # once per passage set
+    reported = speech_clauses(best.doc) if SPEECH_CUE.search(best.text) else []
+    if len(reported) == 1 and not reported[0].pronoun and reported[0].speaker & claim_stems and \
+            len(SPEECH_CUE.findall(sentence)) == 1:
+        return ok(ATTRIBUTION)  # the source's one speaker is named in the sentence, which reports one view
     clauses = speech_clauses(parse(sentence))
     # a view inside another reported view ("Washington insists ..., officials said") is the outer speaker's report
     claims = [c for c in clauses if not c.pronoun and len(c.said) >= 2 and not any(
@@ -260,9 +264,25 @@ _TITLE_CUE = re.compile(r"\b" + _ROLE_WORD + r"\s+(?:[A-Z][\w'-]*\s+)*[A-Z]|[A-Z
                         r"[^,.;]{0,60}?\b" + _ROLE_WORD)
 
 
+def _titles_told(sentence: str, facts: SourceFacts) -> bool:
+    """Whether each title word of the sentence (and any "former") shares a source sentence with one of its
+    capitalised words: then no title can be wrong, and the parse is not needed."""
+    names = {w.lower() for w in re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][\w'-]+", sentence)}
+    titles = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", sentence)} & (ROLE_NOUNS | {"former"})
+    if not names or not titles:
+        return False
+    for title in titles:
+        if not any(title in e.stems | {w.lower() for w in re.findall(r"[a-z]+", e.text.lower())}
+                   and any(n in e.text.lower() for n in names) for e in facts.sentences):
+            return False
+    return True
+
+
 def check_roles(sentence: str, facts: SourceFacts) -> FactResult:
     if not _TITLE_CUE.search(sentence):
         return not_applicable(ROLES)
+    if _titles_told(sentence, facts):
+        return ok(ROLES)  # every title word sits in a source sentence with one of the sentence's names: no parse
     titled = _titled_names(parse(sentence, entities=True))
     judged = False
     for surname, roles, former, title in titled:
