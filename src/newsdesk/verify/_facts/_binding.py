@@ -152,9 +152,14 @@ def binding(claim: Bound, source: Bound) -> float:
             + 0.75 * (len(claim.after & source.before) + len(claim.before & source.after)))
 
 
+# Any trace of a figure, rank or date: a sentence without one has nothing to bind, and is not scanned.
+_MAYBE_SPECIFIC = re.compile(r"\d|\b(?:" + "|".join(sorted({*sp._UNITS, *sp._TENS, *sp.MONTHS, *sp.WEEKDAYS,
+                                                              *_ORDINALS, *_MAGNITUDES})) + r")\b", re.IGNORECASE)
+
+
 def _source_bounds(evidence: Evidence) -> list[Bound]:
     if evidence._bounds is None:
-        evidence._bounds = bound_specifics(evidence.text)
+        evidence._bounds = bound_specifics(evidence.text) if _MAYBE_SPECIFIC.search(evidence.text) else []
     return evidence._bounds
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -75,14 +74,11 @@ class SourceFacts:
     """Every source sentence of a passage set as ``Evidence``, built once; parses are made on demand and kept."""
 
     sentences: list[Evidence] = field(default_factory=list)
-    batched: bool = False  # whether the sentences a check may parse were parsed in one batch
 
-    def parse_all(self, wanted: Callable[[Evidence], bool], limit: int = 500) -> None:
-        """Parse every sentence ``wanted`` picks in one batch (several times faster than one by one), once."""
-        if self.batched:
-            return
-        self.batched = True
-        todo = [e for e in self.sentences if e._doc is None and len(e.text) <= limit and wanted(e)]
+    @staticmethod
+    def parse_batch(sentences: list[Evidence]) -> None:
+        """Parse the sentences not parsed yet in one batch (faster than one by one); each is kept."""
+        todo = [e for e in sentences if e._doc is None]
         for evidence, doc in zip(todo, nlp().pipe((e.text for e in todo), batch_size=64, disable=["ner"]),
                                  strict=True):
             evidence._doc = doc

@@ -54,6 +54,7 @@ prosecutor bishop priest candidate deputy member representative coach captain au
 commissioner typist doctor nurse teacher student farmer soldier vice
 """.split())
 MIN_COVERAGE = 0.5
+MIN_CANDIDATE_SHARE = 0.4  # of the whole sentence (speaker and verb included) a reporting source sentence holds
 MAX_PARSED_CHARS = 500  # a longer "sentence" is a run-on of captions (scraped corpora): too costly, too unreliable
 
 
@@ -180,13 +181,13 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
         return not_applicable(ATTRIBUTION)
     claim_stems = stems_of(sentence)
     candidates = [e for e in candidates if len(e.text) <= MAX_PARSED_CHARS and (SPEECH_CUE.search(e.text) or e.intro)
-                  and len(claim_stems & e.stems) >= max(2, 0.4 * len(claim_stems))]
+                  and len(claim_stems & e.stems) >= max(2, MIN_CANDIDATE_SHARE * len(claim_stems))]
     if not candidates:
         return not_applicable(ATTRIBUTION)  # no source sentence here reports anyone: nothing to parse
     best = max(candidates, key=lambda e: len(claim_stems & e.stems))
     if claim_stems - _SPEECH <= best.stems and len(SPEECH_CUE.findall(best.text)) == 1:
         return ok(ATTRIBUTION)  # one speaker in a source sentence holding every word: the same speaker, no parse
-    facts.parse_all(lambda e: bool(SPEECH_CUE.search(e.text)), MAX_PARSED_CHARS)  # once per passage set
+    facts.parse_batch(candidates)
     reported = speech_clauses(best.doc) if SPEECH_CUE.search(best.text) else []
     if len(reported) == 1 and not reported[0].pronoun and reported[0].speaker & claim_stems and \
             len(SPEECH_CUE.findall(sentence)) == 1:
