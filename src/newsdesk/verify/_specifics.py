@@ -120,6 +120,12 @@ def _following_context(text: str, end: int) -> str:
     return ""
 
 
+# A small count after "the", "these", "both" ... counts things already named: "the two neighbours".
+_ANAPHORIC_COUNT = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.IGNORECASE)
+MAX_ANAPHORIC_COUNT = 4
+_RANGE_GAP = re.compile(r"\s*(?:-|to|and|or)\s*", re.IGNORECASE)
+
+
 def extract_numbers(text: str, source: bool = False) -> list[Number]:
     """Every figure in ``text`` (already normalised), with its unit and rounding tolerance.
 
@@ -132,6 +138,7 @@ def extract_numbers(text: str, source: bool = False) -> list[Number]:
         value = int(match.group(1)) * 60 + int(match.group(2))
         out.append(Number(value, "time", match.group(), 0.0))
     taken = [m.span() for m in _CLOCK_RE.finditer(text)]
+    previous_end, previous_bare = 0, False  # where the last figure ended; whether it had no scale or percent
     for match in _NUMBER_RE.finditer(text):
         start, end = match.span()
         if any(a <= start < b for a, b in taken) or not match.group("num").strip():
@@ -147,6 +154,9 @@ def extract_numbers(text: str, source: bool = False) -> list[Number]:
             if not words or (len(words) == 1 and words[0] in ("hundred", "thousand", "zero")) or (
                     words == ["one"] and not source):
                 continue  # "one of the", a bare "hundreds" are not checkable figures
+            if not source and _ANAPHORIC_COUNT.search(text[:start]) and len(words) == 1 and words[0] in _UNITS \
+                    and _UNITS[words[0]] <= MAX_ANAPHORIC_COUNT:
+                continue  # "the two neighbours": a count of things the sentence or source has named, no new figure
             if all(w in _SCALES for w in words):
                 continue
             parsed = _parse_words(raw)
@@ -173,7 +183,18 @@ def extract_numbers(text: str, source: bool = False) -> list[Number]:
         elif is_digits and len(raw) == 4 and 1800 <= value <= 2100 and scale == 1.0:
             unit = "year"
         precision = _precision(raw, scale) if is_digits and unit != "year" else 0.0
-        out.append(Number(value, unit, match.group().strip(), precision, _following_context(text, end)))
+        number = Number(value, unit, match.group().strip(), precision, _following_context(text, end))
+        previous = out[-1] if out else None
+        if previous is not None and previous_bare and (scale > 1 or unit == "percent") and \
+                previous.unit in ("", unit) and _RANGE_GAP.fullmatch(text[previous_end:start]) and \
+                previous.value * scale < value:
+            # "$160-$170 billion", "5 to 6 percent": a range's upper end lends its scale and unit to its lower end
+            suffix = scale_word or "percent"
+            out.append(Number(previous.value * scale, unit, f"{previous.text} {suffix}",
+                              _precision(previous.text.lstrip("$£€¥"), scale) if previous.text[-1:].isdigit() else 0.0,
+                              number.context))
+        out.append(number)
+        previous_end, previous_bare = end, scale == 1.0 and unit in ("", "money") and not match.group("pct")
     return out
 
 
@@ -306,8 +327,27 @@ _ACRONYM_ALIASES = {"uk": ("britain", "united kingdom"), "us": ("america", "unit
                     "eu": ("european union",), "usa": ("america", "united states")}
 
 
+# Names a source may use for the same country: a written name is found if the source uses any of them.
+_SAME_COUNTRY = [
+    ("britain", "great britain", "united kingdom", "uk", "u.k."),
+    ("america", "united states", "united states of america", "us", "u.s.", "usa", "u.s.a."),
+]
+
+
+# the source text is lower-case where this is used, and there "us" is a pronoun: it never stands for the country
+_COUNTRY_PATTERNS = [(names, re.compile("|".join(r"(?<![\w.])" + re.escape(n) + r"(?!\w)" for n in names if n != "us")))
+                     for names in _SAME_COUNTRY]
+
+
+def _country_found(keys: tuple[str, ...], text: str) -> bool:
+    joined = " ".join(keys)
+    return any(joined in names and pattern.search(text) for names, pattern in _COUNTRY_PATTERNS)
+
+
 def name_found(keys: tuple[str, ...], words: set[str], stems: set[str], acronyms: set[str], text: str) -> bool:
-    """Whether every word of a name is in the sources (inflection, demonym and acronym tolerant)."""
+    """Whether every word of a name is in the sources (inflection, demonym, acronym and country-name tolerant)."""
+    if _country_found(keys, text):
+        return True
     joined = "".join(k[0] for k in keys if k)
     if len(keys) > 1 and joined in acronyms | words:
         return True  # "United Nations" where the source says "UN"

@@ -20,6 +20,7 @@ __all__ = [
     "source_spans",
     "split_sentences",
     "stem",
+    "strip_hedges",
     "tokens",
 ]
 
@@ -115,9 +116,25 @@ def _compound(match: re.Match) -> str:
     return str(int(_NUMBER_WORDS[match.group(1)]) + (int(_NUMBER_WORDS.get(match.group(2), "0")) or 1))
 
 
+# One name for each country that sources call several ways: "the United Kingdom", "the UK", "Britain" are one
+# word for the lexical checks. Case-sensitive, so the pronoun "us" stays a pronoun.
+_COUNTRY_NAMES = [
+    (re.compile(r"\b(?:United Kingdom|Great Britain|U\.K\.|UK)(?![\w.])|\bU\.K\.(?=\s|$)"), "Britain"),
+    (re.compile(r"\b(?:United States(?: of America)?|U\.S\.A\.?|USA|US)(?![\w.])|\bU\.S\.(?=\W|$)"), "America"),
+]
+
+
+def fold_country_names(text: str) -> str:
+    """"the United Kingdom" -> "the Britain", "U.S." -> "America": one key per country for word overlap."""
+    for pattern, name in _COUNTRY_NAMES:
+        text = pattern.sub(name, text)
+    return text
+
+
 def tokens(text: str) -> list[str]:
-    """Lower-cased word and number tokens of already-normalised text; number words become digits."""
-    text = _COMPOUND.sub(_compound, text.lower().replace("%", " percent "))
+    """Lower-cased word and number tokens of already-normalised text; number words become digits; a country's
+    several names become one."""
+    text = _COMPOUND.sub(_compound, fold_country_names(text).lower().replace("%", " percent "))
     return [_NUMBER_WORDS.get(t, t) for t in _TOKEN.findall(text)]
 
 
@@ -217,6 +234,16 @@ _ADVICE = re.compile(r"^\W*(" + "|".join(sorted(ADVICE_VERBS)) + r")\b", re.IGNO
 _ATTRIBUTED = re.compile(r"\b(said|says|told|according to|announced|reported|stated|confirmed)\b", re.IGNORECASE)
 
 
+# A forecast that only schedules ("is set to", "is expected to", "will") a dated event states a fact about the plan.
+_SCHEDULED = re.compile(r"\b(?:(?:is|are|was|were) (?:expected|set|scheduled|due|slated|poised) to|(?:expected|set|"
+                        r"scheduled|due) to|will)\b", re.IGNORECASE)
+_DATED = re.compile(r"\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2}(?:st|nd|"
+                    r"rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:on|next|this) "
+                    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
+_SPECULATIVE = re.compile(r"\b(?:could|might|(?-i:may)|would|likely|possibly|perhaps|probably|if|whether)\b",
+                          re.IGNORECASE)
+
+
 def claim_kind(sentence: str, section_kind: str) -> str:
     """What a sentence claims: ``fact``, ``analysis``, ``outlook`` or ``opinion``.
 
@@ -232,9 +259,26 @@ def claim_kind(sentence: str, section_kind: str) -> str:
     if _OPINION.search(sentence) or (base == "opinion" and _ADVICE.match(sentence)):
         return "opinion"
     if _OUTLOOK.search(sentence):
+        if _SCHEDULED.search(sentence) and _DATED.search(sentence) and not _SPECULATIVE.search(sentence):
+            return "fact"  # "X is expected to attend on Feb 18": a scheduled, dated event is a fact to check
         return "outlook" if base in ("fact", "analysis", "outlook") else base
     if _ANALYSIS.search(sentence) and not _ATTRIBUTED.search(sentence):
         return "analysis" if base == "fact" else base
     if base in ("analysis", "opinion") and _JUDGEMENT.search(sentence):
         return base
     return "fact"
+
+
+# Words that make a claim a hedge, a forecast or an inference. Taking them out leaves the facts the sentence
+# carries, which must pass as facts do: "Netanyahu is expected to attend on Feb 18" -> "Netanyahu attend on Feb 18".
+_HEDGES = re.compile(
+    r"\b(?:(?:is|are|was|were|be) (?:widely |also )?(?:expected|likely|set|poised|due|scheduled) to|(?:expected|likely|"
+    r"set|poised) to|will likely|could well|could|(?-i:may)|might|would|will|possibly|perhaps|probably|likely|"
+    r"potentially|apparently|appears? to|seems? to|(?:this|which|that|it) (?:suggests?|signals?|indicates?|means?|"
+    r"implies|shows?) (?:that )?|suggests? that|signals? that|indicates? that)\b\s*", re.IGNORECASE)
+
+
+def strip_hedges(sentence: str) -> str:
+    """The sentence without its hedges and inference frames; unchanged when it has none."""
+    stripped = " ".join(_HEDGES.sub(" ", sentence).split())
+    return stripped if stripped != " ".join(sentence.split()) else sentence

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..models import Article, Citation, Passage, Sentence
+from . import _facts
 from . import _specifics as sp
 from ._index import PassageIndex
 from ._judge import JUDGED_KINDS, Answer, Judge, Question, uncertain
@@ -72,6 +73,7 @@ class Verifier:
         self.calibration = Calibration.load(calibration_path)
         self.judge = judge if isinstance(judge, Judge) or judge is None else Judge(judge)
         self._indexes: OrderedDict[tuple, PassageIndex] = OrderedDict()
+        self.fact_checks: tuple[str, ...] = _facts.CHECKS  # the structural checks run (see verify/_facts)
 
     # ------------------------------------------------------------------------------------------ one sentence
 
@@ -138,9 +140,13 @@ class Verifier:
         details["kind_threshold"] = round(self.calibration.threshold_for(kind), 4)
         if reason:
             details["reason"] = reason
-        decided_by = _decided_by(reason, verdict, relative, threshold, judged)
+        # --- structural fact checks and the hedge rules (verify/_facts): a failed check overrules the lexical
+        # verdict and names itself in details["decided_by"]
+        verdict, score = _facts.review(one.sentence, index, m, kind, verdict, score, details, self.calibration,
+                                       self.fact_checks)
+        decided_by = details.pop("decided_by", None) or _decided_by(reason, verdict, relative, threshold, judged)
         citations: list[Citation] = []
-        if verdict == "supported" and _carries_fact(one, self.calibration.threshold):
+        if verdict == "supported" and details.get("cited", True) and _carries_fact(one, self.calibration.threshold):
             citations = _citations(one.sentence, index, m)
         if verdict != "supported":
             details["evidence"] = [_unit_ref(index, uid) for uid in m.evidence[:2]]

