@@ -144,7 +144,7 @@ class Verifier:
         # verdict and names itself in details["decided_by"]
         verdict, score = _facts.review(one.sentence, index, m, kind, verdict, score, details, self.calibration,
                                        self.fact_checks)
-        decided_by = details.pop("decided_by", None) or _decided_by(reason, verdict, relative, threshold, judged)
+        decided_by = details.get("decided_by") or _decided_by(reason, verdict, relative, threshold, judged)
         citations: list[Citation] = []
         if verdict == "supported" and details.get("cited", True) and _carries_fact(one, self.calibration.threshold):
             citations = _citations(one.sentence, index, m)
