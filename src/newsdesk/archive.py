@@ -221,6 +221,12 @@ def m007_watched_feeds(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE feeds ADD COLUMN last_error TEXT")
 
 
+@migration
+def m008_text_vectors(db: sqlite3.Connection) -> None:
+    """Sentence embeddings of passage sentences, keyed by a hash of model and text (``embed.text_key``)."""
+    db.execute("CREATE TABLE text_vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -534,6 +540,19 @@ class Archive:
             "INSERT OR REPLACE INTO llm_cache (key, model, completion, created) VALUES (?, ?, ?, ?)",
             (key, model, json.dumps(completion), now()),
         )
+
+    # -- sentence embeddings (embed.VectorStore) ------------------------------------------------------------
+    def get_vectors(self, keys: list[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        for start in range(0, len(keys), 500):  # SQLite's bound-parameter limit
+            chunk = keys[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(f"SELECT key, vector FROM text_vectors WHERE key IN ({marks})", chunk))
+        return found
+
+    def put_vectors(self, items: dict[str, bytes]) -> None:
+        with self.transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO text_vectors (key, vector) VALUES (?, ?)", items.items())
 
     # -- feeds and feed entries ----------------------------------------------------------------------------
     def add_feed(self, url: str, title: str | None = None) -> int:

@@ -8,16 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import embed
 from ..errors import ModelError
 from ..models import Article, Citation, Passage, Sentence
 from . import _specifics as sp
 from ._index import PassageIndex
 from ._judge import Judge
 from ._measure import Measure, measure
-from ._score import Calibration, combine, decide
+from ._score import Calibration, Veto, combine, decide, veto
 from ._text import normalise
 
 if TYPE_CHECKING:
+    from ..embed import Encoder, VectorStore
     from ..llm import Model
 
 __all__ = ["Check", "Verifier", "unsupported_specifics"]
@@ -45,9 +47,15 @@ class Check:
 class Verifier:
     """Checks sentences against source passages; see docs/verify.md for what each check does."""
 
-    def __init__(self, calibration_path: str | Path | None = None, judge: Model | None = None):
-        self.calibration = Calibration.load(calibration_path)
+    def __init__(self, calibration_path: str | Path | Calibration | None = None, judge: Model | None = None, *,
+                 semantic: bool = True, store: VectorStore | None = None):
+        """``semantic``: add sentence embeddings (evidence by meaning, the semantic signal); ``store`` keeps the
+        source sentences' vectors across runs (the archive)."""
+        self.calibration = calibration_path if isinstance(calibration_path, Calibration) else \
+            Calibration.load(calibration_path)
         self.judge = Judge(judge) if judge is not None else None
+        self.encoder: Encoder | None = embed.encoder() if semantic else None
+        self.store = store
         self._indexes: OrderedDict[tuple, PassageIndex] = OrderedDict()
 
     # ------------------------------------------------------------------------------------------ one sentence
@@ -58,6 +66,8 @@ class Verifier:
         index = self._indexes.get(key)
         if index is None:
             index = PassageIndex.build(passages)
+            if self.encoder is not None:
+                index.embed(self.encoder, self.store)
             self._indexes[key] = index
             if len(self._indexes) > INDEX_CACHE_SIZE:
                 self._indexes.popitem(last=False)
@@ -65,13 +75,28 @@ class Verifier:
             self._indexes.move_to_end(key)
         return index
 
-    def check(self, sentence: str, passages: list[Passage], claim_kind: str = "fact") -> Check:
+    def prepare(self, sentences: list[str]) -> None:
+        """Encode sentences about to be checked in one batch (``check`` then finds their vectors cached)."""
+        if self.encoder is not None and sentences:
+            self.encoder.encode(sentences)
+
+    def measure(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure]:
+        """The sentence's measurements against the passages' index (with its embedding when semantic is on)."""
         index = self.index(passages)
-        m = measure(sentence, index)
+        vector = self.encoder.encode([sentence])[0] if self.encoder is not None else None
+        return index, measure(sentence, index, vector)
+
+    def assess(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure, Veto | None]:
+        """The measurements and the veto of any hard rule or structural check (what calibration sees too)."""
+        index, m = self.measure(sentence, passages)
+        return index, m, veto(m)
+
+    def check(self, sentence: str, passages: list[Passage], claim_kind: str = "fact") -> Check:
+        index, m, vetoed = self.assess(sentence, passages)
         probability = self.calibration.probability(m)
         details = m.details()
         details["lexical_score"] = round(probability, 4)
-        if self.judge is not None and m.evidence and not (m.missing or m.missing_quotes or m.conflicts):
+        if self.judge is not None and m.evidence and vetoed is None:
             evidence = _evidence_text(index, m)
             try:
                 p_yes = self.judge.probability(sentence, evidence)
@@ -81,7 +106,7 @@ class Verifier:
                 details["judge_error"] = str(error)
         relative = self.calibration.score_for(probability, claim_kind)
         verdict, score, reason = decide(m, relative, self.calibration.threshold, claim_kind,
-                                        self.calibration.reasoning_coverage)
+                                        self.calibration.reasoning_coverage, vetoed)
         details["kind"] = claim_kind
         details["kind_threshold"] = round(self.calibration.threshold_for(claim_kind), 4)
         if reason:
@@ -93,8 +118,7 @@ class Verifier:
 
     def evidence_passages(self, sentence: str, passages: list[Passage], limit: int = 2) -> list[Passage]:
         """The passages holding a sentence's best evidence (what a reviser should see)."""
-        index = self.index(passages)
-        m = measure(sentence, index)
+        index, m = self.measure(sentence, passages)
         seen: list[int] = []
         for uid in m.evidence:
             p = index.units[uid].passage
