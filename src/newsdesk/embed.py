@@ -116,6 +116,11 @@ class Encoder:
                     store.put_vectors({text_key(t): v.tobytes() for t, v in zip(fresh, vectors, strict=True)})
         return out
 
+    def clear_cache(self) -> None:
+        """Forget the vectors kept in memory (the model stays loaded)."""
+        with self._lock:
+            self._cache.clear()
+
     def _remember(self, text: str, vector: np.ndarray) -> None:
         self._cache[text] = vector
         if len(self._cache) > MEMORY_CACHE:

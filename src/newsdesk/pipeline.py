@@ -38,7 +38,7 @@ class WriteOptions:
     template: str | None = None
     use_cache: bool = True
     background: int = retrieve.DEFAULT_BACKGROUND_PASSAGES
-    rerank: bool = False  # semantic rerank of background passages (the "rerank" extra)
+    rerank: bool = True  # semantic rerank of background passages by sentence embeddings
     verify: bool = True
     judge: bool = False  # add the LLM entailment judge (server models that return token probabilities)
     drafting: str = "auto"  # auto | grounded | free
@@ -72,7 +72,7 @@ def write_article(story: Story, options: WriteOptions, archive: Archive, on_even
             on_event(Event(stage, status, data, round(time.perf_counter() - started, 3)))
 
     template = load_template(options.template)  # a bad template fails before any work is done
-    reranker = _reranker(options)  # so does a missing rerank extra
+    reranker = _reranker(options, archive)
     if options.request_key and (done := archive.article_for_request(options.request_key)) is not None:
         emit("done", "done", article_id=done, reused=True)
         return archive.get_article(done)
@@ -119,7 +119,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     if options.verify:
         emit("verify", "start", sentences=sum(len(s.sentences()) for s in article.all_sections()))
         judge = model if options.judge and model.supports_probabilities else None
-        verifier = Verifier(judge=judge)
+        verifier = Verifier(judge=judge, store=archive)
         session.max_calls = min(MAX_CALLS, session.calls_made + MAX_REVISE_CALLS)
         # the final dek first: the body must not repeat it
         article.title, article.dek = _checked_headline(article, story, evidence, unsupported_specifics,
@@ -145,12 +145,12 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     return article
 
 
-def _reranker(options: WriteOptions) -> retrieve.Reranker | None:
+def _reranker(options: WriteOptions, archive: Archive) -> retrieve.Reranker | None:
     if not (options.rerank and options.background):
         return None
     from .rerank import semantic_reranker  # loads its model once per process
 
-    return semantic_reranker()
+    return semantic_reranker(archive)
 
 
 def build_sources(story: Story, story_passages: list[Passage], backgrounds: list[retrieve.Background]) -> list[Source]:
@@ -320,7 +320,7 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
     article.sections[index] = section
     article.dropped = [d for d in article.dropped if d.section != section_id]
     emit("verify", "start", sentences=len(section.sentences()))
-    Verifier().verify_article(article, evidence, reviser=_reviser(session, article.sources))
+    Verifier(store=archive).verify_article(article, evidence, reviser=_reviser(session, article.sources))
     for each in article.all_sections():
         each.prune()
     emit("verify", "done", dropped=len(article.dropped))

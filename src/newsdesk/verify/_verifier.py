@@ -132,6 +132,7 @@ class Verifier:
         """Verify, revise once, drop what still fails, drop repeats; see ``_article.verify_article``."""
         from ._article import verify_article
 
+        self.prepare([s.text for section in article.all_sections() for s in section.sentences()])
         return verify_article(self, article, passages, reviser)
 
 
