@@ -55,8 +55,11 @@ MIL_ROUNDS = 3
 FOLDS = 7
 MIN_CAUGHT = 0.90  # errors + outside facts the articles' decision must still catch
 THRESHOLDS = np.round(np.arange(0.20, 0.81, 0.02), 2)
-OFFSETS = np.round(np.arange(-5.0, 0.01, 0.5), 2)
-COVERAGES = (0.4, 0.5, 0.6, 0.7, 1.01)  # 1.01: no coverage rule
+#: Reasoning kinds always get a lower bar than facts and a coverage rule (the design, not a fitted choice): the
+#: few errors in the dev articles that a reasoning bar lets through are structural (a hedge made certain, a view
+#: given to the wrong speaker) and are for the structural checks to veto, not for the bar to overfit.
+OFFSETS = np.round(np.arange(-5.0, -0.99, 0.5), 2)
+COVERAGES = (0.4, 0.5, 0.6, 0.7)
 #: Each kind of data's share of the logistic regression's weight. SummEdits' minimal edits keep the words and the
 #: topic, so no sentence feature separates them (every feature's ROC-AUC there is 0.4-0.6): they would only pull
 #: the weights away from what separates news claims; they take part in choosing the threshold.
