@@ -6,7 +6,7 @@ regular dependency, so nothing is downloaded at run time. Its WordPiece tokenize
 model: mean pooling over the real tokens of the last hidden state, then L2 normalisation, so a dot product is the
 cosine similarity.
 
-The model loads on first use (about 0.3 s, some 90 MB of memory) and stays for the process. Vectors are cached in
+The model loads on first use (about 0.3 s, some 170 MB of memory) and stays for the process. Vectors are cached in
 memory by text, and an optional ``VectorStore`` (the archive) keeps them across runs, keyed by a hash of the model
 and the text, so a passage is encoded once.
 """
@@ -71,7 +71,9 @@ class Encoder:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = self._threads or thread_counts()[1]
         options.inter_op_num_threads = 1
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
+        # extended fusions (attention, layer norm): about 30% faster than none; the basic level alone folds the
+        # int8 weights back to float and doubles the memory
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
         options.log_severity_level = 3
         options.enable_cpu_mem_arena = False  # the arena keeps the peak of the longest batch for good
         try:

@@ -72,21 +72,31 @@ def files_sha256(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def load(dataset: str, root: Path | None = None) -> list[Claim]:
+def load(dataset: str, root: Path | None = None, documents: int | None = None) -> list[Claim]:
+    """The dataset's claims; ``documents``: only the claims about the first N documents in order of their text's
+    sha1 (a fixed, deterministic subsample)."""
     root = root or shared_data_dir()
     if dataset == "articles":
         return _articles(root / "articles")
     path = dataset_files(root)[dataset][0]
+    rows = load_rows(path)
+    if documents is not None:
+        keep = sorted({_document_key(str(r["document"])) for r in rows})[:documents]
+        rows = [r for r in rows if _document_key(str(r["document"])) in keep]
     claims, cache = [], {}
-    for row in load_rows(path):
+    for row in rows:
         document = str(row["document"])
         passages = cache.setdefault(document, row_passages(document))
         parts = split_sentences(str(row["claim"])) or [str(row["claim"])]
         label = 1 if int(row["label"]) == 1 else 0
-        claims.append(Claim(dataset, hashlib.sha1(document.encode()).hexdigest()[:12], passages,
+        claims.append(Claim(dataset, _document_key(document), passages,
                             [(s, "fact") for s in parts], label, float(row.get("factuality", label)),
                             {"id": row.get("id"), "edit_types": row.get("edit_types")}))
     return claims
+
+
+def _document_key(document: str) -> str:
+    return hashlib.sha1(document.encode()).hexdigest()[:12]
 
 
 def article_passages(story: Path) -> list[Passage]:
