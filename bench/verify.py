@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsdesk.verify import Verifier, load_rows, row_passages, split_sentences
 from newsdesk.verify import _devdata as dev
 
-DEFAULT_ROWS = ROOT.parent / "shared" / "data" / "verify" / "frank_valid.jsonl"
+DEFAULT_ROWS = dev.shared_data_dir() / "verify" / "frank_valid.jsonl"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,9 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the rows (best is reported)")
     parser.add_argument("--db", type=Path, help="a newsdesk database: report the share of each written article's "
                                                 "wall time spent in the verifier")
+    parser.add_argument("--limit", type=int, help="only the first N rows")
     parser.add_argument("--no-semantic", action="store_true", help="lexical checks only (no sentence embeddings)")
     args = parser.parse_args(argv)
-    rows = load_rows(args.rows)
+    rows = load_rows(args.rows)[:args.limit]
     memory = encoder_memory() if not args.no_semantic else {}
 
     started = time.perf_counter()
