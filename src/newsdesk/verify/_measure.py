@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from . import _specifics as sp
 from ._index import PassageIndex, bigrams, content_pairs, negation_count
 from ._text import STOPWORDS, normalise, stem, tokens
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["FEATURES", "Measure", "measure"]
 
@@ -49,7 +52,6 @@ class Measure:
     negation_mismatch: bool = False
     specifics: int = 0  # how many specifics the sentence carries
     semantic: float = 0.0  # cosine similarity of the sentence's embedding to its closest source sentence
-    semantic_pair: float = 0.0  # the same against the mean of its two closest (a sentence that joins two)
 
     def vector(self) -> list[float]:
         return [self.coverage, self.local_pairs, self.alignment, self.subsequence, math.log1p(len(self.novel)),
@@ -139,8 +141,6 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
     )
     if nearest:
         result.semantic = max(0.0, nearest[0][1])
-        pair = index.vectors[[uid for uid, _ in nearest[:2]]].sum(axis=0)
-        result.semantic_pair = max(0.0, float(pair @ vector) / max(1e-9, float(np.linalg.norm(pair))))
     _check_specifics(text, result, index)
     if evidence and negation_count(toks) > 0:
         # the sentence denies what its closest source sentences state without any negation

@@ -1,7 +1,7 @@
 """From measurements to one calibrated verdict.
 
-A tiny logistic regression over ``FEATURES`` (fit by scripts/calibrate_verify.py on the FRANK validation rows and
-shipped as calibration.json) gives the probability that a sentence is supported. Hard rules sit on top, because
+A tiny logistic regression over ``FEATURES`` (fit by scripts/calibrate_verify.py on the dev data and shipped as
+calibration.json) gives the probability that a sentence is supported. Hard rules sit on top, because
 some failures need no statistics: a figure, date, name or quote found in no source makes a sentence unsupported
 whatever its wording, and a figure the evidence states differently makes it contradicted.
 """

@@ -49,8 +49,9 @@ class Verifier:
 
     def __init__(self, calibration_path: str | Path | Calibration | None = None, judge: Model | None = None, *,
                  semantic: bool = True, store: VectorStore | None = None):
-        """``semantic``: add sentence embeddings (evidence by meaning, the semantic signal); ``store`` keeps the
-        source sentences' vectors across runs (the archive)."""
+        """``semantic``: add sentence embeddings (evidence by meaning, the semantic signal; the shipped calibration
+        expects it, so ``semantic=False`` is for diagnostics); ``store`` keeps the source sentences' vectors across
+        runs (the archive)."""
         self.calibration = calibration_path if isinstance(calibration_path, Calibration) else \
             Calibration.load(calibration_path)
         self.judge = Judge(judge) if judge is not None else None
