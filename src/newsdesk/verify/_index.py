@@ -11,10 +11,16 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from ..models import Passage
 from . import _specifics as sp
 from ._text import STOPWORDS, normalise, source_spans, stem, tokens
+
+if TYPE_CHECKING:
+    from ..embed import Encoder, VectorStore
 
 __all__ = ["NEGATIONS", "PassageIndex", "Unit", "bigrams", "content_pairs"]
 
@@ -72,6 +78,7 @@ class PassageIndex:
     times: set[str] = field(default_factory=set)
     quote_keys: list[str] = field(default_factory=list)  # one per passage
     lower_text: str = ""
+    vectors: np.ndarray | None = None  # one unit vector per unit (``embed``), when the semantic signal is on
 
     @classmethod
     def build(cls, passages: list[Passage]) -> PassageIndex:
@@ -131,6 +138,21 @@ class PassageIndex:
                 self.acronyms.update(initials[i:j] for i in range(len(initials))
                                      for j in range(i + 2, len(initials) + 1))
                 run = []
+
+    def embed(self, encoder: Encoder, store: VectorStore | None = None) -> np.ndarray:
+        """Every source sentence's embedding, computed once per index (and once per text with a store)."""
+        if self.vectors is None:
+            texts = [self.passages[u.passage].text[u.start:u.end] for u in self.units]
+            self.vectors = encoder.encode(texts, store)
+        return self.vectors
+
+    def nearest(self, vector: np.ndarray, limit: int = 3) -> list[tuple[int, float]]:
+        """Units closest in meaning to a sentence's vector (cosine), best first."""
+        if self.vectors is None or not len(self.vectors):
+            return []
+        similarity = self.vectors @ vector
+        top = np.argsort(-similarity, kind="stable")[:limit]
+        return [(int(u), float(similarity[u])) for u in top]
 
     def candidates(self, content: set[str], limit: int = 8) -> list[tuple[int, float]]:
         """Units sharing the most (idf-weighted) content stems with a sentence, best first."""

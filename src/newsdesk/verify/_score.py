@@ -1,7 +1,7 @@
 """From measurements to one calibrated verdict.
 
-A tiny logistic regression over ``FEATURES`` (fit by scripts/calibrate_verify.py on the FRANK validation rows and
-shipped as calibration.json) gives the probability that a sentence is supported. Hard rules sit on top, because
+A tiny logistic regression over ``FEATURES`` (fit by scripts/calibrate_verify.py on the dev data and shipped as
+calibration.json) gives the probability that a sentence is supported. Hard rules sit on top, because
 some failures need no statistics: a figure, date, name or quote found in no source makes a sentence unsupported
 whatever its wording, and a figure the evidence states differently makes it contradicted.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ._measure import FEATURES, Measure
 
-__all__ = ["CONTRADICTED_CAP", "HARD_FAIL_CAP", "Calibration", "decide"]
+__all__ = ["CONTRADICTED_CAP", "HARD_FAIL_CAP", "REASONING_KINDS", "Calibration", "Veto", "decide", "veto"]
 
 #: Score ceiling of a sentence that carries a specific found in no source (it is unsupported whatever it says).
 HARD_FAIL_CAP = 0.2
@@ -101,17 +101,31 @@ REASONING_KINDS = ("analysis", "outlook", "opinion")
 MIN_REASONING_WORDS = 3
 
 
-def decide(m: Measure, probability: float, threshold: float, kind: str = "fact",
-           reasoning_coverage: float = 0.5) -> tuple[str, float, str]:
-    """(verdict, score, reason) from the measurements and the kind-relative support score (see ``score_for``)."""
+Veto = tuple[str, str]  # (verdict, reason) of a hard rule that fails a sentence whatever its score
+
+
+def veto(m: Measure) -> Veto | None:
+    """The hard rules: a figure the evidence states differently, a negation it lacks, a quotation or a specific
+    found in no source. Applied before the statistics, at run time and in calibration alike."""
     if m.conflicts:
-        return "contradicted", min(probability, CONTRADICTED_CAP), "a figure differs from the source: " + m.conflicts[0]
+        return "contradicted", "a figure differs from the source: " + m.conflicts[0]
     if m.negation_mismatch and m.best_unit >= NEGATION_MIN_COVERAGE:
-        return "contradicted", min(probability, CONTRADICTED_CAP), "the source says the opposite (negation)"
+        return "contradicted", "the source says the opposite (negation)"
     if m.missing_quotes:
-        return "unsupported", min(probability, HARD_FAIL_CAP), "a quotation is not in any source"
+        return "unsupported", "a quotation is not in any source"
     if m.missing:
-        return "unsupported", min(probability, HARD_FAIL_CAP), "not in any source: " + m.missing[0]
+        return "unsupported", "not in any source: " + m.missing[0]
+    return None
+
+
+def decide(m: Measure, probability: float, threshold: float, kind: str = "fact",
+           reasoning_coverage: float = 0.5, vetoed: Veto | None = None) -> tuple[str, float, str]:
+    """(verdict, score, reason) from the measurements, a veto (``veto(m)`` unless given) and the kind-relative
+    support score (see ``score_for``)."""
+    vetoed = vetoed or veto(m)
+    if vetoed is not None:
+        verdict, reason = vetoed
+        return verdict, min(probability, CONTRADICTED_CAP if verdict == "contradicted" else HARD_FAIL_CAP), reason
     if probability < threshold:
         if kind in REASONING_KINDS and m.content >= MIN_REASONING_WORDS and m.coverage >= reasoning_coverage:
             return "supported", max(probability, threshold), ""

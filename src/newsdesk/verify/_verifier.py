@@ -9,16 +9,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import embed
 from ..models import Article, Citation, Passage, Sentence
 from . import _facts
 from . import _specifics as sp
 from ._index import PassageIndex
 from ._judge import JUDGED_KINDS, Answer, Judge, Question, uncertain
 from ._measure import Measure, measure
-from ._score import NEGATION_MIN_COVERAGE, REASONING_KINDS, Calibration, combine, decide
+from ._score import NEGATION_MIN_COVERAGE, REASONING_KINDS, Calibration, Veto, combine, decide, veto
 from ._text import normalise
 
 if TYPE_CHECKING:
+    from ..embed import Encoder, VectorStore
     from ..llm import Model
 
 __all__ = ["DECIDERS", "SIGNALS", "Check", "Verifier", "unsupported_specifics"]
@@ -64,14 +66,22 @@ class _Local:
     probability: float  # calibrated local support probability, before the kind's bar
     relative: float  # the same against the kind's bar (the line is ``threshold`` for every kind)
     askable: bool  # near the line, no hard rule fired, a kind that asserts facts: worth a judge's question
+    vetoed: Veto | None = None  # the hard rule that fired, if any
 
 
 class Verifier:
     """Checks sentences against source passages; see docs/verify.md for what each check does."""
 
-    def __init__(self, calibration_path: str | Path | None = None, judge: Model | Judge | None = None):
-        self.calibration = Calibration.load(calibration_path)
+    def __init__(self, calibration_path: str | Path | Calibration | None = None,
+                 judge: Model | Judge | None = None, *, semantic: bool = True, store: VectorStore | None = None):
+        """``semantic``: add sentence embeddings (evidence by meaning, the semantic signal; the shipped calibration
+        expects it, so ``semantic=False`` is for diagnostics); ``store`` keeps the source sentences' vectors across
+        runs (the archive)."""
+        self.calibration = calibration_path if isinstance(calibration_path, Calibration) else \
+            Calibration.load(calibration_path)
         self.judge = judge if isinstance(judge, Judge) or judge is None else Judge(judge)
+        self.encoder: Encoder | None = embed.encoder() if semantic else None
+        self.store = store
         self._indexes: OrderedDict[tuple, PassageIndex] = OrderedDict()
         self.fact_checks: tuple[str, ...] = _facts.CHECKS  # the structural checks run (see verify/_facts)
 
@@ -83,6 +93,8 @@ class Verifier:
         index = self._indexes.get(key)
         if index is None:
             index = PassageIndex.build(passages)
+            if self.encoder is not None:
+                index.embed(self.encoder, self.store)
             self._indexes[key] = index
             if len(self._indexes) > INDEX_CACHE_SIZE:
                 self._indexes.popitem(last=False)
@@ -90,14 +102,31 @@ class Verifier:
             self._indexes.move_to_end(key)
         return index
 
+    def prepare(self, sentences: list[str]) -> None:
+        """Encode sentences about to be checked in one batch (``check`` then finds their vectors cached)."""
+        if self.encoder is not None and sentences:
+            self.encoder.encode(sentences)
+
+    def measure(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure]:
+        """The sentence's measurements against the passages' index (with its embedding when semantic is on)."""
+        index = self.index(passages)
+        vector = self.encoder.encode([sentence])[0] if self.encoder is not None else None
+        return index, measure(sentence, index, vector)
+
+    def assess(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure, Veto | None]:
+        """The measurements and the veto of any hard rule (what calibration sees too)."""
+        index, m = self.measure(sentence, passages)
+        return index, m, veto(m)
+
     def check(self, sentence: str, passages: list[Passage], claim_kind: str = "fact") -> Check:
         return self.check_many([(sentence, claim_kind)], passages)[0]
 
     def check_many(self, items: list[tuple[str, str]], passages: list[Passage]) -> list[Check]:
         """Check ``(sentence, claim_kind)`` pairs; the uncertain ones go to the judge together, most uncertain
         first, so that a small call budget is spent where the local checks are least sure."""
+        self.prepare([sentence for sentence, _ in items])
+        local = [self._local(sentence, kind, passages) for sentence, kind in items]
         index = self.index(passages)
-        local = [self._local(sentence, kind, index) for sentence, kind in items]
         answers: dict[int, Answer] = {}
         if self.judge is not None:
             threshold = self.calibration.threshold
@@ -112,13 +141,12 @@ class Verifier:
         line for the judge to be asked."""
         return uncertain(score, self.calibration.threshold)
 
-    def _local(self, sentence: str, kind: str, index: PassageIndex) -> _Local:
-        m = measure(sentence, index)
+    def _local(self, sentence: str, kind: str, passages: list[Passage]) -> _Local:
+        _, m, vetoed = self.assess(sentence, passages)
         probability = self.calibration.probability(m)
         relative = self.calibration.score_for(probability, kind)
-        hard = bool(m.missing or m.missing_quotes or m.conflicts) or _negated(m)
-        askable = kind in JUDGED_KINDS and bool(m.evidence) and not hard and self.judge_band(relative)
-        return _Local(sentence, kind, m, probability, relative, askable)
+        askable = kind in JUDGED_KINDS and bool(m.evidence) and vetoed is None and self.judge_band(relative)
+        return _Local(sentence, kind, m, probability, relative, askable, vetoed)
 
     def _decide(self, one: _Local, index: PassageIndex, answer: Answer | None) -> Check:
         m, kind = one.m, one.kind
@@ -135,7 +163,7 @@ class Verifier:
                 details["judge_error"] = answer.note
         relative = self.calibration.score_for(probability, kind)
         threshold = self.calibration.threshold
-        verdict, score, reason = decide(m, relative, threshold, kind, self.calibration.reasoning_coverage)
+        verdict, score, reason = decide(m, relative, threshold, kind, self.calibration.reasoning_coverage, one.vetoed)
         details["kind"] = kind
         details["kind_threshold"] = round(self.calibration.threshold_for(kind), 4)
         if reason:
@@ -155,8 +183,7 @@ class Verifier:
 
     def evidence_passages(self, sentence: str, passages: list[Passage], limit: int = 2) -> list[Passage]:
         """The passages holding a sentence's best evidence (what a reviser should see)."""
-        index = self.index(passages)
-        m = measure(sentence, index)
+        index, m = self.measure(sentence, passages)
         seen: list[int] = []
         for uid in m.evidence:
             p = index.units[uid].passage
@@ -170,6 +197,7 @@ class Verifier:
         """Verify, revise once, drop what still fails, drop repeats; see ``_article.verify_article``."""
         from ._article import verify_article
 
+        self.prepare([s.text for section in article.all_sections() for s in section.sentences()])
         return verify_article(self, article, passages, reviser)
 
 

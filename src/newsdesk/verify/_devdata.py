@@ -1,0 +1,129 @@
+"""The development data the verifier is calibrated and gated on, read from the shared data folder.
+
+Three kinds of labelled data, each turned into ``Claim`` rows (one or more sentences, a label, a group that keeps
+one document's rows together in cross-validation):
+
+- ``frank``: FRANK's validation rows (news summaries, claim-level labels, a factuality share);
+- ``summedits_DOMAIN``: the seven SummEdits dev domains (a summary or a minimal edit of it);
+- ``articles``: the hand-labelled analysis articles, one row per sentence with its claim kind (fair = supported
+  or reasoning).
+
+The folder is ``NEWSDESK_SHARED_DATA`` or ``../shared/data`` beside the project.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..models import Passage
+from ._eval import load_rows, row_passages
+from ._text import claim_kind, split_sentences
+
+__all__ = ["ARTICLE_KINDS", "SUMMEDITS_DOMAINS", "Claim", "article_passages", "load", "shared_data_dir", "sha256"]
+
+SUMMEDITS_DOMAINS = ("ectsum", "podcast", "qmsumm", "sales_call", "sales_email", "samsum", "scitldr")
+#: The claim kind each article section is checked as (as ../shared/tools/score_articles.py passes --kind).
+ARTICLE_KINDS = {"context": "fact", "analysis": "analysis", "pros-cons": "opinion", "takeaways": "fact",
+                 "outlook": "outlook", "call-to-action": "opinion", "intro": "fact", "dek": "fact"}
+FAIR_LABELS = ("supported", "reasoning")
+
+
+def shared_data_dir() -> Path:
+    configured = os.environ.get("NEWSDESK_SHARED_DATA", "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+@dataclass
+class Claim:
+    dataset: str  # frank | summedits_DOMAIN | articles
+    group: str  # the document (or article): cross-validation folds never split one
+    passages: list[Passage]
+    sentences: list[tuple[str, str]]  # (sentence, claim kind)
+    label: int  # 1 = supported (articles: fair)
+    factuality: float = 1.0  # FRANK: share of correct sentences
+    detail: dict = field(default_factory=dict)  # e.g. the article label, SummEdits edit types
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def dataset_files(root: Path) -> dict[str, list[Path]]:
+    """Every dataset's files (what its hash covers)."""
+    files = {"frank": [root / "verify" / "frank_valid.jsonl"]}
+    for domain in SUMMEDITS_DOMAINS:
+        files[f"summedits_{domain}"] = [root / "verify" / f"summedits_{domain}.jsonl"]
+    articles = root / "articles"
+    files["articles"] = sorted(p for p in articles.glob("*.*") if p.name != "README.md") if articles.is_dir() else []
+    return files
+
+
+def files_sha256(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def load(dataset: str, root: Path | None = None, documents: int | None = None) -> list[Claim]:
+    """The dataset's claims; ``documents``: only the claims about the first N documents in order of their text's
+    sha1 (a fixed, deterministic subsample)."""
+    root = root or shared_data_dir()
+    if dataset == "articles":
+        return _articles(root / "articles")
+    path = dataset_files(root)[dataset][0]
+    rows = load_rows(path)
+    if documents is not None:
+        keep = sorted({_document_key(str(r["document"])) for r in rows})[:documents]
+        rows = [r for r in rows if _document_key(str(r["document"])) in keep]
+    claims, cache = [], {}
+    for row in rows:
+        document = str(row["document"])
+        passages = cache.setdefault(document, row_passages(document))
+        parts = split_sentences(str(row["claim"])) or [str(row["claim"])]
+        label = 1 if int(row["label"]) == 1 else 0
+        claims.append(Claim(dataset, _document_key(document), passages,
+                            [(s, "fact") for s in parts], label, float(row.get("factuality", label)),
+                            {"id": row.get("id"), "edit_types": row.get("edit_types")}))
+    return claims
+
+
+def _document_key(document: str) -> str:
+    return hashlib.sha1(document.encode()).hexdigest()[:12]
+
+
+def article_passages(story: Path) -> list[Passage]:
+    """A story file as ``newsdesk verify --source`` reads it: headline, then body paragraphs."""
+    from ..archive import split_passages
+    from ..ingest import load_story
+
+    loaded = load_story(str(story))
+    passages = [Passage(text=loaded.headline.strip(), position=-1, source_number=1)] if loaded.headline.strip() else []
+    passages += [Passage(text=t, position=i, source_number=1) for i, t in enumerate(split_passages(loaded.body))]
+    return passages
+
+
+def _articles(folder: Path) -> list[Claim]:
+    claims = []
+    files = sorted(folder.glob("labels-*.jsonl"))
+    if not files:
+        raise InputError(f"no labelled articles (labels-*.jsonl) in {folder}")
+    for labels in files:
+        name = labels.stem[len("labels-"):]
+        passages = article_passages(folder / f"story-{name}.md")
+        for line in labels.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            kind = claim_kind(row["sentence"], ARTICLE_KINDS.get(row["section"], "fact"))
+            claims.append(Claim("articles", name, passages, [(row["sentence"], kind)],
+                                1 if row["label"] in FAIR_LABELS else 0,
+                                detail={"label": row["label"], "section": row["section"]}))
+    return claims

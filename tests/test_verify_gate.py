@@ -1,0 +1,70 @@
+"""The verifier's evaluation gate: the shipped verifier must reach every floor in bench/verify_baseline.json.
+
+The dev data is found at NEWSDESK_SHARED_DATA or ../shared/data. Without it the gate is skipped, except where
+NEWSDESK_REQUIRE_SHARED=1 (CI), where a missing folder fails. Lowering a floor is a deliberate act:
+``python bench/verify_gate.py --write --lower-floor --reason "..."`` (the reason is recorded in the baseline).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from newsdesk.verify._devdata import shared_data_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = importlib.util.spec_from_file_location("verify_gate", ROOT / "bench" / "verify_gate.py")
+gate = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(gate)
+
+DATA = shared_data_dir()
+
+
+def _need_data() -> None:
+    if (DATA / "verify").is_dir() and (DATA / "articles").is_dir():
+        return
+    message = f"the shared dev data is not at {DATA} (set NEWSDESK_SHARED_DATA)"
+    if os.environ.get("NEWSDESK_REQUIRE_SHARED") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def test_every_floor_is_reached() -> None:
+    _need_data()
+    baseline = json.loads(gate.BASELINE.read_text(encoding="utf-8"))
+    assert set(baseline["datasets"]) == set(gate.GATED)
+    measured = gate.measure(DATA)
+    assert gate.misses(baseline, measured) == []
+
+
+MEASURED = {"datasets": {"frank": {"rows": 10, "sha256": "a", "figures": {"balanced_accuracy": 0.80}}}}
+
+
+def test_a_floor_only_rises_by_accident() -> None:
+    first = gate.updated(None, MEASURED)
+    assert first["datasets"]["frank"]["floors"]["balanced_accuracy"] == pytest.approx(0.78)
+    worse = {"datasets": {"frank": {**MEASURED["datasets"]["frank"], "figures": {"balanced_accuracy": 0.70}}}}
+    kept = gate.updated(first, worse)
+    assert kept["datasets"]["frank"]["floors"]["balanced_accuracy"] == pytest.approx(0.78)
+    assert gate.misses(kept, worse) == ["frank balanced_accuracy: 0.7 < floor 0.78"]
+
+
+def test_lowering_needs_a_reason_and_is_recorded() -> None:
+    first = gate.updated(None, MEASURED)
+    worse = {"datasets": {"frank": {**MEASURED["datasets"]["frank"], "figures": {"balanced_accuracy": 0.70}}}}
+    with pytest.raises(ValueError, match="reason"):
+        gate.updated(first, worse, lower=True)
+    lowered = gate.updated(first, worse, lower=True, reason="trade-off for fair paraphrase")
+    assert lowered["datasets"]["frank"]["floors"]["balanced_accuracy"] == pytest.approx(0.68)
+    assert lowered["lowered"][-1]["reason"] == "trade-off for fair paraphrase"
+    assert gate.misses(lowered, worse) == []
+
+
+def test_changed_data_fails_the_gate() -> None:
+    first = gate.updated(None, MEASURED)
+    changed = {"datasets": {"frank": {**MEASURED["datasets"]["frank"], "sha256": "b"}}}
+    assert any("data changed" in line for line in gate.misses(first, changed))
