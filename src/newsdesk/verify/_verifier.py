@@ -66,7 +66,8 @@ class _Local:
     probability: float  # calibrated local support probability, before the kind's bar
     relative: float  # the same against the kind's bar (the line is ``threshold`` for every kind)
     askable: bool  # near the line, no hard rule fired, a kind that asserts facts: worth a judge's question
-    vetoed: Veto | None = None  # the hard rule that fired, if any
+    vetoed: Veto | None = None  # the hard rule or structural check that fired, if any
+    screened: _facts.Screen | None = None  # what the structural checks found
 
 
 class Verifier:
@@ -114,9 +115,15 @@ class Verifier:
         return index, measure(sentence, index, vector)
 
     def assess(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure, Veto | None]:
-        """The measurements and the veto of any hard rule (what calibration sees too)."""
+        """The measurements and the veto of any hard rule or structural check (what calibration sees too)."""
+        index, m, vetoed, _ = self._assess(sentence, passages)
+        return index, m, vetoed
+
+    def _assess(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure, Veto | None,
+                                                                       _facts.Screen]:
         index, m = self.measure(sentence, passages)
-        return index, m, veto(m)
+        screened = _facts.screen(sentence, index, m, self.fact_checks)
+        return index, m, veto(m) or screened.veto, screened
 
     def check(self, sentence: str, passages: list[Passage], claim_kind: str = "fact") -> Check:
         return self.check_many([(sentence, claim_kind)], passages)[0]
@@ -142,11 +149,11 @@ class Verifier:
         return uncertain(score, self.calibration.threshold)
 
     def _local(self, sentence: str, kind: str, passages: list[Passage]) -> _Local:
-        _, m, vetoed = self.assess(sentence, passages)
+        _, m, vetoed, screened = self._assess(sentence, passages)
         probability = self.calibration.probability(m)
         relative = self.calibration.score_for(probability, kind)
         askable = kind in JUDGED_KINDS and bool(m.evidence) and vetoed is None and self.judge_band(relative)
-        return _Local(sentence, kind, m, probability, relative, askable, vetoed)
+        return _Local(sentence, kind, m, probability, relative, askable, vetoed, screened)
 
     def _decide(self, one: _Local, index: PassageIndex, answer: Answer | None) -> Check:
         m, kind = one.m, one.kind
@@ -171,7 +178,7 @@ class Verifier:
         # --- structural fact checks and the hedge rules (verify/_facts): a failed check overrules the lexical
         # verdict and names itself in details["decided_by"]
         verdict, score = _facts.review(one.sentence, index, m, kind, verdict, score, details, self.calibration,
-                                       self.fact_checks)
+                                       one.screened or _facts.Screen(), hard_rule=veto(m) is not None)
         decided_by = details.get("decided_by") or _decided_by(reason, verdict, relative, threshold, judged)
         citations: list[Citation] = []
         if verdict == "supported" and details.get("cited", True) and _carries_fact(one, self.calibration.threshold):

@@ -19,6 +19,7 @@ overrule a lexical "supported". It also applies the rules of what a hedge may no
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import _specifics as sp
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from .._measure import Measure
     from .._score import Calibration
 
-__all__ = ["CHECKS", "FAIL", "NOT_APPLICABLE", "OK", "FactResult", "review", "run_checks"]
+__all__ = ["CHECKS", "FAIL", "NOT_APPLICABLE", "OK", "FactResult", "Screen", "review", "run_checks", "screen"]
 
 CHECKS = ("figures_and_dates", "entity_swap", "attribution", "roles_and_titles", "polarity", "hedge_made_certain")
 CANDIDATES = 5
@@ -93,9 +94,40 @@ def run_checks(sentence: str, index: PassageIndex, m: Measure, only: tuple[str, 
     return results
 
 
+@dataclass
+class Screen:
+    """What the structural checks say of a sentence before any statistics: the checks run and, when one failed
+    (or the sentence is filler, or quotes words no source has), the verdict it imposes."""
+
+    results: list[FactResult] = field(default_factory=list)
+    verdict: str | None = None  # unsupported | contradicted, when a check or rule failed the sentence
+    decided_by: str | None = None
+    reason: str | None = None
+
+    @property
+    def veto(self) -> tuple[str, str] | None:
+        """As the verifier's hard rules give it: applied before the statistics, at run time and in calibration."""
+        return (self.verdict, f"{self.decided_by}: {self.reason}") if self.verdict else None
+
+
+def screen(sentence: str, index: PassageIndex, m: Measure, only: tuple[str, ...] = CHECKS) -> Screen:
+    """Filler, invented quotations and the named structural checks, in that order."""
+    if is_filler(sentence, m):
+        return Screen([], "unsupported", "filler", "generic filler with nothing about the story")
+    invented = invented_short_quote(sentence, index)
+    if invented:
+        return Screen([], "unsupported", "quotation", invented)
+    results = run_checks(sentence, index, m, only)
+    failed = next((r for r in results if r.failed), None)
+    if failed is not None:
+        return Screen(results, failed.verdict, failed.name, failed.reason)
+    return Screen(results)
+
+
 def review(sentence: str, index: PassageIndex, m: Measure, kind: str, verdict: str, score: float,
-           details: dict[str, Any], calibration: Calibration, only: tuple[str, ...] = CHECKS) -> tuple[str, float]:
-    """The verifier's hook: structural checks and the hedge rules may overrule the lexical verdict.
+           details: dict[str, Any], calibration: Calibration, screened: Screen,
+           hard_rule: bool = False) -> tuple[str, float]:
+    """The verifier's hook after the decision: the screen's verdict and the hedge rules may overrule it.
 
     A failed check makes the sentence contradicted (or unsupported, for a hedge stated flat), records
     ``details["decided_by"]`` and the reason; passing checks are listed in ``details["facts"]``. Filler is
@@ -103,22 +135,13 @@ def review(sentence: str, index: PassageIndex, m: Measure, kind: str, verdict: s
     only on its lowered bar and carries no fact is marked ``details["cited"] = False`` (a citation means its quote
     supports the sentence); a verbatim quotation passes.
     """
-    if is_filler(sentence, m):
-        details["decided_by"], details["reason"] = "filler", "generic filler with nothing about the story"
-        return "unsupported", min(score, UNSUPPORTED_CAP)
-    invented = invented_short_quote(sentence, index)
-    if invented:
-        details["decided_by"], details["reason"] = "quotation", invented
-        return "unsupported", min(score, UNSUPPORTED_CAP)
-    results = run_checks(sentence, index, m, only)
-    details["facts"] = [r.to_dict() for r in results if r.outcome != NOT_APPLICABLE]
-    failed = next((r for r in results if r.failed), None)
-    if failed is not None:
-        if verdict == "contradicted":
+    details["facts"] = [r.to_dict() for r in screened.results if r.outcome != NOT_APPLICABLE]
+    if screened.verdict is not None:
+        if hard_rule and verdict == "contradicted":
             return verdict, score  # the lexical rules already found a contradiction, and name it
-        details["decided_by"], details["reason"] = failed.name, failed.reason
-        cap = CONTRADICTED_CAP if failed.verdict == "contradicted" else UNSUPPORTED_CAP
-        return failed.verdict, min(score, cap)
+        details["decided_by"], details["reason"] = screened.decided_by, screened.reason
+        cap = CONTRADICTED_CAP if screened.verdict == "contradicted" else UNSUPPORTED_CAP
+        return screened.verdict, min(score, cap)
     if verdict == "supported" and kind != "fact":
         reason = hedged_facts_unsupported(sentence, index)
         if reason:
