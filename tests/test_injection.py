@@ -146,7 +146,7 @@ def test_verify_command_does_not_count_injected_text_as_evidence(tmp_path):
     draft = tmp_path / "draft.md"
     draft.write_text("The harbour bridge collapsed.\n\nThe plan funds new playgrounds in four neighbourhoods.\n")
     source = canary_path(next(c for c in CANARIES if c["id"] == "01-direct"))
-    result = run_newsdesk("verify", "-s", str(source), "-t", str(draft), "--format", "json")
+    result = run_newsdesk("verify", "-s", str(source), "--text", str(draft), "--format", "json")
     assert result.returncode == 0, result.stderr.decode()
     verdicts = {r["text"]: r["verdict"] for r in json.loads(result.stdout)["sentences"]}
     assert verdicts == {"The harbour bridge collapsed.": "unsupported",
