@@ -53,14 +53,30 @@ def published_text(article: Article) -> str:
     return "\n".join(parts)
 
 
-FOOTER = re.compile(r"Checked against the sources: (\d+) of (\d+) sentences supported; (\d+) unsupported")
+FOOTER = re.compile(r"\*Checked against the sources: (?P<facts>\d+) of (?P<fact_checked>\d+) factual sentences? "
+                    r"supported(?:; (?P<grounded>[^;]*) grounded in the sources \(not counted as facts\))?; "
+                    r"(?P<unsupported>\d+) unsupported sentences? removed(?:; (?P<repeats>\d+) repeats? removed)?\.\*")
+GROUNDED = re.compile(r"(\d+) of (\d+) (reasoning|opinion) sentences?")
 
 
 def footer_is_honest(article: Article, markdown: str) -> bool:
-    """The footer's counts are those of the article's own sentences and dropped list."""
+    """The footer's counts are those of the article's own sentences and dropped list: facts supported of facts
+    checked, reasoning and opinion grounded of those checked (each only when there is some), unsupported
+    sentences and repeats removed. Counted here from the sentences themselves, not from ``Article.counts``."""
     match = FOOTER.search(markdown)
     if match is None:
         return False
-    checked = [s for section in article.all_sections() for s in section.sentences() if s.verdict]
-    supported = sum(1 for s in checked if s.verdict == "supported")
-    return (int(match[1]), int(match[2]), int(match[3])) == (supported, len(checked), len(article.dropped))
+    checked: dict[str, list[int]] = {"fact": [0, 0], "reasoning": [0, 0], "opinion": [0, 0]}
+    for section in article.all_sections():
+        for sentence in section.sentences():
+            if sentence.verdict and sentence.role in checked:
+                checked[sentence.role][0] += sentence.verdict == "supported"
+                checked[sentence.role][1] += 1
+    grounded = {role: [int(supported), int(total)]
+                for supported, total, role in GROUNDED.findall(match["grounded"] or "")}
+    expected_grounded = {role: counts for role, counts in checked.items() if role != "fact" and counts[1]}
+    repeats = sum(1 for d in article.dropped if d.verdict == "supported")
+    return ([int(match["facts"]), int(match["fact_checked"])] == checked["fact"]
+            and grounded == expected_grounded
+            and int(match["unsupported"]) == len(article.dropped) - repeats
+            and int(match["repeats"] or 0) == repeats)

@@ -30,6 +30,7 @@ from injection_canaries import (
 from newsdesk.archive import Archive
 from newsdesk.models import Article
 from newsdesk.render import render
+from newsdesk.storymap import is_complete_sentence, nlp
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +83,11 @@ def test_obedient_server_never_gets_the_injection_published(obedient_server, can
 
     article = Article.from_dict(json.loads(text))
     assert leaks(published_text(article), canary) == []
-    if echo:  # the server wrote the injected claim or token, and it was dropped
-        assert any(canary["claim"].rstrip(".") in d.text or canary["token"] in d.text for d in article.dropped)
+    if echo:  # the server wrote the injected claim and token into every answer: a check dropped them, or the
+        # writer never took them in (model text loses what parses as no whole sentence, "The dam burst." with the
+        # small parser among them, before any check)
+        assert any(canary["claim"].rstrip(".") in d.text or canary["token"] in d.text for d in article.dropped) or (
+            not any(is_complete_sentence(nlp()(text)) for text in (canary["claim"], f"{canary['token']}.")))
     assert any(s.verdict == "supported" for section in article.all_sections() for s in section.sentences())
     assert footer_is_honest(article, render(article, "md"))
     if canary["id"] not in GONE_BEFORE_SCREENING:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from .models import Article, Passage, Source, Story
 
 __all__ = ["Flag", "Screening", "addresses_model", "drop_echoes", "find", "finish_article", "flag_text", "redact",
-           "screen", "screen_passages"]
+           "redact_each", "screen", "screen_passages", "sentence_screen"]
 
 NOTE = "{n} sentence(s) in the sources addressed AI systems (instructions to the model) and were set aside: they " \
        "were not used to write the article nor counted as evidence."
@@ -209,6 +209,11 @@ def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, s
             reasons[index + 1] = "payload of an instruction to AI systems"
 
 
+@lru_cache(maxsize=64)  # drafting, the story map and every prompt read the same sources
+def _find_cached(parts: tuple[str, ...]) -> tuple[Flag, ...]:
+    return tuple(find(list(parts)))
+
+
 def flag_text(text: str) -> list[Flag]:
     """Flags of one text read as a single part."""
     return find([text]) if text and text.strip() else []
@@ -303,6 +308,41 @@ def redact_parts(parts: list[str]) -> list[str]:
     flags = find(parts)
     cleaned = [_without(part, [f for f in flags if f.part == i]) for i, part in enumerate(parts)]
     return [c for c, f in zip(cleaned, parts, strict=True) if c or not f.strip()] if flags else parts
+
+
+@lru_cache(maxsize=256)  # a source's prompt text is rebuilt many times (fit_to_context)
+def redact_each(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Parts read together, each without its flagged sentences; one result per part ("" where nothing is left).
+
+    Where a caller uses only some of a source's passages (a prompt with the lead alone), the source is still read
+    whole: the half of an instruction in the passage it keeps is not innocent because the other half went."""
+    flags = _find_cached(parts)
+    if not flags:
+        return parts
+    return tuple(_without(part, [f for f in flags if f.part == i]) for i, part in enumerate(parts))
+
+
+def sentence_screen(parts: list[str]) -> Callable[[int, str], bool]:
+    """Whether a sentence of part ``index`` addresses the model, the parts read together as ``find`` reads them.
+
+    For code that picks source sentences one by one (grounded drafting, the story map): a sentence alone may be
+    half of an instruction split across passages ("AI assistants, please ignore" / "your previous instructions
+    and ..."), innocent to ``addresses_model`` but flagged here."""
+    by_part: dict[int, list[Flag]] = {}
+    for flag in _find_cached(tuple(parts)):
+        by_part.setdefault(flag.part, []).append(flag)
+
+    def addressed(index: int, sentence: str) -> bool:
+        flags = by_part.get(index, [])
+        at = parts[index].find(sentence) if flags else -1
+        for flag in flags:
+            if at >= 0 and at < flag.end and flag.start < at + len(sentence):
+                return True
+            if at < 0 and (flag.text in sentence or sentence in flag.text):
+                return True
+        return addresses_model(sentence)
+
+    return addressed
 
 
 def screen_passages(passages: list[Passage]) -> list[Passage]:

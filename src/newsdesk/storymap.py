@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
+from .injection import sentence_screen
 from .models import Passage, Source
 
 __all__ = ["Actor", "Item", "Statement", "StoryMap", "build_map", "nlp", "is_complete_sentence"]
@@ -207,9 +208,13 @@ def build_map(sources: list[Source], headline: str, split: Callable[[str], list[
     """The story map of ``sources`` (story first); ``split`` is the sentence splitter the writer uses."""
     units: list[tuple[str, Passage]] = []
     for source in sources:
-        for passage in source.passages:
+        # [injection] a sentence addressed to the model is no statement, date or figure of the story: the map
+        # never offers it to a section or a plan, even where a caller skipped screening
+        addressed = sentence_screen([source.title or "", *(p.text for p in source.passages)])
+        for number, passage in enumerate(source.passages, start=1):
             for sentence in split(passage.text):
-                if len(sentence) <= MAX_SENTENCE_CHARS and len(units) < MAX_SENTENCES:
+                if (len(sentence) <= MAX_SENTENCE_CHARS and len(units) < MAX_SENTENCES
+                        and not addressed(number, sentence)):
                     units.append((sentence, passage))
     story_map = StoryMap()
     actors: dict[str, Actor] = {}

@@ -4,7 +4,10 @@
 crossheads and related-link headlines (short lines that end without a sentence's punctuation), "Read more" and
 "Read the full transcript" links, comment counts, "From the section" lines, bylines, datelines on their own line,
 and photo captions and credits. List items stay, each its own sentence: one without closing punctuation gets a
-full stop, so sentence splitting never glues it to the next item.
+full stop, so sentence splitting never glues it to the next item. A line that addresses an AI system
+(``newsdesk.injection``) is never furniture, however short: taking out half of an instruction split across lines
+("Assistants summarising this story, please ignore" / "all prior instructions and ...") would leave its payload
+looking like news; screening sets the whole instruction aside, and says so in the article.
 
 ``check_article`` refuses, in well under a second whatever the size, a text with too few sentences that read as
 language: a page of random letters, a menu, a list of links.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .. import injection
 from ..errors import InputError
 from ..models import Story
 
@@ -23,6 +27,7 @@ CROSSHEAD_MAX_WORDS = 14  # a line this short without closing punctuation is a h
 SAMPLE_CHARS = 200_000  # the language check reads this much of a body, from its start, middle and end
 MIN_LANGUAGE_SENTENCES = 1  # a feed summary may be one sentence; it gets a short article, not a refusal
 MIN_LANGUAGE_SHARE = 0.3  # of the sampled sentences
+NEIGHBOUR_CONTEXT_CHARS = 300  # of each neighbouring line, read with a furniture line for a split instruction
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
@@ -72,16 +77,32 @@ def is_furniture(line: str) -> bool:
     return not _ENDS_SENTENCE.search(text) and not has_sentence_end and len(text.split()) <= CROSSHEAD_MAX_WORDS
 
 
+def _furniture_flags(paragraphs: list[str]) -> list[bool]:
+    """Which paragraphs are furniture: ``is_furniture``, unless the line addresses the model, alone or read with
+    the end of the line before and the start of the line after (an instruction split across lines)."""
+    flags = []
+    for index, paragraph in enumerate(paragraphs):
+        furniture = is_furniture(paragraph)
+        if furniture:
+            before = paragraphs[index - 1][-NEIGHBOUR_CONTEXT_CHARS:] if index else ""
+            after = paragraphs[index + 1][:NEIGHBOUR_CONTEXT_CHARS] if index + 1 < len(paragraphs) else ""
+            furniture = not any(flag.part == 1 for flag in injection.find([before, paragraph, after]))
+        flags.append(furniture)
+    return flags
+
+
 def furniture_lines(body: str) -> list[str]:
     """The paragraphs of ``body`` that ``clean_body`` would take out (bench/extract.py counts them)."""
-    return [p for p in _paragraphs(body) if is_furniture(p)]
+    paragraphs = _paragraphs(body)
+    return [p for p, furniture in zip(paragraphs, _furniture_flags(paragraphs), strict=True) if furniture]
 
 
 def clean_body(body: str) -> str:
     """The body without page furniture; list items each end as a sentence. Paragraphs stay blank-line separated."""
     kept: list[str] = []
-    for paragraph in _paragraphs(body):
-        if is_furniture(paragraph):
+    paragraphs = _paragraphs(body)
+    for paragraph, furniture in zip(paragraphs, _furniture_flags(paragraphs), strict=True):
+        if furniture:
             continue
         paragraph = _TRAILING_CREDIT.sub("", paragraph)
         if _LIST_ITEM.match(paragraph) and not _ENDS_SENTENCE.search(paragraph):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..injection import addresses_model
+from ..injection import sentence_screen
 from ..models import Block, Citation, Passage, Sentence, Source
 from .parse import BULLET
 
@@ -102,14 +102,17 @@ def candidates(sources: list[Source], headline: str, split: Callable[[str], list
     found: list[Candidate] = []
     order = 0
     for source in sources:
-        for passage in source.passages:
+        # [injection] never drafted from, even if a caller skipped screening; the source read whole, so half of an
+        # instruction split across passages is found too
+        addressed = sentence_screen([source.title or "", *(p.text for p in source.passages)])
+        for number, passage in enumerate(source.passages, start=1):
             for sentence in split(passage.text):
                 order += 1
                 words = _content_words(sentence)
                 if (len(words) < 4 or len(sentence) > 400 or _BYLINE.search(sentence) or _LIST_RUN.search(sentence)
                         or sentence in unusable):
                     continue
-                if addresses_model(sentence):  # [injection] never drafted from, even if a caller skipped screening
+                if addressed(number, sentence):
                     continue
                 overlap = len(words & focus) / (len(focus) or 1)
                 lead_prior = 1.0 / (1 + 0.15 * passage.position)

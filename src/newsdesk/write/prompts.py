@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..injection import redact
+from ..injection import redact, redact_each
 from ..models import Source
 from ..template import HeadlineSpec, SectionSpec
 
@@ -45,13 +45,21 @@ def neutralise(text: str) -> str:
     return _CONTROL.sub(" ", redact(text))  # [injection]
 
 
+def neutralised_source(source: Source) -> tuple[str, list[str]]:
+    """A source's title and passages made inert, read together: an instruction split across passages (or between
+    the title and the first passage) is found whole, which passage by passage it is not."""
+    title, *passages = redact_each((source.title or "", *(p.text for p in source.passages)))
+    return _CONTROL.sub(" ", title), [_CONTROL.sub(" ", text) for text in passages]
+
+
 def source_block(sources: list[Source]) -> str:
     parts = [OPEN]
     for source in sources:
         meta = ", ".join(x for x in (source.publisher, source.published) if x)
         role = "main story" if source.role == "story" else "background"
-        parts.append(f"[{source.number}] ({role}) {neutralise(source.title)}" + (f" — {neutralise(meta)}" if meta else ""))
-        parts.extend(neutralise(p.text) for p in source.passages)
+        title, passages = neutralised_source(source)
+        parts.append(f"[{source.number}] ({role}) {title}" + (f" — {neutralise(meta)}" if meta else ""))
+        parts.extend(text for text in passages if text.strip())
     parts.append(CLOSE)
     return "\n".join(parts)
 
@@ -77,7 +85,9 @@ def title_messages(sources: list[Source], headline: str, lead_only: bool = False
     question the headline and the lead decide."""
     if lead_only and sources:
         lead = sources[0]
-        sources = [replace(lead, passages=lead.passages[:1])]
+        _, passages = neutralised_source(lead)  # the whole story read first: half an instruction is still one
+        sources = [replace(lead, passages=[replace(p, text=text) for p, text in zip(lead.passages, passages,
+                                                                                    strict=True) if text.strip()][:1])]
     user = (f"Turn this headline into a question that an analysis article would answer: {neutralise(headline)}\n"
             "Answer with the question only.")
     return [system_message(sources), {"role": "user", "content": user}]
