@@ -63,7 +63,9 @@ COVERAGES = (0.4, 0.5, 0.6, 0.7)
 #: Each kind of data's share of the logistic regression's weight. SummEdits' minimal edits keep the words and the
 #: topic, so no sentence feature separates them (every feature's ROC-AUC there is 0.4-0.6): they would only pull
 #: the weights away from what separates news claims; they take part in choosing the threshold.
-FAMILY_WEIGHT = {"frank": 1.0, "articles": 1.0, "summedits": 0.0}
+# FRANK's claims are whole summaries (one wrong sentence fails the claim), so its sentences weigh more: at 1.0 the
+# articles' paraphrases pulled the bar down until FRANK fell from 0.80 to 0.72; at 3.0 it keeps 0.78.
+FAMILY_WEIGHT = {"frank": 3.0, "articles": 1.0, "summedits": 0.0}
 DATASETS = ("frank", *(f"summedits_{d}" for d in dev.SUMMEDITS_DOMAINS), "articles")
 
 
@@ -237,7 +239,10 @@ def scores(data: Data, predicted: np.ndarray, claims: np.ndarray) -> dict:
 
 
 def objective(s: dict) -> float:
-    return float(np.mean([s.get("frank", 0.5), s.get("summedits_mean", 0.5), s.get("articles", 0.5)]))
+    """Mean balanced accuracy, FRANK counted twice: it is the only news data with human labels of whole
+    summaries, and the articles' share of errors caught is already held by ``MIN_CAUGHT``."""
+    return float(np.average([s.get("frank", 0.5), s.get("summedits_mean", 0.5), s.get("articles", 0.5)],
+                            weights=[2, 1, 1]))
 
 
 def fit(data: Data, claims: np.ndarray, min_caught: float = MIN_CAUGHT) -> Calibration:
