@@ -190,6 +190,36 @@ def test_feeds_are_checked_and_queue_a_first_poll(client: TestClient) -> None:
     assert [f["url"] for f in client.get("/api/feeds").json()["items"]] == ["https://example.org/rss"]
 
 
+def test_runs_are_listed_by_status_and_failed_ones_show_on_the_new_page(client: TestClient) -> None:
+    archive = desk(client).archive
+    story_id, _ = archive.add_story(Story(headline="Bike lanes", body="The council voted 7 to 2."))
+    done = archive.start_run(story_id, "smollm2", "tiny")
+    archive.finish_run(done, "done", stats={"sentences": 3})
+    crashed = archive.start_run(story_id, "smollm2", "tiny")
+    assert archive.fail_interrupted_runs(lambda owner: True) == [crashed]  # as if its process had died
+    broken = archive.start_run(None, "smollm2", "tiny")
+    archive.finish_run(broken, "failed", error=EVIL)
+    running = archive.start_run(None, "smollm2", "tiny")
+
+    everything = client.get("/api/runs").json()["items"]
+    assert [r["id"] for r in everything] == [running, broken, crashed, done], "newest first"
+    failed = client.get("/api/runs", params={"status": "failed"}).json()["items"]
+    assert [r["id"] for r in failed] == [broken, crashed]
+    assert failed[1]["error"].startswith("interrupted") and failed[1]["finished"] and failed[1]["story_id"] == story_id
+    assert set(failed[1]) == {"id", "story_id", "model", "template", "status", "started", "finished", "error"}
+    assert [r["id"] for r in client.get("/api/runs?status=running").json()["items"]] == [running]
+    assert [r["id"] for r in client.get("/api/runs?status=failed&limit=1").json()["items"]] == [broken]
+    for bad in ("status=crashed", "status=", "limit=0", "limit=-1", "limit=501", "limit=abc", f"limit={2**63}"):
+        response = client.get(f"/api/runs?{bad}")
+        assert response.status_code == 422 and response.json()["status"] == 422, (bad, response.text)
+
+    page = doc(client.get("/"))
+    listed = page.xpath("//ul[@id='failed-runs']/li")
+    assert len(listed) == 2 and "interrupted" in listed[1].text_content()
+    assert EVIL[:20] in listed[0].text_content(), "the error is shown as text"
+    assert not page.xpath("//ul[@id='failed-runs']//script | //ul[@id='failed-runs']//img")
+
+
 def test_job_events_stream_as_server_sent_events(client: TestClient) -> None:
     queue = desk(client).queue
     job = queue.enqueue("write", {})

@@ -150,6 +150,7 @@ class Worker:
 
     def run(self) -> None:
         log.info("worker %s started (%d job%s at a time)", self.id, self.concurrency, "s" * (self.concurrency > 1))
+        self.fail_interrupted_runs()
         while not self.stop.is_set():
             self.sweep_expired()
             if self.concurrency == 1:
@@ -170,6 +171,19 @@ class Worker:
         for model in self._models.values():
             model.close()
         self._models = {}
+
+    def fail_interrupted_runs(self) -> list[int]:
+        """Mark runs left 'running' by dead processes of this machine as failed: with no server (workers only),
+        nothing else would, and they would show as running forever."""
+        try:
+            interrupted = self.archive.fail_interrupted_runs(is_dead_local_worker)
+        except Exception:  # a busy database at start must not stop the worker
+            log.exception("marking interrupted runs")
+            return []
+        if interrupted:
+            log.info("marked %d run(s) whose process died as failed: %s", len(interrupted),
+                     ", ".join(map(str, interrupted)))
+        return interrupted
 
     def sweep_expired(self) -> list[int]:
         """Every lease period, put back the jobs whose lease expired (a worker died anywhere, no server runs)."""

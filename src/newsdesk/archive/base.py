@@ -203,6 +203,20 @@ class Archive(ABC):
                             " 'running'", ("interrupted: its process ended before the run finished", now(), run_id))
         return dead
 
+    RUN_STATUSES = ("running", "done", "failed")
+
+    def runs(self, status: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        """The most recent runs, newest first, optionally only those with ``status`` (running, done or failed)."""
+        if status is not None and status not in self.RUN_STATUSES:
+            raise ValueError(f"unknown run status {status!r}")
+        where, params = ("WHERE status = ?", [status]) if status else ("", [])
+        rows = self.db.execute(
+            f"SELECT id, story_id, model, template, status, started, finished, error FROM runs {where}"
+            " ORDER BY id DESC LIMIT ?", (*params, max(0, int(limit))),
+        )
+        return [{key: row[key] for key in ("id", "story_id", "model", "template", "status", "started", "finished",
+                                           "error")} for row in rows.fetchall()]
+
     def finish_run(self, run_id: int, status: str, stats: dict[str, Any] | None = None, error: str | None = None):
         self.db.execute(
             "UPDATE runs SET status = ?, stats = ?, error = ?, finished = ? WHERE id = ?",

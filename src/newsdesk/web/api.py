@@ -24,6 +24,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 MAX_HEADLINE_CHARS = 1000
 MAX_BODY_CHARS = 500_000
+MAX_RUNS = 500
 MEDIA_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
                "json": "application/json"}
 
@@ -179,6 +180,15 @@ def add_feed(body: FeedRequest, desk: DeskDep) -> JSONResponse:
 @router.get("/feeds/{feed_id}", summary="A watched feed")
 def get_feed(feed_id: RowId, desk: DeskDep) -> dict[str, Any]:
     return feed_state(desk.archive.feeds.get(feed_id))
+
+
+@router.get("/runs", summary="Recent pipeline runs, newest first")
+def list_runs(desk: DeskDep, status: Literal["running", "done", "failed"] | None = None,
+              limit: Annotated[int, Query(ge=1, le=MAX_RUNS, description="runs to return")] = PAGE_SIZE
+              ) -> dict[str, Any]:
+    """Each run of the write pipeline with its ``status`` and ``error``: a run whose process died (kill -9, power
+    loss) shows as failed with an error that starts "interrupted"."""
+    return {"items": desk.archive.runs(status, limit)}
 
 
 @router.get("/health", summary="Liveness, queue counts and worker processes")

@@ -67,7 +67,8 @@ def _new_page(request: Request, status: int = 200, error: str | None = None, **v
     desk = get_desk(request)
     return page(request, "new.html", status=status, error=error, values=values,
                 templates=list(desk.settings.templates), default_template=desk.settings.default_template,
-                models=desk.settings.models, recent=desk.queue.list_jobs(limit=8))
+                models=desk.settings.models, recent=desk.queue.list_jobs(limit=8),
+                failed_runs=desk.archive.runs("failed", limit=5))
 
 
 @router.post("/articles/new")
