@@ -27,6 +27,7 @@ from newsdesk.archive import Archive
 from newsdesk.errors import InputError
 from newsdesk.ingest.budget import MAX_FIELD_BYTES, ParseBudgetError, run_bounded
 from newsdesk.models import Article, Block, Citation, Section, Sentence, Source, Story
+from newsdesk.worker import Worker, WorkerConfig
 
 LONG_PARAGRAPH = "The council met on Tuesday to discuss the plan. " * 26  # the issue's reproduction: 1,248 chars
 HANG_GUARD = 120  # seconds: a parse that stalls fails the test instead of hanging it; budgets are far below
@@ -182,14 +183,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     """``newsdesk serve`` (one worker) on a database holding a crashed run and a watched feed on a private host."""
     tmp = tmp_path_factory.mktemp("hostile")
     db = tmp / "newsdesk.db"
-    dead = subprocess.Popen([sys.executable, "-c", "from newsdesk.archive import Archive; import sys; "
-                             "Archive(sys.argv[1]).start_run(None, 'm', 't'); import time; time.sleep(60)", str(db)])
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not _running_runs(db):
-        time.sleep(0.1)
-    dead.send_signal(signal.SIGKILL)  # killed outright mid-run: its run stays 'running'
-    dead.wait()
-    assert _running_runs(db) == 1
+    _kill_mid_run(db)
     feed_host = LocalServer()
     archive = Archive(db)
     archive.feeds.watch(feed_host.url("/feed.xml"), 60)
@@ -199,6 +193,18 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     yield live, article_id, feed_host
     live.stop()
     feed_host.close()
+
+
+def _kill_mid_run(db: Path) -> None:
+    """Leave a run 'running' in ``db`` whose process was killed outright (kill -9)."""
+    dead = subprocess.Popen([sys.executable, "-c", "from newsdesk.archive import Archive; import sys; "
+                             "Archive(sys.argv[1]).start_run(None, 'm', 't'); import time; time.sleep(60)", str(db)])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not _running_runs(db):
+        time.sleep(0.1)
+    dead.send_signal(signal.SIGKILL)
+    dead.wait()
+    assert _running_runs(db) == 1
 
 
 def _running_runs(db: Path) -> int:
@@ -214,6 +220,23 @@ def _running_runs(db: Path) -> int:
 def test_server_marks_the_run_its_dead_process_left_running(server):
     live, *_ = server
     with sqlite3.connect(live.db) as conn:
+        rows = conn.execute("SELECT status, error FROM runs").fetchall()
+    assert rows == [("failed", "interrupted: its process ended before the run finished")]
+    failed = live.get("/api/runs?status=failed").json()["items"]
+    assert [(r["status"], r["error"]) for r in failed] == rows, "the marked run is shown through the API"
+    assert live.get("/api/runs?status=running").json()["items"] == []
+    for bad in ("status=crashed", "limit=0", "limit=10000", "limit=x"):
+        response = live.get(f"/api/runs?{bad}")
+        assert response.status_code == 422 and response.json()["error"], (bad, response.text)
+    page = lxml.html.fromstring(live.get("/").text)
+    assert "interrupted" in page.xpath("string(//ul[@id='failed-runs'])")
+
+
+def test_a_standalone_worker_marks_the_run_its_dead_process_left_running(tmp_path: Path):
+    db = tmp_path / "workers-only.db"
+    _kill_mid_run(db)
+    Worker(WorkerConfig(db=db, until_idle=True, idle_seconds=0.05)).run()  # no server: the worker alone marks it
+    with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT status, error FROM runs").fetchall()
     assert rows == [("failed", "interrupted: its process ended before the run finished")]
 
