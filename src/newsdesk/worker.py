@@ -173,16 +173,14 @@ class Worker:
         self._models = {}
 
     def fail_interrupted_runs(self) -> list[int]:
-        """Mark runs left 'running' by dead processes of this machine as failed: with no server (workers only),
-        nothing else would, and they would show as running forever."""
+        """Mark runs left 'running' by dead processes of this machine failed: with workers only, nothing else would."""
         try:
             interrupted = self.archive.fail_interrupted_runs(is_dead_local_worker)
         except Exception:  # a busy database at start must not stop the worker
             log.exception("marking interrupted runs")
             return []
         if interrupted:
-            log.info("marked %d run(s) whose process died as failed: %s", len(interrupted),
-                     ", ".join(map(str, interrupted)))
+            log.info("marked %d interrupted run(s) failed: %s", len(interrupted), interrupted)
         return interrupted
 
     def sweep_expired(self) -> list[int]:
