@@ -74,7 +74,8 @@ def test_a_brief_becomes_an_article_whose_quotes_show_on_focus_and_hover(live: L
     quote = tip.locator(".quote").first.inner_text()
     match = re.fullmatch(r"\[(\d+)\] “(.+)”", quote.strip(), re.DOTALL)
     assert match, quote
-    assert " ".join(match.group(2).split()) in " ".join(story["body"].split()), "the quote is from the source"
+    source_text = " ".join(f"{story['headline']}\n{story['body']}".split())  # a source's headline is its text too
+    assert " ".join(match.group(2).split()) in source_text, "the quote is from the source"
     assert tip.inner_text().split()[0] in {"Fact", "Reasoning", "Opinion"}  # the role, then the verdict
     page.screenshot(path=str(tmp_path / "focused-citation.png"))
 
