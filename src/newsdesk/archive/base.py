@@ -23,6 +23,9 @@ from ..models import Article, Passage, Story
 from .passages import split_passages
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+# What story and article listings return, on both engines.
+STORY_COLUMNS = "s.id, s.headline, s.url, s.published, s.source, s.language, s.origin, s.created"
+ARTICLE_COLUMNS = "a.id, a.story_id, a.title, a.model, a.template, a.created"
 
 
 class Cursor(Protocol):
@@ -108,12 +111,28 @@ class Archive(ABC):
         """Passages matching any word of ``query``, best first; ``score`` is higher for better matches."""
 
     @abstractmethod
-    def search_stories(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        """Stories newest first; with a query, those matching it (headline and body), with a snippet."""
+    def _matching_stories(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        """``search_stories`` with a query: the engine's full-text search, ``STORY_COLUMNS`` and a snippet."""
 
     @abstractmethod
+    def _matching_articles(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        """``list_articles`` with a query: articles whose title or story matches it, ``ARTICLE_COLUMNS``."""
+
+    def search_stories(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Stories newest first; with a query, those matching it (headline and body), with a snippet."""
+        if query.strip():
+            return self._matching_stories(query, limit, offset)
+        rows = self.db.execute(f"SELECT {STORY_COLUMNS}, substr(s.body, 1, 160) AS snippet FROM stories s"
+                               " ORDER BY s.id DESC LIMIT ? OFFSET ?", (limit, offset))
+        return [dict(r) for r in rows]
+
     def list_articles(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Articles newest first; with a query, those whose title or story matches it."""
+        if query.strip():
+            return self._matching_articles(query, limit, offset)
+        rows = self.db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles a ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                               (limit, offset))
+        return [dict(r) for r in rows]
 
     @contextmanager
     def exclusive(self, name: str) -> Iterator[bool]:

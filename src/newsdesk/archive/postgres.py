@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import InputError
 from ..models import Passage
-from .base import Archive, now
+from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive, now
 from .migrations import MIGRATIONS
 from .passages import search_words
 
@@ -159,41 +159,29 @@ class PostgresArchive(Archive):
         return [Passage(text=r["text"], story_id=r["story_id"], position=r["position"], id=r["id"],
                         score=float(r["rank"])) for r in rows]
 
-    def search_stories(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        columns = "s.id, s.headline, s.url, s.published, s.source, s.language, s.origin, s.created"
-        if query.strip():
-            words = _or_query(query)
-            if not words:
-                return []
-            rows = self.db.execute(
-                f"SELECT {columns}, ts_headline('english', s.body, q, 'StartSel=[, StopSel=], MaxWords=12,"
-                " MinWords=4, MaxFragments=1, FragmentDelimiter=…') AS snippet"
-                " FROM stories s, websearch_to_tsquery('english', ?) q WHERE s.tsv @@ q"
-                " ORDER BY s.id DESC LIMIT ? OFFSET ?",
-                (words, limit, offset),
-            )
-        else:
-            rows = self.db.execute(
-                f"SELECT {columns}, substr(s.body, 1, 160) AS snippet FROM stories s"
-                " ORDER BY s.id DESC LIMIT ? OFFSET ?", (limit, offset)
-            )
+    def _matching_stories(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        words = _or_query(query)
+        if not words:
+            return []
+        rows = self.db.execute(
+            f"SELECT {STORY_COLUMNS}, ts_headline('english', s.body, q, 'StartSel=[, StopSel=], MaxWords=12,"
+            " MinWords=4, MaxFragments=1, FragmentDelimiter=…') AS snippet"
+            " FROM stories s, websearch_to_tsquery('english', ?) q WHERE s.tsv @@ q"
+            " ORDER BY s.id DESC LIMIT ? OFFSET ?",
+            (words, limit, offset),
+        )
         return [dict(r) for r in rows]
 
-    def list_articles(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        columns = "a.id, a.story_id, a.title, a.model, a.template, a.created"
-        if query.strip():
-            words = _or_query(query)
-            if not words:
-                return []
-            rows = self.db.execute(
-                f"SELECT {columns} FROM articles a WHERE a.tsv @@ websearch_to_tsquery('simple', ?)"
-                " OR a.story_id IN (SELECT id FROM stories WHERE tsv @@ websearch_to_tsquery('english', ?))"
-                " ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                (words, words, limit, offset),
-            )
-        else:
-            rows = self.db.execute(f"SELECT {columns} FROM articles a ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                                   (limit, offset))
+    def _matching_articles(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        words = _or_query(query)
+        if not words:
+            return []
+        rows = self.db.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.tsv @@ websearch_to_tsquery('simple', ?)"
+            " OR a.story_id IN (SELECT id FROM stories WHERE tsv @@ websearch_to_tsquery('english', ?))"
+            " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+            (words, words, limit, offset),
+        )
         return [dict(r) for r in rows]
 
 

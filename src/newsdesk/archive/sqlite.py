@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Passage
-from .base import Archive, default_db_path, now
+from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive, default_db_path, now
 from .migrations import MIGRATIONS, Migration
 from .passages import fts_query
 
@@ -104,40 +104,28 @@ class SQLiteArchive(Archive):
         return [Passage(text=r["text"], story_id=r["story_id"], position=r["position"], id=r["id"],
                         score=-float(r["rank"])) for r in rows]
 
-    def search_stories(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        columns = "s.id, s.headline, s.url, s.published, s.source, s.language, s.origin, s.created"
-        if query.strip():
-            match = fts_query(query)
-            if not match:
-                return []
-            rows = self.db.execute(
-                f"SELECT {columns}, snippet(stories_fts, 1, '[', ']', '…', 12) AS snippet"
-                " FROM stories_fts JOIN stories s ON s.id = stories_fts.rowid WHERE stories_fts MATCH ?"
-                " ORDER BY s.id DESC LIMIT ? OFFSET ?",
-                (match, limit, offset),
-            )
-        else:
-            rows = self.db.execute(
-                f"SELECT {columns}, substr(s.body, 1, 160) AS snippet FROM stories s"
-                " ORDER BY s.id DESC LIMIT ? OFFSET ?", (limit, offset)
-            )
+    def _matching_stories(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self.db.execute(
+            f"SELECT {STORY_COLUMNS}, snippet(stories_fts, 1, '[', ']', '…', 12) AS snippet"
+            " FROM stories_fts JOIN stories s ON s.id = stories_fts.rowid WHERE stories_fts MATCH ?"
+            " ORDER BY s.id DESC LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        )
         return [dict(r) for r in rows]
 
-    def list_articles(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        columns = "a.id, a.story_id, a.title, a.model, a.template, a.created"
-        if query.strip():
-            match = fts_query(query)
-            if not match:
-                return []
-            rows = self.db.execute(
-                f"SELECT {columns} FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts WHERE"
-                " articles_fts MATCH ?) OR a.story_id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)"
-                " ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                (match, match, limit, offset),
-            )
-        else:
-            rows = self.db.execute(f"SELECT {columns} FROM articles a ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                                   (limit, offset))
+    def _matching_articles(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self.db.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts WHERE"
+            " articles_fts MATCH ?) OR a.story_id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)"
+            " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+            (match, match, limit, offset),
+        )
         return [dict(r) for r in rows]
 
 
