@@ -199,11 +199,10 @@ migration(
     """,
 )
 
-migration(
-    "m003_feeds",
-    sqlite="""
+# Feeds and their entries (``archive/feeds.py``); the engines differ only in id and reference types.
+_FEEDS = """
         CREATE TABLE feeds (
-            id INTEGER PRIMARY KEY,
+            id {id},
             url TEXT NOT NULL UNIQUE,
             title TEXT,
             interval_seconds INTEGER NOT NULL DEFAULT 900,
@@ -211,43 +210,21 @@ migration(
             created TEXT NOT NULL
         );
         CREATE TABLE feed_entries (
-            id INTEGER PRIMARY KEY,
+            id {id},
             feed_url TEXT NOT NULL,
             guid TEXT,
             link TEXT,
             content_hash TEXT NOT NULL,
-            story_id INTEGER REFERENCES stories(id),
-            article_id INTEGER REFERENCES articles(id),
+            story_id {ref} REFERENCES stories(id),
+            article_id {ref} REFERENCES articles(id),
             created TEXT NOT NULL
         );
         CREATE INDEX feed_entries_guid ON feed_entries(guid);
         CREATE INDEX feed_entries_link ON feed_entries(link);
         CREATE INDEX feed_entries_hash ON feed_entries(content_hash);
-    """,
-    postgres=f"""
-        CREATE TABLE feeds (
-            id {ID},
-            url TEXT NOT NULL UNIQUE,
-            title TEXT,
-            interval_seconds INTEGER NOT NULL DEFAULT 900,
-            last_polled TEXT,
-            created TEXT NOT NULL
-        );
-        CREATE TABLE feed_entries (
-            id {ID},
-            feed_url TEXT NOT NULL,
-            guid TEXT,
-            link TEXT,
-            content_hash TEXT NOT NULL,
-            story_id BIGINT REFERENCES stories(id),
-            article_id BIGINT REFERENCES articles(id),
-            created TEXT NOT NULL
-        );
-        CREATE INDEX feed_entries_guid ON feed_entries(guid);
-        CREATE INDEX feed_entries_link ON feed_entries(link);
-        CREATE INDEX feed_entries_hash ON feed_entries(content_hash);
-    """,
-)
+    """
+migration("m003_feeds", sqlite=_FEEDS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
+          postgres=_FEEDS.format(id=ID, ref="BIGINT"))
 
 migration("m004_feed_entries_by_feed",
           sqlite="CREATE INDEX IF NOT EXISTS feed_entries_feed ON feed_entries(feed_url, id);")
