@@ -111,19 +111,22 @@ class Verifier:
     def measure(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure]:
         """The sentence's measurements against the passages' index (with its embedding when semantic is on)."""
         index = self.index(passages)
+        return index, self._measure_on(index, sentence)
+
+    def _measure_on(self, index: PassageIndex, sentence: str) -> Measure:
         vector = self.encoder.encode([sentence])[0] if self.encoder is not None else None
-        return index, measure(sentence, index, vector)
+        return measure(sentence, index, vector)
 
     def assess(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure, Veto | None]:
         """The measurements and the veto of any hard rule or structural check (what calibration sees too)."""
-        index, m, vetoed, _ = self._assess(sentence, passages)
+        index = self.index(passages)
+        m, vetoed, _ = self._assess(index, sentence)
         return index, m, vetoed
 
-    def _assess(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure, Veto | None,
-                                                                       _facts.Screen]:
-        index, m = self.measure(sentence, passages)
+    def _assess(self, index: PassageIndex, sentence: str) -> tuple[Measure, Veto | None, _facts.Screen]:
+        m = self._measure_on(index, sentence)
         screened = _facts.screen(sentence, index, m, self.fact_checks)
-        return index, m, veto(m) or screened.veto, screened
+        return m, veto(m) or screened.veto, screened
 
     def check(self, sentence: str, passages: list[Passage], claim_kind: str = "fact") -> Check:
         return self.check_many([(sentence, claim_kind)], passages)[0]
@@ -132,8 +135,8 @@ class Verifier:
         """Check ``(sentence, claim_kind)`` pairs; the uncertain ones go to the judge together, most uncertain
         first, so that a small call budget is spent where the local checks are least sure."""
         self.prepare([sentence for sentence, _ in items])
-        local = [self._local(sentence, kind, passages) for sentence, kind in items]
         index = self.index(passages)
+        local = [self._local(sentence, kind, index) for sentence, kind in items]
         answers: dict[int, Answer] = {}
         if self.judge is not None:
             threshold = self.calibration.threshold
@@ -148,8 +151,8 @@ class Verifier:
         line for the judge to be asked."""
         return uncertain(score, self.calibration.threshold)
 
-    def _local(self, sentence: str, kind: str, passages: list[Passage]) -> _Local:
-        _, m, vetoed, screened = self._assess(sentence, passages)
+    def _local(self, sentence: str, kind: str, index: PassageIndex) -> _Local:
+        m, vetoed, screened = self._assess(index, sentence)
         probability = self.calibration.probability(m)
         relative = self.calibration.score_for(probability, kind)
         askable = kind in JUDGED_KINDS and bool(m.evidence) and vetoed is None and self.judge_band(relative)
