@@ -13,7 +13,7 @@ import pytest
 
 from newsdesk.models import Article, Block, Passage, Section, Sentence, Source
 from newsdesk.render import render
-from newsdesk.verify import Verifier
+from newsdesk.verify import Verifier, verify_article
 from newsdesk.verify._verifier import DECIDERS, SIGNALS
 
 SCHEMA = json.loads((resources.files("newsdesk") / "schema" / "article.schema.json").read_text("utf-8"))
@@ -48,7 +48,7 @@ def article() -> Article:
         sources=[Source(number=1, title="Floods kill 17 in Texas", url="https://example.org/floods",
                         passages=PASSAGES)],
         model={"backend": "embedded", "name": "test"})
-    Verifier().verify_article(a, PASSAGES)
+    verify_article(Verifier(), a, PASSAGES)
     return a
 
 

@@ -126,7 +126,7 @@ def test_judge_batch_is_recorded_and_the_budget_holds(server_url, db_path):
     from newsdesk.archive import Archive
     from newsdesk.llm.session import Session
     from newsdesk.models import Article, Block, Passage, Section, Sentence
-    from newsdesk.verify import Judge, Verifier
+    from newsdesk.verify import Judge, Verifier, verify_article
 
     passages = [Passage(text="The Springfield city council voted 7 to 2 on Tuesday to build protected bike lanes "
                              "along Main Street. The mayor said construction would begin in the spring.",
@@ -146,7 +146,7 @@ def test_judge_batch_is_recorded_and_the_budget_holds(server_url, db_path):
                       sections=[Section("context", "Context", "fact", [Block("paragraph", [
                           Sentence(s, id=f"context.b0.s{i}") for i, s in enumerate(uncertain)])])])
     judge = Judge(model, session)
-    Verifier(judge=judge).verify_article(article, passages)
+    verify_article(Verifier(judge=judge), article, passages)
     calls = archive.calls(run_id)
     assert [c["purpose"] for c in calls] == ["judge"] and judge.calls == 1
     assert calls[0]["prompt_tokens"] > 0 and calls[0]["completion_tokens"] > 0

@@ -1,9 +1,9 @@
-"""Verifier.verify_article: one revision batch, drops with reasons, honest notes, repeats across sections."""
+"""verify_article: one revision batch, drops with reasons, honest notes, repeats across sections."""
 
 from __future__ import annotations
 
 from newsdesk.models import Article, Block, Passage, Section, Sentence
-from newsdesk.verify import Verifier
+from newsdesk.verify import Verifier, verify_article
 from newsdesk.verify._article import NOTE_FAILED, REPEAT_REASON
 
 STORY = [
@@ -30,7 +30,7 @@ def article(*sections: Section) -> Article:
 def test_every_sentence_gets_a_verdict_and_headings_none() -> None:
     a = article(section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties."],
                         heading="The response"))
-    Verifier().verify_article(a, PASSAGES)
+    verify_article(Verifier(), a, PASSAGES)
     heading, paragraph = a.sections[0].blocks
     assert heading.sentences[0].verdict is None
     s = paragraph.sentences[0]
@@ -51,7 +51,7 @@ def test_reviser_called_once_with_all_failures_and_evidence() -> None:
     a = article(section("context", "fact",
                         ["The state said the floods killed 27 people in 30 counties.",
                          "Mayor John Whitmire ordered an evacuation."]))
-    Verifier().verify_article(a, PASSAGES, reviser)
+    verify_article(Verifier(), a, PASSAGES, reviser)
     assert len(calls) == 1 and len(calls[0]) == 2
     assert calls[0][0][1], "the reviser sees the best evidence passages"
     kept = a.sections[0].sentences()
@@ -66,7 +66,7 @@ def test_reviser_called_once_with_all_failures_and_evidence() -> None:
 def test_failed_revision_is_dropped_and_section_says_so() -> None:
     a = article(section("analysis", "analysis", ["Mayor John Whitmire blamed the levees."],
                         ["- The floods killed 40 people."], heading="Why"))
-    Verifier().verify_article(a, PASSAGES, lambda batch: ["Mayor John Whitmire still blamed the levees."] * len(batch))
+    verify_article(Verifier(), a, PASSAGES, lambda batch: ["Mayor John Whitmire still blamed the levees."] * len(batch))
     gone = a.sections[0]
     assert gone.blocks == [] and gone.sentences() == []
     assert gone.note == NOTE_FAILED
@@ -78,7 +78,7 @@ def test_failed_revision_is_dropped_and_section_says_so() -> None:
 def test_no_reviser_drops_failures() -> None:
     a = article(section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties.",
                                             "Abbott said 99 homes were lost."]))
-    Verifier().verify_article(a, PASSAGES)
+    verify_article(Verifier(), a, PASSAGES)
     assert [s.text for s in a.sections[0].sentences()] == ["Governor Greg Abbott declared a disaster in 23 counties."]
     assert a.sections[0].note is None
     assert a.dropped[0].reason.startswith("not in any source")
@@ -92,7 +92,7 @@ def test_repeats_of_earlier_sections_are_dropped_takeaways_may_summarise() -> No
         section("takeaways", "summary", ["Floods killed 17 people in southern Texas.",
                                          "Governor Greg Abbott declared a disaster in 23 counties."]),
     )
-    Verifier().verify_article(a, PASSAGES)
+    verify_article(Verifier(), a, PASSAGES)
     assert [s.text for s in a.sections[1].sentences()] == [
         "Forecasters expect another three inches of rain on Thursday."]
     assert [s.text for s in a.sections[2].sentences()] == ["Floods killed 17 people in southern Texas."]
@@ -104,7 +104,7 @@ def test_a_sentence_repeating_the_dek_is_dropped() -> None:
     a = article(section("pros", "opinion", ["Governor Greg Abbott declares a disaster in 23 Texas counties.",
                                             "The National Weather Service said the storm could bring more rain."]))
     a.dek = "Governor Greg Abbott declared a disaster in 23 counties after the floods."
-    Verifier().verify_article(a, PASSAGES)
+    verify_article(Verifier(), a, PASSAGES)
     assert [s.text for s in a.sections[0].sentences()] == [
         "The National Weather Service said the storm could bring more rain."]
     assert [(d.section, d.reason) for d in a.dropped] == [("pros", REPEAT_REASON)]
@@ -113,7 +113,7 @@ def test_a_sentence_repeating_the_dek_is_dropped() -> None:
 def test_article_json_round_trip_keeps_verdicts() -> None:
     a = article(section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties.",
                                             "Abbott said 99 homes were lost."]))
-    Verifier().verify_article(a, PASSAGES)
+    verify_article(Verifier(), a, PASSAGES)
     again = Article.from_dict(a.to_dict())
     s = again.sections[0].sentences()[0]
     assert s.verdict == "supported" and s.citations[0].quote in STORY[1]

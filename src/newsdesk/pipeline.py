@@ -122,7 +122,7 @@ def _model(options: WriteOptions) -> Model:
 def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, template: Template, run_id: int,
          emit: Callable[..., None], started: float,
          reranker: retrieve.Reranker | None) -> tuple[Article, dict[str, Any]]:
-    from .verify import Judge, Verifier, split_sentences, unsupported_specifics
+    from .verify import Judge, Verifier, split_sentences, unsupported_specifics, verify_article
 
     emit("retrieve", "start")
     backgrounds = retrieve.background(archive, story, options.background, rerank=reranker)
@@ -165,7 +165,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         # A draft of source sentences that fails its check is not saved by a model that cannot write analysis:
         # asking it to revise would be a call whose answer is known to be discarded.
         revise = reviser(session, sources, emit) if not map_analysis else None
-        verifier.verify_article(article, evidence, reviser=revise)
+        verify_article(verifier, article, evidence, reviser=revise)
         for section in article.all_sections():
             section.prune()
         article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions
@@ -237,7 +237,7 @@ def _regenerate(archive: Archive, article: Article, index: int, spec, template: 
                 options: WriteOptions, emit: Callable[..., None]) -> tuple[Article, dict[str, Any]]:
     import random
 
-    from .verify import Judge, Verifier, split_sentences
+    from .verify import Judge, Verifier, split_sentences, verify_article
     from .write import rebuild_from_map, write_section
 
     section_id = spec.id
@@ -260,7 +260,7 @@ def _regenerate(archive: Archive, article: Article, index: int, spec, template: 
     article.dropped = [d for d in article.dropped if d.section != section_id]
     emit("verify", "start", sentences=len(section.sentences()))
     verifier = Verifier(judge=Judge(model, session) if judge_calls else None, store=archive)
-    verifier.verify_article(article, evidence, reviser=reviser(session, article.sources, emit))
+    verify_article(verifier, article, evidence, reviser=reviser(session, article.sources, emit))
     for each in article.all_sections():
         each.prune()
     injection.finish_article(article, screening, fallback_title, split_sentences)  # [injection]

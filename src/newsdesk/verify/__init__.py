@@ -3,7 +3,7 @@
     split_sentences(text)            written text -> sentences (pysbd)
     claim_kind(sentence, section)    fact | analysis | outlook | opinion
     Verifier().check(sentence, passages, kind) -> Check(verdict, score, citations, details)
-    Verifier().verify_article(article, passages, reviser) -> the article, verified, revised once, pruned
+    verify_article(Verifier(), article, passages, reviser) -> the article, verified, revised once, pruned
     unsupported_specifics(text, passages) -> specifics of text found in no passage (for titles and deks)
 
 A check combines: specifics (figures, amounts, percentages, dates, times, names must be in a source), quotations
@@ -15,16 +15,18 @@ thresholds are calibrated by scripts/calibrate_verify.py and shipped as calibrat
 
 from __future__ import annotations
 
+from ._article import verify_article
 from ._eval import evaluate, load_rows, row_passages
 from ._judge import Judge
 from ._score import Calibration
 from ._text import claim_kind, split_sentences
-from ._verifier import Check, Verifier, unsupported_specifics
+from ._verifier import Check, Reviser, Verifier, unsupported_specifics
 
 __all__ = [
     "Calibration",
     "Check",
     "Judge",
+    "Reviser",
     "Verifier",
     "claim_kind",
     "evaluate",
@@ -32,4 +34,5 @@ __all__ = [
     "row_passages",
     "split_sentences",
     "unsupported_specifics",
+    "verify_article",
 ]

@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..models import Article, Block, Dropped, Passage, Section, Sentence
 from ._index import bigrams
 from ._text import claim_kind, content_stems, normalise, stem, tokens
-
-if TYPE_CHECKING:
-    from ._verifier import Check, Reviser, Verifier
+from ._verifier import Check, Reviser, Verifier
 
 __all__ = ["NOTE_FAILED", "NOTE_MIXED", "NOTE_REPEATED", "REPEAT_REASON", "verify_article"]
 
@@ -44,6 +41,9 @@ class _Item:
 
 def verify_article(verifier: Verifier, article: Article, passages: list[Passage],
                    reviser: Reviser | None = None) -> Article:
+    """Check every sentence of ``article`` against ``passages`` with ``verifier``, revise the failures once with
+    ``reviser``, drop what still fails and what repeats; the article is changed in place and returned."""
+    verifier.prepare([s.text for section in article.all_sections() for s in section.sentences()])
     started = time.perf_counter()
     judge_seconds = verifier.judge.seconds if verifier.judge is not None else 0.0
     placed = [(section, block, sentence) for section in article.all_sections() for block in section.blocks

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import embed
-from ..models import Article, Citation, Passage, Sentence
+from ..models import Citation, Passage, Sentence
 from . import _facts
 from . import _specifics as sp
 from ._index import PassageIndex
@@ -23,11 +23,12 @@ if TYPE_CHECKING:
     from ..embed import Encoder, VectorStore
     from ..llm import Model
 
-__all__ = ["DECIDERS", "SIGNALS", "Check", "Verifier", "unsupported_specifics"]
+__all__ = ["DECIDERS", "SIGNALS", "Check", "Reviser", "Verifier", "unsupported_specifics"]
 
 MAX_CITATIONS = 3
 INDEX_CACHE_SIZE = 64  # passage sets kept built; an article run uses one, an evaluation run one per document
 
+#: Rewrites failed sentences, all in one batch, each with its evidence: one replacement text (or None) per sentence.
 Reviser = Callable[[list[tuple[Sentence, list[Passage]]]], list["str | None"]]
 
 
@@ -200,15 +201,6 @@ class Verifier:
             if p not in seen:
                 seen.append(p)
         return [index.passages[p] for p in seen[:limit]]
-
-    # ------------------------------------------------------------------------------------------ articles
-
-    def verify_article(self, article: Article, passages: list[Passage], reviser: Reviser | None = None) -> Article:
-        """Verify, revise once, drop what still fails, drop repeats; see ``_article.verify_article``."""
-        from ._article import verify_article
-
-        self.prepare([s.text for section in article.all_sections() for s in section.sentences()])
-        return verify_article(self, article, passages, reviser)
 
 
 def unsupported_specifics(text: str, passages: list[Passage]) -> list[str]:
