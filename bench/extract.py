@@ -53,7 +53,7 @@ def furniture_counts(story_body: str) -> tuple[int, int]:
     becomes passages (archive.split_passages), so cleaning never lowers F1."""
     from newsdesk.archive import split_passages
     from newsdesk.ingest.clean import furniture_lines
-    from newsdesk.verify import split_sentences
+    from newsdesk.text import split_sentences
 
     left = sum(1 for passage in split_passages(story_body) for sentence in split_sentences(passage)
                if _FURNITURE_PHRASE.search(sentence))

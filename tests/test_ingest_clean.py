@@ -12,7 +12,7 @@ from newsdesk.archive import split_passages
 from newsdesk.errors import InputError
 from newsdesk.ingest.clean import check_article, clean_body
 from newsdesk.models import Story
-from newsdesk.verify import split_sentences
+from newsdesk.text import split_sentences
 
 BODY = """- 24 July 2015
 

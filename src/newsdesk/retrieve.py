@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from datetime import UTC, date, datetime
 
 from .archive import Archive
 from .models import Passage, Source, Story
+from .text import content_words, words
 
 DEFAULT_BACKGROUND_PASSAGES = 4
 CANDIDATE_FACTOR = 6
@@ -40,15 +40,6 @@ DUPLICATE_CONTAINMENT = 0.6  # share of a passage's word 3-grams found in the st
 RECENCY_HALF_LIFE_DAYS = 30.0
 RECENCY_FLOOR = 0.5
 UNDATED_RECENCY = 0.75
-
-STOP_WORDS = frozenset("""
-a about after again against all also an and any are as at be because been before being between both but by can
-could did do does doing down during each few for from further had has have having he her here hers him his how i
-if in into is it its itself just me more most my no nor not now of off on once only or other our out over own
-said same says she should so some such than that the their theirs them then there these they this those through
-to too under until up very was we were what when where which while who whom why will with would you your
-mr mrs ms told year years new one two three last first since however including according
-""".split())
 
 Reranker = Callable[[Story, list[Passage]], list[Passage]]
 
@@ -84,7 +75,7 @@ def background(archive: Archive, story: Story, limit: int = DEFAULT_BACKGROUND_P
         other = _story(archive, passage.story_id, stories)
         if other is None or _same_story(story, other) or _other_language(story, other):
             continue
-        shared = weights.keys() & {_stem(w) for w in _words(passage.text)}
+        shared = weights.keys() & {_stem(w) for w in words(passage.text)}
         if len(shared) < MIN_SHARED_TERMS or not shared & headline_terms:
             continue
         coverage = sum(weights[t] for t in shared) / sum(weights.values())
@@ -191,13 +182,9 @@ def _other_language(story: Story, other: Story) -> bool:
     return bool(story.language and other.language and story.language[:2] != other.language[:2])
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", text.lower())
-
-
 def _content_words(text: str) -> list[str]:
-    return [w for w in _words(text) if w not in STOP_WORDS and (len(w) >= 3 or w.isdigit()) and
-            not (w.isdigit() and len(w) < 4)]
+    """Content words, numbers only from four digits (a year names an event; "12" alone matches anything)."""
+    return [w for w in content_words(text) if not (w.isdigit() and len(w) < 4)]
 
 
 def _stem(word: str) -> str:
@@ -209,8 +196,8 @@ def _stem(word: str) -> str:
 
 
 def _shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
-    words = _words(text)
-    return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+    seq = words(text)
+    return {tuple(seq[i:i + n]) for i in range(max(1, len(seq) - n + 1))}
 
 
 def _containment(part: set[tuple[str, ...]], whole: set[tuple[str, ...]]) -> float:

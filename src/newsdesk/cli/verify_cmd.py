@@ -11,6 +11,7 @@ import click
 
 from ..errors import InputError
 from ..models import Passage
+from ..text import split_sentences
 
 KINDS = ("fact", "analysis", "outlook", "opinion")
 _MARKS = {"supported": "✓", "unsupported": "✗", "contradicted": "!"}
@@ -70,8 +71,6 @@ def story_passages(sources: tuple[str, ...]) -> tuple[list[dict], list[Passage]]
 
 def draft_sentences(text: str) -> list[str]:
     """Sentences of a draft: Markdown headings skipped, list markers and [n] citation marks removed."""
-    from ..verify import split_sentences
-
     kept = []
     for line in text.splitlines():
         stripped = line.strip()

@@ -1,6 +1,6 @@
 """The grounding verifier: every written sentence checked against the source passages.
 
-    split_sentences(text)            written text -> sentences (pysbd)
+    split_sentences(text)            written text -> sentences (pysbd; newsdesk.text's, re-exported)
     claim_kind(sentence, section)    fact | analysis | outlook | opinion
     Verifier().check(sentence, passages, kind) -> Check(verdict, score, citations, details)
     verify_article(Verifier(), article, passages, reviser) -> the article, verified, revised once, pruned
@@ -15,11 +15,12 @@ thresholds are calibrated by scripts/calibrate_verify.py and shipped as calibrat
 
 from __future__ import annotations
 
+from ..text import split_sentences
 from ._article import verify_article
 from ._eval import evaluate, load_rows, row_passages
 from ._judge import Judge
 from ._score import Calibration
-from ._text import claim_kind, split_sentences
+from ._text import claim_kind
 from ._verifier import Check, Reviser, Verifier, unsupported_specifics
 
 __all__ = [

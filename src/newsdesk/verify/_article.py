@@ -17,8 +17,9 @@ import time
 from dataclasses import dataclass
 
 from ..models import Article, Block, Dropped, Passage, Section, Sentence
+from ..text import normalise, tokens
 from ._index import bigrams
-from ._text import claim_kind, content_stems, normalise, stem, tokens
+from ._text import claim_kind, content_stems, stem
 from ._verifier import Check, Reviser, Verifier
 
 __all__ = ["NOTE_FAILED", "NOTE_MIXED", "NOTE_REPEATED", "REPEAT_REASON", "verify_article"]

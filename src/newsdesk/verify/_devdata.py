@@ -21,8 +21,9 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Passage
+from ..text import split_sentences
 from ._eval import load_rows, row_passages
-from ._text import claim_kind, split_sentences
+from ._text import claim_kind
 
 __all__ = ["ARTICLE_KINDS", "SUMMEDITS_DOMAINS", "Claim", "article_passages", "load", "shared_data_dir", "sha256"]
 

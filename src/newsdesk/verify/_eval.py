@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Passage
-from ._text import split_sentences
+from ..text import split_sentences
 from ._verifier import Verifier
 
 __all__ = ["SWEEP", "evaluate", "load_rows", "metrics", "row_passages"]

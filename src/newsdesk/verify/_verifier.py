@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from .. import embed
 from ..models import Citation, Passage, Sentence
+from ..text import normalise
 from . import _facts
 from . import _specifics as sp
 from ._index import PassageIndex
 from ._judge import JUDGED_KINDS, Answer, Judge, Question, uncertain
 from ._measure import Measure, measure
 from ._score import NEGATION_MIN_COVERAGE, REASONING_KINDS, Calibration, Veto, combine, decide, veto
-from ._text import normalise
 
 if TYPE_CHECKING:
     from ..embed import Encoder, VectorStore

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ..llm.session import BudgetExceeded, Session
 from ..models import Passage, Sentence, Source
+from ..text import split_sentences
 from . import prompts
 from .parse import clean_text
 
@@ -20,8 +21,6 @@ REVISE_BATCH = 6
 def reviser(session: Session, sources: list[Source], emit: Callable[..., None] | None = None):
     """Rewrites failing sentences in batches, within the session's remaining call budget; each batch's call is a
     ``revise`` progress event, so a minute of rewriting is never silent."""
-    from ..verify import split_sentences
-
     def revise(items: list[tuple[Sentence, list[Passage]]]) -> list[str | None]:
         results: list[str | None] = [None] * len(items)
         for start in range(0, len(items), REVISE_BATCH):

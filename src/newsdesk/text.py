@@ -1,0 +1,169 @@
+"""Text handling shared by the writer, retrieval and the verifier: one normalisation, one stopword list, the
+tokenisers and the sentence splitters.
+
+Written sentences are split with pysbd (it knows "Mr.", "U.S." and "Nov. 13"). Source passages are split with a
+cheaper rule-based splitter that keeps character offsets, because citations quote exact spans of a passage and
+a story is split once per verification run, not once per sentence.
+
+This module imports nothing from newsdesk, so every stage can import it without a cycle.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "STOPWORDS",
+    "content_words",
+    "fold_country_names",
+    "normalise",
+    "source_spans",
+    "split_sentences",
+    "tokens",
+    "words",
+]
+
+# Typographic variants and the escape debris of scraped corpora, mapped to plain ASCII.
+_TRANSLATE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2013": "-", "\u2014": " - ", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+})
+
+
+def normalise(text: str) -> str:
+    """Plain ASCII quotes and dashes, no backslash escapes; offsets are *not* preserved."""
+    return text.replace("\\'", "'").replace('\\"', '"').translate(_TRANSLATE).replace("''", '"')
+
+
+# English function words and reporting verbs: words that say nothing about what a text is about.
+STOPWORDS = frozenset(re.findall(r"\S+", """
+a about above after again against all also although am among an and any are aren't as at be because been before
+being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during
+each either else ever every few for from further had hadn't has hasn't have haven't having he he'd he'll he's her
+here here's hers herself him himself his how how's however i i'd i'll i'm i've if in into is isn't it it's its
+itself just let's me more most mr mrs ms much must mustn't my myself neither no nor not now of off on once only or
+other ought our ours ourselves out over own per rather same shan't she she'd she'll she's should shouldn't since so
+some such than that that's the their theirs them themselves then there there's these they they'd they'll they're
+they've this those though through thus to too under until up upon us very was wasn't we we'd we'll we're we've were
+weren't what what's when when's where where's whether which while who who's whom whose why why's will with won't
+would wouldn't yet you you'd you'll you're you've your yours yourself yourselves
+said say says saying told tell according also yet still even already s t
+"""))
+
+
+# ---------------------------------------------------------------------------------------------- words and tokens
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words as written, in any script (apostrophes split them); for overlap counts and search terms,
+    where a word must match the text it came from."""
+    return _WORD.findall(text.lower())
+
+
+def content_words(text: str, min_length: int = 3) -> list[str]:
+    """``words`` that carry content: no stopwords, nothing shorter than ``min_length`` characters."""
+    return [w for w in words(text) if w not in STOPWORDS and len(w) >= min_length]
+
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:'[a-z]+)?")
+
+_NUMBER_WORDS = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
+    "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30",
+    "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "bn": "billion", "mn": "million", "mln": "million", "tn": "trillion", "cent": "percent",
+}
+_COMPOUND = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](one|two|three|four|five|six|"
+                       r"seven|eight|nine)\b")
+
+
+def _compound(match: re.Match) -> str:
+    return str(int(_NUMBER_WORDS[match.group(1)]) + (int(_NUMBER_WORDS.get(match.group(2), "0")) or 1))
+
+
+# One name for each country that sources call several ways: "the United Kingdom", "the UK", "Britain" are one
+# word for the lexical checks. Case-sensitive, so the pronoun "us" stays a pronoun.
+_COUNTRY_NAMES = [
+    (re.compile(r"\b(?:United Kingdom|Great Britain|U\.K\.|UK)(?![\w.])|\bU\.K\.(?=\s|$)"), "Britain"),
+    (re.compile(r"\b(?:United States(?: of America)?|U\.S\.A\.?|USA|US)(?![\w.])|\bU\.S\.(?=\W|$)"), "America"),
+]
+
+
+def fold_country_names(text: str) -> str:
+    """"the United Kingdom" -> "the Britain", "U.S." -> "America": one key per country for word overlap."""
+    for pattern, name in _COUNTRY_NAMES:
+        text = pattern.sub(name, text)
+    return text
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word and number tokens of already-normalised text, for comparing what two texts state: number
+    words become digits, "%" becomes "percent", a country's several names become one."""
+    text = _COMPOUND.sub(_compound, fold_country_names(text).lower().replace("%", " percent "))
+    return [_NUMBER_WORDS.get(t, t) for t in _TOKEN.findall(text)]
+
+
+# ---------------------------------------------------------------------------------------------- sentences
+
+_SEGMENTER = None
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of written text, in order, stripped; pysbd does the work."""
+    global _SEGMENTER
+    text = text.strip()
+    if not text:
+        return []
+    if _SEGMENTER is None:
+        import pysbd
+
+        _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
+    out: list[str] = []
+    for line in re.split(r"\n\s*\n|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)", text):
+        line = " ".join(line.split())
+        if line:
+            for sentence in _SEGMENTER.segment(line):
+                # tokenised text (" . " between sentences) that pysbd leaves joined, e.g. after a ` quote
+                out.extend(part.strip() for part in re.split(r"(?<=\s\.)\s+(?=\S)", sentence) if part.strip())
+    return out
+
+
+_ABBREVIATIONS = frozenset(re.findall(r"\S+", """
+mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr gov sen rep rev hon no vs etc inc ltd co corp dept est
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun fig al approx
+"""))
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n\s*\n|\n")
+
+
+def source_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of a source passage; cheap, and exact offsets for citations."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group().startswith("."):
+            before = re.search(r"([A-Za-z.]+)\.+[\"')\]]*$", text[start:end])
+            word = before.group(1).lower() if before else ""
+            if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+                    or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word)):
+                continue
+            following = text[end:end + 3].lstrip()
+            if following[:1].islower() and " . " not in text[start:end + 2]:
+                continue  # "e.g. the" or a lower-case continuation; tokenised all-lower text splits on " . "
+        _append_span(text, start, end, spans)
+        start = end
+    _append_span(text, start, len(text), spans)
+    return spans
+
+
+def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
