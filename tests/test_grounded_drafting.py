@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsdesk.models import Passage, Source
-from newsdesk.verify import Verifier, split_sentences
+from newsdesk.verify import Verifier
 from newsdesk.write.grounded import GroundedDrafter, compress, shorten
 
 STORY = [
@@ -19,7 +19,7 @@ STORY = [
 def _drafter() -> GroundedDrafter:
     passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(STORY)]
     return GroundedDrafter([Source(number=1, title="Floods kill 17 in Texas", passages=passages)],
-                           "Floods kill 17 in Texas", split_sentences)
+                           "Floods kill 17 in Texas")
 
 
 def test_compress_drops_datelines_parentheticals_markers_and_connectives() -> None:

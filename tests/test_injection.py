@@ -30,7 +30,7 @@ from newsdesk.archive import split_passages
 from newsdesk.models import Article, Block, Passage, Section, Sentence, Source, Story
 from newsdesk.pipeline import evidence_of
 from newsdesk.render import render
-from newsdesk.verify import Verifier, split_sentences
+from newsdesk.verify import Verifier
 from newsdesk.write import prompts
 from newsdesk.write.grounded import GroundedDrafter
 
@@ -108,7 +108,7 @@ def test_injected_claim_is_evidence_only_until_screened():
 
 def test_grounded_drafting_never_picks_an_injected_sentence_even_unscreened():
     for canary in CANARIES:
-        drafter = GroundedDrafter(_sources(canary), canary_story(canary).headline, split_sentences)
+        drafter = GroundedDrafter(_sources(canary), canary_story(canary).headline)
         assert leaks(" ".join(c.original for c in drafter.pool), canary) == [], canary["id"]
 
 
@@ -136,8 +136,8 @@ def test_an_instruction_split_across_passages_reaches_no_prompt_draft_or_map_eve
         prompt = json.dumps(prompts.title_messages(sources, headline, lead_only=lead_only))
         assert "PWNED-99" not in prompt and "school closed" not in prompt and "please ignore" not in prompt
         assert "budget for parks" in prompt
-    pool = " ".join(c.original for c in GroundedDrafter(sources, headline, split_sentences).pool)
-    story_map = build_map(sources, headline, split_sentences)
+    pool = " ".join(c.original for c in GroundedDrafter(sources, headline).pool)
+    story_map = build_map(sources, headline)
     mapped = " ".join([i.sentence for i in story_map.statements + story_map.events + story_map.forward
                        + story_map.figures + story_map.unknowns] + sorted(story_map.unusable))
     for picked in (pool, mapped):
@@ -157,7 +157,7 @@ def test_echoes_of_set_aside_text_are_dropped_and_counted():
                       intro=Section(id="intro", heading="", kind="summary", blocks=[Block("paragraph", [fair])]),
                       sections=[Section(id="outlook", heading="Outlook", kind="outlook",
                                         blocks=[Block("paragraph", [echo])])])
-    dropped = injection.finish_article(article, screening, lambda h: f"{h}?", split_sentences)
+    dropped = injection.finish_article(article, screening, lambda h: f"{h}?")
     assert dropped == 1 and article.stats.sentences_set_aside == 1
     assert "collapse" not in published_text(article).lower()
     assert article.sections[0].note and [d.text for d in article.dropped] == [echo.text]

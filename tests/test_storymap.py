@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from newsdesk.models import Passage, Source
 from newsdesk.storymap import build_map
-from newsdesk.verify import split_sentences
 
 HEADLINE = "Port authority approves harbour expansion"
 STORY = [
@@ -22,7 +21,7 @@ STORY = [
 
 def _map():
     passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(STORY)]
-    return build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE, split_sentences)
+    return build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
 
 
 def test_statements_name_their_speaker_verb_and_stance() -> None:

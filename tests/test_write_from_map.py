@@ -10,7 +10,6 @@ from newsdesk.models import Passage, Source, Story
 from newsdesk.pipeline import WriteOptions, write_article
 from newsdesk.storymap import build_map
 from newsdesk.template import load_template
-from newsdesk.verify import split_sentences
 from newsdesk.write import from_map
 from newsdesk.write.grounded import GroundedDrafter
 
@@ -34,8 +33,8 @@ def _sources() -> list[Source]:
 
 def _sections() -> dict:
     sources = _sources()
-    story_map = build_map(sources, HEADLINE, split_sentences)
-    drafter = GroundedDrafter(sources, HEADLINE, split_sentences, story_map.unusable)
+    story_map = build_map(sources, HEADLINE)
+    drafter = GroundedDrafter(sources, HEADLINE, story_map.unusable)
     template = load_template(None)
     built = {}
     for kind in from_map.MAP_BUILT:
@@ -78,7 +77,7 @@ def test_analysis_by_speaker_outlook_with_dates_and_what_to_watch() -> None:
 
 
 def test_a_capable_model_gets_the_map_as_its_plan() -> None:
-    story_map = build_map(_sources(), HEADLINE, split_sentences)
+    story_map = build_map(_sources(), HEADLINE)
     spec = next(s for s in load_template(None).sections if s.id == "pros-cons")
     plan = from_map.plan_for(spec, story_map)
     assert "for: [1] Mayor Ellen Okafor welcomed" in plan and "against:" in plan

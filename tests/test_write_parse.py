@@ -6,7 +6,6 @@ from newsdesk.llm.session import strip_reasoning
 from newsdesk.models import Passage, Source
 from newsdesk.storymap import StoryMap
 from newsdesk.template import parse_template
-from newsdesk.verify import split_sentences
 from newsdesk.write import _title as choose_title
 from newsdesk.write import fallback_title
 from newsdesk.write.parse import clean_text, cut_repetition, parse_labelled, to_blocks
@@ -50,11 +49,11 @@ def test_labelled_headline_answer():
 
 def test_pros_cons_and_subsections_become_blocks():
     blocks = to_blocks("Pros:\n- Safer streets for riders.\n- Less traffic in the centre.\nCons:\n"
-                       "- Fewer parking spaces for shops.", "pros_cons", split_sentences)
+                       "- Fewer parking spaces for shops.", "pros_cons")
     assert [b.type for b in blocks] == ["subheading", "bullet", "bullet", "subheading", "bullet"]
     assert [blocks[0].text, blocks[3].text] == ["Pros", "Cons"]
     sub = to_blocks("### Costs\n- The plan costs a lot of money.\n### Safety\n- Riders feel much safer.",
-                    "subsections", split_sentences)
+                    "subsections")
     assert [b.type for b in sub] == ["subheading", "bullet", "subheading", "bullet"]
 
 

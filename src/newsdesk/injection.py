@@ -35,6 +35,7 @@ from ._injection_rules import (
     RULES,
     SPEECH_VERB_START,
 )
+from .text import split_sentences
 
 if TYPE_CHECKING:
     from .models import Article, Passage, Source, Story
@@ -391,8 +392,7 @@ _FRAMING = frozenset(
 )
 
 
-def finish_article(article: Article, screening: Screening, fallback_title: Callable[[str], str],
-                   split: Callable[[str], list[str]]) -> int:
+def finish_article(article: Article, screening: Screening, fallback_title: Callable[[str], str]) -> int:
     """Record what was set aside, then drop what the model wrote from it anyway (``drop_echoes``).
 
     Where a source addressed the model, the title and dek are held to the kept text's own words: the dek check
@@ -402,7 +402,7 @@ def finish_article(article: Article, screening: Screening, fallback_title: Calla
     article.stats.sentences_set_aside = screening.count
     story = screening.story
     title = fallback_title(story.headline) if story else article.title
-    dek = ((split(story.body) or [story.headline])[0] if story else article.dek)
+    dek = ((split_sentences(story.body) or [story.headline])[0] if story else article.dek)
     if story is not None and screening.count:
         allowed = screening.kept_words | {_stem(w) for w in _FRAMING}
         if _content_words(article.title) - allowed:

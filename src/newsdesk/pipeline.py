@@ -122,7 +122,7 @@ def _model(options: WriteOptions) -> Model:
 def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, template: Template, run_id: int,
          emit: Callable[..., None], started: float,
          reranker: retrieve.Reranker | None) -> tuple[Article, dict[str, Any]]:
-    from .verify import Judge, Verifier, split_sentences, unsupported_specifics, verify_article
+    from .verify import Judge, Verifier, unsupported_specifics, verify_article
 
     emit("retrieve", "start")
     backgrounds = retrieve.background(archive, story, options.background, rerank=reranker)
@@ -136,7 +136,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     emit("retrieve", "done", sources=len(sources), background=len(backgrounds))
 
     emit("map", "start")
-    story_map = build_map(sources, story.headline, split_sentences)
+    story_map = build_map(sources, story.headline)
     emit("map", "done", actors=len(story_map.actors), statements=len(story_map.statements),
          forward=len(story_map.forward), unknowns=len(story_map.unknowns))
 
@@ -144,7 +144,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     # What the model is asked to write follows what it declares it can write, never its name.
     map_analysis = options.drafting != "free" and not model.writes_analysis
     grounded = options.drafting == "grounded" or (options.drafting == "auto" and not model.writes_analysis)
-    draft = write_draft(session, template, sources, story.headline, grounded=grounded, split=split_sentences,
+    draft = write_draft(session, template, sources, story.headline, grounded=grounded,
                         emit=emit, story_map=story_map, body=story.body, map_analysis=map_analysis)
     article = Article(
         title=draft.title, dek=draft.dek, intro=draft.intro, sections=draft.sections, sources=sources,
@@ -160,8 +160,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         session.max_calls = min(MAX_CALLS, session.calls_made + (MAX_JUDGE_CALLS if judge else 0) + MAX_REVISE_CALLS)
         # the final dek first: the body must not repeat it
         article.title, article.dek = checked_headline(article.title, article.dek, story.headline, story.body,
-                                                      story_map, lambda text: unsupported_specifics(text, evidence),
-                                                      split_sentences)
+                                                      story_map, lambda text: unsupported_specifics(text, evidence))
         # A draft of source sentences that fails its check is not saved by a model that cannot write analysis:
         # asking it to revise would be a call whose answer is known to be discarded.
         revise = reviser(session, sources, emit) if not map_analysis else None
@@ -172,7 +171,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         emit("verify", "done", dropped=len(article.dropped))
         article.stats.judge_calls = judge.calls if judge else 0
         article.model["judge"] = judge is not None
-    injection.finish_article(article, screening, fallback_title, split_sentences)  # [injection]
+    injection.finish_article(article, screening, fallback_title)  # [injection]
 
     stats = session.stats
     article.stats.llm_calls = stats.llm_calls
@@ -237,7 +236,7 @@ def _regenerate(archive: Archive, article: Article, index: int, spec, template: 
                 options: WriteOptions, emit: Callable[..., None]) -> tuple[Article, dict[str, Any]]:
     import random
 
-    from .verify import Judge, Verifier, split_sentences, verify_article
+    from .verify import Judge, Verifier, verify_article
     from .write import rebuild_from_map, write_section
 
     section_id = spec.id
@@ -249,11 +248,11 @@ def _regenerate(archive: Archive, article: Article, index: int, spec, template: 
     headline = article.story.get("headline") or article.title
     section = None
     if not model.writes_analysis and options.drafting != "free":
-        story_map = build_map(article.sources, headline, split_sentences)
-        section = rebuild_from_map(spec, story_map, article, split_sentences)
+        story_map = build_map(article.sources, headline)
+        section = rebuild_from_map(spec, story_map, article)
     if section is None:
         others = [s.heading for s in template.sections if s.id != section_id]
-        section = write_section(session, article.sources, spec, headline, others, split_sentences,
+        section = write_section(session, article.sources, spec, headline, others,
                                 seed=random.randrange(1, 2**31))
     emit("write", "done", section=section_id, sentences=len(section.sentences()), note=section.note)
     article.sections[index] = section
@@ -263,7 +262,7 @@ def _regenerate(archive: Archive, article: Article, index: int, spec, template: 
     verify_article(verifier, article, evidence, reviser=reviser(session, article.sources, emit))
     for each in article.all_sections():
         each.prune()
-    injection.finish_article(article, screening, fallback_title, split_sentences)  # [injection]
+    injection.finish_article(article, screening, fallback_title)  # [injection]
     emit("verify", "done", dropped=len(article.dropped))
     archive.update_article(article)
     return article, session.stats.to_dict()  # the run's own calls, not the whole article's

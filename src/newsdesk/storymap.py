@@ -12,13 +12,14 @@ entities, dates and the subject of each speech verb; it is loaded once per proce
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
 from .injection import sentence_screen
 from .models import Passage, Source
+from .text import split_sentences
 
 __all__ = ["Actor", "Item", "Statement", "StoryMap", "build_map", "nlp", "is_complete_sentence"]
 
@@ -204,15 +205,15 @@ def first_person_unattributed(sentence: str, statement: bool) -> bool:
     return not statement and bool(_FIRST_PERSON.search(sentence) or _WHOLE_QUOTE.match(sentence))
 
 
-def build_map(sources: list[Source], headline: str, split: Callable[[str], list[str]]) -> StoryMap:
-    """The story map of ``sources`` (story first); ``split`` is the sentence splitter the writer uses."""
+def build_map(sources: list[Source], headline: str) -> StoryMap:
+    """The story map of ``sources`` (story first), sentence by sentence as the writer splits them."""
     units: list[tuple[str, Passage]] = []
     for source in sources:
         # [injection] a sentence addressed to the model is no statement, date or figure of the story: the map
         # never offers it to a section or a plan, even where a caller skipped screening
         addressed = sentence_screen([source.title or "", *(p.text for p in source.passages)])
         for number, passage in enumerate(source.passages, start=1):
-            for sentence in split(passage.text):
+            for sentence in split_sentences(passage.text):
                 if (len(sentence) <= MAX_SENTENCE_CHARS and len(units) < MAX_SENTENCES
                         and not addressed(number, sentence)):
                     units.append((sentence, passage))

@@ -16,6 +16,7 @@ from ..llm.session import BudgetExceeded, Session
 from ..models import Block, Section, Sentence, Source
 from ..storymap import StoryMap, is_complete_sentence, nlp
 from ..template import SectionSpec, Template
+from ..text import split_sentences
 from . import from_map, prompts
 from .grounded import GroundedDrafter
 from .parse import clean_text, cut_repetition, number_sentences, parse_labelled, to_blocks
@@ -47,16 +48,16 @@ Emit = Callable[..., None]
 
 
 def write_draft(session: Session, template: Template, sources: list[Source], headline: str, *,
-                grounded: bool, split: Callable[[str], list[str]], emit: Emit | None = None,
+                grounded: bool, emit: Emit | None = None,
                 story_map: StoryMap | None = None, body: str = "", map_analysis: bool = False) -> Draft:
     """The article's draft. ``map_analysis``: build the analysis sections from ``story_map`` (no calls for them)."""
     emit = emit or (lambda *a, **k: None)
     story_map = story_map or StoryMap()
-    story_sentences = _story_sentences(sources, split)
+    story_sentences = _story_sentences(sources)
     summary = story_sentences < SUMMARY_SENTENCES
     summary_only = summary and len(sources) == 1  # with background stories there is still something to weigh
     grounded = grounded or summary_only
-    drafter = GroundedDrafter(sources, headline, split, story_map.unusable) if grounded or map_analysis else None
+    drafter = GroundedDrafter(sources, headline, story_map.unusable) if grounded or map_analysis else None
     # A short story has too few sentences for a full intro and full sections: each part takes fewer, so that
     # every section gets some.
     scarce = drafter is not None and len(drafter.pool) < SCARCE_SENTENCES and not summary_only
@@ -66,7 +67,7 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
         title, dek, intro = _grounded_headline(session, sources, template, headline, drafter, story_map, body,
                                                scarce=scarce, lead_only=map_analysis or summary_only)
     else:
-        title, dek, intro = _written_headline(session, sources, template, headline, split, story_map, body)
+        title, dek, intro = _written_headline(session, sources, template, headline, story_map, body)
     if not intro.blocks:
         intro.note = EMPTY_NOTE
     number_sentences("intro", intro.blocks)
@@ -102,7 +103,7 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
         elif drafter is not None and spec_section.kind in GROUNDED_KINDS:
             section = _grounded_section(drafter, spec_section)
         else:
-            section = _written_section(session, sources, spec_section, headline, others, split,
+            section = _written_section(session, sources, spec_section, headline, others,
                                        plan=from_map.plan_for(spec_section, story_map))
         section.prune()
         number_sentences(section.id, section.blocks)
@@ -111,10 +112,10 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
     return Draft(title=title, dek=dek, intro=intro, sections=sections)
 
 
-def _story_sentences(sources: list[Source], split: Callable[[str], list[str]]) -> int:
+def _story_sentences(sources: list[Source]) -> int:
     """Sentences of the main story long enough to state something (four words or more)."""
     story = sources[0].passages if sources else []
-    return sum(1 for p in story for sentence in split(p.text) if len(sentence.split()) >= 4)
+    return sum(1 for p in story for sentence in split_sentences(p.text) if len(sentence.split()) >= 4)
 
 
 def _grounded_headline(session: Session, sources: list[Source], template: Template, headline: str,
@@ -134,7 +135,7 @@ def _grounded_headline(session: Session, sources: list[Source], template: Templa
         lead = drafter.take(1, lead=True)
         if not lead:
             break
-        if (whole := whole_sentence([lead[0].text])) is not None:
+        if (whole := whole_sentence([lead[0].text], split=False)) is not None:
             dek = whole
             break
     intro = Section(id="intro", heading="", kind="summary")
@@ -144,8 +145,7 @@ def _grounded_headline(session: Session, sources: list[Source], template: Templa
 
 
 def _written_headline(session: Session, sources: list[Source], template: Template, headline: str,
-                      split: Callable[[str], list[str]], story_map: StoryMap,
-                      body: str) -> tuple[str, str, Section]:
+                      story_map: StoryMap, body: str) -> tuple[str, str, Section]:
     spec = template.headline
     labelled: dict[str, str] = {}
     try:
@@ -156,8 +156,8 @@ def _written_headline(session: Session, sources: list[Source], template: Templat
         pass
     intro = Section(id="intro", heading="", kind="summary")
     if labelled.get("intro"):
-        intro.blocks = _whole_sentences_only(to_blocks(labelled["intro"], "paragraphs", split))
-    dek = whole_sentence([labelled.get("dek") or "", *split(body)[:3]], split) or headline
+        intro.blocks = _whole_sentences_only(to_blocks(labelled["intro"], "paragraphs"))
+    dek = whole_sentence([labelled.get("dek") or "", *split_sentences(body)[:3]]) or headline
     return _title(labelled.get("title"), headline, body, story_map), dek, intro
 
 
@@ -171,21 +171,20 @@ def _grounded_section(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
 
 
 def write_section(session: Session, sources: list[Source], spec: SectionSpec, headline: str,
-                  others: list[str], split: Callable[[str], list[str]], seed: int = 7) -> Section:
+                  others: list[str], seed: int = 7) -> Section:
     """One section written by the model (one call), parsed into blocks and numbered."""
-    section = _written_section(session, sources, spec, headline, others, split, seed)
+    section = _written_section(session, sources, spec, headline, others, seed)
     section.prune()
     number_sentences(section.id, section.blocks)
     return section
 
 
-def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article,
-                     split: Callable[[str], list[str]]) -> Section | None:
+def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article) -> Section | None:
     """A map-built section again, from source sentences the rest of ``article`` does not cite (None: not one)."""
     if not from_map.builds_from_map(spec):
         return None
     headline = article.story.get("headline") or article.title
-    drafter = GroundedDrafter(article.sources, headline, split, story_map.unusable)
+    drafter = GroundedDrafter(article.sources, headline, story_map.unusable)
     cited = {c.quote for other in article.all_sections() if other.id != spec.id
              for s in other.sentences() for c in s.citations}
     for candidate in drafter.unused():
@@ -212,7 +211,7 @@ def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec, exclude: set[
 
 
 def _written_section(session: Session, sources: list[Source], spec: SectionSpec, headline: str,
-                     others: list[str], split: Callable[[str], list[str]], seed: int = 7, plan: str = "") -> Section:
+                     others: list[str], seed: int = 7, plan: str = "") -> Section:
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
     try:
         completion = session.chat(prompts.section_messages(sources, spec, headline, others, plan), purpose=spec.id,
@@ -222,7 +221,7 @@ def _written_section(session: Session, sources: list[Source], spec: SectionSpec,
         section.note = "This section was not written: the run's LLM call budget was spent."
         return section
     text, looped = cut_repetition(clean_text(completion.text, spec.heading), completion.finish_reason != "length")
-    section.blocks = _whole_sentences_only(to_blocks(text, spec.format, split))
+    section.blocks = _whole_sentences_only(to_blocks(text, spec.format))
     if spec.format == "pros_cons":
         section.blocks = _ensure_pros_cons(section.blocks)
     if not section.blocks:
@@ -269,10 +268,3 @@ def _whole_sentences_only(blocks: list[Block]) -> list[Block]:
 def _key_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]{3,}", text.lower().replace("'s", ""))
             if w not in {"the", "and", "for", "with", "what", "why", "how", "does", "this", "that", "from", "its"}}
-
-
-def _one_sentence(text: str | None, split: Callable[[str], list[str]]) -> str:
-    if not text:
-        return ""
-    sentences = split(text)
-    return re.sub(r"\s+", " ", sentences[0]).strip() if sentences else ""

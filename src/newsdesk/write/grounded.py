@@ -10,19 +10,13 @@ exact. Sentences used in one section are not reused in another, so no point is m
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..injection import sentence_screen
 from ..models import Block, Citation, Passage, Sentence, Source
+from ..text import content_words, split_sentences
 from .parse import BULLET
 
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
-    "a an the and or but of to in on at for with by from as is are was were be been it its this that these those "
-    "he she they we you i his her their our not no has have had will would can could may might said says about "
-    "into over after before than then there which who whom what when where why how also more most".split()
-)
 # "In addition, ..." loses its opener; "In addition to the violence, ..." keeps it (the phrase is the sentence's).
 _CONNECTIVE = re.compile(r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|in addition,)\s+", re.I)
 # "CAIRO — ", "HOUSTON (Reuters) - ": where a wire story was filed, not part of what it says.
@@ -47,7 +41,7 @@ class Candidate:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
+    return set(content_words(text))
 
 
 def compress(sentence: str) -> str:
@@ -91,7 +85,7 @@ def shorten(sentence: str) -> str:
     return text if _ENDED.search(text) else text.rstrip(" ,;:—–-") + "."
 
 
-def candidates(sources: list[Source], headline: str, split: Callable[[str], list[str]],
+def candidates(sources: list[Source], headline: str,
                unusable: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
     """Every usable source sentence, scored by overlap with the headline and an early-in-story prior.
 
@@ -106,7 +100,7 @@ def candidates(sources: list[Source], headline: str, split: Callable[[str], list
         # instruction split across passages is found too
         addressed = sentence_screen([source.title or "", *(p.text for p in source.passages)])
         for number, passage in enumerate(source.passages, start=1):
-            for sentence in split(passage.text):
+            for sentence in split_sentences(passage.text):
                 order += 1
                 words = _content_words(sentence)
                 if (len(words) < 4 or len(sentence) > 400 or _BYLINE.search(sentence) or _LIST_RUN.search(sentence)
@@ -125,9 +119,9 @@ def candidates(sources: list[Source], headline: str, split: Callable[[str], list
 class GroundedDrafter:
     """Hands out source sentences to sections, each sentence at most once per article."""
 
-    def __init__(self, sources: list[Source], headline: str, split: Callable[[str], list[str]],
+    def __init__(self, sources: list[Source], headline: str,
                  unusable: frozenset[str] | set[str] = frozenset()):
-        self.pool = candidates(sources, headline, split, unusable)
+        self.pool = candidates(sources, headline, unusable)
         self.used: set[int] = set()
         self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Sentence
+from ..text import split_sentences
 
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")  # a list marker: "- ", "• ", "2. "
 _SUBHEADING = re.compile(r"^\s*(?:#{2,4}\s*(.+?)|\*\*(.+?)\*\*:?)\s*$")
@@ -93,15 +94,15 @@ def parse_labelled(text: str) -> dict[str, str]:
     return {k: v.strip(" \"'") for k, v in found.items() if v.strip()}
 
 
-def to_blocks(text: str, fmt: str, split: callable) -> list[Block]:  # type: ignore[valid-type]
-    """Blocks for a section's format. ``split`` turns a paragraph into sentences."""
+def to_blocks(text: str, fmt: str) -> list[Block]:
+    """Blocks for a section's format, each paragraph and list item split into sentences."""
     blocks: list[Block] = []
     paragraph: list[str] = []
 
     def flush() -> None:
         if paragraph:
             joined = " ".join(paragraph)
-            sentences = [Sentence(text=s) for s in split(joined) if _is_content(s)]
+            sentences = [Sentence(text=s) for s in split_sentences(joined) if _is_content(s)]
             if sentences:
                 kind = "bullet" if fmt == "bullets" else "paragraph"
                 if kind == "bullet":
@@ -130,7 +131,7 @@ def to_blocks(text: str, fmt: str, split: callable) -> list[Block]:  # type: ign
         if BULLET.match(stripped):
             flush()
             item = BULLET.sub("", stripped)
-            sentences = [Sentence(text=s) for s in split(item) if _is_content(s)]
+            sentences = [Sentence(text=s) for s in split_sentences(item) if _is_content(s)]
             if sentences:
                 blocks.append(Block(type="bullet", sentences=sentences))
             continue

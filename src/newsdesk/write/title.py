@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from ..storymap import StoryMap, is_complete_sentence, nlp
+from ..text import split_sentences
 
 __all__ = ["acceptable_title", "checked_headline", "headline_clause", "question_title", "whole_sentence"]
 
@@ -176,12 +177,13 @@ def _wh_without_a_slot(doc) -> bool:
     return wh.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != wh.i for c in wh.head.children)
 
 
-def whole_sentence(candidates: list[str], split: Callable[[str], list[str]] | None = None) -> str | None:
-    """The first text that is one complete sentence with its subject (a dek must not start mid-clause)."""
+def whole_sentence(candidates: list[str], *, split: bool = True) -> str | None:
+    """The first text that is one complete sentence with its subject (a dek must not start mid-clause); of each
+    candidate its first sentence is tried (``split=False``: the candidates are sentences already, taken whole)."""
     for text in candidates:
         if not text:
             continue
-        sentence = split(text)[0] if split and split(text) else text
+        sentence = (split_sentences(text) or [text])[0] if split else text
         sentence = " ".join(sentence.split())
         if re.match(r"^[a-z]", sentence) or re.match(r"(?i)^(?:it|he|she|they|this|these|that|his|her|its)\b",
                                                      sentence):
@@ -192,11 +194,11 @@ def whole_sentence(candidates: list[str], split: Callable[[str], list[str]] | No
 
 
 def checked_headline(title: str, dek: str, headline: str, body: str, story_map: StoryMap,
-                     unsupported: Callable[[str], list[str]], split: Callable[[str], list[str]]) -> tuple[str, str]:
+                     unsupported: Callable[[str], list[str]]) -> tuple[str, str]:
     """A title or dek that carries facts the sources lack (``unsupported`` finds them) is replaced by one built
     from the story itself: the headline's question, the story's first whole sentence."""
     if unsupported(title):
         title = question_title(headline, body, story_map)
     if not dek or unsupported(dek):
-        dek = whole_sentence(split(body)[:5], split) or headline
+        dek = whole_sentence(split_sentences(body)[:5]) or headline
     return title, dek
