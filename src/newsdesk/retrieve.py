@@ -1,6 +1,7 @@
 """Background passages for a story from the archive's *other* stories.
 
-1. Query: the headline plus the story's most frequent content words (stop words dropped), as FTS5 OR-terms.
+1. Query: the headline plus the story's most frequent content words (stopwords and ``NEWS_COMMON_WORDS``
+   dropped), as FTS5 OR-terms.
 2. Candidates: BM25 over the passages index (the story's own row excluded), ``CANDIDATE_FACTOR`` times more than
    wanted.
 3. Filters: a candidate is dropped when it belongs to the same story under another row (same fingerprint or URL),
@@ -40,6 +41,10 @@ DUPLICATE_CONTAINMENT = 0.6  # share of a passage's word 3-grams found in the st
 RECENCY_HALF_LIFE_DAYS = 30.0
 RECENCY_FLOOR = 0.5
 UNDATED_RECENCY = 0.75
+# Words too common in news to tell one story from another ("new", "year", "first", small counts): left out of
+# query terms on top of the shared stopwords (newsdesk.text.STOPWORDS). Not stopwords everywhere: the verifier
+# must still compare "first" and "last", and adding these to its list lowered its FRANK score.
+NEWS_COMMON_WORDS = frozenset("year years new one two three first last including".split())
 
 Reranker = Callable[[Story, list[Passage]], list[Passage]]
 
@@ -183,8 +188,9 @@ def _other_language(story: Story, other: Story) -> bool:
 
 
 def _content_words(text: str) -> list[str]:
-    """Content words, numbers only from four digits (a year names an event; "12" alone matches anything)."""
-    return [w for w in content_words(text) if not (w.isdigit() and len(w) < 4)]
+    """Content words that can pick out a story: no news-common words, numbers only from four digits (a year
+    names an event; "12" alone matches anything)."""
+    return [w for w in content_words(text) if w not in NEWS_COMMON_WORDS and not (w.isdigit() and len(w) < 4)]
 
 
 def _stem(word: str) -> str:
