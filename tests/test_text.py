@@ -1,0 +1,60 @@
+"""newsdesk.text: the text handling every stage shares, importable from anywhere without a cycle."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+from newsdesk.text import STOPWORDS, content_words, source_spans, split_sentences, tokens, words
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "newsdesk"
+
+
+def _imported_names(path: Path) -> set[str]:
+    """Every module and name a file imports anywhere: top level, in functions, under TYPE_CHECKING."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.rsplit(".", 1)[-1] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            found.add((node.module or "").rsplit(".", 1)[-1])
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_text_loads_no_other_newsdesk_module() -> None:
+    code = "import sys, newsdesk.text; print(sorted(m for m in sys.modules if m.startswith('newsdesk.')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['newsdesk.text']"
+
+
+def test_article_and_verifier_do_not_import_each_other() -> None:
+    assert "_verifier" in _imported_names(SRC / "verify" / "_article.py")
+    assert "_article" not in _imported_names(SRC / "verify" / "_verifier.py")
+
+
+def test_stage_modules_keep_no_stopword_list_of_their_own() -> None:
+    for path in (SRC / "retrieve.py", SRC / "write" / "grounded.py", SRC / "verify" / "_text.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "STOP_WORDS = " not in source and "_STOP = " not in source and "STOPWORDS = " not in source, path
+
+
+def test_content_words_drop_stopwords_and_short_words_in_any_script() -> None:
+    assert content_words("The mayor said the Zürich café is in the U.K. and 12 of 2026") == [
+        "mayor", "zürich", "café", "2026"]
+    assert "said" in STOPWORDS and "mayor" not in STOPWORDS
+    assert words("Don't stop_here") == ["don", "t", "stop", "here"]
+
+
+def test_tokens_fold_numbers_and_country_names() -> None:
+    assert tokens("Twenty-one UK firms rose 5% in the United States") == [
+        "21", "britain", "firms", "rose", "5", "percent", "in", "the", "america"]
+
+
+def test_source_spans_are_exact_offsets_and_agree_with_the_writer_splitter() -> None:
+    passage = "Mr. Smith arrived on Nov. 13 in the U.S. capital. He met the mayor. Talks ended at 5 p.m."
+    spans = source_spans(passage)
+    assert [passage[a:b] for a, b in spans] == split_sentences(passage) == [
+        "Mr. Smith arrived on Nov. 13 in the U.S. capital.", "He met the mayor.", "Talks ended at 5 p.m."]
