@@ -16,7 +16,7 @@ from ..llm.session import BudgetExceeded, Session
 from ..models import Block, Section, Sentence, Source
 from ..storymap import StoryMap, is_complete_sentence, nlp
 from ..template import SectionSpec, Template
-from ..text import split_sentences
+from ..text import STOPWORDS, split_sentences
 from . import from_map, prompts
 from .grounded import GroundedDrafter
 from .parse import clean_text, cut_repetition, number_sentences, parse_labelled, to_blocks
@@ -266,5 +266,4 @@ def _whole_sentences_only(blocks: list[Block]) -> list[Block]:
 
 
 def _key_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]{3,}", text.lower().replace("'s", ""))
-            if w not in {"the", "and", "for", "with", "what", "why", "how", "does", "this", "that", "from", "its"}}
+    return {w for w in re.findall(r"[a-z0-9]{3,}", text.lower().replace("'s", "")) if w not in STOPWORDS}
