@@ -214,7 +214,34 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
             if flipped:
                 return fail(POLARITY, f"the sentence says {flipped[0]} where the source says {flipped[1]}: "
                                       f"\"{evidence.text}\"")
+    inserted = _negation_inserted(text, folded, candidates)
+    if inserted:
+        return fail(POLARITY, f"the sentence denies what the source states: \"{inserted}\"")
     return ok(POLARITY) if judged else not_applicable(POLARITY)
+
+
+_PLAIN_NEGATION = re.compile(r"not|never|no|none|nobody|nothing|neither|nor|cannot|\w*n't|unsuccessful|"
+                             r"(?:fail|failed|fails|refused?|refuses|unable|unwilling)\s+to", re.IGNORECASE)
+
+
+def _negation_inserted(text: str, folded: frozenset[str], candidates: list[Evidence]) -> str | None:
+    """A source sentence with no negation that states what one of the sentence's negations denies, of the same
+    subject: "the team did not discuss the budget" against "the team discussed the budget". Clause by clause, so
+    a summary that joins several source sentences is read too."""
+    for match in _NEGATION.finditer(text):
+        if not _PLAIN_NEGATION.fullmatch(match.group()):
+            continue  # "without", "rather than": they paraphrase a source's wording as often as they deny it
+        subject = _fold(_stems_before(text, match.start()))
+        scope = _fold(_stems_after(text, match.end()))
+        if len(scope) < 2 or not subject:
+            continue
+        for evidence in candidates:
+            if len(evidence.text) > MAX_SENTENCE_CHARS or _NEGATION.search(evidence.text):
+                continue
+            theirs = _fold(evidence.stems)
+            if scope <= theirs and subject & theirs and len(folded & theirs) >= MIN_SHARED:
+                return evidence.text
+    return None
 
 
 # ---------------------------------------------------------------------------------------------- hedges
