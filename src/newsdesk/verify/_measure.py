@@ -170,7 +170,7 @@ def _check_specifics(text: str, result: Measure, index: PassageIndex) -> None:
         if key not in index.times:
             result.missing.append(f"time: {surface}")
     for keys, surface in found.names:
-        if not sp.name_found(keys, index.words, index.stems, index.acronyms, index.lower_text):
+        if not sp.name_found(keys, index.words, index.stems, index.acronyms, index.lower_text, surface):
             result.missing.append(f"name: {surface}")
     for quote in found.quotes:
         key = sp.quote_key(quote)

@@ -339,21 +339,41 @@ _COUNTRY_PATTERNS = [(names, re.compile("|".join(r"(?<![\w.])" + re.escape(n) + 
                      for names in _SAME_COUNTRY]
 
 
+# A capital or a seat of government standing for its country or government ("Washington insists", "Moscow denied"),
+# and "Europe" for the European Union: found where the source names the country or body itself.
+_METONYMS = {
+    "washington": ("america",), "white house": ("america",), "capitol hill": ("congress",),
+    "kremlin": ("russia",), "moscow": ("russia",), "beijing": ("china",), "london": ("britain",),
+    "downing street": ("britain",), "whitehall": ("britain",), "westminster": ("britain",), "paris": ("france",),
+    "berlin": ("germany",), "tokyo": ("japan",), "tehran": ("iran",), "kyiv": ("ukraine",), "kiev": ("ukraine",),
+    "jerusalem": ("israel",), "pyongyang": ("north korea",), "seoul": ("south korea",), "ankara": ("turkey",),
+    "ottawa": ("canada",), "canberra": ("australia",), "new delhi": ("india",), "delhi": ("india",),
+    "brussels": ("european union", "eu"), "europe": ("european union", "eu"),
+}
+
+
 def _country_found(keys: tuple[str, ...], text: str) -> bool:
     joined = " ".join(keys)
-    return any(joined in names and pattern.search(text) for names, pattern in _COUNTRY_PATTERNS)
+    targets = _METONYMS.get(joined.removesuffix("'s"), ())
+    for names, pattern in _COUNTRY_PATTERNS:
+        if (joined in names or names[0] in targets) and pattern.search(text):
+            return True
+    return any(re.search(r"(?<![\w.])" + re.escape(t) + r"(?!\w)", text) for t in targets if t not in ("america", "britain"))
 
 
-def name_found(keys: tuple[str, ...], words: set[str], stems: set[str], acronyms: set[str], text: str) -> bool:
+def name_found(keys: tuple[str, ...], words: set[str], stems: set[str], acronyms: set[str], text: str,
+               surface: str = "") -> bool:
     """Whether every word of a name is in the sources (inflection, demonym, acronym and country-name tolerant)."""
     if _country_found(keys, text):
+        return True
+    if _spelled_out(surface, text):
         return True
     joined = "".join(k[0] for k in keys if k)
     if len(keys) > 1 and joined in acronyms | words:
         return True  # "United Nations" where the source says "UN"
     for key in keys:
-        if key in words or stem(key) in stems or key in acronyms:
-            continue
+        if key in words or stem(key) in stems or key in acronyms or key + "s" in words:
+            continue  # "CNN" where the source has only "CNNs"
         if key in _ACRONYM_ALIASES and any(alias in text for alias in _ACRONYM_ALIASES[key]):
             continue
         base = _DEMONYMS.get(key)
@@ -363,6 +383,18 @@ def name_found(keys: tuple[str, ...], words: set[str], stems: set[str], acronyms
             continue
         return False
     return True
+
+
+def _spelled_out(surface: str, text: str) -> bool:
+    """"CNN" backed by "convolutional neural networks", "GANs" by "generative adversarial networks": an acronym
+    whose letters open consecutive words of the (lower-case) source, small linking words aside."""
+    letters = surface.removesuffix("'s")
+    letters = letters[:-1] if letters.endswith("s") and letters[:-1].isupper() else letters
+    if not (3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    link = r"(?:(?:of|and|for|the|on|in|&)\s+)?"
+    pattern = r"\b" + r"[\s-]+".join(f"{link}({re.escape(c)}\\w+)" for c in letters.lower()).removeprefix(link)
+    return any(not any(w in STOPWORDS for w in match.groups()) for match in re.finditer(pattern, text))
 
 
 def _regular_demonym(key: str, words: set[str]) -> bool:

@@ -84,11 +84,13 @@ def content_stems(toks: list[str]) -> list[str]:
 _OPINION = re.compile(
     r"\b(critics?|opponents?|supporters?|proponents?|skeptics?|sceptics?|some|many|others)\s+(argue|say|believe|contend|"
     r"warn|claim|fear|suggest|insist|maintain)|\b(in (my|our) view|arguably|should|ought to|must be|it is (clear|vital|"
-    r"essential|important) that|unfortunately|fortunately|deserves?)\b", re.IGNORECASE)
+    r"essential|important) that|unfortunately|fortunately|deserves?|(?:well )?worth (?:reading|watching|a look|following|noting|keeping an eye on)|readers (?:can|could|may|might|should|will want to)|whatever (?:your|one's) view)\b",
+    re.IGNORECASE)
 _OUTLOOK = re.compile(
     r"\b(could|(?-i:may)|might|would|will likely|is likely|are likely|likely to|(is|are) expected|expected to|set to|"
     r"poised to|on track to|in the coming|next( \w+)? (days?|weeks?|months?|years?|decades?)|in the future|"
-    r"going forward|remains to be seen|if\b.*\bwill)\b",
+    r"going forward|remains to be seen|if\b.*\bwill|unlikely|(?:seems?|appears?) likely|(?:will|may|could|might) "
+    r"(?:well )?depend on|(?:much|a lot|everything|it all|a great deal) (?:now )?depends on)\b",
     re.IGNORECASE)
 _ANALYSIS = re.compile(
     r"\b(suggests?|indicates?|signals?|reflects?|means|underscores?|highlights?|illustrates?|implies|implying|"

@@ -77,7 +77,7 @@ def run_checks(sentence: str, index: PassageIndex, m: Measure, only: tuple[str, 
     runners = {
         "figures_and_dates": lambda: check_figures_and_dates(text, facts, claim_stems),
         "entity_swap": lambda: check_entity_swap(text, facts, sp.extract_names(text)),
-        "polarity": lambda: check_polarity(text, claim_stems, candidates, verbatim),
+        "polarity": lambda: check_polarity(text, claim_stems, candidates, verbatim, index.stems),
         "hedge_made_certain": lambda: check_hedge(text, claim_stems, candidates, verbatim),
         "attribution": lambda: check_attribution(text, facts, candidates),
         "roles_and_titles": lambda: check_roles(text, facts),

@@ -39,7 +39,31 @@ _OPPOSED = [
     ("survive survived", "die died kill killed"),
     ("support", "oppose"),
     ("open", "close"),
+    ("improve enhance boost strengthen", "worsen hinder weaken impair harm"),
+    ("strong", "weak"),
+    ("simple easy", "complex difficult complicated"),
+    ("positive", "negative"),
+    ("success", "failure"),
+    ("cheap inexpensive", "expensive costly"),
+    ("best", "worst"),
+    ("maximum", "minimum"),
+    ("buy purchase", "sell"),
+    ("expand", "shrink"),
+    ("include", "exclude"),
+    ("add", "remove"),
+    ("like love enjoy", "dislike hate"),
+    ("large big", "small"),
+    ("high", "low"),
+    ("fast quick", "slow"),
+    ("same", "different"),
+    ("true", "false"),
+    ("correct", "wrong"),
+    ("abundant plentiful", "scarce limited"),
+    ("pre", "post"),
 ]
+# Prefixes that turn a word into its opposite: "suitable" / "unsuitable", "certainties" / "uncertainties".
+# "in", "im", "dis" and "mis" also open many plain words ("income", "display", "discover"): only a long stem counts.
+_NEGATING_PREFIXES = {"un": 4, "non": 4, "non-": 4, "il": 5, "ir": 5, "in": 6, "im": 6, "dis": 6, "mis": 6}
 def _inflected(words: str) -> frozenset[str]:
     """Stems of every inflection of the words: the crude stemmer keys "agree" and "agreed" apart."""
     forms = [w + suffix for w in words.split() for suffix in ("", "s", "d", "ed", "ing", "es")]
@@ -127,9 +151,26 @@ def _scope_of(text: str, stems: frozenset[str]) -> set[str]:
     return set()
 
 
+def _prefixed_opposite(claim: frozenset[str], source: frozenset[str],
+                       everywhere: frozenset[str] | set[str]) -> tuple[str, str] | None:
+    """A word no source uses whose opposite by a negating prefix the source sentence has: "unsuitable" where the
+    source says "suitable" (a word the sources use elsewhere is theirs, and may be a fair contrast)."""
+    for word in sorted(claim - source - everywhere):
+        for prefix, shortest in _NEGATING_PREFIXES.items():
+            bare = word.removeprefix(prefix)
+            if bare != word and len(bare) >= shortest and bare in source and bare not in claim:
+                return word, bare
+            if prefix + word in source and prefix + word not in claim and len(word) >= shortest:
+                return word, prefix + word
+    return None
+
+
 def _opposition(claim: frozenset[str], source: frozenset[str], claim_text: str,
-                source_text: str) -> tuple[str, str] | None:
+                source_text: str, everywhere: frozenset[str] | set[str] = frozenset()) -> tuple[str, str] | None:
     """Opposed words said of the same thing: "sales ... resume" against "sales ... prohibited"."""
+    prefixed = _prefixed_opposite(claim, source, everywhere)
+    if prefixed:
+        return prefixed
     for a, b in _OPPOSED_STEMS:
         for mine, theirs in ((a, b), (b, a)):
             if claim & mine and source & theirs and not claim & theirs and not source & mine and \
@@ -139,7 +180,8 @@ def _opposition(claim: frozenset[str], source: frozenset[str], claim_text: str,
 
 
 def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence],
-                   verbatim: bool = False) -> FactResult:
+                   verbatim: bool = False, source_stems: frozenset[str] | set[str] = frozenset()) -> FactResult:
+    """``source_stems``: every content stem of the sources, so a prefixed opposite counts only when new."""
     if not claim_stems or not candidates or verbatim:
         return not_applicable(POLARITY)
     text = normalise(sentence)
@@ -168,11 +210,38 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
         overlap = max(coverage, len(shared) / max(1, len(theirs)) - 0.2)
         if overlap >= MIN_ANTONYM_COVERAGE and not claim_scopes and not _double_negation_risk(evidence.text):
             judged = True
-            flipped = _opposition(claim_stems, evidence.stems, text, evidence.text)
+            flipped = _opposition(claim_stems, evidence.stems, text, evidence.text, source_stems)
             if flipped:
                 return fail(POLARITY, f"the sentence says {flipped[0]} where the source says {flipped[1]}: "
                                       f"\"{evidence.text}\"")
+    inserted = _negation_inserted(text, folded, candidates)
+    if inserted:
+        return fail(POLARITY, f"the sentence denies what the source states: \"{inserted}\"")
     return ok(POLARITY) if judged else not_applicable(POLARITY)
+
+
+_PLAIN_NEGATION = re.compile(r"not|never|no|none|nobody|nothing|neither|nor|cannot|\w*n't|unsuccessful|"
+                             r"(?:fail|failed|fails|refused?|refuses|unable|unwilling)\s+to", re.IGNORECASE)
+
+
+def _negation_inserted(text: str, folded: frozenset[str], candidates: list[Evidence]) -> str | None:
+    """A source sentence with no negation that states what one of the sentence's negations denies, of the same
+    subject: "the team did not discuss the budget" against "the team discussed the budget". Clause by clause, so
+    a summary that joins several source sentences is read too."""
+    for match in _NEGATION.finditer(text):
+        if not _PLAIN_NEGATION.fullmatch(match.group()):
+            continue  # "without", "rather than": they paraphrase a source's wording as often as they deny it
+        subject = _fold(_stems_before(text, match.start()))
+        scope = _fold(_stems_after(text, match.end()))
+        if len(scope) < 2 or not subject:
+            continue
+        for evidence in candidates:
+            if len(evidence.text) > MAX_SENTENCE_CHARS or _NEGATION.search(evidence.text):
+                continue
+            theirs = _fold(evidence.stems)
+            if scope <= theirs and subject & theirs and len(folded & theirs) >= MIN_SHARED:
+                return evidence.text
+    return None
 
 
 # ---------------------------------------------------------------------------------------------- hedges
