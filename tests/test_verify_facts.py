@@ -189,6 +189,29 @@ def test_an_antonym_against_the_source_fails(verifier: Verifier) -> None:
                    source) != "fail"
 
 
+def test_a_word_negated_by_its_prefix_fails(verifier: Verifier) -> None:
+    source = _passages("The authors show that the method is suitable for long documents and large corpora.")
+    assert outcome(verifier, "polarity", "The authors show that the method is unsuitable for long documents and "
+                   "large corpora.", source) == "fail"
+    assert outcome(verifier, "polarity", "The authors show that the method fits long documents and large "
+                   "corpora.", source) != "fail"
+    # a prefixed word the sources use elsewhere is theirs: a fair contrast, not a flip
+    both = _passages("The US ranked near the bottom on unemployment among adults of prime working age.",
+                     "Employment was measured as a share of each country's population.")
+    assert outcome(verifier, "polarity", "The US ranked near the bottom on employment among adults of prime "
+                   "working age.", both) != "fail"
+
+
+def test_a_negation_the_source_sentence_lacks_fails_inside_a_longer_summary(verifier: Verifier) -> None:
+    source = _passages("The committee discussed the budget for the new bridge on Monday.",
+                       "Residents asked for more parking near the station.")
+    summary = ("The committee did not discuss the budget for the new bridge, and residents asked for more parking "
+               "near the station.")
+    assert outcome(verifier, "polarity", summary, source) == "fail"
+    fair = "The committee discussed the bridge budget, and residents asked for more parking near the station."
+    assert outcome(verifier, "polarity", fair, source) != "fail"
+
+
 def test_a_negation_read_through_near_synonyms(verifier: Verifier) -> None:
     assert outcome(verifier, "polarity", "Islamist politicians insist they recognised the danger posed by radical "
                    "Muslims preaching in mosques.", TUNISIA) == "fail"
@@ -228,6 +251,22 @@ def test_a_sources_other_names_for_a_country_are_the_same_name(verifier: Verifie
     assert check.verdict == "supported", check.details
     us = _passages("The United States and Canada signed the treaty in Ottawa on Monday.")
     assert verifier.check("America and Canada signed the treaty in Ottawa on Monday.", us).verdict == "supported"
+
+
+def test_a_capital_or_seat_of_government_stands_for_its_country(verifier: Verifier) -> None:
+    source = _passages("The United States lifted its trade embargo on Sudan on Friday, officials said.")
+    check = verifier.check("On Friday, Washington lifted its trade embargo on Sudan, officials said.", source)
+    assert check.verdict == "supported", check.details
+    check = verifier.check("On Friday, Moscow lifted its trade embargo on Sudan, officials said.", source)
+    assert check.verdict != "supported"
+
+
+def test_an_acronym_spelled_out_in_the_source_is_its_name(verifier: Verifier) -> None:
+    source = _passages("We train convolutional neural networks without bias terms and they generalise well.")
+    check = verifier.check("In this work we train CNNs without bias terms and they generalise well.", source)
+    assert check.verdict == "supported", check.details
+    check = verifier.check("In this work we train RNNs without bias terms and they generalise well.", source)
+    assert check.verdict != "supported"
 
 
 def test_a_range_written_out_is_the_sources_range(verifier: Verifier) -> None:

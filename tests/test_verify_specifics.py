@@ -97,6 +97,12 @@ def test_split_sentences() -> None:
     ("The council approved the plan.", "opinion", "fact"),
     ("Over the next six months, engineers will test it.", "outlook", "outlook"),
     ("The vote is due in May.", "outlook", "fact"),
+    ("Much will depend on whether the factions close ranks.", "outlook", "outlook"),
+    ("The stalemate appears unlikely to shift without a change in Congress.", "opinion", "opinion"),
+    ("Further incidents seem likely in the months ahead.", "outlook", "outlook"),
+    ("The full transcript is worth reading to judge the arguments.", "opinion", "opinion"),
+    ("Readers can look at the report itself to see how the US compares.", "opinion", "opinion"),
+    ("The report ranks the US last among 10 countries.", "opinion", "fact"),
 ])
 def test_claim_kind(sentence: str, section: str, kind: str) -> None:
     assert claim_kind(sentence, section) == kind
