@@ -341,7 +341,7 @@ _COUNTRY_PATTERNS = [(names, re.compile("|".join(r"(?<![\w.])" + re.escape(n) + 
 
 # A capital or a seat of government standing for its country or government ("Washington insists", "Moscow denied"),
 # and "Europe" for the European Union: found where the source names the country or body itself.
-_METONYMS = {
+METONYMS = {
     "washington": ("america",), "white house": ("america",), "capitol hill": ("congress",),
     "kremlin": ("russia",), "moscow": ("russia",), "beijing": ("china",), "london": ("britain",),
     "downing street": ("britain",), "whitehall": ("britain",), "westminster": ("britain",), "paris": ("france",),
@@ -354,7 +354,7 @@ _METONYMS = {
 
 def _country_found(keys: tuple[str, ...], text: str) -> bool:
     joined = " ".join(keys)
-    targets = _METONYMS.get(joined.removesuffix("'s"), ())
+    targets = METONYMS.get(joined.removesuffix("'s"), ())
     for names, pattern in _COUNTRY_PATTERNS:
         if (joined in names or names[0] in targets) and pattern.search(text):
             return True

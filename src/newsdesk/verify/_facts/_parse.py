@@ -74,6 +74,7 @@ class SourceFacts:
     """Every source sentence of a passage set as ``Evidence``, built once; parses are made on demand and kept."""
 
     sentences: list[Evidence] = field(default_factory=list)
+    _stems: frozenset[str] | None = field(default=None, repr=False)
 
     @staticmethod
     def parse_batch(sentences: list[Evidence]) -> None:
@@ -82,6 +83,12 @@ class SourceFacts:
         for evidence, doc in zip(todo, nlp().pipe((e.text for e in todo), batch_size=64, disable=["ner"]),
                                  strict=True):
             evidence._doc = doc
+
+    def stems(self) -> frozenset[str]:
+        """Every content stem of the sources."""
+        if self._stems is None:
+            self._stems = frozenset().union(*(e.stems for e in self.sentences))
+        return self._stems
 
     @classmethod
     def build(cls, index: PassageIndex) -> SourceFacts:

@@ -11,9 +11,10 @@ is looked up in the clause around it; when it stays a pronoun the check does not
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from .._specifics import METONYMS
 from .._text import stem
 from ._parse import Evidence, SourceFacts, parse, stems_of
 from ._result import FactResult, fail, not_applicable, ok
@@ -69,6 +70,7 @@ class Clause:
     speaker_text: str
     named: bool = False  # the speaker has a proper name ("Lotfi Azzouz"), not only a description ("analysts")
     head: str = ""  # stem of the speaker's head noun ("officials" -> offici)
+    verb: str = ""  # stem of the reporting verb ("according to" -> accord)
 
 
 def _subtree_ids(token: Any) -> set[int]:
@@ -111,7 +113,7 @@ def speech_clauses(doc: Any) -> list[Clause]:
             speaker = list(objects[0].subtree)
             head = token.head
             said_ids = _subtree_ids(head) - _subtree_ids(token)
-            out.append(_clause(doc, speaker, said_ids, head))
+            out.append(replace(_clause(doc, speaker, said_ids, head), verb=_ACCORDING))
     return out
 
 
@@ -124,7 +126,8 @@ def _clause(doc: Any, speaker: list[Any], said_ids: set[int], verb: Any) -> Clau
     ids = _subtree_ids(verb)
     root = min(speaker, key=lambda t: len(list(t.ancestors)))
     named = any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in speaker)
-    return Clause(keys, pronoun, said, (min(ids), max(ids)), speaker_text, named, stem(root.lower_))
+    return Clause(keys, pronoun, said, (min(ids), max(ids)), speaker_text, named, stem(root.lower_),
+                  stem(verb.lower_))
 
 
 def _best_clause(claim_said: frozenset[str], evidence: Evidence) -> tuple[float, Clause | None, list[Clause]]:
@@ -176,9 +179,46 @@ def _same_speaker(claim: Clause, source: Clause, facts: SourceFacts) -> bool:
     return False
 
 
+# Speakers that may be anybody of their sort, so a source need not use the word: "experts said" for its scientists.
+_ANYONE = _GENERIC_SPEAKERS | frozenset(stem(w) for w in """
+expert analyst observer critic people person report study statement spokesman spokeswoman spokesperson group
+company firm team document article paper author speaker agency organisation organization
+""".split())
+MAX_SPEAKER_WORDS = 8  # a longer "speaker" is a misparse that swallowed part of the clause
+
+
+# Verbs that report what a person said; "suggests", "explains", "believes" as often have a thing or a reading for
+# subject ("the results suggest"), which is the writer's inference, not a quotation.
+_REPORTING = frozenset(stem(w) for w in """
+say said says tell told announce announced state stated add added insist insisted claim claimed warn warned urge
+urged admit admitted acknowledge acknowledged confirm confirmed deny denied condemn condemned accuse accused vow vowed
+according
+""".split())
+_ACCORDING = stem("according")
+# "Washington said": a capital speaking for its government (the names check reads those against the sources)
+_STANDS_FOR_A_COUNTRY = frozenset(stem(w) for name in METONYMS for w in name.split())
+
+
+def _unknown_speaker(sentence: str, clauses: list[Clause], facts: SourceFacts) -> Clause | None:
+    """A speaker whose head noun no source uses at all: "the justice secretary has said" where only the Ministry of
+    Justice spoke is a quotation the sources do not have, whatever is said."""
+    known = facts.stems()
+    for clause in clauses:
+        if clause.pronoun or not clause.head or clause.head in _ANYONE or clause.head not in clause.speaker or \
+                clause.head in known or clause.head in _STANDS_FOR_A_COUNTRY or clause.head == "unk":
+            continue  # "UNK": a summariser's unknown word, not a name
+        if clause.verb in _REPORTING and len(clause.speaker_text.split()) <= MAX_SPEAKER_WORDS:
+            return clause
+    return None
+
+
 def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Evidence]) -> FactResult:
     if not SPEECH_CUE.search(sentence):
         return not_applicable(ATTRIBUTION)
+    clauses = speech_clauses(parse(sentence))
+    stranger = _unknown_speaker(sentence, clauses, facts)
+    if stranger is not None:
+        return fail(ATTRIBUTION, f"no source mentions {stranger.speaker_text}", "unsupported")
     claim_stems = stems_of(sentence)
     candidates = [e for e in candidates if len(e.text) <= MAX_PARSED_CHARS and (SPEECH_CUE.search(e.text) or e.intro)
                   and len(claim_stems & e.stems) >= max(2, MIN_CANDIDATE_SHARE * len(claim_stems))]
@@ -192,7 +232,6 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
     if len(reported) == 1 and not reported[0].pronoun and reported[0].speaker & claim_stems and \
             len(SPEECH_CUE.findall(sentence)) == 1:
         return ok(ATTRIBUTION)  # the source's one speaker is named in the sentence, which reports one view
-    clauses = speech_clauses(parse(sentence))
     # a view inside another reported view ("Washington insists ..., officials said") is the outer speaker's report
     claims = [c for c in clauses if not c.pronoun and len(c.said) >= 2 and not any(
         o is not c and len(o.said) >= 2 and o.span[0] <= c.span[0] and o.span[1] >= c.span[1] and o.span != c.span
