@@ -64,6 +64,7 @@ class Encoder:
         self._session = None
         self._tokenizer = None
         self._workers: ThreadPoolExecutor | None = None
+        self._worker_count = 1
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
@@ -95,7 +96,7 @@ class Encoder:
             raise ModelError(f"cannot load the sentence-embedding model from {MODEL_PACKAGE}: {error}") from None
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
         tokenizer.no_padding()  # each batch is padded to its longest sentence in ``_run_batch``
-        workers = max(1, self._threads or thread_counts()[1])
+        workers = self._worker_count = max(1, self._threads or thread_counts()[1])
         self._workers = ThreadPoolExecutor(workers, thread_name_prefix="newsdesk-embed") if workers > 1 else None
         self._tokenizer, self._session = tokenizer, session
 
@@ -146,7 +147,11 @@ class Encoder:
         token_ids = [e.ids for e in self._tokenizer.encode_batch([text or " " for text in texts])]
         # similar lengths share a batch, so little of it is padding
         order = sorted(range(len(texts)), key=lambda i: len(token_ids[i]))
-        batches = [order[start:start + BATCH] for start in range(0, len(order), BATCH)]
+        # at most BATCH a run, and as many runs as there are threads to share them: 9 sentences on 2 threads run
+        # as 5 + 4, not 8 + 1
+        count = -(-len(order) // BATCH)
+        count = min(len(order), -(-count // self._worker_count) * self._worker_count)
+        batches = [order[len(order) * k // count:len(order) * (k + 1) // count] for k in range(count)]
         result = np.zeros((len(texts), DIMENSION), dtype=np.float32)
 
         def run_batch(chunk: list[int]) -> None:
