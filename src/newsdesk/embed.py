@@ -20,6 +20,8 @@ only the threading differs.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import functools
 import hashlib
 import threading
@@ -41,6 +43,7 @@ DIMENSION = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 BATCH = 8  # sentences per run; sorted by length, so little of a batch is padding
 MEMORY_CACHE = 20_000  # vectors kept in memory (1.5 KB each)
+_M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
 
 
 class VectorStore(Protocol):
@@ -97,7 +100,9 @@ class Encoder:
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
         tokenizer.no_padding()  # each batch is padded to its longest sentence in ``_run_batch``
         workers = self._worker_count = max(1, self._threads or thread_counts()[1])
-        self._workers = ThreadPoolExecutor(workers, thread_name_prefix="newsdesk-embed") if workers > 1 else None
+        if workers > 1:
+            _share_malloc_arena()
+            self._workers = ThreadPoolExecutor(workers, thread_name_prefix="newsdesk-embed")
         self._tokenizer, self._session = tokenizer, session
 
     def encode(self, texts: Sequence[str], store: VectorStore | None = None) -> np.ndarray:
@@ -178,6 +183,20 @@ class Encoder:
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
         return pooled
+
+
+def _share_malloc_arena() -> None:
+    """Let every thread allocate from glibc's one main arena. Each thread that runs the model otherwise gets an
+    arena of its own, and each keeps about 60 MB of freed activations resident: measured on the FRANK source
+    sentences in article-sized calls, the encoder grew to 310 MB RSS on two threads, 206 MB on one, and 192 MB on
+    two sharing one arena, at the same speed (onnxruntime allocates a few large buffers per operator, so the
+    shared arena's lock is rarely contended). Process-wide, set once, before the worker threads exist; a no-op
+    where the C library is not glibc."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(_M_ARENA_MAX, 1)
+    except (OSError, AttributeError):
+        pass
 
 
 @functools.cache
