@@ -10,7 +10,8 @@ The model loads on first use (about 0.3 s, some 170 MB of memory) and stays for 
 memory by text, and an optional ``VectorStore`` (the archive) keeps them across runs, keyed by a hash of the model
 and the text, so a passage is encoded once.
 
-Speed: each batch runs on one thread, and batches run side by side on one thread per core, all in one session
+Speed: the weights are stored int8, but onnxruntime folds them to float at load, so the model computes in
+float32. Each batch runs on one thread, and batches run side by side on one thread per core, all in one session
 (one copy of the weights). Measured on the 2 shared cores of the dev machine, FRANK source sentences (36 tokens
 on average): one thread per run encodes about 95 sentences per CPU second, two intra-op threads per run about 60,
 because at this model's small matrices the threads spend their time waiting for each other (and, on cores
