@@ -39,6 +39,16 @@ def test_batching_and_the_cache_give_the_same_vectors(model: Encoder) -> None:
     assert np.array_equal(model.encode([SOURCE, SOURCE]), np.vstack([batched[-1], batched[-1]]))
 
 
+def test_batches_run_side_by_side_give_each_text_its_own_vector() -> None:
+    # lengths vary so that sorting by length reorders the texts and the batches land on different threads
+    texts = [" ".join([f"word{i}"] * (1 + (i * 7) % 23)) + f" ends sentence {i}." for i in range(30)] + [SOURCE, UNRELATED]
+    side_by_side = Encoder(threads=2).encode(texts)
+    one_thread = Encoder(threads=1).encode(texts)
+    assert np.array_equal(side_by_side, one_thread)
+    similarity = side_by_side @ Encoder(threads=1).encode([SOURCE])[0]
+    assert int(np.argmax(similarity)) == len(texts) - 2  # a vector stays with its text
+
+
 def test_the_archive_keeps_vectors_between_processes(tmp_path: Path, model: Encoder) -> None:
     archive = Archive(tmp_path / "newsdesk.db")
     first = Encoder(threads=1).encode([SOURCE, PARAPHRASE], store=archive)
