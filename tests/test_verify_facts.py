@@ -126,6 +126,18 @@ def test_a_view_given_to_the_wrong_speaker_fails(verifier: Verifier) -> None:
                    "threaten the authorities and frighten tourists.", TUNISIA) == "ok"
 
 
+def test_a_speaker_no_source_mentions_fails(verifier: Verifier) -> None:
+    source = _passages("Packages were thrown over the prison wall, and the Ministry of Justice said there was no "
+                       "evidence of drones.")
+    assert outcome(verifier, "attribution", "there was no evidence of drones at the prison , the justice secretary "
+                   "has said .", source) == "fail"
+    assert outcome(verifier, "attribution", "there was no evidence of drones at the prison , the ministry of "
+                   "justice said .", source) != "fail"
+    # a thing that "suggests" is the writer's reading, not a speaker; "officials" may be any of them
+    assert outcome(verifier, "attribution", "The packages suggest the prison wall is too low.", source) != "fail"
+    assert outcome(verifier, "attribution", "Officials said there was no evidence of drones.", source) != "fail"
+
+
 def test_a_groups_view_is_not_a_named_persons(verifier: Verifier) -> None:
     source = _passages("Analysts said good relations with Sudan could strengthen moderate voices within the "
                        "country.", "American officials said Sudan had already shown important progress.")

@@ -201,10 +201,12 @@ _STANDS_FOR_A_COUNTRY = frozenset(stem(w) for name in METONYMS for w in name.spl
 
 def _unknown_speaker(sentence: str, clauses: list[Clause], facts: SourceFacts) -> Clause | None:
     """A speaker whose head noun no source uses at all: "the justice secretary has said" where only the Ministry of
-    Justice spoke is a quotation the sources do not have, whatever is said."""
+    Justice spoke is a quotation the sources do not have, whatever is said. A capitalised name is left to the names
+    check, which says which name is missing."""
     known = facts.stems()
     for clause in clauses:
-        if clause.pronoun or not clause.head or clause.head in _ANYONE or clause.head not in clause.speaker or \
+        if clause.pronoun or clause.named or not clause.head or clause.head in _ANYONE or \
+                clause.head not in clause.speaker or \
                 clause.head in known or clause.head in _STANDS_FOR_A_COUNTRY or clause.head == "unk":
             continue  # "UNK": a summariser's unknown word, not a name
         if clause.verb in _REPORTING and len(clause.speaker_text.split()) <= MAX_SPEAKER_WORDS:
