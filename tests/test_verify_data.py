@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, SHARED_MISSING
 
 from newsdesk.verify import (
     Calibration,

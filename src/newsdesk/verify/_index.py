@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..models import Passage
+from . import _names as names
 from . import _specifics as sp
 from ._text import STOPWORDS, normalise, source_spans, stem, tokens
 
@@ -120,11 +121,11 @@ class PassageIndex:
                 self.numbers.append(n)
 
     def _add_names(self, text: str) -> None:
-        words = [m.group() for m in sp._WORD_RE.finditer(text)]
-        self.words.update(sp._name_key(w) for w in words)
+        words = [m.group() for m in names.WORD_RE.finditer(text)]
+        self.words.update(names.name_key(w) for w in words)
         self.words.update(part for w in words for part in re.split(r"[-']", w.lower()) if part)
         capitalised = [w for w in words if w[0].isupper()]
-        self.acronyms.update(sp._name_key(w) for w in capitalised if sp._is_acronym(w))
+        self.acronyms.update(names.name_key(w) for w in capitalised if names.is_acronym(w))
         # initials of capitalised runs and of every stretch of them: "European Central Bank" -> "ecb"; a run
         # that starts a sentence ("The James Webb Space Telescope") still gives "jwst"
         run: list[str] = []

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from . import _names as names
 from . import _specifics as sp
 from ._index import PassageIndex, bigrams, content_pairs, negation_count
 from ._text import STOPWORDS, normalise, stem, tokens
@@ -170,7 +171,7 @@ def _check_specifics(text: str, result: Measure, index: PassageIndex) -> None:
         if key not in index.times:
             result.missing.append(f"time: {surface}")
     for keys, surface in found.names:
-        if not sp.name_found(keys, index.words, index.stems, index.acronyms, index.lower_text, surface):
+        if not names.name_found(keys, index.words, index.stems, index.acronyms, index.lower_text, surface):
             result.missing.append(f"name: {surface}")
     for quote in found.quotes:
         key = sp.quote_key(quote)

@@ -15,7 +15,9 @@ from ..text import STOPWORDS, normalise, source_spans, split_sentences, tokens
 __all__ = [
     "ADVICE_VERBS",
     "CLAIM_KINDS",
+    "MONTHS",
     "STOPWORDS",
+    "WEEKDAYS",
     "claim_kind",
     "content_stems",
     "normalise",
@@ -159,3 +161,16 @@ def strip_hedges(sentence: str) -> str:
     """The sentence without its hedges and inference frames; unchanged when it has none."""
     stripped = " ".join(_HEDGES.sub(" ", sentence).split())
     return stripped if stripped != " ".join(sentence.split()) else sentence
+
+
+# Calendar words: what a date is made of, and never a name.
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+WEEKDAYS = {
+    "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri", "saturday": "sat",
+    "sunday": "sun",
+}

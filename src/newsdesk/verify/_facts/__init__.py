@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import _specifics as sp
+from .._names import extract_names
 from .._text import normalise
 from ._binding import check_entity_swap, check_figures_and_dates
 from ._claims import (
@@ -76,7 +77,7 @@ def run_checks(sentence: str, index: PassageIndex, m: Measure, only: tuple[str, 
     verbatim = m.alignment >= VERBATIM_ALIGNMENT and m.best_pair >= 0.9
     runners = {
         "figures_and_dates": lambda: check_figures_and_dates(text, facts, claim_stems),
-        "entity_swap": lambda: check_entity_swap(text, facts, sp.extract_names(text)),
+        "entity_swap": lambda: check_entity_swap(text, facts, extract_names(text)),
         "polarity": lambda: check_polarity(text, claim_stems, candidates, verbatim, index.stems),
         "hedge_made_certain": lambda: check_hedge(text, claim_stems, candidates, verbatim),
         "attribution": lambda: check_attribution(text, facts, candidates),

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .._specifics import METONYMS
+from .._names import METONYMS
 from .._text import stem
 from ._parse import Evidence, SourceFacts, parse, stems_of
 from ._result import FactResult, fail, not_applicable, ok
