@@ -138,3 +138,17 @@ def test_k_in_flight_on_a_real_server_write_what_one_at_a_time_writes(server_url
         results.append(_written(archive))
     assert len(results[0]) == 2 and results[0][0]["title"] and results[0][0]["intro"]
     assert results[0] == results[1]
+
+
+def test_a_workers_no_judge_reaches_every_article_it_writes(db_location, chat, tmp_path: Path) -> None:
+    template = tmp_path / "template.yaml"
+    template.write_text(TEMPLATE)
+    archive = Archive(db_location)
+    for judge in (True, False):
+        ids = _queue(archive, _stories(1), str(template), "openai:scripted")
+        config = WorkerConfig(db=db_location, base_url=chat.base_url, until_idle=True, idle_seconds=0.05,
+                              judge=judge)
+        Worker(config, archive=archive).run()
+        job = queue_for(archive).get(ids[0])
+        assert job.status == "done", job.error
+        assert archive.get_article(job.article_id).model["judge"] is judge

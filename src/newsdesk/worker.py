@@ -61,6 +61,7 @@ class WorkerConfig:
     idle_seconds: float = IDLE_SECONDS
     concurrency: int = 1  # jobs at once; above 1 only against an OpenAI-compatible server (base_url)
     until_idle: bool = False  # exit once the queue is empty and no job runs here (batch runs, benchmarks)
+    judge: bool = True  # a server model judges the sentences the local checks leave uncertain
 
 
 def effective_concurrency(config: WorkerConfig) -> int:
@@ -275,7 +276,8 @@ class Worker:
             story = self._story(job, on_event)
             options = WriteOptions(model=payload.get("model"), base_url=self.config.base_url,
                                    template=payload.get("template"), allow_private=self.config.allow_private,
-                                   context_length=self.config.context_length, request_key=key)
+                                   context_length=self.config.context_length, request_key=key,
+                                   judge=self.config.judge)
             article = write_article(story, options, self.archive, on_event=on_event,
                                     model=self._model(payload.get("model"), on_event))
             article_id = article.id
@@ -303,7 +305,8 @@ class Worker:
     def _regenerate(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
         payload = job.payload
         options = WriteOptions(model=payload.get("model"), base_url=self.config.base_url,
-                               template=payload.get("template"), context_length=self.config.context_length)
+                               template=payload.get("template"), context_length=self.config.context_length,
+                               judge=self.config.judge)
         article = regenerate_section(self.archive, int(payload["article_id"]), payload["section_id"], options,
                                      on_event=on_event, model=self._model(payload.get("model"), on_event))
         return article.id

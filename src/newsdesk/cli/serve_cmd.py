@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..archive import default_location, is_postgres
-from .common import archive_option, model_options
+from .common import archive_option, judge_option, model_options
 
 
 def register(cli: click.Group) -> None:
@@ -30,9 +30,10 @@ def register(cli: click.Group) -> None:
               help="A template file or bundled name to offer (repeatable); the first is the default.")
 @click.option("--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
               help="Allow URLs and feeds on private, loopback and link-local addresses (intranet use).")
+@judge_option
 @archive_option
 @click.option("-q", "--quiet", is_flag=True, help="Log warnings and errors only.")
-def serve(host, port, workers, model, base_url, context_length, templates, allow_private, db, quiet):
+def serve(host, port, workers, model, base_url, context_length, templates, allow_private, judge, db, quiet):
     """Run the newsroom web app and JSON API, with a job queue and worker processes.
 
     Open the printed address in a browser: paste a brief, give a URL or upload a file, follow the job live, read
@@ -58,7 +59,7 @@ def serve(host, port, workers, model, base_url, context_length, templates, allow
         db=_location(db), host=host, port=port,
         token=os.environ.get("NEWSDESK_TOKEN") or None, workers=workers, model=model or DEFAULT_MODEL,
         base_url=base_url, context_length=context_length, templates=template_menu(list(templates)),
-        allow_private=allow_private,
+        allow_private=allow_private, judge=judge,
     )
     settings.check()
     _logging(quiet)
@@ -83,8 +84,10 @@ def serve(host, port, workers, model, base_url, context_length, templates, allow
               help="Most requests per second to the model server, shared by all of this worker's jobs (0: none).")
 @click.option("--until-idle", is_flag=True, help="Exit once the queue is empty (a batch run).")
 @click.option("--lifeline", is_flag=True, hidden=True, help="Exit when standard input closes (set by serve).")
+@judge_option
 @archive_option
-def worker_command(base_url, context_length, allow_private, concurrency, rate_limit, until_idle, lifeline, db):
+def worker_command(base_url, context_length, allow_private, concurrency, rate_limit, until_idle, lifeline, judge,
+                   db):
     """Run one job worker on the database: claims queued jobs and writes their articles.
 
     'newsdesk serve' starts its own workers; run this to add more, or with 'serve --workers 0' to keep the
@@ -105,7 +108,7 @@ def worker_command(base_url, context_length, allow_private, concurrency, rate_li
     _logging(False, prefix="newsdesk worker %(process)d")
     run_worker(WorkerConfig(db=_location(db), base_url=base_url, context_length=context_length,
                             allow_private=allow_private, concurrency=concurrency, until_idle=until_idle,
-                            lifeline=lifeline))
+                            lifeline=lifeline, judge=judge))
 
 
 def _location(db: str | None) -> str | Path:

@@ -35,6 +35,7 @@ class Settings:
     # Templates a request may name: name -> bundled name or file path. The first is the default.
     templates: dict[str, str] = field(default_factory=dict)
     allow_private: bool = False
+    judge: bool = True  # workers ask a server model to judge uncertain sentences (--no-judge)
     max_body: int = MAX_BODY_BYTES
     max_upload: int = MAX_UPLOAD_BYTES
     poll_check_seconds: float = POLL_CHECK_SECONDS

@@ -90,6 +90,8 @@ class Supervisor:
             command += ["--context-length", str(settings.context_length)]
         if settings.allow_private:
             command.append("--allow-private")
+        if not settings.judge:
+            command.append("--no-judge")
         # Each worker loads its own model: it gets its share of the CPUs, so N workers do not fight over cores.
         share = max(1, cpu_count() // len(self.workers))
         env = {**os.environ, THREADS_ENV: os.environ.get(THREADS_ENV) or str(share), "NEWSDESK_DB": str(settings.db)}
