@@ -103,6 +103,8 @@ def test_split_sentences() -> None:
     ("The full transcript is worth reading to judge the arguments.", "opinion", "opinion"),
     ("Readers can look at the report itself to see how the US compares.", "opinion", "opinion"),
     ("The report ranks the US last among 10 countries.", "opinion", "fact"),
+    ("He acknowledged that no gun bill is likely to pass before he leaves office.", "outlook", "fact"),
+    ("The minister said prices could rise further.", "analysis", "fact"),
 ])
 def test_claim_kind(sentence: str, section: str, kind: str) -> None:
     assert claim_kind(sentence, section) == kind

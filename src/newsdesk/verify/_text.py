@@ -110,6 +110,10 @@ follow watch read check look keep consider ask compare subscribe visit track sta
 seek verify share support contact join learn sign monitor listen expect beware note see
 """.split())
 _ADVICE = re.compile(r"^\W*(" + "|".join(sorted(ADVICE_VERBS)) + r")\b", re.IGNORECASE)
+# A view reported of someone ("He acknowledged that no bill is likely to pass"): what was said is a fact to check,
+# whatever hedge the view itself carries.
+_REPORTED_VIEW = re.compile(r"\b(?:said|says|told|acknowledged|admitted|conceded|announced|stated|confirmed|"
+                            r"insisted|claimed|warned|predicted|according to)\b", re.IGNORECASE)
 _ATTRIBUTED = re.compile(r"\b(said|says|told|according to|announced|reported|stated|confirmed)\b", re.IGNORECASE)
 
 
@@ -137,7 +141,7 @@ def claim_kind(sentence: str, section_kind: str) -> str:
     base = section_kind if section_kind in CLAIM_KINDS else "fact"
     if _OPINION.search(sentence) or (base == "opinion" and _ADVICE.match(sentence)):
         return "opinion"
-    if _OUTLOOK.search(sentence):
+    if _OUTLOOK.search(sentence) and not _REPORTED_VIEW.search(sentence):
         if _SCHEDULED.search(sentence) and _DATED.search(sentence) and not _SPECULATIVE.search(sentence):
             return "fact"  # "X is expected to attend on Feb 18": a scheduled, dated event is a fact to check
         return "outlook" if base in ("fact", "analysis", "outlook") else base
