@@ -105,6 +105,8 @@ def test_split_sentences() -> None:
     ("The report ranks the US last among 10 countries.", "opinion", "fact"),
     ("He acknowledged that no gun bill is likely to pass before he leaves office.", "outlook", "fact"),
     ("The minister said prices could rise further.", "analysis", "fact"),
+    ("He also said Britain should stay in the European Union.", "opinion", "fact"),
+    ("Critics said the response should have been faster.", "analysis", "opinion"),
 ])
 def test_claim_kind(sentence: str, section: str, kind: str) -> None:
     assert claim_kind(sentence, section) == kind

@@ -83,6 +83,8 @@ def content_stems(toks: list[str]) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------- claim kinds
 
+_GROUP_STANCE = re.compile(r"\b(critics?|opponents?|supporters?|proponents?|skeptics?|sceptics?|some|many|others)\s+"
+                           r"(argue|say|said|believe|contend|warn|warned|claim|fear|suggest|insist|maintain)", re.IGNORECASE)
 _OPINION = re.compile(
     r"\b(critics?|opponents?|supporters?|proponents?|skeptics?|sceptics?|some|many|others)\s+(argue|say|believe|contend|"
     r"warn|claim|fear|suggest|insist|maintain)|\b(in (my|our) view|arguably|should|ought to|must be|it is (clear|vital|"
@@ -112,9 +114,8 @@ seek verify share support contact join learn sign monitor listen expect beware n
 _ADVICE = re.compile(r"^\W*(" + "|".join(sorted(ADVICE_VERBS)) + r")\b", re.IGNORECASE)
 # A view reported of someone ("He acknowledged that no bill is likely to pass"): what was said is a fact to check,
 # whatever hedge the view itself carries.
-_REPORTED_VIEW = re.compile(r"\b(?:said|says|told|acknowledged|admitted|conceded|announced|stated|confirmed|"
+_REPORTED_VIEW = re.compile(r"\b(?:said|says|told|reported|acknowledged|admitted|conceded|announced|stated|confirmed|"
                             r"insisted|claimed|warned|predicted|according to)\b", re.IGNORECASE)
-_ATTRIBUTED = re.compile(r"\b(said|says|told|according to|announced|reported|stated|confirmed)\b", re.IGNORECASE)
 
 
 # A forecast that only schedules ("is set to", "is expected to", "will") a dated event states a fact about the plan.
@@ -139,13 +140,19 @@ def claim_kind(sentence: str, section_kind: str) -> str:
     light") and is checked as one, so reasoning cannot carry a new fact past the check.
     """
     base = section_kind if section_kind in CLAIM_KINDS else "fact"
-    if _OPINION.search(sentence) or (base == "opinion" and _ADVICE.match(sentence)):
+    # "He said Britain should stay", "He acknowledged no bill is likely to pass": that he said so is the fact
+    reported = _REPORTED_VIEW.search(sentence) and not _GROUP_STANCE.search(sentence)
+    if base == "opinion" and _ADVICE.match(sentence):
         return "opinion"
-    if _OUTLOOK.search(sentence) and not _REPORTED_VIEW.search(sentence):
+    if _OPINION.search(sentence):
+        return "fact" if reported else "opinion"
+    if _OUTLOOK.search(sentence):
+        if reported:
+            return "fact"
         if _SCHEDULED.search(sentence) and _DATED.search(sentence) and not _SPECULATIVE.search(sentence):
             return "fact"  # "X is expected to attend on Feb 18": a scheduled, dated event is a fact to check
         return "outlook" if base in ("fact", "analysis", "outlook") else base
-    if _ANALYSIS.search(sentence) and not _ATTRIBUTED.search(sentence):
+    if _ANALYSIS.search(sentence) and not _REPORTED_VIEW.search(sentence):
         return "analysis" if base == "fact" else base
     if base in ("analysis", "opinion") and _JUDGEMENT.search(sentence):
         return base
