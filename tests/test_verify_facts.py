@@ -265,20 +265,20 @@ def test_a_sources_other_names_for_a_country_are_the_same_name(verifier: Verifie
     assert verifier.check("America and Canada signed the treaty in Ottawa on Monday.", us).verdict == "supported"
 
 
-def test_a_capital_or_seat_of_government_stands_for_its_country(verifier: Verifier) -> None:
-    source = _passages("The United States lifted its trade embargo on Sudan on Friday, officials said.")
-    check = verifier.check("On Friday, Washington lifted its trade embargo on Sudan, officials said.", source)
+@pytest.mark.parametrize(("source", "fair", "wrong"), [
+    # a capital or seat of government stands for its country, not for another one
+    ("The United States lifted its trade embargo on Sudan on Friday, officials said.",
+     "On Friday, Washington lifted its trade embargo on Sudan, officials said.",
+     "On Friday, Moscow lifted its trade embargo on Sudan, officials said."),
+    # an acronym the source spells out
+    ("We train convolutional neural networks without bias terms and they generalise well.",
+     "In this work we train CNNs without bias terms and they generalise well.",
+     "In this work we train RNNs without bias terms and they generalise well."),
+])
+def test_a_name_the_source_writes_another_way(verifier: Verifier, source: str, fair: str, wrong: str) -> None:
+    check = verifier.check(fair, _passages(source))
     assert check.verdict == "supported", check.details
-    check = verifier.check("On Friday, Moscow lifted its trade embargo on Sudan, officials said.", source)
-    assert check.verdict != "supported"
-
-
-def test_an_acronym_spelled_out_in_the_source_is_its_name(verifier: Verifier) -> None:
-    source = _passages("We train convolutional neural networks without bias terms and they generalise well.")
-    check = verifier.check("In this work we train CNNs without bias terms and they generalise well.", source)
-    assert check.verdict == "supported", check.details
-    check = verifier.check("In this work we train RNNs without bias terms and they generalise well.", source)
-    assert check.verdict != "supported"
+    assert verifier.check(wrong, _passages(source)).verdict != "supported"
 
 
 def test_a_range_written_out_is_the_sources_range(verifier: Verifier) -> None:
