@@ -64,6 +64,8 @@ _OPPOSED = [
 # Prefixes that turn a word into its opposite: "suitable" / "unsuitable", "certainties" / "uncertainties".
 # "in", "im", "dis" and "mis" also open many plain words ("income", "display", "discover"): only a long stem counts.
 _NEGATING_PREFIXES = {"un": 4, "non": 4, "non-": 4, "il": 5, "ir": 5, "in": 6, "im": 6, "dis": 6, "mis": 6}
+
+
 def _inflected(words: str) -> frozenset[str]:
     """Stems of every inflection of the words: the crude stemmer keys "agree" and "agreed" apart."""
     forms = [w + suffix for w in words.split() for suffix in ("", "s", "d", "ed", "ing", "es")]

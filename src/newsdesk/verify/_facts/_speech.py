@@ -199,7 +199,7 @@ _ACCORDING = stem("according")
 _STANDS_FOR_A_COUNTRY = frozenset(stem(w) for name in METONYMS for w in name.split())
 
 
-def _unknown_speaker(sentence: str, clauses: list[Clause], facts: SourceFacts) -> Clause | None:
+def _unknown_speaker(clauses: list[Clause], facts: SourceFacts) -> Clause | None:
     """A speaker whose head noun no source uses at all: "the justice secretary has said" where only the Ministry of
     Justice spoke is a quotation the sources do not have, whatever is said. A capitalised name is left to the names
     check, which says which name is missing."""
@@ -218,7 +218,7 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
     if not SPEECH_CUE.search(sentence):
         return not_applicable(ATTRIBUTION)
     clauses = speech_clauses(parse(sentence))
-    stranger = _unknown_speaker(sentence, clauses, facts)
+    stranger = _unknown_speaker(clauses, facts)
     if stranger is not None:
         return fail(ATTRIBUTION, f"no source mentions {stranger.speaker_text}", "unsupported")
     claim_stems = stems_of(sentence)
