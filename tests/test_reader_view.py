@@ -27,7 +27,7 @@ PASSAGES = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in e
 FACT = "Governor Greg Abbott declared a disaster in 23 counties."
 WRONG_FIGURE = "The floods killed 27 people in southern Texas on Wednesday."
 REASONING = "The declaration could be a key test of how the state handles the floods."
-REASONING_WITH_FACT = "Another three inches of rain could fall on Thursday, the National Weather Service said."
+REASONING_WITH_FACT = "Another three inches of rain could fall on Thursday as the storm system moves through."
 OPINION = "Residents should follow the warnings about the storm and the rain."
 
 
