@@ -18,6 +18,7 @@ SHARED = Path(os.environ.get("NEWSDESK_SHARED_DATA") or ROOT.parent / "shared" /
 SHARED_MISSING = f"the shared data folder {SHARED} is missing (set NEWSDESK_SHARED_DATA to its path)"
 EXAMPLE = ROOT / "examples" / "webb-launch.md"
 TINY_TEMPLATE = DATA / "tiny-template.yaml"
+ONE_FACT_TEMPLATE = DATA / "one-fact-template.yaml"  # one short fact section
 SHORT_BRIEF = DATA / "short-brief.txt"
 
 

@@ -20,22 +20,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from conftest import ONE_FACT_TEMPLATE
 
 pytest.importorskip("newsdesk.pipeline")
 
 REPLY_DELAY = 0.4  # seconds per model call: long enough to interrupt a run between articles
-TEMPLATE = """name: resume-test
-headline:
-  target_words: 20
-  instructions: Write a short title, a one-sentence dek and a one-sentence intro.
-sections:
-  - id: facts
-    heading: Facts
-    kind: fact
-    format: paragraphs
-    target_words: 20
-    instructions: State the key facts in one or two sentences.
-"""
 ENTRIES = [
     ("Council approves harbour bridge", "https://wire.example/bridge",
      "The city council approved the harbour bridge on Tuesday. It will cost 40 million euros."),
@@ -106,7 +95,7 @@ def _start(tmp_path: Path, chat_server: FakeChatServer) -> subprocess.Popen[str]
     env.update({"NEWSDESK_DB": str(tmp_path / "feed.db"), "OPENAI_API_KEY": "test",
                 "NO_PROXY": "127.0.0.1,localhost", "PYTHONUNBUFFERED": "1"})
     command = [sys.executable, "-m", "newsdesk", "feed", str(tmp_path / "feed.xml"),
-               "--write", "--out", str(tmp_path / "out"), "--template", str(tmp_path / "template.yaml"),
+               "--write", "--out", str(tmp_path / "out"), "--template", str(ONE_FACT_TEMPLATE),
                "--model", "openai:fake", "--base-url", chat_server.base_url, "--no-cache"]
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -126,7 +115,6 @@ def _wait_for_files(out: Path, count: int, process: subprocess.Popen[str], timeo
 
 def test_feed_run_survives_sigint_and_sigkill(tmp_path: Path, chat_server: FakeChatServer) -> None:
     _feed(tmp_path / "feed.xml")
-    (tmp_path / "template.yaml").write_text(TEMPLATE)
     out = tmp_path / "out"
 
     first = _start(tmp_path, chat_server)  # Ctrl-C after the first article

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from chatserver import ScriptedChatServer
+from conftest import ONE_FACT_TEMPLATE
 from test_server_backend import server_url  # noqa: F401 - the real llama-cpp-python server fixture
 
 from newsdesk.archive import Archive
@@ -17,19 +18,6 @@ from newsdesk.llm import get_model
 from newsdesk.llm.ratelimit import RateLimit, set_rate
 from newsdesk.models import Story
 from newsdesk.worker import Worker, WorkerConfig, effective_concurrency
-
-TEMPLATE = """name: concurrency-test
-headline:
-  target_words: 20
-  instructions: Write a short title, a one-sentence dek and a one-sentence intro.
-sections:
-  - id: facts
-    heading: Facts
-    kind: fact
-    format: paragraphs
-    target_words: 20
-    instructions: State the key facts in one or two sentences.
-"""
 
 
 @pytest.fixture
@@ -55,10 +43,8 @@ def _stories(count: int) -> list[Story]:
 
 
 def test_a_worker_keeps_k_jobs_in_flight_against_a_server(db_location, chat, tmp_path: Path) -> None:
-    template = tmp_path / "template.yaml"
-    template.write_text(TEMPLATE)
     archive = Archive(db_location)
-    ids = _queue(archive, _stories(8), str(template), "openai:scripted")
+    ids = _queue(archive, _stories(8), str(ONE_FACT_TEMPLATE), "openai:scripted")
     config = WorkerConfig(db=db_location, base_url=chat.base_url, concurrency=4, until_idle=True, idle_seconds=0.05)
     Worker(config, archive=archive).run()
     queue = queue_for(archive)
@@ -120,13 +106,11 @@ def _written(archive: Archive) -> list[dict]:
 
 @pytest.mark.slow
 def test_k_in_flight_on_a_real_server_write_what_one_at_a_time_writes(server_url, tmp_path: Path) -> None:  # noqa: F811
-    template = tmp_path / "template.yaml"
-    template.write_text(TEMPLATE)
     stories = _stories(2)
     results = []
     for concurrency in (1, 2):
         archive = Archive(tmp_path / f"k{concurrency}.db")
-        _queue(archive, stories, str(template), "openai:smollm2")
+        _queue(archive, stories, str(ONE_FACT_TEMPLATE), "openai:smollm2")
         config = WorkerConfig(db=archive.path, base_url=server_url, concurrency=concurrency, until_idle=True,
                               idle_seconds=0.05)
         Worker(config, archive=archive).run()
@@ -141,11 +125,9 @@ def test_k_in_flight_on_a_real_server_write_what_one_at_a_time_writes(server_url
 
 
 def test_a_workers_no_judge_reaches_every_article_it_writes(db_location, chat, tmp_path: Path) -> None:
-    template = tmp_path / "template.yaml"
-    template.write_text(TEMPLATE)
     archive = Archive(db_location)
     for judge in (True, False):
-        ids = _queue(archive, _stories(1), str(template), "openai:scripted")
+        ids = _queue(archive, _stories(1), str(ONE_FACT_TEMPLATE), "openai:scripted")
         config = WorkerConfig(db=db_location, base_url=chat.base_url, until_idle=True, idle_seconds=0.05,
                               judge=judge)
         Worker(config, archive=archive).run()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from chatserver import ScriptedChatServer
+from conftest import ONE_FACT_TEMPLATE
 
 from newsdesk.archive import Archive
 from newsdesk.jobs import queue_for
@@ -27,18 +28,6 @@ from newsdesk.worker import pid_alive
 
 JOBS = 20
 LEASE_SECONDS = 3
-TEMPLATE = """name: fault-test
-headline:
-  target_words: 20
-  instructions: Write a short title, a one-sentence dek and a one-sentence intro.
-sections:
-  - id: facts
-    heading: Facts
-    kind: fact
-    format: paragraphs
-    target_words: 20
-    instructions: State the key facts in one or two sentences.
-"""
 
 
 @pytest.fixture
@@ -117,9 +106,7 @@ def _assert_exactly_once(archive: Archive, ids: list[int], interrupted: int) -> 
 
 
 def test_a_worker_killed_mid_job_loses_nothing_and_duplicates_nothing(pg_archive, chat, tmp_path) -> None:
-    template = tmp_path / "template.yaml"
-    template.write_text(TEMPLATE)
-    ids = _queue_jobs(pg_archive, template)
+    ids = _queue_jobs(pg_archive, ONE_FACT_TEMPLATE)
     command = [sys.executable, "-m", "newsdesk", "worker", "--db", pg_archive.url, "--base-url", chat.base_url]
     workers = [subprocess.Popen(command, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
                for _ in range(3)]
@@ -153,9 +140,7 @@ def _serve(archive: Archive, chat: ScriptedChatServer) -> subprocess.Popen[bytes
 
 
 def test_a_server_killed_mid_job_takes_its_workers_and_loses_nothing(pg_archive, chat, tmp_path) -> None:
-    template = tmp_path / "template.yaml"
-    template.write_text(TEMPLATE)
-    ids = _queue_jobs(pg_archive, template)
+    ids = _queue_jobs(pg_archive, ONE_FACT_TEMPLATE)
     server = _serve(pg_archive, chat)
     try:
         interrupted, worker_pid = _job_mid_write(pg_archive)
