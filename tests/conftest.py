@@ -7,8 +7,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from newsdesk.models import Passage
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -20,6 +24,23 @@ EXAMPLE = ROOT / "examples" / "webb-launch.md"
 TINY_TEMPLATE = DATA / "tiny-template.yaml"
 ONE_FACT_TEMPLATE = DATA / "one-fact-template.yaml"  # one short fact section
 SHORT_BRIEF = DATA / "short-brief.txt"
+
+
+# A three-sentence wire story that the verifier's tests check sentences against (a fact, a figure, a forecast).
+FLOOD_STORY = [
+    ("Flash floods killed 17 people across southern Texas on Wednesday, officials said, after more than 12 inches of "
+     "rain fell in less than a day."),
+    "Governor Greg Abbott declared a disaster in 23 counties and said the state would ask for federal help.",
+    "The National Weather Service said the storm system could bring another three inches of rain on Thursday.",
+]
+
+
+def flood_passages() -> list[Passage]:
+    """The flood story as passages of source 1, made fresh for each test module (conftest loads before newsdesk
+    is needed, so the import waits)."""
+    from newsdesk.models import Passage
+
+    return [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(FLOOD_STORY)]
 
 
 @pytest.fixture

@@ -10,20 +10,15 @@ from importlib import resources
 
 import jsonschema
 import pytest
+from conftest import flood_passages
 
-from newsdesk.models import Article, Block, Passage, Section, Sentence, Source
+from newsdesk.models import Article, Block, Section, Sentence, Source
 from newsdesk.render import render
 from newsdesk.verify import Verifier, verify_article
 from newsdesk.verify._verifier import DECIDERS, SIGNALS
 
 SCHEMA = json.loads((resources.files("newsdesk") / "schema" / "article.schema.json").read_text("utf-8"))
-STORY = [
-    ("Flash floods killed 17 people across southern Texas on Wednesday, officials said, after more than 12 inches of "
-     "rain fell in less than a day."),
-    "Governor Greg Abbott declared a disaster in 23 counties and said the state would ask for federal help.",
-    "The National Weather Service said the storm system could bring another three inches of rain on Thursday.",
-]
-PASSAGES = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(STORY)]
+PASSAGES = flood_passages()
 FACT = "Governor Greg Abbott declared a disaster in 23 counties."
 WRONG_FIGURE = "The floods killed 27 people in southern Texas on Wednesday."
 REASONING = "The declaration could be a key test of how the state handles the floods."

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from newsdesk.models import Article, Block, Passage, Section, Sentence
+from conftest import FLOOD_STORY, flood_passages
+
+from newsdesk.models import Article, Block, Section, Sentence
 from newsdesk.verify import Verifier, verify_article
 from newsdesk.verify._article import NOTE_FAILED, REPEAT_REASON
 
-STORY = [
-    ("Flash floods killed 17 people across southern Texas on Wednesday, officials said, after more than 12 inches of "
-     "rain fell in less than a day."),
-    "Governor Greg Abbott declared a disaster in 23 counties and said the state would ask for federal help.",
-    "The National Weather Service said the storm system could bring another three inches of rain on Thursday.",
-]
-PASSAGES = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(STORY)]
+PASSAGES = flood_passages()
 
 
 def section(sid: str, kind: str, *paragraphs: list[str], heading: str | None = None) -> Section:
@@ -116,5 +112,5 @@ def test_article_json_round_trip_keeps_verdicts() -> None:
     verify_article(Verifier(), a, PASSAGES)
     again = Article.from_dict(a.to_dict())
     s = again.sections[0].sentences()[0]
-    assert s.verdict == "supported" and s.citations[0].quote in STORY[1]
+    assert s.verdict == "supported" and s.citations[0].quote in FLOOD_STORY[1]
     assert again.dropped[0].text == "Abbott said 99 homes were lost."

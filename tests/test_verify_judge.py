@@ -14,23 +14,17 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from conftest import FLOOD_STORY, flood_passages
 
 from newsdesk.errors import ModelError
 from newsdesk.llm import get_model
 from newsdesk.llm.embedded import EmbeddedModel
 from newsdesk.llm.session import Session
-from newsdesk.models import Passage
 from newsdesk.pipeline import WriteOptions, judging
 from newsdesk.verify import Judge, Verifier
 from newsdesk.verify._judge import MAX_BATCH, read_answers, uncertain
 
-STORY = [
-    ("Flash floods killed 17 people across southern Texas on Wednesday, officials said, after more than 12 inches of "
-     "rain fell in less than a day."),
-    "Governor Greg Abbott declared a disaster in 23 counties and said the state would ask for federal help.",
-    "The National Weather Service said the storm system could bring another three inches of rain on Thursday.",
-]
-PASSAGES = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(STORY)]
+PASSAGES = flood_passages()
 # Fact sentences at every distance from the line: copies, paraphrases, loose summaries, invented detail.
 CANDIDATES = [
     "Abbott declared a disaster in 23 counties.",
@@ -168,7 +162,7 @@ def test_only_uncertain_facts_are_asked_in_one_call_with_one_prefix(server) -> N
     assert sorted(asked) == sorted(band), "asked about exactly the uncertain fact sentences"
     for request in server.requests:
         assert request["logprobs"] is True and request["temperature"] == 0
-        assert all(source in request["messages"][-1]["content"] for source in STORY[:2])
+        assert all(source in request["messages"][-1]["content"] for source in FLOOD_STORY[:2])
     by_text = dict(zip(CANDIDATES, checks, strict=False))
     for sentence in band:
         assert by_text[sentence].signals["judge"] == pytest.approx(0.95)
