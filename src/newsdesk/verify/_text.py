@@ -83,12 +83,15 @@ def content_stems(toks: list[str]) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------- claim kinds
 
-_GROUP_STANCE = re.compile(r"\b(critics?|opponents?|supporters?|proponents?|skeptics?|sceptics?|some|many|others)\s+"
-                           r"(argue|say|said|believe|contend|warn|warned|claim|fear|suggest|insist|maintain)", re.IGNORECASE)
+# A group's stance ("critics argue", "some say"): opinion, never a named speaker's reported fact.
+_GROUP = r"\b(critics?|opponents?|supporters?|proponents?|skeptics?|sceptics?|some|many|others)\s+"
+_STANCE_VERBS = "argue|say|believe|contend|warn|claim|fear|suggest|insist|maintain"
+_GROUP_STANCE = re.compile(_GROUP + f"({_STANCE_VERBS}|said|warned)", re.IGNORECASE)
 _OPINION = re.compile(
-    r"\b(critics?|opponents?|supporters?|proponents?|skeptics?|sceptics?|some|many|others)\s+(argue|say|believe|contend|"
-    r"warn|claim|fear|suggest|insist|maintain)|\b(in (my|our) view|arguably|should|ought to|must be|it is (clear|vital|"
-    r"essential|important) that|unfortunately|fortunately|deserves?|(?:well )?worth (?:reading|watching|a look|following|noting|keeping an eye on)|readers (?:can|could|may|might|should|will want to)|whatever (?:your|one's) view)\b",
+    _GROUP + f"({_STANCE_VERBS})|" + r"\b(in (my|our) view|arguably|should|ought to|must be|it is (clear|vital|"
+    r"essential|important) that|unfortunately|fortunately|deserves?|(?:well )?worth (?:reading|watching|a look|"
+    r"following|noting|keeping an eye on)|readers (?:can|could|may|might|should|will want to)|whatever (?:your|"
+    r"one's) view)\b",
     re.IGNORECASE)
 _OUTLOOK = re.compile(
     r"\b(could|(?-i:may)|might|would|will likely|is likely|are likely|likely to|(is|are) expected|expected to|set to|"
