@@ -5,11 +5,14 @@
     python bench/verify_gate.py --write              # raise the floors to what is measured now, less a margin
     python bench/verify_gate.py --write --lower-floor --reason "why"   # the only way to lower a floor
 
-tests/test_verify_gate.py runs the same measurement in CI. To stay under a minute on 2 cores it measures a fixed,
+tests/test_verify_gate.py runs the same measurement in CI. To stay near a minute on 2 cores it measures a fixed,
 deterministic subsample: the first ``FRANK_DOCUMENTS`` FRANK documents and the first ``SUMMEDITS_DOCUMENTS``
-documents of each SummEdits domain in order of their text's sha1, with every claim about them, and every sentence
-of the dev articles. Each data file's sha256 is recorded: a changed file fails the gate until the baseline is
-rewritten (with a reason, since the figures may move either way).
+documents of each SummEdits domain in order of their text's sha1, with every claim about them; every sentence of
+the dev articles, in their two halves (``articles_tune``: the six page articles and the first half of the cnndm
+ones by name; ``articles_check``: the other half, of which only these aggregates are ever printed); and the first
+``CONTRAST_SENTENCES`` source sentences of the contrast sets for seed 0 (bench/contrast.py). Each dataset's sha256
+is recorded: a changed file fails the gate until the baseline is rewritten (with a reason, since the figures may
+move either way).
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import contrast  # noqa: E402
 
 from newsdesk.verify import Verifier  # noqa: E402
 from newsdesk.verify import _devdata as dev  # noqa: E402
@@ -31,8 +37,11 @@ from newsdesk.verify._eval import metrics  # noqa: E402
 BASELINE = ROOT / "bench" / "verify_baseline.json"
 FRANK_DOCUMENTS = 12
 SUMMEDITS_DOCUMENTS = 3
+CONTRAST_SENTENCES = 60
+CONTRAST_MIN_PAIRS = 10  # an edit is gated on its own once the subsample holds this many of its pairs
 MARGIN = 0.02  # floors sit this far under the measured figure: room for platform noise, not for regressions
-GATED = ("frank", *(f"summedits_{d}" for d in dev.SUMMEDITS_DOMAINS), "articles")
+ARTICLE_HALVES = ("articles_tune", "articles_check")
+GATED = ("frank", *(f"summedits_{d}" for d in dev.SUMMEDITS_DOMAINS), *ARTICLE_HALVES, "contrast")
 
 
 def measure(root: Path | None = None) -> dict:
@@ -42,22 +51,58 @@ def measure(root: Path | None = None) -> dict:
     files = dev.dataset_files(root)
     figures: dict[str, dict] = {}
     started = time.perf_counter()
+    articles = dev.load("articles", root)
     for name in GATED:
         began = time.process_time()
-        documents = FRANK_DOCUMENTS if name == "frank" else None if name == "articles" else SUMMEDITS_DOCUMENTS
-        claims = dev.load(name, root, documents)
+        if name == "contrast":
+            _, summary = contrast.measure(root, seed=0, limit=CONTRAST_SENTENCES, verifier=verifier)
+            figures[name] = {"rows": summary["pairs"], "sha256": dev.files_sha256(contrast.source_files(root)),
+                             "figures": contrast_figures(summary),
+                             "cpu_seconds": round(time.process_time() - began, 1)}
+            continue
+        if name in ARTICLE_HALVES:
+            half = name.removeprefix("articles_")
+            claims = [c for c in articles if in_half(c.group, {a.group for a in articles}, half)]
+            paths = [p for p in files["articles"] if _article_of(p) in {c.group for c in claims}]
+        else:
+            documents = FRANK_DOCUMENTS if name == "frank" else SUMMEDITS_DOCUMENTS
+            claims = dev.load(name, root, documents)
+            paths = files[name]
         verifier.prepare([s for c in claims for s, _ in c.sentences])
         verdicts = [all(verifier.check(s, c.passages, kind).supported for s, kind in c.sentences) for c in claims]
         labels = [c.label for c in claims]
         result = {"balanced_accuracy": metrics(labels, verdicts)["balanced_accuracy"]}
-        if name == "articles":
+        if name in ARTICLE_HALVES:
             kinds = [c.detail["label"] for c in claims]
             result["fair_kept"] = _share(verdicts, kinds, ("supported", "reasoning"), True)
             result["caught"] = _share(verdicts, kinds, ("error", "background"), False)
             result["errors_caught"] = _share(verdicts, kinds, ("error",), False)
-        figures[name] = {"rows": len(claims), "sha256": dev.files_sha256(files[name]), "figures": result,
+            result["background_caught"] = _share(verdicts, kinds, ("background",), False)
+        figures[name] = {"rows": len(claims), "sha256": dev.files_sha256(paths), "figures": result,
                          "cpu_seconds": round(time.process_time() - began, 1)}
     return {"datasets": figures, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def in_half(name: str, names: set[str], half: str) -> bool:
+    """The dev articles' split (../shared/data/articles/README.md, as score_articles.py --split draws it): the
+    check half is the second half by name of the cnndm-* articles; the tune half is the rest."""
+    cnndm = sorted(n for n in names if n.startswith("cnndm-"))
+    return (name in set(cnndm[len(cnndm) // 2:])) == (half == "check")
+
+
+def _article_of(path: Path) -> str:
+    """An article's name from any of its files (story-NAME.md, article-NAME.md, labels-NAME.jsonl)."""
+    return path.stem.split("-", 1)[1] if "-" in path.stem else path.stem
+
+
+def contrast_figures(summary: dict) -> dict[str, float]:
+    """The contrast sets' gated figures: fair variants kept, broken ones caught, and each edit's share on its own
+    where the subsample holds enough of its pairs."""
+    out = {"fair_kept": summary["fair_kept"], "caught": summary["caught"]}
+    for edit, row in summary["edits"].items():
+        if edit != "copy" and row["n"] >= CONTRAST_MIN_PAIRS:
+            out[f"{'kept' if row['fair'] else 'caught'}_{edit}"] = row["kept" if row["fair"] else "caught"]
+    return out
 
 
 def _share(verdicts: list[bool], labels: list[str], wanted: tuple[str, ...], kept: bool) -> float:
@@ -112,7 +157,8 @@ def updated(baseline: dict | None, measured: dict, *, lower: bool = False, reaso
                           "floors": floors}
     return {"about": "Floors of the verifier's evaluation gate (bench/verify_gate.py, tests/test_verify_gate.py). "
                      f"Subsample: {FRANK_DOCUMENTS} FRANK documents, {SUMMEDITS_DOCUMENTS} documents per SummEdits "
-                     "domain (first by sha1 of the text), every dev article sentence.",
+                     "domain (first by sha1 of the text), every dev article sentence (tune and check halves), "
+                     f"the first {CONTRAST_SENTENCES} source sentences of the contrast sets (seed 0).",
             "datasets": datasets, "lowered": history}
 
 
