@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from contrast_breaks import BROKEN  # noqa: E402
-from contrast_edits import FAIR, build_context  # noqa: E402
+from contrast_edits import FAIR, Context, build_context  # noqa: E402
 
 from newsdesk.errors import InputError  # noqa: E402
 from newsdesk.models import Passage  # noqa: E402
@@ -188,7 +188,7 @@ def triples(doc: Document, seed: int, nlp: object, counts: Counter | None = None
     picks = [i for i, s in enumerate(sentences) if eligible(s)]
     Random(f"{seed}:{doc.key}").shuffle(picks)
     candidates = [t for t in (_triple(doc, i, sentences[i], parsed[i], context, seed) for i in picks) if t]
-    out = []
+    out: list[Triple] = []
     while candidates and len(out) < per_document:
         best = max(candidates, key=lambda t: sum(1 / (1 + counts[v.edit]) for v in t.variants if v.edit != "copy"))
         candidates.remove(best)
@@ -197,7 +197,7 @@ def triples(doc: Document, seed: int, nlp: object, counts: Counter | None = None
     return out
 
 
-def _triple(doc: Document, i: int, sentence: str, parsed: object, context: object, seed: int) -> Triple | None:
+def _triple(doc: Document, i: int, sentence: str, parsed: object, context: Context, seed: int) -> Triple | None:
     triple = Triple(doc.corpus, doc.key, sentence, [Variant(sentence, "copy", True)])
     seen = {sentence}
     for fair, edits in ((True, FAIR), (False, BROKEN)):
@@ -262,10 +262,11 @@ def summarise(done: list[Triple]) -> dict:
         chosen = [v for v in variants if v.edit == name]
         if not chosen:
             continue
-        fair = chosen[0].fair
-        right = sum(1 for v in chosen if (v.verdict == "supported") == fair)
+        is_fair = chosen[0].fair
+        right = sum(1 for v in chosen if (v.verdict == "supported") == is_fair)
         deciders = Counter(v.decided_by for v in chosen if v.verdict != "supported")
-        edits[name] = {"fair": fair, "n": len(chosen), "kept" if fair else "caught": round(right / len(chosen), 4),
+        edits[name] = {"fair": is_fair, "n": len(chosen),
+                       "kept" if is_fair else "caught": round(right / len(chosen), 4),
                        "failed_by": dict(deciders.most_common())}
     broken = [v for v in variants if not v.fair]
     fair = [v for v in variants if v.fair and v.edit != "copy"]

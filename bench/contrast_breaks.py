@@ -172,9 +172,12 @@ def hedge(doc: Doc, ctx: Context, rng: Random) -> str | None:
         if t.tag_ == "MD" and t.lower_ in POSSIBILITY_MODALS and not any(c.dep_ == "neg" for c in t.head.children) \
                 and (t.lower_ != "could" or after is not None and after.lower_ in ("be", "have")):
             # "could" + a verb is as often past ability ("could not swim") as possibility: only "could be/have"
-            if after is not None and after.lower_ == "have" and after.i + 1 < len(doc) and doc[after.i + 1].tag_ == "VBN":
+            perfect = after is not None and after.lower_ == "have" and after.i + 1 < len(doc) and \
+                doc[after.i + 1].tag_ == "VBN"
+            if perfect:
                 subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they", "i", "you"))
+                plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or
+                                                  subject.lower_ in ("we", "they", "i", "you"))
                 options.append(_splice(doc, t.i, t.i + 2, "have" if plural else "has"))
             else:
                 options.append(_splice(doc, t.i, t.i + 1, _match_case("will", t.text)))
@@ -202,7 +205,8 @@ def hedge(doc: Doc, ctx: Context, rng: Random) -> str | None:
         clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.children))
     if root.lemma_ in BELIEF_VERBS and finite and not any(t.is_quote for t in doc):
         lo, hi = _subtree(clause)
-        tokens = [t for t in doc[lo:hi] if not (t.dep_ == "mark" and t.head == clause and t.lower_ in ("that", "whether"))]
+        tokens = [t for t in doc[lo:hi]
+                  if not (t.dep_ == "mark" and t.head == clause and t.lower_ in ("that", "whether"))]
         if tokens:
             options.append(_upper_first(_join(tokens)) + _ending(doc))
     options = [o for o in options if o and o != doc.text]
