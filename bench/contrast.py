@@ -206,10 +206,16 @@ def _triple(doc: Document, i: int, sentence: str, parsed: object, context: Conte
                 text = edit(parsed, context, Random(f"{seed}:{doc.key}:{i}:{name}"))
             except (IndexError, ValueError, StopIteration):
                 text = None  # a parse the edit did not foresee: the edit does not apply
-            if text and text not in seen and len(text.split()) >= 3:
+            if text and text not in seen and len(text.split()) >= 3 and _balanced(text, sentence):
                 seen.add(text)
                 triple.variants.append(Variant(text, name, fair))
     return triple if any(not v.fair for v in triple.variants) else None
+
+
+def _balanced(text: str, sentence: str) -> bool:
+    """An edit that cut through brackets or a quotation made a broken string, not a broken claim."""
+    return all(text.count(a) - text.count(b) == sentence.count(a) - sentence.count(b)
+               for a, b in (("(", ")"), ("[", "]"), ("“", "”"))) and text.count('"') % 2 == sentence.count('"') % 2
 
 
 def generate(root: Path, seed: int = 0, limit: int | None = DEFAULT_LIMIT,

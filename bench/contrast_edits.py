@@ -204,7 +204,8 @@ def roles_of(doc: Doc) -> list[Any]:
     with its compound modifiers."""
     spans = []
     for token in doc:
-        if token.pos_ != "NOUN" or token.ent_type_ or not token.is_alpha or token.lower_.rstrip(".") in HONORIFICS:
+        if token.pos_ != "NOUN" or token.ent_type_ or not token.is_alpha or len(token) < 3 or \
+                token.lower_ in HONORIFICS:
             continue
         head = token.head
         bound = (token.dep_ == "appos" and head.ent_type_ == "PERSON") or \
@@ -214,7 +215,8 @@ def roles_of(doc: Doc) -> list[Any]:
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, token.i + 1) \
-                and not doc[start - 1].ent_type_ and doc[start - 1].pos_ == "NOUN" and doc[start - 1].is_alpha:
+                and not doc[start - 1].ent_type_ and doc[start - 1].pos_ == "NOUN" and doc[start - 1].is_alpha \
+                and len(doc[start - 1]) >= 3:
             start -= 1
         spans.append(doc[start:token.i + 1])
     return spans
@@ -267,7 +269,8 @@ def _upper_first(text: str) -> str:
 
 def _lower_first(text: str, token: Any) -> str:
     """Lower the first letter, unless it starts a name, "I" or an acronym."""
-    if token.pos_ == "PROPN" or token.text == "I" or token.ent_type_ or token.text.isupper() and len(token) > 1:
+    named = token.ent_type_ and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")
+    if token.pos_ == "PROPN" or token.text == "I" or named or token.text.isupper() and len(token) > 1:
         return text
     return text[:1].lower() + text[1:]
 
