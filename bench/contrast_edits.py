@@ -260,6 +260,13 @@ def standalone(token: Any) -> bool:
     return (before.isspace() or before in "$£€(\"“'‘-") and (after.isspace() or after in ",.;:)%\"”'’-")
 
 
+def quoted(token: Any) -> bool:
+    """Whether a token stands inside quotation marks: quoted words are verbatim, so no fair edit touches them."""
+    before = token.doc.text[:token.idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”") or \
+        len(re.findall(r"(?:^|\s)‘", before)) > len(re.findall(r"’(?=\s|[,.;:!?]|$)", before))
+
+
 def _upper_first(text: str) -> str:
     for i, ch in enumerate(text):
         if ch.isalpha():
@@ -417,6 +424,8 @@ def pronoun(doc: Doc, ctx: Context, rng: Random) -> str | None:
     lo, hi = _subtree(subject)
     if any(t.dep_ in ("appos", "poss", "case") or t.is_punct for t in doc[lo:hi]):
         return None
+    if quoted(subject):
+        return None
     word = ctx.pronouns[surname]
     return _splice(doc, lo, hi, word.capitalize() if lo == 0 else word)
 
@@ -426,7 +435,7 @@ def number(doc: Doc, ctx: Context, rng: Random) -> str | None:
     full ("1.5 million" <-> "1,500,000")."""
     choices = []
     for i, token in enumerate(doc):
-        if token.ent_type_ not in FIGURE_LABELS or not standalone(token):
+        if token.ent_type_ not in FIGURE_LABELS or not standalone(token) or quoted(token):
             continue
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if token.text.isdigit() and 2 <= int(token.text) <= 20 and (nxt is None or nxt.text != "%"):
