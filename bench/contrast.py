@@ -41,7 +41,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from contrast_breaks import BROKEN  # noqa: E402
-from contrast_edits import FAIR, Context, build_context  # noqa: E402
+from contrast_edits import Context, build_context  # noqa: E402
+from contrast_fair import FAIR  # noqa: E402
 
 from newsdesk.errors import InputError  # noqa: E402
 from newsdesk.models import Passage  # noqa: E402

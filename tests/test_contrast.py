@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import contrast  # noqa: E402
 import contrast_breaks as breaks  # noqa: E402
 import contrast_edits as edits  # noqa: E402
+import contrast_fair as fair  # noqa: E402
 
 DATA = shared_data_dir()
 SOURCE = ["Mayor Ana Ruiz said on Monday that the council approved the plan.",
@@ -37,11 +38,11 @@ def _edit(edit, index: int) -> str | None:
 
 
 def test_fair_edits_keep_the_words_and_change_the_form() -> None:
-    assert _edit(edits.number, 1) in ("The city spent $1,500,000 on 12 new buses in 2023, Ruiz said.",
+    assert _edit(fair.number, 1) in ("The city spent $1,500,000 on 12 new buses in 2023, Ruiz said.",
                                       "The city spent $1.5 million on twelve new buses in 2023, Ruiz said.")
-    assert _edit(edits.passive, 5) == "The plan was approved by the council."
-    assert _edit(edits.passive, 0) is None  # a speech verb with a clause is no transitive verb to turn round
-    assert _edit(edits.reorder, 4) == "The council approved the plan after the vote."
+    assert _edit(fair.passive, 5) == "The plan was approved by the council."
+    assert _edit(fair.passive, 0) is None  # a speech verb with a clause is no transitive verb to turn round
+    assert _edit(fair.reorder, 4) == "The council approved the plan after the vote."
 
 
 def test_broken_edits_change_what_is_asserted() -> None:
@@ -76,7 +77,7 @@ def test_a_sample_is_well_formed_and_fixed_by_its_seed() -> None:
         texts = [v.text for v in triple.variants]
         assert len(texts) == len(set(texts))  # no variant twice, none equal to the sentence but the copy
         assert any(not v.fair for v in triple.variants)
-        assert {v.edit for v in triple.variants} <= {"copy", *edits.FAIR, *breaks.BROKEN}
+        assert {v.edit for v in triple.variants} <= {"copy", *fair.FAIR, *breaks.BROKEN}
     other = [t.sentence for t, _ in contrast.generate(DATA, seed=6, limit=8, docs=docs)]
     assert other != [t.sentence for t, _ in first]
     assert not any(d.key.startswith("page-") and d.key[5:] in {"bbc-1", "cnn"} for d in docs)  # articles' pages
