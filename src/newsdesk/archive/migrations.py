@@ -290,3 +290,38 @@ migration("m008_run_owner", sqlite="ALTER TABLE runs ADD COLUMN owner TEXT;")
 # Sentence embeddings of passage sentences, keyed by a hash of model and text (``embed.text_key``).
 migration("m009_text_vectors", sqlite="CREATE TABLE text_vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL);",
           postgres="CREATE TABLE text_vectors (key TEXT PRIMARY KEY, vector BYTEA NOT NULL);")
+
+# Story threads (``newsdesk.threads``): which thread each story is in, what threading read of it, and the merges
+# and splits as they happened.
+_THREADS = """
+        CREATE TABLE threads (
+            id {id},
+            title TEXT NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE thread_entries (
+            story_id {ref} PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            thread_id {ref} NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+            joined TEXT NOT NULL
+        );
+        CREATE INDEX thread_entries_thread ON thread_entries(thread_id);
+        CREATE TABLE thread_features (
+            story_id {ref} PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            day {real} NOT NULL,
+            vector {blob} NOT NULL,
+            names TEXT NOT NULL DEFAULT '{{}}'
+        );
+        CREATE TABLE thread_changes (
+            id {id},
+            kind TEXT NOT NULL CHECK (kind IN ('merged', 'split')),
+            thread_id {ref} NOT NULL,
+            other_ids TEXT NOT NULL,
+            created TEXT NOT NULL
+        );
+"""
+migration("m010_story_threads",
+          sqlite=_THREADS.format(id="INTEGER PRIMARY KEY", ref="INTEGER", real="REAL", blob="BLOB"),
+          postgres=_THREADS.format(id=ID, ref="BIGINT", real="DOUBLE PRECISION", blob="BYTEA"))
