@@ -25,7 +25,7 @@ from .features import StoryFeatures, compute_features, content_sentences, story_
 if TYPE_CHECKING:
     from ..archive import Archive
 
-__all__ = ["Thread", "ThreadEntry", "ThreadUpdate", "list_threads", "get_thread", "thread_of", "update_threads"]
+__all__ = ["Thread", "ThreadEntry", "ThreadUpdate", "get_thread", "list_threads", "thread_of", "update_threads"]
 
 
 @dataclass

@@ -31,6 +31,9 @@ from .features import StoryFeatures
 WINDOW_DAYS = 21.0
 LINK_THRESHOLD = 1.0
 NAME_WEIGHT = 1.5
+# A small archive cannot tell a common name from a rare one: a name in 3 of 3 stories may just be this event's.
+# Weights are computed as if the archive held at least this many stories, none of the others naming it.
+MIN_ARCHIVE = 50
 
 
 def name_weights(profiles: Iterable[Counter[str]]) -> dict[str, float]:
@@ -40,6 +43,7 @@ def name_weights(profiles: Iterable[Counter[str]]) -> dict[str, float]:
     for names in profiles:
         counts.update(names.keys())
         total += 1
+    total = max(total, MIN_ARCHIVE)
     return {name: math.log((total + 1) / (count + 0.5)) for name, count in counts.items()}
 
 
@@ -126,9 +130,9 @@ def changes(groups: list[list[int]], ids: list[int], previous: dict[int, int]) -
     """The merges and splits between ``previous`` (story id -> thread id) and the new ``groups`` with ``ids``."""
     found: list[ThreadChange] = []
     for group, thread_id in zip(groups, ids, strict=True):
-        before = sorted({previous[s] for s in group if s in previous} - {thread_id})
-        if before:
-            found.append(ThreadChange("merged", thread_id, before))
+        before = {previous[s] for s in group if s in previous}
+        if len(before) > 1:  # stories of two stored threads now in one
+            found.append(ThreadChange("merged", thread_id, sorted(before - {thread_id})))
     homes: dict[int, set[int]] = {}
     for group, thread_id in zip(groups, ids, strict=True):
         for s in group:

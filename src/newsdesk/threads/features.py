@@ -49,7 +49,7 @@ def story_day(published: str | None, created: str | None) -> float:
         if not value:
             continue
         try:
-            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            moment = datetime.fromisoformat(value.strip())
         except ValueError:
             continue
         if moment.tzinfo is None:
