@@ -312,8 +312,11 @@ _THREADS = """
             story_id {ref} PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
             day {real} NOT NULL,
             vector {blob} NOT NULL,
-            names TEXT NOT NULL DEFAULT '{{}}'
+            names TEXT NOT NULL DEFAULT '{{}}',
+            source TEXT,
+            sentences TEXT NOT NULL DEFAULT '[]'
         );
+        CREATE INDEX thread_features_source ON thread_features(source);
         CREATE TABLE thread_changes (
             id {id},
             kind TEXT NOT NULL CHECK (kind IN ('merged', 'split')),

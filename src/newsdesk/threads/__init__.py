@@ -20,7 +20,14 @@ import numpy as np
 from ..embed import DIMENSION
 from ..errors import NotFoundError
 from . import cluster
-from .features import StoryFeatures, compute_features, content_sentences, story_day
+from .features import (
+    StoryFeatures,
+    compute_features,
+    content_sentences,
+    first_sentences,
+    sentence_key,
+    story_day,
+)
 
 if TYPE_CHECKING:
     from ..archive import Archive
@@ -86,23 +93,30 @@ def _read_new_stories(archive: Archive) -> int:
         " LEFT JOIN thread_features f ON f.story_id = s.id WHERE f.story_id IS NULL ORDER BY s.id").fetchall()
     if not rows:
         return 0
-    furniture: dict[str | None, set[str]] = {}
-    for source in {row["source"] for row in rows if row["source"]}:
-        furniture[source] = {r["text"] for r in archive.db.execute(
-            "SELECT p.text FROM passages p JOIN stories s ON s.id = p.story_id WHERE s.source = ?"
-            " GROUP BY p.text HAVING count(DISTINCT p.story_id) > 1", (source,))}
+    sentences = {int(r["id"]): first_sentences([p.text for p in archive.passages(int(r["id"]))]) for r in rows}
+    keys = {story_id: {sentence_key(s) for s in found} for story_id, found in sentences.items()}
+    seen: dict[str, Counter[str]] = {}  # per source: in how many stories each sentence key occurs
+    for source in {r["source"] for r in rows if r["source"]}:
+        counts = seen[source] = Counter()
+        for stored in archive.db.execute("SELECT sentences FROM thread_features WHERE source = ?", (source,)):
+            counts.update(set(json.loads(stored["sentences"])))
+    for r in rows:
+        if r["source"]:
+            seen[r["source"]].update(keys[int(r["id"])])
     items = []
-    for row in rows:
-        passages = [p.text for p in archive.passages(int(row["id"]))]
-        sentences = content_sentences(row["headline"], passages, furniture.get(row["source"], set()))
-        items.append((int(row["id"]), story_day(row["published"], row["created"]), row["headline"], sentences))
+    for r in rows:
+        counts = seen.get(r["source"], Counter())
+        furniture = {key for key in keys[int(r["id"])] if counts[key] > 1}
+        items.append((int(r["id"]), story_day(r["published"], r["created"]), r["headline"],
+                      content_sentences(r["headline"], sentences[int(r["id"])], furniture)))
     features = compute_features(items, store=archive)
+    source_of = {int(r["id"]): r["source"] for r in rows}
     with archive.transaction() as db:
         db.executemany(
-            "INSERT INTO thread_features (story_id, day, vector, names) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (story_id) DO NOTHING",
-            [(f.story_id, f.day, f.vector.tobytes(), json.dumps(dict(f.names), ensure_ascii=False))
-             for f in features])
+            "INSERT INTO thread_features (story_id, day, vector, names, source, sentences)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (story_id) DO NOTHING",
+            [(f.story_id, f.day, f.vector.tobytes(), json.dumps(dict(f.names), ensure_ascii=False),
+              source_of[f.story_id], json.dumps(sorted(keys[f.story_id]))) for f in features])
     return len(features)
 
 
@@ -119,7 +133,7 @@ def _load_features(archive: Archive) -> list[StoryFeatures]:
 def _regroup(archive: Archive) -> list[cluster.ThreadChange]:
     features = _load_features(archive)
     groups = [[features[i].story_id for i in group]
-              for group in cluster.components(len(features), cluster.link_pairs(features))]
+              for group in cluster.group(len(features), cluster.pair_scores(features))]
     day = {f.story_id: f.day for f in features}
     with archive.transaction() as db:
         previous = {int(r["story_id"]): int(r["thread_id"])

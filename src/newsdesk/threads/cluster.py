@@ -29,11 +29,12 @@ import numpy as np
 from .features import StoryFeatures
 
 WINDOW_DAYS = 21.0
-LINK_THRESHOLD = 1.0
+LINK_THRESHOLD = 0.85
 NAME_WEIGHT = 1.5
 # A small archive cannot tell a common name from a rare one: a name in 3 of 3 stories may just be this event's.
 # Weights are computed as if the archive held at least this many stories, none of the others naming it.
 MIN_ARCHIVE = 50
+GROUP_THRESHOLD = 0.85  # the mean score between two groups that one strong link may join
 
 
 def name_weights(profiles: Iterable[Counter[str]]) -> dict[str, float]:
@@ -53,8 +54,9 @@ def _profile(names: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     return {name: w / norm for name, w in weights.items()}
 
 
-def link_pairs(features: list[StoryFeatures]) -> list[tuple[int, int, float]]:
-    """``(i, j, score)`` for every linked pair of ``features`` (indexes, ``i < j``)."""
+def pair_scores(features: list[StoryFeatures], floor: float = -math.inf) -> list[tuple[int, int, float]]:
+    """``(i, j, score)`` for every pair of ``features`` (indexes, ``i < j``) within the window scoring ``floor`` or
+    more."""
     if len(features) < 2:
         return []
     idf = name_weights(f.names for f in features)
@@ -72,33 +74,45 @@ def link_pairs(features: list[StoryFeatures]) -> list[tuple[int, int, float]]:
             continue
         cosines = vectors[near] @ vectors[i]
         for j, cosine in zip(near, cosines, strict=True):
-            if cosine + NAME_WEIGHT < LINK_THRESHOLD:  # even full name overlap could not link them
+            if cosine + NAME_WEIGHT < floor:  # even full name overlap could not reach the floor
                 continue
             shared = profiles[i].keys() & profiles[j].keys()
             score = float(cosine) + NAME_WEIGHT * sum(profiles[i][n] * profiles[j][n] for n in shared)
-            if score >= LINK_THRESHOLD:
+            if score >= floor:
                 pairs.append((int(min(i, j)), int(max(i, j)), round(score, 4)))
     return sorted(pairs)
 
 
-def components(count: int, pairs: Iterable[tuple[int, int, float]]) -> list[list[int]]:
-    """Connected groups of ``range(count)`` under ``pairs``, each sorted, ordered by their first member."""
-    parent = list(range(count))
+def link_pairs(features: list[StoryFeatures]) -> list[tuple[int, int, float]]:
+    """The linked pairs: ``pair_scores`` at ``LINK_THRESHOLD``."""
+    return pair_scores(features, LINK_THRESHOLD)
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for i, j, _ in pairs:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[int]] = {}
-    for x in range(count):
-        groups.setdefault(find(x), []).append(x)
-    return sorted(groups.values(), key=lambda g: g[0])
+def group(count: int, scores: Iterable[tuple[int, int, float]]) -> list[list[int]]:
+    """Threads of ``range(count)``: linked stories grouped, strongest links first, each group sorted.
+
+    Two groups join through a link only when, on average, their stories are close to each other too
+    (``GROUP_THRESHOLD`` over the pairs within the window). One entry that reports two events (a round-up, a
+    newsletter of several items) links to both, but that does not make them one event.
+    """
+    score = {(i, j): s for i, j, s in scores}
+    members: dict[int, list[int]] = {x: [x] for x in range(count)}
+    home = list(range(count))
+    for (i, j), value in sorted(score.items(), key=lambda kv: (-kv[1], kv[0])):
+        if value < LINK_THRESHOLD:
+            break
+        a, b = home[i], home[j]
+        if a == b:
+            continue
+        cross = [score.get((min(x, y), max(x, y))) for x in members[a] for y in members[b]]
+        near = [c for c in cross if c is not None]
+        if sum(near) / len(near) < GROUP_THRESHOLD:
+            continue
+        keep, gone = min(a, b), max(a, b)
+        for x in members[gone]:
+            home[x] = keep
+        members[keep] = sorted(members[keep] + members.pop(gone))
+    return sorted(members.values(), key=lambda g: g[0])
 
 
 @dataclass

@@ -9,13 +9,15 @@
   in the same sentences, with counts. A shared *rare* name is strong evidence of one event; a shared common one
   ("AI", "U.S.") is weak, so names are weighted by how few stories of the archive mention them (``cluster.py``).
 
-Paragraphs a publisher repeats across its stories (a newsletter's welcome, a podcast box, a sign-up line) are
-furniture, not content: they would make every issue of a newsletter look like one story. A passage found word for
-word in another story of the same source is left out before anything is read.
+Sentences a publisher repeats across its stories (a newsletter's welcome, a podcast box, a sign-up line) are
+furniture, not content: they would make every issue of a newsletter look like one story. A sentence found word
+for word in another story of the same source is left out before anything is read (``sentence_key`` is what is
+compared, and kept per story).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -65,16 +67,25 @@ def normalise_name(text: str) -> str:
     return name.strip(" .,;:\"“”‘’'")
 
 
-def content_sentences(headline: str, passages: list[str], furniture: set[str]) -> list[str]:
-    """The first sentences of a story's passages that are not the publisher's furniture."""
+def sentence_key(sentence: str) -> str:
+    """What two copies of one sentence share: its words, lowercased, hashed short."""
+    return hashlib.blake2b(" ".join(sentence.lower().split()).encode(), digest_size=8).hexdigest()
+
+
+def first_sentences(passages: list[str], limit: int = 2 * MAX_SENTENCES) -> list[str]:
+    """A story's first sentences, shortcodes removed (twice what is read: furniture is taken out of them)."""
     sentences: list[str] = []
     for passage in passages:
-        if passage in furniture:
-            continue
         sentences.extend(split_sentences(SHORTCODE.sub(" ", passage)))
-        if len(sentences) >= MAX_SENTENCES:
+        if len(sentences) >= limit:
             break
-    return sentences[:MAX_SENTENCES] or [headline]
+    return sentences[:limit]
+
+
+def content_sentences(headline: str, sentences: list[str], furniture: set[str]) -> list[str]:
+    """The first ``MAX_SENTENCES`` of ``sentences`` that are not the publisher's furniture (keys in ``furniture``)."""
+    kept = [s for s in sentences if sentence_key(s) not in furniture]
+    return kept[:MAX_SENTENCES] or [headline]
 
 
 def compute_features(items: list[tuple[int, float, str, list[str]]], store: VectorStore | None = None
