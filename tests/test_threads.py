@@ -157,3 +157,21 @@ def test_web_stories_page_and_every_story_links_to_its_thread(tmp_path: Path) ->
     assert thread.status_code == 200 and DAM[0][0] in thread.text and DAM[1][0] in thread.text
     assert OTHER[0] not in thread.text
     assert client.get("/stories/of/999").status_code == 404
+
+
+def test_background_comes_from_earlier_entries_of_the_thread_and_never_from_an_unrelated_story(tmp_path) -> None:
+    from newsdesk.threads.background import date_phrase, thread_background
+
+    archive = Archive(tmp_path / "bg.db")
+    ids = {}
+    for item in (*DAM, OTHER, LATER):
+        ids[item[0]], _ = archive.add_story(story(*item))
+    latest = archive.get_story(ids[DAM[3][0]])
+    found = thread_background(archive, latest, limit=4)
+    # earlier entries, newest first; the two of one day in the order they were stored
+    assert [b.story.headline for b in found] == [DAM[2][0], DAM[0][0], DAM[1][0]]
+    assert all(b.passages for b in found)
+    alone = thread_background(archive, archive.get_story(ids[OTHER[0]]), limit=4)
+    assert alone == [], "a story with no thread and nothing related gets no background rather than an unrelated one"
+    assert date_phrase("2024-01-17T09:00:00+00:00") == "On 17 January 2024"
+    assert date_phrase("not a date") is None

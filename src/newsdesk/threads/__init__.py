@@ -120,7 +120,7 @@ def _read_new_stories(archive: Archive) -> int:
     return len(features)
 
 
-def _load_features(archive: Archive) -> list[StoryFeatures]:
+def load_features(archive: Archive) -> list[StoryFeatures]:
     out = []
     for row in archive.db.execute("SELECT story_id, day, vector, names FROM thread_features ORDER BY story_id"):
         vector = np.frombuffer(bytes(row["vector"]), dtype=np.float32)
@@ -131,7 +131,7 @@ def _load_features(archive: Archive) -> list[StoryFeatures]:
 
 
 def _regroup(archive: Archive) -> list[cluster.ThreadChange]:
-    features = _load_features(archive)
+    features = load_features(archive)
     groups = [[features[i].story_id for i in group]
               for group in cluster.group(len(features), cluster.pair_scores(features))]
     day = {f.story_id: f.day for f in features}
