@@ -88,6 +88,9 @@ def write_article(story: Story, options: WriteOptions, archive: Archive, on_even
     article = _recorded_run(archive, story_id, model, template.name,
                             lambda run_id: _run(story, options, archive, model, template, run_id, emit, started,
                                                 reranker))
+    from .webhooks import notify  # no-op unless NEWSDESK_WEBHOOK_URL is set
+
+    notify(archive, "article.published", article, on_problem=lambda line: emit("warning", "info", message=line))
     emit("done", "done", article_id=article.id, stats=article.stats.to_dict())
     return article
 

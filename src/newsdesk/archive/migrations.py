@@ -328,3 +328,22 @@ _THREADS = """
 migration("m010_story_threads",
           sqlite=_THREADS.format(id="INTEGER PRIMARY KEY", ref="INTEGER", real="REAL", blob="BLOB"),
           postgres=_THREADS.format(id=ID, ref="BIGINT", real="DOUBLE PRECISION", blob="BYTEA"))
+
+# Webhook deliveries (``newsdesk.webhooks``): one row per event sent, delivered or not.
+_WEBHOOKS = """
+        CREATE TABLE webhook_deliveries (
+            id {id},
+            delivery TEXT NOT NULL,
+            event TEXT NOT NULL,
+            article_id {ref},
+            url TEXT NOT NULL,
+            delivered INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            status INTEGER,
+            error TEXT,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX webhook_deliveries_article ON webhook_deliveries(article_id);
+"""
+migration("m011_webhook_deliveries", sqlite=_WEBHOOKS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
+          postgres=_WEBHOOKS.format(id=ID, ref="BIGINT"))
