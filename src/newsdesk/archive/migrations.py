@@ -347,3 +347,17 @@ _WEBHOOKS = """
 """
 migration("m011_webhook_deliveries", sqlite=_WEBHOOKS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
           postgres=_WEBHOOKS.format(id=ID, ref="BIGINT"))
+
+# Earlier versions of articles (``newsdesk.develop``): the article row holds the current one.
+_VERSIONS = """
+        CREATE TABLE article_versions (
+            id {id},
+            article_id {ref} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            json TEXT NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (article_id, version)
+        );
+"""
+migration("m012_article_versions", sqlite=_VERSIONS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
+          postgres=_VERSIONS.format(id=ID, ref="BIGINT"))
