@@ -175,3 +175,25 @@ def test_background_comes_from_earlier_entries_of_the_thread_and_never_from_an_u
     assert alone == [], "a story with no thread and nothing related gets no background rather than an unrelated one"
     assert date_phrase("2024-01-17T09:00:00+00:00") == "On 17 January 2024"
     assert date_phrase("not a date") is None
+
+
+def test_coverage_differences_name_each_outlet_and_tell_an_update_from_a_disagreement() -> None:
+    from newsdesk.models import Passage, Source
+    from newsdesk.threads.coverage import coverage_differences
+
+    def source(number: int, publisher: str, published: str, text: str) -> Source:
+        return Source(number=number, title=f"Report {number}", publisher=publisher, published=published,
+                      passages=[Passage(text=text, story_id=number, position=0)])
+
+    sources = [
+        source(1, "Levante News", "2026-01-10", "Flash floods in Valencia killed 12 people, officials said."),
+        source(2, "Levante News", "2026-01-11", "Flash floods in Valencia killed 15 people, officials said."),
+        source(3, "El Diario", "2026-01-11", "Flash floods in Valencia killed 14 people, said Carlos Mazon."),
+    ]
+    statements = coverage_differences(sources)
+    assert any("Levante News first gave 12" in s and "then 15" in s and "[2]" in s for s in statements)
+    disagreement = next(s for s in statements if s.startswith("The outlets disagree"))
+    assert "El Diario reports 14 [3]" in disagreement and "Levante News reports 15 [2]" in disagreement
+    assert "12" not in disagreement, "an outlet's superseded figure is not its account any more"
+    assert any(s.startswith("Only El Diario mentions Carlos Mazon [3]") for s in statements)
+    assert coverage_differences(sources[:2]) == [], "one publisher: nothing to compare"
