@@ -72,3 +72,33 @@ def test_a_later_entry_with_a_new_toll_makes_version_2_with_an_updates_log(tmp_p
     listed = run_newsdesk("archive", "search", "--format", "json", db=db)
     assert sorted(a for row in json.loads(listed.stdout) for a in row["article_ids"]) == [first["id"]], \
         "an update is a new version of the same article, not a second article"
+
+
+def rss(*stories: str) -> str:
+    items = []
+    for number, text in enumerate(stories):
+        headline, _, _, _, *body = text.splitlines()
+        day = "10" if number == 0 else "11"
+        paragraphs = "".join(f"<p>{p}</p>" for p in "\n".join(body).split("\n\n") if p.strip())
+        items.append(f"<item><title>{headline}</title><link>https://levante.example/{number}</link>"
+                     f"<guid>levante-{number}</guid><pubDate>{day} Jan 2026 09:00:00 GMT</pubDate>"
+                     f"<description><![CDATA[{paragraphs}]]></description></item>")
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Levante News</title>'
+            f"<link>https://levante.example/</link><description>news</description>{''.join(items)}</channel></rss>")
+
+
+def test_feed_write_updates_the_threads_article_instead_of_writing_a_second_one(tmp_path: Path) -> None:
+    db, out, feed = tmp_path / "feed.db", tmp_path / "out", tmp_path / "levante.xml"
+    feed.write_text(rss(FIRST), encoding="utf-8")
+    first = run_newsdesk("feed", str(feed), "--write", "--out", str(out), "--template", str(TINY_TEMPLATE),
+                         "--format", "json", db=db)
+    assert first.returncode == 0, first.stderr.decode()
+    feed.write_text(rss(FIRST, SECOND), encoding="utf-8")
+    second = run_newsdesk("feed", str(feed), "--write", "--out", str(out), "--template", str(TINY_TEMPLATE),
+                          "--format", "json", db=db)
+    assert second.returncode == 0, second.stderr.decode()
+    assert b"to version 2" in second.stderr
+    files = sorted(out.glob("*.json"))
+    assert len({f.name.split("-")[0] for f in files}) == 1, "one article, in its versions"
+    latest = json.loads(max(files, key=lambda f: f.stat().st_mtime).read_text(encoding="utf-8"))
+    assert latest["version"] == 2 and "Valencia flood toll rises to 15" in latest["updates"][-1]["summary"]

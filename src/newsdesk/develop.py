@@ -65,6 +65,19 @@ def later_entries(archive: Archive, article: Article) -> list[int]:
     return [e.story_id for e in get_thread(archive, thread_id).entries if e.story_id not in known]
 
 
+def thread_article(archive: Archive, story_id: int) -> int | None:
+    """The newest article about another story of ``story_id``'s thread, which this story could update; or None."""
+    from .threads import thread_of
+
+    thread_id = thread_of(archive, story_id)
+    if thread_id is None:
+        return None
+    others = [int(r["story_id"]) for r in archive.db.execute(
+        "SELECT story_id FROM thread_entries WHERE thread_id = ? AND story_id != ?", (thread_id, story_id))]
+    found = [a for ids in archive.article_ids(others).values() for a in ids]
+    return max(found) if found else None
+
+
 def update_article(archive: Archive, article_id: int, options: WriteOptions, on_event: EventHandler | None = None,
                    model: Model | None = None) -> UpdateResult:
     """Make a new version of ``article_id`` from its thread's later entries; see the module docstring."""
