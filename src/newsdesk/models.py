@@ -268,6 +268,18 @@ class Stats:
 
 
 @dataclass
+class Update:
+    """One entry of an article's Updates log: when, what changed, and on which sources (their numbers)."""
+
+    at: str
+    summary: str
+    sources: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class Article:
     title: str
     dek: str
@@ -282,6 +294,9 @@ class Article:
     notes: list[str] = field(default_factory=list)  # what the run had to do to the input (e.g. trimming)
     created: str = ""
     id: int | None = None
+    version: int = 1  # a new version each time a later entry of its story thread updates it (develop.py)
+    updates: list[Update] = field(default_factory=list)  # the Updates log, oldest first
+    updated: str = ""  # when the current version was made; "" for a first version
 
     def all_sections(self) -> list[Section]:
         return [self.intro, *self.sections]
@@ -320,6 +335,9 @@ class Article:
             "stats": self.stats.to_dict(),
             "counts": self.counts(),
             "created": self.created,
+            "version": self.version,
+            "updated": self.updated or self.created,
+            "updates": [u.to_dict() for u in self.updates],
         }
 
     @classmethod
@@ -338,4 +356,7 @@ class Article:
             notes=list(data.get("notes", [])),
             stats=Stats(**data.get("stats", {})),
             created=data.get("created", ""),
+            version=int(data.get("version") or 1),
+            updates=[Update(**u) for u in data.get("updates", [])],
+            updated=data.get("updated", "") if data.get("updated") != data.get("created") else "",
         )

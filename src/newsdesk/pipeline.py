@@ -54,6 +54,8 @@ class WriteOptions:
     context_length: int | None = None
     # Idempotency: a second run with the same key returns the article the first one saved (jobs, feed entries).
     request_key: str | None = None
+    # Background from the story's thread first (threads/background.py), never from an unrelated story.
+    thread_first: bool = False
 
 
 @dataclass
@@ -88,6 +90,9 @@ def write_article(story: Story, options: WriteOptions, archive: Archive, on_even
     article = _recorded_run(archive, story_id, model, template.name,
                             lambda run_id: _run(story, options, archive, model, template, run_id, emit, started,
                                                 reranker))
+    from .webhooks import notify  # no-op unless NEWSDESK_WEBHOOK_URL is set
+
+    notify(archive, "article.published", article, on_problem=lambda line: emit("warning", "info", message=line))
     emit("done", "done", article_id=article.id, stats=article.stats.to_dict())
     return article
 
@@ -125,7 +130,12 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     from .verify import Judge, Verifier, unsupported_specifics, verify_article
 
     emit("retrieve", "start")
-    backgrounds = retrieve.background(archive, story, options.background, rerank=reranker)
+    if options.thread_first:
+        from .threads.background import thread_background
+
+        backgrounds = thread_background(archive, story, options.background, rerank=reranker)
+    else:
+        backgrounds = retrieve.background(archive, story, options.background, rerank=reranker)
     sources = build_sources(story, archive.passages(story.id or 0), backgrounds)
     screening = injection.screen(sources, story)  # [injection] text addressed to the model: no prompt, no evidence
     story = screening.story or story

@@ -294,7 +294,7 @@ class Archive(ABC):
         return Article.from_dict(json.loads(row["json"]))
 
     # -- sentence embeddings (embed.VectorStore) ------------------------------------------------------------
-    def get_vectors(self, keys: list[str]) -> dict[str, bytes]:
+    def get_vectors(self, keys: Sequence[str]) -> dict[str, bytes]:
         found: dict[str, bytes] = {}
         for start in range(0, len(keys), 500):  # SQLite's bound-parameter limit
             chunk = keys[start:start + 500]

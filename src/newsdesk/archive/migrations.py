@@ -290,3 +290,74 @@ migration("m008_run_owner", sqlite="ALTER TABLE runs ADD COLUMN owner TEXT;")
 # Sentence embeddings of passage sentences, keyed by a hash of model and text (``embed.text_key``).
 migration("m009_text_vectors", sqlite="CREATE TABLE text_vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL);",
           postgres="CREATE TABLE text_vectors (key TEXT PRIMARY KEY, vector BYTEA NOT NULL);")
+
+# Story threads (``newsdesk.threads``): which thread each story is in, what threading read of it, and the merges
+# and splits as they happened.
+_THREADS = """
+        CREATE TABLE threads (
+            id {id},
+            title TEXT NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE thread_entries (
+            story_id {ref} PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            thread_id {ref} NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+            joined TEXT NOT NULL
+        );
+        CREATE INDEX thread_entries_thread ON thread_entries(thread_id);
+        CREATE TABLE thread_features (
+            story_id {ref} PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            day {real} NOT NULL,
+            vector {blob} NOT NULL,
+            names TEXT NOT NULL DEFAULT '{{}}',
+            source TEXT,
+            sentences TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX thread_features_source ON thread_features(source);
+        CREATE TABLE thread_changes (
+            id {id},
+            kind TEXT NOT NULL CHECK (kind IN ('merged', 'split')),
+            thread_id {ref} NOT NULL,
+            other_ids TEXT NOT NULL,
+            created TEXT NOT NULL
+        );
+"""
+migration("m010_story_threads",
+          sqlite=_THREADS.format(id="INTEGER PRIMARY KEY", ref="INTEGER", real="REAL", blob="BLOB"),
+          postgres=_THREADS.format(id=ID, ref="BIGINT", real="DOUBLE PRECISION", blob="BYTEA"))
+
+# Webhook deliveries (``newsdesk.webhooks``): one row per event sent, delivered or not.
+_WEBHOOKS = """
+        CREATE TABLE webhook_deliveries (
+            id {id},
+            delivery TEXT NOT NULL,
+            event TEXT NOT NULL,
+            article_id {ref},
+            url TEXT NOT NULL,
+            delivered INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            status INTEGER,
+            error TEXT,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX webhook_deliveries_article ON webhook_deliveries(article_id);
+"""
+migration("m011_webhook_deliveries", sqlite=_WEBHOOKS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
+          postgres=_WEBHOOKS.format(id=ID, ref="BIGINT"))
+
+# Earlier versions of articles (``newsdesk.develop``): the article row holds the current one.
+_VERSIONS = """
+        CREATE TABLE article_versions (
+            id {id},
+            article_id {ref} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            json TEXT NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (article_id, version)
+        );
+"""
+migration("m012_article_versions", sqlite=_VERSIONS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
+          postgres=_VERSIONS.format(id=ID, ref="BIGINT"))

@@ -44,9 +44,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import ingest_cmd, serve_cmd, verify_cmd, write_cmd
+    from . import ingest_cmd, serve_cmd, stories_cmd, update_cmd, verify_cmd, write_cmd
 
-    for module in (write_cmd, verify_cmd, ingest_cmd, serve_cmd):
+    for module in (write_cmd, update_cmd, verify_cmd, ingest_cmd, stories_cmd, serve_cmd):
         module.register(cli)
 
 

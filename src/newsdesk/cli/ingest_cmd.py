@@ -86,8 +86,18 @@ def ingest(sources: tuple[str, ...], fetch_full: bool, allow_private: bool, db: 
             for line in ([f"warning: malformed feed, kept what parsed: {report.problem}"] if report.problem else []) \
                     + [f"skipped {line}" for line in report.skipped] + report.fetch_failures:
                 click.echo(f"  {line}", err=True)
+    _thread(archive)
     if failed:
         raise InputError(f"{failed} of {len(sources)} sources could not be ingested")
+
+
+def _thread(archive) -> None:
+    """Every stored story joins a story thread (``newsdesk stories``) as soon as it is stored."""
+    from ..threads import update_threads
+
+    update = update_threads(archive)
+    for change in update.changes:
+        click.echo(f"  thread {change.thread_id} {change.kind}: {', '.join(map(str, change.other_ids))}", err=True)
 
 
 @click.command()
@@ -133,6 +143,7 @@ def feed(source: str, do_write: bool, out: str | None, fmt: str, limit: int | No
     click.echo(report.summary(), err=True)
     if report.problem and not quiet:
         click.echo(f"  warning: malformed feed, kept what parsed: {report.problem}", err=True)
+    _thread(archive)
     if not do_write:
         for entry in archive.feeds.entries(parsed.source):
             done = entry.article_id or entry.story_article_id

@@ -32,8 +32,11 @@ def register(cli: click.Group) -> None:
               help="Allow URLs and feeds on private, loopback and link-local addresses (intranet use).")
 @judge_option
 @archive_option
+@click.option("--public-feeds", is_flag=True, envvar="NEWSDESK_PUBLIC_FEEDS",
+              help="Serve /feeds/articles.atom and /feeds/articles.json, without the token.")
 @click.option("-q", "--quiet", is_flag=True, help="Log warnings and errors only.")
-def serve(host, port, workers, model, base_url, context_length, templates, allow_private, judge, db, quiet):
+def serve(host, port, workers, model, base_url, context_length, templates, allow_private, judge, db, public_feeds,
+          quiet):
     """Run the newsroom web app and JSON API, with a job queue and worker processes.
 
     Open the printed address in a browser: paste a brief, give a URL or upload a file, follow the job live, read
@@ -59,7 +62,7 @@ def serve(host, port, workers, model, base_url, context_length, templates, allow
         db=_location(db), host=host, port=port,
         token=os.environ.get("NEWSDESK_TOKEN") or None, workers=workers, model=model or DEFAULT_MODEL,
         base_url=base_url, context_length=context_length, templates=template_menu(list(templates)),
-        allow_private=allow_private, judge=judge,
+        allow_private=allow_private, judge=judge, public_feeds=public_feeds,
     )
     settings.check()
     _logging(quiet)

@@ -93,8 +93,9 @@ def request_key(story, options: WriteOptions) -> str:
 @click.argument("article_id", type=click.IntRange(1, 2**63 - 1), metavar="ARTICLE_ID")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
+@click.option("--version", "version", type=click.IntRange(1), help="An earlier version (`newsdesk update` makes them).")
 @archive_option
-def show(article_id, fmt, output, db):
+def show(article_id, fmt, output, version, db):
     """Print a saved article again, in any format.
 
     ARTICLE_ID is an article's id: `write` prints it ("saved as article N") and `archive search` lists each
@@ -103,6 +104,7 @@ def show(article_id, fmt, output, db):
     \b
     Example:
       newsdesk show 3 --format html -o article.html
+      newsdesk show 3 --version 1
     """
     archive = open_archive(db, must_exist=True)
     try:
@@ -110,6 +112,10 @@ def show(article_id, fmt, output, db):
     except NotFoundError:
         raise NotFoundError(f"no article with id {article_id} (article ids are listed per story by "
                             "`newsdesk archive search`; a story id goes to `newsdesk archive show`)") from None
+    if version is not None:
+        from ..develop import get_version
+
+        article = get_version(archive, article_id, version)
     write_output(render(article, fmt), output)
 
 

@@ -303,8 +303,11 @@ class WriteReport:
 
 def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: Any, *, fmt: str = "md",
                    limit: int | None = None, progress: Progress | None = None,
-                   on_event: Callable[[Any], None] | None = None) -> WriteReport:
-    """Write an article for each entry of the feed that has none, in feed order; ``options`` is a WriteOptions."""
+                   on_event: Callable[[Any], None] | None = None, develop: bool = True) -> WriteReport:
+    """Write an article for each entry of the feed that has none, in feed order; ``options`` is a WriteOptions.
+
+    With ``develop``, an entry whose story thread already has an article updates that article to a new version
+    (``newsdesk.develop``) instead of getting an article of its own."""
     from ..pipeline import write_article
     from ..render import render
 
@@ -324,6 +327,8 @@ def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: A
         if limit is not None and len(report.written) >= limit:
             break
         article_id = entry.story_article_id  # written before a crash, but not yet recorded on the entry
+        if article_id is None and develop:
+            article_id = _develop(archive, story_id, options, progress, on_event)
         if article_id is not None:
             article = archive.get_article(int(article_id))
         else:
@@ -342,6 +347,22 @@ def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: A
         if progress:
             progress(f"  saved {path}")
     return report
+
+
+def _develop(archive: Archive, story_id: int, options: Any, progress: Progress | None,
+             on_event: Callable[[Any], None] | None) -> int | None:
+    """The id of the thread's article, updated with this entry; None when its thread has no article yet."""
+    from ..develop import thread_article, update_article
+    from ..threads import update_threads
+
+    update_threads(archive)
+    article_id = thread_article(archive, story_id)
+    if article_id is None:
+        return None
+    result = update_article(archive, article_id, options, on_event=on_event)
+    if progress and result.updated:
+        progress(f"updated article {article_id} to version {result.article.version}")
+    return article_id
 
 
 def slugify(title: str, limit: int = 60) -> str:

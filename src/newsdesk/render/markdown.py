@@ -84,6 +84,11 @@ def render_markdown(article: Article) -> str:
     lines += _section_lines(article.intro)
     for section in article.sections:
         lines += _section_lines(section)
+    if article.updates:  # a correction is never silent: the log says what changed, when, on which source
+        lines += ["## Updates", ""]
+        lines += [f"- {u.at[:16].replace('T', ' ')}: {escape(u.summary)} " + "".join(f"[{n}]" for n in u.sources)
+                  for u in article.updates]
+        lines.append("")
     lines += ["## Sources", ""]
     for source in article.sources:
         url = web_url(source.url)

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from . import api, errors, pages
+from . import api, errors, feeds_out, pages, stories_page
 from .desk import Desk
 from .security import RequestGuard
 from .settings import Settings
@@ -49,6 +49,8 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app, debug=bool(os.environ.get("NEWSDESK_DEBUG")))
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(stories_page.router)
+    app.include_router(feeds_out.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(RequestGuard, settings=settings)
     return app

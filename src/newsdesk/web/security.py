@@ -27,6 +27,7 @@ from .settings import Settings
 SESSION_COOKIE = "newsdesk_session"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 UPLOAD_PATHS = frozenset({"/articles/new"})
+PUBLIC_FEED_PATHS = frozenset({"/feeds/articles.atom", "/feeds/articles.json"})  # web/feeds_out.py
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 HEADERS = [
@@ -110,7 +111,8 @@ class RequestGuard:
             return 421, f"this server answers to 127.0.0.1 and localhost, not {hostname or 'an empty Host'}"
         path = request.url.path
         authorised, by_header = token_ok(settings, dict(request.headers), request.cookies)
-        if not authorised and path != "/login":
+        public = settings.public_feeds and request.method == "GET" and path in PUBLIC_FEED_PATHS
+        if not authorised and path != "/login" and not public:
             return 401, "this server needs its token: send 'Authorization: Bearer TOKEN' or open /login?token=TOKEN"
         if request.method not in UNSAFE_METHODS:
             return None

@@ -39,6 +39,7 @@ class Settings:
     max_body: int = MAX_BODY_BYTES
     max_upload: int = MAX_UPLOAD_BYTES
     poll_check_seconds: float = POLL_CHECK_SECONDS
+    public_feeds: bool = False  # serve /feeds/articles.atom and .json, without the token (--public-feeds)
 
     def __post_init__(self) -> None:
         if not is_postgres(str(self.db)):

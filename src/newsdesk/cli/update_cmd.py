@@ -1,0 +1,57 @@
+"""``newsdesk update``: a new version of an article from the later entries of its story thread."""
+
+from __future__ import annotations
+
+import click
+
+from ..render import FORMATS, render
+from .common import archive_option, model_options, open_archive, progress_printer, write_output
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(update)
+
+
+@click.command()
+@click.argument("article_id", type=click.IntRange(1, 2**63 - 1), metavar="ARTICLE_ID")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
+@model_options
+@click.option("-t", "--template",
+              help="A template YAML file, or a bundled template name.  [default: the article's, if bundled]")
+@archive_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
+def update(article_id: int, fmt: str, output: str | None, model: str | None, base_url: str | None,
+           context_length: int | None, template: str | None, db: str | None, quiet: bool) -> None:
+    """Update an article with the entries its story thread gained since it was written.
+
+    The new version is written from the newest entry with the earlier ones as background; a sentence of the
+    previous version that a later source contradicts is listed as a correction in the Updates log. Earlier
+    versions are kept (`newsdesk show ID --version K`). Without later entries nothing is written.
+
+    \b
+    Examples:
+      newsdesk ingest follow-up.md && newsdesk update 3
+      newsdesk update 3 --format json -o article.json
+    """
+    from ..develop import update_article
+    from ..pipeline import WriteOptions
+    from ..template import bundled_templates
+
+    archive = open_archive(db, must_exist=True)
+    previous = archive.get_article(article_id)
+    if template is None and previous.template not in bundled_templates():
+        click.echo(f"note: the article's template {previous.template!r} is a file; the default template is used"
+                   " (give it again with --template)", err=True)
+    elif template is None:
+        template = previous.template
+    options = WriteOptions(model=model, base_url=base_url, context_length=context_length, template=template)
+    with progress_printer(quiet) as on_event:
+        result = update_article(archive, article_id, options, on_event=on_event)
+    if not result.updated:
+        click.echo(f"Article {article_id} is up to date: its story thread has no later entry.", err=True)
+        return
+    for text in result.corrections:
+        click.echo(f"corrected: {text}", err=True)
+    write_output(render(result.article, fmt), output)
+    click.echo(f"article {article_id} is now version {result.article.version}", err=True)

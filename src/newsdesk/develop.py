@@ -1,0 +1,126 @@
+"""Articles that develop: a later entry of an article's story thread makes a new version of that article.
+
+``update_article(archive, article_id, options)``:
+
+1. finds the entries of the article's thread that none of its sources is (``newsdesk.threads``); none: the article
+   is up to date and nothing is written;
+2. writes the story afresh from the newest of them, with the thread's earlier entries (the original story among
+   them) as background (``WriteOptions.thread_first``): new facts come in, and a figure that changed is stated as
+   the newer source gives it;
+3. checks every supported fact of the previous version against the new sources: one a later source contradicts
+   (a toll that rose, a date that moved) is a **correction**, and the Updates log says so, quoting the old
+   sentence and citing the source that supersedes it. A correction is never silent;
+4. keeps the previous version in ``article_versions`` and saves the new one under the same article id, with
+   ``version`` one higher and an Updates log entry (when, what changed, on which sources).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from .errors import NotFoundError
+from .models import Article, Update
+
+if TYPE_CHECKING:
+    from .archive import Archive
+    from .llm import Model
+    from .pipeline import EventHandler, WriteOptions
+
+
+@dataclass
+class UpdateResult:
+    article: Article
+    updated: bool  # False: no later entry, the article is as it was
+    corrections: list[str]  # sentences of the previous version a later source contradicts
+
+
+def get_version(archive: Archive, article_id: int, version: int) -> Article:
+    """Version ``version`` of an article: the current one, or one kept in ``article_versions``."""
+    current = archive.get_article(article_id)
+    if version == current.version:
+        return current
+    row = archive.db.execute("SELECT json FROM article_versions WHERE article_id = ? AND version = ?",
+                             (article_id, version)).fetchone()
+    if row is None:
+        raise NotFoundError(f"article {article_id} has no version {version} (its current version is "
+                            f"{current.version})")
+    return Article.from_dict(json.loads(row["json"]))
+
+
+def later_entries(archive: Archive, article: Article) -> list[int]:
+    """Story ids of the entries of the article's thread that none of its sources is, oldest first."""
+    from .threads import get_thread, thread_of, update_threads
+
+    story_id = article.story.get("id")
+    if story_id is None:
+        return []
+    update_threads(archive)
+    thread_id = thread_of(archive, int(story_id))
+    if thread_id is None:
+        return []
+    known = {s.story_id for s in article.sources} | {int(story_id)}
+    return [e.story_id for e in get_thread(archive, thread_id).entries if e.story_id not in known]
+
+
+def thread_article(archive: Archive, story_id: int) -> int | None:
+    """The newest article about another story of ``story_id``'s thread, which this story could update; or None."""
+    from .threads import thread_of
+
+    thread_id = thread_of(archive, story_id)
+    if thread_id is None:
+        return None
+    others = [int(r["story_id"]) for r in archive.db.execute(
+        "SELECT story_id FROM thread_entries WHERE thread_id = ? AND story_id != ?", (thread_id, story_id))]
+    found = [a for ids in archive.article_ids(others).values() for a in ids]
+    return max(found) if found else None
+
+
+def update_article(archive: Archive, article_id: int, options: WriteOptions, on_event: EventHandler | None = None,
+                   model: Model | None = None) -> UpdateResult:
+    """Make a new version of ``article_id`` from its thread's later entries; see the module docstring."""
+    from .pipeline import write_article
+    from .retrieve import evidence_of
+    from .verify import Verifier
+
+    previous = archive.get_article(article_id)
+    newer = later_entries(archive, previous)
+    if not newer:
+        return UpdateResult(previous, False, [])
+    latest = archive.get_story(newer[-1])
+    fresh = write_article(latest, replace(options, thread_first=True, request_key=None), archive,
+                          on_event=on_event, model=model)
+    temporary_id = fresh.id
+    # what the later entries say, alone: the earlier ones (background now) still carry the superseded figure
+    evidence = evidence_of([s for s in fresh.sources if s.story_id in newer])
+    verifier = Verifier(store=archive)
+    corrections: list[tuple[str, list[int]]] = []
+    for section in previous.all_sections():
+        for sentence in section.sentences():
+            if sentence.verdict != "supported" or sentence.claim_kind != "fact":
+                continue
+            check = verifier.check(sentence.text, evidence, "fact")
+            if check.verdict == "contradicted":
+                corrections.append((sentence.text, sorted({c.source for c in check.citations})))
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    added = [n for n, s in ((s.number, s) for s in fresh.sources) if s.story_id in newer]
+    summary = f"Updated with “{latest.headline}”" + (f" ({latest.source})" if latest.source else "") + "."
+    for text, numbers in corrections:
+        summary += f" Corrected: “{text}” is superseded by {' '.join(f'[{n}]' for n in numbers) or 'a later source'}."
+    cited = sorted(set(added) | {n for _, numbers in corrections for n in numbers})
+    fresh.id, fresh.created, fresh.updated = article_id, previous.created, at
+    fresh.version = previous.version + 1
+    fresh.updates = [*previous.updates, Update(at=at, summary=summary, sources=cited)]
+    with archive.transaction() as db:
+        db.execute("INSERT INTO article_versions (article_id, version, json, created) VALUES (?, ?, ?, ?)",
+                   (article_id, previous.version, json.dumps(previous.to_dict()), at))
+        db.execute("UPDATE articles SET title = ?, json = ? WHERE id = ?",
+                   (fresh.title, json.dumps(fresh.to_dict()), article_id))
+        if temporary_id is not None and temporary_id != article_id:  # the draft row: the article keeps its id
+            if archive.backend == "sqlite":
+                db.execute("INSERT INTO articles_fts(articles_fts, rowid, title) VALUES ('delete', ?, ?)",
+                           (temporary_id, fresh.title))
+            db.execute("DELETE FROM articles WHERE id = ?", (temporary_id,))
+    return UpdateResult(fresh, True, [text for text, _ in corrections])

@@ -1,0 +1,89 @@
+"""Background from the thread: an article's Context & Background comes first from the earlier entries of its own
+story thread, then from related threads, and never from an unrelated story.
+
+``thread_background`` returns what ``retrieve.background`` returns (``Background`` items, one per story, in the
+order they should be numbered as sources), so the pipeline can call it in its place:
+
+    backgrounds = thread_background(archive, story, options.background, rerank=reranker)
+
+* **Earlier entries of the thread**, newest first (the latest state of the story before this entry), at least
+  ``MIN_THREAD_ENTRIES`` of them when the thread has them, each with its passage most relevant to the story
+  (the reranker's choice, else its first passage: a news story says what happened first).
+* **Related threads**: stories outside the thread that come close to one of its entries (``RELATED_THRESHOLD``,
+  below the link that would make them one thread), the closest first.
+* Nothing else: a story with neither gets no background, which is better than an unrelated one.
+
+``date_phrase`` says when an earlier entry was reported ("On 17 January"), for the writer to lead with.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from ..retrieve import DEFAULT_BACKGROUND_PASSAGES, Background, Reranker
+from . import load_features, thread_of, update_threads
+from .cluster import pair_scores
+from .features import StoryFeatures
+
+if TYPE_CHECKING:
+    from ..archive import Archive
+    from ..models import Story
+
+MIN_THREAD_ENTRIES = 2
+RELATED_THRESHOLD = 0.7  # a pair score (cluster.py) that says "about the same things", short of one event
+
+
+def date_phrase(published: str | None) -> str | None:
+    """"On 17 January" (with the year when it is not the current one), or None for a missing or odd date."""
+    if not published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published.strip())
+    except ValueError:
+        return None
+    year = "" if moment.year == datetime.now(UTC).year else f" {moment.year}"
+    return f"On {moment.day} {moment.strftime('%B')}{year}"
+
+
+def thread_background(archive: Archive, story: Story, limit: int = DEFAULT_BACKGROUND_PASSAGES,
+                      rerank: Reranker | None = None) -> list[Background]:
+    """Background stories for ``story`` (stored, with an id): its thread's earlier entries, then related threads."""
+    if limit <= 0 or story.id is None:
+        return []
+    update_threads(archive)
+    thread_id = thread_of(archive, story.id)
+    if thread_id is None:
+        return []
+    features = load_features(archive)
+    index = {f.story_id: i for i, f in enumerate(features)}
+    if story.id not in index:
+        return []
+    members = {int(r["story_id"]) for r in archive.db.execute(
+        "SELECT story_id FROM thread_entries WHERE thread_id = ?", (thread_id,))}
+    me = features[index[story.id]]
+    earlier = sorted((features[index[s]] for s in members if s != story.id and s in index
+                      and features[index[s]].day <= me.day), key=lambda f: (-f.day, f.story_id))
+    related = _related(features, members)
+    chosen = [f.story_id for f in earlier[:max(limit, MIN_THREAD_ENTRIES)]]
+    chosen += [s for s in related if s not in chosen][:max(0, limit - len(chosen))]
+    out: list[Background] = []
+    for story_id in chosen:
+        passages = archive.passages(story_id)
+        if not passages:
+            continue
+        best = rerank(story, passages)[:1] if rerank is not None else passages[:1]
+        out.append(Background(story=archive.get_story(story_id), passages=best or passages[:1]))
+    return out
+
+
+def _related(features: list[StoryFeatures], members: set[int]) -> list[int]:
+    """Stories outside ``members`` whose best pair score with a member reaches ``RELATED_THRESHOLD``, best first."""
+    best: dict[int, float] = {}
+    for i, j, score in pair_scores(features, RELATED_THRESHOLD):
+        a, b = features[i].story_id, features[j].story_id
+        if (a in members) == (b in members):
+            continue
+        other = b if a in members else a
+        best[other] = max(best.get(other, score), score)
+    return [s for s, _ in sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))]

@@ -1,0 +1,104 @@
+"""Articles that develop: a later entry of the story's thread makes version 2, with an Updates log that names the
+new figure's source and lists the superseded sentence. The real embedded model, real SQLite, the real command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+from conftest import TINY_TEMPLATE, run_newsdesk
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "schema" /
+                     "article.schema.json").read_text(encoding="utf-8"))
+
+FIRST = """Flash floods in Valencia kill 12 people
+Date: 2026-01-10
+Publisher: Levante News
+
+Flash floods in the Spanish region of Valencia killed 12 people on Saturday, the regional emergency service said.
+Torrential rain overwhelmed the Turia river basin and cut the A-3 motorway between Valencia and Madrid.
+
+Regional president Carlos Mazon said rescue teams were searching for people reported missing in Paiporta and
+Chiva. The Spanish army's emergency unit sent 500 soldiers to help with the rescue.
+"""
+SECOND = """Valencia flood toll rises to 15 as rescue teams reach Paiporta
+Date: 2026-01-11
+Publisher: Levante News
+
+Flash floods in the Spanish region of Valencia killed 15 people, the regional emergency service said on Sunday,
+after rescue teams reached flooded homes in Paiporta. Torrential rain had overwhelmed the Turia river basin.
+
+Regional president Carlos Mazon said the search for people missing in Chiva would continue. The Spanish army's
+emergency unit sent 500 more soldiers to Valencia and reopened part of the A-3 motorway to Madrid.
+"""
+
+
+def test_a_later_entry_with_a_new_toll_makes_version_2_with_an_updates_log(tmp_path: Path) -> None:
+    db = tmp_path / "develop.db"
+    (tmp_path / "first.md").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "second.md").write_text(SECOND, encoding="utf-8")
+    written = run_newsdesk("write", str(tmp_path / "first.md"), "--template", str(TINY_TEMPLATE), "--format",
+                           "json", db=db)
+    assert written.returncode == 0, written.stderr.decode()
+    first = json.loads(written.stdout)
+    assert first["version"] == 1 and first["updates"] == []
+    up_to_date = run_newsdesk("update", str(first["id"]), db=db)
+    assert up_to_date.returncode == 0 and b"up to date" in up_to_date.stderr
+    assert run_newsdesk("ingest", str(tmp_path / "second.md"), db=db).returncode == 0
+
+    updated = run_newsdesk("update", str(first["id"]), "--template", str(TINY_TEMPLATE), "--format", "json", db=db)
+    assert updated.returncode == 0, updated.stderr.decode()
+    second = json.loads(updated.stdout)
+    jsonschema.validate(second, SCHEMA)
+    assert second["id"] == first["id"] and second["version"] == 2
+    log = second["updates"][-1]
+    assert "Valencia flood toll rises to 15" in log["summary"]
+    new_source = next(s["number"] for s in second["sources"] if s["title"].startswith("Valencia flood toll"))
+    assert new_source in log["sources"]
+    assert second["sources"][0]["title"].startswith("Valencia flood toll"), "the newest entry is the story now"
+    text = " ".join(s["text"] for sec in [second["intro"], *second["sections"]] for b in sec["blocks"]
+                    for s in b["sentences"] if s.get("citations") and s["citations"][0]["source"] == 1)
+    assert "killed 12 people" not in text, "the old toll is not stated as the story's current figure"
+
+    shown = run_newsdesk("show", str(first["id"]), "--version", "1", "--format", "json", db=db)
+    assert shown.returncode == 0, shown.stderr.decode()
+    assert json.loads(shown.stdout)["version"] == 1
+    assert json.loads(shown.stdout)["sources"][0]["title"] == "Flash floods in Valencia kill 12 people"
+    markdown = run_newsdesk("show", str(first["id"]), db=db).stdout.decode()
+    assert "## Updates" in markdown and "Valencia flood toll rises to 15" in markdown
+    missing = run_newsdesk("show", str(first["id"]), "--version", "7", db=db)
+    assert missing.returncode != 0 and b"no version 7" in missing.stderr and b"Traceback" not in missing.stderr
+    listed = run_newsdesk("archive", "search", "--format", "json", db=db)
+    assert sorted(a for row in json.loads(listed.stdout) for a in row["article_ids"]) == [first["id"]], \
+        "an update is a new version of the same article, not a second article"
+
+
+def rss(*stories: str) -> str:
+    items = []
+    for number, text in enumerate(stories):
+        headline, _, _, _, *body = text.splitlines()
+        day = "10" if number == 0 else "11"
+        paragraphs = "".join(f"<p>{p}</p>" for p in "\n".join(body).split("\n\n") if p.strip())
+        items.append(f"<item><title>{headline}</title><link>https://levante.example/{number}</link>"
+                     f"<guid>levante-{number}</guid><pubDate>{day} Jan 2026 09:00:00 GMT</pubDate>"
+                     f"<description><![CDATA[{paragraphs}]]></description></item>")
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Levante News</title>'
+            f"<link>https://levante.example/</link><description>news</description>{''.join(items)}</channel></rss>")
+
+
+def test_feed_write_updates_the_threads_article_instead_of_writing_a_second_one(tmp_path: Path) -> None:
+    db, out, feed = tmp_path / "feed.db", tmp_path / "out", tmp_path / "levante.xml"
+    feed.write_text(rss(FIRST), encoding="utf-8")
+    first = run_newsdesk("feed", str(feed), "--write", "--out", str(out), "--template", str(TINY_TEMPLATE),
+                         "--format", "json", db=db)
+    assert first.returncode == 0, first.stderr.decode()
+    feed.write_text(rss(FIRST, SECOND), encoding="utf-8")
+    second = run_newsdesk("feed", str(feed), "--write", "--out", str(out), "--template", str(TINY_TEMPLATE),
+                          "--format", "json", db=db)
+    assert second.returncode == 0, second.stderr.decode()
+    assert b"to version 2" in second.stderr
+    files = sorted(out.glob("*.json"))
+    assert len({f.name.split("-")[0] for f in files}) == 1, "one article, in its versions"
+    latest = json.loads(max(files, key=lambda f: f.stat().st_mtime).read_text(encoding="utf-8"))
+    assert latest["version"] == 2 and "Valencia flood toll rises to 15" in latest["updates"][-1]["summary"]

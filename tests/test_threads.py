@@ -1,0 +1,199 @@
+"""Story threads (``newsdesk.threads``): real stories, the real encoder and spaCy, real SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_newsdesk
+from fastapi.testclient import TestClient
+
+from newsdesk.archive import Archive
+from newsdesk.models import Story
+from newsdesk.threads import (
+    cluster,
+    get_thread,
+    list_threads,
+    thread_of,
+    update_threads,
+)
+from newsdesk.web.app import create_app
+from newsdesk.web.settings import Settings
+
+# One event (a dam breach in Brazil) told by two publishers on one day and followed up a week and two weeks later;
+# an unrelated story on the same days; and the same dam months later, beyond any window.
+DAM = [
+    ("Dam breach in Minas Gerais floods town of Brumadinho", "2026-01-10", "Globo",
+     ("A tailings dam owned by the mining company Vale collapsed on Friday near Brumadinho in the Brazilian state of "
+     "Minas Gerais, sending a torrent of mud through the town. Firefighters said at least 40 people were missing. "
+     "Governor Romeu Zema flew over the area and declared a state of emergency. Vale said it was cooperating with "
+     "the authorities.")),
+    ("Vale dam collapse in Brazil leaves dozens missing", "2026-01-10", "Reuters",
+     ("Dozens of people were missing after a Vale tailings dam burst near Brumadinho in Minas Gerais, Brazil, on "
+     "Friday, officials said. Mud buried the mining company's canteen and nearby homes. Minas Gerais governor Romeu "
+     "Zema declared an emergency, and Vale shares fell sharply in New York trading.")),
+    ("Brumadinho toll rises as Vale faces criminal inquiry over dam", "2026-01-17", "Globo",
+     ("The number of confirmed dead from the Brumadinho dam collapse rose to 65, firefighters in Minas Gerais said. "
+     "Federal prosecutors opened a criminal inquiry into Vale over the tailings dam, and a judge froze funds of the "
+     "mining company to pay for the damage. Governor Romeu Zema said Vale must answer for the disaster.")),
+    ("Vale executives charged over Brumadinho tailings dam disaster", "2026-01-30", "Reuters",
+     ("Prosecutors in Minas Gerais charged five Vale executives with homicide over the collapse of the Brumadinho "
+     "tailings dam. The mining company said it would contest the charges. Families of the victims gathered outside "
+     "the court in Belo Horizonte.")),
+]
+OTHER = ("Tokyo stock exchange hit by trading halt after software fault", "2026-01-10", "Reuters",
+         ("Trading on the Tokyo Stock Exchange was halted for most of Thursday after a fault in its Arrowhead trading "
+         "software, the exchange operator Japan Exchange Group said. Brokers in Osaka and Nagoya reported orders "
+         "stuck for hours. The Financial Services Agency asked the operator for a report on the outage."))
+LATER = ("Brumadinho marks anniversary with new memorial near Vale mine", "2026-09-20", "Globo",
+         ("Residents of Brumadinho in Minas Gerais unveiled a memorial to the victims of the Vale tailings dam "
+         "collapse. The mining company has paid compensation to families, and Governor Romeu Zema attended the "
+         "ceremony."))
+
+
+def story(headline: str, published: str, source: str, body: str) -> Story:
+    return Story(headline=headline, body=body, published=published, source=source,
+                 url=f"https://news.example.org/{published}/{abs(hash(headline))}")
+
+
+def grouping(archive: Archive) -> set[frozenset[str]]:
+    return {frozenset(e.headline for e in t.entries) for t in list_threads(archive)}
+
+
+def test_one_event_from_two_publishers_and_its_follow_ups_is_one_thread(db_location) -> None:
+    archive = Archive(db_location)
+    for item in (*DAM, OTHER, LATER):
+        archive.add_story(story(*item))
+    update = update_threads(archive)
+    assert update.read == 6
+    assert grouping(archive) == {frozenset(h for h, *_ in DAM), frozenset([OTHER[0]]), frozenset([LATER[0]])}
+    thread = get_thread(archive, thread_of(archive, 1) or 0)
+    assert [e.publisher for e in thread.entries] == ["Globo", "Reuters", "Globo", "Reuters"]
+    assert thread.first_seen.startswith("2026-01-10") and thread.last_seen.startswith("2026-01-30")
+    assert update_threads(archive).read == 0, "a story is read once"
+
+
+def test_threads_do_not_depend_on_the_order_stories_arrive_in(tmp_path: Path) -> None:
+    forwards, backwards = Archive(tmp_path / "a.db"), Archive(tmp_path / "b.db")
+    items = [*DAM, OTHER, LATER]
+    for item in items:
+        forwards.add_story(story(*item))
+    for item in reversed(items):
+        backwards.add_story(story(*item))
+    update_threads(forwards)
+    update_threads(backwards)
+    assert grouping(forwards) == grouping(backwards)
+
+
+def test_a_story_that_bridges_two_threads_merges_them_and_the_older_id_stays(db_location) -> None:
+    archive = Archive(db_location)
+    first, bridge, last = DAM[0], DAM[2], DAM[3]
+    archive.add_story(story(*first))
+    archive.add_story(story(last[0], "2026-02-08", *last[2:]))  # 29 days after the first: no link on its own
+    update_threads(archive)
+    assert len(list_threads(archive)) == 2
+    kept = thread_of(archive, 1)
+    archive.add_story(story(bridge[0], "2026-01-22", *bridge[2:]))  # 12 days after the first, 17 before the last
+    update = update_threads(archive)
+    assert [(c.kind, c.thread_id) for c in update.changes] == [("merged", kept)]
+    assert {thread_of(archive, s) for s in (1, 2, 3)} == {kept}
+    rows = archive.db.execute("SELECT kind, thread_id, other_ids FROM thread_changes").fetchall()
+    assert [(r["kind"], r["thread_id"], json.loads(r["other_ids"])) for r in rows] == [
+        ("merged", kept, update.changes[0].other_ids)]
+
+
+def test_a_split_keeps_the_id_for_the_larger_part_and_is_recorded() -> None:
+    previous = {1: 5, 2: 5, 3: 5, 4: 7}
+    groups = [[1, 2], [3], [4]]
+    ids = cluster.reconcile(groups, previous)
+    assert ids == [5, None, 7]
+    assert [(c.kind, c.thread_id, c.other_ids) for c in cluster.changes(groups, [5, 9, 7], previous)] == [
+        ("split", 5, [9])]
+
+
+def test_stories_command_lists_threads_as_json(tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    files = []
+    for number, (headline, published, source, body) in enumerate([*DAM[:2], OTHER]):
+        path = tmp_path / f"story{number}.md"
+        path.write_text(f"{headline}\nDate: {published}\nPublisher: {source}\n\n{body}\n", encoding="utf-8")
+        files.append(str(path))
+    ingested = run_newsdesk("ingest", *files, db=db)
+    assert ingested.returncode == 0, ingested.stderr
+    listed = run_newsdesk("stories", "--format", "json", db=db)
+    assert listed.returncode == 0, listed.stderr
+    threads = json.loads(listed.stdout)
+    assert sorted(len(t["entries"]) for t in threads) == [1, 2]
+    for thread in threads:
+        assert set(thread) == {"id", "title", "first_seen", "last_seen", "entries"}
+        for entry in thread["entries"]:
+            assert set(entry) == {"story_id", "url", "headline", "publisher", "published"}
+    pair = next(t for t in threads if len(t["entries"]) == 2)
+    assert {e["publisher"] for e in pair["entries"]} == {"Globo", "Reuters"}
+    text = run_newsdesk("stories", "--min-entries", "2", db=db)
+    out = text.stdout.decode()
+    assert text.returncode == 0 and DAM[0][0] in out and OTHER[0] not in out
+
+
+def test_stories_command_on_a_missing_database_is_one_line(tmp_path: Path) -> None:
+    result = run_newsdesk("stories", db=tmp_path / "missing.db")
+    error = result.stderr.decode()
+    assert result.returncode != 0 and "Traceback" not in error and "missing.db" in error
+    assert len(error.strip().splitlines()) == 1
+
+
+def test_web_stories_page_and_every_story_links_to_its_thread(tmp_path: Path) -> None:
+    db = tmp_path / "web.db"
+    archive = Archive(db)
+    for item in (*DAM[:2], OTHER):
+        archive.add_story(story(*item))
+    client = TestClient(create_app(Settings(db=db, background=False)), base_url="http://127.0.0.1:8000")
+    listing = client.get("/stories")
+    assert listing.status_code == 200 and DAM[0][0] in listing.text and OTHER[0] in listing.text
+    assert 'href="/stories/of/1"' in client.get("/library").text
+    moved = client.get("/stories/of/2", follow_redirects=False)
+    assert moved.status_code == 303
+    thread = client.get(moved.headers["location"])
+    assert thread.status_code == 200 and DAM[0][0] in thread.text and DAM[1][0] in thread.text
+    assert OTHER[0] not in thread.text
+    assert client.get("/stories/of/999").status_code == 404
+
+
+def test_background_comes_from_earlier_entries_of_the_thread_and_never_from_an_unrelated_story(tmp_path) -> None:
+    from newsdesk.threads.background import date_phrase, thread_background
+
+    archive = Archive(tmp_path / "bg.db")
+    ids = {}
+    for item in (*DAM, OTHER, LATER):
+        ids[item[0]], _ = archive.add_story(story(*item))
+    latest = archive.get_story(ids[DAM[3][0]])
+    found = thread_background(archive, latest, limit=4)
+    # earlier entries, newest first; the two of one day in the order they were stored
+    assert [b.story.headline for b in found] == [DAM[2][0], DAM[0][0], DAM[1][0]]
+    assert all(b.passages for b in found)
+    alone = thread_background(archive, archive.get_story(ids[OTHER[0]]), limit=4)
+    assert alone == [], "a story with no thread and nothing related gets no background rather than an unrelated one"
+    assert date_phrase("2024-01-17T09:00:00+00:00") == "On 17 January 2024"
+    assert date_phrase("not a date") is None
+
+
+def test_coverage_differences_name_each_outlet_and_tell_an_update_from_a_disagreement() -> None:
+    from newsdesk.models import Passage, Source
+    from newsdesk.threads.coverage import coverage_differences
+
+    def source(number: int, publisher: str, published: str, text: str) -> Source:
+        return Source(number=number, title=f"Report {number}", publisher=publisher, published=published,
+                      passages=[Passage(text=text, story_id=number, position=0)])
+
+    sources = [
+        source(1, "Levante News", "2026-01-10", "Flash floods in Valencia killed 12 people, officials said."),
+        source(2, "Levante News", "2026-01-11", "Flash floods in Valencia killed 15 people, officials said."),
+        source(3, "El Diario", "2026-01-11", "Flash floods in Valencia killed 14 people, said Carlos Mazon."),
+    ]
+    statements = coverage_differences(sources)
+    assert any("Levante News first gave 12" in s and "then 15" in s and "[2]" in s for s in statements)
+    disagreement = next(s for s in statements if s.startswith("The outlets disagree"))
+    assert "El Diario reports 14 [3]" in disagreement and "Levante News reports 15 [2]" in disagreement
+    assert "12" not in disagreement, "an outlet's superseded figure is not its account any more"
+    assert any(s.startswith("Only El Diario mentions Carlos Mazon [3]") for s in statements)
+    assert coverage_differences(sources[:2]) == [], "one publisher: nothing to compare"
