@@ -20,7 +20,7 @@ from ..models import Article, Block, Dropped, Passage, Section, Sentence
 from ..text import normalise, tokens
 from ._index import bigrams
 from ._text import claim_kind, content_stems, stem
-from ._verifier import Check, Reviser, Verifier
+from ._verifier import Reviser, Verification, Verifier
 
 __all__ = ["NOTE_FAILED", "NOTE_MIXED", "NOTE_REPEATED", "REPEAT_REASON", "verify_article"]
 
@@ -37,7 +37,7 @@ class _Item:
     section: Section
     block: Block
     sentence: Sentence
-    check: Check
+    check: Verification
 
 
 def verify_article(verifier: Verifier, article: Article, passages: list[Passage],
