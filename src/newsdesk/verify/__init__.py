@@ -4,7 +4,8 @@
     claim_kind(sentence, section)    fact | analysis | outlook | opinion
     Verifier().check(sentence, passages, kind) -> Verification(verdict, score, citations, details, signals,
                                                                 decided_by)
-    verify_article(Verifier(), article, passages, reviser) -> the article, verified, revised once, pruned
+    verify_article(Verifier(), article, passages, reviser, fallbacks) -> the article, verified, revised once,
+                                                  pruned; its title and dek checked (replaced if they fail)
     unsupported_specifics(text, passages) -> specifics of text found in no passage (for titles and deks)
 
 Every check is one entry of one ordered registry (``CHECKS``, in ``_checks``): a ``Check`` reads a ``Claim`` (the
@@ -20,7 +21,7 @@ calibrated by scripts/calibrate_verify.py and shipped as calibration.json. See d
 from __future__ import annotations
 
 from ..text import split_sentences
-from ._article import verify_article
+from ._article import Fallbacks, verify_article
 from ._checks import CHECKS, DECIDER_LABELS, DECIDERS
 from ._claim import Check, Claim, Decision
 from ._eval import evaluate, load_rows, row_passages
@@ -37,6 +38,7 @@ __all__ = [
     "Check",
     "Claim",
     "Decision",
+    "Fallbacks",
     "Judge",
     "Reviser",
     "Verification",
