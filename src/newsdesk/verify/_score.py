@@ -4,6 +4,9 @@ A tiny logistic regression over ``FEATURES`` (fit by scripts/calibrate_verify.py
 calibration.json) gives the probability that a sentence is supported. Hard rules sit on top, because
 some failures need no statistics: a figure, date, name or quote found in no source makes a sentence unsupported
 whatever its wording, and a figure the evidence states differently makes it contradicted.
+
+The hard rules (``contradiction``, ``specifics``) and the calibrated decision (``grounding``, ``score``) are checks
+of the registry (``_checks.CHECKS``), which decides where each runs.
 """
 
 from __future__ import annotations
