@@ -26,7 +26,8 @@ def main() -> None:
 
     from newsdesk.cli.verify_cmd import draft_sentences, story_passages
     from newsdesk.verify import Verifier, claim_kind
-    from newsdesk.verify._facts import CHECKS, run_checks
+    from newsdesk.verify._checks import FACT_CHECKS as CHECKS
+    from newsdesk.verify._checks import run_fact_checks as run_checks
     from newsdesk.verify._measure import measure
 
     verifier = Verifier()

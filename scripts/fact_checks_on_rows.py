@@ -11,7 +11,8 @@ import sys
 from collections import Counter
 
 from newsdesk.verify import Verifier, load_rows, row_passages, split_sentences
-from newsdesk.verify._facts import CHECKS, run_checks
+from newsdesk.verify._checks import FACT_CHECKS as CHECKS
+from newsdesk.verify._checks import run_fact_checks as run_checks
 from newsdesk.verify._measure import measure
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.models import Passage
-from newsdesk.verify import Check, Verifier, unsupported_specifics
+from newsdesk.verify import Verification, Verifier, unsupported_specifics
 
 STORY = [
     "Flooding kills 17 in southern Texas as storms sweep the Gulf Coast",
@@ -33,7 +33,7 @@ def verifier() -> Verifier:
 def test_supported_fact_cites_exact_spans(verifier: Verifier, passages: list[Passage]) -> None:
     check = verifier.check("Flash floods killed seventeen people in southern Texas on Nov. 13, officials said.",
                            passages)
-    assert isinstance(check, Check)
+    assert isinstance(check, Verification)
     assert check.verdict == "supported" and 0.5 <= check.score <= 1
     assert check.citations and check.citations[0].source == 1
     by_id = {p.id: p for p in passages}
@@ -117,7 +117,8 @@ def test_index_is_reused(verifier: Verifier, passages: list[Passage]) -> None:
 def test_public_surface() -> None:
     from newsdesk import verify
 
-    assert set(verify.__all__) >= {"Check", "Verifier", "claim_kind", "split_sentences", "unsupported_specifics"}
+    assert set(verify.__all__) >= {"Check", "Verification", "Verifier", "claim_kind", "split_sentences",
+                                   "unsupported_specifics"}
     for name in verify.__all__:
         assert getattr(verify, name) is not None
 

@@ -8,7 +8,8 @@ import pytest
 
 from newsdesk.models import Passage
 from newsdesk.verify import Verifier
-from newsdesk.verify._facts import CHECKS, run_checks
+from newsdesk.verify._checks import FACT_CHECKS as CHECKS
+from newsdesk.verify._checks import run_fact_checks as run_checks
 from newsdesk.verify._measure import measure
 
 

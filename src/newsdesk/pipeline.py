@@ -24,7 +24,7 @@ from .template import Template, load_template
 from .write import fallback_title, write_draft
 from .write.context import PROMPT_OVERHEAD_TOKENS, fit_to_context
 from .write.revise import MAX_REVISE_CALLS, reviser
-from .write.title import checked_headline
+from .write.title import headline_fallbacks
 
 __all__ = ["Event", "WriteOptions", "build_sources", "evidence_of", "fit_to_context", "regenerate_section",
            "write_article", "MAX_CALLS", "MAX_REVISE_CALLS", "PROMPT_OVERHEAD_TOKENS"]
@@ -127,7 +127,7 @@ def _model(options: WriteOptions) -> Model:
 def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, template: Template, run_id: int,
          emit: Callable[..., None], started: float,
          reranker: retrieve.Reranker | None) -> tuple[Article, dict[str, Any]]:
-    from .verify import Judge, Verifier, unsupported_specifics, verify_article
+    from .verify import Fallbacks, Judge, Verifier, verify_article
 
     emit("retrieve", "start")
     if options.thread_first:
@@ -168,13 +168,13 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
         judge = Judge(model, session) if judging(options, model) else None
         verifier = Verifier(judge=judge, store=archive)
         session.max_calls = min(MAX_CALLS, session.calls_made + (MAX_JUDGE_CALLS if judge else 0) + MAX_REVISE_CALLS)
-        # the final dek first: the body must not repeat it
-        article.title, article.dek = checked_headline(article.title, article.dek, story.headline, story.body,
-                                                      story_map, lambda text: unsupported_specifics(text, evidence))
         # A draft of source sentences that fails its check is not saved by a model that cannot write analysis:
         # asking it to revise would be a call whose answer is known to be discarded.
         revise = reviser(session, sources, emit) if not map_analysis else None
-        verify_article(verifier, article, evidence, reviser=revise)
+        # the title and dek are checked with the body (and judged with it); one that fails is replaced by one
+        # built from the story that passes
+        titles, deks = headline_fallbacks(story.headline, story.body, story_map)
+        verify_article(verifier, article, evidence, reviser=revise, fallbacks=Fallbacks(titles, deks))
         for section in article.all_sections():
             section.prune()
         article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions

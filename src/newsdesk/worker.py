@@ -32,12 +32,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .archive import Archive
 from .errors import BlockedURLError, NewsdeskError
 from .jobs import Job, JobQueue, LeaseLost, queue_for
-from .llm import Completion, Model, get_model
+from .llm import Model, get_model
+from .llm.counting import CountingModel
 from .models import Story
 from .pipeline import Event, WriteOptions, regenerate_section, write_article
 from .polls import BLOCKED_PREFIX
@@ -100,35 +100,6 @@ def pid_alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except (OSError, IndexError):
         return True
-
-
-class CountingModel(Model):
-    """Passes calls to a model and reports the tokens used so far after each one (the live token count)."""
-
-    def __init__(self, inner: Model, on_usage: Callable[[dict[str, int]], None]):
-        self.inner = inner
-        self.on_usage = on_usage
-        self.backend, self.name = inner.backend, inner.name
-        self.context_length, self.supports_probabilities = inner.context_length, inner.supports_probabilities
-        self.usage = {"calls": 0, "prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
-
-    def chat(self, messages: list[dict[str, str]], **options: Any) -> Completion:
-        completion = self.inner.chat(messages, **options)
-        self.usage["calls"] += 1
-        self.usage["prompt_tokens"] += completion.prompt_tokens
-        self.usage["completion_tokens"] += completion.completion_tokens
-        self.usage["total_tokens"] += completion.prompt_tokens + completion.completion_tokens
-        self.on_usage(dict(self.usage))
-        return completion
-
-    def count_tokens(self, text: str) -> int:
-        return self.inner.count_tokens(text)
-
-    def choice_probabilities(self, messages: list[dict[str, str]], choices: list[str]) -> dict[str, float]:
-        return self.inner.choice_probabilities(messages, choices)
-
-    def describe(self) -> dict[str, Any]:
-        return self.inner.describe()  # the same cache keys as the model itself
 
 
 class Worker:

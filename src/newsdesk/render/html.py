@@ -42,16 +42,26 @@ def sentence_label(sentence) -> str:
         return "Not checked"
     verdict = SUPPORTED_LABELS.get(sentence.role, "supported") if sentence.verdict == "supported" else sentence.verdict
     return f"{sentence.role.capitalize()} · {verdict}"
-DECIDER_LABELS = {"score": "the source-overlap score", "grounding": "grounding (its words come from the sources)",
-                  "judge": "the model's entailment judgement", "specifics": "a missing figure, date or name",
-                  "quotation": "a quotation check", "contradiction": "a contradiction"}
+def decider_labels() -> dict[str, str]:
+    """What each check of the verifier's registry is called for a reader (imported when a page is rendered, so
+    that the commands that never render do not load the checks)."""
+    from ..verify import DECIDER_LABELS
+
+    return DECIDER_LABELS
+
+
+def deciders_used(article: Article) -> list[tuple[str, str]]:
+    """(name, label) of the checks that settled this article's verdicts, in the registry's order: the legend."""
+    labels = decider_labels()
+    used = {s.decided_by for section in article.all_sections() for s in section.sentences() if s.decided_by}
+    return [(name, label) for name, label in labels.items() if name in used]
 
 
 def _context(article: Article) -> dict:
     sources = {s.number: s for s in article.sources}
     checked = any(s.verdict for section in article.all_sections() for s in section.sentences())
     return {"article": article, "sources": sources, "summary": summary_line(article).strip("*"),
-            "summary_counts": checked, "decider_labels": DECIDER_LABELS}
+            "summary_counts": checked, "decider_labels": decider_labels(), "deciders": deciders_used(article)}
 
 
 def render_article_fragment(article: Article) -> str:

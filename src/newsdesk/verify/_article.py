@@ -3,7 +3,10 @@ repeats, and say honestly when a section has nothing left.
 
 Order matters and is fixed:
 
-1. every sentence of the intro and the sections is checked (subheadings are headings, never checked);
+1. every sentence of the intro and the sections is checked, in one batch with everything else a reader sees: the
+   title and the dek (when the caller gives ``Fallbacks`` to replace them with) and every subheading that states
+   something. A title or dek that fails is replaced by the first fallback that passes; a subheading that fails
+   is removed (what it heads stays); each is recorded in ``article.dropped``;
 2. all failures go to the reviser in ONE batch, each with its best evidence passages; replacements are checked;
 3. what still fails is dropped and recorded in ``article.dropped`` with its reason;
 4. a sentence that repeats a point made in the dek or an earlier section is dropped ("repeats an earlier
@@ -14,15 +17,17 @@ Order matters and is fixed:
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..models import Article, Block, Dropped, Passage, Section, Sentence
 from ..text import normalise, tokens
+from ._facts._parse import parse
 from ._index import bigrams
+from ._score import carries_figures
 from ._text import claim_kind, content_stems, stem
-from ._verifier import Check, Reviser, Verifier
+from ._verifier import Reviser, Verification, Verifier
 
-__all__ = ["NOTE_FAILED", "NOTE_MIXED", "NOTE_REPEATED", "REPEAT_REASON", "verify_article"]
+__all__ = ["NOTE_FAILED", "NOTE_MIXED", "NOTE_REPEATED", "REPEAT_REASON", "TITLE_KIND", "Fallbacks", "verify_article"]
 
 REPEAT_REASON = "repeats an earlier point"
 NOTE_FAILED = "Every sentence drafted for this section failed the source check, so it is left out."
@@ -30,6 +35,20 @@ NOTE_REPEATED = "Everything drafted for this section repeated points made earlie
 NOTE_MIXED = ("Everything drafted for this section either failed the source check or repeated an earlier point, "
               "so it is left out.")
 MIN_SHARED_WORDS = 3  # a repeat shares at least this many content words with the earlier sentence
+#: A title is a question: it asserts nothing, but what it asks about must be the sources' (their facts, their
+#: words), which is the bar of reasoning. The dek is checked as the summary it is.
+TITLE_KIND = "analysis"
+DEK_KIND = "summary"
+
+
+@dataclass
+class Fallbacks:
+    """What replaces a title or dek that fails its check, best first: texts built from the story itself (the
+    headline's question, the story's opening sentences, the headline). Each is checked too; the first that
+    passes is published."""
+
+    titles: list[str] = field(default_factory=list)
+    deks: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -37,19 +56,32 @@ class _Item:
     section: Section
     block: Block
     sentence: Sentence
-    check: Check
+    check: Verification
 
 
 def verify_article(verifier: Verifier, article: Article, passages: list[Passage],
-                   reviser: Reviser | None = None) -> Article:
+                   reviser: Reviser | None = None, fallbacks: Fallbacks | None = None) -> Article:
     """Check every sentence of ``article`` against ``passages`` with ``verifier``, revise the failures once with
-    ``reviser``, drop what still fails and what repeats; the article is changed in place and returned."""
+    ``reviser``, drop what still fails and what repeats; the article is changed in place and returned. With
+    ``fallbacks`` the title and dek are checked too, and replaced when they fail."""
     verifier.prepare([s.text for section in article.all_sections() for s in section.sentences()])
     started = time.perf_counter()
     judge_seconds = verifier.judge.seconds if verifier.judge is not None else 0.0
     placed = [(section, block, sentence) for section in article.all_sections() for block in section.blocks
               if block.type != "subheading" for sentence in block.sentences]
-    items = _check(verifier, placed, passages)
+    headings = [(section, block) for section in article.all_sections() for block in section.blocks
+                if block.type == "subheading" and block.sentences and states_something(block.text)]
+    extra = [(block.text, claim_kind(block.text, section.kind)) for section, block in headings]
+    if fallbacks is not None:
+        extra += [(article.title, TITLE_KIND), (article.dek, claim_kind(article.dek, DEK_KIND))]
+    items, extra_checks = _check(verifier, placed, passages, extra)
+    for (section, block), check in zip(headings, extra_checks, strict=False):
+        _settle_heading(article, section, block, check)
+    if fallbacks is not None:
+        title_check, dek_check = extra_checks[len(headings):]
+        article.title = _settled(verifier, article, passages, "title", article.title, title_check,
+                                 fallbacks.titles, TITLE_KIND)
+        article.dek = _settled(verifier, article, passages, "dek", article.dek, dek_check, fallbacks.deks, DEK_KIND)
 
     failing = [item for item in items if not item.check.supported]
     if failing and reviser is not None:
@@ -65,7 +97,7 @@ def verify_article(verifier: Verifier, article: Article, passages: list[Passage]
             item.sentence.revised_from = item.sentence.text
             item.sentence.text = new_text
             revised.append(item)
-        rechecked = _check(verifier, [(i.section, i.block, i.sentence) for i in revised], passages)
+        rechecked, _ = _check(verifier, [(i.section, i.block, i.sentence) for i in revised], passages)
         for item, again in zip(revised, rechecked, strict=True):
             item.check = again.check
 
@@ -92,23 +124,91 @@ def verify_article(verifier: Verifier, article: Article, passages: list[Passage]
     return article
 
 
-def _check(verifier: Verifier, placed: list[tuple[Section, Block, Sentence]],
-           passages: list[Passage]) -> list[_Item]:
-    """Check sentences together (the judge, when there is one, is asked about the uncertain ones in batches)."""
+def _check(verifier: Verifier, placed: list[tuple[Section, Block, Sentence]], passages: list[Passage],
+           extra: list[tuple[str, str]] | None = None) -> tuple[list[_Item], list[Verification]]:
+    """Check sentences together (the judge, when there is one, is asked about the uncertain ones in batches), and
+    ``extra`` ``(text, kind)`` pairs in the same batch (the title, the dek, headings), whose results come second."""
+    extra = extra or []
     kinds = [claim_kind(sentence.text, section.kind) for section, _, sentence in placed]
-    checks = verifier.check_many([(sentence.text, kind) for (_, _, sentence), kind in zip(placed, kinds, strict=True)],
-                                 passages)
+    checks = verifier.check_many([*extra, *((sentence.text, kind)
+                                            for (_, _, sentence), kind in zip(placed, kinds, strict=True))], passages)
+    extra_checks, checks = checks[:len(extra)], checks[len(extra):]
     items = []
     for (section, block, sentence), kind, check in zip(placed, kinds, checks, strict=True):
         sentence.claim_kind = kind  # type: ignore[assignment]
-        sentence.verdict = check.verdict  # type: ignore[assignment]
-        sentence.score = check.score
-        sentence.citations = check.citations
-        sentence.checks = check.details
-        sentence.signals = check.signals
-        sentence.decided_by = check.decided_by
+        _record(sentence, check)
         items.append(_Item(section, block, sentence, check))
-    return items
+    return items, extra_checks
+
+
+def _record(sentence: Sentence, check: Verification) -> None:
+    sentence.verdict = check.verdict  # type: ignore[assignment]
+    sentence.score = check.score
+    sentence.citations = check.citations
+    sentence.checks = check.details
+    sentence.signals = check.signals
+    sentence.decided_by = check.decided_by
+
+
+def states_something(heading: str) -> bool:
+    """A heading labels what follows ("Pros", "The economic impact") or asks ("What happened", "Why it
+    matters"); one that is a declarative clause about a particular thing ("Mayor resigns", "The council approved
+    the bridge") or carries a figure, date or quotation states something a reader takes as fact, and is checked
+    like any sentence. A bare plural subject ("Residents react", "Points raised") names a kind of thing, the way
+    a label does, not a particular one."""
+    text = heading.strip()
+    if text.endswith("?"):
+        return False
+    if carries_figures(text):
+        return True
+    doc = parse(text)
+    if any(token.tag_ in _WH for token in doc):
+        return False
+    return any(token.tag_ in _FINITE and any(_particular(child) for child in token.children) for token in doc)
+
+
+def _particular(token) -> bool:
+    """A subject that names a particular thing: a name, a determined or possessed noun, a pronoun, or a
+    headline's bare singular ("Mayor resigns"); not a bare plural."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return token.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+_WH = ("WP", "WDT", "WRB", "WP$")
+
+
+def _settle_heading(article: Article, section: Section, block: Block, check: Verification) -> None:
+    """A heading that states something the sources do not support is removed; what it heads stays."""
+    if check.supported:
+        for sentence in block.sentences:
+            _record(sentence, check)
+        return
+    section.blocks.remove(block)
+    article.dropped.append(Dropped(section=section.id, text=block.text, reason=_reason(check),
+                                   verdict=check.verdict, score=check.score))  # type: ignore[arg-type]
+
+
+def _settled(verifier: Verifier, article: Article, passages: list[Passage], part: str, text: str,
+             check: Verification, fallbacks: list[str], kind: str) -> str:
+    """The title or dek a reader gets: ``text`` when it passed, else the first fallback that passes (all of them
+    checked in one batch); the failed one is recorded in ``article.dropped``. With no fallback passing, the last
+    one (the story's own headline) stands."""
+    if check.supported or not text.strip():
+        return text
+    article.dropped.append(Dropped(section=part, text=text, reason=_reason(check),
+                                   verdict=check.verdict, score=check.score))  # type: ignore[arg-type]
+    candidates = [c for c in dict.fromkeys(fallbacks) if c and c.strip() and c != text]
+    if not candidates:
+        return text
+    kinds = [kind if part == "title" else claim_kind(c, kind) for c in candidates]
+    checks = verifier.check_many(list(zip(candidates, kinds, strict=True)), passages)
+    return next((c for c, again in zip(candidates, checks, strict=True) if again.supported), candidates[-1])
+
+
+def _reason(check: Verification) -> str:
+    return check.details.get("reason", check.verdict)
 
 
 def _drop(article: Article, item: _Item, reason: str) -> None:

@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING
 from ..errors import ModelError
 from ..llm import ProbabilitiesUnavailable
 from ..llm.session import BudgetExceeded, Session
+from ._score import calibrated, logit
 
 if TYPE_CHECKING:
     from ..llm import Model
+    from ._claim import Claim, Decision, Stage
 
-__all__ = ["BAND_LOGITS", "JUDGED_KINDS", "Answer", "Judge", "Question", "read_answers", "uncertain"]
+__all__ = ["BAND_LOGITS", "JUDGED_KINDS", "Answer", "Judge", "JudgeCheck", "Question", "read_answers", "uncertain"]
 
 #: How far (in logit units) a sentence's support score may sit from the decision line and still be asked about:
 #: 2.0 is the band 0.12 .. 0.88 around a line at 0.5. Outside it the local checks are sure enough.
@@ -48,14 +50,9 @@ QUESTION = ("Sources:\n{sources}\n\nStatement: {statement}\n\n"
 _ANSWER_LEAD = re.compile(r"^\s*(?:statement\s*)?(\d{1,3})?\s*[.:)\-]*\s*$", re.IGNORECASE)
 
 
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
-
-
 def uncertain(score: float, threshold: float, band: float = BAND_LOGITS) -> bool:
     """Whether a support score sits close enough to the decision line for the judge to be asked."""
-    return abs(_logit(score) - _logit(threshold)) <= band
+    return abs(logit(score) - logit(threshold)) <= band
 
 
 @dataclass
@@ -126,6 +123,34 @@ class Judge:
     def _source_chars(self) -> int:
         # leave room for the statements and the answers in a small context (four characters a token, roughly)
         return max(1000, min(MAX_SOURCE_CHARS, (self.model.context_length - 1200) * 3))
+
+
+class JudgeCheck:
+    """The judge as a check of the decide stage. Before it answers for any sentence it sees the whole batch: the
+    sentences no veto failed, of a kind that asserts facts, with evidence, and near the line are ``uncertain``;
+    with a judge they are asked together, most uncertain first, so that a small call budget is spent where the
+    local checks are least sure. A sentence the judge answered is decided on the local probability mixed with
+    its P(yes); one it did not answer (no judge, an error, a spent budget) is left to the next decider."""
+
+    name = "judge"
+    stage: Stage = "decide"
+    label = "the model's entailment judgement"
+
+    def prepare(self, claims: list[Claim], judge: Judge | None) -> None:
+        for claim in claims:
+            claim.uncertain = claim.kind in JUDGED_KINDS and bool(claim.m.evidence) \
+                and uncertain(claim.relative, claim.threshold)
+        if judge is None:
+            return
+        asked = sorted((c for c in claims if c.uncertain),
+                       key=lambda c: abs(logit(c.relative) - logit(c.threshold)))
+        answers = judge.judge([Question(c.sentence, c.evidence_texts()) for c in asked])
+        for claim, answer in zip(asked, answers, strict=True):
+            claim.judged = answer.probability
+            claim.judge_note = answer.note if answer.probability is None else ""
+
+    def __call__(self, claim: Claim) -> Decision | None:
+        return calibrated(claim) if claim.judged is not None else None
 
 
 def _ask(sources: str, batch: list[Question]) -> str:

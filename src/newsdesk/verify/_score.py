@@ -4,6 +4,9 @@ A tiny logistic regression over ``FEATURES`` (fit by scripts/calibrate_verify.py
 calibration.json) gives the probability that a sentence is supported. Hard rules sit on top, because
 some failures need no statistics: a figure, date, name or quote found in no source makes a sentence unsupported
 whatever its wording, and a figure the evidence states differently makes it contradicted.
+
+The hard rules (``contradiction``, ``specifics``) and the calibrated decision (``grounding``, ``score``) are checks
+of the registry (``_checks.CHECKS``), which decides where each runs.
 """
 
 from __future__ import annotations
@@ -13,10 +16,18 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import _specifics as sp
+from ._claim import Decision
 from ._measure import FEATURES, Measure
 
-__all__ = ["CONTRADICTED_CAP", "HARD_FAIL_CAP", "REASONING_KINDS", "Calibration", "Veto", "decide", "veto"]
+if TYPE_CHECKING:
+    from ._claim import Claim
+
+__all__ = ["CONTRADICTED_CAP", "HARD_FAIL_CAP", "REASONING_KINDS", "TOO_LITTLE", "Calibration", "calibrated", "cap",
+           "carries_figures", "combine", "contradiction", "grounding", "logit", "missing_quotation", "score",
+           "specifics"]
 
 #: Score ceiling of a sentence that carries a specific found in no source (it is unsupported whatever it says).
 HARD_FAIL_CAP = 0.2
@@ -26,7 +37,7 @@ CONTRADICTED_CAP = 0.1
 NEGATION_MIN_COVERAGE = 0.8
 
 
-def _logit(p: float) -> float:
+def logit(p: float) -> float:
     p = min(max(p, 1e-6), 1 - 1e-6)
     return math.log(p / (1 - p))
 
@@ -84,50 +95,101 @@ class Calibration:
 
     def threshold_for(self, kind: str) -> float:
         """The support probability a sentence of this kind needs (lower for sentences allowed to reason)."""
-        return _sigmoid(_logit(self.threshold) + self.kind_offsets.get(kind, 0.0))
+        return _sigmoid(logit(self.threshold) + self.kind_offsets.get(kind, 0.0))
+
+    def combine(self, lexical: float, judged: float) -> float:
+        """The local probability mixed with a judge's P(yes) (``judge_weight`` of the logit is the judge's)."""
+        return combine(lexical, judged, self.judge_weight)
 
     def score_for(self, probability: float, kind: str) -> float:
         """The support probability measured against the kind's bar: ``threshold`` is always the line, so a score
         reads the same for every kind (for facts it is the probability itself)."""
-        return _sigmoid(_logit(probability) - self.kind_offsets.get(kind, 0.0))
+        return _sigmoid(logit(probability) - self.kind_offsets.get(kind, 0.0))
 
 
 def combine(lexical: float, judge: float, weight: float) -> float:
     """Mix the lexical probability with an LLM judge's P(yes) in logit space."""
-    return _sigmoid((1 - weight) * _logit(lexical) + weight * _logit(judge))
+    return _sigmoid((1 - weight) * logit(lexical) + weight * logit(judge))
 
 
 REASONING_KINDS = ("analysis", "outlook", "opinion")
 MIN_REASONING_WORDS = 3
+#: Why a sentence the calibrated score fails is unsupported.
+TOO_LITTLE = "too little support in the sources"
 
 
-Veto = tuple[str, str]  # (verdict, reason) of a hard rule that fails a sentence whatever its score
+def cap(verdict: str, score: float) -> float:
+    """The score of a sentence a hard rule or structural check failed: never above its verdict's ceiling."""
+    return min(score, CONTRADICTED_CAP if verdict == "contradicted" else HARD_FAIL_CAP)
 
 
-def veto(m: Measure) -> Veto | None:
-    """The hard rules: a figure the evidence states differently, a negation it lacks, a quotation or a specific
-    found in no source. Applied before the statistics, at run time and in calibration alike."""
+# ----------------------------------------------------------------------------------------- the hard rules (vetoes)
+# Applied before the statistics, at run time and in calibration alike: some failures need no statistics.
+
+
+def contradiction(claim: Claim) -> Decision | None:
+    """A figure the evidence states differently, or a negation it lacks where it covers most of the sentence: the
+    source says something else, so the sentence is contradicted whatever its wording."""
+    m = claim.m
     if m.conflicts:
-        return "contradicted", "a figure differs from the source: " + m.conflicts[0]
-    if m.negation_mismatch and m.best_unit >= NEGATION_MIN_COVERAGE:
-        return "contradicted", "the source says the opposite (negation)"
-    if m.missing_quotes:
-        return "unsupported", "a quotation is not in any source"
-    if m.missing:
-        return "unsupported", "not in any source: " + m.missing[0]
-    return None
+        reason = "a figure differs from the source: " + m.conflicts[0]
+    elif m.negation_mismatch and m.best_unit >= NEGATION_MIN_COVERAGE:
+        reason = "the source says the opposite (negation)"
+    else:
+        return None
+    return Decision("contradicted", cap("contradicted", claim.relative), reason=reason)
 
 
-def decide(m: Measure, probability: float, threshold: float, kind: str = "fact",
-           reasoning_coverage: float = 0.5, vetoed: Veto | None = None) -> tuple[str, float, str]:
-    """(verdict, score, reason) from the measurements, a veto (``veto(m)`` unless given) and the kind-relative
-    support score (see ``score_for``)."""
-    vetoed = vetoed or veto(m)
-    if vetoed is not None:
-        verdict, reason = vetoed
-        return verdict, min(probability, CONTRADICTED_CAP if verdict == "contradicted" else HARD_FAIL_CAP), reason
-    if probability < threshold:
-        if kind in REASONING_KINDS and m.content >= MIN_REASONING_WORDS and m.coverage >= reasoning_coverage:
-            return "supported", max(probability, threshold), ""
-        return "unsupported", probability, "too little support in the sources"
-    return "supported", probability, ""
+def missing_quotation(claim: Claim) -> str:
+    """Why a quotation of the sentence is in no source ("" when every one is found, verbatim up to spacing and
+    punctuation)."""
+    return "a quotation is not in any source" if claim.m.missing_quotes else ""
+
+
+def specifics(claim: Claim) -> Decision | None:
+    """A figure, date or name is a fact of its own: one found in no source makes the sentence unsupported."""
+    if not claim.m.missing:
+        return None
+    reason = "not in any source: " + claim.m.missing[0]
+    return Decision("unsupported", cap("unsupported", claim.relative), reason=reason)
+
+
+# ------------------------------------------------------------------------------------- the calibrated decision
+
+
+def calibrated(claim: Claim) -> Decision:
+    """Supported when the support score (the judge's P(yes) mixed in, when it answered) reaches the line; a
+    reasoning sentence below it is still grounded when most of its content words come from the sources."""
+    relative, threshold = claim.relative, claim.threshold
+    cites = not _uncited_reasoning(claim)
+    if relative < threshold:
+        m = claim.m
+        if claim.kind in REASONING_KINDS and m.content >= MIN_REASONING_WORDS \
+                and m.coverage >= claim.calibration.reasoning_coverage:
+            return Decision("supported", max(relative, threshold), cites=cites)
+        return Decision("unsupported", relative, reason=TOO_LITTLE)
+    return Decision("supported", relative, cites=cites)
+
+
+def grounding(claim: Claim) -> Decision | None:
+    """Reasoning (analysis, outlook, opinion) may go beyond the sources' wording: below the line it passes when
+    its words come from the sources (``reasoning_coverage``), which is grounding, not a score."""
+    decision = calibrated(claim)
+    return decision if decision.supported and claim.relative < claim.threshold else None
+
+
+def score(claim: Claim) -> Decision:
+    """The calibrated local score against the kind's line: the decision when no other check settled it."""
+    return calibrated(claim)
+
+
+def _uncited_reasoning(claim: Claim) -> bool:
+    """Reasoning that passes only on its lowered bar and carries no figure, date or quotation: no source quote
+    supports it, so it gets no [n] (a citation always means its quote supports the sentence)."""
+    return claim.kind != "fact" and claim.probability < claim.threshold and not carries_figures(claim.sentence)
+
+
+def carries_figures(sentence: str) -> bool:
+    """Figures, dates, times or quotations: the facts a reasoning sentence may carry (names are its subject)."""
+    found = sp.extract(sentence)
+    return bool(found.numbers or found.months or found.weekdays or found.times or found.quotes)

@@ -1,10 +1,14 @@
-"""``Verifier.check``: one sentence against a list of passages -> verdict, score, citations, details."""
+"""``Verifier.check``: one sentence against a list of passages -> verdict, score, citations, details.
+
+The verifier measures each sentence, builds its ``Claim``, takes the batch through the check registry
+(``_checks.CHECKS``: the hard rules, the structural checks, the judge, the calibrated decision, the after-review, in
+that one order) and turns each claim's ``Decision`` into a ``Verification`` with its citations and signals.
+"""
 
 from __future__ import annotations
 
-import math
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,18 +16,19 @@ from typing import TYPE_CHECKING, Any
 from .. import embed
 from ..models import Citation, Passage, Sentence
 from ..text import normalise
-from . import _facts
+from . import _checks
 from . import _specifics as sp
+from ._claim import Check, Claim, Decision
 from ._index import PassageIndex
-from ._judge import JUDGED_KINDS, Answer, Judge, Question, uncertain
+from ._judge import Judge, uncertain
 from ._measure import Measure, measure
-from ._score import NEGATION_MIN_COVERAGE, REASONING_KINDS, Calibration, Veto, combine, decide, veto
+from ._score import NEGATION_MIN_COVERAGE, REASONING_KINDS, Calibration
 
 if TYPE_CHECKING:
     from ..embed import Encoder, VectorStore
     from ..llm import Model
 
-__all__ = ["DECIDERS", "SIGNALS", "Check", "Reviser", "Verifier", "unsupported_specifics"]
+__all__ = ["DECIDERS", "SIGNALS", "Reviser", "Verification", "Verifier", "unsupported_specifics"]
 
 MAX_CITATIONS = 3
 INDEX_CACHE_SIZE = 64  # passage sets kept built; an article run uses one, an evaluation run one per document
@@ -33,8 +38,9 @@ Reviser = Callable[[list[tuple[Sentence, list[Passage]]]], list["str | None"]]
 
 
 @dataclass
-class Check:
-    """One sentence's result."""
+class Verification:
+    """One sentence's result: the verdict, its score, the citations, the per-check numbers (``details``), their
+    stable summary (``signals``) and the name of the check that settled the verdict (``decided_by``)."""
 
     verdict: str  # supported | unsupported | contradicted
     score: float  # 0..1, probability-like support score
@@ -52,40 +58,26 @@ class Check:
 #: the semantic support when the verifier measures one, the specifics it carries and those missing, the
 #: contradiction found (or None), and the judge's P(yes) (None when the judge was not asked).
 SIGNALS = ("lexical", "semantic", "specifics", "contradiction", "judge")
-#: Which check settled a verdict: a hard rule (contradiction, quotation, specifics), the judge (asked because the
-#: local score sat near the line), the grounding rule for reasoning, or the calibrated local score.
-DECIDERS = ("contradiction", "quotation", "specifics", "judge", "grounding", "score")
-
-
-@dataclass
-class _Local:
-    """A sentence measured against an index, before any judge is asked."""
-
-    sentence: str
-    kind: str
-    m: Measure
-    probability: float  # calibrated local support probability, before the kind's bar
-    relative: float  # the same against the kind's bar (the line is ``threshold`` for every kind)
-    askable: bool  # near the line, no hard rule fired, a kind that asserts facts: worth a judge's question
-    vetoed: Veto | None = None  # the hard rule or structural check that fired, if any
-    screened: _facts.Screen | None = None  # what the structural checks found
+#: Which check settled a verdict: every check of the registry, by name, in run order.
+DECIDERS = _checks.DECIDERS
 
 
 class Verifier:
     """Checks sentences against source passages; see docs/verify.md for what each check does."""
 
     def __init__(self, calibration_path: str | Path | Calibration | None = None,
-                 judge: Model | Judge | None = None, *, semantic: bool = True, store: VectorStore | None = None):
+                 judge: Model | Judge | None = None, *, semantic: bool = True, store: VectorStore | None = None,
+                 checks: Sequence[Check] = _checks.CHECKS):
         """``semantic``: add sentence embeddings (evidence by meaning, the semantic signal; the shipped calibration
         expects it, so ``semantic=False`` is for diagnostics); ``store`` keeps the source sentences' vectors across
-        runs (the archive)."""
+        runs (the archive); ``checks``: the registry to run (diagnostics may leave some out)."""
         self.calibration = calibration_path if isinstance(calibration_path, Calibration) else \
             Calibration.load(calibration_path)
         self.judge = judge if isinstance(judge, Judge) or judge is None else Judge(judge)
         self.encoder: Encoder | None = embed.encoder() if semantic else None
         self.store = store
         self._indexes: OrderedDict[tuple, PassageIndex] = OrderedDict()
-        self.fact_checks: tuple[str, ...] = _facts.CHECKS  # the structural checks run (see verify/_facts)
+        self.checks = tuple(checks)
 
     # ------------------------------------------------------------------------------------------ one sentence
 
@@ -118,79 +110,61 @@ class Verifier:
         vector = self.encoder.encode([sentence])[0] if self.encoder is not None else None
         return measure(sentence, index, vector)
 
-    def assess(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure, Veto | None]:
+    def claim(self, sentence: str, kind: str, index: PassageIndex) -> Claim:
+        """The sentence in context: measured, with its calibrated local probability."""
+        m = self._measure_on(index, sentence)
+        return Claim(sentence, kind, index, m, self.calibration, self.calibration.probability(m))
+
+    def assess(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure, Decision | None]:
         """The measurements and the veto of any hard rule or structural check (what calibration sees too)."""
         index = self.index(passages)
-        m, vetoed, _ = self._assess(index, sentence)
-        return index, m, vetoed
+        claim = self.claim(sentence, "fact", index)
+        return index, claim.m, _checks.vetoes(claim, self.checks)
 
-    def _assess(self, index: PassageIndex, sentence: str) -> tuple[Measure, Veto | None, _facts.Screen]:
-        m = self._measure_on(index, sentence)
-        screened = _facts.screen(sentence, index, m, self.fact_checks)
-        return m, veto(m) or screened.veto, screened
-
-    def check(self, sentence: str, passages: list[Passage], claim_kind: str = "fact") -> Check:
+    def check(self, sentence: str, passages: list[Passage], claim_kind: str = "fact") -> Verification:
         return self.check_many([(sentence, claim_kind)], passages)[0]
 
-    def check_many(self, items: list[tuple[str, str]], passages: list[Passage]) -> list[Check]:
-        """Check ``(sentence, claim_kind)`` pairs; the uncertain ones go to the judge together, most uncertain
-        first, so that a small call budget is spent where the local checks are least sure."""
+    def check_many(self, items: list[tuple[str, str]], passages: list[Passage]) -> list[Verification]:
+        """Check ``(sentence, claim_kind)`` pairs together, through the registry in its order (the judge, when
+        there is one, asks about the uncertain ones of the whole batch in few calls)."""
         self.prepare([sentence for sentence, _ in items])
         index = self.index(passages)
-        local = [self._local(sentence, kind, index) for sentence, kind in items]
-        answers: dict[int, Answer] = {}
-        if self.judge is not None:
-            threshold = self.calibration.threshold
-            asked = sorted((i for i, one in enumerate(local) if one.askable),
-                           key=lambda i: abs(_logit(local[i].relative) - _logit(threshold)))
-            questions = [Question(local[i].sentence, _evidence_texts(index, local[i].m)) for i in asked]
-            answers = dict(zip(asked, self.judge.judge(questions), strict=True))
-        return [self._decide(one, index, answers.get(i)) for i, one in enumerate(local)]
+        claims = [self.claim(sentence, kind, index) for sentence, kind in items]
+        _checks.run(claims, self.checks, self.judge)
+        return [self._verification(claim) for claim in claims]
 
     def judge_band(self, score: float) -> bool:
-        """Whether a kind-relative support score (``Check.score`` before the hard rules) is near enough to the
-        line for the judge to be asked."""
+        """Whether a kind-relative support score (``Verification.score`` before the hard rules) is near enough to
+        the line for the judge to be asked."""
         return uncertain(score, self.calibration.threshold)
 
-    def _local(self, sentence: str, kind: str, index: PassageIndex) -> _Local:
-        m, vetoed, screened = self._assess(index, sentence)
-        probability = self.calibration.probability(m)
-        relative = self.calibration.score_for(probability, kind)
-        askable = kind in JUDGED_KINDS and bool(m.evidence) and vetoed is None and self.judge_band(relative)
-        return _Local(sentence, kind, m, probability, relative, askable, vetoed, screened)
-
-    def _decide(self, one: _Local, index: PassageIndex, answer: Answer | None) -> Check:
-        m, kind = one.m, one.kind
+    def _verification(self, claim: Claim) -> Verification:
+        decision = claim.decision
+        assert decision is not None  # _checks.run decides every claim
+        m = claim.m
         details = m.details()
-        details["lexical_score"] = round(one.probability, 4)
-        details["uncertain"] = one.askable  # what a judge would be asked about (with or without one)
-        probability, judged = one.probability, None
-        if answer is not None:
-            if answer.probability is not None:
-                judged = answer.probability
-                details["judge"] = round(judged, 4)
-                probability = combine(probability, judged, self.calibration.judge_weight)
-            else:
-                details["judge_error"] = answer.note
-        relative = self.calibration.score_for(probability, kind)
-        threshold = self.calibration.threshold
-        verdict, score, reason = decide(m, relative, threshold, kind, self.calibration.reasoning_coverage, one.vetoed)
-        details["kind"] = kind
-        details["kind_threshold"] = round(self.calibration.threshold_for(kind), 4)
-        if reason:
-            details["reason"] = reason
-        # --- structural fact checks and the hedge rules (verify/_facts): a failed check overrules the lexical
-        # verdict and names itself in details["decided_by"]
-        verdict, score = _facts.review(one.sentence, index, m, kind, verdict, score, details, self.calibration,
-                                       one.screened or _facts.Screen(), hard_rule=veto(m) is not None)
-        decided_by = details.get("decided_by") or _decided_by(reason, verdict, relative, threshold, judged)
+        details["lexical_score"] = round(claim.probability, 4)
+        details["uncertain"] = claim.uncertain  # what a judge would be asked about (with or without one)
+        if claim.judged is not None:
+            details["judge"] = round(claim.judged, 4)
+        elif claim.judge_note:
+            details["judge_error"] = claim.judge_note
+        details["kind"] = claim.kind
+        details["kind_threshold"] = round(self.calibration.threshold_for(claim.kind), 4)
+        if decision.reason:
+            details["reason"] = decision.reason
+        details["facts"] = [r.to_dict() for r in claim.results if r.outcome != "n/a"]
+        details["decided_by"] = decision.decider
         citations: list[Citation] = []
-        if verdict == "supported" and details.get("cited", True) and _carries_fact(one, self.calibration.threshold):
-            citations = _citations(one.sentence, index, m)
-        if verdict != "supported":
-            details["evidence"] = [_unit_ref(index, uid) for uid in m.evidence[:2]]
-        return Check(verdict=verdict, score=round(score, 4), citations=citations, details=details,
-                     signals=_signals(one, m, judged), decided_by=decided_by)
+        if decision.supported:
+            if not decision.cites:
+                details["cited"] = False
+            elif _carries_fact(claim):
+                citations = _citations(claim.sentence, claim.index, m)
+        else:
+            details["evidence"] = [_unit_ref(claim.index, uid) for uid in m.evidence[:2]]
+        return Verification(verdict=decision.verdict, score=round(decision.score, 4), citations=citations,
+                            details=details, signals=_signals(claim), decided_by=decision.decider)
 
     def evidence_passages(self, sentence: str, passages: list[Passage], limit: int = 2) -> list[Passage]:
         """The passages holding a sentence's best evidence (what a reviser should see)."""
@@ -215,52 +189,25 @@ def _unit_ref(index: PassageIndex, uid: int) -> dict[str, Any]:
     return {"source": passage.source_number, "passage_id": passage.id, "quote": passage.text[unit.start:unit.end]}
 
 
-def _evidence_texts(index: PassageIndex, m: Measure) -> list[str]:
-    """The passages of the best evidence, whole, best first (context helps a judge with pronouns)."""
-    seen: list[int] = []
-    for uid in m.evidence[:3]:
-        if index.units[uid].passage not in seen:
-            seen.append(index.units[uid].passage)
-    return [index.passages[p].text for p in seen]
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
-
-
 def _negated(m: Measure) -> bool:
     """The negation rule of ``decide``: a flip counts when the evidence covers most of the sentence."""
     return m.negation_mismatch and m.best_unit >= NEGATION_MIN_COVERAGE
 
 
-def _carries_fact(one: _Local, fact_threshold: float) -> bool:
+def _carries_fact(claim: Claim) -> bool:
     """A citation says "this quote supports the sentence": reasoning and opinion get one only when they state a
     fact, that is, carry a specific (a figure, date, name or quotation, all found) or are worded as closely to
     a source as a supported fact is. A judgement grounded in the sources' words cites nothing."""
-    if one.kind not in REASONING_KINDS:
+    if claim.kind not in REASONING_KINDS:
         return True
-    return one.m.specifics > 0 or one.probability >= fact_threshold
+    return claim.m.specifics > 0 or claim.probability >= claim.threshold
 
 
-def _decided_by(reason: str, verdict: str, relative: float, threshold: float, judged: float | None) -> str:
-    if reason.startswith(("a figure differs", "the source says the opposite")) or verdict == "contradicted":
-        return "contradiction"
-    if reason.startswith("a quotation"):
-        return "quotation"
-    if reason.startswith("not in any source"):
-        return "specifics"
-    if judged is not None:
-        return "judge"
-    if verdict == "supported" and relative < threshold:
-        return "grounding"
-    return "score"
-
-
-def _signals(one: _Local, m: Measure, judged: float | None) -> dict[str, Any]:
+def _signals(claim: Claim) -> dict[str, Any]:
+    m, judged = claim.m, claim.judged
     contradiction = m.conflicts[0] if m.conflicts else ("negation" if _negated(m) else None)
     signals: dict[str, Any] = {
-        "lexical": round(one.probability, 4),
+        "lexical": round(claim.probability, 4),
         "specifics": {"count": m.specifics, "missing": [*m.missing, *(f"quote: {q}" for q in m.missing_quotes)]},
         "contradiction": contradiction,
         "judge": None if judged is None else round(judged, 4),

@@ -9,12 +9,11 @@ verb: "What is at stake as <subject> <verb> ...?" for the present, "What comes n
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ..storymap import StoryMap, is_complete_sentence, nlp
 from ..text import split_sentences
 
-__all__ = ["acceptable_title", "checked_headline", "headline_clause", "question_title", "whole_sentence"]
+__all__ = ["acceptable_title", "headline_clause", "headline_fallbacks", "question_title", "whole_sentence"]
 
 _WH = re.compile(r"^(?:what|why|how|who|when|where|which|will|can|could|should|is|are|does|do|did|has|have)\b", re.I)
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
@@ -193,12 +192,9 @@ def whole_sentence(candidates: list[str], *, split: bool = True) -> str | None:
     return None
 
 
-def checked_headline(title: str, dek: str, headline: str, body: str, story_map: StoryMap,
-                     unsupported: Callable[[str], list[str]]) -> tuple[str, str]:
-    """A title or dek that carries facts the sources lack (``unsupported`` finds them) is replaced by one built
-    from the story itself: the headline's question, the story's first whole sentence."""
-    if unsupported(title):
-        title = question_title(headline, body, story_map)
-    if not dek or unsupported(dek):
-        dek = whole_sentence(split_sentences(body)[:5]) or headline
-    return title, dek
+def headline_fallbacks(headline: str, body: str, story_map: StoryMap) -> tuple[list[str], list[str]]:
+    """(titles, deks) that may replace a title or dek that fails its check, best first, all built from the story
+    itself: the headline's question, then the headline; the story's first whole sentences, then the headline. The
+    verifier checks each and publishes the first that passes."""
+    deks = [sentence for text in split_sentences(body)[:5] if (sentence := whole_sentence([text], split=False))]
+    return [question_title(headline, body, story_map), headline], [*deks, headline]

@@ -1,0 +1,226 @@
+"""Every check the verifier runs, in the one order it runs them: the registry.
+
+Each entry is a ``Check`` (``_claim``): a unique name, a stage and a reader's label. ``run`` takes a batch of
+``Claim``s through the registry, check by check, and leaves each with its ``Decision``:
+
+* ``veto`` checks run first, cheapest and surest first; the first that fires is final (hard rules and structural
+  checks fail a sentence whatever its score);
+* ``decide`` checks run on what no veto failed; the first that answers sets the verdict (the judge, asked about the
+  sentences near the line; grounding for reasoning; the calibrated score, which always answers);
+* ``review`` checks may overrule a decider's verdict (a hedged fact, a verbatim quotation); the first that answers
+  is final.
+
+``decided_by`` is the deciding check's name. ``DECIDERS`` (the JSON schema's list) and ``DECIDER_LABELS`` (the HTML
+legend) are read from here. A new check is a function ``(Claim) -> Decision | None`` (or, for a structural check,
+``(Claim) -> FactResult``) in a module of its own, plus one line in ``CHECKS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from . import _score
+from ._claim import Check, Claim, Decision, Prepares, Stage
+from ._facts._binding import check_entity_swap, check_figures_and_dates
+from ._facts._claims import hedged_facts_unsupported, invented_short_quote, is_filler, verbatim_quotation
+from ._facts._polarity import check_hedge, check_polarity
+from ._facts._result import FactResult
+from ._facts._speech import check_attribution, check_roles
+from ._judge import JudgeCheck
+from ._names import extract_names
+
+if TYPE_CHECKING:
+    from ._index import PassageIndex
+    from ._judge import Judge
+    from ._measure import Measure
+
+__all__ = ["CHECKS", "DECIDERS", "DECIDER_LABELS", "FACT_CHECKS", "FactCheck", "Rule", "run", "run_fact_checks",
+           "vetoes"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check given as a function of the claim."""
+
+    name: str
+    stage: Stage
+    run: Callable[[Claim], Decision | None]
+    label: str
+
+    def __call__(self, claim: Claim) -> Decision | None:
+        return self.run(claim)
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    """A structural check (``verify/_facts``): it compares the sentence with its aligned evidence and answers ok,
+    fail or n/a; a failure vetoes the sentence (contradicted, or unsupported for a hedge stated flat). Every
+    result is kept on the claim (``details["facts"]``)."""
+
+    name: str
+    run: Callable[[Claim], FactResult]
+    label: str
+    stage: Stage = "veto"
+
+    def __call__(self, claim: Claim) -> Decision | None:
+        result = self.run(claim)
+        claim.results.append(result)
+        if not result.failed:
+            return None
+        return Decision(result.verdict, _score.cap(result.verdict, claim.relative), reason=result.reason)
+
+
+# --- the screen and the after-review (verify/_facts/_claims.py), as checks of a claim
+
+
+def filler(claim: Claim) -> Decision | None:
+    """Generic framing with nothing about the story (see ``is_filler``) is never a supported sentence."""
+    if not is_filler(claim.sentence, claim.m):
+        return None
+    return Decision("unsupported", _score.cap("unsupported", claim.relative),
+                    reason="generic filler with nothing about the story")
+
+
+def quotation(claim: Claim) -> Decision | None:
+    """Quotation marks say the source used exactly these words: a quotation found in no source, or a word or two
+    in quotation marks that no source has, is unsupported."""
+    reason = invented_short_quote(claim.sentence, claim.index) or _score.missing_quotation(claim)
+    return Decision("unsupported", _score.cap("unsupported", claim.relative), reason=reason) if reason else None
+
+
+def hedged_facts(claim: Claim) -> Decision | None:
+    """A reasoning kind lowers the bar for the reasoning, never for the facts it carries: the words bound to a date
+    must be what the source says of that date."""
+    decision = claim.decision
+    if decision is None or not decision.supported or claim.kind == "fact":
+        return None
+    reason = hedged_facts_unsupported(claim.sentence, claim.index)
+    return Decision("unsupported", _score.cap("unsupported", decision.score), reason=reason) if reason else None
+
+
+def verbatim_quote(claim: Claim) -> Decision | None:
+    """A sentence that is mostly a quotation found word for word in a source, with nothing invented around it,
+    is supported whatever its lexical score."""
+    decision, m = claim.decision, claim.m
+    if decision is None or decision.verdict != "unsupported" or m.missing or m.conflicts \
+            or not verbatim_quotation(claim.sentence, claim.index, m):
+        return None
+    return Decision("supported", max(decision.score, claim.threshold))
+
+
+# --- the structural checks: each reads the parts of the claim it needs
+
+
+def figures_and_dates(claim: Claim) -> FactResult:
+    return check_figures_and_dates(claim.text, claim.facts, claim.stems)
+
+
+def entity_swap(claim: Claim) -> FactResult:
+    return check_entity_swap(claim.text, claim.facts, extract_names(claim.text))
+
+
+def polarity(claim: Claim) -> FactResult:
+    return check_polarity(claim.text, claim.stems, claim.evidence, claim.verbatim, claim.index.stems)
+
+
+def hedge_made_certain(claim: Claim) -> FactResult:
+    return check_hedge(claim.text, claim.stems, claim.evidence, claim.verbatim)
+
+
+def attribution(claim: Claim) -> FactResult:
+    return check_attribution(claim.text, claim.facts, claim.evidence)
+
+
+def roles_and_titles(claim: Claim) -> FactResult:
+    return check_roles(claim.text, claim.facts)
+
+
+#: THE order. Vetoes, cheapest and surest first; then the deciders; then the after-review.
+CHECKS: tuple[Check, ...] = (
+    Rule("contradiction", "veto", _score.contradiction, "a contradiction: the source states a figure or a negation "
+                                                         "otherwise"),
+    Rule("filler", "veto", filler, "generic filler with nothing about the story"),
+    Rule("quotation", "veto", quotation, "a quotation found in no source"),
+    FactCheck("figures_and_dates", figures_and_dates, "a figure or date the source binds to other words"),
+    FactCheck("entity_swap", entity_swap, "a figure given to another of the names the source uses"),
+    FactCheck("polarity", polarity, "the source negates it or says the opposite"),
+    FactCheck("hedge_made_certain", hedge_made_certain, "the source hedges what it states as certain"),
+    FactCheck("attribution", attribution, "the source gives these words or this view to another speaker"),
+    FactCheck("roles_and_titles", roles_and_titles, "a title or office the source does not give the person"),
+    Rule("specifics", "veto", _score.specifics, "a figure, date or name found in no source"),
+    JudgeCheck(),
+    Rule("grounding", "decide", _score.grounding, "grounding (its words come from the sources)"),
+    Rule("score", "decide", _score.score, "the source-overlap score"),
+    Rule("hedged_facts", "review", hedged_facts, "a fact in a hedged sentence the sources state otherwise"),
+    Rule("verbatim_quote", "review", verbatim_quote, "a quotation found word for word in a source"),
+)
+
+#: What ``decided_by`` may say (the article JSON schema's list), in run order.
+DECIDERS: tuple[str, ...] = tuple(check.name for check in CHECKS)
+#: What the HTML tells a reader about each decider.
+DECIDER_LABELS: dict[str, str] = {check.name: check.label for check in CHECKS}
+#: The structural checks, by name, in run order (for diagnostics that run one alone).
+FACT_CHECKS: tuple[str, ...] = tuple(check.name for check in CHECKS if isinstance(check, FactCheck))
+_STAGES: tuple[Stage, ...] = ("veto", "decide", "review")
+
+
+def _validate(checks: Sequence[Check]) -> None:
+    names = [check.name for check in checks]
+    if len(set(names)) != len(names):
+        raise ValueError(f"check names must be unique: {names}")
+    order = [_STAGES.index(check.stage) for check in checks]
+    if order != sorted(order):
+        raise ValueError("checks must run veto, then decide, then review: " + ", ".join(names))
+    if not checks or checks[-1].stage == "veto" or not any(c.stage == "decide" for c in checks):
+        raise ValueError("the registry needs a decide check that always answers (score)")
+
+
+_validate(CHECKS)
+
+
+def run(claims: list[Claim], checks: Sequence[Check] = CHECKS, judge: Judge | None = None) -> None:
+    """Take every claim through ``checks`` in order, check by check across the batch, and leave each with its
+    decision (``claim.decision``, its ``decider`` the deciding check's name)."""
+    for check in checks:
+        if check.stage == "review":
+            pending = [c for c in claims if c.decision is not None and not c.final]
+        else:
+            pending = [c for c in claims if c.decision is None]
+        if not pending:
+            continue
+        if isinstance(check, Prepares):
+            check.prepare(pending, judge)
+        for claim in pending:
+            decision = check(claim)
+            if decision is not None:
+                claim.decision = replace(decision, decider=check.name)
+                claim.final = check.stage != "decide"
+    undecided = [c.sentence for c in claims if c.decision is None]
+    if undecided:
+        raise RuntimeError(f"no check decided {undecided[0]!r}: the registry must end its deciders with one that "
+                           "always answers")
+
+
+def vetoes(claim: Claim, checks: Sequence[Check] = CHECKS) -> Decision | None:
+    """The veto stage alone on one claim: the hard rule or structural check that fails it, if any (what calibration
+    sets apart before it fits the statistics)."""
+    for check in checks:
+        if check.stage != "veto":
+            break
+        decision = check(claim)
+        if decision is not None:
+            return replace(decision, decider=check.name)
+    return None
+
+
+def run_fact_checks(sentence: str, index: PassageIndex, m: Measure,
+                    only: Sequence[str] = FACT_CHECKS) -> list[FactResult]:
+    """The named structural checks on one sentence, in registry order, up to the first failure (diagnostics:
+    ``only=(name,)`` runs one alone)."""
+    claim = Claim(sentence, "fact", index, m, _score.Calibration(), probability=0.5)
+    for check in CHECKS:
+        if isinstance(check, FactCheck) and check.name in only and check(claim) is not None:
+            break
+    return claim.results
