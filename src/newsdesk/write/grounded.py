@@ -16,6 +16,7 @@ from ..injection import sentence_screen
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..text import content_words, split_sentences
 from .parse import BULLET
+from .salience import Scored, salience, select
 
 # "In addition, ..." loses its opener; "In addition to the violence, ..." keeps it (the phrase is the sentence's).
 _CONNECTIVE = re.compile(r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|in addition,)\s+", re.I)
@@ -38,6 +39,7 @@ class Candidate:
     passage: Passage
     order: int  # position in the source block, to keep reading order
     relevance: float
+    headline_overlap: float = 0.0  # share of the headline's content words the sentence holds
 
 
 def _content_words(text: str) -> set[str]:
@@ -66,22 +68,35 @@ MIN_CORE_WORDS = 6
 _ENDED = re.compile(r"[.!?][\"'”’)]*$")
 
 
+# A fronted phrase before the subject sets the scene ("On Thursday, ", "Speaking to the BBC, "): the core is the
+# clause after it. Only a phrase opening on a preposition or a participle, so a fronted subject stays.
+_FRONTED = re.compile(r"^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|speaking|writing|"
+                      r"talking|according to)\b[^,]{2,90}|\w+ly),\s+(?=[\w'‘“])", re.I)
+# A dash opens an aside (" - exactly eight weeks after ..."), as a comma before "which" does.
+_DASH_ASIDE = re.compile(r"\s+[-–—]{1,2}\s+")
+# A closing attribution (", police said.", ", the report said."): who said it, not what.
+_SAID = re.compile(r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|added|told \w+|reported|claimed|explained)[.]?$")
+
+
 def shorten(sentence: str) -> str:
     """The core of a sentence for a takeaway: compressed, then cut before its first aside if enough remains.
 
     Extractive on purpose: every word comes from the source sentence, in its order, so the takeaway carries no
-    fact its citation lacks. A comma between digits ("December 25, 2021") never cuts.
+    fact its citation lacks. A comma between digits ("December 25, 2021") never cuts. What is cut: a fronted
+    scene-setting phrase, a closing attribution, and what follows a dash or an aside comma.
     """
     text = compress(sentence)
-    for match in _ASIDE_COMMA.finditer(text):
-        following = match.group(1)
-        if following.isdigit():
+    for pattern in (_FRONTED, _SAID):
+        cut = pattern.sub("", text) if pattern is _FRONTED else pattern.sub(".", text)
+        if len(cut.split()) >= MIN_CORE_WORDS:
+            text = cut[0].upper() + cut[1:] if cut else cut
+    for match in [*_DASH_ASIDE.finditer(text), *_ASIDE_COMMA.finditer(text)]:
+        if match.re is _ASIDE_COMMA and (match.group(1).isdigit() or match.group(1).lower() not in _ASIDE_OPENERS):
             continue
-        if following.lower() in _ASIDE_OPENERS:
-            head = text[:match.start()]
-            if len(head.split()) >= MIN_CORE_WORDS:
-                text = head
-                break
+        head = text[:match.start()]
+        if len(head.split()) >= MIN_CORE_WORDS:
+            text = head
+            break
     return text if _ENDED.search(text) else text.rstrip(" ,;:—–-") + "."
 
 
@@ -112,7 +127,7 @@ def candidates(sources: list[Source], headline: str,
                 lead_prior = 1.0 / (1 + 0.15 * passage.position)
                 role_weight = 1.0 if source.role == "story" else 0.8
                 found.append(Candidate(compress(sentence), sentence, passage, order,
-                                       role_weight * (0.6 * overlap + 0.4 * lead_prior)))
+                                       role_weight * (0.6 * overlap + 0.4 * lead_prior), overlap))
     return found
 
 
@@ -124,6 +139,7 @@ class GroundedDrafter:
         self.pool = candidates(sources, headline, unusable)
         self.used: set[int] = set()
         self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
+        self._salience: Scored | None = None
 
     def claim(self, original: str, passage: Passage) -> Candidate | None:
         """The unused candidate for this exact source sentence, now used; None if used or not usable."""
@@ -138,6 +154,10 @@ class GroundedDrafter:
         words = _content_words(candidate.original)
         return len(words) >= 3 and any(
             len(words & _content_words(self.pool[i].original)) >= REPEAT_SHARE * len(words) for i in self.used)
+
+    def story_words(self) -> int:
+        """Words of the story's own usable sentences."""
+        return sum(len(c.original.split()) for c in self.pool if c.passage.source_number == 1)
 
     def unused(self) -> list[Candidate]:
         return [c for i, c in enumerate(self.pool) if i not in self.used]
@@ -163,26 +183,34 @@ class GroundedDrafter:
         self.used.update(i for i, _ in chosen)
         return [c for _, c in sorted(chosen, key=lambda ic: ic[1].order)]
 
-    def takeaways(self, count: int, exclude: frozenset[int] | set[int] = frozenset()) -> list[Block]:
-        """Bullets restating the most relevant facts, used earlier or not, each cut to its core (``shorten``).
+    def salience(self) -> Scored:
+        """The salience of every candidate (``salience.py``), computed once: the story's sentences by their
+        place in it, background sentences as if they came after the story's last."""
+        if self._salience is None:
+            last = max((c.order for c in self.pool if c.passage.source_number == 1), default=0)
+            self._salience = salience([c.original for c in self.pool],
+                                      [c.order - 1 if c.passage.source_number == 1 else last + c.order
+                                       for c in self.pool],
+                                      [c.headline_overlap for c in self.pool])
+        return self._salience
 
-        A fact that opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing; so is
-        one in ``exclude`` (sentences of sections further down, which would then read as repeats and be dropped).
+    def takeaways(self, count: int) -> list[Block]:
+        """Bullets restating the story's most salient facts, each cut to its core (``shorten``), no two making the
+        same point (``salience.select``); the sentences they rest on are then used.
+
+        Takeaways are the story's own: background sentences are taken only when the story offers none. A fact that
+        opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing; so is one already
+        in the article that cutting barely shortens (the verifier would drop the copy).
         """
-        ranked = sorted(enumerate(self.pool), key=lambda ic: -ic[1].relevance)
-        chosen: list[tuple[Candidate, str]] = []
-        for index, candidate in ranked:
-            if len(chosen) >= count:
-                break
-            if index in exclude or _DANGLING.match(candidate.text):  # a later section's point: it would repeat
-                continue
-            short = shorten(candidate.original)
-            if index in self.used and len(short.split()) > 0.85 * len(candidate.text.split()):
-                continue  # already in the article and barely shorter: a copy, which the verifier would drop
-            if not any(_near_duplicate(candidate.original, c.original) for c, _ in chosen):
-                chosen.append((candidate, short))
-        chosen.sort(key=lambda pair: pair[0].order)
-        return [Block(type="bullet", sentences=[_sentence(c, short)]) for c, short in chosen]
+        shortened = [shorten(c.original) for c in self.pool]
+        usable = [not _DANGLING.match(c.text) and (
+            len(shortened[index].split()) <= 0.85 * len(c.text.split()) if index in self.used
+            else not self._repeats_used(c)) for index, c in enumerate(self.pool)]
+        own = [ok and c.passage.source_number == 1 for ok, c in zip(usable, self.pool, strict=True)]
+        picked = select(self.salience(), count, own if any(own) else usable)
+        self.used.update(picked)
+        picked.sort(key=lambda i: self.pool[i].order)
+        return [Block(type="bullet", sentences=[_sentence(self.pool[i], shortened[i])]) for i in picked]
 
     def blocks(self, chosen: list[Candidate], fmt: str) -> list[Block]:
         sentences = [_sentence(c) for c in chosen]
