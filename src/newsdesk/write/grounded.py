@@ -27,6 +27,25 @@ _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
 _DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|its)\b", re.I)
 _BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
+# Text about a picture, not the story: a caption points at the photo ("Mr Boase, pictured, ...", "(left)") or
+# credits it; a byline or a time stamp says who wrote the page and when.
+_CAPTION = re.compile(r"\b(?:pictured|photographed|(?:photo|image|picture)s? (?:by|credit|courtesy)|credit:|"
+                      r"getty images|ap photo|afp via|file photo|shutterstock)\b|\((?:left|right|centre|center|"
+                      r"above|below|top|bottom|inset)\)|^(?:by|published|updated|last updated)\b[^.]{0,60}"
+                      r"(?:\||\d{1,2}:\d\d)", re.I)
+# A sentence ends on a full stop, a question or exclamation mark, or an ellipsis, perhaps inside a quotation or a
+# bracket. Text that stops anywhere else was cut off ("Mr Boase claimed that he went to bed ar"); one that stops
+# on a colon introduces what the page no longer holds ("..., Bengio argued:"). Either alone misleads.
+_FINISHED = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’)\]]*$")
+
+
+def unfinished(sentence: str) -> bool:
+    """A sentence that stops before its end: cut off mid-word, or introducing a quotation that is not there."""
+    return not _FINISHED.search(sentence.strip())
+
+
+def caption_or_byline(sentence: str) -> bool:
+    return bool(_CAPTION.search(sentence))
 
 
 REPEAT_SHARE = 0.6  # the verifier's redundancy bar (calibration.json "redundancy")
@@ -105,7 +124,8 @@ def candidates(sources: list[Source], headline: str,
     """Every usable source sentence, scored by overlap with the headline and an early-in-story prior.
 
     ``unusable`` names sentences the story map found to be no whole sentence (a clause without its subject, a
-    crosshead) or the author's first person without a speaker: alone in an article they mislead.
+    crosshead) or the author's first person without a speaker: alone in an article they mislead. Captions,
+    bylines and unfinished sentences (cut off, or a colon whose quotation is missing) are never drafted from.
     """
     focus = _content_words(headline)
     found: list[Candidate] = []
@@ -119,7 +139,7 @@ def candidates(sources: list[Source], headline: str,
                 order += 1
                 words = _content_words(sentence)
                 if (len(words) < 4 or len(sentence) > 400 or _BYLINE.search(sentence) or _LIST_RUN.search(sentence)
-                        or sentence in unusable):
+                        or sentence in unusable or unfinished(sentence) or caption_or_byline(sentence)):
                     continue
                 if addressed(number, sentence):
                     continue
