@@ -34,7 +34,7 @@ from datetime import UTC, date, datetime
 
 from .archive import Archive
 from .models import Passage, Source, Story
-from .text import content_words, words
+from .text import STOPWORDS, content_words, words
 
 DEFAULT_BACKGROUND_PASSAGES = 4
 CANDIDATE_FACTOR = 6
@@ -62,6 +62,7 @@ LEAD_WORDS = 80
 NAME_CHARS = 3000  # names are read from the headline and the body's opening
 # A capitalised word after another word is a name in English, save the calendar's and a few honorifics.
 _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w’'&.-]*[\w]|^[A-Z][A-Z]+\b")
+_OPENING_WORD = re.compile(r"(?:^|(?<=[.!?]\s))[A-Z][\w’'-]*[\w]")
 _NOT_NAMES = frozenset("January February March April May June July August September October November December "
                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr The A An I "
                        "He She It They We This That".split())
@@ -122,9 +123,16 @@ def background(archive: Archive, story: Story, limit: int = DEFAULT_BACKGROUND_P
 
 
 def names(story: Story) -> set[str]:
-    """The capitalised words of a story's headline and opening: its people, places and organisations."""
+    """The capitalised words of a story's headline and opening: its people, places and organisations. A word
+    that opens a sentence counts only where the text never writes it in lower case ("Rostock showed ..." names a
+    city; "Police said ..." beside "the police" does not)."""
     text = f"{story.headline}. {story.body[:NAME_CHARS]}"
-    found = {m.group().rstrip(".’'") for m in _NAME.finditer(text)}
+    found = {re.sub(r"['’]s$", "", m.group()).rstrip(".’'") for m in _NAME.finditer(text)}  # "Rostock's"
+    lower = set(re.findall(r"\b[a-z][\w’'-]*", text))  # words the text writes in lower case
+    for match in _OPENING_WORD.finditer(text):
+        word = re.sub(r"['’]s$", "", match.group())
+        if len(word) >= 4 and word.lower() not in lower and word.lower() not in STOPWORDS:
+            found.add(word)
     return {n for n in found if n not in _NOT_NAMES and len(n) > 1}
 
 
