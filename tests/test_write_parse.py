@@ -95,7 +95,8 @@ def test_a_title_is_a_question_built_from_the_headline_clause_not_the_headline_w
         "How does California’s new AI law protect whistleblowers?")
     assert fallback_title("Why AI Companies Are Pivoting to Short-Form Video") == (
         "Why are AI companies pivoting to short-form video?")
-    assert fallback_title("The Experiment That Left Claude Needing ‘Robot Therapy’", "Anthropic's Claude ran a shop.") == (
+    claude = "Anthropic's Claude ran a shop."
+    assert fallback_title("The Experiment That Left Claude Needing ‘Robot Therapy’", claude) == (
         "Why did the experiment leave Claude needing ‘robot therapy’?")
     assert fallback_title("Why Experts Can’t Agree on Whether AI Has a Mind") == (
         "Why can’t experts agree on whether AI has a mind?")

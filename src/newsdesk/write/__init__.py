@@ -65,8 +65,9 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
     emit("write", "start", section="intro", heading="Title, dek and intro")
     summaries: dict[str, Section] = {}
     if drafter is not None:
-        title, dek, intro, summaries = _grounded_headline(session, sources, template, headline, drafter, story_map, body,
-                                               scarce=scarce, lead_only=map_analysis or summary_only)
+        title, dek, intro, summaries = _grounded_headline(session, sources, template, headline, drafter, story_map,
+                                                          body, scarce=scarce,
+                                                          lead_only=map_analysis or summary_only)
     else:
         title, dek, intro = _written_headline(session, sources, template, headline, story_map, body)
     if not intro.blocks:
