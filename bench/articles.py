@@ -9,6 +9,16 @@ wall time (about 20-35 s on 2 cores before the story map; note contention from o
     python bench/articles.py                       # examples/webb-launch.md and ../shared/data/pages/*/source.html
     python bench/articles.py page.html story.txt   # other inputs
     python bench/articles.py --json                # one JSON object per article, then the summary
+    python bench/articles.py --dev-stories 40      # issue 17's targets on CNN/DailyMail stories with highlights
+
+``--dev-stories N`` writes the first N stories of ``../shared/data/summaries/cnndm_valid.jsonl`` one after another
+into one archive (``--skip K`` starts at story K: the first 38 were used to set the salience weights, so
+``--skip 38`` reads unseen ones) and reports, against each story's published highlights, with the rouge-score
+package (stemming on; the ``test`` extra): ROUGE-1/2 F1 of Key Takeaways beside the story's first three sentences
+(lead-3), the highlight bigram recall of the whole article, sections per article with a note and no sentence,
+background stories cited per article (the stories are unrelated, so every one is a wrong citation; targets: at or
+above lead-3, at least 60%, at most 0.1, at most 0.05), and the titles that glue the headline into a template
+("What is at stake as ...").
 
 Every run uses a fresh temporary database and no cache.
 """
@@ -31,9 +41,11 @@ from newsdesk.archive import Archive  # noqa: E402
 from newsdesk.errors import NewsdeskError  # noqa: E402
 from newsdesk.ingest import load_story  # noqa: E402
 from newsdesk.llm import get_model  # noqa: E402
+from newsdesk.models import Story  # noqa: E402
 from newsdesk.pipeline import WriteOptions, write_article  # noqa: E402
 from newsdesk.retrieve import evidence_of  # noqa: E402
 from newsdesk.template import load_template  # noqa: E402
+from newsdesk.text import split_sentences  # noqa: E402
 from newsdesk.verify import unsupported_specifics  # noqa: E402
 
 PAGES = next((p for p in (ROOT.parent / "shared" / "data" / "pages", Path("/work/shared/data/pages")) if p.is_dir()),
@@ -74,6 +86,67 @@ def measure(path: Path, model, template: str | None) -> dict:
     }
 
 
+SUMMARIES = PAGES.parent / "summaries" / "cnndm_valid.jsonl"
+# The openings of the title templates a headline used to be glued into (issue 17 counted 88 of 96 TIME titles).
+TEMPLATE_TITLE = re.compile(r"^(?:what is at stake as|what comes next after|what lies behind|what (?:do|does) .+ "
+                            r"mean for)\b", re.I)
+
+
+def dev_story(row: dict) -> Story:
+    """A CNN/DailyMail row as a story: its headline is the one the URL keeps (the set has no other)."""
+    parts = [p for p in row["url"].rstrip("/").split("/") if p and p != "index.html"]
+    slug = re.sub(r"\.html?$", "", parts[-1]).removeprefix("feat-")
+    return Story(headline=" ".join(slug.split("-")), body=row["article"], url=row["url"], origin="json")
+
+
+def dev_stories(model, template: str | None, count: int, skip: int, as_json: bool) -> None:
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+    rows = [json.loads(line) for line in SUMMARIES.read_text(encoding="utf-8").splitlines()][skip:skip + count]
+    totals: dict[str, list[float]] = {k: [] for k in ("tk1", "tk2", "lead1", "lead2", "recall", "notes",
+                                                      "background", "pasted", "words", "calls")}
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Archive(Path(tmp) / "bench.db")
+        for row in rows:
+            story = dev_story(row)
+            article = write_article(story, WriteOptions(template=template, use_cache=False), archive, model=model)
+            takeaways = " ".join(s.text for sec in article.sections if sec.kind == "summary" for s in sec.sentences())
+            whole = " ".join([article.title, article.dek,
+                              *(s.text for sec in article.all_sections() for s in sec.sentences())])
+            lead3 = " ".join(split_sentences(story.body)[:3])
+            tk, lead = scorer.score(row["highlights"], takeaways), scorer.score(row["highlights"], lead3)
+            result = {
+                "tk1": tk["rouge1"].fmeasure, "tk2": tk["rouge2"].fmeasure,
+                "lead1": lead["rouge1"].fmeasure, "lead2": lead["rouge2"].fmeasure,
+                "recall": scorer.score(row["highlights"], whole)["rouge2"].recall,
+                "notes": sum(1 for sec in article.all_sections() if sec.note and not sec.sentences()),
+                "background": sum(1 for src in article.sources if src.role == "background"),
+                "pasted": float(bool(TEMPLATE_TITLE.match(article.title))),
+                "words": len(whole.split()), "calls": article.stats.llm_calls,
+            }
+            for key, value in result.items():
+                totals[key].append(value)
+            line = {"id": row["id"], "title": article.title, **{k: round(v, 3) for k, v in result.items()}}
+            print(json.dumps(line) if as_json else f"{row['id'][-10:]} R1 {result['tk1']:.2f} recall "
+                  f"{result['recall']:.2f} notes {result['notes']} bg {result['background']} / {article.title}",
+                  flush=True)
+        archive.close()
+    mean = {k: statistics.mean(v) for k, v in totals.items()} if rows else {}
+    summary = {
+        "stories": len(rows),
+        "takeaways_rouge1_rouge2": [round(100 * mean["tk1"], 1), round(100 * mean["tk2"], 1)],
+        "lead3_rouge1_rouge2": [round(100 * mean["lead1"], 1), round(100 * mean["lead2"], 1)],
+        "article_highlight_bigram_recall": round(100 * mean["recall"], 1),
+        "note_only_sections_per_article": round(mean["notes"], 2),
+        "background_stories_per_article": round(mean["background"], 3),
+        "titles_pasting_the_headline": f"{int(sum(totals['pasted']))}/{len(rows)}",
+        "mean_article_words": round(mean["words"]),
+        "mean_llm_calls": round(mean["calls"], 2),
+    }
+    print(json.dumps(summary) if as_json else "\n" + "\n".join(f"{k}: {v}" for k, v in summary.items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="*", type=Path)
@@ -81,8 +154,14 @@ def main() -> None:
     parser.add_argument("--base-url", default=None)
     parser.add_argument("--template", default=None)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--dev-stories", type=int, default=0, metavar="N",
+                        help="issue 17's measures on N CNN/DailyMail stories with highlights")
+    parser.add_argument("--skip", type=int, default=0, metavar="K", help="with --dev-stories: start at story K")
     args = parser.parse_args()
     model = get_model(args.model, base_url=args.base_url)
+    if args.dev_stories:
+        dev_stories(model, args.template, args.dev_stories, args.skip, args.json)
+        return
     rows = []
     if not args.json:
         print(f"{'input':<14} {'calls':>5} {'wall s':>7} {'kept':>5} {'specifics':>9} {'q?':>3}  "

@@ -58,3 +58,37 @@ def test_takeaways_skip_a_fact_already_used_word_for_word() -> None:
     texts = [b.sentences[0].text for b in drafter.takeaways(4)]
     for candidate in used:
         assert candidate.text not in texts, "a used sentence comes back only when cut shorter"
+
+
+SALIENT = [
+    "Flood waters forced 4,000 people in Valencia from their homes on Tuesday, the regional government said.",
+    "Flood waters drove some 4,000 Valencia residents out of their homes on Tuesday, officials said.",
+    "Maria Lopez, 64, said she had lived on the street for forty years and had never seen anything like it.",
+    "The regional government opened 12 shelters in schools and sports halls across the province.",
+    "The weather was mild at the weekend, and many people went to the beach.",
+]
+
+
+def test_takeaways_choose_central_early_specific_sentences_and_never_the_same_point_twice() -> None:
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(SALIENT)]
+    drafter = GroundedDrafter([Source(number=1, title="Valencia floods", passages=passages)],
+                              "Thousands leave their homes as floods hit Valencia")
+    bullets = [b.sentences[0] for b in drafter.takeaways(2)]
+    quotes = [s.citations[0].quote for s in bullets]
+    assert SALIENT[0] in quotes, "the lead states the event"
+    assert SALIENT[1] not in quotes, "a restatement of a point already taken is not a second takeaway"
+    assert SALIENT[4] not in quotes, "colour far from the story's subject is no takeaway"
+    assert all(drafter.claim(q, p) is None for q in quotes for p in passages), "the takeaways' sentences are used"
+
+
+def test_captions_bylines_cut_off_sentences_and_bare_quotation_openers_are_never_drafted_from() -> None:
+    story = [
+        "James Boase, pictured, failed to stop at the junction near Exeter in March last year.",
+        "Mr Boase told the court that he had drunk two pints of cider before driving home.",
+        "Mr Boase claimed that he went to bed ar",
+        "The risk of losing control of the technology is real, Bengio argued:",
+        "Photo by Jane Smith for the Exeter Gazette, used with permission of the family.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(story)]
+    drafter = GroundedDrafter([Source(number=1, title="Landlord convicted", passages=passages)], "Landlord convicted")
+    assert [c.original for c in drafter.pool] == [story[1]]

@@ -192,3 +192,33 @@ def test_a_sources_headline_is_evidence_too() -> None:
     assert [p.text for p in evidence] == ["Webb telescope launches on Christmas Day", body.text]
     check = Verifier().check("The Webb telescope launched on Christmas Day.", evidence)
     assert check.verdict == "supported" and check.citations[0].quote == "Webb telescope launches on Christmas Day"
+
+
+def test_a_story_that_shares_words_but_no_one_and_nothing_named_is_no_background(tmp_path: Path) -> None:
+    """The Devon pub landlord and a Pennsylvania murder share court words, not a subject."""
+    pub = Story(headline="Devon pub landlord convicted of drink driving after court hearing",
+                body="A Devon pub landlord was convicted of drink driving by Exeter magistrates on Tuesday. The "
+                     "court heard that police stopped his car at night near the pub.", url="https://c.example/1")
+    murder = Story(headline="Pennsylvania man convicted of murder after court hearing",
+                   body="A Pittsburgh man was convicted of murder by a jury on Monday. The court heard that police "
+                        "found the victim at night near his car.", url="https://c.example/2")
+    archive = Archive(tmp_path / "a.db")
+    for story in (pub, murder):
+        story.id = archive.add_story(story)[0]
+    assert background(archive, pub, rerank=None) == []
+    archive.close()
+
+
+def test_a_related_story_outside_the_time_window_is_no_background(tmp_path: Path) -> None:
+    old = Story(headline="Rostock council debates harbour bridge", body=BRIDGE[0].body, url="https://d.example/1",
+                published="2019-01-10")
+    archive = Archive(tmp_path / "a.db")
+    old.id = archive.add_story(old)[0]
+    story = Story(**{**NEW.to_dict(), "id": None})
+    story.id = archive.add_story(story)[0]
+    assert background(archive, story, rerank=None) == []
+    recent = Story(**{**old.to_dict(), "id": None, "published": "2026-01-10", "url": "https://d.example/2",
+                      "headline": "Rostock council debates the harbour bridge again"})
+    recent.id = archive.add_story(recent)[0]
+    assert [b.story.id for b in background(archive, story, rerank=None)] == [recent.id], "the same story, in time"
+    archive.close()

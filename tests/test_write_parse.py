@@ -85,10 +85,22 @@ def test_a_title_is_a_question_built_from_the_headline_clause_not_the_headline_w
             "meet the president.")
     title = fallback_title("Trump's Board of Peace To Hold Its First Meeting. Here's What We Know", body)
     assert title == "What is at stake as Trump's Board of Peace is set to hold its first meeting?"
+    # the clause's own question: subject and auxiliary change places, a lexical verb takes "do"
     assert fallback_title("Obama admits US gun laws are his 'biggest frustration'") == (
-        "What is at stake as Obama admits US gun laws are his 'biggest frustration'?")
+        "Why did Obama admit US gun laws are his 'biggest frustration'?")
     assert fallback_title("U.S. released new details on alleged Chinese nuclear tests") == (
-        "What comes next after U.S. released new details on alleged Chinese nuclear tests?")
+        "Why did U.S. release new details on alleged Chinese nuclear tests?")
+    law = "The law, signed by Governor Newsom, protects workers at AI companies in California who report risks."
+    assert fallback_title("How California’s New AI Law Protects Whistleblowers", law) == (
+        "How does California’s new AI law protect whistleblowers?")
+    assert fallback_title("Why AI Companies Are Pivoting to Short-Form Video") == (
+        "Why are AI companies pivoting to short-form video?")
+    claude = "Anthropic's Claude ran a shop."
+    assert fallback_title("The Experiment That Left Claude Needing ‘Robot Therapy’", claude) == (
+        "Why did the experiment leave Claude needing ‘robot therapy’?")
+    assert fallback_title("Why Experts Can’t Agree on Whether AI Has a Mind") == (
+        "Why can’t experts agree on whether AI has a mind?")
+    assert fallback_title("What to Know About the Ban") == "What should you know about the ban?"
     asked = "Where do strained U.S.-Israeli relations go after Netanyahu’s victory?"
     assert fallback_title(asked) == asked
     assert not fallback_title("Webb telescope launch").endswith("what does it mean?")

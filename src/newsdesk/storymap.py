@@ -41,15 +41,20 @@ _VERB_STANCE: dict[str, Stance] = {
                     "observe comment declare stress emphasise emphasize maintain contend promise pledge vow "
                     "reveal disclose tweet post told".split(), "neutral"),
 }
+# Stance read from what is said: words that judge (good or bad) or foresee harm. Words that only name a topic
+# ("cost", "delays", "problems", "crisis") judge nothing and are left out: "chips held for months due to
+# national security concerns" reports a fact, not a warning.
 _SUPPORT_WORDS = re.compile(r"\b(?:success(?:ful)?|historic|milestone|welcome[ds]?|proud|great|good news|"
                             r"opportunit(?:y|ies)|benefits?|boost|breakthrough|progress|important step|"
-                            r"excit(?:ed|ing)|hope(?:ful)?|promising|landmark|achievement)\b", re.I)
-_CRITICISM_WORDS = re.compile(r"\b(?:wrong|unacceptable|mistake|disaster|illegal|failure|failed|outrage(?:ous)?|"
-                              r"shameful|reckless|unfair|absurd|lies?|corrupt(?:ion)?|criticism|critics?|"
-                              r"condemn(?:ed|s)?)\b", re.I)
-_WARNING_WORDS = re.compile(r"\b(?:risks?|risky|danger(?:s|ous)?|threat(?:s|en(?:s|ed)?)?|concerns?|concerned|"
-                            r"fears?|worr(?:y|ied|ies)|could (?:fail|lead|cause|be)|may (?:fail|lead|cause)|"
-                            r"problems?|crisis|warning|cost(?:ly)?|delays?)\b", re.I)
+                            r"excit(?:ed|ing)|hope(?:ful)?|promising|landmark|achievement|better|impressive|"
+                            r"remarkable|optimistic|pleased|delighted)\b", re.I)
+_CRITICISM_WORDS = re.compile(r"\b(?:wrong|unacceptable|mistake|disaster|illegal|failure|failed|failing|"
+                              r"outrage(?:ous)?|shameful|reckless|unfair|absurd|lies?|corrupt(?:ion)?|criticism|"
+                              r"critics?|condemn(?:ed|s)?|appalling|awful|terrible|horrors?|horrific|harassment|"
+                              r"abuse[ds]?|attack(?:s|ing)?|not (?:go )?(?:anywhere )?(?:near )?far enough)\b", re.I)
+_WARNING_WORDS = re.compile(r"\b(?:risks?|risky|danger(?:s|ous)?|threat(?:s|en(?:s|ed)?)?|concerned|"
+                            r"fears?|worr(?:y|ied|ies)|could (?:fail|lead|cause|harm)|may (?:fail|lead|cause|harm)|"
+                            r"warning|unclear whether)\b", re.I)
 _FORWARD = re.compile(
     r"\b(?:will|shall|'ll|is set to|are set to|is scheduled|are scheduled|scheduled (?:for|to)|plans? to|"
     r"planned|intends? to|aims? to|is due to|are due to|is expected to|are expected to|expects?|"
@@ -363,14 +368,20 @@ def _speaker_name(span: Any, head: Any, actors: dict[str, Actor], last_person: s
     return None
 
 
+def stance_of(verb: str, sentence: str) -> Stance:
+    """The stance of a statement: its speech verb's where the verb carries one ("criticise", "warn"), else
+    the words it reports (judgement or foreseen harm), else neutral."""
+    return _stance(verb, sentence)
+
+
 def _stance(verb: str, sentence: str) -> Stance:
     stance = _VERB_STANCE.get(verb, "neutral")
     if stance != "neutral":
         return stance
+    if _CRITICISM_WORDS.search(sentence):  # a judgement outweighs a foreseen harm: "empty threat" judges
+        return "criticism"
     if _WARNING_WORDS.search(sentence):
         return "warning"
-    if _CRITICISM_WORDS.search(sentence):
-        return "criticism"
     if _SUPPORT_WORDS.search(sentence):
         return "support"
     return "neutral"

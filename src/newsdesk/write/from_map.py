@@ -74,7 +74,7 @@ def map_section(spec: SectionSpec, story_map: StoryMap, drafter: GroundedDrafter
 
 _EMPTY_NOTES = {
     "pros_cons": "The sources report no views for or against, and name no benefits or risks.",
-    "analysis": "The sources quote no one and hold no further facts to examine beyond those given above.",
+    "analysis": "The sources hold no statements or facts to examine beyond those given above.",
     "outlook": "The sources say nothing about what comes next.",
     "watch": "The sources name no upcoming dates or open questions.",
 }
@@ -102,9 +102,10 @@ def _claim_all(drafter: GroundedDrafter, items: list, limit: int, story_map: Sto
 
 
 def _claim_matching(drafter: GroundedDrafter, pattern: re.Pattern, limit: int, exclude: re.Pattern | None = None,
-                    story_first: bool = True) -> list[Sentence]:
-    """Unused source sentences that match ``pattern``, most relevant first, in reading order."""
-    pool = [c for c in drafter.unused() if pattern.search(c.original) and not (exclude and exclude.search(c.original))]
+                    story_first: bool = True, skip: frozenset[str] | set[str] = frozenset()) -> list[Sentence]:
+    """Unused source sentences that match ``pattern`` (none of ``skip``), most relevant first, in reading order."""
+    pool = [c for c in drafter.unused() if pattern.search(c.original) and not (exclude and exclude.search(c.original))
+            and c.original not in skip]
     pool.sort(key=lambda c: (story_first and c.passage.source_number != 1, -c.relevance))
     chosen: list[Candidate] = []
     for candidate in pool[:limit]:
@@ -125,10 +126,13 @@ def _bullets(sentences: list[Sentence]) -> list[Block]:
 def _pros_cons(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
     pros = _claim_all(drafter, story_map.by_stance("support"), limit or PER_SIDE)
     cons = _claim_all(drafter, story_map.by_stance("criticism", "warning"), limit or PER_SIDE)
+    # Where no one takes a side, a benefit or risk the story itself names may stand in; a statement whose stance
+    # reads neutral never does: someone's neutral view is no Pro or Con.
+    neutral = {s.sentence for s in story_map.by_stance("neutral")}
     if not pros:
-        pros = _claim_matching(drafter, _BENEFIT, 2, exclude=_RISK)
+        pros = _claim_matching(drafter, _BENEFIT, 2, exclude=_RISK, skip=neutral)
     if not cons:
-        cons = _claim_matching(drafter, _RISK, 2, exclude=_BENEFIT)
+        cons = _claim_matching(drafter, _RISK, 2, exclude=_BENEFIT, skip=neutral)
     blocks: list[Block] = []
     if pros:
         blocks += [_heading("Pros"), *_bullets(pros)]
@@ -174,6 +178,8 @@ def _outlook(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -
         chosen += _claim_all(drafter, story_map.forward, wanted - len(chosen), story_map)
     if not chosen:
         chosen = _claim_matching(drafter, _MODAL, 2)
+    if not chosen:  # nothing said about what comes next: what the story says is not yet known
+        chosen = _claim_all(drafter, story_map.unknowns, limit or 2, story_map)
     return [Block(type="paragraph", sentences=chosen[i:i + 3]) for i in range(0, len(chosen), 3)]
 
 

@@ -16,6 +16,7 @@ from ..injection import sentence_screen
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..text import content_words, split_sentences
 from .parse import BULLET
+from .salience import Scored, salience, select
 
 # "In addition, ..." loses its opener; "In addition to the violence, ..." keeps it (the phrase is the sentence's).
 _CONNECTIVE = re.compile(r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|in addition,)\s+", re.I)
@@ -26,6 +27,25 @@ _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
 _DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|its)\b", re.I)
 _BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
+# Text about a picture, not the story: a caption points at the photo ("Mr Boase, pictured, ...", "(left)") or
+# credits it; a byline or a time stamp says who wrote the page and when.
+_CAPTION = re.compile(r"\b(?:pictured|photographed|(?:photo|image|picture)s? (?:by|credit|courtesy)|credit:|"
+                      r"getty images|ap photo|afp via|file photo|shutterstock)\b|\((?:left|right|centre|center|"
+                      r"above|below|top|bottom|inset)\)|^(?:by|published|updated|last updated)\b[^.]{0,60}"
+                      r"(?:\||\d{1,2}:\d\d)", re.I)
+# A sentence ends on a full stop, a question or exclamation mark, or an ellipsis, perhaps inside a quotation or a
+# bracket. Text that stops anywhere else was cut off ("Mr Boase claimed that he went to bed ar"); one that stops
+# on a colon introduces what the page no longer holds ("..., Bengio argued:"). Either alone misleads.
+_FINISHED = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’)\]]*$")
+
+
+def unfinished(sentence: str) -> bool:
+    """A sentence that stops before its end: cut off mid-word, or introducing a quotation that is not there."""
+    return not _FINISHED.search(sentence.strip())
+
+
+def caption_or_byline(sentence: str) -> bool:
+    return bool(_CAPTION.search(sentence))
 
 
 REPEAT_SHARE = 0.6  # the verifier's redundancy bar (calibration.json "redundancy")
@@ -38,6 +58,7 @@ class Candidate:
     passage: Passage
     order: int  # position in the source block, to keep reading order
     relevance: float
+    headline_overlap: float = 0.0  # share of the headline's content words the sentence holds
 
 
 def _content_words(text: str) -> set[str]:
@@ -66,22 +87,35 @@ MIN_CORE_WORDS = 6
 _ENDED = re.compile(r"[.!?][\"'”’)]*$")
 
 
+# A fronted phrase before the subject sets the scene ("On Thursday, ", "Speaking to the BBC, "): the core is the
+# clause after it. Only a phrase opening on a preposition or a participle, so a fronted subject stays.
+_FRONTED = re.compile(r"^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|speaking|writing|"
+                      r"talking|according to)\b[^,]{2,90}|\w+ly),\s+(?=[\w'‘“])", re.I)
+# A dash opens an aside (" - exactly eight weeks after ..."), as a comma before "which" does.
+_DASH_ASIDE = re.compile(r"\s+[-–—]{1,2}\s+")
+# A closing attribution (", police said.", ", the report said."): who said it, not what.
+_SAID = re.compile(r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|added|told \w+|reported|claimed|explained)[.]?$")
+
+
 def shorten(sentence: str) -> str:
     """The core of a sentence for a takeaway: compressed, then cut before its first aside if enough remains.
 
     Extractive on purpose: every word comes from the source sentence, in its order, so the takeaway carries no
-    fact its citation lacks. A comma between digits ("December 25, 2021") never cuts.
+    fact its citation lacks. A comma between digits ("December 25, 2021") never cuts. What is cut: a fronted
+    scene-setting phrase, a closing attribution, and what follows a dash or an aside comma.
     """
     text = compress(sentence)
-    for match in _ASIDE_COMMA.finditer(text):
-        following = match.group(1)
-        if following.isdigit():
+    for pattern in (_FRONTED, _SAID):
+        cut = pattern.sub("", text) if pattern is _FRONTED else pattern.sub(".", text)
+        if len(cut.split()) >= MIN_CORE_WORDS:
+            text = cut[0].upper() + cut[1:] if cut else cut
+    for match in [*_DASH_ASIDE.finditer(text), *_ASIDE_COMMA.finditer(text)]:
+        if match.re is _ASIDE_COMMA and (match.group(1).isdigit() or match.group(1).lower() not in _ASIDE_OPENERS):
             continue
-        if following.lower() in _ASIDE_OPENERS:
-            head = text[:match.start()]
-            if len(head.split()) >= MIN_CORE_WORDS:
-                text = head
-                break
+        head = text[:match.start()]
+        if len(head.split()) >= MIN_CORE_WORDS:
+            text = head
+            break
     return text if _ENDED.search(text) else text.rstrip(" ,;:—–-") + "."
 
 
@@ -90,7 +124,8 @@ def candidates(sources: list[Source], headline: str,
     """Every usable source sentence, scored by overlap with the headline and an early-in-story prior.
 
     ``unusable`` names sentences the story map found to be no whole sentence (a clause without its subject, a
-    crosshead) or the author's first person without a speaker: alone in an article they mislead.
+    crosshead) or the author's first person without a speaker: alone in an article they mislead. Captions,
+    bylines and unfinished sentences (cut off, or a colon whose quotation is missing) are never drafted from.
     """
     focus = _content_words(headline)
     found: list[Candidate] = []
@@ -104,7 +139,7 @@ def candidates(sources: list[Source], headline: str,
                 order += 1
                 words = _content_words(sentence)
                 if (len(words) < 4 or len(sentence) > 400 or _BYLINE.search(sentence) or _LIST_RUN.search(sentence)
-                        or sentence in unusable):
+                        or sentence in unusable or unfinished(sentence) or caption_or_byline(sentence)):
                     continue
                 if addressed(number, sentence):
                     continue
@@ -112,7 +147,7 @@ def candidates(sources: list[Source], headline: str,
                 lead_prior = 1.0 / (1 + 0.15 * passage.position)
                 role_weight = 1.0 if source.role == "story" else 0.8
                 found.append(Candidate(compress(sentence), sentence, passage, order,
-                                       role_weight * (0.6 * overlap + 0.4 * lead_prior)))
+                                       role_weight * (0.6 * overlap + 0.4 * lead_prior), overlap))
     return found
 
 
@@ -124,6 +159,7 @@ class GroundedDrafter:
         self.pool = candidates(sources, headline, unusable)
         self.used: set[int] = set()
         self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
+        self._salience: Scored | None = None
 
     def claim(self, original: str, passage: Passage) -> Candidate | None:
         """The unused candidate for this exact source sentence, now used; None if used or not usable."""
@@ -138,6 +174,10 @@ class GroundedDrafter:
         words = _content_words(candidate.original)
         return len(words) >= 3 and any(
             len(words & _content_words(self.pool[i].original)) >= REPEAT_SHARE * len(words) for i in self.used)
+
+    def story_words(self) -> int:
+        """Words of the story's own usable sentences."""
+        return sum(len(c.original.split()) for c in self.pool if c.passage.source_number == 1)
 
     def unused(self) -> list[Candidate]:
         return [c for i, c in enumerate(self.pool) if i not in self.used]
@@ -163,26 +203,34 @@ class GroundedDrafter:
         self.used.update(i for i, _ in chosen)
         return [c for _, c in sorted(chosen, key=lambda ic: ic[1].order)]
 
-    def takeaways(self, count: int, exclude: frozenset[int] | set[int] = frozenset()) -> list[Block]:
-        """Bullets restating the most relevant facts, used earlier or not, each cut to its core (``shorten``).
+    def salience(self) -> Scored:
+        """The salience of every candidate (``salience.py``), computed once: the story's sentences by their
+        place in it, background sentences as if they came after the story's last."""
+        if self._salience is None:
+            last = max((c.order for c in self.pool if c.passage.source_number == 1), default=0)
+            self._salience = salience([c.original for c in self.pool],
+                                      [c.order - 1 if c.passage.source_number == 1 else last + c.order
+                                       for c in self.pool],
+                                      [c.headline_overlap for c in self.pool])
+        return self._salience
 
-        A fact that opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing; so is
-        one in ``exclude`` (sentences of sections further down, which would then read as repeats and be dropped).
+    def takeaways(self, count: int) -> list[Block]:
+        """Bullets restating the story's most salient facts, each cut to its core (``shorten``), no two making the
+        same point (``salience.select``); the sentences they rest on are then used.
+
+        Takeaways are the story's own: background sentences are taken only when the story offers none. A fact that
+        opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing; so is one already
+        in the article that cutting barely shortens (the verifier would drop the copy).
         """
-        ranked = sorted(enumerate(self.pool), key=lambda ic: -ic[1].relevance)
-        chosen: list[tuple[Candidate, str]] = []
-        for index, candidate in ranked:
-            if len(chosen) >= count:
-                break
-            if index in exclude or _DANGLING.match(candidate.text):  # a later section's point: it would repeat
-                continue
-            short = shorten(candidate.original)
-            if index in self.used and len(short.split()) > 0.85 * len(candidate.text.split()):
-                continue  # already in the article and barely shorter: a copy, which the verifier would drop
-            if not any(_near_duplicate(candidate.original, c.original) for c, _ in chosen):
-                chosen.append((candidate, short))
-        chosen.sort(key=lambda pair: pair[0].order)
-        return [Block(type="bullet", sentences=[_sentence(c, short)]) for c, short in chosen]
+        shortened = [shorten(c.original) for c in self.pool]
+        usable = [not _DANGLING.match(c.text) and (
+            len(shortened[index].split()) <= 0.85 * len(c.text.split()) if index in self.used
+            else not self._repeats_used(c)) for index, c in enumerate(self.pool)]
+        own = [ok and c.passage.source_number == 1 for ok, c in zip(usable, self.pool, strict=True)]
+        picked = select(self.salience(), count, own if any(own) else usable)
+        self.used.update(picked)
+        picked.sort(key=lambda i: self.pool[i].order)
+        return [Block(type="bullet", sentences=[_sentence(self.pool[i], shortened[i])]) for i in picked]
 
     def blocks(self, chosen: list[Candidate], fmt: str) -> list[Block]:
         sentences = [_sentence(c) for c in chosen]

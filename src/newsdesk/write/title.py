@@ -51,7 +51,10 @@ def _sentence_case(text: str, body: str) -> str:
     words = text.split()
     if sum(w[:1].isupper() for w in words) < 0.6 * len(words):
         return text
-    named_in_body = set(re.findall(r"(?<=[\w,] )[A-Z][\w’'-]*", body))
+    lower_in_body = set(re.findall(r"\b[a-z][\w’'-]*", body))
+    # a name is capitalised mid-sentence and never written in lower case ("Is", "Global" in a quoted title are not)
+    named_in_body = {w for w in re.findall(r"(?<=[\w,] )[A-Z][\w’'-]*", body)
+                     if w.isupper() or w.lower() not in lower_in_body}
     protected = {t.text for e in nlp()(text).ents if e.label_ in ("PERSON", "GPE", "LOC", "DATE", "NORP", "EVENT")
                  for t in e}
     out = []
@@ -76,6 +79,8 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
     if (asked := _headline_question(headline)) is not None:
         return asked
     clause = headline_clause(headline, body)
+    if (inverted := asked_about(clause, body)) is not None:
+        return inverted
     doc = nlp()(clause)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.pos_ not in ("VERB", "AUX"):  # a parse that missed the verb ("Attack stokes ...")
@@ -124,6 +129,89 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
         plural = root is not None and (root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children))
         return _finish(f"What {'do' if plural else 'does'} {text} mean for {actor.name}")
     return _finish(f"What lies behind {text}")
+
+
+_WH_LEAD = re.compile(r"^(how|why|what|when|where)\s+(?=\S)", re.I)
+_SUBJECTS = ("nsubj", "nsubjpass")
+_WH_TO = re.compile(r"^(what|how)\s+to\s+(?=\w)", re.I)
+_STATIVE = {"lack", "have", "want", "need", "know", "mean", "own", "remain", "seem", "matter", "believe", "like",
+            "love", "hate", "prefer", "contain", "depend", "deserve", "fear"}
+_REPORTING = {"say", "warn", "find", "show", "claim", "allege", "suggest", "report"}
+_RELATIVE = {"that", "which", "who"}
+
+
+def asked_about(clause: str, body: str = "") -> str | None:
+    """The clause's event as a question, by the grammar of English questions: the subject and the first auxiliary
+    change places ("AI companies are pivoting" -> "Why are AI companies pivoting"), and a lexical verb takes "do"
+    ("Meta poaches a researcher" -> "Why did Meta poach a researcher"). A headline's simple present reports an event
+    just past, so it takes "did"; after the headline's own "How" or "Why" it states what is so ("How a law protects
+    whistleblowers" -> "How does a law protect whistleblowers"). A noun with a relative clause ("The woman who got
+    YouTube banned") is asked about that clause. None when the parse gives no subject before its verb.
+    """
+    if match := _WH_TO.match(clause):  # "What to know about ...", "How to get ...": advice, asked of the reader
+        return _finish(f"{match.group(1).capitalize()} {'should' if match.group(1).lower() == 'what' else 'can'} "
+                       f"you {clause[match.end():]}")
+    wh, own_wh = "Why", False
+    if match := _WH_LEAD.match(clause):
+        wh, own_wh, clause = match.group(1).capitalize(), True, clause[match.end():]
+    doc = nlp()(clause.rstrip(".!?"))
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    verb, subject_end, subject_start = root, None, 0
+    if root.lemma_ in _REPORTING and (said := next((c for c in root.children if c.dep_ == "ccomp"
+                                                    and c.i < root.i), None)) is not None:
+        root = said  # "The U.K. lacks the ability ..., new report warns": the report's finding is the event
+    end = root.right_edge.i + 1
+    verb = root
+    if root.pos_ in ("NOUN", "PROPN"):  # "The experiment that left Claude ...": the relative clause is the event
+        relative = next((c for c in root.children if c.dep_ == "relcl"
+                         and any(g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE for g in c.children)), None)
+        topic = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        if relative is None and topic is not None and root.ent_type_ == "PERSON" and not own_wh:
+            # "Wikipedia co-founder Jimmy Wales on rebuilding trust": an interview, asked for the speaker's view
+            speaker = _lower_first(doc, doc[root.left_edge.i:topic.i].text, set())
+            return _finish(f"What does {speaker} say about {doc[topic.i + 1:].text}")
+        if relative is None:
+            return None
+        pronoun = next(g for g in relative.children if g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE)
+        verb, subject_start, subject_end = relative, root.left_edge.i, pronoun.i
+        words_after = list(doc[relative.i:end if end > relative.i else len(doc)])
+    else:
+        subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+        if root.pos_ not in ("VERB", "AUX") or subject is None or subject.right_edge.i >= root.i:
+            return None
+        subject_start, subject_end = subject.left_edge.i, subject.right_edge.i + 1
+        if any(t.text in ",;:" for t in doc[subject.i:root.i]):  # "Grok's deepfake crisis, explained": no clause
+            return None
+        if root.lemma_ == "die" or (root.lemma_ == "be" and subject.lower_ in ("these", "this", "those", "they")):
+            return None  # an obituary asks what remains, a list what earns its place: ``question_title`` asks so
+        words_after = list(doc[subject_end:end])
+    fronted = doc[:subject_start].text.strip(" ,") if subject_start else ""
+    if fronted and not doc[0].pos_ == "ADP":  # only a fronted place or time ("At the summit, ...") moves
+        return None
+    lower_words = set(re.findall(r"\b[a-z][\w’'-]*", body))
+    subject_text = _lower_first(doc[subject_start:], doc[subject_start:subject_end].text, lower_words)
+    auxiliaries = [t for t in words_after if t.dep_ in ("aux", "auxpass") and t.head.i == verb.i and t.i < verb.i]
+    if auxiliaries and auxiliaries[0].lower_ == "to":
+        return None  # "Board to hold ...": a plan, which the caller asks about
+    if auxiliaries or verb.lemma_ == "be":
+        moved = [auxiliaries[0] if auxiliaries else verb]
+        if moved[0].i + 1 < len(doc) and doc[moved[0].i + 1].lower_ in ("n't", "n’t"):
+            moved.append(doc[moved[0].i + 1])  # "can't" moves whole: "Why can't experts agree"
+        rest = "".join(t.text_with_ws for t in words_after if t not in moved)
+        question = f"{wh} {''.join(t.lower_ for t in moved)} {subject_text} {rest}"
+    elif verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # a state verb's present is no past event: "The U.K. lacks ..." asks "Why does the U.K. lack ..."
+        past = verb.tag_ == "VBD" or not (own_wh or verb.lemma_ in _STATIVE)
+        do = "did" if past else "does" if verb.tag_ == "VBZ" else "do"
+        rest = "".join(verb.lemma_ + verb.whitespace_ if t.i == verb.i else t.text_with_ws for t in words_after)
+        question = f"{wh} {do} {subject_text} {rest}"
+    else:
+        return None
+    if fronted:
+        question = f"{question.rstrip()} {fronted[0].lower()}{fronted[1:]}"
+    return _finish(question)
 
 
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
