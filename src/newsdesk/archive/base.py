@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from ..errors import NotFoundError
 from ..models import Article, Passage, Story
+from ..ingest.clean import visible_story
 from .passages import split_passages
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
@@ -151,7 +152,11 @@ class Archive(ABC):
 
     # -- stories and passages ------------------------------------------------------------------------------
     def add_story(self, story: Story) -> tuple[int, bool]:
-        """Store a story and its passages; returns ``(id, created)``. Same text or same URL: the existing row."""
+        """Store a story and its passages; returns ``(id, created)``. Same text or same URL: the existing row.
+
+        The story's text is first made what a reader sees (``visible_story``, in place): both backends store the
+        same text, and PostgreSQL is never handed a NUL."""
+        visible_story(story)
         with self.transaction() as db:
             row = db.execute("SELECT id FROM stories WHERE fingerprint = ?", (story.fingerprint,)).fetchone()
             if row is None and story.url:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from html import unescape
 from typing import Any
 
@@ -27,7 +28,9 @@ import lxml.html
 
 from ..errors import InputError
 from ..models import Story
-from .budget import check_markup, run_bounded
+from ..text import visible
+from .budget import check_markup, repair_references, run_bounded
+from .clean import visible_story
 from .fetch import HTML_TYPES, Fetcher
 
 __all__ = ["guess_language", "html_to_text", "story_from_html", "story_from_url"]
@@ -73,10 +76,11 @@ def story_from_html(html: str, url: str | None = None, name: str = "page") -> St
     if not html.strip():
         raise InputError(f"{name} is empty")
     check_markup(html, name)
+    html = repair_references(visible(html))  # a control character, as such or as &#1;, is no text: lxml refuses it
     page = run_bounded(_extract, html, url, name=name)
     if page is None:
         raise InputError(f"found no article text in {name}")
-    return page
+    return visible_story(page)
 
 
 @dataclass
@@ -124,9 +128,16 @@ def _trafilatura(html: str, url: str | None, favor_recall: bool) -> Any:
 
     try:
         return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                           favor_recall=favor_recall)
+                                           favor_recall=favor_recall, date_extraction_params=_date_params())
     except (ValueError, TypeError, lxml.etree.LxmlError):  # trafilatura rarely raises; a broken page is "no text"
         return None
+
+
+def _date_params() -> dict[str, Any]:
+    """htmldate reads the page's date from its markup only (meta tags, ``<time>``, JSON-LD, the URL): its
+    ``extensive_search`` would otherwise take a year in the running text ("approved in 2023") as the publication
+    date (2023-01-01). A page that does not state its date has none; a guessed date is worse than no date."""
+    return {"original_date": True, "extensive_search": False, "max_date": date.today().isoformat()}
 
 
 def _head_meta(html: str) -> _Meta:
@@ -155,7 +166,7 @@ def _head_meta(html: str) -> _Meta:
 
 def html_to_text(html: str) -> str:
     """Readable text from an HTML fragment or page: one paragraph per block element, blank lines between."""
-    html = _CONTROL_CHARS.sub(" ", html or "")
+    html = repair_references(_CONTROL_CHARS.sub(" ", html or ""))
     if not html.strip():
         return ""
     if "<" not in html:
