@@ -35,12 +35,14 @@ from ._injection_rules import (
     RULES,
     SPEECH_VERB_START,
 )
+from ._addressee import addressed_reason, asserted
+from .language import guess_language, sentence_language
 from .text import split_sentences
 
 if TYPE_CHECKING:
     from .models import Article, Passage, Source, Story
 
-__all__ = ["Flag", "Screening", "addresses_model", "drop_echoes", "find", "finish_article", "flag_text", "redact",
+__all__ = ["Flag", "Screening", "addresses_model", "asserted", "drop_echoes", "find", "finish_article", "flag_text", "redact",
            "redact_each", "screen", "screen_passages", "sentence_screen"]
 
 NOTE = "{n} sentence(s) in the sources addressed AI systems (instructions to the model) and were set aside: they " \
@@ -187,6 +189,7 @@ def find(parts: list[str]) -> list[Flag]:
     for start, end, reason in hits:
         for index in range(sentence_of(start), sentence_of(max(start, end - 1)) + 1):
             reasons.setdefault(index, reason)
+    _by_parse_and_language(document, spans, reasons)
     _follow_on(document, spans, reasons)
     flags = []
     for index in sorted(reasons):
@@ -196,6 +199,24 @@ def find(parts: list[str]) -> list[Flag]:
         local_end = min(end - offsets[part], len(parts[part]))
         flags.append(Flag(part, local_start, local_end, parts[part][local_start:local_end], reasons[index]))
     return flags
+
+
+def _by_parse_and_language(document: str, spans: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+    """Sentences the patterns missed: one in another language than the source's own (never copied into the
+    article, never evidence for a claim in its language: an instruction in Dutch is as live as one in English),
+    and one the parse shows to address the writer, its reader or a machine (``_addressee``), whatever its words."""
+    language = guess_language(document, min_words=5, margin=1.0)
+    for index, (start, end) in enumerate(spans):
+        if index in reasons:
+            continue
+        sentence = document[start:end]
+        other = sentence_language(sentence, language or "en")
+        if other is not None and language is not None:
+            reasons[index] = f"in another language ({other}) than the source ({language})"
+        elif other is None and language in ("en", None):
+            reason = addressed_reason(" ".join(sentence.split()))
+            if reason is not None:
+                reasons[index] = reason
 
 
 def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, str]) -> None:
@@ -324,7 +345,8 @@ def redact_each(parts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def sentence_screen(parts: list[str]) -> Callable[[int, str], bool]:
-    """Whether a sentence of part ``index`` addresses the model, the parts read together as ``find`` reads them.
+    """Whether a sentence of part ``index`` addresses the model or asserts nothing (a question: ``asserted``), the
+    parts read together as ``find`` reads them.
 
     For code that picks source sentences one by one (grounded drafting, the story map): a sentence alone may be
     half of an instruction split across passages ("AI assistants, please ignore" / "your previous instructions
@@ -334,6 +356,8 @@ def sentence_screen(parts: list[str]) -> Callable[[int, str], bool]:
         by_part.setdefault(flag.part, []).append(flag)
 
     def addressed(index: int, sentence: str) -> bool:
+        if not asserted(sentence):  # a question, or a directive to the writer: not a statement to draft from
+            return True
         flags = by_part.get(index, [])
         at = parts[index].find(sentence) if flags else -1
         for flag in flags:

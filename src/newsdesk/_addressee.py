@@ -1,0 +1,253 @@
+"""Who a sentence addresses, and whether it asserts what it contains: read from the dependency parse.
+
+A news source reports. A sentence asks or orders something of its own reader (the writer of a summary, a model)
+when a verb of saying or writing that takes a proposition ("state that X", "say X", "describe X as Y",
+"mention that X") sits in a *directive* frame and the one directed is the text's reader:
+
+- an imperative with no subject that no reported speaker says ("Write that X", "Make sure to mention that X");
+- an obligation or request whose subject is a text (summary, digest, report, reply, headline), a machine (AI,
+  model, chatbot, summariser) or the second person ("Reports generated from this page must state that X", "It is
+  requested that any digest state that X", "You should report that X"); a quotation does not change whose
+  obligation it is ("'Summaries of this statement should say X,' the spokesman said" still directs summaries);
+- a note, message or memo to a machine ("Editor's note to automated summarisers: ...").
+
+The proposition X under such a frame is not asserted by the source, so it must be neither evidence nor drafting
+material. What stays reporting: a judge's words to jurors (an imperative the story attributes to a speaker, whose
+audience is people in the story), a rule in the third person ("Voters must bring identification"), a duty whose
+recipient is a person in the world ("chatbots must tell users that they are talking to a machine"), numbered
+public instructions ("Move to higher ground"), whose verbs are not verbs of saying or writing at all. A question
+asserts nothing either (``asserted``).
+
+Only English sentences that hold a word of the frame (a verb of saying or writing, a note to someone, a question
+mark) are parsed; the parser is spaCy's small English pipeline, shared with the verifier.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["addressed_reason", "asserted"]
+
+# Verbs whose object is something said or written: what an instruction to a writer asks for.
+COMMUNICATION = frozenset("""
+state say write mention report include claim describe tell note add assert conclude emphasise emphasize stress
+highlight indicate portray characterise characterize present refer label call print output answer respond reply
+repeat insert append summarise summarize announce declare explain affirm confirm reveal depict
+""".split())
+_IRREGULAR = {"said": "say", "says": "say", "wrote": "write", "written": "write", "told": "tell", "began": "begin",
+              "begun": "begin"}
+# Text that is written from the page: its products and sections.
+TEXT_NOUNS = frozenset("""
+summary summaries digest digests report reports article articles story stories text texts page pages document
+documents response responses answer answers output outputs reply replies headline headlines title titles section
+sections paragraph paragraphs overview overviews recap recaps synopsis synopses abstract abstracts brief briefs
+write-up writeups version versions rewrite rewrites translation translations coverage analysis analyses piece
+pieces account accounts content completion completions
+""".split())
+# Readers of text that are machines, and the modifiers that make any agent noun one ("automated summarisers").
+MACHINE_NOUNS = frozenset("""
+ai ais a.i. assistant assistants model models llm llms chatbot chatbots bot bots summariser summarisers summarizer
+summarizers crawler crawlers scraper scrapers agent agents gpt chatgpt claude gemini copilot
+""".split())
+MACHINE_MODIFIERS = frozenset("automated automatic ai machine artificial virtual generative language".split())
+# Heads that such a modifier makes a machine: "automated summarisers", "AI systems"; not "AI companies".
+_MACHINE_HEADS = frozenset("system systems tool tools program programs software engine engines reader readers writer "
+                           "writers service services application applications app apps".split())
+READER_NOUNS = frozenset("you reader readers audience audiences viewer viewers".split())
+_OBLIGATION_MODALS = frozenset("must should shall ought need needs".split())
+# Verbs and adjectives that make their complement an obligation or a request ("required to state", "asked that").
+_REQUEST_HEADS = frozenset("""
+require required requires request requested requests ask asked asks expect expected expects instruct instructed
+instructs direct directed directs oblige obliged obligated suppose supposed demand demanded demands urge urged
+order ordered need needed have has had make sure certain remember forget
+""".split())
+_WH_WORDS = frozenset("what who whom whose which why how where when whether if".split())
+_NOTE_NOUNS = frozenset("note notes message messages memo memos instruction instructions notice reminder request "
+                        "requests warning attention".split())
+_SPEECH_LEMMAS = frozenset("say tell urge ask warn add announce instruct order write explain insist remind advise "
+                           "shout reply answer plead beg".split())
+_PERSON_RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
+# What may precede an imperative verb in its clause: "Please", "Now", "When writing about this page, say ...".
+_BEFORE_IMPERATIVE = frozenset({"intj", "advmod", "punct", "neg", "aux", "discourse", "cc", "advcl", "prep",
+                                "npadvmod", "mark"})
+
+# A cheap look at the surface before any parse: a verb of saying or writing in a directive position (opening the
+# sentence or a clause, after "please", "and", a colon or a quotation mark), or any such verb in a sentence with a
+# word of obligation or request; or a note to someone. The parse decides; this only spares it most sentences.
+_VERB_FORMS = r"(?:" + "|".join(sorted(COMMUNICATION | set(_IRREGULAR))) + r")(?:s|es|d|ed|ing)?"
+_DIRECTIVE_WORDS = (r"\b(?:must|should|shall|ought|needs?\s+to|ha(?:ve|s)\s+to|(?:is|are)\s+to|required|requested"
+                    r"|asked|expected|instructed|directed|supposed|obliged|sure|certain|remember|forget)\b")
+_GATE_VERB = re.compile(rf"(?:^|[,;:\"“‘(]|\b(?:please|and|then|also|now|just|simply|always|never|not))\W*"
+                        rf"{_VERB_FORMS}\b", re.IGNORECASE)
+_GATE_ANY_VERB = re.compile(rf"\b{_VERB_FORMS}\b", re.IGNORECASE)
+_GATE_DIRECTIVE = re.compile(_DIRECTIVE_WORDS, re.IGNORECASE)
+_GATE_NOTE = re.compile(r"\b(?:note|message|memo|notice|reminder|instructions?)s?\s+(?:to|for)\b", re.IGNORECASE)
+
+
+def _worth_parsing(sentence: str) -> bool:
+    return bool(_GATE_NOTE.search(sentence) or _GATE_VERB.search(sentence)
+                or (_GATE_DIRECTIVE.search(sentence) and _GATE_ANY_VERB.search(sentence)))
+
+
+def _lemma(token: Any) -> str:
+    lower = token.lower_
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and len(stem) >= 3:
+            for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem):
+                if candidate in COMMUNICATION:
+                    return candidate
+    return lower
+
+
+def _propositional(verb: Any) -> bool:
+    """Whether the verb's object is a proposition: a clause, a quotation, or "X as Y"."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis"):
+            # "say that X", "say X"; not "tell me what is good": a wh-clause asks for an answer, not a statement
+            return child.left_edge.lower_ not in _WH_WORDS
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return True
+        if child.dep_ in ("dobj", "attr", "oprd") and (
+                any(c.dep_ in ("ccomp", "acl", "relcl") for c in child.children)
+                or any(t.text in ('"', "'", "“", "‘") for t in child.doc[max(child.left_edge.i - 1, 0):child.i])):
+            return True
+    return False
+
+
+def _head_noun(token: Any) -> str:
+    return token.lower_.replace("’", "'")
+
+
+def _is_machine(token: Any) -> bool:
+    if _head_noun(token) in MACHINE_NOUNS:
+        return True
+    return token.lower_ in _MACHINE_HEADS and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in MACHINE_MODIFIERS for c in token.children)
+
+
+def _is_text_or_reader(token: Any) -> bool:
+    return _head_noun(token) in TEXT_NOUNS | READER_NOUNS or _is_machine(token)
+
+
+def _subject(verb: Any) -> Any | None:
+    """The verb's subject, or for a complement ("required to state", "has to state") its governor's subject."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return None
+
+
+def _obligated(verb: Any) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp", "acomp") and head.i != verb.i:
+        if head.lower_ in _REQUEST_HEADS or head.lower_ in ("be", "is", "are", "was", "were"):
+            return True
+        if head.dep_ == "acomp" and head.lower_ in ("sure", "certain"):
+            return True
+    if verb.dep_ == "conj" and head.i != verb.i:
+        return _obligated(head)
+    return False
+
+
+def _imperative(verb: Any) -> bool:
+    """An imperative: a bare verb with no subject that opens its clause, or its complement or conjunct."""
+    node = verb
+    while node.dep_ in ("xcomp", "conj", "acomp") and node.head.i != node.i:
+        node = node.head
+    if node.tag_ not in ("VB", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ not in ("do", "don't", "not") for c in node.children):
+        return False
+    return node.dep_ in ("ROOT", "ccomp", "parataxis", "advcl") and all(
+        c.dep_ in _BEFORE_IMPERATIVE or c.lower_ == "please" for c in node.lefts)
+
+
+def _reported(verb: Any) -> bool:
+    """Whether the clause is someone's reported words: governed by a verb of saying that has a subject."""
+    node = verb
+    while node.head.i != node.i:
+        node = node.head
+        if _lemma(node) in _SPEECH_LEMMAS and any(c.dep_ == "nsubj" for c in node.children):
+            return True
+    return False
+
+
+def _participants(verb: Any) -> list[Any]:
+    return [t for t in verb.subtree if t.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def _directed_reason(verb: Any) -> str | None:
+    if _lemma(verb) not in COMMUNICATION or not _propositional(verb):
+        return None
+    if _imperative(verb):
+        recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("PRON", "PROPN")
+                      or c.dep_ == "dative"]
+        if recipients and not any(_is_text_or_reader(c) for c in recipients):
+            return None  # "Tell me what you saw", "Tell the police that ...": an act among people, not writing
+        if not _reported(verb):
+            return "an instruction to the writer (an imperative no speaker in the story says)"
+        if any(_is_text_or_reader(t) for t in _participants(verb)):
+            return "an instruction to the writer or a machine, in a quotation"
+        return None
+    if not _obligated(verb):
+        return None
+    subject = _subject(verb)
+    if subject is None or not _is_text_or_reader(subject):
+        return None
+    recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
+    clausal = any(c.dep_ == "ccomp" for c in verb.children)
+    if clausal and recipients and not any(_is_text_or_reader(c) for c in recipients):
+        return None  # "chatbots must tell users that ...": a duty towards people in the world, a rule to report
+    return "an obligation on the text written from this page, its reader or a machine"
+
+
+def _note_to_machine(doc: Any) -> bool:
+    for token in doc:
+        if token.lower_ in _NOTE_NOUNS:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "for"):
+                    if any(_is_machine(o) for o in prep.children if o.dep_ == "pobj"):
+                        return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def addressed_reason(sentence: str) -> str | None:
+    """Why an English sentence addresses the writer, its reader or a machine rather than reporting; None if not."""
+    if not _worth_parsing(sentence):
+        return None
+    doc = _parse(sentence)
+    if _note_to_machine(doc):
+        return "a note addressed to machines"
+    for token in doc:
+        if token.pos_ in ("VERB", "NOUN", "AUX") or token.tag_.startswith("VB"):
+            reason = _directed_reason(token)
+            if reason:
+                return reason
+    return None
+
+
+def asserted(sentence: str) -> bool:
+    """Whether the source asserts this sentence's content: not a question, not addressed to the writer, reader
+    or a machine. Drafting, the story map and the verifier's evidence take only asserted sentences."""
+    stripped = sentence.strip().rstrip("\"'”’)")
+    if stripped.endswith("?"):
+        return False
+    return addressed_reason(sentence) is None
+
+
+def _parse(sentence: str) -> Any:
+    # The verifier's parser (one spaCy pipeline per process, sentences cached); imported here, not at the top,
+    # so that ingest, which screens text, does not load the verifier.
+    from .verify._facts._parse import parse
+
+    return parse(sentence)
