@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["addressed_reason", "asserted"]
+__all__ = ["addressed_reason", "asserted", "reports_rather_than_addresses"]
 
 # Verbs whose object is something said or written: what an instruction to a writer asks for.
 COMMUNICATION = frozenset("""
@@ -234,6 +234,32 @@ def addressed_reason(sentence: str) -> str | None:
             if reason:
                 return reason
     return None
+
+
+def reports_rather_than_addresses(sentence: str, reason: str) -> bool:
+    """Whether a sentence that a surface pattern took for an address to a model is, by its parse, reporting.
+
+    Three readings the patterns cannot make: a speaker in the story retracting *their own* earlier instructions
+    ("'Please disregard my earlier instructions,' the judge told the jurors"); "as an AI assistant" describing a
+    named third party, not the writer speaking ("As an AI assistant, CivicBot cannot take payments"); and a duty
+    whose recipient is people in the world ("chatbots must tell users that they are talking to a machine")."""
+    doc = _parse(" ".join(sentence.split()))
+    if reason == "override":
+        own = any(t.lower_ in ("my", "our") for t in doc)
+        return own and any(_lemma(t) in _SPEECH_LEMMAS and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                                                                  for c in t.children) for t in doc)
+    if reason == "speaks as an AI":
+        return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and not _is_machine(t) for t in doc)
+    if reason == "addressed to AI systems":
+        return any(_duty_to_people(t) for t in doc)
+    return False
+
+
+def _duty_to_people(verb: Any) -> bool:
+    if _lemma(verb) not in COMMUNICATION or not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
+    return bool(recipients) and not any(_is_text_or_reader(c) for c in recipients)
 
 
 def asserted(sentence: str) -> bool:

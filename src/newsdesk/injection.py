@@ -35,7 +35,7 @@ from ._injection_rules import (
     RULES,
     SPEECH_VERB_START,
 )
-from ._addressee import addressed_reason, asserted
+from ._addressee import addressed_reason, asserted, reports_rather_than_addresses
 from .language import guess_language, sentence_language
 from .text import split_sentences
 
@@ -65,6 +65,8 @@ _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|no|st|inc|ltd|ap
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)|^\s*\[(?://|comment)\]:\s*(?:#|<>)\s*\((.*?)\)\s*$", re.DOTALL | re.MULTILINE)
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,4000}={0,2}(?![A-Za-z0-9+/])")
 _WORD = re.compile(r"[^\W\d_]{4,}")
+# Pattern reasons whose sentence the parse may show to be reporting (``_addressee.reports_rather_than_addresses``).
+_PARSE_CHECKED = frozenset({"override", "speaks as an AI", "addressed to AI systems"})
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,11 @@ def find(parts: list[str]) -> list[Flag]:
 
     reasons: dict[int, str] = {}
     for start, end, reason in hits:
-        for index in range(sentence_of(start), sentence_of(max(start, end - 1)) + 1):
+        first, last = sentence_of(start), sentence_of(max(start, end - 1))
+        if first == last and reason in _PARSE_CHECKED and reports_rather_than_addresses(
+                document[spans[first][0]:spans[first][1]], reason):
+            continue
+        for index in range(first, last + 1):
             reasons.setdefault(index, reason)
     _by_parse_and_language(document, spans, reasons)
     _follow_on(document, spans, reasons)
@@ -308,6 +314,10 @@ def screen(sources: list[Source], story: Story | None = None) -> Screening:
             result.kept_words |= _content_words(passage.text)
     if story is not None:
         result.story = _screened_story(story)
+        # the archive stores a story's passages screened already: what its body held is counted from the body
+        for flag in find([story.headline, *re.split(r"\n\s*\n", story.body)]):
+            if flag.text not in result.set_aside and not any(flag.text in kept for kept in result.set_aside):
+                result.set_aside.append(flag.text)
     return result
 
 

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from .. import injection
 from ..errors import NotFoundError
 from ..models import Article, Passage, Story
 from ..ingest.clean import visible_story
@@ -42,6 +43,15 @@ class Connection(Protocol):
 
     def execute(self, sql: str, params: Sequence[Any] = ...) -> Cursor: ...
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any: ...
+
+
+def screened_passages(story: Story) -> list[str]:
+    """The story's passages without the sentences screening sets aside (``injection``), read with its headline:
+    what addresses a model never becomes a passage, so no later article finds it as background. The story's
+    body keeps them, and a run on the story itself still finds, sets aside and counts them."""
+    passages = split_passages(story.body)
+    kept = injection.redact_each((story.headline, *passages))[1:]
+    return [text for text in kept if text.strip()]
 
 
 def now() -> str:
@@ -178,7 +188,7 @@ class Archive(ABC):
             story_id = int(row["id"])
             db.executemany(
                 "INSERT INTO passages (story_id, position, text) VALUES (?, ?, ?)",
-                [(story_id, i, text) for i, text in enumerate(split_passages(story.body))],
+                [(story_id, i, text) for i, text in enumerate(screened_passages(story))],
             )
         story.id = story_id
         return story_id, True
