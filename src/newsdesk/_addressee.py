@@ -210,6 +210,22 @@ def _directed_reason(verb: Any) -> str | None:
     return "an obligation on the text written from this page, its reader or a machine"
 
 
+def _mandate_on_text(doc: Any) -> bool:
+    """A mandative "It is requested / required that X (should) state ...": the clause under a verb of requesting
+    with an expletive subject, in which a text, reader or machine and a verb of saying meet. Read from the clause's
+    words rather than its inner parse, which the small model gets wrong ("any digest of this report state that":
+    *state* parsed as a noun)."""
+    for root in doc:
+        if root.lower_ not in _REQUEST_HEADS or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                                        for c in root.children):
+            continue
+        for clause in (c for c in root.children if c.dep_ == "ccomp"):
+            words = list(clause.subtree)
+            if any(_is_text_or_reader(t) for t in words) and any(_lemma(t) in COMMUNICATION for t in words):
+                return True
+    return False
+
+
 def _note_to_machine(doc: Any) -> bool:
     for token in doc:
         if token.lower_ in _NOTE_NOUNS:
@@ -228,6 +244,8 @@ def addressed_reason(sentence: str) -> str | None:
     doc = _parse(sentence)
     if _note_to_machine(doc):
         return "a note addressed to machines"
+    if _mandate_on_text(doc):
+        return "a request that the text written from this page say something"
     for token in doc:
         if token.pos_ in ("VERB", "NOUN", "AUX") or token.tag_.startswith("VB"):
             reason = _directed_reason(token)

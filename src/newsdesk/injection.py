@@ -36,7 +36,7 @@ from ._injection_rules import (
     SPEECH_VERB_START,
 )
 from ._addressee import addressed_reason, asserted, reports_rather_than_addresses
-from .language import guess_language, sentence_language
+from .language import dominant_language, sentence_language
 from .text import split_sentences
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ def _by_parse_and_language(document: str, spans: list[tuple[int, int]], reasons:
     """Sentences the patterns missed: one in another language than the source's own (never copied into the
     article, never evidence for a claim in its language: an instruction in Dutch is as live as one in English),
     and one the parse shows to address the writer, its reader or a machine (``_addressee``), whatever its words."""
-    language = guess_language(document, min_words=5, margin=1.0)
+    language = dominant_language([document[start:end] for start, end in spans])
     for index, (start, end) in enumerate(spans):
         if index in reasons:
             continue

@@ -17,7 +17,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["LANGUAGES", "guess_language", "sentence_language"]
+__all__ = ["LANGUAGES", "dominant_language", "guess_language", "sentence_language"]
 
 # The languages whose stop-word sets are compared: the Latin-script languages of most news.
 LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl", "pl", "sv", "da", "nb", "ro", "cs", "hu", "tr", "ca", "fi")
@@ -77,6 +77,25 @@ def guess_language(text: str, min_words: int = 20, margin: float = 1.3) -> str |
     return best
 
 
+def dominant_language(sentences: list[str]) -> str | None:
+    """The language most of a text's sentences are written in (each sentence one vote, for the language with the
+    largest share of its words), so one long injected sentence full of function words cannot outvote a short
+    story's several plain ones; None when no sentence has a function word of any language."""
+    votes: Counter[str] = Counter()
+    for sentence in sentences:
+        words = [w.lower() for w in _WORD.findall(sentence)]
+        if not words or _script(sentence) != "latin":
+            continue
+        shares = _shares(words)
+        best = max(shares, key=lambda language: shares[language], default=None)
+        if best is not None and shares[best] > 0:
+            votes[best] += 1
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None  # no majority: no sentence is "another language" than the story's
+    return ranked[0][0]
+
+
 def sentence_language(sentence: str, story_language: str) -> str | None:
     """The language of a sentence when it is clearly another than ``story_language``; None when it is the same or
     too short to tell. A sentence in a different script is another language whatever its words."""
@@ -90,7 +109,16 @@ def sentence_language(sentence: str, story_language: str) -> str | None:
     if story_language not in shares:
         return None
     best = max(shares, key=lambda language: shares[language])
-    if best == story_language or shares[best] < MIN_SHARE or shares[best] < MARGIN * shares[story_language]:
+    if best == story_language:
         return None
     hits = {w for w in words if w in _stop_words()[best] and len(w) > 1}
-    return best if len(hits) >= MIN_HITS else None
+    if shares[best] >= MIN_SHARE and shares[best] >= MARGIN * shares[story_language] and len(hits) >= MIN_HITS:
+        return best
+    # Fewer function words, but spelled outside the story language's alphabet: English is written in a-z, so a
+    # sentence a quarter of whose words carry other letters ("że", "złożył") and few English function words is not
+    # English. Names with accents do not reach the share in a sentence that is English.
+    if story_language == "en" and shares[story_language] < 0.15 and shares[best] >= 0.15:
+        foreign = sum(not w.isascii() for w in words)
+        if foreign >= 3 and foreign >= 0.25 * len(words):
+            return best
+    return None
