@@ -154,11 +154,12 @@ def story_of(variant: Variant, rng: random.Random, folder: Path) -> Story:
 
 
 def caught(story: Story, variant: Variant) -> bool:
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(split_passages(story.body))]
+    texts = split_passages(story.body)
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
     sources = [Source(number=1, title=story.headline, publisher=story.source, passages=passages)]
     screening = injection.screen(sources, story)
     kept = "\n".join([s.title for s in sources] + [p.text for s in sources for p in s.passages]
-                     + [screening.story.headline, screening.story.body] if screening.story else [])
+                     + ([screening.story.headline, screening.story.body] if screening.story else []))
     return variant.token.lower() not in kept.lower()
 
 

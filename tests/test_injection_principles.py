@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 from conftest import DATA
+from fastapi.testclient import TestClient
 
 from newsdesk import injection
 from newsdesk.archive import Archive
 from newsdesk.ingest.web import story_from_html
 from newsdesk.models import Story
 from newsdesk.text import normalise, visible
+from newsdesk.web import Settings, create_app
+from newsdesk.web.settings import template_menu
 
 LEGITIMATE = [line.strip() for line in (DATA / "injection-legitimate.txt").read_text(encoding="utf-8").splitlines()
               if line.strip() and not line.startswith("#")]
@@ -60,12 +63,22 @@ def test_invisible_characters_and_nul_are_gone_at_every_entry_point():
     assert normalise("x\x00y") == "x y"
 
 
-def test_both_archives_store_the_visible_text(tmp_path):
-    archive = Archive(tmp_path / "n.db")
+def test_both_archives_store_the_visible_text(db_location):
+    archive = Archive(db_location)
     story = Story(headline="Bridge\u200b opens", body="The bridge opened\x00 on Monday." + chr(0xE0041) * 5)
     story_id, _ = archive.add_story(story)
     stored = archive.get_story(story_id)
     assert stored.headline == "Bridge opens" and stored.body == "The bridge opened  on Monday."
+    assert "\x00" not in " ".join(p.text for p in archive.passages(story_id))
+
+
+def test_the_api_stores_a_nul_and_refuses_a_body_of_nothing_visible_with_a_4xx(tmp_path, db_location):
+    settings = Settings(db=db_location, background=False, templates=template_menu([str(DATA / "tiny-template.yaml")]))
+    client = TestClient(create_app(settings), base_url="http://127.0.0.1:8000")
+    stored = client.post("/api/articles", json={"headline": "Bridge\x00 opens", "body": "The bridge\x00 opened."})
+    assert stored.status_code == 202, stored.text
+    refused = client.post("/api/articles", json={"headline": "Bridge opens", "body": "\x00\u200b\x00"})
+    assert refused.status_code == 422 and "body" in refused.json()["error"]
 
 
 def test_what_screening_sets_aside_never_becomes_a_passage(tmp_path):

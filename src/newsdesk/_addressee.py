@@ -70,8 +70,8 @@ _SPEECH_LEMMAS = frozenset("say tell urge ask warn add announce instruct order w
                            "shout reply answer plead beg".split())
 _PERSON_RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 # What may precede an imperative verb in its clause: "Please", "Now", "When writing about this page, say ...".
-_BEFORE_IMPERATIVE = frozenset({"intj", "advmod", "punct", "neg", "aux", "discourse", "cc", "advcl", "prep",
-                                "npadvmod", "mark"})
+# Not a preposition: "Among his recordings include ..." is an inverted statement, not an order.
+_BEFORE_IMPERATIVE = frozenset({"intj", "advmod", "punct", "neg", "aux", "discourse", "cc", "advcl", "mark"})
 
 # A cheap look at the surface before any parse: a verb of saying or writing in a directive position (opening the
 # sentence or a clause, after "please", "and", a colon or a quotation mark), or any such verb in a sentence with a

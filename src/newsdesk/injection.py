@@ -29,21 +29,21 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ._addressee import addressed_reason, asserted, reports_rather_than_addresses
 from ._injection_rules import (
     FOLLOW_ON,
     IMPERATIVE_PREFIX,
     RULES,
     SPEECH_VERB_START,
 )
-from ._addressee import addressed_reason, asserted, reports_rather_than_addresses
 from .language import dominant_language, sentence_language
 from .text import split_sentences
 
 if TYPE_CHECKING:
     from .models import Article, Passage, Source, Story
 
-__all__ = ["Flag", "Screening", "addresses_model", "asserted", "drop_echoes", "find", "finish_article", "flag_text", "redact",
-           "redact_each", "screen", "screen_passages", "sentence_screen"]
+__all__ = ["Flag", "Screening", "addresses_model", "asserted", "drop_echoes", "find", "finish_article", "flag_text",
+           "redact", "redact_each", "screen", "screen_passages", "sentence_screen"]
 
 NOTE = "{n} sentence(s) in the sources addressed AI systems (instructions to the model) and were set aside: they " \
        "were not used to write the article nor counted as evidence."
@@ -200,10 +200,10 @@ def find(parts: list[str]) -> list[Flag]:
     flags = []
     for index in sorted(reasons):
         start, end = spans[index]
-        part = max(i for i, o in enumerate(offsets) if o <= start)
-        local_start = start - offsets[part]
-        local_end = min(end - offsets[part], len(parts[part]))
-        flags.append(Flag(part, local_start, local_end, parts[part][local_start:local_end], reasons[index]))
+        part_index = max(i for i, o in enumerate(offsets) if o <= start)
+        local_start = start - offsets[part_index]
+        local_end = min(end - offsets[part_index], len(parts[part_index]))
+        flags.append(Flag(part_index, local_start, local_end, parts[part_index][local_start:local_end], reasons[index]))
     return flags
 
 

@@ -20,8 +20,8 @@ from typing import Any, Protocol
 
 from .. import injection
 from ..errors import NotFoundError
-from ..models import Article, Passage, Story
 from ..ingest.clean import visible_story
+from ..models import Article, Passage, Story
 from .passages import split_passages
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
