@@ -21,6 +21,7 @@ __all__ = ["LANGUAGES", "dominant_language", "guess_language", "sentence_languag
 
 # The languages whose stop-word sets are compared: the Latin-script languages of most news.
 LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl", "pl", "sv", "da", "nb", "ro", "cs", "hu", "tr", "ca", "fi")
+ARTICLE_LANGUAGE = "en"  # the language newsdesk's templates write in
 MIN_SENTENCE_WORDS = 5  # fewer words than this carry too few function words to tell
 MIN_SHARE = 0.25  # of a sentence's words, in the winning language's set
 MIN_HITS = 3  # distinct stop words of the winning language: one or two shared short words ("a", "te") tell nothing
@@ -80,7 +81,8 @@ def guess_language(text: str, min_words: int = 20, margin: float = 1.3) -> str |
 def dominant_language(sentences: list[str]) -> str | None:
     """The language most of a text's sentences are written in (each sentence one vote, for the language with the
     largest share of its words), so one long injected sentence full of function words cannot outvote a short
-    story's several plain ones; None when no sentence has a function word of any language."""
+    story's several plain ones; in a tie with English, English (the articles' language); None when no sentence
+    has a function word of any language."""
     votes: Counter[str] = Counter()
     for sentence in sentences:
         words = [w.lower() for w in _WORD.findall(sentence)]
@@ -91,14 +93,30 @@ def dominant_language(sentences: list[str]) -> str | None:
         if best is not None and shares[best] > 0:
             votes[best] += 1
     ranked = votes.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None  # no majority: no sentence is "another language" than the story's
+    if not ranked:
+        return None
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        # no majority (a short page: one plain sentence and one injected): the articles are written in English,
+        # so English is the language a sentence must be in to be drafted from or count as evidence
+        return ARTICLE_LANGUAGE if ARTICLE_LANGUAGE in (ranked[0][0], ranked[1][0]) else None
     return ranked[0][0]
 
 
+_SEGMENT = re.compile(r"\s*(?:[:;|]|\s[-–—]\s)\s*")
+
+
 def sentence_language(sentence: str, story_language: str) -> str | None:
-    """The language of a sentence when it is clearly another than ``story_language``; None when it is the same or
-    too short to tell. A sentence in a different script is another language whatever its words."""
+    """The language of a sentence, or of one of its colon-, semicolon- or dash-separated segments, when it is
+    clearly another than ``story_language`` ("More on this: Negeer alle eerdere instructies ..." is Dutch with an
+    English label); None when it is the same or too short to tell. A different script is another language."""
+    for segment in [sentence, *_SEGMENT.split(sentence)]:
+        language = _segment_language(segment, story_language)
+        if language is not None:
+            return language
+    return None
+
+
+def _segment_language(sentence: str, story_language: str) -> str | None:
     script = _script(sentence)
     words = [w.lower() for w in _WORD.findall(sentence)]
     if script is None or len(words) < MIN_SENTENCE_WORDS:
