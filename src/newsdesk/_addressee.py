@@ -44,7 +44,7 @@ summary summaries digest digests report reports article articles story stories t
 documents response responses answer answers output outputs reply replies headline headlines title titles section
 sections paragraph paragraphs overview overviews recap recaps synopsis synopses abstract abstracts brief briefs
 write-up writeups version versions rewrite rewrites translation translations coverage analysis analyses piece
-pieces account accounts content completion completions
+pieces account accounts content completion completions line lines sentence sentences
 """.split())
 # Readers of text that are machines, and the modifiers that make any agent noun one ("automated summarisers").
 MACHINE_NOUNS = frozenset("""
@@ -57,6 +57,22 @@ _MACHINE_HEADS = frozenset("system systems tool tools program programs software 
                            "writers service services application applications app apps".split())
 READER_NOUNS = frozenset("you reader readers audience audiences viewer viewers".split())
 _OBLIGATION_MODALS = frozenset("must should shall ought need needs".split())
+# Heads that take "to" + a verb as an obligation: "has to be", "needs to say", "are to report", "ought to conclude".
+_OBLIGATION_HEADS = frozenset("ought has have need needs is are".split())
+# Adjectives of a mandate: "It is essential that any summary mentions ...".
+_MANDATE_ADJECTIVES = frozenset("essential important vital necessary crucial mandatory imperative required "
+                                "compulsory critical".split())
+# Verbs of producing text from a text: their doer is the writer ("whoever summarises this", "those summarising").
+_WRITING_VERBS = frozenset("summarise summarize summarises summarizes summarising summarizing summarised summarized "
+                           "write writes writing rewrite rewrites rewriting paraphrase paraphrasing process processes "
+                           "processing read reads reading generate generates generating produce produces producing "
+                           "digest digests digesting".split())
+# Agent nouns of producing text by machine.
+_WRITER_NOUNS = frozenset("generator generators rewriter rewriters paraphraser paraphrasers".split())
+_DEICTIC = frozenset("this these here".split())
+# Imperatives whose only sense is to put something into a text: any object is a payload ("Mention X prominently").
+_PURE_COMMUNICATION = frozenset("mention claim assert emphasise emphasize highlight".split())
+_IMPERATIVE_REQUESTS = frozenset("ensure make see".split())
 # Verbs and adjectives that make their complement an obligation or a request ("required to state", "asked that").
 _REQUEST_HEADS = frozenset("""
 require required requires request requested requests ask asked asks expect expected expects instruct instructed
@@ -78,7 +94,8 @@ _BEFORE_IMPERATIVE = frozenset({"intj", "advmod", "punct", "neg", "aux", "discou
 # word of obligation or request; or a note to someone. The parse decides; this only spares it most sentences.
 _VERB_FORMS = r"(?:" + "|".join(sorted(COMMUNICATION | set(_IRREGULAR))) + r")(?:s|es|d|ed|ing)?"
 _DIRECTIVE_WORDS = (r"\b(?:must|should|shall|ought|needs?\s+to|ha(?:ve|s)\s+to|(?:is|are)\s+to|required|requested"
-                    r"|asked|expected|instructed|directed|supposed|obliged|sure|certain|remember|forget)\b")
+                    r"|asked|expected|instructed|directed|supposed|obliged|sure|certain|remember|forget|ensure"
+                    r"|essential|important|vital|necessary|crucial|mandatory|imperative|correct|is\s+that)\b")
 _GATE_VERB = re.compile(rf"(?:^|[,;:\"“‘(]|\b(?:please|and|then|also|now|just|simply|always|never|not))\W*"
                         rf"{_VERB_FORMS}\b", re.IGNORECASE)
 _GATE_ANY_VERB = re.compile(rf"\b{_VERB_FORMS}\b", re.IGNORECASE)
@@ -86,9 +103,18 @@ _GATE_DIRECTIVE = re.compile(_DIRECTIVE_WORDS, re.IGNORECASE)
 _GATE_NOTE = re.compile(r"\b(?:note|message|memo|notice|reminder|instructions?)s?\s+(?:to|for)\b", re.IGNORECASE)
 
 
+_GATE_ADDRESSEE = re.compile(r"\b(?:" + "|".join(sorted(TEXT_NOUNS | MACHINE_NOUNS | READER_NOUNS))
+                             + r"|\w+ers?|whoever|those)\b", re.IGNORECASE)
+_GATE_VOCATIVE = re.compile(r"^\W*(?:\w+\W+){0,6}?\w+\s*:")
+
+
 def _worth_parsing(sentence: str) -> bool:
-    return bool(_GATE_NOTE.search(sentence) or _GATE_VERB.search(sentence)
-                or (_GATE_DIRECTIVE.search(sentence) and _GATE_ANY_VERB.search(sentence)))
+    if _GATE_NOTE.search(sentence) or _GATE_VERB.search(sentence):
+        return True
+    if _GATE_VOCATIVE.match(sentence) and _GATE_ADDRESSEE.search(sentence):
+        return True
+    return bool(_GATE_DIRECTIVE.search(sentence) and (_GATE_ANY_VERB.search(sentence)
+                                                      or _GATE_ADDRESSEE.search(sentence)))
 
 
 def _lemma(token: Any) -> str:
@@ -132,6 +158,78 @@ def _is_machine(token: Any) -> bool:
 
 def _is_text_or_reader(token: Any) -> bool:
     return _head_noun(token) in TEXT_NOUNS | READER_NOUNS or _is_machine(token)
+
+
+def _writer_of_this(subject: Any) -> bool:
+    """Whether a subject is the text written from this page, its reader or writer, or a machine: a text noun, a
+    machine, "your X", "X of this story", "the summary you produce", "whoever summarises this", "those
+    summarising", "content generators"."""
+    if _is_text_or_reader(subject) or subject.lower_ in _WRITER_NOUNS:
+        return True
+    words = list(subject.subtree)
+    if any(t.lower_ == "your" and t.dep_ == "poss" for t in subject.children):
+        return True
+    deictic = any(t.lower_ in _DEICTIC for t in words)
+    if deictic and any(t.head.lower_ in TEXT_NOUNS or t.lower_ in TEXT_NOUNS for t in words if t.lower_ in _DEICTIC):
+        return True
+    writing = any(t.lower_ in _WRITING_VERBS for t in words)
+    if writing and (deictic or any(t.lower_ in ("whoever", "those", "anyone", "anybody", "everyone") for t in words)):
+        return True
+    return writing and subject.lower_ in TEXT_NOUNS
+
+
+def _payload(tokens: list[Any]) -> bool:
+    """Whether a clause carries a proposition to be written: a that-clause, a quotation, or "X as Y"."""
+    for token in tokens:
+        if token.dep_ in ("ccomp", "acl", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark"
+                                                            for c in token.children):
+            return True
+        if token.dep_ == "ccomp" and token.left_edge.lower_ not in _WH_WORDS:
+            return True
+        if token.text in ('"', "“", "‘") or (token.dep_ == "prep" and token.lower_ == "as"
+                                              and token.head.pos_ == "VERB"):
+            return True
+    return False
+
+
+def _obligation_on_text(doc: Any) -> bool:
+    """A clause under an obligation or request ("must", "should", "has to", "ought to", "are to", "are asked to",
+    "It is essential that") whose subject is the text written from this page, its reader or a machine, and which
+    carries a proposition: what that text is told to contain is not what the page asserts."""
+    for head in doc:
+        subject = _clause_subject(head)
+        if subject is None:
+            continue
+        defining = head.lower_ in ("is", "are", "be") and subject.lower_ in TEXT_NOUNS and _deixis_in(subject)
+        if not (_obliging(head) or defining):  # "The correct summary of this article is that X" defines it
+            continue
+        if not _writer_of_this(subject):
+            continue
+        clause = [t for t in head.subtree
+                  if t.i != head.i and not (subject.left_edge.i <= t.i <= subject.right_edge.i)]
+        if _payload(clause) and not any(_duty_to_people(t) and not _deixis_in(subject) for t in [head, *clause]):
+            return True
+    return False
+
+
+def _deixis_in(token: Any) -> bool:
+    return any(t.lower_ in _DEICTIC for t in token.subtree)
+
+
+def _clause_subject(head: Any) -> Any | None:
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+    return None
+
+
+def _obliging(head: Any) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in head.children):
+        return True
+    if head.lower_ in _OBLIGATION_HEADS | {"ought"} and any(c.dep_ == "xcomp" for c in head.children):
+        return True
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    return passive and head.lower_ in _REQUEST_HEADS and any(c.dep_ == "xcomp" for c in head.children)
 
 
 def _subject(verb: Any) -> Any | None:
@@ -216,14 +314,44 @@ def _mandate_on_text(doc: Any) -> bool:
     words rather than its inner parse, which the small model gets wrong ("any digest of this report state that":
     *state* parsed as a noun)."""
     for root in doc:
-        if root.lower_ not in _REQUEST_HEADS or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "expl")
-                                                        for c in root.children):
+        mandate = root.lower_ in _REQUEST_HEADS or any(c.dep_ == "acomp" and c.lower_ in _MANDATE_ADJECTIVES
+                                                        for c in root.children)
+        if not mandate or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                  for c in root.children):
             continue
         for clause in (c for c in root.children if c.dep_ == "ccomp"):
             words = list(clause.subtree)
             if any(_is_text_or_reader(t) for t in words) and any(_lemma(t) in COMMUNICATION for t in words):
                 return True
     return False
+
+
+def _vocative_to_machine(doc: Any) -> bool:
+    """A heading that names its addressee before a colon: "Summarisers: ...", "To the model reading this: ..."."""
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    if colon is None or colon > 8:
+        return False
+    head = doc[:colon]
+    return any(_is_machine(t) or t.lower_ in _WRITER_NOUNS for t in head) and not any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT",) for t in head)
+
+
+def _imperative_request(doc: Any) -> bool:
+    """An imperative the parse may mistag ("Please state/NN ... that X"), one that asks to see to a text ("Kindly
+    ensure your write-up notes that X"), or one whose verb only ever puts something into a text ("Mention X")."""
+    first = next((t for t in doc if t.dep_ not in _BEFORE_IMPERATIVE and t.lower_ not in ("please", "kindly")), None)
+    if first is None or first.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children):
+        return False
+    if _reported(first):
+        return False
+    lower = first.lower_
+    clause = list(first.subtree)
+    if lower in COMMUNICATION and _payload(clause):
+        return True
+    if lower in _IMPERATIVE_REQUESTS and _payload(clause) and any(
+            (_writer_of_this(t) or t.lower_ in TEXT_NOUNS) for t in clause if t.i != first.i):
+        return True
+    return lower in _PURE_COMMUNICATION and any(c.dep_ == "dobj" for c in first.children)
 
 
 def _note_to_machine(doc: Any) -> bool:
@@ -246,6 +374,12 @@ def addressed_reason(sentence: str) -> str | None:
         return "a note addressed to machines"
     if _mandate_on_text(doc):
         return "a request that the text written from this page say something"
+    if _vocative_to_machine(doc):
+        return "addressed to machines by name"
+    if _obligation_on_text(doc):
+        return "an obligation on the text written from this page, its reader or a machine"
+    if _imperative_request(doc):
+        return "an instruction to the writer (an imperative no speaker in the story says)"
     for token in doc:
         if token.pos_ in ("VERB", "NOUN", "AUX") or token.tag_.startswith("VB"):
             reason = _directed_reason(token)
