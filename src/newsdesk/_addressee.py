@@ -70,9 +70,16 @@ _WRITING_VERBS = frozenset("summarise summarize summarises summarizes summarisin
 # Agent nouns of producing text by machine.
 _WRITER_NOUNS = frozenset("generator generators rewriter rewriters paraphraser paraphrasers".split())
 _DEICTIC = frozenset("this these here".split())
+_HUMAN_SENSES = frozenset("agent agents assistant assistants model models".split())
 # Imperatives whose only sense is to put something into a text: any object is a payload ("Mention X prominently").
 _PURE_COMMUNICATION = frozenset("mention claim assert emphasise emphasize highlight".split())
 _IMPERATIVE_REQUESTS = frozenset("ensure make see".split())
+# What a text is made of: a text "opens with", "reads", "is", "includes" what it is told to.
+_TEXT_MAKEUP = frozenset("open opens begin begins start starts end ends lead leads read reads be is are include "
+                         "includes contain contains feature features carry carries treat".split())
+# Imperatives that point the reader at something the source itself asserts ("Note that X"), not ask for writing.
+_DEPICTING = frozenset("describe characterise characterize portray present label refer depict report treat".split())
+_READER_POINTERS = frozenset("note remember consider notice see bear".split())
 # Verbs and adjectives that make their complement an obligation or a request ("required to state", "asked that").
 _REQUEST_HEADS = frozenset("""
 require required requires request requested requests ask asked asks expect expected expects instruct instructed
@@ -133,10 +140,10 @@ def _lemma(token: Any) -> str:
 def _propositional(verb: Any) -> bool:
     """Whether the verb's object is a proposition: a clause, a quotation, or "X as Y"."""
     for child in verb.children:
-        if child.dep_ in ("ccomp", "parataxis"):
+        if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             # "say that X", "say X"; not "tell me what is good": a wh-clause asks for an answer, not a statement
             return child.left_edge.lower_ not in _WH_WORDS
-        if child.dep_ == "prep" and child.lower_ == "as":
+        if child.dep_ == "prep" and child.lower_ == "as" and _lemma(verb) in _DEPICTING:
             return True
         if child.dep_ in ("dobj", "attr", "oprd") and (
                 any(c.dep_ in ("ccomp", "acl", "relcl") for c in child.children)
@@ -184,10 +191,12 @@ def _payload(tokens: list[Any]) -> bool:
         if token.dep_ in ("ccomp", "acl", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark"
                                                             for c in token.children):
             return True
-        if token.dep_ == "ccomp" and token.left_edge.lower_ not in _WH_WORDS:
+        if token.dep_ == "ccomp" and token.left_edge.lower_ not in _WH_WORDS and not any(
+                c.lower_ in _WH_WORDS for c in token.children) and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                       for c in token.children):
             return True
         if token.text in ('"', "“", "‘") or (token.dep_ == "prep" and token.lower_ == "as"
-                                              and token.head.pos_ == "VERB"):
+                                              and _lemma(token.head) in _DEPICTING):
             return True
     return False
 
@@ -205,10 +214,16 @@ def _obligation_on_text(doc: Any) -> bool:
             continue
         if not _writer_of_this(subject):
             continue
-        clause = [t for t in head.subtree
-                  if t.i != head.i and not (subject.left_edge.i <= t.i <= subject.right_edge.i)]
-        if _payload(clause) and not any(_duty_to_people(t) and not _deixis_in(subject) for t in [head, *clause]):
-            return True
+        verbs = [head, *(c for c in head.children if c.dep_ in ("xcomp", "pcomp", "prep")),
+                 *(g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp")]
+        textual = subject.lower_ in TEXT_NOUNS or _is_machine(subject) or subject.pos_ == "VERB"
+        for verb in verbs:
+            if not (_lemma(verb) in COMMUNICATION or (textual and verb.lower_ in _TEXT_MAKEUP)):
+                continue
+            if _payload([t for t in verb.subtree if t.i != verb.i
+                         and not (subject.left_edge.i <= t.i <= subject.right_edge.i)]) and not (
+                    _duty_to_people(verb) and not _deixis_in(subject)):
+                return True
     return False
 
 
@@ -287,6 +302,8 @@ def _directed_reason(verb: Any) -> str | None:
     if _lemma(verb) not in COMMUNICATION or not _propositional(verb):
         return None
     if _imperative(verb):
+        if verb.lower_ in _READER_POINTERS or (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ":"):
+            return None  # "Note that X" asserts X to the reader; "Note:" is a label
         recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("PRON", "PROPN")
                       or c.dep_ == "dative"]
         if recipients and not any(_is_text_or_reader(c) for c in recipients):
@@ -331,9 +348,18 @@ def _vocative_to_machine(doc: Any) -> bool:
     colon = next((t.i for t in doc if t.text == ":"), None)
     if colon is None or colon > 8:
         return False
-    head = doc[:colon]
-    return any(_is_machine(t) or t.lower_ in _WRITER_NOUNS for t in head) and not any(
-        t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT",) for t in head)
+    span = doc[:colon]
+    heads = [t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)]
+    # "To the model reading this:": the object of a leading "to" or "for" is the one addressed
+    heads += [c for t in heads if t.lower_ in ("to", "for") for c in t.children if c.dep_ == "pobj"]
+    return any(_unambiguous_machine(t) for t in heads)
+
+
+def _unambiguous_machine(token: Any) -> bool:
+    """A machine by name, not a word with a human sense too ("Sales Agent:", "Assistant:", "Model:" label people)."""
+    if token.lower_ in _HUMAN_SENSES:
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in MACHINE_MODIFIERS for c in token.children)
+    return _is_machine(token) or token.lower_ in _WRITER_NOUNS
 
 
 def _imperative_request(doc: Any) -> bool:
@@ -346,10 +372,12 @@ def _imperative_request(doc: Any) -> bool:
         return False
     lower = first.lower_
     clause = list(first.subtree)
+    if lower in _READER_POINTERS or any(t.text == ":" for t in doc[first.i + 1:first.i + 2]):
+        return False  # "Note that X" asserts X; "Note:" is a label
     if lower in COMMUNICATION and _payload(clause):
         return True
     if lower in _IMPERATIVE_REQUESTS and _payload(clause) and any(
-            (_writer_of_this(t) or t.lower_ in TEXT_NOUNS) for t in clause if t.i != first.i):
+            (t.lower_ in TEXT_NOUNS or _is_machine(t)) for t in clause if t.i != first.i):
         return True
     return lower in _PURE_COMMUNICATION and any(c.dep_ == "dobj" for c in first.children)
 
