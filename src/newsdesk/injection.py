@@ -215,14 +215,28 @@ def _by_parse_and_language(document: str, spans: list[tuple[int, int]], reasons:
     for index, (start, end) in enumerate(spans):
         if index in reasons:
             continue
-        sentence = document[start:end]
-        other = sentence_language(sentence, language or "en")
-        if other is not None and language is not None:
-            reasons[index] = f"in another language ({other}) than the source ({language})"
-        elif other is None and language in ("en", None):
-            reason = addressed_reason(" ".join(sentence.split()))
-            if reason is not None:
-                reasons[index] = reason
+        for sentence in _readings(document[start:end]):
+            other = sentence_language(sentence, language or "en")
+            if other is not None and language is not None:
+                reasons[index] = f"in another language ({other}) than the source ({language})"
+            elif other is None and language in ("en", None):
+                reason = addressed_reason(" ".join(sentence.split()))
+                if reason is not None:
+                    reasons[index] = reason
+            if index in reasons:
+                break
+
+
+_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]]{1,500})\]\([^()\s]*\)")
+
+
+def _readings(sentence: str) -> list[str]:
+    """A sentence as a reader sees it: Markdown link and image syntax read as its text, and each link text and
+    image alt text on its own (a text of its own to whoever renders or summarises the page)."""
+    texts = _MARKDOWN_LINK.findall(sentence)
+    if not texts:
+        return [sentence]
+    return [_MARKDOWN_LINK.sub(lambda match: match.group(1), sentence), *texts]
 
 
 def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, str]) -> None:
