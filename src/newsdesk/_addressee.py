@@ -310,11 +310,18 @@ def _vocative_to_machine(doc: Any) -> bool:
     colon = next((t.i for t in doc if t.text == ":"), None)
     if colon is None or colon > 8:
         return False
-    span = doc[:colon]
-    heads = [t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)]
-    # "To the model reading this:": the object of a leading "to" or "for" is the one addressed
-    heads += [c for t in heads if t.lower_ in ("to", "for") for c in t.children if c.dep_ == "pobj"]
-    return any(_unambiguous_machine(t) for t in heads)
+    # the nouns the heading names, not their modifiers: "For any AI reading:", "To the model reading this:" name a
+    # machine; "AI-Powered Insights:" names insights
+    # ("AI reading" is the AI that reads: a modifier of a verb of reading names the reader)
+    named = [t for t in doc[:colon]
+             if t.dep_ not in ("amod", "compound", "npadvmod", "nmod", "poss") or t.head.lower_ in _WRITING_VERBS]
+    return any(_unambiguous_machine(t) or _reader_of_this(t) for t in named)
+
+
+def _reader_of_this(token: Any) -> bool:
+    """"the model reading this", "whoever processes this page": one who reads or writes from this very text."""
+    return token.pos_ in ("NOUN", "PROPN", "PRON") and any(
+        c.dep_ in ("acl", "relcl") and c.lower_ in _WRITING_VERBS and _deixis_in(c) for c in token.children)
 
 
 def _unambiguous_machine(token: Any) -> bool:
