@@ -11,13 +11,12 @@ The page is read within the caps and the deadline of ``budget.py`` (in a child p
 to parse is refused with a one-line error, never parsed for minutes.
 
 The language is the page's declared one (``<html lang>``, ``og:locale``, ``Content-Language``), else a guess
-from common words, so non-English pages are stored with their language.
+from its function words (``newsdesk.language``), so non-English pages are stored with their language.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from html import unescape
@@ -27,6 +26,7 @@ import lxml.etree
 import lxml.html
 
 from ..errors import InputError
+from ..language import guess_language
 from ..models import Story
 from ..text import visible
 from .budget import check_markup, repair_references, run_bounded
@@ -37,7 +37,6 @@ __all__ = ["guess_language", "html_to_text", "story_from_html", "story_from_url"
 
 THIN_BODY_CHARS = 400  # a body shorter than this is "thin": try harder, then lean on the page's description
 MAX_HEADLINE_CHARS = 300
-MIN_WORDS_TO_GUESS_LANGUAGE = 20
 
 # Tags whose start and end break a paragraph when HTML is turned into text.
 BLOCK_TAGS = frozenset({
@@ -47,17 +46,6 @@ BLOCK_TAGS = frozenset({
 })
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "head", "title"})
 
-# A few of the most frequent words of each language: enough to tell the languages of the news apart.
-_STOPWORDS = {
-    "en": "the of and to in is that for it was on with as his he be at by this have from are not but",
-    "fr": "le la les de des et est en du une un que qui dans pour pas sur au il par ne avec sont",
-    "es": "el la los las de del que y en un una por con para es se no al lo como su más",
-    "de": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es",
-    "it": "il di che la e per un una non in sono del della gli le si con da al lo",
-    "pt": "o a os as de do da que e em um uma para com não no na por se dos mais",
-    "nl": "de het een en van in is dat op te zijn met voor niet aan er ook als",
-}
-_STOPWORD_SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
 
 
 def story_from_url(url: str, allow_private: bool = False, fetcher: Fetcher | None = None) -> Story:
@@ -200,20 +188,6 @@ def html_to_text(html: str) -> str:
             if not skip_depth and element.tail and element is not root:
                 parts.append(element.tail)
     return _paragraphs("".join(parts))
-
-
-def guess_language(text: str) -> str | None:
-    """The language whose common words are most frequent in ``text``; None when too short or undecided."""
-    words = re.findall(r"[^\W\d_]+", text.lower())[:2000]
-    if len(words) < MIN_WORDS_TO_GUESS_LANGUAGE:
-        return None
-    counts = Counter(words)
-    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORD_SETS.items()}
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    (best, best_score), (_, second_score) = ranked[0], ranked[1]
-    if best_score < 0.1 * len(words) or best_score < 1.3 * second_score:
-        return None
-    return best
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
