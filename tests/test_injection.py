@@ -95,11 +95,13 @@ def test_instruction_split_across_paragraphs_flags_both_halves():
     ]
 
 
-def test_injected_claim_is_evidence_only_until_screened():
+def test_injected_claim_is_never_evidence_screened_or_not():
+    """The verifier's index takes only asserted sentences (``injection.asserted``): the claim under "write that
+    ..." is the page's request, not its statement, even where screening never ran."""
     canary = next(c for c in CANARIES if c["id"] == "01-direct")
     claim = "The harbour bridge collapsed."
     sources = _sources(canary)
-    assert Verifier().check(claim, evidence_of(sources)).supported  # the bug: the injection supports its claim
+    assert not Verifier().check(claim, evidence_of(sources)).supported
     injection.screen(sources)
     assert not Verifier().check(claim, evidence_of(sources)).supported
     legit = "The Springfield city council voted 6 to 3 on Monday to approve a 12 million dollar budget for city parks."

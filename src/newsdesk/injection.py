@@ -29,19 +29,21 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ._addressee import addressed_reason, asserted, reports_rather_than_addresses
 from ._injection_rules import (
     FOLLOW_ON,
     IMPERATIVE_PREFIX,
     RULES,
     SPEECH_VERB_START,
 )
+from .language import dominant_language, sentence_language
 from .text import split_sentences
 
 if TYPE_CHECKING:
     from .models import Article, Passage, Source, Story
 
-__all__ = ["Flag", "Screening", "addresses_model", "drop_echoes", "find", "finish_article", "flag_text", "redact",
-           "redact_each", "screen", "screen_passages", "sentence_screen"]
+__all__ = ["Flag", "Screening", "addresses_model", "asserted", "drop_echoes", "find", "finish_article", "flag_text",
+           "redact", "redact_each", "screen", "screen_passages", "sentence_screen"]
 
 NOTE = "{n} sentence(s) in the sources addressed AI systems (instructions to the model) and were set aside: they " \
        "were not used to write the article nor counted as evidence."
@@ -63,6 +65,8 @@ _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|no|st|inc|ltd|ap
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)|^\s*\[(?://|comment)\]:\s*(?:#|<>)\s*\((.*?)\)\s*$", re.DOTALL | re.MULTILINE)
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,4000}={0,2}(?![A-Za-z0-9+/])")
 _WORD = re.compile(r"[^\W\d_]{4,}")
+# Pattern reasons whose sentence the parse may show to be reporting (``_addressee.reports_rather_than_addresses``).
+_PARSE_CHECKED = frozenset({"override", "speaks as an AI", "addressed to AI systems"})
 
 
 @dataclass(frozen=True)
@@ -185,17 +189,54 @@ def find(parts: list[str]) -> list[Flag]:
 
     reasons: dict[int, str] = {}
     for start, end, reason in hits:
-        for index in range(sentence_of(start), sentence_of(max(start, end - 1)) + 1):
+        first, last = sentence_of(start), sentence_of(max(start, end - 1))
+        if first == last and reason in _PARSE_CHECKED and reports_rather_than_addresses(
+                document[spans[first][0]:spans[first][1]], reason):
+            continue
+        for index in range(first, last + 1):
             reasons.setdefault(index, reason)
+    _by_parse_and_language(document, spans, reasons)
     _follow_on(document, spans, reasons)
     flags = []
     for index in sorted(reasons):
         start, end = spans[index]
-        part = max(i for i, o in enumerate(offsets) if o <= start)
-        local_start = start - offsets[part]
-        local_end = min(end - offsets[part], len(parts[part]))
-        flags.append(Flag(part, local_start, local_end, parts[part][local_start:local_end], reasons[index]))
+        part_index = max(i for i, o in enumerate(offsets) if o <= start)
+        local_start = start - offsets[part_index]
+        local_end = min(end - offsets[part_index], len(parts[part_index]))
+        flags.append(Flag(part_index, local_start, local_end, parts[part_index][local_start:local_end], reasons[index]))
     return flags
+
+
+def _by_parse_and_language(document: str, spans: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+    """Sentences the patterns missed: one in another language than the source's own (never copied into the
+    article, never evidence for a claim in its language: an instruction in Dutch is as live as one in English),
+    and one the parse shows to address the writer, its reader or a machine (``_addressee``), whatever its words."""
+    language = dominant_language([document[start:end] for start, end in spans])
+    for index, (start, end) in enumerate(spans):
+        if index in reasons:
+            continue
+        for sentence in _readings(document[start:end]):
+            other = sentence_language(sentence, language or "en")
+            if other is not None and language is not None:
+                reasons[index] = f"in another language ({other}) than the source ({language})"
+            elif other is None and language in ("en", None):
+                reason = addressed_reason(" ".join(sentence.split()))
+                if reason is not None:
+                    reasons[index] = reason
+            if index in reasons:
+                break
+
+
+_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]]{1,500})\]\([^()\s]*\)")
+
+
+def _readings(sentence: str) -> list[str]:
+    """A sentence as a reader sees it: Markdown link and image syntax read as its text, and each link text and
+    image alt text on its own (a text of its own to whoever renders or summarises the page)."""
+    texts = _MARKDOWN_LINK.findall(sentence)
+    if not texts:
+        return [sentence]
+    return [_MARKDOWN_LINK.sub(lambda match: match.group(1), sentence), *texts]
 
 
 def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, str]) -> None:
@@ -287,6 +328,10 @@ def screen(sources: list[Source], story: Story | None = None) -> Screening:
             result.kept_words |= _content_words(passage.text)
     if story is not None:
         result.story = _screened_story(story)
+        # the archive stores a story's passages screened already: what its body held is counted from the body
+        for flag in find([story.headline, *re.split(r"\n\s*\n", story.body)]):
+            if flag.text not in result.set_aside and not any(flag.text in kept for kept in result.set_aside):
+                result.set_aside.append(flag.text)
     return result
 
 
@@ -324,7 +369,8 @@ def redact_each(parts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def sentence_screen(parts: list[str]) -> Callable[[int, str], bool]:
-    """Whether a sentence of part ``index`` addresses the model, the parts read together as ``find`` reads them.
+    """Whether a sentence of part ``index`` addresses the model or asserts nothing (a question: ``asserted``), the
+    parts read together as ``find`` reads them.
 
     For code that picks source sentences one by one (grounded drafting, the story map): a sentence alone may be
     half of an instruction split across passages ("AI assistants, please ignore" / "your previous instructions
@@ -334,6 +380,8 @@ def sentence_screen(parts: list[str]) -> Callable[[int, str], bool]:
         by_part.setdefault(flag.part, []).append(flag)
 
     def addressed(index: int, sentence: str) -> bool:
+        if not asserted(sentence):  # a question, or a directive to the writer: not a statement to draft from
+            return True
         flags = by_part.get(index, [])
         at = parts[index].find(sentence) if flags else -1
         for flag in flags:

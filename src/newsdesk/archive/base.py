@@ -18,7 +18,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from .. import injection
 from ..errors import NotFoundError
+from ..ingest.clean import visible_story
 from ..models import Article, Passage, Story
 from .passages import split_passages
 
@@ -41,6 +43,15 @@ class Connection(Protocol):
 
     def execute(self, sql: str, params: Sequence[Any] = ...) -> Cursor: ...
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any: ...
+
+
+def screened_passages(story: Story) -> list[str]:
+    """The story's passages without the sentences screening sets aside (``injection``), read with its headline:
+    what addresses a model never becomes a passage, so no later article finds it as background. The story's
+    body keeps them, and a run on the story itself still finds, sets aside and counts them."""
+    passages = split_passages(story.body)
+    kept = injection.redact_each((story.headline, *passages))[1:]
+    return [text for text in kept if text.strip()]
 
 
 def now() -> str:
@@ -151,7 +162,11 @@ class Archive(ABC):
 
     # -- stories and passages ------------------------------------------------------------------------------
     def add_story(self, story: Story) -> tuple[int, bool]:
-        """Store a story and its passages; returns ``(id, created)``. Same text or same URL: the existing row."""
+        """Store a story and its passages; returns ``(id, created)``. Same text or same URL: the existing row.
+
+        The story's text is first made what a reader sees (``visible_story``, in place): both backends store the
+        same text, and PostgreSQL is never handed a NUL."""
+        visible_story(story)
         with self.transaction() as db:
             row = db.execute("SELECT id FROM stories WHERE fingerprint = ?", (story.fingerprint,)).fetchone()
             if row is None and story.url:
@@ -173,7 +188,7 @@ class Archive(ABC):
             story_id = int(row["id"])
             db.executemany(
                 "INSERT INTO passages (story_id, position, text) VALUES (?, ?, ?)",
-                [(story_id, i, text) for i, text in enumerate(split_passages(story.body))],
+                [(story_id, i, text) for i, text in enumerate(screened_passages(story))],
             )
         story.id = story_id
         return story_id, True

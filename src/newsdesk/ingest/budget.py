@@ -101,11 +101,48 @@ def defuse_feed(data: bytes) -> bytes:
 
 def _replace_bad_reference(match: re.Match[bytes]) -> bytes:
     hex_digits, decimal_digits, semicolon = match.groups()
-    digits = hex_digits or decimal_digits
+    repaired = _repaired_reference(hex_digits.decode() if hex_digits else None,
+                                   decimal_digits.decode() if decimal_digits else None)
+    return match.group() if repaired is None else repaired.encode("ascii")
+
+
+_STR_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,64})|([0-9]{1,64}))(;?)")
+
+
+def repair_references(html: str) -> str:
+    """``html`` with its numeric character references to what is no text repaired or dropped, as HTML5 reads them.
+
+    A reference to no character (NUL, a surrogate, past U+10FFFF) becomes U+FFFD; one in U+0080-U+009F is the
+    Windows-1252 character the page meant (HTML5's own repair: ``&#x93;`` is a left quote); a control character
+    or a noncharacter (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF) is dropped: none is text, and an XML parser refuses the
+    whole document over one (a page with ``&#1;`` was "no article text"). Tab, line feed and carriage return stay.
+    """
+    if "&#" not in html:
+        return html
+
+    def replace(match: re.Match[str]) -> str:
+        repaired = _repaired_reference(match.group(1), match.group(2))
+        return match.group() if repaired is None else repaired
+
+    return _STR_CHAR_REFERENCE.sub(replace, html)
+
+
+def _repaired_reference(hex_digits: str | None, decimal_digits: str | None) -> str | None:
+    """The text for a numeric reference (a reference, a character or ""), or None to keep it as written."""
+    digits = hex_digits or decimal_digits or ""
     value = int(digits, 16 if hex_digits else 10) if len(digits) <= 8 else -1
     if value <= 0 or value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
-        return b"&#xFFFD;"
-    return match.group()
+        return "&#xFFFD;"
+    if value in (0x09, 0x0A, 0x0D):
+        return None
+    if 0x80 <= value <= 0x9F:
+        try:
+            return f"&#x{ord(bytes([value]).decode('cp1252')):X};"
+        except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: undefined in Windows-1252 too
+            return ""
+    if value < 0x20 or value == 0x7F or 0xFDD0 <= value <= 0xFDEF or (value & 0xFFFE) == 0xFFFE:
+        return " " if value in (0x0B, 0x0C) else ""
+    return None
 
 
 def run_bounded(fn: Callable[..., T], *args: Any, name: str, seconds: float = PARSE_SECONDS) -> T:

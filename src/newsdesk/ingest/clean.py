@@ -20,8 +20,9 @@ import re
 from .. import injection
 from ..errors import InputError
 from ..models import Story
+from ..text import visible
 
-__all__ = ["FURNITURE", "check_article", "clean_body", "furniture_lines", "is_furniture"]
+__all__ = ["FURNITURE", "check_article", "clean_body", "furniture_lines", "is_furniture", "visible_story"]
 
 CROSSHEAD_MAX_WORDS = 14  # a line this short without closing punctuation is a heading or a link, not prose
 SAMPLE_CHARS = 200_000  # the language check reads this much of a body, from its start, middle and end
@@ -95,6 +96,21 @@ def furniture_lines(body: str) -> list[str]:
     """The paragraphs of ``body`` that ``clean_body`` would take out (bench/extract.py counts them)."""
     paragraphs = _paragraphs(body)
     return [p for p, furniture in zip(paragraphs, _furniture_flags(paragraphs), strict=True) if furniture]
+
+
+def visible_story(story: Story) -> Story:
+    """``story`` (changed in place, and returned) with only what a reader sees in its text fields: no format
+    characters (tag characters, bidi controls, zero-width), no NUL or other control characters (``text.visible``).
+
+    Every way in (text, JSON, page, feed, the API) and the archive itself apply it, so both archive backends store
+    the same text and PostgreSQL, which cannot store NUL, is never handed one."""
+    story.headline = " ".join(visible(story.headline).split())
+    story.body = visible(story.body).strip()
+    for name in ("url", "published", "source", "author", "language"):
+        value = getattr(story, name)
+        if isinstance(value, str):
+            setattr(story, name, " ".join(visible(value).split()) or None)
+    return story
 
 
 def clean_body(body: str) -> str:

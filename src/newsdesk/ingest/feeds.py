@@ -29,6 +29,7 @@ from ..errors import InputError, NewsdeskError
 from ..files import write_atomically
 from ..models import Story, content_hash
 from .budget import check_markup, defuse_feed, run_bounded
+from .clean import visible_story
 from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, HTML_TYPES, Fetcher
 from .web import html_to_text, story_from_html
 
@@ -69,8 +70,9 @@ class FeedEntry:
         return content_hash(self.title + "\n" + self.text)
 
     def to_story(self, feed: Feed) -> Story:
-        return Story(headline=self.title, body=self.text or self.title, url=self.link, published=self.published,
-                     source=feed.publisher, author=self.author, language=feed.language, origin="feed")
+        return visible_story(Story(headline=self.title, body=self.text or self.title, url=self.link,
+                                   published=self.published, source=feed.publisher, author=self.author,
+                                   language=feed.language, origin="feed"))
 
 
 @dataclass

@@ -11,14 +11,14 @@ The page is read within the caps and the deadline of ``budget.py`` (in a child p
 to parse is refused with a one-line error, never parsed for minutes.
 
 The language is the page's declared one (``<html lang>``, ``og:locale``, ``Content-Language``), else a guess
-from common words, so non-English pages are stored with their language.
+from its function words (``newsdesk.language``), so non-English pages are stored with their language.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from html import unescape
 from typing import Any
 
@@ -26,15 +26,17 @@ import lxml.etree
 import lxml.html
 
 from ..errors import InputError
+from ..language import guess_language
 from ..models import Story
-from .budget import check_markup, run_bounded
+from ..text import visible
+from .budget import check_markup, repair_references, run_bounded
+from .clean import visible_story
 from .fetch import HTML_TYPES, Fetcher
 
 __all__ = ["guess_language", "html_to_text", "story_from_html", "story_from_url"]
 
 THIN_BODY_CHARS = 400  # a body shorter than this is "thin": try harder, then lean on the page's description
 MAX_HEADLINE_CHARS = 300
-MIN_WORDS_TO_GUESS_LANGUAGE = 20
 
 # Tags whose start and end break a paragraph when HTML is turned into text.
 BLOCK_TAGS = frozenset({
@@ -44,17 +46,6 @@ BLOCK_TAGS = frozenset({
 })
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "head", "title"})
 
-# A few of the most frequent words of each language: enough to tell the languages of the news apart.
-_STOPWORDS = {
-    "en": "the of and to in is that for it was on with as his he be at by this have from are not but",
-    "fr": "le la les de des et est en du une un que qui dans pour pas sur au il par ne avec sont",
-    "es": "el la los las de del que y en un una por con para es se no al lo como su más",
-    "de": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es",
-    "it": "il di che la e per un una non in sono del della gli le si con da al lo",
-    "pt": "o a os as de do da que e em um uma para com não no na por se dos mais",
-    "nl": "de het een en van in is dat op te zijn met voor niet aan er ook als",
-}
-_STOPWORD_SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
 
 
 def story_from_url(url: str, allow_private: bool = False, fetcher: Fetcher | None = None) -> Story:
@@ -73,10 +64,11 @@ def story_from_html(html: str, url: str | None = None, name: str = "page") -> St
     if not html.strip():
         raise InputError(f"{name} is empty")
     check_markup(html, name)
+    html = repair_references(visible(html))  # a control character, as such or as &#1;, is no text: lxml refuses it
     page = run_bounded(_extract, html, url, name=name)
     if page is None:
         raise InputError(f"found no article text in {name}")
-    return page
+    return visible_story(page)
 
 
 @dataclass
@@ -124,9 +116,16 @@ def _trafilatura(html: str, url: str | None, favor_recall: bool) -> Any:
 
     try:
         return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                           favor_recall=favor_recall)
+                                           favor_recall=favor_recall, date_extraction_params=_date_params())
     except (ValueError, TypeError, lxml.etree.LxmlError):  # trafilatura rarely raises; a broken page is "no text"
         return None
+
+
+def _date_params() -> dict[str, Any]:
+    """htmldate reads the page's date from its markup only (meta tags, ``<time>``, JSON-LD, the URL): its
+    ``extensive_search`` would otherwise take a year in the running text ("approved in 2023") as the publication
+    date (2023-01-01). A page that does not state its date has none; a guessed date is worse than no date."""
+    return {"original_date": True, "extensive_search": False, "max_date": date.today().isoformat()}
 
 
 def _head_meta(html: str) -> _Meta:
@@ -155,7 +154,7 @@ def _head_meta(html: str) -> _Meta:
 
 def html_to_text(html: str) -> str:
     """Readable text from an HTML fragment or page: one paragraph per block element, blank lines between."""
-    html = _CONTROL_CHARS.sub(" ", html or "")
+    html = repair_references(_CONTROL_CHARS.sub(" ", html or ""))
     if not html.strip():
         return ""
     if "<" not in html:
@@ -189,20 +188,6 @@ def html_to_text(html: str) -> str:
             if not skip_depth and element.tail and element is not root:
                 parts.append(element.tail)
     return _paragraphs("".join(parts))
-
-
-def guess_language(text: str) -> str | None:
-    """The language whose common words are most frequent in ``text``; None when too short or undecided."""
-    words = re.findall(r"[^\W\d_]+", text.lower())[:2000]
-    if len(words) < MIN_WORDS_TO_GUESS_LANGUAGE:
-        return None
-    counts = Counter(words)
-    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORD_SETS.items()}
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    (best, best_score), (_, second_score) = ranked[0], ranked[1]
-    if best_score < 0.1 * len(words) or best_score < 1.3 * second_score:
-        return None
-    return best
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..injection import asserted
 from ..models import Passage
 from . import _names as names
 from . import _specifics as sp
@@ -88,7 +89,8 @@ class PassageIndex:
         for number, passage in enumerate(index.passages):
             raw = passage.text
             for start, end in source_spans(raw):
-                index._add_unit(number, start, end, normalise(raw[start:end]))
+                if asserted(raw[start:end]):  # [injection] a question or a directive to the writer is no evidence
+                    index._add_unit(number, start, end, normalise(raw[start:end]))
             clean = normalise(raw)
             lower_parts.append(clean.lower())
             index.quote_keys.append(sp.quote_key(clean))

@@ -15,6 +15,7 @@ from sse_starlette import EventSourceResponse
 from ..ingest.feeds import slugify
 from ..models import Story
 from ..render import render
+from ..text import visible
 from .desk import Desk, job_json, progress_of
 from ..polls import feed_state
 from .settings import DEFAULT_FEED_INTERVAL, MIN_FEED_INTERVAL, PAGE_SIZE
@@ -43,6 +44,16 @@ RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="a positive id")]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _visible(cls, data: Any) -> Any:
+        """Every string field as a reader sees it (``text.visible``: no NUL, no invisible format characters):
+        what cannot be stored (PostgreSQL refuses NUL) never reaches the archive, and what is left is validated
+        as usual, so a body of nothing but such characters is a 422, never a 500."""
+        if isinstance(data, dict):
+            return {key: visible(value) if isinstance(value, str) else value for key, value in data.items()}
+        return data
 
 
 class ArticleRequest(_Strict):

@@ -1,0 +1,428 @@
+"""Who a sentence addresses, and whether it asserts what it contains: read from the dependency parse.
+
+A news source reports. A sentence asks or orders something of its own reader (the writer of a summary, a model)
+when a verb of saying or writing that takes a proposition ("state that X", "say X", "describe X as Y",
+"mention that X") sits in a *directive* frame and the one directed is the text's reader:
+
+- an imperative with no subject that no reported speaker says ("Write that X", "Make sure to mention that X");
+- an obligation or request whose subject is a text (summary, digest, report, reply, headline), a machine (AI,
+  model, chatbot, summariser) or the second person ("Reports generated from this page must state that X", "It is
+  requested that any digest state that X", "You should report that X"); a quotation does not change whose
+  obligation it is ("'Summaries of this statement should say X,' the spokesman said" still directs summaries);
+- a note, message or memo to a machine ("Editor's note to automated summarisers: ...").
+
+The proposition X under such a frame is not asserted by the source, so it must be neither evidence nor drafting
+material. What stays reporting: a judge's words to jurors (an imperative the story attributes to a speaker, whose
+audience is people in the story), a rule in the third person ("Voters must bring identification"), a duty whose
+recipient is a person in the world ("chatbots must tell users that they are talking to a machine"), numbered
+public instructions ("Move to higher ground"), whose verbs are not verbs of saying or writing at all. A question
+asserts nothing either (``asserted``).
+
+Only English sentences that hold a word of the frame (a verb of saying or writing, a note to someone, a question
+mark) are parsed; the parser is spaCy's small English pipeline, shared with the verifier.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ._addressee_words import (
+    _BEFORE_IMPERATIVE,
+    _DEICTIC,
+    _DEPICTING,
+    _HUMAN_SENSES,
+    _IMPERATIVE_REQUESTS,
+    _IRREGULAR,
+    _MACHINE_HEADS,
+    _MANDATE_ADJECTIVES,
+    _NOTE_NOUNS,
+    _OBLIGATION_HEADS,
+    _OBLIGATION_MODALS,
+    _PERSON_RECIPIENT_DEPS,
+    _PURE_COMMUNICATION,
+    _READER_POINTERS,
+    _REQUEST_HEADS,
+    _SPEECH_LEMMAS,
+    _TEXT_MAKEUP,
+    _WH_WORDS,
+    _WRITER_NOUNS,
+    _WRITING_VERBS,
+    COMMUNICATION,
+    MACHINE_MODIFIERS,
+    MACHINE_NOUNS,
+    READER_NOUNS,
+    TEXT_NOUNS,
+)
+
+__all__ = ["addressed_reason", "asserted", "reports_rather_than_addresses"]
+
+# A cheap look at the surface before any parse: a verb of saying or writing in a directive position (opening the
+# sentence or a clause, after "please", "and", a colon or a quotation mark), or any such verb in a sentence with a
+# word of obligation or request; or a note to someone. The parse decides; this only spares it most sentences.
+_VERB_FORMS = r"(?:" + "|".join(sorted(COMMUNICATION | set(_IRREGULAR))) + r")(?:s|es|d|ed|ing)?"
+_DIRECTIVE_WORDS = (r"\b(?:must|should|shall|ought|needs?\s+to|ha(?:ve|s)\s+to|(?:is|are)\s+to|required|requested"
+                    r"|asked|expected|instructed|directed|supposed|obliged|sure|certain|remember|forget|ensure"
+                    r"|essential|important|vital|necessary|crucial|mandatory|imperative|correct|is\s+that)\b")
+_GATE_VERB = re.compile(rf"(?:^|[,;:\"“‘(]|\b(?:please|and|then|also|now|just|simply|always|never|not))\W*"
+                        rf"{_VERB_FORMS}\b", re.IGNORECASE)
+_GATE_ANY_VERB = re.compile(rf"\b{_VERB_FORMS}\b", re.IGNORECASE)
+_GATE_DIRECTIVE = re.compile(_DIRECTIVE_WORDS, re.IGNORECASE)
+_GATE_NOTE = re.compile(r"\b(?:note|message|memo|notice|reminder|instructions?)s?\s+(?:to|for)\b", re.IGNORECASE)
+
+
+_GATE_ADDRESSEE = re.compile(r"\b(?:" + "|".join(sorted(TEXT_NOUNS | MACHINE_NOUNS | READER_NOUNS))
+                             + r"|\w+ers?|whoever|those)\b", re.IGNORECASE)
+_GATE_VOCATIVE = re.compile(r"^\W*(?:\w+\W+){0,6}?\w+\s*:")
+
+
+def _worth_parsing(sentence: str) -> bool:
+    if _GATE_NOTE.search(sentence) or _GATE_VERB.search(sentence):
+        return True
+    if _GATE_VOCATIVE.match(sentence) and _GATE_ADDRESSEE.search(sentence):
+        return True
+    return bool(_GATE_DIRECTIVE.search(sentence) and (_GATE_ANY_VERB.search(sentence)
+                                                      or _GATE_ADDRESSEE.search(sentence)))
+
+
+def _lemma(token: Any) -> str:
+    lower = token.lower_
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and len(stem) >= 3:
+            for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem):
+                if candidate in COMMUNICATION:
+                    return candidate
+    return lower
+
+
+def _propositional(verb: Any) -> bool:
+    """Whether the verb's object is a proposition: a clause, a quotation, or "X as Y"."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            # "say that X", "say X"; not "tell me what is good": a wh-clause asks for an answer, not a statement
+            return child.left_edge.lower_ not in _WH_WORDS
+        if child.dep_ == "prep" and child.lower_ == "as" and _lemma(verb) in _DEPICTING:
+            return True
+        if child.dep_ in ("dobj", "attr", "oprd") and (
+                any(c.dep_ in ("ccomp", "acl", "relcl") for c in child.children)
+                or any(t.text in ('"', "'", "“", "‘") for t in child.doc[max(child.left_edge.i - 1, 0):child.i])):
+            return True
+    return False
+
+
+def _head_noun(token: Any) -> str:
+    return token.lower_.replace("’", "'")
+
+
+def _is_machine(token: Any) -> bool:
+    if _head_noun(token) in MACHINE_NOUNS:
+        return True
+    return token.lower_ in _MACHINE_HEADS and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in MACHINE_MODIFIERS for c in token.children)
+
+
+def _is_text_or_reader(token: Any) -> bool:
+    return _head_noun(token) in TEXT_NOUNS | READER_NOUNS or _is_machine(token)
+
+
+def _writer_of_this(subject: Any) -> bool:
+    """Whether a subject is the text written from this page, its reader or writer, or a machine: a text noun, a
+    machine, "your X", "X of this story", "the summary you produce", "whoever summarises this", "those
+    summarising", "content generators"."""
+    if _is_text_or_reader(subject) or subject.lower_ in _WRITER_NOUNS:
+        return True
+    words = list(subject.subtree)
+    if any(t.lower_ == "your" and t.dep_ == "poss" for t in subject.children):
+        return True
+    deictic = any(t.lower_ in _DEICTIC for t in words)
+    if deictic and any(t.head.lower_ in TEXT_NOUNS or t.lower_ in TEXT_NOUNS for t in words if t.lower_ in _DEICTIC):
+        return True
+    writing = any(t.lower_ in _WRITING_VERBS for t in words)
+    if writing and (deictic or any(t.lower_ in ("whoever", "those", "anyone", "anybody", "everyone") for t in words)):
+        return True
+    return writing and subject.lower_ in TEXT_NOUNS
+
+
+def _payload(tokens: list[Any]) -> bool:
+    """Whether a clause carries a proposition to be written: a that-clause, a quotation, or "X as Y"."""
+    for token in tokens:
+        if token.dep_ in ("ccomp", "acl", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark"
+                                                            for c in token.children):
+            return True
+        if token.dep_ == "ccomp" and token.left_edge.lower_ not in _WH_WORDS and not any(
+                c.lower_ in _WH_WORDS for c in token.children) and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                       for c in token.children):
+            return True
+        if token.text in ('"', "“", "‘") or (token.dep_ == "prep" and token.lower_ == "as"
+                                              and _lemma(token.head) in _DEPICTING):
+            return True
+    return False
+
+
+def _obligation_on_text(doc: Any) -> bool:
+    """A clause under an obligation or request ("must", "should", "has to", "ought to", "are to", "are asked to",
+    "It is essential that") whose subject is the text written from this page, its reader or a machine, and which
+    carries a proposition: what that text is told to contain is not what the page asserts."""
+    for head in doc:
+        subject = _clause_subject(head)
+        if subject is None:
+            continue
+        defining = head.lower_ in ("is", "are", "be") and subject.lower_ in TEXT_NOUNS and _deixis_in(subject)
+        if not (_obliging(head) or defining):  # "The correct summary of this article is that X" defines it
+            continue
+        if not _writer_of_this(subject):
+            continue
+        verbs = [head, *(c for c in head.children if c.dep_ in ("xcomp", "pcomp", "prep")),
+                 *(g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp")]
+        textual = subject.lower_ in TEXT_NOUNS or _is_machine(subject) or subject.pos_ == "VERB"
+        for verb in verbs:
+            if not (_lemma(verb) in COMMUNICATION or (textual and verb.lower_ in _TEXT_MAKEUP)):
+                continue
+            if _payload([t for t in verb.subtree if t.i != verb.i
+                         and not (subject.left_edge.i <= t.i <= subject.right_edge.i)]) and not (
+                    _duty_to_people(verb) and not _deixis_in(subject)):
+                return True
+    return False
+
+
+def _deixis_in(token: Any) -> bool:
+    return any(t.lower_ in _DEICTIC for t in token.subtree)
+
+
+def _clause_subject(head: Any) -> Any | None:
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+    return None
+
+
+def _obliging(head: Any) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in head.children):
+        return True
+    if head.lower_ in _OBLIGATION_HEADS | {"ought"} and any(c.dep_ == "xcomp" for c in head.children):
+        return True
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    return passive and head.lower_ in _REQUEST_HEADS and any(c.dep_ == "xcomp" for c in head.children)
+
+
+def _subject(verb: Any) -> Any | None:
+    """The verb's subject, or for a complement ("required to state", "has to state") its governor's subject."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return None
+
+
+def _obligated(verb: Any) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp", "acomp") and head.i != verb.i:
+        if head.lower_ in _REQUEST_HEADS or head.lower_ in ("be", "is", "are", "was", "were"):
+            return True
+        if head.dep_ == "acomp" and head.lower_ in ("sure", "certain"):
+            return True
+    if verb.dep_ == "conj" and head.i != verb.i:
+        return _obligated(head)
+    return False
+
+
+def _imperative(verb: Any) -> bool:
+    """An imperative: a bare verb with no subject that opens its clause, or its complement or conjunct."""
+    node = verb
+    while node.dep_ in ("xcomp", "conj", "acomp") and node.head.i != node.i:
+        node = node.head
+    if node.tag_ not in ("VB", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ not in ("do", "don't", "not") for c in node.children):
+        return False
+    return node.dep_ in ("ROOT", "ccomp", "parataxis", "advcl") and all(
+        c.dep_ in _BEFORE_IMPERATIVE or c.lower_ == "please" for c in node.lefts)
+
+
+def _reported(verb: Any) -> bool:
+    """Whether the clause is someone's reported words: governed by a verb of saying that has a subject."""
+    node = verb
+    while node.head.i != node.i:
+        node = node.head
+        if _lemma(node) in _SPEECH_LEMMAS and any(c.dep_ == "nsubj" for c in node.children):
+            return True
+    return False
+
+
+def _participants(verb: Any) -> list[Any]:
+    return [t for t in verb.subtree if t.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def _directed_reason(verb: Any) -> str | None:
+    if _lemma(verb) not in COMMUNICATION or not _propositional(verb):
+        return None
+    if _imperative(verb):
+        if verb.lower_ in _READER_POINTERS or (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ":"):
+            return None  # "Note that X" asserts X to the reader; "Note:" is a label
+        recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("PRON", "PROPN")
+                      or c.dep_ == "dative"]
+        if recipients and not any(_is_text_or_reader(c) for c in recipients):
+            return None  # "Tell me what you saw", "Tell the police that ...": an act among people, not writing
+        if not _reported(verb):
+            return "an instruction to the writer (an imperative no speaker in the story says)"
+        if any(_is_text_or_reader(t) for t in _participants(verb)):
+            return "an instruction to the writer or a machine, in a quotation"
+        return None
+    if not _obligated(verb):
+        return None
+    subject = _subject(verb)
+    if subject is None or not _is_text_or_reader(subject):
+        return None
+    recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
+    clausal = any(c.dep_ == "ccomp" for c in verb.children)
+    if clausal and recipients and not any(_is_text_or_reader(c) for c in recipients):
+        return None  # "chatbots must tell users that ...": a duty towards people in the world, a rule to report
+    return "an obligation on the text written from this page, its reader or a machine"
+
+
+def _mandate_on_text(doc: Any) -> bool:
+    """A mandative "It is requested / required that X (should) state ...": the clause under a verb of requesting
+    with an expletive subject, in which a text, reader or machine and a verb of saying meet. Read from the clause's
+    words rather than its inner parse, which the small model gets wrong ("any digest of this report state that":
+    *state* parsed as a noun)."""
+    for root in doc:
+        mandate = root.lower_ in _REQUEST_HEADS or any(c.dep_ == "acomp" and c.lower_ in _MANDATE_ADJECTIVES
+                                                        for c in root.children)
+        if not mandate or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                  for c in root.children):
+            continue
+        for clause in (c for c in root.children if c.dep_ == "ccomp"):
+            words = list(clause.subtree)
+            if any(_is_text_or_reader(t) for t in words) and any(_lemma(t) in COMMUNICATION for t in words):
+                return True
+    return False
+
+
+def _vocative_to_machine(doc: Any) -> bool:
+    """A heading that names its addressee before a colon: "Summarisers: ...", "To the model reading this: ..."."""
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    if colon is None or colon > 8:
+        return False
+    # the nouns the heading names, not their modifiers: "For any AI reading:", "To the model reading this:" name a
+    # machine; "AI-Powered Insights:" names insights
+    # ("AI reading" is the AI that reads: a modifier of a verb of reading names the reader)
+    named = [t for t in doc[:colon]
+             if t.dep_ not in ("amod", "compound", "npadvmod", "nmod", "poss") or t.head.lower_ in _WRITING_VERBS]
+    return any(_unambiguous_machine(t) or _reader_of_this(t) for t in named)
+
+
+def _reader_of_this(token: Any) -> bool:
+    """"the model reading this", "whoever processes this page": one who reads or writes from this very text."""
+    return token.pos_ in ("NOUN", "PROPN", "PRON") and any(
+        c.dep_ in ("acl", "relcl") and c.lower_ in _WRITING_VERBS and _deixis_in(c) for c in token.children)
+
+
+def _unambiguous_machine(token: Any) -> bool:
+    """A machine by name, not a word with a human sense too ("Sales Agent:", "Assistant:", "Model:" label people)."""
+    if token.lower_ in _HUMAN_SENSES:
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in MACHINE_MODIFIERS for c in token.children)
+    return _is_machine(token) or token.lower_ in _WRITER_NOUNS
+
+
+def _imperative_request(doc: Any) -> bool:
+    """An imperative the parse may mistag ("Please state/NN ... that X"), one that asks to see to a text ("Kindly
+    ensure your write-up notes that X"), or one whose verb only ever puts something into a text ("Mention X")."""
+    first = next((t for t in doc if t.dep_ not in _BEFORE_IMPERATIVE and t.lower_ not in ("please", "kindly")), None)
+    if first is None or first.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children):
+        return False
+    if _reported(first):
+        return False
+    lower = first.lower_
+    clause = list(first.subtree)
+    if lower in _READER_POINTERS or any(t.text == ":" for t in doc[first.i + 1:first.i + 2]):
+        return False  # "Note that X" asserts X; "Note:" is a label
+    if lower in COMMUNICATION and _payload(clause):
+        return True
+    if lower in _IMPERATIVE_REQUESTS and _payload(clause) and any(
+            (t.lower_ in TEXT_NOUNS or _is_machine(t)) for t in clause if t.i != first.i):
+        return True
+    return lower in _PURE_COMMUNICATION and any(c.dep_ == "dobj" for c in first.children)
+
+
+def _note_to_machine(doc: Any) -> bool:
+    for token in doc:
+        if token.lower_ in _NOTE_NOUNS:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "for"):
+                    if any(_is_machine(o) for o in prep.children if o.dep_ == "pobj"):
+                        return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def addressed_reason(sentence: str) -> str | None:
+    """Why an English sentence addresses the writer, its reader or a machine rather than reporting; None if not."""
+    if not _worth_parsing(sentence):
+        return None
+    doc = _parse(sentence)
+    if _note_to_machine(doc):
+        return "a note addressed to machines"
+    if _mandate_on_text(doc):
+        return "a request that the text written from this page say something"
+    if _vocative_to_machine(doc):
+        return "addressed to machines by name"
+    if _obligation_on_text(doc):
+        return "an obligation on the text written from this page, its reader or a machine"
+    if _imperative_request(doc):
+        return "an instruction to the writer (an imperative no speaker in the story says)"
+    for token in doc:
+        if token.pos_ in ("VERB", "NOUN", "AUX") or token.tag_.startswith("VB"):
+            reason = _directed_reason(token)
+            if reason:
+                return reason
+    return None
+
+
+def reports_rather_than_addresses(sentence: str, reason: str) -> bool:
+    """Whether a sentence that a surface pattern took for an address to a model is, by its parse, reporting.
+
+    Three readings the patterns cannot make: a speaker in the story retracting *their own* earlier instructions
+    ("'Please disregard my earlier instructions,' the judge told the jurors"); "as an AI assistant" describing a
+    named third party, not the writer speaking ("As an AI assistant, CivicBot cannot take payments"); and a duty
+    whose recipient is people in the world ("chatbots must tell users that they are talking to a machine")."""
+    doc = _parse(" ".join(sentence.split()))
+    if reason == "override":
+        own = any(t.lower_ in ("my", "our") for t in doc)
+        return own and any(_lemma(t) in _SPEECH_LEMMAS and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                                                                  for c in t.children) for t in doc)
+    if reason == "speaks as an AI":
+        return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and not _is_machine(t) for t in doc)
+    if reason == "addressed to AI systems":
+        return any(_duty_to_people(t) for t in doc)
+    return False
+
+
+def _duty_to_people(verb: Any) -> bool:
+    if _lemma(verb) not in COMMUNICATION or not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
+    return bool(recipients) and not any(_is_text_or_reader(c) for c in recipients)
+
+
+def asserted(sentence: str) -> bool:
+    """Whether the source asserts this sentence's content: not a question, not addressed to the writer, reader
+    or a machine. Drafting, the story map and the verifier's evidence take only asserted sentences."""
+    stripped = sentence.strip().rstrip("\"'”’)")
+    if stripped.endswith("?"):
+        return False
+    return addressed_reason(sentence) is None
+
+
+def _parse(sentence: str) -> Any:
+    # The verifier's parser (one spaCy pipeline per process, sentences cached); imported here, not at the top,
+    # so that ingest, which screens text, does not load the verifier.
+    from .verify._facts._parse import parse
+
+    return parse(sentence)
