@@ -36,7 +36,7 @@ from ._injection_rules import (
     RULES,
     SPEECH_VERB_START,
 )
-from .language import dominant_language, sentence_language
+from .langid import dominant_language, sentence_language
 from .text import split_sentences
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ The page is read within the caps and the deadline of ``budget.py`` (in a child p
 to parse is refused with a one-line error, never parsed for minutes.
 
 The language is the page's declared one (``<html lang>``, ``og:locale``, ``Content-Language``), else a guess
-from its function words (``newsdesk.language``), so non-English pages are stored with their language.
+from its function words (``newsdesk.langid``), so non-English pages are stored with their language.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import lxml.etree
 import lxml.html
 
 from ..errors import InputError
-from ..language import guess_language
+from ..langid import guess_language
 from ..models import Story
 from ..text import visible
 from .budget import check_markup, repair_references, run_bounded
