@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 import click
 
@@ -62,9 +62,9 @@ def write(source, fmt, output, model, base_url, context_length, template, drafti
     archive = open_archive(db)
     options = WriteOptions(model=model, base_url=base_url, template=template, use_cache=not no_cache,
                            background=background, rerank=rerank, verify=not no_verify, judge=judge,
-                           drafting=drafting, allow_private=allow_private, context_length=context_length)
+                           drafting=drafting, context_length=context_length)
     if not regenerate and not no_cache:
-        options.request_key = request_key(story, options)
+        options = replace(options, request_key=request_key(story, options))
     reused: list[int] = []
 
     def on_done(event: Event) -> None:
