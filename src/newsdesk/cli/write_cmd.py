@@ -10,7 +10,15 @@ import click
 from ..errors import NotFoundError
 from ..pipeline import Event, WriteOptions, write_article
 from ..render import FORMATS, render
-from .common import archive_option, judge_option, model_options, open_archive, progress_printer, retrieval_options, write_output
+from .common import (
+    archive_option,
+    judge_option,
+    model_options,
+    open_archive,
+    progress_printer,
+    retrieval_options,
+    write_output,
+)
 
 
 def register(cli: click.Group) -> None:
