@@ -119,3 +119,31 @@ def test_the_call_budget_holds_with_a_progress_line_for_every_call(written):
     assert len(rewriting) == purposes.count("revise")
     assert all(re.search(r"\(call \d of \d", line) for line in rewriting)
     assert not [line for line in lines if "0 of" in line and "done" in line], "no progress that counts nothing"
+
+
+def test_the_refusals_of_known_servers_are_read_for_their_numbers():
+    from newsdesk.llm.server import context_refusal
+
+    openai_style = context_refusal(400, "This model's maximum context length is 2048 tokens. However, you requested "
+                                        "2966 tokens (2566 in the messages, 400 in the completion).")
+    assert (openai_style.limit, openai_style.prompt_tokens) == (2048, 2566)
+    llama_server = context_refusal(400, 'request (4476 tokens) exceeds the available context size (4096 tokens) '
+                                        '{"type": "exceed_context_size_error", "n_prompt_tokens": 4476, "n_ctx": 4096}')
+    assert (llama_server.limit, llama_server.prompt_tokens) == (4096, 4476)
+    unstated = context_refusal(400, "the request exceeds the available context size, try increasing it")
+    assert unstated is not None and (unstated.limit, unstated.prompt_tokens) == (None, None)
+    assert context_refusal(400, "model 'x' not found") is None
+    assert context_refusal(500, "maximum context length is 2048 tokens") is None, "a 500 is a server fault"
+
+
+def test_context_length_is_honoured_before_any_request(server, tmp_path):
+    """A user who gives the server's context (--context-length) gets prompts that fit it from the first call."""
+    refused_before = len(server.refused)
+    result = run_newsdesk("write", str(STORY), "--model", "openai:scripted", "--base-url", server.base_url,
+                          "--context-length", str(CONTEXT), "--format", "json", "--no-rerank", "--no-judge",
+                          db=tmp_path / "n.db")
+    assert result.returncode == 0, result.stderr.decode()
+    article = json.loads(result.stdout)
+    assert article["model"]["context_length"] == CONTEXT
+    assert any("trimmed" in note for note in article["notes"]), "the story was cut to fit from the start"
+    assert len(server.refused) - refused_before <= 1, "at most one refusal, to learn the server's token count"

@@ -32,7 +32,8 @@ def model_options(fn: Callable) -> Callable:
         click.option("--base-url", envvar="OPENAI_BASE_URL",
                      help="OpenAI-compatible server URL, e.g. http://127.0.0.1:11434/v1 (Ollama)."),
         click.option("--context-length", type=click.IntRange(512, 1_000_000),
-                     help="Context window in tokens (embedded: the size to allocate; servers: what to assume)."),
+                     help="Context window in tokens (embedded: the size to allocate; servers: the server's own, "
+                          "e.g. 2048 for llama.cpp's server; a server that says it is smaller is believed)."),
     ]
     return functools.reduce(lambda f, d: d(f), reversed(decorators), fn)
 

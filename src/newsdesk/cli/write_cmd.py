@@ -63,6 +63,7 @@ def write(source, fmt, output, model, base_url, context_length, template, drafti
       cat story.txt | newsdesk write -
       newsdesk write story.txt --model path/to/other.gguf
       newsdesk write story.txt --model openai:llama3.2 --base-url http://127.0.0.1:11434/v1
+      newsdesk write story.txt --model openai:local --base-url http://127.0.0.1:8080/v1 --context-length 2048
     """
     from ..ingest import load_story
 

@@ -110,10 +110,13 @@ class Session:
             except ContextTooSmall as refusal:
                 if refusal.limit and refusal.limit < self.model.context_length:
                     self.model.context_length = refusal.limit  # the server said so: every later prompt fits it
-                if attempt == MAX_REFITS or not callable(prompt) or self.refit is None or not self.refit():
+                if attempt == MAX_REFITS or not callable(prompt):
                     raise
-                self.emit("warning", "info", message=f"{refusal}: the sources were shortened and the "
-                                                     f"{purpose} call is sent again")
+                cut = self.refit() if self.refit is not None else False
+                if not cut and prompt() == messages:
+                    raise  # nothing would be different: the caller decides what to do without the call
+                self.emit("warning", "info", message=f"{refusal}: the {purpose} call is sent again, "
+                                                     f"{'with shorter sources' if cut else 'shorter'}")
         self.emit("call", "done", purpose=purpose, number=self.calls_made, budget=self.max_calls,
                   cached=completion.from_cache)
         return completion

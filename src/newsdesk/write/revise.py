@@ -35,28 +35,41 @@ Payload = list[tuple[str, list[str]]]
 def reviser(session: Session, sources: list[Source], emit: Callable[..., None] | None = None):
     """Rewrites failing sentences in batches, within the session's revision budget; each batch's call is a
     ``revise`` progress event that says which of the failing sentences it rewrites, so a minute of rewriting is
-    never silent and never miscounted."""
+    never silent and never miscounted. A batch the model's context refuses is planned again, smaller, from what
+    the refusal taught (the server's limit and token count)."""
     emit = emit or (lambda *a, **k: None)
 
     def revise(items: list[Item]) -> list[str | None]:
         results: list[str | None] = [None] * len(items)
-        calls = session.calls_left_for("revise")
-        batches = plan_batches(items, sources, session, MAX_REVISE_CALLS if calls is None else calls)
-        planned = sum(len(batch) for batch in batches)
-        done = 0
-        for number, batch in enumerate(batches, 1):
-            payload = _payload([items[i] for i in batch])
-            progress = {"call": number, "calls": len(batches), "total": len(items), "revising": planned}
+        waiting = list(range(len(items)))  # the items not yet sent, in order
+        refusals = 0
+        while waiting:
+            calls = session.calls_left_for("revise")
+            batches = plan_batches([items[i] for i in waiting], sources, session,
+                                   MAX_REVISE_CALLS if calls is None else calls)
+            if not batches:
+                break
+            batch = waiting[:len(batches[0])]
+            done = len(items) - len(waiting)
+            made = session.by_purpose["revise"]
+            progress = {"call": made + 1, "calls": made + len(batches), "total": len(items),
+                        "revising": done + sum(len(b) for b in batches)}
             emit("revise", "start", sentences=len(batch), done=done, **progress)
             try:
-                completion = session.chat(partial(prompts.revise_messages, sources, payload),
+                completion = session.chat(partial(prompts.revise_messages, sources, _payload(batch, items)),
                                           purpose="revise", max_tokens=_answer_tokens(len(batch)),
                                           temperature=0.2)
-            except (BudgetExceeded, ContextTooSmall) as error:
-                emit("warning", "info", message=f"{len(items) - done} failing sentence(s) not rewritten: {error}")
+            except ContextTooSmall as error:
+                refusals += 1
+                if refusals <= MAX_REVISE_CALLS:
+                    continue  # the context is known better now: plan again
+                emit("warning", "info", message=f"{len(waiting)} failing sentence(s) not rewritten: {error}")
                 break
-            done += len(batch)
-            emit("revise", "done", sentences=len(batch), done=done, **progress)
+            except BudgetExceeded as error:
+                emit("warning", "info", message=f"{len(waiting)} failing sentence(s) not rewritten: {error}")
+                break
+            waiting = waiting[len(batch):]
+            emit("revise", "done", sentences=len(batch), done=done + len(batch), **progress)
             for n, text in numbered_lines(clean_text(completion.text)).items():
                 sentences = split_sentences(text)
                 if 1 <= n <= len(batch) and sentences and text.strip().upper() != "DROP":
@@ -76,8 +89,7 @@ def plan_batches(items: list[Item], sources: list[Source], session: Session, cal
     current: list[int] = []
     for index in range(len(items)):
         trial = [*current, index]
-        fits = session.room(prompts.revise_messages(sources, _payload([items[i] for i in trial]))) >= \
-            _answer_tokens(len(trial))
+        fits = session.room(prompts.revise_messages(sources, _payload(trial, items))) >= _answer_tokens(len(trial))
         if current and (len(current) >= size or not fits):
             batches.append(current)
             if len(batches) == calls:
@@ -90,8 +102,8 @@ def plan_batches(items: list[Item], sources: list[Source], session: Session, cal
     return batches[:calls]
 
 
-def _payload(items: list[Item]) -> Payload:
-    return [(sentence.text, _evidence([p.text for p in evidence[:2]])) for sentence, evidence in items]
+def _payload(indexes: list[int], items: list[Item]) -> Payload:
+    return [(items[i][0].text, _evidence([p.text for p in items[i][1][:2]])) for i in indexes]
 
 
 def _evidence(passages: list[str]) -> list[str]:
