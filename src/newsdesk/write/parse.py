@@ -159,11 +159,10 @@ def to_blocks(text: str, fmt: str) -> list[Block]:
             joined = " ".join(paragraph)
             sentences = [Sentence(text=s) for s in split_sentences(joined) if _is_content(s)]
             if sentences:
-                kind = "bullet" if fmt == "bullets" else "paragraph"
-                if kind == "bullet":
+                if fmt == "bullets":
                     blocks.extend(Block(type="bullet", sentences=[s]) for s in sentences)
                 else:
-                    blocks.append(Block(type=kind, sentences=sentences))
+                    blocks.append(Block(type="paragraph", sentences=sentences))
             paragraph.clear()
 
     for line in text.split("\n"):
