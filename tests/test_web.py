@@ -365,7 +365,8 @@ def test_the_api_reads_the_story_header_lines_as_the_form_does(client: TestClien
     by_api = desk(client).archive.get_story(desk(client).queue.get(sent.json()["id"]).payload["story_id"])
     assert (by_api.published, by_api.source, by_api.author, by_api.url) == (
         "2026-03-10", "Alder Valley Gazette", "Jo Smith", "https://example.org/bridge")
-    assert by_api.headline == "Bridge approved" and by_api.body == "The council voted 9 to 4 on Tuesday to build the bridge."
+    assert by_api.headline == "Bridge approved"
+    assert by_api.body == "The council voted 9 to 4 on Tuesday to build the bridge."
     token = form_token(client)
     form = client.post("/articles/new", data={CSRF_FIELD: token, "brief": f"Bridge approved\n{body}"},
                        follow_redirects=False)
@@ -411,6 +412,7 @@ def test_streamed_events_carry_their_words_and_the_progress_so_far(client: TestC
     with client.stream("GET", f"/api/jobs/{job_id}/events?after={stored}") as response:
         text = "".join(response.iter_text())
     events = [json.loads(line[6:]) for line in text.splitlines() if line.startswith("data: ")][:-1]
-    assert [e["words"] for e in events] == ["Writing the title, dek and intro", "Wrote Title, dek and intro: 3 sentences",
-                                            None, "Writing Context & Background: 2 of 6 sections", "Finished"]
+    assert [e["words"] for e in events] == [
+        "Writing the title, dek and intro", "Wrote Title, dek and intro: 3 sentences", None,
+        "Writing Context & Background: 2 of 6 sections", "Finished"]
     assert events[-1]["progress"]["sections_done"] == 1 and events[-1]["progress"]["tokens"] == 800

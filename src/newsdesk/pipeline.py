@@ -197,6 +197,7 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     _verify(article, sources, evidence, plan, session, archive, emit)
     injection.finish_article(article, screening, fallback_title)  # [injection]
 
+    article.model.context_length = model.context_length  # as the server stated it, where it refused a prompt
     stats = session.stats
     article.stats.llm_calls = stats.llm_calls
     article.stats.cached_calls = stats.cached_calls

@@ -255,7 +255,7 @@ def _written_section(session: Session, sources: list[Source], spec: SectionSpec,
 
 
 def _section_prompt(session: Session, sources: list[Source], spec: SectionSpec, headline: str, others: list[str],
-                    plan: str, max_tokens: int):
+                    plan: str, max_tokens: int) -> Callable[[], Messages]:
     """The section's prompt, built from the sources as they are when it is sent; the plan's last lines give way
     where the whole would leave too little room for the answer (the sources are shared by every prompt)."""
     def build() -> Messages:
