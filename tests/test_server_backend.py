@@ -87,7 +87,7 @@ def test_a_4000_character_story_is_written_to_the_end_at_the_servers_default_con
     story = DATA / "harbour-story.txt"
     assert len(story.read_text(encoding="utf-8")) >= 3900
     result = run_newsdesk("write", str(story), "--model", "openai:smollm2", "--base-url", server_url,
-                          "--format", "json", "--no-rerank", db=db_path)
+                          "--format", "json", "--no-rerank", db=db_path, timeout=1800)  # a hang guard: 11 calls
     assert result.returncode == 0, result.stderr.decode()
     article = json.loads(result.stdout)
     template = load_template(None)
