@@ -75,7 +75,7 @@ def main() -> None:
             rate = s.completion_tokens / s.decode_seconds if s.decode_seconds else None
             overhead = wall / (s.completion_tokens / rate) if rate and s.completion_tokens else None
             name = path.parent.name if path.name == "source.html" else path.stem
-            row = {"input": name, "drafting": article.model.get("drafting", mode), "llm_calls": s.llm_calls,
+            row = {"input": name, "drafting": article.model.drafting or mode, "llm_calls": s.llm_calls,
                    "prompt_tokens": s.prompt_tokens, "completion_tokens": s.completion_tokens,
                    "prefix_cached_tokens": s.prefix_cached_tokens, "wall_seconds": round(wall, 2),
                    "decode_tokens_per_second": round(rate, 1) if rate else None,

@@ -3,21 +3,35 @@ what a small local model cannot show (a fixed delay, 429 and 5xx answers, many w
 
 It answers /v1/chat/completions with short grounded text after ``delay`` seconds, first answering with the status
 codes queued in ``failures``; it records when each request came and how many were in flight at most.
+
+``script(request) -> text`` writes the answers instead, where a test needs the shapes a real model writes.
+``context`` gives the server a context window, counted at ``chars_per_token`` (denser than newsdesk's own first
+estimate, as real tokenizers often are): a request whose prompt and answer do not fit it is refused with 400 and
+the words OpenAI, vLLM and llama-cpp-python use, and recorded in ``refused``. A request for ``logprobs`` (the
+judge) is answered "No" for every numbered statement, with Yes as the runner-up.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class ScriptedChatServer:
-    def __init__(self, delay: float = 0.1) -> None:
+    def __init__(self, delay: float = 0.1, script: Callable[[dict], str] | None = None, context: int | None = None,
+                 chars_per_token: float = 3.0) -> None:
         self.delay = delay
+        self.script = script
+        self.context = context
+        self.chars_per_token = chars_per_token
         self.failures: list[int] = []
         self.arrivals: list[float] = []
+        self.requests: list[dict] = []  # every request answered, in order
+        self.refused: list[int] = []  # the prompt tokens of each request refused for the context
         self.answered = 0
         self.in_flight = 0
         self.most_in_flight = 0
@@ -39,10 +53,23 @@ class ScriptedChatServer:
                         self._send(failure, {"error": {"message": "busy, try again", "type": "server_error"}},
                                    {"retry-after-ms": "20"})
                         return
+                    prompt = server.prompt_tokens(request)
+                    wanted = int(request.get("max_tokens") or 0)
+                    if server.context is not None and prompt + wanted > server.context:
+                        with lock:
+                            server.refused.append(prompt)
+                        self._send(400, {"error": {
+                            "message": f"This model's maximum context length is {server.context} tokens. However, "
+                                       f"you requested {prompt + wanted} tokens ({prompt} in the messages, {wanted} "
+                                       "in the completion). Please reduce the length of the messages or completion.",
+                            "type": "invalid_request_error", "param": "messages", "code": "context_length_exceeded"}})
+                        return
                     time.sleep(server.delay)
-                    self._send(200, _completion(request))
+                    text = server.script(request) if server.script else None
+                    self._send(200, _completion(request, text, prompt))
                     with lock:
                         server.answered += 1
+                        server.requests.append(request)
                 finally:
                     with lock:
                         server.in_flight -= 1
@@ -65,20 +92,31 @@ class ScriptedChatServer:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
 
+    def prompt_tokens(self, request: dict) -> int:
+        return int(sum(len(str(m.get("content", ""))) for m in request.get("messages", [])) / self.chars_per_token)
+
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
 
 
-def _completion(request: dict) -> dict:
+def _completion(request: dict, text: str | None = None, prompt_tokens: int = 10) -> dict:
     prompt = " ".join(str(m.get("content", "")) for m in request.get("messages", []))
-    if "TITLE:" in prompt:
+    choice: dict = {"index": 0, "finish_reason": "stop"}
+    if request.get("logprobs"):
+        statements = len(re.findall(r"^\d+\. ", prompt.split("Statements:")[-1], re.MULTILINE)) or 1
+        tokens = [piece for n in range(1, statements + 1) for piece in (f"{n}", ":", " No", "\n")]
+        text = "".join(tokens)
+        choice["logprobs"] = {"content": [
+            {"token": t, "logprob": -0.1, "top_logprobs": [{"token": t, "logprob": -0.1}] +
+             ([{"token": " Yes", "logprob": -2.5}] if t == " No" else [])} for t in tokens]}
+    elif text is None and "TITLE:" in prompt:
         text = "TITLE: What did the council decide?\nDEK: The council decided.\nINTRO: It decided."
-    else:
+    elif text is None:
         text = "The council approved the harbour bridge on Tuesday [1]."
+    choice["message"] = {"role": "assistant", "content": text}
     return {
         "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()),
-        "model": request.get("model", "scripted"),
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+        "model": request.get("model", "scripted"), "choices": [choice],
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": 10, "total_tokens": prompt_tokens + 10},
     }

@@ -1,4 +1,5 @@
-"""The OpenAI-compatible backend against a real local server: llama-cpp-python's own, serving SmolLM2."""
+"""The OpenAI-compatible backend against a real local server: llama-cpp-python's own, serving SmolLM2, started as a
+new user starts it (its default context of 2,048 tokens)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import time
 import httpx
 import pytest
 
-from conftest import SHORT_BRIEF, TINY_TEMPLATE, run_newsdesk
+from conftest import DATA, SHORT_BRIEF, TINY_TEMPLATE, run_newsdesk
 from newsdesk.llm import get_model
 from newsdesk.llm.embedded import default_model_path
 
@@ -23,7 +24,7 @@ def server_url():
         port = sock.getsockname()[1]
     process = subprocess.Popen(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(default_model_path()), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "4096", "--model_alias", "smollm2"],
+         "--port", str(port), "--model_alias", "smollm2"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/v1"
@@ -76,6 +77,32 @@ def test_write_through_server(server_url, db_path):
     assert len(purposes) == article["stats"]["llm_calls"] + article["stats"]["cached_calls"] <= MAX_CALLS
     if purposes.count("judge"):  # asked only when a sentence sat near the line, after the drafting
         assert purposes.index("judge") > purposes.index("headline")
+
+
+def test_a_4000_character_story_is_written_to_the_end_at_the_servers_default_context(server_url, db_path):
+    """Issue 17's target: no lost run, no "no usable text" note, no section heading nested in another section,
+    and the README's call budget, against the server as a new user starts it."""
+    from newsdesk.template import load_template
+
+    story = DATA / "harbour-story.txt"
+    assert len(story.read_text(encoding="utf-8")) >= 3900
+    result = run_newsdesk("write", str(story), "--model", "openai:smollm2", "--base-url", server_url,
+                          "--format", "json", "--no-rerank", db=db_path, timeout=1800)  # a hang guard: 11 calls
+    assert result.returncode == 0, result.stderr.decode()
+    article = json.loads(result.stdout)
+    template = load_template(None)
+    assert [s["id"] for s in article["sections"]] == [s.id for s in template.sections], "written to the end"
+    assert article["intro"]["note"] is None and article["intro"]["blocks"], "the intro is never a note"
+    assert not [s["id"] for s in article["sections"] if "no usable text" in (s["note"] or "")]
+    headings = {" ".join(h.lower().replace("&", "and").split()) for h in
+                [*(s.heading for s in template.sections), "Pros and Cons"]}
+    for section in article["sections"]:
+        subheadings = [b["sentences"][0]["text"] for b in section["blocks"] if b["type"] == "subheading"]
+        assert not {" ".join(h.lower().replace("&", "and").split()) for h in subheadings} & headings, section["id"]
+        if section["id"] == "pros-cons":
+            assert subheadings.count("Pros") <= 1 and subheadings.count("Cons") <= 1
+    purposes = _purposes(db_path)
+    assert purposes.count("judge") <= 2 and purposes.count("revise") <= 2 and len(purposes) <= 12
 
 
 def test_unknown_model_on_server(server_url, db_path):

@@ -354,3 +354,65 @@ def test_binding_beyond_loopback_needs_a_token(tmp_path: Path, monkeypatch: pyte
     assert result.output.strip().splitlines() == [
         "Error: binding to 0.0.0.0 needs a token: set NEWSDESK_TOKEN (every request must then carry it), "
         "or bind to 127.0.0.1"]
+
+
+# -- issue 17 item 9: the same story format everywhere, progress in words ---------------------------------------
+def test_the_api_reads_the_story_header_lines_as_the_form_does(client: TestClient) -> None:
+    body = ("Date: 2026-03-10\nPublisher: Alder Valley Gazette\nAuthor: Jo Smith\nSource: https://example.org/bridge"
+            "\n\nThe council voted 9 to 4 on Tuesday to build the bridge.")
+    sent = client.post("/api/articles", json={"headline": "Bridge approved", "body": body})
+    assert sent.status_code == 202
+    by_api = desk(client).archive.get_story(desk(client).queue.get(sent.json()["id"]).payload["story_id"])
+    assert (by_api.published, by_api.source, by_api.author, by_api.url) == (
+        "2026-03-10", "Alder Valley Gazette", "Jo Smith", "https://example.org/bridge")
+    assert by_api.headline == "Bridge approved"
+    assert by_api.body == "The council voted 9 to 4 on Tuesday to build the bridge."
+    token = form_token(client)
+    form = client.post("/articles/new", data={CSRF_FIELD: token, "brief": f"Bridge approved\n{body}"},
+                       follow_redirects=False)
+    assert form.status_code == 303
+    by_form = desk(client).archive.get_story(desk(client).queue.list_jobs()[0].payload["story_id"])
+    assert by_form.to_dict() | {"id": None, "origin": None} == by_api.to_dict() | {"id": None, "origin": None}
+
+
+def _job_with_progress(client: TestClient) -> int:
+    queue = desk(client).queue
+    job = queue.enqueue("write", {})
+    queue.claim("w")
+    for stage, status, data in [("store", "done", {"story_id": 1, "new": False}),
+                                ("write", "start", {"section": "intro", "heading": "Title, dek and intro",
+                                                    "number": 0, "total": 6}),
+                                ("write", "done", {"section": "intro", "heading": "Title, dek and intro",
+                                                   "sentences": 3}),
+                                ("llm", "info", {"total_tokens": 800}),
+                                ("write", "start", {"section": "analysis", "heading": "Context & Background",
+                                                    "number": 2, "total": 6})]:
+        queue.record_event(job.id, stage, status, data, worker="w")
+    return job.id
+
+
+def test_the_job_page_says_its_progress_in_words_with_the_raw_events_behind_a_toggle(client: TestClient) -> None:
+    page = doc(client.get(f"/jobs/{_job_with_progress(client)}"))
+    assert page.xpath("string(//*[@id='job-progress'])") == "Writing Context & Background: 2 of 6 sections"
+    steps = [li.text_content() for li in page.xpath("//ol[@id='job-steps']/li")]
+    assert steps == ["Queued: waiting for a worker", "Started", "Story stored", "Writing the title, dek and intro",
+                     "Wrote Title, dek and intro: 3 sentences", "Writing Context & Background: 2 of 6 sections"]
+    assert not [s for s in steps if "{" in s], "no JSON among the words"
+    raw = page.xpath("//details[@id='job-raw']")[0]
+    assert raw.get("open") is None, "the raw events are there, closed"
+    assert "Context & Background" in raw.text_content() and "\\u0026" not in raw.text_content()
+    assert page.xpath("string(//*[@id='job-tokens'])") == "800"
+
+
+def test_streamed_events_carry_their_words_and_the_progress_so_far(client: TestClient) -> None:
+    job_id = _job_with_progress(client)
+    queue = desk(client).queue
+    queue.complete(job_id, "w")
+    stored = next(e.id for e in queue.events_since(job_id) if e.stage == "store")
+    with client.stream("GET", f"/api/jobs/{job_id}/events?after={stored}") as response:
+        text = "".join(response.iter_text())
+    events = [json.loads(line[6:]) for line in text.splitlines() if line.startswith("data: ")][:-1]
+    assert [e["words"] for e in events] == [
+        "Writing the title, dek and intro", "Wrote Title, dek and intro: 3 sentences", None,
+        "Writing Context & Background: 2 of 6 sections", "Finished"]
+    assert events[-1]["progress"]["sections_done"] == 1 and events[-1]["progress"]["tokens"] == 800

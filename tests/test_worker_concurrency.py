@@ -133,4 +133,4 @@ def test_a_workers_no_judge_reaches_every_article_it_writes(db_location, chat, t
         Worker(config, archive=archive).run()
         job = queue_for(archive).get(ids[0])
         assert job.status == "done", job.error
-        assert archive.get_article(job.article_id).model["judge"] is judge
+        assert archive.get_article(job.article_id).model.judge is judge

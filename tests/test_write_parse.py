@@ -133,3 +133,48 @@ def test_a_section_prompt_carries_the_story_maps_plan_as_neutralised_data():
     # a line carrying a chat-template token is set aside whole, as in any source text: its words may be the payload
     assert "<|im_start|>" not in user and "port closed" not in user and "Dockers" not in user
     assert "Plan from the sources" not in section_messages([], spec, "Port expansion", [])[1]["content"]
+
+
+# -- a section's answer is that section only (issue 17, item 9) ------------------------------------------------
+OTHERS = ["Context & Background", "In-Depth Analysis", "Pros and Cons", "Key Takeaways", "Future Outlook",
+          "Call to Action", "Title", "Dek", "Intro", "Introduction", "Conclusion"]
+
+
+def _others(own: str) -> list[str]:
+    return [name for name in OTHERS if name != own]
+
+
+def test_a_heading_for_another_section_ends_the_answer():
+    from newsdesk.write.parse import cut_at_other_parts
+
+    analysis = ("### Who pays\n- The loan costs £310,000 a year.\n### Key Takeaways\n- The council voted.\n"
+                "### Future Outlook\n- Building starts in September.")
+    assert cut_at_other_parts(analysis, _others("In-Depth Analysis"), "In-Depth Analysis") == (
+        "### Who pays\n- The loan costs £310,000 a year.")
+    # shortened, longer, bold or in angle brackets: the same part; a takeaway led by another part's label too
+    for heading in ("**Outlook:**", "## The outlook", "<<Context & Background", "Key takeaways for readers"):
+        assert cut_at_other_parts(f"First point here.\n{heading}\nMore.", _others("In-Depth Analysis")) == (
+            "First point here."), heading
+    takeaways = "- The council voted 9 to 4.\n- Cons: the loan squeezes libraries.\n- Building starts soon."
+    assert cut_at_other_parts(takeaways, _others("Key Takeaways"), "Key Takeaways") == "- The council voted 9 to 4."
+
+
+def test_a_sections_own_sub_headings_and_prose_are_kept():
+    from newsdesk.write.parse import cut_at_other_parts
+
+    text = ("In-Depth Analysis\n### Costs and who pays\n- Critics say the cost of the bridge is too high.\n"
+            "### Safety on the harbour road\n- The future of the shuttle bus is unclear, officials said.\n"
+            "- Analysts: the vote settles a long fight.")
+    kept = cut_at_other_parts(text, _others("In-Depth Analysis"), "In-Depth Analysis")
+    assert kept == text.split("\n", 1)[1], "only the echoed own heading goes"
+
+
+def test_two_pros_and_cons_pairs_become_one():
+    blocks = to_blocks("The Pros of this plan:\n- Faster trips to the station.\n**Cons**\n- The loan costs a lot.\n"
+                       "Pros:\n- Safer routes for the children.\n### Risks to traders\n- Cons: fewer customers.\n"
+                       "Cons:\n- Noise for the residents of Quay Street.", "pros_cons")
+    assert [(b.type, b.text) for b in blocks] == [
+        ("subheading", "Pros"), ("bullet", "Faster trips to the station."),
+        ("bullet", "Safer routes for the children."),
+        ("subheading", "Cons"), ("bullet", "The loan costs a lot."), ("bullet", "Cons: fewer customers."),
+        ("bullet", "Noise for the residents of Quay Street.")]

@@ -6,6 +6,7 @@ Stages raise these; only the faces (cli, web) turn them into one-line messages o
     ├── InputError          bad user input: empty/binary file, unreadable path, malformed JSON story
     ├── TemplateError       a template file that does not parse or names unknown keys
     ├── ModelError          a model that cannot be loaded or a server that is down
+    │   └── ContextTooSmall a prompt longer than the model's context window (the limit it states, when it does)
     ├── FetchError          a URL that cannot be fetched (timeout, size cap, bad content type)
     │   └── BlockedURLError a URL refused by the SSRF guard
     └── NotFoundError       an id that the archive does not hold
@@ -31,6 +32,20 @@ class TemplateError(NewsdeskError):
 
 class ModelError(NewsdeskError):
     status_code = 502
+
+
+class ContextTooSmall(ModelError):
+    """A prompt (with room for its answer) longer than the model's context window.
+
+    ``limit`` is the window in tokens and ``prompt_tokens`` the prompt's real length, where the server states them
+    ("This model's maximum context length is 2048 tokens ... (2566 in the messages, ...)"). The run shrinks its
+    sources to the stated limit and asks again; only a prompt that cannot shrink any further reaches the user.
+    """
+
+    def __init__(self, message: str, limit: int | None = None, prompt_tokens: int | None = None):
+        super().__init__(message)
+        self.limit = limit
+        self.prompt_tokens = prompt_tokens
 
 
 class FetchError(NewsdeskError):

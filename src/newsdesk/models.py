@@ -267,6 +267,67 @@ class Stats:
         return asdict(self)
 
 
+Drafting = Literal["grounded", "free"]
+
+
+@dataclass
+class ModelInfo:
+    """The model an article was written with, as its JSON records it: ``Model.describe()`` plus how it drafted.
+
+    ``extra`` keeps what a backend's ``describe()`` adds beyond the fields named here, so that every key of the
+    article JSON survives a save and a load."""
+
+    backend: str
+    name: str
+    context_length: int | None = None
+    base_url: str | None = None  # servers only
+    drafting: Drafting | None = None  # grounded: fact sections from source sentences; free: the model wrote them
+    judge: bool | None = None  # whether the LLM judge was on (set when the article was verified)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"backend": self.backend, "name": self.name}
+        optional = {"context_length": self.context_length, "base_url": self.base_url}
+        data.update({key: value for key, value in optional.items() if value is not None})
+        data.update(self.extra)
+        if self.drafting is not None:
+            data["drafting"] = self.drafting
+        if self.judge is not None:
+            data["judge"] = self.judge
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ModelInfo:
+        named = {"backend", "name", "context_length", "base_url", "drafting", "judge"}
+        return cls(backend=str(data.get("backend", "")), name=str(data.get("name", "")),
+                   context_length=data.get("context_length"), base_url=data.get("base_url"),
+                   drafting=data.get("drafting"), judge=data.get("judge"),
+                   extra={k: v for k, v in data.items() if k not in named})
+
+
+@dataclass
+class StoryInfo:
+    """The main story an article is about, as its JSON records it."""
+
+    headline: str = ""
+    url: str | None = None
+    published: str | None = None
+    id: int | None = None  # the story's row in the archive
+
+    @classmethod
+    def of(cls, story: Story) -> StoryInfo:
+        return cls(headline=story.headline, url=story.url, published=story.published, id=story.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        # an article saved before stories were recorded has none, and keeps none
+        return asdict(self) if self != StoryInfo() else {}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryInfo:
+        return cls(headline=data.get("headline") or "", url=data.get("url"), published=data.get("published"),
+                   id=data.get("id"))
+
+
 @dataclass
 class Update:
     """One entry of an article's Updates log: when, what changed, and on which sources (their numbers)."""
@@ -286,17 +347,24 @@ class Article:
     intro: Section
     sections: list[Section]
     sources: list[Source]
-    model: dict[str, Any]
+    model: ModelInfo
     template: str = "default"
     stats: Stats = field(default_factory=Stats)
     dropped: list[Dropped] = field(default_factory=list)
-    story: dict[str, Any] = field(default_factory=dict)  # headline, url, published of the main story
+    story: StoryInfo = field(default_factory=StoryInfo)
     notes: list[str] = field(default_factory=list)  # what the run had to do to the input (e.g. trimming)
     created: str = ""
     id: int | None = None
     version: int = 1  # a new version each time a later entry of its story thread updates it (develop.py)
     updates: list[Update] = field(default_factory=list)  # the Updates log, oldest first
     updated: str = ""  # when the current version was made; "" for a first version
+
+    def __post_init__(self) -> None:
+        # the plain dicts of the JSON form are read as what they describe (articles built by hand, in tests)
+        if isinstance(self.model, dict):
+            self.model = ModelInfo.from_dict(self.model)
+        if isinstance(self.story, dict):
+            self.story = StoryInfo.from_dict(self.story)
 
     def all_sections(self) -> list[Section]:
         return [self.intro, *self.sections]
@@ -328,9 +396,9 @@ class Article:
             "sections": [s.to_dict() for s in self.sections],
             "sources": [s.to_dict() for s in self.sources],
             "dropped": [d.to_dict() for d in self.dropped],
-            "model": self.model,
+            "model": self.model.to_dict(),
             "template": self.template,
-            "story": self.story,
+            "story": self.story.to_dict(),
             "notes": self.notes,
             "stats": self.stats.to_dict(),
             "counts": self.counts(),
@@ -350,9 +418,9 @@ class Article:
             sections=[Section.from_dict(s) for s in data["sections"]],
             sources=[Source.from_dict(s) for s in data["sources"]],
             dropped=[Dropped(**d) for d in data.get("dropped", [])],
-            model=data.get("model", {}),
+            model=ModelInfo.from_dict(data.get("model") or {}),
             template=data.get("template", "default"),
-            story=data.get("story", {}),
+            story=StoryInfo.from_dict(data.get("story") or {}),
             notes=list(data.get("notes", [])),
             stats=Stats(**data.get("stats", {})),
             created=data.get("created", ""),

@@ -8,26 +8,29 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import injection, retrieve
 from .archive import Archive
 from .ingest.clean import check_article
 from .llm import Model, get_model
 from .llm.session import Session
-from .models import Article, Story
+from .models import Article, ModelInfo, Passage, Source, Story, StoryInfo
 from .retrieve import build_sources, evidence_of
 from .storymap import build_map
-from .template import Template, load_template
+from .template import SectionSpec, Template, load_template
 from .write import fallback_title, write_draft
 from .write.context import PROMPT_OVERHEAD_TOKENS, fit_to_context
 from .write.revise import MAX_REVISE_CALLS, reviser
 from .write.title import headline_fallbacks
 
-__all__ = ["Event", "WriteOptions", "build_sources", "evidence_of", "fit_to_context", "regenerate_section",
-           "write_article", "MAX_CALLS", "MAX_REVISE_CALLS", "PROMPT_OVERHEAD_TOKENS"]
+if TYPE_CHECKING:
+    from .verify import Fallbacks
+
+__all__ = ["Event", "RunPlan", "WriteOptions", "build_sources", "evidence_of", "fit_to_context",
+           "regenerate_section", "write_article", "MAX_CALLS", "MAX_REVISE_CALLS", "PROMPT_OVERHEAD_TOKENS"]
 
 # Writing is one call per section plus one for title/dek/intro (a template has at most 8 sections); the LLM judge
 # (server models that return token probabilities) and the revision of failing sentences (write/revise.py) get small
@@ -36,8 +39,14 @@ MAX_CALLS = 12
 MAX_JUDGE_CALLS = 2
 
 
-@dataclass
+Drafting = Literal["auto", "grounded", "free"]
+
+
+@dataclass(frozen=True)
 class WriteOptions:
+    """What the user asked for. Frozen: a run reads it, never changes it; ``RunPlan.resolve`` turns it, with what
+    the model declares it can do, into what the run does."""
+
     model: str | None = None
     base_url: str | None = None
     api_key: str | None = None
@@ -49,13 +58,45 @@ class WriteOptions:
     # The LLM entailment judge for the sentences the local checks leave uncertain; it runs only with a model that
     # declares token probabilities (servers), never with the embedded model. --no-judge turns it off.
     judge: bool = True
-    drafting: str = "auto"  # auto | grounded | free
-    allow_private: bool = False
-    context_length: int | None = None
+    # auto: what the model declares it can write (Model.writes_analysis); grounded: fact and summary sections from
+    # source sentences; free: the model writes every section.
+    drafting: Drafting = "auto"
+    context_length: int | None = None  # the model's context window in tokens, where the user knows it
     # Idempotency: a second run with the same key returns the article the first one saved (jobs, feed entries).
     request_key: str | None = None
     # Background from the story's thread first (threads/background.py), never from an unrelated story.
     thread_first: bool = False
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """What one run does, decided once from the options and the model, and read by every step after."""
+
+    grounded: bool  # fact and summary sections are drafted from source sentences (no call for them)
+    map_analysis: bool  # analysis, outlook and opinion are built from the story map (no call for them)
+    verify: bool
+    judge: bool  # the LLM judge decides the sentences the local checks leave uncertain
+    revise: bool  # failing sentences are rewritten once; not for a model that cannot write analysis
+    use_cache: bool
+
+    @classmethod
+    def resolve(cls, options: WriteOptions, model: Model) -> RunPlan:
+        # What the model is asked to write follows what it declares it can write, never its name.
+        map_analysis = options.drafting != "free" and not model.writes_analysis
+        return cls(
+            grounded=options.drafting == "grounded" or (options.drafting == "auto" and not model.writes_analysis),
+            map_analysis=map_analysis,
+            verify=options.verify,
+            judge=options.verify and options.judge and model.supports_probabilities,
+            # a draft of source sentences that fails its check is not saved by a model that cannot write
+            # analysis: asking it to revise would be a call whose answer is known to be discarded
+            revise=options.verify and not map_analysis,
+            use_cache=options.use_cache,
+        )
+
+    @property
+    def drafting(self) -> Literal["grounded", "free"]:
+        return "grounded" if self.grounded else "free"
 
 
 @dataclass
@@ -127,8 +168,9 @@ def _model(options: WriteOptions) -> Model:
 def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, template: Template, run_id: int,
          emit: Callable[..., None], started: float,
          reranker: retrieve.Reranker | None) -> tuple[Article, dict[str, Any]]:
-    from .verify import Fallbacks, Judge, Verifier, verify_article
+    from .verify import Fallbacks
 
+    plan = RunPlan.resolve(options, model)
     emit("retrieve", "start")
     if options.thread_first:
         from .threads.background import thread_background
@@ -140,7 +182,9 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     screening = injection.screen(sources, story)  # [injection] text addressed to the model: no prompt, no evidence
     story = screening.story or story
     evidence = evidence_of(sources)  # verification sees every passage, trimmed or not
-    notes = screening.notes + fit_to_context(sources, model, template)
+    notes = list(screening.notes)
+    fitting = _Fitting(sources, model, template, notes)
+    fitting.fit()
     for note in notes:
         emit("warning", "info", message=note)
     emit("retrieve", "done", sources=len(sources), background=len(backgrounds))
@@ -150,39 +194,22 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     emit("map", "done", actors=len(story_map.actors), statements=len(story_map.statements),
          forward=len(story_map.forward), unknowns=len(story_map.unknowns))
 
-    session = Session(model, archive, run_id, use_cache=options.use_cache, max_calls=MAX_CALLS)
-    # What the model is asked to write follows what it declares it can write, never its name.
-    map_analysis = options.drafting != "free" and not model.writes_analysis
-    grounded = options.drafting == "grounded" or (options.drafting == "auto" and not model.writes_analysis)
-    draft = write_draft(session, template, sources, story.headline, grounded=grounded,
-                        emit=emit, story_map=story_map, body=story.body, map_analysis=map_analysis)
+    session = _session(model, archive, run_id, plan, MAX_CALLS, emit, fitting.refit)
+    draft = write_draft(session, template, sources, story.headline, grounded=plan.grounded,
+                        emit=emit, story_map=story_map, body=story.body, map_analysis=plan.map_analysis)
     article = Article(
         title=draft.title, dek=draft.dek, intro=draft.intro, sections=draft.sections, sources=sources,
-        model={**model.describe(), "drafting": "grounded" if grounded else "free"}, template=template.name,
-        story={"headline": story.headline, "url": story.url, "published": story.published, "id": story.id},
+        model=_model_info(model, plan), template=template.name, story=StoryInfo.of(story),
         notes=notes, created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
-    if options.verify:
-        emit("verify", "start", sentences=sum(len(s.sentences()) for s in article.all_sections()))
-        judge = Judge(model, session) if judging(options, model) else None
-        verifier = Verifier(judge=judge, store=archive)
-        session.max_calls = min(MAX_CALLS, session.calls_made + (MAX_JUDGE_CALLS if judge else 0) + MAX_REVISE_CALLS)
-        # A draft of source sentences that fails its check is not saved by a model that cannot write analysis:
-        # asking it to revise would be a call whose answer is known to be discarded.
-        revise = reviser(session, sources, emit) if not map_analysis else None
-        # the title and dek are checked with the body (and judged with it); one that fails is replaced by one
-        # built from the story that passes
-        titles, deks = headline_fallbacks(story.headline, story.body, story_map)
-        verify_article(verifier, article, evidence, reviser=revise, fallbacks=Fallbacks(titles, deks))
-        for section in article.all_sections():
-            section.prune()
-        article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions
-        emit("verify", "done", dropped=len(article.dropped))
-        article.stats.judge_calls = judge.calls if judge else 0
-        article.model["judge"] = judge is not None
+    # the title and dek are checked with the body (and judged with it); one that fails is replaced by one built
+    # from the story that passes
+    titles, deks = headline_fallbacks(story.headline, story.body, story_map)
+    _verify(article, sources, evidence, plan, session, archive, emit, Fallbacks(titles, deks))
     injection.finish_article(article, screening, fallback_title)  # [injection]
 
+    article.model.context_length = model.context_length  # as the server stated it, where it refused a prompt
     stats = session.stats
     article.stats.llm_calls = stats.llm_calls
     article.stats.cached_calls = stats.cached_calls
@@ -198,9 +225,75 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     return article, article.stats.to_dict()
 
 
+def _session(model: Model, archive: Archive, run_id: int, plan: RunPlan, max_calls: int,
+             emit: Callable[..., None], refit: Callable[[], bool] | None = None) -> Session:
+    """The run's conversation with the model: its budget in all, the judge's and the revisions' own, a progress
+    event around every call, and ``refit`` for a prompt the model's context cannot hold."""
+    session = Session(model, archive, run_id, use_cache=plan.use_cache, max_calls=max_calls, refit=refit,
+                      emit=emit)
+    session.limit("judge", MAX_JUDGE_CALLS if plan.judge else 0)
+    session.limit("revise", MAX_REVISE_CALLS if plan.revise else 0)
+    return session
+
+
+def _verify(article: Article, sources: list[Source], evidence: list[Passage], plan: RunPlan, session: Session,
+            archive: Archive, emit: Callable[..., None], fallbacks: Fallbacks | None = None) -> None:
+    """The one verify step of a first run and of a rewritten section: every sentence checked against
+    ``evidence`` (the judge asked about the uncertain ones), the failures revised once from ``sources`` (the
+    prompts' sources, fitted to the model's context), what still fails and what repeats dropped. ``fallbacks``:
+    the titles and deks that stand in for a failing title or dek (a first run; a rewritten section has none)."""
+    from .verify import Judge, Verifier, verify_article
+
+    if not plan.verify:
+        return
+    emit("verify", "start", sentences=sum(len(s.sentences()) for s in article.all_sections()))
+    judge = Judge(session.model, session) if plan.judge else None
+    verifier = Verifier(judge=judge, store=archive)
+    revise = reviser(session, sources, emit) if plan.revise else None
+    verify_article(verifier, article, evidence, reviser=revise, fallbacks=fallbacks)
+    for section in article.all_sections():
+        section.prune()
+    article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions
+    article.stats.judge_calls = judge.calls if judge else 0
+    article.model.judge = judge is not None
+    emit("verify", "done", dropped=len(article.dropped))
+
+
+class _Fitting:
+    """The sources fitted to the model's context, and fitted again when the model says its context is smaller
+    than the run thought (``Session.refit``): always from the sources as retrieved, so that the notes say what
+    was left out of the whole."""
+
+    def __init__(self, sources: list[Source], model: Model, template: Template, notes: list[str]):
+        self.sources, self.model, self.template, self.notes = sources, model, template, notes
+        self.whole = [replace(source, passages=list(source.passages)) for source in sources]
+        self.own: list[str] = []  # the notes of the last fit, replaced by the next one's
+
+    def fit(self) -> list[str]:
+        self.sources[:] = [replace(source, passages=list(source.passages)) for source in self.whole]
+        for note in self.own:
+            self.notes.remove(note)
+        self.own = fit_to_context(self.sources, self.model, self.template)
+        self.notes.extend(self.own)
+        return self.own
+
+    def refit(self) -> bool:
+        """Fit again to the model's context as it now stands; True when less of the sources is left."""
+        before = self._size()
+        self.fit()
+        return self._size() < before
+
+    def _size(self) -> int:
+        return sum(len(p.text) for source in self.sources for p in source.passages)
+
+
+def _model_info(model: Model, plan: RunPlan) -> ModelInfo:
+    return replace(ModelInfo.from_dict(model.describe()), drafting=plan.drafting)
+
+
 def judging(options: WriteOptions, model: Model) -> bool:
     """The judge runs when asked (the default) and the model declares that it reads token probabilities."""
-    return options.verify and options.judge and model.supports_probabilities
+    return RunPlan.resolve(options, model).judge
 
 
 def _reranker(options: WriteOptions, archive: Archive) -> retrieve.Reranker | None:
@@ -235,44 +328,44 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
         for passage in source.passages:
             passage.source_number = source.number
     model = model or _model(options)
-    regenerated = _recorded_run(archive, article.story.get("id"), model, template.name,
+    regenerated = _recorded_run(archive, article.story.id, model, template.name,
                                 lambda run_id: _regenerate(archive, article, index, spec, template, model, run_id,
                                                            options, emit))
     emit("done", "done", article_id=regenerated.id)
     return regenerated
 
 
-def _regenerate(archive: Archive, article: Article, index: int, spec, template: Template, model: Model, run_id: int,
-                options: WriteOptions, emit: Callable[..., None]) -> tuple[Article, dict[str, Any]]:
+def _regenerate(archive: Archive, article: Article, index: int, spec: SectionSpec, template: Template, model: Model,
+                run_id: int, options: WriteOptions, emit: Callable[..., None]) -> tuple[Article, dict[str, Any]]:
     import random
 
-    from .verify import Judge, Verifier, verify_article
     from .write import rebuild_from_map, write_section
 
+    plan = replace(RunPlan.resolve(options, model), use_cache=False)  # a fresh sample, never the cached one
     section_id = spec.id
     screening = injection.screen(article.sources)  # [injection] the reloaded passages are the archive's originals
     evidence = evidence_of(article.sources)
-    judge_calls = MAX_JUDGE_CALLS if judging(options, model) else 0
-    session = Session(model, archive, run_id, use_cache=False, max_calls=1 + judge_calls + MAX_REVISE_CALLS)
+    # the prompts' copy of the sources, fitted to the model's context; the article keeps every passage it cites
+    sources = [replace(source, passages=list(source.passages)) for source in article.sources]
+    fitting = _Fitting(sources, model, template, [])
+    for note in fitting.fit():
+        emit("warning", "info", message=note)
+    calls = 1 + (MAX_JUDGE_CALLS if plan.judge else 0) + (MAX_REVISE_CALLS if plan.revise else 0)
+    session = _session(model, archive, run_id, plan, calls, emit, fitting.refit)
     emit("write", "start", section=section_id, heading=spec.heading)
-    headline = article.story.get("headline") or article.title
+    headline = article.story.headline or article.title
     section = None
-    if not model.writes_analysis and options.drafting != "free":
-        story_map = build_map(article.sources, headline)
-        section = rebuild_from_map(spec, story_map, article)
+    if plan.map_analysis:
+        section = rebuild_from_map(spec, build_map(article.sources, headline), article)
     if section is None:
         others = [s.heading for s in template.sections if s.id != section_id]
-        section = write_section(session, article.sources, spec, headline, others,
-                                seed=random.randrange(1, 2**31))
-    emit("write", "done", section=section_id, sentences=len(section.sentences()), note=section.note)
+        section = write_section(session, sources, spec, headline, others, seed=random.randrange(1, 2**31))
+    emit("write", "done", section=section_id, heading=spec.heading, sentences=len(section.sentences()),
+         note=section.note)
     article.sections[index] = section
     article.dropped = [d for d in article.dropped if d.section != section_id]
-    emit("verify", "start", sentences=len(section.sentences()))
-    verifier = Verifier(judge=Judge(model, session) if judge_calls else None, store=archive)
-    verify_article(verifier, article, evidence, reviser=reviser(session, article.sources, emit))
-    for each in article.all_sections():
-        each.prune()
+    _verify(article, sources, evidence, plan, session, archive, emit)
     injection.finish_article(article, screening, fallback_title)  # [injection]
-    emit("verify", "done", dropped=len(article.dropped))
     archive.update_article(article)
     return article, session.stats.to_dict()  # the run's own calls, not the whole article's
+

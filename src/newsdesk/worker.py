@@ -246,8 +246,8 @@ class Worker:
         if article_id is None:
             story = self._story(job, on_event)
             options = WriteOptions(model=payload.get("model"), base_url=self.config.base_url,
-                                   template=payload.get("template"), allow_private=self.config.allow_private,
-                                   context_length=self.config.context_length, request_key=key,
+                                   template=payload.get("template"), context_length=self.config.context_length,
+                                   request_key=key,
                                    judge=self.config.judge)
             article = write_article(story, options, self.archive, on_event=on_event,
                                     model=self._model(payload.get("model"), on_event))

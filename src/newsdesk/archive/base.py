@@ -268,7 +268,7 @@ class Archive(ABC):
                 "INSERT INTO articles (story_id, run_id, title, model, template, json, created, request_key)"
                 " VALUES (?, ?, ?, ?, ?, '{}', ?, ?)"
                 " ON CONFLICT (request_key) WHERE request_key IS NOT NULL DO NOTHING RETURNING id",
-                (story_id, run_id, article.title, article.model.get("name", ""), article.template,
+                (story_id, run_id, article.title, article.model.name, article.template,
                  article.created or now(), request_key),
             ).fetchone()
             if row is None:

@@ -16,6 +16,7 @@ from ..archive import Archive, default_db_path
 from ..archive.base import POSTGRES_SCHEMES
 from ..errors import InputError
 from ..files import write_atomically
+from ..progress import describe
 
 
 def archive_option(fn: Callable) -> Callable:
@@ -31,7 +32,8 @@ def model_options(fn: Callable) -> Callable:
         click.option("--base-url", envvar="OPENAI_BASE_URL",
                      help="OpenAI-compatible server URL, e.g. http://127.0.0.1:11434/v1 (Ollama)."),
         click.option("--context-length", type=click.IntRange(512, 1_000_000),
-                     help="Context window in tokens (embedded: the size to allocate; servers: what to assume)."),
+                     help="Context window in tokens (embedded: the size to allocate; servers: the server's own, "
+                          "e.g. 2048 for llama.cpp's server; a server that says it is smaller is believed)."),
     ]
     return functools.reduce(lambda f, d: d(f), reversed(decorators), fn)
 
@@ -77,38 +79,26 @@ def write_output(text: str, output: str | None) -> None:
         raise InputError(f"cannot write {output}: {error.strerror}") from None
 
 
+# what the summary line at the end says anyway, or what passes too quickly to be worth a line
+_UNPRINTED_STAGES = {"store", "save", "done", "llm"}
+_UNPRINTED_EVENTS = {("retrieve", "start"), ("map", "start")}
+
+
 @contextmanager
 def progress_printer(quiet: bool) -> Iterator[Callable]:
-    """An event handler that prints one line per stage and section on standard error."""
-    console = Console(stderr=True, highlight=False)
-    headings: dict[str, str] = {}
+    """An event handler that prints a line for each stage, section and model call on standard error, in the words
+    the web job page uses (``newsdesk.progress``)."""
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
 
     def on_event(event) -> None:
-        if quiet:
+        if quiet or event.stage in _UNPRINTED_STAGES or (event.stage, event.status) in _UNPRINTED_EVENTS:
             return
-        data = event.data
-        if event.stage == "write" and event.status == "start":
-            headings[data["section"]] = data.get("heading") or data["section"]
-            console.print(f"[dim]{event.elapsed:6.1f}s[/] writing {escape(headings[data['section']])}…")
-        elif event.stage == "write" and event.status == "done":
-            note = f" [yellow]({escape(data['note'])})[/]" if data.get("note") else ""
-            console.print(f"[dim]{event.elapsed:6.1f}s[/] [green]✓[/] {escape(headings.get(data['section'], ''))}: "
-                          f"{data.get('sentences', 0)} sentences{note}")
-        elif event.stage == "retrieve" and event.status == "done":
-            console.print(f"[dim]{event.elapsed:6.1f}s[/] sources: {data['sources']} "
-                          f"({data['background']} background stories)")
-        elif event.stage == "verify" and event.status == "start":
-            console.print(f"[dim]{event.elapsed:6.1f}s[/] checking {data.get('sentences', 0)} sentences "
-                          "against the sources…")
-        elif event.stage == "verify" and event.status == "done":
-            console.print(f"[dim]{event.elapsed:6.1f}s[/] [green]✓[/] checked; {data['dropped']} sentences dropped")
-        elif event.stage == "revise" and event.status == "start":
-            console.print(f"[dim]{event.elapsed:6.1f}s[/] rewriting {data.get('sentences', 0)} sentences that failed "
-                          f"the check ({data.get('done', 0)} of {data.get('total', 0)} done)…")
-        elif event.stage == "revise" and event.status == "done":
-            console.print(f"[dim]{event.elapsed:6.1f}s[/] [green]✓[/] rewrote {data.get('done', 0)} of "
-                          f"{data.get('total', 0)}; checking them again")
-        elif event.stage == "warning":
-            console.print(f"[yellow]warning:[/] {escape(data['message'])}")
+        if event.stage == "warning":
+            console.print(f"[yellow]warning:[/] {escape(event.data['message'])}")
+            return
+        line = describe(event.stage, event.status, event.data)
+        if line is not None:
+            mark = "[green]✓[/] " if event.status == "done" else ""
+            console.print(f"[dim]{event.elapsed:6.1f}s[/] {mark}{escape(line)}")
 
     yield on_event

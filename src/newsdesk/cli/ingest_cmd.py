@@ -154,7 +154,7 @@ def feed(source: str, do_write: bool, out: str | None, fmt: str, limit: int | No
 
     options = WriteOptions(model=model, base_url=base_url, template=template, use_cache=not no_cache,
                            background=background, rerank=rerank, verify=not no_verify, judge=judge,
-                           allow_private=allow_private, context_length=context_length)
+                           context_length=context_length)
     progress = None if quiet else (lambda line: click.echo(line, err=True))
     with progress_printer(quiet) as on_event:
         written = write_articles(archive, parsed.source, Path(out or "."), options, fmt=fmt, limit=limit,

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 import click
 
 from ..errors import NotFoundError
 from ..pipeline import Event, WriteOptions, write_article
 from ..render import FORMATS, render
-from .common import archive_option, judge_option, model_options, open_archive, progress_printer, retrieval_options, write_output
+from .common import (
+    archive_option,
+    judge_option,
+    model_options,
+    open_archive,
+    progress_printer,
+    retrieval_options,
+    write_output,
+)
 
 
 def register(cli: click.Group) -> None:
@@ -55,6 +63,7 @@ def write(source, fmt, output, model, base_url, context_length, template, drafti
       cat story.txt | newsdesk write -
       newsdesk write story.txt --model path/to/other.gguf
       newsdesk write story.txt --model openai:llama3.2 --base-url http://127.0.0.1:11434/v1
+      newsdesk write story.txt --model openai:local --base-url http://127.0.0.1:8080/v1 --context-length 2048
     """
     from ..ingest import load_story
 
@@ -62,9 +71,9 @@ def write(source, fmt, output, model, base_url, context_length, template, drafti
     archive = open_archive(db)
     options = WriteOptions(model=model, base_url=base_url, template=template, use_cache=not no_cache,
                            background=background, rerank=rerank, verify=not no_verify, judge=judge,
-                           drafting=drafting, allow_private=allow_private, context_length=context_length)
+                           drafting=drafting, context_length=context_length)
     if not regenerate and not no_cache:
-        options.request_key = request_key(story, options)
+        options = replace(options, request_key=request_key(story, options))
     reused: list[int] = []
 
     def on_done(event: Event) -> None:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sse_starlette import EventSourceResponse
 
 from ..ingest.feeds import slugify
-from ..models import Story
+from ..ingest.text import parse_text_story
 from ..render import render
 from ..text import visible
 from .desk import Desk, job_json, progress_of
@@ -60,7 +60,9 @@ class ArticleRequest(_Strict):
     """A story given as headline and body, or as the URL of a news page (fetched through the SSRF guard)."""
 
     headline: str | None = Field(None, max_length=MAX_HEADLINE_CHARS)
-    body: str | None = Field(None, max_length=MAX_BODY_CHARS)
+    body: str | None = Field(None, max_length=MAX_BODY_CHARS,
+                             description="the story's text; Date:, Publisher:, Source: and Author: lines at its top "
+                                         "are read as the story's details, as in a story file")
     url: str | None = Field(None, max_length=2000)
     template: str | None = Field(None, max_length=200, description="a template name the server offers")
     model: str | None = Field(None, max_length=200, description="a model the server runs")
@@ -105,7 +107,9 @@ def create_article(body: ArticleRequest, desk: DeskDep) -> JSONResponse:
     """Queue a job that writes an article; follow it at ``/api/jobs/{id}`` or its event stream."""
     if body.url:
         return _created(desk.submit_url(body.url, body.template, body.model))
-    story = Story(headline=" ".join((body.headline or "").split()), body=(body.body or "").strip(), origin="text")
+    # the same story format as a file, the form and the command line: Date:, Publisher:, Source: and Author: lines
+    # at the top of the body are the story's details, not its text
+    story = parse_text_story(f"{' '.join((body.headline or '').split())}\n{body.body or ''}", "the story")
     return _created(desk.submit_story(story, body.template, body.model))
 
 
@@ -121,14 +125,16 @@ def list_jobs(desk: DeskDep, status: Literal["queued", "running", "done", "faile
 def get_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
     """``status`` is queued, running, done or failed; ``article_id`` is set once done."""
     job = desk.queue.get(job_id)
-    return job_json(job, progress_of(desk.queue, job))
+    return job_json(job, progress_of(desk.queue, job).to_dict())
 
 
 @router.get("/jobs/{job_id}/events", summary="A job's progress as Server-Sent Events",
             response_class=EventSourceResponse)
 def job_events(job_id: RowId, desk: DeskDep, after: Annotated[int, Query(ge=0, le=MAX_ROW_ID)] = 0,
                last_event_id: Annotated[str | None, Header()] = None) -> EventSourceResponse:
-    """Each stored event as ``event: progress`` (JSON: stage, status, data), then ``event: end`` with the job.
+    """Each stored event as ``event: progress`` (JSON: stage, status, data, and ``words``: the event in plain words,
+    or null for one that only updates a number, with ``progress``: the job's progress so far), then ``event: end``
+    with the job.
 
     Events are read from the database, so a stream can resume after a restart (``Last-Event-ID``).
     """

@@ -14,6 +14,7 @@ from ..ingest.fetch import Guard
 from ..archive.feeds import Feed
 from ..jobs import Job, JobQueue, queue_for
 from ..models import Story
+from ..progress import Progress
 from .settings import MIN_FEED_INTERVAL, Settings
 
 MAX_URL_CHARS = 2000
@@ -118,24 +119,14 @@ def job_json(job: Job, progress: dict[str, Any] | None = None) -> dict[str, Any]
     return data
 
 
-def progress_of(queue: JobQueue, job: Job) -> dict[str, Any]:
-    """Stage, section and tokens so far, read from the job's events (what a page shows before streaming)."""
-    progress: dict[str, Any] = {"stage": job.stage, "section": None, "tokens": 0, "sections_done": 0}
+def progress_of(queue: JobQueue, job: Job, until: int | None = None) -> Progress:
+    """The job's progress read from its events (up to event id ``until``): what a page shows before streaming."""
+    progress = Progress(stage=job.stage)
     after = 0
     while batch := queue.events_since(job.id, after):
         for event in batch:
-            apply_event(progress, event.stage, event.status, event.data)
+            if until is not None and event.id > until:
+                return progress
+            progress.apply(event.stage, event.status, event.data)
         after = batch[-1].id
     return progress
-
-
-def apply_event(progress: dict[str, Any], stage: str, status: str, data: dict[str, Any]) -> None:
-    progress["stage"] = stage
-    if stage == "write" and status == "start":
-        progress["section"] = data.get("heading") or data.get("section")
-    elif stage == "write" and status == "done":
-        progress["sections_done"] = progress.get("sections_done", 0) + 1
-    elif stage == "llm":
-        progress["tokens"] = data.get("total_tokens", progress.get("tokens", 0))
-    elif stage == "job" and status == "running":
-        progress["sections_done"] = 0

@@ -7,6 +7,7 @@ job. Errors in a form come back as the same page with the message and the user's
 from __future__ import annotations
 
 import hmac
+import json
 import math
 from importlib import resources
 from pathlib import PurePath
@@ -21,12 +22,13 @@ from ..errors import InputError, NewsdeskError
 from ..ingest import story_from_text
 from ..ingest.text import decode_bytes
 from ..models import Story
+from ..polls import feed_state
+from ..progress import Progress
 from ..render.html import render_article_fragment
 from .api import RowId, get_desk
 from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
 from .errors import error_response
-from ..polls import feed_state
 from .security import SESSION_COOKIE, session_value
 from .settings import DEFAULT_FEED_INTERVAL, PAGE_SIZE
 from .templating import page
@@ -130,8 +132,17 @@ def job_page(request: Request, job_id: RowId) -> Response:
     desk = get_desk(request)
     job = desk.queue.get(job_id)
     sections = _section_count(job)
+    events = desk.queue.events_since(job_id)
+    raw = [(event.id, f"{event.stage} {event.status}", json.dumps(event.data, ensure_ascii=False)) for event in events]
     return page(request, "job.html", job=job, progress=progress_of(desk.queue, job), sections=sections,
-                events=desk.queue.events_since(job_id))
+                events=raw, steps=_steps(events))
+
+
+def _steps(events: list[Any]) -> list[tuple[int, str]]:
+    """(event id, the event in words) for each event that says something: the page's plain progress list."""
+    progress = Progress()
+    said = ((event.id, progress.apply(event.stage, event.status, event.data)) for event in events)
+    return [(event_id, words) for event_id, words in said if words]
 
 
 def _section_count(job: Any) -> int | None:

@@ -11,19 +11,23 @@ import anyio
 import anyio.to_thread
 
 from ..jobs import TERMINAL
-from .desk import Desk, job_json
+from .desk import Desk, job_json, progress_of
 
 POLL_SECONDS = 0.25
 
 
 async def job_event_stream(desk: Desk, job_id: int, after: int = 0) -> AsyncIterator[dict[str, Any]]:
+    job = await anyio.to_thread.run_sync(desk.queue.get, job_id)
+    progress = await anyio.to_thread.run_sync(progress_of, desk.queue, job, after)  # what came before ``after``
     while True:
         events = await anyio.to_thread.run_sync(desk.queue.events_since, job_id, after)
         finished = False
         for event in events:
             after = event.id
             finished = event.stage == "job" and event.status in TERMINAL
-            yield {"id": str(event.id), "event": "progress", "data": json.dumps(event.to_dict())}
+            words = progress.apply(event.stage, event.status, event.data)
+            payload = {**event.to_dict(), "words": words, "progress": progress.to_dict()}
+            yield {"id": str(event.id), "event": "progress", "data": json.dumps(payload)}
         if not events or finished:
             job = await anyio.to_thread.run_sync(desk.queue.get, job_id)
             if job.done:

@@ -12,14 +12,23 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..llm.session import BudgetExceeded, Session
+from ..errors import ContextTooSmall
+from ..llm.session import BudgetExceeded, Messages, Session
 from ..models import Block, Section, Sentence, Source
 from ..storymap import StoryMap, is_complete_sentence, nlp
 from ..template import SectionSpec, Template
 from ..text import STOPWORDS, split_sentences
 from . import from_map, prompts
 from .grounded import GroundedDrafter
-from .parse import clean_text, cut_repetition, number_sentences, parse_labelled, to_blocks
+from .parse import (
+    ARTICLE_PARTS,
+    clean_text,
+    cut_at_other_parts,
+    cut_repetition,
+    number_sentences,
+    parse_labelled,
+    to_blocks,
+)
 from .title import acceptable_title, question_title, whole_sentence
 
 __all__ = ["Draft", "write_draft", "write_section", "rebuild_from_map", "fallback_title", "GROUNDED_KINDS"]
@@ -62,7 +71,7 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
     # every section gets some.
     scarce = drafter is not None and len(drafter.pool) < SCARCE_SENTENCES and not summary_only
 
-    emit("write", "start", section="intro", heading="Title, dek and intro")
+    emit("write", "start", section="intro", heading="Title, dek and intro", number=0, total=len(template.sections))
     summaries: dict[str, Section] = {}
     if drafter is not None:
         title, dek, intro, summaries = _grounded_headline(session, sources, template, headline, drafter, story_map,
@@ -70,10 +79,15 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
                                                           lead_only=map_analysis or summary_only)
     else:
         title, dek, intro = _written_headline(session, sources, template, headline, story_map, body)
+    if not intro.blocks:  # the model wrote no usable intro: the story's own opening says what happened
+        lead = GroundedDrafter(sources, headline, story_map.unusable)
+        words = template.headline.target_words
+        intro.blocks = lead.blocks(lead.take(min(words, SCARCE_INTRO_WORDS) if summary else words, lead=True),
+                                   "paragraphs")
     if not intro.blocks:
         intro.note = EMPTY_NOTE
     number_sentences("intro", intro.blocks)
-    emit("write", "done", section="intro", sentences=len(intro.sentences()))
+    emit("write", "done", section="intro", heading="Title, dek and intro", sentences=len(intro.sentences()))
 
     # Map-built sections claim their sentences next (stance-bearing statements, dates), in MAP_BUILT's order, so
     # the fact sections that follow take what is left and no point is made twice.
@@ -90,9 +104,10 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
                                          background="" if summary_only else " and what related stories add")
     if summary_only:
         return Draft(title=title, dek=dek, intro=intro, sections=sections)
-    for spec_section in template.sections:
+    for number, spec_section in enumerate(template.sections, 1):
         others = [s.heading for s in template.sections if s.id != spec_section.id]
-        emit("write", "start", section=spec_section.id, heading=spec_section.heading)
+        emit("write", "start", section=spec_section.id, heading=spec_section.heading, number=number,
+             total=len(template.sections))
         if spec_section.id in prebuilt:
             section = prebuilt[spec_section.id]
         elif drafter is not None and spec_section.kind in GROUNDED_KINDS:
@@ -103,7 +118,8 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
         section.prune()
         number_sentences(section.id, section.blocks)
         sections.append(section)
-        emit("write", "done", section=section.id, sentences=len(section.sentences()), note=section.note)
+        emit("write", "done", section=section.id, heading=section.heading, sentences=len(section.sentences()),
+             note=section.note)
     return Draft(title=title, dek=dek, intro=intro, sections=sections)
 
 
@@ -122,11 +138,11 @@ def _grounded_headline(session: Session, sources: list[Source], template: Templa
     Summary sections are chosen here too, between the dek and the intro (returned by section id)."""
     candidate = None
     try:
-        completion = session.chat(prompts.title_messages(sources, headline, lead_only=lead_only), purpose="title",
-                                  max_tokens=48, temperature=0.0)
+        completion = session.chat(lambda: prompts.title_messages(sources, headline, lead_only=lead_only),
+                                  purpose="title", max_tokens=48, temperature=0.0)
         candidate = clean_text(completion.text).split("\n")[0]
-    except BudgetExceeded:
-        pass
+    except (BudgetExceeded, ContextTooSmall):
+        pass  # the title is built from the headline
     dek = headline
     for _ in range(3):  # the first opening sentence that is whole, with its subject
         lead = drafter.take(1, lead=True)
@@ -149,11 +165,13 @@ def _written_headline(session: Session, sources: list[Source], template: Templat
     spec = template.headline
     labelled: dict[str, str] = {}
     try:
-        completion = session.chat(prompts.headline_messages(sources, spec, headline), purpose="headline",
+        completion = session.chat(lambda: prompts.headline_messages(sources, spec, headline), purpose="headline",
                                   max_tokens=prompts.section_max_tokens(spec.target_words + 30), temperature=0.3)
-        labelled = parse_labelled(cut_repetition(completion.text, completion.finish_reason != "length")[0])
-    except BudgetExceeded:
-        pass
+        # the headline call writes title, dek and intro; a section heading after them is the model running on
+        text = cut_at_other_parts(completion.text, [*(s.heading for s in template.sections), "Conclusion"])
+        labelled = parse_labelled(cut_repetition(text, completion.finish_reason != "length")[0])
+    except (BudgetExceeded, ContextTooSmall):
+        pass  # the intro is then taken from the story, and the title built from the headline
     intro = Section(id="intro", heading="", kind="summary")
     if labelled.get("intro"):
         intro.blocks = _whole_sentences_only(to_blocks(labelled["intro"], "paragraphs"))
@@ -183,7 +201,7 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article) -> Section
     """A map-built section again, from source sentences the rest of ``article`` does not cite (None: not one)."""
     if not from_map.builds_from_map(spec):
         return None
-    headline = article.story.get("headline") or article.title
+    headline = article.story.headline or article.title
     drafter = GroundedDrafter(article.sources, headline, story_map.unusable)
     cited = {c.quote for other in article.all_sections() if other.id != spec.id
              for s in other.sentences() for c in s.citations}
@@ -225,14 +243,19 @@ def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
 def _written_section(session: Session, sources: list[Source], spec: SectionSpec, headline: str,
                      others: list[str], seed: int = 7, plan: str = "") -> Section:
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
+    max_tokens = prompts.section_max_tokens(spec.target_words)
     try:
-        completion = session.chat(prompts.section_messages(sources, spec, headline, others, plan), purpose=spec.id,
-                                  max_tokens=prompts.section_max_tokens(spec.target_words), temperature=0.3,
-                                  seed=seed)
+        completion = session.chat(_section_prompt(session, sources, spec, headline, others, plan, max_tokens),
+                                  purpose=spec.id, max_tokens=max_tokens, temperature=0.3, seed=seed)
     except BudgetExceeded:
         section.note = "This section was not written: the run's LLM call budget was spent."
         return section
-    text, looped = cut_repetition(clean_text(completion.text, spec.heading), completion.finish_reason != "length")
+    except ContextTooSmall as error:
+        section.note = f"This section was not written: {error}."
+        return section
+    # the answer ends where the model starts another part of the article: that part has its own call
+    text = cut_at_other_parts(clean_text(completion.text, spec.heading), [*others, *ARTICLE_PARTS], own=spec.heading)
+    text, looped = cut_repetition(text, completion.finish_reason != "length")
     section.blocks = _whole_sentences_only(to_blocks(text, spec.format))
     if spec.format == "pros_cons":
         section.blocks = _ensure_pros_cons(section.blocks)
@@ -241,6 +264,21 @@ def _written_section(session: Session, sources: list[Source], spec: SectionSpec,
     elif looped and completion.finish_reason != "length":
         section.note = LOOP_NOTE
     return section
+
+
+def _section_prompt(session: Session, sources: list[Source], spec: SectionSpec, headline: str, others: list[str],
+                    plan: str, max_tokens: int) -> Callable[[], Messages]:
+    """The section's prompt, built from the sources as they are when it is sent; the plan's last lines give way
+    where the whole would leave too little room for the answer (the sources are shared by every prompt)."""
+    def build() -> Messages:
+        lines = plan.split("\n") if plan else []
+        while True:
+            messages = prompts.section_messages(sources, spec, headline, others, "\n".join(lines))
+            if len(lines) <= 1 or session.room(messages) >= max_tokens:
+                return messages if len(lines) != 1 else prompts.section_messages(sources, spec, headline, others)
+            lines.pop()
+
+    return build
 
 
 def _ensure_pros_cons(blocks: list[Block]) -> list[Block]:

@@ -1,18 +1,31 @@
-"""From raw model text to clean blocks: strip what small models add, cut loops, recognise the section's format."""
+"""From raw model text to clean blocks: strip what small models add, cut loops, recognise the section's format.
+
+Each section is asked for in its own call, so the answer to one call is one section. A model that runs on into the
+next section writes that section's heading ("### Key Takeaways" at the end of In-Depth Analysis, a takeaway bullet
+that begins "Cons:"): ``cut_at_other_parts`` ends the answer there, so one section's heading never nests inside
+another, and what follows it, the other section's call writes.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..models import Block, Sentence
 from ..text import split_sentences
 
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")  # a list marker: "- ", "• ", "2. "
 _SUBHEADING = re.compile(r"^\s*(?:#{2,4}\s*(.+?)|\*\*(.+?)\*\*:?)\s*$")
-_PROS = re.compile(r"^\s*(?:#+\s*)?\**\s*(?:potential\s+)?(pros|advantages|benefits)\b[^:]*:?\**\s*:?\s*$", re.I)
-_CONS = re.compile(r"^\s*(?:#+\s*)?\**\s*(?:potential\s+)?(cons|disadvantages|drawbacks|risks)\b[^:]*:?\**\s*:?\s*$", re.I)
+_LIST_LABEL = r"^\s*(?:#+\s*)?\**\s*(?:the\s+)?(?:potential\s+)?({})\b[^:]*:?\**\s*:?\s*$"
+_PROS = re.compile(_LIST_LABEL.format("pros|advantages|benefits"), re.I)
+_CONS = re.compile(_LIST_LABEL.format("cons|disadvantages|drawbacks|risks"), re.I)
 _CITATION = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*)\]")
 _LABEL = re.compile(r"^\s*(title|dek|intro)\s*:\s*", re.I)
+# Parts of an article that no section writes: the headline call's own, and the ending a template does not have.
+ARTICLE_PARTS = ("Title", "Dek", "Intro", "Introduction", "Conclusion")
+_MARKUP = " \t#*_<>[]()=:|"
+_LEAD_LABEL = re.compile(r"^([A-Za-z][A-Za-z &'/-]{1,40}?)\s*:\s*\S")  # "Cons: the plan costs more"
+_NAME_FILLER = {"and", "the", "of", "to", "a", "an", "in", "for", "on", "this", "these", "our", "key"}
 
 
 def clean_text(text: str, heading: str | None = None) -> str:
@@ -25,6 +38,48 @@ def clean_text(text: str, heading: str | None = None) -> str:
     if heading and lines and _same_words(lines[0], heading):
         lines = lines[1:]
     return "\n".join(lines).strip()
+
+
+def cut_at_other_parts(text: str, others: Iterable[str], own: str = "") -> str:
+    """``text`` up to the first line that heads another part of the article, without lines that repeat ``own``.
+
+    A line heads a part when, stripped of Markdown and list markers, it is a short heading-like line or a
+    ``Label:`` lead whose words name one of ``others`` (a template's other section headings, Pros and Cons
+    included): the same words, fewer ("### Outlook" for Future Outlook), or more ("Key takeaways for readers").
+    """
+    names = [_name_words(name) for name in others]
+    own_words = _name_words(own) if own else set()
+    kept: list[str] = []
+    for line in text.split("\n"):
+        label = _heading_words(line)
+        if label and any(_names_match(label, name) for name in names if name and name != own_words):
+            break
+        if label and own_words and label == own_words:
+            continue  # the section's own heading again: the article prints it once
+        kept.append(line)
+    return "\n".join(kept).strip()
+
+
+def _heading_words(line: str) -> set[str]:
+    """The name words of a heading or a ``Label:`` lead on ``line``; empty for a line of prose."""
+    bare = BULLET.sub("", line).strip(_MARKUP + " ")
+    if not bare:
+        return set()
+    if len(bare.split()) <= 6 and not re.search(r"[.!?,;]", bare):
+        return _name_words(bare)
+    lead = _LEAD_LABEL.match(bare)
+    return _name_words(lead.group(1)) if lead else set()
+
+
+def _name_words(name: str) -> set[str]:
+    """A part name's words, lower case and singular, without filler: 'In-Depth Analysis' -> {depth, analysis}."""
+    words = (w.lower() for w in re.findall(r"[A-Za-z]+", name))
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in words if w not in _NAME_FILLER and len(w) > 1}
+
+
+def _names_match(label: set[str], name: set[str]) -> bool:
+    return bool(label) and (label <= name or name <= label)
 
 
 def cut_repetition(text: str, finished: bool = True) -> tuple[str, bool]:
@@ -104,11 +159,10 @@ def to_blocks(text: str, fmt: str) -> list[Block]:
             joined = " ".join(paragraph)
             sentences = [Sentence(text=s) for s in split_sentences(joined) if _is_content(s)]
             if sentences:
-                kind = "bullet" if fmt == "bullets" else "paragraph"
-                if kind == "bullet":
+                if fmt == "bullets":
                     blocks.extend(Block(type="bullet", sentences=[s]) for s in sentences)
                 else:
-                    blocks.append(Block(type=kind, sentences=sentences))
+                    blocks.append(Block(type="paragraph", sentences=sentences))
             paragraph.clear()
 
     for line in text.split("\n"):
@@ -137,7 +191,29 @@ def to_blocks(text: str, fmt: str) -> list[Block]:
             continue
         paragraph.append(stripped)
     flush()
-    return blocks
+    return _one_pair(blocks) if fmt == "pros_cons" else blocks
+
+
+def _one_pair(blocks: list[Block]) -> list[Block]:
+    """A Pros and Cons section has one list of each: a model that starts a second pair (or heads a point with a
+    sub-heading of its own) has its points gathered under the one Pros and the one Cons label, in order."""
+    lead: list[Block] = []
+    lists: dict[str, list[Block]] = {}
+    current: str | None = None
+    for block in blocks:
+        if block.type == "subheading":
+            label = block.text if block.text in ("Pros", "Cons") else None
+            if label is not None:
+                current = label
+                lists.setdefault(label, [])
+            continue  # any other sub-heading would nest inside a list
+        (lists[current] if current else lead).append(block)
+    merged = list(lead)
+    for label in ("Pros", "Cons"):
+        if label in lists:
+            merged.append(Block(type="subheading", sentences=[Sentence(text=label, claim_kind="heading")]))
+            merged.extend(lists[label])
+    return merged
 
 
 def number_sentences(section_id: str, blocks: list[Block]) -> None:

@@ -1,47 +1,129 @@
-"""Revision of sentences that failed the source check: one prompt for a batch, one numbered line per answer."""
+"""Revision of sentences that failed the source check: one prompt for a batch, one numbered line per answer.
+
+The README promises at most ``MAX_REVISE_CALLS`` revision calls. The failing sentences are shared out over those
+calls before the first is made, each batch as large as the model's context holds with its evidence and answers,
+so that the progress says truthfully how many will be rewritten and in how many calls; the sentences that do not
+fit are not revised (the verifier drops them, as it drops a failed revision).
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
+from functools import partial
 
+from ..errors import ContextTooSmall
 from ..llm.session import BudgetExceeded, Session
 from ..models import Passage, Sentence, Source
 from ..text import split_sentences
 from . import prompts
 from .parse import clean_text
 
-__all__ = ["MAX_REVISE_CALLS", "REVISE_BATCH", "reviser", "numbered_lines"]
+__all__ = ["MAX_REVISE_CALLS", "REVISE_BATCH", "reviser", "numbered_lines", "plan_batches"]
 
 # Revision of failing sentences gets a small budget of its own, shared by batches of sentences.
 MAX_REVISE_CALLS = 2
-REVISE_BATCH = 6
+REVISE_BATCH = 6  # sentences per call at least, where the context holds them: fewer calls, same answers
+ANSWER_TOKENS = 60  # room for one rewritten sentence
+EVIDENCE_CHARS = 600  # of one sentence's evidence, best passage first: what a rewrite needs, not whole stories
+
+Item = tuple[Sentence, list[Passage]]
+Payload = list[tuple[str, list[str]]]
 
 
 def reviser(session: Session, sources: list[Source], emit: Callable[..., None] | None = None):
-    """Rewrites failing sentences in batches, within the session's remaining call budget; each batch's call is a
-    ``revise`` progress event, so a minute of rewriting is never silent."""
-    def revise(items: list[tuple[Sentence, list[Passage]]]) -> list[str | None]:
+    """Rewrites failing sentences in batches, within the session's revision budget; each batch's call is a
+    ``revise`` progress event that says which of the failing sentences it rewrites, so a minute of rewriting is
+    never silent and never miscounted. A batch the model's context refuses is planned again, smaller, from what
+    the refusal taught (the server's limit and token count)."""
+    emit = emit or (lambda *a, **k: None)
+
+    def revise(items: list[Item]) -> list[str | None]:
         results: list[str | None] = [None] * len(items)
-        for start in range(0, len(items), REVISE_BATCH):
-            batch = items[start:start + REVISE_BATCH]
-            payload = [(s.text, [p.text for p in evidence[:2]]) for s, evidence in batch]
-            if emit:
-                emit("revise", "start", sentences=len(batch), done=start, total=len(items))
-            try:
-                completion = session.chat(prompts.revise_messages(sources, payload), purpose="revise",
-                                          max_tokens=60 * len(batch) + 40, temperature=0.2)
-            except BudgetExceeded:
+        waiting = list(range(len(items)))  # the items not yet sent, in order
+        refusals = 0
+        while waiting:
+            calls = session.calls_left_for("revise")
+            batches = plan_batches([items[i] for i in waiting], sources, session,
+                                   MAX_REVISE_CALLS if calls is None else calls)
+            if not batches:
                 break
-            if emit:
-                emit("revise", "done", sentences=len(batch), done=start + len(batch), total=len(items))
-            for number, text in numbered_lines(clean_text(completion.text)).items():
+            batch = waiting[:len(batches[0])]
+            done = len(items) - len(waiting)
+            made = session.by_purpose["revise"]
+            progress = {"call": made + 1, "calls": made + len(batches), "total": len(items),
+                        "revising": done + sum(len(b) for b in batches)}
+            emit("revise", "start", sentences=len(batch), done=done, **progress)
+            try:
+                completion = session.chat(partial(prompts.revise_messages, sources, _payload(batch, items)),
+                                          purpose="revise", max_tokens=_answer_tokens(len(batch)),
+                                          temperature=0.2)
+            except ContextTooSmall as error:
+                refusals += 1
+                if refusals <= MAX_REVISE_CALLS:
+                    continue  # the context is known better now: plan again
+                emit("warning", "info", message=f"{len(waiting)} failing sentence(s) not rewritten: {error}")
+                break
+            except BudgetExceeded as error:
+                emit("warning", "info", message=f"{len(waiting)} failing sentence(s) not rewritten: {error}")
+                break
+            waiting = waiting[len(batch):]
+            emit("revise", "done", sentences=len(batch), done=done + len(batch), **progress)
+            for n, text in numbered_lines(clean_text(completion.text)).items():
                 sentences = split_sentences(text)
-                if 1 <= number <= len(batch) and sentences and text.strip().upper() != "DROP":
-                    results[start + number - 1] = sentences[0]  # one sentence replaces one sentence
+                if 1 <= n <= len(batch) and sentences and text.strip().upper() != "DROP":
+                    results[batch[n - 1]] = sentences[0]  # one sentence replaces one sentence
         return results
 
     return revise
+
+
+def plan_batches(items: list[Item], sources: list[Source], session: Session, calls: int) -> list[list[int]]:
+    """Indexes of ``items`` for each of at most ``calls`` calls: shared evenly, each batch only as large as the
+    model's context holds (the sources, the sentences with their evidence, and the answers)."""
+    if not items or calls <= 0:
+        return []
+    size = max(REVISE_BATCH, math.ceil(len(items) / calls))
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in range(len(items)):
+        trial = [*current, index]
+        fits = session.room(prompts.revise_messages(sources, _payload(trial, items))) >= _answer_tokens(len(trial))
+        if current and (len(current) >= size or not fits):
+            batches.append(current)
+            if len(batches) == calls:
+                return batches
+            current = [index]
+        else:
+            current = trial
+    if current:
+        batches.append(current)
+    return batches[:calls]
+
+
+def _payload(indexes: list[int], items: list[Item]) -> Payload:
+    return [(items[i][0].text, _evidence([p.text for p in items[i][1][:2]])) for i in indexes]
+
+
+def _evidence(passages: list[str]) -> list[str]:
+    """The evidence passages, best first, within ``EVIDENCE_CHARS`` in all, each cut at a sentence end."""
+    kept: list[str] = []
+    left = EVIDENCE_CHARS
+    for text in passages:
+        if left < 80:
+            break
+        if len(text) > left:
+            head = text[:left]
+            end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+            text = head[:end + 1] if end > 40 else head.rsplit(" ", 1)[0] + " …"
+        kept.append(text)
+        left -= len(text)
+    return kept
+
+
+def _answer_tokens(sentences: int) -> int:
+    return ANSWER_TOKENS * sentences + 40
 
 
 def numbered_lines(text: str) -> dict[int, str]:

@@ -16,6 +16,7 @@
   }
 
   function followJob(root) {
+    const steps = document.getElementById("job-steps");
     const list = document.getElementById("job-events");
     const bar = document.getElementById("job-bar");
     const result = document.getElementById("job-result");
@@ -27,35 +28,30 @@
       seen.add(id);
       after = Math.max(after, id);
     });
-    let done = bar ? parseInt(bar.value || 0, 10) : 0;
 
+    // The server says each event in words and keeps the running progress (newsdesk.progress): the page shows it.
     function apply(event) {
-      const data = event.data || {};
-      setText("job-stage", event.stage);
-      if (event.stage === "job") {
-        setStatus(event.status);
-        if (event.status === "running") {
-          done = 0;
-          if (event.attempt > 1) setText("job-stage", "resumed (attempt " + event.attempt + ")");
-        }
-      } else if (event.stage === "write" && event.status === "start") {
-        setText("job-section", data.heading || data.section || "");
-      } else if (event.stage === "write" && event.status === "done") {
-        done += 1;
-      } else if (event.stage === "llm") {
-        setText("job-tokens", String(data.total_tokens || 0));
-      }
-      if (bar && sections) bar.value = Math.min(done, sections);
+      const progress = event.progress || {};
+      if (event.words) setText("job-progress", event.words);
+      if (event.stage === "job") setStatus(event.status);
+      setText("job-tokens", String(progress.tokens || 0));
+      if (bar && sections) bar.value = Math.min(progress.sections_done || 0, sections);
+    }
+
+    function item(event, text) {
+      const li = document.createElement("li");
+      li.dataset.eventId = event.id;
+      li.textContent = text;
+      return li;
     }
 
     function append(event) {
-      const li = document.createElement("li");
-      li.dataset.eventId = event.id;
+      if (event.words && steps) steps.appendChild(item(event, event.words));
+      const raw = item(event, " " + JSON.stringify(event.data));
       const code = document.createElement("code");
       code.textContent = event.stage + " " + event.status;
-      li.appendChild(code);
-      li.appendChild(document.createTextNode(" " + JSON.stringify(event.data)));
-      list.appendChild(li);
+      raw.insertBefore(code, raw.firstChild);
+      list.appendChild(raw);
     }
 
     const source = new EventSource(root.dataset.events + "?after=" + after);
@@ -88,7 +84,7 @@
       }
     });
     source.onerror = function () {
-      if (source.readyState === EventSource.CONNECTING) setText("job-stage", "reconnecting…");
+      if (source.readyState === EventSource.CONNECTING) setText("job-progress", "Reconnecting…");
     };
   }
 

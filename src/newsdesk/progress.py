@@ -1,0 +1,131 @@
+"""A run's progress in words: what the command line prints and what the web job page shows, from the same events.
+
+The pipeline, the worker and the job queue report progress as events (stage, status, data). An editor following a
+job wants a sentence ("Writing Context & Background: 2 of 6 sections"), not ``write start {"section": ...}``, and
+the words belong in one place so that the terminal and the browser never tell the same run two ways. ``Progress``
+reads events in order and keeps what a reader needs to know; ``Progress.apply`` returns the line for each event, or
+None for events that change a number but say nothing new (token counts, the start of a write call that its
+section's line already announced).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+__all__ = ["Progress", "describe"]
+
+_PURPOSE_WORDS = {"judge": "asking the model to judge the sentences the checks left uncertain"}
+
+
+@dataclass
+class Progress:
+    stage: str | None = None  # the latest event's stage
+    section: str | None = None  # the heading being written
+    sections_done: int = 0  # parts written so far (the intro counts), for the progress bar
+    tokens: int = 0  # prompt and completion tokens so far, where the worker reports them
+    words: str = "Waiting for a worker"  # the latest line, what the page shows as the job's state
+
+    def apply(self, stage: str, status: str, data: dict[str, Any]) -> str | None:
+        """Take one event in; the line a reader sees for it, or None when it has nothing new to say."""
+        self.stage = stage
+        if stage == "write" and status == "start":
+            self.section = data.get("heading") or data.get("section")
+        elif stage == "write" and status == "done":
+            self.sections_done += 1
+        elif stage == "llm":
+            self.tokens = int(data.get("total_tokens", self.tokens) or 0)
+        elif stage == "job" and status == "running":
+            self.sections_done = 0
+        line = describe(stage, status, data)
+        if line is not None:
+            self.words = line
+        return line
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
+    """The words for one event, or None for an event that only updates a number."""
+    if stage == "job":
+        if status == "queued":
+            return f"Queued again: {data['reason']}" if data.get("reason") else "Queued: waiting for a worker"
+        if status == "running":
+            attempt = int(data.get("attempt") or 1)
+            return f"Started again (attempt {attempt})" if attempt > 1 else "Started"
+        if status == "done":
+            return "Finished"
+        if status == "failed":
+            return f"Failed: {data.get('error') or 'the job failed'}"
+    if stage == "fetch":
+        return "Fetching the page" if status == "start" else f"Fetched “{data.get('title', '')}”"
+    if stage == "poll":
+        if status == "start":
+            return "Reading the feed"
+        if data.get("skipped"):
+            return f"Feed skipped: {data['skipped']}"
+        return (f"Read the feed: {data.get('entries', 0)} entries, {data.get('new', 0)} new, "
+                f"{data.get('queued', 0)} articles queued")
+    if stage == "store":
+        return "Storing the story" if status == "start" else "Story stored"
+    if stage == "retrieve":
+        if status == "start":
+            return "Looking for related stories in the archive"
+        background = int(data.get("background", 0))
+        return (f"Sources: the story and {background} related {'story' if background == 1 else 'stories'}"
+                if background else "Sources: the story alone (no related stories in the archive)")
+    if stage == "map":
+        if status == "start":
+            return "Reading the story: who said what, dates and figures"
+        return (f"Read the story: {data.get('actors', 0)} people and organisations, "
+                f"{data.get('statements', 0)} statements, {data.get('forward', 0)} things to come")
+    if stage == "write":
+        return _write_words(status, data)
+    if stage == "call":
+        if status == "start" and data.get("purpose") in _PURPOSE_WORDS:
+            budget = f" of at most {data['budget']}" if data.get("budget") else ""
+            return f"Checking: {_PURPOSE_WORDS[data['purpose']]} (call {data.get('number', '?')}{budget})"
+        return None  # a write call has its section's line, a revision its own
+    if stage == "verify":
+        if status == "start":
+            return f"Checking {data.get('sentences', 0)} sentences against the sources"
+        return f"Checked every sentence; {data.get('dropped', 0)} dropped"
+    if stage == "revise":
+        return _revise_words(status, data)
+    if stage == "save":
+        return "Saving the article" if status == "start" else f"Saved as article {data.get('article_id')}"
+    if stage == "done":
+        if data.get("reused"):
+            return f"Already written with the same options: article {data.get('article_id')}"
+        return f"Done: article {data.get('article_id')}" if data.get("article_id") else "Done"
+    if stage == "warning":
+        return f"Note: {data.get('message', '')}"
+    return None
+
+
+def _write_words(status: str, data: dict[str, Any]) -> str:
+    heading = data.get("heading") or data.get("section") or "a section"
+    if status == "start":
+        if data.get("section") == "intro":
+            return "Writing the title, dek and intro"
+        number, total = data.get("number"), data.get("total")
+        return f"Writing {heading}: {number} of {total} sections" if number and total else f"Writing {heading}"
+    if data.get("section") == "intro":
+        heading = "Title, dek and intro"
+    sentences = int(data.get("sentences", 0))
+    line = f"Wrote {heading}: {sentences} {'sentence' if sentences == 1 else 'sentences'}"
+    return f"{line} ({data['note']})" if data.get("note") else line
+
+
+def _revise_words(status: str, data: dict[str, Any]) -> str:
+    sentences, total = int(data.get("sentences", 0)), int(data.get("total", 0))
+    call = f"call {data['call']} of {data['calls']}" if data.get("call") and data.get("calls") else ""
+    if status == "start":
+        first = int(data.get("done", 0)) + 1
+        span = f"sentence {first}" if sentences == 1 else f"sentences {first}–{first + sentences - 1}"
+        planned = int(data.get("revising", total))
+        if planned < total and first == 1:
+            call += f"; {planned} fit the call budget and the model's context, the other {total - planned} are dropped"
+        return f"Rewriting {span} of the {total} that failed the check" + (f" ({call.lstrip('; ')})" if call else "")
+    return f"Rewrote {data.get('done', 0)} of the {total} that failed the check; checking them again"

@@ -1,0 +1,149 @@
+"""With a model server the article keeps its shape (issue 17, item 9), against a scripted OpenAI-compatible server on
+127.0.0.1 that writes what real models write and refuses what does not fit its context:
+
+- a prompt longer than the server's context is refused with the stated limit; the run shrinks its sources to that
+  limit and asks again, and the article is written to the end;
+- a heading the model writes for another section ends that section's answer; one Pros/Cons pair; no takeaway
+  that begins "Cons:"; an intro the model did not write is taken from the story;
+- the README's call budget holds (at most 2 judge and 2 revision calls, 12 in all), with a progress line for
+  every call.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+import pytest
+from chatserver import ScriptedChatServer
+from conftest import DATA, run_newsdesk
+
+STORY = DATA / "harbour-story.txt"
+CONTEXT = 1536  # tokens, counted by the server at 3 characters a token: a 4,000-character story does not fit whole
+
+# Sentences no source supports: the check fails them, so the revision step has work to do.
+UNSUPPORTED = ["The mayor of Port Alder resigned on Friday after the vote.",
+               "The bridge will cost each household £900 a year in extra tax.",
+               "Engineers found cracks in the old harbour wall last winter.",
+               "The national government has promised a second bridge by 2031."]
+LOAN = "Finance officers told councillors the loan would cost the town about £310,000 a year in repayments."
+AFTER_OTHER_HEADINGS = "The lifting span will be painted bright green for the opening ceremony."
+
+
+def _script(request: dict) -> str:
+    user = str(request["messages"][-1]["content"])
+    source = str(request["messages"][0]["content"])
+    lead = next((line for line in source.splitlines() if line.startswith("The Port Alder town council")), "")
+    if "TITLE:" in user:  # a small model that forgets the intro
+        return "TITLE: Will Port Alder's harbour bridge pay off?\nDEK: The council voted 9 to 4 to build the bridge."
+    if user.startswith("Each numbered sentence"):
+        count = len(re.findall(r"^\d+\. Sentence:", user, re.MULTILINE))
+        return "\n".join(f"{n}. DROP" for n in range(1, count + 1))
+    if '"In-Depth Analysis"' in user:
+        return ("### In-Depth Analysis\n### What is at stake\n- " + LOAN + "\n- " + UNSUPPORTED[1] +
+                f"\n### Key Takeaways\n- {AFTER_OTHER_HEADINGS}\n### Future Outlook\n- {AFTER_OTHER_HEADINGS}")
+    if '"Pros and Cons"' in user:
+        return ("Pros:\n- The Port Alder Cycling Club welcomed the vote.\nCons:\n- Opposition councillor Declan "
+                "Reyes voted against the plan.\nPros:\n- The Alder Estuary Trust said it was satisfied with the "
+                "bridge's piers.\nCons:\n- The harbour traders' association also criticised the decision.")
+    if '"Key Takeaways"' in user:
+        return f"- {lead}\n- {UNSUPPORTED[3]}\n- Cons: {AFTER_OTHER_HEADINGS}"
+    return " ".join([lead, *UNSUPPORTED])
+
+
+@pytest.fixture(scope="module")
+def server():
+    server = ScriptedChatServer(delay=0.0, script=_script, context=CONTEXT)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def written(server, tmp_path_factory):
+    db = tmp_path_factory.mktemp("server-article") / "newsdesk.db"
+    result = run_newsdesk("write", str(STORY), "--model", "openai:scripted", "--base-url", server.base_url,
+                          "--format", "json", "--no-rerank", db=db)
+    assert result.returncode == 0, result.stderr.decode()
+    with sqlite3.connect(db) as conn:
+        purposes = [row[0] for row in conn.execute("SELECT purpose FROM llm_calls ORDER BY id")]
+    return json.loads(result.stdout), result.stderr.decode(), purposes
+
+
+def _sentences(section: dict) -> list[str]:
+    return [s["text"] for b in section["blocks"] if b["type"] != "subheading" for s in b["sentences"]]
+
+
+def _subheadings(section: dict) -> list[str]:
+    return [b["sentences"][0]["text"] for b in section["blocks"] if b["type"] == "subheading"]
+
+
+def test_a_story_longer_than_the_servers_context_is_written_to_the_end(server, written):
+    article, _, _ = written
+    assert server.refused, "the first prompt did not fit the server's context"
+    assert all(server.prompt_tokens(r) + r["max_tokens"] <= CONTEXT for r in server.requests)
+    assert article["model"]["context_length"] == CONTEXT, "the limit the server stated is the one used"
+    assert any(f"context of {CONTEXT} tokens" in note for note in article["notes"])
+    assert [s["id"] for s in article["sections"]] == ["context", "analysis", "pros-cons", "takeaways", "outlook",
+                                                      "call-to-action"]
+
+
+def test_the_intro_comes_from_the_story_when_the_model_writes_none(written):
+    article, _, _ = written
+    assert article["intro"]["note"] is None and _sentences(article["intro"])
+    assert _sentences(article["intro"])[0].startswith("The Port Alder town council voted 9 to 4")
+    assert not [s["id"] for s in article["sections"] if s["note"] and "no usable text" in s["note"]]
+
+
+def test_no_heading_of_another_section_nests_in_a_section(written):
+    article, _, _ = written
+    sections = {s["id"]: s for s in article["sections"]}
+    assert _subheadings(sections["analysis"]) == ["What is at stake"]
+    assert [b["type"] for b in sections["pros-cons"]["blocks"]] == ["subheading", "bullet", "bullet"] * 2
+    assert _subheadings(sections["pros-cons"]) == ["Pros", "Cons"], "one Pros/Cons pair, with all four points"
+    assert not [t for t in _sentences(sections["takeaways"]) if t.lower().startswith("cons")]
+    everything = json.dumps(article)
+    assert "painted bright green" not in everything, "what followed another section's heading was never drafted"
+
+
+def test_the_call_budget_holds_with_a_progress_line_for_every_call(written):
+    article, stderr, purposes = written
+    assert purposes.count("judge") <= 2 and purposes.count("revise") <= 2 and len(purposes) <= 12
+    assert purposes.count("revise") >= 1, "sentences failed the check, so a revision was asked for"
+    assert len(purposes) == article["stats"]["llm_calls"] + article["stats"]["cached_calls"]
+    lines = stderr.splitlines()
+    writes = [line for line in lines if re.search(r"\ds Writing ", line)]
+    assert len(writes) == len(purposes) - purposes.count("judge") - purposes.count("revise") == 7
+    assert len([line for line in lines if "asking the model to judge" in line]) == purposes.count("judge")
+    rewriting = [line for line in lines if re.search(r"\ds Rewriting sentence", line)]
+    assert len(rewriting) == purposes.count("revise")
+    assert all(re.search(r"\(call \d of \d", line) for line in rewriting)
+    assert not [line for line in lines if "0 of" in line and "done" in line], "no progress that counts nothing"
+
+
+def test_the_refusals_of_known_servers_are_read_for_their_numbers():
+    from newsdesk.llm.server import context_refusal
+
+    openai_style = context_refusal(400, "This model's maximum context length is 2048 tokens. However, you requested "
+                                        "2966 tokens (2566 in the messages, 400 in the completion).")
+    assert (openai_style.limit, openai_style.prompt_tokens) == (2048, 2566)
+    llama_server = context_refusal(400, 'request (4476 tokens) exceeds the available context size (4096 tokens) '
+                                        '{"type": "exceed_context_size_error", "n_prompt_tokens": 4476, "n_ctx": 4096}')
+    assert (llama_server.limit, llama_server.prompt_tokens) == (4096, 4476)
+    unstated = context_refusal(400, "the request exceeds the available context size, try increasing it")
+    assert unstated is not None and (unstated.limit, unstated.prompt_tokens) == (None, None)
+    assert context_refusal(400, "model 'x' not found") is None
+    assert context_refusal(500, "maximum context length is 2048 tokens") is None, "a 500 is a server fault"
+
+
+def test_context_length_is_honoured_before_any_request(server, tmp_path):
+    """A user who gives the server's context (--context-length) gets prompts that fit it from the first call."""
+    refused_before = len(server.refused)
+    result = run_newsdesk("write", str(STORY), "--model", "openai:scripted", "--base-url", server.base_url,
+                          "--context-length", str(CONTEXT), "--format", "json", "--no-rerank", "--no-judge",
+                          db=tmp_path / "n.db")
+    assert result.returncode == 0, result.stderr.decode()
+    article = json.loads(result.stdout)
+    assert article["model"]["context_length"] == CONTEXT
+    assert any("trimmed" in note for note in article["notes"]), "the story was cut to fit from the start"
+    assert len(server.refused) - refused_before <= 1, "at most one refusal, to learn the server's token count"
