@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsdesk.archive import Archive  # noqa: E402
+from newsdesk.archive import open_archive  # noqa: E402
 from newsdesk.errors import NewsdeskError  # noqa: E402
 from newsdesk.ingest import load_story  # noqa: E402
 from newsdesk.llm import get_model  # noqa: E402
@@ -62,7 +62,7 @@ def default_inputs() -> list[Path]:
 def measure(path: Path, model, template: str | None) -> dict:
     story = load_story(str(path))
     with tempfile.TemporaryDirectory() as tmp:
-        archive = Archive(Path(tmp) / "bench.db")
+        archive = open_archive(Path(tmp) / "bench.db")
         started = time.perf_counter()
         article = write_article(story, WriteOptions(template=template, use_cache=False), archive, model=model)
         wall = time.perf_counter() - started
@@ -107,7 +107,7 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
     totals: dict[str, list[float]] = {k: [] for k in ("tk1", "tk2", "lead1", "lead2", "recall", "notes",
                                                       "background", "pasted", "words", "calls")}
     with tempfile.TemporaryDirectory() as tmp:
-        archive = Archive(Path(tmp) / "bench.db")
+        archive = open_archive(Path(tmp) / "bench.db")
         for row in rows:
             story = dev_story(row)
             article = write_article(story, WriteOptions(template=template, use_cache=False), archive, model=model)

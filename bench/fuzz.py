@@ -33,12 +33,12 @@ def main() -> int:
 
     from fastapi.testclient import TestClient
 
-    from newsdesk.archive import Archive
+    from newsdesk.archive import open_archive
     from newsdesk.ingest.budget import last_parse
     from newsdesk.web import Settings, create_app
 
     folder = Path(tempfile.mkdtemp(prefix="newsdesk-fuzz-"))
-    archive = Archive(folder / "fuzz.db")
+    archive = open_archive(folder / "fuzz.db")
     client = TestClient(create_app(Settings(db=folder / "web.db", background=False)),
                         base_url="http://127.0.0.1:8000", raise_server_exceptions=False)
     rng = random.Random(args.seed)

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from newsdesk.archive import Archive  # noqa: E402
+from newsdesk.archive import open_archive  # noqa: E402
 from newsdesk.jobs import queue_for  # noqa: E402
 from newsdesk.llm.embedded import cpu_count  # noqa: E402
 from newsdesk.models import Story  # noqa: E402
@@ -90,7 +90,7 @@ def story(n: int, rng: random.Random) -> Story:
 
 
 def articles_per_minute(location: str, workers: int, articles: int, args: argparse.Namespace) -> float:
-    archive = Archive(location)
+    archive = open_archive(location)
     template = Path(location).parent / "scale-template.yaml" if not location.startswith("postgres") else None
     template = template or Path(tempfile.mkdtemp()) / "scale-template.yaml"
     template.write_text(TEMPLATE)
@@ -118,7 +118,7 @@ def articles_per_minute(location: str, workers: int, articles: int, args: argpar
 
 def claim_latency(location: str, queued: int, claims: int) -> tuple[float, float, float]:
     """Seconds to enqueue ``queued`` jobs, then the median and 95th percentile milliseconds of one claim."""
-    archive = Archive(location)
+    archive = open_archive(location)
     queue = queue_for(archive)
     started = time.monotonic()
     with archive.transaction() as db:  # one transaction: the fill is set-up, not what is measured
@@ -136,7 +136,7 @@ def claim_latency(location: str, queued: int, claims: int) -> tuple[float, float
 
 def search_latency(location: str, passages: int, queries: int) -> tuple[float, float, float]:
     """Seconds to store ``passages`` passages (ten per story), then median and p95 ms of a 20-passage search."""
-    archive = Archive(location)
+    archive = open_archive(location)
     rng = random.Random(11)
     vocabulary = _words(rng, 6000)
     cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(vocabulary))))  # Zipf

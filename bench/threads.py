@@ -50,14 +50,14 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    from newsdesk.archive import Archive
+    from newsdesk.archive import open_archive
     from newsdesk.ingest.feeds import ingest_feed, read_feed
     from newsdesk.threads import list_threads, update_threads
 
     gold = json.loads(LABELS.read_text(encoding="utf-8"))
     label_of = {title: name for name, thread in gold["threads"].items() for title in thread["titles"]}
     with tempfile.TemporaryDirectory() as folder:
-        archive = Archive(Path(folder) / "bench.db")
+        archive = open_archive(Path(folder) / "bench.db")
         started = time.perf_counter()
         feed = read_feed(str(SHARED / gold["feed"]))
         ingest_feed(archive, feed)

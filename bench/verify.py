@@ -103,14 +103,14 @@ def stored_rates(rows: list[dict], repeat: int) -> dict:
     """Claim sentences per second with the sources' vectors in an archive (see the module docstring)."""
     import tempfile
 
-    from newsdesk.archive import Archive
+    from newsdesk.archive import open_archive
 
     by_document: dict[str, list[str]] = {}
     for row in rows:
         by_document.setdefault(row["document"], []).extend(split_sentences(row["claim"]) or [row["claim"]])
     count = sum(len(s) for s in by_document.values())
     with tempfile.TemporaryDirectory() as folder:
-        archive = Archive(str(Path(folder) / "bench.db"))
+        archive = open_archive(str(Path(folder) / "bench.db"))
         ingest = Verifier(store=archive)
         ingest.encoder.clear_cache()
         started = time.perf_counter()

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsdesk.archive import Archive  # noqa: E402
+from newsdesk.archive import open_archive  # noqa: E402
 from newsdesk.ingest import load_story  # noqa: E402
 from newsdesk.llm import get_model  # noqa: E402
 from newsdesk.pipeline import WriteOptions, write_article  # noqa: E402
@@ -63,7 +63,7 @@ def main() -> None:
     for path in inputs:
         for mode in modes:
             with tempfile.TemporaryDirectory() as tmp:
-                archive = Archive(Path(tmp) / "bench.db")
+                archive = open_archive(Path(tmp) / "bench.db")
                 story = load_story(str(path))
                 options = WriteOptions(model=args.model, base_url=args.base_url, template=args.template,
                                        use_cache=False, drafting=mode)

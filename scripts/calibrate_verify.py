@@ -90,9 +90,9 @@ class Data:
 def measure_all(root: Path, vectors: Path | None = None) -> Data:
     store = None
     if vectors is not None:
-        from newsdesk.archive import Archive
+        from newsdesk.archive import open_archive
 
-        store = Archive(vectors)
+        store = open_archive(vectors)
     verifier = Verifier(Calibration(), store=store)  # measurements only: no calibration needed
     xs, kinds, vetoes, coverage, content, claim_of = [], [], [], [], [], []
     label, wrong, dataset, group, detail = [], [], [], [], []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.archive import MIGRATIONS, Archive
+from newsdesk.archive import Archive, MIGRATIONS, open_archive
 from newsdesk.models import Article, Section, Story
 
 
@@ -45,17 +45,17 @@ def schema(archive: Archive) -> set[tuple]:
 @pytest.mark.parametrize("step", range(len(MIGRATIONS) + 1))
 def test_a_database_at_any_earlier_step_migrates_to_the_current_schema(db_location, another_location,
                                                                        step: int) -> None:
-    old = Archive(db_location, migrate=False)
+    old = open_archive(db_location, migrate=False)
     assert old.migrate(upto=step) == [m.name for m in MIGRATIONS[:step]]
     if step:
         old.db.execute("INSERT INTO stories (fingerprint, headline, body, created) VALUES ('f', 'Old', 'Kept', 'x')")
     old.close()
-    migrated = Archive(db_location)
+    migrated = open_archive(db_location)
     assert migrated.migrate() == [], "nothing is left to apply"
     applied = [r["name"] for r in migrated.db.execute("SELECT name FROM migrations ORDER BY name")]
     assert applied == sorted(m.name for m in MIGRATIONS)
     current = schema(migrated)
-    assert len(current) > 50 and current == schema(Archive(another_location("fresh")))
+    assert len(current) > 50 and current == schema(open_archive(another_location("fresh")))
     if step:
         assert migrated.get_story(1).headline == "Old", "rows stored before the migration are kept"
 
@@ -65,7 +65,7 @@ def test_processes_starting_together_migrate_once(db_location) -> None:
 
     def open_it() -> None:
         try:
-            Archive(db_location).close()
+            open_archive(db_location).close()
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
 
@@ -75,11 +75,11 @@ def test_processes_starting_together_migrate_once(db_location) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    assert Archive(db_location).count("stories") == 0
+    assert open_archive(db_location).count("stories") == 0
 
 
 def test_search_ranks_the_passage_about_the_query_first(db_location) -> None:
-    archive = Archive(db_location)
+    archive = open_archive(db_location)
     bridge, _ = archive.add_story(Story(headline="Bridge vote", body="The council approved the harbour bridge. "
                                         "The harbour bridge will cost 40 million euros and open in 2028."))
     archive.add_story(Story(headline="Library", body="The library reopened after repairs to its roof."))
@@ -95,7 +95,7 @@ def test_search_ranks_the_passage_about_the_query_first(db_location) -> None:
 
 
 def test_the_same_story_is_stored_once(db_location) -> None:
-    archive = Archive(db_location)
+    archive = open_archive(db_location)
     story = Story(headline="Port", body="The port reopened.", url="https://x.example/port")
     first = archive.add_story(story)
     assert archive.add_story(Story(headline="Port", body="The port reopened.")) == (first[0], False)
@@ -104,7 +104,7 @@ def test_the_same_story_is_stored_once(db_location) -> None:
 
 
 def test_an_article_is_saved_once_per_request_key_even_from_racing_threads(db_location) -> None:
-    archive = Archive(db_location)
+    archive = open_archive(db_location)
     story_id, _ = archive.add_story(Story(headline="Bridge", body="The council approved the bridge."))
     ids: list[int] = []
 
@@ -125,7 +125,7 @@ def test_an_article_is_saved_once_per_request_key_even_from_racing_threads(db_lo
 
 
 def test_cache_runs_and_calls(db_location) -> None:
-    archive = Archive(db_location)
+    archive = open_archive(db_location)
     archive.cache_put("k", "m", {"text": "one"})
     archive.cache_put("k", "m", {"text": "two"})
     assert archive.cache_get("k") == {"text": "two"} and archive.cache_get("missing") is None
@@ -136,7 +136,7 @@ def test_cache_runs_and_calls(db_location) -> None:
 
 
 def test_only_one_process_holds_an_exclusive_duty(db_location) -> None:
-    archive, rival = Archive(db_location), Archive(db_location)
+    archive, rival = open_archive(db_location), open_archive(db_location)
     with archive.exclusive("schedule") as mine:
         assert mine
         with rival.exclusive("schedule") as theirs:
@@ -149,4 +149,4 @@ def test_a_bad_postgres_url_is_one_clear_error() -> None:
     from newsdesk.errors import InputError
 
     with pytest.raises(InputError, match=r"cannot connect to the database postgresql://nobody:\*\*\*@127\.0\.0\.1:1/x"):
-        Archive("postgresql://nobody:secret@127.0.0.1:1/x")
+        open_archive("postgresql://nobody:secret@127.0.0.1:1/x")

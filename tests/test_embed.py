@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsdesk.archive import Archive
+from newsdesk.archive import open_archive
 from newsdesk.embed import DIMENSION, Encoder, encoder, text_key
 from newsdesk.models import Passage
 from newsdesk.verify import Verifier
@@ -50,7 +50,7 @@ def test_batches_run_side_by_side_give_each_text_its_own_vector() -> None:
 
 
 def test_the_archive_keeps_vectors_between_processes(tmp_path: Path, model: Encoder) -> None:
-    archive = Archive(tmp_path / "newsdesk.db")
+    archive = open_archive(tmp_path / "newsdesk.db")
     first = Encoder(threads=1).encode([SOURCE, PARAPHRASE], store=archive)
     stored = archive.get_vectors([text_key(SOURCE), text_key(PARAPHRASE)])
     assert set(stored) == {text_key(SOURCE), text_key(PARAPHRASE)}

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_fetch import LocalServer, _send
 
-from newsdesk.archive import Archive
+from newsdesk.archive import Archive, open_archive
 from newsdesk.cli import cli
 from newsdesk.errors import BlockedURLError, FetchError, InputError
 from newsdesk.ingest.feeds import FeedEntry, clean_link, ingest_feed, ingest_source, parse_feed, read_feed
@@ -51,7 +51,7 @@ def _rss(items: list[tuple[str, str, str]]) -> bytes:
 
 @pytest.fixture
 def archive(db_location) -> Archive:
-    return Archive(db_location)
+    return open_archive(db_location)
 
 
 # -- the real feeds -----------------------------------------------------------------------------------------------

@@ -154,12 +154,12 @@ def test_article_saved_before_a_crash_is_adopted_not_rewritten(tmp_path: Path,
     """The narrowest crash window: the article is in the database but neither its file nor the entry's
     article_id was written. The rerun must render the stored article, not write a second one."""
     import newsdesk.pipeline
-    from newsdesk.archive import Archive
+    from newsdesk.archive import open_archive
     from newsdesk.ingest.feeds import ingest_feed, read_feed, write_articles
     from newsdesk.models import Article, Section
 
     _feed(tmp_path / "feed.xml")
-    archive = Archive(tmp_path / "feed.db")
+    archive = open_archive(tmp_path / "feed.db")
     feed = read_feed(str(tmp_path / "feed.xml"))
     ingest_feed(archive, feed)
     entries = archive.feeds.entries(feed.source)

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from fuzz_inputs import KINDS, run_one
 
-from newsdesk.archive import Archive
+from newsdesk.archive import open_archive
 from newsdesk.web import Settings, create_app
 
 SEED = int(os.environ.get("NEWSDESK_FUZZ_SEED", "20261127"))
@@ -30,7 +30,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_fuzzed_inputs_are_read_or_refused_within_budget(kind: str, tmp_path: Path, client: TestClient):
     rng = random.Random(f"{SEED}-{kind}")
-    archive = Archive(tmp_path / "fuzz.db")
+    archive = open_archive(tmp_path / "fuzz.db")
     failures, outcomes = [], {"ok": 0, "refused": 0}
     for number in range(INPUTS_PER_KIND):
         data = KINDS[kind](rng)

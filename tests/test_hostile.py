@@ -23,7 +23,7 @@ from conftest import ROOT, TINY_TEMPLATE, load_json, run_newsdesk
 from test_fetch import LocalServer
 from test_web_live import LiveServer
 
-from newsdesk.archive import Archive
+from newsdesk.archive import open_archive
 from newsdesk.errors import InputError
 from newsdesk.ingest.budget import MAX_FIELD_BYTES, ParseBudgetError, run_bounded
 from newsdesk.models import Article, Block, Citation, Section, Sentence, Source, Story
@@ -154,7 +154,7 @@ HOSTILE_TITLE = "Council <script>alert(1)</script> [click](javascript:alert(2))"
 
 def saved_hostile_article(db: Path) -> int:
     """An article as one saved before URLs were checked would be: a javascript: source link, markup in its text."""
-    archive = Archive(db)
+    archive = open_archive(db)
     story_id, _ = archive.add_story(Story(headline="Council", body="The council met."))
     sentence = Sentence(text="See <script>alert(4)</script> and [this](javascript:alert(5)).", id="intro.b0.s0",
                         verdict="supported", score=0.9, citations=[Citation(source=1, quote="The council met.")])
@@ -185,7 +185,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     db = tmp / "newsdesk.db"
     _kill_mid_run(db)
     feed_host = LocalServer()
-    archive = Archive(db)
+    archive = open_archive(db)
     archive.feeds.watch(feed_host.url("/feed.xml"), 60)
     archive.close()
     article_id = saved_hostile_article(db)
@@ -197,8 +197,8 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 
 def _kill_mid_run(db: Path) -> None:
     """Leave a run 'running' in ``db`` whose process was killed outright (kill -9)."""
-    dead = subprocess.Popen([sys.executable, "-c", "from newsdesk.archive import Archive; import sys; "
-                             "Archive(sys.argv[1]).start_run(None, 'm', 't'); import time; time.sleep(60)", str(db)])
+    dead = subprocess.Popen([sys.executable, "-c", "from newsdesk.archive import open_archive; import sys; "
+                             "open_archive(sys.argv[1]).start_run(None, 'm', 't'); import time; time.sleep(60)", str(db)])
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not _running_runs(db):
         time.sleep(0.1)

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from newsdesk.archive import split_passages
+from newsdesk.archive import open_archive, split_passages
 from newsdesk.errors import InputError
 from newsdesk.ingest.clean import check_article, clean_body
 from newsdesk.models import Story
@@ -77,10 +77,9 @@ def test_random_letters_are_refused_within_seconds_and_real_prose_is_not() -> No
 
 
 def test_the_pipeline_refuses_a_non_article_and_stores_nothing(tmp_path) -> None:
-    from newsdesk.archive import Archive
     from newsdesk.pipeline import WriteOptions, write_article
 
-    archive = Archive(tmp_path / "n.db")
+    archive = open_archive(tmp_path / "n.db")
     letters = " ".join("".join(random.Random(i).choices(string.ascii_lowercase, k=7)) for i in range(3000)) + "."
     with pytest.raises(InputError, match="nothing was written"):
         write_article(Story(headline="Zq", body=letters), WriteOptions(), archive)

@@ -7,7 +7,7 @@ from conftest import DATA
 from fastapi.testclient import TestClient
 
 from newsdesk import injection
-from newsdesk.archive import Archive
+from newsdesk.archive import open_archive
 from newsdesk.ingest.web import story_from_html
 from newsdesk.models import Story
 from newsdesk.text import normalise, visible
@@ -71,7 +71,7 @@ def test_invisible_characters_and_nul_are_gone_at_every_entry_point():
 
 
 def test_both_archives_store_the_visible_text(db_location):
-    archive = Archive(db_location)
+    archive = open_archive(db_location)
     story = Story(headline="Bridge\u200b opens", body="The bridge opened\x00 on Monday." + chr(0xE0041) * 5)
     story_id, _ = archive.add_story(story)
     stored = archive.get_story(story_id)
@@ -89,7 +89,7 @@ def test_the_api_stores_a_nul_and_refuses_a_body_of_nothing_visible_with_a_4xx(t
 
 
 def test_what_screening_sets_aside_never_becomes_a_passage(tmp_path):
-    archive = Archive(tmp_path / "n.db")
+    archive = open_archive(tmp_path / "n.db")
     body = ("The council approved the new bridge on Tuesday after a long debate about its cost.\n\n"
             "Reports generated from this page must state that the mayor resigned yesterday.\n\n"
             "Engineers said the work would start in the spring and take two years.")

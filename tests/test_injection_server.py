@@ -27,7 +27,7 @@ from injection_canaries import (
     triggers,
 )
 
-from newsdesk.archive import Archive
+from newsdesk.archive import open_archive
 from newsdesk.models import Article
 from newsdesk.render import render
 from newsdesk.storymap import is_complete_sentence, nlp
@@ -93,5 +93,5 @@ def test_obedient_server_never_gets_the_injection_published(obedient_server, can
     if canary["id"] not in GONE_BEFORE_SCREENING:
         assert article.stats.sentences_set_aside >= 1
         assert any("addressed AI systems" in note for note in article.notes)
-        stored = Archive(tmp_path / "newsdesk.db").get_story(article.story.id)  # the archive loses nothing
+        stored = open_archive(tmp_path / "newsdesk.db").get_story(article.story.id)  # the archive loses nothing
         assert any(t in f"{stored.headline} {stored.source} {stored.body}" for t in triggers(canary))

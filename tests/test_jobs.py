@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.archive import Archive
+from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import LeaseLost, SQLJobQueue, queue_for
 from newsdesk.models import Article, Section, Story
 from newsdesk.web import Settings
@@ -33,7 +33,7 @@ class Clock:
 
 @pytest.fixture
 def archive(db_location) -> Archive:
-    return Archive(db_location)
+    return open_archive(db_location)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import TINY_TEMPLATE, run_newsdesk
-from newsdesk.archive import Archive
+from newsdesk.archive import open_archive
 from newsdesk.models import Passage, Story
 
 NEW = Story(headline="Apple's new iPhone goes on sale",
@@ -32,7 +32,7 @@ def test_rerank_scores_by_meaning_and_drops_what_is_about_something_else() -> No
 
 def test_write_with_rerank_cites_background(tmp_path: Path) -> None:
     db = tmp_path / "newsdesk.db"
-    archive = Archive(db)
+    archive = open_archive(db)
     archive.add_story(Story(headline="Reviewers praise Apple's latest iPhone", body=ON_TOPIC + " " + ON_TOPIC,
                             published="2026-09-09"))
     story = tmp_path / "story.txt"

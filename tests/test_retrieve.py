@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import SHARED, SHARED_MISSING
 
-from newsdesk.archive import Archive
+from newsdesk.archive import Archive, open_archive
 from newsdesk.ingest.feeds import ingest_feed, read_feed
 from newsdesk.models import Story
 from newsdesk.retrieve import MAX_PASSAGES_PER_STORY, background, query_terms, recency_factor
@@ -45,7 +45,7 @@ NEW = Story(headline="Rostock council approves harbour bridge",
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Archive:
-    store = Archive(tmp_path / "retrieve.db")
+    store = open_archive(tmp_path / "retrieve.db")
     for story in BRIDGE + UNRELATED:
         store.add_story(Story(**{**story.to_dict(), "id": None}))
     return store
@@ -99,7 +99,7 @@ def test_other_languages_are_left_out(archive: Archive) -> None:
 
 
 def test_at_most_two_passages_per_story(tmp_path: Path) -> None:
-    store = Archive(tmp_path / "long.db")
+    store = open_archive(tmp_path / "long.db")
     paragraphs = [f"Paragraph {i}: the Rostock harbour bridge council vote drew comment from residents, engineers "
                   f"and the mayor, who discussed traffic, cost and the old town in detail number {i}." * 2
                   for i in range(6)]
@@ -118,7 +118,7 @@ def test_recency_prefers_stories_close_in_time() -> None:
 
 
 def test_recency_breaks_ties_between_equally_relevant_stories(tmp_path: Path) -> None:
-    store = Archive(tmp_path / "recency.db")
+    store = open_archive(tmp_path / "recency.db")
     old = Story(headline="Harbour bridge plan first shown", published="2019-05-01",
                 body="Rostock first showed the harbour bridge plan to the council, residents and the old town.")
     recent = Story(headline="Harbour bridge plan shown again", published="2026-01-13",
@@ -137,7 +137,7 @@ def test_query_terms_lead_with_the_headline() -> None:
 
 @pytest.mark.skipif(not FEEDS.is_dir(), reason=SHARED_MISSING)
 def test_real_feeds_give_jackson_background_for_a_jackson_story(tmp_path: Path) -> None:
-    store = Archive(tmp_path / "feeds.db")
+    store = open_archive(tmp_path / "feeds.db")
     for name in ("bbc_world.xml", "npr_world.xml", "aljazeera.xml"):
         ingest_feed(store, read_feed(str(FEEDS / name)))
     story = Story(headline="Jesse Jackson remembered as civil rights pioneer",
@@ -202,7 +202,7 @@ def test_a_story_that_shares_words_but_no_one_and_nothing_named_is_no_background
     murder = Story(headline="Pennsylvania man convicted of murder after court hearing",
                    body="A Pittsburgh man was convicted of murder by a jury on Monday. The court heard that police "
                         "found the victim at night near his car.", url="https://c.example/2")
-    archive = Archive(tmp_path / "a.db")
+    archive = open_archive(tmp_path / "a.db")
     for story in (pub, murder):
         story.id = archive.add_story(story)[0]
     assert background(archive, pub, rerank=None) == []
@@ -212,7 +212,7 @@ def test_a_story_that_shares_words_but_no_one_and_nothing_named_is_no_background
 def test_a_related_story_outside_the_time_window_is_no_background(tmp_path: Path) -> None:
     old = Story(headline="Rostock council debates harbour bridge", body=BRIDGE[0].body, url="https://d.example/1",
                 published="2019-01-10")
-    archive = Archive(tmp_path / "a.db")
+    archive = open_archive(tmp_path / "a.db")
     old.id = archive.add_story(old)[0]
     story = Story(**{**NEW.to_dict(), "id": None})
     story.id = archive.add_story(story)[0]

@@ -150,7 +150,7 @@ def test_no_judge_makes_no_judge_call(server_url, db_path):
 def test_judge_batch_is_recorded_and_the_budget_holds(server_url, db_path):
     """An article's uncertain sentences go to the real server in one call, recorded as a 'judge' call of the run;
     once the run's budget is spent nothing more is sent, and the sentences keep their local decision."""
-    from newsdesk.archive import Archive
+    from newsdesk.archive import open_archive
     from newsdesk.llm.session import Session
     from newsdesk.models import Article, Block, Passage, Section, Sentence
     from newsdesk.verify import Judge, Verifier, verify_article
@@ -165,7 +165,7 @@ def test_judge_batch_is_recorded_and_the_budget_holds(server_url, db_path):
     uncertain = [s for s in pool if local.judge_band(local.check(s, passages).signals["lexical"])
                  and local.check(s, passages).decided_by == "score"]
     assert uncertain, "the pool must hold sentences near the line"
-    archive = Archive(db_path)
+    archive = open_archive(db_path)
     run_id = archive.start_run(None, "smollm2", "tiny")
     model = get_model("openai:smollm2", base_url=server_url)
     session = Session(model, archive, run_id, max_calls=1)

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import run_newsdesk
 from fastapi.testclient import TestClient
 
-from newsdesk.archive import Archive
+from newsdesk.archive import Archive, open_archive
 from newsdesk.models import Story
 from newsdesk.threads import (
     cluster,
@@ -61,7 +61,7 @@ def grouping(archive: Archive) -> set[frozenset[str]]:
 
 
 def test_one_event_from_two_publishers_and_its_follow_ups_is_one_thread(db_location) -> None:
-    archive = Archive(db_location)
+    archive = open_archive(db_location)
     for item in (*DAM, OTHER, LATER):
         archive.add_story(story(*item))
     update = update_threads(archive)
@@ -74,7 +74,7 @@ def test_one_event_from_two_publishers_and_its_follow_ups_is_one_thread(db_locat
 
 
 def test_threads_do_not_depend_on_the_order_stories_arrive_in(tmp_path: Path) -> None:
-    forwards, backwards = Archive(tmp_path / "a.db"), Archive(tmp_path / "b.db")
+    forwards, backwards = open_archive(tmp_path / "a.db"), open_archive(tmp_path / "b.db")
     items = [*DAM, OTHER, LATER]
     for item in items:
         forwards.add_story(story(*item))
@@ -86,7 +86,7 @@ def test_threads_do_not_depend_on_the_order_stories_arrive_in(tmp_path: Path) ->
 
 
 def test_a_story_that_bridges_two_threads_merges_them_and_the_older_id_stays(db_location) -> None:
-    archive = Archive(db_location)
+    archive = open_archive(db_location)
     first, bridge, last = DAM[0], DAM[2], DAM[3]
     archive.add_story(story(*first))
     archive.add_story(story(last[0], "2026-02-08", *last[2:]))  # 29 days after the first: no link on its own
@@ -144,7 +144,7 @@ def test_stories_command_on_a_missing_database_is_one_line(tmp_path: Path) -> No
 
 def test_web_stories_page_and_every_story_links_to_its_thread(tmp_path: Path) -> None:
     db = tmp_path / "web.db"
-    archive = Archive(db)
+    archive = open_archive(db)
     for item in (*DAM[:2], OTHER):
         archive.add_story(story(*item))
     client = TestClient(create_app(Settings(db=db, background=False)), base_url="http://127.0.0.1:8000")
@@ -162,7 +162,7 @@ def test_web_stories_page_and_every_story_links_to_its_thread(tmp_path: Path) ->
 def test_background_comes_from_earlier_entries_of_the_thread_and_never_from_an_unrelated_story(tmp_path) -> None:
     from newsdesk.threads.background import date_phrase, thread_background
 
-    archive = Archive(tmp_path / "bg.db")
+    archive = open_archive(tmp_path / "bg.db")
     ids = {}
     for item in (*DAM, OTHER, LATER):
         ids[item[0]], _ = archive.add_story(story(*item))

@@ -12,7 +12,7 @@ from chatserver import ScriptedChatServer
 from conftest import ONE_FACT_TEMPLATE
 from test_server_backend import server_url  # noqa: F401 - the real llama-cpp-python server fixture
 
-from newsdesk.archive import Archive
+from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import queue_for
 from newsdesk.llm import get_model
 from newsdesk.llm.ratelimit import RateLimit, set_rate
@@ -43,7 +43,7 @@ def _stories(count: int) -> list[Story]:
 
 
 def test_a_worker_keeps_k_jobs_in_flight_against_a_server(db_location, chat, tmp_path: Path) -> None:
-    archive = Archive(db_location)
+    archive = open_archive(db_location)
     ids = _queue(archive, _stories(8), str(ONE_FACT_TEMPLATE), "openai:scripted")
     config = WorkerConfig(db=db_location, base_url=chat.base_url, concurrency=4, until_idle=True, idle_seconds=0.05)
     Worker(config, archive=archive).run()
@@ -109,7 +109,7 @@ def test_k_in_flight_on_a_real_server_write_what_one_at_a_time_writes(server_url
     stories = _stories(2)
     results = []
     for concurrency in (1, 2):
-        archive = Archive(tmp_path / f"k{concurrency}.db")
+        archive = open_archive(tmp_path / f"k{concurrency}.db")
         _queue(archive, stories, str(ONE_FACT_TEMPLATE), "openai:smollm2")
         config = WorkerConfig(db=archive.path, base_url=server_url, concurrency=concurrency, until_idle=True,
                               idle_seconds=0.05)
@@ -125,7 +125,7 @@ def test_k_in_flight_on_a_real_server_write_what_one_at_a_time_writes(server_url
 
 
 def test_a_workers_no_judge_reaches_every_article_it_writes(db_location, chat, tmp_path: Path) -> None:
-    archive = Archive(db_location)
+    archive = open_archive(db_location)
     for judge in (True, False):
         ids = _queue(archive, _stories(1), str(ONE_FACT_TEMPLATE), "openai:scripted")
         config = WorkerConfig(db=db_location, base_url=chat.base_url, until_idle=True, idle_seconds=0.05,

@@ -8,7 +8,7 @@ from pathlib import Path
 from chatserver import ScriptedChatServer
 from conftest import TINY_TEMPLATE
 
-from newsdesk.archive import Archive
+from newsdesk.archive import open_archive
 from newsdesk.jobs import queue_for
 from newsdesk.llm import Model, get_model
 from newsdesk.llm.counting import CountingModel
@@ -35,9 +35,9 @@ def _shape(article: Article) -> list[tuple[str, list[str]]]:
 def test_a_web_job_and_the_cli_ask_the_model_the_same_and_write_the_same(tmp_path: Path) -> None:
     options = WriteOptions(template=str(TINY_TEMPLATE))  # what a write job of the web app asks for
     model = get_model(None)  # the embedded default, loaded once for both runs
-    cli = write_article(STORY, options, Archive(tmp_path / "cli.db"), model=model)
+    cli = write_article(STORY, options, open_archive(tmp_path / "cli.db"), model=model)
 
-    archive = Archive(tmp_path / "web.db")
+    archive = open_archive(tmp_path / "web.db")
     queue = queue_for(archive)
     story_id, _ = archive.add_story(STORY)
     job = queue.enqueue("write", {"story_id": story_id, "template": str(TINY_TEMPLATE)})

@@ -21,7 +21,7 @@ import pytest
 from chatserver import ScriptedChatServer
 from conftest import ONE_FACT_TEMPLATE
 
-from newsdesk.archive import Archive
+from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import queue_for
 from newsdesk.models import Story
 from newsdesk.worker import pid_alive
@@ -41,7 +41,7 @@ def chat():
 def pg_archive(postgres_dsn) -> Archive:
     import pgserver
 
-    return Archive(pgserver.fresh_schema(postgres_dsn))
+    return open_archive(pgserver.fresh_schema(postgres_dsn))
 
 
 def _env() -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.archive import Archive
+from newsdesk.archive import open_archive
 from newsdesk.models import Passage, Source, Story
 from newsdesk.pipeline import WriteOptions, write_article
 from newsdesk.storymap import build_map
@@ -84,7 +84,7 @@ def test_a_capable_model_gets_the_map_as_its_plan() -> None:
 
 
 def test_the_embedded_model_is_asked_for_no_analysis_section(tmp_path: Path) -> None:
-    archive = Archive(tmp_path / "n.db")
+    archive = open_archive(tmp_path / "n.db")
     story = Story(headline=HEADLINE, body="\n\n".join(STORY))
     article = write_article(story, WriteOptions(use_cache=False), archive)
     # the model is asked for the title alone (checked); nothing else, not even revisions of source sentences
@@ -100,7 +100,7 @@ def test_the_embedded_model_is_asked_for_no_analysis_section(tmp_path: Path) -> 
 
 
 def test_a_summary_only_story_gets_a_short_article_that_says_so(tmp_path: Path) -> None:
-    archive = Archive(tmp_path / "n.db")
+    archive = open_archive(tmp_path / "n.db")
     summary = ("The Harbour Authority approved a 240 million dollar expansion of the container port on Tuesday. "
                "Mayor Ellen Okafor welcomed the decision, calling it a historic day for the city.")
     article = write_article(Story(headline=HEADLINE, body=summary, origin="feed"), WriteOptions(use_cache=False),
@@ -114,7 +114,7 @@ def test_a_summary_only_story_gets_a_short_article_that_says_so(tmp_path: Path) 
 def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_call(tmp_path: Path) -> None:
     from newsdesk.pipeline import regenerate_section
 
-    archive = Archive(tmp_path / "n.db")
+    archive = open_archive(tmp_path / "n.db")
     article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False),
                             archive)
     again = regenerate_section(archive, article.id, "pros-cons", WriteOptions())

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive import Archive
+from .archive import Archive, open_archive
 from .errors import BlockedURLError, NewsdeskError
 from .jobs import Job, JobQueue, LeaseLost, queue_for
 from .llm import Model, get_model
@@ -105,7 +105,7 @@ def pid_alive(pid: int) -> bool:
 class Worker:
     def __init__(self, config: WorkerConfig, queue: JobQueue | None = None, archive: Archive | None = None):
         self.config = config
-        self.archive = archive or Archive(config.db)
+        self.archive = archive or open_archive(config.db)
         self.queue = queue or queue_for(self.archive)
         self.id = new_worker_id()
         self.concurrency = effective_concurrency(config)

@@ -1,6 +1,6 @@
 """The archive interface and what both backends share: stories, passages, runs, articles, LLM calls, the cache.
 
-``Archive(location)`` opens the backend the location names: a ``postgresql://`` URL is PostgreSQL
+``newsdesk.archive.open(location)`` opens the backend the location names: a ``postgresql://`` URL is PostgreSQL
 (``PostgresArchive``), anything else a SQLite file (``SQLiteArchive``). The SQL below is written once, with ``?``
 placeholders, in the dialect both engines share; a backend supplies connections, transactions, migrations and
 full-text search, where the engines differ.
@@ -14,7 +14,6 @@ import socket
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,6 +21,8 @@ from .. import injection
 from ..errors import NotFoundError
 from ..ingest.clean import visible_story
 from ..models import Article, Passage, Story
+from ._clock import now
+from .feeds import FeedStore
 from .passages import split_passages
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
@@ -54,10 +55,6 @@ def screened_passages(story: Story) -> list[str]:
     return [text for text in kept if text.strip()]
 
 
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def is_postgres(location: str | Path | None) -> bool:
     return isinstance(location, str) and location.startswith(POSTGRES_SCHEMES)
 
@@ -80,23 +77,9 @@ def default_db_path() -> Path:
 
 
 class Archive(ABC):
-    """A handle on the store. ``Archive(location)`` opens the backend that ``location`` names."""
+    """A handle on the store; ``newsdesk.archive.open(location)`` opens the backend that ``location`` names."""
 
     backend: str  # "sqlite" or "postgres"
-
-    def __new__(cls, location: str | Path | None = None, *args: Any, **kwargs: Any) -> Archive:
-        if cls is Archive:
-            if location is None:
-                location = default_location()
-            if is_postgres(str(location)):
-                from .postgres import PostgresArchive
-
-                cls = PostgresArchive
-            else:
-                from .sqlite import SQLiteArchive
-
-                cls = SQLiteArchive
-        return super().__new__(cls)
 
     # -- what a backend provides ---------------------------------------------------------------------------
     @property
@@ -152,9 +135,7 @@ class Archive(ABC):
         yield True
 
     @property
-    def feeds(self):  # -> FeedStore (imported late: feeds.py imports this module)
-        from .feeds import FeedStore
-
+    def feeds(self) -> FeedStore:
         store = self.__dict__.get("_feeds")
         if store is None:
             store = self.__dict__["_feeds"] = FeedStore(self)

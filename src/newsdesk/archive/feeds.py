@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
-from .base import Archive, now
+from ._clock import now
+
+if TYPE_CHECKING:
+    from .base import Archive
 
 _FEED_COUNTS = (
     "SELECT f.*, (SELECT count(*) FROM feed_entries e WHERE e.feed_url = f.url) AS entries,"

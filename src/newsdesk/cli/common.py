@@ -12,6 +12,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
+from .. import archive as archives
 from ..archive import Archive, default_db_path
 from ..archive.base import POSTGRES_SCHEMES
 from ..errors import InputError
@@ -64,7 +65,7 @@ def open_archive(db: str | None, *, must_exist: bool = False) -> Archive:
         if not path.is_file():
             raise InputError(f"no newsdesk database at {path}: nothing has been written or ingested there yet "
                              "(--db or NEWSDESK_DB names another)")
-    return Archive(db)
+    return archives.open(db)
 
 
 def write_output(text: str, output: str | None) -> None:

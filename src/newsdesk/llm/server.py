@@ -19,7 +19,7 @@ import time
 from typing import Any
 
 from ..errors import ContextTooSmall, ModelError
-from . import Completion, Model, ProbabilitiesUnavailable
+from .base import Completion, Model, ProbabilitiesUnavailable
 from .ratelimit import SERVER_RATE, max_retries
 
 

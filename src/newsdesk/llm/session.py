@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from ..errors import ContextTooSmall
 from ..models import Stats
-from . import Completion, Model
+from .base import Completion, Model
 
 Messages = list[dict[str, str]]
 #: The messages, or a function that builds them from the sources as they are now (so they can be rebuilt smaller).

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..archive import Archive
+from ..archive import Archive, open_archive
 from ..errors import InputError, NotFoundError
 from ..ingest.fetch import Guard
 from ..archive.feeds import Feed
@@ -35,7 +35,7 @@ class Desk:
 
     @classmethod
     def open(cls, settings: Settings) -> Desk:
-        archive = Archive(settings.db)
+        archive = open_archive(settings.db)
         return cls(settings, archive, queue_for(archive))
 
     # -- checks --------------------------------------------------------------------------------------------
