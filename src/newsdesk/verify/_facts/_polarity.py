@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ...language import NEGATING_ADJECTIVES, NEGATING_VERBS, NEGATION_PHRASES, NEGATION_WORDS, RARE_FREQUENCY, forms
 from .._text import STOPWORDS, normalise, stem
 from ._parse import Evidence
 from ._result import FactResult, fail, not_applicable, ok
@@ -17,9 +18,13 @@ __all__ = ["check_hedge", "check_polarity", "negated_scopes"]
 
 POLARITY, HEDGE = "polarity", "hedge_made_certain"
 
+# A word that denies (or, for a frequency, all but denies) what it governs; not when it only limits a figure or a
+# scope ("not only", "no more than", "not all": those are the scope check's).
+_DENIAL = "|".join(sorted(NEGATION_WORDS | RARE_FREQUENCY | {"unsuccessful"}) + [p.replace(" ", r"\s+") for p in
+                                                                                NEGATION_PHRASES])
+_DENYING_VERBS = "|".join(sorted({f for v in NEGATING_VERBS for f in forms(v)} | NEGATING_ADJECTIVES))
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|rather than|instead of|unsuccessful|"
-    r"(?:fail|failed|fails|refused?|refuses|unable|unwilling)\s+to|\w*n't)(?!\w)"
+    rf"\b(?:{_DENIAL}|(?:{_DENYING_VERBS})\s+to|\w*n't)(?!\w)"
     r"(?!\s+(?:the\s+)?(?:only|just|all|every|least|less|doubt|longer than|more than)\b)(?!\.?\s*\d)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:but|although|though|while|whereas|and|because|when|as)\b", re.IGNORECASE)
 SCOPE = 3
@@ -222,8 +227,10 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
     return ok(POLARITY) if judged else not_applicable(POLARITY)
 
 
-_PLAIN_NEGATION = re.compile(r"not|never|no|none|nobody|nothing|neither|nor|cannot|\w*n't|unsuccessful|"
-                             r"(?:fail|failed|fails|refused?|refuses|unable|unwilling)\s+to", re.IGNORECASE)
+# The plain denials (no "without", no "rather than": they paraphrase a source's wording as often as they deny it).
+_PLAIN_NEGATION = re.compile(
+    "|".join(sorted(NEGATION_WORDS - {"without"} | RARE_FREQUENCY | {"unsuccessful"})) +
+    rf"|\w*n't|(?:{_DENYING_VERBS})\s+to", re.IGNORECASE)
 
 
 def _negation_inserted(text: str, folded: frozenset[str], candidates: list[Evidence]) -> str | None:
