@@ -24,7 +24,6 @@ __all__ = [
     "COUNTRY_NAMES",
     "DEMONYMS",
     "EPISTEMIC_MODALS",
-    "FUTURE_QUALIFIERS",
     "HEDGE_ADVERBS",
     "HEDGE_VERBS",
     "METONYMS",
@@ -187,13 +186,6 @@ QUALIFIERS = frozenset("""
 alleged allegedly accused reportedly purportedly suspected plan planned plans proposed expected set due scheduled
 nominated intend intends intended aim aims considering could may might
 """.split())
-
-#: Qualifiers of time and intent: what they govern has not happened yet, or is only told ("legend has it").
-FUTURE_QUALIFIERS = frozenset("""
-will|would|going to|plans to|plan to|planned to|intends to|intend to|intended to|hopes to|hope to|hoped to|wants to|
-want to|wanted to|aims to|aim to|is to|are to|set to|scheduled to|yet to|not yet|next week|next month|next year|
-next season|legend has it|is said to|are said to|was said to|rumoured|rumored
-""".replace("\n", "").split("|"))
 
 # ---------------------------------------------------------------------------------------------- cause and scope
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from .. import _specifics as sp
 from .._names import extract_names
 from .._text import normalise
+from ._affiliation import check_affiliation
 from ._binding import check_entity_swap, check_figures_and_dates
 from ._causal import check_causation
 from ._claims import (
@@ -36,7 +37,6 @@ from ._claims import (
 from ._conflation import check_conflation
 from ._parse import Evidence, source_facts, stems_of
 from ._polarity import check_hedge, check_polarity
-from ._qualify import check_qualification
 from ._result import FAIL, NOT_APPLICABLE, OK, FactResult
 from ._scope import check_scope
 from ._speech import check_attribution, check_roles
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["CHECKS", "FAIL", "NOT_APPLICABLE", "OK", "FactResult", "Screen", "review", "run_checks", "screen"]
 
 CHECKS = ("figures_and_dates", "entity_swap", "attribution", "roles_and_titles", "polarity", "hedge_made_certain",
-          "scope", "causation", "conflation", "qualification")
+          "scope", "causation", "conflation", "affiliation")
 CANDIDATES = 5
 #: Alignment with the best source sentences at which a sentence is the source's own words: no flip to find.
 VERBATIM_ALIGNMENT = 0.97  # source sentences a check compares with: the verifier's evidence, then the best by shared words
@@ -90,11 +90,11 @@ def run_checks(sentence: str, index: PassageIndex, m: Measure, only: tuple[str, 
         "scope": lambda: check_scope(text, claim_stems, candidates),
         "causation": lambda: check_causation(text, facts, candidates),
         "conflation": lambda: check_conflation(text, claim_stems, candidates, facts),
-        "qualification": lambda: check_qualification(text, claim_stems, candidates),
+        "affiliation": lambda: check_affiliation(text, facts),
     }
     results = []
     for name in ("figures_and_dates", "entity_swap", "polarity", "hedge_made_certain", "scope", "causation",
-                 "qualification", "attribution", "roles_and_titles", "conflation"):
+                 "attribution", "roles_and_titles", "affiliation", "conflation"):
         if name not in only:
             continue
         result = runners[name]()
