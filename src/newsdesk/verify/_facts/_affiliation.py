@@ -29,8 +29,9 @@ _CUE = re.compile(r"[A-Z][\w'-]+\s+[a-z]{3,}\s+[A-Z]|[A-Z][\w'-]+,\s+(?:the|a|an
 _SKIP_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
-def _titles(doc: Any) -> list[tuple[str, str, frozenset[str], str]]:
-    """(surname, role noun stem, its capitalised qualifiers, the title as written) for each titled name."""
+def _titles(doc: Any, names: frozenset[str] = frozenset()) -> list[tuple[str, str, frozenset[str], str]]:
+    """(surname, role noun stem, its capitalised qualifiers, the title as written) for each titled name. A capital
+    at a sentence's start counts when the tagger calls the word a name or ``names`` (the sources' names) has it."""
     out = []
     for token in doc:
         if token.pos_ != "PROPN" or (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
@@ -43,7 +44,7 @@ def _titles(doc: Any) -> list[tuple[str, str, frozenset[str], str]]:
         for noun in nouns:
             modifiers = [t for t in noun.subtree if t.i < noun.i and t.i not in name_ids
                          and t.dep_ in ("compound", "amod", "nmod", "poss")]
-            qualifiers = frozenset(t.lower_ for t in modifiers if t.text[:1].isupper() and t.i != t.sent.start
+            qualifiers = frozenset(t.lower_ for t in modifiers if t.text[:1].isupper() and (t.i != t.sent.start or t.pos_ == "PROPN" or t.lower_ in names)
                                    and t.ent_type_ not in _SKIP_ENTITIES and t.lower_ not in ("the", "a", "an"))
             title = " ".join(t.text for t in [*modifiers, noun])
             out.append((token.lower_.removesuffix("'s"), stem(noun.lower_), qualifiers, title))
@@ -53,7 +54,7 @@ def _titles(doc: Any) -> list[tuple[str, str, frozenset[str], str]]:
 def check_affiliation(sentence: str, facts: SourceFacts) -> FactResult:
     if not _CUE.search(sentence):
         return not_applicable(AFFILIATION)
-    claimed = [t for t in _titles(parse(sentence, entities=True)) if t[2]]
+    claimed = [t for t in _titles(parse(sentence, entities=True), facts.capitalised()) if t[2]]
     judged = False
     for surname, role, qualifiers, title in claimed:
         mentions = [e for e in facts.sentences if len(e.text) <= MAX_CHARS
@@ -64,7 +65,7 @@ def check_affiliation(sentence: str, facts: SourceFacts) -> FactResult:
         if any(re.search(r"\b" + re.escape(q) + r"\b", told) for q in qualifiers):
             judged = True
             continue  # the sources put the sentence's qualifier beside this person somewhere: no swap to find
-        theirs = [t for e in mentions for t in _titles(parse(e.text, entities=True))
+        theirs = [t for e in mentions for t in _titles(parse(e.text, entities=True), facts.capitalised())
                   if t[0] == surname and t[1] == role and t[2]]
         if theirs:
             return fail(AFFILIATION, f"the source calls {surname.title()} {theirs[0][3]}, not {title}")

@@ -58,6 +58,7 @@ class SourceFacts:
 
     sentences: list[Evidence] = field(default_factory=list)
     _stems: frozenset[str] | None = field(default=None, repr=False)
+    _capitalised: frozenset[str] | None = field(default=None, repr=False)
 
     @staticmethod
     def parse_batch(sentences: list[Evidence]) -> None:
@@ -74,6 +75,14 @@ class SourceFacts:
             self._stems = frozenset().union(*(e.stems for e in self.sentences))
         return self._stems
 
+    def capitalised(self) -> frozenset[str]:
+        """Words the sources write with a capital inside a sentence (lower-cased): names, whatever a tagger says of
+        them at the start of a sentence."""
+        if self._capitalised is None:
+            self._capitalised = frozenset(w.lower() for e in self.sentences
+                                          for w in _INNER_CAPITAL.findall(e.text))
+        return self._capitalised
+
     @classmethod
     def build(cls, index: PassageIndex) -> SourceFacts:
         out: list[Evidence] = []
@@ -89,6 +98,7 @@ class SourceFacts:
 
 _LIST_ITEM = re.compile(r"^\s*[-*\u2022]\s")
 _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s|$)")  # "President Obama also said: - The UK must stay ..."
+_INNER_CAPITAL = re.compile(r"(?<=[\w,;] )[A-Z][\w'-]+")
 _CACHE: dict[int, tuple[weakref.ref, SourceFacts]] = {}
 
 
