@@ -276,5 +276,10 @@ def speaker_tokens(verb: Any) -> list[Any] | None:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return speaker_tokens(verb.head)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
-        return speaker_tokens(verb.head)  # a participle shares its clause's subject: "X criticised it, saying ..."
+        # a participle shares its clause's subject: "X criticised it, saying ...", and a passive's subject is the
+        # one seen or heard doing it: "X can be heard telling him ..."
+        passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if passive and not any(c.dep_ == "agent" for c in verb.head.children):
+            return list(passive[0].subtree)
+        return speaker_tokens(verb.head)
     return None
