@@ -137,3 +137,25 @@ def test_a_participle_speaks_for_its_clauses_subject(verifier: Verifier) -> None
                    source) == "fail"
     assert outcome(verifier, "attribution", "Ana Silva said the garden had brought the street together.",
                    source) != "fail"
+
+
+# ---------------------------------------------------------------------------------------------- order
+
+BRIDGE = _passages(
+    "The council closed the old bridge to traffic before the engineers published their safety report.",
+    "After the report came out, the mayor called an emergency meeting.",
+)
+
+
+def test_two_events_in_the_reverse_order_fail(verifier: Verifier) -> None:
+    assert outcome(verifier, "order", "The engineers published their safety report, and only afterwards did the "
+                   "council close the old bridge to traffic.", BRIDGE) == "fail"
+    assert outcome(verifier, "order", "The mayor called an emergency meeting before the safety report came out.",
+                   BRIDGE) == "fail"
+
+
+def test_the_same_order_in_other_words_passes(verifier: Verifier) -> None:
+    assert outcome(verifier, "order", "The council closed the old bridge to traffic, and then the engineers "
+                   "published their safety report.", BRIDGE) == "ok"
+    assert outcome(verifier, "order", "The engineers published their safety report after the council closed the "
+                   "old bridge to traffic.", BRIDGE) == "ok"
