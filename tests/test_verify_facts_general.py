@@ -159,3 +159,13 @@ def test_the_same_order_in_other_words_passes(verifier: Verifier) -> None:
                    "published their safety report.", BRIDGE) == "ok"
     assert outcome(verifier, "order", "The engineers published their safety report after the council closed the "
                    "old bridge to traffic.", BRIDGE) == "ok"
+
+
+# ---------------------------------------------------------------------------------------------- frequency
+
+def test_rarely_against_can_be_fails(verifier: Verifier) -> None:
+    source = _passages("Working from home can be isolating for new employees, the survey of office workers found.")
+    assert outcome(verifier, "polarity", "The survey found that working from home rarely feels isolating for new "
+                   "employees.", source) == "fail"
+    assert outcome(verifier, "polarity", "The survey found that working from home can feel isolating for new "
+                   "employees.", source) != "fail"

@@ -224,7 +224,32 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
     inserted = _negation_inserted(text, folded, candidates)
     if inserted:
         return fail(POLARITY, f"the sentence denies what the source states: \"{inserted}\"")
+    rare = _rarely_against_source(text, folded, candidates)
+    if rare:
+        return fail(POLARITY, f"the sentence says it rarely happens where the source says it does: \"{rare}\"")
     return ok(POLARITY) if judged else not_applicable(POLARITY)
+
+
+_RARE = re.compile(r"\b(?:" + "|".join(sorted(RARE_FREQUENCY)) + r")\b", re.IGNORECASE)
+MIN_RARE_ALIGNMENT = 0.5
+
+
+def _rarely_against_source(text: str, folded: frozenset[str], candidates: list[Evidence]) -> str | None:
+    """A frequency that all but denies ("rarely feels isolating") where a source sentence saying the same thing
+    asserts the predicate, or says it can or does happen ("can be isolating"): "rarely" and "can be" are opposite
+    claims about how often, whatever else the sentences share. The predicate is the first content word the
+    frequency governs; the source sentence must hold it, and half the sentence, and deny nothing itself."""
+    for match in _RARE.finditer(text):
+        governed = _stems_after(text, match.end(), limit=2)
+        if not governed:
+            continue
+        for evidence in candidates:
+            if len(evidence.text) > MAX_SENTENCE_CHARS or _NEGATION.search(evidence.text):
+                continue
+            theirs = _fold(evidence.stems)
+            if _fold(frozenset(governed)) & theirs and len(folded & theirs) >= MIN_RARE_ALIGNMENT * len(folded):
+                return evidence.text
+    return None
 
 
 # The plain denials (no "without", no "rather than": they paraphrase a source's wording as often as they deny it).
