@@ -261,7 +261,8 @@ _RELATIVE = frozenset("who which that".split())
 def speaker_tokens(verb: Any) -> list[Any] | None:
     """Who a speech verb's sentence says spoke: the tokens of its subject, or of the noun a "who said" clause
     hangs on, or of a passive's agent ("was told by X"), or of the subject of the verb it is joined to
-    ("condemned the attack and said ...") or that its participle clause hangs on ("criticised it, saying ..."). ``None`` when the parse names nobody (a passive without agent)."""
+    ("condemned the attack and said ...") or that its participle clause hangs on ("criticised it, saying ...").
+    ``None`` when the parse names nobody (a passive without agent)."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and any(
                 c.dep_ == "agent" for c in verb.children)):

@@ -44,7 +44,8 @@ def _titles(doc: Any, names: frozenset[str] = frozenset()) -> list[tuple[str, st
         for noun in nouns:
             modifiers = [t for t in noun.subtree if t.i < noun.i and t.i not in name_ids
                          and t.dep_ in ("compound", "amod", "nmod", "poss")]
-            qualifiers = frozenset(t.lower_ for t in modifiers if t.text[:1].isupper() and (t.i != t.sent.start or t.pos_ == "PROPN" or t.lower_ in names)
+            qualifiers = frozenset(t.lower_ for t in modifiers if t.text[:1].isupper()
+                                   and (t.i != t.sent.start or t.pos_ == "PROPN" or t.lower_ in names)
                                    and t.ent_type_ not in _SKIP_ENTITIES and t.lower_ not in ("the", "a", "an"))
             title = " ".join(t.text for t in [*modifiers, noun])
             out.append((token.lower_.removesuffix("'s"), stem(noun.lower_), qualifiers, title))

@@ -39,8 +39,8 @@ _ADJACENT_LINK = re.compile(_CLAIM_LINK.pattern[:-3] + _STRONG_LINKS + r")\b", r
 _HEDGED = re.compile(r"\b(?:" + "|".join(sorted(EPISTEMIC_MODALS | HEDGE_ADVERBS | {f for v in HEDGE_VERBS
                                                                                   for f in forms(v)}))
                      + r"|perhaps|partly|in part|one reason|a reason|would|if|whether)\b", re.IGNORECASE)
-_LEADING_CLAUSE = re.compile(r"^\W*(?:because|as a result of|due to|owing to|thanks to)\b(?P<cause>[^,]+),(?P<effect>.+)$",
-                             re.IGNORECASE)
+_LEADING_CLAUSE = re.compile(r"^\W*(?:because|as a result of|due to|owing to|thanks to)\b(?P<cause>[^,]+),"
+                             r"(?P<effect>.+)$", re.IGNORECASE)
 MIN_PART_STEMS = 2
 #: A fact is the sources' when one source sentence holds this share of its content stems.
 MIN_FACT_COVERAGE = 0.6

@@ -24,7 +24,8 @@ SCOPE = "scope"
 
 # A wide quantifier and the words it governs: "every eyewitness account", "all the players", "the only bridge",
 # "the lowest budget", "the most expensive bridge" (a superlative after "the" names one extreme member).
-_WIDE = re.compile(r"\b(?:every|all(?!\s+but\b)(?:\s+(?:the|of\s+the|its|their|his|her))?|each(?:\s+of\s+the)?|the\s+only|"
+_WIDE = re.compile(r"\b(?:every|all(?!\s+but\b)(?:\s+(?:the|of\s+the|its|their|his|her))?|each(?:\s+of\s+the)?|"
+                   r"the\s+only|"
                    r"the\s+(?:most|least)\s+\w+|the\s+(?:best|worst|biggest|largest|smallest|highest|lowest|"
                    r"greatest|oldest|youngest|first|last|\w{3,}est))\s+(?P<rest>(?:[\w'-]+\s*){1,4})",
                    re.IGNORECASE)
