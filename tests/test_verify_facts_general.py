@@ -169,3 +169,10 @@ def test_rarely_against_can_be_fails(verifier: Verifier) -> None:
                    "employees.", source) == "fail"
     assert outcome(verifier, "polarity", "The survey found that working from home can feel isolating for new "
                    "employees.", source) != "fail"
+
+
+def test_a_pronoun_speaker_stands_for_the_person_named_before(verifier: Verifier) -> None:
+    source = _passages("Coach Mia Laine watched the final from the stands. She said the team had never played "
+                       "better. Club president Omar Haddad thanked the fans.")
+    assert outcome(verifier, "attribution", "Omar Haddad said the team had never played better.", source) == "fail"
+    assert outcome(verifier, "attribution", "Mia Laine said the team had never played better.", source) != "fail"

@@ -210,6 +210,38 @@ def _carried_speaker(evidence: Evidence, facts: SourceFacts) -> Clause | None:
     return None
 
 
+_PERSONAL = frozenset(("he", "she"))
+MAX_ANTECEDENT = 3  # sentences back that a "he said" looks for the person it stands for
+
+
+def _antecedent(evidence: Evidence, clause: Clause, facts: SourceFacts) -> Clause | None:
+    """Whom a source's "he said" or "she said" stands for, when its own clause does not say: a person (a PERSON
+    entity) named earlier in the same sentence, else the last named speaker in the paragraph's sentences just
+    before, else their main clause's subject when it is a person. A sentence before that names someone else and
+    no subject leaves it open: ``None``."""
+    doc = parse(evidence.text, entities=True)
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= clause.span[0]]
+    if people:
+        span = people[-1]
+        return _clause(doc, list(span), set(), span.root.head)
+    for back in range(1, MAX_ANTECEDENT + 1):
+        if evidence.uid - back < 0:
+            return None
+        before = facts.sentences[evidence.uid - back]
+        if before.passage != evidence.passage or len(before.text) > MAX_PARSED_CHARS:
+            return None
+        named = [c for c in (speech_clauses(before.doc) if SPEECH_CUE.search(before.text) else []) if c.named]
+        if named:
+            return named[-1]
+        doc = parse(before.text, entities=True)
+        subjects = [t for t in doc if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.head.dep_ == "ROOT"]
+        if subjects:
+            return _clause(doc, list(subjects[0].subtree), set(), subjects[0].head)
+        if any(e.label_ == "PERSON" for e in doc.ents):
+            return None
+    return None
+
+
 def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Evidence]) -> FactResult:
     if not SPEECH_CUE.search(sentence):
         return not_applicable(ATTRIBUTION)
@@ -241,6 +273,7 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
     judged = False
     for claim in claims:
         best, chosen, clauses = 0.0, None, []
+        chosen_at: Evidence | None = None
         for evidence in candidates:
             if len(claim.said & evidence.stems) / len(claim.said) < MIN_COVERAGE or \
                     len(evidence.text) > MAX_PARSED_CHARS:
@@ -256,10 +289,12 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
                 clause = _carried_speaker(evidence, facts)
                 found = [clause] if clause is not None else []
             if clause is not None and coverage > best:
-                best, chosen, clauses = coverage, clause, found
+                best, chosen, clauses, chosen_at = coverage, clause, found, evidence
         if chosen is None or best < MIN_COVERAGE:
             continue
         source = _resolve(chosen, clauses)
+        if source is None and chosen_at is not None and chosen.speaker_text.lower() in _PERSONAL:
+            source = _antecedent(chosen_at, chosen, facts)
         if source is None:
             continue
         judged = True
