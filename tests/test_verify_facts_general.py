@@ -176,3 +176,18 @@ def test_a_pronoun_speaker_stands_for_the_person_named_before(verifier: Verifier
                        "better. Club president Omar Haddad thanked the fans.")
     assert outcome(verifier, "attribution", "Omar Haddad said the team had never played better.", source) == "fail"
     assert outcome(verifier, "attribution", "Mia Laine said the team had never played better.", source) != "fail"
+
+
+# ---------------------------------------------------------------------------------------------- places
+
+MATCHES = _passages(
+    "Hartwell beat Ashby 3-0 in Lindford on Saturday in front of a record crowd.",
+    "Ashby play their home games at Mere Park, which was rebuilt last year.",
+)
+
+
+def test_an_event_moved_to_another_place_fails(verifier: Verifier) -> None:
+    assert outcome(verifier, "places", "Hartwell beat Ashby 3-0 at Mere Park on Saturday in front of a record "
+                   "crowd.", MATCHES) == "fail"
+    assert outcome(verifier, "places", "Hartwell beat Ashby 3-0 in Lindford on Saturday before a record crowd.",
+                   MATCHES) != "fail"

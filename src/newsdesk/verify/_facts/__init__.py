@@ -37,6 +37,7 @@ from ._claims import (
 from ._conflation import check_conflation
 from ._order import check_order
 from ._parse import Evidence, source_facts, stems_of
+from ._places import check_places
 from ._polarity import check_hedge, check_polarity
 from ._result import FAIL, NOT_APPLICABLE, OK, FactResult
 from ._scope import check_scope
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 __all__ = ["CHECKS", "FAIL", "NOT_APPLICABLE", "OK", "FactResult", "Screen", "review", "run_checks", "screen"]
 
 CHECKS = ("figures_and_dates", "entity_swap", "attribution", "roles_and_titles", "polarity", "hedge_made_certain",
-          "scope", "causation", "order", "conflation", "affiliation")
+          "scope", "causation", "order", "conflation", "affiliation", "places")
 CANDIDATES = 5
 #: Alignment with the best source sentences at which a sentence is the source's own words: no flip to find.
 VERBATIM_ALIGNMENT = 0.97  # source sentences a check compares with: the verifier's evidence, then the best by shared words
@@ -93,10 +94,11 @@ def run_checks(sentence: str, index: PassageIndex, m: Measure, only: tuple[str, 
         "conflation": lambda: check_conflation(text, claim_stems, candidates, facts),
         "affiliation": lambda: check_affiliation(text, facts),
         "order": lambda: check_order(text, claim_stems, candidates),
+        "places": lambda: check_places(text, facts, candidates),
     }
     results = []
-    for name in ("figures_and_dates", "entity_swap", "polarity", "hedge_made_certain", "scope", "causation", "order",
-                 "attribution", "roles_and_titles", "affiliation", "conflation"):
+    for name in ("figures_and_dates", "places", "entity_swap", "polarity", "hedge_made_certain", "scope", "causation",
+                 "order", "attribution", "roles_and_titles", "affiliation", "conflation"):
         if name not in only:
             continue
         result = runners[name]()
