@@ -191,3 +191,15 @@ def test_an_event_moved_to_another_place_fails(verifier: Verifier) -> None:
                    "crowd.", MATCHES) == "fail"
     assert outcome(verifier, "places", "Hartwell beat Ashby 3-0 in Lindford on Saturday before a record crowd.",
                    MATCHES) != "fail"
+
+
+# ---------------------------------------------------------------------------------------------- hedges
+
+def test_a_modal_hedges_its_subject_too(verifier: Verifier) -> None:
+    source = _passages("Engineers warned on Monday that the harbour wall might collapse during the winter storms.",
+                       "The harbour wall was built in 1962 and repaired twice since.")
+    assert outcome(verifier, "hedge_made_certain", "The harbour wall will collapse during the winter storms.",
+                   source) == "fail"
+    # the subject alone is not the hedged claim: another predicate of the same wall is not hedged
+    assert outcome(verifier, "hedge_made_certain", "The harbour wall was built in 1962 and has been repaired "
+                   "twice.", source) != "fail"

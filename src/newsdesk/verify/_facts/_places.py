@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ...language import DEMONYMS
 from ._parse import Evidence, SourceFacts, stems_of
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -36,10 +37,18 @@ def places_of(text: str) -> list[str]:
     out = []
     for match in _PLACE.finditer(text):
         name = match.group("name")
-        # "at Mr Mugabe's" names an owner, not a place
-        if name.split()[0].lower() not in _NOT_PLACES and not name.endswith(("'s", "'")):
-            out.append(name)
+        # "at Mr Mugabe's" names an owner, "in the North African nation" a kind of place: neither is a place
+        if name.split()[0].lower() in _NOT_PLACES or name.endswith(("'s", "'")) or _adjective(name, text, match.end()):
+            continue
+        out.append(name)
     return out
+
+
+def _adjective(name: str, text: str, end: int) -> bool:
+    """A people's or place's adjective before a noun ("North African nation", "British town")."""
+    last = name.split()[-1].lower()
+    demonym = last in DEMONYMS or last.endswith(("ian", "ican", "ean", "ese", "ish"))
+    return demonym and re.match(r"\s+[a-z]", text[end:]) is not None
 
 
 def _mentions(text: str, place: str) -> bool:

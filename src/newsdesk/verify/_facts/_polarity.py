@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import re
 
-from ...language import NEGATING_ADJECTIVES, NEGATING_VERBS, NEGATION_PHRASES, NEGATION_WORDS, RARE_FREQUENCY, forms
+from ...language import (
+    EPISTEMIC_MODALS,
+    NEGATING_ADJECTIVES,
+    NEGATING_VERBS,
+    NEGATION_PHRASES,
+    NEGATION_WORDS,
+    RARE_FREQUENCY,
+    forms,
+    words_pattern,
+)
 from .._text import STOPWORDS, normalise, stem
 from ._parse import Evidence
 from ._result import FactResult, fail, not_applicable, ok
@@ -303,6 +312,7 @@ _CLAIM_REPORTED = re.compile(r"\b(?:according to|say|says|said|told|argue[sd]?|w
 _CERTAIN = re.compile(r"\b(?:shows?|showed|shown|establish(?:es|ed)?|proves?|proved|proven|demonstrat\w+|"
                       r"confirms?|confirmed|reveal(?:s|ed)?|makes? clear|made clear|found that|finds that)\b", re.IGNORECASE)
 MIN_HEDGE_COVERAGE = 0.5
+_MODAL = re.compile(words_pattern(EPISTEMIC_MODALS), re.IGNORECASE)  # a source hedge that is a modal
 #: A source "sentence" longer than this is a run-on of captions or page furniture (scraped corpora): its scopes
 #: cannot be read, so polarity and hedges do not judge against it.
 MAX_SENTENCE_CHARS = 400
@@ -352,6 +362,9 @@ def check_hedge(sentence: str, claim_stems: frozenset[str], candidates: list[Evi
                     _ASKING.match(evidence.text, match.end()):
                 continue
             scope = _hedge_scope(evidence.text, match)
+            if len(scope & claim_stems) < 2 and _MODAL.fullmatch(match.group()) and scope & claim_stems:
+                # a modal hedges its whole clause, its subject too: "the recovery key might be stolen"
+                scope = scope | _stems_before(evidence.text, match.start())
             if len(scope & claim_stems) >= (2 if len(scope) <= 2 * SCOPE else 3):
                 return fail(HEDGE, f"the source only says it {match.group().lower()}s so: \"{evidence.text}\""
                             if match.group().lower() in ("suggest", "think", "appear", "seem") else
