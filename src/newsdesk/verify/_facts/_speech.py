@@ -344,17 +344,29 @@ _TITLE_CUE = re.compile(r"\b" + _ROLE_WORD + r"\s+(?:[A-Z][\w'-]*\s+)*[A-Z]|[A-Z
 
 
 def _titles_told(sentence: str, facts: SourceFacts) -> bool:
-    """Whether each title word of the sentence (and any "former") shares a source sentence with one of its
-    capitalised words: then no title can be wrong, and the parse is not needed."""
-    names = {w.lower() for w in re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][\w'-]+", sentence)}
-    titles = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", sentence)} & (ROLE_NOUNS | {"former"})
-    if not names or not titles:
+    """Whether each title word of the sentence (and any "former") shares a source sentence with a capitalised word
+    beside it (within ``TITLE_REACH`` words: the name it titles, or its organisation): then no title can be wrong,
+    and the parse is not needed."""
+    words = [(m.group(), m.start()) for m in re.finditer(r"[A-Za-z][\w'-]*", sentence)]
+    if not words:
         return False
-    for title in titles:
-        if not any(title in e.stems | {w.lower() for w in re.findall(r"[a-z]+", e.text.lower())}
-                   and any(n in e.text.lower() for n in names) for e in facts.sentences):
+    found = False
+    for i, (word, _) in enumerate(words):
+        title = stem(word.lower())
+        if title not in ROLE_NOUNS and title != "former":
+            continue
+        near = {w.lower() for w, at in words[max(0, i - TITLE_REACH):i + TITLE_REACH + 1]
+                if w[:1].isupper() and at > 0 and w.lower() != word.lower()}
+        if not near:
             return False
-    return True
+        found = True
+        if not any(title in e.stems | {w.lower() for w in re.findall(r"[a-z]+", e.text.lower())}
+                   and any(n in e.text.lower() for n in near) for e in facts.sentences):
+            return False
+    return found
+
+
+TITLE_REACH = 4
 
 
 def check_roles(sentence: str, facts: SourceFacts) -> FactResult:
