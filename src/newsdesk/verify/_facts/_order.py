@@ -36,7 +36,8 @@ _PATTERNS = [
 # An event is one clause: the words nearest the connective up to a comma, a bracket or a new sentence (a source
 # "sentence" may run captions together).
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\.\s")
-MIN_EVENT_WORDS = 2  # content words an event must share across the two sentences
+MIN_EVENT_WORDS = 2  # content words an event must share across the two sentences ...
+MIN_EVENT_SHARE = 0.5  # ... and this share of the sentence's event
 MAX_CHARS = 400
 
 
@@ -68,7 +69,8 @@ def check_order(sentence: str, claim_stems: frozenset[str], candidates: list[Evi
         first, then = told
         straight = len(earlier & first) + len(later & then)
         crossed = (len(earlier & then), len(later & first))
-        if min(crossed) >= MIN_EVENT_WORDS and sum(crossed) > straight:
+        needed = [max(MIN_EVENT_WORDS, MIN_EVENT_SHARE * len(event)) for event in (earlier, later)]
+        if crossed[0] >= needed[0] and crossed[1] >= needed[1] and sum(crossed) > straight:
             return fail(ORDER, f"the source has these the other way round: \"{evidence.text}\"")
         if min(len(earlier & first), len(later & then)) >= MIN_EVENT_WORDS:
             judged = True

@@ -50,8 +50,8 @@ def _wide_nouns(text: str) -> list[tuple[str, frozenset[str]]]:
             continue
         quantifier = match.group()[:match.start("rest") - match.start()].strip()
         last = quantifier.split()[-1].lower()
-        if last.endswith("est") and last in _NOT_SUPERLATIVE:
-            continue
+        if (last.endswith("est") and last in _NOT_SUPERLATIVE) or match.group("rest").lower().startswith("time"):
+            continue  # "for the first time", "the last time": how often something happened, not of how many
         governed = [w.lower() for w in re.findall(r"[\w'-]+", match.group("rest"))]
         content = []
         for word in governed:
