@@ -31,7 +31,9 @@ _CLAIM_LINK = re.compile(
 # Any wording a source may use to join a cause and its effect inside one sentence: the claim's connectives and a
 # wider net besides ("since", "after" and "the reason" link causes in news prose as often as "because" does).
 _STRONG_LINKS = (r"|so|therefore|why|reasons?|blame\w*|meant|means|due|because|responsible|result\w*|led|lead\w*|"
-                 r"caus\w*|forc\w*|prompt\w*|trigger\w*|spark\w*|consequen\w*")
+                 r"caus\w*|forc\w*|prompt\w*|trigger\w*|spark\w*|consequen\w*|reflect\w*|driv\w*|drove|fuel\w*|"
+                 r"attribut\w*|contribut\w*|credit\w*|boost\w*|support\w*|underpin\w*|given|amid|behind|thanks|"
+                 r"on\s+the\s+back\s+of")
 _SOURCE_LINK = re.compile(_CLAIM_LINK.pattern[:-3] + _STRONG_LINKS + r"|since|after|thanks|allow\w*|enabl\w*|"
                           r"prevent\w*|stopp\w*)\b", re.IGNORECASE)
 # Across two sentences only an explicit link joins them ("... . So ...", "That is why ...").
@@ -41,6 +43,10 @@ _HEDGED = re.compile(r"\b(?:" + "|".join(sorted(EPISTEMIC_MODALS | HEDGE_ADVERBS
                      + r"|perhaps|partly|in part|one reason|a reason|would|if|whether)\b", re.IGNORECASE)
 _LEADING_CLAUSE = re.compile(r"^\W*(?:because|as a result of|due to|owing to|thanks to)\b(?P<cause>[^,]+),"
                              r"(?P<effect>.+)$", re.IGNORECASE)
+# "due to strong demand", "thanks to the weather": a preposition names a factor, often a summary's compression of
+# the source's explanation; only a link between two clauses (two stated facts) is judged.
+_PREPOSITIONAL = re.compile(r"(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result\s+of|in\s+response\s+to|"
+                            r"in\s+retaliation\s+for)", re.IGNORECASE)
 MIN_PART_STEMS = 2
 #: A fact is the sources' when one source sentence holds this share of its content stems.
 MIN_FACT_COVERAGE = 0.6
@@ -75,7 +81,8 @@ def _stretches(facts: SourceFacts) -> list[tuple[str, frozenset[str], re.Pattern
 
 
 def check_causation(sentence: str, facts: SourceFacts, candidates: list[Evidence]) -> FactResult:
-    if not _CLAIM_LINK.search(sentence) or _HEDGED.search(sentence):
+    link = _CLAIM_LINK.search(sentence)
+    if link is None or _HEDGED.search(sentence) or _PREPOSITIONAL.fullmatch(link.group()):
         return not_applicable(CAUSATION)
     parts = _parts(sentence)
     if parts is None or min(len(parts[0]), len(parts[1])) < MIN_PART_STEMS:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ...language import stem
+from ...text import STOPWORDS
 from ._parse import Evidence
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -37,6 +38,7 @@ _NARROW = re.compile(r"\b(?:one\s+of|some\s+of|among|a\s+number\s+of|a\s+lot\s+o
 _AMONG = re.compile(r"(?:\b(?:one|some|two|three|several|many|any|each|none|most)\s+of\s+|\bamong\s+)$", re.IGNORECASE)
 _NOT_SUPERLATIVE = frozenset("est test rest interest west honest nest chest guest quest request forest".split())
 _FUNCTION = frozenset("the of a an its their his her our your this that these those to in on at for and or".split())
+_NOUN_PHRASE = frozenset("of the these those its their his her our your this that".split())
 MIN_ALIGNMENT = 0.5
 NARROW_WINDOW = 60  # characters before the noun in which a narrow quantifier may govern it ...
 NOUN_PHRASE_WORDS = 3  # ... with at most this many words (its adjectives, "the") between them
@@ -75,8 +77,10 @@ def _narrowed(evidence: Evidence, words: frozenset[str]) -> str | None:
         before = text[max(0, match.start() - NARROW_WINDOW):match.start()]
         clause = re.split(r"[,;:.!?()]", before)[-1]
         narrow = list(_NARROW.finditer(clause))
-        if narrow and len(clause[narrow[-1].end():].split()) <= NOUN_PHRASE_WORDS:
-            return narrow[-1].group()
+        between = re.findall(r"[\w'-]+", clause[narrow[-1].end():].lower()) if narrow else []
+        if narrow and len(between) <= NOUN_PHRASE_WORDS and not any(w in STOPWORDS and w not in _NOUN_PHRASE
+                                                                    for w in between):
+            return narrow[-1].group()  # only the noun's own determiners and adjectives between: it governs it
     return None
 
 
