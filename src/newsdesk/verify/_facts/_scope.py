@@ -7,7 +7,7 @@ sentence puts a wide quantifier (every, all, each, the only, a superlative) on a
 that says the same thing puts a narrow one (one of, some, several, a number of, many, most, a lot of, among,
 as ... as any) on that same noun, and no wide one, the sentence widens what the source says. The comparison is
 made noun by noun inside one aligned source sentence, so a source that says "some" of one thing and "all" of
-another is read for each separately.
+another is read for each separately; a noun the source puts a wide quantifier on anywhere is not judged.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 
 from ...language import stem
 from ...text import STOPWORDS
-from ._parse import Evidence
+from ._parse import Evidence, SourceFacts
 from ._result import FactResult, fail, not_applicable, ok
 
 __all__ = ["SCOPE", "check_scope"]
@@ -84,10 +84,14 @@ def _narrowed(evidence: Evidence, words: frozenset[str]) -> str | None:
     return None
 
 
-def check_scope(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence]) -> FactResult:
+def check_scope(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence],
+                facts: SourceFacts) -> FactResult:
     wide = _wide_nouns(sentence)
     if not wide or not claim_stems:
         return not_applicable(SCOPE)
+    # a source that says "all" (or "the lowest") of the same thing anywhere does not limit it
+    widened = [governed for e in facts.sentences if _WIDE.search(e.text) for _, governed in _wide_nouns(e.text)]
+    wide = [(quantifier, words) for quantifier, words in wide if not any(words <= told for told in widened)]
     judged = False
     for evidence in candidates:
         if len(claim_stems & evidence.stems) / len(claim_stems) < MIN_ALIGNMENT:
