@@ -44,7 +44,7 @@ _HEDGED = re.compile(r"\b(?:" + "|".join(sorted(EPISTEMIC_MODALS | HEDGE_ADVERBS
 _LEADING_CLAUSE = re.compile(r"^\W*(?:because|as a result of|due to|owing to|thanks to)\b(?P<cause>[^,]+),"
                              r"(?P<effect>.+)$", re.IGNORECASE)
 # "due to strong demand", "thanks to the weather": a preposition names a factor, often a summary's compression of
-# the source's explanation; only a link between two clauses (two stated facts) is judged.
+# the source's explanation; judged only when no source gives that factor as the cause of anything.
 _PREPOSITIONAL = re.compile(r"(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result\s+of|in\s+response\s+to|"
                             r"in\s+retaliation\s+for)", re.IGNORECASE)
 MIN_PART_STEMS = 2
@@ -80,12 +80,27 @@ def _stretches(facts: SourceFacts) -> list[tuple[str, frozenset[str], re.Pattern
     return out
 
 
+def _given_as_a_cause(factor: frozenset[str], facts: SourceFacts) -> bool:
+    """Whether a source gives the factor as the cause of something (its words after a causal connective): then a
+    sentence that names it "due to" or "because of" may compress the source's explanation."""
+    if not factor:
+        return True
+    for evidence in facts.sentences:
+        for match in _CLAIM_LINK.finditer(evidence.text):
+            clause = re.split(r"[;:.!?]", evidence.text[match.end():])[0]
+            if len(factor & stems_of(clause)) >= MIN_JOINED_COVERAGE * len(factor):
+                return True
+    return False
+
+
 def check_causation(sentence: str, facts: SourceFacts, candidates: list[Evidence]) -> FactResult:
     link = _CLAIM_LINK.search(sentence)
-    if link is None or _HEDGED.search(sentence) or _PREPOSITIONAL.fullmatch(link.group()):
+    if link is None or _HEDGED.search(sentence):
         return not_applicable(CAUSATION)
     parts = _parts(sentence)
     if parts is None or min(len(parts[0]), len(parts[1])) < MIN_PART_STEMS:
+        return not_applicable(CAUSATION)
+    if _PREPOSITIONAL.fullmatch(link.group()) and _given_as_a_cause(stems_of(sentence[link.end():]), facts):
         return not_applicable(CAUSATION)
     first, second = parts
     if not all(any(_coverage(part, e.stems) >= MIN_FACT_COVERAGE for e in facts.sentences) for part in parts):
