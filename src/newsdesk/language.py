@@ -1,5 +1,7 @@
 """The English the story map and the checker read with: one home for the words that carry stance, certainty,
-polarity, cause and scope, for the stemmer, for the spaCy pipeline and for finding who said something.
+polarity and cause, for name and place aliases, for the stemmer, for the spaCy pipeline and for finding who said
+something. (Scope is read from phrase structure, "one of the lowest", "a number of", so its patterns live with
+the scope check in ``verify/_facts/_scope.py``.)
 
 ``newsdesk.text`` splits and tokenises any text; this module knows what some English words *do*. Each word list
 is written once. Where two readers need different parts of a list, they take a named subset of it (the story map
@@ -27,17 +29,12 @@ __all__ = [
     "HEDGE_ADVERBS",
     "HEDGE_VERBS",
     "METONYMS",
-    "MODALS",
     "NEGATING_ADJECTIVES",
     "NEGATION_PHRASES",
     "NEGATION_WORDS",
     "NEGATING_VERBS",
-    "OBLIGATION_MODALS",
-    "QUALIFIERS",
     "RARE_FREQUENCY",
     "REPORTING_VERBS",
-    "SCOPE_NARROW",
-    "SCOPE_WIDE",
     "SPACY_PACKAGE",
     "SPEECH_VERBS",
     "STATEMENT_VERBS",
@@ -172,22 +169,14 @@ RARE_FREQUENCY = frozenset("rarely seldom hardly scarcely barely".split())
 
 # ---------------------------------------------------------------------------------------------- certainty
 
-#: All modal auxiliaries; the epistemic ones say something may be so, the obligation ones that it must be done.
-MODALS = frozenset("may might could would can should must will shall".split())
+#: The modals of possibility: what they govern may be so, and is not stated.
 EPISTEMIC_MODALS = frozenset("may might could".split())
-OBLIGATION_MODALS = frozenset("must should".split())
 #: Adverbs that hedge: the writer or the source does not vouch for what follows.
 HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly apparently possibly probably perhaps likely".split())
 #: Verbs of supposing: what they govern is a view, not an established fact.
 HEDGE_VERBS = frozenset("appear seem suggest think believe fear suspect".split())
-#: Qualifiers a source puts on an event that has not (or not surely) happened: an allegation, a plan, a
-#: nomination, an expectation. A sentence that states the event flat drops the qualifier.
-QUALIFIERS = frozenset("""
-alleged allegedly accused reportedly purportedly suspected plan planned plans proposed expected set due scheduled
-nominated intend intends intended aim aims considering could may might
-""".split())
 
-# ---------------------------------------------------------------------------------------------- cause and scope
+# ---------------------------------------------------------------------------------------------- cause
 
 #: Connectives and verbs that say one fact brought about another.
 CAUSAL_CONNECTIVES = ("because", "because of", "due to", "as a result", "as a result of", "owing to", "thanks to",
@@ -197,11 +186,6 @@ CAUSAL_CONNECTIVES = ("because", "because of", "due to", "as a result", "as a re
 #: Verbs that say so alone ("lead" and "result" only with "to" and "in": the connectives above carry those; "force"
 #: and "drive" are nouns and plain motion as often).
 CAUSAL_VERBS = frozenset("cause prompt trigger spark".split())
-#: Scope words: a wide one says of all (or none, or only this) what a narrow one says of some.
-SCOPE_WIDE = frozenset("all every everyone everybody everything entire whole only sole never always none "
-                       "nobody first last".split())
-SCOPE_NARROW = frozenset("some several few many one among most part partly mostly often sometimes other "
-                         "others".split())
 
 # ---------------------------------------------------------------------------------------------- names and places
 
