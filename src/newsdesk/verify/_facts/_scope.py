@@ -1,0 +1,107 @@
+"""Scope: a claim about every member of a class, or the one extreme member of it, where the source speaks of some.
+
+A quantifier is part of what a sentence asserts. "Every eyewitness account pointed to ..." says more than "a
+number of eyewitness accounts pointed to ..."; "the club with the lowest budget" says more than "one of the
+lowest budgets"; "the best horse in the race" says more than "as good as any horse in the race". So where the
+sentence puts a wide quantifier (every, all, each, the only, a superlative) on a noun and the source sentence
+that says the same thing puts a narrow one (one of, some, several, a number of, many, most, a lot of, among,
+as ... as any) on that same noun, and no wide one, the sentence widens what the source says. The comparison is
+made noun by noun inside one aligned source sentence, so a source that says "some" of one thing and "all" of
+another is read for each separately; a noun the source puts a wide quantifier on anywhere is not judged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...language import stem
+from ...text import STOPWORDS
+from ._parse import Evidence, SourceFacts
+from ._result import FactResult, fail, not_applicable, ok
+
+__all__ = ["SCOPE", "check_scope"]
+
+SCOPE = "scope"
+
+# A wide quantifier and the words it governs: "every eyewitness account", "all the players", "the only bridge",
+# "the lowest budget", "the most expensive bridge" (a superlative after "the" names one extreme member).
+_WIDE = re.compile(r"\b(?:every|all(?!\s+but\b)(?:\s+(?:the|of\s+the|its|their|his|her))?|each(?:\s+of\s+the)?|"
+                   r"the\s+only|"
+                   r"the\s+(?:most|least)\s+\w+|the\s+(?:best|worst|biggest|largest|smallest|highest|lowest|"
+                   r"greatest|oldest|youngest|first|last|\w{3,}est))\s+(?P<rest>(?:[\w'-]+\s*){1,4})",
+                   re.IGNORECASE)
+# A narrow quantifier before the same noun: part of a class, or one member among several extremes.
+_NARROW = re.compile(r"\b(?:one\s+of|some\s+of|among|a\s+number\s+of|a\s+lot\s+of|lots\s+of|a\s+handful\s+of|"
+                     r"a\s+few|as\s+\w+\s+as\s+any|as\s+\w+\s+as|part\s+of|one|two|three|some|several|few|many|"
+                     r"most|much|dozens|hundreds|thousands)\b", re.IGNORECASE)
+# "one of the lowest budgets": a superlative among several is a narrow quantifier, not a wide one.
+_AMONG = re.compile(r"(?:\b(?:one|some|two|three|several|many|any|each|none|most)\s+of\s+|\bamong\s+)$", re.IGNORECASE)
+_NOT_SUPERLATIVE = frozenset("est test rest interest west honest nest chest guest quest request forest".split())
+_FUNCTION = frozenset("the of a an its their his her our your this that these those to in on at for and or".split())
+_NOUN_PHRASE = frozenset("of the these those its their his her our your this that".split())
+MIN_ALIGNMENT = 0.5
+NARROW_WINDOW = 60  # characters before the noun in which a narrow quantifier may govern it ...
+NOUN_PHRASE_WORDS = 3  # ... with at most this many words (its adjectives, "the") between them
+
+
+def _wide_nouns(text: str) -> list[tuple[str, frozenset[str]]]:
+    """(quantifier as written, stems of the words it governs) for each wide quantifier of the text."""
+    out = []
+    for match in _WIDE.finditer(text):
+        if _AMONG.search(text[:match.start()]):
+            continue
+        quantifier = match.group()[:match.start("rest") - match.start()].strip()
+        last = quantifier.split()[-1].lower()
+        if (last.endswith("est") and last in _NOT_SUPERLATIVE) or match.group("rest").lower().startswith("time"):
+            continue  # "for the first time", "the last time": how often something happened, not of how many
+        governed = [w.lower() for w in re.findall(r"[\w'-]+", match.group("rest"))]
+        content = []
+        for word in governed:
+            if word in _FUNCTION:
+                break
+            content.append(stem(word))
+        words = frozenset(content[:3])
+        if words:
+            out.append((quantifier, words | ({stem(last)} if last.endswith("est") else frozenset())))
+    return out
+
+
+def _narrowed(evidence: Evidence, words: frozenset[str]) -> str | None:
+    """The source's narrow quantifier on one of ``words`` when it has no wide one on them, else None."""
+    text = evidence.text
+    if any(words & governed for _, governed in _wide_nouns(text)):
+        return None  # the source says "every" (or "the lowest") of it too
+    for match in re.finditer(r"[\w'-]+", text):
+        if stem(match.group().lower()) not in words:
+            continue
+        before = text[max(0, match.start() - NARROW_WINDOW):match.start()]
+        clause = re.split(r"[,;:.!?()]", before)[-1]
+        narrow = list(_NARROW.finditer(clause))
+        between = re.findall(r"[\w'-]+", clause[narrow[-1].end():].lower()) if narrow else []
+        if narrow and len(between) <= NOUN_PHRASE_WORDS and not any(w in STOPWORDS and w not in _NOUN_PHRASE
+                                                                    for w in between):
+            return narrow[-1].group()  # only the noun's own determiners and adjectives between: it governs it
+    return None
+
+
+def check_scope(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence],
+                facts: SourceFacts) -> FactResult:
+    wide = _wide_nouns(sentence)
+    if not wide or not claim_stems:
+        return not_applicable(SCOPE)
+    # a source that says "all" (or "the lowest") of the same thing anywhere does not limit it
+    widened = [governed for e in facts.sentences if _WIDE.search(e.text) for _, governed in _wide_nouns(e.text)]
+    wide = [(quantifier, words) for quantifier, words in wide if not any(words <= told for told in widened)]
+    judged = False
+    for evidence in candidates:
+        if len(claim_stems & evidence.stems) / len(claim_stems) < MIN_ALIGNMENT:
+            continue
+        for quantifier, words in wide:
+            if not words & evidence.stems:
+                continue
+            judged = True
+            narrow = _narrowed(evidence, words)
+            if narrow:
+                return fail(SCOPE, f"the sentence says \"{quantifier}\" where the source says \"{narrow}\": "
+                                   f"\"{evidence.text}\"")
+    return ok(SCOPE) if judged else not_applicable(SCOPE)

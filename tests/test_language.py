@@ -1,0 +1,41 @@
+"""newsdesk.language: one home for the words the story map and the checker read with, one parser, one speaker
+extractor (the real spaCy pipeline)."""
+
+from __future__ import annotations
+
+from newsdesk import language, storymap
+from newsdesk.verify._facts import _parse, _speech
+
+
+def test_the_story_map_and_the_checker_share_one_parser() -> None:
+    assert storymap.nlp is language.nlp and _parse.nlp is language.nlp
+    assert storymap.nlp() is _parse.nlp()
+
+
+def test_each_reader_takes_a_named_subset_of_one_verb_list() -> None:
+    verbs = set(language.SPEECH_VERBS)
+    assert language.VIEW_VERBS <= verbs and language.REPORTING_VERBS <= language.VIEW_VERBS
+    assert language.STATEMENT_VERBS == verbs - language.BELIEF_VERBS
+    assert set(storymap._VERB_STANCE) == language.STATEMENT_VERBS
+    assert language.SPEECH_VERBS["condemn"] == "criticism" and language.SPEECH_VERBS["warn"] == "warning"
+    # the checker's cue is built from the list: a verb added there is found in raw text
+    assert _speech.SPEECH_CUE.search("The minister denounced the plan.")
+    assert not _speech.SPEECH_CUE.search("The minister visited the plant.")
+
+
+def test_forms_inflect_regular_and_irregular_verbs() -> None:
+    assert set(language.forms("deny")) == {"deny", "denies", "denied", "denying"}
+    assert {"said", "says"} <= set(language.forms("say"))
+    assert language.stem("criticised") == language.stem("criticise")
+
+
+def test_the_speaker_of_a_speech_verb() -> None:
+    doc = language.nlp()("The union leader, who said the strike would go on, was arrested.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert "leader" in {t.lower_ for t in language.speaker_tokens(said)}
+    doc = language.nlp()("Ana Silva praised the volunteers, saying the garden had changed the street.")
+    saying = next(t for t in doc if t.lower_ == "saying")
+    assert {"ana", "silva"} <= {t.lower_ for t in language.speaker_tokens(saying)}
+    doc = language.nlp()("The plan was announced on Monday.")
+    announced = next(t for t in doc if t.lower_ == "announced")
+    assert language.speaker_tokens(announced) is None
