@@ -45,10 +45,11 @@ from contrast_edits import Context, build_context  # noqa: E402
 from contrast_fair import FAIR  # noqa: E402
 
 from newsdesk.errors import InputError  # noqa: E402
+from newsdesk.eval import devdata as dev  # noqa: E402
+from newsdesk.eval import load_rows, row_passages  # noqa: E402
 from newsdesk.models import Passage  # noqa: E402
 from newsdesk.text import split_sentences  # noqa: E402
-from newsdesk.verify import Verifier, load_rows, row_passages  # noqa: E402
-from newsdesk.verify import _devdata as dev  # noqa: E402
+from newsdesk.verify import Verifier  # noqa: E402
 
 DEFAULT_LIMIT = None  # source sentences; every document by default (about 10,000 pairs, under 10 minutes on one core)
 PER_DOCUMENT = 6  # source sentences at most from one document, so that no long transcript dominates

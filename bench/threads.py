@@ -51,7 +51,8 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from newsdesk.archive import open_archive
-    from newsdesk.ingest.feeds import ingest_feed, read_feed
+    from newsdesk.archive.intake import ingest_feed
+    from newsdesk.ingest.feeds import read_feed
     from newsdesk.threads import list_threads, update_threads
 
     gold = json.loads(LABELS.read_text(encoding="utf-8"))

@@ -36,8 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsdesk.verify import Verifier, load_rows, row_passages, split_sentences
-from newsdesk.verify import _devdata as dev
+from newsdesk.eval import devdata as dev
+from newsdesk.eval import load_rows, row_passages
+from newsdesk.verify import Verifier, split_sentences
 
 DEFAULT_ROWS = dev.shared_data_dir() / "verify" / "frank_valid.jsonl"
 

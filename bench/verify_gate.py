@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import contrast  # noqa: E402
 
+from newsdesk.eval import devdata as dev  # noqa: E402
+from newsdesk.eval import metrics  # noqa: E402
 from newsdesk.verify import Verifier  # noqa: E402
-from newsdesk.verify import _devdata as dev  # noqa: E402
-from newsdesk.verify._eval import metrics  # noqa: E402
 
 BASELINE = ROOT / "bench" / "verify_baseline.json"
 FRANK_DOCUMENTS = 12

@@ -43,9 +43,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from newsdesk.eval import devdata as dev
+from newsdesk.eval import metrics
 from newsdesk.verify import Verifier
-from newsdesk.verify import _devdata as dev
-from newsdesk.verify._eval import metrics
 from newsdesk.verify._measure import FEATURES
 from newsdesk.verify._score import REASONING_KINDS, Calibration
 

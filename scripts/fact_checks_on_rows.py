@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from collections import Counter
 
-from newsdesk.verify import Verifier, load_rows, row_passages, split_sentences
+from newsdesk.eval import load_rows, row_passages
+from newsdesk.verify import Verifier, split_sentences
 from newsdesk.verify._checks import FACT_CHECKS as CHECKS
 from newsdesk.verify._checks import run_fact_checks as run_checks
 from newsdesk.verify._measure import measure

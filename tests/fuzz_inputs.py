@@ -178,9 +178,10 @@ def run_one(kind: str, data: bytes, archive, client=None) -> tuple[str, float, s
     import time
     import traceback
 
+    from newsdesk.archive.intake import ingest_feed
     from newsdesk.errors import NewsdeskError
     from newsdesk.ingest import story_from_bytes
-    from newsdesk.ingest.feeds import ingest_feed, parse_feed
+    from newsdesk.ingest.feeds import parse_feed
 
     started = time.monotonic()
     outcome, detail = "ok", ""

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from conftest import DATA
-
 from newsdesk.ingest import load_story
 from newsdesk.ingest.feeds import parse_feed
 from newsdesk.models import Article, Story

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.archive import Archive, MIGRATIONS, open_archive
+from newsdesk.archive import MIGRATIONS, Archive, open_archive
 from newsdesk.models import Article, Section, Story
 
 

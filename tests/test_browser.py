@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from test_web_live import LiveServer, brief, shared_server
 
 pytestmark = pytest.mark.browser

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+
 from conftest import TINY_TEMPLATE, run_newsdesk
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "schema" /

@@ -6,17 +6,18 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, SHARED_MISSING
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_fetch import LocalServer, _send
 
+from conftest import SHARED, SHARED_MISSING
 from newsdesk.archive import Archive, open_archive
+from newsdesk.archive.intake import ingest_feed, ingest_source
 from newsdesk.cli import cli
 from newsdesk.errors import BlockedURLError, FetchError, InputError
-from newsdesk.ingest.feeds import FeedEntry, clean_link, ingest_feed, ingest_source, parse_feed, read_feed
+from newsdesk.ingest.feeds import FeedEntry, clean_link, parse_feed, read_feed
 from newsdesk.ingest.fetch import Fetcher
+from test_fetch import LocalServer, _send
 
 FEEDS = SHARED / "feeds"
 REAL = {"bbc_world.xml": 33, "npr_world.xml": 10, "aljazeera.xml": 25}

@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
 from conftest import ONE_FACT_TEMPLATE
 
 pytest.importorskip("newsdesk.pipeline")
@@ -155,7 +156,9 @@ def test_article_saved_before_a_crash_is_adopted_not_rewritten(tmp_path: Path,
     article_id was written. The rerun must render the stored article, not write a second one."""
     import newsdesk.pipeline
     from newsdesk.archive import open_archive
-    from newsdesk.ingest.feeds import ingest_feed, read_feed, write_articles
+    from newsdesk.archive.intake import ingest_feed
+    from newsdesk.cli.feed_write import write_articles
+    from newsdesk.ingest.feeds import read_feed
     from newsdesk.models import Article, Section
 
     _feed(tmp_path / "feed.xml")

@@ -9,9 +9,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import SHARED
 from click.testing import CliRunner
 
+from conftest import SHARED
 from newsdesk.cli import cli
 from newsdesk.errors import BlockedURLError, FetchError
 from newsdesk.ingest.fetch import Fetcher, Guard, blocked_reason

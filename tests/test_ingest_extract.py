@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, SHARED_MISSING
 from click.testing import CliRunner
 
+from conftest import SHARED, SHARED_MISSING
 from newsdesk.cli import cli
 from newsdesk.errors import InputError
 from newsdesk.ingest import load_story

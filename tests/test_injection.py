@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import DATA, ROOT, SHARED, TINY_TEMPLATE, run_newsdesk
 from injection_canaries import (
     CANARIES,
@@ -24,7 +25,6 @@ from injection_canaries import (
     published_text,
     triggers,
 )
-
 from newsdesk import injection
 from newsdesk.archive import split_passages
 from newsdesk.models import Article, Block, Passage, Section, Sentence, Source, Story

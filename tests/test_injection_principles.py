@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DATA
 from fastapi.testclient import TestClient
 
+from conftest import DATA
 from newsdesk import injection
 from newsdesk.archive import open_archive
 from newsdesk.ingest.web import story_from_html

@@ -16,6 +16,7 @@ import time
 
 import httpx
 import pytest
+
 from conftest import ROOT, TINY_TEMPLATE, run_newsdesk
 from injection_canaries import (
     CANARIES,
@@ -26,7 +27,6 @@ from injection_canaries import (
     published_text,
     triggers,
 )
-
 from newsdesk.archive import open_archive
 from newsdesk.models import Article
 from newsdesk.render import render

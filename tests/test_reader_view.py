@@ -10,8 +10,8 @@ from importlib import resources
 
 import jsonschema
 import pytest
-from conftest import flood_passages
 
+from conftest import flood_passages
 from newsdesk.models import Article, Block, Section, Sentence, Source
 from newsdesk.render import render
 from newsdesk.verify import Verifier, verify_article

@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, SHARED_MISSING
 
+from conftest import SHARED, SHARED_MISSING
 from newsdesk.archive import Archive, open_archive
-from newsdesk.ingest.feeds import ingest_feed, read_feed
+from newsdesk.archive.intake import ingest_feed
+from newsdesk.ingest.feeds import read_feed
 from newsdesk.models import Story
 from newsdesk.retrieve import MAX_PASSAGES_PER_STORY, background, query_terms, recency_factor
 

@@ -16,6 +16,7 @@ import re
 import sqlite3
 
 import pytest
+
 from chatserver import ScriptedChatServer
 from conftest import DATA, run_newsdesk
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run_newsdesk
 from fastapi.testclient import TestClient
 
+from conftest import run_newsdesk
 from newsdesk.archive import Archive, open_archive
 from newsdesk.models import Story
 from newsdesk.threads import (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import FLOOD_STORY, flood_passages
-
 from newsdesk.models import Article, Block, Section, Sentence
 from newsdesk.verify import Verifier, verify_article
 from newsdesk.verify._article import NOTE_FAILED, REPEAT_REASON

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, SHARED_MISSING
 from click.testing import CliRunner
 
+from conftest import SHARED, SHARED_MISSING
 from newsdesk.cli import cli
 
 ROWS = SHARED / "verify" / "frank_valid.jsonl"

@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.verify import (
-    Calibration,
-    Verifier,
-    evaluate,
-    load_rows,
-    row_passages,
-    split_sentences,
-)
-from newsdesk.verify._devdata import shared_data_dir
+from newsdesk.eval import evaluate, load_rows, row_passages
+from newsdesk.eval.devdata import shared_data_dir
+from newsdesk.verify import Calibration, Verifier, split_sentences
 from newsdesk.verify._measure import FEATURES
 
 ROWS = shared_data_dir() / "verify" / "frank_valid.jsonl"

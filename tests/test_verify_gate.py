@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.verify._devdata import shared_data_dir
+from newsdesk.eval.devdata import shared_data_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = importlib.util.spec_from_file_location("verify_gate", ROOT / "bench" / "verify_gate.py")

@@ -14,8 +14,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from conftest import FLOOD_STORY, flood_passages
 
+from conftest import FLOOD_STORY, flood_passages
 from newsdesk.errors import ModelError
 from newsdesk.llm import get_model
 from newsdesk.llm.embedded import EmbeddedModel

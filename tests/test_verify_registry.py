@@ -8,8 +8,8 @@ import re
 from importlib import resources
 
 import pytest
-from conftest import flood_passages
 
+from conftest import flood_passages
 from newsdesk.models import Article, Block, Section, Sentence, Source
 from newsdesk.render import render_html
 from newsdesk.verify import CHECKS, DECIDER_LABELS, DECIDERS, Check, Claim, Decision, Verifier, verify_article

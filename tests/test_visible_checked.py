@@ -10,10 +10,10 @@ import threading
 from http.server import ThreadingHTTPServer
 
 import httpx
-import obedient_server
 import pytest
-from conftest import FLOOD_STORY, TINY_TEMPLATE, flood_passages, run_newsdesk
 
+import obedient_server
+from conftest import FLOOD_STORY, TINY_TEMPLATE, flood_passages, run_newsdesk
 from newsdesk.models import Article, Block, Section, Sentence, Source
 from newsdesk.render.markdown import summary_line
 from newsdesk.verify import Fallbacks, Verifier, verify_article

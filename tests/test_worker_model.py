@@ -7,7 +7,6 @@ from pathlib import Path
 
 from chatserver import ScriptedChatServer
 from conftest import TINY_TEMPLATE
-
 from newsdesk.archive import open_archive
 from newsdesk.jobs import queue_for
 from newsdesk.llm import Model, get_model

@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 import pytest
+
 from chatserver import ScriptedChatServer
 from conftest import ONE_FACT_TEMPLATE
-
 from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import queue_for
 from newsdesk.models import Story

@@ -421,8 +421,8 @@ def asserted(sentence: str) -> bool:
 
 
 def _parse(sentence: str) -> Any:
-    # The verifier's parser (one spaCy pipeline per process, sentences cached); imported here, not at the top,
-    # so that ingest, which screens text, does not load the verifier.
-    from .verify._facts._parse import parse
+    # The shared parser (one spaCy pipeline per process, sentences cached); imported here, not at the top, so that
+    # importing the screen does not load spaCy.
+    from .language import parse
 
     return parse(sentence)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -39,3 +40,9 @@ def _umask() -> int:
     mask = os.umask(0o022)  # elsewhere: read it by setting it, and put it back at once
     os.umask(mask)
     return mask
+
+
+def slugify(title: str, limit: int = 60) -> str:
+    """A file-name-safe form of a title: lower-case letters and digits joined by hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "article"

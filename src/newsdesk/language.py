@@ -42,6 +42,7 @@ __all__ = [
     "VIEW_VERBS",
     "forms",
     "nlp",
+    "parse",
     "speaker_tokens",
     "stem",
     "words_pattern",
@@ -237,6 +238,13 @@ def nlp() -> Any:
 
                 _NLP = spacy.load(SPACY_PACKAGE)
     return _NLP
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str, entities: bool = False) -> Any:
+    """A parsed ``Doc`` of one sentence (cached: the same written sentence is often checked twice); named-entity
+    tags only when asked for (they cost a third of the time, and only titles need them)."""
+    return nlp()(text, disable=["lemmatizer"] if entities else ["ner", "lemmatizer"])
 
 
 _RELATIVE = frozenset("who which that".split())

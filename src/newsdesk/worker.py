@@ -283,7 +283,8 @@ class Worker:
         return article.id
 
     def _poll(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
-        from .ingest.feeds import ingest_feed, read_feed
+        from .archive.intake import ingest_feed
+        from .ingest.feeds import read_feed
 
         feed = self.archive.feeds.get(int(job.payload["feed_id"]))
         on_event(Event("poll", "start", {"url": feed.url}))

@@ -9,8 +9,7 @@ import click
 
 from ..errors import InputError, NewsdeskError
 from ..render import FORMATS
-from .common import (archive_option, judge_option, model_options, open_archive, progress_printer,
-                     retrieval_options)
+from .common import archive_option, judge_option, model_options, open_archive, progress_printer, retrieval_options
 
 allow_private_option = click.option(
     "--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
@@ -68,7 +67,7 @@ def ingest(sources: tuple[str, ...], fetch_full: bool, allow_private: bool, db: 
       newsdesk ingest feeds/*.xml --fetch
       newsdesk ingest background-story.md https://example.org/news/story.html
     """
-    from ..ingest.feeds import ingest_source
+    from ..archive.intake import ingest_source
 
     archive = open_archive(db)
     failed = 0
@@ -132,8 +131,10 @@ def feed(source: str, do_write: bool, out: str | None, fmt: str, limit: int | No
       newsdesk feed world.xml --write --out articles/
       newsdesk feed world.xml --write --out articles/ --limit 3 --template short.yaml
     """
-    from ..ingest.feeds import ingest_feed, read_feed, write_articles
+    from ..archive.intake import ingest_feed
+    from ..ingest.feeds import read_feed
     from ..ingest.fetch import Fetcher
+    from .feed_write import write_articles
 
     if do_write and not out:
         raise InputError("--write needs --out DIR: the folder the articles are written to")

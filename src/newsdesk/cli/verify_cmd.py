@@ -180,7 +180,7 @@ def eval_verify(rows_path, threshold_sweep, limit, judge_spec, base_url, calibra
     Example:
       newsdesk eval verify ../shared/data/verify/frank_valid.jsonl --threshold-sweep
     """
-    from ..verify import evaluate, load_rows
+    from ..eval import evaluate, load_rows
 
     rows = load_rows(rows_path)
     if limit:

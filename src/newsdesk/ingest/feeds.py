@@ -4,40 +4,34 @@
   feed still yields the entries that parsed; only a document with no entries at all is an error.
 * Parsing is bounded (``budget.py``): fields capped and impossible characters replaced before feedparser, the
   parse itself in a child process with a deadline. Whatever feedparser raises on one entry skips that entry only.
-* ``ingest_feed`` stores each entry as a story. An entry already seen (same guid, same link without tracking
+* ``archive.intake.ingest_feed`` stores each entry as a story. An entry already seen (same guid, same link without tracking
   parameters, or same title+text hash) is not stored twice; seen in another feed, it is linked to the story
   stored then. The text is ``content:encoded`` when the feed carries it, else the summary, or with
   ``fetch_full`` the linked page read through the guard. Each entry is its own transaction, so a crash or
   Ctrl-C loses nothing stored.
-* ``write_articles`` writes an article for every entry of a feed that has none yet, saving each file atomically
-  and recording its article id on the entry only afterwards: a rerun skips what is done and writes the rest once.
+What the archive does with a feed (storing its entries) is ``archive/intake.py``; writing an article for each
+entry is the CLI's ``cli/feed_write.py``.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from ..errors import InputError, NewsdeskError
-from ..files import write_atomically
+from ..errors import InputError
 from ..models import Story, content_hash
 from .budget import check_markup, defuse_feed, run_bounded
 from .clean import visible_story
-from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, HTML_TYPES, Fetcher
-from .web import html_to_text, story_from_html
+from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, Fetcher
+from .web import html_to_text
 
-if TYPE_CHECKING:
-    from ..archive import Archive
-
-__all__ = ["Feed", "FeedEntry", "IngestReport", "WriteReport", "clean_link", "ingest_feed", "ingest_source",
-           "looks_like_feed", "parse_feed", "read_feed", "write_articles"]
+__all__ = ["FEED_SUFFIXES", "Feed", "FeedEntry", "clean_link", "looks_like_feed", "parse_feed", "read_feed"]
 
 MAX_TITLE_CHARS = 300
 # Query parameters that only say "this click came from the feed": dropped so the same story dedups by link.
@@ -195,181 +189,6 @@ def clean_link(link: str) -> str:
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
-
-
-@dataclass
-class IngestReport:
-    source: str
-    title: str | None = None
-    entries: int = 0  # entries in the feed document
-    new: int = 0  # stories stored by this run
-    duplicates: int = 0  # entries already in the archive
-    skipped: list[str] = field(default_factory=list)
-    fetch_failures: list[str] = field(default_factory=list)  # --fetch pages that could not be read (summary kept)
-    problem: str | None = None
-    kind: str = "feed"  # or "story": a page or story file stored as one story
-
-    def summary(self) -> str:
-        name = self.title or self.source
-        if self.kind == "story":
-            return f"{name}: {'stored' if self.new else 'already stored'}"
-        line = f"{name}: {self.entries} entries, {self.new} new, {self.duplicates} already stored"
-        if self.skipped:
-            line += f", {len(self.skipped)} skipped"
-        if self.fetch_failures:
-            line += f", {len(self.fetch_failures)} pages not fetched (summary kept)"
-        return line
-
-
-def ingest_feed(archive: Archive, feed: Feed, *, fetch_full: bool = False, fetcher: Fetcher | None = None,
-                progress: Progress | None = None) -> IngestReport:
-    """Store every entry of ``feed`` that the archive does not hold yet; see the module docstring."""
-    report = IngestReport(source=feed.source, title=feed.title, entries=len(feed.entries),
-                          skipped=list(feed.skipped), problem=feed.problem)
-    archive.feeds.add(feed.source, feed.title)
-    for entry in feed.entries:
-        known = archive.feeds.find_entry(feed.source, entry.guid, entry.link, entry.content_hash)
-        if known is not None and known.feed_url == feed.source:
-            report.duplicates += 1
-            continue
-        if known is not None:  # the same story came through another feed: share its row
-            story_id = known.story_id
-            report.duplicates += 1
-        else:
-            story = entry.to_story(feed)
-            if fetch_full and not entry.full_text and entry.link:
-                story = _with_full_text(story, entry.link, fetcher, report)
-            story_id, created = archive.add_story(story)
-            report.new += created
-            report.duplicates += not created
-        archive.feeds.add_entry(feed.source, entry.guid, entry.link, entry.content_hash, story_id)
-        if progress:
-            progress(f"stored: {entry.title}")
-    return report
-
-
-def ingest_source(archive: Archive, source: str, *, fetch_full: bool = False, allow_private: bool = False,
-                  fetcher: Fetcher | None = None, progress: Progress | None = None) -> IngestReport:
-    """Store what ``source`` holds: every entry of a feed, or the one story of a page or story file."""
-    from . import load_story
-
-    fetcher = fetcher or Fetcher(allow_private=allow_private)
-    if "://" in source:
-        result = fetcher.get(source, accept=FEED_TYPES + HTML_TYPES + ("text/plain",), what="feed or web page")
-        if result.content_type in FEED_TYPES or looks_like_feed(result.content):
-            feed = parse_feed(result.content, source, result.content_type)
-            return ingest_feed(archive, feed, fetch_full=fetch_full, fetcher=fetcher, progress=progress)
-        story = story_from_html(result.text(), url=result.url, name=source)
-        story.origin = "url"
-    else:
-        path = Path(source).expanduser()
-        if path.suffix.lower() in FEED_SUFFIXES or (path.is_file() and looks_like_feed(_head(path))):
-            return ingest_feed(archive, read_feed(source), fetch_full=fetch_full, fetcher=fetcher,
-                               progress=progress)
-        story = load_story(source, allow_private=allow_private)
-    _, created = archive.add_story(story)
-    return IngestReport(source=source, title=story.headline, entries=1, new=int(created),
-                        duplicates=int(not created), kind="story")
-
-
-def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as file:
-            return file.read(2048)
-    except OSError:
-        return b""
-
-
-def _with_full_text(story: Story, link: str, fetcher: Fetcher | None, report: IngestReport) -> Story:
-    fetcher = fetcher or Fetcher()
-    try:
-        result = fetcher.get(link, accept=HTML_TYPES, what="web page")
-        page = story_from_html(result.text(), url=link, name=link)
-    except NewsdeskError as error:
-        report.fetch_failures.append(f"{link}: {error}")
-        return story
-    if len(page.body) <= len(story.body):
-        return story
-    story.body = page.body
-    story.author = story.author or page.author
-    story.language = page.language or story.language
-    story.source = story.source or page.source
-    return story
-
-
-@dataclass
-class WriteReport:
-    written: list[Path] = field(default_factory=list)
-    already_done: int = 0
-
-
-def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: Any, *, fmt: str = "md",
-                   limit: int | None = None, progress: Progress | None = None,
-                   on_event: Callable[[Any], None] | None = None, develop: bool = True) -> WriteReport:
-    """Write an article for each entry of the feed that has none, in feed order; ``options`` is a WriteOptions.
-
-    With ``develop``, an entry whose story thread already has an article updates that article to a new version
-    (``newsdesk.develop``) instead of getting an article of its own."""
-    from ..pipeline import write_article
-    from ..render import render
-
-    if fmt not in ARTICLE_SUFFIXES:
-        raise InputError(f"unknown article format {fmt!r}: use one of {', '.join(ARTICLE_SUFFIXES)}")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"cannot create {out_dir}: {error.strerror}") from None
-    report = WriteReport()
-    done_stories: set[int] = set()
-    for entry in archive.feeds.entries(feed_source):
-        story_id = entry.story_id
-        if entry.article_id is not None or story_id in done_stories:
-            report.already_done += 1
-            continue
-        if limit is not None and len(report.written) >= limit:
-            break
-        article_id = entry.story_article_id  # written before a crash, but not yet recorded on the entry
-        if article_id is None and develop:
-            article_id = _develop(archive, story_id, options, progress, on_event)
-        if article_id is not None:
-            article = archive.get_article(int(article_id))
-        else:
-            story = archive.get_story(story_id)
-            if progress:
-                progress(f"writing: {story.headline}")
-            started = time.monotonic()
-            article = write_article(story, options, archive, on_event=on_event)
-            if progress:
-                progress(f"  done in {time.monotonic() - started:.0f} s")
-        path = out_dir / f"{article.id}-{slugify(article.title)}{ARTICLE_SUFFIXES[fmt]}"
-        write_atomically(path, render(article, fmt))
-        archive.feeds.set_entry_article(entry.id, int(article.id or 0))
-        done_stories.add(story_id)
-        report.written.append(path)
-        if progress:
-            progress(f"  saved {path}")
-    return report
-
-
-def _develop(archive: Archive, story_id: int, options: Any, progress: Progress | None,
-             on_event: Callable[[Any], None] | None) -> int | None:
-    """The id of the thread's article, updated with this entry; None when its thread has no article yet."""
-    from ..develop import thread_article, update_article
-    from ..threads import update_threads
-
-    update_threads(archive)
-    article_id = thread_article(archive, story_id)
-    if article_id is None:
-        return None
-    result = update_article(archive, article_id, options, on_event=on_event)
-    if progress and result.updated:
-        progress(f"updated article {article_id} to version {result.article.version}")
-    return article_id
-
-
-def slugify(title: str, limit: int = 60) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
-    return slug[:limit].rstrip("-") or "article"
 
 
 def _published(raw: Any) -> str | None:

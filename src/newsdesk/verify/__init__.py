@@ -24,7 +24,6 @@ from ..text import split_sentences
 from ._article import Fallbacks, verify_article
 from ._checks import CHECKS, DECIDER_LABELS, DECIDERS
 from ._claim import Check, Claim, Decision
-from ._eval import evaluate, load_rows, row_passages
 from ._judge import Judge
 from ._score import Calibration
 from ._text import claim_kind
@@ -44,9 +43,6 @@ __all__ = [
     "Verification",
     "Verifier",
     "claim_kind",
-    "evaluate",
-    "load_rows",
-    "row_passages",
     "split_sentences",
     "unsupported_specifics",
     "verify_article",

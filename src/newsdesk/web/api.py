@@ -12,12 +12,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sse_starlette import EventSourceResponse
 
-from ..ingest.feeds import slugify
+from ..files import slugify
 from ..ingest.text import parse_text_story
+from ..polls import feed_state
 from ..render import render
 from ..text import visible
 from .desk import Desk, job_json, progress_of
-from ..polls import feed_state
 from .settings import DEFAULT_FEED_INTERVAL, MIN_FEED_INTERVAL, PAGE_SIZE
 from .sse import job_event_stream
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..archive import Archive, open_archive
+from ..archive.feeds import Feed
 from ..errors import InputError, NotFoundError
 from ..ingest.fetch import Guard
-from ..archive.feeds import Feed
 from ..jobs import Job, JobQueue, queue_for
 from ..models import Story
 from ..progress import Progress

@@ -17,9 +17,9 @@ import threading
 import time
 
 from ..llm.embedded import THREADS_ENV, cpu_count
-from .desk import Desk
 from ..polls import is_due
 from ..worker import is_dead_local_worker
+from .desk import Desk
 
 log = logging.getLogger("newsdesk.web")
 

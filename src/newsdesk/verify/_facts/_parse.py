@@ -10,22 +10,15 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ...language import SPACY_PACKAGE, nlp
+from ...language import SPACY_PACKAGE, nlp, parse
 from .._text import content_stems, normalise, tokens
 
 if TYPE_CHECKING:
     from .._index import PassageIndex
 
 __all__ = ["SPACY_PACKAGE", "Evidence", "SourceFacts", "nlp", "parse", "source_facts", "stems_of"]
-
-@lru_cache(maxsize=4096)
-def parse(text: str, entities: bool = False) -> Any:
-    """A parsed ``Doc`` of one sentence (cached: the same written sentence is often checked twice); named-entity
-    tags only when asked for (they cost a third of the time, and only titles need them)."""
-    return nlp()(text, disable=["lemmatizer"] if entities else ["ner", "lemmatizer"])
 
 
 def stems_of(text: str) -> frozenset[str]:

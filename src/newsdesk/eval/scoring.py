@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import InputError
 from ..models import Passage
 from ..text import split_sentences
-from ._verifier import Verifier
+from ..verify import Verifier
 
 __all__ = ["SWEEP", "evaluate", "load_rows", "metrics", "row_passages"]
 

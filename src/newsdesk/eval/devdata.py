@@ -22,8 +22,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..models import Passage
 from ..text import split_sentences
-from ._eval import load_rows, row_passages
-from ._text import claim_kind
+from ..verify import claim_kind
+from .scoring import load_rows, row_passages
 
 __all__ = ["ARTICLE_KINDS", "SUMMEDITS_DOMAINS", "Claim", "article_passages", "load", "shared_data_dir", "sha256"]
 

@@ -1,0 +1,92 @@
+"""``newsdesk feed --write``: an article for every entry of a feed that has none yet, each file saved atomically
+and its article id recorded on the entry only afterwards, so a rerun skips what is done and writes the rest once."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+from ..files import slugify, write_atomically
+
+if TYPE_CHECKING:
+    from ..archive import Archive
+    from ..pipeline import WriteOptions
+
+__all__ = ["ARTICLE_SUFFIXES", "WriteReport", "write_articles"]
+
+ARTICLE_SUFFIXES = {"md": ".md", "html": ".html", "json": ".json"}
+Progress = Callable[[str], None]
+
+
+@dataclass
+class WriteReport:
+    written: list[Path] = field(default_factory=list)
+    already_done: int = 0
+
+
+def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: WriteOptions, *, fmt: str = "md",
+                   limit: int | None = None, progress: Progress | None = None,
+                   on_event: Callable[[Any], None] | None = None, develop: bool = True) -> WriteReport:
+    """Write an article for each entry of the feed that has none, in feed order.
+
+    With ``develop``, an entry whose story thread already has an article updates that article to a new version
+    (``newsdesk.develop``) instead of getting an article of its own."""
+    from ..pipeline import write_article
+    from ..render import render
+
+    if fmt not in ARTICLE_SUFFIXES:
+        raise InputError(f"unknown article format {fmt!r}: use one of {', '.join(ARTICLE_SUFFIXES)}")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"cannot create {out_dir}: {error.strerror}") from None
+    report = WriteReport()
+    done_stories: set[int] = set()
+    for entry in archive.feeds.entries(feed_source):
+        story_id = entry.story_id
+        if entry.article_id is not None or story_id in done_stories:
+            report.already_done += 1
+            continue
+        if limit is not None and len(report.written) >= limit:
+            break
+        article_id = entry.story_article_id  # written before a crash, but not yet recorded on the entry
+        if article_id is None and develop:
+            article_id = _develop(archive, story_id, options, progress, on_event)
+        if article_id is not None:
+            article = archive.get_article(int(article_id))
+        else:
+            story = archive.get_story(story_id)
+            if progress:
+                progress(f"writing: {story.headline}")
+            started = time.monotonic()
+            article = write_article(story, options, archive, on_event=on_event)
+            if progress:
+                progress(f"  done in {time.monotonic() - started:.0f} s")
+        path = out_dir / f"{article.id}-{slugify(article.title)}{ARTICLE_SUFFIXES[fmt]}"
+        write_atomically(path, render(article, fmt))
+        archive.feeds.set_entry_article(entry.id, int(article.id or 0))
+        done_stories.add(story_id)
+        report.written.append(path)
+        if progress:
+            progress(f"  saved {path}")
+    return report
+
+
+def _develop(archive: Archive, story_id: int, options: WriteOptions, progress: Progress | None,
+             on_event: Callable[[Any], None] | None) -> int | None:
+    """The id of the thread's article, updated with this entry; None when its thread has no article yet."""
+    from ..develop import thread_article, update_article
+    from ..threads import update_threads
+
+    update_threads(archive)
+    article_id = thread_article(archive, story_id)
+    if article_id is None:
+        return None
+    result = update_article(archive, article_id, options, on_event=on_event)
+    if progress and result.updated:
+        progress(f"updated article {article_id} to version {result.article.version}")
+    return article_id
