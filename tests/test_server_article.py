@@ -92,7 +92,11 @@ def test_a_story_longer_than_the_servers_context_is_written_to_the_end(server, w
 def test_the_intro_comes_from_the_story_when_the_model_writes_none(written):
     article, _, _ = written
     assert article["intro"]["note"] is None and _sentences(article["intro"])
-    assert _sentences(article["intro"])[0].startswith("The Port Alder town council voted 9 to 4")
+    story = " ".join(STORY.read_text(encoding="utf-8").split())
+    assert all(sentence in story for sentence in _sentences(article["intro"])), "the intro is the story's own words"
+    # the story's lead opens the article: in the intro, or in the dek (checked first), which the intro never repeats
+    opening = [article["dek"], *_sentences(article["intro"])]
+    assert any(s.startswith("The Port Alder town council voted 9 to 4") for s in opening[:2])
     assert not [s["id"] for s in article["sections"] if s["note"] and "no usable text" in s["note"]]
 
 

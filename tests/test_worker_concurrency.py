@@ -38,7 +38,8 @@ def _queue(archive: Archive, stories: list[Story], template: str, model: str) ->
 
 def _stories(count: int) -> list[Story]:
     return [Story(headline=f"Council approves bridge {n}",
-                  body=f"The city council approved bridge {n} on Tuesday. It will cost {n + 10} million euros.")
+                  body=f"The city council approved bridge {n} on Tuesday. It will cost {n + 10} million euros. "
+                       f"Work on bridge {n} starts in the spring, the council said.")
             for n in range(count)]
 
 
@@ -100,7 +101,7 @@ def _written(archive: Archive) -> list[dict]:
     out = []
     for row in sorted(archive.list_articles(limit=100), key=lambda r: r["story_id"]):
         article = archive.get_article(row["id"]).to_dict()
-        out.append({k: v for k, v in article.items() if k not in {"id", "created", "stats"}})
+        out.append({k: v for k, v in article.items() if k not in {"id", "created", "updated", "stats"}})
     return out
 
 

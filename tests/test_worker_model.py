@@ -48,7 +48,7 @@ def test_a_web_job_and_the_cli_ask_the_model_the_same_and_write_the_same(tmp_pat
     web = archive.get_article(done.article_id)
     worker.close()
 
-    assert cli.model["drafting"] == web.model["drafting"] == "grounded"  # the embedded model writes no analysis
+    assert cli.model.drafting == web.model.drafting == "grounded"  # the embedded model writes no analysis
     assert cli.stats.llm_calls == web.stats.llm_calls == 1
     assert cli.stats.judge_calls == web.stats.judge_calls == 0
     assert _shape(web) == _shape(cli)

@@ -57,7 +57,10 @@ def _queue_jobs(archive: Archive, template: Path) -> list[int]:
     for n in range(JOBS):
         story_id, _ = archive.add_story(Story(
             headline=f"Council approves bridge number {n}",
-            body=f"The city council approved bridge number {n} on Tuesday. It will cost {n + 10} million euros."))
+            # three sentences or more: a full story (two would be a summary, written in one call), so that every
+            # job makes the two model calls the kill waits for
+            body=f"The city council approved bridge number {n} on Tuesday. It will cost {n + 10} million euros. "
+                 f"Work on bridge number {n} starts in the spring, the council said."))
         ids.append(queue.enqueue("write", {"story_id": story_id, "template": str(template),
                                            "model": "openai:scripted"}).id)
     return ids

@@ -84,7 +84,8 @@ class Judge:
         sources = _source_block(questions, self._source_chars())
         for start in range(0, len(questions), MAX_BATCH):
             batch = questions[start:start + MAX_BATCH]
-            messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": _ask(sources, batch)}]
+            ask = _ask(sources, batch, alone=len(questions) == 1)
+            messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": ask}]
             try:
                 completion = self.session.token_probabilities(
                     messages, purpose="judge", max_tokens=TOKENS_PER_ANSWER * len(batch) + 8)
@@ -153,8 +154,11 @@ class JudgeCheck:
         return calibrated(claim) if claim.judged is not None else None
 
 
-def _ask(sources: str, batch: list[Question]) -> str:
-    if len(batch) == 1:
+def _ask(sources: str, batch: list[Question], alone: bool) -> str:
+    """The user message of one batch. A lone question (``alone``: the only one of its judging call) is asked
+    plainly; otherwise every batch, a last batch of one included, uses the numbered layout, so that all the batches
+    of a call share one prefix (the server's prompt cache reuses it)."""
+    if alone:
         return QUESTION.format(sources=sources, statement=" ".join(batch[0].sentence.split()))
     statements = "\n".join(f"{n}. {' '.join(q.sentence.split())}" for n, q in enumerate(batch, 1))
     return QUESTIONS.format(sources=sources, statements=statements)
