@@ -22,7 +22,7 @@ class FactResult:
     def failed(self) -> bool:
         return self.outcome == FAIL
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str]:
         out = {"name": self.name, "outcome": self.outcome}
         if self.reason:
             out["reason"] = self.reason
