@@ -327,7 +327,7 @@ _COMPLEMENT = re.compile(r"(?:think|thinks|believe|believes|suggest|suggests|sug
                          r"\s+(?:that\s+)?", re.IGNORECASE)
 
 
-def _hedge_scope(text: str, match: re.Match) -> set[str]:
+def _hedge_scope(text: str, match: re.Match[str]) -> set[str]:
     """What a hedge governs: the clause before a parenthetical "scientists think,", the whole complement of
     "suggest that", else the words after a modal up to the clause's end."""
     if _PARENTHETICAL.match(text, match.start()):
