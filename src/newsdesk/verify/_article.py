@@ -75,7 +75,7 @@ def verify_article(verifier: Verifier, article: Article, passages: list[Passage]
               if block.type != "subheading" for sentence in block.sentences]
     headings = [(section, block) for section in article.all_sections() for block in section.blocks
                 if block.type == "subheading" and block.sentences and states_something(block.text)]
-    extra = [(block.text, claim_kind(block.text, section.kind)) for section, block in headings]
+    extra: list[tuple[str, str]] = [(block.text, claim_kind(block.text, section.kind)) for section, block in headings]
     if fallbacks is not None:
         extra += [(article.title, TITLE_KIND), (article.dek, claim_kind(article.dek, DEK_KIND))]
     items, extra_checks = _check(verifier, placed, passages, extra)
@@ -139,7 +139,7 @@ def _check(verifier: Verifier, placed: list[tuple[Section, Block, Sentence]], pa
     extra_checks, checks = checks[:len(extra)], checks[len(extra):]
     items = []
     for (section, block, sentence), kind, check in zip(placed, kinds, checks, strict=True):
-        sentence.claim_kind = kind  # type: ignore[assignment]
+        sentence.claim_kind = kind
         _record(sentence, check)
         items.append(_Item(section, block, sentence, check))
     return items, extra_checks

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
-from ._facts._parse import Evidence, SourceFacts, source_facts, stems_of
 from ..models import VerdictLabel
+from ._facts._parse import Evidence, SourceFacts, source_facts, stems_of
 from ._text import normalise
 
 if TYPE_CHECKING:
