@@ -124,7 +124,8 @@ class Source:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Source:
         passages = [Passage(**p) for p in data.get("passages", [])]
-        fields = {k: data.get(k) for k in ("number", "title", "url", "published", "publisher", "story_id")}
+        names = ("number", "title", "url", "published", "publisher", "story_id")
+        fields: dict[str, Any] = {k: data.get(k) for k in names}
         source = cls(**fields, role=data.get("role", "story"), passages=passages)
         source.passage_ids = list(data.get("passage_ids", []))
         return source

@@ -116,7 +116,7 @@ _COMPOUND = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninet
                        r"seven|eight|nine)\b")
 
 
-def _compound(match: re.Match) -> str:
+def _compound(match: re.Match[str]) -> str:
     return str(int(_NUMBER_WORDS[match.group(1)]) + (int(_NUMBER_WORDS.get(match.group(2), "0")) or 1))
 
 

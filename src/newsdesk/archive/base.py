@@ -32,7 +32,8 @@ ARTICLE_COLUMNS = "a.id, a.story_id, a.title, a.model, a.template, a.created"
 
 
 class Cursor(Protocol):
-    rowcount: int
+    @property
+    def rowcount(self) -> int: ...  # read-only, as sqlite3's and psycopg's cursors have it
 
     def fetchone(self) -> Any: ...
     def fetchall(self) -> list[Any]: ...
@@ -42,8 +43,9 @@ class Cursor(Protocol):
 class Connection(Protocol):
     """What the shared SQL needs of a connection: ``execute`` with ``?`` placeholders, rows read by column name."""
 
-    def execute(self, sql: str, params: Sequence[Any] = ...) -> Cursor: ...
-    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any: ...
+    # positional-only, as sqlite3's own: the SQL and its parameters are never passed by name
+    def execute(self, sql: str, params: Sequence[Any] = ..., /) -> Cursor: ...
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]], /) -> Any: ...
 
 
 def screened_passages(story: Story) -> list[str]:
@@ -232,7 +234,8 @@ class Archive(ABC):
         return [{key: row[key] for key in ("id", "story_id", "model", "template", "status", "started", "finished",
                                            "error")} for row in rows.fetchall()]
 
-    def finish_run(self, run_id: int, status: str, stats: dict[str, Any] | None = None, error: str | None = None):
+    def finish_run(self, run_id: int, status: str, stats: dict[str, Any] | None = None,
+                   error: str | None = None) -> None:
         self.db.execute(
             "UPDATE runs SET status = ?, stats = ?, error = ?, finished = ? WHERE id = ?",
             (status, json.dumps(stats) if stats else None, error, now(), run_id),

@@ -10,14 +10,16 @@ from __future__ import annotations
 import functools
 import threading
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import InputError
 from ..models import Passage
-from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive, now
+from ._clock import now
+from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
 from .migrations import MIGRATIONS
 from .passages import search_words
 
@@ -25,7 +27,7 @@ MIGRATION_LOCK = 0x6E657773  # "news": one process migrates at a time
 CONNECT_TIMEOUT_SECONDS = 10
 
 
-def _import_psycopg():
+def _import_psycopg() -> tuple[ModuleType, Callable[..., Any]]:
     try:
         import psycopg
         from psycopg.rows import dict_row

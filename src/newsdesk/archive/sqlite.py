@@ -11,7 +11,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Passage
-from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive, default_db_path, now
+from ._clock import now
+from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive, default_db_path
 from .migrations import MIGRATIONS, Migration
 from .passages import fts_query
 

@@ -18,6 +18,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..models import Passage
@@ -49,7 +50,7 @@ class Claim:
     sentences: list[tuple[str, str]]  # (sentence, claim kind)
     label: int  # 1 = supported (articles: fair)
     factuality: float = 1.0  # FRANK: share of correct sentences
-    detail: dict = field(default_factory=dict)  # e.g. the article label, SummEdits edit types
+    detail: dict[str, Any] = field(default_factory=dict)  # e.g. the article label, SummEdits edit types
 
 
 def sha256(path: Path) -> str:
@@ -84,7 +85,8 @@ def load(dataset: str, root: Path | None = None, documents: int | None = None) -
     if documents is not None:
         keep = sorted({_document_key(str(r["document"])) for r in rows})[:documents]
         rows = [r for r in rows if _document_key(str(r["document"])) in keep]
-    claims, cache = [], {}
+    claims: list[Claim] = []
+    cache: dict[str, list[Passage]] = {}
     for row in rows:
         document = str(row["document"])
         passages = cache.setdefault(document, row_passages(document))

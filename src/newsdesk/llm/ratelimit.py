@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Callable
 
 RATE_ENV = "NEWSDESK_RATE_LIMIT"
 RETRIES_ENV = "NEWSDESK_MAX_RETRIES"
@@ -18,7 +19,12 @@ DEFAULT_RETRIES = 4
 
 
 class RateLimit:
-    def __init__(self, per_second: float = 0.0, clock=time.monotonic, sleep=time.sleep):
+    def __init__(
+        self,
+        per_second: float = 0.0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], object] = time.sleep,
+    ) -> None:
         self.per_second = per_second
         self._clock, self._sleep = clock, sleep
         self._next = 0.0

@@ -16,11 +16,14 @@ import math
 import os
 import re
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import ContextTooSmall, ModelError
 from .base import Completion, Model, ProbabilitiesUnavailable
 from .ratelimit import SERVER_RATE, max_retries
+
+if TYPE_CHECKING:
+    from openai.types.chat import ChatCompletion
 
 
 class ServerModel(Model):
@@ -66,7 +69,16 @@ class ServerModel(Model):
         if chars:
             self.chars_per_token = max(MIN_CHARS_PER_TOKEN, min(self.chars_per_token, chars / prompt_tokens))
 
-    def chat(self, messages, *, max_tokens=400, temperature=0.3, stop=None, repeat_penalty=1.15, seed=7):
+    def chat(
+        self,
+        messages: list[dict[str, str]],
+        *,
+        max_tokens: int = 400,
+        temperature: float = 0.3,
+        stop: list[str] | None = None,
+        repeat_penalty: float = 1.15,
+        seed: int = 7,
+    ) -> Completion:
         started = time.perf_counter()
         response = self._call(
             messages=messages,
@@ -90,7 +102,8 @@ class ServerModel(Model):
             finish_reason=choice.finish_reason,
         )
 
-    def token_probabilities(self, messages, *, max_tokens=16, top=10):
+    def token_probabilities(self, messages: list[dict[str, str]], *, max_tokens: int = 16,
+                            top: int = 10) -> Completion:
         """Greedy tokens with their top alternatives' log-probabilities, in ``Completion.extra["tokens"]``."""
         started = time.perf_counter()
         response = self._call(messages=messages, max_tokens=max_tokens, temperature=0.0, logprobs=True,
@@ -113,7 +126,7 @@ class ServerModel(Model):
             extra={"tokens": tokens},
         )
 
-    def choice_probabilities(self, messages, choices):
+    def choice_probabilities(self, messages: list[dict[str, str]], choices: list[str]) -> dict[str, float]:
         response = self._call(messages=messages, max_tokens=1, temperature=0.0, logprobs=True, top_logprobs=10)
         content = response.choices[0].logprobs and response.choices[0].logprobs.content
         if not content:
@@ -123,11 +136,12 @@ class ServerModel(Model):
         total = sum(raw.values()) or 1.0
         return {c: v / total for c, v in raw.items()}
 
-    def _call(self, **kwargs):
+    def _call(self, **kwargs: Any) -> ChatCompletion:
         openai = self._openai
         SERVER_RATE.wait()  # one rate for all of this process's concurrent jobs
         try:
-            response = self._client.chat.completions.create(model=self.name, **kwargs)
+            # never streamed, so one ChatCompletion; through **kwargs the client's overloads cannot tell, and give Any
+            response = cast("ChatCompletion", self._client.chat.completions.create(model=self.name, **kwargs))
         except openai.APIStatusError as error:
             refusal = context_refusal(error.status_code, f"{error.message} {json.dumps(error.body, default=str)}")
             if refusal is None:

@@ -95,7 +95,8 @@ class Session:
         used = sum(self.model.count_tokens(m.get("content", "")) + TOKENS_PER_MESSAGE for m in messages)
         return self.model.context_length - used
 
-    def _complete(self, call, prompt: Prompt, purpose: str, options: dict[str, Any]) -> Completion:
+    def _complete(self, call: Callable[..., Completion], prompt: Prompt, purpose: str,
+                  options: dict[str, Any]) -> Completion:
         if self.calls_left_for(purpose) == 0:
             spent = (f"the run's budget of {self.limits[purpose]} {purpose} calls is spent"
                      if self.limits.get(purpose) is not None and self.by_purpose[purpose] >= self.limits[purpose]
@@ -135,7 +136,8 @@ class Session:
         raise ContextTooSmall(f"the prompt leaves {max(0, room)} of the model's {self.model.context_length:,} "
                               f"tokens for an answer of {wanted}", self.model.context_length)
 
-    def _send(self, call, messages: Messages, purpose: str, options: dict[str, Any]) -> Completion:
+    def _send(self, call: Callable[..., Completion], messages: Messages, purpose: str,
+              options: dict[str, Any]) -> Completion:
         key = self._key(messages, options)  # the "probabilities" marker keeps the two kinds of call apart
         options = {k: v for k, v in options.items() if k != "probabilities"}
         if self.use_cache and self.store is not None:

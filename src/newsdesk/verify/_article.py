@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..models import Article, Block, Dropped, Passage, Section, Sentence
 from ..text import normalise, tokens
@@ -26,6 +27,9 @@ from ._index import bigrams
 from ._score import carries_figures
 from ._text import claim_kind, content_stems, stem
 from ._verifier import Reviser, Verification, Verifier
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["NOTE_FAILED", "NOTE_MIXED", "NOTE_REPEATED", "REPEAT_REASON", "TITLE_KIND", "Fallbacks", "verify_article"]
 
@@ -71,7 +75,7 @@ def verify_article(verifier: Verifier, article: Article, passages: list[Passage]
               if block.type != "subheading" for sentence in block.sentences]
     headings = [(section, block) for section in article.all_sections() for block in section.blocks
                 if block.type == "subheading" and block.sentences and states_something(block.text)]
-    extra = [(block.text, claim_kind(block.text, section.kind)) for section, block in headings]
+    extra: list[tuple[str, str]] = [(block.text, claim_kind(block.text, section.kind)) for section, block in headings]
     if fallbacks is not None:
         extra += [(article.title, TITLE_KIND), (article.dek, claim_kind(article.dek, DEK_KIND))]
     items, extra_checks = _check(verifier, placed, passages, extra)
@@ -135,14 +139,14 @@ def _check(verifier: Verifier, placed: list[tuple[Section, Block, Sentence]], pa
     extra_checks, checks = checks[:len(extra)], checks[len(extra):]
     items = []
     for (section, block, sentence), kind, check in zip(placed, kinds, checks, strict=True):
-        sentence.claim_kind = kind  # type: ignore[assignment]
+        sentence.claim_kind = kind
         _record(sentence, check)
         items.append(_Item(section, block, sentence, check))
     return items, extra_checks
 
 
 def _record(sentence: Sentence, check: Verification) -> None:
-    sentence.verdict = check.verdict  # type: ignore[assignment]
+    sentence.verdict = check.verdict
     sentence.score = check.score
     sentence.citations = check.citations
     sentence.checks = check.details
@@ -167,7 +171,7 @@ def states_something(heading: str) -> bool:
     return any(token.tag_ in _FINITE and any(_particular(child) for child in token.children) for token in doc)
 
 
-def _particular(token) -> bool:
+def _particular(token: Token) -> bool:
     """A subject that names a particular thing: a name, a determined or possessed noun, a pronoun, or a
     headline's bare singular ("Mayor resigns"); not a bare plural."""
     if token.dep_ not in ("nsubj", "nsubjpass"):
@@ -187,7 +191,7 @@ def _settle_heading(article: Article, section: Section, block: Block, check: Ver
         return
     section.blocks.remove(block)
     article.dropped.append(Dropped(section=section.id, text=block.text, reason=_reason(check),
-                                   verdict=check.verdict, score=check.score))  # type: ignore[arg-type]
+                                   verdict=check.verdict, score=check.score))
 
 
 def _settled(verifier: Verifier, article: Article, passages: list[Passage], part: str, text: str,
@@ -198,7 +202,7 @@ def _settled(verifier: Verifier, article: Article, passages: list[Passage], part
     if check.supported or not text.strip():
         return text
     article.dropped.append(Dropped(section=part, text=text, reason=_reason(check),
-                                   verdict=check.verdict, score=check.score))  # type: ignore[arg-type]
+                                   verdict=check.verdict, score=check.score))
     candidates = [c for c in dict.fromkeys(fallbacks) if c and c.strip() and c != text]
     if not candidates:
         return text
@@ -208,7 +212,8 @@ def _settled(verifier: Verifier, article: Article, passages: list[Passage], part
 
 
 def _reason(check: Verification) -> str:
-    return check.details.get("reason", check.verdict)
+    reason: str = check.details.get("reason", check.verdict)  # details are JSON-able: a reason is a string
+    return reason
 
 
 def _drop(article: Article, item: _Item, reason: str) -> None:
@@ -242,14 +247,18 @@ def _drop_repeats(article: Article, verifier: Verifier, reasons: dict[int, set[s
         earlier.extend(current)
 
 
-def _fingerprint(text: str) -> tuple[set[str], set[tuple[str, str]]]:
+#: a sentence's content stems and stem bigrams
+Fingerprint = tuple[set[str], set[tuple[str, str]]]
+
+
+def _fingerprint(text: str) -> Fingerprint:
     """A sentence's content stems and stem bigrams: what repeats are measured on."""
     toks = tokens(normalise(text))
     return set(content_stems(toks)), bigrams([stem(t) for t in toks])
 
 
-def _repeats(summarises: bool, words: set[str], pairs: set[tuple[str, str]], earlier, current,
-             threshold: float, copy_threshold: float) -> bool:
+def _repeats(summarises: bool, words: set[str], pairs: set[tuple[str, str]], earlier: list[Fingerprint],
+             current: list[Fingerprint], threshold: float, copy_threshold: float) -> bool:
     if len(words) < MIN_SHARED_WORDS:
         return False
     for other_words, other_pairs in earlier:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
+from ..models import VerdictLabel
 from ._facts._parse import Evidence, SourceFacts, source_facts, stems_of
 from ._text import normalise
 
@@ -40,7 +41,7 @@ class Decision:
     runner stamps the check's name) and why. ``cites``: whether a supported sentence may carry a citation (a
     judgement that passed only on the lowered bar of reasoning has no quote that supports it)."""
 
-    verdict: str  # supported | unsupported | contradicted
+    verdict: VerdictLabel
     score: float
     decider: str = ""
     reason: str = ""

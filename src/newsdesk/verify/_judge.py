@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError
 from ..llm import ProbabilitiesUnavailable
@@ -182,7 +182,7 @@ def _source_block(questions: list[Question], limit: int) -> str:
     return "\n\n".join(seen)
 
 
-def read_answers(tokens: list, count: int) -> dict[int, float]:
+def read_answers(tokens: list[list[Any]], count: int) -> dict[int, float]:
     """Statement number -> P(Yes), read at the Yes/No token that opens each answer line.
 
     ``tokens`` is ``[[token, {alternative: logprob}], ...]`` as ``Model.token_probabilities`` returns it. A line

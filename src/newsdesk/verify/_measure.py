@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -58,7 +58,7 @@ class Measure:
         return [self.coverage, self.local_pairs, self.alignment, self.subsequence, math.log1p(len(self.novel)),
                 float(len(self.missing) + len(self.missing_quotes)), self.semantic]
 
-    def details(self) -> dict:
+    def details(self) -> dict[str, Any]:
         return {
             "coverage": round(self.coverage, 3),
             "best_pair": round(self.best_pair, 3),

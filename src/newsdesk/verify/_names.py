@@ -109,7 +109,8 @@ def _country_found(keys: tuple[str, ...], text: str) -> bool:
     for names, pattern in _COUNTRY_PATTERNS:
         if (joined in names or names[0] in targets) and pattern.search(text):
             return True
-    return any(re.search(r"(?<![\w.])" + re.escape(t) + r"(?!\w)", text) for t in targets if t not in ("america", "britain"))
+    return any(re.search(r"(?<![\w.])" + re.escape(t) + r"(?!\w)", text)
+               for t in targets if t not in ("america", "britain"))
 
 
 def name_found(keys: tuple[str, ...], words: set[str], stems: set[str], acronyms: set[str], text: str,

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import _specifics as sp
 from ._claim import Decision
@@ -66,7 +66,7 @@ class Calibration:
     judge_weight: float = 0.5  # share of the LLM judge's logit in the combined score, when a judge is used
     redundancy: float = 0.6  # content-word overlap that makes a sentence a repeat of an earlier one
     redundancy_takeaways: float = 0.85  # Key Takeaways may summarise: only near-copies are repeats
-    source: dict = field(default_factory=dict)  # provenance: data file, rows, metrics
+    source: dict[str, Any] = field(default_factory=dict)  # provenance: data file, rows, metrics
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Calibration:
@@ -84,7 +84,7 @@ class Calibration:
                 raise ValueError(f"calibration file {path} was fit on other features: {known['features']}")
         return cls(**known)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
 
     def probability(self, m: Measure) -> float:

@@ -89,7 +89,7 @@ def _precision(digits: str, scale: float) -> float:
     digits = digits.replace(",", "")
     if "." in digits:
         decimals = len(digits.split(".")[1])
-        return 0.5 * 10 ** (-decimals) * scale
+        return 0.5 * 10.0 ** (-decimals) * scale
     if scale > 1:
         return 0.5 * scale
     stripped = digits.rstrip("0")
@@ -97,7 +97,7 @@ def _precision(digits: str, scale: float) -> float:
     value = float(digits) if digits else 0
     if value < 1000 or zeros == 0:
         return 0.0
-    return 0.5 * 10 ** zeros
+    return 0.5 * 10.0 ** zeros
 
 
 _NOT_CONTEXT = {*_SCALES, *_UNITS, *_TENS, *MONTHS, *WEEKDAYS, "per", "cent", "percent"}
@@ -125,7 +125,7 @@ def extract_numbers(text: str, source: bool = False) -> list[Number]:
     out: list[Number] = []
     lower = text.lower()
     for match in _CLOCK_RE.finditer(text):
-        value = int(match.group(1)) * 60 + int(match.group(2))
+        value: float = int(match.group(1)) * 60 + int(match.group(2))  # minutes; later figures are floats
         out.append(Number(value, "time", match.group(), 0.0))
     taken = [m.span() for m in _CLOCK_RE.finditer(text)]
     previous_end, previous_bare = 0, False  # where the last figure ended; whether it had no scale or percent
@@ -136,7 +136,8 @@ def extract_numbers(text: str, source: bool = False) -> list[Number]:
         raw = match.group("num").strip().rstrip("-")
         is_digits = raw[0].isdigit()
         if is_digits:
-            if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "/" or re.search(r"[A-Za-z]-$", text[:start])):
+            if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "/"
+                              or re.search(r"[A-Za-z]-$", text[:start])):
                 continue  # "G20", "COVID-19" stay names, not figures
             value = float(raw.replace(",", ""))
         else:

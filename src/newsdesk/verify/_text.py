@@ -8,8 +8,10 @@ one place.
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 from ..language import stem
+from ..models import ClaimKind
 from ..text import STOPWORDS, normalise, source_spans, split_sentences, tokens
 
 __all__ = [
@@ -28,7 +30,7 @@ __all__ = [
     "tokens",
 ]
 
-CLAIM_KINDS = ("fact", "analysis", "outlook", "opinion")
+CLAIM_KINDS: tuple[ClaimKind, ...] = ("fact", "analysis", "outlook", "opinion")
 
 def content_stems(toks: list[str]) -> list[str]:
     """Stems of the tokens that carry content (no stopwords, no one-letter debris)."""
@@ -85,7 +87,11 @@ _SPECULATIVE = re.compile(r"\b(?:could|might|(?-i:may)|would|likely|possibly|per
                           re.IGNORECASE)
 
 
-def claim_kind(sentence: str, section_kind: str) -> str:
+def _is_claim_kind(kind: str) -> TypeGuard[ClaimKind]:
+    return kind in CLAIM_KINDS
+
+
+def claim_kind(sentence: str, section_kind: str) -> ClaimKind:
     """What a sentence claims: ``fact``, ``analysis``, ``outlook`` or ``opinion``.
 
     The sentence's own words decide: hedged futures ("could", "is expected to") are outlook, attributed or
@@ -96,7 +102,7 @@ def claim_kind(sentence: str, section_kind: str) -> str:
     that neither hedges, judges nor advises states a fact ("The telescope will be the first to see infrared
     light") and is checked as one, so reasoning cannot carry a new fact past the check.
     """
-    base = section_kind if section_kind in CLAIM_KINDS else "fact"
+    base: ClaimKind = section_kind if _is_claim_kind(section_kind) else "fact"
     # "He said Britain should stay", "He acknowledged no bill is likely to pass": that he said so is the fact
     reported = _REPORTED_VIEW.search(sentence) and not _GROUP_STANCE.search(sentence)
     if base == "opinion" and _ADVICE.match(sentence):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import embed
-from ..models import Citation, Passage, Sentence
+from ..models import Citation, Passage, Sentence, VerdictLabel
 from ..text import normalise
 from . import _checks
 from . import _specifics as sp
@@ -42,7 +42,7 @@ class Verification:
     """One sentence's result: the verdict, its score, the citations, the per-check numbers (``details``), their
     stable summary (``signals``) and the name of the check that settled the verdict (``decided_by``)."""
 
-    verdict: str  # supported | unsupported | contradicted
+    verdict: VerdictLabel
     score: float  # 0..1, probability-like support score
     citations: list[Citation] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)  # per-check numbers, JSON-able
@@ -76,7 +76,7 @@ class Verifier:
         self.judge = judge if isinstance(judge, Judge) or judge is None else Judge(judge)
         self.encoder: Encoder | None = embed.encoder() if semantic else None
         self.store = store
-        self._indexes: OrderedDict[tuple, PassageIndex] = OrderedDict()
+        self._indexes: OrderedDict[tuple[tuple[str, int, int | None, int], ...], PassageIndex] = OrderedDict()
         self.checks = tuple(checks)
 
     # ------------------------------------------------------------------------------------------ one sentence

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .. import _specifics as sp
-from .._text import STOPWORDS, stem
+from .._text import MONTHS, STOPWORDS, WEEKDAYS, stem
 from ._parse import Evidence, SourceFacts
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -36,12 +36,13 @@ _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d
 _UNBINDING = frozenset("""
 year old time day week month hour minute second percent number total average about around nearly almost more less
 than least most some many few expect expected likely may might could would will new
-""".split()) | frozenset(sp.MONTHS) | frozenset(sp.WEEKDAYS)
+""".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 # "tens of thousands", "hundreds of thousands", "millions": orders of magnitude, not figures
 _MAGNITUDES = {"hundreds": 2, "thousands": 3, "millions": 6, "billions": 9}
-_MAGNITUDE_RE = re.compile(r"\b(?:(dozens|scores|tens|hundreds) of )?(hundreds|thousands|millions|billions)\b", re.IGNORECASE)
+_MAGNITUDE_RE = re.compile(r"\b(?:(dozens|scores|tens|hundreds) of )?(hundreds|thousands|millions|billions)\b",
+                           re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
-_WEEKDAY_RE = re.compile(r"\b(" + "|".join(sp.WEEKDAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 WINDOW = 4
 MIN_BINDING = 3.0  # a different value must be bound this strongly ...
 MIN_MARGIN = 2.0
@@ -100,10 +101,10 @@ def bound_specifics(text: str) -> list[Bound]:
     for match in _MONTH_DAY.finditer(text):
         month = (match.group(1) or match.group(4) or "").lower()
         day = match.group(2) or match.group(3)
-        if month in sp.MONTHS and 1 <= int(day) <= 31:
-            found.append(("day", (sp.MONTHS[month], int(day)), match.group(), *match.span()))
+        if month in MONTHS and 1 <= int(day) <= 31:
+            found.append(("day", (MONTHS[month], int(day)), match.group(), *match.span()))
     for match in _WEEKDAY_RE.finditer(text):
-        found.append(("weekday", sp.WEEKDAYS[match.group(1).lower()], match.group(), *match.span()))
+        found.append(("weekday", WEEKDAYS[match.group(1).lower()], match.group(), *match.span()))
     # a day of a month is one specific: drop the bare number and any ordinal inside it
     days = [(s, e) for sort, _, _, s, e in found if sort == "day"]
     found = [f for f in found if f[0] == "day" or not any(s <= f[3] < e for s, e in days)]
@@ -116,7 +117,8 @@ def bound_specifics(text: str) -> list[Bound]:
     taken = {i for *_, a, b in positions for i in range(a, b + 1)}
     out = []
     for sort, value, surface, first, last in positions:
-        before, after = [], []
+        before: list[str] = []
+        after: list[str] = []
         for i in range(first - 1, -1, -1):
             if i in taken or len(before) >= WINDOW:
                 break
@@ -133,16 +135,16 @@ def bound_specifics(text: str) -> list[Bound]:
 
 
 def _same_value(a: Bound, b: Bound) -> bool:
-    if a.sort.startswith("number:"):
-        return sp.number_found(a.value, [b.value])  # type: ignore[arg-type]
+    if isinstance(a.value, sp.Number) and isinstance(b.value, sp.Number):  # the "number:<unit>" sorts
+        return sp.number_found(a.value, [b.value])
     return a.value == b.value
 
 
 def _distinct(a: Bound, b: Bound) -> bool:
     """Clearly another value: not the same within the written figure's rounding."""
-    if a.sort.startswith("number:"):
-        x, y = a.value.value, b.value.value  # type: ignore[attr-defined]
-        return not math.isclose(x, y, rel_tol=0.02) and not sp.number_found(a.value, [b.value])  # type: ignore[arg-type]
+    if isinstance(a.value, sp.Number) and isinstance(b.value, sp.Number):  # the "number:<unit>" sorts
+        x, y = a.value.value, b.value.value
+        return not math.isclose(x, y, rel_tol=0.02) and not sp.number_found(a.value, [b.value])
     return a.value != b.value
 
 
@@ -153,7 +155,7 @@ def binding(claim: Bound, source: Bound) -> float:
 
 
 # Any trace of a figure, rank or date: a sentence without one has nothing to bind, and is not scanned.
-_MAYBE_SPECIFIC = re.compile(r"\d|\b(?:" + "|".join(sorted({*sp._UNITS, *sp._TENS, *sp.MONTHS, *sp.WEEKDAYS,
+_MAYBE_SPECIFIC = re.compile(r"\d|\b(?:" + "|".join(sorted({*sp._UNITS, *sp._TENS, *MONTHS, *WEEKDAYS,
                                                               *_ORDINALS, *_MAGNITUDES})) + r")\b", re.IGNORECASE)
 
 

@@ -105,8 +105,8 @@ def check_causation(sentence: str, facts: SourceFacts, candidates: list[Evidence
     first, second = parts
     if not all(any(_coverage(part, e.stems) >= MIN_FACT_COVERAGE for e in facts.sentences) for part in parts):
         return not_applicable(CAUSATION)  # a fact the sources do not state is for the other checks to judge
-    for text, stems, link in _stretches(facts):
+    for text, stems, joining in _stretches(facts):
         if _coverage(first, stems) >= MIN_JOINED_COVERAGE and _coverage(second, stems) >= MIN_JOINED_COVERAGE \
-                and link.search(text):
+                and joining.search(text):
             return ok(CAUSATION)
     return fail(CAUSATION, "the sources state both facts but never that one caused the other", "unsupported")

@@ -2,9 +2,9 @@
 
 A reasoning sentence (analysis, outlook, opinion) is held to a lower lexical bar because its reasoning is the
 writer's own. The facts it carries are not: "Netanyahu is expected to attend on February 18" carries (Netanyahu,
-attend, February 18): the words bound to the date must be what the source says of that date. Filler ("Only time will tell
-how this story unfolds") says nothing about the story and is never cited. A quotation found verbatim in a source,
-with little else around it, is supported whatever its lexical score.
+attend, February 18): the words bound to the date must be what the source says of that date. Filler ("Only time
+will tell how this story unfolds") says nothing about the story and is never cited. A quotation found verbatim in a
+source, with little else around it, is supported whatever its lexical score.
 """
 
 from __future__ import annotations
@@ -24,13 +24,14 @@ __all__ = ["hedged_facts_unsupported", "invented_short_quote", "is_filler", "ver
 _FILLER_OPENERS = re.compile(
     r"^\W*(ultimately|after all|in the end|at the end of the day|only time will tell|time will tell|in today's "
     r"world|in a world where|now more than ever|history will|it remains to be seen|whatever happens|one thing is "
-    r"(clear|certain)|as always|as the saying goes|needless to say|at its core|when all is said and done)\b", re.IGNORECASE)
+    r"(clear|certain)|as always|as the saying goes|needless to say|at its core|when all is said and done)\b",
+    re.IGNORECASE)
 # Case matters: "us" is universal, "US" is a country.
 _UNIVERSAL = re.compile(r"\b([Ww]e|us|[Oo]ur|ourselves|[Yy]our|yourself|[Ee]veryone|[Ee]verybody|[Ee]very one of us|"
                         r"[Ee]ach of us|society|humanity|future generations|the world)\b")
 MAX_STORY_WORDS = 2  # filler shares at most this many content words with the whole source
-MAX_FILLER_SUPPORT = 0.5
-MIN_FACT_WORDS = 0.5  # share of the words bound to a date or figure that its source sentences must hold  # a filler sentence shares less than this with any one source sentence
+MAX_FILLER_SUPPORT = 0.5  # a filler sentence shares less than this with any one source sentence
+MIN_FACT_WORDS = 0.5  # share of the words bound to a date or figure that its source sentences must hold
 
 
 def is_filler(sentence: str, m: Measure) -> bool:

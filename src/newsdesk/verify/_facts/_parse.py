@@ -17,6 +17,7 @@ from .._text import content_stems, normalise, tokens
 
 if TYPE_CHECKING:
     from .._index import PassageIndex
+    from ._binding import Bound
 
 __all__ = ["SPACY_PACKAGE", "Evidence", "SourceFacts", "nlp", "parse", "source_facts", "stems_of"]
 
@@ -34,7 +35,7 @@ class Evidence:
     text: str
     stems: frozenset[str]
     _doc: Any = None  # dependency parse, no entities
-    _bounds: Any = None  # the figures and dates bound to their words (see _binding), made on demand
+    _bounds: list[Bound] | None = None  # the figures and dates bound to their words (see _binding), made on demand
     passage: int = -1  # the passage it belongs to (its neighbours in reading order share it)
     intro: str = ""  # for a list item: the sentence that introduces the list ("President Obama also said:")
 
@@ -92,7 +93,7 @@ class SourceFacts:
 _LIST_ITEM = re.compile(r"^\s*[-*\u2022]\s")
 _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s|$)")  # "President Obama also said: - The UK must stay ..."
 _INNER_CAPITAL = re.compile(r"(?<=[\w,;] )[A-Z][\w'-]+")
-_CACHE: dict[int, tuple[weakref.ref, SourceFacts]] = {}
+_CACHE: dict[int, tuple[weakref.ref[PassageIndex], SourceFacts]] = {}
 
 
 def source_facts(index: PassageIndex) -> SourceFacts:
@@ -102,5 +103,9 @@ def source_facts(index: PassageIndex) -> SourceFacts:
     if hit is not None and hit[0]() is index:
         return hit[1]
     facts = SourceFacts.build(index)
-    _CACHE[key] = (weakref.ref(index, lambda _ref, key=key: _CACHE.pop(key, None)), facts)
+
+    def forget(_ref: weakref.ref[PassageIndex], key: int = key) -> None:
+        _CACHE.pop(key, None)
+
+    _CACHE[key] = (weakref.ref(index, forget), facts)
     return facts

@@ -292,7 +292,8 @@ def _negation_inserted(text: str, folded: frozenset[str], candidates: list[Evide
 _SOURCE_HEDGE = re.compile(
     r"\b(?:(?-i:may)|might|could|appears?|appeared|seems?|seemed|suggests?|suggested|suggesting|reportedly|"
     r"allegedly|alleged|purportedly|think|thinks|believed?|believes|likely|possibly|probably|perhaps|unconfirmed|"
-    r"(?:is|are|was|were) said to|expected to|feared|suspected|unclear)\b(?!\s+(?:of|about|it|me|him|her|them|us|you)\b)", re.IGNORECASE)
+    r"(?:is|are|was|were) said to|expected to|feared|suspected|unclear)\b"
+    r"(?!\s+(?:of|about|it|me|him|her|them|us|you)\b)", re.IGNORECASE)
 # A speaker's own "I think", "we may", "you could" is talk, not a source hedging a fact ("could you send ..." too).
 _CONVERSATIONAL = re.compile(r"\b(?:i|we|you|i'd|we'd|you'd|i'm|we're|you're)\s+(?:\w+ly\s+)?(?:do\s+|really\s+|"
                              r"just\s+)?$", re.IGNORECASE)
@@ -310,7 +311,8 @@ _CLAIM_REPORTED = re.compile(r"\b(?:according to|say|says|said|told|argue[sd]?|w
                              r"note[sd]?|describe[sd]?|call(?:s|ed)?|report(?:s|ed)?)\b", re.IGNORECASE)
 # Verbs of proof: a sentence that uses one states as established what a hedged source only supposes.
 _CERTAIN = re.compile(r"\b(?:shows?|showed|shown|establish(?:es|ed)?|proves?|proved|proven|demonstrat\w+|"
-                      r"confirms?|confirmed|reveal(?:s|ed)?|makes? clear|made clear|found that|finds that)\b", re.IGNORECASE)
+                      r"confirms?|confirmed|reveal(?:s|ed)?|makes? clear|made clear|found that|finds that)\b",
+                      re.IGNORECASE)
 MIN_HEDGE_COVERAGE = 0.5
 _MODAL = re.compile(words_pattern(EPISTEMIC_MODALS), re.IGNORECASE)  # a source hedge that is a modal
 #: A source "sentence" longer than this is a run-on of captions or page furniture (scraped corpora): its scopes
@@ -327,7 +329,7 @@ _COMPLEMENT = re.compile(r"(?:think|thinks|believe|believes|suggest|suggests|sug
                          r"\s+(?:that\s+)?", re.IGNORECASE)
 
 
-def _hedge_scope(text: str, match: re.Match) -> set[str]:
+def _hedge_scope(text: str, match: re.Match[str]) -> set[str]:
     """What a hedge governs: the clause before a parenthetical "scientists think,", the whole complement of
     "suggest that", else the words after a modal up to the clause's end."""
     if _PARENTHETICAL.match(text, match.start()):

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-__all__ = ["FAIL", "NOT_APPLICABLE", "OK", "FactResult"]
+__all__ = ["FAIL", "NOT_APPLICABLE", "OK", "FactResult", "FailVerdict"]
 
 OK, FAIL, NOT_APPLICABLE = "ok", "fail", "n/a"
+
+#: what a failed check makes the sentence
+FailVerdict = Literal["contradicted", "unsupported"]
 
 
 @dataclass(frozen=True)
@@ -16,13 +20,13 @@ class FactResult:
     name: str
     outcome: str
     reason: str = ""
-    verdict: str = "contradicted"  # what a failure makes the sentence: contradicted | unsupported
+    verdict: FailVerdict = "contradicted"  # what a failure makes the sentence
 
     @property
     def failed(self) -> bool:
         return self.outcome == FAIL
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str]:
         out = {"name": self.name, "outcome": self.outcome}
         if self.reason:
             out["reason"] = self.reason
@@ -37,5 +41,5 @@ def not_applicable(name: str) -> FactResult:
     return FactResult(name, NOT_APPLICABLE)
 
 
-def fail(name: str, reason: str, verdict: str = "contradicted") -> FactResult:
+def fail(name: str, reason: str, verdict: FailVerdict = "contradicted") -> FactResult:
     return FactResult(name, FAIL, reason, verdict)

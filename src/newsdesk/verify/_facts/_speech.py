@@ -255,11 +255,11 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
                   and len(claim_stems & e.stems) >= max(2, MIN_CANDIDATE_SHARE * len(claim_stems))]
     if not candidates:
         return not_applicable(ATTRIBUTION)  # no source sentence here reports anyone: nothing to parse
-    best = max(candidates, key=lambda e: len(claim_stems & e.stems))
-    if claim_stems - _SPEECH <= best.stems and len(SPEECH_CUE.findall(best.text)) == 1:
+    fullest = max(candidates, key=lambda e: len(claim_stems & e.stems))
+    if claim_stems - _SPEECH <= fullest.stems and len(SPEECH_CUE.findall(fullest.text)) == 1:
         return ok(ATTRIBUTION)  # one speaker in a source sentence holding every word: the same speaker, no parse
     facts.parse_batch(candidates)
-    reported = speech_clauses(best.doc) if SPEECH_CUE.search(best.text) else []
+    reported = speech_clauses(fullest.doc) if SPEECH_CUE.search(fullest.text) else []
     if len(reported) == 1 and not reported[0].pronoun and reported[0].speaker & claim_stems and \
             len(SPEECH_CUE.findall(sentence)) == 1:
         return ok(ATTRIBUTION)  # the source's one speaker is named in the sentence, which reports one view
