@@ -341,12 +341,13 @@ def _screened_story(story: Story) -> Story:
     headline = _without(story.headline, headline_flags) if headline_flags else story.headline
     if not headline:  # the whole headline spoke to the model: name the story by its first kept words
         headline = " ".join(body.split()[:12]).rstrip(".,;:") or "Untitled story"
-    fields = {"headline": headline, "body": body}
-    for name in ("author", "source"):
-        value = getattr(story, name)
-        if value and addresses_model(value):
-            fields[name] = None
-    return replace(story, **fields)
+    return replace(story, headline=headline, body=body, author=_unless_addressing(story.author),
+                   source=_unless_addressing(story.source))
+
+
+def _unless_addressing(value: str | None) -> str | None:
+    """A byline or publisher name that speaks to the model is dropped whole: it names no one."""
+    return None if value and addresses_model(value) else value
 
 
 def redact_parts(parts: list[str]) -> list[str]:

@@ -24,6 +24,7 @@ import socket
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 import httpcore
 import httpx
@@ -265,7 +266,7 @@ def fetch(url: str, *, accept: tuple[str, ...] = HTML_TYPES, allow_private: bool
 
 
 class _translate_errors:
-    """httpx's exceptions as one-line FetchErrors (newsdesk's own errors pass through)."""
+    """httpx's exceptions as one-line FetchErrors (newsdesk's own errors pass through); it never swallows one."""
 
     def __init__(self, url: str, total_timeout: float):
         self.url = _shorten(url)
@@ -274,7 +275,7 @@ class _translate_errors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> bool:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> Literal[False]:
         if error is None or not isinstance(error, (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)):
             return False
         if isinstance(error, httpx.ConnectTimeout):
