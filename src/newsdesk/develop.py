@@ -54,7 +54,7 @@ def later_entries(archive: Archive, article: Article) -> list[int]:
     """Story ids of the entries of the article's thread that none of its sources is, oldest first."""
     from .threads import get_thread, thread_of, update_threads
 
-    story_id = article.story.get("id")
+    story_id = article.story.id  # a StoryInfo (it had no .get: this raised AttributeError on every update)
     if story_id is None:
         return []
     update_threads(archive)
