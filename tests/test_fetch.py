@@ -38,7 +38,7 @@ class LocalServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:  # http.server's naming
                 parts = urlsplit(self.path)
                 server.requests.append(parts.path)
                 server.hosts.append(self.headers.get("Host", ""))
