@@ -25,11 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsdesk import injection  # noqa: E402
-from newsdesk.archive import split_passages  # noqa: E402
-from newsdesk.ingest import load_story  # noqa: E402
-from newsdesk.ingest.feeds import parse_feed  # noqa: E402
-from newsdesk.models import Passage, Source, Story  # noqa: E402
+from newsdesk import injection  # noqa: E402 - after sys.path.insert
+from newsdesk.archive import split_passages  # noqa: E402 - after sys.path.insert
+from newsdesk.ingest import load_story  # noqa: E402 - after sys.path.insert
+from newsdesk.ingest.feeds import parse_feed  # noqa: E402 - after sys.path.insert
+from newsdesk.models import Passage, Source, Story  # noqa: E402 - after sys.path.insert
 
 LEGITIMATE = ROOT / "tests" / "data" / "injection-legitimate.txt"
 

@@ -159,7 +159,7 @@ def fake_dns(host: str, port: int) -> list[str]:
 
 
 def pretend_public(**limits: float) -> Fetcher:
-    return Fetcher(guard=PretendPublic(resolver=fake_dns), **limits)  # type: ignore[arg-type]
+    return Fetcher(guard=PretendPublic(resolver=fake_dns), **limits)  # type: ignore[arg-type]  # limits: max_bytes and timeouts
 
 
 # -- the address policy -----------------------------------------------------------------------------------------
