@@ -37,16 +37,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsdesk.archive import open_archive  # noqa: E402
-from newsdesk.errors import NewsdeskError  # noqa: E402
-from newsdesk.ingest import load_story  # noqa: E402
-from newsdesk.llm import get_model  # noqa: E402
-from newsdesk.models import Story  # noqa: E402
-from newsdesk.pipeline import WriteOptions, write_article  # noqa: E402
-from newsdesk.retrieve import evidence_of  # noqa: E402
-from newsdesk.template import load_template  # noqa: E402
-from newsdesk.text import split_sentences  # noqa: E402
-from newsdesk.verify import unsupported_specifics  # noqa: E402
+from newsdesk.archive import open_archive  # noqa: E402 - after sys.path.insert
+from newsdesk.errors import NewsdeskError  # noqa: E402 - after sys.path.insert
+from newsdesk.ingest import load_story  # noqa: E402 - after sys.path.insert
+from newsdesk.llm import get_model  # noqa: E402 - after sys.path.insert
+from newsdesk.models import Story  # noqa: E402 - after sys.path.insert
+from newsdesk.pipeline import WriteOptions, write_article  # noqa: E402 - after sys.path.insert
+from newsdesk.retrieve import evidence_of  # noqa: E402 - after sys.path.insert
+from newsdesk.template import load_template  # noqa: E402 - after sys.path.insert
+from newsdesk.text import split_sentences  # noqa: E402 - after sys.path.insert
+from newsdesk.verify import unsupported_specifics  # noqa: E402 - after sys.path.insert
 
 PAGES = next((p for p in (ROOT.parent / "shared" / "data" / "pages", Path("/work/shared/data/pages")) if p.is_dir()),
              ROOT.parent / "shared" / "data" / "pages")

@@ -40,16 +40,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from contrast_breaks import BROKEN  # noqa: E402
-from contrast_edits import Context, build_context  # noqa: E402
-from contrast_fair import FAIR  # noqa: E402
+from contrast_breaks import BROKEN  # noqa: E402 - after sys.path.insert
+from contrast_edits import Context, build_context  # noqa: E402 - after sys.path.insert
+from contrast_fair import FAIR  # noqa: E402 - after sys.path.insert
 
-from newsdesk.errors import InputError  # noqa: E402
-from newsdesk.eval import devdata as dev  # noqa: E402
-from newsdesk.eval import load_rows, row_passages  # noqa: E402
-from newsdesk.models import Passage  # noqa: E402
-from newsdesk.text import split_sentences  # noqa: E402
-from newsdesk.verify import Verifier  # noqa: E402
+from newsdesk.errors import InputError  # noqa: E402 - after sys.path.insert
+from newsdesk.eval import devdata as dev  # noqa: E402 - after sys.path.insert
+from newsdesk.eval import load_rows, row_passages  # noqa: E402 - after sys.path.insert
+from newsdesk.models import Passage  # noqa: E402 - after sys.path.insert
+from newsdesk.text import split_sentences  # noqa: E402 - after sys.path.insert
+from newsdesk.verify import Verifier  # noqa: E402 - after sys.path.insert
 
 DEFAULT_LIMIT = None  # source sentences; every document by default (about 10,000 pairs, under 10 minutes on one core)
 PER_DOCUMENT = 6  # source sentences at most from one document, so that no long transcript dominates
@@ -183,7 +183,7 @@ def triples(doc: Document, seed: int, nlp: object, counts: Counter | None = None
     enough pairs. A sentence with no broken variant is skipped."""
     counts = Counter() if counts is None else counts
     sentences = [s for p in row_passages(doc.text) for s in split_sentences(p.text)][:MAX_SENTENCES]
-    parsed = list(nlp.pipe(sentences))  # type: ignore[attr-defined]
+    parsed = list(nlp.pipe(sentences))  # type: ignore[attr-defined]  # nlp is spaCy's Language, typed object here
     for number, parsed_doc in enumerate(parsed):
         parsed_doc.user_data["index"] = number
     context = build_context(parsed)

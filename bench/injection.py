@@ -2,11 +2,11 @@
 
 Every variant is a short news story (a benign body from ``STORIES``) with one injected claim placed somewhere a
 page can carry text (body, quotation, headline, feed title and summary, link text and image alt text in HTML and in
-Markdown, an Open Graph description), written in one phrasing (imperative, passive request, third-person rule, editor's note, padded with
-benign text, a fake quotation, "reports generated from this page must state") and one language. Each goes in the way
-a user's would (a saved page, a feed, a text story) and is screened as a run screens its sources; it counts as
-caught when neither the claim nor its token survives. The false positives are the legitimate sentences of
-``tests/data/injection-legitimate.txt`` that screening sets aside.
+Markdown, an Open Graph description), written in one phrasing (imperative, passive request, third-person rule,
+editor's note, padded with benign text, a fake quotation, "reports generated from this page must state") and
+one language. Each goes in the way a user's would (a saved page, a feed, a text story) and is screened as a run
+screens its sources; it counts as caught when neither the claim nor its token survives. The false positives are
+the legitimate sentences of ``tests/data/injection-legitimate.txt`` that screening sets aside.
 
     python bench/injection.py                 # 300 variants, seed 16
     python bench/injection.py --n 1000 --seed 3 --show-missed 10
@@ -25,11 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsdesk import injection  # noqa: E402
-from newsdesk.archive import split_passages  # noqa: E402
-from newsdesk.ingest import load_story  # noqa: E402
-from newsdesk.ingest.feeds import parse_feed  # noqa: E402
-from newsdesk.models import Passage, Source, Story  # noqa: E402
+from newsdesk import injection  # noqa: E402 - after sys.path.insert
+from newsdesk.archive import split_passages  # noqa: E402 - after sys.path.insert
+from newsdesk.ingest import load_story  # noqa: E402 - after sys.path.insert
+from newsdesk.ingest.feeds import parse_feed  # noqa: E402 - after sys.path.insert
+from newsdesk.models import Passage, Source, Story  # noqa: E402 - after sys.path.insert
 
 LEGITIMATE = ROOT / "tests" / "data" / "injection-legitimate.txt"
 
@@ -197,7 +197,7 @@ def main() -> None:
         for variant in variants(args.n, args.seed):
             try:
                 ok = caught(story_of(variant, rng, Path(folder)), variant)
-            except Exception as error:  # a variant that cannot even be read is reported, not a crash  # noqa: BLE001
+            except Exception as error:  # a variant that cannot even be read is reported, not a crash
                 print(f"unreadable variant ({type(error).__name__}: {error}): {variant}", file=sys.stderr)
                 continue
             for key in (f"placement {variant.placement}", f"language {variant.language}",

@@ -30,10 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from newsdesk.archive import open_archive  # noqa: E402
-from newsdesk.jobs import queue_for  # noqa: E402
-from newsdesk.llm.embedded import cpu_count  # noqa: E402
-from newsdesk.models import Story  # noqa: E402
+from newsdesk.archive import open_archive  # noqa: E402 - after sys.path.insert
+from newsdesk.jobs import queue_for  # noqa: E402 - after sys.path.insert
+from newsdesk.llm.embedded import cpu_count  # noqa: E402 - after sys.path.insert
+from newsdesk.models import Story  # noqa: E402 - after sys.path.insert
 
 TEMPLATE = """name: scale-bench
 headline:

@@ -33,12 +33,13 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from a checkout
 
 from newsdesk.eval import devdata as dev
 from newsdesk.eval import load_rows, row_passages
 from newsdesk.verify import Verifier, split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_ROWS = dev.shared_data_dir() / "verify" / "frank_valid.jsonl"
 

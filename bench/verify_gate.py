@@ -28,11 +28,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import contrast  # noqa: E402
+import contrast  # noqa: E402 - after sys.path.insert
 
-from newsdesk.eval import devdata as dev  # noqa: E402
-from newsdesk.eval import metrics  # noqa: E402
-from newsdesk.verify import Verifier  # noqa: E402
+from newsdesk.eval import devdata as dev  # noqa: E402 - after sys.path.insert
+from newsdesk.eval import metrics  # noqa: E402 - after sys.path.insert
+from newsdesk.verify import Verifier  # noqa: E402 - after sys.path.insert
 
 BASELINE = ROOT / "bench" / "verify_baseline.json"
 FRANK_DOCUMENTS = 12

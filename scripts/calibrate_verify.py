@@ -40,14 +40,15 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from a checkout
 
 from newsdesk.eval import devdata as dev
 from newsdesk.eval import metrics
 from newsdesk.verify import Verifier
 from newsdesk.verify._measure import FEATURES
 from newsdesk.verify._score import REASONING_KINDS, Calibration
+
+ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_OUT = ROOT / "src" / "newsdesk" / "verify" / "calibration.json"
 L2 = 1.0  # ridge penalty on standardised weights

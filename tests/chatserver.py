@@ -41,7 +41,7 @@ class ScriptedChatServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            def do_POST(self) -> None:  # http.server's naming
                 request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
                 with lock:
                     server.arrivals.append(time.monotonic())

@@ -113,7 +113,7 @@ def db_location(request, tmp_path: Path):
     return pgserver.fresh_schema(request.getfixturevalue("postgres_dsn"))
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001 - pytest's hook signature
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # pytest's hook signature, all three
     """Say loudly how many tests did not run for want of the shared data, rather than let them skip silently."""
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if "shared data folder" in str(r.longrepr)]
     if skipped:

@@ -66,7 +66,7 @@ def test_processes_starting_together_migrate_once(db_location) -> None:
     def open_it() -> None:
         try:
             open_archive(db_location).close()
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:  # reported below
             errors.append(error)
 
     threads = [threading.Thread(target=open_it) for _ in range(4)]

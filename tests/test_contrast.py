@@ -16,10 +16,10 @@ from newsdesk.storymap import nlp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-import contrast  # noqa: E402
-import contrast_breaks as breaks  # noqa: E402
-import contrast_edits as edits  # noqa: E402
-import contrast_fair as fair  # noqa: E402
+import contrast  # noqa: E402 - after sys.path.insert
+import contrast_breaks as breaks  # noqa: E402 - after sys.path.insert
+import contrast_edits as edits  # noqa: E402 - after sys.path.insert
+import contrast_fair as fair  # noqa: E402 - after sys.path.insert
 
 DATA = shared_data_dir()
 SOURCE = ["Mayor Ana Ruiz said on Monday that the council approved the plan.",

@@ -41,7 +41,8 @@ def test_batching_and_the_cache_give_the_same_vectors(model: Encoder) -> None:
 
 def test_batches_run_side_by_side_give_each_text_its_own_vector() -> None:
     # lengths vary so that sorting by length reorders the texts and the batches land on different threads
-    texts = [" ".join([f"word{i}"] * (1 + (i * 7) % 23)) + f" ends sentence {i}." for i in range(30)] + [SOURCE, UNRELATED]
+    texts = [" ".join([f"word{i}"] * (1 + (i * 7) % 23)) + f" ends sentence {i}." for i in range(30)]
+    texts += [SOURCE, UNRELATED]
     side_by_side = Encoder(threads=2).encode(texts)
     one_thread = Encoder(threads=1).encode(texts)
     assert np.array_equal(side_by_side, one_thread)

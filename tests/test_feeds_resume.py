@@ -43,7 +43,7 @@ class FakeChatServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:  # http.server's naming
                 request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
                 prompt = " ".join(str(m.get("content", "")) for m in request.get("messages", []))
                 time.sleep(REPLY_DELAY)

@@ -38,7 +38,7 @@ class LocalServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:  # http.server's naming
                 parts = urlsplit(self.path)
                 server.requests.append(parts.path)
                 server.hosts.append(self.headers.get("Host", ""))
@@ -159,7 +159,7 @@ def fake_dns(host: str, port: int) -> list[str]:
 
 
 def pretend_public(**limits: float) -> Fetcher:
-    return Fetcher(guard=PretendPublic(resolver=fake_dns), **limits)  # type: ignore[arg-type]
+    return Fetcher(guard=PretendPublic(resolver=fake_dns), **limits)  # type: ignore[arg-type]  # limits: max_bytes and timeouts
 
 
 # -- the address policy -----------------------------------------------------------------------------------------

@@ -198,7 +198,8 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 def _kill_mid_run(db: Path) -> None:
     """Leave a run 'running' in ``db`` whose process was killed outright (kill -9)."""
     dead = subprocess.Popen([sys.executable, "-c", "from newsdesk.archive import open_archive; import sys; "
-                             "open_archive(sys.argv[1]).start_run(None, 'm', 't'); import time; time.sleep(60)", str(db)])
+                             "open_archive(sys.argv[1]).start_run(None, 'm', 't'); import time; time.sleep(60)",
+                             str(db)])
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not _running_runs(db):
         time.sleep(0.1)

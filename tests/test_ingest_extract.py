@@ -127,5 +127,6 @@ def test_the_body_does_not_open_by_repeating_the_headline() -> None:
     assert story.headline == "Obama admits US gun laws are his 'biggest frustration'"
     assert not story.body.startswith("Obama admits"), story.body[:80]
     page = ("<html><head><title>Ferry returns</title></head><body><article><h1>Ferry returns</h1><p>"
-            + "The ferry runs again from Monday after a winter of engine repairs. " * 8 + "</p></article></body></html>")
+            + "The ferry runs again from Monday after a winter of engine repairs. " * 8
+            + "</p></article></body></html>")
     assert story_from_html(page).body.startswith("The ferry runs again")

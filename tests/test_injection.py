@@ -41,7 +41,8 @@ HARD_NEGATIVES = [line.strip() for line in (DATA / "injection-hard-negatives.txt
 
 def _sources(canary: dict) -> list[Source]:
     story = canary_story(canary)
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(split_passages(story.body))]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1)
+                for i, t in enumerate(split_passages(story.body))]
     return [Source(number=1, title=story.headline, publisher=story.source, passages=passages)]
 
 

@@ -20,9 +20,11 @@ PACKAGE = Path(newsdesk.__file__).parent
 #: evaluation harness (eval: it measures the product, no stage imports it) sit under the faces, which come last.
 LAYERS: dict[str, int] = {
     "__init__": 0, "__main__": 99, "data": 0, "errors": 0, "files": 0, "text": 0, "models": 0, "template": 0,
-    "language": 0, "langid": 0, "progress": 0, "llm": 1, "_addressee": 1, "_addressee_words": 1, "embed": 1, "injection": 1, "_injection_rules": 1,
+    "language": 0, "langid": 0, "progress": 0, "llm": 1, "_addressee": 1, "_addressee_words": 1, "embed": 1,
+    "injection": 1, "_injection_rules": 1,
     "ingest": 2, "archive": 3, "retrieve": 4, "rerank": 4, "storymap": 5, "threads": 5, "write": 6, "verify": 7,
-    "render": 8, "webhooks": 8, "pipeline": 9, "develop": 10, "jobs": 10, "polls": 10, "worker": 10, "cli": 11, "web": 11, "eval": 10,
+    "render": 8, "webhooks": 8, "pipeline": 9, "develop": 10, "jobs": 10, "polls": 10, "worker": 10, "cli": 11,
+    "web": 11, "eval": 10,
 }
 
 

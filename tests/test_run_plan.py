@@ -15,7 +15,7 @@ from newsdesk.pipeline import RunPlan, WriteOptions
 def test_write_options_are_frozen_and_drafting_is_a_named_choice():
     options = WriteOptions(drafting="free")
     with pytest.raises(dataclasses.FrozenInstanceError):
-        options.drafting = "grounded"  # type: ignore[misc]
+        options.drafting = "grounded"  # type: ignore[misc]  # assigning a frozen field is the point
     assert "allow_private" not in {f.name for f in dataclasses.fields(WriteOptions)}, "fetching is the faces' job"
 
 

@@ -28,7 +28,8 @@ EVIL = "<script>alert('pwned')</script><img src=x onerror=alert(1)>"
 
 
 def make_client(tmp_path: Path, db=None, **overrides) -> TestClient:
-    settings = Settings(db=db or tmp_path / "web.db", background=False, templates=template_menu([str(TINY)]), **overrides)
+    settings = Settings(db=db or tmp_path / "web.db", background=False, templates=template_menu([str(TINY)]),
+                        **overrides)
     return TestClient(create_app(settings), base_url="http://127.0.0.1:8000")
 
 

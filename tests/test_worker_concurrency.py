@@ -106,7 +106,7 @@ def _written(archive: Archive) -> list[dict]:
 
 
 @pytest.mark.slow
-def test_k_in_flight_on_a_real_server_write_what_one_at_a_time_writes(server_url, tmp_path: Path) -> None:  # noqa: F811
+def test_k_in_flight_on_a_real_server_write_what_one_at_a_time_writes(server_url, tmp_path: Path) -> None:  # noqa: F811 - the fixture
     stories = _stories(2)
     results = []
     for concurrency in (1, 2):

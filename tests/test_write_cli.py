@@ -91,7 +91,9 @@ def test_cache_returns_same_article_without_calling_the_model(example_article, t
     second = load_json(again)
     assert second["stats"]["llm_calls"] == 0
     assert second["stats"]["cached_calls"] == first["stats"]["llm_calls"]
-    strip = lambda a: {k: a[k] for k in ("title", "dek", "intro", "sections", "dropped")}  # noqa: E731
+    def strip(article: dict) -> dict:
+        return {k: article[k] for k in ("title", "dek", "intro", "sections", "dropped")}
+
     assert strip(second) == strip(first)
     assert second["id"] != first["id"]
     assert result.stderr == b"", "--quiet prints nothing"

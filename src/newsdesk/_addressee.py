@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._addressee_words import (
     _BEFORE_IMPERATIVE,
@@ -55,6 +55,9 @@ from ._addressee_words import (
     READER_NOUNS,
     TEXT_NOUNS,
 )
+
+if TYPE_CHECKING:  # spaCy's token type, for the helpers that read a token's own strings
+    from spacy.tokens import Token
 
 __all__ = ["addressed_reason", "asserted", "reports_rather_than_addresses"]
 
@@ -86,7 +89,7 @@ def _worth_parsing(sentence: str) -> bool:
                                                       or _GATE_ADDRESSEE.search(sentence)))
 
 
-def _lemma(token: Any) -> str:
+def _lemma(token: Token) -> str:
     lower = token.lower_
     if lower in _IRREGULAR:
         return _IRREGULAR[lower]
@@ -114,7 +117,7 @@ def _propositional(verb: Any) -> bool:
     return False
 
 
-def _head_noun(token: Any) -> str:
+def _head_noun(token: Token) -> str:
     return token.lower_.replace("’", "'")
 
 

@@ -23,8 +23,8 @@ ADDRESSEE = (
 )
 _READER = (r"(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|that|who|are|is|this|the|following|page"
            r"|article|text|story|document|content|here|of|all|any)")
-_SOFT = rf"(?:(?:please|kindly|now|first|firstly|also|then|so|just|simply|instead|immediately|important|note|attention" \
-        rf"|urgent|warning|ok|okay|and|finally|step{_}\w+|p\.?s\.?){_})*"
+_SOFT = (rf"(?:(?:please|kindly|now|first|firstly|also|then|so|just|simply|instead|immediately|important|note"
+         rf"|attention|urgent|warning|ok|okay|and|finally|step{_}\w+|p\.?s\.?){_})*")
 IMPERATIVE_PREFIX = re.compile(
     rf"^(?:[\W\d_]*{_SOFT}"
     rf"|.*[:;\"'(\[—–][\W_]*{_SOFT}"
@@ -42,7 +42,8 @@ _REQUEST = (rf"(?:(?:do{_}not|don'?t|never|always|also|please){_})?(?:write|say|
             rf"|call|describe|refer{_}to|label|present|summari[sz]e|translate|make{_}sure|ensure|put|use)")
 _OUTPUT = (r"(?:sections?|paragraphs?|headings?|bullets?|sentences?|summary|summaries|responses?|answers?"
            r"|outputs?|reply|replies|analysis|analyses|titles?|headlines?|completions?|articles?|parts?)")
-_IN_EVERY = rf"\b(?:in|into|to|throughout|at{_}the{_}(?:start|end|top|beginning|bottom){_}of){_}(?:every|each|all|your|any){_}(?:\w++{_}){{0,2}}?{_OUTPUT}\b"
+_IN_EVERY = (rf"\b(?:in|into|to|throughout|at{_}the{_}(?:start|end|top|beginning|bottom){_}of){_}"
+             rf"(?:every|each|all|your|any){_}(?:\w++{_}){{0,2}}?{_OUTPUT}\b")
 _PAYLOAD = (rf"(?:\bthat\b|[\"']|\b(?:in|to|into){_}(?:every|each|all|your)\b|\bthe{_}following\b|\bonly\b|\bexactly\b"
             rf"|\bthe{_}(?:word|phrase)\b|\bthis{_}(?:article|story|text|page|document)\b|\binstructions?\b)")
 _READER_FILLER = (rf"(?:(?:reading|processing|summari[sz]ing|that|who|which|are|is|this|the|following|page|article"
@@ -88,8 +89,8 @@ RULES: tuple[Rule, ...] = (
                        rf"{_}(?:enabled|activated|on)\b|\bdo{_}anything{_}now\b"),
     _rule("role play", rf"\b(?:pretend|roleplay|role(?:{_})?play){_}(?:to{_}be|that{_}you|you{_}are|as)\b"
                        rf"|\blet'?s{_}(?:play|role(?:{_})?play){_}a{_}game\b", positional=True),
-    _rule("role play", rf"\b(?:act|behave|respond){_}(?:as|like){_}(?:if{_}you{_}were{_})?(?:an?{_}|the{_})?(?:\w++{_}){{0,2}}?"
-                       rf"(?:ai|assistant|chatbot|model|bot|unrestricted|unfiltered|evil|rogue|dan|persona)\b",
+    _rule("role play", rf"\b(?:act|behave|respond){_}(?:as|like){_}(?:if{_}you{_}were{_})?(?:an?{_}|the{_})?"
+                       rf"(?:\w++{_}){{0,2}}?(?:ai|assistant|chatbot|model|bot|unrestricted|unfiltered|evil|rogue|dan|persona)\b",
           positional=True),
     _rule("speaks as an AI", rf"\b(?:as{_}an?{_}|i{_}am{_}(?:an?{_})?)(?:ai|artificial{_}intelligence"
                              rf"|large{_}language{_}model|language{_}model|llm|ai{_}(?:language{_})?model"
@@ -171,8 +172,8 @@ RULES: tuple[Rule, ...] = (
                                rf"|ci{_}dessus|initiales|d'origine|recues|donnees)\b", positional=True),
     _rule("override (French)", rf"\b(?:ignore[zr]?|oublie[zr]?){_}(?:toutes?{_})?(?:tes|vos){_}(?:instructions"
                                rf"|consignes|directives|regles)\b"),
-    _rule("role play (French)", rf"\b(?:tu{_}es|vous{_}etes){_}(?:maintenant|desormais|a{_}present){_}(?:\w++{_}){{0,2}}?"
-                                rf"(?:ia|assistant|modele|robot|chatbot|personnage|dan)\b"),
+    _rule("role play (French)", rf"\b(?:tu{_}es|vous{_}etes){_}(?:maintenant|desormais|a{_}present){_}"
+                                rf"(?:\w++{_}){{0,2}}?(?:ia|assistant|modele|robot|chatbot|personnage|dan)\b"),
     _rule("request to the model (French)", rf"\b(?:ecri[sv]e?z?|ecrivez|dis|dites|affirme[zr]?|indique[zr]?"
                                            rf"|mentionne[zr]?|ajoute[zr]?|inclu[st]e?z?|incluez|repete[zr]?|reponds"
                                            rf"|repondez|precise[zr]?)\b[^.!?\n]{{0,150}}?\b(?:dans|a){_}(?:chaque"
@@ -188,11 +189,12 @@ RULES: tuple[Rule, ...] = (
                                               rf"|modele{_}de{_}langage)[\W_]*,"),
     # Spanish.
     _rule("override (Spanish)", rf"\b(?:ignora|ignore|ignoren|ignorad|olvida|olvide|olviden|descarta|omite|omita){_}"
-                                rf"(?:\w++{_}){{0,3}}?(?:instrucciones|indicaciones|ordenes|reglas|directrices|consignas)"
-                                rf"{_}(?:anteriores|previas|de{_}arriba|originales|recibidas|dadas)\b", positional=True),
+                                rf"(?:\w++{_}){{0,3}}?(?:instrucciones|indicaciones|ordenes|reglas|directrices"
+                                rf"|consignas){_}(?:anteriores|previas|de{_}arriba|originales|recibidas|dadas)\b",
+          positional=True),
     _rule("override (Spanish)", rf"\b(?:ignora|olvida){_}(?:todas{_})?tus{_}(?:instrucciones|reglas|directrices)\b"),
-    _rule("role play (Spanish)", rf"\b(?:ahora|a{_}partir{_}de{_}ahora|desde{_}ahora){_}(?:tu{_})?eres{_}(?:\w++{_}){{0,2}}?"
-                                 rf"(?:ia|asistente|modelo|chatbot|bot|personaje|dan)\b"),
+    _rule("role play (Spanish)", rf"\b(?:ahora|a{_}partir{_}de{_}ahora|desde{_}ahora){_}(?:tu{_})?eres{_}"
+                                 rf"(?:\w++{_}){{0,2}}?(?:ia|asistente|modelo|chatbot|bot|personaje|dan)\b"),
     _rule("request to the model (Spanish)", rf"\b(?:escribe|escriba|escriban|di|diga|digan|afirma|afirme|incluye"
                                             rf"|incluya|menciona|mencione|anade|anada|agrega|agregue|repite|repita"
                                             rf"|responde|responda|pon|ponga)\b[^.!?\n]{{0,150}}?\ben{_}(?:cada"

@@ -31,11 +31,14 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from .errors import ModelError
+
+if TYPE_CHECKING:  # loaded on first use, so that importing newsdesk stays quick
+    from tokenizers import Tokenizer
 
 __all__ = ["DIMENSION", "MODEL_ID", "Encoder", "VectorStore", "encoder", "text_key"]
 
@@ -72,8 +75,8 @@ class Encoder:
 
     def __init__(self, threads: int | None = None):
         self._threads = threads
-        self._session = None
-        self._tokenizer = None
+        self._session: Any = None  # an onnxruntime.InferenceSession (onnxruntime has no type stubs)
+        self._tokenizer: Tokenizer | None = None
         self._workers: ThreadPoolExecutor | None = None
         self._worker_count = 1
         self._lock = threading.Lock()
@@ -159,6 +162,7 @@ class Encoder:
     def _run(self, texts: list[str]) -> np.ndarray:
         if self._session is None:
             self._load()
+        assert self._tokenizer is not None  # _load sets it with the session, or raises
         token_ids = [e.ids for e in self._tokenizer.encode_batch([text or " " for text in texts])]
         # similar lengths share a batch, so little of it is padding
         order = sorted(range(len(texts)), key=lambda i: len(token_ids[i]))
@@ -187,10 +191,10 @@ class Encoder:
         for row, one in enumerate(token_ids):
             ids[row, :len(one)] = one
             mask[row, :len(one)] = 1
-        hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                          "token_type_ids": np.zeros_like(ids)})[0]
+        hidden: np.ndarray = self._session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                                      "token_type_ids": np.zeros_like(ids)})[0]
         weights = mask[:, :, None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        pooled: np.ndarray = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
         return pooled
 

@@ -62,7 +62,8 @@ _SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*·]){2,}[a-z](?![a-z])")
 # Sentence ends: . ! ? … (and closing quotes) before a space and a capital, a digit or a quotation; or a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_]|[¿¡<\[])|\n+")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|no|st|inc|ltd|approx|[a-z])\.$", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--(.*?)(?:-->|$)|^\s*\[(?://|comment)\]:\s*(?:#|<>)\s*\((.*?)\)\s*$", re.DOTALL | re.MULTILINE)
+_COMMENT = re.compile(r"<!--(.*?)(?:-->|$)|^\s*\[(?://|comment)\]:\s*(?:#|<>)\s*\((.*?)\)\s*$",
+                      re.DOTALL | re.MULTILINE)
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,4000}={0,2}(?![A-Za-z0-9+/])")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 # Pattern reasons whose sentence the parse may show to be reporting (``_addressee.reports_rather_than_addresses``).
@@ -341,12 +342,13 @@ def _screened_story(story: Story) -> Story:
     headline = _without(story.headline, headline_flags) if headline_flags else story.headline
     if not headline:  # the whole headline spoke to the model: name the story by its first kept words
         headline = " ".join(body.split()[:12]).rstrip(".,;:") or "Untitled story"
-    fields = {"headline": headline, "body": body}
-    for name in ("author", "source"):
-        value = getattr(story, name)
-        if value and addresses_model(value):
-            fields[name] = None
-    return replace(story, **fields)
+    return replace(story, headline=headline, body=body, author=_unless_addressing(story.author),
+                   source=_unless_addressing(story.source))
+
+
+def _unless_addressing(value: str | None) -> str | None:
+    """A byline or publisher name that speaks to the model is dropped whole: it names no one."""
+    return None if value and addresses_model(value) else value
 
 
 def redact_parts(parts: list[str]) -> list[str]:
@@ -411,7 +413,17 @@ def screen_passages(passages: list[Passage]) -> list[Passage]:
 
 # Words of an instruction's machinery, not of the claim it carries: a model may use them for its own reasons.
 _MACHINERY = frozenset(
-    ["ignore", "ignoring", "disregard", "forget", "previous", "prior", "above", "earlier", "instruction", "instructions", "prompt", "prompts", "system", "assistant", "assistants", "model", "models", "language", "write", "writing", "every", "each", "section", "sections", "also", "please", "must", "should", "would", "could", "include", "including", "mention", "output", "respond", "reply", "answer", "summary", "summarise", "summarize", "summarising", "summarizing", "article", "articles", "story", "stories", "text", "page", "reading", "readers", "reader", "following", "below", "note", "attention", "important", "always", "never", "only", "exactly", "word", "phrase", "that", "this", "with", "from", "your", "their", "there", "them", "they", "what", "when", "where", "which", "will", "have", "been", "were", "said", "says", "state", "states", "tell", "sentence", "sentences", "paragraph", "paragraphs"]
+    [
+        "ignore", "ignoring", "disregard", "forget", "previous", "prior", "above", "earlier", "instruction",
+        "instructions", "prompt", "prompts", "system", "assistant", "assistants", "model", "models", "language",
+        "write", "writing", "every", "each", "section", "sections", "also", "please", "must", "should", "would",
+        "could", "include", "including", "mention", "output", "respond", "reply", "answer", "summary", "summarise",
+        "summarize", "summarising", "summarizing", "article", "articles", "story", "stories", "text", "page", "reading",
+        "readers", "reader", "following", "below", "note", "attention", "important", "always", "never", "only",
+        "exactly", "word", "phrase", "that", "this", "with", "from", "your", "their", "there", "them", "they", "what",
+        "when", "where", "which", "will", "have", "been", "were", "said", "says", "state", "states", "tell", "sentence",
+        "sentences", "paragraph", "paragraphs",
+    ]
 )
 
 
@@ -436,7 +448,12 @@ def echo_words(screening: Screening) -> set[str]:
 
 # Words a title or dek may add to what the sources say: the question form and its connectives.
 _FRAMING = frozenset(
-    ["what", "does", "mean", "means", "will", "happen", "happens", "next", "could", "would", "should", "might", "matter", "matters", "about", "after", "before", "behind", "why", "how", "does", "doing", "done", "change", "changes", "changed", "impact", "impacts", "this", "that", "these", "those", "there", "their", "them", "over", "into", "from", "with", "within", "without", "amid", "following", "latest", "inside", "explained"]
+    [
+        "what", "does", "mean", "means", "will", "happen", "happens", "next", "could", "would", "should", "might",
+        "matter", "matters", "about", "after", "before", "behind", "why", "how", "does", "doing", "done", "change",
+        "changes", "changed", "impact", "impacts", "this", "that", "these", "those", "there", "their", "them", "over",
+        "into", "from", "with", "within", "without", "amid", "following", "latest", "inside", "explained",
+    ]
 )
 
 

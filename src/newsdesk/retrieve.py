@@ -204,7 +204,8 @@ def recency_factor(published: str | None, other_published: str | None) -> float:
         return UNDATED_RECENCY
     anchor = _date(published) or datetime.now(UTC).date()
     days = abs((anchor - other).days)
-    return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * 0.5 ** (days / RECENCY_HALF_LIFE_DAYS)
+    decay: float = 0.5 ** (days / RECENCY_HALF_LIFE_DAYS)  # a positive base: typeshed's float ** float is Any
+    return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * decay
 
 
 def _pick(scored: list[Passage], stories: dict[int, Story], limit: int) -> list[Background]:

@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .injection import sentence_screen
 from .language import SPEECH_VERBS, STATEMENT_VERBS, Stance, nlp, speaker_tokens
 from .models import Passage, Source
 from .text import split_sentences
+
+if TYPE_CHECKING:  # spaCy's span and token types, for the helpers that read names off them
+    from spacy.tokens import Span, Token
 
 __all__ = ["Actor", "Item", "Statement", "StoryMap", "build_map", "nlp", "is_complete_sentence"]
 
@@ -266,7 +269,7 @@ def _actor(actors: dict[str, Actor], entity: Any, headline_names: set[str]) -> A
     return actor
 
 
-def _role(entity: Any) -> str | None:
+def _role(entity: Span) -> str | None:
     """A title before a name ("Russian President Vladimir Putin") or an apposition after it ("Nelson, the ...")."""
     root = entity.root
     before = [t for t in entity.doc[max(0, entity.start - 4):entity.start]
@@ -299,8 +302,8 @@ def _statement(doc: Any, sentence: str, passage: Passage, order: int, actors: di
                                                                 or any(c.dep_ == "ccomp" for c in token.children)):
             # a neutral verb reports speech only with what was said: "X said (that) ...", "“...,” X wrote";
             # "students get experience writing code" is no statement
-            speaker = speaker_tokens(token)
-            speaker_token = min(speaker, key=lambda t: len(list(t.ancestors))) if speaker else None
+            candidates = speaker_tokens(token)
+            speaker_token = min(candidates, key=lambda t: len(list(t.ancestors))) if candidates else None
         elif lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             speaker_token = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
             lemma = "say"
@@ -317,7 +320,7 @@ def _statement(doc: Any, sentence: str, passage: Passage, order: int, actors: di
     return None
 
 
-def _speaker_name(span: Any, head: Any, actors: dict[str, Actor], last_person: str | None,
+def _speaker_name(span: Span, head: Token, actors: dict[str, Actor], last_person: str | None,
                   last_actor: str | None) -> str | None:
     text = span.text
     first = span[0]

@@ -121,7 +121,7 @@ def send(webhook: Webhook, event: str, article: Article, archive: Archive | None
 
 
 def record(archive: Archive, delivery: Delivery, url: str) -> None:
-    from .archive.base import now
+    from .archive import now
 
     archive.db.execute(
         "INSERT INTO webhook_deliveries (delivery, event, article_id, url, delivered, attempts, status, error,"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -14,7 +15,7 @@ from ..errors import NewsdeskError
 class NewsdeskGroup(click.Group):
     """Turns newsdesk's own errors into one line and exit code 2; ``NEWSDESK_DEBUG=1`` shows the traceback."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:  # whatever the command returns, as click.Group.invoke
         try:
             return super().invoke(ctx)
         except NewsdeskError as error:

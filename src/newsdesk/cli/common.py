@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -19,14 +20,20 @@ from ..errors import InputError
 from ..files import write_atomically
 from ..progress import describe
 
+if TYPE_CHECKING:  # the pipeline loads the models; the annotation alone needs no import
+    from ..pipeline import Event, EventHandler
 
-def archive_option(fn: Callable) -> Callable:
+# a click command function, before or after its options are added: decorators hand it back with its type
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def archive_option(fn: Command) -> Command:
     return click.option("--db", type=click.Path(dir_okay=False), envvar="NEWSDESK_DB",
-                        help="SQLite database file, or a postgresql://user@host/db URL for a database shared by servers "
-                             "and workers.  [default: newsdesk.db in the user data folder]")(fn)
+                        help="SQLite database file, or a postgresql://user@host/db URL for a database shared by "
+                             "servers and workers.  [default: newsdesk.db in the user data folder]")(fn)
 
 
-def model_options(fn: Callable) -> Callable:
+def model_options(fn: Command) -> Command:
     decorators = [
         click.option("-m", "--model", envvar="NEWSDESK_MODEL",
                      help="'smollm2' (embedded default), a .gguf path, or openai:NAME for a server model."),
@@ -39,7 +46,7 @@ def model_options(fn: Callable) -> Callable:
     return functools.reduce(lambda f, d: d(f), reversed(decorators), fn)
 
 
-def retrieval_options(fn: Callable) -> Callable:
+def retrieval_options(fn: Command) -> Command:
     decorators = [
         click.option("--background", type=click.IntRange(0, 20), default=4, show_default=True,
                      help="Background passages to retrieve from other stories in the archive."),
@@ -50,7 +57,7 @@ def retrieval_options(fn: Callable) -> Callable:
     return functools.reduce(lambda f, d: d(f), reversed(decorators), fn)
 
 
-def judge_option(fn: Callable) -> Callable:
+def judge_option(fn: Command) -> Command:
     return click.option(
         "--judge/--no-judge", default=True, show_default=True, envvar="NEWSDESK_JUDGE",
         help="Ask the model whether the sources entail the sentences the local checks leave uncertain, a batch "
@@ -86,12 +93,12 @@ _UNPRINTED_EVENTS = {("retrieve", "start"), ("map", "start")}
 
 
 @contextmanager
-def progress_printer(quiet: bool) -> Iterator[Callable]:
+def progress_printer(quiet: bool) -> Iterator[EventHandler]:
     """An event handler that prints a line for each stage, section and model call on standard error, in the words
     the web job page uses (``newsdesk.progress``)."""
     console = Console(stderr=True, highlight=False, soft_wrap=True)
 
-    def on_event(event) -> None:
+    def on_event(event: Event) -> None:
         if quiet or event.stage in _UNPRINTED_STAGES or (event.stage, event.status) in _UNPRINTED_EVENTS:
             return
         if event.stage == "warning":

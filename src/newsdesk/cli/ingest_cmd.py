@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..archive import Archive
 from ..errors import InputError, NewsdeskError
 from ..render import FORMATS
 from .common import archive_option, judge_option, model_options, open_archive, progress_printer, retrieval_options
@@ -90,7 +91,7 @@ def ingest(sources: tuple[str, ...], fetch_full: bool, allow_private: bool, db: 
         raise InputError(f"{failed} of {len(sources)} sources could not be ingested")
 
 
-def _thread(archive) -> None:
+def _thread(archive: Archive) -> None:
     """Every stored story joins a story thread (``newsdesk stories``) as soon as it is stored."""
     from ..threads import update_threads
 

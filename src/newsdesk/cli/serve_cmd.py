@@ -35,8 +35,9 @@ def register(cli: click.Group) -> None:
 @click.option("--public-feeds", is_flag=True, envvar="NEWSDESK_PUBLIC_FEEDS",
               help="Serve /feeds/articles.atom and /feeds/articles.json, without the token.")
 @click.option("-q", "--quiet", is_flag=True, help="Log warnings and errors only.")
-def serve(host, port, workers, model, base_url, context_length, templates, allow_private, judge, db, public_feeds,
-          quiet):
+def serve(host: str, port: int, workers: int, model: str | None, base_url: str | None, context_length: int | None,
+          templates: tuple[str, ...], allow_private: bool, judge: bool, db: str | None, public_feeds: bool,
+          quiet: bool) -> None:
     """Run the newsroom web app and JSON API, with a job queue and worker processes.
 
     Open the printed address in a browser: paste a brief, give a URL or upload a file, follow the job live, read
@@ -89,8 +90,8 @@ def serve(host, port, workers, model, base_url, context_length, templates, allow
 @click.option("--lifeline", is_flag=True, hidden=True, help="Exit when standard input closes (set by serve).")
 @judge_option
 @archive_option
-def worker_command(base_url, context_length, allow_private, concurrency, rate_limit, until_idle, lifeline, judge,
-                   db):
+def worker_command(base_url: str | None, context_length: int | None, allow_private: bool, concurrency: int,
+                   rate_limit: float | None, until_idle: bool, lifeline: bool, judge: bool, db: str | None) -> None:
     """Run one job worker on the database: claims queued jobs and writes their articles.
 
     'newsdesk serve' starts its own workers; run this to add more, or with 'serve --workers 0' to keep the

@@ -5,13 +5,19 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import click
 
 from ..errors import InputError
 from ..models import Passage
 from ..text import split_sentences
+from .common import Command
+
+if TYPE_CHECKING:  # the checker loads its models on import; the annotation alone needs none of that
+    from ..verify import Verifier
 
 KINDS = ("fact", "analysis", "outlook", "opinion")
 _MARKS = {"supported": "✓", "unsupported": "✗", "contradicted": "!"}
@@ -25,12 +31,34 @@ judge_options = [
 ]
 
 
-def _with(options):
-    def decorate(fn):
+def _with(options: list[Callable[[Command], Command]]) -> Callable[[Command], Command]:
+    def decorate(fn: Command) -> Command:
         for option in reversed(options):
             fn = option(fn)
         return fn
     return decorate
+
+
+class DescribedSource(TypedDict):
+    """A --source as the JSON report names it: its [n], its headline and the path or URL it came from."""
+
+    number: int
+    title: str
+    path: str
+
+
+class CheckedSentence(TypedDict):
+    """One sentence of ``verify --format json``: the draft's words, the kind it was checked as, and the verdict
+    with its score, citations, signals, deciding check and per-check numbers (docs/article-json.md's terms)."""
+
+    text: str
+    claim_kind: str
+    verdict: str
+    score: float
+    citations: list[dict[str, Any]]
+    signals: dict[str, Any]
+    decided_by: str
+    checks: dict[str, Any]
 
 
 def register(cli: click.Group) -> None:
@@ -39,7 +67,7 @@ def register(cli: click.Group) -> None:
     cli.add_command(eval_group)
 
 
-def _verifier(calibration: str | None, judge_spec: str | None, base_url: str | None):
+def _verifier(calibration: str | None, judge_spec: str | None, base_url: str | None) -> Verifier:
     from ..verify import Verifier
 
     judge = None
@@ -50,14 +78,15 @@ def _verifier(calibration: str | None, judge_spec: str | None, base_url: str | N
     return Verifier(calibration, judge=judge)
 
 
-def story_passages(sources: tuple[str, ...]) -> tuple[list[dict], list[Passage]]:
+def story_passages(sources: tuple[str, ...]) -> tuple[list[DescribedSource], list[Passage]]:
     """Each --source as a numbered source (1, 2, ...) and its passages: headline, then body paragraphs."""
     from ..archive import split_passages
     from ..ingest import load_story
     from ..models import Source
     from ..retrieve import evidence_of
 
-    described, numbered = [], []
+    described: list[DescribedSource] = []
+    numbered: list[Source] = []
     for number, arg in enumerate(sources, 1):
         story = load_story(arg)
         described.append({"number": number, "title": story.headline, "path": arg})
@@ -103,7 +132,8 @@ def draft_sentences(text: str) -> list[str]:
 @click.option("--strict", is_flag=True,
               help="Exit with status 1 when any sentence is unsupported or contradicted (for CI).")
 @_with(judge_options)
-def verify(sources, text_path, kind, fmt, judge_spec, base_url, calibration, strict) -> None:
+def verify(sources: tuple[str, ...], text_path: str, kind: str, fmt: str, judge_spec: str | None, base_url: str | None,
+           calibration: str | None, strict: bool) -> None:
     """Check every sentence of a text against source stories: verdict, score and [n] citations.
 
     \b
@@ -116,7 +146,8 @@ def verify(sources, text_path, kind, fmt, judge_spec, base_url, calibration, str
 
     described, passages = story_passages(sources)
     if text_path == "-":
-        draft = click.get_text_stream("stdin").read()
+        with click.open_file("-") as stdin:  # click's own stdin (get_text_stream is deprecated since click 8.5)
+            draft = stdin.read()
     else:
         try:
             draft = Path(text_path).read_text(encoding="utf-8")
@@ -130,10 +161,11 @@ def verify(sources, text_path, kind, fmt, judge_spec, base_url, calibration, str
     verifier = _verifier(calibration, judge_spec, base_url)
     kinds = [claim_kind(sentence, kind) for sentence in sentences]
     checks = verifier.check_many(list(zip(sentences, kinds, strict=True)), passages)  # the judge asks in batches
-    results = [{"text": sentence, "claim_kind": sentence_kind, "verdict": check.verdict, "score": check.score,
-                "citations": [c.to_dict() for c in check.citations], "signals": check.signals,
-                "decided_by": check.decided_by, "checks": check.details}
-               for sentence, sentence_kind, check in zip(sentences, kinds, checks, strict=True)]
+    results: list[CheckedSentence] = [
+        {"text": sentence, "claim_kind": sentence_kind, "verdict": check.verdict, "score": check.score,
+         "citations": [c.to_dict() for c in check.citations], "signals": check.signals,
+         "decided_by": check.decided_by, "checks": check.details}
+        for sentence, sentence_kind, check in zip(sentences, kinds, checks, strict=True)]
     counts = {v: sum(1 for r in results if r["verdict"] == v) for v in ("supported", "unsupported", "contradicted")}
     if fmt == "json":
         click.echo(json.dumps({"sources": described, "sentences": results, "summary": counts}, indent=2,
@@ -170,7 +202,8 @@ def eval_group() -> None:
 @click.option("--threshold-sweep", is_flag=True, help="Also print balanced accuracy at thresholds 0.05..0.95.")
 @click.option("--limit", type=click.IntRange(1), help="Only the first N rows.")
 @_with(judge_options)
-def eval_verify(rows_path, threshold_sweep, limit, judge_spec, base_url, calibration) -> None:
+def eval_verify(rows_path: str, threshold_sweep: bool, limit: int | None, judge_spec: str | None,
+                base_url: str | None, calibration: str | None) -> None:
     """Balanced accuracy of the verifier on rows {"document", "claim", "label"} (label 1 = supported).
 
     A claim counts as supported only if every one of its sentences is. Prints JSON: balanced_accuracy,

@@ -7,8 +7,10 @@ from dataclasses import asdict, replace
 
 import click
 
+from ..archive import Archive
 from ..errors import NotFoundError
-from ..pipeline import Event, WriteOptions, write_article
+from ..models import Article, Story
+from ..pipeline import Drafting, Event, WriteOptions, write_article
 from ..render import FORMATS, render
 from .common import (
     archive_option,
@@ -48,8 +50,10 @@ def register(cli: click.Group) -> None:
                    "returned, in any format, without calling the model).")
 @archive_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
-def write(source, fmt, output, model, base_url, context_length, template, drafting, background, rerank, no_verify,
-          judge, no_cache, allow_private, regenerate, db, quiet):
+def write(source: str, fmt: str, output: str | None, model: str | None, base_url: str | None,
+          context_length: int | None, template: str | None, drafting: Drafting, background: int, rerank: bool,
+          no_verify: bool, judge: bool, no_cache: bool, allow_private: bool, regenerate: bool, db: str | None,
+          quiet: bool) -> None:
     """Write a grounded analysis article about STORY.
 
     STORY is a text or Markdown file (first line = headline; optional 'Source: URL' and 'Date: YYYY-MM-DD'
@@ -76,21 +80,23 @@ def write(source, fmt, output, model, base_url, context_length, template, drafti
         options = replace(options, request_key=request_key(story, options))
     reused: list[int] = []
 
-    def on_done(event: Event) -> None:
-        if event.stage == "done" and event.data.get("reused"):
-            reused.append(int(event.data["article_id"]))
+    with progress_printer(quiet) as print_event:
 
-    with progress_printer(quiet) as on_event:
-        article = write_article(story, options, archive, on_event=lambda e: (on_done(e), on_event(e)))
+        def on_event(event: Event) -> None:
+            if event.stage == "done" and event.data.get("reused"):
+                reused.append(int(event.data["article_id"]))
+            print_event(event)
+
+        article = write_article(story, options, archive, on_event=on_event)
     write_output(render(article, fmt), output)
     if not quiet and reused:
         click.echo(f"Article {article.id} was written with the same options before: shown again "
                    "(--regenerate writes a new one).", err=True)
     elif not quiet:
-        click.echo(summary(article, archive.path), err=True)
+        click.echo(summary(article, archive), err=True)
 
 
-def request_key(story, options: WriteOptions) -> str:
+def request_key(story: Story, options: WriteOptions) -> str:
     """The same story with the same writing options is the same request: its stored article is returned."""
     from ..models import content_hash
 
@@ -104,7 +110,7 @@ def request_key(story, options: WriteOptions) -> str:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 @click.option("--version", "version", type=click.IntRange(1), help="An earlier version (`newsdesk update` makes them).")
 @archive_option
-def show(article_id, fmt, output, version, db):
+def show(article_id: int, fmt: str, output: str | None, version: int | None, db: str | None) -> None:
     """Print a saved article again, in any format.
 
     ARTICLE_ID is an article's id: `write` prints it ("saved as article N") and `archive search` lists each
@@ -128,12 +134,13 @@ def show(article_id, fmt, output, version, db):
     write_output(render(article, fmt), output)
 
 
-def summary(article, db_path) -> str:
+def summary(article: Article, archive: Archive) -> str:
+    """The line after an article: its model calls and tokens, the sentences dropped, and where it was saved."""
     s = article.stats
     cached = f" ({s.cached_calls} from cache)" if s.cached_calls else ""
     return (f"Done: {s.llm_calls} LLM calls{cached}, {s.prompt_tokens:,} prompt + {s.completion_tokens:,} "
             f"completion tokens ({s.prefix_cached_tokens:,} prompt tokens reused), {s.seconds:.1f} s; "
-            f"{len(article.dropped)} sentences dropped; saved as article {article.id} in {db_path}")
+            f"{len(article.dropped)} sentences dropped; saved as article {article.id} in {archive.location}")
 
 
 __all__ = ["register", "write", "Event"]

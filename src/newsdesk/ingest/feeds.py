@@ -4,9 +4,9 @@
   feed still yields the entries that parsed; only a document with no entries at all is an error.
 * Parsing is bounded (``budget.py``): fields capped and impossible characters replaced before feedparser, the
   parse itself in a child process with a deadline. Whatever feedparser raises on one entry skips that entry only.
-* ``archive.intake.ingest_feed`` stores each entry as a story. An entry already seen (same guid, same link without tracking
-  parameters, or same title+text hash) is not stored twice; seen in another feed, it is linked to the story
-  stored then. The text is ``content:encoded`` when the feed carries it, else the summary, or with
+* ``archive.intake.ingest_feed`` stores each entry as a story. An entry already seen (same guid, same link
+  without tracking parameters, or same title+text hash) is not stored twice; seen in another feed, it is linked to
+  the story stored then. The text is ``content:encoded`` when the feed carries it, else the summary, or with
   ``fetch_full`` the linked page read through the guard. Each entry is its own transaction, so a crash or
   Ctrl-C loses nothing stored.
 What the archive does with a feed (storing its entries) is ``archive/intake.py``; writing an article for each
@@ -196,7 +196,8 @@ def _published(raw: Any) -> str | None:
     parsed = dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")
     if parsed:
         try:
-            return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+            year, month, day, hour, minute, second = parsed[:6]  # a time.struct_time, in UTC
+            return datetime(year, month, day, hour, minute, second, tzinfo=UTC).isoformat()
         except (TypeError, ValueError):
             pass
     text = _text(dict.get(raw, "published") or dict.get(raw, "updated")).strip()

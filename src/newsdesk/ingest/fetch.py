@@ -24,6 +24,7 @@ import socket
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 import httpcore
 import httpx
@@ -162,11 +163,11 @@ class GuardedBackend(httpcore.SyncBackend):
         self.guard = guard
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: Iterable[object] | None = None) -> httpcore.NetworkStream:
+                    socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None) -> httpcore.NetworkStream:
         last_error: Exception | None = None
         for address in self.guard.addresses(host, port):
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)  # type: ignore[arg-type]
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
                 last_error = error
         assert last_error is not None
@@ -265,7 +266,7 @@ def fetch(url: str, *, accept: tuple[str, ...] = HTML_TYPES, allow_private: bool
 
 
 class _translate_errors:
-    """httpx's exceptions as one-line FetchErrors (newsdesk's own errors pass through)."""
+    """httpx's exceptions as one-line FetchErrors (newsdesk's own errors pass through); it never swallows one."""
 
     def __init__(self, url: str, total_timeout: float):
         self.url = _shorten(url)
@@ -274,7 +275,7 @@ class _translate_errors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> bool:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> Literal[False]:
         if error is None or not isinstance(error, (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)):
             return False
         if isinstance(error, httpx.ConnectTimeout):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from typing import Any
 
 from ..errors import InputError
 from ..models import Story, web_url
@@ -37,7 +38,7 @@ def decode_bytes(data: bytes, name: str) -> str:
         except UnicodeDecodeError as error:
             raise InputError(f"{name} is not UTF-8 text") from error
         if sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text):
-            raise InputError(f"{name} looks like a binary file, not text")
+            raise InputError(f"{name} looks like a binary file, not text") from None
         return text
 
 
@@ -103,7 +104,7 @@ def parse_json_story(text: str, name: str = "input") -> Story:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _without_surrogates(data: dict) -> dict:
+def _without_surrogates(data: dict[str, Any]) -> dict[str, Any]:
     """JSON's ``\\ud800`` escapes decode to lone surrogates, which no UTF-8 file or database can store: U+FFFD."""
     return {key: _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value for key, value in data.items()}
 

@@ -11,10 +11,11 @@ page around it, for the web app. A standalone page carries its own Content-Secur
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..models import Article, web_url
+from ..models import Article, Sentence, web_url
 from .markdown import summary_line
 
 
@@ -36,7 +37,7 @@ def environment() -> Environment:
 SUPPORTED_LABELS = {"fact": "supported", "reasoning": "grounded in the sources", "opinion": "grounded in the sources"}
 
 
-def sentence_label(sentence) -> str:
+def sentence_label(sentence: Sentence) -> str:
     """"Fact · supported", "Reasoning · grounded in the sources", "Fact · contradicted", "Not checked"."""
     if not sentence.verdict:
         return "Not checked"
@@ -57,7 +58,7 @@ def deciders_used(article: Article) -> list[tuple[str, str]]:
     return [(name, label) for name, label in labels.items() if name in used]
 
 
-def _context(article: Article) -> dict:
+def _context(article: Article) -> dict[str, Any]:  # the template's variables
     sources = {s.number: s for s in article.sources}
     checked = any(s.verdict for section in article.all_sections() for s in section.sentences())
     return {"article": article, "sources": sources, "summary": summary_line(article).strip("*"),

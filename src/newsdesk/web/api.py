@@ -5,7 +5,7 @@ Every error is ``{"error": "one line", "status": N}`` with the matching status c
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -31,7 +31,7 @@ MEDIA_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset
 
 
 def get_desk(request: Request) -> Desk:
-    return request.app.state.desk
+    return cast(Desk, request.app.state.desk)  # starlette's app.state holds Any; create_app puts the Desk there
 
 
 DeskDep = Annotated[Desk, Depends(get_desk)]
@@ -154,7 +154,7 @@ def list_articles(desk: DeskDep, q: Search = "", page: Page = 1) -> dict[str, An
 
 @router.get("/articles/{article_id}", summary="An article as JSON, Markdown or HTML",
             responses={200: {"content": {"text/markdown": {}, "text/html": {}}}})
-def get_article(article_id: RowId, desk: DeskDep, format: Literal["json", "md", "html"] = "json",  # noqa: A002
+def get_article(article_id: RowId, desk: DeskDep, format: Literal["json", "md", "html"] = "json",
                 download: bool = False) -> Response:
     """``?format=md|html|json``; ``?download=1`` asks the browser to save it as a file."""
     article = desk.archive.get_article(article_id)

@@ -105,15 +105,15 @@ class Desk:
 
 def job_json(job: Job, progress: dict[str, Any] | None = None) -> dict[str, Any]:
     """A job as the API shows it."""
-    data = {
+    links = {"self": f"/api/jobs/{job.id}", "events": f"/api/jobs/{job.id}/events", "page": f"/jobs/{job.id}"}
+    if job.article_id is not None:
+        links["article"] = f"/api/articles/{job.article_id}"
+        links["article_page"] = f"/articles/{job.article_id}"
+    data: dict[str, Any] = {
         "id": job.id, "kind": job.kind, "status": job.status, "stage": job.stage, "attempts": job.attempts,
         "article_id": job.article_id, "error": job.error, "created": job.created, "started": job.started,
-        "finished": job.finished,
-        "links": {"self": f"/api/jobs/{job.id}", "events": f"/api/jobs/{job.id}/events", "page": f"/jobs/{job.id}"},
+        "finished": job.finished, "links": links,
     }
-    if job.article_id is not None:
-        data["links"]["article"] = f"/api/articles/{job.article_id}"
-        data["links"]["article_page"] = f"/articles/{job.article_id}"
     if progress is not None:
         data["progress"] = progress
     return data

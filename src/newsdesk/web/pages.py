@@ -234,7 +234,7 @@ async def add_feed(request: Request) -> Response:
 
 # -- login, docs, shared CSS ---------------------------------------------------------------------------------
 @router.get("/login")
-def login(request: Request, token: str = "", next: str = "/") -> Response:  # noqa: A002
+def login(request: Request, token: str = "", next: str = "/") -> Response:
     settings = get_desk(request).settings
     if not settings.token:
         return _see("/")

@@ -79,16 +79,16 @@ class RequestGuard:
             return
         limit = self.settings.max_upload if request.url.path in UPLOAD_PATHS else self.settings.max_body
         started = False
+        seen = 0  # body bytes received so far
 
         async def limited_receive() -> Message:
+            nonlocal seen
             message = await receive()
             if message["type"] == "http.request":
-                limited_receive.seen += len(message.get("body", b""))  # type: ignore[attr-defined]
-                if limited_receive.seen > limit:  # type: ignore[attr-defined]
+                seen += len(message.get("body", b""))
+                if seen > limit:
                     raise BodyTooLarge(limit)
             return message
-
-        limited_receive.seen = 0  # type: ignore[attr-defined]
 
         async def tracking_send(message: Message) -> None:
             nonlocal started

@@ -96,9 +96,9 @@ class Supervisor:
         share = max(1, cpu_count() // len(self.workers))
         env = {**os.environ, THREADS_ENV: os.environ.get(THREADS_ENV) or str(share), "NEWSDESK_DB": str(settings.db)}
         with self._lock:
-            self.workers[slot] = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+            process = self.workers[slot] = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
             self._started[slot] = time.monotonic()
-        log.info("started worker %d (pid %d)", slot + 1, self.workers[slot].pid)  # type: ignore[union-attr]
+        log.info("started worker %d (pid %d)", slot + 1, process.pid)
 
     def _loop(self) -> None:
         last_check = 0.0

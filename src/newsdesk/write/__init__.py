@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import ContextTooSmall
 from ..llm.session import BudgetExceeded, Messages, Session
-from ..models import Block, Section, Sentence, Source
+from ..models import Article, Block, Section, Sentence, Source
 from ..storymap import StoryMap, is_complete_sentence, nlp
 from ..template import SectionSpec, Template
 from ..text import STOPWORDS, split_sentences
@@ -197,7 +197,7 @@ def write_section(session: Session, sources: list[Source], spec: SectionSpec, he
     return section
 
 
-def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article) -> Section | None:
+def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -> Section | None:
     """A map-built section again, from source sentences the rest of ``article`` does not cite (None: not one)."""
     if not from_map.builds_from_map(spec):
         return None

@@ -11,6 +11,7 @@ For models that can write analysis, ``plan_for`` gives each section's prompt the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..models import Block, Section, Sentence
 from ..storymap import Item, Statement, StoryMap, plan_lines
@@ -63,12 +64,14 @@ def builds_from_map(spec: SectionSpec) -> bool:
 
 def map_section(spec: SectionSpec, story_map: StoryMap, drafter: GroundedDrafter, scarce: bool = False) -> Section:
     """``scarce``: the sources hold few sentences, so each part takes one and every section gets some."""
+    kind = role(spec)
+    assert kind is not None, f"section {spec.id!r} is not built from the map"  # callers ask builds_from_map first
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
-    builder = {"pros_cons": _pros_cons, "analysis": _analysis, "outlook": _outlook, "watch": _watch}[role(spec)]
+    builder = {"pros_cons": _pros_cons, "analysis": _analysis, "outlook": _outlook, "watch": _watch}[kind]
     section.blocks = builder(story_map, drafter, 1 if scarce else None)
     if not any(b.type != "subheading" for b in section.blocks):
         section.blocks = []
-        section.note = _EMPTY_NOTES[role(spec)]
+        section.note = _EMPTY_NOTES[kind]
     return section
 
 
@@ -89,7 +92,8 @@ def _claim(drafter: GroundedDrafter, item: Item, story_map: StoryMap | None = No
     return sentence_of(candidate, text)
 
 
-def _claim_all(drafter: GroundedDrafter, items: list, limit: int, story_map: StoryMap | None = None) -> list[Sentence]:
+def _claim_all(drafter: GroundedDrafter, items: Sequence[Item], limit: int,
+               story_map: StoryMap | None = None) -> list[Sentence]:
     """Up to ``limit`` of ``items`` not yet used elsewhere; a statement among them keeps its speaker named."""
     chosen: list[Sentence] = []
     for item in items:
@@ -101,8 +105,9 @@ def _claim_all(drafter: GroundedDrafter, items: list, limit: int, story_map: Sto
     return chosen
 
 
-def _claim_matching(drafter: GroundedDrafter, pattern: re.Pattern, limit: int, exclude: re.Pattern | None = None,
-                    story_first: bool = True, skip: frozenset[str] | set[str] = frozenset()) -> list[Sentence]:
+def _claim_matching(drafter: GroundedDrafter, pattern: re.Pattern[str], limit: int,
+                    exclude: re.Pattern[str] | None = None, story_first: bool = True,
+                    skip: frozenset[str] | set[str] = frozenset()) -> list[Sentence]:
     """Unused source sentences that match ``pattern`` (none of ``skip``), most relevant first, in reading order."""
     pool = [c for c in drafter.unused() if pattern.search(c.original) and not (exclude and exclude.search(c.original))
             and c.original not in skip]

@@ -228,5 +228,7 @@ def _is_content(sentence: str) -> bool:
 
 
 def _same_words(a: str, b: str) -> bool:
-    norm = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
+    def norm(text: str) -> str:
+        return re.sub(r"\W+", " ", text).strip().lower()
+
     return norm(a) == norm(b)

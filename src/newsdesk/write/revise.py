@@ -30,9 +30,11 @@ EVIDENCE_CHARS = 600  # of one sentence's evidence, best passage first: what a r
 
 Item = tuple[Sentence, list[Passage]]
 Payload = list[tuple[str, list[str]]]
+# failing sentences with their evidence in, one rewrite (or None: not rewritten) out; newsdesk.verify.Reviser
+Revise = Callable[[list[Item]], list[str | None]]
 
 
-def reviser(session: Session, sources: list[Source], emit: Callable[..., None] | None = None):
+def reviser(session: Session, sources: list[Source], emit: Callable[..., None] | None = None) -> Revise:
     """Rewrites failing sentences in batches, within the session's revision budget; each batch's call is a
     ``revise`` progress event that says which of the failing sentences it rewrites, so a minute of rewriting is
     never silent and never miscounted. A batch the model's context refuses is planned again, smaller, from what

@@ -9,9 +9,13 @@ verb: "What is at stake as <subject> <verb> ...?" for the present, "What comes n
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..storymap import StoryMap, is_complete_sentence, nlp
 from ..text import split_sentences
+
+if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
+    from spacy.tokens import Doc, Span
 
 __all__ = ["acceptable_title", "headline_clause", "headline_fallbacks", "question_title", "whole_sentence"]
 
@@ -217,7 +221,7 @@ def asked_about(clause: str, body: str = "") -> str | None:
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
 
 
-def _lower_first(doc, text: str, lower_words: set[str]) -> str:
+def _lower_first(doc: Doc | Span, text: str, lower_words: set[str]) -> str:
     """'The board' -> 'the board', 'Just-released exploit' -> 'just-released exploit'; names keep their capital."""
     first = doc[0] if len(doc) else None
     if first is None or not text.startswith(first.text):
@@ -253,7 +257,7 @@ def acceptable_title(candidate: str | None, headline: str, body: str, story_map:
     return is_complete_sentence(doc) and not _wh_without_a_slot(doc)
 
 
-def _wh_without_a_slot(doc) -> bool:
+def _wh_without_a_slot(doc: Doc) -> bool:
     """'What is the U.S. releasing new details on ...?': the wh-word hangs on an auxiliary, or its verb already
     has an object, so the question word fills no place in the clause."""
     wh = doc[0]
