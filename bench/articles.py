@@ -48,10 +48,15 @@ from newsdesk.template import load_template  # noqa: E402 - after sys.path.inser
 from newsdesk.text import split_sentences  # noqa: E402 - after sys.path.insert
 from newsdesk.verify import unsupported_specifics  # noqa: E402 - after sys.path.insert
 
-PAGES = next((p for p in (ROOT.parent / "shared" / "data" / "pages", Path("/work/shared/data/pages")) if p.is_dir()),
-             ROOT.parent / "shared" / "data" / "pages")
-QUESTION = re.compile(r"^(?:what|why|how|who|when|where|which|will|can|could|should|is|are|does|do|did|has|have)\b"
-                      r".*\?$", re.IGNORECASE)
+PAGES = next(
+    (p for p in (ROOT.parent / "shared" / "data" / "pages", Path("/work/shared/data/pages")) if p.is_dir()),
+    ROOT.parent / "shared" / "data" / "pages",
+)
+QUESTION = re.compile(
+    r"^(?:what|why|how|who|when|where|which|will|can|could|should|is|are|does|do|did|has|have)\b"
+    r".*\?$",
+    re.IGNORECASE,
+)
 SECTIONS_TARGET = 0.9
 
 
@@ -69,8 +74,9 @@ def measure(path: Path, model, template: str | None) -> dict:
         archive.close()
     evidence = evidence_of(article.sources)
     spec_ids = [s.id for s in load_template(template).sections]
-    empty = [s.id for s in article.sections
-             if s.id in spec_ids and not any(x.verdict == "supported" for x in s.sentences())]
+    empty = [
+        s.id for s in article.sections if s.id in spec_ids and not any(x.verdict == "supported" for x in s.sentences())
+    ]
     texts = [article.title, article.dek] + [s.text for sec in article.all_sections() for s in sec.sentences()]
     unsupported = {t: found for t in texts if t and (found := unsupported_specifics(t, evidence))}
     return {
@@ -88,8 +94,11 @@ def measure(path: Path, model, template: str | None) -> dict:
 
 SUMMARIES = PAGES.parent / "summaries" / "cnndm_valid.jsonl"
 # The openings of the title templates a headline used to be glued into (issue 17 counted 88 of 96 TIME titles).
-TEMPLATE_TITLE = re.compile(r"^(?:what is at stake as|what comes next after|what lies behind|what (?:do|does) .+ "
-                            r"mean for)\b", re.I)
+TEMPLATE_TITLE = re.compile(
+    r"^(?:what is at stake as|what comes next after|what lies behind|what (?:do|does) .+ "
+    r"mean for)\b",
+    re.I,
+)
 
 
 def dev_story(row: dict) -> Story:
@@ -103,34 +112,43 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
-    rows = [json.loads(line) for line in SUMMARIES.read_text(encoding="utf-8").splitlines()][skip:skip + count]
-    totals: dict[str, list[float]] = {k: [] for k in ("tk1", "tk2", "lead1", "lead2", "recall", "notes",
-                                                      "background", "pasted", "words", "calls")}
+    rows = [json.loads(line) for line in SUMMARIES.read_text(encoding="utf-8").splitlines()][skip : skip + count]
+    totals: dict[str, list[float]] = {
+        k: [] for k in ("tk1", "tk2", "lead1", "lead2", "recall", "notes", "background", "pasted", "words", "calls")
+    }
     with tempfile.TemporaryDirectory() as tmp:
         archive = open_archive(Path(tmp) / "bench.db")
         for row in rows:
             story = dev_story(row)
             article = write_article(story, WriteOptions(template=template, use_cache=False), archive, model=model)
             takeaways = " ".join(s.text for sec in article.sections if sec.kind == "summary" for s in sec.sentences())
-            whole = " ".join([article.title, article.dek,
-                              *(s.text for sec in article.all_sections() for s in sec.sentences())])
+            whole = " ".join(
+                [article.title, article.dek, *(s.text for sec in article.all_sections() for s in sec.sentences())]
+            )
             lead3 = " ".join(split_sentences(story.body)[:3])
             tk, lead = scorer.score(row["highlights"], takeaways), scorer.score(row["highlights"], lead3)
             result = {
-                "tk1": tk["rouge1"].fmeasure, "tk2": tk["rouge2"].fmeasure,
-                "lead1": lead["rouge1"].fmeasure, "lead2": lead["rouge2"].fmeasure,
+                "tk1": tk["rouge1"].fmeasure,
+                "tk2": tk["rouge2"].fmeasure,
+                "lead1": lead["rouge1"].fmeasure,
+                "lead2": lead["rouge2"].fmeasure,
                 "recall": scorer.score(row["highlights"], whole)["rouge2"].recall,
                 "notes": sum(1 for sec in article.all_sections() if sec.note and not sec.sentences()),
                 "background": sum(1 for src in article.sources if src.role == "background"),
                 "pasted": float(bool(TEMPLATE_TITLE.match(article.title))),
-                "words": len(whole.split()), "calls": article.stats.llm_calls,
+                "words": len(whole.split()),
+                "calls": article.stats.llm_calls,
             }
             for key, value in result.items():
                 totals[key].append(value)
             line = {"id": row["id"], "title": article.title, **{k: round(v, 3) for k, v in result.items()}}
-            print(json.dumps(line) if as_json else f"{row['id'][-10:]} R1 {result['tk1']:.2f} recall "
-                  f"{result['recall']:.2f} notes {result['notes']} bg {result['background']} / {article.title}",
-                  flush=True)
+            print(
+                json.dumps(line)
+                if as_json
+                else f"{row['id'][-10:]} R1 {result['tk1']:.2f} recall "
+                f"{result['recall']:.2f} notes {result['notes']} bg {result['background']} / {article.title}",
+                flush=True,
+            )
         archive.close()
     mean = {k: statistics.mean(v) for k, v in totals.items()} if rows else {}
     summary = {
@@ -154,8 +172,13 @@ def main() -> None:
     parser.add_argument("--base-url", default=None)
     parser.add_argument("--template", default=None)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--dev-stories", type=int, default=0, metavar="N",
-                        help="issue 17's measures on N CNN/DailyMail stories with highlights")
+    parser.add_argument(
+        "--dev-stories",
+        type=int,
+        default=0,
+        metavar="N",
+        help="issue 17's measures on N CNN/DailyMail stories with highlights",
+    )
     parser.add_argument("--skip", type=int, default=0, metavar="K", help="with --dev-stories: start at story K")
     args = parser.parse_args()
     model = get_model(args.model, base_url=args.base_url)
@@ -164,8 +187,9 @@ def main() -> None:
         return
     rows = []
     if not args.json:
-        print(f"{'input':<14} {'calls':>5} {'wall s':>7} {'kept':>5} {'specifics':>9} {'q?':>3}  "
-              "empty sections / title")
+        print(
+            f"{'input':<14} {'calls':>5} {'wall s':>7} {'kept':>5} {'specifics':>9} {'q?':>3}  empty sections / title"
+        )
     for path in args.inputs or default_inputs():
         try:
             row = measure(path, model, args.template)
@@ -177,9 +201,12 @@ def main() -> None:
         elif "refused" in row:
             print(f"{row['input'][:14]:<14} refused: {row['refused']}")
         else:
-            print(f"{row['input'][:14]:<14} {row['llm_calls']:>5} {row['wall_seconds']:>7.1f} {row['supported']:>5} "
-                  f"{row['unsupported_specifics']:>9} {'yes' if row['title_is_question'] else 'NO':>3}  "
-                  f"{','.join(row['empty_sections']) or '-'} / {row['title']}", flush=True)
+            print(
+                f"{row['input'][:14]:<14} {row['llm_calls']:>5} {row['wall_seconds']:>7.1f} {row['supported']:>5} "
+                f"{row['unsupported_specifics']:>9} {'yes' if row['title_is_question'] else 'NO':>3}  "
+                f"{','.join(row['empty_sections']) or '-'} / {row['title']}",
+                flush=True,
+            )
             for example in row["unsupported_examples"]:
                 print(f"{'':<16}unsupported: {example}")
     written = [r for r in rows if "refused" not in r]

@@ -119,15 +119,18 @@ def documents(root: Path) -> list[Document]:
 
 def source_files(root: Path) -> list[Path]:
     """The files the contrast sets are made from (what the gate's hash covers)."""
-    return [root / "verify" / "frank_valid.jsonl",
-            *(root / "verify" / f"summedits_{d}.jsonl" for d in dev.SUMMEDITS_DOMAINS),
-            *sorted((root / "pages").glob("*/expected.html")), *sorted((root / "feeds").glob("*.xml")),
-            *sorted((root / "articles").glob("labels-*.jsonl"))]
+    return [
+        root / "verify" / "frank_valid.jsonl",
+        *(root / "verify" / f"summedits_{d}.jsonl" for d in dev.SUMMEDITS_DOMAINS),
+        *sorted((root / "pages").glob("*/expected.html")),
+        *sorted((root / "feeds").glob("*.xml")),
+        *sorted((root / "articles").glob("labels-*.jsonl")),
+    ]
 
 
 def _article_names(folder: Path) -> set[str]:
     """The documents the dev articles are about: page names, and the FRANK ids' first 8 hex digits."""
-    names = {p.stem[len("labels-"):] for p in folder.glob("labels-*.jsonl")}
+    names = {p.stem[len("labels-") :] for p in folder.glob("labels-*.jsonl")}
     return {n.removeprefix("cnndm-") for n in names}
 
 
@@ -175,8 +178,9 @@ def eligible(sentence: str) -> bool:
     return letters >= 0.6 * len(sentence) and sum(w.isupper() and len(w) > 1 for w in words) <= len(words) // 3
 
 
-def triples(doc: Document, seed: int, nlp: object, counts: Counter | None = None,
-            per_document: int = PER_DOCUMENT) -> list[Triple]:
+def triples(
+    doc: Document, seed: int, nlp: object, counts: Counter | None = None, per_document: int = PER_DOCUMENT
+) -> list[Triple]:
     """Up to ``per_document`` triples from one document. Every edit is tried on every eligible sentence; then
     sentences are taken one at a time, each time the one whose edits are rarest so far in ``counts`` (ties in
     the seed's order), so that the edits that apply seldom (passive, pronoun, speaker, role) are measured on
@@ -216,12 +220,18 @@ def _triple(doc: Document, i: int, sentence: str, parsed: object, context: Conte
 
 def _balanced(text: str, sentence: str) -> bool:
     """An edit that cut through brackets or a quotation made a broken string, not a broken claim."""
-    return all(text.count(a) - text.count(b) == sentence.count(a) - sentence.count(b)
-               for a, b in (("(", ")"), ("[", "]"), ("“", "”"))) and text.count('"') % 2 == sentence.count('"') % 2
+    return (
+        all(
+            text.count(a) - text.count(b) == sentence.count(a) - sentence.count(b)
+            for a, b in (("(", ")"), ("[", "]"), ("“", "”"))
+        )
+        and text.count('"') % 2 == sentence.count('"') % 2
+    )
 
 
-def generate(root: Path, seed: int = 0, limit: int | None = DEFAULT_LIMIT,
-             docs: list[Document] | None = None) -> Iterator[tuple[Triple, list[Passage]]]:
+def generate(
+    root: Path, seed: int = 0, limit: int | None = DEFAULT_LIMIT, docs: list[Document] | None = None
+) -> Iterator[tuple[Triple, list[Passage]]]:
     """Triples with their document's passages, in a fixed order for the seed, ``limit`` source sentences at most
     (``docs``: the documents, when already read)."""
     from newsdesk.storymap import nlp
@@ -233,7 +243,7 @@ def generate(root: Path, seed: int = 0, limit: int | None = DEFAULT_LIMIT,
         if limit is not None and made >= limit:
             return
         passages = row_passages(doc.text)
-        for triple in triples(doc, seed, pipeline, counts)[:None if limit is None else limit - made]:
+        for triple in triples(doc, seed, pipeline, counts)[: None if limit is None else limit - made]:
             made += 1
             yield triple, passages
 
@@ -241,8 +251,9 @@ def generate(root: Path, seed: int = 0, limit: int | None = DEFAULT_LIMIT,
 # ---------------------------------------------------------------------------------------------- measuring
 
 
-def measure(root: Path, seed: int = 0, limit: int | None = DEFAULT_LIMIT,
-            verifier: Verifier | None = None) -> tuple[list[Triple], dict]:
+def measure(
+    root: Path, seed: int = 0, limit: int | None = DEFAULT_LIMIT, verifier: Verifier | None = None
+) -> tuple[list[Triple], dict]:
     """Check every variant; returns the triples (with verdicts) and the summary ``report`` prints."""
     verifier = verifier or Verifier()
     started, cpu = time.perf_counter(), time.process_time()
@@ -273,19 +284,25 @@ def summarise(done: list[Triple]) -> dict:
         is_fair = chosen[0].fair
         right = sum(1 for v in chosen if (v.verdict == "supported") == is_fair)
         deciders = Counter(v.decided_by for v in chosen if v.verdict != "supported")
-        edits[name] = {"fair": is_fair, "n": len(chosen),
-                       "kept" if is_fair else "caught": round(right / len(chosen), 4),
-                       "failed_by": dict(deciders.most_common())}
+        edits[name] = {
+            "fair": is_fair,
+            "n": len(chosen),
+            "kept" if is_fair else "caught": round(right / len(chosen), 4),
+            "failed_by": dict(deciders.most_common()),
+        }
     broken = [v for v in variants if not v.fair]
     fair = [v for v in variants if v.fair and v.edit != "copy"]
     checks: dict[str, dict] = {}
     for decider in sorted({v.decided_by for v in variants if v.verdict != "supported"}):
         failed = [v for v in variants if v.verdict != "supported" and v.decided_by == decider]
         hits = sum(1 for v in failed if not v.fair)
-        checks[decider] = {"failed": len(failed), "broken": hits, "precision": round(hits / len(failed), 4),
-                           "recall": round(hits / len(broken), 4) if broken else 0.0,
-                           "fair_failed": round(sum(1 for v in failed if v.fair and v.edit != "copy") / len(fair), 4)
-                           if fair else 0.0}
+        checks[decider] = {
+            "failed": len(failed),
+            "broken": hits,
+            "precision": round(hits / len(failed), 4),
+            "recall": round(hits / len(broken), 4) if broken else 0.0,
+            "fair_failed": round(sum(1 for v in failed if v.fair and v.edit != "copy") / len(fair), 4) if fair else 0.0,
+        }
     return {
         "source_sentences": len(done),
         "pairs": len(variants),
@@ -305,31 +322,47 @@ def _share(variants: list[Variant], fair: bool) -> float:
 
 
 def report(summary: dict) -> str:
-    lines = [f"{summary['source_sentences']} source sentences, {summary['pairs']} pairs "
-             f"({', '.join(f'{k} {v}' for k, v in summary['corpora'].items())}), "
-             f"{summary['seconds']} s ({summary['cpu_seconds']} CPU s)", "",
-             f"{'edit':16s} {'n':>5s} {'kept/caught':>11s}  failed by", "-" * 72]
+    lines = [
+        f"{summary['source_sentences']} source sentences, {summary['pairs']} pairs "
+        f"({', '.join(f'{k} {v}' for k, v in summary['corpora'].items())}), "
+        f"{summary['seconds']} s ({summary['cpu_seconds']} CPU s)",
+        "",
+        f"{'edit':16s} {'n':>5s} {'kept/caught':>11s}  failed by",
+        "-" * 72,
+    ]
     for name, row in summary["edits"].items():
         share = row.get("kept", row.get("caught"))
         label = f"{name} ({'fair' if row['fair'] else 'broken'})"
         deciders = ", ".join(f"{k} {v}" for k, v in row["failed_by"].items())
         lines.append(f"{label:25s} {row['n']:>5d} {share:>8.3f}  {deciders}"[:160])
-    lines += ["", f"{'check (decided_by)':20s} {'failed':>7s} {'broken':>7s} {'precision':>9s} {'recall':>7s} "
-                  f"{'fair failed':>11s}", "-" * 72]
+    lines += [
+        "",
+        f"{'check (decided_by)':20s} {'failed':>7s} {'broken':>7s} {'precision':>9s} {'recall':>7s} "
+        f"{'fair failed':>11s}",
+        "-" * 72,
+    ]
     for name, row in summary["checks"].items():
-        lines.append(f"{name:20s} {row['failed']:>7d} {row['broken']:>7d} {row['precision']:>9.3f} "
-                     f"{row['recall']:>7.3f} {row['fair_failed']:>11.3f}")
-    lines += ["", f"fair kept {summary['fair_kept']:.3f} (copies kept {summary['copy_kept']:.3f}), "
-                  f"broken caught {summary['caught']:.3f}"]
+        lines.append(
+            f"{name:20s} {row['failed']:>7d} {row['broken']:>7d} {row['precision']:>9.3f} "
+            f"{row['recall']:>7.3f} {row['fair_failed']:>11.3f}"
+        )
+    lines += [
+        "",
+        f"fair kept {summary['fair_kept']:.3f} (copies kept {summary['copy_kept']:.3f}), "
+        f"broken caught {summary['caught']:.3f}",
+    ]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Contrast sets: the checker's recall per kind of error and its "
-                                                 "precision per check, on source text no rule was written from.",
-                                     epilog="example: python bench/contrast.py --seed 1 --limit 200 --json out.json")
-    parser.add_argument("--data", type=Path, help="the shared data folder (default NEWSDESK_SHARED_DATA or "
-                                                  "../shared/data)")
+    parser = argparse.ArgumentParser(
+        description="Contrast sets: the checker's recall per kind of error and its "
+        "precision per check, on source text no rule was written from.",
+        epilog="example: python bench/contrast.py --seed 1 --limit 200 --json out.json",
+    )
+    parser.add_argument(
+        "--data", type=Path, help="the shared data folder (default NEWSDESK_SHARED_DATA or ../shared/data)"
+    )
     parser.add_argument("--seed", type=int, default=0, help="which sample (default 0)")
     parser.add_argument("--limit", type=int, default=0, help="source sentences at most (default 0: all of them)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the summary and every pair here")

@@ -107,8 +107,13 @@ def antonym(doc: Doc, ctx: Context, rng: Random) -> str | None:
 
 def figure(doc: Doc, ctx: Context, rng: Random) -> str | None:
     """A figure changed: the number of an amount, count, share or quantity, in the same format."""
-    options = [t for t in doc if t.ent_type_ in FIGURE_LABELS and standalone(t)
-               and (re.fullmatch(r"\d[\d,]*(?:\.\d+)?", t.text) or t.lower_ in NUMBER_WORDS[2:])]
+    options = [
+        t
+        for t in doc
+        if t.ent_type_ in FIGURE_LABELS
+        and standalone(t)
+        and (re.fullmatch(r"\d[\d,]*(?:\.\d+)?", t.text) or t.lower_ in NUMBER_WORDS[2:])
+    ]
     if not options:
         return None
     token = rng.choice(options)
@@ -126,7 +131,7 @@ def _changed(text: str, rng: Random) -> str:
     factor = rng.choice([0.5, 2, 3, 1.5]) if value >= 4 else 1
     new = value * factor if factor != 1 else value + rng.choice([3, 5, 7])
     if round(new, decimals) == round(value, decimals):
-        new = value + 10 ** -decimals * 3
+        new = value + 10**-decimals * 3
     shown = f"{new:,.{decimals}f}" if "," in text else f"{new:.{decimals}f}"
     return shown
 
@@ -169,15 +174,24 @@ def hedge(doc: Doc, ctx: Context, rng: Random) -> str | None:
     options: list[str] = []
     for t in doc:
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if t.tag_ == "MD" and t.lower_ in POSSIBILITY_MODALS and not any(c.dep_ == "neg" for c in t.head.children) \
-                and (t.lower_ != "could" or after is not None and after.lower_ in ("be", "have")):
+        if (
+            t.tag_ == "MD"
+            and t.lower_ in POSSIBILITY_MODALS
+            and not any(c.dep_ == "neg" for c in t.head.children)
+            and (t.lower_ != "could" or after is not None and after.lower_ in ("be", "have"))
+        ):
             # "could" + a verb is as often past ability ("could not swim") as possibility: only "could be/have"
-            perfect = after is not None and after.lower_ == "have" and after.i + 1 < len(doc) and \
-                doc[after.i + 1].tag_ == "VBN"
+            perfect = (
+                after is not None
+                and after.lower_ == "have"
+                and after.i + 1 < len(doc)
+                and doc[after.i + 1].tag_ == "VBN"
+            )
             if perfect:
                 subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or
-                                                  subject.lower_ in ("we", "they", "i", "you"))
+                plural = subject is not None and (
+                    subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they", "i", "you")
+                )
                 options.append(_splice(doc, t.i, t.i + 2, "have" if plural else "has"))
             else:
                 options.append(_splice(doc, t.i, t.i + 1, _match_case("will", t.text)))
@@ -193,20 +207,38 @@ def hedge(doc: Doc, ctx: Context, rng: Random) -> str | None:
             xcomp = next((c for c in t.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
             if xcomp is not None and doc[xcomp.i - 1].tag_ == "TO" and xcomp.i - 1 == t.i + 1:
                 options.append(_splice(doc, t.i, xcomp.i, "will"))
-        elif t.lower_ in EXPECTATION_PREDICATES and t.i >= 1 and doc[t.i - 1].lower_ in ("is", "are") and \
-                t.i + 2 < len(doc) and doc[t.i + 1].tag_ == "TO" and doc[t.i + 2].tag_ == "VB":
+        elif (
+            t.lower_ in EXPECTATION_PREDICATES
+            and t.i >= 1
+            and doc[t.i - 1].lower_ in ("is", "are")
+            and t.i + 2 < len(doc)
+            and doc[t.i + 1].tag_ == "TO"
+            and doc[t.i + 2].tag_ == "VB"
+        ):
             options.append(_splice(doc, t.i - 1, t.i + 2, "will"))
-        elif t.lower_ in HEARSAY_PREDICATES and t.i >= 1 and doc[t.i - 1].lower_ in ("is", "are", "was", "were") and \
-                t.i + 2 < len(doc) and doc[t.i + 1].tag_ == "TO" and doc[t.i + 2].lower_ == "be":
+        elif (
+            t.lower_ in HEARSAY_PREDICATES
+            and t.i >= 1
+            and doc[t.i - 1].lower_ in ("is", "are", "was", "were")
+            and t.i + 2 < len(doc)
+            and doc[t.i + 1].tag_ == "TO"
+            and doc[t.i + 2].lower_ == "be"
+        ):
             options.append(_splice(doc, t.i, t.i + 3, ""))  # "is said to be rich" -> "is rich"
     root = _root(doc)
     clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
-    finite = clause is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and (
-        clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.children))
+    finite = (
+        clause is not None
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and (
+            clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.children)
+        )
+    )
     if root.lemma_ in BELIEF_VERBS and finite and not any(t.is_quote for t in doc):
         lo, hi = _subtree(clause)
-        tokens = [t for t in doc[lo:hi]
-                  if not (t.dep_ == "mark" and t.head == clause and t.lower_ in ("that", "whether"))]
+        tokens = [
+            t for t in doc[lo:hi] if not (t.dep_ == "mark" and t.head == clause and t.lower_ in ("that", "whether"))
+        ]
         if tokens:
             options.append(_upper_first(_join(tokens)) + _ending(doc))
     options = [o for o in options if o and o != doc.text]
@@ -219,8 +251,12 @@ def scope(doc: Doc, ctx: Context, rng: Random) -> str | None:
     options: list[str] = []
     for t in doc:
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if t.lower_ in PARTIAL_QUANTIFIERS and t.dep_ in ("det", "amod", "nsubj", "dobj", "pobj") and \
-                (nxt is None or not nxt.like_num) and not {t.ent_type_, t.head.ent_type_} & {"DATE", "TIME"}:
+        if (
+            t.lower_ in PARTIAL_QUANTIFIERS
+            and t.dep_ in ("det", "amod", "nsubj", "dobj", "pobj")
+            and (nxt is None or not nxt.like_num)
+            and not {t.ent_type_, t.head.ent_type_} & {"DATE", "TIME"}
+        ):
             lo = t.i - 1 if t.lower_ == "few" and t.i and doc[t.i - 1].lower_ == "a" else t.i
             if t.lower_ == "few" and lo == t.i:
                 continue  # "few" alone already says almost none
@@ -228,12 +264,17 @@ def scope(doc: Doc, ctx: Context, rng: Random) -> str | None:
         elif t.lower_ in PARTIAL_FREQUENCY and t.dep_ == "advmod":
             new = "entirely" if t.lower_ in ("partly", "partially", "largely", "mainly", "mostly") else "always"
             options.append(_splice(doc, t.i, t.i + 1, _match_case(new, t.text)))
-        elif t.lower_ == "one" and nxt is not None and nxt.lower_ == "of" and t.i + 2 < len(doc) and \
-                doc[t.i + 2].lower_ == "the":
+        elif (
+            t.lower_ == "one"
+            and nxt is not None
+            and nxt.lower_ == "of"
+            and t.i + 2 < len(doc)
+            and doc[t.i + 2].lower_ == "the"
+        ):
             noun = next((c for c in nxt.children if c.dep_ == "pobj" and c.tag_ == "NNS"), None)
             if noun is None:
                 continue
-            between = doc[t.i + 3:noun.i]
+            between = doc[t.i + 3 : noun.i]
             superlative = any(b.tag_ == "JJS" or b.lower_ == "most" for b in between)
             head = "the" if superlative else "the only"
             new = _tidy(f"{head} {_join(between)} {noun.lemma_}")
@@ -280,8 +321,11 @@ def figure_swapped(doc: Doc, ctx: Context, rng: Random) -> str | None:
         return None
     ent = rng.choice(ents)
     here = {e.text for e in doc.ents}
-    options = sorted(f for f in ctx.figures.get(ent.label_, set())
-                     if f not in here and _unit(f) == _unit(ent.text) and _digits(f) != _digits(ent.text))
+    options = sorted(
+        f
+        for f in ctx.figures.get(ent.label_, set())
+        if f not in here and _unit(f) == _unit(ent.text) and _digits(f) != _digits(ent.text)
+    )
     if not options:
         return None
     return _splice(doc, ent.start, ent.end, rng.choice(options))
@@ -298,8 +342,14 @@ def _unit(text: str) -> str:
 
 def order(doc: Doc, ctx: Context, rng: Random) -> str | None:
     """Before and after reversed: the order of two events swapped."""
-    options = [t for t in doc if t.lower_ in ("before", "after") and (
-        t.dep_ == "mark" or t.dep_ == "prep" and any(c.dep_ == "pcomp" or c.ent_type_ == "DATE" for c in t.children))]
+    options = [
+        t
+        for t in doc
+        if t.lower_ in ("before", "after")
+        and (
+            t.dep_ == "mark" or t.dep_ == "prep" and any(c.dep_ == "pcomp" or c.ent_type_ == "DATE" for c in t.children)
+        )
+    ]
     if not options:
         return None
     t = rng.choice(options)
@@ -307,7 +357,16 @@ def order(doc: Doc, ctx: Context, rng: Random) -> str | None:
 
 
 BROKEN: dict[str, Edit] = {
-    "speaker": speaker, "negation": negation, "antonym": antonym, "figure": figure, "date": date, "role": role,
-    "hedge": hedge, "scope": scope, "cause": cause, "figure_moved": figure_moved, "figure_swapped": figure_swapped,
+    "speaker": speaker,
+    "negation": negation,
+    "antonym": antonym,
+    "figure": figure,
+    "date": date,
+    "role": role,
+    "hedge": hedge,
+    "scope": scope,
+    "cause": cause,
+    "figure_moved": figure_moved,
+    "figure_swapped": figure_swapped,
     "order": order,
 }

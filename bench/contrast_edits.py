@@ -25,33 +25,133 @@ Doc = Any  # a spaCy Doc of one sentence (spaCy is typed loosely; the edits read
 #: Modal verbs of possibility: "may rise" says less than "will rise".
 POSSIBILITY_MODALS = {"may", "might", "could"}
 #: Evidential and epistemic adverbs: the writer does not vouch for the fact ("reportedly", "allegedly").
-EVIDENTIAL_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "probably", "perhaps", "maybe",
-                      "seemingly", "purportedly", "supposedly", "presumably", "likely"}
+EVIDENTIAL_ADVERBS = {
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "possibly",
+    "probably",
+    "perhaps",
+    "maybe",
+    "seemingly",
+    "purportedly",
+    "supposedly",
+    "presumably",
+    "likely",
+}
 #: Adjectives that mark a charge or a guess, not a fact ("the alleged gunman").
-QUALIFYING_ADJECTIVES = {"alleged", "suspected", "possible", "potential", "apparent", "presumed", "purported",
-                         "probable", "accused"}
+QUALIFYING_ADJECTIVES = {
+    "alleged",
+    "suspected",
+    "possible",
+    "potential",
+    "apparent",
+    "presumed",
+    "purported",
+    "probable",
+    "accused",
+}
 #: Verbs of intention or expectation taking a to-infinitive: "plans to build" is not "will build".
-INTENTION_VERBS = {"plan", "intend", "aim", "hope", "seek", "want", "propose", "expect", "try", "attempt",
-                   "threaten", "vow", "pledge", "promise"}
+INTENTION_VERBS = {
+    "plan",
+    "intend",
+    "aim",
+    "hope",
+    "seek",
+    "want",
+    "propose",
+    "expect",
+    "try",
+    "attempt",
+    "threaten",
+    "vow",
+    "pledge",
+    "promise",
+}
 #: Predicates of expectation after "is/are" with a to-infinitive ("is expected to", "is set to", "is likely to").
-EXPECTATION_PREDICATES = {"expected", "set", "likely", "due", "scheduled", "poised", "slated", "predicted",
-                          "forecast", "projected"}
+EXPECTATION_PREDICATES = {
+    "expected",
+    "set",
+    "likely",
+    "due",
+    "scheduled",
+    "poised",
+    "slated",
+    "predicted",
+    "forecast",
+    "projected",
+}
 #: Passive verbs of report or belief with a to-infinitive ("is said to be", "are thought to be"): hearsay.
-HEARSAY_PREDICATES = {"said", "thought", "believed", "reported", "understood", "alleged", "rumoured", "rumored",
-                      "feared", "known"}
+HEARSAY_PREDICATES = {
+    "said",
+    "thought",
+    "believed",
+    "reported",
+    "understood",
+    "alleged",
+    "rumoured",
+    "rumored",
+    "feared",
+    "known",
+}
 #: Titles of address, not roles ("Mr", "Dr").
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mx"}
 #: Verbs of belief whose complement clause the source does not assert ("scientists think X").
-BELIEF_VERBS = {"think", "believe", "suspect", "suggest", "speculate", "fear", "estimate", "allege", "claim",
-                "guess", "assume", "predict", "expect", "hope", "worry"}
+BELIEF_VERBS = {
+    "think",
+    "believe",
+    "suspect",
+    "suggest",
+    "speculate",
+    "fear",
+    "estimate",
+    "allege",
+    "claim",
+    "guess",
+    "assume",
+    "predict",
+    "expect",
+    "hope",
+    "worry",
+}
 #: Quantifiers narrower than "all" (the scope edit widens them).
 PARTIAL_QUANTIFIERS = {"some", "several", "many", "most", "few"}
 #: Frequency adverbs short of "always".
-PARTIAL_FREQUENCY = {"sometimes", "often", "occasionally", "usually", "frequently", "generally", "mostly",
-                     "partly", "partially", "largely", "mainly"}
+PARTIAL_FREQUENCY = {
+    "sometimes",
+    "often",
+    "occasionally",
+    "usually",
+    "frequently",
+    "generally",
+    "mostly",
+    "partly",
+    "partially",
+    "largely",
+    "mainly",
+}
 #: Words that already state a cause: a sentence holding one is not given another.
-CAUSAL_WORDS = {"because", "due", "cause", "caused", "causing", "led", "lead", "leading", "result", "resulted",
-                "therefore", "thus", "hence", "so", "since", "thanks", "prompted", "sparked", "triggered"}
+CAUSAL_WORDS = {
+    "because",
+    "due",
+    "cause",
+    "caused",
+    "causing",
+    "led",
+    "lead",
+    "leading",
+    "result",
+    "resulted",
+    "therefore",
+    "thus",
+    "hence",
+    "so",
+    "since",
+    "thanks",
+    "prompted",
+    "sparked",
+    "triggered",
+}
 #: Antonym pairs of English. Verbs are listed by form (base, -s, past, participle when irregular, -ing), so that a
 #: form is swapped only for its counterpart form; the other words are swapped for a word of the same part of speech.
 _VERB_ANTONYMS = """
@@ -84,8 +184,10 @@ majority minority | guilty innocent | full empty | young old | long short | happ
 popular unpopular | successful unsuccessful | fast slow | increasing decreasing | rising falling
 """
 
-NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                "sixteen seventeen eighteen nineteen twenty").split()
+NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -157,10 +259,14 @@ def build_context(docs: list[Doc]) -> Context:
         for speaker in speakers_of(doc):
             ctx.speakers.setdefault(speaker.label_, set()).add(_entity_name(speaker))
         ctx.roles.update(role.text.lower() for role in roles_of(doc))
-        ctx.phrases.extend(chunk.text for chunk in doc.noun_chunks
-                           if 2 <= len(chunk) <= 6 and chunk.root.pos_ == "NOUN" and not chunk.root.is_stop
-                           and not any(t.ent_type_ in FIGURE_LABELS | {"DATE", "TIME"} or t.pos_ == "PRON"
-                                       for t in chunk))
+        ctx.phrases.extend(
+            chunk.text
+            for chunk in doc.noun_chunks
+            if 2 <= len(chunk) <= 6
+            and chunk.root.pos_ == "NOUN"
+            and not chunk.root.is_stop
+            and not any(t.ent_type_ in FIGURE_LABELS | {"DATE", "TIME"} or t.pos_ == "PRON" for t in chunk)
+        )
     for surname in set(he) | set(she):
         m, f = he.get(surname, 0), she.get(surname, 0)
         if m >= 2 * f + 1:
@@ -181,13 +287,14 @@ def speakers_of(doc: Doc) -> list[Any]:
     found = []
     quoted = any(t.is_quote for t in doc)
     for token in doc:
-        if token.pos_ in ("VERB", "AUX") and (any(c.dep_ == "ccomp" for c in token.children) or
-                                             (quoted and token.dep_ == "ROOT")):
+        if token.pos_ in ("VERB", "AUX") and (
+            any(c.dep_ == "ccomp" for c in token.children) or (quoted and token.dep_ == "ROOT")
+        ):
             for child in token.children:
                 if child.dep_ == "nsubj" and child.ent_type_ in ("PERSON", "ORG"):
                     found.append(_entity_at(doc, child))
         if token.lower_ == "according" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to":
-            for t in doc[token.i + 2:token.i + 6]:
+            for t in doc[token.i + 2 : token.i + 6]:
                 if t.ent_type_ in ("PERSON", "ORG"):
                     found.append(_entity_at(doc, t))
                     break
@@ -204,21 +311,34 @@ def roles_of(doc: Doc) -> list[Any]:
     with its compound modifiers."""
     spans = []
     for token in doc:
-        if token.pos_ != "NOUN" or token.ent_type_ or not token.is_alpha or len(token) < 3 or \
-                token.lower_ in HONORIFICS:
+        if (
+            token.pos_ != "NOUN"
+            or token.ent_type_
+            or not token.is_alpha
+            or len(token) < 3
+            or token.lower_ in HONORIFICS
+        ):
             continue
         head = token.head
-        bound = (token.dep_ == "appos" and head.ent_type_ == "PERSON") or \
-                (token.dep_ == "compound" and head.ent_type_ == "PERSON" and token.i < head.i) or \
-                (token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in head.children))
+        bound = (
+            (token.dep_ == "appos" and head.ent_type_ == "PERSON")
+            or (token.dep_ == "compound" and head.ent_type_ == "PERSON" and token.i < head.i)
+            or (token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in head.children))
+        )
         if not bound:
             continue
         start = token.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, token.i + 1) \
-                and not doc[start - 1].ent_type_ and doc[start - 1].pos_ == "NOUN" and doc[start - 1].is_alpha \
-                and len(doc[start - 1]) >= 3:
+        while (
+            start > 0
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].head.i in range(start, token.i + 1)
+            and not doc[start - 1].ent_type_
+            and doc[start - 1].pos_ == "NOUN"
+            and doc[start - 1].is_alpha
+            and len(doc[start - 1]) >= 3
+        ):
             start -= 1
-        spans.append(doc[start:token.i + 1])
+        spans.append(doc[start : token.i + 1])
     return spans
 
 
@@ -247,7 +367,7 @@ def _splice(doc: Doc, start: int, end: int, new: str) -> str:
     article = re.search(r"\b([Aa]n?) $", before)
     if article and new[:1].isalpha():  # "a" / "an" agrees with the word that now follows it
         wanted = "an" if new[:1].lower() in "aeiou" else "a"
-        before = before[:article.start(1)] + _match_case(wanted, article.group(1)) + " "
+        before = before[: article.start(1)] + _match_case(wanted, article.group(1)) + " "
     return _tidy(before + new + text[right:])
 
 
@@ -262,15 +382,18 @@ def standalone(token: Any) -> bool:
 
 def quoted(token: Any) -> bool:
     """Whether a token stands inside quotation marks: quoted words are verbatim, so no fair edit touches them."""
-    before = token.doc.text[:token.idx]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”") or \
-        len(re.findall(r"(?:^|\s)‘", before)) > len(re.findall(r"’(?=\s|[,.;:!?]|$)", before))
+    before = token.doc.text[: token.idx]
+    return (
+        before.count('"') % 2 == 1
+        or before.count("“") > before.count("”")
+        or len(re.findall(r"(?:^|\s)‘", before)) > len(re.findall(r"’(?=\s|[,.;:!?]|$)", before))
+    )
 
 
 def _upper_first(text: str) -> str:
     for i, ch in enumerate(text):
         if ch.isalpha():
-            return text[:i] + ch.upper() + text[i + 1:]
+            return text[:i] + ch.upper() + text[i + 1 :]
     return text
 
 

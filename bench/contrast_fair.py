@@ -44,9 +44,14 @@ def reorder(doc: Doc, ctx: Context, rng: Random) -> str | None:
     # a leading modifier of the root, closed by a comma
     for child in root.children:
         lo, hi = _subtree(child)
-        if lo == 0 and child.dep_ in ("advcl", "prep", "npadvmod", "advmod") and hi < len(body) and \
-                doc[hi].text == "," and hi - lo >= 2:
-            rest = body[hi + 1:]
+        if (
+            lo == 0
+            and child.dep_ in ("advcl", "prep", "npadvmod", "advmod")
+            and hi < len(body)
+            and doc[hi].text == ","
+            and hi - lo >= 2
+        ):
+            rest = body[hi + 1 :]
             if not rest or rest[0].is_punct:
                 return None
             moved = _lower_first(_join(doc[lo:hi]), doc[lo])
@@ -54,7 +59,7 @@ def reorder(doc: Doc, ctx: Context, rng: Random) -> str | None:
     # a quotation first, the attribution after it
     ccomp = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
     if ccomp is not None and body[0].is_quote:
-        cut = max(t.i for t in doc[:root.i] if t.is_quote) + 1
+        cut = max(t.i for t in doc[: root.i] if t.is_quote) + 1
         attribution = body[cut:]
         subject = [t for t in attribution if t.dep_ == "nsubj" and t.head == root]
         if subject and len(attribution) <= 8 and not any(t.is_quote for t in attribution):
@@ -64,8 +69,13 @@ def reorder(doc: Doc, ctx: Context, rng: Random) -> str | None:
     # a final adverbial clause with its own subordinating word, moved to the front
     for child in root.children:
         lo, hi = _subtree(child)
-        if child.dep_ == "advcl" and hi == len(body) and lo > root.i and doc[lo].dep_ == "mark" and \
-                not any(t.is_quote for t in doc):
+        if (
+            child.dep_ == "advcl"
+            and hi == len(body)
+            and lo > root.i
+            and doc[lo].dep_ == "mark"
+            and not any(t.is_quote for t in doc)
+        ):
             head = body[:lo]
             if head and head[-1].text == ",":
                 head = head[:-1]
@@ -79,18 +89,31 @@ def passive(doc: Doc, ctx: Context, rng: Random) -> str | None:
     "The council approved the plan." <-> "The plan was approved by the council." """
     root = _root(doc)
     kids = {c.dep_: c for c in root.children}
-    if root.tag_ == "VBD" and root.text.endswith("ed") and {"nsubj", "dobj"} <= kids.keys() and \
-            not ({"aux", "auxpass", "neg", "prt", "dative", "ccomp", "xcomp"} & kids.keys()):
+    if (
+        root.tag_ == "VBD"
+        and root.text.endswith("ed")
+        and {"nsubj", "dobj"} <= kids.keys()
+        and not ({"aux", "auxpass", "neg", "prt", "dative", "ccomp", "xcomp"} & kids.keys())
+    ):
         subj, obj = kids["nsubj"], kids["dobj"]
         s_lo, s_hi = _subtree(subj)
         o_lo, o_hi = _subtree(obj)
-        if s_hi != root.i or o_lo != root.i + 1 or any(t.is_quote for t in doc) or \
-                (subj.pos_ == "PRON" and subj.lower_ not in _OBJECT_CASE) or subj.pos_ == "DET" or \
-                (obj.pos_ == "PRON" and obj.lower_ not in _SUBJECT_CASE) or \
-                any(c.dep_ in ("conj", "cc") for c in root.children) or (s_lo and doc[s_lo - 1].text != ","):
+        if (
+            s_hi != root.i
+            or o_lo != root.i + 1
+            or any(t.is_quote for t in doc)
+            or (subj.pos_ == "PRON" and subj.lower_ not in _OBJECT_CASE)
+            or subj.pos_ == "DET"
+            or (obj.pos_ == "PRON" and obj.lower_ not in _SUBJECT_CASE)
+            or any(c.dep_ in ("conj", "cc") for c in root.children)
+            or (s_lo and doc[s_lo - 1].text != ",")
+        ):
             return None
-        plural = obj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in obj.children) or \
-            obj.lower_ in ("we", "they", "us", "them")
+        plural = (
+            obj.tag_ in ("NNS", "NNPS")
+            or any(c.dep_ == "conj" for c in obj.children)
+            or obj.lower_ in ("we", "they", "us", "them")
+        )
         obj_text = _join(doc[o_lo:o_hi])
         if obj.pos_ == "PRON":
             obj_text = _SUBJECT_CASE.get(obj.lower_, obj.lower_) if o_hi - o_lo == 1 else obj_text
@@ -105,16 +128,26 @@ def passive(doc: Doc, ctx: Context, rng: Random) -> str | None:
         rest = _join(doc[o_hi:])
         built = f"{pre} {obj_text} {'were' if plural else 'was'} {root.text} by {agent} {rest}"
         return _tidy(built if pre else _upper_first(built.strip()))
-    if root.tag_ == "VBN" and root.text.endswith("ed") and {"nsubjpass", "auxpass", "agent"} <= kids.keys() and \
-            kids["auxpass"].lower_ in ("was", "were") and not ({"aux", "neg", "prt"} & kids.keys()):
+    if (
+        root.tag_ == "VBN"
+        and root.text.endswith("ed")
+        and {"nsubjpass", "auxpass", "agent"} <= kids.keys()
+        and kids["auxpass"].lower_ in ("was", "were")
+        and not ({"aux", "neg", "prt"} & kids.keys())
+    ):
         subj, agent = kids["nsubjpass"], kids["agent"]
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         s_lo, s_hi = _subtree(subj)
         a_lo, a_hi = _subtree(agent)
-        if pobj is None or s_hi != kids["auxpass"].i or kids["auxpass"].i + 1 != root.i or a_lo != root.i + 1 or \
-                any(t.is_quote for t in doc):
+        if (
+            pobj is None
+            or s_hi != kids["auxpass"].i
+            or kids["auxpass"].i + 1 != root.i
+            or a_lo != root.i + 1
+            or any(t.is_quote for t in doc)
+        ):
             return None
-        doer = _join(doc[a_lo + 1:a_hi])
+        doer = _join(doc[a_lo + 1 : a_hi])
         if pobj.pos_ == "PRON" and a_hi - a_lo == 2:
             doer = _SUBJECT_CASE.get(pobj.lower_, pobj.lower_)
         patient = _join(doc[s_lo:s_hi])
@@ -140,7 +173,8 @@ def pronoun(doc: Doc, ctx: Context, rng: Random) -> str | None:
     if subject.dep_ not in ("nsubj", "nsubjpass") or surname not in ctx.pronouns:
         return None
     finite = subject.head.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in subject.head.children)
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in subject.head.children
+    )
     if not finite or any(t.lower_ in ("he", "him", "his", "she", "her", "hers") for t in doc):
         return None  # a pronoun must be a subject, and the only one that could refer to a person
     if ctx.mentioned.get(surname, 1 << 30) >= doc.user_data.get("index", 0):

@@ -43,7 +43,9 @@ FLOOR_MARGIN = 0.01  # the floor sits this far under the measured F1, so tiny li
 _TOKEN = re.compile(r"\w+")
 _FURNITURE_PHRASE = re.compile(
     r"\b(?:read (?:more|the full|next)|from the section|\d[\d,]* comments|continue reading|image (?:copyright|caption)|"
-    r"(?:photograph|photo|picture) ?:|getty images|share this|sign up|subscribe)\b", re.IGNORECASE)
+    r"(?:photograph|photo|picture) ?:|getty images|share this|sign up|subscribe)\b",
+    re.IGNORECASE,
+)
 
 
 def furniture_counts(story_body: str) -> tuple[int, int]:
@@ -55,8 +57,12 @@ def furniture_counts(story_body: str) -> tuple[int, int]:
     from newsdesk.ingest.clean import furniture_lines
     from newsdesk.text import split_sentences
 
-    left = sum(1 for passage in split_passages(story_body) for sentence in split_sentences(passage)
-               if _FURNITURE_PHRASE.search(sentence))
+    left = sum(
+        1
+        for passage in split_passages(story_body)
+        for sentence in split_sentences(passage)
+        if _FURNITURE_PHRASE.search(sentence)
+    )
     return len(furniture_lines(story_body)), left
 
 
@@ -84,7 +90,7 @@ class Report:
 
 def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
     tokens = _TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i:i + size]) for i in range(max(1, len(tokens) - size + 1)) if tokens[i:i + size])
+    return Counter(tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1)) if tokens[i : i + size])
 
 
 def match_counts(expected: str, predicted: str) -> tuple[float, float, float]:
@@ -133,20 +139,35 @@ def evaluate(pages: Path = PAGES) -> Report:
         elapsed += time.perf_counter() - started
         precision, recall = precision_recall(*match_counts(expected, story.body))
         removed, left = furniture_counts(story.body)
-        scores.append(PageScore(
-            name=page.name, precision=precision, recall=recall, f1=f1_score(precision, recall),
-            title_ok=title_matches(meta.get("title"), story.headline) if meta.get("title") else None,
-            date_ok=(story.published or "")[:10] == meta["publishedTime"][:10] if meta.get("publishedTime") else None,
-            furniture_removed=removed, furniture_left=left,
-        ))
+        scores.append(
+            PageScore(
+                name=page.name,
+                precision=precision,
+                recall=recall,
+                f1=f1_score(precision, recall),
+                title_ok=title_matches(meta.get("title"), story.headline) if meta.get("title") else None,
+                date_ok=(story.published or "")[:10] == meta["publishedTime"][:10]
+                if meta.get("publishedTime")
+                else None,
+                furniture_removed=removed,
+                furniture_left=left,
+            )
+        )
     precision = statistics.mean(s.precision for s in scores)
     recall = statistics.mean(s.recall for s in scores)
-    return Report(pages=scores, precision=precision, recall=recall, f1=f1_score(precision, recall),
-                  pages_per_second=len(scores) / elapsed if elapsed else 0.0, corpus_sha256=corpus_hash(pages))
+    return Report(
+        pages=scores,
+        precision=precision,
+        recall=recall,
+        f1=f1_score(precision, recall),
+        pages_per_second=len(scores) / elapsed if elapsed else 0.0,
+        corpus_sha256=corpus_hash(pages),
+    )
 
 
 def title_matches(expected: str, got: str) -> bool:
     """Same title, ignoring case, spacing and a trailing " | Site" or " - Author" part on either side."""
+
     def norm(text: str) -> str:
         return " ".join(_TOKEN.findall(text.lower()))
 
@@ -161,8 +182,11 @@ def write_baseline(report: Report) -> dict:
         "corpus_sha256": report.corpus_sha256,
         "pages": len(report.pages),
         "f1_floor": round(report.f1 - FLOOR_MARGIN, 3),
-        "measured": {"precision": round(report.precision, 4), "recall": round(report.recall, 4),
-                     "f1": round(report.f1, 4)},
+        "measured": {
+            "precision": round(report.precision, 4),
+            "recall": round(report.recall, 4),
+            "f1": round(report.f1, 4),
+        },
         "note": "Raise the floor deliberately: python bench/extract.py --update-baseline",
     }
     BASELINE.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
@@ -182,11 +206,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'page':<14} {'precision':>9} {'recall':>7} {'F1':>6}  title  date  furniture removed/left")
         for s in report.pages:
             marks = ["-" if ok is None else ("ok" if ok else "MISS") for ok in (s.title_ok, s.date_ok)]
-            print(f"{s.name:<14} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f}  {marks[0]:<5}  {marks[1]:<5} "
-                  f"{s.furniture_removed:>8}/{s.furniture_left}")
-        print(f"{'mean':<14} {report.precision:9.3f} {report.recall:7.3f} {report.f1:6.3f}  "
-              f"furniture removed {sum(s.furniture_removed for s in report.pages)}, "
-              f"left {sum(s.furniture_left for s in report.pages)}")
+            print(
+                f"{s.name:<14} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f}  {marks[0]:<5}  {marks[1]:<5} "
+                f"{s.furniture_removed:>8}/{s.furniture_left}"
+            )
+        print(
+            f"{'mean':<14} {report.precision:9.3f} {report.recall:7.3f} {report.f1:6.3f}  "
+            f"furniture removed {sum(s.furniture_removed for s in report.pages)}, "
+            f"left {sum(s.furniture_left for s in report.pages)}"
+        )
         print(f"{len(report.pages)} pages, {report.pages_per_second:.1f} pages/s (extraction only)")
     if args.update_baseline:
         baseline = write_baseline(report)

@@ -39,8 +39,11 @@ def main() -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="newsdesk-fuzz-"))
     archive = open_archive(folder / "fuzz.db")
-    client = TestClient(create_app(Settings(db=folder / "web.db", background=False)),
-                        base_url="http://127.0.0.1:8000", raise_server_exceptions=False)
+    client = TestClient(
+        create_app(Settings(db=folder / "web.db", background=False)),
+        base_url="http://127.0.0.1:8000",
+        raise_server_exceptions=False,
+    )
     rng = random.Random(args.seed)
     counts: dict[str, Counter] = {kind: Counter() for kind in KINDS}
     slowest: dict[str, tuple[float, int]] = {kind: (0.0, 0) for kind in KINDS}
@@ -64,11 +67,13 @@ def main() -> int:
     for kind in sorted(KINDS):
         c = counts[kind]
         seconds, size = slowest[kind]
-        print(f"{kind:<6} {sum(c.values()):>6} {c['ok']:>6} {c['refused']:>8} {c['crash']:>8} {c['timeout']:>9}"
-              f"  {seconds:.2f} s ({size:,} bytes)")
+        print(
+            f"{kind:<6} {sum(c.values()):>6} {c['ok']:>6} {c['refused']:>8} {c['crash']:>8} {c['timeout']:>9}"
+            f"  {seconds:.2f} s ({size:,} bytes)"
+        )
     own_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"peak memory: this process {own_kb / 1024:.0f} MiB, largest parsing child {peak_child_kb / 1024:.0f} MiB")
-    for failure in failures[:args.show]:
+    for failure in failures[: args.show]:
         print("\n" + failure)
     print(f"\n{len(failures)} failures")
     return 1 if failures else 0

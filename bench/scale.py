@@ -82,11 +82,13 @@ class Locations:
 
 def story(n: int, rng: random.Random) -> Story:
     place, action = rng.choice(PLACES), rng.choice(ACTIONS)
-    return Story(headline=f"Council {action} the {place} plan ({n})",
-                 body=f"The city council {action} the {place} plan on Tuesday after a long debate. "
-                      f"The work will cost {rng.randint(5, 90)} million euros and take {rng.randint(2, 6)} years. "
-                      f"Residents near the {place} said they were told about the plan in {rng.randint(2, 11)} "
-                      "meetings.")
+    return Story(
+        headline=f"Council {action} the {place} plan ({n})",
+        body=f"The city council {action} the {place} plan on Tuesday after a long debate. "
+        f"The work will cost {rng.randint(5, 90)} million euros and take {rng.randint(2, 6)} years. "
+        f"Residents near the {place} said they were told about the plan in {rng.randint(2, 11)} "
+        "meetings.",
+    )
 
 
 def articles_per_minute(location: str, workers: int, articles: int, args: argparse.Namespace) -> float:
@@ -99,14 +101,18 @@ def articles_per_minute(location: str, workers: int, articles: int, args: argpar
     for n in range(articles):
         story_id, _ = archive.add_story(story(n, rng))
         queue.enqueue("write", {"story_id": story_id, "template": str(template), "model": args.model})
-    env = {**os.environ, "NEWSDESK_THREADS": str(max(1, cpu_count() // workers)),
-           "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        "NEWSDESK_THREADS": str(max(1, cpu_count() // workers)),
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+    }
     command = [sys.executable, "-m", "newsdesk", "worker", "--db", location, "--until-idle"]
     if args.base_url:
         command += ["--base-url", args.base_url, "--concurrency", str(args.concurrency)]
     started = time.monotonic()
-    processes = [subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                 for _ in range(workers)]
+    processes = [
+        subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(workers)
+    ]
     for process in processes:
         process.wait()
     elapsed = time.monotonic() - started
@@ -122,8 +128,10 @@ def claim_latency(location: str, queued: int, claims: int) -> tuple[float, float
     queue = queue_for(archive)
     started = time.monotonic()
     with archive.transaction() as db:  # one transaction: the fill is set-up, not what is measured
-        db.executemany("INSERT INTO jobs (kind, payload, priority, created, updated) VALUES ('write', '{}', ?, ?, ?)",
-                       [(n % 3, "2026-01-01", "2026-01-01") for n in range(queued)])
+        db.executemany(
+            "INSERT INTO jobs (kind, payload, priority, created, updated) VALUES ('write', '{}', ?, ?, ?)",
+            [(n % 3, "2026-01-01", "2026-01-01") for n in range(queued)],
+        )
     fill = time.monotonic() - started
     timings = []
     for _ in range(claims):
@@ -144,11 +152,17 @@ def search_latency(location: str, passages: int, queries: int) -> tuple[float, f
     for first in range(0, passages // 10, 500):  # stories in batches of 500, one transaction each
         with archive.transaction() as db:
             for s in range(first, min(first + 500, passages // 10)):
-                row = db.execute("INSERT INTO stories (fingerprint, headline, body, created) VALUES (?, ?, '', ?)"
-                                 " RETURNING id", (f"bench-{s}", f"Story {s}", "2026-01-01")).fetchone()
-                db.executemany("INSERT INTO passages (story_id, position, text) VALUES (?, ?, ?)",
-                               [(row["id"], p, " ".join(rng.choices(vocabulary, cum_weights=cumulative, k=45)))
-                                for p in range(10)])
+                row = db.execute(
+                    "INSERT INTO stories (fingerprint, headline, body, created) VALUES (?, ?, '', ?) RETURNING id",
+                    (f"bench-{s}", f"Story {s}", "2026-01-01"),
+                ).fetchone()
+                db.executemany(
+                    "INSERT INTO passages (story_id, position, text) VALUES (?, ?, ?)",
+                    [
+                        (row["id"], p, " ".join(rng.choices(vocabulary, cum_weights=cumulative, k=45)))
+                        for p in range(10)
+                    ],
+                )
     fill = time.monotonic() - started
     stored = archive.count("passages")
     assert stored == passages // 10 * 10, stored
@@ -202,13 +216,15 @@ def main() -> None:
                     print(f"{backend}: {what}: {rate:.1f}", file=sys.stderr)
             if "claim" in only:
                 fill, median, p95 = claim_latency(locations.new(backend), args.queued, 200)
-                rows.append((backend, f"claim with {args.queued:,} queued, ms (median / p95)",
-                             f"{median:.2f} / {p95:.2f}"))
+                rows.append(
+                    (backend, f"claim with {args.queued:,} queued, ms (median / p95)", f"{median:.2f} / {p95:.2f}")
+                )
                 print(f"{backend}: claim {median:.2f} / {p95:.2f} ms (fill {fill:.1f} s)", file=sys.stderr)
             if "search" in only:
                 fill, median, p95 = search_latency(locations.new(backend), args.passages, 100)
-                rows.append((backend, f"search over {args.passages:,} passages, ms (median / p95)",
-                             f"{median:.1f} / {p95:.1f}"))
+                rows.append(
+                    (backend, f"search over {args.passages:,} passages, ms (median / p95)", f"{median:.1f} / {p95:.1f}")
+                )
                 print(f"{backend}: search {median:.1f} / {p95:.1f} ms (fill {fill:.0f} s)", file=sys.stderr)
     finally:
         locations.close()

@@ -40,9 +40,13 @@ def score(threads: dict[int, int], labels: dict[int, str]) -> dict[str, float | 
         tp += predicted and true
         fp += predicted and not true
         fn += true and not predicted
-    return {"pairs_true": tp + fn, "pairs_predicted": tp + fp, "true_positive": tp,
-            "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
-            "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0}
+    return {
+        "pairs_true": tp + fn,
+        "pairs_predicted": tp + fp,
+        "true_positive": tp,
+        "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
+        "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
+    }
 
 
 def main() -> int:
@@ -69,14 +73,24 @@ def main() -> int:
         thread_of = {e.story_id: t.id for t in threads for e in t.entries}
         headline = {e.story_id: e.headline for t in threads for e in t.entries}
         labels = {s: label_of.get(h, f"alone-{s}") for s, h in headline.items()}
-        result = {"entries": len(feed.entries), "threads": len(threads),
-                  "threads_with_2_or_more": sum(len(t.entries) > 1 for t in threads),
-                  **score(thread_of, labels), "ingest_seconds": round(ingested, 1),
-                  "ingest_and_thread_seconds": round(seconds, 1)}
-        wrong = [(headline[a], headline[b]) for a, b in itertools.combinations(sorted(labels), 2)
-                 if thread_of[a] == thread_of[b] and labels[a] != labels[b]]
-        missed = [(headline[a], headline[b]) for a, b in itertools.combinations(sorted(labels), 2)
-                  if thread_of[a] != thread_of[b] and labels[a] == labels[b]]
+        result = {
+            "entries": len(feed.entries),
+            "threads": len(threads),
+            "threads_with_2_or_more": sum(len(t.entries) > 1 for t in threads),
+            **score(thread_of, labels),
+            "ingest_seconds": round(ingested, 1),
+            "ingest_and_thread_seconds": round(seconds, 1),
+        }
+        wrong = [
+            (headline[a], headline[b])
+            for a, b in itertools.combinations(sorted(labels), 2)
+            if thread_of[a] == thread_of[b] and labels[a] != labels[b]
+        ]
+        missed = [
+            (headline[a], headline[b])
+            for a, b in itertools.combinations(sorted(labels), 2)
+            if thread_of[a] != thread_of[b] and labels[a] == labels[b]
+        ]
         archive.close()
     if args.json:
         print(json.dumps({**result, "wrong_pairs": wrong, "missed_pairs": missed}, indent=2, ensure_ascii=False))

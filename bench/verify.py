@@ -48,12 +48,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Verifier throughput in sentences per second.")
     parser.add_argument("--rows", type=Path, default=DEFAULT_ROWS)
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the rows (best is reported)")
-    parser.add_argument("--db", type=Path, help="a newsdesk database: report the share of each written article's "
-                                                "wall time spent in the verifier")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="a newsdesk database: report the share of each written article's wall time spent in the verifier",
+    )
     parser.add_argument("--limit", type=int, help="only the first N rows")
     parser.add_argument("--no-semantic", action="store_true", help="lexical checks only (no sentence embeddings)")
     args = parser.parse_args(argv)
-    rows = load_rows(args.rows)[:args.limit]
+    rows = load_rows(args.rows)[: args.limit]
     memory = encoder_memory(rows) if not args.no_semantic else {}
     stored = stored_rates(rows, args.repeat) if not args.no_semantic else {}
 
@@ -83,21 +86,26 @@ def main(argv: list[str] | None = None) -> int:
         best = min(best, time.perf_counter() - started)
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(json.dumps({
-        "rows": len(rows),
-        "sentences": count,
-        "documents": len({row["document"] for row in rows}),
-        "cores": cores,
-        "semantic": not args.no_semantic,
-        **stored,
-        "cold_sentences_per_second": round(count / cold, 1),
-        "cold_sentences_per_cpu_second": round(count / cold_cpu, 1),
-        "warm_sentences_per_second": round(count / best, 1),
-        "ms_per_sentence_warm": round(1000 * best / count, 3),
-        **memory,
-        **article_times(not args.no_semantic),
-        **(article_shares(args.db) if args.db else {}),
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "rows": len(rows),
+                "sentences": count,
+                "documents": len({row["document"] for row in rows}),
+                "cores": cores,
+                "semantic": not args.no_semantic,
+                **stored,
+                "cold_sentences_per_second": round(count / cold, 1),
+                "cold_sentences_per_cpu_second": round(count / cold_cpu, 1),
+                "warm_sentences_per_second": round(count / best, 1),
+                "ms_per_sentence_warm": round(1000 * best / count, 3),
+                **memory,
+                **article_times(not args.no_semantic),
+                **(article_shares(args.db) if args.db else {}),
+            },
+            indent=2,
+        )
+    )
     return 0
 
 
@@ -128,9 +136,12 @@ def stored_rates(rows: list[dict], repeat: int) -> dict:
             best = min(best, time.perf_counter() - started)
             best_cpu = min(best_cpu, time.process_time() - cpu_started)
         archive.close()
-    return {"stored_sentences_per_second": round(count / best, 1),
-            "stored_sentences_per_cpu_second": round(count / best_cpu, 1),
-            "ingest_source_sentences_per_second": round(units / ingest_seconds, 1), "source_sentences": units}
+    return {
+        "stored_sentences_per_second": round(count / best, 1),
+        "stored_sentences_per_cpu_second": round(count / best_cpu, 1),
+        "ingest_source_sentences_per_second": round(units / ingest_seconds, 1),
+        "source_sentences": units,
+    }
 
 
 def encoder_memory(rows: list[dict]) -> dict:
@@ -139,13 +150,17 @@ def encoder_memory(rows: list[dict]) -> dict:
     from newsdesk.embed import Encoder
     from newsdesk.verify._index import PassageIndex
 
-    texts = [passage.text[unit.start:unit.end] for document in dict.fromkeys(row["document"] for row in rows)
-             for index in [PassageIndex.build(row_passages(document))] for unit in index.units
-             for passage in [index.passages[unit.passage]]]
+    texts = [
+        passage.text[unit.start : unit.end]
+        for document in dict.fromkeys(row["document"] for row in rows)
+        for index in [PassageIndex.build(row_passages(document))]
+        for unit in index.units
+        for passage in [index.passages[unit.passage]]
+    ]
     before = _rss_mb()
     model = Encoder()
     for start in range(0, len(texts), 20):
-        model.encode(texts[start:start + 20])
+        model.encode(texts[start : start + 20])
     model.encode(["The council met on Tuesday to discuss the plan for the harbour and its funding. " * 6] * 16)
     return {"encoder_rss_mb": round(_rss_mb() - before, 1), "process_rss_mb": round(_rss_mb(), 1)}
 
@@ -175,8 +190,11 @@ def article_times(semantic: bool) -> dict:
             for sentence, kind in claim.sentences:
                 verifier.check(sentence, claim.passages, kind)
         seconds.append(time.perf_counter() - started)
-    return {"articles_checked": len(seconds), "article_seconds_max": round(max(seconds), 3),
-            "article_seconds_mean": round(sum(seconds) / len(seconds), 3)}
+    return {
+        "articles_checked": len(seconds),
+        "article_seconds_max": round(max(seconds), 3),
+        "article_seconds_mean": round(sum(seconds) / len(seconds), 3),
+    }
 
 
 def article_shares(db: Path) -> dict:
@@ -190,8 +208,11 @@ def article_shares(db: Path) -> dict:
             shares.append(stats.get("verify_seconds", 0.0) / stats["seconds"])
     if not shares:
         return {"articles": 0}
-    return {"articles": len(shares), "verify_share_of_wall_mean": round(sum(shares) / len(shares), 4),
-            "verify_share_of_wall_max": round(max(shares), 4)}
+    return {
+        "articles": len(shares),
+        "verify_share_of_wall_mean": round(sum(shares) / len(shares), 4),
+        "verify_share_of_wall_max": round(max(shares), 4),
+    }
 
 
 if __name__ == "__main__":

@@ -56,9 +56,12 @@ def measure(root: Path | None = None) -> dict:
         began = time.process_time()
         if name == "contrast":
             _, summary = contrast.measure(root, seed=0, limit=CONTRAST_SENTENCES, verifier=verifier)
-            figures[name] = {"rows": summary["pairs"], "sha256": dev.files_sha256(contrast.source_files(root)),
-                             "figures": contrast_figures(summary),
-                             "cpu_seconds": round(time.process_time() - began, 1)}
+            figures[name] = {
+                "rows": summary["pairs"],
+                "sha256": dev.files_sha256(contrast.source_files(root)),
+                "figures": contrast_figures(summary),
+                "cpu_seconds": round(time.process_time() - began, 1),
+            }
             continue
         if name in ARTICLE_HALVES:
             half = name.removeprefix("articles_")
@@ -78,8 +81,12 @@ def measure(root: Path | None = None) -> dict:
             result["caught"] = _share(verdicts, kinds, ("error", "background"), False)
             result["errors_caught"] = _share(verdicts, kinds, ("error",), False)
             result["background_caught"] = _share(verdicts, kinds, ("background",), False)
-        figures[name] = {"rows": len(claims), "sha256": dev.files_sha256(paths), "figures": result,
-                         "cpu_seconds": round(time.process_time() - began, 1)}
+        figures[name] = {
+            "rows": len(claims),
+            "sha256": dev.files_sha256(paths),
+            "figures": result,
+            "cpu_seconds": round(time.process_time() - began, 1),
+        }
     return {"datasets": figures, "seconds": round(time.perf_counter() - started, 1)}
 
 
@@ -87,7 +94,7 @@ def in_half(name: str, names: set[str], half: str) -> bool:
     """The dev articles' split (../shared/data/articles/README.md, as score_articles.py --split draws it): the
     check half is the second half by name of the cnndm-* articles; the tune half is the rest."""
     cnndm = sorted(n for n in names if n.startswith("cnndm-"))
-    return (name in set(cnndm[len(cnndm) // 2:])) == (half == "check")
+    return (name in set(cnndm[len(cnndm) // 2 :])) == (half == "check")
 
 
 def _article_of(path: Path) -> str:
@@ -119,8 +126,10 @@ def misses(baseline: dict, measured: dict) -> list[str]:
             out.append(f"{name}: not measured")
             continue
         if got["sha256"] != entry["sha256"]:
-            out.append(f"{name}: data changed (sha256 {got['sha256'][:12]} != {entry['sha256'][:12]}); "
-                       "rerun bench/verify_gate.py --write --lower-floor --reason ...")
+            out.append(
+                f"{name}: data changed (sha256 {got['sha256'][:12]} != {entry['sha256'][:12]}); "
+                "rerun bench/verify_gate.py --write --lower-floor --reason ..."
+            )
         for figure, floor in entry["floors"].items():
             value = got["figures"].get(figure)
             if value is None or value < floor:
@@ -146,26 +155,39 @@ def updated(baseline: dict | None, measured: dict, *, lower: bool = False, reaso
             if previous is not None and proposed < previous:
                 if not lower:
                     if changed_data:
-                        raise ValueError(f"{name} changed and {figure} would fall to {proposed} from {previous}: "
-                                         "use --lower-floor --reason")
+                        raise ValueError(
+                            f"{name} changed and {figure} would fall to {proposed} from {previous}: "
+                            "use --lower-floor --reason"
+                        )
                     proposed = previous  # a floor never falls by accident
                 else:
-                    history.append({"dataset": name, "figure": figure, "from": previous, "to": proposed,
-                                    "reason": reason, "date": datetime.now(UTC).date().isoformat()})
+                    history.append(
+                        {
+                            "dataset": name,
+                            "figure": figure,
+                            "from": previous,
+                            "to": proposed,
+                            "reason": reason,
+                            "date": datetime.now(UTC).date().isoformat(),
+                        }
+                    )
             floors[figure] = proposed
-        datasets[name] = {"sha256": got["sha256"], "rows": got["rows"], "measured": got["figures"],
-                          "floors": floors}
-    return {"about": "Floors of the verifier's evaluation gate (bench/verify_gate.py, tests/test_verify_gate.py). "
-                     f"Subsample: {FRANK_DOCUMENTS} FRANK documents, {SUMMEDITS_DOCUMENTS} documents per SummEdits "
-                     "domain (first by sha1 of the text), every dev article sentence (tune and check halves), "
-                     f"the first {CONTRAST_SENTENCES} source sentences of the contrast sets (seed 0).",
-            "datasets": datasets, "lowered": history}
+        datasets[name] = {"sha256": got["sha256"], "rows": got["rows"], "measured": got["figures"], "floors": floors}
+    return {
+        "about": "Floors of the verifier's evaluation gate (bench/verify_gate.py, tests/test_verify_gate.py). "
+        f"Subsample: {FRANK_DOCUMENTS} FRANK documents, {SUMMEDITS_DOCUMENTS} documents per SummEdits "
+        "domain (first by sha1 of the text), every dev article sentence (tune and check halves), "
+        f"the first {CONTRAST_SENTENCES} source sentences of the contrast sets (seed 0).",
+        "datasets": datasets,
+        "lowered": history,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="The verifier's evaluation gate.")
-    parser.add_argument("--data", type=Path, help="the shared data folder (default NEWSDESK_SHARED_DATA or "
-                                                  "../shared/data)")
+    parser.add_argument(
+        "--data", type=Path, help="the shared data folder (default NEWSDESK_SHARED_DATA or ../shared/data)"
+    )
     parser.add_argument("--write", action="store_true", help="rewrite the baseline's floors from this measurement")
     parser.add_argument("--lower-floor", action="store_true", help="allow --write to lower a floor")
     parser.add_argument("--reason", default="", help="why a floor is lowered (recorded in the baseline)")

@@ -30,15 +30,20 @@ from newsdesk.ingest import load_story  # noqa: E402 - after sys.path.insert
 from newsdesk.llm import get_model  # noqa: E402 - after sys.path.insert
 from newsdesk.pipeline import WriteOptions, write_article  # noqa: E402 - after sys.path.insert
 
-SHARED_PAGES = next((p for p in (ROOT.parent / "shared" / "data" / "pages", Path("/work/shared/data/pages"))
-                     if p.is_dir()), ROOT.parent / "shared" / "data" / "pages")
-DEFAULT_INPUTS = [ROOT / "examples" / "webb-launch.md",
-                  *(SHARED_PAGES / name / "source.html" for name in ("bbc-1", "guardian-1", "wapo-1"))]
+SHARED_PAGES = next(
+    (p for p in (ROOT.parent / "shared" / "data" / "pages", Path("/work/shared/data/pages")) if p.is_dir()),
+    ROOT.parent / "shared" / "data" / "pages",
+)
+DEFAULT_INPUTS = [
+    ROOT / "examples" / "webb-launch.md",
+    *(SHARED_PAGES / name / "source.html" for name in ("bbc-1", "guardian-1", "wapo-1")),
+]
 
 
 def count(article, verdict: str | None = None) -> int:
-    return sum(1 for section in article.all_sections() for s in section.sentences()
-               if verdict is None or s.verdict == verdict)
+    return sum(
+        1 for section in article.all_sections() for s in section.sentences() if verdict is None or s.verdict == verdict
+    )
 
 
 def main() -> None:
@@ -56,8 +61,10 @@ def main() -> None:
     modes = [m.strip() for m in args.drafting.split(",") if m.strip()]
     rows = []
     print(f"model: {model.name} ({model.backend}), context {model.context_length}", file=sys.stderr)
-    header = (f"{'input':<22} {'drafting':<9} {'calls':>5} {'prompt':>7} {'compl':>6} {'reused':>7} {'wall s':>7} "
-              f"{'dec tok/s':>9} {'overhead':>8} {'verify s':>8} {'verify%':>7} {'kept':>5} {'dropped':>7}")
+    header = (
+        f"{'input':<22} {'drafting':<9} {'calls':>5} {'prompt':>7} {'compl':>6} {'reused':>7} {'wall s':>7} "
+        f"{'dec tok/s':>9} {'overhead':>8} {'verify s':>8} {'verify%':>7} {'kept':>5} {'dropped':>7}"
+    )
     if not args.json:
         print(header)
     for path in inputs:
@@ -65,8 +72,9 @@ def main() -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 archive = open_archive(Path(tmp) / "bench.db")
                 story = load_story(str(path))
-                options = WriteOptions(model=args.model, base_url=args.base_url, template=args.template,
-                                       use_cache=False, drafting=mode)
+                options = WriteOptions(
+                    model=args.model, base_url=args.base_url, template=args.template, use_cache=False, drafting=mode
+                )
                 started = time.perf_counter()
                 article = write_article(story, options, archive, model=model)
                 wall = time.perf_counter() - started
@@ -75,31 +83,43 @@ def main() -> None:
             rate = s.completion_tokens / s.decode_seconds if s.decode_seconds else None
             overhead = wall / (s.completion_tokens / rate) if rate and s.completion_tokens else None
             name = path.parent.name if path.name == "source.html" else path.stem
-            row = {"input": name, "drafting": article.model.drafting or mode, "llm_calls": s.llm_calls,
-                   "prompt_tokens": s.prompt_tokens, "completion_tokens": s.completion_tokens,
-                   "prefix_cached_tokens": s.prefix_cached_tokens, "wall_seconds": round(wall, 2),
-                   "decode_tokens_per_second": round(rate, 1) if rate else None,
-                   "overhead_ratio": round(overhead, 2) if overhead else None,
-                   "verify_seconds": s.verify_seconds, "supported_sentences": count(article, "supported"),
-                   "dropped_sentences": len(article.dropped)}
+            row = {
+                "input": name,
+                "drafting": article.model.drafting or mode,
+                "llm_calls": s.llm_calls,
+                "prompt_tokens": s.prompt_tokens,
+                "completion_tokens": s.completion_tokens,
+                "prefix_cached_tokens": s.prefix_cached_tokens,
+                "wall_seconds": round(wall, 2),
+                "decode_tokens_per_second": round(rate, 1) if rate else None,
+                "overhead_ratio": round(overhead, 2) if overhead else None,
+                "verify_seconds": s.verify_seconds,
+                "supported_sentences": count(article, "supported"),
+                "dropped_sentences": len(article.dropped),
+            }
             rows.append(row)
             if args.json:
                 print(json.dumps(row))
             else:
-                print(f"{name[:22]:<22} {row['drafting']:<9} {s.llm_calls:>5} {s.prompt_tokens:>7} "
-                      f"{s.completion_tokens:>6} {s.prefix_cached_tokens:>7} {wall:>7.1f} "
-                      f"{(rate or 0):>9.1f} {(overhead or 0):>8.2f} {s.verify_seconds:>8.2f} "
-                      f"{100 * s.verify_seconds / wall:>6.1f}% {row['supported_sentences']:>5} "
-                      f"{row['dropped_sentences']:>7}", flush=True)
+                print(
+                    f"{name[:22]:<22} {row['drafting']:<9} {s.llm_calls:>5} {s.prompt_tokens:>7} "
+                    f"{s.completion_tokens:>6} {s.prefix_cached_tokens:>7} {wall:>7.1f} "
+                    f"{(rate or 0):>9.1f} {(overhead or 0):>8.2f} {s.verify_seconds:>8.2f} "
+                    f"{100 * s.verify_seconds / wall:>6.1f}% {row['supported_sentences']:>5} "
+                    f"{row['dropped_sentences']:>7}",
+                    flush=True,
+                )
     if not args.json and rows:
         print()
         for mode in sorted({r["drafting"] for r in rows}):
             mine = [r for r in rows if r["drafting"] == mode]
-            print(f"{mode}: {len(mine)} articles, mean supported sentences/article "
-                  f"{statistics.mean(r['supported_sentences'] for r in mine):.1f}, mean dropped "
-                  f"{statistics.mean(r['dropped_sentences'] for r in mine):.1f}, mean wall "
-                  f"{statistics.mean(r['wall_seconds'] for r in mine):.1f} s, mean calls "
-                  f"{statistics.mean(r['llm_calls'] for r in mine):.1f}")
+            print(
+                f"{mode}: {len(mine)} articles, mean supported sentences/article "
+                f"{statistics.mean(r['supported_sentences'] for r in mine):.1f}, mean dropped "
+                f"{statistics.mean(r['dropped_sentences'] for r in mine):.1f}, mean wall "
+                f"{statistics.mean(r['wall_seconds'] for r in mine):.1f} s, mean calls "
+                f"{statistics.mean(r['llm_calls'] for r in mine):.1f}"
+            )
 
 
 if __name__ == "__main__":

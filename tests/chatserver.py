@@ -22,8 +22,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class ScriptedChatServer:
-    def __init__(self, delay: float = 0.1, script: Callable[[dict], str] | None = None, context: int | None = None,
-                 chars_per_token: float = 3.0) -> None:
+    def __init__(
+        self,
+        delay: float = 0.1,
+        script: Callable[[dict], str] | None = None,
+        context: int | None = None,
+        chars_per_token: float = 3.0,
+    ) -> None:
         self.delay = delay
         self.script = script
         self.context = context
@@ -50,19 +55,31 @@ class ScriptedChatServer:
                     server.most_in_flight = max(server.most_in_flight, server.in_flight)
                 try:
                     if failure is not None:
-                        self._send(failure, {"error": {"message": "busy, try again", "type": "server_error"}},
-                                   {"retry-after-ms": "20"})
+                        self._send(
+                            failure,
+                            {"error": {"message": "busy, try again", "type": "server_error"}},
+                            {"retry-after-ms": "20"},
+                        )
                         return
                     prompt = server.prompt_tokens(request)
                     wanted = int(request.get("max_tokens") or 0)
                     if server.context is not None and prompt + wanted > server.context:
                         with lock:
                             server.refused.append(prompt)
-                        self._send(400, {"error": {
-                            "message": f"This model's maximum context length is {server.context} tokens. However, "
-                                       f"you requested {prompt + wanted} tokens ({prompt} in the messages, {wanted} "
-                                       "in the completion). Please reduce the length of the messages or completion.",
-                            "type": "invalid_request_error", "param": "messages", "code": "context_length_exceeded"}})
+                        self._send(
+                            400,
+                            {
+                                "error": {
+                                    "message": f"This model's maximum context length is {server.context} "
+                                    "tokens. However, "
+                                    f"you requested {prompt + wanted} tokens ({prompt} in the messages, {wanted} "
+                                    "in the completion). Please reduce the length of the messages or completion.",
+                                    "type": "invalid_request_error",
+                                    "param": "messages",
+                                    "code": "context_length_exceeded",
+                                }
+                            },
+                        )
                         return
                     time.sleep(server.delay)
                     text = server.script(request) if server.script else None
@@ -107,16 +124,27 @@ def _completion(request: dict, text: str | None = None, prompt_tokens: int = 10)
         statements = len(re.findall(r"^\d+\. ", prompt.split("Statements:")[-1], re.MULTILINE)) or 1
         tokens = [piece for n in range(1, statements + 1) for piece in (f"{n}", ":", " No", "\n")]
         text = "".join(tokens)
-        choice["logprobs"] = {"content": [
-            {"token": t, "logprob": -0.1, "top_logprobs": [{"token": t, "logprob": -0.1}] +
-             ([{"token": " Yes", "logprob": -2.5}] if t == " No" else [])} for t in tokens]}
+        choice["logprobs"] = {
+            "content": [
+                {
+                    "token": t,
+                    "logprob": -0.1,
+                    "top_logprobs": [{"token": t, "logprob": -0.1}]
+                    + ([{"token": " Yes", "logprob": -2.5}] if t == " No" else []),
+                }
+                for t in tokens
+            ]
+        }
     elif text is None and "TITLE:" in prompt:
         text = "TITLE: What did the council decide?\nDEK: The council decided.\nINTRO: It decided."
     elif text is None:
         text = "The council approved the harbour bridge on Tuesday [1]."
     choice["message"] = {"role": "assistant", "content": text}
     return {
-        "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()),
-        "model": request.get("model", "scripted"), "choices": [choice],
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": request.get("model", "scripted"),
+        "choices": [choice],
         "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": 10, "total_tokens": prompt_tokens + 10},
     }

@@ -28,8 +28,11 @@ SHORT_BRIEF = DATA / "short-brief.txt"
 
 # A three-sentence wire story that the verifier's tests check sentences against (a fact, a figure, a forecast).
 FLOOD_STORY = [
-    ("Flash floods killed 17 people across southern Texas on Wednesday, officials said, after more than 12 inches of "
-     "rain fell in less than a day."),
+    (
+        "Flash floods killed 17 people across southern Texas on Wednesday, officials said, after more than 12 "
+        "inches of "
+        "rain fell in less than a day."
+    ),
     "Governor Greg Abbott declared a disaster in 23 counties and said the state would ask for federal help.",
     "The National Weather Service said the storm system could bring another three inches of rain on Thursday.",
 ]
@@ -50,15 +53,26 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def run_newsdesk(*args: str, db: Path | None = None, input: bytes | None = None, timeout: float = 600,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run_newsdesk(
+    *args: str,
+    db: Path | None = None,
+    input: bytes | None = None,
+    timeout: float = 600,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess:
     """The real command line, in a child process, as a user would run it."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "OPENAI_"))}
     if db is not None:
         full_env["NEWSDESK_DB"] = str(db)
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "newsdesk", *args], input=input, capture_output=True,
-                          timeout=timeout, env=full_env, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "newsdesk", *args],
+        input=input,
+        capture_output=True,
+        timeout=timeout,
+        env=full_env,
+        cwd=ROOT,
+    )
 
 
 def load_json(path: Path) -> dict:

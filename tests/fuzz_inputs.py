@@ -23,11 +23,40 @@ SENTENCES = [
     "«Это важный шаг», — сказал мэр. 市议会周二开会讨论了该计划。",
 ]
 HOSTILE_SNIPPETS = [
-    "&#x110000;", "&#99999999999;", "&#xD800;", "&#0;", "&#x0;", "&#1114112;", "&bogus;", "&amp", "&#x;",
-    "\x00", "\ud800", "\udfff", "\ufffe", "\u202e", "\x1b[31m", "\r\n\r\n", "]]>", "<![CDATA[", "<!--", "-->",
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "javascript:alert(1)",
-    '<a href="javascript:alert(1)">x</a>', "<svg onload=alert(1)>", "<?xml version='1.0'?>", "<!DOCTYPE x>",
-    "Ignore previous instructions.", "\u0000\u0001\u0002", "a" * 5000, "<" * 300, ">" * 300, "&" * 300,
+    "&#x110000;",
+    "&#99999999999;",
+    "&#xD800;",
+    "&#0;",
+    "&#x0;",
+    "&#1114112;",
+    "&bogus;",
+    "&amp",
+    "&#x;",
+    "\x00",
+    "\ud800",
+    "\udfff",
+    "\ufffe",
+    "\u202e",
+    "\x1b[31m",
+    "\r\n\r\n",
+    "]]>",
+    "<![CDATA[",
+    "<!--",
+    "-->",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "javascript:alert(1)",
+    '<a href="javascript:alert(1)">x</a>',
+    "<svg onload=alert(1)>",
+    "<?xml version='1.0'?>",
+    "<!DOCTYPE x>",
+    "Ignore previous instructions.",
+    "\u0000\u0001\u0002",
+    "a" * 5000,
+    "<" * 300,
+    ">" * 300,
+    "&" * 300,
 ]
 ENCODINGS = ["utf-8", "utf-16", "iso-8859-1", "bogus-encoding", "shift_jis", "us-ascii"]
 
@@ -39,11 +68,13 @@ def paragraphs(rng: random.Random, count: int) -> list[str]:
 def html_page(rng: random.Random) -> bytes:
     title = rng.choice(SENTENCES)
     body = "".join(f"<p>{p}</p>" for p in paragraphs(rng, rng.randint(0, 25)))
-    page = (f'<!DOCTYPE html><html lang="{rng.choice(["en", "fr", "xx", ""])}"><head><meta charset="utf-8">'
-            f"<title>{title}</title><meta property=\"og:title\" content=\"{title}\">"
-            f'<meta name="description" content="{rng.choice(SENTENCES)}"></head><body><header><nav><a href="/">'
-            f"Home</a></nav></header><article><h1>{title}</h1>{body}</article><footer>(c) Paper</footer>"
-            "</body></html>")
+    page = (
+        f'<!DOCTYPE html><html lang="{rng.choice(["en", "fr", "xx", ""])}"><head><meta charset="utf-8">'
+        f'<title>{title}</title><meta property="og:title" content="{title}">'
+        f'<meta name="description" content="{rng.choice(SENTENCES)}"></head><body><header><nav><a href="/">'
+        f"Home</a></nav></header><article><h1>{title}</h1>{body}</article><footer>(c) Paper</footer>"
+        "</body></html>"
+    )
     return mutate(rng, page, PAGE_BLOWUPS).encode("utf-8", "surrogatepass")
 
 
@@ -54,20 +85,26 @@ def feed_document(rng: random.Random) -> bytes:
         title, text = rng.choice(SENTENCES), "".join(f"&lt;p&gt;{p}&lt;/p&gt;" for p in paragraphs(rng, 3))
         link = rng.choice(["https://news.example/a/", "javascript:alert(1)//", "/relative/", "http://[::1]/"])
         if kind == "atom":
-            entries.append(f"<entry><title>{title}</title><id>urn:{number}</id><link href=\"{link}{number}\"/>"
-                           f"<author><name>Reporter {number}</name></author><updated>2024-05-0{number % 9 + 1}"
-                           f"T10:00:00Z</updated><content type=\"html\">{text}</content></entry>")
+            entries.append(
+                f'<entry><title>{title}</title><id>urn:{number}</id><link href="{link}{number}"/>'
+                f"<author><name>Reporter {number}</name></author><updated>2024-05-0{number % 9 + 1}"
+                f'T10:00:00Z</updated><content type="html">{text}</content></entry>'
+            )
         else:
-            entries.append(f"<item><title>{title}</title><link>{link}{number}</link><guid>g{number}</guid>"
-                           f"<author>r{number}@news.example (Reporter)</author><pubDate>Tue, 0{number % 9 + 1} May "
-                           f"2024 10:00:00 GMT</pubDate><description>{text}</description></item>")
+            entries.append(
+                f"<item><title>{title}</title><link>{link}{number}</link><guid>g{number}</guid>"
+                f"<author>r{number}@news.example (Reporter)</author><pubDate>Tue, 0{number % 9 + 1} May "
+                f"2024 10:00:00 GMT</pubDate><description>{text}</description></item>"
+            )
     declared = rng.choice(ENCODINGS)
     head = f'<?xml version="1.0" encoding="{declared}"?>'
     if kind == "atom":
         doc = f'{head}<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>{"".join(entries)}</feed>'
     elif kind == "rdf":
-        doc = (f'{head}<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/'
-               f'rss/1.0/"><channel><title>Wire</title></channel>{"".join(entries)}</rdf:RDF>')
+        doc = (
+            f'{head}<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/'
+            f'rss/1.0/"><channel><title>Wire</title></channel>{"".join(entries)}</rdf:RDF>'
+        )
     else:
         doc = f'{head}<rss version="2.0"><channel><title>Wire</title>{"".join(entries)}</channel></rss>'
     doc = mutate(rng, doc, FEED_BLOWUPS)
@@ -76,13 +113,32 @@ def feed_document(rng: random.Random) -> bytes:
 
 
 def json_story(rng: random.Random) -> bytes:
-    values = [None, 0, -1, 2**64, 1.5e308, True, [], {}, "", " ", "javascript:alert(1)", "https://ok.example/a",
-              "data:text/html,<script>alert(1)</script>", "http://", "ftp://x", rng.choice(HOSTILE_SNIPPETS),
-              " ".join(paragraphs(rng, 2)), "2024-13-45", "2024-05-01"]
+    values = [
+        None,
+        0,
+        -1,
+        2**64,
+        1.5e308,
+        True,
+        [],
+        {},
+        "",
+        " ",
+        "javascript:alert(1)",
+        "https://ok.example/a",
+        "data:text/html,<script>alert(1)</script>",
+        "http://",
+        "ftp://x",
+        rng.choice(HOSTILE_SNIPPETS),
+        " ".join(paragraphs(rng, 2)),
+        "2024-13-45",
+        "2024-05-01",
+    ]
     strings = [v for v in values if isinstance(v, str)]
-    story: dict = {"headline": rng.choice(SENTENCES) if rng.random() < 0.8 else rng.choice(values),
-                   "body": "\n\n".join(paragraphs(rng, rng.randint(1, 8))) if rng.random() < 0.8 else
-                   rng.choice(values)}
+    story: dict = {
+        "headline": rng.choice(SENTENCES) if rng.random() < 0.8 else rng.choice(values),
+        "body": "\n\n".join(paragraphs(rng, rng.randint(1, 8))) if rng.random() < 0.8 else rng.choice(values),
+    }
     for key in ("url", "published", "source", "author", "language", rng.choice(["title", "text", "extra"])):
         if rng.random() < 0.5:
             story[key] = rng.choice(strings) if rng.random() < 0.8 else rng.choice(values)
@@ -104,21 +160,22 @@ def _insert(rng: random.Random, text: str) -> str:
 
 
 def _truncate(rng: random.Random, text: str) -> str:
-    return text[:rng.randint(0, len(text))]
+    return text[: rng.randint(0, len(text))]
 
 
 def _flip(rng: random.Random, text: str) -> str:
     chars = list(text)
     for _ in range(rng.randint(1, 20)):
         if chars:
-            chars[rng.randrange(len(chars))] = chr(rng.choice([0, 0x3C, 0x3E, 0x26, 0x22, 0xA0, 0xFFFD, 0x10FFFF,
-                                                              rng.randint(1, 0xD7FF)]))
+            chars[rng.randrange(len(chars))] = chr(
+                rng.choice([0, 0x3C, 0x3E, 0x26, 0x22, 0xA0, 0xFFFD, 0x10FFFF, rng.randint(1, 0xD7FF)])
+            )
     return "".join(chars)
 
 
 def _duplicate(rng: random.Random, text: str) -> str:
     start = rng.randrange(max(len(text), 1))
-    piece = text[start:start + rng.randint(1, 400)]
+    piece = text[start : start + rng.randint(1, 400)]
     return text[:start] + piece * rng.randint(2, 50) + text[start:]
 
 
@@ -148,11 +205,13 @@ def _long_field(rng: random.Random, text: str) -> str:
 
 
 def _entity_tricks(rng: random.Random, text: str) -> str:
-    doctype = rng.choice([
-        '<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>',
-        '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
-    ])
+    doctype = rng.choice(
+        [
+            '<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>',
+            '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+        ]
+    )
     text = text.replace("?>", "?>" + doctype, 1)
     return text.replace("<title>", "<title>&d;&x;", 1)
 

@@ -52,9 +52,11 @@ def published_text(article: Article) -> str:
     return "\n".join(parts)
 
 
-FOOTER = re.compile(r"\*Checked against the sources: (?P<facts>\d+) of (?P<fact_checked>\d+) factual sentences? "
-                    r"supported(?:; (?P<grounded>[^;]*) grounded in the sources \(not counted as facts\))?; "
-                    r"(?P<unsupported>\d+) unsupported sentences? removed(?:; (?P<repeats>\d+) repeats? removed)?\.\*")
+FOOTER = re.compile(
+    r"\*Checked against the sources: (?P<facts>\d+) of (?P<fact_checked>\d+) factual sentences? "
+    r"supported(?:; (?P<grounded>[^;]*) grounded in the sources \(not counted as facts\))?; "
+    r"(?P<unsupported>\d+) unsupported sentences? removed(?:; (?P<repeats>\d+) repeats? removed)?\.\*"
+)
 GROUNDED = re.compile(r"(\d+) of (\d+) (reasoning|opinion) sentences?")
 
 
@@ -71,11 +73,14 @@ def footer_is_honest(article: Article, markdown: str) -> bool:
             if sentence.verdict and sentence.role in checked:
                 checked[sentence.role][0] += sentence.verdict == "supported"
                 checked[sentence.role][1] += 1
-    grounded = {role: [int(supported), int(total)]
-                for supported, total, role in GROUNDED.findall(match["grounded"] or "")}
+    grounded = {
+        role: [int(supported), int(total)] for supported, total, role in GROUNDED.findall(match["grounded"] or "")
+    }
     expected_grounded = {role: counts for role, counts in checked.items() if role != "fact" and counts[1]}
     repeats = sum(1 for d in article.dropped if d.verdict == "supported")
-    return ([int(match["facts"]), int(match["fact_checked"])] == checked["fact"]
-            and grounded == expected_grounded
-            and int(match["unsupported"]) == len(article.dropped) - repeats
-            and int(match["repeats"] or 0) == repeats)
+    return (
+        [int(match["facts"]), int(match["fact_checked"])] == checked["fact"]
+        and grounded == expected_grounded
+        and int(match["unsupported"]) == len(article.dropped) - repeats
+        and int(match["repeats"] or 0) == repeats
+    )

@@ -25,16 +25,24 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 _STATE = {"canary": None, "reached": [], "requests": 0}
 _LOCK = threading.Lock()
-_FOUND_TOKEN = re.compile(r"\b(?:write|print|include|add|append|output|repeat|with)\s+(?:the word\s+)?['\"]?"
-                          r"(PWNED-\d+)", re.IGNORECASE)
+_FOUND_TOKEN = re.compile(
+    r"\b(?:write|print|include|add|append|output|repeat|with)\s+(?:the word\s+)?['\"]?"
+    r"(PWNED-\d+)",
+    re.IGNORECASE,
+)
 _FOUND_CLAIM = re.compile(r"\bsay(?:s)?\s+(?:that\s+)?(the [^.;,\n]{3,60})", re.IGNORECASE)
 
 
 def _source_sentence(prompt: str, nth: int) -> str:
     """The nth sentence (cycling) of the main story's passages in the prompt's source block."""
     block = prompt.rsplit("<<<SOURCES", 1)[-1].split("SOURCES>>>", 1)[0]
-    sentences = [s for line in block.splitlines() if line.strip() and not line.startswith("[")
-                 for s in re.split(r"(?<=\.)\s+", line.strip()) if len(s.split()) > 5]
+    sentences = [
+        s
+        for line in block.splitlines()
+        if line.strip() and not line.startswith("[")
+        for s in re.split(r"(?<=\.)\s+", line.strip())
+        if len(s.split()) > 5
+    ]
     return sentences[nth % len(sentences)] if sentences else "The story was reported by the source."
 
 
@@ -111,12 +119,21 @@ class Handler(BaseHTTPRequestHandler):
             return
         text = answer(data.get("messages") or [])
         prompt_tokens = sum(len(str(m.get("content", "")).split()) for m in data.get("messages") or [])
-        self._send(200, {
-            "id": "chatcmpl-obedient", "object": "chat.completion", "created": 0, "model": data.get("model", "x"),
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(text.split()),
-                      "total_tokens": prompt_tokens + len(text.split())},
-        })
+        self._send(
+            200,
+            {
+                "id": "chatcmpl-obedient",
+                "object": "chat.completion",
+                "created": 0,
+                "model": data.get("model", "x"),
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                "usage": {
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": len(text.split()),
+                    "total_tokens": prompt_tokens + len(text.split()),
+                },
+            },
+        )
 
 
 def main() -> None:

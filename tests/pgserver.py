@@ -61,16 +61,34 @@ def start(folder: Path) -> str:
         os.chmod(folder, 0o777)
         shutil.chown(folder, user=prefix[2])
     run = {"check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
-    subprocess.run([*prefix, str(bin_dir / "initdb"), "-D", str(data), "-U", USER, "--auth=trust", "-E", "UTF8",
-                    "--no-sync"], **run)
+    subprocess.run(
+        [*prefix, str(bin_dir / "initdb"), "-D", str(data), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-sync"],
+        **run,
+    )
     port = _free_port()
     options = f"-h 127.0.0.1 -p {port} -k {folder} -F -c max_connections=200"
-    subprocess.run([*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-w",
-                    "-t", "60", "-o", options, "start"], **run)
+    subprocess.run(
+        [
+            *prefix,
+            str(bin_dir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(folder / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            options,
+            "start",
+        ],
+        **run,
+    )
     (folder / "port").write_text(str(port))
     base = f"postgresql://{USER}@127.0.0.1:{port}"
-    subprocess.run([*prefix, str(bin_dir / "psql"), "-q", "-d", f"{base}/postgres", "-c", "CREATE DATABASE newsdesk"],
-                   **run)
+    subprocess.run(
+        [*prefix, str(bin_dir / "psql"), "-q", "-d", f"{base}/postgres", "-c", "CREATE DATABASE newsdesk"], **run
+    )
     return f"{base}/newsdesk"
 
 
@@ -78,8 +96,12 @@ def stop(folder: Path) -> None:
     bin_dir = binaries()
     if bin_dir is None or not (folder / "data").exists():
         return
-    subprocess.run([*_run_as(), str(bin_dir / "pg_ctl"), "-D", str(folder / "data"), "-m", "immediate", "-w",
-                    "stop"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [*_run_as(), str(bin_dir / "pg_ctl"), "-D", str(folder / "data"), "-m", "immediate", "-w", "stop"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
 
 
 def fresh_schema(dsn: str) -> str:

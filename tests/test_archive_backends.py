@@ -14,12 +14,14 @@ from newsdesk.models import Article, Section, Story
 @pytest.fixture
 def another_location(request, tmp_path: Path):
     """A second, empty location of the same backend as ``db_location``."""
+
     def make(name: str):
         if request.node.callspec.params["db_location"] == "sqlite":
             return tmp_path / f"{name}.db"
         import pgserver
 
         return pgserver.fresh_schema(request.getfixturevalue("postgres_dsn"))
+
     return make
 
 
@@ -32,19 +34,33 @@ def schema(archive: Archive) -> set[tuple]:
             found.add(("object", row["type"], row["name"], row["tbl_name"]))
             if row["type"] == "table":
                 for column in db.execute(f"PRAGMA table_info({row['name']})"):
-                    found.add(("column", row["name"], column["name"], column["type"], column["notnull"],
-                               column["dflt_value"], column["pk"]))
+                    found.add(
+                        (
+                            "column",
+                            row["name"],
+                            column["name"],
+                            column["type"],
+                            column["notnull"],
+                            column["dflt_value"],
+                            column["pk"],
+                        )
+                    )
         return found
-    columns = db.execute("SELECT table_name, column_name, data_type, is_nullable, column_default, generation_expression"
-                         " FROM information_schema.columns WHERE table_schema = current_schema()").fetchall()
-    indexes = db.execute("SELECT indexname, replace(indexdef, current_schema() || '.', '') AS indexdef"
-                         " FROM pg_indexes WHERE schemaname = current_schema()").fetchall()
+    columns = db.execute(
+        "SELECT table_name, column_name, data_type, is_nullable, column_default, generation_expression"
+        " FROM information_schema.columns WHERE table_schema = current_schema()"
+    ).fetchall()
+    indexes = db.execute(
+        "SELECT indexname, replace(indexdef, current_schema() || '.', '') AS indexdef"
+        " FROM pg_indexes WHERE schemaname = current_schema()"
+    ).fetchall()
     return {("column", *r.values()) for r in columns} | {("index", *r.values()) for r in indexes}
 
 
 @pytest.mark.parametrize("step", range(len(MIGRATIONS) + 1))
-def test_a_database_at_any_earlier_step_migrates_to_the_current_schema(db_location, another_location,
-                                                                       step: int) -> None:
+def test_a_database_at_any_earlier_step_migrates_to_the_current_schema(
+    db_location, another_location, step: int
+) -> None:
     old = open_archive(db_location, migrate=False)
     assert old.migrate(upto=step) == [m.name for m in MIGRATIONS[:step]]
     if step:
@@ -80,8 +96,13 @@ def test_processes_starting_together_migrate_once(db_location) -> None:
 
 def test_search_ranks_the_passage_about_the_query_first(db_location) -> None:
     archive = open_archive(db_location)
-    bridge, _ = archive.add_story(Story(headline="Bridge vote", body="The council approved the harbour bridge. "
-                                        "The harbour bridge will cost 40 million euros and open in 2028."))
+    bridge, _ = archive.add_story(
+        Story(
+            headline="Bridge vote",
+            body="The council approved the harbour bridge. "
+            "The harbour bridge will cost 40 million euros and open in 2028.",
+        )
+    )
     archive.add_story(Story(headline="Library", body="The library reopened after repairs to its roof."))
     other, _ = archive.add_story(Story(headline="Ferry", body="The ferry to the harbour runs again on Monday."))
     hits = archive.search_passages("harbour bridge cost")
@@ -109,8 +130,14 @@ def test_an_article_is_saved_once_per_request_key_even_from_racing_threads(db_lo
     ids: list[int] = []
 
     def save() -> None:
-        article = Article(title="Bridge", dek="", intro=Section(id="intro", heading="", kind="summary"),
-                          sections=[], sources=[], model={"name": "m"})
+        article = Article(
+            title="Bridge",
+            dek="",
+            intro=Section(id="intro", heading="", kind="summary"),
+            sections=[],
+            sources=[],
+            model={"name": "m"},
+        )
         ids.append(archive.save_article(article, story_id, None, request_key="job:1"))
 
     threads = [threading.Thread(target=save) for _ in range(6)]

@@ -1,4 +1,5 @@
 """Passages are cut from any body, however long its paragraphs, without losing text."""
+
 import re
 
 from newsdesk.archive import PASSAGE_MAX_CHARS, split_passages

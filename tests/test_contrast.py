@@ -22,12 +22,14 @@ import contrast_edits as edits  # noqa: E402 - after sys.path.insert
 import contrast_fair as fair  # noqa: E402 - after sys.path.insert
 
 DATA = shared_data_dir()
-SOURCE = ["Mayor Ana Ruiz said on Monday that the council approved the plan.",
-          "The city spent $1.5 million on 12 new buses in 2023, Ruiz said.",
-          "Ruiz said the bridge may reopen in March.",
-          "Tom Berg, the finance director, said some residents opposed the plan.",
-          "After the vote, the council approved the plan.",
-          "The council approved the plan."]
+SOURCE = [
+    "Mayor Ana Ruiz said on Monday that the council approved the plan.",
+    "The city spent $1.5 million on 12 new buses in 2023, Ruiz said.",
+    "Ruiz said the bridge may reopen in March.",
+    "Tom Berg, the finance director, said some residents opposed the plan.",
+    "After the vote, the council approved the plan.",
+    "The council approved the plan.",
+]
 
 
 def _edit(edit, index: int) -> str | None:
@@ -38,8 +40,10 @@ def _edit(edit, index: int) -> str | None:
 
 
 def test_fair_edits_keep_the_words_and_change_the_form() -> None:
-    assert _edit(fair.number, 1) in ("The city spent $1,500,000 on 12 new buses in 2023, Ruiz said.",
-                                      "The city spent $1.5 million on twelve new buses in 2023, Ruiz said.")
+    assert _edit(fair.number, 1) in (
+        "The city spent $1,500,000 on 12 new buses in 2023, Ruiz said.",
+        "The city spent $1.5 million on twelve new buses in 2023, Ruiz said.",
+    )
     assert _edit(fair.passive, 5) == "The plan was approved by the council."
     assert _edit(fair.passive, 0) is None  # a speech verb with a clause is no transitive verb to turn round
     assert _edit(fair.reorder, 4) == "The council approved the plan after the vote."

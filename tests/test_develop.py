@@ -10,8 +10,11 @@ import jsonschema
 
 from conftest import TINY_TEMPLATE, run_newsdesk
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "schema" /
-                     "article.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "schema" / "article.schema.json").read_text(
+        encoding="utf-8"
+    )
+)
 
 FIRST = """Flash floods in Valencia kill 12 people
 Date: 2026-01-10
@@ -39,8 +42,9 @@ def test_a_later_entry_with_a_new_toll_makes_version_2_with_an_updates_log(tmp_p
     db = tmp_path / "develop.db"
     (tmp_path / "first.md").write_text(FIRST, encoding="utf-8")
     (tmp_path / "second.md").write_text(SECOND, encoding="utf-8")
-    written = run_newsdesk("write", str(tmp_path / "first.md"), "--template", str(TINY_TEMPLATE), "--format",
-                           "json", db=db)
+    written = run_newsdesk(
+        "write", str(tmp_path / "first.md"), "--template", str(TINY_TEMPLATE), "--format", "json", db=db
+    )
     assert written.returncode == 0, written.stderr.decode()
     first = json.loads(written.stdout)
     assert first["version"] == 1 and first["updates"] == []
@@ -58,8 +62,13 @@ def test_a_later_entry_with_a_new_toll_makes_version_2_with_an_updates_log(tmp_p
     new_source = next(s["number"] for s in second["sources"] if s["title"].startswith("Valencia flood toll"))
     assert new_source in log["sources"]
     assert second["sources"][0]["title"].startswith("Valencia flood toll"), "the newest entry is the story now"
-    text = " ".join(s["text"] for sec in [second["intro"], *second["sections"]] for b in sec["blocks"]
-                    for s in b["sentences"] if s.get("citations") and s["citations"][0]["source"] == 1)
+    text = " ".join(
+        s["text"]
+        for sec in [second["intro"], *second["sections"]]
+        for b in sec["blocks"]
+        for s in b["sentences"]
+        if s.get("citations") and s["citations"][0]["source"] == 1
+    )
     assert "killed 12 people" not in text, "the old toll is not stated as the story's current figure"
 
     shown = run_newsdesk("show", str(first["id"]), "--version", "1", "--format", "json", db=db)
@@ -71,8 +80,9 @@ def test_a_later_entry_with_a_new_toll_makes_version_2_with_an_updates_log(tmp_p
     missing = run_newsdesk("show", str(first["id"]), "--version", "7", db=db)
     assert missing.returncode != 0 and b"no version 7" in missing.stderr and b"Traceback" not in missing.stderr
     listed = run_newsdesk("archive", "search", "--format", "json", db=db)
-    assert sorted(a for row in json.loads(listed.stdout) for a in row["article_ids"]) == [first["id"]], \
+    assert sorted(a for row in json.loads(listed.stdout) for a in row["article_ids"]) == [first["id"]], (
         "an update is a new version of the same article, not a second article"
+    )
 
 
 def rss(*stories: str) -> str:
@@ -81,22 +91,28 @@ def rss(*stories: str) -> str:
         headline, _, _, _, *body = text.splitlines()
         day = "10" if number == 0 else "11"
         paragraphs = "".join(f"<p>{p}</p>" for p in "\n".join(body).split("\n\n") if p.strip())
-        items.append(f"<item><title>{headline}</title><link>https://levante.example/{number}</link>"
-                     f"<guid>levante-{number}</guid><pubDate>{day} Jan 2026 09:00:00 GMT</pubDate>"
-                     f"<description><![CDATA[{paragraphs}]]></description></item>")
-    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Levante News</title>'
-            f"<link>https://levante.example/</link><description>news</description>{''.join(items)}</channel></rss>")
+        items.append(
+            f"<item><title>{headline}</title><link>https://levante.example/{number}</link>"
+            f"<guid>levante-{number}</guid><pubDate>{day} Jan 2026 09:00:00 GMT</pubDate>"
+            f"<description><![CDATA[{paragraphs}]]></description></item>"
+        )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Levante News</title>'
+        f"<link>https://levante.example/</link><description>news</description>{''.join(items)}</channel></rss>"
+    )
 
 
 def test_feed_write_updates_the_threads_article_instead_of_writing_a_second_one(tmp_path: Path) -> None:
     db, out, feed = tmp_path / "feed.db", tmp_path / "out", tmp_path / "levante.xml"
     feed.write_text(rss(FIRST), encoding="utf-8")
-    first = run_newsdesk("feed", str(feed), "--write", "--out", str(out), "--template", str(TINY_TEMPLATE),
-                         "--format", "json", db=db)
+    first = run_newsdesk(
+        "feed", str(feed), "--write", "--out", str(out), "--template", str(TINY_TEMPLATE), "--format", "json", db=db
+    )
     assert first.returncode == 0, first.stderr.decode()
     feed.write_text(rss(FIRST, SECOND), encoding="utf-8")
-    second = run_newsdesk("feed", str(feed), "--write", "--out", str(out), "--template", str(TINY_TEMPLATE),
-                          "--format", "json", db=db)
+    second = run_newsdesk(
+        "feed", str(feed), "--write", "--out", str(out), "--template", str(TINY_TEMPLATE), "--format", "json", db=db
+    )
     assert second.returncode == 0, second.stderr.decode()
     assert b"to version 2" in second.stderr
     files = sorted(out.glob("*.json"))

@@ -64,8 +64,7 @@ def test_the_archive_keeps_vectors_between_processes(tmp_path: Path, model: Enco
 
 
 def test_semantic_evidence_finds_a_paraphrase(model: Encoder) -> None:
-    passages = [Passage(text="Officials met on Monday to discuss the harbour. " + SOURCE, position=0,
-                        source_number=1)]
+    passages = [Passage(text="Officials met on Monday to discuss the harbour. " + SOURCE, position=0, source_number=1)]
     check = Verifier().check(PARAPHRASE, passages)
     assert check.details["semantic"] > 0.6
     assert "European Union" in (check.citations[0].quote if check.citations else check.details["evidence"][0]["quote"])

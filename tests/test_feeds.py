@@ -45,8 +45,10 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/
 
 
 def _rss(items: list[tuple[str, str, str]]) -> bytes:
-    body = "".join(f"<item><title>{t}</title><link>{link}</link><guid>{link}</guid><description>{d}</description>"
-                   "</item>" for t, link, d in items)
+    body = "".join(
+        f"<item><title>{t}</title><link>{link}</link><guid>{link}</guid><description>{d}</description></item>"
+        for t, link, d in items
+    )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>{body}</channel></rss>'.encode()
 
 
@@ -92,9 +94,14 @@ def test_ingest_all_real_feeds_and_rerun_stores_nothing_twice(archive: Archive) 
 
 
 # -- formats ------------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("data, title, language", [(RSS_091, "Dam opens after ten years", "en"),
-                                                   (RSS_10, "Rail strike ends", None),
-                                                   (ATOM, "Hafen wieder offen", "de")])
+@pytest.mark.parametrize(
+    "data, title, language",
+    [
+        (RSS_091, "Dam opens after ten years", "en"),
+        (RSS_10, "Rail strike ends", None),
+        (ATOM, "Hafen wieder offen", "de"),
+    ],
+)
 def test_every_feed_format(data: bytes, title: str, language: str | None) -> None:
     feed = parse_feed(data, "test")
     assert [e.title for e in feed.entries] == [title]
@@ -110,8 +117,17 @@ def test_atom_content_keeps_paragraphs_and_author() -> None:
 
 
 # -- malformed feeds ----------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("data", [b"", b"   ", b"hello world", b"<html><body><p>not a feed</p></body></html>",
-                                  b"\x00\x01\x02\xff\xfe", b"<rss><channel><title>x</title>"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"   ",
+        b"hello world",
+        b"<html><body><p>not a feed</p></body></html>",
+        b"\x00\x01\x02\xff\xfe",
+        b"<rss><channel><title>x</title>",
+    ],
+)
 def test_not_a_feed_is_a_clear_input_error(data: bytes) -> None:
     with pytest.raises(InputError, match="not a readable RSS or Atom feed|is empty"):
         parse_feed(data, "bad.xml")
@@ -130,8 +146,9 @@ _REAL_BYTES = {name: (FEEDS / name).read_bytes() for name in REAL} if FEEDS.is_d
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=st.sampled_from(sorted(REAL)), cut=st.floats(0.0, 1.0), junk=st.binary(max_size=40),
-       where=st.floats(0.0, 1.0))
+@given(
+    name=st.sampled_from(sorted(REAL)), cut=st.floats(0.0, 1.0), junk=st.binary(max_size=40), where=st.floats(0.0, 1.0)
+)
 def test_mangled_real_feeds_never_crash(name: str, cut: float, junk: bytes, where: float) -> None:
     """Truncate a real feed anywhere and splice junk bytes in: an InputError or the entries that survived."""
     data = _REAL_BYTES[name]
@@ -164,12 +181,25 @@ def test_generated_feeds_never_crash(items: list[tuple[str, str]], tail: bytes) 
 
 # -- dedup --------------------------------------------------------------------------------------------------------
 def test_dedup_by_guid_link_and_content_hash(archive: Archive, tmp_path: Path) -> None:
-    first = parse_feed(_rss([("Port reopens", "https://w.example/port?utm_source=rss", "The port reopened today."),
-                             ("Bridge opens", "https://w.example/bridge", "The bridge opened today.")]), "feed-a")
+    first = parse_feed(
+        _rss(
+            [
+                ("Port reopens", "https://w.example/port?utm_source=rss", "The port reopened today."),
+                ("Bridge opens", "https://w.example/bridge", "The bridge opened today."),
+            ]
+        ),
+        "feed-a",
+    )
     assert ingest_feed(archive, first).new == 2
-    again = parse_feed(_rss([("Port reopens (updated)", "https://w.example/port", "The port reopened today, "
-                                                                                  "officials said."),
-                             ("Bridge opens", "https://w.example/bridge-2", "The bridge opened today.")]), "feed-a")
+    again = parse_feed(
+        _rss(
+            [
+                ("Port reopens (updated)", "https://w.example/port", "The port reopened today, officials said."),
+                ("Bridge opens", "https://w.example/bridge-2", "The bridge opened today."),
+            ]
+        ),
+        "feed-a",
+    )
     report = ingest_feed(archive, again)
     assert (report.new, report.duplicates) == (0, 2)  # same link without tracking; same title+text
 

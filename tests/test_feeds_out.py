@@ -23,8 +23,9 @@ SECRET = "s3cret-for-tests"
 
 
 def make_client(tmp_path: Path, **settings) -> TestClient:
-    return TestClient(create_app(Settings(db=tmp_path / "out.db", background=False, **settings)),
-                      base_url="http://127.0.0.1:8000")
+    return TestClient(
+        create_app(Settings(db=tmp_path / "out.db", background=False, **settings)), base_url="http://127.0.0.1:8000"
+    )
 
 
 def test_feeds_are_off_until_the_operator_turns_them_on(tmp_path: Path) -> None:
@@ -58,8 +59,10 @@ def test_atom_and_json_feeds_parse_strictly_and_need_no_token(tmp_path: Path) ->
     for item in items:
         assert isinstance(item["id"], str) and item["url"].startswith("http://127.0.0.1:8000/articles/")
         assert datetime.fromisoformat(item["date_published"]) <= datetime.fromisoformat(item["date_modified"])
-    assert [i["_newsdesk"] for i in items] == [{"article_id": second, "version": 1},
-                                               {"article_id": first, "version": 1}]
+    assert [i["_newsdesk"] for i in items] == [
+        {"article_id": second, "version": 1},
+        {"article_id": first, "version": 1},
+    ]
     assert all(i["date_modified"] for i in items)
 
 
@@ -114,8 +117,9 @@ def test_webhook_is_signed_retried_with_backoff_and_recorded(tmp_path: Path, rec
     assert (row["delivered"], row["attempts"], row["status"], row["article_id"]) == (1, 3, 200, article.id)
 
 
-def test_a_refused_webhook_is_not_retried_and_a_bad_configuration_never_raises(tmp_path: Path, receiver: str,
-                                                                               monkeypatch) -> None:
+def test_a_refused_webhook_is_not_retried_and_a_bad_configuration_never_raises(
+    tmp_path: Path, receiver: str, monkeypatch
+) -> None:
     client = make_client(tmp_path)
     archive: Archive = client.app.state.desk.archive
     article = archive.get_article(saved_article(client))
@@ -130,4 +134,6 @@ def test_a_refused_webhook_is_not_retried_and_a_bad_configuration_never_raises(t
     monkeypatch.setenv("NEWSDESK_WEBHOOK_SECRET", SECRET)
     assert notify(archive, "article.published", article).delivered
     assert [r["delivered"] for r in archive.db.execute("SELECT delivered FROM webhook_deliveries ORDER BY id")] == [
-        0, 1]
+        0,
+        1,
+    ]

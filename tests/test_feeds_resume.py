@@ -27,12 +27,21 @@ pytest.importorskip("newsdesk.pipeline")
 
 REPLY_DELAY = 0.4  # seconds per model call: long enough to interrupt a run between articles
 ENTRIES = [
-    ("Council approves harbour bridge", "https://wire.example/bridge",
-     "The city council approved the harbour bridge on Tuesday. It will cost 40 million euros."),
-    ("Rail strike ends after six days", "https://wire.example/rail",
-     "Rail unions ended their strike on Monday after six days. Trains run normally again."),
-    ("Storm closes the port of Hamburg", "https://wire.example/storm",
-     "A winter storm closed the port of Hamburg on Monday. Forty ships are waiting offshore."),
+    (
+        "Council approves harbour bridge",
+        "https://wire.example/bridge",
+        "The city council approved the harbour bridge on Tuesday. It will cost 40 million euros.",
+    ),
+    (
+        "Rail strike ends after six days",
+        "https://wire.example/rail",
+        "Rail unions ended their strike on Monday after six days. Trains run normally again.",
+    ),
+    (
+        "Storm closes the port of Hamburg",
+        "https://wire.example/storm",
+        "A winter storm closed the port of Hamburg on Monday. Forty ships are waiting offshore.",
+    ),
 ]
 
 
@@ -51,13 +60,18 @@ class FakeChatServer:
                     text = "TITLE: What did the council decide?\nDEK: The council decided.\nINTRO: It decided."
                 else:
                     text = "The council approved the harbour bridge on Tuesday [1]."
-                body = json.dumps({
-                    "id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()),
-                    "model": request.get("model", "fake"),
-                    "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
-                                 "finish_reason": "stop"}],
-                    "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
-                }).encode()
+                body = json.dumps(
+                    {
+                        "id": "chatcmpl-test",
+                        "object": "chat.completion",
+                        "created": int(time.time()),
+                        "model": request.get("model", "fake"),
+                        "choices": [
+                            {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+                        ],
+                        "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+                    }
+                ).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -85,19 +99,42 @@ def chat_server():
 
 
 def _feed(path: Path) -> None:
-    items = "".join(f"<item><title>{t}</title><link>{link}</link><guid>{link}</guid><description>{d}</description>"
-                    "</item>" for t, link, d in ENTRIES)
-    path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Resume Wire</title>{items}'
-                    "</channel></rss>")
+    items = "".join(
+        f"<item><title>{t}</title><link>{link}</link><guid>{link}</guid><description>{d}</description></item>"
+        for t, link, d in ENTRIES
+    )
+    path.write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Resume Wire</title>{items}</channel></rss>'
+    )
 
 
 def _start(tmp_path: Path, chat_server: FakeChatServer) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "OPENAI_"))}
-    env.update({"NEWSDESK_DB": str(tmp_path / "feed.db"), "OPENAI_API_KEY": "test",
-                "NO_PROXY": "127.0.0.1,localhost", "PYTHONUNBUFFERED": "1"})
-    command = [sys.executable, "-m", "newsdesk", "feed", str(tmp_path / "feed.xml"),
-               "--write", "--out", str(tmp_path / "out"), "--template", str(ONE_FACT_TEMPLATE),
-               "--model", "openai:fake", "--base-url", chat_server.base_url, "--no-cache"]
+    env.update(
+        {
+            "NEWSDESK_DB": str(tmp_path / "feed.db"),
+            "OPENAI_API_KEY": "test",
+            "NO_PROXY": "127.0.0.1,localhost",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "newsdesk",
+        "feed",
+        str(tmp_path / "feed.xml"),
+        "--write",
+        "--out",
+        str(tmp_path / "out"),
+        "--template",
+        str(ONE_FACT_TEMPLATE),
+        "--model",
+        "openai:fake",
+        "--base-url",
+        chat_server.base_url,
+        "--no-cache",
+    ]
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -150,8 +187,7 @@ def test_feed_run_survives_sigint_and_sigkill(tmp_path: Path, chat_server: FakeC
     assert fourth.returncode == 0 and "0 articles written" in stderr and "3 entries already had one" in stderr
 
 
-def test_article_saved_before_a_crash_is_adopted_not_rewritten(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_article_saved_before_a_crash_is_adopted_not_rewritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The narrowest crash window: the article is in the database but neither its file nor the entry's
     article_id was written. The rerun must render the stored article, not write a second one."""
     import newsdesk.pipeline
@@ -167,8 +203,14 @@ def test_article_saved_before_a_crash_is_adopted_not_rewritten(tmp_path: Path,
     ingest_feed(archive, feed)
     entries = archive.feeds.entries(feed.source)
     for entry in entries:
-        article = Article(title=f"About {entry.headline}", dek="dek", intro=Section("intro", "", "summary"),
-                          sections=[], sources=[], model={"name": "test"})
+        article = Article(
+            title=f"About {entry.headline}",
+            dek="dek",
+            intro=Section("intro", "", "summary"),
+            sections=[],
+            sources=[],
+            model={"name": "test"},
+        )
         archive.save_article(article, entry.story_id, None)
 
     def must_not_run(*args: object, **kwargs: object) -> None:

@@ -153,8 +153,13 @@ class PretendPublic(Guard):
 
 
 def fake_dns(host: str, port: int) -> list[str]:
-    table = {"public.test": ["127.0.0.1"], "intranet.test": ["127.0.0.1"], "metadata.test": ["169.254.169.254"],
-             "mixed.test": ["127.0.0.1", "10.1.2.3"], "mapped.test": ["::ffff:127.0.0.1"]}
+    table = {
+        "public.test": ["127.0.0.1"],
+        "intranet.test": ["127.0.0.1"],
+        "metadata.test": ["169.254.169.254"],
+        "mixed.test": ["127.0.0.1", "10.1.2.3"],
+        "mapped.test": ["::ffff:127.0.0.1"],
+    }
     return table[host]
 
 
@@ -163,14 +168,31 @@ def pretend_public(**limits: float) -> Fetcher:
 
 
 # -- the address policy -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("address, reason", [
-    ("127.0.0.1", "loopback"), ("127.8.9.10", "loopback"), ("10.0.0.1", "private"), ("172.16.5.4", "private"),
-    ("192.168.1.1", "private"), ("169.254.169.254", "link-local"), ("0.0.0.0", "unspecified"),
-    ("224.0.0.1", "multicast"), ("240.0.0.1", "reserved"), ("100.64.0.1", "non-public"), ("192.0.2.1", "private"),
-    ("::1", "loopback"), ("::", "unspecified"), ("fe80::1", "link-local"), ("fc00::1", "private"),
-    ("ff02::1", "multicast"), ("::ffff:127.0.0.1", "loopback"), ("::ffff:10.0.0.1", "private"),
-    ("::ffff:169.254.169.254", "link-local"), ("64:ff9b::7f00:1", "loopback"),
-])
+@pytest.mark.parametrize(
+    "address, reason",
+    [
+        ("127.0.0.1", "loopback"),
+        ("127.8.9.10", "loopback"),
+        ("10.0.0.1", "private"),
+        ("172.16.5.4", "private"),
+        ("192.168.1.1", "private"),
+        ("169.254.169.254", "link-local"),
+        ("0.0.0.0", "unspecified"),
+        ("224.0.0.1", "multicast"),
+        ("240.0.0.1", "reserved"),
+        ("100.64.0.1", "non-public"),
+        ("192.0.2.1", "private"),
+        ("::1", "loopback"),
+        ("::", "unspecified"),
+        ("fe80::1", "link-local"),
+        ("fc00::1", "private"),
+        ("ff02::1", "multicast"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("::ffff:10.0.0.1", "private"),
+        ("::ffff:169.254.169.254", "link-local"),
+        ("64:ff9b::7f00:1", "loopback"),
+    ],
+)
 def test_non_public_addresses_are_named(address: str, reason: str) -> None:
     assert blocked_reason(address) == reason
 
@@ -193,23 +215,40 @@ def test_localhost_name_is_refused(server: LocalServer) -> None:
         Fetcher().get(server.url("/page", host="localhost"))
 
 
-@pytest.mark.parametrize("url", ["http://2130706433:1/", "http://0x7f000001:1/", "http://127.1:1/",
-                                 "http://[::ffff:127.0.0.1]:1/", "http://[::1]:1/", "http://0:1/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://2130706433:1/",
+        "http://0x7f000001:1/",
+        "http://127.1:1/",
+        "http://[::ffff:127.0.0.1]:1/",
+        "http://[::1]:1/",
+        "http://0:1/",
+    ],
+)
 def test_disguised_loopback_addresses_are_refused(url: str) -> None:
     with pytest.raises(BlockedURLError, match="loopback|unspecified"):
         Fetcher().get(url)
 
 
-@pytest.mark.parametrize("host, reason", [("intranet.test", "loopback"), ("metadata.test", "link-local"),
-                                          ("mixed.test", "loopback"), ("mapped.test", "loopback")])
+@pytest.mark.parametrize(
+    "host, reason",
+    [
+        ("intranet.test", "loopback"),
+        ("metadata.test", "link-local"),
+        ("mixed.test", "loopback"),
+        ("mapped.test", "loopback"),
+    ],
+)
 def test_names_resolving_to_private_addresses_are_refused(server: LocalServer, host: str, reason: str) -> None:
     guard = Guard(resolver=fake_dns)
     with pytest.raises(BlockedURLError, match=reason):
         Fetcher(guard=guard).get(server.url("/page", host=host))
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/x", "gopher://example.org/",
-                                 "http://user:pw@example.org/"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.org/x", "gopher://example.org/", "http://user:pw@example.org/"]
+)
 def test_other_schemes_and_credentials_are_refused(url: str) -> None:
     with pytest.raises(BlockedURLError):
         Fetcher().get(url)

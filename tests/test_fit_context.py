@@ -17,18 +17,32 @@ def model():
 
 
 def _budget(model, template) -> int:
-    longest = max([prompts.section_max_tokens(s.target_words) for s in template.sections]
-                  + [prompts.section_max_tokens(template.headline.target_words + 30)])
+    longest = max(
+        [prompts.section_max_tokens(s.target_words) for s in template.sections]
+        + [prompts.section_max_tokens(template.headline.target_words + 30)]
+    )
     return model.context_length - longest - 300
 
 
 def test_background_goes_first_then_the_story_end(model) -> None:
     template = load_template("default")
-    story = Source(number=1, title="Council votes on the budget", passages=[
-        Passage(text=f"Paragraph {i}: the council debated line {i} of the city budget for an hour.", id=i)
-        for i in range(300)])
-    background = Source(number=2, title="Earlier budget row", role="background", passages=[
-        Passage(text=f"Background {i}: last year the council cut spending on parks.", id=1000 + i) for i in range(50)])
+    story = Source(
+        number=1,
+        title="Council votes on the budget",
+        passages=[
+            Passage(text=f"Paragraph {i}: the council debated line {i} of the city budget for an hour.", id=i)
+            for i in range(300)
+        ],
+    )
+    background = Source(
+        number=2,
+        title="Earlier budget row",
+        role="background",
+        passages=[
+            Passage(text=f"Background {i}: last year the council cut spending on parks.", id=1000 + i)
+            for i in range(50)
+        ],
+    )
     sources = [story, background]
     notes = fit_to_context(sources, model, template)
     assert len(sources) == 1, "all background passages leave before any story passage"

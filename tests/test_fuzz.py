@@ -38,18 +38,44 @@ def test_fuzzed_inputs_are_read_or_refused_within_budget(kind: str, tmp_path: Pa
         if outcome in outcomes:
             outcomes[outcome] += 1
         else:
-            failures.append(f"{kind} #{number} (seed {SEED}, {len(data):,} bytes): {outcome} after {seconds:.1f} s"
-                            f"\n{detail}")
+            failures.append(
+                f"{kind} #{number} (seed {SEED}, {len(data):,} bytes): {outcome} after {seconds:.1f} s\n{detail}"
+            )
     assert not failures, "\n\n".join(failures[:5])
     assert outcomes["ok"] > 0, f"no {kind} was read at all: the generator or the reader is broken"
 
 
-@pytest.mark.parametrize("path", ["/api/jobs/{}", "/api/articles/{}", "/api/articles/{}?format=html",
-                                  "/api/feeds/{}", "/articles/{}", "/jobs/{}", "/api/jobs/999999999/events?after={}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/jobs/{}",
+        "/api/articles/{}",
+        "/api/articles/{}?format=html",
+        "/api/feeds/{}",
+        "/articles/{}",
+        "/jobs/{}",
+        "/api/jobs/999999999/events?after={}",
+    ],
+)
 def test_fuzzed_ids_are_answered_below_500(path: str, client: TestClient):
     rng = random.Random(f"{SEED}-{path}")
-    values = [str(2**63), str(2**63 - 1), str(-2**63), "0", "-0", "1e9", "0x10", "%00", "١٢", "1" * 400, "NaN",
-              "%F0%9F%98%80", "..%2F..", "1.0", " 1"]
+    values = [
+        str(2**63),
+        str(2**63 - 1),
+        str(-(2**63)),
+        "0",
+        "-0",
+        "1e9",
+        "0x10",
+        "%00",
+        "١٢",
+        "1" * 400,
+        "NaN",
+        "%F0%9F%98%80",
+        "..%2F..",
+        "1.0",
+        " 1",
+    ]
     # No stream of a job that exists: it lasts until the job ends, and no worker runs here.
     for value in values + [str(rng.randint(-(2**70), 2**70)) for _ in range(20)]:
         response = client.get(path.format(value), headers={"accept": "application/json"})

@@ -7,10 +7,14 @@ from newsdesk.verify import Verifier
 from newsdesk.write.grounded import GroundedDrafter, compress, shorten
 
 STORY = [
-    ("HOUSTON (Reuters) - Flash floods killed 17 people across southern Texas on Wednesday, officials said, after "
-     "more than 12 inches of rain fell in less than a day."),
-    ("Governor Greg Abbott declared a disaster in 23 counties on November 13, 2024, and said the state would ask "
-     "for federal help."),
+    (
+        "HOUSTON (Reuters) - Flash floods killed 17 people across southern Texas on Wednesday, officials said, after "
+        "more than 12 inches of rain fell in less than a day."
+    ),
+    (
+        "Governor Greg Abbott declared a disaster in 23 counties on November 13, 2024, and said the state would ask "
+        "for federal help."
+    ),
     "It was the worst flooding in the region since 2017.",
     "The National Weather Service said another three inches of rain could fall on Thursday, forecasters warned.",
 ]
@@ -18,8 +22,9 @@ STORY = [
 
 def _drafter() -> GroundedDrafter:
     passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(STORY)]
-    return GroundedDrafter([Source(number=1, title="Floods kill 17 in Texas", passages=passages)],
-                           "Floods kill 17 in Texas")
+    return GroundedDrafter(
+        [Source(number=1, title="Floods kill 17 in Texas", passages=passages)], "Floods kill 17 in Texas"
+    )
 
 
 def test_compress_drops_datelines_parentheticals_markers_and_connectives() -> None:
@@ -47,7 +52,9 @@ def test_takeaways_are_cut_cited_supported_and_never_open_on_a_pronoun() -> None
     for block in blocks:
         sentence = block.sentences[0]
         citation = sentence.citations[0]
-        assert citation.quote in STORY and citation.quote == STORY[citation.passage_id - 1][citation.start:citation.end]
+        assert (
+            citation.quote in STORY and citation.quote == STORY[citation.passage_id - 1][citation.start : citation.end]
+        )
         assert verifier.check(sentence.text, passages).verdict == "supported", sentence.text
 
 
@@ -71,8 +78,10 @@ SALIENT = [
 
 def test_takeaways_choose_central_early_specific_sentences_and_never_the_same_point_twice() -> None:
     passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(SALIENT)]
-    drafter = GroundedDrafter([Source(number=1, title="Valencia floods", passages=passages)],
-                              "Thousands leave their homes as floods hit Valencia")
+    drafter = GroundedDrafter(
+        [Source(number=1, title="Valencia floods", passages=passages)],
+        "Thousands leave their homes as floods hit Valencia",
+    )
     bullets = [b.sentences[0] for b in drafter.takeaways(2)]
     quotes = [s.citations[0].quote for s in bullets]
     assert SALIENT[0] in quotes, "the lead states the event"

@@ -25,8 +25,13 @@ def test_every_number_date_and_quote_is_in_a_cited_source(example_article):
     connection = sqlite3.connect(db)
     passage_text = dict(connection.execute("SELECT id, text FROM passages"))
     story_text = " ".join(passage_text.values())
-    sentences = [s for section in [article["intro"], *article["sections"]] for b in section["blocks"]
-                 if b["type"] != "subheading" for s in b["sentences"]]
+    sentences = [
+        s
+        for section in [article["intro"], *article["sections"]]
+        for b in section["blocks"]
+        if b["type"] != "subheading"
+        for s in b["sentences"]
+    ]
     assert sentences, "the article kept no sentence at all"
     for sentence in sentences:
         if sentence["verdict"] is None:
@@ -43,8 +48,13 @@ def test_every_number_date_and_quote_is_in_a_cited_source(example_article):
 def test_every_fact_sentence_is_cited_and_supported(example_article):
     _, out, _ = example_article
     article = load_json(out)
-    facts = [s for section in [article["intro"], *article["sections"]] for b in section["blocks"]
-             for s in b["sentences"] if s["claim_kind"] == "fact"]
+    facts = [
+        s
+        for section in [article["intro"], *article["sections"]]
+        for b in section["blocks"]
+        for s in b["sentences"]
+        if s["claim_kind"] == "fact"
+    ]
     assert facts
     for sentence in facts:
         assert sentence["verdict"] == "supported", sentence

@@ -34,10 +34,15 @@ HANG_GUARD = 120  # seconds: a parse that stalls fails the test instead of hangi
 
 
 def rss(items: list[tuple[str, str]], extra: str = "") -> bytes:
-    entries = "".join(f"<item><title>{title}</title><guid>g{number}</guid>{extra if number == 0 else ''}"
-                      f"<description>{body}</description></item>" for number, (title, body) in enumerate(items))
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Wire</title>{entries}'
-            "</channel></rss>").encode("utf-8", "surrogatepass")
+    entries = "".join(
+        f"<item><title>{title}</title><guid>g{number}</guid>{extra if number == 0 else ''}"
+        f"<description>{body}</description></item>"
+        for number, (title, body) in enumerate(items)
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Wire</title>{entries}'
+        "</channel></rss>"
+    ).encode("utf-8", "surrogatepass")
 
 
 def stored(db: Path) -> list[dict]:
@@ -84,8 +89,9 @@ def test_write_a_story_with_a_long_paragraph_then_reuse_and_regenerate(tmp_path:
 
 def test_ingest_a_feed_whose_entry_has_a_long_paragraph_stores_the_entries_after_it(tmp_path: Path):
     feed = tmp_path / "feed.xml"
-    feed.write_bytes(rss([("First", "Short one."), ("Long", LONG_PARAGRAPH * 3), ("After", "Stored too."),
-                          ("Last", "And this.")]))
+    feed.write_bytes(
+        rss([("First", "Short one."), ("Long", LONG_PARAGRAPH * 3), ("After", "Stored too."), ("Last", "And this.")])
+    )
     result = run_newsdesk("ingest", str(feed), db=tmp_path / "n.db", timeout=HANG_GUARD)
     assert result.returncode == 0, result.stderr.decode()
     assert {row["headline"] for row in stored(tmp_path / "n.db")} == {"First", "Long", "After", "Last"}
@@ -94,8 +100,13 @@ def test_ingest_a_feed_whose_entry_has_a_long_paragraph_stores_the_entries_after
 # -- 2. feedparser exceptions -----------------------------------------------------------------------------------
 def test_entries_that_broke_feedparser_never_stop_the_feed(tmp_path: Path):
     """The fuzzed feeds' failures: out-of-range and surrogate character references, NUL, bad UTF-8, a surrogate."""
-    bad = [("Range", "x &#x110000; y"), ("Huge", "x &#99999999999; y"), ("Surrogate ref", "x &#xD800; y"),
-           ("Nul", "x \x00 y"), ("Lone surrogate", "x \ud800 y")]
+    bad = [
+        ("Range", "x &#x110000; y"),
+        ("Huge", "x &#99999999999; y"),
+        ("Surrogate ref", "x &#xD800; y"),
+        ("Nul", "x \x00 y"),
+        ("Lone surrogate", "x \ud800 y"),
+    ]
     good = [("Good one", "The port reopened."), ("Good two", "The bridge closed.")]
     feed = tmp_path / "feed.xml"
     feed.write_bytes(rss([good[0], *bad, good[1]]).replace(b"Good two", b"Good two \xff\xfe"))
@@ -111,11 +122,17 @@ def test_entries_that_broke_feedparser_never_stop_the_feed(tmp_path: Path):
 PARAGRAPHS = "".join(f"<p>Paragraph {n} of the story about the council and its new bridge plan.</p>" for n in range(8))
 
 
-@pytest.mark.parametrize(("page", "says"), [
-    ("<html><body><div " + " ".join(f'a{n}="x"' for n in range(100_000)) + f">{PARAGRAPHS}</div></body></html>",
-     "100,000 attributes"),
-    ("<html><body>" + "<p>x</p>" * 300_000 + "</body></html>", "elements"),
-], ids=["100k-attributes", "300k-paragraphs"])
+@pytest.mark.parametrize(
+    ("page", "says"),
+    [
+        (
+            "<html><body><div " + " ".join(f'a{n}="x"' for n in range(100_000)) + f">{PARAGRAPHS}</div></body></html>",
+            "100,000 attributes",
+        ),
+        ("<html><body>" + "<p>x</p>" * 300_000 + "</body></html>", "elements"),
+    ],
+    ids=["100k-attributes", "300k-paragraphs"],
+)
 def test_pages_built_to_be_slow_are_refused_in_one_line(tmp_path: Path, page: str, says: str):
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
@@ -126,8 +143,9 @@ def test_pages_built_to_be_slow_are_refused_in_one_line(tmp_path: Path, page: st
 
 def test_a_feed_with_a_huge_author_is_read_with_the_field_capped(tmp_path: Path):
     feed = tmp_path / "feed.xml"
-    feed.write_bytes(rss([("Huge byline", "The story."), ("Next", "Another.")],
-                         extra=f"<author>{'a' * 100_000}</author>"))
+    feed.write_bytes(
+        rss([("Huge byline", "The story."), ("Next", "Another.")], extra=f"<author>{'a' * 100_000}</author>")
+    )
     db = tmp_path / "n.db"
     result = run_newsdesk("ingest", str(feed), db=db, timeout=HANG_GUARD)
     assert result.returncode == 0, result.stderr.decode()
@@ -156,13 +174,23 @@ def saved_hostile_article(db: Path) -> int:
     """An article as one saved before URLs were checked would be: a javascript: source link, markup in its text."""
     archive = open_archive(db)
     story_id, _ = archive.add_story(Story(headline="Council", body="The council met."))
-    sentence = Sentence(text="See <script>alert(4)</script> and [this](javascript:alert(5)).", id="intro.b0.s0",
-                        verdict="supported", score=0.9, citations=[Citation(source=1, quote="The council met.")])
-    article = Article(title=HOSTILE_TITLE, dek="A <b>dek</b>",
-                      intro=Section(id="intro", heading="", kind="summary", blocks=[Block("paragraph", [sentence])]),
-                      sections=[], model={"name": "smollm2"}, template="tiny", story={"id": story_id},
-                      sources=[Source(number=1, title="<img src=x onerror=alert(3)>", url="https://ok.example/a",
-                                      story_id=story_id)])
+    sentence = Sentence(
+        text="See <script>alert(4)</script> and [this](javascript:alert(5)).",
+        id="intro.b0.s0",
+        verdict="supported",
+        score=0.9,
+        citations=[Citation(source=1, quote="The council met.")],
+    )
+    article = Article(
+        title=HOSTILE_TITLE,
+        dek="A <b>dek</b>",
+        intro=Section(id="intro", heading="", kind="summary", blocks=[Block("paragraph", [sentence])]),
+        sections=[],
+        model={"name": "smollm2"},
+        template="tiny",
+        story={"id": story_id},
+        sources=[Source(number=1, title="<img src=x onerror=alert(3)>", url="https://ok.example/a", story_id=story_id)],
+    )
     article_id = archive.save_article(article, story_id, None)
     data = json.loads(archive.db.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
     data["sources"][0]["url"] = "javascript:alert(document.cookie)"
@@ -197,9 +225,15 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 
 def _kill_mid_run(db: Path) -> None:
     """Leave a run 'running' in ``db`` whose process was killed outright (kill -9)."""
-    dead = subprocess.Popen([sys.executable, "-c", "from newsdesk.archive import open_archive; import sys; "
-                             "open_archive(sys.argv[1]).start_run(None, 'm', 't'); import time; time.sleep(60)",
-                             str(db)])
+    dead = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from newsdesk.archive import open_archive; import sys; "
+            "open_archive(sys.argv[1]).start_run(None, 'm', 't'); import time; time.sleep(60)",
+            str(db),
+        ]
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not _running_runs(db):
         time.sleep(0.1)
@@ -253,8 +287,9 @@ def test_a_watched_feed_on_a_refused_host_backs_off_and_shows_as_blocked(server)
         time.sleep(0.3)
     assert feed["status"] == "blocked", feed
     assert "private" in feed["last_error"] or "refused" in feed["last_error"]
-    polled, next_poll = (time.mktime(time.strptime(feed[k][:19], "%Y-%m-%dT%H:%M:%S")) for k in ("last_polled",
-                                                                                                  "next_poll"))
+    polled, next_poll = (
+        time.mktime(time.strptime(feed[k][:19], "%Y-%m-%dT%H:%M:%S")) for k in ("last_polled", "next_poll")
+    )
     assert next_poll - polled >= 24 * 3600, "a refused host waits a day, not the feed's minute"
     time.sleep(3)  # several supervisor checks: no second poll is queued
     polls = [j for j in live.get("/api/jobs").json()["items"] if j["kind"] == "poll"]
@@ -267,8 +302,15 @@ def test_a_watched_feed_on_a_refused_host_backs_off_and_shows_as_blocked(server)
 @pytest.mark.parametrize("bad", [str(2**63), str(10**30), "-1", "0", "abc", "1e3"])
 def test_every_bad_id_is_a_4xx_json_error(server, bad: str):
     live, *_ = server
-    gets = [f"/api/jobs/{bad}", f"/api/jobs/{bad}/events", f"/api/articles/{bad}",
-            f"/api/articles/{bad}?format=md", f"/api/feeds/{bad}", f"/articles/{bad}", f"/jobs/{bad}"]
+    gets = [
+        f"/api/jobs/{bad}",
+        f"/api/jobs/{bad}/events",
+        f"/api/articles/{bad}",
+        f"/api/articles/{bad}?format=md",
+        f"/api/feeds/{bad}",
+        f"/articles/{bad}",
+        f"/jobs/{bad}",
+    ]
     for path in gets:
         response = live.get(path, headers={"accept": "application/json"})
         assert 400 <= response.status_code < 500, (path, response.status_code, response.text)
@@ -277,8 +319,18 @@ def test_every_bad_id_is_a_4xx_json_error(server, bad: str):
     assert 400 <= response.status_code < 500 and response.json()["error"], response.text
 
 
-@pytest.mark.parametrize("body", [b"{", b'{"headline": "a", "body": ', b"\xff\xfe{}", b"[" * 50_000, b"null",
-                                  b'{"headline": "a", "body": "b", "extra": 1}', b'"\\ud800"'])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{",
+        b'{"headline": "a", "body": ',
+        b"\xff\xfe{}",
+        b"[" * 50_000,
+        b"null",
+        b'{"headline": "a", "body": "b", "extra": 1}',
+        b'"\\ud800"',
+    ],
+)
 def test_every_malformed_body_is_a_4xx_json_error(server, body: bytes):
     live, *_ = server
     for path in ("/api/articles", "/api/feeds", "/api/articles/1/sections/intro/regenerate"):
@@ -303,7 +355,8 @@ def test_no_renderer_passes_a_javascript_link_or_markup(server, tmp_path: Path):
     assert result.returncode == 0, result.stderr.decode()
     assert_no_live_link(exported.read_text(encoding="utf-8"))
     csp = lxml.html.fromstring(exported.read_text(encoding="utf-8")).xpath(
-        "//meta[@http-equiv='Content-Security-Policy']/@content")
+        "//meta[@http-equiv='Content-Security-Policy']/@content"
+    )
     assert csp and "default-src 'none'" in csp[0] and "script-src" not in csp[0]
 
 
@@ -320,8 +373,9 @@ def test_a_json_story_with_a_javascript_url_is_refused(tmp_path: Path):
 
 
 # -- 8. rough edges ---------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("command", [["show", "1"], ["archive", "search"], ["archive", "show", "1"],
-                                     ["archive", "feeds"]])
+@pytest.mark.parametrize(
+    "command", [["show", "1"], ["archive", "search"], ["archive", "show", "1"], ["archive", "feeds"]]
+)
 def test_read_only_commands_never_create_a_database(tmp_path: Path, command: list[str]):
     db = tmp_path / "missing-dir" / "x.db"
     result = run_newsdesk(*command, "--db", str(db))
@@ -334,8 +388,13 @@ def test_exported_files_respect_the_umask(tmp_path: Path):
     article_id = saved_hostile_article(db)
     out = tmp_path / "a.md"
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
-    subprocess.run([sys.executable, "-m", "newsdesk", "show", str(article_id), "-o", str(out), "--db", str(db)],
-                   check=True, env=env, cwd=ROOT, preexec_fn=lambda: os.umask(0o027))
+    subprocess.run(
+        [sys.executable, "-m", "newsdesk", "show", str(article_id), "-o", str(out), "--db", str(db)],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        preexec_fn=lambda: os.umask(0o027),
+    )
     assert out.stat().st_mode & 0o777 == 0o640
 
 
@@ -354,6 +413,13 @@ def test_verify_strict_fails_on_unsupported_sentences_and_t_is_not_text(tmp_path
 
 def test_readme_documents_every_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("newsdesk worker", "newsdesk archive show", "newsdesk archive feeds", "newsdesk archive search",
-                    "--regenerate", "--strict", "NEWSDESK_SHARED_DATA"):
+    for command in (
+        "newsdesk worker",
+        "newsdesk archive show",
+        "newsdesk archive feeds",
+        "newsdesk archive search",
+        "--regenerate",
+        "--strict",
+        "NEWSDESK_SHARED_DATA",
+    ):
         assert command in readme, command

@@ -45,8 +45,15 @@ Russian President Vladimir Putin said the board could meet in Moscow. Photograph
 def test_furniture_leaves_and_list_items_stay_separate_sentences() -> None:
     sentences = [s for p in split_passages(BODY) for s in split_sentences(p)]
     text = " ".join(sentences)
-    for furniture in ("941 comments", "From the section", "Read the full transcript", "Jon Sopel, BBC News",
-                      "Lauds Overseas Accomplishments", "Photograph", "24 July 2015"):
+    for furniture in (
+        "941 comments",
+        "From the section",
+        "Read the full transcript",
+        "Jon Sopel, BBC News",
+        "Lauds Overseas Accomplishments",
+        "Photograph",
+        "24 July 2015",
+    ):
         assert furniture not in text
     assert "- He is confident the Iran nuclear deal will be passed by Congress." in sentences
     assert not any(s.count(" - ") + s.startswith("- ") > 1 for s in sentences)  # no two list items glued
@@ -62,8 +69,10 @@ def test_a_body_of_furniture_only_is_kept_for_the_article_check_to_refuse() -> N
 
 def test_random_letters_are_refused_within_seconds_and_real_prose_is_not() -> None:
     rng = random.Random(3)
-    chunk = "".join(" ".join("".join(rng.choices(string.ascii_lowercase, k=rng.randint(2, 9))) for _ in range(60))
-                    + ". " for _ in range(200))
+    chunk = "".join(
+        " ".join("".join(rng.choices(string.ascii_lowercase, k=rng.randint(2, 9))) for _ in range(60)) + ". "
+        for _ in range(200)
+    )
     body = chunk * 60  # 4.9 MB of random letters
     assert len(body) > 4_000_000
     started = time.perf_counter()
@@ -71,8 +80,10 @@ def test_random_letters_are_refused_within_seconds_and_real_prose_is_not() -> No
         check_article(Story(headline="Qwx", body=body))
     assert time.perf_counter() - started < 5
     check_article(Story(headline="Floods", body=BODY))
-    french = ("Le projet de loi sur le renseignement a été approuvé à l'Assemblée. Les députés ont voté pour le "
-              "texte. Le gouvernement est satisfait du vote. La Commission de contrôle sera renforcée.")
+    french = (
+        "Le projet de loi sur le renseignement a été approuvé à l'Assemblée. Les députés ont voté pour le "
+        "texte. Le gouvernement est satisfait du vote. La Commission de contrôle sera renforcée."
+    )
     check_article(Story(headline="Loi", body=french))
 
 

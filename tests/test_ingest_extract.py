@@ -38,7 +38,8 @@ def report():
 def test_mean_f1_stays_above_the_recorded_floor(report) -> None:
     baseline = json.loads((ROOT / "bench" / "extract_baseline.json").read_text())
     assert report.corpus_sha256 == baseline["corpus_sha256"], (
-        "the page corpus changed: rerun python bench/extract.py --update-baseline and review the new floor")
+        "the page corpus changed: rerun python bench/extract.py --update-baseline and review the new floor"
+    )
     assert report.f1 >= baseline["f1_floor"], f"extraction F1 {report.f1:.3f} fell below {baseline['f1_floor']}"
     assert report.f1 >= 0.9
     assert _mean_page_f1(report) >= 0.9
@@ -49,15 +50,18 @@ def _mean_page_f1(report) -> float:
 
 
 def test_titles_and_dates_match_the_metadata(report) -> None:
-    assert all(p.title_ok for p in report.pages if p.title_ok is not None), \
-        [p.name for p in report.pages if p.title_ok is False]
-    assert all(p.date_ok for p in report.pages if p.date_ok is not None), \
-        [p.name for p in report.pages if p.date_ok is False]
+    assert all(p.title_ok for p in report.pages if p.title_ok is not None), [
+        p.name for p in report.pages if p.title_ok is False
+    ]
+    assert all(p.date_ok for p in report.pages if p.date_ok is not None), [
+        p.name for p in report.pages if p.date_ok is False
+    ]
     assert sum(p.date_ok is not None for p in report.pages) >= 3  # bbc-1, guardian-1, medium-1 give a date
 
 
-@pytest.mark.parametrize("name, language", [("lemonde-1", "fr"), ("la-nacion", "es"), ("bbc-1", "en"),
-                                            ("telegraph", "en")])
+@pytest.mark.parametrize(
+    "name, language", [("lemonde-1", "fr"), ("la-nacion", "es"), ("bbc-1", "en"), ("telegraph", "en")]
+)
 def test_non_english_pages_keep_their_language(name: str, language: str) -> None:
     story = story_from_html((PAGES / name / "source.html").read_text(encoding="utf-8"), name=name)
     assert story.language == language
@@ -104,8 +108,13 @@ def test_html_to_text_keeps_paragraphs_and_drops_scripts() -> None:
 
 def test_language_guess_needs_enough_words() -> None:
     assert guess_language("the cat") is None
-    assert guess_language("Le gouvernement a présenté le projet de loi sur le renseignement devant les députés, "
-                          "qui sont appelés à voter pour le texte dans la semaine et il est en débat.") == "fr"
+    assert (
+        guess_language(
+            "Le gouvernement a présenté le projet de loi sur le renseignement devant les députés, "
+            "qui sont appelés à voter pour le texte dans la semaine et il est en débat."
+        )
+        == "fr"
+    )
 
 
 def test_extract_cli_prints_json_keys() -> None:
@@ -126,7 +135,9 @@ def test_the_body_does_not_open_by_repeating_the_headline() -> None:
     story = load_story(str(PAGES / "bbc-1" / "source.html"))
     assert story.headline == "Obama admits US gun laws are his 'biggest frustration'"
     assert not story.body.startswith("Obama admits"), story.body[:80]
-    page = ("<html><head><title>Ferry returns</title></head><body><article><h1>Ferry returns</h1><p>"
-            + "The ferry runs again from Monday after a winter of engine repairs. " * 8
-            + "</p></article></body></html>")
+    page = (
+        "<html><head><title>Ferry returns</title></head><body><article><h1>Ferry returns</h1><p>"
+        + "The ferry runs again from Monday after a winter of engine repairs. " * 8
+        + "</p></article></body></html>"
+    )
     assert story_from_html(page).body.startswith("The ferry runs again")

@@ -38,8 +38,11 @@ def obedient_server():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    process = subprocess.Popen([sys.executable, str(ROOT / "tests" / "obedient_server.py"), str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "obedient_server.py"), str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -63,8 +66,7 @@ def _write(canary: dict, server: str, tmp_path) -> tuple[subprocess.CompletedPro
     db = tmp_path / "newsdesk.db"
     if path.suffix == ".xml":
         out = tmp_path / "out"
-        result = run_newsdesk("feed", str(path), "--write", "--out", str(out), "--format", "json", *model, "-q",
-                              db=db)
+        result = run_newsdesk("feed", str(path), "--write", "--out", str(out), "--format", "json", *model, "-q", db=db)
         files = list(out.glob("*.json")) if out.is_dir() else []
         return result, files[0].read_text(encoding="utf-8") if files else ""
     result = run_newsdesk("write", str(path), "--format", "json", *model, "-q", db=db)
@@ -87,7 +89,8 @@ def test_obedient_server_never_gets_the_injection_published(obedient_server, can
         # writer never took them in (model text loses what parses as no whole sentence, "The dam burst." with the
         # small parser among them, before any check)
         assert any(canary["claim"].rstrip(".") in d.text or canary["token"] in d.text for d in article.dropped) or (
-            not any(is_complete_sentence(nlp()(text)) for text in (canary["claim"], f"{canary['token']}.")))
+            not any(is_complete_sentence(nlp()(text)) for text in (canary["claim"], f"{canary['token']}."))
+        )
     assert any(s.verdict == "supported" for section in article.all_sections() for s in section.sentences())
     assert footer_is_honest(article, render(article, "md"))
     if canary["id"] not in GONE_BEFORE_SCREENING:

@@ -174,8 +174,14 @@ def test_a_worker_finishes_a_job_whose_article_was_saved_before_a_crash(archive:
     queue = queue_for(archive)
     story_id, _ = archive.add_story(STORY)
     job = queue.enqueue("write", {"story_id": story_id, "template": "default", "model": "smollm2"})
-    article = Article(title="Saved", dek="", intro=Section(id="intro", heading="", kind="summary"), sections=[],
-                      sources=[], model={"name": "smollm2"})
+    article = Article(
+        title="Saved",
+        dek="",
+        intro=Section(id="intro", heading="", kind="summary"),
+        sections=[],
+        sources=[],
+        model={"name": "smollm2"},
+    )
     article_id = archive.save_article(article, story_id, None, request_key=f"job:{job.id}")
     worker = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
     assert worker.run_one().id == job.id

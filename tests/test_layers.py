@@ -19,12 +19,41 @@ PACKAGE = Path(newsdesk.__file__).parent
 #: models and the encoder) are layer 0; the stages follow in the order data flows; the job runner and the
 #: evaluation harness (eval: it measures the product, no stage imports it) sit under the faces, which come last.
 LAYERS: dict[str, int] = {
-    "__init__": 0, "__main__": 99, "data": 0, "errors": 0, "files": 0, "text": 0, "models": 0, "template": 0,
-    "language": 0, "langid": 0, "progress": 0, "llm": 1, "_addressee": 1, "_addressee_words": 1, "embed": 1,
-    "injection": 1, "_injection_rules": 1,
-    "ingest": 2, "archive": 3, "retrieve": 4, "rerank": 4, "storymap": 5, "threads": 5, "write": 6, "verify": 7,
-    "render": 8, "webhooks": 8, "pipeline": 9, "develop": 10, "jobs": 10, "polls": 10, "worker": 10, "cli": 11,
-    "web": 11, "eval": 10,
+    "__init__": 0,
+    "__main__": 99,
+    "data": 0,
+    "errors": 0,
+    "files": 0,
+    "text": 0,
+    "models": 0,
+    "template": 0,
+    "language": 0,
+    "langid": 0,
+    "progress": 0,
+    "llm": 1,
+    "_addressee": 1,
+    "_addressee_words": 1,
+    "embed": 1,
+    "injection": 1,
+    "_injection_rules": 1,
+    "ingest": 2,
+    "archive": 3,
+    "retrieve": 4,
+    "rerank": 4,
+    "storymap": 5,
+    "threads": 5,
+    "write": 6,
+    "verify": 7,
+    "render": 8,
+    "webhooks": 8,
+    "pipeline": 9,
+    "develop": 10,
+    "jobs": 10,
+    "polls": 10,
+    "worker": 10,
+    "cli": 11,
+    "web": 11,
+    "eval": 10,
 }
 
 
@@ -71,8 +100,11 @@ def _imports(path: Path, modules: set[str], *, runtime_only: bool = False) -> se
 def _graph(*, runtime_only: bool = False) -> dict[str, set[str]]:
     modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
     return {
-        name: {target for target in _imports(path, set(modules), runtime_only=runtime_only)
-               if target in modules and target != name}
+        name: {
+            target
+            for target in _imports(path, set(modules), runtime_only=runtime_only)
+            if target in modules and target != name
+        }
         for name, path in modules.items()
     }
 
@@ -106,7 +138,7 @@ def test_no_import_circles():
         state[node] = 1
         for target in sorted(graph.get(node, ())):
             if state.get(target) == 1:
-                circles.append([*path[path.index(target):], target])
+                circles.append([*path[path.index(target) :], target])
             elif target not in state:
                 visit(target, [*path, target])
         state[node] = 2

@@ -34,15 +34,20 @@ def _section(sid: str, kind: str, texts: list[str]) -> Section:
 @pytest.fixture
 def article() -> Article:
     a = Article(
-        title="What do the Texas floods mean?", dek="Texas counts the cost of the floods.",
+        title="What do the Texas floods mean?",
+        dek="Texas counts the cost of the floods.",
         intro=_section("intro", "summary", ["Flash floods killed 17 people across southern Texas on Wednesday."]),
-        sections=[_section("context", "fact", [FACT, WRONG_FIGURE]),
-                  _section("analysis", "analysis", [REASONING]),
-                  _section("outlook", "outlook", [REASONING_WITH_FACT]),
-                  _section("opinion", "opinion", [OPINION])],
-        sources=[Source(number=1, title="Floods kill 17 in Texas", url="https://example.org/floods",
-                        passages=PASSAGES)],
-        model={"backend": "embedded", "name": "test"})
+        sections=[
+            _section("context", "fact", [FACT, WRONG_FIGURE]),
+            _section("analysis", "analysis", [REASONING]),
+            _section("outlook", "outlook", [REASONING_WITH_FACT]),
+            _section("opinion", "opinion", [OPINION]),
+        ],
+        sources=[
+            Source(number=1, title="Floods kill 17 in Texas", url="https://example.org/floods", passages=PASSAGES)
+        ],
+        model={"backend": "embedded", "name": "test"},
+    )
     verify_article(Verifier(), a, PASSAGES)
     return a
 
@@ -83,8 +88,9 @@ def test_citations_only_where_a_quote_supports_a_fact(article) -> None:
     assert kept[REASONING].role == "reasoning" and kept[REASONING].verdict == "supported"
     assert not kept[REASONING].citations, "a judgement carries no fact, so no quote can support it"
     assert kept[OPINION].role == "opinion" and not kept[OPINION].citations
-    assert kept[REASONING_WITH_FACT].role == "reasoning" and kept[REASONING_WITH_FACT].citations, \
+    assert kept[REASONING_WITH_FACT].role == "reasoning" and kept[REASONING_WITH_FACT].citations, (
         "reasoning that states a sourced fact (a date, a name) cites it"
+    )
     md = render(article, "md")
     assert f"{REASONING} [" not in md and f"{OPINION} [" not in md and f"{FACT} [1]" in md
 

@@ -17,31 +17,54 @@ from newsdesk.retrieve import MAX_PASSAGES_PER_STORY, background, query_terms, r
 FEEDS = SHARED / "feeds"
 
 BRIDGE = [
-    Story(headline="Rostock council debates harbour bridge",
-          body="The Rostock city council began debating the planned harbour bridge on Monday. Supporters say the "
-               "bridge would relieve traffic in the old town, while opponents fear the cost.",
-          url="https://a.example/1", published="2026-01-10", source="Wire A"),
-    Story(headline="Harbour bridge cost rises to 40 million euros",
-          body="The estimated cost of Rostock's harbour bridge has risen to 40 million euros, the city's building "
-               "office said. The council will vote on the bridge next week.",
-          url="https://a.example/2", published="2026-01-12", source="Wire B"),
-    Story(headline="Old town residents protest against harbour bridge",
-          body="Hundreds of residents of Rostock's old town protested against the harbour bridge on Saturday, "
-               "saying the bridge would bring heavy traffic into narrow streets.",
-          url="https://a.example/3", published="2026-01-13", source="Wire C"),
+    Story(
+        headline="Rostock council debates harbour bridge",
+        body="The Rostock city council began debating the planned harbour bridge on Monday. Supporters say the "
+        "bridge would relieve traffic in the old town, while opponents fear the cost.",
+        url="https://a.example/1",
+        published="2026-01-10",
+        source="Wire A",
+    ),
+    Story(
+        headline="Harbour bridge cost rises to 40 million euros",
+        body="The estimated cost of Rostock's harbour bridge has risen to 40 million euros, the city's building "
+        "office said. The council will vote on the bridge next week.",
+        url="https://a.example/2",
+        published="2026-01-12",
+        source="Wire B",
+    ),
+    Story(
+        headline="Old town residents protest against harbour bridge",
+        body="Hundreds of residents of Rostock's old town protested against the harbour bridge on Saturday, "
+        "saying the bridge would bring heavy traffic into narrow streets.",
+        url="https://a.example/3",
+        published="2026-01-13",
+        source="Wire C",
+    ),
 ]
 UNRELATED = [
-    Story(headline="Rail strike ends after six days",
-          body="Rail unions ended their strike on Monday after six days of talks with the operator. Trains are "
-               "running normally again across the country.", url="https://b.example/1", published="2026-01-12"),
-    Story(headline="Chess champion retires",
-          body="The world chess champion announced her retirement on Sunday after twenty years at the top of the "
-               "game, saying she wanted to spend time with her family.", url="https://b.example/2"),
+    Story(
+        headline="Rail strike ends after six days",
+        body="Rail unions ended their strike on Monday after six days of talks with the operator. Trains are "
+        "running normally again across the country.",
+        url="https://b.example/1",
+        published="2026-01-12",
+    ),
+    Story(
+        headline="Chess champion retires",
+        body="The world chess champion announced her retirement on Sunday after twenty years at the top of the "
+        "game, saying she wanted to spend time with her family.",
+        url="https://b.example/2",
+    ),
 ]
-NEW = Story(headline="Rostock council approves harbour bridge",
-            body="The Rostock city council approved the harbour bridge on Tuesday by 31 votes to 12. The bridge, "
-                 "which residents of the old town opposed, is expected to open in 2028.",
-            url="https://a.example/new", published="2026-01-14", source="Wire A")
+NEW = Story(
+    headline="Rostock council approves harbour bridge",
+    body="The Rostock city council approved the harbour bridge on Tuesday by 31 votes to 12. The bridge, "
+    "which residents of the old town opposed, is expected to open in 2028.",
+    url="https://a.example/new",
+    published="2026-01-14",
+    source="Wire A",
+)
 
 
 @pytest.fixture
@@ -74,16 +97,20 @@ def test_unstored_story_works_too(archive: Archive) -> None:
 
 
 def test_unrelated_story_gets_no_background(archive: Archive) -> None:
-    story = Story(headline="Volcano erupts in Iceland", body="A volcano on the Reykjanes peninsula erupted overnight, "
-                  "sending lava towards the evacuated town of Grindavik.")
+    story = Story(
+        headline="Volcano erupts in Iceland",
+        body="A volcano on the Reykjanes peninsula erupted overnight, "
+        "sending lava towards the evacuated town of Grindavik.",
+    )
     assert background(archive, story, limit=4) == []
 
 
 def test_copies_of_the_story_are_not_background(archive: Archive) -> None:
     story = Story(**NEW.to_dict())
     archive.add_story(story)
-    copy = Story(headline="Bridge approved in Rostock", body=NEW.body, url="https://c.example/syndicated",
-                 source="Other paper")
+    copy = Story(
+        headline="Bridge approved in Rostock", body=NEW.body, url="https://c.example/syndicated", source="Other paper"
+    )
     archive.add_story(copy)
     found = background(archive, story, limit=4)
     assert copy.id not in _story_ids(found)
@@ -91,9 +118,12 @@ def test_copies_of_the_story_are_not_background(archive: Archive) -> None:
 
 
 def test_other_languages_are_left_out(archive: Archive) -> None:
-    french = Story(headline="Rostock : le conseil et le harbour bridge", language="fr",
-                   body="Le conseil de Rostock a débattu du harbour bridge, le pont du port, et de son coût de "
-                        "40 millions d'euros pour la vieille ville.")
+    french = Story(
+        headline="Rostock : le conseil et le harbour bridge",
+        language="fr",
+        body="Le conseil de Rostock a débattu du harbour bridge, le pont du port, et de son coût de "
+        "40 millions d'euros pour la vieille ville.",
+    )
     archive.add_story(french)
     found = background(archive, Story(**{**NEW.to_dict(), "language": "en"}), limit=6)
     assert french.id not in _story_ids(found)
@@ -101,9 +131,11 @@ def test_other_languages_are_left_out(archive: Archive) -> None:
 
 def test_at_most_two_passages_per_story(tmp_path: Path) -> None:
     store = open_archive(tmp_path / "long.db")
-    paragraphs = [f"Paragraph {i}: the Rostock harbour bridge council vote drew comment from residents, engineers "
-                  f"and the mayor, who discussed traffic, cost and the old town in detail number {i}." * 2
-                  for i in range(6)]
+    paragraphs = [
+        f"Paragraph {i}: the Rostock harbour bridge council vote drew comment from residents, engineers "
+        f"and the mayor, who discussed traffic, cost and the old town in detail number {i}." * 2
+        for i in range(6)
+    ]
     long_story = Story(headline="Everything about the Rostock harbour bridge", body="\n\n".join(paragraphs))
     store.add_story(long_story)
     assert len(store.passages(long_story.id or 0)) >= 4
@@ -120,10 +152,16 @@ def test_recency_prefers_stories_close_in_time() -> None:
 
 def test_recency_breaks_ties_between_equally_relevant_stories(tmp_path: Path) -> None:
     store = open_archive(tmp_path / "recency.db")
-    old = Story(headline="Harbour bridge plan first shown", published="2019-05-01",
-                body="Rostock first showed the harbour bridge plan to the council, residents and the old town.")
-    recent = Story(headline="Harbour bridge plan shown again", published="2026-01-13",
-                   body="Rostock showed the harbour bridge plan again to the council, residents and the old town.")
+    old = Story(
+        headline="Harbour bridge plan first shown",
+        published="2019-05-01",
+        body="Rostock first showed the harbour bridge plan to the council, residents and the old town.",
+    )
+    recent = Story(
+        headline="Harbour bridge plan shown again",
+        published="2026-01-13",
+        body="Rostock showed the harbour bridge plan again to the council, residents and the old town.",
+    )
     store.add_story(old)
     store.add_story(recent)
     found = background(store, Story(**{**NEW.to_dict(), "id": None}), limit=1)
@@ -141,9 +179,12 @@ def test_real_feeds_give_jackson_background_for_a_jackson_story(tmp_path: Path) 
     store = open_archive(tmp_path / "feeds.db")
     for name in ("bbc_world.xml", "npr_world.xml", "aljazeera.xml"):
         ingest_feed(store, read_feed(str(FEEDS / name)))
-    story = Story(headline="Jesse Jackson remembered as civil rights pioneer",
-                  body="Civil rights leader Jesse Jackson, who died aged 84, was remembered by politicians and "
-                       "activists as a pioneer who ran twice for president.", published="2026-02-18")
+    story = Story(
+        headline="Jesse Jackson remembered as civil rights pioneer",
+        body="Civil rights leader Jesse Jackson, who died aged 84, was remembered by politicians and "
+        "activists as a pioneer who ran twice for president.",
+        published="2026-02-18",
+    )
     found = background(store, story, limit=4)
     assert len(found) >= 3
     assert all("jackson" in (b.story.headline + b.story.body).lower() for b in found)
@@ -197,12 +238,18 @@ def test_a_sources_headline_is_evidence_too() -> None:
 
 def test_a_story_that_shares_words_but_no_one_and_nothing_named_is_no_background(tmp_path: Path) -> None:
     """The Devon pub landlord and a Pennsylvania murder share court words, not a subject."""
-    pub = Story(headline="Devon pub landlord convicted of drink driving after court hearing",
-                body="A Devon pub landlord was convicted of drink driving by Exeter magistrates on Tuesday. The "
-                     "court heard that police stopped his car at night near the pub.", url="https://c.example/1")
-    murder = Story(headline="Pennsylvania man convicted of murder after court hearing",
-                   body="A Pittsburgh man was convicted of murder by a jury on Monday. The court heard that police "
-                        "found the victim at night near his car.", url="https://c.example/2")
+    pub = Story(
+        headline="Devon pub landlord convicted of drink driving after court hearing",
+        body="A Devon pub landlord was convicted of drink driving by Exeter magistrates on Tuesday. The "
+        "court heard that police stopped his car at night near the pub.",
+        url="https://c.example/1",
+    )
+    murder = Story(
+        headline="Pennsylvania man convicted of murder after court hearing",
+        body="A Pittsburgh man was convicted of murder by a jury on Monday. The court heard that police "
+        "found the victim at night near his car.",
+        url="https://c.example/2",
+    )
     archive = open_archive(tmp_path / "a.db")
     for story in (pub, murder):
         story.id = archive.add_story(story)[0]
@@ -211,15 +258,26 @@ def test_a_story_that_shares_words_but_no_one_and_nothing_named_is_no_background
 
 
 def test_a_related_story_outside_the_time_window_is_no_background(tmp_path: Path) -> None:
-    old = Story(headline="Rostock council debates harbour bridge", body=BRIDGE[0].body, url="https://d.example/1",
-                published="2019-01-10")
+    old = Story(
+        headline="Rostock council debates harbour bridge",
+        body=BRIDGE[0].body,
+        url="https://d.example/1",
+        published="2019-01-10",
+    )
     archive = open_archive(tmp_path / "a.db")
     old.id = archive.add_story(old)[0]
     story = Story(**{**NEW.to_dict(), "id": None})
     story.id = archive.add_story(story)[0]
     assert background(archive, story, rerank=None) == []
-    recent = Story(**{**old.to_dict(), "id": None, "published": "2026-01-10", "url": "https://d.example/2",
-                      "headline": "Rostock council debates the harbour bridge again"})
+    recent = Story(
+        **{
+            **old.to_dict(),
+            "id": None,
+            "published": "2026-01-10",
+            "url": "https://d.example/2",
+            "headline": "Rostock council debates the harbour bridge again",
+        }
+    )
     recent.id = archive.add_story(recent)[0]
     assert [b.story.id for b in background(archive, story, rerank=None)] == [recent.id], "the same story, in time"
     archive.close()

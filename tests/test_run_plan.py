@@ -19,8 +19,9 @@ def test_write_options_are_frozen_and_drafting_is_a_named_choice():
     assert "allow_private" not in {f.name for f in dataclasses.fields(WriteOptions)}, "fetching is the faces' job"
 
 
-@pytest.mark.parametrize(("drafting", "grounded", "map_analysis"), [
-    ("auto", True, True), ("grounded", True, True), ("free", False, False)])
+@pytest.mark.parametrize(
+    ("drafting", "grounded", "map_analysis"), [("auto", True, True), ("grounded", True, True), ("free", False, False)]
+)
 def test_the_embedded_model_plan_follows_what_it_declares(drafting, grounded, map_analysis):
     model = get_model(None)  # the real embedded model: it declares it cannot write analysis, nor judge
     plan = RunPlan.resolve(WriteOptions(drafting=drafting), model)
@@ -39,13 +40,26 @@ def test_a_server_plan_writes_freely_and_judges_unless_told_not_to():
 
 
 def _article(model: dict, story: dict) -> Article:
-    return Article(title="Bridge approved?", dek="", intro=Section("intro", "", "summary"), sections=[], sources=[],
-                   model=model, story=story)
+    return Article(
+        title="Bridge approved?",
+        dek="",
+        intro=Section("intro", "", "summary"),
+        sections=[],
+        sources=[],
+        model=model,
+        story=story,
+    )
 
 
 def test_model_and_story_information_keep_their_json():
-    server = {"backend": "openai", "name": "llama3", "context_length": 2048, "base_url": "http://127.0.0.1:8080/v1",
-              "drafting": "free", "judge": True}
+    server = {
+        "backend": "openai",
+        "name": "llama3",
+        "context_length": 2048,
+        "base_url": "http://127.0.0.1:8080/v1",
+        "drafting": "free",
+        "judge": True,
+    }
     story = {"headline": "Bridge approved", "url": "https://example.org/b", "published": "2026-03-10", "id": 4}
     article = _article(server, story)
     assert isinstance(article.model, ModelInfo) and article.model.base_url == "http://127.0.0.1:8080/v1"

@@ -24,10 +24,12 @@ STORY = DATA / "harbour-story.txt"
 CONTEXT = 1536  # tokens, counted by the server at 3 characters a token: a 4,000-character story does not fit whole
 
 # Sentences no source supports: the check fails them, so the revision step has work to do.
-UNSUPPORTED = ["The mayor of Port Alder resigned on Friday after the vote.",
-               "The bridge will cost each household £900 a year in extra tax.",
-               "Engineers found cracks in the old harbour wall last winter.",
-               "The national government has promised a second bridge by 2031."]
+UNSUPPORTED = [
+    "The mayor of Port Alder resigned on Friday after the vote.",
+    "The bridge will cost each household £900 a year in extra tax.",
+    "Engineers found cracks in the old harbour wall last winter.",
+    "The national government has promised a second bridge by 2031.",
+]
 LOAN = "Finance officers told councillors the loan would cost the town about £310,000 a year in repayments."
 AFTER_OTHER_HEADINGS = "The lifting span will be painted bright green for the opening ceremony."
 
@@ -42,12 +44,19 @@ def _script(request: dict) -> str:
         count = len(re.findall(r"^\d+\. Sentence:", user, re.MULTILINE))
         return "\n".join(f"{n}. DROP" for n in range(1, count + 1))
     if '"In-Depth Analysis"' in user:
-        return ("### In-Depth Analysis\n### What is at stake\n- " + LOAN + "\n- " + UNSUPPORTED[1] +
-                f"\n### Key Takeaways\n- {AFTER_OTHER_HEADINGS}\n### Future Outlook\n- {AFTER_OTHER_HEADINGS}")
+        return (
+            "### In-Depth Analysis\n### What is at stake\n- "
+            + LOAN
+            + "\n- "
+            + UNSUPPORTED[1]
+            + f"\n### Key Takeaways\n- {AFTER_OTHER_HEADINGS}\n### Future Outlook\n- {AFTER_OTHER_HEADINGS}"
+        )
     if '"Pros and Cons"' in user:
-        return ("Pros:\n- The Port Alder Cycling Club welcomed the vote.\nCons:\n- Opposition councillor Declan "
-                "Reyes voted against the plan.\nPros:\n- The Alder Estuary Trust said it was satisfied with the "
-                "bridge's piers.\nCons:\n- The harbour traders' association also criticised the decision.")
+        return (
+            "Pros:\n- The Port Alder Cycling Club welcomed the vote.\nCons:\n- Opposition councillor Declan "
+            "Reyes voted against the plan.\nPros:\n- The Alder Estuary Trust said it was satisfied with the "
+            "bridge's piers.\nCons:\n- The harbour traders' association also criticised the decision."
+        )
     if '"Key Takeaways"' in user:
         return f"- {lead}\n- {UNSUPPORTED[3]}\n- Cons: {AFTER_OTHER_HEADINGS}"
     return " ".join([lead, *UNSUPPORTED])
@@ -63,8 +72,18 @@ def server():
 @pytest.fixture(scope="module")
 def written(server, tmp_path_factory):
     db = tmp_path_factory.mktemp("server-article") / "newsdesk.db"
-    result = run_newsdesk("write", str(STORY), "--model", "openai:scripted", "--base-url", server.base_url,
-                          "--format", "json", "--no-rerank", db=db)
+    result = run_newsdesk(
+        "write",
+        str(STORY),
+        "--model",
+        "openai:scripted",
+        "--base-url",
+        server.base_url,
+        "--format",
+        "json",
+        "--no-rerank",
+        db=db,
+    )
     assert result.returncode == 0, result.stderr.decode()
     with sqlite3.connect(db) as conn:
         purposes = [row[0] for row in conn.execute("SELECT purpose FROM llm_calls ORDER BY id")]
@@ -85,8 +104,14 @@ def test_a_story_longer_than_the_servers_context_is_written_to_the_end(server, w
     assert all(server.prompt_tokens(r) + r["max_tokens"] <= CONTEXT for r in server.requests)
     assert article["model"]["context_length"] == CONTEXT, "the limit the server stated is the one used"
     assert any(f"context of {CONTEXT} tokens" in note for note in article["notes"])
-    assert [s["id"] for s in article["sections"]] == ["context", "analysis", "pros-cons", "takeaways", "outlook",
-                                                      "call-to-action"]
+    assert [s["id"] for s in article["sections"]] == [
+        "context",
+        "analysis",
+        "pros-cons",
+        "takeaways",
+        "outlook",
+        "call-to-action",
+    ]
 
 
 def test_the_intro_comes_from_the_story_when_the_model_writes_none(written):
@@ -129,11 +154,17 @@ def test_the_call_budget_holds_with_a_progress_line_for_every_call(written):
 def test_the_refusals_of_known_servers_are_read_for_their_numbers():
     from newsdesk.llm.server import context_refusal
 
-    openai_style = context_refusal(400, "This model's maximum context length is 2048 tokens. However, you requested "
-                                        "2966 tokens (2566 in the messages, 400 in the completion).")
+    openai_style = context_refusal(
+        400,
+        "This model's maximum context length is 2048 tokens. However, you requested "
+        "2966 tokens (2566 in the messages, 400 in the completion).",
+    )
     assert (openai_style.limit, openai_style.prompt_tokens) == (2048, 2566)
-    llama_server = context_refusal(400, 'request (4476 tokens) exceeds the available context size (4096 tokens) '
-                                        '{"type": "exceed_context_size_error", "n_prompt_tokens": 4476, "n_ctx": 4096}')
+    llama_server = context_refusal(
+        400,
+        "request (4476 tokens) exceeds the available context size (4096 tokens) "
+        '{"type": "exceed_context_size_error", "n_prompt_tokens": 4476, "n_ctx": 4096}',
+    )
     assert (llama_server.limit, llama_server.prompt_tokens) == (4096, 4476)
     unstated = context_refusal(400, "the request exceeds the available context size, try increasing it")
     assert unstated is not None and (unstated.limit, unstated.prompt_tokens) == (None, None)
@@ -144,9 +175,21 @@ def test_the_refusals_of_known_servers_are_read_for_their_numbers():
 def test_context_length_is_honoured_before_any_request(server, tmp_path):
     """A user who gives the server's context (--context-length) gets prompts that fit it from the first call."""
     refused_before = len(server.refused)
-    result = run_newsdesk("write", str(STORY), "--model", "openai:scripted", "--base-url", server.base_url,
-                          "--context-length", str(CONTEXT), "--format", "json", "--no-rerank", "--no-judge",
-                          db=tmp_path / "n.db")
+    result = run_newsdesk(
+        "write",
+        str(STORY),
+        "--model",
+        "openai:scripted",
+        "--base-url",
+        server.base_url,
+        "--context-length",
+        str(CONTEXT),
+        "--format",
+        "json",
+        "--no-rerank",
+        "--no-judge",
+        db=tmp_path / "n.db",
+    )
     assert result.returncode == 0, result.stderr.decode()
     article = json.loads(result.stdout)
     assert article["model"]["context_length"] == CONTEXT

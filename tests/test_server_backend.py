@@ -23,9 +23,21 @@ def server_url():
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(default_model_path()), "--host", "127.0.0.1",
-         "--port", str(port), "--model_alias", "smollm2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(default_model_path()),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--model_alias",
+            "smollm2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/v1"
     try:
@@ -54,7 +66,8 @@ def test_chat_reports_tokens(server_url):
 def test_choice_probabilities_come_from_logprobs(server_url):
     model = get_model("openai:smollm2", base_url=server_url)
     probabilities = model.choice_probabilities(
-        [{"role": "user", "content": "Is Paris in France? Answer Yes or No."}], ["Yes", "No"])
+        [{"role": "user", "content": "Is Paris in France? Answer Yes or No."}], ["Yes", "No"]
+    )
     assert set(probabilities) == {"Yes", "No"}
     assert abs(sum(probabilities.values()) - 1) < 1e-6
     assert probabilities["Yes"] != probabilities["No"]
@@ -64,8 +77,20 @@ def test_write_through_server(server_url, db_path):
     """A server model writes freely and, by default, the judge is on within the article's call budget."""
     from newsdesk.pipeline import MAX_CALLS, MAX_JUDGE_CALLS
 
-    result = run_newsdesk("write", str(SHORT_BRIEF), "--model", "openai:smollm2", "--base-url", server_url,
-                          "--template", str(TINY_TEMPLATE), "--format", "json", "-q", db=db_path)
+    result = run_newsdesk(
+        "write",
+        str(SHORT_BRIEF),
+        "--model",
+        "openai:smollm2",
+        "--base-url",
+        server_url,
+        "--template",
+        str(TINY_TEMPLATE),
+        "--format",
+        "json",
+        "-q",
+        db=db_path,
+    )
     assert result.returncode == 0, result.stderr.decode()
     article = json.loads(result.stdout)
     assert article["model"]["backend"] == "openai" and article["model"]["drafting"] == "free"
@@ -86,16 +111,29 @@ def test_a_4000_character_story_is_written_to_the_end_at_the_servers_default_con
 
     story = DATA / "harbour-story.txt"
     assert len(story.read_text(encoding="utf-8")) >= 3900
-    result = run_newsdesk("write", str(story), "--model", "openai:smollm2", "--base-url", server_url,
-                          "--format", "json", "--no-rerank", db=db_path, timeout=1800)  # a hang guard: 11 calls
+    result = run_newsdesk(
+        "write",
+        str(story),
+        "--model",
+        "openai:smollm2",
+        "--base-url",
+        server_url,
+        "--format",
+        "json",
+        "--no-rerank",
+        db=db_path,
+        timeout=1800,
+    )  # a hang guard: 11 calls
     assert result.returncode == 0, result.stderr.decode()
     article = json.loads(result.stdout)
     template = load_template(None)
     assert [s["id"] for s in article["sections"]] == [s.id for s in template.sections], "written to the end"
     assert article["intro"]["note"] is None and article["intro"]["blocks"], "the intro is never a note"
     assert not [s["id"] for s in article["sections"] if "no usable text" in (s["note"] or "")]
-    headings = {" ".join(h.lower().replace("&", "and").split()) for h in
-                [*(s.heading for s in template.sections), "Pros and Cons"]}
+    headings = {
+        " ".join(h.lower().replace("&", "and").split())
+        for h in [*(s.heading for s in template.sections), "Pros and Cons"]
+    }
     for section in article["sections"]:
         subheadings = [b["sentences"][0]["text"] for b in section["blocks"] if b["type"] == "subheading"]
         assert not {" ".join(h.lower().replace("&", "and").split()) for h in subheadings} & headings, section["id"]
@@ -107,8 +145,15 @@ def test_a_4000_character_story_is_written_to_the_end_at_the_servers_default_con
 
 def test_unknown_model_on_server(server_url, db_path):
     # llama_cpp.server answers any model name; a wrong base path is the error users actually hit.
-    result = run_newsdesk("write", str(SHORT_BRIEF), "--model", "openai:smollm2", "--base-url",
-                          server_url.removesuffix("/v1") + "/nope", db=db_path)
+    result = run_newsdesk(
+        "write",
+        str(SHORT_BRIEF),
+        "--model",
+        "openai:smollm2",
+        "--base-url",
+        server_url.removesuffix("/v1") + "/nope",
+        db=db_path,
+    )
     assert result.returncode == 2
     err = result.stderr.decode()
     assert err.strip().splitlines()[-1].startswith("Error: ") and "Traceback" not in err
@@ -118,8 +163,13 @@ def test_verifier_judge_reads_a_real_server(server_url):
     from newsdesk.models import Passage
     from newsdesk.verify import Verifier
 
-    passages = [Passage(text="The Springfield city council voted 7 to 2 on Tuesday to build protected bike lanes "
-                             "along Main Street.", source_number=1)]
+    passages = [
+        Passage(
+            text="The Springfield city council voted 7 to 2 on Tuesday to build protected bike lanes "
+            "along Main Street.",
+            source_number=1,
+        )
+    ]
     model = get_model("openai:smollm2", base_url=server_url)
     check = Verifier(judge=model).check("The city council voted 7 to 2 to build bike lanes.", passages)
     assert 0.0 <= check.details["judge"] <= 1.0
@@ -134,9 +184,22 @@ def _purposes(db_path) -> list[str]:
 
 
 def test_no_judge_makes_no_judge_call(server_url, db_path):
-    result = run_newsdesk("write", str(SHORT_BRIEF), "--model", "openai:smollm2", "--base-url", server_url,
-                          "--template", str(TINY_TEMPLATE), "--format", "json", "-q", "--no-judge", "--no-cache",
-                          db=db_path)
+    result = run_newsdesk(
+        "write",
+        str(SHORT_BRIEF),
+        "--model",
+        "openai:smollm2",
+        "--base-url",
+        server_url,
+        "--template",
+        str(TINY_TEMPLATE),
+        "--format",
+        "json",
+        "-q",
+        "--no-judge",
+        "--no-cache",
+        db=db_path,
+    )
     assert result.returncode == 0, result.stderr.decode()
     article = json.loads(result.stdout)
     assert article["model"]["judge"] is False and article["stats"]["judge_calls"] == 0
@@ -155,23 +218,49 @@ def test_judge_batch_is_recorded_and_the_budget_holds(server_url, db_path):
     from newsdesk.models import Article, Block, Passage, Section, Sentence
     from newsdesk.verify import Judge, Verifier, verify_article
 
-    passages = [Passage(text="The Springfield city council voted 7 to 2 on Tuesday to build protected bike lanes "
-                             "along Main Street. The mayor said construction would begin in the spring.",
-                        source_number=1, id=1)]
-    pool = ["The council backed the bike lanes on Main Street.", "Construction of the lanes starts in spring.",
-            "The mayor expects construction to begin in spring.", "Springfield will get protected lanes.",
-            "The council voted on bike lanes.", "The lanes will be built along Main Street, the mayor said."]
+    passages = [
+        Passage(
+            text="The Springfield city council voted 7 to 2 on Tuesday to build protected bike lanes "
+            "along Main Street. The mayor said construction would begin in the spring.",
+            source_number=1,
+            id=1,
+        )
+    ]
+    pool = [
+        "The council backed the bike lanes on Main Street.",
+        "Construction of the lanes starts in spring.",
+        "The mayor expects construction to begin in spring.",
+        "Springfield will get protected lanes.",
+        "The council voted on bike lanes.",
+        "The lanes will be built along Main Street, the mayor said.",
+    ]
     local = Verifier()
-    uncertain = [s for s in pool if local.judge_band(local.check(s, passages).signals["lexical"])
-                 and local.check(s, passages).decided_by == "score"]
+    uncertain = [
+        s
+        for s in pool
+        if local.judge_band(local.check(s, passages).signals["lexical"])
+        and local.check(s, passages).decided_by == "score"
+    ]
     assert uncertain, "the pool must hold sentences near the line"
     archive = open_archive(db_path)
     run_id = archive.start_run(None, "smollm2", "tiny")
     model = get_model("openai:smollm2", base_url=server_url)
     session = Session(model, archive, run_id, max_calls=1)
-    article = Article(title="t", dek="", intro=Section("intro", "", "summary", []), sources=[], model={},
-                      sections=[Section("context", "Context", "fact", [Block("paragraph", [
-                          Sentence(s, id=f"context.b0.s{i}") for i, s in enumerate(uncertain)])])])
+    article = Article(
+        title="t",
+        dek="",
+        intro=Section("intro", "", "summary", []),
+        sources=[],
+        model={},
+        sections=[
+            Section(
+                "context",
+                "Context",
+                "fact",
+                [Block("paragraph", [Sentence(s, id=f"context.b0.s{i}") for i, s in enumerate(uncertain)])],
+            )
+        ],
+    )
     judge = Judge(model, session)
     verify_article(Verifier(judge=judge), article, passages)
     calls = archive.calls(run_id)

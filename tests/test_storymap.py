@@ -9,14 +9,22 @@ from newsdesk.storymap import build_map
 
 HEADLINE = "Port authority approves harbour expansion"
 STORY = [
-    ("The Harbour Authority approved a 240 million dollar expansion of the container port on Tuesday. "
-     "Mayor Ellen Okafor welcomed the decision, calling it a historic day for the city."),
-    ("Environmental groups condemned the plan. Greenwatch director Tom Reyes warned that dredging could destroy "
-     "the oyster beds. He said the group would go to court."),
-    ("“We will not give up the bay,” said Reyes. Construction is scheduled to begin on March 3, 2026, and the "
-     "authority plans to finish the first berth by 2028."),
-    ("It is unclear who will pay for the new rail link. The authority declined to say how many jobs the port "
-     "would create."),
+    (
+        "The Harbour Authority approved a 240 million dollar expansion of the container port on Tuesday. "
+        "Mayor Ellen Okafor welcomed the decision, calling it a historic day for the city."
+    ),
+    (
+        "Environmental groups condemned the plan. Greenwatch director Tom Reyes warned that dredging could destroy "
+        "the oyster beds. He said the group would go to court."
+    ),
+    (
+        "“We will not give up the bay,” said Reyes. Construction is scheduled to begin on March 3, 2026, and the "
+        "authority plans to finish the first berth by 2028."
+    ),
+    (
+        "It is unclear who will pay for the new rail link. The authority declined to say how many jobs the port "
+        "would create."
+    ),
     "Is set to double the port's capacity. In my case, I think ports are fascinating.",
 ]
 

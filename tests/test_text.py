@@ -43,18 +43,34 @@ def test_stage_modules_keep_no_stopword_list_of_their_own() -> None:
 
 def test_content_words_drop_stopwords_and_short_words_in_any_script() -> None:
     assert content_words("The mayor said the Zürich café is in the U.K. and 12 of 2026") == [
-        "mayor", "zürich", "café", "2026"]
+        "mayor",
+        "zürich",
+        "café",
+        "2026",
+    ]
     assert "said" in STOPWORDS and "mayor" not in STOPWORDS
     assert words("Don't stop_here") == ["don", "t", "stop", "here"]
 
 
 def test_tokens_fold_numbers_and_country_names() -> None:
     assert tokens("Twenty-one UK firms rose 5% in the United States") == [
-        "21", "britain", "firms", "rose", "5", "percent", "in", "the", "america"]
+        "21",
+        "britain",
+        "firms",
+        "rose",
+        "5",
+        "percent",
+        "in",
+        "the",
+        "america",
+    ]
 
 
 def test_source_spans_are_exact_offsets_and_agree_with_the_writer_splitter() -> None:
     passage = "Mr. Smith arrived on Nov. 13 in the U.S. capital. He met the mayor. Talks ended at 5 p.m."
     spans = source_spans(passage)
-    assert [passage[a:b] for a, b in spans] == split_sentences(passage) == [
-        "Mr. Smith arrived on Nov. 13 in the U.S. capital.", "He met the mayor.", "Talks ended at 5 p.m."]
+    assert (
+        [passage[a:b] for a, b in spans]
+        == split_sentences(passage)
+        == ["Mr. Smith arrived on Nov. 13 in the U.S. capital.", "He met the mayor.", "Talks ended at 5 p.m."]
+    )

@@ -23,37 +23,86 @@ from newsdesk.web.settings import Settings
 # One event (a dam breach in Brazil) told by two publishers on one day and followed up a week and two weeks later;
 # an unrelated story on the same days; and the same dam months later, beyond any window.
 DAM = [
-    ("Dam breach in Minas Gerais floods town of Brumadinho", "2026-01-10", "Globo",
-     ("A tailings dam owned by the mining company Vale collapsed on Friday near Brumadinho in the Brazilian state of "
-     "Minas Gerais, sending a torrent of mud through the town. Firefighters said at least 40 people were missing. "
-     "Governor Romeu Zema flew over the area and declared a state of emergency. Vale said it was cooperating with "
-     "the authorities.")),
-    ("Vale dam collapse in Brazil leaves dozens missing", "2026-01-10", "Reuters",
-     ("Dozens of people were missing after a Vale tailings dam burst near Brumadinho in Minas Gerais, Brazil, on "
-     "Friday, officials said. Mud buried the mining company's canteen and nearby homes. Minas Gerais governor Romeu "
-     "Zema declared an emergency, and Vale shares fell sharply in New York trading.")),
-    ("Brumadinho toll rises as Vale faces criminal inquiry over dam", "2026-01-17", "Globo",
-     ("The number of confirmed dead from the Brumadinho dam collapse rose to 65, firefighters in Minas Gerais said. "
-     "Federal prosecutors opened a criminal inquiry into Vale over the tailings dam, and a judge froze funds of the "
-     "mining company to pay for the damage. Governor Romeu Zema said Vale must answer for the disaster.")),
-    ("Vale executives charged over Brumadinho tailings dam disaster", "2026-01-30", "Reuters",
-     ("Prosecutors in Minas Gerais charged five Vale executives with homicide over the collapse of the Brumadinho "
-     "tailings dam. The mining company said it would contest the charges. Families of the victims gathered outside "
-     "the court in Belo Horizonte.")),
+    (
+        "Dam breach in Minas Gerais floods town of Brumadinho",
+        "2026-01-10",
+        "Globo",
+        (
+            "A tailings dam owned by the mining company Vale collapsed on Friday near Brumadinho in the "
+            "Brazilian state of "
+            "Minas Gerais, sending a torrent of mud through the town. Firefighters said at least 40 people "
+            "were missing. "
+            "Governor Romeu Zema flew over the area and declared a state of emergency. Vale said it was "
+            "cooperating with "
+            "the authorities."
+        ),
+    ),
+    (
+        "Vale dam collapse in Brazil leaves dozens missing",
+        "2026-01-10",
+        "Reuters",
+        (
+            "Dozens of people were missing after a Vale tailings dam burst near Brumadinho in Minas Gerais, Brazil, on "
+            "Friday, officials said. Mud buried the mining company's canteen and nearby homes. Minas Gerais "
+            "governor Romeu "
+            "Zema declared an emergency, and Vale shares fell sharply in New York trading."
+        ),
+    ),
+    (
+        "Brumadinho toll rises as Vale faces criminal inquiry over dam",
+        "2026-01-17",
+        "Globo",
+        (
+            "The number of confirmed dead from the Brumadinho dam collapse rose to 65, firefighters in Minas "
+            "Gerais said. "
+            "Federal prosecutors opened a criminal inquiry into Vale over the tailings dam, and a judge froze "
+            "funds of the "
+            "mining company to pay for the damage. Governor Romeu Zema said Vale must answer for the disaster."
+        ),
+    ),
+    (
+        "Vale executives charged over Brumadinho tailings dam disaster",
+        "2026-01-30",
+        "Reuters",
+        (
+            "Prosecutors in Minas Gerais charged five Vale executives with homicide over the collapse of the "
+            "Brumadinho "
+            "tailings dam. The mining company said it would contest the charges. Families of the victims "
+            "gathered outside "
+            "the court in Belo Horizonte."
+        ),
+    ),
 ]
-OTHER = ("Tokyo stock exchange hit by trading halt after software fault", "2026-01-10", "Reuters",
-         ("Trading on the Tokyo Stock Exchange was halted for most of Thursday after a fault in its Arrowhead trading "
-         "software, the exchange operator Japan Exchange Group said. Brokers in Osaka and Nagoya reported orders "
-         "stuck for hours. The Financial Services Agency asked the operator for a report on the outage."))
-LATER = ("Brumadinho marks anniversary with new memorial near Vale mine", "2026-09-20", "Globo",
-         ("Residents of Brumadinho in Minas Gerais unveiled a memorial to the victims of the Vale tailings dam "
-         "collapse. The mining company has paid compensation to families, and Governor Romeu Zema attended the "
-         "ceremony."))
+OTHER = (
+    "Tokyo stock exchange hit by trading halt after software fault",
+    "2026-01-10",
+    "Reuters",
+    (
+        "Trading on the Tokyo Stock Exchange was halted for most of Thursday after a fault in its Arrowhead trading "
+        "software, the exchange operator Japan Exchange Group said. Brokers in Osaka and Nagoya reported orders "
+        "stuck for hours. The Financial Services Agency asked the operator for a report on the outage."
+    ),
+)
+LATER = (
+    "Brumadinho marks anniversary with new memorial near Vale mine",
+    "2026-09-20",
+    "Globo",
+    (
+        "Residents of Brumadinho in Minas Gerais unveiled a memorial to the victims of the Vale tailings dam "
+        "collapse. The mining company has paid compensation to families, and Governor Romeu Zema attended the "
+        "ceremony."
+    ),
+)
 
 
 def story(headline: str, published: str, source: str, body: str) -> Story:
-    return Story(headline=headline, body=body, published=published, source=source,
-                 url=f"https://news.example.org/{published}/{abs(hash(headline))}")
+    return Story(
+        headline=headline,
+        body=body,
+        published=published,
+        source=source,
+        url=f"https://news.example.org/{published}/{abs(hash(headline))}",
+    )
 
 
 def grouping(archive: Archive) -> set[frozenset[str]]:
@@ -99,7 +148,8 @@ def test_a_story_that_bridges_two_threads_merges_them_and_the_older_id_stays(db_
     assert {thread_of(archive, s) for s in (1, 2, 3)} == {kept}
     rows = archive.db.execute("SELECT kind, thread_id, other_ids FROM thread_changes").fetchall()
     assert [(r["kind"], r["thread_id"], json.loads(r["other_ids"])) for r in rows] == [
-        ("merged", kept, update.changes[0].other_ids)]
+        ("merged", kept, update.changes[0].other_ids)
+    ]
 
 
 def test_a_split_keeps_the_id_for_the_larger_part_and_is_recorded() -> None:
@@ -108,7 +158,8 @@ def test_a_split_keeps_the_id_for_the_larger_part_and_is_recorded() -> None:
     ids = cluster.reconcile(groups, previous)
     assert ids == [5, None, 7]
     assert [(c.kind, c.thread_id, c.other_ids) for c in cluster.changes(groups, [5, 9, 7], previous)] == [
-        ("split", 5, [9])]
+        ("split", 5, [9])
+    ]
 
 
 def test_stories_command_lists_threads_as_json(tmp_path: Path) -> None:
@@ -182,8 +233,13 @@ def test_coverage_differences_name_each_outlet_and_tell_an_update_from_a_disagre
     from newsdesk.threads.coverage import coverage_differences
 
     def source(number: int, publisher: str, published: str, text: str) -> Source:
-        return Source(number=number, title=f"Report {number}", publisher=publisher, published=published,
-                      passages=[Passage(text=text, story_id=number, position=0)])
+        return Source(
+            number=number,
+            title=f"Report {number}",
+            publisher=publisher,
+            published=published,
+            passages=[Passage(text=text, story_id=number, position=0)],
+        )
 
     sources = [
         source(1, "Levante News", "2026-01-10", "Flash floods in Valencia killed 12 people, officials said."),

@@ -23,8 +23,9 @@ def article(*sections: Section) -> Article:
 
 
 def test_every_sentence_gets_a_verdict_and_headings_none() -> None:
-    a = article(section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties."],
-                        heading="The response"))
+    a = article(
+        section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties."], heading="The response")
+    )
     verify_article(Verifier(), a, PASSAGES)
     heading, paragraph = a.sections[0].blocks
     assert heading.sentences[0].verdict is None
@@ -40,12 +41,20 @@ def test_reviser_called_once_with_all_failures_and_evidence() -> None:
 
     def reviser(batch):
         calls.append([(s.text, [p.id for p in ps]) for s, ps in batch])
-        return ["Governor Greg Abbott declared a disaster in 23 counties." if "27" in s.text else None
-                for s, _ in batch]
+        return [
+            "Governor Greg Abbott declared a disaster in 23 counties." if "27" in s.text else None for s, _ in batch
+        ]
 
-    a = article(section("context", "fact",
-                        ["The state said the floods killed 27 people in 30 counties.",
-                         "Mayor John Whitmire ordered an evacuation."]))
+    a = article(
+        section(
+            "context",
+            "fact",
+            [
+                "The state said the floods killed 27 people in 30 counties.",
+                "Mayor John Whitmire ordered an evacuation.",
+            ],
+        )
+    )
     verify_article(Verifier(), a, PASSAGES, reviser)
     assert len(calls) == 1 and len(calls[0]) == 2
     assert calls[0][0][1], "the reviser sees the best evidence passages"
@@ -54,13 +63,21 @@ def test_reviser_called_once_with_all_failures_and_evidence() -> None:
     assert kept[0].revised_from == "The state said the floods killed 27 people in 30 counties."
     assert kept[0].verdict == "supported"
     assert [(d.section, d.text, d.verdict) for d in a.dropped] == [
-        ("context", "Mayor John Whitmire ordered an evacuation.", "unsupported")]
+        ("context", "Mayor John Whitmire ordered an evacuation.", "unsupported")
+    ]
     assert "Mayor John Whitmire" in a.dropped[0].reason
 
 
 def test_failed_revision_is_dropped_and_section_says_so() -> None:
-    a = article(section("analysis", "analysis", ["Mayor John Whitmire blamed the levees."],
-                        ["- The floods killed 40 people."], heading="Why"))
+    a = article(
+        section(
+            "analysis",
+            "analysis",
+            ["Mayor John Whitmire blamed the levees."],
+            ["- The floods killed 40 people."],
+            heading="Why",
+        )
+    )
     verify_article(Verifier(), a, PASSAGES, lambda batch: ["Mayor John Whitmire still blamed the levees."] * len(batch))
     gone = a.sections[0]
     assert gone.blocks == [] and gone.sentences() == []
@@ -71,8 +88,13 @@ def test_failed_revision_is_dropped_and_section_says_so() -> None:
 
 
 def test_no_reviser_drops_failures() -> None:
-    a = article(section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties.",
-                                            "Abbott said 99 homes were lost."]))
+    a = article(
+        section(
+            "context",
+            "fact",
+            ["Governor Greg Abbott declared a disaster in 23 counties.", "Abbott said 99 homes were lost."],
+        )
+    )
     verify_article(Verifier(), a, PASSAGES)
     assert [s.text for s in a.sections[0].sentences()] == ["Governor Greg Abbott declared a disaster in 23 counties."]
     assert a.sections[0].note is None
@@ -82,32 +104,56 @@ def test_no_reviser_drops_failures() -> None:
 def test_repeats_of_earlier_sections_are_dropped_takeaways_may_summarise() -> None:
     a = article(
         section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties."]),
-        section("impact", "fact", ["Abbott declared a disaster in 23 counties, the governor said.",
-                                   "Forecasters expect another three inches of rain on Thursday."]),
-        section("takeaways", "summary", ["Floods killed 17 people in southern Texas.",
-                                         "Governor Greg Abbott declared a disaster in 23 counties."]),
+        section(
+            "impact",
+            "fact",
+            [
+                "Abbott declared a disaster in 23 counties, the governor said.",
+                "Forecasters expect another three inches of rain on Thursday.",
+            ],
+        ),
+        section(
+            "takeaways",
+            "summary",
+            ["Floods killed 17 people in southern Texas.", "Governor Greg Abbott declared a disaster in 23 counties."],
+        ),
     )
     verify_article(Verifier(), a, PASSAGES)
     assert [s.text for s in a.sections[1].sentences()] == [
-        "Forecasters expect another three inches of rain on Thursday."]
+        "Forecasters expect another three inches of rain on Thursday."
+    ]
     assert [s.text for s in a.sections[2].sentences()] == ["Floods killed 17 people in southern Texas."]
     repeats = [d for d in a.dropped if d.reason == REPEAT_REASON]
     assert [(d.section, d.verdict) for d in repeats] == [("impact", "supported"), ("takeaways", "supported")]
 
 
 def test_a_sentence_repeating_the_dek_is_dropped() -> None:
-    a = article(section("pros", "opinion", ["Governor Greg Abbott declares a disaster in 23 Texas counties.",
-                                            "The National Weather Service said the storm could bring more rain."]))
+    a = article(
+        section(
+            "pros",
+            "opinion",
+            [
+                "Governor Greg Abbott declares a disaster in 23 Texas counties.",
+                "The National Weather Service said the storm could bring more rain.",
+            ],
+        )
+    )
     a.dek = "Governor Greg Abbott declared a disaster in 23 counties after the floods."
     verify_article(Verifier(), a, PASSAGES)
     assert [s.text for s in a.sections[0].sentences()] == [
-        "The National Weather Service said the storm could bring more rain."]
+        "The National Weather Service said the storm could bring more rain."
+    ]
     assert [(d.section, d.reason) for d in a.dropped] == [("pros", REPEAT_REASON)]
 
 
 def test_article_json_round_trip_keeps_verdicts() -> None:
-    a = article(section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties.",
-                                            "Abbott said 99 homes were lost."]))
+    a = article(
+        section(
+            "context",
+            "fact",
+            ["Governor Greg Abbott declared a disaster in 23 counties.", "Abbott said 99 homes were lost."],
+        )
+    )
     verify_article(Verifier(), a, PASSAGES)
     again = Article.from_dict(a.to_dict())
     s = again.sections[0].sentences()[0]

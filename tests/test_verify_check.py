@@ -9,12 +9,19 @@ from newsdesk.verify import Verification, Verifier, unsupported_specifics
 
 STORY = [
     "Flooding kills 17 in southern Texas as storms sweep the Gulf Coast",
-    ("HOUSTON (Nov. 13) - Flash floods killed 17 people across southern Texas on Wednesday, officials said, after "
-     "more than 12 inches of rain fell in less than a day."),
-    ('Governor Greg Abbott declared a disaster in 23 counties and said the state would ask for federal help. "We are '
-     'going to rebuild, and we are going to do it together," Abbott told reporters in Houston.'),
-    ("The National Weather Service said the storm system could bring another three inches of rain on Thursday. "
-     "Damage is estimated at $1.2 billion, according to the state's insurance regulator."),
+    (
+        "HOUSTON (Nov. 13) - Flash floods killed 17 people across southern Texas on Wednesday, officials said, after "
+        "more than 12 inches of rain fell in less than a day."
+    ),
+    (
+        "Governor Greg Abbott declared a disaster in 23 counties and said the state would ask for federal "
+        'help. "We are '
+        'going to rebuild, and we are going to do it together," Abbott told reporters in Houston.'
+    ),
+    (
+        "The National Weather Service said the storm system could bring another three inches of rain on Thursday. "
+        "Damage is estimated at $1.2 billion, according to the state's insurance regulator."
+    ),
 ]
 BACKGROUND = ["In 2017 Hurricane Harvey dropped more than 60 inches of rain on parts of Houston."]
 
@@ -31,19 +38,21 @@ def verifier() -> Verifier:
 
 
 def test_supported_fact_cites_exact_spans(verifier: Verifier, passages: list[Passage]) -> None:
-    check = verifier.check("Flash floods killed seventeen people in southern Texas on Nov. 13, officials said.",
-                           passages)
+    check = verifier.check(
+        "Flash floods killed seventeen people in southern Texas on Nov. 13, officials said.", passages
+    )
     assert isinstance(check, Verification)
     assert check.verdict == "supported" and 0.5 <= check.score <= 1
     assert check.citations and check.citations[0].source == 1
     by_id = {p.id: p for p in passages}
     for citation in check.citations:
-        assert by_id[citation.passage_id].text[citation.start:citation.end] == citation.quote
+        assert by_id[citation.passage_id].text[citation.start : citation.end] == citation.quote
 
 
 def test_background_source_is_cited(verifier: Verifier, passages: list[Passage]) -> None:
-    check = verifier.check("Hurricane Harvey dropped more than 60 inches of rain on parts of Houston in 2017.",
-                           passages)
+    check = verifier.check(
+        "Hurricane Harvey dropped more than 60 inches of rain on parts of Houston in 2017.", passages
+    )
     assert check.verdict == "supported"
     assert [c.source for c in check.citations] == [2]
 
@@ -62,11 +71,13 @@ def test_contradicted_figure(verifier: Verifier, passages: list[Passage]) -> Non
 
 
 def test_invented_name_in_analysis_sentence(verifier: Verifier, passages: list[Passage]) -> None:
-    grounded = verifier.check("The scale of the flooding suggests Texas will need federal help to rebuild.",
-                              passages, "analysis")
+    grounded = verifier.check(
+        "The scale of the flooding suggests Texas will need federal help to rebuild.", passages, "analysis"
+    )
     assert grounded.verdict == "supported"
-    invented = verifier.check("Mayor John Whitmire suggests Texas will need federal help to rebuild.", passages,
-                              "analysis")
+    invented = verifier.check(
+        "Mayor John Whitmire suggests Texas will need federal help to rebuild.", passages, "analysis"
+    )
     assert invented.verdict == "unsupported"
     assert "name: Mayor John Whitmire" in invented.details["missing_specifics"]
 
@@ -79,8 +90,9 @@ def test_invented_date_and_figure(verifier: Verifier, passages: list[Passage]) -
 
 
 def test_quote_must_be_verbatim(verifier: Verifier, passages: list[Passage]) -> None:
-    drift = verifier.check("Abbott said: \u201cWe are going to rebuild and we are going to do it together.\u201d",
-                           passages)
+    drift = verifier.check(
+        "Abbott said: \u201cWe are going to rebuild and we are going to do it together.\u201d", passages
+    )
     assert drift.verdict == "supported" and drift.details["quote_ok"]
     invented = verifier.check('Abbott said: "We will rebuild everything by Christmas."', passages)
     assert invented.verdict == "unsupported" and not invented.details["quote_ok"]
@@ -117,8 +129,14 @@ def test_index_is_reused(verifier: Verifier, passages: list[Passage]) -> None:
 def test_public_surface() -> None:
     from newsdesk import verify
 
-    assert set(verify.__all__) >= {"Check", "Verification", "Verifier", "claim_kind", "split_sentences",
-                                   "unsupported_specifics"}
+    assert set(verify.__all__) >= {
+        "Check",
+        "Verification",
+        "Verifier",
+        "claim_kind",
+        "split_sentences",
+        "unsupported_specifics",
+    }
     for name in verify.__all__:
         assert getattr(verify, name) is not None
 
@@ -127,4 +145,5 @@ def test_an_acronym_is_backed_by_a_name_that_starts_a_sentence(verifier: Verifie
     passages = [Passage(text="The National Weather Service said more rain could fall on Thursday.", source_number=1)]
     assert verifier.check("The NWS said more rain could fall on Thursday.", passages).verdict == "supported"
     assert verifier.check("The NHC said more rain could fall on Thursday.", passages).details["missing_specifics"] == [
-        "name: NHC"]
+        "name: NHC"
+    ]

@@ -47,8 +47,10 @@ def files(tmp_path: Path) -> dict[str, str]:
 
 
 def test_verify_text_output(files: dict[str, str]) -> None:
-    result = CliRunner().invoke(cli, ["verify", "--source", files["story.txt"], "--source", files["background.txt"],
-                                      "--text", files["draft.md"]])
+    result = CliRunner().invoke(
+        cli,
+        ["verify", "--source", files["story.txt"], "--source", files["background.txt"], "--text", files["draft.md"]],
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("✓ supported") and "[1]" in lines[0] and "seventeen" in lines[0]
@@ -65,7 +67,12 @@ def test_verify_json_output(files: dict[str, str]) -> None:
     data = json.loads(result.output)
     # without the background source, Harvey's "60 inches" meets the story's "12 inches": contradicted
     assert [s["verdict"] for s in data["sentences"]] == [
-        "supported", "supported", "contradicted", "contradicted", "unsupported"]
+        "supported",
+        "supported",
+        "contradicted",
+        "contradicted",
+        "unsupported",
+    ]
     first = data["sentences"][0]
     assert first["citations"][0]["source"] == 1 and first["citations"][0]["quote"] in STORY.replace("\n", " ")
     assert {"score", "claim_kind", "checks", "signals", "decided_by"} <= first.keys()
@@ -85,13 +92,22 @@ def test_verify_errors_are_one_line(files: dict[str, str], tmp_path: Path) -> No
 def test_eval_verify_rows(tmp_path: Path) -> None:
     rows = tmp_path / "rows.jsonl"
     document = STORY.replace("\n", " ")
-    rows.write_text("\n".join(json.dumps(r) for r in [
-        {"document": document, "claim": "Flash floods killed 17 people across southern Texas.", "label": 1},
-        {"document": document, "claim": "Governor Greg Abbott declared a disaster in 23 counties. "
-                                        "Floods killed 17 people.", "label": 1},
-        {"document": document, "claim": "Flash floods killed 40 people across southern Texas.", "label": 0},
-        {"document": document, "claim": "Abbott declared a disaster. Mayor Jane Doe resigned.", "label": 0},
-    ]), encoding="utf-8")
+    rows.write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {"document": document, "claim": "Flash floods killed 17 people across southern Texas.", "label": 1},
+                {
+                    "document": document,
+                    "claim": "Governor Greg Abbott declared a disaster in 23 counties. Floods killed 17 people.",
+                    "label": 1,
+                },
+                {"document": document, "claim": "Flash floods killed 40 people across southern Texas.", "label": 0},
+                {"document": document, "claim": "Abbott declared a disaster. Mayor Jane Doe resigned.", "label": 0},
+            ]
+        ),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(cli, ["eval", "verify", str(rows), "--threshold-sweep"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

@@ -16,8 +16,10 @@ from newsdesk.verify._measure import FEATURES
 ROWS = shared_data_dir() / "verify" / "frank_valid.jsonl"
 # The quality floors on this data live in the evaluation gate (bench/verify_baseline.json, test_verify_gate.py).
 
-pytestmark = pytest.mark.skipif(not ROWS.is_file() and os.environ.get("NEWSDESK_REQUIRE_SHARED") != "1",
-                                reason=f"dev data not found at {ROWS} (set NEWSDESK_SHARED_DATA)")
+pytestmark = pytest.mark.skipif(
+    not ROWS.is_file() and os.environ.get("NEWSDESK_REQUIRE_SHARED") != "1",
+    reason=f"dev data not found at {ROWS} (set NEWSDESK_SHARED_DATA)",
+)
 
 
 @pytest.fixture(scope="module")

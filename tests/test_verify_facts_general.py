@@ -44,20 +44,25 @@ FERRY = _passages(
 
 def test_a_wide_quantifier_where_the_source_is_narrow_fails(verifier: Verifier) -> None:
     assert outcome(verifier, "scope", "Harbourside has the oldest ferry fleet in the region.", FERRY) == "fail"
-    assert outcome(verifier, "scope", "Every passenger said the crossing was delayed by fog on Tuesday morning.",
-                   FERRY) == "fail"
+    assert (
+        outcome(verifier, "scope", "Every passenger said the crossing was delayed by fog on Tuesday morning.", FERRY)
+        == "fail"
+    )
 
 
 def test_the_same_scope_reworded_passes(verifier: Verifier) -> None:
-    assert outcome(verifier, "scope", "Harbourside runs one of the oldest ferry fleets in the region.",
-                   FERRY) != "fail"
-    assert outcome(verifier, "scope", "Several passengers said fog delayed the crossing on Tuesday morning.",
-                   FERRY) != "fail"
+    assert outcome(verifier, "scope", "Harbourside runs one of the oldest ferry fleets in the region.", FERRY) != "fail"
+    assert (
+        outcome(verifier, "scope", "Several passengers said fog delayed the crossing on Tuesday morning.", FERRY)
+        != "fail"
+    )
     # the source says "every" of the ferries itself
     assert outcome(verifier, "scope", "Every ferry on the northern route was inspected in March.", FERRY) != "fail"
     # "all but" is "almost", not a quantifier
-    assert outcome(verifier, "scope", "The fog all but stopped the crossing on Tuesday morning, passengers said.",
-                   FERRY) != "fail"
+    assert (
+        outcome(verifier, "scope", "The fog all but stopped the crossing on Tuesday morning, passengers said.", FERRY)
+        != "fail"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- causation
@@ -70,16 +75,37 @@ ORCHARD = _passages(
 
 
 def test_a_cause_the_sources_never_state_fails(verifier: Verifier) -> None:
-    assert outcome(verifier, "causation", "The orchard lost half of its apple harvest because the cooperative "
-                   "raised its prices in June.", ORCHARD) == "fail"
+    assert (
+        outcome(
+            verifier,
+            "causation",
+            "The orchard lost half of its apple harvest because the cooperative raised its prices in June.",
+            ORCHARD,
+        )
+        == "fail"
+    )
 
 
 def test_a_cause_the_source_states_passes(verifier: Verifier) -> None:
-    assert outcome(verifier, "causation", "Because its transport costs had doubled, the cooperative raised its "
-                   "prices in June.", ORCHARD) == "ok"
+    assert (
+        outcome(
+            verifier,
+            "causation",
+            "Because its transport costs had doubled, the cooperative raised its prices in June.",
+            ORCHARD,
+        )
+        == "ok"
+    )
     # a hedged link is the writer's reasoning
-    assert outcome(verifier, "causation", "The orchard may have lost half of its harvest because a late frost "
-                   "damaged the blossom.", ORCHARD) == "n/a"
+    assert (
+        outcome(
+            verifier,
+            "causation",
+            "The orchard may have lost half of its harvest because a late frost damaged the blossom.",
+            ORCHARD,
+        )
+        == "n/a"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- conflation
@@ -91,13 +117,24 @@ LIBRARY = _passages(
 
 
 def test_the_doer_exchanged_among_the_names_fails(verifier: Verifier) -> None:
-    assert outcome(verifier, "conflation", "Tomas Berg asked Amara Osei whether the reading room could stay open "
-                   "on Sundays.", LIBRARY) == "fail"
+    assert (
+        outcome(
+            verifier,
+            "conflation",
+            "Tomas Berg asked Amara Osei whether the reading room could stay open on Sundays.",
+            LIBRARY,
+        )
+        == "fail"
+    )
 
 
 def test_the_same_doer_in_other_words_passes(verifier: Verifier) -> None:
-    assert outcome(verifier, "conflation", "Amara Osei asked Tomas Berg if the reading room might open on "
-                   "Sundays.", LIBRARY) == "ok"
+    assert (
+        outcome(
+            verifier, "conflation", "Amara Osei asked Tomas Berg if the reading room might open on Sundays.", LIBRARY
+        )
+        == "ok"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- affiliation
@@ -109,10 +146,24 @@ RACE = _passages(
 
 
 def test_a_title_qualified_by_another_name_fails(verifier: Verifier) -> None:
-    assert outcome(verifier, "affiliation", "Riverside coach Dana Reyes said her team had trained on the course "
-                   "for a month.", RACE) == "fail"
-    assert outcome(verifier, "affiliation", "Northfield coach Dana Reyes said her team had trained on the course "
-                   "for a month.", RACE) == "ok"
+    assert (
+        outcome(
+            verifier,
+            "affiliation",
+            "Riverside coach Dana Reyes said her team had trained on the course for a month.",
+            RACE,
+        )
+        == "fail"
+    )
+    assert (
+        outcome(
+            verifier,
+            "affiliation",
+            "Northfield coach Dana Reyes said her team had trained on the course for a month.",
+            RACE,
+        )
+        == "ok"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- attribution
@@ -125,19 +176,38 @@ GARDEN = _passages(
 
 
 def test_an_unattributed_quotation_keeps_the_speaker_of_its_run(verifier: Verifier) -> None:
-    assert outcome(verifier, "attribution", "Raj Mehta said the school lent the gardeners its tools for the whole "
-                   "summer.", GARDEN) == "fail"
-    assert outcome(verifier, "attribution", "Lena Park said the school lent the gardeners its tools for the whole "
-                   "summer.", GARDEN) != "fail"
+    assert (
+        outcome(
+            verifier,
+            "attribution",
+            "Raj Mehta said the school lent the gardeners its tools for the whole summer.",
+            GARDEN,
+        )
+        == "fail"
+    )
+    assert (
+        outcome(
+            verifier,
+            "attribution",
+            "Lena Park said the school lent the gardeners its tools for the whole summer.",
+            GARDEN,
+        )
+        != "fail"
+    )
 
 
 def test_a_participle_speaks_for_its_clauses_subject(verifier: Verifier) -> None:
-    source = _passages("Mayor Ana Silva praised the volunteers, saying the garden had brought the street together.",
-                       "Shop owner Joe Brandt said parking was still a problem.")
-    assert outcome(verifier, "attribution", "Joe Brandt said the garden had brought the street together.",
-                   source) == "fail"
-    assert outcome(verifier, "attribution", "Ana Silva said the garden had brought the street together.",
-                   source) != "fail"
+    source = _passages(
+        "Mayor Ana Silva praised the volunteers, saying the garden had brought the street together.",
+        "Shop owner Joe Brandt said parking was still a problem.",
+    )
+    assert (
+        outcome(verifier, "attribution", "Joe Brandt said the garden had brought the street together.", source)
+        == "fail"
+    )
+    assert (
+        outcome(verifier, "attribution", "Ana Silva said the garden had brought the street together.", source) != "fail"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- order
@@ -149,32 +219,73 @@ BRIDGE = _passages(
 
 
 def test_two_events_in_the_reverse_order_fail(verifier: Verifier) -> None:
-    assert outcome(verifier, "order", "The engineers published their safety report, and only afterwards did the "
-                   "council close the old bridge to traffic.", BRIDGE) == "fail"
-    assert outcome(verifier, "order", "The mayor called an emergency meeting before the safety report came out.",
-                   BRIDGE) == "fail"
+    assert (
+        outcome(
+            verifier,
+            "order",
+            "The engineers published their safety report, and only afterwards did the "
+            "council close the old bridge to traffic.",
+            BRIDGE,
+        )
+        == "fail"
+    )
+    assert (
+        outcome(verifier, "order", "The mayor called an emergency meeting before the safety report came out.", BRIDGE)
+        == "fail"
+    )
 
 
 def test_the_same_order_in_other_words_passes(verifier: Verifier) -> None:
-    assert outcome(verifier, "order", "The council closed the old bridge to traffic, and then the engineers "
-                   "published their safety report.", BRIDGE) == "ok"
-    assert outcome(verifier, "order", "The engineers published their safety report after the council closed the "
-                   "old bridge to traffic.", BRIDGE) == "ok"
+    assert (
+        outcome(
+            verifier,
+            "order",
+            "The council closed the old bridge to traffic, and then the engineers published their safety report.",
+            BRIDGE,
+        )
+        == "ok"
+    )
+    assert (
+        outcome(
+            verifier,
+            "order",
+            "The engineers published their safety report after the council closed the old bridge to traffic.",
+            BRIDGE,
+        )
+        == "ok"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- frequency
 
+
 def test_rarely_against_can_be_fails(verifier: Verifier) -> None:
     source = _passages("Working from home can be isolating for new employees, the survey of office workers found.")
-    assert outcome(verifier, "polarity", "The survey found that working from home rarely feels isolating for new "
-                   "employees.", source) == "fail"
-    assert outcome(verifier, "polarity", "The survey found that working from home can feel isolating for new "
-                   "employees.", source) != "fail"
+    assert (
+        outcome(
+            verifier,
+            "polarity",
+            "The survey found that working from home rarely feels isolating for new employees.",
+            source,
+        )
+        == "fail"
+    )
+    assert (
+        outcome(
+            verifier,
+            "polarity",
+            "The survey found that working from home can feel isolating for new employees.",
+            source,
+        )
+        != "fail"
+    )
 
 
 def test_a_pronoun_speaker_stands_for_the_person_named_before(verifier: Verifier) -> None:
-    source = _passages("Coach Mia Laine watched the final from the stands. She said the team had never played "
-                       "better. Club president Omar Haddad thanked the fans.")
+    source = _passages(
+        "Coach Mia Laine watched the final from the stands. She said the team had never played "
+        "better. Club president Omar Haddad thanked the fans."
+    )
     assert outcome(verifier, "attribution", "Omar Haddad said the team had never played better.", source) == "fail"
     assert outcome(verifier, "attribution", "Mia Laine said the team had never played better.", source) != "fail"
 
@@ -188,19 +299,34 @@ MATCHES = _passages(
 
 
 def test_an_event_moved_to_another_place_fails(verifier: Verifier) -> None:
-    assert outcome(verifier, "places", "Hartwell beat Ashby 3-0 at Mere Park on Saturday in front of a record "
-                   "crowd.", MATCHES) == "fail"
-    assert outcome(verifier, "places", "Hartwell beat Ashby 3-0 in Lindford on Saturday before a record crowd.",
-                   MATCHES) != "fail"
+    assert (
+        outcome(
+            verifier, "places", "Hartwell beat Ashby 3-0 at Mere Park on Saturday in front of a record crowd.", MATCHES
+        )
+        == "fail"
+    )
+    assert (
+        outcome(verifier, "places", "Hartwell beat Ashby 3-0 in Lindford on Saturday before a record crowd.", MATCHES)
+        != "fail"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- hedges
 
+
 def test_a_modal_hedges_its_subject_too(verifier: Verifier) -> None:
-    source = _passages("Engineers warned on Monday that the harbour wall might collapse during the winter storms.",
-                       "The harbour wall was built in 1962 and repaired twice since.")
-    assert outcome(verifier, "hedge_made_certain", "The harbour wall will collapse during the winter storms.",
-                   source) == "fail"
+    source = _passages(
+        "Engineers warned on Monday that the harbour wall might collapse during the winter storms.",
+        "The harbour wall was built in 1962 and repaired twice since.",
+    )
+    assert (
+        outcome(verifier, "hedge_made_certain", "The harbour wall will collapse during the winter storms.", source)
+        == "fail"
+    )
     # the subject alone is not the hedged claim: another predicate of the same wall is not hedged
-    assert outcome(verifier, "hedge_made_certain", "The harbour wall was built in 1962 and has been repaired "
-                   "twice.", source) != "fail"
+    assert (
+        outcome(
+            verifier, "hedge_made_certain", "The harbour wall was built in 1962 and has been repaired twice.", source
+        )
+        != "fail"
+    )

@@ -73,13 +73,22 @@ def test_the_article_halves_follow_the_readme_split() -> None:
 
 
 def test_contrast_figures_gate_each_edit_with_enough_pairs() -> None:
-    summary = {"fair_kept": 0.9, "caught": 0.5, "edits": {
-        "copy": {"fair": True, "n": 60, "kept": 1.0},
-        "passive": {"fair": True, "n": 12, "kept": 0.75},
-        "negation": {"fair": False, "n": 40, "caught": 0.8},
-        "role": {"fair": False, "n": gate.CONTRAST_MIN_PAIRS - 1, "caught": 0.0}}}
-    assert gate.contrast_figures(summary) == {"fair_kept": 0.9, "caught": 0.5, "kept_passive": 0.75,
-                                              "caught_negation": 0.8}
+    summary = {
+        "fair_kept": 0.9,
+        "caught": 0.5,
+        "edits": {
+            "copy": {"fair": True, "n": 60, "kept": 1.0},
+            "passive": {"fair": True, "n": 12, "kept": 0.75},
+            "negation": {"fair": False, "n": 40, "caught": 0.8},
+            "role": {"fair": False, "n": gate.CONTRAST_MIN_PAIRS - 1, "caught": 0.0},
+        },
+    }
+    assert gate.contrast_figures(summary) == {
+        "fair_kept": 0.9,
+        "caught": 0.5,
+        "kept_passive": 0.75,
+        "caught_negation": 0.8,
+    }
 
 
 def test_changed_data_fails_the_gate() -> None:

@@ -102,14 +102,31 @@ class ScriptedServer:
             alternatives = {" Yes": math.log(p_yes), " No": math.log(1 - p_yes)}
             for token in (str(number), ":", choice, "\n"):
                 top = alternatives if token == choice else {token: 0.0}
-                tokens.append({"token": token, "logprob": top[token], "bytes": None,
-                               "top_logprobs": [{"token": t, "logprob": lp, "bytes": None} for t, lp in top.items()]})
+                tokens.append(
+                    {
+                        "token": token,
+                        "logprob": top[token],
+                        "bytes": None,
+                        "top_logprobs": [{"token": t, "logprob": lp, "bytes": None} for t, lp in top.items()],
+                    }
+                )
                 text += token
         logprobs = None if self.mode == "no-logprobs" else {"content": tokens}
-        return {"id": "x", "object": "chat.completion", "created": 0, "model": body["model"],
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
-                             "finish_reason": "stop", "logprobs": logprobs}],
-                "usage": {"prompt_tokens": 100, "completion_tokens": len(tokens), "total_tokens": 100 + len(tokens)}}
+        return {
+            "id": "x",
+            "object": "chat.completion",
+            "created": 0,
+            "model": body["model"],
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": text},
+                    "finish_reason": "stop",
+                    "logprobs": logprobs,
+                }
+            ],
+            "usage": {"prompt_tokens": 100, "completion_tokens": len(tokens), "total_tokens": 100 + len(tokens)},
+        }
 
     def close(self) -> None:
         self.httpd.shutdown()
@@ -126,8 +143,11 @@ def in_band(sentences: list[str]) -> list[str]:
     """The fact sentences the local checks leave uncertain (computed, so a re-fitted calibration keeps the test)."""
     local = Verifier()
     checks = [local.check(s, PASSAGES) for s in sentences]
-    return [s for s, c in zip(sentences, checks, strict=True)
-            if local.judge_band(c.signals["lexical"]) and c.decided_by == "score"]
+    return [
+        s
+        for s, c in zip(sentences, checks, strict=True)
+        if local.judge_band(c.signals["lexical"]) and c.decided_by == "score"
+    ]
 
 
 def test_read_answers_numbered_bare_and_explained() -> None:
@@ -155,8 +175,9 @@ def test_only_uncertain_facts_are_asked_in_one_call_with_one_prefix(server) -> N
     sure = [s for s in CANDIDATES if s not in band]
     assert len(band) >= 2 and sure, band  # the pool must straddle the line for this test to mean anything
     judge = Judge(get_model("openai:judge", base_url=server.url))
-    checks = Verifier(judge=judge).check_many([(s, "fact") for s in CANDIDATES]
-                                              + [("This could strain the state's response.", "analysis")], PASSAGES)
+    checks = Verifier(judge=judge).check_many(
+        [(s, "fact") for s in CANDIDATES] + [("This could strain the state's response.", "analysis")], PASSAGES
+    )
     assert len(server.requests) == judge.calls == math.ceil(len(band) / MAX_BATCH)
     asked = [s for request in server.requests for s in server.statements(request)]
     assert sorted(asked) == sorted(band), "asked about exactly the uncertain fact sentences"
@@ -194,8 +215,9 @@ def test_batches_share_the_prefix_and_the_budget_holds(server) -> None:
     unlimited = Judge(model)
     Verifier(judge=unlimited).check_many([(s, "fact") for s in many], PASSAGES)
     assert unlimited.calls == math.ceil(len(many) / MAX_BATCH) == len(server.requests)
-    prefixes = {json.dumps(r["messages"][0]) + r["messages"][1]["content"].split("Statements:")[0]
-                for r in server.requests}
+    prefixes = {
+        json.dumps(r["messages"][0]) + r["messages"][1]["content"].split("Statements:")[0] for r in server.requests
+    }
     assert len(prefixes) == 1, "every batch starts with the same system message and source block"
 
     server.requests.clear()

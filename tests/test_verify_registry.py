@@ -40,9 +40,15 @@ def test_the_schema_lists_exactly_the_registry() -> None:
 
 
 def test_decided_by_is_the_deciding_checks_name() -> None:
-    checks = Verifier().check_many([(FACT, "fact"), (WRONG_FIGURE, "fact"),
-                                    ("Mayor John Whitmire ordered an evacuation.", "fact"),
-                                    ("Only time will tell what happens to all of us.", "opinion")], PASSAGES)
+    checks = Verifier().check_many(
+        [
+            (FACT, "fact"),
+            (WRONG_FIGURE, "fact"),
+            ("Mayor John Whitmire ordered an evacuation.", "fact"),
+            ("Only time will tell what happens to all of us.", "opinion"),
+        ],
+        PASSAGES,
+    )
     assert [c.decided_by for c in checks] == ["score", "contradiction", "specifics", "filler"]
     assert [c.verdict for c in checks] == ["supported", "contradicted", "unsupported", "unsupported"]
     assert all(c.details["decided_by"] == c.decided_by for c in checks)
@@ -59,8 +65,11 @@ def test_a_new_check_is_one_line_and_runs_where_it_is_listed() -> None:
     killed = "Flash floods killed 17 people across southern Texas on Wednesday."
     assert Verifier().check(killed, PASSAGES).supported
     check = first.check(killed, PASSAGES)
-    assert (check.verdict, check.decided_by, check.details["reason"]) == ("unsupported", "no_wednesday",
-                                                                          "names Wednesday")
+    assert (check.verdict, check.decided_by, check.details["reason"]) == (
+        "unsupported",
+        "no_wednesday",
+        "names Wednesday",
+    )
     # listed first, it vetoes before the contradiction rule; listed as a review, a veto has already decided
     assert first.check(WRONG_FIGURE, PASSAGES).decided_by == "no_wednesday"
     assert late.check(WRONG_FIGURE, PASSAGES).decided_by == "contradiction"
@@ -85,11 +94,14 @@ def test_one_structural_check_alone() -> None:
 
 def test_the_html_legend_names_the_checks_that_decided() -> None:
     sentences = [Sentence(t, id=f"context.b0.s{i}") for i, t in enumerate([FACT, WRONG_FIGURE])]
-    article = Article(title="What do the Texas floods mean?", dek="Texas counts the cost of the floods.",
-                      intro=Section(id="intro", heading="", kind="summary", blocks=[]),
-                      sections=[Section(id="context", heading="Context", kind="fact",
-                                        blocks=[Block("paragraph", sentences)])],
-                      sources=[Source(number=1, title="Floods", passages=PASSAGES)], model={})
+    article = Article(
+        title="What do the Texas floods mean?",
+        dek="Texas counts the cost of the floods.",
+        intro=Section(id="intro", heading="", kind="summary", blocks=[]),
+        sections=[Section(id="context", heading="Context", kind="fact", blocks=[Block("paragraph", sentences)])],
+        sources=[Source(number=1, title="Floods", passages=PASSAGES)],
+        model={},
+    )
     verify_article(Verifier(), article, PASSAGES)
     html = render_html(article)
     legend = re.search(r'<details class="deciders">(.*?)</details>', html, re.S)

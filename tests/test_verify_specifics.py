@@ -12,26 +12,32 @@ def values(text: str) -> list[float]:
     return [n.value for n in extract_numbers(text)]
 
 
-@pytest.mark.parametrize(("written", "source"), [
-    ("27 people", "twenty-seven people"),
-    ("twenty-seven people", "27 people"),
-    ("$1.2bn", "1.2 billion dollars"),
-    ("$1.2bn", "$1,200,000,000"),
-    ("£12,000", "£12,400"),  # a round figure may round the source
-    ("12%", "12 per cent"),
-    ("the 27th", "27 cases"),
-    ("3.5 million", "3,500,000"),
-])
+@pytest.mark.parametrize(
+    ("written", "source"),
+    [
+        ("27 people", "twenty-seven people"),
+        ("twenty-seven people", "27 people"),
+        ("$1.2bn", "1.2 billion dollars"),
+        ("$1.2bn", "$1,200,000,000"),
+        ("£12,000", "£12,400"),  # a round figure may round the source
+        ("12%", "12 per cent"),
+        ("the 27th", "27 cases"),
+        ("3.5 million", "3,500,000"),
+    ],
+)
 def test_numbers_normalise(written: str, source: str) -> None:
     number = extract_numbers(written)[0]
     assert number_found(number, extract_numbers(source)), (written, source)
 
 
-@pytest.mark.parametrize(("written", "source"), [
-    ("27 people", "17 people"),
-    ("$1.3bn", "$1.2 billion"),
-    ("20 people", "24 people"),  # small counts are exact
-])
+@pytest.mark.parametrize(
+    ("written", "source"),
+    [
+        ("27 people", "17 people"),
+        ("$1.3bn", "$1.2 billion"),
+        ("20 people", "24 people"),  # small counts are exact
+    ],
+)
 def test_numbers_differ(written: str, source: str) -> None:
     assert not number_found(extract_numbers(written)[0], extract_numbers(source))
 
@@ -63,7 +69,9 @@ def test_names_need_capitals() -> None:
     assert extract("natalia moon met the ecb chief").names == []  # lower-case text has no name evidence
     # a clause-opening word that runs into a name is not part of it
     assert [s for _, s in extract("Follow NASA's updates. Meanwhile Greg Abbott spoke.").names] == [
-        "NASA's", "Greg Abbott"]
+        "NASA's",
+        "Greg Abbott",
+    ]
 
 
 def test_quote_drift() -> None:
@@ -75,38 +83,43 @@ def test_quote_drift() -> None:
 
 def test_split_sentences() -> None:
     assert split_sentences("The U.S. lost $1.2bn on Nov. 13, Mr. Smith said. Critics argue it could fall.") == [
-        "The U.S. lost $1.2bn on Nov. 13, Mr. Smith said.", "Critics argue it could fall."]
+        "The U.S. lost $1.2bn on Nov. 13, Mr. Smith said.",
+        "Critics argue it could fall.",
+    ]
     assert split_sentences("- first point.\n- second point.") == ["- first point.", "- second point."]
     assert split_sentences("  ") == []
 
 
-@pytest.mark.parametrize(("sentence", "section", "kind"), [
-    ("The storm killed 17 people.", "fact", "fact"),
-    ("The storm could return on Thursday.", "fact", "outlook"),
-    ("Prices may rise further.", "analysis", "outlook"),
-    ("Critics argue the response was slow.", "fact", "opinion"),
-    ("The toll suggests defences were weak.", "fact", "analysis"),
-    ("The minister said the toll means defences failed.", "fact", "fact"),
-    ("The toll is high.", "analysis", "analysis"),
-    ("The toll is high.", "summary", "fact"),
-    ("The launch is a milestone for the agency.", "analysis", "analysis"),
-    ("The agency launched the telescope in 2021.", "analysis", "fact"),
-    ("The telescope will be the first to observe in infrared light.", "outlook", "fact"),
-    ("The telescope is expected to send its first images in June.", "outlook", "outlook"),
-    ("Follow the agency's updates for the first images.", "opinion", "opinion"),
-    ("The council approved the plan.", "opinion", "fact"),
-    ("Over the next six months, engineers will test it.", "outlook", "outlook"),
-    ("The vote is due in May.", "outlook", "fact"),
-    ("Much will depend on whether the factions close ranks.", "outlook", "outlook"),
-    ("The stalemate appears unlikely to shift without a change in Congress.", "opinion", "opinion"),
-    ("Further incidents seem likely in the months ahead.", "outlook", "outlook"),
-    ("The full transcript is worth reading to judge the arguments.", "opinion", "opinion"),
-    ("Readers can look at the report itself to see how the US compares.", "opinion", "opinion"),
-    ("The report ranks the US last among 10 countries.", "opinion", "fact"),
-    ("He acknowledged that no gun bill is likely to pass before he leaves office.", "outlook", "fact"),
-    ("The minister said prices could rise further.", "analysis", "fact"),
-    ("He also said Britain should stay in the European Union.", "opinion", "fact"),
-    ("Critics said the response should have been faster.", "analysis", "opinion"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "section", "kind"),
+    [
+        ("The storm killed 17 people.", "fact", "fact"),
+        ("The storm could return on Thursday.", "fact", "outlook"),
+        ("Prices may rise further.", "analysis", "outlook"),
+        ("Critics argue the response was slow.", "fact", "opinion"),
+        ("The toll suggests defences were weak.", "fact", "analysis"),
+        ("The minister said the toll means defences failed.", "fact", "fact"),
+        ("The toll is high.", "analysis", "analysis"),
+        ("The toll is high.", "summary", "fact"),
+        ("The launch is a milestone for the agency.", "analysis", "analysis"),
+        ("The agency launched the telescope in 2021.", "analysis", "fact"),
+        ("The telescope will be the first to observe in infrared light.", "outlook", "fact"),
+        ("The telescope is expected to send its first images in June.", "outlook", "outlook"),
+        ("Follow the agency's updates for the first images.", "opinion", "opinion"),
+        ("The council approved the plan.", "opinion", "fact"),
+        ("Over the next six months, engineers will test it.", "outlook", "outlook"),
+        ("The vote is due in May.", "outlook", "fact"),
+        ("Much will depend on whether the factions close ranks.", "outlook", "outlook"),
+        ("The stalemate appears unlikely to shift without a change in Congress.", "opinion", "opinion"),
+        ("Further incidents seem likely in the months ahead.", "outlook", "outlook"),
+        ("The full transcript is worth reading to judge the arguments.", "opinion", "opinion"),
+        ("Readers can look at the report itself to see how the US compares.", "opinion", "opinion"),
+        ("The report ranks the US last among 10 countries.", "opinion", "fact"),
+        ("He acknowledged that no gun bill is likely to pass before he leaves office.", "outlook", "fact"),
+        ("The minister said prices could rise further.", "analysis", "fact"),
+        ("He also said Britain should stay in the European Union.", "opinion", "fact"),
+        ("Critics said the response should have been faster.", "analysis", "opinion"),
+    ],
+)
 def test_claim_kind(sentence: str, section: str, kind: str) -> None:
     assert claim_kind(sentence, section) == kind

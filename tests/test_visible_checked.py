@@ -35,14 +35,37 @@ def server():
 
 def test_a_servers_unsupported_dek_is_never_published(server, tmp_path) -> None:
     # the "canary" has no trigger in the story: the server simply writes the invented dek
-    httpx.post(f"{server}/control", json={"canary": {"id": "dek", "claim": INVENTED_DEK, "token": "PWNED-0",
-                                                     "triggers": ["never in the story"], "echo": True}})
+    httpx.post(
+        f"{server}/control",
+        json={
+            "canary": {
+                "id": "dek",
+                "claim": INVENTED_DEK,
+                "token": "PWNED-0",
+                "triggers": ["never in the story"],
+                "echo": True,
+            }
+        },
+    )
     story = tmp_path / "floods.txt"
     story.write_text("Flash floods kill 17 in southern Texas\n\n" + "\n\n".join(FLOOD_STORY) + "\n", encoding="utf-8")
     out = tmp_path / "article.json"
-    result = run_newsdesk("write", str(story), "--model", "openai:obedient", "--base-url", f"{server}/v1",
-                          "--template", str(TINY_TEMPLATE), "--format", "json", "-o", str(out), "-q",
-                          db=tmp_path / "newsdesk.db")
+    result = run_newsdesk(
+        "write",
+        str(story),
+        "--model",
+        "openai:obedient",
+        "--base-url",
+        f"{server}/v1",
+        "--template",
+        str(TINY_TEMPLATE),
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        "-q",
+        db=tmp_path / "newsdesk.db",
+    )
     assert result.returncode == 0, result.stderr.decode()
     article = json.loads(out.read_text(encoding="utf-8"))
     assert httpx.get(f"{server}/control").json()["requests"] >= 1, "the server wrote the draft"
@@ -55,10 +78,14 @@ def test_a_servers_unsupported_dek_is_never_published(server, tmp_path) -> None:
 
 
 def _article(title: str, dek: str, blocks: list[Block]) -> Article:
-    return Article(title=title, dek=dek, intro=Section(id="intro", heading="", kind="summary", blocks=[]),
-                   sections=[Section(id="context", heading="Context", kind="fact", blocks=blocks)],
-                   sources=[Source(number=1, title="Flash floods kill 17 in southern Texas", passages=PASSAGES)],
-                   model={})
+    return Article(
+        title=title,
+        dek=dek,
+        intro=Section(id="intro", heading="", kind="summary", blocks=[]),
+        sections=[Section(id="context", heading="Context", kind="fact", blocks=blocks)],
+        sources=[Source(number=1, title="Flash floods kill 17 in southern Texas", passages=PASSAGES)],
+        model={},
+    )
 
 
 def _block(kind: str, *texts: str) -> Block:
@@ -67,13 +94,21 @@ def _block(kind: str, *texts: str) -> Block:
 
 def test_title_dek_and_headings_go_through_the_verifier() -> None:
     fact = "Governor Greg Abbott declared a disaster in 23 counties."
-    article = _article("Why did the mayor of Houston resign over the floods?", INVENTED_DEK, [
-        _block("subheading", "Abbott declares a disaster"), _block("paragraph", fact),
-        _block("subheading", "The mayor resigned on Friday"),
-        _block("paragraph", "Abbott said the state would ask for federal help."),
-        _block("subheading", "Residents react"), _block("paragraph", FLOOD_STORY[2])])
-    fallbacks = Fallbacks(titles=["What comes next after flash floods kill 17 in southern Texas?"],
-                          deks=[FLOOD_STORY[0]])
+    article = _article(
+        "Why did the mayor of Houston resign over the floods?",
+        INVENTED_DEK,
+        [
+            _block("subheading", "Abbott declares a disaster"),
+            _block("paragraph", fact),
+            _block("subheading", "The mayor resigned on Friday"),
+            _block("paragraph", "Abbott said the state would ask for federal help."),
+            _block("subheading", "Residents react"),
+            _block("paragraph", FLOOD_STORY[2]),
+        ],
+    )
+    fallbacks = Fallbacks(
+        titles=["What comes next after flash floods kill 17 in southern Texas?"], deks=[FLOOD_STORY[0]]
+    )
     verify_article(Verifier(), article, PASSAGES, fallbacks=fallbacks)
     assert article.title == fallbacks.titles[0] and article.dek == FLOOD_STORY[0]
     headings = [b.text for b in article.sections[0].blocks if b.type == "subheading"]

@@ -28,8 +28,9 @@ EVIL = "<script>alert('pwned')</script><img src=x onerror=alert(1)>"
 
 
 def make_client(tmp_path: Path, db=None, **overrides) -> TestClient:
-    settings = Settings(db=db or tmp_path / "web.db", background=False, templates=template_menu([str(TINY)]),
-                        **overrides)
+    settings = Settings(
+        db=db or tmp_path / "web.db", background=False, templates=template_menu([str(TINY)]), **overrides
+    )
     return TestClient(create_app(settings), base_url="http://127.0.0.1:8000")
 
 
@@ -55,14 +56,19 @@ def form_token(client: TestClient, path: str = "/") -> str:
 def saved_article(client: TestClient, text: str = "The council voted 7 to 2.", title: str = "Bike lanes") -> int:
     archive = desk(client).archive
     story_id, _ = archive.add_story(Story(headline=title, body=text))
-    sentence = Sentence(text=text, id="context.b0.s0", verdict="supported", score=0.9,
-                        citations=[Citation(source=1, quote=text)])
+    sentence = Sentence(
+        text=text, id="context.b0.s0", verdict="supported", score=0.9, citations=[Citation(source=1, quote=text)]
+    )
     article = Article(
-        title=title, dek=text, intro=Section(id="intro", heading="", kind="summary",
-                                             blocks=[Block("paragraph", [sentence])]),
-        sections=[Section(id="context", heading="Context & Background", kind="fact",
-                          blocks=[Block("paragraph", [sentence])])],
-        sources=[Source(number=1, title=title, story_id=story_id)], model={"name": "smollm2"}, template="tiny",
+        title=title,
+        dek=text,
+        intro=Section(id="intro", heading="", kind="summary", blocks=[Block("paragraph", [sentence])]),
+        sections=[
+            Section(id="context", heading="Context & Background", kind="fact", blocks=[Block("paragraph", [sentence])])
+        ],
+        sources=[Source(number=1, title=title, story_id=story_id)],
+        model={"name": "smollm2"},
+        template="tiny",
         dropped=[Dropped(section="context", text=text, reason="unsupported")],
         story={"headline": title, "id": story_id},
     )
@@ -82,18 +88,21 @@ def test_post_article_queues_a_job(client: TestClient) -> None:
     assert client.get("/api/stories").json()["items"][0]["headline"] == BRIEF["headline"]
 
 
-@pytest.mark.parametrize(("payload", "status", "words"), [
-    ({"headline": "Only a headline"}, 422, "body is empty"),
-    ({"body": "No headline"}, 422, "headline"),
-    ({**BRIEF, "url": "https://example.org/a"}, 422, "not both"),
-    ({**BRIEF, "colour": "red"}, 422, "colour"),
-    ({**BRIEF, "template": "nope"}, 422, "unknown template 'nope'"),
-    ({**BRIEF, "model": "/etc/passwd.gguf"}, 422, "unknown model"),
-    ({"headline": 7, "body": "x"}, 422, "headline"),
-    ({"url": "file:///etc/passwd"}, 403, "only http and https"),
-    ({"url": "http://127.0.0.1:9/admin"}, 403, "refused"),
-    ({"url": "http://[::1]/"}, 403, "refused"),
-])
+@pytest.mark.parametrize(
+    ("payload", "status", "words"),
+    [
+        ({"headline": "Only a headline"}, 422, "body is empty"),
+        ({"body": "No headline"}, 422, "headline"),
+        ({**BRIEF, "url": "https://example.org/a"}, 422, "not both"),
+        ({**BRIEF, "colour": "red"}, 422, "colour"),
+        ({**BRIEF, "template": "nope"}, 422, "unknown template 'nope'"),
+        ({**BRIEF, "model": "/etc/passwd.gguf"}, 422, "unknown model"),
+        ({"headline": 7, "body": "x"}, 422, "headline"),
+        ({"url": "file:///etc/passwd"}, 403, "only http and https"),
+        ({"url": "http://127.0.0.1:9/admin"}, 403, "refused"),
+        ({"url": "http://[::1]/"}, 403, "refused"),
+    ],
+)
 def test_bad_article_requests_get_a_clear_json_error(client: TestClient, payload, status, words) -> None:
     response = client.post("/api/articles", json=payload)
     assert response.status_code == status, response.text
@@ -244,8 +253,9 @@ def test_job_events_stream_as_server_sent_events(client: TestClient) -> None:
 
 def test_docs_and_openapi_are_served_without_other_sites(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
-    assert {"/api/articles", "/api/jobs/{job_id}", "/api/jobs/{job_id}/events", "/api/stories", "/api/feeds"} \
-        <= set(schema["paths"])
+    assert {"/api/articles", "/api/jobs/{job_id}", "/api/jobs/{job_id}/events", "/api/stories", "/api/feeds"} <= set(
+        schema["paths"]
+    )
     page = doc(client.get("/docs"))
     assert "/api/articles" in page.text_content()
     assert not [src for src in page.xpath("//script/@src | //link/@href") if "//" in src]
@@ -282,8 +292,12 @@ def test_forms_need_the_csrf_token_and_a_same_site_origin(client: TestClient) ->
     assert client.post("/articles/new", data={**data, CSRF_FIELD: "forged"}).status_code == 403
     cross = client.post("/articles/new", data={**data, CSRF_FIELD: token}, headers={"origin": "https://evil.example"})
     assert cross.status_code == 403
-    ok = client.post("/articles/new", data={**data, CSRF_FIELD: token}, headers={"origin": "http://127.0.0.1:8000"},
-                     follow_redirects=False)
+    ok = client.post(
+        "/articles/new",
+        data={**data, CSRF_FIELD: token},
+        headers={"origin": "http://127.0.0.1:8000"},
+        follow_redirects=False,
+    )
     assert ok.status_code == 303 and ok.headers["location"].startswith("/jobs/")
     job_page = doc(client.get(ok.headers["location"]))
     assert job_page.xpath("//div[@id='job']/@data-events")[0].endswith("/events")
@@ -293,16 +307,21 @@ def test_forms_need_the_csrf_token_and_a_same_site_origin(client: TestClient) ->
 def test_the_form_takes_an_upload_and_shows_errors_in_place(client: TestClient) -> None:
     token = form_token(client)
     story = b"Ferry service resumes\n\nThe ferry between the islands runs again from Monday."
-    sent = client.post("/articles/new", data={CSRF_FIELD: token}, files={"file": ("ferry.txt", story, "text/plain")},
-                       follow_redirects=False)
+    sent = client.post(
+        "/articles/new",
+        data={CSRF_FIELD: token},
+        files={"file": ("ferry.txt", story, "text/plain")},
+        follow_redirects=False,
+    )
     assert sent.status_code == 303
     assert desk(client).archive.search_stories()[0]["headline"] == "Ferry service resumes"
     empty = client.post("/articles/new", data={CSRF_FIELD: token, "brief": "  "})
     assert empty.status_code == 422 and "paste a brief" in doc(empty).xpath("string(//p[@class='error'])")
     blocked = client.post("/articles/new", data={CSRF_FIELD: token, "url": "http://10.0.0.1/x"})
     assert blocked.status_code == 403 and doc(blocked).xpath("//input[@id='url']/@value") == ["http://10.0.0.1/x"]
-    huge = client.post("/articles/new", data={CSRF_FIELD: token},
-                       files={"file": ("big.txt", b"a" * 5_200_000, "text/plain")})
+    huge = client.post(
+        "/articles/new", data={CSRF_FIELD: token}, files={"file": ("big.txt", b"a" * 5_200_000, "text/plain")}
+    )
     assert huge.status_code == 413
 
 
@@ -315,8 +334,9 @@ def test_article_page_offers_downloads_and_regeneration(client: TestClient) -> N
     assert page.xpath("//span[contains(@class, 'v-supported')]/@tabindex") == ["0", "0"]
     assert page.xpath("//link[@href='/article.css']")
     token = page.xpath(f"//input[@name='{CSRF_FIELD}']/@value")[0]
-    response = client.post(f"/articles/{article_id}/regenerate", data={CSRF_FIELD: token, "section_id": "context"},
-                           follow_redirects=False)
+    response = client.post(
+        f"/articles/{article_id}/regenerate", data={CSRF_FIELD: token, "section_id": "context"}, follow_redirects=False
+    )
     assert response.status_code == 303
     assert client.get("/article.css").headers["content-type"].startswith("text/css")
 
@@ -354,23 +374,31 @@ def test_binding_beyond_loopback_needs_a_token(tmp_path: Path, monkeypatch: pyte
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [
         "Error: binding to 0.0.0.0 needs a token: set NEWSDESK_TOKEN (every request must then carry it), "
-        "or bind to 127.0.0.1"]
+        "or bind to 127.0.0.1"
+    ]
 
 
 # -- issue 17 item 9: the same story format everywhere, progress in words ---------------------------------------
 def test_the_api_reads_the_story_header_lines_as_the_form_does(client: TestClient) -> None:
-    body = ("Date: 2026-03-10\nPublisher: Alder Valley Gazette\nAuthor: Jo Smith\nSource: https://example.org/bridge"
-            "\n\nThe council voted 9 to 4 on Tuesday to build the bridge.")
+    body = (
+        "Date: 2026-03-10\nPublisher: Alder Valley Gazette\nAuthor: Jo Smith\nSource: https://example.org/bridge"
+        "\n\nThe council voted 9 to 4 on Tuesday to build the bridge."
+    )
     sent = client.post("/api/articles", json={"headline": "Bridge approved", "body": body})
     assert sent.status_code == 202
     by_api = desk(client).archive.get_story(desk(client).queue.get(sent.json()["id"]).payload["story_id"])
     assert (by_api.published, by_api.source, by_api.author, by_api.url) == (
-        "2026-03-10", "Alder Valley Gazette", "Jo Smith", "https://example.org/bridge")
+        "2026-03-10",
+        "Alder Valley Gazette",
+        "Jo Smith",
+        "https://example.org/bridge",
+    )
     assert by_api.headline == "Bridge approved"
     assert by_api.body == "The council voted 9 to 4 on Tuesday to build the bridge."
     token = form_token(client)
-    form = client.post("/articles/new", data={CSRF_FIELD: token, "brief": f"Bridge approved\n{body}"},
-                       follow_redirects=False)
+    form = client.post(
+        "/articles/new", data={CSRF_FIELD: token, "brief": f"Bridge approved\n{body}"}, follow_redirects=False
+    )
     assert form.status_code == 303
     by_form = desk(client).archive.get_story(desk(client).queue.list_jobs()[0].payload["story_id"])
     assert by_form.to_dict() | {"id": None, "origin": None} == by_api.to_dict() | {"id": None, "origin": None}
@@ -380,14 +408,13 @@ def _job_with_progress(client: TestClient) -> int:
     queue = desk(client).queue
     job = queue.enqueue("write", {})
     queue.claim("w")
-    for stage, status, data in [("store", "done", {"story_id": 1, "new": False}),
-                                ("write", "start", {"section": "intro", "heading": "Title, dek and intro",
-                                                    "number": 0, "total": 6}),
-                                ("write", "done", {"section": "intro", "heading": "Title, dek and intro",
-                                                   "sentences": 3}),
-                                ("llm", "info", {"total_tokens": 800}),
-                                ("write", "start", {"section": "analysis", "heading": "Context & Background",
-                                                    "number": 2, "total": 6})]:
+    for stage, status, data in [
+        ("store", "done", {"story_id": 1, "new": False}),
+        ("write", "start", {"section": "intro", "heading": "Title, dek and intro", "number": 0, "total": 6}),
+        ("write", "done", {"section": "intro", "heading": "Title, dek and intro", "sentences": 3}),
+        ("llm", "info", {"total_tokens": 800}),
+        ("write", "start", {"section": "analysis", "heading": "Context & Background", "number": 2, "total": 6}),
+    ]:
         queue.record_event(job.id, stage, status, data, worker="w")
     return job.id
 
@@ -396,8 +423,14 @@ def test_the_job_page_says_its_progress_in_words_with_the_raw_events_behind_a_to
     page = doc(client.get(f"/jobs/{_job_with_progress(client)}"))
     assert page.xpath("string(//*[@id='job-progress'])") == "Writing Context & Background: 2 of 6 sections"
     steps = [li.text_content() for li in page.xpath("//ol[@id='job-steps']/li")]
-    assert steps == ["Queued: waiting for a worker", "Started", "Story stored", "Writing the title, dek and intro",
-                     "Wrote Title, dek and intro: 3 sentences", "Writing Context & Background: 2 of 6 sections"]
+    assert steps == [
+        "Queued: waiting for a worker",
+        "Started",
+        "Story stored",
+        "Writing the title, dek and intro",
+        "Wrote Title, dek and intro: 3 sentences",
+        "Writing Context & Background: 2 of 6 sections",
+    ]
     assert not [s for s in steps if "{" in s], "no JSON among the words"
     raw = page.xpath("//details[@id='job-raw']")[0]
     assert raw.get("open") is None, "the raw events are there, closed"
@@ -414,6 +447,10 @@ def test_streamed_events_carry_their_words_and_the_progress_so_far(client: TestC
         text = "".join(response.iter_text())
     events = [json.loads(line[6:]) for line in text.splitlines() if line.startswith("data: ")][:-1]
     assert [e["words"] for e in events] == [
-        "Writing the title, dek and intro", "Wrote Title, dek and intro: 3 sentences", None,
-        "Writing Context & Background: 2 of 6 sections", "Finished"]
+        "Writing the title, dek and intro",
+        "Wrote Title, dek and intro: 3 sentences",
+        None,
+        "Writing Context & Background: 2 of 6 sections",
+        "Finished",
+    ]
     assert events[-1]["progress"]["sections_done"] == 1 and events[-1]["progress"]["tokens"] == 800

@@ -60,11 +60,25 @@ class LiveServer:
 
     def start(self, timeout: float = 60.0) -> LiveServer:
         env = {k: v for k, v in os.environ.items() if k not in {"NEWSDESK_TOKEN", "NEWSDESK_DB"}}
-        command = [sys.executable, "-c", "from newsdesk.cli import main; main()", "serve", "--port",
-                   str(self.port), "--db", str(self.db), "--workers", str(self.workers), "-t", str(TINY), "-q"]
+        command = [
+            sys.executable,
+            "-c",
+            "from newsdesk.cli import main; main()",
+            "serve",
+            "--port",
+            str(self.port),
+            "--db",
+            str(self.db),
+            "--workers",
+            str(self.workers),
+            "-t",
+            str(TINY),
+            "-q",
+        ]
         with self.log.open("ab") as log:
-            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
-                                            start_new_session=True)
+            self.process = subprocess.Popen(
+                command, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.process.poll() is None, f"the server exited:\n{self.log_tail()}"
@@ -139,8 +153,9 @@ def follow_events(server: LiveServer, job_id: int) -> tuple[list[dict], dict]:
     """Read the job's event stream until its end event: (progress events, the finished job)."""
     events: list[dict] = []
     current: dict[str, str] = {}
-    with httpx.stream("GET", f"{server.url}/api/jobs/{job_id}/events",
-                      timeout=httpx.Timeout(30, read=JOB_TIMEOUT)) as response:
+    with httpx.stream(
+        "GET", f"{server.url}/api/jobs/{job_id}/events", timeout=httpx.Timeout(30, read=JOB_TIMEOUT)
+    ) as response:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")
         for line in response.iter_lines():
@@ -165,8 +180,17 @@ def test_api_submits_follows_events_and_fetches_all_formats(live: LiveServer) ->
     events, job = follow_events(live, job_id)
     assert job["status"] == "done", f"{job}\n{live.log_tail()}"
     stages = [(e["stage"], e["status"]) for e in events]
-    for expected in [("job", "queued"), ("job", "running"), ("store", "done"), ("retrieve", "done"),
-                     ("write", "start"), ("write", "done"), ("verify", "done"), ("save", "done"), ("job", "done")]:
+    for expected in [
+        ("job", "queued"),
+        ("job", "running"),
+        ("store", "done"),
+        ("retrieve", "done"),
+        ("write", "start"),
+        ("write", "done"),
+        ("verify", "done"),
+        ("save", "done"),
+        ("job", "done"),
+    ]:
         assert expected in stages, expected
     sections = [e["data"]["section"] for e in events if e["stage"] == "write" and e["status"] == "start"]
     assert sections == ["intro", "context", "analysis"]
@@ -227,10 +251,12 @@ def test_the_real_server_answers_bad_requests_with_4xx_json(live: LiveServer) ->
 
 XSS_STORY = {
     "headline": "Council backs <script>alert('headline')</script> bike lanes",
-    "body": ("The Springfield city council voted 7 to 2 on Tuesday to build protected bike lanes along Main Street. "
-             "The project will cost 3.4 million dollars <img src=x onerror=alert(1)> and construction starts in "
-             "June.\n\nMayor Ana Ruiz said the lanes would make the street <b>safer</b> for everyone. Two council "
-             "members voted against the plan, citing the loss of 120 parking spaces."),
+    "body": (
+        "The Springfield city council voted 7 to 2 on Tuesday to build protected bike lanes along Main Street. "
+        "The project will cost 3.4 million dollars <img src=x onerror=alert(1)> and construction starts in "
+        "June.\n\nMayor Ana Ruiz said the lanes would make the street <b>safer</b> for everyone. Two council "
+        "members voted against the plan, citing the loss of 120 parking spaces."
+    ),
 }
 
 
@@ -265,11 +291,13 @@ def test_kill_9_mid_job_then_restart_finishes_every_job_exactly_once(tmp_path: P
         with sqlite3.connect(db) as conn:
             keys = sorted(conn.execute("SELECT request_key, id FROM articles"))
             assert keys == sorted((f"job:{j['id']}", j["article_id"]) for j in jobs), "one article per job"
-            done_events = conn.execute("SELECT job_id, count(*) FROM job_events WHERE stage = 'job' AND"
-                                       " status = 'done' GROUP BY job_id").fetchall()
+            done_events = conn.execute(
+                "SELECT job_id, count(*) FROM job_events WHERE stage = 'job' AND status = 'done' GROUP BY job_id"
+            ).fetchall()
             assert sorted(done_events) == [(ids[0], 1), (ids[1], 1)]
-            resumed = conn.execute("SELECT data FROM job_events WHERE job_id = ? AND stage = 'done'",
-                                   (ids[0],)).fetchone()
+            resumed = conn.execute(
+                "SELECT data FROM job_events WHERE job_id = ? AND stage = 'done'", (ids[0],)
+            ).fetchone()
         stats = json.loads(resumed[0])["stats"]
         assert stats["cached_calls"] >= 1, "the re-run replays the sections finished before the crash"
 

@@ -37,10 +37,14 @@ def _queue(archive: Archive, stories: list[Story], template: str, model: str) ->
 
 
 def _stories(count: int) -> list[Story]:
-    return [Story(headline=f"Council approves bridge {n}",
-                  body=f"The city council approved bridge {n} on Tuesday. It will cost {n + 10} million euros. "
-                       f"Work on bridge {n} starts in the spring, the council said.")
-            for n in range(count)]
+    return [
+        Story(
+            headline=f"Council approves bridge {n}",
+            body=f"The city council approved bridge {n} on Tuesday. It will cost {n + 10} million euros. "
+            f"Work on bridge {n} starts in the spring, the council said.",
+        )
+        for n in range(count)
+    ]
 
 
 def test_a_worker_keeps_k_jobs_in_flight_against_a_server(db_location, chat, tmp_path: Path) -> None:
@@ -82,8 +86,12 @@ def test_the_rate_limit_holds_across_threads_at_the_server(chat) -> None:
     model = get_model("openai:scripted", base_url=chat.base_url)
     set_rate(20)
     try:
-        threads = [threading.Thread(target=lambda: [model.chat([{"role": "user", "content": "Hi"}], max_tokens=4)
-                                                    for _ in range(3)]) for _ in range(4)]
+        threads = [
+            threading.Thread(
+                target=lambda: [model.chat([{"role": "user", "content": "Hi"}], max_tokens=4) for _ in range(3)]
+            )
+            for _ in range(4)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -112,8 +120,9 @@ def test_k_in_flight_on_a_real_server_write_what_one_at_a_time_writes(server_url
     for concurrency in (1, 2):
         archive = open_archive(tmp_path / f"k{concurrency}.db")
         _queue(archive, stories, str(ONE_FACT_TEMPLATE), "openai:smollm2")
-        config = WorkerConfig(db=archive.path, base_url=server_url, concurrency=concurrency, until_idle=True,
-                              idle_seconds=0.05)
+        config = WorkerConfig(
+            db=archive.path, base_url=server_url, concurrency=concurrency, until_idle=True, idle_seconds=0.05
+        )
         Worker(config, archive=archive).run()
         jobs = queue_for(archive).list_jobs()
         assert [j.status for j in jobs] == ["done", "done"], [j.error for j in jobs]
@@ -129,8 +138,7 @@ def test_a_workers_no_judge_reaches_every_article_it_writes(db_location, chat, t
     archive = open_archive(db_location)
     for judge in (True, False):
         ids = _queue(archive, _stories(1), str(ONE_FACT_TEMPLATE), "openai:scripted")
-        config = WorkerConfig(db=db_location, base_url=chat.base_url, until_idle=True, idle_seconds=0.05,
-                              judge=judge)
+        config = WorkerConfig(db=db_location, base_url=chat.base_url, until_idle=True, idle_seconds=0.05, judge=judge)
         Worker(config, archive=archive).run()
         job = queue_for(archive).get(ids[0])
         assert job.status == "done", job.error

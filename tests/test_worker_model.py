@@ -18,12 +18,14 @@ from newsdesk.worker import Worker, WorkerConfig
 
 STORY = Story(
     headline="Riverton council approves $48 million Harbor Street Bridge upgrade",
-    body=("The Riverton city council voted 7-2 on Tuesday to approve a $48 million upgrade of the Harbor Street "
-          "Bridge, the main route into the city's east side.\n\n"
-          "Mayor Ann Delgado said the 1962 bridge had reached the end of its life and that work would start in "
-          "the spring.\n\n"
-          "Two council members voted against the plan, saying the city should first repair its flood walls.\n\n"
-          "The upgrade is expected to be completed by the end of 2027, according to the city's engineers."),
+    body=(
+        "The Riverton city council voted 7-2 on Tuesday to approve a $48 million upgrade of the Harbor Street "
+        "Bridge, the main route into the city's east side.\n\n"
+        "Mayor Ann Delgado said the 1962 bridge had reached the end of its life and that work would start in "
+        "the spring.\n\n"
+        "Two council members voted against the plan, saying the city should first repair its flood walls.\n\n"
+        "The upgrade is expected to be completed by the end of 2027, according to the city's engineers."
+    ),
 )
 
 

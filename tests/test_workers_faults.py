@@ -46,8 +46,14 @@ def pg_archive(postgres_dsn) -> Archive:
 
 def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "OPENAI_"))}
-    env.update({"NEWSDESK_LEASE_SECONDS": str(LEASE_SECONDS), "OPENAI_API_KEY": "test",
-                "NO_PROXY": "127.0.0.1,localhost", "PYTHONUNBUFFERED": "1"})
+    env.update(
+        {
+            "NEWSDESK_LEASE_SECONDS": str(LEASE_SECONDS),
+            "OPENAI_API_KEY": "test",
+            "NO_PROXY": "127.0.0.1,localhost",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     return env
 
 
@@ -55,14 +61,18 @@ def _queue_jobs(archive: Archive, template: Path) -> list[int]:
     queue = queue_for(archive)
     ids = []
     for n in range(JOBS):
-        story_id, _ = archive.add_story(Story(
-            headline=f"Council approves bridge number {n}",
-            # three sentences or more: a full story (two would be a summary, written in one call), so that every
-            # job makes the two model calls the kill waits for
-            body=f"The city council approved bridge number {n} on Tuesday. It will cost {n + 10} million euros. "
-                 f"Work on bridge number {n} starts in the spring, the council said."))
-        ids.append(queue.enqueue("write", {"story_id": story_id, "template": str(template),
-                                           "model": "openai:scripted"}).id)
+        story_id, _ = archive.add_story(
+            Story(
+                headline=f"Council approves bridge number {n}",
+                # three sentences or more: a full story (two would be a summary, written in one call), so that every
+                # job makes the two model calls the kill waits for
+                body=f"The city council approved bridge number {n} on Tuesday. It will cost {n + 10} million euros. "
+                f"Work on bridge number {n} starts in the spring, the council said.",
+            )
+        )
+        ids.append(
+            queue.enqueue("write", {"story_id": story_id, "template": str(template), "model": "openai:scripted"}).id
+        )
     return ids
 
 
@@ -72,7 +82,8 @@ def _job_mid_write(archive: Archive, pids: set[int] | None = None, timeout: floa
     while time.monotonic() < deadline:
         rows = archive.db.execute(
             "SELECT j.id, j.worker FROM jobs j WHERE j.status = 'running' AND (SELECT count(*) FROM job_events e"
-            " WHERE e.job_id = j.id AND e.attempt = j.attempts AND e.stage = 'llm') >= 2").fetchall()
+            " WHERE e.job_id = j.id AND e.attempt = j.attempts AND e.stage = 'llm') >= 2"
+        ).fetchall()
         for row in rows:
             pid = int(row["worker"].split(":")[1])
             if pids is None or pid in pids:
@@ -99,8 +110,9 @@ def _assert_exactly_once(archive: Archive, ids: list[int], interrupted: int) -> 
     assert len({j.article_id for j in jobs}) == JOBS and archive.count("articles") == JOBS, "one article per job"
     keys = sorted(r["request_key"] for r in archive.db.execute("SELECT request_key FROM articles"))
     assert keys == sorted(f"job:{i}" for i in ids)
-    done_events = archive.db.execute("SELECT job_id, count(*) AS n FROM job_events WHERE stage = 'job' AND"
-                                     " status = 'done' GROUP BY job_id").fetchall()
+    done_events = archive.db.execute(
+        "SELECT job_id, count(*) AS n FROM job_events WHERE stage = 'job' AND status = 'done' GROUP BY job_id"
+    ).fetchall()
     assert sorted((r["job_id"], r["n"]) for r in done_events) == [(i, 1) for i in sorted(ids)], "done once each"
     retaken = queue.get(interrupted)
     assert retaken.attempts == 2, "the interrupted job was claimed again"
@@ -111,8 +123,9 @@ def _assert_exactly_once(archive: Archive, ids: list[int], interrupted: int) -> 
 def test_a_worker_killed_mid_job_loses_nothing_and_duplicates_nothing(pg_archive, chat, tmp_path) -> None:
     ids = _queue_jobs(pg_archive, ONE_FACT_TEMPLATE)
     command = [sys.executable, "-m", "newsdesk", "worker", "--db", pg_archive.url, "--base-url", chat.base_url]
-    workers = [subprocess.Popen(command, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-               for _ in range(3)]
+    workers = [
+        subprocess.Popen(command, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(3)
+    ]
     try:
         victim_job, victim_pid = _job_mid_write(pg_archive, {workers[0].pid})
         os.kill(victim_pid, signal.SIGKILL)
@@ -125,8 +138,11 @@ def test_a_worker_killed_mid_job_loses_nothing_and_duplicates_nothing(pg_archive
             process.wait(timeout=30)
     assert workers[1].returncode == workers[2].returncode == 0
     _assert_exactly_once(pg_archive, ids, victim_job)
-    reasons = [e.data.get("reason", "") for e in queue_for(pg_archive).events_since(victim_job)
-               if (e.stage, e.status) == ("job", "queued")]
+    reasons = [
+        e.data.get("reason", "")
+        for e in queue_for(pg_archive).events_since(victim_job)
+        if (e.stage, e.status) == ("job", "queued")
+    ]
     assert any("lease" in r for r in reasons), reasons
 
 
@@ -137,8 +153,21 @@ def _free_port() -> int:
 
 
 def _serve(archive: Archive, chat: ScriptedChatServer) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "newsdesk", "serve", "--workers", "3", "--port", str(_free_port()), "-q",
-               "--db", archive.url, "--base-url", chat.base_url]
+    command = [
+        sys.executable,
+        "-m",
+        "newsdesk",
+        "serve",
+        "--workers",
+        "3",
+        "--port",
+        str(_free_port()),
+        "-q",
+        "--db",
+        archive.url,
+        "--base-url",
+        chat.base_url,
+    ]
     return subprocess.Popen(command, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

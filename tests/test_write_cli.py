@@ -85,12 +85,12 @@ def test_cache_returns_same_article_without_calling_the_model(example_article, t
     first = load_json(out)
     again = tmp_path / "again.json"
     # --regenerate: a new article (the same options would return the stored one), its calls served from the cache
-    result = run_newsdesk("write", str(EXAMPLE), "--format", "json", "-o", str(again), "--quiet", "--regenerate",
-                          db=db)
+    result = run_newsdesk("write", str(EXAMPLE), "--format", "json", "-o", str(again), "--quiet", "--regenerate", db=db)
     assert result.returncode == 0, result.stderr.decode()
     second = load_json(again)
     assert second["stats"]["llm_calls"] == 0
     assert second["stats"]["cached_calls"] == first["stats"]["llm_calls"]
+
     def strip(article: dict) -> dict:
         return {k: article[k] for k in ("title", "dek", "intro", "sections", "dropped")}
 
@@ -100,11 +100,18 @@ def test_cache_returns_same_article_without_calling_the_model(example_article, t
 
 
 def test_stdin_and_json_story(db_path, tmp_path):
-    story = json.dumps({"headline": "Council approves bike lanes", "body": SHORT_BRIEF.read_text().split("\n", 2)[2],
-                        "url": "https://example.org/news/bike-lanes", "published": "2026-03-14",
-                        "source": "Example Gazette"})
-    result = run_newsdesk("write", "-", "--template", str(TINY_TEMPLATE), "--format", "json", "-q",
-                          input=story.encode(), db=db_path)
+    story = json.dumps(
+        {
+            "headline": "Council approves bike lanes",
+            "body": SHORT_BRIEF.read_text().split("\n", 2)[2],
+            "url": "https://example.org/news/bike-lanes",
+            "published": "2026-03-14",
+            "source": "Example Gazette",
+        }
+    )
+    result = run_newsdesk(
+        "write", "-", "--template", str(TINY_TEMPLATE), "--format", "json", "-q", input=story.encode(), db=db_path
+    )
     assert result.returncode == 0, result.stderr.decode()
     article = json.loads(result.stdout)
     jsonschema.validate(article, SCHEMA)
@@ -118,8 +125,18 @@ def test_long_story_is_trimmed_and_says_how(db_path, tmp_path):
     long_story = tmp_path / "long.txt"
     body = "\n\n".join(f"Update {i}: {paragraph}" for i in range(60))
     long_story.write_text(f"Council approves bike lanes after long debate\n\n{body}\n")
-    result = run_newsdesk("write", str(long_story), "--template", str(TINY_TEMPLATE), "--context-length", "1024",
-                          "--format", "json", "--no-verify", db=db_path)
+    result = run_newsdesk(
+        "write",
+        str(long_story),
+        "--template",
+        str(TINY_TEMPLATE),
+        "--context-length",
+        "1024",
+        "--format",
+        "json",
+        "--no-verify",
+        db=db_path,
+    )
     assert result.returncode == 0, result.stderr.decode()
     article = json.loads(result.stdout)
     assert any("trimmed to its first" in note for note in article["notes"])
@@ -168,33 +185,63 @@ def test_unknown_template_key(db_path, tmp_path):
 
 def test_unknown_template_name_and_bad_model_path(db_path):
     assert "unknown template" in _one_line_error(
-        run_newsdesk("write", str(SHORT_BRIEF), "--template", "nonesuch", db=db_path))
+        run_newsdesk("write", str(SHORT_BRIEF), "--template", "nonesuch", db=db_path)
+    )
     assert "model file not found" in _one_line_error(
-        run_newsdesk("write", str(SHORT_BRIEF), "--model", "/nowhere/model.gguf", db=db_path))
+        run_newsdesk("write", str(SHORT_BRIEF), "--model", "/nowhere/model.gguf", db=db_path)
+    )
 
 
 def test_thread_setting_is_checked_and_respected(db_path, tmp_path):
     assert "NEWSDESK_THREADS must be a whole number" in _one_line_error(
-        run_newsdesk("write", str(SHORT_BRIEF), "--template", str(TINY_TEMPLATE), db=db_path,
-                     env={"NEWSDESK_THREADS": "many"}))
+        run_newsdesk(
+            "write", str(SHORT_BRIEF), "--template", str(TINY_TEMPLATE), db=db_path, env={"NEWSDESK_THREADS": "many"}
+        )
+    )
     out = tmp_path / "one-thread.json"
-    result = run_newsdesk("write", str(SHORT_BRIEF), "--template", str(TINY_TEMPLATE), "--format", "json", "-o",
-                          str(out), db=db_path, env={"NEWSDESK_THREADS": "1"})
+    result = run_newsdesk(
+        "write",
+        str(SHORT_BRIEF),
+        "--template",
+        str(TINY_TEMPLATE),
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        db=db_path,
+        env={"NEWSDESK_THREADS": "1"},
+    )
     assert result.returncode == 0, result.stderr.decode()
     assert load_json(out)["sections"], "one thread still writes the article"
 
 
 def test_server_that_is_down(db_path, unused_port):
-    err = _one_line_error(run_newsdesk("write", str(SHORT_BRIEF), "--model", "openai:smollm2", "--base-url",
-                                       f"http://127.0.0.1:{unused_port}/v1", db=db_path))
+    err = _one_line_error(
+        run_newsdesk(
+            "write",
+            str(SHORT_BRIEF),
+            "--model",
+            "openai:smollm2",
+            "--base-url",
+            f"http://127.0.0.1:{unused_port}/v1",
+            db=db_path,
+        )
+    )
     assert "cannot reach the model server" in err
 
 
 def test_failed_run_is_recorded(db_path, unused_port):
     import sqlite3
 
-    run_newsdesk("write", str(SHORT_BRIEF), "--model", "openai:smollm2", "--base-url",
-                 f"http://127.0.0.1:{unused_port}/v1", db=db_path)
+    run_newsdesk(
+        "write",
+        str(SHORT_BRIEF),
+        "--model",
+        "openai:smollm2",
+        "--base-url",
+        f"http://127.0.0.1:{unused_port}/v1",
+        db=db_path,
+    )
     rows = sqlite3.connect(db_path).execute("SELECT status, error FROM runs").fetchall()
     assert rows and rows[-1][0] == "failed" and "cannot reach" in rows[-1][1]
 

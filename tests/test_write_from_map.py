@@ -15,14 +15,22 @@ from newsdesk.write.grounded import GroundedDrafter
 
 HEADLINE = "Port authority approves harbour expansion"
 STORY = [
-    ("The Harbour Authority approved a 240 million dollar expansion of the container port on Tuesday. "
-     "Mayor Ellen Okafor welcomed the decision, calling it a historic day for the city."),
-    ("Environmental groups condemned the plan as reckless. Greenwatch director Tom Reyes warned that dredging "
-     "could destroy the oyster beds. He said the group had hired lawyers to fight the harbour decision."),
-    ("Construction is scheduled to begin on March 3, 2026, and the authority plans to finish the first berth "
-     "by 2028. Port chief Maria Lund said the expansion would double the number of ships the port can handle."),
-    ("It is unclear who will pay for the new rail link. The authority declined to say how many jobs the port "
-     "would create. Shipping lines expect freight volumes to rise over the next decade."),
+    (
+        "The Harbour Authority approved a 240 million dollar expansion of the container port on Tuesday. "
+        "Mayor Ellen Okafor welcomed the decision, calling it a historic day for the city."
+    ),
+    (
+        "Environmental groups condemned the plan as reckless. Greenwatch director Tom Reyes warned that dredging "
+        "could destroy the oyster beds. He said the group had hired lawyers to fight the harbour decision."
+    ),
+    (
+        "Construction is scheduled to begin on March 3, 2026, and the authority plans to finish the first berth "
+        "by 2028. Port chief Maria Lund said the expansion would double the number of ships the port can handle."
+    ),
+    (
+        "It is unclear who will pay for the new rail link. The authority declined to say how many jobs the port "
+        "would create. Shipping lines expect freight volumes to rise over the next decade."
+    ),
 ]
 
 
@@ -68,11 +76,17 @@ def test_analysis_by_speaker_outlook_with_dates_and_what_to_watch() -> None:
     assert "It is unclear who will pay" in outlook + " ".join(watch)
     every = [t for section in built.values() for t in _texts(section)]
     assert "Tom Reyes said the group had hired lawyers to fight the harbour decision." in every  # "He" named
-    sentences = [t for section in built.values() for b in section.blocks if b.type != "subheading"
-                 for t in (s.text for s in b.sentences)]
+    sentences = [
+        t
+        for section in built.values()
+        for b in section.blocks
+        if b.type != "subheading"
+        for t in (s.text for s in b.sentences)
+    ]
     assert len(sentences) == len(set(sentences))  # no sentence in two sections
-    assert all(s.citations for section in built.values() for b in section.blocks if b.type != "subheading"
-               for s in b.sentences)
+    assert all(
+        s.citations for section in built.values() for b in section.blocks if b.type != "subheading" for s in b.sentences
+    )
     assert every
 
 
@@ -98,13 +112,15 @@ def test_the_embedded_model_is_asked_for_no_analysis_section(tmp_path: Path) -> 
     assert analysis.sentences() or analysis.note == from_map._EMPTY_NOTES["analysis"]
 
 
-
 def test_a_summary_only_story_gets_a_short_article_that_says_so(tmp_path: Path) -> None:
     archive = open_archive(tmp_path / "n.db")
-    summary = ("The Harbour Authority approved a 240 million dollar expansion of the container port on Tuesday. "
-               "Mayor Ellen Okafor welcomed the decision, calling it a historic day for the city.")
-    article = write_article(Story(headline=HEADLINE, body=summary, origin="feed"), WriteOptions(use_cache=False),
-                            archive)
+    summary = (
+        "The Harbour Authority approved a 240 million dollar expansion of the container port on Tuesday. "
+        "Mayor Ellen Okafor welcomed the decision, calling it a historic day for the city."
+    )
+    article = write_article(
+        Story(headline=HEADLINE, body=summary, origin="feed"), WriteOptions(use_cache=False), archive
+    )
     assert article.sections == []  # nothing padded out of two sentences
     assert "rests on a summary of 2 sentence(s)" in (article.intro.note or "")
     assert article.dek.startswith("The Harbour Authority approved")
@@ -115,12 +131,16 @@ def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_cal
     from newsdesk.pipeline import regenerate_section
 
     archive = open_archive(tmp_path / "n.db")
-    article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False),
-                            archive)
+    article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False), archive)
     again = regenerate_section(archive, article.id, "pros-cons", WriteOptions())
     section = next(s for s in again.sections if s.id == "pros-cons")
     assert section.sentences() and all(s.verdict == "supported" for s in section.sentences())
-    elsewhere = {c.quote for other in again.all_sections() if other.id != "pros-cons"
-                 for s in other.sentences() for c in s.citations}
+    elsewhere = {
+        c.quote
+        for other in again.all_sections()
+        if other.id != "pros-cons"
+        for s in other.sentences()
+        for c in s.citations
+    }
     assert not {c.quote for s in section.sentences() for c in s.citations} & elsewhere
     assert archive.calls(2) == []  # the second run asked the model for nothing

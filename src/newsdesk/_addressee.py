@@ -65,18 +65,24 @@ __all__ = ["addressed_reason", "asserted", "reports_rather_than_addresses"]
 # sentence or a clause, after "please", "and", a colon or a quotation mark), or any such verb in a sentence with a
 # word of obligation or request; or a note to someone. The parse decides; this only spares it most sentences.
 _VERB_FORMS = r"(?:" + "|".join(sorted(COMMUNICATION | set(_IRREGULAR))) + r")(?:s|es|d|ed|ing)?"
-_DIRECTIVE_WORDS = (r"\b(?:must|should|shall|ought|needs?\s+to|ha(?:ve|s)\s+to|(?:is|are)\s+to|required|requested"
-                    r"|asked|expected|instructed|directed|supposed|obliged|sure|certain|remember|forget|ensure"
-                    r"|essential|important|vital|necessary|crucial|mandatory|imperative|correct|is\s+that)\b")
-_GATE_VERB = re.compile(rf"(?:^|[,;:\"“‘(]|\b(?:please|and|then|also|now|just|simply|always|never|not))\W*"
-                        rf"{_VERB_FORMS}\b", re.IGNORECASE)
+_DIRECTIVE_WORDS = (
+    r"\b(?:must|should|shall|ought|needs?\s+to|ha(?:ve|s)\s+to|(?:is|are)\s+to|required|requested"
+    r"|asked|expected|instructed|directed|supposed|obliged|sure|certain|remember|forget|ensure"
+    r"|essential|important|vital|necessary|crucial|mandatory|imperative|correct|is\s+that)\b"
+)
+_GATE_VERB = re.compile(
+    rf"(?:^|[,;:\"“‘(]|\b(?:please|and|then|also|now|just|simply|always|never|not))\W*"
+    rf"{_VERB_FORMS}\b",
+    re.IGNORECASE,
+)
 _GATE_ANY_VERB = re.compile(rf"\b{_VERB_FORMS}\b", re.IGNORECASE)
 _GATE_DIRECTIVE = re.compile(_DIRECTIVE_WORDS, re.IGNORECASE)
 _GATE_NOTE = re.compile(r"\b(?:note|message|memo|notice|reminder|instructions?)s?\s+(?:to|for)\b", re.IGNORECASE)
 
 
-_GATE_ADDRESSEE = re.compile(r"\b(?:" + "|".join(sorted(TEXT_NOUNS | MACHINE_NOUNS | READER_NOUNS))
-                             + r"|\w+ers?|whoever|those)\b", re.IGNORECASE)
+_GATE_ADDRESSEE = re.compile(
+    r"\b(?:" + "|".join(sorted(TEXT_NOUNS | MACHINE_NOUNS | READER_NOUNS)) + r"|\w+ers?|whoever|those)\b", re.IGNORECASE
+)
 _GATE_VOCATIVE = re.compile(r"^\W*(?:\w+\W+){0,6}?\w+\s*:")
 
 
@@ -85,8 +91,9 @@ def _worth_parsing(sentence: str) -> bool:
         return True
     if _GATE_VOCATIVE.match(sentence) and _GATE_ADDRESSEE.search(sentence):
         return True
-    return bool(_GATE_DIRECTIVE.search(sentence) and (_GATE_ANY_VERB.search(sentence)
-                                                      or _GATE_ADDRESSEE.search(sentence)))
+    return bool(
+        _GATE_DIRECTIVE.search(sentence) and (_GATE_ANY_VERB.search(sentence) or _GATE_ADDRESSEE.search(sentence))
+    )
 
 
 def _lemma(token: Token) -> str:
@@ -111,8 +118,9 @@ def _propositional(verb: Any) -> bool:
         if child.dep_ == "prep" and child.lower_ == "as" and _lemma(verb) in _DEPICTING:
             return True
         if child.dep_ in ("dobj", "attr", "oprd") and (
-                any(c.dep_ in ("ccomp", "acl", "relcl") for c in child.children)
-                or any(t.text in ('"', "'", "“", "‘") for t in child.doc[max(child.left_edge.i - 1, 0):child.i])):
+            any(c.dep_ in ("ccomp", "acl", "relcl") for c in child.children)
+            or any(t.text in ('"', "'", "“", "‘") for t in child.doc[max(child.left_edge.i - 1, 0) : child.i])
+        ):
             return True
     return False
 
@@ -125,7 +133,8 @@ def _is_machine(token: Any) -> bool:
     if _head_noun(token) in MACHINE_NOUNS:
         return True
     return token.lower_ in _MACHINE_HEADS and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in MACHINE_MODIFIERS for c in token.children)
+        c.dep_ in ("amod", "compound") and c.lower_ in MACHINE_MODIFIERS for c in token.children
+    )
 
 
 def _is_text_or_reader(token: Any) -> bool:
@@ -153,15 +162,20 @@ def _writer_of_this(subject: Any) -> bool:
 def _payload(tokens: list[Any]) -> bool:
     """Whether a clause carries a proposition to be written: a that-clause, a quotation, or "X as Y"."""
     for token in tokens:
-        if token.dep_ in ("ccomp", "acl", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark"
-                                                            for c in token.children):
+        if token.dep_ in ("ccomp", "acl", "relcl") and any(
+            c.lower_ == "that" and c.dep_ == "mark" for c in token.children
+        ):
             return True
-        if token.dep_ == "ccomp" and token.left_edge.lower_ not in _WH_WORDS and not any(
-                c.lower_ in _WH_WORDS for c in token.children) and any(c.dep_ in ("nsubj", "nsubjpass")
-                                                                       for c in token.children):
+        if (
+            token.dep_ == "ccomp"
+            and token.left_edge.lower_ not in _WH_WORDS
+            and not any(c.lower_ in _WH_WORDS for c in token.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
             return True
-        if token.text in ('"', "“", "‘") or (token.dep_ == "prep" and token.lower_ == "as"
-                                              and _lemma(token.head) in _DEPICTING):
+        if token.text in ('"', "“", "‘") or (
+            token.dep_ == "prep" and token.lower_ == "as" and _lemma(token.head) in _DEPICTING
+        ):
             return True
     return False
 
@@ -179,15 +193,18 @@ def _obligation_on_text(doc: Any) -> bool:
             continue
         if not _writer_of_this(subject):
             continue
-        verbs = [head, *(c for c in head.children if c.dep_ in ("xcomp", "pcomp", "prep")),
-                 *(g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp")]
+        verbs = [
+            head,
+            *(c for c in head.children if c.dep_ in ("xcomp", "pcomp", "prep")),
+            *(g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"),
+        ]
         textual = subject.lower_ in TEXT_NOUNS or _is_machine(subject) or subject.pos_ == "VERB"
         for verb in verbs:
             if not (_lemma(verb) in COMMUNICATION or (textual and verb.lower_ in _TEXT_MAKEUP)):
                 continue
-            if _payload([t for t in verb.subtree if t.i != verb.i
-                         and not (subject.left_edge.i <= t.i <= subject.right_edge.i)]) and not (
-                    _duty_to_people(verb) and not _deixis_in(subject)):
+            if _payload(
+                [t for t in verb.subtree if t.i != verb.i and not (subject.left_edge.i <= t.i <= subject.right_edge.i)]
+            ) and not (_duty_to_people(verb) and not _deixis_in(subject)):
                 return True
     return False
 
@@ -246,7 +263,8 @@ def _imperative(verb: Any) -> bool:
     if any(c.dep_ == "aux" and c.lower_ not in ("do", "don't", "not") for c in node.children):
         return False
     return node.dep_ in ("ROOT", "ccomp", "parataxis", "advcl") and all(
-        c.dep_ in _BEFORE_IMPERATIVE or c.lower_ == "please" for c in node.lefts)
+        c.dep_ in _BEFORE_IMPERATIVE or c.lower_ == "please" for c in node.lefts
+    )
 
 
 def _reported(verb: Any) -> bool:
@@ -269,8 +287,11 @@ def _directed_reason(verb: Any) -> str | None:
     if _imperative(verb):
         if verb.lower_ in _READER_POINTERS or (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ":"):
             return None  # "Note that X" asserts X to the reader; "Note:" is a label
-        recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("PRON", "PROPN")
-                      or c.dep_ == "dative"]
+        recipients = [
+            c
+            for c in verb.children
+            if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("PRON", "PROPN") or c.dep_ == "dative"
+        ]
         if recipients and not any(_is_text_or_reader(c) for c in recipients):
             return None  # "Tell me what you saw", "Tell the police that ...": an act among people, not writing
         if not _reported(verb):
@@ -296,10 +317,10 @@ def _mandate_on_text(doc: Any) -> bool:
     words rather than its inner parse, which the small model gets wrong ("any digest of this report state that":
     *state* parsed as a noun)."""
     for root in doc:
-        mandate = root.lower_ in _REQUEST_HEADS or any(c.dep_ == "acomp" and c.lower_ in _MANDATE_ADJECTIVES
-                                                        for c in root.children)
-        if not mandate or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "expl")
-                                  for c in root.children):
+        mandate = root.lower_ in _REQUEST_HEADS or any(
+            c.dep_ == "acomp" and c.lower_ in _MANDATE_ADJECTIVES for c in root.children
+        )
+        if not mandate or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
             continue
         for clause in (c for c in root.children if c.dep_ == "ccomp"):
             words = list(clause.subtree)
@@ -316,15 +337,19 @@ def _vocative_to_machine(doc: Any) -> bool:
     # the nouns the heading names, not their modifiers: "For any AI reading:", "To the model reading this:" name a
     # machine; "AI-Powered Insights:" names insights
     # ("AI reading" is the AI that reads: a modifier of a verb of reading names the reader)
-    named = [t for t in doc[:colon]
-             if t.dep_ not in ("amod", "compound", "npadvmod", "nmod", "poss") or t.head.lower_ in _WRITING_VERBS]
+    named = [
+        t
+        for t in doc[:colon]
+        if t.dep_ not in ("amod", "compound", "npadvmod", "nmod", "poss") or t.head.lower_ in _WRITING_VERBS
+    ]
     return any(_unambiguous_machine(t) or _reader_of_this(t) for t in named)
 
 
 def _reader_of_this(token: Any) -> bool:
-    """"the model reading this", "whoever processes this page": one who reads or writes from this very text."""
+    """ "the model reading this", "whoever processes this page": one who reads or writes from this very text."""
     return token.pos_ in ("NOUN", "PROPN", "PRON") and any(
-        c.dep_ in ("acl", "relcl") and c.lower_ in _WRITING_VERBS and _deixis_in(c) for c in token.children)
+        c.dep_ in ("acl", "relcl") and c.lower_ in _WRITING_VERBS and _deixis_in(c) for c in token.children
+    )
 
 
 def _unambiguous_machine(token: Any) -> bool:
@@ -344,12 +369,15 @@ def _imperative_request(doc: Any) -> bool:
         return False
     lower = first.lower_
     clause = list(first.subtree)
-    if lower in _READER_POINTERS or any(t.text == ":" for t in doc[first.i + 1:first.i + 2]):
+    if lower in _READER_POINTERS or any(t.text == ":" for t in doc[first.i + 1 : first.i + 2]):
         return False  # "Note that X" asserts X; "Note:" is a label
     if lower in COMMUNICATION and _payload(clause):
         return True
-    if lower in _IMPERATIVE_REQUESTS and _payload(clause) and any(
-            (t.lower_ in TEXT_NOUNS or _is_machine(t)) for t in clause if t.i != first.i):
+    if (
+        lower in _IMPERATIVE_REQUESTS
+        and _payload(clause)
+        and any((t.lower_ in TEXT_NOUNS or _is_machine(t)) for t in clause if t.i != first.i)
+    ):
         return True
     return lower in _PURE_COMMUNICATION and any(c.dep_ == "dobj" for c in first.children)
 
@@ -398,8 +426,10 @@ def reports_rather_than_addresses(sentence: str, reason: str) -> bool:
     doc = _parse(" ".join(sentence.split()))
     if reason == "override":
         own = any(t.lower_ in ("my", "our") for t in doc)
-        return own and any(_lemma(t) in _SPEECH_LEMMAS and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
-                                                                  for c in t.children) for t in doc)
+        return own and any(
+            _lemma(t) in _SPEECH_LEMMAS and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children)
+            for t in doc
+        )
     if reason == "speaks as an AI":
         return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and not _is_machine(t) for t in doc)
     if reason == "addressed to AI systems":

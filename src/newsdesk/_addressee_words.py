@@ -5,42 +5,60 @@ the words of obligation and request. Classes of words by what they mean (a lingu
 from __future__ import annotations
 
 # Verbs whose object is something said or written: what an instruction to a writer asks for.
-COMMUNICATION = frozenset("""
+COMMUNICATION = frozenset(
+    """
 state say write mention report include claim describe tell note add assert conclude emphasise emphasize stress
 highlight indicate portray characterise characterize present refer label call print output answer respond reply
 repeat insert append summarise summarize announce declare explain affirm confirm reveal depict
-""".split())
-_IRREGULAR = {"said": "say", "says": "say", "wrote": "write", "written": "write", "told": "tell", "began": "begin",
-              "begun": "begin"}
+""".split()
+)
+_IRREGULAR = {
+    "said": "say",
+    "says": "say",
+    "wrote": "write",
+    "written": "write",
+    "told": "tell",
+    "began": "begin",
+    "begun": "begin",
+}
 # Text that is written from the page: its products and sections.
-TEXT_NOUNS = frozenset("""
+TEXT_NOUNS = frozenset(
+    """
 summary summaries digest digests report reports article articles story stories text texts page pages document
 documents response responses answer answers output outputs reply replies headline headlines title titles section
 sections paragraph paragraphs overview overviews recap recaps synopsis synopses abstract abstracts brief briefs
 write-up writeups version versions rewrite rewrites translation translations coverage analysis analyses piece
 pieces account accounts content completion completions line lines sentence sentences
-""".split())
+""".split()
+)
 # Readers of text that are machines, and the modifiers that make any agent noun one ("automated summarisers").
-MACHINE_NOUNS = frozenset("""
+MACHINE_NOUNS = frozenset(
+    """
 ai ais a.i. assistant assistants model models llm llms chatbot chatbots bot bots summariser summarisers summarizer
 summarizers crawler crawlers scraper scrapers agent agents gpt chatgpt claude gemini copilot
-""".split())
+""".split()
+)
 MACHINE_MODIFIERS = frozenset("automated automatic ai machine artificial virtual generative language".split())
 # Heads that such a modifier makes a machine: "automated summarisers", "AI systems"; not "AI companies".
-_MACHINE_HEADS = frozenset("system systems tool tools program programs software engine engines reader readers writer "
-                           "writers service services application applications app apps".split())
+_MACHINE_HEADS = frozenset(
+    "system systems tool tools program programs software engine engines reader readers writer "
+    "writers service services application applications app apps".split()
+)
 READER_NOUNS = frozenset("you reader readers audience audiences viewer viewers".split())
 _OBLIGATION_MODALS = frozenset("must should shall ought need needs".split())
 # Heads that take "to" + a verb as an obligation: "has to be", "needs to say", "are to report", "ought to conclude".
 _OBLIGATION_HEADS = frozenset("ought has have need needs is are".split())
 # Adjectives of a mandate: "It is essential that any summary mentions ...".
-_MANDATE_ADJECTIVES = frozenset("essential important vital necessary crucial mandatory imperative required "
-                                "compulsory critical".split())
+_MANDATE_ADJECTIVES = frozenset(
+    "essential important vital necessary crucial mandatory imperative required compulsory critical".split()
+)
 # Verbs of producing text from a text: their doer is the writer ("whoever summarises this", "those summarising").
-_WRITING_VERBS = frozenset("summarise summarize summarises summarizes summarising summarizing summarised summarized "
-                           "write writes writing rewrite rewrites rewriting paraphrase paraphrasing process processes "
-                           "processing read reads reading generate generates generating produce produces producing "
-                           "digest digests digesting".split())
+_WRITING_VERBS = frozenset(
+    "summarise summarize summarises summarizes summarising summarizing summarised summarized "
+    "write writes writing rewrite rewrites rewriting paraphrase paraphrasing process processes "
+    "processing read reads reading generate generates generating produce produces producing "
+    "digest digests digesting".split()
+)
 # Agent nouns of producing text by machine.
 _WRITER_NOUNS = frozenset("generator generators rewriter rewriters paraphraser paraphrasers".split())
 _DEICTIC = frozenset("this these here".split())
@@ -49,23 +67,31 @@ _HUMAN_SENSES = frozenset("agent agents assistant assistants model models".split
 _PURE_COMMUNICATION = frozenset("mention claim assert emphasise emphasize highlight".split())
 _IMPERATIVE_REQUESTS = frozenset("ensure make see".split())
 # What a text is made of: a text "opens with", "reads", "is", "includes" what it is told to.
-_TEXT_MAKEUP = frozenset("open opens begin begins start starts end ends lead leads read reads be is are include "
-                         "includes contain contains feature features carry carries treat".split())
+_TEXT_MAKEUP = frozenset(
+    "open opens begin begins start starts end ends lead leads read reads be is are include "
+    "includes contain contains feature features carry carries treat".split()
+)
 # Verbs that present something *as* something: "describe the plant as unsafe" carries a proposition.
 _DEPICTING = frozenset("describe characterise characterize portray present label refer depict report treat".split())
 # Imperatives that point the reader at something the source itself asserts ("Note that X"), not ask for writing.
 _READER_POINTERS = frozenset("note remember consider notice see bear".split())
 # Verbs and adjectives that make their complement an obligation or a request ("required to state", "asked that").
-_REQUEST_HEADS = frozenset("""
+_REQUEST_HEADS = frozenset(
+    """
 require required requires request requested requests ask asked asks expect expected expects instruct instructed
 instructs direct directed directs oblige obliged obligated suppose supposed demand demanded demands urge urged
 order ordered need needed have has had make sure certain remember forget
-""".split())
+""".split()
+)
 _WH_WORDS = frozenset("what who whom whose which why how where when whether if".split())
-_NOTE_NOUNS = frozenset("note notes message messages memo memos instruction instructions notice reminder request "
-                        "requests warning attention".split())
-_SPEECH_LEMMAS = frozenset("say tell urge ask warn add announce instruct order write explain insist remind advise "
-                           "shout reply answer plead beg".split())
+_NOTE_NOUNS = frozenset(
+    "note notes message messages memo memos instruction instructions notice reminder request "
+    "requests warning attention".split()
+)
+_SPEECH_LEMMAS = frozenset(
+    "say tell urge ask warn add announce instruct order write explain insist remind advise "
+    "shout reply answer plead beg".split()
+)
 _PERSON_RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 # What may precede an imperative verb in its clause: "Please", "Now", "When writing about this page, say ...".
 # Not a preposition: "Among his recordings include ..." is an inverted statement, not an order.

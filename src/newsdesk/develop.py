@@ -42,11 +42,11 @@ def get_version(archive: Archive, article_id: int, version: int) -> Article:
     current = archive.get_article(article_id)
     if version == current.version:
         return current
-    row = archive.db.execute("SELECT json FROM article_versions WHERE article_id = ? AND version = ?",
-                             (article_id, version)).fetchone()
+    row = archive.db.execute(
+        "SELECT json FROM article_versions WHERE article_id = ? AND version = ?", (article_id, version)
+    ).fetchone()
     if row is None:
-        raise NotFoundError(f"article {article_id} has no version {version} (its current version is "
-                            f"{current.version})")
+        raise NotFoundError(f"article {article_id} has no version {version} (its current version is {current.version})")
     return Article.from_dict(json.loads(row["json"]))
 
 
@@ -72,14 +72,23 @@ def thread_article(archive: Archive, story_id: int) -> int | None:
     thread_id = thread_of(archive, story_id)
     if thread_id is None:
         return None
-    others = [int(r["story_id"]) for r in archive.db.execute(
-        "SELECT story_id FROM thread_entries WHERE thread_id = ? AND story_id != ?", (thread_id, story_id))]
+    others = [
+        int(r["story_id"])
+        for r in archive.db.execute(
+            "SELECT story_id FROM thread_entries WHERE thread_id = ? AND story_id != ?", (thread_id, story_id)
+        )
+    ]
     found = [a for ids in archive.article_ids(others).values() for a in ids]
     return max(found) if found else None
 
 
-def update_article(archive: Archive, article_id: int, options: WriteOptions, on_event: EventHandler | None = None,
-                   model: Model | None = None) -> UpdateResult:
+def update_article(
+    archive: Archive,
+    article_id: int,
+    options: WriteOptions,
+    on_event: EventHandler | None = None,
+    model: Model | None = None,
+) -> UpdateResult:
     """Make a new version of ``article_id`` from its thread's later entries; see the module docstring."""
     from .pipeline import write_article
     from .retrieve import evidence_of
@@ -90,8 +99,9 @@ def update_article(archive: Archive, article_id: int, options: WriteOptions, on_
     if not newer:
         return UpdateResult(previous, False, [])
     latest = archive.get_story(newer[-1])
-    fresh = write_article(latest, replace(options, thread_first=True, request_key=None), archive,
-                          on_event=on_event, model=model)
+    fresh = write_article(
+        latest, replace(options, thread_first=True, request_key=None), archive, on_event=on_event, model=model
+    )
     temporary_id = fresh.id
     # what the later entries say, alone: the earlier ones (background now) still carry the superseded figure
     evidence = evidence_of([s for s in fresh.sources if s.story_id in newer])
@@ -114,13 +124,19 @@ def update_article(archive: Archive, article_id: int, options: WriteOptions, on_
     fresh.version = previous.version + 1
     fresh.updates = [*previous.updates, Update(at=at, summary=summary, sources=cited)]
     with archive.transaction() as db:
-        db.execute("INSERT INTO article_versions (article_id, version, json, created) VALUES (?, ?, ?, ?)",
-                   (article_id, previous.version, json.dumps(previous.to_dict()), at))
-        db.execute("UPDATE articles SET title = ?, json = ? WHERE id = ?",
-                   (fresh.title, json.dumps(fresh.to_dict()), article_id))
+        db.execute(
+            "INSERT INTO article_versions (article_id, version, json, created) VALUES (?, ?, ?, ?)",
+            (article_id, previous.version, json.dumps(previous.to_dict()), at),
+        )
+        db.execute(
+            "UPDATE articles SET title = ?, json = ? WHERE id = ?",
+            (fresh.title, json.dumps(fresh.to_dict()), article_id),
+        )
         if temporary_id is not None and temporary_id != article_id:  # the draft row: the article keeps its id
             if archive.backend == "sqlite":
-                db.execute("INSERT INTO articles_fts(articles_fts, rowid, title) VALUES ('delete', ?, ?)",
-                           (temporary_id, fresh.title))
+                db.execute(
+                    "INSERT INTO articles_fts(articles_fts, rowid, title) VALUES ('delete', ?, ?)",
+                    (temporary_id, fresh.title),
+                )
             db.execute("DELETE FROM articles WHERE id = ?", (temporary_id,))
     return UpdateResult(fresh, True, [text for text, _ in corrections])

@@ -87,8 +87,9 @@ class Encoder:
             import onnxruntime
             from tokenizers import Tokenizer
         except ImportError as error:
-            raise ModelError(f"sentence embeddings need onnxruntime and tokenizers: pip install newsdesk ({error})"
-                             ) from None
+            raise ModelError(
+                f"sentence embeddings need onnxruntime and tokenizers: pip install newsdesk ({error})"
+            ) from None
         from .llm.embedded import thread_counts
 
         options = onnxruntime.SessionOptions()
@@ -104,9 +105,12 @@ class Encoder:
         try:
             data = resources.files("newsdesk.data")
             with resources.as_file(data.joinpath(MODEL_FILE)) as model_path:
-                session = onnxruntime.InferenceSession(str(model_path), options,
-                                                       providers=["CPUExecutionProvider"],
-                                                       disabled_optimizers=["SkipLayerNormFusion"])
+                session = onnxruntime.InferenceSession(
+                    str(model_path),
+                    options,
+                    providers=["CPUExecutionProvider"],
+                    disabled_optimizers=["SkipLayerNormFusion"],
+                )
             tokenizer = Tokenizer.from_str(data.joinpath(TOKENIZER_FILE).read_text(encoding="utf-8"))
         except Exception as error:  # onnxruntime raises its own exception types
             raise ModelError(f"cannot load the sentence-embedding model {MODEL_FILE}: {error}") from None
@@ -170,7 +174,7 @@ class Encoder:
         # as 5 + 4, not 8 + 1
         count = -(-len(order) // BATCH)
         count = min(len(order), -(-count // self._worker_count) * self._worker_count)
-        batches = [order[len(order) * k // count:len(order) * (k + 1) // count] for k in range(count)]
+        batches = [order[len(order) * k // count : len(order) * (k + 1) // count] for k in range(count)]
         result = np.zeros((len(texts), DIMENSION), dtype=np.float32)
 
         def run_batch(chunk: list[int]) -> None:
@@ -189,10 +193,11 @@ class Encoder:
         ids = np.zeros((len(token_ids), max(len(t) for t in token_ids)), dtype=np.int64)
         mask = np.zeros_like(ids)
         for row, one in enumerate(token_ids):
-            ids[row, :len(one)] = one
-            mask[row, :len(one)] = 1
-        hidden: np.ndarray = self._session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                                      "token_type_ids": np.zeros_like(ids)})[0]
+            ids[row, : len(one)] = one
+            mask[row, : len(one)] = 1
+        hidden: np.ndarray = self._session.run(
+            None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        )[0]
         weights = mask[:, :, None].astype(np.float32)
         pooled: np.ndarray = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)

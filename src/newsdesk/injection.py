@@ -42,19 +42,65 @@ from .text import split_sentences
 if TYPE_CHECKING:
     from .models import Article, Passage, Source, Story
 
-__all__ = ["Flag", "Screening", "addresses_model", "asserted", "drop_echoes", "find", "finish_article", "flag_text",
-           "redact", "redact_each", "screen", "screen_passages", "sentence_screen"]
+__all__ = [
+    "Flag",
+    "Screening",
+    "addresses_model",
+    "asserted",
+    "drop_echoes",
+    "find",
+    "finish_article",
+    "flag_text",
+    "redact",
+    "redact_each",
+    "screen",
+    "screen_passages",
+    "sentence_screen",
+]
 
-NOTE = "{n} sentence(s) in the sources addressed AI systems (instructions to the model) and were set aside: they " \
-       "were not used to write the article nor counted as evidence."
+NOTE = (
+    "{n} sentence(s) in the sources addressed AI systems (instructions to the model) and were set aside: they "
+    "were not used to write the article nor counted as evidence."
+)
 ECHO_REASON = "repeats text in a source that addresses AI systems (set aside, never evidence)"
 
 # Characters that hide text from a reader but not from a model, and letters that only look Latin.
-_LOOKALIKE = str.maketrans({
-    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
-    "ɡ": "g", "һ": "h", "ӏ": "l", "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
-    "υ": "u", "χ": "x", "’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
-})
+_LOOKALIKE = str.maketrans(
+    {
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "ԁ": "d",
+        "ɡ": "g",
+        "һ": "h",
+        "ӏ": "l",
+        "α": "a",
+        "ε": "e",
+        "ι": "i",
+        "κ": "k",
+        "ν": "v",
+        "ο": "o",
+        "ρ": "p",
+        "τ": "t",
+        "υ": "u",
+        "χ": "x",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 _TOKEN = re.compile(r"[\w@$]++")
 _HAS_LETTER, _HAS_DIGIT = re.compile(r"[a-z]"), re.compile(r"[0-9@$]")
@@ -62,8 +108,9 @@ _SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*·]){2,}[a-z](?![a-z])")
 # Sentence ends: . ! ? … (and closing quotes) before a space and a capital, a digit or a quotation; or a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_]|[¿¡<\[])|\n+")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|no|st|inc|ltd|approx|[a-z])\.$", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--(.*?)(?:-->|$)|^\s*\[(?://|comment)\]:\s*(?:#|<>)\s*\((.*?)\)\s*$",
-                      re.DOTALL | re.MULTILINE)
+_COMMENT = re.compile(
+    r"<!--(.*?)(?:-->|$)|^\s*\[(?://|comment)\]:\s*(?:#|<>)\s*\((.*?)\)\s*$", re.DOTALL | re.MULTILINE
+)
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,4000}={0,2}(?![A-Za-z0-9+/])")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 # Pattern reasons whose sentence the parse may show to be reporting (``_addressee.reports_rather_than_addresses``).
@@ -107,8 +154,9 @@ def _fold(text: str) -> _Folded:
         for i in range(match.start(), match.end()):
             if not folded[i].isalpha():
                 keep[i] = False
-    return _Folded("".join(c for c, k in zip(folded, keep, strict=True) if k),
-                   [o for o, k in zip(origin, keep, strict=True) if k])
+    return _Folded(
+        "".join(c for c, k in zip(folded, keep, strict=True) if k), [o for o, k in zip(origin, keep, strict=True) if k]
+    )
 
 
 def _unleet(match: re.Match[str]) -> str:
@@ -120,9 +168,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (a light splitter: detection only needs to know where sentences start)."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if "\n" not in match.group() and _ABBREVIATION.search(text[start:match.start()]):
+        if "\n" not in match.group() and _ABBREVIATION.search(text[start : match.start()]):
             continue  # "Dr. Reyes", "U.S. officials": not a sentence end
-        if text[start:match.start()].strip():
+        if text[start : match.start()].strip():
             spans.append((start, match.start()))
         start = match.end()
     if text[start:].strip():
@@ -191,8 +239,11 @@ def find(parts: list[str]) -> list[Flag]:
     reasons: dict[int, str] = {}
     for start, end, reason in hits:
         first, last = sentence_of(start), sentence_of(max(start, end - 1))
-        if first == last and reason in _PARSE_CHECKED and reports_rather_than_addresses(
-                document[spans[first][0]:spans[first][1]], reason):
+        if (
+            first == last
+            and reason in _PARSE_CHECKED
+            and reports_rather_than_addresses(document[spans[first][0] : spans[first][1]], reason)
+        ):
             continue
         for index in range(first, last + 1):
             reasons.setdefault(index, reason)
@@ -246,8 +297,8 @@ def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, s
     for index in range(len(spans)):
         if index not in reasons or index + 1 >= len(spans) or index + 1 in reasons:
             continue
-        flagged = _fold(document[spans[index][0]:spans[index][1]]).text
-        following = _fold(document[spans[index + 1][0]:spans[index + 1][1]]).text
+        flagged = _fold(document[spans[index][0] : spans[index][1]]).text
+        following = _fold(document[spans[index + 1][0] : spans[index + 1][1]]).text
         if FOLLOW_ON.search(flagged) or reasons[index] == "fake end of source" or SPEECH_VERB_START.match(following):
             reasons[index + 1] = "payload of an instruction to AI systems"
 
@@ -269,7 +320,7 @@ def addresses_model(text: str) -> bool:
 def _without(text: str, flags: list[Flag]) -> str:
     kept, at = [], 0
     for flag in sorted(flags, key=lambda f: f.start):
-        kept.append(text[at:flag.start])
+        kept.append(text[at : flag.start])
         at = max(at, flag.end)
     kept.append(text[at:])
     return " ".join("".join(kept).split())
@@ -342,8 +393,13 @@ def _screened_story(story: Story) -> Story:
     headline = _without(story.headline, headline_flags) if headline_flags else story.headline
     if not headline:  # the whole headline spoke to the model: name the story by its first kept words
         headline = " ".join(body.split()[:12]).rstrip(".,;:") or "Untitled story"
-    return replace(story, headline=headline, body=body, author=_unless_addressing(story.author),
-                   source=_unless_addressing(story.source))
+    return replace(
+        story,
+        headline=headline,
+        body=body,
+        author=_unless_addressing(story.author),
+        source=_unless_addressing(story.source),
+    )
 
 
 def _unless_addressing(value: str | None) -> str | None:
@@ -414,15 +470,94 @@ def screen_passages(passages: list[Passage]) -> list[Passage]:
 # Words of an instruction's machinery, not of the claim it carries: a model may use them for its own reasons.
 _MACHINERY = frozenset(
     [
-        "ignore", "ignoring", "disregard", "forget", "previous", "prior", "above", "earlier", "instruction",
-        "instructions", "prompt", "prompts", "system", "assistant", "assistants", "model", "models", "language",
-        "write", "writing", "every", "each", "section", "sections", "also", "please", "must", "should", "would",
-        "could", "include", "including", "mention", "output", "respond", "reply", "answer", "summary", "summarise",
-        "summarize", "summarising", "summarizing", "article", "articles", "story", "stories", "text", "page", "reading",
-        "readers", "reader", "following", "below", "note", "attention", "important", "always", "never", "only",
-        "exactly", "word", "phrase", "that", "this", "with", "from", "your", "their", "there", "them", "they", "what",
-        "when", "where", "which", "will", "have", "been", "were", "said", "says", "state", "states", "tell", "sentence",
-        "sentences", "paragraph", "paragraphs",
+        "ignore",
+        "ignoring",
+        "disregard",
+        "forget",
+        "previous",
+        "prior",
+        "above",
+        "earlier",
+        "instruction",
+        "instructions",
+        "prompt",
+        "prompts",
+        "system",
+        "assistant",
+        "assistants",
+        "model",
+        "models",
+        "language",
+        "write",
+        "writing",
+        "every",
+        "each",
+        "section",
+        "sections",
+        "also",
+        "please",
+        "must",
+        "should",
+        "would",
+        "could",
+        "include",
+        "including",
+        "mention",
+        "output",
+        "respond",
+        "reply",
+        "answer",
+        "summary",
+        "summarise",
+        "summarize",
+        "summarising",
+        "summarizing",
+        "article",
+        "articles",
+        "story",
+        "stories",
+        "text",
+        "page",
+        "reading",
+        "readers",
+        "reader",
+        "following",
+        "below",
+        "note",
+        "attention",
+        "important",
+        "always",
+        "never",
+        "only",
+        "exactly",
+        "word",
+        "phrase",
+        "that",
+        "this",
+        "with",
+        "from",
+        "your",
+        "their",
+        "there",
+        "them",
+        "they",
+        "what",
+        "when",
+        "where",
+        "which",
+        "will",
+        "have",
+        "been",
+        "were",
+        "said",
+        "says",
+        "state",
+        "states",
+        "tell",
+        "sentence",
+        "sentences",
+        "paragraph",
+        "paragraphs",
     ]
 )
 
@@ -449,10 +584,52 @@ def echo_words(screening: Screening) -> set[str]:
 # Words a title or dek may add to what the sources say: the question form and its connectives.
 _FRAMING = frozenset(
     [
-        "what", "does", "mean", "means", "will", "happen", "happens", "next", "could", "would", "should", "might",
-        "matter", "matters", "about", "after", "before", "behind", "why", "how", "does", "doing", "done", "change",
-        "changes", "changed", "impact", "impacts", "this", "that", "these", "those", "there", "their", "them", "over",
-        "into", "from", "with", "within", "without", "amid", "following", "latest", "inside", "explained",
+        "what",
+        "does",
+        "mean",
+        "means",
+        "will",
+        "happen",
+        "happens",
+        "next",
+        "could",
+        "would",
+        "should",
+        "might",
+        "matter",
+        "matters",
+        "about",
+        "after",
+        "before",
+        "behind",
+        "why",
+        "how",
+        "does",
+        "doing",
+        "done",
+        "change",
+        "changes",
+        "changed",
+        "impact",
+        "impacts",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "them",
+        "over",
+        "into",
+        "from",
+        "with",
+        "within",
+        "without",
+        "amid",
+        "following",
+        "latest",
+        "inside",
+        "explained",
     ]
 )
 
@@ -467,7 +644,7 @@ def finish_article(article: Article, screening: Screening, fallback_title: Calla
     article.stats.sentences_set_aside = screening.count
     story = screening.story
     title = fallback_title(story.headline) if story else article.title
-    dek = ((split_sentences(story.body) or [story.headline])[0] if story else article.dek)
+    dek = (split_sentences(story.body) or [story.headline])[0] if story else article.dek
     if story is not None and screening.count:
         allowed = screening.kept_words | {_stem(w) for w in _FRAMING}
         if _content_words(article.title) - allowed:
@@ -499,8 +676,15 @@ def drop_echoes(article: Article, screening: Screening, fallback_title: str, fal
             kept = []
             for sentence in block.sentences:
                 if block.type != "subheading" and _content_words(sentence.text) & words:
-                    article.dropped.append(Dropped(section=section.id, text=sentence.text, reason=ECHO_REASON,
-                                                   verdict="unsupported", score=sentence.score))
+                    article.dropped.append(
+                        Dropped(
+                            section=section.id,
+                            text=sentence.text,
+                            reason=ECHO_REASON,
+                            verdict="unsupported",
+                            score=sentence.score,
+                        )
+                    )
                     removed += 1
                 else:
                     kept.append(sentence)

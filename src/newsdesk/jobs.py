@@ -40,8 +40,18 @@ from typing import Any
 from .archive import Archive, now
 from .errors import NotFoundError
 
-__all__ = ["Job", "JobEvent", "JobQueue", "LeaseLost", "PostgresJobQueue", "SQLJobQueue", "SQLiteJobQueue", "STATUSES",
-           "TERMINAL", "queue_for"]
+__all__ = [
+    "Job",
+    "JobEvent",
+    "JobQueue",
+    "LeaseLost",
+    "PostgresJobQueue",
+    "SQLJobQueue",
+    "SQLiteJobQueue",
+    "STATUSES",
+    "TERMINAL",
+    "queue_for",
+]
 
 STATUSES = ("queued", "running", "done", "failed")
 TERMINAL = ("done", "failed")
@@ -111,8 +121,16 @@ class JobQueue(ABC):
         """Renew the lease; False when ``worker`` no longer holds the job."""
 
     @abstractmethod
-    def record_event(self, job_id: int, stage: str, status: str, data: dict[str, Any] | None = None,
-                     elapsed: float = 0.0, *, worker: str | None = None) -> int:
+    def record_event(
+        self,
+        job_id: int,
+        stage: str,
+        status: str,
+        data: dict[str, Any] | None = None,
+        elapsed: float = 0.0,
+        *,
+        worker: str | None = None,
+    ) -> int:
         """Store a progress event; with ``worker``, raise LeaseLost unless that worker holds the job."""
 
     @abstractmethod
@@ -159,8 +177,14 @@ class SQLJobQueue(JobQueue):
     _next_job = "SELECT id FROM jobs WHERE status = 'queued' ORDER BY priority DESC, id LIMIT 1"
     _lock_row = ""  # appended to a SELECT of the row a transaction is about to change
 
-    def __init__(self, archive: Archive, *, lease_seconds: float = LEASE_SECONDS, max_attempts: int = MAX_ATTEMPTS,
-                 clock: Callable[[], float] | None = None):
+    def __init__(
+        self,
+        archive: Archive,
+        *,
+        lease_seconds: float = LEASE_SECONDS,
+        max_attempts: int = MAX_ATTEMPTS,
+        clock: Callable[[], float] | None = None,
+    ):
         self.archive = archive
         self.lease_seconds = lease_seconds
         self.max_attempts = max_attempts
@@ -209,11 +233,20 @@ class SQLJobQueue(JobQueue):
         )
         return cursor.rowcount == 1
 
-    def record_event(self, job_id: int, stage: str, status: str, data: dict[str, Any] | None = None,
-                     elapsed: float = 0.0, *, worker: str | None = None) -> int:
+    def record_event(
+        self,
+        job_id: int,
+        stage: str,
+        status: str,
+        data: dict[str, Any] | None = None,
+        elapsed: float = 0.0,
+        *,
+        worker: str | None = None,
+    ) -> int:
         with self.archive.transaction() as db:
-            row = db.execute(f"SELECT attempts, worker, status FROM jobs WHERE id = ?{self._lock_row}",
-                             (job_id,)).fetchone()
+            row = db.execute(
+                f"SELECT attempts, worker, status FROM jobs WHERE id = ?{self._lock_row}", (job_id,)
+            ).fetchone()
             if row is None:
                 raise NotFoundError(f"no job with id {job_id}")
             if worker is not None and (row["worker"] != worker or row["status"] != "running"):
@@ -231,7 +264,8 @@ class SQLJobQueue(JobQueue):
         with self.archive.transaction() as db:
             cursor = db.execute(
                 "UPDATE jobs SET status = 'queued', worker = NULL, lease_until = NULL, updated = ?"
-                " WHERE id = ? AND worker = ? AND status = 'running'", (now(), job_id, worker),
+                " WHERE id = ? AND worker = ? AND status = 'running'",
+                (now(), job_id, worker),
             )
             if cursor.rowcount != 1:
                 return False
@@ -240,15 +274,20 @@ class SQLJobQueue(JobQueue):
 
     def requeue_expired(self) -> list[int]:
         with self.archive.transaction() as db:
-            rows = db.execute(f"SELECT id, worker FROM jobs WHERE status = 'running' AND lease_until < ?"
-                              f"{self._lock_row}", (self.clock(),)).fetchall()
+            rows = db.execute(
+                f"SELECT id, worker FROM jobs WHERE status = 'running' AND lease_until < ?{self._lock_row}",
+                (self.clock(),),
+            ).fetchall()
             return [self._requeue(db, r["id"], f"the lease of worker {r['worker']} expired") for r in rows]
 
     def requeue_orphans(self, is_dead: Callable[[str], bool]) -> list[int]:
         with self.archive.transaction() as db:
             rows = db.execute(f"SELECT id, worker FROM jobs WHERE status = 'running'{self._lock_row}").fetchall()
-            return [self._requeue(db, r["id"], f"worker {r['worker']} is gone") for r in rows
-                    if r["worker"] and is_dead(r["worker"])]
+            return [
+                self._requeue(db, r["id"], f"worker {r['worker']} is gone")
+                for r in rows
+                if r["worker"] and is_dead(r["worker"])
+            ]
 
     def get(self, job_id: int) -> Job:
         row = self.archive.db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
@@ -260,14 +299,25 @@ class SQLJobQueue(JobQueue):
         rows = self.archive.db.execute(
             "SELECT * FROM job_events WHERE job_id = ? AND id > ? ORDER BY id LIMIT ?", (job_id, after, limit)
         )
-        return [JobEvent(id=r["id"], job_id=r["job_id"], stage=r["stage"], status=r["status"],
-                         data=json.loads(r["data"]), attempt=r["attempt"], elapsed=r["elapsed"],
-                         created=r["created"]) for r in rows]
+        return [
+            JobEvent(
+                id=r["id"],
+                job_id=r["job_id"],
+                stage=r["stage"],
+                status=r["status"],
+                data=json.loads(r["data"]),
+                attempt=r["attempt"],
+                elapsed=r["elapsed"],
+                created=r["created"],
+            )
+            for r in rows
+        ]
 
     def list_jobs(self, status: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
         if status is not None:
-            rows = self.archive.db.execute("SELECT * FROM jobs WHERE status = ? ORDER BY id DESC LIMIT ? OFFSET ?",
-                                           (status, limit, offset))
+            rows = self.archive.db.execute(
+                "SELECT * FROM jobs WHERE status = ? ORDER BY id DESC LIMIT ? OFFSET ?", (status, limit, offset)
+            )
         else:
             rows = self.archive.db.execute("SELECT * FROM jobs ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
         return [_job(r) for r in rows]
@@ -279,8 +329,16 @@ class SQLJobQueue(JobQueue):
         return counts
 
     # -- inside a transaction ------------------------------------------------------------------------------
-    def _finish(self, job_id: int, worker: str, status: str, data: dict[str, Any], *,
-                article_id: int | None = None, error: str | None = None) -> bool:
+    def _finish(
+        self,
+        job_id: int,
+        worker: str,
+        status: str,
+        data: dict[str, Any],
+        *,
+        article_id: int | None = None,
+        error: str | None = None,
+    ) -> bool:
         with self.archive.transaction() as db:
             stamp = now()
             cursor = db.execute(
@@ -298,12 +356,17 @@ class SQLJobQueue(JobQueue):
         stamp = now()
         if attempts >= self.max_attempts:
             error = f"gave up after {attempts} attempts: {reason}"
-            db.execute("UPDATE jobs SET status = 'failed', error = ?, lease_until = NULL, stage = 'job',"
-                       " finished = ?, updated = ? WHERE id = ?", (error, stamp, stamp, job_id))
+            db.execute(
+                "UPDATE jobs SET status = 'failed', error = ?, lease_until = NULL, stage = 'job',"
+                " finished = ?, updated = ? WHERE id = ?",
+                (error, stamp, stamp, job_id),
+            )
             self._event(db, job_id, attempts, "job", "failed", {"error": error})
         else:
-            db.execute("UPDATE jobs SET status = 'queued', worker = NULL, lease_until = NULL, updated = ?"
-                       " WHERE id = ?", (stamp, job_id))
+            db.execute(
+                "UPDATE jobs SET status = 'queued', worker = NULL, lease_until = NULL, updated = ? WHERE id = ?",
+                (stamp, job_id),
+            )
             self._event(db, job_id, attempts, "job", "queued", {"reason": reason})
         return job_id
 
@@ -312,15 +375,15 @@ class SQLJobQueue(JobQueue):
         return int(db.execute("SELECT attempts FROM jobs WHERE id = ?", (job_id,)).fetchone()["attempts"])
 
     @staticmethod
-    def _event(db: Any, job_id: int, attempt: int, stage: str, status: str, data: dict[str, Any],
-               elapsed: float = 0.0) -> int:
+    def _event(
+        db: Any, job_id: int, attempt: int, stage: str, status: str, data: dict[str, Any], elapsed: float = 0.0
+    ) -> int:
         row = db.execute(
             "INSERT INTO job_events (job_id, attempt, stage, status, data, elapsed, created)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (job_id, attempt, stage, status, json.dumps(data, default=str), elapsed, now()),
         ).fetchone()
         return int(row["id"])
-
 
     def _default_clock(self) -> Callable[[], float]:
         return time.time
@@ -340,8 +403,10 @@ class PostgresJobQueue(SQLJobQueue):
     def _default_clock(self) -> Callable[[], float]:
         """Leases are timed by the database's clock: workers on machines whose clocks disagree still agree on
         when a lease runs out."""
+
         def database_time() -> float:
             return float(self.archive.db.execute("SELECT extract(epoch FROM clock_timestamp()) AS t").fetchone()["t"])
+
         return database_time
 
 

@@ -49,7 +49,7 @@ def _stop_words() -> dict[str, frozenset[str]]:
 
 
 def _script(text: str) -> str | None:
-    """"latin", or the first word of the Unicode name of the script most letters are in ("cyrillic", "cjk" ...)."""
+    """ "latin", or the first word of the Unicode name of the script most letters are in ("cyrillic", "cjk" ...)."""
     counts: Counter[str] = Counter()
     for char in text:
         if char.isalpha():

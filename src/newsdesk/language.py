@@ -54,19 +54,86 @@ Stance = Literal["support", "criticism", "warning", "neutral"]
 
 # Irregular forms that the suffix rules below cannot reach, folded onto one stem.
 _IRREGULAR = {
-    "said": "say", "says": "say", "told": "tell", "won": "win", "ran": "run", "came": "come", "went": "go",
-    "gone": "go", "took": "take", "taken": "take", "made": "make", "found": "find", "left": "leave",
-    "held": "hold", "began": "begin", "begun": "begin", "became": "become", "brought": "bring", "bought": "buy",
-    "thought": "think", "got": "get", "gave": "give", "given": "give", "knew": "know", "known": "know",
-    "saw": "see", "seen": "see", "met": "meet", "paid": "pay", "sold": "sell", "sent": "send", "spent": "spend",
-    "built": "build", "lost": "lose", "led": "lead", "fell": "fall", "fallen": "fall", "stood": "stand",
-    "wrote": "write", "written": "write", "chose": "choose", "chosen": "choose", "men": "man", "women": "woman",
-    "children": "child", "people": "person", "died": "die", "dying": "die", "dead": "die", "death": "die",
-    "deaths": "die", "killed": "kill", "better": "good", "best": "good", "worse": "bad", "worst": "bad",
-    "rose": "rise", "risen": "rise", "grew": "grow", "grown": "grow", "struck": "strike", "shot": "shoot",
-    "fought": "fight", "caught": "catch", "taught": "teach", "sought": "seek", "kept": "keep", "felt": "feel",
-    "meant": "mean", "heard": "hear", "hid": "hide", "drove": "drive", "driven": "drive", "flew": "fly",
-    "flown": "fly", "spoke": "speak", "spoken": "speak", "broke": "break", "broken": "break", "ate": "eat",
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "won": "win",
+    "ran": "run",
+    "came": "come",
+    "went": "go",
+    "gone": "go",
+    "took": "take",
+    "taken": "take",
+    "made": "make",
+    "found": "find",
+    "left": "leave",
+    "held": "hold",
+    "began": "begin",
+    "begun": "begin",
+    "became": "become",
+    "brought": "bring",
+    "bought": "buy",
+    "thought": "think",
+    "got": "get",
+    "gave": "give",
+    "given": "give",
+    "knew": "know",
+    "known": "know",
+    "saw": "see",
+    "seen": "see",
+    "met": "meet",
+    "paid": "pay",
+    "sold": "sell",
+    "sent": "send",
+    "spent": "spend",
+    "built": "build",
+    "lost": "lose",
+    "led": "lead",
+    "fell": "fall",
+    "fallen": "fall",
+    "stood": "stand",
+    "wrote": "write",
+    "written": "write",
+    "chose": "choose",
+    "chosen": "choose",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "people": "person",
+    "died": "die",
+    "dying": "die",
+    "dead": "die",
+    "death": "die",
+    "deaths": "die",
+    "killed": "kill",
+    "better": "good",
+    "best": "good",
+    "worse": "bad",
+    "worst": "bad",
+    "rose": "rise",
+    "risen": "rise",
+    "grew": "grow",
+    "grown": "grow",
+    "struck": "strike",
+    "shot": "shoot",
+    "fought": "fight",
+    "caught": "catch",
+    "taught": "teach",
+    "sought": "seek",
+    "kept": "keep",
+    "felt": "feel",
+    "meant": "mean",
+    "heard": "hear",
+    "hid": "hide",
+    "drove": "drive",
+    "driven": "drive",
+    "flew": "fly",
+    "flown": "fly",
+    "spoke": "speak",
+    "spoken": "speak",
+    "broke": "break",
+    "broken": "break",
+    "ate": "eat",
 }
 
 
@@ -98,9 +165,18 @@ def stem(word: str) -> str:
     return w
 
 
-_IRREGULAR_PAST = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",),
-                   "speak": ("spoke", "spoken"), "hold": ("held",), "lead": ("led",), "mean": ("meant",),
-                   "feel": ("felt",), "find": ("found",)}
+_IRREGULAR_PAST = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "think": ("thought",),
+    "speak": ("spoke", "spoken"),
+    "hold": ("held",),
+    "lead": ("led",),
+    "mean": ("meant",),
+    "feel": ("felt",),
+    "find": ("found",),
+}
 
 
 def forms(lemma: str) -> tuple[str, ...]:
@@ -119,8 +195,11 @@ def forms(lemma: str) -> tuple[str, ...]:
 def words_pattern(words: frozenset[str] | tuple[str, ...], inflect: bool = False) -> str:
     """An alternation matching any of ``words`` (or any of their forms) as whole words, longest first."""
     found = {f for w in words for f in (forms(w) if inflect else (w,))}
-    return r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=lambda w: (-len(w), w))) \
+    return (
+        r"\b(?:"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=lambda w: (-len(w), w)))
         + r")\b"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- speech
@@ -128,15 +207,23 @@ def words_pattern(words: frozenset[str] | tuple[str, ...], inflect: bool = False
 #: Verbs that report what someone said or holds, by the stance the verb itself carries. A neutral verb's stance is
 #: read from the words it introduces (the story map does that).
 SPEECH_VERBS: dict[str, Stance] = {
-    **dict.fromkeys("welcome praise hail applaud back support endorse celebrate commend laud thank congratulate "
-                    "cheer".split(), "support"),
-    **dict.fromkeys("criticise criticize condemn slam accuse denounce reject oppose decry dismiss deride complain "
-                    "protest lament blame dispute".split(), "criticism"),
+    **dict.fromkeys(
+        "welcome praise hail applaud back support endorse celebrate commend laud thank congratulate cheer".split(),
+        "support",
+    ),
+    **dict.fromkeys(
+        "criticise criticize condemn slam accuse denounce reject oppose decry dismiss deride complain "
+        "protest lament blame dispute".split(),
+        "criticism",
+    ),
     **dict.fromkeys("warn caution fear worry".split(), "warning"),
-    **dict.fromkeys("say tell add note state announce explain write report claim argue insist suggest acknowledge "
-                    "admit confirm deny describe call urge predict estimate ask reply respond recall conclude "
-                    "observe comment declare stress emphasise emphasize maintain contend promise pledge vow "
-                    "reveal disclose tweet post echo concede believe think".split(), "neutral"),
+    **dict.fromkeys(
+        "say tell add note state announce explain write report claim argue insist suggest acknowledge "
+        "admit confirm deny describe call urge predict estimate ask reply respond recall conclude "
+        "observe comment declare stress emphasise emphasize maintain contend promise pledge vow "
+        "reveal disclose tweet post echo concede believe think".split(),
+        "neutral",
+    ),
 }
 #: Verbs of holding a view rather than stating one: the checker compares views ("scientists think"), the story map
 #: records statements only.
@@ -144,16 +231,20 @@ BELIEF_VERBS = frozenset("believe think".split())
 STATEMENT_VERBS = frozenset(SPEECH_VERBS) - BELIEF_VERBS
 #: The verbs whose subject the checker reads as the speaker of a view: the speech verbs that rarely have anything
 #: but a speaker for subject ("the decision backs", "critics call for", "the data posts" are not speech).
-VIEW_VERBS = frozenset("""
+VIEW_VERBS = frozenset(
+    """
 say tell argue warn acknowledge admit claim insist describe echo note declare state announce add believe contend vow
 condemn caution concede maintain report conclude explain stress predict accuse deny confirm reject think suggest
 write urge criticise criticize slam denounce decry dismiss praise hail applaud welcome lament blame dispute
-""".split())
+""".split()
+)
 #: Verbs that report what a person said, never an inference: "the results suggest", "she believes" are readings,
 #: not quotations, so only these count when a speaker no source mentions is said to have said something.
-REPORTING_VERBS = frozenset("""
+REPORTING_VERBS = frozenset(
+    """
 say tell announce state add insist claim warn urge admit acknowledge confirm deny condemn accuse vow
-""".split())
+""".split()
+)
 assert VIEW_VERBS <= frozenset(SPEECH_VERBS) and REPORTING_VERBS <= VIEW_VERBS
 
 # ---------------------------------------------------------------------------------------------- polarity
@@ -180,10 +271,34 @@ HEDGE_VERBS = frozenset("appear seem suggest think believe fear suspect".split()
 # ---------------------------------------------------------------------------------------------- cause
 
 #: Connectives and verbs that say one fact brought about another.
-CAUSAL_CONNECTIVES = ("because", "because of", "due to", "as a result", "as a result of", "owing to", "thanks to",
-                      "so that", "therefore", "thus", "hence", "consequently", "which led to", "after which",
-                      "in response to", "in retaliation for", "caused by", "triggered by", "prompted by", "led to",
-                      "leads to", "lead to", "leading to", "resulted in", "results in", "result in")
+CAUSAL_CONNECTIVES = (
+    "because",
+    "because of",
+    "due to",
+    "as a result",
+    "as a result of",
+    "owing to",
+    "thanks to",
+    "so that",
+    "therefore",
+    "thus",
+    "hence",
+    "consequently",
+    "which led to",
+    "after which",
+    "in response to",
+    "in retaliation for",
+    "caused by",
+    "triggered by",
+    "prompted by",
+    "led to",
+    "leads to",
+    "lead to",
+    "leading to",
+    "resulted in",
+    "results in",
+    "result in",
+)
 #: Verbs that say so alone ("lead" and "result" only with "to" and "in": the connectives above carry those; "force"
 #: and "drive" are nouns and plain motion as often).
 CAUSAL_VERBS = frozenset("cause prompt trigger spark".split())
@@ -192,16 +307,43 @@ CAUSAL_VERBS = frozenset("cause prompt trigger spark".split())
 
 #: A people's adjective and its country: "Danish" is found where the source says "Denmark".
 DEMONYMS = {
-    "french": "france", "dutch": "netherlands", "swiss": "switzerland", "filipino": "philippines",
-    "filipina": "philippines", "welsh": "wales", "irish": "ireland", "spanish": "spain", "polish": "poland",
-    "danish": "denmark", "finnish": "finland", "british": "britain", "briton": "britain", "scots": "scotland",
-    "english": "england", "american": "america", "greek": "greece", "thai": "thailand", "turkish": "turkey",
-    "swedish": "sweden", "norwegian": "norway", "kiwi": "zealand", "portuguese": "portugal", "chinese": "china",
-    "japanese": "japan", "vietnamese": "vietnam", "lebanese": "lebanon", "sudanese": "sudan",
+    "french": "france",
+    "dutch": "netherlands",
+    "swiss": "switzerland",
+    "filipino": "philippines",
+    "filipina": "philippines",
+    "welsh": "wales",
+    "irish": "ireland",
+    "spanish": "spain",
+    "polish": "poland",
+    "danish": "denmark",
+    "finnish": "finland",
+    "british": "britain",
+    "briton": "britain",
+    "scots": "scotland",
+    "english": "england",
+    "american": "america",
+    "greek": "greece",
+    "thai": "thailand",
+    "turkish": "turkey",
+    "swedish": "sweden",
+    "norwegian": "norway",
+    "kiwi": "zealand",
+    "portuguese": "portugal",
+    "chinese": "china",
+    "japanese": "japan",
+    "vietnamese": "vietnam",
+    "lebanese": "lebanon",
+    "sudanese": "sudan",
 }
 #: Acronyms and the names they stand for.
-ALIASES = {"uk": ("britain", "united kingdom"), "us": ("america", "united states"), "un": ("united nations",),
-           "eu": ("european union",), "usa": ("america", "united states")}
+ALIASES = {
+    "uk": ("britain", "united kingdom"),
+    "us": ("america", "united states"),
+    "un": ("united nations",),
+    "eu": ("european union",),
+    "usa": ("america", "united states"),
+}
 #: Names a source may use for the same country: a written name is found if the source uses any of them.
 COUNTRY_NAMES = [
     ("britain", "great britain", "united kingdom", "uk", "u.k."),
@@ -210,13 +352,32 @@ COUNTRY_NAMES = [
 #: A capital or a seat of government standing for its country or government ("Washington insists", "Moscow
 #: denied"), and "Europe" for the European Union.
 METONYMS = {
-    "washington": ("america",), "white house": ("america",), "capitol hill": ("congress",),
-    "kremlin": ("russia",), "moscow": ("russia",), "beijing": ("china",), "london": ("britain",),
-    "downing street": ("britain",), "whitehall": ("britain",), "westminster": ("britain",), "paris": ("france",),
-    "berlin": ("germany",), "tokyo": ("japan",), "tehran": ("iran",), "kyiv": ("ukraine",), "kiev": ("ukraine",),
-    "jerusalem": ("israel",), "pyongyang": ("north korea",), "seoul": ("south korea",), "ankara": ("turkey",),
-    "ottawa": ("canada",), "canberra": ("australia",), "new delhi": ("india",), "delhi": ("india",),
-    "brussels": ("european union", "eu"), "europe": ("european union", "eu"),
+    "washington": ("america",),
+    "white house": ("america",),
+    "capitol hill": ("congress",),
+    "kremlin": ("russia",),
+    "moscow": ("russia",),
+    "beijing": ("china",),
+    "london": ("britain",),
+    "downing street": ("britain",),
+    "whitehall": ("britain",),
+    "westminster": ("britain",),
+    "paris": ("france",),
+    "berlin": ("germany",),
+    "tokyo": ("japan",),
+    "tehran": ("iran",),
+    "kyiv": ("ukraine",),
+    "kiev": ("ukraine",),
+    "jerusalem": ("israel",),
+    "pyongyang": ("north korea",),
+    "seoul": ("south korea",),
+    "ankara": ("turkey",),
+    "ottawa": ("canada",),
+    "canberra": ("australia",),
+    "new delhi": ("india",),
+    "delhi": ("india",),
+    "brussels": ("european union", "eu"),
+    "europe": ("european union", "eu"),
 }
 
 # ---------------------------------------------------------------------------------------------- the parser
@@ -256,8 +417,9 @@ def speaker_tokens(verb: Any) -> list[Any] | None:
     ("condemned the attack and said ...") or that its participle clause hangs on ("criticised it, saying ...").
     ``None`` when the parse names nobody (a passive without agent)."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and any(
-                c.dep_ == "agent" for c in verb.children)):
+        if child.dep_ in ("nsubj", "nsubjpass") and not (
+            child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children)
+        ):
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 inside = {t.i for t in verb.subtree}
                 return [t for t in verb.head.subtree if t.i not in inside]

@@ -14,8 +14,14 @@ from typing import Any, Literal
 ClaimKind = Literal["fact", "analysis", "outlook", "opinion", "summary", "heading"]
 #: What each claim kind is to a reader. Facts must be supported and are cited; reasoning and opinion must be
 #: grounded in the sources and never contradict them, and are cited only for the facts they carry.
-ROLE_OF_KIND = {"fact": "fact", "summary": "fact", "analysis": "reasoning", "outlook": "reasoning",
-                "opinion": "opinion", "heading": "heading"}
+ROLE_OF_KIND = {
+    "fact": "fact",
+    "summary": "fact",
+    "analysis": "reasoning",
+    "outlook": "reasoning",
+    "opinion": "opinion",
+    "heading": "heading",
+}
 ROLES = ("fact", "reasoning", "opinion")
 VerdictLabel = Literal["supported", "unsupported", "contradicted"]
 BlockType = Literal["paragraph", "bullet", "subheading"]
@@ -39,7 +45,7 @@ def web_url(value: Any) -> str | None:
     scheme, separator, rest = url.partition("://")
     if not separator or scheme.lower() not in ("http", "https") or not rest or rest[0] in "/?#":
         return None
-    if any(ch.isspace() or ord(ch) < 0x20 or ch in "<>\"\\`" for ch in url):
+    if any(ch.isspace() or ord(ch) < 0x20 or ch in '<>"\\`' for ch in url):
         return None
     return url
 
@@ -300,10 +306,15 @@ class ModelInfo:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ModelInfo:
         named = {"backend", "name", "context_length", "base_url", "drafting", "judge"}
-        return cls(backend=str(data.get("backend", "")), name=str(data.get("name", "")),
-                   context_length=data.get("context_length"), base_url=data.get("base_url"),
-                   drafting=data.get("drafting"), judge=data.get("judge"),
-                   extra={k: v for k, v in data.items() if k not in named})
+        return cls(
+            backend=str(data.get("backend", "")),
+            name=str(data.get("name", "")),
+            context_length=data.get("context_length"),
+            base_url=data.get("base_url"),
+            drafting=data.get("drafting"),
+            judge=data.get("judge"),
+            extra={k: v for k, v in data.items() if k not in named},
+        )
 
 
 @dataclass
@@ -325,8 +336,9 @@ class StoryInfo:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StoryInfo:
-        return cls(headline=data.get("headline") or "", url=data.get("url"), published=data.get("published"),
-                   id=data.get("id"))
+        return cls(
+            headline=data.get("headline") or "", url=data.get("url"), published=data.get("published"), id=data.get("id")
+        )
 
 
 @dataclass

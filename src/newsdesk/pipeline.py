@@ -29,8 +29,19 @@ from .write.title import headline_fallbacks
 if TYPE_CHECKING:
     from .verify import Fallbacks
 
-__all__ = ["Event", "RunPlan", "WriteOptions", "build_sources", "evidence_of", "fit_to_context",
-           "regenerate_section", "write_article", "MAX_CALLS", "MAX_REVISE_CALLS", "PROMPT_OVERHEAD_TOKENS"]
+__all__ = [
+    "Event",
+    "RunPlan",
+    "WriteOptions",
+    "build_sources",
+    "evidence_of",
+    "fit_to_context",
+    "regenerate_section",
+    "write_article",
+    "MAX_CALLS",
+    "MAX_REVISE_CALLS",
+    "PROMPT_OVERHEAD_TOKENS",
+]
 
 # Writing is one call per section plus one for title/dek/intro (a template has at most 8 sections); the LLM judge
 # (server models that return token probabilities) and the revision of failing sentences (write/revise.py) get small
@@ -113,8 +124,13 @@ class Event:
 EventHandler = Callable[[Event], None]
 
 
-def write_article(story: Story, options: WriteOptions, archive: Archive, on_event: EventHandler | None = None,
-                  model: Model | None = None) -> Article:
+def write_article(
+    story: Story,
+    options: WriteOptions,
+    archive: Archive,
+    on_event: EventHandler | None = None,
+    model: Model | None = None,
+) -> Article:
     """Write, verify and store an article about ``story``; returns it with ``id`` set."""
     started = time.perf_counter()
     emit = _emitter(on_event, started)
@@ -128,9 +144,13 @@ def write_article(story: Story, options: WriteOptions, archive: Archive, on_even
     story_id, created = archive.add_story(story)
     emit("store", "done", story_id=story_id, new=created)
     model = model or _model(options)
-    article = _recorded_run(archive, story_id, model, template.name,
-                            lambda run_id: _run(story, options, archive, model, template, run_id, emit, started,
-                                                reranker))
+    article = _recorded_run(
+        archive,
+        story_id,
+        model,
+        template.name,
+        lambda run_id: _run(story, options, archive, model, template, run_id, emit, started, reranker),
+    )
     from .webhooks import notify  # no-op unless NEWSDESK_WEBHOOK_URL is set
 
     notify(archive, "article.published", article, on_problem=lambda line: emit("warning", "info", message=line))
@@ -138,8 +158,13 @@ def write_article(story: Story, options: WriteOptions, archive: Archive, on_even
     return article
 
 
-def _recorded_run(archive: Archive, story_id: int | None, model: Model, template_name: str,
-                  work: Callable[[int], tuple[Article, dict[str, Any]]]) -> Article:
+def _recorded_run(
+    archive: Archive,
+    story_id: int | None,
+    model: Model,
+    template_name: str,
+    work: Callable[[int], tuple[Article, dict[str, Any]]],
+) -> Article:
     """Run ``work(run_id)`` as one recorded run: done with the stats it returns, or failed with its error (which
     is then raised again)."""
     run_id = archive.start_run(story_id, model.name, template_name)
@@ -161,13 +186,22 @@ def _emitter(on_event: EventHandler | None, started: float) -> Callable[..., Non
 
 
 def _model(options: WriteOptions) -> Model:
-    return get_model(options.model, base_url=options.base_url, api_key=options.api_key,
-                     context_length=options.context_length)
+    return get_model(
+        options.model, base_url=options.base_url, api_key=options.api_key, context_length=options.context_length
+    )
 
 
-def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, template: Template, run_id: int,
-         emit: Callable[..., None], started: float,
-         reranker: retrieve.Reranker | None) -> tuple[Article, dict[str, Any]]:
+def _run(
+    story: Story,
+    options: WriteOptions,
+    archive: Archive,
+    model: Model,
+    template: Template,
+    run_id: int,
+    emit: Callable[..., None],
+    started: float,
+    reranker: retrieve.Reranker | None,
+) -> tuple[Article, dict[str, Any]]:
     from .verify import Fallbacks
 
     plan = RunPlan.resolve(options, model)
@@ -191,16 +225,38 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
 
     emit("map", "start")
     story_map = build_map(sources, story.headline)
-    emit("map", "done", actors=len(story_map.actors), statements=len(story_map.statements),
-         forward=len(story_map.forward), unknowns=len(story_map.unknowns))
+    emit(
+        "map",
+        "done",
+        actors=len(story_map.actors),
+        statements=len(story_map.statements),
+        forward=len(story_map.forward),
+        unknowns=len(story_map.unknowns),
+    )
 
     session = _session(model, archive, run_id, plan, MAX_CALLS, emit, fitting.refit)
-    draft = write_draft(session, template, sources, story.headline, grounded=plan.grounded,
-                        emit=emit, story_map=story_map, body=story.body, map_analysis=plan.map_analysis)
+    draft = write_draft(
+        session,
+        template,
+        sources,
+        story.headline,
+        grounded=plan.grounded,
+        emit=emit,
+        story_map=story_map,
+        body=story.body,
+        map_analysis=plan.map_analysis,
+    )
     article = Article(
-        title=draft.title, dek=draft.dek, intro=draft.intro, sections=draft.sections, sources=sources,
-        model=_model_info(model, plan), template=template.name, story=StoryInfo.of(story),
-        notes=notes, created=datetime.now(UTC).isoformat(timespec="seconds"),
+        title=draft.title,
+        dek=draft.dek,
+        intro=draft.intro,
+        sections=draft.sections,
+        sources=sources,
+        model=_model_info(model, plan),
+        template=template.name,
+        story=StoryInfo.of(story),
+        notes=notes,
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
     # the title and dek are checked with the body (and judged with it); one that fails is replaced by one built
@@ -225,19 +281,33 @@ def _run(story: Story, options: WriteOptions, archive: Archive, model: Model, te
     return article, article.stats.to_dict()
 
 
-def _session(model: Model, archive: Archive, run_id: int, plan: RunPlan, max_calls: int,
-             emit: Callable[..., None], refit: Callable[[], bool] | None = None) -> Session:
+def _session(
+    model: Model,
+    archive: Archive,
+    run_id: int,
+    plan: RunPlan,
+    max_calls: int,
+    emit: Callable[..., None],
+    refit: Callable[[], bool] | None = None,
+) -> Session:
     """The run's conversation with the model: its budget in all, the judge's and the revisions' own, a progress
     event around every call, and ``refit`` for a prompt the model's context cannot hold."""
-    session = Session(model, archive, run_id, use_cache=plan.use_cache, max_calls=max_calls, refit=refit,
-                      emit=emit)
+    session = Session(model, archive, run_id, use_cache=plan.use_cache, max_calls=max_calls, refit=refit, emit=emit)
     session.limit("judge", MAX_JUDGE_CALLS if plan.judge else 0)
     session.limit("revise", MAX_REVISE_CALLS if plan.revise else 0)
     return session
 
 
-def _verify(article: Article, sources: list[Source], evidence: list[Passage], plan: RunPlan, session: Session,
-            archive: Archive, emit: Callable[..., None], fallbacks: Fallbacks | None = None) -> None:
+def _verify(
+    article: Article,
+    sources: list[Source],
+    evidence: list[Passage],
+    plan: RunPlan,
+    session: Session,
+    archive: Archive,
+    emit: Callable[..., None],
+    fallbacks: Fallbacks | None = None,
+) -> None:
     """The one verify step of a first run and of a rewritten section: every sentence checked against
     ``evidence`` (the judge asked about the uncertain ones), the failures revised once from ``sources`` (the
     prompts' sources, fitted to the model's context), what still fails and what repeats dropped. ``fallbacks``:
@@ -304,8 +374,14 @@ def _reranker(options: WriteOptions, archive: Archive) -> retrieve.Reranker | No
     return semantic_reranker(archive)
 
 
-def regenerate_section(archive: Archive, article_id: int, section_id: str, options: WriteOptions,
-                       on_event: EventHandler | None = None, model: Model | None = None) -> Article:
+def regenerate_section(
+    archive: Archive,
+    article_id: int,
+    section_id: str,
+    options: WriteOptions,
+    on_event: EventHandler | None = None,
+    model: Model | None = None,
+) -> Article:
     """Rewrite one section of a saved article with a fresh sample, verify it, and save the article in place.
 
     A section the model cannot write (``Model.writes_analysis``) is rebuilt from the story map instead, from the
@@ -328,15 +404,28 @@ def regenerate_section(archive: Archive, article_id: int, section_id: str, optio
         for passage in source.passages:
             passage.source_number = source.number
     model = model or _model(options)
-    regenerated = _recorded_run(archive, article.story.id, model, template.name,
-                                lambda run_id: _regenerate(archive, article, index, spec, template, model, run_id,
-                                                           options, emit))
+    regenerated = _recorded_run(
+        archive,
+        article.story.id,
+        model,
+        template.name,
+        lambda run_id: _regenerate(archive, article, index, spec, template, model, run_id, options, emit),
+    )
     emit("done", "done", article_id=regenerated.id)
     return regenerated
 
 
-def _regenerate(archive: Archive, article: Article, index: int, spec: SectionSpec, template: Template, model: Model,
-                run_id: int, options: WriteOptions, emit: Callable[..., None]) -> tuple[Article, dict[str, Any]]:
+def _regenerate(
+    archive: Archive,
+    article: Article,
+    index: int,
+    spec: SectionSpec,
+    template: Template,
+    model: Model,
+    run_id: int,
+    options: WriteOptions,
+    emit: Callable[..., None],
+) -> tuple[Article, dict[str, Any]]:
     import random
 
     from .write import rebuild_from_map, write_section
@@ -360,12 +449,12 @@ def _regenerate(archive: Archive, article: Article, index: int, spec: SectionSpe
     if section is None:
         others = [s.heading for s in template.sections if s.id != section_id]
         section = write_section(session, sources, spec, headline, others, seed=random.randrange(1, 2**31))
-    emit("write", "done", section=section_id, heading=spec.heading, sentences=len(section.sentences()),
-         note=section.note)
+    emit(
+        "write", "done", section=section_id, heading=spec.heading, sentences=len(section.sentences()), note=section.note
+    )
     article.sections[index] = section
     article.dropped = [d for d in article.dropped if d.section != section_id]
     _verify(article, sources, evidence, plan, session, archive, emit)
     injection.finish_article(article, screening, fallback_title)  # [injection]
     archive.update_article(article)
     return article, session.stats.to_dict()  # the run's own calls, not the whole article's
-

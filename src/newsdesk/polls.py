@@ -47,7 +47,10 @@ def is_due(feed: Feed) -> bool:
 def feed_state(feed: Feed) -> dict[str, Any]:
     """The feed as a dict with ``status`` (new, ok, failing or blocked) and ``next_poll`` added."""
     error = feed.last_error or ""
-    status = ("blocked" if error.startswith(BLOCKED_PREFIX) else "failing") if error else (
-        "ok" if feed.last_polled else "new")
+    status = (
+        ("blocked" if error.startswith(BLOCKED_PREFIX) else "failing")
+        if error
+        else ("ok" if feed.last_polled else "new")
+    )
     due = next_poll(feed)
     return {**feed.to_dict(), "status": status, "next_poll": due.isoformat(timespec="seconds") if due else None}

@@ -65,21 +65,28 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
             return "Reading the feed"
         if data.get("skipped"):
             return f"Feed skipped: {data['skipped']}"
-        return (f"Read the feed: {data.get('entries', 0)} entries, {data.get('new', 0)} new, "
-                f"{data.get('queued', 0)} articles queued")
+        return (
+            f"Read the feed: {data.get('entries', 0)} entries, {data.get('new', 0)} new, "
+            f"{data.get('queued', 0)} articles queued"
+        )
     if stage == "store":
         return "Storing the story" if status == "start" else "Story stored"
     if stage == "retrieve":
         if status == "start":
             return "Looking for related stories in the archive"
         background = int(data.get("background", 0))
-        return (f"Sources: the story and {background} related {'story' if background == 1 else 'stories'}"
-                if background else "Sources: the story alone (no related stories in the archive)")
+        return (
+            f"Sources: the story and {background} related {'story' if background == 1 else 'stories'}"
+            if background
+            else "Sources: the story alone (no related stories in the archive)"
+        )
     if stage == "map":
         if status == "start":
             return "Reading the story: who said what, dates and figures"
-        return (f"Read the story: {data.get('actors', 0)} people and organisations, "
-                f"{data.get('statements', 0)} statements, {data.get('forward', 0)} things to come")
+        return (
+            f"Read the story: {data.get('actors', 0)} people and organisations, "
+            f"{data.get('statements', 0)} statements, {data.get('forward', 0)} things to come"
+        )
     if stage == "write":
         return _write_words(status, data)
     if stage == "call":

@@ -63,9 +63,11 @@ NAME_CHARS = 3000  # names are read from the headline and the body's opening
 # A capitalised word after another word is a name in English, save the calendar's and a few honorifics.
 _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w’'&.-]*[\w]|^[A-Z][A-Z]+\b")
 _OPENING_WORD = re.compile(r"(?:^|(?<=[.!?]\s))[A-Z][\w’'-]*[\w]")
-_NOT_NAMES = frozenset("January February March April May June July August September October November December "
-                       "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr The A An I "
-                       "He She It They We This That".split())
+_NOT_NAMES = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr The A An I "
+    "He She It They We This That".split()
+)
 
 Reranker = Callable[[Story, list[Passage]], list[Passage]]
 
@@ -78,8 +80,9 @@ class Background:
     passages: list[Passage] = field(default_factory=list)
 
 
-def background(archive: Archive, story: Story, limit: int = DEFAULT_BACKGROUND_PASSAGES,
-               rerank: Reranker | None = None) -> list[Background]:
+def background(
+    archive: Archive, story: Story, limit: int = DEFAULT_BACKGROUND_PASSAGES, rerank: Reranker | None = None
+) -> list[Background]:
     """The top ``limit`` passages from other stories, grouped by story, best story first."""
     if limit <= 0:
         return []
@@ -158,13 +161,31 @@ def _lead(story: Story) -> str:
 
 def build_sources(story: Story, story_passages: list[Passage], backgrounds: list[Background]) -> list[Source]:
     """Source [1] is the story itself; background stories follow in retrieval order."""
-    main = Source(number=1, title=story.headline, url=story.url, published=story.published,
-                  publisher=story.source, role="story", story_id=story.id, passages=story_passages)
+    main = Source(
+        number=1,
+        title=story.headline,
+        url=story.url,
+        published=story.published,
+        publisher=story.source,
+        role="story",
+        story_id=story.id,
+        passages=story_passages,
+    )
     sources = [main]
     for number, item in enumerate(backgrounds, start=2):
         bg = item.story
-        sources.append(Source(number=number, title=bg.headline, url=bg.url, published=bg.published,
-                              publisher=bg.source, role="background", story_id=bg.id, passages=item.passages))
+        sources.append(
+            Source(
+                number=number,
+                title=bg.headline,
+                url=bg.url,
+                published=bg.published,
+                publisher=bg.source,
+                role="background",
+                story_id=bg.id,
+                passages=item.passages,
+            )
+        )
     for source in sources:
         for passage in source.passages:
             passage.source_number = source.number
@@ -176,8 +197,9 @@ def evidence_of(sources: list[Source]) -> list[Passage]:
     evidence: list[Passage] = []
     for source in sources:
         if source.title and source.title.strip():
-            evidence.append(Passage(text=source.title.strip(), story_id=source.story_id, position=-1,
-                                    source_number=source.number))
+            evidence.append(
+                Passage(text=source.title.strip(), story_id=source.story_id, position=-1, source_number=source.number)
+            )
         evidence.extend(source.passages)
     return evidence
 
@@ -239,8 +261,11 @@ def _story(archive: Archive, story_id: int | None, cache: dict[int, Story]) -> S
 
 
 def _same_story(story: Story, other: Story) -> bool:
-    return (other.fingerprint == story.fingerprint or (story.id is not None and other.id == story.id)
-            or (bool(story.url) and other.url == story.url))
+    return (
+        other.fingerprint == story.fingerprint
+        or (story.id is not None and other.id == story.id)
+        or (bool(story.url) and other.url == story.url)
+    )
 
 
 def _other_language(story: Story, other: Story) -> bool:
@@ -263,7 +288,7 @@ def _stem(word: str) -> str:
 
 def _shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
     seq = words(text)
-    return {tuple(seq[i:i + n]) for i in range(max(1, len(seq) - n + 1))}
+    return {tuple(seq[i : i + n]) for i in range(max(1, len(seq) - n + 1))}
 
 
 def _containment(part: set[tuple[str, ...]], whole: set[tuple[str, ...]]) -> float:

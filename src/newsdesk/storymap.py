@@ -35,24 +35,38 @@ _VERB_STANCE: dict[str, Stance] = {verb: stance for verb, stance in SPEECH_VERBS
 # Stance read from what is said: words that judge (good or bad) or foresee harm. Words that only name a topic
 # ("cost", "delays", "problems", "crisis") judge nothing and are left out: "chips held for months due to
 # national security concerns" reports a fact, not a warning.
-_SUPPORT_WORDS = re.compile(r"\b(?:success(?:ful)?|historic|milestone|welcome[ds]?|proud|great|good news|"
-                            r"opportunit(?:y|ies)|benefits?|boost|breakthrough|progress|important step|"
-                            r"excit(?:ed|ing)|hope(?:ful)?|promising|landmark|achievement|better|impressive|"
-                            r"remarkable|optimistic|pleased|delighted)\b", re.I)
-_CRITICISM_WORDS = re.compile(r"\b(?:wrong|unacceptable|mistake|disaster|illegal|failure|failed|failing|"
-                              r"outrage(?:ous)?|shameful|reckless|unfair|absurd|lies?|corrupt(?:ion)?|criticism|"
-                              r"critics?|condemn(?:ed|s)?|appalling|awful|terrible|horrors?|horrific|harassment|"
-                              r"abuse[ds]?|attack(?:s|ing)?|not (?:go )?(?:anywhere )?(?:near )?far enough)\b", re.I)
-_WARNING_WORDS = re.compile(r"\b(?:risks?|risky|danger(?:s|ous)?|threat(?:s|en(?:s|ed)?)?|concerned|"
-                            r"fears?|worr(?:y|ied|ies)|could (?:fail|lead|cause|harm)|may (?:fail|lead|cause|harm)|"
-                            r"warning|unclear whether)\b", re.I)
+_SUPPORT_WORDS = re.compile(
+    r"\b(?:success(?:ful)?|historic|milestone|welcome[ds]?|proud|great|good news|"
+    r"opportunit(?:y|ies)|benefits?|boost|breakthrough|progress|important step|"
+    r"excit(?:ed|ing)|hope(?:ful)?|promising|landmark|achievement|better|impressive|"
+    r"remarkable|optimistic|pleased|delighted)\b",
+    re.I,
+)
+_CRITICISM_WORDS = re.compile(
+    r"\b(?:wrong|unacceptable|mistake|disaster|illegal|failure|failed|failing|"
+    r"outrage(?:ous)?|shameful|reckless|unfair|absurd|lies?|corrupt(?:ion)?|criticism|"
+    r"critics?|condemn(?:ed|s)?|appalling|awful|terrible|horrors?|horrific|harassment|"
+    r"abuse[ds]?|attack(?:s|ing)?|not (?:go )?(?:anywhere )?(?:near )?far enough)\b",
+    re.I,
+)
+_WARNING_WORDS = re.compile(
+    r"\b(?:risks?|risky|danger(?:s|ous)?|threat(?:s|en(?:s|ed)?)?|concerned|"
+    r"fears?|worr(?:y|ied|ies)|could (?:fail|lead|cause|harm)|may (?:fail|lead|cause|harm)|"
+    r"warning|unclear whether)\b",
+    re.I,
+)
 _FORWARD = re.compile(
     r"\b(?:will|shall|'ll|is set to|are set to|is scheduled|are scheduled|scheduled (?:for|to)|plans? to|"
     r"planned|intends? to|aims? to|is due to|are due to|is expected to|are expected to|expects?|"
     r"is likely to|are likely to|next (?:week|month|year|step|phase)|later this|upcoming|deadline|"
-    r"by the end of|in the coming|forecasts?|predicts?)\b", re.I)
-_SCHEDULED = re.compile(r"\b(?:scheduled|set to|due to|meeting|summit|vote|hearing|election|talks|launch|"
-                        r"deadline|session|conference)\b", re.I)
+    r"by the end of|in the coming|forecasts?|predicts?)\b",
+    re.I,
+)
+_SCHEDULED = re.compile(
+    r"\b(?:scheduled|set to|due to|meeting|summit|vote|hearing|election|talks|launch|"
+    r"deadline|session|conference)\b",
+    re.I,
+)
 _EXPECTATION = re.compile(r"\b(?:expect\w*|likely|forecast\w*|predict\w*|could|may|might)\b", re.I)
 _DEADLINE = re.compile(r"\b(?:deadline|by the end of|no later than|must)\b", re.I)
 _UNKNOWN = re.compile(
@@ -61,7 +75,8 @@ _UNKNOWN = re.compile(
     r"declined to (?:comment|say|specify|disclose|give)|would not (?:say|comment|disclose)|"
     r"(?:has|have) not (?:said|explained|disclosed|been (?:decided|announced|disclosed|confirmed))|"
     r"unanswered|questions? remains?|no (?:details|timeline|date) (?:was|were|has|have)|not immediately clear)\b",
-    re.I)
+    re.I,
+)
 # Case matters: "US" is a country, "us" a speaker.
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves)\b")
 _WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”]*[\"”’']\s*$")  # a quotation alone: whose words they are is lost
@@ -202,8 +217,11 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         addressed = sentence_screen([source.title or "", *(p.text for p in source.passages)])
         for number, passage in enumerate(source.passages, start=1):
             for sentence in split_sentences(passage.text):
-                if (len(sentence) <= MAX_SENTENCE_CHARS and len(units) < MAX_SENTENCES
-                        and not addressed(number, sentence)):
+                if (
+                    len(sentence) <= MAX_SENTENCE_CHARS
+                    and len(units) < MAX_SENTENCES
+                    and not addressed(number, sentence)
+                ):
                     units.append((sentence, passage))
     story_map = StoryMap()
     actors: dict[str, Actor] = {}
@@ -272,21 +290,31 @@ def _actor(actors: dict[str, Actor], entity: Any, headline_names: set[str]) -> A
 def _role(entity: Span) -> str | None:
     """A title before a name ("Russian President Vladimir Putin") or an apposition after it ("Nelson, the ...")."""
     root = entity.root
-    before = [t for t in entity.doc[max(0, entity.start - 4):entity.start]
-              if t.head.i in range(entity.start, entity.end) or t.head.head.i in range(entity.start, entity.end)]
+    before = [
+        t
+        for t in entity.doc[max(0, entity.start - 4) : entity.start]
+        if t.head.i in range(entity.start, entity.end) or t.head.head.i in range(entity.start, entity.end)
+    ]
     titled = [t for t in before if t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
     if titled:
-        return entity.doc[titled[0].i:entity.start].text.strip(" ,")
+        return entity.doc[titled[0].i : entity.start].text.strip(" ,")
     for child in root.children:
         if child.dep_ == "appos" and child.i >= entity.end:
-            span = entity.doc[child.left_edge.i:child.right_edge.i + 1].text
+            span = entity.doc[child.left_edge.i : child.right_edge.i + 1].text
             if 2 <= len(span.split()) <= 8:
                 return span.strip(" ,")
     return None
 
 
-def _statement(doc: Any, sentence: str, passage: Passage, order: int, actors: dict[str, Actor],
-               last_person: str | None, last_actor: str | None) -> Statement | None:
+def _statement(
+    doc: Any,
+    sentence: str,
+    passage: Passage,
+    order: int,
+    actors: dict[str, Actor],
+    last_person: str | None,
+    last_actor: str | None,
+) -> Statement | None:
     """A speech verb with its subject, or "according to X": who said what, and with which stance.
 
     A verb inside quotation marks is the quoted speaker's words, not the attribution ("“Our ancestors tell us
@@ -298,8 +326,11 @@ def _statement(doc: Any, sentence: str, passage: Passage, order: int, actors: di
             continue
         lemma = token.lemma_.lower()
         speaker_token = None
-        if lemma in _VERB_STANCE and token.pos_ == "VERB" and (_VERB_STANCE[lemma] != "neutral" or quoted
-                                                                or any(c.dep_ == "ccomp" for c in token.children)):
+        if (
+            lemma in _VERB_STANCE
+            and token.pos_ == "VERB"
+            and (_VERB_STANCE[lemma] != "neutral" or quoted or any(c.dep_ == "ccomp" for c in token.children))
+        ):
             # a neutral verb reports speech only with what was said: "X said (that) ...", "“...,” X wrote";
             # "students get experience writing code" is no statement
             candidates = speaker_tokens(token)
@@ -309,19 +340,27 @@ def _statement(doc: Any, sentence: str, passage: Passage, order: int, actors: di
             lemma = "say"
         if speaker_token is None:
             continue
-        span = doc[speaker_token.left_edge.i:speaker_token.right_edge.i + 1]
+        span = doc[speaker_token.left_edge.i : speaker_token.right_edge.i + 1]
         if len(span) > 10:
-            span = doc[speaker_token.i:speaker_token.i + 1]
+            span = doc[speaker_token.i : speaker_token.i + 1]
         speaker = _speaker_name(span, speaker_token, actors, last_person, last_actor)
         if speaker is None:
             continue
-        return Statement(sentence, passage, order, speaker=speaker, speaker_text=span.text, verb=lemma,
-                         stance=_stance(lemma, sentence))
+        return Statement(
+            sentence,
+            passage,
+            order,
+            speaker=speaker,
+            speaker_text=span.text,
+            verb=lemma,
+            stance=_stance(lemma, sentence),
+        )
     return None
 
 
-def _speaker_name(span: Span, head: Token, actors: dict[str, Actor], last_person: str | None,
-                  last_actor: str | None) -> str | None:
+def _speaker_name(
+    span: Span, head: Token, actors: dict[str, Actor], last_person: str | None, last_actor: str | None
+) -> str | None:
     text = span.text
     first = span[0]
     if first.i == first.sent.start and first.pos_ != "PROPN" and not first.ent_type_ and text[:1].isupper():
@@ -341,8 +380,10 @@ def _speaker_name(span: Span, head: Token, actors: dict[str, Actor], last_person
                 return re.sub(r"^(?:the|The)\s+", "", text)
             name = re.sub(r"^(?:the|The)\s+|['’]s$", "", entity.text).strip()
             # "Reyes" is the "Tom Reyes" named before, whatever label the tagger gave the surname alone
-            return next((a.name for a in actors.values()
-                         if a.label == "PERSON" and a.name.split()[-1] == name.split()[-1]), name)
+            return next(
+                (a.name for a in actors.values() if a.label == "PERSON" and a.name.split()[-1] == name.split()[-1]),
+                name,
+            )
     title = re.sub(r"^(?:the|The)\s+", "", text).lower()
     for actor in actors.values():  # "the president" is the actor whose role is President
         if actor.role and actor.role.lower().split()[-1] == title:
@@ -376,8 +417,15 @@ def _dated(story_map: StoryMap, doc: Any, sentence: str, passage: Passage, order
     forward = bool(_FORWARD.search(sentence))
     date = dates[0] if dates else ""
     if forward:
-        kind = ("deadline" if _DEADLINE.search(sentence) else "scheduled" if _SCHEDULED.search(sentence) and date
-                else "expectation" if _EXPECTATION.search(sentence) else "plan")
+        kind = (
+            "deadline"
+            if _DEADLINE.search(sentence)
+            else "scheduled"
+            if _SCHEDULED.search(sentence) and date
+            else "expectation"
+            if _EXPECTATION.search(sentence)
+            else "plan"
+        )
         story_map.forward.append(Dated(sentence, passage, order, date=date, kind=kind, forward=True))
     elif date:
         story_map.events.append(Dated(sentence, passage, order, date=date))

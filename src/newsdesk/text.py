@@ -27,11 +27,26 @@ __all__ = [
 ]
 
 # Typographic variants and the escape debris of scraped corpora, mapped to plain ASCII.
-_TRANSLATE = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-    "\u2013": "-", "\u2014": " - ", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-})
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2013": "-",
+        "\u2014": " - ",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
 
 
 def normalise(text: str) -> str:
@@ -72,7 +87,10 @@ def visible(text: str) -> str:
 
 
 # English function words and reporting verbs: words that say nothing about what a text is about.
-STOPWORDS = frozenset(re.findall(r"\S+", """
+STOPWORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """
 a about above after again against all also although am among an and any are aren't as at be because been before
 being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during
 each either else ever every few for from further had hadn't has hasn't have haven't having he he'd he'll he's her
@@ -84,7 +102,9 @@ they've this those though through thus to too under until up upon us very was wa
 weren't what what's when when's where where's whether which while who who's whom whose why why's will with won't
 would wouldn't yet you you'd you'll you're you've your yours yourself yourselves
 said say says saying told tell according also yet still even already s t
-"""))
+""",
+    )
+)
 
 
 # ---------------------------------------------------------------------------------------------- words and tokens
@@ -106,14 +126,42 @@ def content_words(text: str, min_length: int = 3) -> list[str]:
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:'[a-z]+)?")
 
 _NUMBER_WORDS = {
-    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
-    "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
-    "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30",
-    "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
-    "bn": "billion", "mn": "million", "mln": "million", "tn": "trillion", "cent": "percent",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "seventy": "70",
+    "eighty": "80",
+    "ninety": "90",
+    "bn": "billion",
+    "mn": "million",
+    "mln": "million",
+    "tn": "trillion",
+    "cent": "percent",
 }
-_COMPOUND = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](one|two|three|four|five|six|"
-                       r"seven|eight|nine)\b")
+_COMPOUND = re.compile(
+    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](one|two|three|four|five|six|"
+    r"seven|eight|nine)\b"
+)
 
 
 def _compound(match: re.Match[str]) -> str:
@@ -129,7 +177,7 @@ _COUNTRY_NAMES = [
 
 
 def fold_country_names(text: str) -> str:
-    """"the United Kingdom" -> "the Britain", "U.S." -> "America": one key per country for word overlap."""
+    """ "the United Kingdom" -> "the Britain", "U.S." -> "America": one key per country for word overlap."""
     for pattern, name in _COUNTRY_NAMES:
         text = pattern.sub(name, text)
     return text
@@ -167,10 +215,15 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-_ABBREVIATIONS = frozenset(re.findall(r"\S+", """
+_ABBREVIATIONS = frozenset(
+    re.findall(
+        r"\S+",
+        """
 mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr gov sen rep rev hon no vs etc inc ltd co corp dept est
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun fig al approx
-"""))
+""",
+    )
+)
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n\s*\n|\n")
 
 
@@ -183,11 +236,14 @@ def source_spans(text: str) -> list[tuple[int, int]]:
         if match.group().startswith("."):
             before = re.search(r"([A-Za-z.]+)\.+[\"')\]]*$", text[start:end])
             word = before.group(1).lower() if before else ""
-            if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-                    or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word)):
+            if (
+                word in _ABBREVIATIONS
+                or (len(word) == 1 and word.isalpha())
+                or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word)
+            ):
                 continue
-            following = text[end:end + 3].lstrip()
-            if following[:1].islower() and " . " not in text[start:end + 2]:
+            following = text[end : end + 3].lstrip()
+            if following[:1].islower() and " . " not in text[start : end + 2]:
                 continue  # "e.g. the" or a lower-case continuation; tokenised all-lower text splits on " . "
         _append_span(text, start, end, spans)
         start = end

@@ -83,20 +83,38 @@ class Delivery:
 
 def article_payload(event: str, article: Article) -> dict[str, object]:
     data = article.to_dict()
-    return {"event": event, "article": {
-        "id": article.id, "title": article.title, "dek": article.dek, "version": data.get("version", 1),
-        "created": article.created, "updated": data.get("updated") or article.created}}
+    return {
+        "event": event,
+        "article": {
+            "id": article.id,
+            "title": article.title,
+            "dek": article.dek,
+            "version": data.get("version", 1),
+            "created": article.created,
+            "updated": data.get("updated") or article.created,
+        },
+    }
 
 
-def send(webhook: Webhook, event: str, article: Article, archive: Archive | None = None,
-         sleep: Callable[[float], None] = time.sleep) -> Delivery:
+def send(
+    webhook: Webhook,
+    event: str,
+    article: Article,
+    archive: Archive | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Delivery:
     """POST ``event`` about ``article`` to ``webhook``, retrying as the module docstring says; records it."""
     if event not in EVENTS:
         raise ValueError(f"unknown webhook event {event!r}")
     body = json.dumps(article_payload(event, article), ensure_ascii=False, sort_keys=True).encode()
     delivery = Delivery(uuid.uuid4().hex, event, article.id, False, 0, None)
-    headers = {"Content-Type": "application/json", "User-Agent": "newsdesk-webhook", "X-Newsdesk-Event": event,
-               "X-Newsdesk-Delivery": delivery.id, SIGNATURE_HEADER: signature(body, webhook.secret)}
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "newsdesk-webhook",
+        "X-Newsdesk-Event": event,
+        "X-Newsdesk-Delivery": delivery.id,
+        SIGNATURE_HEADER: signature(body, webhook.secret),
+    }
     wait = webhook.first_wait
     with httpx.Client(timeout=TIMEOUT, follow_redirects=False, trust_env=False) as client:
         for attempt in range(1, webhook.attempts + 1):
@@ -126,12 +144,23 @@ def record(archive: Archive, delivery: Delivery, url: str) -> None:
     archive.db.execute(
         "INSERT INTO webhook_deliveries (delivery, event, article_id, url, delivered, attempts, status, error,"
         " created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (delivery.id, delivery.event, delivery.article_id, url, int(delivery.delivered), delivery.attempts,
-         delivery.status, delivery.error, now()))
+        (
+            delivery.id,
+            delivery.event,
+            delivery.article_id,
+            url,
+            int(delivery.delivered),
+            delivery.attempts,
+            delivery.status,
+            delivery.error,
+            now(),
+        ),
+    )
 
 
-def notify(archive: Archive, event: str, article: Article,
-           on_problem: Callable[[str], None] | None = None) -> Delivery | None:
+def notify(
+    archive: Archive, event: str, article: Article, on_problem: Callable[[str], None] | None = None
+) -> Delivery | None:
     """Send ``event`` to the webhook the environment configures, if any (None when there is none). A bad
     configuration or a failed delivery goes to ``on_problem`` as one line; it never raises."""
     try:
@@ -144,6 +173,8 @@ def notify(archive: Archive, event: str, article: Article,
         return None
     delivery = send(webhook, event, article, archive)
     if not delivery.delivered and on_problem:
-        on_problem(f"webhook {event} for article {article.id} not delivered after {delivery.attempts} attempts:"
-                   f" {delivery.error}")
+        on_problem(
+            f"webhook {event} for article {article.id} not delivered after {delivery.attempts} attempts:"
+            f" {delivery.error}"
+        )
     return delivery

@@ -68,8 +68,10 @@ def effective_concurrency(config: WorkerConfig) -> int:
     """The jobs a worker runs at once: K against a server, 1 for the embedded model (CPU-bound: more would only
     split the same cores and memory)."""
     if config.concurrency > 1 and not (config.base_url or os.environ.get("OPENAI_BASE_URL")):
-        log.warning("--concurrency %d needs a model server (--base-url): the embedded model runs one job at a time",
-                    config.concurrency)
+        log.warning(
+            "--concurrency %d needs a model server (--base-url): the embedded model runs one job at a time",
+            config.concurrency,
+        )
         return 1
     return max(1, config.concurrency)
 
@@ -116,7 +118,9 @@ class Worker:
         self._models: dict[str, Model] = {}
         self._last_sweep = 0.0
         self._handlers: dict[str, Callable[[Job, Callable[[Event], None]], int | None]] = {
-            "write": self._write, "regenerate": self._regenerate, "poll": self._poll,
+            "write": self._write,
+            "regenerate": self._regenerate,
+            "poll": self._poll,
         }
         self.busy = False
 
@@ -245,12 +249,17 @@ class Worker:
         article_id = self.archive.article_for_request(key)
         if article_id is None:
             story = self._story(job, on_event)
-            options = WriteOptions(model=payload.get("model"), base_url=self.config.base_url,
-                                   template=payload.get("template"), context_length=self.config.context_length,
-                                   request_key=key,
-                                   judge=self.config.judge)
-            article = write_article(story, options, self.archive, on_event=on_event,
-                                    model=self._model(payload.get("model"), on_event))
+            options = WriteOptions(
+                model=payload.get("model"),
+                base_url=self.config.base_url,
+                template=payload.get("template"),
+                context_length=self.config.context_length,
+                request_key=key,
+                judge=self.config.judge,
+            )
+            article = write_article(
+                story, options, self.archive, on_event=on_event, model=self._model(payload.get("model"), on_event)
+            )
             article_id = article.id
         else:  # saved by an attempt that died before it could say so
             on_event(Event("done", "done", {"article_id": article_id, "reused": True}))
@@ -262,8 +271,11 @@ class Worker:
         payload = job.payload
         if payload.get("story_id") is not None:
             return self.archive.get_story(int(payload["story_id"]))
-        stored = [e.data["story_id"] for e in self.queue.events_since(job.id)
-                  if e.stage == "store" and e.status == "done" and e.data.get("story_id")]
+        stored = [
+            e.data["story_id"]
+            for e in self.queue.events_since(job.id)
+            if e.stage == "store" and e.status == "done" and e.data.get("story_id")
+        ]
         if stored:  # an earlier attempt fetched and stored it
             return self.archive.get_story(int(stored[-1]))
         from .ingest.web import story_from_url
@@ -275,11 +287,21 @@ class Worker:
 
     def _regenerate(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
         payload = job.payload
-        options = WriteOptions(model=payload.get("model"), base_url=self.config.base_url,
-                               template=payload.get("template"), context_length=self.config.context_length,
-                               judge=self.config.judge)
-        article = regenerate_section(self.archive, int(payload["article_id"]), payload["section_id"], options,
-                                     on_event=on_event, model=self._model(payload.get("model"), on_event))
+        options = WriteOptions(
+            model=payload.get("model"),
+            base_url=self.config.base_url,
+            template=payload.get("template"),
+            context_length=self.config.context_length,
+            judge=self.config.judge,
+        )
+        article = regenerate_section(
+            self.archive,
+            int(payload["article_id"]),
+            payload["section_id"],
+            options,
+            on_event=on_event,
+            model=self._model(payload.get("model"), on_event),
+        )
         return article.id
 
     def _poll(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
@@ -320,8 +342,11 @@ class Worker:
             if spec not in self._models:
                 for old in self._models.values():  # one model in memory at a time
                     old.close()
-                self._models = {spec: get_model(spec or None, base_url=self.config.base_url,
-                                                context_length=self.config.context_length)}
+                self._models = {
+                    spec: get_model(
+                        spec or None, base_url=self.config.base_url, context_length=self.config.context_length
+                    )
+                }
             model = self._models[spec]
         return CountingModel(model, lambda usage: on_event(Event("llm", "info", usage)))
 
@@ -382,5 +407,3 @@ def _watch_lifeline() -> None:
         pass
     log.warning("the server that started this worker is gone: exiting")
     os._exit(3)
-
-

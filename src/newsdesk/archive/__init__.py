@@ -16,9 +16,23 @@ from .migrations import MIGRATIONS, Migration
 from .passages import PASSAGE_MAX_CHARS, PASSAGE_MIN_CHARS, fts_query, search_words, split_passages
 
 __all__ = [
-    "Archive", "Feed", "FeedEntry", "FeedStore", "MIGRATIONS", "Migration", "PASSAGE_MAX_CHARS", "PASSAGE_MIN_CHARS",
-    "default_db_path", "default_location", "fts_query", "is_postgres", "now", "open", "open_archive",
-    "search_words", "split_passages",
+    "Archive",
+    "Feed",
+    "FeedEntry",
+    "FeedStore",
+    "MIGRATIONS",
+    "Migration",
+    "PASSAGE_MAX_CHARS",
+    "PASSAGE_MIN_CHARS",
+    "default_db_path",
+    "default_location",
+    "fts_query",
+    "is_postgres",
+    "now",
+    "open",
+    "open_archive",
+    "search_words",
+    "split_passages",
 ]
 
 

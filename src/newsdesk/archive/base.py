@@ -118,16 +118,20 @@ class Archive(ABC):
         """Stories newest first; with a query, those matching it (headline and body), with a snippet."""
         if query.strip():
             return self._matching_stories(query, limit, offset)
-        rows = self.db.execute(f"SELECT {STORY_COLUMNS}, substr(s.body, 1, 160) AS snippet FROM stories s"
-                               " ORDER BY s.id DESC LIMIT ? OFFSET ?", (limit, offset))
+        rows = self.db.execute(
+            f"SELECT {STORY_COLUMNS}, substr(s.body, 1, 160) AS snippet FROM stories s"
+            " ORDER BY s.id DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
         return [dict(r) for r in rows]
 
     def list_articles(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Articles newest first; with a query, those whose title or story matches it."""
         if query.strip():
             return self._matching_articles(query, limit, offset)
-        rows = self.db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles a ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                               (limit, offset))
+        rows = self.db.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a ORDER BY a.id DESC LIMIT ? OFFSET ?", (limit, offset)
+        )
         return [dict(r) for r in rows]
 
     @contextmanager
@@ -161,8 +165,18 @@ class Archive(ABC):
                 "INSERT INTO stories (fingerprint, headline, body, url, published, source, author, language,"
                 " origin, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (fingerprint) DO NOTHING RETURNING id",
-                (story.fingerprint, story.headline, story.body, story.url, story.published, story.source,
-                 story.author, story.language, story.origin, now()),
+                (
+                    story.fingerprint,
+                    story.headline,
+                    story.body,
+                    story.url,
+                    story.published,
+                    story.source,
+                    story.author,
+                    story.language,
+                    story.origin,
+                    now(),
+                ),
             ).fetchone()
             if row is None:  # another process stored the same text since the SELECT (PostgreSQL only)
                 row = db.execute("SELECT id FROM stories WHERE fingerprint = ?", (story.fingerprint,)).fetchone()
@@ -181,8 +195,15 @@ class Archive(ABC):
         if row is None:
             raise NotFoundError(f"no story with id {story_id}")
         return Story(
-            id=row["id"], headline=row["headline"], body=row["body"], url=row["url"], published=row["published"],
-            source=row["source"], author=row["author"], language=row["language"], origin=row["origin"],
+            id=row["id"],
+            headline=row["headline"],
+            body=row["body"],
+            url=row["url"],
+            published=row["published"],
+            source=row["source"],
+            author=row["author"],
+            language=row["language"],
+            origin=row["origin"],
         )
 
     def passages(self, story_id: int) -> list[Passage]:
@@ -197,8 +218,9 @@ class Archive(ABC):
         rows = self.db.execute(
             f"SELECT id, story_id, position, text FROM passages WHERE id IN ({','.join('?' * len(ids))})", ids
         )
-        by_id = {r["id"]: Passage(text=r["text"], story_id=r["story_id"], position=r["position"], id=r["id"])
-                 for r in rows}
+        by_id = {
+            r["id"]: Passage(text=r["text"], story_id=r["story_id"], position=r["position"], id=r["id"]) for r in rows
+        }
         return [by_id[i] for i in ids if i in by_id]
 
     # -- runs, articles, calls -----------------------------------------------------------------------------
@@ -216,8 +238,10 @@ class Archive(ABC):
         rows = self.db.execute("SELECT id, owner FROM runs WHERE status = 'running' AND owner IS NOT NULL")
         dead = [int(row["id"]) for row in rows.fetchall() if is_dead(row["owner"])]
         for run_id in dead:
-            self.db.execute("UPDATE runs SET status = 'failed', error = ?, finished = ? WHERE id = ? AND status ="
-                            " 'running'", ("interrupted: its process ended before the run finished", now(), run_id))
+            self.db.execute(
+                "UPDATE runs SET status = 'failed', error = ?, finished = ? WHERE id = ? AND status = 'running'",
+                ("interrupted: its process ended before the run finished", now(), run_id),
+            )
         return dead
 
     RUN_STATUSES = ("running", "done", "failed")
@@ -229,20 +253,25 @@ class Archive(ABC):
         where, params = ("WHERE status = ?", [status]) if status else ("", [])
         rows = self.db.execute(
             f"SELECT id, story_id, model, template, status, started, finished, error FROM runs {where}"
-            " ORDER BY id DESC LIMIT ?", (*params, max(0, int(limit))),
+            " ORDER BY id DESC LIMIT ?",
+            (*params, max(0, int(limit))),
         )
-        return [{key: row[key] for key in ("id", "story_id", "model", "template", "status", "started", "finished",
-                                           "error")} for row in rows.fetchall()]
+        return [
+            {key: row[key] for key in ("id", "story_id", "model", "template", "status", "started", "finished", "error")}
+            for row in rows.fetchall()
+        ]
 
-    def finish_run(self, run_id: int, status: str, stats: dict[str, Any] | None = None,
-                   error: str | None = None) -> None:
+    def finish_run(
+        self, run_id: int, status: str, stats: dict[str, Any] | None = None, error: str | None = None
+    ) -> None:
         self.db.execute(
             "UPDATE runs SET status = ?, stats = ?, error = ?, finished = ? WHERE id = ?",
             (status, json.dumps(stats) if stats else None, error, now(), run_id),
         )
 
-    def save_article(self, article: Article, story_id: int | None, run_id: int | None,
-                     request_key: str | None = None) -> int:
+    def save_article(
+        self, article: Article, story_id: int | None, run_id: int | None, request_key: str | None = None
+    ) -> int:
         """Store an article. With a ``request_key`` already saved, the earlier article's id is returned instead.
 
         The key's unique index decides, not a read before the write: two workers finishing the same job at once
@@ -252,8 +281,15 @@ class Archive(ABC):
                 "INSERT INTO articles (story_id, run_id, title, model, template, json, created, request_key)"
                 " VALUES (?, ?, ?, ?, ?, '{}', ?, ?)"
                 " ON CONFLICT (request_key) WHERE request_key IS NOT NULL DO NOTHING RETURNING id",
-                (story_id, run_id, article.title, article.model.name, article.template,
-                 article.created or now(), request_key),
+                (
+                    story_id,
+                    run_id,
+                    article.title,
+                    article.model.name,
+                    article.template,
+                    article.created or now(),
+                    request_key,
+                ),
             ).fetchone()
             if row is None:
                 row = db.execute("SELECT id FROM articles WHERE request_key = ?", (request_key,)).fetchone()
@@ -281,8 +317,9 @@ class Archive(ABC):
         if not story_ids:
             return found
         marks = ",".join("?" * len(story_ids))
-        for row in self.db.execute(f"SELECT id, story_id FROM articles WHERE story_id IN ({marks}) ORDER BY id",
-                                   story_ids):
+        for row in self.db.execute(
+            f"SELECT id, story_id FROM articles WHERE story_id IN ({marks}) ORDER BY id", story_ids
+        ):
             found[int(row["story_id"])].append(int(row["id"]))
         return found
 
@@ -296,7 +333,7 @@ class Archive(ABC):
     def get_vectors(self, keys: Sequence[str]) -> dict[str, bytes]:
         found: dict[str, bytes] = {}
         for start in range(0, len(keys), 500):  # SQLite's bound-parameter limit
-            chunk = keys[start:start + 500]
+            chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(f"SELECT key, vector FROM text_vectors WHERE key IN ({marks})", chunk)
             found.update((row["key"], bytes(row["vector"])) for row in rows)
@@ -304,23 +341,54 @@ class Archive(ABC):
 
     def put_vectors(self, items: dict[str, bytes]) -> None:
         with self.transaction() as db:
-            db.executemany("INSERT INTO text_vectors (key, vector) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
-                           list(items.items()))
+            db.executemany(
+                "INSERT INTO text_vectors (key, vector) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", list(items.items())
+            )
 
     def count(self, table: str) -> int:
         """Rows in one of the archive's tables (for reports and checks)."""
-        if table not in {"stories", "passages", "articles", "runs", "llm_calls", "llm_cache", "feeds",
-                         "feed_entries", "jobs", "job_events"}:
+        if table not in {
+            "stories",
+            "passages",
+            "articles",
+            "runs",
+            "llm_calls",
+            "llm_cache",
+            "feeds",
+            "feed_entries",
+            "jobs",
+            "job_events",
+        }:
             raise ValueError(f"unknown table {table!r}")
         return int(self.db.execute(f"SELECT count(*) AS n FROM {table}").fetchone()["n"])
 
-    def record_call(self, run_id: int | None, purpose: str, model: str, prompt_tokens: int, completion_tokens: int,
-                    cached_tokens: int, seconds: float, from_cache: bool, cache_key: str | None) -> None:
+    def record_call(
+        self,
+        run_id: int | None,
+        purpose: str,
+        model: str,
+        prompt_tokens: int,
+        completion_tokens: int,
+        cached_tokens: int,
+        seconds: float,
+        from_cache: bool,
+        cache_key: str | None,
+    ) -> None:
         self.db.execute(
             "INSERT INTO llm_calls (run_id, purpose, model, prompt_tokens, completion_tokens, cached_tokens, seconds,"
             " from_cache, cache_key, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (run_id, purpose, model, prompt_tokens, completion_tokens, cached_tokens, seconds, int(from_cache),
-             cache_key, now()),
+            (
+                run_id,
+                purpose,
+                model,
+                prompt_tokens,
+                completion_tokens,
+                cached_tokens,
+                seconds,
+                int(from_cache),
+                cache_key,
+                now(),
+            ),
         )
 
     def calls(self, run_id: int) -> list[dict[str, Any]]:

@@ -61,10 +61,14 @@ class FeedStore:
     def add(self, url: str, title: str | None = None) -> int:
         """Record a feed (by URL or absolute file path) as polled now; returns its id."""
         with self.archive.transaction() as db:
-            db.execute("INSERT INTO feeds (url, title, created) VALUES (?, ?, ?) ON CONFLICT (url) DO NOTHING",
-                       (url, title, now()))
-            row = db.execute("UPDATE feeds SET title = coalesce(?, title), last_polled = ? WHERE url = ? RETURNING id",
-                             (title, now(), url)).fetchone()
+            db.execute(
+                "INSERT INTO feeds (url, title, created) VALUES (?, ?, ?) ON CONFLICT (url) DO NOTHING",
+                (url, title, now()),
+            )
+            row = db.execute(
+                "UPDATE feeds SET title = coalesce(?, title), last_polled = ? WHERE url = ? RETURNING id",
+                (title, now(), url),
+            ).fetchone()
             return int(row["id"])
 
     def watch(self, url: str, interval_seconds: int, options: dict[str, Any] | None = None) -> int:
@@ -72,8 +76,10 @@ class FeedStore:
         server's first poll is due at once."""
         with self.archive.transaction() as db:
             db.execute("INSERT INTO feeds (url, created) VALUES (?, ?) ON CONFLICT (url) DO NOTHING", (url, now()))
-            row = db.execute("UPDATE feeds SET watch = 1, interval_seconds = ?, options = ? WHERE url = ? RETURNING id",
-                             (interval_seconds, json.dumps(options or {}), url)).fetchone()
+            row = db.execute(
+                "UPDATE feeds SET watch = 1, interval_seconds = ?, options = ? WHERE url = ? RETURNING id",
+                (interval_seconds, json.dumps(options or {}), url),
+            ).fetchone()
             return int(row["id"])
 
     def get(self, feed_id: int) -> Feed:
@@ -127,15 +133,32 @@ class FeedStore:
 
 def _feed(row: Any) -> Feed:
     data = dict(row)
-    return Feed(id=data["id"], url=data["url"], title=data["title"], interval_seconds=data["interval_seconds"],
-                last_polled=data["last_polled"], last_error=data["last_error"], watch=bool(data["watch"]),
-                options=json.loads(data["options"] or "{}"), created=data["created"],
-                entries=int(data["entries"]), articles=int(data["articles"]))
+    return Feed(
+        id=data["id"],
+        url=data["url"],
+        title=data["title"],
+        interval_seconds=data["interval_seconds"],
+        last_polled=data["last_polled"],
+        last_error=data["last_error"],
+        watch=bool(data["watch"]),
+        options=json.loads(data["options"] or "{}"),
+        created=data["created"],
+        entries=int(data["entries"]),
+        articles=int(data["articles"]),
+    )
 
 
 def _entry(row: Any) -> FeedEntry:
     data = dict(row)
-    return FeedEntry(id=data["id"], feed_url=data["feed_url"], content_hash=data["content_hash"],
-                     story_id=data["story_id"], guid=data["guid"], link=data["link"], article_id=data["article_id"],
-                     created=data["created"], headline=data.get("headline"),
-                     story_article_id=data.get("story_article_id"))
+    return FeedEntry(
+        id=data["id"],
+        feed_url=data["feed_url"],
+        content_hash=data["content_hash"],
+        story_id=data["story_id"],
+        guid=data["guid"],
+        link=data["link"],
+        article_id=data["article_id"],
+        created=data["created"],
+        headline=data.get("headline"),
+        story_article_id=data.get("story_article_id"),
+    )

@@ -52,11 +52,22 @@ class IngestReport:
         return line
 
 
-def ingest_feed(archive: Archive, feed: Feed, *, fetch_full: bool = False, fetcher: Fetcher | None = None,
-                progress: Progress | None = None) -> IngestReport:
+def ingest_feed(
+    archive: Archive,
+    feed: Feed,
+    *,
+    fetch_full: bool = False,
+    fetcher: Fetcher | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
     """Store every entry of ``feed`` that the archive does not hold yet; see the module docstring."""
-    report = IngestReport(source=feed.source, title=feed.title, entries=len(feed.entries),
-                          skipped=list(feed.skipped), problem=feed.problem)
+    report = IngestReport(
+        source=feed.source,
+        title=feed.title,
+        entries=len(feed.entries),
+        skipped=list(feed.skipped),
+        problem=feed.problem,
+    )
     archive.feeds.add(feed.source, feed.title)
     for entry in feed.entries:
         known = archive.feeds.find_entry(feed.source, entry.guid, entry.link, entry.content_hash)
@@ -79,8 +90,15 @@ def ingest_feed(archive: Archive, feed: Feed, *, fetch_full: bool = False, fetch
     return report
 
 
-def ingest_source(archive: Archive, source: str, *, fetch_full: bool = False, allow_private: bool = False,
-                  fetcher: Fetcher | None = None, progress: Progress | None = None) -> IngestReport:
+def ingest_source(
+    archive: Archive,
+    source: str,
+    *,
+    fetch_full: bool = False,
+    allow_private: bool = False,
+    fetcher: Fetcher | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
     """Store what ``source`` holds: every entry of a feed, or the one story of a page or story file."""
     from ..ingest import load_story
 
@@ -95,12 +113,12 @@ def ingest_source(archive: Archive, source: str, *, fetch_full: bool = False, al
     else:
         path = Path(source).expanduser()
         if path.suffix.lower() in FEED_SUFFIXES or (path.is_file() and looks_like_feed(_head(path))):
-            return ingest_feed(archive, read_feed(source), fetch_full=fetch_full, fetcher=fetcher,
-                               progress=progress)
+            return ingest_feed(archive, read_feed(source), fetch_full=fetch_full, fetcher=fetcher, progress=progress)
         story = load_story(source, allow_private=allow_private)
     _, created = archive.add_story(story)
-    return IngestReport(source=source, title=story.headline, entries=1, new=int(created),
-                        duplicates=int(not created), kind="story")
+    return IngestReport(
+        source=source, title=story.headline, entries=1, new=int(created), duplicates=int(not created), kind="story"
+    )
 
 
 def _head(path: Path) -> bytes:

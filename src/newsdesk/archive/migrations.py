@@ -223,11 +223,15 @@ _FEEDS = """
         CREATE INDEX feed_entries_link ON feed_entries(link);
         CREATE INDEX feed_entries_hash ON feed_entries(content_hash);
     """
-migration("m003_feeds", sqlite=_FEEDS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
-          postgres=_FEEDS.format(id=ID, ref="BIGINT"))
+migration(
+    "m003_feeds",
+    sqlite=_FEEDS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
+    postgres=_FEEDS.format(id=ID, ref="BIGINT"),
+)
 
-migration("m004_feed_entries_by_feed",
-          sqlite="CREATE INDEX IF NOT EXISTS feed_entries_feed ON feed_entries(feed_url, id);")
+migration(
+    "m004_feed_entries_by_feed", sqlite="CREATE INDEX IF NOT EXISTS feed_entries_feed ON feed_entries(feed_url, id);"
+)
 
 # An idempotency key per requested article: a job or feed entry re-run after a crash saves it once.
 migration(
@@ -271,8 +275,11 @@ _JOBS = """
         );
         CREATE INDEX job_events_job ON job_events(job_id, id);
 """
-migration("m006_jobs", sqlite=_JOBS.format(id="INTEGER PRIMARY KEY", real="REAL", ref="INTEGER"),
-          postgres=_JOBS.format(id=ID, real="DOUBLE PRECISION", ref="BIGINT"))
+migration(
+    "m006_jobs",
+    sqlite=_JOBS.format(id="INTEGER PRIMARY KEY", real="REAL", ref="INTEGER"),
+    postgres=_JOBS.format(id=ID, real="DOUBLE PRECISION", ref="BIGINT"),
+)
 
 # Feeds the server polls on an interval (``watch``), with the write options for their articles.
 migration(
@@ -288,8 +295,11 @@ migration(
 migration("m008_run_owner", sqlite="ALTER TABLE runs ADD COLUMN owner TEXT;")
 
 # Sentence embeddings of passage sentences, keyed by a hash of model and text (``embed.text_key``).
-migration("m009_text_vectors", sqlite="CREATE TABLE text_vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL);",
-          postgres="CREATE TABLE text_vectors (key TEXT PRIMARY KEY, vector BYTEA NOT NULL);")
+migration(
+    "m009_text_vectors",
+    sqlite="CREATE TABLE text_vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL);",
+    postgres="CREATE TABLE text_vectors (key TEXT PRIMARY KEY, vector BYTEA NOT NULL);",
+)
 
 # Story threads (``newsdesk.threads``): which thread each story is in, what threading read of it, and the merges
 # and splits as they happened.
@@ -325,9 +335,11 @@ _THREADS = """
             created TEXT NOT NULL
         );
 """
-migration("m010_story_threads",
-          sqlite=_THREADS.format(id="INTEGER PRIMARY KEY", ref="INTEGER", real="REAL", blob="BLOB"),
-          postgres=_THREADS.format(id=ID, ref="BIGINT", real="DOUBLE PRECISION", blob="BYTEA"))
+migration(
+    "m010_story_threads",
+    sqlite=_THREADS.format(id="INTEGER PRIMARY KEY", ref="INTEGER", real="REAL", blob="BLOB"),
+    postgres=_THREADS.format(id=ID, ref="BIGINT", real="DOUBLE PRECISION", blob="BYTEA"),
+)
 
 # Webhook deliveries (``newsdesk.webhooks``): one row per event sent, delivered or not.
 _WEBHOOKS = """
@@ -345,8 +357,11 @@ _WEBHOOKS = """
         );
         CREATE INDEX webhook_deliveries_article ON webhook_deliveries(article_id);
 """
-migration("m011_webhook_deliveries", sqlite=_WEBHOOKS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
-          postgres=_WEBHOOKS.format(id=ID, ref="BIGINT"))
+migration(
+    "m011_webhook_deliveries",
+    sqlite=_WEBHOOKS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
+    postgres=_WEBHOOKS.format(id=ID, ref="BIGINT"),
+)
 
 # Earlier versions of articles (``newsdesk.develop``): the article row holds the current one.
 _VERSIONS = """
@@ -359,5 +374,8 @@ _VERSIONS = """
             UNIQUE (article_id, version)
         );
 """
-migration("m012_article_versions", sqlite=_VERSIONS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
-          postgres=_VERSIONS.format(id=ID, ref="BIGINT"))
+migration(
+    "m012_article_versions",
+    sqlite=_VERSIONS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
+    postgres=_VERSIONS.format(id=ID, ref="BIGINT"),
+)

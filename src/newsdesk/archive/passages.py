@@ -55,7 +55,7 @@ def _sentence_pieces(text: str) -> list[str]:
     """Sentences of a long paragraph, each at most PASSAGE_MAX_CHARS (a run-on is cut at a space, or hard)."""
     pieces, start = [], 0
     for end in _SENTENCE_END.finditer(text):
-        pieces.append(text[start:end.end()].strip())
+        pieces.append(text[start : end.end()].strip())
         start = end.end()
     pieces.append(text[start:].strip())
     out: list[str] = []

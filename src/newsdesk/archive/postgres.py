@@ -87,8 +87,9 @@ class PostgresArchive(Archive):
         """A new connection of its own (the caller closes it): for locks held apart from the thread's work."""
         psycopg, dict_row = _import_psycopg()
         try:
-            conn = psycopg.connect(self.url, autocommit=True, row_factory=dict_row,
-                                   connect_timeout=CONNECT_TIMEOUT_SECONDS)
+            conn = psycopg.connect(
+                self.url, autocommit=True, row_factory=dict_row, connect_timeout=CONNECT_TIMEOUT_SECONDS
+            )
         except psycopg.Error as error:
             reason = " ".join(str(error).split())[:300] or type(error).__name__
             raise InputError(f"cannot connect to the database {self.location}: {reason}") from error
@@ -158,8 +159,10 @@ class PostgresArchive(Archive):
                ORDER BY rank DESC, p.id LIMIT ?""",
             (words, list(exclude_story_ids), limit),
         )
-        return [Passage(text=r["text"], story_id=r["story_id"], position=r["position"], id=r["id"],
-                        score=float(r["rank"])) for r in rows]
+        return [
+            Passage(text=r["text"], story_id=r["story_id"], position=r["position"], id=r["id"], score=float(r["rank"]))
+            for r in rows
+        ]
 
     def _matching_stories(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
         words = _or_query(query)

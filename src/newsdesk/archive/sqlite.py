@@ -102,8 +102,10 @@ class SQLiteArchive(Archive):
                 ORDER BY rank LIMIT ?""",
             (match, *exclude_story_ids, limit),
         )
-        return [Passage(text=r["text"], story_id=r["story_id"], position=r["position"], id=r["id"],
-                        score=-float(r["rank"])) for r in rows]
+        return [
+            Passage(text=r["text"], story_id=r["story_id"], position=r["position"], id=r["id"], score=-float(r["rank"]))
+            for r in rows
+        ]
 
     def _matching_stories(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
         match = fts_query(query)

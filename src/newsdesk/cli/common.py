@@ -28,41 +28,67 @@ Command = TypeVar("Command", bound=Callable[..., Any])
 
 
 def archive_option(fn: Command) -> Command:
-    return click.option("--db", type=click.Path(dir_okay=False), envvar="NEWSDESK_DB",
-                        help="SQLite database file, or a postgresql://user@host/db URL for a database shared by "
-                             "servers and workers.  [default: newsdesk.db in the user data folder]")(fn)
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        envvar="NEWSDESK_DB",
+        help="SQLite database file, or a postgresql://user@host/db URL for a database shared by "
+        "servers and workers.  [default: newsdesk.db in the user data folder]",
+    )(fn)
 
 
 def model_options(fn: Command) -> Command:
     decorators = [
-        click.option("-m", "--model", envvar="NEWSDESK_MODEL",
-                     help="'smollm2' (embedded default), a .gguf path, or openai:NAME for a server model."),
-        click.option("--base-url", envvar="OPENAI_BASE_URL",
-                     help="OpenAI-compatible server URL, e.g. http://127.0.0.1:11434/v1 (Ollama)."),
-        click.option("--context-length", type=click.IntRange(512, 1_000_000),
-                     help="Context window in tokens (embedded: the size to allocate; servers: the server's own, "
-                          "e.g. 2048 for llama.cpp's server; a server that says it is smaller is believed)."),
+        click.option(
+            "-m",
+            "--model",
+            envvar="NEWSDESK_MODEL",
+            help="'smollm2' (embedded default), a .gguf path, or openai:NAME for a server model.",
+        ),
+        click.option(
+            "--base-url",
+            envvar="OPENAI_BASE_URL",
+            help="OpenAI-compatible server URL, e.g. http://127.0.0.1:11434/v1 (Ollama).",
+        ),
+        click.option(
+            "--context-length",
+            type=click.IntRange(512, 1_000_000),
+            help="Context window in tokens (embedded: the size to allocate; servers: the server's own, "
+            "e.g. 2048 for llama.cpp's server; a server that says it is smaller is believed).",
+        ),
     ]
     return functools.reduce(lambda f, d: d(f), reversed(decorators), fn)
 
 
 def retrieval_options(fn: Command) -> Command:
     decorators = [
-        click.option("--background", type=click.IntRange(0, 20), default=4, show_default=True,
-                     help="Background passages to retrieve from other stories in the archive."),
-        click.option("--rerank/--no-rerank", default=True, show_default=True,
-                     help="Rerank background passages by meaning (all-MiniLM-L6-v2 sentence embeddings, shipped "
-                          "in a wheel)."),
+        click.option(
+            "--background",
+            type=click.IntRange(0, 20),
+            default=4,
+            show_default=True,
+            help="Background passages to retrieve from other stories in the archive.",
+        ),
+        click.option(
+            "--rerank/--no-rerank",
+            default=True,
+            show_default=True,
+            help="Rerank background passages by meaning (all-MiniLM-L6-v2 sentence embeddings, shipped in a wheel).",
+        ),
     ]
     return functools.reduce(lambda f, d: d(f), reversed(decorators), fn)
 
 
 def judge_option(fn: Command) -> Command:
     return click.option(
-        "--judge/--no-judge", default=True, show_default=True, envvar="NEWSDESK_JUDGE",
+        "--judge/--no-judge",
+        default=True,
+        show_default=True,
+        envvar="NEWSDESK_JUDGE",
         help="Ask the model whether the sources entail the sentences the local checks leave uncertain, a batch "
-             "per call within the article's call budget. Only server models that return token probabilities "
-             "judge; the embedded model never does.")(fn)
+        "per call within the article's call budget. Only server models that return token probabilities "
+        "judge; the embedded model never does.",
+    )(fn)
 
 
 def open_archive(db: str | None, *, must_exist: bool = False) -> Archive:
@@ -70,8 +96,10 @@ def open_archive(db: str | None, *, must_exist: bool = False) -> Archive:
     if must_exist and not (db or os.environ.get("NEWSDESK_DB") or "").startswith(POSTGRES_SCHEMES):
         path = Path(db).expanduser() if db else default_db_path()
         if not path.is_file():
-            raise InputError(f"no newsdesk database at {path}: nothing has been written or ingested there yet "
-                             "(--db or NEWSDESK_DB names another)")
+            raise InputError(
+                f"no newsdesk database at {path}: nothing has been written or ingested there yet "
+                "(--db or NEWSDESK_DB names another)"
+            )
     return archives.open(db)
 
 

@@ -28,9 +28,18 @@ class WriteReport:
     already_done: int = 0
 
 
-def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: WriteOptions, *, fmt: str = "md",
-                   limit: int | None = None, progress: Progress | None = None,
-                   on_event: Callable[[Any], None] | None = None, develop: bool = True) -> WriteReport:
+def write_articles(
+    archive: Archive,
+    feed_source: str,
+    out_dir: Path,
+    options: WriteOptions,
+    *,
+    fmt: str = "md",
+    limit: int | None = None,
+    progress: Progress | None = None,
+    on_event: Callable[[Any], None] | None = None,
+    develop: bool = True,
+) -> WriteReport:
     """Write an article for each entry of the feed that has none, in feed order.
 
     With ``develop``, an entry whose story thread already has an article updates that article to a new version
@@ -76,8 +85,13 @@ def write_articles(archive: Archive, feed_source: str, out_dir: Path, options: W
     return report
 
 
-def _develop(archive: Archive, story_id: int, options: WriteOptions, progress: Progress | None,
-             on_event: Callable[[Any], None] | None) -> int | None:
+def _develop(
+    archive: Archive,
+    story_id: int,
+    options: WriteOptions,
+    progress: Progress | None,
+    on_event: Callable[[Any], None] | None,
+) -> int | None:
     """The id of the thread's article, updated with this entry; None when its thread has no article yet."""
     from ..develop import thread_article, update_article
     from ..threads import update_threads

@@ -13,11 +13,17 @@ from ..render import FORMATS
 from .common import archive_option, judge_option, model_options, open_archive, progress_printer, retrieval_options
 
 allow_private_option = click.option(
-    "--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
-    help="Allow URLs on private, loopback and link-local addresses (intranet use).")
+    "--allow-private",
+    is_flag=True,
+    envvar="NEWSDESK_ALLOW_PRIVATE",
+    help="Allow URLs on private, loopback and link-local addresses (intranet use).",
+)
 fetch_option = click.option(
-    "--fetch", "fetch_full", is_flag=True,
-    help="For entries whose feed carries only a summary, read the linked page (through the same URL guard).")
+    "--fetch",
+    "fetch_full",
+    is_flag=True,
+    help="For entries whose feed carries only a summary, read the linked page (through the same URL guard).",
+)
 
 
 def register(cli: click.Group) -> None:
@@ -40,8 +46,15 @@ def extract(source: str, fmt: str, allow_private: bool) -> None:
     from ..ingest import load_story
 
     story = load_story(source, allow_private=allow_private)
-    data = {"title": story.headline, "author": story.author, "published": story.published,
-            "language": story.language, "site": story.source, "url": story.url, "text": story.body}
+    data = {
+        "title": story.headline,
+        "author": story.author,
+        "published": story.published,
+        "language": story.language,
+        "site": story.source,
+        "url": story.url,
+        "text": story.body,
+    }
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
@@ -83,8 +96,11 @@ def ingest(sources: tuple[str, ...], fetch_full: bool, allow_private: bool, db: 
             continue
         click.echo(report.summary())
         if not quiet:
-            for line in ([f"warning: malformed feed, kept what parsed: {report.problem}"] if report.problem else []) \
-                    + [f"skipped {line}" for line in report.skipped] + report.fetch_failures:
+            for line in (
+                ([f"warning: malformed feed, kept what parsed: {report.problem}"] if report.problem else [])
+                + [f"skipped {line}" for line in report.skipped]
+                + report.fetch_failures
+            ):
                 click.echo(f"  {line}", err=True)
     _thread(archive)
     if failed:
@@ -104,8 +120,9 @@ def _thread(archive: Archive) -> None:
 @click.argument("source", metavar="FEED_URL_OR_FILE")
 @click.option("--write", "do_write", is_flag=True, help="Write an article for each entry that has none yet.")
 @click.option("--out", type=click.Path(file_okay=False), help="Folder for the articles (with --write).")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
-              help="Article file format.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True, help="Article file format."
+)
 @click.option("--limit", type=click.IntRange(1), help="Write at most this many articles in this run.")
 @fetch_option
 @model_options
@@ -117,10 +134,26 @@ def _thread(archive: Archive) -> None:
 @allow_private_option
 @archive_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
-def feed(source: str, do_write: bool, out: str | None, fmt: str, limit: int | None, fetch_full: bool,
-         model: str | None, base_url: str | None, context_length: int | None, template: str | None,
-         background: int, rerank: bool, no_verify: bool, judge: bool, no_cache: bool, allow_private: bool,
-         db: str | None, quiet: bool) -> None:
+def feed(
+    source: str,
+    do_write: bool,
+    out: str | None,
+    fmt: str,
+    limit: int | None,
+    fetch_full: bool,
+    model: str | None,
+    base_url: str | None,
+    context_length: int | None,
+    template: str | None,
+    background: int,
+    rerank: bool,
+    no_verify: bool,
+    judge: bool,
+    no_cache: bool,
+    allow_private: bool,
+    db: str | None,
+    quiet: bool,
+) -> None:
     """Store a feed's new entries and, with --write, write an article for each entry that has none.
 
     A run is resumable: every entry and every article is stored as soon as it is done, so after a crash or
@@ -154,15 +187,32 @@ def feed(source: str, do_write: bool, out: str | None, fmt: str, limit: int | No
         return
     from ..pipeline import WriteOptions
 
-    options = WriteOptions(model=model, base_url=base_url, template=template, use_cache=not no_cache,
-                           background=background, rerank=rerank, verify=not no_verify, judge=judge,
-                           context_length=context_length)
+    options = WriteOptions(
+        model=model,
+        base_url=base_url,
+        template=template,
+        use_cache=not no_cache,
+        background=background,
+        rerank=rerank,
+        verify=not no_verify,
+        judge=judge,
+        context_length=context_length,
+    )
     progress = None if quiet else (lambda line: click.echo(line, err=True))
     with progress_printer(quiet) as on_event:
-        written = write_articles(archive, parsed.source, Path(out or "."), options, fmt=fmt, limit=limit,
-                                 progress=progress, on_event=on_event)
-    click.echo(f"{len(written.written)} articles written to {out}; {written.already_done} entries already had one",
-               err=True)
+        written = write_articles(
+            archive,
+            parsed.source,
+            Path(out or "."),
+            options,
+            fmt=fmt,
+            limit=limit,
+            progress=progress,
+            on_event=on_event,
+        )
+    click.echo(
+        f"{len(written.written)} articles written to {out}; {written.already_done} entries already had one", err=True
+    )
     for path in written.written:
         click.echo(str(path))
 
@@ -207,8 +257,9 @@ def search(query: str, limit: int, fmt: str, db: str | None) -> None:
         if snippet:
             click.echo(f"{'':>8}{snippet}")
         if row["article_ids"]:
-            click.echo(f"{'':>8}articles: {', '.join(map(str, row['article_ids']))}  "
-                       f"(newsdesk show {row['article_ids'][-1]})")
+            click.echo(
+                f"{'':>8}articles: {', '.join(map(str, row['article_ids']))}  (newsdesk show {row['article_ids'][-1]})"
+            )
     click.echo("Story ids go to `newsdesk archive show STORY`; article ids to `newsdesk show ARTICLE`.", err=True)
 
 

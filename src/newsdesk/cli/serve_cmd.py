@@ -18,26 +18,59 @@ def register(cli: click.Group) -> None:
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind. Anything but loopback needs NEWSDESK_TOKEN set.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind. Anything but loopback needs NEWSDESK_TOKEN set.",
+)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--workers", type=click.IntRange(0, 64), default=1, show_default=True,
-              help="Worker processes that write articles (0: the web app and API only; run workers apart with "
-                   "'newsdesk worker', on any machine with --db postgresql://...). Each embedded-model worker gets "
-                   "an equal share of the CPUs (NEWSDESK_THREADS overrides it).")
+@click.option(
+    "--workers",
+    type=click.IntRange(0, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes that write articles (0: the web app and API only; run workers apart with "
+    "'newsdesk worker', on any machine with --db postgresql://...). Each embedded-model worker gets "
+    "an equal share of the CPUs (NEWSDESK_THREADS overrides it).",
+)
 @model_options
-@click.option("-t", "--template", "templates", multiple=True,
-              help="A template file or bundled name to offer (repeatable); the first is the default.")
-@click.option("--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
-              help="Allow URLs and feeds on private, loopback and link-local addresses (intranet use).")
+@click.option(
+    "-t",
+    "--template",
+    "templates",
+    multiple=True,
+    help="A template file or bundled name to offer (repeatable); the first is the default.",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    envvar="NEWSDESK_ALLOW_PRIVATE",
+    help="Allow URLs and feeds on private, loopback and link-local addresses (intranet use).",
+)
 @judge_option
 @archive_option
-@click.option("--public-feeds", is_flag=True, envvar="NEWSDESK_PUBLIC_FEEDS",
-              help="Serve /feeds/articles.atom and /feeds/articles.json, without the token.")
+@click.option(
+    "--public-feeds",
+    is_flag=True,
+    envvar="NEWSDESK_PUBLIC_FEEDS",
+    help="Serve /feeds/articles.atom and /feeds/articles.json, without the token.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Log warnings and errors only.")
-def serve(host: str, port: int, workers: int, model: str | None, base_url: str | None, context_length: int | None,
-          templates: tuple[str, ...], allow_private: bool, judge: bool, db: str | None, public_feeds: bool,
-          quiet: bool) -> None:
+def serve(
+    host: str,
+    port: int,
+    workers: int,
+    model: str | None,
+    base_url: str | None,
+    context_length: int | None,
+    templates: tuple[str, ...],
+    allow_private: bool,
+    judge: bool,
+    db: str | None,
+    public_feeds: bool,
+    quiet: bool,
+) -> None:
     """Run the newsroom web app and JSON API, with a job queue and worker processes.
 
     Open the printed address in a browser: paste a brief, give a URL or upload a file, follow the job live, read
@@ -60,38 +93,78 @@ def serve(host: str, port: int, workers: int, model: str | None, base_url: str |
     from ..web.settings import template_menu
 
     settings = Settings(
-        db=_location(db), host=host, port=port,
-        token=os.environ.get("NEWSDESK_TOKEN") or None, workers=workers, model=model or DEFAULT_MODEL,
-        base_url=base_url, context_length=context_length, templates=template_menu(list(templates)),
-        allow_private=allow_private, judge=judge, public_feeds=public_feeds,
+        db=_location(db),
+        host=host,
+        port=port,
+        token=os.environ.get("NEWSDESK_TOKEN") or None,
+        workers=workers,
+        model=model or DEFAULT_MODEL,
+        base_url=base_url,
+        context_length=context_length,
+        templates=template_menu(list(templates)),
+        allow_private=allow_private,
+        judge=judge,
+        public_feeds=public_feeds,
     )
     settings.check()
     _logging(quiet)
     app = create_app(settings)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"newsdesk: http://{shown}:{port}/ ({workers} worker{'s' * (workers != 1)}, database "
-               f"{settings.db_label})" + ("; sign in at /login?token=<NEWSDESK_TOKEN>" if settings.token else ""),
-               err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info", access_log=not quiet,
-                timeout_graceful_shutdown=5, server_header=False)
+    click.echo(
+        f"newsdesk: http://{shown}:{port}/ ({workers} worker{'s' * (workers != 1)}, database "
+        f"{settings.db_label})" + ("; sign in at /login?token=<NEWSDESK_TOKEN>" if settings.token else ""),
+        err=True,
+    )
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning" if quiet else "info",
+        access_log=not quiet,
+        timeout_graceful_shutdown=5,
+        server_header=False,
+    )
 
 
 @click.command("worker")
 @click.option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible server URL for server models.")
 @click.option("--context-length", type=click.IntRange(512, 1_000_000), help="Context window in tokens.")
-@click.option("--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
-              help="Allow URLs and feeds on private, loopback and link-local addresses.")
-@click.option("-c", "--concurrency", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Jobs at once against an OpenAI-compatible server (--base-url), which batches them; the "
-                   "embedded model always runs one.")
-@click.option("--rate-limit", type=click.FloatRange(0), envvar="NEWSDESK_RATE_LIMIT",
-              help="Most requests per second to the model server, shared by all of this worker's jobs (0: none).")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    envvar="NEWSDESK_ALLOW_PRIVATE",
+    help="Allow URLs and feeds on private, loopback and link-local addresses.",
+)
+@click.option(
+    "-c",
+    "--concurrency",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Jobs at once against an OpenAI-compatible server (--base-url), which batches them; the "
+    "embedded model always runs one.",
+)
+@click.option(
+    "--rate-limit",
+    type=click.FloatRange(0),
+    envvar="NEWSDESK_RATE_LIMIT",
+    help="Most requests per second to the model server, shared by all of this worker's jobs (0: none).",
+)
 @click.option("--until-idle", is_flag=True, help="Exit once the queue is empty (a batch run).")
 @click.option("--lifeline", is_flag=True, hidden=True, help="Exit when standard input closes (set by serve).")
 @judge_option
 @archive_option
-def worker_command(base_url: str | None, context_length: int | None, allow_private: bool, concurrency: int,
-                   rate_limit: float | None, until_idle: bool, lifeline: bool, judge: bool, db: str | None) -> None:
+def worker_command(
+    base_url: str | None,
+    context_length: int | None,
+    allow_private: bool,
+    concurrency: int,
+    rate_limit: float | None,
+    until_idle: bool,
+    lifeline: bool,
+    judge: bool,
+    db: str | None,
+) -> None:
     """Run one job worker on the database: claims queued jobs and writes their articles.
 
     'newsdesk serve' starts its own workers; run this to add more, or with 'serve --workers 0' to keep the
@@ -110,9 +183,18 @@ def worker_command(base_url: str | None, context_length: int | None, allow_priva
     if rate_limit is not None:
         set_rate(rate_limit)
     _logging(False, prefix="newsdesk worker %(process)d")
-    run_worker(WorkerConfig(db=_location(db), base_url=base_url, context_length=context_length,
-                            allow_private=allow_private, concurrency=concurrency, until_idle=until_idle,
-                            lifeline=lifeline, judge=judge))
+    run_worker(
+        WorkerConfig(
+            db=_location(db),
+            base_url=base_url,
+            context_length=context_length,
+            allow_private=allow_private,
+            concurrency=concurrency,
+            until_idle=until_idle,
+            lifeline=lifeline,
+            judge=judge,
+        )
+    )
 
 
 def _location(db: str | None) -> str | Path:
@@ -123,8 +205,7 @@ def _location(db: str | None) -> str | Path:
 
 
 def _logging(quiet: bool, prefix: str = "newsdesk") -> None:
-    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
-                        format=f"{prefix}: %(levelname)s %(message)s")
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format=f"{prefix}: %(levelname)s %(message)s")
 
 
 __all__ = ["register", "serve", "worker_command"]

@@ -15,8 +15,13 @@ def register(cli: click.Group) -> None:
 
 @click.command()
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--min-entries", type=click.IntRange(1), default=1, show_default=True,
-              help="Only threads with at least this many entries (2: stories told more than once).")
+@click.option(
+    "--min-entries",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Only threads with at least this many entries (2: stories told more than once).",
+)
 @archive_option
 def stories(fmt: str, min_entries: int, db: str | None) -> None:
     """The archive's story threads, most recently active first, each with its entries oldest first.
@@ -40,8 +45,9 @@ def stories(fmt: str, min_entries: int, db: str | None) -> None:
         click.echo(json.dumps([t.to_dict() for t in threads], indent=2, ensure_ascii=False))
         return
     if not threads:
-        click.echo("The archive holds no stories yet." if min_entries == 1 else "No thread has that many entries.",
-                   err=True)
+        click.echo(
+            "The archive holds no stories yet." if min_entries == 1 else "No thread has that many entries.", err=True
+        )
         return
     for thread in threads:
         span = f"{(thread.first_seen or '')[:10]} to {(thread.last_seen or '')[:10]}"

@@ -17,12 +17,22 @@ def register(cli: click.Group) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 @model_options
-@click.option("-t", "--template",
-              help="A template YAML file, or a bundled template name.  [default: the article's, if bundled]")
+@click.option(
+    "-t", "--template", help="A template YAML file, or a bundled template name.  [default: the article's, if bundled]"
+)
 @archive_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
-def update(article_id: int, fmt: str, output: str | None, model: str | None, base_url: str | None,
-           context_length: int | None, template: str | None, db: str | None, quiet: bool) -> None:
+def update(
+    article_id: int,
+    fmt: str,
+    output: str | None,
+    model: str | None,
+    base_url: str | None,
+    context_length: int | None,
+    template: str | None,
+    db: str | None,
+    quiet: bool,
+) -> None:
     """Update an article with the entries its story thread gained since it was written.
 
     The new version is written from the newest entry with the earlier ones as background; a sentence of the
@@ -41,8 +51,11 @@ def update(article_id: int, fmt: str, output: str | None, model: str | None, bas
     archive = open_archive(db, must_exist=True)
     previous = archive.get_article(article_id)
     if template is None and previous.template not in bundled_templates():
-        click.echo(f"note: the article's template {previous.template!r} is a file; the default template is used"
-                   " (give it again with --template)", err=True)
+        click.echo(
+            f"note: the article's template {previous.template!r} is a file; the default template is used"
+            " (give it again with --template)",
+            err=True,
+        )
     elif template is None:
         template = previous.template
     options = WriteOptions(model=model, base_url=base_url, context_length=context_length, template=template)

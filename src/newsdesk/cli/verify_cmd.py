@@ -23,11 +23,18 @@ KINDS = ("fact", "analysis", "outlook", "opinion")
 _MARKS = {"supported": "✓", "unsupported": "✗", "contradicted": "!"}
 
 judge_options = [
-    click.option("--judge", "judge_spec", metavar="MODEL",
-                 help="Also ask an LLM judge (read from token probabilities), e.g. openai:llama3.2. Optional."),
+    click.option(
+        "--judge",
+        "judge_spec",
+        metavar="MODEL",
+        help="Also ask an LLM judge (read from token probabilities), e.g. openai:llama3.2. Optional.",
+    ),
     click.option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible server URL for --judge."),
-    click.option("--calibration", type=click.Path(exists=True, dir_okay=False),
-                 help="A calibration file other than the shipped one (see scripts/calibrate_verify.py)."),
+    click.option(
+        "--calibration",
+        type=click.Path(exists=True, dir_okay=False),
+        help="A calibration file other than the shipped one (see scripts/calibrate_verify.py).",
+    ),
 ]
 
 
@@ -36,6 +43,7 @@ def _with(options: list[Callable[[Command], Command]]) -> Callable[[Command], Co
         for option in reversed(options):
             fn = option(fn)
         return fn
+
     return decorate
 
 
@@ -90,9 +98,16 @@ def story_passages(sources: tuple[str, ...]) -> tuple[list[DescribedSource], lis
     for number, arg in enumerate(sources, 1):
         story = load_story(arg)
         described.append({"number": number, "title": story.headline, "path": arg})
-        numbered.append(Source(number=number, title=story.headline, passages=[
-            Passage(text=text, position=position, source_number=number)
-            for position, text in enumerate(split_passages(story.body))]))
+        numbered.append(
+            Source(
+                number=number,
+                title=story.headline,
+                passages=[
+                    Passage(text=text, position=position, source_number=number)
+                    for position, text in enumerate(split_passages(story.body))
+                ],
+            )
+        )
     from ..injection import screen_passages
 
     return described, screen_passages(evidence_of(numbered))  # [injection] never evidence
@@ -108,7 +123,7 @@ def draft_sentences(text: str) -> list[str]:
             continue
         bullet = re.match(r"^(?:[-*+\u2022]|\d+[.)])\s+", stripped)
         if bullet:
-            kept.extend(["", stripped[bullet.end():], ""])  # each bullet is its own paragraph
+            kept.extend(["", stripped[bullet.end() :], ""])  # each bullet is its own paragraph
         else:
             kept.append(stripped)
     paragraphs = re.split(r"\n\s*\n", "\n".join(kept))
@@ -121,19 +136,46 @@ def draft_sentences(text: str) -> list[str]:
 
 
 @click.command()
-@click.option("-s", "--source", "sources", multiple=True, required=True, metavar="STORY",
-              help="A story file (text, Markdown, JSON, HTML) or URL; repeat for more. The first is [1].")
-@click.option("--text", "text_path", required=True, metavar="FILE",
-              help="The text to check (Markdown or plain text); '-' reads standard input. (No -t: in write and "
-                   "feed, -t is --template.)")
-@click.option("-k", "--kind", type=click.Choice(KINDS), default="fact", show_default=True,
-              help="What the text is meant to be; a sentence's own words can still make it outlook or opinion.")
+@click.option(
+    "-s",
+    "--source",
+    "sources",
+    multiple=True,
+    required=True,
+    metavar="STORY",
+    help="A story file (text, Markdown, JSON, HTML) or URL; repeat for more. The first is [1].",
+)
+@click.option(
+    "--text",
+    "text_path",
+    required=True,
+    metavar="FILE",
+    help="The text to check (Markdown or plain text); '-' reads standard input. (No -t: in write and "
+    "feed, -t is --template.)",
+)
+@click.option(
+    "-k",
+    "--kind",
+    type=click.Choice(KINDS),
+    default="fact",
+    show_default=True,
+    help="What the text is meant to be; a sentence's own words can still make it outlook or opinion.",
+)
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--strict", is_flag=True,
-              help="Exit with status 1 when any sentence is unsupported or contradicted (for CI).")
+@click.option(
+    "--strict", is_flag=True, help="Exit with status 1 when any sentence is unsupported or contradicted (for CI)."
+)
 @_with(judge_options)
-def verify(sources: tuple[str, ...], text_path: str, kind: str, fmt: str, judge_spec: str | None, base_url: str | None,
-           calibration: str | None, strict: bool) -> None:
+def verify(
+    sources: tuple[str, ...],
+    text_path: str,
+    kind: str,
+    fmt: str,
+    judge_spec: str | None,
+    base_url: str | None,
+    calibration: str | None,
+    strict: bool,
+) -> None:
     """Check every sentence of a text against source stories: verdict, score and [n] citations.
 
     \b
@@ -162,14 +204,23 @@ def verify(sources: tuple[str, ...], text_path: str, kind: str, fmt: str, judge_
     kinds = [claim_kind(sentence, kind) for sentence in sentences]
     checks = verifier.check_many(list(zip(sentences, kinds, strict=True)), passages)  # the judge asks in batches
     results: list[CheckedSentence] = [
-        {"text": sentence, "claim_kind": sentence_kind, "verdict": check.verdict, "score": check.score,
-         "citations": [c.to_dict() for c in check.citations], "signals": check.signals,
-         "decided_by": check.decided_by, "checks": check.details}
-        for sentence, sentence_kind, check in zip(sentences, kinds, checks, strict=True)]
+        {
+            "text": sentence,
+            "claim_kind": sentence_kind,
+            "verdict": check.verdict,
+            "score": check.score,
+            "citations": [c.to_dict() for c in check.citations],
+            "signals": check.signals,
+            "decided_by": check.decided_by,
+            "checks": check.details,
+        }
+        for sentence, sentence_kind, check in zip(sentences, kinds, checks, strict=True)
+    ]
     counts = {v: sum(1 for r in results if r["verdict"] == v) for v in ("supported", "unsupported", "contradicted")}
     if fmt == "json":
-        click.echo(json.dumps({"sources": described, "sentences": results, "summary": counts}, indent=2,
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps({"sources": described, "sentences": results, "summary": counts}, indent=2, ensure_ascii=False)
+        )
         _exit_if_failing(strict, counts)
         return
     for r in results:
@@ -178,8 +229,10 @@ def verify(sources: tuple[str, ...], text_path: str, kind: str, fmt: str, judge_
         if r["verdict"] != "supported":
             why = f"  ({r['checks'].get('reason', r['verdict'])})"
         click.echo(f"{_MARKS[r['verdict']]} {r['verdict']:<12} {r['score']:.2f} {marks:<6} {r['text']}{why}")
-    click.echo(f"\n{len(results)} sentences: {counts['supported']} supported, {counts['unsupported']} unsupported, "
-               f"{counts['contradicted']} contradicted.")
+    click.echo(
+        f"\n{len(results)} sentences: {counts['supported']} supported, {counts['unsupported']} unsupported, "
+        f"{counts['contradicted']} contradicted."
+    )
     for source in described:
         click.echo(f"[{source['number']}] {source['title']} ({source['path']})")
     _exit_if_failing(strict, counts)
@@ -202,8 +255,14 @@ def eval_group() -> None:
 @click.option("--threshold-sweep", is_flag=True, help="Also print balanced accuracy at thresholds 0.05..0.95.")
 @click.option("--limit", type=click.IntRange(1), help="Only the first N rows.")
 @_with(judge_options)
-def eval_verify(rows_path: str, threshold_sweep: bool, limit: int | None, judge_spec: str | None,
-                base_url: str | None, calibration: str | None) -> None:
+def eval_verify(
+    rows_path: str,
+    threshold_sweep: bool,
+    limit: int | None,
+    judge_spec: str | None,
+    base_url: str | None,
+    calibration: str | None,
+) -> None:
     """Balanced accuracy of the verifier on rows {"document", "claim", "label"} (label 1 = supported).
 
     A claim counts as supported only if every one of its sentences is. Prints JSON: balanced_accuracy,

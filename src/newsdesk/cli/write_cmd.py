@@ -30,30 +30,62 @@ def register(cli: click.Group) -> None:
 
 @click.command()
 @click.argument("source", metavar="STORY")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the article to this file instead of standard output.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True, help="Output format."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the article to this file instead of standard output.",
+)
 @model_options
 @click.option("-t", "--template", help="A template YAML file, or a bundled template name.  [default: default]")
-@click.option("--drafting", type=click.Choice(["auto", "grounded", "free"]), default="auto", show_default=True,
-              help="grounded: fact and summary sections are built from source sentences; free: the model writes "
-                   "every section; auto: grounded for the embedded model, free for servers.")
+@click.option(
+    "--drafting",
+    type=click.Choice(["auto", "grounded", "free"]),
+    default="auto",
+    show_default=True,
+    help="grounded: fact and summary sections are built from source sentences; free: the model writes "
+    "every section; auto: grounded for the embedded model, free for servers.",
+)
 @retrieval_options
 @click.option("--no-verify", is_flag=True, help="Skip the source check (sentences are then left unchecked).")
 @judge_option
 @click.option("--no-cache", is_flag=True, help="Call the model even when an identical call is cached.")
-@click.option("--allow-private", is_flag=True, envvar="NEWSDESK_ALLOW_PRIVATE",
-              help="Allow URLs on private, loopback and link-local addresses (intranet use).")
-@click.option("--regenerate", is_flag=True,
-              help="Write a new article even when one with the same options is stored (by default that one is "
-                   "returned, in any format, without calling the model).")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    envvar="NEWSDESK_ALLOW_PRIVATE",
+    help="Allow URLs on private, loopback and link-local addresses (intranet use).",
+)
+@click.option(
+    "--regenerate",
+    is_flag=True,
+    help="Write a new article even when one with the same options is stored (by default that one is "
+    "returned, in any format, without calling the model).",
+)
 @archive_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
-def write(source: str, fmt: str, output: str | None, model: str | None, base_url: str | None,
-          context_length: int | None, template: str | None, drafting: Drafting, background: int, rerank: bool,
-          no_verify: bool, judge: bool, no_cache: bool, allow_private: bool, regenerate: bool, db: str | None,
-          quiet: bool) -> None:
+def write(
+    source: str,
+    fmt: str,
+    output: str | None,
+    model: str | None,
+    base_url: str | None,
+    context_length: int | None,
+    template: str | None,
+    drafting: Drafting,
+    background: int,
+    rerank: bool,
+    no_verify: bool,
+    judge: bool,
+    no_cache: bool,
+    allow_private: bool,
+    regenerate: bool,
+    db: str | None,
+    quiet: bool,
+) -> None:
     """Write a grounded analysis article about STORY.
 
     STORY is a text or Markdown file (first line = headline; optional 'Source: URL' and 'Date: YYYY-MM-DD'
@@ -73,9 +105,18 @@ def write(source: str, fmt: str, output: str | None, model: str | None, base_url
 
     story = load_story(source, allow_private=allow_private)
     archive = open_archive(db)
-    options = WriteOptions(model=model, base_url=base_url, template=template, use_cache=not no_cache,
-                           background=background, rerank=rerank, verify=not no_verify, judge=judge,
-                           drafting=drafting, context_length=context_length)
+    options = WriteOptions(
+        model=model,
+        base_url=base_url,
+        template=template,
+        use_cache=not no_cache,
+        background=background,
+        rerank=rerank,
+        verify=not no_verify,
+        judge=judge,
+        drafting=drafting,
+        context_length=context_length,
+    )
     if not regenerate and not no_cache:
         options = replace(options, request_key=request_key(story, options))
     reused: list[int] = []
@@ -90,8 +131,11 @@ def write(source: str, fmt: str, output: str | None, model: str | None, base_url
         article = write_article(story, options, archive, on_event=on_event)
     write_output(render(article, fmt), output)
     if not quiet and reused:
-        click.echo(f"Article {article.id} was written with the same options before: shown again "
-                   "(--regenerate writes a new one).", err=True)
+        click.echo(
+            f"Article {article.id} was written with the same options before: shown again "
+            "(--regenerate writes a new one).",
+            err=True,
+        )
     elif not quiet:
         click.echo(summary(article, archive), err=True)
 
@@ -125,8 +169,10 @@ def show(article_id: int, fmt: str, output: str | None, version: int | None, db:
     try:
         article = archive.get_article(article_id)
     except NotFoundError:
-        raise NotFoundError(f"no article with id {article_id} (article ids are listed per story by "
-                            "`newsdesk archive search`; a story id goes to `newsdesk archive show`)") from None
+        raise NotFoundError(
+            f"no article with id {article_id} (article ids are listed per story by "
+            "`newsdesk archive search`; a story id goes to `newsdesk archive show`)"
+        ) from None
     if version is not None:
         from ..develop import get_version
 
@@ -138,9 +184,11 @@ def summary(article: Article, archive: Archive) -> str:
     """The line after an article: its model calls and tokens, the sentences dropped, and where it was saved."""
     s = article.stats
     cached = f" ({s.cached_calls} from cache)" if s.cached_calls else ""
-    return (f"Done: {s.llm_calls} LLM calls{cached}, {s.prompt_tokens:,} prompt + {s.completion_tokens:,} "
-            f"completion tokens ({s.prefix_cached_tokens:,} prompt tokens reused), {s.seconds:.1f} s; "
-            f"{len(article.dropped)} sentences dropped; saved as article {article.id} in {archive.location}")
+    return (
+        f"Done: {s.llm_calls} LLM calls{cached}, {s.prompt_tokens:,} prompt + {s.completion_tokens:,} "
+        f"completion tokens ({s.prefix_cached_tokens:,} prompt tokens reused), {s.seconds:.1f} s; "
+        f"{len(article.dropped)} sentences dropped; saved as article {article.id} in {archive.location}"
+    )
 
 
 __all__ = ["register", "write", "Event"]

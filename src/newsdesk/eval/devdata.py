@@ -30,8 +30,16 @@ __all__ = ["ARTICLE_KINDS", "SUMMEDITS_DOMAINS", "Claim", "article_passages", "l
 
 SUMMEDITS_DOMAINS = ("ectsum", "podcast", "qmsumm", "sales_call", "sales_email", "samsum", "scitldr")
 #: The claim kind each article section is checked as (as ../shared/tools/score_articles.py passes --kind).
-ARTICLE_KINDS = {"context": "fact", "analysis": "analysis", "pros-cons": "opinion", "takeaways": "fact",
-                 "outlook": "outlook", "call-to-action": "opinion", "intro": "fact", "dek": "fact"}
+ARTICLE_KINDS = {
+    "context": "fact",
+    "analysis": "analysis",
+    "pros-cons": "opinion",
+    "takeaways": "fact",
+    "outlook": "outlook",
+    "call-to-action": "opinion",
+    "intro": "fact",
+    "dek": "fact",
+}
 FAIR_LABELS = ("supported", "reasoning")
 
 
@@ -92,9 +100,17 @@ def load(dataset: str, root: Path | None = None, documents: int | None = None) -
         passages = cache.setdefault(document, row_passages(document))
         parts = split_sentences(str(row["claim"])) or [str(row["claim"])]
         label = 1 if int(row["label"]) == 1 else 0
-        claims.append(Claim(dataset, _document_key(document), passages,
-                            [(s, "fact") for s in parts], label, float(row.get("factuality", label)),
-                            {"id": row.get("id"), "edit_types": row.get("edit_types")}))
+        claims.append(
+            Claim(
+                dataset,
+                _document_key(document),
+                passages,
+                [(s, "fact") for s in parts],
+                label,
+                float(row.get("factuality", label)),
+                {"id": row.get("id"), "edit_types": row.get("edit_types")},
+            )
+        )
     return claims
 
 
@@ -119,14 +135,21 @@ def _articles(folder: Path) -> list[Claim]:
     if not files:
         raise InputError(f"no labelled articles (labels-*.jsonl) in {folder}")
     for labels in files:
-        name = labels.stem[len("labels-"):]
+        name = labels.stem[len("labels-") :]
         passages = article_passages(folder / f"story-{name}.md")
         for line in labels.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             row = json.loads(line)
             kind = claim_kind(row["sentence"], ARTICLE_KINDS.get(row["section"], "fact"))
-            claims.append(Claim("articles", name, passages, [(row["sentence"], kind)],
-                                1 if row["label"] in FAIR_LABELS else 0,
-                                detail={"label": row["label"], "section": row["section"]}))
+            claims.append(
+                Claim(
+                    "articles",
+                    name,
+                    passages,
+                    [(row["sentence"], kind)],
+                    1 if row["label"] in FAIR_LABELS else 0,
+                    detail={"label": row["label"], "section": row["section"]},
+                )
+            )
     return claims

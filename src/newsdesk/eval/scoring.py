@@ -73,8 +73,13 @@ def metrics(labels: list[int], predicted: list[bool]) -> dict[str, Any]:
     }
 
 
-def evaluate(verifier: Verifier, rows: Iterable[dict[str, Any]], *, sweep: bool = False,
-             progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+def evaluate(
+    verifier: Verifier,
+    rows: Iterable[dict[str, Any]],
+    *,
+    sweep: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
     """Score every row; returns metrics, rows, sentences and throughput (and the threshold curve if asked)."""
     labels: list[int] = []
     predicted: list[bool] = []
@@ -106,8 +111,13 @@ def evaluate(verifier: Verifier, rows: Iterable[dict[str, Any]], *, sweep: bool 
         curve = []
         for t in SWEEP:
             m = metrics(labels, [s >= t for s in claim_scores])
-            curve.append({"threshold": t, "balanced_accuracy": m["balanced_accuracy"],
-                          "supported_recall": m["supported"]["recall"],
-                          "unsupported_recall": m["unsupported"]["recall"]})
+            curve.append(
+                {
+                    "threshold": t,
+                    "balanced_accuracy": m["balanced_accuracy"],
+                    "supported_recall": m["supported"]["recall"],
+                    "unsupported_recall": m["unsupported"]["recall"],
+                }
+            )
         result["sweep"] = curve
     return result

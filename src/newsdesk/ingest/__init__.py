@@ -60,5 +60,8 @@ def story_from_bytes(data: bytes, name: str) -> Story:
 
 def _looks_like_html(text: str) -> bool:
     head = text.lstrip()[:500].lower()
-    return (head.startswith("<!doctype html") or head.startswith("<html")
-            or ("<head" in head and "<body" in text[:5000].lower()))
+    return (
+        head.startswith("<!doctype html")
+        or head.startswith("<html")
+        or ("<head" in head and "<body" in text[:5000].lower())
+    )

@@ -28,8 +28,17 @@ from typing import Any, TypeVar, cast
 
 from ..errors import InputError
 
-__all__ = ["MAX_ATTRIBUTES", "MAX_ELEMENTS", "MAX_FIELD_BYTES", "PARSE_MEMORY_BYTES", "PARSE_SECONDS",
-           "ParseBudgetError", "check_markup", "defuse_feed", "run_bounded"]
+__all__ = [
+    "MAX_ATTRIBUTES",
+    "MAX_ELEMENTS",
+    "MAX_FIELD_BYTES",
+    "PARSE_MEMORY_BYTES",
+    "PARSE_SECONDS",
+    "ParseBudgetError",
+    "check_markup",
+    "defuse_feed",
+    "run_bounded",
+]
 
 MAX_ELEMENTS = 30_000  # a long news page has a few thousand elements
 MAX_ATTRIBUTES = 1_000  # on any one element; real ones carry a handful
@@ -46,7 +55,9 @@ _ATTRIBUTE = re.compile(rb"[\s\"'][^\s=<>\"'/]+\s*=")
 MAX_FIELD_BYTES = 4096
 _SHORT_FIELD = re.compile(
     rb"<((?:[\w.-]{1,40}:)?(?:author|name|email|creator|contributor|managingEditor|webMaster|title|category|guid|"
-    rb"link|id|uri|pubDate|published|updated|date|language|copyright|generator))(?:\s[^<>]{0,2000})?>", re.IGNORECASE)
+    rb"link|id|uri|pubDate|published|updated|date|language|copyright|generator))(?:\s[^<>]{0,2000})?>",
+    re.IGNORECASE,
+)
 # Numeric character references that name no character (past U+10FFFF, a surrogate, NUL): feedparser raises on
 # them (chr() out of range, a surrogate it cannot encode) and the whole feed was lost.
 _CHAR_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,64})|([0-9]{1,64}))(;?)")
@@ -67,8 +78,9 @@ def check_markup(data: bytes | str, name: str) -> None:
     for tag in _LONG_TAG.finditer(raw):
         attributes = len(_ATTRIBUTE.findall(tag.group()))
         if attributes > MAX_ATTRIBUTES:
-            raise ParseBudgetError(f"{name} has an element with {attributes:,} attributes; "
-                                   f"at most {MAX_ATTRIBUTES:,} are read")
+            raise ParseBudgetError(
+                f"{name} has an element with {attributes:,} attributes; at most {MAX_ATTRIBUTES:,} are read"
+            )
 
 
 def defuse_feed(data: bytes) -> bytes:
@@ -89,10 +101,15 @@ def defuse_feed(data: bytes) -> bytes:
         if closing < 0:
             break  # never closed: the rest is malformed, feedparser reports it
         if closing - start > MAX_FIELD_BYTES:
-            content = data[start:start + MAX_FIELD_BYTES]
+            content = data[start : start + MAX_FIELD_BYTES]
             # Markup or CDATA cut in half would swallow the rest of the document: such a field is dropped.
-            content = b"" if b"<" in data[start:closing] else content[:content.rfind(b"&")] if (
-                content.rfind(b"&") > content.rfind(b";")) else content
+            content = (
+                b""
+                if b"<" in data[start:closing]
+                else content[: content.rfind(b"&")]
+                if (content.rfind(b"&") > content.rfind(b";"))
+                else content
+            )
             parts += [data[position:start], content]
             position = closing
     parts.append(data[position:])
@@ -101,8 +118,9 @@ def defuse_feed(data: bytes) -> bytes:
 
 def _replace_bad_reference(match: re.Match[bytes]) -> bytes:
     hex_digits, decimal_digits, semicolon = match.groups()
-    repaired = _repaired_reference(hex_digits.decode() if hex_digits else None,
-                                   decimal_digits.decode() if decimal_digits else None)
+    repaired = _repaired_reference(
+        hex_digits.decode() if hex_digits else None, decimal_digits.decode() if decimal_digits else None
+    )
     return match.group() if repaired is None else repaired.encode("ascii")
 
 
@@ -159,8 +177,10 @@ def run_bounded(fn: Callable[..., T], *args: Any, name: str, seconds: float = PA
     sender.close()
     try:
         if not receiver.poll(seconds):
-            raise ParseBudgetError(f"reading {name} took over {seconds:g} s: gave up (the document is built "
-                                   "to be slow to parse, or far larger than a news page)")
+            raise ParseBudgetError(
+                f"reading {name} took over {seconds:g} s: gave up (the document is built "
+                "to be slow to parse, or far larger than a news page)"
+            )
         try:
             ok, value, peak = receiver.recv()
             last_parse["peak_rss_kb"] = peak
@@ -191,8 +211,12 @@ def _child(sender: Connection, fn: Callable[..., Any], args: tuple[Any, ...]) ->
     except MemoryError:
         result = (False, ParseBudgetError("the document needs more memory to parse than a news page ever does"))
     except Exception as error:  # a parser bug must read as a refusal of this document, never as a traceback
-        result = (False, InputError(f"the parser failed on this document ({type(error).__name__}: "
-                                    f"{' '.join(str(error).split())[:200]})"))
+        result = (
+            False,
+            InputError(
+                f"the parser failed on this document ({type(error).__name__}: {' '.join(str(error).split())[:200]})"
+            ),
+        )
     peak = _peak_rss_kb()
     try:
         sender.send((*result, peak))
@@ -221,7 +245,8 @@ def _context() -> Any:
     with _context_lock:
         if not _context_cache:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["newsdesk.ingest.web", "newsdesk.ingest.feeds", "feedparser",
-                                            "trafilatura"])
+            context.set_forkserver_preload(
+                ["newsdesk.ingest.web", "newsdesk.ingest.feeds", "feedparser", "trafilatura"]
+            )
             _context_cache.append(context)
         return _context_cache[0]

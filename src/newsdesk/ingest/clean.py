@@ -138,7 +138,7 @@ def check_article(story: Story, name: str = "the story") -> None:
     if len(body) > SAMPLE_CHARS:  # the start, middle and end of a huge body tell as much as all of it
         third = SAMPLE_CHARS // 3
         middle = len(body) // 2
-        body = "\n".join((body[:third], body[middle - third // 2:middle + third // 2], body[-third:]))
+        body = "\n".join((body[:third], body[middle - third // 2 : middle + third // 2], body[-third:]))
     sentences = [s for s in _SENTENCE.findall(body) if len(_WORD.findall(s)) >= 5]
     language = [s for s in sentences if _reads_as_language(s)]
     if len(language) < MIN_LANGUAGE_SENTENCES or len(language) < MIN_LANGUAGE_SHARE * max(1, len(sentences)):

@@ -35,15 +35,39 @@ __all__ = ["FEED_SUFFIXES", "Feed", "FeedEntry", "clean_link", "looks_like_feed"
 
 MAX_TITLE_CHARS = 300
 # Query parameters that only say "this click came from the feed": dropped so the same story dedups by link.
-TRACKING_PARAMS = frozenset({"at_medium", "at_campaign", "at_custom1", "at_custom2", "at_custom3", "at_custom4",
-                             "traffic_source", "cmpid", "cmp", "ocid", "ns_mchannel", "ns_source", "ns_campaign",
-                             "ns_linkname", "ns_fee", "rss", "ref", "smid", "partner", "feedtype", "feedname"})
+TRACKING_PARAMS = frozenset(
+    {
+        "at_medium",
+        "at_campaign",
+        "at_custom1",
+        "at_custom2",
+        "at_custom3",
+        "at_custom4",
+        "traffic_source",
+        "cmpid",
+        "cmp",
+        "ocid",
+        "ns_mchannel",
+        "ns_source",
+        "ns_campaign",
+        "ns_linkname",
+        "ns_fee",
+        "rss",
+        "ref",
+        "smid",
+        "partner",
+        "feedtype",
+        "feedname",
+    }
+)
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf"})
 # Paragraphs that feeds append to every entry: photo credits, "read more" links, WordPress's "The post ... appeared
 # first on ...". They say nothing about the story and would make unrelated entries look alike to retrieval.
 BOILERPLATE = re.compile(
     r"^\(?(image|photo|picture|video) credit:.*\)?$|^(continue reading|read more|read the full story)\b.{0,40}$"
-    r"|^the post .{1,300} appeared first on .{1,100}$", re.IGNORECASE)
+    r"|^the post .{1,300} appeared first on .{1,100}$",
+    re.IGNORECASE,
+)
 ARTICLE_SUFFIXES = {"md": ".md", "html": ".html", "json": ".json"}
 
 Progress = Callable[[str], None]
@@ -64,9 +88,18 @@ class FeedEntry:
         return content_hash(self.title + "\n" + self.text)
 
     def to_story(self, feed: Feed) -> Story:
-        return visible_story(Story(headline=self.title, body=self.text or self.title, url=self.link,
-                                   published=self.published, source=feed.publisher, author=self.author,
-                                   language=feed.language, origin="feed"))
+        return visible_story(
+            Story(
+                headline=self.title,
+                body=self.text or self.title,
+                url=self.link,
+                published=self.published,
+                source=feed.publisher,
+                author=self.author,
+                language=feed.language,
+                origin="feed",
+            )
+        )
 
 
 @dataclass
@@ -129,8 +162,9 @@ def _parse_document(data: bytes, source: str, content_type: str | None) -> Feed:
     headers = {"content-type": content_type} if content_type else {}
     try:
         # A stream, never bytes or str: given those, feedparser may treat them as a file name or URL to open.
-        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True,
-                                  resolve_relative_uris=True)
+        parsed = feedparser.parse(
+            io.BytesIO(data), response_headers=headers, sanitize_html=True, resolve_relative_uris=True
+        )
     except Exception as error:  # feedparser raises what its decoders raise; the feed is unreadable, not a crash
         raise InputError(f"{source} is not a readable RSS or Atom feed: {_one_line(error)}") from None
     problem = _one_line(parsed.get("bozo_exception")) if parsed.get("bozo") else None
@@ -139,8 +173,9 @@ def _parse_document(data: bytes, source: str, content_type: str | None) -> Feed:
         reason = f": {problem}" if problem else ""
         raise InputError(f"{source} is not a readable RSS or Atom feed{reason}")
     meta = parsed.get("feed") or {}
-    feed = Feed(source=source, title=_text(meta.get("title")) or None, language=_language(meta.get("language")),
-                problem=problem)
+    feed = Feed(
+        source=source, title=_text(meta.get("title")) or None, language=_language(meta.get("language")), problem=problem
+    )
     for number, raw in enumerate(raw_entries, start=1):
         try:
             entry = _entry(raw)
@@ -168,8 +203,15 @@ def _entry(raw: Any) -> FeedEntry | None:
         title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     link = clean_link(_text(raw.get("link"))) or None
     guid = _text(raw.get("id")).strip() or None
-    return FeedEntry(title=title, text=text, link=link, guid=guid, published=_published(raw),
-                     author=_text(raw.get("author")).strip() or None, full_text=full_text)
+    return FeedEntry(
+        title=title,
+        text=text,
+        link=link,
+        guid=guid,
+        published=_published(raw),
+        author=_text(raw.get("author")).strip() or None,
+        full_text=full_text,
+    )
 
 
 def _entry_text(html: str) -> str:
@@ -186,8 +228,11 @@ def clean_link(link: str) -> str:
         parts = urlsplit(link)
     except ValueError:
         return ""
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS]
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS
+    ]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 

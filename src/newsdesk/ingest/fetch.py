@@ -33,8 +33,16 @@ from .. import __version__
 from ..errors import BlockedURLError, FetchError
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "FEED_TYPES", "HTML_TYPES", "FetchResult", "Fetcher", "Guard", "allow_private_setting",
-    "blocked_reason", "fetch", "system_resolver",
+    "DEFAULT_MAX_BYTES",
+    "FEED_TYPES",
+    "HTML_TYPES",
+    "FetchResult",
+    "Fetcher",
+    "Guard",
+    "allow_private_setting",
+    "blocked_reason",
+    "fetch",
+    "system_resolver",
 ]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -46,8 +54,15 @@ USER_AGENT = f"Mozilla/5.0 (compatible; newsdesk/{__version__}; +https://pypi.or
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
-              "application/x-rss+xml", "text/rss+xml")
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+    "application/x-rss+xml",
+    "text/rss+xml",
+)
 ALLOW_PRIVATE_HINT = "pass --allow-private (or set NEWSDESK_ALLOW_PRIVATE=1) to fetch intranet hosts"
 
 # NAT64 (64:ff9b::/96) carries an IPv4 address in its last 32 bits, like IPv4-mapped addresses do.
@@ -87,8 +102,14 @@ def blocked_reason(address: str | ipaddress.IPv4Address | ipaddress.IPv6Address)
             return blocked_reason(embedded)
         if ip.sixtofour is not None and blocked_reason(ip.sixtofour):
             return "6to4-wrapped non-public"
-    checks = (("unspecified", ip.is_unspecified), ("loopback", ip.is_loopback), ("link-local", ip.is_link_local),
-              ("multicast", ip.is_multicast), ("reserved", ip.is_reserved), ("private", ip.is_private))
+    checks = (
+        ("unspecified", ip.is_unspecified),
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("reserved", ip.is_reserved),
+        ("private", ip.is_private),
+    )
     for name, hit in checks:
         if hit:
             return name
@@ -162,8 +183,14 @@ class GuardedBackend(httpcore.SyncBackend):
     def __init__(self, guard: Guard):
         self.guard = guard
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
         last_error: Exception | None = None
         for address in self.guard.addresses(host, port):
             try:
@@ -180,8 +207,9 @@ class GuardedTransport(httpx.HTTPTransport):
     def __init__(self, guard: Guard):
         super().__init__(trust_env=False)
         ssl_context = httpx.create_ssl_context(trust_env=False)
-        self._pool = httpcore.ConnectionPool(ssl_context=ssl_context, max_connections=4,
-                                             network_backend=GuardedBackend(guard))
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=ssl_context, max_connections=4, network_backend=GuardedBackend(guard)
+        )
 
 
 @dataclass
@@ -201,26 +229,42 @@ class FetchResult:
 class Fetcher:
     """Fetches one URL at a time through the guard, with the limits above."""
 
-    def __init__(self, *, allow_private: bool | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                 connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT,
-                 total_timeout: float = TOTAL_TIMEOUT, max_redirects: int = MAX_REDIRECTS,
-                 guard: Guard | None = None):
+    def __init__(
+        self,
+        *,
+        allow_private: bool | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT,
+        total_timeout: float = TOTAL_TIMEOUT,
+        max_redirects: int = MAX_REDIRECTS,
+        guard: Guard | None = None,
+    ):
         self.guard = guard or Guard(allow_private=allow_private_setting(allow_private))
         self.max_bytes = max_bytes
-        self.timeout = httpx.Timeout(connect=connect_timeout, read=read_timeout, write=read_timeout,
-                                     pool=connect_timeout)
+        self.timeout = httpx.Timeout(
+            connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
+        )
         self.total_timeout = total_timeout
         self.max_redirects = max_redirects
 
     def get(self, url: str, accept: tuple[str, ...] = HTML_TYPES, what: str = "page") -> FetchResult:
         """GET ``url``; ``accept`` lists the media types wanted (empty: any). ``what`` names it in errors."""
         deadline = time.monotonic() + self.total_timeout
-        headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate",
-                   "Accept": ", ".join(accept) + ", */*;q=0.5" if accept else "*/*"}
+        headers = {
+            "User-Agent": USER_AGENT,
+            "Accept-Encoding": "gzip, deflate",
+            "Accept": ", ".join(accept) + ", */*;q=0.5" if accept else "*/*",
+        }
         redirects: list[str] = []
         current = url
-        with httpx.Client(transport=GuardedTransport(self.guard), timeout=self.timeout, headers=headers,
-                          follow_redirects=False, trust_env=False) as client:
+        with httpx.Client(
+            transport=GuardedTransport(self.guard),
+            timeout=self.timeout,
+            headers=headers,
+            follow_redirects=False,
+            trust_env=False,
+        ) as client:
             for _ in range(self.max_redirects + 1):
                 target = self.guard.check_url(current)
                 with _translate_errors(current, self.total_timeout):
@@ -238,8 +282,14 @@ class Fetcher:
                         content = self._read_capped(response, deadline, what)
                     finally:
                         response.close()
-                return FetchResult(url=str(response.url), status=response.status_code, content_type=content_type,
-                                   charset=charset, content=content, redirects=redirects)
+                return FetchResult(
+                    url=str(response.url),
+                    status=response.status_code,
+                    content_type=content_type,
+                    charset=charset,
+                    content=content,
+                    redirects=redirects,
+                )
         raise FetchError(f"too many redirects (more than {self.max_redirects}) from {_shorten(url)}")
 
     def _read_capped(self, response: httpx.Response, deadline: float, what: str) -> bytes:
@@ -259,8 +309,14 @@ class Fetcher:
         return b"".join(chunks)
 
 
-def fetch(url: str, *, accept: tuple[str, ...] = HTML_TYPES, allow_private: bool | None = None,
-          max_bytes: int = DEFAULT_MAX_BYTES, what: str = "page") -> FetchResult:
+def fetch(
+    url: str,
+    *,
+    accept: tuple[str, ...] = HTML_TYPES,
+    allow_private: bool | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    what: str = "page",
+) -> FetchResult:
     """One guarded GET with the default limits."""
     return Fetcher(allow_private=allow_private, max_bytes=max_bytes).get(url, accept=accept, what=what)
 

@@ -18,8 +18,15 @@ from ..models import Story, web_url
 MAX_STORY_BYTES = 5_000_000  # a news story is kilobytes; anything this large is a mistake or an attack
 
 _META = re.compile(r"^\s*(source|url|date|published|publisher|author|by)\s*:\s*(.+?)\s*$", re.IGNORECASE)
-_META_FIELD = {"source": "url", "url": "url", "date": "published", "published": "published",
-               "publisher": "source", "author": "author", "by": "author"}
+_META_FIELD = {
+    "source": "url",
+    "url": "url",
+    "date": "published",
+    "published": "published",
+    "publisher": "source",
+    "author": "author",
+    "by": "author",
+}
 
 
 def decode_bytes(data: bytes, name: str) -> str:
@@ -69,8 +76,15 @@ def parse_text_story(text: str, name: str = "input") -> Story:
     if url and not web_url(url):
         # "Source: Reuters" names a publisher, not a link.
         meta["source"], url = meta.get("source", url), None
-    return Story(headline=headline, body=body, url=url, published=_iso_date(meta.get("published")),
-                 source=meta.get("source"), author=meta.get("author"), origin="text")
+    return Story(
+        headline=headline,
+        body=body,
+        url=url,
+        published=_iso_date(meta.get("published")),
+        source=meta.get("source"),
+        author=meta.get("author"),
+        origin="text",
+    )
 
 
 def parse_json_story(text: str, name: str = "input") -> Story:
@@ -81,24 +95,31 @@ def parse_json_story(text: str, name: str = "input") -> Story:
     except RecursionError:
         raise InputError(f"{name} nests too deeply to be a story") from None
     if not isinstance(data, dict):
-        raise InputError(f"{name} must hold a JSON object with \"headline\" and \"body\"")
+        raise InputError(f'{name} must hold a JSON object with "headline" and "body"')
     unknown = set(data) - {"headline", "body", "url", "published", "source", "author", "language", "title", "text"}
     if unknown:
         raise InputError(f"{name} has unknown keys: {', '.join(sorted(unknown))}")
     headline = data.get("headline") or data.get("title")
     body = data.get("body") or data.get("text")
     if not isinstance(headline, str) or not headline.strip():
-        raise InputError(f"{name} needs a non-empty \"headline\" string")
+        raise InputError(f'{name} needs a non-empty "headline" string')
     if not isinstance(body, str) or not body.strip():
-        raise InputError(f"{name} needs a non-empty \"body\" string")
+        raise InputError(f'{name} needs a non-empty "body" string')
     for key in ("url", "published", "source", "author", "language"):
         if data.get(key) is not None and not isinstance(data[key], str):
-            raise InputError(f"{name}: \"{key}\" must be a string")
+            raise InputError(f'{name}: "{key}" must be a string')
     if (data.get("url") or "").strip() and web_url(data["url"]) is None:
-        raise InputError(f"{name}: \"url\" must be an http:// or https:// address, not {data['url'][:60]!r}")
-    return Story(headline=headline.strip(), body=body.strip(), url=data.get("url"),
-                 published=_iso_date(data.get("published")), source=data.get("source"),
-                 author=data.get("author"), language=data.get("language"), origin="json")
+        raise InputError(f'{name}: "url" must be an http:// or https:// address, not {data["url"][:60]!r}')
+    return Story(
+        headline=headline.strip(),
+        body=body.strip(),
+        url=data.get("url"),
+        published=_iso_date(data.get("published")),
+        source=data.get("source"),
+        author=data.get("author"),
+        language=data.get("language"),
+        origin="json",
+    )
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -39,13 +39,45 @@ THIN_BODY_CHARS = 400  # a body shorter than this is "thin": try harder, then le
 MAX_HEADLINE_CHARS = 300
 
 # Tags whose start and end break a paragraph when HTML is turned into text.
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "form",
-    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
-    "td", "th", "tr", "ul", "body", "html",
-})
+BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+        "body",
+        "html",
+    }
+)
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "head", "title"})
-
 
 
 def story_from_url(url: str, allow_private: bool = False, fetcher: Fetcher | None = None) -> Story:
@@ -115,8 +147,14 @@ def _trafilatura(html: str, url: str | None, favor_recall: bool) -> Any:
     import trafilatura
 
     try:
-        return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                           favor_recall=favor_recall, date_extraction_params=_date_params())
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            favor_recall=favor_recall,
+            date_extraction_params=_date_params(),
+        )
     except (ValueError, TypeError, lxml.etree.LxmlError):  # trafilatura rarely raises; a broken page is "no text"
         return None
 
@@ -146,8 +184,13 @@ def _head_meta(html: str) -> _Meta:
     meta.site = values.get("og:site_name")
     meta.published = (values.get("article:published_time") or values.get("date") or "")[:10] or None
     html_element = root if root.tag == "html" else root.getroottree().getroot()
-    declared = (html_element.get("lang") or html_element.get("{http://www.w3.org/XML/1998/namespace}lang")
-                or values.get("content-language") or values.get("og:locale") or values.get("language"))
+    declared = (
+        html_element.get("lang")
+        or html_element.get("{http://www.w3.org/XML/1998/namespace}lang")
+        or values.get("content-language")
+        or values.get("og:locale")
+        or values.get("language")
+    )
     meta.language = _language_tag(declared)
     return meta
 

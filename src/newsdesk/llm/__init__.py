@@ -30,8 +30,13 @@ def register_backend(prefix: str, factory: BackendFactory) -> None:
     _BACKENDS[prefix] = factory
 
 
-def get_model(spec: str | None = None, *, base_url: str | None = None, api_key: str | None = None,
-              context_length: int | None = None) -> Model:
+def get_model(
+    spec: str | None = None,
+    *,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    context_length: int | None = None,
+) -> Model:
     """Resolve a model spec: ``None``/``smollm2`` (embedded default), ``path.gguf``, or ``openai:NAME``."""
     spec = (spec or DEFAULT_MODEL).strip()
     prefix, _, rest = spec.partition(":")

@@ -61,8 +61,7 @@ class Model(ABC):
         """Probability of each one-token answer in ``choices`` as the next token (for LLM judges)."""
         raise ModelError(f"the {self.backend} backend cannot read token probabilities")
 
-    def token_probabilities(self, messages: list[dict[str, str]], *, max_tokens: int = 16,
-                            top: int = 10) -> Completion:
+    def token_probabilities(self, messages: list[dict[str, str]], *, max_tokens: int = 16, top: int = 10) -> Completion:
         """Greedy answer whose ``extra["tokens"]`` lists ``[token, {alternative: logprob}]`` per generated token
         (for LLM judges that read several answers from one call)."""
         raise ModelError(f"the {self.backend} backend cannot read token probabilities")

@@ -23,8 +23,11 @@ Usage = dict[str, int]  # calls, prompt_tokens, completion_tokens, total_tokens
 
 def _declared_attributes() -> tuple[str, ...]:
     """What ``Model`` declares as data (backend, name, context_length, capabilities): every one is forwarded."""
-    return tuple(name for name, value in vars(Model).items()
-                 if not name.startswith("_") and not callable(value) and not isinstance(value, property))
+    return tuple(
+        name
+        for name, value in vars(Model).items()
+        if not name.startswith("_") and not callable(value) and not isinstance(value, property)
+    )
 
 
 class _Forwarded:

@@ -132,14 +132,17 @@ class EmbeddedModel(Model):
             started = time.perf_counter()
             try:
                 # stream is left False, so the answer is one response, never the streaming iterator
-                result = cast("CreateChatCompletionResponse", llm.create_chat_completion(
-                    messages=cast("list[ChatCompletionRequestMessage]", messages),
-                    max_tokens=max_tokens,
-                    temperature=temperature,
-                    repeat_penalty=repeat_penalty,
-                    stop=stop or [],
-                    seed=seed,
-                ))
+                result = cast(
+                    "CreateChatCompletionResponse",
+                    llm.create_chat_completion(
+                        messages=cast("list[ChatCompletionRequestMessage]", messages),
+                        max_tokens=max_tokens,
+                        temperature=temperature,
+                        repeat_penalty=repeat_penalty,
+                        stop=stop or [],
+                        seed=seed,
+                    ),
+                )
             except (RuntimeError, ValueError) as error:
                 raise ModelError(f"the embedded model failed: {error}") from error
             seconds = time.perf_counter() - started

@@ -30,8 +30,14 @@ class ServerModel(Model):
     backend = "openai"
     supports_probabilities = True
 
-    def __init__(self, name: str, base_url: str | None = None, api_key: str | None = None,
-                 context_length: int | None = None, timeout: float = 300.0):
+    def __init__(
+        self,
+        name: str,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        context_length: int | None = None,
+        timeout: float = 300.0,
+    ):
         try:
             import openai
         except ImportError as error:  # pragma: no cover - a declared dependency
@@ -47,8 +53,14 @@ class ServerModel(Model):
         self._client = openai.OpenAI(base_url=self.base_url, api_key=key, timeout=timeout, max_retries=max_retries())
 
     @classmethod
-    def from_spec(cls, spec: str, base_url: str | None = None, api_key: str | None = None,
-                  context_length: int | None = None, **_: Any) -> ServerModel:
+    def from_spec(
+        cls,
+        spec: str,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        context_length: int | None = None,
+        **_: Any,
+    ) -> ServerModel:
         if not spec:
             raise ModelError("name the server's model: --model openai:MODEL_NAME")
         return cls(spec, base_url=base_url, api_key=api_key, context_length=context_length)
@@ -102,20 +114,22 @@ class ServerModel(Model):
             finish_reason=choice.finish_reason,
         )
 
-    def token_probabilities(self, messages: list[dict[str, str]], *, max_tokens: int = 16,
-                            top: int = 10) -> Completion:
+    def token_probabilities(self, messages: list[dict[str, str]], *, max_tokens: int = 16, top: int = 10) -> Completion:
         """Greedy tokens with their top alternatives' log-probabilities, in ``Completion.extra["tokens"]``."""
         started = time.perf_counter()
-        response = self._call(messages=messages, max_tokens=max_tokens, temperature=0.0, logprobs=True,
-                              top_logprobs=top)
+        response = self._call(
+            messages=messages, max_tokens=max_tokens, temperature=0.0, logprobs=True, top_logprobs=top
+        )
         choice = response.choices[0]
         content = choice.logprobs and choice.logprobs.content
         if not content:
             raise ProbabilitiesUnavailable(f"the server at {self.base_url} returned no token probabilities")
         usage = response.usage
         details = getattr(usage, "prompt_tokens_details", None) if usage else None
-        tokens = [[item.token, {alt.token: alt.logprob for alt in (item.top_logprobs or [])} or
-                   {item.token: item.logprob}] for item in content]
+        tokens = [
+            [item.token, {alt.token: alt.logprob for alt in (item.top_logprobs or [])} or {item.token: item.logprob}]
+            for item in content
+        ]
         return Completion(
             text=choice.message.content or "",
             prompt_tokens=usage.prompt_tokens if usage else 0,
@@ -186,16 +200,23 @@ MIN_CHARS_PER_TOKEN = 1.0
 #     2966 tokens (2566 in the messages, 400 in the completion)."
 #   llama.cpp's llama-server: "request (4476 tokens) exceeds the available context size (4096 tokens)", with
 #     "n_prompt_tokens" and "n_ctx" in the JSON body; older builds "the request exceeds the available context size".
-_CONTEXT_REFUSAL = re.compile(r"context[ _](?:length|size|window)|exceed_context_size|prompt is too long|"
-                              r"too many tokens", re.IGNORECASE)
-_LIMIT = (re.compile(r"maximum context length is (\d+)", re.IGNORECASE),
-          re.compile(r"context (?:size|window|length) \((\d+) tokens\)", re.IGNORECASE),
-          re.compile(r"exceed context window of (\d+)", re.IGNORECASE),
-          re.compile(r"\"n_ctx\":\s*(\d+)"))
-_PROMPT = (re.compile(r"\((\d+) in the messages", re.IGNORECASE),
-           re.compile(r"request \((\d+) tokens\)", re.IGNORECASE),
-           re.compile(r"requested tokens \((\d+)\)", re.IGNORECASE),
-           re.compile(r"\"n_prompt_tokens\":\s*(\d+)"))
+_CONTEXT_REFUSAL = re.compile(
+    r"context[ _](?:length|size|window)|exceed_context_size|prompt is too long|"
+    r"too many tokens",
+    re.IGNORECASE,
+)
+_LIMIT = (
+    re.compile(r"maximum context length is (\d+)", re.IGNORECASE),
+    re.compile(r"context (?:size|window|length) \((\d+) tokens\)", re.IGNORECASE),
+    re.compile(r"exceed context window of (\d+)", re.IGNORECASE),
+    re.compile(r"\"n_ctx\":\s*(\d+)"),
+)
+_PROMPT = (
+    re.compile(r"\((\d+) in the messages", re.IGNORECASE),
+    re.compile(r"request \((\d+) tokens\)", re.IGNORECASE),
+    re.compile(r"requested tokens \((\d+)\)", re.IGNORECASE),
+    re.compile(r"\"n_prompt_tokens\":\s*(\d+)"),
+)
 
 
 def context_refusal(status: int, text: str) -> ContextTooSmall | None:

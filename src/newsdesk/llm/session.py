@@ -35,8 +35,18 @@ _THINK = re.compile(r"<(think|thinking|reasoning)>.*?(</\1>|$)", re.DOTALL | re.
 class CallStore(Protocol):
     def cache_get(self, key: str) -> dict[str, Any] | None: ...
     def cache_put(self, key: str, model: str, completion: dict[str, Any]) -> None: ...
-    def record_call(self, run_id: int | None, purpose: str, model: str, prompt_tokens: int, completion_tokens: int,
-                    cached_tokens: int, seconds: float, from_cache: bool, cache_key: str | None) -> None: ...
+    def record_call(
+        self,
+        run_id: int | None,
+        purpose: str,
+        model: str,
+        prompt_tokens: int,
+        completion_tokens: int,
+        cached_tokens: int,
+        seconds: float,
+        from_cache: bool,
+        cache_key: str | None,
+    ) -> None: ...
 
 
 class BudgetExceeded(Exception):
@@ -48,9 +58,17 @@ class Session:
     ``refit``: shrinks the sources the prompts are built from, True when it cut something. ``emit``: a progress
     hook, told ``("call", "start"|"done", purpose=..., number=..., budget=...)`` around every call."""
 
-    def __init__(self, model: Model, store: CallStore | None = None, run_id: int | None = None,
-                 use_cache: bool = True, max_calls: int | None = None, *,
-                 refit: Callable[[], bool] | None = None, emit: Callable[..., None] | None = None):
+    def __init__(
+        self,
+        model: Model,
+        store: CallStore | None = None,
+        run_id: int | None = None,
+        use_cache: bool = True,
+        max_calls: int | None = None,
+        *,
+        refit: Callable[[], bool] | None = None,
+        emit: Callable[..., None] | None = None,
+    ):
         self.model = model
         self.store = store
         self.run_id = run_id
@@ -87,20 +105,22 @@ class Session:
 
     def token_probabilities(self, messages: Prompt, *, purpose: str, **options: Any) -> Completion:
         """``Model.token_probabilities`` through the same budget, cache and call record as ``chat``."""
-        return self._complete(self.model.token_probabilities, messages, purpose,
-                              {**options, "probabilities": True})
+        return self._complete(self.model.token_probabilities, messages, purpose, {**options, "probabilities": True})
 
     def room(self, messages: Messages) -> int:
         """Tokens left for the answer after ``messages`` in the model's context, by the model's own count."""
         used = sum(self.model.count_tokens(m.get("content", "")) + TOKENS_PER_MESSAGE for m in messages)
         return self.model.context_length - used
 
-    def _complete(self, call: Callable[..., Completion], prompt: Prompt, purpose: str,
-                  options: dict[str, Any]) -> Completion:
+    def _complete(
+        self, call: Callable[..., Completion], prompt: Prompt, purpose: str, options: dict[str, Any]
+    ) -> Completion:
         if self.calls_left_for(purpose) == 0:
-            spent = (f"the run's budget of {self.limits[purpose]} {purpose} calls is spent"
-                     if self.limits.get(purpose) is not None and self.by_purpose[purpose] >= self.limits[purpose]
-                     else f"the run's budget of {self.max_calls} LLM calls is spent")
+            spent = (
+                f"the run's budget of {self.limits[purpose]} {purpose} calls is spent"
+                if self.limits.get(purpose) is not None and self.by_purpose[purpose] >= self.limits[purpose]
+                else f"the run's budget of {self.max_calls} LLM calls is spent"
+            )
             raise BudgetExceeded(spent)
         self.emit("call", "start", purpose=purpose, number=self.calls_made + 1, budget=self.max_calls)
         for attempt in range(MAX_REFITS + 1):
@@ -116,10 +136,15 @@ class Session:
                 cut = self.refit() if self.refit is not None else False
                 if not cut and prompt() == messages:
                     raise  # nothing would be different: the caller decides what to do without the call
-                self.emit("warning", "info", message=f"{refusal}: the {purpose} call is sent again, "
-                                                     f"{'with shorter sources' if cut else 'shorter'}")
-        self.emit("call", "done", purpose=purpose, number=self.calls_made, budget=self.max_calls,
-                  cached=completion.from_cache)
+                self.emit(
+                    "warning",
+                    "info",
+                    message=f"{refusal}: the {purpose} call is sent again, "
+                    f"{'with shorter sources' if cut else 'shorter'}",
+                )
+        self.emit(
+            "call", "done", purpose=purpose, number=self.calls_made, budget=self.max_calls, cached=completion.from_cache
+        )
         return completion
 
     def _fitted(self, messages: Messages, options: dict[str, Any]) -> dict[str, Any]:
@@ -133,11 +158,15 @@ class Session:
             return options
         if room >= max(16, wanted // 2):
             return {**options, "max_tokens": room}
-        raise ContextTooSmall(f"the prompt leaves {max(0, room)} of the model's {self.model.context_length:,} "
-                              f"tokens for an answer of {wanted}", self.model.context_length)
+        raise ContextTooSmall(
+            f"the prompt leaves {max(0, room)} of the model's {self.model.context_length:,} "
+            f"tokens for an answer of {wanted}",
+            self.model.context_length,
+        )
 
-    def _send(self, call: Callable[..., Completion], messages: Messages, purpose: str,
-              options: dict[str, Any]) -> Completion:
+    def _send(
+        self, call: Callable[..., Completion], messages: Messages, purpose: str, options: dict[str, Any]
+    ) -> Completion:
         key = self._key(messages, options)  # the "probabilities" marker keeps the two kinds of call apart
         options = {k: v for k, v in options.items() if k != "probabilities"}
         if self.use_cache and self.store is not None:
@@ -157,8 +186,12 @@ class Session:
         self.stats.llm_seconds += completion.seconds
         self.stats.decode_seconds += completion.decode_seconds or 0.0
         if self.store is not None:
-            cached = {"text": strip_reasoning(completion.text), "prompt_tokens": completion.prompt_tokens,
-                      "completion_tokens": completion.completion_tokens, "finish_reason": completion.finish_reason}
+            cached = {
+                "text": strip_reasoning(completion.text),
+                "prompt_tokens": completion.prompt_tokens,
+                "completion_tokens": completion.completion_tokens,
+                "finish_reason": completion.finish_reason,
+            }
             if completion.extra.get("tokens"):
                 cached["extra"] = {"tokens": completion.extra["tokens"]}
             self.store.cache_put(key, self.model.name, cached)
@@ -167,13 +200,24 @@ class Session:
 
     def _record(self, purpose: str, completion: Completion, key: str) -> None:
         if self.store is not None:
-            self.store.record_call(self.run_id, purpose, self.model.name, completion.prompt_tokens,
-                                   completion.completion_tokens, completion.cached_tokens, completion.seconds,
-                                   completion.from_cache, key)
+            self.store.record_call(
+                self.run_id,
+                purpose,
+                self.model.name,
+                completion.prompt_tokens,
+                completion.completion_tokens,
+                completion.cached_tokens,
+                completion.seconds,
+                completion.from_cache,
+                key,
+            )
 
     def _key(self, messages: list[dict[str, str]], options: dict[str, Any]) -> str:
-        payload = json.dumps({"model": self.model.describe(), "messages": messages, "options": options},
-                             sort_keys=True, ensure_ascii=False)
+        payload = json.dumps(
+            {"model": self.model.describe(), "messages": messages, "options": options},
+            sort_keys=True,
+            ensure_ascii=False,
+        )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -38,11 +38,13 @@ SUPPORTED_LABELS = {"fact": "supported", "reasoning": "grounded in the sources",
 
 
 def sentence_label(sentence: Sentence) -> str:
-    """"Fact · supported", "Reasoning · grounded in the sources", "Fact · contradicted", "Not checked"."""
+    """ "Fact · supported", "Reasoning · grounded in the sources", "Fact · contradicted", "Not checked"."""
     if not sentence.verdict:
         return "Not checked"
     verdict = SUPPORTED_LABELS.get(sentence.role, "supported") if sentence.verdict == "supported" else sentence.verdict
     return f"{sentence.role.capitalize()} · {verdict}"
+
+
 def decider_labels() -> dict[str, str]:
     """What each check of the verifier's registry is called for a reader (imported when a page is rendered, so
     that the commands that never render do not load the checks)."""
@@ -61,8 +63,14 @@ def deciders_used(article: Article) -> list[tuple[str, str]]:
 def _context(article: Article) -> dict[str, Any]:  # the template's variables
     sources = {s.number: s for s in article.sources}
     checked = any(s.verdict for section in article.all_sections() for s in section.sentences())
-    return {"article": article, "sources": sources, "summary": summary_line(article).strip("*"),
-            "summary_counts": checked, "decider_labels": decider_labels(), "deciders": deciders_used(article)}
+    return {
+        "article": article,
+        "sources": sources,
+        "summary": summary_line(article).strip("*"),
+        "summary_counts": checked,
+        "decider_labels": decider_labels(),
+        "deciders": deciders_used(article),
+    }
 
 
 def render_article_fragment(article: Article) -> str:

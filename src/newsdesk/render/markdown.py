@@ -69,8 +69,11 @@ def summary_line(article: Article) -> str:
         return "*Not checked against the sources.*"
     facts = counts["fact"]
     parts = [f"{facts['supported']} of {_count(facts['checked'], 'factual sentence')} supported"]
-    grounded = [f"{counts[role]['supported']} of {_count(counts[role]['checked'], role + ' sentence')}"
-                for role in ("reasoning", "opinion") if counts[role]["checked"]]
+    grounded = [
+        f"{counts[role]['supported']} of {_count(counts[role]['checked'], role + ' sentence')}"
+        for role in ("reasoning", "opinion")
+        if counts[role]["checked"]
+    ]
     if grounded:
         parts.append(" and ".join(grounded) + " grounded in the sources (not counted as facts)")
     parts.append(f"{_count(removed['unsupported'], 'unsupported sentence')} removed")
@@ -86,8 +89,10 @@ def render_markdown(article: Article) -> str:
         lines += _section_lines(section)
     if article.updates:  # a correction is never silent: the log says what changed, when, on which source
         lines += ["## Updates", ""]
-        lines += [f"- {u.at[:16].replace('T', ' ')}: {escape(u.summary)} " + "".join(f"[{n}]" for n in u.sources)
-                  for u in article.updates]
+        lines += [
+            f"- {u.at[:16].replace('T', ' ')}: {escape(u.summary)} " + "".join(f"[{n}]" for n in u.sources)
+            for u in article.updates
+        ]
         lines.append("")
     lines += ["## Sources", ""]
     for source in article.sources:

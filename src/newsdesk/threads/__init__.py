@@ -77,9 +77,14 @@ def update_threads(archive: Archive) -> ThreadUpdate:
         if not mine:  # another process is threading the same archive; it will see these stories too
             return ThreadUpdate()
         report = ThreadUpdate(read=_read_new_stories(archive))
-        if report.read == 0 and archive.db.execute(
+        if (
+            report.read == 0
+            and archive.db.execute(
                 "SELECT 1 FROM thread_features f LEFT JOIN thread_entries e ON e.story_id = f.story_id"
-                " WHERE e.story_id IS NULL LIMIT 1").fetchone() is None:
+                " WHERE e.story_id IS NULL LIMIT 1"
+            ).fetchone()
+            is None
+        ):
             report.threads = int(archive.db.execute("SELECT count(*) AS n FROM threads").fetchone()["n"])
             return report
         report.changes = _regroup(archive)
@@ -90,7 +95,8 @@ def update_threads(archive: Archive) -> ThreadUpdate:
 def _read_new_stories(archive: Archive) -> int:
     rows = archive.db.execute(
         "SELECT s.id, s.headline, s.published, s.created, s.source FROM stories s"
-        " LEFT JOIN thread_features f ON f.story_id = s.id WHERE f.story_id IS NULL ORDER BY s.id").fetchall()
+        " LEFT JOIN thread_features f ON f.story_id = s.id WHERE f.story_id IS NULL ORDER BY s.id"
+    ).fetchall()
     if not rows:
         return 0
     sentences = {int(r["id"]): first_sentences([p.text for p in archive.passages(int(r["id"]))]) for r in rows}
@@ -107,16 +113,32 @@ def _read_new_stories(archive: Archive) -> int:
     for r in rows:
         counts = seen.get(r["source"], Counter())
         furniture = {key for key in keys[int(r["id"])] if counts[key] > 1}
-        items.append((int(r["id"]), story_day(r["published"], r["created"]), r["headline"],
-                      content_sentences(r["headline"], sentences[int(r["id"])], furniture)))
+        items.append(
+            (
+                int(r["id"]),
+                story_day(r["published"], r["created"]),
+                r["headline"],
+                content_sentences(r["headline"], sentences[int(r["id"])], furniture),
+            )
+        )
     features = compute_features(items, store=archive)
     source_of = {int(r["id"]): r["source"] for r in rows}
     with archive.transaction() as db:
         db.executemany(
             "INSERT INTO thread_features (story_id, day, vector, names, source, sentences)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (story_id) DO NOTHING",
-            [(f.story_id, f.day, f.vector.tobytes(), json.dumps(dict(f.names), ensure_ascii=False),
-              source_of[f.story_id], json.dumps(sorted(keys[f.story_id]))) for f in features])
+            [
+                (
+                    f.story_id,
+                    f.day,
+                    f.vector.tobytes(),
+                    json.dumps(dict(f.names), ensure_ascii=False),
+                    source_of[f.story_id],
+                    json.dumps(sorted(keys[f.story_id])),
+                )
+                for f in features
+            ],
+        )
     return len(features)
 
 
@@ -132,12 +154,15 @@ def load_features(archive: Archive) -> list[StoryFeatures]:
 
 def _regroup(archive: Archive) -> list[cluster.ThreadChange]:
     features = load_features(archive)
-    groups = [[features[i].story_id for i in group]
-              for group in cluster.group(len(features), cluster.pair_scores(features))]
+    groups = [
+        [features[i].story_id for i in group] for group in cluster.group(len(features), cluster.pair_scores(features))
+    ]
     day = {f.story_id: f.day for f in features}
     with archive.transaction() as db:
-        previous = {int(r["story_id"]): int(r["thread_id"])
-                    for r in db.execute("SELECT story_id, thread_id FROM thread_entries")}
+        previous = {
+            int(r["story_id"]): int(r["thread_id"])
+            for r in db.execute("SELECT story_id, thread_id FROM thread_entries")
+        }
         kept = cluster.reconcile(groups, previous)
         ids: list[int] = []
         stamp = _now()
@@ -146,38 +171,53 @@ def _regroup(archive: Archive) -> list[cluster.ThreadChange]:
             headline = db.execute("SELECT headline FROM stories WHERE id = ?", (first,)).fetchone()["headline"]
             span = (_iso(min(day[s] for s in group)), _iso(max(day[s] for s in group)))
             if thread_id is None:
-                thread_id = int(db.execute(
-                    "INSERT INTO threads (title, first_seen, last_seen, created, updated) VALUES (?, ?, ?, ?, ?)"
-                    " RETURNING id", (headline, *span, stamp, stamp)).fetchone()["id"])
+                thread_id = int(
+                    db.execute(
+                        "INSERT INTO threads (title, first_seen, last_seen, created, updated) VALUES (?, ?, ?, ?, ?)"
+                        " RETURNING id",
+                        (headline, *span, stamp, stamp),
+                    ).fetchone()["id"]
+                )
             else:
-                db.execute("UPDATE threads SET title = ?, first_seen = ?, last_seen = ?, updated = ? WHERE id = ?",
-                           (headline, *span, stamp, thread_id))
+                db.execute(
+                    "UPDATE threads SET title = ?, first_seen = ?, last_seen = ?, updated = ? WHERE id = ?",
+                    (headline, *span, stamp, thread_id),
+                )
             ids.append(thread_id)
             moved = [(thread_id, s) for s in group if previous.get(s) != thread_id]
-            db.executemany("INSERT INTO thread_entries (story_id, thread_id, joined) VALUES (?, ?, ?)"
-                           " ON CONFLICT (story_id) DO UPDATE SET thread_id = excluded.thread_id",
-                           [(s, t, stamp) for t, s in moved])
+            db.executemany(
+                "INSERT INTO thread_entries (story_id, thread_id, joined) VALUES (?, ?, ?)"
+                " ON CONFLICT (story_id) DO UPDATE SET thread_id = excluded.thread_id",
+                [(s, t, stamp) for t, s in moved],
+            )
         db.execute("DELETE FROM threads WHERE id NOT IN (SELECT DISTINCT thread_id FROM thread_entries)")
         found = cluster.changes(groups, ids, previous)
-        db.executemany("INSERT INTO thread_changes (kind, thread_id, other_ids, created) VALUES (?, ?, ?, ?)",
-                       [(c.kind, c.thread_id, json.dumps(c.other_ids), stamp) for c in found])
+        db.executemany(
+            "INSERT INTO thread_changes (kind, thread_id, other_ids, created) VALUES (?, ?, ?, ?)",
+            [(c.kind, c.thread_id, json.dumps(c.other_ids), stamp) for c in found],
+        )
     return found
 
 
-_ENTRY_SQL = ("SELECT e.thread_id, s.id, s.url, s.headline, s.source, s.published, f.day FROM thread_entries e"
-              " JOIN stories s ON s.id = e.story_id LEFT JOIN thread_features f ON f.story_id = s.id")
+_ENTRY_SQL = (
+    "SELECT e.thread_id, s.id, s.url, s.headline, s.source, s.published, f.day FROM thread_entries e"
+    " JOIN stories s ON s.id = e.story_id LEFT JOIN thread_features f ON f.story_id = s.id"
+)
 
 
 def _threads(archive: Archive, where: str = "", params: tuple[object, ...] = ()) -> list[Thread]:
-    threads = {int(r["id"]): Thread(int(r["id"]), r["title"], r["first_seen"], r["last_seen"])
-               for r in archive.db.execute(f"SELECT * FROM threads {where} ORDER BY last_seen DESC, id", params)}
+    threads = {
+        int(r["id"]): Thread(int(r["id"]), r["title"], r["first_seen"], r["last_seen"])
+        for r in archive.db.execute(f"SELECT * FROM threads {where} ORDER BY last_seen DESC, id", params)
+    }
     if not threads:
         return []
     marks = ",".join("?" * len(threads))
     rows = archive.db.execute(f"{_ENTRY_SQL} WHERE e.thread_id IN ({marks}) ORDER BY f.day, s.id", list(threads))
     for row in rows:
         threads[int(row["thread_id"])].entries.append(
-            ThreadEntry(int(row["id"]), row["url"], row["headline"], row["source"], row["published"]))
+            ThreadEntry(int(row["id"]), row["url"], row["headline"], row["source"], row["published"])
+        )
     return list(threads.values())
 
 

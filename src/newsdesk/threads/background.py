@@ -35,7 +35,7 @@ RELATED_THRESHOLD = 0.7  # a pair score (cluster.py) that says "about the same t
 
 
 def date_phrase(published: str | None) -> str | None:
-    """"On 17 January" (with the year when it is not the current one), or None for a missing or odd date."""
+    """ "On 17 January" (with the year when it is not the current one), or None for a missing or odd date."""
     if not published:
         return None
     try:
@@ -46,8 +46,9 @@ def date_phrase(published: str | None) -> str | None:
     return f"On {moment.day} {moment.strftime('%B')}{year}"
 
 
-def thread_background(archive: Archive, story: Story, limit: int = DEFAULT_BACKGROUND_PASSAGES,
-                      rerank: Reranker | None = None) -> list[Background]:
+def thread_background(
+    archive: Archive, story: Story, limit: int = DEFAULT_BACKGROUND_PASSAGES, rerank: Reranker | None = None
+) -> list[Background]:
     """Background stories for ``story`` (stored, with an id): its thread's earlier entries, then related threads."""
     if limit <= 0 or story.id is None:
         return []
@@ -59,14 +60,18 @@ def thread_background(archive: Archive, story: Story, limit: int = DEFAULT_BACKG
     index = {f.story_id: i for i, f in enumerate(features)}
     if story.id not in index:
         return []
-    members = {int(r["story_id"]) for r in archive.db.execute(
-        "SELECT story_id FROM thread_entries WHERE thread_id = ?", (thread_id,))}
+    members = {
+        int(r["story_id"])
+        for r in archive.db.execute("SELECT story_id FROM thread_entries WHERE thread_id = ?", (thread_id,))
+    }
     me = features[index[story.id]]
-    earlier = sorted((features[index[s]] for s in members if s != story.id and s in index
-                      and features[index[s]].day <= me.day), key=lambda f: (-f.day, f.story_id))
+    earlier = sorted(
+        (features[index[s]] for s in members if s != story.id and s in index and features[index[s]].day <= me.day),
+        key=lambda f: (-f.day, f.story_id),
+    )
     related = _related(features, members)
-    chosen = [f.story_id for f in earlier[:max(limit, MIN_THREAD_ENTRIES)]]
-    chosen += [s for s in related if s not in chosen][:max(0, limit - len(chosen))]
+    chosen = [f.story_id for f in earlier[: max(limit, MIN_THREAD_ENTRIES)]]
+    chosen += [s for s in related if s not in chosen][: max(0, limit - len(chosen))]
     out: list[Background] = []
     for story_id in chosen:
         passages = archive.passages(story_id)

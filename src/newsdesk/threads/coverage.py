@@ -79,8 +79,9 @@ def coverage_differences(sources: list[Source]) -> list[str]:
         only = [key for key in names[outlet] if key not in others and key not in outlet_names][:MAX_ONLY]
         if only:
             cited = sorted({names[outlet][key].number for key in only})
-            statements.append(f"Only {outlet} mentions {_join([shown[k] for k in only])} "
-                              + " ".join(f"[{n}]" for n in cited) + ".")
+            statements.append(
+                f"Only {outlet} mentions {_join([shown[k] for k in only])} " + " ".join(f"[{n}]" for n in cited) + "."
+            )
     return statements
 
 
@@ -100,8 +101,10 @@ def _figure_statements(figures: list[Figure]) -> list[str]:
         for outlet, own in by_outlet.items():  # one outlet's figure that changed: an update, the newer named
             if len({f.value for f in own}) > 1:
                 old, new = own[0], own[-1]
-                out.append(f"{outlet} first gave {old.value} ({what}) [{old.source.number}], then {new.value} in a "
-                           f"later report [{new.source.number}], the newer figure.")
+                out.append(
+                    f"{outlet} first gave {old.value} ({what}) [{old.source.number}], then {new.value} in a "
+                    f"later report [{new.source.number}], the newer figure."
+                )
         latest = {outlet: own[-1] for outlet, own in by_outlet.items()}
         if len({f.value for f in latest.values()}) > 1:
             parts = [f"{outlet} reports {f.value} [{f.source.number}]" for outlet, f in sorted(latest.items())]

@@ -88,8 +88,9 @@ def content_sentences(headline: str, sentences: list[str], furniture: set[str]) 
     return kept[:MAX_SENTENCES] or [headline]
 
 
-def compute_features(items: list[tuple[int, float, str, list[str]]], store: VectorStore | None = None
-                     ) -> list[StoryFeatures]:
+def compute_features(
+    items: list[tuple[int, float, str, list[str]]], store: VectorStore | None = None
+) -> list[StoryFeatures]:
     """Features of ``(story_id, day, headline, content sentences)`` items, in one encoder call and one spaCy pass."""
     if not items:
         return []
@@ -100,11 +101,12 @@ def compute_features(items: list[tuple[int, float, str, list[str]]], store: Vect
     out: list[StoryFeatures] = []
     offset = len(items)
     pipeline = nlp()
-    docs = pipeline.pipe((f"{headline}.\n" + " ".join(sentences) for _, _, headline, sentences in items),
-                         disable=[name for name in ("parser", "lemmatizer", "attribute_ruler", "tagger")
-                                  if name in pipeline.pipe_names])
+    docs = pipeline.pipe(
+        (f"{headline}.\n" + " ".join(sentences) for _, _, headline, sentences in items),
+        disable=[name for name in ("parser", "lemmatizer", "attribute_ruler", "tagger") if name in pipeline.pipe_names],
+    )
     for number, ((story_id, day, _, sentences), doc) in enumerate(zip(items, docs, strict=True)):
-        body = vectors[offset:offset + len(sentences)].mean(axis=0) if sentences else np.zeros(DIMENSION)
+        body = vectors[offset : offset + len(sentences)].mean(axis=0) if sentences else np.zeros(DIMENSION)
         offset += len(sentences)
         vector = HEADLINE_WEIGHT * vectors[number] + (1 - HEADLINE_WEIGHT) * body
         vector = (vector / max(float(np.linalg.norm(vector)), 1e-12)).astype(np.float32)

@@ -36,8 +36,10 @@ __all__ = ["NOTE_FAILED", "NOTE_MIXED", "NOTE_REPEATED", "REPEAT_REASON", "TITLE
 REPEAT_REASON = "repeats an earlier point"
 NOTE_FAILED = "Every sentence drafted for this section failed the source check, so it is left out."
 NOTE_REPEATED = "Everything drafted for this section repeated points made earlier, so it is left out."
-NOTE_MIXED = ("Everything drafted for this section either failed the source check or repeated an earlier point, "
-              "so it is left out.")
+NOTE_MIXED = (
+    "Everything drafted for this section either failed the source check or repeated an earlier point, "
+    "so it is left out."
+)
 MIN_SHARED_WORDS = 3  # a repeat shares at least this many content words with the earlier sentence
 #: A title is a question: it asserts nothing, but what it asks about must be the sources' (their facts, their
 #: words), which is the bar of reasoning. The dek is checked as the summary it is.
@@ -63,18 +65,32 @@ class _Item:
     check: Verification
 
 
-def verify_article(verifier: Verifier, article: Article, passages: list[Passage],
-                   reviser: Reviser | None = None, fallbacks: Fallbacks | None = None) -> Article:
+def verify_article(
+    verifier: Verifier,
+    article: Article,
+    passages: list[Passage],
+    reviser: Reviser | None = None,
+    fallbacks: Fallbacks | None = None,
+) -> Article:
     """Check every sentence of ``article`` against ``passages`` with ``verifier``, revise the failures once with
     ``reviser``, drop what still fails and what repeats; the article is changed in place and returned. With
     ``fallbacks`` the title and dek are checked too, and replaced when they fail."""
     verifier.prepare([s.text for section in article.all_sections() for s in section.sentences()])
     started = time.perf_counter()
     judge_seconds = verifier.judge.seconds if verifier.judge is not None else 0.0
-    placed = [(section, block, sentence) for section in article.all_sections() for block in section.blocks
-              if block.type != "subheading" for sentence in block.sentences]
-    headings = [(section, block) for section in article.all_sections() for block in section.blocks
-                if block.type == "subheading" and block.sentences and states_something(block.text)]
+    placed = [
+        (section, block, sentence)
+        for section in article.all_sections()
+        for block in section.blocks
+        if block.type != "subheading"
+        for sentence in block.sentences
+    ]
+    headings = [
+        (section, block)
+        for section in article.all_sections()
+        for block in section.blocks
+        if block.type == "subheading" and block.sentences and states_something(block.text)
+    ]
     extra: list[tuple[str, str]] = [(block.text, claim_kind(block.text, section.kind)) for section, block in headings]
     if fallbacks is not None:
         extra += [(article.title, TITLE_KIND), (article.dek, claim_kind(article.dek, DEK_KIND))]
@@ -82,9 +98,10 @@ def verify_article(verifier: Verifier, article: Article, passages: list[Passage]
     for (section, block), check in zip(headings, extra_checks, strict=False):
         _settle_heading(article, section, block, check)
     if fallbacks is not None:
-        title_check, dek_check = extra_checks[len(headings):]
-        article.title = _settled(verifier, article, passages, "title", article.title, title_check,
-                                 fallbacks.titles, TITLE_KIND)
+        title_check, dek_check = extra_checks[len(headings) :]
+        article.title = _settled(
+            verifier, article, passages, "title", article.title, title_check, fallbacks.titles, TITLE_KIND
+        )
         article.dek = _settled(verifier, article, passages, "dek", article.dek, dek_check, fallbacks.deks, DEK_KIND)
 
     failing = [item for item in items if not item.check.supported]
@@ -128,15 +145,20 @@ def verify_article(verifier: Verifier, article: Article, passages: list[Passage]
     return article
 
 
-def _check(verifier: Verifier, placed: list[tuple[Section, Block, Sentence]], passages: list[Passage],
-           extra: list[tuple[str, str]] | None = None) -> tuple[list[_Item], list[Verification]]:
+def _check(
+    verifier: Verifier,
+    placed: list[tuple[Section, Block, Sentence]],
+    passages: list[Passage],
+    extra: list[tuple[str, str]] | None = None,
+) -> tuple[list[_Item], list[Verification]]:
     """Check sentences together (the judge, when there is one, is asked about the uncertain ones in batches), and
     ``extra`` ``(text, kind)`` pairs in the same batch (the title, the dek, headings), whose results come second."""
     extra = extra or []
     kinds = [claim_kind(sentence.text, section.kind) for section, _, sentence in placed]
-    checks = verifier.check_many([*extra, *((sentence.text, kind)
-                                            for (_, _, sentence), kind in zip(placed, kinds, strict=True))], passages)
-    extra_checks, checks = checks[:len(extra)], checks[len(extra):]
+    checks = verifier.check_many(
+        [*extra, *((sentence.text, kind) for (_, _, sentence), kind in zip(placed, kinds, strict=True))], passages
+    )
+    extra_checks, checks = checks[: len(extra)], checks[len(extra) :]
     items = []
     for (section, block, sentence), kind, check in zip(placed, kinds, checks, strict=True):
         sentence.claim_kind = kind
@@ -190,19 +212,29 @@ def _settle_heading(article: Article, section: Section, block: Block, check: Ver
             _record(sentence, check)
         return
     section.blocks.remove(block)
-    article.dropped.append(Dropped(section=section.id, text=block.text, reason=_reason(check),
-                                   verdict=check.verdict, score=check.score))
+    article.dropped.append(
+        Dropped(section=section.id, text=block.text, reason=_reason(check), verdict=check.verdict, score=check.score)
+    )
 
 
-def _settled(verifier: Verifier, article: Article, passages: list[Passage], part: str, text: str,
-             check: Verification, fallbacks: list[str], kind: str) -> str:
+def _settled(
+    verifier: Verifier,
+    article: Article,
+    passages: list[Passage],
+    part: str,
+    text: str,
+    check: Verification,
+    fallbacks: list[str],
+    kind: str,
+) -> str:
     """The title or dek a reader gets: ``text`` when it passed, else the first fallback that passes (all of them
     checked in one batch); the failed one is recorded in ``article.dropped``. With no fallback passing, the last
     one (the story's own headline) stands."""
     if check.supported or not text.strip():
         return text
-    article.dropped.append(Dropped(section=part, text=text, reason=_reason(check),
-                                   verdict=check.verdict, score=check.score))
+    article.dropped.append(
+        Dropped(section=part, text=text, reason=_reason(check), verdict=check.verdict, score=check.score)
+    )
     candidates = [c for c in dict.fromkeys(fallbacks) if c and c.strip() and c != text]
     if not candidates:
         return text
@@ -220,8 +252,11 @@ def _drop(article: Article, item: _Item, reason: str) -> None:
     sentence = item.sentence
     if sentence in item.block.sentences:
         item.block.sentences.remove(sentence)
-    article.dropped.append(Dropped(section=item.section.id, text=sentence.text, reason=reason,
-                                   verdict=sentence.verdict, score=sentence.score))
+    article.dropped.append(
+        Dropped(
+            section=item.section.id, text=sentence.text, reason=reason, verdict=sentence.verdict, score=sentence.score
+        )
+    )
 
 
 def _drop_repeats(article: Article, verifier: Verifier, reasons: dict[int, set[str]]) -> None:
@@ -239,8 +274,15 @@ def _drop_repeats(article: Article, verifier: Verifier, reasons: dict[int, set[s
                 words, pairs = _fingerprint(sentence.text)
                 if _repeats(summarises, words, pairs, earlier, current, threshold, copy_threshold):
                     block.sentences.remove(sentence)
-                    article.dropped.append(Dropped(section=section.id, text=sentence.text, reason=REPEAT_REASON,
-                                                   verdict=sentence.verdict, score=sentence.score))
+                    article.dropped.append(
+                        Dropped(
+                            section=section.id,
+                            text=sentence.text,
+                            reason=REPEAT_REASON,
+                            verdict=sentence.verdict,
+                            score=sentence.score,
+                        )
+                    )
                     reasons[id(section)].add("repeated")
                 else:
                     current.append((words, pairs))
@@ -257,8 +299,15 @@ def _fingerprint(text: str) -> Fingerprint:
     return set(content_stems(toks)), bigrams([stem(t) for t in toks])
 
 
-def _repeats(summarises: bool, words: set[str], pairs: set[tuple[str, str]], earlier: list[Fingerprint],
-             current: list[Fingerprint], threshold: float, copy_threshold: float) -> bool:
+def _repeats(
+    summarises: bool,
+    words: set[str],
+    pairs: set[tuple[str, str]],
+    earlier: list[Fingerprint],
+    current: list[Fingerprint],
+    threshold: float,
+    copy_threshold: float,
+) -> bool:
     if len(words) < MIN_SHARED_WORDS:
         return False
     for other_words, other_pairs in earlier:
@@ -284,7 +333,7 @@ def _prune_blocks(section: Section) -> None:
     kept: list[Block] = []
     for i, block in enumerate(blocks):
         if block.type == "subheading":
-            following = next((b for b in blocks[i + 1:]), None)
+            following = next((b for b in blocks[i + 1 :]), None)
             if following is None or following.type == "subheading":
                 continue
         kept.append(block)

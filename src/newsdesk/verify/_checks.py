@@ -42,8 +42,17 @@ if TYPE_CHECKING:
     from ._judge import Judge
     from ._measure import Measure
 
-__all__ = ["CHECKS", "DECIDERS", "DECIDER_LABELS", "FACT_CHECKS", "FactCheck", "Rule", "run", "run_fact_checks",
-           "vetoes"]
+__all__ = [
+    "CHECKS",
+    "DECIDERS",
+    "DECIDER_LABELS",
+    "FACT_CHECKS",
+    "FactCheck",
+    "Rule",
+    "run",
+    "run_fact_checks",
+    "vetoes",
+]
 
 
 @dataclass(frozen=True)
@@ -85,8 +94,9 @@ def filler(claim: Claim) -> Decision | None:
     """Generic framing with nothing about the story (see ``is_filler``) is never a supported sentence."""
     if not is_filler(claim.sentence, claim.m):
         return None
-    return Decision("unsupported", _score.cap("unsupported", claim.relative),
-                    reason="generic filler with nothing about the story")
+    return Decision(
+        "unsupported", _score.cap("unsupported", claim.relative), reason="generic filler with nothing about the story"
+    )
 
 
 def quotation(claim: Claim) -> Decision | None:
@@ -110,8 +120,13 @@ def verbatim_quote(claim: Claim) -> Decision | None:
     """A sentence that is mostly a quotation found word for word in a source, with nothing invented around it,
     is supported whatever its lexical score."""
     decision, m = claim.decision, claim.m
-    if decision is None or decision.verdict != "unsupported" or m.missing or m.conflicts \
-            or not verbatim_quotation(claim.sentence, claim.index, m):
+    if (
+        decision is None
+        or decision.verdict != "unsupported"
+        or m.missing
+        or m.conflicts
+        or not verbatim_quotation(claim.sentence, claim.index, m)
+    ):
         return None
     return Decision("supported", max(decision.score, claim.threshold))
 
@@ -169,8 +184,12 @@ def conflation(claim: Claim) -> FactResult:
 
 #: THE order. Vetoes, cheapest and surest first; then the deciders; then the after-review.
 CHECKS: tuple[Check, ...] = (
-    Rule("contradiction", "veto", _score.contradiction, "a contradiction: the source states a figure or a negation "
-                                                         "otherwise"),
+    Rule(
+        "contradiction",
+        "veto",
+        _score.contradiction,
+        "a contradiction: the source states a figure or a negation otherwise",
+    ),
     Rule("filler", "veto", filler, "generic filler with nothing about the story"),
     Rule("quotation", "veto", quotation, "a quotation found in no source"),
     FactCheck("figures_and_dates", figures_and_dates, "a figure or date the source binds to other words"),
@@ -235,8 +254,9 @@ def run(claims: list[Claim], checks: Sequence[Check] = CHECKS, judge: Judge | No
                 claim.final = check.stage != "decide"
     undecided = [c.sentence for c in claims if c.decision is None]
     if undecided:
-        raise RuntimeError(f"no check decided {undecided[0]!r}: the registry must end its deciders with one that "
-                           "always answers")
+        raise RuntimeError(
+            f"no check decided {undecided[0]!r}: the registry must end its deciders with one that always answers"
+        )
 
 
 def vetoes(claim: Claim, checks: Sequence[Check] = CHECKS) -> Decision | None:
@@ -251,8 +271,9 @@ def vetoes(claim: Claim, checks: Sequence[Check] = CHECKS) -> Decision | None:
     return None
 
 
-def run_fact_checks(sentence: str, index: PassageIndex, m: Measure,
-                    only: Sequence[str] = FACT_CHECKS) -> list[FactResult]:
+def run_fact_checks(
+    sentence: str, index: PassageIndex, m: Measure, only: Sequence[str] = FACT_CHECKS
+) -> list[FactResult]:
     """The named structural checks on one sentence, in registry order, up to the first failure (diagnostics:
     ``only=(name,)`` runs one alone)."""
     claim = Claim(sentence, "fact", index, m, _score.Calibration(), probability=0.5)

@@ -133,7 +133,7 @@ class Claim:
         for evidence in ranked[:CANDIDATES]:
             if evidence not in chosen and len(self.stems & evidence.stems) >= 2:
                 chosen.append(evidence)
-        return chosen[:CANDIDATES + 2]
+        return chosen[: CANDIDATES + 2]
 
     @property
     def verbatim(self) -> bool:

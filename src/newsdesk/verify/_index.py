@@ -26,8 +26,28 @@ if TYPE_CHECKING:
 
 __all__ = ["NEGATIONS", "PassageIndex", "Unit", "bigrams", "content_pairs"]
 
-NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nobody", "none", "nothing", "neither", "nor",
-                       "cannot", "denied", "denies", "deny", "refused", "refuses", "rejected", "false"})
+NEGATIONS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "n't",
+        "without",
+        "nobody",
+        "none",
+        "nothing",
+        "neither",
+        "nor",
+        "cannot",
+        "denied",
+        "denies",
+        "deny",
+        "refused",
+        "refuses",
+        "rejected",
+        "false",
+    }
+)
 
 
 def bigrams(seq: list[str]) -> set[tuple[str, str]]:
@@ -107,8 +127,9 @@ class PassageIndex:
         seq = [stem(t) for t in toks]
         content = frozenset(s for t, s in zip(toks, seq, strict=True) if _is_content(t))
         numbers = sp.extract_numbers(text, source=True)
-        unit = Unit(passage, start, end, text.lower(), content, seq, content_pairs(toks, seq), numbers,
-                    negation_count(toks))
+        unit = Unit(
+            passage, start, end, text.lower(), content, seq, content_pairs(toks, seq), numbers, negation_count(toks)
+        )
         uid = len(self.units)
         self.units.append(unit)
         for s in content:
@@ -138,14 +159,15 @@ class PassageIndex:
                 continue
             else:
                 initials = "".join(r[0].lower() for r in run)
-                self.acronyms.update(initials[i:j] for i in range(len(initials))
-                                     for j in range(i + 2, len(initials) + 1))
+                self.acronyms.update(
+                    initials[i:j] for i in range(len(initials)) for j in range(i + 2, len(initials) + 1)
+                )
                 run = []
 
     def embed(self, encoder: Encoder, store: VectorStore | None = None) -> np.ndarray:
         """Every source sentence's embedding, computed once per index (and once per text with a store)."""
         if self.vectors is None:
-            texts = [self.passages[u.passage].text[u.start:u.end] for u in self.units]
+            texts = [self.passages[u.passage].text[u.start : u.end] for u in self.units]
             self.vectors = encoder.encode(texts, store)
         return self.vectors
 

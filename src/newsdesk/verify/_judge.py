@@ -38,14 +38,20 @@ MAX_BATCH = 12  # statements per call: one short answer line each
 MAX_SOURCE_CHARS = 6000  # the shared source block, about 1,500 tokens
 TOKENS_PER_ANSWER = 5  # "12: Yes\n" is four or five tokens
 
-SYSTEM = ("You check statements against news sources. Answer Yes if the sources support every detail of a "
-          "statement, No otherwise.")
-QUESTIONS = ("Sources:\n{sources}\n\nStatements:\n{statements}\n\n"
-             "Is every detail of each statement supported by the sources? Answer one line per statement: its "
-             "number and one word, like \"1: Yes\" or \"1: No\".")
+SYSTEM = (
+    "You check statements against news sources. Answer Yes if the sources support every detail of a "
+    "statement, No otherwise."
+)
+QUESTIONS = (
+    "Sources:\n{sources}\n\nStatements:\n{statements}\n\n"
+    "Is every detail of each statement supported by the sources? Answer one line per statement: its "
+    'number and one word, like "1: Yes" or "1: No".'
+)
 # One statement alone is asked the plain way, so that even a model that will not keep a format answers first.
-QUESTION = ("Sources:\n{sources}\n\nStatement: {statement}\n\n"
-            "Is every detail of the statement supported by the sources? Answer Yes or No.")
+QUESTION = (
+    "Sources:\n{sources}\n\nStatement: {statement}\n\n"
+    "Is every detail of the statement supported by the sources? Answer Yes or No."
+)
 
 _ANSWER_LEAD = re.compile(r"^\s*(?:statement\s*)?(\d{1,3})?\s*[.:)\-]*\s*$", re.IGNORECASE)
 
@@ -83,12 +89,13 @@ class Judge:
             return answers
         sources = _source_block(questions, self._source_chars())
         for start in range(0, len(questions), MAX_BATCH):
-            batch = questions[start:start + MAX_BATCH]
+            batch = questions[start : start + MAX_BATCH]
             ask = _ask(sources, batch, alone=len(questions) == 1)
             messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": ask}]
             try:
                 completion = self.session.token_probabilities(
-                    messages, purpose="judge", max_tokens=TOKENS_PER_ANSWER * len(batch) + 8)
+                    messages, purpose="judge", max_tokens=TOKENS_PER_ANSWER * len(batch) + 8
+                )
             except BudgetExceeded:
                 answers[start:] = [Answer(None, "the article's call budget is spent")] * (len(questions) - start)
                 break
@@ -98,7 +105,7 @@ class Judge:
                 answers[start:] = [Answer(None, str(error))] * (len(questions) - start)
                 break
             except ModelError as error:
-                answers[start:start + len(batch)] = [Answer(None, str(error))] * len(batch)
+                answers[start : start + len(batch)] = [Answer(None, str(error))] * len(batch)
                 continue
             self.calls += 1
             self.seconds += completion.seconds
@@ -139,12 +146,12 @@ class JudgeCheck:
 
     def prepare(self, claims: list[Claim], judge: Judge | None) -> None:
         for claim in claims:
-            claim.uncertain = claim.kind in JUDGED_KINDS and bool(claim.m.evidence) \
-                and uncertain(claim.relative, claim.threshold)
+            claim.uncertain = (
+                claim.kind in JUDGED_KINDS and bool(claim.m.evidence) and uncertain(claim.relative, claim.threshold)
+            )
         if judge is None:
             return
-        asked = sorted((c for c in claims if c.uncertain),
-                       key=lambda c: abs(logit(c.relative) - logit(c.threshold)))
+        asked = sorted((c for c in claims if c.uncertain), key=lambda c: abs(logit(c.relative) - logit(c.threshold)))
         answers = judge.judge([Question(c.sentence, c.evidence_texts()) for c in asked])
         for claim, answer in zip(asked, answers, strict=True):
             claim.judged = answer.probability
@@ -174,7 +181,7 @@ def _source_block(questions: list[Question], limit: int) -> str:
             if not passage or passage in seen:
                 continue
             if size + len(passage) > limit:
-                passage = passage[:max(0, limit - size)]
+                passage = passage[: max(0, limit - size)]
                 if len(passage) < 200:
                     continue
             seen.append(passage)

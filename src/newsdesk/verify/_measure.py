@@ -55,8 +55,15 @@ class Measure:
     semantic: float = 0.0  # cosine similarity of the sentence's embedding to its closest source sentence
 
     def vector(self) -> list[float]:
-        return [self.coverage, self.local_pairs, self.alignment, self.subsequence, math.log1p(len(self.novel)),
-                float(len(self.missing) + len(self.missing_quotes)), self.semantic]
+        return [
+            self.coverage,
+            self.local_pairs,
+            self.alignment,
+            self.subsequence,
+            math.log1p(len(self.novel)),
+            float(len(self.missing) + len(self.missing_quotes)),
+            self.semantic,
+        ]
 
     def details(self) -> dict[str, Any]:
         return {
@@ -130,14 +137,24 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
         ordered = [s for u in sorted(top) for s in index.units[u].seq]
         subsequence = LCSseq.similarity(seq, ordered) / max(1, len(seq))
         window = " ".join(index.units[u].text for u in sorted(top))
-        alignment = fuzz.partial_ratio(text.lower(), window) / 100.0 if len(text) <= len(window) else \
-            fuzz.partial_ratio(window, text.lower()) / 100.0 * min(1.0, len(window) / max(1, len(text)))
+        alignment = (
+            fuzz.partial_ratio(text.lower(), window) / 100.0
+            if len(text) <= len(window)
+            else fuzz.partial_ratio(window, text.lower()) / 100.0 * min(1.0, len(window) / max(1, len(text)))
+        )
     # a sentence of one content word has no pair to get wrong
     local_pairs = len(claim_pairs & local) / len(claim_pairs) if claim_pairs else 1.0
 
     result = Measure(
-        content=len(content), coverage=len(found) / n, novel=novel, best_unit=best_unit, best_pair=best_pair,
-        bigram_coverage=bigram_coverage, local_pairs=local_pairs, subsequence=subsequence, alignment=alignment,
+        content=len(content),
+        coverage=len(found) / n,
+        novel=novel,
+        best_unit=best_unit,
+        best_pair=best_pair,
+        bigram_coverage=bigram_coverage,
+        local_pairs=local_pairs,
+        subsequence=subsequence,
+        alignment=alignment,
         evidence=evidence,
     )
     if nearest:
@@ -151,8 +168,14 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
 
 def _check_specifics(text: str, result: Measure, index: PassageIndex) -> None:
     found = sp.extract(text)
-    result.specifics = (len(found.numbers) + len(found.months) + len(found.weekdays) + len(found.times)
-                        + len(found.names) + len(found.quotes))
+    result.specifics = (
+        len(found.numbers)
+        + len(found.months)
+        + len(found.weekdays)
+        + len(found.times)
+        + len(found.names)
+        + len(found.quotes)
+    )
     near = [n for uid in result.evidence[:3] for n in index.units[uid].numbers]
     for number in found.numbers:
         if sp.number_found(number, index.numbers):

@@ -16,17 +16,36 @@ __all__ = ["METONYMS", "WORD_RE", "extract_names", "is_acronym", "name_found", "
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'.&-]*[A-Za-z0-9]|[A-Za-z]")
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "miss", "mx", "st"}
-_NAME_JOINERS = {"of", "de", "da", "del", "van", "von", "al", "bin", "la", "le", "du", "der", "den", "and", "&",
-                 "for", "the"}
+_NAME_JOINERS = {
+    "of",
+    "de",
+    "da",
+    "del",
+    "van",
+    "von",
+    "al",
+    "bin",
+    "la",
+    "le",
+    "du",
+    "der",
+    "den",
+    "and",
+    "&",
+    "for",
+    "the",
+}
 # Capitalised words that are not names when they open a clause.
 _NOT_NAMES = {"i", "i'm", "i've", "i'd", "i'll", "ok", "am", "pm", "unk"}  # "UNK": a summariser's unknown word
 # Words that open a clause capitalised and run into a name without being part of it: "Follow NASA's updates",
 # "Meanwhile Congress ...", "Critics of Apple ...".
-_CLAUSE_OPENERS = ADVICE_VERBS | frozenset("""
+_CLAUSE_OPENERS = ADVICE_VERBS | frozenset(
+    """
 meanwhile yesterday today tomorrow tonight still however also now then here there instead overall finally first
 second third next last earlier later recently currently together again yet thus hence indeed perhaps maybe
 pros cons critics supporters officials analysts experts residents readers viewers voters investors
-""".split())
+""".split()
+)
 
 
 def extract_names(text: str) -> list[tuple[tuple[str, ...], str]]:
@@ -48,21 +67,28 @@ def extract_names(text: str) -> list[tuple[tuple[str, ...], str]]:
         j = i + 1
         while j < len(words):
             nxt = words[j].group()
-            gap = text[words[j - 1].end():words[j].start()]
+            gap = text[words[j - 1].end() : words[j].start()]
             if gap.strip() not in ("", "-", "'s") or "\n" in gap:
                 break
             if _is_capitalised(nxt):
                 j += 1
-            elif nxt.lower() in _NAME_JOINERS and j + 1 < len(words) and _is_capitalised(words[j + 1].group()) and \
-                    text[words[j].end():words[j + 1].start()].strip() == "":
+            elif (
+                nxt.lower() in _NAME_JOINERS
+                and j + 1 < len(words)
+                and _is_capitalised(words[j + 1].group())
+                and text[words[j].end() : words[j + 1].start()].strip() == ""
+            ):
                 j += 2
             else:
                 break
         span_words = [w.group() for w in words[i:j]]
         clause_start = _opens_clause(text, words[i].start())
         # drop leading function words ("The", "In", "But") and honorifics
-        while span_words and (span_words[0].lower() in STOPWORDS or span_words[0].lower().rstrip(".") in _HONORIFICS
-                              or (clause_start and span_words[0].lower() in _CLAUSE_OPENERS)):
+        while span_words and (
+            span_words[0].lower() in STOPWORDS
+            or span_words[0].lower().rstrip(".") in _HONORIFICS
+            or (clause_start and span_words[0].lower() in _CLAUSE_OPENERS)
+        ):
             span_words = span_words[1:]
             clause_start = False if len(span_words) else clause_start
         if span_words:
@@ -99,8 +125,10 @@ _DEMONYMS, _ACRONYM_ALIASES, _SAME_COUNTRY = DEMONYMS, ALIASES, COUNTRY_NAMES
 
 
 # the source text is lower-case where this is used, and there "us" is a pronoun: it never stands for the country
-_COUNTRY_PATTERNS = [(names, re.compile("|".join(r"(?<![\w.])" + re.escape(n) + r"(?!\w)" for n in names if n != "us")))
-                     for names in _SAME_COUNTRY]
+_COUNTRY_PATTERNS = [
+    (names, re.compile("|".join(r"(?<![\w.])" + re.escape(n) + r"(?!\w)" for n in names if n != "us")))
+    for names in _SAME_COUNTRY
+]
 
 
 def _country_found(keys: tuple[str, ...], text: str) -> bool:
@@ -109,12 +137,14 @@ def _country_found(keys: tuple[str, ...], text: str) -> bool:
     for names, pattern in _COUNTRY_PATTERNS:
         if (joined in names or names[0] in targets) and pattern.search(text):
             return True
-    return any(re.search(r"(?<![\w.])" + re.escape(t) + r"(?!\w)", text)
-               for t in targets if t not in ("america", "britain"))
+    return any(
+        re.search(r"(?<![\w.])" + re.escape(t) + r"(?!\w)", text) for t in targets if t not in ("america", "britain")
+    )
 
 
-def name_found(keys: tuple[str, ...], words: set[str], stems: set[str], acronyms: set[str], text: str,
-               surface: str = "") -> bool:
+def name_found(
+    keys: tuple[str, ...], words: set[str], stems: set[str], acronyms: set[str], text: str, surface: str = ""
+) -> bool:
     """Whether every word of a name is in the sources (inflection, demonym, acronym and country-name tolerant)."""
     if _country_found(keys, text):
         return True
@@ -138,7 +168,7 @@ def name_found(keys: tuple[str, ...], words: set[str], stems: set[str], acronyms
 
 
 def _spelled_out(surface: str, text: str) -> bool:
-    """"CNN" backed by "convolutional neural networks", "GANs" by "generative adversarial networks": an acronym
+    """ "CNN" backed by "convolutional neural networks", "GANs" by "generative adversarial networks": an acronym
     whose letters open consecutive words of the (lower-case) source, small linking words aside."""
     letters = surface.removesuffix("'s")
     letters = letters[:-1] if letters.endswith("s") and letters[:-1].isupper() else letters
@@ -150,8 +180,10 @@ def _spelled_out(surface: str, text: str) -> bool:
 
 
 def _regular_demonym(key: str, words: set[str]) -> bool:
-    """"Ukrainian" backed by "Ukraine", "Israeli" by "Israel": a demonym ending on a country's stem."""
+    """ "Ukrainian" backed by "Ukraine", "Israeli" by "Israel": a demonym ending on a country's stem."""
     if len(key) <= 4 or not re.search(r"(an|ian|ese|ish|i|ean|ans|ians)$", key):
         return False
-    return any(w.startswith(key[:4])
-               and len(os.path.commonprefix([w, key])) >= max(4, int(0.55 * min(len(w), len(key)))) for w in words)
+    return any(
+        w.startswith(key[:4]) and len(os.path.commonprefix([w, key])) >= max(4, int(0.55 * min(len(w), len(key))))
+        for w in words
+    )

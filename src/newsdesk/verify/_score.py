@@ -25,9 +25,23 @@ from ._measure import FEATURES, Measure
 if TYPE_CHECKING:
     from ._claim import Claim
 
-__all__ = ["CONTRADICTED_CAP", "HARD_FAIL_CAP", "REASONING_KINDS", "TOO_LITTLE", "Calibration", "calibrated", "cap",
-           "carries_figures", "combine", "contradiction", "grounding", "logit", "missing_quotation", "score",
-           "specifics"]
+__all__ = [
+    "CONTRADICTED_CAP",
+    "HARD_FAIL_CAP",
+    "REASONING_KINDS",
+    "TOO_LITTLE",
+    "Calibration",
+    "calibrated",
+    "cap",
+    "carries_figures",
+    "combine",
+    "contradiction",
+    "grounding",
+    "logit",
+    "missing_quotation",
+    "score",
+    "specifics",
+]
 
 #: Score ceiling of a sentence that carries a specific found in no source (it is unsupported whatever it says).
 HARD_FAIL_CAP = 0.2
@@ -58,8 +72,9 @@ class Calibration:
     threshold: float = 0.5  # for "fact" sentences; chosen for balanced accuracy on the calibration rows
     # Logit shifts of the threshold for sentences allowed to reason beyond the sources (hand-set: the dev data
     # has no analysis sentences). Specifics rules apply to every kind all the same.
-    kind_offsets: dict[str, float] = field(default_factory=lambda: {
-        "fact": 0.0, "summary": 0.0, "analysis": -3.0, "outlook": -3.0, "opinion": -3.5})
+    kind_offsets: dict[str, float] = field(
+        default_factory=lambda: {"fact": 0.0, "summary": 0.0, "analysis": -3.0, "outlook": -3.0, "opinion": -3.5}
+    )
     # A reasoning sentence (analysis, outlook, opinion) with no invented specifics is grounded when this share of
     # its content words comes from the sources, whatever its wording (hand-set, like kind_offsets).
     reasoning_coverage: float = 0.5
@@ -164,8 +179,11 @@ def calibrated(claim: Claim) -> Decision:
     cites = not _uncited_reasoning(claim)
     if relative < threshold:
         m = claim.m
-        if claim.kind in REASONING_KINDS and m.content >= MIN_REASONING_WORDS \
-                and m.coverage >= claim.calibration.reasoning_coverage:
+        if (
+            claim.kind in REASONING_KINDS
+            and m.content >= MIN_REASONING_WORDS
+            and m.coverage >= claim.calibration.reasoning_coverage
+        ):
             return Decision("supported", max(relative, threshold), cites=cites)
         return Decision("unsupported", relative, reason=TOO_LITTLE)
     return Decision("supported", relative, cites=cites)

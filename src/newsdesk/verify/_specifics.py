@@ -18,17 +18,48 @@ from ._text import MONTHS, STOPWORDS, WEEKDAYS, normalise, stem
 __all__ = ["Number", "Specifics", "extract", "extract_quotes", "number_found", "quote_key"]
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "dozen": 12,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 # Month words that are also ordinary words: a date only when capitalised or next to a number.
-_AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "sept", "apr",
-                     "feb"}
+_AMBIGUOUS_MONTHS = {
+    "may",
+    "march",
+    "mar",
+    "jan",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "sept",
+    "apr",
+    "feb",
+}
 
 _WORD_NUMBER = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _NUMBER_RE = re.compile(
@@ -38,7 +69,8 @@ _NUMBER_RE = re.compile(
     r"(?:\s?(?P<scale>trillion|billion|million|thousand|hundred|bn|mn|mln|tn|trn|k|m|b)\b)?"
     r"(?:\s?(?P<pct>%|per\s?cent|percent|pc\b|percentage points?))?"
     r"(?:\s?(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z]))?",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CLOCK_RE = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
 
 
@@ -97,14 +129,14 @@ def _precision(digits: str, scale: float) -> float:
     value = float(digits) if digits else 0
     if value < 1000 or zeros == 0:
         return 0.0
-    return 0.5 * 10.0 ** zeros
+    return 0.5 * 10.0**zeros
 
 
 _NOT_CONTEXT = {*_SCALES, *_UNITS, *_TENS, *MONTHS, *WEEKDAYS, "per", "cent", "percent"}
 
 
 def _following_context(text: str, end: int) -> str:
-    for word in re.findall(r"[a-z]+", text[end:end + 40].lower())[:3]:
+    for word in re.findall(r"[a-z]+", text[end : end + 40].lower())[:3]:
         if word not in STOPWORDS and len(word) > 2 and word not in _NOT_CONTEXT:
             return stem(word)
     return ""
@@ -136,17 +168,26 @@ def extract_numbers(text: str, source: bool = False) -> list[Number]:
         raw = match.group("num").strip().rstrip("-")
         is_digits = raw[0].isdigit()
         if is_digits:
-            if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "/"
-                              or re.search(r"[A-Za-z]-$", text[:start])):
+            if start > 0 and (
+                text[start - 1].isalpha() or text[start - 1] in "/" or re.search(r"[A-Za-z]-$", text[:start])
+            ):
                 continue  # "G20", "COVID-19" stay names, not figures
             value = float(raw.replace(",", ""))
         else:
             words = [w for w in re.split(r"[\s-]+", raw.lower()) if w and w != "and"]
-            if not words or (len(words) == 1 and words[0] in ("hundred", "thousand", "zero")) or (
-                    words == ["one"] and not source):
+            if (
+                not words
+                or (len(words) == 1 and words[0] in ("hundred", "thousand", "zero"))
+                or (words == ["one"] and not source)
+            ):
                 continue  # "one of the", a bare "hundreds" are not checkable figures
-            if not source and _ANAPHORIC_COUNT.search(text[:start]) and len(words) == 1 and words[0] in _UNITS \
-                    and _UNITS[words[0]] <= MAX_ANAPHORIC_COUNT:
+            if (
+                not source
+                and _ANAPHORIC_COUNT.search(text[:start])
+                and len(words) == 1
+                and words[0] in _UNITS
+                and _UNITS[words[0]] <= MAX_ANAPHORIC_COUNT
+            ):
                 continue  # "the two neighbours": a count of things the sentence or source has named, no new figure
             if all(w in _SCALES for w in words):
                 continue
@@ -162,7 +203,7 @@ def extract_numbers(text: str, source: bool = False) -> list[Number]:
             scale = 1.0  # word parsing already applied it
         value *= scale
         unit = ""
-        if match.group("cur") or re.match(r"\s*(dollars|pounds|euros|yen|yuan|rupees)", lower[end:end + 10]):
+        if match.group("cur") or re.match(r"\s*(dollars|pounds|euros|yen|yuan|rupees)", lower[end : end + 10]):
             unit = "money"
         elif match.group("pct"):
             unit = "percent"
@@ -176,14 +217,25 @@ def extract_numbers(text: str, source: bool = False) -> list[Number]:
         precision = _precision(raw, scale) if is_digits and unit != "year" else 0.0
         number = Number(value, unit, match.group().strip(), precision, _following_context(text, end))
         previous = out[-1] if out else None
-        if previous is not None and previous_bare and (scale > 1 or unit == "percent") and \
-                previous.unit in ("", unit) and _RANGE_GAP.fullmatch(text[previous_end:start]) and \
-                previous.value * scale < value:
+        if (
+            previous is not None
+            and previous_bare
+            and (scale > 1 or unit == "percent")
+            and previous.unit in ("", unit)
+            and _RANGE_GAP.fullmatch(text[previous_end:start])
+            and previous.value * scale < value
+        ):
             # "$160-$170 billion", "5 to 6 percent": a range's upper end lends its scale and unit to its lower end
             suffix = scale_word or "percent"
-            out.append(Number(previous.value * scale, unit, f"{previous.text} {suffix}",
-                              _precision(previous.text.lstrip("$£€¥"), scale) if previous.text[-1:].isdigit() else 0.0,
-                              number.context))
+            out.append(
+                Number(
+                    previous.value * scale,
+                    unit,
+                    f"{previous.text} {suffix}",
+                    _precision(previous.text.lstrip("$£€¥"), scale) if previous.text[-1:].isdigit() else 0.0,
+                    number.context,
+                )
+            )
         out.append(number)
         previous_end, previous_bare = end, scale == 1.0 and unit in ("", "money") and not match.group("pct")
     return out
@@ -211,9 +263,10 @@ def _month_mentions(text: str) -> list[tuple[int, str]]:
         if key not in MONTHS:
             continue
         if key in _AMBIGUOUS_MONTHS:
-            near = text[max(0, match.start() - 4):match.end() + 6]
+            near = text[max(0, match.start() - 4) : match.end() + 6]
             if not (word[0].isupper() and word != word.upper() and key not in ("may", "march")) and not re.search(
-                    r"\d", near):
+                r"\d", near
+            ):
                 continue
         out.append((MONTHS[key], word))
     return out
@@ -263,8 +316,22 @@ def extract(text: str) -> Specifics:
 
 
 # Words that follow many unrelated figures ("a two-year contract", "a 27-year-old"): no evidence of the same fact.
-_GENERIC_CONTEXT = {"year", "old", "time", "day", "week", "month", "hour", "minute", "second", "point", "game",
-                    "match", "season", "place"}
+_GENERIC_CONTEXT = {
+    "year",
+    "old",
+    "time",
+    "day",
+    "week",
+    "month",
+    "hour",
+    "minute",
+    "second",
+    "point",
+    "game",
+    "match",
+    "season",
+    "place",
+}
 
 
 def numbers_conflict(number: Number, pool: list[Number]) -> Number | None:

@@ -32,6 +32,7 @@ __all__ = [
 
 CLAIM_KINDS: tuple[ClaimKind, ...] = ("fact", "analysis", "outlook", "opinion")
 
+
 def content_stems(toks: list[str]) -> list[str]:
     """Stems of the tokens that carry content (no stopwords, no one-letter debris)."""
     return [stem(t) for t in toks if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
@@ -48,43 +49,60 @@ _OPINION = re.compile(
     r"essential|important) that|unfortunately|fortunately|deserves?|(?:well )?worth (?:reading|watching|a look|"
     r"following|noting|keeping an eye on)|readers (?:can|could|may|might|should|will want to)|whatever (?:your|"
     r"one's) view)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _OUTLOOK = re.compile(
     r"\b(could|(?-i:may)|might|would|will likely|is likely|are likely|likely to|(is|are) expected|expected to|set to|"
     r"poised to|on track to|in the coming|next( \w+)? (days?|weeks?|months?|years?|decades?)|in the future|"
     r"going forward|remains to be seen|if\b.*\bwill|unlikely|(?:seems?|appears?) likely|(?:will|may|could|might) "
     r"(?:well )?depend on|(?:much|a lot|everything|it all|a great deal) (?:now )?depends on)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _ANALYSIS = re.compile(
     r"\b(suggests?|indicates?|signals?|reflects?|means|underscores?|highlights?|illustrates?|implies|implying|"
-    r"because|as a result|therefore|which means|this is|points to|raises questions|a sign)\b", re.IGNORECASE)
+    r"because|as a result|therefore|which means|this is|points to|raises questions|a sign)\b",
+    re.IGNORECASE,
+)
 # Evaluation that a source cannot state for the writer: a judgement of weight, risk or merit.
 _JUDGEMENT = re.compile(
     r"\b(important|significant(ly)?|crucial|critical|key|major|notable|serious|risky|costly|controversial|"
     r"ambitious|welcome|worrying|troubling|encouraging|promising|remarkable|striking|modest|high|low|"
     r"risks?|benefits?|advantages?|drawbacks?|downsides?|upsides?|concerns?|challenges?|stakes|trade-?offs?|"
     r"milestone|test|questions?|debate|tension|uncertain(ty)?|unclear|matters?|depends? on|help(s|ed)?|hurt(s)?)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Verbs that open advice to the reader (a call to action): "Follow the agency's updates."
-ADVICE_VERBS = frozenset("""
+ADVICE_VERBS = frozenset(
+    """
 follow watch read check look keep consider ask compare subscribe visit track stay be judge remember treat question
 seek verify share support contact join learn sign monitor listen expect beware note see
-""".split())
+""".split()
+)
 _ADVICE = re.compile(r"^\W*(" + "|".join(sorted(ADVICE_VERBS)) + r")\b", re.IGNORECASE)
 # A view reported of someone ("He acknowledged that no bill is likely to pass"): what was said is a fact to check,
 # whatever hedge the view itself carries.
-_REPORTED_VIEW = re.compile(r"\b(?:said|says|told|reported|acknowledged|admitted|conceded|announced|stated|confirmed|"
-                            r"insisted|claimed|warned|predicted|according to)\b", re.IGNORECASE)
+_REPORTED_VIEW = re.compile(
+    r"\b(?:said|says|told|reported|acknowledged|admitted|conceded|announced|stated|confirmed|"
+    r"insisted|claimed|warned|predicted|according to)\b",
+    re.IGNORECASE,
+)
 
 
 # A forecast that only schedules ("is set to", "is expected to", "will") a dated event states a fact about the plan.
-_SCHEDULED = re.compile(r"\b(?:(?:is|are|was|were) (?:expected|set|scheduled|due|slated|poised) to|(?:expected|set|"
-                        r"scheduled|due) to|will)\b", re.IGNORECASE)
-_DATED = re.compile(r"\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2}(?:st|nd|"
-                    r"rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:on|next|this) "
-                    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
-_SPECULATIVE = re.compile(r"\b(?:could|might|(?-i:may)|would|likely|possibly|perhaps|probably|if|whether)\b",
-                          re.IGNORECASE)
+_SCHEDULED = re.compile(
+    r"\b(?:(?:is|are|was|were) (?:expected|set|scheduled|due|slated|poised) to|(?:expected|set|"
+    r"scheduled|due) to|will)\b",
+    re.IGNORECASE,
+)
+_DATED = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2}(?:st|nd|"
+    r"rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:on|next|this) "
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
+_SPECULATIVE = re.compile(
+    r"\b(?:could|might|(?-i:may)|would|likely|possibly|perhaps|probably|if|whether)\b", re.IGNORECASE
+)
 
 
 def _is_claim_kind(kind: str) -> TypeGuard[ClaimKind]:
@@ -128,7 +146,9 @@ _HEDGES = re.compile(
     r"\b(?:(?:is|are|was|were|be) (?:widely |also )?(?:expected|likely|set|poised|due|scheduled) to|(?:expected|likely|"
     r"set|poised) to|will likely|could well|could|(?-i:may)|might|would|will|possibly|perhaps|probably|likely|"
     r"potentially|apparently|appears? to|seems? to|(?:this|which|that|it) (?:suggests?|signals?|indicates?|means?|"
-    r"implies|shows?) (?:that )?|suggests? that|signals? that|indicates? that)\b\s*", re.IGNORECASE)
+    r"implies|shows?) (?:that )?|suggests? that|signals? that|indicates? that)\b\s*",
+    re.IGNORECASE,
+)
 
 
 def strip_hedges(sentence: str) -> str:
@@ -139,12 +159,38 @@ def strip_hedges(sentence: str) -> str:
 
 # Calendar words: what a date is made of, and never a name.
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 
 WEEKDAYS = {
-    "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri", "saturday": "sat",
+    "monday": "mon",
+    "tuesday": "tue",
+    "wednesday": "wed",
+    "thursday": "thu",
+    "friday": "fri",
+    "saturday": "sat",
     "sunday": "sun",
 }

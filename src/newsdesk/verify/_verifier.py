@@ -65,14 +65,21 @@ DECIDERS = _checks.DECIDERS
 class Verifier:
     """Checks sentences against source passages; see docs/verify.md for what each check does."""
 
-    def __init__(self, calibration_path: str | Path | Calibration | None = None,
-                 judge: Model | Judge | None = None, *, semantic: bool = True, store: VectorStore | None = None,
-                 checks: Sequence[Check] = _checks.CHECKS):
+    def __init__(
+        self,
+        calibration_path: str | Path | Calibration | None = None,
+        judge: Model | Judge | None = None,
+        *,
+        semantic: bool = True,
+        store: VectorStore | None = None,
+        checks: Sequence[Check] = _checks.CHECKS,
+    ):
         """``semantic``: add sentence embeddings (evidence by meaning, the semantic signal; the shipped calibration
         expects it, so ``semantic=False`` is for diagnostics); ``store`` keeps the source sentences' vectors across
         runs (the archive); ``checks``: the registry to run (diagnostics may leave some out)."""
-        self.calibration = calibration_path if isinstance(calibration_path, Calibration) else \
-            Calibration.load(calibration_path)
+        self.calibration = (
+            calibration_path if isinstance(calibration_path, Calibration) else Calibration.load(calibration_path)
+        )
         self.judge = judge if isinstance(judge, Judge) or judge is None else Judge(judge)
         self.encoder: Encoder | None = embed.encoder() if semantic else None
         self.store = store
@@ -163,8 +170,14 @@ class Verifier:
                 citations = _citations(claim.sentence, claim.index, m)
         else:
             details["evidence"] = [_unit_ref(claim.index, uid) for uid in m.evidence[:2]]
-        return Verification(verdict=decision.verdict, score=round(decision.score, 4), citations=citations,
-                            details=details, signals=_signals(claim), decided_by=decision.decider)
+        return Verification(
+            verdict=decision.verdict,
+            score=round(decision.score, 4),
+            citations=citations,
+            details=details,
+            signals=_signals(claim),
+            decided_by=decision.decider,
+        )
 
     def evidence_passages(self, sentence: str, passages: list[Passage], limit: int = 2) -> list[Passage]:
         """The passages holding a sentence's best evidence (what a reviser should see)."""
@@ -186,7 +199,7 @@ def unsupported_specifics(text: str, passages: list[Passage]) -> list[str]:
 def _unit_ref(index: PassageIndex, uid: int) -> dict[str, Any]:
     unit = index.units[uid]
     passage = index.passages[unit.passage]
-    return {"source": passage.source_number, "passage_id": passage.id, "quote": passage.text[unit.start:unit.end]}
+    return {"source": passage.source_number, "passage_id": passage.id, "quote": passage.text[unit.start : unit.end]}
 
 
 def _negated(m: Measure) -> bool:
@@ -246,12 +259,19 @@ def _citations(sentence: str, index: PassageIndex, m: Measure) -> list[Citation]
         ranges.sort()
         merged = [list(ranges[0])]
         for start, end in ranges[1:]:
-            gap = passage.text[merged[-1][1]:start]
+            gap = passage.text[merged[-1][1] : start]
             if not gap.strip():
                 merged[-1][1] = max(merged[-1][1], end)
             else:
                 merged.append([start, end])
         for start, end in merged:
-            citations.append(Citation(source=passage.source_number, quote=passage.text[start:end],
-                                      passage_id=passage.id, start=start, end=end))
+            citations.append(
+                Citation(
+                    source=passage.source_number,
+                    quote=passage.text[start:end],
+                    passage_id=passage.id,
+                    start=start,
+                    end=end,
+                )
+            )
     return citations

@@ -26,8 +26,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 MAX_HEADLINE_CHARS = 1000
 MAX_BODY_CHARS = 500_000
 MAX_RUNS = 500
-MEDIA_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
-               "json": "application/json"}
+MEDIA_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "json": "application/json"}
 
 
 def get_desk(request: Request) -> Desk:
@@ -60,9 +59,12 @@ class ArticleRequest(_Strict):
     """A story given as headline and body, or as the URL of a news page (fetched through the SSRF guard)."""
 
     headline: str | None = Field(None, max_length=MAX_HEADLINE_CHARS)
-    body: str | None = Field(None, max_length=MAX_BODY_CHARS,
-                             description="the story's text; Date:, Publisher:, Source: and Author: lines at its top "
-                                         "are read as the story's details, as in a story file")
+    body: str | None = Field(
+        None,
+        max_length=MAX_BODY_CHARS,
+        description="the story's text; Date:, Publisher:, Source: and Author: lines at its top "
+        "are read as the story's details, as in a story file",
+    )
     url: str | None = Field(None, max_length=2000)
     template: str | None = Field(None, max_length=200, description="a template name the server offers")
     model: str | None = Field(None, max_length=200, description="a model the server runs")
@@ -98,8 +100,11 @@ class JobCreated(BaseModel):
 
 
 def _created(job: Any, status_code: int = 202) -> JSONResponse:
-    return JSONResponse({"id": job.id, "status": job.status, "links": job_json(job)["links"]},
-                        status_code=status_code, headers={"Location": f"/api/jobs/{job.id}"})
+    return JSONResponse(
+        {"id": job.id, "status": job.status, "links": job_json(job)["links"]},
+        status_code=status_code,
+        headers={"Location": f"/api/jobs/{job.id}"},
+    )
 
 
 @router.post("/articles", status_code=202, response_model=JobCreated, summary="Queue an article")
@@ -114,11 +119,16 @@ def create_article(body: ArticleRequest, desk: DeskDep) -> JSONResponse:
 
 
 @router.get("/jobs", summary="Recent jobs")
-def list_jobs(desk: DeskDep, status: Literal["queued", "running", "done", "failed"] | None = None,
-              page: Page = 1) -> dict[str, Any]:
+def list_jobs(
+    desk: DeskDep, status: Literal["queued", "running", "done", "failed"] | None = None, page: Page = 1
+) -> dict[str, Any]:
     jobs = desk.queue.list_jobs(status, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
-    return {"items": [job_json(j) for j in jobs[:PAGE_SIZE]], "page": page, "more": len(jobs) > PAGE_SIZE,
-            "counts": desk.queue.counts()}
+    return {
+        "items": [job_json(j) for j in jobs[:PAGE_SIZE]],
+        "page": page,
+        "more": len(jobs) > PAGE_SIZE,
+        "counts": desk.queue.counts(),
+    }
 
 
 @router.get("/jobs/{job_id}", summary="A job's status")
@@ -128,10 +138,15 @@ def get_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
     return job_json(job, progress_of(desk.queue, job).to_dict())
 
 
-@router.get("/jobs/{job_id}/events", summary="A job's progress as Server-Sent Events",
-            response_class=EventSourceResponse)
-def job_events(job_id: RowId, desk: DeskDep, after: Annotated[int, Query(ge=0, le=MAX_ROW_ID)] = 0,
-               last_event_id: Annotated[str | None, Header()] = None) -> EventSourceResponse:
+@router.get(
+    "/jobs/{job_id}/events", summary="A job's progress as Server-Sent Events", response_class=EventSourceResponse
+)
+def job_events(
+    job_id: RowId,
+    desk: DeskDep,
+    after: Annotated[int, Query(ge=0, le=MAX_ROW_ID)] = 0,
+    last_event_id: Annotated[str | None, Header()] = None,
+) -> EventSourceResponse:
     """Each stored event as ``event: progress`` (JSON: stage, status, data, and ``words``: the event in plain words,
     or null for one that only updates a number, with ``progress``: the job's progress so far), then ``event: end``
     with the job.
@@ -147,15 +162,20 @@ def job_events(job_id: RowId, desk: DeskDep, after: Annotated[int, Query(ge=0, l
 @router.get("/articles", summary="Articles, newest first")
 def list_articles(desk: DeskDep, q: Search = "", page: Page = 1) -> dict[str, Any]:
     rows = desk.archive.list_articles(q, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
-    items = [{**r, "links": {"self": f"/api/articles/{r['id']}", "page": f"/articles/{r['id']}"}}
-             for r in rows[:PAGE_SIZE]]
+    items = [
+        {**r, "links": {"self": f"/api/articles/{r['id']}", "page": f"/articles/{r['id']}"}} for r in rows[:PAGE_SIZE]
+    ]
     return {"items": items, "page": page, "more": len(rows) > PAGE_SIZE}
 
 
-@router.get("/articles/{article_id}", summary="An article as JSON, Markdown or HTML",
-            responses={200: {"content": {"text/markdown": {}, "text/html": {}}}})
-def get_article(article_id: RowId, desk: DeskDep, format: Literal["json", "md", "html"] = "json",
-                download: bool = False) -> Response:
+@router.get(
+    "/articles/{article_id}",
+    summary="An article as JSON, Markdown or HTML",
+    responses={200: {"content": {"text/markdown": {}, "text/html": {}}}},
+)
+def get_article(
+    article_id: RowId, desk: DeskDep, format: Literal["json", "md", "html"] = "json", download: bool = False
+) -> Response:
     """``?format=md|html|json``; ``?download=1`` asks the browser to save it as a file."""
     article = desk.archive.get_article(article_id)
     filename = f"article-{article_id}-{slugify(article.title, 40)}.{format}"
@@ -167,8 +187,12 @@ def get_article(article_id: RowId, desk: DeskDep, format: Literal["json", "md", 
     return cls(render(article, format), headers=headers, media_type=MEDIA_TYPES[format])
 
 
-@router.post("/articles/{article_id}/sections/{section_id}/regenerate", status_code=202,
-             response_model=JobCreated, summary="Rewrite one section")
+@router.post(
+    "/articles/{article_id}/sections/{section_id}/regenerate",
+    status_code=202,
+    response_model=JobCreated,
+    summary="Rewrite one section",
+)
 def regenerate(article_id: RowId, section_id: str, body: RegenerateRequest, desk: DeskDep) -> JSONResponse:
     """Queue a job that rewrites and re-checks one section, leaving the rest of the article as it is."""
     return _created(desk.regenerate(article_id, section_id, body.model))
@@ -190,8 +214,11 @@ def list_feeds(desk: DeskDep) -> dict[str, Any]:
 def add_feed(body: FeedRequest, desk: DeskDep) -> JSONResponse:
     """Poll the feed now and every ``interval_seconds``; each new entry gets an article job."""
     feed, job = desk.watch_feed(body.url, body.interval_seconds, body.template, body.model)
-    return JSONResponse({"feed": feed.to_dict(), "poll_job": job_json(job)}, status_code=201,
-                        headers={"Location": f"/api/feeds/{feed.id}"})
+    return JSONResponse(
+        {"feed": feed.to_dict(), "poll_job": job_json(job)},
+        status_code=201,
+        headers={"Location": f"/api/feeds/{feed.id}"},
+    )
 
 
 @router.get("/feeds/{feed_id}", summary="A watched feed")
@@ -200,9 +227,11 @@ def get_feed(feed_id: RowId, desk: DeskDep) -> dict[str, Any]:
 
 
 @router.get("/runs", summary="Recent pipeline runs, newest first")
-def list_runs(desk: DeskDep, status: Literal["running", "done", "failed"] | None = None,
-              limit: Annotated[int, Query(ge=1, le=MAX_RUNS, description="runs to return")] = PAGE_SIZE
-              ) -> dict[str, Any]:
+def list_runs(
+    desk: DeskDep,
+    status: Literal["running", "done", "failed"] | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_RUNS, description="runs to return")] = PAGE_SIZE,
+) -> dict[str, Any]:
     """Each run of the write pipeline with its ``status`` and ``error``: a run whose process died (kill -9, power
     loss) shows as failed with an error that starts "interrupted"."""
     return {"items": desk.archive.runs(status, limit)}

@@ -40,9 +40,12 @@ def create_app(settings: Settings) -> FastAPI:
                 await anyio.to_thread.run_sync(supervisor.stop)
 
     app = FastAPI(
-        title="newsdesk", version=__version__, lifespan=lifespan,
+        title="newsdesk",
+        version=__version__,
+        lifespan=lifespan,
         description="Queue grounded analysis articles, follow their jobs, read the archive.",
-        docs_url=None, redoc_url=None,  # /docs is rendered by newsdesk itself: nothing loaded from other sites
+        docs_url=None,
+        redoc_url=None,  # /docs is rendered by newsdesk itself: nothing loaded from other sites
     )
     app.state.desk = desk
     app.state.supervisor = None

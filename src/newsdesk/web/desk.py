@@ -77,14 +77,21 @@ class Desk:
         if section_id not in {s.id for s in article.sections}:
             raise NotFoundError(f"article {article_id} has no section {section_id!r}")
         if article.template not in self.settings.templates:
-            raise RequestError(f"article {article_id} was written with the template {article.template!r}, which "
-                               "this server does not offer: start it with --template FILE")
-        payload = {"article_id": article_id, "section_id": section_id, "model": self.model(model),
-                   "template": self.settings.templates[article.template]}
+            raise RequestError(
+                f"article {article_id} was written with the template {article.template!r}, which "
+                "this server does not offer: start it with --template FILE"
+            )
+        payload = {
+            "article_id": article_id,
+            "section_id": section_id,
+            "model": self.model(model),
+            "template": self.settings.templates[article.template],
+        }
         return self.queue.enqueue("regenerate", payload)
 
-    def watch_feed(self, url: str, interval: int, template: str | None = None,
-                   model: str | None = None) -> tuple[Feed, Job]:
+    def watch_feed(
+        self, url: str, interval: int, template: str | None = None, model: str | None = None
+    ) -> tuple[Feed, Job]:
         """Watch a feed and queue its first poll now; the server polls it every ``interval`` seconds after."""
         if interval < MIN_FEED_INTERVAL:
             raise RequestError(f"a feed is polled at most every {MIN_FEED_INTERVAL} seconds")
@@ -110,9 +117,17 @@ def job_json(job: Job, progress: dict[str, Any] | None = None) -> dict[str, Any]
         links["article"] = f"/api/articles/{job.article_id}"
         links["article_page"] = f"/articles/{job.article_id}"
     data: dict[str, Any] = {
-        "id": job.id, "kind": job.kind, "status": job.status, "stage": job.stage, "attempts": job.attempts,
-        "article_id": job.article_id, "error": job.error, "created": job.created, "started": job.started,
-        "finished": job.finished, "links": links,
+        "id": job.id,
+        "kind": job.kind,
+        "status": job.status,
+        "stage": job.stage,
+        "attempts": job.attempts,
+        "article_id": job.article_id,
+        "error": job.error,
+        "created": job.created,
+        "started": job.started,
+        "finished": job.finished,
+        "links": links,
     }
     if progress is not None:
         data["progress"] = progress

@@ -39,9 +39,16 @@ def _items(request: Request) -> list[dict[str, Any]]:
         article = archive.get_article(int(row["id"]))
         data = article.to_dict()
         created = article.created or row["created"]
-        items.append({"id": int(row["id"]), "title": article.title, "summary": article.dek or "",
-                      "version": int(data.get("version") or 1), "published": created,
-                      "updated": data.get("updated") or created})
+        items.append(
+            {
+                "id": int(row["id"]),
+                "title": article.title,
+                "summary": article.dek or "",
+                "version": int(data.get("version") or 1),
+                "published": created,
+                "updated": data.get("updated") or created,
+            }
+        )
     return items
 
 
@@ -82,11 +89,22 @@ def json_feed(request: Request) -> Response:
     items = _items(request)
     base = _base(request)
     feed = {
-        "version": "https://jsonfeed.org/version/1.1", "title": "newsdesk: published articles",
-        "home_page_url": f"{base}/library", "feed_url": f"{base}/feeds/articles.json",
-        "items": [{"id": f"{base}/articles/{i['id']}", "url": f"{base}/articles/{i['id']}", "title": i["title"],
-                   "summary": i["summary"], "content_text": i["summary"] or i["title"],
-                   "date_published": i["published"], "date_modified": i["updated"],
-                   "_newsdesk": {"article_id": i["id"], "version": i["version"]}} for i in items],
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "newsdesk: published articles",
+        "home_page_url": f"{base}/library",
+        "feed_url": f"{base}/feeds/articles.json",
+        "items": [
+            {
+                "id": f"{base}/articles/{i['id']}",
+                "url": f"{base}/articles/{i['id']}",
+                "title": i["title"],
+                "summary": i["summary"],
+                "content_text": i["summary"] or i["title"],
+                "date_published": i["published"],
+                "date_modified": i["updated"],
+                "_newsdesk": {"article_id": i["id"], "version": i["version"]},
+            }
+            for i in items
+        ],
     }
     return Response(json.dumps(feed, ensure_ascii=False), media_type="application/feed+json; charset=utf-8")

@@ -67,10 +67,18 @@ def new_article(request: Request) -> Response:
 
 def _new_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
     desk = get_desk(request)
-    return page(request, "new.html", status=status, error=error, values=values,
-                templates=list(desk.settings.templates), default_template=desk.settings.default_template,
-                models=desk.settings.models, recent=desk.queue.list_jobs(limit=8),
-                failed_runs=desk.archive.runs("failed", limit=5))
+    return page(
+        request,
+        "new.html",
+        status=status,
+        error=error,
+        values=values,
+        templates=list(desk.settings.templates),
+        default_template=desk.settings.default_template,
+        models=desk.settings.models,
+        recent=desk.queue.list_jobs(limit=8),
+        failed_runs=desk.archive.runs("failed", limit=5),
+    )
 
 
 @router.post("/articles/new")
@@ -97,8 +105,9 @@ async def submit_article(request: Request) -> Response:
         else:
             raise InputError("paste a brief, give a URL or choose a file")
     except NewsdeskError as error:
-        return _new_page(request, status=error.status_code if error.status_code != 400 else 422,
-                         error=str(error), **values)
+        return _new_page(
+            request, status=error.status_code if error.status_code != 400 else 422, error=str(error), **values
+        )
     return _see(f"/jobs/{job.id}")
 
 
@@ -134,8 +143,15 @@ def job_page(request: Request, job_id: RowId) -> Response:
     sections = _section_count(job)
     events = desk.queue.events_since(job_id)
     raw = [(event.id, f"{event.stage} {event.status}", json.dumps(event.data, ensure_ascii=False)) for event in events]
-    return page(request, "job.html", job=job, progress=progress_of(desk.queue, job), sections=sections,
-                events=raw, steps=_steps(events))
+    return page(
+        request,
+        "job.html",
+        job=job,
+        progress=progress_of(desk.queue, job),
+        sections=sections,
+        events=raw,
+        steps=_steps(events),
+    )
 
 
 def _steps(events: list[Any]) -> list[tuple[int, str]]:
@@ -164,8 +180,13 @@ def article_page(request: Request, article_id: RowId) -> Response:
     desk = get_desk(request)
     article = desk.archive.get_article(article_id)
     fragment = Markup(render_article_fragment(article))  # rendered with autoescape by newsdesk.render
-    return page(request, "article.html", article=article, fragment=fragment,
-                can_regenerate=article.template in desk.settings.templates)
+    return page(
+        request,
+        "article.html",
+        article=article,
+        fragment=fragment,
+        can_regenerate=article.template in desk.settings.templates,
+    )
 
 
 @router.post("/articles/{article_id}/regenerate")
@@ -198,8 +219,16 @@ def library(request: Request, q: str = "", number: Annotated[str, Query(alias="p
     articles = desk.archive.list_articles(q, limit=PAGE_SIZE + 1, offset=offset)
     stories = desk.archive.search_stories(q, limit=PAGE_SIZE + 1, offset=offset)
     more = len(articles) > PAGE_SIZE or len(stories) > PAGE_SIZE
-    return page(request, "library.html", q=q, page=current, more=more, articles=articles[:PAGE_SIZE],
-                stories=stories[:PAGE_SIZE], templates=list(desk.settings.templates))
+    return page(
+        request,
+        "library.html",
+        q=q,
+        page=current,
+        more=more,
+        articles=articles[:PAGE_SIZE],
+        stories=stories[:PAGE_SIZE],
+        templates=list(desk.settings.templates),
+    )
 
 
 @router.get("/feeds")
@@ -210,8 +239,16 @@ def feeds_page(request: Request) -> Response:
 def _feeds_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
     desk = get_desk(request)
     feeds = [feed_state(feed) for feed in desk.archive.feeds.watched()]
-    return page(request, "feeds.html", status=status, error=error, values=values, feeds=feeds,
-                templates=list(desk.settings.templates), default_interval=DEFAULT_FEED_INTERVAL // 60)
+    return page(
+        request,
+        "feeds.html",
+        status=status,
+        error=error,
+        values=values,
+        feeds=feeds,
+        templates=list(desk.settings.templates),
+        default_interval=DEFAULT_FEED_INTERVAL // 60,
+    )
 
 
 @router.post("/feeds")
@@ -251,11 +288,16 @@ def docs(request: Request) -> Response:
     """The API reference, rendered here from the OpenAPI schema (no scripts or styles from other sites)."""
     schema = request.app.openapi()
     operations = [
-        {"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-         "description": op.get("description", ""),
-         "parameters": [p["name"] for p in op.get("parameters", [])],
-         "body": _body_schema(op)}
-        for path, methods in schema.get("paths", {}).items() for method, op in methods.items()
+        {
+            "method": method.upper(),
+            "path": path,
+            "summary": op.get("summary", ""),
+            "description": op.get("description", ""),
+            "parameters": [p["name"] for p in op.get("parameters", [])],
+            "body": _body_schema(op),
+        }
+        for path, methods in schema.get("paths", {}).items()
+        for method, op in methods.items()
     ]
     return page(request, "docs.html", operations=operations, schemas=schema.get("components", {}).get("schemas", {}))
 

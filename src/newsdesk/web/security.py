@@ -28,8 +28,10 @@ SESSION_COOKIE = "newsdesk_session"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 UPLOAD_PATHS = frozenset({"/articles/new"})
 PUBLIC_FEED_PATHS = frozenset({"/feeds/articles.atom", "/feeds/articles.json"})  # web/feeds_out.py
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
 HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
@@ -55,8 +57,7 @@ def token_ok(settings: Settings, headers: dict[str, str], cookies: dict[str, str
     if not settings.token:
         return True, False
     auth = headers.get("authorization", "")
-    if auth.lower().startswith("bearer ") and hmac.compare_digest(auth[7:].strip().encode(),
-                                                                  settings.token.encode()):
+    if auth.lower().startswith("bearer ") and hmac.compare_digest(auth[7:].strip().encode(), settings.token.encode()):
         return True, True
     cookie = cookies.get(SESSION_COOKIE, "")
     return bool(cookie) and hmac.compare_digest(cookie, session_value(settings.token)), False

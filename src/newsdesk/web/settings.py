@@ -73,8 +73,10 @@ class Settings:
     def check(self) -> None:
         """Refuse a configuration that would expose the archive: a public bind address without a token."""
         if not self.loopback and not self.token:
-            raise InputError(f"binding to {self.host} needs a token: set NEWSDESK_TOKEN (every request must then "
-                             "carry it), or bind to 127.0.0.1")
+            raise InputError(
+                f"binding to {self.host} needs a token: set NEWSDESK_TOKEN (every request must then "
+                "carry it), or bind to 127.0.0.1"
+            )
 
 
 def is_loopback(host: str) -> bool:

@@ -43,8 +43,7 @@ class Supervisor:
     def start(self) -> None:
         recovered = self.recover()
         if recovered:
-            log.info("put %d interrupted job(s) back in the queue: %s", len(recovered),
-                     ", ".join(map(str, recovered)))
+            log.info("put %d interrupted job(s) back in the queue: %s", len(recovered), ", ".join(map(str, recovered)))
         for slot in range(len(self.workers)):
             self._spawn(slot)
         self._thread = threading.Thread(target=self._loop, name="newsdesk-supervisor", daemon=True)
@@ -54,8 +53,9 @@ class Supervisor:
         queue = self.desk.queue
         interrupted = self.desk.archive.fail_interrupted_runs(is_dead_local_worker)
         if interrupted:
-            log.info("marked %d run(s) whose process died as failed: %s", len(interrupted),
-                     ", ".join(map(str, interrupted)))
+            log.info(
+                "marked %d run(s) whose process died as failed: %s", len(interrupted), ", ".join(map(str, interrupted))
+            )
         return sorted(set(queue.requeue_orphans(is_dead_local_worker)) | set(queue.requeue_expired()))
 
     def stop(self) -> None:
@@ -123,8 +123,7 @@ class Supervisor:
                 delay = RESTART_BACKOFF_SECONDS[min(self._failures[slot], len(RESTART_BACKOFF_SECONDS) - 1)]
                 self._failures[slot] += 1
                 self._next_start[slot] = now + delay
-                log.warning("worker %d exited with status %s; restarting in %d s", slot + 1, process.returncode,
-                            delay)
+                log.warning("worker %d exited with status %s; restarting in %d s", slot + 1, process.returncode, delay)
             if now >= self._next_start[slot]:
                 self._next_start[slot] = 0.0
                 if process.stdin:

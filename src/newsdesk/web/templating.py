@@ -15,11 +15,13 @@ from .csrf import CSRF_FIELD, csrf_token, set_csrf_cookie
 
 @cache
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("newsdesk", "web/templates"), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("newsdesk", "web/templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     env.globals["csrf_field"] = CSRF_FIELD
-    env.filters["web_url"] = lambda url: url if isinstance(url, str) and url.startswith(("http://", "https://")) \
-        else None
+    env.filters["web_url"] = lambda url: (
+        url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+    )
     env.filters["query"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
     return env
 

@@ -38,8 +38,10 @@ SCARCE_SENTENCES = 30  # usable source sentences under which a story is short (t
 # Under this many sentences the story is a summary (a feed entry without its text): the article gives the facts
 # and says so, instead of padding seven sections out of three sentences.
 SUMMARY_SENTENCES = 3
-SUMMARY_NOTE = ("This article rests on a summary of {count} sentence(s), not the full story, so it gives only what "
-                "the summary says{background}. Fetch the linked page (newsdesk feed --fetch) for a full analysis.")
+SUMMARY_NOTE = (
+    "This article rests on a summary of {count} sentence(s), not the full story, so it gives only what "
+    "the summary says{background}. Fetch the linked page (newsdesk feed --fetch) for a full analysis."
+)
 SCARCE_INTRO_WORDS = 30
 EMPTY_NOTE = "The model returned no usable text for this section."
 LOOP_NOTE = "The model's draft started repeating itself, so it was cut short."
@@ -56,9 +58,18 @@ class Draft:
 Emit = Callable[..., None]
 
 
-def write_draft(session: Session, template: Template, sources: list[Source], headline: str, *,
-                grounded: bool, emit: Emit | None = None,
-                story_map: StoryMap | None = None, body: str = "", map_analysis: bool = False) -> Draft:
+def write_draft(
+    session: Session,
+    template: Template,
+    sources: list[Source],
+    headline: str,
+    *,
+    grounded: bool,
+    emit: Emit | None = None,
+    story_map: StoryMap | None = None,
+    body: str = "",
+    map_analysis: bool = False,
+) -> Draft:
     """The article's draft. ``map_analysis``: build the analysis sections from ``story_map`` (no calls for them)."""
     emit = emit or (lambda *a, **k: None)
     story_map = story_map or StoryMap()
@@ -74,16 +85,25 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
     emit("write", "start", section="intro", heading="Title, dek and intro", number=0, total=len(template.sections))
     summaries: dict[str, Section] = {}
     if drafter is not None:
-        title, dek, intro, summaries = _grounded_headline(session, sources, template, headline, drafter, story_map,
-                                                          body, scarce=scarce,
-                                                          lead_only=map_analysis or summary_only)
+        title, dek, intro, summaries = _grounded_headline(
+            session,
+            sources,
+            template,
+            headline,
+            drafter,
+            story_map,
+            body,
+            scarce=scarce,
+            lead_only=map_analysis or summary_only,
+        )
     else:
         title, dek, intro = _written_headline(session, sources, template, headline, story_map, body)
     if not intro.blocks:  # the model wrote no usable intro: the story's own opening says what happened
         lead = GroundedDrafter(sources, headline, story_map.unusable)
         words = template.headline.target_words
-        intro.blocks = lead.blocks(lead.take(min(words, SCARCE_INTRO_WORDS) if summary else words, lead=True),
-                                   "paragraphs")
+        intro.blocks = lead.blocks(
+            lead.take(min(words, SCARCE_INTRO_WORDS) if summary else words, lead=True), "paragraphs"
+        )
     if not intro.blocks:
         intro.note = EMPTY_NOTE
     number_sentences("intro", intro.blocks)
@@ -100,26 +120,40 @@ def write_draft(session: Session, template: Template, sources: list[Source], hea
 
     sections: list[Section] = []
     if summary:
-        intro.note = SUMMARY_NOTE.format(count=story_sentences,
-                                         background="" if summary_only else " and what related stories add")
+        intro.note = SUMMARY_NOTE.format(
+            count=story_sentences, background="" if summary_only else " and what related stories add"
+        )
     if summary_only:
         return Draft(title=title, dek=dek, intro=intro, sections=sections)
     for number, spec_section in enumerate(template.sections, 1):
         others = [s.heading for s in template.sections if s.id != spec_section.id]
-        emit("write", "start", section=spec_section.id, heading=spec_section.heading, number=number,
-             total=len(template.sections))
+        emit(
+            "write",
+            "start",
+            section=spec_section.id,
+            heading=spec_section.heading,
+            number=number,
+            total=len(template.sections),
+        )
         if spec_section.id in prebuilt:
             section = prebuilt[spec_section.id]
         elif drafter is not None and spec_section.kind in GROUNDED_KINDS:
             section = _grounded_section(drafter, spec_section)
         else:
-            section = _written_section(session, sources, spec_section, headline, others,
-                                       plan=from_map.plan_for(spec_section, story_map))
+            section = _written_section(
+                session, sources, spec_section, headline, others, plan=from_map.plan_for(spec_section, story_map)
+            )
         section.prune()
         number_sentences(section.id, section.blocks)
         sections.append(section)
-        emit("write", "done", section=section.id, heading=section.heading, sentences=len(section.sentences()),
-             note=section.note)
+        emit(
+            "write",
+            "done",
+            section=section.id,
+            heading=section.heading,
+            sentences=len(section.sentences()),
+            note=section.note,
+        )
     return Draft(title=title, dek=dek, intro=intro, sections=sections)
 
 
@@ -129,17 +163,28 @@ def _story_sentences(sources: list[Source]) -> int:
     return sum(1 for p in story for sentence in split_sentences(p.text) if len(sentence.split()) >= 4)
 
 
-def _grounded_headline(session: Session, sources: list[Source], template: Template, headline: str,
-                       drafter: GroundedDrafter, story_map: StoryMap, body: str,
-                       scarce: bool = False,
-                       lead_only: bool = False) -> tuple[str, str, Section, dict[str, Section]]:
+def _grounded_headline(
+    session: Session,
+    sources: list[Source],
+    template: Template,
+    headline: str,
+    drafter: GroundedDrafter,
+    story_map: StoryMap,
+    body: str,
+    scarce: bool = False,
+    lead_only: bool = False,
+) -> tuple[str, str, Section, dict[str, Section]]:
     """Dek and intro from the story's opening sentences; the title from the model (one short call) where it
     passes ``acceptable_title``, else built from the headline's clause. The model writes nothing else here.
     Summary sections are chosen here too, between the dek and the intro (returned by section id)."""
     candidate = None
     try:
-        completion = session.chat(lambda: prompts.title_messages(sources, headline, lead_only=lead_only),
-                                  purpose="title", max_tokens=48, temperature=0.0)
+        completion = session.chat(
+            lambda: prompts.title_messages(sources, headline, lead_only=lead_only),
+            purpose="title",
+            max_tokens=48,
+            temperature=0.0,
+        )
         candidate = clean_text(completion.text).split("\n")[0]
     except (BudgetExceeded, ContextTooSmall):
         pass  # the title is built from the headline
@@ -160,13 +205,18 @@ def _grounded_headline(session: Session, sources: list[Source], template: Templa
     return _title(candidate, headline, body, story_map), dek, intro, summaries
 
 
-def _written_headline(session: Session, sources: list[Source], template: Template, headline: str,
-                      story_map: StoryMap, body: str) -> tuple[str, str, Section]:
+def _written_headline(
+    session: Session, sources: list[Source], template: Template, headline: str, story_map: StoryMap, body: str
+) -> tuple[str, str, Section]:
     spec = template.headline
     labelled: dict[str, str] = {}
     try:
-        completion = session.chat(lambda: prompts.headline_messages(sources, spec, headline), purpose="headline",
-                                  max_tokens=prompts.section_max_tokens(spec.target_words + 30), temperature=0.3)
+        completion = session.chat(
+            lambda: prompts.headline_messages(sources, spec, headline),
+            purpose="headline",
+            max_tokens=prompts.section_max_tokens(spec.target_words + 30),
+            temperature=0.3,
+        )
         # the headline call writes title, dek and intro; a section heading after them is the model running on
         text = cut_at_other_parts(completion.text, [*(s.heading for s in template.sections), "Conclusion"])
         labelled = parse_labelled(cut_repetition(text, completion.finish_reason != "length")[0])
@@ -188,8 +238,9 @@ def _grounded_section(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
     return section
 
 
-def write_section(session: Session, sources: list[Source], spec: SectionSpec, headline: str,
-                  others: list[str], seed: int = 7) -> Section:
+def write_section(
+    session: Session, sources: list[Source], spec: SectionSpec, headline: str, others: list[str], seed: int = 7
+) -> Section:
     """One section written by the model (one call), parsed into blocks and numbered."""
     section = _written_section(session, sources, spec, headline, others, seed)
     section.prune()
@@ -203,8 +254,13 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -
         return None
     headline = article.story.headline or article.title
     drafter = GroundedDrafter(article.sources, headline, story_map.unusable)
-    cited = {c.quote for other in article.all_sections() if other.id != spec.id
-             for s in other.sentences() for c in s.citations}
+    cited = {
+        c.quote
+        for other in article.all_sections()
+        if other.id != spec.id
+        for s in other.sentences()
+        for c in s.citations
+    }
     for candidate in drafter.unused():
         if candidate.original in cited:
             drafter.claim(candidate.original, candidate.passage)
@@ -240,13 +296,25 @@ def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
     return section
 
 
-def _written_section(session: Session, sources: list[Source], spec: SectionSpec, headline: str,
-                     others: list[str], seed: int = 7, plan: str = "") -> Section:
+def _written_section(
+    session: Session,
+    sources: list[Source],
+    spec: SectionSpec,
+    headline: str,
+    others: list[str],
+    seed: int = 7,
+    plan: str = "",
+) -> Section:
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
     max_tokens = prompts.section_max_tokens(spec.target_words)
     try:
-        completion = session.chat(_section_prompt(session, sources, spec, headline, others, plan, max_tokens),
-                                  purpose=spec.id, max_tokens=max_tokens, temperature=0.3, seed=seed)
+        completion = session.chat(
+            _section_prompt(session, sources, spec, headline, others, plan, max_tokens),
+            purpose=spec.id,
+            max_tokens=max_tokens,
+            temperature=0.3,
+            seed=seed,
+        )
     except BudgetExceeded:
         section.note = "This section was not written: the run's LLM call budget was spent."
         return section
@@ -266,10 +334,18 @@ def _written_section(session: Session, sources: list[Source], spec: SectionSpec,
     return section
 
 
-def _section_prompt(session: Session, sources: list[Source], spec: SectionSpec, headline: str, others: list[str],
-                    plan: str, max_tokens: int) -> Callable[[], Messages]:
+def _section_prompt(
+    session: Session,
+    sources: list[Source],
+    spec: SectionSpec,
+    headline: str,
+    others: list[str],
+    plan: str,
+    max_tokens: int,
+) -> Callable[[], Messages]:
     """The section's prompt, built from the sources as they are when it is sent; the plan's last lines give way
     where the whole would leave too little room for the answer (the sources are shared by every prompt)."""
+
     def build() -> Messages:
         lines = plan.split("\n") if plan else []
         while True:

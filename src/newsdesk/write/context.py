@@ -22,8 +22,10 @@ def fit_to_context(sources: list[Source], model: Model, template: Template) -> l
     and the cut estimated from those counts, then confirmed on the real prompt: a story of thousands of passages
     costs thousands of small counts, not thousands of whole-prompt counts.
     """
-    longest = max([prompts.section_max_tokens(s.target_words) for s in template.sections]
-                  + [prompts.section_max_tokens(template.headline.target_words + 30)])
+    longest = max(
+        [prompts.section_max_tokens(s.target_words) for s in template.sections]
+        + [prompts.section_max_tokens(template.headline.target_words + 30)]
+    )
     budget = model.context_length - longest - PROMPT_OVERHEAD_TOKENS
     notes: list[str] = []
 
@@ -55,12 +57,14 @@ def fit_to_context(sources: list[Source], model: Model, template: Template) -> l
         whole = main.passages[0]
         text = whole.text
         while excess > 0 and len(text) > 200:
-            text = text[:int(len(text) * budget / (budget + excess) * 0.95)]
+            text = text[: int(len(text) * budget / (budget + excess) * 0.95)]
             main.passages[0] = replace(whole, text=text)  # a copy: verification still reads the whole passage
             excess = size() - budget
-        notes.append(f"The story's opening passage was cut to {len(text):,} of {len(whole.text):,} characters to "
-                     f"fit the model's context of {model.context_length} tokens; all of it was still used to check "
-                     "the article.")
+        notes.append(
+            f"The story's opening passage was cut to {len(text):,} of {len(whole.text):,} characters to "
+            f"fit the model's context of {model.context_length} tokens; all of it was still used to check "
+            "the article."
+        )
     elif len(main.passages) < total:
         notes.append(
             f"The story was trimmed to its first {len(main.passages)} of {total} passages to fit the model's "

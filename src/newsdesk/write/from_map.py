@@ -31,18 +31,26 @@ MAP_BUILT = ("pros_cons", "outlook", "watch", "analysis")
 
 # Benefit, risk and future markers in the languages the dev pages come in (en, fr, es): a fallback where the
 # map, read by an English pipeline, found no stance or forward-looking item.
-_BENEFIT = re.compile(r"\b(?:will allow|would allow|allows?|helps?|help(?:ed)? to|aims? to|designed to|built to|"
-                      r"benefit\w*|boost\w*|improv\w*|opportunit\w*|success\w*|progress|historic|milestone|"
-                      r"benefici\w*|mejor\w*|soluci[oó]n|acuerdo|avance\w*|progr[eè]s|am[eé]lior\w*|solution|"
-                      r"accord|renforc\w*|protég\w*|proteg\w*)\b", re.I)
-_RISK = re.compile(r"\b(?:risks?|concerns?|fears?|threat\w*|danger\w*|fail\w*|delay\w*|cost\w*|critic\w*|"
-                   r"problems?|challeng\w*|warn\w*|crisis|opposed|opposition|frustrat\w*|unclear|"
-                   r"riesgo\w*|amenaza\w*|cr[ií]tic\w*|peligro\w*|problema\w*|conflicto\w*|violen\w*|"
-                   r"risque\w*|menace\w*|probl[eè]me\w*|inqui[eé]t\w*|opposants?|contest\w*|d[eé]nonc\w*)\b",
-                   re.I)
-_MODAL = re.compile(r"\b(?:will|would|could|may|might|plans?|expect\w*|next|future|soon|later|"
-                    r"sera|seront|devrait|devraient|pourrait|pourraient|prochaine?s?|futur\w*|"
-                    r"ser[aá]n?|podr[ií]a\w*|deber[ií]a\w*|pr[oó]xim\w*)\b", re.I)
+_BENEFIT = re.compile(
+    r"\b(?:will allow|would allow|allows?|helps?|help(?:ed)? to|aims? to|designed to|built to|"
+    r"benefit\w*|boost\w*|improv\w*|opportunit\w*|success\w*|progress|historic|milestone|"
+    r"benefici\w*|mejor\w*|soluci[oó]n|acuerdo|avance\w*|progr[eè]s|am[eé]lior\w*|solution|"
+    r"accord|renforc\w*|protég\w*|proteg\w*)\b",
+    re.I,
+)
+_RISK = re.compile(
+    r"\b(?:risks?|concerns?|fears?|threat\w*|danger\w*|fail\w*|delay\w*|cost\w*|critic\w*|"
+    r"problems?|challeng\w*|warn\w*|crisis|opposed|opposition|frustrat\w*|unclear|"
+    r"riesgo\w*|amenaza\w*|cr[ií]tic\w*|peligro\w*|problema\w*|conflicto\w*|violen\w*|"
+    r"risque\w*|menace\w*|probl[eè]me\w*|inqui[eé]t\w*|opposants?|contest\w*|d[eé]nonc\w*)\b",
+    re.I,
+)
+_MODAL = re.compile(
+    r"\b(?:will|would|could|may|might|plans?|expect\w*|next|future|soon|later|"
+    r"sera|seront|devrait|devraient|pourrait|pourraient|prochaine?s?|futur\w*|"
+    r"ser[aá]n?|podr[ií]a\w*|deber[ií]a\w*|pr[oó]xim\w*)\b",
+    re.I,
+)
 
 
 def role(spec: SectionSpec) -> str | None:
@@ -92,8 +100,9 @@ def _claim(drafter: GroundedDrafter, item: Item, story_map: StoryMap | None = No
     return sentence_of(candidate, text)
 
 
-def _claim_all(drafter: GroundedDrafter, items: Sequence[Item], limit: int,
-               story_map: StoryMap | None = None) -> list[Sentence]:
+def _claim_all(
+    drafter: GroundedDrafter, items: Sequence[Item], limit: int, story_map: StoryMap | None = None
+) -> list[Sentence]:
     """Up to ``limit`` of ``items`` not yet used elsewhere; a statement among them keeps its speaker named."""
     chosen: list[Sentence] = []
     for item in items:
@@ -105,12 +114,20 @@ def _claim_all(drafter: GroundedDrafter, items: Sequence[Item], limit: int,
     return chosen
 
 
-def _claim_matching(drafter: GroundedDrafter, pattern: re.Pattern[str], limit: int,
-                    exclude: re.Pattern[str] | None = None, story_first: bool = True,
-                    skip: frozenset[str] | set[str] = frozenset()) -> list[Sentence]:
+def _claim_matching(
+    drafter: GroundedDrafter,
+    pattern: re.Pattern[str],
+    limit: int,
+    exclude: re.Pattern[str] | None = None,
+    story_first: bool = True,
+    skip: frozenset[str] | set[str] = frozenset(),
+) -> list[Sentence]:
     """Unused source sentences that match ``pattern`` (none of ``skip``), most relevant first, in reading order."""
-    pool = [c for c in drafter.unused() if pattern.search(c.original) and not (exclude and exclude.search(c.original))
-            and c.original not in skip]
+    pool = [
+        c
+        for c in drafter.unused()
+        if pattern.search(c.original) and not (exclude and exclude.search(c.original)) and c.original not in skip
+    ]
     pool.sort(key=lambda c: (story_first and c.passage.source_number != 1, -c.relevance))
     chosen: list[Candidate] = []
     for candidate in pool[:limit]:
@@ -185,7 +202,7 @@ def _outlook(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -
         chosen = _claim_matching(drafter, _MODAL, 2)
     if not chosen:  # nothing said about what comes next: what the story says is not yet known
         chosen = _claim_all(drafter, story_map.unknowns, limit or 2, story_map)
-    return [Block(type="paragraph", sentences=chosen[i:i + 3]) for i in range(0, len(chosen), 3)]
+    return [Block(type="paragraph", sentences=chosen[i : i + 3]) for i in range(0, len(chosen), 3)]
 
 
 def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
@@ -220,22 +237,28 @@ def plan_for(spec: SectionSpec, story_map: StoryMap) -> str:
     """The map's material for this section, as a plan a capable model writes from ("" when it has none)."""
     kind = role(spec)
     if kind == "analysis":
-        lines = [f"- {speaker}: " + " / ".join(plan_lines(statements, 2, 160))
-                 for speaker, statements in story_map.speakers()[:4]]
+        lines = [
+            f"- {speaker}: " + " / ".join(plan_lines(statements, 2, 160))
+            for speaker, statements in story_map.speakers()[:4]
+        ]
         lines += [f"- figure: {x}" for x in plan_lines(story_map.figures, 3, 160)]
     elif kind == "pros_cons":
         lines = [f"- for: {x}" for x in plan_lines(story_map.by_stance("support"), 4)]
         lines += [f"- against: {x}" for x in plan_lines(story_map.by_stance("criticism", "warning"), 4)]
     elif kind == "outlook":
-        lines = [f"- {f.date or 'undated'} ({f.kind}): [{f.source_number}] {f.sentence[:200]}"
-                 for f in story_map.forward[:6]]
+        lines = [
+            f"- {f.date or 'undated'} ({f.kind}): [{f.source_number}] {f.sentence[:200]}" for f in story_map.forward[:6]
+        ]
     elif kind == "watch":
         lines = [f"- date: [{f.source_number}] {f.sentence[:200]}" for f in story_map.forward if f.date][:4]
         lines += [f"- open question: {x}" for x in plan_lines(story_map.unknowns, 3)]
     else:
-        lines = [f"- {e.date}: {x}"
-                 for e, x in zip(story_map.events[:5], plan_lines(story_map.events, 5), strict=False)]
+        lines = [
+            f"- {e.date}: {x}" for e, x in zip(story_map.events[:5], plan_lines(story_map.events, 5), strict=False)
+        ]
     if not lines:
         return ""
-    return ("Plan from the sources (attribute each view to the person who holds it, keep every date as given, "
-            "add no other facts):\n" + "\n".join(lines))
+    return (
+        "Plan from the sources (attribute each view to the person who holds it, keep every date as given, "
+        "add no other facts):\n" + "\n".join(lines)
+    )

@@ -29,10 +29,13 @@ _DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|
 _BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
 # Text about a picture, not the story: a caption points at the photo ("Mr Boase, pictured, ...", "(left)") or
 # credits it; a byline or a time stamp says who wrote the page and when.
-_CAPTION = re.compile(r"\b(?:pictured|photographed|(?:photo|image|picture)s? (?:by|credit|courtesy)|credit:|"
-                      r"getty images|ap photo|afp via|file photo|shutterstock)\b|\((?:left|right|centre|center|"
-                      r"above|below|top|bottom|inset)\)|^(?:by|published|updated|last updated)\b[^.]{0,60}"
-                      r"(?:\||\d{1,2}:\d\d)", re.I)
+_CAPTION = re.compile(
+    r"\b(?:pictured|photographed|(?:photo|image|picture)s? (?:by|credit|courtesy)|credit:|"
+    r"getty images|ap photo|afp via|file photo|shutterstock)\b|\((?:left|right|centre|center|"
+    r"above|below|top|bottom|inset)\)|^(?:by|published|updated|last updated)\b[^.]{0,60}"
+    r"(?:\||\d{1,2}:\d\d)",
+    re.I,
+)
 # A sentence ends on a full stop, a question or exclamation mark, or an ellipsis, perhaps inside a quotation or a
 # bracket. Text that stops anywhere else was cut off ("Mr Boase claimed that he went to bed ar"); one that stops
 # on a colon introduces what the page no longer holds ("..., Bengio argued:"). Either alone misleads.
@@ -89,8 +92,11 @@ _ENDED = re.compile(r"[.!?][\"'”’)]*$")
 
 # A fronted phrase before the subject sets the scene ("On Thursday, ", "Speaking to the BBC, "): the core is the
 # clause after it. Only a phrase opening on a preposition or a participle, so a fronted subject stays.
-_FRONTED = re.compile(r"^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|speaking|writing|"
-                      r"talking|according to)\b[^,]{2,90}|\w+ly),\s+(?=[\w'‘“])", re.I)
+_FRONTED = re.compile(
+    r"^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|speaking|writing|"
+    r"talking|according to)\b[^,]{2,90}|\w+ly),\s+(?=[\w'‘“])",
+    re.I,
+)
 # A dash opens an aside (" - exactly eight weeks after ..."), as a comma before "which" does.
 _DASH_ASIDE = re.compile(r"\s+[-–—]{1,2}\s+")
 # A closing attribution (", police said.", ", the report said."): who said it, not what.
@@ -112,15 +118,16 @@ def shorten(sentence: str) -> str:
     for match in [*_DASH_ASIDE.finditer(text), *_ASIDE_COMMA.finditer(text)]:
         if match.re is _ASIDE_COMMA and (match.group(1).isdigit() or match.group(1).lower() not in _ASIDE_OPENERS):
             continue
-        head = text[:match.start()]
+        head = text[: match.start()]
         if len(head.split()) >= MIN_CORE_WORDS:
             text = head
             break
     return text if _ENDED.search(text) else text.rstrip(" ,;:—–-") + "."
 
 
-def candidates(sources: list[Source], headline: str,
-               unusable: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
+def candidates(
+    sources: list[Source], headline: str, unusable: frozenset[str] | set[str] = frozenset()
+) -> list[Candidate]:
     """Every usable source sentence, scored by overlap with the headline and an early-in-story prior.
 
     ``unusable`` names sentences the story map found to be no whole sentence (a clause without its subject, a
@@ -138,24 +145,38 @@ def candidates(sources: list[Source], headline: str,
             for sentence in split_sentences(passage.text):
                 order += 1
                 words = _content_words(sentence)
-                if (len(words) < 4 or len(sentence) > 400 or _BYLINE.search(sentence) or _LIST_RUN.search(sentence)
-                        or sentence in unusable or unfinished(sentence) or caption_or_byline(sentence)):
+                if (
+                    len(words) < 4
+                    or len(sentence) > 400
+                    or _BYLINE.search(sentence)
+                    or _LIST_RUN.search(sentence)
+                    or sentence in unusable
+                    or unfinished(sentence)
+                    or caption_or_byline(sentence)
+                ):
                     continue
                 if addressed(number, sentence):
                     continue
                 overlap = len(words & focus) / (len(focus) or 1)
                 lead_prior = 1.0 / (1 + 0.15 * passage.position)
                 role_weight = 1.0 if source.role == "story" else 0.8
-                found.append(Candidate(compress(sentence), sentence, passage, order,
-                                       role_weight * (0.6 * overlap + 0.4 * lead_prior), overlap))
+                found.append(
+                    Candidate(
+                        compress(sentence),
+                        sentence,
+                        passage,
+                        order,
+                        role_weight * (0.6 * overlap + 0.4 * lead_prior),
+                        overlap,
+                    )
+                )
     return found
 
 
 class GroundedDrafter:
     """Hands out source sentences to sections, each sentence at most once per article."""
 
-    def __init__(self, sources: list[Source], headline: str,
-                 unusable: frozenset[str] | set[str] = frozenset()):
+    def __init__(self, sources: list[Source], headline: str, unusable: frozenset[str] | set[str] = frozenset()):
         self.pool = candidates(sources, headline, unusable)
         self.used: set[int] = set()
         self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
@@ -173,7 +194,8 @@ class GroundedDrafter:
         """Most of its content words already said by a used sentence: the verifier would drop it as a repeat."""
         words = _content_words(candidate.original)
         return len(words) >= 3 and any(
-            len(words & _content_words(self.pool[i].original)) >= REPEAT_SHARE * len(words) for i in self.used)
+            len(words & _content_words(self.pool[i].original)) >= REPEAT_SHARE * len(words) for i in self.used
+        )
 
     def story_words(self) -> int:
         """Words of the story's own usable sentences."""
@@ -184,8 +206,11 @@ class GroundedDrafter:
 
     def take(self, words: int, prefer: str = "story", lead: bool = False) -> list[Candidate]:
         """Up to ``words`` words of the best unused sentences; ``lead`` takes the story's opening in order."""
-        pool = [(i, c) for i, c in enumerate(self.pool) if i not in self.used
-                and not (lead and c.passage.source_number != 1)]  # the lead is the story's own
+        pool = [
+            (i, c)
+            for i, c in enumerate(self.pool)
+            if i not in self.used and not (lead and c.passage.source_number != 1)
+        ]  # the lead is the story's own
         if lead:
             ranked = sorted(pool, key=lambda ic: ic[1].order)
         else:
@@ -196,7 +221,8 @@ class GroundedDrafter:
             if total >= words:
                 break
             if any(_near_duplicate(candidate.original, c.original) for _, c in chosen) or (
-                    not lead and self._repeats_used(candidate)):
+                not lead and self._repeats_used(candidate)
+            ):
                 continue
             chosen.append((index, candidate))
             total += len(candidate.text.split())
@@ -208,10 +234,11 @@ class GroundedDrafter:
         place in it, background sentences as if they came after the story's last."""
         if self._salience is None:
             last = max((c.order for c in self.pool if c.passage.source_number == 1), default=0)
-            self._salience = salience([c.original for c in self.pool],
-                                      [c.order - 1 if c.passage.source_number == 1 else last + c.order
-                                       for c in self.pool],
-                                      [c.headline_overlap for c in self.pool])
+            self._salience = salience(
+                [c.original for c in self.pool],
+                [c.order - 1 if c.passage.source_number == 1 else last + c.order for c in self.pool],
+                [c.headline_overlap for c in self.pool],
+            )
         return self._salience
 
     def takeaways(self, count: int) -> list[Block]:
@@ -223,9 +250,15 @@ class GroundedDrafter:
         in the article that cutting barely shortens (the verifier would drop the copy).
         """
         shortened = [shorten(c.original) for c in self.pool]
-        usable = [not _DANGLING.match(c.text) and (
-            len(shortened[index].split()) <= 0.85 * len(c.text.split()) if index in self.used
-            else not self._repeats_used(c)) for index, c in enumerate(self.pool)]
+        usable = [
+            not _DANGLING.match(c.text)
+            and (
+                len(shortened[index].split()) <= 0.85 * len(c.text.split())
+                if index in self.used
+                else not self._repeats_used(c)
+            )
+            for index, c in enumerate(self.pool)
+        ]
         own = [ok and c.passage.source_number == 1 for ok, c in zip(usable, self.pool, strict=True)]
         picked = select(self.salience(), count, own if any(own) else usable)
         self.used.update(picked)
@@ -238,7 +271,7 @@ class GroundedDrafter:
             return [Block(type="bullet", sentences=[s]) for s in sentences]
         blocks: list[Block] = []
         for start in range(0, len(sentences), 3):  # short paragraphs read better than one wall of text
-            blocks.append(Block(type="paragraph", sentences=sentences[start:start + 3]))
+            blocks.append(Block(type="paragraph", sentences=sentences[start : start + 3]))
         return blocks
 
 
@@ -253,9 +286,13 @@ def sentence_of(candidate: Candidate, text: str | None = None) -> Sentence:
 
 def _sentence(candidate: Candidate, text: str | None = None) -> Sentence:
     start = candidate.passage.text.find(candidate.original)
-    citation = Citation(source=candidate.passage.source_number, quote=candidate.original,
-                        passage_id=candidate.passage.id, start=max(start, 0),
-                        end=max(start, 0) + len(candidate.original))
+    citation = Citation(
+        source=candidate.passage.source_number,
+        quote=candidate.original,
+        passage_id=candidate.passage.id,
+        start=max(start, 0),
+        end=max(start, 0) + len(candidate.original),
+    )
     return Sentence(text=text or candidate.text, citations=[citation])
 
 

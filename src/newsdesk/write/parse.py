@@ -74,8 +74,11 @@ def _heading_words(line: str) -> set[str]:
 def _name_words(name: str) -> set[str]:
     """A part name's words, lower case and singular, without filler: 'In-Depth Analysis' -> {depth, analysis}."""
     words = (w.lower() for w in re.findall(r"[A-Za-z]+", name))
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in words if w not in _NAME_FILLER and len(w) > 1}
+    return {
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in words
+        if w not in _NAME_FILLER and len(w) > 1
+    }
 
 
 def _names_match(label: set[str], name: set[str]) -> bool:
@@ -104,7 +107,7 @@ def cut_repetition(text: str, finished: bool = True) -> tuple[str, bool]:
             break
         seen_units.add(key)
         for i in range(max(0, len(words) - 7)):
-            gram = tuple(words[i:i + 8])
+            gram = tuple(words[i : i + 8])
             seen_grams[gram] = seen_grams.get(gram, 0) + 1
             if seen_grams[gram] >= 3:  # the third time the same eight words come: a loop
                 unit = unit[: spans[i].start()].rstrip(" ,;:-") + ("." if i else "")
@@ -143,7 +146,7 @@ def parse_labelled(text: str) -> dict[str, str]:
         match = _LABEL.match(line.replace("#", "").strip())
         if match:
             current = match.group(1).lower()
-            found[current] = line.replace("#", "").strip()[match.end() - match.start():].strip()
+            found[current] = line.replace("#", "").strip()[match.end() - match.start() :].strip()
         elif current and line.strip():
             found[current] = f"{found[current]} {line.strip()}".strip()
     return {k: v.strip(" \"'") for k, v in found.items() if v.strip()}

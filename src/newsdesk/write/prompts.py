@@ -86,15 +86,24 @@ def title_messages(sources: list[Source], headline: str, lead_only: bool = False
     if lead_only and sources:
         lead = sources[0]
         _, passages = neutralised_source(lead)  # the whole story read first: half an instruction is still one
-        sources = [replace(lead, passages=[replace(p, text=text) for p, text in zip(lead.passages, passages,
-                                                                                    strict=True) if text.strip()][:1])]
-    user = (f"Turn this headline into a question that an analysis article would answer: {neutralise(headline)}\n"
-            "Answer with the question only.")
+        sources = [
+            replace(
+                lead,
+                passages=[
+                    replace(p, text=text) for p, text in zip(lead.passages, passages, strict=True) if text.strip()
+                ][:1],
+            )
+        ]
+    user = (
+        f"Turn this headline into a question that an analysis article would answer: {neutralise(headline)}\n"
+        "Answer with the question only."
+    )
     return [system_message(sources), {"role": "user", "content": user}]
 
 
-def section_messages(sources: list[Source], spec: SectionSpec, headline: str, others: list[str],
-                     plan: str = "") -> list[dict[str, str]]:
+def section_messages(
+    sources: list[Source], spec: SectionSpec, headline: str, others: list[str], plan: str = ""
+) -> list[dict[str, str]]:
     """``plan``: the story map's material for this section (who said what, dates), quoted from the sources."""
     elsewhere = f" Other sections cover: {', '.join(others)}; do not repeat their points." if others else ""
     planned = f"\n{neutralise(plan)}" if plan else ""

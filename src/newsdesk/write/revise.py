@@ -47,20 +47,28 @@ def reviser(session: Session, sources: list[Source], emit: Callable[..., None] |
         refusals = 0
         while waiting:
             calls = session.calls_left_for("revise")
-            batches = plan_batches([items[i] for i in waiting], sources, session,
-                                   MAX_REVISE_CALLS if calls is None else calls)
+            batches = plan_batches(
+                [items[i] for i in waiting], sources, session, MAX_REVISE_CALLS if calls is None else calls
+            )
             if not batches:
                 break
-            batch = waiting[:len(batches[0])]
+            batch = waiting[: len(batches[0])]
             done = len(items) - len(waiting)
             made = session.by_purpose["revise"]
-            progress = {"call": made + 1, "calls": made + len(batches), "total": len(items),
-                        "revising": done + sum(len(b) for b in batches)}
+            progress = {
+                "call": made + 1,
+                "calls": made + len(batches),
+                "total": len(items),
+                "revising": done + sum(len(b) for b in batches),
+            }
             emit("revise", "start", sentences=len(batch), done=done, **progress)
             try:
-                completion = session.chat(partial(prompts.revise_messages, sources, _payload(batch, items)),
-                                          purpose="revise", max_tokens=_answer_tokens(len(batch)),
-                                          temperature=0.2)
+                completion = session.chat(
+                    partial(prompts.revise_messages, sources, _payload(batch, items)),
+                    purpose="revise",
+                    max_tokens=_answer_tokens(len(batch)),
+                    temperature=0.2,
+                )
             except ContextTooSmall as error:
                 refusals += 1
                 if refusals <= MAX_REVISE_CALLS:
@@ -70,7 +78,7 @@ def reviser(session: Session, sources: list[Source], emit: Callable[..., None] |
             except BudgetExceeded as error:
                 emit("warning", "info", message=f"{len(waiting)} failing sentence(s) not rewritten: {error}")
                 break
-            waiting = waiting[len(batch):]
+            waiting = waiting[len(batch) :]
             emit("revise", "done", sentences=len(batch), done=done + len(batch), **progress)
             for n, text in numbered_lines(clean_text(completion.text)).items():
                 sentences = split_sentences(text)
@@ -118,7 +126,7 @@ def _evidence(passages: list[str]) -> list[str]:
         if len(text) > left:
             head = text[:left]
             end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
-            text = head[:end + 1] if end > 40 else head.rsplit(" ", 1)[0] + " …"
+            text = head[: end + 1] if end > 40 else head.rsplit(" ", 1)[0] + " …"
         kept.append(text)
         left -= len(text)
     return kept

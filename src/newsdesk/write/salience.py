@@ -71,13 +71,16 @@ def salience(sentences: Sequence[str], positions: Sequence[int], headline_overla
     position = np.array([POSITION_HALF / (POSITION_HALF + p) for p in positions])
     specifics = np.array([_specifics(s) for s in sentences])
     overlap = np.array(headline_overlap, dtype=float)
-    scores = (CENTRALITY_WEIGHT * centrality + POSITION_WEIGHT * position + SPECIFICS_WEIGHT * specifics
-              + HEADLINE_WEIGHT * overlap)
+    scores = (
+        CENTRALITY_WEIGHT * centrality
+        + POSITION_WEIGHT * position
+        + SPECIFICS_WEIGHT * specifics
+        + HEADLINE_WEIGHT * overlap
+    )
     return Scored(scores, vectors)
 
 
-def select(scored: Scored, count: int, allowed: Sequence[bool] | None = None,
-           taken: Sequence[int] = ()) -> list[int]:
+def select(scored: Scored, count: int, allowed: Sequence[bool] | None = None, taken: Sequence[int] = ()) -> list[int]:
     """Indexes of up to ``count`` sentences by maximal marginal relevance, best first; ``allowed`` masks
     sentences out, ``taken`` are sentences already said elsewhere that the choice should not repeat."""
     n = len(scored.scores)

@@ -31,8 +31,11 @@ def headline_clause(headline: str, body: str = "") -> str:
         text = _SITE_SUFFIX.sub("", text)
     # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released")
     parts = [_unquote(p) for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+|:\s+", text) if p.strip()]
-    statements = [p.rstrip(".:") for p in parts if not p.endswith("?") and not _WH_START.match(p)
-                  and len(p.split()) >= 3 and not _KICKER.match(p)]
+    statements = [
+        p.rstrip(".:")
+        for p in parts
+        if not p.endswith("?") and not _WH_START.match(p) and len(p.split()) >= 3 and not _KICKER.match(p)
+    ]
     clause = max(statements, key=lambda p: len(p.split())) if statements else parts[0].rstrip(".:?") if parts else text
     return _sentence_case(clause, body)
 
@@ -57,15 +60,23 @@ def _sentence_case(text: str, body: str) -> str:
         return text
     lower_in_body = set(re.findall(r"\b[a-z][\w’'-]*", body))
     # a name is capitalised mid-sentence and never written in lower case ("Is", "Global" in a quoted title are not)
-    named_in_body = {w for w in re.findall(r"(?<=[\w,] )[A-Z][\w’'-]*", body)
-                     if w.isupper() or w.lower() not in lower_in_body}
-    protected = {t.text for e in nlp()(text).ents if e.label_ in ("PERSON", "GPE", "LOC", "DATE", "NORP", "EVENT")
-                 for t in e}
+    named_in_body = {
+        w for w in re.findall(r"(?<=[\w,] )[A-Z][\w’'-]*", body) if w.isupper() or w.lower() not in lower_in_body
+    }
+    protected = {
+        t.text for e in nlp()(text).ents if e.label_ in ("PERSON", "GPE", "LOC", "DATE", "NORP", "EVENT") for t in e
+    }
     out = []
     for i, word in enumerate(words):
         core = word.strip("'\"‘’“”,.:;")
-        if (i and core[:1].isupper() and not core.isupper() and core not in named_in_body
-                and core not in protected and re.sub(r"['’]s$", "", core) not in named_in_body):
+        if (
+            i
+            and core[:1].isupper()
+            and not core.isupper()
+            and core not in named_in_body
+            and core not in protected
+            and re.sub(r"['’]s$", "", core) not in named_in_body
+        ):
             word = word.replace(core, core.lower(), 1)
         out.append(word)
     return " ".join(out)
@@ -98,29 +109,29 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
         first_aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ == "to"), None)
         if first_aux is not None and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in root.children):
             # "Board of Peace to hold its first meeting": the headline's infinitive is a plan
-            subj = doc[subject.left_edge.i:subject.right_edge.i + 1].text
-            rest = doc[first_aux.i:].text
+            subj = doc[subject.left_edge.i : subject.right_edge.i + 1].text
+            rest = doc[first_aux.i :].text
             verb = "are" if subject.tag_ in ("NNS", "NNPS") else "is"
             return _finish(f"What is at stake as {_lower_first(doc, subj, lower_words)} {verb} set {rest}")
         if root.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
             # "Mugabe and wife 'insisting he finishes his term'": the headline dropped its "are"
-            subj = doc[subject.left_edge.i:subject.right_edge.i + 1].text
-            rest = doc[subject.right_edge.i + 1:].text
+            subj = doc[subject.left_edge.i : subject.right_edge.i + 1].text
+            rest = doc[subject.right_edge.i + 1 :].text
             if subj[-1:] in "'‘\"“":  # the quote opens on the verb, not on the subject
                 subj, rest = subj[:-1].rstrip(), subj[-1] + rest
             verb = "are" if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children) else "is"
             return _finish(f"What is at stake as {_lower_first(doc, subj, lower_words)} {verb} {rest}")
         if root.lemma_ == "die" and subject.ent_type_ == "PERSON":  # an obituary: the question is what remains
-            name = doc[subject.left_edge.i:subject.right_edge.i + 1].text
+            name = doc[subject.left_edge.i : subject.right_edge.i + 1].text
             return _finish(f"What legacy does {name} leave")
         if root.lemma_ == "be" and subject.lower_ in ("these", "this", "those", "they"):
             # "These are the 8 coolest games": what the list claims is the question
-            return _finish(f"What makes {subject.lower_} {doc[root.i + 1:].text}")
+            return _finish(f"What makes {subject.lower_} {doc[root.i + 1 :].text}")
         if root.pos_ in ("ADJ", "NOUN") and not any(t.pos_ == "AUX" for t in doc):
             # "Māori tribes fearful over whale strandings": the headline left out its verb
-            subj = doc[subject.left_edge.i:subject.right_edge.i + 1].text
+            subj = doc[subject.left_edge.i : subject.right_edge.i + 1].text
             verb = "are" if subject.tag_ in ("NNS", "NNPS") else "is"
-            rest = doc[subject.right_edge.i + 1:].text
+            rest = doc[subject.right_edge.i + 1 :].text
             return _finish(f"Why {verb} {_lower_first(doc, subj, lower_words)} {rest}")
         if root.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in root.children):
             return _finish(f"What comes next after {text}")
@@ -138,8 +149,27 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
 _WH_LEAD = re.compile(r"^(how|why|what|when|where)\s+(?=\S)", re.I)
 _SUBJECTS = ("nsubj", "nsubjpass")
 _WH_TO = re.compile(r"^(what|how)\s+to\s+(?=\w)", re.I)
-_STATIVE = {"lack", "have", "want", "need", "know", "mean", "own", "remain", "seem", "matter", "believe", "like",
-            "love", "hate", "prefer", "contain", "depend", "deserve", "fear"}
+_STATIVE = {
+    "lack",
+    "have",
+    "want",
+    "need",
+    "know",
+    "mean",
+    "own",
+    "remain",
+    "seem",
+    "matter",
+    "believe",
+    "like",
+    "love",
+    "hate",
+    "prefer",
+    "contain",
+    "depend",
+    "deserve",
+    "fear",
+}
 _REPORTING = {"say", "warn", "find", "show", "claim", "allege", "suggest", "report"}
 _RELATIVE = {"that", "which", "who"}
 
@@ -153,40 +183,50 @@ def asked_about(clause: str, body: str = "") -> str | None:
     YouTube banned") is asked about that clause. None when the parse gives no subject before its verb.
     """
     if match := _WH_TO.match(clause):  # "What to know about ...", "How to get ...": advice, asked of the reader
-        return _finish(f"{match.group(1).capitalize()} {'should' if match.group(1).lower() == 'what' else 'can'} "
-                       f"you {clause[match.end():]}")
+        return _finish(
+            f"{match.group(1).capitalize()} {'should' if match.group(1).lower() == 'what' else 'can'} "
+            f"you {clause[match.end() :]}"
+        )
     wh, own_wh = "Why", False
     if match := _WH_LEAD.match(clause):
-        wh, own_wh, clause = match.group(1).capitalize(), True, clause[match.end():]
+        wh, own_wh, clause = match.group(1).capitalize(), True, clause[match.end() :]
     doc = nlp()(clause.rstrip(".!?"))
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
     verb, subject_end, subject_start = root, None, 0
-    if root.lemma_ in _REPORTING and (said := next((c for c in root.children if c.dep_ == "ccomp"
-                                                    and c.i < root.i), None)) is not None:
+    if (
+        root.lemma_ in _REPORTING
+        and (said := next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)) is not None
+    ):
         root = said  # "The U.K. lacks the ability ..., new report warns": the report's finding is the event
     end = root.right_edge.i + 1
     verb = root
     if root.pos_ in ("NOUN", "PROPN"):  # "The experiment that left Claude ...": the relative clause is the event
-        relative = next((c for c in root.children if c.dep_ == "relcl"
-                         and any(g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE for g in c.children)), None)
+        relative = next(
+            (
+                c
+                for c in root.children
+                if c.dep_ == "relcl" and any(g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE for g in c.children)
+            ),
+            None,
+        )
         topic = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "on"), None)
         if relative is None and topic is not None and root.ent_type_ == "PERSON" and not own_wh:
             # "Wikipedia co-founder Jimmy Wales on rebuilding trust": an interview, asked for the speaker's view
-            speaker = _lower_first(doc, doc[root.left_edge.i:topic.i].text, set())
-            return _finish(f"What does {speaker} say about {doc[topic.i + 1:].text}")
+            speaker = _lower_first(doc, doc[root.left_edge.i : topic.i].text, set())
+            return _finish(f"What does {speaker} say about {doc[topic.i + 1 :].text}")
         if relative is None:
             return None
         pronoun = next(g for g in relative.children if g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE)
         verb, subject_start, subject_end = relative, root.left_edge.i, pronoun.i
-        words_after = list(doc[relative.i:end if end > relative.i else len(doc)])
+        words_after = list(doc[relative.i : end if end > relative.i else len(doc)])
     else:
         subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
         if root.pos_ not in ("VERB", "AUX") or subject is None or subject.right_edge.i >= root.i:
             return None
         subject_start, subject_end = subject.left_edge.i, subject.right_edge.i + 1
-        if any(t.text in ",;:" for t in doc[subject.i:root.i]):  # "Grok's deepfake crisis, explained": no clause
+        if any(t.text in ",;:" for t in doc[subject.i : root.i]):  # "Grok's deepfake crisis, explained": no clause
             return None
         if root.lemma_ == "die" or (root.lemma_ == "be" and subject.lower_ in ("these", "this", "those", "they")):
             return None  # an obituary asks what remains, a list what earns its place: ``question_title`` asks so
@@ -227,7 +267,7 @@ def _lower_first(doc: Doc | Span, text: str, lower_words: set[str]) -> str:
     if first is None or not text.startswith(first.text):
         return text
     if first.lower_ in _DETERMINERS or (first.lower_ in lower_words and not first.ent_type_):
-        return first.text.lower() + text[len(first.text):]
+        return first.text.lower() + text[len(first.text) :]
     return text
 
 
@@ -244,8 +284,12 @@ def acceptable_title(candidate: str | None, headline: str, body: str, story_map:
     if not candidate:
         return False
     words = candidate.split()
-    if not (candidate.endswith("?") and candidate.count("?") == 1 and _WH.match(candidate)
-            and 4 <= len(words) <= MAX_TITLE_WORDS):
+    if not (
+        candidate.endswith("?")
+        and candidate.count("?") == 1
+        and _WH.match(candidate)
+        and 4 <= len(words) <= MAX_TITLE_WORDS
+    ):
         return False
     clause = headline_clause(headline, body).lower().rstrip(".?!")
     if clause and clause in candidate.lower():
@@ -276,8 +320,9 @@ def whole_sentence(candidates: list[str], *, split: bool = True) -> str | None:
             continue
         sentence = (split_sentences(text) or [text])[0] if split else text
         sentence = " ".join(sentence.split())
-        if re.match(r"^[a-z]", sentence) or re.match(r"(?i)^(?:it|he|she|they|this|these|that|his|her|its)\b",
-                                                     sentence):
+        if re.match(r"^[a-z]", sentence) or re.match(
+            r"(?i)^(?:it|he|she|they|this|these|that|his|her|its)\b", sentence
+        ):
             continue
         if is_complete_sentence(nlp()(sentence)):
             return sentence

@@ -28,19 +28,39 @@ __all__ = ["Bound", "bound_specifics", "check_entity_swap", "check_figures_and_d
 FIGURES, ENTITY_SWAP = "figures_and_dates", "entity_swap"
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,'][A-Za-z0-9]+)*")
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
-_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?"
-                        r"([A-Za-z]{3,9})\b")
+_ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
+_MONTH_DAY = re.compile(
+    r"\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?"
+    r"([A-Za-z]{3,9})\b"
+)
 # Words that sit beside figures of every kind, or hedge and judge: they bind nothing to a particular figure.
-_UNBINDING = frozenset("""
+_UNBINDING = (
+    frozenset(
+        """
 year old time day week month hour minute second percent number total average about around nearly almost more less
 than least most some many few expect expected likely may might could would will new
-""".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+""".split()
+    )
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+)
 # "tens of thousands", "hundreds of thousands", "millions": orders of magnitude, not figures
 _MAGNITUDES = {"hundreds": 2, "thousands": 3, "millions": 6, "billions": 9}
-_MAGNITUDE_RE = re.compile(r"\b(?:(dozens|scores|tens|hundreds) of )?(hundreds|thousands|millions|billions)\b",
-                           re.IGNORECASE)
+_MAGNITUDE_RE = re.compile(
+    r"\b(?:(dozens|scores|tens|hundreds) of )?(hundreds|thousands|millions|billions)\b", re.IGNORECASE
+)
 _ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 WINDOW = 4
@@ -129,8 +149,9 @@ def bound_specifics(text: str) -> list[Bound]:
                 break
             if (key := _key(toks[i][0])) is not None:
                 after.append(key)
-        out.append(Bound(sort, value, surface, first, last, frozenset(before), frozenset(after),
-                         after[0] if after else ""))
+        out.append(
+            Bound(sort, value, surface, first, last, frozenset(before), frozenset(after), after[0] if after else "")
+        )
     return out
 
 
@@ -150,13 +171,18 @@ def _distinct(a: Bound, b: Bound) -> bool:
 
 def binding(claim: Bound, source: Bound) -> float:
     """How strongly a source specific's words match the written one's (after-words weigh most: what is counted)."""
-    return (2.0 * len(claim.after & source.after) + len(claim.before & source.before)
-            + 0.75 * (len(claim.after & source.before) + len(claim.before & source.after)))
+    return (
+        2.0 * len(claim.after & source.after)
+        + len(claim.before & source.before)
+        + 0.75 * (len(claim.after & source.before) + len(claim.before & source.after))
+    )
 
 
 # Any trace of a figure, rank or date: a sentence without one has nothing to bind, and is not scanned.
-_MAYBE_SPECIFIC = re.compile(r"\d|\b(?:" + "|".join(sorted({*sp._UNITS, *sp._TENS, *MONTHS, *WEEKDAYS,
-                                                              *_ORDINALS, *_MAGNITUDES})) + r")\b", re.IGNORECASE)
+_MAYBE_SPECIFIC = re.compile(
+    r"\d|\b(?:" + "|".join(sorted({*sp._UNITS, *sp._TENS, *MONTHS, *WEEKDAYS, *_ORDINALS, *_MAGNITUDES})) + r")\b",
+    re.IGNORECASE,
+)
 
 
 def _source_bounds(evidence: Evidence) -> list[Bound]:
@@ -182,24 +208,37 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
                     same_sentences.append(evidence)
                 elif _distinct(claim, bound):
                     others.append((bound, evidence))
-                    if claim.sort.startswith("number:") and (claim.head != bound.head or (
-                            len(claim.after & bound.after) < 2 and len(claim.before & bound.before) < 2)):
+                    if claim.sort.startswith("number:") and (
+                        claim.head != bound.head
+                        or (len(claim.after & bound.after) < 2 and len(claim.before & bound.before) < 2)
+                    ):
                         continue  # a figure is wrong only if the source counts the same thing with another
                     score = binding(claim, bound)
                     if score > best_other:
                         best_other, other_at = score, (bound, evidence)
-        if claim.sort == "magnitude" and not same_sentences and other_at is not None and \
-                best_other >= MIN_EVENT_BINDING * 2:
+        if (
+            claim.sort == "magnitude"
+            and not same_sentences
+            and other_at is not None
+            and best_other >= MIN_EVENT_BINDING * 2
+        ):
             bound, evidence = other_at  # an order of magnitude no source gives, where one gives another
-            return fail(FIGURES, f"the source gives {bound.surface} for what the sentence gives as "
-                                 f"{claim.surface}: \"{_clip(evidence.text)}\"")
+            return fail(
+                FIGURES,
+                f"the source gives {bound.surface} for what the sentence gives as "
+                f'{claim.surface}: "{_clip(evidence.text)}"',
+            )
         if other_at is not None and best_other >= MIN_BINDING and best_other >= best_same + MIN_MARGIN:
             bound, evidence = other_at
             if claim.sort in ("year", "day", "weekday") and any(
-                    b.sort == claim.sort and _same_value(claim, b) for b in _source_bounds(evidence)):
+                b.sort == claim.sort and _same_value(claim, b) for b in _source_bounds(evidence)
+            ):
                 continue  # "the third quarter of 2020 ... compared with 2019": periods compared, both stated
-            return fail(FIGURES, f"the source gives {bound.surface} for what the sentence gives as "
-                                 f"{claim.surface}: \"{_clip(evidence.text)}\"")
+            return fail(
+                FIGURES,
+                f"the source gives {bound.surface} for what the sentence gives as "
+                f'{claim.surface}: "{_clip(evidence.text)}"',
+            )
         if claim.sort in ("day", "weekday") and same_sentences:
             # the event moved to another date: what the sentence dates is bound to another date, never to this one
             told = set().union(*(e.stems for e in same_sentences))
@@ -207,23 +246,27 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
             for bound, evidence in others:
                 moved = event & (bound.before | bound.after)
                 if moved and binding(claim, bound) >= MIN_EVENT_BINDING:
-                    return fail(FIGURES, f"the source dates {', '.join(sorted(moved))} to {bound.surface}, "
-                                         f"not {claim.surface}: \"{_clip(evidence.text)}\"")
+                    return fail(
+                        FIGURES,
+                        f"the source dates {', '.join(sorted(moved))} to {bound.surface}, "
+                        f'not {claim.surface}: "{_clip(evidence.text)}"',
+                    )
     return ok(FIGURES)
 
 
 def _clip(text: str, limit: int = 140) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 # ---------------------------------------------------------------------------------------------- entity swap
+
 
 def _name_positions(text: str, keys: set[tuple[str, ...]]) -> dict[tuple[str, ...], list[int]]:
     toks = [t.lower().removesuffix("'s") for t, _, _ in _tokens(text)]
     out: dict[tuple[str, ...], list[int]] = {}
     for key in keys:
         n = len(key)
-        out[key] = [i for i in range(len(toks) - n + 1) if tuple(toks[i:i + n]) == key]
+        out[key] = [i for i in range(len(toks) - n + 1) if tuple(toks[i : i + n]) == key]
     return out
 
 
@@ -238,10 +281,10 @@ def _nearest(bound: Bound, positions: dict[tuple[str, ...], list[int]], text: st
         for place in places:
             last = min(place + len(key) - 1, len(toks) - 1)
             if last < bound.start:
-                gap = text[toks[last][2]:toks[bound.start][1]] if bound.start < len(toks) else ""
+                gap = text[toks[last][2] : toks[bound.start][1]] if bound.start < len(toks) else ""
                 distance = bound.start - last
             else:
-                gap = text[toks[bound.end][2]:toks[place][1]] if bound.end < len(toks) and place < len(toks) else ""
+                gap = text[toks[bound.end][2] : toks[place][1]] if bound.end < len(toks) and place < len(toks) else ""
                 distance = abs(place - bound.end)
             distance += CLAUSE_PENALTY if _CLAUSE_BREAK.search(gap) else 0
             if distance < best_distance:
@@ -277,6 +320,9 @@ def check_entity_swap(sentence: str, facts: SourceFacts, names: list[tuple[tuple
                 theirs = _nearest(bound, source_positions, lower)
                 checked = True
                 if theirs is not None and theirs != mine:
-                    return fail(ENTITY_SWAP, f"the source ties {claim.surface} to {' '.join(theirs).title()}, not "
-                                             f"{' '.join(mine).title()}: \"{_clip(evidence.text)}\"")
+                    return fail(
+                        ENTITY_SWAP,
+                        f"the source ties {claim.surface} to {' '.join(theirs).title()}, not "
+                        f'{" ".join(mine).title()}: "{_clip(evidence.text)}"',
+                    )
     return ok(ENTITY_SWAP) if checked else not_applicable(ENTITY_SWAP)

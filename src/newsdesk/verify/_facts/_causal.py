@@ -26,27 +26,46 @@ CAUSATION = "causation"
 
 _CAUSAL_VERB_FORMS = sorted({f for verb in CAUSAL_VERBS for f in forms(verb)}, key=len, reverse=True)
 _CLAIM_LINK = re.compile(
-    r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(CAUSAL_CONNECTIVES, key=len, reverse=True))
-    + "|" + "|".join(_CAUSAL_VERB_FORMS) + r"|(?:the\s+)?reason\s+(?:why|for|that))\b", re.IGNORECASE)
+    r"\b(?:"
+    + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(CAUSAL_CONNECTIVES, key=len, reverse=True))
+    + "|"
+    + "|".join(_CAUSAL_VERB_FORMS)
+    + r"|(?:the\s+)?reason\s+(?:why|for|that))\b",
+    re.IGNORECASE,
+)
 # Any wording a source may use to join a cause and its effect inside one sentence: the claim's connectives and a
 # wider net besides ("since", "after" and "the reason" link causes in news prose as often as "because" does).
-_STRONG_LINKS = (r"|so|therefore|why|reasons?|blame\w*|meant|means|due|because|responsible|result\w*|led|lead\w*|"
-                 r"caus\w*|forc\w*|prompt\w*|trigger\w*|spark\w*|consequen\w*|reflect\w*|driv\w*|drove|fuel\w*|"
-                 r"attribut\w*|contribut\w*|credit\w*|boost\w*|support\w*|underpin\w*|given|amid|behind|thanks|"
-                 r"on\s+the\s+back\s+of")
-_SOURCE_LINK = re.compile(_CLAIM_LINK.pattern[:-3] + _STRONG_LINKS + r"|since|after|thanks|allow\w*|enabl\w*|"
-                          r"prevent\w*|stopp\w*)\b", re.IGNORECASE)
+_STRONG_LINKS = (
+    r"|so|therefore|why|reasons?|blame\w*|meant|means|due|because|responsible|result\w*|led|lead\w*|"
+    r"caus\w*|forc\w*|prompt\w*|trigger\w*|spark\w*|consequen\w*|reflect\w*|driv\w*|drove|fuel\w*|"
+    r"attribut\w*|contribut\w*|credit\w*|boost\w*|support\w*|underpin\w*|given|amid|behind|thanks|"
+    r"on\s+the\s+back\s+of"
+)
+_SOURCE_LINK = re.compile(
+    _CLAIM_LINK.pattern[:-3] + _STRONG_LINKS + r"|since|after|thanks|allow\w*|enabl\w*|"
+    r"prevent\w*|stopp\w*)\b",
+    re.IGNORECASE,
+)
 # Across two sentences only an explicit link joins them ("... . So ...", "That is why ...").
 _ADJACENT_LINK = re.compile(_CLAIM_LINK.pattern[:-3] + _STRONG_LINKS + r")\b", re.IGNORECASE)
-_HEDGED = re.compile(r"\b(?:" + "|".join(sorted(EPISTEMIC_MODALS | HEDGE_ADVERBS | {f for v in HEDGE_VERBS
-                                                                                  for f in forms(v)}))
-                     + r"|perhaps|partly|in part|one reason|a reason|would|if|whether)\b", re.IGNORECASE)
-_LEADING_CLAUSE = re.compile(r"^\W*(?:because|as a result of|due to|owing to|thanks to)\b(?P<cause>[^,]+),"
-                             r"(?P<effect>.+)$", re.IGNORECASE)
+_HEDGED = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(EPISTEMIC_MODALS | HEDGE_ADVERBS | {f for v in HEDGE_VERBS for f in forms(v)}))
+    + r"|perhaps|partly|in part|one reason|a reason|would|if|whether)\b",
+    re.IGNORECASE,
+)
+_LEADING_CLAUSE = re.compile(
+    r"^\W*(?:because|as a result of|due to|owing to|thanks to)\b(?P<cause>[^,]+),"
+    r"(?P<effect>.+)$",
+    re.IGNORECASE,
+)
 # "due to strong demand", "thanks to the weather": a preposition names a factor, often a summary's compression of
 # the source's explanation; judged only when no source gives that factor as the cause of anything.
-_PREPOSITIONAL = re.compile(r"(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result\s+of|in\s+response\s+to|"
-                            r"in\s+retaliation\s+for)", re.IGNORECASE)
+_PREPOSITIONAL = re.compile(
+    r"(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result\s+of|in\s+response\s+to|"
+    r"in\s+retaliation\s+for)",
+    re.IGNORECASE,
+)
 MIN_PART_STEMS = 2
 #: A fact is the sources' when one source sentence holds this share of its content stems.
 MIN_FACT_COVERAGE = 0.6
@@ -62,7 +81,7 @@ def _parts(sentence: str) -> tuple[frozenset[str], frozenset[str]] | None:
     match = _CLAIM_LINK.search(sentence)
     if match is None:
         return None
-    before, after = sentence[:match.start()], sentence[match.end():]
+    before, after = sentence[: match.start()], sentence[match.end() :]
     return stems_of(before), stems_of(after)
 
 
@@ -87,7 +106,7 @@ def _given_as_a_cause(factor: frozenset[str], facts: SourceFacts) -> bool:
         return True
     for evidence in facts.sentences:
         for match in _CLAIM_LINK.finditer(evidence.text):
-            clause = re.split(r"[;:.!?]", evidence.text[match.end():])[0]
+            clause = re.split(r"[;:.!?]", evidence.text[match.end() :])[0]
             if len(factor & stems_of(clause)) >= MIN_JOINED_COVERAGE * len(factor):
                 return True
     return False
@@ -100,13 +119,16 @@ def check_causation(sentence: str, facts: SourceFacts, candidates: list[Evidence
     parts = _parts(sentence)
     if parts is None or min(len(parts[0]), len(parts[1])) < MIN_PART_STEMS:
         return not_applicable(CAUSATION)
-    if _PREPOSITIONAL.fullmatch(link.group()) and _given_as_a_cause(stems_of(sentence[link.end():]), facts):
+    if _PREPOSITIONAL.fullmatch(link.group()) and _given_as_a_cause(stems_of(sentence[link.end() :]), facts):
         return not_applicable(CAUSATION)
     first, second = parts
     if not all(any(_coverage(part, e.stems) >= MIN_FACT_COVERAGE for e in facts.sentences) for part in parts):
         return not_applicable(CAUSATION)  # a fact the sources do not state is for the other checks to judge
     for text, stems, joining in _stretches(facts):
-        if _coverage(first, stems) >= MIN_JOINED_COVERAGE and _coverage(second, stems) >= MIN_JOINED_COVERAGE \
-                and joining.search(text):
+        if (
+            _coverage(first, stems) >= MIN_JOINED_COVERAGE
+            and _coverage(second, stems) >= MIN_JOINED_COVERAGE
+            and joining.search(text)
+        ):
             return ok(CAUSATION)
     return fail(CAUSATION, "the sources state both facts but never that one caused the other", "unsupported")

@@ -25,10 +25,13 @@ _FILLER_OPENERS = re.compile(
     r"^\W*(ultimately|after all|in the end|at the end of the day|only time will tell|time will tell|in today's "
     r"world|in a world where|now more than ever|history will|it remains to be seen|whatever happens|one thing is "
     r"(clear|certain)|as always|as the saying goes|needless to say|at its core|when all is said and done)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Case matters: "us" is universal, "US" is a country.
-_UNIVERSAL = re.compile(r"\b([Ww]e|us|[Oo]ur|ourselves|[Yy]our|yourself|[Ee]veryone|[Ee]verybody|[Ee]very one of us|"
-                        r"[Ee]ach of us|society|humanity|future generations|the world)\b")
+_UNIVERSAL = re.compile(
+    r"\b([Ww]e|us|[Oo]ur|ourselves|[Yy]our|yourself|[Ee]veryone|[Ee]verybody|[Ee]very one of us|"
+    r"[Ee]ach of us|society|humanity|future generations|the world)\b"
+)
 MAX_STORY_WORDS = 2  # filler shares at most this many content words with the whole source
 MAX_FILLER_SUPPORT = 0.5  # a filler sentence shares less than this with any one source sentence
 MIN_FACT_WORDS = 0.5  # share of the words bound to a date or figure that its source sentences must hold
@@ -56,8 +59,9 @@ def hedged_facts_unsupported(sentence: str, index: PassageIndex) -> str:
         words = claim.before | claim.after
         if claim.sort not in ("day", "weekday") or len(words) < 2:
             continue  # a date carries an event; a figure's counted thing is the figures check's to bind
-        holding = [e for e in facts.sentences
-                   if any(b.sort == claim.sort and _same_value(claim, b) for b in _source_bounds(e))]
+        holding = [
+            e for e in facts.sentences if any(b.sort == claim.sort and _same_value(claim, b) for b in _source_bounds(e))
+        ]
         if not holding:
             continue  # a figure in no source is the specifics rule's to judge
         told = set().union(*(e.stems for e in holding))
@@ -90,5 +94,5 @@ def invented_short_quote(sentence: str, index: PassageIndex) -> str:
             continue
         key = sp.quote_key(quote)
         if key and not any(f" {key} " in f" {k} " for k in index.quote_keys):  # keys are single-spaced words
-            return f"the quoted words \"{quote}\" are in no source"
+            return f'the quoted words "{quote}" are in no source'
     return ""

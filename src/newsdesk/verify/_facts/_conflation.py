@@ -51,12 +51,16 @@ def _names(doc: Any) -> set[str]:
     return {t.lower_ for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper()}
 
 
-def check_conflation(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence],
-                     facts: SourceFacts) -> FactResult:
+def check_conflation(
+    sentence: str, claim_stems: frozenset[str], candidates: list[Evidence], facts: SourceFacts
+) -> FactResult:
     if not claim_stems or sum(1 for w in sentence.split()[1:] if w[:1].isupper()) < 2:
         return not_applicable(CONFLATION)  # fewer than two names: nobody to exchange
-    aligned = [e for e in candidates if len(e.text) <= MAX_CHARS
-               and len(claim_stems & e.stems) / len(claim_stems) >= MIN_ALIGNMENT]
+    aligned = [
+        e
+        for e in candidates
+        if len(e.text) <= MAX_CHARS and len(claim_stems & e.stems) / len(claim_stems) >= MIN_ALIGNMENT
+    ]
     if not aligned:
         return not_applicable(CONFLATION)
     doc = parse(sentence)
@@ -81,5 +85,5 @@ def check_conflation(sentence: str, claim_stems: frozenset[str], candidates: lis
         judged = True
         if not doers & theirs and theirs & named:
             who, other = sorted(doers)[0].title(), sorted(theirs & named)[0].title()
-            return fail(CONFLATION, f"the source has {other}, not {who}, do this: \"{shown[verb]}\"")
+            return fail(CONFLATION, f'the source has {other}, not {who}, do this: "{shown[verb]}"')
     return ok(CONFLATION) if judged else not_applicable(CONFLATION)

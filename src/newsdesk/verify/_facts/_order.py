@@ -27,10 +27,18 @@ _PATTERNS = [
     (re.compile(r"^\W*before\b(?P<a>[^,]+),(?P<b>.+)$", re.IGNORECASE), "right"),  # before A, B
     (re.compile(r"^\W*only\s+after\b(?P<a>.+?)\bdid\b(?P<b>.+)$", re.IGNORECASE), "left"),  # only after A did B
     (re.compile(r"^(?P<a>.+?)\bby\s+the\s+time\b(?P<b>.+)$", re.IGNORECASE), "left"),  # A by the time B
-    (re.compile(r"^(?P<a>.+?)\b(?:shortly\s+|soon\s+|just\s+|only\s+|immediately\s+)?before\b(?P<b>.+)$",
-                re.IGNORECASE), "left"),  # A before B
-    (re.compile(r"^(?P<a>.+?)\b(?:shortly\s+|soon\s+|just\s+|only\s+|immediately\s+)?after\b(?P<b>.+)$",
-                re.IGNORECASE), "right"),  # A after B
+    (
+        re.compile(
+            r"^(?P<a>.+?)\b(?:shortly\s+|soon\s+|just\s+|only\s+|immediately\s+)?before\b(?P<b>.+)$", re.IGNORECASE
+        ),
+        "left",
+    ),  # A before B
+    (
+        re.compile(
+            r"^(?P<a>.+?)\b(?:shortly\s+|soon\s+|just\s+|only\s+|immediately\s+)?after\b(?P<b>.+)$", re.IGNORECASE
+        ),
+        "right",
+    ),  # A after B
     (re.compile(r"^(?P<a>.+?)" + _THEN + r"(?P<b>.+)$", re.IGNORECASE), "left"),  # A and then B
 ]
 # An event is one clause: the words nearest the connective up to a comma, a bracket or a new sentence (a source
@@ -71,7 +79,7 @@ def check_order(sentence: str, claim_stems: frozenset[str], candidates: list[Evi
         crossed = (len(earlier & then), len(later & first))
         needed = [max(MIN_EVENT_WORDS, MIN_EVENT_SHARE * len(event)) for event in (earlier, later)]
         if crossed[0] >= needed[0] and crossed[1] >= needed[1] and sum(crossed) > straight:
-            return fail(ORDER, f"the source has these the other way round: \"{evidence.text}\"")
+            return fail(ORDER, f'the source has these the other way round: "{evidence.text}"')
         if min(len(earlier & first), len(later & then)) >= MIN_EVENT_WORDS:
             judged = True
     return ok(ORDER) if judged else not_applicable(ORDER)

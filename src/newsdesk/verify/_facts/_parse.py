@@ -58,9 +58,9 @@ class SourceFacts:
     def parse_batch(sentences: list[Evidence]) -> None:
         """Parse the sentences not parsed yet in one batch (faster than one by one); each is kept."""
         todo = [e for e in sentences if e._doc is None]
-        for evidence, doc in zip(todo, nlp().pipe((e.text for e in todo), batch_size=64,
-                                                  disable=["ner", "lemmatizer"]),
-                                 strict=True):
+        for evidence, doc in zip(
+            todo, nlp().pipe((e.text for e in todo), batch_size=64, disable=["ner", "lemmatizer"]), strict=True
+        ):
             evidence._doc = doc
 
     def stems(self) -> frozenset[str]:
@@ -73,15 +73,14 @@ class SourceFacts:
         """Words the sources write with a capital inside a sentence (lower-cased): names, whatever a tagger says of
         them at the start of a sentence."""
         if self._capitalised is None:
-            self._capitalised = frozenset(w.lower() for e in self.sentences
-                                          for w in _INNER_CAPITAL.findall(e.text))
+            self._capitalised = frozenset(w.lower() for e in self.sentences for w in _INNER_CAPITAL.findall(e.text))
         return self._capitalised
 
     @classmethod
     def build(cls, index: PassageIndex) -> SourceFacts:
         out: list[Evidence] = []
         for uid, unit in enumerate(index.units):
-            text = normalise(index.passages[unit.passage].text[unit.start:unit.end])
+            text = normalise(index.passages[unit.passage].text[unit.start : unit.end])
             evidence = Evidence(uid, text, unit.stems, passage=unit.passage)
             if _LIST_ITEM.match(text) and out:
                 before = out[-1]

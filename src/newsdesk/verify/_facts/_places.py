@@ -22,10 +22,12 @@ PLACES = "places"
 
 # A capitalised run after a preposition of place: "at Rugby Park", "in Dingwall", "near the Cheetah Exhibit".
 _PLACE = re.compile(r"\b(?:at|in|near|outside|inside)\s+(?:the\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
-_NOT_PLACES = frozenset("""
+_NOT_PLACES = frozenset(
+    """
 january february march april may june july august september october november december monday tuesday wednesday
 thursday friday saturday sunday i the a an he she it they we this that his her their its mr mrs ms dr sir
-""".split())
+""".split()
+)
 MIN_EVENT_SHARE = 0.6  # of the sentence's other content words that a source sentence must tell at its place
 MIN_EVENT_WORDS = 3
 MIN_MARGIN = 2
@@ -80,5 +82,5 @@ def check_places(sentence: str, facts: SourceFacts, candidates: list[Evidence]) 
             judged = True
             together = any(all(_mentions(e.text, p) for p in (place, *others)) for e in facts.sentences)
             if told >= same + MIN_MARGIN and not together:
-                return fail(PLACES, f"the source tells this at {others[0]}, not {place}: \"{evidence.text}\"")
+                return fail(PLACES, f'the source tells this at {others[0]}, not {place}: "{evidence.text}"')
     return ok(PLACES) if judged else not_applicable(PLACES)

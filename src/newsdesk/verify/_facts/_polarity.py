@@ -29,12 +29,15 @@ POLARITY, HEDGE = "polarity", "hedge_made_certain"
 
 # A word that denies (or, for a frequency, all but denies) what it governs; not when it only limits a figure or a
 # scope ("not only", "no more than", "not all": those are the scope check's).
-_DENIAL = "|".join(sorted(NEGATION_WORDS | RARE_FREQUENCY | {"unsuccessful"}) + [p.replace(" ", r"\s+") for p in
-                                                                                NEGATION_PHRASES])
+_DENIAL = "|".join(
+    sorted(NEGATION_WORDS | RARE_FREQUENCY | {"unsuccessful"}) + [p.replace(" ", r"\s+") for p in NEGATION_PHRASES]
+)
 _DENYING_VERBS = "|".join(sorted({f for v in NEGATING_VERBS for f in forms(v)} | NEGATING_ADJECTIVES))
 _NEGATION = re.compile(
     rf"\b(?:{_DENIAL}|(?:{_DENYING_VERBS})\s+to|\w*n't)(?!\w)"
-    r"(?!\s+(?:the\s+)?(?:only|just|all|every|least|less|doubt|longer than|more than)\b)(?!\.?\s*\d)", re.IGNORECASE)
+    r"(?!\s+(?:the\s+)?(?:only|just|all|every|least|less|doubt|longer than|more than)\b)(?!\.?\s*\d)",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:but|although|though|while|whereas|and|because|when|as)\b", re.IGNORECASE)
 SCOPE = 3
 
@@ -113,7 +116,7 @@ def _stems_after(text: str, start: int, limit: int = SCOPE) -> set[str]:
     rest = text[start:]
     stop = _CLAUSE_END.search(rest)
     if stop:
-        rest = rest[:stop.start()]
+        rest = rest[: stop.start()]
     for word in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", rest.lower()):
         if word not in STOPWORDS and len(word) > 1:
             out.add(stem(word))
@@ -127,7 +130,7 @@ def _stems_before(text: str, end: int, limit: int = SCOPE) -> set[str]:
     head = text[:end]
     stops = list(_CLAUSE_END.finditer(head))
     if stops:
-        head = head[stops[-1].end():]
+        head = head[stops[-1].end() :]
     words = [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", head.lower()) if w not in STOPWORDS and len(w) > 1]
     return {stem(w) for w in words[-limit:]}
 
@@ -139,14 +142,19 @@ def negated_scopes(text: str) -> list[frozenset[str]]:
 
 def _double_negation_risk(text: str) -> bool:
     """A negation other than a verb of failing: with an antonym it may cancel out ("did not reject")."""
-    return any(not re.match(r"(?:fail|refus|unable|unwilling|unsuccessful)", m.group(), re.IGNORECASE)
-               for m in _NEGATION.finditer(text))
+    return any(
+        not re.match(r"(?:fail|refus|unable|unwilling|unsuccessful)", m.group(), re.IGNORECASE)
+        for m in _NEGATION.finditer(text)
+    )
 
 
 def _negations(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
     """(subject stems, negated stems) of each negation: who is denied, and what."""
-    return [(_fold(_stems_before(text, match.start())), _fold(s)) for match in _NEGATION.finditer(text)
-            if (s := _stems_after(text, match.end()))]
+    return [
+        (_fold(_stems_before(text, match.start())), _fold(s))
+        for match in _NEGATION.finditer(text)
+        if (s := _stems_after(text, match.end()))
+    ]
 
 
 def _scope_of(text: str, stems: frozenset[str]) -> set[str]:
@@ -167,8 +175,9 @@ def _scope_of(text: str, stems: frozenset[str]) -> set[str]:
     return set()
 
 
-def _prefixed_opposite(claim: frozenset[str], source: frozenset[str],
-                       everywhere: frozenset[str] | set[str]) -> tuple[str, str] | None:
+def _prefixed_opposite(
+    claim: frozenset[str], source: frozenset[str], everywhere: frozenset[str] | set[str]
+) -> tuple[str, str] | None:
     """A word no source uses whose opposite by a negating prefix the source sentence has: "unsuitable" where the
     source says "suitable" (a word the sources use elsewhere is theirs, and may be a fair contrast)."""
     for word in sorted(claim - source - everywhere):
@@ -181,22 +190,37 @@ def _prefixed_opposite(claim: frozenset[str], source: frozenset[str],
     return None
 
 
-def _opposition(claim: frozenset[str], source: frozenset[str], claim_text: str,
-                source_text: str, everywhere: frozenset[str] | set[str] = frozenset()) -> tuple[str, str] | None:
+def _opposition(
+    claim: frozenset[str],
+    source: frozenset[str],
+    claim_text: str,
+    source_text: str,
+    everywhere: frozenset[str] | set[str] = frozenset(),
+) -> tuple[str, str] | None:
     """Opposed words said of the same thing: "sales ... resume" against "sales ... prohibited"."""
     prefixed = _prefixed_opposite(claim, source, everywhere)
     if prefixed:
         return prefixed
     for a, b in _OPPOSED_STEMS:
         for mine, theirs in ((a, b), (b, a)):
-            if claim & mine and source & theirs and not claim & theirs and not source & mine and \
-                    _fold(_scope_of(claim_text, mine)) & _fold(_scope_of(source_text, theirs)):
+            if (
+                claim & mine
+                and source & theirs
+                and not claim & theirs
+                and not source & mine
+                and _fold(_scope_of(claim_text, mine)) & _fold(_scope_of(source_text, theirs))
+            ):
                 return min(claim & mine), min(source & theirs)
     return None
 
 
-def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence],
-                   verbatim: bool = False, source_stems: frozenset[str] | set[str] = frozenset()) -> FactResult:
+def check_polarity(
+    sentence: str,
+    claim_stems: frozenset[str],
+    candidates: list[Evidence],
+    verbatim: bool = False,
+    source_stems: frozenset[str] | set[str] = frozenset(),
+) -> FactResult:
     """``source_stems``: every content stem of the sources, so a prefixed opposite counts only when new."""
     if not claim_stems or not candidates or verbatim:
         return not_applicable(POLARITY)
@@ -218,24 +242,25 @@ def check_polarity(sentence: str, claim_stems: frozenset[str], candidates: list[
             # and the source's negation must be about the sentence's subject, when its clause names one
             for subject, scope in negations if not claim_scopes else []:
                 if len(scope & folded) >= min(2, len(scope)) and (not subject or subject & folded):
-                    return fail(POLARITY, f"the source negates what the sentence asserts: \"{evidence.text}\"")
+                    return fail(POLARITY, f'the source negates what the sentence asserts: "{evidence.text}"')
             for scope in claim_scopes if not source_scopes else []:
                 if len(scope & theirs) >= min(2, len(scope)) and coverage >= 0.6:
-                    return fail(POLARITY, f"the sentence negates what the source asserts: \"{evidence.text}\"")
+                    return fail(POLARITY, f'the sentence negates what the source asserts: "{evidence.text}"')
         # a compound sentence may hold the source sentence whole: its share of the source counts too
         overlap = max(coverage, len(shared) / max(1, len(theirs)) - 0.2)
         if overlap >= MIN_ANTONYM_COVERAGE and not claim_scopes and not _double_negation_risk(evidence.text):
             judged = True
             flipped = _opposition(claim_stems, evidence.stems, text, evidence.text, source_stems)
             if flipped:
-                return fail(POLARITY, f"the sentence says {flipped[0]} where the source says {flipped[1]}: "
-                                      f"\"{evidence.text}\"")
+                return fail(
+                    POLARITY, f'the sentence says {flipped[0]} where the source says {flipped[1]}: "{evidence.text}"'
+                )
     inserted = _negation_inserted(text, folded, candidates)
     if inserted:
-        return fail(POLARITY, f"the sentence denies what the source states: \"{inserted}\"")
+        return fail(POLARITY, f'the sentence denies what the source states: "{inserted}"')
     rare = _rarely_against_source(text, folded, candidates)
     if rare:
-        return fail(POLARITY, f"the sentence says it rarely happens where the source says it does: \"{rare}\"")
+        return fail(POLARITY, f'the sentence says it rarely happens where the source says it does: "{rare}"')
     return ok(POLARITY) if judged else not_applicable(POLARITY)
 
 
@@ -263,8 +288,10 @@ def _rarely_against_source(text: str, folded: frozenset[str], candidates: list[E
 
 # The plain denials (no "without", no "rather than": they paraphrase a source's wording as often as they deny it).
 _PLAIN_NEGATION = re.compile(
-    "|".join(sorted(NEGATION_WORDS - {"without"} | RARE_FREQUENCY | {"unsuccessful"})) +
-    rf"|\w*n't|(?:{_DENYING_VERBS})\s+to", re.IGNORECASE)
+    "|".join(sorted(NEGATION_WORDS - {"without"} | RARE_FREQUENCY | {"unsuccessful"}))
+    + rf"|\w*n't|(?:{_DENYING_VERBS})\s+to",
+    re.IGNORECASE,
+)
 
 
 def _negation_inserted(text: str, folded: frozenset[str], candidates: list[Evidence]) -> str | None:
@@ -293,26 +320,41 @@ _SOURCE_HEDGE = re.compile(
     r"\b(?:(?-i:may)|might|could|appears?|appeared|seems?|seemed|suggests?|suggested|suggesting|reportedly|"
     r"allegedly|alleged|purportedly|think|thinks|believed?|believes|likely|possibly|probably|perhaps|unconfirmed|"
     r"(?:is|are|was|were) said to|expected to|feared|suspected|unclear)\b"
-    r"(?!\s+(?:of|about|it|me|him|her|them|us|you)\b)", re.IGNORECASE)
+    r"(?!\s+(?:of|about|it|me|him|her|them|us|you)\b)",
+    re.IGNORECASE,
+)
 # A speaker's own "I think", "we may", "you could" is talk, not a source hedging a fact ("could you send ..." too).
-_CONVERSATIONAL = re.compile(r"\b(?:i|we|you|i'd|we'd|you'd|i'm|we're|you're)\s+(?:\w+ly\s+)?(?:do\s+|really\s+|"
-                             r"just\s+)?$", re.IGNORECASE)
+_CONVERSATIONAL = re.compile(
+    r"\b(?:i|we|you|i'd|we'd|you'd|i'm|we're|you're)\s+(?:\w+ly\s+)?(?:do\s+|really\s+|"
+    r"just\s+)?$",
+    re.IGNORECASE,
+)
 _ASKING = re.compile(r"\s+(?:you|i|we)\b", re.IGNORECASE)  # "could you send", "may I ask": a request, no hedge
 # Hedges that keep a sentence a supposition even beside a verb of proof ("the report shows it might ...").
-_STRONG_HEDGE = re.compile(r"\b(?:(?-i:may)|might|could|appears?|seems?|suggests?|suggested|likely|possibly|perhaps|"
-                           r"probably|reportedly|allegedly|alleged|if|whether)\b", re.IGNORECASE)
+_STRONG_HEDGE = re.compile(
+    r"\b(?:(?-i:may)|might|could|appears?|seems?|suggests?|suggested|likely|possibly|perhaps|"
+    r"probably|reportedly|allegedly|alleged|if|whether)\b",
+    re.IGNORECASE,
+)
 _CLAIM_HEDGE = re.compile(
     r"\b(?:(?-i:may)|might|could|would|can|appears?|appeared|seems?|seemed|suggests?|suggested|suggesting|"
     r"reportedly|allegedly|alleged|purportedly|think|thinks|thought|believed?|believes|likely|possibly|probably|"
     r"perhaps|unconfirmed|said to|expected|feared|suspected|unclear|claims?|claimed|apparently|if|whether|"
-    r"look(?:s|ed)? like|as if|as though)\b", re.IGNORECASE)
+    r"look(?:s|ed)? like|as if|as though)\b",
+    re.IGNORECASE,
+)
 # Reporting without a hedge: fair for a hedged source unless the sentence also claims proof.
-_CLAIM_REPORTED = re.compile(r"\b(?:according to|say|says|said|told|argue[sd]?|warn(?:s|ed)?|fears?|observe[sd]?|"
-                             r"note[sd]?|describe[sd]?|call(?:s|ed)?|report(?:s|ed)?)\b", re.IGNORECASE)
+_CLAIM_REPORTED = re.compile(
+    r"\b(?:according to|say|says|said|told|argue[sd]?|warn(?:s|ed)?|fears?|observe[sd]?|"
+    r"note[sd]?|describe[sd]?|call(?:s|ed)?|report(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
 # Verbs of proof: a sentence that uses one states as established what a hedged source only supposes.
-_CERTAIN = re.compile(r"\b(?:shows?|showed|shown|establish(?:es|ed)?|proves?|proved|proven|demonstrat\w+|"
-                      r"confirms?|confirmed|reveal(?:s|ed)?|makes? clear|made clear|found that|finds that)\b",
-                      re.IGNORECASE)
+_CERTAIN = re.compile(
+    r"\b(?:shows?|showed|shown|establish(?:es|ed)?|proves?|proved|proven|demonstrat\w+|"
+    r"confirms?|confirmed|reveal(?:s|ed)?|makes? clear|made clear|found that|finds that)\b",
+    re.IGNORECASE,
+)
 MIN_HEDGE_COVERAGE = 0.5
 _MODAL = re.compile(words_pattern(EPISTEMIC_MODALS), re.IGNORECASE)  # a source hedge that is a modal
 #: A source "sentence" longer than this is a run-on of captions or page furniture (scraped corpora): its scopes
@@ -325,28 +367,33 @@ MAX_SENTENCE_CHARS = 400
 _PARENTHETICAL = re.compile(r"(?:think|thinks|believe|believes|suggest|suggests|suggested|fear|feared)\W*[,.;]")
 
 
-_COMPLEMENT = re.compile(r"(?:think|thinks|believe|believes|suggest|suggests|suggested|fear|feared|indicates?)"
-                         r"\s+(?:that\s+)?", re.IGNORECASE)
+_COMPLEMENT = re.compile(
+    r"(?:think|thinks|believe|believes|suggest|suggests|suggested|fear|feared|indicates?)"
+    r"\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _hedge_scope(text: str, match: re.Match[str]) -> set[str]:
     """What a hedge governs: the clause before a parenthetical "scientists think,", the whole complement of
     "suggest that", else the words after a modal up to the clause's end."""
     if _PARENTHETICAL.match(text, match.start()):
-        head = text[:match.start()].rstrip()
+        head = text[: match.start()].rstrip()
         cut = head.rfind(",")  # "Climate change is to blame too, scientists think": the clause before the subject
-        return _stems_before(head[:cut] if cut > 0 else head, len(head[:cut]) if cut > 0 else len(head),
-                             limit=2 * SCOPE)
+        return _stems_before(
+            head[:cut] if cut > 0 else head, len(head[:cut]) if cut > 0 else len(head), limit=2 * SCOPE
+        )
     if _COMPLEMENT.match(text, match.start()):
-        rest = text[match.end():]
+        rest = text[match.end() :]
         end = re.search(r"[.;!?](?:\s|$)", rest)
-        rest = rest[:end.start()] if end else rest
+        rest = rest[: end.start()] if end else rest
         return {stem(w) for w in re.findall(r"[a-z0-9]+", rest.lower()) if w not in STOPWORDS and len(w) > 1}
     return _stems_after(text, match.end())
 
 
-def check_hedge(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence],
-                verbatim: bool = False) -> FactResult:
+def check_hedge(
+    sentence: str, claim_stems: frozenset[str], candidates: list[Evidence], verbatim: bool = False
+) -> FactResult:
     if not claim_stems or not candidates or verbatim:
         return not_applicable(HEDGE)
     text = normalise(sentence)
@@ -356,19 +403,26 @@ def check_hedge(sentence: str, claim_stems: frozenset[str], candidates: list[Evi
     elif _CLAIM_HEDGE.search(text) or _CLAIM_REPORTED.search(text):
         return not_applicable(HEDGE)
     for evidence in candidates:
-        if len(claim_stems & evidence.stems) / len(claim_stems) < MIN_HEDGE_COVERAGE or \
-                len(evidence.text) > MAX_SENTENCE_CHARS:
+        if (
+            len(claim_stems & evidence.stems) / len(claim_stems) < MIN_HEDGE_COVERAGE
+            or len(evidence.text) > MAX_SENTENCE_CHARS
+        ):
             continue
         for match in _SOURCE_HEDGE.finditer(evidence.text):
-            if _CONVERSATIONAL.search(evidence.text[max(0, match.start() - 24):match.start()]) or \
-                    _ASKING.match(evidence.text, match.end()):
+            if _CONVERSATIONAL.search(evidence.text[max(0, match.start() - 24) : match.start()]) or _ASKING.match(
+                evidence.text, match.end()
+            ):
                 continue
             scope = _hedge_scope(evidence.text, match)
             if len(scope & claim_stems) < 2 and _MODAL.fullmatch(match.group()) and scope & claim_stems:
                 # a modal hedges its whole clause, its subject too: "the recovery key might be stolen"
                 scope = scope | _stems_before(evidence.text, match.start())
             if len(scope & claim_stems) >= (2 if len(scope) <= 2 * SCOPE else 3):
-                return fail(HEDGE, f"the source only says it {match.group().lower()}s so: \"{evidence.text}\""
-                            if match.group().lower() in ("suggest", "think", "appear", "seem") else
-                            f"the source hedges this (\"{match.group()}\"): \"{evidence.text}\"", "unsupported")
+                return fail(
+                    HEDGE,
+                    f'the source only says it {match.group().lower()}s so: "{evidence.text}"'
+                    if match.group().lower() in ("suggest", "think", "appear", "seem")
+                    else f'the source hedges this ("{match.group()}"): "{evidence.text}"',
+                    "unsupported",
+                )
     return ok(HEDGE)

@@ -25,15 +25,20 @@ SCOPE = "scope"
 
 # A wide quantifier and the words it governs: "every eyewitness account", "all the players", "the only bridge",
 # "the lowest budget", "the most expensive bridge" (a superlative after "the" names one extreme member).
-_WIDE = re.compile(r"\b(?:every|all(?!\s+but\b)(?:\s+(?:the|of\s+the|its|their|his|her))?|each(?:\s+of\s+the)?|"
-                   r"the\s+only|"
-                   r"the\s+(?:most|least)\s+\w+|the\s+(?:best|worst|biggest|largest|smallest|highest|lowest|"
-                   r"greatest|oldest|youngest|first|last|\w{3,}est))\s+(?P<rest>(?:[\w'-]+\s*){1,4})",
-                   re.IGNORECASE)
+_WIDE = re.compile(
+    r"\b(?:every|all(?!\s+but\b)(?:\s+(?:the|of\s+the|its|their|his|her))?|each(?:\s+of\s+the)?|"
+    r"the\s+only|"
+    r"the\s+(?:most|least)\s+\w+|the\s+(?:best|worst|biggest|largest|smallest|highest|lowest|"
+    r"greatest|oldest|youngest|first|last|\w{3,}est))\s+(?P<rest>(?:[\w'-]+\s*){1,4})",
+    re.IGNORECASE,
+)
 # A narrow quantifier before the same noun: part of a class, or one member among several extremes.
-_NARROW = re.compile(r"\b(?:one\s+of|some\s+of|among|a\s+number\s+of|a\s+lot\s+of|lots\s+of|a\s+handful\s+of|"
-                     r"a\s+few|as\s+\w+\s+as\s+any|as\s+\w+\s+as|part\s+of|one|two|three|some|several|few|many|"
-                     r"most|much|dozens|hundreds|thousands)\b", re.IGNORECASE)
+_NARROW = re.compile(
+    r"\b(?:one\s+of|some\s+of|among|a\s+number\s+of|a\s+lot\s+of|lots\s+of|a\s+handful\s+of|"
+    r"a\s+few|as\s+\w+\s+as\s+any|as\s+\w+\s+as|part\s+of|one|two|three|some|several|few|many|"
+    r"most|much|dozens|hundreds|thousands)\b",
+    re.IGNORECASE,
+)
 # "one of the lowest budgets": a superlative among several is a narrow quantifier, not a wide one.
 _AMONG = re.compile(r"(?:\b(?:one|some|two|three|several|many|any|each|none|most)\s+of\s+|\bamong\s+)$", re.IGNORECASE)
 _NOT_SUPERLATIVE = frozenset("est test rest interest west honest nest chest guest quest request forest".split())
@@ -48,9 +53,9 @@ def _wide_nouns(text: str) -> list[tuple[str, frozenset[str]]]:
     """(quantifier as written, stems of the words it governs) for each wide quantifier of the text."""
     out = []
     for match in _WIDE.finditer(text):
-        if _AMONG.search(text[:match.start()]):
+        if _AMONG.search(text[: match.start()]):
             continue
-        quantifier = match.group()[:match.start("rest") - match.start()].strip()
+        quantifier = match.group()[: match.start("rest") - match.start()].strip()
         last = quantifier.split()[-1].lower()
         if (last.endswith("est") and last in _NOT_SUPERLATIVE) or match.group("rest").lower().startswith("time"):
             continue  # "for the first time", "the last time": how often something happened, not of how many
@@ -74,18 +79,22 @@ def _narrowed(evidence: Evidence, words: frozenset[str]) -> str | None:
     for match in re.finditer(r"[\w'-]+", text):
         if stem(match.group().lower()) not in words:
             continue
-        before = text[max(0, match.start() - NARROW_WINDOW):match.start()]
+        before = text[max(0, match.start() - NARROW_WINDOW) : match.start()]
         clause = re.split(r"[,;:.!?()]", before)[-1]
         narrow = list(_NARROW.finditer(clause))
-        between = re.findall(r"[\w'-]+", clause[narrow[-1].end():].lower()) if narrow else []
-        if narrow and len(between) <= NOUN_PHRASE_WORDS and not any(w in STOPWORDS and w not in _NOUN_PHRASE
-                                                                    for w in between):
+        between = re.findall(r"[\w'-]+", clause[narrow[-1].end() :].lower()) if narrow else []
+        if (
+            narrow
+            and len(between) <= NOUN_PHRASE_WORDS
+            and not any(w in STOPWORDS and w not in _NOUN_PHRASE for w in between)
+        ):
             return narrow[-1].group()  # only the noun's own determiners and adjectives between: it governs it
     return None
 
 
-def check_scope(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence],
-                facts: SourceFacts) -> FactResult:
+def check_scope(
+    sentence: str, claim_stems: frozenset[str], candidates: list[Evidence], facts: SourceFacts
+) -> FactResult:
     wide = _wide_nouns(sentence)
     if not wide or not claim_stems:
         return not_applicable(SCOPE)
@@ -102,6 +111,7 @@ def check_scope(sentence: str, claim_stems: frozenset[str], candidates: list[Evi
             judged = True
             narrow = _narrowed(evidence, words)
             if narrow:
-                return fail(SCOPE, f"the sentence says \"{quantifier}\" where the source says \"{narrow}\": "
-                                   f"\"{evidence.text}\"")
+                return fail(
+                    SCOPE, f'the sentence says "{quantifier}" where the source says "{narrow}": "{evidence.text}"'
+                )
     return ok(SCOPE) if judged else not_applicable(SCOPE)

@@ -30,21 +30,30 @@ _PRONOUNS = frozenset("he she they it we i you who which that this these those o
 # A speaker described only by one of these may be anybody of that sort: "officials" is the ministry, the police.
 _GENERIC_SPEAKERS = frozenset(stem(w) for w in "official authority government ministry source police".split())
 # Nouns naming one office: a source's "the president said" may be the named president of the sentence.
-_SINGLE_OFFICES = frozenset(stem(w) for w in """
+_SINGLE_OFFICES = frozenset(
+    stem(w)
+    for w in """
 president minister premier secretary spokesman spokeswoman spokesperson chancellor governor mayor king queen
 prince pope chief director editor ambassador envoy leader chairman chairwoman
-""".split())
+""".split()
+)
 # Descriptions of a group of people, never of one named person: "the military" did not speak for Mr Mugabe.
-_GROUPS = frozenset(stem(w) for w in """
+_GROUPS = frozenset(
+    stem(w)
+    for w in """
 official authority government ministry police military army troops soldier elder analyst critic expert scientist
 researcher resident witness opposition lawmaker investor economist protester activist rebel militant voter doctor
-""".split())
-ROLE_NOUNS = _SINGLE_OFFICES | frozenset(stem(w) for w in """
+""".split()
+)
+ROLE_NOUNS = _SINGLE_OFFICES | frozenset(
+    stem(w)
+    for w in """
 adviser advisor expert head chair correspondent reporter senator congressman congresswoman general commander
 official researcher professor analyst economist scientist founder executive manager judge lawyer attorney
 prosecutor bishop priest candidate deputy member representative coach captain author activist officer inspector
 commissioner typist doctor nurse teacher student farmer soldier vice
-""".split())
+""".split()
+)
 MIN_COVERAGE = 0.5
 MIN_CANDIDATE_SHARE = 0.4  # of the whole sentence (speaker and verb included) a reporting source sentence holds
 MAX_PARSED_CHARS = 500  # a longer "sentence" is a run-on of captions (scraped corpora): too costly, too unreliable
@@ -100,8 +109,7 @@ def _clause(doc: Any, speaker: list[Any], said_ids: set[int], verb: Any) -> Clau
     ids = _subtree_ids(verb)
     root = min(speaker, key=lambda t: len(list(t.ancestors)))
     named = any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in speaker)
-    return Clause(keys, pronoun, said, (min(ids), max(ids)), speaker_text, named, stem(root.lower_),
-                  stem(verb.lower_))
+    return Clause(keys, pronoun, said, (min(ids), max(ids)), speaker_text, named, stem(root.lower_), stem(verb.lower_))
 
 
 def _best_clause(claim_said: frozenset[str], evidence: Evidence) -> tuple[float, Clause | None, list[Clause]]:
@@ -111,8 +119,9 @@ def _best_clause(claim_said: frozenset[str], evidence: Evidence) -> tuple[float,
         if not clause.said:
             continue
         coverage = len(claim_said & clause.said) / len(claim_said)
-        if coverage > best + 1e-9 or (abs(coverage - best) <= 1e-9 and chosen is not None
-                                      and len(clause.said) < len(chosen.said)):
+        if coverage > best + 1e-9 or (
+            abs(coverage - best) <= 1e-9 and chosen is not None and len(clause.said) < len(chosen.said)
+        ):
             best, chosen = coverage, clause
     return best, chosen, clauses
 
@@ -121,16 +130,20 @@ def _resolve(clause: Clause, clauses: list[Clause]) -> Clause | None:
     """A pronoun speaker stands for the speaker of the nearest enclosing clause, if that one is named."""
     if not clause.pronoun:
         return clause
-    around = [c for c in clauses if c is not clause and c.span[0] <= clause.span[0] and c.span[1] >= clause.span[1]
-              and not c.pronoun]
+    around = [
+        c
+        for c in clauses
+        if c is not clause and c.span[0] <= clause.span[0] and c.span[1] >= clause.span[1] and not c.pronoun
+    ]
     return min(around, key=lambda c: c.span[1] - c.span[0]) if around else None
 
 
 def _acronym_of(short: Clause, long: Clause) -> bool:
-    """"The NWS" for "the National Weather Service"."""
+    """ "The NWS" for "the National Weather Service"."""
     initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", long.speaker_text) if w != "The").lower()
-    return any(len(a) >= 2 and a.isupper() and a.lower() in initials for a in re.findall(r"\b[A-Z]{2,}\b",
-                                                                                          short.speaker_text))
+    return any(
+        len(a) >= 2 and a.isupper() and a.lower() in initials for a in re.findall(r"\b[A-Z]{2,}\b", short.speaker_text)
+    )
 
 
 def _same_speaker(claim: Clause, source: Clause, facts: SourceFacts) -> bool:
@@ -154,10 +167,13 @@ def _same_speaker(claim: Clause, source: Clause, facts: SourceFacts) -> bool:
 
 
 # Speakers that may be anybody of their sort, so a source need not use the word: "experts said" for its scientists.
-_ANYONE = _GENERIC_SPEAKERS | frozenset(stem(w) for w in """
+_ANYONE = _GENERIC_SPEAKERS | frozenset(
+    stem(w)
+    for w in """
 expert analyst observer critic people person report study statement spokesman spokeswoman spokesperson group
 company firm team document article paper author speaker agency organisation organization
-""".split())
+""".split()
+)
 MAX_SPEAKER_WORDS = 8  # a longer "speaker" is a misparse that swallowed part of the clause
 
 
@@ -175,9 +191,16 @@ def _unknown_speaker(clauses: list[Clause], facts: SourceFacts) -> Clause | None
     check, which says which name is missing."""
     known = facts.stems()
     for clause in clauses:
-        if clause.pronoun or clause.named or not clause.head or clause.head in _ANYONE or \
-                clause.head not in clause.speaker or \
-                clause.head in known or clause.head in _STANDS_FOR_A_COUNTRY or clause.head == "unk":
+        if (
+            clause.pronoun
+            or clause.named
+            or not clause.head
+            or clause.head in _ANYONE
+            or clause.head not in clause.speaker
+            or clause.head in known
+            or clause.head in _STANDS_FOR_A_COUNTRY
+            or clause.head == "unk"
+        ):
             continue  # "UNK": a summariser's unknown word, not a name
         if clause.verb in _REPORTING and len(clause.speaker_text.split()) <= MAX_SPEAKER_WORDS:
             return clause
@@ -250,9 +273,13 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
         stranger = _unknown_speaker(speech_clauses(parse(sentence)), facts)
         if stranger is not None:
             return fail(ATTRIBUTION, f"no source mentions {stranger.speaker_text}", "unsupported")
-    candidates = [e for e in candidates if len(e.text) <= MAX_PARSED_CHARS
-                  and (SPEECH_CUE.search(e.text) or e.intro or _QUOTATION.match(e.text))
-                  and len(claim_stems & e.stems) >= max(2, MIN_CANDIDATE_SHARE * len(claim_stems))]
+    candidates = [
+        e
+        for e in candidates
+        if len(e.text) <= MAX_PARSED_CHARS
+        and (SPEECH_CUE.search(e.text) or e.intro or _QUOTATION.match(e.text))
+        and len(claim_stems & e.stems) >= max(2, MIN_CANDIDATE_SHARE * len(claim_stems))
+    ]
     if not candidates:
         return not_applicable(ATTRIBUTION)  # no source sentence here reports anyone: nothing to parse
     fullest = max(candidates, key=lambda e: len(claim_stems & e.stems))
@@ -260,14 +287,25 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
         return ok(ATTRIBUTION)  # one speaker in a source sentence holding every word: the same speaker, no parse
     facts.parse_batch(candidates)
     reported = speech_clauses(fullest.doc) if SPEECH_CUE.search(fullest.text) else []
-    if len(reported) == 1 and not reported[0].pronoun and reported[0].speaker & claim_stems and \
-            len(SPEECH_CUE.findall(sentence)) == 1:
+    if (
+        len(reported) == 1
+        and not reported[0].pronoun
+        and reported[0].speaker & claim_stems
+        and len(SPEECH_CUE.findall(sentence)) == 1
+    ):
         return ok(ATTRIBUTION)  # the source's one speaker is named in the sentence, which reports one view
     clauses = speech_clauses(parse(sentence))
     # a view inside another reported view ("Washington insists ..., officials said") is the outer speaker's report
-    claims = [c for c in clauses if not c.pronoun and len(c.said) >= 2 and not any(
-        o is not c and len(o.said) >= 2 and o.span[0] <= c.span[0] and o.span[1] >= c.span[1] and o.span != c.span
-        for o in clauses)]
+    claims = [
+        c
+        for c in clauses
+        if not c.pronoun
+        and len(c.said) >= 2
+        and not any(
+            o is not c and len(o.said) >= 2 and o.span[0] <= c.span[0] and o.span[1] >= c.span[1] and o.span != c.span
+            for o in clauses
+        )
+    ]
     if not claims:
         return not_applicable(ATTRIBUTION)
     judged = False
@@ -275,8 +313,10 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
         best, chosen, clauses = 0.0, None, []
         chosen_at: Evidence | None = None
         for evidence in candidates:
-            if len(claim.said & evidence.stems) / len(claim.said) < MIN_COVERAGE or \
-                    len(evidence.text) > MAX_PARSED_CHARS:
+            if (
+                len(claim.said & evidence.stems) / len(claim.said) < MIN_COVERAGE
+                or len(evidence.text) > MAX_PARSED_CHARS
+            ):
                 continue
             coverage, clause, found = _best_clause(claim.said, evidence)
             if (clause is None or coverage < MIN_COVERAGE) and evidence.intro:
@@ -305,18 +345,27 @@ def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Eviden
 
 # ---------------------------------------------------------------------------------------------- roles
 
+
 def _titled_names(doc: Any) -> list[tuple[str, frozenset[str], bool, str]]:
     """(surname, role stems, former?, title text) for each proper name the sentence gives a title."""
     out = []
     for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ == "compound" and token.head.pos_ == "PROPN" or token.ent_type_ in (
-                "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "DATE", "PRODUCT", "WORK_OF_ART", "LANGUAGE"):
+        if (
+            token.pos_ != "PROPN"
+            or token.dep_ == "compound"
+            and token.head.pos_ == "PROPN"
+            or token.ent_type_
+            in ("GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "DATE", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
+        ):
             continue
         title_tokens: list[Any] = []
         heads: list[Any] = []  # the nouns that are the title ("spokesman", "adviser"), not every word near them
         for child in token.children:
-            if child.dep_ == "compound" and child.i < token.i and (
-                    child.pos_ == "NOUN" or stem(child.lower_) in ROLE_NOUNS):  # "Prime Minister" is PROPN
+            if (
+                child.dep_ == "compound"
+                and child.i < token.i
+                and (child.pos_ == "NOUN" or stem(child.lower_) in ROLE_NOUNS)
+            ):  # "Prime Minister" is PROPN
                 title_tokens.extend(child.subtree)
                 heads.append(child)
             elif child.dep_ == "appos" and child.pos_ == "NOUN":
@@ -332,15 +381,23 @@ def _titled_names(doc: Any) -> list[tuple[str, frozenset[str], bool, str]]:
         words = [t.lower_ for t in title_tokens]
         roles = frozenset(stem(h.lower_) for h in heads if stem(h.lower_) in ROLE_NOUNS)
         if roles or "former" in words:
-            out.append((token.lower_.removesuffix("'s"), roles, "former" in words or "ex" in words,
-                        " ".join(t.text for t in sorted(set(title_tokens), key=lambda t: t.i))))
+            out.append(
+                (
+                    token.lower_.removesuffix("'s"),
+                    roles,
+                    "former" in words or "ex" in words,
+                    " ".join(t.text for t in sorted(set(title_tokens), key=lambda t: t.i)),
+                )
+            )
     return out
 
 
 _ROLE_WORD = r"(?i:former|ex-|" + "|".join(sorted(ROLE_NOUNS)) + r")\w*"
 # A title beside a name: "press secretary Josh Earnest", "Hori Parata, the ... adviser" (cased text only).
-_TITLE_CUE = re.compile(r"\b" + _ROLE_WORD + r"\s+(?:[A-Z][\w'-]*\s+)*[A-Z]|[A-Z][\w'-]+,\s+(?:the|a|an|its|his|her)\s"
-                        r"[^,.;]{0,60}?\b" + _ROLE_WORD)
+_TITLE_CUE = re.compile(
+    r"\b" + _ROLE_WORD + r"\s+(?:[A-Z][\w'-]*\s+)*[A-Z]|[A-Z][\w'-]+,\s+(?:the|a|an|its|his|her)\s"
+    r"[^,.;]{0,60}?\b" + _ROLE_WORD
+)
 
 
 def _titles_told(sentence: str, facts: SourceFacts) -> bool:
@@ -355,13 +412,19 @@ def _titles_told(sentence: str, facts: SourceFacts) -> bool:
         title = stem(word.lower())
         if title not in ROLE_NOUNS and title != "former":
             continue
-        near = {w.lower() for w, at in words[max(0, i - TITLE_REACH):i + TITLE_REACH + 1]
-                if w[:1].isupper() and at > 0 and w.lower() != word.lower()}
+        near = {
+            w.lower()
+            for w, at in words[max(0, i - TITLE_REACH) : i + TITLE_REACH + 1]
+            if w[:1].isupper() and at > 0 and w.lower() != word.lower()
+        }
         if not near:
             return False
         found = True
-        if not any(title in e.stems | {w.lower() for w in re.findall(r"[a-z]+", e.text.lower())}
-                   and any(n in e.text.lower() for n in near) for e in facts.sentences):
+        if not any(
+            title in e.stems | {w.lower() for w in re.findall(r"[a-z]+", e.text.lower())}
+            and any(n in e.text.lower() for n in near)
+            for e in facts.sentences
+        ):
             return False
     return found
 
@@ -385,8 +448,10 @@ def check_roles(sentence: str, facts: SourceFacts) -> FactResult:
         if roles and source_roles:
             judged = True
             if not roles & told:
-                return fail(ROLES, f"the source does not call {surname.title()} {title}; it uses "
-                                   f"{', '.join(sorted(source_roles))}")
+                return fail(
+                    ROLES,
+                    f"the source does not call {surname.title()} {title}; it uses {', '.join(sorted(source_roles))}",
+                )
         if former and roles:
             text = " ".join(e.text.lower() for e in mentions)
             judged = True
