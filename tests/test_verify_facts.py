@@ -6,28 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.models import Passage
 from newsdesk.verify import Verifier
 from newsdesk.verify._checks import FACT_CHECKS as CHECKS
-from newsdesk.verify._checks import run_fact_checks as run_checks
-from newsdesk.verify._measure import measure
+from support.facts import outcome
+from support.facts import passages as _passages
 
 
 @pytest.fixture(scope="module")
 def verifier() -> Verifier:
     return Verifier()
-
-
-def _passages(*texts: str) -> list[Passage]:
-    return [Passage(text=t, source_number=1, position=i) for i, t in enumerate(texts)]
-
-
-def outcome(verifier: Verifier, check: str, sentence: str, passages: list[Passage]) -> str:
-    """The named check alone, on the verifier's own evidence for the sentence."""
-    index = verifier.index(passages)
-    [result] = run_checks(sentence, index, measure(sentence, index), (check,))
-    assert result.name == check
-    return result.outcome
 
 
 WHALES = _passages(

@@ -1,0 +1,1 @@
+"""Helpers shared by several test modules (import them as ``from support.NAME import ...``)."""
