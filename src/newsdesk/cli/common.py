@@ -21,7 +21,7 @@ from ..files import write_atomically
 from ..progress import describe
 
 if TYPE_CHECKING:  # the pipeline loads the models; the annotation alone needs no import
-    from ..pipeline import Event, EventHandler
+    from ..pipeline import Drafting, Event, EventHandler, WriteOptions
 
 # a click command function, before or after its options are added: decorators hand it back with its type
 Command = TypeVar("Command", bound=Callable[..., Any])
@@ -89,6 +89,37 @@ def judge_option(fn: Command) -> Command:
         "per call within the article's call budget. Only server models that return token probabilities "
         "judge; the embedded model never does.",
     )(fn)
+
+
+def write_options(
+    *,
+    model: str | None,
+    base_url: str | None,
+    context_length: int | None,
+    template: str | None,
+    no_cache: bool,
+    background: int,
+    rerank: bool,
+    no_verify: bool,
+    judge: bool,
+    drafting: Drafting = "auto",
+) -> WriteOptions:
+    """The run's options from the flags that ``write`` and ``feed --write`` share (model, retrieval, judge,
+    cache, verify), read the same way by both."""
+    from ..pipeline import WriteOptions
+
+    return WriteOptions(
+        model=model,
+        base_url=base_url,
+        template=template,
+        use_cache=not no_cache,
+        background=background,
+        rerank=rerank,
+        verify=not no_verify,
+        judge=judge,
+        drafting=drafting,
+        context_length=context_length,
+    )
 
 
 def open_archive(db: str | None, *, must_exist: bool = False) -> Archive:

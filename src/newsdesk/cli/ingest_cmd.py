@@ -10,7 +10,15 @@ import click
 from ..archive import Archive
 from ..errors import InputError, NewsdeskError
 from ..render import FORMATS
-from .common import archive_option, judge_option, model_options, open_archive, progress_printer, retrieval_options
+from .common import (
+    archive_option,
+    judge_option,
+    model_options,
+    open_archive,
+    progress_printer,
+    retrieval_options,
+    write_options,
+)
 
 allow_private_option = click.option(
     "--allow-private",
@@ -185,18 +193,16 @@ def feed(
             status = f"article {done}" if done else "no article"
             click.echo(f"{entry.story_id:>6}  {status:<12}  {entry.headline}")
         return
-    from ..pipeline import WriteOptions
-
-    options = WriteOptions(
+    options = write_options(
         model=model,
         base_url=base_url,
+        context_length=context_length,
         template=template,
-        use_cache=not no_cache,
+        no_cache=no_cache,
         background=background,
         rerank=rerank,
-        verify=not no_verify,
+        no_verify=no_verify,
         judge=judge,
-        context_length=context_length,
     )
     progress = None if quiet else (lambda line: click.echo(line, err=True))
     with progress_printer(quiet) as on_event:

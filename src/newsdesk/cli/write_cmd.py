@@ -19,6 +19,7 @@ from .common import (
     open_archive,
     progress_printer,
     retrieval_options,
+    write_options,
     write_output,
 )
 
@@ -105,17 +106,17 @@ def write(
 
     story = load_story(source, allow_private=allow_private)
     archive = open_archive(db)
-    options = WriteOptions(
+    options = write_options(
         model=model,
         base_url=base_url,
+        context_length=context_length,
         template=template,
-        use_cache=not no_cache,
+        no_cache=no_cache,
         background=background,
         rerank=rerank,
-        verify=not no_verify,
+        no_verify=no_verify,
         judge=judge,
         drafting=drafting,
-        context_length=context_length,
     )
     if not regenerate and not no_cache:
         options = replace(options, request_key=request_key(story, options))
