@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import InputError
 from ..models import Passage
@@ -15,6 +16,32 @@ from ._clock import now
 from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive, default_db_path
 from .migrations import MIGRATIONS, Migration
 from .passages import fts_query
+
+
+T = TypeVar("T")
+
+#: How long a connection waits on a lock that SQLite reports without calling its busy handler.
+LOCK_WAIT_SECONDS = 30.0
+
+
+def _when_unlocked(operation: Callable[[], T]) -> T:
+    """Run ``operation``, retrying while the file is locked.
+
+    SQLite answers some lock conflicts at once instead of waiting out ``busy_timeout``: switching a new file to
+    WAL while another connection creates it, or a WAL index being recovered. Processes that open one new
+    database together meet exactly these, so they wait here with a short backoff instead of failing.
+    """
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            return operation()
+        except sqlite3.OperationalError as error:
+            locked = "locked" in str(error) or "busy" in str(error)
+            if not locked or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 class SQLiteArchive(Archive):
@@ -46,10 +73,10 @@ class SQLiteArchive(Archive):
             except sqlite3.Error as error:
                 raise InputError(f"cannot open the database {self.path}: {error}") from error
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA busy_timeout=30000")
+            _when_unlocked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA busy_timeout=30000")
             self._local.conn = conn
         return conn
 
@@ -74,18 +101,21 @@ class SQLiteArchive(Archive):
 
     def migrate(self, upto: int | None = None) -> list[str]:
         """Apply the migrations not applied yet (the first ``upto`` only, for tests); returns their names."""
-        applied: list[str] = []
         try:
-            with self.transaction() as db:
-                db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
-                done = {row[0] for row in db.execute("SELECT name FROM migrations")}
-                for step in MIGRATIONS[:upto]:
-                    if step.name not in done:
-                        _run_script(db, step)
-                        db.execute("INSERT INTO migrations VALUES (?, ?)", (step.name, now()))
-                        applied.append(step.name)
+            return _when_unlocked(lambda: self._migrate(upto))
         except sqlite3.DatabaseError as error:
             raise InputError(f"{self.path} is not a newsdesk database: {error}") from error
+
+    def _migrate(self, upto: int | None) -> list[str]:
+        applied: list[str] = []
+        with self.transaction() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
+            done = {row[0] for row in db.execute("SELECT name FROM migrations")}
+            for step in MIGRATIONS[:upto]:
+                if step.name not in done:
+                    _run_script(db, step)
+                    db.execute("INSERT INTO migrations VALUES (?, ?)", (step.name, now()))
+                    applied.append(step.name)
         return applied
 
     # -- full-text search ----------------------------------------------------------------------------------
