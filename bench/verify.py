@@ -147,7 +147,7 @@ def stored_rates(rows: list[dict], repeat: int) -> dict:
 def encoder_memory(rows: list[dict]) -> dict:
     """Resident memory the embedding model adds once loaded and used as the verifier uses it: the rows' source
     sentences in calls of 20 (an article's worth), then a batch of long sentences."""
-    from newsdesk.embed import Encoder
+    from newsdesk.llm.embed import Encoder
     from newsdesk.verify._index import PassageIndex
 
     texts = [

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from newsdesk.archive import open_archive
-from newsdesk.embed import DIMENSION, Encoder, encoder, text_key
+from newsdesk.llm.embed import DIMENSION, Encoder, encoder, text_key
 from newsdesk.models import Passage
 from newsdesk.verify import Verifier
 

@@ -24,7 +24,7 @@ UNRELATED = "The world chess champion announced her retirement on Sunday after t
 
 
 def test_rerank_scores_by_meaning_and_drops_what_is_about_something_else() -> None:
-    from newsdesk.rerank import SEMANTIC_WEIGHT, semantic_reranker
+    from newsdesk.retrieve.rerank import SEMANTIC_WEIGHT, semantic_reranker
 
     lexical = {ON_TOPIC: 0.4, OFF_TOPIC: 0.9, UNRELATED: 0.8}
     passages = [Passage(text=text, score=score) for text, score in lexical.items()]

@@ -369,7 +369,7 @@ def judging(options: WriteOptions, model: Model) -> bool:
 def _reranker(options: WriteOptions, archive: Archive) -> retrieve.Reranker | None:
     if not (options.rerank and options.background):
         return None
-    from .rerank import semantic_reranker  # loads its model once per process
+    from .retrieve.rerank import semantic_reranker  # loads its model once per process
 
     return semantic_reranker(archive)
 

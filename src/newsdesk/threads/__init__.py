@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..embed import DIMENSION
+from ..llm.embed import DIMENSION
 from ..errors import NotFoundError
 from . import cluster
 from .features import (

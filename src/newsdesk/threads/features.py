@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from ..embed import DIMENSION, VectorStore, encoder
+from ..llm.embed import DIMENSION, VectorStore, encoder
 from ..text import split_sentences
 
 MAX_SENTENCES = 20  # enough to say what a story is about; a long feature must not cost seconds

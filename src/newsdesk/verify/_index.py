@@ -22,7 +22,7 @@ from . import _specifics as sp
 from ._text import STOPWORDS, normalise, source_spans, stem, tokens
 
 if TYPE_CHECKING:
-    from ..embed import Encoder, VectorStore
+    from ..llm.embed import Encoder, VectorStore
 
 __all__ = ["NEGATIONS", "PassageIndex", "Unit", "bigrams", "content_pairs"]
 

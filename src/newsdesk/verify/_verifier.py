@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import embed
+from ..llm import embed
 from ..models import Citation, Passage, Sentence, VerdictLabel
 from ..text import normalise
 from . import _checks
@@ -25,7 +25,7 @@ from ._measure import Measure, measure
 from ._score import NEGATION_MIN_COVERAGE, REASONING_KINDS, Calibration
 
 if TYPE_CHECKING:
-    from ..embed import Encoder, VectorStore
+    from ..llm.embed import Encoder, VectorStore
     from ..llm import Model
 
 __all__ = ["DECIDERS", "SIGNALS", "Reviser", "Verification", "Verifier", "unsupported_specifics"]

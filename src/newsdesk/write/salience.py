@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..embed import encoder
+from ..llm.embed import encoder
 
 __all__ = ["Scored", "salience", "select"]
 

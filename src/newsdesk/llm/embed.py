@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-from .errors import ModelError
+from ..errors import ModelError
 
 if TYPE_CHECKING:  # loaded on first use, so that importing newsdesk stays quick
     from tokenizers import Tokenizer
@@ -90,7 +90,7 @@ class Encoder:
             raise ModelError(
                 f"sentence embeddings need onnxruntime and tokenizers: pip install newsdesk ({error})"
             ) from None
-        from .llm.embedded import thread_counts
+        from .embedded import thread_counts
 
         options = onnxruntime.SessionOptions()
         # one thread per run; the cores are used by running batches side by side (the module docstring)

@@ -1,4 +1,4 @@
-"""Semantic rerank of background passages with sentence embeddings (``embed.py``), on by default.
+"""Semantic rerank of background passages with sentence embeddings (``llm/embed.py``), on by default.
 
 ``retrieve.background`` calls the reranker with the lexical candidates; it blends each passage's lexical score
 with its cosine similarity to the story's headline and lead, and drops passages that are about something else
@@ -8,9 +8,9 @@ regular dependency and never downloaded; passage vectors are kept in the archive
 
 from __future__ import annotations
 
-from .embed import VectorStore, encoder
-from .models import Passage, Story
-from .retrieve import Reranker
+from ..llm.embed import VectorStore, encoder
+from ..models import Passage, Story
+from .search import Reranker
 
 __all__ = ["MIN_SIMILARITY", "SEMANTIC_WEIGHT", "semantic_reranker"]
 

@@ -21,7 +21,7 @@
    pub landlord's conviction and a Pennsylvania murder share "court", "police" and "night".
 6. At most ``MAX_PASSAGES_PER_STORY`` passages from one story, grouped by story, best story first.
 
-``rerank`` takes an optional semantic reranker: ``rerank.semantic_reranker`` (the "rerank" extra; see docs/ingest.md).
+``background`` takes an optional semantic reranker: ``retrieve.rerank.semantic_reranker`` (the "rerank" extra; see docs/ingest.md).
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from .archive import Archive
-from .models import Passage, Source, Story
-from .text import STOPWORDS, content_words, words
+from ..archive import Archive
+from ..models import Passage, Source, Story
+from ..text import STOPWORDS, content_words, words
 
 DEFAULT_BACKGROUND_PASSAGES = 4
 CANDIDATE_FACTOR = 6
@@ -149,7 +149,7 @@ def related(story: Story, other: Story, semantic: bool = True) -> bool:
         return False
     if not semantic:
         return True
-    from .embed import encoder  # the model loads once per process, on first use
+    from ..llm.embed import encoder  # the model loads once per process, on first use
 
     vectors = encoder().encode([_lead(story), _lead(other)])
     return float(vectors[0] @ vectors[1]) >= RELATED_SIMILARITY
