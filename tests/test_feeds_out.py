@@ -14,9 +14,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsdesk.archive import Archive
+from newsdesk.pipeline.webhooks import SIGNATURE_HEADER, Webhook, notify, send, verify_signature
 from newsdesk.web.app import create_app
 from newsdesk.web.settings import Settings
-from newsdesk.webhooks import SIGNATURE_HEADER, Webhook, notify, send, verify_signature
 from test_web import saved_article
 
 SECRET = "s3cret-for-tests"

@@ -6,9 +6,10 @@ import pytest
 
 from newsdesk.llm import get_model
 from newsdesk.models import Passage, Source
-from newsdesk.pipeline import evidence_of, fit_to_context
+from newsdesk.retrieve import evidence_of
 from newsdesk.template import load_template
 from newsdesk.write import prompts
+from newsdesk.write.context import fit_to_context
 
 
 @pytest.fixture(scope="module")

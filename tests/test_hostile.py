@@ -24,8 +24,8 @@ from conftest import ROOT, TINY_TEMPLATE, load_json, run_newsdesk
 from newsdesk.archive import open_archive
 from newsdesk.errors import InputError
 from newsdesk.ingest.budget import MAX_FIELD_BYTES, ParseBudgetError, run_bounded
+from newsdesk.jobs.worker import Worker, WorkerConfig
 from newsdesk.models import Article, Block, Citation, Section, Sentence, Source, Story
-from newsdesk.worker import Worker, WorkerConfig
 from test_fetch import LocalServer
 from test_web_live import LiveServer
 

@@ -28,8 +28,8 @@ from injection_canaries import (
 from newsdesk import injection
 from newsdesk.archive import split_passages
 from newsdesk.models import Article, Block, Passage, Section, Sentence, Source, Story
-from newsdesk.pipeline import evidence_of
 from newsdesk.render import render
+from newsdesk.retrieve import evidence_of
 from newsdesk.verify import Verifier
 from newsdesk.write import prompts
 from newsdesk.write.grounded import GroundedDrafter

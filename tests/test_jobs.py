@@ -14,11 +14,11 @@ import pytest
 
 from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import LeaseLost, SQLJobQueue, queue_for
+from newsdesk.jobs.worker import Worker, WorkerConfig, is_dead_local_worker, new_worker_id
 from newsdesk.models import Article, Section, Story
 from newsdesk.web import Settings
 from newsdesk.web.desk import Desk
 from newsdesk.web.supervisor import Supervisor
-from newsdesk.worker import Worker, WorkerConfig, is_dead_local_worker, new_worker_id
 
 STORY = Story(headline="Harbour bridge approved", body="The council approved the harbour bridge on Tuesday.")
 
@@ -256,7 +256,7 @@ def test_the_supervisor_runs_restarts_and_stops_worker_processes(db_location) ->
 
 
 def test_a_worker_stopped_mid_job_puts_the_job_back(archive: Archive) -> None:
-    from newsdesk.worker import Stopping
+    from newsdesk.jobs.worker import Stopping
 
     queue = queue_for(archive)
     job = queue.enqueue("write", {})

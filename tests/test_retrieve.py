@@ -225,7 +225,7 @@ def test_written_article_cites_background_sources_by_number(archive: Archive, tm
 
 def test_a_sources_headline_is_evidence_too() -> None:
     from newsdesk.models import Passage, Source
-    from newsdesk.pipeline import evidence_of
+    from newsdesk.retrieve import evidence_of
     from newsdesk.verify import Verifier
 
     body = Passage(text="The telescope lifted off aboard an Ariane 5 rocket from Kourou.", id=7, source_number=1)

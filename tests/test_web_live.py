@@ -27,7 +27,7 @@ import lxml.html
 import pytest
 
 from newsdesk.ingest import story_from_text
-from newsdesk.worker import pid_alive
+from newsdesk.jobs.worker import pid_alive
 
 TESTS = Path(__file__).resolve().parent
 TINY = TESTS / "data" / "tiny-template.yaml"

@@ -13,10 +13,10 @@ from chatserver import ScriptedChatServer
 from conftest import ONE_FACT_TEMPLATE
 from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import queue_for
+from newsdesk.jobs.worker import Worker, WorkerConfig, effective_concurrency
 from newsdesk.llm import get_model
 from newsdesk.llm.ratelimit import RateLimit, set_rate
 from newsdesk.models import Story
-from newsdesk.worker import Worker, WorkerConfig, effective_concurrency
 from test_server_backend import server_url  # noqa: F401 - the real llama-cpp-python server fixture
 
 

@@ -9,12 +9,12 @@ from chatserver import ScriptedChatServer
 from conftest import TINY_TEMPLATE
 from newsdesk.archive import open_archive
 from newsdesk.jobs import queue_for
+from newsdesk.jobs.worker import Worker, WorkerConfig
 from newsdesk.llm import Model, get_model
 from newsdesk.llm.counting import CountingModel
 from newsdesk.llm.embedded import EmbeddedModel
 from newsdesk.models import Article, Story
 from newsdesk.pipeline import WriteOptions, write_article
-from newsdesk.worker import Worker, WorkerConfig
 
 STORY = Story(
     headline="Riverton council approves $48 million Harbor Street Bridge upgrade",

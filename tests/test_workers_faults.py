@@ -23,8 +23,8 @@ from chatserver import ScriptedChatServer
 from conftest import ONE_FACT_TEMPLATE
 from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import queue_for
+from newsdesk.jobs.worker import pid_alive
 from newsdesk.models import Story
-from newsdesk.worker import pid_alive
 
 JOBS = 20
 LEASE_SECONDS = 3

@@ -368,7 +368,7 @@ class Article:
     notes: list[str] = field(default_factory=list)  # what the run had to do to the input (e.g. trimming)
     created: str = ""
     id: int | None = None
-    version: int = 1  # a new version each time a later entry of its story thread updates it (develop.py)
+    version: int = 1  # a new version each time a later entry of its story thread updates it (pipeline/develop.py)
     updates: list[Update] = field(default_factory=list)  # the Updates log, oldest first
     updated: str = ""  # when the current version was made; "" for a first version
 

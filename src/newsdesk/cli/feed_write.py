@@ -93,7 +93,7 @@ def _develop(
     on_event: Callable[[Any], None] | None,
 ) -> int | None:
     """The id of the thread's article, updated with this entry; None when its thread has no article yet."""
-    from ..develop import thread_article, update_article
+    from ..pipeline.develop import thread_article, update_article
     from ..threads import update_threads
 
     update_threads(archive)

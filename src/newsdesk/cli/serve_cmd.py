@@ -178,7 +178,7 @@ def worker_command(
           --base-url http://gpu.example:8000/v1 --concurrency 8
     """
     from ..llm.ratelimit import set_rate
-    from ..worker import WorkerConfig, run_worker
+    from ..jobs.worker import WorkerConfig, run_worker
 
     if rate_limit is not None:
         set_rate(rate_limit)

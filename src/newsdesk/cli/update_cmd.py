@@ -44,7 +44,7 @@ def update(
       newsdesk ingest follow-up.md && newsdesk update 3
       newsdesk update 3 --format json -o article.json
     """
-    from ..develop import update_article
+    from ..pipeline.develop import update_article
     from ..pipeline import WriteOptions
     from ..template import bundled_templates
 

@@ -175,7 +175,7 @@ def show(article_id: int, fmt: str, output: str | None, version: int | None, db:
             "`newsdesk archive search`; a story id goes to `newsdesk archive show`)"
         ) from None
     if version is not None:
-        from ..develop import get_version
+        from ..pipeline.develop import get_version
 
         article = get_version(archive, article_id, version)
     write_output(render(article, fmt), output)

@@ -10,9 +10,8 @@
     desk.py        what both faces do: check a request, store what it brings, queue a job
     errors.py      every error as JSON or as a page, in one place
     supervisor.py  worker processes, recovery after a crash, feed polls
-    worker.py      a worker: claims jobs and runs them through the pipeline
 
-The queue itself is ``newsdesk.jobs``.
+The queue and the workers that run its jobs are ``newsdesk.jobs``.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from sse_starlette import EventSourceResponse
 
 from ..files import slugify
 from ..ingest.text import parse_text_story
-from ..polls import feed_state
+from ..jobs.polls import feed_state
 from ..render import render
 from ..text import visible
 from .desk import Desk, job_json, progress_of

@@ -21,8 +21,8 @@ from starlette.datastructures import UploadFile
 from ..errors import InputError, NewsdeskError
 from ..ingest import story_from_text
 from ..ingest.text import decode_bytes
+from ..jobs.polls import feed_state
 from ..models import Story
-from ..polls import feed_state
 from ..progress import Progress
 from ..render.html import render_article_fragment
 from .api import RowId, get_desk

@@ -16,9 +16,9 @@ import sys
 import threading
 import time
 
+from ..jobs.polls import is_due
+from ..jobs.worker import is_dead_local_worker
 from ..llm.embedded import THREADS_ENV, cpu_count
-from ..polls import is_due
-from ..worker import is_dead_local_worker
 from .desk import Desk
 
 log = logging.getLogger("newsdesk.web")

@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from .errors import InputError
+from ..errors import InputError
 
 if TYPE_CHECKING:
-    from .archive import Archive
-    from .models import Article
+    from ..archive import Archive
+    from ..models import Article
 
 SIGNATURE_HEADER = "X-Newsdesk-Signature"
 ATTEMPTS = 4
@@ -139,7 +139,7 @@ def send(
 
 
 def record(archive: Archive, delivery: Delivery, url: str) -> None:
-    from .archive import now
+    from ..archive import now
 
     archive.db.execute(
         "INSERT INTO webhook_deliveries (delivery, event, article_id, url, delivered, attempts, status, error,"

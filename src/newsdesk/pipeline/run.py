@@ -8,120 +8,29 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from . import injection, retrieve
-from .archive import Archive
-from .ingest.clean import check_article
-from .llm import Model, get_model
-from .llm.session import Session
-from .models import Article, ModelInfo, Passage, Source, Story, StoryInfo
-from .retrieve import build_sources, evidence_of
-from .storymap import build_map
-from .template import SectionSpec, Template, load_template
-from .write import fallback_title, write_draft
-from .write.context import PROMPT_OVERHEAD_TOKENS, fit_to_context
-from .write.revise import MAX_REVISE_CALLS, reviser
-from .write.title import headline_fallbacks
+from .. import injection, retrieve
+from ..archive import Archive
+from ..ingest.clean import check_article
+from ..llm import Model, get_model
+from ..llm.session import Session
+from ..models import Article, ModelInfo, Passage, Source, Story, StoryInfo
+from ..retrieve import build_sources, evidence_of
+from ..storymap import build_map
+from ..template import SectionSpec, Template, load_template
+from ..write import fallback_title, write_draft
+from ..write.context import fit_to_context
+from ..write.revise import MAX_REVISE_CALLS, reviser
+from ..write.title import headline_fallbacks
+from .options import MAX_CALLS, MAX_JUDGE_CALLS, Event, EventHandler, RunPlan, WriteOptions
 
 if TYPE_CHECKING:
-    from .verify import Fallbacks
+    from ..verify import Fallbacks
 
-__all__ = [
-    "Event",
-    "RunPlan",
-    "WriteOptions",
-    "build_sources",
-    "evidence_of",
-    "fit_to_context",
-    "regenerate_section",
-    "write_article",
-    "MAX_CALLS",
-    "MAX_REVISE_CALLS",
-    "PROMPT_OVERHEAD_TOKENS",
-]
-
-# Writing is one call per section plus one for title/dek/intro (a template has at most 8 sections); the LLM judge
-# (server models that return token probabilities) and the revision of failing sentences (write/revise.py) get small
-# budgets of their own, each call a batch of sentences. An article never costs more than MAX_CALLS calls in all.
-MAX_CALLS = 12
-MAX_JUDGE_CALLS = 2
-
-
-Drafting = Literal["auto", "grounded", "free"]
-
-
-@dataclass(frozen=True)
-class WriteOptions:
-    """What the user asked for. Frozen: a run reads it, never changes it; ``RunPlan.resolve`` turns it, with what
-    the model declares it can do, into what the run does."""
-
-    model: str | None = None
-    base_url: str | None = None
-    api_key: str | None = None
-    template: str | None = None
-    use_cache: bool = True
-    background: int = retrieve.DEFAULT_BACKGROUND_PASSAGES
-    rerank: bool = True  # semantic rerank of background passages by sentence embeddings
-    verify: bool = True
-    # The LLM entailment judge for the sentences the local checks leave uncertain; it runs only with a model that
-    # declares token probabilities (servers), never with the embedded model. --no-judge turns it off.
-    judge: bool = True
-    # auto: what the model declares it can write (Model.writes_analysis); grounded: fact and summary sections from
-    # source sentences; free: the model writes every section.
-    drafting: Drafting = "auto"
-    context_length: int | None = None  # the model's context window in tokens, where the user knows it
-    # Idempotency: a second run with the same key returns the article the first one saved (jobs, feed entries).
-    request_key: str | None = None
-    # Background from the story's thread first (threads/background.py), never from an unrelated story.
-    thread_first: bool = False
-
-
-@dataclass(frozen=True)
-class RunPlan:
-    """What one run does, decided once from the options and the model, and read by every step after."""
-
-    grounded: bool  # fact and summary sections are drafted from source sentences (no call for them)
-    map_analysis: bool  # analysis, outlook and opinion are built from the story map (no call for them)
-    verify: bool
-    judge: bool  # the LLM judge decides the sentences the local checks leave uncertain
-    revise: bool  # failing sentences are rewritten once; not for a model that cannot write analysis
-    use_cache: bool
-
-    @classmethod
-    def resolve(cls, options: WriteOptions, model: Model) -> RunPlan:
-        # What the model is asked to write follows what it declares it can write, never its name.
-        map_analysis = options.drafting != "free" and not model.writes_analysis
-        return cls(
-            grounded=options.drafting == "grounded" or (options.drafting == "auto" and not model.writes_analysis),
-            map_analysis=map_analysis,
-            verify=options.verify,
-            judge=options.verify and options.judge and model.supports_probabilities,
-            # a draft of source sentences that fails its check is not saved by a model that cannot write
-            # analysis: asking it to revise would be a call whose answer is known to be discarded
-            revise=options.verify and not map_analysis,
-            use_cache=options.use_cache,
-        )
-
-    @property
-    def drafting(self) -> Literal["grounded", "free"]:
-        return "grounded" if self.grounded else "free"
-
-
-@dataclass
-class Event:
-    stage: str  # store, retrieve, map, write, revise, verify, save, done, warning
-    status: str  # start, done, info
-    data: dict[str, Any] = field(default_factory=dict)
-    elapsed: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-EventHandler = Callable[[Event], None]
+__all__ = ["regenerate_section", "write_article"]
 
 
 def write_article(
@@ -202,12 +111,12 @@ def _run(
     started: float,
     reranker: retrieve.Reranker | None,
 ) -> tuple[Article, dict[str, Any]]:
-    from .verify import Fallbacks
+    from ..verify import Fallbacks
 
     plan = RunPlan.resolve(options, model)
     emit("retrieve", "start")
     if options.thread_first:
-        from .threads.background import thread_background
+        from ..threads.background import thread_background
 
         backgrounds = thread_background(archive, story, options.background, rerank=reranker)
     else:
@@ -312,7 +221,7 @@ def _verify(
     ``evidence`` (the judge asked about the uncertain ones), the failures revised once from ``sources`` (the
     prompts' sources, fitted to the model's context), what still fails and what repeats dropped. ``fallbacks``:
     the titles and deks that stand in for a failing title or dek (a first run; a rewritten section has none)."""
-    from .verify import Judge, Verifier, verify_article
+    from ..verify import Judge, Verifier, verify_article
 
     if not plan.verify:
         return
@@ -369,7 +278,7 @@ def judging(options: WriteOptions, model: Model) -> bool:
 def _reranker(options: WriteOptions, archive: Archive) -> retrieve.Reranker | None:
     if not (options.rerank and options.background):
         return None
-    from .retrieve.rerank import semantic_reranker  # loads its model once per process
+    from ..retrieve.rerank import semantic_reranker  # loads its model once per process
 
     return semantic_reranker(archive)
 
@@ -387,7 +296,7 @@ def regenerate_section(
     A section the model cannot write (``Model.writes_analysis``) is rebuilt from the story map instead, from the
     source sentences the rest of the article does not already cite.
     """
-    from .errors import NotFoundError
+    from ..errors import NotFoundError
 
     emit = _emitter(on_event, time.perf_counter())
     article = archive.get_article(article_id)
@@ -428,7 +337,7 @@ def _regenerate(
 ) -> tuple[Article, dict[str, Any]]:
     import random
 
-    from .write import rebuild_from_map, write_section
+    from ..write import rebuild_from_map, write_section
 
     plan = replace(RunPlan.resolve(options, model), use_cache=False)  # a fresh sample, never the cached one
     section_id = spec.id

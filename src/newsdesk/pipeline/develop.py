@@ -21,13 +21,13 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from .errors import NotFoundError
-from .models import Article, Update
+from ..errors import NotFoundError
+from ..models import Article, Update
 
 if TYPE_CHECKING:
-    from .archive import Archive
-    from .llm import Model
-    from .pipeline import EventHandler, WriteOptions
+    from ..archive import Archive
+    from ..llm import Model
+    from .options import EventHandler, WriteOptions
 
 
 @dataclass
@@ -52,7 +52,7 @@ def get_version(archive: Archive, article_id: int, version: int) -> Article:
 
 def later_entries(archive: Archive, article: Article) -> list[int]:
     """Story ids of the entries of the article's thread that none of its sources is, oldest first."""
-    from .threads import get_thread, thread_of, update_threads
+    from ..threads import get_thread, thread_of, update_threads
 
     story_id = article.story.id
     if story_id is None:
@@ -67,7 +67,7 @@ def later_entries(archive: Archive, article: Article) -> list[int]:
 
 def thread_article(archive: Archive, story_id: int) -> int | None:
     """The newest article about another story of ``story_id``'s thread, which this story could update; or None."""
-    from .threads import thread_of
+    from ..threads import thread_of
 
     thread_id = thread_of(archive, story_id)
     if thread_id is None:
@@ -90,9 +90,9 @@ def update_article(
     model: Model | None = None,
 ) -> UpdateResult:
     """Make a new version of ``article_id`` from its thread's later entries; see the module docstring."""
-    from .pipeline import write_article
-    from .retrieve import evidence_of
-    from .verify import Verifier
+    from ..retrieve import evidence_of
+    from ..verify import Verifier
+    from .run import write_article
 
     previous = archive.get_article(article_id)
     newer = later_entries(archive, previous)

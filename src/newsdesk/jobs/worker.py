@@ -33,14 +33,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive import Archive, open_archive
-from .errors import BlockedURLError, NewsdeskError
-from .jobs import Job, JobQueue, LeaseLost, queue_for
-from .llm import Model, get_model
-from .llm.counting import CountingModel
-from .models import Story
-from .pipeline import Event, WriteOptions, regenerate_section, write_article
-from .polls import BLOCKED_PREFIX
+from ..archive import Archive, open_archive
+from ..errors import NewsdeskError
+from ..llm import Model, get_model
+from ..llm.counting import CountingModel
+from ..models import Story
+from ..pipeline import Event, WriteOptions, regenerate_section, write_article
+from .polls import poll_feed
+from .queue import Job, JobQueue, LeaseLost
+from .sql import queue_for
 
 log = logging.getLogger("newsdesk.worker")
 
@@ -278,7 +279,7 @@ class Worker:
         ]
         if stored:  # an earlier attempt fetched and stored it
             return self.archive.get_story(int(stored[-1]))
-        from .ingest.web import story_from_url
+        from ..ingest.web import story_from_url
 
         on_event(Event("fetch", "start", {"url": payload["url"]}))
         story = story_from_url(payload["url"], allow_private=self.config.allow_private)
@@ -305,35 +306,7 @@ class Worker:
         return article.id
 
     def _poll(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
-        from .archive.intake import ingest_feed
-        from .ingest.feeds import read_feed
-
-        feed = self.archive.feeds.get(int(job.payload["feed_id"]))
-        on_event(Event("poll", "start", {"url": feed.url}))
-        with self.archive.exclusive(f"poll:{feed.url}") as mine:
-            if not mine:  # another worker is polling this feed right now: its poll queues the entries
-                on_event(Event("poll", "done", {"skipped": "polled elsewhere"}))
-                return None
-            try:
-                report = ingest_feed(self.archive, read_feed(feed.url, allow_private=self.config.allow_private))
-            except BlockedURLError as error:  # the host is refused: the feed backs off a day and shows as blocked
-                self.archive.feeds.polled(feed.url, f"{BLOCKED_PREFIX}{error}")
-                raise
-            except NewsdeskError as error:
-                self.archive.feeds.polled(feed.url, str(error))
-                raise
-            self.archive.feeds.polled(feed.url, None)
-            queued = 0
-            for entry in self.archive.feeds.entries(feed.url):
-                if entry.article_id is not None:
-                    continue
-                if entry.story_article_id is not None:  # its story already has an article (another feed, a crash)
-                    self.archive.feeds.set_entry_article(entry.id, entry.story_article_id)
-                    continue
-                payload = {"story_id": entry.story_id, "feed_entry_id": entry.id, **feed.options}
-                written = self.queue.enqueue("write", payload, key=f"feed-entry:{entry.id}")
-                queued += written.status == "queued"
-        on_event(Event("poll", "done", {"entries": report.entries, "new": report.new, "queued": queued}))
+        poll_feed(self.archive, self.queue, int(job.payload["feed_id"]), on_event, self.config.allow_private)
         return None
 
     def _model(self, spec: str | None, on_event: Callable[[Event], None]) -> Model:

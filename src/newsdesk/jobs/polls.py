@@ -1,0 +1,101 @@
+"""Feed polls: when a watched feed is polled next, whether it is failing, and what a poll does.
+
+A poll reads the feed, stores its new entries and queues one write job per entry whose story has no article yet.
+
+A feed whose last poll failed is polled less often, so a dead or refused feed is not hammered forever: a host the
+SSRF guard refuses (it resolves to a private address) waits a day, any other failure four intervals (at least an
+hour). A poll that succeeds puts the feed back on its own interval. The state is shown in the API and on /feeds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from ..archive import Archive
+from ..archive.feeds import Feed
+from ..archive.intake import ingest_feed
+from ..errors import BlockedURLError, NewsdeskError
+from ..ingest.feeds import read_feed
+from ..pipeline import Event
+from .queue import JobQueue
+
+__all__ = ["BLOCKED_PREFIX", "feed_state", "is_due", "poll_feed"]
+
+BLOCKED_PREFIX = "refused by the URL guard: "  # how a poll records a guard refusal in the feed's last_error
+BLOCKED_BACKOFF = timedelta(days=1)
+FAILING_FACTOR = 4
+FAILING_MIN_BACKOFF = timedelta(hours=1)
+
+
+def next_poll(feed: Feed) -> datetime | None:
+    """When the feed is due; None: never polled yet (due now)."""
+    try:
+        last = datetime.fromisoformat(feed.last_polled) if feed.last_polled else None
+    except ValueError:
+        return None
+    if last is None:
+        return None
+    if last.tzinfo is None:
+        last = last.replace(tzinfo=UTC)
+    interval = timedelta(seconds=int(feed.interval_seconds))
+    error = feed.last_error or ""
+    if error.startswith(BLOCKED_PREFIX):
+        return last + max(interval, BLOCKED_BACKOFF)
+    if error:
+        return last + max(interval * FAILING_FACTOR, FAILING_MIN_BACKOFF)
+    return last + interval
+
+
+def is_due(feed: Feed) -> bool:
+    due = next_poll(feed)
+    return due is None or datetime.now(UTC) >= due
+
+
+def feed_state(feed: Feed) -> dict[str, Any]:
+    """The feed as a dict with ``status`` (new, ok, failing or blocked) and ``next_poll`` added."""
+    error = feed.last_error or ""
+    status = (
+        ("blocked" if error.startswith(BLOCKED_PREFIX) else "failing")
+        if error
+        else ("ok" if feed.last_polled else "new")
+    )
+    due = next_poll(feed)
+    return {**feed.to_dict(), "status": status, "next_poll": due.isoformat(timespec="seconds") if due else None}
+
+
+def poll_feed(
+    archive: Archive, queue: JobQueue, feed_id: int, on_event: Callable[[Event], None], allow_private: bool = False
+) -> None:
+    """Poll one watched feed: store its entries and queue a write job for each entry that has no article yet.
+
+    Two workers never poll one feed at once (an archive-wide lock on the feed's URL): the second one skips, since
+    the first one's poll queues the same entries. A failed poll is recorded on the feed, so it backs off.
+    """
+    feed = archive.feeds.get(feed_id)
+    on_event(Event("poll", "start", {"url": feed.url}))
+    with archive.exclusive(f"poll:{feed.url}") as mine:
+        if not mine:
+            on_event(Event("poll", "done", {"skipped": "polled elsewhere"}))
+            return
+        try:
+            report = ingest_feed(archive, read_feed(feed.url, allow_private=allow_private))
+        except BlockedURLError as error:  # the host is refused: the feed backs off a day and shows as blocked
+            archive.feeds.polled(feed.url, f"{BLOCKED_PREFIX}{error}")
+            raise
+        except NewsdeskError as error:
+            archive.feeds.polled(feed.url, str(error))
+            raise
+        archive.feeds.polled(feed.url, None)
+        queued = 0
+        for entry in archive.feeds.entries(feed.url):
+            if entry.article_id is not None:
+                continue
+            if entry.story_article_id is not None:  # its story already has an article (another feed, a crash)
+                archive.feeds.set_entry_article(entry.id, entry.story_article_id)
+                continue
+            payload = {"story_id": entry.story_id, "feed_entry_id": entry.id, **feed.options}
+            written = queue.enqueue("write", payload, key=f"feed-entry:{entry.id}")
+            queued += written.status == "queued"
+    on_event(Event("poll", "done", {"entries": report.entries, "new": report.new, "queued": queued}))

@@ -1,0 +1,161 @@
+"""The job queue's interface: articles are written by worker processes, never by the web request that asked for one.
+
+    JobQueue                the interface the web app and the workers use
+    └── SQLJobQueue         the ``jobs`` and ``job_events`` tables in the archive's own database
+        ├── SQLiteJobQueue  one file, one machine: ``BEGIN IMMEDIATE`` serialises the claims
+        └── PostgresJobQueue  any number of workers on any machines: ``FOR UPDATE SKIP LOCKED``
+
+``queue_for(archive)`` (``jobs/sql.py``) gives the one that suits the archive's backend.
+
+A job's life::
+
+    queued --claim--> running --complete--> done
+                        │  └----fail------> failed
+                        └-- release, lease expired, worker gone --> queued  (claimed again: attempt + 1)
+
+* ``claim`` is one ``UPDATE ... WHERE id = (first queued job) RETURNING *``: inside ``BEGIN IMMEDIATE`` on SQLite,
+  with the first queued row locked ``FOR UPDATE SKIP LOCKED`` on PostgreSQL (concurrent claims take the next row
+  instead of waiting): two workers never get the same job.
+* A running job holds a lease that its worker renews with ``heartbeat``. A worker that dies (``kill -9``, a crash)
+  stops renewing it; ``requeue_expired`` (and ``requeue_orphans`` for workers known to be dead) puts the job back.
+  After ``max_attempts`` claims a job fails instead of crashing workers for ever.
+* ``complete``, ``fail``, ``heartbeat`` and ``record_event`` name the worker: one whose lease was taken over can
+  no longer change the job (``LeaseLost``), so a job finishes once.
+* Every change of state and every pipeline event is a row in ``job_events`` (``events_since``), so progress
+  survives restarts and can be streamed from any process.
+
+The pipeline knows nothing of this package; workers (``newsdesk.jobs.worker``) pass its events to ``record_event``.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = [
+    "Job",
+    "JobEvent",
+    "JobQueue",
+    "LeaseLost",
+    "STATUSES",
+    "TERMINAL",
+]
+
+STATUSES = ("queued", "running", "done", "failed")
+TERMINAL = ("done", "failed")
+# A worker renews its lease every third of this; a dead worker's job waits at most this long for another worker.
+LEASE_SECONDS = float(os.environ.get("NEWSDESK_LEASE_SECONDS") or 20.0)
+MAX_ATTEMPTS = 3  # claims before a job that keeps killing its worker is failed
+
+
+class LeaseLost(Exception):
+    """The worker no longer holds the job (its lease expired and the job went back to the queue)."""
+
+
+@dataclass
+class Job:
+    id: int
+    kind: str  # write, regenerate, poll
+    payload: dict[str, Any]
+    status: str = "queued"
+    key: str | None = None  # idempotency key: enqueueing the same key again returns this job
+    priority: int = 0
+    attempts: int = 0
+    worker: str | None = None
+    lease_until: float | None = None
+    stage: str | None = None  # the stage of the latest event
+    article_id: int | None = None
+    error: str | None = None
+    created: str = ""
+    started: str | None = None
+    finished: str | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.status in TERMINAL
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class JobEvent:
+    id: int  # increasing across all jobs: a stream resumes after the last id it saw
+    job_id: int
+    stage: str
+    status: str
+    data: dict[str, Any] = field(default_factory=dict)
+    attempt: int = 0
+    elapsed: float = 0.0
+    created: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class JobQueue(ABC):
+    """What the web app and the workers need from a queue. Implementations must make ``claim`` atomic."""
+
+    @abstractmethod
+    def enqueue(self, kind: str, payload: dict[str, Any], *, key: str | None = None, priority: int = 0) -> Job:
+        """Add a job; with a ``key`` already used, the job that has it is returned instead of a new one."""
+
+    @abstractmethod
+    def claim(self, worker: str) -> Job | None:
+        """The next queued job (highest priority, then oldest), now running under ``worker``; None when idle."""
+
+    @abstractmethod
+    def heartbeat(self, job_id: int, worker: str) -> bool:
+        """Renew the lease; False when ``worker`` no longer holds the job."""
+
+    @abstractmethod
+    def record_event(
+        self,
+        job_id: int,
+        stage: str,
+        status: str,
+        data: dict[str, Any] | None = None,
+        elapsed: float = 0.0,
+        *,
+        worker: str | None = None,
+    ) -> int:
+        """Store a progress event; with ``worker``, raise LeaseLost unless that worker holds the job."""
+
+    @abstractmethod
+    def complete(self, job_id: int, worker: str, article_id: int | None = None) -> bool:
+        """Mark the job done; False (and no change) when ``worker`` no longer holds it."""
+
+    @abstractmethod
+    def fail(self, job_id: int, worker: str, error: str) -> bool:
+        """Mark the job failed with a one-line reason."""
+
+    @abstractmethod
+    def release(self, job_id: int, worker: str, reason: str) -> bool:
+        """Put a running job back in the queue (a worker shutting down mid-job)."""
+
+    @abstractmethod
+    def requeue_expired(self) -> list[int]:
+        """Running jobs whose lease has expired go back to the queue (or fail after too many attempts)."""
+
+    @abstractmethod
+    def requeue_orphans(self, is_dead: Callable[[str], bool]) -> list[int]:
+        """Running jobs whose worker ``is_dead`` go back to the queue at once, without waiting for the lease."""
+
+    @abstractmethod
+    def get(self, job_id: int) -> Job:
+        """The job, or NotFoundError."""
+
+    @abstractmethod
+    def events_since(self, job_id: int, after: int = 0, limit: int = 500) -> list[JobEvent]:
+        """The job's events with an id above ``after``, oldest first."""
+
+    @abstractmethod
+    def list_jobs(self, status: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
+        """Jobs newest first."""
+
+    @abstractmethod
+    def counts(self) -> dict[str, int]:
+        """How many jobs are in each status."""

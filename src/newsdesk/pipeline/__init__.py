@@ -1,0 +1,24 @@
+"""The pipeline: runs the stages in order (store -> retrieve -> map -> write -> verify -> save) and reports progress.
+
+``run.write_article`` is the one entry point the faces (cli, web, feed runs, workers) call; ``options`` holds what a
+run is asked for and the events it emits; ``develop`` brings an article up to date when its story develops; and
+``webhooks`` tells subscribers when an article is saved. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from .options import MAX_CALLS, MAX_JUDGE_CALLS, Drafting, Event, EventHandler, RunPlan, WriteOptions
+from .run import judging, regenerate_section, write_article
+
+__all__ = [
+    "MAX_CALLS",
+    "MAX_JUDGE_CALLS",
+    "Drafting",
+    "Event",
+    "EventHandler",
+    "RunPlan",
+    "WriteOptions",
+    "judging",
+    "regenerate_section",
+    "write_article",
+]

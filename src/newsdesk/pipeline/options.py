@@ -1,0 +1,95 @@
+"""What a run is asked to do and what it reports: ``WriteOptions`` (the user's request), ``RunPlan`` (what the run
+does, decided once from the options and the model) and ``Event`` (progress, passed to ``on_event``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..retrieve import DEFAULT_BACKGROUND_PASSAGES
+
+if TYPE_CHECKING:
+    from ..llm import Model
+
+__all__ = ["Drafting", "Event", "EventHandler", "MAX_CALLS", "MAX_JUDGE_CALLS", "RunPlan", "WriteOptions"]
+
+# Writing is one call per section plus one for title/dek/intro (a template has at most 8 sections); the LLM judge
+# (server models that return token probabilities) and the revision of failing sentences (write/revise.py) get small
+# budgets of their own, each call a batch of sentences. An article never costs more than MAX_CALLS calls in all.
+MAX_CALLS = 12
+MAX_JUDGE_CALLS = 2
+
+
+Drafting = Literal["auto", "grounded", "free"]
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    """What the user asked for. Frozen: a run reads it, never changes it; ``RunPlan.resolve`` turns it, with what
+    the model declares it can do, into what the run does."""
+
+    model: str | None = None
+    base_url: str | None = None
+    api_key: str | None = None
+    template: str | None = None
+    use_cache: bool = True
+    background: int = DEFAULT_BACKGROUND_PASSAGES
+    rerank: bool = True  # semantic rerank of background passages by sentence embeddings
+    verify: bool = True
+    # The LLM entailment judge for the sentences the local checks leave uncertain; it runs only with a model that
+    # declares token probabilities (servers), never with the embedded model. --no-judge turns it off.
+    judge: bool = True
+    # auto: what the model declares it can write (Model.writes_analysis); grounded: fact and summary sections from
+    # source sentences; free: the model writes every section.
+    drafting: Drafting = "auto"
+    context_length: int | None = None  # the model's context window in tokens, where the user knows it
+    # Idempotency: a second run with the same key returns the article the first one saved (jobs, feed entries).
+    request_key: str | None = None
+    # Background from the story's thread first (threads/background.py), never from an unrelated story.
+    thread_first: bool = False
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """What one run does, decided once from the options and the model, and read by every step after."""
+
+    grounded: bool  # fact and summary sections are drafted from source sentences (no call for them)
+    map_analysis: bool  # analysis, outlook and opinion are built from the story map (no call for them)
+    verify: bool
+    judge: bool  # the LLM judge decides the sentences the local checks leave uncertain
+    revise: bool  # failing sentences are rewritten once; not for a model that cannot write analysis
+    use_cache: bool
+
+    @classmethod
+    def resolve(cls, options: WriteOptions, model: Model) -> RunPlan:
+        # What the model is asked to write follows what it declares it can write, never its name.
+        map_analysis = options.drafting != "free" and not model.writes_analysis
+        return cls(
+            grounded=options.drafting == "grounded" or (options.drafting == "auto" and not model.writes_analysis),
+            map_analysis=map_analysis,
+            verify=options.verify,
+            judge=options.verify and options.judge and model.supports_probabilities,
+            # a draft of source sentences that fails its check is not saved by a model that cannot write
+            # analysis: asking it to revise would be a call whose answer is known to be discarded
+            revise=options.verify and not map_analysis,
+            use_cache=options.use_cache,
+        )
+
+    @property
+    def drafting(self) -> Literal["grounded", "free"]:
+        return "grounded" if self.grounded else "free"
+
+
+@dataclass
+class Event:
+    stage: str  # store, retrieve, map, write, revise, verify, save, done, warning
+    status: str  # start, done, info
+    data: dict[str, Any] = field(default_factory=dict)
+    elapsed: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+EventHandler = Callable[[Event], None]
