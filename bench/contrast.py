@@ -234,7 +234,7 @@ def generate(
 ) -> Iterator[tuple[Triple, list[Passage]]]:
     """Triples with their document's passages, in a fixed order for the seed, ``limit`` source sentences at most
     (``docs``: the documents, when already read)."""
-    from newsdesk.storymap import nlp
+    from newsdesk.language import nlp
 
     pipeline = nlp()
     made = 0

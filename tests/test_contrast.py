@@ -11,7 +11,7 @@ from random import Random
 import pytest
 
 from newsdesk.eval.devdata import shared_data_dir
-from newsdesk.storymap import nlp
+from newsdesk.language import nlp
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))

@@ -28,9 +28,10 @@ from injection_canaries import (
     triggers,
 )
 from newsdesk.archive import open_archive
+from newsdesk.language import nlp
 from newsdesk.models import Article
 from newsdesk.render import render
-from newsdesk.storymap import is_complete_sentence, nlp
+from newsdesk.storymap import is_complete_sentence
 
 
 @pytest.fixture(scope="module")

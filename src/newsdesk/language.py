@@ -204,6 +204,9 @@ def words_pattern(words: frozenset[str] | tuple[str, ...], inflect: bool = False
 
 # ---------------------------------------------------------------------------------------------- speech
 
+#: Personal pronouns in the subject position: they name a speaker only through the name they stand for.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
 #: Verbs that report what someone said or holds, by the stance the verb itself carries. A neutral verb's stance is
 #: read from the words it introduces (the story map does that).
 SPEECH_VERBS: dict[str, Stance] = {

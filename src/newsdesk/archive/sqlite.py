@@ -17,7 +17,6 @@ from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive, default_db_path
 from .migrations import MIGRATIONS, Migration
 from .passages import fts_query
 
-
 T = TypeVar("T")
 
 #: How long a connection waits on a lock that SQLite reports without calling its busy handler.

@@ -177,8 +177,8 @@ def worker_command(
       newsdesk worker --db postgresql://newsdesk@db.example/newsdesk \\
           --base-url http://gpu.example:8000/v1 --concurrency 8
     """
-    from ..llm.ratelimit import set_rate
     from ..jobs.worker import WorkerConfig, run_worker
+    from ..llm.ratelimit import set_rate
 
     if rate_limit is not None:
         set_rate(rate_limit)

@@ -44,8 +44,8 @@ def update(
       newsdesk ingest follow-up.md && newsdesk update 3
       newsdesk update 3 --format json -o article.json
     """
-    from ..pipeline.develop import update_article
     from ..pipeline import WriteOptions
+    from ..pipeline.develop import update_article
     from ..template import bundled_templates
 
     archive = open_archive(db, must_exist=True)

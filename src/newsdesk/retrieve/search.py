@@ -21,7 +21,7 @@
    pub landlord's conviction and a Pennsylvania murder share "court", "police" and "night".
 6. At most ``MAX_PASSAGES_PER_STORY`` passages from one story, grouped by story, best story first.
 
-``background`` takes an optional semantic reranker: ``retrieve.rerank.semantic_reranker`` (the "rerank" extra; see docs/ingest.md).
+``background`` takes an optional semantic reranker, ``retrieve.rerank.semantic_reranker`` (see docs/ingest.md).
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..llm.embed import DIMENSION
 from ..errors import NotFoundError
+from ..llm.embed import DIMENSION
 from . import cluster
 from .features import (
     StoryFeatures,

@@ -57,7 +57,7 @@ def coverage_differences(sources: list[Source]) -> list[str]:
     outlets = {s.publisher for s in sources if s.publisher}
     if len(outlets) < 2:
         return []
-    from ..storymap import nlp
+    from ..language import nlp
 
     figures: list[Figure] = []
     names: dict[str, dict[str, Source]] = {}  # outlet -> name -> first source naming it

@@ -94,7 +94,7 @@ def compute_features(
     """Features of ``(story_id, day, headline, content sentences)`` items, in one encoder call and one spaCy pass."""
     if not items:
         return []
-    from ..storymap import nlp
+    from ..language import nlp
 
     texts = [headline for _, _, headline, _ in items] + [s for *_, sentences in items for s in sentences]
     vectors = encoder().encode(texts, store=store)

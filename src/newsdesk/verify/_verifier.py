@@ -25,8 +25,8 @@ from ._measure import Measure, measure
 from ._score import NEGATION_MIN_COVERAGE, REASONING_KINDS, Calibration
 
 if TYPE_CHECKING:
-    from ..llm.embed import Encoder, VectorStore
     from ..llm import Model
+    from ..llm.embed import Encoder, VectorStore
 
 __all__ = ["DECIDERS", "SIGNALS", "Reviser", "Verification", "Verifier", "unsupported_specifics"]
 

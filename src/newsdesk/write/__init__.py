@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import ContextTooSmall
+from ..language import nlp
 from ..llm.session import BudgetExceeded, Messages, Session
 from ..models import Article, Block, Section, Sentence, Source
-from ..storymap import StoryMap, is_complete_sentence, nlp
+from ..storymap import StoryMap, is_complete_sentence
 from ..template import SectionSpec, Template
 from ..text import STOPWORDS, split_sentences
 from . import from_map, prompts

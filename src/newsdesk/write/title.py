@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..storymap import StoryMap, is_complete_sentence, nlp
+from ..language import nlp
+from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()

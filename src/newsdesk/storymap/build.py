@@ -12,14 +12,13 @@ entities, dates and the subject of each speech verb; it is loaded once per proce
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .injection import sentence_screen
-from .language import SPEECH_VERBS, STATEMENT_VERBS, Stance, nlp, speaker_tokens
-from .models import Passage, Source
-from .text import split_sentences
+from ..injection import sentence_screen
+from ..language import SPEECH_VERBS, STATEMENT_VERBS, Stance, nlp, speaker_tokens
+from ..models import Passage, Source
+from ..text import split_sentences
+from .types import Actor, Dated, Figure, Item, Statement, StoryMap
 
 if TYPE_CHECKING:  # spaCy's span and token types, for the helpers that read names off them
     from spacy.tokens import Span, Token
@@ -81,112 +80,9 @@ _UNKNOWN = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves)\b")
 _WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”]*[\"”’']\s*$")  # a quotation alone: whose words they are is lost
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’")
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
-
-
-@dataclass
-class Item:
-    """A source sentence the map points at, with the passage it came from (the citation)."""
-
-    sentence: str
-    passage: Passage
-    order: int  # reading order over all sources
-
-    @property
-    def source_number(self) -> int:
-        return self.passage.source_number
-
-
-@dataclass
-class Statement(Item):
-    speaker: str = ""  # the name as the sources give it ("Vladimir Putin"), pronouns resolved
-    speaker_text: str = ""  # the words in the sentence that name the speaker ("he", "a NASA spokesperson")
-    verb: str = ""  # the speech verb's lemma
-    stance: Stance = "neutral"
-
-    @property
-    def attributed(self) -> str:
-        """The sentence with a pronoun speaker replaced by the name it stands for."""
-        if self.speaker_text.lower() in _PRONOUNS and self.speaker:
-            return re.sub(rf"\b{re.escape(self.speaker_text)}\b", self.speaker, self.sentence, count=1)
-        return self.sentence
-
-
-@dataclass
-class Dated(Item):
-    date: str = ""  # the date as written ("February 19", "next year"); empty for an undated plan
-    kind: str = "event"  # event | scheduled | plan | deadline | expectation
-    forward: bool = False
-
-
-@dataclass
-class Figure(Item):
-    value: str = ""
-    label: str = ""
-
-
-@dataclass
-class Actor:
-    name: str
-    label: str  # PERSON, ORG, GPE, NORP
-    role: str | None = None  # "Russian President", "the NASA administrator"
-    mentions: int = 0
-    in_headline: bool = False
-    statements: int = 0
-
-    @property
-    def salience(self) -> float:
-        return self.mentions + 4 * self.in_headline + 2 * self.statements
-
-
-@dataclass
-class StoryMap:
-    actors: list[Actor] = field(default_factory=list)
-    statements: list[Statement] = field(default_factory=list)
-    events: list[Dated] = field(default_factory=list)  # dated, past or present: the timeline
-    forward: list[Dated] = field(default_factory=list)  # what comes next, dated first
-    unknowns: list[Item] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    # Source sentences that are not whole sentences (no subject) or speak in the first person without a speaker.
-    unusable: set[str] = field(default_factory=set)
-
-    @property
-    def main_actor(self) -> Actor | None:
-        ranked = sorted(self.actors, key=lambda a: -a.salience)
-        return ranked[0] if ranked else None
-
-    def by_stance(self, *stances: str) -> list[Statement]:
-        return [s for s in self.statements if s.stance in stances]
-
-    def speakers(self) -> list[tuple[str, list[Statement]]]:
-        """Speakers with their statements, most quoted first."""
-        grouped: dict[str, list[Statement]] = {}
-        for statement in self.statements:
-            grouped.setdefault(statement.speaker, []).append(statement)
-        return sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[1][0].order))
-
-    def statement_of(self, sentence: str) -> Statement | None:
-        """The statement a sentence makes, if it is one (a dated plan may be someone's words too)."""
-        return next((s for s in self.statements if s.sentence == sentence), None)
-
-    def role_of(self, name: str) -> str | None:
-        return next((a.role for a in self.actors if a.name == name), None)
-
-    def to_dict(self) -> dict[str, Any]:
-        def item(x: Item, **extra: Any) -> dict[str, Any]:
-            return {"sentence": x.sentence, "source": x.source_number, **extra}
-
-        return {
-            "actors": [{"name": a.name, "label": a.label, "role": a.role, "mentions": a.mentions} for a in self.actors],
-            "statements": [item(s, speaker=s.speaker, verb=s.verb, stance=s.stance) for s in self.statements],
-            "events": [item(e, date=e.date) for e in self.events],
-            "forward": [item(f, date=f.date, kind=f.kind) for f in self.forward],
-            "unknowns": [item(u) for u in self.unknowns],
-            "figures": [item(f, value=f.value, label=f.label) for f in self.figures],
-        }
 
 
 def is_complete_sentence(doc: Any) -> bool:
@@ -429,12 +325,3 @@ def _dated(story_map: StoryMap, doc: Any, sentence: str, passage: Passage, order
         story_map.forward.append(Dated(sentence, passage, order, date=date, kind=kind, forward=True))
     elif date:
         story_map.events.append(Dated(sentence, passage, order, date=date))
-
-
-def plan_lines(items: Iterable[Item], limit: int = 8, width: int = 220) -> list[str]:
-    """Map items as short prompt lines: "[source] sentence"."""
-    lines = []
-    for item in list(items)[:limit]:
-        text = item.attributed if isinstance(item, Statement) else item.sentence
-        lines.append(f"[{item.source_number}] {text[:width]}")
-    return lines

@@ -1,0 +1,24 @@
+"""The story map: who is in the story, who said what, what happened when, what comes next, what is not known.
+
+Built once per article from the sources, before any writing (``build.build_map``); its items (``types``) keep the
+exact source sentence and its passage, so a section built from the map cites its evidence exactly.
+"""
+
+from __future__ import annotations
+
+from .build import build_map, first_person_unattributed, is_complete_sentence, stance_of
+from .types import Actor, Dated, Figure, Item, Statement, StoryMap, plan_lines
+
+__all__ = [
+    "Actor",
+    "Dated",
+    "Figure",
+    "Item",
+    "Statement",
+    "StoryMap",
+    "build_map",
+    "first_person_unattributed",
+    "is_complete_sentence",
+    "plan_lines",
+    "stance_of",
+]
