@@ -1,7 +1,8 @@
 """Main-text extraction benchmark on the shared annotated pages (``../shared/data/pages``).
 
-For each page, newsdesk's extractor (``story_from_html``) reads ``source.html`` and its text is scored against
-the text of ``expected.html`` the way the scrapinghub article-extraction-benchmark scores article bodies:
+For each page, newsdesk's extractor (``extract_page``, before ``ingest/clean.py`` takes furniture out) reads
+``source.html`` and its text is scored against the text of ``expected.html`` the way the scrapinghub
+article-extraction-benchmark scores article bodies:
 
 * tokens are ``\\w+`` runs; the units compared are shingles of 4 consecutive tokens, counted with multiplicity;
 * per page: TP = shingles in both (min of counts), FP = extra predicted, FN = missing expected, normalised by
@@ -10,8 +11,9 @@ the text of ``expected.html`` the way the scrapinghub article-extraction-benchma
 
 Beside F1, page furniture: ``removed`` counts the paragraphs ``ingest/clean.py`` takes out of the extraction
 (crossheads, related links, "Read more", comment counts, bylines, captions); ``left`` counts the sentences of the
-stored passages that still carry a furniture phrase ("Read the full transcript", "941 comments", "From the
-section", "Continue reading", photo credits), glued to prose or not. ``left`` should be 0.
+stored passages (the cleaned body, cut as the archive cuts it) that still carry a furniture phrase ("Read the
+full transcript", "941 comments", "From the section", "Continue reading", photo credits), glued to prose or not.
+``left`` should be 0.
 
 Usage:
     python bench/extract.py                   # per-page and mean precision/recall/F1, pages per second
@@ -51,15 +53,15 @@ _FURNITURE_PHRASE = re.compile(
 def furniture_counts(story_body: str) -> tuple[int, int]:
     """(paragraphs the cleaner takes out, sentences of the stored passages that still hold a furniture phrase).
 
-    The body is scored against expected.html as extracted, crossheads and all; the cleaner works where the body
-    becomes passages (archive.split_passages), so cleaning never lowers F1."""
+    The body is scored against expected.html as extracted, crossheads and all; ingest cleans it before the archive
+    stores it and cuts it into passages (archive.split_passages), so cleaning never lowers F1."""
     from newsdesk.archive import split_passages
-    from newsdesk.ingest.clean import furniture_lines
+    from newsdesk.ingest.clean import clean_body, furniture_lines
     from newsdesk.text import split_sentences
 
     left = sum(
         1
-        for passage in split_passages(story_body)
+        for passage in split_passages(clean_body(story_body))
         for sentence in split_sentences(passage)
         if _FURNITURE_PHRASE.search(sentence)
     )
@@ -126,7 +128,7 @@ def corpus_hash(pages: Path = PAGES) -> str:
 
 
 def evaluate(pages: Path = PAGES) -> Report:
-    from newsdesk.ingest.web import html_to_text, story_from_html
+    from newsdesk.ingest.web import extract_page, html_to_text
 
     scores: list[PageScore] = []
     elapsed = 0.0
@@ -135,7 +137,7 @@ def evaluate(pages: Path = PAGES) -> Report:
         expected = html_to_text((page / "expected.html").read_text(encoding="utf-8"))
         meta = json.loads((page / "expected-metadata.json").read_text(encoding="utf-8"))
         started = time.perf_counter()
-        story = story_from_html(source, name=page.name)
+        story = extract_page(source, name=page.name)
         elapsed += time.perf_counter() - started
         precision, recall = precision_recall(*match_counts(expected, story.body))
         removed, left = furniture_counts(story.body)

@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from .text import visible
+
 ClaimKind = Literal["fact", "analysis", "outlook", "opinion", "summary", "heading"]
 #: What each claim kind is to a reader. Facts must be supported and are cited; reasoning and opinion must be
 #: grounded in the sources and never contradict them, and are cited only for the facts they carry.
@@ -70,6 +72,19 @@ class Story:
     @property
     def fingerprint(self) -> str:
         return content_hash(self.headline + "\n" + self.body)
+
+    def make_visible(self) -> Story:
+        """This story (changed in place, and returned) with only what a reader sees in its text fields: no format
+        characters (tag characters, bidi controls, zero-width), no NUL or other control characters
+        (``text.visible``). Ingest applies it to every story it makes and the archive again to what it stores,
+        so both backends store the same text and PostgreSQL, which cannot store NUL, is never handed one."""
+        self.headline = " ".join(visible(self.headline).split())
+        self.body = visible(self.body).strip()
+        for name in ("url", "published", "source", "author", "language"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                setattr(self, name, " ".join(visible(value).split()) or None)
+        return self
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -19,7 +19,6 @@ from typing import Any, Protocol
 
 from .. import injection
 from ..errors import NotFoundError
-from ..ingest.clean import visible_story
 from ..models import Article, Passage, Story
 from ._clock import now
 from .feeds import FeedStore
@@ -151,9 +150,10 @@ class Archive(ABC):
     def add_story(self, story: Story) -> tuple[int, bool]:
         """Store a story and its passages; returns ``(id, created)``. Same text or same URL: the existing row.
 
-        The story's text is first made what a reader sees (``visible_story``, in place): both backends store the
-        same text, and PostgreSQL is never handed a NUL."""
-        visible_story(story)
+        Ingest hands over clean text (``ingest.clean.clean_story``); the text is made what a reader sees once more
+        (``Story.make_visible``, in place), so both backends store the same text whoever calls, and PostgreSQL is
+        never handed a NUL."""
+        story.make_visible()
         with self.transaction() as db:
             row = db.execute("SELECT id FROM stories WHERE fingerprint = ?", (story.fingerprint,)).fetchone()
             if row is None and story.url:

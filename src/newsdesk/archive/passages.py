@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ..ingest.clean import clean_body
-
 # Passages are paragraph chunks: short paragraphs are merged, long ones split at sentence ends.
 PASSAGE_MIN_CHARS = 200
 PASSAGE_MAX_CHARS = 1200
 
 
 def split_passages(body: str) -> list[str]:
-    """Paragraph chunks of a story body, merged and split to sit between the min and max size."""
-    body = clean_body(body)  # page furniture never becomes a passage (ingest/clean.py)
+    """Paragraph chunks of a story body, merged and split to sit between the min and max size. The body is
+    already clean: ingest takes page furniture out before the archive stores a story (``ingest.clean``)."""
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\S)", body) if p.strip()]
     chunks: list[str] = []
     pending = ""

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Story
-from .clean import visible_story
+from .clean import clean_story
 from .text import decode_bytes, parse_story_text
 
 __all__ = ["load_story", "story_from_bytes", "story_from_text"]
 
 
 def story_from_text(text: str, name: str = "input") -> Story:
-    return visible_story(parse_story_text(text, name))
+    return clean_story(parse_story_text(text, name))
 
 
 def load_story(arg: str, *, allow_private: bool = False) -> Story:
@@ -50,7 +50,7 @@ def story_from_bytes(data: bytes, name: str) -> Story:
     if name.lower().endswith((".html", ".htm")) or _looks_like_html(text):
         from .web import story_from_html
 
-        story = story_from_html(text, url=None, name=name)  # visible_story applied there
+        story = story_from_html(text, url=None, name=name)  # clean_story applied there
         story.origin = "html"
         return story
     story = story_from_text(text, name)

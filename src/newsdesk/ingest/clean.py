@@ -20,9 +20,8 @@ import re
 from .. import injection
 from ..errors import InputError
 from ..models import Story
-from ..text import visible
 
-__all__ = ["FURNITURE", "check_article", "clean_body", "furniture_lines", "is_furniture", "visible_story"]
+__all__ = ["FURNITURE", "check_article", "clean_body", "clean_story", "furniture_lines", "is_furniture"]
 
 CROSSHEAD_MAX_WORDS = 14  # a line this short without closing punctuation is a heading or a link, not prose
 SAMPLE_CHARS = 200_000  # the language check reads this much of a body, from its start, middle and end
@@ -98,18 +97,14 @@ def furniture_lines(body: str) -> list[str]:
     return [p for p, furniture in zip(paragraphs, _furniture_flags(paragraphs), strict=True) if furniture]
 
 
-def visible_story(story: Story) -> Story:
-    """``story`` (changed in place, and returned) with only what a reader sees in its text fields: no format
-    characters (tag characters, bidi controls, zero-width), no NUL or other control characters (``text.visible``).
+def clean_story(story: Story) -> Story:
+    """``story`` (changed in place, and returned) as the archive should keep it: only what a reader sees in its
+    text fields (``Story.make_visible``) and a body without page furniture (``clean_body``).
 
-    Every way in (text, JSON, page, feed, the API) and the archive itself apply it, so both archive backends store
-    the same text and PostgreSQL, which cannot store NUL, is never handed one."""
-    story.headline = " ".join(visible(story.headline).split())
-    story.body = visible(story.body).strip()
-    for name in ("url", "published", "source", "author", "language"):
-        value = getattr(story, name)
-        if isinstance(value, str):
-            setattr(story, name, " ".join(visible(value).split()) or None)
+    Every way in (text, JSON, page, feed, the web app and the API) applies it, so the archive stores clean text and
+    cuts it into passages as it is; cleaning twice changes nothing."""
+    story.make_visible()
+    story.body = clean_body(story.body)
     return story
 
 

@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..errors import InputError
 from ..models import Story, content_hash
 from .budget import check_markup, defuse_feed, run_bounded
-from .clean import visible_story
+from .clean import clean_story
 from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, Fetcher
 from .web import html_to_text
 
@@ -88,7 +88,7 @@ class FeedEntry:
         return content_hash(self.title + "\n" + self.text)
 
     def to_story(self, feed: Feed) -> Story:
-        return visible_story(
+        return clean_story(
             Story(
                 headline=self.title,
                 body=self.text or self.title,

@@ -30,7 +30,7 @@ from ..langid import guess_language
 from ..models import Story
 from ..text import visible
 from .budget import check_markup, repair_references, run_bounded
-from .clean import visible_story
+from .clean import clean_story
 from .fetch import HTML_TYPES, Fetcher
 
 __all__ = ["guess_language", "html_to_text", "story_from_html", "story_from_url"]
@@ -92,7 +92,13 @@ def story_from_url(url: str, allow_private: bool = False, fetcher: Fetcher | Non
 
 
 def story_from_html(html: str, url: str | None = None, name: str = "page") -> Story:
-    """The story in a page's HTML: title, author, date, site, language and the main text (paragraphs kept)."""
+    """The story in a page's HTML, as the archive keeps it: ``extract_page`` with page furniture taken out."""
+    return clean_story(extract_page(html, url, name))
+
+
+def extract_page(html: str, url: str | None = None, name: str = "page") -> Story:
+    """What the extractor reads off a page: title, author, date, site, language and the main text (paragraphs
+    kept), furniture and all. ``bench/extract.py`` scores this against hand-made extractions."""
     if not html.strip():
         raise InputError(f"{name} is empty")
     check_markup(html, name)
@@ -100,7 +106,7 @@ def story_from_html(html: str, url: str | None = None, name: str = "page") -> St
     page = run_bounded(_extract, html, url, name=name)
     if page is None:
         raise InputError(f"found no article text in {name}")
-    return visible_story(page)
+    return page.make_visible()
 
 
 @dataclass

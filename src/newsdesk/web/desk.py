@@ -11,6 +11,7 @@ from typing import Any
 from ..archive import Archive, open_archive
 from ..archive.feeds import Feed
 from ..errors import InputError, NotFoundError
+from ..ingest.clean import clean_story
 from ..ingest.fetch import Guard
 from ..jobs import Job, JobQueue, queue_for
 from ..models import Story
@@ -65,7 +66,7 @@ class Desk:
     # -- jobs ----------------------------------------------------------------------------------------------
     def submit_story(self, story: Story, template: str | None = None, model: str | None = None) -> Job:
         options = self._options(template, model)
-        story_id, _ = self.archive.add_story(story)
+        story_id, _ = self.archive.add_story(clean_story(story))
         return self.queue.enqueue("write", {"story_id": story_id, **options})
 
     def submit_url(self, url: str, template: str | None = None, model: str | None = None) -> Job:
