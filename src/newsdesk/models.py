@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from .text import visible
 
@@ -50,6 +50,14 @@ def web_url(value: Any) -> str | None:
     if any(ch.isspace() or ord(ch) < 0x20 or ch in '<>"\\`' for ch in url):
         return None
     return url
+
+
+class WriteChoices(TypedDict, total=False):
+    """What a request or a watched feed chose for the articles it asks for (a job carries it; a feed keeps it)."""
+
+    template: str  # what ``load_template`` takes: a bundled name or a file's path
+    template_name: str  # the name the server offers it under
+    model: str
 
 
 @dataclass

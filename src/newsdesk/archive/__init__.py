@@ -14,9 +14,12 @@ from .base import Archive, default_db_path, default_location, is_postgres
 from .feeds import Feed, FeedEntry, FeedStore
 from .migrations import MIGRATIONS, Migration
 from .passages import PASSAGE_MAX_CHARS, PASSAGE_MIN_CHARS, fts_query, search_words, split_passages
+from .rows import ArticleRow, CallRow, RunRow, StoryRow
 
 __all__ = [
     "Archive",
+    "ArticleRow",
+    "CallRow",
     "Feed",
     "FeedEntry",
     "FeedStore",
@@ -24,6 +27,8 @@ __all__ = [
     "Migration",
     "PASSAGE_MAX_CHARS",
     "PASSAGE_MIN_CHARS",
+    "RunRow",
+    "StoryRow",
     "default_db_path",
     "default_location",
     "fts_query",

@@ -23,6 +23,7 @@ from ..models import Article, Passage, Story
 from ._clock import now
 from .feeds import FeedStore
 from .passages import split_passages
+from .rows import ArticleRow, CallRow, RunRow, StoryRow, article_row, call_row, run_row, story_row
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 # What story and article listings return, on both engines.
@@ -106,14 +107,14 @@ class Archive(ABC):
         """Passages matching any word of ``query``, best first; ``score`` is higher for better matches."""
 
     @abstractmethod
-    def _matching_stories(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def _matching_stories(self, query: str, limit: int, offset: int) -> list[StoryRow]:
         """``search_stories`` with a query: the engine's full-text search, ``STORY_COLUMNS`` and a snippet."""
 
     @abstractmethod
-    def _matching_articles(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def _matching_articles(self, query: str, limit: int, offset: int) -> list[ArticleRow]:
         """``list_articles`` with a query: articles whose title or story matches it, ``ARTICLE_COLUMNS``."""
 
-    def search_stories(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    def search_stories(self, query: str = "", limit: int = 20, offset: int = 0) -> list[StoryRow]:
         """Stories newest first; with a query, those matching it (headline and body), with a snippet."""
         if query.strip():
             return self._matching_stories(query, limit, offset)
@@ -122,16 +123,16 @@ class Archive(ABC):
             " ORDER BY s.id DESC LIMIT ? OFFSET ?",
             (limit, offset),
         )
-        return [dict(r) for r in rows]
+        return [story_row(r) for r in rows]
 
-    def list_articles(self, query: str = "", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    def list_articles(self, query: str = "", limit: int = 20, offset: int = 0) -> list[ArticleRow]:
         """Articles newest first; with a query, those whose title or story matches it."""
         if query.strip():
             return self._matching_articles(query, limit, offset)
         rows = self.db.execute(
             f"SELECT {ARTICLE_COLUMNS} FROM articles a ORDER BY a.id DESC LIMIT ? OFFSET ?", (limit, offset)
         )
-        return [dict(r) for r in rows]
+        return [article_row(r) for r in rows]
 
     @contextmanager
     def exclusive(self, name: str) -> Iterator[bool]:
@@ -246,7 +247,7 @@ class Archive(ABC):
 
     RUN_STATUSES = ("running", "done", "failed")
 
-    def runs(self, status: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    def runs(self, status: str | None = None, limit: int = 20) -> list[RunRow]:
         """The most recent runs, newest first, optionally only those with ``status`` (running, done or failed)."""
         if status is not None and status not in self.RUN_STATUSES:
             raise ValueError(f"unknown run status {status!r}")
@@ -256,10 +257,7 @@ class Archive(ABC):
             " ORDER BY id DESC LIMIT ?",
             (*params, max(0, int(limit))),
         )
-        return [
-            {key: row[key] for key in ("id", "story_id", "model", "template", "status", "started", "finished", "error")}
-            for row in rows.fetchall()
-        ]
+        return [run_row(row) for row in rows.fetchall()]
 
     def finish_run(
         self, run_id: int, status: str, stats: dict[str, Any] | None = None, error: str | None = None
@@ -391,8 +389,8 @@ class Archive(ABC):
             ),
         )
 
-    def calls(self, run_id: int) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.db.execute("SELECT * FROM llm_calls WHERE run_id = ? ORDER BY id", (run_id,))]
+    def calls(self, run_id: int) -> list[CallRow]:
+        return [call_row(r) for r in self.db.execute("SELECT * FROM llm_calls WHERE run_id = ? ORDER BY id", (run_id,))]
 
     # -- LLM response cache --------------------------------------------------------------------------------
     def cache_get(self, key: str) -> dict[str, Any] | None:

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
+from ..models import WriteChoices
 from ._clock import now
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ class Feed:
     last_polled: str | None = None
     last_error: str | None = None
     watch: bool = False  # polled by the server every interval_seconds
-    options: dict[str, Any] = field(default_factory=dict)  # write options for its articles (template, model)
+    options: WriteChoices = field(default_factory=lambda: WriteChoices())  # for its articles (template, model)
     created: str = ""
     entries: int = 0
     articles: int = 0
@@ -71,7 +72,7 @@ class FeedStore:
             ).fetchone()
             return int(row["id"])
 
-    def watch(self, url: str, interval_seconds: int, options: dict[str, Any] | None = None) -> int:
+    def watch(self, url: str, interval_seconds: int, options: WriteChoices | None = None) -> int:
         """Mark a feed as polled by the server every ``interval_seconds``; returns its id. Not polled yet: the
         server's first poll is due at once."""
         with self.archive.transaction() as db:

@@ -22,6 +22,7 @@ from ._clock import now
 from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
 from .migrations import MIGRATIONS
 from .passages import search_words
+from .rows import ArticleRow, StoryRow, article_row, story_row
 
 MIGRATION_LOCK = 0x6E657773  # "news": one process migrates at a time
 CONNECT_TIMEOUT_SECONDS = 10
@@ -164,7 +165,7 @@ class PostgresArchive(Archive):
             for r in rows
         ]
 
-    def _matching_stories(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def _matching_stories(self, query: str, limit: int, offset: int) -> list[StoryRow]:
         words = _or_query(query)
         if not words:
             return []
@@ -175,9 +176,9 @@ class PostgresArchive(Archive):
             " ORDER BY s.id DESC LIMIT ? OFFSET ?",
             (words, limit, offset),
         )
-        return [dict(r) for r in rows]
+        return [story_row(r) for r in rows]
 
-    def _matching_articles(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def _matching_articles(self, query: str, limit: int, offset: int) -> list[ArticleRow]:
         words = _or_query(query)
         if not words:
             return []
@@ -187,7 +188,7 @@ class PostgresArchive(Archive):
             " ORDER BY a.id DESC LIMIT ? OFFSET ?",
             (words, words, limit, offset),
         )
-        return [dict(r) for r in rows]
+        return [article_row(r) for r in rows]
 
 
 def _or_query(text: str) -> str:

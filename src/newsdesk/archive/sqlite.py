@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ..errors import InputError
 from ..models import Passage
@@ -16,6 +16,7 @@ from ._clock import now
 from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive, default_db_path
 from .migrations import MIGRATIONS, Migration
 from .passages import fts_query
+from .rows import ArticleRow, StoryRow, article_row, story_row
 
 T = TypeVar("T")
 
@@ -136,7 +137,7 @@ class SQLiteArchive(Archive):
             for r in rows
         ]
 
-    def _matching_stories(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def _matching_stories(self, query: str, limit: int, offset: int) -> list[StoryRow]:
         match = fts_query(query)
         if not match:
             return []
@@ -146,9 +147,9 @@ class SQLiteArchive(Archive):
             " ORDER BY s.id DESC LIMIT ? OFFSET ?",
             (match, limit, offset),
         )
-        return [dict(r) for r in rows]
+        return [story_row(r) for r in rows]
 
-    def _matching_articles(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def _matching_articles(self, query: str, limit: int, offset: int) -> list[ArticleRow]:
         match = fts_query(query)
         if not match:
             return []
@@ -158,7 +159,7 @@ class SQLiteArchive(Archive):
             " ORDER BY a.id DESC LIMIT ? OFFSET ?",
             (match, match, limit, offset),
         )
-        return [dict(r) for r in rows]
+        return [article_row(r) for r in rows]
 
 
 def _run_script(db: sqlite3.Connection, step: Migration) -> None:

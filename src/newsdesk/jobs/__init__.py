@@ -8,12 +8,14 @@ pipeline, which the web app's queue views do not need.
 
 from __future__ import annotations
 
-from .queue import STATUSES, TERMINAL, Job, JobEvent, JobQueue, LeaseLost
+from .queue import STATUSES, TERMINAL, Job, JobEvent, JobKind, JobPayload, JobQueue, LeaseLost, with_choices
 from .sql import PostgresJobQueue, SQLiteJobQueue, SQLJobQueue, queue_for
 
 __all__ = [
     "Job",
     "JobEvent",
+    "JobKind",
+    "JobPayload",
     "JobQueue",
     "LeaseLost",
     "PostgresJobQueue",
@@ -22,4 +24,5 @@ __all__ = [
     "STATUSES",
     "TERMINAL",
     "queue_for",
+    "with_choices",
 ]

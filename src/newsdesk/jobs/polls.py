@@ -19,7 +19,7 @@ from ..archive.intake import ingest_feed
 from ..errors import BlockedURLError, NewsdeskError
 from ..ingest.feeds import read_feed
 from ..pipeline import Event
-from .queue import JobQueue
+from .queue import JobQueue, with_choices
 
 __all__ = ["BLOCKED_PREFIX", "feed_state", "is_due", "poll_feed"]
 
@@ -95,7 +95,7 @@ def poll_feed(
             if entry.story_article_id is not None:  # its story already has an article (another feed, a crash)
                 archive.feeds.set_entry_article(entry.id, entry.story_article_id)
                 continue
-            payload = {"story_id": entry.story_id, "feed_entry_id": entry.id, **feed.options}
+            payload = with_choices({"story_id": entry.story_id, "feed_entry_id": entry.id}, feed.options)
             written = queue.enqueue("write", payload, key=f"feed-entry:{entry.id}")
             queued += written.status == "queued"
     on_event(Event("poll", "done", {"entries": report.entries, "new": report.new, "queued": queued}))

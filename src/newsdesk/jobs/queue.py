@@ -33,7 +33,9 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+from ..models import WriteChoices
 
 __all__ = [
     "Job",
@@ -42,6 +44,9 @@ __all__ = [
     "LeaseLost",
     "STATUSES",
     "TERMINAL",
+    "JobKind",
+    "JobPayload",
+    "with_choices",
 ]
 
 STATUSES = ("queued", "running", "done", "failed")
@@ -55,11 +60,37 @@ class LeaseLost(Exception):
     """The worker no longer holds the job (its lease expired and the job went back to the queue)."""
 
 
+JobKind = Literal["write", "regenerate", "poll"]
+
+
+class JobPayload(WriteChoices, total=False):
+    """What a job carries. A write job names a stored story or a URL (and, from a feed poll, its entry); a
+    regenerate job an article and a section; a poll job a watched feed."""
+
+    story_id: int
+    url: str
+    feed_entry_id: int
+    feed_id: int
+    article_id: int
+    section_id: str
+
+
+def with_choices(payload: JobPayload, choices: WriteChoices) -> JobPayload:
+    """``payload`` (changed in place, and returned) with the template and model a request or a feed chose."""
+    if "template" in choices:
+        payload["template"] = choices["template"]
+    if "template_name" in choices:
+        payload["template_name"] = choices["template_name"]
+    if "model" in choices:
+        payload["model"] = choices["model"]
+    return payload
+
+
 @dataclass
 class Job:
     id: int
-    kind: str  # write, regenerate, poll
-    payload: dict[str, Any]
+    kind: JobKind
+    payload: JobPayload
     status: str = "queued"
     key: str | None = None  # idempotency key: enqueueing the same key again returns this job
     priority: int = 0
@@ -100,7 +131,7 @@ class JobQueue(ABC):
     """What the web app and the workers need from a queue. Implementations must make ``claim`` atomic."""
 
     @abstractmethod
-    def enqueue(self, kind: str, payload: dict[str, Any], *, key: str | None = None, priority: int = 0) -> Job:
+    def enqueue(self, kind: JobKind, payload: JobPayload, *, key: str | None = None, priority: int = 0) -> Job:
         """Add a job; with a ``key`` already used, the job that has it is returned instead of a new one."""
 
     @abstractmethod

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..archive import Archive, now
 from ..errors import NotFoundError
-from .queue import LEASE_SECONDS, MAX_ATTEMPTS, STATUSES, Job, JobEvent, JobQueue, LeaseLost
+from .queue import LEASE_SECONDS, MAX_ATTEMPTS, STATUSES, Job, JobEvent, JobKind, JobPayload, JobQueue, LeaseLost
 
 
 class SQLJobQueue(JobQueue):
@@ -37,7 +37,7 @@ class SQLJobQueue(JobQueue):
         self.max_attempts = max_attempts
         self.clock = clock or self._default_clock()
 
-    def enqueue(self, kind: str, payload: dict[str, Any], *, key: str | None = None, priority: int = 0) -> Job:
+    def enqueue(self, kind: JobKind, payload: JobPayload, *, key: str | None = None, priority: int = 0) -> Job:
         with self.archive.transaction() as db:
             if key is not None:
                 row = db.execute("SELECT * FROM jobs WHERE key = ?", (key,)).fetchone()

@@ -7,7 +7,7 @@ run is asked for and the events it emits; ``develop`` brings an article up to da
 
 from __future__ import annotations
 
-from .options import MAX_CALLS, MAX_JUDGE_CALLS, Drafting, Event, EventHandler, RunPlan, WriteOptions
+from .options import MAX_CALLS, MAX_JUDGE_CALLS, Drafting, Event, EventHandler, RunPlan, Stage, Status, WriteOptions
 from .run import judging, regenerate_section, write_article
 
 __all__ = [
@@ -17,6 +17,8 @@ __all__ = [
     "Event",
     "EventHandler",
     "RunPlan",
+    "Stage",
+    "Status",
     "WriteOptions",
     "judging",
     "regenerate_section",

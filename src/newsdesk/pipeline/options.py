@@ -12,7 +12,17 @@ from ..retrieve import DEFAULT_BACKGROUND_PASSAGES
 if TYPE_CHECKING:
     from ..llm import Model
 
-__all__ = ["Drafting", "Event", "EventHandler", "MAX_CALLS", "MAX_JUDGE_CALLS", "RunPlan", "WriteOptions"]
+__all__ = [
+    "Drafting",
+    "Event",
+    "EventHandler",
+    "MAX_CALLS",
+    "MAX_JUDGE_CALLS",
+    "RunPlan",
+    "Stage",
+    "Status",
+    "WriteOptions",
+]
 
 # Writing is one call per section plus one for title/dek/intro (a template has at most 8 sections); the LLM judge
 # (server models that return token probabilities) and the revision of failing sentences (write/revise.py) get small
@@ -81,10 +91,18 @@ class RunPlan:
         return "grounded" if self.grounded else "free"
 
 
+#: Where a run is: the pipeline's stages in order, then the steps around them (a worker fetches a URL or polls a
+#: feed; every model call reports itself as ``call`` and its usage as ``llm``).
+Stage = Literal[
+    "fetch", "poll", "store", "retrieve", "map", "write", "revise", "verify", "save", "done", "warning", "call", "llm"
+]
+Status = Literal["start", "done", "info"]
+
+
 @dataclass
 class Event:
-    stage: str  # store, retrieve, map, write, revise, verify, save, done, warning
-    status: str  # start, done, info
+    stage: Stage
+    status: Status
     data: dict[str, Any] = field(default_factory=dict)
     elapsed: float = 0.0
 

@@ -25,7 +25,7 @@ from ..write import fallback_title, write_draft
 from ..write.context import fit_to_context
 from ..write.revise import MAX_REVISE_CALLS, reviser
 from ..write.title import headline_fallbacks
-from .options import MAX_CALLS, MAX_JUDGE_CALLS, Event, EventHandler, RunPlan, WriteOptions
+from .options import MAX_CALLS, MAX_JUDGE_CALLS, Event, EventHandler, RunPlan, Stage, Status, WriteOptions
 
 if TYPE_CHECKING:
     from ..verify import Fallbacks
@@ -87,7 +87,7 @@ def _recorded_run(
 
 
 def _emitter(on_event: EventHandler | None, started: float) -> Callable[..., None]:
-    def emit(stage: str, status: str, **data: Any) -> None:
+    def emit(stage: Stage, status: Status, **data: Any) -> None:
         if on_event is not None:
             on_event(Event(stage, status, data, round(time.perf_counter() - started, 3)))
 

@@ -13,8 +13,8 @@ from ..archive.feeds import Feed
 from ..errors import InputError, NotFoundError
 from ..ingest.clean import clean_story
 from ..ingest.fetch import Guard
-from ..jobs import Job, JobQueue, queue_for
-from ..models import Story
+from ..jobs import Job, JobPayload, JobQueue, queue_for, with_choices
+from ..models import Story, WriteChoices
 from ..progress import Progress
 from .settings import MIN_FEED_INTERVAL, Settings
 
@@ -67,11 +67,11 @@ class Desk:
     def submit_story(self, story: Story, template: str | None = None, model: str | None = None) -> Job:
         options = self._options(template, model)
         story_id, _ = self.archive.add_story(clean_story(story))
-        return self.queue.enqueue("write", {"story_id": story_id, **options})
+        return self.queue.enqueue("write", with_choices({"story_id": story_id}, options))
 
     def submit_url(self, url: str, template: str | None = None, model: str | None = None) -> Job:
         options = self._options(template, model)
-        return self.queue.enqueue("write", {"url": self.checked_url(url), **options})
+        return self.queue.enqueue("write", with_choices({"url": self.checked_url(url)}, options))
 
     def regenerate(self, article_id: int, section_id: str, model: str | None = None) -> Job:
         article = self.archive.get_article(article_id)
@@ -82,7 +82,7 @@ class Desk:
                 f"article {article_id} was written with the template {article.template!r}, which "
                 "this server does not offer: start it with --template FILE"
             )
-        payload = {
+        payload: JobPayload = {
             "article_id": article_id,
             "section_id": section_id,
             "model": self.model(model),
@@ -106,7 +106,7 @@ class Desk:
         key = f"poll:{feed.id}:{feed.last_polled or 'never'}"
         return self.queue.enqueue("poll", {"feed_id": feed.id, "url": feed.url}, key=key, priority=POLL_PRIORITY)
 
-    def _options(self, template: str | None, model: str | None) -> dict[str, Any]:
+    def _options(self, template: str | None, model: str | None) -> WriteChoices:
         name, spec = self.template(template)
         return {"template": spec, "template_name": name, "model": self.model(model)}
 
