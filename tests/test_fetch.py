@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from conftest import SHARED
 from newsdesk.cli import cli
 from newsdesk.errors import BlockedURLError, FetchError
-from newsdesk.ingest.fetch import Fetcher, Guard, blocked_reason
+from newsdesk.ingest.fetch import Fetcher
+from newsdesk.ingest.guard import Guard, blocked_reason
 from newsdesk.ingest.web import story_from_url
 
 DATA = SHARED

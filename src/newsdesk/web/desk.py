@@ -12,7 +12,7 @@ from ..archive import Archive, open_archive
 from ..archive.feeds import Feed
 from ..errors import InputError, NotFoundError
 from ..ingest.clean import clean_story
-from ..ingest.fetch import Guard
+from ..ingest.guard import Guard
 from ..jobs import Job, JobPayload, JobQueue, queue_for, with_choices
 from ..models import Story, WriteChoices
 from ..progress import Progress
