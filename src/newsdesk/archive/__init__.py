@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ._clock import now
-from .base import Archive, default_db_path, default_location, is_postgres
+from .base import Archive
 from .feeds import Feed, FeedEntry, FeedStore
+from .location import default_db_path, default_location, is_postgres
 from .migrations import MIGRATIONS, Migration
 from .passages import PASSAGE_MAX_CHARS, PASSAGE_MIN_CHARS, fts_query, search_words, split_passages
 from .rows import ArticleRow, CallRow, RunRow, StoryRow

@@ -14,18 +14,15 @@ import socket
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from pathlib import Path
 from typing import Any, Protocol
 
-from .. import injection
 from ..errors import NotFoundError
 from ..models import Article, Passage, Story
 from ._clock import now
 from .feeds import FeedStore
-from .passages import split_passages
+from .passages import screened_passages
 from .rows import ArticleRow, CallRow, RunRow, StoryRow, article_row, call_row, run_row, story_row
 
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 # What story and article listings return, on both engines.
 STORY_COLUMNS = "s.id, s.headline, s.url, s.published, s.source, s.language, s.origin, s.created"
 ARTICLE_COLUMNS = "a.id, a.story_id, a.title, a.model, a.template, a.created"
@@ -46,36 +43,6 @@ class Connection(Protocol):
     # positional-only, as sqlite3's own: the SQL and its parameters are never passed by name
     def execute(self, sql: str, params: Sequence[Any] = ..., /) -> Cursor: ...
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]], /) -> Any: ...
-
-
-def screened_passages(story: Story) -> list[str]:
-    """The story's passages without the sentences screening sets aside (``injection``), read with its headline:
-    what addresses a model never becomes a passage, so no later article finds it as background. The story's
-    body keeps them, and a run on the story itself still finds, sets aside and counts them."""
-    passages = split_passages(story.body)
-    kept = injection.redact_each((story.headline, *passages))[1:]
-    return [text for text in kept if text.strip()]
-
-
-def is_postgres(location: str | Path | None) -> bool:
-    return isinstance(location, str) and location.startswith(POSTGRES_SCHEMES)
-
-
-def default_location() -> str | Path:
-    """``$NEWSDESK_DB`` (a file path or a ``postgresql://`` URL), or ``newsdesk.db`` in the user's data folder."""
-    value = os.environ.get("NEWSDESK_DB")
-    if value and is_postgres(value):
-        return value
-    return default_db_path()
-
-
-def default_db_path() -> Path:
-    """``$NEWSDESK_DB`` or ``newsdesk.db`` in the user's data directory."""
-    if os.environ.get("NEWSDESK_DB"):
-        return Path(os.environ["NEWSDESK_DB"]).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("newsdesk", appauthor=False)) / "newsdesk.db"
 
 
 class Archive(ABC):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .. import injection
+from ..models import Story
+
 # Passages are paragraph chunks: short paragraphs are merged, long ones split at sentence ends.
 PASSAGE_MIN_CHARS = 200
 PASSAGE_MAX_CHARS = 1200
@@ -26,6 +29,15 @@ def split_passages(body: str) -> list[str]:
         else:
             chunks.append(pending)
     return chunks
+
+
+def screened_passages(story: Story) -> list[str]:
+    """The story's passages without the sentences screening sets aside (``injection``), read with its headline:
+    what addresses a model never becomes a passage, so no later article finds it as background. The story's
+    body keeps them, and a run on the story itself still finds, sets aside and counts them."""
+    passages = split_passages(story.body)
+    kept = injection.redact_each((story.headline, *passages))[1:]
+    return [text for text in kept if text.strip()]
 
 
 def _split_long(text: str) -> list[str]:

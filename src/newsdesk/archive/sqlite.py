@@ -13,7 +13,8 @@ from typing import TypeVar
 from ..errors import InputError
 from ..models import Passage
 from ._clock import now
-from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive, default_db_path
+from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
+from .location import default_db_path
 from .migrations import MIGRATIONS, Migration
 from .passages import fts_query
 from .rows import ArticleRow, StoryRow, article_row, story_row

@@ -15,7 +15,7 @@ from rich.markup import escape
 
 from .. import archive as archives
 from ..archive import Archive, default_db_path
-from ..archive.base import POSTGRES_SCHEMES
+from ..archive.location import POSTGRES_SCHEMES
 from ..errors import InputError
 from ..files import write_atomically
 from ..progress import describe
