@@ -3,6 +3,9 @@
 Story -> (archive) Passage -> (write) Article of Sections, Blocks and Sentences -> (verify) verdicts and citations.
 Every type converts to and from plain JSON-able dicts; the article JSON schema lives in
 ``newsdesk/schema/article.schema.json`` and is documented in docs/article-json.md.
+
+It is longer than 400 lines on purpose: every type that crosses a stage boundary lives here, so no stage imports
+another stage's types, and the article's types sit beside the JSON they read and write.
 """
 
 from __future__ import annotations
