@@ -73,18 +73,23 @@ class Archive(ABC):
     def search_passages(self, query: str, limit: int = 20, exclude_story_ids: tuple[int, ...] = ()) -> list[Passage]:
         """Passages matching any word of ``query``, best first; ``score`` is higher for better matches."""
 
-    @abstractmethod
-    def _matching_stories(self, query: str, limit: int, offset: int) -> list[StoryRow]:
-        """``search_stories`` with a query: the engine's full-text search, ``STORY_COLUMNS`` and a snippet."""
+    # The engine's full-text search, newest first: stories matching the terms (``STORY_COLUMNS`` and a snippet),
+    # then articles whose title or story matches them (``ARTICLE_COLUMNS``, the terms given twice). Both take the
+    # terms (``_search_terms``), then limit and offset.
+    _matching_stories: str
+    _matching_articles: str
 
     @abstractmethod
-    def _matching_articles(self, query: str, limit: int, offset: int) -> list[ArticleRow]:
-        """``list_articles`` with a query: articles whose title or story matches it, ``ARTICLE_COLUMNS``."""
+    def _search_terms(self, query: str) -> str:
+        """The engine's query for free text, safe to pass as a parameter; empty when the text holds no word."""
 
     def search_stories(self, query: str = "", limit: int = 20, offset: int = 0) -> list[StoryRow]:
         """Stories newest first; with a query, those matching it (headline and body), with a snippet."""
         if query.strip():
-            return self._matching_stories(query, limit, offset)
+            terms = self._search_terms(query)
+            if not terms:
+                return []
+            return [story_row(r) for r in self.db.execute(self._matching_stories, (terms, limit, offset))]
         rows = self.db.execute(
             f"SELECT {STORY_COLUMNS}, substr(s.body, 1, 160) AS snippet FROM stories s"
             " ORDER BY s.id DESC LIMIT ? OFFSET ?",
@@ -95,7 +100,10 @@ class Archive(ABC):
     def list_articles(self, query: str = "", limit: int = 20, offset: int = 0) -> list[ArticleRow]:
         """Articles newest first; with a query, those whose title or story matches it."""
         if query.strip():
-            return self._matching_articles(query, limit, offset)
+            terms = self._search_terms(query)
+            if not terms:
+                return []
+            return [article_row(r) for r in self.db.execute(self._matching_articles, (terms, terms, limit, offset))]
         rows = self.db.execute(
             f"SELECT {ARTICLE_COLUMNS} FROM articles a ORDER BY a.id DESC LIMIT ? OFFSET ?", (limit, offset)
         )

@@ -22,7 +22,6 @@ from ._clock import now
 from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
 from .migrations import MIGRATIONS
 from .passages import search_words
-from .rows import ArticleRow, StoryRow, article_row, story_row
 
 MIGRATION_LOCK = 0x6E657773  # "news": one process migrates at a time
 CONNECT_TIMEOUT_SECONDS = 10
@@ -165,30 +164,20 @@ class PostgresArchive(Archive):
             for r in rows
         ]
 
-    def _matching_stories(self, query: str, limit: int, offset: int) -> list[StoryRow]:
-        words = _or_query(query)
-        if not words:
-            return []
-        rows = self.db.execute(
-            f"SELECT {STORY_COLUMNS}, ts_headline('english', s.body, q, 'StartSel=[, StopSel=], MaxWords=12,"
-            " MinWords=4, MaxFragments=1, FragmentDelimiter=…') AS snippet"
-            " FROM stories s, websearch_to_tsquery('english', ?) q WHERE s.tsv @@ q"
-            " ORDER BY s.id DESC LIMIT ? OFFSET ?",
-            (words, limit, offset),
-        )
-        return [story_row(r) for r in rows]
+    _matching_stories = (
+        f"SELECT {STORY_COLUMNS}, ts_headline('english', s.body, q, 'StartSel=[, StopSel=], MaxWords=12,"
+        " MinWords=4, MaxFragments=1, FragmentDelimiter=…') AS snippet"
+        " FROM stories s, websearch_to_tsquery('english', ?) q WHERE s.tsv @@ q"
+        " ORDER BY s.id DESC LIMIT ? OFFSET ?"
+    )
+    _matching_articles = (
+        f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.tsv @@ websearch_to_tsquery('simple', ?)"
+        " OR a.story_id IN (SELECT id FROM stories WHERE tsv @@ websearch_to_tsquery('english', ?))"
+        " ORDER BY a.id DESC LIMIT ? OFFSET ?"
+    )
 
-    def _matching_articles(self, query: str, limit: int, offset: int) -> list[ArticleRow]:
-        words = _or_query(query)
-        if not words:
-            return []
-        rows = self.db.execute(
-            f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.tsv @@ websearch_to_tsquery('simple', ?)"
-            " OR a.story_id IN (SELECT id FROM stories WHERE tsv @@ websearch_to_tsquery('english', ?))"
-            " ORDER BY a.id DESC LIMIT ? OFFSET ?",
-            (words, words, limit, offset),
-        )
-        return [article_row(r) for r in rows]
+    def _search_terms(self, query: str) -> str:
+        return _or_query(query)
 
 
 def _or_query(text: str) -> str:

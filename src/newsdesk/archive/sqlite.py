@@ -17,7 +17,6 @@ from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
 from .location import default_db_path
 from .migrations import MIGRATIONS, Migration
 from .passages import fts_query
-from .rows import ArticleRow, StoryRow, article_row, story_row
 
 T = TypeVar("T")
 
@@ -138,29 +137,19 @@ class SQLiteArchive(Archive):
             for r in rows
         ]
 
-    def _matching_stories(self, query: str, limit: int, offset: int) -> list[StoryRow]:
-        match = fts_query(query)
-        if not match:
-            return []
-        rows = self.db.execute(
-            f"SELECT {STORY_COLUMNS}, snippet(stories_fts, 1, '[', ']', '…', 12) AS snippet"
-            " FROM stories_fts JOIN stories s ON s.id = stories_fts.rowid WHERE stories_fts MATCH ?"
-            " ORDER BY s.id DESC LIMIT ? OFFSET ?",
-            (match, limit, offset),
-        )
-        return [story_row(r) for r in rows]
+    _matching_stories = (
+        f"SELECT {STORY_COLUMNS}, snippet(stories_fts, 1, '[', ']', '…', 12) AS snippet"
+        " FROM stories_fts JOIN stories s ON s.id = stories_fts.rowid WHERE stories_fts MATCH ?"
+        " ORDER BY s.id DESC LIMIT ? OFFSET ?"
+    )
+    _matching_articles = (
+        f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts WHERE"
+        " articles_fts MATCH ?) OR a.story_id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)"
+        " ORDER BY a.id DESC LIMIT ? OFFSET ?"
+    )
 
-    def _matching_articles(self, query: str, limit: int, offset: int) -> list[ArticleRow]:
-        match = fts_query(query)
-        if not match:
-            return []
-        rows = self.db.execute(
-            f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts WHERE"
-            " articles_fts MATCH ?) OR a.story_id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)"
-            " ORDER BY a.id DESC LIMIT ? OFFSET ?",
-            (match, match, limit, offset),
-        )
-        return [article_row(r) for r in rows]
+    def _search_terms(self, query: str) -> str:
+        return fts_query(query)
 
 
 def _run_script(db: sqlite3.Connection, step: Migration) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,7 +21,7 @@ from ..files import write_atomically
 from ..progress import describe
 
 if TYPE_CHECKING:  # the pipeline loads the models; the annotation alone needs no import
-    from ..pipeline import Drafting, Event, EventHandler, WriteOptions
+    from ..pipeline import Event, EventHandler, WriteOptions
 
 # a click command function, before or after its options are added: decorators hand it back with its type
 Command = TypeVar("Command", bound=Callable[..., Any])
@@ -91,34 +91,24 @@ def judge_option(fn: Command) -> Command:
     )(fn)
 
 
-def write_options(
-    *,
-    model: str | None,
-    base_url: str | None,
-    context_length: int | None,
-    template: str | None,
-    no_cache: bool,
-    background: int,
-    rerank: bool,
-    no_verify: bool,
-    judge: bool,
-    drafting: Drafting = "auto",
-) -> WriteOptions:
+def write_options(flags: Mapping[str, Any]) -> WriteOptions:
     """The run's options from the flags that ``write`` and ``feed --write`` share (model, retrieval, judge,
-    cache, verify), read the same way by both."""
+    cache, verify), read the same way by both. ``flags`` is the command's parameters (``click.Context.params``);
+    a flag a command does not offer keeps the pipeline's default."""
     from ..pipeline import WriteOptions
 
+    defaults = WriteOptions()
     return WriteOptions(
-        model=model,
-        base_url=base_url,
-        template=template,
-        use_cache=not no_cache,
-        background=background,
-        rerank=rerank,
-        verify=not no_verify,
-        judge=judge,
-        drafting=drafting,
-        context_length=context_length,
+        model=flags.get("model"),
+        base_url=flags.get("base_url"),
+        template=flags.get("template"),
+        use_cache=not flags.get("no_cache", False),
+        background=flags.get("background", defaults.background),
+        rerank=flags.get("rerank", defaults.rerank),
+        verify=not flags.get("no_verify", False),
+        judge=flags.get("judge", defaults.judge),
+        drafting=flags.get("drafting", defaults.drafting),
+        context_length=flags.get("context_length"),
     )
 
 

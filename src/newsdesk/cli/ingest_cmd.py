@@ -193,17 +193,7 @@ def feed(
             status = f"article {done}" if done else "no article"
             click.echo(f"{entry.story_id:>6}  {status:<12}  {entry.headline}")
         return
-    options = write_options(
-        model=model,
-        base_url=base_url,
-        context_length=context_length,
-        template=template,
-        no_cache=no_cache,
-        background=background,
-        rerank=rerank,
-        no_verify=no_verify,
-        judge=judge,
-    )
+    options = write_options(click.get_current_context().params)
     progress = None if quiet else (lambda line: click.echo(line, err=True))
     with progress_printer(quiet) as on_event:
         written = write_articles(

@@ -106,18 +106,7 @@ def write(
 
     story = load_story(source, allow_private=allow_private)
     archive = open_archive(db)
-    options = write_options(
-        model=model,
-        base_url=base_url,
-        context_length=context_length,
-        template=template,
-        no_cache=no_cache,
-        background=background,
-        rerank=rerank,
-        no_verify=no_verify,
-        judge=judge,
-        drafting=drafting,
-    )
+    options = write_options(click.get_current_context().params)
     if not regenerate and not no_cache:
         options = replace(options, request_key=request_key(story, options))
     reused: list[int] = []
