@@ -258,12 +258,15 @@ def _run(
         notes=notes,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
-
     # the title and dek are checked with the body (and judged with it); one that fails is replaced by one built
     # from the story that passes
     titles, deks = headline_fallbacks(story.headline, story.body, story_map)
     _verify(article, sources, evidence, plan, session, archive, emit, Fallbacks(titles, deks))
     injection.finish_article(article, screening, fallback_title)  # [injection]
+    if plan.verify:  # several outlets of the story's thread among the sources: how their coverage differs
+        from .threads.coverage import add_coverage_section
+
+        add_coverage_section(article, archive, story, evidence)
 
     article.model.context_length = model.context_length  # as the server stated it, where it refused a prompt
     stats = session.stats

@@ -247,6 +247,8 @@ class Worker:
         payload = job.payload
         key = f"job:{job.id}"
         article_id = self.archive.article_for_request(key)
+        if article_id is None and payload.get("feed_entry_id") and payload.get("story_id") is not None:
+            article_id = self._develop(job, on_event)  # a polled entry of a thread with an article: a new version
         if article_id is None:
             story = self._story(job, on_event)
             options = WriteOptions(
@@ -266,6 +268,23 @@ class Worker:
         if payload.get("feed_entry_id") and article_id is not None:
             self.archive.feeds.set_entry_article(int(payload["feed_entry_id"]), article_id)
         return article_id
+
+    def _develop(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
+        """The id of the thread's article, updated with this job's entry (``develop.update_thread_article``);
+        None when the entry's thread has no article yet."""
+        from .develop import update_thread_article
+
+        payload = job.payload
+        options = WriteOptions(
+            model=payload.get("model"),
+            base_url=self.config.base_url,
+            template=payload.get("template"),
+            context_length=self.config.context_length,
+            judge=self.config.judge,
+        )
+        model = self._model(payload.get("model"), on_event)
+        result = update_thread_article(self.archive, int(payload["story_id"]), options, on_event, model)
+        return None if result is None else result.article.id
 
     def _story(self, job: Job, on_event: Callable[[Event], None]) -> Story:
         payload = job.payload

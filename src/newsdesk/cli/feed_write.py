@@ -93,14 +93,11 @@ def _develop(
     on_event: Callable[[Any], None] | None,
 ) -> int | None:
     """The id of the thread's article, updated with this entry; None when its thread has no article yet."""
-    from ..develop import thread_article, update_article
-    from ..threads import update_threads
+    from ..develop import update_thread_article
 
-    update_threads(archive)
-    article_id = thread_article(archive, story_id)
-    if article_id is None:
+    result = update_thread_article(archive, story_id, options, on_event=on_event)
+    if result is None:
         return None
-    result = update_article(archive, article_id, options, on_event=on_event)
     if progress and result.updated:
-        progress(f"updated article {article_id} to version {result.article.version}")
-    return article_id
+        progress(f"updated article {result.article.id} to version {result.article.version}")
+    return result.article.id

@@ -18,10 +18,14 @@ rests on, so the checker can check it against that outlet. Statements are plain 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..models import Source
+from ..models import Article, Block, Dropped, Passage, Section, Sentence, Source, Story
+from ..write.parse import number_sentences
 from .features import NAME_LABELS, normalise_name, story_day
+
+if TYPE_CHECKING:
+    from ..archive import Archive as ArchiveLike
 
 FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MAX_ONLY = 3  # names listed per outlet
@@ -114,3 +118,157 @@ def _figure_statements(figures: list[Figure]) -> list[str]:
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# ------------------------------------------------------------------------------------- the article's section
+
+SECTION_ID = "coverage"
+SECTION_HEADING = "How the coverage differs"
+MAX_POINTS = 3  # sentences per outlet: what sets its account apart, not its whole story
+
+
+def outlet_points(sources: list[Source]) -> dict[str, list[tuple[str, Source]]]:
+    """Per outlet, the sentences of its own sources that set its account apart: the sentence that gives its
+    (latest) figure where the outlets' figures for the same counted thing differ, then the first sentence that
+    names someone or something no other outlet names. Empty when fewer than two outlets are present.
+
+    The sentences are the outlet's own words, so the checker can hold each one to the outlet it is shown under
+    (``keep_named_outlets``)."""
+    outlets = {s.publisher for s in sources if s.publisher}
+    if len(outlets) < 2:
+        return {}
+    from ..storymap import nlp
+
+    figures: list[Figure] = []
+    naming: dict[str, dict[str, tuple[str, Source]]] = {}  # outlet -> name -> (first sentence naming it, source)
+    for source in sources:
+        if not source.publisher:
+            continue
+        for doc in nlp().pipe([p.text for p in source.passages]):
+            figures.extend(_figures(doc, source))
+            for ent in doc.ents:
+                if ent.label_ in NAME_LABELS and (key := normalise_name(ent.text)):
+                    naming.setdefault(source.publisher, {}).setdefault(key, (ent.sent.text.strip(), source))
+    points: dict[str, list[tuple[str, Source]]] = {}
+
+    def add(outlet: str, sentence: str, source: Source) -> None:
+        own = points.setdefault(outlet, [])
+        if len(own) < MAX_POINTS and all(sentence != s for s, _ in own):
+            own.append((sentence, source))
+
+    by_what: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.what:
+            by_what.setdefault(figure.what, []).append(figure)
+    for group in by_what.values():
+        latest: dict[str, Figure] = {}
+        for figure in sorted(group, key=lambda f: (_when(f.source), f.source.number)):
+            latest[str(figure.source.publisher)] = figure
+        if len(latest) > 1 and len({f.value for f in latest.values()}) > 1:
+            for outlet, figure in sorted(latest.items()):
+                add(outlet, figure.sentence, figure.source)
+    outlet_names = {normalise_name(o) for o in outlets}  # an outlet naming itself is not news
+    for outlet in sorted(naming):
+        others = set().union(*(set(v) for o, v in naming.items() if o != outlet))
+        for key, (sentence, source) in naming[outlet].items():
+            if key not in others and key not in outlet_names:
+                add(outlet, sentence, source)
+    return {outlet: found for outlet, found in sorted(points.items()) if found}
+
+
+def coverage_section(sources: list[Source], thread_story_ids: set[int]) -> Section | None:
+    """The "How the coverage differs" section of an article: for each outlet among the sources that belong to the
+    story's thread (``thread_story_ids``), a sub-heading naming the outlet as its feed names itself and the
+    sentences that set its account apart. ``None`` when fewer than two outlets of the thread differ.
+
+    The sentences go through the checker like every section's; ``keep_named_outlets`` then drops any whose
+    citation is not a source of the outlet it is shown under."""
+    points = outlet_points([s for s in sources if s.story_id is not None and s.story_id in thread_story_ids])
+    if len(points) < 2:
+        return None
+    blocks: list[Block] = []
+    for outlet, found in points.items():
+        blocks.append(Block("subheading", [Sentence(outlet, claim_kind="heading")]))
+        blocks.append(Block("paragraph", [Sentence(sentence) for sentence, _ in found]))
+    number_sentences(SECTION_ID, blocks)
+    return Section(SECTION_ID, SECTION_HEADING, "fact", blocks)
+
+
+def keep_named_outlets(article: Article) -> None:
+    """After checking: a sentence of the coverage section stays only when one of its citations is a source of the
+    outlet whose sub-heading it is under (what one outlet reports is not shown as another's); the section is
+    removed when fewer than two outlets keep a sentence. Removed sentences are listed in ``article.dropped``."""
+    section = next((s for s in article.sections if s.id == SECTION_ID), None)
+    if section is None:
+        return
+    publisher = {s.number: s.publisher for s in article.sources}
+    outlet = ""
+    kept_outlets = 0
+    blocks: list[Block] = []
+    for block in section.blocks:
+        if block.type == "subheading":
+            outlet = block.text
+            blocks.append(block)
+            continue
+        for sentence in list(block.sentences):
+            if not any(publisher.get(c.source) == outlet for c in sentence.citations):
+                block.sentences.remove(sentence)
+                article.dropped.append(
+                    Dropped(
+                        section=SECTION_ID,
+                        text=sentence.text,
+                        reason=f"not cited to {outlet}",
+                        verdict=sentence.verdict,
+                        score=sentence.score,
+                    )
+                )
+        if block.sentences:
+            kept_outlets += 1
+            blocks.append(block)
+    # a sub-heading left with nothing under it goes too
+    section.blocks = [
+        b
+        for i, b in enumerate(blocks)
+        if b.type != "subheading" or (i + 1 < len(blocks) and blocks[i + 1].type != "subheading")
+    ]
+    if kept_outlets < 2:  # one outlet left: nothing to compare, and nothing lost without a word
+        for sentence in section.sentences():
+            article.dropped.append(
+                Dropped(
+                    section=SECTION_ID,
+                    text=sentence.text,
+                    reason="no other outlet left to compare with",
+                    verdict=sentence.verdict,
+                    score=sentence.score,
+                )
+            )
+        article.sections.remove(section)
+
+
+def add_coverage_section(article: Article, archive: ArchiveLike, story: Story, evidence: list[Passage]) -> None:
+    """Append the checked coverage section to ``article`` when the story is threaded and its sources hold two or
+    more outlets of its thread that differ.
+
+    The section is checked on its own, after the rest of the article, with the same checks against the same
+    ``evidence`` (``verify_article``; the sentences that fail are listed in ``article.dropped``): its sentences
+    are outlets' own words set side by side, so a sentence the facts section already states is not a repeat here.
+    Threading is read as stored, never run here: a write must not pay for threading the archive (``newsdesk
+    stories``, ``feed --write`` and ingestion thread it)."""
+    from ..verify import Verifier, verify_article
+    from . import thread_of
+
+    if story.id is None or (thread_id := thread_of(archive, story.id)) is None:
+        return
+    members = {
+        int(r["story_id"])
+        for r in archive.db.execute("SELECT story_id FROM thread_entries WHERE thread_id = ?", (thread_id,))
+    }
+    section = coverage_section(article.sources, members)
+    if section is None:
+        return
+    alone = Article("", "", Section("intro", "", "summary"), [section], article.sources, article.model)
+    verify_article(Verifier(store=archive), alone, evidence)
+    article.dropped.extend(alone.dropped)
+    if section.sentences():
+        article.sections.append(section)
+        keep_named_outlets(article)
