@@ -258,6 +258,7 @@ def _run(
         notes=notes,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
+
     # the title and dek are checked with the body (and judged with it); one that fails is replaced by one built
     # from the story that passes
     titles, deks = headline_fallbacks(story.headline, story.body, story_map)
