@@ -70,6 +70,7 @@ def test_a_later_entry_with_a_new_toll_makes_version_2_with_an_updates_log(tmp_p
         if s.get("citations") and s["citations"][0]["source"] == 1
     )
     assert "killed 12 people" not in text, "the old toll is not stated as the story's current figure"
+    assert "coverage" not in {sec["id"] for sec in second["sections"]}, "one outlet: no coverage section"
 
     shown = run_newsdesk("show", str(first["id"]), "--version", "1", "--format", "json", db=db)
     assert shown.returncode == 0, shown.stderr.decode()
@@ -119,3 +120,51 @@ def test_feed_write_updates_the_threads_article_instead_of_writing_a_second_one(
     assert len({f.name.split("-")[0] for f in files}) == 1, "one article, in its versions"
     latest = json.loads(max(files, key=lambda f: f.stat().st_mtime).read_text(encoding="utf-8"))
     assert latest["version"] == 2 and "Valencia flood toll rises to 15" in latest["updates"][-1]["summary"]
+
+
+OTHER_OUTLET = """Valencia floods: 14 dead, says civil guard
+Date: 2026-01-11
+Publisher: El Diario
+
+Flash floods in the Spanish region of Valencia killed 14 people, the Civil Guard said on Sunday.
+Torrential rain overwhelmed the Turia river basin and flooded homes in Paiporta and Chiva.
+
+Interior minister Fernando Grande-Marlaska said rescue teams were searching for people reported missing. The
+Spanish army's emergency unit sent 500 soldiers to Valencia to help with the rescue.
+"""
+
+
+def test_a_thread_with_two_outlets_that_differ_gains_a_checked_coverage_section(tmp_path: Path) -> None:
+    db = tmp_path / "coverage.db"
+    (tmp_path / "first.md").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "other.md").write_text(OTHER_OUTLET, encoding="utf-8")
+    written = run_newsdesk(
+        "write", str(tmp_path / "first.md"), "--template", str(TINY_TEMPLATE), "--format", "json", db=db
+    )
+    assert written.returncode == 0, written.stderr.decode()
+    first = json.loads(written.stdout)
+    assert "coverage" not in {sec["id"] for sec in first["sections"]}, "one entry, one outlet: no coverage section"
+    assert run_newsdesk("ingest", str(tmp_path / "other.md"), db=db).returncode == 0
+
+    updated = run_newsdesk("update", str(first["id"]), "--template", str(TINY_TEMPLATE), "--format", "json", db=db)
+    assert updated.returncode == 0, updated.stderr.decode()
+    second = json.loads(updated.stdout)
+    jsonschema.validate(second, SCHEMA)
+    coverage = next(sec for sec in second["sections"] if sec["id"] == "coverage")
+    assert coverage["heading"] == "How the coverage differs"
+    publisher = {s["number"]: s["publisher"] for s in second["sources"]}
+    outlet = ""
+    shown: dict[str, list[str]] = {}
+    for block in coverage["blocks"]:
+        if block["type"] == "subheading":
+            outlet = block["sentences"][0]["text"]
+            continue
+        for sentence in block["sentences"]:
+            assert sentence["verdict"] == "supported", "checked like every section"
+            assert outlet in {publisher[c["source"]] for c in sentence["citations"]}, "cited to the outlet named"
+            shown.setdefault(outlet, []).append(sentence["text"])
+    assert set(shown) == {"Levante News", "El Diario"}, "each outlet under its own name"
+    assert any("14 people" in t for t in shown["El Diario"]) and any("12 people" in t for t in shown["Levante News"])
+    assert any("Grande-Marlaska" in t for t in shown["El Diario"]), "what only one outlet reports"
+    markdown = run_newsdesk("show", str(first["id"]), db=db).stdout.decode()
+    assert "How the coverage differs" in markdown and "El Diario" in markdown

@@ -43,7 +43,7 @@ def write_articles(
     """Write an article for each entry of the feed that has none, in feed order.
 
     With ``develop``, an entry whose story thread already has an article updates that article to a new version
-    (``newsdesk.develop``) instead of getting an article of its own."""
+    (``newsdesk.pipeline.develop``) instead of getting an article of its own."""
     from ..pipeline import write_article
     from ..render import render
 
@@ -93,14 +93,11 @@ def _develop(
     on_event: Callable[[Any], None] | None,
 ) -> int | None:
     """The id of the thread's article, updated with this entry; None when its thread has no article yet."""
-    from ..pipeline.develop import thread_article, update_article
-    from ..threads import update_threads
+    from ..pipeline.develop import update_thread_article
 
-    update_threads(archive)
-    article_id = thread_article(archive, story_id)
-    if article_id is None:
+    result = update_thread_article(archive, story_id, options, on_event=on_event)
+    if result is None:
         return None
-    result = update_article(archive, article_id, options, on_event=on_event)
     if progress and result.updated:
-        progress(f"updated article {article_id} to version {result.article.version}")
-    return article_id
+        progress(f"updated article {result.article.id} to version {result.article.version}")
+    return result.article.id

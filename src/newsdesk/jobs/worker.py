@@ -40,7 +40,7 @@ from ..llm.counting import CountingModel
 from ..models import Story
 from ..pipeline import Event, WriteOptions, regenerate_section, write_article
 from .polls import poll_feed
-from .queue import Job, JobQueue, LeaseLost
+from .queue import Job, JobPayload, JobQueue, LeaseLost
 from .sql import queue_for
 
 log = logging.getLogger("newsdesk.worker")
@@ -248,16 +248,11 @@ class Worker:
         payload = job.payload
         key = f"job:{job.id}"
         article_id = self.archive.article_for_request(key)
+        if article_id is None and payload.get("feed_entry_id") and payload.get("story_id") is not None:
+            article_id = self._develop(job, on_event)  # a polled entry of a thread with an article: a new version
         if article_id is None:
             story = self._story(job, on_event)
-            options = WriteOptions(
-                model=payload.get("model"),
-                base_url=self.config.base_url,
-                template=payload.get("template"),
-                context_length=self.config.context_length,
-                request_key=key,
-                judge=self.config.judge,
-            )
+            options = self._options(payload, request_key=key)
             article = write_article(
                 story, options, self.archive, on_event=on_event, model=self._model(payload.get("model"), on_event)
             )
@@ -267,6 +262,17 @@ class Worker:
         if payload.get("feed_entry_id") and article_id is not None:
             self.archive.feeds.set_entry_article(int(payload["feed_entry_id"]), article_id)
         return article_id
+
+    def _develop(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
+        """The id of the thread's article, updated with this job's entry (``develop.update_thread_article``);
+        None when the entry's thread has no article yet."""
+        from ..pipeline.develop import update_thread_article
+
+        payload = job.payload
+        options = self._options(payload)
+        model = self._model(payload.get("model"), on_event)
+        result = update_thread_article(self.archive, int(payload["story_id"]), options, on_event, model)
+        return None if result is None else result.article.id
 
     def _story(self, job: Job, on_event: Callable[[Event], None]) -> Story:
         payload = job.payload
@@ -288,13 +294,7 @@ class Worker:
 
     def _regenerate(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
         payload = job.payload
-        options = WriteOptions(
-            model=payload.get("model"),
-            base_url=self.config.base_url,
-            template=payload.get("template"),
-            context_length=self.config.context_length,
-            judge=self.config.judge,
-        )
+        options = self._options(payload)
         article = regenerate_section(
             self.archive,
             int(payload["article_id"]),
@@ -308,6 +308,17 @@ class Worker:
     def _poll(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
         poll_feed(self.archive, self.queue, int(job.payload["feed_id"]), on_event, self.config.allow_private)
         return None
+
+    def _options(self, payload: JobPayload, request_key: str | None = None) -> WriteOptions:
+        """What a job asks for (template, model), with what this worker was started with."""
+        return WriteOptions(
+            model=payload.get("model"),
+            base_url=self.config.base_url,
+            template=payload.get("template"),
+            context_length=self.config.context_length,
+            request_key=request_key,
+            judge=self.config.judge,
+        )
 
     def _model(self, spec: str | None, on_event: Callable[[Event], None]) -> Model:
         spec = spec or ""

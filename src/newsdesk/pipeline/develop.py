@@ -82,6 +82,26 @@ def thread_article(archive: Archive, story_id: int) -> int | None:
     return max(found) if found else None
 
 
+def update_thread_article(
+    archive: Archive,
+    story_id: int,
+    options: WriteOptions,
+    on_event: EventHandler | None = None,
+    model: Model | None = None,
+) -> UpdateResult | None:
+    """The new entry ``story_id`` develops its thread's article: threads are brought up to date, and when another
+    story of its thread has an article, that article gets a new version (``update_article``). ``None`` when its
+    thread has no article yet (the entry gets an article of its own). ``feed --write`` and the web app's feed
+    polls both call this, so a poll and the command make the same versions."""
+    from .threads import update_threads
+
+    update_threads(archive)
+    article_id = thread_article(archive, story_id)
+    if article_id is None:
+        return None
+    return update_article(archive, article_id, options, on_event=on_event, model=model)
+
+
 def update_article(
     archive: Archive,
     article_id: int,

@@ -173,6 +173,10 @@ def _run(
     titles, deks = headline_fallbacks(story.headline, story.body, story_map)
     _verify(article, sources, evidence, plan, session, archive, emit, Fallbacks(titles, deks))
     injection.finish_article(article, screening, fallback_title)  # [injection]
+    if plan.verify:  # several outlets of the story's thread among the sources: how their coverage differs
+        from .coverage import add_coverage_section
+
+        add_coverage_section(article, archive, story, evidence)
 
     article.model.context_length = model.context_length  # as the server stated it, where it refused a prompt
     stats = session.stats

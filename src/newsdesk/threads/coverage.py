@@ -114,3 +114,57 @@ def _figure_statements(figures: list[Figure]) -> list[str]:
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# ------------------------------------------------------------------------------------- the article's section
+
+MAX_POINTS = 3  # sentences per outlet: what sets its account apart, not its whole story
+
+
+def outlet_points(sources: list[Source]) -> dict[str, list[tuple[str, Source]]]:
+    """Per outlet, the sentences of its own sources that set its account apart: the sentence that gives its
+    (latest) figure where the outlets' figures for the same counted thing differ, then the first sentence that
+    names someone or something no other outlet names. Empty when fewer than two outlets are present.
+
+    The sentences are the outlet's own words, so the checker can hold each one to the outlet it is shown under
+    (``keep_named_outlets``)."""
+    outlets = {s.publisher for s in sources if s.publisher}
+    if len(outlets) < 2:
+        return {}
+    from ..language import nlp
+
+    figures: list[Figure] = []
+    naming: dict[str, dict[str, tuple[str, Source]]] = {}  # outlet -> name -> (first sentence naming it, source)
+    for source in sources:
+        if not source.publisher:
+            continue
+        for doc in nlp().pipe([p.text for p in source.passages]):
+            figures.extend(_figures(doc, source))
+            for ent in doc.ents:
+                if ent.label_ in NAME_LABELS and (key := normalise_name(ent.text)):
+                    naming.setdefault(source.publisher, {}).setdefault(key, (ent.sent.text.strip(), source))
+    points: dict[str, list[tuple[str, Source]]] = {}
+
+    def add(outlet: str, sentence: str, source: Source) -> None:
+        own = points.setdefault(outlet, [])
+        if len(own) < MAX_POINTS and all(sentence != s for s, _ in own):
+            own.append((sentence, source))
+
+    by_what: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.what:
+            by_what.setdefault(figure.what, []).append(figure)
+    for group in by_what.values():
+        latest: dict[str, Figure] = {}
+        for figure in sorted(group, key=lambda f: (_when(f.source), f.source.number)):
+            latest[str(figure.source.publisher)] = figure
+        if len(latest) > 1 and len({f.value for f in latest.values()}) > 1:
+            for outlet, figure in sorted(latest.items()):
+                add(outlet, figure.sentence, figure.source)
+    outlet_names = {normalise_name(o) for o in outlets}  # an outlet naming itself is not news
+    for outlet in sorted(naming):
+        others = set().union(*(set(v) for o, v in naming.items() if o != outlet))
+        for key, (sentence, source) in naming[outlet].items():
+            if key not in others and key not in outlet_names:
+                add(outlet, sentence, source)
+    return {outlet: found for outlet, found in sorted(points.items()) if found}

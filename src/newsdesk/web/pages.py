@@ -11,7 +11,7 @@ import json
 import math
 from importlib import resources
 from pathlib import PurePath
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -22,8 +22,9 @@ from ..errors import InputError, NewsdeskError
 from ..ingest import story_from_text
 from ..ingest.text import decode_bytes
 from ..jobs.polls import feed_state
-from ..models import Story
+from ..models import Article, Story
 from ..progress import Progress
+from ..render.changes import VersionChanges, version_changes
 from ..render.html import render_article_fragment
 from .api import RowId, get_desk
 from .csrf import CSRF_FIELD, check_csrf
@@ -32,6 +33,9 @@ from .errors import error_response
 from .security import SESSION_COOKIE, session_value
 from .settings import DEFAULT_FEED_INTERVAL, PAGE_SIZE
 from .templating import page
+
+if TYPE_CHECKING:
+    from ..archive import Archive
 
 router = APIRouter(include_in_schema=False)
 
@@ -186,7 +190,21 @@ def article_page(request: Request, article_id: RowId) -> Response:
         article=article,
         fragment=fragment,
         can_regenerate=article.template in desk.settings.templates,
+        changes=_changes(desk.archive, article, request.query_params.get("since")),
     )
+
+
+def _changes(archive: Archive, article: Article, since: str | None) -> VersionChanges | None:
+    """What changed since version ``since`` (default: the one before), for an article with more than one version;
+    None for a first version or a ``since`` that names no earlier version."""
+    from ..develop import get_version
+
+    if article.id is None or article.version < 2:
+        return None
+    older = int(since) if since and since.isdigit() else article.version - 1
+    if not 1 <= older < article.version:
+        return None
+    return version_changes(get_version(archive, article.id, older), article)
 
 
 @router.post("/articles/{article_id}/regenerate")

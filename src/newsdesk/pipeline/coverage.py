@@ -1,0 +1,112 @@
+"""The "How the coverage differs" section: what each outlet of the story's thread reports that sets its account
+apart (``threads.coverage.outlet_points``), built as a section, checked like every section, and held to the outlet
+each sentence is shown under. The pipeline adds it after the rest of the article is checked."""
+
+from __future__ import annotations
+
+from ..archive import Archive
+from ..models import Article, Block, Dropped, Passage, Section, Sentence, Source, Story
+from ..threads import thread_of
+from ..threads.coverage import outlet_points
+from ..verify import Verifier, verify_article
+from ..write.parse import number_sentences
+
+__all__ = ["SECTION_HEADING", "SECTION_ID", "add_coverage_section", "coverage_section", "keep_named_outlets"]
+
+SECTION_ID = "coverage"
+SECTION_HEADING = "How the coverage differs"
+
+
+def coverage_section(sources: list[Source], thread_story_ids: set[int]) -> Section | None:
+    """The "How the coverage differs" section of an article: for each outlet among the sources that belong to the
+    story's thread (``thread_story_ids``), a sub-heading naming the outlet as its feed names itself and the
+    sentences that set its account apart. ``None`` when fewer than two outlets of the thread differ.
+
+    The sentences go through the checker like every section's; ``keep_named_outlets`` then drops any whose
+    citation is not a source of the outlet it is shown under."""
+    points = outlet_points([s for s in sources if s.story_id is not None and s.story_id in thread_story_ids])
+    if len(points) < 2:
+        return None
+    blocks: list[Block] = []
+    for outlet, found in points.items():
+        blocks.append(Block("subheading", [Sentence(outlet, claim_kind="heading")]))
+        blocks.append(Block("paragraph", [Sentence(sentence) for sentence, _ in found]))
+    number_sentences(SECTION_ID, blocks)
+    return Section(SECTION_ID, SECTION_HEADING, "fact", blocks)
+
+
+def keep_named_outlets(article: Article) -> None:
+    """After checking: a sentence of the coverage section stays only when one of its citations is a source of the
+    outlet whose sub-heading it is under (what one outlet reports is not shown as another's); the section is
+    removed when fewer than two outlets keep a sentence. Removed sentences are listed in ``article.dropped``."""
+    section = next((s for s in article.sections if s.id == SECTION_ID), None)
+    if section is None:
+        return
+    publisher = {s.number: s.publisher for s in article.sources}
+    outlet = ""
+    kept_outlets = 0
+    blocks: list[Block] = []
+    for block in section.blocks:
+        if block.type == "subheading":
+            outlet = block.text
+            blocks.append(block)
+            continue
+        for sentence in list(block.sentences):
+            if not any(publisher.get(c.source) == outlet for c in sentence.citations):
+                block.sentences.remove(sentence)
+                article.dropped.append(
+                    Dropped(
+                        section=SECTION_ID,
+                        text=sentence.text,
+                        reason=f"not cited to {outlet}",
+                        verdict=sentence.verdict,
+                        score=sentence.score,
+                    )
+                )
+        if block.sentences:
+            kept_outlets += 1
+            blocks.append(block)
+    # a sub-heading left with nothing under it goes too
+    section.blocks = [
+        b
+        for i, b in enumerate(blocks)
+        if b.type != "subheading" or (i + 1 < len(blocks) and blocks[i + 1].type != "subheading")
+    ]
+    if kept_outlets < 2:  # one outlet left: nothing to compare, and nothing lost without a word
+        for sentence in section.sentences():
+            article.dropped.append(
+                Dropped(
+                    section=SECTION_ID,
+                    text=sentence.text,
+                    reason="no other outlet left to compare with",
+                    verdict=sentence.verdict,
+                    score=sentence.score,
+                )
+            )
+        article.sections.remove(section)
+
+
+def add_coverage_section(article: Article, archive: Archive, story: Story, evidence: list[Passage]) -> None:
+    """Append the checked coverage section to ``article`` when the story is threaded and its sources hold two or
+    more outlets of its thread that differ.
+
+    The section is checked on its own, after the rest of the article, with the same checks against the same
+    ``evidence`` (``verify_article``; the sentences that fail are listed in ``article.dropped``): its sentences
+    are outlets' own words set side by side, so a sentence the facts section already states is not a repeat here.
+    Threading is read as stored, never run here: a write must not pay for threading the archive (``newsdesk
+    stories``, ``feed --write`` and ingestion thread it)."""
+    if story.id is None or (thread_id := thread_of(archive, story.id)) is None:
+        return
+    members = {
+        int(r["story_id"])
+        for r in archive.db.execute("SELECT story_id FROM thread_entries WHERE thread_id = ?", (thread_id,))
+    }
+    section = coverage_section(article.sources, members)
+    if section is None:
+        return
+    alone = Article("", "", Section("intro", "", "summary"), [section], article.sources, article.model)
+    verify_article(Verifier(store=archive), alone, evidence)
+    article.dropped.extend(alone.dropped)
+    if section.sentences():
+        article.sections.append(section)
+        keep_named_outlets(article)

@@ -1,0 +1,87 @@
+"""The web app's feed polls develop a thread's article: a polled entry of a thread that already has an article makes
+a new version of it (not a second article), and the article page shows what changed between the versions. The real
+embedded model, real SQLite, the real worker, a feed file read by the real feed reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+from fastapi.testclient import TestClient
+
+from newsdesk.archive import open_archive
+from newsdesk.jobs import queue_for
+from newsdesk.jobs.worker import Worker, WorkerConfig
+from newsdesk.web import Settings, create_app
+from newsdesk.web.desk import Desk
+from newsdesk.web.settings import template_menu
+
+TINY = Path(__file__).resolve().parent / "data" / "tiny-template.yaml"
+
+FIRST = """<item><title>Flash floods in Valencia kill 12 people</title><guid>urn:levante:1</guid>
+<pubDate>Sat, 10 Jan 2026 09:00:00 GMT</pubDate><description>Flash floods in the Spanish region of Valencia killed 12
+people on Saturday, the regional emergency service said. Torrential rain overwhelmed the Turia river basin and cut the
+A-3 motorway between Valencia and Madrid. Regional president Carlos Mazon said rescue teams were searching for people
+reported missing in Paiporta and Chiva.</description></item>"""
+SECOND = """<item><title>Valencia flood toll rises to 15 as rescue teams reach Paiporta</title>
+<guid>urn:levante:2</guid><pubDate>Sun, 11 Jan 2026 09:00:00 GMT</pubDate>
+<description>Flash floods in the Spanish region of Valencia killed 15 people,
+the regional emergency service said on Sunday, after rescue teams reached flooded homes in Paiporta &amp; Chiva.
+Torrential rain had overwhelmed the Turia river basin. Regional president Carlos Mazon said the search for people
+missing in Chiva would continue.</description></item>"""
+
+
+def rss(*items: str) -> str:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Levante News</title>'
+        + "".join(items)
+        + ("</channel></rss>")
+    )
+
+
+def test_a_polled_entry_of_a_thread_updates_its_article_and_the_page_shows_the_change(tmp_path: Path) -> None:
+    db = tmp_path / "web.db"
+    feed_file = tmp_path / "levante.xml"
+    feed_file.write_text(rss(FIRST), encoding="utf-8")
+    archive = open_archive(db)
+    desk = Desk(Settings(db=db, background=False), archive, queue_for(archive))
+    feed_id = archive.feeds.watch(
+        str(feed_file.resolve()), 600, {"template": str(TINY), "template_name": "tiny", "model": "smollm2"}
+    )
+    worker = Worker(WorkerConfig(db=db), queue=desk.queue, archive=archive)
+
+    desk.enqueue_poll(archive.feeds.get(feed_id))
+    assert worker.run_one().kind == "poll"
+    first_write = worker.run_one()
+    assert first_write.kind == "write"
+    article_id = desk.queue.get(first_write.id).article_id
+    assert article_id is not None and archive.get_article(article_id).version == 1
+
+    feed_file.write_text(rss(FIRST, SECOND), encoding="utf-8")
+    desk.enqueue_poll(archive.feeds.get(feed_id))
+    assert worker.run_one().kind == "poll"
+    second_write = worker.run_one()
+    assert second_write.kind == "write" and desk.queue.get(second_write.id).status == "done"
+    assert desk.queue.get(second_write.id).article_id == article_id, "the thread's article, not a new one"
+    assert [a["id"] for a in archive.list_articles()] == [article_id], "one article for the thread"
+    article = archive.get_article(article_id)
+    assert article.version == 2 and article.updates and "Valencia flood toll rises to 15" in article.updates[-1].summary
+    entries = archive.feeds.entries(str(feed_file.resolve()))
+    assert [e.article_id for e in entries] == [article_id, article_id], "both entries point at the one article"
+
+    client = TestClient(
+        create_app(Settings(db=db, background=False, templates=template_menu([str(TINY)]))),
+        base_url="http://127.0.0.1:8000",
+    )
+    page = client.get(f"/articles/{article_id}")
+    assert page.status_code == 200
+    html = lxml.html.fromstring(page.text)
+    changes = html.xpath("//section[@id='changes']")
+    assert changes and "since version 1" in changes[0].text_content()
+    added = [li.text_content() for li in html.xpath("//section[@id='changes']//ul[@class='added']/li")]
+    removed = [li.text_content() for li in html.xpath("//section[@id='changes']//ul[@class='removed']/li")]
+    assert any("15" in s for s in added), "the new figure is shown as added"
+    assert not set(added) & set(removed), "a sentence is added or removed, not both"
+    assert "&amp;amp;" not in page.text, "escaped once, not twice"
+    first_page = client.get(f"/articles/{article_id}?since=9")
+    assert first_page.status_code == 200 and 'id="changes"' not in first_page.text, "no such version: no diff"
