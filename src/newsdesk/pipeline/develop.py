@@ -93,7 +93,7 @@ def update_thread_article(
     story of its thread has an article, that article gets a new version (``update_article``). ``None`` when its
     thread has no article yet (the entry gets an article of its own). ``feed --write`` and the web app's feed
     polls both call this, so a poll and the command make the same versions."""
-    from .threads import update_threads
+    from ..threads import update_threads
 
     update_threads(archive)
     article_id = thread_article(archive, story_id)
