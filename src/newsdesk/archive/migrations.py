@@ -341,7 +341,7 @@ migration(
     postgres=_THREADS.format(id=ID, ref="BIGINT", real="DOUBLE PRECISION", blob="BYTEA"),
 )
 
-# Webhook deliveries (``newsdesk.webhooks``): one row per event sent, delivered or not.
+# Webhook deliveries (``newsdesk.pipeline.webhooks``): one row per event sent, delivered or not.
 _WEBHOOKS = """
         CREATE TABLE webhook_deliveries (
             id {id},
@@ -363,7 +363,7 @@ migration(
     postgres=_WEBHOOKS.format(id=ID, ref="BIGINT"),
 )
 
-# Earlier versions of articles (``newsdesk.develop``): the article row holds the current one.
+# Earlier versions of articles (``newsdesk.pipeline.develop``): the article row holds the current one.
 _VERSIONS = """
         CREATE TABLE article_versions (
             id {id},

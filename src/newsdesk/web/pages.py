@@ -197,7 +197,7 @@ def article_page(request: Request, article_id: RowId) -> Response:
 def _changes(archive: Archive, article: Article, since: str | None) -> VersionChanges | None:
     """What changed since version ``since`` (default: the one before), for an article with more than one version;
     None for a first version or a ``since`` that names no earlier version."""
-    from ..develop import get_version
+    from ..pipeline.develop import get_version
 
     if article.id is None or article.version < 2:
         return None
