@@ -26,13 +26,23 @@ __all__ = [
     "COUNTRY_NAMES",
     "DEMONYMS",
     "EPISTEMIC_MODALS",
+    "EVIDENTIAL_ADVERBS",
+    "EXPECTATION_PREDICATES",
+    "HEARSAY_PARTICIPLES",
     "HEDGE_ADVERBS",
     "HEDGE_VERBS",
+    "INTENTION_VERBS",
     "METONYMS",
     "NEGATING_ADJECTIVES",
     "NEGATION_PHRASES",
     "NEGATION_WORDS",
+    "NEGATING_PREFIXES",
     "NEGATING_VERBS",
+    "NONFACTIVE_VERBS",
+    "OPPOSED_AFFIXES",
+    "OPPOSED_SUFFIXES",
+    "OPPOSITES",
+    "QUALIFYING_ADJECTIVES",
     "RARE_FREQUENCY",
     "REPORTING_VERBS",
     "SPACY_PACKAGE",
@@ -259,6 +269,99 @@ NEGATING_ADJECTIVES = frozenset("unable unwilling".split())
 #: Frequency words that deny the usual case: "rarely feels isolating" against "can be isolating".
 RARE_FREQUENCY = frozenset("rarely seldom hardly scarcely barely".split())
 
+#: Opposites: each entry is two sides, words of one side say the contrary of words of the other about the same
+#: thing. Antonymy is a relation between words, not between meanings a parse can read, so the pairs are listed;
+#: the list keeps to the closed core of English antonyms, by the dimension they oppose on. Verbs are given in their
+#: base form (``forms`` inflects them), adjectives with their comparative and superlative.
+OPPOSITES: tuple[tuple[str, str], ...] = (
+    # permission and prohibition
+    ("allow permit resume lift legalise legalize authorise authorize", "prohibit ban forbid forbade bar outlaw veto"),
+    # assent and refusal
+    ("agree accept welcome embrace endorse approve", "resist reject refuse oppose decline"),
+    ("acknowledge admit recognise recognize realise realize concede", "reject deny dismiss"),
+    ("confirm", "deny"),
+    ("support", "oppose"),
+    ("win won victory", "lose lost defeat"),
+    ("succeed success successful", "fail failure unsuccessful"),
+    ("fix resolve solve repair", "fail ignore neglect"),
+    # direction of change
+    (
+        "rise rose risen increase grow grew gain climb surge jump",
+        "fall fell fallen decrease drop shrink shrank plunge slump cut reduce",
+    ),
+    ("raise", "lower"),
+    ("gain", "loss"),
+    ("improve enhance boost strengthen", "worsen hinder weaken impair harm"),
+    ("expand", "shrink contract"),
+    ("open", "close shut"),
+    ("start begin", "end finish"),
+    # possession and transfer, motion
+    ("buy bought purchase", "sell sold"),
+    ("include", "exclude"),
+    ("add", "remove"),
+    ("arrive", "leave depart"),
+    ("enter", "exit"),
+    ("remember", "forget forgot forgotten"),
+    # attitude
+    ("like love enjoy", "dislike hate"),
+    ("praise", "criticise criticize"),
+    # size, amount, degree
+    ("large larger largest big bigger biggest", "small smaller smallest"),
+    ("high higher highest", "low lower lowest"),
+    ("more most", "less least fewer fewest"),
+    ("majority", "minority"),
+    ("maximum", "minimum"),
+    ("many", "few"),
+    ("long longer longest", "short shorter shortest"),
+    ("wide wider widest broad", "narrow narrower narrowest"),
+    ("full", "empty"),
+    ("abundant plentiful", "scarce limited"),
+    ("comparable similar equal same", "different"),
+    # quality and value
+    ("good better best", "bad worse worst poor"),
+    ("positive", "negative"),
+    ("strong stronger strongest", "weak weaker weakest"),
+    ("simple easy easier", "complex difficult harder complicated"),
+    ("cheap cheaper cheapest inexpensive", "expensive costly"),
+    ("rich richer richest wealthy", "poor poorer poorest"),
+    ("safe safer safest", "dangerous unsafe"),
+    ("true", "false"),
+    ("correct", "wrong incorrect"),
+    ("guilty", "innocent"),
+    ("healthy", "sick ill"),
+    # time and order
+    ("early earlier earliest", "late later latest"),
+    ("first", "last"),
+    ("old older oldest", "young younger youngest new"),
+    ("past", "future"),
+    ("fast faster fastest quick quicker", "slow slower slowest"),
+    ("pre", "post"),
+    # sphere
+    ("public", "private"),
+    ("domestic", "foreign international"),
+    ("internal", "external"),
+    ("male", "female"),
+    ("north northern", "south southern"),
+    ("east eastern", "west western"),
+)
+#: Prefixes that make a word its own opposite ("legal" / "illegal", "agree" / "disagree"), with the shortest word
+#: they may open: "in", "im", "dis" and "mis" also begin many plain words ("income", "display").
+NEGATING_PREFIXES = {"un": 4, "non": 4, "non-": 4, "il": 5, "ir": 5, "in": 6, "im": 6, "dis": 5, "mis": 6}
+#: Affixes in opposed pairs on one stem: "include" / "exclude", "overestimate" / "underestimate", "upgrade" /
+#: "downgrade", "careful" / "careless". A prefix pair is (prefix, prefix, ""); a suffix pair ("", suffix, suffix).
+OPPOSED_AFFIXES: tuple[tuple[str, str], ...] = (
+    ("in", "ex"),
+    ("im", "ex"),
+    ("in", "de"),
+    ("over", "under"),
+    ("up", "down"),
+    ("pre", "post"),
+    ("en", "dis"),
+    ("max", "min"),
+    ("inter", "intra"),
+)
+OPPOSED_SUFFIXES: tuple[tuple[str, str], ...] = (("ful", "less"),)
+
 # ---------------------------------------------------------------------------------------------- certainty
 
 #: The modals of possibility: what they govern may be so, and is not stated.
@@ -267,6 +370,22 @@ EPISTEMIC_MODALS = frozenset("may might could".split())
 HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly apparently possibly probably perhaps likely".split())
 #: Verbs of supposing: what they govern is a view, not an established fact.
 HEDGE_VERBS = frozenset("appear seem suggest think believe fear suspect".split())
+#: Verbs of attitude whose clause is not asserted (non-factive): "she hopes the plant will reopen" says nothing of
+#: the plant. Verbs of saying are not among them: "the company said profits rose" reports the company's statement.
+NONFACTIVE_VERBS = HEDGE_VERBS | frozenset("hope expect wish doubt imagine guess assume suppose speculate".split())
+#: Adverbs of hearsay and guesswork beyond the hedges above: the writer does not vouch for what follows.
+EVIDENTIAL_ADVERBS = HEDGE_ADVERBS | frozenset("maybe seemingly supposedly presumably".split())
+#: Adjectives that make a charge or a guess of what they describe: "the alleged gunman" is not the gunman.
+QUALIFYING_ADJECTIVES = frozenset("alleged suspected possible potential apparent presumed purported probable".split())
+#: Verbs of intending, attempting and promising with a to-infinitive: "plans to build" has built nothing, and
+#: "will build" says more than the plan.
+INTENTION_VERBS = frozenset("plan intend aim hope seek want propose try attempt threaten vow pledge promise".split())
+#: Predicates after "is" / "are" with a to-infinitive that forecast rather than state: "is expected to open".
+EXPECTATION_PREDICATES = frozenset(
+    "expected set likely due scheduled poised slated predicted forecast projected".split()
+)
+#: Passive verbs of report and belief with a to-infinitive: "is said to be", "are thought to have": hearsay.
+HEARSAY_PARTICIPLES = frozenset("said thought believed reported understood alleged rumoured rumored feared".split())
 
 # ---------------------------------------------------------------------------------------------- cause
 

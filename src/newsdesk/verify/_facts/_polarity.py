@@ -20,6 +20,7 @@ from ...language import (
     words_pattern,
 )
 from .._text import STOPWORDS, normalise, stem
+from ._copy import NearCopy, dropped_hedge, opposite
 from ._parse import Evidence
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -220,8 +221,18 @@ def check_polarity(
     candidates: list[Evidence],
     verbatim: bool = False,
     source_stems: frozenset[str] | set[str] = frozenset(),
+    copy: NearCopy | None = None,
 ) -> FactResult:
-    """``source_stems``: every content stem of the sources, so a prefixed opposite counts only when new."""
+    """``source_stems``: every content stem of the sources, so a prefixed opposite counts only when new.
+    ``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``): a changed word
+    that is the opposite of the word it replaces says the contrary of the source, however close the rest."""
+    if copy is not None:
+        flipped = opposite(copy)
+        if flipped:
+            return fail(
+                POLARITY,
+                f'the sentence says {flipped[0]} where the source says {flipped[1]}: "{copy.evidence.text}"',
+            )
     if not claim_stems or not candidates or verbatim:
         return not_applicable(POLARITY)
     text = normalise(sentence)
@@ -392,8 +403,18 @@ def _hedge_scope(text: str, match: re.Match[str]) -> set[str]:
 
 
 def check_hedge(
-    sentence: str, claim_stems: frozenset[str], candidates: list[Evidence], verbatim: bool = False
+    sentence: str,
+    claim_stems: frozenset[str],
+    candidates: list[Evidence],
+    verbatim: bool = False,
+    copy: NearCopy | None = None,
 ) -> FactResult:
+    """``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``): a hedge of the
+    source that the copy leaves out, or replaces with a plain assertion, is a supposition stated as fact."""
+    if copy is not None:
+        hedge = dropped_hedge(copy)
+        if hedge:
+            return fail(HEDGE, f'the source hedges this ("{hedge}"): "{copy.evidence.text}"', "unsupported")
     if not claim_stems or not candidates or verbatim:
         return not_applicable(HEDGE)
     text = normalise(sentence)
