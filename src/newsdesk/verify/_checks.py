@@ -171,7 +171,7 @@ def scope(claim: Claim) -> FactResult:
 
 
 def causation(claim: Claim) -> FactResult:
-    return check_causation(claim.text, claim.facts, claim.evidence)
+    return check_causation(claim.text, claim.facts, claim.evidence, claim.copy)
 
 
 def order(claim: Claim) -> FactResult:

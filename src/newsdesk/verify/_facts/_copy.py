@@ -47,7 +47,17 @@ from ...language import (
 from .._text import MONTHS, WEEKDAYS, normalise
 from ._parse import Evidence, SourceFacts
 
-__all__ = ["Change", "NearCopy", "dropped_hedge", "near_copy", "opposed", "opposite", "swapped_name", "swapped_role"]
+__all__ = [
+    "Change",
+    "NearCopy",
+    "added_clause",
+    "dropped_hedge",
+    "near_copy",
+    "opposed",
+    "opposite",
+    "swapped_name",
+    "swapped_role",
+]
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[^\w\s]")
 MIN_WORDS = 5  # a shorter sentence is a phrase, and a copy of a phrase says little about the rest
@@ -126,10 +136,24 @@ def near_copy(sentence: str, candidates: list[Evidence]) -> NearCopy | None:
     # punctuation and case alone are no change of meaning
     changes = tuple(c for c in changes if _words(c.written) or _words(c.source))
     if len(changes) > MAX_CHANGES or any(
-        len(_words(c.written)) > MAX_SPAN or len(_words(c.source)) > MAX_SPAN for c in changes
+        (len(_words(c.written)) > MAX_SPAN and not _appended(c, len(tokens))) or len(_words(c.source)) > MAX_SPAN
+        for c in changes
     ):
         return None
     return NearCopy(evidence, tokens, source, offsets, changes, lead, tail)
+
+
+def _appended(change: Change, length: int) -> bool:
+    """Words the sentence adds after the copy ("..., which led to X"): a clause of its own, of any length."""
+    return not change.source and change.at + len(change.written) >= length - 1
+
+
+def added_clause(copy: NearCopy) -> str:
+    """The words the sentence adds after what it copies ("" when it adds none)."""
+    for change in copy.changes:
+        if _appended(change, len(copy.tokens)):
+            return " ".join(change.written)
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------- opposites
