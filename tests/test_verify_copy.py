@@ -82,7 +82,8 @@ def test_a_synonym_or_the_copy_itself_passes(verifier: Verifier) -> None:
 def test_a_dropped_hedge_fails(verifier: Verifier) -> None:
     for sentence in (
         # a modal of possibility made certain
-        "Library staff will be moved to the new community centre at Quarry Lane, according to union official Tom Reyes.",
+        "Library staff will be moved to the new community centre at Quarry Lane, according to union official "
+        "Tom Reyes.",
         # the verb of belief that governed the copied clause left out
         "The building will be sold to a developer before the end of the year.",
     ):
