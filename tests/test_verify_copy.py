@@ -102,6 +102,9 @@ def test_another_role_the_sources_give_fails(verifier: Verifier) -> None:
 
 def test_a_cause_added_to_a_copy_fails(verifier: Verifier) -> None:
     sentence = (
-        "The council of Marlow Bay voted on Tuesday to close the old library on Station Road because of the roof."
+        "The library first opened on Station Road in 1911 and moved to a larger hall in 1964 because of the roof."
     )
     assert outcome(verifier, "causation", sentence, COUNCIL) == "fail"
+    # the copy alone states no cause
+    sentence = "The library first opened on Station Road in 1911 and moved to a larger hall in 1964."
+    assert outcome(verifier, "causation", sentence, COUNCIL) != "fail"

@@ -167,7 +167,7 @@ def places(claim: Claim) -> FactResult:
 
 
 def scope(claim: Claim) -> FactResult:
-    return check_scope(claim.text, claim.stems, claim.evidence, claim.facts)
+    return check_scope(claim.text, claim.stems, claim.evidence, claim.facts, claim.copy)
 
 
 def causation(claim: Claim) -> FactResult:

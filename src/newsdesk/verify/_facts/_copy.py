@@ -35,11 +35,13 @@ from ...language import (
     HEDGE_VERBS,
     INTENTION_VERBS,
     NEGATING_PREFIXES,
+    NEGATION_WORDS,
     NONFACTIVE_VERBS,
     OPPOSED_AFFIXES,
     OPPOSED_SUFFIXES,
     OPPOSITES,
     QUALIFYING_ADJECTIVES,
+    RARE_FREQUENCY,
     REPORTING_VERBS,
     forms,
     stem,
@@ -53,6 +55,7 @@ __all__ = [
     "added_clause",
     "dropped_hedge",
     "near_copy",
+    "negation_changed",
     "opposed",
     "opposite",
     "swapped_name",
@@ -133,14 +136,32 @@ def near_copy(sentence: str, candidates: list[Evidence]) -> NearCopy | None:
         tail = source[opcodes[-1][3] :]
         opcodes = opcodes[:-1]
     changes = tuple(Change(tokens[i1:i2], source[j1:j2], i1, j1) for tag, i1, i2, j1, j2 in opcodes if tag != "equal")
-    # punctuation and case alone are no change of meaning
-    changes = tuple(c for c in changes if _words(c.written) or _words(c.source))
+    # punctuation and case alone are no change of meaning, and a stretch moved elsewhere (a clause put after the
+    # rest) is no change either: its words stand on the other side
+    written_words, source_words = set(lower), {t.lower() for t in source}
+    changes = tuple(
+        c
+        for c in changes
+        if (_words(c.written) or _words(c.source))
+        and not _moved(c.written, source_words)
+        and not _moved(c.source, written_words)
+    )
+    if _moved(lead, written_words):
+        lead = ()
+    if _moved(tail, written_words):
+        tail = ()
     if len(changes) > MAX_CHANGES or any(
         (len(_words(c.written)) > MAX_SPAN and not _appended(c, len(tokens))) or len(_words(c.source)) > MAX_SPAN
         for c in changes
     ):
         return None
     return NearCopy(evidence, tokens, source, offsets, changes, lead, tail)
+
+
+def _moved(tokens: tuple[str, ...], other: set[str]) -> bool:
+    """Words of one side, two or more, that all stand on the other side too: moved, not changed."""
+    words = [w.lower() for w in _words(tokens)]
+    return len(words) >= 2 and all(w in other for w in words)
 
 
 def _appended(change: Change, length: int) -> bool:
@@ -207,6 +228,18 @@ def opposite(copy: NearCopy) -> tuple[str, str] | None:
     return None
 
 
+_DENIALS = NEGATION_WORDS | RARE_FREQUENCY
+
+
+def _denies(tokens: tuple[str, ...]) -> bool:
+    return any(t.lower() in _DENIALS or t.lower().endswith("n't") for t in tokens)
+
+
+def negation_changed(copy: NearCopy) -> bool:
+    """Whether a change puts in or takes out a word that denies ("not", "never", "rarely", "-n't")."""
+    return any(_denies(c.written) != _denies(c.source) for c in copy.changes)
+
+
 # ---------------------------------------------------------------------------------------------- hedges
 
 _HEDGES = EPISTEMIC_MODALS | EVIDENTIAL_ADVERBS | QUALIFYING_ADJECTIVES
@@ -242,10 +275,11 @@ def dropped_hedge(copy: NearCopy) -> str | None:
     the last word before the copied stretch, a verb of attitude or an evidential adverb ("Scientists think that | X",
     "I hope | X", "Reportedly, | X"), or in a short parenthetical after it ("X | , officials believe.")."""
     source = copy.source_tokens
+    kept = {t.lower() for t in copy.tokens}  # a hedge moved elsewhere in the sentence still hedges it
     for change in copy.changes:
         end = change.source_at + len(change.source)
         hedge = _hedge_in(change.source, source[end] if end < len(source) else "")
-        if not hedge:
+        if not hedge or hedge in kept:
             continue
         mine = {w.lower() for w in change.written}
         if _hedge_in(change.written, "to") or mine & (_SAYING | _BELIEF):
@@ -254,7 +288,7 @@ def dropped_hedge(copy: NearCopy) -> str | None:
     lead = [t.lower() for t in copy.lead]
     while lead and lead[-1] in (",", "that"):
         lead.pop()
-    if lead and (lead[-1] in _ATTITUDE or lead[-1] in EVIDENTIAL_ADVERBS):
+    if lead and (lead[-1] in _ATTITUDE or lead[-1] in EVIDENTIAL_ADVERBS) and lead[-1] not in kept:
         return lead[-1]  # right before the copy: it governs it (a sentence's end in between would not)
     tail: list[str] = []
     for token in copy.tail:
@@ -262,7 +296,7 @@ def dropped_hedge(copy: NearCopy) -> str | None:
             break
         if token[:1].isalnum():
             tail.append(token.lower())
-    if 0 < len(tail) <= 3 and tail[-1] in _ATTITUDE:
+    if 0 < len(tail) <= 3 and tail[-1] in _ATTITUDE and tail[-1] not in kept:
         return tail[-1]
     return None
 
