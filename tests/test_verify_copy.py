@@ -108,3 +108,27 @@ def test_a_cause_added_to_a_copy_fails(verifier: Verifier) -> None:
     # the copy alone states no cause
     sentence = "The library first opened on Station Road in 1911 and moved to a larger hall in 1964."
     assert outcome(verifier, "causation", sentence, COUNCIL) != "fail"
+
+
+def test_a_denial_put_in_a_copy_fails_and_a_moved_clause_does_not(verifier: Verifier) -> None:
+    sentence = "Tom Reyes, a union official, said the staff had been consulted about the vote."
+    assert outcome(verifier, "polarity", sentence, COUNCIL) == "fail"
+    # the same words with a clause moved to the end: nothing changed
+    sources = _passages(
+        "While the museum is not open on Mondays, its gardens welcome visitors every day of the week from nine o'clock."
+    )
+    sentence = (
+        "Its gardens welcome visitors every day of the week from nine o'clock, while the museum is not open on Mondays."
+    )
+    assert outcome(verifier, "polarity", sentence, sources) != "fail"
+
+
+def test_a_partial_quantifier_widened_in_a_copy_fails(verifier: Verifier) -> None:
+    sources = _passages("Some residents of Marlow Bay said the library had been the heart of the town for a century.")
+    for sentence in (
+        "All residents of Marlow Bay said the library had been the heart of the town for a century.",
+        "Residents of Marlow Bay said the library had been the heart of the town for a century.",
+    ):
+        assert outcome(verifier, "scope", sentence, sources) == "fail", sentence
+    sentence = "Several residents of Marlow Bay said the library had been the heart of the town for a century."
+    assert outcome(verifier, "scope", sentence, sources) != "fail"

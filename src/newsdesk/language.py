@@ -42,6 +42,7 @@ __all__ = [
     "OPPOSED_AFFIXES",
     "OPPOSED_SUFFIXES",
     "OPPOSITES",
+    "PARAPHRASE_OPPOSITES",
     "QUALIFYING_ADJECTIVES",
     "RARE_FREQUENCY",
     "REPORTING_VERBS",
@@ -344,9 +345,49 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("north northern", "south southern"),
     ("east eastern", "west western"),
 )
+#: The opposites the polarity check compares across sentences in other words (not copies): a shorter list, since
+#: scalar words ("first" / "last", "early" / "late", "more" / "less") contrast two facts in fair prose as often as
+#: they flip one; with all of ``OPPOSITES`` there, the dev articles' tune half lost fair sentences and caught fewer
+#: errors (fair kept 0.906 -> 0.902, errors caught 0.680 -> 0.670).
+PARAPHRASE_OPPOSITES: tuple[tuple[str, str], ...] = (
+    ("allow permit resume lift legalise legalize authorise authorize", "prohibit ban forbid bar outlaw veto"),
+    ("agree accept welcome embrace endorse", "resist reject refuse oppose decline"),
+    ("rise increase grow gain climb surge jump", "fall decrease drop shrink plunge slump cut reduce"),
+    ("win won", "lose lost"),
+    ("succeed", "fail"),
+    ("fix resolve solve repair", "fail ignore neglect"),
+    ("acknowledge admit recognise recognize realise realize concede", "reject deny dismiss"),
+    ("confirm", "deny"),
+    ("comparable similar equal", "lower higher"),
+    ("higher larger greater", "lower smaller"),
+    ("survive survived", "die died kill killed"),
+    ("support", "oppose"),
+    ("open", "close"),
+    ("improve enhance boost strengthen", "worsen hinder weaken impair harm"),
+    ("strong", "weak"),
+    ("simple easy", "complex difficult complicated"),
+    ("positive", "negative"),
+    ("success", "failure"),
+    ("cheap inexpensive", "expensive costly"),
+    ("best", "worst"),
+    ("maximum", "minimum"),
+    ("buy purchase", "sell"),
+    ("expand", "shrink"),
+    ("include", "exclude"),
+    ("add", "remove"),
+    ("like love enjoy", "dislike hate"),
+    ("large big", "small"),
+    ("high", "low"),
+    ("fast quick", "slow"),
+    ("same", "different"),
+    ("true", "false"),
+    ("correct", "wrong"),
+    ("abundant plentiful", "scarce limited"),
+    ("pre", "post"),
+)
 #: Prefixes that make a word its own opposite ("legal" / "illegal", "agree" / "disagree"), with the shortest word
 #: they may open: "in", "im", "dis" and "mis" also begin many plain words ("income", "display").
-NEGATING_PREFIXES = {"un": 4, "non": 4, "non-": 4, "il": 5, "ir": 5, "in": 6, "im": 6, "dis": 5, "mis": 6}
+NEGATING_PREFIXES = {"un": 4, "non": 4, "non-": 4, "il": 5, "ir": 5, "in": 6, "im": 6, "dis": 6, "mis": 6}
 #: Affixes in opposed pairs on one stem: "include" / "exclude", "overestimate" / "underestimate", "upgrade" /
 #: "downgrade", "careful" / "careless". A prefix pair is (prefix, prefix, ""); a suffix pair ("", suffix, suffix).
 OPPOSED_AFFIXES: tuple[tuple[str, str], ...] = (

@@ -111,7 +111,7 @@ def near_copy(sentence: str, candidates: list[Evidence]) -> NearCopy | None:
     if len(_words(tokens)) < MIN_WORDS:
         return None
     lower = [t.lower() for t in tokens]
-    best: tuple[int, Evidence, list[tuple[str, int, int, int, int]]] | None = None
+    best: tuple[int, Evidence, list[Any]] | None = None  # (words copied, the source sentence, difflib's opcodes)
     for evidence in candidates:
         if len(evidence.text) > MAX_SOURCE_CHARS:
             continue
@@ -199,12 +199,15 @@ def opposed(a: str, b: str) -> bool:
     """Whether two words say the contrary of each other: an antonym pair of ``OPPOSITES``, a word and its
     negating prefix ("legal" / "illegal"), or one stem under opposed affixes ("include" / "exclude", "careful" /
     "careless")."""
-    a, b = a.lower(), b.lower()
-    if a == b:
-        return False
+    return _antonyms(a.lower(), b.lower()) or _affixed(a.lower(), b.lower())
+
+
+def _antonyms(a: str, b: str) -> bool:
     sides = _opposite_sides()
-    if any(entry == e and side != s for entry, side in sides.get(a, ()) for e, s in sides.get(b, ())):
-        return True
+    return a != b and any(entry == e and side != s for entry, side in sides.get(a, ()) for e, s in sides.get(b, ()))
+
+
+def _affixed(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):
         for prefix, shortest in NEGATING_PREFIXES.items():
             if x == prefix + y and len(y) >= shortest:
@@ -218,12 +221,15 @@ def opposed(a: str, b: str) -> bool:
     return False
 
 
-def opposite(copy: NearCopy) -> tuple[str, str] | None:
-    """(written, source) words of a change that are opposites."""
+def opposite(copy: NearCopy, known: frozenset[str] | set[str] = frozenset()) -> tuple[str, str] | None:
+    """(written, source) words of a change that are opposites. ``known``: the stems the sources use anywhere; an
+    opposite by affix that the sources use elsewhere is theirs ("employment" where they also say it), a contrast
+    they draw, not a flip."""
     for change in copy.changes:
         for mine in _words(change.written):
             for theirs in _words(change.source):
-                if opposed(mine, theirs):
+                a, b = mine.lower(), theirs.lower()
+                if _antonyms(a, b) or (_affixed(a, b) and stem(a) not in known):
                     return mine, theirs
     return None
 

@@ -125,6 +125,9 @@ def _widened_copy(copy: NearCopy) -> tuple[str, str] | None:
             continue  # another partial word, or a number: "many" -> "numerous", "several" -> "three"
         if not mine or any(w in _WHOLE for w in mine):
             return " ".join(mine) or "(nothing)", " ".join(theirs)
+    lead = [t.lower() for t in copy.lead]
+    if lead and lead[-1] in _PARTIAL:  # the copy starts right after the quantifier: "Some | residents said"
+        return "(nothing)", lead[-1]
     return None
 
 
@@ -137,10 +140,10 @@ def check_scope(
 ) -> FactResult:
     """``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``)."""
     if copy is not None:
-        widened = _widened_copy(copy)
-        if widened is not None:
+        change = _widened_copy(copy)
+        if change is not None:
             return fail(
-                SCOPE, f'the sentence says {widened[0]} where the source says {widened[1]}: "{copy.evidence.text}"'
+                SCOPE, f'the sentence says {change[0]} where the source says {change[1]}: "{copy.evidence.text}"'
             )
     wide = _wide_nouns(sentence)
     if not wide or not claim_stems:
