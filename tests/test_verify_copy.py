@@ -132,3 +132,14 @@ def test_a_partial_quantifier_widened_in_a_copy_fails(verifier: Verifier) -> Non
         assert outcome(verifier, "scope", sentence, sources) == "fail", sentence
     sentence = "Several residents of Marlow Bay said the library had been the heart of the town for a century."
     assert outcome(verifier, "scope", sentence, sources) != "fail"
+
+
+def test_a_pronoun_for_the_speaker_is_no_other_speaker(verifier: Verifier) -> None:
+    sources = _passages(
+        "Finance minister Dora Mardas said, without giving figures, that revenue in March had topped targets.",
+        "Asked about the talks in Beijing, vice premier He Lifeng declined to comment on the figures.",
+    )
+    sentence = "He said, without giving figures, that revenue in March had topped targets."
+    assert outcome(verifier, "attribution", sentence, sources) != "fail"
+    sentence = "He Lifeng said, without giving figures, that revenue in March had topped targets."
+    assert outcome(verifier, "attribution", sentence, sources) == "fail"
