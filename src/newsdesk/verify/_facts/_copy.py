@@ -46,7 +46,7 @@ from ...language import (
     forms,
     stem,
 )
-from .._text import MONTHS, STOPWORDS, WEEKDAYS, normalise
+from .._text import MONTHS, WEEKDAYS, normalise
 from ._parse import Evidence, SourceFacts
 
 __all__ = [
@@ -314,6 +314,7 @@ _SENTENCE_END = frozenset(".!?;:")
 
 _CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 _CONNECTORS = frozenset("the of and de van von al bin".split())
+_PRONOUNS = frozenset("i you he she it we they me him her us them his its our their this that these those".split())
 
 
 def _name(tokens: tuple[str, ...], facts: SourceFacts, initial: bool) -> list[str] | None:
@@ -324,8 +325,10 @@ def _name(tokens: tuple[str, ...], facts: SourceFacts, initial: bool) -> list[st
     if not words or any(not w[:1].isupper() for w in words):
         return None
     lower = [w.lower() for w in words]
-    if any(w in _CALENDAR or w in DEMONYMS or w in STOPWORDS for w in lower):
-        return None  # a pronoun ("He said") or a function word at the start of the sentence is no name
+    if any(w in _CALENDAR or w in DEMONYMS for w in lower):
+        return None
+    if any(w.lower() in _PRONOUNS and not (w.isupper() and len(w) > 1) for w in words):
+        return None  # "He said" for "Mardas said" is no other speaker ("US" is a name, "Us" no)
     known = {part for word in facts.capitalised() for part in word.split("-")}
     if all(w in known for w in lower) or len(words) >= 2 or not initial:
         return lower
