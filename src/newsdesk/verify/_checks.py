@@ -147,19 +147,19 @@ def entity_swap(claim: Claim) -> FactResult:
 
 
 def polarity(claim: Claim) -> FactResult:
-    return check_polarity(claim.text, claim.stems, claim.evidence, claim.verbatim, claim.index.stems)
+    return check_polarity(claim.text, claim.stems, claim.evidence, claim.verbatim, claim.index.stems, claim.copy)
 
 
 def hedge_made_certain(claim: Claim) -> FactResult:
-    return check_hedge(claim.text, claim.stems, claim.evidence, claim.verbatim)
+    return check_hedge(claim.text, claim.stems, claim.evidence, claim.verbatim, claim.copy)
 
 
 def attribution(claim: Claim) -> FactResult:
-    return check_attribution(claim.text, claim.facts, claim.evidence)
+    return check_attribution(claim.text, claim.facts, claim.evidence, claim.copy)
 
 
 def roles_and_titles(claim: Claim) -> FactResult:
-    return check_roles(claim.text, claim.facts)
+    return check_roles(claim.text, claim.facts, claim.copy)
 
 
 def places(claim: Claim) -> FactResult:
@@ -167,11 +167,11 @@ def places(claim: Claim) -> FactResult:
 
 
 def scope(claim: Claim) -> FactResult:
-    return check_scope(claim.text, claim.stems, claim.evidence, claim.facts)
+    return check_scope(claim.text, claim.stems, claim.evidence, claim.facts, claim.copy)
 
 
 def causation(claim: Claim) -> FactResult:
-    return check_causation(claim.text, claim.facts, claim.evidence)
+    return check_causation(claim.text, claim.facts, claim.evidence, claim.copy)
 
 
 def order(claim: Claim) -> FactResult:
@@ -183,7 +183,7 @@ def affiliation(claim: Claim) -> FactResult:
 
 
 def conflation(claim: Claim) -> FactResult:
-    return check_conflation(claim.text, claim.stems, claim.evidence, claim.facts)
+    return check_conflation(claim.text, claim.stems, claim.evidence, claim.facts, claim.copy)
 
 
 #: THE order. Vetoes, cheapest and surest first; then the deciders; then the after-review.

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from ..models import VerdictLabel
+from ._facts._copy import NearCopy, near_copy
 from ._facts._parse import Evidence, SourceFacts, source_facts, stems_of
 from ._text import normalise
 
@@ -134,6 +135,11 @@ class Claim:
             if evidence not in chosen and len(self.stems & evidence.stems) >= 2:
                 chosen.append(evidence)
         return chosen[: CANDIDATES + 2]
+
+    @cached_property
+    def copy(self) -> NearCopy | None:
+        """The aligned source sentence the sentence copies but for a few words, with what it changes (``_copy``)."""
+        return near_copy(self.text, self.evidence)
 
     @property
     def verbatim(self) -> bool:

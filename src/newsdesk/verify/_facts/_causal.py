@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ...language import CAUSAL_CONNECTIVES, CAUSAL_VERBS, EPISTEMIC_MODALS, HEDGE_ADVERBS, HEDGE_VERBS, forms
+from ._copy import NearCopy, added_clause
 from ._parse import Evidence, SourceFacts, stems_of
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -112,9 +113,36 @@ def _given_as_a_cause(factor: frozenset[str], facts: SourceFacts) -> bool:
     return False
 
 
-def check_causation(sentence: str, facts: SourceFacts, candidates: list[Evidence]) -> FactResult:
+def _cause_added_to_a_copy(copy: NearCopy, facts: SourceFacts) -> FactResult | None:
+    """A source sentence copied with a causal clause added ("..., which led to X", "... because of X"): the copy
+    is the source's fact, the link and X are the writer's. However short X is, some stretch of the sources must
+    join the copied fact to it; that the sources give X as the cause of something else does not join it to this."""
+    added = added_clause(copy)
+    link = _CLAIM_LINK.search(added)
+    if link is None or _HEDGED.search(added) or _CLAIM_LINK.search(copy.evidence.text):
+        return None
+    factor = stems_of(added[link.end() :])
+    copied = copy.evidence.stems
+    if not factor or not any(factor <= e.stems for e in facts.sentences):
+        return None  # a factor the sources do not name is the other checks' to judge
+    for text, stems, joining in _stretches(facts):
+        if factor <= stems and _coverage(copied, stems) >= MIN_JOINED_COVERAGE and joining.search(text):
+            return ok(CAUSATION)
+    return fail(CAUSATION, "the sources state both facts but never that one caused the other", "unsupported")
+
+
+def check_causation(
+    sentence: str, facts: SourceFacts, candidates: list[Evidence], copy: NearCopy | None = None
+) -> FactResult:
+    """``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``)."""
     link = _CLAIM_LINK.search(sentence)
-    if link is None or _HEDGED.search(sentence):
+    if link is None:
+        return not_applicable(CAUSATION)
+    if copy is not None:  # (a hedge in the copied fact does not hedge the link added to it)
+        added = _cause_added_to_a_copy(copy, facts)
+        if added is not None:
+            return added
+    if _HEDGED.search(sentence):
         return not_applicable(CAUSATION)
     parts = _parts(sentence)
     if parts is None or min(len(parts[0]), len(parts[1])) < MIN_PART_STEMS:

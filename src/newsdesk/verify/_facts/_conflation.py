@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...language import speaker_tokens, stem
+from ._copy import NearCopy, swapped_name
 from ._parse import Evidence, SourceFacts, parse
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -52,8 +53,20 @@ def _names(doc: Any) -> set[str]:
 
 
 def check_conflation(
-    sentence: str, claim_stems: frozenset[str], candidates: list[Evidence], facts: SourceFacts
+    sentence: str,
+    claim_stems: frozenset[str],
+    candidates: list[Evidence],
+    facts: SourceFacts,
+    copy: NearCopy | None = None,
 ) -> FactResult:
+    """``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``): a name put where
+    the source has another name it uses says of one what the source says of the other."""
+    if copy is not None:
+        swapped = swapped_name(copy, facts)
+        if swapped is not None:
+            return fail(
+                CONFLATION, f'the source says this of {swapped[1]}, not of {swapped[0]}: "{copy.evidence.text}"'
+            )
     if not claim_stems or sum(1 for w in sentence.split()[1:] if w[:1].isupper()) < 2:
         return not_applicable(CONFLATION)  # fewer than two names: nobody to exchange
     aligned = [

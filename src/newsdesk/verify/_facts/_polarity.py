@@ -12,14 +12,17 @@ import re
 from ...language import (
     EPISTEMIC_MODALS,
     NEGATING_ADJECTIVES,
+    NEGATING_PREFIXES,
     NEGATING_VERBS,
     NEGATION_PHRASES,
     NEGATION_WORDS,
+    PARAPHRASE_OPPOSITES,
     RARE_FREQUENCY,
     forms,
     words_pattern,
 )
 from .._text import STOPWORDS, normalise, stem
+from ._copy import NearCopy, dropped_hedge, negation_changed, opposite
 from ._parse import Evidence
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -41,46 +44,8 @@ _NEGATION = re.compile(
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:but|although|though|while|whereas|and|because|when|as)\b", re.IGNORECASE)
 SCOPE = 3
 
-# Pairs of opposed words (stems): one side in the sentence, the other in the source, never both in either.
-_OPPOSED = [
-    ("allow permit resume lift legalise legalize authorise authorize", "prohibit ban forbid bar outlaw veto"),
-    ("agree accept welcome embrace endorse", "resist reject refuse oppose decline"),
-    ("rise increase grow gain climb surge jump", "fall decrease drop shrink plunge slump cut reduce"),
-    ("win won", "lose lost"),
-    ("succeed", "fail"),
-    ("fix resolve solve repair", "fail ignore neglect"),
-    ("acknowledge admit recognise recognize realise realize concede", "reject deny dismiss"),
-    ("confirm", "deny"),
-    ("comparable similar equal", "lower higher"),
-    ("higher larger greater", "lower smaller"),
-    ("survive survived", "die died kill killed"),
-    ("support", "oppose"),
-    ("open", "close"),
-    ("improve enhance boost strengthen", "worsen hinder weaken impair harm"),
-    ("strong", "weak"),
-    ("simple easy", "complex difficult complicated"),
-    ("positive", "negative"),
-    ("success", "failure"),
-    ("cheap inexpensive", "expensive costly"),
-    ("best", "worst"),
-    ("maximum", "minimum"),
-    ("buy purchase", "sell"),
-    ("expand", "shrink"),
-    ("include", "exclude"),
-    ("add", "remove"),
-    ("like love enjoy", "dislike hate"),
-    ("large big", "small"),
-    ("high", "low"),
-    ("fast quick", "slow"),
-    ("same", "different"),
-    ("true", "false"),
-    ("correct", "wrong"),
-    ("abundant plentiful", "scarce limited"),
-    ("pre", "post"),
-]
-# Prefixes that turn a word into its opposite: "suitable" / "unsuitable", "certainties" / "uncertainties".
-# "in", "im", "dis" and "mis" also open many plain words ("income", "display", "discover"): only a long stem counts.
-_NEGATING_PREFIXES = {"un": 4, "non": 4, "non-": 4, "il": 5, "ir": 5, "in": 6, "im": 6, "dis": 6, "mis": 6}
+# Opposed words (``language.PARAPHRASE_OPPOSITES``), as stems: one side in the sentence, the other in the source,
+# never both in either. Prefixes that make a word its own opposite: ``language.NEGATING_PREFIXES``.
 
 
 def _inflected(words: str) -> frozenset[str]:
@@ -89,7 +54,7 @@ def _inflected(words: str) -> frozenset[str]:
     return frozenset(stem(f) for f in forms)
 
 
-_OPPOSED_STEMS = [(_inflected(a), _inflected(b)) for a, b in _OPPOSED]
+_OPPOSED_STEMS = [(_inflected(a), _inflected(b)) for a, b in PARAPHRASE_OPPOSITES]
 # Words that stand for one another when a negation's scope is compared ("did not realize the threat" vs
 # "recognised the danger"): a deliberately short list of near-synonyms common in news.
 _SAME = [
@@ -181,7 +146,7 @@ def _prefixed_opposite(
     """A word no source uses whose opposite by a negating prefix the source sentence has: "unsuitable" where the
     source says "suitable" (a word the sources use elsewhere is theirs, and may be a fair contrast)."""
     for word in sorted(claim - source - everywhere):
-        for prefix, shortest in _NEGATING_PREFIXES.items():
+        for prefix, shortest in NEGATING_PREFIXES.items():
             bare = word.removeprefix(prefix)
             if bare != word and len(bare) >= shortest and bare in source and bare not in claim:
                 return word, bare
@@ -220,8 +185,23 @@ def check_polarity(
     candidates: list[Evidence],
     verbatim: bool = False,
     source_stems: frozenset[str] | set[str] = frozenset(),
+    copy: NearCopy | None = None,
 ) -> FactResult:
-    """``source_stems``: every content stem of the sources, so a prefixed opposite counts only when new."""
+    """``source_stems``: every content stem of the sources, so a prefixed opposite counts only when new.
+    ``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``): a changed word
+    that is the opposite of the word it replaces says the contrary of the source, however close the rest, and so
+    does a denial put in or taken out; a copy that changes neither says what the sentence it copies says, and no
+    other source sentence makes it a flip."""
+    if copy is not None:
+        flipped = opposite(copy, source_stems)
+        if flipped:
+            return fail(
+                POLARITY,
+                f'the sentence says {flipped[0]} where the source says {flipped[1]}: "{copy.evidence.text}"',
+            )
+        if negation_changed(copy):
+            return fail(POLARITY, f'the sentence denies what the source states, or the reverse: "{copy.evidence.text}"')
+        return ok(POLARITY)
     if not claim_stems or not candidates or verbatim:
         return not_applicable(POLARITY)
     text = normalise(sentence)
@@ -392,8 +372,19 @@ def _hedge_scope(text: str, match: re.Match[str]) -> set[str]:
 
 
 def check_hedge(
-    sentence: str, claim_stems: frozenset[str], candidates: list[Evidence], verbatim: bool = False
+    sentence: str,
+    claim_stems: frozenset[str],
+    candidates: list[Evidence],
+    verbatim: bool = False,
+    copy: NearCopy | None = None,
 ) -> FactResult:
+    """``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``): a hedge of the
+    source that the copy leaves out, or replaces with a plain assertion, is a supposition stated as fact."""
+    if copy is not None:
+        hedge = dropped_hedge(copy)
+        if hedge:
+            return fail(HEDGE, f'the source hedges this ("{hedge}"): "{copy.evidence.text}"', "unsupported")
+        return ok(HEDGE)  # the copy keeps every hedge of the sentence it copies
     if not claim_stems or not candidates or verbatim:
         return not_applicable(HEDGE)
     text = normalise(sentence)

@@ -16,6 +16,7 @@ import re
 
 from ...language import stem
 from ...text import STOPWORDS
+from ._copy import NearCopy
 from ._parse import Evidence, SourceFacts
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -92,9 +93,58 @@ def _narrowed(evidence: Evidence, words: frozenset[str]) -> str | None:
     return None
 
 
+# Words that speak of part of a class or of some occasions, and words that speak of the whole or of every occasion:
+# a near copy that puts one of the second kind for one of the first, or drops the first, widens the source.
+_PARTIAL = frozenset(
+    "some several many most few numerous various often sometimes usually frequently occasionally generally mostly "
+    "partly partially largely mainly".split()
+)
+_WHOLE = frozenset("all every each always entirely wholly completely only whole".split())
+
+
+def _next(words: list[str], i: int) -> str:
+    return words[i + 1] if i + 1 < len(words) else ""
+
+
+def _widened_copy(copy: NearCopy) -> tuple[str, str] | None:
+    """(written, source) words of a change that replaces a partial quantifier or frequency ("some", "one of",
+    "often") with a whole one ("all", "the only", "always"), or drops it ("many residents" -> "residents")."""
+    source = [t.lower() for t in copy.source_tokens]
+    for change in copy.changes:
+        at = change.source_at
+        theirs = [
+            w
+            for i, w in enumerate(source[at : at + len(change.source)])
+            if (w in _PARTIAL or w == "one" and _next(source, at + i) == "of")
+            and not _next(source, at + i)[:1].isdigit()
+        ]  # ("some 300 people" is about 300: an estimate, not a part)
+        if not theirs:
+            continue
+        mine = [w.lower() for w in change.written if w[:1].isalnum()]
+        if any(w in _PARTIAL or w[:1].isdigit() for w in mine):
+            continue  # another partial word, or a number: "many" -> "numerous", "several" -> "three"
+        if not mine or any(w in _WHOLE for w in mine):
+            return " ".join(mine) or "(nothing)", " ".join(theirs)
+    lead = [t.lower() for t in copy.lead]
+    if lead and lead[-1] in _PARTIAL:  # the copy starts right after the quantifier: "Some | residents said"
+        return "(nothing)", lead[-1]
+    return None
+
+
 def check_scope(
-    sentence: str, claim_stems: frozenset[str], candidates: list[Evidence], facts: SourceFacts
+    sentence: str,
+    claim_stems: frozenset[str],
+    candidates: list[Evidence],
+    facts: SourceFacts,
+    copy: NearCopy | None = None,
 ) -> FactResult:
+    """``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``)."""
+    if copy is not None:
+        change = _widened_copy(copy)
+        if change is not None:
+            return fail(
+                SCOPE, f'the sentence says {change[0]} where the source says {change[1]}: "{copy.evidence.text}"'
+            )
     wide = _wide_nouns(sentence)
     if not wide or not claim_stems:
         return not_applicable(SCOPE)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ...language import METONYMS, REPORTING_VERBS, VIEW_VERBS, forms, speaker_tokens, stem, words_pattern
+from ._copy import NearCopy, swapped_name, swapped_role
 from ._parse import Evidence, SourceFacts, parse, stems_of
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -265,9 +266,28 @@ def _antecedent(evidence: Evidence, clause: Clause, facts: SourceFacts) -> Claus
     return None
 
 
-def check_attribution(sentence: str, facts: SourceFacts, candidates: list[Evidence]) -> FactResult:
+def _speaker_swapped(copy: NearCopy, facts: SourceFacts) -> FactResult | None:
+    """A copy that puts another name of the sources where the source sentence names its speaker: the words are
+    given to someone the source does not give them to."""
+    swapped = swapped_name(copy, facts)
+    if swapped is None or not SPEECH_CUE.search(copy.evidence.text):
+        return None
+    theirs = stems_of(swapped[1])
+    if any(theirs & clause.speaker for clause in speech_clauses(copy.evidence.doc) if not clause.pronoun):
+        return fail(ATTRIBUTION, f"the source gives this to {swapped[1]}, not {swapped[0]}")
+    return None
+
+
+def check_attribution(
+    sentence: str, facts: SourceFacts, candidates: list[Evidence], copy: NearCopy | None = None
+) -> FactResult:
+    """``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``)."""
     if not SPEECH_CUE.search(sentence):
         return not_applicable(ATTRIBUTION)
+    if copy is not None:
+        swapped = _speaker_swapped(copy, facts)
+        if swapped is not None:
+            return swapped
     claim_stems = stems_of(sentence)
     if claim_stems - facts.stems():  # a speaker no source mentions needs a word no source uses: else no parse
         stranger = _unknown_speaker(speech_clauses(parse(sentence)), facts)
@@ -432,7 +452,13 @@ def _titles_told(sentence: str, facts: SourceFacts) -> bool:
 TITLE_REACH = 4
 
 
-def check_roles(sentence: str, facts: SourceFacts) -> FactResult:
+def check_roles(sentence: str, facts: SourceFacts, copy: NearCopy | None = None) -> FactResult:
+    """``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``): a word that
+    says what a named person is, replaced by another the sources use, gives the person another role."""
+    if copy is not None:
+        swapped = swapped_role(copy, facts)
+        if swapped is not None:
+            return fail(ROLES, f'the source calls them {swapped[1]}, not {swapped[0]}: "{copy.evidence.text}"')
     if not _TITLE_CUE.search(sentence):
         return not_applicable(ROLES)
     if _titles_told(sentence, facts):
