@@ -32,8 +32,9 @@ from ._facts._order import check_order
 from ._facts._places import check_places
 from ._facts._polarity import check_hedge, check_polarity
 from ._facts._result import FactResult, not_applicable
+from ._facts._roles import check_roles
 from ._facts._scope import check_scope
-from ._facts._speech import check_attribution, check_roles
+from ._facts._speech import check_attribution
 from ._judge import JudgeCheck
 from ._names import extract_names
 
