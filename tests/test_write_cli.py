@@ -41,11 +41,17 @@ def test_json_article_validates_and_has_every_section(example_article):
     _, out, _ = example_article
     article = load_json(out)
     jsonschema.validate(article, SCHEMA)
-    assert [s["id"] for s in article["sections"]] == [s["id"] for s in DEFAULT_TEMPLATE["sections"]]
-    assert [s["heading"] for s in article["sections"]] == [s["heading"] for s in DEFAULT_TEMPLATE["sections"]]
+    # the template's sections in its order; one the sources hold nothing for is left out, and the notes say so
+    present = {s["id"]: s["heading"] for s in article["sections"]}
+    assert list(present.items()) == [
+        (s["id"], s["heading"]) for s in DEFAULT_TEMPLATE["sections"] if s["id"] in present
+    ]
+    for spec in DEFAULT_TEMPLATE["sections"]:
+        assert spec["id"] in present or any(n.startswith(f"{spec['heading']} is left out: ") for n in article["notes"])
+    assert len(present) >= 4, "the example's ten sentences earn most sections"
     for section in article["sections"]:
         sentences = [s for b in section["blocks"] for s in b["sentences"]]
-        assert sentences or section["note"], f"section {section['id']} is empty without saying why"
+        assert sentences, f"section {section['id']} is published with no sentence"
     stats = article["stats"]
     assert 1 <= stats["llm_calls"] <= 10 and stats["completion_tokens"] > 0 and stats["seconds"] > 0
     assert article["sources"][0]["url"].startswith("https://www.nasa.gov/")

@@ -9,8 +9,8 @@ model that can gets the map as each section's plan. The verifier checks every se
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from ..errors import ContextTooSmall
 from ..llm.session import BudgetExceeded, Messages, Session
@@ -19,7 +19,7 @@ from ..storymap import StoryMap, is_complete_sentence, nlp
 from ..template import SectionSpec, Template
 from ..text import STOPWORDS, split_sentences
 from . import from_map, prompts
-from .grounded import GroundedDrafter
+from .grounded import Candidate, GroundedDrafter
 from .parse import (
     ARTICLE_PARTS,
     clean_text,
@@ -31,7 +31,15 @@ from .parse import (
 )
 from .title import acceptable_title, question_title, whole_sentence
 
-__all__ = ["Draft", "write_draft", "write_section", "rebuild_from_map", "fallback_title", "GROUNDED_KINDS"]
+__all__ = [
+    "Draft",
+    "write_draft",
+    "write_section",
+    "rebuild_from_map",
+    "fallback_title",
+    "omit_empty_sections",
+    "GROUNDED_KINDS",
+]
 
 GROUNDED_KINDS = ("fact", "summary")
 SCARCE_SENTENCES = 30  # usable source sentences under which a story is short (the bundled example has 10)
@@ -53,6 +61,7 @@ class Draft:
     dek: str
     intro: Section
     sections: list[Section]
+    notes: list[str] = field(default_factory=list)  # sections left out, and why (``omit_empty_sections``)
 
 
 Emit = Callable[..., None]
@@ -154,7 +163,28 @@ def write_draft(
             sentences=len(section.sentences()),
             note=section.note,
         )
-    return Draft(title=title, dek=dek, intro=intro, sections=sections)
+    sections, notes = omit_empty_sections(sections)
+    return Draft(title=title, dek=dek, intro=intro, sections=sections, notes=notes)
+
+
+def omit_empty_sections(sections: list[Section]) -> tuple[list[Section], list[str]]:
+    """The sections that hold a sentence, and a note for each one left out.
+
+    A section is earned by what the sources hold for it: a heading over nothing but "the sources hold nothing
+    for this" tells a reader less than its absence, and pads a short story out to the template's full shape.
+    So a section with no sentence (nothing of its kind in the sources, or every sentence drafted for it dropped
+    by the source check) is left out, and the article's notes say which and why: nothing is lost silently, and
+    the dropped sentences stay in ``Article.dropped``.
+    """
+    kept: list[Section] = []
+    notes: list[str] = []
+    for section in sections:
+        if section.sentences():
+            kept.append(section)
+            continue
+        reason = re.sub(r",? so it is left out$", "", (section.note or "the sources hold nothing for it").rstrip("."))
+        notes.append(f"{section.heading or section.id} is left out: {reason[:1].lower()}{reason[1:]}.")
+    return kept, notes
 
 
 def _story_sentences(sources: list[Source]) -> int:
@@ -189,16 +219,20 @@ def _grounded_headline(
     except (BudgetExceeded, ContextTooSmall):
         pass  # the title is built from the headline
     dek = headline
+    dek_source: list[Candidate] = []
     for _ in range(3):  # the first opening sentence that is whole, with its subject
         lead = drafter.take(1, lead=True)
         if not lead:
             break
         if (whole := whole_sentence([lead[0].text], split=False)) is not None:
-            dek = whole
+            dek, dek_source = whole, lead
             break
     # The takeaways claim the story's most salient sentences right after the dek, before the intro: cut to their
     # core they may restate the lead, and an intro sentence they could not shorten would read as their copy.
-    summaries = {spec.id: _grounded_summary(drafter, spec) for spec in template.sections if spec.kind == "summary"}
+    # The dek's sentence is the story's lead, its main fact: the takeaways may restate it whole.
+    summaries = {
+        spec.id: _grounded_summary(drafter, spec, dek_source) for spec in template.sections if spec.kind == "summary"
+    }
     intro = Section(id="intro", heading="", kind="summary")
     words = min(template.headline.target_words, SCARCE_INTRO_WORDS) if scarce else template.headline.target_words
     intro.blocks = drafter.blocks(drafter.take(words, lead=True), "paragraphs")
@@ -271,18 +305,23 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -
 
 
 TAKEAWAY_WORDS = 250  # story words per takeaway: a 600-word story gets 3, a 1,400-word story up to 5
+TAKEAWAY_SHARE = 3  # story sentences per takeaway at least: a list of points restates a story, not most of it
 
 
-def takeaway_count(spec: SectionSpec, story_words: int) -> int:
+def takeaway_count(spec: SectionSpec, story_words: int, story_sentences: int | None = None) -> int:
     """Takeaways in proportion to the story (``TAKEAWAY_WORDS``), three at least, at most what the section's
-    length holds (about 18 words a bullet) and five.
+    length holds (about 18 words a bullet), five, and one for every ``TAKEAWAY_SHARE`` usable story sentences
+    (two at least), so that a six-sentence story is not restated whole.
 
     On the first 38 CNN/DailyMail dev stories (about 600 words each) three takeaways scored ROUGE-1/2 38.9/16.9
     against the highlights and four 36.4/16.4: a longer list says more than a reader keeps."""
-    return max(2, min(5, spec.target_words // 18, max(3, round(story_words / TAKEAWAY_WORDS))))
+    count = max(2, min(5, spec.target_words // 18, max(3, round(story_words / TAKEAWAY_WORDS))))
+    if story_sentences is not None:
+        count = min(count, max(2, story_sentences // TAKEAWAY_SHARE))
+    return count
 
 
-def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
+def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec, restates: Sequence[Candidate] = ()) -> Section:
     """A summary restates the story's key facts in fewer words: each cut to its core from the source sentence.
 
     On the inputs of bench/write.py (the bundled example and three real pages), SmolLM2-135M asked to shorten
@@ -290,7 +329,7 @@ def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
     cut sentences got 14, carry only what their citations say, and cost no call.
     """
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
-    section.blocks = drafter.takeaways(takeaway_count(spec, drafter.story_words()))
+    section.blocks = drafter.takeaways(takeaway_count(spec, drafter.story_words(), drafter.story_sentences()), restates)
     if not section.blocks:
         section.note = "The sources hold no facts to summarise."
     return section
