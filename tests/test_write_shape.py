@@ -14,6 +14,7 @@ from newsdesk.render import render_markdown
 from newsdesk.template import load_template
 from newsdesk.verify._article import NOTE_FAILED
 from newsdesk.write import omit_empty_sections, takeaway_count
+from newsdesk.write.shape import fact_words
 
 
 def test_a_section_with_nothing_is_left_out_and_named_in_the_notes() -> None:
@@ -38,6 +39,17 @@ def test_takeaways_follow_the_storys_length_and_never_restate_most_of_it() -> No
     assert takeaway_count(spec, 600, 20) == 3
     assert takeaway_count(spec, 1400, 60) == 4  # the section's 80 words hold four bullets
     assert takeaway_count(spec, 120, 6) == 2  # a six-sentence story is not restated in three of them
+
+
+def test_a_long_storys_facts_fill_what_the_map_built_sections_left() -> None:
+    template = load_template(None)
+    context = next(s for s in template.sections if s.kind == "fact")
+    drafted = ["word " * 300]  # the dek, intro, takeaways and map-built sections so far
+    # a story of 1,200 usable words may be restated in 900: what the other parts left goes to the facts
+    assert fact_words(context, template, 1200, drafted) == 600
+    # a short story's share is spent already: the section keeps its template length (the pool bounds it)
+    assert fact_words(context, template, 300, drafted) == context.target_words
+    assert fact_words(context, template, 10_000, drafted) == 900, "at most 1,200 words, however long the story"
 
 
 def _words(article: Article) -> int:

@@ -29,7 +29,7 @@ from .parse import (
     parse_labelled,
     to_blocks,
 )
-from .shape import omit_empty_sections, takeaway_count
+from .shape import fact_words, omit_empty_sections, takeaway_count
 from .title import acceptable_title, question_title, whole_sentence
 
 __all__ = [
@@ -149,7 +149,8 @@ def write_draft(
         if spec_section.id in prebuilt:
             section = prebuilt[spec_section.id]
         elif drafter is not None and spec_section.kind in GROUNDED_KINDS:
-            section = _grounded_section(drafter, spec_section)
+            words = fact_words(spec_section, template, drafter.story_words(), [dek, intro, *prebuilt.values()])
+            section = _grounded_section(drafter, spec_section, words)
         else:
             section = _written_section(
                 session, sources, spec_section, headline, others, plan=from_map.plan_for(spec_section, story_map)
@@ -245,9 +246,9 @@ def _written_headline(
     return _title(labelled.get("title"), headline, body, story_map), dek, intro
 
 
-def _grounded_section(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
+def _grounded_section(drafter: GroundedDrafter, spec: SectionSpec, words: int | None = None) -> Section:
     prefer = "background" if spec.kind == "fact" else "story"
-    chosen = drafter.take(spec.target_words, prefer=prefer)
+    chosen = drafter.take(words or spec.target_words, prefer=prefer)
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind, blocks=drafter.blocks(chosen, spec.format))
     if not section.blocks:
         section.note = "The sources hold no further facts for this section beyond those given above."

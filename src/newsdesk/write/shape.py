@@ -12,9 +12,20 @@ from __future__ import annotations
 import re
 
 from ..models import Section
-from ..template import SectionSpec
+from ..template import SectionSpec, Template
 
-__all__ = ["TAKEAWAY_SHARE", "TAKEAWAY_WORDS", "omit_empty_sections", "takeaway_count"]
+__all__ = [
+    "LENGTH_SHARE",
+    "MAX_ARTICLE_WORDS",
+    "TAKEAWAY_SHARE",
+    "TAKEAWAY_WORDS",
+    "fact_words",
+    "omit_empty_sections",
+    "takeaway_count",
+]
+
+LENGTH_SHARE = 0.75  # of the story's usable words, what its article may restate: a 1,400-word story gets ~800
+MAX_ARTICLE_WORDS = 1200  # however long the story: past this an explainer is a second copy of it
 
 TAKEAWAY_WORDS = 250  # story words per takeaway: a 600-word story gets 3, a 1,400-word story up to 5
 TAKEAWAY_SHARE = 3  # story sentences per takeaway at least: a list of points restates a story, not most of it
@@ -51,3 +62,18 @@ def omit_empty_sections(sections: list[Section]) -> tuple[list[Section], list[st
         reason = re.sub(r",? so it is left out$", "", (section.note or "the sources hold nothing for it").rstrip("."))
         notes.append(f"{section.heading or section.id} is left out: {reason[:1].lower()}{reason[1:]}.")
     return kept, notes
+
+
+def fact_words(spec: SectionSpec, template: Template, story_words: int, written: list[Section | str]) -> int:
+    """Words for a grounded fact section: its template length, or more where the article is short of its share
+    of the story (``LENGTH_SHARE`` of ``story_words``, at most ``MAX_ARTICLE_WORDS``) after what is ``written``
+    already (the dek, the intro, the sections built from the map), less the template length of the fact
+    sections still to come. The sections built from the map hold only material of their kind (views, dates,
+    plans), so a long story's facts go here rather than being left out; a short story's share is spent before
+    this and the section keeps its template length, which the few sentences left bound anyway."""
+    budget = min(LENGTH_SHARE * story_words, MAX_ARTICLE_WORDS)
+    used = sum(
+        len((part if isinstance(part, str) else " ".join(s.text for s in part.sentences())).split()) for part in written
+    )
+    others = sum(s.target_words for s in template.sections if s.kind == "fact" and s.id != spec.id)
+    return max(spec.target_words, round(budget - used - others))
