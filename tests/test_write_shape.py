@@ -12,9 +12,9 @@ from newsdesk.models import Article, Block, Section, Sentence
 from newsdesk.pipeline import WriteOptions, write_article
 from newsdesk.render import render_markdown
 from newsdesk.template import load_template
-from newsdesk.verify._article import NOTE_FAILED
+from newsdesk.verify._article import NOTE_FAILED, NOTE_REPEATED
 from newsdesk.write import omit_empty_sections, takeaway_count
-from newsdesk.write.shape import fact_words
+from newsdesk.write.shape import fact_words, leave_out_empty
 
 
 def test_a_section_with_nothing_is_left_out_and_named_in_the_notes() -> None:
@@ -31,6 +31,17 @@ def test_a_section_with_nothing_is_left_out_and_named_in_the_notes() -> None:
     assert notes == [
         "Future Outlook is left out: the sources say nothing more.",
         "Pros and Cons is left out: every sentence drafted for this section failed the source check.",
+    ]
+
+
+def test_an_intro_the_check_emptied_keeps_no_note_under_the_dek() -> None:
+    intro = Section(id="intro", heading="", kind="summary", note=NOTE_REPEATED)
+    kept = Section(id="context", heading="Context", kind="fact", blocks=[Block("paragraph", [Sentence("A fact.")])])
+    article = Article(title="Why?", dek="The dek.", intro=intro, sections=[kept], sources=[], model={})
+    leave_out_empty(article)
+    assert article.intro.note is None and article.sections == [kept]
+    assert article.notes == [
+        "The introduction is left out: everything drafted for this section repeated points made earlier."
     ]
 
 

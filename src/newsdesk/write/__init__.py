@@ -29,7 +29,7 @@ from .parse import (
     parse_labelled,
     to_blocks,
 )
-from .shape import fact_words, omit_empty_sections, takeaway_count
+from .shape import fact_words, leave_out_empty, omit_empty_sections, takeaway_count
 from .title import acceptable_title, question_title, whole_sentence
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "write_section",
     "rebuild_from_map",
     "fallback_title",
+    "leave_out_empty",
     "omit_empty_sections",
     "takeaway_count",
     "GROUNDED_KINDS",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Section
+from ..models import Article, Section
 from ..template import SectionSpec, Template
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "TAKEAWAY_SHARE",
     "TAKEAWAY_WORDS",
     "fact_words",
+    "leave_out_empty",
     "omit_empty_sections",
     "takeaway_count",
 ]
@@ -60,8 +61,19 @@ def omit_empty_sections(sections: list[Section]) -> tuple[list[Section], list[st
             kept.append(section)
             continue
         reason = re.sub(r",? so it is left out$", "", (section.note or "the sources hold nothing for it").rstrip("."))
-        notes.append(f"{section.heading or section.id} is left out: {reason[:1].lower()}{reason[1:]}.")
+        label = section.heading or ("The introduction" if section.id == "intro" else section.id)
+        notes.append(f"{label} is left out: {reason[:1].lower()}{reason[1:]}.")
     return kept, notes
+
+
+def leave_out_empty(article: Article) -> None:
+    """After the check: the sections it emptied are left out, and an intro it emptied (its sentences failed, or
+    repeated the dek) keeps no note under the dek; the article's notes say what went and why."""
+    article.sections, notes = omit_empty_sections(article.sections)
+    if not article.intro.sentences() and article.intro.note:
+        notes[:0] = omit_empty_sections([article.intro])[1]
+        article.intro.note = None
+    article.notes.extend(notes)
 
 
 def fact_words(spec: SectionSpec, template: Template, story_words: int, written: list[Section | str]) -> int:
