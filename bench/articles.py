@@ -15,7 +15,8 @@ wall time (about 20-35 s on 2 cores before the story map; note contention from o
 into one archive (``--skip K`` starts at story K: the first 38 were used to set the salience weights, so
 ``--skip 38`` reads unseen ones) and reports, against each story's published highlights, with the rouge-score
 package (stemming on; the ``test`` extra): ROUGE-1/2 F1 of Key Takeaways beside the story's first three sentences
-(lead-3), the highlight bigram recall of the whole article, sections per article with a note and no sentence,
+(lead-3), the highlight bigram recall of the whole article, sections per article with a note and no sentence
+(and those left out for want of material, which the article's notes name),
 background stories cited per article (the stories are unrelated, so every one is a wrong citation; targets: at or
 above lead-3, at least 60%, at most 0.1, at most 0.05), and the titles that glue the headline into a template
 ("What is at stake as ...").
@@ -114,7 +115,21 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     rows = [json.loads(line) for line in SUMMARIES.read_text(encoding="utf-8").splitlines()][skip : skip + count]
     totals: dict[str, list[float]] = {
-        k: [] for k in ("tk1", "tk2", "lead1", "lead2", "recall", "notes", "background", "pasted", "words", "calls")
+        k: []
+        for k in (
+            "tk1",
+            "tk2",
+            "lead1",
+            "lead2",
+            "recall",
+            "notes",
+            "omitted",
+            "background",
+            "pasted",
+            "words",
+            "story_words",
+            "calls",
+        )
     }
     with tempfile.TemporaryDirectory() as tmp:
         archive = open_archive(Path(tmp) / "bench.db")
@@ -134,9 +149,12 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
                 "lead2": lead["rouge2"].fmeasure,
                 "recall": scorer.score(row["highlights"], whole)["rouge2"].recall,
                 "notes": sum(1 for sec in article.all_sections() if sec.note and not sec.sentences()),
+                # sections left out because the sources held nothing for them (named in the article's notes)
+                "omitted": sum(1 for note in article.notes if " is left out: " in note),
                 "background": sum(1 for src in article.sources if src.role == "background"),
                 "pasted": float(bool(TEMPLATE_TITLE.match(article.title))),
                 "words": len(whole.split()),
+                "story_words": len(story.body.split()),
                 "calls": article.stats.llm_calls,
             }
             for key, value in result.items():
@@ -157,9 +175,11 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
         "lead3_rouge1_rouge2": [round(100 * mean["lead1"], 1), round(100 * mean["lead2"], 1)],
         "article_highlight_bigram_recall": round(100 * mean["recall"], 1),
         "note_only_sections_per_article": round(mean["notes"], 2),
+        "sections_left_out_per_article": round(mean["omitted"], 2),
         "background_stories_per_article": round(mean["background"], 3),
         "titles_pasting_the_headline": f"{int(sum(totals['pasted']))}/{len(rows)}",
         "mean_article_words": round(mean["words"]),
+        "mean_story_words": round(mean["story_words"]),
         "mean_llm_calls": round(mean["calls"], 2),
     }
     print(json.dumps(summary) if as_json else "\n" + "\n".join(f"{k}: {v}" for k, v in summary.items()))

@@ -101,3 +101,32 @@ def test_captions_bylines_cut_off_sentences_and_bare_quotation_openers_are_never
     passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(story)]
     drafter = GroundedDrafter([Source(number=1, title="Landlord convicted", passages=passages)], "Landlord convicted")
     assert [c.original for c in drafter.pool] == [story[1]]
+
+
+HARBOUR = [
+    "The Port Alder town council voted 9 to 4 on Tuesday night to build a new bridge across the old harbour.",
+    "The bridge will carry buses, cyclists and people on foot, but not private cars.",
+    "Construction is due to start in September and the council expects the bridge to open in 2029.",
+    "Council leader Miriam Okafor called the vote the most important decision the council had taken in years.",
+    "Shop owners on Quay Street warned that two years of building work would drive customers away.",
+    "The ferry operator said the bridge would cut the walk from the terminal to the station to eight minutes.",
+]
+
+
+def _harbour() -> GroundedDrafter:
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(HARBOUR)]
+    return GroundedDrafter([Source(number=1, title="Council approves bridge", passages=passages)], "Bridge approved")
+
+
+def test_the_takeaways_restate_the_lead_the_dek_took() -> None:
+    """The dek takes the lead; a list of the story's points still says it (issue 17), but only where asked to:
+    any other sentence used elsewhere and not shortened stays out (the verifier would drop the copy)."""
+    drafter = _harbour()
+    dek = drafter.take(1, lead=True)
+    assert [c.original for c in dek] == [HARBOUR[0]]
+    without = [b.sentences[0].citations[0].quote for b in drafter.takeaways(3)]
+    assert HARBOUR[0] not in without and len(without) == 3
+    drafter = _harbour()
+    dek = drafter.take(1, lead=True)
+    restated = [b.sentences[0].citations[0].quote for b in drafter.takeaways(3, restates=dek)]
+    assert restated[0] == HARBOUR[0] and len(restated) == 3

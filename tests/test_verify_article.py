@@ -146,6 +146,17 @@ def test_a_sentence_repeating_the_dek_is_dropped() -> None:
     assert [(d.section, d.reason) for d in a.dropped] == [("pros", REPEAT_REASON)]
 
 
+def test_key_takeaways_may_restate_the_dek() -> None:
+    """The dek stands above the article; a list of the story's points keeps its main fact (issue 17)."""
+    lead = "Governor Greg Abbott declared a disaster in 23 counties."
+    a = article(section("context", "fact", [lead]), section("takeaways", "summary", [lead]))
+    a.dek = lead
+    verify_article(Verifier(), a, PASSAGES)
+    assert [s.text for s in a.sections[1].sentences()] == [lead], "the takeaway restating the dek is kept"
+    assert not a.sections[0].sentences(), "a fact section repeating the dek is not"
+    assert [(d.section, d.reason) for d in a.dropped] == [("context", REPEAT_REASON)]
+
+
 def test_article_json_round_trip_keeps_verdicts() -> None:
     a = article(
         section(

@@ -219,3 +219,22 @@ def test_two_pros_and_cons_pairs_become_one():
         ("bullet", "Cons: fewer customers."),
         ("bullet", "Noise for the residents of Quay Street."),
     ]
+
+
+def test_a_headline_without_a_clause_is_asked_about_the_storys_main_claim() -> None:
+    """Issue 17: a noun-phrase headline is not glued into a template; the story's lead is asked instead."""
+    body = (
+        "Four Swedish police officers on holiday restrained a man who attacked a passenger on a New York subway "
+        "train, police said. The man was arrested."
+    )
+    assert fallback_title("A Subway Ride to Remember", body) == (
+        "Why did four Swedish police officers on holiday restrain a man who attacked a passenger on a New York "
+        "subway train?"
+    )
+    # a lead that points at what it does not name ("their", "we") is no title: the headline is framed instead
+    pointing = "Their arms are bent at the elbows. We tested the robot for a week."
+    assert fallback_title("The Robot in Your Kitchen", pointing) == "What lies behind the robot in your kitchen?"
+    # a headline with its own clause is still asked from that clause, whatever the lead says
+    assert fallback_title("Meta hires a key Google AI researcher", body) == (
+        "Why did Meta hire a key Google AI researcher?"
+    )

@@ -21,7 +21,7 @@ from ..models import Article, ModelInfo, Passage, Source, Story, StoryInfo
 from ..retrieve import build_sources, evidence_of
 from ..storymap import build_map
 from ..template import SectionSpec, Template, load_template
-from ..write import fallback_title, write_draft
+from ..write import fallback_title, leave_out_empty, write_draft
 from ..write.context import fit_to_context
 from ..write.revise import MAX_REVISE_CALLS, reviser
 from ..write.title import headline_fallbacks
@@ -164,7 +164,7 @@ def _run(
         model=_model_info(model, plan),
         template=template.name,
         story=StoryInfo.of(story),
-        notes=notes,
+        notes=[*notes, *draft.notes],
         created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
@@ -236,6 +236,7 @@ def _verify(
     verify_article(verifier, article, evidence, reviser=revise, fallbacks=fallbacks)
     for section in article.all_sections():
         section.prune()
+    leave_out_empty(article)
     article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions
     article.stats.judge_calls = judge.calls if judge else 0
     article.model.judge = judge is not None

@@ -101,4 +101,6 @@ def render_markdown(article: Article) -> str:
         meta = escape(", ".join(x for x in (source.publisher, source.published) if x))
         lines.append(f"{source.number}. {title}" + (f" — {meta}" if meta else ""))
     lines += ["", summary_line(article), ""]
+    if article.notes:  # what the run did to the input or left out of the article (omitted sections), said plainly
+        lines += [*(f"*{escape(note)}*" for note in article.notes), ""]
     return "\n".join(lines)

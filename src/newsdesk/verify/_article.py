@@ -10,7 +10,8 @@ Order matters and is fixed:
 2. all failures go to the reviser in ONE batch, each with its best evidence passages; replacements are checked;
 3. what still fails is dropped and recorded in ``article.dropped`` with its reason;
 4. a sentence that repeats a point made in the dek or an earlier section is dropped ("repeats an earlier
-   point"); a summary section (Key Takeaways) may summarise, so there only near-copies go;
+   point"); a summary section (Key Takeaways) may summarise, so there only near-copies go, and it may restate
+   the dek;
 5. a section left with no sentences gets one honest ``note``.
 """
 
@@ -263,16 +264,20 @@ def _drop_repeats(article: Article, verifier: Verifier, reasons: dict[int, set[s
     """Drop sentences that repeat the dek or a point of an earlier section (or say the same thing twice in one)."""
     threshold = verifier.calibration.redundancy
     copy_threshold = verifier.calibration.redundancy_takeaways
-    earlier: list[tuple[set[str], set[tuple[str, str]]]] = [_fingerprint(article.dek)] if article.dek else []
+    dek = [_fingerprint(article.dek)] if article.dek else []
+    earlier: list[tuple[set[str], set[tuple[str, str]]]] = []
     for section in article.all_sections():
         summarises = section.kind == "summary" and section is not article.intro
+        # A summary (Key Takeaways) lists the story's points on its own, so it may restate the dek, which
+        # stands above the article: the story's main fact belongs in both.
+        before = earlier if summarises else [*dek, *earlier]
         current: list[tuple[set[str], set[tuple[str, str]]]] = []
         for block in section.blocks:
             if block.type == "subheading":
                 continue
             for sentence in list(block.sentences):
                 words, pairs = _fingerprint(sentence.text)
-                if _repeats(summarises, words, pairs, earlier, current, threshold, copy_threshold):
+                if _repeats(summarises, words, pairs, before, current, threshold, copy_threshold):
                     block.sentences.remove(sentence)
                     article.dropped.append(
                         Dropped(

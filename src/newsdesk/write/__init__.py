@@ -9,8 +9,8 @@ model that can gets the map as each section's plan. The verifier checks every se
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from ..errors import ContextTooSmall
 from ..language import nlp
@@ -20,7 +20,7 @@ from ..storymap import StoryMap, is_complete_sentence
 from ..template import SectionSpec, Template
 from ..text import STOPWORDS, split_sentences
 from . import from_map, prompts
-from .grounded import GroundedDrafter
+from .grounded import Candidate, GroundedDrafter
 from .parse import (
     ARTICLE_PARTS,
     clean_text,
@@ -30,9 +30,20 @@ from .parse import (
     parse_labelled,
     to_blocks,
 )
+from .shape import fact_words, leave_out_empty, omit_empty_sections, takeaway_count
 from .title import acceptable_title, question_title, whole_sentence
 
-__all__ = ["Draft", "write_draft", "write_section", "rebuild_from_map", "fallback_title", "GROUNDED_KINDS"]
+__all__ = [
+    "Draft",
+    "write_draft",
+    "write_section",
+    "rebuild_from_map",
+    "fallback_title",
+    "leave_out_empty",
+    "omit_empty_sections",
+    "takeaway_count",
+    "GROUNDED_KINDS",
+]
 
 GROUNDED_KINDS = ("fact", "summary")
 SCARCE_SENTENCES = 30  # usable source sentences under which a story is short (the bundled example has 10)
@@ -54,6 +65,7 @@ class Draft:
     dek: str
     intro: Section
     sections: list[Section]
+    notes: list[str] = field(default_factory=list)  # sections left out, and why (``omit_empty_sections``)
 
 
 Emit = Callable[..., None]
@@ -139,7 +151,8 @@ def write_draft(
         if spec_section.id in prebuilt:
             section = prebuilt[spec_section.id]
         elif drafter is not None and spec_section.kind in GROUNDED_KINDS:
-            section = _grounded_section(drafter, spec_section)
+            words = fact_words(spec_section, template, drafter.story_words(), [dek, intro, *prebuilt.values()])
+            section = _grounded_section(drafter, spec_section, words)
         else:
             section = _written_section(
                 session, sources, spec_section, headline, others, plan=from_map.plan_for(spec_section, story_map)
@@ -155,7 +168,8 @@ def write_draft(
             sentences=len(section.sentences()),
             note=section.note,
         )
-    return Draft(title=title, dek=dek, intro=intro, sections=sections)
+    sections, notes = omit_empty_sections(sections)
+    return Draft(title=title, dek=dek, intro=intro, sections=sections, notes=notes)
 
 
 def _story_sentences(sources: list[Source]) -> int:
@@ -190,16 +204,20 @@ def _grounded_headline(
     except (BudgetExceeded, ContextTooSmall):
         pass  # the title is built from the headline
     dek = headline
+    dek_source: list[Candidate] = []
     for _ in range(3):  # the first opening sentence that is whole, with its subject
         lead = drafter.take(1, lead=True)
         if not lead:
             break
         if (whole := whole_sentence([lead[0].text], split=False)) is not None:
-            dek = whole
+            dek, dek_source = whole, lead
             break
     # The takeaways claim the story's most salient sentences right after the dek, before the intro: cut to their
     # core they may restate the lead, and an intro sentence they could not shorten would read as their copy.
-    summaries = {spec.id: _grounded_summary(drafter, spec) for spec in template.sections if spec.kind == "summary"}
+    # The dek's sentence is the story's lead, its main fact: the takeaways may restate it whole.
+    summaries = {
+        spec.id: _grounded_summary(drafter, spec, dek_source) for spec in template.sections if spec.kind == "summary"
+    }
     intro = Section(id="intro", heading="", kind="summary")
     words = min(template.headline.target_words, SCARCE_INTRO_WORDS) if scarce else template.headline.target_words
     intro.blocks = drafter.blocks(drafter.take(words, lead=True), "paragraphs")
@@ -230,9 +248,9 @@ def _written_headline(
     return _title(labelled.get("title"), headline, body, story_map), dek, intro
 
 
-def _grounded_section(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
+def _grounded_section(drafter: GroundedDrafter, spec: SectionSpec, words: int | None = None) -> Section:
     prefer = "background" if spec.kind == "fact" else "story"
-    chosen = drafter.take(spec.target_words, prefer=prefer)
+    chosen = drafter.take(words or spec.target_words, prefer=prefer)
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind, blocks=drafter.blocks(chosen, spec.format))
     if not section.blocks:
         section.note = "The sources hold no further facts for this section beyond those given above."
@@ -271,19 +289,7 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -
     return section
 
 
-TAKEAWAY_WORDS = 250  # story words per takeaway: a 600-word story gets 3, a 1,400-word story up to 5
-
-
-def takeaway_count(spec: SectionSpec, story_words: int) -> int:
-    """Takeaways in proportion to the story (``TAKEAWAY_WORDS``), three at least, at most what the section's
-    length holds (about 18 words a bullet) and five.
-
-    On the first 38 CNN/DailyMail dev stories (about 600 words each) three takeaways scored ROUGE-1/2 38.9/16.9
-    against the highlights and four 36.4/16.4: a longer list says more than a reader keeps."""
-    return max(2, min(5, spec.target_words // 18, max(3, round(story_words / TAKEAWAY_WORDS))))
-
-
-def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
+def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec, restates: Sequence[Candidate] = ()) -> Section:
     """A summary restates the story's key facts in fewer words: each cut to its core from the source sentence.
 
     On the inputs of bench/write.py (the bundled example and three real pages), SmolLM2-135M asked to shorten
@@ -291,7 +297,7 @@ def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
     cut sentences got 14, carry only what their citations say, and cost no call.
     """
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
-    section.blocks = drafter.takeaways(takeaway_count(spec, drafter.story_words()))
+    section.blocks = drafter.takeaways(takeaway_count(spec, drafter.story_words(), drafter.story_sentences()), restates)
     if not section.blocks:
         section.note = "The sources hold no facts to summarise."
     return section

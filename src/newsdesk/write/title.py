@@ -16,9 +16,16 @@ from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["acceptable_title", "headline_clause", "headline_fallbacks", "question_title", "whole_sentence"]
+__all__ = [
+    "acceptable_title",
+    "headline_clause",
+    "headline_fallbacks",
+    "lead_question",
+    "question_title",
+    "whole_sentence",
+]
 
 _WH = re.compile(r"^(?:what|why|how|who|when|where|which|will|can|could|should|is|are|does|do|did|has|have)\b", re.I)
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
@@ -97,6 +104,12 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
     clause = headline_clause(headline, body)
     if (inverted := asked_about(clause, body)) is not None:
         return inverted
+    return _framed(clause, body, story_map)
+
+
+def _framed(clause: str, body: str, story_map: StoryMap) -> str:
+    """The headline's clause framed by its verb where its grammar says how (a plan, a participle, an obituary, a
+    list, a verbless clause); else the story's main claim asked (``lead_question``); else a frame around it."""
     doc = nlp()(clause)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.pos_ not in ("VERB", "AUX"):  # a parse that missed the verb ("Attack stokes ...")
@@ -134,10 +147,14 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
             verb = "are" if subject.tag_ in ("NNS", "NNPS") else "is"
             rest = doc[subject.right_edge.i + 1 :].text
             return _finish(f"Why {verb} {_lower_first(doc, subj, lower_words)} {rest}")
+        if (from_lead := lead_question(body)) is not None:
+            return from_lead
         if root.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in root.children):
             return _finish(f"What comes next after {text}")
         if root.pos_ in ("VERB", "AUX"):
             return _finish(f"What is at stake as {text}")
+    elif (from_lead := lead_question(body)) is not None:
+        return from_lead
     if any(t.pos_ == "VERB" and t.i > 0 for t in doc):  # a clause the parser could not pin down: keep it whole
         return _finish(f"What is at stake as {text}")
     actor = story_map.main_actor
@@ -145,6 +162,42 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
         plural = root is not None and (root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children))
         return _finish(f"What {'do' if plural else 'does'} {text} mean for {actor.name}")
     return _finish(f"What lies behind {text}")
+
+
+LEAD_SENTENCES = 3  # the story's opening sentences a title may be asked from
+
+
+def lead_question(body: str) -> str | None:
+    """The story's main claim as a question, where the headline holds no clause to ask about ("Inside the AI
+    village where chatbots compete", "The robot in your kitchen"): news states its main event first, so the
+    first of the opening sentences whose core (``shorten``: the clause without its asides) inverts into a question
+    of at most ``MAX_TITLE_WORDS`` words is the title. Built from the parse, as a headline's clause is.
+
+    A title stands alone, above the story: a sentence with a personal pronoun ("we", "you", "their arms") points
+    at what it does not name, and one that joins two clauses (", and ...") asks two things; neither is asked."""
+    from .grounded import shorten  # grounded drafting imports this module's neighbours, not this one
+
+    for sentence in split_sentences(body)[:LEAD_SENTENCES]:
+        if sentence.rstrip("\"'”’").endswith("?") or (whole := whole_sentence([sentence], split=False)) is None:
+            continue  # a question in the story is the writer's, not its claim
+        core = re.sub(r"[.!]([\"'”’]*)$", r"\1", shorten(whole))
+        doc = nlp()(core)
+        if _JOINED.search(core) or any(_pointing(t) for t in doc) or not len(doc):
+            continue
+        if doc[0].pos_ != "PROPN" and not doc[0].text.isupper():  # capitalised only as the sentence's first word
+            core = core[:1].lower() + core[1:]
+        question = asked_about(core, body, headline=False)
+        if question is not None and len(question.split()) <= MAX_TITLE_WORDS and question.count("?") == 1:
+            return question
+    return None
+
+
+_JOINED = re.compile(r"[,;]\s+(?:and|but|or|so|yet)\s|;|:")
+
+
+def _pointing(token: Token) -> bool:
+    """A personal or possessive pronoun other than a reflexive one ("himself" names its own clause's subject)."""
+    return token.tag_ in ("PRP", "PRP$") and not token.lower_.endswith(("self", "selves"))
 
 
 _WH_LEAD = re.compile(r"^(how|why|what|when|where)\s+(?=\S)", re.I)
@@ -175,13 +228,16 @@ _REPORTING = {"say", "warn", "find", "show", "claim", "allege", "suggest", "repo
 _RELATIVE = {"that", "which", "who"}
 
 
-def asked_about(clause: str, body: str = "") -> str | None:
+def asked_about(clause: str, body: str = "", *, headline: bool = True) -> str | None:
     """The clause's event as a question, by the grammar of English questions: the subject and the first auxiliary
     change places ("AI companies are pivoting" -> "Why are AI companies pivoting"), and a lexical verb takes "do"
     ("Meta poaches a researcher" -> "Why did Meta poach a researcher"). A headline's simple present reports an event
     just past, so it takes "did"; after the headline's own "How" or "Why" it states what is so ("How a law protects
     whistleblowers" -> "How does a law protect whistleblowers"). A noun with a relative clause ("The woman who got
     YouTube banned") is asked about that clause. None when the parse gives no subject before its verb.
+    ``headline=False``: the clause is a story's sentence, whose simple present states what is so ("Browsers
+    differ" -> "Why do browsers differ"). A base-form verb after its subject with no auxiliary is a present the
+    tagger took for an infinitive ("The UN's AI warnings grow louder"): an imperative has no subject.
     """
     if match := _WH_TO.match(clause):  # "What to know about ...", "How to get ...": advice, asked of the reader
         return _finish(
@@ -246,9 +302,11 @@ def asked_about(clause: str, body: str = "") -> str | None:
             moved.append(doc[moved[0].i + 1])  # "can't" moves whole: "Why can't experts agree"
         rest = "".join(t.text_with_ws for t in words_after if t not in moved)
         question = f"{wh} {''.join(t.lower_ for t in moved)} {subject_text} {rest}"
-    elif verb.tag_ in ("VBD", "VBZ", "VBP"):
+    elif verb.tag_ in ("VBD", "VBZ", "VBP") or (
+        verb.tag_ == "VB" and subject_start < verb.i and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
         # a state verb's present is no past event: "The U.K. lacks ..." asks "Why does the U.K. lack ..."
-        past = verb.tag_ == "VBD" or not (own_wh or verb.lemma_ in _STATIVE)
+        past = verb.tag_ == "VBD" or not (own_wh or verb.lemma_ in _STATIVE or not headline)
         do = "did" if past else "does" if verb.tag_ == "VBZ" else "do"
         rest = "".join(verb.lemma_ + verb.whitespace_ if t.i == verb.i else t.text_with_ws for t in words_after)
         question = f"{wh} {do} {subject_text} {rest}"
