@@ -1,0 +1,387 @@
+"""Drafting an article: the headline parts (title, dek, intro) and each template section, by the cheapest route
+that can ground it (source sentences, the story map, or the model), within the run's call budget."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..errors import ContextTooSmall
+from ..language import nlp
+from ..llm.session import BudgetExceeded, Messages, Session
+from ..models import Article, Block, Section, Sentence, Source
+from ..storymap import StoryMap, is_complete_sentence
+from ..template import SectionSpec, Template
+from ..text import STOPWORDS, split_sentences
+from . import from_map, prompts
+from .grounded import Candidate, GroundedDrafter
+from .parse import (
+    ARTICLE_PARTS,
+    clean_text,
+    cut_at_other_parts,
+    cut_repetition,
+    number_sentences,
+    parse_labelled,
+    to_blocks,
+)
+from .shape import fact_words, omit_empty_sections, takeaway_count
+from .title import acceptable_title, question_title, whole_sentence
+
+__all__ = ["Draft", "GROUNDED_KINDS", "fallback_title", "rebuild_from_map", "write_draft", "write_section"]
+
+GROUNDED_KINDS = ("fact", "summary")
+SCARCE_SENTENCES = 30  # usable source sentences under which a story is short (the bundled example has 10)
+# Under this many sentences the story is a summary (a feed entry without its text): the article gives the facts
+# and says so, instead of padding seven sections out of three sentences.
+SUMMARY_SENTENCES = 3
+SUMMARY_NOTE = (
+    "This article rests on a summary of {count} sentence(s), not the full story, so it gives only what "
+    "the summary says{background}. Fetch the linked page (newsdesk feed --fetch) for a full analysis."
+)
+SCARCE_INTRO_WORDS = 30
+EMPTY_NOTE = "The model returned no usable text for this section."
+LOOP_NOTE = "The model's draft started repeating itself, so it was cut short."
+
+
+@dataclass
+class Draft:
+    title: str
+    dek: str
+    intro: Section
+    sections: list[Section]
+    notes: list[str] = field(default_factory=list)  # sections left out, and why (``omit_empty_sections``)
+
+
+Emit = Callable[..., None]
+
+
+def write_draft(
+    session: Session,
+    template: Template,
+    sources: list[Source],
+    headline: str,
+    *,
+    grounded: bool,
+    emit: Emit | None = None,
+    story_map: StoryMap | None = None,
+    body: str = "",
+    map_analysis: bool = False,
+) -> Draft:
+    """The article's draft. ``map_analysis``: build the analysis sections from ``story_map`` (no calls for them)."""
+    emit = emit or (lambda *a, **k: None)
+    story_map = story_map or StoryMap()
+    story_sentences = _story_sentences(sources)
+    summary = story_sentences < SUMMARY_SENTENCES
+    summary_only = summary and len(sources) == 1  # with background stories there is still something to weigh
+    grounded = grounded or summary_only
+    drafter = GroundedDrafter(sources, headline, story_map.unusable) if grounded or map_analysis else None
+    # A short story has too few sentences for a full intro and full sections: each part takes fewer, so that
+    # every section gets some.
+    scarce = drafter is not None and len(drafter.pool) < SCARCE_SENTENCES and not summary_only
+
+    emit("write", "start", section="intro", heading="Title, dek and intro", number=0, total=len(template.sections))
+    summaries: dict[str, Section] = {}
+    if drafter is not None:
+        title, dek, intro, summaries = _grounded_headline(
+            session,
+            sources,
+            template,
+            headline,
+            drafter,
+            story_map,
+            body,
+            scarce=scarce,
+            lead_only=map_analysis or summary_only,
+        )
+    else:
+        title, dek, intro = _written_headline(session, sources, template, headline, story_map, body)
+    if not intro.blocks:  # the model wrote no usable intro: the story's own opening says what happened
+        lead = GroundedDrafter(sources, headline, story_map.unusable)
+        words = template.headline.target_words
+        intro.blocks = lead.blocks(
+            lead.take(min(words, SCARCE_INTRO_WORDS) if summary else words, lead=True), "paragraphs"
+        )
+    if not intro.blocks:
+        intro.note = EMPTY_NOTE
+    number_sentences("intro", intro.blocks)
+    emit("write", "done", section="intro", heading="Title, dek and intro", sentences=len(intro.sentences()))
+
+    # Map-built sections claim their sentences next (stance-bearing statements, dates), in MAP_BUILT's order, so
+    # the fact sections that follow take what is left and no point is made twice.
+    prebuilt: dict[str, Section] = dict(summaries)
+    if map_analysis and drafter is not None:
+        for kind in from_map.MAP_BUILT:
+            for spec in template.sections:
+                if from_map.role(spec) == kind:
+                    prebuilt[spec.id] = from_map.map_section(spec, story_map, drafter, scarce)
+
+    sections: list[Section] = []
+    if summary:
+        intro.note = SUMMARY_NOTE.format(
+            count=story_sentences, background="" if summary_only else " and what related stories add"
+        )
+    if summary_only:
+        return Draft(title=title, dek=dek, intro=intro, sections=sections)
+    for number, spec_section in enumerate(template.sections, 1):
+        others = [s.heading for s in template.sections if s.id != spec_section.id]
+        emit(
+            "write",
+            "start",
+            section=spec_section.id,
+            heading=spec_section.heading,
+            number=number,
+            total=len(template.sections),
+        )
+        if spec_section.id in prebuilt:
+            section = prebuilt[spec_section.id]
+        elif drafter is not None and spec_section.kind in GROUNDED_KINDS:
+            words = fact_words(spec_section, template, drafter.story_words(), [dek, intro, *prebuilt.values()])
+            section = _grounded_section(drafter, spec_section, words)
+        else:
+            section = _written_section(
+                session, sources, spec_section, headline, others, plan=from_map.plan_for(spec_section, story_map)
+            )
+        section.prune()
+        number_sentences(section.id, section.blocks)
+        sections.append(section)
+        emit(
+            "write",
+            "done",
+            section=section.id,
+            heading=section.heading,
+            sentences=len(section.sentences()),
+            note=section.note,
+        )
+    sections, notes = omit_empty_sections(sections)
+    return Draft(title=title, dek=dek, intro=intro, sections=sections, notes=notes)
+
+
+def _story_sentences(sources: list[Source]) -> int:
+    """Sentences of the main story long enough to state something (four words or more)."""
+    story = sources[0].passages if sources else []
+    return sum(1 for p in story for sentence in split_sentences(p.text) if len(sentence.split()) >= 4)
+
+
+def _grounded_headline(
+    session: Session,
+    sources: list[Source],
+    template: Template,
+    headline: str,
+    drafter: GroundedDrafter,
+    story_map: StoryMap,
+    body: str,
+    scarce: bool = False,
+    lead_only: bool = False,
+) -> tuple[str, str, Section, dict[str, Section]]:
+    """Dek and intro from the story's opening sentences; the title from the model (one short call) where it
+    passes ``acceptable_title``, else built from the headline's clause. The model writes nothing else here.
+    Summary sections are chosen here too, between the dek and the intro (returned by section id)."""
+    candidate = None
+    try:
+        completion = session.chat(
+            lambda: prompts.title_messages(sources, headline, lead_only=lead_only),
+            purpose="title",
+            max_tokens=48,
+            temperature=0.0,
+        )
+        candidate = clean_text(completion.text).split("\n")[0]
+    except (BudgetExceeded, ContextTooSmall):
+        pass  # the title is built from the headline
+    dek = headline
+    dek_source: list[Candidate] = []
+    for _ in range(3):  # the first opening sentence that is whole, with its subject
+        lead = drafter.take(1, lead=True)
+        if not lead:
+            break
+        if (whole := whole_sentence([lead[0].text], split=False)) is not None:
+            dek, dek_source = whole, lead
+            break
+    # The takeaways claim the story's most salient sentences right after the dek, before the intro: cut to their
+    # core they may restate the lead, and an intro sentence they could not shorten would read as their copy.
+    # The dek's sentence is the story's lead, its main fact: the takeaways may restate it whole.
+    summaries = {
+        spec.id: _grounded_summary(drafter, spec, dek_source) for spec in template.sections if spec.kind == "summary"
+    }
+    intro = Section(id="intro", heading="", kind="summary")
+    words = min(template.headline.target_words, SCARCE_INTRO_WORDS) if scarce else template.headline.target_words
+    intro.blocks = drafter.blocks(drafter.take(words, lead=True), "paragraphs")
+    return _title(candidate, headline, body, story_map), dek, intro, summaries
+
+
+def _written_headline(
+    session: Session, sources: list[Source], template: Template, headline: str, story_map: StoryMap, body: str
+) -> tuple[str, str, Section]:
+    spec = template.headline
+    labelled: dict[str, str] = {}
+    try:
+        completion = session.chat(
+            lambda: prompts.headline_messages(sources, spec, headline),
+            purpose="headline",
+            max_tokens=prompts.section_max_tokens(spec.target_words + 30),
+            temperature=0.3,
+        )
+        # the headline call writes title, dek and intro; a section heading after them is the model running on
+        text = cut_at_other_parts(completion.text, [*(s.heading for s in template.sections), "Conclusion"])
+        labelled = parse_labelled(cut_repetition(text, completion.finish_reason != "length")[0])
+    except (BudgetExceeded, ContextTooSmall):
+        pass  # the intro is then taken from the story, and the title built from the headline
+    intro = Section(id="intro", heading="", kind="summary")
+    if labelled.get("intro"):
+        intro.blocks = _whole_sentences_only(to_blocks(labelled["intro"], "paragraphs"))
+    dek = whole_sentence([labelled.get("dek") or "", *split_sentences(body)[:3]]) or headline
+    return _title(labelled.get("title"), headline, body, story_map), dek, intro
+
+
+def _grounded_section(drafter: GroundedDrafter, spec: SectionSpec, words: int | None = None) -> Section:
+    prefer = "background" if spec.kind == "fact" else "story"
+    chosen = drafter.take(words or spec.target_words, prefer=prefer)
+    section = Section(id=spec.id, heading=spec.heading, kind=spec.kind, blocks=drafter.blocks(chosen, spec.format))
+    if not section.blocks:
+        section.note = "The sources hold no further facts for this section beyond those given above."
+    return section
+
+
+def write_section(
+    session: Session, sources: list[Source], spec: SectionSpec, headline: str, others: list[str], seed: int = 7
+) -> Section:
+    """One section written by the model (one call), parsed into blocks and numbered."""
+    section = _written_section(session, sources, spec, headline, others, seed)
+    section.prune()
+    number_sentences(section.id, section.blocks)
+    return section
+
+
+def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -> Section | None:
+    """A map-built section again, from source sentences the rest of ``article`` does not cite (None: not one)."""
+    if not from_map.builds_from_map(spec):
+        return None
+    headline = article.story.headline or article.title
+    drafter = GroundedDrafter(article.sources, headline, story_map.unusable)
+    cited = {
+        c.quote
+        for other in article.all_sections()
+        if other.id != spec.id
+        for s in other.sentences()
+        for c in s.citations
+    }
+    for candidate in drafter.unused():
+        if candidate.original in cited:
+            drafter.claim(candidate.original, candidate.passage)
+    section = from_map.map_section(spec, story_map, drafter)
+    section.prune()
+    number_sentences(section.id, section.blocks)
+    return section
+
+
+def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec, restates: Sequence[Candidate] = ()) -> Section:
+    """A summary restates the story's key facts in fewer words: each cut to its core from the source sentence.
+
+    On the inputs of bench/write.py (the bundled example and three real pages), SmolLM2-135M asked to shorten
+    the facts it was handed got 2 takeaways through the check in 4 articles (it invents dates and wars); the
+    cut sentences got 14, carry only what their citations say, and cost no call.
+    """
+    section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
+    section.blocks = drafter.takeaways(takeaway_count(spec, drafter.story_words(), drafter.story_sentences()), restates)
+    if not section.blocks:
+        section.note = "The sources hold no facts to summarise."
+    return section
+
+
+def _written_section(
+    session: Session,
+    sources: list[Source],
+    spec: SectionSpec,
+    headline: str,
+    others: list[str],
+    seed: int = 7,
+    plan: str = "",
+) -> Section:
+    section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
+    max_tokens = prompts.section_max_tokens(spec.target_words)
+    try:
+        completion = session.chat(
+            _section_prompt(session, sources, spec, headline, others, plan, max_tokens),
+            purpose=spec.id,
+            max_tokens=max_tokens,
+            temperature=0.3,
+            seed=seed,
+        )
+    except BudgetExceeded:
+        section.note = "This section was not written: the run's LLM call budget was spent."
+        return section
+    except ContextTooSmall as error:
+        section.note = f"This section was not written: {error}."
+        return section
+    # the answer ends where the model starts another part of the article: that part has its own call
+    text = cut_at_other_parts(clean_text(completion.text, spec.heading), [*others, *ARTICLE_PARTS], own=spec.heading)
+    text, looped = cut_repetition(text, completion.finish_reason != "length")
+    section.blocks = _whole_sentences_only(to_blocks(text, spec.format))
+    if spec.format == "pros_cons":
+        section.blocks = _ensure_pros_cons(section.blocks)
+    if not section.blocks:
+        section.note = EMPTY_NOTE
+    elif looped and completion.finish_reason != "length":
+        section.note = LOOP_NOTE
+    return section
+
+
+def _section_prompt(
+    session: Session,
+    sources: list[Source],
+    spec: SectionSpec,
+    headline: str,
+    others: list[str],
+    plan: str,
+    max_tokens: int,
+) -> Callable[[], Messages]:
+    """The section's prompt, built from the sources as they are when it is sent; the plan's last lines give way
+    where the whole would leave too little room for the answer (the sources are shared by every prompt)."""
+
+    def build() -> Messages:
+        lines = plan.split("\n") if plan else []
+        while True:
+            messages = prompts.section_messages(sources, spec, headline, others, "\n".join(lines))
+            if len(lines) <= 1 or session.room(messages) >= max_tokens:
+                return messages if len(lines) != 1 else prompts.section_messages(sources, spec, headline, others)
+            lines.pop()
+
+    return build
+
+
+def _ensure_pros_cons(blocks: list[Block]) -> list[Block]:
+    """Pros/Cons lists need their labels; a model that gave one unlabelled list gets it labelled 'Points raised'."""
+    if any(b.type == "subheading" for b in blocks) or not blocks:
+        return blocks
+    label = Block(type="subheading", sentences=[Sentence(text="Points raised", claim_kind="heading")])
+    return [label, *blocks]
+
+
+def _title(candidate: str | None, headline: str, body: str, story_map: StoryMap) -> str:
+    """The model's title if it is a grammatical question about this story's main actor, else one built from the
+    headline's clause (``question_title``)."""
+    if candidate:
+        candidate = re.sub(r"^\s*(title|question)\s*:\s*", "", candidate.strip(), flags=re.I).strip("\"'“” ")
+        candidate = candidate if candidate.endswith("?") else candidate.rstrip(".") + "?"
+        key = _key_words(headline)
+        shared = len(key & _key_words(candidate)) / (len(key) or 1)
+        if 12 <= len(candidate) <= 160 and shared >= 0.4 and acceptable_title(candidate, headline, body, story_map):
+            return candidate
+    return question_title(headline, body, story_map)
+
+
+def fallback_title(headline: str, body: str = "", story_map: StoryMap | None = None) -> str:
+    """A question title built from the headline alone (a title that failed its check is replaced by this)."""
+    return question_title(headline, body, story_map or StoryMap())
+
+
+def _whole_sentences_only(blocks: list[Block]) -> list[Block]:
+    """Model text loses its fragments: a clause without its subject is not a sentence."""
+    for block in blocks:
+        if block.type != "subheading":
+            block.sentences = [s for s in block.sentences if is_complete_sentence(nlp()(s.text))]
+    return [b for b in blocks if b.sentences]
+
+
+def _key_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]{3,}", text.lower().replace("'s", "")) if w not in STOPWORDS}
