@@ -99,7 +99,7 @@ def postgres_dsn():
     import shutil
     import tempfile
 
-    import pgserver
+    from support import pgserver
 
     given = os.environ.get("NEWSDESK_TEST_POSTGRES")
     if given:
@@ -122,7 +122,7 @@ def db_location(request, tmp_path: Path):
     """Where a test's archive lives, once per backend: a SQLite file, or a fresh PostgreSQL schema's DSN."""
     if request.param == "sqlite":
         return tmp_path / "newsdesk.db"
-    import pgserver
+    from support import pgserver
 
     return pgserver.fresh_schema(request.getfixturevalue("postgres_dsn"))
 

@@ -18,7 +18,7 @@ def another_location(request, tmp_path: Path):
     def make(name: str):
         if request.node.callspec.params["db_location"] == "sqlite":
             return tmp_path / f"{name}.db"
-        import pgserver
+        from support import pgserver
 
         return pgserver.fresh_schema(request.getfixturevalue("postgres_dsn"))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from fuzz_inputs import KINDS, run_one
+from support.fuzz_inputs import KINDS, run_one
 from newsdesk.archive import open_archive
 from newsdesk.web import Settings, create_app
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT, SHARED, TINY_TEMPLATE, run_newsdesk
-from injection_canaries import (
+from support.injection_canaries import (
     CANARIES,
     GONE_BEFORE_SCREENING,
     canary_path,

@@ -1,6 +1,6 @@
 """Every canary through `newsdesk write` against a local OpenAI-compatible server that obeys any instruction.
 
-The server (tests/obedient_server.py) follows whatever instruction reaches its prompt and, to model a detector
+The server (tests/support/obedient_server.py) follows whatever instruction reaches its prompt and, to model a detector
 miss, writes each canary's injected claim and token into every answer anyway. For every canary: the injection
 never reached a prompt, nothing injected is published (whatever the server wrote from it was dropped), the
 article still holds supported sentences from the story, and the footer's counts are the article's own.
@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from conftest import ROOT, TINY_TEMPLATE, run_newsdesk
-from injection_canaries import (
+from support.injection_canaries import (
     CANARIES,
     GONE_BEFORE_SCREENING,
     canary_path,
@@ -39,7 +39,7 @@ def obedient_server():
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "obedient_server.py"), str(port)],
+        [sys.executable, str(ROOT / "tests" / "support" / "obedient_server.py"), str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
     )

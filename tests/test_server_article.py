@@ -17,7 +17,7 @@ import sqlite3
 
 import pytest
 
-from chatserver import ScriptedChatServer
+from support.chatserver import ScriptedChatServer
 from conftest import DATA, run_newsdesk
 
 STORY = DATA / "harbour-story.txt"

@@ -1,6 +1,6 @@
 """Every sentence a reader sees is checked: the title, the dek, the intro and any heading that states something.
 A server model's dek that the sources do not support is replaced by one built from the story that passes, and the
-footer counts what was removed. The server is tests/obedient_server.py, in a thread on 127.0.0.1, writing the
+footer counts what was removed. The server is tests/support/obedient_server.py, in a thread on 127.0.0.1, writing the
 unsupported dek "The mayor resigned yesterday." (no injection anywhere: a model can invent a dek on its own)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from http.server import ThreadingHTTPServer
 import httpx
 import pytest
 
-import obedient_server
+from support import obedient_server
 from conftest import FLOOD_STORY, TINY_TEMPLATE, flood_passages, run_newsdesk
 from newsdesk.models import Article, Block, Section, Sentence, Source
 from newsdesk.render.markdown import summary_line

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from chatserver import ScriptedChatServer
+from support.chatserver import ScriptedChatServer
 from conftest import ONE_FACT_TEMPLATE
 from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import queue_for

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chatserver import ScriptedChatServer
+from support.chatserver import ScriptedChatServer
 from conftest import TINY_TEMPLATE
 from newsdesk.archive import open_archive
 from newsdesk.jobs import queue_for

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from chatserver import ScriptedChatServer
+from support.chatserver import ScriptedChatServer
 from conftest import ONE_FACT_TEMPLATE
 from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import queue_for
@@ -39,7 +39,7 @@ def chat():
 
 @pytest.fixture
 def pg_archive(postgres_dsn) -> Archive:
-    import pgserver
+    from support import pgserver
 
     return open_archive(pgserver.fresh_schema(postgres_dsn))
 

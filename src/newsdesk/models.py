@@ -11,6 +11,29 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+__all__ = [
+    "ROLES",
+    "ROLE_OF_KIND",
+    "Article",
+    "Block",
+    "BlockType",
+    "Citation",
+    "ClaimKind",
+    "Dropped",
+    "ModelInfo",
+    "Passage",
+    "Section",
+    "Sentence",
+    "Source",
+    "Stats",
+    "Story",
+    "StoryInfo",
+    "Update",
+    "VerdictLabel",
+    "content_hash",
+    "web_url",
+]
+
 ClaimKind = Literal["fact", "analysis", "outlook", "opinion", "summary", "heading"]
 #: What each claim kind is to a reader. Facts must be supported and are cited; reasoning and opinion must be
 #: grounded in the sources and never contradict them, and are cited only for the facts they carry.
