@@ -9,15 +9,18 @@ article still holds supported sentences from the story, and the footer's counts 
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
 
 from conftest import ROOT, TINY_TEMPLATE, run_newsdesk
+from newsdesk.archive import open_archive
+from newsdesk.models import Article
+from newsdesk.render import render
+from newsdesk.storymap import is_complete_sentence, nlp
+from support.http import free_port, serving_process
 from support.injection_canaries import (
     CANARIES,
     GONE_BEFORE_SCREENING,
@@ -27,37 +30,15 @@ from support.injection_canaries import (
     published_text,
     triggers,
 )
-from newsdesk.archive import open_archive
-from newsdesk.models import Article
-from newsdesk.render import render
-from newsdesk.storymap import is_complete_sentence, nlp
 
 
 @pytest.fixture(scope="module")
 def obedient_server():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "support" / "obedient_server.py"), str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/v1/models", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("the obedient server did not start")
+    command = [sys.executable, str(ROOT / "tests" / "support" / "obedient_server.py"), str(port)]
+    with serving_process(command, f"{url}/v1/models", timeout=30):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def _write(canary: dict, server: str, tmp_path) -> tuple[subprocess.CompletedProcess, str]:

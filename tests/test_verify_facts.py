@@ -549,8 +549,7 @@ def test_reasoning_that_carries_no_fact_gets_no_citation(verifier: Verifier) -> 
     fact = verifier.check("Whale experts regard New Zealand as the whale stranding capital of the world.", WHALES)
     assert fact.verdict == "supported" and fact.citations
     grounded = verifier.check(
-        "Such a surge could signal a deeper problem for whales around New Zealand, which records 300 beachings a "
-        "year.",
+        "Such a surge could signal a deeper problem for whales around New Zealand, which records 300 beachings a year.",
         WHALES,
         "analysis",
     )

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -28,6 +27,7 @@ import pytest
 
 from newsdesk.ingest import story_from_text
 from newsdesk.worker import pid_alive
+from support.http import free_port
 
 TESTS = Path(__file__).resolve().parent
 TINY = TESTS / "data" / "tiny-template.yaml"
@@ -39,12 +39,6 @@ JOB_TIMEOUT = 300.0  # seconds; the tiny template takes a few seconds on an idle
 def brief() -> dict[str, str]:
     story = story_from_text(BRIEF_FILE.read_text(encoding="utf-8"))
     return {"headline": story.headline, "body": story.body}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class LiveServer:
