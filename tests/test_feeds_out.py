@@ -16,7 +16,7 @@ from newsdesk.archive import Archive
 from newsdesk.web.app import create_app
 from newsdesk.web.settings import Settings
 from newsdesk.webhooks import SIGNATURE_HEADER, Webhook, notify, send, verify_signature
-from support.http import ThreadedServer
+from support.servers import ThreadedServer
 from test_web import saved_article
 
 SECRET = "s3cret-for-tests"

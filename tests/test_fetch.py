@@ -15,7 +15,7 @@ from newsdesk.cli import cli
 from newsdesk.errors import BlockedURLError, FetchError
 from newsdesk.ingest.fetch import Fetcher, Guard, blocked_reason
 from newsdesk.ingest.web import story_from_url
-from support.http import ThreadedServer
+from support.servers import ThreadedServer
 
 DATA = SHARED
 PAGE = b"""<!doctype html><html lang="en"><head><title>Local page</title>

@@ -20,7 +20,6 @@ from newsdesk.archive import open_archive
 from newsdesk.models import Article
 from newsdesk.render import render
 from newsdesk.storymap import is_complete_sentence, nlp
-from support.http import free_port, serving_process
 from support.injection_canaries import (
     CANARIES,
     GONE_BEFORE_SCREENING,
@@ -30,6 +29,7 @@ from support.injection_canaries import (
     published_text,
     triggers,
 )
+from support.servers import free_port, serving_process
 
 
 @pytest.fixture(scope="module")

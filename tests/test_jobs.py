@@ -19,7 +19,7 @@ from newsdesk.web import Settings
 from newsdesk.web.desk import Desk
 from newsdesk.web.supervisor import Supervisor
 from newsdesk.worker import Worker, WorkerConfig, is_dead_local_worker, new_worker_id
-from support.http import ThreadedServer
+from support.servers import ThreadedServer
 
 STORY = Story(headline="Harbour bridge approved", body="The council approved the harbour bridge on Tuesday.")
 

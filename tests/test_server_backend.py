@@ -11,7 +11,7 @@ import pytest
 from conftest import DATA, SHORT_BRIEF, TINY_TEMPLATE, run_newsdesk
 from newsdesk.llm import get_model
 from newsdesk.llm.embedded import default_model_path
-from support.http import free_port, serving_process
+from support.servers import free_port, serving_process
 
 
 @pytest.fixture(scope="module")

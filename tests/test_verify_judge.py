@@ -22,7 +22,7 @@ from newsdesk.llm.session import Session
 from newsdesk.pipeline import WriteOptions, judging
 from newsdesk.verify import Judge, Verifier
 from newsdesk.verify._judge import MAX_BATCH, read_answers, uncertain
-from support.http import ThreadedServer
+from support.servers import ThreadedServer
 
 PASSAGES = flood_passages()
 # Fact sentences at every distance from the line: copies, paraphrases, loose summaries, invented detail.

@@ -15,7 +15,7 @@ from newsdesk.models import Article, Block, Section, Sentence, Source
 from newsdesk.render.markdown import summary_line
 from newsdesk.verify import Fallbacks, Verifier, verify_article
 from support import obedient_server
-from support.http import ThreadedServer
+from support.servers import ThreadedServer
 
 INVENTED_DEK = "The mayor resigned yesterday."
 PASSAGES = flood_passages()

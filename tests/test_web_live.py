@@ -27,7 +27,7 @@ import pytest
 
 from newsdesk.ingest import story_from_text
 from newsdesk.worker import pid_alive
-from support.http import free_port
+from support.servers import free_port
 
 TESTS = Path(__file__).resolve().parent
 TINY = TESTS / "data" / "tiny-template.yaml"

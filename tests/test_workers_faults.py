@@ -24,7 +24,7 @@ from newsdesk.jobs import queue_for
 from newsdesk.models import Story
 from newsdesk.worker import pid_alive
 from support.chatserver import ScriptedChatServer
-from support.http import free_port
+from support.servers import free_port
 
 JOBS = 20
 LEASE_SECONDS = 3

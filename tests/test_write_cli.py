@@ -253,6 +253,6 @@ def _write(path: Path, data: bytes) -> Path:
 
 @pytest.fixture
 def unused_port() -> int:
-    from support.http import free_port
+    from support.servers import free_port
 
     return free_port()

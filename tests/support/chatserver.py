@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 
-from support.http import ThreadedServer
+from support.servers import ThreadedServer
 
 
 class ScriptedChatServer:
