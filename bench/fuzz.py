@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from fuzz_inputs import BUDGET_SECONDS, KINDS, run_one
+from support.fuzz_inputs import BUDGET_SECONDS, KINDS, run_one
 
 
 def main() -> int:

@@ -6,7 +6,7 @@ jobs queued, and archive search latency over 100,000 passages, on SQLite and on 
     python bench/scale.py --only claim,search --postgres postgresql://newsdesk@db/bench
 
 PostgreSQL: --postgres DSN, else NEWSDESK_TEST_POSTGRES, else a throwaway server started from the installed
-binaries (tests/pgserver.py). Each measurement gets a fresh SQLite file or PostgreSQL schema.
+binaries (tests/support/pgserver.py). Each measurement gets a fresh SQLite file or PostgreSQL schema.
 
 Articles per minute count from starting the worker processes (`newsdesk worker --until-idle`) to the last one
 exiting: model loading is included, as a worker's first minute pays it. The embedded model gets the machine's
@@ -64,7 +64,7 @@ class Locations:
         self._count += 1
         if backend == "sqlite":
             return str(self.tmp / f"bench-{self._count}.db")
-        import pgserver
+        from support import pgserver
 
         if self._dsn is None:
             self._own_server = Path(tempfile.mkdtemp(prefix="newsdesk-scale-pg-"))  # the server's user enters it
@@ -73,7 +73,7 @@ class Locations:
 
     def close(self) -> None:
         if self._own_server is not None:
-            import pgserver
+            from support import pgserver
 
             pgserver.stop(self._own_server)
             shutil.rmtree(self._own_server, ignore_errors=True)

@@ -26,6 +26,16 @@ ONE_FACT_TEMPLATE = DATA / "one-fact-template.yaml"  # one short fact section
 SHORT_BRIEF = DATA / "short-brief.txt"
 
 
+def need_shared(*paths: Path) -> None:
+    """Skip the calling test when a path of the shared dev data is missing (the summary counts it), or fail it
+    where NEWSDESK_REQUIRE_SHARED=1 (CI)."""
+    if all(path.exists() for path in paths):
+        return
+    if os.environ.get("NEWSDESK_REQUIRE_SHARED") == "1":
+        pytest.fail(SHARED_MISSING)
+    pytest.skip(SHARED_MISSING)
+
+
 # A three-sentence wire story that the verifier's tests check sentences against (a fact, a figure, a forecast).
 FLOOD_STORY = [
     (
@@ -99,7 +109,7 @@ def postgres_dsn():
     import shutil
     import tempfile
 
-    import pgserver
+    from support import pgserver
 
     given = os.environ.get("NEWSDESK_TEST_POSTGRES")
     if given:
@@ -122,7 +132,7 @@ def db_location(request, tmp_path: Path):
     """Where a test's archive lives, once per backend: a SQLite file, or a fresh PostgreSQL schema's DSN."""
     if request.param == "sqlite":
         return tmp_path / "newsdesk.db"
-    import pgserver
+    from support import pgserver
 
     return pgserver.fresh_schema(request.getfixturevalue("postgres_dsn"))
 

@@ -3,13 +3,11 @@ the seed. Not a quality floor: the checker's figures on the contrast sets are ga
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from random import Random
 
-import pytest
-
+from conftest import need_shared
 from newsdesk.eval.devdata import shared_data_dir
 from newsdesk.language import nlp
 
@@ -59,17 +57,8 @@ def test_broken_edits_change_what_is_asserted() -> None:
     assert _edit(breaks.antonym, 3) == "Tom Berg, the finance director, said some residents supported the plan."
 
 
-def _need_data() -> None:
-    if (DATA / "verify").is_dir():
-        return
-    message = f"the shared dev data is not at {DATA} (set NEWSDESK_SHARED_DATA)"
-    if os.environ.get("NEWSDESK_REQUIRE_SHARED") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def test_a_sample_is_well_formed_and_fixed_by_its_seed() -> None:
-    _need_data()
+    need_shared(DATA / "verify")
     docs = contrast.documents(DATA)
     first = list(contrast.generate(DATA, seed=5, limit=8, docs=docs))
     again = list(contrast.generate(DATA, seed=5, limit=8, docs=docs))

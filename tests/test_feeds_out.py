@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import threading
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,6 +16,7 @@ from newsdesk.archive import Archive
 from newsdesk.pipeline.webhooks import SIGNATURE_HEADER, Webhook, notify, send, verify_signature
 from newsdesk.web.app import create_app
 from newsdesk.web.settings import Settings
+from support.servers import ThreadedServer
 from test_web import saved_article
 
 SECRET = "s3cret-for-tests"
@@ -87,12 +87,8 @@ class Receiver(BaseHTTPRequestHandler):
 @pytest.fixture
 def receiver():
     Receiver.statuses, Receiver.received = [], []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/hook"
-    server.shutdown()
-    server.server_close()
+    with ThreadedServer(Receiver) as served:
+        yield served.url("/hook")
 
 
 def test_webhook_is_signed_retried_with_backoff_and_recorded(tmp_path: Path, receiver: str) -> None:

@@ -1,27 +1,25 @@
 """``newsdesk feed --write`` is resumable: a real subprocess is interrupted (SIGINT) and killed (SIGKILL) mid-run;
 the reruns write each remaining article exactly once.
 
-The model is a small OpenAI-compatible server in this process (the pipeline's real ``openai`` backend talks to
-it over HTTP), slowed a little so the signals land while the run is writing; the CLI, the archive and the
-files are all real.
+The model is the scripted OpenAI-compatible server (tests/support/chatserver.py) in this process (the pipeline's
+real ``openai`` backend talks to it over HTTP), slowed a little so the signals land while the run is writing; the
+CLI, the archive and the files are all real.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from conftest import ONE_FACT_TEMPLATE
+from support.chatserver import ScriptedChatServer
 
 pytest.importorskip("newsdesk.pipeline")
 
@@ -45,55 +43,9 @@ ENTRIES = [
 ]
 
 
-class FakeChatServer:
-    """Answers /v1/chat/completions like an OpenAI-compatible server, with a fixed delay."""
-
-    def __init__(self) -> None:
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_POST(self) -> None:  # http.server's naming
-                request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
-                prompt = " ".join(str(m.get("content", "")) for m in request.get("messages", []))
-                time.sleep(REPLY_DELAY)
-                if "TITLE:" in prompt:
-                    text = "TITLE: What did the council decide?\nDEK: The council decided.\nINTRO: It decided."
-                else:
-                    text = "The council approved the harbour bridge on Tuesday [1]."
-                body = json.dumps(
-                    {
-                        "id": "chatcmpl-test",
-                        "object": "chat.completion",
-                        "created": int(time.time()),
-                        "model": request.get("model", "fake"),
-                        "choices": [
-                            {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
-                        ],
-                        "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
-                    }
-                ).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 @pytest.fixture
 def chat_server():
-    server = FakeChatServer()
+    server = ScriptedChatServer(delay=REPLY_DELAY)
     yield server
     server.close()
 
@@ -108,7 +60,7 @@ def _feed(path: Path) -> None:
     )
 
 
-def _start(tmp_path: Path, chat_server: FakeChatServer) -> subprocess.Popen[str]:
+def _start(tmp_path: Path, chat_server: ScriptedChatServer) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_", "OPENAI_"))}
     env.update(
         {
@@ -151,7 +103,7 @@ def _wait_for_files(out: Path, count: int, process: subprocess.Popen[str], timeo
     pytest.fail(f"no {count} article files within {timeout} s")
 
 
-def test_feed_run_survives_sigint_and_sigkill(tmp_path: Path, chat_server: FakeChatServer) -> None:
+def test_feed_run_survives_sigint_and_sigkill(tmp_path: Path, chat_server: ScriptedChatServer) -> None:
     _feed(tmp_path / "feed.xml")
     out = tmp_path / "out"
 
@@ -165,7 +117,7 @@ def test_feed_run_survives_sigint_and_sigkill(tmp_path: Path, chat_server: FakeC
     second = _start(tmp_path, chat_server)  # a hard crash after the second
     _wait_for_files(out, 2, second)
     second.kill()
-    second.wait(timeout=30)
+    second.communicate(timeout=30)  # reaps it and closes its pipes
     assert len(list(out.glob("*.md"))) == 2  # killed mid-run: the third article was not written yet
 
     third = _start(tmp_path, chat_server)  # finishes the rest

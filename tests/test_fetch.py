@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -17,6 +16,7 @@ from newsdesk.errors import BlockedURLError, FetchError
 from newsdesk.ingest.fetch import Fetcher
 from newsdesk.ingest.guard import Guard, blocked_reason
 from newsdesk.ingest.web import story_from_url
+from support.servers import ThreadedServer
 
 DATA = SHARED
 PAGE = b"""<!doctype html><html lang="en"><head><title>Local page</title>
@@ -28,7 +28,7 @@ PAGE = b"""<!doctype html><html lang="en"><head><title>Local page</title>
 </article></body></html>"""
 
 
-class LocalServer:
+class LocalServer(ThreadedServer):
     """A real HTTP server in a thread. ``routes`` maps a path to ``handler(request) -> None``."""
 
     def __init__(self) -> None:
@@ -67,18 +67,7 @@ class LocalServer:
             "/stall": _stall,
             "/echo-ua": lambda h, q: _send(h, 200, "text/html", h.headers.get("User-Agent", "").encode()),
         }
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(Handler)
 
 
 def _send(handler: BaseHTTPRequestHandler, status: int, content_type: str, body: bytes) -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from fuzz_inputs import KINDS, run_one
 from newsdesk.archive import open_archive
 from newsdesk.web import Settings, create_app
+from support.fuzz_inputs import KINDS, run_one
 
 SEED = int(os.environ.get("NEWSDESK_FUZZ_SEED", "20261127"))
 INPUTS_PER_KIND = int(os.environ.get("NEWSDESK_FUZZ_INPUTS", "120"))

@@ -1,11 +1,20 @@
-"""End to end: the final article carries no number, date or quotation that its cited sources lack."""
+"""End to end: the final article carries no number, date or quotation that its cited sources lack.
+
+Two articles about the bundled example, through the real command: one by the embedded model, and one by a model
+server that invents (a scripted server on 127.0.0.1 that writes, into every section and every revision, a figure,
+a date and a quotation the story lacks, beside a sentence copied from it). The invented sentences must be dropped,
+each with its reason, and the published article must still hold the copied ones.
+"""
 
 from __future__ import annotations
 
 import re
 import sqlite3
 
-from conftest import load_json
+import pytest
+
+from conftest import EXAMPLE, load_json, run_newsdesk
+from support.chatserver import ScriptedChatServer
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 QUOTED = re.compile(r"[\"“]([^\"”]{3,})[\"”]")
@@ -19,8 +28,70 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", "") for n in NUMBER.findall(text)}
 
 
-def test_every_number_date_and_quote_is_in_a_cited_source(example_article):
-    db, out, _ = example_article
+# What the inventing server writes: sentences the story lacks (a figure, a date, a quotation), and one it states.
+INVENTED = [
+    "The telescope cost 25 billion dollars to build.",
+    "Webb sent its first science images back on March 3, 2022.",
+    'NASA\'s administrator said "this is the greatest machine humanity has ever built."',
+]
+COPIED = "Its primary mirror is 6.5 meters across and made of 18 hexagonal segments coated in gold."
+
+
+def _inventing(request: dict) -> str:
+    """A model that writes the same invented sentences whatever it is asked, revisions included."""
+    prompt = str(request["messages"][-1]["content"])
+    if "TITLE:" in prompt:
+        return f"TITLE: What will Webb see?\nDEK: {INVENTED[0]}\nINTRO: {COPIED} {INVENTED[1]}"
+    if prompt.startswith("Each numbered sentence"):
+        count = len(re.findall(r"^\d+\. ", prompt, re.MULTILINE))
+        return "\n".join(f"{n}. {INVENTED[(n - 1) % len(INVENTED)]}" for n in range(1, count + 1))
+    return " ".join([COPIED, *INVENTED])
+
+
+@pytest.fixture(scope="module")
+def inventing_article(tmp_path_factory):
+    """The example written with the default template by the inventing server, through the real command."""
+    server = ScriptedChatServer(delay=0.0, script=_inventing)
+    tmp = tmp_path_factory.mktemp("inventing")
+    db, out = tmp / "newsdesk.db", tmp / "article.json"
+    try:
+        result = run_newsdesk(
+            "write",
+            str(EXAMPLE),
+            "--model",
+            "openai:inventing",
+            "--base-url",
+            server.base_url,
+            "--format",
+            "json",
+            "-o",
+            str(out),
+            "--no-rerank",
+            db=db,
+        )
+    finally:
+        server.close()
+    assert result.returncode == 0, result.stderr.decode()
+    return db, out, result
+
+
+@pytest.fixture(params=["embedded", "inventing"])
+def article_written(request):
+    return request.getfixturevalue({"embedded": "example_article", "inventing": "inventing_article"}[request.param])
+
+
+def _published(article: dict) -> list[str]:
+    return [
+        s["text"]
+        for section in [article["intro"], *article["sections"]]
+        for b in section["blocks"]
+        if b["type"] != "subheading"
+        for s in b["sentences"]
+    ]
+
+
+def test_every_number_date_and_quote_is_in_a_cited_source(article_written):
+    db, out, _ = article_written
     article = load_json(out)
     connection = sqlite3.connect(db)
     passage_text = dict(connection.execute("SELECT id, text FROM passages"))
@@ -45,8 +116,8 @@ def test_every_number_date_and_quote_is_in_a_cited_source(example_article):
         assert _numbers(line) <= _numbers(story_text), f"{line!r} carries a number the story lacks"
 
 
-def test_every_fact_sentence_is_cited_and_supported(example_article):
-    _, out, _ = example_article
+def test_every_fact_sentence_is_cited_and_supported(article_written):
+    _, out, _ = article_written
     article = load_json(out)
     facts = [
         s
@@ -64,8 +135,20 @@ def test_every_fact_sentence_is_cited_and_supported(example_article):
             assert citation["quote"].strip()
 
 
-def test_dropped_sentences_carry_their_reason(example_article):
-    _, out, _ = example_article
+def test_invented_sentences_are_dropped_with_their_reason_and_copied_ones_kept(inventing_article):
+    _, out, _ = inventing_article
     article = load_json(out)
-    for dropped in article["dropped"]:
-        assert dropped["reason"] and dropped["text"] and dropped["section"]
+    published = _published(article)
+    text = " ".join([article["title"], article["dek"], *published])
+    for invented in INVENTED:
+        assert invented not in text, f"{invented!r} was published"
+    reasons = {d["text"]: (d["verdict"], d["reason"]) for d in article["dropped"]}
+    assert set(INVENTED) <= set(reasons), "each invented sentence is reported as dropped"
+    figure, date, quotation = (reasons[s] for s in INVENTED)
+    assert figure[0] == "contradicted" and "25 billion vs 10 billion" in figure[1]
+    assert date[0] == "unsupported" and date[1].startswith("not in any source: number: 3")
+    assert quotation[0] == "unsupported" and "quotation is not in any source" in quotation[1]
+    for entry in article["dropped"]:
+        assert entry["reason"].strip() and entry["text"].strip() and entry["section"], entry
+        assert entry["verdict"] != "supported" or entry["reason"] == "repeats an earlier point", entry
+    assert COPIED in published, "the sentence the story states survives"

@@ -15,7 +15,15 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT, SHARED, TINY_TEMPLATE, run_newsdesk
-from injection_canaries import (
+from newsdesk import injection
+from newsdesk.archive import split_passages
+from newsdesk.models import Article, Block, Passage, Section, Sentence, Source, Story
+from newsdesk.render import render
+from newsdesk.retrieve import evidence_of
+from newsdesk.verify import Verifier
+from newsdesk.write import prompts
+from newsdesk.write.grounded import GroundedDrafter
+from support.injection_canaries import (
     CANARIES,
     GONE_BEFORE_SCREENING,
     canary_path,
@@ -25,14 +33,6 @@ from injection_canaries import (
     published_text,
     triggers,
 )
-from newsdesk import injection
-from newsdesk.archive import split_passages
-from newsdesk.models import Article, Block, Passage, Section, Sentence, Source, Story
-from newsdesk.render import render
-from newsdesk.retrieve import evidence_of
-from newsdesk.verify import Verifier
-from newsdesk.write import prompts
-from newsdesk.write.grounded import GroundedDrafter
 
 SHARED_DATA = Path(os.environ.get("NEWSDESK_SHARED_DATA") or SHARED)
 HARD_NEGATIVES = [

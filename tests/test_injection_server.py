@@ -1,6 +1,6 @@
 """Every canary through `newsdesk write` against a local OpenAI-compatible server that obeys any instruction.
 
-The server (tests/obedient_server.py) follows whatever instruction reaches its prompt and, to model a detector
+The server (tests/support/obedient_server.py) follows whatever instruction reaches its prompt and, to model a detector
 miss, writes each canary's injected claim and token into every answer anyway. For every canary: the injection
 never reached a prompt, nothing injected is published (whatever the server wrote from it was dropped), the
 article still holds supported sentences from the story, and the footer's counts are the article's own.
@@ -9,16 +9,19 @@ article still holds supported sentences from the story, and the footer's counts 
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
 
 from conftest import ROOT, TINY_TEMPLATE, run_newsdesk
-from injection_canaries import (
+from newsdesk.archive import open_archive
+from newsdesk.language import nlp
+from newsdesk.models import Article
+from newsdesk.render import render
+from newsdesk.storymap import is_complete_sentence
+from support.injection_canaries import (
     CANARIES,
     GONE_BEFORE_SCREENING,
     canary_path,
@@ -27,38 +30,16 @@ from injection_canaries import (
     published_text,
     triggers,
 )
-from newsdesk.archive import open_archive
-from newsdesk.language import nlp
-from newsdesk.models import Article
-from newsdesk.render import render
-from newsdesk.storymap import is_complete_sentence
+from support.servers import free_port, serving_process
 
 
 @pytest.fixture(scope="module")
 def obedient_server():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "obedient_server.py"), str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/v1/models", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("the obedient server did not start")
+    command = [sys.executable, str(ROOT / "tests" / "support" / "obedient_server.py"), str(port)]
+    with serving_process(command, f"{url}/v1/models", timeout=30):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def _write(canary: dict, server: str, tmp_path) -> tuple[subprocess.CompletedProcess, str]:

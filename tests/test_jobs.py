@@ -19,6 +19,7 @@ from newsdesk.models import Article, Section, Story
 from newsdesk.web import Settings
 from newsdesk.web.desk import Desk
 from newsdesk.web.supervisor import Supervisor
+from support.servers import ThreadedServer
 
 STORY = Story(headline="Harbour bridge approved", body="The council approved the harbour bridge on Tuesday.")
 
@@ -295,7 +296,7 @@ PAGE = b"""<!doctype html><html lang="en"><head><title>Ferry returns</title></he
 
 
 def test_a_url_job_fetches_its_story_once(archive: Archive) -> None:
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from http.server import BaseHTTPRequestHandler
 
     from newsdesk.pipeline import Event
 
@@ -313,11 +314,9 @@ def test_a_url_job_fetches_its_story_once(archive: Archive) -> None:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with ThreadedServer(Handler) as server:
         queue = queue_for(archive)
-        url = f"http://127.0.0.1:{server.server_address[1]}/ferry"
+        url = server.url("/ferry")
         job = queue.enqueue("write", {"url": url})
         queue.claim("w")
         recorded: list[Event] = []
@@ -334,9 +333,6 @@ def test_a_url_job_fetches_its_story_once(archive: Archive) -> None:
         queue.record_event(job.id, "store", "done", {"story_id": story_id})
         again = worker._story(queue.get(job.id), recorded.append)
         assert again.id == story_id and hits == ["/ferry"], "a re-run uses the story stored before the crash"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_server_with_no_workers_recovers_and_schedules_but_writes_nothing(db_location) -> None:

@@ -17,8 +17,8 @@ import sqlite3
 
 import pytest
 
-from chatserver import ScriptedChatServer
 from conftest import DATA, run_newsdesk
+from support.chatserver import ScriptedChatServer
 
 STORY = DATA / "harbour-story.txt"
 CONTEXT = 1536  # tokens, counted by the server at 3 characters a token: a 4,000-character story does not fit whole

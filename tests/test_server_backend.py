@@ -4,56 +4,35 @@ new user starts it (its default context of 2,048 tokens)."""
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
 import sys
-import time
 
-import httpx
 import pytest
 
 from conftest import DATA, SHORT_BRIEF, TINY_TEMPLATE, run_newsdesk
 from newsdesk.llm import get_model
 from newsdesk.llm.embedded import default_model_path
+from support.servers import free_port, serving_process
 
 
 @pytest.fixture(scope="module")
 def server_url():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "llama_cpp.server",
-            "--model",
-            str(default_model_path()),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--model_alias",
-            "smollm2",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(default_model_path()),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--model_alias",
+        "smollm2",
+    ]
     url = f"http://127.0.0.1:{port}/v1"
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("llama_cpp.server did not start")
+    with serving_process(command, f"{url}/models", timeout=120):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_chat_reports_tokens(server_url):

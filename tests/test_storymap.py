@@ -69,11 +69,29 @@ def test_fragments_and_unattributed_first_person_are_unusable() -> None:
 
 
 def test_actors_with_roles_and_the_main_actor() -> None:
+    """The main actor is the most salient: Tom Reyes speaks three times (a warning, a plan, a quotation), the
+    Harbour Authority acts once and says nothing, and neither is in the headline's words."""
     story_map = _map()
     names = {a.name: a for a in story_map.actors}
-    assert names["Ellen Okafor"].role == "Mayor"
-    assert story_map.main_actor is not None and story_map.main_actor.name in {"Harbour Authority", "Tom Reyes"}
-    assert story_map.to_dict()["statements"]
+    okafor, reyes = names["Ellen Okafor"], names["Tom Reyes"]
+    assert (okafor.label, okafor.role, okafor.statements) == ("PERSON", "Mayor", 1)
+    assert (reyes.label, reyes.role, reyes.statements) == ("PERSON", "Greenwatch director", 3)
+    assert (names["Harbour Authority"].label, names["Harbour Authority"].statements) == ("ORG", 0)
+    assert story_map.main_actor is reyes and story_map.actors[0] is reyes
+    as_json = story_map.to_dict()
+    assert as_json["actors"][0] == {
+        "name": "Tom Reyes",
+        "label": "PERSON",
+        "role": "Greenwatch director",
+        "mentions": 1,
+    }
+    assert [(s["speaker"], s["verb"], s["stance"]) for s in as_json["statements"]] == [
+        ("Ellen Okafor", "welcome", "support"),
+        ("environmental groups", "condemn", "criticism"),
+        ("Tom Reyes", "warn", "warning"),
+        ("Tom Reyes", "say", "neutral"),
+        ("Tom Reyes", "say", "neutral"),
+    ]
 
 
 STANCE_ROWS = Path(__file__).parent / "data" / "stance.jsonl"

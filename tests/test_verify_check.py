@@ -1,11 +1,12 @@
-"""Verifier.check on a hand-made story: each check, citations, and the helper for titles."""
+"""Verifier.check on a hand-made story: each check, citations, and the helper for titles.
+(The exact list of names the package exports is tests/test_public_surface.py's.)"""
 
 from __future__ import annotations
 
 import pytest
 
 from newsdesk.models import Passage
-from newsdesk.verify import Verification, Verifier, unsupported_specifics
+from newsdesk.verify import Verification, Verifier, claim_kind, split_sentences, unsupported_specifics
 
 STORY = [
     "Flooding kills 17 in southern Texas as storms sweep the Gulf Coast",
@@ -126,19 +127,27 @@ def test_index_is_reused(verifier: Verifier, passages: list[Passage]) -> None:
     assert verifier.index(passages) is verifier.index(list(passages))
 
 
-def test_public_surface() -> None:
-    from newsdesk import verify
-
-    assert set(verify.__all__) >= {
-        "Check",
-        "Verification",
-        "Verifier",
-        "claim_kind",
-        "split_sentences",
-        "unsupported_specifics",
-    }
-    for name in verify.__all__:
-        assert getattr(verify, name) is not None
+def test_the_documented_flow_splits_classifies_and_checks(verifier: Verifier, passages: list[Passage]) -> None:
+    """The package's documented entry points, used as its docstring says: written text split into sentences, each
+    sentence's claim kind read in its section, and each checked: the fact the story states is supported and cited
+    to it, and the forecast with an invented figure is not."""
+    paragraph = (
+        "Flash floods killed 17 people across southern Texas on Wednesday, officials said. "
+        "The storm system could bring another three inches of rain on Thursday. "
+        "Some think the floods could cost insurers $4bn."
+    )
+    sentences = split_sentences(paragraph)
+    assert sentences == [
+        "Flash floods killed 17 people across southern Texas on Wednesday, officials said.",
+        "The storm system could bring another three inches of rain on Thursday.",
+        "Some think the floods could cost insurers $4bn.",
+    ]
+    kinds = [claim_kind(s, "analysis") for s in sentences]
+    assert kinds == ["fact", "outlook", "outlook"]
+    checks = [verifier.check(s, passages, kind) for s, kind in zip(sentences, kinds, strict=True)]
+    assert [c.verdict for c in checks[:2]] == ["supported", "supported"]
+    assert {c.source for c in checks[0].citations} == {1}
+    assert checks[2].verdict != "supported" and checks[2].citations == []
 
 
 def test_an_acronym_is_backed_by_a_name_that_starts_a_sentence(verifier: Verifier) -> None:

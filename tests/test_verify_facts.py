@@ -536,12 +536,21 @@ def test_a_list_item_is_said_by_its_introductions_speaker(verifier: Verifier) ->
 
 
 def test_reasoning_that_carries_no_fact_gets_no_citation(verifier: Verifier) -> None:
+    """An analysis sentence that draws a conclusion the sources do not state, and names no figure of theirs, is
+    kept (reasoning is the analyst's own) below the fact bar, so it carries no citation: a quote would claim a
+    support it does not have. A fact from the same sources, and a reasoning sentence that restates one of their
+    figures, are cited."""
     reasoning = verifier.check(
         "Such a surge could signal a deeper problem for whales around New Zealand.", WHALES, "analysis"
     )
+    assert reasoning.verdict == "supported", reasoning.details
+    assert reasoning.details["lexical_score"] < verifier.calibration.threshold
+    assert reasoning.citations == [] and reasoning.details["cited"] is False
     fact = verifier.check("Whale experts regard New Zealand as the whale stranding capital of the world.", WHALES)
     assert fact.verdict == "supported" and fact.citations
-    if reasoning.verdict == "supported" and reasoning.details["lexical_score"] < verifier.calibration.threshold:
-        assert reasoning.citations == [] and reasoning.details["cited"] is False
-    else:  # passed at the fact bar: its quote supports it
-        assert reasoning.verdict != "supported" or reasoning.citations
+    grounded = verifier.check(
+        "Such a surge could signal a deeper problem for whales around New Zealand, which records 300 beachings a year.",
+        WHALES,
+        "analysis",
+    )
+    assert grounded.verdict == "supported" and grounded.citations and "cited" not in grounded.details

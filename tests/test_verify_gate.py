@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 from pathlib import Path
 
 import pytest
 
+from conftest import need_shared
 from newsdesk.eval.devdata import shared_data_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,17 +24,8 @@ SPEC.loader.exec_module(gate)
 DATA = shared_data_dir()
 
 
-def _need_data() -> None:
-    if (DATA / "verify").is_dir() and (DATA / "articles").is_dir():
-        return
-    message = f"the shared dev data is not at {DATA} (set NEWSDESK_SHARED_DATA)"
-    if os.environ.get("NEWSDESK_REQUIRE_SHARED") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def test_every_floor_is_reached() -> None:
-    _need_data()
+    need_shared(DATA / "verify", DATA / "articles")
     baseline = json.loads(gate.BASELINE.read_text(encoding="utf-8"))
     assert set(baseline["datasets"]) == set(gate.GATED)
     measured = gate.measure(DATA)

@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -23,6 +22,7 @@ from newsdesk.llm.session import Session
 from newsdesk.pipeline import WriteOptions, judging
 from newsdesk.verify import Judge, Verifier
 from newsdesk.verify._judge import MAX_BATCH, read_answers, uncertain
+from support.servers import ThreadedServer
 
 PASSAGES = flood_passages()
 # Fact sentences at every distance from the line: copies, paraphrases, loose summaries, invented detail.
@@ -81,9 +81,8 @@ class ScriptedServer:
             def log_message(self, *_) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.served = ThreadedServer(Handler)
+        self.url = self.served.url("/v1")
 
     def statements(self, body: dict) -> list[str]:
         user = body["messages"][-1]["content"]
@@ -129,7 +128,7 @@ class ScriptedServer:
         }
 
     def close(self) -> None:
-        self.httpd.shutdown()
+        self.served.close()
 
 
 @pytest.fixture

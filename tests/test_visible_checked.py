@@ -1,22 +1,21 @@
 """Every sentence a reader sees is checked: the title, the dek, the intro and any heading that states something.
 A server model's dek that the sources do not support is replaced by one built from the story that passes, and the
-footer counts what was removed. The server is tests/obedient_server.py, in a thread on 127.0.0.1, writing the
+footer counts what was removed. The server is tests/support/obedient_server.py, in a thread on 127.0.0.1, writing the
 unsupported dek "The mayor resigned yesterday." (no injection anywhere: a model can invent a dek on its own)."""
 
 from __future__ import annotations
 
 import json
-import threading
-from http.server import ThreadingHTTPServer
 
 import httpx
 import pytest
 
-import obedient_server
 from conftest import FLOOD_STORY, TINY_TEMPLATE, flood_passages, run_newsdesk
 from newsdesk.models import Article, Block, Section, Sentence, Source
 from newsdesk.render.markdown import summary_line
 from newsdesk.verify import Fallbacks, Verifier, verify_article
+from support import obedient_server
+from support.servers import ThreadedServer
 
 INVENTED_DEK = "The mayor resigned yesterday."
 PASSAGES = flood_passages()
@@ -24,13 +23,8 @@ PASSAGES = flood_passages()
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), obedient_server.Handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    yield url
-    httpd.shutdown()
-    httpd.server_close()
+    with ThreadedServer(obedient_server.Handler) as served:
+        yield served.base
 
 
 def test_a_servers_unsupported_dek_is_never_published(server, tmp_path) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -28,6 +27,7 @@ import pytest
 
 from newsdesk.ingest import story_from_text
 from newsdesk.jobs.worker import pid_alive
+from support.servers import free_port
 
 TESTS = Path(__file__).resolve().parent
 TINY = TESTS / "data" / "tiny-template.yaml"
@@ -44,12 +44,6 @@ def brief(path: Path = BRIEF_FILE) -> dict[str, str]:
 # A story with material for every section of the tiny template: a four-sentence brief fills only its dek and
 # intro, and its sections are left out (issue 17)
 HARBOUR_FILE = TESTS / "data" / "harbour-story.txt"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class LiveServer:

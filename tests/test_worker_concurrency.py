@@ -4,12 +4,12 @@ llama-cpp-python server shows that K in flight write the same articles as one at
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
 import pytest
 
-from chatserver import ScriptedChatServer
 from conftest import ONE_FACT_TEMPLATE
 from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import queue_for
@@ -17,6 +17,7 @@ from newsdesk.jobs.worker import Worker, WorkerConfig, effective_concurrency
 from newsdesk.llm import get_model
 from newsdesk.llm.ratelimit import RateLimit, set_rate
 from newsdesk.models import Story
+from support.chatserver import ScriptedChatServer
 from test_server_backend import server_url  # noqa: F401 - the real llama-cpp-python server fixture
 
 
@@ -134,12 +135,70 @@ def test_k_in_flight_on_a_real_server_write_what_one_at_a_time_writes(server_url
     assert results[0] == results[1]
 
 
-def test_a_workers_no_judge_reaches_every_article_it_writes(db_location, chat, tmp_path: Path) -> None:
+def _bridge_writer(request: dict) -> str | None:
+    """A server that writes the bridge stories: a title, dek and intro from the story, and for the "Facts" section
+    the story's first sentence and a paraphrase ("the harbour bridge") that the local checks leave uncertain, so a
+    judge that is on is asked about it. The judge's requests get the scripted server's answer (No)."""
+    prompt = str(request["messages"][-1]["content"])
+    title = re.search(r"The story: Council approves bridge (\d+)", prompt)
+    if title is not None:
+        n = title[1]
+        return (
+            f"TITLE: What will bridge {n} cost?\nDEK: Work on bridge {n} starts in the spring, the council said.\n"
+            f"INTRO: Bridge {n} will cost {int(n) + 10} million euros, the mayor said."
+        )
+    facts = re.search(r'Write the "Facts" section of an analysis article about: Council approves bridge (\d+)', prompt)
+    if facts is not None:
+        return f"The city council approved bridge {facts[1]} on Tuesday [1]. {UNCERTAIN} [1]."
+    return None
+
+
+def _bridge_story(n: int) -> Story:
+    return Story(
+        headline=f"Council approves bridge {n}",
+        body=f"The city council approved bridge {n} on Tuesday. Bridge {n} will cost {n + 10} million euros, the "
+        f"mayor said. Work on bridge {n} starts in the spring, the council said. About 40 workers will build it.",
+    )
+
+
+UNCERTAIN = "The council approved the harbour bridge on Tuesday."
+
+
+def test_a_worker_passes_every_call_and_its_judge_setting_to_the_server(db_location) -> None:
+    """What the worker's model wrapper forwards, seen at the server: the section request (its answer is the
+    article's section), the judge's log-probability request exactly when the judge is on, and a count of calls
+    that matches what the server answered. A wrapper that forwarded only ``chat`` would leave the judge off, one
+    that did not count would report no calls."""
+    chat = ScriptedChatServer(delay=0.0, script=_bridge_writer)
     archive = open_archive(db_location)
-    for judge in (True, False):
-        ids = _queue(archive, _stories(1), str(ONE_FACT_TEMPLATE), "openai:scripted")
-        config = WorkerConfig(db=db_location, base_url=chat.base_url, until_idle=True, idle_seconds=0.05, judge=judge)
-        Worker(config, archive=archive).run()
-        job = queue_for(archive).get(ids[0])
-        assert job.status == "done", job.error
-        assert archive.get_article(job.article_id).model.judge is judge
+    try:
+        for n, judge in enumerate((True, False)):  # a story of its own each time: no answer comes from the cache
+            before = len(chat.requests)
+            ids = _queue(archive, [_bridge_story(n)], str(ONE_FACT_TEMPLATE), "openai:scripted")
+            config = WorkerConfig(
+                db=db_location, base_url=chat.base_url, until_idle=True, idle_seconds=0.05, judge=judge
+            )
+            Worker(config, archive=archive).run()
+            queue = queue_for(archive)
+            job = queue.get(ids[0])
+            assert job.status == "done", job.error
+            article = archive.get_article(job.article_id)
+            requests = chat.requests[before:]
+            prompts = [str(r["messages"][-1]["content"]) for r in requests]
+            asked_for_facts = [p for p in prompts if 'Write the "Facts" section' in p]
+            judged = [p for r, p in zip(requests, prompts, strict=True) if r.get("logprobs")]
+
+            assert len(asked_for_facts) == 1 and f"Council approves bridge {n}" in asked_for_facts[0]
+            facts = next(s for s in article.all_sections() if s.id == "facts")
+            assert f"The city council approved bridge {n} on Tuesday." in [s.text for s in facts.sentences()]
+            if judge:
+                assert len(judged) == 1 and f"Statement: {UNCERTAIN}" in judged[0]
+            else:
+                assert judged == []
+            assert article.model.judge is judge and article.stats.judge_calls == len(judged)
+            assert article.stats.llm_calls == len(requests) and article.stats.cached_calls == 0
+            usage = [e.data for e in queue.events_since(job.id) if e.stage == "llm"]
+            assert usage and usage[-1]["calls"] == len(requests), "the wrapper reports every call it passed on"
+    finally:
+        archive.close()
+        chat.close()

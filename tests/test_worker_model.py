@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chatserver import ScriptedChatServer
 from conftest import TINY_TEMPLATE
 from newsdesk.archive import open_archive
 from newsdesk.jobs import queue_for
@@ -15,6 +14,7 @@ from newsdesk.llm.counting import CountingModel
 from newsdesk.llm.embedded import EmbeddedModel
 from newsdesk.models import Article, Story
 from newsdesk.pipeline import WriteOptions, write_article
+from support.chatserver import ScriptedChatServer
 
 STORY = Story(
     headline="Riverton council approves $48 million Harbor Street Bridge upgrade",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,12 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from chatserver import ScriptedChatServer
 from conftest import ONE_FACT_TEMPLATE
 from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import queue_for
 from newsdesk.jobs.worker import pid_alive
 from newsdesk.models import Story
+from support.chatserver import ScriptedChatServer
+from support.servers import free_port
 
 JOBS = 20
 LEASE_SECONDS = 3
@@ -39,7 +39,7 @@ def chat():
 
 @pytest.fixture
 def pg_archive(postgres_dsn) -> Archive:
-    import pgserver
+    from support import pgserver
 
     return open_archive(pgserver.fresh_schema(postgres_dsn))
 
@@ -124,7 +124,7 @@ def test_a_worker_killed_mid_job_loses_nothing_and_duplicates_nothing(pg_archive
     ids = _queue_jobs(pg_archive, ONE_FACT_TEMPLATE)
     command = [sys.executable, "-m", "newsdesk", "worker", "--db", pg_archive.url, "--base-url", chat.base_url]
     workers = [
-        subprocess.Popen(command, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(3)
+        subprocess.Popen(command, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(3)
     ]
     try:
         victim_job, victim_pid = _job_mid_write(pg_archive, {workers[0].pid})
@@ -146,12 +146,6 @@ def test_a_worker_killed_mid_job_loses_nothing_and_duplicates_nothing(pg_archive
     assert any("lease" in r for r in reasons), reasons
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _serve(archive: Archive, chat: ScriptedChatServer) -> subprocess.Popen[bytes]:
     command = [
         sys.executable,
@@ -161,7 +155,7 @@ def _serve(archive: Archive, chat: ScriptedChatServer) -> subprocess.Popen[bytes
         "--workers",
         "3",
         "--port",
-        str(_free_port()),
+        str(free_port()),
         "-q",
         "--db",
         archive.url,

@@ -263,8 +263,6 @@ def _write(path: Path, data: bytes) -> Path:
 
 @pytest.fixture
 def unused_port() -> int:
-    import socket
+    from support.servers import free_port
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_port()

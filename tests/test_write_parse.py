@@ -6,8 +6,8 @@ from newsdesk.llm.session import strip_reasoning
 from newsdesk.models import Passage, Source
 from newsdesk.storymap import StoryMap
 from newsdesk.template import parse_template
-from newsdesk.write.draft import _title as choose_title
 from newsdesk.write import fallback_title
+from newsdesk.write.draft import _title as choose_title
 from newsdesk.write.parse import clean_text, cut_repetition, parse_labelled, to_blocks
 from newsdesk.write.prompts import CLOSE, OPEN, neutralise, source_block
 

@@ -16,6 +16,30 @@ from typing import Any, Literal, TypedDict
 
 from .text import visible
 
+__all__ = [
+    "ROLES",
+    "ROLE_OF_KIND",
+    "Article",
+    "Block",
+    "BlockType",
+    "Citation",
+    "ClaimKind",
+    "Dropped",
+    "ModelInfo",
+    "Passage",
+    "Section",
+    "Sentence",
+    "Source",
+    "Stats",
+    "Story",
+    "StoryInfo",
+    "Update",
+    "VerdictLabel",
+    "content_hash",
+    "web_url",
+    "WriteChoices",
+]
+
 ClaimKind = Literal["fact", "analysis", "outlook", "opinion", "summary", "heading"]
 #: What each claim kind is to a reader. Facts must be supported and are cited; reasoning and opinion must be
 #: grounded in the sources and never contradict them, and are cited only for the facts they carry.

@@ -8,7 +8,6 @@ Connections are per thread, in autocommit; ``transaction`` wraps a block in one.
 from __future__ import annotations
 
 import functools
-import threading
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from ..errors import InputError
 from ..models import Passage
 from ._clock import now
+from ._per_thread import PerThread
 from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
 from .migrations import MIGRATIONS
 from .passages import search_words
@@ -74,7 +74,7 @@ class PostgresArchive(Archive):
 
     def __init__(self, url: str, *, migrate: bool = True):
         self.url = str(url)
-        self._local = threading.local()
+        self._connections: PerThread[PgConnection] = PerThread()
         self.path = self.location  # what the CLI prints as "where": the URL without its password
         if migrate:  # off only for tests that migrate step by step
             self.migrate()
@@ -97,9 +97,9 @@ class PostgresArchive(Archive):
 
     @property
     def db(self) -> PgConnection:
-        conn = getattr(self._local, "conn", None)
+        conn = self._connections.get()
         if conn is None or conn.raw.closed:
-            conn = self._local.conn = self.connect()
+            conn = self._connections.set(self.connect())
         return conn
 
     @contextmanager
@@ -109,10 +109,7 @@ class PostgresArchive(Archive):
             yield db
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        self._connections.close()
 
     def migrate(self, upto: int | None = None) -> list[str]:
         """Apply the migrations not applied yet (the first ``upto`` only, for tests); returns their names.

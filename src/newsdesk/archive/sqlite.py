@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,6 +12,7 @@ from typing import TypeVar
 from ..errors import InputError
 from ..models import Passage
 from ._clock import now
+from ._per_thread import PerThread
 from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
 from .location import default_db_path
 from .migrations import MIGRATIONS, Migration
@@ -55,7 +55,7 @@ class SQLiteArchive(Archive):
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise InputError(f"cannot create the database folder {self.path.parent}: {error.strerror}") from error
-        self._local = threading.local()
+        self._connections: PerThread[sqlite3.Connection] = PerThread()
         if migrate:  # off only for tests that migrate step by step
             self.migrate()
 
@@ -66,7 +66,7 @@ class SQLiteArchive(Archive):
     # -- connection plumbing -------------------------------------------------------------------------------
     @property
     def db(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
+        conn = self._connections.get()
         if conn is None:
             try:
                 conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
@@ -77,7 +77,7 @@ class SQLiteArchive(Archive):
             _when_unlocked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            self._local.conn = conn
+            self._connections.set(conn)
         return conn
 
     @contextmanager
@@ -94,10 +94,7 @@ class SQLiteArchive(Archive):
             db.execute("COMMIT")
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        self._connections.close()
 
     def migrate(self, upto: int | None = None) -> list[str]:
         """Apply the migrations not applied yet (the first ``upto`` only, for tests); returns their names."""

@@ -18,7 +18,9 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from support.servers import ThreadedServer
 
 
 class ScriptedChatServer:
@@ -104,17 +106,14 @@ class ScriptedChatServer:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        self.server = ThreadedServer(Handler)
+        self.base_url = self.server.url("/v1")
 
     def prompt_tokens(self, request: dict) -> int:
         return int(sum(len(str(m.get("content", ""))) for m in request.get("messages", [])) / self.chars_per_token)
 
     def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.server.close()
 
 
 def _completion(request: dict, text: str | None = None, prompt_tokens: int = 10) -> dict:

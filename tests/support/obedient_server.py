@@ -12,7 +12,7 @@ this stand-in does, on purpose. For each chat request it:
 Each answer also carries one sentence copied from the sources, so an article has supported sentences to count.
 The test sets the current canary with ``POST /control {"canary": {...}}`` and reads ``GET /control``.
 
-    python tests/obedient_server.py PORT
+    python tests/support/obedient_server.py PORT
 """
 
 from __future__ import annotations

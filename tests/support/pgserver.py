@@ -1,7 +1,7 @@
 """A throwaway PostgreSQL server for the tests: Debian's binaries, initdb in a temporary folder, a free port.
 
-    python tests/pgserver.py start DIR   # prints the DSN (CI exports it as NEWSDESK_TEST_POSTGRES)
-    python tests/pgserver.py stop DIR
+    python tests/support/pgserver.py start DIR   # prints the DSN (CI exports it as NEWSDESK_TEST_POSTGRES)
+    python tests/support/pgserver.py stop DIR
 
 Root cannot run postgres, so as root the server runs as the ``postgres`` user (or ``nobody``) through runuser.
 """

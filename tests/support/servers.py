@@ -1,0 +1,81 @@
+"""Real HTTP servers on 127.0.0.1 for tests: one in a thread of this process, or one in a child process.
+
+Both are closed when their block ends (the listening socket, the serving thread, the child and its pipes), so no
+test leaves a socket or a process for the garbage collector to find later.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+
+__all__ = ["ThreadedServer", "free_port", "serving_process"]
+
+
+class ThreadedServer:
+    """``handler`` served on a free port of 127.0.0.1 from a daemon thread, until ``close`` (or the ``with``
+    block's end)."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    def url(self, path: str = "", host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self._thread.join()
+
+    def __enter__(self) -> ThreadedServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 that nothing listens on now (a child server binds it next)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving_process(command: Sequence[str], ready_url: str, timeout: float) -> Iterator[subprocess.Popen[bytes]]:
+    """``command`` run as a child process until the block ends, once ``ready_url`` answers 200 (else
+    RuntimeError after ``timeout`` seconds); then terminated and waited for."""
+    process = subprocess.Popen(list(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if httpx.get(ready_url, timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None:
+                raise RuntimeError(f"{command[1:3]} exited with {process.returncode} before it served")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{command[1:3]} did not serve {ready_url} within {timeout:.0f} s")
+            time.sleep(0.2)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -1,0 +1,193 @@
+"""The public surface, exactly: what ``newsdesk`` and each stage package export.
+
+A name added to or removed from an ``__all__`` changes what users may import, so it must change this test too. Each
+listed name must resolve, and ``from package import *`` must give exactly the listed names (no stale entry, no
+missing one). ``injection`` is added once it is a package.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+SURFACE: dict[str, set[str]] = {
+    "newsdesk": {"__version__"},
+    "newsdesk.models": {
+        "Article",
+        "Block",
+        "BlockType",
+        "Citation",
+        "ClaimKind",
+        "Dropped",
+        "ModelInfo",
+        "Passage",
+        "ROLES",
+        "ROLE_OF_KIND",
+        "Section",
+        "Sentence",
+        "Source",
+        "Stats",
+        "Story",
+        "StoryInfo",
+        "Update",
+        "VerdictLabel",
+        "WriteChoices",
+        "content_hash",
+        "web_url",
+    },
+    "newsdesk.ingest": {"load_story", "story_from_bytes", "story_from_text"},
+    "newsdesk.archive": {
+        "Archive",
+        "ArticleRow",
+        "CallRow",
+        "Feed",
+        "FeedEntry",
+        "FeedStore",
+        "MIGRATIONS",
+        "Migration",
+        "PASSAGE_MAX_CHARS",
+        "PASSAGE_MIN_CHARS",
+        "RunRow",
+        "StoryRow",
+        "default_db_path",
+        "default_location",
+        "fts_query",
+        "is_postgres",
+        "now",
+        "open",
+        "open_archive",
+        "search_words",
+        "split_passages",
+    },
+    "newsdesk.llm": {
+        "Completion",
+        "DEFAULT_MODEL",
+        "Model",
+        "ProbabilitiesUnavailable",
+        "get_model",
+        "register_backend",
+    },
+    "newsdesk.write": {
+        "Draft",
+        "GROUNDED_KINDS",
+        "fallback_title",
+        "leave_out_empty",
+        "omit_empty_sections",
+        "rebuild_from_map",
+        "takeaway_count",
+        "write_draft",
+        "write_section",
+    },
+    "newsdesk.verify": {
+        "CHECKS",
+        "Calibration",
+        "Check",
+        "Claim",
+        "DECIDERS",
+        "DECIDER_LABELS",
+        "Decision",
+        "Fallbacks",
+        "Judge",
+        "Reviser",
+        "Verification",
+        "Verifier",
+        "claim_kind",
+        "split_sentences",
+        "unsupported_specifics",
+        "verify_article",
+    },
+    "newsdesk.render": {"FORMATS", "render", "render_html", "render_json", "render_markdown"},
+    "newsdesk.web": {"Settings", "create_app"},
+    "newsdesk.eval": {"evaluate", "load_rows", "metrics", "row_passages"},
+    "newsdesk.jobs": {
+        "Job",
+        "JobEvent",
+        "JobKind",
+        "JobPayload",
+        "JobQueue",
+        "LeaseLost",
+        "PostgresJobQueue",
+        "SQLJobQueue",
+        "SQLiteJobQueue",
+        "STATUSES",
+        "TERMINAL",
+        "queue_for",
+        "with_choices",
+    },
+    "newsdesk.retrieve": {
+        "Background",
+        "DEFAULT_BACKGROUND_PASSAGES",
+        "MAX_PASSAGES_PER_STORY",
+        "Reranker",
+        "background",
+        "build_sources",
+        "evidence_of",
+        "names",
+        "query_terms",
+        "recency_factor",
+        "related",
+    },
+    "newsdesk.pipeline": {
+        "Drafting",
+        "Event",
+        "EventHandler",
+        "MAX_CALLS",
+        "MAX_JUDGE_CALLS",
+        "RunPlan",
+        "Stage",
+        "Status",
+        "WriteOptions",
+        "judging",
+        "regenerate_section",
+        "write_article",
+    },
+    "newsdesk.storymap": {
+        "Actor",
+        "Dated",
+        "Figure",
+        "Item",
+        "Statement",
+        "StoryMap",
+        "build_map",
+        "first_person_unattributed",
+        "is_complete_sentence",
+        "plan_lines",
+        "stance_of",
+    },
+    "newsdesk.threads": {
+        "Thread",
+        "ThreadEntry",
+        "ThreadUpdate",
+        "get_thread",
+        "list_threads",
+        "thread_of",
+        "update_threads",
+    },
+}
+
+
+@pytest.mark.parametrize("package", sorted(SURFACE))
+def test_all_is_exactly_the_public_surface(package: str) -> None:
+    module = importlib.import_module(package)
+    exported = module.__all__
+    assert len(exported) == len(set(exported)), f"{package}.__all__ lists a name twice"
+    assert set(exported) == SURFACE[package]
+
+
+@pytest.mark.parametrize("package", sorted(SURFACE))
+def test_every_exported_name_resolves(package: str) -> None:
+    namespace: dict[str, object] = {}
+    exec(f"from {package} import *", namespace)  # the import a user would write
+    namespace.pop("__builtins__")
+    assert set(namespace) == SURFACE[package]
+    module = importlib.import_module(package)
+    for name in SURFACE[package]:
+        assert namespace[name] is getattr(module, name)
+
+
+def test_the_package_says_it_is_typed() -> None:
+    """PEP 561: the ``py.typed`` marker ships inside the package, so type checkers read newsdesk's hints."""
+    from importlib.resources import files
+
+    assert files("newsdesk").joinpath("py.typed").is_file()
