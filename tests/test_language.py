@@ -3,7 +3,8 @@ extractor (the real spaCy pipeline)."""
 
 from __future__ import annotations
 
-from newsdesk import language, storymap
+from newsdesk import language
+from newsdesk.storymap import build as storymap
 from newsdesk.verify._facts import _parse, _speech
 
 

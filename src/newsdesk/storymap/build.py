@@ -23,7 +23,7 @@ from .types import Actor, Dated, Figure, Item, Statement, StoryMap
 if TYPE_CHECKING:  # spaCy's span and token types, for the helpers that read names off them
     from spacy.tokens import Span, Token
 
-__all__ = ["Actor", "Item", "Statement", "StoryMap", "build_map", "nlp", "is_complete_sentence"]
+__all__ = ["build_map", "first_person_unattributed", "is_complete_sentence", "stance_of"]
 
 MAX_SENTENCES = 600  # a map of the first 600 sentences is enough; a huge page must not cost minutes
 MAX_SENTENCE_CHARS = 400
