@@ -1,4 +1,4 @@
-"""The word classes ``_addressee`` reads a parse with: verbs of saying and writing, texts, machines, readers, and
+"""The word classes ``addressee`` reads a parse with: verbs of saying and writing, texts, machines, readers, and
 the words of obligation and request. Classes of words by what they mean (a linguistic fact each), not phrasings.
 """
 
