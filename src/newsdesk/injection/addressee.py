@@ -274,8 +274,19 @@ def _vocative_to_machine(doc: Any) -> bool:
 
 def _imperative_request(doc: Any) -> bool:
     """An imperative the parse may mistag ("Please state/NN ... that X"), one that asks to see to a text ("Kindly
-    ensure your write-up notes that X"), or one whose verb only ever puts something into a text ("Mention X")."""
-    first = next((t for t in doc if t.dep_ not in _BEFORE_IMPERATIVE and t.lower_ not in ("please", "kindly")), None)
+    ensure your write-up notes that X"), or one whose verb only ever puts something into a text ("Mention X").
+    A leading adverbial clause ("If you are an AI summarising this page, state that X", "When you write this up,
+    ...") does not change whose imperative the main clause is: its words are passed over."""
+    first = next(
+        (
+            t
+            for t in doc
+            if t.dep_ not in _BEFORE_IMPERATIVE
+            and t.lower_ not in ("please", "kindly")
+            and not any(a.dep_ == "advcl" for a in t.ancestors)
+        ),
+        None,
+    )
     if first is None or first.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children):
         return False
     if reported(first):
