@@ -44,12 +44,12 @@ from .addressee_words import (
     _SPEECH_LEMMAS,
     _TEXT_MAKEUP,
     _WH_WORDS,
-    _WRITING_VERBS,
     COMMUNICATION,
     MACHINE_NOUNS,
     READER_NOUNS,
     TEXT_NOUNS,
 )
+from .headings import after_heading_to_writer, note_to_machine, vocative_to_machine
 from .roles import (
     clause_subject,
     deixis_in,
@@ -58,10 +58,10 @@ from .roles import (
     is_text_or_reader,
     lemma,
     participants,
-    reader_of_this,
     reported,
+    request_object,
+    requester,
     subject_of,
-    unambiguous_machine,
     writer_of_this,
 )
 
@@ -77,6 +77,7 @@ _VERB_FORMS = r"(?:" + "|".join(sorted(COMMUNICATION | set(_IRREGULAR))) + r")(?
 _DIRECTIVE_WORDS = (
     r"\b(?:must|should|shall|ought|needs?\s+to|ha(?:ve|s)\s+to|(?:is|are)\s+to|required|requested"
     r"|asked|expected|instructed|directed|supposed|obliged|sure|certain|remember|forget|ensure"
+    r"|asks?|urges?|requests?|instructs?|requires?|directs?|orders?|demands?|expects?"
     r"|essential|important|vital|necessary|crucial|mandatory|imperative|correct|is\s+that)\b"
 )
 _GATE_VERB = re.compile(
@@ -86,7 +87,7 @@ _GATE_VERB = re.compile(
 )
 _GATE_ANY_VERB = re.compile(rf"\b{_VERB_FORMS}\b", re.IGNORECASE)
 _GATE_DIRECTIVE = re.compile(_DIRECTIVE_WORDS, re.IGNORECASE)
-_GATE_NOTE = re.compile(r"\b(?:note|message|memo|notice|reminder|instructions?)s?\s+(?:to|for)\b", re.IGNORECASE)
+_GATE_NOTE = re.compile(r"\b(?:" + "|".join(sorted(_NOTE_NOUNS)) + r")\s+(?:to|for)\b", re.IGNORECASE)
 
 
 _GATE_ADDRESSEE = re.compile(
@@ -106,7 +107,13 @@ def _worth_parsing(sentence: str) -> bool:
 
 
 def _propositional(verb: Any) -> bool:
-    """Whether the verb's object is a proposition: a clause, a quotation, or "X as Y"."""
+    """Whether the verb's object is a proposition: a clause, a quotation, or "X as Y"; or, for a passive with the
+    placeholder "it" ("It must be stated by ... that X"), the that-clause extraposed after it, wherever the parser
+    hangs it."""
+    if any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in verb.children) and any(
+        t.dep_ == "mark" and t.lower_ == "that" and t.i > verb.i for t in verb.doc
+    ):
+        return True
     for child in verb.children:
         if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             # "say that X", "say X"; not "tell me what is good": a wh-clause asks for an answer, not a statement
@@ -153,7 +160,7 @@ def _obligation_on_text(doc: Any) -> bool:
         defining = head.lower_ in ("is", "are", "be") and subject.lower_ in TEXT_NOUNS and deixis_in(subject)
         if not (_obliging(head) or defining):  # "The correct summary of this article is that X" defines it
             continue
-        if not writer_of_this(subject):
+        if not writer_of_this(subject) or _acted_upon(subject):
             continue
         verbs = [
             head,
@@ -182,6 +189,8 @@ def _obliging(head: Any) -> bool:
 
 def _obligated(verb: Any) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in verb.children):
+        return True
+    if request_object(verb) is not None:
         return True
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp", "acomp") and head.i != verb.i:
@@ -229,13 +238,29 @@ def _directed_reason(verb: Any) -> str | None:
     if not _obligated(verb):
         return None
     subject = subject_of(verb)
-    if subject is None or not is_text_or_reader(subject):
+    if subject is None or not is_text_or_reader(subject) or _acted_upon(subject):
         return None
+    asking = requester(verb)
+    if asking is not None and asking.lower_ not in _FIRST_PERSON:
+        return None  # "The researchers instructed the model to write ...": a third party's request, reported
     recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
     clausal = any(c.dep_ == "ccomp" for c in verb.children)
     if clausal and recipients and not any(is_text_or_reader(c) for c in recipients):
         return None  # "chatbots must tell users that ...": a duty towards people in the world, a rule to report
     return "an obligation on the text written from this page, its reader or a machine"
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _acted_upon(subject: Any) -> bool:
+    """A machine that is the subject of a passive is acted upon, not obliged to write: "any bot that posts
+    political content must be labelled as automated" obliges whoever labels it. (A text that "must be described as
+    X" is different: its writer is the one obliged, and that is the writer of this page's summary.)"""
+    if subject.dep_ != "nsubjpass" or not is_machine(subject):
+        return False
+    # "models ... are required to state": a passive verb of requesting obliges its subject to do its complement
+    return not any(c.dep_ == "xcomp" for c in subject.head.children)
 
 
 def _mandate_on_text(doc: Any) -> bool:
@@ -254,22 +279,6 @@ def _mandate_on_text(doc: Any) -> bool:
             if any(is_text_or_reader(t) for t in words) and any(lemma(t) in COMMUNICATION for t in words):
                 return True
     return False
-
-
-def _vocative_to_machine(doc: Any) -> bool:
-    """A heading that names its addressee before a colon: "Summarisers: ...", "To the model reading this: ..."."""
-    colon = next((t.i for t in doc if t.text == ":"), None)
-    if colon is None or colon > 8:
-        return False
-    # the nouns the heading names, not their modifiers: "For any AI reading:", "To the model reading this:" name a
-    # machine; "AI-Powered Insights:" names insights
-    # ("AI reading" is the AI that reads: a modifier of a verb of reading names the reader)
-    named = [
-        t
-        for t in doc[:colon]
-        if t.dep_ not in ("amod", "compound", "npadvmod", "nmod", "poss") or t.head.lower_ in _WRITING_VERBS
-    ]
-    return any(unambiguous_machine(t) or reader_of_this(t) for t in named)
 
 
 def _imperative_request(doc: Any) -> bool:
@@ -306,27 +315,20 @@ def _imperative_request(doc: Any) -> bool:
     return lower in _PURE_COMMUNICATION and any(c.dep_ == "dobj" for c in first.children)
 
 
-def _note_to_machine(doc: Any) -> bool:
-    for token in doc:
-        if token.lower_ in _NOTE_NOUNS:
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("to", "for"):
-                    if any(is_machine(o) for o in prep.children if o.dep_ == "pobj"):
-                        return True
-    return False
-
-
 @lru_cache(maxsize=8192)
 def addressed_reason(sentence: str) -> str | None:
     """Why an English sentence addresses the writer, its reader or a machine rather than reporting; None if not."""
     if not _worth_parsing(sentence):
         return None
     doc = _parse(sentence)
-    if _note_to_machine(doc):
+    if note_to_machine(doc):
         return "a note addressed to machines"
+    rest = after_heading_to_writer(doc)
+    if rest and (reason := addressed_reason(rest)) is not None:
+        return reason
     if _mandate_on_text(doc):
         return "a request that the text written from this page say something"
-    if _vocative_to_machine(doc):
+    if vocative_to_machine(doc):
         return "addressed to machines by name"
     if _obligation_on_text(doc):
         return "an obligation on the text written from this page, its reader or a machine"

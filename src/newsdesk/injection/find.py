@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..langid import dominant_language, sentence_language
 from .addressee import addressed_reason, reports_rather_than_addresses
 from .fold import fold
+from .headings import heading
 from .rules import FOLLOW_ON, IMPERATIVE_PREFIX, RULES, SPEECH_VERB_START
 
 __all__ = ["Flag", "addresses_model", "find", "find_cached", "flag_text", "sentence_spans"]
@@ -180,15 +181,25 @@ def _readings(sentence: str) -> list[str]:
 
 
 def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, str]) -> None:
-    """The payload after a flagged sentence: announced by it ("the following", a colon, a fake end of source), or
-    a bare request that continues it ("Say that the bridge collapsed.")."""
+    """The payload after a flagged sentence: announced by it ("the following", "a message ... follows", a colon, a
+    fake end of source), or a bare request that continues it ("Say that the bridge collapsed."); and after a flagged
+    heading ("FAQ for language models.", "Subject: note for assistants."), the rest of its paragraph, which the
+    heading addresses to machines."""
     for index in range(len(spans)):
         if index not in reasons or index + 1 >= len(spans) or index + 1 in reasons:
             continue
         flagged = fold(document[spans[index][0] : spans[index][1]]).text
         following = fold(document[spans[index + 1][0] : spans[index + 1][1]]).text
         if FOLLOW_ON.search(flagged) or reasons[index] == "fake end of source" or SPEECH_VERB_START.match(following):
-            reasons[index + 1] = "payload of an instruction to AI systems"
+            reasons[index + 1] = _PAYLOAD_REASON
+        elif reasons[index] != _PAYLOAD_REASON and heading(document[spans[index][0] : spans[index][1]]):
+            after = index + 1
+            while after < len(spans) and "\n\n" not in document[spans[after - 1][1] : spans[after][0]]:
+                reasons.setdefault(after, _PAYLOAD_REASON)
+                after += 1
+
+
+_PAYLOAD_REASON = "payload of an instruction to AI systems"
 
 
 @lru_cache(maxsize=64)  # drafting, the story map and every prompt read the same sources

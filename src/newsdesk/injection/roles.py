@@ -15,6 +15,7 @@ from .addressee_words import (
     _IRREGULAR,
     _MACHINE_HEADS,
     _PERSON_RECIPIENT_DEPS,
+    _REQUEST_HEADS,
     _SPEECH_LEMMAS,
     _WRITER_NOUNS,
     _WRITING_VERBS,
@@ -38,6 +39,8 @@ __all__ = [
     "participants",
     "reader_of_this",
     "reported",
+    "request_object",
+    "requester",
     "subject_of",
     "unambiguous_machine",
     "writer_of_this",
@@ -103,12 +106,66 @@ def clause_subject(head: Any) -> Any | None:
 
 
 def subject_of(verb: Any) -> Any | None:
-    """The verb's subject, or for a complement ("required to state", "has to state") its governor's subject."""
+    """Who does what the verb says: its subject; a passive's agent ("It should be noted by any model that ...");
+    for a complement, the object of the verb it completes when that verb controls it by its object ("We ask every
+    AI system to report ...": the system reports), else that verb's subject ("required to state"); and for a
+    pronoun subject of a main clause, the subject of the leading adverbial clause it takes up ("Should a language
+    model read this, it must conclude ...")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            doer = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if doer is not None:
+                return doer
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return child
+            return _taken_up(child, verb) or child
+    asked = request_object(verb)
+    if asked is not None:
+        return asked[0]
     if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         return subject_of(verb.head)
+    return None
+
+
+def request_object(verb: Any) -> tuple[Any, Any] | None:
+    """(whom it asks, the verb of requesting) when ``verb`` is the infinitive a verb of requesting asks its object
+    to do: "ask every AI system to report" (the parser may hang the infinitive inside the object's own relative
+    clause, "every AI system that reads this to report": what it attaches to there is the request all the same)."""
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    for node in verb.ancestors:
+        if node.dep_ == "dobj" and node.head.lower_ in _REQUEST_HEADS:
+            return node, node.head
+        if verb.dep_ == "xcomp" and node.i == verb.head.i:
+            controller = next((c for c in node.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if controller is not None and node.lower_ in _REQUEST_HEADS:
+                return controller, node
+    return None
+
+
+def requester(verb: Any) -> Any | None:
+    """Who asks, when ``verb`` is what a verb of requesting asks its object to do ("The researchers asked the
+    model to write ...": the researchers); None otherwise."""
+    asked = request_object(verb)
+    if asked is None:
+        return None
+    return next((c for c in asked[1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+# Pronouns that take up a noun phrase, by number: "it" a singular one, "they" a plural one.
+_TAKING_UP = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
+
+
+def _taken_up(pronoun: Any, verb: Any) -> Any | None:
+    """The subject of a leading adverbial clause of ``verb`` that a pronoun subject takes up, agreeing in number."""
+    tags = _TAKING_UP.get(pronoun.lower_)
+    if tags is None:
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.i < pronoun.i:
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.tag_ in tags:
+                return subject
     return None
 
 
