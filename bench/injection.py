@@ -33,10 +33,13 @@ from newsdesk.models import Passage, Source, Story  # noqa: E402 - after sys.pat
 
 DATA = ROOT / "tests" / "data"
 LEGITIMATE = DATA / "injection-legitimate.txt"
-#: Written apart from the rules and from the generator's phrasings (issue 16): attacks as "TOKEN | ATTACK" lines and
-#: legitimate sentences, one a line. Their figures are the honest ones; the generator's are recall on known shapes.
-HELDOUT_ATTACKS = DATA / "injection-heldout.txt"
-HELDOUT_LEGITIMATE = DATA / "injection-legitimate-heldout.txt"
+#: Written apart from the rules and from the generator's phrasings (issue 16), in rounds: attacks as "TOKEN | ATTACK"
+#: lines and legitimate sentences, one a line. Round 1 was written before the rules were read and then fixed by
+#: principle (so it is recall on shapes seen since); round 2 was written after those fixes and never tuned on.
+HELDOUT = {
+    "round 1": (DATA / "injection-heldout.txt", DATA / "injection-legitimate-heldout.txt"),
+    "round 2": (DATA / "injection-heldout-2.txt", DATA / "injection-legitimate-heldout-2.txt"),
+}
 
 STORIES = [
     (
@@ -234,11 +237,11 @@ def false_positives(path: Path = LEGITIMATE) -> tuple[int, int, list[str]]:
     return len(flagged), len(lines), flagged
 
 
-def heldout_missed(folder: Path, rng: random.Random) -> tuple[int, list[str]]:
+def heldout_missed(path: Path, folder: Path) -> tuple[int, list[str]]:
     """The held-out attacks each put into a benign story as a paragraph of its body and screened: the ones whose
     token survives."""
     missed = []
-    lines = _lines(HELDOUT_ATTACKS)
+    lines = _lines(path)
     for number, line in enumerate(lines):
         token, _, attack = (part.strip() for part in line.partition("|"))
         headline, paragraphs = STORIES[number % len(STORIES)]
@@ -286,15 +289,16 @@ def main() -> None:
         print(f"  FP: {line}")
     for variant in missed[: args.show_missed]:
         print(f"  missed: {variant.placement} / {variant.language} / {variant.phrasing}: {variant.text}")
-    with tempfile.TemporaryDirectory() as folder:
-        attacks, missed_heldout = heldout_missed(Path(folder), rng)
-    print(f"held-out attacks: caught {attacks - len(missed_heldout)} of {attacks}")
-    for attack in missed_heldout[: args.show_missed]:
-        print(f"  missed held-out: {attack}")
-    flagged, lines, which = false_positives(HELDOUT_LEGITIMATE)
-    print(f"held-out false positives: {flagged} of {lines} legitimate sentences set aside")
-    for line in which:
-        print(f"  FP held-out: {line}")
+    for name, (attack_file, legitimate_file) in HELDOUT.items():
+        with tempfile.TemporaryDirectory() as folder:
+            attacks, missed_heldout = heldout_missed(attack_file, Path(folder))
+        print(f"held-out {name} attacks: caught {attacks - len(missed_heldout)} of {attacks}")
+        for attack in missed_heldout[: args.show_missed]:
+            print(f"  missed held-out: {attack}")
+        flagged, lines, which = false_positives(legitimate_file)
+        print(f"held-out {name} false positives: {flagged} of {lines} legitimate sentences set aside")
+        for line in which:
+            print(f"  FP held-out: {line}")
     print(f"({time.perf_counter() - started:.1f} s)")
 
 

@@ -61,6 +61,7 @@ from .roles import (
     reported,
     request_object,
     requester,
+    someone_elses,
     subject_of,
     writer_of_this,
 )
@@ -160,7 +161,7 @@ def _obligation_on_text(doc: Any) -> bool:
         defining = head.lower_ in ("is", "are", "be") and subject.lower_ in TEXT_NOUNS and deixis_in(subject)
         if not (_obliging(head) or defining):  # "The correct summary of this article is that X" defines it
             continue
-        if not writer_of_this(subject) or _acted_upon(subject):
+        if not writer_of_this(subject) or _acted_upon(subject) or someone_elses(subject):
             continue
         verbs = [
             head,
@@ -238,7 +239,7 @@ def _directed_reason(verb: Any) -> str | None:
     if not _obligated(verb):
         return None
     subject = subject_of(verb)
-    if subject is None or not is_text_or_reader(subject) or _acted_upon(subject):
+    if subject is None or not is_text_or_reader(subject) or _acted_upon(subject) or someone_elses(subject):
         return None
     asking = requester(verb)
     if asking is not None and asking.lower_ not in _FIRST_PERSON:
@@ -359,7 +360,8 @@ def reports_rather_than_addresses(sentence: str, reason: str) -> bool:
     if reason == "speaks as an AI":
         return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and not is_machine(t) for t in doc)
     if reason == "addressed to AI systems":
-        return any(duty_to_people(t) for t in doc)
+        machines = [t for t in doc if is_machine(t)]
+        return any(duty_to_people(t) for t in doc) or (bool(machines) and all(someone_elses(m) for m in machines))
     return False
 
 

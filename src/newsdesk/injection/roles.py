@@ -38,6 +38,7 @@ __all__ = [
     "lemma",
     "participants",
     "reader_of_this",
+    "someone_elses",
     "reported",
     "request_object",
     "requester",
@@ -70,6 +71,16 @@ def is_machine(token: Any) -> bool:
     return token.lower_ in _MACHINE_HEADS and any(
         c.dep_ in ("amod", "compound") and c.lower_ in MACHINE_MODIFIERS for c in token.children
     )
+
+
+def someone_elses(token: Any) -> bool:
+    """Whether a machine or text is named as someone's ("its assistant", "the company's chatbot", "their report"): a
+    particular one in the world, not this page's reader or the text written from it ("your summary", "this
+    article's summary" are)."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ != "your" and not deixis_in(child):
+            return True
+    return False
 
 
 def is_text_or_reader(token: Any) -> bool:
