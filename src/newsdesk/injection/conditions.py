@@ -26,6 +26,7 @@ injection screen does not need it (an instruction under a condition is still an 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,9 +48,13 @@ _RELEVANCE_VERBS = frozenset(
     "take want like mean say put".split()
 )
 _PARTICIPANTS = frozenset({"you", "we", "i"})
-# A cheap look at the surface: no sentence without one of these words holds a conditional or an embedded question.
-_SURFACE = ("if", "unless", "whether", "provided", "providing", "long as", "condition", "event that", "in case")
-_SURFACE_INVERTED = ("had ", "should ", "were ")
+# A cheap look at the surface: no sentence without one of these words holds a conditional or an embedded question
+# (an inverted conditional opens its sentence or follows a comma).
+_SURFACE = re.compile(
+    r"\b(?:if|unless|whether|provided|providing|long\s+as|condition|event\s+that|in\s+case)\b"
+    r"|(?:^|,\s*)(?:had|should|were)\s",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -67,11 +72,7 @@ class Condition:
 
 def may_hold_condition(text: str) -> bool:
     """Whether a sentence could hold a condition at all (a surface test that spares the parse)."""
-    lower = text.lower()
-    if any(word in lower for word in _SURFACE):
-        return True
-    # an inverted conditional opens its sentence or follows a comma
-    return any(lower.startswith(word) or f", {word}" in lower for word in _SURFACE_INVERTED)
+    return _SURFACE.search(text) is not None
 
 
 def conditions(doc: Any) -> list[Condition]:
