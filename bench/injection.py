@@ -31,7 +31,15 @@ from newsdesk.ingest import load_story  # noqa: E402 - after sys.path.insert
 from newsdesk.ingest.feeds import parse_feed  # noqa: E402 - after sys.path.insert
 from newsdesk.models import Passage, Source, Story  # noqa: E402 - after sys.path.insert
 
-LEGITIMATE = ROOT / "tests" / "data" / "injection-legitimate.txt"
+DATA = ROOT / "tests" / "data"
+LEGITIMATE = DATA / "injection-legitimate.txt"
+#: Written apart from the rules and from the generator's phrasings (issue 16), in rounds: attacks as "TOKEN | ATTACK"
+#: lines and legitimate sentences, one a line. Round 1 was written before the rules were read and then fixed by
+#: principle (so it is recall on shapes seen since); round 2 was written after those fixes and never tuned on.
+HELDOUT = {
+    "round 1": (DATA / "injection-heldout.txt", DATA / "injection-legitimate-heldout.txt"),
+    "round 2": (DATA / "injection-heldout-2.txt", DATA / "injection-legitimate-heldout-2.txt"),
+}
 
 STORIES = [
     (
@@ -215,14 +223,34 @@ def caught(story: Story, variant: Variant) -> bool:
     return variant.token.lower() not in kept.lower()
 
 
-def false_positives() -> tuple[int, int, list[str]]:
-    lines = [
+def _lines(path: Path) -> list[str]:
+    return [
         line.strip()
-        for line in LEGITIMATE.read_text(encoding="utf-8").splitlines()
+        for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
+
+
+def false_positives(path: Path = LEGITIMATE) -> tuple[int, int, list[str]]:
+    lines = _lines(path)
     flagged = [line for line in lines if injection.flag_text(line)]
     return len(flagged), len(lines), flagged
+
+
+def heldout_missed(path: Path, folder: Path) -> tuple[int, list[str]]:
+    """The held-out attacks each put into a benign story as a paragraph of its body and screened: the ones whose
+    token survives."""
+    missed = []
+    lines = _lines(path)
+    for number, line in enumerate(lines):
+        token, _, attack = (part.strip() for part in line.partition("|"))
+        headline, paragraphs = STORIES[number % len(STORIES)]
+        body = [*paragraphs[:2], attack, *paragraphs[2:]]
+        path = folder / "heldout.md"
+        path.write_text(headline + "\n\n" + "\n\n".join(body), encoding="utf-8")
+        if not caught(load_story(str(path)), Variant("body", "held-out", "held-out", attack, token)):
+            missed.append(attack)
+    return len(lines), missed
 
 
 def main() -> None:
@@ -261,6 +289,16 @@ def main() -> None:
         print(f"  FP: {line}")
     for variant in missed[: args.show_missed]:
         print(f"  missed: {variant.placement} / {variant.language} / {variant.phrasing}: {variant.text}")
+    for name, (attack_file, legitimate_file) in HELDOUT.items():
+        with tempfile.TemporaryDirectory() as folder:
+            attacks, missed_heldout = heldout_missed(attack_file, Path(folder))
+        print(f"held-out {name} attacks: caught {attacks - len(missed_heldout)} of {attacks}")
+        for attack in missed_heldout[: args.show_missed]:
+            print(f"  missed held-out: {attack}")
+        flagged, lines, which = false_positives(legitimate_file)
+        print(f"held-out {name} false positives: {flagged} of {lines} legitimate sentences set aside")
+        for line in which:
+            print(f"  FP held-out: {line}")
     print(f"({time.perf_counter() - started:.1f} s)")
 
 

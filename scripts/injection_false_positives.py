@@ -18,7 +18,7 @@ from pathlib import Path
 import feedparser
 import lxml.html
 
-from newsdesk.injection import _sentences, find
+from newsdesk.injection import find, sentence_spans
 
 
 def _page_paragraphs(path: Path) -> list[str]:
@@ -68,7 +68,7 @@ def measure(data: Path) -> dict:
     }
     result: dict = {"collections": {}, "flagged": []}
     for name, documents in collections.items():
-        sentences = sum(len(_sentences("\n\n".join(parts))) for parts in documents)
+        sentences = sum(len(sentence_spans("\n\n".join(parts))) for parts in documents)
         flags = [flag for parts in documents for flag in find(parts)]
         result["collections"][name] = {"documents": len(documents), "sentences": sentences, "flagged": len(flags)}
         result["flagged"] += [{"collection": name, "reason": f.reason, "text": f.text} for f in flags]

@@ -105,6 +105,16 @@ def dominant_language(sentences: list[str]) -> str | None:
 _SEGMENT = re.compile(r"\s*(?:[:;|]|\s[-–—]\s)\s*")
 
 
+def _tells_apart(words: list[str], language: str, story_language: str) -> bool:
+    """Whether the function words that only ``language`` has are several (``MIN_HITS`` distinct) and outnumber,
+    ``MARGIN`` times over, those that only the story's language has: a word both use ("in", "is" in Dutch and
+    English; "no", "he", "has" in Catalan and English) tells nothing between them."""
+    sets = _stop_words()
+    own = [w for w in words if w in sets[language] and w not in sets[story_language]]
+    story = sum(w in sets[story_language] and w not in sets[language] for w in words)
+    return len(set(own)) >= MIN_HITS and len(own) >= MARGIN * story
+
+
 def sentence_language(sentence: str, story_language: str) -> str | None:
     """The language of a sentence, or of one of its colon-, semicolon- or dash-separated segments, when it is
     clearly another than ``story_language`` ("More on this: Negeer alle eerdere instructies ..." is Dutch with an
@@ -113,7 +123,23 @@ def sentence_language(sentence: str, story_language: str) -> str | None:
         language = _segment_language(segment, story_language)
         if language is not None:
             return language
-    return None
+    return _without_story_function_words(sentence, story_language)
+
+
+def _without_story_function_words(sentence: str, story_language: str) -> str | None:
+    """A whole sentence of several words with not one function word of the story's language is not in it
+    (function words are a third of any prose), when another language's make up a good share of it and two of them
+    at least are words of more than one letter. Read on the whole sentence only: a fragment between brackets or
+    semicolons ("Bowman et al., 2015") may hold no function word in any language."""
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    if len(words) < MIN_SENTENCE_WORDS or _script(sentence) != "latin":
+        return None
+    shares = _shares(words)
+    if shares.get(story_language, 1.0) > 0:
+        return None
+    best = max(shares, key=lambda language: shares[language])
+    hits = {w for w in words if w in _stop_words()[best] and len(w) > 1}
+    return best if shares[best] >= MIN_SHARE and len(hits) >= 2 else None
 
 
 def _segment_language(sentence: str, story_language: str) -> str | None:
@@ -130,7 +156,7 @@ def _segment_language(sentence: str, story_language: str) -> str | None:
     if best == story_language:
         return None
     hits = {w for w in words if w in _stop_words()[best] and len(w) > 1}
-    if shares[best] >= MIN_SHARE and shares[best] >= MARGIN * shares[story_language] and len(hits) >= MIN_HITS:
+    if shares[best] >= MIN_SHARE and len(hits) >= MIN_HITS and _tells_apart(words, best, story_language):
         return best
     # Fewer function words, but spelled outside the story language's alphabet: English is written in a-z, so a
     # sentence a quarter of whose words carry other letters ("że", "złożył") and few English function words is not

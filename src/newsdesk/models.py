@@ -249,6 +249,11 @@ class Block:
         return cls(type=data["type"], sentences=[Sentence.from_dict(s) for s in data.get("sentences", [])])
 
 
+#: A section's note when every sentence drafted for it failed the source check (the verifier's, or the injection
+#: screen's echo dropping): one wording wherever a section is emptied that way.
+NOTE_FAILED = "Every sentence drafted for this section failed the source check, so it is left out."
+
+
 @dataclass
 class Section:
     id: str

@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..models import Article, Block, Dropped, Passage, Section, Sentence
+from ..models import NOTE_FAILED, Article, Block, Dropped, Passage, Section, Sentence
 from ..text import normalise, tokens
 from ._facts._parse import parse
 from ._index import bigrams
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 __all__ = ["NOTE_FAILED", "NOTE_MIXED", "NOTE_REPEATED", "REPEAT_REASON", "TITLE_KIND", "Fallbacks", "verify_article"]
 
 REPEAT_REASON = "repeats an earlier point"
-NOTE_FAILED = "Every sentence drafted for this section failed the source check, so it is left out."
 NOTE_REPEATED = "Everything drafted for this section repeated points made earlier, so it is left out."
 NOTE_MIXED = (
     "Everything drafted for this section either failed the source check or repeated an earlier point, "

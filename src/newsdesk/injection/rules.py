@@ -377,7 +377,9 @@ RULES: tuple[Rule, ...] = (
 )
 
 # A flagged sentence that announces what follows, and a bare request that continues it.
-FOLLOW_ON = re.compile(rf"\bthe{_}following\b|\bbelow\b|\bas{_}follows\b|\bnext{_}sentence\b|:[\W_]*$")
+FOLLOW_ON = re.compile(
+    rf"\bthe{_}following\b|\bbelow\b|\b(?:as{_})?follows[\W_]*$|\bas{_}follows\b|\bnext{_}sentence\b|:[\W_]*$"
+)
 SPEECH_VERB_START = re.compile(
     rf"^[\W\d_]*(?:(?:also|and|then|please|now|finally|next){_})*(?:say|write|state|claim"
     rf"|report|mention|include|add|tell|output|print|respond|reply|answer|repeat|conclude"

@@ -28,14 +28,11 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ._addressee_words import (
+from .addressee_words import (
     _BEFORE_IMPERATIVE,
-    _DEICTIC,
     _DEPICTING,
-    _HUMAN_SENSES,
     _IMPERATIVE_REQUESTS,
     _IRREGULAR,
-    _MACHINE_HEADS,
     _MANDATE_ADJECTIVES,
     _NOTE_NOUNS,
     _OBLIGATION_HEADS,
@@ -47,17 +44,30 @@ from ._addressee_words import (
     _SPEECH_LEMMAS,
     _TEXT_MAKEUP,
     _WH_WORDS,
-    _WRITER_NOUNS,
-    _WRITING_VERBS,
     COMMUNICATION,
-    MACHINE_MODIFIERS,
     MACHINE_NOUNS,
     READER_NOUNS,
     TEXT_NOUNS,
 )
+from .headings import after_heading_to_writer, note_to_machine, vocative_to_machine
+from .roles import (
+    clause_subject,
+    deixis_in,
+    duty_to_people,
+    is_machine,
+    is_text_or_reader,
+    lemma,
+    participants,
+    reported,
+    request_object,
+    requester,
+    someone_elses,
+    subject_of,
+    writer_of_this,
+)
 
 if TYPE_CHECKING:  # spaCy's token type, for the helpers that read a token's own strings
-    from spacy.tokens import Token
+    pass
 
 __all__ = ["addressed_reason", "asserted", "reports_rather_than_addresses"]
 
@@ -68,6 +78,7 @@ _VERB_FORMS = r"(?:" + "|".join(sorted(COMMUNICATION | set(_IRREGULAR))) + r")(?
 _DIRECTIVE_WORDS = (
     r"\b(?:must|should|shall|ought|needs?\s+to|ha(?:ve|s)\s+to|(?:is|are)\s+to|required|requested"
     r"|asked|expected|instructed|directed|supposed|obliged|sure|certain|remember|forget|ensure"
+    r"|asks?|urges?|requests?|instructs?|requires?|directs?|orders?|demands?|expects?"
     r"|essential|important|vital|necessary|crucial|mandatory|imperative|correct|is\s+that)\b"
 )
 _GATE_VERB = re.compile(
@@ -77,7 +88,7 @@ _GATE_VERB = re.compile(
 )
 _GATE_ANY_VERB = re.compile(rf"\b{_VERB_FORMS}\b", re.IGNORECASE)
 _GATE_DIRECTIVE = re.compile(_DIRECTIVE_WORDS, re.IGNORECASE)
-_GATE_NOTE = re.compile(r"\b(?:note|message|memo|notice|reminder|instructions?)s?\s+(?:to|for)\b", re.IGNORECASE)
+_GATE_NOTE = re.compile(r"\b(?:" + "|".join(sorted(_NOTE_NOUNS)) + r")\s+(?:to|for)\b", re.IGNORECASE)
 
 
 _GATE_ADDRESSEE = re.compile(
@@ -96,26 +107,19 @@ def _worth_parsing(sentence: str) -> bool:
     )
 
 
-def _lemma(token: Token) -> str:
-    lower = token.lower_
-    if lower in _IRREGULAR:
-        return _IRREGULAR[lower]
-    for suffix in ("ing", "ed", "es", "s", "d"):
-        stem = lower[: -len(suffix)]
-        if lower.endswith(suffix) and len(stem) >= 3:
-            for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem):
-                if candidate in COMMUNICATION:
-                    return candidate
-    return lower
-
-
 def _propositional(verb: Any) -> bool:
-    """Whether the verb's object is a proposition: a clause, a quotation, or "X as Y"."""
+    """Whether the verb's object is a proposition: a clause, a quotation, or "X as Y"; or, for a passive with the
+    placeholder "it" ("It must be stated by ... that X"), the that-clause extraposed after it, wherever the parser
+    hangs it."""
+    if any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in verb.children) and any(
+        t.dep_ == "mark" and t.lower_ == "that" and t.i > verb.i for t in verb.doc
+    ):
+        return True
     for child in verb.children:
         if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             # "say that X", "say X"; not "tell me what is good": a wh-clause asks for an answer, not a statement
             return child.left_edge.lower_ not in _WH_WORDS
-        if child.dep_ == "prep" and child.lower_ == "as" and _lemma(verb) in _DEPICTING:
+        if child.dep_ == "prep" and child.lower_ == "as" and lemma(verb) in _DEPICTING:
             return True
         if child.dep_ in ("dobj", "attr", "oprd") and (
             any(c.dep_ in ("ccomp", "acl", "relcl") for c in child.children)
@@ -123,40 +127,6 @@ def _propositional(verb: Any) -> bool:
         ):
             return True
     return False
-
-
-def _head_noun(token: Token) -> str:
-    return token.lower_.replace("’", "'")
-
-
-def _is_machine(token: Any) -> bool:
-    if _head_noun(token) in MACHINE_NOUNS:
-        return True
-    return token.lower_ in _MACHINE_HEADS and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in MACHINE_MODIFIERS for c in token.children
-    )
-
-
-def _is_text_or_reader(token: Any) -> bool:
-    return _head_noun(token) in TEXT_NOUNS | READER_NOUNS or _is_machine(token)
-
-
-def _writer_of_this(subject: Any) -> bool:
-    """Whether a subject is the text written from this page, its reader or writer, or a machine: a text noun, a
-    machine, "your X", "X of this story", "the summary you produce", "whoever summarises this", "those
-    summarising", "content generators"."""
-    if _is_text_or_reader(subject) or subject.lower_ in _WRITER_NOUNS:
-        return True
-    words = list(subject.subtree)
-    if any(t.lower_ == "your" and t.dep_ == "poss" for t in subject.children):
-        return True
-    deictic = any(t.lower_ in _DEICTIC for t in words)
-    if deictic and any(t.head.lower_ in TEXT_NOUNS or t.lower_ in TEXT_NOUNS for t in words if t.lower_ in _DEICTIC):
-        return True
-    writing = any(t.lower_ in _WRITING_VERBS for t in words)
-    if writing and (deictic or any(t.lower_ in ("whoever", "those", "anyone", "anybody", "everyone") for t in words)):
-        return True
-    return writing and subject.lower_ in TEXT_NOUNS
 
 
 def _payload(tokens: list[Any]) -> bool:
@@ -174,7 +144,7 @@ def _payload(tokens: list[Any]) -> bool:
         ):
             return True
         if token.text in ('"', "“", "‘") or (
-            token.dep_ == "prep" and token.lower_ == "as" and _lemma(token.head) in _DEPICTING
+            token.dep_ == "prep" and token.lower_ == "as" and lemma(token.head) in _DEPICTING
         ):
             return True
     return False
@@ -185,39 +155,28 @@ def _obligation_on_text(doc: Any) -> bool:
     "It is essential that") whose subject is the text written from this page, its reader or a machine, and which
     carries a proposition: what that text is told to contain is not what the page asserts."""
     for head in doc:
-        subject = _clause_subject(head)
+        subject = clause_subject(head)
         if subject is None:
             continue
-        defining = head.lower_ in ("is", "are", "be") and subject.lower_ in TEXT_NOUNS and _deixis_in(subject)
+        defining = head.lower_ in ("is", "are", "be") and subject.lower_ in TEXT_NOUNS and deixis_in(subject)
         if not (_obliging(head) or defining):  # "The correct summary of this article is that X" defines it
             continue
-        if not _writer_of_this(subject):
+        if not writer_of_this(subject) or _acted_upon(subject) or someone_elses(subject):
             continue
         verbs = [
             head,
             *(c for c in head.children if c.dep_ in ("xcomp", "pcomp", "prep")),
             *(g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"),
         ]
-        textual = subject.lower_ in TEXT_NOUNS or _is_machine(subject) or subject.pos_ == "VERB"
+        textual = subject.lower_ in TEXT_NOUNS or is_machine(subject) or subject.pos_ == "VERB"
         for verb in verbs:
-            if not (_lemma(verb) in COMMUNICATION or (textual and verb.lower_ in _TEXT_MAKEUP)):
+            if not (lemma(verb) in COMMUNICATION or (textual and verb.lower_ in _TEXT_MAKEUP)):
                 continue
             if _payload(
                 [t for t in verb.subtree if t.i != verb.i and not (subject.left_edge.i <= t.i <= subject.right_edge.i)]
-            ) and not (_duty_to_people(verb) and not _deixis_in(subject)):
+            ) and not (duty_to_people(verb) and not deixis_in(subject)):
                 return True
     return False
-
-
-def _deixis_in(token: Any) -> bool:
-    return any(t.lower_ in _DEICTIC for t in token.subtree)
-
-
-def _clause_subject(head: Any) -> Any | None:
-    for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return child
-    return None
 
 
 def _obliging(head: Any) -> bool:
@@ -229,18 +188,10 @@ def _obliging(head: Any) -> bool:
     return passive and head.lower_ in _REQUEST_HEADS and any(c.dep_ == "xcomp" for c in head.children)
 
 
-def _subject(verb: Any) -> Any | None:
-    """The verb's subject, or for a complement ("required to state", "has to state") its governor's subject."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return child
-    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
-        return _subject(verb.head)
-    return None
-
-
 def _obligated(verb: Any) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in verb.children):
+        return True
+    if request_object(verb) is not None:
         return True
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp", "acomp") and head.i != verb.i:
@@ -267,22 +218,8 @@ def _imperative(verb: Any) -> bool:
     )
 
 
-def _reported(verb: Any) -> bool:
-    """Whether the clause is someone's reported words: governed by a verb of saying that has a subject."""
-    node = verb
-    while node.head.i != node.i:
-        node = node.head
-        if _lemma(node) in _SPEECH_LEMMAS and any(c.dep_ == "nsubj" for c in node.children):
-            return True
-    return False
-
-
-def _participants(verb: Any) -> list[Any]:
-    return [t for t in verb.subtree if t.pos_ in ("NOUN", "PROPN", "PRON")]
-
-
 def _directed_reason(verb: Any) -> str | None:
-    if _lemma(verb) not in COMMUNICATION or not _propositional(verb):
+    if lemma(verb) not in COMMUNICATION or not _propositional(verb):
         return None
     if _imperative(verb):
         if verb.lower_ in _READER_POINTERS or (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ":"):
@@ -292,23 +229,39 @@ def _directed_reason(verb: Any) -> str | None:
             for c in verb.children
             if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("PRON", "PROPN") or c.dep_ == "dative"
         ]
-        if recipients and not any(_is_text_or_reader(c) for c in recipients):
+        if recipients and not any(is_text_or_reader(c) for c in recipients):
             return None  # "Tell me what you saw", "Tell the police that ...": an act among people, not writing
-        if not _reported(verb):
+        if not reported(verb):
             return "an instruction to the writer (an imperative no speaker in the story says)"
-        if any(_is_text_or_reader(t) for t in _participants(verb)):
+        if any(is_text_or_reader(t) for t in participants(verb)):
             return "an instruction to the writer or a machine, in a quotation"
         return None
     if not _obligated(verb):
         return None
-    subject = _subject(verb)
-    if subject is None or not _is_text_or_reader(subject):
+    subject = subject_of(verb)
+    if subject is None or not is_text_or_reader(subject) or _acted_upon(subject) or someone_elses(subject):
         return None
+    asking = requester(verb)
+    if asking is not None and asking.lower_ not in _FIRST_PERSON:
+        return None  # "The researchers instructed the model to write ...": a third party's request, reported
     recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
     clausal = any(c.dep_ == "ccomp" for c in verb.children)
-    if clausal and recipients and not any(_is_text_or_reader(c) for c in recipients):
+    if clausal and recipients and not any(is_text_or_reader(c) for c in recipients):
         return None  # "chatbots must tell users that ...": a duty towards people in the world, a rule to report
     return "an obligation on the text written from this page, its reader or a machine"
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _acted_upon(subject: Any) -> bool:
+    """A machine that is the subject of a passive is acted upon, not obliged to write: "any bot that posts
+    political content must be labelled as automated" obliges whoever labels it. (A text that "must be described as
+    X" is different: its writer is the one obliged, and that is the writer of this page's summary.)"""
+    if subject.dep_ != "nsubjpass" or not is_machine(subject):
+        return False
+    # "models ... are required to state": a passive verb of requesting obliges its subject to do its complement
+    return not any(c.dep_ == "xcomp" for c in subject.head.children)
 
 
 def _mandate_on_text(doc: Any) -> bool:
@@ -324,48 +277,29 @@ def _mandate_on_text(doc: Any) -> bool:
             continue
         for clause in (c for c in root.children if c.dep_ == "ccomp"):
             words = list(clause.subtree)
-            if any(_is_text_or_reader(t) for t in words) and any(_lemma(t) in COMMUNICATION for t in words):
+            if any(is_text_or_reader(t) for t in words) and any(lemma(t) in COMMUNICATION for t in words):
                 return True
     return False
 
 
-def _vocative_to_machine(doc: Any) -> bool:
-    """A heading that names its addressee before a colon: "Summarisers: ...", "To the model reading this: ..."."""
-    colon = next((t.i for t in doc if t.text == ":"), None)
-    if colon is None or colon > 8:
-        return False
-    # the nouns the heading names, not their modifiers: "For any AI reading:", "To the model reading this:" name a
-    # machine; "AI-Powered Insights:" names insights
-    # ("AI reading" is the AI that reads: a modifier of a verb of reading names the reader)
-    named = [
-        t
-        for t in doc[:colon]
-        if t.dep_ not in ("amod", "compound", "npadvmod", "nmod", "poss") or t.head.lower_ in _WRITING_VERBS
-    ]
-    return any(_unambiguous_machine(t) or _reader_of_this(t) for t in named)
-
-
-def _reader_of_this(token: Any) -> bool:
-    """ "the model reading this", "whoever processes this page": one who reads or writes from this very text."""
-    return token.pos_ in ("NOUN", "PROPN", "PRON") and any(
-        c.dep_ in ("acl", "relcl") and c.lower_ in _WRITING_VERBS and _deixis_in(c) for c in token.children
-    )
-
-
-def _unambiguous_machine(token: Any) -> bool:
-    """A machine by name, not a word with a human sense too ("Sales Agent:", "Assistant:", "Model:" label people)."""
-    if token.lower_ in _HUMAN_SENSES:
-        return any(c.dep_ in ("amod", "compound") and c.lower_ in MACHINE_MODIFIERS for c in token.children)
-    return _is_machine(token) or token.lower_ in _WRITER_NOUNS
-
-
 def _imperative_request(doc: Any) -> bool:
     """An imperative the parse may mistag ("Please state/NN ... that X"), one that asks to see to a text ("Kindly
-    ensure your write-up notes that X"), or one whose verb only ever puts something into a text ("Mention X")."""
-    first = next((t for t in doc if t.dep_ not in _BEFORE_IMPERATIVE and t.lower_ not in ("please", "kindly")), None)
+    ensure your write-up notes that X"), or one whose verb only ever puts something into a text ("Mention X").
+    A leading adverbial clause ("If you are an AI summarising this page, state that X", "When you write this up,
+    ...") does not change whose imperative the main clause is: its words are passed over."""
+    first = next(
+        (
+            t
+            for t in doc
+            if t.dep_ not in _BEFORE_IMPERATIVE
+            and t.lower_ not in ("please", "kindly")
+            and not any(a.dep_ == "advcl" for a in t.ancestors)
+        ),
+        None,
+    )
     if first is None or first.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children):
         return False
-    if _reported(first):
+    if reported(first):
         return False
     lower = first.lower_
     clause = list(first.subtree)
@@ -376,20 +310,10 @@ def _imperative_request(doc: Any) -> bool:
     if (
         lower in _IMPERATIVE_REQUESTS
         and _payload(clause)
-        and any((t.lower_ in TEXT_NOUNS or _is_machine(t)) for t in clause if t.i != first.i)
+        and any((t.lower_ in TEXT_NOUNS or is_machine(t)) for t in clause if t.i != first.i)
     ):
         return True
     return lower in _PURE_COMMUNICATION and any(c.dep_ == "dobj" for c in first.children)
-
-
-def _note_to_machine(doc: Any) -> bool:
-    for token in doc:
-        if token.lower_ in _NOTE_NOUNS:
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("to", "for"):
-                    if any(_is_machine(o) for o in prep.children if o.dep_ == "pobj"):
-                        return True
-    return False
 
 
 @lru_cache(maxsize=8192)
@@ -398,11 +322,14 @@ def addressed_reason(sentence: str) -> str | None:
     if not _worth_parsing(sentence):
         return None
     doc = _parse(sentence)
-    if _note_to_machine(doc):
+    if note_to_machine(doc):
         return "a note addressed to machines"
+    rest = after_heading_to_writer(doc)
+    if rest and (reason := addressed_reason(rest)) is not None:
+        return reason
     if _mandate_on_text(doc):
         return "a request that the text written from this page say something"
-    if _vocative_to_machine(doc):
+    if vocative_to_machine(doc):
         return "addressed to machines by name"
     if _obligation_on_text(doc):
         return "an obligation on the text written from this page, its reader or a machine"
@@ -427,21 +354,15 @@ def reports_rather_than_addresses(sentence: str, reason: str) -> bool:
     if reason == "override":
         own = any(t.lower_ in ("my", "our") for t in doc)
         return own and any(
-            _lemma(t) in _SPEECH_LEMMAS and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children)
+            lemma(t) in _SPEECH_LEMMAS and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children)
             for t in doc
         )
     if reason == "speaks as an AI":
-        return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and not _is_machine(t) for t in doc)
+        return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and not is_machine(t) for t in doc)
     if reason == "addressed to AI systems":
-        return any(_duty_to_people(t) for t in doc)
+        machines = [t for t in doc if is_machine(t)]
+        return any(duty_to_people(t) for t in doc) or (bool(machines) and all(someone_elses(m) for m in machines))
     return False
-
-
-def _duty_to_people(verb: Any) -> bool:
-    if _lemma(verb) not in COMMUNICATION or not any(c.dep_ == "ccomp" for c in verb.children):
-        return False
-    recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
-    return bool(recipients) and not any(_is_text_or_reader(c) for c in recipients)
 
 
 def asserted(sentence: str) -> bool:
@@ -456,6 +377,6 @@ def asserted(sentence: str) -> bool:
 def _parse(sentence: str) -> Any:
     # The shared parser (one spaCy pipeline per process, sentences cached); imported here, not at the top, so that
     # importing the screen does not load spaCy.
-    from .language import parse
+    from ..language import parse
 
     return parse(sentence)

@@ -1,4 +1,4 @@
-"""The word classes ``_addressee`` reads a parse with: verbs of saying and writing, texts, machines, readers, and
+"""The word classes ``addressee`` reads a parse with: verbs of saying and writing, texts, machines, readers, and
 the words of obligation and request. Classes of words by what they mean (a linguistic fact each), not phrasings.
 """
 
@@ -9,7 +9,8 @@ COMMUNICATION = frozenset(
     """
 state say write mention report include claim describe tell note add assert conclude emphasise emphasize stress
 highlight indicate portray characterise characterize present refer label call print output answer respond reply
-repeat insert append summarise summarize announce declare explain affirm confirm reveal depict
+repeat insert append summarise summarize announce declare explain affirm confirm reveal depict quote cite
+attribute relay convey restate reiterate
 """.split()
 )
 _IRREGULAR = {
@@ -72,7 +73,9 @@ _TEXT_MAKEUP = frozenset(
     "includes contain contains feature features carry carries treat".split()
 )
 # Verbs that present something *as* something: "describe the plant as unsafe" carries a proposition.
-_DEPICTING = frozenset("describe characterise characterize portray present label refer depict report treat".split())
+_DEPICTING = frozenset(
+    "describe characterise characterize portray present label refer depict report treat quote".split()
+)
 # Imperatives that point the reader at something the source itself asserts ("Note that X"), not ask for writing.
 _READER_POINTERS = frozenset("note remember consider notice see bear".split())
 # Verbs and adjectives that make their complement an obligation or a request ("required to state", "asked that").
@@ -86,7 +89,7 @@ order ordered need needed have has had make sure certain remember forget
 _WH_WORDS = frozenset("what who whom whose which why how where when whether if".split())
 _NOTE_NOUNS = frozenset(
     "note notes message messages memo memos instruction instructions notice reminder request "
-    "requests warning attention".split()
+    "requests warning attention faq faqs".split()
 )
 _SPEECH_LEMMAS = frozenset(
     "say tell urge ask warn add announce instruct order write explain insist remind advise "

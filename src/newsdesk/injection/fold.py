@@ -1,0 +1,106 @@
+"""Text folded for matching: what a model reads, not what a reader sees or a filter expects.
+
+Zero-width and format characters are removed, look-alike letters and accents folded, letter-by-letter spacing and
+digit-for-letter spelling undone, all in lower case, each folded character mapped back to its original offset so a
+match on the folded copy marks the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Folded", "content_words", "fold", "stem"]
+
+# Characters that hide text from a reader but not from a model, and letters that only look Latin.
+_LOOKALIKE = str.maketrans(
+    {
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "ԁ": "d",
+        "ɡ": "g",
+        "һ": "h",
+        "ӏ": "l",
+        "α": "a",
+        "ε": "e",
+        "ι": "i",
+        "κ": "k",
+        "ν": "v",
+        "ο": "o",
+        "ρ": "p",
+        "τ": "t",
+        "υ": "u",
+        "χ": "x",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_TOKEN = re.compile(r"[\w@$]++")
+_HAS_LETTER, _HAS_DIGIT = re.compile(r"[a-z]"), re.compile(r"[0-9@$]")
+_SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*·]){2,}[a-z](?![a-z])")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@dataclass
+class Folded:
+    text: str
+    origin: list[int]  # folded index -> original index
+
+
+def fold(text: str) -> Folded:
+    chars: list[str] = []
+    origin: list[int] = []
+    if text.isascii():  # the common case, one character for one: no per-character Unicode work
+        chars, origin = list(text.lower()), list(range(len(text)))
+    for index, char in enumerate(() if text.isascii() else text):
+        if unicodedata.category(char) == "Cf" or char == "\u00ad":
+            continue  # zero-width spaces and joiners, bidi controls, soft hyphens
+        for piece in unicodedata.normalize("NFKD", char).casefold():
+            if unicodedata.category(piece) == "Mn":
+                continue  # accents: patterns are written without them
+            chars.append(piece.translate(_LOOKALIKE))
+            origin.append(index)
+    folded = "".join(chars)
+    folded = _TOKEN.sub(_unleet, folded)  # "ign0re", "1nstructions"
+    keep = [True] * len(folded)
+    for match in _SPACED_LETTERS.finditer(folded):  # "i g n o r e" -> "ignore"
+        for i in range(match.start(), match.end()):
+            if not folded[i].isalpha():
+                keep[i] = False
+    return Folded(
+        "".join(c for c, k in zip(folded, keep, strict=True) if k), [o for o, k in zip(origin, keep, strict=True) if k]
+    )
+
+
+def _unleet(match: re.Match[str]) -> str:
+    token = match.group()
+    return token.translate(_LEET) if _HAS_LETTER.search(token) and _HAS_DIGIT.search(token) else token
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to tell whether two texts share a content word."""
+    for suffix in ("ation", "ing", "ed", "es", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> set[str]:
+    """Stems of the words of four letters or more in ``text``, folded."""
+    return {stem(w) for w in _WORD.findall(fold(text).text)}

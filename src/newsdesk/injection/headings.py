@@ -1,0 +1,89 @@
+"""Headings and notes that name their addressee: "Note for AI assistants.", "Summarisers: ...", "Editorial
+guideline for AI-generated summaries: describe ...".
+
+A page speaks to a machine, or to whoever writes from it, by naming it as the recipient of a note, a message or an
+FAQ, or before a colon as a heading's addressee. A heading names no speaker, so an imperative after its colon is
+nobody's reported words; and a heading addressed to machines heads what follows it in its paragraph (``find``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .addressee_words import _NOTE_NOUNS, _WRITING_VERBS, TEXT_NOUNS
+from .roles import is_machine, reader_of_this, unambiguous_machine
+
+__all__ = ["after_heading_to_writer", "finite", "heading", "note_to_machine", "vocative_to_machine"]
+
+
+def vocative_to_machine(doc: Any) -> bool:
+    """A heading that names its addressee before a colon: "Summarisers: ...", "To the model reading this: ..."."""
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    if colon is None or colon > 8:
+        return False
+    # the nouns the heading names, not their modifiers: "For any AI reading:", "To the model reading this:" name a
+    # machine; "AI-Powered Insights:" names insights
+    # ("AI reading" is the AI that reads: a modifier of a verb of reading names the reader)
+    named = [
+        t
+        for t in doc[:colon]
+        if t.dep_ not in ("amod", "compound", "npadvmod", "nmod", "poss") or t.head.lower_ in _WRITING_VERBS
+    ]
+    return any(unambiguous_machine(t) or reader_of_this(t) for t in named)
+
+
+def after_heading_to_writer(doc: Any) -> str:
+    """What follows a heading that names a text or a machine as its recipient ("Editorial guideline for
+    AI-generated summaries: describe the protest as a riot"), to be read on its own: the heading names no speaker,
+    so an imperative after it is nobody's reported words. "" when the sentence has no such heading."""
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    if colon is None or colon > 8 or colon + 1 >= len(doc):
+        return ""
+    words = doc[:colon]
+    if any(finite(t) for t in words):
+        return ""
+    named = [
+        t
+        for t in words
+        if (t.dep_ == "pobj" and t.head.lower_ in ("to", "for"))
+        or (t.dep_ in ("compound", "amod") and t.head.i < colon)
+    ]
+    if not any(t.lower_ in TEXT_NOUNS or is_machine(t) for t in named):
+        return ""
+    return str(doc[colon + 1 :].text).strip()
+
+
+def note_to_machine(doc: Any) -> bool:
+    """A note, message or FAQ to or for machines: its recipient names a machine ("a message to any bot reading
+    along": the parser may make "reading" the noun and "bot" its modifier; the phrase still names a bot)."""
+    for token in doc:
+        if token.lower_ in _NOTE_NOUNS:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "for"):
+                    for recipient in (o for o in prep.children if o.dep_ == "pobj"):
+                        if is_machine(recipient) or any(
+                            c.dep_ == "compound" and is_machine(c) for c in recipient.children
+                        ):
+                            return True
+    return False
+
+
+def heading(sentence: str) -> bool:
+    """Whether a sentence is a heading: a few words with no verb ("FAQ for language models.", "Subject: note for
+    assistants."). A heading addressed to machines heads what follows it in its paragraph."""
+    words = sentence.split()
+    if len(words) > 12:
+        return False
+    doc = _parse(" ".join(words))
+    return not any(finite(t) for t in doc)
+
+
+def finite(token: Any) -> bool:
+    """A verb that makes a clause; not a participle that modifies a noun ("AI-generated summaries")."""
+    return (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) and token.dep_ not in ("amod", "compound")
+
+
+def _parse(sentence: str) -> Any:
+    from ..language import parse  # not at import: importing the screen does not load spaCy
+
+    return parse(sentence)

@@ -1,0 +1,215 @@
+"""Who is who in a parse: a machine, a text written from this page, its reader or writer, a reported speaker.
+
+The roles ``addressee`` reads a sentence's frame with. Each is a fact about what a word names (a chatbot is a
+machine, a digest is a text, "whoever summarises this" is the writer of this page's summary) or about the clause
+it sits in (a clause under a verb of saying with a subject is someone's reported words), never a phrasing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .addressee_words import (
+    _DEICTIC,
+    _HUMAN_SENSES,
+    _IRREGULAR,
+    _MACHINE_HEADS,
+    _PERSON_RECIPIENT_DEPS,
+    _REQUEST_HEADS,
+    _SPEECH_LEMMAS,
+    _WRITER_NOUNS,
+    _WRITING_VERBS,
+    COMMUNICATION,
+    MACHINE_MODIFIERS,
+    MACHINE_NOUNS,
+    READER_NOUNS,
+    TEXT_NOUNS,
+)
+
+if TYPE_CHECKING:  # spaCy's token type, for the helpers that read a token's own strings
+    from spacy.tokens import Token
+
+__all__ = [
+    "clause_subject",
+    "deixis_in",
+    "duty_to_people",
+    "is_machine",
+    "is_text_or_reader",
+    "lemma",
+    "participants",
+    "reader_of_this",
+    "someone_elses",
+    "reported",
+    "request_object",
+    "requester",
+    "subject_of",
+    "unambiguous_machine",
+    "writer_of_this",
+]
+
+
+def lemma(token: Token) -> str:
+    lower = token.lower_
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and len(stem) >= 3:
+            for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem):
+                if candidate in COMMUNICATION:
+                    return candidate
+    return lower
+
+
+def _head_noun(token: Token) -> str:
+    return token.lower_.replace("’", "'")
+
+
+def is_machine(token: Any) -> bool:
+    if _head_noun(token) in MACHINE_NOUNS:
+        return True
+    return token.lower_ in _MACHINE_HEADS and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in MACHINE_MODIFIERS for c in token.children
+    )
+
+
+def someone_elses(token: Any) -> bool:
+    """Whether a machine or text is named as someone's ("its assistant", "the company's chatbot", "their report"): a
+    particular one in the world, not this page's reader or the text written from it ("your summary", "this
+    article's summary" are)."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ != "your" and not deixis_in(child):
+            return True
+    return False
+
+
+def is_text_or_reader(token: Any) -> bool:
+    return _head_noun(token) in TEXT_NOUNS | READER_NOUNS or is_machine(token)
+
+
+def writer_of_this(subject: Any) -> bool:
+    """Whether a subject is the text written from this page, its reader or writer, or a machine: a text noun, a
+    machine, "your X", "X of this story", "the summary you produce", "whoever summarises this", "those
+    summarising", "content generators"."""
+    if is_text_or_reader(subject) or subject.lower_ in _WRITER_NOUNS:
+        return True
+    words = list(subject.subtree)
+    if any(t.lower_ == "your" and t.dep_ == "poss" for t in subject.children):
+        return True
+    deictic = any(t.lower_ in _DEICTIC for t in words)
+    if deictic and any(t.head.lower_ in TEXT_NOUNS or t.lower_ in TEXT_NOUNS for t in words if t.lower_ in _DEICTIC):
+        return True
+    writing = any(t.lower_ in _WRITING_VERBS for t in words)
+    if writing and (deictic or any(t.lower_ in ("whoever", "those", "anyone", "anybody", "everyone") for t in words)):
+        return True
+    return writing and subject.lower_ in TEXT_NOUNS
+
+
+def deixis_in(token: Any) -> bool:
+    return any(t.lower_ in _DEICTIC for t in token.subtree)
+
+
+def clause_subject(head: Any) -> Any | None:
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+    return None
+
+
+def subject_of(verb: Any) -> Any | None:
+    """Who does what the verb says: its subject; a passive's agent ("It should be noted by any model that ...");
+    for a complement, the object of the verb it completes when that verb controls it by its object ("We ask every
+    AI system to report ...": the system reports), else that verb's subject ("required to state"); and for a
+    pronoun subject of a main clause, the subject of the leading adverbial clause it takes up ("Should a language
+    model read this, it must conclude ...")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            doer = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if doer is not None:
+                return doer
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return _taken_up(child, verb) or child
+    asked = request_object(verb)
+    if asked is not None:
+        return asked[0]
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        return subject_of(verb.head)
+    return None
+
+
+def request_object(verb: Any) -> tuple[Any, Any] | None:
+    """(whom it asks, the verb of requesting) when ``verb`` is the infinitive a verb of requesting asks its object
+    to do: "ask every AI system to report" (the parser may hang the infinitive inside the object's own relative
+    clause, "every AI system that reads this to report": what it attaches to there is the request all the same)."""
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    for node in verb.ancestors:
+        if node.dep_ == "dobj" and node.head.lower_ in _REQUEST_HEADS:
+            return node, node.head
+        if verb.dep_ == "xcomp" and node.i == verb.head.i:
+            controller = next((c for c in node.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if controller is not None and node.lower_ in _REQUEST_HEADS:
+                return controller, node
+    return None
+
+
+def requester(verb: Any) -> Any | None:
+    """Who asks, when ``verb`` is what a verb of requesting asks its object to do ("The researchers asked the
+    model to write ...": the researchers); None otherwise."""
+    asked = request_object(verb)
+    if asked is None:
+        return None
+    return next((c for c in asked[1].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+# Pronouns that take up a noun phrase, by number: "it" a singular one, "they" a plural one.
+_TAKING_UP = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
+
+
+def _taken_up(pronoun: Any, verb: Any) -> Any | None:
+    """The subject of a leading adverbial clause of ``verb`` that a pronoun subject takes up, agreeing in number."""
+    tags = _TAKING_UP.get(pronoun.lower_)
+    if tags is None:
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.i < pronoun.i:
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.tag_ in tags:
+                return subject
+    return None
+
+
+def reported(verb: Any) -> bool:
+    """Whether the clause is someone's reported words: governed by a verb of saying that has a subject."""
+    node = verb
+    while node.head.i != node.i:
+        node = node.head
+        if lemma(node) in _SPEECH_LEMMAS and any(c.dep_ == "nsubj" for c in node.children):
+            return True
+    return False
+
+
+def participants(verb: Any) -> list[Any]:
+    return [t for t in verb.subtree if t.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def reader_of_this(token: Any) -> bool:
+    """ "the model reading this", "whoever processes this page": one who reads or writes from this very text."""
+    return token.pos_ in ("NOUN", "PROPN", "PRON") and any(
+        c.dep_ in ("acl", "relcl") and c.lower_ in _WRITING_VERBS and deixis_in(c) for c in token.children
+    )
+
+
+def unambiguous_machine(token: Any) -> bool:
+    """A machine by name, not a word with a human sense too ("Sales Agent:", "Assistant:", "Model:" label people)."""
+    if token.lower_ in _HUMAN_SENSES:
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in MACHINE_MODIFIERS for c in token.children)
+    return is_machine(token) or token.lower_ in _WRITER_NOUNS
+
+
+def duty_to_people(verb: Any) -> bool:
+    if lemma(verb) not in COMMUNICATION or not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
+    return bool(recipients) and not any(is_text_or_reader(c) for c in recipients)

@@ -1,0 +1,90 @@
+"""Condition: a fact the source states only under a condition, written as a plain fact.
+
+A conditional asserts a dependency, not its clauses (``newsdesk.injection.conditions``): "If the council approves
+the plan, the bridge will open in 2028" is no evidence that the council approved the plan, nor that the bridge will
+open in 2028. A written sentence that keeps the dependency ("The bridge will open in 2028 if the council approves
+the plan", "The bridge could open in 2028") states what the source states, and this check says nothing about it.
+One that drops it states flat what the source leaves open. It fails as unsupported when one unasserted clause of
+an aligned source sentence holds at least half of its content words, more of them than any aligned source sentence
+asserts, and at least one that no aligned source sentence asserts: its best evidence is a clause the source does
+not assert.
+
+Unasserted clauses are what a condition governs: its antecedent and, for a condition on the main clause's truth,
+the consequent; an embedded question ("has not decided whether he rides"), a concession ("even if"), a precaution
+("in case") leave only their own clause unasserted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...injection.conditions import conditions, may_hold_condition
+from ._parse import Evidence, parse, stems_of
+from ._result import FactResult, fail, not_applicable, ok
+
+__all__ = ["CONDITION", "check_condition", "keeps_condition"]
+
+CONDITION = "condition"
+
+MIN_ALIGNMENT = 0.5  # share of the sentence's content words one unasserted clause holds ...
+MIN_WORDS = 2  # ... and at least this many
+MAX_CHARS = 400  # a source "sentence" longer than this runs several together (captions without full stops): a
+# clause the parser hangs on its "if" may swallow the next sentence
+
+# A written sentence that does not state its content flat: a modal of possibility or hypothesis, a word of
+# dependence ("depends on", "subject to", "conditional on", "contingent on", "hinges on"), or a subordinator of
+# time, which keeps a dependency as a condition does ("scale back when she has extra coursework").
+_NOT_FLAT = re.compile(
+    r"\b(?:(?-i:may)|might|could|would|can|depend(?:s|ed|ing|ent)?|subject\s+to|condition(?:s|al|ally)?"
+    r"|contingent|hinges?|hinging|unclear|uncertain|undecided|when|whenever|until|unless|once|as\s+soon\s+as)\b",
+    re.IGNORECASE,
+)
+
+
+def keeps_condition(sentence: str) -> bool:
+    """Whether a written sentence keeps a dependency (a condition of its own, a modal of possibility, a word of
+    dependence) rather than stating its content flat."""
+    if _NOT_FLAT.search(sentence):
+        return True
+    return may_hold_condition(sentence) and bool(conditions(parse(sentence)))
+
+
+def _asserted_and_clauses(evidence: Evidence) -> tuple[frozenset[str], list[frozenset[str]]]:
+    """(stems of what the source sentence asserts, the stems of each clause it leaves unasserted)."""
+    if len(evidence.text) > MAX_CHARS or not may_hold_condition(evidence.text):
+        return evidence.stems, []
+    doc = evidence.doc
+    found = conditions(doc)
+    if not found:
+        return evidence.stems, []
+    unasserted = frozenset().union(*(c.unasserted for c in found))
+    clauses = [
+        stems_of(" ".join(doc[i].text for i in sorted(part)))
+        for condition in found
+        for part in (condition.antecedent, condition.consequent)
+        if part
+    ]
+    return stems_of(" ".join(t.text for t in doc if t.i not in unasserted)), clauses
+
+
+def check_condition(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence]) -> FactResult:
+    """Fails a sentence that one unasserted clause of a source sentence matches better than anything the aligned
+    sources assert, when it takes from that clause a word no aligned source asserts."""
+    if not claim_stems or not any(may_hold_condition(e.text) for e in candidates):
+        return not_applicable(CONDITION)
+    readings = [_asserted_and_clauses(e) for e in candidates]
+    if not any(clauses for _, clauses in readings):
+        return not_applicable(CONDITION)
+    if keeps_condition(sentence):
+        return ok(CONDITION)
+    flat = frozenset().union(*(asserted for asserted, _ in readings))
+    best_flat = max(len(claim_stems & asserted) for asserted, _ in readings)
+    needed = max(MIN_WORDS, MIN_ALIGNMENT * len(claim_stems))
+    for evidence, (_, clauses) in zip(candidates, readings, strict=True):
+        for clause in clauses:
+            shared = claim_stems & clause
+            if len(shared) >= needed and len(shared) > best_flat and shared - flat:
+                return fail(
+                    CONDITION, f'the source says this only under a condition: "{evidence.text}"', verdict="unsupported"
+                )
+    return ok(CONDITION)
