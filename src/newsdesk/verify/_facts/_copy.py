@@ -16,6 +16,9 @@ A synonym, a pronoun, a number written another way or a reordered clause is a ch
 check fails it. Only a near copy is read this way; a paraphrase is left to the checks that compare meaning in
 other words. This is how the checker reads a copy whatever its alignment score: "verbatim" at the
 character level (``Claim.verbatim``) still lets one word in twenty change.
+
+It is longer than 400 lines on purpose: the alignment and the readers of each kind of change are one idea, and
+each reader serves only the check that judges its kind.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 Both compare a written sentence with a source sentence that says much the same thing (they share most content
 words), and look only at the words a negation or a hedge governs, so that "Although no group claimed
 responsibility, the attack raised fears" never flips a sentence about the fears.
+
+It is longer than 400 lines on purpose: both checks read scope the same way (the words a negation or a hedge
+governs), and splitting them would copy that reading.
 """
 
 from __future__ import annotations
