@@ -20,7 +20,7 @@ Usage:
     python bench/extract.py --json            # the same as JSON
     python bench/extract.py --update-baseline # record the current scores as the floor (a deliberate act)
 
-``tests/test_ingest_extract.py`` fails when the mean F1 drops below the floor in ``bench/extract_baseline.json``.
+``tests/e2e/test_ingest_extract.py`` fails when the mean F1 drops below the floor in ``bench/extract_baseline.json``.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The full-size fuzz campaign (issue 9): thousands of generated and mutated pages, feeds and JSON stories through
-extraction, feed ingest, the archive and the API, with the same checks as tests/test_fuzz.py.
+extraction, feed ingest, the archive and the API, with the same checks as tests/e2e/test_fuzz.py.
 
 Prints, per kind: inputs, read, refused, crashes, timeouts, the slowest input; then the peak memory of this
 process and of the parsing children. Exits 1 when anything crashed or overran its budget.

@@ -5,7 +5,7 @@
     python bench/verify_gate.py --write              # raise the floors to what is measured now, less a margin
     python bench/verify_gate.py --write --lower-floor --reason "why"   # the only way to lower a floor
 
-tests/test_verify_gate.py runs the same measurement in CI. To stay near a minute on 2 cores it measures a fixed,
+tests/unit/test_verify_gate.py runs the same measurement in CI. To stay near a minute on 2 cores it measures a fixed,
 deterministic subsample: the first ``FRANK_DOCUMENTS`` FRANK documents and the first ``SUMMEDITS_DOCUMENTS``
 documents of each SummEdits domain in order of their text's sha1, with every claim about them; every sentence of
 the dev articles, in their two halves (``articles_tune``: the six page articles and the first half of the cnndm
@@ -174,7 +174,7 @@ def updated(baseline: dict | None, measured: dict, *, lower: bool = False, reaso
             floors[figure] = proposed
         datasets[name] = {"sha256": got["sha256"], "rows": got["rows"], "measured": got["figures"], "floors": floors}
     return {
-        "about": "Floors of the verifier's evaluation gate (bench/verify_gate.py, tests/test_verify_gate.py). "
+        "about": "Floors of the verifier's evaluation gate (bench/verify_gate.py, tests/unit/test_verify_gate.py). "
         f"Subsample: {FRANK_DOCUMENTS} FRANK documents, {SUMMEDITS_DOCUMENTS} documents per SummEdits "
         "domain (first by sha1 of the text), every dev article sentence (tune and check halves), "
         f"the first {CONTRAST_SENTENCES} source sentences of the contrast sets (seed 0).",

@@ -1,4 +1,4 @@
-"""Seeded generators of hostile and broken inputs for the fuzz suite (tests/test_fuzz.py, bench/fuzz.py).
+"""Seeded generators of hostile and broken inputs for the fuzz suite (tests/e2e/test_fuzz.py, bench/fuzz.py).
 
 Each generator takes a ``random.Random`` and returns one input: a page, a feed or a JSON story, built from a
 realistic template and then damaged by a few of the mutations below. They are the failure shapes seen in the wild

@@ -19,6 +19,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 from markdown_it import MarkdownIt
+from test_fetch import LocalServer
+from test_web_live import LiveServer
 
 from conftest import ROOT, TINY_TEMPLATE, load_json, run_newsdesk
 from newsdesk.archive import open_archive
@@ -26,8 +28,6 @@ from newsdesk.errors import InputError
 from newsdesk.ingest.budget import MAX_FIELD_BYTES, ParseBudgetError, run_bounded
 from newsdesk.jobs.worker import Worker, WorkerConfig
 from newsdesk.models import Article, Block, Citation, Section, Sentence, Source, Story
-from test_fetch import LocalServer
-from test_web_live import LiveServer
 
 LONG_PARAGRAPH = "The council met on Tuesday to discuss the plan. " * 26  # the reproduction: 1,248 chars
 HANG_GUARD = 120  # seconds: a parse that stalls fails the test instead of hanging it; budgets are far below

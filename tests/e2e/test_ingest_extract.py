@@ -16,7 +16,7 @@ from newsdesk.errors import InputError
 from newsdesk.ingest import load_story
 from newsdesk.ingest.web import guess_language, html_to_text, story_from_html
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = SHARED / "pages"
 pytestmark = pytest.mark.skipif(not PAGES.is_dir(), reason=SHARED_MISSING)
 

@@ -11,7 +11,7 @@ from conftest import need_shared
 from newsdesk.eval.devdata import shared_data_dir
 from newsdesk.language import nlp
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import contrast  # noqa: E402 - after sys.path.insert

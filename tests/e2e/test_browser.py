@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from test_web_live import LiveServer, brief, shared_server
 
 pytestmark = pytest.mark.browser

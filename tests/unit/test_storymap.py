@@ -94,7 +94,7 @@ def test_actors_with_roles_and_the_main_actor() -> None:
     ]
 
 
-STANCE_ROWS = Path(__file__).parent / "data" / "stance.jsonl"
+STANCE_ROWS = Path(__file__).resolve().parents[1] / "data" / "stance.jsonl"
 
 
 def test_stance_agrees_with_hand_labels_and_rarely_reads_a_neutral_statement_as_a_side() -> None:

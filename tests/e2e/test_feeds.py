@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_fetch import LocalServer, _send
 
 from conftest import SHARED, SHARED_MISSING
 from newsdesk.archive import Archive, open_archive
@@ -17,7 +18,6 @@ from newsdesk.cli import cli
 from newsdesk.errors import BlockedURLError, FetchError, InputError
 from newsdesk.ingest.feeds import FeedEntry, clean_link, parse_feed, read_feed
 from newsdesk.ingest.fetch import Fetcher
-from test_fetch import LocalServer, _send
 
 FEEDS = SHARED / "feeds"
 REAL = {"bbc_world.xml": 33, "npr_world.xml": 10, "aljazeera.xml": 25}

@@ -11,13 +11,13 @@ from typing import ClassVar
 import feedparser
 import pytest
 from fastapi.testclient import TestClient
+from test_web import saved_article
 
 from newsdesk.archive import Archive
 from newsdesk.pipeline.webhooks import SIGNATURE_HEADER, Webhook, notify, send, verify_signature
 from newsdesk.web.app import create_app
 from newsdesk.web.settings import Settings
 from support.servers import ThreadedServer
-from test_web import saved_article
 
 SECRET = "s3cret-for-tests"
 

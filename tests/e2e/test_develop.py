@@ -11,7 +11,7 @@ import jsonschema
 from conftest import TINY_TEMPLATE, run_newsdesk
 
 SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "schema" / "article.schema.json").read_text(
+    (Path(__file__).resolve().parents[2] / "src" / "newsdesk" / "schema" / "article.schema.json").read_text(
         encoding="utf-8"
     )
 )

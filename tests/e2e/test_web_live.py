@@ -29,10 +29,10 @@ from newsdesk.ingest import story_from_text
 from newsdesk.jobs.worker import pid_alive
 from support.servers import free_port
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 TINY = TESTS / "data" / "tiny-template.yaml"
 BRIEF_FILE = TESTS / "data" / "short-brief.txt"
-SCHEMA = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "schema" / "article.schema.json"
+SCHEMA = Path(__file__).resolve().parents[2] / "src" / "newsdesk" / "schema" / "article.schema.json"
 JOB_TIMEOUT = 300.0  # seconds; the tiny template takes a few seconds on an idle machine
 
 

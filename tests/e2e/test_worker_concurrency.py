@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from test_server_backend import server_url  # noqa: F401 - the real llama-cpp-python server fixture
 
 from conftest import ONE_FACT_TEMPLATE
 from newsdesk.archive import Archive, open_archive
@@ -18,7 +19,6 @@ from newsdesk.llm import get_model
 from newsdesk.llm.ratelimit import RateLimit, set_rate
 from newsdesk.models import Story
 from support.chatserver import ScriptedChatServer
-from test_server_backend import server_url  # noqa: F401 - the real llama-cpp-python server fixture
 
 
 @pytest.fixture

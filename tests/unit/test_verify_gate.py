@@ -16,7 +16,7 @@ import pytest
 from conftest import need_shared
 from newsdesk.eval.devdata import shared_data_dir
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SPEC = importlib.util.spec_from_file_location("verify_gate", ROOT / "bench" / "verify_gate.py")
 gate = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(gate)

@@ -16,7 +16,7 @@ from newsdesk.web import Settings, create_app
 from newsdesk.web.desk import Desk
 from newsdesk.web.settings import template_menu
 
-TINY = Path(__file__).resolve().parent / "data" / "tiny-template.yaml"
+TINY = Path(__file__).resolve().parents[1] / "data" / "tiny-template.yaml"
 
 FIRST = """<item><title>Flash floods in Valencia kill 12 people</title><guid>urn:levante:1</guid>
 <pubDate>Sat, 10 Jan 2026 09:00:00 GMT</pubDate><description>Flash floods in the Spanish region of Valencia killed 12

@@ -21,7 +21,7 @@ from newsdesk.web import Settings, create_app
 from newsdesk.web.csrf import CSRF_COOKIE, CSRF_FIELD
 from newsdesk.web.settings import template_menu
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 TINY = TESTS / "data" / "tiny-template.yaml"
 BRIEF = {"headline": "City council approves new bike lanes", "body": "The council voted 7 to 2 on Tuesday."}
 EVIL = "<script>alert('pwned')</script><img src=x onerror=alert(1)>"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from newsdesk.text import STOPWORDS, content_words, source_spans, split_sentences, tokens, words
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "newsdesk"
+SRC = Path(__file__).resolve().parents[2] / "src" / "newsdesk"
 
 
 def _imported_names(path: Path) -> set[str]:
