@@ -188,7 +188,7 @@ def _is_open(conn: object) -> bool:
     if hasattr(raw, "closed"):
         return not raw.closed
     try:
-        raw.execute("SELECT 1")  # type: ignore[attr-defined]
+        raw.execute("SELECT 1")  # type: ignore[attr-defined]  # a sqlite3 connection; typed object here
     except sqlite3.ProgrammingError:
         return False
     return True
