@@ -124,7 +124,24 @@ def clean_body(body: str) -> str:
 
 
 def _paragraphs(body: str) -> list[str]:
-    return [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", body or "") if p.strip()]
+    """The body's paragraphs, one per line or blank-line block, with hard-wrapped lines joined (``_wraps``)."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", body or ""):  # a blank line always ends a paragraph
+        lines: list[str] = []
+        for line in filter(None, (" ".join(line.split()) for line in block.split("\n"))):
+            if lines and _wraps(lines[-1], line):
+                lines[-1] = f"{lines[-1]} {line}"
+            else:
+                lines.append(line)
+        paragraphs.extend(lines)
+    return paragraphs
+
+
+def _wraps(previous: str, line: str) -> bool:
+    """Whether the break between two lines of one block is a wrap inside a sentence, not a paragraph's end: the
+    line before has no closing punctuation and this one starts with a lowercase letter. No sentence, heading or
+    list item starts in lowercase, so such a line continues the one before (plain text wrapped at a width)."""
+    return line[:1].islower() and not _ENDS_SENTENCE.search(previous)
 
 
 def check_article(story: Story, name: str = "the story") -> None:

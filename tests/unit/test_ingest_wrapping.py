@@ -1,0 +1,34 @@
+"""Plain text wrapped at a width: the lines of one sentence are one paragraph, never crossheads to drop."""
+
+from __future__ import annotations
+
+from newsdesk.archive import split_passages
+from newsdesk.ingest import story_from_text
+from newsdesk.ingest.clean import clean_body
+
+WRAPPED = """Harbour bridge approved
+
+The city council on Tuesday approved a new harbour bridge that will
+cost 40 million euros and open in 2028, the mayor said after a long
+debate in which several members of the opposition argued that the
+money should go to schools instead.
+
+Work starts in spring.
+"""
+
+
+def test_a_hard_wrapped_paragraph_is_kept_whole() -> None:
+    story = story_from_text(WRAPPED)
+    first = story.body.split("\n\n")[0]
+    assert first.startswith("The city council on Tuesday approved") and first.endswith("schools instead.")
+    assert "cost 40 million euros" in first and "debate in which" in first
+    assert any("40 million euros" in p and "2028" in p for p in split_passages(story.body))
+
+
+def test_a_line_that_starts_in_capitals_still_starts_a_paragraph() -> None:
+    body = "Road closures\nThe ring road closes on Monday.\nBuses run as usual.\n\niPhone sales fell by a tenth."
+    assert clean_body(body).split("\n\n") == [
+        "The ring road closes on Monday.",  # the crosshead is not glued to it, and is dropped as furniture
+        "Buses run as usual.",
+        "iPhone sales fell by a tenth.",  # a blank line ends a paragraph, whatever starts the next
+    ]
