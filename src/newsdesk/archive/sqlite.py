@@ -73,10 +73,14 @@ class SQLiteArchive(Archive):
             except sqlite3.Error as error:
                 raise InputError(f"cannot open the database {self.path}: {error}") from error
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA busy_timeout=30000")
-            _when_unlocked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
+            try:
+                conn.execute("PRAGMA busy_timeout=30000")
+                _when_unlocked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("PRAGMA foreign_keys=ON")
+            except sqlite3.Error:
+                conn.close()  # a connection that cannot be set up is not kept, nor left for the collector
+                raise
             self._connections.set(conn)
         return conn
 
