@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..archive import Archive
 from ..models import Article, Block, Dropped, Passage, Section, Sentence, Source, Story
-from ..threads import thread_of
+from ..threads import get_thread, thread_of
 from ..threads.coverage import outlet_points
 from ..verify import Verifier, verify_article
 from ..write.parse import number_sentences
@@ -97,10 +97,7 @@ def add_coverage_section(article: Article, archive: Archive, story: Story, evide
     stories``, ``feed --write`` and ingestion thread it)."""
     if story.id is None or (thread_id := thread_of(archive, story.id)) is None:
         return
-    members = {
-        int(r["story_id"])
-        for r in archive.db.execute("SELECT story_id FROM thread_entries WHERE thread_id = ?", (thread_id,))
-    }
+    members = {entry.story_id for entry in get_thread(archive, thread_id).entries}
     section = coverage_section(article.sources, members)
     if section is None:
         return
