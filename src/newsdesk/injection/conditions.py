@@ -95,7 +95,8 @@ def conditions(doc: Any) -> list[Condition]:
                 consequent = frozenset(t.i for t in main.subtree) - antecedent
         found.append(Condition(antecedent, consequent, marker))
     found.extend(_in_case(doc))
-    return sorted(found, key=lambda c: min(c.antecedent))
+    # a reading whose antecedent holds no token (a marker the parse hangs on nothing) conditions nothing
+    return sorted((c for c in found if c.antecedent), key=lambda c: min(c.antecedent))
 
 
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "csubj", "xcomp", "conj", "acl", "relcl", "pcomp"})
