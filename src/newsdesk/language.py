@@ -52,8 +52,12 @@ __all__ = [
     "STATEMENT_VERBS",
     "Stance",
     "VIEW_VERBS",
+    "WORDNET_POS",
+    "antonyms",
     "forms",
+    "listed_opposites",
     "nlp",
+    "opposite",
     "parse",
     "speaker_tokens",
     "stem",
@@ -406,6 +410,76 @@ OPPOSED_AFFIXES: tuple[tuple[str, str], ...] = (
     ("inter", "intra"),
 )
 OPPOSED_SUFFIXES: tuple[tuple[str, str], ...] = (("ful", "less"),)
+
+#: WordNet's parts of speech for spaCy's coarse tags: an antonym pair counts only in the part of speech WordNet
+#: gives it ("close" the adjective is the opposite of "far", the verb of "open").
+WORDNET_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}
+ANTONYMS_FILE = "antonyms.tsv"
+
+
+@lru_cache(maxsize=1)
+def _wordnet_antonyms() -> dict[str, dict[str, frozenset[str]]]:
+    """stem -> {the stem of each antonym: the parts of speech ("n", "v", "a", "r") the pair holds in}."""
+    from importlib import resources
+
+    table: dict[str, dict[str, set[str]]] = {}
+    text = (resources.files("newsdesk") / "data" / ANTONYMS_FILE).read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line:
+            continue
+        pos, a, b, _ = line.split("\t")
+        first, second = stem(a), stem(b)
+        if first != second:
+            table.setdefault(first, {}).setdefault(second, set()).add(pos)
+            table.setdefault(second, {}).setdefault(first, set()).add(pos)
+    return {k: {o: frozenset(p) for o, p in v.items()} for k, v in table.items()}
+
+
+def antonyms(word: str, pos: str | None = None) -> frozenset[str]:
+    """The stems of the WordNet antonyms of ``word`` (any inflection; by its stem), in the spaCy part of speech
+    ``pos`` when given (``WORDNET_POS``; a tag WordNet has no antonyms for gives none).
+
+    The list (``data/antonyms.tsv``, built by ``scripts/build_antonyms.py`` from Princeton WordNet 3.0) holds
+    direct antonyms and the indirect antonyms of adjectives (a satellite, "huge", against its head's antonym,
+    "small"). WordNet's antonymy is a relation between word *senses*; a reader that sees words keeps false alarms
+    down three ways: the list keeps only pairs whose relation holds in one of the first two senses of both words
+    by corpus frequency (a satellite only in its first), so a word is read in its usual sense; ``pos`` keeps a pair
+    to the part of speech WordNet gives it; and the callers compare only two words in the same slot (the word a
+    near copy changes and the word it replaces, or words said of the same thing)."""
+    found = _wordnet_antonyms().get(stem(word.lower()), {})
+    if pos is None:
+        return frozenset(found)
+    wanted = WORDNET_POS.get(pos)
+    return frozenset(other for other, kinds in found.items() if wanted in kinds)
+
+
+@lru_cache(maxsize=1)
+def _listed_sides() -> dict[str, set[tuple[int, int]]]:
+    """Each surface form of ``OPPOSITES`` -> the (entry, side) pairs it belongs to."""
+    out: dict[str, set[tuple[int, int]]] = {}
+    for entry, sides in enumerate(OPPOSITES):
+        for side, words in enumerate(sides):
+            for form in {f for w in words.split() for f in (w, *forms(w))}:
+                out.setdefault(form, set()).add((entry, side))
+    return out
+
+
+def listed_opposites(a: str, b: str) -> bool:
+    """Whether two words stand on opposite sides of one ``OPPOSITES`` entry (any listed inflection)."""
+    sides = _listed_sides()
+    a, b = a.lower(), b.lower()
+    return a != b and any(entry == e and side != s for entry, side in sides.get(a, ()) for e, s in sides.get(b, ()))
+
+
+def opposite(a: str, b: str, pos: str | None = None) -> bool:
+    """Whether two words say the contrary of each other: a pair of the hand-written ``OPPOSITES`` (the closed
+    core of news antonyms, by dimension, some of them not WordNet antonyms: "rise" / "plunge", "ban" / "allow"), or
+    a WordNet antonym pair (``antonyms``: its docstring says how word senses are kept apart), in the spaCy part of
+    speech ``pos`` of the word in the source when known."""
+    if listed_opposites(a, b):
+        return True
+    return stem(b.lower()) in antonyms(a, pos) and stem(a.lower()) != stem(b.lower())
+
 
 # ---------------------------------------------------------------------------------------------- certainty
 

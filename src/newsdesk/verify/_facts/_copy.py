@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import Any
 
 from ...language import (
@@ -42,13 +41,15 @@ from ...language import (
     NONFACTIVE_VERBS,
     OPPOSED_AFFIXES,
     OPPOSED_SUFFIXES,
-    OPPOSITES,
     QUALIFYING_ADJECTIVES,
     RARE_FREQUENCY,
     REPORTING_VERBS,
+    antonyms,
     forms,
+    listed_opposites,
     stem,
 )
+from ...language import opposite as language_opposite
 from .._text import MONTHS, WEEKDAYS, normalise
 from ._parse import Evidence, SourceFacts
 
@@ -183,31 +184,12 @@ def added_clause(copy: NearCopy) -> str:
 # ---------------------------------------------------------------------------------------------- opposites
 
 
-def _surface(words: str) -> set[str]:
-    return {f for w in words.split() for f in (w, *forms(w))}
-
-
-@lru_cache(maxsize=1)
-def _opposite_sides() -> dict[str, set[tuple[int, int]]]:
-    """Each surface form of ``OPPOSITES`` -> the (entry, side) pairs it belongs to."""
-    out: dict[str, set[tuple[int, int]]] = {}
-    for entry, sides in enumerate(OPPOSITES):
-        for side, words in enumerate(sides):
-            for form in _surface(words):
-                out.setdefault(form, set()).add((entry, side))
-    return out
-
-
-def opposed(a: str, b: str) -> bool:
-    """Whether two words say the contrary of each other: an antonym pair of ``OPPOSITES``, a word and its
-    negating prefix ("legal" / "illegal"), or one stem under opposed affixes ("include" / "exclude", "careful" /
+def opposed(a: str, b: str, pos: str | None = None) -> bool:
+    """Whether two words say the contrary of each other: opposites by ``language.opposite`` (the hand-written
+    pairs and WordNet's antonyms, in the source word's part of speech ``pos`` when known), a word and its negating
+    prefix ("legal" / "illegal"), or one stem under opposed affixes ("include" / "exclude", "careful" /
     "careless")."""
-    return _antonyms(a.lower(), b.lower()) or _affixed(a.lower(), b.lower())
-
-
-def _antonyms(a: str, b: str) -> bool:
-    sides = _opposite_sides()
-    return a != b and any(entry == e and side != s for entry, side in sides.get(a, ()) for e, s in sides.get(b, ()))
+    return language_opposite(a.lower(), b.lower(), pos) or _affixed(a.lower(), b.lower())
 
 
 def _affixed(a: str, b: str) -> bool:
@@ -227,13 +209,28 @@ def _affixed(a: str, b: str) -> bool:
 def opposite(copy: NearCopy, known: frozenset[str] | set[str] = frozenset()) -> tuple[str, str] | None:
     """(written, source) words of a change that are opposites. ``known``: the stems the sources use anywhere; an
     opposite by affix that the sources use elsewhere is theirs ("employment" where they also say it), a contrast
-    they draw, not a flip."""
+    they draw, not a flip. A WordNet antonym counts in the part of speech the source word has in the source
+    sentence's parse: the change and the word it replaces stand in the same slot, so the slot's part of speech is
+    the source word's."""
     for change in copy.changes:
         for mine in _words(change.written):
-            for theirs in _words(change.source):
+            for at, theirs in enumerate(change.source):
+                if not theirs[:1].isalnum():
+                    continue
                 a, b = mine.lower(), theirs.lower()
-                if _antonyms(a, b) or (_affixed(a, b) and stem(a) not in known):
+                if listed_opposites(a, b) or (_affixed(a, b) and stem(a) not in known):
                     return mine, theirs
+                if stem(b) in antonyms(a) and language_opposite(a, b, _source_pos(copy, change.source_at + at)):
+                    return mine, theirs
+    return None
+
+
+def _source_pos(copy: NearCopy, index: int) -> str | None:
+    """spaCy's coarse part of speech of a source token (by its character offset in the source sentence)."""
+    offset = copy.source_offsets[index]
+    for token in copy.evidence.doc:
+        if token.idx <= offset < token.idx + len(token.text):
+            return str(token.pos_)
     return None
 
 

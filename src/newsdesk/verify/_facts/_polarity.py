@@ -21,6 +21,7 @@ from ...language import (
     NEGATION_WORDS,
     PARAPHRASE_OPPOSITES,
     RARE_FREQUENCY,
+    antonyms,
     forms,
     words_pattern,
 )
@@ -164,8 +165,10 @@ def _opposition(
     claim_text: str,
     source_text: str,
     everywhere: frozenset[str] | set[str] = frozenset(),
+    evidence: Evidence | None = None,
 ) -> tuple[str, str] | None:
-    """Opposed words said of the same thing: "sales ... resume" against "sales ... prohibited"."""
+    """Opposed words said of the same thing: "sales ... resume" against "sales ... prohibited"; the pairs of
+    ``PARAPHRASE_OPPOSITES``, then WordNet's antonyms (``_wordnet_opposition``)."""
     prefixed = _prefixed_opposite(claim, source, everywhere)
     if prefixed:
         return prefixed
@@ -179,6 +182,33 @@ def _opposition(
                 and _fold(_scope_of(claim_text, mine)) & _fold(_scope_of(source_text, theirs))
             ):
                 return min(claim & mine), min(source & theirs)
+    if evidence is not None:
+        return _wordnet_opposition(claim, source, claim_text, evidence)
+    return None
+
+
+CONTRARY_TAGS = frozenset({"ADJ", "ADV"})  # the parts of speech whose WordNet antonyms are contraries
+
+
+def _wordnet_opposition(
+    claim: frozenset[str], source: frozenset[str], claim_text: str, evidence: Evidence
+) -> tuple[str, str] | None:
+    """A WordNet antonym (``language.antonyms``) of a word only the sentence has, found only in the source
+    sentence, said of the same thing (the words around each share a content word), and an adjective or adverb in
+    the source's parse. WordNet's antonymy holds per sense and part of speech; in other words (not a copy) only
+    the adjective pairs are contraries about one property of one thing ("alive" / "dead", "deep" / "shallow").
+    Its noun and verb pairs are mostly converses or the two ends of one event ("parent" / "child", "lend" /
+    "borrow", "leave" / "arrive"): a paraphrase may say the same fact from the other end, so they count only where
+    a near copy puts one in the other's slot (``_copy.opposite``)."""
+    for mine in sorted(claim - source):
+        for theirs in sorted(antonyms(mine) & (source - claim)):
+            if not _fold(_scope_of(claim_text, frozenset({mine}))) & _fold(
+                _scope_of(evidence.text, frozenset({theirs}))
+            ):
+                continue
+            tags = {t.pos_ for t in evidence.doc if stem(t.lower_) == theirs} & CONTRARY_TAGS
+            if any(theirs in antonyms(mine, tag) for tag in tags):
+                return mine, theirs
     return None
 
 
@@ -197,6 +227,8 @@ def check_polarity(
     other source sentence makes it a flip."""
     if copy is not None:
         flipped = opposite(copy, source_stems)
+        if flipped and negation_changed(copy):
+            return ok(POLARITY)  # a double negation: "did not reject" for "approved" says what the source says
         if flipped:
             return fail(
                 POLARITY,
@@ -233,7 +265,7 @@ def check_polarity(
         overlap = max(coverage, len(shared) / max(1, len(theirs)) - 0.2)
         if overlap >= MIN_ANTONYM_COVERAGE and not claim_scopes and not _double_negation_risk(evidence.text):
             judged = True
-            flipped = _opposition(claim_stems, evidence.stems, text, evidence.text, source_stems)
+            flipped = _opposition(claim_stems, evidence.stems, text, evidence.text, source_stems, evidence)
             if flipped:
                 return fail(
                     POLARITY, f'the sentence says {flipped[0]} where the source says {flipped[1]}: "{evidence.text}"'
