@@ -170,7 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.archive.is_file():
         print(f"error: no such file: {args.archive}", file=sys.stderr)
         return 2
-    rows, licence = build(args.archive, args.senses)
+    try:
+        rows, licence = build(args.archive, args.senses)
+    except tarfile.ReadError:
+        print(f"error: {args.archive} is not a tar archive", file=sys.stderr)
+        return 2
     data = render(rows, args.archive, args.senses)
     print(f"input  sha256 {hashlib.sha256(args.archive.read_bytes()).hexdigest()}")
     print(f"output sha256 {hashlib.sha256(data).hexdigest()}  ({len(rows)} pairs, {len(data)} bytes)")
