@@ -86,3 +86,27 @@ def test_the_antonym_data_is_the_file_the_data_readme_names() -> None:
     assert hashlib.sha256((data / "antonyms.tsv").read_bytes()).hexdigest() == named.group(1)
     # the WordNet licence asks for its notice on all copies
     assert "WordNet 3.0 Copyright 2006 by Princeton University" in (data / "WORDNET_LICENSE.txt").read_text("utf-8")
+
+
+IN_OTHER_WORDS = passages(
+    "Both climbers were alive when the rescue team reached the ridge above Carrow Pass, police said.",
+    "The river near the old mill is shallow in August, according to the water board.",
+    "Regular ferry service began in 1921, with the first boat departing Dunmore at dawn and arriving in Port Ellis"
+    " by noon.",
+)
+
+
+def test_an_adjective_antonym_in_other_words_fails_polarity(verifier: Verifier) -> None:
+    for sentence in (
+        "Police said the two climbers were dead by the time rescuers got to the ridge.",
+        "According to the water board, in August the old mill river runs deep.",
+    ):
+        assert outcome(verifier, "polarity", sentence, IN_OTHER_WORDS) == "fail", sentence
+    fair = "Police said the two climbers were alive by the time rescuers got to the ridge."
+    assert outcome(verifier, "polarity", fair, IN_OTHER_WORDS) != "fail"
+
+
+def test_a_verb_pair_in_other_words_is_not_an_opposite(verifier: Verifier) -> None:
+    # "leave" / "arrive" are WordNet antonyms, but the two ends of one trip: a paraphrase may name either
+    sentence = "Regular ferry service began in 1921, when the first boat left Dunmore at dawn for Port Ellis."
+    assert outcome(verifier, "polarity", sentence, IN_OTHER_WORDS) != "fail"

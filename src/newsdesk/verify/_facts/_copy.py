@@ -218,8 +218,12 @@ def opposite(copy: NearCopy, known: frozenset[str] | set[str] = frozenset()) -> 
                 if not theirs[:1].isalnum():
                     continue
                 a, b = mine.lower(), theirs.lower()
-                if listed_opposites(a, b) or (_affixed(a, b) and stem(a) not in known):
+                if listed_opposites(a, b):
                     return mine, theirs
+                if _affixed(a, b):  # WordNet lists many affixed pairs too; they keep the affix rule
+                    if stem(a) not in known:
+                        return mine, theirs
+                    continue
                 if stem(b) in antonyms(a) and language_opposite(a, b, _source_pos(copy, change.source_at + at)):
                     return mine, theirs
     return None

@@ -26,7 +26,7 @@ from ...language import (
     words_pattern,
 )
 from .._text import STOPWORDS, normalise, stem
-from ._copy import NearCopy, dropped_hedge, negation_changed, opposite
+from ._copy import NearCopy, _affixed, dropped_hedge, negation_changed, opposite
 from ._parse import Evidence
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -202,6 +202,8 @@ def _wordnet_opposition(
     a near copy puts one in the other's slot (``_copy.opposite``)."""
     for mine in sorted(claim - source):
         for theirs in sorted(antonyms(mine) & (source - claim)):
+            if _affixed(mine, theirs):
+                continue  # "legal" / "illegal": the prefix rule (``_prefixed_opposite``) judges those
             if not _fold(_scope_of(claim_text, frozenset({mine}))) & _fold(
                 _scope_of(evidence.text, frozenset({theirs}))
             ):
