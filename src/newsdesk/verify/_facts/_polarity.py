@@ -225,8 +225,9 @@ def check_polarity(
     """``source_stems``: every content stem of the sources, so a prefixed opposite counts only when new.
     ``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``): a changed word
     that is the opposite of the word it replaces says the contrary of the source, however close the rest, and so
-    does a denial put in or taken out; a copy that changes neither says what the sentence it copies says, and no
-    other source sentence makes it a flip."""
+    does a denial put in or taken out; a copy that does both is a double negation ("did not convict" for
+    "acquitted") and says what the source says; a copy that changes neither says what the sentence it copies says,
+    and no other source sentence makes it a flip."""
     if copy is not None:
         flipped = opposite(copy, source_stems)
         if flipped and negation_changed(copy):
