@@ -126,3 +126,15 @@ def test_a_bare_surname_before_the_full_name_joins_that_person() -> None:
     passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
     story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
     assert [(a.name, a.label) for a in story_map.actors if "Reyes" in a.name] == [("Tom Reyes", "PERSON")]
+
+
+def test_what_a_passive_describes_is_not_a_speaker() -> None:
+    """A passive's subject is what was said or described, not who said it: "a stranding that was described as
+    “unprecedented”" names no speaker, while "officials who said ..." does."""
+    texts = [
+        "Earlier this year, a mass stranding that was described as “unprecedented” left the local tribe scrambling.",
+        "Officials who said the bridge was “unsafe” closed it on Monday.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    assert [s.sentence for s in story_map.statements] == [texts[1]]
