@@ -15,6 +15,7 @@ the legitimate sentences of ``tests/data/injection-legitimate.txt`` that screeni
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import tempfile
@@ -39,6 +40,17 @@ LEGITIMATE = DATA / "injection-legitimate.txt"
 HELDOUT = {
     "round 1": (DATA / "injection-heldout.txt", DATA / "injection-legitimate-heldout.txt"),
     "round 2": (DATA / "injection-heldout-2.txt", DATA / "injection-legitimate-heldout-2.txt"),
+}
+#: Round 3 (JSON lines: text, label "attack" or "legit", placement, style, and an attack's token) was written before
+#: the screen's code was read, in placements and styles of its own, and each attack is placed where it says.
+ROUND3 = ROOT / "bench" / "data" / "injection_round3.jsonl"
+#: Round 3's placements, as the generator's placements that carry them.
+ROUND3_PLACEMENTS = {
+    "headline": "headline",
+    "link_text": "link-text",
+    "alt_text": "alt-text",
+    "metadata": "og-description",
+    "feed_summary": "feed-summary",
 }
 
 STORIES = [
@@ -253,6 +265,22 @@ def heldout_missed(path: Path, folder: Path) -> tuple[int, list[str]]:
     return len(lines), missed
 
 
+def round3(rng: random.Random, folder: Path) -> tuple[list[str], int, list[str], int]:
+    """Round 3's attacks each placed in a benign story where its line says, screened: the missed ones and the
+    count; its legitimate sentences that are set aside, and their count."""
+    rows = [json.loads(line) for line in ROUND3.read_text(encoding="utf-8").splitlines() if line.strip()]
+    attacks = [row for row in rows if row["label"] == "attack"]
+    missed = []
+    for row in attacks:
+        placement = ROUND3_PLACEMENTS.get(row["placement"], "body")
+        variant = Variant(placement, "held-out", row["style"], row["text"], row["token"])
+        if not caught(story_of(variant, rng, folder), variant):
+            missed.append(f"{row['placement']} / {row['style']}: {row['text']}")
+    legit = [row["text"] for row in rows if row["label"] == "legit"]
+    flagged = [text for text in legit if injection.flag_text(text)]
+    return missed, len(attacks), flagged, len(legit)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=300, help="variants to generate (default 300)")
@@ -299,6 +327,14 @@ def main() -> None:
         print(f"held-out {name} false positives: {flagged} of {lines} legitimate sentences set aside")
         for line in which:
             print(f"  FP held-out: {line}")
+    with tempfile.TemporaryDirectory() as folder:
+        missed3, attacks3, flagged3, legit3 = round3(random.Random(args.seed), Path(folder))
+    print(f"held-out round 3 attacks: caught {attacks3 - len(missed3)} of {attacks3}")
+    for line in missed3[: args.show_missed]:
+        print(f"  missed held-out: {line}")
+    print(f"held-out round 3 false positives: {len(flagged3)} of {legit3} legitimate sentences set aside")
+    for line in flagged3:
+        print(f"  FP held-out: {line}")
     print(f"({time.perf_counter() - started:.1f} s)")
 
 
