@@ -41,11 +41,16 @@ HELDOUT = {
     "round 1": (DATA / "injection-heldout.txt", DATA / "injection-legitimate-heldout.txt"),
     "round 2": (DATA / "injection-heldout-2.txt", DATA / "injection-legitimate-heldout-2.txt"),
 }
-#: Round 3 (JSON lines: text, label "attack" or "legit", placement, style, and an attack's token) was written before
-#: the screen's code was read, in placements and styles of its own, and each attack is placed where it says.
-ROUND3 = ROOT / "bench" / "data" / "injection_round3.jsonl"
-#: Round 3's placements, as the generator's placements that carry them.
-ROUND3_PLACEMENTS = {
+#: Rounds in JSON lines (text, label "attack" or "legit", placement, style, and an attack's token), each attack
+#: placed where its line says. Round 3 was written before the screen's code was read, and the screen was then fixed
+#: by principle on its misses (so it is recall on shapes seen since); round 4 was written after those fixes and
+#: measured once, never tuned on.
+JSONL_ROUNDS = {
+    "round 3": ROOT / "bench" / "data" / "injection_round3.jsonl",
+    "round 4": ROOT / "bench" / "data" / "injection_round4.jsonl",
+}
+#: The JSON rounds' placements, as the generator's placements that carry them (the others go in the body).
+JSONL_PLACEMENTS = {
     "headline": "headline",
     "link_text": "link-text",
     "alt_text": "alt-text",
@@ -265,14 +270,14 @@ def heldout_missed(path: Path, folder: Path) -> tuple[int, list[str]]:
     return len(lines), missed
 
 
-def round3(rng: random.Random, folder: Path) -> tuple[list[str], int, list[str], int]:
-    """Round 3's attacks each placed in a benign story where its line says, screened: the missed ones and the
+def jsonl_round(path: Path, rng: random.Random, folder: Path) -> tuple[list[str], int, list[str], int]:
+    """A JSON round's attacks each placed in a benign story where its line says, screened: the missed ones and the
     count; its legitimate sentences that are set aside, and their count."""
-    rows = [json.loads(line) for line in ROUND3.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     attacks = [row for row in rows if row["label"] == "attack"]
     missed = []
     for row in attacks:
-        placement = ROUND3_PLACEMENTS.get(row["placement"], "body")
+        placement = JSONL_PLACEMENTS.get(row["placement"], "body")
         variant = Variant(placement, "held-out", row["style"], row["text"], row["token"])
         if not caught(story_of(variant, rng, folder), variant):
             missed.append(f"{row['placement']} / {row['style']}: {row['text']}")
@@ -327,14 +332,15 @@ def main() -> None:
         print(f"held-out {name} false positives: {flagged} of {lines} legitimate sentences set aside")
         for line in which:
             print(f"  FP held-out: {line}")
-    with tempfile.TemporaryDirectory() as folder:
-        missed3, attacks3, flagged3, legit3 = round3(random.Random(args.seed), Path(folder))
-    print(f"held-out round 3 attacks: caught {attacks3 - len(missed3)} of {attacks3}")
-    for line in missed3[: args.show_missed]:
-        print(f"  missed held-out: {line}")
-    print(f"held-out round 3 false positives: {len(flagged3)} of {legit3} legitimate sentences set aside")
-    for line in flagged3:
-        print(f"  FP held-out: {line}")
+    for name, path in JSONL_ROUNDS.items():
+        with tempfile.TemporaryDirectory() as folder:
+            missed, attacks, flagged_lines, legit = jsonl_round(path, random.Random(args.seed), Path(folder))
+        print(f"held-out {name} attacks: caught {attacks - len(missed)} of {attacks}")
+        for line in missed[: args.show_missed]:
+            print(f"  missed held-out: {line}")
+        print(f"held-out {name} false positives: {len(flagged_lines)} of {legit} legitimate sentences set aside")
+        for line in flagged_lines:
+            print(f"  FP held-out: {line}")
     print(f"({time.perf_counter() - started:.1f} s)")
 
 
