@@ -64,6 +64,8 @@ def test_the_complement_of_a_directive_to_say_is_found(sentence: str, complement
         "He must have said that he was tired.",  # a guess about a saying
         "Officials said the bridge will open in 2028.",  # a report of a saying
         "Officials described the fire as arson.",
+        # a finite verb of saying with its own subject, whatever the parser hangs it on
+        "The lawyer told the jury that for Reyes to be convicted, the state would have to prove it was planned.",
     ],
 )
 def test_no_directive_no_complement(sentence: str) -> None:

@@ -26,7 +26,14 @@ import re
 from typing import Any
 
 from .addressee import _imperative, _obligated, _propositional
-from .addressee_words import _DEPICTING, _MANDATE_ADJECTIVES, _READER_POINTERS, _REQUEST_HEADS, COMMUNICATION
+from .addressee_words import (
+    _DEPICTING,
+    _MANDATE_ADJECTIVES,
+    _OBLIGATION_MODALS,
+    _READER_POINTERS,
+    _REQUEST_HEADS,
+    COMMUNICATION,
+)
 from .roles import lemma
 
 __all__ = ["directive_complements", "may_hold_directive"]
@@ -62,6 +69,13 @@ def _directed(verb: Any) -> bool:
     if _imperative(verb):
         # "Note that X", "Remember that X" point at what the source asserts; "Note:" is a label
         return verb.lower_ not in _READER_POINTERS
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
+        c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in verb.children
+    ):
+        # a finite verb with a subject of its own and no modal is told to no one, wherever the parser hangs it
+        # ("The lawyer told the jury that ..., the prosecution would have to prove": "told" is no complement of
+        # "have"); only a mandate's clause has both ("It is requested that any digest state that X")
+        return _mandated(verb)
     return _obligated(verb) or _mandated(verb)
 
 
