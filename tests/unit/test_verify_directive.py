@@ -62,6 +62,7 @@ def test_the_complement_of_a_directive_to_say_is_found(sentence: str, complement
     [
         "Note that the mayor resigned.",  # points the reader at what the source asserts
         "He must have said that he was tired.",  # a guess about a saying
+        "I have to say this is the best phone we have tested.",  # the speaker's own duty to say: saying it
         "Officials said the bridge will open in 2028.",  # a report of a saying
         "Officials described the fire as arson.",
         # a finite verb of saying with its own subject, whatever the parser hangs it on

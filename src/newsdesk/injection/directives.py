@@ -17,7 +17,8 @@ writer, its reader or a machine. This is the verifier's own reading of what a so
 instruction the screen misses is still no evidence for what it asks to be said; and a rule reported as news ("the
 law requires chatbots to tell users that they are talking to a machine") is evidence for the rule, not for what
 the rule makes someone say. "Note that X" and "Remember that X" point the reader at what the source itself asserts,
-and an epistemic "must have said" reports a saying: neither is a directive.
+an epistemic "must have said" reports a saying, and the speaker's own duty to say ("I have to say X", "We must
+report that X") is the speaker saying it: none is a directive.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from .addressee_words import (
     _REQUEST_HEADS,
     COMMUNICATION,
 )
-from .roles import lemma
+from .roles import lemma, subject_of
 
 __all__ = ["directive_complements", "may_hold_directive"]
 
@@ -66,6 +67,9 @@ def directive_complements(doc: Any) -> list[frozenset[int]]:
 def _directed(verb: Any) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children):
         return False  # "must have said": a guess about a saying, not an order to say
+    doer = subject_of(verb)
+    if doer is not None and doer.lower_ in ("i", "we"):
+        return False  # the speaker's own duty to say is their saying it: "I have to say this is the best app"
     if _imperative(verb):
         # "Note that X", "Remember that X" point at what the source asserts; "Note:" is a label
         return verb.lower_ not in _READER_POINTERS
