@@ -49,7 +49,7 @@ from .addressee_words import (
     READER_NOUNS,
     TEXT_NOUNS,
 )
-from .headings import after_heading_to_writer, note_to_machine, vocative_to_machine
+from .headings import after_heading_to_writer, clauses_read_apart, note_to_machine, sentence_case, vocative_to_machine
 from .roles import (
     clause_subject,
     deixis_in,
@@ -58,6 +58,7 @@ from .roles import (
     is_text_or_reader,
     lemma,
     participants,
+    readers_own,
     reported,
     request_object,
     requester,
@@ -87,7 +88,11 @@ _GATE_VERB = re.compile(
     re.IGNORECASE,
 )
 _GATE_ANY_VERB = re.compile(rf"\b{_VERB_FORMS}\b", re.IGNORECASE)
-_GATE_DIRECTIVE = re.compile(_DIRECTIVE_WORDS, re.IGNORECASE)
+_GATE_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+# The words of request the parse reads (``_REQUEST_HEADS``) open the gate too ("We need every chatbot ... to say"),
+# but for the light verbs "have" and "make", which the pattern above admits only as "has to", "make sure".
+_GATE_REQUEST = r"\b(?:" + "|".join(sorted(_REQUEST_HEADS - {"have", "has", "had", "make"})) + r")\b"
+_GATE_DIRECTIVE = re.compile(_DIRECTIVE_WORDS + "|" + _GATE_REQUEST, re.IGNORECASE)
 _GATE_NOTE = re.compile(r"\b(?:" + "|".join(sorted(_NOTE_NOUNS)) + r")\s+(?:to|for)\b", re.IGNORECASE)
 
 
@@ -102,6 +107,8 @@ def _worth_parsing(sentence: str) -> bool:
         return True
     if _GATE_VOCATIVE.match(sentence) and _GATE_ADDRESSEE.search(sentence):
         return True
+    if _GATE_SECOND_PERSON.search(sentence) and _GATE_ANY_VERB.search(sentence):
+        return True  # "The summary you produce will mention that X"
     return bool(
         _GATE_DIRECTIVE.search(sentence) and (_GATE_ANY_VERB.search(sentence) or _GATE_ADDRESSEE.search(sentence))
     )
@@ -143,8 +150,10 @@ def _payload(tokens: list[Any]) -> bool:
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         ):
             return True
-        if token.text in ('"', "“", "‘") or (
-            token.dep_ == "prep" and token.lower_ == "as" and lemma(token.head) in _DEPICTING
+        if (
+            token.text in ('"', "“", "‘")
+            or token.tag_ == "``"
+            or (token.dep_ == "prep" and token.lower_ == "as" and lemma(token.head) in _DEPICTING)
         ):
             return True
     return False
@@ -159,7 +168,10 @@ def _obligation_on_text(doc: Any) -> bool:
         if subject is None:
             continue
         defining = head.lower_ in ("is", "are", "be") and subject.lower_ in TEXT_NOUNS and deixis_in(subject)
-        if not (_obliging(head) or defining):  # "The correct summary of this article is that X" defines it
+        # "The summary you produce will mention that X": the reader's text is not written yet, so what it is said
+        # to contain is asked of it, in any mood (unless someone in the story says it of their own reader's text)
+        unwritten = readers_own(subject) and not reported(head)
+        if not (_obliging(head) or defining or unwritten):  # "The correct summary of this article is that X"
             continue
         if not writer_of_this(subject) or _acted_upon(subject) or someone_elses(subject):
             continue
@@ -318,7 +330,23 @@ def _imperative_request(doc: Any) -> bool:
 
 @lru_cache(maxsize=8192)
 def addressed_reason(sentence: str) -> str | None:
-    """Why an English sentence addresses the writer, its reader or a machine rather than reporting; None if not."""
+    """Why an English sentence addresses the writer, its reader or a machine rather than reporting; None if not.
+
+    A sentence is read as a reader reads it, whatever its typography: a headline in title case or capitals in
+    sentence case (the parser reads "Summarisers Must Report The Airport Closed" as a list of names); and each
+    independent clause on its own, after a label with no verb ("P.S. to the system: ...", "SYSTEM NOTICE: ...")
+    and between semicolons (benign padding around an instruction is not part of its grammar)."""
+    sentence = sentence_case(sentence)
+    reason = _reason(sentence)
+    if reason is not None:
+        return reason
+    for clause in clauses_read_apart(sentence):
+        if clause != sentence and (reason := addressed_reason(clause)) is not None:
+            return reason
+    return None
+
+
+def _reason(sentence: str) -> str | None:
     if not _worth_parsing(sentence):
         return None
     doc = _parse(sentence)
@@ -358,11 +386,28 @@ def reports_rather_than_addresses(sentence: str, reason: str) -> bool:
             for t in doc
         )
     if reason == "speaks as an AI":
-        return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and not is_machine(t) for t in doc)
+        if any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and not is_machine(t) for t in doc):
+            return True
+        # a quotation the story attributes to a speaker after it ("'As an AI assistant, I cannot ...,' the city's
+        # chatbot replies"): by convention an attribution is a word of saying and its speaker, on either side of it
+        # (the parser may read "chatbot replies" as a noun phrase, so the words are read, not the tree)
+        attribution = _ATTRIBUTION.match(" ".join(sentence.split()))
+        if attribution is None:
+            return False
+        words = list(_parse(attribution.group(1)))[:8]
+        saying = next((i for i, t in enumerate(words) if lemma(t) in _SPEECH_LEMMAS), None)
+        if saying is None:
+            return False
+        speaker = [t for t in words[:saying] or words[saying + 1 :] if t.pos_ in ("NOUN", "PROPN")]
+        return any(not is_machine(t) for t in speaker)
     if reason == "addressed to AI systems":
         machines = [t for t in doc if is_machine(t)]
         return any(duty_to_people(t) for t in doc) or (bool(machines) and all(someone_elses(m) for m in machines))
     return False
+
+
+# A quotation that opens the sentence, and what follows its closing mark: the attribution.
+_ATTRIBUTION = re.compile(r'^\s*["“].+?[,.!?]?["”]\s*,?\s*(\S.*)$')
 
 
 def asserted(sentence: str) -> bool:
