@@ -26,15 +26,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .addressee_words import (
     _BEFORE_IMPERATIVE,
     _DEPICTING,
     _IMPERATIVE_REQUESTS,
-    _IRREGULAR,
     _MANDATE_ADJECTIVES,
-    _NOTE_NOUNS,
     _OBLIGATION_HEADS,
     _OBLIGATION_MODALS,
     _PERSON_RECIPIENT_DEPS,
@@ -45,10 +43,9 @@ from .addressee_words import (
     _TEXT_MAKEUP,
     _WH_WORDS,
     COMMUNICATION,
-    MACHINE_NOUNS,
-    READER_NOUNS,
     TEXT_NOUNS,
 )
+from .gate import worth_parsing
 from .headings import after_heading_to_writer, clauses_read_apart, note_to_machine, sentence_case, vocative_to_machine
 from .roles import (
     clause_subject,
@@ -67,51 +64,7 @@ from .roles import (
     writer_of_this,
 )
 
-if TYPE_CHECKING:  # spaCy's token type, for the helpers that read a token's own strings
-    pass
-
 __all__ = ["addressed_reason", "asserted", "reports_rather_than_addresses"]
-
-# A cheap look at the surface before any parse: a verb of saying or writing in a directive position (opening the
-# sentence or a clause, after "please", "and", a colon or a quotation mark), or any such verb in a sentence with a
-# word of obligation or request; or a note to someone. The parse decides; this only spares it most sentences.
-_VERB_FORMS = r"(?:" + "|".join(sorted(COMMUNICATION | set(_IRREGULAR))) + r")(?:s|es|d|ed|ing)?"
-_DIRECTIVE_WORDS = (
-    r"\b(?:must|should|shall|ought|needs?\s+to|ha(?:ve|s)\s+to|(?:is|are)\s+to|required|requested"
-    r"|asked|expected|instructed|directed|supposed|obliged|sure|certain|remember|forget|ensure"
-    r"|asks?|urges?|requests?|instructs?|requires?|directs?|orders?|demands?|expects?"
-    r"|essential|important|vital|necessary|crucial|mandatory|imperative|correct|is\s+that)\b"
-)
-_GATE_VERB = re.compile(
-    rf"(?:^|[,;:\"“‘(]|\b(?:please|and|then|also|now|just|simply|always|never|not))\W*"
-    rf"{_VERB_FORMS}\b",
-    re.IGNORECASE,
-)
-_GATE_ANY_VERB = re.compile(rf"\b{_VERB_FORMS}\b", re.IGNORECASE)
-_GATE_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
-# The words of request the parse reads (``_REQUEST_HEADS``) open the gate too ("We need every chatbot ... to say"),
-# but for the light verbs "have" and "make", which the pattern above admits only as "has to", "make sure".
-_GATE_REQUEST = r"\b(?:" + "|".join(sorted(_REQUEST_HEADS - {"have", "has", "had", "make"})) + r")\b"
-_GATE_DIRECTIVE = re.compile(_DIRECTIVE_WORDS + "|" + _GATE_REQUEST, re.IGNORECASE)
-_GATE_NOTE = re.compile(r"\b(?:" + "|".join(sorted(_NOTE_NOUNS)) + r")\s+(?:to|for)\b", re.IGNORECASE)
-
-
-_GATE_ADDRESSEE = re.compile(
-    r"\b(?:" + "|".join(sorted(TEXT_NOUNS | MACHINE_NOUNS | READER_NOUNS)) + r"|\w+ers?|whoever|those)\b", re.IGNORECASE
-)
-_GATE_VOCATIVE = re.compile(r"^\W*(?:\w+\W+){0,6}?\w+\s*:")
-
-
-def _worth_parsing(sentence: str) -> bool:
-    if _GATE_NOTE.search(sentence) or _GATE_VERB.search(sentence):
-        return True
-    if _GATE_VOCATIVE.match(sentence) and _GATE_ADDRESSEE.search(sentence):
-        return True
-    if _GATE_SECOND_PERSON.search(sentence) and _GATE_ANY_VERB.search(sentence):
-        return True  # "The summary you produce will mention that X"
-    return bool(
-        _GATE_DIRECTIVE.search(sentence) and (_GATE_ANY_VERB.search(sentence) or _GATE_ADDRESSEE.search(sentence))
-    )
 
 
 def _propositional(verb: Any) -> bool:
@@ -347,7 +300,7 @@ def addressed_reason(sentence: str) -> str | None:
 
 
 def _reason(sentence: str) -> str | None:
-    if not _worth_parsing(sentence):
+    if not worth_parsing(sentence):
         return None
     doc = _parse(sentence)
     if note_to_machine(doc):
