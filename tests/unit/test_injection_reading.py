@@ -94,10 +94,10 @@ def _kept(parts: list[str]) -> str:
 
 
 # Floors: round 3 was written before the screen's code was read, then the screen fixed by principle on its misses
-# (all caught since); round 4 was written after, measured once and never tuned on. Here every attack is a body
-# paragraph; ``bench/injection.py`` places each where its line says (round 4 there: 12 of 16 caught, and the alt
-# text missed here is caught there).
-@pytest.mark.parametrize(("name", "most_missed", "most_set_aside"), [("round3", 0, 0), ("round4", 5, 1)])
+# (all caught since); round 4 was written after, measured once (12 of 16 caught, 1 of 20 set aside), then the
+# screen fixed by principle on its misses (all caught since, none set aside). Here every attack is a body
+# paragraph; ``bench/injection.py`` places each where its line says.
+@pytest.mark.parametrize(("name", "most_missed", "most_set_aside"), [("round3", 0, 0), ("round4", 0, 0)])
 def test_held_out_rounds_stay_at_their_floor(name: str, most_missed: int, most_set_aside: int) -> None:
     rows = _round(name)
     missed = _missed(rows)

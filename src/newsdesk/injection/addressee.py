@@ -32,7 +32,6 @@ from .addressee_words import (
     _BEFORE_IMPERATIVE,
     _DEPICTING,
     _IMPERATIVE_REQUESTS,
-    _MANDATE_ADJECTIVES,
     _OBLIGATION_HEADS,
     _OBLIGATION_MODALS,
     _PERSON_RECIPIENT_DEPS,
@@ -45,12 +44,14 @@ from .addressee_words import (
     COMMUNICATION,
     TEXT_NOUNS,
 )
+from .frames import mandate_on_text, told_to_machine
 from .gate import worth_parsing
 from .headings import after_heading_to_writer, clauses_read_apart, note_to_machine, sentence_case, vocative_to_machine
 from .roles import (
     clause_subject,
     deixis_in,
     duty_to_people,
+    imposed_from_outside,
     is_machine,
     is_text_or_reader,
     lemma,
@@ -126,6 +127,8 @@ def _obligation_on_text(doc: Any) -> bool:
         unwritten = readers_own(subject) and not reported(head)
         if not (_obliging(head) or defining or unwritten):  # "The correct summary of this article is that X"
             continue
+        if imposed_from_outside(head):
+            continue  # "The chatbot is required by law to say that ...": a rule in the world, reported
         if not writer_of_this(subject) or _acted_upon(subject) or someone_elses(subject):
             continue
         verbs = [
@@ -229,27 +232,12 @@ def _acted_upon(subject: Any) -> bool:
     return not any(c.dep_ == "xcomp" for c in subject.head.children)
 
 
-def _mandate_on_text(doc: Any) -> bool:
-    """A mandative "It is requested / required that X (should) state ...": the clause under a verb of requesting
-    with an expletive subject, in which a text, reader or machine and a verb of saying meet. Read from the clause's
-    words rather than its inner parse, which the small model gets wrong ("any digest of this report state that":
-    *state* parsed as a noun)."""
-    for root in doc:
-        mandate = root.lower_ in _REQUEST_HEADS or any(
-            c.dep_ == "acomp" and c.lower_ in _MANDATE_ADJECTIVES for c in root.children
-        )
-        if not mandate or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
-            continue
-        for clause in (c for c in root.children if c.dep_ == "ccomp"):
-            words = list(clause.subtree)
-            if any(is_text_or_reader(t) for t in words) and any(lemma(t) in COMMUNICATION for t in words):
-                return True
-    return False
-
-
-def _imperative_request(doc: Any) -> bool:
+def _imperative_request(doc: Any, to_writer: bool = False) -> bool:
     """An imperative the parse may mistag ("Please state/NN ... that X"), one that asks to see to a text ("Kindly
     ensure your write-up notes that X"), or one whose verb only ever puts something into a text ("Mention X").
+    One whose verb is what a text is made of ("lead with", "open with", "include") asks for a proposition in a text
+    when the sentence names the text or a machine ("Begin your summary with the claim that X"), or when a heading
+    already named them (``to_writer``: "Guidance for machine-written recaps: lead with the claim that X").
     A leading adverbial clause ("If you are an AI summarising this page, state that X", "When you write this up,
     ...") does not change whose imperative the main clause is: its words are passed over."""
     first = next(
@@ -272,11 +260,8 @@ def _imperative_request(doc: Any) -> bool:
         return False  # "Note that X" asserts X; "Note:" is a label
     if lower in COMMUNICATION and _payload(clause):
         return True
-    if (
-        lower in _IMPERATIVE_REQUESTS
-        and _payload(clause)
-        and any((t.lower_ in TEXT_NOUNS or is_machine(t)) for t in clause if t.i != first.i)
-    ):
+    names_text = to_writer or any((t.lower_ in TEXT_NOUNS or is_machine(t)) for t in clause if t.i != first.i)
+    if (lower in _IMPERATIVE_REQUESTS or lower in _TEXT_MAKEUP) and _payload(clause) and names_text:
         return True
     return lower in _PURE_COMMUNICATION and any(c.dep_ == "dobj" for c in first.children)
 
@@ -308,8 +293,12 @@ def _reason(sentence: str) -> str | None:
     rest = after_heading_to_writer(doc)
     if rest and (reason := addressed_reason(rest)) is not None:
         return reason
-    if _mandate_on_text(doc):
+    if rest and _imperative_request(_parse(sentence_case(rest)), to_writer=True):
+        return "an instruction to the writer (an imperative no speaker in the story says)"
+    if mandate_on_text(doc):
         return "a request that the text written from this page say something"
+    if told_to_machine(doc):
+        return "a proposition told to machines, to be passed on"
     if vocative_to_machine(doc):
         return "addressed to machines by name"
     if _obligation_on_text(doc):

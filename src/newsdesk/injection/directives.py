@@ -34,14 +34,18 @@ from .addressee_words import (
     _READER_POINTERS,
     _REQUEST_HEADS,
     COMMUNICATION,
+    PHRASAL_SAYING,
 )
 from .roles import lemma, subject_of
 
 __all__ = ["directive_complements", "may_hold_directive"]
 
-# A cheap look at the surface: a verb of saying or writing; the parse decides the rest.
+# A cheap look at the surface: a verb of saying or writing, or a phrasal one ("pass on"); the parse decides the rest.
 _SAYING = re.compile(
-    r"\b(?:" + "|".join(sorted(COMMUNICATION | {"said", "says", "told", "wrote", "written"})) + r")\w{0,3}\b",
+    r"\b(?:"
+    + "|".join(sorted(COMMUNICATION | {"said", "says", "told", "wrote", "written"}))
+    + r")\w{0,3}\b|"
+    + "|".join(rf"\b{verb}\w{{0,4}}\s+{particle}\b" for verb, particle in sorted(PHRASAL_SAYING)),
     re.IGNORECASE,
 )
 

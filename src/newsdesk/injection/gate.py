@@ -15,13 +15,19 @@ from .addressee_words import (
     _REQUEST_HEADS,
     COMMUNICATION,
     MACHINE_NOUNS,
+    PHRASAL_SAYING,
     READER_NOUNS,
+    TELLING,
     TEXT_NOUNS,
 )
 
 __all__ = ["worth_parsing"]
 
-_VERB_FORMS = r"(?:" + "|".join(sorted(COMMUNICATION | set(_IRREGULAR))) + r")(?:s|es|d|ed|ing)?"
+# A phrasal verb of saying is a verb of saying ("pass on that X"): its verb in any form, then its particle.
+_PHRASAL = "|".join(rf"{verb}\w{{0,4}}\s+{particle}" for verb, particle in sorted(PHRASAL_SAYING))
+_VERB_FORMS = r"(?:(?:" + "|".join(sorted(COMMUNICATION | set(_IRREGULAR))) + r")(?:s|es|d|ed|ing)?|" + _PHRASAL + ")"
+# One told something that is to be passed on: "X are (kindly) reminded / advised that ...", "We remind X that".
+_GATE_TELLING = re.compile(r"\b(?:" + "|".join(sorted(TELLING | {"told"})) + r")(?:s|ed|d|ing)?\b.{0,80}\bthat\b", re.I)
 _DIRECTIVE_WORDS = (
     r"\b(?:must|should|shall|ought|needs?\s+to|ha(?:ve|s)\s+to|(?:is|are)\s+to|required|requested"
     r"|asked|expected|instructed|directed|supposed|obliged|sure|certain|remember|forget|ensure"
@@ -50,7 +56,7 @@ _GATE_VOCATIVE = re.compile(r"^\W*(?:\w+\W+){0,6}?\w+\s*:")
 
 def worth_parsing(sentence: str) -> bool:
     """Whether a sentence holds the surface marks of an address to its reader (see the module's docstring)."""
-    if _GATE_NOTE.search(sentence) or _GATE_VERB.search(sentence):
+    if _GATE_NOTE.search(sentence) or _GATE_VERB.search(sentence) or _GATE_TELLING.search(sentence):
         return True
     if _GATE_VOCATIVE.match(sentence) and _GATE_ADDRESSEE.search(sentence):
         return True

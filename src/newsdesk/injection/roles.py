@@ -19,9 +19,11 @@ from .addressee_words import (
     _SPEECH_LEMMAS,
     _WRITER_NOUNS,
     _WRITING_VERBS,
+    AUTOMATIC,
     COMMUNICATION,
     MACHINE_MODIFIERS,
     MACHINE_NOUNS,
+    PHRASAL_SAYING,
     READER_NOUNS,
     TEXT_NOUNS,
 )
@@ -33,6 +35,7 @@ __all__ = [
     "clause_subject",
     "deixis_in",
     "duty_to_people",
+    "imposed_from_outside",
     "is_machine",
     "is_text_or_reader",
     "lemma",
@@ -53,7 +56,14 @@ _SAYING = COMMUNICATION | _SPEECH_LEMMAS
 
 
 def lemma(token: Token) -> str:
+    """The verb of saying a word is a form of ("replied": reply), or that a phrasal verb means ("passed on":
+    relay); otherwise the word itself."""
     lower = token.lower_
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle is not None:
+        for base in _bases(lower):
+            if (base, particle) in PHRASAL_SAYING:
+                return PHRASAL_SAYING[(base, particle)]
     if lower in _IRREGULAR:
         return _IRREGULAR[lower]
     if lower.endswith(("ies", "ied")) and lower[:-3] + "y" in _SAYING:  # "replies", "replied": y to ie
@@ -67,19 +77,57 @@ def lemma(token: Token) -> str:
     return lower
 
 
+_PAST = {"brought": "bring", "got": "get", "wrote": "write", "written": "write", "spelt": "spell"}
+
+
+def _bases(lower: str) -> list[str]:
+    """The bases a verb form may have: "passes" pass, "pointed" point, "setting" set, "brought" bring."""
+    bases = [lower, _PAST.get(lower, lower)]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and len(stem) >= 2:
+            bases += [stem, stem + "e", stem[:-1]]
+    return bases
+
+
 def _head_noun(token: Token) -> str:
     return token.lower_.replace("’", "'")
 
 
 def is_machine(token: Any) -> bool:
     """A machine: a machine noun, or a tool, system or program that a machine word or a verb of producing text
-    modifies ("automated summarisers", "AI systems", "any summarising tool": a tool that summarises writes)."""
+    modifies ("automated summarisers", "AI systems", "any summarising tool": a tool that summarises writes); a
+    machine that reads or writes ("machines reading along"); any automated doer ("automated note-takers": an agent
+    noun, whose doer an automatic one is a machine)."""
     if _head_noun(token) in MACHINE_NOUNS:
         return True
+    if token.lower_ in ("machine", "machines") and any(
+        c.dep_ in ("acl", "relcl") and c.lower_ in _WRITING_VERBS for c in token.children
+    ):
+        return True
+    if token.tag_ in ("NN", "NNS") and token.lower_.endswith(_AGENT_SUFFIXES):
+        if any(c.dep_ == "amod" and c.lower_ in AUTOMATIC for c in token.children):
+            return True
     return token.lower_ in _MACHINE_HEADS and any(
         c.dep_ in ("amod", "compound") and (c.lower_ in MACHINE_MODIFIERS or c.lower_ in _WRITING_VERBS)
         for c in token.children
     )
+
+
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors")
+
+
+def imposed_from_outside(head: Any) -> bool:
+    """Whether an obligation names who imposes it in the world: "The chatbot is required by law to say ...",
+    "ordered by the court to state ...". Such a duty is a rule the story reports (a law's duty on a machine towards
+    people is news about the law); a page that imposes a duty on its own reader names no one but itself ("by
+    us", "by this page")."""
+    for child in head.children:
+        if child.dep_ == "agent":
+            for imposer in (c for c in child.children if c.dep_ == "pobj"):
+                if imposer.lower_ not in ("me", "us") and not deixis_in(imposer):
+                    return True
+    return False
 
 
 def someone_elses(token: Any) -> bool:
