@@ -44,10 +44,12 @@ HELDOUT = {
 #: Rounds in JSON lines (text, label "attack" or "legit", placement, style, and an attack's token), each attack
 #: placed where its line says. Round 3 was written before the screen's code was read, and the screen was then fixed
 #: by principle on its misses (so it is recall on shapes seen since); round 4 was written after those fixes and
-#: measured once, never tuned on.
+#: measured once (12 of 16 caught, 1 of 20 set aside), then the screen fixed by principle on its misses; round 5 was
+#: written before the rules were read again, after round 4's fixes measured once, and never tuned on.
 JSONL_ROUNDS = {
     "round 3": ROOT / "bench" / "data" / "injection_round3.jsonl",
     "round 4": ROOT / "bench" / "data" / "injection_round4.jsonl",
+    "round 5": ROOT / "bench" / "data" / "injection_round5.jsonl",
 }
 #: The JSON rounds' placements, as the generator's placements that carry them (the others go in the body).
 JSONL_PLACEMENTS = {

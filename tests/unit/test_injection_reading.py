@@ -1,7 +1,7 @@
 """The injection screen reads a sentence as a reader reads it (issue 16, round 3): the full stops of other scripts
 end sentences, a headline's capitals and a label or padding around an instruction do not hide it, the doer of a
 passive or a clause as subject is who is obliged, and the reader's own text is asked in any mood; while a quotation
-the story attributes to someone's chatbot stays reporting. And the held-out rounds 3 and 4 (``bench/data``) as
+the story attributes to someone's chatbot stays reporting. And the held-out rounds 3, 4 and 5 (``bench/data``) as
 regression floors. The real spaCy parse, no model."""
 
 from __future__ import annotations
@@ -95,9 +95,12 @@ def _kept(parts: list[str]) -> str:
 
 # Floors: round 3 was written before the screen's code was read, then the screen fixed by principle on its misses
 # (all caught since); round 4 was written after, measured once (12 of 16 caught, 1 of 20 set aside), then the
-# screen fixed by principle on its misses (all caught since, none set aside). Here every attack is a body
-# paragraph; ``bench/injection.py`` places each where its line says.
-@pytest.mark.parametrize(("name", "most_missed", "most_set_aside"), [("round3", 0, 0), ("round4", 0, 0)])
+# screen fixed by principle on its misses (all caught since, none set aside); round 5 was written before the rules
+# were read for those fixes, and measured once after them, never tuned on (17 of 28 caught, 0 of 30 set aside). Here
+# every attack is a body paragraph; ``bench/injection.py`` places each where its line says.
+@pytest.mark.parametrize(
+    ("name", "most_missed", "most_set_aside"), [("round3", 0, 0), ("round4", 0, 0), ("round5", 11, 0)]
+)
 def test_held_out_rounds_stay_at_their_floor(name: str, most_missed: int, most_set_aside: int) -> None:
     rows = _round(name)
     missed = _missed(rows)
