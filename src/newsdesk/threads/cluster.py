@@ -5,16 +5,20 @@ Two stories are **linked** when they are close in time and say the same thing ab
     score = cosine(vectors) + NAME_WEIGHT * cosine(name profiles)   >=  LINK_THRESHOLD,  dates <= WINDOW_DAYS apart
 
 A name profile weights each name by ``(1 + log count) * idf``: a name a story repeats is what it is about, and a
-name few stories of the archive mention is better evidence of one event than one many mention. A **thread** is
-a connected group of linked stories. The window is between linked stories, not from the thread's first entry, so
-a developing story runs as long as its entries keep coming: the window follows its latest entry.
+name few stories of the archive mention is better evidence of one event than one many mention. A **thread** is a
+group of linked stories in which every two stories close in time are at least **related** (a score of
+``RELATED_THRESHOLD``: about the same things, short of one event). The window is between linked stories, not from
+the thread's first entry, so a developing story runs as long as its entries keep coming: the window follows its
+latest entry.
 
-Threads **merge** when a new story links two of them. They **split** when links break: a name's weight falls as
-more stories of the archive mention it, so a link that rested on a name now common (the story that first named
-a company, then everyone did) can fall below the threshold. The grouping is computed from all stories at
+Threads **merge** when a new story links two of them and their stories are related to each other. They **split**
+when links break: a name's weight falls as more stories of the archive mention it, so a link that rested on a name
+now common (the story that first named a company, then everyone did) can fall below the threshold, and a story can
+stop being related to the rest of its thread. The grouping is computed from all stories at
 once and does not depend on the order they arrived in; ``reconcile`` keeps thread ids stable across updates.
 
-The thresholds were set on the hand-labelled TIME Tech feed (``bench/threads.py``, ``bench/data``).
+The thresholds were set on the hand-labelled TIME Tech feed's tune half and the world feeds (``bench/threads.py``,
+``bench/data``; the designs tried and their held-out figures are in ``docs/threads.md``).
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ NAME_WEIGHT = 1.5
 # A small archive cannot tell a common name from a rare one: a name in 3 of 3 stories may just be this event's.
 # Weights are computed as if the archive held at least this many stories, none of the others naming it.
 MIN_ARCHIVE = 50
-GROUP_THRESHOLD = 0.85  # the mean score between two groups that one strong link may join
+RELATED_THRESHOLD = 0.7  # a pair score that says "about the same things", short of one event
 
 
 def name_weights(profiles: Iterable[Counter[str]]) -> dict[str, float]:
@@ -91,9 +95,13 @@ def link_pairs(features: list[StoryFeatures]) -> list[tuple[int, int, float]]:
 def group(count: int, scores: Iterable[tuple[int, int, float]]) -> list[list[int]]:
     """Threads of ``range(count)``: linked stories grouped, strongest links first, each group sorted.
 
-    Two groups join through a link only when, on average, their stories are close to each other too
-    (``GROUP_THRESHOLD`` over the pairs within the window). One entry that reports two events (a round-up, a
-    newsletter of several items) links to both, but that does not make them one event.
+    Two groups join through a link only when every story of one is at least related to every story of the other
+    that is within the window (a score of ``RELATED_THRESHOLD`` or more: complete linkage over the window). Two
+    reports of one event are about the same things, so each is close to all the others, not just to one of them.
+    An entry that reports two events (a round-up, a list of the day's key events) links to both, but the stories
+    of one event are not related to those of the other, so one strong link cannot chain them into one thread. Pairs
+    further apart than the window are not compared: a developing story's first and latest entries may have
+    drifted apart, and the window already follows its latest entry.
     """
     score = {(i, j): s for i, j, s in scores}
     members: dict[int, list[int]] = {x: [x] for x in range(count)}
@@ -104,9 +112,8 @@ def group(count: int, scores: Iterable[tuple[int, int, float]]) -> list[list[int
         a, b = home[i], home[j]
         if a == b:
             continue
-        cross = [score.get((min(x, y), max(x, y))) for x in members[a] for y in members[b]]
-        near = [c for c in cross if c is not None]
-        if sum(near) / len(near) < GROUP_THRESHOLD:
+        cross = (score.get((min(x, y), max(x, y))) for x in members[a] for y in members[b])
+        if min(c for c in cross if c is not None) < RELATED_THRESHOLD:
             continue
         keep, gone = min(a, b), max(a, b)
         for x in members[gone]:
