@@ -5,7 +5,11 @@ Two stories are **linked** when they are close in time and say the same thing ab
     score = cosine(vectors) + NAME_WEIGHT * cosine(name profiles)   >=  LINK_THRESHOLD,  dates <= WINDOW_DAYS apart
 
 A name profile weights each name by ``(1 + log count) * idf``: a name a story repeats is what it is about, and a
-name few stories of the archive mention is better evidence of one event than one many mention. A **thread** is a
+name few stories of the archive mention is better evidence of one event than one many mention. A link also needs a
+**shared statement** (``shared_statement``): two reports of one event state the same facts, so some sentences of one
+nearly restate sentences of the other, while two stories on one subject (two features on a country's economy, two
+overviews of a government's foreign policy) are close in topic and names throughout yet state different facts. A
+pair without one scores at most just under ``LINK_THRESHOLD``: related, not one event. A **thread** is a
 group of linked stories in which every two stories close in time are at least **related** (a score of
 ``RELATED_THRESHOLD``: about the same things, short of one event). The window is between linked stories, not from
 the thread's first entry, so a developing story runs as long as its entries keep coming: the window follows its
@@ -39,6 +43,8 @@ NAME_WEIGHT = 1.5
 # Weights are computed as if the archive held at least this many stories, none of the others naming it.
 MIN_ARCHIVE = 50
 RELATED_THRESHOLD = 0.7  # a pair score that says "about the same things", short of one event
+# The mean cosine of the two closest sentence pairs of two stories (two, so that one stock phrase is not enough)
+STATEMENT_THRESHOLD = 0.46
 
 
 def name_weights(profiles: Iterable[Counter[str]]) -> dict[str, float]:
@@ -58,9 +64,18 @@ def _profile(names: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     return {name: w / norm for name, w in weights.items()}
 
 
+def shared_statement(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Whether some sentences of ``a`` and ``b`` say nearly the same thing: the mean cosine of their two closest
+    sentence pairs reaches ``STATEMENT_THRESHOLD``. True when either story's sentence vectors were not stored."""
+    if a.sentences is None or b.sentences is None or not len(a.sentences) or not len(b.sentences):
+        return True
+    closest = np.sort((a.sentences @ b.sentences.T).ravel())[::-1][:2]
+    return float(closest.mean()) >= STATEMENT_THRESHOLD
+
+
 def pair_scores(features: list[StoryFeatures], floor: float = -math.inf) -> list[tuple[int, int, float]]:
     """``(i, j, score)`` for every pair of ``features`` (indexes, ``i < j``) within the window scoring ``floor`` or
-    more."""
+    more; a pair with no shared statement scores under ``LINK_THRESHOLD``."""
     if len(features) < 2:
         return []
     idf = name_weights(f.names for f in features)
@@ -82,6 +97,8 @@ def pair_scores(features: list[StoryFeatures], floor: float = -math.inf) -> list
                 continue
             shared = profiles[i].keys() & profiles[j].keys()
             score = float(cosine) + NAME_WEIGHT * sum(profiles[i][n] * profiles[j][n] for n in shared)
+            if score >= LINK_THRESHOLD and not shared_statement(features[i], features[j]):
+                score = LINK_THRESHOLD - 0.0001  # about the same things, but no statement in common
             if score >= floor:
                 pairs.append((int(min(i, j)), int(max(i, j)), round(score, 4)))
     return sorted(pairs)
