@@ -1,9 +1,11 @@
 """The title (a grammatical question naming the main actor and the event) and the dek (a whole sentence).
 
 A title is built from the headline's own clause, never the headline with a suffix: the clause is put in sentence
-case (a word keeps its capital only where the story itself writes it so), parsed, and framed as a question by its
-verb: "What is at stake as <subject> <verb> ...?" for the present, "What comes next after ...?" for the past,
-"... is set to ...?" for a headline's "To Hold". A model's own title is used only when it passes the same tests.
+case (a word keeps its capital only where the story itself writes it so), parsed, and asked as an English question
+by its grammar (``asking.asked_about``: "Why did Meta poach ...?", "How does a law protect ...?"). A headline
+with no clause is asked about as what it is (a definite noun phrase: "What is Starlink's quiet role in ...?") or
+through the story's main claim (``lead_question``); only where neither parses does a frame remain ("What is at
+stake as ...?", "What lies behind ...?"). A model's own title is used only when it passes the same tests.
 """
 
 from __future__ import annotations
