@@ -11,6 +11,7 @@ by the pronoun substitution test: a noun phrase is the words a pronoun can stand
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..language import EPISTEMIC_MODALS, is_verb, nlp
@@ -209,10 +210,17 @@ _DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his
 _ADDRESS = re.compile(r"\S*(?:://|@|\w\.[a-z]{2,}\b)\S*")  # a web address, a handle, a domain
 
 
+MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;] )|(?<=[\w,;][”’\"'] ))([A-Z][\w’'-]*)")
+
+
 def lower_words(body: str) -> set[str]:
-    """The words the story writes in lower case in its prose: not inside a web address, a domain or a handle
+    """The words the story writes in lower case in its prose, more often than capitalised mid-sentence (a name a
+    quotation once writes in lower case is still a name): not inside a web address, a domain or a handle
     ("moltbook.com", "@alexisohanian"), where a name is written in lower case too."""
-    return set(re.findall(r"\b[a-z][\w’'-]*", _ADDRESS.sub(" ", body)))
+    prose = _ADDRESS.sub(" ", body)
+    lower = Counter(re.findall(r"\b[a-z][\w’'-]*", prose))
+    capital = Counter(w.lower() for w in MID_SENTENCE_CAPITAL.findall(prose))
+    return {w for w, n in lower.items() if n >= capital[w]}
 
 
 def lower_first(doc: Doc | Span, text: str, lower_words: set[str]) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..language import nlp
 from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
-from .asking import asked_about, finish, lower_first, lower_words
+from .asking import MID_SENTENCE_CAPITAL, asked_about, finish, lower_first, lower_words
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
     from spacy.tokens import Doc, Token
@@ -62,16 +62,17 @@ def _unquote(part: str) -> str:
     return part
 
 
-_MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;] )|(?<=[\w,;][”’\"'] ))([A-Z][\w’'-]*)")
+# two capitalised words side by side mid-sentence, perhaps joined by "of" or "the" ("Person of the Year")
+_NAMED_PAIR = re.compile(r"(?<=[\w,] )(?=([A-Z][\w’'-]*(?: of| the| and| for){0,2} [A-Z][\w’'-]*))")
 
 
 def _sentence_case(text: str, body: str) -> str:
     """Title Case Headlines Parse Badly: a capitalised word is lowered unless it is a name. A name is a word the
-    body writes capitalised mid-sentence (after a word, a comma, or a quotation closed without a full stop) and
-    never in lower case, a word the body writes capitalised beside the
-    same capitalised neighbour as the headline does (a name of several words: "Energy Secretary", "Fashion
-    Week"), a word with a capital inside it ("OpenAI", "Character.AI"; no English word is written so), or part of
-    a person or place the tagger finds in the headline (not an organisation: in Title Case every run of words looks
+    body writes capitalised mid-sentence (after a word, a comma, or a quotation closed without a full stop) more
+    often than in lower case; a word of a pair of capitalised words, perhaps joined by "of" or "the", that the
+    body writes mid-sentence as the headline does (a name of several words: "Energy Secretary", "Person of the Year");
+    a word with a capital inside it ("OpenAI", "Character.AI"; no English word is written so); or part of a
+    person or place the tagger finds in the headline (not an organisation: in Title Case every run of words looks
     like one; a date or event only where the body never writes the word in lower case). Each part of a hyphenated
     word is its own word ("AI-Powered" -> "AI-powered")."""
     words = text.split()
@@ -81,8 +82,12 @@ def _sentence_case(text: str, body: str) -> str:
         return text
     lower_in_body = lower_words(body)
     # a name is never written in lower case ("Is", "Global" in a quoted title are not names)
-    named_in_body = {w for w in _MID_SENTENCE_CAPITAL.findall(body) if w.isupper() or w.lower() not in lower_in_body}
-    named_pairs = set(re.findall(r"(?<=[\w,] )(?=([A-Z][\w’'-]* [A-Z][\w’'-]*))", body))
+    named_in_body = {w for w in MID_SENTENCE_CAPITAL.findall(body) if w.isupper() or w.lower() not in lower_in_body}
+    named_runs = {run for run in _NAMED_PAIR.findall(body) if run in text}
+    in_runs: set[int] = set()  # indexes of the headline's words inside a run the body writes capitalised
+    for run in named_runs:
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(run)}(?![\w’'-])", text):
+            in_runs.update(range(len(text[: match.start()].split()), len(text[: match.end()].split())))
     protected = {
         t.text
         for e in nlp()(text).ents
@@ -93,10 +98,7 @@ def _sentence_case(text: str, body: str) -> str:
     cores = [w.strip("'\"‘’“”,.:;") for w in words]
     out = []
     for i, (word, core) in enumerate(zip(words, cores, strict=True)):
-        paired = (i and f"{cores[i - 1]} {core}" in named_pairs) or (
-            i + 1 < len(cores) and f"{core} {cores[i + 1]}" in named_pairs
-        )
-        if not i or paired or core in protected or {core, re.sub(r"['’]s$", "", core)} & named_in_body:
+        if not i or i in in_runs or core in protected or {core, re.sub(r"['’]s$", "", core)} & named_in_body:
             out.append(word)
             continue
         parts = [p.lower() if p[:1].isupper() and not any(c.isupper() for c in p[1:]) else p for p in core.split("-")]
