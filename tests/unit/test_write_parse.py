@@ -289,6 +289,11 @@ def test_title_case_keeps_names_only() -> None:
         "Why does Character.AI’s CEO let his daughter"
     )
     assert "AI-powered minister" in fallback_title("The World’s First AI-Powered Minister Tests the Future", body)
+    # an abbreviation keeps its dot at the end of the question
+    wright = "Energy Secretary Chris Wright wants data centers to pay for power in the U.S. and abroad."
+    assert fallback_title("Why Trump’s Energy Secretary Wants Data Centers to Cover the U.S.", wright).endswith(
+        "cover the U.S.?"
+    )
 
 
 def test_lower_words_leave_out_addresses_and_is_verb_reads_the_lexicon() -> None:

@@ -74,7 +74,7 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     wh, own_wh = "Why", False
     if match := _WH_LEAD.match(clause):
         wh, own_wh, clause = match.group(1).capitalize(), True, clause[match.end() :]
-    doc = nlp()(clause.rstrip(".!?"))
+    doc = nlp()(clause if _ABBREVIATED.search(clause) else clause.rstrip(".!?"))
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
@@ -240,8 +240,11 @@ def lower_first(doc: Doc | Span, text: str, lower_words: set[str]) -> str:
     return text
 
 
+_ABBREVIATED = re.compile(r"\b(?:[A-Za-z]\.){2,}$")  # "U.S.": the dot is the word's, not a full stop
+
+
 def finish(question: str) -> str:
     question = " ".join(question.split()).rstrip(" ,;:")
-    if question.endswith(".") and not re.search(r"\b(?:[A-Za-z]\.){2,}$", question):  # "U.S." keeps its dot
+    if question.endswith(".") and not _ABBREVIATED.search(question):  # "U.S." keeps its dot
         question = question.rstrip(".")
     return question + "?"

@@ -43,16 +43,28 @@ def headline_clause(headline: str, body: str = "") -> str:
     # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released")
     parts = [_unquote(p) for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+|:\s+", text) if p.strip()]
     statements = [
-        p.rstrip(".:")
+        _unstopped(p)
         for p in parts
         if not p.endswith("?") and not _WH_START.match(p) and len(p.split()) >= 3 and not _KICKER.match(p)
     ]
-    clause = max(statements, key=lambda p: len(p.split())) if statements else parts[0].rstrip(".:?") if parts else text
+    clause = (
+        max(statements, key=lambda p: len(p.split()))
+        if statements
+        else _unstopped(parts[0]).rstrip("?")
+        if parts
+        else text
+    )
     return _sentence_case(clause, body)
 
 
 _WH_START = re.compile(r"(?:what|why|how|who|when|where|which)\b", re.I)
 _KICKER = re.compile(r"(?i)here'?s\b|what we know|analysis\b|opinion\b|live\b")
+
+
+def _unstopped(part: str) -> str:
+    """The clause without its closing stop or colon; an abbreviation keeps its dot ("... to cover the U.S.")."""
+    part = part.rstrip(":")
+    return part if re.search(r"\b(?:[A-Za-z]\.){2,}$", part) else part.rstrip(".")
 
 
 def _unquote(part: str) -> str:
