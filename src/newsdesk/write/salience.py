@@ -32,9 +32,9 @@ __all__ = ["Scored", "salience", "select"]
 
 # Position leads: the other signs order sentences of about the same place in the story. With centrality leading
 # (0.35/0.4/0.1/0.15, half at the fifth sentence) the takeaways scored ROUGE-1/2 40.0/17.6 on the 38 tune stories
-# (lead-3 39.4/16.6) but 40.2/18.3 on the 37 held-out ones (lead-3 42.3/19.7): a central later sentence is
+# (lead-3 39.4/16.6) but 40.3/18.3 on the 37 held-out ones (lead-3 42.3/19.7): a central later sentence is
 # often a reaction or background, which the highlights leave out. Led by position they score 40.3/16.8 and
-# 41.8/19.6 (``bench/articles.py --dev-stories 38``, and ``--skip 38`` for the held-out stories).
+# 41.9/19.6 (``bench/articles.py --dev-stories 38``, and ``--dev-stories 37 --skip 38`` for the held-out ones).
 CENTRALITY_WEIGHT = 0.15
 POSITION_WEIGHT = 0.7
 SPECIFICS_WEIGHT = 0.05
