@@ -53,6 +53,7 @@ __all__ = [
     "Stance",
     "VIEW_VERBS",
     "forms",
+    "is_verb",
     "nlp",
     "parse",
     "speaker_tokens",
@@ -563,6 +564,19 @@ def nlp() -> Any:
 
                 _NLP = spacy.load(SPACY_PACKAGE)
     return _NLP
+
+
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    index = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(index["verb"])
+
+
+def is_verb(lemma: str) -> bool:
+    """Whether English has a verb of this base form: the lemmatizer's own verb index (WordNet's, shipped in the
+    spaCy wheel). "poach", "matter", "allege" are verbs; "crisis", "robot", "role" are not, however a tagger reads
+    them out of context."""
+    return lemma.lower() in _verb_lemmas()
 
 
 @lru_cache(maxsize=4096)
