@@ -15,6 +15,7 @@ the legitimate sentences of ``tests/data/injection-legitimate.txt`` that screeni
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import tempfile
@@ -39,6 +40,24 @@ LEGITIMATE = DATA / "injection-legitimate.txt"
 HELDOUT = {
     "round 1": (DATA / "injection-heldout.txt", DATA / "injection-legitimate-heldout.txt"),
     "round 2": (DATA / "injection-heldout-2.txt", DATA / "injection-legitimate-heldout-2.txt"),
+}
+#: Rounds in JSON lines (text, label "attack" or "legit", placement, style, and an attack's token), each attack
+#: placed where its line says. Round 3 was written before the screen's code was read, and the screen was then fixed
+#: by principle on its misses (so it is recall on shapes seen since); round 4 was written after those fixes and
+#: measured once (12 of 16 caught, 1 of 20 set aside), then the screen fixed by principle on its misses; round 5 was
+#: written before the rules were read again, after round 4's fixes measured once, and never tuned on.
+JSONL_ROUNDS = {
+    "round 3": ROOT / "bench" / "data" / "injection_round3.jsonl",
+    "round 4": ROOT / "bench" / "data" / "injection_round4.jsonl",
+    "round 5": ROOT / "bench" / "data" / "injection_round5.jsonl",
+}
+#: The JSON rounds' placements, as the generator's placements that carry them (the others go in the body).
+JSONL_PLACEMENTS = {
+    "headline": "headline",
+    "link_text": "link-text",
+    "alt_text": "alt-text",
+    "metadata": "og-description",
+    "feed_summary": "feed-summary",
 }
 
 STORIES = [
@@ -253,6 +272,22 @@ def heldout_missed(path: Path, folder: Path) -> tuple[int, list[str]]:
     return len(lines), missed
 
 
+def jsonl_round(path: Path, rng: random.Random, folder: Path) -> tuple[list[str], int, list[str], int]:
+    """A JSON round's attacks each placed in a benign story where its line says, screened: the missed ones and the
+    count; its legitimate sentences that are set aside, and their count."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    attacks = [row for row in rows if row["label"] == "attack"]
+    missed = []
+    for row in attacks:
+        placement = JSONL_PLACEMENTS.get(row["placement"], "body")
+        variant = Variant(placement, "held-out", row["style"], row["text"], row["token"])
+        if not caught(story_of(variant, rng, folder), variant):
+            missed.append(f"{row['placement']} / {row['style']}: {row['text']}")
+    legit = [row["text"] for row in rows if row["label"] == "legit"]
+    flagged = [text for text in legit if injection.flag_text(text)]
+    return missed, len(attacks), flagged, len(legit)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=300, help="variants to generate (default 300)")
@@ -298,6 +333,15 @@ def main() -> None:
         flagged, lines, which = false_positives(legitimate_file)
         print(f"held-out {name} false positives: {flagged} of {lines} legitimate sentences set aside")
         for line in which:
+            print(f"  FP held-out: {line}")
+    for name, path in JSONL_ROUNDS.items():
+        with tempfile.TemporaryDirectory() as folder:
+            missed, attacks, flagged_lines, legit = jsonl_round(path, random.Random(args.seed), Path(folder))
+        print(f"held-out {name} attacks: caught {attacks - len(missed)} of {attacks}")
+        for line in missed[: args.show_missed]:
+            print(f"  missed held-out: {line}")
+        print(f"held-out {name} false positives: {len(flagged_lines)} of {legit} legitimate sentences set aside")
+        for line in flagged_lines:
             print(f"  FP held-out: {line}")
     print(f"({time.perf_counter() - started:.1f} s)")
 

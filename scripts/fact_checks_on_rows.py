@@ -8,7 +8,7 @@ Rows are {"document", "claim", "label"} (as for `newsdesk eval verify`); SummEdi
 
 from __future__ import annotations
 
-import sys
+import argparse
 from collections import Counter
 
 from newsdesk.eval import load_rows, row_passages
@@ -49,4 +49,6 @@ def main(paths: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("rows", nargs="+", metavar="ROWS.jsonl", help="labelled rows: document, claim, label")
+    main(parser.parse_args().rows)

@@ -10,9 +10,9 @@ read and flagged per collection, and the flagged sentences themselves.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
-import sys
 from pathlib import Path
 
 import feedparser
@@ -79,7 +79,11 @@ def measure(data: Path) -> dict:
 
 def main() -> None:
     default = os.environ.get("NEWSDESK_SHARED_DATA") or Path(__file__).resolve().parents[1].parent / "shared" / "data"
-    data = Path(sys.argv[1] if len(sys.argv) > 1 else default)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data", nargs="?", type=Path, default=Path(default), help="the shared data folder")
+    data = parser.parse_args().data
+    if not (data / "verify").is_dir():  # a wrong folder would otherwise read as "nothing flagged"
+        parser.error(f"{data} is not the shared data folder (it has no verify/ folder)")
     print(json.dumps(measure(data), indent=2, ensure_ascii=False))
 
 

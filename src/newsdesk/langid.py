@@ -23,6 +23,7 @@ __all__ = ["LANGUAGES", "dominant_language", "guess_language", "sentence_languag
 LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl", "pl", "sv", "da", "nb", "ro", "cs", "hu", "tr", "ca", "fi")
 ARTICLE_LANGUAGE = "en"  # the language newsdesk's templates write in
 MIN_SENTENCE_WORDS = 5  # fewer words than this carry too few function words to tell
+MIN_SCRIPT_LETTERS = 8  # letters of another script than Latin that make a sentence in it (not a name in brackets)
 MIN_SHARE = 0.25  # of a sentence's words, in the winning language's set
 MIN_HITS = 3  # distinct stop words of the winning language: one or two shared short words ("a", "te") tell nothing
 MARGIN = 3.0  # the winner's share over the story language's, for a sentence to count as another language
@@ -144,11 +145,14 @@ def _without_story_function_words(sentence: str, story_language: str) -> str | N
 
 def _segment_language(sentence: str, story_language: str) -> str | None:
     script = _script(sentence)
+    if script is not None and script != "latin":
+        # Chinese, Japanese and Thai put no space between words, so letters are counted, not words
+        if sum(char.isalpha() for char in sentence) < MIN_SCRIPT_LETTERS:
+            return None
+        return script if story_language in _stop_words() else None
     words = [w.lower() for w in _WORD.findall(sentence)]
     if script is None or len(words) < MIN_SENTENCE_WORDS:
         return None
-    if script != "latin":
-        return script if story_language in _stop_words() else None
     shares = _shares(words)
     if story_language not in shares:
         return None

@@ -55,6 +55,7 @@ __all__ = [
     "WORDNET_POS",
     "antonyms",
     "forms",
+    "is_verb",
     "listed_opposites",
     "nlp",
     "opposite",
@@ -639,6 +640,19 @@ def nlp() -> Any:
     return _NLP
 
 
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    index = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(index["verb"])
+
+
+def is_verb(lemma: str) -> bool:
+    """Whether English has a verb of this base form: the lemmatizer's own verb index (WordNet's, shipped in the
+    spaCy wheel). "poach", "matter", "allege" are verbs; "crisis", "robot", "role" are not, however a tagger reads
+    them out of context."""
+    return lemma.lower() in _verb_lemmas()
+
+
 @lru_cache(maxsize=4096)
 def parse(text: str, entities: bool = False) -> Any:
     """A parsed ``Doc`` of one sentence (cached: the same written sentence is often checked twice); named-entity
@@ -653,12 +667,13 @@ def speaker_tokens(verb: Any) -> list[Any] | None:
     """Who a speech verb's sentence says spoke: the tokens of its subject, or of the noun a "who said" clause
     hangs on, or of a passive's agent ("was told by X"), or of the subject of the verb it is joined to
     ("condemned the attack and said ...") or that its participle clause hangs on ("criticised it, saying ...").
-    ``None`` when the parse names nobody (a passive without agent)."""
+    ``None`` when the parse names nobody: a passive without agent, whose subject is what was said or described,
+    not who said it ("a stranding that was described as unprecedented", "the plan was called reckless")."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and not (
             child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children)
         ):
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and child.dep_ == "nsubj":
                 inside = {t.i for t in verb.subtree}
                 return [t for t in verb.head.subtree if t.i not in inside]
             return list(child.subtree) if child.dep_ == "nsubj" else None

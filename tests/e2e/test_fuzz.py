@@ -1,7 +1,9 @@
 """Fuzzing (issue 9): generated and mutated pages, feeds and JSON stories through extraction, feed ingest, the
 archive (the pipeline's storage stage, no model call) and the API. Seeded, so a failure replays; about a minute on
-2 cores. Any traceback, any error that is not one line, any input that is neither read nor refused within its
-budget fails. ``python bench/fuzz.py`` runs the full-size campaign (thousands of inputs, peak memory).
+2 cores. Any traceback, any error that is not one line, any input that is neither read nor refused fails. Time is
+not asserted here (a loaded machine is not a defect): the parse deadline itself is tested in ``test_hostile.py``,
+and ``python bench/fuzz.py`` runs the full-size campaign against the 10 s budget per input (thousands of inputs,
+peak memory).
 """
 
 from __future__ import annotations
@@ -28,13 +30,13 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_fuzzed_inputs_are_read_or_refused_within_budget(kind: str, tmp_path: Path, client: TestClient):
+def test_fuzzed_inputs_are_read_or_refused(kind: str, tmp_path: Path, client: TestClient):
     rng = random.Random(f"{SEED}-{kind}")
     archive = open_archive(tmp_path / "fuzz.db")
     failures, outcomes = [], {"ok": 0, "refused": 0}
     for number in range(INPUTS_PER_KIND):
         data = KINDS[kind](rng)
-        outcome, seconds, detail = run_one(kind, data, archive, client)
+        outcome, seconds, detail = run_one(kind, data, archive, client, budget=None)
         if outcome in outcomes:
             outcomes[outcome] += 1
         else:

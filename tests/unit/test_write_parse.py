@@ -231,10 +231,79 @@ def test_a_headline_without_a_clause_is_asked_about_the_storys_main_claim() -> N
         "Why did four Swedish police officers on holiday restrain a man who attacked a passenger on a New York "
         "subway train?"
     )
-    # a lead that points at what it does not name ("their", "we") is no title: the headline is framed instead
+    # a lead that points at what it does not name ("their", "we") is no title: a definite noun phrase is asked
+    # what it is, an indefinite one is framed
     pointing = "Their arms are bent at the elbows. We tested the robot for a week."
-    assert fallback_title("The Robot in Your Kitchen", pointing) == "What lies behind the robot in your kitchen?"
+    assert fallback_title("The Robot in Your Kitchen", pointing) == "What is the robot in your kitchen?"
+    assert fallback_title("A Robot in Your Kitchen", pointing) == "What lies behind a robot in your kitchen?"
+    assert fallback_title("Four of the Strangest AI Moments in 2025", pointing) == (
+        "What are four of the strangest AI moments in 2025?"
+    )
     # a headline with its own clause is still asked from that clause, whatever the lead says
     assert fallback_title("Meta hires a key Google AI researcher", body) == (
         "Why did Meta hire a key Google AI researcher?"
     )
+
+
+def test_a_headline_the_parser_misreads_is_asked_by_the_pronoun_substitution_test() -> None:
+    """Issue 17: "Meta Poaches Key Google AI Researcher" became "Why are Meta poaches key Google AI researcher?":
+    out of context the parser reads "poaches" as a plural noun. "It poaches ..." parses as a clause, so "Meta" is
+    the subject; the pronoun agrees with it ("They" for a plural), and the verb must be an English verb."""
+    google = "Meta hired a researcher from Google."
+    assert fallback_title("Meta Poaches Key Google AI Researcher", google) == (
+        "Why did Meta poach key Google AI researcher?"
+    )
+    waymo = "From next year, Waymo will run robotaxis in London."
+    assert fallback_title("Why Waymo’s London Launch Matters", waymo) == "Why does Waymo’s London launch matter?"
+    filings = "The court filings, unsealed on Friday, say Meta knew of the risks."
+    assert fallback_title("Court Filings Allege Meta Downplayed Risks to Children and Misled the Public", filings) == (
+        "Why did court filings allege Meta downplayed risks to children and misled the public?"
+    )
+    # a singular subject never takes "They": "A subway | ride to remember" is no clause
+    assert "subway ride to remember" in fallback_title("A Subway Ride to Remember")
+
+
+def test_question_grammar_modals_joined_verbs_and_clausal_subjects() -> None:
+    # a possibility is asked whether it holds; the reporting clause is left out
+    assert fallback_title("Exclusive: AI Could Double U.S. Labor Productivity Growth, Anthropic Study Finds") == (
+        "Could AI double U.S. labor productivity growth?"
+    )
+    # do-support takes every verb joined to the main one
+    assert fallback_title("Meta downplayed risks to children and misled the public") == (
+        "Why did Meta downplay risks to children and mislead the public?"
+    )
+    assert fallback_title("Why Using Your Phone at Night May Not Be as Bad as You Think") == (
+        "Why may using your phone at night not be as bad as you think?"
+    )
+
+
+def test_title_case_keeps_names_only() -> None:
+    body = (
+        "Visitors came to Paris Fashion Week, and the week's model was a program. Character.AI said its app is "
+        "for adults; see character.ai/about for the rules. A new minister, powered by software, was named."
+    )
+    assert fallback_title("Paris Fashion Week’s Most Important Model Wasn’t Human", body) == (
+        "Why wasn’t Paris Fashion Week’s most important model human?"
+    )
+    assert fallback_title("Why Character.AI’s CEO Lets His Daughter Use the App", body).startswith(
+        "Why does Character.AI’s CEO let his daughter"
+    )
+    assert "AI-powered minister" in fallback_title("The World’s First AI-Powered Minister Tests the Future", body)
+    # an abbreviation keeps its dot at the end of the question
+    wright = "Energy Secretary Chris Wright wants data centers to pay for power in the U.S. and abroad."
+    assert fallback_title("Why Trump’s Energy Secretary Wants Data Centers to Cover the U.S.", wright).endswith(
+        "cover the U.S.?"
+    )
+
+
+def test_lower_words_leave_out_addresses_and_is_verb_reads_the_lexicon() -> None:
+    from newsdesk.language import is_verb
+    from newsdesk.write.asking import lower_words
+
+    assert lower_words("See moltbook.com or @alexis and https://x.org/alexis-ohanian, then read") == {
+        "or",
+        "and",
+        "then",
+        "read",
+    }
+    assert is_verb("poach") and is_verb("matter") and not is_verb("crisis") and not is_verb("robot")

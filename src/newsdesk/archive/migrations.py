@@ -379,3 +379,10 @@ migration(
     sqlite=_VERSIONS.format(id="INTEGER PRIMARY KEY", ref="INTEGER"),
     postgres=_VERSIONS.format(id=ID, ref="BIGINT"),
 )
+
+# The sentence vectors threading read of each story (``threads.features``): a link needs a statement two stories share.
+migration(
+    "m013_thread_sentence_vectors",
+    sqlite="ALTER TABLE thread_features ADD COLUMN sentence_vectors BLOB;",
+    postgres="ALTER TABLE thread_features ADD COLUMN sentence_vectors BYTEA;",
+)

@@ -13,6 +13,24 @@ repeat insert append summarise summarize announce declare explain affirm confirm
 attribute relay convey restate reiterate
 """.split()
 )
+# Phrasal verbs of saying: a verb and its particle that together mean to say or write something ("pass on that X",
+# "read out that X", "spell out that X"). The pair is a verb of saying, read as the single verb it means.
+PHRASAL_SAYING = {
+    ("pass", "on"): "relay",
+    ("read", "out"): "say",
+    ("spell", "out"): "state",
+    ("set", "out"): "state",
+    ("point", "out"): "mention",
+    ("bring", "up"): "mention",
+    ("put", "across"): "convey",
+    ("get", "across"): "convey",
+    ("write", "up"): "write",
+    ("write", "down"): "write",
+    ("play", "up"): "emphasise",
+}
+# Verbs of telling someone something (the one told is their object, the subject of their passive): "Automated
+# note-takers are reminded that X" tells the note-takers X.
+TELLING = frozenset("remind inform advise notify warn brief tell assure".split())
 _IRREGULAR = {
     "said": "say",
     "says": "say",
@@ -40,6 +58,8 @@ summarizers crawler crawlers scraper scrapers agent agents gpt chatgpt claude ge
 """.split()
 )
 MACHINE_MODIFIERS = frozenset("automated automatic ai machine artificial virtual generative language".split())
+# Modifiers that make any doer a machine ("automated note-takers"); "AI" does not ("AI researchers" are people).
+AUTOMATIC = frozenset("automated automatic".split())
 # Heads that such a modifier makes a machine: "automated summarisers", "AI systems"; not "AI companies".
 _MACHINE_HEADS = frozenset(
     "system systems tool tools program programs software engine engines reader readers writer "

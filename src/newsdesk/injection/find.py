@@ -31,8 +31,15 @@ from .rules import FOLLOW_ON, IMPERATIVE_PREFIX, RULES, SPEECH_VERB_START
 
 __all__ = ["Flag", "addresses_model", "find", "find_cached", "flag_text", "sentence_spans"]
 
-# Sentence ends: . ! ? … (and closing quotes) before a space and a capital, a digit or a quotation; or a newline.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_]|[¿¡<\[])|\n+")
+# Sentence ends: . ! ? … (and closing quotes) before a space and a capital, a digit or a quotation; the full stops
+# and question marks of other scripts (Devanagari danda, Arabic and Urdu, Armenian, Ethiopic) the same way; the
+# ideographic ones of Chinese and Japanese, written with no space after them, before anything; or a newline. A
+# sentence in another script that ran on into the next English one would be read as one mixed sentence.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…।॥؟۔։።])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_]|[¿¡<\[])"
+    r"|(?<=[。！？])[」』”’)\]]*\s*(?=[^\s」』”’)\]])"
+    r"|\n+"
+)
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|no|st|inc|ltd|approx|[a-z])\.$", re.IGNORECASE)
 _COMMENT = re.compile(
     r"<!--(.*?)(?:-->|$)|^\s*\[(?://|comment)\]:\s*(?:#|<>)\s*\((.*?)\)\s*$", re.DOTALL | re.MULTILINE

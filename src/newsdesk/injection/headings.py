@@ -8,12 +8,21 @@ nobody's reported words; and a heading addressed to machines heads what follows 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .addressee_words import _NOTE_NOUNS, _WRITING_VERBS, TEXT_NOUNS
 from .roles import is_machine, reader_of_this, unambiguous_machine
 
-__all__ = ["after_heading_to_writer", "finite", "heading", "note_to_machine", "vocative_to_machine"]
+__all__ = [
+    "after_heading_to_writer",
+    "clauses_read_apart",
+    "finite",
+    "heading",
+    "note_to_machine",
+    "sentence_case",
+    "vocative_to_machine",
+]
 
 
 def vocative_to_machine(doc: Any) -> bool:
@@ -81,6 +90,34 @@ def heading(sentence: str) -> bool:
 def finite(token: Any) -> bool:
     """A verb that makes a clause; not a participle that modifies a noun ("AI-generated summaries")."""
     return (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) and token.dep_ not in ("amod", "compound")
+
+
+_LETTERED = re.compile(r"[^\W\d_]{2,}")
+
+
+def sentence_case(sentence: str) -> str:
+    """A sentence whose words nearly all begin with a capital (a headline's style), in sentence case; and a
+    headline's missing full stop put back (the parser reads a clause without one as a fragment)."""
+    words = _LETTERED.findall(sentence)
+    if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+        sentence = sentence[:1] + sentence[1:].lower()
+    stripped = sentence.rstrip()
+    if stripped and stripped[-1].isalnum() and len(words) >= 4:
+        return stripped + "."
+    return sentence
+
+
+_LABEL = re.compile(r"^([^:;]{1,60}):\s+(\S.*)$", re.DOTALL)
+
+
+def clauses_read_apart(sentence: str) -> list[str]:
+    """The independent clauses of a sentence a reader reads apart: what follows a verbless label before a colon,
+    and each part between semicolons."""
+    parts = [part.strip() for part in sentence.split(";") if len(part.split()) >= 3]
+    label = _LABEL.match(sentence)
+    if label and not any(finite(t) for t in _parse(label.group(1))):
+        parts.append(label.group(2).strip())
+    return [sentence_case(part) for part in parts]
 
 
 def _parse(sentence: str) -> Any:

@@ -19,9 +19,11 @@ from .addressee_words import (
     _SPEECH_LEMMAS,
     _WRITER_NOUNS,
     _WRITING_VERBS,
+    AUTOMATIC,
     COMMUNICATION,
     MACHINE_MODIFIERS,
     MACHINE_NOUNS,
+    PHRASAL_SAYING,
     READER_NOUNS,
     TEXT_NOUNS,
 )
@@ -33,11 +35,13 @@ __all__ = [
     "clause_subject",
     "deixis_in",
     "duty_to_people",
+    "imposed_from_outside",
     "is_machine",
     "is_text_or_reader",
     "lemma",
     "participants",
     "reader_of_this",
+    "readers_own",
     "someone_elses",
     "reported",
     "request_object",
@@ -48,10 +52,22 @@ __all__ = [
 ]
 
 
+_SAYING = COMMUNICATION | _SPEECH_LEMMAS
+
+
 def lemma(token: Token) -> str:
+    """The verb of saying a word is a form of ("replied": reply), or that a phrasal verb means ("passed on":
+    relay); otherwise the word itself."""
     lower = token.lower_
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle is not None:
+        for base in _bases(lower):
+            if (base, particle) in PHRASAL_SAYING:
+                return PHRASAL_SAYING[(base, particle)]
     if lower in _IRREGULAR:
         return _IRREGULAR[lower]
+    if lower.endswith(("ies", "ied")) and lower[:-3] + "y" in _SAYING:  # "replies", "replied": y to ie
+        return lower[:-3] + "y"
     for suffix in ("ing", "ed", "es", "s", "d"):
         stem = lower[: -len(suffix)]
         if lower.endswith(suffix) and len(stem) >= 3:
@@ -61,16 +77,57 @@ def lemma(token: Token) -> str:
     return lower
 
 
+_PAST = {"brought": "bring", "got": "get", "wrote": "write", "written": "write", "spelt": "spell"}
+
+
+def _bases(lower: str) -> list[str]:
+    """The bases a verb form may have: "passes" pass, "pointed" point, "setting" set, "brought" bring."""
+    bases = [lower, _PAST.get(lower, lower)]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and len(stem) >= 2:
+            bases += [stem, stem + "e", stem[:-1]]
+    return bases
+
+
 def _head_noun(token: Token) -> str:
     return token.lower_.replace("’", "'")
 
 
 def is_machine(token: Any) -> bool:
+    """A machine: a machine noun, or a tool, system or program that a machine word or a verb of producing text
+    modifies ("automated summarisers", "AI systems", "any summarising tool": a tool that summarises writes); a
+    machine that reads or writes ("machines reading along"); any automated doer ("automated note-takers": an agent
+    noun, whose doer an automatic one is a machine)."""
     if _head_noun(token) in MACHINE_NOUNS:
         return True
+    if token.lower_ in ("machine", "machines") and any(
+        c.dep_ in ("acl", "relcl") and c.lower_ in _WRITING_VERBS for c in token.children
+    ):
+        return True
+    if token.tag_ in ("NN", "NNS") and token.lower_.endswith(_AGENT_SUFFIXES):
+        if any(c.dep_ == "amod" and c.lower_ in AUTOMATIC for c in token.children):
+            return True
     return token.lower_ in _MACHINE_HEADS and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in MACHINE_MODIFIERS for c in token.children
+        c.dep_ in ("amod", "compound") and (c.lower_ in MACHINE_MODIFIERS or c.lower_ in _WRITING_VERBS)
+        for c in token.children
     )
+
+
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors")
+
+
+def imposed_from_outside(head: Any) -> bool:
+    """Whether an obligation names who imposes it in the world: "The chatbot is required by law to say ...",
+    "ordered by the court to state ...". Such a duty is a rule the story reports (a law's duty on a machine towards
+    people is news about the law); a page that imposes a duty on its own reader names no one but itself ("by
+    us", "by this page")."""
+    for child in head.children:
+        if child.dep_ == "agent":
+            for imposer in (c for c in child.children if c.dep_ == "pobj"):
+                if imposer.lower_ not in ("me", "us") and not deixis_in(imposer):
+                    return True
+    return False
 
 
 def someone_elses(token: Any) -> bool:
@@ -93,16 +150,29 @@ def writer_of_this(subject: Any) -> bool:
     summarising", "content generators"."""
     if is_text_or_reader(subject) or subject.lower_ in _WRITER_NOUNS:
         return True
+    if subject.dep_ in ("csubj", "csubjpass") and any(  # "Readers generating a summary should ...", as parsed
+        c.dep_ == "nsubj" and writer_of_this(c) for c in subject.children
+    ):
+        return True
     words = list(subject.subtree)
     if any(t.lower_ == "your" and t.dep_ == "poss" for t in subject.children):
         return True
     deictic = any(t.lower_ in _DEICTIC for t in words)
     if deictic and any(t.head.lower_ in TEXT_NOUNS or t.lower_ in TEXT_NOUNS for t in words if t.lower_ in _DEICTIC):
         return True
-    writing = any(t.lower_ in _WRITING_VERBS for t in words)
+    # a verb whose object is a text is an act of writing it: "whoever compiles a brief from this text"
+    writing = any(
+        t.lower_ in _WRITING_VERBS
+        or (t.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in TEXT_NOUNS for c in t.children))
+        for t in words
+    )
     if writing and (deictic or any(t.lower_ in ("whoever", "those", "anyone", "anybody", "everyone") for t in words)):
         return True
     return writing and subject.lower_ in TEXT_NOUNS
+
+
+# Subjects, a clause as subject included ("Whoever compiles a brief from this is required to ...": csubjpass).
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 
 def deixis_in(token: Any) -> bool:
@@ -111,7 +181,7 @@ def deixis_in(token: Any) -> bool:
 
 def clause_subject(head: Any) -> Any | None:
     for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        if child.dep_ in _SUBJECTS:
             return child
     return None
 
@@ -128,7 +198,7 @@ def subject_of(verb: Any) -> Any | None:
             if doer is not None:
                 return doer
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        if child.dep_ in _SUBJECTS:
             return _taken_up(child, verb) or child
     asked = request_object(verb)
     if asked is not None:
@@ -192,6 +262,16 @@ def reported(verb: Any) -> bool:
 
 def participants(verb: Any) -> list[Any]:
     return [t for t in verb.subtree if t.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def readers_own(token: Any) -> bool:
+    """A text the reader is to write: "your summary", "the summary you produce". It does not exist yet, so what the
+    page says it contains is what the page asks it to contain, whatever the verb's mood ("will mention that X")."""
+    if _head_noun(token) not in TEXT_NOUNS:
+        return False
+    return any(c.dep_ == "poss" and c.lower_ == "your" for c in token.children) or any(
+        c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "you" for g in c.children) for c in token.children
+    )
 
 
 def reader_of_this(token: Any) -> bool:

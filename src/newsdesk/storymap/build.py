@@ -162,20 +162,29 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
 
 
 def _actor(actors: dict[str, Actor], entity: Any, headline_names: set[str]) -> Actor:
-    """The actor an entity names; "Putin" joins "Vladimir Putin" (same last word, same kind)."""
+    """The actor an entity names; "Putin" joins "Vladimir Putin" (same last word).
+
+    News names a person in full once and by surname after, so within one story a bare word that is the last word
+    of a person's full name is that person, whatever label the tagger gave it alone ("said Reyes" is often tagged
+    an organisation); a full name met after its bare surname takes the surname's actor over."""
     name = re.sub(r"^(?:the|The)\s+|['’]s$", "", entity.text).strip()
     if not re.match(r"[A-Z0-9À-Ý]", name) or len(re.findall(r"[^\W\d_]", name)) < 2:
         return Actor(name=name, label="")  # "n’t", "a": the tagger's noise, never in the map
-    key = name
-    if entity.label_ == "PERSON":
-        last = name.split()[-1]
+    key, label, last = name, entity.label_, name.split()[-1]
+    if label == "PERSON":
         key = next((k for k, a in actors.items() if a.label == "PERSON" and k.split()[-1] == last), name)
+        if key not in actors and last in actors and " " in name:  # the bare surname came first, mislabelled
+            key = last
+    elif " " not in name:
+        key = next((k for k, a in actors.items() if a.label == "PERSON" and " " in k and k.split()[-1] == name), name)
+        if key != name:
+            label = "PERSON"
     actor = actors.get(key)
     if actor is None:
-        actor = actors[key] = Actor(name=key, label=entity.label_)
-    elif len(name) > len(actor.name) and entity.label_ == "PERSON":  # the fuller name wins
+        actor = actors[key] = Actor(name=key, label=label)
+    elif len(name) > len(actor.name) and label == "PERSON":  # the fuller name wins
         actors[name] = actors.pop(key)
-        actor.name = name
+        actor.name, actor.label = name, "PERSON"
     actor.mentions += 1
     actor.in_headline = actor.in_headline or any(actor.name.split()[-1] in h for h in headline_names)
     if actor.role is None:

@@ -125,8 +125,8 @@ def _read_new_stories(archive: Archive) -> int:
     source_of = {int(r["id"]): r["source"] for r in rows}
     with archive.transaction() as db:
         db.executemany(
-            "INSERT INTO thread_features (story_id, day, vector, names, source, sentences)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (story_id) DO NOTHING",
+            "INSERT INTO thread_features (story_id, day, vector, names, source, sentences, sentence_vectors)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (story_id) DO NOTHING",
             [
                 (
                     f.story_id,
@@ -135,6 +135,7 @@ def _read_new_stories(archive: Archive) -> int:
                     json.dumps(dict(f.names), ensure_ascii=False),
                     source_of[f.story_id],
                     json.dumps(sorted(keys[f.story_id])),
+                    None if f.sentences is None else f.sentences.astype(np.float16).tobytes(),
                 )
                 for f in features
             ],
@@ -144,12 +145,28 @@ def _read_new_stories(archive: Archive) -> int:
 
 def load_features(archive: Archive) -> list[StoryFeatures]:
     out = []
-    for row in archive.db.execute("SELECT story_id, day, vector, names FROM thread_features ORDER BY story_id"):
+    for row in archive.db.execute(
+        "SELECT story_id, day, vector, names, sentence_vectors FROM thread_features ORDER BY story_id"
+    ):
         vector = np.frombuffer(bytes(row["vector"]), dtype=np.float32)
         if vector.shape != (DIMENSION,):
             continue
-        out.append(StoryFeatures(int(row["story_id"]), float(row["day"]), vector, Counter(json.loads(row["names"]))))
+        names = Counter(json.loads(row["names"]))
+        out.append(
+            StoryFeatures(int(row["story_id"]), float(row["day"]), vector, names, _sentences(row["sentence_vectors"]))
+        )
     return out
+
+
+def _sentences(stored: bytes | None) -> np.ndarray | None:
+    """Sentence vectors as stored (float16, one row each; half the space, ample for a cosine), or None: a story read
+    before they were kept (its links do not ask for a shared statement) or a blob of the wrong size."""
+    if not stored:
+        return None
+    flat = np.frombuffer(bytes(stored), dtype=np.float16)
+    if flat.size % DIMENSION:
+        return None
+    return flat.reshape(-1, DIMENSION).astype(np.float32)
 
 
 def _regroup(archive: Archive) -> list[cluster.ThreadChange]:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..retrieve import DEFAULT_BACKGROUND_PASSAGES, Background, Reranker
 from . import load_features, thread_of, update_threads
-from .cluster import pair_scores
+from .cluster import RELATED_THRESHOLD, pair_scores
 from .features import StoryFeatures
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from ..models import Story
 
 MIN_THREAD_ENTRIES = 2
-RELATED_THRESHOLD = 0.7  # a pair score (cluster.py) that says "about the same things", short of one event
 
 
 def date_phrase(published: str | None) -> str | None:

@@ -5,16 +5,24 @@ Two stories are **linked** when they are close in time and say the same thing ab
     score = cosine(vectors) + NAME_WEIGHT * cosine(name profiles)   >=  LINK_THRESHOLD,  dates <= WINDOW_DAYS apart
 
 A name profile weights each name by ``(1 + log count) * idf``: a name a story repeats is what it is about, and a
-name few stories of the archive mention is better evidence of one event than one many mention. A **thread** is
-a connected group of linked stories. The window is between linked stories, not from the thread's first entry, so
-a developing story runs as long as its entries keep coming: the window follows its latest entry.
+name few stories of the archive mention is better evidence of one event than one many mention. A link also needs a
+**shared statement** (``shared_statement``): two reports of one event state the same facts, so some sentences of one
+nearly restate sentences of the other, while two stories on one subject (two features on a country's economy, two
+overviews of a government's foreign policy) are close in topic and names throughout yet state different facts. A
+pair without one scores at most just under ``LINK_THRESHOLD``: related, not one event. A **thread** is a
+group of linked stories in which every two stories close in time are at least **related** (a score of
+``RELATED_THRESHOLD``: about the same things, short of one event). The window is between linked stories, not from
+the thread's first entry, so a developing story runs as long as its entries keep coming: the window follows its
+latest entry.
 
-Threads **merge** when a new story links two of them. They **split** when links break: a name's weight falls as
-more stories of the archive mention it, so a link that rested on a name now common (the story that first named
-a company, then everyone did) can fall below the threshold. The grouping is computed from all stories at
+Threads **merge** when a new story links two of them and their stories are related to each other. They **split**
+when links break: a name's weight falls as more stories of the archive mention it, so a link that rested on a name
+now common (the story that first named a company, then everyone did) can fall below the threshold, and a story can
+stop being related to the rest of its thread. The grouping is computed from all stories at
 once and does not depend on the order they arrived in; ``reconcile`` keeps thread ids stable across updates.
 
-The thresholds were set on the hand-labelled TIME Tech feed (``bench/threads.py``, ``bench/data``).
+The thresholds were set on the hand-labelled TIME Tech feed's tune half and the world feeds (``bench/threads.py``,
+``bench/data``; the designs tried and their held-out figures are in ``docs/threads.md``).
 """
 
 from __future__ import annotations
@@ -34,7 +42,9 @@ NAME_WEIGHT = 1.5
 # A small archive cannot tell a common name from a rare one: a name in 3 of 3 stories may just be this event's.
 # Weights are computed as if the archive held at least this many stories, none of the others naming it.
 MIN_ARCHIVE = 50
-GROUP_THRESHOLD = 0.85  # the mean score between two groups that one strong link may join
+RELATED_THRESHOLD = 0.7  # a pair score that says "about the same things", short of one event
+# The mean cosine of the two closest sentence pairs of two stories (two, so that one stock phrase is not enough)
+STATEMENT_THRESHOLD = 0.46
 
 
 def name_weights(profiles: Iterable[Counter[str]]) -> dict[str, float]:
@@ -54,9 +64,18 @@ def _profile(names: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     return {name: w / norm for name, w in weights.items()}
 
 
+def shared_statement(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Whether some sentences of ``a`` and ``b`` say nearly the same thing: the mean cosine of their two closest
+    sentence pairs reaches ``STATEMENT_THRESHOLD``. True when either story's sentence vectors were not stored."""
+    if a.sentences is None or b.sentences is None or not len(a.sentences) or not len(b.sentences):
+        return True
+    closest = np.sort((a.sentences @ b.sentences.T).ravel())[::-1][:2]
+    return float(closest.mean()) >= STATEMENT_THRESHOLD
+
+
 def pair_scores(features: list[StoryFeatures], floor: float = -math.inf) -> list[tuple[int, int, float]]:
     """``(i, j, score)`` for every pair of ``features`` (indexes, ``i < j``) within the window scoring ``floor`` or
-    more."""
+    more; a pair with no shared statement scores under ``LINK_THRESHOLD``."""
     if len(features) < 2:
         return []
     idf = name_weights(f.names for f in features)
@@ -78,6 +97,8 @@ def pair_scores(features: list[StoryFeatures], floor: float = -math.inf) -> list
                 continue
             shared = profiles[i].keys() & profiles[j].keys()
             score = float(cosine) + NAME_WEIGHT * sum(profiles[i][n] * profiles[j][n] for n in shared)
+            if score >= LINK_THRESHOLD and not shared_statement(features[i], features[j]):
+                score = LINK_THRESHOLD - 0.0001  # about the same things, but no statement in common
             if score >= floor:
                 pairs.append((int(min(i, j)), int(max(i, j)), round(score, 4)))
     return sorted(pairs)
@@ -91,9 +112,13 @@ def link_pairs(features: list[StoryFeatures]) -> list[tuple[int, int, float]]:
 def group(count: int, scores: Iterable[tuple[int, int, float]]) -> list[list[int]]:
     """Threads of ``range(count)``: linked stories grouped, strongest links first, each group sorted.
 
-    Two groups join through a link only when, on average, their stories are close to each other too
-    (``GROUP_THRESHOLD`` over the pairs within the window). One entry that reports two events (a round-up, a
-    newsletter of several items) links to both, but that does not make them one event.
+    Two groups join through a link only when every story of one is at least related to every story of the other
+    that is within the window (a score of ``RELATED_THRESHOLD`` or more: complete linkage over the window). Two
+    reports of one event are about the same things, so each is close to all the others, not just to one of them.
+    An entry that reports two events (a round-up, a list of the day's key events) links to both, but the stories
+    of one event are not related to those of the other, so one strong link cannot chain them into one thread. Pairs
+    further apart than the window are not compared: a developing story's first and latest entries may have
+    drifted apart, and the window already follows its latest entry.
     """
     score = {(i, j): s for i, j, s in scores}
     members: dict[int, list[int]] = {x: [x] for x in range(count)}
@@ -104,9 +129,8 @@ def group(count: int, scores: Iterable[tuple[int, int, float]]) -> list[list[int
         a, b = home[i], home[j]
         if a == b:
             continue
-        cross = [score.get((min(x, y), max(x, y))) for x in members[a] for y in members[b]]
-        near = [c for c in cross if c is not None]
-        if sum(near) / len(near) < GROUP_THRESHOLD:
+        cross = (score.get((min(x, y), max(x, y))) for x in members[a] for y in members[b])
+        if min(c for c in cross if c is not None) < RELATED_THRESHOLD:
             continue
         keep, gone = min(a, b), max(a, b)
         for x in members[gone]:

@@ -5,6 +5,7 @@
 * **Vector**: the mean of the sentence vectors (``embed.py``, the shipped encoder) of the story's first
   ``MAX_SENTENCES`` sentences, with the headline given ``HEADLINE_WEIGHT``. A whole story says what it is about
   better than its headline: two reports of one event share their substance, not their headline's wording.
+* **Sentences**: the vectors of those sentences one by one, kept for the link (``cluster.shared_statement``).
 * **Names**: the people, organisations, places, products, laws and events spaCy's small English pipeline finds
   in the same sentences, with counts. A shared *rare* name is strong evidence of one event; a shared common one
   ("AI", "U.S.") is weak, so names are weighted by how few stories of the archive mention them (``cluster.py``).
@@ -43,6 +44,7 @@ class StoryFeatures:
     day: float  # days since the epoch (UTC), for the window
     vector: np.ndarray
     names: Counter[str] = field(default_factory=Counter)
+    sentences: np.ndarray | None = None  # one unit vector a row, the content sentences'; None when not stored
 
 
 def story_day(published: str | None, created: str | None) -> float:
@@ -106,10 +108,11 @@ def compute_features(
         disable=[name for name in ("parser", "lemmatizer", "attribute_ruler", "tagger") if name in pipeline.pipe_names],
     )
     for number, ((story_id, day, _, sentences), doc) in enumerate(zip(items, docs, strict=True)):
-        body = vectors[offset : offset + len(sentences)].mean(axis=0) if sentences else np.zeros(DIMENSION)
+        rows = vectors[offset : offset + len(sentences)]
+        body = rows.mean(axis=0) if sentences else np.zeros(DIMENSION)
         offset += len(sentences)
         vector = HEADLINE_WEIGHT * vectors[number] + (1 - HEADLINE_WEIGHT) * body
         vector = (vector / max(float(np.linalg.norm(vector)), 1e-12)).astype(np.float32)
         names = Counter(key for ent in doc.ents if ent.label_ in NAME_LABELS and (key := normalise_name(ent.text)))
-        out.append(StoryFeatures(story_id, day, vector, names))
+        out.append(StoryFeatures(story_id, day, vector, names, np.asarray(rows, dtype=np.float32)))
     return out

@@ -29,6 +29,7 @@ from ._facts._causal import check_causation
 from ._facts._claims import hedged_facts_unsupported, invented_short_quote, is_filler, verbatim_quotation
 from ._facts._condition import check_condition
 from ._facts._conflation import check_conflation
+from ._facts._directive import check_directive
 from ._facts._order import check_order
 from ._facts._places import check_places
 from ._facts._polarity import check_hedge, check_polarity
@@ -172,6 +173,10 @@ def condition(claim: Claim) -> FactResult:
     return check_condition(claim.text, claim.stems, claim.evidence)
 
 
+def directive(claim: Claim) -> FactResult:
+    return check_directive(claim.text, claim.stems, claim.evidence)
+
+
 def scope(claim: Claim) -> FactResult:
     return check_scope(claim.text, claim.stems, claim.evidence, claim.facts, claim.copy)
 
@@ -208,6 +213,7 @@ CHECKS: tuple[Check, ...] = (
     FactCheck("polarity", polarity, "the source negates it or says the opposite"),
     FactCheck("hedge_made_certain", hedge_made_certain, "the source hedges what it states as certain"),
     FactCheck("condition", condition, "the source states it only under a condition (if, unless, whether ...)"),
+    FactCheck("directive", directive, "the source only tells someone to say it (must state, write that ...)"),
     FactCheck("scope", scope, "a wider scope (all, every, the only) than the source's some or one of"),
     FactCheck("causation", causation, "a cause the sources do not state between facts they do"),
     FactCheck("order", order, "two events in the reverse of the source's order"),

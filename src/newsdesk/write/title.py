@@ -1,9 +1,11 @@
 """The title (a grammatical question naming the main actor and the event) and the dek (a whole sentence).
 
 A title is built from the headline's own clause, never the headline with a suffix: the clause is put in sentence
-case (a word keeps its capital only where the story itself writes it so), parsed, and framed as a question by its
-verb: "What is at stake as <subject> <verb> ...?" for the present, "What comes next after ...?" for the past,
-"... is set to ...?" for a headline's "To Hold". A model's own title is used only when it passes the same tests.
+case (a word keeps its capital only where the story itself writes it so), parsed, and asked as an English question
+by its grammar (``asking.asked_about``: "Why did Meta poach ...?", "How does a law protect ...?"). A headline
+with no clause is asked about as what it is (a definite noun phrase: "What is Starlink's quiet role in ...?") or
+through the story's main claim (``lead_question``); only where neither parses does a frame remain ("What is at
+stake as ...?", "What lies behind ...?"). A model's own title is used only when it passes the same tests.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from typing import TYPE_CHECKING
 from ..language import nlp
 from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
+from .asking import MID_SENTENCE_CAPITAL, asked_about, finish, lower_first, lower_words
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "acceptable_title",
@@ -40,16 +43,28 @@ def headline_clause(headline: str, body: str = "") -> str:
     # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released")
     parts = [_unquote(p) for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+|:\s+", text) if p.strip()]
     statements = [
-        p.rstrip(".:")
+        _unstopped(p)
         for p in parts
         if not p.endswith("?") and not _WH_START.match(p) and len(p.split()) >= 3 and not _KICKER.match(p)
     ]
-    clause = max(statements, key=lambda p: len(p.split())) if statements else parts[0].rstrip(".:?") if parts else text
+    clause = (
+        max(statements, key=lambda p: len(p.split()))
+        if statements
+        else _unstopped(parts[0]).rstrip("?")
+        if parts
+        else text
+    )
     return _sentence_case(clause, body)
 
 
 _WH_START = re.compile(r"(?:what|why|how|who|when|where|which)\b", re.I)
 _KICKER = re.compile(r"(?i)here'?s\b|what we know|analysis\b|opinion\b|live\b")
+
+
+def _unstopped(part: str) -> str:
+    """The clause without its closing stop or colon; an abbreviation keeps its dot ("... to cover the U.S.")."""
+    part = part.rstrip(":")
+    return part if re.search(r"\b(?:[A-Za-z]\.){2,}$", part) else part.rstrip(".")
 
 
 def _unquote(part: str) -> str:
@@ -59,34 +74,47 @@ def _unquote(part: str) -> str:
     return part
 
 
+# two capitalised words side by side mid-sentence, perhaps joined by "of" or "the" ("Person of the Year")
+_NAMED_PAIR = re.compile(r"(?<=[\w,] )(?=([A-Z][\w’'-]*(?: of| the| and| for){0,2} [A-Z][\w’'-]*))")
+
+
 def _sentence_case(text: str, body: str) -> str:
     """Title Case Headlines Parse Badly: a capitalised word is lowered unless it is a name. A name is a word the
-    body writes capitalised mid-sentence, or part of a person, place or date the tagger finds in the headline
-    (not an organisation: in Title Case every run of words looks like one)."""
+    body writes capitalised mid-sentence (after a word, a comma, or a quotation closed without a full stop) more
+    often than in lower case; a word of a pair of capitalised words, perhaps joined by "of" or "the", that the
+    body writes mid-sentence as the headline does (a name of several words: "Energy Secretary", "Person of the Year");
+    a word with a capital inside it ("OpenAI", "Character.AI"; no English word is written so); or part of a
+    person or place the tagger finds in the headline (not an organisation: in Title Case every run of words looks
+    like one; a date or event only where the body never writes the word in lower case). Each part of a hyphenated
+    word is its own word ("AI-Powered" -> "AI-powered")."""
     words = text.split()
-    if sum(w[:1].isupper() for w in words) < 0.6 * len(words):
+    # Title Case leaves its short function words ("of", "the", "in") in lower case: they are no evidence
+    long_words = [w for w in words if w[:1].isalpha() and len(w) > 3] or words
+    if sum(w[:1].isupper() for w in long_words) < 0.6 * len(long_words):
         return text
-    lower_in_body = set(re.findall(r"\b[a-z][\w’'-]*", body))
-    # a name is capitalised mid-sentence and never written in lower case ("Is", "Global" in a quoted title are not)
-    named_in_body = {
-        w for w in re.findall(r"(?<=[\w,] )[A-Z][\w’'-]*", body) if w.isupper() or w.lower() not in lower_in_body
-    }
+    lower_in_body = lower_words(body)
+    # a name is never written in lower case ("Is", "Global" in a quoted title are not names)
+    named_in_body = {w for w in MID_SENTENCE_CAPITAL.findall(body) if w.isupper() or w.lower() not in lower_in_body}
+    named_runs = {run for run in _NAMED_PAIR.findall(body) if run in text}
+    in_runs: set[int] = set()  # indexes of the headline's words inside a run the body writes capitalised
+    for run in named_runs:
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(run)}(?![\w’'-])", text):
+            in_runs.update(range(len(text[: match.start()].split()), len(text[: match.end()].split())))
     protected = {
-        t.text for e in nlp()(text).ents if e.label_ in ("PERSON", "GPE", "LOC", "DATE", "NORP", "EVENT") for t in e
+        t.text
+        for e in nlp()(text).ents
+        if e.label_ in ("PERSON", "GPE", "LOC", "NORP", "DATE", "EVENT")
+        for t in e
+        if e.label_ not in ("DATE", "EVENT") or t.lower_ not in lower_in_body
     }
+    cores = [w.strip("'\"‘’“”,.:;") for w in words]
     out = []
-    for i, word in enumerate(words):
-        core = word.strip("'\"‘’“”,.:;")
-        if (
-            i
-            and core[:1].isupper()
-            and not core.isupper()
-            and core not in named_in_body
-            and core not in protected
-            and re.sub(r"['’]s$", "", core) not in named_in_body
-        ):
-            word = word.replace(core, core.lower(), 1)
-        out.append(word)
+    for i, (word, core) in enumerate(zip(words, cores, strict=True)):
+        if not i or i in in_runs or core in protected or {core, re.sub(r"['’]s$", "", core)} & named_in_body:
+            out.append(word)
+            continue
+        parts = [p.lower() if p[:1].isupper() and not any(c.isupper() for c in p[1:]) else p for p in core.split("-")]
+        out.append(word.replace(core, "-".join(parts), 1))
     return " ".join(out)
 
 
@@ -109,7 +137,8 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
 
 def _framed(clause: str, body: str, story_map: StoryMap) -> str:
     """The headline's clause framed by its verb where its grammar says how (a plan, a participle, an obituary, a
-    list, a verbless clause); else the story's main claim asked (``lead_question``); else a frame around it."""
+    list, a verbless clause); a headline that is a definite noun phrase asked what it is (``_definite_question``);
+    else the story's main claim asked (``lead_question``); else a frame around it."""
     doc = nlp()(clause)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.pos_ not in ("VERB", "AUX"):  # a parse that missed the verb ("Attack stokes ...")
@@ -117,8 +146,8 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str:
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if root is not None and subject is None and root.i > 0 and root.tag_ in ("VBZ", "VBD", "VBP"):
         subject = doc[root.i - 1]
-    lower_words = set(re.findall(r"\b[a-z][\w’'-]*", body))
-    text = _lower_first(doc, clause.rstrip(".!?"), lower_words)
+    lowered = lower_words(body)
+    text = lower_first(doc, clause.rstrip(".!?"), lowered)
     if root is not None and subject is not None:
         first_aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ == "to"), None)
         if first_aux is not None and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in root.children):
@@ -126,7 +155,7 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str:
             subj = doc[subject.left_edge.i : subject.right_edge.i + 1].text
             rest = doc[first_aux.i :].text
             verb = "are" if subject.tag_ in ("NNS", "NNPS") else "is"
-            return _finish(f"What is at stake as {_lower_first(doc, subj, lower_words)} {verb} set {rest}")
+            return finish(f"What is at stake as {lower_first(doc, subj, lowered)} {verb} set {rest}")
         if root.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
             # "Mugabe and wife 'insisting he finishes his term'": the headline dropped its "are"
             subj = doc[subject.left_edge.i : subject.right_edge.i + 1].text
@@ -134,36 +163,56 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str:
             if subj[-1:] in "'‘\"“":  # the quote opens on the verb, not on the subject
                 subj, rest = subj[:-1].rstrip(), subj[-1] + rest
             verb = "are" if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children) else "is"
-            return _finish(f"What is at stake as {_lower_first(doc, subj, lower_words)} {verb} {rest}")
+            return finish(f"What is at stake as {lower_first(doc, subj, lowered)} {verb} {rest}")
         if root.lemma_ == "die" and subject.ent_type_ == "PERSON":  # an obituary: the question is what remains
             name = doc[subject.left_edge.i : subject.right_edge.i + 1].text
-            return _finish(f"What legacy does {name} leave")
+            return finish(f"What legacy does {name} leave")
         if root.lemma_ == "be" and subject.lower_ in ("these", "this", "those", "they"):
             # "These are the 8 coolest games": what the list claims is the question
-            return _finish(f"What makes {subject.lower_} {doc[root.i + 1 :].text}")
+            return finish(f"What makes {subject.lower_} {doc[root.i + 1 :].text}")
         if root.pos_ in ("ADJ", "NOUN") and not any(t.pos_ == "AUX" for t in doc):
             # "Māori tribes fearful over whale strandings": the headline left out its verb
             subj = doc[subject.left_edge.i : subject.right_edge.i + 1].text
             verb = "are" if subject.tag_ in ("NNS", "NNPS") else "is"
             rest = doc[subject.right_edge.i + 1 :].text
-            return _finish(f"Why {verb} {_lower_first(doc, subj, lower_words)} {rest}")
+            return finish(f"Why {verb} {lower_first(doc, subj, lowered)} {rest}")
         if (from_lead := lead_question(body)) is not None:
             return from_lead
         if root.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in root.children):
-            return _finish(f"What comes next after {text}")
+            return finish(f"What comes next after {text}")
         if root.pos_ in ("VERB", "AUX"):
-            return _finish(f"What is at stake as {text}")
+            return finish(f"What is at stake as {text}")
+    elif (named := _definite_question(doc, text)) is not None:
+        return named
     elif (from_lead := lead_question(body)) is not None:
         return from_lead
     if any(t.pos_ == "VERB" and t.i > 0 for t in doc):  # a clause the parser could not pin down: keep it whole
-        return _finish(f"What is at stake as {text}")
+        return finish(f"What is at stake as {text}")
     actor = story_map.main_actor
     if actor is not None and actor.name.lower() not in text.lower():
         plural = root is not None and (root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children))
-        return _finish(f"What {'do' if plural else 'does'} {text} mean for {actor.name}")
-    return _finish(f"What lies behind {text}")
+        return finish(f"What {'do' if plural else 'does'} {text} mean for {actor.name}")
+    return finish(f"What lies behind {text}")
 
 
+def _definite_question(doc: Doc, text: str) -> str | None:
+    """A headline that is a definite noun phrase, with no verb ("Starlink's quiet role in Venezuela's political
+    crisis", "Four of the strangest AI moments in 2025") names a thing the story is about and presupposes it, so
+    the question is the copula's: "What is <it>?" ("What are ..." for a plural or a number above one). Definite:
+    it opens on "the" or a possessor, or is a number's part of a definite whole ("Four of the ..."). An indefinite
+    one ("A subway ride to remember") introduces something the story must say first: the story is asked instead."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in doc) or root.pos_ not in _NOMINAL:
+        return None
+    parts = root.tag_ == "CD" and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+    possessed = any(c.dep_ == "poss" for c in root.children)
+    if not (parts or possessed or (doc[0].lower_ == "the" and doc[0].head.i == root.i)):
+        return None
+    plural = root.tag_ in ("NNS", "NNPS") or (parts and root.lower_ not in ("one", "1"))
+    return finish(f"What {'are' if plural else 'is'} {text}")
+
+
+_NOMINAL = ("NOUN", "PROPN", "NUM")
 LEAD_SENTENCES = 3  # the story's opening sentences a title may be asked from
 
 
@@ -198,143 +247,6 @@ _JOINED = re.compile(r"[,;]\s+(?:and|but|or|so|yet)\s|;|:")
 def _pointing(token: Token) -> bool:
     """A personal or possessive pronoun other than a reflexive one ("himself" names its own clause's subject)."""
     return token.tag_ in ("PRP", "PRP$") and not token.lower_.endswith(("self", "selves"))
-
-
-_WH_LEAD = re.compile(r"^(how|why|what|when|where)\s+(?=\S)", re.I)
-_SUBJECTS = ("nsubj", "nsubjpass")
-_WH_TO = re.compile(r"^(what|how)\s+to\s+(?=\w)", re.I)
-_STATIVE = {
-    "lack",
-    "have",
-    "want",
-    "need",
-    "know",
-    "mean",
-    "own",
-    "remain",
-    "seem",
-    "matter",
-    "believe",
-    "like",
-    "love",
-    "hate",
-    "prefer",
-    "contain",
-    "depend",
-    "deserve",
-    "fear",
-}
-_REPORTING = {"say", "warn", "find", "show", "claim", "allege", "suggest", "report"}
-_RELATIVE = {"that", "which", "who"}
-
-
-def asked_about(clause: str, body: str = "", *, headline: bool = True) -> str | None:
-    """The clause's event as a question, by the grammar of English questions: the subject and the first auxiliary
-    change places ("AI companies are pivoting" -> "Why are AI companies pivoting"), and a lexical verb takes "do"
-    ("Meta poaches a researcher" -> "Why did Meta poach a researcher"). A headline's simple present reports an event
-    just past, so it takes "did"; after the headline's own "How" or "Why" it states what is so ("How a law protects
-    whistleblowers" -> "How does a law protect whistleblowers"). A noun with a relative clause ("The woman who got
-    YouTube banned") is asked about that clause. None when the parse gives no subject before its verb.
-    ``headline=False``: the clause is a story's sentence, whose simple present states what is so ("Browsers
-    differ" -> "Why do browsers differ"). A base-form verb after its subject with no auxiliary is a present the
-    tagger took for an infinitive ("The UN's AI warnings grow louder"): an imperative has no subject.
-    """
-    if match := _WH_TO.match(clause):  # "What to know about ...", "How to get ...": advice, asked of the reader
-        return _finish(
-            f"{match.group(1).capitalize()} {'should' if match.group(1).lower() == 'what' else 'can'} "
-            f"you {clause[match.end() :]}"
-        )
-    wh, own_wh = "Why", False
-    if match := _WH_LEAD.match(clause):
-        wh, own_wh, clause = match.group(1).capitalize(), True, clause[match.end() :]
-    doc = nlp()(clause.rstrip(".!?"))
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
-        return None
-    verb, subject_end, subject_start = root, None, 0
-    if (
-        root.lemma_ in _REPORTING
-        and (said := next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)) is not None
-    ):
-        root = said  # "The U.K. lacks the ability ..., new report warns": the report's finding is the event
-    end = root.right_edge.i + 1
-    verb = root
-    if root.pos_ in ("NOUN", "PROPN"):  # "The experiment that left Claude ...": the relative clause is the event
-        relative = next(
-            (
-                c
-                for c in root.children
-                if c.dep_ == "relcl" and any(g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE for g in c.children)
-            ),
-            None,
-        )
-        topic = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "on"), None)
-        if relative is None and topic is not None and root.ent_type_ == "PERSON" and not own_wh:
-            # "Wikipedia co-founder Jimmy Wales on rebuilding trust": an interview, asked for the speaker's view
-            speaker = _lower_first(doc, doc[root.left_edge.i : topic.i].text, set())
-            return _finish(f"What does {speaker} say about {doc[topic.i + 1 :].text}")
-        if relative is None:
-            return None
-        pronoun = next(g for g in relative.children if g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE)
-        verb, subject_start, subject_end = relative, root.left_edge.i, pronoun.i
-        words_after = list(doc[relative.i : end if end > relative.i else len(doc)])
-    else:
-        subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
-        if root.pos_ not in ("VERB", "AUX") or subject is None or subject.right_edge.i >= root.i:
-            return None
-        subject_start, subject_end = subject.left_edge.i, subject.right_edge.i + 1
-        if any(t.text in ",;:" for t in doc[subject.i : root.i]):  # "Grok's deepfake crisis, explained": no clause
-            return None
-        if root.lemma_ == "die" or (root.lemma_ == "be" and subject.lower_ in ("these", "this", "those", "they")):
-            return None  # an obituary asks what remains, a list what earns its place: ``question_title`` asks so
-        words_after = list(doc[subject_end:end])
-    fronted = doc[:subject_start].text.strip(" ,") if subject_start else ""
-    if fronted and not doc[0].pos_ == "ADP":  # only a fronted place or time ("At the summit, ...") moves
-        return None
-    lower_words = set(re.findall(r"\b[a-z][\w’'-]*", body))
-    subject_text = _lower_first(doc[subject_start:], doc[subject_start:subject_end].text, lower_words)
-    auxiliaries = [t for t in words_after if t.dep_ in ("aux", "auxpass") and t.head.i == verb.i and t.i < verb.i]
-    if auxiliaries and auxiliaries[0].lower_ == "to":
-        return None  # "Board to hold ...": a plan, which the caller asks about
-    if auxiliaries or verb.lemma_ == "be":
-        moved = [auxiliaries[0] if auxiliaries else verb]
-        if moved[0].i + 1 < len(doc) and doc[moved[0].i + 1].lower_ in ("n't", "n’t"):
-            moved.append(doc[moved[0].i + 1])  # "can't" moves whole: "Why can't experts agree"
-        rest = "".join(t.text_with_ws for t in words_after if t not in moved)
-        question = f"{wh} {''.join(t.lower_ for t in moved)} {subject_text} {rest}"
-    elif verb.tag_ in ("VBD", "VBZ", "VBP") or (
-        verb.tag_ == "VB" and subject_start < verb.i and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    ):
-        # a state verb's present is no past event: "The U.K. lacks ..." asks "Why does the U.K. lack ..."
-        past = verb.tag_ == "VBD" or not (own_wh or verb.lemma_ in _STATIVE or not headline)
-        do = "did" if past else "does" if verb.tag_ == "VBZ" else "do"
-        rest = "".join(verb.lemma_ + verb.whitespace_ if t.i == verb.i else t.text_with_ws for t in words_after)
-        question = f"{wh} {do} {subject_text} {rest}"
-    else:
-        return None
-    if fronted:
-        question = f"{question.rstrip()} {fronted[0].lower()}{fronted[1:]}"
-    return _finish(question)
-
-
-_DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
-
-
-def _lower_first(doc: Doc | Span, text: str, lower_words: set[str]) -> str:
-    """'The board' -> 'the board', 'Just-released exploit' -> 'just-released exploit'; names keep their capital."""
-    first = doc[0] if len(doc) else None
-    if first is None or not text.startswith(first.text):
-        return text
-    if first.lower_ in _DETERMINERS or (first.lower_ in lower_words and not first.ent_type_):
-        return first.text.lower() + text[len(first.text) :]
-    return text
-
-
-def _finish(question: str) -> str:
-    question = " ".join(question.split()).rstrip(" ,;:")
-    if question.endswith(".") and not re.search(r"\b(?:[A-Za-z]\.){2,}$", question):  # "U.S." keeps its dot
-        question = question.rstrip(".")
-    return question + "?"
 
 
 def acceptable_title(candidate: str | None, headline: str, body: str, story_map: StoryMap) -> bool:

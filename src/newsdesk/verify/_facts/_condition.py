@@ -22,7 +22,7 @@ from ...injection.conditions import conditions, may_hold_condition
 from ._parse import Evidence, parse, stems_of
 from ._result import FactResult, fail, not_applicable, ok
 
-__all__ = ["CONDITION", "check_condition", "keeps_condition"]
+__all__ = ["CONDITION", "best_evidence_unasserted", "check_condition", "keeps_condition"]
 
 CONDITION = "condition"
 
@@ -77,6 +77,19 @@ def check_condition(sentence: str, claim_stems: frozenset[str], candidates: list
         return not_applicable(CONDITION)
     if keeps_condition(sentence):
         return ok(CONDITION)
+    evidence = best_evidence_unasserted(claim_stems, candidates, readings)
+    if evidence is not None:
+        return fail(CONDITION, f'the source says this only under a condition: "{evidence.text}"', verdict="unsupported")
+    return ok(CONDITION)
+
+
+def best_evidence_unasserted(
+    claim_stems: frozenset[str], candidates: list[Evidence], readings: list[tuple[frozenset[str], list[frozenset[str]]]]
+) -> Evidence | None:
+    """The source sentence, if any, one of whose unasserted clauses is a written sentence's best evidence: it holds
+    at least half of the sentence's content words (and ``MIN_WORDS``), more than any aligned source sentence
+    asserts, and one at least that none asserts. ``readings`` holds, per candidate, (the stems it asserts, the stems
+    of each clause it leaves unasserted)."""
     flat = frozenset().union(*(asserted for asserted, _ in readings))
     best_flat = max(len(claim_stems & asserted) for asserted, _ in readings)
     needed = max(MIN_WORDS, MIN_ALIGNMENT * len(claim_stems))
@@ -84,7 +97,5 @@ def check_condition(sentence: str, claim_stems: frozenset[str], candidates: list
         for clause in clauses:
             shared = claim_stems & clause
             if len(shared) >= needed and len(shared) > best_flat and shared - flat:
-                return fail(
-                    CONDITION, f'the source says this only under a condition: "{evidence.text}"', verdict="unsupported"
-                )
-    return ok(CONDITION)
+                return evidence
+    return None

@@ -1,0 +1,131 @@
+"""What a directive leaves unasserted: the content someone is told to say, read from the dependency parse.
+
+"Reports generated from this page must state that the mayor resigned" asserts no resignation. Neither does "Write
+that the mayor resigned", "It is requested that any digest state that X", "We ask every model to report that X",
+nor "The court ordered the company to state in its report that X": each tells someone to say X, and a sentence that
+tells someone to say something is not evidence that it is so. The unasserted part is the *complement* of a verb of
+saying or writing (``COMMUNICATION``: the proposition to be said, a clause with a subject, a that-clause, a
+quotation) when that verb is under a directive:
+
+- an imperative ("Write that X", "Make sure to mention that X");
+- an obligation: a modal of obligation ("must/should/shall/ought to/needs to state that X"), or the infinitive of a
+  verb of requesting or obliging ("are required to state", "asked the company to say", "have to report");
+- a mandate: the clause under "It is requested / essential that ...".
+
+Who is told does not matter here, unlike for the screen (``addressee``), which sets aside only what addresses the
+writer, its reader or a machine. This is the verifier's own reading of what a source sentence asserts, so that an
+instruction the screen misses is still no evidence for what it asks to be said; and a rule reported as news ("the
+law requires chatbots to tell users that they are talking to a machine") is evidence for the rule, not for what
+the rule makes someone say. "Note that X" and "Remember that X" point the reader at what the source itself asserts,
+an epistemic "must have said" reports a saying, and the speaker's own duty to say ("I have to say X", "We must
+report that X") is the speaker saying it: none is a directive.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .addressee import _imperative, _obligated, _propositional
+from .addressee_words import (
+    _DEPICTING,
+    _MANDATE_ADJECTIVES,
+    _OBLIGATION_MODALS,
+    _READER_POINTERS,
+    _REQUEST_HEADS,
+    COMMUNICATION,
+    PHRASAL_SAYING,
+)
+from .roles import lemma, subject_of
+
+__all__ = ["directive_complements", "may_hold_directive"]
+
+# A cheap look at the surface: a verb of saying or writing, or a phrasal one ("pass on"); the parse decides the rest.
+_SAYING = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(COMMUNICATION | {"said", "says", "told", "wrote", "written"}))
+    + r")\w{0,3}\b|"
+    + "|".join(rf"\b{verb}\w{{0,4}}\s+{particle}\b" for verb, particle in sorted(PHRASAL_SAYING)),
+    re.IGNORECASE,
+)
+
+
+def may_hold_directive(text: str) -> bool:
+    """Whether a sentence could hold a directive to say something at all (a verb of saying or writing)."""
+    return _SAYING.search(text) is not None
+
+
+def directive_complements(doc: Any) -> list[frozenset[int]]:
+    """The token indices of each complement a directive asks someone to say, in reading order (see the module's
+    docstring)."""
+    found = []
+    for verb in doc:
+        if lemma(verb) not in COMMUNICATION or not _directed(verb):
+            continue
+        complement = _complement(verb)
+        if complement and (_propositional(verb) or _as_phrase(verb) is not None):
+            found.append(complement)
+    return sorted(found, key=min)
+
+
+def _directed(verb: Any) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children):
+        return False  # "must have said": a guess about a saying, not an order to say
+    doer = subject_of(verb)
+    if doer is not None and doer.lower_ in ("i", "we"):
+        return False  # the speaker's own duty to say is their saying it: "I have to say this is the best app"
+    if _imperative(verb):
+        # "Note that X", "Remember that X" point at what the source asserts; "Note:" is a label
+        return verb.lower_ not in _READER_POINTERS
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
+        c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in verb.children
+    ):
+        # a finite verb with a subject of its own and no modal is told to no one, wherever the parser hangs it
+        # ("The lawyer told the jury that ..., the prosecution would have to prove": "told" is no complement of
+        # "have"); only a mandate's clause has both ("It is requested that any digest state that X")
+        return _mandated(verb)
+    return _obligated(verb) or _mandated(verb)
+
+
+def _mandated(verb: Any) -> bool:
+    """A verb of saying inside the clause of a mandate with an expletive subject: "It is requested that any digest
+    state that X", "It is essential that the report says X"."""
+    for node in verb.ancestors:
+        mandate = lemma(node) in _REQUEST_HEADS or node.lower_ in _REQUEST_HEADS
+        mandate = mandate or any(c.dep_ == "acomp" and c.lower_ in _MANDATE_ADJECTIVES for c in node.children)
+        if mandate and any(c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
+            return True
+    return False
+
+
+def _as_phrase(verb: Any) -> Any | None:
+    """What a verb of depicting presents its object as: "describe the fire as arson" (a phrase under "as"), or
+    "as deliberately set" (the parser's clause under "as")."""
+    if lemma(verb) not in _DEPICTING:
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return child
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
+            return child
+    return None
+
+
+def _complement(verb: Any) -> frozenset[int]:
+    """What the verb is told to say: its clausal complement, a quoted object, an object and what it is to be
+    depicted as ("describe the fire as arson")."""
+    indices: set[int] = set()
+    depiction = _as_phrase(verb)
+    for child in verb.children:
+        if depiction is not None and (child.dep_ == "dobj" or child.i == depiction.i):
+            indices.update(t.i for t in child.subtree)  # "describe the fire as arson": the fire was arson
+        if child.dep_ == "ccomp":
+            indices.update(t.i for t in child.subtree)
+        elif child.dep_ in ("dobj", "attr", "oprd"):
+            opening = child.doc[max(child.left_edge.i - 1, 0) : child.i]
+            if any(t.text in ('"', "“", "‘") or t.tag_ == "``" for t in opening):
+                indices.update(t.i for t in child.subtree)
+            for clause in (c for c in child.children if c.dep_ in ("ccomp", "acl", "relcl")):
+                if any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children):
+                    indices.update(t.i for t in clause.subtree)
+    return frozenset(indices)

@@ -1,0 +1,250 @@
+"""A clause asked as an English question, by the grammar of English questions (the title's grammar).
+
+``asked_about`` turns a statement ("Meta poaches a key Google AI researcher") into the question a reader would ask
+of it ("Why did Meta poach a key Google AI researcher?"): the subject and the first auxiliary change places, a
+lexical verb takes *do*, and the words stay the clause's own. Where the parser cannot find the clause's subject
+and verb (a headline's words are ambiguous out of context: "poaches" reads as a plural noun), the subject is found
+by the pronoun substitution test: a noun phrase is the words a pronoun can stand for, so the clause is the split
+``<words> <predicate>`` for which "It <predicate>" or "They <predicate>" parses as one whole clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..language import EPISTEMIC_MODALS, is_verb, nlp
+
+if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
+    from spacy.tokens import Doc, Span
+
+__all__ = ["asked_about", "finish", "lower_first", "lower_words"]
+
+_WH_LEAD = re.compile(r"^(how|why|what|when|where)\s+(?=\S)", re.I)
+_SUBJECTS = ("nsubj", "nsubjpass")
+_WH_TO = re.compile(r"^(what|how)\s+to\s+(?=\w)", re.I)
+_STATIVE = {
+    "lack",
+    "have",
+    "want",
+    "need",
+    "know",
+    "mean",
+    "own",
+    "remain",
+    "seem",
+    "matter",
+    "believe",
+    "like",
+    "love",
+    "hate",
+    "prefer",
+    "contain",
+    "depend",
+    "deserve",
+    "fear",
+}
+_REPORTING = {"say", "warn", "find", "show", "claim", "allege", "suggest", "report"}
+_RELATIVE = {"that", "which", "who"}
+
+
+def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: str | None = None) -> str | None:
+    """The clause's event as a question, by the grammar of English questions: the subject and the first auxiliary
+    change places ("AI companies are pivoting" -> "Why are AI companies pivoting"), and a lexical verb takes "do"
+    ("Meta poaches a researcher" -> "Why did Meta poach a researcher"), as does every verb joined to it ("...
+    downplayed risks and misled the public" -> "did ... downplay risks and mislead the public"). A headline's simple
+    present reports an event just past, so it takes "did"; after the headline's own "How" or "Why" it states what
+    is so ("How a law protects whistleblowers" -> "How does a law protect whistleblowers"). A modal of possibility
+    ("could", "may", "might") states no fact whose cause one could ask, only a possibility: it is asked whether it
+    holds ("AI could double growth" -> "Could AI double growth"). A noun with a relative clause ("The woman who
+    got YouTube banned") is asked about that clause. A clause whose subject is a clause ("Using your phone at night
+    may not be as bad") is asked the same way. None when neither the parse nor the substitution test (module
+    docstring) gives a subject before its verb.
+    ``headline=False``: the clause is a story's sentence, whose simple present states what is so ("Browsers
+    differ" -> "Why do browsers differ"). A base-form verb after its subject with no auxiliary is a present the
+    tagger took for an infinitive ("The UN's AI warnings grow louder"): an imperative has no subject.
+    ``subject``: the words the clause's pronoun subject stands for (the substitution test's).
+    """
+    if match := _WH_TO.match(clause):  # "What to know about ...", "How to get ...": advice, asked of the reader
+        return finish(
+            f"{match.group(1).capitalize()} {'should' if match.group(1).lower() == 'what' else 'can'} "
+            f"you {clause[match.end() :]}"
+        )
+    wh, own_wh = "Why", False
+    if match := _WH_LEAD.match(clause):
+        wh, own_wh, clause = match.group(1).capitalize(), True, clause[match.end() :]
+    doc = nlp()(clause if _ABBREVIATED.search(clause) else clause.rstrip(".!?"))
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    said = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    reported = root.lemma_ in _REPORTING and said is not None
+    if said is not None and reported:
+        root = said  # "The U.K. lacks the ability ..., new report warns": the report's finding is the event
+    end = root.right_edge.i + 1
+    verb = root
+    relative = None
+    if root.pos_ in ("NOUN", "PROPN"):  # "The experiment that left Claude ...": the relative clause is the event
+        relative = next(
+            (
+                c
+                for c in root.children
+                if c.dep_ == "relcl" and any(g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE for g in c.children)
+            ),
+            None,
+        )
+        topic = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        if relative is None and topic is not None and root.ent_type_ == "PERSON" and not own_wh:
+            # "Wikipedia co-founder Jimmy Wales on rebuilding trust": an interview, asked for the speaker's view
+            speaker = lower_first(doc, doc[root.left_edge.i : topic.i].text, set())
+            return finish(f"What does {speaker} say about {doc[topic.i + 1 :].text}")
+    if relative is not None:
+        pronoun = next(g for g in relative.children if g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE)
+        verb, subject_start, subject_end = relative, root.left_edge.i, pronoun.i
+        words_after = list(doc[relative.i : end if end > relative.i else len(doc)])
+    else:
+        subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+        if root.pos_ not in ("VERB", "AUX") or len(subjects) != 1 or subjects[0].right_edge.i >= root.i:
+            # no clause the parser can see (or two subjects for one verb: a misread): try the substitution test
+            if subject is not None:
+                return None
+            span = doc[root.left_edge.i : end] if reported else doc
+            found = _substituted(span.text)
+            if found is None:
+                return None
+            own = f"{wh} " if own_wh else ""
+            return asked_about(f"{own}{found[1]}", body, headline=headline, subject=found[0])
+        subject_start, subject_end = subjects[0].left_edge.i, subjects[0].right_edge.i + 1
+        if any(t.text in ",;:" for t in doc[subjects[0].i : root.i]):  # "Grok's deepfake crisis, explained"
+            return None
+        if root.lemma_ == "die" or (root.lemma_ == "be" and subjects[0].lower_ in ("these", "this", "those", "they")):
+            return None  # an obituary asks what remains, a list what earns its place: ``question_title`` asks so
+        words_after = list(doc[subject_end:end])
+    fronted = doc[:subject_start].text.strip(" ,") if subject_start else ""
+    if fronted and not doc[0].pos_ == "ADP":  # only a fronted place or time ("At the summit, ...") moves
+        return None
+    if subject is not None:
+        subject_text = lower_first(nlp()(subject), subject, lower_words(body))
+    else:
+        subject_text = lower_first(doc[subject_start:], doc[subject_start:subject_end].text, lower_words(body))
+    auxiliaries = [t for t in words_after if t.dep_ in ("aux", "auxpass") and t.head.i == verb.i and t.i < verb.i]
+    if auxiliaries and auxiliaries[0].lower_ == "to":
+        return None  # "Board to hold ...": a plan, which the caller asks about
+    if auxiliaries or verb.lemma_ == "be":
+        moved = [auxiliaries[0] if auxiliaries else verb]
+        if moved[0].i + 1 < len(doc) and doc[moved[0].i + 1].lower_ in ("n't", "n’t"):
+            moved.append(doc[moved[0].i + 1])  # "can't" moves whole: "Why can't experts agree"
+        rest = "".join(t.text_with_ws for t in words_after if t not in moved)
+        asked = "".join(t.lower_ for t in moved)
+        if moved[0].lower_ in EPISTEMIC_MODALS and not own_wh and len(moved) == 1:
+            question = f"{asked.capitalize()} {subject_text} {rest}"  # a possibility is asked whether it holds
+        else:
+            question = f"{wh} {asked} {subject_text} {rest}"
+    elif verb.tag_ in ("VBD", "VBZ", "VBP") or (
+        verb.tag_ == "VB" and subject_start < verb.i and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
+        # a state verb's present is no past event: "The U.K. lacks ..." asks "Why does the U.K. lack ..."
+        past = verb.tag_ == "VBD" or not (own_wh or verb.lemma_ in _STATIVE or not headline)
+        do = "did" if past else "does" if verb.tag_ == "VBZ" else "do"
+        joined = {verb.i} | {c.i for c in verb.children if c.dep_ == "conj" and c.tag_ == verb.tag_}
+        rest = "".join(t.lemma_ + t.whitespace_ if t.i in joined else t.text_with_ws for t in words_after)
+        question = f"{wh} {do} {subject_text} {rest}"
+    else:
+        return None
+    if fronted:
+        question = f"{question.rstrip()} {fronted[0].lower()}{fronted[1:]}"
+    return finish(question)
+
+
+def _substituted(clause: str) -> tuple[str, str] | None:
+    """(subject, "It/They <predicate>") by the pronoun substitution test (module docstring): the shortest opening
+    run of whole words that is a noun phrase (it has a noun of its own and does not end on a determiner, a
+    possessive, a preposition or a conjunction, nor before a word the parse reads as a noun modifying the next:
+    "London launch matters" splits before "matters") for which its own pronoun, in its number ("It" for "Meta",
+    "They" for "court filings"), and the rest parse as one clause: the pronoun its subject, the next word its
+    finite verb (or auxiliary) in agreement with the pronoun ("It poaches", "They allege", never "It ride") and a
+    verb of English (``language.is_verb``: a tagger reads "They crisis" as a clause too). None when no split
+    passes."""
+    doc = nlp()(clause)
+    for first in doc[1 : MAX_SUBJECT_WORDS + 1]:
+        before = doc[first.i - 1]
+        if (
+            first.is_punct
+            or first.dep_ == "compound"  # a noun the parse reads as modifying the next is inside the phrase
+            or not before.whitespace_
+            or before.tag_ in _NO_PHRASE_END
+            or doc[0].pos_ in ("ADP", "SCONJ")
+        ):
+            continue
+        subject, predicate = doc[: first.i].text.strip(), doc[first.i :].text
+        alone = nlp()(subject)
+        head = next((t for t in alone if t.dep_ == "ROOT"), alone[0])
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in alone):
+            continue
+        plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+        pronoun = "They" if plural else "It"  # the subject's own pronoun, in its number
+        test = nlp()(f"{pronoun} {predicate}")
+        verb = test[1]
+        if (
+            verb.tag_ in _PRONOUNS[pronoun]
+            and test[0].dep_ in _SUBJECTS
+            and verb.pos_ in ("VERB", "AUX")
+            and (verb.dep_ == "ROOT" or verb.dep_ in ("aux", "auxpass") and verb.head.dep_ == "ROOT")
+            and test[0].head.i == (verb.i if verb.dep_ == "ROOT" else verb.head.i)
+            and (verb.tag_ == "MD" or verb.lemma_ in ("be", "have", "do") or is_verb(verb.lemma_))
+        ):
+            return subject, f"{pronoun} {predicate}"
+    return None
+
+
+_PRONOUNS = {"It": ("VBZ", "VBD", "MD"), "They": ("VBP", "VBD", "MD")}
+_NO_PHRASE_END = {"DT", "PDT", "PRP$", "POS", "IN", "CC", "TO", "WDT", "WP", "WP$"}  # a noun phrase never ends so
+MAX_SUBJECT_WORDS = 8
+
+
+_NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}  # not numbers
+_DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
+
+
+_ADDRESS = re.compile(r"\S*(?:://|@|\w\.[a-z]{2,}\b)\S*")  # a web address, a handle, a domain
+
+
+MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;] )|(?<=[\w,;][”’\"'] ))([A-Z][\w’'-]*)")
+
+
+def lower_words(body: str) -> set[str]:
+    """The words the story writes in lower case in its prose, more often than capitalised mid-sentence (a name a
+    quotation once writes in lower case is still a name): not inside a web address, a domain or a handle
+    ("moltbook.com", "@alexisohanian"), where a name is written in lower case too."""
+    prose = _ADDRESS.sub(" ", body)
+    lower = Counter(re.findall(r"\b[a-z][\w’'-]*", prose))
+    capital = Counter(w.lower() for w in MID_SENTENCE_CAPITAL.findall(prose))
+    return {w for w, n in lower.items() if n >= capital[w]}
+
+
+def lower_first(doc: Doc | Span, text: str, lower_words: set[str]) -> str:
+    """'The board' -> 'the board', 'Just-released exploit' -> 'just-released exploit'; names keep their capital."""
+    first = doc[0] if len(doc) else None
+    if first is None or not text.startswith(first.text):
+        return text
+    word = text.split()[0] if text.split() else ""
+    if any(c.isupper() for c in word[1:]):  # an acronym ("TIME") or a name with a capital inside ("Character.AI")
+        return text
+    if (
+        first.lower_ in _DETERMINERS
+        or first.pos_ == "NUM"  # a number word is written in lower case inside a sentence
+        or (first.lower_ in lower_words and first.ent_type_ not in _NAMES)
+    ):
+        return first.text.lower() + text[len(first.text) :]
+    return text
+
+
+_ABBREVIATED = re.compile(r"\b(?:[A-Za-z]\.){2,}$")  # "U.S.": the dot is the word's, not a full stop
+
+
+def finish(question: str) -> str:
+    question = " ".join(question.split()).rstrip(" ,;:")
+    if question.endswith(".") and not _ABBREVIATED.search(question):  # "U.S." keeps its dot
+        question = question.rstrip(".")
+    return question + "?"
