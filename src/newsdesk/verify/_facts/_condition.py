@@ -22,7 +22,7 @@ from ...injection.conditions import conditions, may_hold_condition
 from ._parse import Evidence, parse, stems_of
 from ._result import FactResult, fail, not_applicable, ok
 
-__all__ = ["CONDITION", "best_evidence_unasserted", "check_condition", "keeps_condition"]
+__all__ = ["CONDITION", "asserted_and_parts", "best_evidence_unasserted", "check_condition", "keeps_condition"]
 
 CONDITION = "condition"
 
@@ -49,22 +49,24 @@ def keeps_condition(sentence: str) -> bool:
     return may_hold_condition(sentence) and bool(conditions(parse(sentence)))
 
 
+def asserted_and_parts(evidence: Evidence, parts: list[frozenset[int]]) -> tuple[frozenset[str], list[frozenset[str]]]:
+    """(stems of what a source sentence asserts, the stems of each of its ``parts``): the parts are token index
+    sets of its parse that it leaves unasserted, and the rest is what it asserts."""
+    doc = evidence.doc
+    unasserted = frozenset().union(*parts)
+    clauses = [stems_of(" ".join(doc[i].text for i in sorted(part))) for part in parts]
+    return stems_of(" ".join(t.text for t in doc if t.i not in unasserted)), clauses
+
+
 def _asserted_and_clauses(evidence: Evidence) -> tuple[frozenset[str], list[frozenset[str]]]:
     """(stems of what the source sentence asserts, the stems of each clause it leaves unasserted)."""
     if len(evidence.text) > MAX_CHARS or not may_hold_condition(evidence.text):
         return evidence.stems, []
-    doc = evidence.doc
-    found = conditions(doc)
+    found = conditions(evidence.doc)
     if not found:
         return evidence.stems, []
-    unasserted = frozenset().union(*(c.unasserted for c in found))
-    clauses = [
-        stems_of(" ".join(doc[i].text for i in sorted(part)))
-        for condition in found
-        for part in (condition.antecedent, condition.consequent)
-        if part
-    ]
-    return stems_of(" ".join(t.text for t in doc if t.i not in unasserted)), clauses
+    parts = [part for condition in found for part in (condition.antecedent, condition.consequent) if part]
+    return asserted_and_parts(evidence, parts)
 
 
 def check_condition(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence]) -> FactResult:

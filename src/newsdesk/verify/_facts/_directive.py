@@ -14,8 +14,8 @@ states the content flat fails as unsupported when a directive's complement is it
 from __future__ import annotations
 
 from ...injection.directives import directive_complements, may_hold_directive
-from ._condition import MAX_CHARS, best_evidence_unasserted
-from ._parse import Evidence, parse, stems_of
+from ._condition import MAX_CHARS, asserted_and_parts, best_evidence_unasserted
+from ._parse import Evidence, parse
 from ._result import FactResult, fail, not_applicable, ok
 
 __all__ = ["DIRECTIVE", "check_directive"]
@@ -27,13 +27,10 @@ def _asserted_and_complements(evidence: Evidence) -> tuple[frozenset[str], list[
     """(stems of what the source sentence asserts, the stems of each complement a directive in it asks to say)."""
     if len(evidence.text) > MAX_CHARS or not may_hold_directive(evidence.text):
         return evidence.stems, []
-    doc = evidence.doc
-    found = directive_complements(doc)
+    found = directive_complements(evidence.doc)
     if not found:
         return evidence.stems, []
-    unasserted = frozenset().union(*found)
-    complements = [stems_of(" ".join(doc[i].text for i in sorted(part))) for part in found]
-    return stems_of(" ".join(t.text for t in doc if t.i not in unasserted)), complements
+    return asserted_and_parts(evidence, found)
 
 
 def check_directive(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence]) -> FactResult:
