@@ -68,6 +68,10 @@ class ServerModel(Model):
     def describe(self) -> dict[str, Any]:
         return {**super().describe(), "base_url": self.base_url}
 
+    def close(self) -> None:
+        """Close the client's connection pool (left to the garbage collector, its sockets warn as unclosed)."""
+        self._client.close()
+
     def count_tokens(self, text: str) -> int:
         """Tokens in ``text`` as estimated from its length, at the densest rate this server has reported."""
         return math.ceil(len(text) / self.chars_per_token)

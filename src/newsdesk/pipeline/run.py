@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -52,14 +53,14 @@ def write_article(
     emit("store", "start")
     story_id, created = archive.add_story(story)
     emit("store", "done", story_id=story_id, new=created)
-    model = model or _model(options)
-    article = _recorded_run(
-        archive,
-        story_id,
-        model,
-        template.name,
-        lambda run_id: _run(story, options, archive, model, template, run_id, emit, started, reranker),
-    )
+    with _model_for(options, model) as model:
+        article = _recorded_run(
+            archive,
+            story_id,
+            model,
+            template.name,
+            lambda run_id: _run(story, options, archive, model, template, run_id, emit, started, reranker),
+        )
     from .webhooks import notify  # no-op unless NEWSDESK_WEBHOOK_URL is set
 
     notify(archive, "article.published", article, on_problem=lambda line: emit("warning", "info", message=line))
@@ -94,10 +95,19 @@ def _emitter(on_event: EventHandler | None, started: float) -> Callable[..., Non
     return emit
 
 
-def _model(options: WriteOptions) -> Model:
-    return get_model(
+@contextmanager
+def _model_for(options: WriteOptions, given: Model | None) -> Iterator[Model]:
+    """The caller's model, or one made from the options and closed when the run ends (its caller cannot)."""
+    if given is not None:
+        yield given
+        return
+    model = get_model(
         options.model, base_url=options.base_url, api_key=options.api_key, context_length=options.context_length
     )
+    try:
+        yield model
+    finally:
+        model.close()
 
 
 def _run(
@@ -317,14 +327,14 @@ def regenerate_section(
         source.passages = archive.passages_by_id(ids)
         for passage in source.passages:
             passage.source_number = source.number
-    model = model or _model(options)
-    regenerated = _recorded_run(
-        archive,
-        article.story.id,
-        model,
-        template.name,
-        lambda run_id: _regenerate(archive, article, index, spec, template, model, run_id, options, emit),
-    )
+    with _model_for(options, model) as model:
+        regenerated = _recorded_run(
+            archive,
+            article.story.id,
+            model,
+            template.name,
+            lambda run_id: _regenerate(archive, article, index, spec, template, model, run_id, options, emit),
+        )
     emit("done", "done", article_id=regenerated.id)
     return regenerated
 
