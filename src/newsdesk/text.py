@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "LIST_MARKER",
     "STOPWORDS",
     "content_words",
     "fold_country_names",
@@ -25,6 +26,8 @@ __all__ = [
     "visible",
     "words",
 ]
+
+LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")  # a list item's marker: "- ", "• ", "2. "
 
 # Typographic variants and the escape debris of scraped corpora, mapped to plain ASCII.
 _TRANSLATE = str.maketrans(

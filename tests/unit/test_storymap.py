@@ -138,3 +138,24 @@ def test_what_a_passive_describes_is_not_a_speaker() -> None:
     passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
     story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
     assert [s.sentence for s in story_map.statements] == [texts[1]]
+
+
+def test_the_items_of_a_list_a_speaker_introduces_are_the_speakers_words() -> None:
+    """After "the mayor also said:", each list item is the mayor's statement, though it names no speaker: alone
+    in an article it would read as the article's own claim, so no section drafts it bare. The list ends at the
+    first sentence that is no item, and a list no one introduces stays the story's own."""
+    texts = [
+        "In a long interview, Mayor Ana Ruiz also said: - The tunnel will open next spring.",
+        "- The budget is too small to finish the line. - Rival cities copied the plan.",
+        "The council met on Tuesday.",
+        "- Trains will run every ten minutes.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    listed = {s.sentence: s.speaker for s in story_map.statements}
+    assert "Ana Ruiz" in listed[texts[0]]
+    assert listed["- The budget is too small to finish the line."] == listed[texts[0]]
+    assert listed["- Rival cities copied the plan."] == listed[texts[0]]
+    assert {"- The budget is too small to finish the line.", "- Rival cities copied the plan."} <= story_map.unusable
+    assert "- Trains will run every ten minutes." not in listed
+    assert "- Trains will run every ten minutes." not in story_map.unusable

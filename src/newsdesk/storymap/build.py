@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..injection import sentence_screen
 from ..language import SPEECH_VERBS, STATEMENT_VERBS, Stance, nlp, speaker_tokens
 from ..models import Passage, Source
-from ..text import split_sentences
+from ..text import LIST_MARKER, split_sentences
 from .types import Actor, Dated, Figure, Item, Statement, StoryMap
 
 if TYPE_CHECKING:  # spaCy's span and token types, for the helpers that read names off them
@@ -78,6 +78,8 @@ _UNKNOWN = re.compile(
 )
 # Case matters: "US" is a country, "us" a speaker.
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves)\b")
+# A colon at the end, or before a list's first item ("Obama also said: - The UK must ..."): what follows is a list.
+_INTRODUCES_LIST = re.compile(r":\s*(?:$|[-*•–]\s)")
 _WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”]*[\"”’']\s*$")  # a quotation alone: whose words they are is lost
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -126,13 +128,22 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     last_person: str | None = None
     last_actor: str | None = None
     last_passage: int | None = None
+    introduced: Statement | None = None  # "X also said:" before a list: its items are X's words
     docs = nlp().pipe((u[0] for u in units), batch_size=64)
     for order, ((sentence, passage), doc) in enumerate(zip(units, docs, strict=True)):
         if id(passage) != last_passage:  # pronouns do not reach back across passages
             last_person = last_actor = None
             last_passage = id(passage)
+        if not LIST_MARKER.match(sentence):
+            introduced = None  # a list ends at the first sentence that is no item of it
+        elif introduced is not None:
+            story_map.statements.append(_listed_statement(introduced, sentence, passage, order))
+            story_map.unusable.add(sentence)  # alone, without its speaker, it would read as the article's own claim
+            continue
         # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
         statement = _statement(doc, sentence, passage, order, actors, last_person, last_actor)
+        if statement is not None and _INTRODUCES_LIST.search(sentence):
+            introduced = statement
         for entity in doc.ents:
             if entity.label_ in _ACTOR_LABELS:
                 actor = _actor(actors, entity, headline_names)
@@ -159,6 +170,21 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     story_map.actors = sorted(actors.values(), key=lambda a: -a.salience)
     story_map.forward.sort(key=lambda f: (not f.date, f.order))
     return story_map
+
+
+def _listed_statement(introduced: Statement, sentence: str, passage: Passage, order: int) -> Statement:
+    """An item of a list that a clause of saying introduces ("In an interview, Obama also said:" then "- Syria
+    needs a political solution"): the colon hands the list to the speaker, so each item is the speaker's
+    statement, though it names no speaker itself. Its stance is read from its own words."""
+    return Statement(
+        sentence,
+        passage,
+        order,
+        speaker=introduced.speaker,
+        speaker_text=introduced.speaker_text,
+        verb=introduced.verb,
+        stance=_stance(introduced.verb, sentence),
+    )
 
 
 def _actor(actors: dict[str, Actor], entity: Any, headline_names: set[str]) -> Actor:
@@ -234,10 +260,15 @@ def _statement(
         if (
             lemma in _VERB_STANCE
             and token.pos_ == "VERB"
-            and (_VERB_STANCE[lemma] != "neutral" or quoted or any(c.dep_ == "ccomp" for c in token.children))
+            and (
+                _VERB_STANCE[lemma] != "neutral"
+                or quoted
+                or any(c.dep_ == "ccomp" for c in token.children)
+                or _INTRODUCES_LIST.search(sentence, token.idx)
+            )
         ):
-            # a neutral verb reports speech only with what was said: "X said (that) ...", "“...,” X wrote";
-            # "students get experience writing code" is no statement
+            # a neutral verb reports speech only with what was said: "X said (that) ...", "“...,” X wrote", "X
+            # said:" before a list; "students get experience writing code" is no statement
             candidates = speaker_tokens(token)
             speaker_token = min(candidates, key=lambda t: len(list(t.ancestors))) if candidates else None
         elif lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":

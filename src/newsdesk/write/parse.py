@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable
 
 from ..models import Block, Sentence
-from ..text import split_sentences
+from ..text import LIST_MARKER, split_sentences
 
-BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")  # a list marker: "- ", "• ", "2. "
+BULLET = LIST_MARKER  # the name the writer's parsers use
+
 _SUBHEADING = re.compile(r"^\s*(?:#{2,4}\s*(.+?)|\*\*(.+?)\*\*:?)\s*$")
 _LIST_LABEL = r"^\s*(?:#+\s*)?\**\s*(?:the\s+)?(?:potential\s+)?({})\b[^:]*:?\**\s*:?\s*$"
 _PROS = re.compile(_LIST_LABEL.format("pros|advantages|benefits"), re.I)
