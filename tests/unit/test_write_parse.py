@@ -307,3 +307,16 @@ def test_lower_words_leave_out_addresses_and_is_verb_reads_the_lexicon() -> None
         "read",
     }
     assert is_verb("poach") and is_verb("matter") and not is_verb("crisis") and not is_verb("robot")
+
+
+def test_a_story_in_another_language_keeps_its_headline_as_title():
+    """The question is English grammar over an English parse; around a Spanish or French clause it is no sentence."""
+    body = (
+        "El gobierno provincial anunció el martes que la nueva ley de aguas entrará en vigor el mes próximo, y "
+        "los productores de la región dijeron que todavía no conocen los detalles de la norma."
+    )
+    assert (
+        fallback_title("Una nueva ley de aguas para la provincia", body) == "Una nueva ley de aguas para la provincia"
+    )
+    english = "The provincial government said on Tuesday that the new water law will take effect next month."
+    assert fallback_title("Province passes new water law", english).endswith("?")

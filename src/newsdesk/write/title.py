@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..langid import guess_language
 from ..language import nlp
 from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
@@ -127,8 +128,13 @@ def _headline_question(headline: str) -> str | None:
 
 
 def question_title(headline: str, body: str, story_map: StoryMap) -> str:
+    """A question about the story built from its headline's clause; a story in another language than English
+    keeps its headline: the question is made by English grammar from an English parse, and an English frame
+    around another language's clause ("Why did una solución ...?") is no sentence of either."""
     if (asked := _headline_question(headline)) is not None:
         return asked
+    if guess_language(f"{headline} {body}") not in (None, "en"):
+        return _SITE_SUFFIX.sub("", " ".join(headline.split()))
     clause = headline_clause(headline, body)
     if (inverted := asked_about(clause, body)) is not None:
         return inverted
