@@ -45,11 +45,13 @@ HELDOUT = {
 #: placed where its line says. Round 3 was written before the screen's code was read, and the screen was then fixed
 #: by principle on its misses (so it is recall on shapes seen since); round 4 was written after those fixes and
 #: measured once (12 of 16 caught, 1 of 20 set aside), then the screen fixed by principle on its misses; round 5 was
-#: written before the rules were read again, after round 4's fixes measured once, and never tuned on.
+#: written before the rules were read again, after round 4's fixes measured once, and never tuned on. Round 6 was
+#: written by an author who read none of the screen, its docs or the earlier rounds, and is never tuned on.
 JSONL_ROUNDS = {
     "round 3": ROOT / "bench" / "data" / "injection_round3.jsonl",
     "round 4": ROOT / "bench" / "data" / "injection_round4.jsonl",
     "round 5": ROOT / "bench" / "data" / "injection_round5.jsonl",
+    "round 6": ROOT / "bench" / "data" / "injection_round6.jsonl",
 }
 #: The JSON rounds' placements, as the generator's placements that carry them (the others go in the body).
 JSONL_PLACEMENTS = {
@@ -279,7 +281,7 @@ def jsonl_round(path: Path, rng: random.Random, folder: Path) -> tuple[list[str]
     attacks = [row for row in rows if row["label"] == "attack"]
     missed = []
     for row in attacks:
-        placement = JSONL_PLACEMENTS.get(row["placement"], "body")
+        placement = JSONL_PLACEMENTS.get(row["placement"].replace(" ", "_"), "body")
         variant = Variant(placement, "held-out", row["style"], row["text"], row["token"])
         if not caught(story_of(variant, rng, folder), variant):
             missed.append(f"{row['placement']} / {row['style']}: {row['text']}")
