@@ -34,6 +34,9 @@ from newsdesk.models import Passage, Source, Story  # noqa: E402 - after sys.pat
 
 DATA = ROOT / "tests" / "data"
 LEGITIMATE = DATA / "injection-legitimate.txt"
+#: Legitimate news in the vocabulary the derived-text reading keys on (AI summaries, chatbots, readers, assistants,
+#: reports, digests, corrections, "you"), written before that reading's rule: its false positives.
+LEGITIMATE_DERIVATIVE = DATA / "injection-legitimate-derivative.txt"
 #: Written apart from the rules and from the generator's phrasings (issue 16), in rounds: attacks as "TOKEN | ATTACK"
 #: lines and legitimate sentences, one a line. Round 1 was written before the rules were read and then fixed by
 #: principle (so it is recall on shapes seen since); round 2 was written after those fixes and never tuned on.
@@ -292,7 +295,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=300, help="variants to generate (default 300)")
     parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--show-missed", type=int, default=5, help="print this many missed variants")
+    parser.add_argument("--show-missed", type=int, default=12, help="print this many missed variants")
     args = parser.parse_args()
     rng = random.Random(args.seed + 1)
     started = time.perf_counter()
@@ -320,6 +323,10 @@ def main() -> None:
         print(f"  {key:32} {by_kind[key][0]:4} of {by_kind[key][1]}")
     flagged, lines, which = false_positives()
     print(f"false positives: {flagged} of {lines} legitimate sentences set aside")
+    for line in which:
+        print(f"  FP: {line}")
+    flagged, lines, which = false_positives(LEGITIMATE_DERIVATIVE)
+    print(f"derived-text vocabulary false positives: {flagged} of {lines} legitimate sentences set aside")
     for line in which:
         print(f"  FP: {line}")
     for variant in missed[: args.show_missed]:
