@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .addressee import _imperative, _obligated, _propositional
+from .addressee import _imperative, _obligated
+from .propositions import propositional as _propositional
 from .addressee_words import (
     _DEPICTING,
     _MANDATE_ADJECTIVES,
