@@ -33,7 +33,6 @@ from typing import Any
 
 from .addressee_words import (
     _BEFORE_IMPERATIVE,
-    _DEPICTING,
     _IMPERATIVE_REQUESTS,
     _OBLIGATION_HEADS,
     _OBLIGATION_MODALS,
@@ -43,16 +42,15 @@ from .addressee_words import (
     _REQUEST_HEADS,
     _SPEECH_LEMMAS,
     _TEXT_MAKEUP,
-    _WH_WORDS,
     COMMUNICATION,
     TEXT_NOUNS,
 )
 from .derived import attributed, derived_reason, worth_reading
 from .frames import mandate_on_text, told_to_machine
 from .gate import worth_parsing
+from .headings import after_heading_to_writer, clauses_read_apart, note_to_machine, sentence_case, vocative_to_machine
 from .propositions import payload as _payload
 from .propositions import propositional as _propositional
-from .headings import after_heading_to_writer, clauses_read_apart, note_to_machine, sentence_case, vocative_to_machine
 from .roles import (
     clause_subject,
     deixis_in,

@@ -57,7 +57,9 @@ __all__ = ["attributed", "derived_reason", "worth_reading"]
 # Forms the stems below do not reach ("noting" does from "not"), and the phrasal verbs' first words.
 _SAID = frozenset({"told", "said", "wrote", "point", "pass", "spell", "bring", "brought"})
 _REFERENT_WORDS = MACHINE_NOUNS | DERIVED_NOUNS | READER_NOUNS | MACHINE_MODIFIERS | _WRITER_NOUNS | _MACHINE_HEADS
-_GATE_REFERENT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(_REFERENT_WORDS | {"your"})) + r")\b", re.I)
+_GATE_REFERENT = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(_REFERENT_WORDS | {"your"})) + r")\b", re.I
+)
 _GATE_CONTENT = re.compile(
     r"\b(?:"
     + "|".join(sorted({w[:-1] if w.endswith("e") else w for w in COMMUNICATION | TELLING | MAKE_KNOWN | _SAID}))
@@ -73,7 +75,7 @@ def worth_reading(sentence: str) -> bool:
 
 
 def derived_reason(doc: Any) -> str | None:
-    """Why a parsed sentence hands a proposition to a reader, a machine or a derived text of this page (see the
+    """Why a parsed sentence hands a proposition to a machine or a text derived from this page (see the
     module's docstring); None when it does not."""
     for verb in doc:
         copular = _copular_proposition(verb)
@@ -158,7 +160,7 @@ def _second_person(token: Any) -> bool:
 
 
 def _derived_referent(token: Any) -> str | None:
-    """"named" for a machine or derived text this page names as its own (one that processes this page, a machine
+    """ "named" for a machine or derived text this page names as its own (one that processes this page, a machine
     addressed by name, "your recap"); "general" for one ranged over or defined by what it does ("any bot", "AI
     summaries", "the summarizing assistant"); None for anything else, a particular one in the world included."""
     if token.pos_ == "PROPN" and token.lower_ not in MACHINE_NOUNS or someone_elses(token):
@@ -169,6 +171,9 @@ def _derived_referent(token: Any) -> str | None:
         return None
     if machine and _vocative(token):
         return "named"
+    if machine and token.dep_ == "compound" and token.head.lower_ in _WRITING_VERBS:
+        # the parser may make the verb the head and the machine its modifier ("Any chatbot summarising this page")
+        return "named" if deixis_in(token.head) else "general"
     if any(c.dep_ == "poss" and c.lower_ == "your" for c in token.children):
         return "named"
     if _of_this_page(token):
@@ -241,6 +246,11 @@ def _duty_in_the_world(verb: Any, doer: Any | None) -> bool:
     return False
 
 
+# Adverbs of frequency: with "would" they make a past habit ("would often say"), a fact, not a supposition.
+_FREQUENCY = frozenset(
+    "often usually always sometimes frequently regularly repeatedly routinely typically occasionally invariably "
+    "never generally commonly".split()
+)
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest", "provided", "providing"})
 _FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 
@@ -305,14 +315,22 @@ def _realis(verb: Any) -> bool:
         return False
     for node in [verb, *verb.ancestors]:
         auxiliaries = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxiliaries):
+        if not _habitual(node) and any(a.tag_ == "MD" or a.lower_ == "to" for a in auxiliaries):
             return False
         group = sorted([node, *auxiliaries], key=lambda t: t.i)
         if group[0].tag_ == "VB" and group[0].lower_ not in ("do", "does", "did"):
-            return False  # a verb group that opens in the base form: an imperative ("Please be advised"), a bare infinitive
+            return False  # a verb group opening in the base form: an imperative ("Please be advised"), an infinitive
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
             return False
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ in ("VBN", "VBG") and finite(verb))
+    return _habitual(verb) or verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ in ("VBN", "VBG") and finite(verb))
+
+
+def _habitual(verb: Any) -> bool:
+    """ "The assistant would often state that X": "would" with an adverb of frequency is a past habit, observed."""
+    children = list(verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in children) and any(
+        c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in children
+    )
 
 
 def _quoted_after_heading(doc: Any) -> str | None:
