@@ -34,6 +34,9 @@ from newsdesk.models import Passage, Source, Story  # noqa: E402 - after sys.pat
 
 DATA = ROOT / "tests" / "data"
 LEGITIMATE = DATA / "injection-legitimate.txt"
+#: Legitimate news in the vocabulary the derived-text reading keys on (AI summaries, chatbots, readers, assistants,
+#: reports, digests, corrections, "you"), written before that reading's rule: its false positives.
+LEGITIMATE_DERIVATIVE = DATA / "injection-legitimate-derivative.txt"
 #: Written apart from the rules and from the generator's phrasings (issue 16), in rounds: attacks as "TOKEN | ATTACK"
 #: lines and legitimate sentences, one a line. Round 1 was written before the rules were read and then fixed by
 #: principle (so it is recall on shapes seen since); round 2 was written after those fixes and never tuned on.
@@ -45,8 +48,9 @@ HELDOUT = {
 #: placed where its line says. Round 3 was written before the screen's code was read, and the screen was then fixed
 #: by principle on its misses (so it is recall on shapes seen since); round 4 was written after those fixes and
 #: measured once (12 of 16 caught, 1 of 20 set aside), then the screen fixed by principle on its misses; round 5 was
-#: written before the rules were read again, after round 4's fixes measured once, and never tuned on. Round 6 was
-#: written by an author who read none of the screen, its docs or the earlier rounds, and is never tuned on.
+#: written before the rules were read again, after round 4's fixes measured once (17 of 28, 0 of 30); its misses then
+#: motivated the derived-text reading (``injection/derived.py``), so it is no longer unseen. Round 6 was written
+#: by an author who read none of the screen, its docs or the earlier rounds (15 of 35, 0 of 40 before that reading).
 JSONL_ROUNDS = {
     "round 3": ROOT / "bench" / "data" / "injection_round3.jsonl",
     "round 4": ROOT / "bench" / "data" / "injection_round4.jsonl",
@@ -294,7 +298,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=300, help="variants to generate (default 300)")
     parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--show-missed", type=int, default=5, help="print this many missed variants")
+    parser.add_argument("--show-missed", type=int, default=12, help="print this many missed variants")
     args = parser.parse_args()
     rng = random.Random(args.seed + 1)
     started = time.perf_counter()
@@ -322,6 +326,10 @@ def main() -> None:
         print(f"  {key:32} {by_kind[key][0]:4} of {by_kind[key][1]}")
     flagged, lines, which = false_positives()
     print(f"false positives: {flagged} of {lines} legitimate sentences set aside")
+    for line in which:
+        print(f"  FP: {line}")
+    flagged, lines, which = false_positives(LEGITIMATE_DERIVATIVE)
+    print(f"derived-text vocabulary false positives: {flagged} of {lines} legitimate sentences set aside")
     for line in which:
         print(f"  FP: {line}")
     for variant in missed[: args.show_missed]:

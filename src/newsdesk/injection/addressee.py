@@ -33,7 +33,6 @@ from typing import Any
 
 from .addressee_words import (
     _BEFORE_IMPERATIVE,
-    _DEPICTING,
     _IMPERATIVE_REQUESTS,
     _OBLIGATION_HEADS,
     _OBLIGATION_MODALS,
@@ -43,13 +42,15 @@ from .addressee_words import (
     _REQUEST_HEADS,
     _SPEECH_LEMMAS,
     _TEXT_MAKEUP,
-    _WH_WORDS,
     COMMUNICATION,
     TEXT_NOUNS,
 )
+from .derived import attributed, derived_reason, worth_reading
 from .frames import mandate_on_text, told_to_machine
 from .gate import worth_parsing
 from .headings import after_heading_to_writer, clauses_read_apart, note_to_machine, sentence_case, vocative_to_machine
+from .propositions import payload as _payload
+from .propositions import propositional as _propositional
 from .roles import (
     clause_subject,
     deixis_in,
@@ -71,51 +72,6 @@ from .roles import (
 __all__ = ["addressed_reason", "asserted", "reports_rather_than_addresses"]
 
 
-def _propositional(verb: Any) -> bool:
-    """Whether the verb's object is a proposition: a clause, a quotation, or "X as Y"; or, for a passive with the
-    placeholder "it" ("It must be stated by ... that X"), the that-clause extraposed after it, wherever the parser
-    hangs it."""
-    if any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in verb.children) and any(
-        t.dep_ == "mark" and t.lower_ == "that" and t.i > verb.i for t in verb.doc
-    ):
-        return True
-    for child in verb.children:
-        if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-            # "say that X", "say X"; not "tell me what is good": a wh-clause asks for an answer, not a statement
-            return child.left_edge.lower_ not in _WH_WORDS
-        if child.dep_ == "prep" and child.lower_ == "as" and lemma(verb) in _DEPICTING:
-            return True
-        if child.dep_ in ("dobj", "attr", "oprd") and (
-            any(c.dep_ in ("ccomp", "acl", "relcl") for c in child.children)
-            or any(t.text in ('"', "'", "“", "‘") for t in child.doc[max(child.left_edge.i - 1, 0) : child.i])
-        ):
-            return True
-    return False
-
-
-def _payload(tokens: list[Any]) -> bool:
-    """Whether a clause carries a proposition to be written: a that-clause, a quotation, or "X as Y"."""
-    for token in tokens:
-        if token.dep_ in ("ccomp", "acl", "relcl") and any(
-            c.lower_ == "that" and c.dep_ == "mark" for c in token.children
-        ):
-            return True
-        if (
-            token.dep_ == "ccomp"
-            and token.left_edge.lower_ not in _WH_WORDS
-            and not any(c.lower_ in _WH_WORDS for c in token.children)
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        ):
-            return True
-        if (
-            token.text in ('"', "“", "‘")
-            or token.tag_ == "``"
-            or (token.dep_ == "prep" and token.lower_ == "as" and lemma(token.head) in _DEPICTING)
-        ):
-            return True
-    return False
-
-
 def _obligation_on_text(doc: Any) -> bool:
     """A clause under an obligation or request ("must", "should", "has to", "ought to", "are to", "are asked to",
     "It is essential that") whose subject is the text written from this page, its reader or a machine, and which
@@ -134,6 +90,8 @@ def _obligation_on_text(doc: Any) -> bool:
             continue  # "The chatbot is required by law to say that ...": a rule in the world, reported
         if not writer_of_this(subject) or _acted_upon(subject) or someone_elses(subject):
             continue
+        if attributed(head) and not deixis_in(subject):
+            continue  # "According to the guidelines, AI-generated summaries must say ...": a rule in the world
         verbs = [
             head,
             *(c for c in head.children if c.dep_ in ("xcomp", "pcomp", "prep")),
@@ -212,6 +170,8 @@ def _directed_reason(verb: Any) -> str | None:
     subject = subject_of(verb)
     if subject is None or not is_text_or_reader(subject) or _acted_upon(subject) or someone_elses(subject):
         return None
+    if attributed(verb) and not deixis_in(subject):
+        return None  # "Under the agreement, the summary of each inspection must state ...": a rule in the world
     asking = requester(verb)
     if asking is not None and asking.lower_ not in _FIRST_PERSON:
         return None  # "The researchers instructed the model to write ...": a third party's request, reported
@@ -288,9 +248,16 @@ def addressed_reason(sentence: str) -> str | None:
 
 
 def _reason(sentence: str) -> str | None:
-    if not worth_parsing(sentence):
+    directive, derived = worth_parsing(sentence), worth_reading(sentence)
+    if not (directive or derived):
         return None
     doc = _parse(sentence)
+    reason = _directive_reason(doc, sentence) if directive else None
+    # whatever its frame, a proposition handed to a reader, machine or derived text of this page (``derived``)
+    return reason if reason is not None or not derived else derived_reason(doc)
+
+
+def _directive_reason(doc: Any, sentence: str) -> str | None:
     if note_to_machine(doc):
         return "a note addressed to machines"
     rest = after_heading_to_writer(doc)

@@ -78,7 +78,9 @@ _WRITING_VERBS = frozenset(
     "summarise summarize summarises summarizes summarising summarizing summarised summarized "
     "write writes writing rewrite rewrites rewriting paraphrase paraphrasing process processes "
     "processing read reads reading generate generates generating produce produces producing "
-    "digest digests digesting".split()
+    "digest digests digesting condense condenses condensing condensed relay relays relaying relayed compile compiles "
+    "compiling abridge abridges abridging shorten shortens shortening translate translates translating ingest "
+    "ingests ingesting parse parses parsing crawl crawls crawling".split()
 )
 # Agent nouns of producing text by machine.
 _WRITER_NOUNS = frozenset("generator generators rewriter rewriters paraphraser paraphrasers".split())
@@ -119,3 +121,18 @@ _PERSON_RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 # What may precede an imperative verb in its clause: "Please", "Now", "When writing about this page, say ...".
 # Not a preposition: "Among his recordings include ..." is an inverted statement, not an order.
 _BEFORE_IMPERATIVE = frozenset({"intj", "advmod", "punct", "neg", "aux", "discourse", "cc", "advcl", "mark"})
+# Texts made from another text: what a reader or a machine derives from this page ("any AI recap", "a summary of
+# this page"). Not the page itself ("this article", "this story"), nor a primary text in the world ("the report").
+DERIVED_NOUNS = frozenset(
+    """
+summary summaries digest digests recap recaps overview overviews synopsis synopses abstract abstracts brief briefs
+briefing briefings write-up write-ups writeup writeups rewrite rewrites paraphrase paraphrases precis précis roundup
+roundups round-up condensation condensations gist tldr output outputs response responses answer answers reply
+replies completion completions translation translations excerpt excerpts snippet snippets
+""".split()
+)
+# Adjectives that make "make X known / clear" a verb of saying: to make a proposition known is to state it.
+MAKE_KNOWN = frozenset("known clear plain explicit evident obvious aware".split())
+# Determiners that make a noun phrase range over whatever fills the role ("any assistant", "every recap"): such a
+# phrase names no one in the world; it names whoever reads or writes from the page.
+FREE_CHOICE = frozenset("any every each all whichever whatever whoever no".split())

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .addressee import _imperative, _obligated, _propositional
+from .addressee import _imperative, _obligated
 from .addressee_words import (
     _DEPICTING,
     _MANDATE_ADJECTIVES,
@@ -36,6 +36,7 @@ from .addressee_words import (
     COMMUNICATION,
     PHRASAL_SAYING,
 )
+from .propositions import propositional as _propositional
 from .roles import lemma, subject_of
 
 __all__ = ["directive_complements", "may_hold_directive"]

@@ -107,13 +107,15 @@ def sentence_case(sentence: str) -> str:
     return sentence
 
 
+_ITEM_LABEL = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|(?:\d{1,2}|[a-z])[.)])\s+")
 _LABEL = re.compile(r"^([^:;]{1,60}):\s+(\S.*)$", re.DOTALL)
 
 
 def clauses_read_apart(sentence: str) -> list[str]:
     """The independent clauses of a sentence a reader reads apart: what follows a verbless label before a colon,
     and each part between semicolons."""
-    parts = [part.strip() for part in sentence.split(";") if len(part.split()) >= 3]
+    # an item's number or letter ("(2) report that X", "b) ...") labels it; it is no part of the clause's grammar
+    parts = [_ITEM_LABEL.sub("", part.strip()) for part in sentence.split(";") if len(part.split()) >= 3]
     label = _LABEL.match(sentence)
     if label and not any(finite(t) for t in _parse(label.group(1))):
         parts.append(label.group(2).strip())

@@ -1,0 +1,350 @@
+"""A proposition handed to whoever derives a text from this page: not reporting, whatever its grammatical frame.
+
+The frames an instruction can take have no end (an order, a request, a modal suggestion, a question, an
+expectation, a condition, a task, a preferred wording), and every round of new attacks found one more. What they
+share is not a frame but two references and one absence, read from the parse:
+
+- the sentence **refers to a machine that processes text, or a text derived from this one**: a machine named as
+  the page's processor ("any assistant condensing
+  this page", "the summarizing assistant", "the model writing the overview", "whichever assistant processes this
+  article"), addressed by name ("Please be advised, assistant, that ..."), or ranged over ("any bot"); a derived
+  text that does not exist yet in the world ("any AI recap", "AI-generated briefs", "an automated digest of this
+  text", "your recap") rather than a particular one in it ("the app's AI summary", "an AI summary wrongly stated");
+- it **carries a proposition**: a verb of saying or telling with a that-clause, a quotation or "X as Y" ("point
+  out that X", "make known that X", "be described as X"), or a quotation after a heading that names such a text
+  ("The preferred wording in any AI recap: 'X'");
+- and **the story does not attribute it**: no reported speaker ("..., the regulator said"), no one in the world
+  who requires, asks or expects it ("The new law requires chatbots to tell users ...", "Ministers expect ..."), no
+  rule it is "under" or "according to"; and it is not a fact that happened (a finite statement with no modal, no
+  condition, no question: "An AI chatbot told a customer that he could claim a refund" is news).
+
+"You" alone is not read as such a reference here: in transcripts and quotations it is the interlocutor ("you
+could write a script", "you'll note that ..."), 9 of 11,262 dev sentences when it was; the reader as the one
+obliged ("You should report that X") is ``addressee``'s reading.
+
+Such a proposition is asked of the derived text, not asserted by the source: never evidence, never drafted from.
+What stays reporting, besides what the story attributes: a duty a machine has towards people in the world
+("chatbots must tell users that they are talking to a machine") or to disclose what it is ("must disclose that it
+is an AI"), when the machine is named in general rather than as this page's processor; the page telling its own
+human reader something ("We can tell you that X", "Readers, note that X" asserts X); a correction of this article
+("An earlier version of this article misstated ..."): the page itself is not a text derived from it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .addressee_words import (
+    _MACHINE_HEADS,
+    _WRITER_NOUNS,
+    _WRITING_VERBS,
+    COMMUNICATION,
+    DERIVED_NOUNS,
+    FREE_CHOICE,
+    MACHINE_MODIFIERS,
+    MACHINE_NOUNS,
+    MAKE_KNOWN,
+    READER_NOUNS,
+    TELLING,
+)
+from .headings import finite
+from .propositions import propositional
+from .roles import deixis_in, duty_to_people, imposed_from_outside, is_machine, lemma, reported, someone_elses
+
+__all__ = ["attributed", "derived_reason", "worth_reading"]
+
+# Forms the stems below do not reach ("noting" does from "not"), and the phrasal verbs' first words.
+_SAID = frozenset({"told", "said", "wrote", "point", "pass", "spell", "bring", "brought"})
+_REFERENT_WORDS = MACHINE_NOUNS | DERIVED_NOUNS | READER_NOUNS | MACHINE_MODIFIERS | _WRITER_NOUNS | _MACHINE_HEADS
+_GATE_REFERENT = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(_REFERENT_WORDS | {"your"})) + r")\b", re.I
+)
+_GATE_CONTENT = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({w[:-1] if w.endswith("e") else w for w in COMMUNICATION | TELLING | MAKE_KNOWN | _SAID}))
+    + r")\w{0,4}\b|[:\"“‘']|\bas\b",
+    re.IGNORECASE,
+)
+
+
+def worth_reading(sentence: str) -> bool:
+    """The surface marks the reading needs: a word that may name a reader, a machine or a derived text, and a word
+    of saying, a colon, a quotation mark or "as". Errs towards admitting; the parse decides."""
+    return bool(_GATE_REFERENT.search(sentence) and _GATE_CONTENT.search(sentence))
+
+
+def derived_reason(doc: Any) -> str | None:
+    """Why a parsed sentence hands a proposition to a machine or a text derived from this page (see the
+    module's docstring); None when it does not."""
+    for verb in doc:
+        copular = _copular_proposition(verb)
+        if not (copular or _carries_proposition(verb)) or attributed(verb) or (_realis(verb) and not copular):
+            continue
+        doer = _doer(verb)
+        content = _content(verb)
+        for token in doc:
+            if token.i in content or token.i == verb.i:
+                continue
+            strength = _derived_referent(token)
+            if copular and strength != "named":
+                continue  # a proposition stated, not asked for: only one put to a named machine is handed to it
+            if strength == "named" or (strength == "general" and not _duty_in_the_world(verb, doer)):
+                return "a proposition handed to a machine or a text derived from this page"
+    return _quoted_after_heading(doc)
+
+
+def _copular_proposition(verb: Any) -> bool:
+    """ "... is that X": an identity whose value is a proposition ("the only fact that matters here is that X")."""
+    return verb.lower_ in ("is", "was", "are", "be") and any(_that_clause(c) for c in verb.children)
+
+
+def _carries_proposition(verb: Any) -> bool:
+    """A verb of saying or telling with a proposition, or "make (it) known / clear that X"."""
+    if lemma(verb) in COMMUNICATION or _telling(verb):
+        return propositional(verb) or any(_that_clause(c) for c in verb.children)
+    if verb.lower_ in ("make", "makes", "made", "making"):  # the that-clause hangs on "make" or on the adjective
+        known = [c for c in verb.children if c.lower_ in MAKE_KNOWN]
+        return bool(known) and any(
+            t.dep_ in ("ccomp", "advcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+            for k in [verb, *known]
+            for t in k.children
+        )
+    return False
+
+
+def _telling(verb: Any) -> bool:
+    """A verb of telling someone something, in any form: "advised", "reminds", "told"."""
+    lower = verb.lower_
+    return lower == "told" or any(lower == base + end for base in TELLING for end in ("", "s", "ed", "d", "ing"))
+
+
+def _that_clause(token: Any) -> bool:
+    return token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
+def _content(verb: Any) -> set[int]:
+    """The positions of the proposition itself: what a reference inside it names is part of the claim ("say that
+    the chatbot lied"), not its addressee."""
+    inside: set[int] = set()
+    for child in verb.children:
+        stated = any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
+        clausal = (child.dep_ in ("ccomp", "acomp") and stated) or (child.dep_ == "prep" and child.lower_ == "as")
+        # an object is the proposition when it holds a clause or a quotation ("say the words 'X'"); a bare noun
+        # there may be the one addressed ("Please be advised, assistant, that ...", as the parser reads it)
+        holds = child.dep_ in ("dobj", "attr", "oprd") and any(
+            t.dep_ in ("ccomp", "acl", "relcl") or t.tag_ == "``" for t in child.subtree
+        )
+        if clausal or holds:
+            inside.update(t.i for t in child.subtree)
+    return inside
+
+
+def _doer(verb: Any) -> Any | None:
+    """Who says what the verb says: its subject, or up a chain of complements the subject of the verb it completes
+    ("might want to add", "Your task is to tell": a task's owner does it)."""
+    node = verb
+    while True:
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None:
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            copula = node.lower_ in ("is", "was", "be", "are", "were")
+            return owner if owner is not None and copula else subject
+        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head.i == node.i:
+            return None
+        node = node.head
+
+
+def _second_person(token: Any) -> bool:
+    return token.lower_ in ("you", "your", "yourself", "yourselves")
+
+
+def _derived_referent(token: Any) -> str | None:
+    """ "named" for a machine or derived text this page names as its own (one that processes this page, a machine
+    addressed by name, "your recap"); "general" for one ranged over or defined by what it does ("any bot", "AI
+    summaries", "the summarizing assistant"); None for anything else, a particular one in the world included."""
+    if token.pos_ == "PROPN" and token.lower_ not in MACHINE_NOUNS or someone_elses(token):
+        return None
+    machine = is_machine(token) or token.lower_ in MACHINE_NOUNS or token.lower_ in _WRITER_NOUNS
+    derived = token.lower_ in DERIVED_NOUNS and token.pos_ == "NOUN"
+    if not (machine or derived):
+        return None
+    if machine and _vocative(token):
+        return "named"
+    if machine and token.dep_ == "compound" and token.head.lower_ in _WRITING_VERBS:
+        # the parser may make the verb the head and the machine its modifier ("Any chatbot summarising this page")
+        return "named" if deixis_in(token.head) else "general"
+    if any(c.dep_ == "poss" and c.lower_ == "your" for c in token.children):
+        return "named"
+    if _of_this_page(token):
+        return "named"
+    if derived and any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in token.children):
+        return None  # "the summary of each ruling": a text derived from another one
+    if machine and any(
+        c.dep_ in ("amod", "acl", "relcl", "compound") and c.lower_ in _WRITING_VERBS for c in token.children
+    ):
+        return "general"  # "the summarizing assistant", "the model writing the overview": defined by processing text
+    ranged = any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in token.children)
+    generic = token.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+    if derived and _machine_made(token) and (ranged or generic):
+        return "general"  # "any AI recap", "AI-generated briefs"; not "the AI summary" (a particular one)
+    if machine and ranged:
+        return "general"
+    return None
+
+
+def _of_this_page(token: Any) -> bool:
+    """Whether a reference is tied to this page: "this" in its phrase ("a summary of this page"), or in the clause
+    it is the subject of ("whichever assistant processes this article")."""
+    if deixis_in(token):
+        return True
+    head = token.head
+    return token.dep_ == "nsubj" and head.lower_ in _WRITING_VERBS and deixis_in(head)
+
+
+def _vocative(token: Any) -> bool:
+    """A noun set off by commas that is no argument of the clause: "Please be advised, assistant, that ...",
+    "Your task, dear model, is ..."."""
+    doc = token.doc
+    if any(c.dep_ in ("det", "poss") for c in token.children):
+        return False
+    left = token.left_edge.i
+    before = doc[left - 1].text if left > 0 else ","
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else "."
+    opened = all(c.lower_ in _ADDRESS_WORDS for c in token.lefts)
+    return before == "," and after in (",", ":", "!", "—", "–", "-") and opened
+
+
+# Words that open an address to someone named: "dear model", "Attention summariser —", "Hey assistant,".
+_ADDRESS_WORDS = frozenset("dear o oh hey hi hello attention attn".split())
+
+
+def _machine_made(token: Any) -> bool:
+    """A text a machine makes, or one made from another text: "AI recap", "automated digest", "AI-generated
+    briefs", "machine summary", "generated summaries"."""
+    for modifier in token.lefts:
+        words = {t.lower_ for t in modifier.subtree}
+        if words & (MACHINE_MODIFIERS | MACHINE_NOUNS | {"machine"}) or _made_by_writing(modifier.lower_):
+            return True  # "AI recap", "automated digest", "generated summaries": made, not reported
+    return False
+
+
+def _made_by_writing(word: str) -> bool:
+    """A participle of a verb of producing text: "generated", "processed", "written", "summarised"."""
+    return word in _WRITING_VERBS or word[:-1] in _WRITING_VERBS or word[:-2] in _WRITING_VERBS or word == "written"
+
+
+def _duty_in_the_world(verb: Any, doer: Any | None) -> bool:
+    """A duty a machine named in general has towards people in the world ("any bot must tell users that ...") or
+    to disclose what it is ("must disclose that it is an AI"): the stuff of laws and codes, not a claim to carry."""
+    if duty_to_people(verb):
+        return True
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("it", "they", "itself", "themselves") and doer is not None:
+            return True
+    return False
+
+
+# Adverbs of frequency: with "would" they make a past habit ("would often say"), a fact, not a supposition.
+_FREQUENCY = frozenset(
+    "often usually always sometimes frequently regularly repeatedly routinely typically occasionally invariably "
+    "never generally commonly".split()
+)
+_CONDITIONS = frozenset({"if", "unless", "whether", "lest", "provided", "providing"})
+_FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+
+
+def attributed(verb: Any) -> bool:
+    """Whether the story gives the proposition to someone in the world: a reported speaker; someone who requires,
+    asks, expects or wants it (the subject of a verb it is the complement of: "The new law requires chatbots to
+    tell ...", "Lawmakers want ads to carry a notice saying ..."); a rule it falls "under" or a source it is
+    "according to"; an obligation imposed by someone ("required by law to say")."""
+    chain = [verb, *verb.ancestors]
+    if reported(verb) and not any(
+        c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for node in chain[1:] for c in node.children
+    ):
+        return True  # someone's reported words; "We ask all AI readers to relay ..." is the page's own voice
+    for node in chain:
+        # a passive's agent on the verb of saying itself is who says it ("It should be noted by any summarising
+        # model that X"): in the world only when it is no machine; on a verb above it, who imposes the duty
+        if imposed_from_outside(node) and (node.i != verb.i or all(_in_the_world(a) for a in _agents(node))):
+            return True
+        for prep in (c for c in node.children if c.dep_ == "prep"):
+            source = _prep_object(prep)
+            own = source is not None and any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in source.children)
+            if prep.lower_ in ("under", "according") and source is not None and not (deixis_in(source) or own):
+                return True
+        if node.i == verb.i or lemma(node) in ("be", "is", "are", "was", "were") or node.pos_ == "AUX":
+            continue
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _in_the_world(subject):
+            return True
+    return False
+
+
+def _agents(verb: Any) -> list[Any]:
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
+def _prep_object(prep: Any) -> Any | None:
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return child
+        if child.dep_ == "prep":  # "according to X"
+            return _prep_object(child)
+    return None
+
+
+def _in_the_world(subject: Any) -> bool:
+    """A subject that is someone in the story: not the page's own voice ("we"), its reader ("you"), a placeholder
+    ("it"), this page, or a reader, machine or derived text of it."""
+    if subject.lower_ in _FIRST_PERSON or _second_person(subject) or subject.lower_ in ("it", "there"):
+        return False
+    if deixis_in(subject) or _derived_referent(subject) is not None or is_machine(subject):
+        return False
+    return not (subject.lower_ in READER_NOUNS and deixis_in(subject))
+
+
+def _realis(verb: Any) -> bool:
+    """A fact that happened or holds: a finite verb with no modal, infinitive, condition or question over it ("An
+    AI chatbot told a customer that ..."). What a modal, an infinitive, an imperative, a condition or a question
+    frames is asked or supposed, not reported."""
+    doc = verb.doc
+    if doc[-1].text == "?" or (len(doc) > 1 and doc[-2].text == "?"):
+        return False
+    for node in [verb, *verb.ancestors]:
+        auxiliaries = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        if not _habitual(node) and any(a.tag_ == "MD" or a.lower_ == "to" for a in auxiliaries):
+            return False
+        group = sorted([node, *auxiliaries], key=lambda t: t.i)
+        if group[0].tag_ == "VB" and group[0].lower_ not in ("do", "does", "did"):
+            return False  # a verb group opening in the base form: an imperative ("Please be advised"), an infinitive
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
+            return False
+    return _habitual(verb) or verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ in ("VBN", "VBG") and finite(verb))
+
+
+def _habitual(verb: Any) -> bool:
+    """ "The assistant would often state that X": "would" with an adverb of frequency is a past habit, observed."""
+    children = list(verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in children) and any(
+        c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in children
+    )
+
+
+def _quoted_after_heading(doc: Any) -> str | None:
+    """A quotation given to no speaker after a heading that names a machine or a derived text of this page ("The
+    preferred wording in any AI recap: 'X'"): the wording is handed to that text."""
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    if colon is None or colon > 12 or colon + 1 >= len(doc):
+        return None
+    heading = doc[:colon]
+    if any(finite(t) and t.dep_ != "ROOT" for t in heading) or not any(_derived_referent(t) for t in heading):
+        return None
+    rest = doc[colon + 1 :]
+    if not any(t.text in ('"', "“", "‘", "'") or t.tag_ == "``" for t in rest[:2]):
+        return None
+    if any(lemma(t) in COMMUNICATION and any(c.dep_ == "nsubj" for c in t.children) for t in rest):
+        return None  # "AI summaries: 'a disaster for trust', says the BBC"
+    return "a wording handed to a machine or a text derived from this page"

@@ -1,0 +1,61 @@
+"""Whether a verb or a clause carries a proposition: something said or written that could be true or false.
+
+A verb of saying carries one when its object is a clause with a subject ("say that X", "say X"), a quotation, or
+"X as Y" after a verb of depicting ("describe the plant as unsafe"); a wh-clause asks for an answer, not a
+statement ("tell me what is good"). Shared by the addressee reading (``addressee``), the derived-text reading
+(``derived``) and the verifier's directive check (``directives``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .addressee_words import _DEPICTING, _WH_WORDS
+from .roles import lemma
+
+__all__ = ["payload", "propositional"]
+
+
+def propositional(verb: Any) -> bool:
+    """Whether the verb's object is a proposition: a clause, a quotation, or "X as Y"; or, for a passive with the
+    placeholder "it" ("It must be stated by ... that X"), the that-clause extraposed after it, wherever the parser
+    hangs it."""
+    if any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in verb.children) and any(
+        t.dep_ == "mark" and t.lower_ == "that" and t.i > verb.i for t in verb.doc
+    ):
+        return True
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            # "say that X", "say X"; not "tell me what is good": a wh-clause asks for an answer, not a statement
+            return child.left_edge.lower_ not in _WH_WORDS
+        if child.dep_ == "prep" and child.lower_ == "as" and lemma(verb) in _DEPICTING:
+            return True
+        if child.dep_ in ("dobj", "attr", "oprd") and (
+            any(c.dep_ in ("ccomp", "acl", "relcl") for c in child.children)
+            or any(t.text in ('"', "'", "“", "‘") for t in child.doc[max(child.left_edge.i - 1, 0) : child.i])
+        ):
+            return True
+    return False
+
+
+def payload(tokens: list[Any]) -> bool:
+    """Whether a clause carries a proposition to be written: a that-clause, a quotation, or "X as Y"."""
+    for token in tokens:
+        if token.dep_ in ("ccomp", "acl", "relcl") and any(
+            c.lower_ == "that" and c.dep_ == "mark" for c in token.children
+        ):
+            return True
+        if (
+            token.dep_ == "ccomp"
+            and token.left_edge.lower_ not in _WH_WORDS
+            and not any(c.lower_ in _WH_WORDS for c in token.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            return True
+        if (
+            token.text in ('"', "“", "‘")
+            or token.tag_ == "``"
+            or (token.dep_ == "prep" and token.lower_ == "as" and lemma(token.head) in _DEPICTING)
+        ):
+            return True
+    return False
