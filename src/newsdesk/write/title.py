@@ -138,13 +138,15 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
     clause = headline_clause(headline, body)
     if (inverted := asked_about(clause, body)) is not None:
         return inverted
-    return _framed(clause, body, story_map)
+    framed = _framed(clause, body, story_map)
+    return framed if framed is not None else _SITE_SUFFIX.sub("", " ".join(headline.split()))
 
 
-def _framed(clause: str, body: str, story_map: StoryMap) -> str:
+def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
     """The headline's clause framed by its verb where its grammar says how (a plan, a participle, an obituary, a
     list, a verbless clause); a headline that is a definite noun phrase asked what it is (``_definite_question``);
-    else the story's main claim asked (``lead_question``); else a frame around it."""
+    else the story's main claim asked (``lead_question``); else a frame around it; None where the clause is no
+    statement a frame can hold (``_declarative``)."""
     doc = nlp()(clause)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.pos_ not in ("VERB", "AUX"):  # a parse that missed the verb ("Attack stokes ...")
@@ -187,18 +189,33 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str:
         if root.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in root.children):
             return finish(f"What comes next after {text}")
         if root.pos_ in ("VERB", "AUX"):
-            return finish(f"What is at stake as {text}")
+            return finish(f"What is at stake as {text}") if _declarative(doc) else None
     elif (named := _definite_question(doc, text)) is not None:
         return named
     elif (from_lead := lead_question(body)) is not None:
         return from_lead
-    if any(t.pos_ == "VERB" and t.i > 0 for t in doc):  # a clause the parser could not pin down: keep it whole
-        return finish(f"What is at stake as {text}")
+    if any(t.pos_ == "VERB" and t.i > 0 for t in doc):  # a clause the parser could not pin down: kept whole
+        return finish(f"What is at stake as {text}") if _declarative(doc) else None
     actor = story_map.main_actor
     if actor is not None and actor.name.lower() not in text.lower():
         plural = root is not None and (root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children))
         return finish(f"What {'do' if plural else 'does'} {text} mean for {actor.name}")
     return finish(f"What lies behind {text}")
+
+
+def _declarative(doc: Doc) -> bool:
+    """A clause that "as" can introduce: a statement whose main verb has its subject. A noun phrase whose only verb
+    sits in a relative clause ("the woman who got YouTube banned"), an embedded question ("Why Indonesia
+    suspended ...") or an answer ("No, that song isn't a hit") is not one, and framed it reads as no sentence."""
+    return (
+        is_complete_sentence(doc)
+        and doc[0].tag_ not in ("WRB", "WP", "WDT", "UH")
+        and doc[0].lower_
+        not in (
+            "no",
+            "yes",
+        )
+    )
 
 
 def _definite_question(doc: Doc, text: str) -> str | None:
