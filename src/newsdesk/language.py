@@ -55,6 +55,7 @@ __all__ = [
     "WORDNET_POS",
     "antonyms",
     "forms",
+    "is_noun",
     "is_verb",
     "listed_opposites",
     "nlp",
@@ -651,6 +652,18 @@ def is_verb(lemma: str) -> bool:
     spaCy wheel). "poach", "matter", "allege" are verbs; "crisis", "robot", "role" are not, however a tagger reads
     them out of context."""
     return lemma.lower() in _verb_lemmas()
+
+
+def is_noun(lemma: str) -> bool:
+    """Whether English has a noun of this base form (the same index's nouns): "launch", "support" and "crisis"
+    are nouns; "withhold" and "poach" are not, so "withholds" is a verb whatever a tagger reads it as."""
+    return lemma.lower() in _noun_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _noun_lemmas() -> frozenset[str]:
+    index = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(index["noun"])
 
 
 @lru_cache(maxsize=4096)

@@ -330,3 +330,14 @@ def test_a_headline_that_is_no_statement_is_not_framed_as_one():
         "No, That AI-Generated Country Song Isn’t a No. 1 Hit",
     ):
         assert fallback_title(headline) == headline
+
+
+def test_the_words_a_pronoun_stands_for_are_one_noun_phrase():
+    """The substitution test's subject must be a noun phrase: its head a noun English has ("withholds" is only a
+    verb, whatever the tagger reads), and no subject pronoun after its first word ("stories you missed" is a noun
+    with a relative clause, no clause of its own)."""
+    assert fallback_title("U.S. Withholds Support From Major AI Safety Report") == (
+        "Why did U.S. withhold support from major AI safety report?"
+    )
+    title = fallback_title("Seven Good News Stories You Missed This Year")
+    assert not title.startswith(("Why did", "What comes next", "What is at stake")), title

@@ -14,10 +14,10 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..language import EPISTEMIC_MODALS, is_verb, nlp
+from ..language import EPISTEMIC_MODALS, is_noun, is_verb, nlp
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["asked_about", "finish", "lower_first", "lower_words"]
 
@@ -157,6 +157,17 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     return finish(question)
 
 
+def _noun_phrase(phrase: Doc, head: Token) -> bool:
+    """Whether words a pronoun is to stand for can be one noun phrase: a common noun at its head that English has
+    as a noun ("U.S. withholds" has none: "withhold" is only a verb; a capitalised head is a name), and no subject
+    pronoun after its first word
+    (a pronoun is a noun phrase by itself, so "stories you" starts a clause of its own: "stories (that) you
+    missed")."""
+    if head.tag_ in ("NN", "NNS") and head.text[:1].islower() and not is_noun(head.lemma_):  # capitalised: a name
+        return False
+    return not any(t.tag_ == "PRP" and t.dep_ != "poss" and t.i > 0 for t in phrase)
+
+
 def _substituted(clause: str) -> tuple[str, str] | None:
     """(subject, "It/They <predicate>") by the pronoun substitution test (module docstring): the shortest opening
     run of whole words that is a noun phrase (it has a noun of its own and does not end on a determiner, a
@@ -171,7 +182,8 @@ def _substituted(clause: str) -> tuple[str, str] | None:
         before = doc[first.i - 1]
         if (
             first.is_punct
-            or first.dep_ == "compound"  # a noun the parse reads as modifying the next is inside the phrase
+            # a noun the parse reads as modifying the next is inside the phrase, if English has such a noun
+            or (first.dep_ == "compound" and is_noun(first.lemma_))
             or not before.whitespace_
             or before.tag_ in _NO_PHRASE_END
             or doc[0].pos_ in ("ADP", "SCONJ")
@@ -180,7 +192,7 @@ def _substituted(clause: str) -> tuple[str, str] | None:
         subject, predicate = doc[: first.i].text.strip(), doc[first.i :].text
         alone = nlp()(subject)
         head = next((t for t in alone if t.dep_ == "ROOT"), alone[0])
-        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in alone):
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in alone) or not _noun_phrase(alone, head):
             continue
         plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
         pronoun = "They" if plural else "It"  # the subject's own pronoun, in its number

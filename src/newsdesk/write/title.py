@@ -187,7 +187,7 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
         if (from_lead := lead_question(body)) is not None:
             return from_lead
         if root.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in root.children):
-            return finish(f"What comes next after {text}")
+            return finish(f"What comes next after {text}") if _declarative(doc) else None
         if root.pos_ in ("VERB", "AUX"):
             return finish(f"What is at stake as {text}") if _declarative(doc) else None
     elif (named := _definite_question(doc, text)) is not None:
@@ -204,18 +204,20 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
 
 
 def _declarative(doc: Doc) -> bool:
-    """A clause that "as" can introduce: a statement whose main verb has its subject. A noun phrase whose only verb
-    sits in a relative clause ("the woman who got YouTube banned"), an embedded question ("Why Indonesia
-    suspended ...") or an answer ("No, that song isn't a hit") is not one, and framed it reads as no sentence."""
-    return (
-        is_complete_sentence(doc)
-        and doc[0].tag_ not in ("WRB", "WP", "WDT", "UH")
-        and doc[0].lower_
-        not in (
-            "no",
-            "yes",
-        )
-    )
+    """A clause a frame ("as ...", "after ...") can hold: a statement whose main verb has its subject, and nothing
+    before that subject but a fronted adverbial ("At the summit, ..."). A noun phrase whose only verb sits in a
+    relative clause ("the woman who got YouTube banned"; "stories you missed", where the relative has no "that"),
+    an embedded question ("Why Indonesia suspended ...") or an answer ("No, that song isn't a hit") is not one:
+    framed, it reads as no sentence."""
+    if not is_complete_sentence(doc) or doc[0].tag_ in ("WRB", "WP", "WDT", "UH") or doc[0].lower_ in ("no", "yes"):
+        return False
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
+    if subject is None:
+        return True
+    before = doc[: subject.left_edge.i]
+    adverbial = len(before) == 0 or before[0].pos_ in ("ADP", "ADV", "SCONJ") or any(t.text == "," for t in before)
+    return adverbial or not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in before)
 
 
 def _definite_question(doc: Doc, text: str) -> str | None:
