@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from ..models import Block, Section, Sentence
 from ..storymap import Item, Statement, StoryMap, plan_lines
 from ..template import SectionSpec
-from .grounded import Candidate, GroundedDrafter, compress, sentence_of
+from .grounded import Candidate, GroundedDrafter, compress, opens_on_a_pronoun, sentence_of
 
 __all__ = ["MAP_BUILT", "builds_from_map", "map_section", "plan_for"]
 
@@ -126,7 +126,10 @@ def _claim_matching(
     pool = [
         c
         for c in drafter.unused()
-        if pattern.search(c.original) and not (exclude and exclude.search(c.original)) and c.original not in skip
+        if pattern.search(c.original)
+        and not (exclude and exclude.search(c.original))
+        and c.original not in skip
+        and not opens_on_a_pronoun(c.text)  # a bullet stands alone
     ]
     pool.sort(key=lambda c: (story_first and c.passage.source_number != 1, -c.relevance))
     chosen: list[Candidate] = []

@@ -48,6 +48,12 @@ def unfinished(sentence: str) -> bool:
     return not _FINISHED.search(sentence.strip())
 
 
+def opens_on_a_pronoun(sentence: str) -> bool:
+    """A sentence that opens on a pronoun or a demonstrative ("They said ...", "It was ..."): alone in a bullet it
+    points at nothing."""
+    return bool(_DANGLING.match(sentence))
+
+
 def caption_or_byline(sentence: str) -> bool:
     return bool(_CAPTION.search(sentence))
 

@@ -1,0 +1,28 @@
+"""Sections built from the story map: what stands as a bullet."""
+
+from __future__ import annotations
+
+from newsdesk.models import Passage, Source
+from newsdesk.storymap import build_map
+from newsdesk.template import load_template
+from newsdesk.write.from_map import map_section
+from newsdesk.write.grounded import GroundedDrafter
+
+HEADLINE = "Council opens new harbour ferry"
+
+
+def test_a_pros_or_cons_bullet_never_opens_on_a_pronoun_that_points_at_nothing() -> None:
+    """Where no one takes a side, a benefit or risk the story names may stand in; a sentence that opens on "They"
+    or "It" is passed over there: alone in a bullet it names no one."""
+    texts = [
+        "The council opened the new harbour ferry on Monday.",
+        "They said that the islands had a long way to go, but that the ferry could help increase trade.",
+        "The ferry is designed to cut the crossing to twenty minutes.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    sources = [Source(number=1, title=HEADLINE, passages=passages)]
+    story_map = build_map(sources, HEADLINE)
+    spec = next(s for s in load_template("default").sections if s.format == "pros_cons")
+    section = map_section(spec, story_map, GroundedDrafter(sources, HEADLINE))
+    bullets = [s.text for b in section.blocks if b.type == "bullet" for s in b.sentences]
+    assert bullets == ["The ferry is designed to cut the crossing to twenty minutes."], bullets
