@@ -19,6 +19,8 @@ import threading
 from functools import lru_cache
 from typing import Any, Literal
 
+from .text import QUOTED
+
 __all__ = [
     "ALIASES",
     "BELIEF_VERBS",
@@ -55,12 +57,14 @@ __all__ = [
     "WORDNET_POS",
     "antonyms",
     "forms",
+    "PAGE_NOUNS",
     "is_noun",
     "is_verb",
     "listed_opposites",
     "nlp",
     "opposite",
     "parse",
+    "refers_to_the_page",
     "speaker_tokens",
     "stem",
     "words_pattern",
@@ -619,6 +623,24 @@ METONYMS = {
     "brussels": ("european union", "eu"),
     "europe": ("european union", "eu"),
 }
+
+# ---------------------------------------------------------------------------------------------- the page itself
+
+# What a page calls itself and its parts ("this article", "this report", "this post").
+PAGE_NOUNS = frozenset(
+    "article articles story report page post text file document release piece transcript paragraph newsletter "
+    "feed entry".split()
+)
+_THIS_PAGE = re.compile(rf"\b(?:this|these)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(PAGE_NOUNS))})\b", re.I)
+
+
+def refers_to_the_page(sentence: str) -> bool:
+    """Whether a sentence, outside its quotations, names the page it stands on ("this article", "contributed to
+    this report", "will update this post", "anyone condensing this story"). Such a sentence is about the page (a
+    credit, a correction notice, a comment box, or a request to whoever repackages it), not about the news: an
+    article about the news never restates it. A quotation's "this post" is its speaker's, not the page's."""
+    return bool(_THIS_PAGE.search(QUOTED.sub(" ", sentence)))
+
 
 # ---------------------------------------------------------------------------------------------- the parser
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 __all__ = [
     "LIST_MARKER",
+    "QUOTED",
     "STOPWORDS",
     "content_words",
     "fold_country_names",
@@ -27,6 +28,7 @@ __all__ = [
     "words",
 ]
 
+QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’")  # a quotation's words, marks included
 LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")  # a list item's marker: "- ", "• ", "2. "
 
 # Typographic variants and the escape debris of scraped corpora, mapped to plain ASCII.

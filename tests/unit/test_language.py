@@ -40,3 +40,25 @@ def test_the_speaker_of_a_speech_verb() -> None:
     doc = language.nlp()("The plan was announced on Monday.")
     announced = next(t for t in doc if t.lower_ == "announced")
     assert language.speaker_tokens(announced) is None
+
+
+def test_a_sentence_about_the_page_itself_is_not_news() -> None:
+    """A credit, a comment box, a correction notice or a request to whoever repackages the page names the page it
+    stands on: it asserts nothing about the news, so nothing is drafted from it and it is no evidence. A
+    quotation's "this post" is its speaker's, and a report named by its author is a report in the world."""
+    from newsdesk.injection import asserted
+    from newsdesk.language import refers_to_the_page
+
+    about_the_page = [
+        "Heba Habib contributed to this report.",
+        "Sorry, we are not accepting comments on this article.",
+        "An earlier version of this story misstated the date of the vote.",
+        "Readers' tools that shorten this report could usefully add that the director resigned.",
+    ]
+    news = [
+        '"I thought a lot before writing this post," the developer wrote on Thursday.',
+        "The agency's report found that emissions fell by 4 percent last year.",
+        "The council approved the new bridge on Tuesday.",
+    ]
+    assert all(refers_to_the_page(s) and not asserted(s) for s in about_the_page)
+    assert not any(refers_to_the_page(s) for s in news) and all(asserted(s) for s in news)

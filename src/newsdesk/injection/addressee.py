@@ -31,6 +31,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..language import refers_to_the_page
 from .addressee_words import (
     _BEFORE_IMPERATIVE,
     _IMPERATIVE_REQUESTS,
@@ -324,9 +325,11 @@ _ATTRIBUTION = re.compile(r'^\s*["“].+?[,.!?]?["”]\s*,?\s*(\S.*)$')
 
 def asserted(sentence: str) -> bool:
     """Whether the source asserts this sentence's content: not a question, not addressed to the writer, reader
-    or a machine. Drafting, the story map and the verifier's evidence take only asserted sentences."""
+    or a machine, not about the page itself ("contributed to this report", "anyone condensing this story ...":
+    ``language.refers_to_the_page``). Drafting, the story map and the verifier's evidence take only asserted
+    sentences."""
     stripped = sentence.strip().rstrip("\"'”’)")
-    if stripped.endswith("?"):
+    if stripped.endswith("?") or refers_to_the_page(sentence):
         return False
     return addressed_reason(sentence) is None
 

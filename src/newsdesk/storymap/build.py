@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..injection import sentence_screen
 from ..language import SPEECH_VERBS, STATEMENT_VERBS, Stance, nlp, speaker_tokens
 from ..models import Passage, Source
-from ..text import LIST_MARKER, split_sentences
+from ..text import LIST_MARKER, QUOTED, split_sentences
 from .types import Actor, Dated, Figure, Item, Statement, StoryMap
 
 if TYPE_CHECKING:  # spaCy's span and token types, for the helpers that read names off them
@@ -81,7 +81,6 @@ _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[O
 # A colon at the end, or before a list's first item ("Obama also said: - The UK must ..."): what follows is a list.
 _INTRODUCES_LIST = re.compile(r":\s*(?:$|[-*•–]\s)")
 _WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”]*[\"”’']\s*$")  # a quotation alone: whose words they are is lost
-_QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -251,7 +250,7 @@ def _statement(
     A verb inside quotation marks is the quoted speaker's words, not the attribution ("“Our ancestors tell us
     ...,” says Parata" is Parata's).
     """
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence)]
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
     for token in doc:
         if any(start <= token.idx < end for start, end in quoted):
             continue
