@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsdesk.models import Passage, Source
 from newsdesk.verify import Verifier
-from newsdesk.write.grounded import GroundedDrafter, compress, shorten
+from newsdesk.write.grounded import GroundedDrafter, compress, run_on_pieces, shorten
 
 STORY = [
     (
@@ -87,7 +87,52 @@ def test_takeaways_choose_central_early_specific_sentences_and_never_the_same_po
     assert SALIENT[0] in quotes, "the lead states the event"
     assert SALIENT[1] not in quotes, "a restatement of a point already taken is not a second takeaway"
     assert SALIENT[4] not in quotes, "colour far from the story's subject is no takeaway"
+    drafter.before_summary = False
     assert all(drafter.claim(q, p) is None for q in quotes for p in passages), "the takeaways' sentences are used"
+
+
+def test_a_section_before_the_takeaways_may_state_in_full_what_they_restate_in_fewer_words() -> None:
+    """A summary restates; the body keeps the whole fact (issue 17, coverage), but only before the summary, where
+    the verifier reads the body first, and only where the bullet is a real cut (a copy would be dropped)."""
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(SALIENT)]
+    drafter = GroundedDrafter(
+        [Source(number=1, title="Valencia floods", passages=passages)],
+        "Thousands leave their homes as floods hit Valencia",
+    )
+    bullets = [b.sentences[0] for b in drafter.takeaways(2)]
+    cut = {s.citations[0].quote: s.text for s in bullets}
+    assert cut[SALIENT[0]] == "Flood waters forced 4,000 people in Valencia from their homes on Tuesday."
+    drafter.before_summary = False  # a section after the takeaways: they said it already
+    assert drafter.claim(SALIENT[0], passages[0]) is None
+    drafter.before_summary = True
+    words, drafter.words = drafter.words, drafter.share
+    assert drafter.claim(SALIENT[0], passages[0]) is None, "an article at its share of the story gives no more"
+    drafter.words = words
+    intro = drafter.take(500, lead=True)
+    assert intro[0].original == SALIENT[0], "the intro gives the lead whole"
+    assert drafter.claim(SALIENT[0], passages[0]) is None, "and only once"
+    for quote, text in cut.items():
+        if text.split() == compress(quote).split():  # a bullet that is the sentence itself keeps it to itself
+            assert quote not in [c.original for c in intro]
+
+
+def test_a_caption_run_into_the_story_gives_up_the_sentence_after_it() -> None:
+    """A determiner capitalised mid-text marks a sentence start whose stop was lost; only text unusable whole is
+    split, and each piece must be a whole sentence on its own."""
+    run_on = (
+        "A huge concrete arrow, pictured, lies in perfect condition in Bloomington, Washington County, Utah "
+        "The Bloomington arrow was one of 102 found by a retired couple who have travelled across the US to "
+        "photograph them."
+    )
+    titled = "The editor of The Times said the paper would print the letter in full on Monday."
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate([run_on, titled])]
+    drafter = GroundedDrafter([Source(number=1, title="Arrows", passages=passages)], "Concrete arrows")
+    assert [c.original for c in drafter.pool] == [
+        "The Bloomington arrow was one of 102 found by a retired couple who have travelled across the US to "
+        "photograph them.",
+        titled,
+    ]
+    assert run_on_pieces("Pictured (left) with her mother in 2014 The family has asked for privacy") == []
 
 
 def test_captions_bylines_cut_off_sentences_and_bare_quotation_openers_are_never_drafted_from() -> None:

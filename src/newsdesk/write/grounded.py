@@ -14,10 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..injection import sentence_screen
+from ..language import nlp
 from ..models import Block, Citation, Passage, Sentence, Source
+from ..storymap import first_person_unattributed, is_complete_sentence
 from ..text import content_words, split_sentences
 from .parse import BULLET
 from .salience import Scored, salience, select
+from .shape import LENGTH_SHARE, MAX_ARTICLE_WORDS
 
 # "In addition, ..." loses its opener; "In addition to the violence, ..." keeps it (the phrase is the sentence's).
 _CONNECTIVE = re.compile(r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|in addition,)\s+", re.I)
@@ -59,6 +62,14 @@ def caption_or_byline(sentence: str) -> bool:
 
 
 REPEAT_SHARE = 0.6  # the verifier's redundancy bar (calibration.json "redundancy")
+# A summary sentence that keeps at most this share of its source sentence's words restates it rather than copying
+# it: its word pairs are then under the verifier's bar for a summary's copies (calibration.json
+# "redundancy_takeaways", 0.85, on stem bigrams), since a cut keeps k of n words and k - 1 of n - 1 pairs.
+RESTATE_SHARE = 0.85
+
+
+def restates_in_fewer_words(short: str, full: str) -> bool:
+    return len(short.split()) <= RESTATE_SHARE * len(full.split())
 
 
 @dataclass
@@ -149,35 +160,65 @@ def candidates(
         # instruction split across passages is found too
         addressed = sentence_screen([source.title or "", *(p.text for p in source.passages)])
         for number, passage in enumerate(source.passages, start=1):
-            for sentence in split_sentences(passage.text):
-                order += 1
-                words = _content_words(sentence)
-                if (
-                    len(words) < 4
-                    or len(sentence) > 400
-                    or _BYLINE.search(sentence)
-                    or _LIST_RUN.search(sentence)
-                    or sentence in unusable
-                    or unfinished(sentence)
-                    or caption_or_byline(sentence)
-                ):
+            for whole in split_sentences(passage.text):
+                order += 1  # a run-on's pieces keep its place in the story
+                if addressed(number, whole):
                     continue
-                if addressed(number, sentence):
-                    continue
-                overlap = len(words & focus) / (len(focus) or 1)
-                lead_prior = 1.0 / (1 + 0.15 * passage.position)
-                role_weight = 1.0 if source.role == "story" else 0.8
-                found.append(
-                    Candidate(
-                        compress(sentence),
-                        sentence,
-                        passage,
-                        order,
-                        role_weight * (0.6 * overlap + 0.4 * lead_prior),
-                        overlap,
+                alone = usable_alone(whole)
+                for sentence in [whole] if alone else run_on_pieces(whole):
+                    if sentence in unusable or not (alone or _whole_clause(sentence)):
+                        continue
+                    words = _content_words(sentence)
+                    overlap = len(words & focus) / (len(focus) or 1)
+                    lead_prior = 1.0 / (1 + 0.15 * passage.position)
+                    role_weight = 1.0 if source.role == "story" else 0.8
+                    found.append(
+                        Candidate(
+                            compress(sentence),
+                            sentence,
+                            passage,
+                            order,
+                            role_weight * (0.6 * overlap + 0.4 * lead_prior),
+                            overlap,
+                        )
                     )
-                )
     return found
+
+
+def usable_alone(sentence: str) -> bool:
+    """A sentence an article may give on its own: four content words or more, at most 400 characters, whole
+    (``unfinished``), no caption, byline or run of list items."""
+    return not (
+        len(_content_words(sentence)) < 4
+        or len(sentence) > 400
+        or _BYLINE.search(sentence)
+        or _LIST_RUN.search(sentence)
+        or unfinished(sentence)
+        or caption_or_byline(sentence)
+    )
+
+
+# In English a determiner or a personal pronoun is capitalised only where it opens a sentence (or a title, "The
+# Times"). Met mid-text right after a word, with no stop between, it marks a sentence start whose stop was lost:
+# a photo caption run into the story on a page that set it apart by layout alone ("... in Washington County, Utah
+# The Bloomington arrow was one of 102 found by ...").
+_LOST_START = re.compile(
+    r"(?<=[a-z0-9)\]’'\"”])\s+(?=(?:The|A|An|He|She|It|They|We|His|Her|Its|Their|This|These|Those|There)\s)"
+)
+
+
+def run_on_pieces(text: str) -> list[str]:
+    """The sentences a run of text holds that is no usable sentence as it stands (too long, a caption, cut off):
+    split where a sentence start shows (``_LOST_START``), each piece kept only if it is usable alone. Only text
+    already unusable whole is split, so a title inside a good sentence is never cut; a caption's own piece
+    still reads as a caption, or stops without a full stop, and goes."""
+    return [piece for piece in _LOST_START.split(text) if usable_alone(piece)]
+
+
+def _whole_clause(piece: str) -> bool:
+    """A piece of a run-on is drafted from only as a whole clause with its subject, in no unattributed first
+    person: the story map, which reads the run-on whole, has not judged it alone."""
+    return is_complete_sentence(nlp()(piece)) and not first_person_unattributed(piece, statement=False)
 
 
 class GroundedDrafter:
@@ -188,20 +229,44 @@ class GroundedDrafter:
         self.used: set[int] = set()
         self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
         self._salience: Scored | None = None
+        # Sentences so far said only in the summary (Key Takeaways), and those of them it restates in fewer words
+        # (``RESTATE_SHARE``): a section placed before the summary may still state them in full (see ``takeaways``).
+        self.summary_only: set[int] = set()
+        self.restated: set[int] = set()
+        self.before_summary = True  # whether the section now drafted comes before the summary in the article
+        self.words = 0  # words drafted so far, to keep restatements within the article's share of the story
+        self.share = min(LENGTH_SHARE * self.story_words(), MAX_ARTICLE_WORDS)
+
+    def _free(self, index: int) -> bool:
+        """Not yet said, or said only in the summary in fewer words while a section before it is drafted and the
+        article is within its share of the story (``shape.LENGTH_SHARE``): a short story's article stays short."""
+        return index not in self.used or (self.before_summary and index in self.restated and self.words < self.share)
+
+    def _claimed(self, index: int) -> None:
+        self.words += len(self.pool[index].text.split())
+        self.used.add(index)
+        self.restated.discard(index)
+        self.summary_only.discard(index)
 
     def claim(self, original: str, passage: Passage) -> Candidate | None:
         """The unused candidate for this exact source sentence, now used; None if used or not usable."""
         index = self._by_original.get((original, id(passage)))
-        if index is None or index in self.used or self._repeats_used(self.pool[index]):
+        if index is None or not self._free(index) or self._repeats_used(self.pool[index]):
             return None
-        self.used.add(index)
+        self._claimed(index)
         return self.pool[index]
 
     def _repeats_used(self, candidate: Candidate) -> bool:
-        """Most of its content words already said by a used sentence: the verifier would drop it as a repeat."""
+        """Most of its content words already said by a used sentence: the verifier would drop it as a repeat.
+
+        The verifier reads the article in order, so what only the summary says is no earlier point for a
+        section placed before it."""
         words = _content_words(candidate.original)
+        said = (i for i in self.used if not (self.before_summary and i in self.summary_only))
         return len(words) >= 3 and any(
-            len(words & _content_words(self.pool[i].original)) >= REPEAT_SHARE * len(words) for i in self.used
+            self.pool[i] is not candidate
+            and len(words & _content_words(self.pool[i].original)) >= REPEAT_SHARE * len(words)
+            for i in said
         )
 
     def story_words(self) -> int:
@@ -209,19 +274,23 @@ class GroundedDrafter:
         return sum(len(c.original.split()) for c in self.pool if c.passage.source_number == 1)
 
     def unused(self) -> list[Candidate]:
-        return [c for i, c in enumerate(self.pool) if i not in self.used]
+        return [c for i, c in enumerate(self.pool) if self._free(i)]
 
     def take(self, words: int, prefer: str = "story", lead: bool = False) -> list[Candidate]:
-        """Up to ``words`` words of the best unused sentences; ``lead`` takes the story's opening in order."""
+        """Up to ``words`` words of the most salient unused sentences (``salience``), those of the ``prefer`` role
+        first; ``lead`` takes the story's opening in order.
+
+        Where the words run out before the sentences do (a long story, whose article restates ``LENGTH_SHARE`` of
+        it), what is left out is then the least salient: colour, asides and background far from the story's
+        subject, not whatever shares fewest words with the headline."""
         pool = [
-            (i, c)
-            for i, c in enumerate(self.pool)
-            if i not in self.used and not (lead and c.passage.source_number != 1)
+            (i, c) for i, c in enumerate(self.pool) if self._free(i) and not (lead and c.passage.source_number != 1)
         ]  # the lead is the story's own
         if lead:
             ranked = sorted(pool, key=lambda ic: ic[1].order)
         else:
-            ranked = sorted(pool, key=lambda ic: -(ic[1].relevance + (0.3 if _role(ic[1]) == prefer else 0.0)))
+            scores = self.salience().scores
+            ranked = sorted(pool, key=lambda ic: -(scores[ic[0]] + (0.3 if _role(ic[1]) == prefer else 0.0)))
         chosen: list[tuple[int, Candidate]] = []
         total = 0
         for index, candidate in ranked:
@@ -233,7 +302,8 @@ class GroundedDrafter:
                 continue
             chosen.append((index, candidate))
             total += len(candidate.text.split())
-        self.used.update(i for i, _ in chosen)
+        for index, _ in chosen:
+            self._claimed(index)
         return [c for _, c in sorted(chosen, key=lambda ic: ic[1].order)]
 
     def salience(self) -> Scored:
@@ -262,6 +332,11 @@ class GroundedDrafter:
         the dek's sentence, the story's lead, whose fact a list of the story's points should not lack (on the 38
         tune stories of bench/articles.py --dev-stories, letting the takeaways restate it raised ROUGE-1/2 from
         38.0/16.3 to 40.2/18.0; lead-3 scores 39.4/16.6 there). The verifier lets a summary restate the dek.
+
+        A summary restates; it does not replace. Where the cut is a real restatement (``restates_in_fewer_words``),
+        the sentence stays free for a section placed before the summary, which may give it whole: the bullet names
+        the fact, the body keeps its who, when and how. Where cutting barely shortens it, the summary holds it
+        alone, since the verifier would drop one of the two as a copy.
         """
         shortened = [shorten(c.original) for c in self.pool]
         restated = {id(c) for c in restates}
@@ -270,7 +345,7 @@ class GroundedDrafter:
             and (
                 id(c) in restated
                 or (
-                    len(shortened[index].split()) <= 0.85 * len(c.text.split())
+                    restates_in_fewer_words(shortened[index], c.text)
                     if index in self.used
                     else not self._repeats_used(c)
                 )
@@ -279,7 +354,11 @@ class GroundedDrafter:
         ]
         own = [ok and c.passage.source_number == 1 for ok, c in zip(usable, self.pool, strict=True)]
         picked = select(self.salience(), count, own if any(own) else usable)
+        fresh = [i for i in picked if i not in self.used]
+        self.summary_only.update(fresh)
+        self.restated.update(i for i in fresh if restates_in_fewer_words(shortened[i], self.pool[i].text))
         self.used.update(picked)
+        self.words += sum(len(shortened[i].split()) for i in fresh)
         picked.sort(key=lambda i: self.pool[i].order)
         return [Block(type="bullet", sentences=[_sentence(self.pool[i], shortened[i])]) for i in picked]
 
