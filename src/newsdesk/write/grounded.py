@@ -29,6 +29,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1
 _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
 # List items that paragraph splitting ran together ("- 24 July 2015 - From the section ..."): not a sentence.
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
+_RUN_IN_MARKER = re.compile(r":\s+[-*•–]\s+")
 _DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|its)\b", re.I)
 _BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
 # Text about a picture, not the story: a caption points at the photo ("Mr Boase, pictured, ...", "(left)") or
@@ -87,8 +88,10 @@ def _content_words(text: str) -> set[str]:
 
 
 def compress(sentence: str) -> str:
-    """Light, meaning-preserving edits: drop short parentheticals, a dateline, a list marker, a leading connective."""
+    """Light, meaning-preserving edits: drop short parentheticals, a dateline, a list marker (also one run into its
+    introduction: "Obama also said: - The UK must ..."), a leading connective."""
     text = _DATELINE.sub("", _PARENTHETICAL.sub("", sentence).strip())
+    text = _RUN_IN_MARKER.sub(": ", text)
     text = _CONNECTIVE.sub("", BULLET.sub("", text))
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
