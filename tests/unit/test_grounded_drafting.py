@@ -30,7 +30,9 @@ def _drafter() -> GroundedDrafter:
 def test_compress_drops_datelines_parentheticals_markers_and_connectives() -> None:
     assert compress("CAIRO — Gunmen opened fire on Wednesday.") == "Gunmen opened fire on Wednesday."
     assert compress("- But the council (in a rare move) voted again.") == "The council voted again."
-    assert compress("The mayor also said: - The tunnel opens in May.") == "The mayor also said: The tunnel opens in May."
+    assert (
+        compress("The mayor also said: - The tunnel opens in May.") == "The mayor also said: The tunnel opens in May."
+    )
     assert compress("The vote was close: 51 - 49.") == "The vote was close: 51 - 49."
 
 
