@@ -26,3 +26,20 @@ def test_a_pros_or_cons_bullet_never_opens_on_a_pronoun_that_points_at_nothing()
     section = map_section(spec, story_map, GroundedDrafter(sources, HEADLINE))
     bullets = [s.text for b in section.blocks if b.type == "bullet" for s in b.sentences]
     assert bullets == ["The ferry is designed to cut the crossing to twenty minutes."], bullets
+
+
+def test_the_intro_never_opens_a_pronoun_whose_sentence_went_elsewhere() -> None:
+    """The intro reads the story in order; a sentence that opens on "She" follows the intro's last sentence only
+    when that is the sentence before it in the story, else its pronoun points at the wrong person."""
+    texts = [
+        "The council opened the new harbour ferry on Monday.",
+        "Mayor Ann Lee praised the new route at the opening.",
+        "She said that fares would fall by a third next year.",
+        "The ferry runs every hour between the two harbours.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    drafter = GroundedDrafter([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    assert drafter.claim(texts[0], passages[0]) is not None  # the dek
+    assert drafter.claim(texts[1], passages[1]) is not None  # taken by another part (the takeaways)
+    intro = [c.original for c in drafter.take(200, lead=True)]
+    assert texts[2] not in intro and texts[3] in intro

@@ -79,8 +79,12 @@ def map_section(spec: SectionSpec, story_map: StoryMap, drafter: GroundedDrafter
     section.blocks = builder(story_map, drafter, 1 if scarce else None)
     if not any(b.type != "subheading" for b in section.blocks):
         section.blocks = []
-        section.note = _EMPTY_NOTES[kind]
+        views = kind == "pros_cons" and story_map.by_stance("support", "criticism", "warning")
+        section.note = _VIEWS_GIVEN_NOTE if views else _EMPTY_NOTES[kind]  # a note says only what is true
     return section
+
+
+_VIEWS_GIVEN_NOTE = "The views for and against that the sources report are given in other sections."
 
 
 _EMPTY_NOTES = {

@@ -5,6 +5,10 @@ from the most relevant source sentences instead: selected (relevance to the stor
 (parentheticals and dangling connectives removed) and each kept with the passage it came from, so its citation is
 exact. Sentences used in one section are not reused in another, so no point is made twice; a summary section
 (Key Takeaways) restates the key facts instead, each cut to its core (``shorten``).
+
+A little over 400 lines on purpose: the pool of candidates and every rule about which one a section may take
+(hygiene, salience, repeats, restatement, pronouns in reading order) are one state; split, each half would need
+the other's.
 """
 
 from __future__ import annotations
@@ -296,6 +300,7 @@ class GroundedDrafter:
             ranked = sorted(pool, key=lambda ic: -(scores[ic[0]] + (0.3 if _role(ic[1]) == prefer else 0.0)))
         chosen: list[tuple[int, Candidate]] = []
         total = 0
+        first = min((c.order for c in self.pool if c.passage.source_number == 1), default=0)  # the dek's
         for index, candidate in ranked:
             if total >= words:
                 break
@@ -303,6 +308,8 @@ class GroundedDrafter:
                 not lead and self._repeats_used(candidate)
             ):
                 continue
+            if lead and opens_on_a_pronoun(candidate.text) and not _follows(candidate, chosen, first):
+                continue  # read in order, its pronoun would point at whatever the intro said last
             chosen.append((index, candidate))
             total += len(candidate.text.split())
         for index, _ in chosen:
@@ -373,6 +380,14 @@ class GroundedDrafter:
         for start in range(0, len(sentences), 3):  # short paragraphs read better than one wall of text
             blocks.append(Block(type="paragraph", sentences=sentences[start : start + 3]))
         return blocks
+
+
+def _follows(candidate: Candidate, chosen: list[tuple[int, Candidate]], dek: int) -> bool:
+    """Whether the story's sentence before ``candidate`` is the last one given before it (the intro's last, or
+    the dek when the intro has none yet): only then does a pronoun it opens on point where the story meant."""
+    if chosen:
+        return chosen[-1][1].order == candidate.order - 1
+    return candidate.order - 1 == dek
 
 
 def _role(candidate: Candidate) -> str:
