@@ -260,7 +260,7 @@ VIEW_VERBS = frozenset(
     """
 say tell argue warn acknowledge admit claim insist describe echo note declare state announce add believe contend vow
 condemn caution concede maintain report conclude explain stress predict accuse deny confirm reject think suggest
-write urge criticise criticize slam denounce decry dismiss praise hail applaud welcome lament blame dispute
+write urge criticise criticize slam denounce decry dismiss praise hail applaud welcome lament blame dispute complain
 """.split()
 )
 #: Verbs that report what a person said, never an inference: "the results suggest", "she believes" are readings,

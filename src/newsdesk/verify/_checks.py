@@ -33,6 +33,7 @@ from ._facts._directive import check_directive
 from ._facts._order import check_order
 from ._facts._places import check_places
 from ._facts._polarity import check_hedge, check_polarity
+from ._facts._predicate import check_clause_polarity
 from ._facts._result import FactResult, not_applicable
 from ._facts._roles import check_roles
 from ._facts._scope import check_scope
@@ -150,7 +151,13 @@ def entity_swap(claim: Claim) -> FactResult:
 
 
 def polarity(claim: Claim) -> FactResult:
-    return check_polarity(claim.text, claim.stems, claim.evidence, claim.verbatim, claim.index.stems, claim.copy)
+    """The lexical reading (negation scopes, opposites, near copies) first; where it finds no flip and the sentence
+    copies no source sentence, the parse's reading of each clause's polarity (``_predicate``)."""
+    lexical = check_polarity(claim.text, claim.stems, claim.evidence, claim.verbatim, claim.index.stems, claim.copy)
+    if lexical.failed or claim.copy is not None:
+        return lexical
+    clauses = check_clause_polarity(claim.text, claim.evidence, claim.verbatim)
+    return clauses if clauses.failed or lexical.outcome == "n/a" else lexical
 
 
 def hedge_made_certain(claim: Claim) -> FactResult:
@@ -158,7 +165,7 @@ def hedge_made_certain(claim: Claim) -> FactResult:
 
 
 def attribution(claim: Claim) -> FactResult:
-    return check_attribution(claim.text, claim.facts, claim.evidence, claim.copy)
+    return check_attribution(claim.text, claim.facts, claim.evidence, claim.copy, claim.aligned)
 
 
 def roles_and_titles(claim: Claim) -> FactResult:

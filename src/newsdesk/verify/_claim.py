@@ -32,6 +32,9 @@ Stage = Literal["veto", "decide", "review"]
 
 #: Source sentences a structural check compares with: the verifier's evidence, then the best by shared words.
 CANDIDATES = 5
+#: Cosine of sentence embeddings at which a source sentence says much what the sentence says (all-MiniLM-L6-v2:
+#: paraphrases of one statement score above it, sentences that only share a topic mostly below).
+MEANING_ALIGNMENT = 0.6
 #: Alignment with the best source sentences at which a sentence is the source's own words: no flip to find.
 VERBATIM_ALIGNMENT = 0.97
 
@@ -135,6 +138,13 @@ class Claim:
             if evidence not in chosen and len(self.stems & evidence.stems) >= 2:
                 chosen.append(evidence)
         return chosen[: CANDIDATES + 2]
+
+    @property
+    def aligned(self) -> list[Evidence]:
+        """The source sentences closest to the sentence in meaning (the encoder's cosine at least
+        ``MEANING_ALIGNMENT``), best first: where a paraphrase's content sits when it shares few words."""
+        sentences = self.facts.sentences
+        return [sentences[u] for u, cosine in self.m.nearest if cosine >= MEANING_ALIGNMENT and u < len(sentences)]
 
     @cached_property
     def copy(self) -> NearCopy | None:

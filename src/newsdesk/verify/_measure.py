@@ -53,6 +53,7 @@ class Measure:
     negation_mismatch: bool = False
     specifics: int = 0  # how many specifics the sentence carries
     semantic: float = 0.0  # cosine similarity of the sentence's embedding to its closest source sentence
+    nearest: list[tuple[int, float]] = field(default_factory=list)  # (unit id, cosine) closest in meaning, best first
 
     def vector(self) -> list[float]:
         return [
@@ -159,6 +160,7 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
     )
     if nearest:
         result.semantic = max(0.0, nearest[0][1])
+        result.nearest = [(uid, float(cosine)) for uid, cosine in nearest]
     _check_specifics(text, result, index)
     if evidence and negation_count(toks) > 0:
         # the sentence denies what its closest source sentences state without any negation

@@ -72,6 +72,9 @@ class Clause:
     named: bool = False  # the speaker has a proper name ("Lotfi Azzouz"), not only a description ("analysts")
     head: str = ""  # stem of the speaker's head noun ("officials" -> offici)
     verb: str = ""  # stem of the reporting verb ("according to" -> accord)
+    part: bool = False  # a part of a group ("some", "many of them", "others"): several people, each for themselves
+    single: bool = False  # one body or one person: a name or a singular noun ("the club", "the coach")
+    organisation: bool = False  # an institution by name ("the English Collective of Prostitutes"): no person
 
 
 def _subtree_ids(token: Any) -> set[int]:
@@ -101,16 +104,50 @@ def speech_clauses(doc: Any) -> list[Clause]:
     return out
 
 
+# Partitive quantifiers: a speaker that is one of them ("Some complained", "many of the fans said", "others
+# argued") is a part of a group, several people speaking each for themselves, never one body or one person.
+_PARTS = frozenset("some many several others most few various".split())
+
+
+def _institution_name(root: Any) -> bool:
+    """A proper name with the article names an institution, a group or a place, never one person: English gives a
+    person's name no article ("the English Collective of Prostitutes", "the Democrats", not "the Jane Smith"); a
+    title with the article ("the President", "the Duke of York") is a person's."""
+    return (
+        root.pos_ == "PROPN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in root.children)
+        and stem(root.lower_) not in ROLE_NOUNS
+    )
+
+
 def _clause(doc: Any, speaker: list[Any], said_ids: set[int], verb: Any) -> Clause:
     words = [t for t in speaker if t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") or t.lower_ not in _PRONOUNS]
     speaker_text = " ".join(t.text for t in speaker)
     keys = stems_of(" ".join(t.text for t in words))
+    root = min(speaker, key=lambda t: len(list(t.ancestors)))
+    part = root.lower_ in _PARTS or any(t.lower_ in _PARTS and t.dep_ in ("det", "amod") for t in root.children)
+    if part and not keys:
+        keys = frozenset({root.lower_})  # "Some": a description of its own, not a pronoun to resolve
     pronoun = not keys or all(t.lower_ in _PRONOUNS or t.pos_ == "PRON" for t in speaker if not t.is_punct)
+    pronoun = pronoun and not part
     said = stems_of(" ".join(doc[i].text for i in sorted(said_ids)))
     ids = _subtree_ids(verb)
-    root = min(speaker, key=lambda t: len(list(t.ancestors)))
     named = any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in speaker)
-    return Clause(keys, pronoun, said, (min(ids), max(ids)), speaker_text, named, stem(root.lower_), stem(verb.lower_))
+    single = not part and root.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in root.children)
+    organisation = _institution_name(root)  # not the small model's ORG tag: it gives that to surnames too
+    return Clause(
+        keys,
+        pronoun,
+        said,
+        (min(ids), max(ids)),
+        speaker_text,
+        named,
+        stem(root.lower_),
+        stem(verb.lower_),
+        part,
+        single,
+        organisation,
+    )
 
 
 def _best_clause(claim_said: frozenset[str], evidence: Evidence) -> tuple[float, Clause | None, list[Clause]]:
@@ -152,6 +189,8 @@ def same_speaker(claim: Clause, source: Clause, facts: SourceFacts) -> bool:
     and a description of one person ("Gordon Brown", "the former prime minister") may be the same."""
     if claim.speaker & source.speaker or _acronym_of(claim, source) or _acronym_of(source, claim):
         return True
+    if (claim.part and source.single) or (source.part and claim.single):
+        return False  # some of a group against one body or one person ("some complained" / "the club blamed")
     if claim.speaker <= _GENERIC_SPEAKERS and source.speaker & _GENERIC_SPEAKERS:
         return True
     if claim.named != source.named:  # a name against a description: only a group is surely someone else
@@ -208,6 +247,7 @@ def _unknown_speaker(clauses: list[Clause], facts: SourceFacts) -> Clause | None
     return None
 
 
+_PERSONAL = frozenset(("he", "she"))
 # A sentence that opens with a quotation mark: a quotation, attributed in it or carried on from the one before.
 _QUOTATION = re.compile(r"^\W{0,3}[\"']\w")
 MAX_CARRIED = 6  # sentences back that an unattributed quotation's speaker is looked for
@@ -229,12 +269,14 @@ def _carried_speaker(evidence: Evidence, facts: SourceFacts) -> Clause | None:
         named = [c for c in clauses if not c.pronoun]
         if named:
             return named[-1]
+        personal = [c for c in clauses if c.speaker_text.lower() in _PERSONAL]
+        if personal:
+            return personal[-1]  # "she says": a person, whom the caller may look up (``_antecedent``)
         if not clauses and not _QUOTATION.match(before.text):
             return None  # narrative between: the run of quotation ended
     return None
 
 
-_PERSONAL = frozenset(("he", "she"))
 MAX_ANTECEDENT = 3  # sentences back that a "he said" looks for the person it stands for
 
 
@@ -278,10 +320,42 @@ def _speaker_swapped(copy: NearCopy, facts: SourceFacts) -> FactResult | None:
     return None
 
 
+def _aligned_speaker(claim: Clause, evidence: Evidence, facts: SourceFacts) -> tuple[Clause | None, list[Clause]]:
+    """Who the source gives a view to when it carries the view in other words: ``evidence`` is the source sentence
+    closest in meaning to the written one. Its speech clause that holds most of the view, else its list
+    introduction's speaker, else (a quotation with no speaker of its own) the speaker of its run of quotation;
+    ``None`` when the sentence gives the view to nobody (a plain statement of the source is nobody's words)."""
+    if len(evidence.text) > MAX_PARSED_CHARS or len(claim.said & evidence.stems) < MIN_SHARED_WITH_ALIGNED:
+        return None, []
+    found = speech_clauses(evidence.doc) if SPEECH_CUE.search(evidence.text) else []
+    saying = [c for c in found if len(c.said) >= 2]
+    if saying:
+        return max(saying, key=lambda c: (len(claim.said & c.said), -len(c.said))), found
+    if evidence.intro:
+        named = [c for c in speech_clauses(parse(evidence.intro)) if not c.pronoun]
+        return (named[0], named) if named else (None, [])
+    if _QUOTATION.match(evidence.text):
+        carried = _carried_speaker(evidence, facts)
+        return carried, [carried] if carried is not None else []
+    return None, []
+
+
+# Content words a view and the source sentence nearest it in meaning must share at least: the encoder's nearest
+# sentence may be about something else where the source never says the view at all.
+MIN_SHARED_WITH_ALIGNED = 2
+
+
 def check_attribution(
-    sentence: str, facts: SourceFacts, candidates: list[Evidence], copy: NearCopy | None = None
+    sentence: str,
+    facts: SourceFacts,
+    candidates: list[Evidence],
+    copy: NearCopy | None = None,
+    aligned: list[Evidence] | None = None,
 ) -> FactResult:
-    """``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``)."""
+    """``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``). ``aligned``: the
+    source sentences closest to it in meaning, best first: a view the sentence words its own way is looked for
+    there when no source clause holds most of its words (``_aligned_speaker``)."""
+    aligned = [e for e in aligned or [] if len(e.text) <= MAX_PARSED_CHARS]
     if not SPEECH_CUE.search(sentence):
         return not_applicable(ATTRIBUTION)
     if copy is not None:
@@ -300,15 +374,16 @@ def check_attribution(
         and (SPEECH_CUE.search(e.text) or e.intro or _QUOTATION.match(e.text))
         and len(claim_stems & e.stems) >= max(2, MIN_CANDIDATE_SHARE * len(claim_stems))
     ]
-    if not candidates:
+    if not candidates and not aligned:
         return not_applicable(ATTRIBUTION)  # no source sentence here reports anyone: nothing to parse
-    fullest = max(candidates, key=lambda e: len(claim_stems & e.stems))
+    fullest = max(candidates or aligned, key=lambda e: len(claim_stems & e.stems))
     if claim_stems - _SPEECH <= fullest.stems and len(SPEECH_CUE.findall(fullest.text)) == 1:
         return ok(ATTRIBUTION)  # one speaker in a source sentence holding every word: the same speaker, no parse
-    facts.parse_batch(candidates)
+    facts.parse_batch(candidates + aligned[:1])
     reported = speech_clauses(fullest.doc) if SPEECH_CUE.search(fullest.text) else []
     if (
-        len(reported) == 1
+        candidates
+        and len(reported) == 1
         and not reported[0].pronoun
         and reported[0].speaker & claim_stems
         and len(SPEECH_CUE.findall(sentence)) == 1
@@ -350,11 +425,20 @@ def check_attribution(
                 found = [clause] if clause is not None else []
             if clause is not None and coverage > best:
                 best, chosen, clauses, chosen_at = coverage, clause, found, evidence
+        if (chosen is None or best < MIN_COVERAGE) and aligned:
+            best, chosen_at = MIN_COVERAGE, aligned[0]  # the view in other words: where the meaning sits
+            chosen, clauses = _aligned_speaker(claim, chosen_at, facts)
         if chosen is None or best < MIN_COVERAGE:
             continue
         source = _resolve(chosen, clauses)
         if source is None and chosen_at is not None and chosen.speaker_text.lower() in _PERSONAL:
             source = _antecedent(chosen_at, chosen, facts)
+            if source is None and claim.organisation:
+                # "he" and "she" stand for a person, whoever it is: an organisation said none of it
+                return fail(
+                    ATTRIBUTION,
+                    f'the source gives this to a person ("{chosen.speaker_text}"), not {claim.speaker_text}',
+                )
         if source is None:
             continue
         judged = True
