@@ -6,6 +6,10 @@ is matched to the source clause that says the most of it; when that clause has a
 is not the writer's, the view has moved to the wrong mouth ("Prime Minister Habib Essid said the attack was meant
 to threaten the authorities" where Amnesty's Lotfi Azzouz said it). A pronoun speaker in the source ("he said")
 is looked up in the clause around it; when it stays a pronoun the check does not judge.
+
+About 450 lines on purpose: finding a source clause's speaker (the verb's subject, a neighbour's attribution, a
+pronoun's antecedent) and judging the claim's speaker against it are one reading; the roles it also needs are
+already apart in ``_roles.py``.
 """
 
 from __future__ import annotations
