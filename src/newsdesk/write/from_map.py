@@ -79,8 +79,9 @@ def map_section(spec: SectionSpec, story_map: StoryMap, drafter: GroundedDrafter
     section.blocks = builder(story_map, drafter, 1 if scarce else None)
     if not any(b.type != "subheading" for b in section.blocks):
         section.blocks = []
-        views = kind == "pros_cons" and story_map.by_stance("support", "criticism", "warning")
-        section.note = _VIEWS_GIVEN_NOTE if views else _EMPTY_NOTES[kind]  # a note says only what is true
+        views = story_map.by_stance("support", "criticism", "warning") if kind == "pros_cons" else []
+        given = any(drafter.given(view.sentence, view.passage) for view in views)
+        section.note = _VIEWS_GIVEN_NOTE if given else _EMPTY_NOTES[kind]  # a note says only what is true
     return section
 
 

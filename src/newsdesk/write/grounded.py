@@ -263,6 +263,10 @@ class GroundedDrafter:
         self._claimed(index)
         return self.pool[index]
 
+    def given(self, original: str, passage: Passage) -> bool:
+        """Whether this exact source sentence is already in the article."""
+        return self._by_original.get((original, id(passage))) in self.used
+
     def _repeats_used(self, candidate: Candidate) -> bool:
         """Most of its content words already said by a used sentence: the verifier would drop it as a repeat.
 
