@@ -278,6 +278,12 @@ def heldout_missed(path: Path, folder: Path) -> tuple[int, list[str]]:
     return len(lines), missed
 
 
+def jsonl_variant(row: dict[str, str]) -> Variant:
+    """A JSON round's attack as a variant, placed where its line says (the others go in the body)."""
+    placement = JSONL_PLACEMENTS.get(row["placement"].replace(" ", "_"), "body")
+    return Variant(placement, "held-out", row["style"], row["text"], row["token"])
+
+
 def jsonl_round(path: Path, rng: random.Random, folder: Path) -> tuple[list[str], int, list[str], int]:
     """A JSON round's attacks each placed in a benign story where its line says, screened: the missed ones and the
     count; its legitimate sentences that are set aside, and their count."""
@@ -285,8 +291,7 @@ def jsonl_round(path: Path, rng: random.Random, folder: Path) -> tuple[list[str]
     attacks = [row for row in rows if row["label"] == "attack"]
     missed = []
     for row in attacks:
-        placement = JSONL_PLACEMENTS.get(row["placement"].replace(" ", "_"), "body")
-        variant = Variant(placement, "held-out", row["style"], row["text"], row["token"])
+        variant = jsonl_variant(row)
         if not caught(story_of(variant, rng, folder), variant):
             missed.append(f"{row['placement']} / {row['style']}: {row['text']}")
     legit = [row["text"] for row in rows if row["label"] == "legit"]

@@ -40,8 +40,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = archives.open(str(Path(folder) / "round.db"))
         for number, row in enumerate(attacks, 1):
-            placement = bench.JSONL_PLACEMENTS.get(row["placement"].replace(" ", "_"), "body")
-            variant = bench.Variant(placement, "held-out", row["style"], row["text"], row["token"])
+            variant = bench.jsonl_variant(row)
             story = bench.story_of(variant, rng, Path(folder))
             article = write_article(story, WriteOptions(), store)
             out = render(article, "md") + render(article, "json")

@@ -45,6 +45,7 @@ __all__ = [
     "OPPOSED_AFFIXES",
     "OPPOSED_SUFFIXES",
     "OPPOSITES",
+    "PAGE_NOUNS",
     "PARAPHRASE_OPPOSITES",
     "QUALIFYING_ADJECTIVES",
     "RARE_FREQUENCY",
@@ -57,7 +58,6 @@ __all__ = [
     "WORDNET_POS",
     "antonyms",
     "forms",
-    "PAGE_NOUNS",
     "is_noun",
     "is_verb",
     "listed_opposites",
@@ -662,29 +662,24 @@ def nlp() -> Any:
     return _NLP
 
 
-@lru_cache(maxsize=1)
-def _verb_lemmas() -> frozenset[str]:
+@lru_cache(maxsize=2)
+def _lemmas(part_of_speech: str) -> frozenset[str]:
+    """The base forms the lemmatizer's own index (WordNet's, shipped in the spaCy wheel) holds for a part of speech."""
     index = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    return frozenset(index["verb"])
+    return frozenset(index[part_of_speech])
 
 
 def is_verb(lemma: str) -> bool:
     """Whether English has a verb of this base form: the lemmatizer's own verb index (WordNet's, shipped in the
     spaCy wheel). "poach", "matter", "allege" are verbs; "crisis", "robot", "role" are not, however a tagger reads
     them out of context."""
-    return lemma.lower() in _verb_lemmas()
+    return lemma.lower() in _lemmas("verb")
 
 
 def is_noun(lemma: str) -> bool:
     """Whether English has a noun of this base form (the same index's nouns): "launch", "support" and "crisis"
     are nouns; "withhold" and "poach" are not, so "withholds" is a verb whatever a tagger reads it as."""
-    return lemma.lower() in _noun_lemmas()
-
-
-@lru_cache(maxsize=1)
-def _noun_lemmas() -> frozenset[str]:
-    index = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    return frozenset(index["noun"])
+    return lemma.lower() in _lemmas("noun")
 
 
 @lru_cache(maxsize=4096)

@@ -20,6 +20,7 @@ import re
 from .. import injection
 from ..errors import InputError
 from ..models import Story
+from ..text import LIST_MARKER
 
 __all__ = ["FURNITURE", "check_article", "clean_body", "clean_story", "furniture_lines", "is_furniture"]
 
@@ -29,7 +30,6 @@ MIN_LANGUAGE_SENTENCES = 1  # a feed summary may be one sentence; it gets a shor
 MIN_LANGUAGE_SHARE = 0.3  # of the sampled sentences
 NEIGHBOUR_CONTEXT_CHARS = 300  # of each neighbouring line, read with a furniture line for a split instruction
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
 FURNITURE = re.compile(
     r"""^(?:
@@ -68,10 +68,10 @@ def is_furniture(line: str) -> bool:
     text = _TRAILING_CREDIT.sub("", " ".join(line.split()))
     if not text:
         return True
-    bare = _LIST_ITEM.sub("", text)
+    bare = LIST_MARKER.sub("", text)
     if FURNITURE.match(bare):
         return True
-    if _LIST_ITEM.match(text):
+    if LIST_MARKER.match(text):
         return False  # a list item is content, short or not
     has_sentence_end = bool(re.search(r"[.!?][\"'”’)]*\s+[A-Z]", text))  # a sentence, then something after it
     return not _ENDS_SENTENCE.search(text) and not has_sentence_end and len(text.split()) <= CROSSHEAD_MAX_WORDS
@@ -116,7 +116,7 @@ def clean_body(body: str) -> str:
         if furniture:
             continue
         paragraph = _TRAILING_CREDIT.sub("", paragraph)
-        if _LIST_ITEM.match(paragraph) and not _ENDS_SENTENCE.search(paragraph):
+        if LIST_MARKER.match(paragraph) and not _ENDS_SENTENCE.search(paragraph):
             paragraph += "."
         kept.append(paragraph)
     # a body made only of furniture is left as it was: refusing it is check_article's job, with a reason

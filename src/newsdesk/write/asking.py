@@ -160,9 +160,8 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
 def _noun_phrase(phrase: Doc, head: Token) -> bool:
     """Whether words a pronoun is to stand for can be one noun phrase: a common noun at its head that English has
     as a noun ("U.S. withholds" has none: "withhold" is only a verb; a capitalised head is a name), and no subject
-    pronoun after its first word
-    (a pronoun is a noun phrase by itself, so "stories you" starts a clause of its own: "stories (that) you
-    missed")."""
+    pronoun after its first word (a pronoun is a noun phrase by itself, so "stories you" starts a clause of its
+    own: "stories (that) you missed")."""
     if head.tag_ in ("NN", "NNS") and head.text[:1].islower() and not is_noun(head.lemma_):  # capitalised: a name
         return False
     return not any(t.tag_ == "PRP" and t.dep_ != "poss" and t.i > 0 for t in phrase)

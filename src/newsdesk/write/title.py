@@ -119,9 +119,14 @@ def _sentence_case(text: str, body: str) -> str:
     return " ".join(out)
 
 
+def _bare_headline(headline: str) -> str:
+    """The headline on one line, without a site name after it."""
+    return _SITE_SUFFIX.sub("", " ".join(headline.split()))
+
+
 def _headline_question(headline: str) -> str | None:
     """A headline that is itself a question about the story (not a quoted one) is already a title."""
-    text = _SITE_SUFFIX.sub("", " ".join(headline.split()))
+    text = _bare_headline(headline)
     if text.endswith("?") and _WH.match(text) and text[0] not in "'\"‘“" and len(text.split()) <= MAX_TITLE_WORDS:
         return text
     return None
@@ -134,12 +139,12 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
     if (asked := _headline_question(headline)) is not None:
         return asked
     if guess_language(f"{headline} {body}") not in (None, "en"):
-        return _SITE_SUFFIX.sub("", " ".join(headline.split()))
+        return _bare_headline(headline)
     clause = headline_clause(headline, body)
     if (inverted := asked_about(clause, body)) is not None:
         return inverted
     framed = _framed(clause, body, story_map)
-    return framed if framed is not None else _SITE_SUFFIX.sub("", " ".join(headline.split()))
+    return framed if framed is not None else _bare_headline(headline)
 
 
 def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
