@@ -58,6 +58,7 @@ __all__ = [
     "WORDNET_POS",
     "antonyms",
     "forms",
+    "in_lexicon",
     "is_noun",
     "is_verb",
     "listed_opposites",
@@ -680,6 +681,22 @@ def is_noun(lemma: str) -> bool:
     """Whether English has a noun of this base form (the same index's nouns): "launch", "support" and "crisis"
     are nouns; "withhold" and "poach" are not, so "withholds" is a verb whatever a tagger reads it as."""
     return lemma.lower() in _lemmas("noun")
+
+
+def in_lexicon(word: str) -> bool:
+    """Whether English has this word as a noun, verb, adjective or adverb, in any form its lemmatizer's rules or
+    exceptions make ("workbenches", "banned", "got"): a capitalised word English lacks ("Staniszewski",
+    "Grokipedia") can only be a name."""
+    word = word.lower()
+    lookups = nlp().get_pipe("lemmatizer").lookups
+    rules, exceptions = lookups.get_table("lemma_rules"), lookups.get_table("lemma_exc")
+    for pos in ("noun", "verb", "adj", "adv"):
+        index = _lemmas(pos)
+        if word in index or word in exceptions.get(pos, {}):
+            return True
+        if any(word.endswith(old) and word[: len(word) - len(old)] + new in index for old, new in rules.get(pos, [])):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)

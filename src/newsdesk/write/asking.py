@@ -19,7 +19,7 @@ from ..language import EPISTEMIC_MODALS, is_noun, is_verb, nlp
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["asked_about", "finish", "lower_first", "lower_words"]
+__all__ = ["ATTRIBUTION_VERBS", "MID_SENTENCE_CAPITAL", "asked_about", "finish", "lower_first", "lower_words"]
 
 _WH_LEAD = re.compile(r"^(how|why|what|when|where)\s+(?=\S)", re.I)
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -45,7 +45,8 @@ _STATIVE = {
     "deserve",
     "fear",
 }
-_REPORTING = {"say", "warn", "find", "show", "claim", "allege", "suggest", "report"}
+#: the verbs a headline names its claim's source with ("..., new report warns", "Anthropic study finds ...")
+ATTRIBUTION_VERBS = frozenset({"say", "warn", "find", "show", "claim", "allege", "suggest", "report"})
 _RELATIVE = {"that", "which", "who"}
 
 
@@ -79,29 +80,26 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     if root is None:
         return None
     said = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
-    reported = root.lemma_ in _REPORTING and said is not None
+    reported = root.lemma_ in ATTRIBUTION_VERBS and said is not None
     if said is not None and reported:
         root = said  # "The U.K. lacks the ability ..., new report warns": the report's finding is the event
+    if not own_wh and (interview := _interview(doc)) is not None:
+        return interview
+    if (participle := _participle(doc, root)) is not None:
+        return _progressive(doc, *participle, wh, lower_words(body))
     end = root.right_edge.i + 1
+    clause_subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if root.tag_ == "VBN" and clause_subject is not None and not _auxiliaries(root) and _relative(clause_subject):
+        # "The woman who got YouTube banned ...": a bare past participle has no active subject; it is the relative
+        # clause's complement ("got YouTube banned"), and the headline is the noun phrase
+        root, end = clause_subject, len(doc)
     verb = root
-    relative = None
-    if root.pos_ in ("NOUN", "PROPN"):  # "The experiment that left Claude ...": the relative clause is the event
-        relative = next(
-            (
-                c
-                for c in root.children
-                if c.dep_ == "relcl" and any(g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE for g in c.children)
-            ),
-            None,
-        )
-        topic = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "on"), None)
-        if relative is None and topic is not None and root.ent_type_ == "PERSON" and not own_wh:
-            # "Wikipedia co-founder Jimmy Wales on rebuilding trust": an interview, asked for the speaker's view
-            speaker = lower_first(doc, doc[root.left_edge.i : topic.i].text, set())
-            return finish(f"What does {speaker} say about {doc[topic.i + 1 :].text}")
+    relative = _relative(root) if root.pos_ in ("NOUN", "PROPN") else None
     if relative is not None:
         pronoun = next(g for g in relative.children if g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE)
         verb, subject_start, subject_end = relative, root.left_edge.i, pronoun.i
+        if relative.tag_ == "VBD" and not own_wh:
+            wh = "How"  # a noun phrase presupposes its relative clause's deed: the story tells how it came about
         words_after = list(doc[relative.i : end if end > relative.i else len(doc)])
     else:
         subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
@@ -155,6 +153,64 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     if fronted:
         question = f"{question.rstrip()} {fronted[0].lower()}{fronted[1:]}"
     return finish(question)
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _relative(noun: Token) -> Token | None:
+    """The noun's relative clause whose subject is the relative pronoun ("the experiment that left ...")."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "relcl" and any(g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE for g in c.children)
+        ),
+        None,
+    )
+
+
+def _interview(doc: Doc) -> str | None:
+    """A person's name followed by "on" and the topics is an interview ("Wikipedia co-founder Jimmy Wales on
+    rebuilding trust"; "... on trust in AI, building new workbenches, and why humans are here to stay"), asked for
+    the speaker's view. Only nouns come before "on" (a name and its titles): a verb there makes it a clause; a
+    gerund among the topics is a topic, whatever the parse makes of it."""
+    on = next((t for t in doc if t.lower_ == "on" and t.pos_ == "ADP"), None)
+    if on is None or on.i == 0 or on.i + 1 >= len(doc) or doc[on.i - 1].ent_type_ != "PERSON":
+        return None
+    if any(t.pos_ not in ("PROPN", "NOUN", "PUNCT", "PART") for t in doc[: on.i]):
+        return None
+    speaker = lower_first(doc, doc[: on.i].text, set())
+    return finish(f"What does {speaker} say about {doc[on.i + 1 :].text}")
+
+
+def _participle(doc: Doc, root: Token) -> tuple[Token, Token] | None:
+    """(the subject's head, its participle) where the headline is a noun phrase whose head carries an "-ing"
+    participle ("The lawyer suing social-media companies"), or a clause whose "-ing" verb lost its auxiliary
+    ("The AG putting Big Tech on trial"): English says the same of both with "is"."""
+    if root.tag_ == "VBG" and not _auxiliaries(root):
+        subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+        if len(subjects) == 1 and subjects[0].right_edge.i < root.i:
+            return subjects[0], root
+    if root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc):
+        participle = next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > root.i), None)
+        if participle is not None:
+            return root, participle
+    return None
+
+
+def _progressive(doc: Doc, head: Token, participle: Token, wh: str, lowered: set[str]) -> str:
+    """The participle asked in the progressive, its auxiliary agreeing with the head ("Why is the lawyer suing
+    social-media companies ...?"; "Why are Mugabe and wife 'insisting ...'?"). The subject is the head's phrase up
+    to the participle; a quotation mark that opens on the verb goes with the verb."""
+    start = head.left_edge.i
+    stop = participle.i if head.i < participle.i and head.right_edge.i >= participle.i else head.right_edge.i + 1
+    subject, rest = doc[start:stop].text, doc[stop:].text
+    if subject[-1:] in "'‘\"“":
+        subject, rest = subject[:-1].rstrip(), subject[-1] + rest
+    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+    return finish(f"{wh} {'are' if plural else 'is'} {lower_first(doc[start:], subject, lowered)} {rest}")
 
 
 def _noun_phrase(phrase: Doc, head: Token) -> bool:

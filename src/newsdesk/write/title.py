@@ -17,7 +17,8 @@ from ..langid import guess_language
 from ..language import nlp
 from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
-from .asking import MID_SENTENCE_CAPITAL, asked_about, finish, lower_first, lower_words
+from .asking import asked_about, finish, lower_first, lower_words
+from .headline import bare_headline, headline_clause, sentence_case
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
     from spacy.tokens import Doc, Token
@@ -32,101 +33,12 @@ __all__ = [
 ]
 
 _WH = re.compile(r"^(?:what|why|how|who|when|where|which|will|can|could|should|is|are|does|do|did|has|have)\b", re.I)
-_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 MAX_TITLE_WORDS = 22
-
-
-def headline_clause(headline: str, body: str = "") -> str:
-    """The headline's main statement in sentence case: site names, kickers and quoted questions left out."""
-    text = " ".join(headline.split())
-    while _SITE_SUFFIX.search(text) and len(_SITE_SUFFIX.sub("", text).split()) >= 3:
-        text = _SITE_SUFFIX.sub("", text)
-    # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released")
-    parts = [_unquote(p) for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+|:\s+", text) if p.strip()]
-    statements = [
-        _unstopped(p)
-        for p in parts
-        if not p.endswith("?") and not _WH_START.match(p) and len(p.split()) >= 3 and not _KICKER.match(p)
-    ]
-    clause = (
-        max(statements, key=lambda p: len(p.split()))
-        if statements
-        else _unstopped(parts[0]).rstrip("?")
-        if parts
-        else text
-    )
-    return _sentence_case(clause, body)
-
-
-_WH_START = re.compile(r"(?:what|why|how|who|when|where|which)\b", re.I)
-_KICKER = re.compile(r"(?i)here'?s\b|what we know|analysis\b|opinion\b|live\b")
-
-
-def _unstopped(part: str) -> str:
-    """The clause without its closing stop or colon; an abbreviation keeps its dot ("... to cover the U.S.")."""
-    part = part.rstrip(":")
-    return part if re.search(r"\b(?:[A-Za-z]\.){2,}$", part) else part.rstrip(".")
-
-
-def _unquote(part: str) -> str:
-    part = part.strip()
-    if len(part) > 2 and part[0] in "'\"‘“" and part[-1] in "'\"’”" and part.count(part[0]) + part.count(part[-1]) <= 2:
-        return part[1:-1].strip()
-    return part
-
-
-# two capitalised words side by side mid-sentence, perhaps joined by "of" or "the" ("Person of the Year")
-_NAMED_PAIR = re.compile(r"(?<=[\w,] )(?=([A-Z][\w’'-]*(?: of| the| and| for){0,2} [A-Z][\w’'-]*))")
-
-
-def _sentence_case(text: str, body: str) -> str:
-    """Title Case Headlines Parse Badly: a capitalised word is lowered unless it is a name. A name is a word the
-    body writes capitalised mid-sentence (after a word, a comma, or a quotation closed without a full stop) more
-    often than in lower case; a word of a pair of capitalised words, perhaps joined by "of" or "the", that the
-    body writes mid-sentence as the headline does (a name of several words: "Energy Secretary", "Person of the Year");
-    a word with a capital inside it ("OpenAI", "Character.AI"; no English word is written so); or part of a
-    person or place the tagger finds in the headline (not an organisation: in Title Case every run of words looks
-    like one; a date or event only where the body never writes the word in lower case). Each part of a hyphenated
-    word is its own word ("AI-Powered" -> "AI-powered")."""
-    words = text.split()
-    # Title Case leaves its short function words ("of", "the", "in") in lower case: they are no evidence
-    long_words = [w for w in words if w[:1].isalpha() and len(w) > 3] or words
-    if sum(w[:1].isupper() for w in long_words) < 0.6 * len(long_words):
-        return text
-    lower_in_body = lower_words(body)
-    # a name is never written in lower case ("Is", "Global" in a quoted title are not names)
-    named_in_body = {w for w in MID_SENTENCE_CAPITAL.findall(body) if w.isupper() or w.lower() not in lower_in_body}
-    named_runs = {run for run in _NAMED_PAIR.findall(body) if run in text}
-    in_runs: set[int] = set()  # indexes of the headline's words inside a run the body writes capitalised
-    for run in named_runs:
-        for match in re.finditer(rf"(?<![\w’'-]){re.escape(run)}(?![\w’'-])", text):
-            in_runs.update(range(len(text[: match.start()].split()), len(text[: match.end()].split())))
-    protected = {
-        t.text
-        for e in nlp()(text).ents
-        if e.label_ in ("PERSON", "GPE", "LOC", "NORP", "DATE", "EVENT")
-        for t in e
-        if e.label_ not in ("DATE", "EVENT") or t.lower_ not in lower_in_body
-    }
-    cores = [w.strip("'\"‘’“”,.:;") for w in words]
-    out = []
-    for i, (word, core) in enumerate(zip(words, cores, strict=True)):
-        if not i or i in in_runs or core in protected or {core, re.sub(r"['’]s$", "", core)} & named_in_body:
-            out.append(word)
-            continue
-        parts = [p.lower() if p[:1].isupper() and not any(c.isupper() for c in p[1:]) else p for p in core.split("-")]
-        out.append(word.replace(core, "-".join(parts), 1))
-    return " ".join(out)
-
-
-def _bare_headline(headline: str) -> str:
-    """The headline on one line, without a site name after it."""
-    return _SITE_SUFFIX.sub("", " ".join(headline.split()))
 
 
 def _headline_question(headline: str) -> str | None:
     """A headline that is itself a question about the story (not a quoted one) is already a title."""
-    text = _bare_headline(headline)
+    text = bare_headline(headline)
     if text.endswith("?") and _WH.match(text) and text[0] not in "'\"‘“" and len(text.split()) <= MAX_TITLE_WORDS:
         return text
     return None
@@ -139,12 +51,12 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
     if (asked := _headline_question(headline)) is not None:
         return asked
     if guess_language(f"{headline} {body}") not in (None, "en"):
-        return _bare_headline(headline)
+        return bare_headline(headline)
     clause = headline_clause(headline, body)
     if (inverted := asked_about(clause, body)) is not None:
         return inverted
     framed = _framed(clause, body, story_map)
-    return framed if framed is not None else _bare_headline(headline)
+    return framed if framed is not None else bare_headline(headline)
 
 
 def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
