@@ -114,6 +114,8 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
             own = f"{wh} " if own_wh else ""
             return asked_about(f"{own}{found[1]}", body, headline=headline, subject=found[0])
         subject_start, subject_end = subjects[0].left_edge.i, subjects[0].right_edge.i + 1
+        while subject_end < root.i and doc[subject_end].tag_ == "''" and not doc[subject_end - 1].whitespace_:
+            subject_end += 1  # a closing quotation mark goes with the words it closes ("‘Grokipedia’")
         if any(t.text in ",;:" for t in doc[subjects[0].i : root.i]):  # "Grok's deepfake crisis, explained"
             return None
         if root.lemma_ == "die" or (root.lemma_ == "be" and subjects[0].lower_ in ("these", "this", "those", "they")):
@@ -146,6 +148,8 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
         past = verb.tag_ == "VBD" or not (own_wh or verb.lemma_ in _STATIVE or not headline)
         do = "did" if past else "does" if verb.tag_ == "VBZ" else "do"
         joined = {verb.i} | {c.i for c in verb.children if c.dep_ == "conj" and c.tag_ == verb.tag_}
+        # the same verb again ("suspended—then un-suspended—"), however the parse attaches it, is joined to it too
+        joined |= {t.i for t in words_after if t.lemma_ == verb.lemma_ and t.tag_ in ("VBD", "VBN", "VBZ", "VBP")}
         rest = "".join(t.lemma_ + t.whitespace_ if t.i in joined else t.text_with_ws for t in words_after)
         question = f"{wh} {do} {subject_text} {rest}"
     else:
@@ -277,7 +281,8 @@ _DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his
 _ADDRESS = re.compile(r"\S*(?:://|@|\w\.[a-z]{2,}\b)\S*")  # a web address, a handle, a domain
 
 
-MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;] )|(?<=[\w,;][”’\"'] ))([A-Z][\w’'-]*)")
+# a capital after a word, a comma, a semicolon or a dash (a sentence goes on after each), or after a closing quote
+MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;—–] )|(?<=[\w,;][”’\"'] ))([A-Z][\w’'-]*)")
 
 
 def lower_words(body: str) -> set[str]:

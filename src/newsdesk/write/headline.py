@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import calendar
 import re
+from typing import TYPE_CHECKING
 
 from ..language import in_lexicon, nlp
+from ..text import split_sentences
 from .asking import ATTRIBUTION_VERBS, MID_SENTENCE_CAPITAL, lower_words
 
-__all__ = ["bare_headline", "headline_clause", "sentence_case"]
+if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
+    from spacy.tokens import Token
+
+__all__ = ["bare_headline", "headline_clause", "sentence_case", "with_articles"]
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 _WH_START = re.compile(r"(?:what|why|how|who|when|where|which)\b", re.I)
@@ -102,7 +107,7 @@ def _nominal(words: list[str]) -> bool:
 # two capitalised words side by side mid-sentence, perhaps joined by "of" or "the" ("Person of the Year"), perhaps
 # in quotation marks ("“Moon City”")
 _NAMED_PAIR = re.compile(
-    r"(?:(?<=[\w,] )|(?<=[\w,] [“\"‘']))(?=([A-Z][\w’'-]*(?: of| the| and| for){0,2} [A-Z][\w’'-]*))"
+    r"(?:(?<=[\w,—–] )|(?<=[\w,—–] [“\"‘']))(?=([A-Z][\w’'-]*(?: of| the| and| for){0,2} [A-Z][\w’'-]*))"
 )
 _DASHES = re.compile(r"([-–—])")
 _CALENDAR = {n for n in (*calendar.month_name, *calendar.day_name) if n}
@@ -111,9 +116,14 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;,]['\"’”)]*$")
 
 
 def _title_cased(words: list[str]) -> bool:
-    """Most of the longer words capitalised: Title Case leaves its short function words ("of", "the", "in") in
-    lower case, so they are no evidence."""
-    long_words = [w for w in words if w[:1].isalpha() and len(w) > 3] or words
+    """Most of the longer words capitalised, and none in lower case but a function word ("with", "from"): Title
+    Case leaves only its function words in lower case, so they are no evidence either way, and a name capitalised
+    in a sentence-case line ("Can India be an alternative to China?") is no Title Case."""
+    long_words = [w.strip("'\"‘’“”,.:;?!()") for w in words]
+    long_words = [w for w in long_words if w[:1].isalpha() and len(w) > 3] or words
+    stop = nlp().Defaults.stop_words
+    if any(w[:1].islower() and w.lower() not in stop and not any(c.isupper() for c in w) for w in long_words):
+        return False
     return sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words)
 
 
@@ -129,7 +139,8 @@ def _prose(body: str) -> str:
 
 def _names_in(prose: str, lower: set[str]) -> set[str]:
     """The words the prose writes capitalised mid-sentence more often than in lower case."""
-    return {w for w in MID_SENTENCE_CAPITAL.findall(prose) if w.isupper() or w.lower() not in lower}
+    words = {re.sub(r"['’]s$", "", w) for w in MID_SENTENCE_CAPITAL.findall(prose)}  # "Russia's" is "Russia"
+    return {w for w in words if w.isupper() or w.lower() not in lower}
 
 
 def sentence_case(text: str, body: str) -> str:
@@ -190,9 +201,90 @@ def _tagged_names(text: str, lower_in_body: set[str]) -> set[str]:
         if entity.label_ not in ("PERSON", "GPE", "LOC", "NORP", "DATE", "EVENT"):
             continue
         for token in entity:
-            if token.tag_ == "POS" or token.text in ",;" or token.pos_ == "CCONJ":
+            if token.tag_ == "POS" or token.lower_ in ("'s", "’s", ",", ";") or token.pos_ == "CCONJ":
                 break
             if token.lower_ in lower_in_body or (entity.label_ == "DATE" and token.text not in _CALENDAR):
                 continue
             kept.add(token.text)
     return kept
+
+
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+_DETERMINING = ("det", "poss", "nummod", "predet", "case")
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def with_articles(question: str, body: str) -> str:
+    """The question asked of a headline with the articles headline style leaves out ("Why did Anthropic study
+    find ...?" -> "Why did an Anthropic study find ...?"): read in the question, whose parse is surer than the
+    headline's. English gives a singular count noun a determiner: a subject or object headed by one with none (no
+    article, possessor or number) takes "a"/"an", the headline introducing it, or "the" where the story writes the
+    same words after "the" ("the U.S.", "the E.U.", a name the story gives "the" to takes it as an object of a
+    preposition too). A noun is countable where the story writes it after "a"/"an" or in the plural; a mass noun
+    ("growth", "power") takes none. Only a noun with a modifier of its own is given one: a bare noun after a verb is
+    often an idiom with it ("take place", "make sense"), and a bare noun after a preposition more so ("on trial")."""
+    doc = nlp()(question)
+    articles: dict[int, str] = {}  # the index of a phrase's first word -> the article it takes
+    for head in doc:
+        if _determined(head):
+            continue
+        start = head.left_edge.i
+        if start and doc[start - 1].lower_ in ("'s", "’s", "'", "’"):  # a possessor's noun: "Week's most important model"
+            continue
+        if any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") or t.is_punct for t in doc[start : head.i + 1]):
+            continue
+        words = doc[start : head.i + 1].text
+        if head.tag_ in ("NNP", "NNPS") and head.dep_ in (*_ARGUMENTS, "pobj"):
+            if _story_says_the(words, body):
+                articles[start] = "the"
+        elif head.tag_ == "NN" and head.dep_ in _ARGUMENTS and start < head.i and head.text.islower():
+            # a capitalised noun is part of a name ("Manchester City"); a person's name takes no "a"
+            phrase = doc[start : head.i + 1]
+            if _story_says_the(words, body):
+                articles[start] = "the"
+            elif _countable(head.lower_, body) and not any(t.tag_ in _FINITE or t.ent_type_ == "PERSON" for t in phrase):
+                articles[start] = _indefinite(doc[start].text)
+    lowered = lower_words(body) if any(a != "the" for a in articles.values()) else set()
+    return "".join(
+        f"{articles[t.i]} {_after_article(t, lowered)}" if t.i in articles else t.text_with_ws for t in doc
+    )
+
+
+def _after_article(token: Token, lowered: set[str]) -> str:
+    """The word after a new "a"/"an", with its whitespace; it loses the capital it had only as the headline's
+    first word ("Giant robot tribute ..." -> "a giant robot tribute") where the story writes it in lower case."""
+    if token.is_title and token.lower_ in lowered and not token.ent_type_:
+        return token.lower_ + token.whitespace_
+    return token.text_with_ws
+
+
+def _story_says_the(words: str, body: str) -> bool:
+    """Whether the story writes these words, as a whole name (not the start of a longer one: "the Warner Bros
+    board"), after "the" more often than not."""
+    found = re.findall(rf"(\b\w+[’']?\w*\s+)?(?<![\w-]){re.escape(words)}(?![\w-]|\s+[A-Z])", body)
+    the = sum(1 for before in found if before.strip().lower() == "the")
+    return the > 0 and the * 2 > len(found)
+
+
+def _countable(noun: str, body: str) -> bool:
+    """Whether the story counts the noun: writes it after "a"/"an", or in the plural. A mass noun ("growth",
+    "research") takes no article; where the story gives no evidence either way the noun is left as it is."""
+    return bool(
+        re.search(rf"(?i)\b(?:a|an)\s+(?:[\w’'-]+\s+){{0,3}}{re.escape(noun)}\b", body)
+        or re.search(rf"(?i)\b{re.escape(noun)}(?:s|es)\b|\b{re.escape(noun[:-1])}ies\b", body)
+    )
+
+
+def _determined(head: Token) -> bool:
+    return any(c.dep_ in _DETERMINING for c in head.children) or head.left_edge.tag_ in ("DT", "PRP$", "CD", "WDT")
+
+
+def _indefinite(word: str) -> str:
+    """ "an" before a vowel sound: a vowel letter ("an Anthropic study", not "a unique", "a one-off"), or an
+    abbreviation read letter by letter whose first letter's name starts with a vowel ("an AI model", "an FBI")."""
+    if word.isupper() and len(word) > 1:
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    lower = word.lower()
+    if lower.startswith(("uni", "use", "usu", "one", "eu")):
+        return "a"
+    return "an" if lower[:1] in "aeiou" or lower.startswith("hour") else "a"

@@ -14,11 +14,11 @@ import re
 from typing import TYPE_CHECKING
 
 from ..langid import guess_language
-from ..language import nlp
+from ..language import is_noun, nlp
 from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
 from .asking import asked_about, finish, lower_first, lower_words
-from .headline import bare_headline, headline_clause, sentence_case
+from .headline import bare_headline, headline_clause, sentence_case, with_articles
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
     from spacy.tokens import Doc, Token
@@ -36,11 +36,12 @@ _WH = re.compile(r"^(?:what|why|how|who|when|where|which|will|can|could|should|i
 MAX_TITLE_WORDS = 22
 
 
-def _headline_question(headline: str) -> str | None:
-    """A headline that is itself a question about the story (not a quoted one) is already a title."""
+def _headline_question(headline: str, body: str) -> str | None:
+    """A headline that is itself a question about the story (not a quoted one) is already a title, in sentence
+    case as any other."""
     text = bare_headline(headline)
     if text.endswith("?") and _WH.match(text) and text[0] not in "'\"‘“" and len(text.split()) <= MAX_TITLE_WORDS:
-        return text
+        return sentence_case(text, body)
     return None
 
 
@@ -48,15 +49,67 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
     """A question about the story built from its headline's clause; a story in another language than English
     keeps its headline: the question is made by English grammar from an English parse, and an English frame
     around another language's clause ("Why did una solución ...?") is no sentence of either."""
-    if (asked := _headline_question(headline)) is not None:
+    if (asked := _headline_question(headline, body)) is not None:
         return asked
     if guess_language(f"{headline} {body}") not in (None, "en"):
         return bare_headline(headline)
     clause = headline_clause(headline, body)
+    for reading in (_answered, _looked_inside, _named_thing):
+        if (question := reading(clause, body)) is not None:
+            return question
     if (inverted := asked_about(clause, body)) is not None:
-        return inverted
+        return with_articles(inverted, body)
     framed = _framed(clause, body, story_map)
     return framed if framed is not None else bare_headline(headline)
+
+
+def _answered(clause: str, body: str) -> str | None:
+    """A headline that answers a yes-or-no question ("No, that song isn't a hit"; "Yes, robots can fold
+    laundry") is titled with the question it answers: the clause without its "no" or "yes" and its negation,
+    asked whether it holds ("Is that song a hit?")."""
+    match = re.match(r"(?i)(?:no|yes),\s+", clause)
+    if match is None:
+        return None
+    doc = nlp()(clause[match.end() :])
+    positive = "".join(t.whitespace_ if t.dep_ == "neg" else t.text_with_ws for t in doc)
+    question = asked_about(positive[:1].upper() + positive[1:], body)
+    if question is None or not question.startswith("Why "):
+        return None
+    return question[4].upper() + question[5:]
+
+
+def _looked_inside(clause: str, body: str) -> str | None:
+    """"Inside X" and "Behind X", a headline that is nothing but the preposition and its object, promise a look
+    at X from within: the story is about X, asked what it is when X is definite ("Inside the village where
+    chatbots compete" -> "What is the village where chatbots compete?"), as ``_definite_question`` asks."""
+    doc = nlp()(clause)
+    if len(doc) < 3 or doc[0].lower_ not in ("inside", "behind") or any(t.text in ",;:" for t in doc):
+        return None
+    place = next((c for c in doc[0].children if c.dep_ == "pobj"), None)
+    if place is None or not (any(c.dep_ == "poss" for c in place.children) or doc[1].lower_ == "the"):
+        return None
+    thing = lower_first(doc[1:], doc[1:].text, lower_words(body))
+    return finish(f"What {'are' if place.tag_ in ('NNS', 'NNPS') else 'is'} {thing}")
+
+
+def _named_thing(clause: str, body: str) -> str | None:
+    """A noun phrase whose last word the parse reads as its verb ("The story behind the Person of the Year
+    covers"): a word English has as both is read as the story itself mostly uses it ("the cover", "each cover"),
+    so where the story uses it more often as a noun, the headline names a thing and is asked what it is. Only a
+    last word with nothing of its own (no object, no complement) is read so."""
+    doc = nlp()(clause)
+    root = doc[-1] if len(doc) > 2 else None
+    if root is None or root.dep_ != "ROOT" or root.tag_ not in ("VBZ", "VBP") or not is_noun(root.lemma_):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ not in ("nsubj", "punct") for c in root.children):
+        return None
+    forms = re.compile(rf"(?<![\w-]){re.escape(root.lemma_[:-1] if root.lemma_.endswith('e') else root.lemma_)}", re.I)
+    uses = [t.pos_ for s in split_sentences(body) if forms.search(s) for t in nlp()(s) if t.lemma_ == root.lemma_]
+    if uses.count("NOUN") <= uses.count("VERB"):
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return finish(f"What {'are' if plural else 'is'} {lower_first(doc, clause, lower_words(body))}")
 
 
 def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
