@@ -144,8 +144,9 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     elif verb.tag_ in ("VBD", "VBZ", "VBP") or (
         verb.tag_ == "VB" and subject_start < verb.i and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     ):
-        # a state verb's present is no past event: "The U.K. lacks ..." asks "Why does the U.K. lack ..."
-        past = verb.tag_ == "VBD" or not (own_wh or verb.lemma_ in _STATIVE or not headline)
+        # a state verb's present is no past event: "The U.K. lacks ..." asks "Why does the U.K. lack ..."; nor is
+        # a relative clause's, which says what its noun is ("the pilot who thinks ...")
+        past = verb.tag_ == "VBD" or not (own_wh or verb.lemma_ in _STATIVE or not headline or relative is not None)
         do = "did" if past else "does" if verb.tag_ == "VBZ" else "do"
         joined = {verb.i} | {c.i for c in verb.children if c.dep_ == "conj" and c.tag_ == verb.tag_}
         # the same verb again ("suspended—then un-suspended—"), however the parse attaches it, is joined to it too
@@ -175,13 +176,18 @@ def _relative(noun: Token) -> Token | None:
     )
 
 
+def _named(token: Token) -> bool:
+    """A person's name: so tagged, or a proper noun the clause (in sentence case) keeps capitalised."""
+    return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text[:1].isupper())
+
+
 def _interview(doc: Doc) -> str | None:
     """A person's name followed by "on" and the topics is an interview ("Wikipedia co-founder Jimmy Wales on
     rebuilding trust"; "... on trust in AI, building new workbenches, and why humans are here to stay"), asked for
     the speaker's view. Only nouns come before "on" (a name and its titles): a verb there makes it a clause; a
     gerund among the topics is a topic, whatever the parse makes of it."""
     on = next((t for t in doc if t.lower_ == "on" and t.pos_ == "ADP"), None)
-    if on is None or on.i == 0 or on.i + 1 >= len(doc) or doc[on.i - 1].ent_type_ != "PERSON":
+    if on is None or on.i == 0 or on.i + 1 >= len(doc) or not _named(doc[on.i - 1]):
         return None
     if any(t.pos_ not in ("PROPN", "NOUN", "PUNCT", "PART") for t in doc[: on.i]):
         return None
@@ -275,7 +281,7 @@ MAX_SUBJECT_WORDS = 8
 
 
 _NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}  # not numbers
-_DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 
 
 _ADDRESS = re.compile(r"\S*(?:://|@|\w\.[a-z]{2,}\b)\S*")  # a web address, a handle, a domain

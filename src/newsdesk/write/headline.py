@@ -161,9 +161,12 @@ def sentence_case(text: str, body: str) -> str:
     # "anti-Muslim": the body's lower-case prefixes are its lower-case words too
     lower_in_body = lower_words(prose) | set(re.findall(r"(?<![\w-])([a-z]+)-(?=\w)", prose))
     # the lower-cased headline's function words ("amid", "him"): a tagger reads them in lower case without fail
-    written = set(re.findall(r"\b[A-Z][a-z]+\b", prose))  # capitalised anywhere, at a sentence's start too
     closed = {t.lower_ for t in nlp()(text.lower()) if t.is_stop or t.tag_ in _CLOSED_CLASS}
+    written = set(re.findall(r"\b[A-Z][a-z]+\b", prose))  # capitalised anywhere, at a sentence's start too
     named = _names_in(prose, lower_in_body) | _tagged_names(text, lower_in_body)
+    unsure = {w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w in written and w.lower() not in lower_in_body}
+    unsure -= named
+    named |= _named_in_story(prose, unsure)
     in_runs: set[int] = set()  # indexes of the headline's words inside a run the prose writes capitalised
     for run in {run for run in _NAMED_PAIR.findall(prose) if run in text}:
         if len(re.findall(re.escape(run), prose)) * 2 <= len(re.findall(re.escape(run), prose, re.I)):
@@ -173,7 +176,8 @@ def sentence_case(text: str, body: str) -> str:
     out = []
     for i, word in enumerate(words):
         core = word.strip("'\"‘’“”,.:;")
-        if not i or i in in_runs or {core, re.sub(r"['’]s$", "", core)} & named:
+        numbered = word.endswith(".") and i + 1 < len(words) and words[i + 1][:1].isdigit()  # "No. 1", "Vol. 2"
+        if not i or numbered or i in in_runs or {core, re.sub(r"['’]s$", "", core)} & named:
             out.append(word)
             continue
         parts = [_lowered(p, named, lower_in_body | closed, written) for p in _DASHES.split(core)]
@@ -195,18 +199,37 @@ def _tagged_names(text: str, lower_in_body: set[str]) -> set[str]:
     """The words of people, places and peoples the tagger finds in the headline, where nothing says otherwise: a
     word the prose writes in lower case is no name; a name ends at a possessive, a comma or a conjunction (the
     tagger runs "Trump's Bid" or "Darth Vader, Competition and ..." into one); a date's only capitalised words are
-    its month and day names; an event is a name only where the prose never writes its words in lower case."""
+    its month and day names."""
     kept = set()
     for entity in nlp()(text).ents:
-        if entity.label_ not in ("PERSON", "GPE", "LOC", "NORP", "DATE", "EVENT"):
+        if entity.label_ not in _PLACES_AND_PEOPLE + ("DATE", "EVENT"):
             continue
         for token in entity:
             if token.tag_ == "POS" or token.lower_ in ("'s", "’s", ",", ";") or token.pos_ == "CCONJ":
                 break
-            if token.lower_ in lower_in_body or (entity.label_ == "DATE" and token.text not in _CALENDAR):
-                continue
-            kept.add(token.text)
+            if token.lower_ not in lower_in_body and (entity.label_ != "DATE" or token.text in _CALENDAR):
+                kept.add(token.text)
     return kept
+
+
+def _named_in_story(prose: str, words: set[str]) -> set[str]:
+    """Those of the words that the tagger reads as part of a name in the story's own sentences, where case is
+    evidence (a first name the story writes only to open a sentence: "Ana Ruiz opened ...")."""
+    if not words:
+        return set()
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words)))})\b")
+    sentences = [sentence for sentence in split_sentences(prose) if pattern.search(sentence)][:6]
+    return {
+        token.text
+        for sentence in sentences
+        for entity in nlp()(sentence).ents
+        if entity.label_ in _PLACES_AND_PEOPLE
+        for token in entity
+        if token.text in words
+    }
+
+
+_PLACES_AND_PEOPLE = ("PERSON", "GPE", "LOC", "NORP")  # an organisation's name is made of common words too
 
 
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj")

@@ -72,9 +72,11 @@ def _answered(clause: str, body: str) -> str | None:
         return None
     doc = nlp()(clause[match.end() :])
     positive = "".join(t.whitespace_ if t.dep_ == "neg" else t.text_with_ws for t in doc)
-    question = asked_about(positive[:1].upper() + positive[1:], body)
+    question = asked_about(positive[:1].upper() + positive[1:], body)  # capitalised for the parse only
     if question is None or not question.startswith("Why "):
         return None
+    if doc[0].text[:1].islower():  # the clause's own case holds
+        question = question.replace(doc[0].text.capitalize(), doc[0].text, 1)
     return question[4].upper() + question[5:]
 
 
