@@ -244,15 +244,21 @@ def with_articles(question: str, body: str) -> str:
     article, possessor or number) takes "a"/"an", the headline introducing it, or "the" where the story writes the
     same words after "the" ("the U.S.", "the E.U.", a name the story gives "the" to takes it as an object of a
     preposition too). A noun is countable where the story writes it after "a"/"an" or in the plural; a mass noun
-    ("growth", "power") takes none. Only a noun with a modifier of its own is given one: a bare noun after a verb is
-    often an idiom with it ("take place", "make sense"), and a bare noun after a preposition more so ("on trial")."""
+    ("growth", "power") takes none. A bare noun with no modifier of its own takes only a subject's "the" ("the
+    mayor"): after a verb it is often an idiom with it ("take place", "make sense"), and after a preposition more
+    so ("on trial")."""
     doc = nlp()(question)
     articles: dict[int, str] = {}  # the index of a phrase's first word -> the article it takes
     for head in doc:
         if _determined(head):
             continue
         start = head.left_edge.i
-        if start and doc[start - 1].lower_ in ("'s", "’s", "'", "’"):  # a possessor's noun: "Week's most important model"
+        if start and doc[start - 1].lower_ in (
+            "'s",
+            "’s",
+            "'",
+            "’",
+        ):  # a possessor's noun: "Week's most important model"
             continue
         if any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") or t.is_punct for t in doc[start : head.i + 1]):
             continue
@@ -260,17 +266,24 @@ def with_articles(question: str, body: str) -> str:
         if head.tag_ in ("NNP", "NNPS") and head.dep_ in (*_ARGUMENTS, "pobj"):
             if _story_says_the(words, body):
                 articles[start] = "the"
-        elif head.tag_ == "NN" and head.dep_ in _ARGUMENTS and start < head.i and head.text.islower():
+        elif head.tag_ == "NN" and head.dep_ in _ARGUMENTS and head.text.islower():
             # a capitalised noun is part of a name ("Manchester City"); a person's name takes no "a"
             phrase = doc[start : head.i + 1]
-            if _story_says_the(words, body):
+            if (start < head.i or head.dep_ != "dobj") and _story_says_the(words, body):
                 articles[start] = "the"
-            elif _countable(head.lower_, body) and not any(t.tag_ in _FINITE or t.ent_type_ == "PERSON" for t in phrase):
+            elif start == head.i:
+                continue
+            elif _countable(head.lower_, body) and not any(
+                t.tag_ in _FINITE or t.ent_type_ == "PERSON" for t in phrase
+            ):
                 articles[start] = _indefinite(doc[start].text)
     lowered = lower_words(body) if any(a != "the" for a in articles.values()) else set()
-    return "".join(
-        f"{articles[t.i]} {_after_article(t, lowered)}" if t.i in articles else t.text_with_ws for t in doc
-    )
+    return "".join(f"{articles[t.i]} {_after_article(t, lowered)}" if t.i in articles else t.text_with_ws for t in doc)
+
+
+def _unarticled(token: Token) -> bool:
+    """A word that keeps its phrase from taking "a": a finite verb (a misread phrase) or a person's name."""
+    return token.tag_ in _FINITE or token.ent_type_ == "PERSON"
 
 
 def _after_article(token: Token, lowered: set[str]) -> str:

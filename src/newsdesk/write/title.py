@@ -81,7 +81,7 @@ def _answered(clause: str, body: str) -> str | None:
 
 
 def _looked_inside(clause: str, body: str) -> str | None:
-    """"Inside X" and "Behind X", a headline that is nothing but the preposition and its object, promise a look
+    """ "Inside X" and "Behind X", a headline that is nothing but the preposition and its object, promise a look
     at X from within: the story is about X, asked what it is when X is definite ("Inside the village where
     chatbots compete" -> "What is the village where chatbots compete?"), as ``_definite_question`` asks."""
     doc = nlp()(clause)
