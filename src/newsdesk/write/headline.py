@@ -263,7 +263,7 @@ def with_articles(question: str, body: str) -> str:
         if any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") or t.is_punct for t in doc[start : head.i + 1]):
             continue
         words = doc[start : head.i + 1].text
-        if head.tag_ in ("NNP", "NNPS") and head.dep_ in (*_ARGUMENTS, "pobj"):
+        if head.tag_ in ("NNP", "NNPS") and head.dep_ in (*_ARGUMENTS, "pobj", "attr"):
             if _story_says_the(words, body):
                 articles[start] = "the"
         elif head.tag_ == "NN" and head.dep_ in _ARGUMENTS and head.text.islower():

@@ -60,7 +60,7 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
     if (inverted := asked_about(clause, body)) is not None:
         return with_articles(inverted, body)
     framed = _framed(clause, body, story_map)
-    return framed if framed is not None else bare_headline(headline)
+    return with_articles(framed, body) if framed is not None else bare_headline(headline)
 
 
 def _answered(clause: str, body: str) -> str | None:
@@ -203,7 +203,9 @@ def _definite_question(doc: Doc, text: str) -> str | None:
         return None
     parts = root.tag_ == "CD" and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
     possessed = any(c.dep_ == "poss" for c in root.children)
-    if not (parts or possessed or (doc[0].lower_ == "the" and doc[0].head.i == root.i)):
+    # a name is definite by itself: every word of the phrase capitalised, as sentence case leaves only a name
+    named = all(t.text[:1].isupper() or t.is_punct or t.pos_ in ("ADP", "DET", "CCONJ") for t in doc)
+    if not (parts or possessed or named or (doc[0].lower_ == "the" and doc[0].head.i == root.i)):
         return None
     plural = root.tag_ in ("NNS", "NNPS") or (parts and root.lower_ not in ("one", "1"))
     return finish(f"What {'are' if plural else 'is'} {text}")
