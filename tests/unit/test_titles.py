@@ -5,7 +5,7 @@ Every headline here is made up for the test; none is from the dev feeds the rule
 
 from __future__ import annotations
 
-from newsdesk.language import in_lexicon
+from newsdesk.language import in_lexicon, past_tense
 from newsdesk.write import fallback_title
 from newsdesk.write.headline import headline_clause, sentence_case
 
@@ -123,3 +123,14 @@ def test_inside_a_place_or_an_answer_is_asked_about_what_it_holds() -> None:
 def test_in_lexicon_knows_inflected_words_and_not_names() -> None:
     assert in_lexicon("workbenches") and in_lexicon("banned") and in_lexicon("got") and in_lexicon("suing")
     assert not in_lexicon("Staniszewski") and not in_lexicon("Zorblatt")
+
+
+def test_a_clause_of_time_follows_the_main_verb_into_the_past() -> None:
+    """Sequence of tenses: asked with "did", the headline's present is past, and so is the event it is timed
+    against; a verb whose past spelling is unsure ("summon": doubling depends on stress) takes the form the story
+    writes, and a clause with any verb left unsure is left whole."""
+    body = "Officials said the mayor resigned on Friday, hours after police raided his office and summoned him."
+    assert fallback_title("Mayor Resigns After Police Raid His Office and Summon Him", body) == (
+        "Why did the mayor resign after police raided his office and summoned him?"
+    )
+    assert past_tense("escalate") == "escalated" and past_tense("summon") is None and past_tense("go") is None

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..language import EPISTEMIC_MODALS, is_noun, is_verb, nlp
+from ..language import EPISTEMIC_MODALS, is_noun, is_verb, nlp, past_tense
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Doc, Span, Token
@@ -151,13 +151,35 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
         joined = {verb.i} | {c.i for c in verb.children if c.dep_ == "conj" and c.tag_ == verb.tag_}
         # the same verb again ("suspended—then un-suspended—"), however the parse attaches it, is joined to it too
         joined |= {t.i for t in words_after if t.lemma_ == verb.lemma_ and t.tag_ in ("VBD", "VBN", "VBZ", "VBP")}
-        rest = "".join(t.lemma_ + t.whitespace_ if t.i in joined else t.text_with_ws for t in words_after)
+        shifted = _shifted_to_past(words_after, body) if do == "did" else {}
+        rest = "".join((t.lemma_ if t.i in joined else shifted.get(t.i, t.text)) + t.whitespace_ for t in words_after)
         question = f"{wh} {do} {subject_text} {rest}"
     else:
         return None
     if fronted:
         question = f"{question.rstrip()} {fronted[0].lower()}{fronted[1:]}"
     return finish(question)
+
+
+_WHEN = {"after", "before", "as", "when", "while", "until", "once", "since"}
+
+
+def _shifted_to_past(tokens: list[Token], body: str) -> dict[int, str]:
+    """The present verbs of the clause's adverbial clauses of time in the past, by the sequence of tenses: a
+    headline's present reports a past event, and once it is asked with "did" the events it is timed against are
+    past too ("Why did Musk respond after prosecutors raid ..." -> "... after prosecutors raided ... and summoned
+    ..."). A clause whose every verb has a past form (``language.past_tense``) is shifted, or none of it is."""
+    shifted: dict[int, str] = {}
+    for token in tokens:
+        if token.dep_ != "advcl" or token.tag_ not in ("VBZ", "VBP"):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in _WHEN for c in token.children):
+            continue
+        verbs = [token, *(c for c in token.children if c.dep_ == "conj" and c.tag_ in ("VBZ", "VBP", "VB"))]
+        pasts = [past_tense(v.lemma_, body) for v in verbs]
+        if all(pasts):
+            shifted.update({v.i: str(p) for v, p in zip(verbs, pasts, strict=True)})
+    return shifted
 
 
 def _auxiliaries(verb: Token) -> list[Token]:

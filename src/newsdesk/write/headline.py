@@ -10,7 +10,7 @@ import calendar
 import re
 from typing import TYPE_CHECKING
 
-from ..language import in_lexicon, nlp
+from ..language import forms, in_lexicon, nlp
 from ..text import split_sentences
 from .asking import ATTRIBUTION_VERBS, MID_SENTENCE_CAPITAL, lower_words
 
@@ -197,7 +197,7 @@ def _lowered(word: str, named: set[str], lower_in_body: set[str], written: set[s
 
 def _tagged_names(text: str, lower_in_body: set[str]) -> set[str]:
     """The words of people, places and peoples the tagger finds in the headline, where nothing says otherwise: a
-    word the prose writes in lower case is no name; a name ends at a possessive, a comma or a conjunction (the
+    word the prose writes in lower case, in any of its forms, is no name; a name ends at a possessive, a comma or a conjunction (the
     tagger runs "Trump's Bid" or "Darth Vader, Competition and ..." into one); a date's only capitalised words are
     its month and day names."""
     kept = set()
@@ -207,7 +207,8 @@ def _tagged_names(text: str, lower_in_body: set[str]) -> set[str]:
         for token in entity:
             if token.tag_ == "POS" or token.lower_ in ("'s", "’s", ",", ";") or token.pos_ == "CCONJ":
                 break
-            if token.lower_ not in lower_in_body and (entity.label_ != "DATE" or token.text in _CALENDAR):
+            in_lower_case = any(form in lower_in_body for form in forms(token.lower_))  # "summoned" for "Summon"
+            if not in_lower_case and (entity.label_ != "DATE" or token.text in _CALENDAR):
                 kept.add(token.text)
     return kept
 
