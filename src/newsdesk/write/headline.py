@@ -197,9 +197,9 @@ def _lowered(word: str, named: set[str], lower_in_body: set[str], written: set[s
 
 def _tagged_names(text: str, lower_in_body: set[str]) -> set[str]:
     """The words of people, places and peoples the tagger finds in the headline, where nothing says otherwise: a
-    word the prose writes in lower case, in any of its forms, is no name; a name ends at a possessive, a comma or a conjunction (the
-    tagger runs "Trump's Bid" or "Darth Vader, Competition and ..." into one); a date's only capitalised words are
-    its month and day names."""
+    word the prose writes in lower case, in any of its forms, is no name; a name ends at a possessive, a comma or a
+    conjunction (the tagger runs "Trump's Bid" or "Darth Vader, Competition and ..." into one); a date's only
+    capitalised words are its month and day names."""
     kept = set()
     for entity in nlp()(text).ents:
         if entity.label_ not in _PLACES_AND_PEOPLE + ("DATE", "EVENT"):
