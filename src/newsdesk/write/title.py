@@ -1,11 +1,14 @@
 """The title (a grammatical question naming the main actor and the event) and the dek (a whole sentence).
 
-A title is built from the headline's own clause, never the headline with a suffix: the clause is put in sentence
-case (a word keeps its capital only where the story itself writes it so), parsed, and asked as an English question
-by its grammar (``asking.asked_about``: "Why did Meta poach ...?", "How does a law protect ...?"). A headline
-with no clause is asked about as what it is (a definite noun phrase: "What is Starlink's quiet role in ...?") or
-through the story's main claim (``lead_question``); only where neither parses does a frame remain ("What is at
-stake as ...?", "What lies behind ...?"). A model's own title is used only when it passes the same tests.
+A title is built from the headline's own clause, never the headline with a suffix: the clause is read
+(``headline.headline_clause``: in sentence case, a word keeping its capital only where the story writes it so;
+without a label or a source after its last comma), parsed, and asked as an English question by its grammar
+(``asking.asked_about``: "Why did Meta poach ...?", "How does a law protect ...?", "Why is the lawyer suing ...?"),
+with the articles headline style drops where the story shows them (``headline.with_articles``). A headline that
+answers a yes-or-no question is asked that question, "Inside X" and a noun phrase are asked what they are (a
+definite noun phrase: "What is Starlink's quiet role in ...?"), an indefinite one through the story's main claim
+(``lead_question``); only where none parses does a frame remain ("What is at stake as ...?", "What lies behind
+...?"). A model's own title is used only when it passes the same tests.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..langid import guess_language
-from ..language import is_noun, nlp
+from ..language import is_noun, nlp, words_pattern
 from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
 from .asking import asked_about, finish, lower_first, lower_words
@@ -106,8 +109,8 @@ def _named_thing(clause: str, body: str) -> str | None:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or any(c.dep_ not in ("nsubj", "punct") for c in root.children):
         return None
-    forms = re.compile(rf"(?<![\w-]){re.escape(root.lemma_[:-1] if root.lemma_.endswith('e') else root.lemma_)}", re.I)
-    uses = [t.pos_ for s in split_sentences(body) if forms.search(s) for t in nlp()(s) if t.lemma_ == root.lemma_]
+    written = re.compile(words_pattern(frozenset({root.lemma_}), inflect=True), re.I)
+    uses = [t.pos_ for s in split_sentences(body) if written.search(s) for t in nlp()(s) if t.lemma_ == root.lemma_]
     if uses.count("NOUN") <= uses.count("VERB"):
         return None
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
