@@ -58,12 +58,14 @@ __all__ = [
     "WORDNET_POS",
     "antonyms",
     "forms",
+    "in_lexicon",
     "is_noun",
     "is_verb",
     "listed_opposites",
     "nlp",
     "opposite",
     "parse",
+    "past_tense",
     "refers_to_the_page",
     "speaker_tokens",
     "stem",
@@ -212,6 +214,32 @@ def forms(lemma: str) -> tuple[str, ...]:
     else:
         out = [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
     return tuple(dict.fromkeys([*out, *_IRREGULAR_PAST.get(lemma, ())]))
+
+
+def past_tense(lemma: str, text: str = "") -> str | None:
+    """The simple past of a verb: the form ``text`` writes ("raided", "summoned", "stopped"), else the regular
+    one where spelling alone decides it ("escalate" -> "escalated", "carry" -> "carried", "raid" -> "raided").
+    None for a verb the lemmatizer lists as irregular or doubling ("go", "stop") that ``text`` does not write, and
+    for a final consonant after one vowel ("summon", "admit"), whose doubling depends on stress."""
+    lemma = lemma.lower()
+    if not lemma.isalpha() or len(lemma) < 2:
+        return None
+    vowels = "aeiou"
+    regular = (
+        lemma + "d"
+        if lemma.endswith("e")
+        else lemma[:-1] + "ied"
+        if lemma.endswith("y") and lemma[-2] not in vowels
+        else lemma + "ed"
+    )
+    for written in (regular, lemma + lemma[-1] + "ed"):
+        if text and re.search(rf"(?i)\b{written}\b", text):
+            return written
+    exceptions = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_exc").get("verb", {})
+    if any(lemma in lemmas for lemmas in exceptions.values()):
+        return None
+    single = lemma[-1] not in vowels + "wxy" and lemma[-2] in vowels and (len(lemma) < 3 or lemma[-3] not in vowels)
+    return None if single else regular
 
 
 def words_pattern(words: frozenset[str] | tuple[str, ...], inflect: bool = False) -> str:
@@ -680,6 +708,22 @@ def is_noun(lemma: str) -> bool:
     """Whether English has a noun of this base form (the same index's nouns): "launch", "support" and "crisis"
     are nouns; "withhold" and "poach" are not, so "withholds" is a verb whatever a tagger reads it as."""
     return lemma.lower() in _lemmas("noun")
+
+
+def in_lexicon(word: str) -> bool:
+    """Whether English has this word as a noun, verb, adjective or adverb, in any form its lemmatizer's rules or
+    exceptions make ("workbenches", "banned", "got"): a capitalised word English lacks ("Staniszewski",
+    "Grokipedia") can only be a name."""
+    word = word.lower()
+    lookups = nlp().get_pipe("lemmatizer").lookups
+    rules, exceptions = lookups.get_table("lemma_rules"), lookups.get_table("lemma_exc")
+    for pos in ("noun", "verb", "adj", "adv"):
+        index = _lemmas(pos)
+        if word in index or word in exceptions.get(pos, {}):
+            return True
+        if any(word.endswith(old) and word[: len(word) - len(old)] + new in index for old, new in rules.get(pos, [])):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)

@@ -14,12 +14,12 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..language import EPISTEMIC_MODALS, is_noun, is_verb, nlp
+from ..language import EPISTEMIC_MODALS, is_noun, is_verb, nlp, past_tense
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["asked_about", "finish", "lower_first", "lower_words"]
+__all__ = ["ATTRIBUTION_VERBS", "MID_SENTENCE_CAPITAL", "asked_about", "finish", "lower_first", "lower_words"]
 
 _WH_LEAD = re.compile(r"^(how|why|what|when|where)\s+(?=\S)", re.I)
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -45,7 +45,8 @@ _STATIVE = {
     "deserve",
     "fear",
 }
-_REPORTING = {"say", "warn", "find", "show", "claim", "allege", "suggest", "report"}
+#: the verbs a headline names its claim's source with ("..., new report warns", "Anthropic study finds ...")
+ATTRIBUTION_VERBS = frozenset({"say", "warn", "find", "show", "claim", "allege", "suggest", "report"})
 _RELATIVE = {"that", "which", "who"}
 
 
@@ -79,29 +80,26 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     if root is None:
         return None
     said = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
-    reported = root.lemma_ in _REPORTING and said is not None
+    reported = root.lemma_ in ATTRIBUTION_VERBS and said is not None
     if said is not None and reported:
         root = said  # "The U.K. lacks the ability ..., new report warns": the report's finding is the event
+    if not own_wh and (interview := _interview(doc)) is not None:
+        return interview
+    if (participle := _participle(doc, root)) is not None:
+        return _progressive(doc, *participle, wh, lower_words(body))
     end = root.right_edge.i + 1
+    clause_subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if root.tag_ == "VBN" and clause_subject is not None and not _auxiliaries(root) and _relative(clause_subject):
+        # "The woman who got YouTube banned ...": a bare past participle has no active subject; it is the relative
+        # clause's complement ("got YouTube banned"), and the headline is the noun phrase
+        root, end = clause_subject, len(doc)
     verb = root
-    relative = None
-    if root.pos_ in ("NOUN", "PROPN"):  # "The experiment that left Claude ...": the relative clause is the event
-        relative = next(
-            (
-                c
-                for c in root.children
-                if c.dep_ == "relcl" and any(g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE for g in c.children)
-            ),
-            None,
-        )
-        topic = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "on"), None)
-        if relative is None and topic is not None and root.ent_type_ == "PERSON" and not own_wh:
-            # "Wikipedia co-founder Jimmy Wales on rebuilding trust": an interview, asked for the speaker's view
-            speaker = lower_first(doc, doc[root.left_edge.i : topic.i].text, set())
-            return finish(f"What does {speaker} say about {doc[topic.i + 1 :].text}")
+    relative = _relative(root) if root.pos_ in ("NOUN", "PROPN") else None
     if relative is not None:
         pronoun = next(g for g in relative.children if g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE)
         verb, subject_start, subject_end = relative, root.left_edge.i, pronoun.i
+        if relative.tag_ == "VBD" and not own_wh:
+            wh = "How"  # a noun phrase presupposes its relative clause's deed: the story tells how it came about
         words_after = list(doc[relative.i : end if end > relative.i else len(doc)])
     else:
         subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
@@ -116,6 +114,8 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
             own = f"{wh} " if own_wh else ""
             return asked_about(f"{own}{found[1]}", body, headline=headline, subject=found[0])
         subject_start, subject_end = subjects[0].left_edge.i, subjects[0].right_edge.i + 1
+        while subject_end < root.i and doc[subject_end].tag_ == "''" and not doc[subject_end - 1].whitespace_:
+            subject_end += 1  # a closing quotation mark goes with the words it closes ("‘Grokipedia’")
         if any(t.text in ",;:" for t in doc[subjects[0].i : root.i]):  # "Grok's deepfake crisis, explained"
             return None
         if root.lemma_ == "die" or (root.lemma_ == "be" and subjects[0].lower_ in ("these", "this", "those", "they")):
@@ -144,17 +144,105 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     elif verb.tag_ in ("VBD", "VBZ", "VBP") or (
         verb.tag_ == "VB" and subject_start < verb.i and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     ):
-        # a state verb's present is no past event: "The U.K. lacks ..." asks "Why does the U.K. lack ..."
-        past = verb.tag_ == "VBD" or not (own_wh or verb.lemma_ in _STATIVE or not headline)
+        # a state verb's present is no past event: "The U.K. lacks ..." asks "Why does the U.K. lack ..."; nor is
+        # a relative clause's, which says what its noun is ("the pilot who thinks ...")
+        past = verb.tag_ == "VBD" or not (own_wh or verb.lemma_ in _STATIVE or not headline or relative is not None)
         do = "did" if past else "does" if verb.tag_ == "VBZ" else "do"
         joined = {verb.i} | {c.i for c in verb.children if c.dep_ == "conj" and c.tag_ == verb.tag_}
-        rest = "".join(t.lemma_ + t.whitespace_ if t.i in joined else t.text_with_ws for t in words_after)
+        # the same verb again ("suspended—then un-suspended—"), however the parse attaches it, is joined to it too
+        joined |= {t.i for t in words_after if t.lemma_ == verb.lemma_ and t.tag_ in ("VBD", "VBN", "VBZ", "VBP")}
+        shifted = _shifted_to_past(words_after, body) if do == "did" else {}
+        rest = "".join((t.lemma_ if t.i in joined else shifted.get(t.i, t.text)) + t.whitespace_ for t in words_after)
         question = f"{wh} {do} {subject_text} {rest}"
     else:
         return None
     if fronted:
         question = f"{question.rstrip()} {fronted[0].lower()}{fronted[1:]}"
     return finish(question)
+
+
+_WHEN = {"after", "before", "as", "when", "while", "until", "once", "since"}
+
+
+def _shifted_to_past(tokens: list[Token], body: str) -> dict[int, str]:
+    """The present verbs of the clause's adverbial clauses of time in the past, by the sequence of tenses: a
+    headline's present reports a past event, and once it is asked with "did" the events it is timed against are
+    past too ("Why did Musk respond after prosecutors raid ..." -> "... after prosecutors raided ... and summoned
+    ..."). A clause whose every verb has a past form (``language.past_tense``) is shifted, or none of it is."""
+    shifted: dict[int, str] = {}
+    for token in tokens:
+        if token.dep_ != "advcl" or token.tag_ not in ("VBZ", "VBP"):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in _WHEN for c in token.children):
+            continue
+        verbs = [token, *(c for c in token.children if c.dep_ == "conj" and c.tag_ in ("VBZ", "VBP", "VB"))]
+        pasts = [past_tense(v.lemma_, body) for v in verbs]
+        if all(pasts):
+            shifted.update({v.i: str(p) for v, p in zip(verbs, pasts, strict=True)})
+    return shifted
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _relative(noun: Token) -> Token | None:
+    """The noun's relative clause whose subject is the relative pronoun ("the experiment that left ...")."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "relcl" and any(g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE for g in c.children)
+        ),
+        None,
+    )
+
+
+def _named(token: Token) -> bool:
+    """A person's name: so tagged, or a proper noun the clause (in sentence case) keeps capitalised."""
+    return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text[:1].isupper())
+
+
+def _interview(doc: Doc) -> str | None:
+    """A person's name followed by "on" and the topics is an interview ("Wikipedia co-founder Jimmy Wales on
+    rebuilding trust"; "... on trust in AI, building new workbenches, and why humans are here to stay"), asked for
+    the speaker's view. Only nouns come before "on" (a name and its titles): a verb there makes it a clause; a
+    gerund among the topics is a topic, whatever the parse makes of it."""
+    on = next((t for t in doc if t.lower_ == "on" and t.pos_ == "ADP"), None)
+    if on is None or on.i == 0 or on.i + 1 >= len(doc) or not _named(doc[on.i - 1]):
+        return None
+    if any(t.pos_ not in ("PROPN", "NOUN", "PUNCT", "PART") for t in doc[: on.i]):
+        return None
+    speaker = lower_first(doc, doc[: on.i].text, set())
+    return finish(f"What does {speaker} say about {doc[on.i + 1 :].text}")
+
+
+def _participle(doc: Doc, root: Token) -> tuple[Token, Token] | None:
+    """(the subject's head, its participle) where the headline is a noun phrase whose head carries an "-ing"
+    participle ("The lawyer suing social-media companies"), or a clause whose "-ing" verb lost its auxiliary
+    ("The AG putting Big Tech on trial"): English says the same of both with "is"."""
+    if root.tag_ == "VBG" and not _auxiliaries(root):
+        subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+        if len(subjects) == 1 and subjects[0].right_edge.i < root.i:
+            return subjects[0], root
+    if root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc):
+        participle = next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > root.i), None)
+        if participle is not None:
+            return root, participle
+    return None
+
+
+def _progressive(doc: Doc, head: Token, participle: Token, wh: str, lowered: set[str]) -> str:
+    """The participle asked in the progressive, its auxiliary agreeing with the head ("Why is the lawyer suing
+    social-media companies ...?"; "Why are Mugabe and wife 'insisting ...'?"). The subject is the head's phrase up
+    to the participle; a quotation mark that opens on the verb goes with the verb."""
+    start = head.left_edge.i
+    stop = participle.i if head.i < participle.i and head.right_edge.i >= participle.i else head.right_edge.i + 1
+    subject, rest = doc[start:stop].text, doc[stop:].text
+    if subject[-1:] in "'‘\"“":
+        subject, rest = subject[:-1].rstrip(), subject[-1] + rest
+    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+    return finish(f"{wh} {'are' if plural else 'is'} {lower_first(doc[start:], subject, lowered)} {rest}")
 
 
 def _noun_phrase(phrase: Doc, head: Token) -> bool:
@@ -215,13 +303,14 @@ MAX_SUBJECT_WORDS = 8
 
 
 _NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}  # not numbers
-_DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 
 
 _ADDRESS = re.compile(r"\S*(?:://|@|\w\.[a-z]{2,}\b)\S*")  # a web address, a handle, a domain
 
 
-MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;] )|(?<=[\w,;][”’\"'] ))([A-Z][\w’'-]*)")
+# a capital after a word, a comma, a semicolon or a dash (a sentence goes on after each), or after a closing quote
+MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;—–] )|(?<=[\w,;][”’\"'] ))([A-Z][\w’'-]*)")
 
 
 def lower_words(body: str) -> set[str]:

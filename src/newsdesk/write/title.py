@@ -1,11 +1,14 @@
 """The title (a grammatical question naming the main actor and the event) and the dek (a whole sentence).
 
-A title is built from the headline's own clause, never the headline with a suffix: the clause is put in sentence
-case (a word keeps its capital only where the story itself writes it so), parsed, and asked as an English question
-by its grammar (``asking.asked_about``: "Why did Meta poach ...?", "How does a law protect ...?"). A headline
-with no clause is asked about as what it is (a definite noun phrase: "What is Starlink's quiet role in ...?") or
-through the story's main claim (``lead_question``); only where neither parses does a frame remain ("What is at
-stake as ...?", "What lies behind ...?"). A model's own title is used only when it passes the same tests.
+A title is built from the headline's own clause, never the headline with a suffix: the clause is read
+(``headline.headline_clause``: in sentence case, a word keeping its capital only where the story writes it so;
+without a label or a source after its last comma), parsed, and asked as an English question by its grammar
+(``asking.asked_about``: "Why did Meta poach ...?", "How does a law protect ...?", "Why is the lawyer suing ...?"),
+with the articles headline style drops where the story shows them (``headline.with_articles``). A headline that
+answers a yes-or-no question is asked that question, "Inside X" and a noun phrase are asked what they are (a
+definite noun phrase: "What is Starlink's quiet role in ...?"), an indefinite one through the story's main claim
+(``lead_question``); only where none parses does a frame remain ("What is at stake as ...?", "What lies behind
+...?"). A model's own title is used only when it passes the same tests.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ import re
 from typing import TYPE_CHECKING
 
 from ..langid import guess_language
-from ..language import nlp
+from ..language import is_noun, nlp, words_pattern
 from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
-from .asking import MID_SENTENCE_CAPITAL, asked_about, finish, lower_first, lower_words
+from .asking import asked_about, finish, lower_first, lower_words
+from .headline import bare_headline, headline_clause, sentence_case, with_articles
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
     from spacy.tokens import Doc, Token
@@ -32,103 +36,15 @@ __all__ = [
 ]
 
 _WH = re.compile(r"^(?:what|why|how|who|when|where|which|will|can|could|should|is|are|does|do|did|has|have)\b", re.I)
-_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 MAX_TITLE_WORDS = 22
 
 
-def headline_clause(headline: str, body: str = "") -> str:
-    """The headline's main statement in sentence case: site names, kickers and quoted questions left out."""
-    text = " ".join(headline.split())
-    while _SITE_SUFFIX.search(text) and len(_SITE_SUFFIX.sub("", text).split()) >= 3:
-        text = _SITE_SUFFIX.sub("", text)
-    # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released")
-    parts = [_unquote(p) for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+|:\s+", text) if p.strip()]
-    statements = [
-        _unstopped(p)
-        for p in parts
-        if not p.endswith("?") and not _WH_START.match(p) and len(p.split()) >= 3 and not _KICKER.match(p)
-    ]
-    clause = (
-        max(statements, key=lambda p: len(p.split()))
-        if statements
-        else _unstopped(parts[0]).rstrip("?")
-        if parts
-        else text
-    )
-    return _sentence_case(clause, body)
-
-
-_WH_START = re.compile(r"(?:what|why|how|who|when|where|which)\b", re.I)
-_KICKER = re.compile(r"(?i)here'?s\b|what we know|analysis\b|opinion\b|live\b")
-
-
-def _unstopped(part: str) -> str:
-    """The clause without its closing stop or colon; an abbreviation keeps its dot ("... to cover the U.S.")."""
-    part = part.rstrip(":")
-    return part if re.search(r"\b(?:[A-Za-z]\.){2,}$", part) else part.rstrip(".")
-
-
-def _unquote(part: str) -> str:
-    part = part.strip()
-    if len(part) > 2 and part[0] in "'\"‘“" and part[-1] in "'\"’”" and part.count(part[0]) + part.count(part[-1]) <= 2:
-        return part[1:-1].strip()
-    return part
-
-
-# two capitalised words side by side mid-sentence, perhaps joined by "of" or "the" ("Person of the Year")
-_NAMED_PAIR = re.compile(r"(?<=[\w,] )(?=([A-Z][\w’'-]*(?: of| the| and| for){0,2} [A-Z][\w’'-]*))")
-
-
-def _sentence_case(text: str, body: str) -> str:
-    """Title Case Headlines Parse Badly: a capitalised word is lowered unless it is a name. A name is a word the
-    body writes capitalised mid-sentence (after a word, a comma, or a quotation closed without a full stop) more
-    often than in lower case; a word of a pair of capitalised words, perhaps joined by "of" or "the", that the
-    body writes mid-sentence as the headline does (a name of several words: "Energy Secretary", "Person of the Year");
-    a word with a capital inside it ("OpenAI", "Character.AI"; no English word is written so); or part of a
-    person or place the tagger finds in the headline (not an organisation: in Title Case every run of words looks
-    like one; a date or event only where the body never writes the word in lower case). Each part of a hyphenated
-    word is its own word ("AI-Powered" -> "AI-powered")."""
-    words = text.split()
-    # Title Case leaves its short function words ("of", "the", "in") in lower case: they are no evidence
-    long_words = [w for w in words if w[:1].isalpha() and len(w) > 3] or words
-    if sum(w[:1].isupper() for w in long_words) < 0.6 * len(long_words):
-        return text
-    lower_in_body = lower_words(body)
-    # a name is never written in lower case ("Is", "Global" in a quoted title are not names)
-    named_in_body = {w for w in MID_SENTENCE_CAPITAL.findall(body) if w.isupper() or w.lower() not in lower_in_body}
-    named_runs = {run for run in _NAMED_PAIR.findall(body) if run in text}
-    in_runs: set[int] = set()  # indexes of the headline's words inside a run the body writes capitalised
-    for run in named_runs:
-        for match in re.finditer(rf"(?<![\w’'-]){re.escape(run)}(?![\w’'-])", text):
-            in_runs.update(range(len(text[: match.start()].split()), len(text[: match.end()].split())))
-    protected = {
-        t.text
-        for e in nlp()(text).ents
-        if e.label_ in ("PERSON", "GPE", "LOC", "NORP", "DATE", "EVENT")
-        for t in e
-        if e.label_ not in ("DATE", "EVENT") or t.lower_ not in lower_in_body
-    }
-    cores = [w.strip("'\"‘’“”,.:;") for w in words]
-    out = []
-    for i, (word, core) in enumerate(zip(words, cores, strict=True)):
-        if not i or i in in_runs or core in protected or {core, re.sub(r"['’]s$", "", core)} & named_in_body:
-            out.append(word)
-            continue
-        parts = [p.lower() if p[:1].isupper() and not any(c.isupper() for c in p[1:]) else p for p in core.split("-")]
-        out.append(word.replace(core, "-".join(parts), 1))
-    return " ".join(out)
-
-
-def _bare_headline(headline: str) -> str:
-    """The headline on one line, without a site name after it."""
-    return _SITE_SUFFIX.sub("", " ".join(headline.split()))
-
-
-def _headline_question(headline: str) -> str | None:
-    """A headline that is itself a question about the story (not a quoted one) is already a title."""
-    text = _bare_headline(headline)
+def _headline_question(headline: str, body: str) -> str | None:
+    """A headline that is itself a question about the story (not a quoted one) is already a title, in sentence
+    case as any other."""
+    text = bare_headline(headline)
     if text.endswith("?") and _WH.match(text) and text[0] not in "'\"‘“" and len(text.split()) <= MAX_TITLE_WORDS:
-        return text
+        return sentence_case(text, body)
     return None
 
 
@@ -136,15 +52,69 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
     """A question about the story built from its headline's clause; a story in another language than English
     keeps its headline: the question is made by English grammar from an English parse, and an English frame
     around another language's clause ("Why did una solución ...?") is no sentence of either."""
-    if (asked := _headline_question(headline)) is not None:
+    if (asked := _headline_question(headline, body)) is not None:
         return asked
     if guess_language(f"{headline} {body}") not in (None, "en"):
-        return _bare_headline(headline)
+        return bare_headline(headline)
     clause = headline_clause(headline, body)
+    for reading in (_answered, _looked_inside, _named_thing):
+        if (question := reading(clause, body)) is not None:
+            return question
     if (inverted := asked_about(clause, body)) is not None:
-        return inverted
+        return with_articles(inverted, body)
     framed = _framed(clause, body, story_map)
-    return framed if framed is not None else _bare_headline(headline)
+    return with_articles(framed, body) if framed is not None else bare_headline(headline)
+
+
+def _answered(clause: str, body: str) -> str | None:
+    """A headline that answers a yes-or-no question ("No, that song isn't a hit"; "Yes, robots can fold
+    laundry") is titled with the question it answers: the clause without its "no" or "yes" and its negation,
+    asked whether it holds ("Is that song a hit?")."""
+    match = re.match(r"(?i)(?:no|yes),\s+", clause)
+    if match is None:
+        return None
+    doc = nlp()(clause[match.end() :])
+    positive = "".join(t.whitespace_ if t.dep_ == "neg" else t.text_with_ws for t in doc)
+    question = asked_about(positive[:1].upper() + positive[1:], body)  # capitalised for the parse only
+    if question is None or not question.startswith("Why "):
+        return None
+    if doc[0].text[:1].islower():  # the clause's own case holds
+        question = question.replace(doc[0].text.capitalize(), doc[0].text, 1)
+    return question[4].upper() + question[5:]
+
+
+def _looked_inside(clause: str, body: str) -> str | None:
+    """ "Inside X" and "Behind X", a headline that is nothing but the preposition and its object, promise a look
+    at X from within: the story is about X, asked what it is when X is definite ("Inside the village where
+    chatbots compete" -> "What is the village where chatbots compete?"), as ``_definite_question`` asks."""
+    doc = nlp()(clause)
+    if len(doc) < 3 or doc[0].lower_ not in ("inside", "behind") or any(t.text in ",;:" for t in doc):
+        return None
+    place = next((c for c in doc[0].children if c.dep_ == "pobj"), None)
+    if place is None or not (any(c.dep_ == "poss" for c in place.children) or doc[1].lower_ == "the"):
+        return None
+    thing = lower_first(doc[1:], doc[1:].text, lower_words(body))
+    return finish(f"What {'are' if place.tag_ in ('NNS', 'NNPS') else 'is'} {thing}")
+
+
+def _named_thing(clause: str, body: str) -> str | None:
+    """A noun phrase whose last word the parse reads as its verb ("The story behind the Person of the Year
+    covers"): a word English has as both is read as the story itself mostly uses it ("the cover", "each cover"),
+    so where the story uses it more often as a noun, the headline names a thing and is asked what it is. Only a
+    last word with nothing of its own (no object, no complement) is read so."""
+    doc = nlp()(clause)
+    root = doc[-1] if len(doc) > 2 else None
+    if root is None or root.dep_ != "ROOT" or root.tag_ not in ("VBZ", "VBP") or not is_noun(root.lemma_):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ not in ("nsubj", "punct") for c in root.children):
+        return None
+    written = re.compile(words_pattern(frozenset({root.lemma_}), inflect=True), re.I)
+    uses = [t.pos_ for s in split_sentences(body) if written.search(s) for t in nlp()(s) if t.lemma_ == root.lemma_]
+    if uses.count("NOUN") <= uses.count("VERB"):
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return finish(f"What {'are' if plural else 'is'} {lower_first(doc, clause, lower_words(body))}")
 
 
 def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
@@ -236,7 +206,9 @@ def _definite_question(doc: Doc, text: str) -> str | None:
         return None
     parts = root.tag_ == "CD" and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
     possessed = any(c.dep_ == "poss" for c in root.children)
-    if not (parts or possessed or (doc[0].lower_ == "the" and doc[0].head.i == root.i)):
+    # a name is definite by itself: every word of the phrase capitalised, as sentence case leaves only a name
+    named = all(t.text[:1].isupper() or t.is_punct or t.pos_ in ("ADP", "DET", "CCONJ") for t in doc)
+    if not (parts or possessed or named or (doc[0].lower_ == "the" and doc[0].head.i == root.i)):
         return None
     plural = root.tag_ in ("NNS", "NNPS") or (parts and root.lower_ not in ("one", "1"))
     return finish(f"What {'are' if plural else 'is'} {text}")
