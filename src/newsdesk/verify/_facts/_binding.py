@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .. import _specifics as sp
 from .._text import MONTHS, STOPWORDS, WEEKDAYS, stem
+from ._measures import check_month_years, check_units
 from ._parse import Evidence, SourceFacts
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -192,6 +193,9 @@ def _source_bounds(evidence: Evidence) -> list[Bound]:
 
 
 def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: frozenset[str]) -> FactResult:
+    whole = check_units(FIGURES, sentence, facts) or check_month_years(FIGURES, sentence, facts, claim_stems)
+    if whole is not None:  # a quantity with its unit, a month with its year: one specific, not two
+        return whole
     claims = bound_specifics(sentence)
     if not claims:
         return not_applicable(FIGURES)
