@@ -17,11 +17,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .. import _specifics as sp
 from .._text import MONTHS, STOPWORDS, WEEKDAYS, stem
 from ._measures import check_month_years, check_units
-from ._parse import Evidence, SourceFacts
+from ._parse import Evidence, SourceFacts, parse
 from ._result import FactResult, fail, not_applicable, ok
 
 __all__ = ["Bound", "bound_specifics", "check_entity_swap", "check_figures_and_dates"]
@@ -298,8 +299,48 @@ def _nearest(bound: Bound, positions: dict[tuple[str, ...], list[int]], text: st
     return best
 
 
+# Noun-phrase relations: a name attached to another by one of these describes or locates it ("Duncan, a city in
+# Oklahoma", "Jackdaws Castle yard in Gloucestershire"); a clause relation between them makes two participants.
+_PHRASE_RELATIONS = frozenset("appos prep pobj compound amod nmod poss npadvmod".split())
+# Coarse sorts of spaCy's entity labels: a swap exchanges two things of one sort.
+_SORTS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "body", "NORP": "body"}
+
+
+def _token_at(doc: Any, text: str, key: tuple[str, ...]) -> Any | None:
+    """The spaCy token where the name ``key`` first starts in ``text`` (lower-cased positions of ``_tokens``)."""
+    toks = _tokens(text)
+    places = _name_positions(text.lower(), {key}).get(key) or []
+    if not places:
+        return None
+    start = toks[places[0]][1]
+    return next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+
+
+def _phrase_head(token: Any) -> Any:
+    """The token where ``token``'s noun phrase attaches to a clause: climbed through noun-phrase relations (a
+    preposition's object and the preposition, an apposition, a compound) while the head is no verb."""
+    while token.dep_ in _PHRASE_RELATIONS and token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
+
+
+def _one_thing_or_two_sorts(sentence: str, mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Whether the written sentence's two names cannot have been swapped: one describes or locates the other in one
+    noun phrase (a place in a place, a name and its apposition), or they are of different sorts (a person and a
+    place, a club and a player): an exchange of who a figure belongs to is between two things of one sort."""
+    doc = parse(sentence, entities=True)
+    a, b = _token_at(doc, sentence, mine), _token_at(doc, sentence, theirs)
+    if a is None or b is None:
+        return False
+    if _phrase_head(a).i == _phrase_head(b).i:
+        return True
+    sort_a, sort_b = _SORTS.get(a.ent_type_), _SORTS.get(b.ent_type_)
+    return sort_a is not None and sort_b is not None and sort_a != sort_b
+
+
 def check_entity_swap(sentence: str, facts: SourceFacts, names: list[tuple[tuple[str, ...], str]]) -> FactResult:
-    keys = {k for k, _ in names if k}
+    # a numeral opening a sentence is capitalised, and is a figure, not a name ("Eight weeks after ...")
+    keys = {k for k, _ in names if k and not (len(k) == 1 and sp.extract_numbers(k[0]))}
     if len(keys) < 2:
         return not_applicable(ENTITY_SWAP)
     claims = bound_specifics(sentence)
@@ -323,7 +364,7 @@ def check_entity_swap(sentence: str, facts: SourceFacts, names: list[tuple[tuple
                     continue
                 theirs = _nearest(bound, source_positions, lower)
                 checked = True
-                if theirs is not None and theirs != mine:
+                if theirs is not None and theirs != mine and not _one_thing_or_two_sorts(sentence, mine, theirs):
                     return fail(
                         ENTITY_SWAP,
                         f"the source ties {claim.surface} to {' '.join(theirs).title()}, not "
