@@ -302,8 +302,11 @@ def _nearest(bound: Bound, positions: dict[tuple[str, ...], list[int]], text: st
 # Noun-phrase relations: a name attached to another by one of these describes or locates it ("Duncan, a city in
 # Oklahoma", "Jackdaws Castle yard in Gloucestershire"); a clause relation between them makes two participants.
 _PHRASE_RELATIONS = frozenset("appos prep pobj compound amod nmod poss npadvmod".split())
-# Coarse sorts of spaCy's entity labels: a swap exchanges two things of one sort.
-_SORTS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "body", "NORP": "body"}
+# Relations by which a name names its head noun ("the Jackdaws Castle yard": the yard is Jackdaws Castle).
+_NAMING = frozenset(("compound", "appos", "flat"))
+# Places, institutions and peoples stand for one another (a club by its city, a government by its capital); a
+# person is never one of them.
+_NOT_A_PERSON = frozenset(("GPE", "LOC", "FAC", "ORG", "NORP"))
 
 
 def _token_at(doc: Any, text: str, key: tuple[str, ...]) -> Any | None:
@@ -316,26 +319,31 @@ def _token_at(doc: Any, text: str, key: tuple[str, ...]) -> Any | None:
     return next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
 
 
-def _phrase_head(token: Any) -> Any:
-    """The token where ``token``'s noun phrase attaches to a clause: climbed through noun-phrase relations (a
-    preposition's object and the preposition, an apposition, a compound) while the head is no verb."""
-    while token.dep_ in _PHRASE_RELATIONS and token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
+def _within(inner: Any, outer: Any) -> bool:
+    """``inner`` stands in the noun phrase of what ``outer`` names: reached from ``inner`` through noun-phrase
+    relations only (a description or a location of it)."""
+    while outer.dep_ in _NAMING and outer.head.i != outer.i:
+        outer = outer.head
+    token = inner
+    while token.dep_ in _PHRASE_RELATIONS and token.head.i != token.i:
         token = token.head
-    return token
+        if token.i == outer.i:
+            return True
+    return False
 
 
 def _one_thing_or_two_sorts(sentence: str, mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     """Whether the written sentence's two names cannot have been swapped: one describes or locates the other in one
-    noun phrase (a place in a place, a name and its apposition), or they are of different sorts (a person and a
-    place, a club and a player): an exchange of who a figure belongs to is between two things of one sort."""
+    noun phrase (a place in a place, a name and its apposition), or one is a person and the other is not: an
+    exchange of who a figure belongs to is between two things of one sort."""
     doc = parse(sentence, entities=True)
     a, b = _token_at(doc, sentence, mine), _token_at(doc, sentence, theirs)
     if a is None or b is None:
         return False
-    if _phrase_head(a).i == _phrase_head(b).i:
+    if _within(a, b) or _within(b, a):
         return True
-    sort_a, sort_b = _SORTS.get(a.ent_type_), _SORTS.get(b.ent_type_)
-    return sort_a is not None and sort_b is not None and sort_a != sort_b
+    sorts = {t.ent_type_ == "PERSON" for t in (a, b) if t.ent_type_ == "PERSON" or t.ent_type_ in _NOT_A_PERSON}
+    return len(sorts) == 2
 
 
 def check_entity_swap(sentence: str, facts: SourceFacts, names: list[tuple[tuple[str, ...], str]]) -> FactResult:
