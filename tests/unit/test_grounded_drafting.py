@@ -159,6 +159,8 @@ def test_captions_bylines_cut_off_sentences_and_bare_quotation_openers_are_never
         "Mr Boase claimed that he went to bed ar",
         "The risk of losing control of the technology is real, Bengio argued:",
         "Photo by Jane Smith for the Exeter Gazette, used with permission of the family.",
+        "Clockwise from top: the Red Lion's bar, its landlord in the garden, and the lane outside the pub.",
+        "Ahh, if only the landlord had called a taxi home from the pub that night.",
     ]
     passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(story)]
     drafter = GroundedDrafter([Source(number=1, title="Landlord convicted", passages=passages)], "Landlord convicted")

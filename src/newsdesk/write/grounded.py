@@ -45,12 +45,15 @@ _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
 _RUN_IN_MARKER = re.compile(r":\s+[-*•–]\s+")
 _DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|its)\b", re.I)
+# An interjection opening a sentence is the writer exclaiming ("Ahh, if only ..."), not a fact of the story.
+_EXCLAMATION = re.compile(r"^(?:a+h+|o+h+|wow|alas|ugh|hmm+|whoa|oops|phew|yikes|gosh)\b", re.I)
 _BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
-# Text about a picture, not the story: a caption points at the photo ("Mr Boase, pictured, ...", "(left)") or
-# credits it; a byline or a time stamp says who wrote the page and when.
+# Text about a picture, not the story: a caption points at the photo ("Mr Boase, pictured, ...", "(left)",
+# "Clockwise from top: ...") or credits it; a byline or a time stamp says who wrote the page and when.
 _CAPTION = re.compile(
     r"\b(?:pictured|photographed|(?:photo|image|picture)s? (?:by|credit|courtesy)|credit:|"
-    r"getty images|ap photo|afp via|file photo|shutterstock)\b|\((?:left|right|centre|center|"
+    r"getty images|ap photo|afp via|file photo|shutterstock|(?:anti-?|counter-?)?clockwise from|"
+    r"(?:from )?(?:left|right) to (?:right|left))\b|\((?:left|right|centre|center|"
     r"above|below|top|bottom|inset)\)|^(?:by|published|updated|last updated)\b[^.]{0,60}"
     r"(?:\||\d{1,2}:\d\d)",
     re.I,
@@ -212,6 +215,7 @@ def usable_alone(sentence: str) -> bool:
         or _LIST_RUN.search(sentence)
         or unfinished(sentence)
         or caption_or_byline(sentence)
+        or _EXCLAMATION.match(sentence)
     )
 
 
