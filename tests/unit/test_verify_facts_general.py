@@ -369,3 +369,11 @@ def test_a_month_and_year_the_source_gives_passes(verifier: Verifier) -> None:
     )
     # a month and year no source sentence about the same thing dates otherwise: not this check's to fail
     assert outcome(verifier, "figures_and_dates", "Rail services resumed in May 1965.", FOOTBRIDGE) != "fail"
+
+
+def test_before_swapped_for_after_in_a_near_copy_reverses_the_order(verifier: Verifier) -> None:
+    rescue = _passages("The ferry drifted for six hours before the coastguard reached it, the skipper said.")
+    reversed_order = "The ferry drifted for six hours after the coastguard reached it, the skipper said."
+    assert outcome(verifier, "polarity", reversed_order, rescue) == "fail"
+    turned_round = "The coastguard reached the ferry after it had drifted for six hours, the skipper said."
+    assert outcome(verifier, "polarity", turned_round, rescue) != "fail"
