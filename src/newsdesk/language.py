@@ -374,6 +374,8 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("healthy", "sick ill"),
     # time and order
     ("early earlier earliest", "late later latest"),
+    ("before", "after afterwards"),  # converse relations: "A before B" is "B after A", never "A after B"
+    ("precede", "follow"),
     ("first", "last"),
     ("old older oldest", "young younger youngest new"),
     ("past", "future"),

@@ -36,6 +36,19 @@ def test_compress_drops_datelines_parentheticals_markers_and_connectives() -> No
     assert compress("The vote was close: 51 - 49.") == "The vote was close: 51 - 49."
 
 
+def test_a_conjunctive_adverb_with_its_comma_is_dropped_and_a_phrase_that_only_looks_like_one_is_kept() -> None:
+    assert compress("Instead, the council sold the depot.") == "The council sold the depot."
+    assert compress("Finally, the mayor signed the order.") == "The mayor signed the order."
+    assert compress("First, the tunnel must be drained.") == "The tunnel must be drained."
+    for kept in (
+        "First Minister Ana Lopes opened the tunnel.",
+        "So far, nine roads have reopened.",
+        "Instead of a bridge, the council chose a ferry.",
+        "Still more rain is forecast.",
+    ):
+        assert compress(kept) == kept
+
+
 def test_shorten_cuts_before_an_aside_but_never_inside_a_date_or_a_list() -> None:
     assert shorten(STORY[0]) == "Flash floods killed 17 people across southern Texas on Wednesday."
     assert shorten(STORY[1]).startswith("Governor Greg Abbott declared a disaster in 23 counties on November 13, 2024")
@@ -146,6 +159,8 @@ def test_captions_bylines_cut_off_sentences_and_bare_quotation_openers_are_never
         "Mr Boase claimed that he went to bed ar",
         "The risk of losing control of the technology is real, Bengio argued:",
         "Photo by Jane Smith for the Exeter Gazette, used with permission of the family.",
+        "Clockwise from top: the Red Lion's bar, its landlord in the garden, and the lane outside the pub.",
+        "Ahh, if only the landlord had called a taxi home from the pub that night.",
     ]
     passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(story)]
     drafter = GroundedDrafter([Source(number=1, title="Landlord convicted", passages=passages)], "Landlord convicted")
@@ -179,3 +194,14 @@ def test_the_takeaways_restate_the_lead_the_dek_took() -> None:
     dek = drafter.take(1, lead=True)
     restated = [b.sentences[0].citations[0].quote for b in drafter.takeaways(3, restates=dek)]
     assert restated[0] == HARBOUR[0] and len(restated) == 3
+
+
+def test_a_sentence_opening_on_a_pronoun_is_given_only_after_the_sentence_it_points_at() -> None:
+    drafter = _drafter()
+    for index in range(len(drafter.pool)):  # the sentence before "It was the worst flooding ..." is said elsewhere
+        if drafter.pool[index].original == STORY[1]:
+            drafter._claimed(index)
+    texts = [c.text for c in drafter.take(200)]
+    assert texts and not any(t.startswith("It ") for t in texts)
+    again = _drafter()
+    assert any(c.text.startswith("It was the worst") for c in again.take(200)), "with its antecedent, it may stay"

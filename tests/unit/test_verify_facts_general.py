@@ -318,3 +318,62 @@ def test_a_modal_hedges_its_subject_too(verifier: Verifier) -> None:
         )
         != "fail"
     )
+
+
+# ---------------------------------------------------------------------------------------------- units and dates
+
+FOOTBRIDGE = _passages(
+    "The old footbridge over the Mill River is 120ft long and was opened in May, 1962.",
+    "Engineers said a replacement would take 18 months to build and weigh about 40 tonnes.",
+    "The council first discussed closing the crossing in March 2019.",
+)
+
+
+def test_a_number_kept_in_another_unit_fails(verifier: Verifier) -> None:
+    assert outcome(
+        verifier, "figures_and_dates", "The footbridge over the Mill River is 120 metres long.", FOOTBRIDGE
+    ) == ("fail")
+    assert outcome(verifier, "figures_and_dates", "A replacement would take 18 years to build.", FOOTBRIDGE) == "fail"
+    assert outcome(verifier, "figures_and_dates", "The new bridge would weigh about 40 pounds.", FOOTBRIDGE) != "fail"
+
+
+def test_a_quantity_converted_or_in_its_own_unit_passes(verifier: Verifier) -> None:
+    assert outcome(
+        verifier, "figures_and_dates", "The footbridge over the Mill River is 37 metres long.", FOOTBRIDGE
+    ) == ("ok")
+    assert outcome(verifier, "figures_and_dates", "The Mill River footbridge is 120 feet long.", FOOTBRIDGE) == "ok"
+    assert outcome(
+        verifier, "figures_and_dates", "A replacement would take a year and a half: 18 months.", FOOTBRIDGE
+    ) == ("ok")
+
+
+def test_a_month_given_another_year_fails(verifier: Verifier) -> None:
+    assert (
+        outcome(verifier, "figures_and_dates", "The Mill River footbridge was opened in May 1965.", FOOTBRIDGE)
+        == "fail"
+    )
+    assert (
+        outcome(
+            verifier,
+            "figures_and_dates",
+            "The council first discussed closing the crossing in June 2019.",
+            (FOOTBRIDGE),
+        )
+        == "fail"
+    )
+
+
+def test_a_month_and_year_the_source_gives_passes(verifier: Verifier) -> None:
+    assert (
+        outcome(verifier, "figures_and_dates", "The Mill River footbridge was opened in May 1962.", FOOTBRIDGE) == "ok"
+    )
+    # a month and year no source sentence about the same thing dates otherwise: not this check's to fail
+    assert outcome(verifier, "figures_and_dates", "Rail services resumed in May 1965.", FOOTBRIDGE) != "fail"
+
+
+def test_before_swapped_for_after_in_a_near_copy_reverses_the_order(verifier: Verifier) -> None:
+    rescue = _passages("The ferry drifted for six hours before the coastguard reached it, the skipper said.")
+    reversed_order = "The ferry drifted for six hours after the coastguard reached it, the skipper said."
+    assert outcome(verifier, "polarity", reversed_order, rescue) == "fail"
+    turned_round = "The coastguard reached the ferry after it had drifted for six hours, the skipper said."
+    assert outcome(verifier, "polarity", turned_round, rescue) != "fail"

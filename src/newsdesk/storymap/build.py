@@ -77,7 +77,8 @@ _UNKNOWN = re.compile(
     re.I,
 )
 # Case matters: "US" is a country, "us" a speaker.
-_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves)\b")
+# "let's" is "let us": the author's first person plural, as "we" is
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves|[Ll]et['’]s)\b")
 # A colon at the end, or before a list's first item ("Obama also said: - The UK must ..."): what follows is a list.
 _INTRODUCES_LIST = re.compile(r":\s*(?:$|[-*•–]\s)")
 _WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”]*[\"”’']\s*$")  # a quotation alone: whose words they are is lost

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from . import _score
 from ._claim import Check, Claim, Decision, Prepares, Stage
 from ._facts._affiliation import check_affiliation
-from ._facts._binding import check_entity_swap, check_figures_and_dates
+from ._facts._binding import check_figures_and_dates
 from ._facts._causal import check_causation
 from ._facts._claims import hedged_facts_unsupported, invented_short_quote, is_filler, verbatim_quotation
 from ._facts._condition import check_condition
@@ -38,6 +38,7 @@ from ._facts._result import FactResult, not_applicable
 from ._facts._roles import check_roles
 from ._facts._scope import check_scope
 from ._facts._speech import check_attribution
+from ._facts._swap import check_entity_swap
 from ._judge import JudgeCheck
 from ._names import extract_names
 

@@ -27,7 +27,17 @@ from .salience import Scored, salience, select
 from .shape import LENGTH_SHARE, MAX_ARTICLE_WORDS
 
 # "In addition, ..." loses its opener; "In addition to the violence, ..." keeps it (the phrase is the sentence's).
-_CONNECTIVE = re.compile(r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|in addition,)\s+", re.I)
+# A conjunction or conjunctive adverb opening a sentence relates it to the sentence before ("Instead, it is ...",
+# "Then, ...", "First, ..."): given anywhere else, the relation points at the wrong sentence, while
+# the clause after it says the same on its own. An adverb is one only with its comma ("First Minister", "Then
+# Secretary"), and "So far", "Still more", "Instead of" are no connectives.
+_CONNECTIVE = re.compile(
+    r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|(?:instead|then|finally|nevertheless|"
+    r"nonetheless|furthermore|besides|indeed|thus|therefore|consequently|likewise|similarly|in addition|first|"
+    r"second|third|lastly|next|in turn|as a result|by contrast|in contrast),)\s+(?!(?:far|much|many|few|long|of|"
+    r"than|more|less)\b)",
+    re.I,
+)
 # "CAIRO — ", "HOUSTON (Reuters) - ": where a wire story was filed, not part of what it says.
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z])")
 _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
@@ -35,12 +45,15 @@ _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
 _RUN_IN_MARKER = re.compile(r":\s+[-*•–]\s+")
 _DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|its)\b", re.I)
+# An interjection opening a sentence is the writer exclaiming ("Ahh, if only ..."), not a fact of the story.
+_EXCLAMATION = re.compile(r"^(?:a+h+|o+h+|wow|alas|ugh|hmm+|whoa|oops|phew|yikes|gosh)\b", re.I)
 _BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
-# Text about a picture, not the story: a caption points at the photo ("Mr Boase, pictured, ...", "(left)") or
-# credits it; a byline or a time stamp says who wrote the page and when.
+# Text about a picture, not the story: a caption points at the photo ("Mr Boase, pictured, ...", "(left)",
+# "Clockwise from top: ...") or credits it; a byline or a time stamp says who wrote the page and when.
 _CAPTION = re.compile(
     r"\b(?:pictured|photographed|(?:photo|image|picture)s? (?:by|credit|courtesy)|credit:|"
-    r"getty images|ap photo|afp via|file photo|shutterstock)\b|\((?:left|right|centre|center|"
+    r"getty images|ap photo|afp via|file photo|shutterstock|(?:anti-?|counter-?)?clockwise from|"
+    r"(?:from )?(?:left|right) to (?:right|left))\b|\((?:left|right|centre|center|"
     r"above|below|top|bottom|inset)\)|^(?:by|published|updated|last updated)\b[^.]{0,60}"
     r"(?:\||\d{1,2}:\d\d)",
     re.I,
@@ -202,6 +215,7 @@ def usable_alone(sentence: str) -> bool:
         or _LIST_RUN.search(sentence)
         or unfinished(sentence)
         or caption_or_byline(sentence)
+        or _EXCLAMATION.match(sentence)
     )
 
 
@@ -312,8 +326,10 @@ class GroundedDrafter:
                 not lead and self._repeats_used(candidate)
             ):
                 continue
-            if lead and opens_on_a_pronoun(candidate.text) and not _follows(candidate, chosen, first):
-                continue  # read in order, its pronoun would point at whatever the intro said last
+            if opens_on_a_pronoun(candidate.text) and not (
+                _follows(candidate, chosen, first) if lead else _after_its_antecedent(candidate, chosen)
+            ):
+                continue  # read in order, its pronoun would point at whatever the section said last
             chosen.append((index, candidate))
             total += len(candidate.text.split())
         for index, _ in chosen:
@@ -392,6 +408,13 @@ def _follows(candidate: Candidate, chosen: list[tuple[int, Candidate]], dek: int
     if chosen:
         return chosen[-1][1].order == candidate.order - 1
     return candidate.order - 1 == dek
+
+
+def _after_its_antecedent(candidate: Candidate, chosen: list[tuple[int, Candidate]]) -> bool:
+    """Whether the story's sentence before ``candidate`` is among those chosen for the section, which are given in
+    story order: a pronoun or demonstrative that opens a sentence points at that sentence (an anaphor needs its
+    antecedent before it)."""
+    return any(c.order == candidate.order - 1 for _, c in chosen)
 
 
 def _role(candidate: Candidate) -> str:

@@ -6,8 +6,9 @@ short reason), and fails only when the source *clearly says something else*, nev
 
 | check | fails when |
 | --- | --- |
-| ``figures_and_dates`` | a figure or date is bound in the source to the same words with another value |
-| ``entity_swap`` | a figure sits next to another of the sentence's names in the source |
+| ``figures_and_dates`` | a figure or date is bound in the source to the same words with another value; a quantity |
+|  | keeps the source's number in another unit; a month is given another year (``_measures``) |
+| ``entity_swap`` | a figure sits next to another of the sentence's names of the same sort in the source |
 | ``attribution`` | the source clause that says the reported view has another speaker |
 | ``roles_and_titles`` | the source gives the person another office, or no "former" |
 | ``polarity`` | the source negates what the sentence asserts (or the reverse), or says the opposite word |

@@ -1,4 +1,4 @@
-"""Figures and dates bound to what they count or date, and two entities of the source swapped.
+"""Figures and dates bound to what they count or date.
 
 A specific (a figure, a rank, a weekday, a day of a month, a year) is bound to the words around it: "300 individual
 animals beaching each year" binds 300 to (individual, animal, beach, year). A written figure is wrong, not merely
@@ -7,9 +7,7 @@ written one: "500 individual whales beaching each year" against a source whose 5
 goes for dates ("a report released on Friday" where the source releases it on Monday) and for an event moved
 from one date to another ("expected to attend on February 18" where the attending happens on the 19th).
 
-An entity swap keeps every word and every figure and exchanges who they belong to: "140 died on the Chatham
-Islands, 51 on Stewart Island" against a source with 140 on Stewart Island. Among the names the sentence and one
-source sentence share, the name nearest a figure must be the same in both.
+An entity swap, which exchanges who the same figures belong to, is ``_swap.py``.
 """
 
 from __future__ import annotations
@@ -20,12 +18,22 @@ from dataclasses import dataclass
 
 from .. import _specifics as sp
 from .._text import MONTHS, STOPWORDS, WEEKDAYS, stem
+from ._measures import check_month_years, check_units
 from ._parse import Evidence, SourceFacts
 from ._result import FactResult, fail, not_applicable, ok
 
-__all__ = ["Bound", "bound_specifics", "check_entity_swap", "check_figures_and_dates"]
+__all__ = [
+    "Bound",
+    "binding",
+    "bound_specifics",
+    "check_figures_and_dates",
+    "clip",
+    "same_value",
+    "source_bounds",
+    "word_spans",
+]
 
-FIGURES, ENTITY_SWAP = "figures_and_dates", "entity_swap"
+FIGURES = "figures_and_dates"
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.,'][A-Za-z0-9]+)*")
 _ORDINALS = {
@@ -85,7 +93,7 @@ class Bound:
     head: str = ""  # the first content word after it: what a figure counts ("500 strandings" -> strand)
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
+def word_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
@@ -101,7 +109,7 @@ def _key(word: str) -> str | None:
 
 def bound_specifics(text: str) -> list[Bound]:
     """Every figure, rank and date of ``text`` (normalised) with the words bound to it."""
-    toks = _tokens(text)
+    toks = word_spans(text)
     found: list[tuple[str, object, str, int, int]] = []  # sort, value, surface, char start, char end
     cursor = 0
     for number in sp.extract_numbers(text, source=True):
@@ -155,7 +163,7 @@ def bound_specifics(text: str) -> list[Bound]:
     return out
 
 
-def _same_value(a: Bound, b: Bound) -> bool:
+def same_value(a: Bound, b: Bound) -> bool:
     if isinstance(a.value, sp.Number) and isinstance(b.value, sp.Number):  # the "number:<unit>" sorts
         return sp.number_found(a.value, [b.value])
     return a.value == b.value
@@ -185,13 +193,16 @@ _MAYBE_SPECIFIC = re.compile(
 )
 
 
-def _source_bounds(evidence: Evidence) -> list[Bound]:
+def source_bounds(evidence: Evidence) -> list[Bound]:
     if evidence._bounds is None:
         evidence._bounds = bound_specifics(evidence.text) if _MAYBE_SPECIFIC.search(evidence.text) else []
     return evidence._bounds
 
 
 def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: frozenset[str]) -> FactResult:
+    whole = check_units(FIGURES, sentence, facts) or check_month_years(FIGURES, sentence, facts, claim_stems)
+    if whole is not None:  # a quantity with its unit, a month with its year: one specific, not two
+        return whole
     claims = bound_specifics(sentence)
     if not claims:
         return not_applicable(FIGURES)
@@ -200,10 +211,10 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
         same_sentences: list[Evidence] = []
         others: list[tuple[Bound, Evidence]] = []
         for evidence in facts.sentences:
-            for bound in _source_bounds(evidence):
+            for bound in source_bounds(evidence):
                 if bound.sort != claim.sort:
                     continue
-                if _same_value(claim, bound):
+                if same_value(claim, bound):
                     best_same = max(best_same, binding(claim, bound))
                     same_sentences.append(evidence)
                 elif _distinct(claim, bound):
@@ -226,18 +237,18 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
             return fail(
                 FIGURES,
                 f"the source gives {bound.surface} for what the sentence gives as "
-                f'{claim.surface}: "{_clip(evidence.text)}"',
+                f'{claim.surface}: "{clip(evidence.text)}"',
             )
         if other_at is not None and best_other >= MIN_BINDING and best_other >= best_same + MIN_MARGIN:
             bound, evidence = other_at
             if claim.sort in ("year", "day", "weekday") and any(
-                b.sort == claim.sort and _same_value(claim, b) for b in _source_bounds(evidence)
+                b.sort == claim.sort and same_value(claim, b) for b in source_bounds(evidence)
             ):
                 continue  # "the third quarter of 2020 ... compared with 2019": periods compared, both stated
             return fail(
                 FIGURES,
                 f"the source gives {bound.surface} for what the sentence gives as "
-                f'{claim.surface}: "{_clip(evidence.text)}"',
+                f'{claim.surface}: "{clip(evidence.text)}"',
             )
         if claim.sort in ("day", "weekday") and same_sentences:
             # the event moved to another date: what the sentence dates is bound to another date, never to this one
@@ -249,80 +260,10 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
                     return fail(
                         FIGURES,
                         f"the source dates {', '.join(sorted(moved))} to {bound.surface}, "
-                        f'not {claim.surface}: "{_clip(evidence.text)}"',
+                        f'not {claim.surface}: "{clip(evidence.text)}"',
                     )
     return ok(FIGURES)
 
 
-def _clip(text: str, limit: int = 140) -> str:
+def clip(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-# ---------------------------------------------------------------------------------------------- entity swap
-
-
-def _name_positions(text: str, keys: set[tuple[str, ...]]) -> dict[tuple[str, ...], list[int]]:
-    toks = [t.lower().removesuffix("'s") for t, _, _ in _tokens(text)]
-    out: dict[tuple[str, ...], list[int]] = {}
-    for key in keys:
-        n = len(key)
-        out[key] = [i for i in range(len(toks) - n + 1) if tuple(toks[i : i + n]) == key]
-    return out
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:while|whereas|but|and|or|as)\b", re.IGNORECASE)
-CLAUSE_PENALTY = 10  # a name across a comma or a "while" belongs to another clause, whatever its distance
-
-
-def _nearest(bound: Bound, positions: dict[tuple[str, ...], list[int]], text: str) -> tuple[str, ...] | None:
-    toks = _tokens(text)
-    best, best_distance = None, 10**6
-    for key, places in positions.items():
-        for place in places:
-            last = min(place + len(key) - 1, len(toks) - 1)
-            if last < bound.start:
-                gap = text[toks[last][2] : toks[bound.start][1]] if bound.start < len(toks) else ""
-                distance = bound.start - last
-            else:
-                gap = text[toks[bound.end][2] : toks[place][1]] if bound.end < len(toks) and place < len(toks) else ""
-                distance = abs(place - bound.end)
-            distance += CLAUSE_PENALTY if _CLAUSE_BREAK.search(gap) else 0
-            if distance < best_distance:
-                best, best_distance = key, distance
-            elif distance == best_distance:
-                best = None  # a tie binds to neither
-    return best
-
-
-def check_entity_swap(sentence: str, facts: SourceFacts, names: list[tuple[tuple[str, ...], str]]) -> FactResult:
-    keys = {k for k, _ in names if k}
-    if len(keys) < 2:
-        return not_applicable(ENTITY_SWAP)
-    claims = bound_specifics(sentence)
-    if not claims:
-        return not_applicable(ENTITY_SWAP)
-    claim_positions = _name_positions(sentence.lower(), keys)
-    keys = {k for k, v in claim_positions.items() if v}
-    checked = False
-    for evidence in facts.sentences:
-        lower = evidence.text.lower()
-        source_positions = {k: v for k, v in _name_positions(lower, keys).items() if v}
-        if len(source_positions) < 2:
-            continue
-        shared = {k: claim_positions[k] for k in source_positions}
-        for claim in claims:
-            mine = _nearest(claim, shared, sentence.lower())
-            if mine is None:
-                continue
-            for bound in _source_bounds(evidence):
-                if bound.sort != claim.sort or not _same_value(claim, bound) or binding(claim, bound) < 2:
-                    continue
-                theirs = _nearest(bound, source_positions, lower)
-                checked = True
-                if theirs is not None and theirs != mine:
-                    return fail(
-                        ENTITY_SWAP,
-                        f"the source ties {claim.surface} to {' '.join(theirs).title()}, not "
-                        f'{" ".join(mine).title()}: "{_clip(evidence.text)}"',
-                    )
-    return ok(ENTITY_SWAP) if checked else not_applicable(ENTITY_SWAP)

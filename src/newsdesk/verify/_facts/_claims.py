@@ -51,7 +51,7 @@ def hedged_facts_unsupported(sentence: str, index: PassageIndex) -> str:
     A fact here is a date with the words bound to it ("attend ... February 18"): the source sentences that state
     the same date must hold at least half of those words, hedges aside.
     """
-    from ._binding import _same_value, _source_bounds, bound_specifics
+    from ._binding import bound_specifics, same_value, source_bounds
     from ._parse import source_facts
 
     facts = source_facts(index)
@@ -60,7 +60,7 @@ def hedged_facts_unsupported(sentence: str, index: PassageIndex) -> str:
         if claim.sort not in ("day", "weekday") or len(words) < 2:
             continue  # a date carries an event; a figure's counted thing is the figures check's to bind
         holding = [
-            e for e in facts.sentences if any(b.sort == claim.sort and _same_value(claim, b) for b in _source_bounds(e))
+            e for e in facts.sentences if any(b.sort == claim.sort and same_value(claim, b) for b in source_bounds(e))
         ]
         if not holding:
             continue  # a figure in no source is the specifics rule's to judge
