@@ -35,6 +35,46 @@ def test_a_link_needs_two_sentences_that_nearly_restate_each_other() -> None:
     assert cluster.RELATED_THRESHOLD <= scores[(0, 2)] < cluster.LINK_THRESHOLD, "related, not one event"
 
 
+def close_to(axis: int, cosine: float, spare: int) -> np.ndarray:
+    """A unit vector at ``cosine`` to ``unit(axis)``, the rest of it along ``unit(spare)``."""
+    return (cosine * unit(axis) + np.sqrt(1 - cosine**2) * unit(spare)).astype(np.float32)
+
+
+def story_with(story_id: int, sentences: int, echoes: dict[int, float], first_axis: int) -> StoryFeatures:
+    """A story of ``sentences`` sentences on axes of its own, except sentence k, which restates sentence k of the
+    story on axes 0.. at cosine ``echoes[k]``."""
+    rows = [close_to(k, echoes[k], first_axis + k) if k in echoes else unit(first_axis + k) for k in range(sentences)]
+    return features(story_id, rows)
+
+
+def test_the_bar_for_a_shared_statement_rises_with_the_number_of_sentence_pairs_compared() -> None:
+    # the same three restated sentences, at the same closeness, between two short stories and between two long ones
+    echoes = {0: 0.55, 1: 0.55, 2: 0.55}
+    short, short_retold = story_with(1, 3, {k: 1.0 for k in range(3)}, 0), story_with(2, 3, echoes, 100)
+    long, long_retold = story_with(3, 20, {k: 1.0 for k in range(20)}, 0), story_with(4, 20, echoes, 100)
+    assert cluster.statement_bar(1) == cluster.STATEMENT_THRESHOLD
+    assert cluster.statement_bar(9) < 0.55 < cluster.statement_bar(400)
+    assert cluster.shared_statement(short, short_retold), "among 9 pairs, three this close are not chance"
+    assert not cluster.shared_statement(long, long_retold), "among 400 pairs of one subject, they may be"
+    closer = story_with(5, 20, {0: 0.7, 1: 0.7, 2: 0.7}, 100)
+    assert cluster.shared_statement(long, closer), "standing far enough above chance, they are one event"
+
+
+def test_what_chance_gives_is_the_expected_best_of_that_many_normal_draws() -> None:
+    assert cluster.expected_best(1) == cluster.expected_best(3) == 0.0, "the mean of all of a few draws is 0"
+    assert abs(cluster.expected_best(400, best=1) - 2.968) < 0.05, "the expected maximum of 400 normal draws"
+    growing = [cluster.expected_best(n) for n in (3, 4, 9, 28, 400, 10_000)]
+    assert growing == sorted(growing) and growing[-1] < 4
+
+
+def test_one_stock_phrase_in_common_is_not_a_shared_statement() -> None:
+    told = story_with(1, 6, {k: 1.0 for k in range(6)}, 0)
+    boilerplate = story_with(2, 6, {0: 0.98}, 100)  # "X did not respond to a request for comment", nothing else
+    stock_phrase_and_two_facts = story_with(3, 6, {0: 0.98, 1: 0.8, 2: 0.6}, 100)
+    assert not cluster.shared_statement(told, boilerplate)
+    assert cluster.shared_statement(told, stock_phrase_and_two_facts)
+
+
 def test_a_story_read_before_sentences_were_stored_links_as_before() -> None:
     old = features(1, None)
     new = features(2, [unit(10)])

@@ -9,7 +9,9 @@ name few stories of the archive mention is better evidence of one event than one
 **shared statement** (``shared_statement``): two reports of one event state the same facts, so some sentences of one
 nearly restate sentences of the other, while two stories on one subject (two features on a country's economy, two
 overviews of a government's foreign policy) are close in topic and names throughout yet state different facts. A
-pair without one scores at most just under ``LINK_THRESHOLD``: related, not one event. A **thread** is a
+restated sentence is an outlier among the pair's sentence similarities: it stands above what the best of that many
+sentence pairs reaches by chance (``statement_bar``). A pair without one scores at most just under
+``LINK_THRESHOLD``: related, not one event. A **thread** is a
 group of linked stories in which every two stories close in time are at least **related** (a score of
 ``RELATED_THRESHOLD``: about the same things, short of one event). The window is between linked stories, not from
 the thread's first entry, so a developing story runs as long as its entries keep coming: the window follows its
@@ -27,10 +29,12 @@ The thresholds were set on the hand-labelled TIME Tech feed's tune half and the 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 
@@ -43,8 +47,12 @@ NAME_WEIGHT = 1.5
 # Weights are computed as if the archive held at least this many stories, none of the others naming it.
 MIN_ARCHIVE = 50
 RELATED_THRESHOLD = 0.7  # a pair score that says "about the same things", short of one event
-# The mean cosine of the two closest sentence pairs of two stories (two, so that one stock phrase is not enough)
-STATEMENT_THRESHOLD = 0.46
+# A shared statement: the mean cosine of the STATEMENT_PAIRS closest sentence pairs of two stories (several, so that
+# one stock phrase is not enough) reaches STATEMENT_THRESHOLD + STATEMENT_GROWTH * (what the best of n reach by chance)
+STATEMENT_PAIRS = 3
+STATEMENT_THRESHOLD = 0.44
+STATEMENT_GROWTH = 0.05
+_NORMAL = NormalDist()
 
 
 def name_weights(profiles: Iterable[Counter[str]]) -> dict[str, float]:
@@ -64,13 +72,43 @@ def _profile(names: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     return {name: w / norm for name, w in weights.items()}
 
 
+@functools.cache
+def expected_best(pairs: int, best: int = STATEMENT_PAIRS) -> float:
+    """The expected mean of the ``best`` largest of ``pairs`` draws from a standard normal distribution (of all of
+    them, when there are fewer): 0 for up to ``best`` draws, 1.0 for 9, 1.6 for 28, 2.7 for 400. Each order
+    statistic is Blom's approximation, ``inverse normal CDF of (rank - 0.375) / (pairs + 0.25)``."""
+    taken = min(best, pairs)
+    if taken < 1:
+        return 0.0
+    ranks = range(pairs, pairs - taken, -1)
+    return sum(_NORMAL.inv_cdf((rank - 0.375) / (pairs + 0.25)) for rank in ranks) / taken
+
+
+def statement_bar(pairs: int) -> float:
+    """The mean cosine the ``STATEMENT_PAIRS`` closest of ``pairs`` sentence pairs must reach to be a shared statement.
+
+    The best of n cosines drawn by chance rise with n (``expected_best``: the expected top order statistics of n
+    draws), so the more sentence pairs two stories offer, the closer their best pairs come by chance alone: two
+    full-text features on one subject (20 sentences each, 400 pairs) always hold a few pairs that read alike, two
+    one-sentence summaries (one pair) only when they say the same thing. The bar is ``STATEMENT_THRESHOLD`` plus
+    ``STATEMENT_GROWTH`` times that expectation: 0.44 for up to three pairs, 0.49 for nine (two three-sentence
+    reports), 0.57 for 400. The growth is smaller than the spread of sentence cosines between stories (about 0.1):
+    the pairs of two stories are not independent draws, each sentence enters as many pairs as the other story has
+    sentences. Both numbers were set on the tuning sets, keeping short same-event reports linked
+    (``docs/threads.md``).
+    """
+    return STATEMENT_THRESHOLD + STATEMENT_GROWTH * expected_best(pairs)
+
+
 def shared_statement(a: StoryFeatures, b: StoryFeatures) -> bool:
-    """Whether some sentences of ``a`` and ``b`` say nearly the same thing: the mean cosine of their two closest
-    sentence pairs reaches ``STATEMENT_THRESHOLD``. True when either story's sentence vectors were not stored."""
+    """Whether some sentences of ``a`` and ``b`` say nearly the same thing: the mean cosine of their
+    ``STATEMENT_PAIRS`` closest sentence pairs (all of them, when there are fewer) stands above what that many pairs
+    reach by chance (``statement_bar``). True when either story's sentence vectors were not stored."""
     if a.sentences is None or b.sentences is None or not len(a.sentences) or not len(b.sentences):
         return True
-    closest = np.sort((a.sentences @ b.sentences.T).ravel())[::-1][:2]
-    return float(closest.mean()) >= STATEMENT_THRESHOLD
+    similarities = (a.sentences @ b.sentences.T).ravel()
+    closest = np.sort(similarities)[::-1][:STATEMENT_PAIRS]
+    return float(closest.mean()) >= statement_bar(similarities.size)
 
 
 def pair_scores(features: list[StoryFeatures], floor: float = -math.inf) -> list[tuple[int, int, float]]:
