@@ -30,6 +30,7 @@ from ._facts._claims import hedged_facts_unsupported, invented_short_quote, is_f
 from ._facts._condition import check_condition
 from ._facts._conflation import check_conflation
 from ._facts._directive import check_directive
+from ._facts._mood import check_mood
 from ._facts._order import check_order
 from ._facts._places import check_places
 from ._facts._polarity import check_hedge, check_polarity
@@ -176,6 +177,11 @@ def places(claim: Claim) -> FactResult:
     return check_places(claim.text, claim.facts, claim.evidence)
 
 
+def stated_as_done(claim: Claim) -> FactResult:
+    aligned = claim.evidence + [e for e in claim.aligned if e not in claim.evidence]
+    return check_mood(claim.text, aligned, claim.facts.sentences, claim.verbatim)
+
+
 def condition(claim: Claim) -> FactResult:
     return check_condition(claim.text, claim.stems, claim.evidence)
 
@@ -219,6 +225,11 @@ CHECKS: tuple[Check, ...] = (
     FactCheck("entity_swap", entity_swap, "a figure given to another of the names the source uses"),
     FactCheck("polarity", polarity, "the source negates it or says the opposite"),
     FactCheck("hedge_made_certain", hedge_made_certain, "the source hedges what it states as certain"),
+    FactCheck(
+        "stated_as_done",
+        stated_as_done,
+        "the source has it only as a plan, an expectation, an open question or hearsay, not as done",
+    ),
     FactCheck("condition", condition, "the source states it only under a condition (if, unless, whether ...)"),
     FactCheck("directive", directive, "the source only tells someone to say it (must state, write that ...)"),
     FactCheck("scope", scope, "a wider scope (all, every, the only) than the source's some or one of"),
