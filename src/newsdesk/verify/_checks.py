@@ -179,7 +179,7 @@ def places(claim: Claim) -> FactResult:
 
 def stated_as_done(claim: Claim) -> FactResult:
     aligned = claim.evidence + [e for e in claim.aligned if e not in claim.evidence]
-    return check_mood(claim.text, aligned, claim.facts.sentences, claim.verbatim)
+    return check_mood(claim.text, aligned, claim.facts.sentences, claim.verbatim, claim.aligned)
 
 
 def condition(claim: Claim) -> FactResult:

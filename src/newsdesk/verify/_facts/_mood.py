@@ -21,6 +21,7 @@ reading is what catches the paraphrase.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ...language import (
@@ -69,6 +70,16 @@ class Clause:
     irrealis: str
 
 
+def _is(token: Any, words: frozenset[str]) -> bool:
+    """The token is one of ``words`` by its lemma or by its stem (the lemmatizer reads "hopes" as "hop")."""
+    return _lemma(token) in words or stem(token.lower_) in _stems(words)
+
+
+@cache
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
+
+
 def _modal(verb: Any) -> str:
     """The verb's own modal that leaves its event open ("will", "may", "would ask" in a condition or a report), or
     "" when it has none. Not every modal does: "'d" before a participle is "had"; "could" before a bare verb is as
@@ -100,7 +111,7 @@ def _reported(verb: Any) -> bool:
     node = verb
     while node.head.i != node.i and node.dep_ in ("ccomp", "xcomp", "conj", "parataxis"):
         node = node.head
-        if _lemma(node) in _REPORTING:
+        if _is(node, _REPORTING):
             return True
     return False
 
@@ -109,7 +120,7 @@ def _has_it(verb: Any) -> bool:
     """The hearsay frame "legend has it", "rumour has it"."""
     return (
         _lemma(verb) == "have"
-        and any(c.dep_ == "nsubj" and _lemma(c) in HEARSAY_NOUNS for c in verb.children)
+        and any(c.dep_ == "nsubj" and _is(c, HEARSAY_NOUNS) for c in verb.children)
         and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
     )
 
@@ -130,8 +141,7 @@ def _governs_open(head: Any, dep: str) -> str:
     """What a governing word makes of the clause it governs through ``dep``: a verb of intending, supposing or
     deliberating, a predicate of expectation or a periphrastic future ("is likely to", "is going to"), a passive of
     hearsay ("is said to"), a denied verb (raised negation), the frame "legend has it"."""
-    lemma = _lemma(head)
-    if lemma in _GOVERNORS or head.lower_ in _GOVERNORS:
+    if _is(head, _GOVERNORS):
         return head.lower_
     if dep == "xcomp" and (head.lower_ in EXPECTATION_PREDICATES or head.lower_ in FUTURE_PERIPHRASES):
         return f"{head.lower_} to"
@@ -139,7 +149,7 @@ def _governs_open(head: Any, dep: str) -> str:
         return f"{head.lower_} to"
     if _has_it(head):
         return f"{next(c.lower_ for c in head.children if c.dep_ == 'nsubj')} has it"
-    if dep in ("ccomp", "xcomp") and lemma in _RAISING and _negated(head):
+    if dep in ("ccomp", "xcomp") and _is(head, _RAISING) and _negated(head):
         return f"not {head.lower_}"
     return ""
 
@@ -159,7 +169,7 @@ def irrealis(verb: Any, own_modal: bool = True) -> str:
             return ""
         dep, head = node.dep_, node.head
         if dep == "acl" and head.pos_ == "NOUN":
-            return head.lower_ if _lemma(head) in INTENTION_VERBS else ""  # "plans to build"
+            return head.lower_ if _is(head, INTENTION_VERBS) else ""  # "plans to build"
         if dep not in _COMPLEMENTS and dep not in ("prep", "pobj", "acomp", "dobj"):
             return ""  # a relative clause, an apposition: its own mood
         finite = node.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in node.children)
@@ -198,7 +208,7 @@ def realis(verb: Any) -> str:
     if (
         verb.dep_ in ("ccomp", "xcomp")
         and modal in ("", *_FUTURES)
-        and _lemma(head) in SETTLING_VERBS
+        and _is(head, SETTLING_VERBS)
         and realis(head)
         and not irrealis(verb, own_modal=False)
     ):
@@ -257,6 +267,20 @@ def same_event(mine: Clause, theirs: Clause) -> bool:
     return mine.predicate.verb not in _LIGHT and bool(mine.subject & theirs.subject)
 
 
+MIN_RETOLD_THINGS = 2
+
+
+def retold(mine: Clause, theirs: Clause) -> bool:
+    """The same event told with another verb, in a source sentence close in meaning: the same named subject, and
+    at least two of the sentence clause's things, half of them or more."""
+    shared = mine.predicate.things & theirs.predicate.things
+    return (
+        bool(mine.subject & theirs.subject)
+        and len(shared) >= MIN_RETOLD_THINGS
+        and 2 * len(shared) >= len(mine.predicate.things)
+    )
+
+
 def _source_clauses(evidence: Evidence) -> list[Clause]:
     return clauses(evidence.doc) if len(evidence.text) <= MAX_PARSED_CHARS else []
 
@@ -266,6 +290,7 @@ def check_mood(
     candidates: list[Evidence],
     everywhere: list[Evidence],
     verbatim: bool = False,
+    nearest: list[Evidence] | None = None,
 ) -> FactResult:
     """Fail when a clause the sentence states as done tells an event that every candidate source clause telling
     it leaves open, and no source sentence (``everywhere``) states done. ``candidates``: the aligned source
@@ -279,6 +304,15 @@ def check_mood(
     judged = False
     for claim in mine:
         matches = [(evidence, found) for evidence, found in theirs if same_event(claim, found)]
+        if not matches and nearest:
+            matches = [
+                (evidence, found)
+                for evidence in nearest
+                for found in _source_clauses(evidence)
+                if retold(claim, found)
+            ]
+            if matches and any(retold(claim, f) and not f.irrealis for e in everywhere for f in _source_clauses(e)):
+                continue
         if not matches:
             continue
         judged = True
