@@ -3,19 +3,21 @@
 Principle: a predicate's mood and aspect are part of what a clause asserts. A realis predicate (a past or perfect
 tense, "already", or a future that a verb of settling has made settled: "has confirmed that he will ride") says the
 event happened or is decided. An irrealis predicate about the same event does not say so: a future or other modal
-("will turn", "would ask", "could cost"), a periphrastic future ("is going to", "is about to"), the complement of a
-verb of intending, expecting, supposing or deliberating ("plans to", "hopes", "is set to", "is likely to", "is
-considering"), a clause under a condition or an open question ("if", "whether"), under a denied verb ("has not
-decided whether", "did not say that"), or under hearsay ("reportedly", "is said to", "legend has it"). So a realis
-clause does not follow from its source when every source clause that states the same event (``same_event``: the
-same verb, subjects that do not differ, a thing or the subject in common) leaves it irrealis, and the sources state
-it as done nowhere.
+("will turn", "may cost", "would ask" in a condition or in reported speech), a periphrastic future ("is going to",
+"is about to"), the complement of a verb of intending, expecting, supposing or deliberating ("plans to", "hopes",
+"is set to", "is likely to", "is considering"), a clause under a condition or an open question ("if", "whether"),
+under a denied verb of saying or deciding ("has not decided whether"), or under hearsay ("reportedly", "is said
+to", "legend has it"). So a realis clause does not follow from its source when every source clause that tells the
+same event leaves it irrealis, and the sources state it as done nowhere.
 
-It judges events, not states (a copula is left to ``polarity``), and only clauses the sentence itself asserts: a
-clause of its own under a modal, a condition, a hedge or a denial says nothing done. A denied clause ("has not yet
-signed") is ``polarity``'s to judge. A "would" with "later" or "eventually" is a future seen from the past, which
-happened ("who would later become president"). Near copies that drop a hedge word are judged in ``_copy``; this
-reading is what catches the paraphrase.
+The same event is the same verb, with subjects that do not differ and a thing or the subject in common
+(``same_event``); or, in a source sentence close in meaning (``Claim.aligned``), another verb with the same named
+subject and most of the sentence clause's things (``retold``: "has already opened talks with the nine players" for
+"will turn his attention to the futures of nine players"). It judges events, not states (a copula is
+``polarity``'s), and only clauses the sentence itself asserts: a clause of its own under a modal, a condition, a
+hedge or hearsay says nothing done, and a denied clause ("has not yet signed") is ``polarity``'s to judge. Not every
+modal leaves its event open (``_modal``): a past habit, a polite "would like to" and a past ability do not. Near
+copies that drop a hedge word are judged in ``_copy``; this reading is what catches the paraphrase.
 """
 
 from __future__ import annotations
@@ -102,17 +104,23 @@ def _modal(verb: Any) -> str:
 
 
 def _conditional(verb: Any) -> bool:
-    """The sentence states a condition ("if", "unless")."""
-    return any(t.dep_ == "mark" and t.lower_ in _CONDITIONS for t in verb.doc)
+    """A condition ("if", "unless") bears on the clause: one of its own, or one on a clause that governs it."""
+    governing = {verb.i, *(t.i for t in verb.ancestors)}
+    return any(
+        t.dep_ == "mark" and t.lower_ in _CONDITIONS and t.head.head.i in governing and t.head.dep_ == "advcl"
+        for t in verb.doc
+    )
 
 
 def _reported(verb: Any) -> bool:
-    """The clause is what a verb of saying or thinking governs: a reported future ("hinted that he would ask")."""
+    """The clause is what a verb of saying or thinking governs in indirect speech: a reported future ("hinted that
+    he would ask"). In a quotation the modal is the speaker's own, as in any other sentence of theirs."""
     node = verb
     while node.head.i != node.i and node.dep_ in ("ccomp", "xcomp", "conj", "parataxis"):
         node = node.head
         if _is(node, _REPORTING):
-            return True
+            low, high = sorted((verb.i, node.i))
+            return not any(t.is_quote for t in verb.doc[low:high])
     return False
 
 
@@ -125,13 +133,20 @@ def _has_it(verb: Any) -> bool:
     )
 
 
+def _told(token: Any) -> bool:
+    return token.dep_ == "pobj" and _is(token, HEARSAY_NOUNS)
+
+
 def _open_here(node: Any) -> str:
-    """What leaves a clause open at its own level: a condition or open question on it, or an evidential adverb."""
+    """What leaves a clause open at its own level: a condition or open question on it, an evidential adverb, or
+    hearsay as its source ("according to legend")."""
     for child in node.children:
         if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
             return child.lower_
         if child.dep_ == "advmod" and child.lower_ in EVIDENTIAL_ADVERBS:
             return child.lower_
+        if child.dep_ == "prep" and child.lower_ == "according" and any(_told(t) for t in child.subtree):
+            return "according to " + next(t.lower_ for t in child.subtree if _told(t))
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in child.children):
             return next(m.lower_ for m in child.children if m.lower_ in _CONDITIONS)
     return ""
@@ -311,7 +326,7 @@ def check_mood(
                 for found in _source_clauses(evidence)
                 if retold(claim, found)
             ]
-            if matches and any(retold(claim, f) and not f.irrealis for e in everywhere for f in _source_clauses(e)):
+            if matches and any(retold(claim, f) and not f.irrealis for e in _readable(everywhere) for f in e):
                 continue
         if not matches:
             continue
@@ -332,9 +347,11 @@ def check_mood(
 
 def _stated_done(claim: Clause, everywhere: list[Evidence]) -> bool:
     """Some source sentence states the event with nothing that leaves it open."""
+    return any(same_event(claim, found) and not found.irrealis for found_in in _readable(everywhere) for found in found_in)
+
+
+def _readable(everywhere: list[Evidence]) -> list[list[Clause]]:
+    """The clauses of every source sentence short enough to parse, parsed in one batch (the parses are kept)."""
     readable = [e for e in everywhere if len(e.text) <= MAX_PARSED_CHARS]
-    SourceFacts.parse_batch(readable)  # once per passage set: the parses are kept
-    for evidence in readable:
-        if any(same_event(claim, found) and not found.irrealis for found in _source_clauses(evidence)):
-            return True
-    return False
+    SourceFacts.parse_batch(readable)
+    return [clauses(e.doc) for e in readable]
