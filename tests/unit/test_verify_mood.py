@@ -18,8 +18,7 @@ SOURCE = _passages(
     "firms whose contracts run out in the spring.",
     "Mayor Ellen Hart has not decided yet whether she is standing for a third term, although her allies expect it.",
     "The refit is likely to cost the ferry operator about £40,000, a spokesman said.",
-    "Asked about the stadium, the chairman hinted that if the council agreed, he would sell the ground to a "
-    "developer.",
+    "Asked about the stadium, the chairman hinted that if the council agreed, he would sell the ground to a developer.",
     "The old lighthouse keeper swam out to the stricken trawler in the storm, legend has it.",
     "The museum plans to reopen its east wing in June after the roof repairs.",
     "The council approved the library budget on Tuesday and will publish the spending plan next week.",

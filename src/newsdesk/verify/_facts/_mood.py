@@ -95,11 +95,12 @@ def _modal(verb: Any) -> str:
         modal = child.lower_
         if modal == "'d" and verb.tag_ == "VBN":
             return ""
-        if modal == "could" and not any(c.dep_ in ("aux", "auxpass") and _lemma(c) in ("be", "have") for c in verb.children):
+        perfect_or_passive = any(c.dep_ in ("aux", "auxpass") and _lemma(c) in ("be", "have") for c in verb.children)
+        if modal == "could" and not perfect_or_passive:
             return ""
         if modal in ("would", "'d") and not (_conditional(verb) or _reported(verb)):
             return ""
-        return modal
+        return str(modal)
     return ""
 
 
@@ -142,13 +143,13 @@ def _open_here(node: Any) -> str:
     hearsay as its source ("according to legend")."""
     for child in node.children:
         if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
-            return child.lower_
+            return str(child.lower_)
         if child.dep_ == "advmod" and child.lower_ in EVIDENTIAL_ADVERBS:
-            return child.lower_
+            return str(child.lower_)
         if child.dep_ == "prep" and child.lower_ == "according" and any(_told(t) for t in child.subtree):
-            return "according to " + next(t.lower_ for t in child.subtree if _told(t))
+            return "according to " + next(str(t.lower_) for t in child.subtree if _told(t))
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in child.children):
-            return next(m.lower_ for m in child.children if m.lower_ in _CONDITIONS)
+            return next(str(m.lower_) for m in child.children if m.lower_ in _CONDITIONS)
     return ""
 
 
@@ -157,7 +158,7 @@ def _governs_open(head: Any, dep: str) -> str:
     deliberating, a predicate of expectation or a periphrastic future ("is likely to", "is going to"), a passive of
     hearsay ("is said to"), a denied verb (raised negation), the frame "legend has it"."""
     if _is(head, _GOVERNORS):
-        return head.lower_
+        return str(head.lower_)
     if dep == "xcomp" and (head.lower_ in EXPECTATION_PREDICATES or head.lower_ in FUTURE_PERIPHRASES):
         return f"{head.lower_} to"
     if head.lower_ in HEARSAY_PARTICIPLES and any(c.dep_ == "auxpass" for c in head.children):
@@ -208,7 +209,7 @@ def _perfect_or_past(verb: Any) -> str:
         if child.dep_ == "auxpass" and child.lower_ in ("was", "were"):
             return f"{child.lower_} {verb.lower_}"
     if verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return verb.lower_
+        return str(verb.lower_)
     return ""
 
 
@@ -297,7 +298,14 @@ def retold(mine: Clause, theirs: Clause) -> bool:
 
 
 def _source_clauses(evidence: Evidence) -> list[Clause]:
-    return clauses(evidence.doc) if len(evidence.text) <= MAX_PARSED_CHARS else []
+    """A source sentence's clauses, read once per passage set (kept with its parse)."""
+    if len(evidence.text) > MAX_PARSED_CHARS:
+        return []
+    kept = evidence.doc.user_data
+    if "clauses" not in kept:
+        kept["clauses"] = clauses(evidence.doc)
+    found: list[Clause] = kept["clauses"]
+    return found
 
 
 def check_mood(
@@ -321,10 +329,7 @@ def check_mood(
         matches = [(evidence, found) for evidence, found in theirs if same_event(claim, found)]
         if not matches and nearest:
             matches = [
-                (evidence, found)
-                for evidence in nearest
-                for found in _source_clauses(evidence)
-                if retold(claim, found)
+                (evidence, found) for evidence in nearest for found in _source_clauses(evidence) if retold(claim, found)
             ]
             if matches and any(retold(claim, f) and not f.irrealis for e in _readable(everywhere) for f in e):
                 continue
@@ -347,11 +352,11 @@ def check_mood(
 
 def _stated_done(claim: Clause, everywhere: list[Evidence]) -> bool:
     """Some source sentence states the event with nothing that leaves it open."""
-    return any(same_event(claim, found) and not found.irrealis for found_in in _readable(everywhere) for found in found_in)
+    return any(same_event(claim, found) and not found.irrealis for told in _readable(everywhere) for found in told)
 
 
 def _readable(everywhere: list[Evidence]) -> list[list[Clause]]:
     """The clauses of every source sentence short enough to parse, parsed in one batch (the parses are kept)."""
     readable = [e for e in everywhere if len(e.text) <= MAX_PARSED_CHARS]
     SourceFacts.parse_batch(readable)
-    return [clauses(e.doc) for e in readable]
+    return [_source_clauses(e) for e in readable]
