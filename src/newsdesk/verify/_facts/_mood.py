@@ -58,7 +58,8 @@ _ANAPHORS = PERSONAL_PRONOUNS - {"you"}
 _REPORTING = frozenset(SPEECH_VERBS) | NONFACTIVE_VERBS
 # Verbs whose denial denies what they govern (raised negation): "has not decided whether", "did not say that".
 _RAISING = _REPORTING | _GOVERNORS | SETTLING_VERBS
-_COMPLEMENTS = frozenset("ccomp xcomp pcomp csubj parataxis advcl conj".split())
+# The links through which a clause shares the mood of the clause above it (a finite "advcl" is asserted on its own).
+_COMPLEMENTS = frozenset("ccomp xcomp csubj parataxis advcl conj".split())
 
 
 @dataclass(frozen=True)
@@ -186,9 +187,9 @@ def irrealis(verb: Any, own_modal: bool = True) -> str:
         dep, head = node.dep_, node.head
         if dep == "acl" and head.pos_ == "NOUN":
             return head.lower_ if _is(head, INTENTION_VERBS) else ""  # "plans to build"
-        if dep not in _COMPLEMENTS and dep not in ("prep", "pobj", "acomp", "dobj"):
-            return ""  # a relative clause, an apposition: its own mood
         finite = node.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in node.children)
+        if dep not in _COMPLEMENTS or (dep == "advcl" and finite):
+            return ""  # an adjunct ("before firing", "before he fired"), a relative clause: asserted on its own
         modal_scope = modal_scope and (dep == "xcomp" or (dep == "conj" and not finite))
         governed = "" if dep == "conj" else _governs_open(head, dep)  # a conjunct is coordinate, not governed
         if governed:
@@ -271,16 +272,19 @@ def clauses(doc: Any) -> list[Clause]:
     return out
 
 
-def same_event(mine: Clause, theirs: Clause) -> bool:
+def same_event(mine: Clause, theirs: Clause, loose: bool = False) -> bool:
     """The two clauses tell the same event: the same verb, subjects that do not differ, and a thing in common
-    among their arguments or, for a verb with meaning of its own, the same subject."""
+    among their arguments or, for a verb with meaning of its own, the same subject where one of them names no
+    thing ("McCoy has ridden 4,000 winners" and "whether McCoy is riding Shutthefrontdoor" are two events).
+    ``loose``: the same subject is enough (to find where the sources state an event done, more is better)."""
     if stem(mine.predicate.verb) != stem(theirs.predicate.verb):
         return False  # the stem too: the lemmatizer reads "riding" as "rid"
     if mine.subject and theirs.subject and not mine.subject & theirs.subject:
         return False
     if mine.predicate.things & theirs.predicate.things:
         return True
-    return mine.predicate.verb not in _LIGHT and bool(mine.subject & theirs.subject)
+    distinct = bool(mine.predicate.things and theirs.predicate.things) and not loose
+    return mine.predicate.verb not in _LIGHT and bool(mine.subject & theirs.subject) and not distinct
 
 
 MIN_RETOLD_THINGS = 2
@@ -352,7 +356,9 @@ def check_mood(
 
 def _stated_done(claim: Clause, everywhere: list[Evidence]) -> bool:
     """Some source sentence states the event with nothing that leaves it open."""
-    return any(same_event(claim, found) and not found.irrealis for told in _readable(everywhere) for found in told)
+    return any(
+        same_event(claim, found, loose=True) and not found.irrealis for told in _readable(everywhere) for found in told
+    )
 
 
 def _readable(everywhere: list[Evidence]) -> list[list[Clause]]:
