@@ -115,8 +115,8 @@ def _conditional(verb: Any) -> bool:
 
 
 def _reported(verb: Any) -> bool:
-    """The clause is what a verb of saying or thinking governs in indirect speech: a reported future ("hinted that
-    he would ask"). In a quotation the modal is the speaker's own, as in any other sentence of theirs."""
+    """The clause is what a verb of saying or thinking governs in indirect speech: a reported future ("said that he
+    would ask"). In a quotation the modal is the speaker's own, as in any other sentence of theirs."""
     node = verb
     while node.head.i != node.i and node.dep_ in ("ccomp", "xcomp", "conj", "parataxis"):
         node = node.head
