@@ -542,6 +542,19 @@ EXPECTATION_PREDICATES = frozenset(
 #: Passive verbs of report and belief with a to-infinitive: "is said to be", "are thought to have": hearsay.
 HEARSAY_PARTICIPLES = frozenset("said thought believed reported understood alleged rumoured rumored feared".split())
 
+# ---------------------------------------------------------------------------------------------- mood
+
+#: The periphrastic futures of English, by the word before their "to": "is going to sign", "is about to retire".
+FUTURE_PERIPHRASES = frozenset("going about".split())
+#: Verbs of deliberating: their complement is an option weighed, not taken ("is considering selling the club").
+DELIBERATION_VERBS = frozenset("consider contemplate weigh ponder mull debate explore".split())
+#: Nouns of tradition and hearsay in the frame "X has it" ("legend has it", "rumour has it"): the clause the frame
+#: governs is told, not vouched for.
+HEARSAY_NOUNS = frozenset("legend rumour rumor tradition lore word myth folklore story".split())
+#: Verbs that settle a matter: what they govern is stated as settled, a future included ("has confirmed that he
+#: will ride" states the ride as decided).
+SETTLING_VERBS = frozenset("confirm decide agree finalise finalize guarantee".split())
+
 # ---------------------------------------------------------------------------------------------- cause
 
 #: Connectives and verbs that say one fact brought about another.

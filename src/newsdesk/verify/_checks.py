@@ -30,6 +30,7 @@ from ._facts._claims import hedged_facts_unsupported, invented_short_quote, is_f
 from ._facts._condition import check_condition
 from ._facts._conflation import check_conflation
 from ._facts._directive import check_directive
+from ._facts._mood import check_mood
 from ._facts._order import check_order
 from ._facts._places import check_places
 from ._facts._polarity import check_hedge, check_polarity
@@ -177,6 +178,11 @@ def places(claim: Claim) -> FactResult:
     return check_places(claim.text, claim.facts, claim.evidence)
 
 
+def stated_as_done(claim: Claim) -> FactResult:
+    aligned = claim.evidence + [e for e in claim.aligned if e not in claim.evidence]
+    return check_mood(claim.text, aligned, claim.facts.sentences, claim.verbatim, claim.aligned)
+
+
 def condition(claim: Claim) -> FactResult:
     return check_condition(claim.text, claim.stems, claim.evidence)
 
@@ -222,6 +228,11 @@ CHECKS: tuple[Check, ...] = (
     FactCheck("hedge_made_certain", hedge_made_certain, "the source hedges what it states as certain"),
     FactCheck("condition", condition, "the source states it only under a condition (if, unless, whether ...)"),
     FactCheck("directive", directive, "the source only tells someone to say it (must state, write that ...)"),
+    FactCheck(
+        "stated_as_done",
+        stated_as_done,
+        "the source has it only as a plan, an expectation, an open question or hearsay, not as done",
+    ),
     FactCheck("scope", scope, "a wider scope (all, every, the only) than the source's some or one of"),
     FactCheck("causation", causation, "a cause the sources do not state between facts they do"),
     FactCheck("order", order, "two events in the reverse of the source's order"),

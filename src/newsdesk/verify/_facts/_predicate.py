@@ -24,7 +24,7 @@ from .._text import STOPWORDS
 from ._parse import Evidence
 from ._result import FactResult, fail, not_applicable, ok
 
-__all__ = ["Predicate", "check_clause_polarity", "predicates"]
+__all__ = ["Predicate", "check_clause_polarity", "is_clause", "predicate_of", "predicates", "same_predicate"]
 
 POLARITY = "polarity"
 
@@ -166,54 +166,62 @@ def _owner(token: Any) -> Any:
     return node
 
 
+def predicate_of(verb: Any) -> Predicate:
+    """The clause a predicate heads: its verb (a copula's complement), arguments, subject and polarity."""
+    subject_ids = {t.i for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+    argument_ids = {
+        t.i
+        for c in verb.children
+        if c.dep_ in _ARGUMENT_DEPS and (c.i > verb.i or c.dep_ != "prep")
+        for t in c.subtree
+        if t.dep_ != "appos" and t.head.dep_ != "appos"
+    }
+    arguments: set[str] = set()
+    things: set[str] = set()
+    subject: set[str] = set()
+    for token in verb.subtree:
+        if token.pos_ not in _ARGUMENT_POS or token.i not in subject_ids | argument_ids:
+            continue
+        if _owner(token).i != verb.i:
+            continue
+        lemma = _lemma(token)
+        if lemma in STOPWORDS or lemma in _PRONOUNS or len(lemma) < 2:
+            continue
+        if token.i in subject_ids:
+            subject.add(lemma)
+        else:
+            arguments.add(lemma)
+            if token.pos_ != "ADJ":
+                things.add(lemma)
+    return Predicate(
+        verb=f"be {_complement(verb)}" if verb.pos_ == "AUX" else _lemma(verb),
+        arguments=frozenset(arguments),
+        things=frozenset(things),
+        subject=frozenset(subject),
+        negated=_negated(verb),
+        shown=verb.text,
+    )
+
+
+def is_clause(token: Any) -> bool:
+    """A token that heads a clause: a verb (or a copula with its complement) at the root or in a clause relation."""
+    return _is_predicate(token) and (token.dep_ in _CLAUSE_DEPS or token.head.i == token.i)
+
+
+def _corrected(verb: Any) -> bool:
+    """ "not an abstract problem but a matter of family": a correction, not a denial."""
+    argument_ids = {
+        t.i for c in verb.children if c.dep_ in _ARGUMENT_DEPS and (c.i > verb.i or c.dep_ != "prep") for t in c.subtree
+    }
+    return any(t.i in argument_ids and t.dep_ == "cc" and t.lower_ == "but" for t in verb.subtree)
+
+
 def predicates(doc: Any) -> list[Predicate]:
     """The asserted clauses of a parse, each with its predicate, arguments, subject and polarity."""
     doc = _lemmatised(doc)
     if any(t.text == "?" for t in doc):
         return []
-    out: list[Predicate] = []
-    for verb in doc:
-        if not _is_predicate(verb) or not (verb.dep_ in _CLAUSE_DEPS or verb.head.i == verb.i) or _unasserted(verb):
-            continue
-        subject_ids = {t.i for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
-        argument_ids = {
-            t.i
-            for c in verb.children
-            if c.dep_ in _ARGUMENT_DEPS and (c.i > verb.i or c.dep_ != "prep")
-            for t in c.subtree
-            if t.dep_ != "appos" and t.head.dep_ != "appos"
-        }
-        if any(t.i in argument_ids and t.dep_ == "cc" and t.lower_ == "but" for t in verb.subtree):
-            continue  # "not an abstract problem but a matter of family": a correction, not a denial
-        arguments: set[str] = set()
-        things: set[str] = set()
-        subject: set[str] = set()
-        for token in verb.subtree:
-            if token.pos_ not in _ARGUMENT_POS or token.i not in subject_ids | argument_ids:
-                continue
-            if _owner(token).i != verb.i:
-                continue
-            lemma = _lemma(token)
-            if lemma in STOPWORDS or lemma in _PRONOUNS or len(lemma) < 2:
-                continue
-            if token.i in subject_ids:
-                subject.add(lemma)
-            else:
-                arguments.add(lemma)
-                if token.pos_ != "ADJ":
-                    things.add(lemma)
-        lemma = _lemma(verb)
-        out.append(
-            Predicate(
-                verb=f"be {_complement(verb)}" if verb.pos_ == "AUX" else lemma,
-                arguments=frozenset(arguments),
-                things=frozenset(things),
-                subject=frozenset(subject),
-                negated=_negated(verb),
-                shown=verb.text,
-            )
-        )
-    return out
+    return [predicate_of(verb) for verb in doc if is_clause(verb) and not _unasserted(verb) and not _corrected(verb)]
 
 
 def same_predicate(mine: Predicate, theirs: Predicate) -> bool:
