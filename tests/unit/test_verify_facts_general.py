@@ -278,6 +278,22 @@ def test_a_pronoun_speaker_stands_for_the_person_named_before(verifier: Verifier
     assert outcome(verifier, "attribution", "Mia Laine said the team had never played better.", source) != "fail"
 
 
+def test_a_written_he_said_stands_for_the_person_of_the_sentence_before(verifier: Verifier) -> None:
+    source = _passages(
+        "Councillor Ana Ruiz said the old bridge was safe for another decade. Engineer Tom Hale warned that the "
+        "bridge was too old and should be replaced with a new one."
+    )
+    view = "She said the bridge is too old and should be replaced with a new one."
+    draft = ["Ana Ruiz spoke at the council meeting.", view]
+    [_, wrong] = verifier.check_many([(s, "fact") for s in draft], source, ["", draft[0]])
+    assert wrong.details["decided_by"] == "attribution" and not wrong.supported
+    draft = ["Tom Hale spoke at the council meeting.", view.replace("She", "He")]
+    [_, right] = verifier.check_many([(s, "fact") for s in draft], source, ["", draft[0]])
+    assert right.details["decided_by"] != "attribution"
+    [alone] = verifier.check_many([(view, "fact")], source)  # no sentence before: the pronoun is not judged
+    assert alone.details["decided_by"] != "attribution"
+
+
 # ---------------------------------------------------------------------------------------------- places
 
 MATCHES = _passages(

@@ -202,7 +202,8 @@ def verify(
         raise InputError(f"{text_path} holds no sentences to check")
     verifier = _verifier(calibration, judge_spec, base_url)
     kinds = [claim_kind(sentence, kind) for sentence in sentences]
-    checks = verifier.check_many(list(zip(sentences, kinds, strict=True)), passages)  # the judge asks in batches
+    before = ["", *sentences[:-1]]  # a pronoun opening a sentence points into the one before it
+    checks = verifier.check_many(list(zip(sentences, kinds, strict=True)), passages, before)  # judge asks in batches
     results: list[CheckedSentence] = [
         {
             "text": sentence,

@@ -155,8 +155,14 @@ def _check(
     ``extra`` ``(text, kind)`` pairs in the same batch (the title, the dek, headings), whose results come second."""
     extra = extra or []
     kinds = [claim_kind(sentence.text, section.kind) for section, _, sentence in placed]
+    # a pronoun opening a sentence points into the sentence before it in its section
+    before = [""] * len(extra) + [
+        placed[i - 1][2].text if i and placed[i - 1][0] is section else "" for i, (section, _, _) in enumerate(placed)
+    ]
     checks = verifier.check_many(
-        [*extra, *((sentence.text, kind) for (_, _, sentence), kind in zip(placed, kinds, strict=True))], passages
+        [*extra, *((sentence.text, kind) for (_, _, sentence), kind in zip(placed, kinds, strict=True))],
+        passages,
+        before,
     )
     extra_checks, checks = checks[: len(extra)], checks[len(extra) :]
     items = []

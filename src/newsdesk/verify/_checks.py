@@ -167,7 +167,7 @@ def hedge_made_certain(claim: Claim) -> FactResult:
 
 
 def attribution(claim: Claim) -> FactResult:
-    return check_attribution(claim.text, claim.facts, claim.evidence, claim.copy, claim.aligned)
+    return check_attribution(claim.text, claim.facts, claim.evidence, claim.copy, claim.aligned, claim.before)
 
 
 def roles_and_titles(claim: Claim) -> FactResult:

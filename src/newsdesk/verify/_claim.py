@@ -97,6 +97,7 @@ class Claim:
     judge_note: str = ""  # why the judge, asked, gave no answer
     uncertain: bool = False  # near the line, no veto, a kind that asserts facts: what a judge is asked about
     results: list[FactResult] = field(default_factory=list)  # the structural checks that ran, in order
+    before: str = ""  # the written sentence just before it in its section: where its pronouns point
     decision: Decision | None = None
     final: bool = False  # a veto or a review decided: nothing after it runs
 

@@ -131,12 +131,17 @@ class Verifier:
     def check(self, sentence: str, passages: list[Passage], claim_kind: str = "fact") -> Verification:
         return self.check_many([(sentence, claim_kind)], passages)[0]
 
-    def check_many(self, items: list[tuple[str, str]], passages: list[Passage]) -> list[Verification]:
+    def check_many(
+        self, items: list[tuple[str, str]], passages: list[Passage], before: Sequence[str] = ()
+    ) -> list[Verification]:
         """Check ``(sentence, claim_kind)`` pairs together, through the registry in its order (the judge, when
-        there is one, asks about the uncertain ones of the whole batch in few calls)."""
+        there is one, asks about the uncertain ones of the whole batch in few calls). ``before``: for each item,
+        the written sentence just before it in its section ("" for none), where a pronoun it opens on points."""
         self.prepare([sentence for sentence, _ in items])
         index = self.index(passages)
         claims = [self.claim(sentence, kind, index) for sentence, kind in items]
+        for claim, previous in zip(claims, before, strict=False):
+            claim.before = previous
         _checks.run(claims, self.checks, self.judge)
         return [self._verification(claim) for claim in claims]
 

@@ -252,6 +252,7 @@ def _unknown_speaker(clauses: list[Clause], facts: SourceFacts) -> Clause | None
 
 
 _PERSONAL = frozenset(("he", "she"))
+_PERSONAL_WORD = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 # A sentence that opens with a quotation mark: a quotation, attributed in it or carried on from the one before.
 _QUOTATION = re.compile(r"^\W{0,3}[\"']\w")
 MAX_CARRIED = 6  # sentences back that an unattributed quotation's speaker is looked for
@@ -312,6 +313,46 @@ def _antecedent(evidence: Evidence, clause: Clause, facts: SourceFacts) -> Claus
     return None
 
 
+def _written_antecedent(clause: Clause, before: str) -> Clause:
+    """A written "he said" or "she said" stands for the person the sentence before it is about: its reporting
+    clause's named speaker, else its main clause's subject when that is a person (the antecedent of a subject
+    pronoun in English prose is the most prominent person of the previous sentence, and a speaker or a subject is
+    the most prominent). The clause keeps what is said and takes that person as its speaker; with no such person
+    it stays a pronoun, which is not judged."""
+    if (
+        not clause.pronoun
+        or clause.speaker_text.lower() not in _PERSONAL
+        or not before
+        or len(before) > MAX_PARSED_CHARS
+    ):
+        return clause
+    doc = parse(before, entities=True)
+    named = [c for c in (speech_clauses(doc) if SPEECH_CUE.search(before) else []) if c.named and not c.organisation]
+    if named:
+        found = named[-1]
+    else:
+        subjects = [
+            t
+            for t in doc
+            if t.dep_ == "nsubj"
+            and t.head.dep_ == "ROOT"
+            and (t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_))  # the small model misses names
+        ]
+        if not subjects:
+            return clause
+        found = _clause(doc, list(subjects[0].subtree), set(), subjects[0].head)
+    return replace(
+        clause,
+        speaker=found.speaker,
+        pronoun=False,
+        speaker_text=found.speaker_text,
+        named=found.named,
+        head=found.head,
+        single=found.single,
+        organisation=found.organisation,
+    )
+
+
 def _speaker_swapped(copy: NearCopy, facts: SourceFacts) -> FactResult | None:
     """A copy that puts another name of the sources where the source sentence names its speaker: the words are
     given to someone the source does not give them to."""
@@ -355,10 +396,12 @@ def check_attribution(
     candidates: list[Evidence],
     copy: NearCopy | None = None,
     aligned: list[Evidence] | None = None,
+    before: str = "",
 ) -> FactResult:
     """``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``). ``aligned``: the
     source sentences closest to it in meaning, best first: a view the sentence words its own way is looked for
-    there when no source clause holds most of its words (``_aligned_speaker``)."""
+    there when no source clause holds most of its words (``_aligned_speaker``). ``before``: the written sentence
+    just before it, where a "he said" of the sentence finds whom it stands for (``_written_antecedent``)."""
     aligned = [e for e in aligned or [] if len(e.text) <= MAX_PARSED_CHARS]
     if not SPEECH_CUE.search(sentence):
         return not_applicable(ATTRIBUTION)
@@ -367,6 +410,10 @@ def check_attribution(
         if swapped is not None:
             return swapped
     claim_stems = stems_of(sentence)
+    resolved: list[Clause] | None = None
+    if before and _PERSONAL_WORD.search(sentence):  # a "he said": the speaker is named in the sentence before
+        resolved = [_written_antecedent(c, before) for c in speech_clauses(parse(sentence))]
+        claim_stems |= frozenset().union(*(c.speaker for c in resolved if c.named))
     if claim_stems - facts.stems():  # a speaker no source mentions needs a word no source uses: else no parse
         stranger = _unknown_speaker(speech_clauses(parse(sentence)), facts)
         if stranger is not None:
@@ -393,7 +440,7 @@ def check_attribution(
         and len(SPEECH_CUE.findall(sentence)) == 1
     ):
         return ok(ATTRIBUTION)  # the source's one speaker is named in the sentence, which reports one view
-    clauses = speech_clauses(parse(sentence))
+    clauses = resolved if resolved is not None else speech_clauses(parse(sentence))
     # a view inside another reported view ("Washington insists ..., officials said") is the outer speaker's report
     claims = [
         c
