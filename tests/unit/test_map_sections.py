@@ -28,6 +28,22 @@ def test_a_pros_or_cons_bullet_never_opens_on_a_pronoun_that_points_at_nothing()
     assert bullets == ["The ferry is designed to cut the crossing to twenty minutes."], bullets
 
 
+def test_a_risk_or_benefit_under_a_negation_is_no_pro_or_con() -> None:
+    texts = [
+        "The council opened the new harbour ferry on Monday.",
+        "The first crossing left on time and without delay.",
+        "Islanders have no problem with the new timetable or the fares.",
+        "Winter storms could delay crossings by several hours.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    sources = [Source(number=1, title=HEADLINE, passages=passages)]
+    spec = next(s for s in load_template("default").sections if s.format == "pros_cons")
+    section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
+    bullets = [s.text for b in section.blocks if b.type == "bullet" for s in b.sentences]
+    assert texts[1] not in bullets and texts[2] not in bullets, bullets
+    assert texts[3] in bullets, "a risk the story names, undenied, still stands in"
+
+
 def test_the_intro_never_opens_a_pronoun_whose_sentence_went_elsewhere() -> None:
     """The intro reads the story in order; a sentence that opens on "She" follows the intro's last sentence only
     when that is the sentence before it in the story, else its pronoun points at the wrong person."""

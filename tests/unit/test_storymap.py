@@ -42,6 +42,13 @@ def test_statements_name_their_speaker_verb_and_stance() -> None:
     assert any(s.speaker == "environmental groups" and s.stance == "criticism" for s in story_map.statements)
 
 
+def test_the_speaker_is_the_name_at_the_head_not_the_possessive_before_it() -> None:
+    sentence = "The Guardian's political editor Anna Weber said the vote had been close."
+    passages = [Passage(text=sentence, position=0, source_number=1, id=1)]
+    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    assert [s.speaker for s in story_map.statements] == ["Anna Weber"]
+
+
 def test_a_pronoun_speaker_is_named_and_quoted_words_keep_their_speaker() -> None:
     story_map = _map()
     said = next(s for s in story_map.statements if s.sentence.startswith("He said"))

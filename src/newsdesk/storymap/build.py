@@ -310,16 +310,20 @@ def _speaker_name(
         return last_actor
     if lower in ("i", "we", "you", "it", "this", "that", "which", "who"):
         return None
-    for entity in span.ents:
-        if entity.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-            if entity.root.i != head.i and len(span) <= 6:  # "American officials", "Obama administration officials"
-                return re.sub(r"^(?:the|The)\s+", "", text)
-            name = re.sub(r"^(?:the|The)\s+|['’]s$", "", entity.text).strip()
-            # "Reyes" is the "Tom Reyes" named before, whatever label the tagger gave the surname alone
-            return next(
-                (a.name for a in actors.values() if a.label == "PERSON" and a.name.split()[-1] == name.split()[-1]),
-                name,
-            )
+    named = [e for e in span.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    # the speaker is the name at the subject's head; a possessive before it is whom they work for ("the BBC's
+    # North America editor Jon Sopel"): an affiliation, not the speaker
+    named = [e for e in named if e.start <= head.i < e.end] or [e for e in named if e.root.dep_ != "poss"] or named
+    if named:
+        entity = named[0]
+        if entity.root.i != head.i and len(span) <= 6:  # "American officials", "Obama administration officials"
+            return re.sub(r"^(?:the|The)\s+", "", text)
+        name = re.sub(r"^(?:the|The)\s+|['’]s$", "", entity.text).strip()
+        # "Reyes" is the "Tom Reyes" named before, whatever label the tagger gave the surname alone
+        return next(
+            (a.name for a in actors.values() if a.label == "PERSON" and a.name.split()[-1] == name.split()[-1]),
+            name,
+        )
     title = re.sub(r"^(?:the|The)\s+", "", text).lower()
     for actor in actors.values():  # "the president" is the actor whose role is President
         if actor.role and actor.role.lower().split()[-1] == title:

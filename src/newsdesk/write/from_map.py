@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..language import NEGATION_WORDS
 from ..models import Block, Section, Sentence
 from ..storymap import Item, Statement, StoryMap, plan_lines
 from ..template import SectionSpec
@@ -131,8 +132,8 @@ def _claim_matching(
     pool = [
         c
         for c in drafter.unused()
-        if pattern.search(c.original)
-        and not (exclude and exclude.search(c.original))
+        if _affirmed(pattern, c.original)
+        and not (exclude and _affirmed(exclude, c.original))
         and c.original not in skip
         and not opens_on_a_pronoun(c.text)  # a bullet stands alone
     ]
@@ -143,6 +144,16 @@ def _claim_matching(
             chosen.append(candidate)
     chosen.sort(key=lambda c: c.order)
     return [sentence_of(c) for c in chosen]
+
+
+def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` finds a word that ``text`` does not deny: a benefit or a risk under a negation just
+    before it ("has no problem with a vote", "without delay", "not a threat") names none."""
+    for match in pattern.finditer(text):
+        before = re.findall(r"[\w'’-]+", text[: match.start()].lower())[-2:]
+        if not any(w in NEGATION_WORDS or w.endswith(("n't", "n’t")) for w in before):
+            return True
+    return False
 
 
 def _heading(text: str) -> Block:
