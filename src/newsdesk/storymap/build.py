@@ -318,7 +318,7 @@ def _speaker_name(
         entity = named[0]
         if entity.root.i != head.i and len(span) <= 6:  # "American officials", "Obama administration officials"
             return re.sub(r"^(?:the|The)\s+", "", text)
-        name = re.sub(r"^(?:the|The)\s+|['’]s$", "", entity.text).strip()
+        name = re.sub(r"^(?:the|The)\s+|['’]s$", "", _whole_name(entity).text).strip()
         # "Reyes" is the "Tom Reyes" named before, whatever label the tagger gave the surname alone
         return next(
             (a.name for a in actors.values() if a.label == "PERSON" and a.name.split()[-1] == name.split()[-1]),
@@ -331,6 +331,18 @@ def _speaker_name(
     if head.pos_ in ("NOUN", "PROPN"):  # "officials", "a spokesperson for the ministry", "critics"
         return text
     return None
+
+
+def _whole_name(entity: Span) -> Span:
+    """The name an entity is the end of: the tagger splits a name at its "and" ("the World Travel" | "Tourism
+    Council"), while the parse hangs both parts on one head; parts of one label joined by "and" are one name."""
+    doc, start = entity.doc, entity.start
+    while start >= 2 and doc[start - 1].lower_ in ("and", "&"):
+        before = next((e for e in doc.ents if e.end == start - 1 and e.label_ == entity.label_), None)
+        if before is None or before.root.head.i != entity.root.i and before.root.i != doc[start - 1].head.i:
+            break
+        start = before.start
+    return doc[start : entity.end]
 
 
 def stance_of(verb: str, sentence: str) -> Stance:
