@@ -40,6 +40,7 @@ def test_a_conjunctive_adverb_with_its_comma_is_dropped_and_a_phrase_that_only_l
     assert compress("Instead, the council sold the depot.") == "The council sold the depot."
     assert compress("Finally, the mayor signed the order.") == "The mayor signed the order."
     assert compress("First, the tunnel must be drained.") == "The tunnel must be drained."
+    assert compress("Additionally, the ferry will run at night.") == "The ferry will run at night."
     for kept in (
         "First Minister Ana Lopes opened the tunnel.",
         "So far, nine roads have reopened.",

@@ -34,6 +34,7 @@ from .shape import LENGTH_SHARE, MAX_ARTICLE_WORDS
 _CONNECTIVE = re.compile(
     r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|(?:instead|then|finally|nevertheless|"
     r"nonetheless|furthermore|besides|indeed|thus|therefore|consequently|likewise|similarly|in addition|first|"
+    r"additionally|accordingly|hence|in fact|even so|on the other hand|at the same time|"
     r"second|third|lastly|next|in turn|as a result|by contrast|in contrast),)\s+(?!(?:far|much|many|few|long|of|"
     r"than|more|less)\b)",
     re.I,
