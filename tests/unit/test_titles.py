@@ -134,3 +134,8 @@ def test_a_clause_of_time_follows_the_main_verb_into_the_past() -> None:
         "Why did the mayor resign after police raided his office and summoned him?"
     )
     assert past_tense("escalate") == "escalated" and past_tense("summon") is None and past_tense("go") is None
+
+
+def test_two_things_joined_by_and_are_asked_in_the_plural() -> None:
+    story = "The harbour tax and the new ferry fares were debated by the council on Monday."
+    assert fallback_title("The Harbour Tax and the Ferry Fares", story).startswith("What are the harbour tax and")

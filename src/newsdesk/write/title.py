@@ -198,9 +198,10 @@ def _declarative(doc: Doc) -> bool:
 def _definite_question(doc: Doc, text: str) -> str | None:
     """A headline that is a definite noun phrase, with no verb ("Starlink's quiet role in Venezuela's political
     crisis", "Four of the strangest AI moments in 2025") names a thing the story is about and presupposes it, so
-    the question is the copula's: "What is <it>?" ("What are ..." for a plural or a number above one). Definite:
-    it opens on "the" or a possessor, or is a number's part of a definite whole ("Four of the ..."). An indefinite
-    one ("A subway ride to remember") introduces something the story must say first: the story is asked instead."""
+    the question is the copula's: "What is <it>?" ("What are ..." for a plural, a number above one, or two joined
+    by "and"). Definite: it opens on "the" or a possessor, or is a number's part of a definite whole ("Four of
+    the ..."). An indefinite one ("A subway ride to remember") introduces something the story must say first: the
+    story is asked instead."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in doc) or root.pos_ not in _NOMINAL:
         return None
@@ -210,7 +211,9 @@ def _definite_question(doc: Doc, text: str) -> str | None:
     named = all(t.text[:1].isupper() or t.is_punct or t.pos_ in ("ADP", "DET", "CCONJ") for t in doc)
     if not (parts or possessed or named or (doc[0].lower_ == "the" and doc[0].head.i == root.i)):
         return None
-    plural = root.tag_ in ("NNS", "NNPS") or (parts and root.lower_ not in ("one", "1"))
+    # two things joined by "and" are plural, whatever each is ("X and Y" -> "What are ...")
+    coordinated = any(c.dep_ == "conj" for c in root.children) and any(c.lower_ in ("and", "&") for c in root.children)
+    plural = root.tag_ in ("NNS", "NNPS") or (parts and root.lower_ not in ("one", "1")) or coordinated
     return finish(f"What {'are' if plural else 'is'} {text}")
 
 
