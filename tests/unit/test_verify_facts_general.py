@@ -393,3 +393,13 @@ def test_before_swapped_for_after_in_a_near_copy_reverses_the_order(verifier: Ve
     assert outcome(verifier, "polarity", reversed_order, rescue) == "fail"
     turned_round = "The coastguard reached the ferry after it had drifted for six hours, the skipper said."
     assert outcome(verifier, "polarity", turned_round, rescue) != "fail"
+
+
+def test_a_duration_in_words_kept_in_another_unit_fails(verifier: Verifier) -> None:
+    trial = _passages("The fraud trial at Mill Street court lasted two weeks and ended with a fine on Friday.")
+    assert outcome(verifier, "figures_and_dates", "The fraud trial at Mill Street court lasted two months.", trial) == (
+        "fail"
+    )
+    assert outcome(verifier, "figures_and_dates", "The fraud trial at Mill Street court lasted 14 days.", trial) == (
+        "ok"
+    )

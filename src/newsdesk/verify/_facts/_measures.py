@@ -96,8 +96,10 @@ def quantities(text: str) -> list[Quantity]:
         if at < 0:
             continue
         cursor = at + len(number.text)
-        if number.unit != "" or not number.text[-1:].isdigit():
+        if number.unit != "" or (number.text[:1].isdigit() and not number.text[-1:].isdigit()):
             continue  # money, percent, a year, a time, an ordinal; "70m" read as a scale
+        if number.value == 1 and not number.text[:1].isdigit():
+            continue  # "one day", "one year": as often an idiom ("one day, she ...") as a count
         match = _UNIT_RE.match(text, cursor)
         if match is None:
             continue
