@@ -225,13 +225,7 @@ def past_tense(lemma: str, text: str = "") -> str | None:
     if not lemma.isalpha() or len(lemma) < 2:
         return None
     vowels = "aeiou"
-    regular = (
-        lemma + "d"
-        if lemma.endswith("e")
-        else lemma[:-1] + "ied"
-        if lemma.endswith("y") and lemma[-2] not in vowels
-        else lemma + "ed"
-    )
+    regular = forms(lemma)[2]  # the regular past of ``forms``'s spelling rules
     for written in (regular, lemma + lemma[-1] + "ed"):
         if text and re.search(rf"(?i)\b{written}\b", text):
             return written

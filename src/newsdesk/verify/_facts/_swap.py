@@ -67,13 +67,10 @@ _NOT_A_PERSON = frozenset(("GPE", "LOC", "FAC", "ORG", "NORP"))
 
 
 def _token_at(doc: Any, text: str, key: tuple[str, ...]) -> Any | None:
-    """The spaCy token where the name ``key`` first starts in ``text`` (lower-cased positions of ``_tokens``)."""
-    toks = word_spans(text)
+    """The spaCy token where the name ``key`` first starts in ``text``."""
     places = _name_positions(text.lower(), {key}).get(key) or []
-    if not places:
-        return None
-    start = toks[places[0]][1]
-    return next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    tokens = _span_tokens(doc, text, places[0], places[0]) if places else []
+    return tokens[0] if tokens else None
 
 
 def _within(inner: Any, outer: Any) -> bool:
@@ -89,11 +86,11 @@ def _within(inner: Any, outer: Any) -> bool:
     return False
 
 
-def _one_thing_or_two_sorts(sentence: str, mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+def _one_thing_or_two_sorts(doc: Any, sentence: str, mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     """Whether the written sentence's two names cannot have been swapped: one describes or locates the other in one
     noun phrase (a place in a place, a name and its apposition), or one is a person and the other is not: an
-    exchange of who a figure belongs to is between two things of one sort."""
-    doc = parse(sentence, entities=True)
+    exchange of who a figure belongs to is between two things of one sort. ``doc``: the sentence's parse, with
+    entities."""
     a, b = _token_at(doc, sentence, mine), _token_at(doc, sentence, theirs)
     if a is None or b is None:
         return False
@@ -104,7 +101,7 @@ def _one_thing_or_two_sorts(sentence: str, mine: tuple[str, ...], theirs: tuple[
 
 
 def _span_tokens(doc: Any, text: str, first: int, last: int) -> list[Any]:
-    """The spaCy tokens covering ``_tokens`` positions ``first``..``last`` of ``text``."""
+    """The spaCy tokens covering ``word_spans`` positions ``first``..``last`` of ``text``."""
     toks = word_spans(text)
     if not toks or first >= len(toks):
         return []
@@ -154,6 +151,7 @@ def check_entity_swap(sentence: str, facts: SourceFacts, names: list[tuple[tuple
     claim_positions = _name_positions(sentence.lower(), keys)
     keys = {k for k, v in claim_positions.items() if v}
     checked = False
+    written: Any = None  # the sentence's parse, made only when a swap is suspected
     for evidence in facts.sentences:
         lower = evidence.text.lower()
         source_positions = {k: v for k, v in _name_positions(lower, keys).items() if v}
@@ -169,11 +167,12 @@ def check_entity_swap(sentence: str, facts: SourceFacts, names: list[tuple[tuple
                     continue
                 theirs = _nearest(bound, source_positions, lower)
                 checked = True
+                if theirs is None or theirs == mine:
+                    continue
+                written = written if written is not None else parse(sentence, entities=True)
                 if (
-                    theirs is not None
-                    and theirs != mine
-                    and not _one_thing_or_two_sorts(sentence, mine, theirs)
-                    and _tree_nearest(parse(sentence), sentence, claim, (mine, theirs)) == mine
+                    not _one_thing_or_two_sorts(written, sentence, mine, theirs)
+                    and _tree_nearest(written, sentence, claim, (mine, theirs)) == mine
                     and _tree_nearest(evidence.doc, evidence.text, bound, (mine, theirs)) == theirs
                 ):
                     return fail(
