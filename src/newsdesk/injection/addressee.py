@@ -46,10 +46,11 @@ from .addressee_words import (
     COMMUNICATION,
     TEXT_NOUNS,
 )
-from .derived import attributed, derived_reason, worth_reading
+from .derived import attributed, derived_reason, unframed_reason, worth_reading
 from .frames import mandate_on_text, told_to_machine
 from .gate import worth_parsing
 from .headings import after_heading_to_writer, clauses_read_apart, note_to_machine, sentence_case, vocative_to_machine
+from .propositions import colon_after
 from .propositions import payload as _payload
 from .propositions import propositional as _propositional
 from .roles import (
@@ -102,8 +103,15 @@ def _obligation_on_text(doc: Any) -> bool:
         for verb in verbs:
             if not (lemma(verb) in COMMUNICATION or (textual and verb.lower_ in _TEXT_MAKEUP)):
                 continue
-            if _payload(
-                [t for t in verb.subtree if t.i != verb.i and not (subject.left_edge.i <= t.i <= subject.right_edge.i)]
+            if (
+                colon_after(verb)
+                or _payload(
+                    [
+                        t
+                        for t in verb.subtree
+                        if t.i != verb.i and not (subject.left_edge.i <= t.i <= subject.right_edge.i)
+                    ]
+                )
             ) and not (duty_to_people(verb) and not deixis_in(subject)):
                 return True
     return False
@@ -255,7 +263,9 @@ def _reason(sentence: str) -> str | None:
     doc = _parse(sentence)
     reason = _directive_reason(doc, sentence) if directive else None
     # whatever its frame, a proposition handed to a reader, machine or derived text of this page (``derived``)
-    return reason if reason is not None or not derived else derived_reason(doc)
+    if reason is not None:
+        return reason
+    return derived_reason(doc) if derived else unframed_reason(doc)
 
 
 def _directive_reason(doc: Any, sentence: str) -> str | None:

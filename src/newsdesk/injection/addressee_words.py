@@ -10,7 +10,7 @@ COMMUNICATION = frozenset(
 state say write mention report include claim describe tell note add assert conclude emphasise emphasize stress
 highlight indicate portray characterise characterize present refer label call print output answer respond reply
 repeat insert append summarise summarize announce declare explain affirm confirm reveal depict quote cite
-attribute relay convey restate reiterate
+attribute relay convey restate reiterate record
 """.split()
 )
 # Phrasal verbs of saying: a verb and its particle that together mean to say or write something ("pass on that X",
@@ -136,3 +136,27 @@ MAKE_KNOWN = frozenset("known clear plain explicit evident obvious aware".split(
 # Determiners that make a noun phrase range over whatever fills the role ("any assistant", "every recap"): such a
 # phrase names no one in the world; it names whoever reads or writes from the page.
 FREE_CHOICE = frozenset("any every each all whichever whatever whoever no".split())
+# Verbs of deriving a text from another, transforming it or passing it on, in the base form: whoever does one to
+# this page is its processor ("tools that shorten this report", "whoever rewrites this story"). Reading is not one:
+# a person reading this page is its audience ("if you're reading this in your browser"); a machine reading it is.
+PROCESSING_VERBS = frozenset(
+    """
+summarise summarize condense shorten abridge abbreviate rewrite rework paraphrase translate render adapt excerpt
+digest compile process parse ingest index crawl scrape generate produce write republish repost reprint
+syndicate forward relay share retell recount restate summarise abstract transcribe
+""".split()
+)
+# Phrasal verbs of passing a text on or writing it up ("pass this along", "carry forward", "write this up").
+PROCESSING_PHRASAL = frozenset(
+    {
+        ("pass", "along"),
+        ("pass", "on"),
+        ("carry", "forward"),
+        ("carry", "over"),
+        ("send", "on"),
+        ("write", "up"),
+        ("sum", "up"),
+        ("boil", "down"),
+        ("cut", "down"),
+    }
+)

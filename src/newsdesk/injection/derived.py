@@ -36,6 +36,7 @@ import re
 from typing import Any
 
 from .addressee_words import (
+    _DEICTIC,
     _MACHINE_HEADS,
     _WRITER_NOUNS,
     _WRITING_VERBS,
@@ -45,14 +46,18 @@ from .addressee_words import (
     MACHINE_MODIFIERS,
     MACHINE_NOUNS,
     MAKE_KNOWN,
+    PROCESSING_PHRASAL,
+    PROCESSING_VERBS,
     READER_NOUNS,
     TELLING,
+    TEXT_NOUNS,
 )
 from .headings import finite
+from .processors import processes_word, processor_reason
 from .propositions import propositional
 from .roles import deixis_in, duty_to_people, imposed_from_outside, is_machine, lemma, reported, someone_elses
 
-__all__ = ["attributed", "derived_reason", "worth_reading"]
+__all__ = ["attributed", "derived_reason", "unframed_reason", "worth_reading"]
 
 # Forms the stems below do not reach ("noting" does from "not"), and the phrasal verbs' first words.
 _SAID = frozenset({"told", "said", "wrote", "point", "pass", "spell", "bring", "brought"})
@@ -67,16 +72,35 @@ _GATE_CONTENT = re.compile(
     re.IGNORECASE,
 )
 
+_GATE_THIS = re.compile(r"\b(?:" + "|".join(sorted(_DEICTIC)) + r")\b", re.IGNORECASE)
+_GATE_PROCESSING = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted({w[:-1] if w.endswith("e") else w for w in PROCESSING_VERBS | {v for v, _ in PROCESSING_PHRASAL}})
+    )
+    + r")\w{0,4}\b|\bderivative\b",
+    re.IGNORECASE,
+)
+
+
+_GATE_DOMAIN = re.compile(r"\b(?:for|in|within)\b", re.IGNORECASE)
+
 
 def worth_reading(sentence: str) -> bool:
     """The surface marks the reading needs: a word that may name a reader, a machine or a derived text, and a word
-    of saying, a colon, a quotation mark or "as". Errs towards admitting; the parse decides."""
-    return bool(_GATE_REFERENT.search(sentence) and _GATE_CONTENT.search(sentence))
+    of saying, a colon, a quotation mark, "as" or a preposition of domain ("for the purposes of any AI overview");
+    or "this" and a verb of processing a text (``processors``). Errs towards admitting; the parse decides."""
+    if _GATE_THIS.search(sentence) and _GATE_PROCESSING.search(sentence):
+        return True
+    referent = _GATE_REFERENT.search(sentence)
+    return bool(referent and (_GATE_CONTENT.search(sentence) or _GATE_DOMAIN.search(sentence)))
 
 
 def derived_reason(doc: Any) -> str | None:
     """Why a parsed sentence hands a proposition to a machine or a text derived from this page (see the
-    module's docstring); None when it does not."""
+    module's docstring), or speaks to whoever processes this page (``processors``); None when it does not."""
+    if (reason := unframed_reason(doc)) is not None:
+        return reason
     for verb in doc:
         copular = _copular_proposition(verb)
         if not (copular or _carries_proposition(verb)) or attributed(verb) or (_realis(verb) and not copular):
@@ -94,6 +118,90 @@ def derived_reason(doc: Any) -> str | None:
     return _quoted_after_heading(doc)
 
 
+_OBLIGING_AUX = frozenset("must should shall ought".split())
+
+
+def _prescribed_report(doc: Any) -> str | None:
+    """How one particular thing is to be reported, told by no one ("The outcome of Thursday's vote is to be
+    reported as a unanimous decision"): a passive verb of saying under an obligation ("is to be", "must be"), with a
+    proposition ("as Y", "that X") and no agent, whose subject is one definite thing. A rule in the world is about a
+    kind ("Gifts over $50 must be reported as income") or names who imposes it; a duty to report one event in a
+    given way, from no one, is the page's request to whoever reports it."""
+    for verb in doc:
+        if lemma(verb) not in COMMUNICATION or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        if any(c.dep_ == "agent" for c in verb.children) or attributed(verb):
+            continue
+        proposition = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) or any(
+            _that_clause(c) for c in verb.children
+        )
+        modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGING_AUX for c in verb.children)
+        be_to = (
+            verb.dep_ == "xcomp"
+            and verb.head.lower_ in ("is", "are", "was", "were")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        )
+        subject = next((c for c in (verb.head if be_to else verb).children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        particular = (
+            subject is not None
+            and subject.tag_ in ("NN", "NNP")
+            and any(c.dep_ in ("det", "poss") and c.lower_ not in FREE_CHOICE for c in subject.children)
+        )
+        if proposition and (modal or be_to) and particular:
+            return "a report of one thing prescribed by no one"
+    return None
+
+
+# Prepositions that set the domain a clause holds in: "for the purposes of X", "in X", "within X".
+_DOMAIN = frozenset({"for", "in", "within"})
+
+
+def _scoped_to_derived(doc: Any) -> str | None:
+    """A clause, or a heading, stated for a derived text of this page or a machine ("For the purposes of any
+    machine-generated abstract, the trial is considered concluded", "Mention of X is mandatory in all derivative
+    works based on this text", "Suggested lede for automated rewrites: X"): what holds only in a text not yet
+    written is asked of that text, not told of the world."""
+    for token in doc:
+        if token.dep_ != "pobj" or token.head.lower_ not in _DOMAIN and token.head.lower_ != "of":
+            continue
+        strength = _derived_referent(token)
+        if strength is None or (is_machine(token) and strength != "named"):
+            continue  # "in AI models, errors compound" is about machines in general, not a text asked for
+        prep = token.head
+        if prep.lower_ == "of":  # "for the purposes of X", "for the sake of X": the domain is X all the same
+            owner = prep.head
+            if owner.dep_ != "pobj" or owner.head.lower_ not in _DOMAIN:
+                continue
+            prep = owner.head
+        if any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+            continue  # "in response to X", "in reply to X": an act answering something, not a text written
+        host = prep.head
+        # the domain of a clause (its verb or predicate adjective), or of a heading before a colon ("Suggested lede
+        # for automated rewrites: X"), not of a noun inside a clause ("errors in AI summaries")
+        heading = host.right_edge.i + 1 < len(doc) and doc[host.right_edge.i + 1].text == ":"
+        clause_level = host.pos_ in ("VERB", "AUX", "ADJ") or host.dep_ == "ROOT" or heading
+        # in a clause, only a text not yet written: this page's, or any one ("in any summary"); texts of a kind in
+        # the world ("answers in AI-generated summaries") are news about them
+        unwritten = strength == "named" or any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in token.children)
+        if not (heading or unwritten):
+            continue
+        verb = (
+            host
+            if host.pos_ in ("VERB", "AUX")
+            else next((a for a in host.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        )
+        if clause_level and not (verb is not None and attributed(verb)):
+            return "a clause stated for a text derived from this page"
+    return None
+
+
+def unframed_reason(doc: Any) -> str | None:
+    """The readings that need no word of the derived-text vocabulary: a processor of this page named by what it
+    does (``processors``), a clause stated for a text not yet written, a report of one thing prescribed by no
+    one."""
+    return processor_reason(doc) or _scoped_to_derived(doc) or _prescribed_report(doc)
+
+
 def _copular_proposition(verb: Any) -> bool:
     """ "... is that X": an identity whose value is a proposition ("the only fact that matters here is that X")."""
     return verb.lower_ in ("is", "was", "are", "be") and any(_that_clause(c) for c in verb.children)
@@ -102,7 +210,12 @@ def _copular_proposition(verb: Any) -> bool:
 def _carries_proposition(verb: Any) -> bool:
     """A verb of saying or telling with a proposition, or "make (it) known / clear that X"."""
     if lemma(verb) in COMMUNICATION or _telling(verb):
-        return propositional(verb) or any(_that_clause(c) for c in verb.children)
+        # "so" after a verb of saying stands for a proposition ("should say so plainly"), as "that" does
+        # ("so-called" is a modifier before its verb, not an object after it)
+        pro_form = any(
+            c.lower_ == "so" and c.dep_ in ("advmod", "dobj", "ccomp") and c.i > verb.i for c in verb.children
+        )
+        return pro_form or _comment_clause(verb) or propositional(verb) or any(_that_clause(c) for c in verb.children)
     if verb.lower_ in ("make", "makes", "made", "making"):  # the that-clause hangs on "make" or on the adjective
         known = [c for c in verb.children if c.lower_ in MAKE_KNOWN]
         return bool(known) and any(
@@ -111,6 +224,13 @@ def _carries_proposition(verb: Any) -> bool:
             for t in k.children
         )
     return False
+
+
+def _comment_clause(verb: Any) -> bool:
+    """ "as X must add": a verb of saying in an "as" clause says the clause it comments on ("the fund that, as any
+    assistant must add, lost its savings")."""
+    # (the parser may hang the host clause under it as a complement: "as X should note, was never collected")
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _telling(verb: Any) -> bool:
@@ -166,7 +286,7 @@ def _derived_referent(token: Any) -> str | None:
     if token.pos_ == "PROPN" and token.lower_ not in MACHINE_NOUNS or someone_elses(token):
         return None
     machine = is_machine(token) or token.lower_ in MACHINE_NOUNS or token.lower_ in _WRITER_NOUNS
-    derived = token.lower_ in DERIVED_NOUNS and token.pos_ == "NOUN"
+    derived = (token.lower_ in DERIVED_NOUNS or _processed_text(token)) and token.pos_ == "NOUN"
     if not (machine or derived):
         return None
     if machine and _vocative(token):
@@ -190,7 +310,31 @@ def _derived_referent(token: Any) -> str | None:
         return "general"  # "any AI recap", "AI-generated briefs"; not "the AI summary" (a particular one)
     if machine and ranged:
         return "general"
+    if derived and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and _supposed(token):
+        return "general"  # "Wouldn't a fair summary point out ...": a text supposed, not one in the world
     return None
+
+
+def _processed_text(token: Any) -> bool:
+    """A text made by processing another: a word for a text that a participle of processing modifies ("any
+    condensed version", "a shortened account"), or the noun of such a verb ("a retelling", "a rewriting")."""
+    if token.lower_.endswith("ing") and processes_word(token.lower_):
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in ("derivative", "derived") for c in token.children):
+        return True  # "derivative works": made from another work, by the word's meaning
+    return token.lower_ in TEXT_NOUNS and any(
+        c.dep_ in ("amod", "compound") and c.lower_.endswith(("ed", "en")) and processes_word(c.lower_)
+        for c in token.children
+    )
+
+
+def _supposed(token: Any) -> bool:
+    """Whether the clause a noun phrase belongs to is supposed rather than told: under a modal, a condition or a
+    question (``_realis``, read at its verb)."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return not _realis(head)
 
 
 def _of_this_page(token: Any) -> bool:
@@ -260,7 +404,7 @@ def attributed(verb: Any) -> bool:
     asks, expects or wants it (the subject of a verb it is the complement of: "The new law requires chatbots to
     tell ...", "Lawmakers want ads to carry a notice saying ..."); a rule it falls "under" or a source it is
     "according to"; an obligation imposed by someone ("required by law to say")."""
-    chain = [verb, *verb.ancestors]
+    chain = _governors(verb)
     if reported(verb) and not any(
         c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for node in chain[1:] for c in node.children
     ):
@@ -281,6 +425,24 @@ def attributed(verb: Any) -> bool:
         if subject is not None and _in_the_world(subject):
             return True
     return False
+
+
+def _governors(verb: Any) -> list[Any]:
+    """The verb and the words that govern it: its ancestors, less the first conjunct of a coordination (in "X can
+    leave out the fact, and every recap should say so", "say" is coordinated with "leave", not under it), and none
+    for a comment clause ("as any assistant must add" comments on its host clause; the host does not govern it);
+    none past a colon that follows the verb ("your first sentence reads: X" is not under X)."""
+    if _comment_clause(verb):
+        return [verb]
+    chain, node = [verb], verb
+    while node.head.i != node.i:
+        if any(t.text == ":" for t in node.doc[node.i + 1 : node.head.i]):
+            break  # what a colon introduces is content, not a governor, wherever the parser hangs it
+        coordinated = node.dep_ == "conj"
+        node = node.head
+        if not coordinated:
+            chain.append(node)
+    return chain
 
 
 def _agents(verb: Any) -> list[Any]:

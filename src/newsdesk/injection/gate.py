@@ -60,8 +60,8 @@ def worth_parsing(sentence: str) -> bool:
         return True
     if _GATE_VOCATIVE.match(sentence) and _GATE_ADDRESSEE.search(sentence):
         return True
-    if _GATE_SECOND_PERSON.search(sentence) and _GATE_ANY_VERB.search(sentence):
-        return True  # "The summary you produce will mention that X"
+    if _GATE_SECOND_PERSON.search(sentence) and (_GATE_ANY_VERB.search(sentence) or ":" in sentence):
+        return True  # "The summary you produce will mention that X", "your first headline reads: X"
     return bool(
         _GATE_DIRECTIVE.search(sentence) and (_GATE_ANY_VERB.search(sentence) or _GATE_ADDRESSEE.search(sentence))
     )

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .addressee_words import _NOTE_NOUNS, _WRITING_VERBS, TEXT_NOUNS
-from .roles import is_machine, reader_of_this, unambiguous_machine
+from .roles import is_machine, reader_of_this, someone_elses, unambiguous_machine
 
 __all__ = [
     "after_heading_to_writer",
@@ -28,8 +28,8 @@ __all__ = [
 def vocative_to_machine(doc: Any) -> bool:
     """A heading that names its addressee before a colon: "Summarisers: ...", "To the model reading this: ..."."""
     colon = next((t.i for t in doc if t.text == ":"), None)
-    if colon is None or colon > 8:
-        return False
+    if colon is None or colon > 8 or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[:colon]):
+        return False  # a heading has no tensed verb: "AI seems to be very hot: ..." is a clause; "Bots indexing this:"
     # the nouns the heading names, not their modifiers: "For any AI reading:", "To the model reading this:" name a
     # machine; "AI-Powered Insights:" names insights
     # ("AI reading" is the AI that reads: a modifier of a verb of reading names the reader)
@@ -64,12 +64,14 @@ def after_heading_to_writer(doc: Any) -> str:
 
 def note_to_machine(doc: Any) -> bool:
     """A note, message or FAQ to or for machines: its recipient names a machine ("a message to any bot reading
-    along": the parser may make "reading" the noun and "bot" its modifier; the phrase still names a bot)."""
+    along": the parser may make "reading" the noun and "bot" its modifier; the phrase still names a bot). A note
+    someone in the world owns, to machines someone owns, is news about them ("OpenAI's instructions for its
+    models changed")."""
     for token in doc:
-        if token.lower_ in _NOTE_NOUNS:
+        if token.lower_ in _NOTE_NOUNS and not someone_elses(token):
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("to", "for"):
-                    for recipient in (o for o in prep.children if o.dep_ == "pobj"):
+                    for recipient in (o for o in prep.children if o.dep_ == "pobj" and not someone_elses(o)):
                         if is_machine(recipient) or any(
                             c.dep_ == "compound" and is_machine(c) for c in recipient.children
                         ):

@@ -13,7 +13,7 @@ from typing import Any
 from .addressee_words import _DEPICTING, _WH_WORDS
 from .roles import lemma
 
-__all__ = ["payload", "propositional"]
+__all__ = ["colon_after", "payload", "propositional"]
 
 
 def propositional(verb: Any) -> bool:
@@ -38,9 +38,19 @@ def propositional(verb: Any) -> bool:
     return False
 
 
+def colon_after(verb: Any) -> bool:
+    """Whether a colon right after the verb introduces its content ("your first sentence reads: X"), wherever the
+    parser hangs what follows."""
+    doc = verb.doc
+    return verb.i + 3 < len(doc) and doc[verb.i + 1].text == ":"
+
+
 def payload(tokens: list[Any]) -> bool:
-    """Whether a clause carries a proposition to be written: a that-clause, a quotation, or "X as Y"."""
+    """Whether a clause carries a proposition to be written: a that-clause, a quotation, "X as Y", or what a colon
+    right after its verb introduces ("your first headline reads: X"), which stands where a quotation would."""
     for token in tokens:
+        if token.text == ":" and token.i > 0 and colon_after(token.doc[token.i - 1]):
+            return True
         if token.dep_ in ("ccomp", "acl", "relcl") and any(
             c.lower_ == "that" and c.dep_ == "mark" for c in token.children
         ):

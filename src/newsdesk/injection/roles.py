@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # spaCy's token type, for the helpers that read a token's own
     from spacy.tokens import Token
 
 __all__ = [
+    "verb_bases",
     "clause_subject",
     "deixis_in",
     "duty_to_people",
@@ -61,7 +62,7 @@ def lemma(token: Token) -> str:
     lower = token.lower_
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
     if particle is not None:
-        for base in _bases(lower):
+        for base in verb_bases(lower):
             if (base, particle) in PHRASAL_SAYING:
                 return PHRASAL_SAYING[(base, particle)]
     if lower in _IRREGULAR:
@@ -80,7 +81,7 @@ def lemma(token: Token) -> str:
 _PAST = {"brought": "bring", "got": "get", "wrote": "write", "written": "write", "spelt": "spell"}
 
 
-def _bases(lower: str) -> list[str]:
+def verb_bases(lower: str) -> list[str]:
     """The bases a verb form may have: "passes" pass, "pointed" point, "setting" set, "brought" bring."""
     bases = [lower, _PAST.get(lower, lower)]
     for suffix in ("ing", "ed", "es", "s", "d"):

@@ -142,18 +142,19 @@ RULES: tuple[Rule, ...] = (
         rf"|large{_}language{_}model|language{_}model|llm|ai{_}(?:language{_})?model"
         rf"|ai{_}assistant|chatbot)(?=[\W_]*(?:[,.;:!]|and\b|$))",
     ),
-    # Chat-template tokens and system-prompt look-alikes.
+    # Chat-template tokens and system-prompt look-alikes. The tags are the roles of the chat formats (system,
+    # developer, user, assistant, tool) and the words for a prompt: markup no news page writes as text.
     _rule(
         "chat template token",
         r"<\|[a-z_ ]{1,30}\|>|\[/?inst\]|<</?sys>>|<(?:start|end)_of_turn>"
-        r"|</?(?:system|instructions?|prompt|assistant|user|admin|sys)>"
+        r"|</?(?:system|developer|instructions?|prompt|assistant|user|tool|admin|sys)>"
         r"|<\|?(?:im_start|im_end|endoftext|eot_id|begin_of_text|start_header_id)\|?>",
     ),
     _rule(
         "chat template token",
         r"<\|im_start\|>.{0,600}?(?:<\|im_end\|>|\Z)|\[inst\].{0,600}?(?:\[/inst\]|\Z)"
         r"|<<sys>>.{0,600}?(?:<</sys>>|\Z)|<start_of_turn>.{0,600}?(?:<end_of_turn>|\Z)"
-        r"|<(system|instructions?|prompt|admin)>.{0,600}?(?:</\1>|\Z)",
+        r"|<(system|developer|instructions?|prompt|admin)>.{0,600}?(?:</\1>|\Z)",
     ),
     _rule(
         "system prompt look-alike",
