@@ -17,11 +17,15 @@ labels file, or ``alone:`` and its title for an entry of no labelled thread): ev
 pair is scored in *tune* when both its entries are; every other pair (one entry or both in the check half) is scored
 in *check*. Only the tune half's wrong and missed pairs are printed; the check half's are not looked at.
 
+``--tune-only`` leaves the check half out of what is printed (and the all-pairs figures, which contain it), so that
+a session tuning the threading can run the bench as often as it likes without reading the held-out half.
+
 ``--labels world`` scores the six world feeds (``bench/data/world_threads.json``, cross-publisher threads from
 summaries), labelled as tuning data, not held out.
 
 Usage:
     python bench/threads.py                  # TIME Tech: all pairs, tune and check halves, the time, tune pairs
+    python bench/threads.py --tune-only      # TIME Tech: the tune half only (the held-out half stays unread)
     python bench/threads.py --labels world   # the world feeds
     python bench/threads.py --json
 """
@@ -83,6 +87,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--labels", choices=sorted(LABELS), default="time")
+    parser.add_argument("--tune-only", action="store_true", help="TIME: print the tune half only, not the check half")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from newsdesk.archive import open_archive
@@ -131,6 +136,9 @@ def main() -> int:
             if thread_of[a] != thread_of[b] and labels[a] == labels[b] and in_half(shown, labels[a], labels[b])
         ]
         archive.close()
+    if args.tune_only and args.labels == "time":  # nothing that contains the held-out half
+        for key in ("pairs_true", "pairs_predicted", "true_positive", "precision", "recall", "check"):
+            result.pop(key)
     if args.json:
         print(json.dumps({**result, "wrong_pairs": wrong, "missed_pairs": missed}, indent=2, ensure_ascii=False))
         return 0
