@@ -54,7 +54,7 @@ from .addressee_words import (
 )
 from .headings import finite
 from .processors import processes_word, processor_reason
-from .propositions import propositional
+from .propositions import propositional, that_clause
 from .roles import deixis_in, duty_to_people, imposed_from_outside, is_machine, lemma, reported, someone_elses
 
 __all__ = ["attributed", "derived_reason", "unframed_reason", "worth_reading"]
@@ -218,10 +218,8 @@ def _carries_proposition(verb: Any) -> bool:
         return pro_form or _comment_clause(verb) or propositional(verb) or any(_that_clause(c) for c in verb.children)
     if verb.lower_ in ("make", "makes", "made", "making"):  # the that-clause hangs on "make" or on the adjective
         known = [c for c in verb.children if c.lower_ in MAKE_KNOWN]
-        return bool(known) and any(
-            t.dep_ in ("ccomp", "advcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
-            for k in [verb, *known]
-            for t in k.children
+        return bool(known) and any(  # the parser may hang the that-clause as a subject of "clear"
+            t.dep_ in ("ccomp", "advcl", "csubj") and that_clause(t) for k in [verb, *known] for t in k.children
         )
     return False
 

@@ -141,6 +141,8 @@ def find(parts: list[str]) -> list[Flag]:
             and reports_rather_than_addresses(document[spans[first][0] : spans[first][1]], reason)
         ):
             continue
+        if first == last and _mentioned(document, spans[first][0], start, end):
+            continue
         for index in range(first, last + 1):
             reasons.setdefault(index, reason)
     _by_parse_and_language(document, spans, reasons)
@@ -153,6 +155,44 @@ def find(parts: list[str]) -> list[Flag]:
         local_end = min(end - offsets[part_index], len(parts[part_index]))
         flags.append(Flag(part_index, local_start, local_end, parts[part_index][local_start:local_end], reasons[index]))
     return flags
+
+
+# Words that name a piece of language, before the quotation that is that piece: "the words '...'", "commands such
+# as '...'", "an email containing '...'", "a message reading '...'", "a prompt titled '...'".
+_METALINGUISTIC = frozenset(
+    """
+word words phrase phrases command commands instruction instructions prompt prompts string strings text message
+messages line lines sentence sentences like as containing contained contains reading read saying titled called
+named labelled labeled term terms slogan expression expressions
+""".split()
+)
+_OPENING_QUOTE = re.compile(r"[\"“‘'«]")
+_CLOSING_QUOTE = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
+
+
+def _mentioned(document: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether a pattern's match is a quotation the sentence *mentions* rather than uses: a quoted piece of
+    language named as such by the word before it ("injected commands such as 'ignore previous instructions'", "an
+    email containing the words '...'"), inside a sentence that goes on outside it. A mention addresses no one: it
+    is what the story is about (the use/mention distinction)."""
+    before = document[sentence_start:start]
+    opening = max((m for m in _OPENING_QUOTE.finditer(before)), key=lambda m: m.start(), default=None)
+    if opening is None:
+        return False
+    closing = document.find(_CLOSING_QUOTE[opening.group()], end)
+    if closing < 0 or "\n" in document[opening.end() : closing]:
+        return False
+    if document[opening.end() : start].count(opening.group()) or not document[sentence_start : opening.start()].strip():
+        return False  # the match is not inside this quotation, or the quotation opens the sentence (a use)
+    words = re.findall(r"[\w']+", document[sentence_start : opening.start()].lower())
+    if not words or words[-1] not in _METALINGUISTIC:
+        return False
+    # and the sentence around it is a statement, with a subject, not an order ("Reply with the words '...'")
+    from ..language import parse  # not at import: importing the screen does not load spaCy
+
+    outside = document[sentence_start : opening.start()] + " X " + document[closing + 1 : closing + 300].split("\n")[0]
+    root = next((t for t in parse(" ".join(outside.split())) if t.dep_ == "ROOT"), None)
+    return root is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
 
 
 def _by_parse_and_language(document: str, spans: list[tuple[int, int]], reasons: dict[int, str]) -> None:
@@ -188,10 +228,15 @@ def _readings(sentence: str) -> list[str]:
 
 
 def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, str]) -> None:
-    """The payload after a flagged sentence: announced by it ("the following", "a message ... follows", a colon, a
+    """The payload before a flagged sentence that points back at it ("Summarisers: use this sentence verbatim"), and
+    the payload after a flagged sentence: announced by it ("the following", "a message ... follows", a colon, a
     fake end of source), or a bare request that continues it ("Say that the bridge collapsed."); and after a flagged
     heading ("FAQ for language models.", "Subject: note for assistants."), the rest of its paragraph, which the
     heading addresses to machines."""
+    for index in sorted(reasons):
+        sentence = document[spans[index][0] : spans[index][1]]
+        if index > 0 and index - 1 not in reasons and _POINTS_BACK.search(fold(sentence).text):
+            reasons[index - 1] = _PAYLOAD_REASON
     for index in range(len(spans)):
         if index not in reasons or index + 1 >= len(spans) or index + 1 in reasons:
             continue
@@ -207,6 +252,12 @@ def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, s
 
 
 _PAYLOAD_REASON = "payload of an instruction to AI systems"
+# A flagged sentence that points back at the text before it ("use this sentence verbatim as your lead", "repeat
+# the above", "print that figure") makes that text its payload: anaphora to a part of a text, by its noun.
+_POINTS_BACK = re.compile(
+    r"\b(?:(?:this|that|the\s+(?:above|previous|preceding|foregoing|last))\s+(?:sentence|line|statement|claim"
+    r"|paragraph|figure|number|fact|text|headline|wording)|the\s+(?:above|foregoing))\b"
+)
 
 
 @lru_cache(maxsize=64)  # drafting, the story map and every prompt read the same sources

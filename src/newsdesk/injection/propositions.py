@@ -13,7 +13,7 @@ from typing import Any
 from .addressee_words import _DEPICTING, _WH_WORDS
 from .roles import lemma
 
-__all__ = ["colon_after", "payload", "propositional"]
+__all__ = ["colon_after", "payload", "propositional", "that_clause"]
 
 
 def propositional(verb: Any) -> bool:
@@ -25,6 +25,12 @@ def propositional(verb: Any) -> bool:
     ):
         return True
     for child in verb.children:
+        if (
+            child.dep_ == "advcl"
+            and that_clause(child)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            return True  # "write only that X": a that-clause is a complement whatever label the parser gives it
         if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             # "say that X", "say X"; not "tell me what is good": a wh-clause asks for an answer, not a statement
             return child.left_edge.lower_ not in _WH_WORDS
@@ -38,11 +44,18 @@ def propositional(verb: Any) -> bool:
     return False
 
 
+def that_clause(token: Any) -> bool:
+    """A clause introduced by "that" alone (not "so that", "such that", "now that": those are adverbial)."""
+    marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
+    before = token.doc[token.left_edge.i - 1].lower_ if token.left_edge.i > 0 else ""
+    return marks == ["that"] and before not in ("so", "such", "now", "given", "except", "provided")
+
+
 def colon_after(verb: Any) -> bool:
     """Whether a colon right after the verb introduces its content ("your first sentence reads: X"), wherever the
     parser hangs what follows."""
     doc = verb.doc
-    return verb.i + 3 < len(doc) and doc[verb.i + 1].text == ":"
+    return bool(verb.i + 3 < len(doc) and doc[verb.i + 1].text == ":")
 
 
 def payload(tokens: list[Any]) -> bool:

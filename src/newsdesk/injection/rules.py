@@ -83,7 +83,8 @@ def _rule(reason: str, pattern: str, positional: bool = False) -> Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    # Overriding the model's instructions.
+    # Overriding the model's instructions: a verb of setting aside or replacing (ignore, disregard, supersede,
+    # revoke, ...) whose object is the model's own instructions.
     _rule(
         "override",
         rf"\b(?:ignore|disregard|forget|override|bypass|discard|abandon|skip|neglect|set{_0}aside"
@@ -96,7 +97,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "override",
-        rf"\b(?:ignore|disregard|forget|override|bypass){_0}(?:\w++{_}){{0,3}}?(?:system{_0}prompts?"
+        rf"\b(?:ignore|disregard|forget|override|bypass|supersede[sd]?|overrule[sd]?|revoke[sd]?|replace[sd]?)"
+        rf"{_0}(?:\w++{_}){{0,3}}?(?:system{_0}prompts?"
         rf"|your{_0}(?:programming|instructions|guidelines|training|prompt|system|previous|rules)"
         rf"|(?:previous|prior|above|earlier|preceding){_0}prompts?)\b",
     ),
