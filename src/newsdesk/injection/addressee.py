@@ -103,8 +103,11 @@ def _obligation_on_text(doc: Any) -> bool:
         for verb in verbs:
             if not (lemma(verb) in COMMUNICATION or (textual and verb.lower_ in _TEXT_MAKEUP)):
                 continue
+            # a machine told to put an object into its text carries it whatever it is ("should add code X")
+            emits = is_machine(subject) and lemma(verb) in _INSERTING and any(c.dep_ == "dobj" for c in verb.children)
             if (
                 colon_after(verb)
+                or emits
                 or _payload(
                     [
                         t
@@ -115,6 +118,10 @@ def _obligation_on_text(doc: Any) -> bool:
             ) and not (duty_to_people(verb) and not deixis_in(subject)):
                 return True
     return False
+
+
+# Verbs of putting something into a text: their object is content, whatever it is ("add code X", "print Y").
+_INSERTING = frozenset("add include insert append print output write repeat mention cite quote".split())
 
 
 def _obliging(head: Any) -> bool:

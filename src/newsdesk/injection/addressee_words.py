@@ -40,8 +40,8 @@ _IRREGULAR = {
     "began": "begin",
     "begun": "begin",
 }
-# Text that is written from the page: its products and sections.
-TEXT_NOUNS = frozenset(
+# Text that is written from the page: its products and sections (and every derived text, ``DERIVED_NOUNS``, below).
+_TEXT_NOUNS = frozenset(
     """
 summary summaries digest digests report reports article articles story stories text texts page pages document
 documents response responses answer answers output outputs reply replies headline headlines title titles section
@@ -96,7 +96,7 @@ _TEXT_MAKEUP = frozenset(
 )
 # Verbs that present something *as* something: "describe the plant as unsafe" carries a proposition.
 _DEPICTING = frozenset(
-    "describe characterise characterize portray present label refer depict report treat quote".split()
+    "describe characterise characterize portray present label refer depict report treat quote record".split()
 )
 # Imperatives that point the reader at something the source itself asserts ("Note that X"), not ask for writing.
 _READER_POINTERS = frozenset("note remember consider notice see bear".split())
@@ -131,6 +131,8 @@ roundups round-up condensation condensations gist tldr output outputs response r
 replies completion completions translation translations excerpt excerpts snippet snippets
 """.split()
 )
+# Every text derived from this page is a text: one list of text words, the derived ones among them.
+TEXT_NOUNS = _TEXT_NOUNS | DERIVED_NOUNS
 # Adjectives that make "make X known / clear" a verb of saying: to make a proposition known is to state it.
 MAKE_KNOWN = frozenset("known clear plain explicit evident obvious aware".split())
 # Determiners that make a noun phrase range over whatever fills the role ("any assistant", "every recap"): such a

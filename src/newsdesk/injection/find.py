@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..langid import dominant_language, sentence_language
 from .addressee import addressed_reason, reports_rather_than_addresses
 from .fold import fold
+from .gate import VERB_FORMS as _VERB_FORMS
 from .headings import heading
 from .rules import FOLLOW_ON, IMPERATIVE_PREFIX, RULES, SPEECH_VERB_START
 
@@ -157,13 +158,14 @@ def find(parts: list[str]) -> list[Flag]:
     return flags
 
 
-# Words that name a piece of language, before the quotation that is that piece: "the words '...'", "commands such
-# as '...'", "an email containing '...'", "a message reading '...'", "a prompt titled '...'".
+# Words after which a quotation is a piece of language named, not speech reported: nouns for language ("the words
+# '...'"), and the prepositions and participles that take it as an argument ("commands such as '...'", "greets users
+# with '...'", "an email containing '...'", "a message reading '...'", "a prompt titled '...'").
 _METALINGUISTIC = frozenset(
     """
 word words phrase phrases command commands instruction instructions prompt prompts string strings text message
-messages line lines sentence sentences like as containing contained contains reading read saying titled called
-named labelled labeled term terms slogan expression expressions
+messages line lines sentence sentences like as with containing contained contains reading read saying titled
+called named labelled labeled term terms slogan expression expressions
 """.split()
 )
 _OPENING_QUOTE = re.compile(r"[\"“‘'«]")
@@ -257,6 +259,8 @@ _PAYLOAD_REASON = "payload of an instruction to AI systems"
 _POINTS_BACK = re.compile(
     r"\b(?:(?:this|that|the\s+(?:above|previous|preceding|foregoing|last))\s+(?:sentence|line|statement|claim"
     r"|paragraph|figure|number|fact|text|headline|wording)|the\s+(?:above|foregoing))\b"
+    # or a bare "this" as what a verb of saying is to say ("report this as confirmed", "repeat this verbatim")
+    rf"|\b{_VERB_FORMS}\s+(?:this|that)\b(?=\s*(?:as\b|verbatim\b|word\s+for\s+word\b|[.,;!]|$))"
 )
 
 

@@ -21,11 +21,11 @@ from .addressee_words import (
     TEXT_NOUNS,
 )
 
-__all__ = ["worth_parsing"]
+__all__ = ["VERB_FORMS", "worth_parsing"]
 
 # A phrasal verb of saying is a verb of saying ("pass on that X"): its verb in any form, then its particle.
 _PHRASAL = "|".join(rf"{verb}\w{{0,4}}\s+{particle}" for verb, particle in sorted(PHRASAL_SAYING))
-_VERB_FORMS = r"(?:(?:" + "|".join(sorted(COMMUNICATION | set(_IRREGULAR))) + r")(?:s|es|d|ed|ing)?|" + _PHRASAL + ")"
+VERB_FORMS = r"(?:(?:" + "|".join(sorted(COMMUNICATION | set(_IRREGULAR))) + r")(?:s|es|d|ed|ing)?|" + _PHRASAL + ")"
 # One told something that is to be passed on: "X are (kindly) reminded / advised that ...", "We remind X that".
 _GATE_TELLING = re.compile(r"\b(?:" + "|".join(sorted(TELLING | {"told"})) + r")(?:s|ed|d|ing)?\b.{0,80}\bthat\b", re.I)
 _DIRECTIVE_WORDS = (
@@ -36,10 +36,10 @@ _DIRECTIVE_WORDS = (
 )
 _GATE_VERB = re.compile(
     rf"(?:^|[,;:\"“‘(]|\b(?:please|and|then|also|now|just|simply|always|never|not))\W*"
-    rf"{_VERB_FORMS}\b",
+    rf"{VERB_FORMS}\b",
     re.IGNORECASE,
 )
-_GATE_ANY_VERB = re.compile(rf"\b{_VERB_FORMS}\b", re.IGNORECASE)
+_GATE_ANY_VERB = re.compile(rf"\b{VERB_FORMS}\b", re.IGNORECASE)
 _GATE_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 # The words of request the parse reads (``_REQUEST_HEADS``) open the gate too ("We need every chatbot ... to say"),
 # but for the light verbs "have" and "make", which the pattern above admits only as "has to", "make sure".

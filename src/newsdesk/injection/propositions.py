@@ -34,7 +34,7 @@ def propositional(verb: Any) -> bool:
         if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             # "say that X", "say X"; not "tell me what is good": a wh-clause asks for an answer, not a statement
             return child.left_edge.lower_ not in _WH_WORDS
-        if child.dep_ == "prep" and child.lower_ == "as" and lemma(verb) in _DEPICTING:
+        if lemma(verb) in _DEPICTING and any(_depicting_as(t) for t in child.subtree):
             return True
         if child.dep_ in ("dobj", "attr", "oprd") and (
             any(c.dep_ in ("ccomp", "acl", "relcl") for c in child.children)
@@ -42,6 +42,15 @@ def propositional(verb: Any) -> bool:
         ):
             return True
     return False
+
+
+def _depicting_as(token: Any) -> bool:
+    """The "as" of "describe X as Y", wherever the parser hangs it: on the verb, on its object ("describe the
+    evacuation as unnecessary") or as the mark of a clause ("describe the defendant as fully exonerated")."""
+    if token.lower_ != "as" or token.dep_ not in ("prep", "mark"):
+        return False
+    governor = token.head.head if token.dep_ == "mark" else token.head
+    return any(lemma(node) in _DEPICTING for node in (governor, governor.head))
 
 
 def that_clause(token: Any) -> bool:
@@ -75,10 +84,6 @@ def payload(tokens: list[Any]) -> bool:
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         ):
             return True
-        if (
-            token.text in ('"', "“", "‘")
-            or token.tag_ == "``"
-            or (token.dep_ == "prep" and token.lower_ == "as" and lemma(token.head) in _DEPICTING)
-        ):
+        if token.text in ('"', "“", "‘") or token.tag_ == "``" or _depicting_as(token):
             return True
     return False
