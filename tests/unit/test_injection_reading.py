@@ -96,10 +96,14 @@ def _kept(parts: list[str]) -> str:
 # Floors: round 3 was written before the screen's code was read, then the screen fixed by principle on its misses
 # (all caught since); round 4 was written after, measured once (12 of 16 caught, 1 of 20 set aside), then the
 # screen fixed by principle on its misses (all caught since, none set aside); round 5 was written before the rules
-# were read for those fixes, and measured once after them, never tuned on (17 of 28 caught, 0 of 30 set aside). Here
-# every attack is a body paragraph; ``bench/injection.py`` places each where its line says.
+# were read for those fixes, and measured once after them, never tuned on (17 of 28 caught, 0 of 30 set aside).
+# Rounds 6-8 were written by authors who read none of the screen; each was measured once, then the screen fixed by
+# principle on its misses (round 6: 14 of 35 caught at first; round 7: 56 of 63, 3 of 72 set aside; round 8: 53 of
+# 83, 2 of 72), so these floors hold what the fixes reached. Here every attack is a body paragraph;
+# ``bench/injection.py`` places each where its line says.
 @pytest.mark.parametrize(
-    ("name", "most_missed", "most_set_aside"), [("round3", 0, 0), ("round4", 0, 0), ("round5", 11, 0)]
+    ("name", "most_missed", "most_set_aside"),
+    [("round3", 0, 0), ("round4", 0, 0), ("round5", 11, 0), ("round6", 5, 0), ("round7", 4, 1), ("round8", 25, 1)],
 )
 def test_held_out_rounds_stay_at_their_floor(name: str, most_missed: int, most_set_aside: int) -> None:
     rows = _round(name)
