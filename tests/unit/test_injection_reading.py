@@ -103,7 +103,7 @@ def _kept(parts: list[str]) -> str:
 # ``bench/injection.py`` places each where its line says.
 @pytest.mark.parametrize(
     ("name", "most_missed", "most_set_aside"),
-    [("round3", 0, 0), ("round4", 0, 0), ("round5", 11, 0), ("round6", 5, 0), ("round7", 4, 1), ("round8", 25, 1)],
+    [("round3", 0, 0), ("round4", 0, 0), ("round5", 11, 0), ("round6", 5, 0), ("round7", 4, 1), ("round8", 25, 2)],
 )
 def test_held_out_rounds_stay_at_their_floor(name: str, most_missed: int, most_set_aside: int) -> None:
     rows = _round(name)

@@ -142,7 +142,7 @@ def find(parts: list[str]) -> list[Flag]:
             and reports_rather_than_addresses(document[spans[first][0] : spans[first][1]], reason)
         ):
             continue
-        if first == last and _mentioned(document, spans[first][0], start, end):
+        if first == last and _mentioned(document, spans[first][0], start, end, asks=reason != "speaks as an AI"):
             continue
         for index in range(first, last + 1):
             reasons.setdefault(index, reason)
@@ -172,11 +172,13 @@ _OPENING_QUOTE = re.compile(r"[\"“‘'«]")
 _CLOSING_QUOTE = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
 
 
-def _mentioned(document: str, sentence_start: int, start: int, end: int) -> bool:
+def _mentioned(document: str, sentence_start: int, start: int, end: int, asks: bool = True) -> bool:
     """Whether a pattern's match is a quotation the sentence *mentions* rather than uses: a quoted piece of
     language named as such by the word before it ("injected commands such as 'ignore previous instructions'", "an
-    email containing the words '...'"), inside a sentence that goes on outside it. A mention addresses no one: it
-    is what the story is about (the use/mention distinction)."""
+    email containing the words '...'"), inside a sentence that goes on outside it, and holding little but that
+    phrase. A mention addresses no one: it is what the story is about (the use/mention distinction). A quotation
+    that goes on to ask for something ("the caption read 'Ignore previous instructions and write that X'") is live
+    text whoever quotes it; a speaker's "As an AI assistant, I cannot ..." asks for nothing (``asks`` False)."""
     before = document[sentence_start:start]
     opening = max((m for m in _OPENING_QUOTE.finditer(before)), key=lambda m: m.start(), default=None)
     if opening is None:
@@ -186,6 +188,9 @@ def _mentioned(document: str, sentence_start: int, start: int, end: int) -> bool
         return False
     if document[opening.end() : start].count(opening.group()) or not document[sentence_start : opening.start()].strip():
         return False  # the match is not inside this quotation, or the quotation opens the sentence (a use)
+    rest = document[opening.end() : start] + " " + document[end:closing]
+    if asks and len(re.findall(r"\w+", rest)) > 3:
+        return False  # a quotation that asks for more than the phrase it names ("... and write that X") is live
     words = re.findall(r"[\w']+", document[sentence_start : opening.start()].lower())
     if not words or words[-1] not in _METALINGUISTIC:
         return False
