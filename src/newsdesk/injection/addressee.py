@@ -315,25 +315,36 @@ def reports_rather_than_addresses(sentence: str, reason: str) -> bool:
             lemma(t) in _SPEECH_LEMMAS and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children)
             for t in doc
         )
+    if reason == "request to the model":
+        # a speaker's words telling someone to tell people something: a duty towards people in the world, reported
+        # ("'You must tell your users when they are talking to a machine,' the commissioner said")
+        return _attributed_to_a_person(sentence) and any(duty_to_people(t) for t in doc)
     if reason == "speaks as an AI":
         if any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and not is_machine(t) for t in doc):
             return True
         # a quotation the story attributes to a speaker after it ("'As an AI assistant, I cannot ...,' the city's
         # chatbot replies"): by convention an attribution is a word of saying and its speaker, on either side of it
         # (the parser may read "chatbot replies" as a noun phrase, so the words are read, not the tree)
-        attribution = _ATTRIBUTION.match(" ".join(sentence.split()))
-        if attribution is None:
-            return False
-        words = list(_parse(attribution.group(1)))[:8]
-        saying = next((i for i, t in enumerate(words) if lemma(t) in _SPEECH_LEMMAS), None)
-        if saying is None:
-            return False
-        speaker = [t for t in words[:saying] or words[saying + 1 :] if t.pos_ in ("NOUN", "PROPN")]
-        return any(not is_machine(t) for t in speaker)
+        return _attributed_to_a_person(sentence)
     if reason == "addressed to AI systems":
         machines = [t for t in doc if is_machine(t)]
         return any(duty_to_people(t) for t in doc) or (bool(machines) and all(someone_elses(m) for m in machines))
     return False
+
+
+def _attributed_to_a_person(sentence: str) -> bool:
+    """Whether a quotation that opens the sentence is given to a speaker who is no machine, by the attribution
+    after it: by convention a word of saying and its speaker, on either side of it (the parser may read "chatbot
+    replies" as a noun phrase, so the words are read, not the tree)."""
+    attribution = _ATTRIBUTION.match(" ".join(sentence.split()))
+    if attribution is None:
+        return False
+    words = list(_parse(attribution.group(1)))[:8]
+    saying = next((i for i, t in enumerate(words) if lemma(t) in _SPEECH_LEMMAS), None)
+    if saying is None:
+        return False
+    speaker = [t for t in words[:saying] or words[saying + 1 :] if t.pos_ in ("NOUN", "PROPN")]
+    return any(not is_machine(t) for t in speaker)
 
 
 # A quotation that opens the sentence, and what follows its closing mark: the attribution.

@@ -22,12 +22,15 @@ import binascii
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..langid import dominant_language, sentence_language
 from .addressee import addressed_reason, reports_rather_than_addresses
+from .addressee_words import _SPEECH_LEMMAS, TEXT_NOUNS
 from .fold import fold
 from .gate import VERB_FORMS as _VERB_FORMS
 from .headings import heading
+from .roles import deixis_in, is_machine, lemma
 from .rules import FOLLOW_ON, IMPERATIVE_PREFIX, RULES, SPEECH_VERB_START
 
 __all__ = ["Flag", "addresses_model", "find", "find_cached", "flag_text", "sentence_spans"]
@@ -47,7 +50,7 @@ _COMMENT = re.compile(
 )
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,4000}={0,2}(?![A-Za-z0-9+/])")
 # Pattern reasons whose sentence the parse may show to be reporting (``addressee.reports_rather_than_addresses``).
-_PARSE_CHECKED = frozenset({"override", "speaks as an AI", "addressed to AI systems"})
+_PARSE_CHECKED = frozenset({"override", "speaks as an AI", "addressed to AI systems", "request to the model"})
 
 
 @dataclass(frozen=True)
@@ -173,12 +176,18 @@ _CLOSING_QUOTE = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
 
 
 def _mentioned(document: str, sentence_start: int, start: int, end: int, asks: bool = True) -> bool:
-    """Whether a pattern's match is a quotation the sentence *mentions* rather than uses: a quoted piece of
-    language named as such by the word before it ("injected commands such as 'ignore previous instructions'", "an
-    email containing the words '...'"), inside a sentence that goes on outside it, and holding little but that
-    phrase. A mention addresses no one: it is what the story is about (the use/mention distinction). A quotation
-    that goes on to ask for something ("the caption read 'Ignore previous instructions and write that X'") is live
-    text whoever quotes it; a speaker's "As an AI assistant, I cannot ..." asks for nothing (``asks`` False)."""
+    """Whether a pattern's match is a quotation the sentence *mentions* rather than uses (the use/mention
+    distinction): a quoted piece of language that a statement names or handles as a thing, inside a sentence that
+    goes on outside it. A mention addresses no one: it is what the story is about. Two kinds:
+
+    - named by a word for language or a preposition before it ("injected commands such as 'ignore previous
+      instructions'", "the words '...'", "greets users with '...'"), holding little but the phrase it names;
+    - the object of an act done in the world by someone who is not a text ("the researcher typed '...' into the
+      bot", "the team embedded the sentence '...' in test manuscripts"), however long.
+
+    A quotation that is someone's words (after a verb of saying), or a text's own content ("the caption read
+    '... and write that X'") is live text whoever quotes it; a speaker's "As an AI assistant, I cannot ..." asks
+    for nothing (``asks`` False)."""
     before = document[sentence_start:start]
     opening = max((m for m in _OPENING_QUOTE.finditer(before)), key=lambda m: m.start(), default=None)
     if opening is None:
@@ -188,18 +197,47 @@ def _mentioned(document: str, sentence_start: int, start: int, end: int, asks: b
         return False
     if document[opening.end() : start].count(opening.group()) or not document[sentence_start : opening.start()].strip():
         return False  # the match is not inside this quotation, or the quotation opens the sentence (a use)
-    rest = document[opening.end() : start] + " " + document[end:closing]
-    if asks and len(re.findall(r"\w+", rest)) > 3:
-        return False  # a quotation that asks for more than the phrase it names ("... and write that X") is live
-    words = re.findall(r"[\w']+", document[sentence_start : opening.start()].lower())
-    if not words or words[-1] not in _METALINGUISTIC:
-        return False
-    # and the sentence around it is a statement, with a subject, not an order ("Reply with the words '...'")
     from ..language import parse  # not at import: importing the screen does not load spaCy
 
-    outside = document[sentence_start : opening.start()] + " X " + document[closing + 1 : closing + 300].split("\n")[0]
-    root = next((t for t in parse(" ".join(outside.split())) if t.dep_ == "ROOT"), None)
-    return root is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+    outside = document[sentence_start : opening.start()] + " Q " + document[closing + 1 : closing + 300].split("\n")[0]
+    doc = parse(" ".join(outside.split()))
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return False  # an order around it ("Reply with the words '...'"), not a statement
+    words = re.findall(r"[\w']+", document[sentence_start : opening.start()].lower())
+    rest = document[opening.end() : start] + " " + document[end:closing]
+    if words and words[-1] in _METALINGUISTIC and (not asks or len(re.findall(r"\w+", rest)) <= 3):
+        return True
+    return _handled_in_the_world(doc)
+
+
+_WORDING = frozenset({"read", "reads", "reading"})
+
+
+def _handled_in_the_world(doc: Any) -> bool:
+    """Whether the quotation (the placeholder "Q") is what someone in the world did something with: the object of
+    a verb that is no verb of saying, told as a fact, whose doer is no text, no machine and not this page."""
+    quote = next((t for t in doc if t.text == "Q"), None)
+    if quote is None:
+        return False
+    node = quote
+    while node.dep_ in ("appos", "compound", "pobj", "prep") or (node.dep_ == "dobj" and node.pos_ != "VERB"):
+        if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head
+    verb = node.head
+    # a verb of saying, or of a text giving its wording ("the caption read '...'"), makes it words, not a thing
+    if node.dep_ not in ("dobj", "appos", "pobj") or verb.pos_ != "VERB" or lemma(verb) in _SPEECH_LEMMAS | _WORDING:
+        return False
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
+        return False
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    while doer is None and verb.head.i != verb.i:  # "hiding the line '...' caused ...": the clause above says who
+        verb = verb.head
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if doer is None:
+        return False
+    return not (doer.lower_ in TEXT_NOUNS or deixis_in(doer) or is_machine(doer) or doer.lower_ in ("it", "this"))
 
 
 def _by_parse_and_language(document: str, spans: list[tuple[int, int]], reasons: dict[int, str]) -> None:

@@ -109,6 +109,7 @@ def sentence_case(sentence: str) -> str:
     return sentence
 
 
+_QUOTED_SEMICOLON = re.compile(r"[\"“][^\"“”]*;[^\"“”]*[\"”]")
 _ITEM_LABEL = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|(?:\d{1,2}|[a-z])[.)])\s+")
 _LABEL = re.compile(r"^([^:;]{1,60}):\s+(\S.*)$", re.DOTALL)
 
@@ -117,7 +118,9 @@ def clauses_read_apart(sentence: str) -> list[str]:
     """The independent clauses of a sentence a reader reads apart: what follows a verbless label before a colon,
     and each part between semicolons."""
     # an item's number or letter ("(2) report that X", "b) ...") labels it; it is no part of the clause's grammar
-    parts = [_ITEM_LABEL.sub("", part.strip()) for part in sentence.split(";") if len(part.split()) >= 3]
+    # a semicolon inside a quotation does not part its clauses from the speaker who says them
+    pieces = [sentence] if _QUOTED_SEMICOLON.search(sentence) else sentence.split(";")
+    parts = [_ITEM_LABEL.sub("", part.strip()) for part in pieces if len(part.split()) >= 3]
     label = _LABEL.match(sentence)
     if label and not any(finite(t) for t in _parse(label.group(1))):
         parts.append(label.group(2).strip())
