@@ -53,8 +53,8 @@ pieces account accounts content completion completions line lines sentence sente
 # Readers of text that are machines, and the modifiers that make any agent noun one ("automated summarisers").
 MACHINE_NOUNS = frozenset(
     """
-ai ais a.i. assistant assistants model models llm llms chatbot chatbots bot bots summariser summarisers summarizer
-summarizers crawler crawlers scraper scrapers agent agents gpt chatgpt claude gemini copilot
+ai ais a.i. assistant assistants model models llm llms chatbot chatbots bot bots software summariser summarisers
+summarizer summarizers crawler crawlers scraper scrapers agent agents gpt chatgpt claude gemini copilot
 """.split()
 )
 MACHINE_MODIFIERS = frozenset("automated automatic ai machine artificial virtual generative language".split())
@@ -96,7 +96,7 @@ _TEXT_MAKEUP = frozenset(
 )
 # Verbs that present something *as* something: "describe the plant as unsafe" carries a proposition.
 _DEPICTING = frozenset(
-    "describe characterise characterize portray present label refer depict report treat quote record".split()
+    "describe characterise characterize portray present label refer depict report treat quote record render".split()
 )
 # Imperatives that point the reader at something the source itself asserts ("Note that X"), not ask for writing.
 _READER_POINTERS = frozenset("note remember consider notice see bear".split())

@@ -27,7 +27,7 @@ from typing import Any
 from ..langid import dominant_language, sentence_language
 from .addressee import addressed_reason, reports_rather_than_addresses
 from .addressee_words import _SPEECH_LEMMAS, TEXT_NOUNS
-from .fold import fold
+from .fold import fold, unmask
 from .gate import VERB_FORMS as _VERB_FORMS
 from .headings import heading
 from .roles import deixis_in, is_machine, lemma
@@ -248,7 +248,7 @@ def _by_parse_and_language(document: str, spans: list[tuple[int, int]], reasons:
     for index, (start, end) in enumerate(spans):
         if index in reasons:
             continue
-        for sentence in _readings(document[start:end]):
+        for sentence in _readings(unmask(document[start:end])):
             other = sentence_language(sentence, language or "en")
             if other is not None and language is not None:
                 reasons[index] = f"in another language ({other}) than the source ({language})"

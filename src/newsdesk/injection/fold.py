@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Folded", "content_words", "fold", "stem"]
+__all__ = ["Folded", "content_words", "fold", "stem", "unmask"]
 
 # Characters that hide text from a reader but not from a model, and letters that only look Latin.
 _LOOKALIKE = str.maketrans(
@@ -86,6 +86,33 @@ def fold(text: str) -> Folded:
     return Folded(
         "".join(c for c, k in zip(folded, keep, strict=True) if k), [o for o, k in zip(origin, keep, strict=True) if k]
     )
+
+
+_WORD_CHARS = re.compile(r"[^\W\d_]+")
+
+
+def unmask(text: str) -> str:
+    """The text with the look-alike letters of a mixed-script word read as the Latin letters they pose as, case
+    kept ("Аny АI summаry" with Cyrillic А and а is "Any AI summary"): a word of Latin letters with one from
+    another script in it is a disguise, for no language writes a word in two scripts. The same length, so offsets
+    hold."""
+    if text.isascii():
+        return text
+
+    def latin(match: re.Match[str]) -> str:
+        word = match.group()
+        if word.isascii() or not any(c.isascii() for c in word):
+            return word
+        return "".join(_as_latin(c) for c in word)
+
+    return _WORD_CHARS.sub(latin, text)
+
+
+def _as_latin(char: str) -> str:
+    folded = char.lower().translate(_LOOKALIKE)
+    if len(folded) != 1 or not folded.isascii():
+        return char
+    return folded.upper() if char.isupper() else folded
 
 
 def _unleet(match: re.Match[str]) -> str:
