@@ -328,7 +328,9 @@ def reports_rather_than_addresses(sentence: str, reason: str) -> bool:
         return _attributed_to_a_person(sentence)
     if reason == "addressed to AI systems":
         machines = [t for t in doc if is_machine(t)]
-        return any(duty_to_people(t) for t in doc) or (bool(machines) and all(someone_elses(m) for m in machines))
+        if any(duty_to_people(t) or _discloses_itself(t) for t in doc):
+            return True
+        return bool(machines) and all(someone_elses(m) for m in machines)
     return False
 
 
@@ -345,6 +347,24 @@ def _attributed_to_a_person(sentence: str) -> bool:
         return False
     speaker = [t for t in words[:saying] or words[saying + 1 :] if t.pos_ in ("NOUN", "PROPN")]
     return any(not is_machine(t) for t in speaker)
+
+
+def _discloses_itself(verb: Any) -> bool:
+    """A machine's duty to say what it is ("AI chatbots must state that they are not human"): a verb of saying
+    whose subject is a machine and whose clause is about that machine (its subject a pronoun taking it up), the
+    stuff of disclosure laws, not a claim to carry."""
+    if lemma(verb) not in COMMUNICATION:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not is_machine(subject):
+        return False
+    return any(
+        c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _TAKING_UP for g in c.children)
+        for c in verb.children
+    )
+
+
+_TAKING_UP = frozenset({"it", "they", "itself", "themselves"})
 
 
 # A quotation that opens the sentence, and what follows its closing mark: the attribution.
