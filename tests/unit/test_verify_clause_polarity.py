@@ -89,3 +89,33 @@ def test_the_same_predicate_needs_the_same_verb_and_a_thing_in_common() -> None:
     price = [p for p in predicates(parse("The price was quite economical.")) if p.verb.startswith("be")]
     dear = [p for p in predicates(parse("The price is not very expensive.")) if p.verb.startswith("be")]
     assert not same_predicate(price[0], dear[0])  # a copula's predicate is its complement
+
+
+# Converse verbs: one event told from either end is fair, the opposite verb of the same subject is not.
+SALE = _passages(
+    "Margaret Hale sold the bakery to a family from Leeds in May after running it for thirty years.",
+    "In the cup, Northfield Rovers lost the final to Ashby Town on penalties.",
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Margaret Hale bought the bakery in May after running it for thirty years.",
+        "Northfield Rovers won the final against Ashby Town on penalties.",
+    ],
+)
+def test_the_opposite_verb_of_the_same_subject_fails(verifier: Verifier, sentence: str) -> None:
+    assert outcome(verifier, "polarity", sentence, SALE) == "fail"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A family from Leeds bought the bakery from Margaret Hale in May.",  # the same sale from its other end
+        "Northfield Rovers did not win the final, which went to penalties.",  # a denied opposite says the same
+        "Ashby Town won the final against Northfield Rovers on penalties.",  # the winner as subject: the other end
+    ],
+)
+def test_a_converse_told_from_the_other_end_passes(verifier: Verifier, sentence: str) -> None:
+    assert outcome(verifier, "polarity", sentence, SALE) != "fail"

@@ -47,6 +47,7 @@ from ...language import (
     antonyms,
     forms,
     listed_opposites,
+    parse,
     stem,
 )
 from ...language import opposite as language_opposite
@@ -54,6 +55,7 @@ from .._text import MONTHS, WEEKDAYS, normalise
 from ._parse import Evidence, SourceFacts
 
 __all__ = [
+    "converse",
     "Change",
     "NearCopy",
     "added_clause",
@@ -218,15 +220,60 @@ def opposite(copy: NearCopy, known: frozenset[str] | set[str] = frozenset()) -> 
                 if not theirs[:1].isalnum():
                     continue
                 a, b = mine.lower(), theirs.lower()
-                if listed_opposites(a, b):
+                if listed_opposites(a, b) and not _converse(copy, mine, change.source_at + at):
                     return mine, theirs
                 if _affixed(a, b):  # WordNet lists many affixed pairs too; they keep the affix rule
                     if stem(a) not in known:
                         return mine, theirs
                     continue
                 if stem(b) in antonyms(a) and language_opposite(a, b, _source_pos(copy, change.source_at + at)):
+                    if _converse(copy, mine, change.source_at + at):
+                        continue
                     return mine, theirs
     return None
+
+
+def _converse(copy: NearCopy, written_verb: str, source_index: int) -> bool:
+    offset = copy.source_offsets[source_index]
+    source_verb = next((t for t in copy.evidence.doc if t.idx <= offset < t.idx + len(t.text)), None)
+    if source_verb is None:
+        return False
+    return converse(" ".join(copy.tokens), {written_verb.lower()}, copy.evidence.doc, {source_verb.lower_})
+
+
+def converse(written: str, written_words: set[str], source_doc: Any, source_words: set[str]) -> bool:
+    """Whether an opposite verb tells the same event from its other end: the written verb's subject is one of the
+    source verb's other participants and the source verb's subject one of the written verb's ("Ashby Town won the
+    final against Northfield Rovers" for "Northfield Rovers lost the final to Ashby Town"; "B bought it from A" for
+    "A sold it to B"). Converse verbs exchange their participants; opposites of one subject do not. The words are
+    given as forms or stems of the two verbs."""
+    written_verbs = [t for t in parse(written) if _is_verb_of(t, written_words)]
+    source_verbs = [t for t in source_doc if _is_verb_of(t, source_words)]
+    return any(
+        _takes_part(_subject_heads(mine), theirs) and _takes_part(_subject_heads(theirs), mine)
+        for mine in written_verbs
+        for theirs in source_verbs
+    )
+
+
+def _is_verb_of(token: Any, words: set[str]) -> bool:
+    return token.pos_ in ("VERB", "AUX") and (token.lower_ in words or stem(token.lower_) in words)
+
+
+def _subject_heads(verb: Any) -> set[str]:
+    return {t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree if t.pos_ in ("PROPN", "NOUN")}
+
+
+def _takes_part(names: set[str], verb: Any) -> bool:
+    """Whether the words of a noun phrase name one of the verb's participants other than its subject."""
+    others = {
+        t.lower_
+        for c in verb.children
+        if c.dep_ in ("dobj", "prep", "dative", "agent", "pobj")
+        for t in c.subtree
+        if t.pos_ in ("PROPN", "NOUN")
+    }
+    return bool(names) and names <= others
 
 
 def _source_pos(copy: NearCopy, index: int) -> str | None:

@@ -26,7 +26,7 @@ from ...language import (
     words_pattern,
 )
 from .._text import STOPWORDS, normalise, stem
-from ._copy import NearCopy, _affixed, dropped_hedge, negation_changed, opposite
+from ._copy import NearCopy, _affixed, converse, dropped_hedge, negation_changed, opposite
 from ._parse import Evidence
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -180,6 +180,7 @@ def _opposition(
                 and not claim & theirs
                 and not source & mine
                 and _fold(_scope_of(claim_text, mine)) & _fold(_scope_of(source_text, theirs))
+                and not (evidence is not None and converse(claim_text, set(claim & mine), evidence.doc, set(theirs)))
             ):
                 return min(claim & mine), min(source & theirs)
     if evidence is not None:

@@ -19,12 +19,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ...language import NEGATING_ADJECTIVES, NEGATING_VERBS, NEGATION_WORDS, RARE_FREQUENCY, nlp, parse
+from ...language import NEGATING_ADJECTIVES, NEGATING_VERBS, NEGATION_WORDS, RARE_FREQUENCY, nlp, opposite, parse
 from .._text import STOPWORDS
 from ._parse import Evidence
 from ._result import FactResult, fail, not_applicable, ok
 
-__all__ = ["Predicate", "check_clause_polarity", "is_clause", "predicate_of", "predicates", "same_predicate"]
+__all__ = [
+    "Predicate",
+    "check_clause_polarity",
+    "is_clause",
+    "opposed_predicate",
+    "predicate_of",
+    "predicates",
+    "same_predicate",
+]
 
 POLARITY = "polarity"
 
@@ -237,9 +245,27 @@ def same_predicate(mine: Predicate, theirs: Predicate) -> bool:
     return bool(mine.verb) and mine.verb not in _LIGHT and bool(mine.subject & theirs.subject)
 
 
+def opposed_predicate(mine: Predicate, theirs: Predicate) -> bool:
+    """The two clauses say contrary things of one subject: their verbs are opposites (``language.opposite``: "win"
+    / "lose", "accept" / "reject", "buy" / "sell"), their subjects are the same, and they are about the same thing
+    (a thing in common among their arguments, or none on either side: "shares rose" / "shares fell"). Many verb
+    antonyms are converses, one event told from its other end ("A sold the club to B" is "B bought the club from
+    A"); told from the other end the subject changes, so with one subject the two verbs say opposite things of it
+    ("Smith sold the club" / "Smith bought the club"). A verb that carries little meaning of its own ("give",
+    "take", "come", "go") is no predicate to oppose."""
+    if mine.verb == theirs.verb or " " in mine.verb + theirs.verb or mine.verb in _LIGHT or theirs.verb in _LIGHT:
+        return False
+    if not (mine.subject & theirs.subject):
+        return False
+    if (mine.things or theirs.things) and not mine.things & theirs.things:
+        return False
+    return opposite(mine.verb, theirs.verb, "VERB")
+
+
 def check_clause_polarity(sentence: str, candidates: list[Evidence], verbatim: bool = False) -> FactResult:
     """Fail when a clause of the sentence states a predicate that every aligned source clause stating it
-    (``same_predicate``) gives the other polarity."""
+    (``same_predicate``) gives the other polarity, or, where no source clause states it, when a source clause says
+    the opposite verb of the same subject with the same polarity (``opposed_predicate``)."""
     if verbatim or not candidates:
         return not_applicable(POLARITY)
     mine = predicates(parse(sentence))
@@ -255,6 +281,17 @@ def check_clause_polarity(sentence: str, candidates: list[Evidence], verbatim: b
     for claim in mine:
         matches = [(evidence, found) for evidence, found in theirs if same_predicate(claim, found)]
         if not matches:
+            contrary = [
+                (evidence, found)
+                for evidence, found in theirs
+                if found.negated == claim.negated and opposed_predicate(claim, found)
+            ]
+            if contrary:
+                evidence, found = contrary[0]
+                return fail(
+                    POLARITY,
+                    f'the sentence says "{claim.shown}" where the source says "{found.shown}": "{evidence.text}"',
+                )
             continue
         judged = True
         if all(found.negated != claim.negated for _, found in matches):
