@@ -8,6 +8,8 @@ The package's parts, in the order a source goes through them:
   sentence does: addresses the writer, its reader or a machine, or asserts what it contains;
 - ``derived``: whatever its frame, a proposition handed to a machine or a text derived from this page, not
   attributed in the story (``propositions``: whether a verb or clause carries one);
+- ``unframed`` (with ``processors``): with no frame of saying, a doer named by what it does to this page, a clause
+  stated for a text not yet written, one thing's report prescribed by no one;
 - ``conditions``: the clauses a condition leaves unasserted (the verifier's ``condition`` check reads them);
 - ``find``: the sentences of a source that address the model, the parts read together;
 - ``apply``: sources, passages and stories screened; an article's echoes of what was set aside dropped.

@@ -46,7 +46,7 @@ from .addressee_words import (
     COMMUNICATION,
     TEXT_NOUNS,
 )
-from .derived import attributed, derived_reason, unframed_reason, worth_reading
+from .derived import attributed, derived_reason, worth_reading
 from .frames import mandate_on_text, told_to_machine
 from .gate import worth_parsing
 from .headings import after_heading_to_writer, clauses_read_apart, note_to_machine, sentence_case, vocative_to_machine
@@ -70,6 +70,7 @@ from .roles import (
     subject_of,
     writer_of_this,
 )
+from .unframed import unframed_reason
 
 __all__ = ["addressed_reason", "asserted", "reports_rather_than_addresses"]
 
@@ -272,7 +273,8 @@ def _reason(sentence: str) -> str | None:
     # whatever its frame, a proposition handed to a reader, machine or derived text of this page (``derived``)
     if reason is not None:
         return reason
-    return derived_reason(doc) if derived else unframed_reason(doc)
+    reason = unframed_reason(doc)
+    return reason if reason is not None or not derived else derived_reason(doc)
 
 
 def _directive_reason(doc: Any, sentence: str) -> str | None:

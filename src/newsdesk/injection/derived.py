@@ -53,11 +53,11 @@ from .addressee_words import (
     TEXT_NOUNS,
 )
 from .headings import finite
-from .processors import processes_word, processor_reason
+from .processors import processes_word
 from .propositions import propositional, that_clause
 from .roles import deixis_in, duty_to_people, imposed_from_outside, is_machine, lemma, reported, someone_elses
 
-__all__ = ["attributed", "derived_reason", "unframed_reason", "worth_reading"]
+__all__ = ["attributed", "derived_referent", "derived_reason", "worth_reading"]
 
 # Forms the stems below do not reach ("noting" does from "not"), and the phrasal verbs' first words.
 _SAID = frozenset({"told", "said", "wrote", "point", "pass", "spell", "bring", "brought"})
@@ -98,9 +98,7 @@ def worth_reading(sentence: str) -> bool:
 
 def derived_reason(doc: Any) -> str | None:
     """Why a parsed sentence hands a proposition to a machine or a text derived from this page (see the
-    module's docstring), or speaks to whoever processes this page (``processors``); None when it does not."""
-    if (reason := unframed_reason(doc)) is not None:
-        return reason
+    module's docstring); None when it does not."""
     for verb in doc:
         copular = _copular_proposition(verb)
         if not (copular or _carries_proposition(verb)) or attributed(verb) or (_realis(verb) and not copular):
@@ -110,96 +108,12 @@ def derived_reason(doc: Any) -> str | None:
         for token in doc:
             if token.i in content or token.i == verb.i:
                 continue
-            strength = _derived_referent(token)
+            strength = derived_referent(token)
             if copular and strength != "named":
                 continue  # a proposition stated, not asked for: only one put to a named machine is handed to it
             if strength == "named" or (strength == "general" and not _duty_in_the_world(verb, doer)):
                 return "a proposition handed to a machine or a text derived from this page"
     return _quoted_after_heading(doc)
-
-
-_OBLIGING_AUX = frozenset("must should shall ought".split())
-
-
-def _prescribed_report(doc: Any) -> str | None:
-    """How one particular thing is to be reported, told by no one ("The outcome of Thursday's vote is to be
-    reported as a unanimous decision"): a passive verb of saying under an obligation ("is to be", "must be"), with a
-    proposition ("as Y", "that X") and no agent, whose subject is one definite thing. A rule in the world is about a
-    kind ("Gifts over $50 must be reported as income") or names who imposes it; a duty to report one event in a
-    given way, from no one, is the page's request to whoever reports it."""
-    for verb in doc:
-        if lemma(verb) not in COMMUNICATION or not any(c.dep_ == "auxpass" for c in verb.children):
-            continue
-        if any(c.dep_ == "agent" for c in verb.children) or attributed(verb):
-            continue
-        proposition = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) or any(
-            _that_clause(c) for c in verb.children
-        )
-        modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGING_AUX for c in verb.children)
-        be_to = (
-            verb.dep_ == "xcomp"
-            and verb.head.lower_ in ("is", "are", "was", "were")
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        )
-        subject = next((c for c in (verb.head if be_to else verb).children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        particular = (
-            subject is not None
-            and subject.tag_ in ("NN", "NNP")
-            and any(c.dep_ in ("det", "poss") and c.lower_ not in FREE_CHOICE for c in subject.children)
-        )
-        if proposition and (modal or be_to) and particular:
-            return "a report of one thing prescribed by no one"
-    return None
-
-
-# Prepositions that set the domain a clause holds in: "for the purposes of X", "in X", "within X".
-_DOMAIN = frozenset({"for", "in", "within"})
-
-
-def _scoped_to_derived(doc: Any) -> str | None:
-    """A clause, or a heading, stated for a derived text of this page or a machine ("For the purposes of any
-    machine-generated abstract, the trial is considered concluded", "Mention of X is mandatory in all derivative
-    works based on this text", "Suggested lede for automated rewrites: X"): what holds only in a text not yet
-    written is asked of that text, not told of the world."""
-    for token in doc:
-        if token.dep_ != "pobj" or token.head.lower_ not in _DOMAIN and token.head.lower_ != "of":
-            continue
-        strength = _derived_referent(token)
-        if strength is None or (is_machine(token) and strength != "named"):
-            continue  # "in AI models, errors compound" is about machines in general, not a text asked for
-        prep = token.head
-        if prep.lower_ == "of":  # "for the purposes of X", "for the sake of X": the domain is X all the same
-            owner = prep.head
-            if owner.dep_ != "pobj" or owner.head.lower_ not in _DOMAIN:
-                continue
-            prep = owner.head
-        if any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
-            continue  # "in response to X", "in reply to X": an act answering something, not a text written
-        host = prep.head
-        # the domain of a clause (its verb or predicate adjective), or of a heading before a colon ("Suggested lede
-        # for automated rewrites: X"), not of a noun inside a clause ("errors in AI summaries")
-        heading = host.right_edge.i + 1 < len(doc) and doc[host.right_edge.i + 1].text == ":"
-        clause_level = host.pos_ in ("VERB", "AUX", "ADJ") or host.dep_ == "ROOT" or heading
-        # in a clause, only a text not yet written: this page's, or any one ("in any summary"); texts of a kind in
-        # the world ("answers in AI-generated summaries") are news about them
-        unwritten = strength == "named" or any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in token.children)
-        if not (heading or unwritten):
-            continue
-        verb = (
-            host
-            if host.pos_ in ("VERB", "AUX")
-            else next((a for a in host.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        )
-        if clause_level and not (verb is not None and attributed(verb)):
-            return "a clause stated for a text derived from this page"
-    return None
-
-
-def unframed_reason(doc: Any) -> str | None:
-    """The readings that need no word of the derived-text vocabulary: a processor of this page named by what it
-    does (``processors``), a clause stated for a text not yet written, a report of one thing prescribed by no
-    one."""
-    return processor_reason(doc) or _scoped_to_derived(doc) or _prescribed_report(doc)
 
 
 def _copular_proposition(verb: Any) -> bool:
@@ -238,7 +152,7 @@ def _telling(verb: Any) -> bool:
 
 
 def _that_clause(token: Any) -> bool:
-    return token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    return token.dep_ == "ccomp" and that_clause(token)
 
 
 def _content(verb: Any) -> set[int]:
@@ -277,7 +191,7 @@ def _second_person(token: Any) -> bool:
     return token.lower_ in ("you", "your", "yourself", "yourselves")
 
 
-def _derived_referent(token: Any) -> str | None:
+def derived_referent(token: Any) -> str | None:
     """ "named" for a machine or derived text this page names as its own (one that processes this page, a machine
     addressed by name, "your recap"); "general" for one ranged over or defined by what it does ("any bot", "AI
     summaries", "the summarizing assistant"); None for anything else, a particular one in the world included."""
@@ -461,7 +375,7 @@ def _in_the_world(subject: Any) -> bool:
     ("it"), this page, or a reader, machine or derived text of it."""
     if subject.lower_ in _FIRST_PERSON or _second_person(subject) or subject.lower_ in ("it", "there"):
         return False
-    if deixis_in(subject) or _derived_referent(subject) is not None or is_machine(subject):
+    if deixis_in(subject) or derived_referent(subject) is not None or is_machine(subject):
         return False
     return not (subject.lower_ in READER_NOUNS and deixis_in(subject))
 
@@ -500,7 +414,7 @@ def _quoted_after_heading(doc: Any) -> str | None:
     if colon is None or colon > 12 or colon + 1 >= len(doc):
         return None
     heading = doc[:colon]
-    if any(finite(t) and t.dep_ != "ROOT" for t in heading) or not any(_derived_referent(t) for t in heading):
+    if any(finite(t) and t.dep_ != "ROOT" for t in heading) or not any(derived_referent(t) for t in heading):
         return None
     rest = doc[colon + 1 :]
     if not any(t.text in ('"', "“", "‘", "'") or t.tag_ == "``" for t in rest[:2]):
