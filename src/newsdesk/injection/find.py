@@ -145,7 +145,12 @@ def find(parts: list[str]) -> list[Flag]:
             and reports_rather_than_addresses(document[spans[first][0] : spans[first][1]], reason)
         ):
             continue
-        if first == last and _mentioned(document, spans[first][0], start, end, asks=reason != "speaks as an AI"):
+        mentionable = reason not in _ACTS_BY_ITS_BYTES
+        if (
+            mentionable
+            and first == last
+            and _mentioned(document, spans[first][0], start, end, reason != "speaks as an AI")
+        ):
             continue
         for index in range(first, last + 1):
             reasons.setdefault(index, reason)
@@ -161,6 +166,9 @@ def find(parts: list[str]) -> list[Flag]:
     return flags
 
 
+# Text that acts on a model by its bytes, not its meaning (a chat-template token, a hidden comment, an encoded
+# instruction): quoting it does not disarm it, so use and mention do not apply.
+_ACTS_BY_ITS_BYTES = frozenset({"chat template token", "hidden comment", "encoded instructions"})
 # Words after which a quotation is a piece of language named, not speech reported: nouns for language ("the words
 # '...'"), and the prepositions and participles that take it as an argument ("commands such as '...'", "greets users
 # with '...'", "an email containing '...'", "a message reading '...'", "a prompt titled '...'").
@@ -171,7 +179,7 @@ messages line lines sentence sentences like as with containing contained contain
 called named labelled labeled term terms slogan expression expressions
 """.split()
 )
-_OPENING_QUOTE = re.compile(r"[\"“‘'«]")
+_OPENING_QUOTE = re.compile(r"[\"“«]|(?<!\w)['‘]")  # a single quote opens only after no letter: not "model's"
 _CLOSING_QUOTE = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
 
 
