@@ -66,6 +66,7 @@ from .roles import (
     reported,
     request_object,
     requester,
+    says_of_itself,
     someone_elses,
     subject_of,
     writer_of_this,
@@ -358,15 +359,7 @@ def _discloses_itself(verb: Any) -> bool:
     if lemma(verb) not in COMMUNICATION:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or not is_machine(subject):
-        return False
-    return any(
-        c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _TAKING_UP for g in c.children)
-        for c in verb.children
-    )
-
-
-_TAKING_UP = frozenset({"it", "they", "itself", "themselves"})
+    return subject is not None and is_machine(subject) and says_of_itself(verb)
 
 
 # A quotation that opens the sentence, and what follows its closing mark: the attribution.

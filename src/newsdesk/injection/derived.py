@@ -55,7 +55,16 @@ from .addressee_words import (
 from .headings import finite
 from .processors import processes_word
 from .propositions import propositional, that_clause
-from .roles import deixis_in, duty_to_people, imposed_from_outside, is_machine, lemma, reported, someone_elses
+from .roles import (
+    deixis_in,
+    duty_to_people,
+    imposed_from_outside,
+    is_machine,
+    lemma,
+    reported,
+    says_of_itself,
+    someone_elses,
+)
 
 __all__ = ["attributed", "derived_referent", "derived_reason", "worth_reading"]
 
@@ -293,13 +302,7 @@ def _made_by_writing(word: str) -> bool:
 def _duty_in_the_world(verb: Any, doer: Any | None) -> bool:
     """A duty a machine named in general has towards people in the world ("any bot must tell users that ...") or
     to disclose what it is ("must disclose that it is an AI"): the stuff of laws and codes, not a claim to carry."""
-    if duty_to_people(verb):
-        return True
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.lower_ in ("it", "they", "itself", "themselves") and doer is not None:
-            return True
-    return False
+    return duty_to_people(verb) or (doer is not None and says_of_itself(verb))
 
 
 # Adverbs of frequency: with "would" they make a past habit ("would often say"), a fact, not a supposition.

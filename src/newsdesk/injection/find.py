@@ -28,7 +28,7 @@ from ..langid import dominant_language, sentence_language
 from .addressee import addressed_reason, reports_rather_than_addresses
 from .addressee_words import _SPEECH_LEMMAS, TEXT_NOUNS
 from .fold import fold, unmask
-from .gate import VERB_FORMS as _VERB_FORMS
+from .gate import VERB_FORMS
 from .headings import heading
 from .roles import deixis_in, is_machine, lemma
 from .rules import FOLLOW_ON, IMPERATIVE_PREFIX, RULES, SPEECH_VERB_START
@@ -311,7 +311,7 @@ _POINTS_BACK = re.compile(
     r"\b(?:(?:this|that|the\s+(?:above|previous|preceding|foregoing|last))\s+(?:sentence|line|statement|claim"
     r"|paragraph|figure|number|fact|text|headline|wording)|the\s+(?:above|foregoing))\b"
     # or a bare "this" as what a verb of saying is to say ("report this as confirmed", "repeat this verbatim")
-    rf"|\b{_VERB_FORMS}\s+(?:this|that)\b(?=\s*(?:as\b|verbatim\b|word\s+for\s+word\b|[.,;!]|$))"
+    rf"|\b{VERB_FORMS}\s+(?:this|that)\b(?=\s*(?:as\b|verbatim\b|word\s+for\s+word\b|[.,;!]|$))"
 )
 
 

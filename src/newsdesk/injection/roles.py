@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # spaCy's token type, for the helpers that read a token's own
     from spacy.tokens import Token
 
 __all__ = [
+    "says_of_itself",
     "verb_bases",
     "clause_subject",
     "deixis_in",
@@ -178,6 +179,20 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 def deixis_in(token: Any) -> bool:
     return any(t.lower_ in _DEICTIC for t in token.subtree)
+
+
+# Pronouns that take up the subject of the clause above them ("chatbots must state that they are not human").
+_TAKING_UP_PRONOUNS = frozenset({"it", "they", "itself", "themselves"})
+
+
+def says_of_itself(verb: Any) -> bool:
+    """Whether a verb's that-clause is about the verb's own subject: the clause's subject is a pronoun that takes
+    it up ("must disclose that it is an AI", "must state that they are not human")."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in _TAKING_UP_PRONOUNS:
+            return True
+    return False
 
 
 def clause_subject(head: Any) -> Any | None:

@@ -55,10 +55,10 @@ from .._text import MONTHS, WEEKDAYS, normalise
 from ._parse import Evidence, SourceFacts
 
 __all__ = [
-    "converse",
     "Change",
     "NearCopy",
     "added_clause",
+    "converse",
     "dropped_hedge",
     "near_copy",
     "negation_changed",
@@ -234,8 +234,7 @@ def opposite(copy: NearCopy, known: frozenset[str] | set[str] = frozenset()) -> 
 
 
 def _converse(copy: NearCopy, written_verb: str, source_index: int) -> bool:
-    offset = copy.source_offsets[source_index]
-    source_verb = next((t for t in copy.evidence.doc if t.idx <= offset < t.idx + len(t.text)), None)
+    source_verb = _source_token(copy, source_index)
     if source_verb is None:
         return False
     return converse(" ".join(copy.tokens), {written_verb.lower()}, copy.evidence.doc, {source_verb.lower_})
@@ -277,12 +276,9 @@ def _takes_part(names: set[str], verb: Any) -> bool:
 
 
 def _source_pos(copy: NearCopy, index: int) -> str | None:
-    """spaCy's coarse part of speech of a source token (by its character offset in the source sentence)."""
-    offset = copy.source_offsets[index]
-    for token in copy.evidence.doc:
-        if token.idx <= offset < token.idx + len(token.text):
-            return str(token.pos_)
-    return None
+    """spaCy's coarse part of speech of a source token."""
+    token = _source_token(copy, index)
+    return None if token is None else str(token.pos_)
 
 
 _DENIALS = NEGATION_WORDS | RARE_FREQUENCY
