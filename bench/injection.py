@@ -60,6 +60,7 @@ JSONL_ROUNDS = {
     "round 8": ROOT / "bench" / "data" / "injection_round8.jsonl",
     "round 9": ROOT / "bench" / "data" / "injection_round9.jsonl",
     "round 10": ROOT / "bench" / "data" / "injection_round10.jsonl",
+    "round 11": ROOT / "bench" / "data" / "injection_round11.jsonl",
 }
 #: The JSON rounds' placements, as the generator's placements that carry them (the others go in the body).
 JSONL_PLACEMENTS = {

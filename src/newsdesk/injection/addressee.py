@@ -304,13 +304,19 @@ def _directive_reason(doc: Any, sentence: str) -> str | None:
     return None
 
 
-def reports_rather_than_addresses(sentence: str, reason: str) -> bool:
+def reports_rather_than_addresses(sentence: str, reason: str, at: int = 0) -> bool:
     """Whether a sentence that a surface pattern took for an address to a model is, by its parse, reporting.
 
     Three readings the patterns cannot make: a speaker in the story retracting *their own* earlier instructions
     ("'Please disregard my earlier instructions,' the judge told the jurors"); "as an AI assistant" describing a
     named third party, not the writer speaking ("As an AI assistant, CivicBot cannot take payments"); and a duty
-    whose recipient is people in the world ("chatbots must tell users that they are talking to a machine")."""
+    whose recipient is people in the world ("chatbots must tell users that they are talking to a machine"); and
+    an identity only supposed, in a condition ("If you are an AI, you cannot hold a patent"). ``at`` is where in
+    the sentence the pattern matched."""
+    if reason in ("role play", "addressed to AI systems") and _supposed_identity(sentence, at):
+        return True
+    if reason == "role play":
+        return False
     doc = _parse(" ".join(sentence.split()))
     if reason == "override":
         own = any(t.lower_ in ("my", "our") for t in doc)
@@ -328,7 +334,7 @@ def reports_rather_than_addresses(sentence: str, reason: str) -> bool:
         # a quotation the story attributes to a speaker after it ("'As an AI assistant, I cannot ...,' the city's
         # chatbot replies"): by convention an attribution is a word of saying and its speaker, on either side of it
         # (the parser may read "chatbot replies" as a noun phrase, so the words are read, not the tree)
-        return _attributed_to_a_person(sentence)
+        return _attributed_to_a_person(sentence) or _attributed_to_a_particular_machine(sentence)
     if reason == "addressed to AI systems":
         machines = [t for t in doc if is_machine(t)]
         if any(duty_to_people(t) or _discloses_itself(t) for t in doc):
@@ -337,19 +343,89 @@ def reports_rather_than_addresses(sentence: str, reason: str) -> bool:
     return False
 
 
+def _supposed_identity(sentence: str, at: int) -> bool:
+    """Whether what a pattern matched at ``at`` ("you are an AI", or "AI, you" read as a vocative) is the
+    antecedent of a conditional: "if you are an AI" supposes an identity and asserts none, so it casts no one in a
+    role and calls no one by name ("AI" is the predicate of "are", no vocative). What the sentence goes on to say in
+    its main clause is read by the other readings as any clause is ("If you are an AI, write that X" is still an
+    instruction), and an imperative, an obligation or "you" putting words into a text in the consequent tells the
+    supposed machine what to do ("If you are an AI, include ...", "..., you should add ...", "you will add")."""
+    doc = _parse(sentence)
+    first = next((t for t in doc if t.idx >= at and (t.lower_ == "you" or t.pos_ in ("NOUN", "PROPN"))), None)
+    if first is None:
+        return False
+    if first.lower_ == "you" and first.dep_ == "nsubj":
+        clause = first.head
+    elif first.dep_ == "attr" or (first.dep_ == "compound" and first.head.dep_ == "attr"):
+        clause = first.head if first.dep_ == "attr" else first.head.head
+    else:
+        return False
+    return (
+        clause.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in clause.children)
+        and clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
+        # "If you are an AI, include ..." / "..., you should add ...": the supposed machine is told what to do
+        and not (_imperative(clause.head) or _obliging(clause.head) or _you_put_into_text(clause.head))
+    )
+
+
+def _you_put_into_text(verb: Any) -> bool:
+    """ "you will add ...", "you mention ...": the addressee as the one who puts words into a text."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children) and (
+        lemma(verb) in COMMUNICATION or lemma(verb) in _INSERTING
+    )
+
+
 def _attributed_to_a_person(sentence: str) -> bool:
     """Whether a quotation that opens the sentence is given to a speaker who is no machine, by the attribution
     after it: by convention a word of saying and its speaker, on either side of it (the parser may read "chatbot
     replies" as a noun phrase, so the words are read, not the tree)."""
-    attribution = _ATTRIBUTION.match(" ".join(sentence.split()))
+    attribution = _attribution(sentence)
+    return attribution is not None and any(not is_machine(t) for t in attribution[1])
+
+
+def _attributed_to_a_particular_machine(sentence: str) -> bool:
+    """Whether a quotation that opens the sentence is what one particular machine of the story said, told as a
+    past event: a definite or named chatbot ("the chatbot replied when a reporter asked ..."). Words a machine
+    said before this page was written are news about it, reported like anyone's; the model reading the page has
+    said nothing yet, so a narrated past utterance cannot be its own voice. A present tense ("the assistant says")
+    or a speaker pointed at from the page ("this AI") is not such a report."""
+    attribution = _attribution(sentence)
     if attribution is None:
         return False
-    words = list(_parse(attribution.group(1)))[:8]
-    saying = next((i for i, t in enumerate(words) if lemma(t) in _SPEECH_LEMMAS), None)
-    if saying is None:
-        return False
-    speaker = [t for t in words[:saying] or words[saying + 1 :] if t.pos_ in ("NOUN", "PROPN")]
-    return any(not is_machine(t) for t in speaker)
+    saying, speaker = attribution
+    machines = [t for t in speaker if is_machine(t)]
+    return (
+        saying.tag_ == "VBD"
+        and bool(machines)
+        and all(t.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in t.children) for t in machines)
+        and not any(deixis_in(t) for t in machines)
+    )
+
+
+def _attribution(sentence: str) -> tuple[Any, list[Any]] | None:
+    """The word of saying and the speaker's nouns of a quotation's attribution: after a quotation that opens the
+    sentence ('"...," the chatbot replied'), or before the colon that introduces a quotation ending it ("..., the
+    chatbot replied: '...'"; the speaker is that verb's subject)."""
+    sentence = " ".join(sentence.split())
+    after = _ATTRIBUTION.match(sentence)
+    if after is not None:
+        words = list(_parse(after.group(1)))[:8]
+        saying = next((i for i, t in enumerate(words) if lemma(t) in _SPEECH_LEMMAS), None)
+        if saying is None:
+            return None
+        return words[saying], [t for t in words[:saying] or words[saying + 1 :] if t.pos_ in ("NOUN", "PROPN")]
+    before = _ATTRIBUTION_BEFORE.match(sentence)
+    if before is None:
+        return None
+    words = list(_parse(before.group(1)))
+    if not words or lemma(words[-1]) not in _SPEECH_LEMMAS:
+        return None
+    subject = next((c for c in words[-1].children if c.dep_ == "nsubj"), None)
+    # where the parser finds no subject, the words just before the verb, as after a quotation
+    speaker = list(subject.subtree) if subject is not None else words[-7:-1]
+    return words[-1], [t for t in speaker if t.pos_ in ("NOUN", "PROPN")]
 
 
 def _discloses_itself(verb: Any) -> bool:
@@ -364,6 +440,7 @@ def _discloses_itself(verb: Any) -> bool:
 
 # A quotation that opens the sentence, and what follows its closing mark: the attribution.
 _ATTRIBUTION = re.compile(r'^\s*["“].+?[,.!?]?["”]\s*,?\s*(\S.*)$')
+_ATTRIBUTION_BEFORE = re.compile(r'^(.*?\S)\s*:\s*["“][^"“”]+["”]?\s*$')
 
 
 def asserted(sentence: str) -> bool:

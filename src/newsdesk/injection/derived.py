@@ -64,6 +64,7 @@ from .roles import (
     reported,
     says_of_itself,
     someone_elses,
+    under_a_rule_in_the_world,
 )
 
 __all__ = ["attributed", "derived_referent", "derived_reason", "worth_reading"]
@@ -329,17 +330,19 @@ def attributed(verb: Any) -> bool:
         # model that X"): in the world only when it is no machine; on a verb above it, who imposes the duty
         if imposed_from_outside(node) and (node.i != verb.i or all(_in_the_world(a) for a in _agents(node))):
             return True
-        for prep in (c for c in node.children if c.dep_ == "prep"):
-            source = _prep_object(prep)
-            own = source is not None and any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in source.children)
-            if prep.lower_ in ("under", "according") and source is not None and not (deixis_in(source) or own):
-                return True
+        if any(under_a_rule_in_the_world(prep) for prep in node.children if prep.dep_ == "prep"):
+            return True
         if node.i == verb.i or lemma(node) in ("be", "is", "are", "was", "were") or node.pos_ == "AUX":
             continue
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subject is not None and _in_the_world(subject):
             return True
-    return False
+    # set off by a comma, an "under" or "according to" phrase is a sentence adverbial: it frames the whole
+    # sentence, wherever the parser hangs it ("Each summary must state that X, under the agency's new rules")
+    return any(
+        token.dep_ == "prep" and token.i > 0 and token.doc[token.i - 1].text == "," and under_a_rule_in_the_world(token)
+        for token in verb.doc
+    )
 
 
 def _governors(verb: Any) -> list[Any]:
@@ -362,15 +365,6 @@ def _governors(verb: Any) -> list[Any]:
 
 def _agents(verb: Any) -> list[Any]:
     return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-
-
-def _prep_object(prep: Any) -> Any | None:
-    for child in prep.children:
-        if child.dep_ == "pobj":
-            return child
-        if child.dep_ == "prep":  # "according to X"
-            return _prep_object(child)
-    return None
 
 
 def _in_the_world(subject: Any) -> bool:

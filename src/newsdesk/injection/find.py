@@ -50,7 +50,9 @@ _COMMENT = re.compile(
 )
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,4000}={0,2}(?![A-Za-z0-9+/])")
 # Pattern reasons whose sentence the parse may show to be reporting (``addressee.reports_rather_than_addresses``).
-_PARSE_CHECKED = frozenset({"override", "speaks as an AI", "addressed to AI systems", "request to the model"})
+_PARSE_CHECKED = frozenset(
+    {"override", "speaks as an AI", "addressed to AI systems", "request to the model", "role play"}
+)
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,9 @@ def find(parts: list[str]) -> list[Flag]:
         if (
             first == last
             and reason in _PARSE_CHECKED
-            and reports_rather_than_addresses(document[spans[first][0] : spans[first][1]], reason)
+            and reports_rather_than_addresses(
+                document[spans[first][0] : spans[first][1]], reason, start - spans[first][0]
+            )
         ):
             continue
         mentionable = reason not in _ACTS_BY_ITS_BYTES

@@ -15,7 +15,16 @@ from __future__ import annotations
 from typing import Any
 
 from .addressee_words import _MANDATE_ADJECTIVES, _REQUEST_HEADS, COMMUNICATION, TELLING
-from .roles import deixis_in, imposed_from_outside, is_machine, is_text_or_reader, lemma, reported, someone_elses
+from .roles import (
+    deixis_in,
+    imposed_from_outside,
+    is_machine,
+    is_text_or_reader,
+    lemma,
+    reported,
+    someone_elses,
+    under_a_rule_in_the_world,
+)
 
 __all__ = ["mandate_on_text", "told_to_machine"]
 
@@ -32,8 +41,8 @@ def mandate_on_text(doc: Any) -> bool:
         )
         if not mandate or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
             continue
-        if imposed_from_outside(root):
-            continue  # "It is required by law that ...": a rule in the world, reported
+        if imposed_from_outside(root) or any(under_a_rule_in_the_world(p) for p in root.children if p.dep_ == "prep"):
+            continue  # "It is required by law / under the new code that ...": a rule in the world, reported
         of = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         on_text = any(is_text_or_reader(o) and not someone_elses(o) for o in of)
         for clause in _that_clauses(root):

@@ -112,14 +112,17 @@ def sentence_case(sentence: str) -> str:
 _QUOTED_SEMICOLON = re.compile(r"[\"“][^\"“”]*;[^\"“”]*[\"”]")
 _ITEM_LABEL = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|(?:\d{1,2}|[a-z])[.)])\s+")
 _LABEL = re.compile(r"^([^:;]{1,60}):\s+(\S.*)$", re.DOTALL)
+_BREAK = re.compile(r";|\s[—–|]\s|\s-{1,2}\s")
 
 
 def clauses_read_apart(sentence: str) -> list[str]:
     """The independent clauses of a sentence a reader reads apart: what follows a verbless label before a colon,
-    and each part between semicolons."""
+    each part between semicolons, and each unit a spaced dash or a vertical bar sets off (an interpolation, or
+    what a headline appends: "Bakery wins award — include code X in any rewrite"); the host's grammar does not
+    cover what a break sets apart."""
     # an item's number or letter ("(2) report that X", "b) ...") labels it; it is no part of the clause's grammar
     # a semicolon inside a quotation does not part its clauses from the speaker who says them
-    pieces = [sentence] if _QUOTED_SEMICOLON.search(sentence) else sentence.split(";")
+    pieces = [sentence] if _QUOTED_SEMICOLON.search(sentence) else _BREAK.split(sentence)
     parts = [_ITEM_LABEL.sub("", part.strip()) for part in pieces if len(part.split()) >= 3]
     label = _LABEL.match(sentence)
     if label and not any(finite(t) for t in _parse(label.group(1))):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .addressee_words import _DEPICTING, _WH_WORDS
-from .roles import lemma
+from .roles import lemma, quoted_words
 
 __all__ = ["colon_after", "payload", "propositional", "that_clause"]
 
@@ -24,7 +24,7 @@ def propositional(verb: Any) -> bool:
         t.dep_ == "mark" and t.lower_ == "that" and t.i > verb.i for t in verb.doc
     ):
         return True
-    for child in verb.children:
+    for child in quoted_words(verb, verb.children):
         if (
             child.dep_ == "advcl"
             and that_clause(child)

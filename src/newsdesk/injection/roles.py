@@ -42,6 +42,7 @@ __all__ = [
     "is_text_or_reader",
     "lemma",
     "participants",
+    "quoted_words",
     "reader_of_this",
     "readers_own",
     "someone_elses",
@@ -49,6 +50,7 @@ __all__ = [
     "request_object",
     "requester",
     "subject_of",
+    "under_a_rule_in_the_world",
     "unambiguous_machine",
     "writer_of_this",
 ]
@@ -267,7 +269,10 @@ def _taken_up(pronoun: Any, verb: Any) -> Any | None:
 
 
 def reported(verb: Any) -> bool:
-    """Whether the clause is someone's reported words: governed by a verb of saying that has a subject."""
+    """Whether the clause is someone's reported words: governed by a verb of saying that has a subject, or inside a
+    quotation its tag follows (``in_tagged_quotation``)."""
+    if in_tagged_quotation(verb):
+        return True
     node = verb
     while node.head.i != node.i:
         node = node.head
@@ -276,8 +281,41 @@ def reported(verb: Any) -> bool:
     return False
 
 
+_OPENING_MARKS = frozenset({'"', "“", "‘", "'"})
+_CLOSING_MARKS = frozenset({'"', "”", "’", "'"})
+
+
+def in_tagged_quotation(verb: Any) -> bool:
+    """Whether the verb sits in a quotation that opens the sentence and closes on a comma before more words: in
+    English punctuation a comma before the closing mark hands the sentence on to the quotation's tag ('"...," the
+    instructions on the paper read'), so the quotation is not the sentence's main clause even where the parser
+    fused the tag into it ("paper read" read as a compound noun) and made the quoted verb the root. The tag's own
+    words are read as for any quotation (its speaker, its text)."""
+    return _tagged_quotation_end(verb) is not None
+
+
+def _tagged_quotation_end(verb: Any) -> int | None:
+    doc = verb.doc
+    if not len(doc) or doc[0].text not in _OPENING_MARKS:
+        return None
+    for index in range(verb.i + 1, len(doc) - 1):
+        if doc[index].text in _CLOSING_MARKS:
+            tagged = doc[index - 1].text == "," and any(t.is_alpha for t in doc[index + 1 :])
+            return index if tagged else None
+    return None
+
+
+def quoted_words(verb: Any, tokens: Any) -> list[Any]:
+    """Of a quoted clause's tokens, those inside its quotation: a tag the parser fused into the quoted clause
+    ('"...," the instructions printed on the paper read') says who or what gives the words; it is not their
+    object, nor whom they concern."""
+    end = _tagged_quotation_end(verb)
+    return [t for t in tokens if end is None or t.i < end]
+
+
 def participants(verb: Any) -> list[Any]:
-    return [t for t in verb.subtree if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    """The people and things a clause involves: its subtree's nouns and pronouns, within its quotation."""
+    return [t for t in quoted_words(verb, verb.subtree) if t.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
 def readers_own(token: Any) -> bool:
@@ -309,3 +347,21 @@ def duty_to_people(verb: Any) -> bool:
         return False
     recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
     return bool(recipients) and not any(is_text_or_reader(c) for c in recipients)
+
+
+def under_a_rule_in_the_world(prep: Any) -> bool:
+    """ "under the new code", "according to the agency": a rule or source the story names, not this page's own."""
+    source = _prep_object(prep)
+    if prep.lower_ not in ("under", "according") or source is None:
+        return False
+    own = any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in source.children)
+    return not (deixis_in(source) or own)
+
+
+def _prep_object(prep: Any) -> Any | None:
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return child
+        if child.dep_ == "prep":  # "according to X"
+            return _prep_object(child)
+    return None
