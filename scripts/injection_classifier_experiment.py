@@ -3,12 +3,12 @@
 The rules in ``newsdesk/injection`` catch 40-75% of each blind round of attacks written by another author. This
 script asks whether a linear classifier over all-MiniLM-L6-v2 vectors (``newsdesk.llm.embed``), used only for
 sentences the rules miss, generalises better across authorships. Model selection is leave-one-source-out over the
-project's own attack sources (rounds 1-5 and the generator with the canaries): train on the rest, measure recall
+project's own attack sources (rounds 1-11 and the generator with the canaries): train on the rest, measure recall
 and legitimate sentences set aside on the held-out source, at the threshold where the dev sentences (every
 sentence ``scripts/injection_false_positives.py`` reads in the shared data; evaluation only, never training)
-are flagged at most 0.1% of the time (and, to show the curve, 1%). Round 6, the unseen test, is never read here.
+are flagged at most 0.1% of the time (and, to show the curve, 1%), and what the layer adds beside the rules.
 
-Training data (all written by this project): attacks from the held-out files, rounds 3-5, the canaries and the
+Training data (all written by this project): attacks from the held-out files, rounds 3-11, the canaries and the
 generator's variants (deduplicated: they are templated); legitimate sentences from the legitimate and
 hard-negative files, the rounds' legitimate lines, the generator's benign stories and examples/*.md.
 
@@ -42,7 +42,7 @@ DATA = ROOT / "tests" / "data"
 CACHE = Path("/tmp/injection_classifier_vectors.npz")
 DEV_CACHE = Path("/tmp/injection_classifier_dev_sentences.json")
 DEV_FP_SHARE = 0.001
-SOURCES = ["round 1", "round 2", "round 3", "round 4", "round 5", "generator"]
+SOURCES = ["round 1", "round 2", "round 3", "round 4", "round 5", *(f"round {n}" for n in range(6, 12)), "generator"]
 _WORD = re.compile(r"[\w.'-]+")
 # The rules' word classes for who a text is for: a machine, a reader, a text derived from the page.
 GATE_WORDS = MACHINE_NOUNS | READER_NOUNS | DERIVED_NOUNS | {"your", "yours"}
@@ -58,11 +58,11 @@ def _jsonl(path: Path) -> tuple[list[str], list[str]]:
 
 
 def sources() -> dict[str, tuple[list[str], list[str]]]:
-    """Each source's attacks and legitimate sentences (round 6 is not among them)."""
+    """Each source's attacks and legitimate sentences."""
     out = {}
     for name, (attacks, legit) in bench.HELDOUT.items():
         out[name] = ([line.partition("|")[2].strip() for line in _lines(attacks)], _lines(legit))
-    for name in ("round 3", "round 4", "round 5"):
+    for name in bench.JSONL_ROUNDS:
         out[name] = _jsonl(bench.JSONL_ROUNDS[name])
     canaries = json.loads((DATA / "canaries" / "canaries.json").read_text(encoding="utf-8"))
     generated = list(dict.fromkeys(v.text for v in bench.variants(300, 16)))
@@ -187,6 +187,19 @@ class Model:
         return np.array(out)
 
 
+_RULES: dict[str, bool] = {}
+
+
+def rules_flags(texts: list[str]) -> list[bool]:
+    """Whether the rule screen flags each text (any sentence of it)."""
+    from newsdesk.injection import flag_text
+
+    for text in texts:
+        if text not in _RULES:
+            _RULES[text] = bool(flag_text(text))
+    return [_RULES[t] for t in texts]
+
+
 def threshold_for(dev_scores: np.ndarray, share: float = DEV_FP_SHARE) -> float:
     """The lowest threshold at which at most ``share`` of the dev sentences score at or above it."""
     allowed = int(share * len(dev_scores))
@@ -233,11 +246,23 @@ def main() -> None:
             (caught, aside, dev_fp), (caught10, aside10, _) = row
             if held in rounds:
                 totals += (caught, len(held_attacks), caught10)
+            # beside the rules: what the layer adds to the screen's own catches, and what it sets aside
+            cut = threshold_for(dev_scores, DEV_FP_SHARE)
+            by_rules = rules_flags(held_attacks)
+            added = sum(
+                1 for flagged, score in zip(by_rules, attack_scores, strict=True) if not flagged and score >= cut
+            )
+            legit_by_rules = rules_flags(held_legit)
+            legit_added = sum(
+                1 for flagged, score in zip(legit_by_rules, legit_scores, strict=True) if not flagged and score >= cut
+            )
             print(
                 f"  {held:10} {caught:>15}/{len(held_attacks):<6} {aside:>9}/{len(held_legit):<6} {dev_fp:>7}"
                 f" {caught10:>13}/{len(held_attacks):<6} {aside10:>3}/{len(held_legit):<3}"
+                f"   rules {sum(by_rules)}/{len(held_attacks)} +{added} by the layer;"
+                f" legit set aside by rules {sum(legit_by_rules)} +{legit_added}"
             )
-        print(f"  rounds 1-5: {totals[0]}/{totals[1]} caught at 0.1% dev FP, {totals[2]}/{totals[1]} at 1%")
+        print(f"  held-out rounds: {totals[0]}/{totals[1]} caught at 0.1% dev FP, {totals[2]}/{totals[1]} at 1%")
 
 
 if __name__ == "__main__":
