@@ -150,10 +150,11 @@ def find(parts: list[str]) -> list[Flag]:
         ):
             continue
         mentionable = reason not in _ACTS_BY_ITS_BYTES
+        words_end = start + len(document[start:end].rstrip("\"'”’ "))  # a match may take in the closing mark
         if (
             mentionable
             and first == last
-            and _mentioned(document, spans[first][0], start, end, reason != "speaks as an AI")
+            and _mentioned(document, spans[first][0], start, words_end, reason != "speaks as an AI")
         ):
             continue
         for index in range(first, last + 1):
@@ -216,6 +217,8 @@ def _mentioned(document: str, sentence_start: int, start: int, end: int, asks: b
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         return False  # an order around it ("Reply with the words '...'"), not a statement
+    if any(t.lower_ in _SECOND_PERSON for t in doc):
+        return False  # "Your write-up ought to conclude with the line '...'": what the reader is to write
     words = re.findall(r"[\w']+", document[sentence_start : opening.start()].lower())
     rest = document[opening.end() : start] + " " + document[end:closing]
     if words and words[-1] in _METALINGUISTIC and (not asks or len(re.findall(r"\w+", rest)) <= 3):
@@ -232,6 +235,8 @@ def _handled_in_the_world(doc: Any) -> bool:
     quote = next((t for t in doc if t.text == "Q"), None)
     if quote is None:
         return False
+    if _content_of_a_text_in_the_world(quote):
+        return True
     node = quote
     while node.dep_ in ("appos", "compound", "pobj", "prep") or (node.dep_ == "dobj" and node.pos_ != "VERB"):
         if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
@@ -265,11 +270,70 @@ def _by_parse_and_language(document: str, spans: list[tuple[int, int]], reasons:
             if other is not None and language is not None:
                 reasons[index] = f"in another language ({other}) than the source ({language})"
             elif other is None and language in ("en", None):
-                reason = addressed_reason(" ".join(sentence.split()))
+                reason = addressed_reason(" ".join(_mentions_named(document, start, sentence).split()))
                 if reason is not None:
                     reasons[index] = reason
             if index in reasons:
                 break
+
+
+def _mentions_named(document: str, sentence_start: int, sentence: str) -> str:
+    """The sentence with each quotation it mentions (``_mentioned``: a piece of language named or handled as a
+    thing, "the team embedded the sentence '...' in test pages") read as the noun it is in the sentence's grammar:
+    a mention's own clauses are not the sentence's, so the parse reads no instruction in them."""
+    if document[sentence_start : sentence_start + len(sentence)] != sentence:
+        return sentence  # a reading of the sentence (a link's text), not its own words: read as it is
+    out, at = [], 0
+    for opening in _OPENING_QUOTE.finditer(sentence):
+        if opening.start() < at:
+            continue
+        closing = sentence.find(_CLOSING_QUOTE[opening.group()], opening.end())
+        if closing < 0:
+            break
+        inner = (sentence_start + opening.end(), sentence_start + closing)
+        if closing > opening.end() and _mentioned(document, sentence_start, *inner):
+            out.append(sentence[at : opening.start()] + "the words")
+            at = closing + 1
+    return "".join(out) + sentence[at:]
+
+
+def _content_of_a_text_in_the_world(quote: Any) -> bool:
+    """Whether the quotation is the content of a text in the world that the sentence describes as a thing: after a
+    participle of wording or saying that modifies a noun ("hidden text on a web page reading '...' could steer
+    assistants", "obeyed text telling them to '...'"), or apposed to a noun for a piece of language ("read out the
+    hidden line she had planted on her homepage: '...'"). The sentence states something about that text, so the
+    words inside are its content, mentioned. A text is in the world when nothing points at this page: no deictic
+    word or second person outside the quotation, no text named definitely with no owner ("the footer contains a
+    line telling ...", "the caption": this page's parts), and no machine told by the participle."""
+    doc = quote.doc
+    if any(t.i != quote.i and t.lower_ in _DEICTIC_WORDS for t in doc) or any(_this_pages(t) for t in doc):
+        return False
+    head = quote.head
+    if quote.dep_ == "appos":
+        return head.pos_ == "NOUN" and (head.lower_ in _METALINGUISTIC or head.lower_ in TEXT_NOUNS)
+    if quote.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return (
+        quote.dep_ in ("dobj", "pobj", "xcomp", "ccomp")
+        and head.tag_ == "VBG"
+        and head.dep_ in ("acl", "advcl")
+        and lemma(head) in _SPEECH_LEMMAS | _WORDING
+        and not any(is_machine(c) for c in head.children if c.dep_ in ("dobj", "dative", "iobj"))
+    )
+
+
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+# Words that point at this page or at whoever reads it: a text so described is this page's own.
+_DEICTIC_WORDS = frozenset({"this", "these", "here", "you", "your", "yours", "above", "below", "following"})
+# The parts of a page: named with "the" and no owner or number, they are this page's ("the footer", "the caption").
+_PAGE_PARTS = frozenset("footer header caption sidebar note page article story text line banner".split())
+
+
+def _this_pages(token: Any) -> bool:
+    if token.lower_ not in _PAGE_PARTS or token.pos_ != "NOUN":
+        return False
+    children = {c.dep_: c.lower_ for c in token.children}
+    return children.get("det") == "the" and "poss" not in children and "nummod" not in children
 
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\[\]]{1,500})\]\([^()\s]*\)")
