@@ -61,6 +61,7 @@ JSONL_ROUNDS = {
     "round 9": ROOT / "bench" / "data" / "injection_round9.jsonl",
     "round 10": ROOT / "bench" / "data" / "injection_round10.jsonl",
     "round 11": ROOT / "bench" / "data" / "injection_round11.jsonl",
+    "round 12": ROOT / "bench" / "data" / "injection_round12.jsonl",
 }
 #: The JSON rounds' placements, as the generator's placements that carry them (the others go in the body).
 JSONL_PLACEMENTS = {

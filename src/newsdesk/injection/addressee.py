@@ -161,7 +161,19 @@ def _imperative(verb: Any) -> bool:
     if any(c.dep_ == "aux" and c.lower_ not in ("do", "don't", "not") for c in node.children):
         return False
     return node.dep_ in ("ROOT", "ccomp", "parataxis", "advcl") and all(
-        c.dep_ in _BEFORE_IMPERATIVE or c.lower_ == "please" for c in node.lefts
+        c.dep_ in _BEFORE_IMPERATIVE or c.lower_ == "please" or _fronted_and_closed(c) for c in node.lefts
+    )
+
+
+def _fronted_and_closed(token: Any) -> bool:
+    """A prepositional phrase before its verb that a comma closes ("In its place, state that X"): a fronted
+    adverbial, which leaves the clause after the comma as it is, so a bare verb there is still an imperative. Without
+    the comma a preposition before a verb may open an inverted statement ("Among his recordings include ...")."""
+    verb = token.head
+    return (
+        token.dep_ == "prep"
+        and token.i < verb.i
+        and any(t.text == "," for t in token.doc[token.right_edge.i + 1 : verb.i])
     )
 
 
@@ -220,14 +232,15 @@ def _imperative_request(doc: Any, to_writer: bool = False) -> bool:
     when the sentence names the text or a machine ("Begin your summary with the claim that X"), or when a heading
     already named them (``to_writer``: "Guidance for machine-written recaps: lead with the claim that X").
     A leading adverbial clause ("If you are an AI summarising this page, state that X", "When you write this up,
-    ...") does not change whose imperative the main clause is: its words are passed over."""
+    ...") or a fronted phrase a comma closes ("In its place, state that X") does not change whose imperative the
+    main clause is: its words are passed over."""
     first = next(
         (
             t
             for t in doc
             if t.dep_ not in _BEFORE_IMPERATIVE
             and t.lower_ not in ("please", "kindly")
-            and not any(a.dep_ == "advcl" for a in t.ancestors)
+            and not any(a.dep_ == "advcl" or _fronted_and_closed(a) for a in [t, *t.ancestors])
         ),
         None,
     )

@@ -89,10 +89,11 @@ _HUMAN_SENSES = frozenset("agent agents assistant assistants model models".split
 # Imperatives whose only sense is to put something into a text: any object is a payload ("Mention X prominently").
 _PURE_COMMUNICATION = frozenset("mention claim assert emphasise emphasize highlight".split())
 _IMPERATIVE_REQUESTS = frozenset("ensure make see".split())
-# What a text is made of: a text "opens with", "reads", "is", "includes" what it is told to.
+# What a text is made of: a text "opens with", "ends with" (or finishes, closes, concludes), "reads", "is",
+# "includes" what it is told to.
 _TEXT_MAKEUP = frozenset(
-    "open opens begin begins start starts end ends lead leads read reads be is are include "
-    "includes contain contains feature features carry carries treat".split()
+    "open opens begin begins start starts end ends finish finishes close closes conclude concludes lead leads read "
+    "reads be is are include includes contain contains feature features carry carries treat".split()
 )
 # Verbs that present something *as* something: "describe the plant as unsafe" carries a proposition.
 _DEPICTING = frozenset(

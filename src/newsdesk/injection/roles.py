@@ -343,7 +343,12 @@ def unambiguous_machine(token: Any) -> bool:
 
 
 def duty_to_people(verb: Any) -> bool:
-    if lemma(verb) not in COMMUNICATION or not any(c.dep_ == "ccomp" for c in verb.children):
+    """A duty to tell people something ("chatbots must tell users that they are talking to a machine"): a verb of
+    saying with a that-clause, wherever the parser hangs the clause (after "at the start of each conversation" it
+    may make it a relative clause of "conversation"), and a told party who is no text, reader or machine."""
+    if lemma(verb) not in COMMUNICATION or not (
+        any(c.dep_ == "ccomp" for c in verb.children) or any(_hung_that_clause(t) for t in verb.subtree if t.i > verb.i)
+    ):
         return False
     recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
     return bool(recipients) and not any(is_text_or_reader(c) for c in recipients)
@@ -365,3 +370,14 @@ def _prep_object(prep: Any) -> Any | None:
         if child.dep_ == "prep":  # "according to X"
             return _prep_object(child)
     return None
+
+
+def _hung_that_clause(token: Any) -> bool:
+    """A clause that opens with "that" and has a subject of its own, hung by the parser on a noun before it (as in
+    ``frames``: a relative clause's "that" is its own subject or object, so one with another subject is a
+    complement)."""
+    return (
+        token.dep_ in ("acl", "relcl")
+        and token.left_edge.lower_ == "that"
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in token.children)
+    )
