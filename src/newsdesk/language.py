@@ -666,7 +666,7 @@ METONYMS = {
 # What a news page calls itself ("this article", "this report", "this post"). Nouns that as often name a thing
 # in the world ("this document shows ...", "this release", "this entry visa", "this file") are left out: a
 # sentence about a leaked document is news.
-PAGE_NOUNS = frozenset("article articles story report page post text piece newsletter".split())
+PAGE_NOUNS = frozenset("article articles story report page post text piece newsletter dispatch bulletin".split())
 _THIS_PAGE = re.compile(rf"\b(?:this|these)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(PAGE_NOUNS))})\b", re.I)
 
 

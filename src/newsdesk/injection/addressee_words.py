@@ -47,7 +47,8 @@ summary summaries digest digests report reports article articles story stories t
 documents response responses answer answers output outputs reply replies headline headlines title titles section
 sections paragraph paragraphs overview overviews recap recaps synopsis synopses abstract abstracts brief briefs
 write-up writeups version versions rewrite rewrites translation translations coverage analysis analyses piece
-pieces account accounts content completion completions line lines sentence sentences
+pieces account accounts content completion completions line lines sentence sentences dispatch dispatches
+bulletin bulletins
 """.split()
 )
 # Readers of text that are machines, and the modifiers that make any agent noun one ("automated summarisers").
