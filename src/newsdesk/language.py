@@ -318,7 +318,7 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("acknowledge admit recognise recognize realise realize concede", "reject deny dismiss"),
     ("confirm", "deny"),
     ("support", "oppose"),
-    ("win won victory", "lose lost defeat"),
+    ("win won victory beat beaten", "lose lost defeat"),
     ("succeed success successful", "fail failure unsuccessful"),
     ("fix resolve solve repair", "fail ignore neglect"),
     # direction of change

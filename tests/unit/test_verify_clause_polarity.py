@@ -103,6 +103,7 @@ SALE = _passages(
     [
         "Margaret Hale bought the bakery in May after running it for thirty years.",
         "Northfield Rovers won the final against Ashby Town on penalties.",
+        "Northfield Rovers beat Ashby Town in the final on penalties.",  # "beat" is winning over its object
     ],
 )
 def test_the_opposite_verb_of_the_same_subject_fails(verifier: Verifier, sentence: str) -> None:
@@ -115,6 +116,7 @@ def test_the_opposite_verb_of_the_same_subject_fails(verifier: Verifier, sentenc
         "A family from Leeds bought the bakery from Margaret Hale in May.",  # the same sale from its other end
         "Northfield Rovers did not win the final, which went to penalties.",  # a denied opposite says the same
         "Ashby Town won the final against Northfield Rovers on penalties.",  # the winner as subject: the other end
+        "Ashby Town beat Northfield Rovers in the final on penalties.",
     ],
 )
 def test_a_converse_told_from_the_other_end_passes(verifier: Verifier, sentence: str) -> None:
