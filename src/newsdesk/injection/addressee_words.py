@@ -86,6 +86,8 @@ _WRITING_VERBS = frozenset(
 # Agent nouns of producing text by machine.
 _WRITER_NOUNS = frozenset("generator generators rewriter rewriters paraphraser paraphrasers".split())
 _DEICTIC = frozenset("this these here".split())
+# The reader addressed: a sentence in the second person speaks to whoever reads the page.
+SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
 _HUMAN_SENSES = frozenset("agent agents assistant assistants model models".split())
 # Imperatives whose only sense is to put something into a text: any object is a payload ("Mention X prominently").
 _PURE_COMMUNICATION = frozenset("mention claim assert emphasise emphasize highlight".split())

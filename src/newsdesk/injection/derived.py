@@ -49,6 +49,7 @@ from .addressee_words import (
     PROCESSING_PHRASAL,
     PROCESSING_VERBS,
     READER_NOUNS,
+    SECOND_PERSON,
     TELLING,
     TEXT_NOUNS,
 )
@@ -198,7 +199,7 @@ def _doer(verb: Any) -> Any | None:
 
 
 def _second_person(token: Any) -> bool:
-    return token.lower_ in ("you", "your", "yourself", "yourselves")
+    return token.lower_ in SECOND_PERSON
 
 
 def derived_referent(token: Any) -> str | None:

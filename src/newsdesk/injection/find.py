@@ -25,8 +25,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..langid import dominant_language, sentence_language
+from ..language import PAGE_NOUNS
 from .addressee import addressed_reason, reports_rather_than_addresses
-from .addressee_words import _SPEECH_LEMMAS, TEXT_NOUNS
+from .addressee_words import _DEICTIC, _SPEECH_LEMMAS, SECOND_PERSON, TEXT_NOUNS
 from .fold import fold, unmask
 from .gate import VERB_FORMS
 from .headings import heading
@@ -217,7 +218,7 @@ def _mentioned(document: str, sentence_start: int, start: int, end: int, asks: b
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         return False  # an order around it ("Reply with the words '...'"), not a statement
-    if any(t.lower_ in _SECOND_PERSON for t in doc):
+    if any(t.lower_ in SECOND_PERSON for t in doc):
         return False  # "Your write-up ought to conclude with the line '...'": what the reader is to write
     words = re.findall(r"[\w']+", document[sentence_start : opening.start()].lower())
     rest = document[opening.end() : start] + " " + document[end:closing]
@@ -322,11 +323,10 @@ def _content_of_a_text_in_the_world(quote: Any) -> bool:
     )
 
 
-_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 # Words that point at this page or at whoever reads it: a text so described is this page's own.
-_DEICTIC_WORDS = frozenset({"this", "these", "here", "you", "your", "yours", "above", "below", "following"})
+_DEICTIC_WORDS = _DEICTIC | SECOND_PERSON | {"above", "below", "following"}
 # The parts of a page: named with "the" and no owner or number, they are this page's ("the footer", "the caption").
-_PAGE_PARTS = frozenset("footer header caption sidebar note page article story text line banner".split())
+_PAGE_PARTS = PAGE_NOUNS | frozenset("footer header caption sidebar note banner line".split())
 
 
 def _this_pages(token: Any) -> bool:

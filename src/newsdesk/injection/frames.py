@@ -17,6 +17,7 @@ from typing import Any
 from .addressee_words import _MANDATE_ADJECTIVES, _REQUEST_HEADS, COMMUNICATION, TELLING
 from .roles import (
     deixis_in,
+    hung_that_clause,
     imposed_from_outside,
     is_machine,
     is_text_or_reader,
@@ -57,12 +58,7 @@ def _that_clauses(root: Any) -> list[Any]:
     with "that" and has a subject of its own, wherever the parser hangs it (the small model makes "that the port
     was shut" a relative clause of the noun before it; a relative clause's "that" is its own subject or object)."""
     clauses = [c for c in root.children if c.dep_ == "ccomp"]
-    for token in root.subtree:
-        if token.i <= root.i or token.dep_ not in ("relcl", "acl", "ccomp") or token in clauses:
-            continue
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if token.left_edge.lower_ == "that" and subject is not None and subject.lower_ not in ("that", "which", "who"):
-            clauses.append(token)
+    clauses += [t for t in root.subtree if t.i > root.i and t not in clauses and hung_that_clause(t)]
     return clauses
 
 

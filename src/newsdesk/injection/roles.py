@@ -37,6 +37,7 @@ __all__ = [
     "clause_subject",
     "deixis_in",
     "duty_to_people",
+    "hung_that_clause",
     "imposed_from_outside",
     "is_machine",
     "is_text_or_reader",
@@ -347,7 +348,7 @@ def duty_to_people(verb: Any) -> bool:
     saying with a that-clause, wherever the parser hangs the clause (after "at the start of each conversation" it
     may make it a relative clause of "conversation"), and a told party who is no text, reader or machine."""
     if lemma(verb) not in COMMUNICATION or not (
-        any(c.dep_ == "ccomp" for c in verb.children) or any(_hung_that_clause(t) for t in verb.subtree if t.i > verb.i)
+        any(c.dep_ == "ccomp" for c in verb.children) or any(hung_that_clause(t) for t in verb.subtree if t.i > verb.i)
     ):
         return False
     recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
@@ -372,12 +373,12 @@ def _prep_object(prep: Any) -> Any | None:
     return None
 
 
-def _hung_that_clause(token: Any) -> bool:
-    """A clause that opens with "that" and has a subject of its own, hung by the parser on a noun before it (as in
-    ``frames``: a relative clause's "that" is its own subject or object, so one with another subject is a
-    complement)."""
+def hung_that_clause(token: Any) -> bool:
+    """A clause that opens with "that" and has a subject of its own, wherever the parser hangs it (the small model
+    makes "that the port was shut" a relative clause of the noun before it): a relative clause's "that" is its own
+    subject or object, so one with another subject is a complement."""
     return (
-        token.dep_ in ("acl", "relcl")
+        token.dep_ in ("acl", "relcl", "ccomp")
         and token.left_edge.lower_ == "that"
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in token.children)
     )
