@@ -330,6 +330,7 @@ _PAGE_PARTS = PAGE_NOUNS | frozenset("footer header caption sidebar note banner 
 
 
 def _this_pages(token: Any) -> bool:
+    """A part of a page named with "the" and no owner or number: this page's own ("the footer")."""
     if token.lower_ not in _PAGE_PARTS or token.pos_ != "NOUN":
         return False
     children = {c.dep_: c.lower_ for c in token.children}

@@ -109,10 +109,11 @@ def sentence_case(sentence: str) -> str:
     return sentence
 
 
-_QUOTED_SEMICOLON = re.compile(r"[\"“][^\"“”]*;[^\"“”]*[\"”]")
+_BREAKS = r";|\s[—–|]\s|\s-{1,2}\s"
+_BREAK = re.compile(_BREAKS)
+_QUOTED_BREAK = re.compile(rf"[\"“][^\"“”]*(?:{_BREAKS})[^\"“”]*[\"”]")
 _ITEM_LABEL = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|(?:\d{1,2}|[a-z])[.)])\s+")
 _LABEL = re.compile(r"^([^:;]{1,60}):\s+(\S.*)$", re.DOTALL)
-_BREAK = re.compile(r";|\s[—–|]\s|\s-{1,2}\s")
 
 
 def clauses_read_apart(sentence: str) -> list[str]:
@@ -121,8 +122,8 @@ def clauses_read_apart(sentence: str) -> list[str]:
     what a headline appends: "Bakery wins award — include code X in any rewrite"); the host's grammar does not
     cover what a break sets apart."""
     # an item's number or letter ("(2) report that X", "b) ...") labels it; it is no part of the clause's grammar
-    # a semicolon inside a quotation does not part its clauses from the speaker who says them
-    pieces = [sentence] if _QUOTED_SEMICOLON.search(sentence) else _BREAK.split(sentence)
+    # a semicolon or a dash inside a quotation does not part its clauses from the speaker who says them
+    pieces = [sentence] if _QUOTED_BREAK.search(sentence) else _BREAK.split(sentence)
     parts = [_ITEM_LABEL.sub("", part.strip()) for part in pieces if len(part.split()) >= 3]
     label = _LABEL.match(sentence)
     if label and not any(finite(t) for t in _parse(label.group(1))):
