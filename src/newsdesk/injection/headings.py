@@ -71,12 +71,20 @@ def note_to_machine(doc: Any) -> bool:
         if token.lower_ in _NOTE_NOUNS and not someone_elses(token):
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("to", "for"):
-                    for recipient in (o for o in prep.children if o.dep_ == "pobj" and not someone_elses(o)):
+                    for recipient in (o for o in _recipients(prep) if not someone_elses(o)):
                         if is_machine(recipient) or any(
                             c.dep_ == "compound" and is_machine(c) for c in recipient.children
                         ):
                             return True
     return False
+
+
+def _recipients(prep: Any) -> list[Any]:
+    """Whom "to" or "for" names: its object, or where the parser made a clause of the phrase ("for the software
+    reading this": "software" the subject of "reading"), that clause's subject."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    clauses = [c for c in prep.children if c.dep_ == "pcomp"]
+    return objects + [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
 
 
 def heading(sentence: str) -> bool:
@@ -90,8 +98,13 @@ def heading(sentence: str) -> bool:
 
 
 def finite(token: Any) -> bool:
-    """A verb that makes a clause; not a participle that modifies a noun ("AI-generated summaries")."""
-    return (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) and token.dep_ not in ("amod", "compound")
+    """A verb that makes a clause; not a participle that modifies a noun ("AI-generated summaries"), nor a bare
+    "-ing" or "-en" participle with no auxiliary ("a note for the software reading this"): a participle alone
+    makes no finite clause."""
+    if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) or token.dep_ in ("amod", "compound"):
+        return False
+    bare_participle = token.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    return not (bare_participle and token.dep_ != "ROOT")
 
 
 _LETTERED = re.compile(r"[^\W\d_]{2,}")
