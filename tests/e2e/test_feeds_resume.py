@@ -23,7 +23,9 @@ from support.chatserver import ScriptedChatServer
 
 pytest.importorskip("newsdesk.pipeline")
 
-REPLY_DELAY = 0.4  # seconds per model call: long enough to interrupt a run between articles
+# seconds per model call: long enough that the run cannot finish its last two articles before the test, polling
+# for the first file, sends Ctrl-C (0.4 s once lost that race on a loaded 2-core CI machine)
+REPLY_DELAY = 1.0
 ENTRIES = [
     (
         "Council approves harbour bridge",
