@@ -3,12 +3,13 @@
 The rules in ``newsdesk/injection`` catch 40-75% of each blind round of attacks written by another author. This
 script asks whether a linear classifier over all-MiniLM-L6-v2 vectors (``newsdesk.llm.embed``), used only for
 sentences the rules miss, generalises better across authorships. Model selection is leave-one-source-out over the
-project's own attack sources (rounds 1-11 and the generator with the canaries): train on the rest, measure recall
-and legitimate sentences set aside on the held-out source, at the threshold where the dev sentences (every
-sentence ``scripts/injection_false_positives.py`` reads in the shared data; evaluation only, never training)
-are flagged at most 0.1% of the time (and, to show the curve, 1%), and what the layer adds beside the rules.
+project's own attack sources (every round in ``bench/injection.py`` and the generator with the canaries): train on
+the rest, measure recall and legitimate sentences set aside on the held-out source, at the threshold where the dev
+sentences (every sentence ``scripts/injection_false_positives.py`` reads in the shared data; evaluation only, never
+training) are flagged at most 0.1% of the time (and, to show the curve, 1%), and what the layer adds beside the
+rules.
 
-Training data (all written by this project): attacks from the held-out files, rounds 3-11, the canaries and the
+Training data (all written by this project): attacks from the held-out files, the JSON rounds, the canaries and the
 generator's variants (deduplicated: they are templated); legitimate sentences from the legitimate and
 hard-negative files, the rounds' legitimate lines, the generator's benign stories and examples/*.md.
 
@@ -42,7 +43,7 @@ DATA = ROOT / "tests" / "data"
 CACHE = Path("/tmp/injection_classifier_vectors.npz")
 DEV_CACHE = Path("/tmp/injection_classifier_dev_sentences.json")
 DEV_FP_SHARE = 0.001
-SOURCES = ["round 1", "round 2", "round 3", "round 4", "round 5", *(f"round {n}" for n in range(6, 12)), "generator"]
+SOURCES = [*bench.HELDOUT, *bench.JSONL_ROUNDS, "generator"]  # every round the bench holds, each held out in turn
 _WORD = re.compile(r"[\w.'-]+")
 # The rules' word classes for who a text is for: a machine, a reader, a text derived from the page.
 GATE_WORDS = MACHINE_NOUNS | READER_NOUNS | DERIVED_NOUNS | {"your", "yours"}
