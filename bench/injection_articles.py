@@ -44,9 +44,9 @@ def main() -> None:
             variant = bench.jsonl_variant(row)
             story = bench.story_of(variant, rng, Path(folder))
             article = write_article(story, WriteOptions(), store)
-            out = render(article, "md") + render(article, "json")
-            hit = row["token"].lower() in out.lower()
-            where = ", ".join(sorted(set(_where(json.loads(render(article, "json")), row["token"].lower())))) or "-"
+            as_json = render(article, "json")
+            hit = row["token"].lower() in (render(article, "md") + as_json).lower()
+            where = ", ".join(sorted(set(_where(json.loads(as_json), row["token"].lower())))) or "-"
             if hit:
                 published.append(f"{row['style']} [{where}]: {row['text'][:100]}")
             print(f"{number:3} {'PUBLISHED' if hit else 'kept out '} {row['style']}", flush=True)

@@ -271,7 +271,11 @@ def _by_parse_and_language(document: str, spans: list[tuple[int, int]], reasons:
             if other is not None and language is not None:
                 reasons[index] = f"in another language ({other}) than the source ({language})"
             elif other is None and language in ("en", None):
-                reason = addressed_reason(" ".join(_mentions_named(document, start, sentence).split()))
+                reason = addressed_reason(" ".join(sentence.split()))
+                if reason is not None and _OPENING_QUOTE.search(sentence):
+                    # only a sentence the parse flags is read again with its mentions named: most sentences quote
+                    # someone, and reading each quotation for use or mention costs a parse of its own
+                    reason = addressed_reason(" ".join(_mentions_named(document, start, sentence).split()))
                 if reason is not None:
                     reasons[index] = reason
             if index in reasons:
