@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -98,6 +99,35 @@ def example_article(tmp_path_factory):
     result = run_newsdesk("write", str(EXAMPLE), "--format", "json", "-o", str(out), db=db)
     assert result.returncode == 0, result.stderr.decode()
     return db, out, result
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _collect_each_modules_garbage():
+    """Run the cycle collector when a test module ends, so that a socket or file it left open warns (and fails)
+    in that module's last test, not in whichever later test the collector happens to run in."""
+    yield
+    gc.collect()
+
+
+@pytest.fixture
+def server_model():
+    """``server_model(spec, base_url)``: a server model, closed when the test ends.
+
+    An OpenAI client sits in a reference cycle, so one left open is freed by the cycle collector, which finalises
+    the objects of a cycle in no set order: now and then a pooled socket before the client that would have closed
+    it, and its ResourceWarning then fails whichever later test the collection happens in.
+    """
+    from newsdesk.llm import get_model
+
+    made = []
+
+    def make(spec: str, base_url: str):
+        made.append(get_model(spec, base_url=base_url))
+        return made[-1]
+
+    yield make
+    for model in made:
+        model.close()
 
 
 # -- both backends: SQLite (a file per test) and PostgreSQL (a schema per test on one server per run) -------------

@@ -30,8 +30,8 @@ def test_the_embedded_model_plan_follows_what_it_declares(drafting, grounded, ma
     assert plan.drafting == ("grounded" if grounded else "free")
 
 
-def test_a_server_plan_writes_freely_and_judges_unless_told_not_to():
-    model = get_model("openai:any", base_url="http://127.0.0.1:9/v1")  # nothing is sent to resolve a plan
+def test_a_server_plan_writes_freely_and_judges_unless_told_not_to(server_model):
+    model = server_model("openai:any", "http://127.0.0.1:9/v1")  # nothing is sent to resolve a plan
     plan = RunPlan.resolve(WriteOptions(), model)
     assert (plan.grounded, plan.map_analysis, plan.judge, plan.revise) == (False, False, True, True)
     assert not RunPlan.resolve(WriteOptions(judge=False), model).judge

@@ -9,7 +9,6 @@ import sys
 import pytest
 
 from conftest import DATA, SHORT_BRIEF, TINY_TEMPLATE, run_newsdesk
-from newsdesk.llm import get_model
 from newsdesk.llm.embedded import default_model_path
 from support.servers import free_port, serving_process
 
@@ -35,15 +34,15 @@ def server_url():
         yield url
 
 
-def test_chat_reports_tokens(server_url):
-    model = get_model("openai:smollm2", base_url=server_url)
+def test_chat_reports_tokens(server_model, server_url):
+    model = server_model("openai:smollm2", server_url)
     completion = model.chat([{"role": "user", "content": "Name one colour."}], max_tokens=12)
     assert completion.text.strip()
     assert completion.prompt_tokens > 0 and 0 < completion.completion_tokens <= 12
 
 
-def test_choice_probabilities_come_from_logprobs(server_url):
-    model = get_model("openai:smollm2", base_url=server_url)
+def test_choice_probabilities_come_from_logprobs(server_model, server_url):
+    model = server_model("openai:smollm2", server_url)
     probabilities = model.choice_probabilities(
         [{"role": "user", "content": "Is Paris in France? Answer Yes or No."}], ["Yes", "No"]
     )
@@ -142,7 +141,7 @@ def test_unknown_model_on_server(server_url, db_path):
     assert err.strip().splitlines()[-1].startswith("Error: ") and "Traceback" not in err
 
 
-def test_verifier_judge_reads_a_real_server(server_url):
+def test_verifier_judge_reads_a_real_server(server_model, server_url):
     from newsdesk.models import Passage
     from newsdesk.verify import Verifier
 
@@ -153,7 +152,7 @@ def test_verifier_judge_reads_a_real_server(server_url):
             source_number=1,
         )
     ]
-    model = get_model("openai:smollm2", base_url=server_url)
+    model = server_model("openai:smollm2", server_url)
     check = Verifier(judge=model).check("The city council voted 7 to 2 to build bike lanes.", passages)
     assert 0.0 <= check.details["judge"] <= 1.0
     assert "judge_error" not in check.details
@@ -193,7 +192,7 @@ def test_no_judge_makes_no_judge_call(server_url, db_path):
             assert sentence["signals"]["judge"] is None
 
 
-def test_judge_batch_is_recorded_and_the_budget_holds(server_url, db_path):
+def test_judge_batch_is_recorded_and_the_budget_holds(server_model, server_url, db_path):
     """An article's uncertain sentences go to the real server in one call, recorded as a 'judge' call of the run;
     once the run's budget is spent nothing more is sent, and the sentences keep their local decision."""
     from newsdesk.archive import open_archive
@@ -227,7 +226,7 @@ def test_judge_batch_is_recorded_and_the_budget_holds(server_url, db_path):
     assert uncertain, "the pool must hold sentences near the line"
     archive = open_archive(db_path)
     run_id = archive.start_run(None, "smollm2", "tiny")
-    model = get_model("openai:smollm2", base_url=server_url)
+    model = server_model("openai:smollm2", server_url)
     session = Session(model, archive, run_id, max_calls=1)
     article = Article(
         title="t",

@@ -16,7 +16,6 @@ import pytest
 
 from conftest import FLOOD_STORY, flood_passages
 from newsdesk.errors import ModelError
-from newsdesk.llm import get_model
 from newsdesk.llm.embedded import EmbeddedModel
 from newsdesk.llm.session import Session
 from newsdesk.pipeline import WriteOptions, judging
@@ -169,11 +168,11 @@ def test_band_is_around_the_line() -> None:
     assert not uncertain(0.02, 0.5) and not uncertain(0.99, 0.5)
 
 
-def test_only_uncertain_facts_are_asked_in_one_call_with_one_prefix(server) -> None:
+def test_only_uncertain_facts_are_asked_in_one_call_with_one_prefix(server_model, server) -> None:
     band = in_band(CANDIDATES)
     sure = [s for s in CANDIDATES if s not in band]
     assert len(band) >= 2 and sure, band  # the pool must straddle the line for this test to mean anything
-    judge = Judge(get_model("openai:judge", base_url=server.url))
+    judge = Judge(server_model("openai:judge", server.url))
     checks = Verifier(judge=judge).check_many(
         [(s, "fact") for s in CANDIDATES] + [("This could strain the state's response.", "analysis")], PASSAGES
     )
@@ -192,25 +191,25 @@ def test_only_uncertain_facts_are_asked_in_one_call_with_one_prefix(server) -> N
     assert checks[-1].signals["judge"] is None  # reasoning is judged on grounding, not entailment
 
 
-def test_judge_says_no_and_the_sentence_fails(server) -> None:
+def test_judge_says_no_and_the_sentence_fails(server_model, server) -> None:
     band = in_band(CANDIDATES)
     passing = [s for s in band if Verifier().check(s, PASSAGES).supported]
     failing = [s for s in band if not Verifier().check(s, PASSAGES).supported]
     assert passing and failing
     server.no_words = (passing[0],)  # the judge rejects one sentence the local score passed …
-    verifier = Verifier(judge=get_model("openai:judge", base_url=server.url))
+    verifier = Verifier(judge=server_model("openai:judge", server.url))
     checks = verifier.check_many([(passing[0], "fact"), (failing[0], "fact")], PASSAGES)
     assert checks[0].verdict == "unsupported" and checks[0].decided_by == "judge" and not checks[0].citations
     assert checks[1].supported and checks[1].citations  # … and vouches for one it failed
 
 
-def test_batches_share_the_prefix_and_the_budget_holds(server) -> None:
+def test_batches_share_the_prefix_and_the_budget_holds(server_model, server) -> None:
     band = in_band(CANDIDATES)
     # enough uncertain sentences for two batches: each band sentence under a few attributions
     many = [f"{s[:-1]}, {who} said." for s in band for who in ("officials", "reporters", "residents", "aides")]
     many = in_band(many)
     assert len(many) > MAX_BATCH, len(many)
-    model = get_model("openai:judge", base_url=server.url)
+    model = server_model("openai:judge", server.url)
     unlimited = Judge(model)
     Verifier(judge=unlimited).check_many([(s, "fact") for s in many], PASSAGES)
     assert unlimited.calls == math.ceil(len(many) / MAX_BATCH) == len(server.requests)
@@ -229,19 +228,19 @@ def test_batches_share_the_prefix_and_the_budget_holds(server) -> None:
     assert all(c.decided_by != "judge" for c in skipped)
 
 
-def test_hard_rules_are_never_sent_to_the_judge(server) -> None:
-    verifier = Verifier(judge=get_model("openai:judge", base_url=server.url))
+def test_hard_rules_are_never_sent_to_the_judge(server_model, server) -> None:
+    verifier = Verifier(judge=server_model("openai:judge", server.url))
     check = verifier.check("Abbott declared a disaster in 40 counties.", PASSAGES)
     assert check.verdict != "supported" and server.requests == []
     assert check.decided_by in ("specifics", "contradiction") and check.signals["judge"] is None
 
 
 @pytest.mark.parametrize("mode, message", [("error", "500"), ("no-logprobs", "no token probabilities")])
-def test_server_trouble_falls_back_to_the_local_decision(server, mode, message) -> None:
+def test_server_trouble_falls_back_to_the_local_decision(server_model, server, mode, message) -> None:
     server.mode = mode
     sentence = in_band(CANDIDATES)[0]
     alone = Verifier().check(sentence, PASSAGES)
-    check = Verifier(judge=get_model("openai:judge", base_url=server.url)).check(sentence, PASSAGES)
+    check = Verifier(judge=server_model("openai:judge", server.url)).check(sentence, PASSAGES)
     assert (check.verdict, check.score) == (alone.verdict, alone.score)
     assert message in check.details["judge_error"] and check.signals["judge"] is None
 
@@ -254,15 +253,15 @@ def test_embedded_model_never_judges() -> None:
         Judge(model)
 
 
-def test_no_judge_option_turns_it_off(server) -> None:
-    model = get_model("openai:judge", base_url=server.url)
+def test_no_judge_option_turns_it_off(server_model, server) -> None:
+    model = server_model("openai:judge", server.url)
     assert judging(WriteOptions(), model) and not judging(WriteOptions(judge=False), model)
     assert not judging(WriteOptions(verify=False), model)
 
 
-def test_a_server_without_logprobs_is_asked_once(server) -> None:
+def test_a_server_without_logprobs_is_asked_once(server_model, server) -> None:
     server.mode = "no-logprobs"
-    model = get_model("openai:judge", base_url=server.url)
+    model = server_model("openai:judge", server.url)
     band = in_band(CANDIDATES)
     Verifier(judge=model).check_many([(s, "fact") for s in band], PASSAGES)
     assert len(server.requests) == 1 and model.supports_probabilities is False

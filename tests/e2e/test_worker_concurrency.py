@@ -15,7 +15,6 @@ from conftest import ONE_FACT_TEMPLATE
 from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import queue_for
 from newsdesk.jobs.worker import Worker, WorkerConfig, effective_concurrency
-from newsdesk.llm import get_model
 from newsdesk.llm.ratelimit import RateLimit, set_rate
 from newsdesk.models import Story
 from support.chatserver import ScriptedChatServer
@@ -64,10 +63,10 @@ def test_the_embedded_model_runs_one_job_at_a_time(monkeypatch: pytest.MonkeyPat
     assert effective_concurrency(WorkerConfig(db=None, concurrency=4, base_url="http://127.0.0.1:1/v1")) == 4
 
 
-def test_429_and_5xx_answers_are_retried_with_backoff(chat) -> None:
+def test_429_and_5xx_answers_are_retried_with_backoff(server_model, chat) -> None:
     chat.delay = 0.0
     chat.failures = [429, 503, 500]
-    model = get_model("openai:scripted", base_url=chat.base_url)
+    model = server_model("openai:scripted", chat.base_url)
     completion = model.chat([{"role": "user", "content": "Say something."}], max_tokens=8)
     assert completion.text and len(chat.arrivals) == 4 and chat.answered == 1
 
@@ -82,9 +81,9 @@ def test_the_rate_limit_gives_concurrent_callers_evenly_spaced_slots() -> None:
     assert limit.wait() == 0.0
 
 
-def test_the_rate_limit_holds_across_threads_at_the_server(chat) -> None:
+def test_the_rate_limit_holds_across_threads_at_the_server(server_model, chat) -> None:
     chat.delay = 0.0
-    model = get_model("openai:scripted", base_url=chat.base_url)
+    model = server_model("openai:scripted", chat.base_url)
     set_rate(20)
     try:
         threads = [

@@ -59,7 +59,7 @@ def test_a_web_job_and_the_cli_ask_the_model_the_same_and_write_the_same(tmp_pat
     assert usage and usage[-1]["calls"] == 1, "the wrapper reports the calls it passed on"
 
 
-def test_every_declared_attribute_and_method_is_forwarded() -> None:
+def test_every_declared_attribute_and_method_is_forwarded(server_model) -> None:
     embedded = EmbeddedModel.__new__(EmbeddedModel)  # the declared capabilities, without loading the weights
     embedded.name, embedded.context_length = "smollm2", 2048
     wrapped = CountingModel(embedded)
@@ -73,7 +73,7 @@ def test_every_declared_attribute_and_method_is_forwarded() -> None:
 
     server = ScriptedChatServer(delay=0.0)
     try:
-        model = get_model("openai:judge", base_url=server.base_url)
+        model = server_model("openai:judge", server.base_url)
         counted = CountingModel(model, on_usage=lambda usage: seen.append(usage))
         seen: list[dict[str, int]] = []
         assert counted.supports_probabilities is True and counted.base_url == model.base_url  # a backend's own
