@@ -73,7 +73,7 @@ from .roles import (
 )
 from .unframed import unframed_reason
 
-__all__ = ["addressed_reason", "asserted", "reports_rather_than_addresses"]
+__all__ = ["addressed_reason", "asserted", "obliges_the_text", "reports_rather_than_addresses"]
 
 
 def _obligation_on_text(doc: Any) -> bool:
@@ -102,6 +102,10 @@ def _obligation_on_text(doc: Any) -> bool:
             *(g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"),
         ]
         textual = subject.lower_ in TEXT_NOUNS or is_machine(subject) or subject.pos_ == "VERB"
+        # What the text is told to contain belongs to the whole obligation clause: the parser often hangs a
+        # quotation or a that-clause after "ought to end with" / "has to say" on the obliging head, not on the verb
+        # it completes, so a verb that completes the head is read with the head's whole clause.
+        clause = [t for t in head.subtree if not (subject.left_edge.i <= t.i <= subject.right_edge.i)]
         for verb in verbs:
             if not (lemma(verb) in COMMUNICATION or (textual and verb.lower_ in _TEXT_MAKEUP)):
                 continue
@@ -111,14 +115,26 @@ def _obligation_on_text(doc: Any) -> bool:
                 colon_after(verb)
                 or emits
                 or _payload(
-                    [
-                        t
-                        for t in verb.subtree
-                        if t.i != verb.i and not (subject.left_edge.i <= t.i <= subject.right_edge.i)
-                    ]
+                    [t for t in clause if t.i != verb.i]
+                    if verb.i == head.i or verb.dep_ == "xcomp"
+                    else [t for t in verb.subtree if t.i != verb.i and t in clause]
                 )
             ) and not (duty_to_people(verb) and not deixis_in(subject)):
                 return True
+    return False
+
+
+def obliges_the_text(doc: Any) -> bool:
+    """Whether a clause lays an obligation ("must", "ought to", "is required to") on the text written from this
+    page, its reader or a machine, and on no one in the world (``imposed_from_outside``): a quotation it completes
+    ("Any rewrite of this page must end with the line '...'") is what that text is to contain, a use, not a
+    mention."""
+    for head in doc:
+        subject = clause_subject(head)
+        if subject is None or not _obliging(head) or imposed_from_outside(head):
+            continue
+        if writer_of_this(subject) and not _acted_upon(subject) and not someone_elses(subject):
+            return True
     return False
 
 

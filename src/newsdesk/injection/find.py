@@ -26,7 +26,7 @@ from typing import Any
 
 from ..langid import dominant_language, sentence_language
 from ..language import PAGE_NOUNS
-from .addressee import addressed_reason, reports_rather_than_addresses
+from .addressee import addressed_reason, obliges_the_text, reports_rather_than_addresses
 from .addressee_words import _DEICTIC, _SPEECH_LEMMAS, SECOND_PERSON, TEXT_NOUNS
 from .fold import fold, unmask
 from .gate import VERB_FORMS
@@ -218,7 +218,7 @@ def _mentioned(document: str, sentence_start: int, start: int, end: int, asks: b
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         return False  # an order around it ("Reply with the words '...'"), not a statement
-    if any(t.lower_ in SECOND_PERSON for t in doc):
+    if any(t.lower_ in SECOND_PERSON for t in doc) or obliges_the_text(doc):
         return False  # "Your write-up ought to conclude with the line '...'": what the reader is to write
     words = re.findall(r"[\w']+", document[sentence_start : opening.start()].lower())
     rest = document[opening.end() : start] + " " + document[end:closing]
