@@ -452,9 +452,29 @@ def _attribution(sentence: str) -> tuple[Any, list[Any]] | None:
     if not words or lemma(words[-1]) not in _SPEECH_LEMMAS:
         return None
     subject = next((c for c in words[-1].children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in _ANAPHORIC:
+        antecedent = _antecedent(subject)
+        return words[-1], [antecedent] if antecedent is not None else []
     # where the parser finds no subject, the words just before the verb, as after a quotation
     speaker = list(subject.subtree) if subject is not None else words[-7:-1]
     return words[-1], [t for t in speaker if t.pos_ in ("NOUN", "PROPN")]
+
+
+# Third-person pronouns: each points back to something the text has already named (anaphora), never to the writer
+# or the reader, who are "I" and "you".
+_ANAPHORIC = frozenset({"it", "he", "she", "they"})
+
+
+def _antecedent(pronoun: Any) -> Any | None:
+    """What a third-person pronoun takes up from earlier in its sentence: the nearest noun phrase before it that it
+    can refer to, "it" a thing (a machine first, when one is named), "he", "she" and "they" no machine. None when
+    the sentence names nothing before it (the antecedent is in an earlier sentence, not read here)."""
+    heads = [t for t in pronoun.doc[: pronoun.left_edge.i] if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"]
+    if pronoun.lower_ == "it":
+        machines = [t for t in heads if is_machine(t)]
+        return (machines or heads or [None])[-1]
+    people = [t for t in heads if not is_machine(t)]
+    return people[-1] if people else None
 
 
 def _discloses_itself(verb: Any) -> bool:
