@@ -48,7 +48,8 @@ documents response responses answer answers output outputs reply replies headlin
 sections paragraph paragraphs overview overviews recap recaps synopsis synopses abstract abstracts brief briefs
 write-up writeups version versions rewrite rewrites translation translations coverage analysis analyses piece
 pieces account accounts content completion completions line lines sentence sentences dispatch dispatches
-bulletin bulletins
+bulletin bulletins newsletter newsletters blurb blurbs explainer explainers roundup roundups round-up round-ups
+snippet snippets excerpt excerpts teaser teasers script scripts
 """.split()
 )
 # Readers of text that are machines, and the modifiers that make any agent noun one ("automated summarisers").
@@ -98,9 +99,12 @@ _TEXT_MAKEUP = frozenset(
     "open opens begin begins start starts end ends finish finishes close closes conclude concludes lead leads read "
     "reads be is are include includes contain contains feature features carry carries treat".split()
 )
-# Verbs that present something *as* something: "describe the plant as unsafe" carries a proposition.
+# Verbs that present something *as* something: "describe the plant as unsafe" carries a proposition. The class is
+# every verb whose "as" phrase ascribes a property to its object ("name the driver as the culprit", "give the toll
+# as 12", "list the bank as the lender", "cast the mayor as a liar").
 _DEPICTING = frozenset(
-    "describe characterise characterize portray present label refer depict report treat quote record render".split()
+    "describe characterise characterize portray present label refer depict report treat quote record render name "
+    "identify list cast give frame paint".split()
 )
 # Imperatives that point the reader at something the source itself asserts ("Note that X"), not ask for writing.
 _READER_POINTERS = frozenset("note remember consider notice see bear".split())

@@ -18,7 +18,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from .addressee_words import _DEICTIC, _MACHINE_HEADS, _SPEECH_LEMMAS, PROCESSING_PHRASAL, PROCESSING_VERBS, TEXT_NOUNS
+from .addressee_words import (
+    _DEICTIC,
+    _MACHINE_HEADS,
+    _SPEECH_LEMMAS,
+    FREE_CHOICE,
+    PROCESSING_PHRASAL,
+    PROCESSING_VERBS,
+    TEXT_NOUNS,
+)
 from .roles import is_machine, lemma, verb_bases
 
 __all__ = ["acts_on_this", "processes", "processes_word", "processor_of_this", "processor_reason"]
@@ -44,6 +52,15 @@ def processes(verb: Any) -> bool:
     # the parser may read the particle as an adverb ("passing this along")
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
     if any((base, particle) in PROCESSING_PHRASAL for base in bases for particle in particles):
+        return True
+    # making something into a text is deriving that text from it, and making this page into anything is deriving
+    # from it, whatever the verb ("turns this into a briefing", "converts this article into a thread"); "turn this
+    # into a fight" is neither
+    into = [g for c in verb.children if c.lower_ == "into" for g in c.children]
+    page = any(c.dep_ == "dobj" and _this_text(c) and c.lower_ not in _DEICTIC for c in verb.children) or any(
+        c.dep_ == "dobj" and any(_this_text(d) and d.dep_ == "det" for d in c.children) for c in verb.children
+    )
+    if into and (page or any(g.lower_ in TEXT_NOUNS for g in into)):
         return True
     return any(base in PROCESSING_VERBS for base in bases)
 
@@ -89,7 +106,10 @@ def processor_of_this(token: Any) -> bool:
         return True
     if token.lower_ in _ROLE_PRONOUNS and token.dep_ in ("nsubj", "csubj") and acts_on_this(token.head):
         return True
-    return False
+    # a noun under a free-choice determiner ranges over whoever fills the role, as a role pronoun does ("whatever
+    # tool turns this into a briefing", "any service that shortens this")
+    ranging = any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in token.children)
+    return ranging and token.dep_ == "nsubj" and acts_on_this(token.head)
 
 
 def processor_reason(doc: Any) -> str | None:
