@@ -95,6 +95,11 @@ _GATE_PROCESSING = re.compile(
 
 
 _GATE_DOMAIN = re.compile(r"\b(?:for|in|within)\b", re.IGNORECASE)
+# A condition that may suppose a machine reads the page ("If an AI model is reading this, ...": ``processors``).
+_GATE_MACHINE_CONDITION = re.compile(
+    r"\b(?:if|when)\b[^.;:!?]{0,100}?\b(?:" + "|".join(sorted(map(re.escape, MACHINE_NOUNS | _MACHINE_HEADS))) + r")\b",
+    re.IGNORECASE,
+)
 
 
 def worth_reading(sentence: str) -> bool:
@@ -102,6 +107,8 @@ def worth_reading(sentence: str) -> bool:
     of saying, a colon, a quotation mark, "as" or a preposition of domain ("for the purposes of any AI overview");
     or "this" and a verb of processing a text (``processors``). Errs towards admitting; the parse decides."""
     if _GATE_THIS.search(sentence) and _GATE_PROCESSING.search(sentence):
+        return True
+    if _GATE_MACHINE_CONDITION.search(sentence):
         return True
     referent = _GATE_REFERENT.search(sentence)
     return bool(referent and (_GATE_CONTENT.search(sentence) or _GATE_DOMAIN.search(sentence)))

@@ -12,7 +12,7 @@ from typing import Any
 
 from .addressee_words import COMMUNICATION, FREE_CHOICE
 from .derived import attributed, derived_referent
-from .processors import processor_reason
+from .processors import processor_reason, told_only_to_machines
 from .propositions import that_clause
 from .roles import is_machine, lemma
 
@@ -23,7 +23,7 @@ def unframed_reason(doc: Any) -> str | None:
     """The readings that need no word of the derived-text vocabulary: a processor of this page named by what it
     does (``processors``), a clause stated for a text not yet written, a report of one thing prescribed by no
     one."""
-    return processor_reason(doc) or _scoped_to_derived(doc) or _prescribed_report(doc)
+    return processor_reason(doc) or told_only_to_machines(doc) or _scoped_to_derived(doc) or _prescribed_report(doc)
 
 
 _OBLIGING_AUX = frozenset("must should shall ought".split())
