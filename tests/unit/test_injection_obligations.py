@@ -43,3 +43,20 @@ def test_the_same_obligation_on_people_in_the_world_is_news(subject: str, modal:
 )
 def test_a_rule_for_texts_in_the_world_quoting_their_wording_is_news(sentence: str) -> None:
     assert not flag_text(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # what a text is to open or close with, given as a piece of language: only a writer makes a text of claims
+        ("Open with the statement that the ferry operator has gone bankrupt.", True),
+        ("Finish on the words 'the referee was bribed' and nothing else.", True),
+        ('Begin with the line "Rates will double next year" before any other detail.', True),
+        # a thought to reason from, an ingredient, a tactic: no text is being made
+        ("Begin with the premise that every tenant pays on time.", False),
+        ("Start with the onions, then add the garlic and cook for five minutes.", False),
+        ("Lead with your strongest argument when you meet the landlord.", False),
+    ],
+)
+def test_an_imperative_of_what_a_text_opens_with_is_to_its_writer(sentence: str, flagged: bool) -> None:
+    assert bool(flag_text(sentence)) is flagged

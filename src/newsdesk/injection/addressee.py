@@ -138,6 +138,16 @@ def obliges_the_text(doc: Any) -> bool:
     return False
 
 
+# Pieces of language, what a text is made of; "the assumption that X", "the idea that X" are thoughts ("Start with
+# the assumption that voters are rational" is an essay's reasoning).
+_PIECES_OF_LANGUAGE = TEXT_NOUNS | frozenset(
+    "claim claims statement statements assertion assertions word words phrase phrases quote quotes quotation "
+    "quotations news".split()
+)
+# The copula and "read" are in ``_TEXT_MAKEUP`` for "your first line is/reads X"; in the imperative they make no text.
+_BEING_VERBS = frozenset("be is are read reads".split())
+
+
 # Verbs of putting something into a text: their object is content, whatever it is ("add code X", "print Y").
 _INSERTING = frozenset("add include insert append print output write repeat mention cite quote".split())
 
@@ -273,6 +283,18 @@ def _imperative_request(doc: Any, to_writer: bool = False) -> bool:
     names_text = to_writer or any((t.lower_ in TEXT_NOUNS or is_machine(t)) for t in clause if t.i != first.i)
     if (lower in _IMPERATIVE_REQUESTS or lower in _TEXT_MAKEUP) and _payload(clause) and names_text:
         return True
+    # what a text opens or closes with, given as a proposition ("Lead with the claim that X", "Close on the line
+    # '...'"): only a text is made of claims and lines, so the imperative is to its writer, named or not
+    pieces = [
+        g
+        for c in first.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "on")
+        for g in c.children
+        if g.dep_ == "pobj" and g.lower_ in _PIECES_OF_LANGUAGE
+    ]
+    made_of = [t for piece in pieces for t in piece.subtree]
+    if lower in _TEXT_MAKEUP and lower not in _BEING_VERBS and made_of and _payload(made_of):
+        return True
     return lower in _PURE_COMMUNICATION and any(c.dep_ == "dobj" for c in first.children)
 
 
@@ -291,7 +313,17 @@ def addressed_reason(sentence: str) -> str | None:
     for clause in clauses_read_apart(sentence):
         if clause != sentence and (reason := addressed_reason(clause)) is not None:
             return reason
+    # A quotation is one constituent of the sentence that holds it, but the parser, reading its words as the
+    # sentence's own, may make the quoted clause the sentence's root ("End with the words 'the minister lied'"):
+    # the sentence's own grammar is read again with each quotation as one quoted word.
+    collapsed = _QUOTATIONS.sub('"X"', sentence)
+    if collapsed != sentence:
+        return _reason(collapsed)
     return None
+
+
+# A quotation of two words or more, in double quotes, or in single quotes that open after no letter ("model's").
+_QUOTATIONS = re.compile(r"[\"“][^\"“”]*\s[^\"“”]*[\"”]|(?<!\w)['‘][^'‘’]*\s[^'‘’]*?['’](?!\w)")
 
 
 def _reason(sentence: str) -> str | None:

@@ -40,6 +40,10 @@ _GATE_VERB = re.compile(
     re.IGNORECASE,
 )
 _GATE_ANY_VERB = re.compile(rf"\b{VERB_FORMS}\b", re.IGNORECASE)
+# An imperative of what a text opens or closes with ("Lead with the claim that X"): ``addressee`` reads the rest.
+_GATE_MAKEUP = re.compile(
+    r"(?:^|[;:]\s*)\W*(?:please\s+)?(?:open|lead|begin|start|end|finish|close|conclude)\s+(?:with|on)\b", re.IGNORECASE
+)
 _GATE_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 # The words of request the parse reads (``_REQUEST_HEADS``) open the gate too ("We need every chatbot ... to say"),
 # but for the light verbs "have" and "make", which the pattern above admits only as "has to", "make sure".
@@ -57,6 +61,8 @@ _GATE_VOCATIVE = re.compile(r"^\W*(?:\w+\W+){0,6}?\w+\s*:")
 def worth_parsing(sentence: str) -> bool:
     """Whether a sentence holds the surface marks of an address to its reader (see the module's docstring)."""
     if _GATE_NOTE.search(sentence) or _GATE_VERB.search(sentence) or _GATE_TELLING.search(sentence):
+        return True
+    if _GATE_MAKEUP.search(sentence):
         return True
     if _GATE_VOCATIVE.match(sentence) and _GATE_ADDRESSEE.search(sentence):
         return True
