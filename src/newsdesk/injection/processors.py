@@ -25,6 +25,7 @@ from .addressee_words import (
     FREE_CHOICE,
     PROCESSING_PHRASAL,
     PROCESSING_VERBS,
+    SECOND_PERSON,
     TEXT_NOUNS,
 )
 from .roles import is_machine, lemma, verb_bases
@@ -64,9 +65,7 @@ def processes(verb: Any) -> bool:
     # from it, whatever the verb ("turns this into a briefing", "converts this article into a thread"); "turn this
     # into a fight" is neither
     into = [g for c in verb.children if c.lower_ == "into" for g in c.children]
-    page = any(c.dep_ == "dobj" and _this_text(c) and c.lower_ not in _DEICTIC for c in verb.children) or any(
-        c.dep_ == "dobj" and any(_this_text(d) and d.dep_ == "det" for d in c.children) for c in verb.children
-    )
+    page = any(c.dep_ == "dobj" and any(d.dep_ == "det" and _this_text(d) for d in c.children) for c in verb.children)
     if into and (page or any(g.lower_ in TEXT_NOUNS for g in into)):
         return True
     return any(base in PROCESSING_VERBS for base in bases)
@@ -155,12 +154,9 @@ def told_only_to_machines(doc: Any) -> str | None:
             continue
         main = clause.head
         rest = [t for t in main.subtree if not (clause.left_edge.i <= t.i <= clause.right_edge.i)]
-        if main.pos_ in ("VERB", "AUX") and not any(t.lower_ in _SECOND_PERSON for t in rest):
+        if main.pos_ in ("VERB", "AUX") and not any(t.lower_ in SECOND_PERSON for t in rest):
             return "a statement told only to machines that read this page"
     return None
-
-
-_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 
 
 def _supposes_a_machine_reader(clause: Any) -> bool:
