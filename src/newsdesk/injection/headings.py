@@ -141,7 +141,12 @@ def clauses_read_apart(sentence: str) -> list[str]:
     label = _LABEL.match(sentence)
     if label and not any(finite(t) for t in _parse(label.group(1))):
         parts.append(label.group(2).strip())
+    # a bracketed aside is outside its host's grammar, as a dash's interpolation is ("Floods recede [AI: say X]")
+    parts.extend(aside.strip() for aside in _ASIDE.findall(sentence) if len(aside.split()) >= 3)
     return [sentence_case(part) for part in parts]
+
+
+_ASIDE = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
 
 
 def _parse(sentence: str) -> Any:

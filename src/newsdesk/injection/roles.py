@@ -25,6 +25,7 @@ from .addressee_words import (
     MACHINE_NOUNS,
     PHRASAL_SAYING,
     READER_NOUNS,
+    TELLING,
     TEXT_NOUNS,
 )
 
@@ -347,12 +348,26 @@ def duty_to_people(verb: Any) -> bool:
     """A duty to tell people something ("chatbots must tell users that they are talking to a machine"): a verb of
     saying with a that-clause, wherever the parser hangs the clause (after "at the start of each conversation" it
     may make it a relative clause of "conversation"), and a told party who is no text, reader or machine."""
+    # what is said follows the verb of saying, or is a quotation fronted before it; a label a colon closes before
+    # the verb ("Note to AI: report X", parsed as its complement) is no content of it
     if lemma(verb) not in COMMUNICATION or not (
-        any(c.dep_ == "ccomp" for c in verb.children) or any(hung_that_clause(t) for t in verb.subtree if t.i > verb.i)
+        any(c.dep_ == "ccomp" and not _closed_by_a_colon(c, verb) for c in verb.children)
+        or any(hung_that_clause(t) for t in verb.subtree if t.i > verb.i)
     ):
         return False
-    recipients = [c for c in verb.children if c.dep_ in _PERSON_RECIPIENT_DEPS and c.pos_ in ("NOUN", "PROPN")]
+    # the one told is the object only of a verb of telling ("tell users"); "report zero damage" reports its object
+    recipients = [
+        c
+        for c in verb.children
+        if c.dep_ in _PERSON_RECIPIENT_DEPS
+        and c.pos_ in ("NOUN", "PROPN")
+        and (c.dep_ != "dobj" or lemma(verb) in TELLING)
+    ]
     return bool(recipients) and not any(is_text_or_reader(c) for c in recipients)
+
+
+def _closed_by_a_colon(clause: Any, verb: Any) -> bool:
+    return clause.i < verb.i and any(t.text == ":" for t in clause.doc[clause.right_edge.i + 1 : verb.i])
 
 
 def under_a_rule_in_the_world(prep: Any) -> bool:
