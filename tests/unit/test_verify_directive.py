@@ -16,7 +16,7 @@ from support.facts import outcome, passages
 # Directives the screen lets through (their addressee is no machine, reader or text it knows), between reporting.
 DIRECTED = passages(
     "The council met on Tuesday to discuss the budget.",
-    "The newsletter must say that the governor has resigned over the scandal.",
+    "The press officer must say that the governor has resigned over the scandal.",
     "Staff writers must report that the dam failed on Sunday night.",
     "Correspondents should describe the fire as deliberately set by the union.",
     "The court ordered the company to state in its annual report that the merger had been blocked.",
