@@ -266,3 +266,32 @@ def test_a_server_without_logprobs_is_asked_once(server_model, server) -> None:
     Verifier(judge=model).check_many([(s, "fact") for s in band], PASSAGES)
     assert len(server.requests) == 1 and model.supports_probabilities is False
     assert not judging(WriteOptions(), model), "the next article of this process does not try again"
+
+
+def test_verify_command_asks_the_judge_and_closes_it(server, tmp_path, monkeypatch) -> None:
+    """``newsdesk verify --judge`` sends the uncertain sentences to the server, then closes the judge's model: its
+    client holds a pool of connections, which the garbage collector would otherwise close (with a warning), or not
+    at all in a long-lived process."""
+    from click.testing import CliRunner
+
+    from newsdesk.cli import cli
+    from newsdesk.llm.server import ServerModel
+
+    closed: list[ServerModel] = []
+    close = ServerModel.close
+
+    def recording_close(model: ServerModel) -> None:
+        closed.append(model)
+        close(model)
+
+    monkeypatch.setattr(ServerModel, "close", recording_close)
+    story = tmp_path / "story.txt"
+    story.write_text("Texas floods\n\n" + "\n\n".join(FLOOD_STORY), encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text(" ".join(CANDIDATES), encoding="utf-8")
+    args = ["verify", "-s", str(story), "--text", str(draft), "--format", "json"]
+    result = CliRunner().invoke(cli, [*args, "--judge", "openai:judge", "--base-url", server.url])
+    assert result.exit_code == 0, result.output
+    deciders = [s["decided_by"] for s in json.loads(result.output)["sentences"]]
+    assert server.requests and "judge" in deciders
+    assert len(closed) == 1 and closed[0]._client.is_closed()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -75,7 +76,10 @@ def register(cli: click.Group) -> None:
     cli.add_command(eval_group)
 
 
-def _verifier(calibration: str | None, judge_spec: str | None, base_url: str | None) -> Verifier:
+@contextmanager
+def _verifier(calibration: str | None, judge_spec: str | None, base_url: str | None) -> Iterator[Verifier]:
+    """The verifier, with the judge's model closed when the command is done (a server model holds a pool of
+    connections)."""
     from ..verify import Verifier
 
     judge = None
@@ -83,7 +87,11 @@ def _verifier(calibration: str | None, judge_spec: str | None, base_url: str | N
         from ..llm import get_model
 
         judge = get_model(judge_spec, base_url=base_url)
-    return Verifier(calibration, judge=judge)
+    try:
+        yield Verifier(calibration, judge=judge)
+    finally:
+        if judge is not None:
+            judge.close()
 
 
 def story_passages(sources: tuple[str, ...]) -> tuple[list[DescribedSource], list[Passage]]:
@@ -200,10 +208,10 @@ def verify(
     sentences = draft_sentences(draft)
     if not sentences:
         raise InputError(f"{text_path} holds no sentences to check")
-    verifier = _verifier(calibration, judge_spec, base_url)
     kinds = [claim_kind(sentence, kind) for sentence in sentences]
     before = ["", *sentences[:-1]]  # a pronoun opening a sentence points into the one before it
-    checks = verifier.check_many(list(zip(sentences, kinds, strict=True)), passages, before)  # judge asks in batches
+    with _verifier(calibration, judge_spec, base_url) as verifier:  # the judge asks in batches
+        checks = verifier.check_many(list(zip(sentences, kinds, strict=True)), passages, before)
     results: list[CheckedSentence] = [
         {
             "text": sentence,
@@ -278,5 +286,6 @@ def eval_verify(
     rows = load_rows(rows_path)
     if limit:
         rows = rows[:limit]
-    result = evaluate(_verifier(calibration, judge_spec, base_url), rows, sweep=threshold_sweep)
+    with _verifier(calibration, judge_spec, base_url) as verifier:
+        result = evaluate(verifier, rows, sweep=threshold_sweep)
     click.echo(json.dumps(result, indent=2))
