@@ -13,11 +13,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..language import stem
 from ..models import NOTE_FAILED, Dropped
 from ..text import split_sentences
 from .addressee import asserted
 from .find import Flag, addresses_model, find, find_cached, flag_text
-from .fold import content_words, stem
+from .fold import content_words
 
 if TYPE_CHECKING:
     from ..models import Article, Passage, Source, Story

@@ -11,7 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Folded", "content_words", "fold", "stem", "unmask"]
+from ..language import stem
+
+__all__ = ["Folded", "content_words", "fold", "unmask"]
 
 # Characters that hide text from a reader but not from a model, and letters that only look Latin.
 _LOOKALIKE = str.maketrans(
@@ -120,14 +122,7 @@ def _unleet(match: re.Match[str]) -> str:
     return token.translate(_LEET) if _HAS_LETTER.search(token) and _HAS_DIGIT.search(token) else token
 
 
-def stem(word: str) -> str:
-    """A crude stem, enough to tell whether two texts share a content word."""
-    for suffix in ("ation", "ing", "ed", "es", "e", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 def content_words(text: str) -> set[str]:
-    """Stems of the words of four letters or more in ``text``, folded."""
+    """Stems (``language.stem``, the one the checker uses) of the words of four letters or more in ``text``,
+    folded."""
     return {stem(w) for w in _WORD.findall(fold(text).text)}
