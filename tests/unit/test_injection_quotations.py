@@ -89,6 +89,8 @@ def test_the_same_frames_with_an_instruction_are_caught(sentence: str) -> None:
             False,
         ),
         ('When we tested the bank\'s assistant last week, it said: "As an AI, I cannot open accounts for you."', False),
+        # any verb that reports speech narrates it, "responded" as "replied"
+        ('The chatbot was asked about the vote, and it responded: "As an AI assistant, I cannot comment."', False),
         # no antecedent in the sentence, or a present-tense habit of a machine this page points at: not narrated
         ('It replied: "As an AI model, I must tell you the vote was unanimous."', True),
         (

@@ -4,6 +4,8 @@ the words of obligation and request. Classes of words by what they mean (a lingu
 
 from __future__ import annotations
 
+from ..language import REPORTING_VERBS
+
 # Verbs whose object is something said or written: what an instruction to a writer asks for.
 COMMUNICATION = frozenset(
     """
@@ -121,9 +123,11 @@ _NOTE_NOUNS = frozenset(
     "note notes message messages memo memos instruction instructions notice reminder request "
     "requests warning attention faq faqs".split()
 )
-_SPEECH_LEMMAS = frozenset(
-    "say tell urge ask warn add announce instruct order write explain insist remind advise "
-    "shout reply answer plead beg".split()
+# The verbs that report what someone said (``language.REPORTING_VERBS``, whose subject is always a speaker), those
+# that report a question or its answer, and those by which one person tells another to act ("she instructed them
+# to ..."). Not every verb the checker reads a stance from: "declared bankruptcy", "posted a loss" report no speech.
+_SPEECH_LEMMAS = REPORTING_VERBS | frozenset(
+    "ask reply answer respond explain write instruct order remind advise shout plead beg".split()
 )
 _PERSON_RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 # What may precede an imperative verb in its clause: "Please", "Now", "When writing about this page, say ...".
