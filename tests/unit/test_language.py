@@ -63,3 +63,24 @@ def test_a_sentence_about_the_page_itself_is_not_news() -> None:
     ]
     assert all(refers_to_the_page(s) and not asserted(s) for s in about_the_page)
     assert not any(refers_to_the_page(s) for s in news) and all(asserted(s) for s in news)
+
+
+def test_sentences_parsed_in_a_batch_are_the_ones_parse_gives() -> None:
+    """``parse_many`` parses in spaCy batches for ``parse`` to find: each sentence's parse is the one it gets alone,
+    and ``parse`` then returns the batch's parse instead of parsing again."""
+    from newsdesk.language import nlp, parse, parse_many
+
+    sentences = [
+        "The council did not approve the bridge, officials said on Tuesday.",
+        "Shares in the company fell 12% after the chief executive resigned.",
+        "She told reporters that the vote would be held in March.",
+        "Rain fell.",
+    ]
+    parse_many(sentences)
+    for sentence in sentences:
+        batched = parse(sentence)
+        alone = nlp()(sentence, disable=["ner", "lemmatizer"])
+        assert [(t.text, t.tag_, t.dep_, t.head.i) for t in batched] == [
+            (t.text, t.tag_, t.dep_, t.head.i) for t in alone
+        ]
+        assert parse(sentence) is batched  # kept: not parsed again

@@ -113,6 +113,7 @@ SURFACE: dict[str, set[str]] = {
         "find",
         "finish_article",
         "flag_text",
+        "read_ahead",
         "redact",
         "redact_each",
         "redact_parts",

@@ -17,7 +17,7 @@ The package's parts, in the order a source goes through them:
 
 from __future__ import annotations
 
-from .addressee import addressed_reason, asserted
+from .addressee import addressed_reason, asserted, read_ahead
 from .apply import (
     ECHO_REASON,
     NOTE,
@@ -47,6 +47,7 @@ __all__ = [
     "find",
     "finish_article",
     "flag_text",
+    "read_ahead",
     "redact",
     "redact_each",
     "redact_parts",

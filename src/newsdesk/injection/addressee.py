@@ -28,6 +28,7 @@ mark) are parsed; the parser is spaCy's small English pipeline, shared with the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -533,6 +534,21 @@ def asserted(sentence: str) -> bool:
     if stripped.endswith("?") or refers_to_the_page(sentence):
         return False
     return addressed_reason(sentence) is None
+
+
+def read_ahead(sentences: Iterable[str]) -> None:
+    """Parse in batches the sentences ``asserted`` will parse (those whose surface the gates admit), before it is
+    asked of each: spaCy parses a batch faster than the same sentences one at a time, with the same parses."""
+    from ..language import parse_many
+
+    wanted = []
+    for sentence in sentences:
+        if sentence.strip().rstrip("\"'”’)").endswith("?") or refers_to_the_page(sentence):
+            continue
+        cased = sentence_case(sentence)
+        if worth_parsing(cased) or worth_reading(cased):
+            wanted.append(cased)
+    parse_many(wanted)
 
 
 def _parse(sentence: str) -> Any:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import _score
-from ._claim import Check, Claim, Decision, Prepares, Stage
+from ._claim import Check, Claim, Decision, Stage
 from ._facts._affiliation import check_affiliation
 from ._facts._binding import check_figures_and_dates
 from ._facts._causal import check_causation
@@ -281,8 +281,9 @@ def run(claims: list[Claim], checks: Sequence[Check] = CHECKS, judge: Judge | No
             pending = [c for c in claims if c.decision is None]
         if not pending:
             continue
-        if isinstance(check, Prepares):
-            check.prepare(pending, judge)
+        prepare = getattr(check, "prepare", None)  # ``Prepares``; isinstance on a Protocol costs more than the check
+        if prepare is not None:
+            prepare(pending, judge)
         for claim in pending:
             decision = check(claim)
             if decision is not None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..injection import asserted
+from ..injection import asserted, read_ahead
 from ..models import Passage
 from . import _names as names
 from . import _specifics as sp
@@ -106,6 +106,7 @@ class PassageIndex:
     def build(cls, passages: list[Passage]) -> PassageIndex:
         index = cls(passages=list(passages))
         lower_parts = []
+        read_ahead(p.text[start:end] for p in index.passages for start, end in source_spans(p.text))
         for number, passage in enumerate(index.passages):
             raw = passage.text
             for start, end in source_spans(raw):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..language import parse_many
 from ..llm import embed
 from ..models import Citation, Passage, Sentence, VerdictLabel
 from ..text import normalise
@@ -142,6 +143,7 @@ class Verifier:
         claims = [self.claim(sentence, kind, index) for sentence, kind in items]
         for claim, previous in zip(claims, before, strict=False):
             claim.before = previous
+        parse_many(claim.text for claim in claims)  # the structural checks parse nearly every claim: in one batch
         _checks.run(claims, self.checks, self.judge)
         return [self._verification(claim) for claim in claims]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ...injection.directives import directive_complements, may_hold_directive
 from ._condition import MAX_CHARS, asserted_and_parts, best_evidence_unasserted
-from ._parse import Evidence, parse
+from ._parse import Evidence, SourceFacts, parse
 from ._result import FactResult, fail, not_applicable, ok
 
 __all__ = ["DIRECTIVE", "check_directive"]
@@ -37,6 +37,7 @@ def check_directive(sentence: str, claim_stems: frozenset[str], candidates: list
     """Fails a sentence whose best evidence is what a source sentence only tells someone to say."""
     if not claim_stems or not any(may_hold_directive(e.text) for e in candidates):
         return not_applicable(DIRECTIVE)
+    SourceFacts.parse_batch([e for e in candidates if len(e.text) <= MAX_CHARS and may_hold_directive(e.text)])
     readings = [_asserted_and_complements(e) for e in candidates]
     if not any(complements for _, complements in readings):
         return not_applicable(DIRECTIVE)

@@ -12,7 +12,7 @@ import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ...language import SPACY_PACKAGE, nlp, parse
+from ...language import SPACY_PACKAGE, nlp, parse, parse_many
 from .._text import content_stems, normalise, tokens
 
 if TYPE_CHECKING:
@@ -58,10 +58,9 @@ class SourceFacts:
     def parse_batch(sentences: list[Evidence]) -> None:
         """Parse the sentences not parsed yet in one batch (faster than one by one); each is kept."""
         todo = [e for e in sentences if e._doc is None]
-        for evidence, doc in zip(
-            todo, nlp().pipe((e.text for e in todo), batch_size=64, disable=["ner", "lemmatizer"]), strict=True
-        ):
-            evidence._doc = doc
+        parse_many(e.text for e in todo)
+        for evidence in todo:
+            evidence._doc = parse(evidence.text)
 
     def stems(self) -> frozenset[str]:
         """Every content stem of the sources."""

@@ -21,7 +21,7 @@ from typing import Any
 
 from ...language import NEGATING_ADJECTIVES, NEGATING_VERBS, NEGATION_WORDS, RARE_FREQUENCY, nlp, opposite, parse
 from .._text import STOPWORDS
-from ._parse import Evidence
+from ._parse import Evidence, SourceFacts
 from ._result import FactResult, fail, not_applicable, ok
 
 __all__ = [
@@ -225,11 +225,19 @@ def _corrected(verb: Any) -> bool:
 
 
 def predicates(doc: Any) -> list[Predicate]:
-    """The asserted clauses of a parse, each with its predicate, arguments, subject and polarity."""
-    doc = _lemmatised(doc)
-    if any(t.text == "?" for t in doc):
-        return []
-    return [predicate_of(verb) for verb in doc if is_clause(verb) and not _unasserted(verb) and not _corrected(verb)]
+    """The asserted clauses of a parse, each with its predicate, arguments, subject and polarity (kept with the
+    parse: a source sentence is compared with every claim it is aligned with)."""
+    found: list[Predicate] | None = doc.user_data.get("predicates")
+    if found is None:
+        doc = _lemmatised(doc)
+        if any(t.text == "?" for t in doc):
+            found = []
+        else:
+            found = [
+                predicate_of(verb) for verb in doc if is_clause(verb) and not _unasserted(verb) and not _corrected(verb)
+            ]
+        doc.user_data["predicates"] = found
+    return list(found)
 
 
 def same_predicate(mine: Predicate, theirs: Predicate) -> bool:
@@ -271,12 +279,9 @@ def check_clause_polarity(sentence: str, candidates: list[Evidence], verbatim: b
     mine = predicates(parse(sentence))
     if not mine:
         return not_applicable(POLARITY)
-    theirs = [
-        (evidence, found)
-        for evidence in candidates
-        if len(evidence.text) <= MAX_PARSED_CHARS
-        for found in predicates(evidence.doc)
-    ]
+    readable = [evidence for evidence in candidates if len(evidence.text) <= MAX_PARSED_CHARS]
+    SourceFacts.parse_batch(readable)
+    theirs = [(evidence, found) for evidence in readable for found in predicates(evidence.doc)]
     judged = False
     for claim in mine:
         matches = [(evidence, found) for evidence, found in theirs if same_predicate(claim, found)]
