@@ -216,7 +216,7 @@ def derived_referent(token: Any) -> str | None:
     if token.pos_ == "PROPN" and token.lower_ not in MACHINE_NOUNS or someone_elses(token):
         return None
     machine = is_machine(token) or token.lower_ in MACHINE_NOUNS or token.lower_ in _WRITER_NOUNS
-    derived = (token.lower_ in DERIVED_NOUNS or _processed_text(token)) and token.pos_ == "NOUN"
+    derived = (token.lower_ in DERIVED_NOUNS or processed_text(token)) and token.pos_ == "NOUN"
     if not (machine or derived):
         return None
     if machine and _vocative(token):
@@ -245,7 +245,7 @@ def derived_referent(token: Any) -> str | None:
     return None
 
 
-def _processed_text(token: Any) -> bool:
+def processed_text(token: Any) -> bool:
     """A text made by processing another: a word for a text that a participle of processing modifies ("any
     condensed version", "a shortened account"), or the noun of such a verb ("a retelling", "a rewriting")."""
     if token.lower_.endswith("ing") and processes_word(token.lower_):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .addressee_words import COMMUNICATION, FREE_CHOICE
-from .derived import attributed, derived_referent
+from .addressee_words import COMMUNICATION, DERIVED_NOUNS, FREE_CHOICE
+from .derived import attributed, derived_referent, processed_text
 from .processors import processor_reason, told_only_to_machines
 from .propositions import that_clause
 from .roles import is_machine, lemma
@@ -29,6 +29,32 @@ def unframed_reason(doc: Any) -> str | None:
 _OBLIGING_AUX = frozenset("must should shall ought".split())
 
 
+def _ranged_derived_text(token: Any) -> bool:
+    """A text made from another, ranged over by a free-choice determiner ("any summary", "all derivative works"),
+    not one of a named other text ("any summary of the ruling")."""
+    derived = token.lower_ in DERIVED_NOUNS or processed_text(token)
+    return (
+        derived
+        and token.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in token.children)
+        and not any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in token.children)
+    )
+
+
+def _under_a_duty(verb: Any) -> bool:
+    """A verb under a modal of obligation ("must be reported") or English's "be to" of arrangement and obligation
+    ("is to be reported")."""
+    return any(c.dep_ == "aux" and c.lower_ in _OBLIGING_AUX for c in verb.children) or _be_to(verb)
+
+
+def _be_to(verb: Any) -> bool:
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lower_ in ("is", "are", "was", "were")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def _prescribed_report(doc: Any) -> str | None:
     """How one particular thing is to be reported, told by no one ("The outcome of Thursday's vote is to be
     reported as a unanimous decision"): a passive verb of saying under an obligation ("is to be", "must be"), with a
@@ -44,11 +70,7 @@ def _prescribed_report(doc: Any) -> str | None:
             (c.dep_ == "ccomp" and that_clause(c)) for c in verb.children
         )
         modal = any(c.dep_ == "aux" and c.lower_ in _OBLIGING_AUX for c in verb.children)
-        be_to = (
-            verb.dep_ == "xcomp"
-            and verb.head.lower_ in ("is", "are", "was", "were")
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        )
+        be_to = _be_to(verb)
         subject = next((c for c in (verb.head if be_to else verb).children if c.dep_ in ("nsubj", "nsubjpass")), None)
         particular = (
             subject is not None
@@ -73,6 +95,13 @@ def _scoped_to_derived(doc: Any) -> str | None:
         if token.dep_ != "pobj" or token.head.lower_ not in _DOMAIN and token.head.lower_ != "of":
             continue
         strength = derived_referent(token)
+        duty = token.head.head
+        if strength is None and _ranged_derived_text(token) and lemma(duty) in COMMUNICATION and _under_a_duty(duty):
+            # "It must be reported in any summary that X": a duty to say something, laid on every text of a kind
+            # made from another text, binds this page's too, as "Any summary must report that X" does. Not a
+            # remark on such texts ("In any summary, the finding should come first") nor a necessity ("In any
+            # translation, some nuance must be lost")
+            strength = "general"
         if strength is None or (is_machine(token) and strength != "named"):
             continue  # "in AI models, errors compound" is about machines in general, not a text asked for
         prep = token.head
