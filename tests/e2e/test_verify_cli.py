@@ -130,3 +130,45 @@ def test_eval_verify_dev_rows_limit() -> None:
     result = CliRunner().invoke(cli, ["eval", "verify", str(ROWS), "--limit", "40"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["rows"] == 40
+
+
+def test_verify_reads_the_text_in_any_encoding_a_source_may_have(files: dict[str, str], tmp_path: Path) -> None:
+    utf16 = tmp_path / "draft16.md"
+    utf16.write_bytes(DRAFT.encode("utf-16"))
+    result = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "--text", str(utf16), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)["sentences"]) == 5
+    # a UTF-16 file cut short by a byte, as the same file used as a source: one line, no traceback
+    damaged = tmp_path / "damaged.md"
+    damaged.write_bytes(DRAFT.encode("utf-16")[:-1])
+    for args in (["--text", str(damaged)], ["-s", str(damaged), "--text", files["draft.md"]]):
+        broken = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], *args])
+        assert broken.exit_code == 2 and "damaged UTF-16 text" in broken.output, broken.output
+        assert "Traceback" not in broken.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("# not JSON\n", "cannot read the calibration file"),
+        ("[1, 2]", "not a JSON object"),
+        ('{"weights": [1, 2]}', "weights must be 7 numbers"),
+        ('{"threshold": "high"}', "threshold must be a number"),
+    ],
+)
+def test_a_bad_calibration_file_is_a_clear_error(
+    files: dict[str, str], tmp_path: Path, content: str, message: str
+) -> None:
+    calibration = tmp_path / "calibration.json"
+    calibration.write_text(content, encoding="utf-8")
+    args = ["verify", "-s", files["story.txt"], "--text", files["draft.md"], "--calibration", str(calibration)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and message in result.output, result.output
+
+
+@pytest.mark.parametrize("label", ['"yes"', "null", "[1]", "0.5", "2"])
+def test_eval_rejects_a_label_that_is_not_one_or_zero(tmp_path: Path, label: str) -> None:
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(f'{{"document": "The cat sat.", "claim": "The cat sat.", "label": {label}}}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "verify", str(rows)])
+    assert result.exit_code == 2 and '"label" must be 1 (supported) or 0' in result.output, result.output

@@ -295,3 +295,23 @@ def test_verify_command_asks_the_judge_and_closes_it(server, tmp_path, monkeypat
     deciders = [s["decided_by"] for s in json.loads(result.output)["sentences"]]
     assert server.requests and "judge" in deciders
     assert len(closed) == 1 and closed[0]._client.is_closed()
+
+
+def test_a_judge_that_cannot_be_reached_is_reported(tmp_path) -> None:
+    """The local checks decide when the judge gives no answer (documented); the command says so on stderr, or a
+    dead server would look like a judge that had nothing to say."""
+    from click.testing import CliRunner
+
+    from newsdesk.cli import cli
+    from support.servers import free_port
+
+    assert in_band(CANDIDATES)  # some sentences are sent to the judge
+    story = tmp_path / "story.txt"
+    story.write_text("Texas floods\n\n" + "\n\n".join(FLOOD_STORY), encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text(" ".join(CANDIDATES), encoding="utf-8")
+    dead = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
+    args = ["verify", "-s", str(story), "--text", str(draft), "--judge", "openai:judge", "--base-url", dead]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "warning: the judge gave no answer" in result.stderr, result.stderr

@@ -200,11 +200,14 @@ def verify(
             draft = stdin.read()
     else:
         try:
-            draft = Path(text_path).read_text(encoding="utf-8")
+            data = Path(text_path).read_bytes()
         except FileNotFoundError:
             raise InputError(f"no such file: {text_path}") from None
-        except (OSError, UnicodeDecodeError) as error:
+        except OSError as error:
             raise InputError(f"cannot read {text_path}: {error}") from None
+        from ..ingest.text import decode_bytes
+
+        draft = decode_bytes(data, text_path)  # the encodings a --source may be in, and the same refusals
     sentences = draft_sentences(draft)
     if not sentences:
         raise InputError(f"{text_path} holds no sentences to check")
@@ -226,6 +229,13 @@ def verify(
         for sentence, sentence_kind, check in zip(sentences, kinds, checks, strict=True)
     ]
     counts = {v: sum(1 for r in results if r["verdict"] == v) for v in ("supported", "unsupported", "contradicted")}
+    unanswered = [r["checks"]["judge_error"] for r in results if r["checks"].get("judge_error")]
+    if unanswered:  # the local checks decided those sentences; say so, or a dead server looks like a silent judge
+        click.echo(
+            f"warning: the judge gave no answer for {len(unanswered)} of the sentences it was asked about "
+            f"({unanswered[0]}); the local checks decided them",
+            err=True,
+        )
     if fmt == "json":
         click.echo(
             json.dumps({"sources": described, "sentences": results, "summary": counts}, indent=2, ensure_ascii=False)

@@ -42,7 +42,11 @@ def load_rows(path: str | Path) -> list[dict[str, Any]]:
             raise InputError(f"{path}:{number}: not JSON ({error.msg})") from None
         if not isinstance(row, dict) or not {"document", "claim", "label"} <= row.keys():
             raise InputError(f'{path}:{number}: a row needs "document", "claim" and "label"')
-        rows.append(row)
+        if not all(isinstance(row[key], str) and row[key].strip() for key in ("document", "claim")):
+            raise InputError(f'{path}:{number}: "document" and "claim" must be non-empty strings')
+        if row["label"] not in (0, 1, "0", "1") or isinstance(row["label"], float):
+            raise InputError(f'{path}:{number}: "label" must be 1 (supported) or 0, not {json.dumps(row["label"])}')
+        rows.append({**row, "label": int(row["label"])})
     if not rows:
         raise InputError(f"{path} holds no rows")
     return rows

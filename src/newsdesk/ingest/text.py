@@ -34,7 +34,10 @@ def decode_bytes(data: bytes, name: str) -> str:
     if len(data) > MAX_STORY_BYTES:
         raise InputError(f"{name} is {len(data):,} bytes; a story may be at most {MAX_STORY_BYTES:,}")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:  # cut short by a byte, or an unpaired surrogate
+            raise InputError(f"{name} is damaged UTF-16 text ({error.reason} at byte {error.start:,})") from None
     if b"\x00" in data[:8192]:
         raise InputError(f"{name} looks like a binary file, not text")
     try:

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import InputError
 from . import _specifics as sp
 from ._claim import Decision
 from ._measure import FEATURES, Measure
@@ -56,6 +57,10 @@ def logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
@@ -92,12 +97,24 @@ class Calibration:
                 return cls()
             data = json.loads(ref.read_text(encoding="utf-8"))
         else:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            try:
+                data = json.loads(Path(path).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, ValueError) as error:
+                raise InputError(f"cannot read the calibration file {path}: {error}") from None
+        if not isinstance(data, dict):
+            raise InputError(f"calibration file {path} is not a JSON object (scripts/calibrate_verify.py writes one)")
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         if "features" in known:
             known["features"] = tuple(known["features"])
             if known["features"] != FEATURES:
-                raise ValueError(f"calibration file {path} was fit on other features: {known['features']}")
+                raise InputError(f"calibration file {path} was fit on other features: {known['features']}")
+        for name in ("mean", "scale", "weights"):
+            values = known.get(name, [0.0] * len(FEATURES))
+            if not (isinstance(values, list) and len(values) == len(FEATURES) and all(_number(v) for v in values)):
+                raise InputError(f"calibration file {path}: {name} must be {len(FEATURES)} numbers, one per feature")
+        for name in ("bias", "threshold", "reasoning_coverage", "judge_weight", "redundancy", "redundancy_takeaways"):
+            if name in known and not _number(known[name]):
+                raise InputError(f"calibration file {path}: {name} must be a number")
         return cls(**known)
 
     def to_dict(self) -> dict[str, Any]:
