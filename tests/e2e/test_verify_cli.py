@@ -172,3 +172,21 @@ def test_eval_rejects_a_label_that_is_not_one_or_zero(tmp_path: Path, label: str
     rows.write_text(f'{{"document": "The cat sat.", "claim": "The cat sat.", "label": {label}}}\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", "verify", str(rows)])
     assert result.exit_code == 2 and '"label" must be 1 (supported) or 0' in result.output, result.output
+
+
+def test_verify_reads_a_newsdesk_article_up_to_its_sources(files: dict[str, str], tmp_path: Path) -> None:
+    """An article newsdesk wrote ends with its updates log, sources, footer and notes: none is a claim about the
+    story, so ``verify --strict`` on newsdesk's own output checks the body alone."""
+    article = tmp_path / "article.md"
+    article.write_text(
+        "# What happened in Texas?\n\n*Flash floods killed 17 people across southern Texas.*\n\n"
+        "Governor Greg Abbott declared a disaster in 23 counties. [1]\n\n"
+        "## Updates\n\n- 2024-11-14 09:00: The toll rose to 17. [1]\n\n"
+        "## Sources\n\n1. [Flooding kills 17 in southern Texas](https://example.com/floods) — Example News\n\n"
+        "*Checked against the sources: 2 of 2 factual sentences supported; 0 unsupported sentences removed.*\n\n"
+        "*The story's byline was left out.*\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "--text", str(article), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert "2 sentences: 2 supported" in result.output

@@ -14,6 +14,7 @@ import click
 
 from ..errors import InputError
 from ..models import Passage
+from ..render.markdown import SOURCES_HEADING, UPDATES_HEADING
 from ..text import split_sentences
 from .common import Command
 
@@ -121,11 +122,17 @@ def story_passages(sources: tuple[str, ...]) -> tuple[list[DescribedSource], lis
     return described, screen_passages(evidence_of(numbered))  # [injection] never evidence
 
 
+_AFTER_THE_BODY = re.compile(rf"#+\s*(?:{UPDATES_HEADING}|{SOURCES_HEADING})\s*#*")
+
+
 def draft_sentences(text: str) -> list[str]:
-    """Sentences of a draft: Markdown headings skipped, list markers and [n] citation marks removed."""
+    """Sentences of a draft: Markdown headings skipped, list markers and [n] citation marks removed, and nothing
+    from a "Sources" or "Updates" heading on (newsdesk's own articles end with them)."""
     kept = []
     for line in text.splitlines():
         stripped = line.strip()
+        if _AFTER_THE_BODY.fullmatch(stripped):
+            break  # an article's updates log, sources, check footer and notes: no claims about the story
         if stripped.startswith("#") or re.fullmatch(r"[-*_=]{3,}", stripped):
             kept.append("")
             continue

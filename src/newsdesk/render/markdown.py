@@ -59,6 +59,12 @@ def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+#: The parts after the article's body: the log of its updates, then its sources, the check's footer and notes.
+#: None of it is a claim about the story (``newsdesk verify`` stops reading at either heading).
+UPDATES_HEADING = "Updates"
+SOURCES_HEADING = "Sources"
+
+
 def summary_line(article: Article) -> str:
     """The footer: facts supported, reasoning and opinion counted apart (they are grounded, not supported facts),
     and what the check removed. The same numbers are ``counts`` in the article JSON."""
@@ -88,13 +94,13 @@ def render_markdown(article: Article) -> str:
     for section in article.sections:
         lines += _section_lines(section)
     if article.updates:  # a correction is never silent: the log says what changed, when, on which source
-        lines += ["## Updates", ""]
+        lines += [f"## {UPDATES_HEADING}", ""]
         lines += [
             f"- {u.at[:16].replace('T', ' ')}: {escape(u.summary)} " + "".join(f"[{n}]" for n in u.sources)
             for u in article.updates
         ]
         lines.append("")
-    lines += ["## Sources", ""]
+    lines += [f"## {SOURCES_HEADING}", ""]
     for source in article.sources:
         url = web_url(source.url)
         title = f"[{escape(source.title)}]({_link_target(url)})" if url else escape(source.title)
