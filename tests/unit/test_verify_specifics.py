@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.verify import claim_kind, split_sentences
-from newsdesk.verify._specifics import extract, extract_numbers, number_found, quote_key
+from newsdesk.verify._specifics import extract, extract_numbers, number_found, numbers_conflict, quote_key
 
 
 def values(text: str) -> list[float]:
@@ -56,6 +56,24 @@ def test_dates() -> None:
     assert 13.0 in [n.value for n in found.numbers]
     assert extract("Prices may rise.").months == []  # "may" the verb is no date
     assert extract("The vote is on May 5.").months == [(5, "May")]
+
+
+@pytest.mark.parametrize(
+    ("written", "source", "conflict"),
+    [
+        # the day of a date counts nothing: it never meets a count that happens to follow it
+        ("He was reported missing January 29, a few days after the call.", "He had been adrift for 66 days.", False),
+        ("It sank on 29 January, days after it left.", "It drifted for 66 days.", False),
+        # but it meets another day of the same month
+        ("The vote was held on March 3.", "The vote was held on March 5.", True),
+        # a plural of a generic unit is as generic as the singular: "three games" and "five games" may be two facts
+        ("He scored in three games.", "He played five games.", False),
+        ("Flash floods killed 27 people.", "Flash floods killed 17 people.", True),
+    ],
+)
+def test_which_figures_state_the_same_thing(written: str, source: str, conflict: bool) -> None:
+    pool = extract_numbers(source, source=True)
+    assert any(numbers_conflict(n, pool) for n in extract_numbers(written)) is conflict
 
 
 def test_not_figures() -> None:

@@ -135,6 +135,20 @@ def _precision(digits: str, scale: float) -> float:
 _NOT_CONTEXT = {*_SCALES, *_UNITS, *_TENS, *MONTHS, *WEEKDAYS, "per", "cent", "percent"}
 
 
+_MONTH_BEFORE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+$")
+_MONTH_AFTER = re.compile(r"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b")
+
+
+def _month_of_day(text: str, start: int, end: int) -> int | None:
+    """The month a number is the day of: "January 29", "Jan. 29", "29 January", "29th of January"."""
+    before = _MONTH_BEFORE.search(text[max(0, start - 12) : start])
+    after = _MONTH_AFTER.match(text, end)
+    for found in (before, after):
+        if found is not None and found.group(1)[0].isupper() and found.group(1).lower() in MONTHS:
+            return MONTHS[found.group(1).lower()]
+    return None
+
+
 def _following_context(text: str, end: int) -> str:
     for word in re.findall(r"[a-z]+", text[end : end + 40].lower())[:3]:
         if word not in STOPWORDS and len(word) > 2 and word not in _NOT_CONTEXT:
@@ -215,7 +229,11 @@ def extract_numbers(text: str, source: bool = False) -> list[Number]:
         elif is_digits and len(raw) == 4 and 1800 <= value <= 2100 and scale == 1.0:
             unit = "year"
         precision = _precision(raw, scale) if is_digits and unit != "year" else 0.0
-        number = Number(value, unit, match.group().strip(), precision, _following_context(text, end))
+        month = _month_of_day(text, start, end) if is_digits and unit in ("", "ordinal") and value <= 31 else None
+        # the day of a date counts nothing: its "context" is its month, so it never meets a count ("January 29, a
+        # few days after" is no 29 days) but meets another day of the same month ("January 30")
+        context = f"day of month {month}" if month else _following_context(text, end)
+        number = Number(value, unit, match.group().strip(), precision, context)
         previous = out[-1] if out else None
         if (
             previous is not None
@@ -332,6 +350,11 @@ _GENERIC_CONTEXT = {
     "season",
     "place",
 }
+
+
+# A figure's context is a stem ("gam" for "game"), and a plural is as generic ("days", too short for the stemmer to
+# strip, stays "days"): the list is kept in the stems a context is compared in.
+_GENERIC_CONTEXT = {stem(word) for word in _GENERIC_CONTEXT} | {stem(word + "s") for word in _GENERIC_CONTEXT}
 
 
 def numbers_conflict(number: Number, pool: list[Number]) -> Number | None:
