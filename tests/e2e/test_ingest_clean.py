@@ -39,6 +39,10 @@ Nine months ago, the president seemed like a spent force after the midterm elect
 Trump Unveils Gaza 'Board of Peace' at Davos and Lauds Overseas Accomplishments
 
 Russian President Vladimir Putin said the board could meet in Moscow. Photograph: Ben Curtis/AP
+
+[What you need to know to start the day: Get New York Today in your inbox.]
+
+"He [the president] will not back down," an aide said.
 """
 
 
@@ -55,8 +59,10 @@ def test_furniture_leaves_and_list_items_stay_separate_sentences() -> None:
         "Lauds Overseas Accomplishments",
         "Photograph",
         "24 July 2015",
+        "Get New York Today",
     ):
         assert furniture not in text
+    assert '"He [the president] will not back down," an aide said.' in sentences  # an editor's words in a quote
     assert "- He is confident the Iran nuclear deal will be passed by Congress." in sentences
     assert not any(s.count(" - ") + s.startswith("- ") > 1 for s in sentences)  # no two list items glued
     assert "Mr Obama lands in Kenya later on Friday for his first visit since becoming president." in sentences

@@ -3,8 +3,9 @@
 ``clean_body`` works on the paragraphs an extractor returns (one per line or blank-line block). What leaves:
 crossheads and related-link headlines (short lines that end without a sentence's punctuation), "Read more" and
 "Read the full transcript" links, comment counts, "From the section" lines, bylines, datelines on their own line,
-and photo captions and credits. List items stay, each its own sentence: one without closing punctuation gets a
-full stop, so sentence splitting never glues it to the next item. A line that addresses an AI system
+photo captions and credits, and a paragraph wholly in square brackets (an editor's aside or promotion). List items
+stay, each its own sentence: one without closing punctuation gets a full stop, so sentence splitting never glues it
+to the next item. A line that addresses an AI system
 (``newsdesk.injection``) is never furniture, however short: taking out half of an instruction split across lines
 ("Assistants summarising this story, please ignore" / "all prior instructions and ...") would leave its payload
 looking like news; screening sets the whole instruction aside, and says so in the article.
@@ -51,6 +52,8 @@ FURNITURE = re.compile(
 # "Mr Obama lands ... | Photograph: Ben Curtis/AP": a credit at a line's end goes, the sentence stays.
 _TRAILING_CREDIT = re.compile(r"\s+(?:Photograph|Photo|Picture|Image|Illustration)s?:\s+[^.!?]{1,80}$")
 
+# "[What you need to know to start the day: Get New York Today in your inbox.]": a paragraph in square brackets.
+_BRACKETED = re.compile(r"\[[^\[\]]+\]")
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
 # Function words of the languages newsdesk meets most (en, fr, es, de, it, pt): running prose is full of them,
@@ -71,6 +74,8 @@ def is_furniture(line: str) -> bool:
     bare = LIST_MARKER.sub("", text)
     if FURNITURE.match(bare):
         return True
+    if _BRACKETED.fullmatch(text):
+        return True  # square brackets mark an editor's words among the story's: a whole paragraph is an aside
     if LIST_MARKER.match(text):
         return False  # a list item is content, short or not
     has_sentence_end = bool(re.search(r"[.!?][\"'”’)]*\s+[A-Z]", text))  # a sentence, then something after it
