@@ -117,6 +117,13 @@ def test_search_ranks_the_passage_about_the_query_first(db_location) -> None:
     stories = archive.search_stories("bridges")  # stemmed: bridges finds bridge
     assert [s["id"] for s in stories] == [bridge] and "[" in stories[0]["snippet"]
     assert [s["id"] for s in archive.search_stories()] == [other, 2, bridge]
+    # a query is answered best match first, not newest first: the story whose headline and body hold the words
+    nuclear, _ = archive.add_story(
+        Story(headline="Chinese nuclear test", body="China carried out a nuclear test near Lop Nur, officials said.")
+    )
+    for n in range(3):  # newer stories that share one word of the query
+        archive.add_story(Story(headline=f"Exam {n}", body=f"Pupils sat a test in school {n} on Monday."))
+    assert archive.search_stories("Chinese nuclear test")[0]["id"] == nuclear
 
 
 def test_the_same_story_is_stored_once(db_location) -> None:

@@ -84,7 +84,8 @@ class Archive(ABC):
         """The engine's query for free text, safe to pass as a parameter; empty when the text holds no word."""
 
     def search_stories(self, query: str = "", limit: int = 20, offset: int = 0) -> list[StoryRow]:
-        """Stories newest first; with a query, those matching it (headline and body), with a snippet."""
+        """Stories newest first; with a query, those matching it (headline and body), the best match first (a word
+        of the query in the headline counts most: a headline says what its story is about), with a snippet."""
         if query.strip():
             terms = self._search_terms(query)
             if not terms:

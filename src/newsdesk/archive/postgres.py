@@ -165,7 +165,8 @@ class PostgresArchive(Archive):
         f"SELECT {STORY_COLUMNS}, ts_headline('english', s.body, q, 'StartSel=[, StopSel=], MaxWords=12,"
         " MinWords=4, MaxFragments=1, FragmentDelimiter=…') AS snippet"
         " FROM stories s, websearch_to_tsquery('english', ?) q WHERE s.tsv @@ q"
-        " ORDER BY s.id DESC LIMIT ? OFFSET ?"
+        " ORDER BY ts_rank(setweight(to_tsvector('english', s.headline), 'A') || s.tsv, q) DESC, s.id DESC"
+        " LIMIT ? OFFSET ?"
     )
     _matching_articles = (
         f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.tsv @@ websearch_to_tsquery('simple', ?)"

@@ -224,7 +224,7 @@ def archive() -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @archive_option
 def search(query: str, limit: int, fmt: str, db: str | None) -> None:
-    """Stories matching any word of QUERY (full-text search), newest first; no QUERY lists the newest stories.
+    """Stories matching any word of QUERY (full-text search), best match first; no QUERY lists the newest stories.
 
     Each line starts with the STORY id (for `archive show`); the articles written about the story follow with
     their ARTICLE ids (for `newsdesk show`).

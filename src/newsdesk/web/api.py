@@ -198,7 +198,7 @@ def regenerate(article_id: RowId, section_id: str, body: RegenerateRequest, desk
     return _created(desk.regenerate(article_id, section_id, body.model))
 
 
-@router.get("/stories", summary="Stories, newest first, or matching q")
+@router.get("/stories", summary="Stories, newest first, or matching q, best match first")
 def list_stories(desk: DeskDep, q: Search = "", page: Page = 1) -> dict[str, Any]:
     rows = desk.archive.search_stories(q, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     return {"items": rows[:PAGE_SIZE], "page": page, "more": len(rows) > PAGE_SIZE}
