@@ -141,3 +141,20 @@ def test_the_body_does_not_open_by_repeating_the_headline() -> None:
         + "</p></article></body></html>"
     )
     assert story_from_html(page).body.startswith("The ferry runs again")
+
+
+@pytest.mark.parametrize(
+    "feed",
+    [
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>World</title><item><title>A</title></item>'
+        "</channel></rss>",
+        '<?xml version="1.0" encoding="utf-8"?>\n<!-- generated -->\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Tech</title><entry><title>B</title></entry></feed>",
+    ],
+)
+def test_a_feed_given_as_one_story_says_which_command_reads_feeds(tmp_path, feed: str) -> None:
+    path = tmp_path / "world.xml"
+    path.write_text(feed, encoding="utf-8")
+    for args in (["extract", str(path)], ["write", str(path), "--db", str(tmp_path / "n.db")]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2 and "is a news feed" in result.output and "newsdesk ingest" in result.output
