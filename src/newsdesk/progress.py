@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from .text import counted
+
 __all__ = ["Progress", "describe"]
 
 _PURPOSE_WORDS = {"judge": "asking the model to judge the sentences the checks left uncertain"}
@@ -66,8 +68,8 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
         if data.get("skipped"):
             return f"Feed skipped: {data['skipped']}"
         return (
-            f"Read the feed: {data.get('entries', 0)} entries, {data.get('new', 0)} new, "
-            f"{data.get('queued', 0)} articles queued"
+            f"Read the feed: {counted(data.get('entries', 0), 'entry', 'entries')}, {data.get('new', 0)} new, "
+            f"{counted(data.get('queued', 0), 'article')} queued"
         )
     if stage == "store":
         return "Storing the story" if status == "start" else "Story stored"
@@ -96,7 +98,7 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
         return None  # a write call has its section's line, a revision its own
     if stage == "verify":
         if status == "start":
-            return f"Checking {data.get('sentences', 0)} sentences against the sources"
+            return f"Checking {counted(data.get('sentences', 0), 'sentence')} against the sources"
         return f"Checked every sentence; {data.get('dropped', 0)} dropped"
     if stage == "revise":
         return _revise_words(status, data)

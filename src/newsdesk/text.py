@@ -19,6 +19,7 @@ __all__ = [
     "QUOTED",
     "STOPWORDS",
     "content_words",
+    "counted",
     "fold_country_names",
     "normalise",
     "source_spans",
@@ -263,3 +264,9 @@ def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """ "1 entry", "2 entries": a count with its noun in the number the count takes (``many`` for an irregular
+    plural; otherwise an "s" is added)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -19,6 +19,7 @@ from ..ingest.feeds import FEED_SUFFIXES, Feed, looks_like_feed, parse_feed, rea
 from ..ingest.fetch import FEED_TYPES, HTML_TYPES, Fetcher
 from ..ingest.web import story_from_html
 from ..models import Story
+from ..text import counted
 
 if TYPE_CHECKING:
     from .base import Archive
@@ -44,7 +45,7 @@ class IngestReport:
         name = self.title or self.source
         if self.kind == "story":
             return f"{name}: {'stored' if self.new else 'already stored'}"
-        line = f"{name}: {self.entries} entries, {self.new} new, {self.duplicates} already stored"
+        line = f"{name}: {counted(self.entries, 'entry', 'entries')}, {self.new} new, {self.duplicates} already stored"
         if self.skipped:
             line += f", {len(self.skipped)} skipped"
         if self.fetch_failures:

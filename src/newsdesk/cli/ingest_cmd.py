@@ -10,6 +10,7 @@ import click
 from ..archive import Archive
 from ..errors import InputError, NewsdeskError
 from ..render import FORMATS
+from ..text import counted
 from .common import (
     archive_option,
     judge_option,
@@ -207,7 +208,9 @@ def feed(
             on_event=on_event,
         )
     click.echo(
-        f"{len(written.written)} articles written to {out}; {written.already_done} entries already had one", err=True
+        f"{counted(len(written.written), 'article')} written to {out}; "
+        f"{counted(written.already_done, 'entry', 'entries')} already had one",
+        err=True,
     )
     for path in written.written:
         click.echo(str(path))

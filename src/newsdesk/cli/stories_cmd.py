@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ..text import counted
 from .common import archive_option, open_archive
 
 
@@ -51,7 +52,7 @@ def stories(fmt: str, min_entries: int, db: str | None) -> None:
         return
     for thread in threads:
         span = f"{(thread.first_seen or '')[:10]} to {(thread.last_seen or '')[:10]}"
-        click.echo(f"thread {thread.id}  {span}  {len(thread.entries)} entries  {thread.title}")
+        click.echo(f"thread {thread.id}  {span}  {counted(len(thread.entries), 'entry', 'entries')}  {thread.title}")
         for entry in thread.entries:
             date = (entry.published or "")[:10] or "-"
             click.echo(f"  story {entry.story_id:>5}  {date:<10}  {(entry.publisher or '')[:20]:<20}  {entry.headline}")

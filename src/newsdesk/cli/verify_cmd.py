@@ -15,7 +15,7 @@ import click
 from ..errors import InputError
 from ..models import Passage
 from ..render.markdown import SOURCES_HEADING, UPDATES_HEADING
-from ..text import split_sentences
+from ..text import counted, split_sentences
 from .common import Command
 
 if TYPE_CHECKING:  # the checker loads its models on import; the annotation alone needs none of that
@@ -256,7 +256,7 @@ def verify(
             why = f"  ({r['checks'].get('reason', r['verdict'])})"
         click.echo(f"{_MARKS[r['verdict']]} {r['verdict']:<12} {r['score']:.2f} {marks:<6} {r['text']}{why}")
     click.echo(
-        f"\n{len(results)} sentences: {counts['supported']} supported, {counts['unsupported']} unsupported, "
+        f"\n{counted(len(results), 'sentence')}: {counts['supported']} supported, {counts['unsupported']} unsupported, "
         f"{counts['contradicted']} contradicted."
     )
     for source in described:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -48,7 +47,9 @@ def story_from_bytes(data: bytes, name: str) -> Story:
     if not data.strip():
         raise InputError(f"{name} is empty")
     text = decode_bytes(data, name)
-    if _looks_like_a_feed(text):
+    from .feeds import looks_like_feed  # imported here: it brings the fetcher, which a text story never needs
+
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and looks_like_feed(data):
         raise InputError(
             f"{name} is a news feed (RSS or Atom), not one story: `newsdesk ingest {name}` stores its entries, "
             f"`newsdesk feed {name} --write` writes an article for each"
@@ -62,18 +63,6 @@ def story_from_bytes(data: bytes, name: str) -> Story:
     story = story_from_text(text, name)
     story.origin = "json" if story.origin == "json" else "file"
     return story
-
-
-_FEED_ROOT = re.compile(r"<(?:rss|rdf:RDF|feed)\b[^>]*>", re.IGNORECASE)
-
-
-def _looks_like_a_feed(text: str) -> bool:
-    """An XML document whose root is a feed's: ``<rss>``, RSS 1.0's ``<rdf:RDF>``, Atom's ``<feed>``."""
-    head = text.lstrip()[:2000]
-    if not head.startswith("<"):
-        return False
-    head = re.sub(r"<\?xml[^>]*\?>|<!--.*?-->|<\?xml-stylesheet[^>]*\?>", "", head, flags=re.DOTALL).lstrip()
-    return bool(_FEED_ROOT.match(head))
 
 
 def _looks_like_html(text: str) -> bool:

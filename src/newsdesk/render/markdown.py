@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Article, Section, Sentence, web_url
+from ..text import counted
 
 # Characters that would let text from a model or a source become markup in a Markdown viewer: raw HTML
 # (``<script>``), links (``[..](javascript:..)``), and the backslash that would undo an escape.
@@ -55,9 +56,7 @@ def _section_lines(section: Section, heading_level: str = "##") -> list[str]:
     return lines
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T")  # a feed's timestamp: a reader wants its day
 
 #: The parts after the article's body: the log of its updates, then its sources, the check's footer and notes.
 #: None of it is a claim about the story (``newsdesk verify`` stops reading at either heading).
@@ -74,17 +73,17 @@ def summary_line(article: Article) -> str:
     if not checked and not article.dropped:
         return "*Not checked against the sources.*"
     facts = counts["fact"]
-    parts = [f"{facts['supported']} of {_count(facts['checked'], 'factual sentence')} supported"]
+    parts = [f"{facts['supported']} of {counted(facts['checked'], 'factual sentence')} supported"]
     grounded = [
-        f"{counts[role]['supported']} of {_count(counts[role]['checked'], role + ' sentence')}"
+        f"{counts[role]['supported']} of {counted(counts[role]['checked'], role + ' sentence')}"
         for role in ("reasoning", "opinion")
         if counts[role]["checked"]
     ]
     if grounded:
         parts.append(" and ".join(grounded) + " grounded in the sources (not counted as facts)")
-    parts.append(f"{_count(removed['unsupported'], 'unsupported sentence')} removed")
+    parts.append(f"{counted(removed['unsupported'], 'unsupported sentence')} removed")
     if removed["repeats"]:
-        parts.append(f"{_count(removed['repeats'], 'repeat')} removed")
+        parts.append(f"{counted(removed['repeats'], 'repeat')} removed")
     return "*Checked against the sources: " + "; ".join(parts) + ".*"
 
 
@@ -104,9 +103,10 @@ def render_markdown(article: Article) -> str:
     for source in article.sources:
         url = web_url(source.url)
         title = f"[{escape(source.title)}]({_link_target(url)})" if url else escape(source.title)
-        meta = escape(", ".join(x for x in (source.publisher, source.published) if x))
+        day = source.published[:10] if _ISO_TIME.match(source.published or "") else source.published
+        meta = escape(", ".join(x for x in (source.publisher, day) if x))
         lines.append(f"{source.number}. {title}" + (f" — {meta}" if meta else ""))
     lines += ["", summary_line(article), ""]
-    if article.notes:  # what the run did to the input or left out of the article (omitted sections), said plainly
-        lines += [*(f"*{escape(note)}*" for note in article.notes), ""]
+    for note in article.notes:  # what the run did to the input or left out of the article, said plainly
+        lines += [f"*{escape(note)}*", ""]  # a paragraph each: lines in a row would run into one
     return "\n".join(lines)

@@ -1,0 +1,36 @@
+"""The Markdown article's closing parts: the Sources list, the footer and the notes, as a reader sees them."""
+
+from __future__ import annotations
+
+from newsdesk.models import Article, ModelInfo, Section, Source
+from newsdesk.render import render_markdown
+from newsdesk.text import counted
+
+
+def _article(**changes: object) -> Article:
+    article = Article(
+        title="What happened?",
+        dek="Something happened.",
+        intro=Section(id="intro", heading="", kind="fact"),
+        sections=[],
+        sources=[
+            Source(number=1, title="Floods", url="https://example.com/a", published="2026-02-17T18:56:24+00:00"),
+            Source(number=2, title="Earlier", publisher="Example News", published="17 February 2026"),
+        ],
+        model=ModelInfo(backend="embedded", name="m"),
+    )
+    for name, value in changes.items():
+        setattr(article, name, value)
+    return article
+
+
+def test_a_source_is_dated_by_its_day_and_each_note_is_a_paragraph() -> None:
+    markdown = render_markdown(_article(notes=["The byline was left out.", "Context & Background was left out."]))
+    assert "1. [Floods](https://example.com/a) — 2026-02-17\n" in markdown  # a feed's timestamp, as its day
+    assert "2. Earlier — Example News, 17 February 2026" in markdown  # a date written otherwise stays as written
+    assert "*The byline was left out.*\n\n*Context & Background was left out.*" in markdown
+
+
+def test_a_count_takes_its_noun_in_the_right_number() -> None:
+    assert [counted(n, "entry", "entries") for n in (0, 1, 2)] == ["0 entries", "1 entry", "2 entries"]
+    assert counted(1, "sentence") == "1 sentence" and counted(3, "sentence") == "3 sentences"
