@@ -103,7 +103,8 @@ def render_markdown(article: Article) -> str:
     for source in article.sources:
         url = web_url(source.url)
         title = f"[{escape(source.title)}]({_link_target(url)})" if url else escape(source.title)
-        day = source.published[:10] if _ISO_TIME.match(source.published or "") else source.published
+        published = source.published or ""
+        day = published[:10] if _ISO_TIME.match(published) else published
         meta = escape(", ".join(x for x in (source.publisher, day) if x))
         lines.append(f"{source.number}. {title}" + (f" — {meta}" if meta else ""))
     lines += ["", summary_line(article), ""]
