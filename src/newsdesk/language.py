@@ -792,7 +792,13 @@ def speaker_tokens(verb: Any) -> list[Any] | None:
     ("condemned the attack and said ...") or that its participle clause hangs on ("criticised it, saying ...").
     ``None`` when the parse names nobody: a passive without agent, whose subject is what was said or described,
     not who said it ("a stranding that was described as unprecedented", "the plan was called reckless")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # A verb has one subject: where the parse gives two, the one next to the verb is it, and the other a phrase
+    # fronted before a comma ("Quoting court documents, the Daily News said ...", with "Quoting" read as a name).
+    nearest = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i)) if subjects else None
     for child in verb.children:
+        if child.dep_ == "nsubj" and nearest is not None and child.i != nearest.i:
+            continue
         if child.dep_ in ("nsubj", "nsubjpass") and not (
             child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children)
         ):

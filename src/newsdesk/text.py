@@ -29,7 +29,9 @@ __all__ = [
     "words",
 ]
 
-QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’")  # a quotation's words, marks included
+# A quotation's words, marks included: in double quotes, in curly single quotes, or in straight single quotes (the
+# house style of British papers) that open after no letter and close before none, apostrophes inside words aside.
+QUOTED = re.compile(r"""[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’|(?<![\w'])'(?=\S)(?:[^']|(?<=\w)'(?=\w))*?[^\s']'(?!\w)""")
 LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")  # a list item's marker: "- ", "• ", "2. "
 
 # Typographic variants and the escape debris of scraped corpora, mapped to plain ASCII.

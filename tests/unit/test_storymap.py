@@ -175,3 +175,24 @@ def test_the_items_of_a_list_a_speaker_introduces_are_the_speakers_words() -> No
     assert {"- The budget is too small to finish the line.", "- Rival cities copied the plan."} <= story_map.unusable
     assert "- Trains will run every ten minutes." not in listed
     assert "- Trains will run every ten minutes." not in story_map.unusable
+
+
+def _speakers(sentence: str) -> list[str]:
+    passages = [Passage(text=sentence, position=0, source_number=1, id=1)]
+    return [s.speaker for s in build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE).statements]
+
+
+def test_a_phrase_fronted_before_the_subject_is_not_the_speaker() -> None:
+    # the tagger reads a sentence-opening "Quoting" as a name and gives "said" two subjects; the one next to the
+    # verb is its subject
+    sentence = (
+        "Quoting court documents, The New York Daily News said she had married ten men and that the first marriage "
+        "was in 1999."
+    )
+    assert _speakers(sentence) == ["New York Daily News"]
+
+
+def test_words_in_straight_single_quotes_keep_their_speaker() -> None:
+    # British papers quote in straight single quotes: "said" inside them is the quoted speaker's words
+    sentence = "'June said all of the kids were out of the house,' Lee Thompson told the Enquirer in December."
+    assert _speakers(sentence) == ["Lee Thompson"]
