@@ -158,3 +158,18 @@ def test_a_feed_given_as_one_story_says_which_command_reads_feeds(tmp_path, feed
     for args in (["extract", str(path)], ["write", str(path), "--db", str(tmp_path / "n.db")]):
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 2 and "is a news feed" in result.output and "newsdesk ingest" in result.output
+
+
+def test_an_html_fragment_is_read_as_a_page() -> None:
+    """A saved fragment ("<div><p>...</p></div>", no <html> or <body>) is a page's body: its text is the story."""
+    fragment = (
+        "<div>"
+        + "".join(
+            f"<p>The harbour authority approved the expansion of berth {n} on Tuesday, officials said, after a long "
+            f"public consultation that drew hundreds of comments from residents and shipping firms.</p>"
+            for n in range(1, 6)
+        )
+        + "</div>"
+    )
+    story = story_from_html(fragment, name="fragment.html")
+    assert "berth 3" in story.body and story.headline

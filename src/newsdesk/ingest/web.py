@@ -80,6 +80,9 @@ BLOCK_TAGS = frozenset(
 DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "head", "title"})
 
 
+_DOCUMENT = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
+
+
 def story_from_url(url: str, allow_private: bool = False, fetcher: Fetcher | None = None) -> Story:
     """Fetch ``url`` through the SSRF guard and extract its story."""
     fetcher = fetcher or Fetcher(allow_private=allow_private)
@@ -122,6 +125,8 @@ class _Meta:
 
 def _extract(html: str, url: str | None) -> Story | None:
     html = _strip_xml_declaration(html)
+    if not _DOCUMENT.search(html[:20_000]):
+        html = f"<html><body>{html}</body></html>"  # a fragment ("<div><p>..."): trafilatura reads only documents
     doc = _trafilatura(html, url, favor_recall=False)
     text = _paragraphs(doc.text if doc else "")
     if len(text) < THIN_BODY_CHARS:  # stage 2
