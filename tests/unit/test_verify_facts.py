@@ -419,10 +419,19 @@ def test_filler_is_dropped_and_never_cited(verifier: Verifier) -> None:
     fillers = (
         "In today's world where politics often gets in the way of what matters most, we must all stay informed.",
         "Only time will tell how this story unfolds.",
+        # the text speaking of itself, whatever it names: no claim about the story
+        "In this article about Maori whale experts, we will explore how strandings speak volumes about our future.",
+        "This piece will look at what New Zealand's strandings mean.",
     )
     for filler in fillers:
         check = verifier.check(filler, WHALES, "opinion")
         assert check.verdict == "unsupported" and check.details["decided_by"] == "filler" and not check.citations
+
+
+def test_a_report_or_story_named_with_this_is_a_claim_not_the_text_itself(verifier: Verifier) -> None:
+    source = _passages("The report found that 300 whales beach themselves in New Zealand each year.")
+    check = verifier.check("This report found that 300 whales beach themselves in New Zealand each year.", source)
+    assert check.verdict == "supported", check.details
 
 
 def test_a_sources_other_names_for_a_country_are_the_same_name(verifier: Verifier) -> None:

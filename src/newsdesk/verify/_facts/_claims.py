@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...language import PAGE_NOUNS
+from ...text import QUOTED
 from .. import _specifics as sp
 from .._text import content_stems, normalise, strip_hedges, tokens
 
@@ -32,16 +34,24 @@ _UNIVERSAL = re.compile(
     r"\b([Ww]e|us|[Oo]ur|ourselves|[Yy]our|yourself|[Ee]veryone|[Ee]verybody|[Ee]very one of us|"
     r"[Ee]ach of us|society|humanity|future generations|the world)\b"
 )
+# The nouns by which a text names itself ("this article", "this piece"); of the page nouns, "story", "report",
+# "page", "dispatch" and "bulletin" name things in the news as often ("this report found"), and stay claims.
+_OWN_TEXT_NOUNS = PAGE_NOUNS - {"story", "report", "page", "dispatch", "bulletin"}
+_OWN_TEXT = re.compile(rf"\bthis\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(_OWN_TEXT_NOUNS))})\b", re.IGNORECASE)
 MAX_STORY_WORDS = 2  # filler shares at most this many content words with the whole source
 MAX_FILLER_SUPPORT = 0.5  # a filler sentence shares less than this with any one source sentence
 MIN_FACT_WORDS = 0.5  # share of the words bound to a date or figure that its source sentences must hold
 
 
 def is_filler(sentence: str, m: Measure) -> bool:
-    """Generic opinion with no content about the story: no specifics, generic framing, little source overlap."""
+    """Generic opinion with no content about the story: no specifics, generic framing, little source overlap; or
+    the text speaking of itself ("In this article, we will explore ..."), whatever it names: what a text says of
+    itself is no claim about the story, and no source states it."""
+    text = normalise(sentence)
+    if _OWN_TEXT.search(QUOTED.sub(" ", text)):
+        return True
     if m.specifics or m.best_unit >= MAX_FILLER_SUPPORT or round(m.coverage * m.content) > MAX_STORY_WORDS:
         return False
-    text = normalise(sentence)
     return bool(_FILLER_OPENERS.search(text) or _UNIVERSAL.search(text))
 
 
