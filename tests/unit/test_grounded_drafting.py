@@ -60,6 +60,16 @@ def test_shorten_cuts_before_an_aside_but_never_inside_a_date_or_a_list() -> Non
     assert shorten(quoted) == quoted
 
 
+def test_shorten_takes_out_an_interpolation_between_dashes_and_keeps_the_predicate_after_it() -> None:
+    interpolated = (
+        "Winter — from the corrosive rock salt used on streets to “freeze-thaw” cycles that weaken pipes — makes "
+        "infrastructure problems even worse."
+    )
+    assert shorten(interpolated) == "Winter makes infrastructure problems even worse."
+    appended = "The council approved the harbour bridge on Tuesday — a decision critics called rushed."
+    assert shorten(appended) == "The council approved the harbour bridge on Tuesday."
+
+
 def test_takeaways_are_cut_cited_supported_and_never_open_on_a_pronoun() -> None:
     drafter = _drafter()
     blocks = drafter.takeaways(4)

@@ -138,6 +138,7 @@ _FRONTED = re.compile(
 )
 # A dash opens an aside (" - exactly eight weeks after ..."), as a comma before "which" does.
 _DASH_ASIDE = re.compile(r"\s+[-–—]{1,2}\s+")
+_DASH_PAIR = re.compile(r"\s+[-–—]{1,2}\s+(?:(?!\s[-–—]{1,2}\s).)+?\s+[-–—]{1,2}\s+")
 # A closing attribution (", police said.", ", the report said."): who said it, not what.
 _SAID = re.compile(r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|added|told \w+|reported|claimed|explained)[.]?$")
 
@@ -154,6 +155,11 @@ def shorten(sentence: str) -> str:
         cut = pattern.sub("", text) if pattern is _FRONTED else pattern.sub(".", text)
         if len(cut.split()) >= MIN_CORE_WORDS:
             text = cut[0].upper() + cut[1:] if cut else cut
+    # a pair of dashes encloses an interpolation, as brackets do: the sentence goes on after the second one ("Winter
+    # — from rock salt to freeze-thaw cycles — makes problems worse"), so the pair goes, not all after the first
+    closed = _DASH_PAIR.sub(" ", text)
+    if closed != text and len(closed.split()) >= MIN_CORE_WORDS:
+        text = closed
     for match in [*_DASH_ASIDE.finditer(text), *_ASIDE_COMMA.finditer(text)]:
         if match.re is _ASIDE_COMMA and (match.group(1).isdigit() or match.group(1).lower() not in _ASIDE_OPENERS):
             continue
