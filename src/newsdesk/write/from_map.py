@@ -46,10 +46,12 @@ _RISK = re.compile(
     r"risque\w*|menace\w*|probl[eè]me\w*|inqui[eé]t\w*|opposants?|contest\w*|d[eé]nonc\w*)\b",
     re.I,
 )
+# Words that point past the story's present: modals, plans, expectations. Not "next", "later" or "soon", which
+# are relative to whatever time a sentence tells of ("The next time he spoke with him, two months had passed").
 _MODAL = re.compile(
-    r"\b(?:will|would|could|may|might|plans?|expect\w*|next|future|soon|later|"
-    r"sera|seront|devrait|devraient|pourrait|pourraient|prochaine?s?|futur\w*|"
-    r"ser[aá]n?|podr[ií]a\w*|deber[ií]a\w*|pr[oó]xim\w*)\b",
+    r"\b(?:will|would|could|may|might|plans?|expect\w*|future|"
+    r"sera|seront|devrait|devraient|pourrait|pourraient|futur\w*|"
+    r"ser[aá]n?|podr[ií]a\w*|deber[ií]a\w*)\b",
     re.I,
 )
 
