@@ -81,6 +81,13 @@ def test_al_jazeera_publisher_is_the_short_name() -> None:
     assert read_feed(str(FEEDS / "aljazeera.xml")).publisher == "Al Jazeera"
 
 
+def test_the_publisher_is_the_part_of_the_title_that_names_the_site() -> None:
+    # "Tech – TIME" on time.com: the section comes first, the outlet second
+    assert read_feed(str(FEEDS / "time_tech.xml")).publisher == "TIME"
+    assert read_feed(str(FEEDS / "rest_of_world.xml")).publisher == "Rest of World"  # "Rest of World - "
+    assert read_feed(str(FEEDS / "bbc_world.xml")).publisher == "BBC News"
+
+
 def test_ingest_all_real_feeds_and_rerun_stores_nothing_twice(archive: Archive) -> None:
     for name, count in REAL.items():
         report = ingest_feed(archive, read_feed(str(FEEDS / name)))

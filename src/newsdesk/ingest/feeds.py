@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -107,16 +108,40 @@ class Feed:
     source: str  # the URL, or the absolute path of the file, it was read from: the feed's key in the archive
     title: str | None = None
     language: str | None = None
+    link: str | None = None  # the site the feed belongs to (its channel link)
     entries: list[FeedEntry] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # one line per entry left out, and why
     problem: str | None = None  # what was malformed, when the feed parsed only partly
 
     @property
     def publisher(self) -> str | None:
-        """The feed's title up to its first dash or bar: "Al Jazeera – Breaking News, ..." -> "Al Jazeera"."""
+        """The part of the feed's title, between dashes or bars, that names its site ("Tech – TIME" on time.com ->
+        "TIME"; "Al Jazeera – Breaking News, ..." on aljazeera.com -> "Al Jazeera"): a feed's title puts its
+        section or slogan beside its outlet's name, in either order. Without a part that names the site, the first."""
         if not self.title:
             return None
-        return re.split(r"\s+[–—|-]\s+", self.title, maxsplit=1)[0].strip() or None
+        parts = [p.strip(" –—|-") for p in re.split(r"\s+[–—|-]\s+", self.title) if p.strip(" –—|-")]
+        site = _site_name(self.link)
+        named = [p for p in parts if site and _letters(p) == site]
+        return (named or parts or [None])[0]
+
+
+def _letters(text: str) -> str:
+    """Letters only, lower case, accents folded: "EL PAÍS" -> "elpais", "Al Jazeera" -> "aljazeera"."""
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in folded if c.isalpha() and c.isascii()).lower()
+
+
+def _site_name(link: str | None) -> str:
+    """The name a site's address gives it: the label before its public suffix ("time.com" -> "time",
+    "english.elpais.com" -> "elpais", "www.bbc.co.uk" -> "bbc": a country's "co.uk" is one suffix)."""
+    labels = [label for label in (urlsplit(link or "").hostname or "").split(".") if label]
+    country_second_level = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL
+    suffix = 2 if country_second_level else 1
+    return _letters(labels[-suffix - 1]) if len(labels) > suffix else ""
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu"})
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -174,7 +199,11 @@ def _parse_document(data: bytes, source: str, content_type: str | None) -> Feed:
         raise InputError(f"{source} is not a readable RSS or Atom feed{reason}")
     meta = parsed.get("feed") or {}
     feed = Feed(
-        source=source, title=_text(meta.get("title")) or None, language=_language(meta.get("language")), problem=problem
+        source=source,
+        title=_text(meta.get("title")) or None,
+        language=_language(meta.get("language")),
+        link=_text(meta.get("link")) or None,
+        problem=problem,
     )
     for number, raw in enumerate(raw_entries, start=1):
         try:
