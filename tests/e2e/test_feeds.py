@@ -303,3 +303,6 @@ def test_feed_cli_lists_entries_and_needs_out_for_write(tmp_path: Path) -> None:
     assert listed.exit_code == 0 and listed.output.count("no article") == 25
     refused = runner.invoke(cli, ["feed", str(FEEDS / "aljazeera.xml"), "--write", "--db", db])
     assert refused.exit_code == 2 and "--out" in refused.output
+    # --out without --write would write nothing: said, not ignored
+    unused = runner.invoke(cli, ["feed", str(FEEDS / "aljazeera.xml"), "--out", str(tmp_path / "a"), "--db", db])
+    assert unused.exit_code == 2 and "add --write" in unused.output

@@ -181,6 +181,8 @@ def feed(
 
     if do_write and not out:
         raise InputError("--write needs --out DIR: the folder the articles are written to")
+    if out and not do_write:
+        raise InputError("--out names the folder --write writes to: add --write to write the articles")
     archive = open_archive(db)
     parsed = read_feed(source, allow_private=allow_private)
     report = ingest_feed(archive, parsed, fetch_full=fetch_full, fetcher=Fetcher(allow_private=allow_private))
