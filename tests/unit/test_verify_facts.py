@@ -432,6 +432,12 @@ def test_a_report_or_story_named_with_this_is_a_claim_not_the_text_itself(verifi
     source = _passages("The report found that 300 whales beach themselves in New Zealand each year.")
     check = verifier.check("This report found that 300 whales beach themselves in New Zealand each year.", source)
     assert check.verdict == "supported", check.details
+    bill = _passages("Parata said the bill would protect 300 whales a year, and he posted a text message about it.")
+    for claim in (
+        "Parata said this piece of legislation would protect 300 whales a year.",
+        "He posted this text message.",
+    ):
+        assert verifier.check(claim, bill).details["decided_by"] != "filler", claim
 
 
 def test_a_sources_other_names_for_a_country_are_the_same_name(verifier: Verifier) -> None:

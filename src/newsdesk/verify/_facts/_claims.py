@@ -34,10 +34,13 @@ _UNIVERSAL = re.compile(
     r"\b([Ww]e|us|[Oo]ur|ourselves|[Yy]our|yourself|[Ee]veryone|[Ee]verybody|[Ee]very one of us|"
     r"[Ee]ach of us|society|humanity|future generations|the world)\b"
 )
-# The nouns by which a text names itself ("this article", "this piece"); of the page nouns, "story", "report",
-# "page", "dispatch" and "bulletin" name things in the news as often ("this report found"), and stay claims.
-_OWN_TEXT_NOUNS = PAGE_NOUNS - {"story", "report", "page", "dispatch", "bulletin"}
-_OWN_TEXT = re.compile(rf"\bthis\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(_OWN_TEXT_NOUNS))})\b", re.IGNORECASE)
+# The nouns by which a text names itself ("this article", "this piece"). Of the page nouns, "story", "report",
+# "page", "dispatch", "bulletin", "text" and "post" name things in the news as often ("this report found", "this
+# text message", "deleted this post"), and stay claims; so does "this piece of legislation" ("of" follows).
+_OWN_TEXT_NOUNS = PAGE_NOUNS - {"story", "report", "page", "dispatch", "bulletin", "text", "post"}
+_OWN_TEXT = re.compile(
+    rf"\bthis\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(_OWN_TEXT_NOUNS))})\b(?!\s+of\b)", re.IGNORECASE
+)
 MAX_STORY_WORDS = 2  # filler shares at most this many content words with the whole source
 MAX_FILLER_SUPPORT = 0.5  # a filler sentence shares less than this with any one source sentence
 MIN_FACT_WORDS = 0.5  # share of the words bound to a date or figure that its source sentences must hold
