@@ -139,3 +139,15 @@ def test_a_clause_of_time_follows_the_main_verb_into_the_past() -> None:
 def test_two_things_joined_by_and_are_asked_in_the_plural() -> None:
     story = "The harbour tax and the new ferry fares were debated by the council on Monday."
     assert fallback_title("The Harbour Tax and the Ferry Fares", story).startswith("What are the harbour tax and")
+
+
+def test_a_headlines_first_capital_is_its_place_not_a_name() -> None:
+    """A sentence's first capital says where the word stands, not what it is: moved after "Why did", an English
+    noun or adjective that the story never capitalises mid-sentence goes to lower case; a word the story writes
+    with a capital inside its sentences keeps it."""
+    rescue = "Rescuers searched the slopes on Tuesday for ten skiers missing after an avalanche near Tahoe."
+    assert fallback_title("Rescuers search for 10 missing skiers after avalanche", rescue) == (
+        "Why did rescuers search for 10 missing skiers after avalanche?"
+    )
+    study = "A study by Anthropic found that the model misbehaved, and Anthropic said it would publish the data."
+    assert "Anthropic study find" in fallback_title("Anthropic study finds model misbehaved after training", study)

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..language import EPISTEMIC_MODALS, is_noun, is_verb, nlp, past_tense
+from ..language import EPISTEMIC_MODALS, in_lexicon, is_noun, is_verb, nlp, past_tense
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Doc, Span, Token
@@ -127,7 +127,9 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     if subject is not None:
         subject_text = lower_first(nlp()(subject), subject, lower_words(body))
     else:
-        subject_text = lower_first(doc[subject_start:], doc[subject_start:subject_end].text, lower_words(body))
+        subject_text = lower_first(
+            doc[subject_start:], doc[subject_start:subject_end].text, lower_words(body), capitalised_words(body)
+        )
     auxiliaries = [t for t in words_after if t.dep_ in ("aux", "auxpass") and t.head.i == verb.i and t.i < verb.i]
     if auxiliaries and auxiliaries[0].lower_ == "to":
         return None  # "Board to hold ...": a plan, which the caller asks about
@@ -323,8 +325,15 @@ def lower_words(body: str) -> set[str]:
     return {w for w, n in lower.items() if n >= capital[w]}
 
 
-def lower_first(doc: Doc | Span, text: str, lower_words: set[str]) -> str:
-    """'The board' -> 'the board', 'Just-released exploit' -> 'just-released exploit'; names keep their capital."""
+def capitalised_words(body: str) -> set[str]:
+    """The words the story writes with a capital inside a sentence, lower-cased: evidence that a word is a name."""
+    return {w.lower() for w in MID_SENTENCE_CAPITAL.findall(_ADDRESS.sub(" ", body))}
+
+
+def lower_first(doc: Doc | Span, text: str, lower_words: set[str], capitalised: set[str] | None = None) -> str:
+    """'The board' -> 'the board', 'Just-released exploit' -> 'just-released exploit'; names keep their capital.
+    With ``capitalised`` (``capitalised_words`` of the story), a sentence's first word is lowered when it is an
+    English noun or adjective that neither the tagger nor the story treats as a name."""
     first = doc[0] if len(doc) else None
     if first is None or not text.startswith(first.text):
         return text
@@ -335,6 +344,17 @@ def lower_first(doc: Doc | Span, text: str, lower_words: set[str]) -> str:
         first.lower_ in _DETERMINERS
         or first.pos_ == "NUM"  # a number word is written in lower case inside a sentence
         or (first.lower_ in lower_words and first.ent_type_ not in _NAMES)
+        # a sentence's first capital is its place's, not the word's: an English noun or adjective that the tagger
+        # reads as no name and the story never capitalises mid-sentence ("Police identify suspect", "Food prices
+        # surge"; not "Anthropic study finds", not "Trump administration") is lower case once it is moved
+        or (
+            capitalised is not None
+            and first.i == 0
+            and first.pos_ in ("NOUN", "ADJ")
+            and not first.ent_type_
+            and first.lower_ not in capitalised
+            and in_lexicon(first.text)
+        )
     ):
         return first.text.lower() + text[len(first.text) :]
     return text
