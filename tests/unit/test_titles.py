@@ -151,3 +151,18 @@ def test_a_headlines_first_capital_is_its_place_not_a_name() -> None:
     )
     study = "A study by Anthropic found that the model misbehaved, and Anthropic said it would publish the data."
     assert "Anthropic study find" in fallback_title("Anthropic study finds model misbehaved after training", study)
+
+
+def test_a_passive_whose_was_the_headline_dropped_is_asked_with_it() -> None:
+    """Headlines drop the "was" of a passive ("Mayor sworn in", "Sailor rescued"); where the story writes the
+    participle after "was", the question restores it instead of reading a simple past ("Why did the mayor swear
+    in")."""
+    story = "The new mayor of Alder was sworn in on Monday after a recount, the council said."
+    assert fallback_title("Alder mayor sworn in after recount", story) == "Why was Alder mayor sworn in after recount?"
+    active = "The council approved the bridge on Monday after a long debate."
+    assert fallback_title("Council approves bridge after debate", active).startswith("Why did")
+
+
+def test_subjects_joined_by_and_take_a_plural_verb_in_a_plan() -> None:
+    talks = "Officials from Norway and Chile will meet in Oslo next week to discuss fishing rights."
+    assert "Norway and Chile are set to meet" in fallback_title("Norway and Chile to meet for fishing talks", talks)

@@ -143,6 +143,12 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
             question = f"{asked.capitalize()} {subject_text} {rest}"  # a possibility is asked whether it holds
         else:
             question = f"{wh} {asked} {subject_text} {rest}"
+    elif relative is None and _passive_headline(verb, body):
+        # "Sailor rescued after 66 days": a headline drops the "was" of a passive, and the story shows it ("was
+        # rescued"); asked with its "was", the participle stays
+        plural = subjects[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subjects[0].children)
+        rest = "".join(t.text_with_ws for t in words_after)
+        question = f"{wh} {'were' if plural else 'was'} {subject_text} {rest}"
     elif verb.tag_ in ("VBD", "VBZ", "VBP") or (
         verb.tag_ == "VB" and subject_start < verb.i and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     ):
@@ -161,6 +167,17 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     if fronted:
         question = f"{question.rstrip()} {fronted[0].lower()}{fronted[1:]}"
     return finish(question)
+
+
+def _passive_headline(verb: Token, body: str) -> bool:
+    """A past form with no auxiliary and no object or complement, which the story writes after a form of "be" or
+    "get" ("was sworn in", "were rescued"): a passive whose auxiliary the headline dropped, not a simple past."""
+    if verb.tag_ not in ("VBD", "VBN") or _auxiliaries(verb):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "acomp") for c in verb.children):
+        return False
+    form = re.escape(verb.lower_)
+    return re.search(rf"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+\s+)?{form}\b", body, re.I) is not None
 
 
 _WHEN = {"after", "before", "as", "when", "while", "until", "once", "since"}

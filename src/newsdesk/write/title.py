@@ -137,7 +137,8 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
             # "Board of Peace to hold its first meeting": the headline's infinitive is a plan
             subj = doc[subject.left_edge.i : subject.right_edge.i + 1].text
             rest = doc[first_aux.i :].text
-            verb = "are" if subject.tag_ in ("NNS", "NNPS") else "is"
+            # subjects joined by "and" are plural ("US and Iran to meet" -> "US and Iran are set to meet")
+            verb = "are" if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children) else "is"
             return finish(f"What is at stake as {lower_first(doc, subj, lowered)} {verb} set {rest}")
         if root.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
             # "Mugabe and wife 'insisting he finishes his term'": the headline dropped its "are"
