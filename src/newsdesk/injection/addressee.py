@@ -70,6 +70,7 @@ from .roles import (
     says_of_itself,
     someone_elses,
     subject_of,
+    told_to_someone,
     writer_of_this,
 )
 from .unframed import unframed_reason
@@ -219,6 +220,8 @@ def _directed_reason(verb: Any) -> str | None:
             return None  # "Tell me what you saw", "Tell the police that ...": an act among people, not writing
         if not reported(verb):
             return "an instruction to the writer (an imperative no speaker in the story says)"
+        if told_to_someone(verb):
+            return None  # "'..., say you were with me,' the defendant texted his friend": said to a person
         if any(is_text_or_reader(t) for t in participants(verb)):
             return "an instruction to the writer or a machine, in a quotation"
         return None

@@ -52,6 +52,7 @@ __all__ = [
     "request_object",
     "requester",
     "subject_of",
+    "told_to_someone",
     "under_a_rule_in_the_world",
     "unambiguous_machine",
     "writer_of_this",
@@ -305,6 +306,27 @@ def _tagged_quotation_end(verb: Any) -> int | None:
             tagged = doc[index - 1].text == "," and any(t.is_alpha for t in doc[index + 1 :])
             return index if tagged else None
     return None
+
+
+_ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
+
+
+def told_to_someone(verb: Any) -> bool:
+    """Whether the tag of the quotation a verb sits in names a person the words were said to ("'If anyone asks, say
+    you were with me,' the defendant texted his friend"): in reported speech "you" is the addressee the report
+    names, not this page's reader. Not a machine, a text or a reader ("..., the memo told readers")."""
+    end = _tagged_quotation_end(verb)
+    if end is None:
+        return False
+    return any(
+        t.dep_ in _ADDRESSEE_DEPS
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.head.pos_ == "VERB"
+        and t.head.i > end
+        and not is_machine(t)
+        and not is_text_or_reader(t)
+        for t in verb.doc[end + 1 :]
+    )
 
 
 def quoted_words(verb: Any, tokens: Any) -> list[Any]:
