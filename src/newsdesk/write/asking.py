@@ -19,7 +19,15 @@ from ..language import EPISTEMIC_MODALS, in_lexicon, is_noun, is_verb, nlp, past
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["ATTRIBUTION_VERBS", "MID_SENTENCE_CAPITAL", "asked_about", "finish", "lower_first", "lower_words"]
+__all__ = [
+    "ATTRIBUTION_VERBS",
+    "MID_SENTENCE_CAPITAL",
+    "asked_about",
+    "finish",
+    "lower_first",
+    "lower_words",
+    "plural",
+]
 
 _WH_LEAD = re.compile(r"^(how|why|what|when|where)\s+(?=\S)", re.I)
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -146,9 +154,8 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     elif relative is None and _passive_headline(verb, body):
         # "Sailor rescued after 66 days": a headline drops the "was" of a passive, and the story shows it ("was
         # rescued"); asked with its "was", the participle stays
-        plural = subjects[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subjects[0].children)
         rest = "".join(t.text_with_ws for t in words_after)
-        question = f"{wh} {'were' if plural else 'was'} {subject_text} {rest}"
+        question = f"{wh} {'were' if plural(subjects[0]) else 'was'} {subject_text} {rest}"
     elif verb.tag_ in ("VBD", "VBZ", "VBP") or (
         verb.tag_ == "VB" and subject_start < verb.i and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     ):
@@ -167,6 +174,12 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     if fronted:
         question = f"{question.rstrip()} {fronted[0].lower()}{fronted[1:]}"
     return finish(question)
+
+
+def plural(head: Token) -> bool:
+    """Whether a noun phrase takes a plural verb: its head is a plural noun, or other heads are joined to it by
+    "and" ("US and Iran are")."""
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
 
 
 def _passive_headline(verb: Token, body: str) -> bool:
@@ -260,8 +273,7 @@ def _progressive(doc: Doc, head: Token, participle: Token, wh: str, lowered: set
     subject, rest = doc[start:stop].text, doc[stop:].text
     if subject[-1:] in "'‘\"“":
         subject, rest = subject[:-1].rstrip(), subject[-1] + rest
-    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
-    return finish(f"{wh} {'are' if plural else 'is'} {lower_first(doc[start:], subject, lowered)} {rest}")
+    return finish(f"{wh} {'are' if plural(head) else 'is'} {lower_first(doc[start:], subject, lowered)} {rest}")
 
 
 def _noun_phrase(phrase: Doc, head: Token) -> bool:
@@ -300,8 +312,7 @@ def _substituted(clause: str) -> tuple[str, str] | None:
         head = next((t for t in alone if t.dep_ == "ROOT"), alone[0])
         if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in alone) or not _noun_phrase(alone, head):
             continue
-        plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
-        pronoun = "They" if plural else "It"  # the subject's own pronoun, in its number
+        pronoun = "They" if plural(head) else "It"  # the subject's own pronoun, in its number
         test = nlp()(f"{pronoun} {predicate}")
         verb = test[1]
         if (

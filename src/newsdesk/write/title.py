@@ -20,7 +20,7 @@ from ..langid import guess_language
 from ..language import is_noun, nlp, words_pattern
 from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
-from .asking import asked_about, finish, lower_first, lower_words
+from .asking import asked_about, finish, lower_first, lower_words, plural
 from .headline import bare_headline, headline_clause, sentence_case, with_articles
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
@@ -113,8 +113,7 @@ def _named_thing(clause: str, body: str) -> str | None:
     uses = [t.pos_ for s in split_sentences(body) if written.search(s) for t in nlp()(s) if t.lemma_ == root.lemma_]
     if uses.count("NOUN") <= uses.count("VERB"):
         return None
-    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
-    return finish(f"What {'are' if plural else 'is'} {lower_first(doc, clause, lower_words(body))}")
+    return finish(f"What {'are' if plural(subject) else 'is'} {lower_first(doc, clause, lower_words(body))}")
 
 
 def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
@@ -137,8 +136,7 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
             # "Board of Peace to hold its first meeting": the headline's infinitive is a plan
             subj = doc[subject.left_edge.i : subject.right_edge.i + 1].text
             rest = doc[first_aux.i :].text
-            # subjects joined by "and" are plural ("US and Iran to meet" -> "US and Iran are set to meet")
-            verb = "are" if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children) else "is"
+            verb = "are" if plural(subject) else "is"  # "US and Iran to meet" -> "US and Iran are set to meet"
             return finish(f"What is at stake as {lower_first(doc, subj, lowered)} {verb} set {rest}")
         if root.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
             # "Mugabe and wife 'insisting he finishes his term'": the headline dropped its "are"
@@ -146,7 +144,7 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
             rest = doc[subject.right_edge.i + 1 :].text
             if subj[-1:] in "'‘\"“":  # the quote opens on the verb, not on the subject
                 subj, rest = subj[:-1].rstrip(), subj[-1] + rest
-            verb = "are" if subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children) else "is"
+            verb = "are" if plural(subject) else "is"
             return finish(f"What is at stake as {lower_first(doc, subj, lowered)} {verb} {rest}")
         if root.lemma_ == "die" and subject.ent_type_ == "PERSON":  # an obituary: the question is what remains
             name = doc[subject.left_edge.i : subject.right_edge.i + 1].text
@@ -174,8 +172,8 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
         return finish(f"What is at stake as {text}") if _declarative(doc) else None
     actor = story_map.main_actor
     if actor is not None and actor.name.lower() not in text.lower():
-        plural = root is not None and (root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children))
-        return finish(f"What {'do' if plural else 'does'} {text} mean for {actor.name}")
+        many = root is not None and plural(root)
+        return finish(f"What {'do' if many else 'does'} {text} mean for {actor.name}")
     return finish(f"What lies behind {text}")
 
 
@@ -214,8 +212,8 @@ def _definite_question(doc: Doc, text: str) -> str | None:
         return None
     # two things joined by "and" are plural, whatever each is ("X and Y" -> "What are ...")
     coordinated = any(c.dep_ == "conj" for c in root.children) and any(c.lower_ in ("and", "&") for c in root.children)
-    plural = root.tag_ in ("NNS", "NNPS") or (parts and root.lower_ not in ("one", "1")) or coordinated
-    return finish(f"What {'are' if plural else 'is'} {text}")
+    many = root.tag_ in ("NNS", "NNPS") or (parts and root.lower_ not in ("one", "1")) or coordinated
+    return finish(f"What {'are' if many else 'is'} {text}")
 
 
 _NOMINAL = ("NOUN", "PROPN", "NUM")
