@@ -42,7 +42,6 @@ from .addressee_words import (
     _WRITING_VERBS,
     COMMUNICATION,
     DERIVED_NOUNS,
-    FREE_CHOICE,
     MACHINE_MODIFIERS,
     MACHINE_NOUNS,
     MAKE_KNOWN,
@@ -62,13 +61,22 @@ from .roles import (
     imposed_from_outside,
     is_machine,
     lemma,
+    ranged_over,
     reported,
     says_of_itself,
     someone_elses,
     under_a_rule_in_the_world,
 )
 
-__all__ = ["attributed", "derived_referent", "derived_reason", "worth_reading"]
+__all__ = [
+    "attributed",
+    "derived_reason",
+    "derived_referent",
+    "derived_text",
+    "of_another_text",
+    "processed_text",
+    "worth_reading",
+]
 
 # Forms the stems below do not reach ("noting" does from "not"), and the phrasal verbs' first words.
 _SAID = frozenset({"told", "said", "wrote", "point", "pass", "spell", "bring", "brought"})
@@ -216,7 +224,7 @@ def derived_referent(token: Any) -> str | None:
     if token.pos_ == "PROPN" and token.lower_ not in MACHINE_NOUNS or someone_elses(token):
         return None
     machine = is_machine(token) or token.lower_ in MACHINE_NOUNS or token.lower_ in _WRITER_NOUNS
-    derived = (token.lower_ in DERIVED_NOUNS or processed_text(token)) and token.pos_ == "NOUN"
+    derived = derived_text(token)
     if not (machine or derived):
         return None
     if machine and _vocative(token):
@@ -228,13 +236,13 @@ def derived_referent(token: Any) -> str | None:
         return "named"
     if _of_this_page(token):
         return "named"
-    if derived and any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in token.children):
+    if derived and of_another_text(token):
         return None  # "the summary of each ruling": a text derived from another one
     if machine and any(
         c.dep_ in ("amod", "acl", "relcl", "compound") and c.lower_ in _WRITING_VERBS for c in token.children
     ):
         return "general"  # "the summarizing assistant", "the model writing the overview": defined by processing text
-    ranged = any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in token.children)
+    ranged = ranged_over(token)
     generic = token.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
     if derived and _machine_made(token) and (ranged or generic):
         return "general"  # "any AI recap", "AI-generated briefs"; not "the AI summary" (a particular one)
@@ -243,6 +251,18 @@ def derived_referent(token: Any) -> str | None:
     if derived and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and _supposed(token):
         return "general"  # "Wouldn't a fair summary point out ...": a text supposed, not one in the world
     return None
+
+
+def derived_text(token: Any) -> bool:
+    """A noun for a text made from another: a summary, a recap, a translation, or a text a participle of processing
+    describes (``processed_text``)."""
+    return (token.lower_ in DERIVED_NOUNS or processed_text(token)) and token.pos_ == "NOUN"
+
+
+def of_another_text(token: Any) -> bool:
+    """ "the summary of each ruling", "a recap from the trial": the text it is made from is named, and is not this
+    page."""
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in token.children)
 
 
 def processed_text(token: Any) -> bool:

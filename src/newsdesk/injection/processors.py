@@ -22,13 +22,12 @@ from .addressee_words import (
     _DEICTIC,
     _MACHINE_HEADS,
     _SPEECH_LEMMAS,
-    FREE_CHOICE,
     PROCESSING_PHRASAL,
     PROCESSING_VERBS,
     SECOND_PERSON,
     TEXT_NOUNS,
 )
-from .roles import is_machine, lemma, verb_bases
+from .roles import is_machine, lemma, ranged_over, verb_bases
 
 __all__ = [
     "acts_on_this",
@@ -114,7 +113,7 @@ def processor_of_this(token: Any) -> bool:
         return True
     # a noun under a free-choice determiner ranges over whoever fills the role, as a role pronoun does ("whatever
     # tool turns this into a briefing", "any service that shortens this")
-    ranging = any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in token.children)
+    ranging = ranged_over(token)
     return ranging and token.dep_ == "nsubj" and acts_on_this(token.head)
 
 

@@ -21,6 +21,7 @@ from .addressee_words import (
     _WRITING_VERBS,
     AUTOMATIC,
     COMMUNICATION,
+    FREE_CHOICE,
     MACHINE_MODIFIERS,
     MACHINE_NOUNS,
     PHRASAL_SAYING,
@@ -45,6 +46,7 @@ __all__ = [
     "lemma",
     "participants",
     "quoted_words",
+    "ranged_over",
     "reader_of_this",
     "readers_own",
     "someone_elses",
@@ -309,6 +311,11 @@ def _tagged_quotation_end(verb: Any) -> int | None:
 
 
 _ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
+
+
+def ranged_over(token: Any) -> bool:
+    """A noun with a free-choice determiner ("any", "every", "all"): it ranges over its kind."""
+    return any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in token.children)
 
 
 def told_to_someone(verb: Any) -> bool:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .addressee_words import COMMUNICATION, DERIVED_NOUNS, FREE_CHOICE
-from .derived import attributed, derived_referent, processed_text
+from .addressee_words import COMMUNICATION, FREE_CHOICE
+from .derived import attributed, derived_referent, derived_text, of_another_text
 from .processors import processor_reason, told_only_to_machines
 from .propositions import that_clause
-from .roles import is_machine, lemma
+from .roles import is_machine, lemma, ranged_over
 
 __all__ = ["unframed_reason"]
 
@@ -32,13 +32,7 @@ _OBLIGING_AUX = frozenset("must should shall ought".split())
 def _ranged_derived_text(token: Any) -> bool:
     """A text made from another, ranged over by a free-choice determiner ("any summary", "all derivative works"),
     not one of a named other text ("any summary of the ruling")."""
-    derived = token.lower_ in DERIVED_NOUNS or processed_text(token)
-    return (
-        derived
-        and token.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in token.children)
-        and not any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in token.children)
-    )
+    return derived_text(token) and ranged_over(token) and not of_another_text(token)
 
 
 def _under_a_duty(verb: Any) -> bool:
@@ -119,7 +113,7 @@ def _scoped_to_derived(doc: Any) -> str | None:
         clause_level = host.pos_ in ("VERB", "AUX", "ADJ") or host.dep_ == "ROOT" or heading
         # in a clause, only a text not yet written: this page's, or any one ("in any summary"); texts of a kind in
         # the world ("answers in AI-generated summaries") are news about them
-        unwritten = strength == "named" or any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in token.children)
+        unwritten = strength == "named" or ranged_over(token)
         if not (heading or unwritten):
             continue
         verb = (
