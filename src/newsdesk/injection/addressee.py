@@ -533,10 +533,13 @@ def asserted(sentence: str) -> bool:
     or a machine, not about the page itself ("contributed to this report", "anyone condensing this story ...":
     ``language.refers_to_the_page``). Drafting, the story map and the verifier's evidence take only asserted
     sentences."""
-    stripped = sentence.strip().rstrip("\"'”’)")
-    if stripped.endswith("?") or refers_to_the_page(sentence):
+    if _question_or_about_the_page(sentence):
         return False
     return addressed_reason(sentence) is None
+
+
+def _question_or_about_the_page(sentence: str) -> bool:
+    return sentence.strip().rstrip("\"'”’)").endswith("?") or refers_to_the_page(sentence)
 
 
 def read_ahead(sentences: Iterable[str]) -> None:
@@ -546,8 +549,8 @@ def read_ahead(sentences: Iterable[str]) -> None:
 
     wanted = []
     for sentence in sentences:
-        if sentence.strip().rstrip("\"'”’)").endswith("?") or refers_to_the_page(sentence):
-            continue
+        if _question_or_about_the_page(sentence):
+            continue  # ``asserted`` answers these without a parse
         cased = sentence_case(sentence)
         if worth_parsing(cased) or worth_reading(cased):
             wanted.append(cased)

@@ -334,27 +334,13 @@ def extract(text: str) -> Specifics:
 
 
 # Words that follow many unrelated figures ("a two-year contract", "a 27-year-old"): no evidence of the same fact.
+# Kept as the stems a figure's context is compared in ("gam" for "game"), plurals included ("days", too short for
+# the stemmer to strip, stays "days").
 _GENERIC_CONTEXT = {
-    "year",
-    "old",
-    "time",
-    "day",
-    "week",
-    "month",
-    "hour",
-    "minute",
-    "second",
-    "point",
-    "game",
-    "match",
-    "season",
-    "place",
+    form
+    for word in "year old time day week month hour minute second point game match season place".split()
+    for form in (stem(word), stem(word + "s"))
 }
-
-
-# A figure's context is a stem ("gam" for "game"), and a plural is as generic ("days", too short for the stemmer to
-# strip, stays "days"): the list is kept in the stems a context is compared in.
-_GENERIC_CONTEXT = {stem(word) for word in _GENERIC_CONTEXT} | {stem(word + "s") for word in _GENERIC_CONTEXT}
 
 
 def numbers_conflict(number: Number, pool: list[Number]) -> Number | None:
