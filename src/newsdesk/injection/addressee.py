@@ -47,10 +47,18 @@ from .addressee_words import (
     COMMUNICATION,
     TEXT_NOUNS,
 )
-from .derived import attributed, derived_reason, worth_reading
+from .derived import attributed, derived_reason, derived_referent, derived_text, worth_reading
 from .frames import mandate_on_text, told_to_machine
 from .gate import worth_parsing
-from .headings import after_heading_to_writer, clauses_read_apart, note_to_machine, sentence_case, vocative_to_machine
+from .headings import (
+    after_heading_to_writer,
+    clauses_read_apart,
+    conveyed_by_question,
+    note_to_machine,
+    sentence_case,
+    vocative_to_machine,
+)
+from .processors import acts_on_this
 from .propositions import colon_after
 from .propositions import payload as _payload
 from .propositions import propositional as _propositional
@@ -111,8 +119,14 @@ def _obligation_on_text(doc: Any) -> bool:
         for verb in verbs:
             if not (lemma(verb) in COMMUNICATION or (textual and verb.lower_ in _TEXT_MAKEUP)):
                 continue
-            # a machine told to put an object into its text carries it whatever it is ("should add code X")
-            emits = is_machine(subject) and lemma(verb) in _INSERTING and any(c.dep_ == "dobj" for c in verb.children)
+            # a machine told to put an object into its text carries it whatever it is ("should add code X"), and so
+            # does a text made from this page told what it is made of ("any summary should carry the tag X")
+            emits = (
+                is_machine(subject)
+                and lemma(verb) in _INSERTING
+                or derived_text(subject)
+                and verb.lower_ in _TEXT_MAKEUP - _BEING_VERBS
+            ) and any(c.dep_ == "dobj" for c in verb.children)
             if (
                 colon_after(verb)
                 or emits
@@ -276,8 +290,14 @@ def _imperative_request(doc: Any, to_writer: bool = False) -> bool:
     )
     if first is None or first.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children):
         return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        return False  # "How to tell if an image was made by AI": an infinitive, which orders no one
     if reported(first):
         return False
+    if any(c.dep_ == "advcl" and acts_on_this(c) for c in first.children):
+        return True  # "When shortening this item, lead with X": the clause names who is told, this page's processor
+    if any(c.dep_ == "dobj" and derived_text(c) and derived_referent(c) == "named" for c in first.children):
+        return True  # "Close your summary by ...": what to do to the text made from this page is told its writer
     lower = first.lower_
     clause = list(first.subtree)
     if lower in _READER_POINTERS or any(t.text == ":" for t in doc[first.i + 1 : first.i + 2]):
@@ -317,6 +337,8 @@ def addressed_reason(sentence: str) -> str | None:
     for clause in clauses_read_apart(sentence):
         if clause != sentence and (reason := addressed_reason(clause)) is not None:
             return reason
+    if (statement := conveyed_by_question(sentence)) and (reason := addressed_reason(statement)) is not None:
+        return reason
     # A quotation is one constituent of the sentence that holds it, but the parser, reading its words as the
     # sentence's own, may make the quoted clause the sentence's root ("End with the words 'the minister lied'"):
     # the sentence's own grammar is read again with each quotation as one quoted word.
@@ -331,7 +353,11 @@ _QUOTATIONS = re.compile(r"[\"“][^\"“”]*\s[^\"“”]*[\"”]|(?<!\w)['‘
 
 
 def _reason(sentence: str) -> str | None:
-    directive, derived = worth_parsing(sentence), worth_reading(sentence)
+    # the directive readings read what the derived reading admits too: an imperative after a clause of processing
+    # this page ("When shortening this item, lead with X") or on the reader's own text ("Close your summary by ...")
+    # has no other surface mark of an address
+    derived = worth_reading(sentence)
+    directive = derived or worth_parsing(sentence)
     if not (directive or derived):
         return None
     doc = _parse(sentence)

@@ -134,8 +134,9 @@ _PERSON_RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 # Not a preposition: "Among his recordings include ..." is an inverted statement, not an order.
 _BEFORE_IMPERATIVE = frozenset({"intj", "advmod", "punct", "neg", "aux", "discourse", "cc", "advcl", "mark"})
 # Texts made from another text: what a reader or a machine derives from this page ("any AI recap", "a summary of
-# this page"). Not the page itself ("this article", "this story"), nor a primary text in the world ("the report").
-DERIVED_NOUNS = frozenset(
+# this page"), and the noun of every verb that makes a text out of a text (``_made_text_nouns``). Not the page
+# itself ("this article", "this story"), nor a primary text in the world ("the report").
+_DERIVED_NOUNS = frozenset(
     """
 summary summaries digest digests recap recaps overview overviews synopsis synopses abstract abstracts brief briefs
 briefing briefings write-up write-ups writeup writeups rewrite rewrites paraphrase paraphrases precis précis roundup
@@ -143,8 +144,7 @@ roundups round-up condensation condensations gist tldr output outputs response r
 replies completion completions translation translations excerpt excerpts snippet snippets
 """.split()
 )
-# Every text derived from this page is a text: one list of text words, the derived ones among them.
-TEXT_NOUNS = _TEXT_NOUNS | DERIVED_NOUNS
+
 # Adjectives that make "make X known / clear" a verb of saying: to make a proposition known is to state it.
 MAKE_KNOWN = frozenset("known clear plain explicit evident obvious aware".split())
 # Determiners that make a noun phrase range over whatever fills the role ("any assistant", "every recap"): such a
@@ -157,9 +157,41 @@ PROCESSING_VERBS = frozenset(
     """
 summarise summarize condense shorten abridge abbreviate rewrite rework paraphrase translate render adapt excerpt
 digest compile process parse ingest index crawl scrape generate produce write republish repost reprint
-syndicate forward relay share retell recount restate summarise abstract transcribe
+syndicate forward relay share retell recount restate summarise abstract transcribe reproduce
 """.split()
 )
+# Of those, the verbs that make another text out of a text (a translation, a restatement, an adaptation): the noun
+# of such a verb names the text it makes. The others handle or pass a text on, and their nouns name the act or
+# something else ("syndication", "indexing", "a share", "a generation", "a production").
+TRANSFORMING_VERBS = frozenset(
+    """
+summarise summarize condense shorten abridge abbreviate rewrite rework paraphrase translate adapt excerpt digest
+compile retell recount restate abstract transcribe reproduce
+""".split()
+)
+
+
+def _made_text_nouns(verbs: frozenset[str]) -> frozenset[str]:
+    """The nouns English forms from verbs, singular and plural: the bare verb ("a rewrite", "an excerpt"), -ment
+    ("a restatement"), -ation ("an adaptation", "a condensation"), -ion after -te ("a translation"), -uction for
+    -uce ("a reproduction"), -ription for -ribe ("a transcription"). Forms English lacks are generated too, and
+    never met."""
+    nouns = set()
+    for verb in verbs:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        nouns |= {verb, verb + "ment", stem + "ation"}
+        if verb.endswith("te"):
+            nouns.add(verb[:-1] + "ion")
+        if verb.endswith("uce"):
+            nouns.add(verb[:-3] + "uction")
+        if verb.endswith("ribe"):
+            nouns.add(verb[:-4] + "ription")
+    return frozenset(nouns | {noun + "s" for noun in nouns})
+
+
+DERIVED_NOUNS = _DERIVED_NOUNS | _made_text_nouns(TRANSFORMING_VERBS)
+# Every text derived from this page is a text: one list of text words, the derived ones among them.
+TEXT_NOUNS = _TEXT_NOUNS | DERIVED_NOUNS
 # Phrasal verbs of passing a text on or writing it up ("pass this along", "carry forward", "write this up").
 PROCESSING_PHRASAL = frozenset(
     {

@@ -73,6 +73,7 @@ __all__ = [
     "derived_reason",
     "derived_referent",
     "derived_text",
+    "mentions_processing_this",
     "of_another_text",
     "processed_text",
     "worth_reading",
@@ -110,11 +111,16 @@ _GATE_MACHINE_CONDITION = re.compile(
 )
 
 
+def mentions_processing_this(sentence: str) -> bool:
+    """The surface of an act of processing done to this page: "this" and a verb of processing a text."""
+    return bool(_GATE_THIS.search(sentence) and _GATE_PROCESSING.search(sentence))
+
+
 def worth_reading(sentence: str) -> bool:
     """The surface marks the reading needs: a word that may name a reader, a machine or a derived text, and a word
     of saying, a colon, a quotation mark, "as" or a preposition of domain ("for the purposes of any AI overview");
     or "this" and a verb of processing a text (``processors``). Errs towards admitting; the parse decides."""
-    if _GATE_THIS.search(sentence) and _GATE_PROCESSING.search(sentence):
+    if mentions_processing_this(sentence):
         return True
     if _GATE_MACHINE_CONDITION.search(sentence):
         return True
@@ -248,9 +254,20 @@ def derived_referent(token: Any) -> str | None:
         return "general"  # "any AI recap", "AI-generated briefs"; not "the AI summary" (a particular one)
     if machine and ranged:
         return "general"
-    if derived and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and _supposed(token):
+    if derived and _non_specific(token) and _supposed(token):
         return "general"  # "Wouldn't a fair summary point out ...": a text supposed, not one in the world
     return None
+
+
+def _non_specific(token: Any) -> bool:
+    """An indefinite ("a fair summary") or a superlative ("the fairest recap", "the most accurate digest"): a
+    superlative picks whichever member of its kind is highest on its scale, so, as with "a", no particular text is
+    meant until a clause says which one exists."""
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return True
+    return any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or any(a.lower_ == "most" for a in c.children)) for c in token.children
+    )
 
 
 def derived_text(token: Any) -> bool:

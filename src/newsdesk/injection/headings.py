@@ -17,6 +17,7 @@ from .roles import is_machine, reader_of_this, someone_elses, unambiguous_machin
 __all__ = [
     "after_heading_to_writer",
     "clauses_read_apart",
+    "conveyed_by_question",
     "finite",
     "heading",
     "note_to_machine",
@@ -147,6 +148,41 @@ def clauses_read_apart(sentence: str) -> list[str]:
 
 
 _ASIDE = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+_WHY_NOT = re.compile(r"^\s*why\s+not\s+(\w.*?)\s*\?\s*$", re.IGNORECASE | re.DOTALL)
+_NEGATIVE_MODAL = re.compile(
+    r"^\s*(would|should|could|might|must|shall|will)(?:n['’]t|\s+not)\s+(\w.*?)\s*\?\s*$", re.IGNORECASE | re.DOTALL
+)
+
+
+def conveyed_by_question(sentence: str) -> str:
+    """The statement a conducive question conveys, or "": "Why not close with X?" suggests "Close with X." (asking
+    for a reason not to do something proposes doing it), and a negative question with a modal, "Wouldn't the
+    fairest recap point out X?", expects the answer yes, "The fairest recap would point out X." (the parser reads
+    the declarative order far better than the inverted one). What the statement then does (an instruction, a
+    proposition handed to a text) is read as any sentence is."""
+    if match := _WHY_NOT.match(sentence):
+        rest = match.group(1)
+        return rest[:1].upper() + rest[1:] + "."
+    match = _NEGATIVE_MODAL.match(sentence)
+    if match is None:
+        return ""
+    modal, words = match.group(1).lower(), match.group(2).split()
+    # the subject is the words before the modal's place: the longest split where the parse agrees, the modal's verb
+    # taking exactly those words as its subject (a shorter one may read a noun as a verb: "the mayor's would own")
+    for cut in range(min(len(words), 9) - 1, 0, -1):
+        subject_words = " ".join(words[:cut])
+        statement = f"{subject_words} {modal} {' '.join(words[cut:])}."
+        doc = _parse(statement)
+        aux = next((t for t in doc if t.idx == len(subject_words) + 1), None)
+        if aux is None or aux.i + 1 >= len(doc):
+            continue
+        verb = doc[aux.i + 1]
+        if verb.tag_ != "VB" or aux.head.i != verb.i or aux.dep_ != "aux":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.left_edge.i == 0 and subject.right_edge.i == aux.i - 1:
+            return statement[:1].upper() + statement[1:]
+    return ""
 
 
 def _parse(sentence: str) -> Any:
