@@ -358,7 +358,7 @@ def _reason(sentence: str) -> str | None:
     # has no other surface mark of an address
     derived = worth_reading(sentence)
     directive = derived or worth_parsing(sentence)
-    if not (directive or derived):
+    if not directive:
         return None
     doc = _parse(sentence)
     reason = _directive_reason(doc, sentence) if directive else None

@@ -172,14 +172,14 @@ compile retell recount restate abstract transcribe reproduce
 
 
 def _made_text_nouns(verbs: frozenset[str]) -> frozenset[str]:
-    """The nouns English forms from verbs, singular and plural: the bare verb ("a rewrite", "an excerpt"), -ment
-    ("a restatement"), -ation ("an adaptation", "a condensation"), -ion after -te ("a translation"), -uction for
-    -uce ("a reproduction"), -ription for -ribe ("a transcription"). Forms English lacks are generated too, and
-    never met."""
+    """The nouns English forms from verbs with a suffix, singular and plural: -ment ("a restatement"), -ation ("an
+    adaptation", "a condensation"), -ion after -te ("a translation"), -uction for -uce ("a reproduction"), -ription
+    for -ribe ("a transcription"). Forms English lacks are generated too, and never met. (A noun with no suffix, "a
+    rewrite", "an excerpt", is listed above: most of these verbs have none, and their bare form is a verb.)"""
     nouns = set()
     for verb in verbs:
         stem = verb[:-1] if verb.endswith("e") else verb
-        nouns |= {verb, verb + "ment", stem + "ation"}
+        nouns |= {verb + "ment", stem + "ation"}
         if verb.endswith("te"):
             nouns.add(verb[:-1] + "ion")
         if verb.endswith("uce"):

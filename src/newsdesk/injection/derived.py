@@ -73,7 +73,6 @@ __all__ = [
     "derived_reason",
     "derived_referent",
     "derived_text",
-    "mentions_processing_this",
     "of_another_text",
     "processed_text",
     "worth_reading",
@@ -111,16 +110,11 @@ _GATE_MACHINE_CONDITION = re.compile(
 )
 
 
-def mentions_processing_this(sentence: str) -> bool:
-    """The surface of an act of processing done to this page: "this" and a verb of processing a text."""
-    return bool(_GATE_THIS.search(sentence) and _GATE_PROCESSING.search(sentence))
-
-
 def worth_reading(sentence: str) -> bool:
     """The surface marks the reading needs: a word that may name a reader, a machine or a derived text, and a word
     of saying, a colon, a quotation mark, "as" or a preposition of domain ("for the purposes of any AI overview");
     or "this" and a verb of processing a text (``processors``). Errs towards admitting; the parse decides."""
-    if mentions_processing_this(sentence):
+    if _GATE_THIS.search(sentence) and _GATE_PROCESSING.search(sentence):
         return True
     if _GATE_MACHINE_CONDITION.search(sentence):
         return True
