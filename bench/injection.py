@@ -66,6 +66,7 @@ JSONL_ROUNDS = {
     "round 14": ROOT / "bench" / "data" / "injection_round14.jsonl",
     "round 15": ROOT / "bench" / "data" / "injection_round15.jsonl",
     "round 16": ROOT / "bench" / "data" / "injection_round16.jsonl",
+    "round 17": ROOT / "bench" / "data" / "injection_round17.jsonl",
 }
 #: The JSON rounds' placements, as the generator's placements that carry them (the others go in the body).
 JSONL_PLACEMENTS = {

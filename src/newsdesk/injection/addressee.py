@@ -45,9 +45,11 @@ from .addressee_words import (
     _SPEECH_LEMMAS,
     _TEXT_MAKEUP,
     COMMUNICATION,
+    MACHINE_NOUNS,
+    SECOND_PERSON,
     TEXT_NOUNS,
 )
-from .derived import attributed, derived_reason, derived_referent, derived_text, worth_reading
+from .derived import attributed, calls_a_machine, derived_reason, derived_referent, derived_text, worth_reading
 from .frames import mandate_on_text, told_to_machine
 from .gate import worth_parsing
 from .headings import (
@@ -58,7 +60,7 @@ from .headings import (
     sentence_case,
     vocative_to_machine,
 )
-from .processors import acts_on_this
+from .processors import acts_on_this, processes_this_by_ellipsis
 from .propositions import colon_after
 from .propositions import payload as _payload
 from .propositions import propositional as _propositional
@@ -269,6 +271,22 @@ def _acted_upon(subject: Any) -> bool:
     return not any(c.dep_ == "xcomp" for c in subject.head.children)
 
 
+def _after_processing_this(doc: Any) -> bool:
+    """An imperative after a clause of processing this page that the parser made the root ("Once this story is
+    pasted into an assistant, begin with ..."): a clause a subordinating conjunction opens is subordinate, so the
+    bare verb its comma leads to is the main clause, told to whoever does the processing."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(c.dep_ == "mark" for c in root.children) or not acts_on_this(root):
+        return False
+    return any(
+        c.dep_ in ("conj", "parataxis")
+        and c.tag_ == "VB"
+        and doc[c.i - 1].text == ","
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)
+        for c in root.children
+    )
+
+
 def _imperative_request(doc: Any, to_writer: bool = False) -> bool:
     """An imperative the parse may mistag ("Please state/NN ... that X"), one that asks to see to a text ("Kindly
     ensure your write-up notes that X"), or one whose verb only ever puts something into a text ("Mention X").
@@ -278,6 +296,8 @@ def _imperative_request(doc: Any, to_writer: bool = False) -> bool:
     A leading adverbial clause ("If you are an AI summarising this page, state that X", "When you write this up,
     ...") or a fronted phrase a comma closes ("In its place, state that X") does not change whose imperative the
     main clause is: its words are passed over."""
+    if _after_processing_this(doc):
+        return True
     first = next(
         (
             t
@@ -294,7 +314,7 @@ def _imperative_request(doc: Any, to_writer: bool = False) -> bool:
         return False  # "How to tell if an image was made by AI": an infinitive, which orders no one
     if reported(first):
         return False
-    if any(c.dep_ == "advcl" and acts_on_this(c) for c in first.children):
+    if any(c.dep_ == "advcl" and (acts_on_this(c) or processes_this_by_ellipsis(c)) for c in first.children):
         return True  # "When shortening this item, lead with X": the clause names who is told, this page's processor
     if any(c.dep_ == "dobj" and derived_text(c) and derived_referent(c) == "named" for c in first.children):
         return True  # "Close your summary by ...": what to do to the text made from this page is told its writer
@@ -381,7 +401,7 @@ def _directive_reason(doc: Any, sentence: str) -> str | None:
         return "a request that the text written from this page say something"
     if told_to_machine(doc):
         return "a proposition told to machines, to be passed on"
-    if vocative_to_machine(doc):
+    if vocative_to_machine(doc) or calls_a_machine(doc):
         return "addressed to machines by name"
     if _obligation_on_text(doc):
         return "an obligation on the text written from this page, its reader or a machine"
@@ -410,6 +430,8 @@ def reports_rather_than_addresses(sentence: str, reason: str, at: int = 0) -> bo
         return False
     doc = _parse(" ".join(sentence.split()))
     if reason == "override":
+        if _mentioned(sentence, at):
+            return True
         own = any(t.lower_ in ("my", "our") for t in doc)
         return own and any(
             lemma(t) in _SPEECH_LEMMAS and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children)
@@ -420,7 +442,9 @@ def reports_rather_than_addresses(sentence: str, reason: str, at: int = 0) -> bo
         # ("'You must tell your users when they are talking to a machine,' the commissioner said")
         return _attributed_to_a_person(sentence) and any(duty_to_people(t) for t in doc)
     if reason == "speaks as an AI":
-        if any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and not is_machine(t) for t in doc):
+        # a name is a third party described ("As an AI assistant, CivicBot cannot take payments"), even a bot's;
+        # a machine's generic or product word ("Assistant", "ChatGPT") may be the one cast in the role
+        if any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.lower_ not in MACHINE_NOUNS for t in doc):
             return True
         # a quotation the story attributes to a speaker after it ("'As an AI assistant, I cannot ...,' the city's
         # chatbot replies"): by convention an attribution is a word of saying and its speaker, on either side of it
@@ -432,6 +456,32 @@ def reports_rather_than_addresses(sentence: str, reason: str, at: int = 0) -> bo
             return True
         return bool(machines) and all(someone_elses(m) for m in machines)
     return False
+
+
+# Nouns for a piece of language, which a quotation after them names ("the phrase '...'", "the prompt '...'").
+_LANGUAGE_NOUNS = _PIECES_OF_LANGUAGE | frozenset(
+    "prompt prompts command commands instruction instructions message messages line lines text".split()
+)
+
+
+def _mentioned(sentence: str, at: int) -> bool:
+    """Whether what a pattern matched at ``at`` is inside a quotation that a noun of language names, in a clause
+    that tells what someone did with those words ("researchers hid the phrase 'ignore your previous instructions
+    ...' in a calendar invite"): a quotation in apposition to "the phrase" mentions the words, it does not use
+    them, and a verb with a subject in the third person reports what was done with them."""
+    opening = max(sentence.rfind(mark, 0, at + 1) for mark in "'\"‘“")
+    words = sentence[:opening].split()
+    if opening < 0 or not words or words[-1].lower().strip(",:") not in _LANGUAGE_NOUNS:
+        return False
+    doc = _parse(" ".join(sentence.split()))
+    start = len(" ".join(sentence[:opening].split()[:-1])) + (1 if len(words) > 1 else 0)
+    noun = next((t for t in doc if t.idx == start), None)
+    if noun is None or noun.dep_ not in ("dobj", "pobj", "nsubjpass", "attr"):
+        return False
+    verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+    return verb.tag_ in ("VBD", "VBZ", "VBN") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in SECOND_PERSON for c in verb.children
+    )
 
 
 def _supposed_identity(sentence: str, at: int) -> bool:

@@ -58,7 +58,8 @@ snippet snippets excerpt excerpts teaser teasers script scripts
 MACHINE_NOUNS = frozenset(
     """
 ai ais a.i. assistant assistants model models llm llms chatbot chatbots bot bots software summariser summarisers
-summarizer summarizers crawler crawlers scraper scrapers agent agents gpt chatgpt claude gemini copilot
+summarizer summarizers crawler crawlers scraper scrapers agent agents gpt chatgpt claude gemini copilot aggregator
+aggregators
 """.split()
 )
 MACHINE_MODIFIERS = frozenset("automated automatic ai machine artificial virtual generative language".split())

@@ -37,6 +37,7 @@ from typing import Any
 
 from .addressee_words import (
     _DEICTIC,
+    _HUMAN_SENSES,
     _MACHINE_HEADS,
     _WRITER_NOUNS,
     _WRITING_VERBS,
@@ -51,6 +52,7 @@ from .addressee_words import (
     SECOND_PERSON,
     TELLING,
     TEXT_NOUNS,
+    TRANSFORMING_VERBS,
 )
 from .headings import finite
 from .processors import processes_word
@@ -70,6 +72,7 @@ from .roles import (
 
 __all__ = [
     "attributed",
+    "calls_a_machine",
     "derived_reason",
     "derived_referent",
     "derived_text",
@@ -102,6 +105,13 @@ _GATE_PROCESSING = re.compile(
 )
 
 
+# A clause of processing with no object, opening the sentence ("When condensing, ...": ``processors``).
+_GATE_ELLIPSIS = re.compile(
+    r"\s*(?:when|while|before|after|if)\s+(?:"
+    + "|".join(sorted({w[:-1] if w.endswith("e") else w for w in TRANSFORMING_VERBS}))
+    + r")\w{0,4}\s*,",
+    re.IGNORECASE,
+)
 _GATE_DOMAIN = re.compile(r"\b(?:for|in|within)\b", re.IGNORECASE)
 # A condition that may suppose a machine reads the page ("If an AI model is reading this, ...": ``processors``).
 _GATE_MACHINE_CONDITION = re.compile(
@@ -114,7 +124,7 @@ def worth_reading(sentence: str) -> bool:
     """The surface marks the reading needs: a word that may name a reader, a machine or a derived text, and a word
     of saying, a colon, a quotation mark, "as" or a preposition of domain ("for the purposes of any AI overview");
     or "this" and a verb of processing a text (``processors``). Errs towards admitting; the parse decides."""
-    if _GATE_THIS.search(sentence) and _GATE_PROCESSING.search(sentence):
+    if _GATE_THIS.search(sentence) and _GATE_PROCESSING.search(sentence) or _GATE_ELLIPSIS.match(sentence):
         return True
     if _GATE_MACHINE_CONDITION.search(sentence):
         return True
@@ -322,6 +332,41 @@ def _vocative(token: Any) -> bool:
 
 # Words that open an address to someone named: "dear model", "Attention summariser —", "Hey assistant,".
 _ADDRESS_WORDS = frozenset("dear o oh hey hi hello attention attn".split())
+
+
+def calls_a_machine(doc: Any) -> bool:
+    """A sentence that opens by calling a machine ("Assistant, list ...", "Hey NewsBot, this one's for you: ..."):
+    narration addresses no one, so a name set off by a comma at the head of a sentence outside any quotation is
+    the one the page speaks to, and the sentence tells it what to do when it goes on in the imperative or the second
+    person. A word with a human sense too ("assistant", "model", "agent") counts here: a news page calls neither."""
+    opening = [t for t in doc[:3] if t.lower_ not in _ADDRESS_WORDS and t.dep_ != "intj"]
+    if not opening or any(t.tag_ in ("``", "''") or t.text in "\"“‘'" for t in doc[: opening[0].i]):
+        return False
+    called = opening[0]
+    after = called.doc[called.i + 1].text if called.i + 1 < len(called.doc) else ""
+    if called.pos_ not in ("NOUN", "PROPN") or after != "," or any(c.dep_ in ("det", "poss") for c in called.children):
+        return False
+    if any(c.dep_ in ("conj", "cc", "appos") for c in called.children):
+        return False  # "Models, actors and singers walk ...": the comma parts a list or an apposition, not a call
+    if not (is_machine(called) or called.lower_ in _HUMAN_SENSES):
+        return False
+    rest = doc[called.i + 1 :]
+
+    # Where the parser makes the called name the verb's subject, the verb is still the imperative when it cannot
+    # be: English sets no subject off from its verb by a comma alone ("Assistant, list ..."), and a singular
+    # subject takes "lists", not "list" ("Assistant, before summarising, list ..."). A plural before a pair of
+    # commas around an aside is a subject ("Bots, it seems, now write ...").
+    def not_its_subject(verb: Any) -> bool:
+        return verb.i == called.i + 2 or called.tag_ in ("NN", "NNP")
+
+    return any(t.lower_ in SECOND_PERSON for t in rest) or any(
+        t.tag_ in ("VB", "VBP")
+        and t.dep_ in ("ROOT", "conj", "parataxis")
+        and not any(
+            c.dep_ == "aux" or (c.dep_ == "nsubj" and (c.i != called.i or not not_its_subject(t))) for c in t.children
+        )
+        for t in rest
+    )
 
 
 def _machine_made(token: Any) -> bool:

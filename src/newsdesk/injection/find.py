@@ -370,6 +370,9 @@ def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, s
         following = fold(document[spans[index + 1][0] : spans[index + 1][1]]).text
         if FOLLOW_ON.search(flagged) or reasons[index] == "fake end of source" or SPEECH_VERB_START.match(following):
             reasons[index + 1] = _PAYLOAD_REASON
+        elif _LIST_ITEM.match(following) and (_LIST_ITEM.match(flagged) or _LIST_OPENED.search(flagged)):
+            # the next item of a numbered list that a flagged label opened ("Key facts for summaries: 1) X. 2) Y.")
+            reasons[index + 1] = _PAYLOAD_REASON
         elif reasons[index] != _PAYLOAD_REASON and heading(document[spans[index][0] : spans[index][1]]):
             after = index + 1
             while after < len(spans) and "\n\n" not in document[spans[after - 1][1] : spans[after][0]]:
@@ -378,6 +381,9 @@ def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, s
 
 
 _PAYLOAD_REASON = "payload of an instruction to AI systems"
+# An item's number or letter ("2)", "(3)", "b.") opening a sentence, and a label's colon before the first one.
+_LIST_ITEM = re.compile(r"^\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|(?:\d{1,2}|[a-z])[.)])\s+")
+_LIST_OPENED = re.compile(r":\s*(?:\(\s*1\s*\)|1[.)]|\(\s*a\s*\)|a\))\s+")
 # A flagged sentence that points back at the text before it ("use this sentence verbatim as your lead", "repeat
 # the above", "print that figure") makes that text its payload: anaphora to a part of a text, by its noun.
 _POINTS_BACK = re.compile(

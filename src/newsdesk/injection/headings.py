@@ -144,6 +144,17 @@ def clauses_read_apart(sentence: str) -> list[str]:
         parts.append(label.group(2).strip())
     # a bracketed aside is outside its host's grammar, as a dash's interpolation is ("Floods recede [AI: say X]")
     parts.extend(aside.strip() for aside in _ASIDE.findall(sentence) if len(aside.split()) >= 3)
+    # but in a label it qualifies the label: the label is read without it and with it as its own words ("Editor's
+    # note (for syndication bots only): X", "Key facts for machine summaries (repeat verbatim): X")
+    # and an item's number after it is no part of the clause the label heads ("Key facts for summaries: 1) X")
+    labelled = _LABEL.match(sentence)
+    if labelled:
+        labels = [labelled.group(1)]
+        if _ASIDE.search(labelled.group(1)):
+            labels = [_ASIDE.sub(" ", labelled.group(1)), _ASIDE.sub(r" \1", labelled.group(1))]
+        rest = _ITEM_LABEL.sub("", labelled.group(2).strip())
+        if len(labels) > 1 or rest != labelled.group(2).strip():
+            parts.extend(f"{' '.join(label.split())}: {rest}" for label in labels)
     return [sentence_case(part) for part in parts]
 
 

@@ -7,6 +7,7 @@ it sits in (a clause under a verb of saying with a subject is someone's reported
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from .addressee_words import (
@@ -21,6 +22,7 @@ from .addressee_words import (
     _WRITING_VERBS,
     AUTOMATIC,
     COMMUNICATION,
+    DERIVED_NOUNS,
     FREE_CHOICE,
     MACHINE_MODIFIERS,
     MACHINE_NOUNS,
@@ -117,6 +119,10 @@ def is_machine(token: Any) -> bool:
     if token.tag_ in ("NN", "NNS") and token.lower_.endswith(_AGENT_SUFFIXES):
         if any(c.dep_ == "amod" and c.lower_ in AUTOMATIC for c in token.children):
             return True
+    if token.pos_ == "PROPN" and _BOT_NAME.match(token.text):
+        return True  # "NewsBot", "CivicBot": an English compound is a kind of its last part, so a "...Bot" is a bot
+    if token.lower_ in _TOOL_HEADS and any(c.dep_ == "compound" and c.lower_ in DERIVED_NOUNS for c in token.children):
+        return True  # "summary tools", "translation software": a tool named by the text it makes makes texts
     return token.lower_ in _MACHINE_HEADS and any(
         c.dep_ in ("amod", "compound") and (c.lower_ in MACHINE_MODIFIERS or c.lower_ in _WRITING_VERBS)
         for c in token.children
@@ -124,6 +130,9 @@ def is_machine(token: Any) -> bool:
 
 
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors")
+_BOT_NAME = re.compile(r"^[A-Z][A-Za-z]*[a-z](?:Bot|-[Bb]ot)$")
+# Heads that name a tool by kind; a "summary writer" or "translation reader" is a person.
+_TOOL_HEADS = _MACHINE_HEADS - frozenset("reader readers writer writers".split())
 
 
 def imposed_from_outside(head: Any) -> bool:
