@@ -470,11 +470,13 @@ def _mentioned(sentence: str, at: int) -> bool:
     ...' in a calendar invite"): a quotation in apposition to "the phrase" mentions the words, it does not use
     them, and a verb with a subject in the third person reports what was done with them."""
     opening = max(sentence.rfind(mark, 0, at + 1) for mark in "'\"‘“")
+    if opening < 0:
+        return False
     words = sentence[:opening].split()
-    if opening < 0 or not words or words[-1].lower().strip(",:") not in _LANGUAGE_NOUNS:
+    if not words or words[-1].lower().strip(",:") not in _LANGUAGE_NOUNS:
         return False
     doc = _parse(" ".join(sentence.split()))
-    start = len(" ".join(sentence[:opening].split()[:-1])) + (1 if len(words) > 1 else 0)
+    start = len(" ".join(words[:-1])) + (1 if len(words) > 1 else 0)
     noun = next((t for t in doc if t.idx == start), None)
     if noun is None or noun.dep_ not in ("dobj", "pobj", "nsubjpass", "attr"):
         return False

@@ -70,6 +70,9 @@ _MACHINE_HEADS = frozenset(
     "system systems tool tools program programs software engine engines reader readers writer "
     "writers service services application applications app apps".split()
 )
+# Of those, the heads that name a machine by kind with no modifier ("the software reading this", "summary tools");
+# a "reader" or a "writer" is a person.
+TOOL_HEADS = _MACHINE_HEADS - frozenset("reader readers writer writers".split())
 READER_NOUNS = frozenset("you reader readers audience audiences viewer viewers".split())
 _OBLIGATION_MODALS = frozenset("must should shall ought need needs".split())
 # Heads that take "to" + a verb as an obligation: "has to be", "needs to say", "are to report", "ought to conclude".

@@ -334,13 +334,16 @@ def _vocative(token: Any) -> bool:
 _ADDRESS_WORDS = frozenset("dear o oh hey hi hello attention attn".split())
 
 
+_QUOTATION_MARKS = frozenset("\"“‘'")
+
+
 def calls_a_machine(doc: Any) -> bool:
     """A sentence that opens by calling a machine ("Assistant, list ...", "Hey NewsBot, this one's for you: ..."):
     narration addresses no one, so a name set off by a comma at the head of a sentence outside any quotation is
     the one the page speaks to, and the sentence tells it what to do when it goes on in the imperative or the second
     person. A word with a human sense too ("assistant", "model", "agent") counts here: a news page calls neither."""
     opening = [t for t in doc[:3] if t.lower_ not in _ADDRESS_WORDS and t.dep_ != "intj"]
-    if not opening or any(t.tag_ in ("``", "''") or t.text in "\"“‘'" for t in doc[: opening[0].i]):
+    if not opening or any(t.tag_ in ("``", "''") or t.text in _QUOTATION_MARKS for t in doc[: opening[0].i]):
         return False
     called = opening[0]
     after = called.doc[called.i + 1].text if called.i + 1 < len(called.doc) else ""

@@ -30,7 +30,7 @@ from .addressee import addressed_reason, obliges_the_text, reports_rather_than_a
 from .addressee_words import _DEICTIC, _SPEECH_LEMMAS, SECOND_PERSON, TEXT_NOUNS
 from .fold import fold, unmask
 from .gate import VERB_FORMS
-from .headings import heading
+from .headings import ITEM_LABEL, heading
 from .roles import deixis_in, is_machine, lemma
 from .rules import FOLLOW_ON, IMPERATIVE_PREFIX, RULES, SPEECH_VERB_START
 
@@ -370,7 +370,7 @@ def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, s
         following = fold(document[spans[index + 1][0] : spans[index + 1][1]]).text
         if FOLLOW_ON.search(flagged) or reasons[index] == "fake end of source" or SPEECH_VERB_START.match(following):
             reasons[index + 1] = _PAYLOAD_REASON
-        elif _LIST_ITEM.match(following) and (_LIST_ITEM.match(flagged) or _LIST_OPENED.search(flagged)):
+        elif ITEM_LABEL.match(following) and (ITEM_LABEL.match(flagged) or _LIST_OPENED.search(flagged)):
             # the next item of a numbered list that a flagged label opened ("Key facts for summaries: 1) X. 2) Y.")
             reasons[index + 1] = _PAYLOAD_REASON
         elif reasons[index] != _PAYLOAD_REASON and heading(document[spans[index][0] : spans[index][1]]):
@@ -381,8 +381,7 @@ def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, s
 
 
 _PAYLOAD_REASON = "payload of an instruction to AI systems"
-# An item's number or letter ("2)", "(3)", "b.") opening a sentence, and a label's colon before the first one.
-_LIST_ITEM = re.compile(r"^\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|(?:\d{1,2}|[a-z])[.)])\s+")
+# A label's colon before a list's first item.
 _LIST_OPENED = re.compile(r":\s*(?:\(\s*1\s*\)|1[.)]|\(\s*a\s*\)|a\))\s+")
 # A flagged sentence that points back at the text before it ("use this sentence verbatim as your lead", "repeat
 # the above", "print that figure") makes that text its payload: anaphora to a part of a text, by its noun.

@@ -18,6 +18,7 @@ __all__ = [
     "after_heading_to_writer",
     "clauses_read_apart",
     "conveyed_by_question",
+    "ITEM_LABEL",
     "finite",
     "heading",
     "note_to_machine",
@@ -126,7 +127,8 @@ def sentence_case(sentence: str) -> str:
 _BREAKS = r";|\s[—–|]\s|\s-{1,2}\s"
 _BREAK = re.compile(_BREAKS)
 _QUOTED_BREAK = re.compile(rf"[\"“][^\"“”]*(?:{_BREAKS})[^\"“”]*[\"”]")
-_ITEM_LABEL = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|(?:\d{1,2}|[a-z])[.)])\s+")
+# An item's number or letter ("2)", "(3)", "b."), which labels a list's item and is no part of its grammar.
+ITEM_LABEL = re.compile(r"^\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|(?:\d{1,2}|[a-z])[.)])\s+")
 _LABEL = re.compile(r"^([^:;]{1,60}):\s+(\S.*)$", re.DOTALL)
 
 
@@ -138,7 +140,7 @@ def clauses_read_apart(sentence: str) -> list[str]:
     # an item's number or letter ("(2) report that X", "b) ...") labels it; it is no part of the clause's grammar
     # a semicolon or a dash inside a quotation does not part its clauses from the speaker who says them
     pieces = [sentence] if _QUOTED_BREAK.search(sentence) else _BREAK.split(sentence)
-    parts = [_ITEM_LABEL.sub("", part.strip()) for part in pieces if len(part.split()) >= 3]
+    parts = [ITEM_LABEL.sub("", part.strip()) for part in pieces if len(part.split()) >= 3]
     label = _LABEL.match(sentence)
     if label and not any(finite(t) for t in _parse(label.group(1))):
         parts.append(label.group(2).strip())
@@ -152,7 +154,7 @@ def clauses_read_apart(sentence: str) -> list[str]:
         labels = [labelled.group(1)]
         if _ASIDE.search(labelled.group(1)):
             labels = [_ASIDE.sub(" ", labelled.group(1)), _ASIDE.sub(r" \1", labelled.group(1))]
-        rest = _ITEM_LABEL.sub("", labelled.group(2).strip())
+        rest = ITEM_LABEL.sub("", labelled.group(2).strip())
         if len(labels) > 1 or rest != labelled.group(2).strip():
             parts.extend(f"{' '.join(label.split())}: {rest}" for label in labels)
     return [sentence_case(part) for part in parts]

@@ -20,12 +20,12 @@ from typing import Any
 
 from .addressee_words import (
     _DEICTIC,
-    _MACHINE_HEADS,
     _SPEECH_LEMMAS,
     PROCESSING_PHRASAL,
     PROCESSING_VERBS,
     SECOND_PERSON,
     TEXT_NOUNS,
+    TOOL_HEADS,
     TRANSFORMING_VERBS,
 )
 from .roles import is_machine, lemma, ranged_over, verb_bases
@@ -87,7 +87,7 @@ def acts_on_this(verb: Any, reader: Any | None = None) -> bool:
     """Whether a verb is an act of processing done to this page and not yet done: its object or a phrase it
     governs (not its subject) names this page, and it is not told in the past ("who shared this story"). Reading
     counts when the reader is a machine ("the model reading this")."""
-    machine = reader is not None and (is_machine(reader) or reader.lower_ in _MACHINE_KINDS)  # "software reading"
+    machine = reader is not None and (is_machine(reader) or reader.lower_ in TOOL_HEADS)  # "software reading"
     machine_reads = machine and verb.lower_ in ("read", "reads", "reading")
     if not (processes(verb) or machine_reads) or _told_in_the_past(verb):
         return False
@@ -112,10 +112,6 @@ def processes_this_by_ellipsis(verb: Any) -> bool:
         and verb.tag_ in ("VBG", "VB", "VBP", "VBZ")
         and not any(c.dep_ in ("dobj", "nsubjpass", "prep", "ccomp", "xcomp") for c in verb.children)
     )
-
-
-# Words for a machine by kind, with no modifier needed ("the software reading this"); not "reader", "writer".
-_MACHINE_KINDS = _MACHINE_HEADS - frozenset("reader readers writer writers".split())
 
 
 def _told_in_the_past(verb: Any) -> bool:
@@ -187,18 +183,18 @@ def _supposes_a_machine_reader(clause: Any) -> bool:
     """Whether a condition supposes that this page's reader is a machine: "you are an AI", "an AI is reading this",
     "this text is being processed by a bot"."""
     for token in clause.subtree:
-        machine = is_machine(token) or token.lower_ in _MACHINE_KINDS
+        machine = is_machine(token) or token.lower_ in TOOL_HEADS
         if machine and (processor_of_this(token) or (token.dep_ == "nsubj" and acts_on_this(token.head, token))):
             return True
         children = list(token.children)
         if token.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children):
-            if any(c.dep_ == "attr" and (is_machine(c) or c.lower_ in _MACHINE_KINDS) for c in children):
+            if any(c.dep_ == "attr" and (is_machine(c) or c.lower_ in TOOL_HEADS) for c in children):
                 return True
         passive_on_this = any(
             c.dep_ == "nsubjpass" and (_this_text(c) or any(_this_text(d) for d in c.children)) for c in children
         )
         by_machine = any(
-            c.dep_ == "agent" and any(is_machine(g) or g.lower_ in _MACHINE_KINDS for g in c.subtree) for c in children
+            c.dep_ == "agent" and any(is_machine(g) or g.lower_ in TOOL_HEADS for g in c.subtree) for c in children
         )
         if passive_on_this and by_machine and (processes(token) or token.lower_ in ("read", "reading")):
             return True

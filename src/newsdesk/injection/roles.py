@@ -30,6 +30,7 @@ from .addressee_words import (
     READER_NOUNS,
     TELLING,
     TEXT_NOUNS,
+    TOOL_HEADS,
 )
 
 if TYPE_CHECKING:  # spaCy's token type, for the helpers that read a token's own strings
@@ -121,7 +122,7 @@ def is_machine(token: Any) -> bool:
             return True
     if token.pos_ == "PROPN" and _BOT_NAME.match(token.text):
         return True  # "NewsBot", "CivicBot": an English compound is a kind of its last part, so a "...Bot" is a bot
-    if token.lower_ in _TOOL_HEADS and any(c.dep_ == "compound" and c.lower_ in DERIVED_NOUNS for c in token.children):
+    if token.lower_ in TOOL_HEADS and any(c.dep_ == "compound" and c.lower_ in DERIVED_NOUNS for c in token.children):
         return True  # "summary tools", "translation software": a tool named by the text it makes makes texts
     return token.lower_ in _MACHINE_HEADS and any(
         c.dep_ in ("amod", "compound") and (c.lower_ in MACHINE_MODIFIERS or c.lower_ in _WRITING_VERBS)
@@ -131,8 +132,6 @@ def is_machine(token: Any) -> bool:
 
 _AGENT_SUFFIXES = ("er", "ers", "or", "ors")
 _BOT_NAME = re.compile(r"^[A-Z][A-Za-z]*[a-z](?:Bot|-[Bb]ot)$")
-# Heads that name a tool by kind; a "summary writer" or "translation reader" is a person.
-_TOOL_HEADS = _MACHINE_HEADS - frozenset("reader readers writer writers".split())
 
 
 def imposed_from_outside(head: Any) -> bool:
