@@ -36,6 +36,7 @@ __all__ = [
     "HEARSAY_PARTICIPLES",
     "HEDGE_ADVERBS",
     "HEDGE_VERBS",
+    "HONORIFICS",
     "INTENTION_VERBS",
     "METONYMS",
     "NEGATING_ADJECTIVES",
@@ -620,6 +621,8 @@ DEMONYMS = {
     "lebanese": "lebanon",
     "sudanese": "sudan",
 }
+#: Forms of address written before a name ("Mr", "Dr", "Dame"): part of how a person is named, not an office.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "miss", "mx", "st"})
 #: Acronyms and the names they stand for.
 ALIASES = {
     "uk": ("britain", "united kingdom"),

@@ -196,3 +196,18 @@ def test_words_in_straight_single_quotes_keep_their_speaker() -> None:
     # British papers quote in straight single quotes: "said" inside them is the quoted speaker's words
     sentence = "'June said all of the kids were out of the house,' Lee Thompson told the Enquirer in December."
     assert _speakers(sentence) == ["Lee Thompson"]
+
+
+def test_an_honorific_is_no_role_and_a_later_apposition_gives_one() -> None:
+    """An honorific ("Mr.", "Dr.") is how a person is addressed, not what they do: the role comes from where the
+    story says it ("Ian Michaels, a spokesman for the utility")."""
+    story = [
+        "Mr. Michaels said crews had put out three of the four fires by noon.",
+        "Ian Michaels, a spokesman for the utility, said the fourth was under control. Dr. Rosa Lind said no one "
+        "was hurt.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(story)]
+    story_map = build_map([Source(number=1, title="Fires under control", passages=passages)], "Fires under control")
+    names = {a.name: a for a in story_map.actors}
+    assert names["Ian Michaels"].role == "a spokesman for the utility"
+    assert names["Rosa Lind"].role is None

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..injection import sentence_screen
-from ..language import SPEECH_VERBS, STATEMENT_VERBS, Stance, nlp, speaker_tokens
+from ..language import HONORIFICS, SPEECH_VERBS, STATEMENT_VERBS, Stance, nlp, speaker_tokens
 from ..models import Passage, Source
 from ..text import LIST_MARKER, QUOTED, split_sentences
 from .types import Actor, Dated, Figure, Item, Statement, StoryMap
@@ -227,7 +227,8 @@ def _role(entity: Span) -> str | None:
         if t.head.i in range(entity.start, entity.end) or t.head.head.i in range(entity.start, entity.end)
     ]
     titled = [t for t in before if t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
-    if titled:
+    # an honorific ("Mr.", "Dr", "Dame") is how a person is addressed, not what they do: no role by itself
+    if titled and any(t.lower_.rstrip(".") not in HONORIFICS for t in entity.doc[titled[0].i : entity.start]):
         return entity.doc[titled[0].i : entity.start].text.strip(" ,")
     for child in root.children:
         if child.dep_ == "appos" and child.i >= entity.end:

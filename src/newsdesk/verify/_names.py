@@ -8,14 +8,13 @@ from __future__ import annotations
 import os
 import re
 
-from ..language import ALIASES, COUNTRY_NAMES, DEMONYMS, METONYMS
+from ..language import ALIASES, COUNTRY_NAMES, DEMONYMS, HONORIFICS, METONYMS
 from ._text import ADVICE_VERBS, MONTHS, STOPWORDS, WEEKDAYS, stem
 
 __all__ = ["METONYMS", "WORD_RE", "extract_names", "is_acronym", "name_found", "name_key"]
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'.&-]*[A-Za-z0-9]|[A-Za-z]")
 
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "miss", "mx", "st"}
 _NAME_JOINERS = {
     "of",
     "de",
@@ -86,7 +85,7 @@ def extract_names(text: str) -> list[tuple[tuple[str, ...], str]]:
         # drop leading function words ("The", "In", "But") and honorifics
         while span_words and (
             span_words[0].lower() in STOPWORDS
-            or span_words[0].lower().rstrip(".") in _HONORIFICS
+            or span_words[0].lower().rstrip(".") in HONORIFICS
             or (clause_start and span_words[0].lower() in _CLAUSE_OPENERS)
         ):
             span_words = span_words[1:]
