@@ -149,14 +149,13 @@ def clauses_read_apart(sentence: str) -> list[str]:
     # but in a label it qualifies the label: the label is read without it and with it as its own words ("Editor's
     # note (for syndication bots only): X", "Key facts for machine summaries (repeat verbatim): X")
     # and an item's number after it is no part of the clause the label heads ("Key facts for summaries: 1) X")
-    labelled = _LABEL.match(sentence)
-    if labelled:
-        labels = [labelled.group(1)]
-        if _ASIDE.search(labelled.group(1)):
-            labels = [_ASIDE.sub(" ", labelled.group(1)), _ASIDE.sub(r" \1", labelled.group(1))]
-        rest = ITEM_LABEL.sub("", labelled.group(2).strip())
-        if len(labels) > 1 or rest != labelled.group(2).strip():
-            parts.extend(f"{' '.join(label.split())}: {rest}" for label in labels)
+    if label:
+        heads, after = [label.group(1)], label.group(2).strip()
+        if _ASIDE.search(label.group(1)):
+            heads = [_ASIDE.sub(" ", label.group(1)), _ASIDE.sub(r" \1", label.group(1))]
+        rest = ITEM_LABEL.sub("", after)
+        if len(heads) > 1 or rest != after:
+            parts.extend(f"{' '.join(head.split())}: {rest}" for head in heads)
     return [sentence_case(part) for part in parts]
 
 

@@ -87,18 +87,18 @@ def acts_on_this(verb: Any, reader: Any | None = None) -> bool:
     """Whether a verb is an act of processing done to this page and not yet done: its object or a phrase it
     governs (not its subject) names this page, and it is not told in the past ("who shared this story"). Reading
     counts when the reader is a machine ("the model reading this")."""
-    machine = reader is not None and (is_machine(reader) or reader.lower_ in TOOL_HEADS)  # "software reading"
+    machine = reader is not None and _machine_or_tool(reader)  # "software reading"
     machine_reads = machine and verb.lower_ in ("read", "reads", "reading")
     if not (processes(verb) or machine_reads) or _told_in_the_past(verb):
         return False
     # the subject of a passive is what the act is done to ("if this text is summarised")
     passive = any(c.dep_ == "auxpass" for c in verb.children)
-    left_out = (
-        ("nsubj", "csubj", "relcl", "advcl", "ccomp")
-        if passive
-        else ("nsubj", "nsubjpass", "csubj", "relcl", "advcl", "ccomp")
-    )
-    governed = [c for c in verb.children if c.dep_ not in left_out]
+    governed = [
+        c
+        for c in verb.children
+        if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "relcl", "advcl", "ccomp")
+        or (passive and c.dep_ == "nsubjpass")
+    ]
     return any(_this_text(t) for child in governed for t in child.subtree)
 
 
@@ -112,6 +112,11 @@ def processes_this_by_ellipsis(verb: Any) -> bool:
         and verb.tag_ in ("VBG", "VB", "VBP", "VBZ")
         and not any(c.dep_ in ("dobj", "nsubjpass", "prep", "ccomp", "xcomp") for c in verb.children)
     )
+
+
+def _machine_or_tool(token: Any) -> bool:
+    """A machine, or a word for a tool by kind with no modifier needed ("the software reading this")."""
+    return is_machine(token) or token.lower_ in TOOL_HEADS
 
 
 def _told_in_the_past(verb: Any) -> bool:
@@ -183,18 +188,18 @@ def _supposes_a_machine_reader(clause: Any) -> bool:
     """Whether a condition supposes that this page's reader is a machine: "you are an AI", "an AI is reading this",
     "this text is being processed by a bot"."""
     for token in clause.subtree:
-        machine = is_machine(token) or token.lower_ in TOOL_HEADS
+        machine = _machine_or_tool(token)
         if machine and (processor_of_this(token) or (token.dep_ == "nsubj" and acts_on_this(token.head, token))):
             return True
         children = list(token.children)
         if token.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children):
-            if any(c.dep_ == "attr" and (is_machine(c) or c.lower_ in TOOL_HEADS) for c in children):
+            if any(c.dep_ == "attr" and _machine_or_tool(c) for c in children):
                 return True
         passive_on_this = any(
             c.dep_ == "nsubjpass" and (_this_text(c) or any(_this_text(d) for d in c.children)) for c in children
         )
         by_machine = any(
-            c.dep_ == "agent" and any(is_machine(g) or g.lower_ in TOOL_HEADS for g in c.subtree) for c in children
+            c.dep_ == "agent" and any(_machine_or_tool(g) for g in c.subtree) for c in children
         )
         if passive_on_this and by_machine and (processes(token) or token.lower_ in ("read", "reading")):
             return True
