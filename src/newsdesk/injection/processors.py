@@ -198,9 +198,7 @@ def _supposes_a_machine_reader(clause: Any) -> bool:
         passive_on_this = any(
             c.dep_ == "nsubjpass" and (_this_text(c) or any(_this_text(d) for d in c.children)) for c in children
         )
-        by_machine = any(
-            c.dep_ == "agent" and any(_machine_or_tool(g) for g in c.subtree) for c in children
-        )
+        by_machine = any(c.dep_ == "agent" and any(_machine_or_tool(g) for g in c.subtree) for c in children)
         if passive_on_this and by_machine and (processes(token) or token.lower_ in ("read", "reading")):
             return True
     return False
