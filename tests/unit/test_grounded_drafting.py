@@ -216,3 +216,73 @@ def test_a_sentence_opening_on_a_pronoun_is_given_only_after_the_sentence_it_poi
     assert texts and not any(t.startswith("It ") for t in texts)
     again = _drafter()
     assert any(c.text.startswith("It was the worst") for c in again.take(200)), "with its antecedent, it may stay"
+
+
+def test_a_cut_never_falls_inside_a_quotation() -> None:
+    """A quotation is its speaker's words as spoken: cut inside, it misquotes them and leaves its mark open."""
+    quoted = (
+        "The ministry said it is “deeply concerned by the ruling of the district court, which lets every officer "
+        "issue orders to remove posts.”"
+    )
+    assert shorten(quoted) == quoted
+    american = (
+        "In its landmark ruling in July, which called the drought an “urgent and existential threat,” the court "
+        "told the state to act within a year."
+    )
+    core = shorten(american)
+    assert core.count("“") == core.count("”") and core.startswith("In its landmark ruling")
+    spoken = "“We will rebuild the bridge, which the flood destroyed in a single night,” the mayor of the town said."
+    assert shorten(spoken) == spoken, "a quotation keeps its speaker"
+
+
+def test_a_cut_leaves_no_word_without_its_head_and_no_verb_without_its_arguments() -> None:
+    fronted = (
+        "Despite its popular delivery app, which brings in more than $40 million a month, the company posted a loss "
+        "of $120 million in the first half of the year."
+    )
+    assert shorten(fronted) == (
+        "Despite its popular delivery app, the company posted a loss of $120 million in the first half of the year."
+    )
+    # an aside closed by a second comma goes alone: the sentence goes on after it
+    assert (
+        shorten("The new rules have made rival apps, which once drew millions of users every week, far less popular.")
+        == "The new rules have made rival apps far less popular."
+    )
+    assert (
+        shorten(
+            "The strike has kept the port, which handles a third of the country's grain exports, closed since Monday."
+        )
+        == "The strike has kept the port closed since Monday."
+    )
+    assert (
+        shorten("The library, which opened in 1904, will close for repairs in May, the council said.")
+        == "The library will close for repairs in May."
+    )
+
+
+def test_an_attribution_set_in_mid_sentence_is_no_place_to_cut() -> None:
+    """The comma after "he said" closes the attribution; the clause it interrupted goes on after it."""
+    interposed = "The bridge will reopen 21 months, the minister said, after the floods of last spring closed it."
+    assert shorten(interposed) == interposed
+
+
+def test_a_cut_takes_no_subject_and_parts_no_pair_of_dashes() -> None:
+    subject_in_the_aside = (
+        "Confusion grew on Friday when, at a hearing held by the county board, the city’s finance director, Ana "
+        "Ruiz, appeared to suggest that the city would default—meaning that the state would have to step in."
+    )
+    assert "director, Ana Ruiz, appeared" in shorten(subject_in_the_aside)
+    paired = (
+        "This week the historian Ana Ruiz published the book Harbour Lights, which traces the slow—and, she argues, "
+        "avoidable—decline of the city’s fishing fleet over a century."
+    )
+    assert shorten(paired) == "This week the historian Ana Ruiz published the book Harbour Lights."
+
+
+def test_a_cut_keeps_the_weighted_conjunct_and_a_figure_after_a_minus() -> None:
+    """ "But" opens the conjunct that carries the weight: the concession before it is not the core. A dash between
+    figures is a minus or a score, not an aside."""
+    contrast = "The ferry across the bay is slow and often late, but it is the only way to reach the island."
+    assert shorten(contrast) == contrast
+    score = "The vote in the regional council ended 31 - 19 after a debate of four hours."
+    assert shorten(score) == score

@@ -17,7 +17,8 @@ from ..language import NEGATION_WORDS
 from ..models import Block, Section, Sentence
 from ..storymap import Item, Statement, StoryMap, plan_lines
 from ..template import SectionSpec
-from .grounded import Candidate, GroundedDrafter, compress, opens_on_a_pronoun, sentence_of
+from .core import compress
+from .grounded import Candidate, GroundedDrafter, opens_on_a_pronoun, sentence_of
 
 __all__ = ["MAP_BUILT", "builds_from_map", "map_section", "plan_for"]
 

@@ -4,11 +4,11 @@ A 135M-parameter model invents most specifics it writes. For such models the fac
 from the most relevant source sentences instead: selected (relevance to the story, source order kept), compressed
 (parentheticals and dangling connectives removed) and each kept with the passage it came from, so its citation is
 exact. Sentences used in one section are not reused in another, so no point is made twice; a summary section
-(Key Takeaways) restates the key facts instead, each cut to its core (``shorten``).
+(Key Takeaways) restates the key facts instead, each cut to its core (``core.shorten``).
 
-A little over 400 lines on purpose: the pool of candidates and every rule about which one a section may take
-(hygiene, salience, repeats, restatement, pronouns in reading order) are one state; split, each half would need
-the other's.
+The pool of candidates and every rule about which one a section may take (hygiene, salience, repeats,
+restatement, pronouns in reading order) are one state, so they stay in one module; how a sentence is compressed
+and cut is ``core``.
 """
 
 from __future__ import annotations
@@ -22,29 +22,11 @@ from ..language import nlp
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..storymap import first_person_unattributed, is_complete_sentence
 from ..text import content_words, split_sentences
-from .parse import BULLET
+from .core import compress, shorten
 from .salience import Scored, salience, select
 from .shape import LENGTH_SHARE, MAX_ARTICLE_WORDS
 
-# "In addition, ..." loses its opener; "In addition to the violence, ..." keeps it (the phrase is the sentence's).
-# A conjunction or conjunctive adverb opening a sentence relates it to the sentence before ("Instead, it is ...",
-# "Then, ...", "First, ..."): given anywhere else, the relation points at the wrong sentence, while
-# the clause after it says the same on its own. An adverb is one only with its comma ("First Minister", "Then
-# Secretary"), and "So far", "Still more", "Instead of" are no connectives.
-_CONNECTIVE = re.compile(
-    r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|(?:instead|then|finally|nevertheless|"
-    r"nonetheless|furthermore|besides|indeed|thus|therefore|consequently|likewise|similarly|in addition|first|"
-    r"additionally|accordingly|hence|in fact|even so|on the other hand|at the same time|"
-    r"second|third|lastly|next|in turn|as a result|by contrast|in contrast),)\s+(?!(?:far|much|many|few|long|of|"
-    r"than|more|less)\b)",
-    re.I,
-)
-# "CAIRO — ", "HOUSTON (Reuters) - ": where a wire story was filed, not part of what it says.
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z])")
-_PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
-# List items that paragraph splitting ran together ("- 24 July 2015 - From the section ..."): not a sentence.
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
-_RUN_IN_MARKER = re.compile(r":\s+[-*•–]\s+")
 _DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|its)\b", re.I)
 # An interjection opening a sentence is the writer exclaiming ("Ahh, if only ..."), not a fact of the story.
 _EXCLAMATION = re.compile(r"^(?:a+h+|o+h+|wow|alas|ugh|hmm+|whoa|oops|phew|yikes|gosh)\b", re.I)
@@ -103,71 +85,6 @@ class Candidate:
 
 def _content_words(text: str) -> set[str]:
     return set(content_words(text))
-
-
-def compress(sentence: str) -> str:
-    """Light, meaning-preserving edits: drop short parentheticals, a dateline, a list marker (also one run into its
-    introduction: "Obama also said: - The UK must ..."), a leading connective."""
-    text = _DATELINE.sub("", _PARENTHETICAL.sub("", sentence).strip())
-    text = _RUN_IN_MARKER.sub(": ", text)
-    text = _CONNECTIVE.sub("", BULLET.sub("", text))
-    if text and text[0].islower():
-        text = text[0].upper() + text[1:]
-    return " ".join(text.split())
-
-
-# A comma before one of these words ends the sentence's core: what follows is an aside, a place, a time or a
-# source ("..., aboard an Ariane 5 rocket", "..., which ...", "..., officials said"). A comma before other words
-# may sit inside a list ("NASA, the European Space Agency and ...") and is kept.
-_ASIDE_OPENERS = frozenset(
-    "which who whose where when while as after before because although though but according including aboard "
-    "amid despite during following from in on at near under with without to for by officials police killing "
-    "leaving saying adding prompting sparking raising forcing causing citing".split()
-)
-_ASIDE_COMMA = re.compile(r",\s+(?=(\w+))")
-MIN_CORE_WORDS = 6
-_ENDED = re.compile(r"[.!?][\"'”’)]*$")
-
-
-# A fronted phrase before the subject sets the scene ("On Thursday, ", "Speaking to the BBC, "): the core is the
-# clause after it. Only a phrase opening on a preposition or a participle, so a fronted subject stays.
-_FRONTED = re.compile(
-    r"^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|speaking|writing|"
-    r"talking|according to)\b[^,]{2,90}|\w+ly),\s+(?=[\w'‘“])",
-    re.I,
-)
-# A dash opens an aside (" - exactly eight weeks after ..."), as a comma before "which" does.
-_DASH_ASIDE = re.compile(r"\s+[-–—]{1,2}\s+")
-_DASH_PAIR = re.compile(r"\s+[-–—]{1,2}\s+(?:(?!\s[-–—]{1,2}\s).)+?\s+[-–—]{1,2}\s+")
-# A closing attribution (", police said.", ", the report said."): who said it, not what.
-_SAID = re.compile(r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|added|told \w+|reported|claimed|explained)[.]?$")
-
-
-def shorten(sentence: str) -> str:
-    """The core of a sentence for a takeaway: compressed, then cut before its first aside if enough remains.
-
-    Extractive on purpose: every word comes from the source sentence, in its order, so the takeaway carries no
-    fact its citation lacks. A comma between digits ("December 25, 2021") never cuts. What is cut: a fronted
-    scene-setting phrase, a closing attribution, and what follows a dash or an aside comma.
-    """
-    text = compress(sentence)
-    for pattern in (_FRONTED, _SAID):
-        cut = pattern.sub("", text) if pattern is _FRONTED else pattern.sub(".", text)
-        if len(cut.split()) >= MIN_CORE_WORDS:
-            text = cut[0].upper() + cut[1:] if cut else cut
-    # a pair of dashes encloses an interpolation, as brackets do: the sentence goes on after the second one ("Winter
-    # — from rock salt to freeze-thaw cycles — makes problems worse"), so the pair goes, not all after the first
-    closed = _DASH_PAIR.sub(" ", text)
-    if closed != text and len(closed.split()) >= MIN_CORE_WORDS:
-        text = closed
-    for match in [*_DASH_ASIDE.finditer(text), *_ASIDE_COMMA.finditer(text)]:
-        if match.re is _ASIDE_COMMA and (match.group(1).isdigit() or match.group(1).lower() not in _ASIDE_OPENERS):
-            continue
-        head = text[: match.start()]
-        if len(head.split()) >= MIN_CORE_WORDS:
-            text = head
-            break
-    return text if _ENDED.search(text) else text.rstrip(" ,;:—–-") + "."
 
 
 def candidates(

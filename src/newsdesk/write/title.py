@@ -21,6 +21,7 @@ from ..language import is_noun, nlp, words_pattern
 from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
 from .asking import asked_about, finish, lower_first, lower_words, plural
+from .core import shorten
 from .headline import bare_headline, headline_clause, sentence_case, with_articles
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
@@ -228,7 +229,6 @@ def lead_question(body: str) -> str | None:
 
     A title stands alone, above the story: a sentence with a personal pronoun ("we", "you", "their arms") points
     at what it does not name, and one that joins two clauses (", and ...") asks two things; neither is asked."""
-    from .grounded import shorten  # grounded drafting imports this module's neighbours, not this one
 
     for sentence in split_sentences(body)[:LEAD_SENTENCES]:
         if sentence.rstrip("\"'”’").endswith("?") or (whole := whole_sentence([sentence], split=False)) is None:

@@ -1,0 +1,286 @@
+"""The core of a source sentence: lightly compressed for any section (``compress``), cut to its core for a summary
+(``shorten``).
+
+Both are extractive: every word comes from the source sentence, in its order, so what is left carries no fact its
+citation lacks. ``shorten`` finds where an aside may start by its punctuation and opening word, and makes a cut only
+where the parse says that what is left is still a whole clause (``_Cut``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..language import REPORTING_VERBS, forms, parse
+from .parse import BULLET
+
+__all__ = ["MIN_CORE_WORDS", "compress", "shorten"]
+
+# "In addition, ..." loses its opener; "In addition to the violence, ..." keeps it (the phrase is the sentence's).
+# A conjunction or conjunctive adverb opening a sentence relates it to the sentence before ("Instead, it is ...",
+# "Then, ...", "First, ..."): given anywhere else, the relation points at the wrong sentence, while
+# the clause after it says the same on its own. An adverb is one only with its comma ("First Minister", "Then
+# Secretary"), and "So far", "Still more", "Instead of" are no connectives.
+_CONNECTIVE = re.compile(
+    r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|(?:instead|then|finally|nevertheless|"
+    r"nonetheless|furthermore|besides|indeed|thus|therefore|consequently|likewise|similarly|in addition|first|"
+    r"additionally|accordingly|hence|in fact|even so|on the other hand|at the same time|"
+    r"second|third|lastly|next|in turn|as a result|by contrast|in contrast),)\s+(?!(?:far|much|many|few|long|of|"
+    r"than|more|less)\b)",
+    re.I,
+)
+# "CAIRO — ", "HOUSTON (Reuters) - ": where a wire story was filed, not part of what it says.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z])")
+_PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
+_RUN_IN_MARKER = re.compile(r":\s+[-*•–]\s+")
+
+
+def compress(sentence: str) -> str:
+    """Light, meaning-preserving edits: drop short parentheticals, a dateline, a list marker (also one run into its
+    introduction: "Obama also said: - The UK must ..."), a leading connective."""
+    text = _DATELINE.sub("", _PARENTHETICAL.sub("", sentence).strip())
+    text = _RUN_IN_MARKER.sub(": ", text)
+    text = _CONNECTIVE.sub("", BULLET.sub("", text))
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return " ".join(text.split())
+
+
+# A comma before one of these words ends the sentence's core: what follows is an aside, a place, a time or a
+# source ("..., aboard an Ariane 5 rocket", "..., which ...", "..., officials said"). A comma before other words
+# may sit inside a list ("NASA, the European Space Agency and ...") and is kept. Not "but": it opens the
+# conjunct that carries the weight ("It is pricey, but it is the best of them"), and the core is not the concession.
+_ASIDE_OPENERS = frozenset(
+    "which who whose where when while as after before because although though according including aboard "
+    "amid despite during following from in on at near under with without to for by officials police killing "
+    "leaving saying adding prompting sparking raising forcing causing citing".split()
+)
+_ASIDE_COMMA = re.compile(r",\s+(?=(\w+))")
+MIN_CORE_WORDS = 6
+_ENDED = re.compile(r"[.!?][\"'”’)]*$")
+
+
+# A fronted phrase before the subject sets the scene ("On Thursday, ", "Speaking to the BBC, "): the core is the
+# clause after it. Only a phrase opening on a preposition or a participle, so a fronted subject stays.
+_FRONTED = re.compile(
+    r"^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|speaking|writing|"
+    r"talking|according to)\b[^,]{2,90}|\w+ly),\s+(?=[\w'‘“])",
+    re.I,
+)
+# A dash opens an aside (" - exactly eight weeks after ..."), as a comma before "which" does.
+_DASH_ASIDE = re.compile(r"\s+[-–—]{1,2}\s+")
+_BETWEEN_FIGURES = re.compile(r"\d\s+[-–—]{1,2}\s+\d")
+_DASH_PAIR = re.compile(r"\s+[-–—]{1,2}\s+(?:(?!\s[-–—]{1,2}\s).)+?\s+[-–—]{1,2}\s+")
+# A closing attribution (", police said.", ", the report said."): who said it, not what.
+_ATTRIBUTION = r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|added|told \w+|reported|claimed|explained)"
+_SAID = re.compile(_ATTRIBUTION + r"[.]?$")
+_INTERPOSED = re.compile(_ATTRIBUTION + r"$")
+
+
+def shorten(sentence: str) -> str:
+    """The core of a sentence for a takeaway: compressed, then cut before its first aside if enough remains.
+
+    Extractive on purpose: every word comes from the source sentence, in its order, so the takeaway carries no
+    fact its citation lacks. A comma between digits ("December 25, 2021") never cuts. What is cut: a fronted
+    scene-setting phrase, a closing attribution, and what follows a dash or an aside comma. Each cut is made only
+    where it leaves a whole clause (``_Cut``): the patterns find where an aside may start, the parse says whether
+    it is one.
+    """
+    cut = _Cut(compress(sentence))
+    for pattern in (_FRONTED, _SAID):
+        for match in pattern.finditer(cut.text):
+            cut.try_removing(match.start(), match.end(), "" if pattern is _FRONTED else ".")
+    # a pair of dashes encloses an interpolation, as brackets do: the sentence goes on after the second one ("Winter
+    # — from rock salt to freeze-thaw cycles — makes problems worse"), so the pair goes, not all after the first
+    for match in reversed(list(_DASH_PAIR.finditer(cut.text))):
+        cut.try_removing(match.start(), match.end(), " ")
+    while cut.cut_first_aside():
+        pass
+    text = cut.text
+    return text if _ENDED.search(text) else text.rstrip(" ,;:—–-") + "."
+
+
+_REPORTING_FORMS = frozenset(form for verb in REPORTING_VERBS for form in forms(verb))
+_QUOTATION_MARKS = '"“”‘'
+
+
+def _pairs_open(text: str) -> bool:
+    """Whether a pair of enclosing marks is left open in the text: a quotation (a straight double mark counts in
+    pairs; a closing curly single mark is also an apostrophe, so single marks count only where an opening one is
+    left) or a bracket. Dashes pair too, but one also stands alone (``_dashes``)."""
+    return (
+        text.count("“") != text.count("”")
+        or text.count('"') % 2 == 1
+        or text.count("‘") > text.count("’")
+        or text.count("(") != text.count(")")
+    )
+
+
+def _dashes(text: str) -> int:
+    return len(_DASH_MARK.findall(text))
+
+
+_DASH_MARK = re.compile(r"—|\s[-–]{1,2}\s")
+
+
+class _Cut:
+    """A sentence being cut to its core: its current text, and where each character of it stood in the whole.
+
+    A cut is kept only when what is left is still a whole clause: every word left depends on a word left (the
+    kept words are closed under the parse's head relation), so no phrase loses its head ("Despite its product
+    ChatGPT." without "the company spends", "21 months, he said" without "after reporting the bug"). One word may
+    lose its head: the clause a removed verb of saying reported, where no quotation is left ("Prices rose,
+    officials said, after ..."): who said it goes, what was said stays whole. And no cut falls inside a quotation:
+    a quotation is its speaker's words as spoken, and a cut in it misquotes them and leaves its mark open.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.whole_text = text
+        self.text = text
+        self.positions = list(range(len(text)))
+        self._doc: Any = None
+
+    def cut_first_aside(self) -> bool:
+        """Take out the first aside that may go; True when one closed by a second comma went and the sentence
+        goes on, so that the next one can be looked for ("The rules made rival apps, which drew millions, less
+        popular": the aside goes, not everything after its comma)."""
+        for match in [*_DASH_ASIDE.finditer(self.text), *_ASIDE_COMMA.finditer(self.text)]:
+            if match.re is _ASIDE_COMMA:
+                if match.group(1).isdigit() or match.group(1).lower() not in _ASIDE_OPENERS:
+                    continue
+                if _INTERPOSED.search(self.text, 0, match.start()):
+                    continue  # the comma closes an attribution set in mid-sentence ("published Thursday, 21
+                    # months, he said, after reporting the bug"): the clause it interrupted goes on after it
+                closing = self._closing_comma(match.end())
+                if closing is not None and self.try_removing(match.start(), closing + 1, self._comma_kept(closing)):
+                    return True
+            elif _BETWEEN_FIGURES.match(self.text, max(match.start() - 1, 0)):
+                continue  # a minus or a range ("2^15 - 1", "51 - 49"), not an aside
+            if self.try_removing(match.start(), len(self.text), ""):
+                return False
+        return False
+
+    def _closing_comma(self, opener_at: int) -> int | None:
+        """Where the comma closing the aside that opens at ``opener_at`` stands, when the sentence goes on after it
+        (a pair of commas encloses an aside as a pair of dashes does); None when the aside runs to the end, or
+        when the comma goes on with a list the aside's noun is part of ("France, which joined in 2019, Spain and
+        Italy")."""
+        doc = self._parsed()
+        start = self.positions[opener_at] if opener_at < len(self.positions) else -1
+        opener = next((t for t in doc if t.idx == start), None)
+        if opener is None:
+            return None
+        end = _phrase_top(opener).right_edge.i
+        if end + 1 >= len(doc) or doc[end + 1].text != ",":
+            return None
+        rest = [t for t in doc[end + 2 :] if not t.is_punct]
+        if not rest or any(t.dep_ in ("conj", "appos") and t.head.i < opener.i for t in rest):
+            return None
+        if opener.i <= _phrase_top(rest[0]).head.i <= end:
+            return None  # what follows the comma still belongs to the aside ("traces the slow—and inevitable, he
+            # argues—decay of platforms"): the parse found no end to it
+        comma = doc[end + 1].idx
+        if comma not in self.positions:
+            return None
+        closing = self.positions.index(comma)
+        # American style closes a quotation after the comma (‘as an “urgent threat,” the court ...’): the mark goes
+        # with the aside it closes
+        return closing + 1 if self.text[closing + 1 : closing + 2] in ('"', "”") else closing
+
+    def _comma_kept(self, closing: int) -> str:
+        """What stands where an aside closed by a comma went: the comma, when what follows opens an aside of its own
+        ("hijacked by malicious links, according to new research") or the subject after a fronted phrase; nothing,
+        when it goes on with the clause the aside interrupted ("made rival apps, which ..., far less popular")."""
+        following = self.text[closing + 1 :].split()
+        if following and following[0].lower() in _ASIDE_OPENERS:
+            return ","
+        after = next((t for t in self._parsed() if t.idx > self.positions[closing] and not t.is_punct), None)
+        if after is None:
+            return ""
+        top = _phrase_top(after)
+        # a participle is set off; so is a phrase fronted before the subject, whose comma the aside's closed too
+        # ("In its ruling in July, which called ..., the court told ...")
+        return "," if top.tag_ == "VBG" or top.dep_ in _SUBJECTS else ""
+
+    def _parsed(self) -> Any:
+        if self._doc is None:
+            self._doc = parse(self.whole_text)
+        return self._doc
+
+    def try_removing(self, start: int, end: int, replacement: str) -> bool:
+        text = self.text[:start] + replacement + self.text[end:]
+        positions = self.positions[:start] + [-1] * len(replacement) + self.positions[end:]
+        if start == 0 and text:
+            text = text[0].upper() + text[1:]
+        if len(text.split()) < MIN_CORE_WORDS or not self._whole(text, positions):
+            return False
+        if not self._every_verb_keeps_its_subject(text):
+            return False
+        self.text, self.positions = text, positions
+        return True
+
+    def _every_verb_keeps_its_subject(self, text: str) -> bool:
+        """A finite verb of English has a subject (a coordinated one shares its first conjunct's): what is left with
+        one that has none lost its subject to the cut. Read from a parse of what is left, since a parse of the
+        whole can put the subject inside the aside ("when, at an event hosted by the Journal, its finance chief,
+        Sarah Friar, appeared to suggest", read as a list of three); where the parser finds none in a whole
+        sentence either, the sentence is left whole."""
+        return not _subjectless_verbs(parse(text))
+
+    def _whole(self, text: str, positions: list[int]) -> bool:
+        if _pairs_open(text) and not _pairs_open(self.whole_text):
+            return False
+        if _dashes(self.whole_text) % 2 == 0 and _dashes(text) % 2 == 1:
+            return False  # one dash of a pair went with the cut, its partner stayed ("the slow—and inevitable, he
+            # argues—decay")
+        doc = self._parsed()
+        kept_chars = set(positions)
+        kept = {
+            token.i
+            for token in doc
+            if not token.is_space and all(i in kept_chars for i in range(token.idx, token.idx + len(token.text)))
+        }
+        quoted = any(mark in text for mark in _QUOTATION_MARKS)
+        for token in doc:
+            if token.is_punct or token.is_space or token.head.i == token.i:
+                continue
+            if token.i not in kept and token.head.i in kept and token.dep_ in _ARGUMENTS:
+                # a word has one argument of each kind: a second one kept beside it is a supplement the parser
+                # misread ("approved the bridge on Tuesday — a decision critics called rushed": one object)
+                if not any(c.dep_ == token.dep_ and c.i in kept for c in token.head.children):
+                    return False  # "has made platforms like Reddit" without "less human"
+            if token.i in kept and token.head.i not in kept:
+                reported = token.dep_ in ("ccomp", "parataxis") and token.head.lower_ in _REPORTING_FORMS
+                if not reported or quoted:
+                    return False
+        return True
+
+
+def _phrase_top(first: Any) -> Any:
+    """The head of the phrase that opens on ``first``: its highest ancestor whose words all stand from it on."""
+    top = first
+    while top.head.i != top.i and top.head.left_edge.i >= first.i:
+        top = top.head
+    return top
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _subjectless_verbs(doc: Any) -> list[Any]:
+    return [
+        token
+        for token in doc
+        if token.tag_ in _FINITE
+        and token.dep_ not in ("conj", "aux", "auxpass")
+        and not any(c.dep_ in _SUBJECTS for c in token.children)
+    ]
+
+
+# A word's arguments, without which its clause says something else or nothing: subject, object, complement, the
+# noun of a preposition; what a cut may take are modifiers (adverbials, appositions, relative clauses, conjuncts).
+_ARGUMENTS = frozenset(
+    "nsubj nsubjpass csubj csubjpass dobj iobj dative attr acomp oprd ccomp xcomp pobj pcomp agent expl aux "
+    "auxpass neg case prt".split()
+)
