@@ -563,15 +563,25 @@ def _attribution(sentence: str) -> tuple[Any, list[Any]] | None:
     if before is None:
         return None
     words = list(_parse(before.group(1)))
-    if not words or lemma(words[-1]) not in _SPEECH_LEMMAS:
+    # the word of saying ends the attribution, or only what it governs follows it ("the chatbot told the reporter,
+    # '...'")
+    saying = next(
+        (
+            t
+            for t in reversed(words)
+            if lemma(t) in _SPEECH_LEMMAS and all(w.i in {d.i for d in t.subtree} for w in words[t.i + 1 :])
+        ),
+        None,
+    )
+    if saying is None:
         return None
-    subject = next((c for c in words[-1].children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in saying.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in _ANAPHORIC:
         antecedent = _antecedent(subject)
-        return words[-1], [antecedent] if antecedent is not None else []
+        return saying, [antecedent] if antecedent is not None else []
     # where the parser finds no subject, the words just before the verb, as after a quotation
-    speaker = list(subject.subtree) if subject is not None else words[-7:-1]
-    return words[-1], [t for t in speaker if t.pos_ in ("NOUN", "PROPN")]
+    speaker = list(subject.subtree) if subject is not None else words[max(saying.i - 6, 0) : saying.i]
+    return saying, [t for t in speaker if t.pos_ in ("NOUN", "PROPN")]
 
 
 # Third-person pronouns: each points back to something the text has already named (anaphora), never to the writer
@@ -603,7 +613,11 @@ def _discloses_itself(verb: Any) -> bool:
 
 # A quotation that opens the sentence, and what follows its closing mark: the attribution.
 _ATTRIBUTION = re.compile(r'^\s*["“].+?[,.!?]?["”]\s*,?\s*(\S.*)$')
-_ATTRIBUTION_BEFORE = re.compile(r'^(.*?\S)\s*:\s*["“][^"“”]+["”]?\s*$')
+# A quotation introduced by a colon or a comma after its attribution, in double marks or in single ones (a straight
+# single mark opens at a word's start and closes after a word's end; an apostrophe stands inside a word).
+_ATTRIBUTION_BEFORE = re.compile(
+    r"^(.*?\S)\s*[:,]\s*(?:[\"“][^\"“”]+[\"”]?|‘[^‘’]+’?|'(?=\w).+?(?<=[\w.,!?])'(?=[\s.,;:!?]|$))"
+)
 
 
 def asserted(sentence: str) -> bool:

@@ -126,7 +126,12 @@ def sentence_case(sentence: str) -> str:
 
 _BREAKS = r";|\s[—–|]\s|\s-{1,2}\s"
 _BREAK = re.compile(_BREAKS)
-_QUOTED_BREAK = re.compile(rf"[\"“][^\"“”]*(?:{_BREAKS})[^\"“”]*[\"”]")
+# A quotation in double marks, or in single ones (British style): a straight single mark opens one at a word's
+# start and closes it after a word's end, where an apostrophe stands inside a word ("don't").
+_QUOTED_BREAK = re.compile(
+    rf"[\"“][^\"“”]*(?:{_BREAKS})[^\"“”]*[\"”]"
+    rf"|(?:^|(?<=[\s(\[]))[‘'](?=\w)[^‘’]*?(?:{_BREAKS})[^‘’]*?(?<=[\w.,!?])[’'](?=[\s.,;:!?)\]]|$)"
+)
 # An item's number or letter ("2)", "(3)", "b."), which labels a list's item and is no part of its grammar.
 ITEM_LABEL = re.compile(r"^\s*(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|(?:\d{1,2}|[a-z])[.)])\s+")
 _LABEL = re.compile(r"^([^:;]{1,60}):\s+(\S.*)$", re.DOTALL)
