@@ -208,7 +208,8 @@ _IRREGULAR_PAST = {
 
 
 def forms(lemma: str) -> tuple[str, ...]:
-    """The inflected forms of a regular English verb (and the irregular ones above): for patterns over raw text."""
+    """The inflected forms of a regular English verb (and the irregular ones above): for patterns over raw text,
+    where a spelling no one writes costs nothing."""
     if lemma.endswith("e"):
         out = [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
     elif lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
@@ -217,6 +218,10 @@ def forms(lemma: str) -> tuple[str, ...]:
         out = [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
     else:
         out = [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+        # a final consonant after one vowel doubles before -ed and -ing where the last syllable is stressed
+        # ("admitted", "slammed", but "visited"); spelling does not show stress, so both spellings are listed
+        if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            out += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
     return tuple(dict.fromkeys([*out, *_IRREGULAR_PAST.get(lemma, ())]))
 
 

@@ -30,6 +30,16 @@ def test_forms_inflect_regular_and_irregular_verbs() -> None:
     assert language.stem("criticised") == language.stem("criticise")
 
 
+def test_forms_double_a_final_consonant_where_stress_may_double_it() -> None:
+    """Spelling does not show stress ("admitted", "visited"), so both spellings are listed; the speech verbs'
+    cheap cue then finds a past tense that doubles."""
+    assert {"admitted", "admitting"} <= set(language.forms("admit"))
+    assert {"visited", "visiting"} <= set(language.forms("visit"))
+    assert language.forms("add") == ("add", "adds", "added", "adding")
+    assert _speech.SPEECH_CUE.search("Critics slammed the council's decision on Tuesday.")
+    assert _speech.SPEECH_CUE.search("The minister admitted that the budget had been overspent.")
+
+
 def test_the_speaker_of_a_speech_verb() -> None:
     doc = language.nlp()("The union leader, who said the strike would go on, was arrested.")
     said = next(t for t in doc if t.lower_ == "said")
