@@ -15,7 +15,16 @@ def write_atomically(path: Path, text: str) -> None:
 
     ``mkstemp`` creates its file 0600; the result gets the mode any new file gets (0666 less the umask), as
     ``open()`` would have given it, so an article is as readable as the user's other files.
+
+    A rename replaces a directory entry, so it is only for a regular file: a link is followed to the file it
+    names (the link stays a link), and anything else that exists (``/dev/null``, ``/dev/stdout``, a named pipe)
+    is written to in place, never replaced.
     """
+    path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file():
+        with open(path, "w", encoding="utf-8") as target:
+            target.write(text)
+        return
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:

@@ -565,14 +565,7 @@ def _attribution(sentence: str) -> tuple[Any, list[Any]] | None:
     words = list(_parse(before.group(1)))
     # the word of saying ends the attribution, or only what it governs follows it ("the chatbot told the reporter,
     # '...'")
-    saying = next(
-        (
-            t
-            for t in reversed(words)
-            if lemma(t) in _SPEECH_LEMMAS and all(w.i in {d.i for d in t.subtree} for w in words[t.i + 1 :])
-        ),
-        None,
-    )
+    saying = next((t for t in reversed(words) if lemma(t) in _SPEECH_LEMMAS and t.right_edge.i == len(words) - 1), None)
     if saying is None:
         return None
     subject = next((c for c in saying.children if c.dep_ == "nsubj"), None)

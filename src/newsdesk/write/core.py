@@ -14,7 +14,7 @@ from typing import Any
 from ..language import REPORTING_VERBS, forms, parse
 from .parse import BULLET
 
-__all__ = ["MIN_CORE_WORDS", "compress", "shorten"]
+__all__ = ["compress", "shorten"]
 
 # "In addition, ..." loses its opener; "In addition to the violence, ..." keeps it (the phrase is the sentence's).
 # A conjunction or conjunctive adverb opening a sentence relates it to the sentence before ("Instead, it is ...",
@@ -128,10 +128,11 @@ class _Cut:
 
     A cut is kept only when what is left is still a whole clause: every word left depends on a word left (the
     kept words are closed under the parse's head relation), so no phrase loses its head ("Despite its product
-    ChatGPT." without "the company spends", "21 months, he said" without "after reporting the bug"). One word may
-    lose its head: the clause a removed verb of saying reported, where no quotation is left ("Prices rose,
-    officials said, after ..."): who said it goes, what was said stays whole. And no cut falls inside a quotation:
-    a quotation is its speaker's words as spoken, and a cut in it misquotes them and leaves its mark open.
+    ChatGPT." without "the company spends"). One word may lose its head: the clause a removed verb of saying
+    reported, where no quotation is left ("Prices rose, officials said, after ..."): who said it goes, what was
+    said stays whole. No word left loses an argument (``_ARGUMENTS``), no finite verb left is without a subject
+    (``_every_verb_keeps_its_subject``), and no cut falls inside a quotation or parts a pair of dashes or
+    brackets: a quotation is its speaker's words as spoken, and a cut in it misquotes them.
     """
 
     def __init__(self, text: str) -> None:
