@@ -52,6 +52,7 @@ __all__ = [
     "PARAPHRASE_OPPOSITES",
     "QUALIFYING_ADJECTIVES",
     "RARE_FREQUENCY",
+    "REPORTING_FORMS",
     "REPORTING_VERBS",
     "SPACY_PACKAGE",
     "SPEECH_VERBS",
@@ -302,6 +303,8 @@ say tell announce state add insist claim warn urge admit acknowledge confirm den
 """.split()
 )
 assert VIEW_VERBS <= frozenset(SPEECH_VERBS) and REPORTING_VERBS <= VIEW_VERBS
+#: Every written form of the reporting verbs ("said", "tells", "admitted"), for reading raw text and parse tokens.
+REPORTING_FORMS = frozenset(form for verb in REPORTING_VERBS for form in forms(verb))
 
 # ---------------------------------------------------------------------------------------------- polarity
 

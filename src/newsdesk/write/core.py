@@ -9,9 +9,10 @@ where the parse says that what is left is still a whole clause (``_Cut``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
-from ..language import REPORTING_VERBS, forms, parse
+from ..language import REPORTING_FORMS, parse
 from .parse import BULLET
 
 __all__ = ["compress", "shorten"]
@@ -77,6 +78,7 @@ _SAID = re.compile(_ATTRIBUTION + r"[.]?$")
 _INTERPOSED = re.compile(_ATTRIBUTION + r"$")
 
 
+@lru_cache(maxsize=4096)
 def shorten(sentence: str) -> str:
     """The core of a sentence for a takeaway: compressed, then cut before its first aside if enough remains.
 
@@ -84,7 +86,8 @@ def shorten(sentence: str) -> str:
     fact its citation lacks. A comma between digits ("December 25, 2021") never cuts. What is cut: a fronted
     scene-setting phrase, a closing attribution, and what follows a dash or an aside comma. Each cut is made only
     where it leaves a whole clause (``_Cut``): the patterns find where an aside may start, the parse says whether
-    it is one.
+    it is one. Each cut is parsed, so the result is kept: the takeaways and the title read the same lead sentences,
+    and only the sentences whose cut is read are cut.
     """
     cut = _Cut(compress(sentence))
     for pattern in (_FRONTED, _SAID):
@@ -100,7 +103,6 @@ def shorten(sentence: str) -> str:
     return text if _ENDED.search(text) else text.rstrip(" ,;:—–-") + "."
 
 
-_REPORTING_FORMS = frozenset(form for verb in REPORTING_VERBS for form in forms(verb))
 _QUOTATION_MARKS = '"“”‘'
 
 
@@ -251,7 +253,7 @@ class _Cut:
                 if not any(c.dep_ == token.dep_ and c.i in kept for c in token.head.children):
                     return False  # "has made platforms like Reddit" without "less human"
             if token.i in kept and token.head.i not in kept:
-                reported = token.dep_ in ("ccomp", "parataxis") and token.head.lower_ in _REPORTING_FORMS
+                reported = token.dep_ in ("ccomp", "parataxis") and token.head.lower_ in REPORTING_FORMS
                 if not reported or quoted:
                     return False
         return True

@@ -292,17 +292,16 @@ class GroundedDrafter:
         the fact, the body keeps its who, when and how. Where cutting barely shortens it, the summary holds it
         alone, since the verifier would drop one of the two as a copy.
         """
-        shortened = [shorten(c.original) for c in self.pool]
+
+        def core(index: int) -> str:
+            return shorten(self.pool[index].original)
+
         restated = {id(c) for c in restates}
         usable = [
             not _DANGLING.match(c.text)
             and (
                 id(c) in restated
-                or (
-                    restates_in_fewer_words(shortened[index], c.text)
-                    if index in self.used
-                    else not self._repeats_used(c)
-                )
+                or (restates_in_fewer_words(core(index), c.text) if index in self.used else not self._repeats_used(c))
             )
             for index, c in enumerate(self.pool)
         ]
@@ -310,11 +309,11 @@ class GroundedDrafter:
         picked = select(self.salience(), count, own if any(own) else usable)
         fresh = [i for i in picked if i not in self.used]
         self.summary_only.update(fresh)
-        self.restated.update(i for i in fresh if restates_in_fewer_words(shortened[i], self.pool[i].text))
+        self.restated.update(i for i in fresh if restates_in_fewer_words(core(i), self.pool[i].text))
         self.used.update(picked)
-        self.words += sum(len(shortened[i].split()) for i in fresh)
+        self.words += sum(len(core(i).split()) for i in fresh)
         picked.sort(key=lambda i: self.pool[i].order)
-        return [Block(type="bullet", sentences=[_sentence(self.pool[i], shortened[i])]) for i in picked]
+        return [Block(type="bullet", sentences=[_sentence(self.pool[i], core(i))]) for i in picked]
 
     def blocks(self, chosen: list[Candidate], fmt: str) -> list[Block]:
         sentences = [_sentence(c) for c in chosen]

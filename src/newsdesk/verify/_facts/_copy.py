@@ -43,7 +43,7 @@ from ...language import (
     OPPOSED_SUFFIXES,
     QUALIFYING_ADJECTIVES,
     RARE_FREQUENCY,
-    REPORTING_VERBS,
+    REPORTING_FORMS,
     antonyms,
     forms,
     listed_opposites,
@@ -299,7 +299,6 @@ _HEDGES = EPISTEMIC_MODALS | EVIDENTIAL_ADVERBS | QUALIFYING_ADJECTIVES
 _BELIEF = frozenset(f for v in HEDGE_VERBS for f in forms(v))
 _INTENDING = frozenset(f for v in INTENTION_VERBS for f in forms(v))
 _ATTITUDE = frozenset(f for v in NONFACTIVE_VERBS for f in forms(v))
-_SAYING = frozenset(f for v in REPORTING_VERBS for f in forms(v))
 _COPULA = frozenset("is are was were be been".split())
 
 
@@ -335,7 +334,7 @@ def dropped_hedge(copy: NearCopy) -> str | None:
         if not hedge or hedge in kept:
             continue
         mine = {w.lower() for w in change.written}
-        if _hedge_in(change.written, "to") or mine & (_SAYING | _BELIEF):
+        if _hedge_in(change.written, "to") or mine & (REPORTING_FORMS | _BELIEF):
             continue  # hedged another way, or still reported: "may" -> "might", "thinks" -> "says"
         return hedge
     lead = [t.lower() for t in copy.lead]
