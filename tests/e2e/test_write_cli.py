@@ -130,6 +130,31 @@ def test_stdin_and_json_story(db_path, tmp_path):
     assert article["intro"]["blocks"]
 
 
+def test_a_stored_story_is_written_by_its_id_and_its_json_reads_back(db_path, tmp_path):
+    """`ingest` and `archive search` name stories by id: `write ID` writes that story, and what `archive show
+    --format json` prints is a JSON story `write -` reads (the same story, so the same stored article)."""
+    result = run_newsdesk("write", str(SHORT_BRIEF), "--template", str(TINY_TEMPLATE), "-q", db=db_path)
+    assert result.returncode == 0, result.stderr.decode()
+    shown = run_newsdesk("archive", "show", "1", "--format", "json", "--passages", db=db_path)
+    assert shown.returncode == 0, shown.stderr.decode()
+    assert json.loads(shown.stdout)["id"] == 1
+
+    by_id = run_newsdesk("write", "1", "--template", str(TINY_TEMPLATE), "--format", "json", db=db_path)
+    by_json = run_newsdesk(
+        "write", "-", "--template", str(TINY_TEMPLATE), "--format", "json", input=shown.stdout, db=db_path
+    )
+    for result in (by_id, by_json):
+        assert result.returncode == 0, result.stderr.decode()
+        assert "written with the same options before" in result.stderr.decode()
+    assert json.loads(by_id.stdout)["id"] == json.loads(by_json.stdout)["id"] == 1
+
+    missing = run_newsdesk("write", "7", db=db_path)
+    assert missing.returncode != 0 and missing.stderr.decode().strip() == "Error: no story with id 7"
+    elsewhere = run_newsdesk("write", "1", db=tmp_path / "none.db")
+    assert elsewhere.returncode != 0 and "no newsdesk database at" in elsewhere.stderr.decode()
+    assert not (tmp_path / "none.db").exists()
+
+
 def test_long_story_is_trimmed_and_says_how(db_path, tmp_path):
     paragraph = SHORT_BRIEF.read_text().split("\n", 2)[2].strip()
     long_story = tmp_path / "long.txt"

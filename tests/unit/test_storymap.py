@@ -211,3 +211,22 @@ def test_an_honorific_is_no_role_and_a_later_apposition_gives_one() -> None:
     names = {a.name: a for a in story_map.actors}
     assert names["Ian Michaels"].role == "a spokesman for the utility"
     assert names["Rosa Lind"].role is None
+
+
+def test_a_speech_verb_in_a_modifying_clause_does_not_speak_for_the_sentence() -> None:
+    """A relative or adverbial clause modifies a word of the sentence; its verb of saying tells what its speaker
+    did to that thing, and the sentence's assertion stays its main clause's: the audit's finding is not the
+    ministry's words. Where the main clause reports someone's words, that speaker speaks for the sentence."""
+    texts = [
+        "The audit, which the ministry disputed, found that 40 bridges were unsafe.",
+        "The plan, which residents condemned, passed on Monday.",
+        "Whereas earlier reports, which some engineers say overstated the risk, blamed the rain, the inspectors "
+        "said the bridge was sound.",
+        "Officials who said the bridge was “unsafe” closed it on Monday.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    assert [(s.sentence, s.speaker) for s in story_map.statements] == [
+        (texts[2], "the inspectors"),
+        (texts[3], "officials"),  # the clause that says is not part of the speaker's name
+    ]

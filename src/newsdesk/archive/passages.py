@@ -19,16 +19,25 @@ def split_passages(body: str) -> list[str]:
     chunks: list[str] = []
     pending = ""
     for paragraph in paragraphs:
-        pending = f"{pending} {paragraph}".strip() if pending else paragraph
+        # a paragraph with no mark that ends or continues a sentence (a heading, a label, a caption) still ends
+        # where it ends: joined with a space it would run into the next paragraph's first sentence
+        pending = f"{pending}{_joiner(pending)}{paragraph}" if pending else paragraph
         if len(pending) >= PASSAGE_MIN_CHARS:
             chunks.extend(_split_long(pending))
             pending = ""
     if pending:
         if chunks and len(chunks[-1]) + len(pending) < PASSAGE_MAX_CHARS:
-            chunks[-1] = f"{chunks[-1]} {pending}"
+            chunks[-1] = f"{chunks[-1]}{_joiner(chunks[-1])}{pending}"
         else:
             chunks.append(pending)
     return chunks
+
+
+_SENTENCE_MARK = re.compile(r"[.!?…:;,\u2014\u2013-][\"'”’)\]]*$")
+
+
+def _joiner(paragraph: str) -> str:
+    return " " if _SENTENCE_MARK.search(paragraph) else "\n\n"
 
 
 def screened_passages(story: Story) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, replace
+from pathlib import Path
 
 import click
 
@@ -90,22 +91,27 @@ def write(
     """Write a grounded analysis article about STORY.
 
     STORY is a text or Markdown file (first line = headline; optional 'Source: URL' and 'Date: YYYY-MM-DD'
-    lines), a JSON story {"headline", "body", "url", "published", "source"}, a saved HTML page, a URL, or -
-    for standard input.
+    lines), a JSON story {"headline", "body", "url", "published", "source"}, a saved HTML page, a URL, - for
+    standard input, or the id of a story already in the archive (`archive search` lists them).
 
     \b
     Examples:
       newsdesk write examples/webb-launch.md
       newsdesk write story.txt --format json -o article.json
       cat story.txt | newsdesk write -
+      newsdesk write 12                  # story 12 of the archive, e.g. a feed entry `ingest` stored
       newsdesk write story.txt --model path/to/other.gguf
       newsdesk write story.txt --model openai:llama3.2 --base-url http://127.0.0.1:11434/v1
       newsdesk write story.txt --model openai:local --base-url http://127.0.0.1:8080/v1 --context-length 2048
     """
     from ..ingest import load_story
 
-    story = load_story(source, allow_private=allow_private)
-    archive = open_archive(db)
+    if archived_story_id(source) is not None:
+        archive = open_archive(db, must_exist=True)
+        story = archive.get_story(int(source))
+    else:
+        story = load_story(source, allow_private=allow_private)
+        archive = open_archive(db)
     options = write_options(click.get_current_context().params)
     if not regenerate and not no_cache:
         options = replace(options, request_key=request_key(story, options))
@@ -128,6 +134,13 @@ def write(
         )
     elif not quiet:
         click.echo(summary(article, archive), err=True)
+
+
+def archived_story_id(source: str) -> int | None:
+    """A bare number that names no file is a story id: what `archive search` and `ingest` print."""
+    if source.isascii() and source.isdigit() and 0 < int(source) < 2**63 and not Path(source).exists():
+        return int(source)
+    return None
 
 
 def request_key(story: Story, options: WriteOptions) -> str:

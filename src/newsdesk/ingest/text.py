@@ -90,6 +90,9 @@ def parse_text_story(text: str, name: str = "input") -> Story:
     )
 
 
+_STORY_KEYS = {"headline", "body", "url", "published", "source", "author", "language", "title", "text"}
+
+
 def parse_json_story(text: str, name: str = "input") -> Story:
     try:
         data = json.loads(text, object_hook=_without_surrogates)
@@ -99,7 +102,8 @@ def parse_json_story(text: str, name: str = "input") -> Story:
         raise InputError(f"{name} nests too deeply to be a story") from None
     if not isinstance(data, dict):
         raise InputError(f'{name} must hold a JSON object with "headline" and "body"')
-    unknown = set(data) - {"headline", "body", "url", "published", "source", "author", "language", "title", "text"}
+    # "id", "origin" and "passages" are what `archive show --format json` adds: its output is a story to write.
+    unknown = set(data) - _STORY_KEYS - {"id", "origin", "passages"}
     if unknown:
         raise InputError(f"{name} has unknown keys: {', '.join(sorted(unknown))}")
     headline = data.get("headline") or data.get("title")

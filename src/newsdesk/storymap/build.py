@@ -250,9 +250,15 @@ def _statement(
     """A speech verb with its subject, or "according to X": who said what, and with which stance.
 
     A verb inside quotation marks is the quoted speaker's words, not the attribution ("“Our ancestors tell us
-    ...,” says Parata" is Parata's).
+    ...,” says Parata" is Parata's). A verb of a modifying clause (relative or adverbial) that reports nothing of
+    its own, no clause and no quotation, tells what its speaker did to a thing the sentence names ("the study,
+    which Meta disputed, found ..."): the sentence's assertion is its main clause's, not that speaker's. One that
+    does report a clause speaks for the sentence only where its main clause reports no one's words ("Officials
+    who said the bridge was unsafe closed it" is the officials'; in "..., which some research says limits ...,
+    the researchers said ..." the researchers speak).
     """
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
+    modifying: Statement | None = None
     for token in doc:
         if any(start <= token.idx < end for start, end in quoted):
             continue
@@ -261,6 +267,7 @@ def _statement(
         if (
             lemma in _VERB_STANCE
             and token.pos_ == "VERB"
+            and not (token.dep_ in _MODIFYING and not quoted and not _reports_clause(token))
             and (
                 _VERB_STANCE[lemma] != "neutral"
                 or quoted
@@ -278,12 +285,13 @@ def _statement(
         if speaker_token is None:
             continue
         span = doc[speaker_token.left_edge.i : speaker_token.right_edge.i + 1]
-        if len(span) > 10:
+        # a long subject, or one holding the clause that says ("officials who said ..."), is named by its head
+        if len(span) > 10 or span.start <= token.i < span.end:
             span = doc[speaker_token.i : speaker_token.i + 1]
         speaker = _speaker_name(span, speaker_token, actors, last_person, last_actor)
         if speaker is None:
             continue
-        return Statement(
+        statement = Statement(
             sentence,
             passage,
             order,
@@ -292,7 +300,18 @@ def _statement(
             verb=lemma,
             stance=_stance(lemma, sentence),
         )
-    return None
+        if token.dep_ not in _MODIFYING:
+            return statement
+        modifying = modifying or statement
+    return modifying
+
+
+# Clauses that modify a word of the sentence (a noun, or the main verb) rather than make its assertion.
+_MODIFYING = frozenset({"relcl", "acl", "advcl"})
+
+
+def _reports_clause(verb: Token) -> bool:
+    return any(child.dep_ in ("ccomp", "parataxis") for child in verb.children)
 
 
 def _speaker_name(
