@@ -172,6 +172,23 @@ def updated(baseline: dict | None, measured: dict, *, lower: bool = False, reaso
                         }
                     )
             floors[figure] = proposed
+        for figure, previous in before.get("floors", {}).items():
+            if figure in floors:
+                continue
+            # a gated figure that is no longer measured (its pairs fell under CONTRAST_MIN_PAIRS) is a floor
+            # removed: as deliberate as one lowered, and recorded the same way
+            if not lower:
+                raise ValueError(f"{name}: {figure} is no longer measured: use --lower-floor --reason")
+            history.append(
+                {
+                    "dataset": name,
+                    "figure": figure,
+                    "from": previous,
+                    "to": None,
+                    "reason": reason,
+                    "date": datetime.now(UTC).date().isoformat(),
+                }
+            )
         datasets[name] = {"sha256": got["sha256"], "rows": got["rows"], "measured": got["figures"], "floors": floors}
     return {
         "about": "Floors of the verifier's evaluation gate (bench/verify_gate.py, tests/unit/test_verify_gate.py). "

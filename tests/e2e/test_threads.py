@@ -253,3 +253,22 @@ def test_coverage_differences_name_each_outlet_and_tell_an_update_from_a_disagre
     assert "12" not in disagreement, "an outlet's superseded figure is not its account any more"
     assert any(s.startswith("Only El Diario mentions Carlos Mazon [3]") for s in statements)
     assert coverage_differences(sources[:2]) == [], "one publisher: nothing to compare"
+
+
+def test_the_story_map_reads_the_story_and_its_thread_as_the_story(db_location) -> None:
+    """The sections built from the story map take the story's own sources: the story and the entries of its
+    thread, read as stored; the same dam months later is another event, a related story only."""
+    from newsdesk.models import Source
+    from newsdesk.pipeline.run import own_sources
+
+    archive = open_archive(db_location)
+    for item in (*DAM, OTHER, LATER):
+        archive.add_story(story(*item))
+    sources = [
+        Source(number=1, title=DAM[2][0], role="story", story_id=3),
+        Source(number=2, title=DAM[0][0], role="background", story_id=1),
+        Source(number=3, title=LATER[0], role="background", story_id=6),
+    ]
+    assert own_sources(sources, archive, 3) == [1], "not threaded yet: the story alone"
+    update_threads(archive)
+    assert own_sources(sources, archive, 3) == [1, 2]

@@ -59,3 +59,38 @@ def test_the_intro_never_opens_a_pronoun_whose_sentence_went_elsewhere() -> None
     assert drafter.claim(texts[1], passages[1]) is not None  # taken by another part (the takeaways)
     intro = [c.original for c in drafter.take(200, lead=True)]
     assert texts[2] not in intro and texts[3] in intro
+
+
+def test_the_map_sections_take_the_story_and_its_thread_not_a_related_story() -> None:
+    """A related story is another event: its sides and plans are no Pros, Cons or outlook of this one. Narrowed to
+    the story's own sources, the map keeps them out of the sections it builds, and the drafter still holds them
+    for Context & Background; an entry of the story's own thread counts as the story."""
+    story = [
+        "The council opened the new harbour ferry on Monday.",
+        "Mayor Ann Lee praised the new route, calling it a lifeline for the islands.",
+    ]
+    related = [
+        "Port workers in another city welcomed a new crane last year.",
+        "The crane operator said that the port will expand next spring.",
+    ]
+    thread_entry = ["Islanders criticised the ferry's fares, saying they were far too high."]
+
+    def source(number: int, texts: list[str], role: str) -> Source:
+        passages = [Passage(text=t, position=i, source_number=number, id=number * 10 + i) for i, t in enumerate(texts)]
+        return Source(number=number, title=HEADLINE, passages=passages, role=role)  # type: ignore[arg-type]
+
+    sources = [source(1, story, "story"), source(2, related, "background"), source(3, thread_entry, "background")]
+    whole = build_map(sources, HEADLINE)
+    assert {s.source_number for s in whole.statements} == {1, 2, 3}
+    own = whole.narrowed([1, 3])
+    assert {s.source_number for s in own.statements} == {1, 3}
+    assert own.actors == whole.actors and own.unusable == whole.unusable
+    drafter = GroundedDrafter(sources, HEADLINE)
+    written = []
+    for spec in load_template("default").sections:
+        if spec.format == "pros_cons" or spec.kind in ("analysis", "outlook", "opinion"):
+            section = map_section(spec, own, drafter)
+            written += [s.text for b in section.blocks for s in b.sentences if s.claim_kind != "heading"]
+    assert not any(text.startswith(("Port workers", "The crane")) for text in written), written
+    assert any(text.startswith("Islanders criticised") for text in written), written
+    assert drafter.unused(), "the related story's sentences are left for Context & Background"

@@ -55,6 +55,25 @@ def test_lowering_needs_a_reason_and_is_recorded() -> None:
     assert gate.misses(lowered, worse) == []
 
 
+def test_a_figure_no_longer_measured_is_removed_only_with_a_reason() -> None:
+    """A gated figure that drops out of the measurement (an edit's pairs fell under the minimum) takes its floor
+    with it: that is a floor removed, as deliberate as a floor lowered."""
+    frank = MEASURED["datasets"]["frank"]
+    first = gate.updated(None, {"datasets": {"frank": {**frank, "figures": {"a": 0.9, "b": 0.9}}}})
+    only_a = {"datasets": {"frank": {**frank, "figures": {"a": 0.9}}}}
+    with pytest.raises(ValueError, match="no longer measured"):
+        gate.updated(first, only_a)
+    removed = gate.updated(first, only_a, lower=True, reason="the subsample changed")
+    assert set(removed["datasets"]["frank"]["floors"]) == {"a"}
+    record = removed["lowered"][-1]
+    assert (record["figure"], record["from"], record["to"], record["reason"]) == (
+        "b",
+        0.88,
+        None,
+        "the subsample changed",
+    )
+
+
 def test_the_article_halves_follow_the_readme_split() -> None:
     names = {"bbc-1", "cnn", *(f"cnndm-{i:02d}" for i in range(6))}
     check = {n for n in names if gate.in_half(n, names, "check")}

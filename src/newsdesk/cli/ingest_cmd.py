@@ -261,7 +261,11 @@ def search(query: str, limit: int, fmt: str, db: str | None) -> None:
             click.echo(
                 f"{'':>8}articles: {', '.join(map(str, row['article_ids']))}  (newsdesk show {row['article_ids'][-1]})"
             )
-    click.echo("Story ids go to `newsdesk archive show STORY`; article ids to `newsdesk show ARTICLE`.", err=True)
+    click.echo(
+        "Story ids go to `newsdesk archive show STORY` and `newsdesk write STORY`; "
+        "article ids to `newsdesk show ARTICLE`.",
+        err=True,
+    )
 
 
 @archive.command("show")

@@ -240,8 +240,32 @@ def html_to_text(html: str) -> str:
             elif not skip_depth and tag in BLOCK_TAGS:
                 parts.append("\n\n")
             if not skip_depth and element.tail and element is not root:
-                parts.append(element.tail)
+                parts.append(_after_run_in_head(element, tag, parts))
     return _paragraphs("".join(parts))
+
+
+_RUN_IN_DASH = re.compile(r"^\s*[\u2014\u2013]\s*")
+
+
+def _after_run_in_head(element: Any, tag: str, parts: list[str]) -> str:
+    """The tail of ``element``; after a run-in head, the rest of its paragraph begins a paragraph of its own.
+
+    A run-in head is a bold label that opens a paragraph and a dash that parts it from the text ("**World
+    models** — When Google hired ..."): typography, like a heading, not the first words of the sentence. Left
+    inline, it becomes the subject of that sentence for every reader after ingest."""
+    tail = str(element.tail)
+    parent = element.getparent()
+    if (
+        tag in ("strong", "b")
+        and parent is not None
+        and parent[0] is element
+        and not (parent.text or "").strip()
+        and (element.text or "").strip()
+        and (dash := _RUN_IN_DASH.match(tail))
+    ):
+        parts.append("\n\n")
+        return tail[dash.end() :]
+    return tail
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..archive import Archive
 from ..models import Article, Block, Dropped, Passage, Section, Sentence, Source, Story
-from ..threads import get_thread, thread_of
+from ..threads import thread_members
 from ..threads.coverage import outlet_points
 from ..verify import Verifier, verify_article
 from ..write.parse import number_sentences
@@ -95,9 +95,9 @@ def add_coverage_section(article: Article, archive: Archive, story: Story, evide
     are outlets' own words set side by side, so a sentence the facts section already states is not a repeat here.
     Threading is read as stored, never run here: a write must not pay for threading the archive (``newsdesk
     stories``, ``feed --write`` and ingestion thread it)."""
-    if story.id is None or (thread_id := thread_of(archive, story.id)) is None:
+    members = thread_members(archive, story.id)
+    if not members:
         return
-    members = {entry.story_id for entry in get_thread(archive, thread_id).entries}
     section = coverage_section(article.sources, members)
     if section is None:
         return

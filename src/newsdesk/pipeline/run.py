@@ -22,6 +22,7 @@ from ..models import Article, ModelInfo, Passage, Source, Story, StoryInfo
 from ..retrieve import build_sources, evidence_of
 from ..storymap import build_map
 from ..template import SectionSpec, Template, load_template
+from ..threads import thread_members
 from ..write import fallback_title, leave_out_empty, write_draft
 from ..write.context import fit_to_context
 from ..write.revise import MAX_REVISE_CALLS, reviser
@@ -143,7 +144,7 @@ def _run(
     emit("retrieve", "done", sources=len(sources), background=len(backgrounds))
 
     emit("map", "start")
-    story_map = build_map(sources, story.headline)
+    story_map = build_map(sources, story.headline).narrowed(own_sources(sources, archive, story.id))
     emit(
         "map",
         "done",
@@ -281,6 +282,12 @@ class _Fitting:
         return sum(len(p.text) for source in self.sources for p in source.passages)
 
 
+def own_sources(sources: list[Source], archive: Archive, story_id: int | None) -> list[int]:
+    """The numbers of the story's own sources: the story, and the entries of its thread (as stored)."""
+    members = thread_members(archive, story_id)
+    return [s.number for s in sources if s.role == "story" or (s.story_id is not None and s.story_id in members)]
+
+
 def _model_info(model: Model, plan: RunPlan) -> ModelInfo:
     return replace(ModelInfo.from_dict(model.describe()), drafting=plan.drafting)
 
@@ -369,7 +376,8 @@ def _regenerate(
     headline = article.story.headline or article.title
     section = None
     if plan.map_analysis:
-        section = rebuild_from_map(spec, build_map(article.sources, headline), article)
+        own = own_sources(article.sources, archive, article.story.id)
+        section = rebuild_from_map(spec, build_map(article.sources, headline).narrowed(own), article)
     if section is None:
         others = [s.heading for s in template.sections if s.id != section_id]
         section = write_section(session, sources, spec, headline, others, seed=random.randrange(1, 2**31))

@@ -77,6 +77,31 @@ class StoryMap:
     figures: list[Figure] = field(default_factory=list)
     # Source sentences that are not whole sentences (no subject) or speak in the first person without a speaker.
     unusable: set[str] = field(default_factory=set)
+    # The sources the items come from (``narrowed``); empty: every source.
+    own: frozenset[int] = frozenset()
+
+    def narrowed(self, numbers: Iterable[int]) -> StoryMap:
+        """The map of the story's own sources only: the story and the entries of its thread. Related background
+        is another event; it informs Context & Background, while who said what, the sides taken and what comes
+        next are the story's. Actors and the unusable sentences stay whole: names and hygiene read every source."""
+        own = frozenset(numbers)
+
+        def kept(items: list[Any]) -> list[Any]:
+            return [item for item in items if item.source_number in own]
+
+        return StoryMap(
+            actors=self.actors,
+            statements=kept(self.statements),
+            events=kept(self.events),
+            forward=kept(self.forward),
+            unknowns=kept(self.unknowns),
+            figures=kept(self.figures),
+            unusable=self.unusable,
+            own=own,
+        )
+
+    def is_own(self, source_number: int) -> bool:
+        return not self.own or source_number in self.own
 
     @property
     def main_actor(self) -> Actor | None:

@@ -254,3 +254,11 @@ def thread_of(archive: Archive, story_id: int) -> int | None:
     """The id of the thread ``story_id`` is in, or None when it has not been threaded yet."""
     row = archive.db.execute("SELECT thread_id FROM thread_entries WHERE story_id = ?", (story_id,)).fetchone()
     return int(row["thread_id"]) if row else None
+
+
+def thread_members(archive: Archive, story_id: int | None) -> set[int]:
+    """The story ids of the thread ``story_id`` is in, read as stored (a write never pays for threading the
+    archive: ingestion, ``feed --write`` and ``newsdesk stories`` thread it); empty when it is not threaded."""
+    if story_id is None or (thread_id := thread_of(archive, story_id)) is None:
+        return set()
+    return {entry.story_id for entry in get_thread(archive, thread_id).entries}

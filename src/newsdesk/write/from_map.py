@@ -89,14 +89,14 @@ def map_section(spec: SectionSpec, story_map: StoryMap, drafter: GroundedDrafter
     return section
 
 
-_VIEWS_GIVEN_NOTE = "The views for and against that the sources report are given in other sections."
+_VIEWS_GIVEN_NOTE = "The views for and against that the story reports are given in other sections."
 
 
 _EMPTY_NOTES = {
-    "pros_cons": "The sources report no views for or against, and name no benefits or risks.",
-    "analysis": "The sources hold no statements or facts to examine beyond those given above.",
-    "outlook": "The sources say nothing about what comes next.",
-    "watch": "The sources name no upcoming dates or open questions.",
+    "pros_cons": "The story reports no views for or against, and names no benefits or risks.",
+    "analysis": "The story holds no statements or facts to examine beyond those given above.",
+    "outlook": "The story says nothing about what comes next.",
+    "watch": "The story names no upcoming dates or open questions.",
 }
 
 
@@ -125,17 +125,20 @@ def _claim_all(
 
 def _claim_matching(
     drafter: GroundedDrafter,
+    story_map: StoryMap,
     pattern: re.Pattern[str],
     limit: int,
     exclude: re.Pattern[str] | None = None,
     story_first: bool = True,
     skip: frozenset[str] | set[str] = frozenset(),
 ) -> list[Sentence]:
-    """Unused source sentences that match ``pattern`` (none of ``skip``), most relevant first, in reading order."""
+    """Unused sentences of the map's own sources that match ``pattern`` (none of ``skip``), most relevant first,
+    in reading order."""
     pool = [
         c
         for c in drafter.unused()
-        if _affirmed(pattern, c.original)
+        if story_map.is_own(c.passage.source_number)
+        and _affirmed(pattern, c.original)
         and not (exclude and _affirmed(exclude, c.original))
         and c.original not in skip
         and not opens_on_a_pronoun(c.text)  # a bullet stands alone
@@ -174,9 +177,9 @@ def _pros_cons(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None)
     # reads neutral never does: someone's neutral view is no Pro or Con.
     neutral = {s.sentence for s in story_map.by_stance("neutral")}
     if not pros:
-        pros = _claim_matching(drafter, _BENEFIT, 2, exclude=_RISK, skip=neutral)
+        pros = _claim_matching(drafter, story_map, _BENEFIT, 2, exclude=_RISK, skip=neutral)
     if not cons:
-        cons = _claim_matching(drafter, _RISK, 2, exclude=_BENEFIT, skip=neutral)
+        cons = _claim_matching(drafter, story_map, _RISK, 2, exclude=_BENEFIT, skip=neutral)
     blocks: list[Block] = []
     if pros:
         blocks += [_heading("Pros"), *_bullets(pros)]
@@ -205,14 +208,14 @@ def _analysis(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) 
             blocks += [_heading(heading), *_bullets(facts)]
             subsections += 1
     if not blocks:  # no one quoted, no figures or dates found: the story's most relevant remaining facts
-        details = _claim_top(drafter, limit or PER_SUBSECTION)
+        details = _claim_top(drafter, story_map, limit or PER_SUBSECTION)
         if details:
             blocks += [_heading("The details"), *_bullets(details)]
     return blocks
 
 
-def _claim_top(drafter: GroundedDrafter, limit: int) -> list[Sentence]:
-    return _claim_matching(drafter, re.compile(r"\w"), limit)
+def _claim_top(drafter: GroundedDrafter, story_map: StoryMap, limit: int) -> list[Sentence]:
+    return _claim_matching(drafter, story_map, re.compile(r"\w"), limit)
 
 
 def _outlook(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
@@ -221,7 +224,7 @@ def _outlook(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -
     if len(chosen) < min(2, wanted):
         chosen += _claim_all(drafter, story_map.forward, wanted - len(chosen), story_map)
     if not chosen:
-        chosen = _claim_matching(drafter, _MODAL, 2)
+        chosen = _claim_matching(drafter, story_map, _MODAL, 2)
     if not chosen:  # nothing said about what comes next: what the story says is not yet known
         chosen = _claim_all(drafter, story_map.unknowns, limit or 2, story_map)
     return [Block(type="paragraph", sentences=chosen[i : i + 3]) for i in range(0, len(chosen), 3)]
@@ -246,7 +249,7 @@ def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> 
             blocks += [_heading("Voices to follow"), *_bullets(voices)]
     if not blocks:
         latest = _claim_all(drafter, sorted(story_map.events, key=lambda e: -e.order), limit or 2)
-        latest = latest or _claim_matching(drafter, _MODAL, limit or 2)
+        latest = latest or _claim_matching(drafter, story_map, _MODAL, limit or 2)
         if not latest:  # where the story leaves off: its last sentences not yet used
             ending = sorted((c for c in drafter.unused() if c.passage.source_number == 1), key=lambda c: -c.order)
             latest = [sentence_of(c) for c in ending[:1] if drafter.claim(c.original, c.passage) is not None]

@@ -1,0 +1,31 @@
+"""Typography that is no part of a sentence stays out of the sentence when HTML becomes text."""
+
+import pytest
+
+from newsdesk.archive import split_passages
+from newsdesk.ingest.web import html_to_text
+from newsdesk.text import split_sentences
+
+
+@pytest.mark.parametrize("dash", ["&mdash;", "\u2014", "&ndash;"])
+@pytest.mark.parametrize("bold", ["strong", "b"])
+def test_a_run_in_head_is_parted_from_the_sentence_it_opens(bold: str, dash: str) -> None:
+    """A bold label that opens a paragraph, parted from the text by a dash, is a heading set in the line: the
+    sentence after it starts after the dash."""
+    html = f"<p><{bold}>Harbour plans </{bold}>{dash} When the council met, it approved the dredging.</p>"
+    text = html_to_text(html)
+    assert text == "Harbour plans\n\nWhen the council met, it approved the dredging."
+    assert split_sentences(split_passages(text)[0])[-1] == "When the council met, it approved the dredging."
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>The mayor was <strong>adamant</strong> — the port stays open.</p>",  # bold inside the sentence
+        "<p>Before it: <b>Harbour plans</b> — approved.</p>",  # text before the bold
+        "<p><strong>Why it matters:</strong> the port employs 2,000 people.</p>",  # a colon introduces, no dash
+        "<p><strong>Harbour plans</strong> drew protests — and a vote.</p>",  # no dash right after the label
+    ],
+)
+def test_bold_words_that_are_no_run_in_head_stay_in_their_sentence(html: str) -> None:
+    assert "\n" not in html_to_text(html)
