@@ -269,7 +269,7 @@ SPEECH_VERBS: dict[str, Stance] = {
         "support",
     ),
     **dict.fromkeys(
-        "criticise criticize condemn slam accuse denounce reject oppose decry dismiss deride complain "
+        "criticise criticize condemn slam accuse allege denounce reject oppose decry dismiss deride complain "
         "protest lament blame dispute".split(),
         "criticism",
     ),
@@ -278,7 +278,7 @@ SPEECH_VERBS: dict[str, Stance] = {
         "say tell add note state announce explain write report claim argue insist suggest acknowledge "
         "admit confirm deny describe call urge predict estimate ask reply respond recall conclude "
         "observe comment declare stress emphasise emphasize maintain contend promise pledge vow "
-        "reveal disclose tweet post echo concede believe think".split(),
+        "reveal disclose tweet post echo concede testify believe think".split(),
         "neutral",
     ),
 }

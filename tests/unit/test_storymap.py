@@ -230,3 +230,18 @@ def test_a_speech_verb_in_a_modifying_clause_does_not_speak_for_the_sentence() -
         (texts[2], "the inspectors"),
         (texts[3], "officials"),  # the clause that says is not part of the speaker's name
     ]
+
+
+def test_an_allegation_and_testimony_are_statements() -> None:
+    """ "Allege" and "testify" report what someone said, as "claim" and "state" do; an allegation charges someone
+    with a wrong, so it takes a side as an accusation does."""
+    texts = [
+        "The families allege that the operator ignored repeated warnings about the bridge.",
+        "An engineer testified on Tuesday that the cables had been replaced in 2019.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    assert [(s.speaker, s.verb, s.stance) for s in story_map.statements] == [
+        ("the families", "allege", "criticism"),
+        ("an engineer", "testify", "neutral"),
+    ]
