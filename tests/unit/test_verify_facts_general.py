@@ -53,6 +53,23 @@ def test_the_same_scope_reworded_passes(verifier: Verifier) -> None:
     )
 
 
+def test_a_widened_clause_fails_beside_a_fronted_phrase_or_another_conjunct(verifier: Verifier) -> None:
+    """The quantifier's clause is compared with the source, not the whole sentence: a fronted phrase ("In their
+    view,") or a second clause says nothing of the noun and dilutes the whole sentence's alignment."""
+    crews = "and its proud crews train for storms through the long northern winter months"
+    for widened in (
+        f"Harbourside has the oldest ferry fleet in the region, {crews}.",
+        "By the account of its proud crews and long-serving captains, Harbourside has the oldest ferry fleet in "
+        "the region.",
+    ):
+        assert outcome(verifier, "scope", widened, FERRY) == "fail", widened
+    for fair in (
+        f"Harbourside has one of the oldest ferry fleets in the region, {crews}.",
+        f"Harbourside's ferry fleet is among the oldest in the region, {crews}.",
+    ):
+        assert outcome(verifier, "scope", fair, FERRY) != "fail", fair
+
+
 # ---------------------------------------------------------------------------------------------- causation
 
 ORCHARD = _passages(

@@ -17,7 +17,7 @@ import re
 from ...language import stem
 from ...text import STOPWORDS
 from ._copy import NearCopy
-from ._parse import Evidence, SourceFacts
+from ._parse import Evidence, SourceFacts, stems_of
 from ._result import FactResult, fail, not_applicable, ok
 
 __all__ = ["SCOPE", "check_scope"]
@@ -46,12 +46,14 @@ _NOT_SUPERLATIVE = frozenset("est test rest interest west honest nest chest gues
 _FUNCTION = frozenset("the of a an its their his her our your this that these those to in on at for and or".split())
 _NOUN_PHRASE = frozenset("of the these those its their his her our your this that".split())
 MIN_ALIGNMENT = 0.5
+MIN_PART_STEMS = 4  # a clause shorter than this aligns with too much by chance
 NARROW_WINDOW = 60  # characters before the noun in which a narrow quantifier may govern it ...
 NOUN_PHRASE_WORDS = 3  # ... with at most this many words (its adjectives, "the") between them
 
 
-def _wide_nouns(text: str) -> list[tuple[str, frozenset[str]]]:
-    """(quantifier as written, stems of the words it governs) for each wide quantifier of the text."""
+def _wide_nouns(text: str) -> list[tuple[str, frozenset[str], int]]:
+    """(quantifier as written, stems of the words it governs, where it stands) for each wide quantifier of the
+    text."""
     out = []
     for match in _WIDE.finditer(text):
         if _AMONG.search(text[: match.start()]):
@@ -68,14 +70,25 @@ def _wide_nouns(text: str) -> list[tuple[str, frozenset[str]]]:
             content.append(stem(word))
         words = frozenset(content[:3])
         if words:
-            out.append((quantifier, words | ({stem(last)} if last.endswith("est") else frozenset())))
+            out.append((quantifier, words | ({stem(last)} if last.endswith("est") else frozenset()), match.start()))
     return out
+
+
+def _part_stems(sentence: str, at: int) -> frozenset[str]:
+    """The content stems of the stretch between commas or semicolons that holds position ``at``: the clause a
+    quantifier sits in, without a fronted phrase ("In his view, ...") or another conjunct beside it, which say
+    nothing of its noun and would dilute its alignment with the source. Empty when that stretch is too short to
+    align on its own."""
+    start = max(sentence.rfind(mark, 0, at) for mark in ",;:") + 1
+    ends = [i for i in (sentence.find(mark, at) for mark in ",;:") if i >= 0]
+    part = stems_of(sentence[start : min(ends, default=len(sentence))])
+    return part if len(part) >= MIN_PART_STEMS else frozenset()
 
 
 def _narrowed(evidence: Evidence, words: frozenset[str]) -> str | None:
     """The source's narrow quantifier on one of ``words`` when it has no wide one on them, else None."""
     text = evidence.text
-    if any(words & governed for _, governed in _wide_nouns(text)):
+    if any(words & governed for _, governed, _ in _wide_nouns(text)):
         return None  # the source says "every" (or "the lowest") of it too
     for match in re.finditer(r"[\w'-]+", text):
         if stem(match.group().lower()) not in words:
@@ -149,14 +162,15 @@ def check_scope(
     if not wide or not claim_stems:
         return not_applicable(SCOPE)
     # a source that says "all" (or "the lowest") of the same thing anywhere does not limit it
-    widened = [governed for e in facts.sentences if _WIDE.search(e.text) for _, governed in _wide_nouns(e.text)]
-    wide = [(quantifier, words) for quantifier, words in wide if not any(words <= told for told in widened)]
+    widened = [governed for e in facts.sentences if _WIDE.search(e.text) for _, governed, _ in _wide_nouns(e.text)]
+    wide = [(q, words, at) for q, words, at in wide if not any(words <= told for told in widened)]
     judged = False
     for evidence in candidates:
-        if len(claim_stems & evidence.stems) / len(claim_stems) < MIN_ALIGNMENT:
-            continue
-        for quantifier, words in wide:
-            if not words & evidence.stems:
+        sentence_aligned = len(claim_stems & evidence.stems) / len(claim_stems) >= MIN_ALIGNMENT
+        for quantifier, words, at in wide:
+            part = _part_stems(sentence, at)
+            part_aligned = bool(part) and len(part & evidence.stems) / len(part) >= MIN_ALIGNMENT
+            if not (sentence_aligned or part_aligned) or not words & evidence.stems:
                 continue
             judged = True
             narrow = _narrowed(evidence, words)
