@@ -85,6 +85,8 @@ class StoryMap:
         is another event; it informs Context & Background, while who said what, the sides taken and what comes
         next are the story's. Actors and the unusable sentences stay whole: names and hygiene read every source."""
         own = frozenset(numbers)
+        if not own:  # no source to narrow to: the map of every source, as ``own`` empty means
+            return self
 
         def kept(items: list[Any]) -> list[Any]:
             return [item for item in items if item.source_number in own]
