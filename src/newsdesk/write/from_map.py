@@ -31,22 +31,26 @@ WATCH_ITEMS = 3
 # before the speaker sub-sections take what is left, dates to the outlook before "what to watch".
 MAP_BUILT = ("pros_cons", "outlook", "watch", "analysis")
 
-# Benefit, risk and future markers in the languages the dev pages come in (en, fr, es): a fallback where the
-# map, read by an English pipeline, found no stance or forward-looking item.
+# Where no one in the story takes a side, the story may still name a benefit or a risk in its own voice: a noun of
+# evaluation, whose meaning is the judgement itself ("the potential benefits", "emerging safety concerns", "the
+# dangers of ..."), in the languages the dev pages come in (en, fr, es). Not a verb or adjective that describes
+# what something does or how it went ("a tool that allows them to ...", "improving its response", "AI's progress",
+# "failed to stop"): that is good or bad only for someone, and whom the fallback cannot read.
 _BENEFIT = re.compile(
-    r"\b(?:will allow|would allow|allows?|helps?|help(?:ed)? to|aims? to|designed to|built to|"
-    r"benefit\w*|boost\w*|improv\w*|opportunit\w*|success\w*|progress|historic|milestone|"
-    r"benefici\w*|mejor\w*|soluci[oó]n|acuerdo|avance\w*|progr[eè]s|am[eé]lior\w*|solution|"
-    r"accord|renforc\w*|protég\w*|proteg\w*)\b",
+    r"\b(?:benefits?|advantages?|opportunit(?:y|ies)|improvements?|breakthroughs?|"
+    r"beneficios?|ventajas?|oportunidad(?:es)?|mejoras?|b[eé]n[eé]fices?|avantages?|opportunit[eé]s?|"
+    r"am[eé]liorations?)\b",
     re.I,
 )
 _RISK = re.compile(
-    r"\b(?:risks?|concerns?|fears?|threat\w*|danger\w*|fail\w*|delay\w*|cost\w*|critic\w*|"
-    r"problems?|challeng\w*|warn\w*|crisis|opposed|opposition|frustrat\w*|unclear|"
-    r"riesgo\w*|amenaza\w*|cr[ií]tic\w*|peligro\w*|problema\w*|conflicto\w*|violen\w*|"
-    r"risque\w*|menace\w*|probl[eè]me\w*|inqui[eé]t\w*|opposants?|contest\w*|d[eé]nonc\w*)\b",
+    r"\b(?:risks?|concerns?|fears?|worries|threats?|dangers?|problems?|challenges?|criticism|crisis|"
+    r"opposition|warnings?|"
+    r"riesgos?|amenazas?|peligros?|problemas?|cr[ií]ticas?|preocupaci[oó]n(?:es)?|"
+    r"risques?|menaces?|probl[eè]mes?|inqui[eé]tudes?|critiques?)\b",
     re.I,
 )
+_ASKS = re.compile(r"\?[\"'”’)]*\s*$|\bwhether\b", re.I)
+_TO_THE_READER = re.compile(r"\byou(?:r|rs|rself)?\b", re.I)
 # Words that point past the story's present: modals, plans, expectations. Not "next", "later" or "soon", which
 # are relative to whatever time a sentence tells of ("The next time he spoke with him, two months had passed").
 _MODAL = re.compile(
@@ -142,6 +146,8 @@ def _claim_matching(
         and not (exclude and _affirmed(exclude, c.original))
         and c.original not in skip
         and not opens_on_a_pronoun(c.text)  # a bullet stands alone
+        and not _ASKS.search(c.original)  # a question, direct or embedded, asserts nothing
+        and not _TO_THE_READER.search(c.original)  # "If you ..., call 988": the page to its reader, no report
     ]
     pool.sort(key=lambda c: (story_first and c.passage.source_number != 1, -c.relevance))
     chosen: list[Candidate] = []
