@@ -11,6 +11,15 @@ from newsdesk.write.grounded import GroundedDrafter
 HEADLINE = "Council opens new harbour ferry"
 
 
+def _pros_cons_bullets(texts: list[str]) -> list[str]:
+    """The Pros and Cons bullets built from a one-source story of ``texts``."""
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    sources = [Source(number=1, title=HEADLINE, passages=passages)]
+    spec = next(s for s in load_template("default").sections if s.format == "pros_cons")
+    section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
+    return [s.text for b in section.blocks if b.type == "bullet" for s in b.sentences]
+
+
 def test_a_pros_or_cons_bullet_never_opens_on_a_pronoun_that_points_at_nothing() -> None:
     """Where no one takes a side, a benefit or risk the story names may stand in; a sentence that opens on "They"
     or "It" is passed over there: alone in a bullet it names no one."""
@@ -19,12 +28,7 @@ def test_a_pros_or_cons_bullet_never_opens_on_a_pronoun_that_points_at_nothing()
         "They hope the ferry brings benefits to the islands' trade.",
         "The new timetable's main advantage is a crossing of twenty minutes.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    sources = [Source(number=1, title=HEADLINE, passages=passages)]
-    story_map = build_map(sources, HEADLINE)
-    spec = next(s for s in load_template("default").sections if s.format == "pros_cons")
-    section = map_section(spec, story_map, GroundedDrafter(sources, HEADLINE))
-    bullets = [s.text for b in section.blocks if b.type == "bullet" for s in b.sentences]
+    bullets = _pros_cons_bullets(texts)
     assert bullets == ["The new timetable's main advantage is a crossing of twenty minutes."], bullets
 
 
@@ -35,11 +39,7 @@ def test_a_risk_or_benefit_under_a_negation_is_no_pro_or_con() -> None:
         "Islanders have no concerns about the new timetable or the fares.",
         "Winter storms are a risk to crossings in January.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    sources = [Source(number=1, title=HEADLINE, passages=passages)]
-    spec = next(s for s in load_template("default").sections if s.format == "pros_cons")
-    section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
-    bullets = [s.text for b in section.blocks if b.type == "bullet" for s in b.sentences]
+    bullets = _pros_cons_bullets(texts)
     assert texts[1] not in bullets and texts[2] not in bullets, bullets
     assert texts[3] in bullets, "a risk the story names, undenied, still stands in"
 
@@ -58,11 +58,7 @@ def test_where_no_one_takes_a_side_only_a_noun_of_evaluation_stands_in() -> None
         "Fishermen have raised concerns about the ferry's wake in the narrow channel.",
         "The route's main benefit is a crossing of twenty minutes instead of two hours.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    sources = [Source(number=1, title=HEADLINE, passages=passages)]
-    spec = next(s for s in load_template("default").sections if s.format == "pros_cons")
-    section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
-    bullets = [s.text for b in section.blocks if b.type == "bullet" for s in b.sentences]
+    bullets = _pros_cons_bullets(texts)
     assert sorted(bullets) == sorted(texts[5:]), bullets
 
 
