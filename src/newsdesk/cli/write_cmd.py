@@ -106,9 +106,10 @@ def write(
     """
     from ..ingest import load_story
 
-    if archived_story_id(source) is not None:
+    story_id = archived_story_id(source)
+    if story_id is not None:
         archive = open_archive(db, must_exist=True)
-        story = archive.get_story(int(source))
+        story = archive.get_story(story_id)
     else:
         story = load_story(source, allow_private=allow_private)
         archive = open_archive(db)

@@ -240,20 +240,21 @@ def html_to_text(html: str) -> str:
             elif not skip_depth and tag in BLOCK_TAGS:
                 parts.append("\n\n")
             if not skip_depth and element.tail and element is not root:
-                parts.append(_after_run_in_head(element, tag, parts))
+                tail = str(element.tail)
+                if dash := _run_in_head_dash(element, tag):  # the rest of the paragraph is one of its own
+                    parts.append("\n\n")
+                    tail = tail[dash.end() :]
+                parts.append(tail)
     return _paragraphs("".join(parts))
 
 
 _RUN_IN_DASH = re.compile(r"^\s*[\u2014\u2013]\s*")
 
 
-def _after_run_in_head(element: Any, tag: str, parts: list[str]) -> str:
-    """The tail of ``element``; after a run-in head, the rest of its paragraph begins a paragraph of its own.
-
-    A run-in head is a bold label that opens a paragraph and a dash that parts it from the text ("**World
-    models** — When Google hired ..."): typography, like a heading, not the first words of the sentence. Left
-    inline, it becomes the subject of that sentence for every reader after ingest."""
-    tail = str(element.tail)
+def _run_in_head_dash(element: Any, tag: str) -> re.Match[str] | None:
+    """The dash after ``element`` when it is a run-in head: a bold label that opens a paragraph, parted from the
+    text by a dash ("**World models** — When Google hired ..."). That is typography, like a heading, not the first
+    words of the sentence; left inline, it becomes the subject of that sentence for every reader after ingest."""
     parent = element.getparent()
     if (
         tag in ("strong", "b")
@@ -261,11 +262,9 @@ def _after_run_in_head(element: Any, tag: str, parts: list[str]) -> str:
         and parent[0] is element
         and not (parent.text or "").strip()
         and (element.text or "").strip()
-        and (dash := _RUN_IN_DASH.match(tail))
     ):
-        parts.append("\n\n")
-        return tail[dash.end() :]
-    return tail
+        return _RUN_IN_DASH.match(str(element.tail or ""))
+    return None
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
