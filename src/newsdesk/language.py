@@ -36,6 +36,8 @@ __all__ = [
     "HEARSAY_PARTICIPLES",
     "HEDGE_ADVERBS",
     "HEDGE_VERBS",
+    "CONTESTED_SAYING_VERBS",
+    "UNVOUCHED_VERBS",
     "HONORIFICS",
     "INTENTION_VERBS",
     "METONYMS",
@@ -534,6 +536,11 @@ HEDGE_VERBS = frozenset("appear seem suggest think believe fear suspect".split()
 #: Verbs of attitude whose clause is not asserted (non-factive): "she hopes the plant will reopen" says nothing of
 #: the plant. Verbs of saying are not among them: "the company said profits rose" reports the company's statement.
 NONFACTIVE_VERBS = HEDGE_VERBS | frozenset("hope expect wish doubt imagine guess assume suppose speculate".split())
+#: Verbs of saying by which a writer reports a statement as the speaker's contested assertion, not as a fact the
+#: writer vouches for: "the lawsuit claims OpenAI removed safeguards" leaves open whether it did.
+CONTESTED_SAYING_VERBS = frozenset("claim allege accuse contend".split())
+#: Verbs whose clause the writer does not vouch for: a view, a hope, a claim or an allegation.
+UNVOUCHED_VERBS = NONFACTIVE_VERBS | CONTESTED_SAYING_VERBS
 #: Adverbs of hearsay and guesswork beyond the hedges above: the writer does not vouch for what follows.
 EVIDENTIAL_ADVERBS = HEDGE_ADVERBS | frozenset("maybe seemingly supposedly presumably".split())
 #: Adjectives that make a charge or a guess of what they describe: "the alleged gunman" is not the gunman.

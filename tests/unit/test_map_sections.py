@@ -112,3 +112,25 @@ def test_the_map_sections_take_the_story_and_its_thread_not_a_related_story() ->
     assert not any(text.startswith(("Port workers", "The crane")) for text in written), written
     assert any(text.startswith("Islanders criticised") for text in written), written
     assert drafter.unused(), "the related story's sentences are left for Context & Background"
+
+
+def test_a_section_whose_material_another_section_gave_says_so_not_that_the_story_lacks_it() -> None:
+    """A note says only what is true: the story's plan went into another part of the article (the takeaways), so
+    Future Outlook, left with nothing new, says it is given elsewhere, not that the story says nothing of what
+    comes next; a story with no plan at all still gets that note."""
+    texts = [
+        "The council opened the new harbour ferry on Monday.",
+        "The council will add a second ferry next spring.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    sources = [Source(number=1, title=HEADLINE, passages=passages)]
+    story_map = build_map(sources, HEADLINE)
+    assert [item.sentence for item in story_map.forward] == [texts[1]]
+    spec = next(s for s in load_template("default").sections if s.kind == "outlook")
+    drafter = GroundedDrafter(sources, HEADLINE)
+    assert drafter.claim(texts[1], passages[1]) is not None  # taken by another part (the takeaways)
+    section = map_section(spec, story_map, drafter)
+    assert not section.blocks and section.note == "What the story says comes next is given in other sections."
+    no_plan = [Source(number=1, title=HEADLINE, passages=passages[:1])]
+    section = map_section(spec, build_map(no_plan, HEADLINE), GroundedDrafter(no_plan, HEADLINE))
+    assert not section.blocks and section.note == "The story says nothing about what comes next."

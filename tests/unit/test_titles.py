@@ -67,7 +67,7 @@ def test_a_label_or_a_source_after_the_last_comma_is_not_the_event() -> None:
     assert fallback_title("The city’s water shortage, explained", shortage) == "What is the city’s water shortage?"
     memo = "A leaked memo says the mayor closed three schools a month before the election. The mayor denied it."
     assert fallback_title("Mayor Closed Three Schools Before Election, Leaked Memo Claims", memo) == (
-        "Why did the mayor close three schools before election?"
+        "Did the mayor close three schools before election?"
     )
     winter = "Experts say the harbor will face a long winter as trade slows."
     assert fallback_title("The Harbor Faces a Long Winter, Experts Say", winter) == (
@@ -166,3 +166,27 @@ def test_a_passive_whose_was_the_headline_dropped_is_asked_with_it() -> None:
 def test_subjects_joined_by_and_take_a_plural_verb_in_a_plan() -> None:
     talks = "Officials from Norway and Chile will meet in Oslo next week to discuss fishing rights."
     assert "Norway and Chile are set to meet" in fallback_title("Norway and Chile to meet for fishing talks", talks)
+
+
+def test_a_claim_the_headline_gives_to_a_source_is_asked_whether_it_holds() -> None:
+    # a wh-question presupposes its clause: "Why did the council hide ...?" would state what only a complaint says
+    complaint = "The council hid the audit from residents for a year, a complaint filed on Monday alleges."
+    assert fallback_title("Council Hid Audit From Residents, Complaint Alleges", complaint) == (
+        "Did the council hide audit from residents?"
+    )
+    # with the headline's article kept ("..., a union claims")
+    union = "Night shifts are raising nurses' risk of injury, the nurses' union claims."
+    assert fallback_title("Night shifts are raising nurses' risk of injury, a union claims", union) == (
+        "Are night shifts raising nurses' risk of injury?"
+    )
+    # what a source says, finds or warns is reported as so, and asked why as the headline's own statement is
+    study = "Night shifts are raising nurses' risk of injury, a new study finds."
+    assert fallback_title("Night shifts are raising nurses' risk of injury, new study finds", study) == (
+        "Why are night shifts raising nurses' risk of injury?"
+    )
+    # a headline with no clause is asked about the story's lead, read the same way
+    lead = "Two officers hid evidence from the court for months, prosecutors allege. The officers deny it."
+    assert fallback_title("A Case to Remember", lead) == "Did two officers hide evidence from the court for months?"
+    # a statement the headline makes itself is still asked why
+    closed = "The council closed the library on Monday to save money."
+    assert fallback_title("The Council Closes the Library", closed) == "Why did the council close the library?"

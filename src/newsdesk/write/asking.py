@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..language import EPISTEMIC_MODALS, in_lexicon, is_noun, is_verb, nlp, past_tense
+from ..language import EPISTEMIC_MODALS, UNVOUCHED_VERBS, in_lexicon, is_noun, is_verb, nlp, past_tense
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Doc, Span, Token
@@ -58,7 +58,9 @@ ATTRIBUTION_VERBS = frozenset({"say", "warn", "find", "show", "claim", "allege",
 _RELATIVE = {"that", "which", "who"}
 
 
-def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: str | None = None) -> str | None:
+def asked_about(
+    clause: str, body: str = "", *, headline: bool = True, subject: str | None = None, attributed: bool = False
+) -> str | None:
     """The clause's event as a question, by the grammar of English questions: the subject and the first auxiliary
     change places ("AI companies are pivoting" -> "Why are AI companies pivoting"), and a lexical verb takes "do"
     ("Meta poaches a researcher" -> "Why did Meta poach a researcher"), as does every verb joined to it ("...
@@ -74,6 +76,11 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     differ" -> "Why do browsers differ"). A base-form verb after its subject with no auxiliary is a present the
     tagger took for an infinitive ("The UN's AI warnings grow louder"): an imperative has no subject.
     ``subject``: the words the clause's pronoun subject stands for (the substitution test's).
+    A clause a source only claims, alleges or supposes (``language.UNVOUCHED_VERBS``: "..., lawsuit claims";
+    ``attributed``: the headline gave it to such a source after a comma) is asked whether it holds ("Did OpenAI
+    remove safeguards ...?"), never why or how: a wh-question presupposes its clause, so "Why did OpenAI remove
+    safeguards?" would state as fact what only a lawsuit claims. What a source says, finds or warns is reported as
+    so, and is asked why as the headline's own statement is.
     """
     if match := _WH_TO.match(clause):  # "What to know about ...", "How to get ...": advice, asked of the reader
         return finish(
@@ -89,6 +96,8 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
         return None
     said = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
     reported = root.lemma_ in ATTRIBUTION_VERBS and said is not None
+    if (attributed or (reported and root.lemma_ in UNVOUCHED_VERBS)) and not own_wh:
+        wh = ""  # asked whether it holds: the source's claim is not the question's presupposition
     if said is not None and reported:
         root = said  # "The U.K. lacks the ability ..., new report warns": the report's finding is the event
     if not own_wh and (interview := _interview(doc)) is not None:
@@ -106,7 +115,7 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
     if relative is not None:
         pronoun = next(g for g in relative.children if g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE)
         verb, subject_start, subject_end = relative, root.left_edge.i, pronoun.i
-        if relative.tag_ == "VBD" and not own_wh:
+        if relative.tag_ == "VBD" and not own_wh and wh:
             wh = "How"  # a noun phrase presupposes its relative clause's deed: the story tells how it came about
         words_after = list(doc[relative.i : end if end > relative.i else len(doc)])
     else:
@@ -120,7 +129,9 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
             if found is None:
                 return None
             own = f"{wh} " if own_wh else ""
-            return asked_about(f"{own}{found[1]}", body, headline=headline, subject=found[0])
+            return asked_about(
+                f"{own}{found[1]}", body, headline=headline, subject=found[0], attributed=attributed or not wh
+            )
         subject_start, subject_end = subjects[0].left_edge.i, subjects[0].right_edge.i + 1
         while subject_end < root.i and doc[subject_end].tag_ == "''" and not doc[subject_end - 1].whitespace_:
             subject_end += 1  # a closing quotation mark goes with the words it closes ("‘Grokipedia’")
@@ -150,12 +161,12 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
         if moved[0].lower_ in EPISTEMIC_MODALS and not own_wh and len(moved) == 1:
             question = f"{asked.capitalize()} {subject_text} {rest}"  # a possibility is asked whether it holds
         else:
-            question = f"{wh} {asked} {subject_text} {rest}"
+            question = f"{_opening(wh, asked)} {subject_text} {rest}"
     elif relative is None and _passive_headline(verb, body):
         # "Sailor rescued after 66 days": a headline drops the "was" of a passive, and the story shows it ("was
         # rescued"); asked with its "was", the participle stays
         rest = "".join(t.text_with_ws for t in words_after)
-        question = f"{wh} {'were' if plural(subjects[0]) else 'was'} {subject_text} {rest}"
+        question = f"{_opening(wh, 'were' if plural(subjects[0]) else 'was')} {subject_text} {rest}"
     elif verb.tag_ in ("VBD", "VBZ", "VBP") or (
         verb.tag_ == "VB" and subject_start < verb.i and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     ):
@@ -168,7 +179,7 @@ def asked_about(clause: str, body: str = "", *, headline: bool = True, subject: 
         joined |= {t.i for t in words_after if t.lemma_ == verb.lemma_ and t.tag_ in ("VBD", "VBN", "VBZ", "VBP")}
         shifted = _shifted_to_past(words_after, body) if do == "did" else {}
         rest = "".join((t.lemma_ if t.i in joined else shifted.get(t.i, t.text)) + t.whitespace_ for t in words_after)
-        question = f"{wh} {do} {subject_text} {rest}"
+        question = f"{_opening(wh, do)} {subject_text} {rest}"
     else:
         return None
     if fronted:
@@ -273,7 +284,14 @@ def _progressive(doc: Doc, head: Token, participle: Token, wh: str, lowered: set
     subject, rest = doc[start:stop].text, doc[stop:].text
     if subject[-1:] in "'‘\"“":
         subject, rest = subject[:-1].rstrip(), subject[-1] + rest
-    return finish(f"{wh} {'are' if plural(head) else 'is'} {lower_first(doc[start:], subject, lowered)} {rest}")
+    verb = _opening(wh, "are" if plural(head) else "is")
+    return finish(f"{verb} {lower_first(doc[start:], subject, lowered)} {rest}")
+
+
+def _opening(wh: str, verb: str) -> str:
+    """The question's first words: the wh-word and the moved verb, or the verb alone (capitalised) where no wh-word
+    is asked (a yes-or-no question)."""
+    return f"{wh} {verb}" if wh else verb.capitalize()
 
 
 def _noun_phrase(phrase: Doc, head: Token) -> bool:

@@ -87,13 +87,29 @@ def map_section(spec: SectionSpec, story_map: StoryMap, drafter: GroundedDrafter
     section.blocks = builder(story_map, drafter, 1 if scarce else None)
     if not any(b.type != "subheading" for b in section.blocks):
         section.blocks = []
-        views = story_map.by_stance("support", "criticism", "warning") if kind == "pros_cons" else []
-        given = any(drafter.given(view.sentence, view.passage) for view in views)
-        section.note = _VIEWS_GIVEN_NOTE if given else _EMPTY_NOTES[kind]  # a note says only what is true
+        # a note says only what is true: what the section would draw on, given in another section, is not absent
+        given = any(drafter.given(item.sentence, item.passage) for item in _drawn_on(kind, story_map))
+        section.note = _GIVEN_NOTES[kind] if given else _EMPTY_NOTES[kind]
     return section
 
 
-_VIEWS_GIVEN_NOTE = "The views for and against that the story reports are given in other sections."
+def _drawn_on(kind: str, story_map: StoryMap) -> Sequence[Item]:
+    """The story map's items a section of this kind is built from."""
+    if kind == "pros_cons":
+        return story_map.by_stance("support", "criticism", "warning")
+    if kind == "outlook":
+        return [*story_map.forward, *story_map.unknowns]
+    if kind == "watch":
+        return [*story_map.forward, *story_map.unknowns, *story_map.statements]
+    return [*story_map.statements, *story_map.figures, *story_map.events]
+
+
+_GIVEN_NOTES = {
+    "pros_cons": "The views for and against that the story reports are given in other sections.",
+    "analysis": "The story's statements and facts are given in other sections.",
+    "outlook": "What the story says comes next is given in other sections.",
+    "watch": "The dates, open questions and voices the story names are given in other sections.",
+}
 
 
 _EMPTY_NOTES = {

@@ -10,14 +10,14 @@ import calendar
 import re
 from typing import TYPE_CHECKING
 
-from ..language import forms, in_lexicon, nlp
+from ..language import UNVOUCHED_VERBS, forms, in_lexicon, nlp
 from ..text import split_sentences
 from .asking import ATTRIBUTION_VERBS, MID_SENTENCE_CAPITAL, lower_words
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Token
 
-__all__ = ["bare_headline", "headline_clause", "sentence_case", "with_articles"]
+__all__ = ["attributed_headline", "bare_headline", "headline_clause", "sentence_case", "with_articles"]
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 _WH_START = re.compile(r"(?:what|why|how|who|when|where|which)\b", re.I)
@@ -32,6 +32,17 @@ def bare_headline(headline: str) -> str:
 def headline_clause(headline: str, body: str = "") -> str:
     """The headline's main statement in sentence case: site names, kickers and quoted questions left out, and
     the words after its last comma where they name the piece or the claim's source (``_unlabelled``)."""
+    return _read(headline, body)[0]
+
+
+def attributed_headline(headline: str, body: str = "") -> bool:
+    """Whether the headline gives its statement, after its last comma, to a source that only claims, alleges or
+    supposes it ("OpenAI removed safeguards, amended lawsuit claims"): the headline reports the claim, it does not
+    make it."""
+    return _read(headline, body)[1]
+
+
+def _read(headline: str, body: str) -> tuple[str, bool]:
     text = " ".join(headline.split())
     while _SITE_SUFFIX.search(text) and len(_SITE_SUFFIX.sub("", text).split()) >= 3:
         text = _SITE_SUFFIX.sub("", text)
@@ -49,7 +60,8 @@ def headline_clause(headline: str, body: str = "") -> str:
         if parts
         else text
     )
-    return sentence_case(_unlabelled(clause), body)
+    unlabelled, attributed = _unlabelled(clause)
+    return sentence_case(unlabelled, body), attributed
 
 
 def _unstopped(part: str) -> str:
@@ -65,37 +77,39 @@ def _unquote(part: str) -> str:
     return part
 
 
-def _unlabelled(clause: str) -> str:
+def _unlabelled(clause: str) -> tuple[str, bool]:
     """The clause without what a headline appends after its last comma about the piece rather than the event:
     a lone past participle is the piece's label, what the article does to its subject ("Grok's deepfake crisis,
     explained"), and a noun phrase with a verb of reporting, in either order, names the claim's source ("OpenAI
     removed safeguards, amended lawsuit claims"; "..., warns top researcher"): the source says the event, it is
     not part of it. The verb is read with a pronoun for its subject ("It explained", "They claim"), as the
-    substitution test reads a subject, since out of context a tagger reads "claims" and "finds" as plural nouns."""
+    substitution test reads a subject, since out of context a tagger reads "claims" and "finds" as plural nouns.
+    Returns the clause and whether what was left out is a source that only claims it (``UNVOUCHED_VERBS``)."""
     found = list(re.finditer(r",(['’\"”]?)\s+", clause))
     if not found:
-        return clause
+        return clause, False
     cut = found[-1]
     head, tail = clause[: cut.start()] + cut.group(1), clause[cut.end() :]
     words = tail.split()
     if len(head.split()) < 3 or not words or len(words) > 4 or not tail[:1].isalpha():
-        return clause
+        return clause, False
     if len(words) == 1:
         labelled = nlp()(f"It was {words[0].lower()}.")
-        return head if labelled[2].tag_ == "VBN" and labelled[2].dep_ == "ROOT" else clause
+        return (head if labelled[2].tag_ == "VBN" and labelled[2].dep_ == "ROOT" else clause), False
     for verb, source in ((words[-1], words[:-1]), (words[0], words[1:])):
-        if _reports(verb) and _nominal(source):
-            return head
-    return clause
+        if (lemma := _reporting_verb(verb)) is not None and _nominal(source):
+            return head, lemma in UNVOUCHED_VERBS
+    return clause, False
 
 
-def _reports(word: str) -> bool:
-    """Whether the word is a finite verb of reporting ("claims", "warns", "found") after a pronoun subject."""
+def _reporting_verb(word: str) -> str | None:
+    """The lemma of the word if it is a finite verb of reporting ("claims", "warns", "found") after a pronoun
+    subject."""
     for pronoun in ("It", "They"):
         said = nlp()(f"{pronoun} {word.lower()}.")[1]
         if said.dep_ == "ROOT" and said.tag_ in ("VBZ", "VBP", "VBD") and said.lemma_ in ATTRIBUTION_VERBS:
-            return True
-    return False
+            return str(said.lemma_)
+    return None
 
 
 def _nominal(words: list[str]) -> bool:

@@ -3,7 +3,8 @@
 A title is built from the headline's own clause, never the headline with a suffix: the clause is read
 (``headline.headline_clause``: in sentence case, a word keeping its capital only where the story writes it so;
 without a label or a source after its last comma), parsed, and asked as an English question by its grammar
-(``asking.asked_about``: "Why did Meta poach ...?", "How does a law protect ...?", "Why is the lawyer suing ...?"),
+(``asking.asked_about``: "Why did Meta poach ...?", "How does a law protect ...?", "Why is the lawyer suing ...?";
+a claim the headline gives to a source is asked whether it holds: "Did OpenAI remove safeguards ...?"),
 with the articles headline style drops where the story shows them (``headline.with_articles``). A headline that
 answers a yes-or-no question is asked that question, "Inside X" and a noun phrase are asked what they are (a
 definite noun phrase: "What is Starlink's quiet role in ...?"), an indefinite one through the story's main claim
@@ -22,7 +23,7 @@ from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
 from .asking import asked_about, finish, lower_first, lower_words, plural
 from .core import shorten
-from .headline import bare_headline, headline_clause, sentence_case, with_articles
+from .headline import attributed_headline, bare_headline, headline_clause, sentence_case, with_articles
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
     from spacy.tokens import Doc, Token
@@ -61,8 +62,11 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
     for reading in (_answered, _looked_inside, _named_thing):
         if (question := reading(clause, body)) is not None:
             return question
-    if (inverted := asked_about(clause, body)) is not None:
+    attributed = attributed_headline(headline, body)
+    if (inverted := asked_about(clause, body, attributed=attributed)) is not None:
         return with_articles(inverted, body)
+    if attributed:  # every frame ("What is at stake as ...?") states its clause: the headline keeps the source
+        return bare_headline(headline)
     framed = _framed(clause, body, story_map)
     return with_articles(framed, body) if framed is not None else bare_headline(headline)
 
