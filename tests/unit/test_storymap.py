@@ -245,3 +245,17 @@ def test_an_allegation_and_testimony_are_statements() -> None:
         ("the families", "allege", "criticism"),
         ("an engineer", "testify", "neutral"),
     ]
+
+
+def test_a_deadline_or_a_plan_told_in_the_past_is_no_outlook() -> None:
+    """What comes next is said in a present, a future or a modal; a sentence whose every finite verb is past tells
+    what was, however its words name a deadline or a plan."""
+    texts = [
+        "The port was given a May 2 deadline to submit its accounts, and it planned to appeal.",
+        "The authority has set a deadline that expires on Friday.",
+        "The mayor said the port would appeal next month.",
+        "“We will appeal,” the mayor said.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    assert sorted(f.sentence for f in story_map.forward) == sorted(texts[1:])

@@ -190,3 +190,28 @@ def test_a_claim_the_headline_gives_to_a_source_is_asked_whether_it_holds() -> N
     # a statement the headline makes itself is still asked why
     closed = "The council closed the library on Monday to save money."
     assert fallback_title("The Council Closes the Library", closed) == "Why did the council close the library?"
+
+
+def test_a_models_title_must_be_a_direct_question_that_presupposes_no_claim() -> None:
+    """A model's title is used only when it is an English direct question: "why", "when", "where" or a bare "how"
+    followed by its auxiliary; without one the words are an embedded question, a headline's phrase. Where the
+    headline gives its statement to a source that only claims it, no why or how question is taken."""
+    from newsdesk.storymap import StoryMap
+    from newsdesk.write.title import acceptable_title
+
+    headline = "Why the Port Authority Suspended the Ferry Licence"
+    body = "The port authority suspended the ferry licence on Monday after a safety inspection failed."
+    for title in (
+        "Why the port authority suspended the ferry licence after an inspection?",
+        "How the port authority suspended the ferry licence after an inspection?",
+    ):
+        assert not acceptable_title(title, headline, body, StoryMap()), title
+    for title in (
+        "Why did the port authority suspend the ferry licence on Monday?",
+        "How many ferries lost their licence after the inspection?",
+    ):
+        assert acceptable_title(title, headline, body, StoryMap()), title
+    claimed = "Port Authority Hid Inspection Failures, Union Claims"
+    union = "The port authority hid failed inspections for a year, the ferry workers' union claims."
+    assert not acceptable_title("Why did the port authority hide the failed inspections?", claimed, union, StoryMap())
+    assert acceptable_title("Did the port authority hide failed ferry inspections?", claimed, union, StoryMap())

@@ -384,9 +384,18 @@ def _stance(verb: str, sentence: str) -> Stance:
     return "neutral"
 
 
+def _told_in_the_past(doc: Any) -> bool:
+    """Every finite verb of the sentence in the past tense, and no modal: the sentence tells what was ("TikTok was
+    given a Sept. 23 deadline", "the company planned to ..."), however its words name a deadline or a plan. What
+    comes next is said in a present or a future ("will", "is set to", "a deadline that expires Friday"), a modal
+    ("would", "could"), or a quotation's own tense ("'We will appeal,' he said")."""
+    finite = [t for t in doc if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+    return bool(finite) and all(t.tag_ == "VBD" for t in finite)
+
+
 def _dated(story_map: StoryMap, doc: Any, sentence: str, passage: Passage, order: int) -> None:
     dates = [e.text for e in doc.ents if e.label_ in ("DATE", "TIME") and not re.search(r"\bold\b|\bage", e.text)]
-    forward = bool(_FORWARD.search(sentence))
+    forward = bool(_FORWARD.search(sentence)) and not _told_in_the_past(doc)
     date = dates[0] if dates else ""
     if forward:
         kind = (

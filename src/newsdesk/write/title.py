@@ -277,7 +277,22 @@ def acceptable_title(candidate: str | None, headline: str, body: str, story_map:
     if actor is not None and actor.name.split()[-1].lower() not in candidate.lower():
         return False
     doc = nlp()(candidate)
-    return is_complete_sentence(doc) and not _wh_without_a_slot(doc)
+    if doc[0].lower_ in ("why", "how") and attributed_headline(headline, body):
+        return False  # a wh-question presupposes what the headline gives to a source that only claims it
+    return is_complete_sentence(doc) and not _wh_without_a_slot(doc) and not _uninverted(doc)
+
+
+def _uninverted(doc: Doc) -> bool:
+    """'Why Indonesia suspended ... its license?': a direct question asked by "why", "when", "where" or a bare
+    "how" puts an auxiliary before its subject ("Why did Indonesia suspend ...?"); without one the words are an
+    embedded question, a headline's phrase, not a question. "How many", "how long" and the like open on the
+    phrase they ask about, so only a bare "how" is read."""
+    wh, after = doc[0], doc[1] if len(doc) > 1 else None
+    if after is None or wh.lower_ not in ("why", "when", "where", "how"):
+        return False
+    if wh.lower_ == "how" and after.pos_ in ("ADJ", "ADV"):
+        return False
+    return not (after.pos_ == "AUX" or after.tag_ == "MD")
 
 
 def _wh_without_a_slot(doc: Doc) -> bool:
