@@ -36,6 +36,7 @@ __all__ = [
     "HEARSAY_PARTICIPLES",
     "HEDGE_ADVERBS",
     "HEDGE_VERBS",
+    "TIME_UNITS",
     "CONTESTED_SAYING_VERBS",
     "UNVOUCHED_VERBS",
     "HONORIFICS",
@@ -554,6 +555,12 @@ EXPECTATION_PREDICATES = frozenset(
 )
 #: Passive verbs of report and belief with a to-infinitive: "is said to be", "are thought to have": hearsay.
 HEARSAY_PARTICIPLES = frozenset("said thought believed reported understood alleged rumoured rumored feared".split())
+
+#: Units of the calendar and the clock: "this week", "these days" name a time from the present of the writing.
+TIME_UNITS = frozenset(
+    "morning afternoon evening night day days week weeks weekend month months year years season spring summer "
+    "autumn fall winter quarter decade century".split()
+)
 
 # ---------------------------------------------------------------------------------------------- mood
 

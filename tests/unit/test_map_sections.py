@@ -134,3 +134,29 @@ def test_a_section_whose_material_another_section_gave_says_so_not_that_the_stor
     no_plan = [Source(number=1, title=HEADLINE, passages=passages[:1])]
     section = map_section(spec, build_map(no_plan, HEADLINE), GroundedDrafter(no_plan, HEADLINE))
     assert not section.blocks and section.note == "The story says nothing about what comes next."
+
+
+def test_a_map_section_never_opens_a_sentence_on_a_pronoun_whose_antecedent_it_does_not_give() -> None:
+    """The map's sections pick sentences by kind, not in the story's order: "They will ..." there points at
+    whatever the article said last. It stands only right after the story's sentence before it; "This week ..."
+    (a time from the writing's present) and "It is unclear whether ..." (a dummy subject) point at nothing before,
+    so they stand anywhere."""
+    texts = [
+        "The council opened the new harbour ferry on Monday.",
+        "Islanders praised the crossing at the opening.",
+        "They will pay half fares from next month.",
+        "This week, the council will publish the winter timetable.",
+        "It is unclear whether the ferry will run in storms.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    sources = [Source(number=1, title=HEADLINE, passages=passages)]
+    story_map = build_map(sources, HEADLINE)
+    assert texts[2] in [item.sentence for item in story_map.forward]
+    written: list[str] = []
+    drafter = GroundedDrafter(sources, HEADLINE)
+    for spec in load_template("default").sections:
+        if spec.kind in ("outlook", "opinion"):
+            section = map_section(spec, story_map, drafter)
+            written += [s.text for b in section.blocks for s in b.sentences if s.claim_kind != "heading"]
+    assert texts[2] not in written, written
+    assert texts[3] in written and texts[4] in written, written

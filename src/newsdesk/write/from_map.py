@@ -120,13 +120,21 @@ _EMPTY_NOTES = {
 }
 
 
-def _claim(drafter: GroundedDrafter, item: Item, story_map: StoryMap | None = None) -> Sentence | None:
+def _claim(
+    drafter: GroundedDrafter, item: Item, story_map: StoryMap | None = None, follows_antecedent: bool = False
+) -> Sentence | None:
+    """The item's sentence, its speaker named where it is a statement; None where it is used, or where it would
+    open on a pronoun or a demonstrative ("They will not be able to opt out") and the story's sentence before it
+    is not the one given just before (``follows_antecedent``): these sections pick items by kind, not in the
+    story's order, so otherwise nothing before it says what the pronoun stands for."""
+    statement = item if isinstance(item, Statement) else story_map.statement_of(item.sentence) if story_map else None
+    attributed = compress(statement.attributed) if statement is not None else None
+    if opens_on_a_pronoun(attributed or item.sentence) and not follows_antecedent:
+        return None
     candidate = drafter.claim(item.sentence, item.passage)
     if candidate is None:
         return None
-    statement = item if isinstance(item, Statement) else story_map.statement_of(item.sentence) if story_map else None
-    text = compress(statement.attributed) if statement is not None else candidate.text
-    return sentence_of(candidate, text)
+    return sentence_of(candidate, attributed or candidate.text)
 
 
 def _claim_all(
@@ -134,12 +142,15 @@ def _claim_all(
 ) -> list[Sentence]:
     """Up to ``limit`` of ``items`` not yet used elsewhere; a statement among them keeps its speaker named."""
     chosen: list[Sentence] = []
+    last: Item | None = None
     for item in items:
         if len(chosen) >= limit:
             break
-        sentence = _claim(drafter, item, story_map)
+        follows = last is not None and last.passage is item.passage and last.order == item.order - 1
+        sentence = _claim(drafter, item, story_map, follows)
         if sentence is not None:
             chosen.append(sentence)
+            last = item
     return chosen
 
 

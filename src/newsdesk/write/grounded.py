@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..injection import sentence_screen
-from ..language import nlp
+from ..language import TIME_UNITS, nlp
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..storymap import first_person_unattributed, is_complete_sentence
 from ..text import content_words, split_sentences
@@ -28,6 +28,16 @@ from .shape import LENGTH_SHARE, MAX_ARTICLE_WORDS
 
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
 _DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|its)\b", re.I)
+# "This week", "these days": a near demonstrative on a unit of time points at the writing's present, not at an
+# earlier sentence (deixis, not anaphora)
+_DEICTIC_TIME = re.compile(rf"^(?:this|these)\s+(?:{'|'.join(sorted(TIME_UNITS))})\b", re.I)
+# "It is unclear whether ...", "It's not yet clear if ...": the dummy subject of an extraposed clause stands for
+# that clause, which follows; it points at nothing before
+_EXTRAPOSED = re.compile(
+    r"^it(?:['’]s|\s+(?:is|was|remains|seems|appears))(?:\s+not)?(?:\s+(?:yet|still|now|also))?\s+[a-z]+\s+"
+    r"(?:whether|if|that|to|how|why|what|when|who|which)\b",
+    re.I,
+)
 # An interjection opening a sentence is the writer exclaiming ("Ahh, if only ..."), not a fact of the story.
 _EXCLAMATION = re.compile(r"^(?:a+h+|o+h+|wow|alas|ugh|hmm+|whoa|oops|phew|yikes|gosh)\b", re.I)
 _BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
@@ -53,9 +63,11 @@ def unfinished(sentence: str) -> bool:
 
 
 def opens_on_a_pronoun(sentence: str) -> bool:
-    """A sentence that opens on a pronoun or a demonstrative ("They said ...", "It was ..."): alone in a bullet it
-    points at nothing."""
-    return bool(_DANGLING.match(sentence))
+    """A sentence that opens on a pronoun or a demonstrative that points back ("They said ...", "It was ..."):
+    alone in a bullet it points at nothing. "This week ..." (deixis) and "It is unclear whether ..." (a dummy
+    subject) point at nothing before them."""
+    text = sentence.lstrip()
+    return bool(_DANGLING.match(text)) and not _DEICTIC_TIME.match(text) and not _EXTRAPOSED.match(text)
 
 
 def caption_or_byline(sentence: str) -> bool:
@@ -298,7 +310,7 @@ class GroundedDrafter:
 
         restated = {id(c) for c in restates}
         usable = [
-            not _DANGLING.match(c.text)
+            not opens_on_a_pronoun(c.text)
             and (
                 id(c) in restated
                 or (restates_in_fewer_words(core(index), c.text) if index in self.used else not self._repeats_used(c))
