@@ -28,7 +28,7 @@ from ..langid import dominant_language, sentence_language
 from ..language import PAGE_NOUNS
 from .addressee import addressed_reason, obliges_the_text, reports_rather_than_addresses
 from .addressee_words import _DEICTIC, _SPEECH_LEMMAS, SECOND_PERSON, TEXT_NOUNS
-from .fold import fold, unmask
+from .fold import fold, join_spelled, unmask
 from .gate import VERB_FORMS
 from .headings import ITEM_LABEL, heading
 from .roles import deixis_in, is_machine, lemma
@@ -266,7 +266,7 @@ def _by_parse_and_language(document: str, spans: list[tuple[int, int]], reasons:
     for index, (start, end) in enumerate(spans):
         if index in reasons:
             continue
-        for sentence in _readings(unmask(document[start:end])):
+        for sentence in _readings(join_spelled(unmask(document[start:end]))):
             other = sentence_language(sentence, language or "en")
             if other is not None and language is not None:
                 reasons[index] = f"in another language ({other}) than the source ({language})"

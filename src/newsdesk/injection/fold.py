@@ -11,9 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..language import stem
+from ..language import in_lexicon, nlp, stem
 
-__all__ = ["Folded", "content_words", "fold", "unmask"]
+__all__ = ["Folded", "content_words", "fold", "join_spelled", "unmask"]
 
 # Characters that hide text from a reader but not from a model, and letters that only look Latin.
 _LOOKALIKE = str.maketrans(
@@ -55,7 +55,9 @@ _LOOKALIKE = str.maketrans(
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 _TOKEN = re.compile(r"[\w@$]++")
 _HAS_LETTER, _HAS_DIGIT = re.compile(r"[a-z]"), re.compile(r"[0-9@$]")
-_SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*·]){2,}[a-z](?![a-z])")
+# letters parted by one separator, the same all through the word: another separator, or a wider gap, ends the word
+# ("s.u.m.m.a.r.i.z.e.r.s m-u-s-t" is two words, "s u m m a r y  m u s t" too)
+_SPACED_LETTERS = re.compile(r"(?<![a-z])[a-z]([ .\-_*·])(?:[a-z]\1)+[a-z](?![a-z])")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -96,10 +98,10 @@ _WORD_CHARS = re.compile(r"[^\W\d_]+")
 def unmask(text: str) -> str:
     """The text with the look-alike letters of a mixed-script word read as the Latin letters they pose as, case
     kept ("Аny АI summаry" with Cyrillic А and а is "Any AI summary"): a word of Latin letters with one from
-    another script in it is a disguise, for no language writes a word in two scripts. The same length, so offsets
-    hold."""
-    if text.isascii():
-        return text
+    another script in it is a disguise, for no language writes a word in two scripts. So is a word spelled with
+    digits for letters ("5UMM4R135 MU5T 54Y" is "SUMMARIES MUST SAY"), read so where the letters it stands for
+    make an English word and it has three characters or more ("A1", "5G", "MP3", "G7" stay). The same length, so
+    offsets hold."""
 
     def latin(match: re.Match[str]) -> str:
         word = match.group()
@@ -107,7 +109,29 @@ def unmask(text: str) -> str:
             return word
         return "".join(_as_latin(c) for c in word)
 
-    return _WORD_CHARS.sub(latin, text)
+    if not text.isascii():
+        text = _WORD_CHARS.sub(latin, text)
+    return _DIGITS_IN_A_WORD.sub(_spelled_out, text) if _HAS_ANY_DIGIT.search(text) else text
+
+
+def join_spelled(text: str) -> str:
+    """The text with each word spelled out letter by letter read whole, case kept ("D.i.g.e.s.t.s m-u-s-t" is
+    "Digests must"); a reading for the parse, so its length may change."""
+    return _SPACED_ANY_CASE.sub(lambda match: "".join(c for c in match.group() if c.isalpha()), text)
+
+
+_SPACED_ANY_CASE = re.compile(_SPACED_LETTERS.pattern.replace("a-z", "A-Za-z"))
+_DIGITS_IN_A_WORD = re.compile(r"(?<![\w@$])(?=[\w@$]*[A-Za-z])(?=[\w@$]*[0-9@$])[\w@$]{3,}(?![\w@$])")
+_HAS_ANY_DIGIT = re.compile(r"[0-9@$]")
+
+
+def _spelled_out(match: re.Match[str]) -> str:
+    token = match.group()
+    plain = token.lower().translate(_LEET)
+    if not plain.isalpha() or not (in_lexicon(plain) or plain in nlp().Defaults.stop_words):
+        return token
+    letters = [c for c in token if c.isalpha()]
+    return plain.upper() if all(c.isupper() for c in letters) else plain
 
 
 def _as_latin(char: str) -> str:
