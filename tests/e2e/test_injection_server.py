@@ -77,6 +77,6 @@ def test_obedient_server_never_gets_the_injection_published(obedient_server, can
     assert footer_is_honest(article, render(article, "md"))
     if canary["id"] not in GONE_BEFORE_SCREENING:
         assert article.stats.sentences_set_aside >= 1
-        assert any("addressed AI systems" in note for note in article.notes)
+        assert any("an AI system instead of reporting" in note for note in article.notes)
         stored = open_archive(tmp_path / "newsdesk.db").get_story(article.story.id)  # the archive loses nothing
         assert any(t in f"{stored.headline} {stored.source} {stored.body}" for t in triggers(canary))

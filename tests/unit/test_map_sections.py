@@ -160,3 +160,17 @@ def test_a_map_section_never_opens_a_sentence_on_a_pronoun_whose_antecedent_it_d
             written += [s.text for b in section.blocks for s in b.sentences if s.claim_kind != "heading"]
     assert texts[2] not in written, written
     assert texts[3] in written and texts[4] in written, written
+
+
+def test_a_speaker_heading_keeps_the_the_the_story_writes() -> None:
+    texts = [
+        "The harbour board opened the new ferry terminal on Monday.",
+        "The Harbour Board said that the terminal would serve two million passengers a year.",
+        "Mayor Ann Lee said that the city would add a bus line to the terminal.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    sources = [Source(number=1, title=HEADLINE, passages=passages)]
+    spec = next(s for s in load_template("default").sections if s.kind == "analysis")
+    section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
+    headings = [s.text for b in section.blocks if b.type == "subheading" for s in b.sentences]
+    assert "What the Harbour Board said" in headings and "What Ann Lee said" in headings, headings

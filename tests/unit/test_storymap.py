@@ -259,3 +259,31 @@ def test_a_deadline_or_a_plan_told_in_the_past_is_no_outlook() -> None:
     passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
     story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
     assert sorted(f.sentence for f in story_map.forward) == sorted(texts[1:])
+
+
+def test_a_surname_is_the_person_named_in_full_wherever_it_stands() -> None:
+    """A capitalised word English lacks is a name wherever it stands, so "Okonkwo says" at a sentence's start keeps
+    its capital and is the "Ada Okonkwo" named before, whether or not the tagger names it."""
+    texts = [
+        "Engineer Ada Okonkwo designed the new harbour crane.",
+        "Okonkwo says the crane will lift twice as much as the old one.",
+        "Okonkwo acknowledges that the crane cost more than planned.",
+    ]
+    passages = [Passage(text=" ".join(texts), position=0, source_number=1, id=1)]
+    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    assert {s.speaker for s in story_map.statements} == {"Ada Okonkwo"}
+
+
+def test_a_forecast_whose_year_is_before_the_story_is_no_outlook() -> None:
+    """In a story published in 2026, "the mayor said the city plans to open it in 2022" foresaw what is past; a plain
+    future the story states is its own outlook, whatever earlier year a clause of it names."""
+    texts = [
+        "In 2019, the mayor said the city plans to open the tram line in 2022.",
+        "The tram line, first planned in 2015, will open in May.",
+        "The council expects the line to carry 20,000 riders a day.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    for published, forward in (("2026-02-01", texts[1:]), ("2018-02-01", texts), (None, texts)):
+        source = Source(number=1, title=HEADLINE, published=published, passages=passages)
+        story_map = build_map([source], HEADLINE)
+        assert sorted(f.sentence for f in story_map.forward) == sorted(forward), published

@@ -38,9 +38,12 @@ __all__ = [
     "sentence_screen",
 ]
 
+# What is set aside addresses someone rather than reporting: an AI system, the writer, or the page's reader (a
+# "Read more: ..." link is an imperative to the reader); the note says so, and does not call every one an attack.
 NOTE = (
-    "{n} sentence(s) in the sources addressed AI systems (instructions to the model) and were set aside: they "
-    "were not used to write the article nor counted as evidence."
+    "{n} sentence(s) in the sources addressed the reader, the writer or an AI system instead of reporting "
+    "(instructions, requests, links to other pages) and were set aside: they were not used to write the article "
+    "nor counted as evidence."
 )
 ECHO_REASON = "repeats text in a source that addresses AI systems (set aside, never evidence)"
 

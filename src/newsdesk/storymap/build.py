@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..injection import sentence_screen
-from ..language import HONORIFICS, SPEECH_VERBS, STATEMENT_VERBS, Stance, nlp, speaker_tokens
+from ..language import HONORIFICS, SPEECH_VERBS, STATEMENT_VERBS, Stance, in_lexicon, nlp, speaker_tokens
 from ..models import Passage, Source
 from ..text import LIST_MARKER, QUOTED, split_sentences
 from .types import Actor, Dated, Figure, Item, Statement, StoryMap
@@ -122,6 +122,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
                 ):
                     units.append((sentence, passage))
     story_map = StoryMap()
+    years = {s.number: int(s.published[:4]) for s in sources if s.published and _YEAR.match(s.published)}
     actors: dict[str, Actor] = {}
     headline_doc = nlp()(headline or "")
     headline_names = {e.text for e in headline_doc.ents if e.label_ in _ACTOR_LABELS}
@@ -160,7 +161,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         if not is_complete_sentence(doc) or first_person_unattributed(sentence, statement is not None):
             story_map.unusable.add(sentence)
             continue
-        _dated(story_map, doc, sentence, passage, order)
+        _dated(story_map, doc, sentence, passage, order, years.get(passage.source_number))
         if _UNKNOWN.search(sentence):
             story_map.unknowns.append(Item(sentence, passage, order))
         for entity in doc.ents:
@@ -319,7 +320,13 @@ def _speaker_name(
 ) -> str | None:
     text = span.text
     first = span[0]
-    if first.i == first.sent.start and first.pos_ != "PROPN" and not first.ent_type_ and text[:1].isupper():
+    if (
+        first.i == first.sent.start
+        and first.pos_ != "PROPN"
+        and not first.ent_type_
+        and text[:1].isupper()
+        and (first.is_stop or in_lexicon(first.text))  # a capitalised word English lacks is a name ("Adcock says")
+    ):
         text = text[0].lower() + text[1:]  # "Environmental groups" at a sentence's start is "environmental groups"
     lower = head.lower_
     if _FIRST_PERSON.search(text):  # "our research has told us": the author again, not a source
@@ -339,18 +346,21 @@ def _speaker_name(
         if entity.root.i != head.i and len(span) <= 6:  # "American officials", "Obama administration officials"
             return re.sub(r"^(?:the|The)\s+", "", text)
         name = re.sub(r"^(?:the|The)\s+|['’]s$", "", _whole_name(entity).text).strip()
-        # "Reyes" is the "Tom Reyes" named before, whatever label the tagger gave the surname alone
-        return next(
-            (a.name for a in actors.values() if a.label == "PERSON" and a.name.split()[-1] == name.split()[-1]),
-            name,
-        )
+        return _full_name(name, actors)
     title = re.sub(r"^(?:the|The)\s+", "", text).lower()
     for actor in actors.values():  # "the president" is the actor whose role is President
         if actor.role and actor.role.lower().split()[-1] == title:
             return actor.name
     if head.pos_ in ("NOUN", "PROPN"):  # "officials", "a spokesperson for the ministry", "critics"
-        return text
+        return _full_name(text, actors) if " " not in text else text  # a surname the tagger did not name
     return None
+
+
+def _full_name(name: str, actors: dict[str, Actor]) -> str:
+    """ "Reyes" is the "Tom Reyes" named before, whatever label the tagger gave the surname alone (``_actor``
+    keeps one person per surname in a story)."""
+    surname = name.split()[-1]
+    return next((a.name for a in actors.values() if a.label == "PERSON" and a.name.split()[-1] == surname), name)
 
 
 def _whole_name(entity: Span) -> Span:
@@ -393,9 +403,26 @@ def _told_in_the_past(doc: Any) -> bool:
     return bool(finite) and all(t.tag_ == "VBD" for t in finite)
 
 
-def _dated(story_map: StoryMap, doc: Any, sentence: str, passage: Passage, order: int) -> None:
+def _before_the_story(doc: Any, dates: list[str], published_year: int | None) -> bool:
+    """Every time the sentence names is a year before the year its source was published, and the story states no
+    future of its own ("will", "shall"): what a forecast reported there foresaw ("Musk said the first missions
+    could take place in 2022", in a story of 2026) is past. A plain future is the story's own outlook, whatever
+    earlier year a clause of it names ("... will boost tourism with King Tut's tomb, found in 1922")."""
+    if published_year is None or any(t.tag_ == "MD" and t.lemma_ in ("will", "shall") for t in doc):
+        return False
+    years = [int(y) for d in dates for y in _YEAR.findall(d)]
+    return bool(years) and max(years) < published_year
+
+
+def _dated(
+    story_map: StoryMap, doc: Any, sentence: str, passage: Passage, order: int, published_year: int | None = None
+) -> None:
     dates = [e.text for e in doc.ents if e.label_ in ("DATE", "TIME") and not re.search(r"\bold\b|\bage", e.text)]
-    forward = bool(_FORWARD.search(sentence)) and not _told_in_the_past(doc)
+    forward = (
+        bool(_FORWARD.search(sentence))
+        and not _told_in_the_past(doc)
+        and not _before_the_story(doc, dates, published_year)
+    )
     date = dates[0] if dates else ""
     if forward:
         kind = (

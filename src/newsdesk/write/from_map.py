@@ -230,7 +230,7 @@ def _analysis(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) 
             break
         said = _claim_all(drafter, statements, limit or PER_SUBSECTION)
         if said:
-            blocks += [_heading(f"What {speaker} said"), *_bullets(said)]
+            blocks += [_heading(f"What {_as_written(speaker, statements)} said"), *_bullets(said)]
             subsections += 1
     themes = (("The figures", story_map.figures), ("How events unfolded", story_map.events))
     for heading, items in themes:
@@ -245,6 +245,14 @@ def _analysis(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) 
         if details:
             blocks += [_heading("The details"), *_bullets(details)]
     return blocks
+
+
+def _as_written(speaker: str, statements: Sequence[Statement]) -> str:
+    """The speaker with the "the" the story writes before the name ("the U.S. government", "the Federal Trade
+    Commission"): the map keys speakers without it, and a heading without it reads as a headline's clipped
+    English."""
+    written = re.compile(rf"the\s+{re.escape(speaker)}", re.I)
+    return f"the {speaker}" if any(written.fullmatch(s.speaker_text) for s in statements) else speaker
 
 
 def _claim_top(drafter: GroundedDrafter, story_map: StoryMap, limit: int) -> list[Sentence]:
