@@ -12,10 +12,13 @@ from newsdesk.text import split_sentences
 def test_a_run_in_head_is_parted_from_the_sentence_it_opens(bold: str, dash: str) -> None:
     """A bold label that opens a paragraph, parted from the text by a dash, is a heading set in the line: the
     sentence after it starts after the dash."""
-    html = f"<p><{bold}>Harbour plans </{bold}>{dash} When the council met, it approved the dredging.</p>"
-    text = html_to_text(html)
-    assert text == "Harbour plans\n\nWhen the council met, it approved the dredging."
-    assert split_sentences(split_passages(text)[0])[-1] == "When the council met, it approved the dredging."
+    for html in (
+        f"<p><{bold}>Harbour plans </{bold}>{dash} When the council met, it approved the dredging.</p>",
+        f"<p><{bold}>Harbour plans {dash} </{bold}>When the council met, it approved the dredging.</p>",  # inside
+    ):
+        text = html_to_text(html)
+        assert text == "Harbour plans\n\nWhen the council met, it approved the dredging."
+        assert split_sentences(split_passages(text)[0])[-1] == "When the council met, it approved the dredging."
 
 
 @pytest.mark.parametrize(
@@ -25,6 +28,7 @@ def test_a_run_in_head_is_parted_from_the_sentence_it_opens(bold: str, dash: str
         "<p>Before it: <b>Harbour plans</b> — approved.</p>",  # text before the bold
         "<p><strong>Why it matters:</strong> the port employs 2,000 people.</p>",  # a colon introduces, no dash
         "<p><strong>Harbour plans</strong> drew protests — and a vote.</p>",  # no dash right after the label
+        "<p>The mayor said <b>no — </b>the port stays open.</p>",  # a dash inside bold mid-sentence
     ],
 )
 def test_bold_words_that_are_no_run_in_head_stay_in_their_sentence(html: str) -> None:

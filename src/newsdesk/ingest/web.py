@@ -233,7 +233,8 @@ def html_to_text(html: str) -> str:
             elif tag == "br":
                 parts.append("\n")
             if element.text:
-                parts.append(element.text)
+                label_dash = _OWN_DASH.search(element.text) if _bold_paragraph_opening(element, tag) else None
+                parts.append(element.text[: label_dash.start()] if label_dash else element.text)
         else:
             if tag in DROP_TAGS or not tag:
                 skip_depth -= 1
@@ -249,22 +250,31 @@ def html_to_text(html: str) -> str:
 
 
 _RUN_IN_DASH = re.compile(r"^\s*[\u2014\u2013]\s*")
+_OWN_DASH = re.compile(r"\s*[\u2014\u2013]\s*$")  # the head's dash inside the bold: "<b>The risks — </b>The ..."
 
 
-def _run_in_head_dash(element: Any, tag: str) -> re.Match[str] | None:
-    """The dash after ``element`` when it is a run-in head: a bold label that opens a paragraph, parted from the
-    text by a dash ("**World models** — When Google hired ..."). That is typography, like a heading, not the first
-    words of the sentence; left inline, it becomes the subject of that sentence for every reader after ingest."""
+def _bold_paragraph_opening(element: Any, tag: str) -> bool:
     parent = element.getparent()
-    if (
+    return (
         tag in ("strong", "b")
         and parent is not None
         and parent[0] is element
         and not (parent.text or "").strip()
-        and (element.text or "").strip()
-    ):
-        return _RUN_IN_DASH.match(str(element.tail or ""))
-    return None
+        and bool((element.text or "").strip())
+        and len(element) == 0
+    )
+
+
+def _run_in_head_dash(element: Any, tag: str) -> re.Match[str] | None:
+    """The dash after ``element`` when it is a run-in head: a bold label that opens a paragraph, parted from the
+    text by a dash, after the bold or inside it ("**World models** — When Google hired ...", "**The risks —** The
+    report ..."). That is typography, like a heading, not the first words of the sentence; left inline, it becomes
+    the subject of that sentence for every reader after ingest."""
+    if not _bold_paragraph_opening(element, tag):
+        return None
+    if _OWN_DASH.search(element.text) and element.tail and element.tail.strip():
+        return re.match(r"\s*", str(element.tail))  # the dash went with the label; the text starts here
+    return _RUN_IN_DASH.match(str(element.tail or ""))
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
