@@ -287,3 +287,21 @@ def test_a_forecast_whose_year_is_before_the_story_is_no_outlook() -> None:
         source = Source(number=1, title=HEADLINE, published=published, passages=passages)
         story_map = build_map([source], HEADLINE)
         assert sorted(f.sentence for f in story_map.forward) == sorted(forward), published
+
+
+def test_a_pronoun_speaker_goes_on_with_the_one_just_reported_speaking() -> None:
+    """ "He adds ..." continues the speaker just reported, not the last name anywhere: a name inside a quotation is
+    the quoted speaker's word, and a speaker named by the head of a long subject ("Ada Okonkwo, an engineer who
+    ..., says") is the person named in full."""
+    texts = [
+        "Ada Okonkwo, an engineer who designed cranes for the port of Lagos for a decade, says that "
+        "“if Mayor Tom Reyes had listened, the crane would be finished.” She adds that the budget was too small.",
+        "Mayor Tom Reyes opened the quay on Monday. “Ada Okonkwo warned us,” he said. He added that the crane "
+        "would be finished in May.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
+    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    said = {s.sentence.split()[0] + " " + s.sentence.split()[1]: s.speaker for s in story_map.statements}
+    assert said["Ada Okonkwo,"] == "Ada Okonkwo"
+    assert said["She adds"] == "Ada Okonkwo"  # Reyes is named only inside her quotation
+    assert said["He added"] == "Tom Reyes"  # Okonkwo is named only inside his

@@ -145,19 +145,26 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         statement = _statement(doc, sentence, passage, order, actors, last_person, last_actor)
         if statement is not None and _INTRODUCES_LIST.search(sentence):
             introduced = statement
+        # a name inside a quotation is the quoted speaker's word, not one the narrator introduces: "He adds ..."
+        # after "Brock says that “if Donald Trump won ...”" is Brock again
+        quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
         for entity in doc.ents:
             if entity.label_ in _ACTOR_LABELS:
                 actor = _actor(actors, entity, headline_names)
-                if not actor.label:
+                if not actor.label or any(start <= entity.start_char < end for start, end in quoted):
                     continue
                 if entity.label_ == "PERSON":
                     last_person = actor.name
                 if entity.label_ in ("PERSON", "ORG"):
                     last_actor = actor.name
         if statement is not None:
+            if " " not in statement.speaker:  # "Mike Brock, a former executive ..., says": named by its head
+                statement.speaker = _full_name(statement.speaker, actors)  # with this sentence's names read
             story_map.statements.append(statement)
             if statement.speaker in actors:
                 actors[statement.speaker].statements += 1
+            if _a_person_named(statement, actors):
+                last_person = statement.speaker  # the one just reported speaking is whom "he adds" goes on with
         if not is_complete_sentence(doc) or first_person_unattributed(sentence, statement is not None):
             story_map.unusable.add(sentence)
             continue
@@ -354,6 +361,15 @@ def _speaker_name(
     if head.pos_ in ("NOUN", "PROPN"):  # "officials", "a spokesperson for the ministry", "critics"
         return _full_name(text, actors) if " " not in text else text  # a surname the tagger did not name
     return None
+
+
+def _a_person_named(statement: Statement, actors: dict[str, Actor]) -> bool:
+    """The statement's speaker is a person named in it: a name, not a pronoun, a group or an organisation."""
+    actor = actors.get(statement.speaker)
+    if actor is not None:
+        return actor.label == "PERSON"
+    words = statement.speaker.split()
+    return bool(words) and all(w[:1].isupper() and not in_lexicon(w) for w in words)
 
 
 def _full_name(name: str, actors: dict[str, Actor]) -> str:
