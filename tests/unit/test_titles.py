@@ -215,3 +215,13 @@ def test_a_models_title_must_be_a_direct_question_that_presupposes_no_claim() ->
     union = "The port authority hid failed inspections for a year, the ferry workers' union claims."
     assert not acceptable_title("Why did the port authority hide the failed inspections?", claimed, union, StoryMap())
     assert acceptable_title("Did the port authority hide failed ferry inspections?", claimed, union, StoryMap())
+
+
+def test_an_epistemic_may_is_asked_with_might() -> None:
+    """Epistemic "may" does not invert in English questions ("May I ...?" asks leave); "might" takes its place."""
+    night = "Reading at night may not harm your sleep as much as you think, a study finds."
+    assert fallback_title("Why Reading at Night May Not Harm Your Sleep", night) == (
+        "Why might reading at night not harm your sleep?"
+    )
+    ferry = "The ferry may close in winter, the council says."
+    assert fallback_title("The Ferry May Close in Winter", ferry) == "Might the ferry close in winter?"

@@ -273,7 +273,7 @@ def test_question_grammar_modals_joined_verbs_and_clausal_subjects() -> None:
         "Why did Meta downplay risks to children and mislead the public?"
     )
     assert fallback_title("Why Using Your Phone at Night May Not Be as Bad as You Think") == (
-        "Why may using your phone at night not be as bad as you think?"
+        "Why might using your phone at night not be as bad as you think?"
     )
 
 

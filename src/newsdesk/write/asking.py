@@ -158,6 +158,8 @@ def asked_about(
             moved.append(doc[moved[0].i + 1])  # "can't" moves whole: "Why can't experts agree"
         rest = "".join(t.text_with_ws for t in words_after if t not in moved)
         asked = "".join(t.lower_ for t in moved)
+        if moved[0].lower_ == "may":  # epistemic "may" does not invert ("May I ...?" asks leave): "might" does
+            asked = "might" + asked[3:]
         if moved[0].lower_ in EPISTEMIC_MODALS and not own_wh and len(moved) == 1:
             question = f"{asked.capitalize()} {subject_text} {rest}"  # a possibility is asked whether it holds
         else:
