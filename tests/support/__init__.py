@@ -6,5 +6,6 @@
 - ``pgserver``: a throwaway PostgreSQL server and a fresh schema per test (also run by ``.ci/run``);
 - ``facts``: runs one named structural fact check;
 - ``fuzz_inputs``: the fuzz inputs and their runner (also used by ``bench/fuzz.py``);
-- ``injection_canaries``: the prompt-injection canaries and how to plant them.
+- ``injection_canaries``: the prompt-injection canaries and how to plant them;
+- ``stories``: a one-source story of sentences written for a test, one passage each.
 """

@@ -7,14 +7,14 @@ from newsdesk.storymap import build_map
 from newsdesk.template import load_template
 from newsdesk.write.from_map import map_section
 from newsdesk.write.grounded import GroundedDrafter
+from support.stories import one_source
 
 HEADLINE = "Council opens new harbour ferry"
 
 
 def _pros_cons_bullets(texts: list[str]) -> list[str]:
     """The Pros and Cons bullets built from a one-source story of ``texts``."""
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    sources = [Source(number=1, title=HEADLINE, passages=passages)]
+    sources = one_source(texts, HEADLINE)
     spec = next(s for s in load_template("default").sections if s.format == "pros_cons")
     section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
     return [s.text for b in section.blocks if b.type == "bullet" for s in b.sentences]
@@ -122,16 +122,15 @@ def test_a_section_whose_material_another_section_gave_says_so_not_that_the_stor
         "The council opened the new harbour ferry on Monday.",
         "The council will add a second ferry next spring.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    sources = [Source(number=1, title=HEADLINE, passages=passages)]
+    sources = one_source(texts, HEADLINE)
     story_map = build_map(sources, HEADLINE)
     assert [item.sentence for item in story_map.forward] == [texts[1]]
     spec = next(s for s in load_template("default").sections if s.kind == "outlook")
     drafter = GroundedDrafter(sources, HEADLINE)
-    assert drafter.claim(texts[1], passages[1]) is not None  # taken by another part (the takeaways)
+    assert drafter.claim(texts[1], sources[0].passages[1]) is not None  # taken by another part (the takeaways)
     section = map_section(spec, story_map, drafter)
     assert not section.blocks and section.note == "What the story says comes next is given in other sections."
-    no_plan = [Source(number=1, title=HEADLINE, passages=passages[:1])]
+    no_plan = one_source(texts[:1], HEADLINE)
     section = map_section(spec, build_map(no_plan, HEADLINE), GroundedDrafter(no_plan, HEADLINE))
     assert not section.blocks and section.note == "The story says nothing about what comes next."
 
@@ -148,8 +147,7 @@ def test_a_map_section_never_opens_a_sentence_on_a_pronoun_whose_antecedent_it_d
         "This week, the council will publish the winter timetable.",
         "It is unclear whether the ferry will run in storms.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    sources = [Source(number=1, title=HEADLINE, passages=passages)]
+    sources = one_source(texts, HEADLINE)
     story_map = build_map(sources, HEADLINE)
     assert texts[2] in [item.sentence for item in story_map.forward]
     written: list[str] = []
@@ -168,8 +166,7 @@ def test_a_speaker_heading_keeps_the_the_the_story_writes() -> None:
         "The Harbour Board said that the terminal would serve two million passengers a year.",
         "Mayor Ann Lee said that the city would add a bus line to the terminal.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    sources = [Source(number=1, title=HEADLINE, passages=passages)]
+    sources = one_source(texts, HEADLINE)
     spec = next(s for s in load_template("default").sections if s.kind == "analysis")
     section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
     headings = [s.text for b in section.blocks if b.type == "subheading" for s in b.sentences]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from newsdesk.models import Passage, Source
 from newsdesk.storymap import build_map
+from support.stories import one_source
 
 HEADLINE = "Port authority approves harbour expansion"
 STORY = [
@@ -139,8 +140,7 @@ def test_a_bare_surname_before_the_full_name_joins_that_person() -> None:
         "“We will not give up the bay,” said Reyes on Monday.",
         "Greenwatch director Tom Reyes warned that dredging could harm the bay.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    story_map = build_map(one_source(texts, HEADLINE), HEADLINE)
     assert [(a.name, a.label) for a in story_map.actors if "Reyes" in a.name] == [("Tom Reyes", "PERSON")]
 
 
@@ -151,8 +151,7 @@ def test_what_a_passive_describes_is_not_a_speaker() -> None:
         "Earlier this year, a mass stranding that was described as “unprecedented” left the local tribe scrambling.",
         "Officials who said the bridge was “unsafe” closed it on Monday.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    story_map = build_map(one_source(texts, HEADLINE), HEADLINE)
     assert [s.sentence for s in story_map.statements] == [texts[1]]
 
 
@@ -166,8 +165,7 @@ def test_the_items_of_a_list_a_speaker_introduces_are_the_speakers_words() -> No
         "The council met on Tuesday.",
         "- Trains will run every ten minutes.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    story_map = build_map(one_source(texts, HEADLINE), HEADLINE)
     listed = {s.sentence: s.speaker for s in story_map.statements}
     assert "Ana Ruiz" in listed[texts[0]]
     assert listed["- The budget is too small to finish the line."] == listed[texts[0]]
@@ -224,8 +222,7 @@ def test_a_speech_verb_in_a_modifying_clause_does_not_speak_for_the_sentence() -
         "said the bridge was sound.",
         "Officials who said the bridge was “unsafe” closed it on Monday.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    story_map = build_map(one_source(texts, HEADLINE), HEADLINE)
     assert [(s.sentence, s.speaker) for s in story_map.statements] == [
         (texts[2], "the inspectors"),
         (texts[3], "officials"),  # the clause that says is not part of the speaker's name
@@ -239,8 +236,7 @@ def test_an_allegation_and_testimony_are_statements() -> None:
         "The families allege that the operator ignored repeated warnings about the bridge.",
         "An engineer testified on Tuesday that the cables had been replaced in 2019.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    story_map = build_map(one_source(texts, HEADLINE), HEADLINE)
     assert [(s.speaker, s.verb, s.stance) for s in story_map.statements] == [
         ("the families", "allege", "criticism"),
         ("an engineer", "testify", "neutral"),
@@ -256,8 +252,7 @@ def test_a_deadline_or_a_plan_told_in_the_past_is_no_outlook() -> None:
         "The mayor said the port would appeal next month.",
         "“We will appeal,” the mayor said.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    story_map = build_map(one_source(texts, HEADLINE), HEADLINE)
     assert sorted(f.sentence for f in story_map.forward) == sorted(texts[1:])
 
 
@@ -282,10 +277,8 @@ def test_a_forecast_whose_year_is_before_the_story_is_no_outlook() -> None:
         "The tram line, first planned in 2015, will open in May.",
         "The council expects the line to carry 20,000 riders a day.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
     for published, forward in (("2026-02-01", texts[1:]), ("2018-02-01", texts), (None, texts)):
-        source = Source(number=1, title=HEADLINE, published=published, passages=passages)
-        story_map = build_map([source], HEADLINE)
+        story_map = build_map(one_source(texts, HEADLINE, published), HEADLINE)
         assert sorted(f.sentence for f in story_map.forward) == sorted(forward), published
 
 
@@ -299,8 +292,7 @@ def test_a_pronoun_speaker_goes_on_with_the_one_just_reported_speaking() -> None
         "Mayor Tom Reyes opened the quay on Monday. “Ada Okonkwo warned us,” he said. He added that the crane "
         "would be finished in May.",
     ]
-    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(texts)]
-    story_map = build_map([Source(number=1, title=HEADLINE, passages=passages)], HEADLINE)
+    story_map = build_map(one_source(texts, HEADLINE), HEADLINE)
     said = {s.sentence.split()[0] + " " + s.sentence.split()[1]: s.speaker for s in story_map.statements}
     assert said["Ada Okonkwo,"] == "Ada Okonkwo"
     assert said["She adds"] == "Ada Okonkwo"  # Reyes is named only inside her quotation
