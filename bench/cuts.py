@@ -18,7 +18,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ import lxml.html
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from newsdesk.eval.devdata import shared_data_dir  # noqa: E402
 from newsdesk.language import REPORTING_FORMS, parse  # noqa: E402
 from newsdesk.text import split_sentences  # noqa: E402
 from newsdesk.write.core import compress, shorten  # noqa: E402
@@ -123,7 +123,7 @@ def measure(name: str, sentences: list[str], show: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
-        "--data", type=Path, default=Path(os.environ.get("NEWSDESK_SHARED_DATA", ROOT.parent / "shared" / "data"))
+        "--data", type=Path, default=shared_data_dir(), help="the shared data (NEWSDESK_SHARED_DATA or ../shared/data)"
     )
     parser.add_argument("--show", type=int, default=0)
     args = parser.parse_args()

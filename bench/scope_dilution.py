@@ -12,7 +12,6 @@ the diluted fair copies are kept.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import contrast  # noqa: E402 - after sys.path.insert
 
+from newsdesk.eval.devdata import shared_data_dir  # noqa: E402
 from newsdesk.verify import Verifier  # noqa: E402
 
 FRONTED = "In the view of several longtime observers of the wider matter, "
@@ -38,7 +38,7 @@ def diluted(text: str) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
-        "--data", type=Path, default=Path(os.environ.get("NEWSDESK_SHARED_DATA", ROOT.parent / "shared" / "data"))
+        "--data", type=Path, default=shared_data_dir(), help="the shared data (NEWSDESK_SHARED_DATA or ../shared/data)"
     )
     parser.add_argument("--pairs", type=int, default=300)
     args = parser.parse_args()
