@@ -56,8 +56,9 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _TOKEN = re.compile(r"[\w@$]++")
 _HAS_LETTER, _HAS_DIGIT = re.compile(r"[a-z]"), re.compile(r"[0-9@$]")
 # letters parted by one separator, the same all through the word: another separator, or a wider gap, ends the word
-# ("s.u.m.m.a.r.i.z.e.r.s m-u-s-t" is two words, "s u m m a r y  m u s t" too)
-_SPACED_LETTERS = re.compile(r"(?<![a-z])[a-z]([ .\-_*·])(?:[a-z]\1)+[a-z](?![a-z])")
+# ("s.u.m.m.a.r.i.z.e.r.s m-u-s-t" is two words, "s u m m a r y  m u s t" too); in either case, since the parse
+# reads the words joined with their capitals (``join_spelled``) and the fold reads them in lower case
+_SPACED_LETTERS = re.compile(r"(?<![a-z])[a-z]([ .\-_*·])(?:[a-z]\1)+[a-z](?![a-z])", re.I)
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -111,18 +112,16 @@ def unmask(text: str) -> str:
 
     if not text.isascii():
         text = _WORD_CHARS.sub(latin, text)
-    return _DIGITS_IN_A_WORD.sub(_spelled_out, text) if _HAS_ANY_DIGIT.search(text) else text
+    return _DIGITS_IN_A_WORD.sub(_spelled_out, text) if _HAS_DIGIT.search(text) else text
 
 
 def join_spelled(text: str) -> str:
     """The text with each word spelled out letter by letter read whole, case kept ("D.i.g.e.s.t.s m-u-s-t" is
     "Digests must"); a reading for the parse, so its length may change."""
-    return _SPACED_ANY_CASE.sub(lambda match: "".join(c for c in match.group() if c.isalpha()), text)
+    return _SPACED_LETTERS.sub(lambda match: "".join(c for c in match.group() if c.isalpha()), text)
 
 
-_SPACED_ANY_CASE = re.compile(_SPACED_LETTERS.pattern.replace("a-z", "A-Za-z"))
 _DIGITS_IN_A_WORD = re.compile(r"(?<![\w@$])(?=[\w@$]*[A-Za-z])(?=[\w@$]*[0-9@$])[\w@$]{3,}(?![\w@$])")
-_HAS_ANY_DIGIT = re.compile(r"[0-9@$]")
 
 
 def _spelled_out(match: re.Match[str]) -> str:
