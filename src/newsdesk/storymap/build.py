@@ -141,13 +141,13 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             story_map.statements.append(_listed_statement(introduced, sentence, passage, order))
             story_map.unusable.add(sentence)  # alone, without its speaker, it would read as the article's own claim
             continue
+        quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
         # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
-        statement = _statement(doc, sentence, passage, order, actors, last_person, last_actor)
+        statement = _statement(doc, sentence, quoted, passage, order, actors, last_person, last_actor)
         if statement is not None and _INTRODUCES_LIST.search(sentence):
             introduced = statement
         # a name inside a quotation is the quoted speaker's word, not one the narrator introduces: "He adds ..."
         # after "Brock says that “if Donald Trump won ...”" is Brock again
-        quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
         for entity in doc.ents:
             if entity.label_ in _ACTOR_LABELS:
                 actor = _actor(actors, entity, headline_names)
@@ -249,6 +249,7 @@ def _role(entity: Span) -> str | None:
 def _statement(
     doc: Any,
     sentence: str,
+    quoted: list[tuple[int, int]],
     passage: Passage,
     order: int,
     actors: dict[str, Actor],
@@ -265,7 +266,6 @@ def _statement(
     who said the bridge was unsafe closed it" is the officials'; in "..., which some research says limits ...,
     the researchers said ..." the researchers speak).
     """
-    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
     modifying: Statement | None = None
     for token in doc:
         if any(start <= token.idx < end for start, end in quoted):

@@ -17,7 +17,7 @@ from .asking import ATTRIBUTION_VERBS, MID_SENTENCE_CAPITAL, lower_words
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Token
 
-__all__ = ["attributed_headline", "bare_headline", "headline_clause", "sentence_case", "with_articles"]
+__all__ = ["bare_headline", "headline_clause", "read_headline", "sentence_case", "with_articles"]
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 _WH_START = re.compile(r"(?:what|why|how|who|when|where|which)\b", re.I)
@@ -32,17 +32,13 @@ def bare_headline(headline: str) -> str:
 def headline_clause(headline: str, body: str = "") -> str:
     """The headline's main statement in sentence case: site names, kickers and quoted questions left out, and
     the words after its last comma where they name the piece or the claim's source (``_unlabelled``)."""
-    return _read(headline, body)[0]
+    return read_headline(headline, body)[0]
 
 
-def attributed_headline(headline: str, body: str = "") -> bool:
-    """Whether the headline gives its statement, after its last comma, to a source that only claims, alleges or
-    supposes it ("OpenAI removed safeguards, amended lawsuit claims"): the headline reports the claim, it does not
-    make it."""
-    return _read(headline, body)[1]
-
-
-def _read(headline: str, body: str) -> tuple[str, bool]:
+def read_headline(headline: str, body: str = "") -> tuple[str, bool]:
+    """``headline_clause``, and whether the headline gives that statement, after its last comma, to a source that
+    only claims, alleges or supposes it ("OpenAI removed safeguards, amended lawsuit claims"): the headline then
+    reports the claim, it does not make it."""
     text = " ".join(headline.split())
     while _SITE_SUFFIX.search(text) and len(_SITE_SUFFIX.sub("", text).split()) >= 3:
         text = _SITE_SUFFIX.sub("", text)

@@ -23,7 +23,7 @@ from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
 from .asking import asked_about, finish, lower_first, lower_words, plural
 from .core import shorten
-from .headline import attributed_headline, bare_headline, headline_clause, sentence_case, with_articles
+from .headline import bare_headline, headline_clause, read_headline, sentence_case, with_articles
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
     from spacy.tokens import Doc, Token
@@ -58,11 +58,10 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
         return asked
     if guess_language(f"{headline} {body}") not in (None, "en"):
         return bare_headline(headline)
-    clause = headline_clause(headline, body)
+    clause, attributed = read_headline(headline, body)
     for reading in (_answered, _looked_inside, _named_thing):
         if (question := reading(clause, body)) is not None:
             return question
-    attributed = attributed_headline(headline, body)
     if (inverted := asked_about(clause, body, attributed=attributed)) is not None:
         return with_articles(inverted, body)
     if attributed:  # every frame ("What is at stake as ...?") states its clause: the headline keeps the source
@@ -270,14 +269,15 @@ def acceptable_title(candidate: str | None, headline: str, body: str, story_map:
         and 4 <= len(words) <= MAX_TITLE_WORDS
     ):
         return False
-    clause = headline_clause(headline, body).lower().rstrip(".?!")
+    clause, attributed = read_headline(headline, body)
+    clause = clause.lower().rstrip(".?!")
     if clause and clause in candidate.lower():
         return False
     actor = story_map.main_actor
     if actor is not None and actor.name.split()[-1].lower() not in candidate.lower():
         return False
     doc = nlp()(candidate)
-    if doc[0].lower_ in ("why", "how") and attributed_headline(headline, body):
+    if doc[0].lower_ in ("why", "how") and attributed:
         return False  # a wh-question presupposes what the headline gives to a source that only claims it
     return is_complete_sentence(doc) and not _wh_without_a_slot(doc) and not _uninverted(doc)
 
