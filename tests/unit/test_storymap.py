@@ -256,6 +256,25 @@ def test_a_deadline_or_a_plan_told_in_the_past_is_no_outlook() -> None:
     assert sorted(f.sentence for f in story_map.forward) == sorted(texts[1:])
 
 
+def test_an_intention_told_in_the_past_is_still_ahead() -> None:
+    """What someone planned or promised lay ahead when they intended it: where the intention, or its telling, is all
+    a sentence tells in the past, it is outlook. A pluperfect intention was overtaken, and another past verb sets it
+    in a narrative of what happened."""
+    ahead = [
+        "Engineers planned a two-month test campaign before the first cargo ship calls.",
+        "The mayor announced plans to close the old quay to lorries.",
+        "The harbour master told the council he planned to widen the channel.",
+    ]
+    past = [
+        "The authority had planned to open the berth in spring.",
+        "A planned expansion fell apart over a funding dispute.",
+        "The crews were sailing to Rotterdam, where the minister was scheduled to speak.",
+        "He told the board he planned to retire after the merger that created the group.",
+    ]
+    story_map = build_map(one_source(ahead + past, HEADLINE), HEADLINE)
+    assert sorted(f.sentence for f in story_map.forward) == sorted(ahead)
+
+
 def test_a_surname_is_the_person_named_in_full_wherever_it_stands() -> None:
     """A capitalised word English lacks is a name wherever it stands, so "Okonkwo says" at a sentence's start keeps
     its capital and is the "Ada Okonkwo" named before, whether or not the tagger names it."""

@@ -15,7 +15,16 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..injection import sentence_screen
-from ..language import HONORIFICS, SPEECH_VERBS, STATEMENT_VERBS, Stance, in_lexicon, nlp, speaker_tokens
+from ..language import (
+    HONORIFICS,
+    INTENTION_VERBS,
+    SPEECH_VERBS,
+    STATEMENT_VERBS,
+    Stance,
+    in_lexicon,
+    nlp,
+    speaker_tokens,
+)
 from ..models import Passage, Source
 from ..text import LIST_MARKER, QUOTED, split_sentences
 from .types import Actor, Dated, Figure, Item, Statement, StoryMap
@@ -412,11 +421,41 @@ def _stance(verb: str, sentence: str) -> Stance:
 
 def _told_in_the_past(doc: Any) -> bool:
     """Every finite verb of the sentence in the past tense, and no modal: the sentence tells what was ("TikTok was
-    given a Sept. 23 deadline", "the company planned to ..."), however its words name a deadline or a plan. What
-    comes next is said in a present or a future ("will", "is set to", "a deadline that expires Friday"), a modal
-    ("would", "could"), or a quotation's own tense ("'We will appeal,' he said")."""
+    given a Sept. 23 deadline", "they were flying to New York, where he was scheduled to speak"), however its words
+    name a deadline or a plan. What comes next is said in a present or a future ("will", "is set to", "a deadline
+    that expires Friday"), a modal ("would", "could"), or a quotation's own tense ("'We will appeal,' he said").
+
+    One past leaves the event ahead: an intention's. What someone planned, aimed or promised lay ahead when they
+    intended it, so where the intention, or its telling ("announced plans to ban"), is all the sentence tells in
+    the past, the planned event is still to come ("Engineers planned a month-long journey before the first
+    images"). A pluperfect ("had planned") tells an intention overtaken, and any other past verb ("a plan that
+    fell apart", "were flying") sets the sentence in a narrative of what happened."""
     finite = [t for t in doc if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
-    return bool(finite) and all(t.tag_ == "VBD" for t in finite)
+    if not finite or any(t.tag_ != "VBD" for t in finite):
+        return False
+    intentions = [t for t in finite if _intends(t)]
+    return not intentions or not all(t in intentions or _tells_of(t, intentions) for t in finite)
+
+
+def _intends(verb: Token) -> bool:
+    """A past verb of intention, not overtaken by a pluperfect, or a past verb of saying whose object is a noun of
+    intention with its infinitive ("announced plans to ban")."""
+    if any(child.dep_ == "aux" and child.lemma_ == "have" for child in verb.children):
+        return False
+    if verb.lemma_ in INTENTION_VERBS:
+        return True
+    return verb.lemma_ in SPEECH_VERBS and any(
+        child.dep_ == "dobj"
+        and child.lemma_ in INTENTION_VERBS
+        and any(grand.dep_ in ("acl", "relcl") and grand.tag_ == "VB" for grand in child.children)
+        for child in verb.children
+    )
+
+
+def _tells_of(verb: Token, intentions: list[Token]) -> bool:
+    """A past verb of saying whose reported clause holds one of the intentions ("he told colleagues he planned
+    to ...")."""
+    return verb.lemma_ in SPEECH_VERBS and any(verb in other.ancestors for other in intentions)
 
 
 def _before_the_story(doc: Any, dates: list[str], published_year: int | None) -> bool:
