@@ -136,6 +136,20 @@ def test_a_summary_only_story_gets_a_short_article_that_says_so(tmp_path: Path) 
     assert article.stats.llm_calls == 1  # the title
 
 
+def test_a_one_sentence_summary_is_its_dek_and_the_note_that_says_why(tmp_path: Path) -> None:
+    """The dek is the summary's one sentence: the intro does not give it again (the verifier would drop the copy and
+    put its own note where the reader needs the one that says why the article is short)."""
+    archive = open_archive(tmp_path / "n.db")
+    summary = "Talks on the harbour expansion will continue on Wednesday, but hopes for a deal are low."
+    article = write_article(
+        Story(headline=HEADLINE, body=summary, origin="feed"), WriteOptions(use_cache=False), archive
+    )
+    assert article.dek == summary
+    assert not article.intro.sentences()
+    assert any("rests on a summary of 1 sentence(s)" in note for note in [article.intro.note or "", *article.notes])
+    assert not any("repeated points made earlier" in note for note in article.notes)
+
+
 def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_call(tmp_path: Path) -> None:
     from newsdesk.pipeline import regenerate_section
 

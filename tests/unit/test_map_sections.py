@@ -171,3 +171,52 @@ def test_a_speaker_heading_keeps_the_the_the_story_writes() -> None:
     section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
     headings = [s.text for b in section.blocks if b.type == "subheading" for s in b.sentences]
     assert "What the Harbour Board said" in headings and "What Ann Lee said" in headings, headings
+
+
+INTERVIEW = [
+    "Harbour master Ada Okonkwo has run the port for a decade. She spoke about the new ferry.",
+    "How do you see the ferry changing the islands?",
+    "We will finally have a crossing that runs in every weather. The old boats were too small for winter seas.",
+    "What worries you most about the first winter?",
+    "I worry that the crews are still learning the channel. The timetable is tight for a new route.",
+    "Do you expect the fares to change?",
+    "Our fares will stay the same until the council reviews them in 2027.",
+]
+
+
+def test_an_interviews_answers_are_given_only_under_the_guests_name() -> None:
+    """An interview's questions are put to the guest ("How do you see ...?") and the guest answers in the first
+    person: an answer names no speaker, so alone it would read as the article's own claim. It stands only under
+    the guest's name; the story's own narration stands anywhere."""
+    sources = one_source(INTERVIEW, HEADLINE)
+    story_map = build_map(sources, HEADLINE)
+    answers = {
+        "The old boats were too small for winter seas.",
+        "The timetable is tight for a new route.",
+        "Our fares will stay the same until the council reviews them in 2027.",
+    }
+    assert answers <= story_map.speaker_only
+    assert {s.speaker for s in story_map.statements if s.sentence in answers} == {"Ada Okonkwo"}
+    assert "Harbour master Ada Okonkwo has run the port for a decade." not in story_map.speaker_only
+    drafter = GroundedDrafter(sources, HEADLINE, story_map.unusable, story_map.speaker_only)
+    taken = {c.original for c in drafter.take(500)}
+    assert not taken & story_map.speaker_only, "an answer drafted in the article's own voice"
+    analysis = next(s for s in load_template("default").sections if s.id == "analysis")
+    section = map_section(analysis, story_map, drafter)
+    headings = [s.text for b in section.blocks if b.type == "subheading" for s in b.sentences]
+    bullets = [s.text for b in section.blocks if b.type == "bullet" for s in b.sentences]
+    assert any("Ada Okonkwo" in h for h in headings), headings
+    assert set(bullets) & answers, bullets
+
+
+def test_questions_that_address_no_one_make_no_interview() -> None:
+    """An explainer's questions ("How does the ferry work?") and a line to the reader ("If you are reading this
+    online, why not subscribe?") are put to no guest: the answers stay the story's own."""
+    texts = [
+        "If you are reading this online, why not subscribe to our newsletter?",
+        "How does the new ferry work? It carries 200 passengers and 40 cars.",
+        "Why did the council buy it? The old boats were too small for winter seas.",
+        "What happens next? The council reviews the fares in 2027, and we will report on it.",
+    ]
+    story_map = build_map(one_source(texts, HEADLINE), HEADLINE)
+    assert not story_map.speaker_only

@@ -118,6 +118,7 @@ def first_person_unattributed(sentence: str, statement: bool) -> bool:
 def build_map(sources: list[Source], headline: str) -> StoryMap:
     """The story map of ``sources`` (story first), sentence by sentence as the writer splits them."""
     units: list[tuple[str, Passage]] = []
+    read: list[tuple[str, int | None]] = []  # every sentence, with its place among the units (None: set aside)
     for source in sources:
         # [injection] a sentence addressed to the model is no statement, date or figure of the story: the map
         # never offers it to a section or a plan, even where a caller skipped screening
@@ -130,6 +131,10 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
                     and not addressed(number, sentence)
                 ):
                     units.append((sentence, passage))
+                    read.append((sentence, len(units) - 1))
+                else:  # an interview's questions to its guest are set aside, and still mark where answers begin
+                    read.append((sentence, None))
+        read.append(("", None))  # sources apart: an interview is one source's
     story_map = StoryMap()
     years = {s.number: int(s.published[:4]) for s in sources if s.published and _YEAR.match(s.published)}
     actors: dict[str, Actor] = {}
@@ -139,6 +144,8 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     last_actor: str | None = None
     last_passage: int | None = None
     introduced: Statement | None = None  # "X also said:" before a list: its items are X's words
+    answers = _interview_answers(read)
+    interviewee: dict[int, str | None] = {}  # by source number: whose answers they are
     docs = nlp().pipe((u[0] for u in units), batch_size=64)
     for order, ((sentence, passage), doc) in enumerate(zip(units, docs, strict=True)):
         if id(passage) != last_passage:  # pronouns do not reach back across passages
@@ -148,13 +155,27 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             introduced = None  # a list ends at the first sentence that is no item of it
         elif introduced is not None:
             story_map.statements.append(_listed_statement(introduced, sentence, passage, order))
-            story_map.unusable.add(sentence)  # alone, without its speaker, it would read as the article's own claim
+            story_map.speaker_only.add(sentence)  # alone, without its speaker, it would read as the article's own
             continue
         quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
         # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
         statement = _statement(doc, sentence, quoted, passage, order, actors, last_person, last_actor)
         if statement is not None and _INTRODUCES_LIST.search(sentence):
             introduced = statement
+        if order in answers and statement is None:
+            if passage.source_number not in interviewee:
+                interviewee[passage.source_number] = _interviewee(actors, headline_doc)
+            name = interviewee[passage.source_number]
+            if name is not None and is_complete_sentence(doc):
+                story_map.statements.append(
+                    Statement(sentence, passage, order, speaker=name, verb="say", stance=_stance("say", sentence))
+                )
+                if name in actors:
+                    actors[name].statements += 1
+                story_map.speaker_only.add(sentence)
+            else:
+                story_map.unusable.add(sentence)
+            continue
         # a name inside a quotation is the quoted speaker's word, not one the narrator introduces: "He adds ..."
         # after "Brock says that “if Donald Trump won ...”" is Brock again
         for entity in doc.ents:
@@ -187,6 +208,73 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     story_map.actors = sorted(actors.values(), key=lambda a: -a.salience)
     story_map.forward.sort(key=lambda f: (not f.date, f.order))
     return story_map
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
+# An interview asks its guest many questions: one or two questions to "you" are a story's address to its reader.
+INTERVIEW_QUESTIONS = 3
+
+
+def _interview_answers(read: list[tuple[str, int | None]]) -> set[int]:
+    """The units that are an interview's answers, from every sentence of the sources in order (each with its unit,
+    or None where screening set it aside; an empty sentence parts two sources).
+
+    An interview's questions are put to its guest in the second person ("How do you see ...?"), and the guest
+    answers in the first person ("We'll be the leaders ..."); an explainer's questions ("How does Moltbook
+    work?") address no one, and its answers are the writer's. So a source with at least ``INTERVIEW_QUESTIONS``
+    questions put to someone (``_put_to_someone``), and a first person after the first of them, is an interview:
+    from that question on, every sentence that is no question is the guest's words, though it names no speaker.
+    Screening sets the questions aside (they address "you"); they still mark where the answers begin."""
+    answers: set[int] = set()
+    start = 0
+    for end in [i for i, (sentence, _) in enumerate(read) if not sentence]:
+        part = read[start:end]
+        start = end + 1
+        asked = [i for i, (sentence, _) in enumerate(part) if _question(sentence) and _put_to_someone(sentence)]
+        if len(asked) < INTERVIEW_QUESTIONS:
+            continue
+        after = [(sentence, unit) for sentence, unit in part[asked[0] :] if not _question(sentence)]
+        if any(_FIRST_PERSON.search(_unquoted(sentence)) for sentence, _ in after):
+            answers.update(unit for _, unit in after if unit is not None)
+    return answers
+
+
+# Dependencies that open a clause of their own below the main one: a condition, a purpose, a reported clause.
+_SUBORDINATE = frozenset({"advcl", "xcomp", "ccomp", "relcl", "acl", "csubj", "pcomp"})
+
+
+def _put_to_someone(sentence: str) -> bool:
+    """A question whose main clause has the second person as a participant ("How do you see ...?", "What is the
+    split between your customers?", "Does that concern you?"): it is put to someone. A "you" only inside a
+    condition or a purpose ("If you're reading this in your browser, why not subscribe ...?") is the reader's
+    situation, not a question to a guest."""
+    if not _SECOND_PERSON.search(_unquoted(sentence)):
+        return False
+    doc = nlp()(sentence)
+    for token in doc:
+        if _SECOND_PERSON.fullmatch(token.text) and not any(
+            t.dep_ in _SUBORDINATE for t in [token, *token.ancestors] if t.dep_ != "ROOT"
+        ):
+            return True
+    return False
+
+
+def _question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?")
+
+
+def _unquoted(sentence: str) -> str:
+    return QUOTED.sub(" ", sentence)
+
+
+def _interviewee(actors: dict[str, Actor], headline_doc: Any) -> str | None:
+    """Whom an interview's answers belong to: the person the story names most before them, or else the person its
+    headline names ("Crusoe CEO Chase Lochmiller on ..."); None where neither names one."""
+    people = [a for a in actors.values() if a.label == "PERSON"]
+    if people:
+        return max(people, key=lambda a: a.mentions).name
+    named = [e.text for e in headline_doc.ents if e.label_ == "PERSON"]
+    return named[0] if named else None
 
 
 def _listed_statement(introduced: Statement, sentence: str, passage: Passage, order: int) -> Statement:

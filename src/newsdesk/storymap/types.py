@@ -77,6 +77,10 @@ class StoryMap:
     figures: list[Figure] = field(default_factory=list)
     # Source sentences that are not whole sentences (no subject) or speak in the first person without a speaker.
     unusable: set[str] = field(default_factory=set)
+    # A speaker's words that name no speaker (an interview's answers, the items of a list a clause of saying
+    # introduces): alone they would read as the article's own claim, so only a section under the speaker's name
+    # gives them.
+    speaker_only: set[str] = field(default_factory=set)
     # The sources the items come from (``narrowed``); empty: every source.
     own: frozenset[int] = frozenset()
 
@@ -99,6 +103,7 @@ class StoryMap:
             unknowns=kept(self.unknowns),
             figures=kept(self.figures),
             unusable=self.unusable,
+            speaker_only=self.speaker_only,
             own=own,
         )
 

@@ -75,7 +75,11 @@ def write_draft(
     summary = story_sentences < SUMMARY_SENTENCES
     summary_only = summary and len(sources) == 1  # with background stories there is still something to weigh
     grounded = grounded or summary_only
-    drafter = GroundedDrafter(sources, headline, story_map.unusable) if grounded or map_analysis else None
+    drafter = (
+        GroundedDrafter(sources, headline, story_map.unusable, story_map.speaker_only)
+        if grounded or map_analysis
+        else None
+    )
     # A short story has too few sentences for a full intro and full sections: each part takes fewer, so that
     # every section gets some.
     scarce = drafter is not None and len(drafter.pool) < SCARCE_SENTENCES and not summary_only
@@ -97,10 +101,13 @@ def write_draft(
     else:
         title, dek, intro = _written_headline(session, sources, template, headline, story_map, body)
     if not intro.blocks:  # the model wrote no usable intro: the story's own opening says what happened
-        lead = GroundedDrafter(sources, headline, story_map.unusable)
+        lead = GroundedDrafter(sources, headline, story_map.unusable, story_map.speaker_only)
         words = template.headline.target_words
+        opening = lead.take(min(words, SCARCE_INTRO_WORDS) if summary else words, lead=True)
+        # the dek is often the story's first sentence: the intro goes on from it, or a one-sentence summary's
+        # article is its dek and the note that says why, not the same sentence twice
         intro.blocks = lead.blocks(
-            lead.take(min(words, SCARCE_INTRO_WORDS) if summary else words, lead=True), "paragraphs"
+            [c for c in opening if dek.strip() not in (c.text.strip(), c.original.strip())], "paragraphs"
         )
     if not intro.blocks:
         intro.note = EMPTY_NOTE
@@ -267,7 +274,7 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -
     if not from_map.builds_from_map(spec):
         return None
     headline = article.story.headline or article.title
-    drafter = GroundedDrafter(article.sources, headline, story_map.unusable)
+    drafter = GroundedDrafter(article.sources, headline, story_map.unusable, story_map.speaker_only)
     cited = {
         c.quote
         for other in article.all_sections()

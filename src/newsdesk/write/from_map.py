@@ -121,7 +121,11 @@ _EMPTY_NOTES = {
 
 
 def _claim(
-    drafter: GroundedDrafter, item: Item, story_map: StoryMap | None = None, follows_antecedent: bool = False
+    drafter: GroundedDrafter,
+    item: Item,
+    story_map: StoryMap | None = None,
+    follows_antecedent: bool = False,
+    under_speaker: bool = False,
 ) -> Sentence | None:
     """The item's sentence, its speaker named where it is a statement; None where it is used, or where it would
     open on a pronoun or a demonstrative ("They will not be able to opt out") and the story's sentence before it
@@ -131,23 +135,28 @@ def _claim(
     attributed = compress(statement.attributed) if statement is not None else None
     if opens_on_a_pronoun(attributed or item.sentence) and not follows_antecedent:
         return None
-    candidate = drafter.claim(item.sentence, item.passage)
+    candidate = drafter.claim(item.sentence, item.passage, under_speaker)
     if candidate is None:
         return None
     return sentence_of(candidate, attributed or candidate.text)
 
 
 def _claim_all(
-    drafter: GroundedDrafter, items: Sequence[Item], limit: int, story_map: StoryMap | None = None
+    drafter: GroundedDrafter,
+    items: Sequence[Item],
+    limit: int,
+    story_map: StoryMap | None = None,
+    under_speaker: bool = False,
 ) -> list[Sentence]:
-    """Up to ``limit`` of ``items`` not yet used elsewhere; a statement among them keeps its speaker named."""
+    """Up to ``limit`` of ``items`` not yet used elsewhere; a statement among them keeps its speaker named, and
+    ``under_speaker`` (a section headed by the speaker's name) may give the words that do not name him."""
     chosen: list[Sentence] = []
     last: Item | None = None
     for item in items:
         if len(chosen) >= limit:
             break
         follows = last is not None and last.passage is item.passage and last.order == item.order - 1
-        sentence = _claim(drafter, item, story_map, follows)
+        sentence = _claim(drafter, item, story_map, follows, under_speaker)
         if sentence is not None:
             chosen.append(sentence)
             last = item
@@ -228,7 +237,7 @@ def _analysis(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) 
     for speaker, statements in story_map.speakers():
         if subsections >= MAX_SUBSECTIONS:
             break
-        said = _claim_all(drafter, statements, limit or PER_SUBSECTION)
+        said = _claim_all(drafter, statements, limit or PER_SUBSECTION, under_speaker=True)
         if said:
             blocks += [_heading(f"What {_as_written(speaker, statements)} said"), *_bullets(said)]
             subsections += 1

@@ -93,6 +93,7 @@ class Candidate:
     order: int  # position in the source block, to keep reading order
     relevance: float
     headline_overlap: float = 0.0  # share of the headline's content words the sentence holds
+    speaker_only: bool = False  # a speaker's words that name no speaker: given only under that speaker's name
 
 
 def _content_words(text: str) -> set[str]:
@@ -100,13 +101,18 @@ def _content_words(text: str) -> set[str]:
 
 
 def candidates(
-    sources: list[Source], headline: str, unusable: frozenset[str] | set[str] = frozenset()
+    sources: list[Source],
+    headline: str,
+    unusable: frozenset[str] | set[str] = frozenset(),
+    speaker_only: frozenset[str] | set[str] = frozenset(),
 ) -> list[Candidate]:
     """Every usable source sentence, scored by overlap with the headline and an early-in-story prior.
 
     ``unusable`` names sentences the story map found to be no whole sentence (a clause without its subject, a
     crosshead) or the author's first person without a speaker: alone in an article they mislead. Captions,
     bylines and unfinished sentences (cut off, or a colon whose quotation is missing) are never drafted from.
+    ``speaker_only`` names a speaker's words that do not name the speaker (an interview's answers, a list a
+    clause of saying introduces): they are candidates only for a section under that speaker's name.
     """
     focus = _content_words(headline)
     found: list[Candidate] = []
@@ -136,6 +142,7 @@ def candidates(
                             order,
                             role_weight * (0.6 * overlap + 0.4 * lead_prior),
                             overlap,
+                            sentence in speaker_only,
                         )
                     )
     return found
@@ -181,8 +188,14 @@ def _whole_clause(piece: str) -> bool:
 class GroundedDrafter:
     """Hands out source sentences to sections, each sentence at most once per article."""
 
-    def __init__(self, sources: list[Source], headline: str, unusable: frozenset[str] | set[str] = frozenset()):
-        self.pool = candidates(sources, headline, unusable)
+    def __init__(
+        self,
+        sources: list[Source],
+        headline: str,
+        unusable: frozenset[str] | set[str] = frozenset(),
+        speaker_only: frozenset[str] | set[str] = frozenset(),
+    ):
+        self.pool = candidates(sources, headline, unusable, speaker_only)
         self.used: set[int] = set()
         self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
         self._salience: Scored | None = None
@@ -205,10 +218,16 @@ class GroundedDrafter:
         self.restated.discard(index)
         self.summary_only.discard(index)
 
-    def claim(self, original: str, passage: Passage) -> Candidate | None:
-        """The unused candidate for this exact source sentence, now used; None if used or not usable."""
+    def claim(self, original: str, passage: Passage, under_speaker: bool = False) -> Candidate | None:
+        """The unused candidate for this exact source sentence, now used; None if used or not usable. A
+        speaker's words that name no speaker are given only ``under_speaker``: in a section headed by the name."""
         index = self._by_original.get((original, id(passage)))
-        if index is None or not self._free(index) or self._repeats_used(self.pool[index]):
+        if (
+            index is None
+            or not self._free(index)
+            or (self.pool[index].speaker_only and not under_speaker)
+            or self._repeats_used(self.pool[index])
+        ):
             return None
         self._claimed(index)
         return self.pool[index]
@@ -235,7 +254,7 @@ class GroundedDrafter:
         return sum(len(c.original.split()) for c in self.pool if c.passage.source_number == 1)
 
     def unused(self) -> list[Candidate]:
-        return [c for i, c in enumerate(self.pool) if self._free(i)]
+        return [c for i, c in enumerate(self.pool) if self._free(i) and not c.speaker_only]
 
     def take(self, words: int, prefer: str = "story", lead: bool = False) -> list[Candidate]:
         """Up to ``words`` words of the most salient unused sentences (``salience``), those of the ``prefer`` role
@@ -245,7 +264,9 @@ class GroundedDrafter:
         it), what is left out is then the least salient: colour, asides and background far from the story's
         subject, not whatever shares fewest words with the headline."""
         pool = [
-            (i, c) for i, c in enumerate(self.pool) if self._free(i) and not (lead and c.passage.source_number != 1)
+            (i, c)
+            for i, c in enumerate(self.pool)
+            if self._free(i) and not c.speaker_only and not (lead and c.passage.source_number != 1)
         ]  # the lead is the story's own
         if lead:
             ranked = sorted(pool, key=lambda ic: ic[1].order)
@@ -311,6 +332,7 @@ class GroundedDrafter:
         restated = {id(c) for c in restates}
         usable = [
             not opens_on_a_pronoun(c.text)
+            and not c.speaker_only
             and (
                 id(c) in restated
                 or (restates_in_fewer_words(core(index), c.text) if index in self.used else not self._repeats_used(c))
