@@ -93,6 +93,9 @@ def test_random_letters_are_refused_within_seconds_and_real_prose_is_not() -> No
         "texte. Le gouvernement est satisfait du vote. La Commission de contrôle sera renforcée."
     )
     check_article(Story(headline="Loi", body=french))
+    # a wire summary in headline English drops its articles but keeps its modals, prepositions and "says"
+    summary = "Port chief says city pulled ferry plan over fears it could break new safety rules."
+    check_article(Story(headline="Ferry", body=summary))
 
 
 def test_the_pipeline_refuses_a_non_article_and_stores_nothing(tmp_path) -> None:

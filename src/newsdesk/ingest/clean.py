@@ -21,7 +21,7 @@ import re
 from .. import injection
 from ..errors import InputError
 from ..models import Story
-from ..text import LIST_MARKER
+from ..text import LIST_MARKER, STOPWORDS
 
 __all__ = ["FURNITURE", "check_article", "clean_body", "clean_story", "furniture_lines", "is_furniture"]
 
@@ -57,12 +57,13 @@ _BRACKETED = re.compile(r"\[[^\[\]]+\]")
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
 # Function words of the languages newsdesk meets most (en, fr, es, de, it, pt): running prose is full of them,
-# random letters and menus are not.
-_FUNCTION_WORDS = frozenset(
-    """the a an of to in and or is are was were be for on with that this it as at by from not but have has had
-    will would he she they we you i his her their its which who said le la les des du de et un une est en que
-    qui dans pour pas sur au par ce il elle ne se el los las y es por con para del una lo al der die das und
-    ist nicht ein eine zu mit den von sich auf il di che non per gli della o do da em os as um uma não""".split()
+# random letters and menus are not. English's are the shared list, modals, prepositions and "says" included: a
+# wire summary in headline English ("US host says CBS pulled interview from Monday's broadcast over fears it
+# could violate new FCC guidance") drops articles, not these.
+_FUNCTION_WORDS = STOPWORDS | frozenset(
+    """le la les des du de et un une est en que qui dans pour pas sur au par ce il elle ne se el los las y es por
+    con para del una lo al der die das und ist nicht ein eine zu mit den von sich auf il di che non per gli della
+    o do da em os as um uma não""".split()
 )
 
 
