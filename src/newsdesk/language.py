@@ -263,6 +263,8 @@ def words_pattern(words: frozenset[str] | tuple[str, ...], inflect: bool = False
 
 #: Personal pronouns in the subject position: they name a speaker only through the name they stand for.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+#: spaCy's entity types that measure or count ("First day", "Monday", "84"): a capital on such a word is no name.
+MEASURE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 #: Verbs that report what someone said or holds, by the stance the verb itself carries. A neutral verb's stance is
 #: read from the words it introduces (the story map does that).

@@ -225,3 +225,11 @@ def test_an_epistemic_may_is_asked_with_might() -> None:
     )
     ferry = "The ferry may close in winter, the council says."
     assert fallback_title("The Ferry May Close in Winter", ferry) == "Might the ferry close in winter?"
+
+
+def test_a_headline_opening_on_a_date_or_an_ordinal_lowers_it_once_moved() -> None:
+    """A headline's first capital is its place's: "First day of ..." is a date to the tagger, and a date or an
+    ordinal is no name, so moved inside the question it is written in lower case."""
+    talks = "Negotiations will continue on Wednesday, but expectations for a breakthrough on fishing rights are low."
+    title = fallback_title("First day of Norway-Sweden fishing talks ends in Oslo", talks)
+    assert "First" not in title and "first day of Norway-Sweden fishing talks" in title, title

@@ -14,7 +14,16 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..language import EPISTEMIC_MODALS, UNVOUCHED_VERBS, in_lexicon, is_noun, is_verb, nlp, past_tense
+from ..language import (
+    EPISTEMIC_MODALS,
+    MEASURE_ENTITIES,
+    UNVOUCHED_VERBS,
+    in_lexicon,
+    is_noun,
+    is_verb,
+    nlp,
+    past_tense,
+)
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Doc, Span, Token
@@ -399,7 +408,7 @@ def lower_first(doc: Doc | Span, text: str, lower_words: set[str], capitalised: 
             capitalised is not None
             and first.i == 0
             and first.pos_ in ("NOUN", "ADJ")
-            and not first.ent_type_
+            and first.ent_type_ in ("", *MEASURE_ENTITIES)  # "First day ...": a date is no name
             and first.lower_ not in capitalised
             and in_lexicon(first.text)
         )

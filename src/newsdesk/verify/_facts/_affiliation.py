@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...language import stem
+from ...language import MEASURE_ENTITIES, stem
 from ._parse import SourceFacts, parse
 from ._result import FactResult, fail, not_applicable, ok
 
@@ -28,7 +28,6 @@ _CUE = re.compile(
     r"[A-Z][\w'-]+\s+[a-z]{3,}\s+[A-Z]|[A-Z][\w'-]+,\s+(?:the|a|an|its|his|her)\s[^,.;]{0,60}?"
     r"\b[A-Z][\w'-]*\s+(?:[\w'-]+\s+)?[a-z]{3,}\b"
 )
-_SKIP_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
 def _titles(doc: Any, names: frozenset[str] = frozenset()) -> list[tuple[str, str, frozenset[str], str]]:
@@ -57,7 +56,7 @@ def _titles(doc: Any, names: frozenset[str] = frozenset()) -> list[tuple[str, st
                 for t in modifiers
                 if t.text[:1].isupper()
                 and (t.i != t.sent.start or t.pos_ == "PROPN" or t.lower_ in names)
-                and t.ent_type_ not in _SKIP_ENTITIES
+                and t.ent_type_ not in MEASURE_ENTITIES
                 and t.lower_ not in ("the", "a", "an")
             )
             title = " ".join(t.text for t in [*modifiers, noun])
