@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsdesk.models import Passage, Source
 from newsdesk.verify import Verifier
-from newsdesk.write.grounded import GroundedDrafter, compress, run_on_pieces, shorten
+from newsdesk.write.grounded import GroundedDrafter, compress, points_back, run_on_pieces, shorten
 
 STORY = [
     (
@@ -41,6 +41,9 @@ def test_a_conjunctive_adverb_with_its_comma_is_dropped_and_a_phrase_that_only_l
     assert compress("Finally, the mayor signed the order.") == "The mayor signed the order."
     assert compress("First, the tunnel must be drained.") == "The tunnel must be drained."
     assert compress("Additionally, the ferry will run at night.") == "The ferry will run at night."
+    assert compress("Again, in a sale of assets, there are no appraisal rights.") == (
+        "In a sale of assets, there are no appraisal rights."
+    )
     for kept in (
         "First Minister Ana Lopes opened the tunnel.",
         "So far, nine roads have reopened.",
@@ -305,3 +308,23 @@ def test_a_cut_keeps_the_weighted_conjunct_and_a_figure_after_a_minus() -> None:
     assert shorten(contrast) == contrast
     score = "The vote in the regional council ended 31 - 19 after a debate of four hours."
     assert shorten(score) == score
+
+
+def test_a_negative_addition_points_back_and_a_clause_final_additive_is_dropped() -> None:
+    """ "Neither has X" adds to an earlier negative statement, so alone it points at nothing, as a pronoun does. A
+    clause-final "too", "either" or "as well" only presupposes that something before is so too: the clause says the
+    same without it, so it is dropped, except inside a quotation, which is the speaker's. A degree "too" before
+    its adjective and "as well as" are no additives."""
+    for back in ("Neither has the ferry's timetable changed since March.", "Nor did the council say when."):
+        assert points_back(back), back
+    for alone in ("Neither side has commented on the fares.", "This week, the council will publish the timetable."):
+        assert not points_back(alone), alone
+    assert compress("Winter storms are lagging, too, engineers said.") == "Winter storms are lagging, engineers said."
+    assert compress("The harbour master did not comment either.") == "The harbour master did not comment."
+    assert compress("Fares rose on the night crossing as well.") == "Fares rose on the night crossing."
+    for kept in (
+        "The old ferry is too small for winter seas.",
+        "The ferry carries cars as well as lorries.",
+        "“The islands need it too,” the mayor said.",
+    ):
+        assert compress(kept) == kept

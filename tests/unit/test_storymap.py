@@ -319,3 +319,19 @@ def test_a_pronoun_speaker_goes_on_with_the_one_just_reported_speaking() -> None
     assert said["Ada Okonkwo,"] == "Ada Okonkwo"
     assert said["She adds"] == "Ada Okonkwo"  # Reyes is named only inside her quotation
     assert said["He added"] == "Tom Reyes"  # Okonkwo is named only inside his
+
+
+def test_a_quotation_that_goes_on_is_its_last_named_speakers() -> None:
+    """A run of quotation is its last named speaker's until another is named: a quotation alone, or one that runs
+    across a sentence's end, right after a quoted statement is that speaker's words, given only under the name. A
+    phrase the writer quotes inside a clause of his own stays the writer's."""
+    texts = [
+        "“The bay has never been busier,” harbour master Ada Okonkwo said on Monday.",
+        "“We will need a second ferry by the summer.”",
+        "The council “has finally found the money. The mayor has signed the order for two new boats.”",
+        "The council called the plan “a ferry for every island” in its report.",
+    ]
+    story_map = build_map(one_source([" ".join(texts)], HEADLINE), HEADLINE)
+    assert {texts[1], texts[2]} <= story_map.speaker_only
+    assert {s.speaker for s in story_map.statements if s.sentence in texts[1:3]} == {"Ada Okonkwo"}
+    assert texts[3] not in story_map.speaker_only

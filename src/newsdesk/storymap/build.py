@@ -146,6 +146,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     introduced: Statement | None = None  # "X also said:" before a list: its items are X's words
     answers = _interview_answers(read)
     interviewee: dict[int, str | None] = {}  # by source number: whose answers they are
+    quoting: tuple[int, str] | None = None  # (reading order, speaker) of the last sentence with someone's quotation
     docs = nlp().pipe((u[0] for u in units), batch_size=64)
     for order, ((sentence, passage), doc) in enumerate(zip(units, docs, strict=True)):
         if id(passage) != last_passage:  # pronouns do not reach back across passages
@@ -165,17 +166,13 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         if order in answers and statement is None:
             if passage.source_number not in interviewee:
                 interviewee[passage.source_number] = _interviewee(actors, headline_doc)
-            name = interviewee[passage.source_number]
-            if name is not None and is_complete_sentence(doc):
-                story_map.statements.append(
-                    Statement(sentence, passage, order, speaker=name, verb="say", stance=_stance("say", sentence))
-                )
-                if name in actors:
-                    actors[name].statements += 1
-                story_map.speaker_only.add(sentence)
-            else:
-                story_map.unusable.add(sentence)
+            _speaker_words(story_map, actors, interviewee[passage.source_number], doc, sentence, passage, order)
             continue
+        if statement is None and quoting is not None and quoting[0] == order - 1 and _goes_on_quoting(sentence):
+            _speaker_words(story_map, actors, quoting[1], doc, sentence, passage, order)
+            quoting = (order, quoting[1])
+            continue
+        quoting = (order, statement.speaker) if statement is not None and quoted else None
         # a name inside a quotation is the quoted speaker's word, not one the narrator introduces: "He adds ..."
         # after "Brock says that “if Donald Trump won ...”" is Brock again
         for entity in doc.ents:
@@ -208,6 +205,44 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     story_map.actors = sorted(actors.values(), key=lambda a: -a.salience)
     story_map.forward.sort(key=lambda f: (not f.date, f.order))
     return story_map
+
+
+def _speaker_words(
+    story_map: StoryMap,
+    actors: dict[str, Actor],
+    speaker: str | None,
+    doc: Any,
+    sentence: str,
+    passage: Passage,
+    order: int,
+) -> None:
+    """A sentence that is ``speaker``'s words though it names no speaker: a statement given only under the
+    speaker's name (``StoryMap.speaker_only``); with no speaker known, or no whole sentence, it is never given."""
+    if speaker is None or not is_complete_sentence(doc):
+        story_map.unusable.add(sentence)
+        return
+    story_map.statements.append(
+        Statement(sentence, passage, order, speaker=speaker, verb="say", stance=_stance("say", sentence))
+    )
+    if speaker in actors:
+        actors[speaker].statements += 1
+    story_map.speaker_only.add(sentence)
+
+
+def _goes_on_quoting(sentence: str) -> bool:
+    """A sentence that goes on with the quotation before it: a quotation alone (“That's where a clash could
+    come.”), or one that opens or closes a quotation it does not hold whole (“... table. Prime Minister Netanyahu
+    has released prisoners.”). A run of quotation is its last named speaker's until another is named, so such a
+    sentence right after a quoted statement with no speaker of its own is that speaker's words. A sentence that
+    only quotes a phrase of someone's inside its own clause ("the challenge to “create your own merch store”")
+    is the writer's; a quotation that runs across a sentence's end (Abbas “has put aside efforts ... table. Prime
+    Minister Netanyahu has released ...”) is speech, not a phrase."""
+    curly = sentence.count("“") != sentence.count("”")
+    spoken = any(_SENTENCE_END.search(m.group()) for m in QUOTED.finditer(sentence))
+    return bool(_WHOLE_QUOTE.match(sentence)) or curly or sentence.count('"') % 2 == 1 or spoken
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)

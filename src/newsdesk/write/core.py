@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..language import parse
+from ..text import QUOTED
 from .parse import BULLET
 
 __all__ = ["compress", "shorten"]
@@ -23,13 +24,17 @@ __all__ = ["compress", "shorten"]
 # the clause after it says the same on its own. An adverb is one only with its comma ("First Minister", "Then
 # Secretary"), and "So far", "Still more", "Instead of" are no connectives.
 _CONNECTIVE = re.compile(
-    r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|(?:instead|then|finally|nevertheless|"
+    r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|(?:instead|then|finally|again|nevertheless|"
     r"nonetheless|furthermore|besides|indeed|thus|therefore|consequently|likewise|similarly|in addition|first|"
     r"additionally|accordingly|hence|in fact|even so|on the other hand|at the same time|"
     r"second|third|lastly|next|in turn|as a result|by contrast|in contrast),)\s+(?!(?:far|much|many|few|long|of|"
     r"than|more|less)\b)",
     re.I,
 )
+# A clause-final additive particle ("Snow is lagging, too, officials said", "... to blame as well.") adds only a
+# presupposition that something before is so too: alone, the clause says the same without it. A degree "too"
+# comes before its adjective ("too old") and is kept, and so is one inside a quotation, which is the speaker's.
+_ADDITIVE_FINAL = re.compile(r"(?:,\s*|\s+)\b(?:too|as well|either)\b(?=\s*(?:[,;.!?…]|$))", re.I)
 # "CAIRO — ", "HOUSTON (Reuters) - ": where a wire story was filed, not part of what it says.
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z])")
 _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
@@ -42,9 +47,18 @@ def compress(sentence: str) -> str:
     text = _DATELINE.sub("", _PARENTHETICAL.sub("", sentence).strip())
     text = _RUN_IN_MARKER.sub(": ", text)
     text = _CONNECTIVE.sub("", BULLET.sub("", text))
+    text = _without_additives(text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return " ".join(text.split())
+
+
+def _without_additives(text: str) -> str:
+    quoted = [m.span() for m in QUOTED.finditer(text)]
+    kept = [m for m in _ADDITIVE_FINAL.finditer(text) if not any(start <= m.start() < end for start, end in quoted)]
+    for match in reversed(kept):
+        text = text[: match.start()] + text[match.end() :]
+    return text
 
 
 # A comma before one of these words ends the sentence's core: what follows is an aside, a place or a time

@@ -18,7 +18,7 @@ from ..models import Block, Section, Sentence
 from ..storymap import Item, Statement, StoryMap, plan_lines
 from ..template import SectionSpec
 from .core import compress
-from .grounded import Candidate, GroundedDrafter, opens_on_a_pronoun, sentence_of
+from .grounded import Candidate, GroundedDrafter, points_back, sentence_of
 
 __all__ = ["MAP_BUILT", "builds_from_map", "map_section", "plan_for"]
 
@@ -133,7 +133,7 @@ def _claim(
     story's order, so otherwise nothing before it says what the pronoun stands for."""
     statement = item if isinstance(item, Statement) else story_map.statement_of(item.sentence) if story_map else None
     attributed = compress(statement.attributed) if statement is not None else None
-    if opens_on_a_pronoun(attributed or item.sentence) and not follows_antecedent:
+    if points_back(attributed or item.sentence) and not follows_antecedent:
         return None
     candidate = drafter.claim(item.sentence, item.passage, under_speaker)
     if candidate is None:
@@ -181,7 +181,7 @@ def _claim_matching(
         and _affirmed(pattern, c.original)
         and not (exclude and _affirmed(exclude, c.original))
         and c.original not in skip
-        and not opens_on_a_pronoun(c.text)  # a bullet stands alone
+        and not points_back(c.text)  # a bullet stands alone
         and not _ASKS.search(c.original)  # a question, direct or embedded, asserts nothing
         and not _TO_THE_READER.search(c.original)  # "If you ..., call 988": the page to its reader, no report
     ]

@@ -62,11 +62,22 @@ def unfinished(sentence: str) -> bool:
     return not _FINISHED.search(sentence.strip())
 
 
-def opens_on_a_pronoun(sentence: str) -> bool:
-    """A sentence that opens on a pronoun or a demonstrative that points back ("They said ...", "It was ..."):
-    alone in a bullet it points at nothing. "This week ..." (deixis) and "It is unclear whether ..." (a dummy
-    subject) point at nothing before them."""
+# "Neither has X" / "Nor did X": a negative addition, its auxiliary before the subject, presupposes an earlier
+# negative statement; "Neither side has commented" is a determiner and adds to nothing.
+_ADDITIVE_OPENING = re.compile(
+    r"^(?:neither|nor)\s+(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|must)\b", re.I
+)
+
+
+def points_back(sentence: str) -> bool:
+    """A sentence that presupposes the one before it, so that alone it points at nothing: it opens on a pronoun or
+    a demonstrative ("They said ...", "It was ..."), or is a negative addition ("Neither has ...", "Nor did ...").
+    "This week ..." (deixis) and "It is unclear whether ..." (a dummy subject) point at nothing before them. A
+    clause-final additive ("... is to blame too") is dropped by ``compress`` instead: the clause says the same
+    without it."""
     text = sentence.lstrip()
+    if _ADDITIVE_OPENING.match(text):
+        return True
     return bool(_DANGLING.match(text)) and not _DEICTIC_TIME.match(text) and not _EXTRAPOSED.match(text)
 
 
@@ -283,7 +294,7 @@ class GroundedDrafter:
                 not lead and self._repeats_used(candidate)
             ):
                 continue
-            if opens_on_a_pronoun(candidate.text) and not (
+            if points_back(candidate.text) and not (
                 _follows(candidate, chosen, first) if lead else _after_its_antecedent(candidate, chosen)
             ):
                 continue  # read in order, its pronoun would point at whatever the section said last
@@ -331,7 +342,7 @@ class GroundedDrafter:
 
         restated = {id(c) for c in restates}
         usable = [
-            not opens_on_a_pronoun(c.text)
+            not points_back(c.text)
             and not c.speaker_only
             and (
                 id(c) in restated
