@@ -74,3 +74,23 @@ def test_a_name_with_the_article_is_an_institution() -> None:
     assert _speaker("The Royal College of Nursing says that pay is too low.").organisation
     assert not _speaker("Jane Hollis says that pay is too low.").organisation
     assert not _speaker("The President says that pay is too low.").organisation
+
+
+QUAY = _passages(
+    "The governor is likely to work with the Republicans in the state senate to try to scuttle the port plan.",
+    "“The Republicans have said they will do what they can to block a deal, and the prime minister has already "
+    "made clear that he will work with the Republicans against the president,” Okonkwo said. “That is where a "
+    "clash could come, and it is coming very quickly.”",
+)
+
+
+def test_a_verb_of_saying_inside_a_quotation_is_the_quoted_speakers_words(verifier: Verifier) -> None:
+    """ "The Republicans have said ..." inside Okonkwo's quotation is hers to say: the quotation is her words, so a
+    copy of the sentence passes, and the same words given to someone else still fail."""
+    copied = (
+        "“The Republicans have said they will do what they can to block a deal, and the prime minister has already "
+        "made clear that he will work with the Republicans against the president,” Okonkwo said."
+    )
+    assert outcome(verifier, "attribution", copied, QUAY) != "fail"
+    moved = copied.replace("Okonkwo said", "Tom Reyes said")
+    assert outcome(verifier, "attribution", moved, QUAY) == "fail"

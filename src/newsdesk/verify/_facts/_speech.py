@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ...language import METONYMS, REPORTING_VERBS, VIEW_VERBS, forms, speaker_tokens, stem, words_pattern
+from ...text import QUOTED
 from ._copy import NearCopy, swapped_name
 from ._parse import Evidence, SourceFacts, parse, stems_of
 from ._result import FactResult, fail, not_applicable, ok
@@ -79,6 +80,7 @@ class Clause:
     part: bool = False  # a part of a group ("some", "many of them", "others"): several people, each for themselves
     single: bool = False  # one body or one person: a name or a singular noun ("the club", "the coach")
     organisation: bool = False  # an institution by name ("the English Collective of Prostitutes"): no person
+    at: int = -1  # where the reporting verb stands in the sentence (characters), to tell one inside a quotation
 
 
 def _subtree_ids(token: Any) -> set[int]:
@@ -151,13 +153,20 @@ def _clause(doc: Any, speaker: list[Any], said_ids: set[int], verb: Any) -> Clau
         part,
         single,
         organisation,
+        verb.idx,
     )
 
 
 def _best_clause(claim_said: frozenset[str], evidence: Evidence) -> tuple[float, Clause | None, list[Clause]]:
+    """The source's clause of saying that holds most of the view. A verb of saying inside a quotation ("“The
+    Republicans have said they will block a deal ...,” Indyk said") is the quoted speaker's words: where the
+    sentence reports a speaker outside its quotations, the view is that speaker's, however much of it the inner
+    clause holds."""
     clauses = speech_clauses(evidence.doc)
+    quoted = [m.span() for m in QUOTED.finditer(evidence.doc.text)]
+    outside = [c for c in clauses if not any(start <= c.at < end for start, end in quoted)]
     best, chosen = 0.0, None
-    for clause in clauses:
+    for clause in outside or clauses:
         if not clause.said:
             continue
         coverage = len(claim_said & clause.said) / len(claim_said)
