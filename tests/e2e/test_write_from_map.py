@@ -167,3 +167,21 @@ def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_cal
     }
     assert not {c.quote for s in section.sentences() for c in s.citations} & elsewhere
     assert archive.calls(2) == []  # the second run asked the model for nothing
+
+
+def test_a_story_in_another_language_says_so_and_an_english_one_does_not(tmp_path: Path) -> None:
+    """newsdesk writes in English and translates nothing: an article on a French story gives the story's own
+    sentences under English headings, and a note says so; an English story gets no such note."""
+    archive = open_archive(tmp_path / "n.db")
+    french = (
+        "Le conseil municipal a approuvé mardi l'agrandissement du port de commerce. "
+        "La maire a salué une décision historique pour la ville, et les associations ont dénoncé le projet. "
+        "Les travaux doivent commencer au printemps et durer trois ans, selon la mairie. "
+        "Le coût du projet est estimé à 240 millions d'euros, dont la moitié payée par la région."
+    )
+    article = write_article(
+        Story(headline="Le port s'agrandit", body=french, origin="text"), WriteOptions(use_cache=False), archive
+    )
+    assert any("another language (fr)" in note for note in article.notes), article.notes
+    english = write_article(Story(headline=HEADLINE, body=" ".join(STORY), origin="text"), WriteOptions(), archive)
+    assert not any("another language" in note for note in english.notes)

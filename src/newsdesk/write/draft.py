@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import ContextTooSmall
+from ..langid import ARTICLE_LANGUAGE, guess_language
 from ..language import nlp
 from ..llm.session import BudgetExceeded, Messages, Session
 from ..models import Article, Block, Section, Sentence, Source
@@ -41,6 +42,11 @@ SUMMARY_NOTE = (
 )
 SCARCE_INTRO_WORDS = 30
 EMPTY_NOTE = "The model returned no usable text for this section."
+# newsdesk writes in English and translates nothing: a story in another language is given in its own words.
+FOREIGN_NOTE = (
+    "The story is written in another language ({language}): newsdesk writes in English and translates nothing, "
+    "so the article gives the story's own sentences as written, under English headings."
+)
 LOOP_NOTE = "The model's draft started repeating itself, so it was cut short."
 
 
@@ -130,7 +136,7 @@ def write_draft(
             count=story_sentences, background="" if summary_only else " and what related stories add"
         )
     if summary_only:
-        return Draft(title=title, dek=dek, intro=intro, sections=sections)
+        return Draft(title=title, dek=dek, intro=intro, sections=sections, notes=_language_notes(headline, body))
     for number, spec_section in enumerate(template.sections, 1):
         others = [s.heading for s in template.sections if s.id != spec_section.id]
         emit(
@@ -163,7 +169,12 @@ def write_draft(
             note=section.note,
         )
     sections, notes = omit_empty_sections(sections)
-    return Draft(title=title, dek=dek, intro=intro, sections=sections, notes=notes)
+    return Draft(title=title, dek=dek, intro=intro, sections=sections, notes=_language_notes(headline, body) + notes)
+
+
+def _language_notes(headline: str, body: str) -> list[str]:
+    language = guess_language(f"{headline} {body}")
+    return [FOREIGN_NOTE.format(language=language)] if language not in (None, ARTICLE_LANGUAGE) else []
 
 
 def _before_summary(template: Template, spec: SectionSpec) -> bool:
