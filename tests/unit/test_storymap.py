@@ -326,12 +326,21 @@ def test_a_quotation_that_goes_on_is_its_last_named_speakers() -> None:
     across a sentence's end, right after a quoted statement is that speaker's words, given only under the name. A
     phrase the writer quotes inside a clause of his own stays the writer's."""
     texts = [
-        "“The bay has never been busier,” harbour master Ada Okonkwo said on Monday.",
+        "Harbour master Ada Okonkwo opened the new quay in Leith.",
+        "“The bay has never been busier,” Okonkwo said on Monday.",
         "“We will need a second ferry by the summer.”",
         "The council “has finally found the money. The mayor has signed the order for two new boats.”",
         "The council called the plan “a ferry for every island” in its report.",
     ]
     story_map = build_map(one_source([" ".join(texts)], HEADLINE), HEADLINE)
-    assert {texts[1], texts[2]} <= story_map.speaker_only
-    assert {s.speaker for s in story_map.statements if s.sentence in texts[1:3]} == {"Ada Okonkwo"}
-    assert texts[3] not in story_map.speaker_only
+    assert {texts[2], texts[3]} <= story_map.speaker_only
+    # the quotation and its continuations under one name, the one the story gives in full
+    assert {s.speaker for s in story_map.statements if s.sentence in texts[1:4]} == {"Ada Okonkwo"}
+    assert texts[4] not in story_map.speaker_only
+    named_after = [
+        "“A lot of the harbour game is about growth at all costs—to get ships, and then to charge [them],” says Selina "
+        "Xu, the ports policy lead in the office of former mayor Tom Reyes.",
+        "“Competition is fierce, so it’s about: ‘Let’s hook lines that are not already calling at Leith.’”",
+    ]
+    story_map = build_map(one_source([" ".join(named_after)], HEADLINE), HEADLINE)
+    assert {s.speaker for s in story_map.statements} == {"Selina Xu"}

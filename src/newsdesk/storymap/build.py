@@ -172,7 +172,6 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             _speaker_words(story_map, actors, quoting[1], doc, sentence, passage, order)
             quoting = (order, quoting[1])
             continue
-        quoting = (order, statement.speaker) if statement is not None and quoted else None
         # a name inside a quotation is the quoted speaker's word, not one the narrator introduces: "He adds ..."
         # after "Brock says that “if Donald Trump won ...”" is Brock again
         for entity in doc.ents:
@@ -192,6 +191,8 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
                 actors[statement.speaker].statements += 1
             if _a_person_named(statement, actors):
                 last_person = statement.speaker  # the one just reported speaking is whom "he adds" goes on with
+        # named in full first: a quotation that goes on is given under the same name as the one that began it
+        quoting = (order, statement.speaker) if statement is not None and quoted else None
         if not is_complete_sentence(doc) or first_person_unattributed(sentence, statement is not None):
             story_map.unusable.add(sentence)
             continue
