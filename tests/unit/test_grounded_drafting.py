@@ -310,6 +310,16 @@ def test_a_cut_keeps_the_weighted_conjunct_and_a_figure_after_a_minus() -> None:
     assert shorten(score) == score
 
 
+def test_compress_never_edits_inside_a_quotation() -> None:
+    """A quotation is the speaker's words: a short parenthetical inside it ("the Harbour Workers' Union (HWU)")
+    stays, or the checker would find the quotation in no source; outside a quotation it goes."""
+    quoted = "“The Harbour Workers' Union (HWU) and the council (LCC) will sign on Monday,” the mayor said."
+    assert compress(quoted) == quoted
+    assert compress("The Harbour Workers' Union (HWU) will sign on Monday.") == (
+        "The Harbour Workers' Union will sign on Monday."
+    )
+
+
 def test_a_negative_addition_points_back_and_a_clause_final_additive_is_dropped() -> None:
     """ "Neither has X" adds to an earlier negative statement, so alone it points at nothing, as a pronoun does. A
     clause-final "too", "either" or "as well" only presupposes that something before is so too: the clause says the

@@ -44,18 +44,20 @@ _RUN_IN_MARKER = re.compile(r":\s+[-*•–]\s+")
 def compress(sentence: str) -> str:
     """Light, meaning-preserving edits: drop short parentheticals, a dateline, a list marker (also one run into its
     introduction: "Obama also said: - The UK must ..."), a leading connective."""
-    text = _DATELINE.sub("", _PARENTHETICAL.sub("", sentence).strip())
+    text = _DATELINE.sub("", _outside_quotations(_PARENTHETICAL, sentence).strip())
     text = _RUN_IN_MARKER.sub(": ", text)
     text = _CONNECTIVE.sub("", BULLET.sub("", text))
-    text = _without_additives(text)
+    text = _outside_quotations(_ADDITIVE_FINAL, text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return " ".join(text.split())
 
 
-def _without_additives(text: str) -> str:
+def _outside_quotations(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` without what ``pattern`` finds outside its quotations: a quotation is the speaker's words, and an
+    edit inside it misquotes them (an acronym in brackets, an additive "too")."""
     quoted = [m.span() for m in QUOTED.finditer(text)]
-    kept = [m for m in _ADDITIVE_FINAL.finditer(text) if not any(start <= m.start() < end for start, end in quoted)]
+    kept = [m for m in pattern.finditer(text) if not any(start <= m.start() < end for start, end in quoted)]
     for match in reversed(kept):
         text = text[: match.start()] + text[match.end() :]
     return text
