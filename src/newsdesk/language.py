@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, Literal
 
-from .text import QUOTED
+from .text import without_quotations
 
 __all__ = [
     "ALIASES",
@@ -705,7 +705,7 @@ def refers_to_the_page(sentence: str) -> bool:
     this report", "will update this post", "anyone condensing this story"). Such a sentence is about the page (a
     credit, a correction notice, a comment box, or a request to whoever repackages it), not about the news: an
     article about the news never restates it. A quotation's "this post" is its speaker's, not the page's."""
-    return bool(_THIS_PAGE.search(QUOTED.sub(" ", sentence)))
+    return bool(_THIS_PAGE.search(without_quotations(sentence)))
 
 
 # ---------------------------------------------------------------------------------------------- the parser

@@ -22,10 +22,13 @@ __all__ = [
     "counted",
     "fold_country_names",
     "normalise",
+    "quotation_spans",
     "source_spans",
     "split_sentences",
     "tokens",
     "visible",
+    "within",
+    "without_quotations",
     "words",
 ]
 
@@ -33,6 +36,23 @@ __all__ = [
 # house style of British papers) that open after no letter and close before none, apostrophes inside words aside.
 QUOTED = re.compile(r"""[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’|(?<![\w'])'(?=\S)(?:[^']|(?<=\w)'(?=\w))*?[^\s']'(?!\w)""")
 LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")  # a list item's marker: "- ", "• ", "2. "
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text's quotations stand (``QUOTED``), as character ranges."""
+    return [m.span() for m in QUOTED.finditer(text)]
+
+
+def within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether the character at ``at`` stands inside one of ``spans``: inside a quotation, a word is the speaker's,
+    not the writer's."""
+    return any(start <= at < end for start, end in spans)
+
+
+def without_quotations(text: str) -> str:
+    """The text with each quotation blanked out: what the writer says in his own words."""
+    return QUOTED.sub(" ", text)
+
 
 # Typographic variants and the escape debris of scraped corpora, mapped to plain ASCII.
 _TRANSLATE = str.maketrans(

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..injection import sentence_screen
+from ..injection.addressee_words import SECOND_PERSON
 from ..language import (
     HONORIFICS,
     INTENTION_VERBS,
@@ -26,7 +27,7 @@ from ..language import (
     speaker_tokens,
 )
 from ..models import Passage, Source
-from ..text import LIST_MARKER, QUOTED, split_sentences
+from ..text import LIST_MARKER, QUOTED, quotation_spans, split_sentences, within, without_quotations
 from .types import Actor, Dated, Figure, Item, Statement, StoryMap
 
 if TYPE_CHECKING:  # spaCy's span and token types, for the helpers that read names off them
@@ -158,7 +159,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             story_map.statements.append(_listed_statement(introduced, sentence, passage, order))
             story_map.speaker_only.add(sentence)  # alone, without its speaker, it would read as the article's own
             continue
-        quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
+        quoted = quotation_spans(sentence)
         # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
         statement = _statement(doc, sentence, quoted, passage, order, actors, last_person, last_actor)
         if statement is not None and _INTRODUCES_LIST.search(sentence):
@@ -177,7 +178,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         for entity in doc.ents:
             if entity.label_ in _ACTOR_LABELS:
                 actor = _actor(actors, entity, headline_names)
-                if not actor.label or any(start <= entity.start_char < end for start, end in quoted):
+                if not actor.label or within(quoted, entity.start_char):
                     continue
                 if entity.label_ == "PERSON":
                     last_person = actor.name
@@ -246,7 +247,7 @@ def _goes_on_quoting(sentence: str) -> bool:
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 
 
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
+_SECOND_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(SECOND_PERSON))})\b", re.I)
 # An interview asks its guest many questions: one or two questions to "you" are a story's address to its reader.
 INTERVIEW_QUESTIONS = 3
 
@@ -270,7 +271,7 @@ def _interview_answers(read: list[tuple[str, int | None]]) -> set[int]:
         if len(asked) < INTERVIEW_QUESTIONS:
             continue
         after = [(sentence, unit) for sentence, unit in part[asked[0] :] if not _question(sentence)]
-        if any(_FIRST_PERSON.search(_unquoted(sentence)) for sentence, _ in after):
+        if any(_FIRST_PERSON.search(without_quotations(sentence)) for sentence, _ in after):
             answers.update(unit for _, unit in after if unit is not None)
     return answers
 
@@ -284,11 +285,11 @@ def _put_to_someone(sentence: str) -> bool:
     split between your customers?", "Does that concern you?"): it is put to someone. A "you" only inside a
     condition or a purpose ("If you're reading this in your browser, why not subscribe ...?") is the reader's
     situation, not a question to a guest."""
-    if not _SECOND_PERSON.search(_unquoted(sentence)):
+    if not _SECOND_PERSON.search(without_quotations(sentence)):
         return False
     doc = nlp()(sentence)
     for token in doc:
-        if _SECOND_PERSON.fullmatch(token.text) and not any(
+        if token.lower_ in SECOND_PERSON and not any(
             t.dep_ in _SUBORDINATE for t in [token, *token.ancestors] if t.dep_ != "ROOT"
         ):
             return True
@@ -297,10 +298,6 @@ def _put_to_someone(sentence: str) -> bool:
 
 def _question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?")
-
-
-def _unquoted(sentence: str) -> str:
-    return QUOTED.sub(" ", sentence)
 
 
 def _interviewee(actors: dict[str, Actor], headline_doc: Any) -> str | None:
@@ -401,7 +398,7 @@ def _statement(
     """
     modifying: Statement | None = None
     for token in doc:
-        if any(start <= token.idx < end for start, end in quoted):
+        if within(quoted, token.idx):
             continue
         lemma = token.lemma_.lower()
         speaker_token = None

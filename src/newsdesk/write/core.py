@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..language import parse
-from ..text import QUOTED
+from ..text import quotation_spans, within
 from .parse import BULLET
 
 __all__ = ["compress", "shorten"]
@@ -56,8 +56,8 @@ def compress(sentence: str) -> str:
 def _outside_quotations(pattern: re.Pattern[str], text: str) -> str:
     """``text`` without what ``pattern`` finds outside its quotations: a quotation is the speaker's words, and an
     edit inside it misquotes them (an acronym in brackets, an additive "too")."""
-    quoted = [m.span() for m in QUOTED.finditer(text)]
-    kept = [m for m in pattern.finditer(text) if not any(start <= m.start() < end for start, end in quoted)]
+    quoted = quotation_spans(text)
+    kept = [m for m in pattern.finditer(text) if not within(quoted, m.start())]
     for match in reversed(kept):
         text = text[: match.start()] + text[match.end() :]
     return text

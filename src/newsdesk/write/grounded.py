@@ -223,6 +223,10 @@ class GroundedDrafter:
         article is within its share of the story (``shape.LENGTH_SHARE``): a short story's article stays short."""
         return index not in self.used or (self.before_summary and index in self.restated and self.words < self.share)
 
+    def _offered(self, index: int) -> bool:
+        """Free, and no speaker's words that name no speaker: only ``claim`` under the speaker's name gives those."""
+        return self._free(index) and not self.pool[index].speaker_only
+
     def _claimed(self, index: int) -> None:
         self.words += len(self.pool[index].text.split())
         self.used.add(index)
@@ -265,7 +269,7 @@ class GroundedDrafter:
         return sum(len(c.original.split()) for c in self.pool if c.passage.source_number == 1)
 
     def unused(self) -> list[Candidate]:
-        return [c for i, c in enumerate(self.pool) if self._free(i) and not c.speaker_only]
+        return [c for i, c in enumerate(self.pool) if self._offered(i)]
 
     def take(self, words: int, prefer: str = "story", lead: bool = False) -> list[Candidate]:
         """Up to ``words`` words of the most salient unused sentences (``salience``), those of the ``prefer`` role
@@ -275,9 +279,7 @@ class GroundedDrafter:
         it), what is left out is then the least salient: colour, asides and background far from the story's
         subject, not whatever shares fewest words with the headline."""
         pool = [
-            (i, c)
-            for i, c in enumerate(self.pool)
-            if self._free(i) and not c.speaker_only and not (lead and c.passage.source_number != 1)
+            (i, c) for i, c in enumerate(self.pool) if self._offered(i) and not (lead and c.passage.source_number != 1)
         ]  # the lead is the story's own
         if lead:
             ranked = sorted(pool, key=lambda ic: ic[1].order)

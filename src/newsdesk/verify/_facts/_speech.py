@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ...language import METONYMS, REPORTING_VERBS, VIEW_VERBS, forms, speaker_tokens, stem, words_pattern
-from ...text import QUOTED
+from ...text import quotation_spans, within
 from ._copy import NearCopy, swapped_name
 from ._parse import Evidence, SourceFacts, parse, stems_of
 from ._result import FactResult, fail, not_applicable, ok
@@ -163,8 +163,8 @@ def _best_clause(claim_said: frozenset[str], evidence: Evidence) -> tuple[float,
     sentence reports a speaker outside its quotations, the view is that speaker's, however much of it the inner
     clause holds."""
     clauses = speech_clauses(evidence.doc)
-    quoted = [m.span() for m in QUOTED.finditer(evidence.doc.text)]
-    outside = [c for c in clauses if not any(start <= c.at < end for start, end in quoted)]
+    quoted = quotation_spans(evidence.doc.text)
+    outside = [c for c in clauses if not within(quoted, c.at)]
     best, chosen = 0.0, None
     for clause in outside or clauses:
         if not clause.said:
