@@ -201,13 +201,26 @@ def _one_line_error(result) -> str:
         (lambda tmp: _write(tmp / "image.bin", bytes(range(256)) * 8), "binary"),
         (lambda tmp: _write(tmp / "headline-only.txt", b"Just a headline\n"), "no body"),
         (lambda tmp: _write(tmp / "bad.json", b'{"headline": "x"'), "not valid JSON"),
-        (lambda tmp: _write(tmp / "keys.json", b'{"headline": "x", "body": "y", "colour": 1}'), "unknown keys"),
+        (
+            lambda tmp: _write(tmp / "keys.json", b'{"headline": "x", "body": "y", "colour": 1}'),
+            "unknown keys: colour (a story's keys are headline, body",
+        ),
         (lambda tmp: tmp, "is a folder"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(db_path, tmp_path, make_input, expected):
     err = _one_line_error(run_newsdesk("write", str(make_input(tmp_path)), db=db_path))
     assert expected in err
+
+
+def test_a_stored_story_that_reads_as_no_article_is_named_by_the_id_given(db_path):
+    from newsdesk import archive
+    from newsdesk.models import Story
+
+    menu = Story(headline="Menu", body="Home | News | Sport | Weather | Contact us", url="https://example.org/m")
+    story_id, _ = archive.open(db_path).add_story(menu)
+    err = _one_line_error(run_newsdesk("write", str(story_id), db=db_path))
+    assert f"story {story_id} does not read as an article" in err and "example.org" not in err
 
 
 def test_empty_stdin(db_path):

@@ -338,3 +338,40 @@ def test_a_negative_addition_points_back_and_a_clause_final_additive_is_dropped(
         "“The islands need it too,” the mayor said.",
     ):
         assert compress(kept) == kept
+
+
+def test_background_about_another_item_of_a_bundle_is_never_drafted_from() -> None:
+    """A morning newsletter bundles two items; only its sentence on the story's event is background for it."""
+    story = Source(
+        number=1,
+        title="Veteran jazz pianist Marian Holt dies at 91",
+        passages=[
+            Passage(
+                text=(
+                    "Marian Holt, the jazz pianist who recorded more than forty albums, died at her home in New "
+                    "Orleans on Sunday. Musicians across the city held an impromptu concert in her honour."
+                ),
+                position=0,
+                source_number=1,
+            )
+        ],
+    )
+    newsletter = Source(
+        number=2,
+        title="Morning briefing: Marian Holt, and a dockworkers' strike",
+        role="background",
+        passages=[
+            Passage(
+                text=(
+                    "Jazz pianist Marian Holt, who recorded more than forty albums, has died at 91. "
+                    "Dockworkers at three Baltic ports walked out on Monday over a pay dispute with the shipping "
+                    "lines."
+                ),
+                position=0,
+                source_number=2,
+            )
+        ],
+    )
+    offered = [c.original for c in GroundedDrafter([story, newsletter], story.title).unused()]
+    assert any("Holt" in text and "91" in text for text in offered), offered
+    assert not any("Dockworkers" in text for text in offered), offered

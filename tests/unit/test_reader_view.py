@@ -151,6 +151,18 @@ def test_unchecked_article_says_so_and_has_no_legend(article) -> None:
         for sentence in section.sentences():
             sentence.verdict, sentence.citations = None, []
     article.dropped = []
+    article.stats.verify_seconds = 0.0  # written with --no-verify: the check never ran
     assert "Not checked against the sources" in render(article, "md")
     html = render(article, "html")
     assert 'class="legend"' not in html and "Not checked against the sources" in html
+
+
+def test_an_article_of_a_title_and_dek_alone_says_they_were_checked(article) -> None:
+    """A one-sentence summary's article is its title and dek: the check read both, so the footer says so rather
+    than "not checked"."""
+    for section in article.all_sections():
+        section.blocks = []
+    article.dropped = []
+    article.stats.verify_seconds = 0.2
+    text = render(article, "md")
+    assert "Not checked" not in text and "Checked against the sources: the title and dek" in text

@@ -6,6 +6,7 @@ from collections import Counter
 
 import numpy as np
 
+from newsdesk.llm.chance import expected_best
 from newsdesk.llm.embed import DIMENSION
 from newsdesk.threads import cluster
 from newsdesk.threads.features import StoryFeatures
@@ -61,9 +62,10 @@ def test_the_bar_for_a_shared_statement_rises_with_the_number_of_sentence_pairs_
 
 
 def test_what_chance_gives_is_the_expected_best_of_that_many_normal_draws() -> None:
-    assert cluster.expected_best(1) == cluster.expected_best(3) == 0.0, "the mean of all of a few draws is 0"
-    assert abs(cluster.expected_best(400, best=1) - 2.968) < 0.05, "the expected maximum of 400 normal draws"
-    growing = [cluster.expected_best(n) for n in (3, 4, 9, 28, 400, 10_000)]
+    three = cluster.STATEMENT_PAIRS
+    assert expected_best(1, three) == expected_best(3, three) == 0.0, "the mean of all of a few draws is 0"
+    assert abs(expected_best(400) - 2.968) < 0.05, "the expected maximum of 400 normal draws"
+    growing = [expected_best(n, three) for n in (3, 4, 9, 28, 400, 10_000)]
     assert growing == sorted(growing) and growing[-1] < 4
 
 

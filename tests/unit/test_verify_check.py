@@ -58,6 +58,24 @@ def test_background_source_is_cited(verifier: Verifier, passages: list[Passage])
     assert [c.source for c in check.citations] == [2]
 
 
+def test_a_citation_for_a_name_needs_the_name_as_a_whole_word(verifier: Verifier) -> None:
+    """A sentence naming the U.S. is backed by the one source sentence that says it; another story's headline that
+    holds "US", or a sentence whose words merely contain the letters "us", supports nothing and is not cited."""
+    passages = [
+        Passage(text="US farm exports hit a record as harvests recover", position=0, source_number=1, id=None),
+        Passage(text="Because of the drought, cattle prices rose in Kansas.", position=1, source_number=1, id=11),
+        Passage(
+            text="And, the U.S. and Canada open trade talks today in Ottawa about dairy quotas.",
+            position=0,
+            source_number=2,
+            id=20,
+        ),
+    ]
+    check = verifier.check("The U.S. and Canada open trade talks today in Ottawa about dairy quotas.", passages)
+    assert check.verdict == "supported", check.details
+    assert [c.source for c in check.citations] == [2], check.citations
+
+
 def test_amount_in_other_units(verifier: Verifier, passages: list[Passage]) -> None:
     check = verifier.check("Damage is estimated at $1.2bn, according to the state's insurance regulator.", passages)
     assert check.verdict == "supported", check.details

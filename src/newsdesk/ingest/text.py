@@ -105,7 +105,10 @@ def parse_json_story(text: str, name: str = "input") -> Story:
     # "id", "origin" and "passages" are what `archive show --format json` adds: its output is a story to write.
     unknown = set(data) - _STORY_KEYS - {"id", "origin", "passages"}
     if unknown:
-        raise InputError(f"{name} has unknown keys: {', '.join(sorted(unknown))}")
+        raise InputError(
+            f"{name} has unknown keys: {', '.join(sorted(unknown))} (a story's keys are headline, body, url, "
+            "published, source, author and language)"
+        )
     headline = data.get("headline") or data.get("title")
     body = data.get("body") or data.get("text")
     if not isinstance(headline, str) or not headline.strip():

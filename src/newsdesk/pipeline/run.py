@@ -50,7 +50,8 @@ def write_article(
     if options.request_key and (done := archive.article_for_request(options.request_key)) is not None:
         emit("done", "done", article_id=done, reused=True)
         return archive.get_article(done)
-    check_article(story, story.url or "the story")  # random letters or a menu: refused before anything is stored
+    # random letters or a menu: refused before anything is stored; named as the user named it (a stored story by id)
+    check_article(story, f"story {story.id}" if story.id else story.url or "the story")
     emit("store", "start")
     story_id, created = archive.add_story(story)
     emit("store", "done", story_id=story_id, new=created)

@@ -71,6 +71,8 @@ def summary_line(article: Article) -> str:
     checked = sum(counts[role]["checked"] for role in ("fact", "reasoning", "opinion"))
     removed = counts["removed"]
     if not checked and not article.dropped:
+        if article.stats.verify_seconds > 0:  # the check ran and found only the title and dek to read
+            return "*Checked against the sources: the title and dek; the article has no other sentence to check.*"
         return "*Not checked against the sources.*"
     facts = counts["fact"]
     parts = [f"{facts['supported']} of {counted(facts['checked'], 'factual sentence')} supported"]

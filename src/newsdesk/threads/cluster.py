@@ -29,15 +29,14 @@ The thresholds were set on the hand-labelled TIME Tech feed's tune half and the 
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from statistics import NormalDist
 
 import numpy as np
 
+from ..llm.chance import expected_best
 from .features import StoryFeatures
 
 WINDOW_DAYS = 21.0
@@ -52,7 +51,6 @@ RELATED_THRESHOLD = 0.7  # a pair score that says "about the same things", short
 STATEMENT_PAIRS = 3
 STATEMENT_THRESHOLD = 0.44
 STATEMENT_GROWTH = 0.05
-_NORMAL = NormalDist()
 
 
 def name_weights(profiles: Iterable[Counter[str]]) -> dict[str, float]:
@@ -72,18 +70,6 @@ def _profile(names: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     return {name: w / norm for name, w in weights.items()}
 
 
-@functools.cache
-def expected_best(pairs: int, best: int = STATEMENT_PAIRS) -> float:
-    """The expected mean of the ``best`` largest of ``pairs`` draws from a standard normal distribution (of all of
-    them, when there are fewer): 0 for up to ``best`` draws, 1.0 for 9, 1.6 for 28, 2.7 for 400. Each order
-    statistic is Blom's approximation, ``inverse normal CDF of (rank - 0.375) / (pairs + 0.25)``."""
-    taken = min(best, pairs)
-    if taken < 1:
-        return 0.0
-    ranks = range(pairs, pairs - taken, -1)
-    return sum(_NORMAL.inv_cdf((rank - 0.375) / (pairs + 0.25)) for rank in ranks) / taken
-
-
 def statement_bar(pairs: int) -> float:
     """The mean cosine the ``STATEMENT_PAIRS`` closest of ``pairs`` sentence pairs must reach to be a shared statement.
 
@@ -97,7 +83,7 @@ def statement_bar(pairs: int) -> float:
     sentences. Both numbers were set on the tuning sets, keeping short same-event reports linked
     (``docs/threads.md``).
     """
-    return STATEMENT_THRESHOLD + STATEMENT_GROWTH * expected_best(pairs)
+    return STATEMENT_THRESHOLD + STATEMENT_GROWTH * expected_best(pairs, STATEMENT_PAIRS)
 
 
 def shared_statement(a: StoryFeatures, b: StoryFeatures) -> bool:

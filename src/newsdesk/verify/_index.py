@@ -101,6 +101,7 @@ class PassageIndex:
     quote_keys: list[str] = field(default_factory=list)  # one per passage
     lower_text: str = ""
     vectors: np.ndarray | None = None  # one unit vector per unit (``embed``), when the semantic signal is on
+    _unit_words: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, passages: list[Passage]) -> PassageIndex:
@@ -164,6 +165,20 @@ class PassageIndex:
                     initials[i:j] for i in range(len(initials)) for j in range(i + 2, len(initials) + 1)
                 )
                 run = []
+
+    def unit_words(self, uid: int) -> frozenset[str]:
+        """One unit's words as whole words and name keys ("U.S." and "US" are both "us"), read once: what tells
+        whether the unit names something, where a substring test finds "us" in "because"."""
+        words = self._unit_words.get(uid)
+        if words is None:
+            unit = self.units[uid]
+            raw = normalise(self.passages[unit.passage].text[unit.start : unit.end])
+            found = [m.group() for m in names.WORD_RE.finditer(raw)]
+            words = frozenset(
+                [*(names.name_key(w) for w in found), *(p for w in found for p in re.split(r"[-']", w.lower()) if p)]
+            )
+            self._unit_words[uid] = words
+        return words
 
     def embed(self, encoder: Encoder, store: VectorStore | None = None) -> np.ndarray:
         """Every source sentence's embedding, computed once per index (and once per text with a store)."""

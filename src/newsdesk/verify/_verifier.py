@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -223,6 +224,14 @@ def _carries_fact(claim: Claim) -> bool:
     return claim.m.specifics > 0 or claim.probability >= claim.threshold
 
 
+def _states_number(index: PassageIndex, number: sp.Number, uid: int) -> bool:
+    return sp.number_found(number, index.units[uid].numbers)
+
+
+def _states_name(index: PassageIndex, keys: tuple[str, ...], uid: int) -> bool:
+    return set(keys) <= index.unit_words(uid)
+
+
 def _signals(claim: Claim) -> dict[str, Any]:
     m, judged = claim.m, claim.judged
     contradiction = m.conflicts[0] if m.conflicts else ("negation" if _negated(m) else None)
@@ -239,22 +248,28 @@ def _signals(claim: Claim) -> dict[str, Any]:
 
 
 def _citations(sentence: str, index: PassageIndex, m: Measure) -> list[Citation]:
-    """Source sentences that carry the support: the best pair, plus any unit needed for a specific they lack."""
+    """Source sentences that carry the support: the best pair, plus any unit needed for a specific they lack.
+
+    A unit is cited for a specific only where it states that specific: the same figure (by value, as the
+    checker compares figures) or the same name as whole words ("U.S." and "US" are one name). A citation claims
+    its quote supports the sentence, and a quote that merely holds the letters of a name ("us" in "because", or
+    "US" in a headline about something else when the best pair already says "U.S.") supports nothing."""
     chosen = list(m.evidence[:1])
     if len(m.evidence) > 1 and m.best_pair > m.best_unit:
         chosen.append(m.evidence[1])
     found = sp.extract(normalise(sentence))
-    needles = [n.text.lower() for n in found.numbers] + [" ".join(keys) for keys, _ in found.names]
-    for needle in needles:
+    wanted: list[Callable[[int], bool]] = [
+        *(partial(_states_number, index, number) for number in found.numbers),
+        *(partial(_states_name, index, keys) for keys, _ in found.names),
+    ]
+    for states in wanted:
         if len(chosen) >= MAX_CITATIONS:
             break
-        words = needle.split()
-        if any(all(w in index.units[u].text for w in words) for u in chosen):
+        if any(states(u) for u in chosen):
             continue
-        for uid, unit in enumerate(index.units):
-            if all(w in unit.text for w in words):
-                chosen.append(uid)
-                break
+        stating = next((uid for uid in range(len(index.units)) if states(uid)), None)
+        if stating is not None:
+            chosen.append(stating)
     # merge neighbouring sentences of one passage into one quote
     spans: dict[int, list[tuple[int, int]]] = {}
     for uid in chosen:

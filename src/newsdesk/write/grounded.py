@@ -23,7 +23,7 @@ from ..models import Block, Citation, Passage, Sentence, Source
 from ..storymap import first_person_unattributed, is_complete_sentence
 from ..text import content_words, split_sentences
 from .core import compress, shorten
-from .salience import Scored, salience, select
+from .salience import Scored, about_the_story, salience, select
 from .shape import LENGTH_SHARE, MAX_ARTICLE_WORDS
 
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
@@ -156,7 +156,11 @@ def candidates(
                             sentence in speaker_only,
                         )
                     )
-    return found
+    own = [c for c in found if c.passage.source_number == 1]
+    background = [c for c in found if c.passage.source_number != 1]
+    relevant = about_the_story([headline, *(c.original for c in own)], [c.original for c in background])
+    off_subject = {id(c) for c, keep in zip(background, relevant, strict=True) if not keep}
+    return [c for c in found if id(c) not in off_subject]
 
 
 def usable_alone(sentence: str) -> bool:

@@ -26,9 +26,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..llm.chance import chance_closest
 from ..llm.embed import encoder
 
-__all__ = ["Scored", "salience", "select"]
+__all__ = ["Scored", "about_the_story", "salience", "select"]
 
 # Position leads: the other signs order sentences of about the same place in the story. With centrality leading
 # (0.35/0.4/0.1/0.15, half at the fifth sentence) the takeaways scored ROUGE-1/2 40.0/17.6 on the 38 tune stories
@@ -84,6 +85,21 @@ def salience(sentences: Sequence[str], positions: Sequence[int], headline_overla
         + HEADLINE_WEIGHT * overlap
     )
     return Scored(scores, vectors)
+
+
+def about_the_story(story: Sequence[str], others: Sequence[str]) -> list[bool]:
+    """Whether each of ``others`` (a related story's sentences) is about the story whose sentences are ``story``:
+    its closest story sentence is closer in meaning than the closest of that many unrelated sentences is expected
+    to be (``chance_closest``).
+
+    Background earns its place by its subject. A related story can be about the event in part only: a newsletter
+    or round-up bundles several items, a feature moves on to other people; its sentences on the other items share
+    a word or a country with the story at most, and read no closer to any of its sentences than chance."""
+    if not story or not others:
+        return [True] * len(others)
+    closest = (encoder().encode(list(others)) @ encoder().encode(list(story)).T).max(axis=1)
+    bar = chance_closest(len(story))
+    return [bool(value >= bar) for value in closest]
 
 
 def select(scored: Scored, count: int, allowed: Sequence[bool] | None = None, taken: Sequence[int] = ()) -> list[int]:
