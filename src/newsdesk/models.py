@@ -236,17 +236,27 @@ class Sentence:
 class Block:
     type: BlockType
     sentences: list[Sentence] = field(default_factory=list)
+    # A dateline the sentences are reported under ("On 17 February, BBC News reported:"): taken from the record of
+    # the source they cite (its date and publisher, as the Sources list gives them), so it is no claim to check.
+    label: str = ""
 
     @property
     def text(self) -> str:
         return " ".join(s.text for s in self.sentences)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": self.type, "sentences": [s.to_dict() for s in self.sentences]}
+        data: dict[str, Any] = {"type": self.type, "sentences": [s.to_dict() for s in self.sentences]}
+        if self.label:
+            data["label"] = self.label
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Block:
-        return cls(type=data["type"], sentences=[Sentence.from_dict(s) for s in data.get("sentences", [])])
+        return cls(
+            type=data["type"],
+            sentences=[Sentence.from_dict(s) for s in data.get("sentences", [])],
+            label=data.get("label") or "",
+        )
 
 
 #: A section's note when every sentence drafted for it failed the source check (the verifier's, or the injection

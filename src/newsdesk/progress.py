@@ -77,9 +77,13 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
         if status == "start":
             return "Looking for related stories in the archive"
         background = int(data.get("background", 0))
+        thread = min(int(data.get("thread", 0)), background)
+        parts = [counted(thread, "entry", "entries") + " of its thread"] if thread else []
+        if background > thread:
+            parts.append(f"{background - thread} related {'story' if background - thread == 1 else 'stories'}")
         return (
-            f"Sources: the story and {background} related {'story' if background == 1 else 'stories'}"
-            if background
+            "Sources: the story and " + " and ".join(parts)
+            if parts
             else "Sources: the story alone (no related stories in the archive)"
         )
     if stage == "map":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import UTC, datetime
 from functools import lru_cache
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "STOPWORDS",
     "content_words",
     "counted",
+    "date_phrase",
     "fold_country_names",
     "normalise",
     "quotation_spans",
@@ -292,3 +294,15 @@ def counted(n: int, one: str, many: str | None = None) -> str:
     """ "1 entry", "2 entries": a count with its noun in the number the count takes (``many`` for an irregular
     plural; otherwise an "s" is added)."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def date_phrase(published: str | None) -> str | None:
+    """ "On 17 January" (with the year when it is not the current one), or None for a missing or odd date."""
+    if not published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published.strip())
+    except ValueError:
+        return None
+    year = "" if moment.year == datetime.now(UTC).year else f" {moment.year}"
+    return f"On {moment.day} {moment.strftime('%B')}{year}"

@@ -211,7 +211,8 @@ def test_web_stories_page_and_every_story_links_to_its_thread(tmp_path: Path) ->
 
 
 def test_background_comes_from_earlier_entries_of_the_thread_and_never_from_an_unrelated_story(tmp_path) -> None:
-    from newsdesk.threads.background import date_phrase, thread_background
+    from newsdesk.text import date_phrase
+    from newsdesk.threads.background import thread_background
 
     archive = open_archive(tmp_path / "bg.db")
     ids = {}
@@ -226,6 +227,24 @@ def test_background_comes_from_earlier_entries_of_the_thread_and_never_from_an_u
     assert alone == [], "a story with no thread and nothing related gets no background rather than an unrelated one"
     assert date_phrase("2024-01-17T09:00:00+00:00") == "On 17 January 2024"
     assert date_phrase("not a date") is None
+
+
+def test_a_first_write_takes_its_background_from_the_thread_as_ingested(tmp_path) -> None:
+    """Writing an ingested entry by id: its sources are its thread's earlier entries, and the log says so."""
+    db = tmp_path / "first.db"
+    archive = open_archive(db)
+    ids = {}
+    for item in (*DAM, OTHER):
+        ids[item[0]], _ = archive.add_story(story(*item))
+    update_threads(archive)  # as `newsdesk ingest` and `feed` do
+    archive.close()
+    done = run_newsdesk("write", str(ids[DAM[3][0]]), "--format", "json", db=db)
+    assert done.returncode == 0, done.stderr
+    sources = [s["title"] for s in json.loads(done.stdout)["sources"]]
+    assert sources[0] == DAM[3][0]
+    assert {DAM[0][0], DAM[1][0], DAM[2][0]} <= set(sources[1:]), sources
+    assert OTHER[0] not in sources
+    assert "3 entries of its thread" in done.stderr.decode()
 
 
 def test_coverage_differences_name_each_outlet_and_tell_an_update_from_a_disagreement() -> None:

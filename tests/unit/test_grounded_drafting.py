@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsdesk.models import Passage, Source
 from newsdesk.verify import Verifier
+from newsdesk.write.draft import datelines
 from newsdesk.write.grounded import GroundedDrafter, compress, points_back, run_on_pieces, shorten
 
 STORY = [
@@ -375,3 +376,34 @@ def test_background_about_another_item_of_a_bundle_is_never_drafted_from() -> No
     offered = [c.original for c in GroundedDrafter([story, newsletter], story.title).unused()]
     assert any("Holt" in text and "91" in text for text in offered), offered
     assert not any("Dockworkers" in text for text in offered), offered
+
+
+def test_background_stands_under_the_dateline_of_its_source_and_the_story_under_none() -> None:
+    """Background is an earlier state of the story or another event: each dated source's sentences get a
+    paragraph of their own under when and by whom they were reported; the story's own sentences get no label."""
+    story_passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(STORY)]
+    earlier = Source(
+        number=2,
+        title="Texas braces for heavy rain",
+        published="2024-11-11T08:00:00+00:00",
+        publisher="Houston Ledger",
+        role="background",
+        passages=[
+            Passage(
+                text="Forecasters warned that up to 12 inches of rain could fall across southern Texas this week.",
+                position=0,
+                source_number=2,
+            )
+        ],
+    )
+    sources = [Source(number=1, title="Floods kill 17 in Texas", passages=story_passages), earlier]
+    labels = datelines(sources)
+    assert labels == {2: "On 11 November 2024, Houston Ledger reported:"}
+    drafter = GroundedDrafter(sources, "Floods kill 17 in Texas")
+    chosen = drafter.take(400, prefer="background")
+    blocks = drafter.blocks(chosen, "paragraphs", labels)
+    by_source = {(b.label, s.citations[0].source) for b in blocks for s in b.sentences}
+    assert ("On 11 November 2024, Houston Ledger reported:", 2) in by_source
+    assert all(label == "" for label, source in by_source if source == 1)
+    assert all(label for label, source in by_source if source == 2)
+    assert all(not b.label for b in drafter.blocks(chosen, "bullets", labels))

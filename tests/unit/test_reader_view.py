@@ -166,3 +166,15 @@ def test_an_article_of_a_title_and_dek_alone_says_they_were_checked(article) -> 
     article.stats.verify_seconds = 0.2
     text = render(article, "md")
     assert "Not checked" not in text and "Checked against the sources: the title and dek" in text
+
+
+def test_a_dateline_is_rendered_before_its_paragraph_and_kept_in_the_json(article) -> None:
+    block = article.sections[0].blocks[0]
+    block.label = "On 11 November 2024, Houston Ledger reported:"
+    markdown = render(article, "md")
+    assert "*On 11 November 2024, Houston Ledger reported:* " + block.sentences[0].text in markdown
+    assert '<span class="dateline">On 11 November 2024, Houston Ledger reported:</span>' in render(article, "html")
+    data = article.to_dict()
+    jsonschema.validate(data, SCHEMA)
+    assert Article.from_dict(data).sections[0].blocks[0].label == block.label
+    assert "label" not in data["sections"][1]["blocks"][0], "a block without a dateline carries no key"

@@ -111,6 +111,15 @@ def test_the_articles_headline_style_drops_come_back_where_the_story_shows_them(
     assert fallback_title("Central Bank Says Wage Growth Stalled", growth).count(" a wage") == 0
 
 
+def test_an_ordinal_or_a_superlative_makes_its_phrase_definite_whatever_the_story_writes() -> None:
+    talks = "Negotiators will meet again on Thursday, but hopes for a deal are slim."
+    assert fallback_title("Second Round of Fishing Talks Ends in Oslo", talks) == (
+        "Why did the second round of fishing talks end in Oslo?"
+    )
+    offer = "The board said it would consider a better offer from the rival bidder."
+    assert "reject the latest rival bid" in fallback_title("Harbor Corp Rejects Latest Rival Bid", offer)
+
+
 def test_inside_a_place_or_an_answer_is_asked_about_what_it_holds() -> None:
     factory = "Robots at the factory build other robots, and a few engineers watch them."
     assert fallback_title("Inside the Factory Where Robots Build Robots", factory) == (

@@ -56,7 +56,8 @@ class WriteOptions:
     context_length: int | None = None  # the model's context window in tokens, where the user knows it
     # Idempotency: a second run with the same key returns the article the first one saved (jobs, feed entries).
     request_key: str | None = None
-    # Background from the story's thread first (threads/background.py), never from an unrelated story.
+    # Background from the story's thread and related threads only (threads/background.py), threading the archive
+    # first: a new version of an article. Otherwise the thread as stored comes first, then a gated word search.
     thread_first: bool = False
 
 

@@ -23,6 +23,7 @@ from ..retrieve import build_sources, evidence_of
 from ..storymap import build_map
 from ..template import SectionSpec, Template, load_template
 from ..threads import thread_members
+from ..threads.background import thread_background
 from ..write import fallback_title, leave_out_empty, write_draft
 from ..write.context import fit_to_context
 from ..write.revise import MAX_REVISE_CALLS, reviser
@@ -127,12 +128,15 @@ def _run(
 
     plan = RunPlan.resolve(options, model)
     emit("retrieve", "start")
-    if options.thread_first:
-        from ..threads.background import thread_background
-
-        backgrounds = thread_background(archive, story, options.background, rerank=reranker)
-    else:
+    # background from the story's thread first (its earlier entries, then related threads), as threaded at
+    # ingestion; a story not threaded, or one the archive tells no more of, takes the related stories a gated
+    # word search finds. A new version threads the archive first: its later entries are what it is about.
+    update = options.thread_first
+    backgrounds = thread_background(archive, story, options.background, rerank=reranker, update=update)
+    if not backgrounds and not options.thread_first:
         backgrounds = retrieve.background(archive, story, options.background, rerank=reranker)
+    members = thread_members(archive, story.id)
+    from_thread = sum(1 for b in backgrounds if b.story.id in members)
     sources = build_sources(story, archive.passages(story.id or 0), backgrounds)
     screening = injection.screen(sources, story)  # [injection] text addressed to the model: no prompt, no evidence
     story = screening.story or story
@@ -142,7 +146,7 @@ def _run(
     fitting.fit()
     for note in notes:
         emit("warning", "info", message=note)
-    emit("retrieve", "done", sources=len(sources), background=len(backgrounds))
+    emit("retrieve", "done", sources=len(sources), background=len(backgrounds), thread=from_thread)
 
     emit("map", "start")
     story_map = build_map(sources, story.headline).narrowed(own_sources(sources, archive, story.id))

@@ -47,7 +47,8 @@ def _section_lines(section: Section, heading_level: str = "##") -> list[str]:
         else:
             if previous == "bullet":
                 lines.append("")
-            lines += [" ".join(_sentence(s) for s in block.sentences), ""]
+            label = f"*{escape(block.label)}* " if block.label else ""
+            lines += [label + " ".join(_sentence(s) for s in block.sentences), ""]
         previous = block.type
     if previous == "bullet":
         lines.append("")

@@ -9,19 +9,21 @@ order they should be numbered as sources), so the pipeline can call it in its pl
 * **Earlier entries of the thread**, newest first (the latest state of the story before this entry), at least
   ``MIN_THREAD_ENTRIES`` of them when the thread has them, each with its passage most relevant to the story
   (the reranker's choice, else its first passage: a news story says what happened first).
-* **Related threads**: stories outside the thread that come close to one of its entries (``RELATED_THRESHOLD``,
-  below the link that would make them one thread), the closest first.
+* **Related threads**: stories outside the thread that come close to the story itself (``RELATED_THRESHOLD``,
+  below the link that would make them one thread) and that ``retrieve.related`` finds about the same thing (a
+  name in common, headlines and leads alike), the closest first. Two reports of talks in one city on one day
+  score as related threads; the lead gate tells peace talks on Ukraine from nuclear talks with Iran.
 * Nothing else: a story with neither gets no background, which is better than an unrelated one.
 
-``date_phrase`` says when an earlier entry was reported ("On 17 January"), for the writer to lead with.
+The grounded writer dates what it takes from them (``text.date_phrase``: "On 17 January"; ``write/draft.py``).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from ..retrieve import DEFAULT_BACKGROUND_PASSAGES, Background, Reranker
+from ..retrieve import related as is_related
 from . import load_features, thread_of, update_threads
 from .cluster import RELATED_THRESHOLD, pair_scores
 from .features import StoryFeatures
@@ -33,25 +35,19 @@ if TYPE_CHECKING:
 MIN_THREAD_ENTRIES = 2
 
 
-def date_phrase(published: str | None) -> str | None:
-    """ "On 17 January" (with the year when it is not the current one), or None for a missing or odd date."""
-    if not published:
-        return None
-    try:
-        moment = datetime.fromisoformat(published.strip())
-    except ValueError:
-        return None
-    year = "" if moment.year == datetime.now(UTC).year else f" {moment.year}"
-    return f"On {moment.day} {moment.strftime('%B')}{year}"
-
-
 def thread_background(
-    archive: Archive, story: Story, limit: int = DEFAULT_BACKGROUND_PASSAGES, rerank: Reranker | None = None
+    archive: Archive,
+    story: Story,
+    limit: int = DEFAULT_BACKGROUND_PASSAGES,
+    rerank: Reranker | None = None,
+    update: bool = True,
 ) -> list[Background]:
-    """Background stories for ``story`` (stored, with an id): its thread's earlier entries, then related threads."""
+    """Background stories for ``story`` (stored, with an id): its thread's earlier entries, then related threads.
+    ``update=False`` reads the threads as stored (a first write never pays for threading the archive)."""
     if limit <= 0 or story.id is None:
         return []
-    update_threads(archive)
+    if update:
+        update_threads(archive)
     thread_id = thread_of(archive, story.id)
     if thread_id is None:
         return []
@@ -68,7 +64,12 @@ def thread_background(
         (features[index[s]] for s in members if s != story.id and s in index and features[index[s]].day <= me.day),
         key=lambda f: (-f.day, f.story_id),
     )
-    related = _related(features, members)
+    # a related thread is another event: it must also be about the same thing by the word search's own gate
+    related = [
+        s
+        for s in _related(features, members, story.id)
+        if is_related(story, archive.get_story(s), semantic=rerank is not None)
+    ]
     chosen = [f.story_id for f in earlier[: max(limit, MIN_THREAD_ENTRIES)]]
     chosen += [s for s in related if s not in chosen][: max(0, limit - len(chosen))]
     out: list[Background] = []
@@ -81,13 +82,16 @@ def thread_background(
     return out
 
 
-def _related(features: list[StoryFeatures], members: set[int]) -> list[int]:
-    """Stories outside ``members`` whose best pair score with a member reaches ``RELATED_THRESHOLD``, best first."""
+def _related(features: list[StoryFeatures], members: set[int], story_id: int) -> list[int]:
+    """Stories outside ``members`` whose pair score with the story itself reaches ``RELATED_THRESHOLD``, best
+    first. Relatedness is not transitive: a round-up in the thread is related to each of the events it reports,
+    and those are not this story's."""
     best: dict[int, float] = {}
     for i, j, score in pair_scores(features, RELATED_THRESHOLD):
         a, b = features[i].story_id, features[j].story_id
-        if (a in members) == (b in members):
+        if story_id not in (a, b):
             continue
-        other = b if a in members else a
-        best[other] = max(best.get(other, score), score)
+        other = b if a == story_id else a
+        if other not in members:
+            best[other] = max(best.get(other, score), score)
     return [s for s, _ in sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))]

@@ -14,7 +14,7 @@ from ..llm.session import BudgetExceeded, Messages, Session
 from ..models import Article, Block, Section, Sentence, Source
 from ..storymap import StoryMap, is_complete_sentence
 from ..template import SectionSpec, Template
-from ..text import STOPWORDS, split_sentences
+from ..text import STOPWORDS, date_phrase, split_sentences
 from . import from_map, prompts
 from .grounded import Candidate, GroundedDrafter
 from .parse import (
@@ -152,7 +152,7 @@ def write_draft(
         elif drafter is not None and spec_section.kind in GROUNDED_KINDS:
             drafter.before_summary = _before_summary(template, spec_section)
             words = fact_words(spec_section, template, drafter.story_words(), [dek, intro, *prebuilt.values()])
-            section = _grounded_section(drafter, spec_section, words)
+            section = _grounded_section(drafter, spec_section, words, datelines(sources))
         else:
             section = _written_section(
                 session, sources, spec_section, headline, others, plan=from_map.plan_for(spec_section, story_map)
@@ -261,10 +261,25 @@ def _written_headline(
     return _title(labelled.get("title"), headline, body, story_map), dek, intro
 
 
-def _grounded_section(drafter: GroundedDrafter, spec: SectionSpec, words: int | None = None) -> Section:
+def datelines(sources: list[Source]) -> dict[int, str]:
+    """When and by whom each background source was reported ("On 17 February, BBC News reported:"), by source
+    number: background is an earlier state of the story or another event, and a reader must not take it for this
+    story's present. Sources without a date get none."""
+    lines: dict[int, str] = {}
+    for source in sources[1:]:
+        when = date_phrase(source.published)
+        if when:
+            lines[source.number] = f"{when}, {source.publisher} reported:" if source.publisher else f"{when}:"
+    return lines
+
+
+def _grounded_section(
+    drafter: GroundedDrafter, spec: SectionSpec, words: int | None = None, dated: dict[int, str] | None = None
+) -> Section:
     prefer = "background" if spec.kind == "fact" else "story"
     chosen = drafter.take(words or spec.target_words, prefer=prefer)
-    section = Section(id=spec.id, heading=spec.heading, kind=spec.kind, blocks=drafter.blocks(chosen, spec.format))
+    blocks = drafter.blocks(chosen, spec.format, dated if spec.kind == "fact" else None)
+    section = Section(id=spec.id, heading=spec.heading, kind=spec.kind, blocks=blocks)
     if not section.blocks:
         section.note = "The sources hold no further facts for this section beyond those given above."
     return section

@@ -366,13 +366,23 @@ class GroundedDrafter:
         picked.sort(key=lambda i: self.pool[i].order)
         return [Block(type="bullet", sentences=[_sentence(self.pool[i], core(i))]) for i in picked]
 
-    def blocks(self, chosen: list[Candidate], fmt: str) -> list[Block]:
-        sentences = [_sentence(c) for c in chosen]
+    def blocks(self, chosen: list[Candidate], fmt: str, datelines: dict[int, str] | None = None) -> list[Block]:
+        """Bullets, or paragraphs of at most three sentences; with ``datelines`` (a label by source number), the
+        sentences of each dated source stand in paragraphs of their own under its dateline."""
         if fmt == "bullets":
-            return [Block(type="bullet", sentences=[s]) for s in sentences]
+            return [Block(type="bullet", sentences=[_sentence(c)]) for c in chosen]
+        runs: list[tuple[str, list[Candidate]]] = []
+        for candidate in chosen:
+            label = (datelines or {}).get(candidate.passage.source_number, "")
+            if runs and runs[-1][0] == label:
+                runs[-1][1].append(candidate)
+            else:
+                runs.append((label, [candidate]))
         blocks: list[Block] = []
-        for start in range(0, len(sentences), 3):  # short paragraphs read better than one wall of text
-            blocks.append(Block(type="paragraph", sentences=sentences[start : start + 3]))
+        for label, run in runs:
+            sentences = [_sentence(c) for c in run]
+            for start in range(0, len(sentences), 3):  # short paragraphs read better than one wall of text
+                blocks.append(Block(type="paragraph", sentences=sentences[start : start + 3], label=label))
         return blocks
 
 

@@ -257,7 +257,8 @@ def with_articles(question: str, body: str) -> str:
     preposition too). A noun is countable where the story writes it after "a"/"an" or in the plural; a mass noun
     ("growth", "power") takes none. A bare noun with no modifier of its own takes only a subject's "the" ("the
     mayor"): after a verb it is often an idiom with it ("take place", "make sense"), and after a preposition more
-    so ("on trial")."""
+    so ("on trial"). An ordinal or a superlative singles out one member of a set, so a phrase it opens is definite
+    and takes "the" whatever the story writes ("the first day of the talks", "the largest dam")."""
     doc = nlp()(question)
     articles: dict[int, str] = {}  # the index of a phrase's first word -> the article it takes
     for head in doc:
@@ -274,7 +275,9 @@ def with_articles(question: str, body: str) -> str:
         if any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") or t.is_punct for t in doc[start : head.i + 1]):
             continue
         words = doc[start : head.i + 1].text
-        if head.tag_ in ("NNP", "NNPS") and head.dep_ in (*_ARGUMENTS, "pobj", "attr"):
+        if head.tag_ in ("NN", "NNS") and head.dep_ in _ARGUMENTS and start < head.i and _definite_modifier(doc[start]):
+            articles[start] = "the"
+        elif head.tag_ in ("NNP", "NNPS") and head.dep_ in (*_ARGUMENTS, "pobj", "attr"):
             if _story_says_the(words, body):
                 articles[start] = "the"
         elif head.tag_ == "NN" and head.dep_ in _ARGUMENTS and head.text.islower():
@@ -290,6 +293,14 @@ def with_articles(question: str, body: str) -> str:
                 articles[start] = _indefinite(doc[start].text)
     lowered = lower_words(body) if any(a != "the" for a in articles.values()) else set()
     return "".join(f"{articles[t.i]} {_after_article(t, lowered)}" if t.i in articles else t.text_with_ws for t in doc)
+
+
+_ORDINAL = re.compile(r"first|second|third|\w+th")  # "fourth" ... "hundredth"; the tagger gives them JJ
+
+
+def _definite_modifier(token: Token) -> bool:
+    """An ordinal or superlative adjective, which makes the phrase it opens definite."""
+    return token.tag_ in ("JJS", "RBS") or (token.tag_ == "JJ" and bool(_ORDINAL.fullmatch(token.lower_)))
 
 
 def _unarticled(token: Token) -> bool:
