@@ -101,9 +101,10 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
             return f"Checking: {_PURPOSE_WORDS[data['purpose']]} (call {data.get('number', '?')}{budget})"
         return None  # a write call has its section's line, a revision its own
     if stage == "verify":
+        part = f" of {data['part']}" if data.get("part") else ""
         if status == "start":
-            return f"Checking {counted(data.get('sentences', 0), 'sentence')} against the sources"
-        return f"Checked every sentence; {data.get('dropped', 0)} dropped"
+            return f"Checking {counted(data.get('sentences', 0), 'sentence')}{part} against the sources"
+        return f"Checked every sentence{part}; {data.get('dropped', 0)} dropped"
     if stage == "revise":
         return _revise_words(status, data)
     if stage == "save":

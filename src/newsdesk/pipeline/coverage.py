@@ -4,6 +4,8 @@ each sentence is shown under. The pipeline adds it after the rest of the article
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..archive import Archive
 from ..models import Article, Block, Dropped, Passage, Section, Sentence, Source, Story
 from ..threads import thread_members
@@ -86,7 +88,13 @@ def keep_named_outlets(article: Article) -> None:
         article.sections.remove(section)
 
 
-def add_coverage_section(article: Article, archive: Archive, story: Story, evidence: list[Passage]) -> None:
+def add_coverage_section(
+    article: Article,
+    archive: Archive,
+    story: Story,
+    evidence: list[Passage],
+    emit: Callable[..., None] | None = None,
+) -> None:
     """Append the checked coverage section to ``article`` when the story is threaded and its sources hold two or
     more outlets of its thread that differ.
 
@@ -102,7 +110,11 @@ def add_coverage_section(article: Article, archive: Archive, story: Story, evide
     if section is None:
         return
     alone = Article("", "", Section("intro", "", "summary"), [section], article.sources, article.model)
+    if emit is not None:  # checked after the rest: the progress says so, or its sentences would go uncounted
+        emit("verify", "start", sentences=len(section.sentences()), part=section.heading)
     verify_article(Verifier(store=archive), alone, evidence)
+    if emit is not None:
+        emit("verify", "done", dropped=len(alone.dropped), part=section.heading)
     article.dropped.extend(alone.dropped)
     if section.sentences():
         article.sections.append(section)

@@ -192,7 +192,7 @@ def _run(
     if plan.verify:  # several outlets of the story's thread among the sources: how their coverage differs
         from .coverage import add_coverage_section
 
-        add_coverage_section(article, archive, story, evidence)
+        add_coverage_section(article, archive, story, evidence, emit)
 
     article.model.context_length = model.context_length  # as the server stated it, where it refused a prompt
     stats = session.stats

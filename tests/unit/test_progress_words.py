@@ -1,0 +1,22 @@
+"""What the progress line says for a stage: every count a reader sees is the count of what was done."""
+
+from __future__ import annotations
+
+from newsdesk.progress import describe
+
+
+def test_sources_say_how_many_are_entries_of_the_story_thread() -> None:
+    assert describe("retrieve", "done", {"background": 3, "thread": 2}) == (
+        "Sources: the story and 2 entries of its thread and 1 related story"
+    )
+    assert (
+        describe("retrieve", "done", {"background": 1, "thread": 1}) == "Sources: the story and 1 entry of its thread"
+    )
+    assert describe("retrieve", "done", {"background": 2}) == "Sources: the story and 2 related stories"
+    assert "story alone" in (describe("retrieve", "done", {"background": 0}) or "")
+
+
+def test_a_part_checked_after_the_rest_is_named() -> None:
+    line = describe("verify", "start", {"sentences": 2, "part": "How the coverage differs"})
+    assert line == "Checking 2 sentences of How the coverage differs against the sources"
+    assert describe("verify", "start", {"sentences": 1}) == "Checking 1 sentence against the sources"
