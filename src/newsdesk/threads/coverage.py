@@ -112,6 +112,64 @@ def _figure_statements(figures: list[Figure]) -> list[str]:
     return out
 
 
+SAME_FACT = 0.6  # cosine of two outlets' sentences on one fact (the shipped encoder; unrelated ones sit near 0.08)
+
+
+def _qualified_apart(sentences: list[tuple[Any, Source]]) -> list[tuple[str, str, Source]]:
+    """Pairs of sentences of two outlets that tell one fact, one of them as plain fact and the other qualified
+    (``vouches``): each sentence with its outlet, so that both stand side by side. "Beaten to death by far-left
+    activists" and "beaten by masked men believed to be far-left militants" are one fact told with and without
+    a hedge; a reader must see that one outlet does not vouch for what the other states."""
+    from ..llm.embed import encoder
+
+    if len({str(source.publisher) for _, source in sentences}) < 2:
+        return []
+    vectors = encoder().encode([sent.text.strip() for sent, _ in sentences])
+    similar = vectors @ vectors.T
+    found: list[tuple[str, str, Source]] = []
+    for i, (first, one) in enumerate(sentences):
+        for j in range(i + 1, len(sentences)):
+            second, other = sentences[j]
+            if one.publisher == other.publisher or similar[i, j] < SAME_FACT:
+                continue
+            if vouches(first) != vouches(second):
+                found += [
+                    (str(one.publisher), first.text.strip(), one),
+                    (str(other.publisher), second.text.strip(), other),
+                ]
+    return found
+
+
+def vouches(sentence: Any) -> bool:
+    """Whether a sentence states its content as fact on the writer's own word: it does not when it reports it as
+    someone's statement or belief (a verb of saying or believing that governs its main clause: "Iran says ...",
+    "police believe ..."), or qualifies it (a hedge adverb, an epistemic modal, a qualifying adjective such as
+    "alleged", a hearsay participle such as "believed to be", an unvouched verb such as "claim")."""
+    from ..language import (
+        EPISTEMIC_MODALS,
+        EVIDENTIAL_ADVERBS,
+        HEARSAY_PARTICIPLES,
+        QUALIFYING_ADJECTIVES,
+        REPORTING_VERBS,
+        UNVOUCHED_VERBS,
+    )
+
+    root = sentence.root
+    if root.lemma_.lower() in REPORTING_VERBS and any(c.dep_ == "ccomp" for c in root.children):
+        return False
+    for token in sentence:
+        word = token.lower_
+        if word in EVIDENTIAL_ADVERBS or word in QUALIFYING_ADJECTIVES:
+            return False
+        if token.tag_ == "MD" and word in EPISTEMIC_MODALS:
+            return False
+        if token.tag_ == "VBN" and word in HEARSAY_PARTICIPLES and any(c.dep_ == "xcomp" for c in token.children):
+            return False
+        if token.pos_ == "VERB" and token.lemma_.lower() in UNVOUCHED_VERBS:
+            return False
+    return True
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -135,10 +193,12 @@ def outlet_points(sources: list[Source]) -> dict[str, list[tuple[str, Source]]]:
 
     figures: list[Figure] = []
     naming: dict[str, dict[str, tuple[str, Source]]] = {}  # outlet -> name -> (first sentence naming it, source)
+    sentences: list[tuple[Any, Source]] = []  # every sentence of every outlet, parsed
     for source in sources:
         if not source.publisher:
             continue
         for doc in nlp().pipe([p.text for p in source.passages]):
+            sentences.extend((sent, source) for sent in doc.sents if len(sent) > 3)
             figures.extend(_figures(doc, source))
             for ent in doc.ents:
                 if ent.label_ in NAME_LABELS and (key := normalise_name(ent.text)):
@@ -161,6 +221,8 @@ def outlet_points(sources: list[Source]) -> dict[str, list[tuple[str, Source]]]:
         if len(latest) > 1 and len({f.value for f in latest.values()}) > 1:
             for outlet, figure in sorted(latest.items()):
                 add(outlet, figure.sentence, figure.source)
+    for outlet, sentence, source in _qualified_apart(sentences):
+        add(outlet, sentence, source)
     outlet_names = {normalise_name(o) for o in outlets}  # an outlet naming itself is not news
     for outlet in sorted(naming):
         others = set().union(*(set(v) for o, v in naming.items() if o != outlet))
