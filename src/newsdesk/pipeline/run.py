@@ -131,8 +131,7 @@ def _run(
     # background from the story's thread first (its earlier entries, then related threads), as threaded at
     # ingestion; a story not threaded, or one the archive tells no more of, takes the related stories a gated
     # word search finds. A new version threads the archive first: its later entries are what it is about.
-    update = options.thread_first
-    backgrounds = thread_background(archive, story, options.background, rerank=reranker, update=update)
+    backgrounds = thread_background(archive, story, options.background, rerank=reranker, update=options.thread_first)
     if not backgrounds and not options.thread_first:
         backgrounds = retrieve.background(archive, story, options.background, rerank=reranker)
     members = thread_members(archive, story.id)
