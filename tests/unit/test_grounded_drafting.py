@@ -407,3 +407,21 @@ def test_background_stands_under_the_dateline_of_its_source_and_the_story_under_
     assert all(label == "" for label, source in by_source if source == 1)
     assert all(label for label, source in by_source if source == 2)
     assert all(not b.label for b in drafter.blocks(chosen, "bullets", labels))
+
+
+def test_the_outlet_gathering_the_news_is_no_fact_of_the_story_and_what_it_found_is() -> None:
+    """How the page was made (the outlet contacting or interviewing someone) is not an event of the story."""
+    text = (
+        "The county closed the Mill Road bridge after inspectors found cracks in two of its piers. "
+        "The Valley Ledger has reached out to the county engineer for comment. "
+        "The Valley Ledger found that the bridge had failed two earlier inspections."
+    )
+    source = Source(
+        number=1,
+        title="County closes Mill Road bridge",
+        publisher="Valley Ledger",
+        passages=[Passage(text=text, position=0, source_number=1)],
+    )
+    offered = [c.original for c in GroundedDrafter([source], source.title).unused()]
+    assert not any("reached out" in t for t in offered), offered
+    assert any("failed two earlier inspections" in t for t in offered), offered

@@ -85,6 +85,30 @@ def caption_or_byline(sentence: str) -> bool:
     return bool(_CAPTION.search(sentence))
 
 
+# How an outlet gathers the news: it contacts, asks and interviews people ("reached out to X for comment", "NPR
+# speaks with X"). Told of the outlet itself, such an act is how the page was made, not an event of the story.
+_GATHERING_VERBS = frozenset("reach contact ask request interview speak talk approach email".split())
+
+
+def newsgathering(sentence: str, outlet: str | None) -> bool:
+    """Whether the sentence tells of its own outlet gathering the news: the outlet (as its feed names itself, by
+    its first word: "TIME", "NPR") or its staff ("NPR's Steve Inskeep") is the subject of a verb of contacting,
+    asking or interviewing. What the outlet found or saw stays ("TIME found that ...")."""
+    name = (outlet or "").split(":")[0].split()[0] if (outlet or "").split() else ""
+    if len(name) < 2 or not re.search(rf"\b{re.escape(name)}\b", sentence):
+        return False
+    doc = nlp()(sentence)
+    if any(token.dep_ == "relcl" for token in doc):  # "TIME spoke to X, who opposed the plan": X's part is news
+        return False
+    return any(
+        token.dep_ in ("nsubj", "nsubjpass")
+        and token.head.dep_ == "ROOT"  # "After TIME contacted Google, the company said ...": Google's part is news
+        and token.head.lemma_ in _GATHERING_VERBS
+        and any(word.text == name for word in token.subtree)  # "The Valley Ledger", "NPR's Steve Inskeep"
+        for token in doc
+    )
+
+
 REPEAT_SHARE = 0.6  # the verifier's redundancy bar (calibration.json "redundancy")
 # A summary sentence that keeps at most this share of its source sentence's words restates it rather than copying
 # it: its word pairs are then under the verifier's bar for a summary's copies (calibration.json
@@ -135,7 +159,7 @@ def candidates(
         for number, passage in enumerate(source.passages, start=1):
             for whole in split_sentences(passage.text):
                 order += 1  # a run-on's pieces keep its place in the story
-                if addressed(number, whole):
+                if addressed(number, whole) or newsgathering(whole, source.publisher):
                     continue
                 alone = usable_alone(whole)
                 for sentence in [whole] if alone else run_on_pieces(whole):
