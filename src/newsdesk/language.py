@@ -69,6 +69,7 @@ __all__ = [
     "is_noun",
     "is_verb",
     "listed_opposites",
+    "newsgathering",
     "nlp",
     "opposite",
     "parse",
@@ -847,3 +848,27 @@ def speaker_tokens(verb: Any) -> list[Any] | None:
             return list(passive[0].subtree)
         return speaker_tokens(verb.head)
     return None
+
+
+# How an outlet gathers the news: it contacts, asks and interviews people ("reached out to X for comment", "NPR
+# speaks with X"). Told of the outlet itself, such an act is how the page was made, not an event of the story.
+_GATHERING_VERBS = frozenset("reach contact ask request interview speak talk approach email".split())
+
+
+def newsgathering(sentence: str, outlet: str | None) -> bool:
+    """Whether the sentence tells of its own outlet gathering the news: the outlet (as its feed names itself, by
+    its first word: "TIME", "NPR") or its staff ("NPR's Steve Inskeep") is the subject of a verb of contacting,
+    asking or interviewing. What the outlet found or saw stays ("TIME found that ...")."""
+    name = (outlet or "").split(":")[0].split()[0] if (outlet or "").split() else ""
+    if len(name) < 2 or not re.search(rf"\b{re.escape(name)}\b", sentence):
+        return False
+    doc = nlp()(sentence)
+    if any(token.dep_ == "relcl" for token in doc):  # "TIME spoke to X, who opposed the plan": X's part is news
+        return False
+    return any(
+        token.dep_ in ("nsubj", "nsubjpass")
+        and token.head.dep_ == "ROOT"  # "After TIME contacted Google, the company said ...": Google's part is news
+        and token.head.lemma_ in _GATHERING_VERBS
+        and any(word.text == name for word in token.subtree)  # "The Valley Ledger", "NPR's Steve Inskeep"
+        for token in doc
+    )

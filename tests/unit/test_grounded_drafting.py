@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsdesk.models import Passage, Source
 from newsdesk.verify import Verifier
-from newsdesk.write.draft import datelines
+from newsdesk.write.draft import dated, datelines
 from newsdesk.write.grounded import GroundedDrafter, compress, points_back, run_on_pieces, shorten
 
 STORY = [
@@ -401,12 +401,12 @@ def test_background_stands_under_the_dateline_of_its_source_and_the_story_under_
     assert labels == {2: "On 11 November 2024, Houston Ledger reported:"}
     drafter = GroundedDrafter(sources, "Floods kill 17 in Texas")
     chosen = drafter.take(400, prefer="background")
-    blocks = drafter.blocks(chosen, "paragraphs", labels)
-    by_source = {(b.label, s.citations[0].source) for b in blocks for s in b.sentences}
-    assert ("On 11 November 2024, Houston Ledger reported:", 2) in by_source
-    assert all(label == "" for label, source in by_source if source == 1)
-    assert all(label for label, source in by_source if source == 2)
-    assert all(not b.label for b in drafter.blocks(chosen, "bullets", labels))
+    for fmt in ("paragraphs", "bullets"):
+        blocks = dated(drafter.blocks(chosen, fmt), labels)
+        by_source = {(b.label, s.citations[0].source) for b in blocks for s in b.sentences}
+        assert ("On 11 November 2024, Houston Ledger reported:", 2) in by_source
+        assert all(label == "" for label, source in by_source if source == 1)
+        assert all(len({s.citations[0].source for s in b.sentences}) == 1 for b in blocks), "one source a block"
 
 
 def test_the_outlet_gathering_the_news_is_no_fact_of_the_story_and_what_it_found_is() -> None:
@@ -425,3 +425,14 @@ def test_the_outlet_gathering_the_news_is_no_fact_of_the_story_and_what_it_found
     offered = [c.original for c in GroundedDrafter([source], source.title).unused()]
     assert not any("reached out" in t for t in offered), offered
     assert any("failed two earlier inspections" in t for t in offered), offered
+
+
+def test_a_cut_keeps_a_fronted_date_and_drops_the_writing_s_own_present() -> None:
+    """Without its date a past event reads as the present: a 2016 plan is no current takeaway."""
+    assert shorten("In 2016, the utility unveiled plans to bury its power lines, which had failed in storms.") == (
+        "In 2016, the utility unveiled plans to bury its power lines."
+    )
+    assert shorten("Last December, the council approved the budget, which had been delayed twice.").startswith(
+        "Last December, the council approved the budget"
+    )
+    assert shorten("On Tuesday, the company said it would cut 200 jobs.") == "The company said it would cut 200 jobs."

@@ -344,3 +344,27 @@ def test_a_quotation_that_goes_on_is_its_last_named_speakers() -> None:
     ]
     story_map = build_map(one_source([" ".join(named_after)], HEADLINE), HEADLINE)
     assert {s.speaker for s in story_map.statements} == {"Selina Xu"}
+
+
+def _speakers_with_openings(text: str) -> list[tuple[str, str]]:
+    story_map = build_map(one_source([text], "A story"), "A story")
+    return [(s.speaker, s.sentence.split()[0]) for s in story_map.statements]
+
+
+def test_they_takes_up_the_plural_subject_before_it_never_a_singular_name() -> None:
+    """A subject pronoun takes up the most prominent earlier entity that agrees with it: "they" the previous
+    sentence's plural subject, not the outlet or organisation named after it."""
+    told = (
+        "Rents in the town have doubled, tenants and housing advocates told the Valley Ledger. "
+        "They say the council ignored years of warnings."
+    )
+    assert ("tenants and housing advocates", "They") in _speakers_with_openings(told)
+    unnamed = (
+        "Harbor Health published a study of night shifts on Monday. Its authors concede that the sample was small. "
+        "But they argue the trend is clear."
+    )
+    assert not any(first == "But" and speaker == "Harbor Health" for speaker, first in _speakers_with_openings(unnamed))
+
+
+def test_a_one_letter_or_acronym_speaker_keeps_its_capitals() -> None:
+    assert ("X", "X") in _speakers_with_openings("X said on Monday that it had removed the accounts.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Article, Section, Sentence, web_url
+from ..models import Article, Block, Section, Sentence, web_url
 from ..text import counted
 
 # Characters that would let text from a model or a source become markup in a Markdown viewer: raw HTML
@@ -32,6 +32,10 @@ def _sentence(sentence: Sentence) -> str:
     return f"{text} {marks}".rstrip() if marks else text
 
 
+def _dateline(block: Block) -> str:
+    return f"*{escape(block.label)}* " if block.label else ""
+
+
 def _section_lines(section: Section, heading_level: str = "##") -> list[str]:
     lines: list[str] = []
     if section.heading:
@@ -43,12 +47,11 @@ def _section_lines(section: Section, heading_level: str = "##") -> list[str]:
                 lines.append("")
             lines += [f"### {escape(block.text)}", ""]
         elif block.type == "bullet":
-            lines.append("- " + " ".join(_sentence(s) for s in block.sentences))
+            lines.append("- " + _dateline(block) + " ".join(_sentence(s) for s in block.sentences))
         else:
             if previous == "bullet":
                 lines.append("")
-            label = f"*{escape(block.label)}* " if block.label else ""
-            lines += [label + " ".join(_sentence(s) for s in block.sentences), ""]
+            lines += [_dateline(block) + " ".join(_sentence(s) for s in block.sentences), ""]
         previous = block.type
     if previous == "bullet":
         lines.append("")

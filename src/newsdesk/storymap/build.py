@@ -144,6 +144,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     last_person: str | None = None
     last_actor: str | None = None
     last_passage: int | None = None
+    group: str | None = None  # the previous sentence's plural subject ("" when it names no one: "its authors")
     introduced: Statement | None = None  # "X also said:" before a list: its items are X's words
     answers = _interview_answers(read)
     interviewee: dict[int, str | None] = {}  # by source number: whose answers they are
@@ -152,6 +153,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     for order, ((sentence, passage), doc) in enumerate(zip(units, docs, strict=True)):
         if id(passage) != last_passage:  # pronouns do not reach back across passages
             last_person = last_actor = None
+            group = None
             last_passage = id(passage)
         if not LIST_MARKER.match(sentence):
             introduced = None  # a list ends at the first sentence that is no item of it
@@ -161,7 +163,8 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             continue
         quoted = quotation_spans(sentence)
         # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
-        statement = _statement(doc, sentence, quoted, passage, order, actors, last_person, last_actor)
+        statement = _statement(doc, sentence, quoted, passage, order, actors, last_person, last_actor, group)
+        group = plural_subject(doc, quoted)  # whom a "they" of the next sentence stands for
         if statement is not None and _INTRODUCES_LIST.search(sentence):
             introduced = statement
         if order in answers and statement is None:
@@ -385,6 +388,7 @@ def _statement(
     actors: dict[str, Actor],
     last_person: str | None,
     last_actor: str | None,
+    group: str | None = None,
 ) -> Statement | None:
     """A speech verb with its subject, or "according to X": who said what, and with which stance.
 
@@ -426,7 +430,7 @@ def _statement(
         # a long subject, or one holding the clause that says ("officials who said ..."), is named by its head
         if len(span) > 10 or span.start <= token.i < span.end:
             span = doc[speaker_token.i : speaker_token.i + 1]
-        speaker = _speaker_name(span, speaker_token, actors, last_person, last_actor)
+        speaker = _speaker_name(span, speaker_token, actors, last_person, last_actor, group)
         if speaker is None:
             continue
         statement = Statement(
@@ -452,8 +456,39 @@ def _reports_clause(verb: Token) -> bool:
     return any(child.dep_ in ("ccomp", "parataxis") for child in verb.children)
 
 
+def plural_subject(doc: Any, quoted: list[tuple[int, int]]) -> str | None:
+    """The sentence's plural subject, which a "they" in the next sentence takes up: a subject is the most
+    prominent antecedent a pronoun can have (centering), and "they" agrees with a plural (a plural noun, or nouns
+    joined by "and"), never with a singular name ("experts told TIME. They contend ...": the experts, not TIME).
+    None when the main clause has no plural subject; "" when it has one that names no one outside this sentence
+    ("Its authors", "their lawyers"): a "they" after it is left unresolved rather than given to another name."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not within(quoted, c.idx)), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    joined = [c for c in subject.children if c.dep_ == "conj"]
+    if subject.tag_ not in ("NNS", "NNPS") and not joined:
+        return None
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+        return ""
+    words = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    if len(words) > 10:  # a long subject is named by its heads, as ``_statement`` names a speaker
+        text = " and ".join(t.text for t in [subject, *joined])
+    else:
+        text = words.text
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return text if words[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
+
+
 def _speaker_name(
-    span: Span, head: Token, actors: dict[str, Actor], last_person: str | None, last_actor: str | None
+    span: Span,
+    head: Token,
+    actors: dict[str, Actor],
+    last_person: str | None,
+    last_actor: str | None,
+    group: str | None = None,
 ) -> str | None:
     text = span.text
     first = span[0]
@@ -462,6 +497,7 @@ def _speaker_name(
         and first.pos_ != "PROPN"
         and not first.ent_type_
         and text[:1].isupper()
+        and not first.text.isupper()  # an acronym or a one-letter name ("X", "AP") keeps its capitals
         and (first.is_stop or in_lexicon(first.text))  # a capitalised word English lacks is a name ("Adcock says")
     ):
         text = text[0].lower() + text[1:]  # "Environmental groups" at a sentence's start is "environmental groups"
@@ -470,8 +506,8 @@ def _speaker_name(
         return None
     if lower in ("he", "she"):
         return last_person
-    if lower == "they":
-        return last_actor
+    if lower == "they":  # the previous sentence's plural subject first: "Its authors concede ... But they argue"
+        return (group or None) if group is not None else last_actor
     if lower in ("i", "we", "you", "it", "this", "that", "which", "who"):
         return None
     named = [e for e in span.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]

@@ -189,7 +189,7 @@ def outlet_points(sources: list[Source]) -> dict[str, list[tuple[str, Source]]]:
     outlets = {s.publisher for s in sources if s.publisher}
     if len(outlets) < 2:
         return {}
-    from ..language import nlp
+    from ..language import newsgathering, nlp
 
     figures: list[Figure] = []
     naming: dict[str, dict[str, tuple[str, Source]]] = {}  # outlet -> name -> (first sentence naming it, source)
@@ -202,6 +202,8 @@ def outlet_points(sources: list[Source]) -> dict[str, list[tuple[str, Source]]]:
             figures.extend(_figures(doc, source))
             for ent in doc.ents:
                 if ent.label_ in NAME_LABELS and (key := normalise_name(ent.text)):
+                    if newsgathering(ent.sent.text, source.publisher):  # how the page was made is no account
+                        continue
                     naming.setdefault(source.publisher, {}).setdefault(key, (ent.sent.text.strip(), source))
     points: dict[str, list[tuple[str, Source]]] = {}
 

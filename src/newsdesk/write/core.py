@@ -85,6 +85,20 @@ _FRONTED = re.compile(
     r"talking)\b[^,]{2,90}|\w+ly),\s+(?=[\w'‘“])",
     re.I,
 )
+# Time words that point at the writing's own present, not at a date: "On Tuesday", "This week", "Today".
+_PRESENT_DEIXIS = re.compile(
+    r"^(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|this\s+\w+)$", re.I
+)
+
+
+def _dates_the_event(fronted: str) -> bool:
+    """Whether a fronted phrase places the event in time ("In 2016,", "Last December,", "Two years ago,"): cut
+    from a takeaway, a past event would read as the present (a 2016 forecast as today's news). A weekday or
+    "this week" is the writing's own present, and goes like any scene-setting phrase."""
+    dates = [e.text for e in parse(fronted.rstrip(", "), entities=True).ents if e.label_ == "DATE"]
+    return any(not _PRESENT_DEIXIS.match(d.strip()) for d in dates)
+
+
 # A dash opens an aside (" - exactly eight weeks after ..."), as a comma before "which" does.
 _DASH_ASIDE = re.compile(r"\s+[-–—]{1,2}\s+")
 _BETWEEN_FIGURES = re.compile(r"\d\s+[-–—]{1,2}\s+\d")
@@ -108,7 +122,8 @@ def shorten(sentence: str) -> str:
     """
     cut = _Cut(compress(sentence))
     for match in _FRONTED.finditer(cut.text):
-        cut.try_removing(match.start(), match.end(), "")
+        if not _dates_the_event(match.group()):
+            cut.try_removing(match.start(), match.end(), "")
     # a pair of dashes encloses an interpolation, as brackets do: the sentence goes on after the second one ("Winter
     # — from rock salt to freeze-thaw cycles — makes problems worse"), so the pair goes, not all after the first
     for match in reversed(list(_DASH_PAIR.finditer(cut.text))):

@@ -152,11 +152,13 @@ def write_draft(
         elif drafter is not None and spec_section.kind in GROUNDED_KINDS:
             drafter.before_summary = _before_summary(template, spec_section)
             words = fact_words(spec_section, template, drafter.story_words(), [dek, intro, *prebuilt.values()])
-            section = _grounded_section(drafter, spec_section, words, datelines(sources))
+            section = _grounded_section(drafter, spec_section, words)
         else:
             section = _written_section(
                 session, sources, spec_section, headline, others, plan=from_map.plan_for(spec_section, story_map)
             )
+        if drafter is not None:  # the sources' own sentences: an earlier entry's are dated, wherever they stand
+            section.blocks = dated(section.blocks, datelines(sources))
         section.prune()
         number_sentences(section.id, section.blocks)
         sections.append(section)
@@ -273,12 +275,33 @@ def datelines(sources: list[Source]) -> dict[int, str]:
     return lines
 
 
-def _grounded_section(
-    drafter: GroundedDrafter, spec: SectionSpec, words: int | None = None, dated: dict[int, str] | None = None
-) -> Section:
+def dated(blocks: list[Block], lines: dict[int, str]) -> list[Block]:
+    """The blocks with each background source's sentences under its dateline (``datelines``): a paragraph is split
+    where the source changes, and a bullet or paragraph of one dated source gets its label. The sentences are the
+    sources' own, drafted with their citations, so each one's first citation says where it comes from."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.type == "subheading" or block.label or not block.sentences:
+            out.append(block)
+            continue
+        runs: list[tuple[int | None, list[Sentence]]] = []
+        for sentence in block.sentences:
+            source = sentence.citations[0].source if sentence.citations else None
+            if runs and runs[-1][0] == source:
+                runs[-1][1].append(sentence)
+            else:
+                runs.append((source, [sentence]))
+        if block.type == "bullet" and len(runs) > 1:
+            out.append(block)  # one point from several sources: no one dateline is its own
+            continue
+        out += [Block(block.type, run, lines.get(source, "") if source else "") for source, run in runs]
+    return out
+
+
+def _grounded_section(drafter: GroundedDrafter, spec: SectionSpec, words: int | None = None) -> Section:
     prefer = "background" if spec.kind == "fact" else "story"
     chosen = drafter.take(words or spec.target_words, prefer=prefer)
-    blocks = drafter.blocks(chosen, spec.format, dated if spec.kind == "fact" else None)
+    blocks = drafter.blocks(chosen, spec.format)
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind, blocks=blocks)
     if not section.blocks:
         section.note = "The sources hold no further facts for this section beyond those given above."

@@ -261,7 +261,9 @@ def _as_written(speaker: str, statements: Sequence[Statement]) -> str:
     Commission"): the map keys speakers without it, and a heading without it reads as a headline's clipped
     English."""
     written = re.compile(rf"the\s+{re.escape(speaker)}", re.I)
-    return f"the {speaker}" if any(written.fullmatch(s.speaker_text) for s in statements) else speaker
+    if any(written.fullmatch(s.speaker_text) for s in statements):
+        return f"the {speaker}"
+    return re.sub(r"^(A|An)\s", lambda m: f"{m.group(1).lower()} ", speaker)  # "a Google spokesperson"
 
 
 def _claim_top(drafter: GroundedDrafter, story_map: StoryMap, limit: int) -> list[Sentence]:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..injection import sentence_screen
-from ..language import TIME_UNITS, nlp
+from ..language import TIME_UNITS, newsgathering, nlp
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..storymap import first_person_unattributed, is_complete_sentence
 from ..text import content_words, split_sentences
@@ -83,30 +83,6 @@ def points_back(sentence: str) -> bool:
 
 def caption_or_byline(sentence: str) -> bool:
     return bool(_CAPTION.search(sentence))
-
-
-# How an outlet gathers the news: it contacts, asks and interviews people ("reached out to X for comment", "NPR
-# speaks with X"). Told of the outlet itself, such an act is how the page was made, not an event of the story.
-_GATHERING_VERBS = frozenset("reach contact ask request interview speak talk approach email".split())
-
-
-def newsgathering(sentence: str, outlet: str | None) -> bool:
-    """Whether the sentence tells of its own outlet gathering the news: the outlet (as its feed names itself, by
-    its first word: "TIME", "NPR") or its staff ("NPR's Steve Inskeep") is the subject of a verb of contacting,
-    asking or interviewing. What the outlet found or saw stays ("TIME found that ...")."""
-    name = (outlet or "").split(":")[0].split()[0] if (outlet or "").split() else ""
-    if len(name) < 2 or not re.search(rf"\b{re.escape(name)}\b", sentence):
-        return False
-    doc = nlp()(sentence)
-    if any(token.dep_ == "relcl" for token in doc):  # "TIME spoke to X, who opposed the plan": X's part is news
-        return False
-    return any(
-        token.dep_ in ("nsubj", "nsubjpass")
-        and token.head.dep_ == "ROOT"  # "After TIME contacted Google, the company said ...": Google's part is news
-        and token.head.lemma_ in _GATHERING_VERBS
-        and any(word.text == name for word in token.subtree)  # "The Valley Ledger", "NPR's Steve Inskeep"
-        for token in doc
-    )
 
 
 REPEAT_SHARE = 0.6  # the verifier's redundancy bar (calibration.json "redundancy")
@@ -390,23 +366,13 @@ class GroundedDrafter:
         picked.sort(key=lambda i: self.pool[i].order)
         return [Block(type="bullet", sentences=[_sentence(self.pool[i], core(i))]) for i in picked]
 
-    def blocks(self, chosen: list[Candidate], fmt: str, datelines: dict[int, str] | None = None) -> list[Block]:
-        """Bullets, or paragraphs of at most three sentences; with ``datelines`` (a label by source number), the
-        sentences of each dated source stand in paragraphs of their own under its dateline."""
+    def blocks(self, chosen: list[Candidate], fmt: str) -> list[Block]:
+        sentences = [_sentence(c) for c in chosen]
         if fmt == "bullets":
-            return [Block(type="bullet", sentences=[_sentence(c)]) for c in chosen]
-        runs: list[tuple[str, list[Candidate]]] = []
-        for candidate in chosen:
-            label = (datelines or {}).get(candidate.passage.source_number, "")
-            if runs and runs[-1][0] == label:
-                runs[-1][1].append(candidate)
-            else:
-                runs.append((label, [candidate]))
+            return [Block(type="bullet", sentences=[s]) for s in sentences]
         blocks: list[Block] = []
-        for label, run in runs:
-            sentences = [_sentence(c) for c in run]
-            for start in range(0, len(sentences), 3):  # short paragraphs read better than one wall of text
-                blocks.append(Block(type="paragraph", sentences=sentences[start : start + 3], label=label))
+        for start in range(0, len(sentences), 3):  # short paragraphs read better than one wall of text
+            blocks.append(Block(type="paragraph", sentences=sentences[start : start + 3]))
         return blocks
 
 
