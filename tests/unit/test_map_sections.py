@@ -220,3 +220,36 @@ def test_questions_that_address_no_one_make_no_interview() -> None:
     ]
     story_map = build_map(one_source(texts, HEADLINE), HEADLINE)
     assert not story_map.speaker_only
+
+
+def test_what_an_earlier_entry_said_was_ahead_is_no_outlook_of_the_later_story() -> None:
+    """An entry published before the story told what comes next as of its own time; by the story's, the ferry
+    trial it announced has been held. Its sentence stays for the background, never Future Outlook or Call to
+    Action."""
+    from newsdesk.pipeline.run import published_before
+
+    def source(number: int, texts: list[str], published: str) -> Source:
+        passages = [Passage(text=t, position=i, source_number=number, id=number * 10 + i) for i, t in enumerate(texts)]
+        return Source(number=number, title=HEADLINE, passages=passages, published=published)
+
+    story = source(
+        1,
+        ["The new harbour ferry carried its first 300 passengers on Tuesday after a trial run.", "Fares start at $4."],
+        "2026-03-03T18:00:00+00:00",
+    )
+    preview = source(
+        2, ["The council will hold a trial run of the new harbour ferry on Tuesday morning."], "2026-03-03T07:00:00"
+    )
+    sources = [story, preview]
+    earlier = published_before(sources, story.published)
+    assert earlier == [2]
+    story_map = build_map(sources, HEADLINE).narrowed([1, 2], earlier=earlier)
+    assert not story_map.is_current(2) and story_map.is_own(2)
+    drafter = GroundedDrafter(sources, HEADLINE)
+    written = []
+    for spec in load_template("default").sections:
+        if spec.kind in ("outlook", "opinion"):
+            section = map_section(spec, story_map, drafter)
+            written += [s.text for b in section.blocks for s in b.sentences if s.claim_kind != "heading"]
+    assert not any("trial run of the new harbour ferry on Tuesday morning" in text for text in written), written
+    assert published_before(sources, None) == [] and published_before(sources, "not a date") == []

@@ -148,7 +148,9 @@ def _run(
     emit("retrieve", "done", sources=len(sources), background=len(backgrounds), thread=from_thread)
 
     emit("map", "start")
-    story_map = build_map(sources, story.headline).narrowed(own_sources(sources, archive, story.id))
+    story_map = build_map(sources, story.headline).narrowed(
+        own_sources(sources, archive, story.id), earlier=published_before(sources, story.published)
+    )
     emit(
         "map",
         "done",
@@ -286,6 +288,22 @@ class _Fitting:
         return sum(len(p.text) for source in self.sources for p in source.passages)
 
 
+def published_before(sources: list[Source], published: str | None) -> list[int]:
+    """The numbers of the sources published before ``published`` (the story's time), where both times are known."""
+    moment = _moment(published)
+    if moment is None:
+        return []
+    return [s.number for s in sources if (other := _moment(s.published)) is not None and other < moment]
+
+
+def _moment(published: str | None) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat((published or "").strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def own_sources(sources: list[Source], archive: Archive, story_id: int | None) -> list[int]:
     """The numbers of the story's own sources: the story, and the entries of its thread (as stored)."""
     members = thread_members(archive, story_id)
@@ -381,7 +399,9 @@ def _regenerate(
     section = None
     if plan.map_analysis:
         own = own_sources(article.sources, archive, article.story.id)
-        section = rebuild_from_map(spec, build_map(article.sources, headline).narrowed(own), article)
+        earlier = published_before(article.sources, article.story.published)
+        story_map = build_map(article.sources, headline).narrowed(own, earlier=earlier)
+        section = rebuild_from_map(spec, story_map, article)
     if section is None:
         others = [s.heading for s in template.sections if s.id != section_id]
         section = write_section(session, sources, spec, headline, others, seed=random.randrange(1, 2**31))

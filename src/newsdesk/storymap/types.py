@@ -83,32 +83,44 @@ class StoryMap:
     speaker_only: set[str] = field(default_factory=set)
     # The sources the items come from (``narrowed``); empty: every source.
     own: frozenset[int] = frozenset()
+    earlier: frozenset[int] = frozenset()  # own sources published before the story: what they say is ahead is past
 
-    def narrowed(self, numbers: Iterable[int]) -> StoryMap:
+    def narrowed(self, numbers: Iterable[int], earlier: Iterable[int] = ()) -> StoryMap:
         """The map of the story's own sources only: the story and the entries of its thread. Related background
         is another event; it informs Context & Background, while who said what, the sides taken and what comes
-        next are the story's. Actors and the unusable sentences stay whole: names and hygiene read every source."""
+        next are the story's. Actors and the unusable sentences stay whole: names and hygiene read every source.
+
+        What comes next, and what is not yet known, is told as of a moment: an entry published before the story
+        (``earlier``) told it as of its own time, and by the story's time it has happened or been answered ("will
+        meet in Geneva Tuesday" in the morning's preview of talks the story reports held). The story's own account
+        of what is ahead is the current one, so those two come from the entries not earlier than the story."""
         own = frozenset(numbers)
         if not own:  # no source to narrow to: the map of every source, as ``own`` empty means
             return self
+        current = own - frozenset(earlier)
 
-        def kept(items: list[Any]) -> list[Any]:
-            return [item for item in items if item.source_number in own]
+        def kept(items: list[Any], numbers: frozenset[int] = own) -> list[Any]:
+            return [item for item in items if item.source_number in numbers]
 
         return StoryMap(
             actors=self.actors,
             statements=kept(self.statements),
             events=kept(self.events),
-            forward=kept(self.forward),
-            unknowns=kept(self.unknowns),
+            forward=kept(self.forward, current),
+            unknowns=kept(self.unknowns, current),
             figures=kept(self.figures),
             unusable=self.unusable,
             speaker_only=self.speaker_only,
             own=own,
+            earlier=frozenset(earlier),
         )
 
     def is_own(self, source_number: int) -> bool:
         return not self.own or source_number in self.own
+
+    def is_current(self, source_number: int) -> bool:
+        """Own, and not published before the story: where what is ahead is told as of the story's time."""
+        return self.is_own(source_number) and source_number not in self.earlier
 
     @property
     def main_actor(self) -> Actor | None:

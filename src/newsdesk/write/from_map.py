@@ -171,13 +171,15 @@ def _claim_matching(
     exclude: re.Pattern[str] | None = None,
     story_first: bool = True,
     skip: frozenset[str] | set[str] = frozenset(),
+    ahead: bool = False,
 ) -> list[Sentence]:
     """Unused sentences of the map's own sources that match ``pattern`` (none of ``skip``), most relevant first,
-    in reading order."""
+    in reading order; ``ahead``: what comes next, from the sources not published before the story only."""
+    owned = story_map.is_current if ahead else story_map.is_own
     pool = [
         c
         for c in drafter.unused()
-        if story_map.is_own(c.passage.source_number)
+        if owned(c.passage.source_number)
         and _affirmed(pattern, c.original)
         and not (exclude and _affirmed(exclude, c.original))
         and c.original not in skip
@@ -276,7 +278,7 @@ def _outlook(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -
     if len(chosen) < min(2, wanted):
         chosen += _claim_all(drafter, story_map.forward, wanted - len(chosen), story_map)
     if not chosen:
-        chosen = _claim_matching(drafter, story_map, _MODAL, 2)
+        chosen = _claim_matching(drafter, story_map, _MODAL, 2, ahead=True)
     if not chosen:  # nothing said about what comes next: what the story says is not yet known
         chosen = _claim_all(drafter, story_map.unknowns, limit or 2, story_map)
     return [Block(type="paragraph", sentences=chosen[i : i + 3]) for i in range(0, len(chosen), 3)]
@@ -300,8 +302,9 @@ def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> 
         if voices:
             blocks += [_heading("Voices to follow"), *_bullets(voices)]
     if not blocks:
-        latest = _claim_all(drafter, sorted(story_map.events, key=lambda e: -e.order), limit or 2)
-        latest = latest or _claim_matching(drafter, story_map, _MODAL, limit or 2)
+        now = [e for e in story_map.events if story_map.is_current(e.source_number)]  # an earlier entry's is past
+        latest = _claim_all(drafter, sorted(now, key=lambda e: -e.order), limit or 2)
+        latest = latest or _claim_matching(drafter, story_map, _MODAL, limit or 2, ahead=True)
         if not latest:  # where the story leaves off: its last sentences not yet used
             ending = sorted((c for c in drafter.unused() if c.passage.source_number == 1), key=lambda c: -c.order)
             latest = [sentence_of(c) for c in ending[:1] if drafter.claim(c.original, c.passage) is not None]
