@@ -88,7 +88,7 @@ def test_progress_and_summary_on_stderr(example_article):
     err = result.stderr.decode()
     for section in DEFAULT_TEMPLATE["sections"]:
         assert section["heading"] in err
-    assert "Done:" in err and "LLM calls" in err and "tokens" in err
+    assert "Done:" in err and "LLM call" in err and "tokens" in err
 
 
 def test_cache_returns_same_article_without_calling_the_model(example_article, tmp_path):

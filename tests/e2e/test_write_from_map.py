@@ -131,7 +131,7 @@ def test_a_summary_only_story_gets_a_short_article_that_says_so(tmp_path: Path) 
         Story(headline=HEADLINE, body=summary, origin="feed"), WriteOptions(use_cache=False), archive
     )
     assert article.sections == []  # nothing padded out of two sentences
-    assert "rests on a summary of 2 sentence(s)" in (article.intro.note or "")
+    assert "rests on a summary of 2 sentences" in (article.intro.note or "")
     assert article.dek.startswith("The Harbour Authority approved")
     assert article.stats.llm_calls == 1  # the title
 
@@ -146,7 +146,7 @@ def test_a_one_sentence_summary_is_its_dek_and_the_note_that_says_why(tmp_path: 
     )
     assert article.dek == summary
     assert not article.intro.sentences()
-    assert any("rests on a summary of 1 sentence(s)" in note for note in [article.intro.note or "", *article.notes])
+    assert any("rests on a summary of 1 sentence," in note for note in [article.intro.note or "", *article.notes])
     assert not any("repeated points made earlier" in note for note in article.notes)
 
 

@@ -13,6 +13,7 @@ from ..errors import NotFoundError
 from ..models import Article, Story
 from ..pipeline import Drafting, Event, WriteOptions, write_article
 from ..render import FORMATS, render
+from ..text import counted
 from .common import (
     archive_option,
     judge_option,
@@ -189,9 +190,9 @@ def summary(article: Article, archive: Archive) -> str:
     s = article.stats
     cached = f" ({s.cached_calls} from cache)" if s.cached_calls else ""
     return (
-        f"Done: {s.llm_calls} LLM calls{cached}, {s.prompt_tokens:,} prompt + {s.completion_tokens:,} "
+        f"Done: {counted(s.llm_calls, 'LLM call')}{cached}, {s.prompt_tokens:,} prompt + {s.completion_tokens:,} "
         f"completion tokens ({s.prefix_cached_tokens:,} prompt tokens reused), {s.seconds:.1f} s; "
-        f"{len(article.dropped)} sentences dropped; saved as article {article.id} in {archive.location}"
+        f"{counted(len(article.dropped), 'sentence')} dropped; saved as article {article.id} in {archive.location}"
     )
 
 

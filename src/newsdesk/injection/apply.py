@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..language import stem
 from ..models import NOTE_FAILED, Dropped
-from ..text import split_sentences
+from ..text import counted, split_sentences
 from .addressee import asserted
 from .find import Flag, addresses_model, find, find_cached, flag_text
 from .fold import content_words
@@ -41,7 +41,7 @@ __all__ = [
 # What is set aside addresses someone rather than reporting: an AI system, the writer, or the page's reader (a
 # "Read more: ..." link is an imperative to the reader); the note says so, and does not call every one an attack.
 NOTE = (
-    "{n} sentence(s) in the sources addressed the reader, the writer or an AI system instead of reporting "
+    "{n} in the sources addressed the reader, the writer or an AI system instead of reporting "
     "(instructions, requests, links to other pages) and were set aside: they were not used to write the article "
     "nor counted as evidence."
 )
@@ -78,7 +78,7 @@ class Screening:
 
     @property
     def notes(self) -> list[str]:
-        return [NOTE.format(n=self.count)] if self.set_aside else []
+        return [NOTE.format(n=counted(self.count, "sentence"))] if self.set_aside else []
 
 
 def screen(sources: list[Source], story: Story | None = None) -> Screening:

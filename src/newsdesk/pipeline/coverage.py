@@ -106,8 +106,10 @@ def add_coverage_section(
     members = thread_members(archive, story.id)
     if not members:
         return
+    outlets = sorted({str(s.publisher) for s in article.sources if s.publisher and s.story_id in members})
     section = coverage_section(article.sources, members)
     if section is None:
+        _left_out(article, outlets)
         return
     alone = Article("", "", Section("intro", "", "summary"), [section], article.sources, article.model)
     if emit is not None:  # checked after the rest: the progress says so, or its sentences would go uncounted
@@ -119,3 +121,16 @@ def add_coverage_section(
     if section.sentences():
         article.sections.append(section)
         keep_named_outlets(article)
+    if not any(s.id == SECTION_ID for s in article.sections):
+        _left_out(article, outlets)
+
+
+def _left_out(article: Article, outlets: list[str]) -> None:
+    """Say why the section is missing where two or more outlets of the thread are among the sources: a reader who
+    sees their names in the Sources list expects the comparison."""
+    if len(outlets) >= 2:
+        named = ", ".join(outlets[:-1]) + " and " + outlets[-1]
+        article.notes.append(
+            f"{SECTION_HEADING} is left out: the accounts of {named} differ in no figure, hedge or name that the "
+            "check could confirm."
+        )

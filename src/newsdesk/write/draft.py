@@ -14,7 +14,7 @@ from ..llm.session import BudgetExceeded, Messages, Session
 from ..models import Article, Block, Section, Sentence, Source
 from ..storymap import StoryMap, is_complete_sentence
 from ..template import SectionSpec, Template
-from ..text import STOPWORDS, date_phrase, split_sentences
+from ..text import STOPWORDS, counted, date_phrase, split_sentences
 from . import from_map, prompts
 from .grounded import Candidate, GroundedDrafter
 from .parse import (
@@ -37,7 +37,7 @@ SCARCE_SENTENCES = 30  # usable source sentences under which a story is short (t
 # and says so, instead of padding seven sections out of three sentences.
 SUMMARY_SENTENCES = 3
 SUMMARY_NOTE = (
-    "This article rests on a summary of {count} sentence(s), not the full story, so it gives only what "
+    "This article rests on a summary of {count}, not the full story, so it gives only what "
     "the summary says{background}. Fetch the linked page (newsdesk feed --fetch) for a full analysis."
 )
 SCARCE_INTRO_WORDS = 30
@@ -133,7 +133,8 @@ def write_draft(
     sections: list[Section] = []
     if summary:
         intro.note = SUMMARY_NOTE.format(
-            count=story_sentences, background="" if summary_only else " and what related stories add"
+            count=counted(story_sentences, "sentence"),
+            background="" if summary_only else " and what related stories add",
         )
     if summary_only:
         return Draft(title=title, dek=dek, intro=intro, sections=sections, notes=_language_notes(headline, body))
