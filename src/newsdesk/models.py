@@ -447,6 +447,13 @@ class Article:
     def all_sections(self) -> list[Section]:
         return [self.intro, *self.sections]
 
+    def uncited_sources(self) -> set[int]:
+        """The sources nothing in the article cites (consulted: they were evidence for the check); none where the
+        article cites nothing at all (written unchecked)."""
+        cited = {c.source for section in self.all_sections() for s in section.sentences() for c in s.citations}
+        cited |= {n for update in self.updates for n in update.sources}
+        return {s.number for s in self.sources if s.number not in cited} if cited else set()
+
     def counts(self) -> dict[str, Any]:
         """What the footer says, by role: facts supported, reasoning and opinion grounded, sentences removed.
 

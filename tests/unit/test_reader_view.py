@@ -178,3 +178,15 @@ def test_a_dateline_is_rendered_before_its_paragraph_and_kept_in_the_json(articl
     jsonschema.validate(data, SCHEMA)
     assert Article.from_dict(data).sections[0].blocks[0].label == block.label
     assert "label" not in data["sections"][1]["blocks"][0], "a block without a dateline carries no key"
+
+
+def test_a_source_nothing_cites_is_listed_as_consulted(article) -> None:
+    article.sources.append(Source(number=2, title="Storm season outlook", url="https://example.org/outlook"))
+    markdown = render(article, "md")
+    assert "2. [Storm season outlook](https://example.org/outlook) (consulted, not cited)" in markdown
+    assert "1. [Floods kill 17 in Texas](https://example.org/floods)\n" in markdown
+    assert "(consulted, not cited)" in render(article, "html")
+    for section in article.all_sections():
+        for sentence in section.sentences():
+            sentence.citations = []
+    assert "consulted" not in render(article, "md"), "an article that cites nothing marks nothing"

@@ -66,6 +66,7 @@ def _context(article: Article) -> dict[str, Any]:  # the template's variables
     return {
         "article": article,
         "sources": sources,
+        "uncited": article.uncited_sources(),
         "summary": summary_line(article).strip("*"),
         "summary_counts": checked,
         "decider_labels": decider_labels(),

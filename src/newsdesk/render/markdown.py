@@ -106,13 +106,15 @@ def render_markdown(article: Article) -> str:
         ]
         lines.append("")
     lines += [f"## {SOURCES_HEADING}", ""]
+    uncited = article.uncited_sources()
     for source in article.sources:
         url = web_url(source.url)
         title = f"[{escape(source.title)}]({_link_target(url)})" if url else escape(source.title)
         published = source.published or ""
         day = published[:10] if _ISO_TIME.match(published) else published
         meta = escape(", ".join(x for x in (source.publisher, day) if x))
-        lines.append(f"{source.number}. {title}" + (f" — {meta}" if meta else ""))
+        consulted = " (consulted, not cited)" if source.number in uncited else ""
+        lines.append(f"{source.number}. {title}" + (f" — {meta}" if meta else "") + consulted)
     lines += ["", summary_line(article), ""]
     for note in article.notes:  # what the run did to the input or left out of the article, said plainly
         lines += [f"*{escape(note)}*", ""]  # a paragraph each: lines in a row would run into one
