@@ -859,8 +859,9 @@ def newsgathering(sentence: str, outlet: str | None) -> bool:
     """Whether the sentence tells of its own outlet gathering the news: the outlet (as its feed names itself, by
     its first word: "TIME", "NPR") or its staff ("NPR's Steve Inskeep") is the subject of a verb of contacting,
     asking or interviewing. What the outlet found or saw stays ("TIME found that ...")."""
-    name = (outlet or "").split(":")[0].split()[0] if (outlet or "").split() else ""
-    if len(name) < 2 or not re.search(rf"\b{re.escape(name)}\b", sentence):
+    words = [w for w in (outlet or "").split(":")[0].split() if w.lower() not in ("the", "a", "an")]
+    name = words[0] if words else ""  # "The Guardian" is named by "Guardian", not by its article
+    if len(name) < 2 or not name[0].isupper() or not re.search(rf"\b{re.escape(name)}\b", sentence):
         return False
     doc = nlp()(sentence)
     if any(token.dep_ == "relcl" for token in doc):  # "TIME spoke to X, who opposed the plan": X's part is news
@@ -869,6 +870,7 @@ def newsgathering(sentence: str, outlet: str | None) -> bool:
         token.dep_ in ("nsubj", "nsubjpass")
         and token.head.dep_ == "ROOT"  # "After TIME contacted Google, the company said ...": Google's part is news
         and token.head.lemma_ in _GATHERING_VERBS
-        and any(word.text == name for word in token.subtree)  # "The Valley Ledger", "NPR's Steve Inskeep"
+        # the outlet's name in the subject, as a name: "The Valley Ledger", "NPR's Steve Inskeep"
+        and any(word.text == name and (word.pos_ == "PROPN" or name.isupper()) for word in token.subtree)
         for token in doc
     )

@@ -436,3 +436,11 @@ def test_a_cut_keeps_a_fronted_date_and_drops_the_writing_s_own_present() -> Non
         "Last December, the council approved the budget"
     )
     assert shorten("On Tuesday, the company said it would cut 200 jobs.") == "The company said it would cut 200 jobs."
+
+
+def test_an_outlet_is_named_by_its_name_not_by_its_article() -> None:
+    from newsdesk.language import newsgathering
+
+    assert newsgathering("The Guardian has contacted the ministry for comment.", "The Guardian")
+    assert not newsgathering("The police asked residents to stay indoors.", "The Guardian")
+    assert newsgathering("TIME has reached out to the company for comment.", "TIME")
