@@ -444,3 +444,16 @@ def test_an_outlet_is_named_by_its_name_not_by_its_article() -> None:
     assert newsgathering("The Guardian has contacted the ministry for comment.", "The Guardian")
     assert not newsgathering("The police asked residents to stay indoors.", "The Guardian")
     assert newsgathering("TIME has reached out to the company for comment.", "TIME")
+
+
+def test_a_pronoun_use_an_anaphoric_noun_an_inverted_addition_or_a_bare_reply_points_back() -> None:
+    assert points_back("Both noted that the plant brought jobs to the valley.")
+    assert not points_back("Both companies noted that the plant brought jobs to the valley.")
+    assert points_back("Each said the plan was fair.") and not points_back("Each company said the plan was fair.")
+    assert points_back("The duo were flying to New York for the summit.")
+    assert points_back("The latter said the fares were too high.")
+    assert points_back("“I know, buddy,” Prado responded.")
+    assert not points_back("Meta responded to the lawsuit on Monday.")
+    so = compress("So are the RV parks, to the point that the council scrambled to act.")
+    assert so.startswith("So are the RV parks") and points_back(so)
+    assert compress("So the council voted again on Monday.") == "The council voted again on Monday."

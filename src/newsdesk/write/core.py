@@ -22,9 +22,11 @@ __all__ = ["compress", "shorten"]
 # A conjunction or conjunctive adverb opening a sentence relates it to the sentence before ("Instead, it is ...",
 # "Then, ...", "First, ..."): given anywhere else, the relation points at the wrong sentence, while
 # the clause after it says the same on its own. An adverb is one only with its comma ("First Minister", "Then
-# Secretary"), and "So far", "Still more", "Instead of" are no connectives.
+# Secretary"), and "So far", "Still more", "Instead of" are no connectives; nor is the additive "So are the RV
+# parks" (an auxiliary before its subject), which points back as "Neither has ..." does (``points_back``).
 _CONNECTIVE = re.compile(
-    r"^(?:(?:but|and|so|however|meanwhile|still|yet|also|moreover),?|(?:instead|then|finally|again|nevertheless|"
+    r"^(?:(?:but|and|so(?!\s+(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could)\b)|however|"
+    r"meanwhile|still|yet|also|moreover),?|(?:instead|then|finally|again|nevertheless|"
     r"nonetheless|furthermore|besides|indeed|thus|therefore|consequently|likewise|similarly|in addition|first|"
     r"additionally|accordingly|hence|in fact|even so|on the other hand|at the same time|"
     r"second|third|lastly|next|in turn|as a result|by contrast|in contrast),)\s+(?!(?:far|much|many|few|long|of|"
@@ -108,21 +110,22 @@ _INTERPOSED = re.compile(r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|added|told \w
 
 
 @lru_cache(maxsize=4096)
-def shorten(sentence: str) -> str:
+def shorten(sentence: str, keep_dates: bool = True) -> str:
     """The core of a sentence for a takeaway: compressed, then cut before its first aside if enough remains.
 
     Extractive on purpose: every word comes from the source sentence, in its order, so the takeaway carries no
     fact its citation lacks. A comma between digits ("December 25, 2021") never cuts. What is cut: a fronted
     scene-setting phrase, and what follows a dash or an aside comma. Never who said it ("..., officials said",
     "According to police, ..."): the source asserts only that they said it, so a takeaway without them states
-    their claim in the article's own voice, a view made fact. Each cut is made only
-    where it leaves a whole clause (``_Cut``): the patterns find where an aside may start, the parse says whether
-    it is one. Each cut is parsed, so the result is kept: the takeaways and the title read the same lead sentences,
-    and only the sentences whose cut is read are cut.
+    their claim in the article's own voice, a view made fact. Each cut is made only where it leaves a whole clause
+    (``_Cut``): the patterns find where an aside may start, the parse says whether it is one. A fronted phrase
+    that dates the event stays (``_dates_the_event``) unless ``keep_dates`` is off: a title asks about the
+    story's event, whose date the article's header gives. Each cut is parsed, so the result is kept: the takeaways
+    and the title read the same lead sentences, and only the sentences whose cut is read are cut.
     """
     cut = _Cut(compress(sentence))
     for match in _FRONTED.finditer(cut.text):
-        if not _dates_the_event(match.group()):
+        if not (keep_dates and _dates_the_event(match.group())):
             cut.try_removing(match.start(), match.end(), "")
     # a pair of dashes encloses an interpolation, as brackets do: the sentence goes on after the second one ("Winter
     # — from rock salt to freeze-thaw cycles — makes problems worse"), so the pair goes, not all after the first

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..injection import sentence_screen
-from ..language import TIME_UNITS, newsgathering, nlp
+from ..language import TIME_UNITS, newsgathering, nlp, parse
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..storymap import first_person_unattributed, is_complete_sentence
 from ..text import content_words, split_sentences
@@ -62,22 +62,32 @@ def unfinished(sentence: str) -> bool:
     return not _FINISHED.search(sentence.strip())
 
 
-# "Neither has X" / "Nor did X": a negative addition, its auxiliary before the subject, presupposes an earlier
-# negative statement; "Neither side has commented" is a determiner and adds to nothing.
+# "Neither has X" / "Nor did X" / "So are X": an addition, its auxiliary before the subject, presupposes an earlier
+# statement of the same; "Neither side has commented" is a determiner and adds to nothing.
 _ADDITIVE_OPENING = re.compile(
-    r"^(?:neither|nor)\s+(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|must)\b", re.I
+    r"^(?:neither|nor|so)\s+(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|must)\b", re.I
 )
+
+
+# "The latter", "the duo": a noun phrase that only stands for people named before it.
+_ANAPHORIC_NOUN = re.compile(r"^the\s+(?:latter|former|duo|pair|trio)\b", re.I)
+# A reply presupposes what it replies to: "'I know, buddy,' Prado responded." without the words it answers.
+_REPLY = re.compile(r"\b(?:responded|replied|retorted|answered)\s*(?:[.,;!?]|$)", re.I)
 
 
 def points_back(sentence: str) -> bool:
     """A sentence that presupposes the one before it, so that alone it points at nothing: it opens on a pronoun or
-    a demonstrative ("They said ...", "It was ..."), or is a negative addition ("Neither has ...", "Nor did ...").
+    a demonstrative ("They said ...", "It was ...", "Both noted ...", "The duo ..."), is an addition ("Neither has
+    ...", "Nor did ...", "So are ..."), or reports a reply without what it answers ("..., Prado responded.").
     "This week ..." (deixis) and "It is unclear whether ..." (a dummy subject) point at nothing before them. A
     clause-final additive ("... is to blame too") is dropped by ``compress`` instead: the clause says the same
     without it."""
     text = sentence.lstrip()
-    if _ADDITIVE_OPENING.match(text):
+    if _ADDITIVE_OPENING.match(text) or _ANAPHORIC_NOUN.match(text) or _REPLY.search(text):
         return True
+    first = parse(text)[0] if text else None
+    if first is not None and first.lower_ in ("both", "each") and first.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "Both noted that ...": a pronoun, unlike the determiner of "Both companies noted ..."
     return bool(_DANGLING.match(text)) and not _DEICTIC_TIME.match(text) and not _EXTRAPOSED.match(text)
 
 
