@@ -457,3 +457,9 @@ def test_a_pronoun_use_an_anaphoric_noun_an_inverted_addition_or_a_bare_reply_po
     so = compress("So are the RV parks, to the point that the council scrambled to act.")
     assert so.startswith("So are the RV parks") and points_back(so)
     assert compress("So the council voted again on Monday.") == "The council voted again on Monday."
+
+
+def test_an_adjective_former_or_a_pair_of_things_points_nowhere() -> None:
+    assert not points_back("The former prime minister said the answers were evasive.")
+    assert not points_back("The pair of shoes sold for $400 at auction.")
+    assert points_back("The pair met in 2019 at a conference in Oslo.")

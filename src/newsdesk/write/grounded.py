@@ -69,8 +69,9 @@ _ADDITIVE_OPENING = re.compile(
 )
 
 
-# "The latter", "the duo": a noun phrase that only stands for people named before it.
-_ANAPHORIC_NOUN = re.compile(r"^the\s+(?:latter|former|duo|pair|trio)\b", re.I)
+# "The latter", "the duo": as a subject, a noun phrase that only stands for people named before it ("the former
+# prime minister" is an adjective's, "the pair of shoes" names its own).
+_ANAPHORIC_NOUNS = frozenset({"latter", "former", "duo", "pair", "trio"})
 # A reply presupposes what it replies to: "'I know, buddy,' Prado responded." without the words it answers.
 _REPLY = re.compile(r"\b(?:responded|replied|retorted|answered)\s*(?:[.,;!?]|$)", re.I)
 
@@ -83,11 +84,15 @@ def points_back(sentence: str) -> bool:
     clause-final additive ("... is to blame too") is dropped by ``compress`` instead: the clause says the same
     without it."""
     text = sentence.lstrip()
-    if _ADDITIVE_OPENING.match(text) or _ANAPHORIC_NOUN.match(text) or _REPLY.search(text):
+    if _ADDITIVE_OPENING.match(text) or _REPLY.search(text):
         return True
-    first = parse(text)[0] if text else None
-    if first is not None and first.lower_ in ("both", "each") and first.dep_ in ("nsubj", "nsubjpass"):
+    doc = parse(text) if text else []
+    if len(doc) and doc[0].lower_ in ("both", "each") and doc[0].dep_ in ("nsubj", "nsubjpass"):
         return True  # "Both noted that ...": a pronoun, unlike the determiner of "Both companies noted ..."
+    if len(doc) > 1 and doc[0].lower_ == "the" and doc[1].lower_ in _ANAPHORIC_NOUNS:
+        noun = doc[1]
+        if noun.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in noun.children):
+            return True
     return bool(_DANGLING.match(text)) and not _DEICTIC_TIME.match(text) and not _EXTRAPOSED.match(text)
 
 

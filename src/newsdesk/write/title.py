@@ -23,7 +23,6 @@ from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
 from .asking import asked_about, finish, lower_first, lower_words, plural
 from .core import shorten
-from .grounded import points_back
 from .headline import bare_headline, headline_clause, read_headline, sentence_case, with_articles
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
@@ -239,8 +238,8 @@ def lead_question(body: str) -> str | None:
             continue  # a question in the story is the writer's, not its claim
         core = re.sub(r"[.!]([\"'”’]*)$", r"\1", shorten(whole, keep_dates=False))
         doc = nlp()(core)
-        if _JOINED.search(core) or any(_pointing(t) for t in doc) or not len(doc) or points_back(core):
-            continue  # "The duo were flying ...": a title that points back points at nothing
+        if _JOINED.search(core) or any(_pointing(t) for t in doc) or not len(doc):
+            continue
         if doc[0].pos_ != "PROPN" and not doc[0].text.isupper():  # capitalised only as the sentence's first word
             core = core[:1].lower() + core[1:]
         question = asked_about(core, body, headline=False)
