@@ -463,3 +463,29 @@ def test_an_adjective_former_or_a_pair_of_things_points_nowhere() -> None:
     assert not points_back("The former prime minister said the answers were evasive.")
     assert not points_back("The pair of shoes sold for $400 at auction.")
     assert points_back("The pair met in 2019 at a conference in Oslo.")
+
+
+def test_context_prefers_what_the_story_tells_of_before_its_news() -> None:
+    """With no related story, Context & Background takes the story's own account of what came before its news
+    (a past perfect, "two years ago", an earlier year) before its later news."""
+    from newsdesk.write.salience import tells_the_past
+
+    text = (
+        "The council voted on Monday to close the Mill Road bridge to lorries. "
+        "Engineers found new cracks in two piers during an inspection last week. "
+        "Residents said the closure would add an hour to deliveries across the valley. "
+        "The bridge had failed two inspections in 2019 and was patched with steel plates by the county."
+    )
+    source = Source(
+        number=1,
+        title="Council closes Mill Road bridge to lorries",
+        published="2026-03-02",
+        passages=[Passage(text=text, position=0, source_number=1)],
+    )
+    assert tells_the_past("The bridge had failed two inspections in 2019.", 2026)
+    assert tells_the_past("Two years ago, the county patched the bridge.", 2026)
+    assert not tells_the_past("Residents said the closure would add an hour to deliveries.", 2026)
+    drafter = GroundedDrafter([source], source.title)
+    drafter.take(12, lead=True)  # the intro takes the lead
+    context = [c.original for c in drafter.take(10, prefer="background")]  # room for one sentence
+    assert context and context[0].startswith("The bridge had failed"), context

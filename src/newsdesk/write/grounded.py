@@ -23,7 +23,7 @@ from ..models import Block, Citation, Passage, Sentence, Source
 from ..storymap import first_person_unattributed, is_complete_sentence
 from ..text import content_words, split_sentences
 from .core import compress, shorten
-from .salience import Scored, about_the_story, salience, select
+from .salience import Scored, about_the_story, salience, select, tells_the_past
 from .shape import LENGTH_SHARE, MAX_ARTICLE_WORDS
 
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
@@ -229,6 +229,9 @@ class GroundedDrafter:
         self.used: set[int] = set()
         self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
         self._salience: Scored | None = None
+        published = sources[0].published if sources else None
+        self._year = int(published[:4]) if published and published[:4].isdigit() else None
+        self._past: set[int] | None = None  # the story's sentences that tell what came before its news
         # Sentences so far said only in the summary (Key Takeaways), and those of them it restates in fewer words
         # (``RESTATE_SHARE``): a section placed before the summary may still state them in full (see ``takeaways``).
         self.summary_only: set[int] = set()
@@ -304,7 +307,10 @@ class GroundedDrafter:
             ranked = sorted(pool, key=lambda ic: ic[1].order)
         else:
             scores = self.salience().scores
-            ranked = sorted(pool, key=lambda ic: -(scores[ic[0]] + (0.3 if _role(ic[1]) == prefer else 0.0)))
+            earlier = self.earlier() if prefer == "background" else set()
+            ranked = sorted(
+                pool, key=lambda ic: -(scores[ic[0]] + (0.3 if _role(ic[1]) == prefer or ic[0] in earlier else 0.0))
+            )
         chosen: list[tuple[int, Candidate]] = []
         total = 0
         first = min((c.order for c in self.pool if c.passage.source_number == 1), default=0)  # the dek's
@@ -324,6 +330,17 @@ class GroundedDrafter:
         for index, _ in chosen:
             self._claimed(index)
         return [c for _, c in sorted(chosen, key=lambda ic: ic[1].order)]
+
+    def earlier(self) -> set[int]:
+        """The story's own sentences that tell what came before its news (``tells_the_past``): background as much
+        as a related story's, and what Context & Background prefers after it."""
+        if self._past is None:
+            self._past = {
+                i
+                for i, c in enumerate(self.pool)
+                if c.passage.source_number == 1 and tells_the_past(c.original, self._year)
+            }
+        return self._past
 
     def salience(self) -> Scored:
         """The salience of every candidate (``salience.py``), computed once: the story's sentences by their

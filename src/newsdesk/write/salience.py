@@ -26,10 +26,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..language import parse
 from ..llm.chance import chance_closest
 from ..llm.embed import encoder
 
-__all__ = ["Scored", "about_the_story", "salience", "select"]
+__all__ = ["Scored", "about_the_story", "salience", "select", "tells_the_past"]
 
 # Position leads: the other signs order sentences of about the same place in the story. With centrality leading
 # (0.35/0.4/0.1/0.15, half at the fifth sentence) the takeaways scored ROUGE-1/2 40.0/17.6 on the 38 tune stories
@@ -100,6 +101,28 @@ def about_the_story(story: Sequence[str], others: Sequence[str]) -> list[bool]:
     closest = (encoder().encode(list(others)) @ encoder().encode(list(story)).T).max(axis=1)
     bar = chance_closest(len(story))
     return [bool(value >= bar) for value in closest]
+
+
+# Words that place what a sentence tells before the time of its telling.
+_EARLIER = re.compile(
+    r"\b(?:ago|previously|formerly|in the past|last (?:year|decade|century)|since (?:1[89]|20)\d\d|"
+    r"for (?:years|decades))\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def tells_the_past(sentence: str, year: int | None) -> bool:
+    """Whether a story's sentence tells what came before its news, the background a story carries within it: a
+    past perfect ("the council had approved the plan in 2023"), a time before the telling ("two years ago", "last
+    year", "since 2019"), or years that are all before the story's own ``year``. News is told in the simple past
+    and present; what led up to it, in these."""
+    if _EARLIER.search(sentence):
+        return True
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    if year is not None and years and max(years) < year:
+        return True
+    return any(t.lower_ == "had" and t.dep_ == "aux" and t.head.tag_ == "VBN" for t in parse(sentence))
 
 
 def select(scored: Scored, count: int, allowed: Sequence[bool] | None = None, taken: Sequence[int] = ()) -> list[int]:
