@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsdesk.language import nlp
 from newsdesk.models import Passage, Source
-from newsdesk.threads.coverage import outlet_points, vouches
+from newsdesk.threads.coverage import TOLD_AS_FACT, TOLD_WITH_A_HEDGE, outlet_points, vouches
 
 
 def _source(number: int, publisher: str, text: str) -> Source:
@@ -21,14 +21,17 @@ def test_a_fact_one_outlet_states_and_another_hedges_stands_under_both_outlets()
     hedged = (
         "Firefighters said the warehouse blaze in Tilbury on Friday was believed to have been started by teenagers."
     )
+    told: dict[str, str] = {}
     points = outlet_points(
         [
             _source(1, "Essex Courier", plain + " The building had stood empty since 2019."),
             _source(2, "Thames Radio", hedged + " Residents were told to keep their windows shut."),
-        ]
+        ],
+        told,
     )
     assert plain in [sentence for sentence, _ in points["Essex Courier"]]
     assert hedged in [sentence for sentence, _ in points["Thames Radio"]]
+    assert told == {plain: TOLD_AS_FACT, hedged: TOLD_WITH_A_HEDGE}, "the section says which tells it how"
 
 
 def test_what_a_sentence_vouches_for() -> None:

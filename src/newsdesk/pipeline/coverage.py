@@ -26,13 +26,20 @@ def coverage_section(sources: list[Source], thread_story_ids: set[int]) -> Secti
 
     The sentences go through the checker like every section's; ``keep_named_outlets`` then drops any whose
     citation is not a source of the outlet it is shown under."""
-    points = outlet_points([s for s in sources if s.story_id is not None and s.story_id in thread_story_ids])
+    told: dict[str, str] = {}
+    points = outlet_points([s for s in sources if s.story_id is not None and s.story_id in thread_story_ids], told)
     if len(points) < 2:
         return None
     blocks: list[Block] = []
     for outlet, found in points.items():
         blocks.append(Block("subheading", [Sentence(outlet, claim_kind="heading")]))
-        blocks.append(Block("paragraph", [Sentence(sentence) for sentence, _ in found]))
+        # a fact told with and without a hedge stands under how this outlet tells it; the rest, together
+        for sentence, _ in found:
+            if sentence in told:
+                blocks.append(Block("paragraph", [Sentence(sentence)], label=told[sentence]))
+        rest = [Sentence(sentence) for sentence, _ in found if sentence not in told]
+        if rest:
+            blocks.append(Block("paragraph", rest))
     number_sentences(SECTION_ID, blocks)
     return Section(SECTION_ID, SECTION_HEADING, "fact", blocks)
 

@@ -115,11 +115,18 @@ def _figure_statements(figures: list[Figure]) -> list[str]:
 SAME_FACT = 0.6  # cosine of two outlets' sentences on one fact (the shipped encoder; unrelated ones sit near 0.08)
 
 
-def _qualified_apart(sentences: list[tuple[Any, Source]]) -> list[tuple[str, str, Source]]:
+# How an outlet tells a fact that another outlet tells otherwise: the label its sentence stands under, so that
+# the section says what differs rather than leaving the reader to find it.
+TOLD_AS_FACT = "Told as fact:"
+TOLD_WITH_A_HEDGE = "Told as someone's word or with a hedge:"
+
+
+def _qualified_apart(sentences: list[tuple[Any, Source]], told: dict[str, str]) -> list[tuple[str, str, Source]]:
     """Pairs of sentences of two outlets that tell one fact, one of them as plain fact and the other qualified
     (``vouches``): each sentence with its outlet, so that both stand side by side. "Beaten to death by far-left
     activists" and "beaten by masked men believed to be far-left militants" are one fact told with and without
-    a hedge; a reader must see that one outlet does not vouch for what the other states."""
+    a hedge; a reader must see that one outlet does not vouch for what the other states. ``told`` gets each
+    such sentence's label (``TOLD_AS_FACT``, ``TOLD_WITH_A_HEDGE``)."""
     from ..llm.embed import encoder
 
     if len({str(source.publisher) for _, source in sentences}) < 2:
@@ -137,6 +144,8 @@ def _qualified_apart(sentences: list[tuple[Any, Source]]) -> list[tuple[str, str
                     (str(one.publisher), first.text.strip(), one),
                     (str(other.publisher), second.text.strip(), other),
                 ]
+                told[first.text.strip()] = TOLD_AS_FACT if vouches(first) else TOLD_WITH_A_HEDGE
+                told[second.text.strip()] = TOLD_AS_FACT if vouches(second) else TOLD_WITH_A_HEDGE
     return found
 
 
@@ -179,10 +188,11 @@ def _join(items: list[str]) -> str:
 MAX_POINTS = 3  # sentences per outlet: what sets its account apart, not its whole story
 
 
-def outlet_points(sources: list[Source]) -> dict[str, list[tuple[str, Source]]]:
+def outlet_points(sources: list[Source], told: dict[str, str] | None = None) -> dict[str, list[tuple[str, Source]]]:
     """Per outlet, the sentences of its own sources that set its account apart: the sentence that gives its
-    (latest) figure where the outlets' figures for the same counted thing differ, then the first sentence that
-    names someone or something no other outlet names. Empty when fewer than two outlets are present.
+    (latest) figure where the outlets' figures for the same counted thing differ, then one fact this outlet
+    vouches for and another only reports or hedges (or the converse; ``told`` gets their labels), then the first
+    sentence that names someone or something no other outlet names. Empty when fewer than two outlets are present.
 
     The sentences are the outlet's own words, so the checker can hold each one to the outlet it is shown under
     (``keep_named_outlets``)."""
@@ -223,7 +233,7 @@ def outlet_points(sources: list[Source]) -> dict[str, list[tuple[str, Source]]]:
         if len(latest) > 1 and len({f.value for f in latest.values()}) > 1:
             for outlet, figure in sorted(latest.items()):
                 add(outlet, figure.sentence, figure.source)
-    for outlet, sentence, source in _qualified_apart(sentences):
+    for outlet, sentence, source in _qualified_apart(sentences, told if told is not None else {}):
         add(outlet, sentence, source)
     outlet_names = {normalise_name(o) for o in outlets}  # an outlet naming itself is not news
     for outlet in sorted(naming):
