@@ -72,7 +72,7 @@ def test_analysis_by_speaker_outlook_with_dates_and_what_to_watch() -> None:
     outlook = " ".join(_texts(built["outlook"]))
     watch = _texts(built["call-to-action"])
     assert "March 3, 2026" in outlook + " ".join(watch)
-    assert "Open questions" in watch and any(t.startswith("The authority declined to say") for t in watch)
+    assert "Not yet known" in watch and any(t.startswith("The authority declined to say") for t in watch)
     assert "It is unclear who will pay" in outlook + " ".join(watch)
     every = [t for section in built.values() for t in _texts(section)]
     assert "Tom Reyes said the group had hired lawyers to fight the harbour decision." in every  # "He" named

@@ -3,7 +3,7 @@
 Every sentence here is a source sentence (lightly compressed, a pronoun speaker named), cited exactly, so a
 section carries no fact its sources lack. What the writer adds is structure only: sub-headings by speaker or
 theme, Pros and Cons from supportive and critical statements, the outlook from forward-looking items and their
-dates, and "what to watch" from upcoming dates, open questions and the voices in the story.
+dates, and "what to watch" from upcoming dates, what is not yet known and the voices in the story.
 
 For models that can write analysis, ``plan_for`` gives each section's prompt the same material as its plan.
 """
@@ -108,7 +108,7 @@ _GIVEN_NOTES = {
     "pros_cons": "The views for and against that the story reports are given in other sections.",
     "analysis": "The story's statements and facts are given in other sections.",
     "outlook": "What the story says comes next is given in other sections.",
-    "watch": "The dates, open questions and voices the story names are given in other sections.",
+    "watch": "The dates, unknowns and voices the story names are given in other sections.",
 }
 
 
@@ -116,7 +116,7 @@ _EMPTY_NOTES = {
     "pros_cons": "The story reports no views for or against, and names no benefits or risks.",
     "analysis": "The story holds no statements or facts to examine beyond those given above.",
     "outlook": "The story says nothing about what comes next.",
-    "watch": "The story names no upcoming dates or open questions.",
+    "watch": "The story names no upcoming dates and nothing it says is not yet known.",
 }
 
 
@@ -292,7 +292,7 @@ def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> 
         blocks += [_heading("Dates to watch"), *_bullets(dates)]
     questions = _claim_all(drafter, story_map.unknowns, limit or WATCH_ITEMS, story_map)
     if questions:
-        blocks += [_heading("Open questions"), *_bullets(questions)]
+        blocks += [_heading("Not yet known"), *_bullets(questions)]  # unclear, undisclosed, declined to say
     if not blocks:
         ahead = _claim_all(drafter, story_map.forward, limit or 2, story_map)
         if ahead:
