@@ -133,19 +133,16 @@ def _qualified_apart(sentences: list[tuple[Any, Source]], told: dict[str, str]) 
         return []
     vectors = encoder().encode([sent.text.strip() for sent, _ in sentences])
     similar = vectors @ vectors.T
+    vouched = [vouches(sent) for sent, _ in sentences]
     found: list[tuple[str, str, Source]] = []
     for i, (first, one) in enumerate(sentences):
         for j in range(i + 1, len(sentences)):
             second, other = sentences[j]
-            if one.publisher == other.publisher or similar[i, j] < SAME_FACT:
+            if one.publisher == other.publisher or similar[i, j] < SAME_FACT or vouched[i] == vouched[j]:
                 continue
-            if vouches(first) != vouches(second):
-                found += [
-                    (str(one.publisher), first.text.strip(), one),
-                    (str(other.publisher), second.text.strip(), other),
-                ]
-                told[first.text.strip()] = TOLD_AS_FACT if vouches(first) else TOLD_WITH_A_HEDGE
-                told[second.text.strip()] = TOLD_AS_FACT if vouches(second) else TOLD_WITH_A_HEDGE
+            for k, (sent, source) in ((i, (first, one)), (j, (second, other))):
+                found.append((str(source.publisher), sent.text.strip(), source))
+                told[sent.text.strip()] = TOLD_AS_FACT if vouched[k] else TOLD_WITH_A_HEDGE
     return found
 
 
