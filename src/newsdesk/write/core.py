@@ -1,5 +1,5 @@
 """The core of a source sentence: lightly compressed for any section (``compress``), cut to its core for a summary
-(``shorten``).
+(``shorten``), and whether it presupposes the sentence before it (``points_back``).
 
 Both are extractive: every word comes from the source sentence, in its order, so what is left carries no fact its
 citation lacks. ``shorten`` finds where an aside may start by its punctuation and opening word, and makes a cut only
@@ -12,11 +12,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..language import parse
+from ..language import TIME_UNITS, parse
 from ..text import quotation_spans, within
 from .parse import BULLET
 
-__all__ = ["compress", "shorten"]
+__all__ = ["compress", "points_back", "shorten"]
 
 # "In addition, ..." loses its opener; "In addition to the violence, ..." keeps it (the phrase is the sentence's).
 # A conjunction or conjunctive adverb opening a sentence relates it to the sentence before ("Instead, it is ...",
@@ -41,6 +41,51 @@ _ADDITIVE_FINAL = re.compile(r"(?:,\s*|\s+)\b(?:too|as well|either)\b(?=\s*(?:[,
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z])")
 _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
 _RUN_IN_MARKER = re.compile(r":\s+[-*•–]\s+")
+
+
+_DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|its)\b", re.I)
+# "This week", "these days": a near demonstrative on a unit of time points at the writing's present, not at an
+# earlier sentence (deixis, not anaphora)
+_DEICTIC_TIME = re.compile(rf"^(?:this|these)\s+(?:{'|'.join(sorted(TIME_UNITS))})\b", re.I)
+# "It is unclear whether ...", "It's not yet clear if ...": the dummy subject of an extraposed clause stands for
+# that clause, which follows; it points at nothing before
+_EXTRAPOSED = re.compile(
+    r"^it(?:['’]s|\s+(?:is|was|remains|seems|appears))(?:\s+not)?(?:\s+(?:yet|still|now|also))?\s+[a-z]+\s+"
+    r"(?:whether|if|that|to|how|why|what|when|who|which)\b",
+    re.I,
+)
+# "Neither has X" / "Nor did X" / "So are X": an addition, its auxiliary before the subject, presupposes an earlier
+# statement of the same; "Neither side has commented" is a determiner and adds to nothing.
+_ADDITIVE_OPENING = re.compile(
+    r"^(?:neither|nor|so)\s+(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|must)\b", re.I
+)
+
+
+# "The latter", "the duo": as a subject, a noun phrase that only stands for people named before it ("the former
+# prime minister" is an adjective's, "the pair of shoes" names its own).
+_ANAPHORIC_NOUNS = frozenset({"latter", "former", "duo", "pair", "trio"})
+# A reply presupposes what it replies to: "'I know, buddy,' Prado responded." without the words it answers.
+_REPLY = re.compile(r"\b(?:responded|replied|retorted|answered)\s*(?:[.,;!?]|$)", re.I)
+
+
+def points_back(sentence: str) -> bool:
+    """A sentence that presupposes the one before it, so that alone it points at nothing: it opens on a pronoun or
+    a demonstrative ("They said ...", "It was ...", "Both noted ...", "The duo ..."), is an addition ("Neither has
+    ...", "Nor did ...", "So are ..."), or reports a reply without what it answers ("..., Prado responded.").
+    "This week ..." (deixis) and "It is unclear whether ..." (a dummy subject) point at nothing before them. A
+    clause-final additive ("... is to blame too") is dropped by ``compress`` instead: the clause says the same
+    without it."""
+    text = sentence.lstrip()
+    if _ADDITIVE_OPENING.match(text) or _REPLY.search(text):
+        return True
+    doc = parse(text) if text else []
+    if len(doc) and doc[0].lower_ in ("both", "each") and doc[0].dep_ in ("nsubj", "nsubjpass"):
+        return True  # "Both noted that ...": a pronoun, unlike the determiner of "Both companies noted ..."
+    if len(doc) > 1 and doc[0].lower_ == "the" and doc[1].lower_ in _ANAPHORIC_NOUNS:
+        noun = doc[1]
+        if noun.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in noun.children):
+            return True
+    return bool(_DANGLING.match(text)) and not _DEICTIC_TIME.match(text) and not _EXTRAPOSED.match(text)
 
 
 def compress(sentence: str) -> str:

@@ -17,8 +17,8 @@ from ..language import NEGATION_WORDS
 from ..models import Block, Section, Sentence
 from ..storymap import Item, Statement, StoryMap, plan_lines
 from ..template import SectionSpec
-from .core import compress
-from .grounded import Candidate, GroundedDrafter, points_back, sentence_of
+from .core import compress, points_back
+from .grounded import Candidate, GroundedDrafter, sentence_of
 
 __all__ = ["MAP_BUILT", "builds_from_map", "map_section", "plan_for"]
 

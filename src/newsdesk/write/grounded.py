@@ -18,26 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..injection import sentence_screen
-from ..language import TIME_UNITS, newsgathering, nlp, parse
+from ..language import newsgathering, nlp
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..storymap import first_person_unattributed, is_complete_sentence
 from ..text import content_words, split_sentences
-from .core import compress, shorten
+from .core import compress, points_back, shorten
 from .salience import Scored, about_the_story, salience, select, tells_the_past
 from .shape import LENGTH_SHARE, MAX_ARTICLE_WORDS
 
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
-_DANGLING = re.compile(r"^(?:it|he|she|they|this|these|those|that|his|her|their|its)\b", re.I)
-# "This week", "these days": a near demonstrative on a unit of time points at the writing's present, not at an
-# earlier sentence (deixis, not anaphora)
-_DEICTIC_TIME = re.compile(rf"^(?:this|these)\s+(?:{'|'.join(sorted(TIME_UNITS))})\b", re.I)
-# "It is unclear whether ...", "It's not yet clear if ...": the dummy subject of an extraposed clause stands for
-# that clause, which follows; it points at nothing before
-_EXTRAPOSED = re.compile(
-    r"^it(?:['’]s|\s+(?:is|was|remains|seems|appears))(?:\s+not)?(?:\s+(?:yet|still|now|also))?\s+[a-z]+\s+"
-    r"(?:whether|if|that|to|how|why|what|when|who|which)\b",
-    re.I,
-)
 # An interjection opening a sentence is the writer exclaiming ("Ahh, if only ..."), not a fact of the story.
 _EXCLAMATION = re.compile(r"^(?:a+h+|o+h+|wow|alas|ugh|hmm+|whoa|oops|phew|yikes|gosh)\b", re.I)
 _BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
@@ -60,40 +49,6 @@ _FINISHED = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’)\]]*$")
 def unfinished(sentence: str) -> bool:
     """A sentence that stops before its end: cut off mid-word, or introducing a quotation that is not there."""
     return not _FINISHED.search(sentence.strip())
-
-
-# "Neither has X" / "Nor did X" / "So are X": an addition, its auxiliary before the subject, presupposes an earlier
-# statement of the same; "Neither side has commented" is a determiner and adds to nothing.
-_ADDITIVE_OPENING = re.compile(
-    r"^(?:neither|nor|so)\s+(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|must)\b", re.I
-)
-
-
-# "The latter", "the duo": as a subject, a noun phrase that only stands for people named before it ("the former
-# prime minister" is an adjective's, "the pair of shoes" names its own).
-_ANAPHORIC_NOUNS = frozenset({"latter", "former", "duo", "pair", "trio"})
-# A reply presupposes what it replies to: "'I know, buddy,' Prado responded." without the words it answers.
-_REPLY = re.compile(r"\b(?:responded|replied|retorted|answered)\s*(?:[.,;!?]|$)", re.I)
-
-
-def points_back(sentence: str) -> bool:
-    """A sentence that presupposes the one before it, so that alone it points at nothing: it opens on a pronoun or
-    a demonstrative ("They said ...", "It was ...", "Both noted ...", "The duo ..."), is an addition ("Neither has
-    ...", "Nor did ...", "So are ..."), or reports a reply without what it answers ("..., Prado responded.").
-    "This week ..." (deixis) and "It is unclear whether ..." (a dummy subject) point at nothing before them. A
-    clause-final additive ("... is to blame too") is dropped by ``compress`` instead: the clause says the same
-    without it."""
-    text = sentence.lstrip()
-    if _ADDITIVE_OPENING.match(text) or _REPLY.search(text):
-        return True
-    doc = parse(text) if text else []
-    if len(doc) and doc[0].lower_ in ("both", "each") and doc[0].dep_ in ("nsubj", "nsubjpass"):
-        return True  # "Both noted that ...": a pronoun, unlike the determiner of "Both companies noted ..."
-    if len(doc) > 1 and doc[0].lower_ == "the" and doc[1].lower_ in _ANAPHORIC_NOUNS:
-        noun = doc[1]
-        if noun.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in noun.children):
-            return True
-    return bool(_DANGLING.match(text)) and not _DEICTIC_TIME.match(text) and not _EXTRAPOSED.match(text)
 
 
 def caption_or_byline(sentence: str) -> bool:
