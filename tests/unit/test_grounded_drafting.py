@@ -490,3 +490,11 @@ def test_context_prefers_what_the_story_tells_of_before_its_news() -> None:
     drafter.take(12, lead=True)  # the intro takes the lead
     context = [c.original for c in drafter.take(10, prefer="background")]  # room for one sentence
     assert context and context[0].startswith("The bridge had failed"), context
+
+
+def test_a_general_noun_after_the_stands_for_a_thing_named_before() -> None:
+    """"The company has become bullish ..." alone reads as whichever company the article named last."""
+    assert points_back("The company has become increasingly bullish on world models.")
+    assert points_back("The move came just hours after the regulator opened an investigation.")
+    assert not points_back("The company's board met on Monday to approve the sale.")
+    assert not points_back("The move to ban phones in schools passed by 40 votes.")

@@ -64,6 +64,10 @@ _ADDITIVE_OPENING = re.compile(
 # "The latter", "the duo": as a subject, a noun phrase that only stands for people named before it ("the former
 # prime minister" is an adjective's, "the pair of shoes" names its own).
 _ANAPHORIC_NOUNS = frozenset({"latter", "former", "duo", "pair", "trio"})
+# General nouns (Halliday and Hasan's cohesive class): bare after "the", as a subject, they stand for a thing named
+# before ("The company said ...", "The move came ..."); "the company's board", "the move to ban ..." name their own.
+_GENERAL_NOUNS = frozenset("company firm move group agency organisation organization decision deal measure".split())
+_OWN_WORDS = frozenset({"prep", "relcl", "acl", "appos", "compound", "amod", "poss"})
 # A reply presupposes what it replies to: "'I know, buddy,' Prado responded." without the words it answers.
 _REPLY = re.compile(r"\b(?:responded|replied|retorted|answered)\s*(?:[.,;!?]|$)", re.I)
 
@@ -81,9 +85,9 @@ def points_back(sentence: str) -> bool:
     doc = parse(text) if text else []
     if len(doc) and doc[0].lower_ in ("both", "each") and doc[0].dep_ in ("nsubj", "nsubjpass"):
         return True  # "Both noted that ...": a pronoun, unlike the determiner of "Both companies noted ..."
-    if len(doc) > 1 and doc[0].lower_ == "the" and doc[1].lower_ in _ANAPHORIC_NOUNS:
+    if len(doc) > 1 and doc[0].lower_ == "the" and doc[1].lower_ in (*_ANAPHORIC_NOUNS, *_GENERAL_NOUNS):
         noun = doc[1]
-        if noun.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "prep" for c in noun.children):
+        if noun.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in _OWN_WORDS for c in noun.children):
             return True
     return bool(_DANGLING.match(text)) and not _DEICTIC_TIME.match(text) and not _EXTRAPOSED.match(text)
 
