@@ -493,7 +493,7 @@ def test_context_prefers_what_the_story_tells_of_before_its_news() -> None:
 
 
 def test_a_general_noun_after_the_stands_for_a_thing_named_before() -> None:
-    """"The company has become bullish ..." alone reads as whichever company the article named last."""
+    """ "The company has become bullish ..." alone reads as whichever company the article named last."""
     assert points_back("The company has become increasingly bullish on world models.")
     assert points_back("The move came just hours after the regulator opened an investigation.")
     assert not points_back("The company's board met on Monday to approve the sale.")
