@@ -253,3 +253,17 @@ def test_what_an_earlier_entry_said_was_ahead_is_no_outlook_of_the_later_story()
             written += [s.text for b in section.blocks for s in b.sentences if s.claim_kind != "heading"]
     assert not any("trial run of the new harbour ferry on Tuesday morning" in text for text in written), written
     assert published_before(sources, None) == [] and published_before(sources, "not a date") == []
+
+
+def test_a_fact_sourced_by_according_to_is_no_voice_to_follow() -> None:
+    texts = [
+        "The ferry carried 300 passengers on its first day, according to the harbour authority.",
+        "Mayor Ann Lee praised the new route, calling it a lifeline for the islands.",
+    ]
+    sources = one_source(texts, HEADLINE)
+    story_map = build_map(sources, HEADLINE)
+    assert {s.verb for s in story_map.statements} >= {"according to"}
+    spec = next(s for s in load_template("default").sections if s.id == "call-to-action")
+    section = map_section(spec, story_map, GroundedDrafter(sources, HEADLINE))
+    said = [s.text for b in section.blocks for s in b.sentences if s.claim_kind != "heading"]
+    assert not any("according to the harbour authority" in text for text in said), said

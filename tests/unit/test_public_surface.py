@@ -165,6 +165,7 @@ SURFACE: dict[str, set[str]] = {
         "write_article",
     },
     "newsdesk.storymap": {
+        "ACCORDING_TO",
         "Actor",
         "Dated",
         "Figure",

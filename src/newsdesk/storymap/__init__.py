@@ -6,10 +6,11 @@ exact source sentence and its passage, so a section built from the map cites its
 
 from __future__ import annotations
 
-from .build import build_map, first_person_unattributed, is_complete_sentence, stance_of
+from .build import ACCORDING_TO, build_map, first_person_unattributed, is_complete_sentence, stance_of
 from .types import Actor, Dated, Figure, Item, Statement, StoryMap, plan_lines
 
 __all__ = [
+    "ACCORDING_TO",
     "Actor",
     "Dated",
     "Figure",

@@ -423,7 +423,7 @@ def _statement(
             speaker_token = min(candidates, key=lambda t: len(list(t.ancestors))) if candidates else None
         elif lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             speaker_token = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
-            lemma = "say"
+            lemma = ACCORDING_TO  # the source a fact is attributed to, not a voice taking a view
         if speaker_token is None:
             continue
         span = doc[speaker_token.left_edge.i : speaker_token.right_edge.i + 1]
@@ -447,6 +447,9 @@ def _statement(
         modifying = modifying or statement
     return modifying
 
+
+#: The "verb" of a statement made by "according to X": X is where the fact comes from, not someone speaking up.
+ACCORDING_TO = "according to"
 
 # Clauses that modify a word of the sentence (a noun, or the main verb) rather than make its assertion.
 _MODIFYING = frozenset({"relcl", "acl", "advcl"})

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ..language import NEGATION_WORDS
 from ..models import Block, Section, Sentence
-from ..storymap import Item, Statement, StoryMap, plan_lines
+from ..storymap import ACCORDING_TO, Item, Statement, StoryMap, plan_lines
 from ..template import SectionSpec
 from .core import compress, points_back
 from .grounded import Candidate, GroundedDrafter, sentence_of
@@ -298,7 +298,9 @@ def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> 
         if ahead:
             blocks += [_heading("What comes next"), *_bullets(ahead)]
     if len(blocks) < 4:
-        voices = _claim_all(drafter, story_map.statements, limit or 2)
+        # a voice speaks up; "..., according to the rescue group" only sources a fact
+        spoken = [s for s in story_map.statements if s.verb != ACCORDING_TO]
+        voices = _claim_all(drafter, spoken, limit or 2)
         if voices:
             blocks += [_heading("Voices to follow"), *_bullets(voices)]
     if not blocks:
