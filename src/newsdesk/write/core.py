@@ -18,6 +18,8 @@ from .parse import BULLET
 
 __all__ = ["compress", "points_back", "shorten"]
 
+# The auxiliaries that move before their subject in an inverted clause ("So are the parks", "Neither has he").
+_AUXILIARY = "(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|must)"
 # "In addition, ..." loses its opener; "In addition to the violence, ..." keeps it (the phrase is the sentence's).
 # A conjunction or conjunctive adverb opening a sentence relates it to the sentence before ("Instead, it is ...",
 # "Then, ...", "First, ..."): given anywhere else, the relation points at the wrong sentence, while
@@ -25,7 +27,7 @@ __all__ = ["compress", "points_back", "shorten"]
 # Secretary"), and "So far", "Still more", "Instead of" are no connectives; nor is the additive "So are the RV
 # parks" (an auxiliary before its subject), which points back as "Neither has ..." does (``points_back``).
 _CONNECTIVE = re.compile(
-    r"^(?:(?:but|and|so(?!\s+(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could)\b)|however|"
+    rf"^(?:(?:but|and|so(?!\s+{_AUXILIARY}\b)|however|"
     r"meanwhile|still|yet|also|moreover),?|(?:instead|then|finally|again|nevertheless|"
     r"nonetheless|furthermore|besides|indeed|thus|therefore|consequently|likewise|similarly|in addition|first|"
     r"additionally|accordingly|hence|in fact|even so|on the other hand|at the same time|"
@@ -56,9 +58,7 @@ _EXTRAPOSED = re.compile(
 )
 # "Neither has X" / "Nor did X" / "So are X": an addition, its auxiliary before the subject, presupposes an earlier
 # statement of the same; "Neither side has commented" is a determiner and adds to nothing.
-_ADDITIVE_OPENING = re.compile(
-    r"^(?:neither|nor|so)\s+(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|must)\b", re.I
-)
+_ADDITIVE_OPENING = re.compile(rf"^(?:neither|nor|so)\s+{_AUXILIARY}\b", re.I)
 
 
 # "The latter", "the duo": as a subject, a noun phrase that only stands for people named before it ("the former
