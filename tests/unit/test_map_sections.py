@@ -253,6 +253,8 @@ def test_what_an_earlier_entry_said_was_ahead_is_no_outlook_of_the_later_story()
             written += [s.text for b in section.blocks for s in b.sentences if s.claim_kind != "heading"]
     assert not any("trial run of the new harbour ferry on Tuesday morning" in text for text in written), written
     assert published_before(sources, None) == [] and published_before(sources, "not a date") == []
+    same_day = [story, source(3, ["The ferry will run hourly."], "2026-03-03"), source(4, ["Old."], "2026-03-01")]
+    assert published_before(same_day, story.published) == [4], "a date alone is not before the same day's story"
 
 
 def test_a_fact_sourced_by_according_to_is_no_voice_to_follow() -> None:

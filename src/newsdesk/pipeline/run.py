@@ -289,11 +289,25 @@ class _Fitting:
 
 
 def published_before(sources: list[Source], published: str | None) -> list[int]:
-    """The numbers of the sources published before ``published`` (the story's time), where both times are known."""
+    """The numbers of the sources published before ``published`` (the story's time), where both times are known:
+    by the hour where both give one, else by the day (a date alone says nothing of the hour, so the same day is
+    not before)."""
     moment = _moment(published)
     if moment is None:
         return []
-    return [s.number for s in sources if (other := _moment(s.published)) is not None and other < moment]
+    earlier = []
+    for source in sources:
+        other = _moment(source.published)
+        if other is None:
+            continue
+        timed = _has_time(published) and _has_time(source.published)
+        if (other < moment) if timed else (other.date() < moment.date()):
+            earlier.append(source.number)
+    return earlier
+
+
+def _has_time(published: str | None) -> bool:
+    return "T" in (published or "").strip() or " " in (published or "").strip()
 
 
 def _moment(published: str | None) -> datetime | None:
