@@ -863,7 +863,7 @@ def newsgathering(sentence: str, outlet: str | None) -> bool:
     name = words[0] if words else ""  # "The Guardian" is named by "Guardian", not by its article
     if len(name) < 2 or not name[0].isupper() or not re.search(rf"\b{re.escape(name)}\b", sentence):
         return False
-    doc = nlp()(sentence)
+    doc = nlp()(sentence)  # the full pipeline: the verb is read by its lemma, which ``parse`` leaves out
     if any(token.dep_ == "relcl" for token in doc):  # "TIME spoke to X, who opposed the plan": X's part is news
         return False
     return any(

@@ -80,7 +80,7 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
         thread = min(int(data.get("thread", 0)), background)
         parts = [counted(thread, "entry", "entries") + " of its thread"] if thread else []
         if background > thread:
-            parts.append(f"{background - thread} related {'story' if background - thread == 1 else 'stories'}")
+            parts.append(counted(background - thread, "related story", "related stories"))
         return (
             "Sources: the story and " + " and ".join(parts)
             if parts

@@ -18,12 +18,14 @@ from functools import lru_cache
 __all__ = [
     "LIST_MARKER",
     "QUOTED",
+    "YEAR",
     "STOPWORDS",
     "content_words",
     "counted",
     "date_phrase",
     "fold_country_names",
     "normalise",
+    "published_moment",
     "quotation_spans",
     "source_spans",
     "split_sentences",
@@ -38,6 +40,7 @@ __all__ = [
 # house style of British papers) that open after no letter and close before none, apostrophes inside words aside.
 QUOTED = re.compile(r"""[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’|(?<![\w'])'(?=\S)(?:[^']|(?<=\w)'(?=\w))*?[^\s']'(?!\w)""")
 LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")  # a list item's marker: "- ", "• ", "2. "
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year as news writes one: 1800-2099
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -296,13 +299,19 @@ def counted(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+def published_moment(published: str | None) -> datetime | None:
+    """A stored ISO date or time as a moment (a time without a zone is UTC); None for a missing or odd one."""
+    try:
+        moment = datetime.fromisoformat((published or "").strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def date_phrase(published: str | None) -> str | None:
     """ "On 17 January" (with the year when it is not the current one), or None for a missing or odd date."""
-    if not published:
-        return None
-    try:
-        moment = datetime.fromisoformat(published.strip())
-    except ValueError:
+    moment = published_moment(published)
+    if moment is None:
         return None
     year = "" if moment.year == datetime.now(UTC).year else f" {moment.year}"
     return f"On {moment.day} {moment.strftime('%B')}{year}"

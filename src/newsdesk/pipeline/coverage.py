@@ -9,7 +9,7 @@ from collections.abc import Callable
 from ..archive import Archive
 from ..models import Article, Block, Dropped, Passage, Section, Sentence, Source, Story
 from ..threads import thread_members
-from ..threads.coverage import outlet_points
+from ..threads.coverage import joined, outlet_points
 from ..verify import Verifier, verify_article
 from ..write.parse import number_sentences
 
@@ -136,8 +136,7 @@ def _left_out(article: Article, outlets: list[str]) -> None:
     """Say why the section is missing where two or more outlets of the thread are among the sources: a reader who
     sees their names in the Sources list expects the comparison."""
     if len(outlets) >= 2:
-        named = ", ".join(outlets[:-1]) + " and " + outlets[-1]
         article.notes.append(
-            f"{SECTION_HEADING} is left out: the accounts of {named} differ in no figure, hedge or name that the "
-            "check could confirm."
+            f"{SECTION_HEADING} is left out: the accounts of {joined(outlets)} differ in no figure, hedge or name "
+            "that the check could confirm."
         )

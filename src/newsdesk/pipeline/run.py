@@ -22,6 +22,7 @@ from ..models import Article, ModelInfo, Passage, Source, Story, StoryInfo
 from ..retrieve import build_sources, evidence_of
 from ..storymap import build_map
 from ..template import SectionSpec, Template, load_template
+from ..text import published_moment
 from ..threads import thread_members
 from ..threads.background import thread_background
 from ..write import fallback_title, leave_out_empty, write_draft
@@ -134,9 +135,8 @@ def _run(
     backgrounds = thread_background(archive, story, options.background, rerank=reranker, update=options.thread_first)
     if not backgrounds and not options.thread_first:
         backgrounds = retrieve.background(archive, story, options.background, rerank=reranker)
-    members = thread_members(archive, story.id)
-    from_thread = sum(1 for b in backgrounds if b.story.id in members)
     sources = build_sources(story, archive.passages(story.id or 0), backgrounds)
+    own = own_sources(sources, archive, story.id)  # the story, and the entries of its thread among the sources
     screening = injection.screen(sources, story)  # [injection] text addressed to the model: no prompt, no evidence
     story = screening.story or story
     evidence = evidence_of(sources)  # verification sees every passage, trimmed or not
@@ -145,12 +145,10 @@ def _run(
     fitting.fit()
     for note in notes:
         emit("warning", "info", message=note)
-    emit("retrieve", "done", sources=len(sources), background=len(backgrounds), thread=from_thread)
+    emit("retrieve", "done", sources=len(sources), background=len(backgrounds), thread=len(own) - 1)
 
     emit("map", "start")
-    story_map = build_map(sources, story.headline).narrowed(
-        own_sources(sources, archive, story.id), earlier=published_before(sources, story.published)
-    )
+    story_map = build_map(sources, story.headline).narrowed(own, earlier=published_before(sources, story.published))
     emit(
         "map",
         "done",
@@ -292,12 +290,12 @@ def published_before(sources: list[Source], published: str | None) -> list[int]:
     """The numbers of the sources published before ``published`` (the story's time), where both times are known:
     by the hour where both give one, else by the day (a date alone says nothing of the hour, so the same day is
     not before)."""
-    moment = _moment(published)
+    moment = published_moment(published)
     if moment is None:
         return []
     earlier = []
     for source in sources:
-        other = _moment(source.published)
+        other = published_moment(source.published)
         if other is None:
             continue
         timed = _has_time(published) and _has_time(source.published)
@@ -308,14 +306,6 @@ def published_before(sources: list[Source], published: str | None) -> list[int]:
 
 def _has_time(published: str | None) -> bool:
     return "T" in (published or "").strip() or " " in (published or "").strip()
-
-
-def _moment(published: str | None) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat((published or "").strip())
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def own_sources(sources: list[Source], archive: Archive, story_id: int | None) -> list[int]:

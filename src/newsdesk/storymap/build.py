@@ -27,7 +27,7 @@ from ..language import (
     speaker_tokens,
 )
 from ..models import Passage, Source
-from ..text import LIST_MARKER, QUOTED, quotation_spans, split_sentences, within, without_quotations
+from ..text import LIST_MARKER, QUOTED, YEAR, quotation_spans, split_sentences, within, without_quotations
 from .types import Actor, Dated, Figure, Item, Statement, StoryMap
 
 if TYPE_CHECKING:  # spaCy's span and token types, for the helpers that read names off them
@@ -92,7 +92,6 @@ _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[O
 # A colon at the end, or before a list's first item ("Obama also said: - The UK must ..."): what follows is a list.
 _INTRODUCES_LIST = re.compile(r":\s*(?:$|[-*•–]\s)")
 _WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”]*[\"”’']\s*$")  # a quotation alone: whose words they are is lost
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 
@@ -137,7 +136,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
                     read.append((sentence, None))
         read.append(("", None))  # sources apart: an interview is one source's
     story_map = StoryMap()
-    years = {s.number: int(s.published[:4]) for s in sources if s.published and _YEAR.match(s.published)}
+    years = {s.number: int(s.published[:4]) for s in sources if s.published and YEAR.match(s.published)}
     actors: dict[str, Actor] = {}
     headline_doc = nlp()(headline or "")
     headline_names = {e.text for e in headline_doc.ents if e.label_ in _ACTOR_LABELS}
@@ -204,7 +203,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         if _UNKNOWN.search(sentence):
             story_map.unknowns.append(Item(sentence, passage, order))
         for entity in doc.ents:
-            if entity.label_ in _FIGURE_LABELS and re.search(r"\d", entity.text) and not _YEAR.fullmatch(entity.text):
+            if entity.label_ in _FIGURE_LABELS and re.search(r"\d", entity.text) and not YEAR.fullmatch(entity.text):
                 story_map.figures.append(Figure(sentence, passage, order, value=entity.text, label=entity.label_))
                 break
     story_map.actors = sorted(actors.values(), key=lambda a: -a.salience)
@@ -625,7 +624,7 @@ def _before_the_story(doc: Any, dates: list[str], published_year: int | None) ->
     earlier year a clause of it names ("... will boost tourism with King Tut's tomb, found in 1922")."""
     if published_year is None or any(t.tag_ == "MD" and t.lemma_ in ("will", "shall") for t in doc):
         return False
-    years = [int(y) for d in dates for y in _YEAR.findall(d)]
+    years = [int(y) for d in dates for y in YEAR.findall(d)]
     return bool(years) and max(years) < published_year
 
 

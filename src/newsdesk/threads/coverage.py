@@ -80,7 +80,7 @@ def coverage_differences(sources: list[Source]) -> list[str]:
         if only:
             cited = sorted({names[outlet][key].number for key in only})
             statements.append(
-                f"Only {outlet} mentions {_join([shown[k] for k in only])} " + " ".join(f"[{n}]" for n in cited) + "."
+                f"Only {outlet} mentions {joined([shown[k] for k in only])} " + " ".join(f"[{n}]" for n in cited) + "."
             )
     return statements
 
@@ -176,7 +176,7 @@ def vouches(sentence: Any) -> bool:
     return True
 
 
-def _join(items: list[str]) -> str:
+def joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 

@@ -22,12 +22,11 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 import numpy as np
 
 from ..llm.embed import DIMENSION, VectorStore, encoder
-from ..text import split_sentences
+from ..text import published_moment, split_sentences
 
 MAX_SENTENCES = 20  # enough to say what a story is about; a long feature must not cost seconds
 HEADLINE_WEIGHT = 0.2
@@ -50,15 +49,9 @@ class StoryFeatures:
 def story_day(published: str | None, created: str | None) -> float:
     """The story's date in days since the epoch: published when it parses, else when it was stored, else 0."""
     for value in (published, created):
-        if not value:
-            continue
-        try:
-            moment = datetime.fromisoformat(value.strip())
-        except ValueError:
-            continue
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        return moment.timestamp() / 86400
+        moment = published_moment(value)
+        if moment is not None:
+            return moment.timestamp() / 86400
     return 0.0
 
 

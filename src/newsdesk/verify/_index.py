@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,13 @@ class Unit:
     negations: int
 
 
+def _name_words(words: Iterable[str]) -> set[str]:
+    """What names a text's words can match: each word's name key ("U.S." and "US" are "us") and the parts of a
+    hyphenated or possessive word, lower-cased."""
+    found = list(words)
+    return {names.name_key(w) for w in found} | {part for w in found for part in re.split(r"[-']", w.lower()) if part}
+
+
 @dataclass
 class PassageIndex:
     passages: list[Passage]
@@ -147,8 +155,7 @@ class PassageIndex:
 
     def _add_names(self, text: str) -> None:
         words = [m.group() for m in names.WORD_RE.finditer(text)]
-        self.words.update(names.name_key(w) for w in words)
-        self.words.update(part for w in words for part in re.split(r"[-']", w.lower()) if part)
+        self.words.update(_name_words(words))
         capitalised = [w for w in words if w[0].isupper()]
         self.acronyms.update(names.name_key(w) for w in capitalised if names.is_acronym(w))
         # initials of capitalised runs and of every stretch of them: "European Central Bank" -> "ecb"; a run
@@ -173,10 +180,7 @@ class PassageIndex:
         if words is None:
             unit = self.units[uid]
             raw = normalise(self.passages[unit.passage].text[unit.start : unit.end])
-            found = [m.group() for m in names.WORD_RE.finditer(raw)]
-            words = frozenset(
-                [*(names.name_key(w) for w in found), *(p for w in found for p in re.split(r"[-']", w.lower()) if p)]
-            )
+            words = frozenset(_name_words(m.group() for m in names.WORD_RE.finditer(raw)))
             self._unit_words[uid] = words
         return words
 

@@ -21,7 +21,7 @@ from ..injection import sentence_screen
 from ..language import newsgathering, nlp
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..storymap import first_person_unattributed, is_complete_sentence
-from ..text import content_words, split_sentences
+from ..text import YEAR, content_words, split_sentences
 from .core import compress, points_back, shorten
 from .salience import Scored, about_the_story, salience, select, tells_the_past
 from .shape import LENGTH_SHARE, MAX_ARTICLE_WORDS
@@ -185,7 +185,7 @@ class GroundedDrafter:
         self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
         self._salience: Scored | None = None
         published = sources[0].published if sources else None
-        self._year = int(published[:4]) if published and published[:4].isdigit() else None
+        self._year = int(published[:4]) if published and YEAR.match(published) else None
         self._past: set[int] | None = None  # the story's sentences that tell what came before its news
         # Sentences so far said only in the summary (Key Takeaways), and those of them it restates in fewer words
         # (``RESTATE_SHARE``): a section placed before the summary may still state them in full (see ``takeaways``).

@@ -29,6 +29,7 @@ import numpy as np
 from ..language import parse
 from ..llm.chance import chance_closest
 from ..llm.embed import encoder
+from ..text import YEAR
 
 __all__ = ["Scored", "about_the_story", "salience", "select", "tells_the_past"]
 
@@ -109,7 +110,6 @@ _EARLIER = re.compile(
     r"for (?:years|decades))\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def tells_the_past(sentence: str, year: int | None) -> bool:
@@ -119,7 +119,7 @@ def tells_the_past(sentence: str, year: int | None) -> bool:
     and present; what led up to it, in these."""
     if _EARLIER.search(sentence):
         return True
-    years = [int(y) for y in _YEAR.findall(sentence)]
+    years = [int(y) for y in YEAR.findall(sentence)]
     if year is not None and years and max(years) < year:
         return True
     return any(t.lower_ == "had" and t.dep_ == "aux" and t.head.tag_ == "VBN" for t in parse(sentence))
