@@ -368,3 +368,28 @@ def test_they_takes_up_the_plural_subject_before_it_never_a_singular_name() -> N
 
 def test_a_one_letter_or_acronym_speaker_keeps_its_capitals() -> None:
     assert ("X", "X") in _speakers_with_openings("X said on Monday that it had removed the accounts.")
+
+
+def test_a_surname_the_tagger_misreads_or_misses_is_the_person_named_in_full() -> None:
+    """Within one story a bare surname is the person named in full before it, whatever tag the mention got (an
+    organisation) or none at all, so a "she said" after it is that person's, not the last name tagged a person."""
+    texts = {
+        "Nadia Korhonen leads the county’s water board. Dunmore mayor Peter Walsh spoke first. "
+        "Korhonen’s warning came on Monday. “The reservoir will not last the summer,” she said.": "Nadia Korhonen",
+        "Grace Okafor runs the shelter on Quay Street. Councillor Brian Doyle toured it last week. "
+        "Okafor has heard this before. “We are full every night,” she says.": "Grace Okafor",
+    }
+    for text, speaker in texts.items():
+        story_map = build_map(one_source([text], HEADLINE), HEADLINE)
+        assert [s.speaker for s in story_map.statements] == [speaker]
+
+
+def test_a_he_subject_goes_on_with_the_person_it_stands_for_not_the_one_it_names() -> None:
+    """The subject is the most prominent antecedent (centering): a sentence whose subject is "he" keeps the person
+    "he" stands for, so a "he says" after "He singles out Brennan for praise" is still the coach's."""
+    text = (
+        "Tomas Herrera has coached the club for a decade. He singles out Brennan, the goalkeeper, for praise. "
+        "“He kept us in the league this year,” he says."
+    )
+    story_map = build_map(one_source([text], HEADLINE), HEADLINE)
+    assert [s.speaker for s in story_map.statements] == ["Tomas Herrera"]

@@ -176,16 +176,30 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             quoting = (order, quoting[1])
             continue
         # a name inside a quotation is the quoted speaker's word, not one the narrator introduces: "He adds ..."
-        # after "Brock says that “if Donald Trump won ...”" is Brock again
+        # after "Brock says that “if Donald Trump won ...”" is Brock again. A sentence whose subject is "he" or
+        # "she" goes on with the person it stands for, whoever else it names: the subject is the most prominent
+        # antecedent (centering), so "he singles out Hassabis for praise. “...,” he says." is not Hassabis speaking
+        continues = _singular_pronoun_subject(doc, quoted) and last_person is not None
         for entity in doc.ents:
             if entity.label_ in _ACTOR_LABELS:
                 actor = _actor(actors, entity, headline_names)
                 if not actor.label or within(quoted, entity.start_char):
                     continue
-                if entity.label_ == "PERSON":
+                # a bare surname of a person named in full before is that person, whatever this mention's tag
+                # ("Wales' response to all this?" read as a place): the one a "he says" after it goes on with
+                person = entity.label_ == "PERSON" or (
+                    actor.label == "PERSON"
+                    and " " in actor.name
+                    and actor.name.split()[-1] == entity.text.strip()
+                    and not entity.text.isupper()
+                )
+                if person and not continues:
                     last_person = actor.name
-                if entity.label_ in ("PERSON", "ORG"):
+                if person or entity.label_ == "ORG":
                     last_actor = actor.name
+        untagged = _untagged_surname(doc, quoted, actors)
+        if untagged is not None and not continues:
+            last_person = last_actor = untagged
         if statement is not None:
             if " " not in statement.speaker:  # "Mike Brock, a former executive ..., says": named by its head
                 statement.speaker = _full_name(statement.speaker, actors)  # with this sentence's names read
@@ -341,7 +355,7 @@ def _actor(actors: dict[str, Actor], entity: Any, headline_names: set[str]) -> A
         key = next((k for k, a in actors.items() if a.label == "PERSON" and k.split()[-1] == last), name)
         if key not in actors and last in actors and " " in name:  # the bare surname came first, mislabelled
             key = last
-    elif " " not in name:
+    elif " " not in name and not name.isupper():  # an acronym ("AI") is no surname of "Moonshot AI"
         key = next((k for k, a in actors.items() if a.label == "PERSON" and " " in k and k.split()[-1] == name), name)
         if key != name:
             label = "PERSON"
@@ -458,16 +472,26 @@ def _reports_clause(verb: Token) -> bool:
     return any(child.dep_ in ("ccomp", "parataxis") for child in verb.children)
 
 
+def _main_subject(doc: Any, quoted: list[tuple[int, int]]) -> Token | None:
+    """The subject of the sentence's main clause, outside its quotations."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not within(quoted, c.idx)), None)
+
+
+def _singular_pronoun_subject(doc: Any, quoted: list[tuple[int, int]]) -> bool:
+    subject = _main_subject(doc, quoted)
+    return subject is not None and subject.lower_ in ("he", "she")
+
+
 def plural_subject(doc: Any, quoted: list[tuple[int, int]]) -> str | None:
     """The sentence's plural subject, which a "they" in the next sentence takes up: a subject is the most
     prominent antecedent a pronoun can have (centering), and "they" agrees with a plural (a plural noun, or nouns
     joined by "and"), never with a singular name ("experts told TIME. They contend ...": the experts, not TIME).
     None when the main clause has no plural subject; "" when it has one that names no one outside this sentence
     ("Its authors", "their lawyers"): a "they" after it is left unresolved rather than given to another name."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
-        return None
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not within(quoted, c.idx)), None)
+    subject = _main_subject(doc, quoted)
     if subject is None or subject.pos_ == "PRON":
         return None
     joined = [c for c in subject.children if c.dep_ == "conj"]
@@ -529,6 +553,23 @@ def _speaker_name(
     if head.pos_ in ("NOUN", "PROPN"):  # "officials", "a spokesperson for the ministry", "critics"
         return _full_name(text, actors) if " " not in text else text  # a surname the tagger did not name
     return None
+
+
+def _untagged_surname(doc: Any, quoted: list[tuple[int, int]], actors: dict[str, Actor]) -> str | None:
+    """The person named in full before whose bare surname this sentence names last where the tagger saw no name
+    at all ("Wales’ response to all this?"): within one story a surname is its person (``_actor``)."""
+    people = {a.name.split()[-1]: a.name for a in actors.values() if a.label == "PERSON" and " " in a.name}
+    found = None
+    for token in doc:
+        if (
+            not token.ent_type_
+            and token.text in people
+            and token.text[:1].isupper()
+            and not token.text.isupper()
+            and not within(quoted, token.idx)
+        ):
+            found = people[token.text]
+    return found
 
 
 def _a_person_named(statement: Statement, actors: dict[str, Actor]) -> bool:
