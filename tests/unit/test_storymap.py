@@ -393,3 +393,13 @@ def test_a_he_subject_goes_on_with_the_person_it_stands_for_not_the_one_it_names
     )
     story_map = build_map(one_source([text], HEADLINE), HEADLINE)
     assert [s.speaker for s in story_map.statements] == ["Tomas Herrera"]
+
+
+def test_a_question_set_aside_still_names_whom_the_answer_is_from() -> None:
+    """A rhetorical question is no statement, but the person it asks about is whom the "she says" after it is."""
+    text = (
+        "Grace Okafor runs the shelter on Quay Street. Councillor Brian Doyle toured it last week. "
+        "Okafor’s answer to all this? “We are full every night,” she says."
+    )
+    story_map = build_map(one_source([text], HEADLINE), HEADLINE)
+    assert [s.speaker for s in story_map.statements] == ["Grace Okafor"]

@@ -119,6 +119,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     """The story map of ``sources`` (story first), sentence by sentence as the writer splits them."""
     units: list[tuple[str, Passage]] = []
     read: list[tuple[str, int | None]] = []  # every sentence, with its place among the units (None: set aside)
+    asides: dict[tuple[int, int], list[str]] = {}  # by (passage, the unit they come before): sentences set aside
     for source in sources:
         # [injection] a sentence addressed to the model is no statement, date or figure of the story: the map
         # never offers it to a section or a plan, even where a caller skipped screening
@@ -134,6 +135,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
                     read.append((sentence, len(units) - 1))
                 else:  # an interview's questions to its guest are set aside, and still mark where answers begin
                     read.append((sentence, None))
+                    asides.setdefault((id(passage), len(units)), []).append(sentence)
         read.append(("", None))  # sources apart: an interview is one source's
     story_map = StoryMap()
     years = {s.number: int(s.published[:4]) for s in sources if s.published and YEAR.match(s.published)}
@@ -160,6 +162,10 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             story_map.statements.append(_listed_statement(introduced, sentence, passage, order))
             story_map.speaker_only.add(sentence)  # alone, without its speaker, it would read as the article's own
             continue
+        for aside in asides.get((id(passage), order), ()):  # a question set aside still names whom it asks about
+            named = _untagged_surname(nlp()(aside), quotation_spans(aside), actors, tagged_too=True)
+            if named is not None:
+                last_person = last_actor = named
         quoted = quotation_spans(sentence)
         # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
         statement = _statement(doc, sentence, quoted, passage, order, actors, last_person, last_actor, group)
@@ -555,14 +561,17 @@ def _speaker_name(
     return None
 
 
-def _untagged_surname(doc: Any, quoted: list[tuple[int, int]], actors: dict[str, Actor]) -> str | None:
+def _untagged_surname(
+    doc: Any, quoted: list[tuple[int, int]], actors: dict[str, Actor], tagged_too: bool = False
+) -> str | None:
     """The person named in full before whose bare surname this sentence names last where the tagger saw no name
-    at all ("Wales’ response to all this?"): within one story a surname is its person (``_actor``)."""
+    at all ("Wales’ response to all this?"): within one story a surname is its person (``_actor``).
+    ``tagged_too``: wherever the surname stands, for a sentence whose names are not otherwise read."""
     people = {a.name.split()[-1]: a.name for a in actors.values() if a.label == "PERSON" and " " in a.name}
     found = None
     for token in doc:
         if (
-            not token.ent_type_
+            (tagged_too or not token.ent_type_)
             and token.text in people
             and token.text[:1].isupper()
             and not token.text.isupper()
