@@ -498,3 +498,31 @@ def test_a_general_noun_after_the_stands_for_a_thing_named_before() -> None:
     assert points_back("The move came just hours after the regulator opened an investigation.")
     assert not points_back("The company's board met on Monday to approve the sale.")
     assert not points_back("The move to ban phones in schools passed by 40 votes.")
+
+
+def test_a_demonstrative_inside_a_sentence_points_back_unless_deictic_or_defined_there() -> None:
+    """A demonstrative is anaphoric in written narrative: "that survey" alone points at nothing. A unit of time,
+    the page itself, a speaker's own "this" and a noun a clause of its own defines point at nothing before."""
+    assert points_back("But despite that warning, the council approved the tower on Tuesday.")
+    assert points_back("The engineers who wrote those reports were later dismissed by the board.")
+    assert points_back("Residents say the council ignored these concerns for a decade.")
+    assert points_back("“That was the worst winter we had seen,” the farmer said.")
+    assert not points_back("The council approved the tower on Tuesday this week.")
+    assert not points_back("The mayor said “this town deserves better” at the hearing.")
+    assert not points_back("Grants went to those farmers who lost their herds in the floods.")
+    assert not points_back("The new plant’s output was twice that of the old one.")
+    assert not points_back("The council approved the tower on Tuesday.")
+
+
+def test_the_first_sentence_of_a_source_points_within_itself() -> None:
+    """Nothing comes before a story's first sentence, so a demonstrative in it points within it: it may still be
+    the dek and a takeaway."""
+    text = (
+        "When the river flooded the valley in March, the new levee was meant to stop exactly this kind of disaster. "
+        "Engineers say the levee held for six hours before water crossed it. "
+        "The county had spent $40 million on the levee since 2019."
+    )
+    source = Source(number=1, title="Levee", passages=[Passage(text=text, position=0, source_number=1, id=1)])
+    drafter = GroundedDrafter([source], "Levee failed in the valley flood")
+    assert points_back(drafter.pool[0].text) and not drafter.points_back(drafter.pool[0])
+    assert drafter.take(60, lead=True)[0].order == drafter.pool[0].order

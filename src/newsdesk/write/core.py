@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..language import TIME_UNITS, parse
+from ..language import PAGE_NOUNS, TIME_UNITS, parse
 from ..text import quotation_spans, within
 from .parse import BULLET
 
@@ -68,6 +68,9 @@ _ANAPHORIC_NOUNS = frozenset({"latter", "former", "duo", "pair", "trio"})
 # before ("The company said ...", "The move came ..."); "the company's board", "the move to ban ..." name their own.
 _GENERAL_NOUNS = frozenset("company firm move group agency organisation organization decision deal measure".split())
 _OWN_WORDS = frozenset({"prep", "relcl", "acl", "appos", "compound", "amod", "poss"})
+# Demonstratives: "that"/"those" are distal, "this"/"these" proximal; both are anaphoric in written narrative.
+_DEMONSTRATIVES = frozenset({"that", "those", "this", "these"})
+_PROXIMAL = frozenset({"this", "these"})
 # A reply presupposes what it replies to: "'I know, buddy,' Prado responded." without the words it answers.
 _REPLY = re.compile(r"\b(?:responded|replied|retorted|answered)\s*(?:[.,;!?]|$)", re.I)
 
@@ -89,7 +92,41 @@ def points_back(sentence: str) -> bool:
         noun = doc[1]
         if noun.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in _OWN_WORDS for c in noun.children):
             return True
-    return bool(_DANGLING.match(text)) and not _DEICTIC_TIME.match(text) and not _EXTRAPOSED.match(text)
+    if _DANGLING.match(text):
+        return not _DEICTIC_TIME.match(text) and not _EXTRAPOSED.match(text)
+    return _demonstrative_reference(doc, quotation_spans(text))
+
+
+def _demonstrative_reference(doc: Any, quoted: list[tuple[int, int]]) -> bool:
+    """A demonstrative inside the sentence that points at something told before it: "that study", "these
+    criticisms", "despite that foresight", or a quotation that opens on one ("“That hurt me.”"). In written
+    narrative a demonstrative is anaphoric, unless it is deictic: a unit of time ("this week"), the page itself
+    ("this report"), or, inside a quotation, a proximal "this" of the speaker's own situation. One whose noun a
+    clause of its own defines ("those who stayed", "that of a child") points forward, within the sentence."""
+    for token in doc:
+        if token.lower_ not in _DEMONSTRATIVES or token.tag_ != "DT":
+            continue
+        inside = within(quoted, token.idx)
+        if token.lower_ in _PROXIMAL and inside:
+            continue
+        if token.dep_ == "det":
+            noun = token.head
+            if noun.lower_ in TIME_UNITS or noun.lemma_ in TIME_UNITS:
+                continue
+            if token.lower_ in _PROXIMAL and noun.lower_ in PAGE_NOUNS:
+                continue
+        elif token.dep_ in ("nsubj", "nsubjpass") and inside and token.i > 0 and _opens_quotation(token):
+            noun = token  # "“That was something which ...”": the quotation's own first word
+        else:
+            continue
+        if any(c.dep_ in ("relcl", "acl") or (noun is token and c.lower_ == "of") for c in noun.children):
+            continue
+        return True
+    return False
+
+
+def _opens_quotation(token: Any) -> bool:
+    return bool(re.fullmatch(r"[\"'“‘]", token.doc[token.i - 1].text))
 
 
 def compress(sentence: str) -> str:

@@ -183,7 +183,7 @@ def _claim_matching(
         and _affirmed(pattern, c.original)
         and not (exclude and _affirmed(exclude, c.original))
         and c.original not in skip
-        and not points_back(c.text)  # a bullet stands alone
+        and not drafter.points_back(c)  # a bullet stands alone
         and not _ASKS.search(c.original)  # a question, direct or embedded, asserts nothing
         and not _TO_THE_READER.search(c.original)  # "If you ..., call 988": the page to its reader, no report
     ]

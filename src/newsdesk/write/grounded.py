@@ -194,6 +194,15 @@ class GroundedDrafter:
         self.before_summary = True  # whether the section now drafted comes before the summary in the article
         self.words = 0  # words drafted so far, to keep restatements within the article's share of the story
         self.share = min(LENGTH_SHARE * self.story_words(), MAX_ARTICLE_WORDS)
+        self._openings: dict[int, int] = {}  # by source number: the order of its first sentence
+        for c in self.pool:
+            self._openings[c.passage.source_number] = min(c.order, self._openings.get(c.passage.source_number, c.order))
+
+    def points_back(self, candidate: Candidate) -> bool:
+        """``core.points_back``, except for a source's first sentence: nothing comes before it to point at, so its
+        demonstratives point within it ("When Moltbook went viral ..., the Orb was designed to solve exactly this
+        problem")."""
+        return self._openings.get(candidate.passage.source_number) != candidate.order and points_back(candidate.text)
 
     def _free(self, index: int) -> bool:
         """Not yet said, or said only in the summary in fewer words while a section before it is drafted and the
@@ -276,7 +285,7 @@ class GroundedDrafter:
                 not lead and self._repeats_used(candidate)
             ):
                 continue
-            if points_back(candidate.text) and not (
+            if self.points_back(candidate) and not (
                 _follows(candidate, chosen, first) if lead else _after_its_antecedent(candidate, chosen)
             ):
                 continue  # read in order, its pronoun would point at whatever the section said last
@@ -335,7 +344,7 @@ class GroundedDrafter:
 
         restated = {id(c) for c in restates}
         usable = [
-            not points_back(c.text)
+            not self.points_back(c)
             and not c.speaker_only
             and (
                 id(c) in restated
