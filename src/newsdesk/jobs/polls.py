@@ -21,7 +21,9 @@ from ..ingest.feeds import read_feed
 from ..pipeline import Event
 from .queue import JobQueue, with_choices
 
-__all__ = ["BLOCKED_PREFIX", "feed_state", "is_due", "poll_feed"]
+__all__ = ["BLOCKED_PREFIX", "MAX_FEED_INTERVAL", "feed_state", "is_due", "poll_feed"]
+
+MAX_FEED_INTERVAL = 7 * 24 * 3600  # a watched feed is polled at least weekly
 
 BLOCKED_PREFIX = "refused by the URL guard: "  # how a poll records a guard refusal in the feed's last_error
 BLOCKED_BACKOFF = timedelta(days=1)
@@ -39,7 +41,8 @@ def next_poll(feed: Feed) -> datetime | None:
         return None
     if last.tzinfo is None:
         last = last.replace(tzinfo=UTC)
-    interval = timedelta(seconds=int(feed.interval_seconds))
+    # a row stored before the bound was checked everywhere must not break every poll check after it
+    interval = timedelta(seconds=min(int(feed.interval_seconds), MAX_FEED_INTERVAL))
     error = feed.last_error or ""
     if error.startswith(BLOCKED_PREFIX):
         return last + max(interval, BLOCKED_BACKOFF)

@@ -14,7 +14,7 @@ from sse_starlette import EventSourceResponse
 
 from ..files import slugify
 from ..ingest.text import parse_text_story
-from ..jobs.polls import feed_state
+from ..jobs.polls import MAX_FEED_INTERVAL, feed_state
 from ..render import render
 from ..text import visible
 from .desk import Desk, job_json, progress_of
@@ -88,7 +88,7 @@ class RegenerateRequest(_Strict):
 
 class FeedRequest(_Strict):
     url: str = Field(min_length=1, max_length=2000)
-    interval_seconds: int = Field(DEFAULT_FEED_INTERVAL, ge=MIN_FEED_INTERVAL, le=7 * 24 * 3600)
+    interval_seconds: int = Field(DEFAULT_FEED_INTERVAL, ge=MIN_FEED_INTERVAL, le=MAX_FEED_INTERVAL)
     template: str | None = Field(None, max_length=200)
     model: str | None = Field(None, max_length=200)
 

@@ -14,6 +14,7 @@ from ..errors import InputError, NotFoundError
 from ..ingest.clean import clean_story
 from ..ingest.guard import Guard
 from ..jobs import Job, JobPayload, JobQueue, queue_for, with_choices
+from ..jobs.polls import MAX_FEED_INTERVAL
 from ..models import Story, WriteChoices
 from ..progress import Progress
 from .settings import MIN_FEED_INTERVAL, Settings
@@ -96,6 +97,8 @@ class Desk:
         """Watch a feed and queue its first poll now; the server polls it every ``interval`` seconds after."""
         if interval < MIN_FEED_INTERVAL:
             raise RequestError(f"a feed is polled at most every {MIN_FEED_INTERVAL} seconds")
+        if interval > MAX_FEED_INTERVAL:
+            raise RequestError(f"a feed is polled at least every {MAX_FEED_INTERVAL // 86400} days")
         url = self.checked_url(url, "feed URL")
         feed_id = self.archive.feeds.watch(url, interval, self._options(template, model))
         feed = self.archive.feeds.get(feed_id)
