@@ -306,3 +306,41 @@ def test_feed_cli_lists_entries_and_needs_out_for_write(tmp_path: Path) -> None:
     # --out without --write would write nothing: said, not ignored
     unused = runner.invoke(cli, ["feed", str(FEEDS / "aljazeera.xml"), "--out", str(tmp_path / "a"), "--db", db])
     assert unused.exit_code == 2 and "add --write" in unused.output
+
+
+def test_feed_write_skips_an_entry_that_is_no_article_and_writes_the_ones_after_it(tmp_path: Path) -> None:
+    from conftest import TINY_TEMPLATE
+
+    items = [
+        (
+            "Harbour bridge reopens after repairs",
+            "The harbour bridge reopened on Monday after six months of repairs. "
+            "Transport minister Ana Silva said the work cost 30 million euros.",
+        ),
+        ("qzx vbn", "qzxv bnmq wrtp zxcv qwfp gjlu ybnm kjhg"),
+        (
+            "Teachers strike over pay in Ostrava",
+            "Teachers in Ostrava walked out on Wednesday over pay. "
+            "The union said the strike would last three days unless the city raised salaries.",
+        ),
+    ]
+    feed = tmp_path / "mixed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Mixed</title><link>https://mixed.example/</link>'
+        "<description>news</description>"
+        + "".join(
+            f"<item><title>{title}</title><link>https://mixed.example/{n}</link><guid>m-{n}</guid>"
+            f"<description>{text}</description></item>"
+            for n, (title, text) in enumerate(items)
+        )
+        + "</channel></rss>",
+        encoding="utf-8",
+    )
+    out, db = tmp_path / "out", str(tmp_path / "mixed.db")
+    args = ["feed", str(feed), "--write", "--out", str(out), "--template", str(TINY_TEMPLATE), "--db", db]
+    for _ in range(2):  # a rerun skips it again and stops nowhere
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert "1 entry skipped" in result.output and "does not read as an article" in result.output
+    titles = " ".join(p.read_text(encoding="utf-8") for p in out.glob("*.md"))
+    assert len(list(out.glob("*.md"))) == 2 and "Ostrava" in titles and "bridge" in titles

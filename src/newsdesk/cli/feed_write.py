@@ -26,6 +26,7 @@ Progress = Callable[[str], None]
 class WriteReport:
     written: list[Path] = field(default_factory=list)
     already_done: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (story id, why): entries no article is made of
 
 
 def write_articles(
@@ -40,7 +41,8 @@ def write_articles(
     on_event: Callable[[Any], None] | None = None,
     develop: bool = True,
 ) -> WriteReport:
-    """Write an article for each entry of the feed that has none, in feed order.
+    """Write an article for each entry of the feed that has none, in feed order. An entry whose story cannot be
+    written (it does not read as an article) is skipped with its reason, and the rest are still written.
 
     With ``develop``, an entry whose story thread already has an article updates that article to a new version
     (``newsdesk.pipeline.develop``) instead of getting an article of its own."""
@@ -72,7 +74,13 @@ def write_articles(
             if progress:
                 progress(f"writing: {story.headline}")
             started = time.monotonic()
-            article = write_article(story, options, archive, on_event=on_event)
+            try:
+                article = write_article(story, options, archive, on_event=on_event)
+            except InputError as error:  # this entry's own input: the entries after it are still written
+                report.skipped.append((story_id, str(error)))
+                if progress:
+                    progress(f"  skipped: {error}")
+                continue
             if progress:
                 progress(f"  done in {time.monotonic() - started:.0f} s")
         path = out_dir / f"{article.id}-{slugify(article.title)}{ARTICLE_SUFFIXES[fmt]}"

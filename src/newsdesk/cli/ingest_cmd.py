@@ -209,11 +209,14 @@ def feed(
             progress=progress,
             on_event=on_event,
         )
+    skipped = f"; {counted(len(written.skipped), 'entry', 'entries')} skipped" if written.skipped else ""
     click.echo(
         f"{counted(len(written.written), 'article')} written to {out}; "
-        f"{counted(written.already_done, 'entry', 'entries')} already had one",
+        f"{counted(written.already_done, 'entry', 'entries')} already had one{skipped}",
         err=True,
     )
+    for story_id, why in written.skipped:
+        click.echo(f"  warning: story {story_id} skipped: {why}", err=True)
     for path in written.written:
         click.echo(str(path))
 
