@@ -348,6 +348,20 @@ def test_the_form_takes_an_upload_and_shows_errors_in_place(client: TestClient) 
     assert huge.status_code == 413
 
 
+def test_the_form_refuses_two_inputs_at_once_and_a_feed_file_as_one_story(client: TestClient) -> None:
+    token = form_token(client)
+    both = client.post(
+        "/articles/new",
+        data={CSRF_FIELD: token, "brief": "Ferry service resumes\n\nThe ferry runs again.", "url": "https://a.org/x"},
+    )
+    assert both.status_code == 422 and "not a URL and a brief" in doc(both).xpath("string(//p[@class='error'])")
+    feed = b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title></item>'
+    feed += b"</channel></rss>"
+    sent = client.post("/articles/new", data={CSRF_FIELD: token}, files={"file": ("news.xml", feed, "text/xml")})
+    assert sent.status_code == 422 and "news feed" in doc(sent).xpath("string(//p[@class='error'])")
+    assert desk(client).archive.search_stories() == []
+
+
 def test_article_page_offers_downloads_and_regeneration(client: TestClient) -> None:
     article_id = saved_article(client)
     page = doc(client.get(f"/articles/{article_id}"))

@@ -19,10 +19,9 @@ from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
 from ..errors import InputError, NewsdeskError
-from ..ingest import story_from_text
-from ..ingest.text import decode_bytes
+from ..ingest import story_from_bytes, story_from_text
 from ..jobs.polls import feed_state
-from ..models import Article, Story
+from ..models import Article
 from ..progress import Progress
 from ..render.changes import VersionChanges, version_changes
 from ..render.html import render_article_fragment
@@ -38,8 +37,6 @@ if TYPE_CHECKING:
     from ..archive import Archive
 
 router = APIRouter(include_in_schema=False)
-
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 async def _form(request: Request) -> Any:
@@ -100,8 +97,13 @@ async def submit_article(request: Request) -> Response:
     template, model = values["template"] or None, values["model"] or None
     url = values["url"].strip()
     try:
+        offered = (("a file", data is not None), ("a URL", bool(url)), ("a brief", bool(values["brief"].strip())))
+        given = [name for name, there in offered if there]
+        if len(given) > 1:  # which one was meant is not ours to guess: the API refuses the same
+            raise InputError(f"give one of a brief, a URL or a file, not {' and '.join(given)}")
         if data is not None:
-            job = await _in_thread(desk.submit_story, story_from_upload(data, filename), template, model)
+            story = story_from_bytes(data, PurePath(filename).name or "the file")
+            job = await _in_thread(desk.submit_story, story, template, model)
         elif url:
             job = await _in_thread(desk.submit_url, url, template, model)
         elif values["brief"].strip():
@@ -113,24 +115,6 @@ async def submit_article(request: Request) -> Response:
             request, status=error.status_code if error.status_code != 400 else 422, error=str(error), **values
         )
     return _see(f"/jobs/{job.id}")
-
-
-def story_from_upload(data: bytes, filename: str) -> Story:
-    """A story from an uploaded file: text, Markdown, JSON or a saved web page."""
-    name = PurePath(filename).name or "the file"
-    if not data.strip():
-        raise InputError(f"{name} is empty")
-    text = decode_bytes(data, name)
-    head = text.lstrip()[:500].lower()
-    if name.lower().endswith(HTML_SUFFIXES) or head.startswith(("<!doctype html", "<html")):
-        from ..ingest.web import story_from_html
-
-        story = story_from_html(text, url=None, name=name)
-        story.origin = "html"
-        return story
-    story = story_from_text(text, name)
-    story.origin = "json" if story.origin == "json" else "file"
-    return story
 
 
 async def _in_thread(fn: Any, *args: Any) -> Any:
