@@ -86,3 +86,10 @@ def test_source_spans_are_exact_offsets_and_agree_with_the_writer_splitter() -> 
         == split_sentences(passage)
         == ["Mr. Smith arrived on Nov. 13 in the U.S. capital.", "He met the mayor.", "Talks ended at 5 p.m."]
     )
+
+
+def test_a_huge_paragraph_is_split_into_every_sentence_it_holds() -> None:
+    """A line far longer than any news paragraph is cut at sentence ends before pysbd reads it (whose time grows
+    with the square of a line): no sentence is lost, merged or cut in two at the seams."""
+    sentences = [f"The council met on day {n} and Mr. Okafor said the {n} trams would run again." for n in range(600)]
+    assert split_sentences(" ".join(sentences)) == sentences
