@@ -383,6 +383,16 @@ def test_read_only_commands_never_create_a_database(tmp_path: Path, command: lis
     assert not (tmp_path / "missing-dir").exists()
 
 
+@pytest.mark.parametrize("url", ["mysql://newsdesk@db/news", "sqlite:///news.db", "postgresql+psycopg://u@h/d"])
+def test_a_database_url_of_another_kind_is_refused_not_made_a_folder(tmp_path: Path, url: str):
+    for command in (["stories"], ["ingest", str(tmp_path / "none.txt")]):
+        result = subprocess.run(
+            [sys.executable, "-m", "newsdesk", *command, "--db", url], cwd=tmp_path, capture_output=True, timeout=120
+        )
+        assert result.returncode == 2 and "unknown database URL scheme" in one_line_error(result)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_exported_files_respect_the_umask(tmp_path: Path):
     db = tmp_path / "n.db"
     article_id = saved_hostile_article(db)

@@ -41,6 +41,7 @@ SURFACE: dict[str, set[str]] = {
         "Archive",
         "ArticleRow",
         "CallRow",
+        "check_location",
         "Feed",
         "FeedEntry",
         "FeedStore",

@@ -12,7 +12,7 @@ from pathlib import Path
 from ._clock import now
 from .base import Archive
 from .feeds import Feed, FeedEntry, FeedStore
-from .location import default_db_path, default_location, is_postgres
+from .location import check_location, default_db_path, default_location, is_postgres
 from .migrations import MIGRATIONS, Migration
 from .passages import PASSAGE_MAX_CHARS, PASSAGE_MIN_CHARS, fts_query, search_words, split_passages
 from .rows import ArticleRow, CallRow, RunRow, StoryRow
@@ -21,6 +21,7 @@ __all__ = [
     "Archive",
     "ArticleRow",
     "CallRow",
+    "check_location",
     "Feed",
     "FeedEntry",
     "FeedStore",
@@ -48,6 +49,7 @@ def open(location: str | Path | None = None, *, migrate: bool = True) -> Archive
     that migrate step by step."""
     if location is None:
         location = default_location()
+    check_location(location)
     if is_postgres(str(location)):
         from .postgres import PostgresArchive
 

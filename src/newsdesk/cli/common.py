@@ -114,6 +114,7 @@ def write_options(flags: Mapping[str, Any]) -> WriteOptions:
 
 def open_archive(db: str | None, *, must_exist: bool = False) -> Archive:
     """The archive; ``must_exist`` for commands that only read, which must never create a folder or database."""
+    archives.check_location(db or os.environ.get("NEWSDESK_DB") or "")
     if must_exist and not (db or os.environ.get("NEWSDESK_DB") or "").startswith(POSTGRES_SCHEMES):
         path = Path(db).expanduser() if db else default_db_path()
         if not path.is_file():
