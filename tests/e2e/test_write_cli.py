@@ -206,6 +206,15 @@ def _one_line_error(result) -> str:
             "unknown keys: colour (a story's keys are headline, body",
         ),
         (lambda tmp: tmp, "is a folder"),
+        (
+            lambda tmp: _write(tmp / "tab.json", b'{"headline": "a\tb", "body": "x"}'),
+            "Invalid control character at line 1, column 16",
+        ),
+        (lambda tmp: _write(tmp / "list.json", b"[1, 2, 3]"), "must hold a JSON object"),
+        (
+            lambda tmp: _write(tmp / "dated.txt", b"Bridge reopens\nDate: 2024-13-45\n\nThe bridge reopened."),
+            "the published date '2024-13-45' is no calendar date",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(db_path, tmp_path, make_input, expected):

@@ -97,7 +97,9 @@ def parse_json_story(text: str, name: str = "input") -> Story:
     try:
         data = json.loads(text, object_hook=_without_surrogates)
     except json.JSONDecodeError as error:
-        raise InputError(f"{name} is not valid JSON: {error.msg} at line {error.lineno}") from error
+        # json's message for a raw control character ends on its own "at": said once
+        where = f"at line {error.lineno}, column {error.colno}"
+        raise InputError(f"{name} is not valid JSON: {error.msg.removesuffix(' at')} {where}") from error
     except RecursionError:
         raise InputError(f"{name} nests too deeply to be a story") from None
     if not isinstance(data, dict):
@@ -142,17 +144,22 @@ def _without_surrogates(data: dict[str, Any]) -> dict[str, Any]:
 
 def parse_story_text(text: str, name: str = "input") -> Story:
     """JSON when it looks like a JSON object, else text/Markdown."""
-    if text.lstrip().startswith("{"):
-        return parse_json_story(text, name)
+    if text.lstrip().startswith("{") or (name.lower().endswith(".json") and text.lstrip().startswith("[")):
+        return parse_json_story(text, name)  # a .json file holding a list is a JSON mistake, not a headline
     return parse_text_story(text, name)
 
 
 def _iso_date(value: str | None) -> str | None:
-    """Keep ISO dates as they are; pass anything else through untouched rather than guess."""
+    """Keep ISO dates as they are; pass anything else through untouched rather than guess. What is written as an
+    ISO date must be one, in a year of four digits: "2024-13-45" or "99999-01-01" is a mistake, not a date."""
     if not value:
         return None
     value = value.strip()
-    try:
-        return date.fromisoformat(value[:10]).isoformat() if re.match(r"\d{4}-\d{2}-\d{2}", value) else value
-    except ValueError:
+    if not re.match(r"\d+-\d+-\d+", value):
         return value
+    try:
+        if not re.match(r"[1-9]\d{3}-\d{2}-\d{2}(?!\d)", value):
+            raise ValueError
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"the published date {value[:40]!r} is no calendar date: give it as YYYY-MM-DD") from None
