@@ -122,6 +122,13 @@ def test_negation_flip_is_contradiction(verifier: Verifier, passages: list[Passa
     assert check.verdict == "contradicted"
 
 
+def test_an_opposite_is_reported_in_the_words_written_not_their_stems(verifier: Verifier) -> None:
+    source = [Passage(text="The mayor welcomed the harbour plan on Monday, officials said.", position=0, id=1)]
+    check = verifier.check("The mayor opposed the harbour plan on Monday.", source)
+    assert check.verdict == "contradicted"
+    assert 'says "opposed" where the source says "welcomed"' in str(check.details)
+
+
 def test_off_topic_sentence(verifier: Verifier, passages: list[Passage]) -> None:
     check = verifier.check("The economy will grow strongly next year as consumers spend more.", passages, "outlook")
     assert check.verdict == "unsupported"

@@ -215,6 +215,11 @@ def _wordnet_opposition(
     return None
 
 
+def _word_of(stemmed: str, text: str) -> str:
+    """The word of ``text`` that ``stemmed`` is the stem of, as a reader wrote it ("welcomed", not "welcom")."""
+    return next((word for word in re.findall(r"[\w'’-]+", text) if stem(word.lower()) == stemmed), stemmed)
+
+
 def check_polarity(
     sentence: str,
     claim_stems: frozenset[str],
@@ -234,10 +239,9 @@ def check_polarity(
         if flipped and negation_changed(copy):
             return ok(POLARITY)  # a double negation: "did not reject" for "approved" says what the source says
         if flipped:
-            return fail(
-                POLARITY,
-                f'the sentence says {flipped[0]} where the source says {flipped[1]}: "{copy.evidence.text}"',
-            )
+            claimed, stated = _word_of(flipped[0], sentence), _word_of(flipped[1], copy.evidence.text)
+            said = f'the sentence says "{claimed}" where the source says "{stated}"'
+            return fail(POLARITY, f'{said}: "{copy.evidence.text}"')
         if negation_changed(copy):
             return fail(POLARITY, f'the sentence denies what the source states, or the reverse: "{copy.evidence.text}"')
         return ok(POLARITY)
@@ -271,9 +275,9 @@ def check_polarity(
             judged = True
             flipped = _opposition(claim_stems, evidence.stems, text, evidence.text, source_stems, evidence)
             if flipped:
-                return fail(
-                    POLARITY, f'the sentence says {flipped[0]} where the source says {flipped[1]}: "{evidence.text}"'
-                )
+                claimed, stated = _word_of(flipped[0], text), _word_of(flipped[1], evidence.text)
+                said = f'the sentence says "{claimed}" where the source says "{stated}"'
+                return fail(POLARITY, f'{said}: "{evidence.text}"')
     inserted = _negation_inserted(text, folded, candidates)
     if inserted:
         return fail(POLARITY, f'the sentence denies what the source states: "{inserted}"')
