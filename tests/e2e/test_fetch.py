@@ -244,6 +244,12 @@ def test_other_schemes_and_credentials_are_refused(url: str) -> None:
         Fetcher().get(url)
 
 
+def test_a_url_without_a_scheme_is_a_mistake_named_not_a_refusal() -> None:
+    with pytest.raises(FetchError, match="has no scheme") as raised:
+        Fetcher().get("example.org/news/harbour")
+    assert not isinstance(raised.value, BlockedURLError) and raised.value.status_code == 422
+
+
 def test_public_looking_redirect_to_loopback_is_refused(server: LocalServer) -> None:
     fetcher = pretend_public()
     assert b"harbour bridge" in fetcher.get(server.url("/page", host="public.test")).content  # the first hop is fine

@@ -103,9 +103,10 @@ class Guard:
         except (httpx.InvalidURL, TypeError, ValueError) as error:
             raise FetchError(f"not a valid URL: {url} ({error})") from None
         shown = shorten_url(str(url))
+        if not parsed.scheme:  # a mistake, not a refusal: "example.org/news" for "https://example.org/news"
+            raise FetchError(f"not a valid URL: {shown} has no scheme (write it with https:// or http://)")
         if parsed.scheme not in ("http", "https"):
-            scheme = parsed.scheme or "no scheme"
-            raise BlockedURLError(f"refused {shown}: only http and https URLs are fetched, not {scheme}")
+            raise BlockedURLError(f"refused {shown}: only http and https URLs are fetched, not {parsed.scheme}")
         if not parsed.host:
             raise FetchError(f"not a valid URL: {shown} has no host")
         if parsed.userinfo:
