@@ -164,7 +164,7 @@ def test_regenerate_queues_a_job_for_one_section(client: TestClient) -> None:
     assert job.kind == "regenerate" and job.payload["section_id"] == "context"
     assert job.payload["template"] == str(TINY)
     missing = client.post(f"/api/articles/{article_id}/sections/outlook/regenerate", json={})
-    assert missing.status_code == 404 and "no section 'outlook'" in missing.json()["error"]
+    assert missing.status_code == 404 and "no section 'outlook': its sections are context" in missing.json()["error"]
 
 
 def test_stories_and_articles_are_searchable_and_paginated(client: TestClient) -> None:

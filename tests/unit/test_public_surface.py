@@ -163,6 +163,7 @@ SURFACE: dict[str, set[str]] = {
         "WriteOptions",
         "judging",
         "regenerate_section",
+        "section_index",
         "write_article",
     },
     "newsdesk.storymap": {

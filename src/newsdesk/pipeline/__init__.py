@@ -8,7 +8,7 @@ run is asked for and the events it emits; ``develop`` brings an article up to da
 from __future__ import annotations
 
 from .options import MAX_CALLS, MAX_JUDGE_CALLS, Drafting, Event, EventHandler, RunPlan, Stage, Status, WriteOptions
-from .run import judging, regenerate_section, write_article
+from .run import judging, regenerate_section, section_index, write_article
 
 __all__ = [
     "MAX_CALLS",
@@ -22,5 +22,6 @@ __all__ = [
     "WriteOptions",
     "judging",
     "regenerate_section",
+    "section_index",
     "write_article",
 ]

@@ -331,6 +331,17 @@ def _reranker(options: WriteOptions, archive: Archive) -> retrieve.Reranker | No
     return semantic_reranker(archive)
 
 
+def section_index(article: Article, section_id: str) -> int:
+    """Where the section ``section_id`` stands among the article's sections; NotFoundError naming those it has."""
+    from ..errors import NotFoundError
+
+    index = next((i for i, s in enumerate(article.sections) if s.id == section_id), None)
+    if index is None:
+        known = ", ".join(s.id for s in article.sections) or "none"
+        raise NotFoundError(f"article {article.id} has no section {section_id!r}: its sections are {known}")
+    return index
+
+
 def regenerate_section(
     archive: Archive,
     article_id: int,
@@ -348,9 +359,7 @@ def regenerate_section(
 
     emit = _emitter(on_event, time.perf_counter())
     article = archive.get_article(article_id)
-    index = next((i for i, s in enumerate(article.sections) if s.id == section_id), None)
-    if index is None:
-        raise NotFoundError(f"article {article_id} has no section {section_id!r}")
+    index = section_index(article, section_id)
     template = load_template(options.template or article.template)
     spec = next((s for s in template.sections if s.id == section_id), None)
     if spec is None:

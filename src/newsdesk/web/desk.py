@@ -10,12 +10,13 @@ from typing import Any
 
 from ..archive import Archive, open_archive
 from ..archive.feeds import Feed
-from ..errors import InputError, NotFoundError
+from ..errors import InputError
 from ..ingest.clean import clean_story
 from ..ingest.guard import Guard
 from ..jobs import Job, JobPayload, JobQueue, queue_for, with_choices
 from ..jobs.polls import MAX_FEED_INTERVAL
 from ..models import Story, WriteChoices
+from ..pipeline import section_index
 from ..progress import Progress
 from .settings import MIN_FEED_INTERVAL, Settings
 
@@ -76,8 +77,7 @@ class Desk:
 
     def regenerate(self, article_id: int, section_id: str, model: str | None = None) -> Job:
         article = self.archive.get_article(article_id)
-        if section_id not in {s.id for s in article.sections}:
-            raise NotFoundError(f"article {article_id} has no section {section_id!r}")
+        section_index(article, section_id)
         if article.template not in self.settings.templates:
             raise RequestError(
                 f"article {article_id} was written with the template {article.template!r}, which "
