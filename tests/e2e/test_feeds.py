@@ -136,8 +136,13 @@ def test_atom_content_keeps_paragraphs_and_author() -> None:
     ],
 )
 def test_not_a_feed_is_a_clear_input_error(data: bytes) -> None:
-    with pytest.raises(InputError, match="not a readable RSS or Atom feed|is empty"):
+    with pytest.raises(InputError, match="not a readable RSS or Atom feed|is empty|not an RSS or Atom feed"):
         parse_feed(data, "bad.xml")
+
+
+def test_a_story_file_given_as_a_feed_says_which_commands_take_it() -> None:
+    with pytest.raises(InputError, match="not an RSS or Atom feed .*`newsdesk write` and `newsdesk ingest` take"):
+        parse_feed(b"Bridge reopens\n\nThe harbour bridge reopened on Monday.", "story.txt")
 
 
 def test_truncated_real_feed_keeps_the_complete_entries() -> None:

@@ -177,6 +177,11 @@ def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Fee
     """Parse a feed document within the parse budget; raises InputError when nothing in it is a feed entry."""
     if not data.strip():
         raise InputError(f"{source} is empty, not a feed")
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # RSS and Atom are XML: a story, most likely
+        raise InputError(
+            f"{source} is not an RSS or Atom feed (a feed is XML): `newsdesk write` and `newsdesk ingest` take a "
+            "story file"
+        )
     check_markup(data, source)
     return run_bounded(_parse_document, defuse_feed(data), source, content_type, name=source)
 
