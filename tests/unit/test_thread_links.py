@@ -90,3 +90,22 @@ def test_a_round_up_of_two_events_does_not_chain_them_into_one_thread() -> None:
     assert cluster.group(4, scores) == [[0, 1], [2, 3]]
     # stories of one event are all related to each other, so a weaker link still joins them
     assert cluster.group(3, [(0, 1, 1.2), (0, 2, 0.75), (1, 2, 0.9)]) == [[0, 1, 2]]
+
+
+def test_templated_reports_that_name_different_places_and_people_are_two_events() -> None:
+    from newsdesk.threads.features import compute_features
+
+    def report(town: str, mayor: str, homes: int) -> list[str]:
+        return [
+            f"The river flooded {town} on Monday, officials said.",
+            f"Mayor {mayor} said {homes} homes were damaged and warned that more rain was expected on Tuesday.",
+        ]
+
+    items = [
+        (1, 100.0, "River flood damages homes", report("Dunmore", "Peter Walsh", 40)),
+        (2, 100.0, "River flood damages homes", report("Carrickmore", "Anne Byrne", 15)),
+        (3, 100.2, "River flood damages homes", report("Dunmore", "Peter Walsh", 55)),  # the toll rising: one event
+    ]
+    found = compute_features(items)
+    linked = {(i, j) for i, j, _ in cluster.link_pairs(found)}
+    assert (0, 2) in linked and (0, 1) not in linked and (1, 2) not in linked

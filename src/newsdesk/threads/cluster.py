@@ -121,11 +121,20 @@ def pair_scores(features: list[StoryFeatures], floor: float = -math.inf) -> list
                 continue
             shared = profiles[i].keys() & profiles[j].keys()
             score = float(cosine) + NAME_WEIGHT * sum(profiles[i][n] * profiles[j][n] for n in shared)
-            if score >= LINK_THRESHOLD and not shared_statement(features[i], features[j]):
-                score = LINK_THRESHOLD - 0.0001  # about the same things, but no statement in common
+            if score >= LINK_THRESHOLD and (
+                not shared_statement(features[i], features[j]) or _named_apart(profiles[i], profiles[j], shared)
+            ):
+                score = LINK_THRESHOLD - 0.0001  # about the same things, but not one event
             if score >= floor:
                 pairs.append((int(min(i, j)), int(max(i, j)), round(score, 4)))
     return sorted(pairs)
+
+
+def _named_apart(a: dict[str, float], b: dict[str, float], shared: set[str]) -> bool:
+    """Two reports that both name who and where, and name none of it alike, report two events, however alike
+    their wording: one event has its particulars, and a templated report (a flood in each of two towns, each
+    company's quarter) changes exactly those."""
+    return bool(a) and bool(b) and not shared
 
 
 def link_pairs(features: list[StoryFeatures]) -> list[tuple[int, int, float]]:
