@@ -383,6 +383,13 @@ def test_read_only_commands_never_create_a_database(tmp_path: Path, command: lis
     assert not (tmp_path / "missing-dir").exists()
 
 
+def test_a_worker_on_a_missing_database_says_so_and_makes_none(tmp_path: Path):
+    db = tmp_path / "missing-dir" / "x.db"
+    result = run_newsdesk("worker", "--until-idle", "--db", str(db))
+    assert result.returncode == 2 and "no newsdesk database" in one_line_error(result)
+    assert not (tmp_path / "missing-dir").exists()
+
+
 @pytest.mark.parametrize("url", ["mysql://newsdesk@db/news", "sqlite:///news.db", "postgresql+psycopg://u@h/d"])
 def test_a_database_url_of_another_kind_is_refused_not_made_a_folder(tmp_path: Path, url: str):
     for command in (["stories"], ["ingest", str(tmp_path / "none.txt")]):

@@ -115,14 +115,21 @@ def write_options(flags: Mapping[str, Any]) -> WriteOptions:
 def open_archive(db: str | None, *, must_exist: bool = False) -> Archive:
     """The archive; ``must_exist`` for commands that only read, which must never create a folder or database."""
     archives.check_location(db or os.environ.get("NEWSDESK_DB") or "")
-    if must_exist and not (db or os.environ.get("NEWSDESK_DB") or "").startswith(POSTGRES_SCHEMES):
-        path = Path(db).expanduser() if db else default_db_path()
-        if not path.is_file():
-            raise InputError(
-                f"no newsdesk database at {path}: nothing has been written or ingested there yet "
-                "(--db or NEWSDESK_DB names another)"
-            )
+    if must_exist:
+        require_database(db)
     return archives.open(db)
+
+
+def require_database(db: str | None) -> None:
+    """InputError unless ``db`` (or the default) names a PostgreSQL URL or an existing SQLite file."""
+    if (db or os.environ.get("NEWSDESK_DB") or "").startswith(POSTGRES_SCHEMES):
+        return
+    path = Path(db).expanduser() if db else default_db_path()
+    if not path.is_file():
+        raise InputError(
+            f"no newsdesk database at {path}: nothing has been written or ingested there yet "
+            "(--db or NEWSDESK_DB names another)"
+        )
 
 
 def write_output(text: str, output: str | None) -> None:

@@ -305,4 +305,5 @@ def feeds(db: str | None) -> None:
     if not rows:
         click.echo("No feeds ingested yet.", err=True)
     for row in rows:
-        click.echo(f"{row.entries:>5} entries  {row.articles:>5} articles  {row.title or ''}  {row.url}")
+        entries, articles = counted(row.entries, "entry", "entries"), counted(row.articles, "article")
+        click.echo(f"{entries:>13}  {articles:>14}  {row.title or ''}  {row.url}")

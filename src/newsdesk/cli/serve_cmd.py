@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..archive import default_location, is_postgres
-from .common import archive_option, judge_option, model_options
+from .common import archive_option, judge_option, model_options, require_database
 
 
 def register(cli: click.Group) -> None:
@@ -180,6 +180,7 @@ def worker_command(
     from ..jobs.worker import WorkerConfig, run_worker
     from ..llm.ratelimit import set_rate
 
+    require_database(db)  # a worker only takes jobs queued there: a mistyped path would wait on nothing
     if rate_limit is not None:
         set_rate(rate_limit)
     _logging(False, prefix="newsdesk worker %(process)d")
