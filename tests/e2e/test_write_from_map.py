@@ -132,6 +132,7 @@ def test_a_summary_only_story_gets_a_short_article_that_says_so(tmp_path: Path) 
     )
     assert article.sections == []  # nothing padded out of two sentences
     assert "rests on a summary of 2 sentences" in (article.intro.note or "")
+    assert "feed --fetch" not in (article.intro.note or ""), "a brief with no link has no page to fetch"
     assert article.dek.startswith("The Harbour Authority approved")
     assert article.stats.llm_calls == 1  # the title
 
@@ -148,6 +149,21 @@ def test_a_one_sentence_summary_is_its_dek_and_the_note_that_says_why(tmp_path: 
     assert not article.intro.sentences()
     assert any("rests on a summary of 1 sentence," in note for note in [article.intro.note or "", *article.notes])
     assert not any("repeated points made earlier" in note for note in article.notes)
+
+
+def test_a_full_story_trimmed_to_fit_a_small_context_is_no_summary(tmp_path: Path) -> None:
+    archive = open_archive(tmp_path / "n.db")
+    names = ["Okafor", "Walsh", "Doyle", "Byrne", "Herrera", "Mbeki"]
+    paragraphs = [
+        f"Councillor {name} said on Monday that the harbour expansion would need {n} more cranes and a new rail link "
+        f"to the container terminal, and that the port would hire {n * 40} workers over the next three years."
+        for n, name in enumerate(names, 1)
+    ]
+    story = Story(headline=HEADLINE, body="\n\n".join(paragraphs), url="https://port.example/expansion")
+    article = write_article(story, WriteOptions(use_cache=False, context_length=512), archive)
+    notes = [article.intro.note or "", *article.notes]
+    assert any("to fit the model's context of 512 tokens" in note for note in notes), notes
+    assert not any("rests on a summary" in note for note in notes), notes
 
 
 def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_call(tmp_path: Path) -> None:

@@ -38,8 +38,9 @@ SCARCE_SENTENCES = 30  # usable source sentences under which a story is short (t
 SUMMARY_SENTENCES = 3
 SUMMARY_NOTE = (
     "This article rests on a summary of {count}, not the full story, so it gives only what "
-    "the summary says{background}. Fetch the linked page (newsdesk feed --fetch) for a full analysis."
+    "the summary says{background}.{fetch}"
 )
+FETCH_ADVICE = " Fetch the linked page (newsdesk feed --fetch) for a full analysis."
 SCARCE_INTRO_WORDS = 30
 EMPTY_NOTE = "The model returned no usable text for this section."
 # newsdesk writes in English and translates nothing: a story in another language is given in its own words.
@@ -77,7 +78,8 @@ def write_draft(
     """The article's draft. ``map_analysis``: build the analysis sections from ``story_map`` (no calls for them)."""
     emit = emit or (lambda *a, **k: None)
     story_map = story_map or StoryMap()
-    story_sentences = _story_sentences(sources)
+    # the story as written, not as trimmed to fit the model's context: a long story cut to one passage is no summary
+    story_sentences = max(_story_sentences(sources), _statements(body))
     summary = story_sentences < SUMMARY_SENTENCES
     summary_only = summary and len(sources) == 1  # with background stories there is still something to weigh
     grounded = grounded or summary_only
@@ -135,6 +137,7 @@ def write_draft(
         intro.note = SUMMARY_NOTE.format(
             count=counted(story_sentences, "sentence"),
             background="" if summary_only else " and what related stories add",
+            fetch=FETCH_ADVICE if sources and sources[0].url else "",  # a pasted brief links to no page
         )
     if summary_only:
         return Draft(title=title, dek=dek, intro=intro, sections=sections, notes=_language_notes(headline, body))
@@ -190,8 +193,11 @@ def _before_summary(template: Template, spec: SectionSpec) -> bool:
 
 def _story_sentences(sources: list[Source]) -> int:
     """Sentences of the main story long enough to state something (four words or more)."""
-    story = sources[0].passages if sources else []
-    return sum(1 for p in story for sentence in split_sentences(p.text) if len(sentence.split()) >= 4)
+    return sum(_statements(p.text) for p in (sources[0].passages if sources else []))
+
+
+def _statements(text: str) -> int:
+    return sum(1 for sentence in split_sentences(text) if len(sentence.split()) >= 4)
 
 
 def _grounded_headline(
