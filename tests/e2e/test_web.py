@@ -223,6 +223,19 @@ def test_the_feeds_form_keeps_the_apis_interval_bounds_and_a_stored_huge_interva
     assert client.get(f"/api/feeds/{feed_id}").json()["next_poll"].startswith("9990")
 
 
+def test_a_watched_feed_can_be_stopped_by_the_api_and_the_page_and_keeps_its_articles(client: TestClient) -> None:
+    first = client.post("/api/feeds", json={"url": "https://example.org/a-rss", "interval_seconds": 600}).json()
+    second = client.post("/api/feeds", json={"url": "https://example.org/b-rss", "interval_seconds": 600}).json()
+    assert client.delete(f"/api/feeds/{first['feed']['id']}").status_code == 204
+    assert [f["url"] for f in client.get("/api/feeds").json()["items"]] == ["https://example.org/b-rss"]
+    assert client.delete("/api/feeds/999").status_code == 404
+    token = form_token(client, "/feeds")
+    stopped = client.post(f"/feeds/{second['feed']['id']}/unwatch", data={CSRF_FIELD: token}, follow_redirects=False)
+    assert stopped.status_code == 303 and client.get("/api/feeds").json()["items"] == []
+    assert client.post(f"/feeds/{second['feed']['id']}/unwatch", data={}).status_code == 403, "CSRF still guards it"
+    assert desk(client).archive.feeds.get(first["feed"]["id"]).url == "https://example.org/a-rss", "kept"
+
+
 def test_runs_are_listed_by_status_and_failed_ones_show_on_the_new_page(client: TestClient) -> None:
     archive = desk(client).archive
     story_id, _ = archive.add_story(Story(headline="Bike lanes", body="The council voted 7 to 2."))

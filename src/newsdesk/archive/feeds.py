@@ -83,6 +83,13 @@ class FeedStore:
             ).fetchone()
             return int(row["id"])
 
+    def unwatch(self, feed_id: int) -> Feed:
+        """Stop polling a feed; its entries and their articles stay. NotFoundError for an unknown id."""
+        feed = self.get(feed_id)
+        with self.archive.transaction() as db:
+            db.execute("UPDATE feeds SET watch = 0 WHERE id = ?", (feed_id,))
+        return feed
+
     def get(self, feed_id: int) -> Feed:
         row = self.archive.db.execute(f"{_FEED_COUNTS} WHERE f.id = ?", (feed_id,)).fetchone()
         if row is None:

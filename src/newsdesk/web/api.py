@@ -226,6 +226,13 @@ def get_feed(feed_id: RowId, desk: DeskDep) -> dict[str, Any]:
     return feed_state(desk.archive.feeds.get(feed_id))
 
 
+@router.delete("/feeds/{feed_id}", status_code=204, summary="Stop watching a feed")
+def unwatch_feed(feed_id: RowId, desk: DeskDep) -> Response:
+    """The server polls it no more; its entries and their articles stay in the archive."""
+    desk.archive.feeds.unwatch(feed_id)
+    return Response(status_code=204)
+
+
 @router.get("/runs", summary="Recent pipeline runs, newest first")
 def list_runs(
     desk: DeskDep,

@@ -253,6 +253,17 @@ def _feeds_page(request: Request, status: int = 200, error: str | None = None, *
     )
 
 
+@router.post("/feeds/{feed_id}/unwatch")
+async def unwatch_feed(request: Request, feed_id: int) -> Response:
+    desk = get_desk(request)
+    await (await _form(request)).close()  # nothing to read but its CSRF token, checked there
+    try:
+        desk.archive.feeds.unwatch(feed_id)
+    except NewsdeskError as error:
+        return _feeds_page(request, error.status_code, str(error))
+    return _see("/feeds")
+
+
 @router.post("/feeds")
 async def add_feed(request: Request) -> Response:
     desk = get_desk(request)
