@@ -168,3 +168,31 @@ def test_a_thread_with_two_outlets_that_differ_gains_a_checked_coverage_section(
     assert any("Grande-Marlaska" in t for t in shown["El Diario"]), "what only one outlet reports"
     markdown = run_newsdesk("show", str(first["id"]), db=db).stdout.decode()
     assert "How the coverage differs" in markdown and "El Diario" in markdown
+
+
+def test_an_entry_about_another_event_never_becomes_a_version_of_the_threads_article(tmp_path: Path) -> None:
+    """Templated reports read alike; a version made from another town's would rewrite the article about it."""
+    towns = [("Dunmore", "Peter Walsh", 40), ("Carrickmore", "Anne Byrne", 15), ("Ballyglass", "Sean Kelly", 25)]
+    items = [
+        f"<item><title>River flood damages homes</title><link>https://t.example/{n}</link><guid>t-{n}</guid>"
+        f"<pubDate>Mon, 06 May 2024 10:0{n}:00 GMT</pubDate><description>The river flooded {town} on Monday, "
+        f"officials said. Mayor {mayor} said {homes} homes were damaged and warned that more rain was expected on "
+        "Tuesday.</description></item>"
+        for n, (town, mayor, homes) in enumerate(towns)
+    ]
+    feed = tmp_path / "towns.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Towns</title><link>https://t.example/</link>'
+        f"<description>news</description>{''.join(items)}</channel></rss>",
+        encoding="utf-8",
+    )
+    db, out = tmp_path / "towns.db", tmp_path / "out"
+    result = run_newsdesk(
+        "feed", str(feed), "--write", "--out", str(out), "--template", str(TINY_TEMPLATE), "--format", "json", db=db
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    written = [json.loads(f.read_text(encoding="utf-8")) for f in out.glob("*.json")]
+    assert sorted(a.get("version", 1) for a in written) == [1, 1, 1]
+    for article in written:
+        text = json.dumps(article)
+        assert sum(town in text for town, _, _ in towns) == 1, "each article tells of its own town alone"

@@ -97,9 +97,20 @@ def update_thread_article(
 
     update_threads(archive)
     article_id = thread_article(archive, story_id)
-    if article_id is None:
+    if article_id is None or not _develops(archive, article_id, story_id):
         return None
     return update_article(archive, article_id, options, on_event=on_event, model=model)
+
+
+def _develops(archive: Archive, article_id: int, story_id: int) -> bool:
+    """Whether the entry is about what the article is about (``retrieve.related``: a name in common, leads alike).
+    A thread may join entries that an article must not take in: an update from another event would rewrite the
+    article about that event, so such an entry gets an article of its own."""
+    from ..retrieve import related
+
+    article = archive.get_article(article_id)
+    own = article.sources[0].story_id if article.sources else None
+    return own is None or own == story_id or related(archive.get_story(own), archive.get_story(story_id))
 
 
 def update_article(
