@@ -359,6 +359,10 @@ def test_the_form_takes_an_upload_and_shows_errors_in_place(client: TestClient) 
         "/articles/new", data={CSRF_FIELD: token}, files={"file": ("big.txt", b"a" * 5_200_000, "text/plain")}
     )
     assert huge.status_code == 413
+    # under the upload cap, over the story limit the API keeps: one limit for every way in
+    long_story = b"Budgets rise\n\n" + b"The council said the budget rose again on Monday. " * 12_000
+    too_long = client.post("/articles/new", data={CSRF_FIELD: token}, files={"file": ("long.txt", long_story)})
+    assert too_long.status_code == 422 and "at most 500,000" in doc(too_long).xpath("string(//p[@class='error'])")
 
 
 def test_the_form_refuses_two_inputs_at_once_and_a_feed_file_as_one_story(client: TestClient) -> None:

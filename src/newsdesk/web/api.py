@@ -18,13 +18,12 @@ from ..jobs.polls import MAX_FEED_INTERVAL, feed_state
 from ..render import render
 from ..text import visible
 from .desk import Desk, job_json, progress_of
-from .settings import DEFAULT_FEED_INTERVAL, MIN_FEED_INTERVAL, PAGE_SIZE
+from .settings import DEFAULT_FEED_INTERVAL, MAX_BODY_CHARS, MIN_FEED_INTERVAL, PAGE_SIZE
 from .sse import job_event_stream
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 MAX_HEADLINE_CHARS = 1000
-MAX_BODY_CHARS = 500_000
 MAX_RUNS = 500
 MEDIA_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "json": "application/json"}
 

@@ -18,7 +18,7 @@ from ..jobs.polls import MAX_FEED_INTERVAL
 from ..models import Story, WriteChoices
 from ..pipeline import section_index
 from ..progress import Progress
-from .settings import MIN_FEED_INTERVAL, Settings
+from .settings import MAX_BODY_CHARS, MIN_FEED_INTERVAL, Settings
 
 MAX_URL_CHARS = 2000
 POLL_PRIORITY = 10  # a feed poll is short: it goes before the articles already waiting
@@ -67,6 +67,8 @@ class Desk:
 
     # -- jobs ----------------------------------------------------------------------------------------------
     def submit_story(self, story: Story, template: str | None = None, model: str | None = None) -> Job:
+        if len(story.body) > MAX_BODY_CHARS:  # the form's file may be larger than the API's body: one limit
+            raise RequestError(f"the story is {len(story.body):,} characters; one may be at most {MAX_BODY_CHARS:,}")
         options = self._options(template, model)
         story_id, _ = self.archive.add_story(clean_story(story))
         return self.queue.enqueue("write", with_choices({"story_id": story_id}, options))

@@ -13,7 +13,8 @@ from ..llm import DEFAULT_MODEL
 from ..template import bundled_templates, load_template
 
 MAX_BODY_BYTES = 1_000_000  # JSON and form posts
-MAX_UPLOAD_BYTES = 5_000_000  # the new-article form, which may carry a story file
+MAX_UPLOAD_BYTES = 5_000_000  # the new-article form, which may carry a story file or a saved page with its markup
+MAX_BODY_CHARS = 500_000  # a story's text, however it came: the JSON API, a pasted brief, an uploaded file
 PAGE_SIZE = 20
 POLL_CHECK_SECONDS = 5.0  # how often the server looks for feeds due for a poll and for expired leases
 MIN_FEED_INTERVAL = 60
