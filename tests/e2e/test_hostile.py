@@ -383,6 +383,13 @@ def test_read_only_commands_never_create_a_database(tmp_path: Path, command: lis
     assert not (tmp_path / "missing-dir").exists()
 
 
+def test_verify_given_a_story_id_says_how_to_check_against_a_stored_story(tmp_path: Path):
+    text = tmp_path / "draft.txt"
+    text.write_text("The council met on Monday.", encoding="utf-8")
+    result = run_newsdesk("verify", "-s", "7", "--text", str(text))
+    assert result.returncode == 2 and "newsdesk archive show 7 --format json" in one_line_error(result)
+
+
 def test_a_worker_on_a_missing_database_says_so_and_makes_none(tmp_path: Path):
     db = tmp_path / "missing-dir" / "x.db"
     result = run_newsdesk("worker", "--until-idle", "--db", str(db))

@@ -105,6 +105,11 @@ def story_passages(sources: tuple[str, ...]) -> tuple[list[DescribedSource], lis
     described: list[DescribedSource] = []
     numbered: list[Source] = []
     for number, arg in enumerate(sources, 1):
+        if arg.isdigit() and not Path(arg).exists():  # a stored story's id: verify reads files
+            raise InputError(
+                f"no such file: {arg} (to check against stored story {arg}, write it to a file first: "
+                f"newsdesk archive show {arg} --format json > story-{arg}.json)"
+            )
         story = load_story(arg)
         described.append({"number": number, "title": story.headline, "path": arg})
         numbered.append(
