@@ -403,3 +403,17 @@ def test_a_question_set_aside_still_names_whom_the_answer_is_from() -> None:
     )
     story_map = build_map(one_source([text], HEADLINE), HEADLINE)
     assert [s.speaker for s in story_map.statements] == ["Grace Okafor"]
+
+
+def test_the_subject_is_the_speaker_a_pronoun_takes_up_before_other_names() -> None:
+    """Among the people a sentence names, its subject is the most prominent antecedent of the next "she says", and
+    a report's own subject is the antecedent of its trailing "she says"."""
+    texts = {
+        "Grace Okafor met the board in May. Okafor recounts meeting with David and Ralph Lauren at the time. "
+        "“They wanted a store that felt like home,” she says.": "Grace Okafor",
+        "Angela Reyes chairs the budget committee. Mayor Tom Walsh spoke after her. "
+        "Still, Reyes is wary of the cost of the plan, she says.": "Angela Reyes",
+    }
+    for text, speaker in texts.items():
+        story_map = build_map(one_source([text], HEADLINE), HEADLINE)
+        assert [s.speaker for s in story_map.statements][-1:] == [speaker], text

@@ -163,12 +163,14 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             story_map.speaker_only.add(sentence)  # alone, without its speaker, it would read as the article's own
             continue
         for aside in asides.get((id(passage), order), ()):  # a question set aside still names whom it asks about
-            named = _untagged_surname(nlp()(aside), quotation_spans(aside), actors, tagged_too=True)
+            named = _surname_mention(nlp()(aside), quotation_spans(aside), actors, tagged_too=True)
             if named is not None:
-                last_person = last_actor = named
+                last_person = last_actor = named[0]
         quoted = quotation_spans(sentence)
         # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
-        statement = _statement(doc, sentence, quoted, passage, order, actors, last_person, last_actor, group)
+        # "Paxton is wary of ..., she says": the report's own subject is whom its trailing "she" stands for
+        reporter = _reported_subject(doc, quoted, actors) or last_person
+        statement = _statement(doc, sentence, quoted, passage, order, actors, reporter, last_actor, group)
         group = plural_subject(doc, quoted)  # whom a "they" of the next sentence stands for
         if statement is not None and _INTRODUCES_LIST.search(sentence):
             introduced = statement
@@ -185,7 +187,9 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         # after "Brock says that “if Donald Trump won ...”" is Brock again. A sentence whose subject is "he" or
         # "she" goes on with the person it stands for, whoever else it names: the subject is the most prominent
         # antecedent (centering), so "he singles out Hassabis for praise. “...,” he says." is not Hassabis speaking
-        continues = _singular_pronoun_subject(doc, quoted) and last_person is not None
+        subject = _main_subject(doc, quoted)
+        continues = subject is not None and subject.lower_ in ("he", "she") and last_person is not None
+        subject_person = None  # the person this sentence's subject names: more prominent than any other it names
         for entity in doc.ents:
             if entity.label_ in _ACTOR_LABELS:
                 actor = _actor(actors, entity, headline_names)
@@ -201,11 +205,17 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
                 )
                 if person and not continues:
                     last_person = actor.name
+                    if subject is not None and entity.start <= subject.i < entity.end:
+                        subject_person = actor.name
                 if person or entity.label_ == "ORG":
                     last_actor = actor.name
-        untagged = _untagged_surname(doc, quoted, actors)
+        untagged = _surname_mention(doc, quoted, actors)
         if untagged is not None and not continues:
-            last_person = last_actor = untagged
+            last_person = last_actor = untagged[0]
+            if subject is not None and subject.idx == untagged[1]:
+                subject_person = untagged[0]
+        if subject_person is not None:
+            last_person = last_actor = subject_person
         if statement is not None:
             if " " not in statement.speaker:  # "Mike Brock, a former executive ..., says": named by its head
                 statement.speaker = _full_name(statement.speaker, actors)  # with this sentence's names read
@@ -481,14 +491,7 @@ def _reports_clause(verb: Token) -> bool:
 def _main_subject(doc: Any, quoted: list[tuple[int, int]]) -> Token | None:
     """The subject of the sentence's main clause, outside its quotations."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
-        return None
-    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not within(quoted, c.idx)), None)
-
-
-def _singular_pronoun_subject(doc: Any, quoted: list[tuple[int, int]]) -> bool:
-    subject = _main_subject(doc, quoted)
-    return subject is not None and subject.lower_ in ("he", "she")
+    return None if root is None else _main_subject_of(root, quoted)
 
 
 def plural_subject(doc: Any, quoted: list[tuple[int, int]]) -> str | None:
@@ -561,12 +564,34 @@ def _speaker_name(
     return None
 
 
-def _untagged_surname(
+def _reported_subject(doc: Any, quoted: list[tuple[int, int]], actors: dict[str, Actor]) -> str | None:
+    """The person a report's trailing "he says" or "she says" stands for when the report names them as its own
+    subject ("Still, Paxton is wary of the power ..., she says"): the nearest antecedent, in the same sentence,
+    before the pronoun. None where the sentence has no such shape."""
+    subject = _main_subject(doc, quoted)
+    if subject is None or subject.lower_ not in ("he", "she"):
+        return None
+    report = next((c for c in subject.head.children if c.dep_ == "ccomp" and c.i < subject.i), None)
+    told = _main_subject_of(report, quoted) if report is not None else None
+    if told is None:
+        return None
+    if told.ent_type_ == "PERSON":
+        entity = next(e for e in doc.ents if e.start <= told.i < e.end)
+        return _full_name(re.sub(r"['’]s$", "", entity.text).strip(), actors)
+    mention = _surname_mention(doc[told.i : told.i + 1].as_doc(), [], actors, tagged_too=True)
+    return mention[0] if mention else None
+
+
+def _main_subject_of(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not within(quoted, c.idx)), None)
+
+
+def _surname_mention(
     doc: Any, quoted: list[tuple[int, int]], actors: dict[str, Actor], tagged_too: bool = False
-) -> str | None:
+) -> tuple[str, int] | None:
     """The person named in full before whose bare surname this sentence names last where the tagger saw no name
-    at all ("Wales’ response to all this?"): within one story a surname is its person (``_actor``).
-    ``tagged_too``: wherever the surname stands, for a sentence whose names are not otherwise read."""
+    at all ("Wales’ response to all this?"), and where it stands: within one story a surname is its person
+    (``_actor``). ``tagged_too``: wherever the surname stands, for a sentence whose names are not otherwise read."""
     people = {a.name.split()[-1]: a.name for a in actors.values() if a.label == "PERSON" and " " in a.name}
     found = None
     for token in doc:
@@ -577,7 +602,7 @@ def _untagged_surname(
             and not token.text.isupper()
             and not within(quoted, token.idx)
         ):
-            found = people[token.text]
+            found = people[token.text], token.idx
     return found
 
 
