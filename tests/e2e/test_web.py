@@ -113,6 +113,10 @@ def test_bad_article_requests_get_a_clear_json_error(client: TestClient, payload
 def test_malformed_json_wrong_type_and_huge_bodies_are_refused(client: TestClient) -> None:
     bad = client.post("/api/articles", content=b"{not json", headers={"content-type": "application/json"})
     assert bad.status_code == 422 and "JSON" in bad.json()["error"]
+    latin = client.post(
+        "/api/articles", content=b'{"headline": "caf\xe9"}', headers={"content-type": "application/json"}
+    )
+    assert latin.status_code == 400 and "UTF-8" in latin.json()["error"]
     form = client.post("/api/articles", data={"headline": "x", "body": "y"})
     assert form.status_code == 415 and "application/json" in form.json()["error"]
     huge = json.dumps({"headline": "x", "body": "a" * 1_100_000}).encode()

@@ -61,6 +61,9 @@ def install(app: FastAPI, debug: bool = False) -> None:
         message = error.detail if isinstance(error.detail, str) else HTTPStatus(error.status_code).phrase
         if error.status_code == 404 and message == "Not Found":
             message = f"nothing at {request.url.path}"
+        elif error.status_code == 400 and message == "There was an error parsing the body":
+            # FastAPI's word for a body it cannot decode: JSON must be UTF-8 text (RFC 8259)
+            message = "the request body could not be read: send JSON as UTF-8 text, forms as form data"
         elif error.status_code == 405:
             message = f"{request.method} is not allowed on {request.url.path}"
         response = error_response(request, error.status_code, message)
