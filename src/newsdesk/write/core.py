@@ -75,13 +75,14 @@ _PROXIMAL = frozenset({"this", "these"})
 _REPLY = re.compile(r"\b(?:responded|replied|retorted|answered)\s*(?:[.,;!?]|$)", re.I)
 
 
-def points_back(sentence: str) -> bool:
+def points_back(sentence: str, opening: bool = False) -> bool:
     """A sentence that presupposes the one before it, so that alone it points at nothing: it opens on a pronoun or
     a demonstrative ("They said ...", "It was ...", "Both noted ...", "The duo ..."), is an addition ("Neither has
     ...", "Nor did ...", "So are ..."), or reports a reply without what it answers ("..., Prado responded.").
     "This week ..." (deixis) and "It is unclear whether ..." (a dummy subject) point at nothing before them. A
     clause-final additive ("... is to blame too") is dropped by ``compress`` instead: the clause says the same
-    without it."""
+    without it. A demonstrative inside it points back too (``_demonstrative_reference``), except in an
+    ``opening`` sentence, which has nothing before it."""
     text = sentence.lstrip()
     if _ADDITIVE_OPENING.match(text) or _REPLY.search(text):
         return True
@@ -94,7 +95,8 @@ def points_back(sentence: str) -> bool:
             return True
     if _DANGLING.match(text):
         return not _DEICTIC_TIME.match(text) and not _EXTRAPOSED.match(text)
-    return _demonstrative_reference(doc, quotation_spans(text))
+    # ``opening``: a text's first sentence, with nothing before it; its demonstratives point within it
+    return not opening and _demonstrative_reference(doc, quotation_spans(text))
 
 
 def _demonstrative_reference(doc: Any, quoted: list[tuple[int, int]]) -> bool:

@@ -199,10 +199,11 @@ class GroundedDrafter:
             self._openings[c.passage.source_number] = min(c.order, self._openings.get(c.passage.source_number, c.order))
 
     def points_back(self, candidate: Candidate) -> bool:
-        """``core.points_back``, except for a source's first sentence: nothing comes before it to point at, so its
-        demonstratives point within it ("When Moltbook went viral ..., the Orb was designed to solve exactly this
-        problem")."""
-        return self._openings.get(candidate.passage.source_number) != candidate.order and points_back(candidate.text)
+        """``core.points_back``, a source's first sentence read as an opening: nothing comes before it to point
+        at, so its demonstratives point within it ("When Moltbook went viral ..., the Orb was designed to solve
+        exactly this problem")."""
+        opening = self._openings.get(candidate.passage.source_number) == candidate.order
+        return points_back(candidate.text, opening=opening)
 
     def _free(self, index: int) -> bool:
         """Not yet said, or said only in the summary in fewer words while a section before it is drafted and the
