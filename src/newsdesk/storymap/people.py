@@ -1,0 +1,230 @@
+"""Who is who in a story: the actor a name stands for, and the person a pronoun or a bare surname takes up.
+
+News names a person in full once and by surname after; a pronoun takes up the most prominent person before it,
+and the subject is the most prominent (centering). The story map (``build.py``) reads its sentences in order and
+asks these helpers whom each mention and each speaker stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..language import HONORIFICS, in_lexicon
+from ..text import within
+from .types import Actor, Statement
+
+if TYPE_CHECKING:  # spaCy's span and token types, for the helpers that read names off them
+    from spacy.tokens import Span, Token
+
+__all__ = [
+    "FIRST_PERSON",
+    "a_person_named",
+    "actor_of",
+    "full_name",
+    "main_subject",
+    "plural_subject",
+    "reported_subject",
+    "speaker_name",
+    "subject_of",
+    "surname_mention",
+]
+
+FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves|[Ll]et['’]s)\b")
+
+
+def actor_of(actors: dict[str, Actor], entity: Any, headline_names: set[str]) -> Actor:
+    """The actor an entity names; "Putin" joins "Vladimir Putin" (same last word).
+
+    News names a person in full once and by surname after, so within one story a bare word that is the last word
+    of a person's full name is that person, whatever label the tagger gave it alone ("said Reyes" is often tagged
+    an organisation); a full name met after its bare surname takes the surname's actor over."""
+    name = re.sub(r"^(?:the|The)\s+|['’]s$", "", entity.text).strip()
+    if not re.match(r"[A-Z0-9À-Ý]", name) or len(re.findall(r"[^\W\d_]", name)) < 2:
+        return Actor(name=name, label="")  # "n’t", "a": the tagger's noise, never in the map
+    key, label, last = name, entity.label_, name.split()[-1]
+    if label == "PERSON":
+        key = next((k for k, a in actors.items() if a.label == "PERSON" and k.split()[-1] == last), name)
+        if key not in actors and last in actors and " " in name:  # the bare surname came first, mislabelled
+            key = last
+    elif " " not in name and not name.isupper():  # an acronym ("AI") is no surname of "Moonshot AI"
+        key = next((k for k, a in actors.items() if a.label == "PERSON" and " " in k and k.split()[-1] == name), name)
+        if key != name:
+            label = "PERSON"
+    actor = actors.get(key)
+    if actor is None:
+        actor = actors[key] = Actor(name=key, label=label)
+    elif len(name) > len(actor.name) and label == "PERSON":  # the fuller name wins
+        actors[name] = actors.pop(key)
+        actor.name, actor.label = name, "PERSON"
+    actor.mentions += 1
+    actor.in_headline = actor.in_headline or any(actor.name.split()[-1] in h for h in headline_names)
+    if actor.role is None:
+        actor.role = _role(entity)
+    return actor
+
+
+def _role(entity: Span) -> str | None:
+    """A title before a name ("Russian President Vladimir Putin") or an apposition after it ("Nelson, the ...")."""
+    root = entity.root
+    before = [
+        t
+        for t in entity.doc[max(0, entity.start - 4) : entity.start]
+        if t.head.i in range(entity.start, entity.end) or t.head.head.i in range(entity.start, entity.end)
+    ]
+    titled = [t for t in before if t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
+    # an honorific ("Mr.", "Dr", "Dame") is how a person is addressed, not what they do: no role by itself
+    if titled and any(t.lower_.rstrip(".") not in HONORIFICS for t in entity.doc[titled[0].i : entity.start]):
+        return entity.doc[titled[0].i : entity.start].text.strip(" ,")
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= entity.end:
+            span = entity.doc[child.left_edge.i : child.right_edge.i + 1].text
+            if 2 <= len(span.split()) <= 8:
+                return span.strip(" ,")
+    return None
+
+
+def main_subject(doc: Any, quoted: list[tuple[int, int]]) -> Token | None:
+    """The subject of the sentence's main clause, outside its quotations."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return None if root is None else subject_of(root, quoted)
+
+
+def plural_subject(doc: Any, quoted: list[tuple[int, int]]) -> str | None:
+    """The sentence's plural subject, which a "they" in the next sentence takes up: a subject is the most
+    prominent antecedent a pronoun can have (centering), and "they" agrees with a plural (a plural noun, or nouns
+    joined by "and"), never with a singular name ("experts told TIME. They contend ...": the experts, not TIME).
+    None when the main clause has no plural subject; "" when it has one that names no one outside this sentence
+    ("Its authors", "their lawyers"): a "they" after it is left unresolved rather than given to another name."""
+    subject = main_subject(doc, quoted)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    joined = [c for c in subject.children if c.dep_ == "conj"]
+    if subject.tag_ not in ("NNS", "NNPS") and not joined:
+        return None
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+        return ""
+    words = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    if len(words) > 10:  # a long subject is named by its heads, as ``_statement`` names a speaker
+        text = " and ".join(t.text for t in [subject, *joined])
+    else:
+        text = words.text
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return text if words[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
+
+
+def speaker_name(
+    span: Span,
+    head: Token,
+    actors: dict[str, Actor],
+    last_person: str | None,
+    last_actor: str | None,
+    group: str | None = None,
+) -> str | None:
+    text = span.text
+    first = span[0]
+    if (
+        first.i == first.sent.start
+        and first.pos_ != "PROPN"
+        and not first.ent_type_
+        and text[:1].isupper()
+        and not first.text.isupper()  # an acronym or a one-letter name ("X", "AP") keeps its capitals
+        and (first.is_stop or in_lexicon(first.text))  # a capitalised word English lacks is a name ("Adcock says")
+    ):
+        text = text[0].lower() + text[1:]  # "Environmental groups" at a sentence's start is "environmental groups"
+    lower = head.lower_
+    if FIRST_PERSON.search(text):  # "our research has told us": the author again, not a source
+        return None
+    if lower in ("he", "she"):
+        return last_person
+    if lower == "they":  # the previous sentence's plural subject first: "Its authors concede ... But they argue"
+        return (group or None) if group is not None else last_actor
+    if lower in ("i", "we", "you", "it", "this", "that", "which", "who"):
+        return None
+    named = [e for e in span.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    # the speaker is the name at the subject's head; a possessive before it is whom they work for ("the BBC's
+    # North America editor Jon Sopel"): an affiliation, not the speaker
+    named = [e for e in named if e.start <= head.i < e.end] or [e for e in named if e.root.dep_ != "poss"] or named
+    if named:
+        entity = named[0]
+        if entity.root.i != head.i and len(span) <= 6:  # "American officials", "Obama administration officials"
+            return re.sub(r"^(?:the|The)\s+", "", text)
+        name = re.sub(r"^(?:the|The)\s+|['’]s$", "", _whole_name(entity).text).strip()
+        return full_name(name, actors)
+    title = re.sub(r"^(?:the|The)\s+", "", text).lower()
+    for actor in actors.values():  # "the president" is the actor whose role is President
+        if actor.role and actor.role.lower().split()[-1] == title:
+            return actor.name
+    if head.pos_ in ("NOUN", "PROPN"):  # "officials", "a spokesperson for the ministry", "critics"
+        return full_name(text, actors) if " " not in text else text  # a surname the tagger did not name
+    return None
+
+
+def reported_subject(doc: Any, quoted: list[tuple[int, int]], actors: dict[str, Actor]) -> str | None:
+    """The person a report's trailing "he says" or "she says" stands for when the report names them as its own
+    subject ("Still, Paxton is wary of the power ..., she says"): the nearest antecedent, in the same sentence,
+    before the pronoun. None where the sentence has no such shape."""
+    subject = main_subject(doc, quoted)
+    if subject is None or subject.lower_ not in ("he", "she"):
+        return None
+    report = next((c for c in subject.head.children if c.dep_ == "ccomp" and c.i < subject.i), None)
+    told = subject_of(report, quoted) if report is not None else None
+    if told is None:
+        return None
+    if told.ent_type_ == "PERSON":
+        entity = next(e for e in doc.ents if e.start <= told.i < e.end)
+        return full_name(re.sub(r"['’]s$", "", entity.text).strip(), actors)
+    mention = surname_mention(doc[told.i : told.i + 1].as_doc(), [], actors, tagged_too=True)
+    return mention[0] if mention else None
+
+
+def subject_of(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not within(quoted, c.idx)), None)
+
+
+def surname_mention(
+    doc: Any, quoted: list[tuple[int, int]], actors: dict[str, Actor], tagged_too: bool = False
+) -> tuple[str, int] | None:
+    """The person named in full before whose bare surname this sentence names last where the tagger saw no name
+    at all ("Wales’ response to all this?"), and where it stands: within one story a surname is its person
+    (``actor_of``). ``tagged_too``: wherever the surname stands, for a sentence whose names are not otherwise read."""
+    people = {a.name.split()[-1]: a.name for a in actors.values() if a.label == "PERSON" and " " in a.name}
+    found = None
+    for token in doc:
+        if (
+            (tagged_too or not token.ent_type_)
+            and token.text in people
+            and token.text[:1].isupper()
+            and not token.text.isupper()
+            and not within(quoted, token.idx)
+        ):
+            found = people[token.text], token.idx
+    return found
+
+
+def a_person_named(statement: Statement, actors: dict[str, Actor]) -> bool:
+    """The statement's speaker is a person named in it: a name, not a pronoun, a group or an organisation."""
+    actor = actors.get(statement.speaker)
+    if actor is not None:
+        return actor.label == "PERSON"
+    words = statement.speaker.split()
+    return bool(words) and all(w[:1].isupper() and not in_lexicon(w) for w in words)
+
+
+def full_name(name: str, actors: dict[str, Actor]) -> str:
+    """ "Reyes" is the "Tom Reyes" named before, whatever label the tagger gave the surname alone (``actor_of``
+    keeps one person per surname in a story)."""
+    surname = name.split()[-1]
+    return next((a.name for a in actors.values() if a.label == "PERSON" and a.name.split()[-1] == surname), name)
+
+
+def _whole_name(entity: Span) -> Span:
+    """The name an entity is the end of: the tagger splits a name at its "and" ("the World Travel" | "Tourism
+    Council"), while the parse hangs both parts on one head; parts of one label joined by "and" are one name."""
+    doc, start = entity.doc, entity.start
+    while start >= 2 and doc[start - 1].lower_ in ("and", "&"):
+        before = next((e for e in doc.ents if e.end == start - 1 and e.label_ == entity.label_), None)
+        if before is None or before.root.head.i != entity.root.i and before.root.i != doc[start - 1].head.i:
+            break
+        start = before.start
+    return doc[start : entity.end]
