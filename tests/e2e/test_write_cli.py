@@ -89,6 +89,8 @@ def test_progress_and_summary_on_stderr(example_article):
     for section in DEFAULT_TEMPLATE["sections"]:
         assert section["heading"] in err
     assert "Done:" in err and "LLM call" in err and "tokens" in err
+    # the first stage is said as it starts: screening a long story's every sentence can take a minute
+    assert err.splitlines()[0].split(maxsplit=1)[1] == "Storing the story"
 
 
 def test_cache_returns_same_article_without_calling_the_model(example_article, tmp_path):

@@ -145,8 +145,9 @@ def write_output(text: str, output: str | None) -> None:
 
 
 # what the summary line at the end says anyway, or what passes too quickly to be worth a line
-_UNPRINTED_STAGES = {"store", "save", "done", "llm"}
-_UNPRINTED_EVENTS = {("retrieve", "start"), ("map", "start")}
+_UNPRINTED_STAGES = {"save", "done", "llm"}
+# "Storing the story" is printed: a long story's sentences are all screened then, and that can take a minute
+_UNPRINTED_EVENTS = {("retrieve", "start"), ("map", "start"), ("store", "done")}
 
 
 @contextmanager
