@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsdesk.models import Passage, Source
 from newsdesk.storymap import build_map
 from support.stories import one_source
@@ -370,50 +372,48 @@ def test_a_one_letter_or_acronym_speaker_keeps_its_capitals() -> None:
     assert ("X", "X") in _speakers_with_openings("X said on Monday that it had removed the accounts.")
 
 
-def test_a_surname_the_tagger_misreads_or_misses_is_the_person_named_in_full() -> None:
-    """Within one story a bare surname is the person named in full before it, whatever tag the mention got (an
-    organisation) or none at all, so a "she said" after it is that person's, not the last name tagged a person."""
-    texts = {
+# Whom a "he says" or "she says" stands for, one case per fact of English (``storymap/people.py``):
+# - within one story a bare surname is the person named in full before it, whatever tag the mention got (an
+#   organisation) or none at all, and a rhetorical question set aside still names whom it asks about;
+# - the subject is the most prominent antecedent (centering): a sentence whose subject is "he" goes on with the
+#   person it stands for, and among the people a sentence names, its subject is whom the next pronoun takes up;
+# - a report's own subject is whom its trailing "she says" stands for.
+PRONOUN_SPEAKERS = {
+    "surname tagged as an organisation": (
         "Nadia Korhonen leads the county’s water board. Dunmore mayor Peter Walsh spoke first. "
-        "Korhonen’s warning came on Monday. “The reservoir will not last the summer,” she said.": "Nadia Korhonen",
+        "Korhonen’s warning came on Monday. “The reservoir will not last the summer,” she said.",
+        "Nadia Korhonen",
+    ),
+    "surname not tagged at all": (
         "Grace Okafor runs the shelter on Quay Street. Councillor Brian Doyle toured it last week. "
-        "Okafor has heard this before. “We are full every night,” she says.": "Grace Okafor",
-    }
-    for text, speaker in texts.items():
-        story_map = build_map(one_source([text], HEADLINE), HEADLINE)
-        assert [s.speaker for s in story_map.statements] == [speaker]
-
-
-def test_a_he_subject_goes_on_with_the_person_it_stands_for_not_the_one_it_names() -> None:
-    """The subject is the most prominent antecedent (centering): a sentence whose subject is "he" keeps the person
-    "he" stands for, so a "he says" after "He singles out Brennan for praise" is still the coach's."""
-    text = (
+        "Okafor has heard this before. “We are full every night,” she says.",
+        "Grace Okafor",
+    ),
+    "a question set aside": (
+        "Grace Okafor runs the shelter on Quay Street. Councillor Brian Doyle toured it last week. "
+        "Okafor’s answer to all this? “We are full every night,” she says.",
+        "Grace Okafor",
+    ),
+    "a he subject goes on": (
         "Tomas Herrera has coached the club for a decade. He singles out Brennan, the goalkeeper, for praise. "
-        "“He kept us in the league this year,” he says."
-    )
-    story_map = build_map(one_source([text], HEADLINE), HEADLINE)
-    assert [s.speaker for s in story_map.statements] == ["Tomas Herrera"]
-
-
-def test_a_question_set_aside_still_names_whom_the_answer_is_from() -> None:
-    """A rhetorical question is no statement, but the person it asks about is whom the "she says" after it is."""
-    text = (
-        "Grace Okafor runs the shelter on Quay Street. Councillor Brian Doyle toured it last week. "
-        "Okafor’s answer to all this? “We are full every night,” she says."
-    )
-    story_map = build_map(one_source([text], HEADLINE), HEADLINE)
-    assert [s.speaker for s in story_map.statements] == ["Grace Okafor"]
-
-
-def test_the_subject_is_the_speaker_a_pronoun_takes_up_before_other_names() -> None:
-    """Among the people a sentence names, its subject is the most prominent antecedent of the next "she says", and
-    a report's own subject is the antecedent of its trailing "she says"."""
-    texts = {
+        "“He kept us in the league this year,” he says.",
+        "Tomas Herrera",
+    ),
+    "the subject before other names": (
         "Grace Okafor met the board in May. Okafor recounts meeting with David and Ralph Lauren at the time. "
-        "“They wanted a store that felt like home,” she says.": "Grace Okafor",
+        "“They wanted a store that felt like home,” she says.",
+        "Grace Okafor",
+    ),
+    "the report's own subject": (
         "Angela Reyes chairs the budget committee. Mayor Tom Walsh spoke after her. "
-        "Still, Reyes is wary of the cost of the plan, she says.": "Angela Reyes",
-    }
-    for text, speaker in texts.items():
-        story_map = build_map(one_source([text], HEADLINE), HEADLINE)
-        assert [s.speaker for s in story_map.statements][-1:] == [speaker], text
+        "Still, Reyes is wary of the cost of the plan, she says.",
+        "Angela Reyes",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PRONOUN_SPEAKERS))
+def test_whom_a_pronoun_speaker_stands_for(case: str) -> None:
+    text, speaker = PRONOUN_SPEAKERS[case]
+    story_map = build_map(one_source([text], HEADLINE), HEADLINE)
+    assert [s.speaker for s in story_map.statements][-1:] == [speaker]

@@ -121,6 +121,10 @@ def speaker_name(
     last_actor: str | None,
     group: str | None = None,
 ) -> str | None:
+    """Whom the subject ``span`` of a speech verb (its head ``head``) names as the speaker: a name (in full, where
+    the story gave it), a role's holder ("the president"), a group ("officials"), or, for "he" or "she", the
+    person last in view (``last_person``) and, for "they", the previous sentence's plural subject (``group``).
+    None for the author's own first person and for a pronoun that names no one."""
     text = span.text
     first = span[0]
     if (
@@ -179,6 +183,7 @@ def reported_subject(doc: Any, quoted: list[tuple[int, int]], actors: dict[str, 
 
 
 def subject_of(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
+    """The subject of ``verb``'s clause, outside the sentence's quotations."""
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not within(quoted, c.idx)), None)
 
 
