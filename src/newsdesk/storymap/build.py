@@ -171,7 +171,8 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             story_map.speaker_only.add(sentence)  # alone, without its speaker, it would read as the article's own
             continue
         for aside in asides.get((id(passage), order), ()):  # a question set aside still names whom it asks about
-            named = surname_mention(nlp()(aside), quotation_spans(aside), actors, tagged_too=True)
+            # its words alone are read (the tokenizer, not the whole pipeline): no tag is asked of them
+            named = surname_mention(nlp().make_doc(aside), quotation_spans(aside), actors, tagged_too=True)
             if named is not None:
                 last_person = last_actor = named[0]
         quoted = quotation_spans(sentence)

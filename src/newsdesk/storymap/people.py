@@ -178,8 +178,7 @@ def reported_subject(doc: Any, quoted: list[tuple[int, int]], actors: dict[str, 
     if told.ent_type_ == "PERSON":
         entity = next(e for e in doc.ents if e.start <= told.i < e.end)
         return full_name(re.sub(r"['’]s$", "", entity.text).strip(), actors)
-    mention = surname_mention(doc[told.i : told.i + 1].as_doc(), [], actors, tagged_too=True)
-    return mention[0] if mention else None
+    return _surname_of(told.text, _people_by_surname(actors))
 
 
 def subject_of(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
@@ -193,18 +192,23 @@ def surname_mention(
     """The person named in full before whose bare surname this sentence names last where the tagger saw no name
     at all ("Wales’ response to all this?"), and where it stands: within one story a surname is its person
     (``actor_of``). ``tagged_too``: wherever the surname stands, for a sentence whose names are not otherwise read."""
-    people = {a.name.split()[-1]: a.name for a in actors.values() if a.label == "PERSON" and " " in a.name}
+    people = _people_by_surname(actors)
     found = None
     for token in doc:
-        if (
-            (tagged_too or not token.ent_type_)
-            and token.text in people
-            and token.text[:1].isupper()
-            and not token.text.isupper()
-            and not within(quoted, token.idx)
-        ):
-            found = people[token.text], token.idx
+        person = _surname_of(token.text, people) if tagged_too or not token.ent_type_ else None
+        if person is not None and not within(quoted, token.idx):
+            found = person, token.idx
     return found
+
+
+def _people_by_surname(actors: dict[str, Actor]) -> dict[str, str]:
+    """The people named in full so far, by their surname."""
+    return {a.name.split()[-1]: a.name for a in actors.values() if a.label == "PERSON" and " " in a.name}
+
+
+def _surname_of(word: str, people: dict[str, str]) -> str | None:
+    """The person ``word`` is the surname of: a capitalised word, not an acronym ("AI" is no "Moonshot AI")."""
+    return people.get(word) if word[:1].isupper() and not word.isupper() else None
 
 
 def a_person_named(statement: Statement, actors: dict[str, Actor]) -> bool:

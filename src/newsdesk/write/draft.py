@@ -78,8 +78,9 @@ def write_draft(
     """The article's draft. ``map_analysis``: build the analysis sections from ``story_map`` (no calls for them)."""
     emit = emit or (lambda *a, **k: None)
     story_map = story_map or StoryMap()
-    # the story as written, not as trimmed to fit the model's context: a long story cut to one passage is no summary
-    story_sentences = max(_story_sentences(sources), _statements(body))
+    story_sentences = _story_sentences(sources)
+    if story_sentences < SUMMARY_SENTENCES:  # as written, not as trimmed to fit: a story cut to one passage is none
+        story_sentences = max(story_sentences, _statements(body))
     summary = story_sentences < SUMMARY_SENTENCES
     summary_only = summary and len(sources) == 1  # with background stories there is still something to weigh
     grounded = grounded or summary_only
