@@ -9,7 +9,8 @@ Stages raise these; only the faces (cli, web) turn them into one-line messages o
     │   └── ContextTooSmall a prompt longer than the model's context window (the limit it states, when it does)
     ├── FetchError          a URL that cannot be fetched (timeout, size cap, bad content type)
     │   └── BlockedURLError a URL refused by the SSRF guard
-    └── NotFoundError       an id that the archive does not hold
+    ├── NotFoundError       an id that the archive does not hold
+    └── ConflictError       a request that what it names no longer allows (cancelling a finished job)
 """
 
 from __future__ import annotations
@@ -58,3 +59,7 @@ class BlockedURLError(FetchError):
 
 class NotFoundError(NewsdeskError):
     status_code = 404
+
+
+class ConflictError(NewsdeskError):
+    status_code = 409

@@ -58,6 +58,8 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
             return f"Started again (attempt {attempt})" if attempt > 1 else "Started"
         if status == "done":
             return "Finished"
+        if status == "failed" and data.get("cancelled"):
+            return "Cancelled: the job was stopped on request"
         if status == "failed":
             return f"Failed: {data.get('error') or 'the job failed'}"
     if stage == "fetch":

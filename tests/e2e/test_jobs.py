@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.archive import Archive, open_archive
-from newsdesk.jobs import LeaseLost, SQLJobQueue, queue_for
+from newsdesk.errors import ConflictError, NotFoundError
+from newsdesk.jobs import CANCELLED, LeaseLost, SQLJobQueue, queue_for
 from newsdesk.jobs.worker import Worker, WorkerConfig, is_dead_local_worker, new_worker_id
 from newsdesk.models import Article, Section, Story
 from newsdesk.web import Settings
@@ -159,6 +160,29 @@ def test_release_puts_a_running_job_back(queue: SQLJobQueue) -> None:
     assert queue.release(job.id, "w", "stopping")
     assert queue.get(job.id).status == "queued"
     assert queue.claim("w2").attempts == 2
+
+
+def test_a_cancelled_job_is_never_claimed_and_a_running_one_is_taken_from_its_worker(queue: SQLJobQueue) -> None:
+    waiting = queue.enqueue("write", {"n": 1})
+    running = queue.enqueue("write", {"n": 2})
+    assert queue.claim("w").id == waiting.id
+    queue.enqueue("write", {"n": 3})
+    assert queue.cancel(running.id).status == "failed"
+    assert queue.claim("w2").payload == {"n": 3}, "the cancelled job is passed over"
+
+    cancelled = queue.cancel(waiting.id)
+    assert (cancelled.status, cancelled.error) == ("failed", CANCELLED) and cancelled.finished
+    assert stages(queue, waiting.id)[-1] == ("job", "failed")
+    with pytest.raises(LeaseLost):  # the worker stops at its next step
+        queue.record_event(waiting.id, "write", "start", {}, worker="w")
+    assert not queue.heartbeat(waiting.id, "w") and not queue.complete(waiting.id, "w")
+    assert queue.get(waiting.id).error == CANCELLED, "its result is not recorded"
+
+    with pytest.raises(ConflictError, match="already finished"):
+        queue.cancel(waiting.id)
+    with pytest.raises(NotFoundError):
+        queue.cancel(999)
+    assert queue.counts() == {"queued": 0, "running": 1, "done": 0, "failed": 2}
 
 
 def test_worker_ids_tell_whether_a_local_worker_is_alive() -> None:

@@ -512,3 +512,26 @@ def test_streamed_events_carry_their_words_and_the_progress_so_far(client: TestC
         "Finished",
     ]
     assert events[-1]["progress"]["sections_done"] == 1 and events[-1]["progress"]["tokens"] == 800
+
+
+def test_a_job_is_cancelled_from_the_api_or_its_page_and_a_finished_one_is_not(client: TestClient) -> None:
+    running = _job_with_progress(client)  # claimed by a worker, halfway through
+    page = doc(client.get(f"/jobs/{running}"))
+    assert page.xpath("//form[@id='job-cancel']/@action") == [f"/jobs/{running}/cancel"]
+    assert client.post(f"/jobs/{running}/cancel", data={}).status_code == 403, "CSRF guards it"
+    token = form_token(client, f"/jobs/{running}")
+    response = client.post(f"/jobs/{running}/cancel", data={CSRF_FIELD: token}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == f"/jobs/{running}"
+    page = doc(client.get(f"/jobs/{running}"))
+    assert page.xpath("string(//*[@id='job-status'])") == "failed" and not page.xpath("//form[@id='job-cancel']")
+    assert page.xpath("string(//*[@id='job-progress'])") == "Cancelled: the job was stopped on request"
+
+    queued = client.post("/api/articles", json={**BRIEF, "template": "tiny"}).json()["id"]
+    cancelled = client.delete(f"/api/jobs/{queued}")
+    assert cancelled.status_code == 200
+    assert (cancelled.json()["status"], cancelled.json()["error"]) == ("failed", "cancelled on request")
+    again = client.delete(f"/api/jobs/{queued}")
+    assert again.status_code == 409 and "already finished" in again.json()["error"]
+    assert client.delete("/api/jobs/999").status_code == 404
+    assert client.delete(f"/api/jobs/{2**63}").status_code == 422
+    assert client.post(f"/jobs/{2**63}/cancel", data={CSRF_FIELD: token}).status_code in (404, 422)

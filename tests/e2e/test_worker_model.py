@@ -3,11 +3,13 @@ the same calls and get the same article; every attribute and method of ``Model``
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 from conftest import TINY_TEMPLATE
 from newsdesk.archive import open_archive
-from newsdesk.jobs import queue_for
+from newsdesk.jobs import CANCELLED, queue_for
 from newsdesk.jobs.worker import Worker, WorkerConfig
 from newsdesk.llm import Model, get_model
 from newsdesk.llm.counting import CountingModel
@@ -83,3 +85,29 @@ def test_every_declared_attribute_and_method_is_forwarded(server_model) -> None:
         assert model.supports_probabilities is False  # ... for the model, not for one wrapper
     finally:
         server.close()
+
+
+def test_a_job_cancelled_while_it_runs_stops_and_saves_no_article(tmp_path: Path) -> None:
+    archive = open_archive(tmp_path / "web.db")
+    queue = queue_for(archive)
+    story_id, _ = archive.add_story(STORY)
+    job = queue.enqueue("write", {"story_id": story_id, "template": str(TINY_TEMPLATE)})
+    worker = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
+    running = threading.Thread(target=worker.run_one)
+    running.start()
+    deadline = time.monotonic() + 300  # a guard against a hang, not a timing: the job is cancelled at its start
+    while not any(e.stage == "retrieve" for e in queue.events_since(job.id)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    queue.cancel(job.id)
+    running.join(timeout=300)
+    worker.close()
+
+    assert not running.is_alive(), "the worker let the job go"
+    cancelled = queue.get(job.id)
+    assert (cancelled.status, cancelled.error, cancelled.article_id) == ("failed", CANCELLED, None)
+    assert archive.count("articles") == 0, "the run stopped before saving"
+    assert (queue.events_since(job.id)[-1].stage, queue.events_since(job.id)[-1].data) == (
+        "job",
+        {"error": CANCELLED, "cancelled": True},
+    ), "nothing was recorded after the cancel"
+    assert archive.runs()[0]["error"] == f"job {job.id} was {CANCELLED}"

@@ -8,10 +8,11 @@ pipeline, which the web app's queue views do not need.
 
 from __future__ import annotations
 
-from .queue import STATUSES, TERMINAL, Job, JobEvent, JobKind, JobPayload, JobQueue, LeaseLost, with_choices
+from .queue import CANCELLED, STATUSES, TERMINAL, Job, JobEvent, JobKind, JobPayload, JobQueue, LeaseLost, with_choices
 from .sql import PostgresJobQueue, SQLiteJobQueue, SQLJobQueue, queue_for
 
 __all__ = [
+    "CANCELLED",
     "Job",
     "JobEvent",
     "JobKind",

@@ -12,6 +12,7 @@ A job's life::
     queued --claim--> running --complete--> done
                         │  └----fail------> failed
                         └-- release, lease expired, worker gone --> queued  (claimed again: attempt + 1)
+    queued or running --cancel--> failed  (error "cancelled on request")
 
 * ``claim`` is one ``UPDATE ... WHERE id = (first queued job) RETURNING *``: inside ``BEGIN IMMEDIATE`` on SQLite,
   with the first queued row locked ``FOR UPDATE SKIP LOCKED`` on PostgreSQL (concurrent claims take the next row
@@ -21,6 +22,9 @@ A job's life::
   After ``max_attempts`` claims a job fails instead of crashing workers for ever.
 * ``complete``, ``fail``, ``heartbeat`` and ``record_event`` name the worker: one whose lease was taken over can
   no longer change the job (``LeaseLost``), so a job finishes once.
+* ``cancel`` fails a job that has not finished. A queued one is never claimed; a running one's worker no longer
+  holds it, so it stops at its next progress event (``LeaseLost``) and its result is not recorded. A cancelled job
+  is a failed one, so that every reader of ``status`` (the API's filter, the page, a client) already knows it.
 * Every change of state and every pipeline event is a row in ``job_events`` (``events_since``), so progress
   survives restarts and can be streamed from any process.
 
@@ -38,6 +42,7 @@ from typing import Any, Literal
 from ..models import WriteChoices
 
 __all__ = [
+    "CANCELLED",
     "Job",
     "JobEvent",
     "JobQueue",
@@ -53,6 +58,7 @@ STATUSES = ("queued", "running", "done", "failed")
 TERMINAL = ("done", "failed")
 # A worker renews its lease every third of this; a dead worker's job waits at most this long for another worker.
 LEASE_SECONDS = float(os.environ.get("NEWSDESK_LEASE_SECONDS") or 20.0)
+CANCELLED = "cancelled on request"
 MAX_ATTEMPTS = 3  # claims before a job that keeps killing its worker is failed
 
 
@@ -162,6 +168,10 @@ class JobQueue(ABC):
     @abstractmethod
     def fail(self, job_id: int, worker: str, error: str) -> bool:
         """Mark the job failed with a one-line reason."""
+
+    @abstractmethod
+    def cancel(self, job_id: int) -> Job:
+        """Stop a queued or running job (``CANCELLED`` is its error); ConflictError for a finished one."""
 
     @abstractmethod
     def release(self, job_id: int, worker: str, reason: str) -> bool:

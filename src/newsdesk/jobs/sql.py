@@ -13,8 +13,20 @@ from collections.abc import Callable
 from typing import Any
 
 from ..archive import Archive, now
-from ..errors import NotFoundError
-from .queue import LEASE_SECONDS, MAX_ATTEMPTS, STATUSES, Job, JobEvent, JobKind, JobPayload, JobQueue, LeaseLost
+from ..errors import ConflictError, NotFoundError
+from .queue import (
+    CANCELLED,
+    LEASE_SECONDS,
+    MAX_ATTEMPTS,
+    STATUSES,
+    TERMINAL,
+    Job,
+    JobEvent,
+    JobKind,
+    JobPayload,
+    JobQueue,
+    LeaseLost,
+)
 
 
 class SQLJobQueue(JobQueue):
@@ -92,10 +104,12 @@ class SQLJobQueue(JobQueue):
     ) -> int:
         with self.archive.transaction() as db:
             row = db.execute(
-                f"SELECT attempts, worker, status FROM jobs WHERE id = ?{self._lock_row}", (job_id,)
+                f"SELECT attempts, worker, status, error FROM jobs WHERE id = ?{self._lock_row}", (job_id,)
             ).fetchone()
             if row is None:
                 raise NotFoundError(f"no job with id {job_id}")
+            if worker is not None and row["error"] == CANCELLED:
+                raise LeaseLost(f"job {job_id} was {CANCELLED}")
             if worker is not None and (row["worker"] != worker or row["status"] != "running"):
                 raise LeaseLost(f"job {job_id} is no longer held by {worker}")
             db.execute("UPDATE jobs SET stage = ?, updated = ? WHERE id = ?", (stage, now(), job_id))
@@ -106,6 +120,25 @@ class SQLJobQueue(JobQueue):
 
     def fail(self, job_id: int, worker: str, error: str) -> bool:
         return self._finish(job_id, worker, "failed", {"error": error}, error=error)
+
+    def cancel(self, job_id: int) -> Job:
+        with self.archive.transaction() as db:
+            row = db.execute(f"SELECT status FROM jobs WHERE id = ?{self._lock_row}", (job_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"no job with id {job_id}")
+            if row["status"] in TERMINAL:
+                raise ConflictError(f"job {job_id} has already finished ({row['status']}): there is nothing to cancel")
+            stamp = now()
+            # the worker that holds a running job loses it here: its next event raises LeaseLost
+            db.execute(
+                "UPDATE jobs SET status = 'failed', error = ?, lease_until = NULL, stage = 'job', finished = ?,"
+                " updated = ? WHERE id = ?",
+                (CANCELLED, stamp, stamp, job_id),
+            )
+            self._event(
+                db, job_id, self._attempts(db, job_id), "job", "failed", {"error": CANCELLED, "cancelled": True}
+            )
+        return self.get(job_id)
 
     def release(self, job_id: int, worker: str, reason: str) -> bool:
         with self.archive.transaction() as db:

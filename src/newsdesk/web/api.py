@@ -137,6 +137,14 @@ def get_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
     return job_json(job, progress_of(desk.queue, job).to_dict())
 
 
+@router.delete("/jobs/{job_id}", summary="Cancel a job")
+def cancel_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
+    """A queued job is never started; a running one stops at its next step and saves nothing more. The job is then
+    ``failed`` with the error "cancelled on request". 409 when the job has already finished."""
+    job = desk.queue.cancel(job_id)
+    return job_json(job, progress_of(desk.queue, job).to_dict())
+
+
 @router.get(
     "/jobs/{job_id}/events", summary="A job's progress as Server-Sent Events", response_class=EventSourceResponse
 )

@@ -18,7 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
-from ..errors import InputError, NewsdeskError
+from ..errors import ConflictError, InputError, NewsdeskError
 from ..ingest import story_from_bytes, story_from_text
 from ..jobs.polls import feed_state
 from ..models import Article
@@ -140,6 +140,17 @@ def job_page(request: Request, job_id: RowId) -> Response:
         events=raw,
         steps=_steps(events),
     )
+
+
+@router.post("/jobs/{job_id}/cancel")
+async def cancel_job(request: Request, job_id: RowId) -> Response:
+    desk = get_desk(request)
+    await (await _form(request)).close()  # nothing to read but its CSRF token, checked there
+    try:
+        await _in_thread(desk.queue.cancel, job_id)
+    except ConflictError:
+        pass  # finished meanwhile: the job's page says how
+    return _see(f"/jobs/{job_id}")
 
 
 def _steps(events: list[Any]) -> list[tuple[int, str]]:

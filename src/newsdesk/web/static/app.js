@@ -66,6 +66,8 @@
       source.close();
       const job = JSON.parse(message.data);
       setStatus(job.status);
+      const cancel = document.getElementById("job-cancel");
+      if (cancel) cancel.remove(); // the job has finished: nothing is left to cancel
       result.textContent = "";
       if (job.status === "done" && job.article_id) {
         if (bar) bar.value = bar.max;
