@@ -241,11 +241,20 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)", text):
         for line in _segmentable(" ".join(paragraph.split())):
+            start = len(out)
             for sentence in _SEGMENTER.segment(line):
                 # tokenised text (" . " between sentences) that pysbd leaves joined, e.g. after a ` quote
-                out.extend(part.strip() for part in re.split(r"(?<=\s\.)\s+(?=\S)", sentence) if part.strip())
+                for part in re.split(r"(?<=\s\.)\s+(?=\S)", sentence):
+                    if not part.strip():
+                        continue
+                    if len(out) > start and not _ANY_WORD_CHARACTER.search(part):
+                        out[-1] += part.rstrip()  # a closing quotation mark cut off alone: no sentence of its own
+                    else:
+                        out.append(part.strip())
     return out
 
+
+_ANY_WORD_CHARACTER = re.compile(r"\w")
 
 # pysbd's time grows with the square of a line's length (a 190 KB paragraph took 40 s, a 10 KB one 0.08 s): a
 # longer line is first cut at the cheap splitter's sentence ends (``source_spans``); news paragraphs are far shorter.

@@ -124,6 +124,7 @@ SURFACE: dict[str, set[str]] = {
         "sentence_spans",
     },
     "newsdesk.jobs": {
+        "CANCELLED",
         "Job",
         "JobEvent",
         "JobKind",
@@ -178,6 +179,8 @@ SURFACE: dict[str, set[str]] = {
         "first_person_unattributed",
         "is_complete_sentence",
         "plan_lines",
+        "sentence_key",
+        "speakers_by_sentence",
         "stance_of",
     },
     "newsdesk.threads": {

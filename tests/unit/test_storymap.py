@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.models import Passage, Source
-from newsdesk.storymap import build_map
+from newsdesk.storymap import build_map, sentence_key, speakers_by_sentence
+from newsdesk.text import split_sentences
 from support.stories import one_source
 
 HEADLINE = "Port authority approves harbour expansion"
@@ -404,6 +405,11 @@ PRONOUN_SPEAKERS = {
         "“They wanted a store that felt like home,” she says.",
         "Grace Okafor",
     ),
+    "names inside a quotation left open are the speaker's words": (
+        "Coach Tomas Herrera watched the final from the bench. 'This title belongs to Daniel Brooks, who built this "
+        "squad over ten years. He later said the club would celebrate on Sunday.",
+        "Tomas Herrera",
+    ),
     "the report's own subject": (
         "Angela Reyes chairs the budget committee. Mayor Tom Walsh spoke after her. "
         "Still, Reyes is wary of the cost of the plan, she says.",
@@ -417,3 +423,46 @@ def test_whom_a_pronoun_speaker_stands_for(case: str) -> None:
     text, speaker = PRONOUN_SPEAKERS[case]
     story_map = build_map(one_source([text], HEADLINE), HEADLINE)
     assert [s.speaker for s in story_map.statements][-1:] == [speaker]
+
+
+_CAPTION = (
+    "Gardener Lena Park (left) and council officer Raj Mehta (right) at the opening of the garden on Saturday, where "
+    "volunteers from the school, the church and the allotment society planted beds of beans, potatoes, onions and "
+    "herbs that will feed the street's food bank through the winter, as Mehta looked on with the gardeners who had "
+    "built the beds from timber the school lent them, and children from the primary school carried watering cans "
+    "between the rows while their parents queued for tea at the stall by the gate."
+)
+# Whose words the last sentence is, as the map gives them to the checker (``speakers_by_sentence``): news attributes
+# a run of quotation once, a pronoun agrees with whom it stands for, and a person the story never names is a person.
+WHOSE_WORDS = {
+    "a quotation after a report in other words": (
+        "Gardener Lena Park said the new beds were built by volunteers. 'We had no money for contractors.'",
+        "Lena Park",
+    ),
+    "a pronoun that does not agree is someone else": (
+        "Adam Raine wrote to the chatbot that he felt alone. “Please don’t leave the noose out,” it replied.",
+        None,
+    ),
+    "the author's colleague is not the one quoted before": (
+        "Chief executive Sam Altman said the company would launch a new model this week. My colleague Angela Haupt "
+        "writes about a new insult: “Being told you sound like AI can feel oddly dehumanizing.",
+        None,
+    ),
+    "a caption set aside for its length names no one in view": (
+        f"Gardener Lena Park and council officer Raj Mehta opened the garden. Park said the beds were finished. "
+        f"{_CAPTION} “We had no money for contractors,” she said.",
+        "Lena Park",
+    ),
+    "a she whom the story never names is still a person": (
+        "A nurse at the county hospital spoke on condition of anonymity. She says the gaps have widened: 'Another "
+        "colleague left last week. 'Agency staff are far more common on the wards than patients realise.'",
+        "she",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WHOSE_WORDS))
+def test_whose_words_a_sentence_is(case: str) -> None:
+    text, speaker = WHOSE_WORDS[case]
+    said = speakers_by_sentence([Passage(text=text, source_number=1)])
+    assert said.get(sentence_key(split_sentences(text)[-1])) == speaker

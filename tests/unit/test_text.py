@@ -93,3 +93,12 @@ def test_a_huge_paragraph_is_split_into_every_sentence_it_holds() -> None:
     with the square of a line): no sentence is lost, merged or cut in two at the seams."""
     sentences = [f"The council met on day {n} and Mr. Okafor said the {n} trams would run again." for n in range(600)]
     assert split_sentences(" ".join(sentences)) == sentences
+
+
+def test_a_closing_quotation_mark_is_no_sentence_of_its_own() -> None:
+    text = "Work starts in May. Gardener Lena Park said the beds were finished. 'We had no money for contractors.'"
+    assert split_sentences(text) == [
+        "Work starts in May.",
+        "Gardener Lena Park said the beds were finished.",
+        "'We had no money for contractors.'",
+    ]

@@ -420,3 +420,16 @@ def test_a_duration_in_words_kept_in_another_unit_fails(verifier: Verifier) -> N
     assert outcome(verifier, "figures_and_dates", "The fraud trial at Mill Street court lasted 14 days.", trial) == (
         "ok"
     )
+
+
+SQUAD = _passages(
+    "Coach Tomas Herrera watched the final from the bench. 'This title belongs to Daniel Brooks, who built this squad "
+    "over ten years. He later said the club would celebrate with its fans on Sunday."
+)
+
+
+def test_the_checker_reads_who_said_it_as_the_story_map_does(verifier: Verifier) -> None:
+    """The "he" is the coach: the name inside the quotation left open is his words, not a person in view."""
+    said = "said the club would celebrate with its fans on Sunday."
+    assert outcome(verifier, "attribution", f"Daniel Brooks {said}", SQUAD) == "fail"
+    assert outcome(verifier, "attribution", f"Tomas Herrera {said}", SQUAD) != "fail"

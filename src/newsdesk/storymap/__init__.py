@@ -6,7 +6,15 @@ exact source sentence and its passage, so a section built from the map cites its
 
 from __future__ import annotations
 
-from .build import ACCORDING_TO, build_map, first_person_unattributed, is_complete_sentence, stance_of
+from .build import (
+    ACCORDING_TO,
+    build_map,
+    first_person_unattributed,
+    is_complete_sentence,
+    sentence_key,
+    speakers_by_sentence,
+    stance_of,
+)
 from .types import Actor, Dated, Figure, Item, Statement, StoryMap, plan_lines
 
 __all__ = [
@@ -21,5 +29,7 @@ __all__ = [
     "first_person_unattributed",
     "is_complete_sentence",
     "plan_lines",
+    "sentence_key",
+    "speakers_by_sentence",
     "stance_of",
 ]

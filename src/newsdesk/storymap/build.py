@@ -25,7 +25,17 @@ from ..language import (
     speaker_tokens,
 )
 from ..models import Passage, Source
-from ..text import LIST_MARKER, QUOTED, YEAR, quotation_spans, split_sentences, within, without_quotations
+from ..text import (
+    LIST_MARKER,
+    QUOTED,
+    YEAR,
+    normalise,
+    quotation_spans,
+    source_spans,
+    split_sentences,
+    within,
+    without_quotations,
+)
 from .people import (
     FIRST_PERSON,
     a_person_named,
@@ -35,6 +45,7 @@ from .people import (
     plural_subject,
     reported_subject,
     speaker_name,
+    subject_of,
     surname_mention,
 )
 from .types import Actor, Dated, Figure, Item, Statement, StoryMap
@@ -42,7 +53,14 @@ from .types import Actor, Dated, Figure, Item, Statement, StoryMap
 if TYPE_CHECKING:  # spaCy's span and token types, for the helpers that read names off them
     from spacy.tokens import Token
 
-__all__ = ["build_map", "first_person_unattributed", "is_complete_sentence", "stance_of"]
+__all__ = [
+    "build_map",
+    "first_person_unattributed",
+    "is_complete_sentence",
+    "sentence_key",
+    "speakers_by_sentence",
+    "stance_of",
+]
 
 MAX_SENTENCES = 600  # a map of the first 600 sentences is enough; a huge page must not cost minutes
 MAX_SENTENCE_CHARS = 400
@@ -123,6 +141,36 @@ def first_person_unattributed(sentence: str, statement: bool) -> bool:
     return not statement and bool(FIRST_PERSON.search(sentence) or _WHOLE_QUOTE.match(sentence))
 
 
+def speakers_by_sentence(passages: list[Passage]) -> dict[str, str]:
+    """Each sentence of ``passages`` that gives words to someone, with whom the story map gives them to (by the
+    sentence's ``sentence_key``): the one reading of who said what, which the checker asks of its sources too,
+    so that a "she said", a run of quotation or a surname is resolved the same way where the article is written
+    and where it is checked. Words of a person the sources do not name have that person's pronoun ("she").
+    Passages of one source stay together, in order."""
+    by_source: dict[int, list[Passage]] = {}
+    for passage in passages:
+        by_source.setdefault(passage.source_number, []).append(passage)
+    sources = [Source(number=n, title="", passages=grouped) for n, grouped in by_source.items()]
+    story_map = build_map(sources, "")
+    said = [*story_map.unnamed.items(), *((s.sentence, s.speaker) for s in story_map.statements if s.speaker)]
+    # the checker reads its sources in the cheap splitter's sentences (exact offsets for citations), which may cut
+    # one of the map's sentences in two: each piece is its speaker's
+    return {
+        sentence_key(sentence[start:end]): speaker
+        for sentence, speaker in said
+        for start, end in [(0, len(sentence)), *source_spans(sentence)]
+    }
+
+
+def sentence_key(sentence: str) -> str:
+    """A sentence as ``speakers_by_sentence`` files it: ``normalise``d, without the quotation marks and the
+    punctuation around it, which two splitters may leave on either side of a cut ("... this low." | "'")."""
+    return _EDGES.sub("", normalise(sentence))
+
+
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
 def build_map(sources: list[Source], headline: str) -> StoryMap:
     """The story map of ``sources`` (story first), sentence by sentence as the writer splits them."""
     units: list[tuple[str, Passage]] = []
@@ -157,7 +205,9 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     introduced: Statement | None = None  # "X also said:" before a list: its items are X's words
     answers = _interview_answers(read)
     interviewee: dict[int, str | None] = {}  # by source number: whose answers they are
-    quoting: tuple[int, str] | None = None  # (reading order, speaker) of the last sentence with someone's quotation
+    # (reading order, speaker or None, pronoun) of the last sentence that gave someone words: a quotation after it
+    # goes on with them (a person the sources do not name: their pronoun)
+    quoting: tuple[int, str | None, str] | None = None
     docs = nlp().pipe((u[0] for u in units), batch_size=64)
     for order, ((sentence, passage), doc) in enumerate(zip(units, docs, strict=True)):
         if id(passage) != last_passage:  # pronouns do not reach back across passages
@@ -171,11 +221,18 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             story_map.speaker_only.add(sentence)  # alone, without its speaker, it would read as the article's own
             continue
         for aside in asides.get((id(passage), order), ()):  # a question set aside still names whom it asks about
+            if not _question(aside):  # a caption or a run-on set aside for its length asks about no one
+                continue
             # its words alone are read (the tokenizer, not the whole pipeline): no tag is asked of them
             named = surname_mention(nlp().make_doc(aside), quotation_spans(aside), actors, tagged_too=True)
             if named is not None:
                 last_person = last_actor = named[0]
         quoted = quotation_spans(sentence)
+        opening = _OPENS_QUOTATION.match(sentence)
+        if opening is not None and not within(quoted, opening.end() - 1):
+            # a quotation opened and not closed runs on to the next one ("... staff. 'It was ...,' he said.") or
+            # to the sentence's end: news closes a quotation that goes on in the next paragraph only there
+            quoted = [(0, min((start for start, _ in quoted), default=len(sentence))), *quoted]
         # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
         # "Paxton is wary of ..., she says": the report's own subject is whom its trailing "she" stands for
         reporter = reported_subject(doc, quoted, actors) or last_person
@@ -188,10 +245,22 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
                 interviewee[passage.source_number] = _interviewee(actors, headline_doc)
             _speaker_words(story_map, actors, interviewee[passage.source_number], doc, sentence, passage, order)
             continue
-        if statement is None and quoting is not None and quoting[0] == order - 1 and _goes_on_quoting(sentence):
+        voice = _voice(doc, quoted) if statement is None else None  # a subject that says it, unnamed or not ours
+        if (
+            statement is None
+            and quoting is not None
+            and quoting[0] == order - 1
+            and (voice is None or _takes_up(voice, quoting[1], actors))  # "..., he said": the one quoted goes on
+            and _goes_on_quoting(sentence)
+        ):
             _speaker_words(story_map, actors, quoting[1], doc, sentence, passage, order)
-            quoting = (order, quoting[1])
+            if quoting[1] is None:
+                story_map.unnamed[sentence] = quoting[2]
+            quoting = (order, quoting[1], quoting[2])
             continue
+        unnamed = voice.lower_ if voice is not None and voice.lower_ in ("he", "she") else None
+        if unnamed is not None:
+            story_map.unnamed[sentence] = unnamed
         # a name inside a quotation is the quoted speaker's word, not one the narrator introduces: "He adds ..."
         # after "Brock says that “if Donald Trump won ...”" is Brock again. A sentence whose subject is "he" or
         # "she" goes on with the person it stands for, whoever else it names: the subject is the most prominent
@@ -234,7 +303,11 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             if a_person_named(statement, actors):
                 last_person = statement.speaker  # the one just reported speaking is whom "he adds" goes on with
         # named in full first: a quotation that goes on is given under the same name as the one that began it
-        quoting = (order, statement.speaker) if statement is not None and quoted else None
+        # news attributes a run of quotation once, after a quotation or a report of what was said alike
+        if statement is not None:
+            quoting = (order, statement.speaker, "")
+        else:
+            quoting = (order, None, unnamed) if unnamed is not None else None
         if not is_complete_sentence(doc) or first_person_unattributed(sentence, statement is not None):
             story_map.unusable.add(sentence)
             continue
@@ -272,20 +345,48 @@ def _speaker_words(
     story_map.speaker_only.add(sentence)
 
 
+def _voice(doc: Any, quoted: list[tuple[int, int]]) -> Token | None:
+    """The subject of a verb of saying outside the sentence's quotations, where the map gave the sentence to no
+    one: a pronoun ("she says" with no person before it) still makes the words a person's, and a name or a
+    description (the author's "my colleague writes") makes them someone else's than the quotation before."""
+    for token in doc:
+        if token.lemma_.lower() in _VERB_STANCE and token.pos_ == "VERB" and not within(quoted, token.idx):
+            subject = subject_of(token, quoted)
+            if subject is not None:
+                return subject
+    return None
+
+
+def _takes_up(pronoun: Token, speaker: str | None, actors: dict[str, Actor]) -> bool:
+    """Whether a pronoun subject can stand for the speaker quoted just before: it agrees with them, "he" or "she"
+    with a person and "it" with a thing or a body, never the other way ("Adam wrote ... “...,” it replied" is the
+    chatbot answering, not Adam going on)."""
+    if pronoun.pos_ != "PRON":
+        return False
+    label = actors[speaker].label if speaker in actors else ""
+    if pronoun.lower_ == "it":
+        return label != "PERSON"
+    return pronoun.lower_ in ("he", "she") and label in ("PERSON", "")
+
+
 def _goes_on_quoting(sentence: str) -> bool:
     """A sentence that goes on with the quotation before it: a quotation alone (“That's where a clash could
-    come.”), or one that opens or closes a quotation it does not hold whole (“... table. Prime Minister Netanyahu
-    has released prisoners.”). A run of quotation is its last named speaker's until another is named, so such a
-    sentence right after a quoted statement with no speaker of its own is that speaker's words. A sentence that
+    come.”), one that opens or closes a quotation it does not hold whole (“... table. Prime Minister Netanyahu
+    has released prisoners.”), or one that opens with a quotation mark, single ones included (British news quotes
+    with them). A run of quotation is its last named speaker's until another is named, so such a sentence right
+    after a statement with no speaker of its own is that speaker's words, whether the statement quoted them or
+    reported them in other words ("Park said the beds were built by volunteers. 'We had no money.'"). A sentence that
     only quotes a phrase of someone's inside its own clause ("the challenge to “create your own merch store”")
     is the writer's; a quotation that runs across a sentence's end (Abbas “has put aside efforts ... table. Prime
     Minister Netanyahu has released ...”) is speech, not a phrase."""
     curly = sentence.count("“") != sentence.count("”")
     spoken = any(_SENTENCE_END.search(m.group()) for m in QUOTED.finditer(sentence))
-    return bool(_WHOLE_QUOTE.match(sentence)) or curly or sentence.count('"') % 2 == 1 or spoken
+    opens = bool(_OPENS_QUOTATION.match(sentence))
+    return bool(_WHOLE_QUOTE.match(sentence)) or opens or curly or sentence.count('"') % 2 == 1 or spoken
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+_OPENS_QUOTATION = re.compile(r"^\W{0,3}[\"“‘']\w")
 
 
 _SECOND_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(SECOND_PERSON))})\b", re.I)

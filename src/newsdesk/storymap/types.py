@@ -81,6 +81,9 @@ class StoryMap:
     # introduces): alone they would read as the article's own claim, so only a section under the speaker's name
     # gives them.
     speaker_only: set[str] = field(default_factory=set)
+    # Words the sources give to a person they do not name ("she says" with no one before it), with the pronoun:
+    # nobody's statement for a section, and still a person's words, not an organisation's, for the checker.
+    unnamed: dict[str, str] = field(default_factory=dict)
     # The sources the items come from (``narrowed``); empty: every source.
     own: frozenset[int] = frozenset()
     earlier: frozenset[int] = frozenset()  # own sources published before the story: what they say is ahead is past
@@ -111,6 +114,7 @@ class StoryMap:
             figures=kept(self.figures),
             unusable=self.unusable,
             speaker_only=self.speaker_only,
+            unnamed=self.unnamed,
             own=own,
             earlier=frozenset(earlier),
         )

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ...language import SPACY_PACKAGE, nlp, parse, parse_many
+from ...models import Passage
+from ...storymap import sentence_key, speakers_by_sentence
 from .._text import content_stems, normalise, tokens
 
 if TYPE_CHECKING:
@@ -51,6 +53,8 @@ class SourceFacts:
     """Every source sentence of a passage set as ``Evidence``, built once; parses are made on demand and kept."""
 
     sentences: list[Evidence] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    _speakers: dict[str, str] | None = field(default=None, repr=False)
     _stems: frozenset[str] | None = field(default=None, repr=False)
     _capitalised: frozenset[str] | None = field(default=None, repr=False)
 
@@ -61,6 +65,13 @@ class SourceFacts:
         parse_many(e.text for e in todo)
         for evidence in todo:
             evidence._doc = parse(evidence.text)
+
+    def speaker_of(self, evidence: Evidence) -> str | None:
+        """Whom the story map gives a source sentence's words to (``storymap.speakers_by_sentence``): its pronoun
+        resolved, a quotation run carried on. Read once per passage set, on the first question."""
+        if self._speakers is None:
+            self._speakers = speakers_by_sentence(self.passages)
+        return self._speakers.get(sentence_key(evidence.text))
 
     def stems(self) -> frozenset[str]:
         """Every content stem of the sources."""
@@ -85,7 +96,7 @@ class SourceFacts:
                 before = out[-1]
                 evidence.intro = before.intro or (before.text if _LIST_INTRO.search(before.text) else "")
             out.append(evidence)
-        return cls(out)
+        return cls(out, list(index.passages))
 
 
 _LIST_ITEM = re.compile(r"^\s*[-*\u2022]\s")

@@ -264,62 +264,22 @@ _PERSONAL = frozenset(("he", "she"))
 _PERSONAL_WORD = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 # A sentence that opens with a quotation mark: a quotation, attributed in it or carried on from the one before.
 _QUOTATION = re.compile(r"^\W{0,3}[\"']\w")
-MAX_CARRIED = 6  # sentences back that an unattributed quotation's speaker is looked for
 
 
-def _carried_speaker(evidence: Evidence, facts: SourceFacts) -> Clause | None:
-    """The speaker of a quotation that names none: news prose attributes a run of quoted sentences once, so an
-    unattributed quotation is the words of the speaker last attributed before it in its paragraph, and a pronoun
-    speaker there ("she said") stands for the speaker named before that. ``None`` when the run reaches a plain
-    sentence with no speaker, or the paragraph's start, before a named speaker."""
-    uid = evidence.uid
-    for back in range(1, MAX_CARRIED + 1):
-        if uid - back < 0:
-            return None
-        before = facts.sentences[uid - back]
-        if before.passage != evidence.passage:
-            return None
-        clauses = speech_clauses(before.doc) if SPEECH_CUE.search(before.text) else []
-        named = [c for c in clauses if not c.pronoun]
-        if named:
-            return named[-1]
-        personal = [c for c in clauses if c.speaker_text.lower() in _PERSONAL]
-        if personal:
-            return personal[-1]  # "she says": a person, whom the caller may look up (``_antecedent``)
-        if not clauses and not _QUOTATION.match(before.text):
-            return None  # narrative between: the run of quotation ended
-    return None
-
-
-MAX_ANTECEDENT = 3  # sentences back that a "he said" looks for the person it stands for
-
-
-def _antecedent(evidence: Evidence, clause: Clause, facts: SourceFacts) -> Clause | None:
-    """Whom a source's "he said" or "she said" stands for, when its own clause does not say: a person (a PERSON
-    entity) named earlier in the same sentence, else the last named speaker in the paragraph's sentences just
-    before, else their main clause's subject when it is a person. A sentence before that names someone else and
-    no subject leaves it open: ``None``."""
-    doc = parse(evidence.text, entities=True)
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= clause.span[0]]
-    if people:
-        span = people[-1]
-        return _clause(doc, list(span), set(), span.root.head)
-    for back in range(1, MAX_ANTECEDENT + 1):
-        if evidence.uid - back < 0:
-            return None
-        before = facts.sentences[evidence.uid - back]
-        if before.passage != evidence.passage or len(before.text) > MAX_PARSED_CHARS:
-            return None
-        named = [c for c in (speech_clauses(before.doc) if SPEECH_CUE.search(before.text) else []) if c.named]
-        if named:
-            return named[-1]
-        doc = parse(before.text, entities=True)
-        subjects = [t for t in doc if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.head.dep_ == "ROOT"]
-        if subjects:
-            return _clause(doc, list(subjects[0].subtree), set(), subjects[0].head)
-        if any(e.label_ == "PERSON" for e in doc.ents):
-            return None
-    return None
+def _mapped_speaker(evidence: Evidence, facts: SourceFacts) -> Clause | None:
+    """Whom the source gives a sentence's words to where the sentence does not name them itself: a "he said", or
+    a quotation that goes on from the sentence before. The story map's reading (``SourceFacts.speaker_of``), the
+    one the article was written from: a pronoun takes up the most prominent person before it, a run of quotation
+    is its first speaker's. A pronoun clause where the words are a person's whom the sources do not name; ``None``
+    where the map gives them to nobody."""
+    name = facts.speaker_of(evidence)
+    if not name:
+        return None
+    doc = parse(name, entities=True)
+    words = [t for t in doc if not t.is_punct]
+    if not words:
+        return None
+    return _clause(doc, words, set(), min(words, key=lambda t: len(list(t.ancestors))))
 
 
 def _written_antecedent(clause: Clause, before: str) -> Clause:
@@ -389,7 +349,7 @@ def _aligned_speaker(claim: Clause, evidence: Evidence, facts: SourceFacts) -> t
         named = [c for c in speech_clauses(parse(evidence.intro)) if not c.pronoun]
         return (named[0], named) if named else (None, [])
     if _QUOTATION.match(evidence.text):
-        carried = _carried_speaker(evidence, facts)
+        carried = _mapped_speaker(evidence, facts)
         return carried, [carried] if carried is not None else []
     return None, []
 
@@ -481,7 +441,7 @@ def check_attribution(
                 clause = found[0] if found else None
             elif (clause is None or coverage < MIN_COVERAGE) and _QUOTATION.match(evidence.text):
                 coverage = len(claim.said & evidence.stems) / len(claim.said)
-                clause = _carried_speaker(evidence, facts)
+                clause = _mapped_speaker(evidence, facts)
                 found = [clause] if clause is not None else []
             if clause is not None and coverage > best:
                 best, chosen, clauses, chosen_at = coverage, clause, found, evidence
@@ -492,7 +452,8 @@ def check_attribution(
             continue
         source = _resolve(chosen, clauses)
         if source is None and chosen_at is not None and chosen.speaker_text.lower() in _PERSONAL:
-            source = _antecedent(chosen_at, chosen, facts)
+            mapped = _mapped_speaker(chosen_at, facts)
+            source = mapped if mapped is not None and not mapped.pronoun else None
             if source is None and claim.organisation:
                 # "he" and "she" stand for a person, whoever it is: an organisation said none of it
                 return fail(
