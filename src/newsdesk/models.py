@@ -17,6 +17,7 @@ from typing import Any, Literal, TypedDict
 from .text import visible
 
 __all__ = [
+    "MAX_ROW_ID",
     "ROLES",
     "ROLE_OF_KIND",
     "Article",
@@ -52,6 +53,7 @@ ROLE_OF_KIND = {
     "heading": "heading",
 }
 ROLES = ("fact", "reasoning", "opinion")
+MAX_ROW_ID = 2**63 - 1  # the largest id (and version) SQLite and PostgreSQL (bigint) store
 VerdictLabel = Literal["supported", "unsupported", "contradicted"]
 BlockType = Literal["paragraph", "bullet", "subheading"]
 

@@ -20,6 +20,7 @@ __all__ = [
     "QUOTED",
     "YEAR",
     "STOPWORDS",
+    "ascii_number",
     "content_words",
     "counted",
     "date_phrase",
@@ -41,6 +42,13 @@ __all__ = [
 QUOTED = re.compile(r"""[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’|(?<![\w'])'(?=\S)(?:[^']|(?<=\w)'(?=\w))*?[^\s']'(?!\w)""")
 LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")  # a list item's marker: "- ", "• ", "2. "
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year as news writes one: 1800-2099
+
+
+def ascii_number(value: str | None) -> int | None:
+    """``value`` as a whole number when it is written in ASCII digits alone, else None. ``str.isdigit`` accepts
+    "²" and other characters ``int`` refuses (a 500 from a query string or a header), and ids, lengths and pids
+    are written in ASCII."""
+    return int(value) if value and value.isascii() and value.isdigit() else None
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:

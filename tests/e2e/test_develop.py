@@ -80,6 +80,8 @@ def test_a_later_entry_with_a_new_toll_makes_version_2_with_an_updates_log(tmp_p
     assert "## Updates" in markdown and "Valencia flood toll rises to 15" in markdown
     missing = run_newsdesk("show", str(first["id"]), "--version", "7", db=db)
     assert missing.returncode != 0 and b"no version 7" in missing.stderr and b"Traceback" not in missing.stderr
+    huge = run_newsdesk("show", str(first["id"]), "--version", str(2**64), db=db)
+    assert huge.returncode == 2 and b"--version" in huge.stderr and b"Traceback" not in huge.stderr
     listed = run_newsdesk("archive", "search", "--format", "json", db=db)
     assert sorted(a for row in json.loads(listed.stdout) for a in row["article_ids"]) == [first["id"]], (
         "an update is a new version of the same article, not a second article"

@@ -85,3 +85,5 @@ def test_a_polled_entry_of_a_thread_updates_its_article_and_the_page_shows_the_c
     assert "&amp;amp;" not in page.text, "escaped once, not twice"
     first_page = client.get(f"/articles/{article_id}?since=9")
     assert first_page.status_code == 200 and 'id="changes"' not in first_page.text, "no such version: no diff"
+    superscript = client.get(f"/articles/{article_id}?since=%C2%B2")  # "²" is a digit to str.isdigit, not to int
+    assert superscript.status_code == 200 and "since version 1" in superscript.text, "read as no version asked"

@@ -22,6 +22,7 @@ SURFACE: dict[str, set[str]] = {
         "Dropped",
         "ModelInfo",
         "Passage",
+        "MAX_ROW_ID",
         "ROLES",
         "ROLE_OF_KIND",
         "Section",

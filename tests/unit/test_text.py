@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsdesk.text import STOPWORDS, content_words, source_spans, split_sentences, tokens, words
+from newsdesk.text import STOPWORDS, ascii_number, content_words, source_spans, split_sentences, tokens, words
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "newsdesk"
 
@@ -102,3 +102,9 @@ def test_a_closing_quotation_mark_is_no_sentence_of_its_own() -> None:
         "Gardener Lena Park said the beds were finished.",
         "'We had no money for contractors.'",
     ]
+
+
+def test_a_number_from_a_request_is_ascii_digits_alone() -> None:
+    assert [ascii_number(v) for v in ("42", "0", "007")] == [42, 0, 7]
+    for odd in ("²", "١٢", "１", "-1", "1e3", " 4", "", None):  # digits to str.isdigit that int() or HTTP refuse
+        assert ascii_number(odd) is None, odd

@@ -18,6 +18,7 @@ from ..archive import Archive, default_db_path
 from ..archive.location import POSTGRES_SCHEMES
 from ..errors import InputError
 from ..files import write_atomically
+from ..models import MAX_ROW_ID
 from ..progress import describe
 
 if TYPE_CHECKING:  # the pipeline loads the models; the annotation alone needs no import
@@ -145,6 +146,8 @@ def write_output(text: str, output: str | None) -> None:
 
 
 # what the summary line at the end says anyway, or what passes too quickly to be worth a line
+ROW_ID = click.IntRange(1, MAX_ROW_ID)  # an id or a version the archive can hold: a larger one names nothing
+
 _UNPRINTED_STAGES = {"save", "done", "llm"}
 # "Storing the story" is printed: a long story's sentences are all screened then, and that can take a minute
 _UNPRINTED_EVENTS = {("retrieve", "start"), ("map", "start"), ("store", "done")}

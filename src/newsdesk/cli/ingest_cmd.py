@@ -12,6 +12,7 @@ from ..errors import InputError, NewsdeskError
 from ..render import FORMATS
 from ..text import counted
 from .common import (
+    ROW_ID,
     archive_option,
     judge_option,
     model_options,
@@ -272,7 +273,7 @@ def search(query: str, limit: int, fmt: str, db: str | None) -> None:
 
 
 @archive.command("show")
-@click.argument("story_id", type=click.IntRange(1, 2**63 - 1), metavar="STORY_ID")
+@click.argument("story_id", type=ROW_ID, metavar="STORY_ID")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--passages", is_flag=True, help="Also list the story's passages (the units of retrieval).")
 @archive_option

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..render import FORMATS, render
-from .common import archive_option, model_options, open_archive, progress_printer, write_output
+from .common import ROW_ID, archive_option, model_options, open_archive, progress_printer, write_output
 
 
 def register(cli: click.Group) -> None:
@@ -13,7 +13,7 @@ def register(cli: click.Group) -> None:
 
 
 @click.command()
-@click.argument("article_id", type=click.IntRange(1, 2**63 - 1), metavar="ARTICLE_ID")
+@click.argument("article_id", type=ROW_ID, metavar="ARTICLE_ID")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 @model_options

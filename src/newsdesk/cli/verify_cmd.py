@@ -15,7 +15,7 @@ import click
 from ..errors import InputError
 from ..models import Passage
 from ..render.markdown import SOURCES_HEADING, UPDATES_HEADING
-from ..text import counted, split_sentences
+from ..text import ascii_number, counted, split_sentences
 from .common import Command
 
 if TYPE_CHECKING:  # the checker loads its models on import; the annotation alone needs none of that
@@ -105,7 +105,7 @@ def story_passages(sources: tuple[str, ...]) -> tuple[list[DescribedSource], lis
     described: list[DescribedSource] = []
     numbered: list[Source] = []
     for number, arg in enumerate(sources, 1):
-        if arg.isdigit() and not Path(arg).exists():  # a stored story's id: verify reads files
+        if ascii_number(arg) is not None and not Path(arg).exists():  # a stored story's id: verify reads files
             raise InputError(
                 f"no such file: {arg} (to check against stored story {arg}, write it to a file first: "
                 f"newsdesk archive show {arg} --format json > story-{arg}.json)"

@@ -10,11 +10,12 @@ import click
 
 from ..archive import Archive
 from ..errors import NotFoundError
-from ..models import Article, Story
+from ..models import MAX_ROW_ID, Article, Story
 from ..pipeline import Drafting, Event, WriteOptions, write_article
 from ..render import FORMATS, render
-from ..text import counted
+from ..text import ascii_number, counted
 from .common import (
+    ROW_ID,
     archive_option,
     judge_option,
     model_options,
@@ -140,8 +141,9 @@ def write(
 
 def archived_story_id(source: str) -> int | None:
     """A bare number that names no file is a story id: what `archive search` and `ingest` print."""
-    if source.isascii() and source.isdigit() and 0 < int(source) < 2**63 and not Path(source).exists():
-        return int(source)
+    number = ascii_number(source)
+    if number is not None and 0 < number <= MAX_ROW_ID and not Path(source).exists():
+        return number
     return None
 
 
@@ -154,10 +156,10 @@ def request_key(story: Story, options: WriteOptions) -> str:
 
 
 @click.command()
-@click.argument("article_id", type=click.IntRange(1, 2**63 - 1), metavar="ARTICLE_ID")
+@click.argument("article_id", type=ROW_ID, metavar="ARTICLE_ID")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
-@click.option("--version", "version", type=click.IntRange(1), help="An earlier version (`newsdesk update` makes them).")
+@click.option("--version", "version", type=ROW_ID, help="An earlier version (`newsdesk update` makes them).")
 @archive_option
 def show(article_id: int, fmt: str, output: str | None, version: int | None, db: str | None) -> None:
     """Print a saved article again, in any format.

@@ -17,6 +17,7 @@ import httpx
 
 from .. import __version__
 from ..errors import FetchError
+from ..text import ascii_number
 from .guard import Guard, GuardedTransport, allow_private_setting, shorten_url
 
 __all__ = ["DEFAULT_MAX_BYTES", "FEED_TYPES", "HTML_TYPES", "FetchResult", "Fetcher", "fetch"]
@@ -123,9 +124,9 @@ class Fetcher:
 
     def _read_capped(self, response: httpx.Response, deadline: float, what: str) -> bytes:
         shown = shorten_url(str(response.url))
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            raise FetchError(f"{shown} is {int(declared):,} bytes; a {what} may be at most {self.max_bytes:,}")
+        declared = ascii_number(response.headers.get("content-length"))
+        if declared is not None and declared > self.max_bytes:
+            raise FetchError(f"{shown} is {declared:,} bytes; a {what} may be at most {self.max_bytes:,}")
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():

@@ -39,6 +39,7 @@ from ..llm import Model, get_model
 from ..llm.counting import CountingModel
 from ..models import Story
 from ..pipeline import Event, WriteOptions, regenerate_section, write_article
+from ..text import ascii_number
 from .polls import poll_feed
 from .queue import Job, JobPayload, JobQueue, LeaseLost
 from .sql import queue_for
@@ -86,9 +87,10 @@ def is_dead_local_worker(worker: str) -> bool:
     """True for a worker id of this machine whose process is gone (never for another machine's workers)."""
     host, _, rest = worker.partition(":")
     pid = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid.isdigit():
+    number = ascii_number(pid)
+    if host != socket.gethostname() or number is None:
         return False
-    return not pid_alive(int(pid))
+    return not pid_alive(number)
 
 
 def pid_alive(pid: int) -> bool:

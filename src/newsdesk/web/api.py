@@ -15,8 +15,9 @@ from sse_starlette import EventSourceResponse
 from ..files import slugify
 from ..ingest.text import parse_text_story
 from ..jobs.polls import MAX_FEED_INTERVAL, feed_state
+from ..models import MAX_ROW_ID
 from ..render import render
-from ..text import visible
+from ..text import ascii_number, visible
 from .desk import Desk, job_json, progress_of
 from .settings import DEFAULT_FEED_INTERVAL, MAX_BODY_CHARS, MIN_FEED_INTERVAL, PAGE_SIZE
 from .sse import job_event_stream
@@ -36,7 +37,6 @@ DeskDep = Annotated[Desk, Depends(get_desk)]
 Page = Annotated[int, Query(ge=1, le=100_000, description="1 is the newest page")]
 Search = Annotated[str, Query(max_length=500, description="words to search for (FTS5)")]
 # Row ids are SQLite integers: a larger number would overflow in the query (a 500), so it is refused as a 422.
-MAX_ROW_ID = 2**63 - 1
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="a positive id")]
 
 
@@ -161,8 +161,9 @@ def job_events(
     Events are read from the database, so a stream can resume after a restart (``Last-Event-ID``).
     """
     desk.queue.get(job_id)  # 404 before the stream starts
-    if last_event_id and last_event_id.isdigit() and int(last_event_id) <= MAX_ROW_ID:
-        after = max(after, int(last_event_id))
+    resumed = ascii_number(last_event_id)
+    if resumed is not None and resumed <= MAX_ROW_ID:
+        after = max(after, resumed)
     return EventSourceResponse(job_event_stream(desk, job_id, after), ping=15)
 
 

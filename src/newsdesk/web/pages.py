@@ -25,6 +25,7 @@ from ..models import Article
 from ..progress import Progress
 from ..render.changes import VersionChanges, version_changes
 from ..render.html import render_article_fragment
+from ..text import ascii_number
 from .api import RowId, get_desk
 from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
@@ -196,7 +197,8 @@ def _changes(archive: Archive, article: Article, since: str | None) -> VersionCh
 
     if article.id is None or article.version < 2:
         return None
-    older = int(since) if since and since.isdigit() else article.version - 1
+    older = ascii_number(since)
+    older = article.version - 1 if older is None else older
     if not 1 <= older < article.version:
         return None
     return version_changes(get_version(archive, article.id, older), article)

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..text import ascii_number
 from .errors import error_response
 from .settings import Settings
 
@@ -128,7 +129,8 @@ class RequestGuard:
                 return 415, "send the request body as JSON with 'Content-Type: application/json'"
         length = request.headers.get("content-length")
         limit = settings.max_upload if path in UPLOAD_PATHS else settings.max_body
-        if length is not None and length.isdigit() and int(length) > limit:
+        declared = ascii_number(length)
+        if declared is not None and declared > limit:
             return 413, _too_large(limit)
         return None
 
