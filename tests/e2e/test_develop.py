@@ -7,8 +7,14 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from conftest import TINY_TEMPLATE, run_newsdesk
+from newsdesk.archive import open_archive
+from newsdesk.errors import ConflictError
+from newsdesk.ingest import story_from_text
+from newsdesk.pipeline import Event, WriteOptions, regenerate_section, write_article
+from newsdesk.pipeline.develop import get_version, update_article
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parents[2] / "src" / "newsdesk" / "schema" / "article.schema.json").read_text(
@@ -198,3 +204,24 @@ def test_an_entry_about_another_event_never_becomes_a_version_of_the_threads_art
     for article in written:
         text = json.dumps(article)
         assert sum(town in text for town, _, _ in towns) == 1, "each article tells of its own town alone"
+
+
+def test_a_version_saved_while_an_update_ran_is_never_written_over(tmp_path: Path) -> None:
+    """A section rewritten while an update of the article runs is a version; the update, begun from the version
+    before it, saves nothing, says why, and leaves no draft behind."""
+    archive = open_archive(tmp_path / "race.db")
+    options = WriteOptions(use_cache=False)
+    first = write_article(story_from_text(FIRST, "first.md"), options, archive)
+    archive.add_story(story_from_text(SECOND, "second.md"))
+    rewritten = []
+
+    def meanwhile(event: Event) -> None:  # another run saves a version while this update is being written
+        if event.stage == "write" and event.status == "start" and not rewritten:
+            rewritten.append(regenerate_section(archive, first.id, first.sections[0].id, options))
+
+    with pytest.raises(ConflictError, match="became version 2 while this change was made from version 1"):
+        update_article(archive, first.id, options, on_event=meanwhile)
+    current = archive.get_article(first.id)
+    assert current.version == 2 and current.updates[-1].summary.startswith("Rewrote"), "the rewrite stands"
+    assert get_version(archive, first.id, 1).to_dict()["sections"] == first.to_dict()["sections"]
+    assert [a["id"] for a in archive.list_articles()] == [first.id], "the update's draft is gone"

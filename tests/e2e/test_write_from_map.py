@@ -168,6 +168,7 @@ def test_a_full_story_trimmed_to_fit_a_small_context_is_no_summary(tmp_path: Pat
 
 def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_call(tmp_path: Path) -> None:
     from newsdesk.pipeline import regenerate_section
+    from newsdesk.pipeline.develop import get_version
 
     archive = open_archive(tmp_path / "n.db")
     article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False), archive)
@@ -183,6 +184,9 @@ def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_cal
     }
     assert not {c.quote for s in section.sentences() for c in s.citations} & elsewhere
     assert archive.calls(2) == []  # the second run asked the model for nothing
+    assert again.version == 2 and again.updates[-1].summary == "Rewrote “Future Outlook” on request."
+    kept = get_version(archive, article.id, 1)  # the version it replaced is kept, as an update's is
+    assert kept.to_dict()["sections"] == article.to_dict()["sections"] and kept.updates == []
 
 
 def test_a_story_in_another_language_says_so_and_an_english_one_does_not(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
-from ..errors import NotFoundError
+from ..errors import ConflictError, NotFoundError
 from ..models import Article, Passage, Story
 from ._clock import now
 from .feeds import FeedStore
@@ -280,6 +280,34 @@ class Archive(ABC):
             "UPDATE articles SET title = ?, json = ? WHERE id = ?",
             (article.title, json.dumps(article.to_dict()), article.id),
         )
+
+    def save_version(self, article: Article, begun_from: int) -> None:
+        """Save ``article`` (its ``version`` set one above ``begun_from``) in place of the stored version
+        ``begun_from``, which is kept in ``article_versions``: every change to a published article is a version,
+        and no version is lost. Where another run saved a version meanwhile (two updates at once, a section
+        rewritten while an update ran), nothing is saved and ConflictError says so: a save over it would lose it.
+        The row is locked until the transaction ends (SQLite's ``BEGIN IMMEDIATE`` already holds the writer lock)."""
+        if article.id is None:
+            raise NotFoundError("the article has no id: save it first")
+        lock = " FOR UPDATE" if self.backend == "postgres" else ""
+        with self.transaction() as db:
+            row = db.execute(f"SELECT json FROM articles WHERE id = ?{lock}", (article.id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"no article with id {article.id}")
+            stored = int(json.loads(row["json"]).get("version") or 1)
+            if stored != begun_from:
+                raise ConflictError(
+                    f"article {article.id} became version {stored} while this change was made from version "
+                    f"{begun_from} (another run saved it meanwhile): nothing was saved; run it again"
+                )
+            db.execute(
+                "INSERT INTO article_versions (article_id, version, json, created) VALUES (?, ?, ?, ?)",
+                (article.id, stored, row["json"], now()),
+            )
+            db.execute(
+                "UPDATE articles SET title = ?, json = ? WHERE id = ?",
+                (article.title, json.dumps(article.to_dict()), article.id),
+            )
 
     def article_for_request(self, request_key: str) -> int | None:
         row = self.db.execute("SELECT id FROM articles WHERE request_key = ?", (request_key,)).fetchone()

@@ -11,7 +11,8 @@
    (a toll that rose, a date that moved) is a **correction**, and the Updates log says so, quoting the old
    sentence and citing the source that supersedes it. A correction is never silent;
 4. keeps the previous version in ``article_versions`` and saves the new one under the same article id, with
-   ``version`` one higher and an Updates log entry (when, what changed, on which sources).
+   ``version`` one higher and an Updates log entry (when, what changed, on which sources)
+   (``Archive.save_version``: a version another run saved meanwhile is never written over).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
 from ..models import Article, Update
@@ -154,20 +155,16 @@ def update_article(
     fresh.id, fresh.created, fresh.updated = article_id, previous.created, at
     fresh.version = previous.version + 1
     fresh.updates = [*previous.updates, Update(at=at, summary=summary, sources=cited)]
-    with archive.transaction() as db:
-        db.execute(
-            "INSERT INTO article_versions (article_id, version, json, created) VALUES (?, ?, ?, ?)",
-            (article_id, previous.version, json.dumps(previous.to_dict()), at),
-        )
-        db.execute(
-            "UPDATE articles SET title = ?, json = ? WHERE id = ?",
-            (fresh.title, json.dumps(fresh.to_dict()), article_id),
-        )
+    try:
+        archive.save_version(fresh, begun_from=previous.version)
+    finally:
         if temporary_id is not None and temporary_id != article_id:  # the draft row: the article keeps its id
-            if archive.backend == "sqlite":
-                db.execute(
-                    "INSERT INTO articles_fts(articles_fts, rowid, title) VALUES ('delete', ?, ?)",
-                    (temporary_id, fresh.title),
-                )
-            db.execute("DELETE FROM articles WHERE id = ?", (temporary_id,))
+            with archive.transaction() as db:
+                _delete_draft(archive, db, temporary_id, fresh.title)
     return UpdateResult(fresh, True, [text for text, _ in corrections])
+
+
+def _delete_draft(archive: Archive, db: Any, draft_id: int, title: str) -> None:
+    if archive.backend == "sqlite":
+        db.execute("INSERT INTO articles_fts(articles_fts, rowid, title) VALUES ('delete', ?, ?)", (draft_id, title))
+    db.execute("DELETE FROM articles WHERE id = ?", (draft_id,))

@@ -18,7 +18,7 @@ from ..archive import Archive
 from ..ingest.clean import check_article
 from ..llm import Model, get_model
 from ..llm.session import Session
-from ..models import Article, ModelInfo, Passage, Source, Story, StoryInfo
+from ..models import Article, ModelInfo, Passage, Source, Story, StoryInfo, Update
 from ..retrieve import build_sources, evidence_of
 from ..storymap import build_map
 from ..template import SectionSpec, Template, load_template
@@ -425,5 +425,8 @@ def _regenerate(
     article.dropped = [d for d in article.dropped if d.section != section_id]
     _verify(article, sources, evidence, plan, session, archive, emit)
     injection.finish_article(article, screening, fallback_title)  # [injection]
-    archive.update_article(article)
+    begun_from, at = article.version, datetime.now(UTC).isoformat(timespec="seconds")
+    article.version, article.updated = begun_from + 1, at
+    article.updates = [*article.updates, Update(at=at, summary=f"Rewrote “{spec.heading}” on request.")]
+    archive.save_version(article, begun_from=begun_from)  # the version it replaces is kept
     return article, session.stats.to_dict()  # the run's own calls, not the whole article's
