@@ -9,6 +9,7 @@ Stages raise these; only the faces (cli, web) turn them into one-line messages o
     │   └── ContextTooSmall a prompt longer than the model's context window (the limit it states, when it does)
     ├── FetchError          a URL that cannot be fetched (timeout, size cap, bad content type)
     │   └── BlockedURLError a URL refused by the SSRF guard
+    ├── StorageError        a database that cannot be written (read-only, full): no bug, the user can mend it
     ├── NotFoundError       an id that the archive does not hold
     └── ConflictError       a request that what it names no longer allows (cancelling a finished job)
 """
@@ -55,6 +56,10 @@ class FetchError(NewsdeskError):
 
 class BlockedURLError(FetchError):
     status_code = 403
+
+
+class StorageError(NewsdeskError):
+    status_code = 503
 
 
 class NotFoundError(NewsdeskError):

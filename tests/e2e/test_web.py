@@ -436,6 +436,20 @@ def test_binding_beyond_loopback_needs_a_token(tmp_path: Path, monkeypatch: pyte
     ]
 
 
+def test_a_port_in_use_is_one_line_before_anything_starts(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--port", str(port), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2 and "newsdesk: http://" not in result.output, "no banner, no worker"
+    assert result.output.strip().splitlines() == [
+        f"Error: cannot listen on 127.0.0.1:{port}: Address already in use (--port chooses another)"
+    ]
+
+
 # -- issue 17 item 9: the same story format everywhere, progress in words ---------------------------------------
 def test_the_api_reads_the_story_header_lines_as_the_form_does(client: TestClient) -> None:
     body = (

@@ -223,3 +223,21 @@ def test_a_threads_connection_closes_when_the_thread_ends_and_the_rest_with_the_
     finally:
         sys.unraisablehook = hook
     assert unraisable == [], [getattr(u, "exc_value", u) for u in unraisable]
+
+
+def test_a_database_that_refuses_writes_is_one_clear_error_not_a_traceback(db_location) -> None:
+    """The engines' own read-only errors (SQLite's query_only, PostgreSQL's read-only transactions stand in for a
+    read-only file, folder or replica: the same errors, raised by the engine at the first write)."""
+    from newsdesk.archive import storage_fault
+    from newsdesk.errors import StorageError
+
+    archive = open_archive(db_location)
+    read_only = "SET default_transaction_read_only = on" if archive.backend == "postgres" else "PRAGMA query_only = 1"
+    archive.db.execute(read_only)
+    with pytest.raises(Exception) as raised:
+        archive.add_story(Story(headline="Port", body="The port reopened on Monday."))
+    fault = storage_fault(raised.value)
+    assert isinstance(fault, StorageError) and fault.status_code == 503
+    assert str(fault).startswith("the database cannot be written: it is read-only")
+    assert storage_fault(ValueError("a bug")) is None
+    assert storage_fault(sqlite3.OperationalError("no such table: stories")) is None, "a bug, shown as one"

@@ -43,6 +43,7 @@ SURFACE: dict[str, set[str]] = {
         "ArticleRow",
         "CallRow",
         "check_location",
+        "check_writable",
         "Feed",
         "FeedEntry",
         "FeedStore",
@@ -61,6 +62,7 @@ SURFACE: dict[str, set[str]] = {
         "open_archive",
         "search_words",
         "split_passages",
+        "storage_fault",
     },
     "newsdesk.llm": {
         "Completion",

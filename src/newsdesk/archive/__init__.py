@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ._clock import now
 from .base import Archive
+from .faults import check_writable, storage_fault
 from .feeds import Feed, FeedEntry, FeedStore
 from .location import check_location, default_db_path, default_location, is_postgres
 from .migrations import MIGRATIONS, Migration
@@ -22,6 +23,7 @@ __all__ = [
     "ArticleRow",
     "CallRow",
     "check_location",
+    "check_writable",
     "Feed",
     "FeedEntry",
     "FeedStore",
@@ -40,6 +42,7 @@ __all__ = [
     "open_archive",
     "search_words",
     "split_passages",
+    "storage_fault",
 ]
 
 

@@ -23,6 +23,14 @@ class NewsdeskGroup(click.Group):
                 raise
             click.echo(f"Error: {error}", err=True)
             sys.exit(error.exit_code)
+        except Exception as error:  # a read-only or full database is the user's to mend, not a bug
+            from ..archive import storage_fault
+
+            fault = storage_fault(error)
+            if fault is None or os.environ.get("NEWSDESK_DEBUG"):
+                raise
+            click.echo(f"Error: {fault}", err=True)
+            sys.exit(fault.exit_code)
         except KeyboardInterrupt:
             click.echo("Interrupted: everything finished so far is stored.", err=True)
             sys.exit(130)

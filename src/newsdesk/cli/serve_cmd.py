@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..archive import default_location, is_postgres
+from ..errors import InputError
 from .common import archive_option, judge_option, model_options, require_database
 
 
@@ -107,6 +108,7 @@ def serve(
         public_feeds=public_feeds,
     )
     settings.check()
+    _check_port(host, port)
     _logging(quiet)
     app = create_app(settings)
     shown = f"[{host}]" if ":" in host else host
@@ -124,6 +126,22 @@ def serve(
         timeout_graceful_shutdown=5,
         server_header=False,
     )
+
+
+def _check_port(host: str, port: int) -> None:
+    """InputError when another program already listens on ``host:port``: said before any worker starts, not after
+    the server's own traceback."""
+    import socket
+
+    if port == 0:
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: a closed socket's wait is fine
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise InputError(f"cannot listen on {host}:{port}: {error.strerror} (--port chooses another)") from error
 
 
 @click.command("worker")
@@ -177,10 +195,13 @@ def worker_command(
       newsdesk worker --db postgresql://newsdesk@db.example/newsdesk \\
           --base-url http://gpu.example:8000/v1 --concurrency 8
     """
+    from ..archive import check_writable
+    from ..archive import open as open_store
     from ..jobs.worker import WorkerConfig, run_worker
     from ..llm.ratelimit import set_rate
 
     require_database(db)  # a worker only takes jobs queued there: a mistyped path would wait on nothing
+    check_writable(open_store(_location(db)))  # it records every step of every job it takes
     if rate_limit is not None:
         set_rate(rate_limit)
     _logging(False, prefix="newsdesk worker %(process)d")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..archive import Archive, open_archive
+from ..archive import Archive, check_writable, open_archive
 from ..archive.feeds import Feed
 from ..errors import InputError
 from ..ingest.clean import clean_story
@@ -39,6 +39,7 @@ class Desk:
     @classmethod
     def open(cls, settings: Settings) -> Desk:
         archive = open_archive(settings.db)
+        check_writable(archive)  # a server that cannot store a job would answer every request with an error
         return cls(settings, archive, queue_for(archive))
 
     # -- checks --------------------------------------------------------------------------------------------

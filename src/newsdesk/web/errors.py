@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from ..archive import storage_fault
 from ..errors import NewsdeskError
 
 log = logging.getLogger("newsdesk.web")
@@ -78,6 +79,10 @@ def install(app: FastAPI, debug: bool = False) -> None:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> Response:
+        fault = storage_fault(error)  # a read-only or full database: 503, with what to mend
+        if fault is not None:
+            log.error("%s %s: %s", request.method, request.url.path, fault)
+            return error_response(request, fault.status_code, str(fault))
         if debug:
             raise error
         log.exception("error answering %s %s", request.method, request.url.path)
