@@ -20,11 +20,11 @@ def write_atomically(path: Path, text: str) -> None:
     names (the link stays a link), and anything else that exists (``/dev/null``, ``/dev/stdout``, a named pipe)
     is written to in place, never replaced.
     """
-    path = Path(os.path.realpath(path))
-    if path.exists() and not path.is_file():
+    if path.exists() and not path.is_file():  # before resolving: /dev/stdout on a pipe resolves to "pipe:[...]"
         with open(path, "w", encoding="utf-8") as target:
             target.write(text)
         return
+    path = Path(os.path.realpath(path))
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:

@@ -320,3 +320,33 @@ def unused_port() -> int:
     from support.servers import free_port
 
     return free_port()
+
+
+def test_an_output_file_that_cannot_be_written_is_refused_before_the_run(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    missing = tmp_path / "no" / "such" / "article.md"
+    result = run_newsdesk("write", str(EXAMPLE), "-o", str(missing), db=db)
+    assert result.returncode == 2, result.stderr.decode()
+    assert result.stderr.decode().strip() == f"Error: cannot write {missing}: there is no folder {missing.parent}"
+    assert not (tmp_path / "no").exists(), "a typo in a path makes no folders"
+    assert not db.exists(), "refused before anything ran"
+
+
+def test_output_to_dev_stdout_reaches_a_pipe(tmp_path: Path) -> None:
+    from newsdesk.archive import open_archive
+    from newsdesk.models import Article, Section, Story
+
+    archive = open_archive(tmp_path / "x.db")
+    story_id, _ = archive.add_story(Story(headline="Bridge", body="The council approved the bridge."))
+    article = Article(
+        title="Why the bridge was approved",
+        dek="",
+        intro=Section(id="intro", heading="", kind="summary"),
+        sections=[],
+        sources=[],
+        model={"name": "m"},
+    )
+    article_id = archive.save_article(article, story_id, None)
+    shown = run_newsdesk("show", str(article_id), "-o", "/dev/stdout", db=tmp_path / "x.db")  # stdout: a pipe
+    assert shown.returncode == 0, shown.stderr.decode()
+    assert shown.stdout.decode().startswith("# Why the bridge was approved")

@@ -133,16 +133,36 @@ def require_database(db: str | None) -> None:
         )
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Standard output, or a file written atomically (a crash never leaves half an article)."""
+def check_output(output: str | None) -> None:
+    """InputError now, before a long run, when ``output`` cannot be written: a folder, a missing folder, one that
+    may not be written to. A missing folder is not made: a typo in a path must not make a tree of folders."""
+    if not output:
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise InputError(f"cannot write {output}: it is a folder (-o takes a file)")
+    if path.exists() and not path.is_file():
+        return  # /dev/stdout, a named pipe: written to in place
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(f"cannot write {output}: there is no folder {folder}")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise InputError(f"cannot write {output}: permission denied")
+
+
+def write_output(text: str, output: str | None, saved_as: int | None = None) -> None:
+    """Standard output, or a file written atomically (a crash never leaves half an article). ``saved_as``: the
+    stored article's id, which a failure names, so that the work is not taken for lost."""
     if not output:
         click.echo(text, nl=not text.endswith("\n"))
         return
     try:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        check_output(output)
         write_atomically(Path(output), text)
-    except OSError as error:
-        raise InputError(f"cannot write {output}: {error.strerror}") from None
+    except (OSError, InputError) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error).split(": ", 1)[-1]
+        saved = f"; the article is saved as {saved_as}: newsdesk show {saved_as} -o FILE" if saved_as else ""
+        raise InputError(f"cannot write {output}: {reason}{saved}") from None
 
 
 # what the summary line at the end says anyway, or what passes too quickly to be worth a line

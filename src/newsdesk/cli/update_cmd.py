@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..render import FORMATS, render
-from .common import ROW_ID, archive_option, model_options, open_archive, progress_printer, write_output
+from .common import ROW_ID, archive_option, check_output, model_options, open_archive, progress_printer, write_output
 
 
 def register(cli: click.Group) -> None:
@@ -48,6 +48,7 @@ def update(
     from ..pipeline.develop import update_article
     from ..template import bundled_templates
 
+    check_output(output)  # before the run, not after it
     archive = open_archive(db, must_exist=True)
     previous = archive.get_article(article_id)
     if template is None and previous.template not in bundled_templates():
@@ -66,5 +67,5 @@ def update(
         return
     for text in result.corrections:
         click.echo(f"corrected: {text}", err=True)
-    write_output(render(result.article, fmt), output)
+    write_output(render(result.article, fmt), output, saved_as=article_id)
     click.echo(f"article {article_id} is now version {result.article.version}", err=True)

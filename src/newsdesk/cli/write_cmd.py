@@ -17,6 +17,7 @@ from ..text import ascii_number, counted
 from .common import (
     ROW_ID,
     archive_option,
+    check_output,
     judge_option,
     model_options,
     open_archive,
@@ -108,6 +109,7 @@ def write(
     """
     from ..ingest import load_story
 
+    check_output(output)  # before the run, not after it
     story_id = archived_story_id(source)
     if story_id is not None:
         archive = open_archive(db, must_exist=True)
@@ -128,7 +130,7 @@ def write(
             print_event(event)
 
         article = write_article(story, options, archive, on_event=on_event)
-    write_output(render(article, fmt), output)
+    write_output(render(article, fmt), output, saved_as=article.id)
     if not quiet and reused:
         click.echo(
             f"Article {article.id} was written with the same options before: shown again "
