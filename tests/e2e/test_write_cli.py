@@ -350,3 +350,31 @@ def test_output_to_dev_stdout_reaches_a_pipe(tmp_path: Path) -> None:
     shown = run_newsdesk("show", str(article_id), "-o", "/dev/stdout", db=tmp_path / "x.db")  # stdout: a pipe
     assert shown.returncode == 0, shown.stderr.decode()
     assert shown.stdout.decode().startswith("# Why the bridge was approved")
+
+
+def test_arguments_that_name_nothing_are_refused_in_words(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsdesk.archive import open_archive
+    from newsdesk.cli import cli
+    from newsdesk.models import Article, Section, Story
+
+    db = str(tmp_path / "x.db")
+    archive = open_archive(db)
+    story_id, _ = archive.add_story(Story(headline="Bridge", body="The council approved the bridge."))
+    intro = Section(id="intro", heading="", kind="summary")
+    article = Article(title="Bridge", dek="", intro=intro, sections=[], sources=[], model={"name": "m"})
+    article_id = archive.save_article(article, story_id, None)
+
+    def error(*args: str) -> str:
+        result = CliRunner().invoke(cli, [*args, "--db", db])
+        assert result.exit_code == 2, result.output
+        return result.output.strip().splitlines()[-1]
+
+    assert error("write", "") == (
+        "Error: STORY is empty: give a story file, a URL, - for standard input, or a stored story's id"
+    )
+    assert error("show", "abc").endswith("'abc' is not a number from 1 to 9223372036854775807")
+    assert error("update", str(article_id), "-t", "nonexist").startswith("Error: unknown template 'nonexist'"), (
+        "checked even when the article is up to date"
+    )

@@ -166,7 +166,23 @@ def write_output(text: str, output: str | None, saved_as: int | None = None) -> 
 
 
 # what the summary line at the end says anyway, or what passes too quickly to be worth a line
-ROW_ID = click.IntRange(1, MAX_ROW_ID)  # an id or a version the archive can hold: a larger one names nothing
+class _RowId(click.IntRange):
+    """An id or a version the archive can hold (a larger one names nothing), refused in words a user reads:
+    click's own says "is not a valid integer range"."""
+
+    name = "id"
+
+    def __init__(self) -> None:
+        super().__init__(1, MAX_ROW_ID)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(f"{value!r} is not a number from 1 to {MAX_ROW_ID}", param, ctx)
+
+
+ROW_ID = _RowId()
 
 _UNPRINTED_STAGES = {"save", "done", "llm"}
 # "Storing the story" is printed: a long story's sentences are all screened then, and that can take a minute

@@ -46,9 +46,11 @@ def update(
     """
     from ..pipeline import WriteOptions
     from ..pipeline.develop import update_article
-    from ..template import bundled_templates
+    from ..template import bundled_templates, load_template
 
     check_output(output)  # before the run, not after it
+    if template is not None:
+        load_template(template)  # a template that does not load is refused even when there is nothing to update
     archive = open_archive(db, must_exist=True)
     previous = archive.get_article(article_id)
     if template is None and previous.template not in bundled_templates():

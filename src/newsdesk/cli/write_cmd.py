@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..archive import Archive
-from ..errors import NotFoundError
+from ..errors import InputError, NotFoundError
 from ..models import MAX_ROW_ID, Article, Story
 from ..pipeline import Drafting, Event, WriteOptions, write_article
 from ..render import FORMATS, render
@@ -110,6 +110,8 @@ def write(
     from ..ingest import load_story
 
     check_output(output)  # before the run, not after it
+    if not source.strip():  # "" would be read as the current folder
+        raise InputError("STORY is empty: give a story file, a URL, - for standard input, or a stored story's id")
     story_id = archived_story_id(source)
     if story_id is not None:
         archive = open_archive(db, must_exist=True)
