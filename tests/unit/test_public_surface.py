@@ -76,6 +76,7 @@ SURFACE: dict[str, set[str]] = {
         "Draft",
         "GROUNDED_KINDS",
         "fallback_title",
+        "keep_datelines",
         "leave_out_empty",
         "omit_empty_sections",
         "rebuild_from_map",

@@ -18,12 +18,13 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
-from ..models import Article, Update
+from ..models import Article, Source, Update
 
 if TYPE_CHECKING:
     from ..archive import Archive
@@ -154,7 +155,8 @@ def update_article(
     cited = sorted(set(added) | {n for _, numbers in corrections for n in numbers})
     fresh.id, fresh.created, fresh.updated = article_id, previous.created, at
     fresh.version = previous.version + 1
-    fresh.updates = [*previous.updates, Update(at=at, summary=summary, sources=cited)]
+    earlier = [renumbered(update, previous.sources, fresh.sources) for update in previous.updates]
+    fresh.updates = [*earlier, Update(at=at, summary=summary, sources=cited)]
     try:
         archive.save_version(fresh, begun_from=previous.version)
     finally:
@@ -162,6 +164,28 @@ def update_article(
             with archive.transaction() as db:
                 _delete_draft(archive, db, temporary_id, fresh.title)
     return UpdateResult(fresh, True, [text for text, _ in corrections])
+
+
+def renumbered(update: Update, before: list[Source], after: list[Source]) -> Update:
+    """An earlier Updates entry with its sources numbered as the new version numbers them: a version is written
+    afresh, so [1] may be another story now, and an entry must go on citing the story it named. A source the new
+    version no longer lists loses its number; the entry's words still name its story."""
+    stories = {source.number: source.story_id for source in before}
+    numbers = {source.story_id: source.number for source in after if source.story_id is not None}
+
+    def new_number(old: int) -> int | None:
+        story_id = stories.get(old)
+        return numbers.get(story_id) if story_id is not None else None
+
+    def cite(match: re.Match[str]) -> str:
+        number = new_number(int(match.group(1)))
+        return f"[{number}]" if number is not None else "a source no longer listed"
+
+    sources = sorted({n for n in (new_number(old) for old in update.sources) if n is not None})
+    return replace(update, summary=_CITATION.sub(cite, update.summary), sources=sources)
+
+
+_CITATION = re.compile(r"\[(\d+)\]")
 
 
 def _delete_draft(archive: Archive, db: Any, draft_id: int, title: str) -> None:

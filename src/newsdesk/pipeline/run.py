@@ -25,7 +25,7 @@ from ..template import SectionSpec, Template, load_template
 from ..text import published_moment
 from ..threads import thread_members
 from ..threads.background import thread_background
-from ..write import fallback_title, leave_out_empty, write_draft
+from ..write import fallback_title, keep_datelines, leave_out_empty, write_draft
 from ..write.context import fit_to_context
 from ..write.revise import MAX_REVISE_CALLS, reviser
 from ..write.title import headline_fallbacks
@@ -187,6 +187,7 @@ def _run(
     # from the story that passes
     titles, deks = headline_fallbacks(story.headline, story.body, story_map)
     _verify(article, sources, evidence, plan, session, archive, emit, Fallbacks(titles, deks))
+    keep_datelines(article, article.sources)
     injection.finish_article(article, screening, fallback_title)  # [injection]
     if plan.verify:  # several outlets of the story's thread among the sources: how their coverage differs
         from .coverage import add_coverage_section
@@ -424,6 +425,7 @@ def _regenerate(
     article.sections[index] = section
     article.dropped = [d for d in article.dropped if d.section != section_id]
     _verify(article, sources, evidence, plan, session, archive, emit)
+    keep_datelines(article, article.sources)
     injection.finish_article(article, screening, fallback_title)  # [injection]
     begun_from, at = article.version, datetime.now(UTC).isoformat(timespec="seconds")
     article.version, article.updated = begun_from + 1, at

@@ -9,7 +9,15 @@ model that can gets the map as each section's plan. The verifier checks every se
 
 from __future__ import annotations
 
-from .draft import GROUNDED_KINDS, Draft, fallback_title, rebuild_from_map, write_draft, write_section
+from .draft import (
+    GROUNDED_KINDS,
+    Draft,
+    fallback_title,
+    keep_datelines,
+    rebuild_from_map,
+    write_draft,
+    write_section,
+)
 from .shape import leave_out_empty, omit_empty_sections, takeaway_count
 
 __all__ = [
@@ -18,6 +26,7 @@ __all__ = [
     "write_section",
     "rebuild_from_map",
     "fallback_title",
+    "keep_datelines",
     "leave_out_empty",
     "omit_empty_sections",
     "takeaway_count",

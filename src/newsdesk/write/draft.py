@@ -306,6 +306,27 @@ def dated(blocks: list[Block], lines: dict[int, str]) -> list[Block]:
     return out
 
 
+def keep_datelines(article: Article, sources: list[Source]) -> None:
+    """After the check, each dateline still names the source its sentences cite first. The checker cites where it
+    finds a sentence, and a sentence two entries share may now cite the story [1] under the dateline of the earlier
+    entry it was drafted from ("On 4 January, NASA reported: ... [1]", [1] of 8 January): a sentence that still
+    cites the dated source cites it first; a block whose sentences all cite another source first takes that
+    source's dateline (none for the story itself), and a block that mixes sources keeps none."""
+    lines = datelines(sources)
+    dated_source = {line: number for number, line in lines.items()}
+    for section in article.all_sections():
+        for block in section.blocks:
+            number = dated_source.get(block.label)
+            if number is None or not block.sentences:
+                continue
+            for sentence in block.sentences:
+                sentence.citations.sort(key=lambda c: c.source != number)  # stable: the rest keep their order
+            first = {s.citations[0].source if s.citations else None for s in block.sentences}
+            if first != {number}:
+                only = next(iter(first)) if len(first) == 1 else None
+                block.label = lines.get(only, "") if only is not None else ""
+
+
 def _grounded_section(drafter: GroundedDrafter, spec: SectionSpec, words: int | None = None) -> Section:
     prefer = "background" if spec.kind == "fact" else "story"
     chosen = drafter.take(words or spec.target_words, prefer=prefer)

@@ -1,0 +1,44 @@
+"""What an article's later versions keep true of what they say about their sources: an Updates entry cites the
+story it named, and a dateline names the source its sentences cite."""
+
+from __future__ import annotations
+
+from newsdesk.models import Article, Block, Citation, Section, Sentence, Source, Update
+from newsdesk.pipeline.develop import renumbered
+from newsdesk.write import keep_datelines
+
+STORY = Source(number=1, title="Webb unfolds its mirror", story_id=30, published="2022-01-08", publisher="NASA")
+EARLIER = Source(number=2, title="Webb completes its sunshield", story_id=10, published="2022-01-04", publisher="NASA")
+
+
+def test_an_earlier_updates_entry_cites_the_story_it_named_in_the_new_numbering() -> None:
+    before = [Source(number=1, title="Webb completes its sunshield", story_id=10), Source(2, "Launch", story_id=20)]
+    after = [STORY, EARLIER, Source(number=3, title="Launch", story_id=20)]
+    entry = Update(
+        at="2022-01-05", summary="Updated. Corrected: “The date.” is superseded by [1] and [2].", sources=[1]
+    )
+    again = renumbered(entry, before, after)
+    assert again.sources == [2] and again.summary == "Updated. Corrected: “The date.” is superseded by [2] and [3]."
+    gone = renumbered(entry, before, [STORY])
+    assert gone.sources == [] and "[1]" not in gone.summary, "a number that would name another story is dropped"
+
+
+def _article(label: str, *cited: list[int]) -> Article:
+    sentences = [
+        Sentence(text=f"Fact {n}.", id=f"context.b0.s{n}", citations=[Citation(source=s, quote="q") for s in sources])
+        for n, sources in enumerate(cited)
+    ]
+    context = Section(id="context", heading="Context", kind="fact", blocks=[Block("paragraph", sentences, label)])
+    intro = Section(id="intro", heading="", kind="summary")
+    return Article(title="T", dek="", intro=intro, sections=[context], sources=[STORY, EARLIER], model={"name": "m"})
+
+
+def test_a_dateline_names_the_source_its_sentences_cite_first() -> None:
+    dateline = "On 4 January 2022, NASA reported:"
+    kept = _article(dateline, [1, 2])  # the check cited the story first, the dated entry too
+    keep_datelines(kept, kept.sources)
+    block = kept.sections[0].blocks[0]
+    assert block.label == dateline and [c.source for c in block.sentences[0].citations] == [2, 1]
+    moved = _article(dateline, [1], [1])  # only the story: its present, under no dateline
+    keep_datelines(moved, moved.sources)
+    assert moved.sections[0].blocks[0].label == ""
