@@ -42,3 +42,20 @@ def test_a_dateline_names_the_source_its_sentences_cite_first() -> None:
     moved = _article(dateline, [1], [1])  # only the story: its present, under no dateline
     keep_datelines(moved, moved.sources)
     assert moved.sections[0].blocks[0].label == ""
+
+
+def test_a_later_source_supersedes_a_sentence_only_where_it_states_the_same_thing_otherwise() -> None:
+    from newsdesk.models import Passage
+    from newsdesk.verify import Verifier
+
+    later = [
+        Passage(
+            text="The council published the minutes on March 9, after the budget was approved. "
+            "Flooding in the valley has now killed 15 people, the regional emergency service said.",
+            source_number=1,
+        )
+    ]
+    verifier = Verifier()
+    assert verifier.superseded("The council approved the budget on March 3.", later) is None, "another event's date"
+    assert "March 9" in (verifier.superseded("The council published the minutes on March 3.", later) or "")
+    assert "15" in (verifier.superseded("Flooding in the valley has killed 12 people.", later) or "")

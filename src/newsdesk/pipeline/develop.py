@@ -145,7 +145,8 @@ def update_article(
             if sentence.verdict != "supported" or sentence.claim_kind != "fact":
                 continue
             check = verifier.check(sentence.text, evidence, "fact")
-            if check.verdict == "contradicted":
+            # contradicted, and by the same thing stated otherwise: a figure elsewhere in the sentence is no correction
+            if check.verdict == "contradicted" and verifier.superseded(sentence.text, evidence):
                 corrections.append((sentence.text, sorted({c.source for c in check.citations})))
     at = datetime.now(UTC).isoformat(timespec="seconds")
     added = [n for n, s in ((s.number, s) for s in fresh.sources) if s.story_id in newer]
