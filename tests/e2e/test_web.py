@@ -549,3 +549,11 @@ def test_a_job_is_cancelled_from_the_api_or_its_page_and_a_finished_one_is_not(c
     assert client.delete("/api/jobs/999").status_code == 404
     assert client.delete(f"/api/jobs/{2**63}").status_code == 422
     assert client.post(f"/jobs/{2**63}/cancel", data={CSRF_FIELD: token}).status_code in (404, 422)
+
+
+def test_every_page_and_json_route_answers_head_as_monitors_ask(client: TestClient) -> None:
+    for path in ("/", "/api/health", "/api/articles", "/stories", "/feeds"):
+        got, head = client.get(path), client.head(path)
+        assert (head.status_code, head.content) == (200, b""), path
+        assert head.headers["content-type"] == got.headers["content-type"], path
+    assert client.head("/nothing-here").status_code == 404

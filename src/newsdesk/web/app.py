@@ -9,8 +9,10 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import anyio.to_thread
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from sse_starlette import EventSourceResponse
 
 from .. import __version__
 from . import api, errors, feeds_out, pages, stories_page
@@ -50,10 +52,24 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.desk = desk
     app.state.supervisor = None
     errors.install(app, debug=bool(os.environ.get("NEWSDESK_DEBUG")))
-    app.include_router(api.router)
-    app.include_router(pages.router)
-    app.include_router(stories_page.router)
-    app.include_router(feeds_out.router)
+    for module in (api, pages, stories_page, feeds_out):
+        _answer_head(module.router)
+        app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(RequestGuard, settings=settings)
     return app
+
+
+def _answer_head(router: APIRouter) -> None:
+    """HEAD on every page and JSON route that answers GET (RFC 9110: a server that answers GET answers HEAD), as
+    uptime monitors, ``curl -I`` and feed readers ask; the server sends the headers without the body. An event
+    stream is left out: its headers come only with its body."""
+    for route in router.routes:
+        methods = getattr(route, "methods", None)
+        if (
+            isinstance(route, APIRoute)
+            and methods
+            and "GET" in methods
+            and route.response_class is not EventSourceResponse
+        ):
+            methods.add("HEAD")
