@@ -87,3 +87,11 @@ def test_a_polled_entry_of_a_thread_updates_its_article_and_the_page_shows_the_c
     assert first_page.status_code == 200 and 'id="changes"' not in first_page.text, "no such version: no diff"
     superscript = client.get(f"/articles/{article_id}?since=%C2%B2")  # "²" is a digit to str.isdigit, not to int
     assert superscript.status_code == 200 and "since version 1" in superscript.text, "read as no version asked"
+
+    earlier = lxml.html.fromstring(client.get(f"/articles/{article_id}?version=1").text)
+    assert "This is version 1 of this article" in earlier.xpath("string(//*[@id='old-version'])")
+    assert not earlier.xpath("//section[@id='changes']") and not earlier.xpath("//form[@id='regenerate']")
+    as_json = client.get(f"/api/articles/{article_id}?version=1").json()
+    assert as_json["version"] == 1 and as_json["updates"] == []
+    assert earlier.xpath("string(//h1)").strip() == as_json["title"] != article.title, "version 1 as it was"
+    assert client.get(f"/api/articles/{article_id}?version=9").status_code == 404

@@ -182,11 +182,19 @@ def list_articles(desk: DeskDep, q: Search = "", page: Page = 1) -> dict[str, An
     responses={200: {"content": {"text/markdown": {}, "text/html": {}}}},
 )
 def get_article(
-    article_id: RowId, desk: DeskDep, format: Literal["json", "md", "html"] = "json", download: bool = False
+    article_id: RowId,
+    desk: DeskDep,
+    format: Literal["json", "md", "html"] = "json",
+    download: bool = False,
+    version: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
 ) -> Response:
-    """``?format=md|html|json``; ``?download=1`` asks the browser to save it as a file."""
-    article = desk.archive.get_article(article_id)
-    filename = f"article-{article_id}-{slugify(article.title, 40)}.{format}"
+    """``?format=md|html|json``; ``?download=1`` asks the browser to save it as a file; ``?version=K`` gives an
+    earlier version (404 when the article has no such version)."""
+    from ..pipeline.develop import get_version
+
+    article = get_version(desk.archive, article_id, version) if version else desk.archive.get_article(article_id)
+    suffix = f"-v{version}" if version else ""
+    filename = f"article-{article_id}{suffix}-{slugify(article.title, 40)}.{format}"
     disposition = f'{"attachment" if download else "inline"}; filename="{filename}"'
     headers = {"Content-Disposition": disposition}
     if format == "json":

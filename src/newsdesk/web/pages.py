@@ -177,16 +177,27 @@ def _section_count(job: Any) -> int | None:
 
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: RowId) -> Response:
+    """The current version, with what changed since the one before (``?since=K``: since version K); ``?version=K``
+    shows version K as it was, under a line that says so and links to the current one."""
+    from ..pipeline.develop import get_version
+
     desk = get_desk(request)
     article = desk.archive.get_article(article_id)
+    asked = ascii_number(request.query_params.get("version"))
+    current = article.version
+    if asked is not None and asked != current:
+        article = get_version(desk.archive, article_id, asked)
     fragment = Markup(render_article_fragment(article))  # rendered with autoescape by newsdesk.render
     return page(
         request,
         "article.html",
         article=article,
         fragment=fragment,
-        can_regenerate=article.template in desk.settings.templates,
-        changes=_changes(desk.archive, article, request.query_params.get("since")),
+        current_version=current,
+        can_regenerate=article.version == current and article.template in desk.settings.templates,
+        changes=_changes(desk.archive, article, request.query_params.get("since"))
+        if article.version == current
+        else None,
     )
 
 
