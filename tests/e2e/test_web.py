@@ -195,6 +195,11 @@ def test_stories_and_articles_are_searchable_and_paginated(client: TestClient) -
 def test_feeds_are_checked_and_queue_a_first_poll(client: TestClient) -> None:
     assert client.post("/api/feeds", json={"url": "http://127.0.0.1/rss"}).status_code == 403
     assert client.post("/api/feeds", json={"url": "https://example.org/rss", "interval_seconds": 5}).status_code == 422
+    for not_a_number in (True, "900", 900.5):  # JSON's true is no 1, and a string no number
+        refused = client.post("/api/feeds", json={"url": "https://example.org/rss", "interval_seconds": not_a_number})
+        assert refused.status_code == 422 and refused.json()["error"].startswith("interval_seconds:"), not_a_number
+    whole = client.post("/api/articles", content=b"null", headers={"content-type": "application/json"}).json()
+    assert whole["error"].startswith("request: "), "the request as a whole, not the story's body field"
     response = client.post("/api/feeds", json={"url": "https://example.org/rss", "interval_seconds": 600})
     assert response.status_code == 201
     body = response.json()

@@ -87,7 +87,8 @@ class RegenerateRequest(_Strict):
 
 class FeedRequest(_Strict):
     url: str = Field(min_length=1, max_length=2000)
-    interval_seconds: int = Field(DEFAULT_FEED_INTERVAL, ge=MIN_FEED_INTERVAL, le=MAX_FEED_INTERVAL)
+    # strict: JSON's true is no interval (pydantic reads it as 1), and "900" is a string
+    interval_seconds: int = Field(DEFAULT_FEED_INTERVAL, ge=MIN_FEED_INTERVAL, le=MAX_FEED_INTERVAL, strict=True)
     template: str | None = Field(None, max_length=200)
     model: str | None = Field(None, max_length=200)
 

@@ -9,10 +9,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import anyio.to_thread
-from fastapi import APIRouter, FastAPI
-from fastapi.routing import APIRoute
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from sse_starlette import EventSourceResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from . import api, errors, feeds_out, pages, stories_page
@@ -53,23 +52,29 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.supervisor = None
     errors.install(app, debug=bool(os.environ.get("NEWSDESK_DEBUG")))
     for module in (api, pages, stories_page, feeds_out):
-        _answer_head(module.router)
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(RequestGuard, settings=settings)
+    app.add_middleware(HeadAsGet)  # outermost: the guard sees the GET it answers
     return app
 
 
-def _answer_head(router: APIRouter) -> None:
-    """HEAD on every page and JSON route that answers GET (RFC 9110: a server that answers GET answers HEAD), as
-    uptime monitors, ``curl -I`` and feed readers ask; the server sends the headers without the body. An event
-    stream is left out: its headers come only with its body."""
-    for route in router.routes:
-        methods = getattr(route, "methods", None)
-        if (
-            isinstance(route, APIRoute)
-            and methods
-            and "GET" in methods
-            and route.response_class is not EventSourceResponse
-        ):
-            methods.add("HEAD")
+class HeadAsGet:
+    """HEAD answered as GET without the body (RFC 9110: a server that answers GET answers HEAD), as uptime
+    monitors, ``curl -I`` and feed readers ask; FastAPI's routes answer only the methods they name. An event
+    stream is left out: its headers come only with a body that never ends."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD" or scope["path"].endswith("/events"):
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)

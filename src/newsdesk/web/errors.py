@@ -44,10 +44,13 @@ def validation_message(errors: list[Any]) -> tuple[str, list[dict[str, str]]]:
             reason = (error.get("ctx") or {}).get("error") or "JSON decode error"
             fields.append({"field": "body", "message": f"not valid JSON ({reason} at character {error['loc'][-1]})"})
             continue
-        loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
+        # loc is (where, field, ...): where is the body, the query or the path; a story's text is the field "body"
+        loc = [str(p) for p in error.get("loc", ())]
+        if loc and loc[0] in ("body", "query", "path", "header"):
+            loc = loc[1:]
         message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
-        fields.append({"field": ".".join(loc) or "body", "message": message})
-    first = fields[0] if fields else {"field": "body", "message": "invalid request"}
+        fields.append({"field": ".".join(loc) or "request", "message": message})
+    first = fields[0] if fields else {"field": "request", "message": "invalid request"}
     more = f" (and {len(fields) - 1} more)" if len(fields) > 1 else ""
     return f"{first['field']}: {first['message']}{more}", fields
 
