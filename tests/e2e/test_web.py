@@ -562,3 +562,9 @@ def test_every_page_and_json_route_answers_head_as_monitors_ask(client: TestClie
         assert (head.status_code, head.content) == (200, b""), path
         assert head.headers["content-type"] == got.headers["content-type"], path
     assert client.head("/nothing-here").status_code == 404
+
+
+def test_a_brief_that_reads_as_no_article_is_refused_at_once_and_not_stored(client: TestClient) -> None:
+    response = client.post("/api/articles", json={"headline": "x", "body": "qwzx vbnm plkj hgfd"})
+    assert response.status_code == 422 and "does not read as an article" in response.json()["error"]
+    assert desk(client).archive.count("stories") == 0 and desk(client).queue.list_jobs() == []

@@ -11,7 +11,7 @@ from typing import Any
 from ..archive import Archive, check_writable, open_archive
 from ..archive.feeds import Feed
 from ..errors import InputError
-from ..ingest.clean import clean_story
+from ..ingest.clean import check_article, clean_story
 from ..ingest.guard import Guard
 from ..jobs import Job, JobPayload, JobQueue, queue_for, with_choices
 from ..jobs.polls import MAX_FEED_INTERVAL
@@ -71,7 +71,12 @@ class Desk:
         if len(story.body) > MAX_BODY_CHARS:  # the form's file may be larger than the API's body: one limit
             raise RequestError(f"the story is {len(story.body):,} characters; one may be at most {MAX_BODY_CHARS:,}")
         options = self._options(template, model)
-        story_id, _ = self.archive.add_story(clean_story(story))
+        story = clean_story(story)
+        try:  # now, as a 422: a job would fail on it, and the archive keep it as a story
+            check_article(story)
+        except InputError as error:
+            raise RequestError(str(error)) from None
+        story_id, _ = self.archive.add_story(story)
         return self.queue.enqueue("write", with_choices({"story_id": story_id}, options))
 
     def submit_url(self, url: str, template: str | None = None, model: str | None = None) -> Job:
