@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import InputError
 from ..models import Passage
 from ._clock import now
 from ._per_thread import PerThread
 from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
+from .location import without_password
 from .migrations import MIGRATIONS
 from .passages import search_words
 
@@ -43,12 +43,8 @@ def pg_sql(sql: str) -> str:
 
 
 def safe_url(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
+    """The URL without its password, for messages and logs (a malformed one too)."""
+    return without_password(url)
 
 
 class PgConnection:
