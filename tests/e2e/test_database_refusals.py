@@ -48,3 +48,21 @@ def test_a_malformed_postgresql_url_is_one_line_on_every_command(how, tmp_path: 
         "postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
     )
 
+
+def _from_a_newer_newsdesk(location) -> None:
+    archive = open_archive(location)
+    archive.db.execute("INSERT INTO migrations VALUES (?, ?)", ("m999_from_the_future", "2099-01-01T00:00:00Z"))
+    archive.close()
+
+
+def test_a_database_from_a_newer_newsdesk_is_refused_on_open(db_location) -> None:
+    _from_a_newer_newsdesk(db_location)
+    with pytest.raises(InputError, match=r"was written by a newer newsdesk \(unknown migration m999_from_the_future\)"):
+        open_archive(db_location)
+
+
+def test_a_database_from_a_newer_newsdesk_is_one_line_on_the_command_line(db_location) -> None:
+    _from_a_newer_newsdesk(db_location)
+    result = CliRunner().invoke(cli, ["stories", "--db", str(db_location)])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().endswith("(unknown migration m999_from_the_future): upgrade newsdesk")

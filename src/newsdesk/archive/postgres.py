@@ -20,7 +20,7 @@ from ._clock import now
 from ._per_thread import PerThread
 from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
 from .location import without_password
-from .migrations import MIGRATIONS
+from .migrations import MIGRATIONS, refuse_unknown
 from .passages import search_words
 
 MIGRATION_LOCK = 0x6E657773  # "news": one process migrates at a time
@@ -118,6 +118,7 @@ class PostgresArchive(Archive):
                 db.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
                 db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
                 done = {row["name"] for row in db.execute("SELECT name FROM migrations")}
+                refuse_unknown(done, self.location)
                 for step in MIGRATIONS[:upto]:
                     if step.name not in done:
                         db.raw.execute(step.postgres)  # no parameters: several statements in one call
