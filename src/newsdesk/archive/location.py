@@ -5,10 +5,18 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 
-__all__ = ["POSTGRES_SCHEMES", "check_location", "default_db_path", "default_location", "is_postgres"]
+__all__ = [
+    "POSTGRES_SCHEMES",
+    "check_location",
+    "default_db_path",
+    "default_location",
+    "is_postgres",
+    "without_password",
+]
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
@@ -24,6 +32,23 @@ def check_location(location: str | Path) -> None:
         raise InputError(
             f"unknown database URL scheme {scheme.group(1)!r}: give a SQLite file path or a postgresql:// URL"
         )
+    if is_postgres(location):
+        try:
+            _ = urlsplit(str(location)).port  # urlsplit checks the host and port only when they are asked for
+        except ValueError as error:  # "Invalid IPv6 URL", "Port out of range 0-65535", ...
+            raise InputError(
+                f"the database URL {without_password(str(location))} is malformed ({error}): give it as "
+                "postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
+            ) from None
+
+
+_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@]*):[^/]*@")
+
+
+def without_password(url: str) -> str:
+    """The URL with its password as ``***``, for messages and logs; read from the text, so that a URL too
+    malformed to parse keeps its password out of the message that says so."""
+    return _PASSWORD.sub(r"\1:***@", url, count=1)
 
 
 def default_location() -> str | Path:

@@ -13,14 +13,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import InputError
 from ..models import Passage
 from ._clock import now
 from ._per_thread import PerThread
 from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
-from .migrations import MIGRATIONS
+from .location import without_password
+from .migrations import MIGRATIONS, refuse_unknown
 from .passages import search_words
 
 MIGRATION_LOCK = 0x6E657773  # "news": one process migrates at a time
@@ -43,12 +43,8 @@ def pg_sql(sql: str) -> str:
 
 
 def safe_url(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
+    """The URL without its password, for messages and logs (a malformed one too)."""
+    return without_password(url)
 
 
 class PgConnection:
@@ -122,6 +118,7 @@ class PostgresArchive(Archive):
                 db.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
                 db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
                 done = {row["name"] for row in db.execute("SELECT name FROM migrations")}
+                refuse_unknown(done, self.location)
                 for step in MIGRATIONS[:upto]:
                     if step.name not in done:
                         db.raw.execute(step.postgres)  # no parameters: several statements in one call

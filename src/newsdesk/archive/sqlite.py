@@ -15,7 +15,7 @@ from ._clock import now
 from ._per_thread import PerThread
 from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
 from .location import default_db_path
-from .migrations import MIGRATIONS, Migration
+from .migrations import MIGRATIONS, Migration, refuse_unknown
 from .passages import fts_query
 
 T = TypeVar("T")
@@ -113,6 +113,7 @@ class SQLiteArchive(Archive):
         with self.transaction() as db:
             db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
             done = {row[0] for row in db.execute("SELECT name FROM migrations")}
+            refuse_unknown(done, str(self.path))
             for step in MIGRATIONS[:upto]:
                 if step.name not in done:
                     _run_script(db, step)

@@ -207,19 +207,12 @@ def verify(
     from ..verify import claim_kind
 
     described, passages = story_passages(sources)
-    if text_path == "-":
-        with click.open_file("-") as stdin:  # click's own stdin (get_text_stream is deprecated since click 8.5)
-            draft = stdin.read()
-    else:
-        try:
-            data = Path(text_path).read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"no such file: {text_path}") from None
-        except OSError as error:
-            raise InputError(f"cannot read {text_path}: {error}") from None
-        from ..ingest.text import decode_bytes
+    from ..ingest.reading import read_capped
+    from ..ingest.text import MAX_STORY_BYTES, decode_bytes
 
-        draft = decode_bytes(data, text_path)  # the encodings a --source may be in, and the same refusals
+    # the same cap and encodings a --source may have, and the same refusals
+    data = read_capped(text_path, limit=MAX_STORY_BYTES, what="text")
+    draft = decode_bytes(data, "standard input" if text_path == "-" else text_path)
     sentences = draft_sentences(draft)
     if not sentences:
         raise InputError(f"{text_path} holds no sentences to check")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from ..errors import InputError
 from ..models import Story
 from .clean import clean_story
-from .text import decode_bytes, parse_story_text
+from .reading import STDIN, read_capped
+from .text import MAX_STORY_BYTES, decode_bytes, parse_story_text
 
 __all__ = ["load_story", "story_from_bytes", "story_from_text"]
 
@@ -19,8 +17,8 @@ def story_from_text(text: str, name: str = "input") -> Story:
 
 def load_story(arg: str, *, allow_private: bool = False) -> Story:
     """A story from ``-`` (stdin), a file path (text, Markdown, JSON, saved HTML) or a URL."""
-    if arg == "-":
-        data = sys.stdin.buffer.read()
+    if arg == STDIN:
+        data = read_capped(arg, limit=MAX_STORY_BYTES, what="story")
         if not data.strip():
             raise InputError("standard input is empty: pipe a story in, headline on the first line")
         return story_from_text(decode_bytes(data, "standard input"), "standard input")
@@ -28,17 +26,7 @@ def load_story(arg: str, *, allow_private: bool = False) -> Story:
         from .web import story_from_url
 
         return story_from_url(arg, allow_private=allow_private)
-    path = Path(arg).expanduser()
-    if path.is_dir():
-        raise InputError(f"{arg} is a folder, not a story file")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"no such file: {arg}") from None
-    except PermissionError:
-        raise InputError(f"cannot read {arg}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"cannot read {arg}: {error.strerror}") from None
+    data = read_capped(arg, limit=MAX_STORY_BYTES, what="story")
     return story_from_bytes(data, arg)
 
 

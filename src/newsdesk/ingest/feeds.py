@@ -30,6 +30,7 @@ from ..models import Story, content_hash
 from .budget import check_markup, defuse_feed, run_bounded
 from .clean import clean_story
 from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, Fetcher
+from .reading import read_capped
 from .web import html_to_text
 
 __all__ = ["FEED_SUFFIXES", "Feed", "FeedEntry", "clean_link", "looks_like_feed", "parse_feed", "read_feed"]
@@ -159,17 +160,7 @@ def read_feed(source: str, *, allow_private: bool = False, fetcher: Fetcher | No
         result = fetcher.get(source, accept=FEED_TYPES + ("text/plain",), what="feed")
         return parse_feed(result.content, source, result.content_type)
     path = Path(source).expanduser()
-    if path.is_dir():
-        raise InputError(f"{source} is a folder, not a feed file")
-    try:
-        size = path.stat().st_size
-        if size > DEFAULT_MAX_BYTES:
-            raise InputError(f"{source} is {size:,} bytes; a feed may be at most {DEFAULT_MAX_BYTES:,}")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"no such file: {source}") from None
-    except OSError as error:
-        raise InputError(f"cannot read {source}: {error.strerror}") from None
+    data = read_capped(source, limit=DEFAULT_MAX_BYTES, what="feed")
     return parse_feed(data, str(path.resolve()))
 
 

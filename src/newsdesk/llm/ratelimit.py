@@ -2,20 +2,28 @@
 
 ``NEWSDESK_RATE_LIMIT`` (requests per second; unset or 0: no limit), or ``newsdesk worker --rate-limit``. Calls
 are spaced evenly: a caller waits for the next free slot, so K concurrent jobs share the rate instead of each
-having it. Retries of 429 and 5xx answers, with exponential backoff and the server's Retry-After, are the
-``openai`` client's own (``NEWSDESK_MAX_RETRIES``, default 4).
+having it. 408, 409, 429 and 5xx answers are asked again (``NEWSDESK_MAX_RETRIES`` times, default 4) after
+``retry_delay``: the server's Retry-After where it gives one, else an exponential backoff, as the ``openai``
+client would; the server model does the asking (``llm/server.py``), so that it can say so and never re-ask a
+server that stalled.
 """
 
 from __future__ import annotations
 
+import email.utils
 import os
+import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 RATE_ENV = "NEWSDESK_RATE_LIMIT"
 RETRIES_ENV = "NEWSDESK_MAX_RETRIES"
 DEFAULT_RETRIES = 4
+FIRST_RETRY_DELAY = 0.5  # seconds, doubled for each retry after it
+MAX_RETRY_DELAY = 8.0
+MAX_RETRY_AFTER = 60.0  # a server asking for a longer wait is not asked again: its error is the answer
+RETRIED_STATUSES = frozenset({408, 409, 429})  # and every 5xx
 
 
 class RateLimit:
@@ -62,3 +70,40 @@ def max_retries() -> int:
         return max(0, int(os.environ.get(RETRIES_ENV) or DEFAULT_RETRIES))
     except ValueError:
         return DEFAULT_RETRIES
+
+
+def should_retry(status: int, headers: Mapping[str, str]) -> bool:
+    """Whether an error answer is worth asking again: a timeout, a conflict, a rate limit or a server error, unless
+    the server says otherwise (``x-should-retry``) or asks for a wait longer than ``MAX_RETRY_AFTER``."""
+    said = headers.get("x-should-retry")
+    if said in ("true", "false"):
+        return said == "true"
+    asked = _retry_after(headers)
+    if asked is not None and asked > MAX_RETRY_AFTER:
+        return False
+    return status in RETRIED_STATUSES or status >= 500
+
+
+def retry_delay(attempt: int, headers: Mapping[str, str] | None) -> float:
+    """Seconds before retry ``attempt + 1``: the server's Retry-After where it gives a usable one, else
+    exponential backoff with up to a quarter taken off at random (so that K jobs do not come back together)."""
+    asked = _retry_after(headers or {})
+    if asked is not None and 0 < asked <= MAX_RETRY_AFTER:
+        return asked
+    return min(FIRST_RETRY_DELAY * 2.0**attempt, MAX_RETRY_DELAY) * (1 - 0.25 * random.random())
+
+
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    """The wait a server asks for: ``retry-after-ms``, or ``retry-after`` in seconds or as an HTTP date."""
+    try:
+        if (millis := headers.get("retry-after-ms")) is not None:
+            return float(millis) / 1000
+        if (value := headers.get("retry-after")) is None:
+            return None
+        try:
+            return float(value)
+        except ValueError:
+            when = email.utils.parsedate_to_datetime(value)
+            return when.timestamp() - time.time()
+    except (ValueError, TypeError, OverflowError):
+        return None

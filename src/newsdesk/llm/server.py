@@ -7,23 +7,41 @@ A server's tokenizer is not ours to run, so prompt sizes are estimated from char
 corrected by every count the server reports: the prompt tokens of each answer, and the limit and prompt length
 that a "context too small" refusal states. Such a refusal is raised as ``ContextTooSmall`` carrying those numbers,
 so that the run can shrink its sources and ask again (``llm/session.py``).
+
+Waiting is bounded and said aloud. A call waits at most ``NEWSDESK_SERVER_TIMEOUT`` seconds (300: a slow CPU
+server writing a long section) for the answer, and one that stalls that long fails at once: asking a stalled server
+again would only multiply the silence. A 429 or 5xx answer, or a refused connection, is asked again (up to
+``NEWSDESK_MAX_RETRIES`` times, with backoff and the server's Retry-After), and each retry, like a call that has
+waited a minute, is a warning on the ``newsdesk.llm`` log (the terminal shows it; a worker's log records it).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 import re
+import threading
 import time
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-from ..errors import ContextTooSmall, ModelError
+from ..errors import ContextTooSmall, InputError, ModelError
 from .base import Completion, Model, ProbabilitiesUnavailable
-from .ratelimit import SERVER_RATE, max_retries
+from .ratelimit import SERVER_RATE, max_retries, retry_delay, should_retry
 
 if TYPE_CHECKING:
     from openai.types.chat import ChatCompletion
+
+log = logging.getLogger("newsdesk.llm")
+
+TIMEOUT_ENV = "NEWSDESK_SERVER_TIMEOUT"
+DEFAULT_TIMEOUT = 300.0  # seconds for one answer: a long section from a slow CPU server
+CONNECT_TIMEOUT = 10.0  # a server that is up accepts a connection at once; one that is not should fail soon
+WAIT_NOTICE_SECONDS = 60.0  # a call still unanswered after this long is said aloud
 
 
 class ServerModel(Model):
@@ -36,7 +54,7 @@ class ServerModel(Model):
         base_url: str | None = None,
         api_key: str | None = None,
         context_length: int | None = None,
-        timeout: float = 300.0,
+        timeout: float | None = None,
     ):
         try:
             import openai
@@ -44,13 +62,20 @@ class ServerModel(Model):
             raise ModelError("the openai package is required for server models") from error
         self._openai = openai
         self.name = name
-        self.base_url = base_url or os.environ.get("OPENAI_BASE_URL") or "https://api.openai.com/v1"
+        self.base_url = checked_base_url(base_url or os.environ.get("OPENAI_BASE_URL") or "https://api.openai.com/v1")
         key = api_key or os.environ.get("OPENAI_API_KEY") or "not-needed-for-local-servers"
         self.context_length = context_length or int(os.environ.get("NEWSDESK_CONTEXT_LENGTH", "8192"))
         # Characters per prompt token: four for English text until the server's own counts say otherwise.
         self.chars_per_token = DEFAULT_CHARS_PER_TOKEN
-        # The client retries 408/409/429/5xx itself, with exponential backoff and the server's Retry-After.
-        self._client = openai.OpenAI(base_url=self.base_url, api_key=key, timeout=timeout, max_retries=max_retries())
+        self.timeout = timeout or server_timeout()
+        self.max_retries = max_retries()
+        # Retries are ours (``_call``), not the client's: the client would ask a stalled server again, silently.
+        self._client = openai.OpenAI(
+            base_url=self.base_url,
+            api_key=key,
+            timeout=openai.Timeout(self.timeout, connect=min(CONNECT_TIMEOUT, self.timeout)),
+            max_retries=0,
+        )
 
     @classmethod
     def from_spec(
@@ -106,7 +131,7 @@ class ServerModel(Model):
             seed=seed,
         )
         seconds = time.perf_counter() - started
-        choice = response.choices[0]
+        choice = response.choices[0]  # _call has checked there is one, with a message
         usage = response.usage
         details = getattr(usage, "prompt_tokens_details", None) if usage else None
         return Completion(
@@ -155,22 +180,105 @@ class ServerModel(Model):
         return {c: v / total for c, v in raw.items()}
 
     def _call(self, **kwargs: Any) -> ChatCompletion:
+        """One chat completion, asked again after a 429/5xx answer or a refused connection, never after a stall."""
         openai = self._openai
-        SERVER_RATE.wait()  # one rate for all of this process's concurrent jobs
-        try:
-            # never streamed, so one ChatCompletion; through **kwargs the client's overloads cannot tell, and give Any
-            response = cast("ChatCompletion", self._client.chat.completions.create(model=self.name, **kwargs))
-        except openai.APIStatusError as error:
-            refusal = context_refusal(error.status_code, f"{error.message} {json.dumps(error.body, default=str)}")
-            if refusal is None:
+        for attempt in range(self.max_retries + 1):
+            SERVER_RATE.wait()  # one rate for all of this process's concurrent jobs
+            try:
+                with self._noticed_when_slow():
+                    # never streamed, so one ChatCompletion; through **kwargs the client's overloads cannot tell
+                    response = self._client.chat.completions.create(model=self.name, **kwargs)
+            except openai.APIStatusError as error:
+                refusal = context_refusal(error.status_code, f"{error.message} {json.dumps(error.body, default=str)}")
+                if refusal is not None:
+                    self._learn_from_refusal(kwargs["messages"], refusal)
+                    raise refusal from error
+                if attempt < self.max_retries and should_retry(error.status_code, error.response.headers):
+                    self._wait_to_retry(attempt, f"answered {error.status_code}", error.response.headers)
+                    continue
                 raise self._failure(error) from error
-            self._learn_from_refusal(kwargs["messages"], refusal)
-            raise refusal from error
-        except openai.APIError as error:
-            raise self._failure(error) from error
+            except openai.APITimeoutError as error:  # a kind of APIConnectionError: asked first
+                raise self._failure(error) from error
+            except openai.APIConnectionError as error:
+                if attempt < self.max_retries:
+                    self._wait_to_retry(attempt, "could not be reached", None)
+                    continue
+                raise self._failure(error) from error
+            except openai.APIError as error:
+                raise self._failure(error) from error
+            except json.JSONDecodeError:  # said to be JSON, and was not
+                raise self._not_the_api("JSON that does not parse") from None
+            checked = self._checked(response)
+            usage = getattr(checked, "usage", None)
+            self.learn_prompt_size(kwargs["messages"], getattr(usage, "prompt_tokens", None))
+            return checked
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _checked(self, response: object) -> ChatCompletion:
+        """``response`` if it reads as a chat completion: a first choice with a message of text (or none), and
+        token counts that are numbers. The client hands back whatever a 200 carried (a web page as a string,
+        ``{"choices": []}`` half-built), and reading it as an answer would fail far from the cause."""
+        from openai.types.chat import ChatCompletion, ChatCompletionMessage
+
+        if isinstance(response, str):
+            shape = "an HTML page" if response.lstrip()[:1] == "<" else "text, not JSON"
+            raise self._not_the_api(shape)
+        if not isinstance(response, ChatCompletion):
+            raise self._not_the_api("JSON that is not a chat completion")
+        choices = getattr(response, "choices", None)
+        if not isinstance(choices, list) or not choices:
+            raise self._not_the_api("an answer with no choices")
+        message = getattr(choices[0], "message", None)
+        content = getattr(message, "content", None)
+        if not isinstance(message, ChatCompletionMessage) or not isinstance(content, str | None):
+            raise self._not_the_api("a choice with no message text")
         usage = getattr(response, "usage", None)
-        self.learn_prompt_size(kwargs["messages"], getattr(usage, "prompt_tokens", None))
+        counts = (getattr(usage, "prompt_tokens", None), getattr(usage, "completion_tokens", None))
+        if usage is not None and not all(isinstance(count, int) for count in counts):
+            raise self._not_the_api("token counts that are not numbers")
         return response
+
+    def _not_the_api(self, shape: str) -> ModelError:
+        hint = "; an API's URL often ends in /v1" if shape == "an HTML page" else ""
+        return ModelError(
+            f"the model server at {self.base_url} did not answer like an OpenAI-compatible API ({shape}{hint})"
+        )
+
+    def _wait_to_retry(self, attempt: int, what: str, headers: Any) -> None:
+        delay = retry_delay(attempt, headers)
+        log.warning(
+            "the model server at %s %s; asking again in %.1f s (retry %d of %d)",
+            self.base_url,
+            what,
+            delay,
+            attempt + 1,
+            self.max_retries,
+        )
+        time.sleep(delay)
+
+    @contextmanager
+    def _noticed_when_slow(self) -> Iterator[None]:
+        """A warning when a call has waited ``WAIT_NOTICE_SECONDS``, so a slow or stalled server is not silence."""
+        if self.timeout <= WAIT_NOTICE_SECONDS:
+            yield
+            return
+        notice = threading.Timer(
+            WAIT_NOTICE_SECONDS,
+            log.warning,
+            (
+                "the model server at %s has not answered for %g s; waiting up to %g s (%s)",
+                self.base_url,
+                WAIT_NOTICE_SECONDS,
+                self.timeout,
+                TIMEOUT_ENV,
+            ),
+        )
+        notice.daemon = True
+        notice.start()
+        try:
+            yield
+        finally:
+            notice.cancel()
 
     def _learn_from_refusal(self, messages: list[dict[str, str]], refusal: ContextTooSmall) -> None:
         if refusal.limit:
@@ -184,7 +292,10 @@ class ServerModel(Model):
         """The one-line error for a failed call."""
         openai = self._openai
         if isinstance(error, openai.APITimeoutError):  # a kind of APIConnectionError: asked first
-            return ModelError(f"the model server at {self.base_url} timed out")
+            return ModelError(
+                f"the model server at {self.base_url} timed out: no answer in {self.timeout:g} s "
+                f"({TIMEOUT_ENV} sets the wait)"
+            )
         if isinstance(error, openai.APIConnectionError):
             return ModelError(f"cannot reach the model server at {self.base_url}: is it running?")
         if isinstance(error, openai.AuthenticationError):
@@ -194,6 +305,35 @@ class ServerModel(Model):
         if isinstance(error, openai.APIStatusError):
             return ModelError(f"the model server answered {error.status_code}: {_short(error.message)}")
         return ModelError(f"the model server at {self.base_url} failed: {_short(str(error))}")
+
+
+def checked_base_url(url: str) -> str:
+    """``url`` when it is an http(s) URL with a host; an InputError naming it when it is not."""
+    try:
+        parts = urlsplit(url)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # "http://[::1" and other unparseable hosts
+        valid = False
+    if not valid:
+        raise InputError(
+            f"the model server URL {url[:80]!r} is not an http(s) URL (--base-url or OPENAI_BASE_URL, for example "
+            "http://127.0.0.1:8080/v1)"
+        )
+    return url
+
+
+def server_timeout() -> float:
+    """Seconds one call waits for its answer: ``NEWSDESK_SERVER_TIMEOUT``, else 300."""
+    value = os.environ.get(TIMEOUT_ENV)
+    if not value:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < math.inf:
+        raise InputError(f"{TIMEOUT_ENV} must be a number of seconds above 0, not {value[:40]!r}")
+    return seconds
 
 
 DEFAULT_CHARS_PER_TOKEN = 4.0

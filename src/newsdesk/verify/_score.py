@@ -16,9 +16,10 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from ..errors import InputError
+from ..models import ClaimKind
 from . import _specifics as sp
 from ._claim import Decision
 from ._measure import FEATURES, Measure
@@ -59,6 +60,63 @@ def logit(p: float) -> float:
 
 def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+#: The bounds of each single-number field of a calibration file: (lowest, highest, whether the bounds are allowed).
+#: ``threshold`` is a probability the logit is taken of, so neither 0 nor 1; the shares and overlaps are fractions.
+_NUMBER_FIELDS: dict[str, tuple[float, float, bool]] = {
+    "bias": (-math.inf, math.inf, False),
+    "threshold": (0.0, 1.0, False),
+    "reasoning_coverage": (0.0, 1.0, True),
+    "judge_weight": (0.0, 1.0, True),
+    "redundancy": (0.0, 1.0, True),
+    "redundancy_takeaways": (0.0, 1.0, True),
+}
+_CLAIM_KINDS = get_args(ClaimKind)
+
+
+def _checked_fields(data: dict[str, Any], name: str) -> dict[str, Any]:
+    """The fields of a calibration file that ``Calibration`` has, each checked for its shape and range: a file
+    that would fail at the first sentence checked (a scale of 0 divides by it) is refused where it is read, with
+    the field named."""
+    known = {key: value for key, value in data.items() if key in Calibration.__dataclass_fields__}
+    if "features" in known:
+        features = known["features"]
+        if not (isinstance(features, list) and all(isinstance(feature, str) for feature in features)):
+            raise InputError(f"{name}: features must be a list of feature names, {len(FEATURES)} of them")
+        known["features"] = tuple(features)
+        if known["features"] != FEATURES:
+            raise InputError(f"{name} was fit on other features: {known['features']}")
+    for field_name in ("mean", "scale", "weights"):
+        values = known.get(field_name, [0.0] * len(FEATURES))
+        if not (isinstance(values, list) and len(values) == len(FEATURES) and all(_finite(v) for v in values)):
+            raise InputError(f"{name}: {field_name} must be {len(FEATURES)} numbers, one per feature")
+    if "scale" in known and not all(value > 0 for value in known["scale"]):  # each feature is divided by its scale
+        raise InputError(f"{name}: scale must be {len(FEATURES)} numbers above 0 (standard deviations)")
+    for field_name, (low, high, inclusive) in _NUMBER_FIELDS.items():
+        if field_name not in known:
+            continue
+        value = known[field_name]
+        if not _finite(value):
+            raise InputError(f"{name}: {field_name} must be a number")
+        if not (low <= value <= high if inclusive else low < value < high):
+            bounds = f"from {low:g} to {high:g}" if inclusive else f"more than {low:g} and less than {high:g}"
+            raise InputError(f"{name}: {field_name} must be {bounds}, not {value:g}")
+    offsets = known.get("kind_offsets", {})
+    if not (isinstance(offsets, dict) and all(_finite(value) for value in offsets.values())):
+        raise InputError(f'{name}: kind_offsets must be an object of numbers by kind, e.g. {{"analysis": -3.0}}')
+    unknown = sorted(set(offsets) - set(_CLAIM_KINDS))
+    if unknown:
+        kinds = ", ".join(_CLAIM_KINDS)
+        raise InputError(f"{name}: kind_offsets names an unknown kind {unknown[0]!r} (the kinds: {kinds})")
+    if not isinstance(known.get("source", {}), dict):
+        raise InputError(f"{name}: source must be an object (where the calibration came from)")
+    return known
+
+
+def _finite(value: Any) -> bool:
+    """A JSON number that is not NaN or infinite (Python's json reads both)."""
+    return _number(value) and math.isfinite(value)
 
 
 def _sigmoid(z: float) -> float:
@@ -103,19 +161,7 @@ class Calibration:
                 raise InputError(f"cannot read the calibration file {path}: {error}") from None
         if not isinstance(data, dict):
             raise InputError(f"calibration file {path} is not a JSON object (scripts/calibrate_verify.py writes one)")
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        if "features" in known:
-            known["features"] = tuple(known["features"])
-            if known["features"] != FEATURES:
-                raise InputError(f"calibration file {path} was fit on other features: {known['features']}")
-        for name in ("mean", "scale", "weights"):
-            values = known.get(name, [0.0] * len(FEATURES))
-            if not (isinstance(values, list) and len(values) == len(FEATURES) and all(_number(v) for v in values)):
-                raise InputError(f"calibration file {path}: {name} must be {len(FEATURES)} numbers, one per feature")
-        for name in ("bias", "threshold", "reasoning_coverage", "judge_weight", "redundancy", "redundancy_takeaways"):
-            if name in known and not _number(known[name]):
-                raise InputError(f"calibration file {path}: {name} must be a number")
-        return cls(**known)
+        return cls(**_checked_fields(data, f"calibration file {path}"))
 
     def to_dict(self) -> dict[str, Any]:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}

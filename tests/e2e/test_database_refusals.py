@@ -1,0 +1,68 @@
+"""Databases newsdesk must refuse with one clear line: a PostgreSQL URL that does not parse, and a database that a
+newer newsdesk has migrated past what this release knows (on both backends)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SHORT_BRIEF
+from newsdesk.archive import open_archive
+from newsdesk.cli import cli
+from newsdesk.errors import InputError
+
+MALFORMED = [
+    ("postgresql://u:secret@[::1/db", "Invalid IPv6 URL"),
+    ("postgres://u:secret@db.example:99999/newsdesk", "Port out of range 0-65535"),
+    ("postgresql://u:secret@db.example:port/newsdesk", "Port could not be cast to integer value"),
+]
+
+
+@pytest.mark.parametrize(("url", "problem"), MALFORMED)
+def test_a_malformed_postgresql_url_is_named_without_its_password(url: str, problem: str) -> None:
+    with pytest.raises(InputError, match="is malformed") as refused:
+        open_archive(url)
+    assert problem in str(refused.value) and ":***@" in str(refused.value) and "secret" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        lambda url, tmp: (["stories", "--db", url], {}),
+        lambda url, tmp: (["write", str(SHORT_BRIEF)], {"NEWSDESK_DB": url}),
+        lambda url, tmp: (["serve", "--db", url, "--port", "0"], {}),
+        lambda url, tmp: (["serve", "--port", "0"], {"NEWSDESK_DB": url}),
+        lambda url, tmp: (["worker", "--db", url], {}),
+    ],
+    ids=["stories --db", "write NEWSDESK_DB", "serve --db", "serve NEWSDESK_DB", "worker --db"],
+)
+def test_a_malformed_postgresql_url_is_one_line_on_every_command(how, tmp_path: Path) -> None:
+    args, env = how(MALFORMED[0][0], tmp_path)
+    result = CliRunner().invoke(cli, args, env=env)
+    assert result.exit_code == 2, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last == (
+        "Error: the database URL postgresql://u:***@[::1/db is malformed (Invalid IPv6 URL): give it as "
+        "postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
+    )
+
+
+def _from_a_newer_newsdesk(location) -> None:
+    archive = open_archive(location)
+    archive.db.execute("INSERT INTO migrations VALUES (?, ?)", ("m999_from_the_future", "2099-01-01T00:00:00Z"))
+    archive.close()
+
+
+def test_a_database_from_a_newer_newsdesk_is_refused_on_open(db_location) -> None:
+    _from_a_newer_newsdesk(db_location)
+    with pytest.raises(InputError, match=r"was written by a newer newsdesk \(unknown migration m999_from_the_future\)"):
+        open_archive(db_location)
+
+
+def test_a_database_from_a_newer_newsdesk_is_one_line_on_the_command_line(db_location) -> None:
+    _from_a_newer_newsdesk(db_location)
+    result = CliRunner().invoke(cli, ["stories", "--db", str(db_location)])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().endswith("(unknown migration m999_from_the_future): upgrade newsdesk")

@@ -1,0 +1,138 @@
+"""A model server that misbehaves: a 200 that is no chat completion, a URL that is no http(s) URL, a stall, a
+retry. Each is one clear ModelError or InputError (one line and exit 2 on the command line), and a wait is bounded
+and said aloud. Real servers on 127.0.0.1."""
+
+from __future__ import annotations
+
+import logging
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SHORT_BRIEF
+from newsdesk.cli import cli
+from newsdesk.errors import ModelError
+from newsdesk.llm import server as server_module
+from newsdesk.llm.server import ServerModel
+from support.chatserver import ScriptedChatServer
+from support.servers import ThreadedServer
+
+HELLO = [{"role": "user", "content": "Say hello."}]
+
+# What came back with a 200, by the path its server is asked at: (content type, body).
+NOT_COMPLETIONS = {
+    "/html/v1": ("text/html", b"<!doctype html><html><body>Welcome to nginx!</body></html>"),
+    "/no-choices/v1": ("application/json", b'{"choices": []}'),
+    "/empty/v1": ("application/json", b"{}"),
+    "/broken/v1": ("application/json", b'{"choices": [{"message": '),
+    "/list/v1": ("application/json", b"[1, 2, 3]"),
+    "/no-message/v1": ("application/json", b'{"choices": [{"index": 0, "finish_reason": "stop"}]}'),
+}
+
+
+class NotACompletion(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self) -> None:  # http.server's naming
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        content_type, body = NOT_COMPLETIONS[self.path.removesuffix("/chat/completions")]
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def odd_server():
+    with ThreadedServer(NotACompletion) as server:
+        yield server
+
+
+@pytest.mark.parametrize("path", list(NOT_COMPLETIONS))
+@pytest.mark.parametrize("call", ["chat", "token_probabilities", "choice_probabilities"])
+def test_a_200_that_is_no_chat_completion_is_a_model_error(server_model, odd_server, path: str, call: str) -> None:
+    model = server_model("openai:any", odd_server.url(path))
+    asks = {
+        "chat": lambda: model.chat(HELLO),
+        "token_probabilities": lambda: model.token_probabilities(HELLO),
+        "choice_probabilities": lambda: model.choice_probabilities(HELLO, ["Yes", "No"]),
+    }
+    with pytest.raises(ModelError, match=f"at {odd_server.url(path)} did not answer like an OpenAI-compatible API"):
+        asks[call]()
+
+
+def test_a_web_page_for_an_api_is_one_line_on_the_command_line(odd_server, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["write", str(SHORT_BRIEF), "--model", "openai:any", "--base-url", odd_server.url("/html/v1")]
+        + ["--db", str(tmp_path / "x.db")],
+    )
+    assert result.exit_code == 2, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("Error: the model server at") and "(an HTML page; an API's URL often ends in /v1)" in last
+
+
+@pytest.mark.parametrize("url", ["notaurl", "ftp://example.org/v1", "http://", "localhost:8080/v1", "http://[::1/v1"])
+def test_a_base_url_that_is_no_http_url_is_refused(tmp_path: Path, url: str) -> None:
+    result = CliRunner().invoke(
+        cli, ["write", str(SHORT_BRIEF), "--model", "openai:any", "--base-url", url, "--db", str(tmp_path / "x.db")]
+    )
+    assert result.exit_code == 2, result.output
+    assert f"Error: the model server URL {url!r} is not an http(s) URL" in result.output
+
+
+def test_a_stalled_server_is_asked_once_and_the_error_says_how_long(server_model) -> None:
+    stalled = ScriptedChatServer(delay=5)
+    try:
+        model = ServerModel("any", base_url=stalled.base_url, timeout=0.5)
+        try:
+            with pytest.raises(ModelError, match=r"timed out: no answer in 0\.5 s \(NEWSDESK_SERVER_TIMEOUT"):
+                model.chat(HELLO)
+        finally:
+            model.close()
+        assert len(stalled.arrivals) == 1, "a stall is not multiplied by retries"
+    finally:
+        stalled.close()
+
+
+def test_the_wait_comes_from_newsdesk_server_timeout(monkeypatch: pytest.MonkeyPatch, server_model) -> None:
+    monkeypatch.setenv("NEWSDESK_SERVER_TIMEOUT", "42")
+    assert server_model("openai:any", "http://127.0.0.1:9/v1").timeout == 42
+    monkeypatch.setenv("NEWSDESK_SERVER_TIMEOUT", "soon")
+    with pytest.raises(Exception, match="NEWSDESK_SERVER_TIMEOUT must be a number of seconds above 0"):
+        server_model("openai:any", "http://127.0.0.1:9/v1")
+
+
+def test_each_retry_is_a_warning(server_model, caplog: pytest.LogCaptureFixture) -> None:
+    chat = ScriptedChatServer(delay=0.0)
+    chat.failures = [503, 429]
+    try:
+        with caplog.at_level(logging.WARNING, logger="newsdesk.llm"):
+            completion = server_model("openai:any", chat.base_url).chat(HELLO, max_tokens=8)
+    finally:
+        chat.close()
+    assert completion.text and len(chat.arrivals) == 3
+    warnings = [record.getMessage() for record in caplog.records if record.name == "newsdesk.llm"]
+    assert len(warnings) == 2, warnings
+    assert "answered 503; asking again in 0.0 s (retry 1 of 4)" in warnings[0]  # the server's retry-after-ms: 20
+    assert "answered 429; asking again" in warnings[1] and "(retry 2 of 4)" in warnings[1]
+
+
+def test_a_slow_answer_is_said_aloud_while_it_is_awaited(
+    monkeypatch: pytest.MonkeyPatch, server_model, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(server_module, "WAIT_NOTICE_SECONDS", 0.2)  # a minute, in a test's time
+    chat = ScriptedChatServer(delay=1.0)
+    try:
+        with caplog.at_level(logging.WARNING, logger="newsdesk.llm"):
+            assert server_model("openai:any", chat.base_url).chat(HELLO, max_tokens=8).text
+    finally:
+        chat.close()
+    notices = [record.getMessage() for record in caplog.records if record.name == "newsdesk.llm"]
+    assert len(notices) == 1 and "has not answered for 0.2 s; waiting up to 300 s" in notices[0], notices
