@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import SHORT_BRIEF
+from conftest import EXAMPLE, SHORT_BRIEF, run_newsdesk
 from newsdesk.archive import open_archive
 from newsdesk.cli import cli
 from newsdesk.errors import InputError
@@ -66,3 +66,10 @@ def test_a_database_from_a_newer_newsdesk_is_one_line_on_the_command_line(db_loc
     result = CliRunner().invoke(cli, ["stories", "--db", str(db_location)])
     assert result.exit_code == 2, result.output
     assert result.output.strip().endswith("(unknown migration m999_from_the_future): upgrade newsdesk")
+
+
+def test_a_database_path_through_a_file_says_which_file_is_in_the_way(tmp_path: Path) -> None:
+    (tmp_path / "notes.db").write_text("not a folder", encoding="utf-8")
+    result = run_newsdesk("ingest", str(EXAMPLE), db=tmp_path / "notes.db" / "x.db")
+    assert result.returncode == 2
+    assert result.stderr.decode().strip().endswith(f"{tmp_path / 'notes.db'} is a file, not a folder")

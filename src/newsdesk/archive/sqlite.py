@@ -55,7 +55,9 @@ class SQLiteArchive(Archive):
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise InputError(f"cannot create the database folder {self.path.parent}: {error.strerror}") from error
+            blocking = next((p for p in self.path.parents if p.exists() and not p.is_dir()), None)
+            reason = f"{blocking} is a file, not a folder" if blocking else error.strerror
+            raise InputError(f"cannot create the database folder {self.path.parent}: {reason}") from error
         self._connections: PerThread[sqlite3.Connection] = PerThread()
         if migrate:  # off only for tests that migrate step by step
             self.migrate()
