@@ -568,3 +568,11 @@ def test_a_brief_that_reads_as_no_article_is_refused_at_once_and_not_stored(clie
     response = client.post("/api/articles", json={"headline": "x", "body": "qwzx vbnm plkj hgfd"})
     assert response.status_code == 422 and "does not read as an article" in response.json()["error"]
     assert desk(client).archive.count("stories") == 0 and desk(client).queue.list_jobs() == []
+
+
+def test_one_feed_address_is_one_feed_and_a_port_past_65535_is_refused(client: TestClient) -> None:
+    first = client.post("/api/feeds", json={"url": "https://example.org/rss"}).json()["feed"]
+    same = client.post("/api/feeds", json={"url": "HTTPS://Example.ORG:443/rss#latest"}).json()["feed"]
+    assert same["id"] == first["id"] and same["url"] == "https://example.org/rss"
+    refused = client.post("/api/feeds", json={"url": "https://example.org:99999/rss"})
+    assert refused.status_code == 422 and "port 99999" in refused.json()["error"]

@@ -109,6 +109,8 @@ class Guard:
             raise BlockedURLError(f"refused {shown}: only http and https URLs are fetched, not {parsed.scheme}")
         if not parsed.host:
             raise FetchError(f"not a valid URL: {shown} has no host")
+        if parsed.port is not None and not 0 < parsed.port < 65536:
+            raise FetchError(f"not a valid URL: {shown} has port {parsed.port} (ports run from 1 to 65535)")
         if parsed.userinfo:
             raise BlockedURLError(f"refused {shown}: URLs with a user name or password are not fetched")
         try:

@@ -63,8 +63,10 @@ class Desk:
         if len(url) > MAX_URL_CHARS:
             raise RequestError(f"the {what} is longer than {MAX_URL_CHARS} characters")
         # Scheme, credentials and literal addresses are refused now; host names are checked again when fetched.
-        Guard(allow_private=self.settings.allow_private).check_url(url)
-        return url
+        parsed = Guard(allow_private=self.settings.allow_private).check_url(url)
+        # one address, one feed: the scheme and host in lower case, no default port, no fragment (a browser's, never
+        # sent to the server)
+        return str(parsed.copy_with(fragment=None))
 
     # -- jobs ----------------------------------------------------------------------------------------------
     def submit_story(self, story: Story, template: str | None = None, model: str | None = None) -> Job:
