@@ -190,3 +190,12 @@ def test_verify_reads_a_newsdesk_article_up_to_its_sources(files: dict[str, str]
     result = CliRunner().invoke(cli, ["verify", "-s", files["story.txt"], "--text", str(article), "--strict"])
     assert result.exit_code == 0, result.output
     assert "2 sentences: 2 supported" in result.output
+
+
+def test_eval_says_when_every_row_has_one_label(tmp_path: Path) -> None:
+    rows = tmp_path / "one-label.jsonl"
+    row = {"document": "The council approved the bridge on Tuesday.", "claim": "The council approved the bridge."}
+    rows.write_text(json.dumps({**row, "label": 1}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "verify", str(rows)])
+    assert result.exit_code == 0
+    assert "warning: every row is supported: balanced accuracy needs both labels" in result.output

@@ -304,3 +304,10 @@ def eval_verify(
     with _verifier(calibration, judge_spec, base_url) as verifier:
         result = evaluate(verifier, rows, sweep=threshold_sweep)
     click.echo(json.dumps(result, indent=2))
+    present = [name for name in ("supported", "unsupported") if result.get(name, {}).get("count")]
+    if len(present) == 1:  # the other class's recall is 0 of 0, which balanced accuracy counts as 0
+        click.echo(
+            f"warning: every row is {present[0]}: balanced accuracy needs both labels and says nothing here; "
+            f"read the {present[0]} recall",
+            err=True,
+        )
