@@ -67,7 +67,10 @@ def install(app: FastAPI, debug: bool = False) -> None:
             message = f"nothing at {request.url.path}"
         elif error.status_code == 400 and message == "There was an error parsing the body":
             # FastAPI's word for a body it cannot decode: JSON must be UTF-8 text (RFC 8259)
-            message = "the request body could not be read: send JSON as UTF-8 text, forms as form data"
+            message = (
+                "the request body could not be read: send JSON as UTF-8 text, nested a few levels at most "
+                "(a story is one object of strings), and forms as form data"
+            )
         elif error.status_code == 405:
             message = f"{request.method} is not allowed on {request.url.path}"
         response = error_response(request, error.status_code, message)
