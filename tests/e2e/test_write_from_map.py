@@ -189,6 +189,22 @@ def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_cal
     assert kept.to_dict()["sections"] == article.to_dict()["sections"] and kept.updates == []
 
 
+def test_a_fact_section_is_rewritten_from_the_sources_without_a_call(tmp_path: Path) -> None:
+    """The embedded model writes no section freely, here either: a rewritten fact or summary section is built from
+    source sentences, as the article built it (it was the small model's free text, with an invented date)."""
+    from newsdesk.pipeline import regenerate_section
+
+    archive = open_archive(tmp_path / "n.db")
+    article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False), archive)
+    calls = len(archive.calls(10))
+    facts = next(s for s in article.sections if s.kind in ("fact", "summary"))
+    again = regenerate_section(archive, article.id, facts.id, WriteOptions())
+    rewritten = next(s for s in again.sections if s.id == facts.id)
+    body = " ".join(" ".join(STORY).split())
+    assert rewritten.sentences() and all(c.quote in body for s in rewritten.sentences() for c in s.citations)
+    assert len(archive.calls(10)) == calls, "no model call"
+
+
 def test_a_story_in_another_language_says_so_and_an_english_one_does_not(tmp_path: Path) -> None:
     """newsdesk writes in English and translates nothing: an article on a French story gives the story's own
     sentences under English headings, and a note says so; an English story gets no such note."""

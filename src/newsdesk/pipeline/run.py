@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import injection, retrieve
 from ..archive import Archive
+from ..errors import InputError
 from ..ingest.clean import check_article
 from ..llm import Model, get_model
 from ..llm.session import Session
@@ -416,6 +417,13 @@ def _regenerate(
         earlier = published_before(article.sources, article.story.published)
         story_map = build_map(article.sources, headline).narrowed(own, earlier=earlier)
         section = rebuild_from_map(spec, story_map, article)
+        # a model that writes no analysis never writes a section freely, here either; and a section is never
+        # replaced by an empty one
+        if section is None or not section.sentences():
+            raise InputError(
+                f"nothing new for “{spec.heading}”: the sources hold no sentence for it that the article does not "
+                "already give, so it is left as it was (a model server writes sections in its own words)"
+            )
     if section is None:
         others = [s.heading for s in template.sections if s.id != section_id]
         section = write_section(session, sources, spec, headline, others, seed=random.randrange(1, 2**31))

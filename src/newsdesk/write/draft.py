@@ -348,8 +348,10 @@ def write_section(
 
 
 def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -> Section | None:
-    """A map-built section again, from source sentences the rest of ``article`` does not cite (None: not one)."""
-    if not from_map.builds_from_map(spec):
+    """A section built again as the article built it for a model that writes no analysis: from the story map, or
+    (facts, a summary) from the source sentences themselves, taking only sentences the rest of ``article`` does not
+    cite. None for a kind of section that only a model writes."""
+    if not from_map.builds_from_map(spec) and spec.kind not in GROUNDED_KINDS:
         return None
     headline = article.story.headline or article.title
     drafter = GroundedDrafter(article.sources, headline, story_map.unusable, story_map.speaker_only)
@@ -363,7 +365,12 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -
     for candidate in drafter.unused():
         if candidate.original in cited:
             drafter.claim(candidate.original, candidate.passage)
-    section = from_map.map_section(spec, story_map, drafter)
+    if from_map.builds_from_map(spec):
+        section = from_map.map_section(spec, story_map, drafter)
+    elif spec.kind == "summary":
+        section = _grounded_summary(drafter, spec)
+    else:
+        section = _grounded_section(drafter, spec)
     section.prune()
     number_sentences(section.id, section.blocks)
     return section
