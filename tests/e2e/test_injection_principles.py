@@ -93,7 +93,9 @@ def test_both_archives_store_the_visible_text(db_location):
 def test_the_api_stores_a_nul_and_refuses_a_body_of_nothing_visible_with_a_4xx(tmp_path, db_location):
     settings = Settings(db=db_location, background=False, templates=template_menu([str(DATA / "tiny-template.yaml")]))
     client = TestClient(create_app(settings), base_url="http://127.0.0.1:8000")
-    stored = client.post("/api/articles", json={"headline": "Bridge\x00 opens", "body": "The bridge\x00 opened."})
+    # a brief that reads as an article (one that does not is refused before it is stored)
+    body = "The new bridge\x00 over the river opened to traffic on Tuesday after two years of building work."
+    stored = client.post("/api/articles", json={"headline": "Bridge\x00 opens", "body": body})
     assert stored.status_code == 202, stored.text
     refused = client.post("/api/articles", json={"headline": "Bridge opens", "body": "\x00\u200b\x00"})
     assert refused.status_code == 422 and "body" in refused.json()["error"]
