@@ -332,21 +332,20 @@ def test_an_output_file_that_cannot_be_written_is_refused_before_the_run(tmp_pat
     assert not db.exists(), "refused before anything ran"
 
 
-def test_output_to_dev_stdout_reaches_a_pipe(tmp_path: Path) -> None:
+def _stored_article(db: Path, title: str) -> int:
+    """An article with a title and nothing else, stored as a run would store it: for the commands that read one."""
     from newsdesk.archive import open_archive
     from newsdesk.models import Article, Section, Story
 
-    archive = open_archive(tmp_path / "x.db")
+    archive = open_archive(db)
     story_id, _ = archive.add_story(Story(headline="Bridge", body="The council approved the bridge."))
-    article = Article(
-        title="Why the bridge was approved",
-        dek="",
-        intro=Section(id="intro", heading="", kind="summary"),
-        sections=[],
-        sources=[],
-        model={"name": "m"},
-    )
-    article_id = archive.save_article(article, story_id, None)
+    intro = Section(id="intro", heading="", kind="summary")
+    article = Article(title=title, dek="", intro=intro, sections=[], sources=[], model={"name": "m"})
+    return archive.save_article(article, story_id, None)
+
+
+def test_output_to_dev_stdout_reaches_a_pipe(tmp_path: Path) -> None:
+    article_id = _stored_article(tmp_path / "x.db", "Why the bridge was approved")
     shown = run_newsdesk("show", str(article_id), "-o", "/dev/stdout", db=tmp_path / "x.db")  # stdout: a pipe
     assert shown.returncode == 0, shown.stderr.decode()
     assert shown.stdout.decode().startswith("# Why the bridge was approved")
@@ -355,16 +354,10 @@ def test_output_to_dev_stdout_reaches_a_pipe(tmp_path: Path) -> None:
 def test_arguments_that_name_nothing_are_refused_in_words(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from newsdesk.archive import open_archive
     from newsdesk.cli import cli
-    from newsdesk.models import Article, Section, Story
 
     db = str(tmp_path / "x.db")
-    archive = open_archive(db)
-    story_id, _ = archive.add_story(Story(headline="Bridge", body="The council approved the bridge."))
-    intro = Section(id="intro", heading="", kind="summary")
-    article = Article(title="Bridge", dek="", intro=intro, sections=[], sources=[], model={"name": "m"})
-    article_id = archive.save_article(article, story_id, None)
+    article_id = _stored_article(Path(db), "Bridge")
 
     def error(*args: str) -> str:
         result = CliRunner().invoke(cli, [*args, "--db", db])
