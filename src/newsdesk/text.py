@@ -17,6 +17,7 @@ from functools import lru_cache
 
 __all__ = [
     "LIST_MARKER",
+    "OPENS_QUOTATION",
     "QUOTED",
     "YEAR",
     "STOPWORDS",
@@ -40,6 +41,9 @@ __all__ = [
 # A quotation's words, marks included: in double quotes, in curly single quotes, or in straight single quotes (the
 # house style of British papers) that open after no letter and close before none, apostrophes inside words aside.
 QUOTED = re.compile(r"""[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’|(?<![\w'])'(?=\S)(?:[^']|(?<=\w)'(?=\w))*?[^\s']'(?!\w)""")
+# A sentence that opens with a quotation mark, single ones included (British news quotes with them): a quotation,
+# attributed in it or going on from the sentence before.
+OPENS_QUOTATION = re.compile(r"^\W{0,3}[\"“‘']\w")
 LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")  # a list item's marker: "- ", "• ", "2. "
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year as news writes one: 1800-2099
 

@@ -27,6 +27,7 @@ from ..language import (
 from ..models import Passage, Source
 from ..text import (
     LIST_MARKER,
+    OPENS_QUOTATION,
     QUOTED,
     YEAR,
     normalise,
@@ -228,7 +229,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             if named is not None:
                 last_person = last_actor = named[0]
         quoted = quotation_spans(sentence)
-        opening = _OPENS_QUOTATION.match(sentence)
+        opening = OPENS_QUOTATION.match(sentence)
         if opening is not None and not within(quoted, opening.end() - 1):
             # a quotation opened and not closed runs on to the next one ("... staff. 'It was ...,' he said.") or
             # to the sentence's end: news closes a quotation that goes on in the next paragraph only there
@@ -381,12 +382,11 @@ def _goes_on_quoting(sentence: str) -> bool:
     Minister Netanyahu has released ...”) is speech, not a phrase."""
     curly = sentence.count("“") != sentence.count("”")
     spoken = any(_SENTENCE_END.search(m.group()) for m in QUOTED.finditer(sentence))
-    opens = bool(_OPENS_QUOTATION.match(sentence))
+    opens = bool(OPENS_QUOTATION.match(sentence))
     return bool(_WHOLE_QUOTE.match(sentence)) or opens or curly or sentence.count('"') % 2 == 1 or spoken
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
-_OPENS_QUOTATION = re.compile(r"^\W{0,3}[\"“‘']\w")
 
 
 _SECOND_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(SECOND_PERSON))})\b", re.I)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ...language import METONYMS, REPORTING_VERBS, VIEW_VERBS, forms, speaker_tokens, stem, words_pattern
-from ...text import quotation_spans, within
+from ...text import OPENS_QUOTATION, quotation_spans, within
 from ._copy import NearCopy, swapped_name
 from ._parse import Evidence, SourceFacts, parse, stems_of
 from ._result import FactResult, fail, not_applicable, ok
@@ -262,8 +262,6 @@ def _unknown_speaker(clauses: list[Clause], facts: SourceFacts) -> Clause | None
 
 _PERSONAL = frozenset(("he", "she"))
 _PERSONAL_WORD = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-# A sentence that opens with a quotation mark: a quotation, attributed in it or carried on from the one before.
-_QUOTATION = re.compile(r"^\W{0,3}[\"']\w")
 
 
 def _mapped_speaker(evidence: Evidence, facts: SourceFacts) -> Clause | None:
@@ -348,7 +346,7 @@ def _aligned_speaker(claim: Clause, evidence: Evidence, facts: SourceFacts) -> t
     if evidence.intro:
         named = [c for c in speech_clauses(parse(evidence.intro)) if not c.pronoun]
         return (named[0], named) if named else (None, [])
-    if _QUOTATION.match(evidence.text):
+    if OPENS_QUOTATION.match(evidence.text):
         carried = _mapped_speaker(evidence, facts)
         return carried, [carried] if carried is not None else []
     return None, []
@@ -391,7 +389,7 @@ def check_attribution(
         e
         for e in candidates
         if len(e.text) <= MAX_PARSED_CHARS
-        and (SPEECH_CUE.search(e.text) or e.intro or _QUOTATION.match(e.text))
+        and (SPEECH_CUE.search(e.text) or e.intro or OPENS_QUOTATION.match(e.text))
         and len(claim_stems & e.stems) >= max(2, MIN_CANDIDATE_SHARE * len(claim_stems))
     ]
     if not candidates and not aligned:
@@ -439,7 +437,7 @@ def check_attribution(
                 coverage = len(claim.said & evidence.stems) / len(claim.said)
                 found = [c for c in speech_clauses(parse(evidence.intro)) if not c.pronoun]
                 clause = found[0] if found else None
-            elif (clause is None or coverage < MIN_COVERAGE) and _QUOTATION.match(evidence.text):
+            elif (clause is None or coverage < MIN_COVERAGE) and OPENS_QUOTATION.match(evidence.text):
                 coverage = len(claim.said & evidence.stems) / len(claim.said)
                 clause = _mapped_speaker(evidence, facts)
                 found = [clause] if clause is not None else []
