@@ -180,9 +180,13 @@ def test_a_cancelled_job_is_never_claimed_and_a_running_one_is_taken_from_its_wo
 
     with pytest.raises(ConflictError, match="already finished"):
         queue.cancel(waiting.id)
+    keyed = queue.enqueue("poll", {"feed_id": 1}, key="poll:1:never")
+    queue.cancel(keyed.id)
+    again = queue.enqueue("poll", {"feed_id": 1}, key="poll:1:never")
+    assert again.id != keyed.id and again.status == "queued", "a cancelled request can be asked again"
     with pytest.raises(NotFoundError):
         queue.cancel(999)
-    assert queue.counts() == {"queued": 0, "running": 1, "done": 0, "failed": 2}
+    assert queue.counts() == {"queued": 1, "running": 1, "done": 0, "failed": 3}
 
 
 def test_worker_ids_tell_whether_a_local_worker_is_alive() -> None:

@@ -371,3 +371,18 @@ def test_arguments_that_name_nothing_are_refused_in_words(tmp_path: Path) -> Non
     assert error("update", str(article_id), "-t", "nonexist").startswith("Error: unknown template 'nonexist'"), (
         "checked even when the article is up to date"
     )
+
+
+def test_output_never_writes_over_the_archive_or_the_story(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    article_id = _stored_article(db, "Bridge")
+    (tmp_path / "link.db").symlink_to(db)
+    before = db.read_bytes()
+    for output in (str(db), str(tmp_path / "." / "news.db"), str(tmp_path / "link.db")):
+        shown = run_newsdesk("show", str(article_id), "-o", output, db=db)
+        assert shown.returncode == 2 and b"which this command reads" in shown.stderr, output
+    assert db.read_bytes() == before, "the archive is as it was"
+    story = tmp_path / "story.md"
+    story.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    written = run_newsdesk("write", str(story), "-o", str(story), db=db)
+    assert written.returncode == 2 and story.read_text(encoding="utf-8") == EXAMPLE.read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from .. import archive as archives
-from ..archive import Archive, default_db_path
+from ..archive import Archive, default_db_path, default_location
 from ..archive.location import POSTGRES_SCHEMES
 from ..errors import InputError
 from ..files import write_atomically
@@ -133,12 +133,23 @@ def require_database(db: str | None) -> None:
         )
 
 
-def check_output(output: str | None) -> None:
+def check_output(output: str | None, db: str | None = None, keep: Sequence[str] = ()) -> None:
     """InputError now, before a long run, when ``output`` cannot be written: a folder, a missing folder, one that
-    may not be written to. A missing folder is not made: a typo in a path must not make a tree of folders."""
+    may not be written to. A missing folder is not made: a typo in a path must not make a tree of folders. Nor is
+    the archive (``db``, or the default) or a file the run reads (``keep``: the story) ever written over, under
+    any name that leads to it (a symlink, ``./``)."""
     if not output:
         return
     path = Path(output)
+    location = db or default_location()
+    guarded = [Path(f) for f in keep if f and f != "-"]
+    if not archives.is_postgres(str(location)):
+        base = str(Path(location).expanduser())
+        guarded += [Path(base + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+    target = os.path.realpath(path)
+    hit = next((g for g in guarded if os.path.realpath(g) == target), None)
+    if hit is not None:
+        raise InputError(f"cannot write {output}: it is {hit}, which this command reads (-o takes a new file)")
     if path.is_dir():
         raise InputError(f"cannot write {output}: it is a folder (-o takes a file)")
     if path.exists() and not path.is_file():
@@ -150,7 +161,7 @@ def check_output(output: str | None) -> None:
         raise InputError(f"cannot write {output}: permission denied")
 
 
-def write_output(text: str, output: str | None, saved_as: int | None = None) -> None:
+def write_output(text: str, output: str | None, saved_as: int | None = None, db: str | None = None) -> None:
     """Standard output, or a file written atomically (a crash never leaves half an article). ``saved_as``: the
     stored article's id, which a failure names, so that the work is not taken for lost."""
     if not output:
@@ -161,7 +172,8 @@ def write_output(text: str, output: str | None, saved_as: int | None = None) -> 
         write_atomically(Path(output), text)
     except (OSError, InputError) as error:
         reason = error.strerror if isinstance(error, OSError) else str(error).split(": ", 1)[-1]
-        saved = f"; the article is saved as {saved_as}: newsdesk show {saved_as} -o FILE" if saved_as else ""
+        again = f"newsdesk show {saved_as} -o FILE" + (f" --db {db}" if db else "")
+        saved = f"; the article is saved as {saved_as}: {again}" if saved_as else ""
         raise InputError(f"cannot write {output}: {reason}{saved}") from None
 
 

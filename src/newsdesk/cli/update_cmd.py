@@ -48,7 +48,7 @@ def update(
     from ..pipeline.develop import update_article
     from ..template import bundled_templates, load_template
 
-    check_output(output)  # before the run, not after it
+    check_output(output, db)  # before the run, not after it
     if template is not None:
         load_template(template)  # a template that does not load is refused even when there is nothing to update
     archive = open_archive(db, must_exist=True)
@@ -69,5 +69,5 @@ def update(
         return
     for text in result.corrections:
         click.echo(f"corrected: {text}", err=True)
-    write_output(render(result.article, fmt), output, saved_as=article_id)
+    write_output(render(result.article, fmt), output, saved_as=article_id, db=db)
     click.echo(f"article {article_id} is now version {result.article.version}", err=True)

@@ -109,7 +109,7 @@ def write(
     """
     from ..ingest import load_story
 
-    check_output(output)  # before the run, not after it
+    check_output(output, db, keep=[source])  # before the run, not after it
     if not source.strip():  # "" would be read as the current folder
         raise InputError("STORY is empty: give a story file, a URL, - for standard input, or a stored story's id")
     story_id = archived_story_id(source)
@@ -132,7 +132,7 @@ def write(
             print_event(event)
 
         article = write_article(story, options, archive, on_event=on_event)
-    write_output(render(article, fmt), output, saved_as=article.id)
+    write_output(render(article, fmt), output, saved_as=article.id, db=db)
     if not quiet and reused:
         click.echo(
             f"Article {article.id} was written with the same options before: shown again "
@@ -176,6 +176,7 @@ def show(article_id: int, fmt: str, output: str | None, version: int | None, db:
       newsdesk show 3 --format html -o article.html
       newsdesk show 3 --version 1
     """
+    check_output(output, db)
     archive = open_archive(db, must_exist=True)
     try:
         article = archive.get_article(article_id)

@@ -129,10 +129,11 @@ class SQLJobQueue(JobQueue):
             if row["status"] in TERMINAL:
                 raise ConflictError(f"job {job_id} has already finished ({row['status']}): there is nothing to cancel")
             stamp = now()
-            # the worker that holds a running job loses it here: its next event raises LeaseLost
+            # the worker that holds a running job loses it here: its next event raises LeaseLost; and its key is
+            # released, so that the same request (a feed's next poll, an entry's article) can be asked again
             db.execute(
                 "UPDATE jobs SET status = 'failed', error = ?, lease_until = NULL, stage = 'job', finished = ?,"
-                " updated = ? WHERE id = ?",
+                " updated = ?, key = NULL WHERE id = ?",
                 (CANCELLED, stamp, stamp, job_id),
             )
             self._event(

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
-from ..models import Article, Source, Update
+from ..models import MAX_ROW_ID, Article, Source, Update
 
 if TYPE_CHECKING:
     from ..archive import Archive
@@ -44,6 +44,8 @@ def get_version(archive: Archive, article_id: int, version: int) -> Article:
     current = archive.get_article(article_id)
     if version == current.version:
         return current
+    if not 1 <= version <= MAX_ROW_ID:  # past what the archive can hold (an OverflowError there): no such version
+        raise NotFoundError(f"article {article_id} has no version {version} (its current version is {current.version})")
     row = archive.db.execute(
         "SELECT json FROM article_versions WHERE article_id = ? AND version = ?", (article_id, version)
     ).fetchone()
