@@ -29,6 +29,12 @@ NOT_COMPLETIONS = {
     "/broken/v1": ("application/json", b'{"choices": [{"message": '),
     "/list/v1": ("application/json", b"[1, 2, 3]"),
     "/no-message/v1": ("application/json", b'{"choices": [{"index": 0, "finish_reason": "stop"}]}'),
+    "/huge-usage/v1": (
+        "application/json",
+        b'{"id": "x", "object": "chat.completion", "created": 1, "model": "m", "choices": [{"index": 0, '
+        b'"finish_reason": "stop", "message": {"role": "assistant", "content": "Hello."}}], '
+        b'"usage": {"prompt_tokens": 1000000000000000000000000000000, "completion_tokens": -5, "total_tokens": 1}}',
+    ),
 }
 
 

@@ -42,6 +42,8 @@ TIMEOUT_ENV = "NEWSDESK_SERVER_TIMEOUT"
 DEFAULT_TIMEOUT = 300.0  # seconds for one answer: a long section from a slow CPU server
 CONNECT_TIMEOUT = 10.0  # a server that is up accepts a connection at once; one that is not should fail soon
 WAIT_NOTICE_SECONDS = 60.0  # a call still unanswered after this long is said aloud
+# far beyond any context window (10 million tokens), and within what the archive stores: a larger count is no count
+MAX_TOKEN_COUNT = 10_000_000
 
 
 class ServerModel(Model):
@@ -236,6 +238,8 @@ class ServerModel(Model):
         counts = (getattr(usage, "prompt_tokens", None), getattr(usage, "completion_tokens", None))
         if usage is not None and not all(isinstance(count, int) for count in counts):
             raise self._not_the_api("token counts that are not numbers")
+        if usage is not None and not all(0 <= count <= MAX_TOKEN_COUNT for count in counts):  # type: ignore[operator]
+            raise self._not_the_api(f"token counts out of range: {counts[0]} and {counts[1]}")
         return response
 
     def _not_the_api(self, shape: str) -> ModelError:
