@@ -13,7 +13,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import TemplateError
+from .errors import InputError, TemplateError
+from .reading import read_capped
+
+MAX_TEMPLATE_BYTES = 1_000_000  # a template is a page of YAML; /dev/zero given as one must not fill the memory
 
 SectionKind = Literal["fact", "analysis", "outlook", "opinion", "summary"]
 SectionFormat = Literal["paragraphs", "bullets", "subsections", "pros_cons"]
@@ -62,11 +65,13 @@ def load_template(name_or_path: str | None = None) -> Template:
     name_or_path = name_or_path or "default"
     path = Path(name_or_path).expanduser()
     if path.suffix.lower() in {".yaml", ".yml"} or path.exists():
+        if not path.exists():
+            raise TemplateError(f"template file not found: {name_or_path}")
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise TemplateError(f"template file not found: {name_or_path}") from None
-        except (OSError, UnicodeDecodeError) as error:
+            text = read_capped(str(path), limit=MAX_TEMPLATE_BYTES, what="template").decode("utf-8")
+        except InputError as error:
+            raise TemplateError(str(error)) from None
+        except UnicodeDecodeError as error:
             raise TemplateError(f"cannot read template {name_or_path}: {error}") from None
         label = str(path)
     elif name_or_path in bundled_templates():

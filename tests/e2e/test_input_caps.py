@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import SHORT_BRIEF
 from newsdesk.cli import cli
 from newsdesk.ingest.fetch import DEFAULT_MAX_BYTES
 from newsdesk.ingest.text import MAX_STORY_BYTES
@@ -115,3 +116,18 @@ def test_dev_zero_is_refused_at_the_cap(tmp_path: Path, command: str) -> None:
     result = CliRunner().invoke(cli, argv)
     assert result.exit_code == 2
     assert f"Error: /dev/zero is more than {MAX_STORY_BYTES:,} bytes" in result.output
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+@pytest.mark.parametrize(
+    ("option", "what"),
+    [("--template", "a template"), ("--calibration", "a calibration")],
+    ids=["template", "calibration"],
+)
+def test_a_template_or_calibration_without_end_is_refused_at_its_cap(tmp_path: Path, option: str, what: str) -> None:
+    story = str(SHORT_BRIEF)
+    argv = ["write", story, option, "/dev/zero", "--db", str(tmp_path / "x.db")] if option == "--template" else []
+    argv = argv or ["verify", "--source", story, "--text", story, option, "/dev/zero"]
+    result = CliRunner().invoke(cli, argv)
+    assert result.exit_code == 2
+    assert f"Error: /dev/zero is more than 1,000,000 bytes; {what} may be at most 1,000,000" in result.output

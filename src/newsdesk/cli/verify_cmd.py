@@ -207,8 +207,8 @@ def verify(
     from ..verify import claim_kind
 
     described, passages = story_passages(sources)
-    from ..ingest.reading import read_capped
     from ..ingest.text import MAX_STORY_BYTES, decode_bytes
+    from ..reading import read_capped
 
     # the same cap and encodings a --source may have, and the same refusals
     data = read_capped(text_path, limit=MAX_STORY_BYTES, what="text")

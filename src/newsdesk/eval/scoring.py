@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Passage
+from ..reading import read_capped
 from ..text import split_sentences
 from ..verify import Verifier
 
@@ -23,14 +24,15 @@ __all__ = ["SWEEP", "evaluate", "load_rows", "metrics", "row_passages"]
 SWEEP = [round(0.05 * i, 2) for i in range(1, 20)]
 
 
+MAX_ROWS_BYTES = 2_000_000_000  # a large evaluation set fits; /dev/zero does not fill the memory
+
+
 def load_rows(path: str | Path) -> list[dict[str, Any]]:
     """Rows of a JSON-lines file with "document", "claim" and "label" (1 = supported)."""
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError(f"no such file: {path}") from None
-    except (OSError, UnicodeDecodeError) as error:
+        lines = read_capped(str(path), limit=MAX_ROWS_BYTES, what="rows").decode("utf-8").splitlines()
+    except UnicodeDecodeError as error:
         raise InputError(f"cannot read {path}: {error}") from None
     rows = []
     for number, line in enumerate(lines, 1):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..models import Story
+from ..reading import STDIN, read_capped
 from .clean import clean_story
-from .reading import STDIN, read_capped
 from .text import MAX_STORY_BYTES, decode_bytes, parse_story_text
 
 __all__ = ["load_story", "story_from_bytes", "story_from_text"]

@@ -27,10 +27,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import InputError
 from ..models import Story, content_hash
+from ..reading import read_capped
 from .budget import check_markup, defuse_feed, run_bounded
 from .clean import clean_story
 from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, Fetcher
-from .reading import read_capped
 from .web import html_to_text
 
 __all__ = ["FEED_SUFFIXES", "Feed", "FeedEntry", "clean_link", "looks_like_feed", "parse_feed", "read_feed"]

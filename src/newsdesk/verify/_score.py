@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from ..errors import InputError
 from ..models import ClaimKind
+from ..reading import read_capped
 from . import _specifics as sp
 from ._claim import Decision
 from ._measure import FEATURES, Measure
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 #: Score ceiling of a sentence that carries a specific found in no source (it is unsupported whatever it says).
+MAX_CALIBRATION_BYTES = 1_000_000  # a calibration is a few numbers: /dev/zero given as one must not fill the memory
 HARD_FAIL_CAP = 0.2
 #: Score ceiling of a contradicted sentence.
 CONTRADICTED_CAP = 0.1
@@ -156,7 +158,7 @@ class Calibration:
             data = json.loads(ref.read_text(encoding="utf-8"))
         else:
             try:
-                data = json.loads(Path(path).read_text(encoding="utf-8"))
+                data = json.loads(read_capped(str(path), limit=MAX_CALIBRATION_BYTES, what="calibration"))
             except (OSError, UnicodeDecodeError, ValueError) as error:
                 raise InputError(f"cannot read the calibration file {path}: {error}") from None
         if not isinstance(data, dict):

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError
+from .errors import InputError
 
 __all__ = ["STDIN", "read_capped"]
 
