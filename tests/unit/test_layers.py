@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "data": 0,
     "errors": 0,
     "files": 0,
+    "reading": 0,
     "text": 0,
     "models": 0,
     "template": 0,
