@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -9,11 +10,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from ..errors import InputError
+from ..errors import InputError, StorageError
 from ..models import Passage
 from ._clock import now
 from ._per_thread import PerThread
 from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
+from .faults import storage_fault
 from .location import default_db_path
 from .migrations import MIGRATIONS, Migration, refuse_unknown
 from .passages import fts_query
@@ -108,6 +110,12 @@ class SQLiteArchive(Archive):
         try:
             return _when_unlocked(lambda: self._migrate(upto))
         except sqlite3.DatabaseError as error:
+            fault = storage_fault(error)
+            if fault is not None or not os.access(self.path.parent, os.W_OK):  # SQLite writes its journal beside it
+                raise StorageError(
+                    f"the database {self.path} cannot be opened: it, or its folder {self.path.parent}, is read-only"
+                    " (SQLite writes its journal beside the file)"
+                ) from error
             raise InputError(f"{self.path} is not a newsdesk database: {error}") from error
 
     def _migrate(self, upto: int | None) -> list[str]:
