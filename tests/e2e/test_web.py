@@ -167,6 +167,8 @@ def test_regenerate_queues_a_job_for_one_section(client: TestClient) -> None:
     job = desk(client).queue.get(response.json()["id"])
     assert job.kind == "regenerate" and job.payload["section_id"] == "context"
     assert job.payload["template"] == str(TINY)
+    page = doc(client.get(f"/jobs/{job.id}"))
+    assert page.xpath("//a[@id='article-back']/@href") == [f"/articles/{article_id}"], "a way back, whatever happens"
     missing = client.post(f"/api/articles/{article_id}/sections/outlook/regenerate", json={})
     assert missing.status_code == 404 and "no section 'outlook': its sections are context" in missing.json()["error"]
 

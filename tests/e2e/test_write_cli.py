@@ -349,6 +349,10 @@ def test_output_to_dev_stdout_reaches_a_pipe(tmp_path: Path) -> None:
     shown = run_newsdesk("show", str(article_id), "-o", "/dev/stdout", db=tmp_path / "x.db")  # stdout: a pipe
     assert shown.returncode == 0, shown.stderr.decode()
     assert shown.stdout.decode().startswith("# Why the bridge was approved")
+    from conftest import ROOT  # where run_newsdesk runs
+
+    dash = run_newsdesk("show", str(article_id), "-o", "-", db=tmp_path / "x.db")
+    assert dash.stdout.decode().startswith("# Why") and not (ROOT / "-").exists(), "-o - is standard output"
 
 
 def test_arguments_that_name_nothing_are_refused_in_words(tmp_path: Path) -> None:

@@ -138,7 +138,7 @@ def check_output(output: str | None, db: str | None = None, keep: Sequence[str] 
     may not be written to. A missing folder is not made: a typo in a path must not make a tree of folders. Nor is
     the archive (``db``, or the default) or a file the run reads (``keep``: the story) ever written over, under
     any name that leads to it (a symlink, ``./``)."""
-    if not output:
+    if not output or output == "-":
         return
     path = Path(output)
     location = db or default_location()
@@ -164,7 +164,7 @@ def check_output(output: str | None, db: str | None = None, keep: Sequence[str] 
 def write_output(text: str, output: str | None, saved_as: int | None = None, db: str | None = None) -> None:
     """Standard output, or a file written atomically (a crash never leaves half an article). ``saved_as``: the
     stored article's id, which a failure names, so that the work is not taken for lost."""
-    if not output:
+    if not output or output == "-":  # "-o -": standard output, as "-" is standard input for STORY
         click.echo(text, nl=not text.endswith("\n"))
         return
     try:
