@@ -574,7 +574,12 @@ def test_a_brief_that_reads_as_no_article_is_refused_at_once_and_not_stored(clie
 
 def test_one_feed_address_is_one_feed_and_a_port_past_65535_is_refused(client: TestClient) -> None:
     first = client.post("/api/feeds", json={"url": "https://example.org/rss"}).json()["feed"]
-    same = client.post("/api/feeds", json={"url": "HTTPS://Example.ORG:443/rss#latest"}).json()["feed"]
-    assert same["id"] == first["id"] and same["url"] == "https://example.org/rss"
+    for other_way in ("HTTPS://Example.ORG:443/rss#latest", "https://example.org./rss?", "https://example.org/%72ss"):
+        same = client.post("/api/feeds", json={"url": other_way}).json()["feed"]
+        assert same["id"] == first["id"] and same["url"] == "https://example.org/rss", other_way
+    root = client.post("/api/feeds", json={"url": "https://example.org"}).json()["feed"]
+    assert client.post("/api/feeds", json={"url": "https://example.org/"}).json()["feed"]["id"] == root["id"]
+    escaped = client.post("/api/feeds", json={"url": "https://example.org/a%2Fb"}).json()["feed"]
+    assert escaped["url"] == "https://example.org/a%2Fb", "an escaped slash is another path: it stays escaped"
     refused = client.post("/api/feeds", json={"url": "https://example.org:99999/rss"})
     assert refused.status_code == 422 and "port 99999" in refused.json()["error"]
