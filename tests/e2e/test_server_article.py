@@ -202,18 +202,3 @@ def test_context_length_is_honoured_before_any_request(server, tmp_path):
     assert article["model"]["context_length"] == CONTEXT
     assert any("trimmed" in note for note in article["notes"]), "the story was cut to fit from the start"
     assert len(server.refused) - refused_before <= 1, "at most one refusal, to learn the server's token count"
-
-
-def test_a_context_too_small_for_anything_saves_nothing_and_says_so(tmp_path) -> None:
-    tiny = ScriptedChatServer(delay=0.0, script=_script, context=10)
-    try:
-        db = tmp_path / "newsdesk.db"
-        result = run_newsdesk(
-            "write", str(STORY), "--model", "openai:scripted", "--base-url", tiny.base_url, "--no-rerank", db=db
-        )
-    finally:
-        tiny.close()
-    assert result.returncode != 0 and b"Traceback" not in result.stderr
-    assert b"nothing was written, so nothing is saved" in result.stderr, result.stderr.decode()
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0, "no article of a title and a dek"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import injection, retrieve
 from ..archive import Archive
-from ..errors import InputError, ModelError
+from ..errors import InputError
 from ..ingest.clean import check_article
 from ..llm import Model, get_model
 from ..llm.session import Session
@@ -196,11 +196,6 @@ def _run(
         add_coverage_section(article, archive, story, evidence, emit)
 
     article.model.context_length = model.context_length  # as the server stated it, where it refused a prompt
-    if not any(section.sentences() for section in article.all_sections()):  # a title and a dek are no article
-        notes = [n for n in (*article.notes, *(s.note for s in article.all_sections())) if n]
-        raise ModelError(
-            f"nothing was written, so nothing is saved: {notes[0] if notes else 'no section has a sentence'}"
-        )
     stats = session.stats
     article.stats.llm_calls = stats.llm_calls
     article.stats.cached_calls = stats.cached_calls
