@@ -167,17 +167,17 @@ def write_output(text: str, output: str | None, saved_as: int | None = None, db:
     if not output or output == "-":  # "-o -": standard output, as "-" is standard input for STORY
         click.echo(text, nl=not text.endswith("\n"))
         return
+    again = f"newsdesk show {saved_as} -o FILE" + (f" --db {db}" if db else "")
+    saved = f"; the article is saved as {saved_as}: {again}" if saved_as else ""
     try:
-        check_output(output)
+        check_output(output, db)
         write_atomically(Path(output), text)
-    except (OSError, InputError) as error:
-        reason = error.strerror if isinstance(error, OSError) else str(error).split(": ", 1)[-1]
-        again = f"newsdesk show {saved_as} -o FILE" + (f" --db {db}" if db else "")
-        saved = f"; the article is saved as {saved_as}: {again}" if saved_as else ""
-        raise InputError(f"cannot write {output}: {reason}{saved}") from None
+    except InputError as error:  # check_output's own words, "cannot write OUTPUT: why"
+        raise InputError(f"{error}{saved}") from None
+    except OSError as error:
+        raise InputError(f"cannot write {output}: {error.strerror}{saved}") from None
 
 
-# what the summary line at the end says anyway, or what passes too quickly to be worth a line
 class _RowId(click.IntRange):
     """An id or a version the archive can hold (a larger one names nothing), refused in words a user reads:
     click's own says "is not a valid integer range"."""
@@ -196,6 +196,7 @@ class _RowId(click.IntRange):
 
 ROW_ID = _RowId()
 
+# what the summary line at the end says anyway, or what passes too quickly to be worth a line
 _UNPRINTED_STAGES = {"save", "done", "llm"}
 # "Storing the story" is printed: a long story's sentences are all screened then, and that can take a minute
 _UNPRINTED_EVENTS = {("retrieve", "start"), ("map", "start"), ("store", "done")}
