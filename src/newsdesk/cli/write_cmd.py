@@ -42,7 +42,7 @@ def register(cli: click.Group) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True),
-    help="Write the article to this file instead of standard output.",
+    help="Write the article to this file instead of standard output (- is standard output).",
 )
 @model_options
 @click.option("-t", "--template", help="A template YAML file, or a bundled template name.  [default: default]")
