@@ -5,6 +5,7 @@ and said aloud. Real servers on 127.0.0.1."""
 from __future__ import annotations
 
 import logging
+import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -142,3 +143,38 @@ def test_a_slow_answer_is_said_aloud_while_it_is_awaited(
         chat.close()
     notices = [record.getMessage() for record in caplog.records if record.name == "newsdesk.llm"]
     assert len(notices) == 1 and "has not answered for 0.2 s; waiting up to 300 s" in notices[0], notices
+
+
+class DripFed(BaseHTTPRequestHandler):
+    """A 200 whose body comes a byte every tenth of a second: each read is quick, the whole answer never ends in
+    time (the answer is long enough to take minutes)."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self) -> None:  # http.server's naming
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        body = b'{"choices": [{"index": 0, "message": {"role": "assistant", "content": "' + b"a" * 3000 + b'"}}]}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        for byte in body:
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(0.1)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_an_answer_dripped_a_byte_at_a_time_is_bounded_by_the_whole_wait(server_model) -> None:
+    with ThreadedServer(DripFed) as drip:
+        model = ServerModel("any", base_url=drip.url("/v1"), timeout=1.0)
+        started = time.monotonic()
+        try:
+            with pytest.raises(ModelError, match=r"timed out: no answer in 1 s \(NEWSDESK_SERVER_TIMEOUT"):
+                model.chat(HELLO)
+        finally:
+            model.close()
+        # every read arrives within the 1 s read timeout; only the whole answer's deadline can end the call
+        assert time.monotonic() - started < 5

@@ -9,19 +9,23 @@ that a "context too small" refusal states. Such a refusal is raised as ``Context
 so that the run can shrink its sources and ask again (``llm/session.py``).
 
 Waiting is bounded and said aloud. A call waits at most ``NEWSDESK_SERVER_TIMEOUT`` seconds (300: a slow CPU
-server writing a long section) for the answer, and one that stalls that long fails at once: asking a stalled server
-again would only multiply the silence. A 429 or 5xx answer, or a refused connection, is asked again (up to
-``NEWSDESK_MAX_RETRIES`` times, with backoff and the server's Retry-After), and each retry, like a call that has
-waited a minute, is a warning on the ``newsdesk.llm`` log (the terminal shows it; a worker's log records it).
+server writing a long section) for the whole answer, and one that stalls that long fails at once: asking a stalled
+server again would only multiply the silence. The HTTP client times each read, not the whole answer, so a server
+that drips its answer a byte at a time would never time out; ``deadline_transport`` bounds the whole exchange.
+A 429 or 5xx answer, or a refused connection, is asked again (up to ``NEWSDESK_MAX_RETRIES`` times, with backoff
+and the server's Retry-After), and each retry, like a call that has waited a minute, is a warning on the
+``newsdesk.llm`` log (the terminal shows it; a worker's log records it).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import math
 import os
 import re
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -77,6 +81,9 @@ class ServerModel(Model):
             api_key=key,
             timeout=openai.Timeout(self.timeout, connect=min(CONNECT_TIMEOUT, self.timeout)),
             max_retries=0,
+            http_client=openai.DefaultHttpxClient(
+                transport=deadline_transport(openai.DefaultHttpxClient, self.timeout)
+            ),
         )
 
     @classmethod
@@ -309,6 +316,53 @@ class ServerModel(Model):
         if isinstance(error, openai.APIStatusError):
             return ModelError(f"the model server answered {error.status_code}: {_short(error.message)}")
         return ModelError(f"the model server at {self.base_url} failed: {_short(str(error))}")
+
+
+def deadline_transport(client_class: type, seconds: float) -> Any:
+    """A transport for ``client_class`` (the openai client's HTTP client: httpx's, or httpx2's in openai 3) with
+    one deadline for each whole exchange, the request sent and every byte of the answer read. The client's own
+    timeouts bound each read, so a server that sends a byte a second never trips them; this bounds the whole answer
+    (to the deadline plus at most one read's timeout). Built from the client's own module, since a transport and a
+    stream must be that module's classes."""
+    http = sys.modules[next(k for k in client_class.__mro__ if k.__name__ == "Client").__module__.partition(".")[0]]
+    transport_class, _ = _deadline_classes(http)
+    return transport_class(seconds)
+
+
+@functools.cache
+def _deadline_classes(http: Any) -> tuple[type, type]:
+    class DeadlineStream(http.SyncByteStream):  # type: ignore[misc]  # a base only known at run time
+        def __init__(self, inner: Any, deadline: float, request: Any) -> None:
+            self._inner, self._deadline, self._request = inner, deadline, request
+
+        def __iter__(self) -> Iterator[bytes]:
+            for chunk in self._inner:
+                if time.monotonic() > self._deadline:
+                    raise http.ReadTimeout("the whole answer took longer than its deadline", request=self._request)
+                yield chunk
+
+        def close(self) -> None:
+            self._inner.close()
+
+    class DeadlineTransport(http.BaseTransport):  # type: ignore[misc]
+        def __init__(self, seconds: float) -> None:
+            self.seconds = seconds
+            self._inner = http.HTTPTransport()
+
+        def handle_request(self, request: Any) -> Any:
+            deadline = time.monotonic() + self.seconds
+            response = self._inner.handle_request(request)
+            return http.Response(
+                response.status_code,
+                headers=response.headers,
+                stream=DeadlineStream(response.stream, deadline, request),
+                extensions=response.extensions,
+            )
+
+        def close(self) -> None:
+            self._inner.close()
+
+    return DeadlineTransport, DeadlineStream
 
 
 def checked_base_url(url: str) -> str:
