@@ -38,6 +38,8 @@ Page = Annotated[int, Query(ge=1, le=100_000, description="1 is the newest page"
 Search = Annotated[str, Query(max_length=500, description="words to search for (FTS5)")]
 # Row ids are SQLite integers: a larger number would overflow in the query (a 500), so it is refused as a 422.
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="a positive id")]
+#: ``?version=K``: one of an article's versions (the page and the API read it alike).
+VersionNumber = Annotated[int | None, Query(ge=1, le=MAX_ROW_ID, description="an earlier version")]
 
 
 class _Strict(BaseModel):
@@ -187,7 +189,7 @@ def get_article(
     desk: DeskDep,
     format: Literal["json", "md", "html"] = "json",
     download: bool = False,
-    version: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
+    version: VersionNumber = None,
 ) -> Response:
     """``?format=md|html|json``; ``?download=1`` asks the browser to save it as a file; ``?version=K`` gives an
     earlier version (404 when the article has no such version)."""

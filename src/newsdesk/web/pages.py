@@ -26,7 +26,7 @@ from ..progress import Progress
 from ..render.changes import VersionChanges, version_changes
 from ..render.html import render_article_fragment
 from ..text import ascii_number
-from .api import RowId, get_desk
+from .api import RowId, VersionNumber, get_desk
 from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
 from .errors import error_response
@@ -176,17 +176,16 @@ def _section_count(job: Any) -> int | None:
 
 
 @router.get("/articles/{article_id}")
-def article_page(request: Request, article_id: RowId) -> Response:
+def article_page(request: Request, article_id: RowId, version: VersionNumber = None) -> Response:
     """The current version, with what changed since the one before (``?since=K``: since version K); ``?version=K``
     shows version K as it was, under a line that says so and links to the current one."""
     from ..pipeline.develop import get_version
 
     desk = get_desk(request)
     article = desk.archive.get_article(article_id)
-    asked = ascii_number(request.query_params.get("version"))
     current = article.version
-    if asked is not None and asked != current:
-        article = get_version(desk.archive, article_id, asked)
+    if version is not None and version != current:
+        article = get_version(desk.archive, article_id, version)
     fragment = Markup(render_article_fragment(article))  # rendered with autoescape by newsdesk.render
     return page(
         request,
