@@ -311,6 +311,11 @@ def test_feed_cli_lists_entries_and_needs_out_for_write(tmp_path: Path) -> None:
     # --out without --write would write nothing: said, not ignored
     unused = runner.invoke(cli, ["feed", str(FEEDS / "aljazeera.xml"), "--out", str(tmp_path / "a"), "--db", db])
     assert unused.exit_code == 2 and "add --write" in unused.output
+    # --out makes its folder, never a path of them: a typo in a parent is said before the feed is read
+    typo = tmp_path / "artciles" / "today"
+    nested = runner.invoke(cli, ["feed", str(FEEDS / "aljazeera.xml"), "--write", "--out", str(typo), "--db", db])
+    assert nested.exit_code == 2 and f"the folder {typo.parent} does not exist" in nested.output, nested.output
+    assert not typo.parent.exists()
 
 
 def test_feed_write_skips_an_entry_that_is_no_article_and_writes_the_ones_after_it(tmp_path: Path) -> None:

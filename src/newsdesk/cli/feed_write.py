@@ -52,7 +52,7 @@ def write_articles(
     if fmt not in ARTICLE_SUFFIXES:
         raise InputError(f"unknown article format {fmt!r}: use one of {', '.join(ARTICLE_SUFFIXES)}")
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        out_dir.mkdir(exist_ok=True)  # the folder, never a tree (a typo would make one)
     except OSError as error:
         raise InputError(f"cannot create {out_dir}: {error.strerror}") from None
     report = WriteReport()

@@ -184,6 +184,10 @@ def feed(
         raise InputError("--write needs --out DIR: the folder the articles are written to")
     if out and not do_write:
         raise InputError("--out names the folder --write writes to: add --write to write the articles")
+    if out and not Path(out).parent.is_dir():  # before the feed is read: a typo must not cost a run, nor make a tree
+        raise InputError(
+            f"--out {out}: the folder {Path(out).parent} does not exist (--out makes one folder, not a path)"
+        )
     archive = open_archive(db)
     parsed = read_feed(source, allow_private=allow_private)
     report = ingest_feed(archive, parsed, fetch_full=fetch_full, fetcher=Fetcher(allow_private=allow_private))
