@@ -362,12 +362,30 @@ def test_no_renderer_passes_a_javascript_link_or_markup(server, tmp_path: Path):
 
 def test_a_json_story_with_a_javascript_url_is_refused(tmp_path: Path):
     story = tmp_path / "story.json"
-    story.write_text(json.dumps({"headline": "Council", "body": "The council met.", "url": "javascript:alert(1)"}))
+    story.write_text(
+        json.dumps(
+            {
+                "headline": "Council",
+                "body": "The council met on Monday to vote on the budget.",
+                "url": "javascript:alert(1)",
+            }
+        )
+    )
     result = run_newsdesk("ingest", str(story), db=tmp_path / "n.db")
     assert result.returncode == 2 and "http" in one_line_error(result)
-    story.write_text(json.dumps({"headline": "Council", "body": "The council met.", "url": "https://ok.example/a"}))
+    story.write_text(
+        json.dumps(
+            {
+                "headline": "Council",
+                "body": "The council met on Monday to vote on the budget.",
+                "url": "https://ok.example/a",
+            }
+        )
+    )
     assert run_newsdesk("ingest", str(story), db=tmp_path / "n.db").returncode == 0
-    story.write_text('{"headline": "Lone \\ud800 surrogate", "body": "Found by the fuzzer \\udfff."}')
+    story.write_text(
+        '{"headline": "Lone \\ud800 surrogate", "body": "Found by the fuzzer on Monday in a story \\udfff."}'
+    )
     assert run_newsdesk("ingest", str(story), db=tmp_path / "n.db").returncode == 0, "stored with U+FFFD"
     assert "Lone \ufffd surrogate" in {row["headline"] for row in stored(tmp_path / "n.db")}
 

@@ -234,6 +234,16 @@ def test_a_stored_story_that_reads_as_no_article_is_named_by_the_id_given(db_pat
     assert f"story {story_id} does not read as an article" in err and "example.org" not in err
 
 
+def test_ingest_stores_no_story_that_write_would_refuse(db_path, tmp_path):
+    from newsdesk import archive
+
+    menu = tmp_path / "menu.md"
+    menu.write_text("Menu\n\nHome | News | Sport | Weather | Contact us\n", encoding="utf-8")
+    err = _one_line_error(run_newsdesk("ingest", str(menu), db=db_path))
+    assert f"{menu} does not read as an article" in err
+    assert archive.open(db_path).search_stories() == [], "not stored: it would be a thread entry and background"
+
+
 def test_empty_stdin(db_path):
     assert "standard input is empty" in _one_line_error(run_newsdesk("write", "-", input=b"", db=db_path))
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import NewsdeskError
+from ..ingest.clean import check_article
 from ..ingest.feeds import FEED_SUFFIXES, Feed, looks_like_feed, parse_feed, read_feed
 from ..ingest.fetch import FEED_TYPES, HTML_TYPES, Fetcher
 from ..ingest.web import story_from_html
@@ -116,6 +117,8 @@ def ingest_source(
         if path.suffix.lower() in FEED_SUFFIXES or (path.is_file() and looks_like_feed(_head(path))):
             return ingest_feed(archive, read_feed(source), fetch_full=fetch_full, fetcher=fetcher, progress=progress)
         story = load_story(source, allow_private=allow_private)
+    # what ``write`` refuses as no article is not stored either: it would be a thread entry and background later
+    check_article(story, source)
     _, created = archive.add_story(story)
     return IngestReport(
         source=source, title=story.headline, entries=1, new=int(created), duplicates=int(not created), kind="story"
