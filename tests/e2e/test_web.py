@@ -170,7 +170,13 @@ def test_regenerate_queues_a_job_for_one_section(client: TestClient) -> None:
     page = doc(client.get(f"/jobs/{job.id}"))
     assert page.xpath("//a[@id='article-back']/@href") == [f"/articles/{article_id}"], "a way back, whatever happens"
     missing = client.post(f"/api/articles/{article_id}/sections/outlook/regenerate", json={})
-    assert missing.status_code == 404 and "no section 'outlook': its sections are context" in missing.json()["error"]
+    error = missing.json()["error"]
+    assert missing.status_code == 404 and "no section 'outlook': its sections are context, analysis" in error
+    # a section of the article's template that this version lacks may be asked for: it is written in its place
+    lacking = client.post(f"/api/articles/{article_id}/sections/analysis/regenerate", json={})
+    assert (
+        lacking.status_code == 202 and desk(client).queue.get(lacking.json()["id"]).payload["section_id"] == "analysis"
+    )
 
 
 def test_stories_and_articles_are_searchable_and_paginated(client: TestClient) -> None:
@@ -395,7 +401,11 @@ def test_article_page_offers_downloads_and_regeneration(client: TestClient) -> N
     page = doc(client.get(f"/articles/{article_id}"))
     hrefs = page.xpath("//aside[@class='tools']//a/@href")
     assert hrefs == [f"/api/articles/{article_id}?format={f}&download=1" for f in ("md", "html", "json")]
-    assert page.xpath("//form[@id='regenerate']//option/@value") == ["context"]
+    options = page.xpath("//form[@id='regenerate']//option")
+    assert [(o.get("value"), o.text) for o in options] == [
+        ("context", "Context & Background"),
+        ("analysis", "In-Depth Analysis (not in this version)"),  # the template's, which this version lacks
+    ]
     assert page.xpath("//span[contains(@class, 'v-supported')]/@tabindex") == ["0", "0"]
     assert page.xpath("//link[@href='/article.css']")
     token = page.xpath(f"//input[@name='{CSRF_FIELD}']/@value")[0]

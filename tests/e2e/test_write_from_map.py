@@ -166,6 +166,23 @@ def test_a_full_story_trimmed_to_fit_a_small_context_is_no_summary(tmp_path: Pat
     assert not any("rests on a summary" in note for note in notes), notes
 
 
+def test_a_section_a_later_version_lacks_can_be_asked_for_again_in_its_place(tmp_path: Path) -> None:
+    from newsdesk.pipeline import regenerate_section
+
+    archive = open_archive(tmp_path / "n.db")
+    article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False), archive)
+    order = [s.id for s in article.sections]
+    assert "outlook" in order
+    # a version without the section, as an update that found nothing for it saves one
+    article.sections = [s for s in article.sections if s.id != "outlook"]
+    article.version += 1
+    archive.save_version(article, begun_from=article.version - 1)
+    again = regenerate_section(archive, article.id, "outlook", WriteOptions())
+    assert [s.id for s in again.sections] == order, "back in the template's place"
+    assert again.version == 3 and next(s for s in again.sections if s.id == "outlook").sentences()
+    assert again.updates[-1].summary == "Rewrote “Future Outlook” on request."
+
+
 def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_call(tmp_path: Path) -> None:
     from newsdesk.pipeline import regenerate_section
     from newsdesk.pipeline.develop import get_version

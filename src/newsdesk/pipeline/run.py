@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..ingest.clean import check_article
 from ..llm import Model, get_model
 from ..llm.session import Session
-from ..models import Article, ModelInfo, Passage, Source, Story, StoryInfo, Update
+from ..models import Article, ModelInfo, Passage, Section, Source, Story, StoryInfo, Update
 from ..retrieve import build_sources, evidence_of
 from ..storymap import build_map
 from ..template import SectionSpec, Template, load_template
@@ -333,14 +333,24 @@ def _reranker(options: WriteOptions, archive: Archive) -> retrieve.Reranker | No
     return semantic_reranker(archive)
 
 
-def section_index(article: Article, section_id: str) -> int:
-    """Where the section ``section_id`` stands among the article's sections; NotFoundError naming those it has."""
+def section_index(article: Article, section_id: str, template: Template | None = None) -> int:
+    """Where the section ``section_id`` stands among the article's sections; NotFoundError naming those it has.
+
+    With the article's ``template``, a section of the template that the article lacks (an update left it out, or
+    it was never written) is put in, empty, at its place in the template's order, so that it can be asked for."""
     from ..errors import NotFoundError
 
     index = next((i for i, s in enumerate(article.sections) if s.id == section_id), None)
-    if index is None:
-        known = ", ".join(s.id for s in article.sections) or "none"
+    if index is not None:
+        return index
+    specs = {spec.id: spec for spec in template.sections} if template else {}
+    if section_id not in specs:
+        known = ", ".join(dict.fromkeys([*(s.id for s in article.sections), *specs])) or "none"
         raise NotFoundError(f"article {article.id} has no section {section_id!r}: its sections are {known}")
+    spec, order = specs[section_id], list(specs)
+    before = set(order[: order.index(section_id)])
+    index = sum(1 for s in article.sections if s.id in before)
+    article.sections.insert(index, Section(id=spec.id, heading=spec.heading, kind=spec.kind))
     return index
 
 
@@ -361,11 +371,11 @@ def regenerate_section(
 
     emit = _emitter(on_event, time.perf_counter())
     article = archive.get_article(article_id)
-    index = section_index(article, section_id)
     template = load_template(options.template or article.template)
     spec = next((s for s in template.sections if s.id == section_id), None)
     if spec is None:
         raise NotFoundError(f"template {template.name!r} has no section {section_id!r}")
+    index = section_index(article, section_id, template)
     for source in article.sources:
         ids = source.passage_ids or [p.id for p in archive.passages(source.story_id or 0) if p.id is not None]
         source.passages = archive.passages_by_id(ids)

@@ -19,9 +19,10 @@ from ..ingest.clean import check_article, clean_story
 from ..ingest.guard import Guard
 from ..jobs import Job, JobPayload, JobQueue, queue_for, with_choices
 from ..jobs.polls import MAX_FEED_INTERVAL
-from ..models import Story, WriteChoices
+from ..models import Article, Story, WriteChoices
 from ..pipeline import section_index
 from ..progress import Progress
+from ..template import load_template
 from .settings import MAX_BODY_CHARS, MIN_FEED_INTERVAL, Settings
 
 MAX_URL_CHARS = 2000
@@ -87,14 +88,22 @@ class Desk:
         options = self._options(template, model)
         return self.queue.enqueue("write", with_choices({"url": self.checked_url(url)}, options))
 
+    def regenerable(self, article: Article) -> list[tuple[str, str]]:
+        """(id, heading) of each section "Rewrite this section" may ask for: the sections of the article's template,
+        in its order, those this version lacks included; none when this server does not offer the template."""
+        if article.template not in self.settings.templates:
+            return []
+        return [(spec.id, spec.heading) for spec in load_template(self.settings.templates[article.template]).sections]
+
     def regenerate(self, article_id: int, section_id: str, model: str | None = None) -> Job:
         article = self.archive.get_article(article_id)
-        section_index(article, section_id)
         if article.template not in self.settings.templates:
             raise RequestError(
                 f"article {article_id} was written with the template {article.template!r}, which "
                 "this server does not offer: start it with --template FILE"
             )
+        # a section of the template that this version lacks (an update left it out) may be asked for too
+        section_index(article, section_id, load_template(self.settings.templates[article.template]))
         payload: JobPayload = {
             "article_id": article_id,
             "section_id": section_id,

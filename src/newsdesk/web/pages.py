@@ -193,7 +193,7 @@ def article_page(request: Request, article_id: RowId, version: VersionNumber = N
         article=article,
         fragment=fragment,
         current_version=current,
-        can_regenerate=article.version == current and article.template in desk.settings.templates,
+        regenerable=desk.regenerable(article) if article.version == current else [],
         changes=_changes(desk.archive, article, request.query_params.get("since"))
         if article.version == current
         else None,
