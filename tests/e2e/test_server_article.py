@@ -202,3 +202,18 @@ def test_context_length_is_honoured_before_any_request(server, tmp_path):
     assert article["model"]["context_length"] == CONTEXT
     assert any("trimmed" in note for note in article["notes"]), "the story was cut to fit from the start"
     assert len(server.refused) - refused_before <= 1, "at most one refusal, to learn the server's token count"
+
+
+def test_a_context_that_holds_no_prompt_is_an_error_not_a_title_over_notes(tmp_path) -> None:
+    tiny = ScriptedChatServer(delay=0.0, script=_script, context=250)
+    try:
+        result = run_newsdesk(
+            "write", str(STORY), "--model", "openai:scripted", "--base-url", tiny.base_url, db=tmp_path / "n.db"
+        )
+    finally:
+        tiny.close()
+    error = result.stderr.decode().strip().splitlines()[-1]
+    assert result.returncode == 2 and error.startswith("Error: nothing could be written: no prompt fits"), error
+    assert "context of 250 tokens" in error and "--context-length" in error
+    with sqlite3.connect(tmp_path / "n.db") as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (0,), "nothing saved"

@@ -79,6 +79,7 @@ class Session:
         self.limits: dict[str, int] = {}
         self.by_purpose: Counter[str] = Counter()
         self.stats = Stats()
+        self.refusals: list[ContextTooSmall] = []  # calls given up because the prompt cannot fit the context
 
     @property
     def calls_made(self) -> int:
@@ -132,9 +133,11 @@ class Session:
                 if refusal.limit and refusal.limit < self.model.context_length:
                     self.model.context_length = refusal.limit  # the server said so: every later prompt fits it
                 if attempt == MAX_REFITS or not callable(prompt):
+                    self.refusals.append(refusal)
                     raise
                 cut = self.refit() if self.refit is not None else False
                 if not cut and prompt() == messages:
+                    self.refusals.append(refusal)
                     raise  # nothing would be different: the caller decides what to do without the call
                 self.emit(
                     "warning",

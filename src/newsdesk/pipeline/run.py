@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import injection, retrieve
 from ..archive import Archive
-from ..errors import InputError
+from ..errors import InputError, ModelError
 from ..ingest.clean import check_article
 from ..llm import Model, get_model
 from ..llm.session import Session
@@ -171,6 +171,14 @@ def _run(
         body=story.body,
         map_analysis=plan.map_analysis,
     )
+    if session.refusals and session.calls_made == 0 and not any(s.sentences() for s in [draft.intro, *draft.sections]):
+        # not one call fitted the model's context, and the sources gave no sentence without one: a title over
+        # notes is no article, and "Done" would say it is
+        raise ModelError(
+            f"nothing could be written: no prompt fits the model's context of {model.context_length:,} tokens "
+            f"(the first: {session.refusals[0]}); nothing was saved. Use a larger context (--context-length, or "
+            "the server's own setting)"
+        )
     article = Article(
         title=draft.title,
         dek=draft.dek,
