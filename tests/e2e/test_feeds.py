@@ -257,6 +257,15 @@ def test_feed_url_and_fetch_full_text(server: LocalServer, archive: Archive) -> 
     assert "40 million euros" in story.body  # the page's text
 
 
+def test_one_feed_address_written_two_ways_is_one_feed_on_the_command_line(
+    server: LocalServer, archive: Archive
+) -> None:
+    other_way = server.url("/feed.xml").replace("http://127.0.0.1", "HTTP://127.0.0.1") + "#latest"
+    for url in (server.url("/feed.xml"), other_way):
+        ingest_source(archive, url, allow_private=True)
+    assert [feed.url for feed in archive.feeds.all()] == [server.url("/feed.xml")], "the web face's rule, here too"
+
+
 def test_fetch_full_text_refused_keeps_the_summary(server: LocalServer, archive: Archive) -> None:
     feed = read_feed(server.url("/feed.xml"), allow_private=True)
     report = ingest_feed(archive, feed, fetch_full=True, fetcher=Fetcher())  # the page fetch is refused

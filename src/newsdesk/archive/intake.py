@@ -18,6 +18,7 @@ from ..errors import NewsdeskError
 from ..ingest.clean import check_article
 from ..ingest.feeds import FEED_SUFFIXES, Feed, looks_like_feed, parse_feed, read_feed
 from ..ingest.fetch import FEED_TYPES, HTML_TYPES, Fetcher
+from ..ingest.guard import normal_url
 from ..ingest.web import story_from_html
 from ..models import Story
 from ..text import counted
@@ -108,7 +109,7 @@ def ingest_source(
     if "://" in source:
         result = fetcher.get(source, accept=FEED_TYPES + HTML_TYPES + ("text/plain",), what="feed or web page")
         if result.content_type in FEED_TYPES or looks_like_feed(result.content):
-            feed = parse_feed(result.content, source, result.content_type)
+            feed = parse_feed(result.content, normal_url(source), result.content_type)  # one feed, however written
             return ingest_feed(archive, feed, fetch_full=fetch_full, fetcher=fetcher, progress=progress)
         story = story_from_html(result.text(), url=result.url, name=source)
         story.origin = "url"

@@ -31,6 +31,7 @@ from ..reading import read_capped
 from .budget import check_markup, defuse_feed, run_bounded
 from .clean import clean_story
 from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, Fetcher
+from .guard import normal_url
 from .web import html_to_text
 
 __all__ = ["FEED_SUFFIXES", "Feed", "FeedEntry", "clean_link", "looks_like_feed", "parse_feed", "read_feed"]
@@ -158,7 +159,7 @@ def read_feed(source: str, *, allow_private: bool = False, fetcher: Fetcher | No
     if "://" in source:
         fetcher = fetcher or Fetcher(allow_private=allow_private)
         result = fetcher.get(source, accept=FEED_TYPES + ("text/plain",), what="feed")
-        return parse_feed(result.content, source, result.content_type)
+        return parse_feed(result.content, normal_url(source), result.content_type)  # one feed, however written
     path = Path(source).expanduser()
     data = read_capped(source, limit=DEFAULT_MAX_BYTES, what="feed")
     return parse_feed(data, str(path.resolve()))

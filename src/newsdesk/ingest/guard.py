@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 import httpcore
 import httpx
@@ -28,6 +30,7 @@ __all__ = [
     "GuardedTransport",
     "allow_private_setting",
     "blocked_reason",
+    "normal_url",
     "system_resolver",
 ]
 
@@ -189,6 +192,21 @@ def _is_literal(host: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def normal_url(url: httpx.URL | str) -> str:
+    """One address written one way (RFC 3986, 6.2.2-6.2.3), so that one feed is one feed from either face: the
+    scheme and host in lower case, no trailing dot on the host, no default port, "/" for an empty path, unreserved
+    characters unescaped ("%7E" is "~"), no empty query, and no fragment (a browser's, never sent to the server).
+    An escaped slash stays escaped: it is data, not a path separator."""
+    parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
+    parts = urlsplit(str(parsed.copy_with(fragment=None, host=parsed.host.rstrip("."))))
+    text = urlunsplit(parts._replace(path=parts.path or "/"))
+    return _UNRESERVED_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text).removesuffix("?")
+
+
+# a percent-escape of a letter, a digit or one of - . _ ~: the same character either way
+_UNRESERVED_ESCAPE = re.compile(r"%(4[1-9A-F]|5[0-9A]|6[1-9A-F]|7[0-9A]|3[0-9]|2D|2E|5F|7E)", re.IGNORECASE)
 
 
 def shorten_url(url: str, limit: int = 120) -> str:

@@ -5,18 +5,14 @@ Nothing here writes an article: it queues a job for a worker. Pages and API rout
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
-
-import httpx
 
 from ..archive import Archive, check_writable, open_archive
 from ..archive.feeds import Feed
 from ..errors import InputError
 from ..ingest.clean import check_article, clean_story
-from ..ingest.guard import Guard
+from ..ingest.guard import Guard, normal_url
 from ..jobs import Job, JobPayload, JobQueue, queue_for, with_choices
 from ..jobs.polls import MAX_FEED_INTERVAL
 from ..models import Article, Story, WriteChoices
@@ -133,19 +129,6 @@ class Desk:
     def _options(self, template: str | None, model: str | None) -> WriteChoices:
         name, spec = self.template(template)
         return {"template": spec, "template_name": name, "model": self.model(model)}
-
-
-def normal_url(parsed: httpx.URL) -> str:
-    """One address written one way (RFC 3986, 6.2.2-6.2.3), so that one feed is one feed: the scheme and host in
-    lower case, no trailing dot on the host, no default port, "/" for an empty path, unreserved characters
-    unescaped ("%7E" is "~"), no empty query, and no fragment (a browser's, never sent to the server)."""
-    parts = urlsplit(str(parsed.copy_with(fragment=None, host=parsed.host.rstrip("."))))
-    text = urlunsplit(parts._replace(path=parts.path or "/"))
-    return _UNRESERVED_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text).removesuffix("?")
-
-
-# a percent-escape of a letter, a digit or one of - . _ ~: the same character either way
-_UNRESERVED_ESCAPE = re.compile(r"%(4[1-9A-F]|5[0-9A]|6[1-9A-F]|7[0-9A]|3[0-9]|2D|2E|5F|7E)", re.IGNORECASE)
 
 
 def job_json(job: Job, progress: dict[str, Any] | None = None) -> dict[str, Any]:
