@@ -108,6 +108,21 @@ def test_invented_date_and_figure(verifier: Verifier, passages: list[Passage]) -
     assert outlook.verdict != "supported" and "number: $4bn" in outlook.details["missing_specifics"]
 
 
+@pytest.mark.parametrize(
+    ("source", "written", "verdict"),
+    [
+        ("on December 25", "on Christmas Day", "supported"),  # one day, written two ways
+        ("on Christmas Day", "on December 25", "supported"),
+        ("on Christmas Day", "on Christmas Eve", "contradicted"),  # two holidays are two days
+        ("on St. Patrick's Day", "on March 17", "supported"),
+        ("on New Year's Eve", "on January 1", "unsupported"),  # a month the source does not give
+    ],
+)
+def test_a_holiday_on_a_fixed_day_is_that_date(verifier: Verifier, source: str, written: str, verdict: str) -> None:
+    story = [Passage(text=f"The mayor opened the new library {source}, handing out books to children.", id=1)]
+    assert verifier.check(f"The mayor opened the new library {written}.", story).verdict == verdict
+
+
 def test_quote_must_be_verbatim(verifier: Verifier, passages: list[Passage]) -> None:
     drift = verifier.check(
         "Abbott said: \u201cWe are going to rebuild and we are going to do it together.\u201d", passages

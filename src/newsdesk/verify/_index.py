@@ -20,7 +20,7 @@ from ..injection import asserted, read_ahead
 from ..models import Passage
 from . import _names as names
 from . import _specifics as sp
-from ._text import STOPWORDS, normalise, source_spans, stem, tokens
+from ._text import STOPWORDS, holidays_as_dates, normalise, source_spans, stem, tokens
 
 if TYPE_CHECKING:
     from ..llm.embed import Encoder, VectorStore
@@ -125,7 +125,7 @@ class PassageIndex:
             lower_parts.append(clean.lower())
             index.quote_keys.append(sp.quote_key(clean))
             index._add_names(clean)
-            index.months.update(m for m, _ in sp._month_mentions(clean))
+            index.months.update(m for m, _ in sp._month_mentions(holidays_as_dates(clean)))
             index.weekdays.update(w for w, _ in sp._weekday_mentions(clean))
         index.lower_text = "\n".join(lower_parts)
         total = max(1, len(index.units))
@@ -136,7 +136,7 @@ class PassageIndex:
         toks = tokens(text)
         seq = [stem(t) for t in toks]
         content = frozenset(s for t, s in zip(toks, seq, strict=True) if _is_content(t))
-        numbers = sp.extract_numbers(text, source=True)
+        numbers = sp.extract_numbers(holidays_as_dates(text), source=True)  # a holiday's day is a figure
         unit = Unit(
             passage, start, end, text.lower(), content, seq, content_pairs(toks, seq), numbers, negation_count(toks)
         )

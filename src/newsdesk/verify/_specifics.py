@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ._names import extract_names
-from ._text import MONTHS, STOPWORDS, WEEKDAYS, normalise, stem
+from ._text import MONTHS, STOPWORDS, WEEKDAYS, holidays_as_dates, normalise, stem
 
 __all__ = ["Number", "Specifics", "extract", "extract_quotes", "number_found", "quote_key"]
 
@@ -319,8 +319,8 @@ def quote_key(text: str) -> str:
 
 
 def extract(text: str) -> Specifics:
-    """All specifics of one sentence (``text`` is normalised here)."""
-    text = normalise(text)
+    """All specifics of one sentence (``text`` is normalised here; a fixed-date holiday is its date)."""
+    text = holidays_as_dates(normalise(text))
     numbers = extract_numbers(text)
     times = [(f"{int(n.value) // 60:02d}:{int(n.value) % 60:02d}", n.text) for n in numbers if n.unit == "time"]
     return Specifics(

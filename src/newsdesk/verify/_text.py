@@ -22,6 +22,7 @@ __all__ = [
     "WEEKDAYS",
     "claim_kind",
     "content_stems",
+    "holidays_as_dates",
     "normalise",
     "source_spans",
     "split_sentences",
@@ -184,6 +185,48 @@ MONTHS = {
     "december": 12,
     "dec": 12,
 }
+
+# A holiday kept on one fixed calendar day names that day: "on Christmas Day" is "on December 25" written otherwise,
+# and "Christmas Eve" is another day. Moveable feasts (Easter, Thanksgiving) and days that differ by country
+# ("Independence Day") name no one date, and are left as names.
+_FIXED_HOLIDAYS = {
+    "New Year's Day": "January 1",
+    "New Year's Eve": "December 31",
+    "Hogmanay": "December 31",
+    "Christmas Day": "December 25",
+    "Christmas Eve": "December 24",
+    "Boxing Day": "December 26",
+    "Valentine's Day": "February 14",
+    "Halloween": "October 31",
+    "St Patrick's Day": "March 17",
+    "Bastille Day": "July 14",
+    "Bonfire Night": "November 5",
+    "Guy Fawkes Night": "November 5",
+    "Armistice Day": "November 11",
+    "Veterans Day": "November 11",
+    "Remembrance Day": "November 11",
+    "Juneteenth": "June 19",
+    "Anzac Day": "April 25",
+    "Australia Day": "January 26",
+    "Canada Day": "July 1",
+    "International Women's Day": "March 8",
+    "All Saints' Day": "November 1",
+    "Cinco de Mayo": "May 5",
+}
+# As written: capitalised (a name), "St." or "Saint" for "St", with or without the apostrophe.
+_HOLIDAY = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(name).replace("'", "'?").replace(r"St\ ", r"(?:St\.?|Saint)\ ") for name in _FIXED_HOLIDAYS)
+    + r")(?!\w)"
+)
+_HOLIDAY_KEYS = {re.sub(r"\W", "", name.lower().replace("saint", "st")): day for name, day in _FIXED_HOLIDAYS.items()}
+
+
+def holidays_as_dates(text: str) -> str:
+    """``text`` with each fixed-date holiday written as its date ("Christmas Day" as "December 25"), so that the
+    date and the holiday's name are one date to the checks of figures and dates, and two holidays are two dates."""
+    return _HOLIDAY.sub(lambda m: _HOLIDAY_KEYS[re.sub(r"\W", "", m.group().lower().replace("saint", "st"))], text)
+
 
 WEEKDAYS = {
     "monday": "mon",
