@@ -178,3 +178,61 @@ def test_an_answer_dripped_a_byte_at_a_time_is_bounded_by_the_whole_wait(server_
             model.close()
         # every read arrives within the 1 s read timeout; only the whole answer's deadline can end the call
         assert time.monotonic() - started < 5
+
+
+class SlowHeaders(BaseHTTPRequestHandler):
+    """A status line, then one header line every tenth of a second, for minutes: the answer never begins."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self) -> None:  # http.server's naming
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        for n in range(3000):
+            self.wfile.write(b"X-Pad-%d: y\r\n" % n)
+            self.wfile.flush()
+            time.sleep(0.1)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class Endless(BaseHTTPRequestHandler):
+    """A 200 whose message text never ends, sent as fast as it is read."""
+
+    protocol_version = "HTTP/1.0"
+
+    def do_POST(self) -> None:  # http.server's naming
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(b'{"choices": [{"index": 0, "message": {"role": "assistant", "content": "')
+        chunk = b"A" * 1_000_000
+        for _ in range(200):  # 200 MB, unless the reader stops first
+            self.wfile.write(chunk)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_headers_sent_a_line_at_a_time_are_bounded_by_the_whole_wait(server_model) -> None:
+    with ThreadedServer(SlowHeaders) as slow:
+        model = ServerModel("any", base_url=slow.url("/v1"), timeout=1.0)
+        started = time.monotonic()
+        try:
+            with pytest.raises(ModelError, match=r"timed out: no answer in 1 s"):
+                model.chat(HELLO)
+        finally:
+            model.close()
+        assert time.monotonic() - started < 5, "the headers' reads each arrive in time; the deadline ends the call"
+
+
+def test_an_endless_answer_is_read_no_further_than_its_cap(server_model) -> None:
+    with ThreadedServer(Endless) as endless:
+        model = ServerModel("any", base_url=endless.url("/v1"), timeout=60)
+        try:
+            with pytest.raises(ModelError, match=r"sent an answer of more than 8 MB: not read further"):
+                model.chat(HELLO)
+        finally:
+            model.close()
