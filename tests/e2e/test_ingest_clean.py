@@ -96,6 +96,10 @@ def test_random_letters_are_refused_within_seconds_and_real_prose_is_not() -> No
     # a wire summary in headline English drops its articles but keeps its modals, prepositions and "says"
     summary = "Port chief says city pulled ferry plan over fears it could break new safety rules."
     check_article(Story(headline="Ferry", body=summary))
+    # the text's end closes its last sentence: a feed summary often has no full stop
+    check_article(
+        Story(headline="Ferry", body="It has been two weeks since the ferry sank and there have been no arrests")
+    )
 
 
 def test_the_pipeline_refuses_a_non_article_and_stores_nothing(tmp_path) -> None:

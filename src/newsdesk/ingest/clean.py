@@ -55,7 +55,10 @@ _TRAILING_CREDIT = re.compile(r"\s+(?:Photograph|Photo|Picture|Image|Illustratio
 # "[What you need to know to start the day: Get New York Today in your inbox.]": a paragraph in square brackets.
 _BRACKETED = re.compile(r"\[[^\[\]]+\]")
 _WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE = re.compile(r"[^.!?]+[.!?]")
+# A sentence ends at its punctuation, or at the end of its line, which closes it as a full stop would (a feed
+# summary often has none). A vertical bar or a bullet separates a list's or a menu's items, never prose's words:
+# each item is a piece of its own, so a menu ("Home | News | Contact us") stays words, never a sentence.
+_SENTENCE = re.compile(r"[^.!?\n|•·›]+(?:[.!?]|$)", re.MULTILINE)
 # Function words of the languages newsdesk meets most (en, fr, es, de, it, pt): running prose is full of them,
 # random letters and menus are not. English's are the shared list, modals, prepositions and "says" included: a
 # wire summary in headline English ("US host says CBS pulled interview from Monday's broadcast over fears it
