@@ -215,13 +215,16 @@ def test_a_version_saved_while_an_update_ran_is_never_written_over(tmp_path: Pat
     archive.add_story(story_from_text(SECOND, "second.md"))
     rewritten = []
 
-    def meanwhile(event: Event) -> None:  # another run saves a version while this update is being written
+    def meanwhile(event: Event) -> None:  # other runs save versions while this update is being written
         if event.stage == "write" and event.status == "start" and not rewritten:
+            emptied = archive.get_article(first.id)  # a section emptied (version 2), then written again (3)
+            emptied.sections[0].blocks, emptied.version = [], 2
+            archive.save_version(emptied, begun_from=1)
             rewritten.append(regenerate_section(archive, first.id, first.sections[0].id, options))
 
-    with pytest.raises(ConflictError, match="became version 2 while this change was made from version 1"):
+    with pytest.raises(ConflictError, match="became version 3 while this change was made from version 1"):
         update_article(archive, first.id, options, on_event=meanwhile)
     current = archive.get_article(first.id)
-    assert current.version == 2 and current.updates[-1].summary.startswith("Rewrote"), "the rewrite stands"
+    assert current.version == 3 and current.updates[-1].summary.startswith("Rewrote"), "the rewrite stands"
     assert get_version(archive, first.id, 1).to_dict()["sections"] == first.to_dict()["sections"]
     assert [a["id"] for a in archive.list_articles()] == [first.id], "the update's draft is gone"

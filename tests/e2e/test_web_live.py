@@ -25,6 +25,7 @@ import jsonschema
 import lxml.html
 import pytest
 
+from newsdesk.archive import open_archive
 from newsdesk.ingest import story_from_text
 from newsdesk.jobs.worker import pid_alive
 from support.servers import free_port
@@ -221,12 +222,25 @@ def test_regenerate_rewrites_one_section_and_keeps_the_rest(live: LiveServer) ->
     job_id = live.post("/api/articles", json={**brief(HARBOUR_FILE), "template": "tiny"}).json()["id"]
     article_id = live.wait_for_job(job_id)["article_id"]
     before = live.get(f"/api/articles/{article_id}").json()
+    # the embedded model rebuilds the section from the sources, as the article built it: the same sentences, so
+    # the job says there is nothing new and no version is made
+    same = live.wait_for_job(
+        live.post(f"/api/articles/{article_id}/sections/analysis/regenerate", json={}).json()["id"]
+    )
+    assert same["status"] == "failed" and "nothing new for “In-Depth Analysis”" in same["error"], same
+    assert live.get(f"/api/articles/{article_id}").json()["version"] == 1
+    # a version whose section an update emptied: the rewrite fills it and keeps the rest
+    archive = open_archive(live.db)
+    emptied = archive.get_article(article_id)
+    emptied.sections[1].blocks, emptied.version = [], 2
+    archive.save_version(emptied, begun_from=1)
     response = live.post(f"/api/articles/{article_id}/sections/analysis/regenerate", json={})
     assert response.status_code == 202
     job = live.wait_for_job(response.json()["id"])
     assert (job["status"], job["kind"], job["article_id"]) == ("done", "regenerate", article_id), job
     after = live.get(f"/api/articles/{article_id}").json()
-    assert [s["id"] for s in after["sections"]] == ["context", "analysis"]
+    assert [s["id"] for s in after["sections"]] == ["context", "analysis"] and after["version"] == 3
+    assert after["sections"][1]["blocks"], "written again"
     assert after["intro"] == before["intro"] and after["sections"][0] == before["sections"][0]
     assert after["title"] == before["title"]
 

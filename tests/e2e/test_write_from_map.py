@@ -183,12 +183,36 @@ def test_a_section_a_later_version_lacks_can_be_asked_for_again_in_its_place(tmp
     assert again.updates[-1].summary == "Rewrote “Future Outlook” on request."
 
 
+def test_a_rewrite_that_gives_the_same_sentences_again_saves_no_version(tmp_path: Path) -> None:
+    import pytest
+
+    from newsdesk.errors import InputError
+    from newsdesk.pipeline import regenerate_section
+
+    archive = open_archive(tmp_path / "n.db")
+    article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False), archive)
+    # from the map, as the article built it, and the rest of the article is unchanged: the same sentences again
+    with pytest.raises(InputError, match="nothing new for “Future Outlook”: .* so it is left as it was"):
+        regenerate_section(archive, article.id, "outlook", WriteOptions())
+    assert archive.get_article(article.id).version == 1, "no version that changes nothing"
+
+
+def _emptied(archive, article, section_id: str):
+    """A version with one section emptied, as an update that found nothing for it saves one."""
+    article = archive.get_article(article.id)
+    next(s for s in article.sections if s.id == section_id).blocks = []
+    article.version += 1
+    archive.save_version(article, begun_from=article.version - 1)
+    return article
+
+
 def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_call(tmp_path: Path) -> None:
     from newsdesk.pipeline import regenerate_section
     from newsdesk.pipeline.develop import get_version
 
     archive = open_archive(tmp_path / "n.db")
     article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False), archive)
+    _emptied(archive, article, "outlook")
     again = regenerate_section(archive, article.id, "outlook", WriteOptions())
     section = next(s for s in again.sections if s.id == "outlook")
     assert section.sentences() and all(s.verdict == "supported" for s in section.sentences())
@@ -201,7 +225,7 @@ def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_cal
     }
     assert not {c.quote for s in section.sentences() for c in s.citations} & elsewhere
     assert archive.calls(2) == []  # the second run asked the model for nothing
-    assert again.version == 2 and again.updates[-1].summary == "Rewrote “Future Outlook” on request."
+    assert again.version == 3 and again.updates[-1].summary == "Rewrote “Future Outlook” on request."
     kept = get_version(archive, article.id, 1)  # the version it replaced is kept, as an update's is
     assert kept.to_dict()["sections"] == article.to_dict()["sections"] and kept.updates == []
 
@@ -215,6 +239,7 @@ def test_a_fact_section_is_rewritten_from_the_sources_without_a_call(tmp_path: P
     article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False), archive)
     calls = len(archive.calls(10))
     facts = next(s for s in article.sections if s.kind in ("fact", "summary"))
+    _emptied(archive, article, facts.id)
     again = regenerate_section(archive, article.id, facts.id, WriteOptions())
     rewritten = next(s for s in again.sections if s.id == facts.id)
     body = " ".join(" ".join(STORY).split())

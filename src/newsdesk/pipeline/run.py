@@ -401,6 +401,19 @@ def regenerate_section(
     return regenerated
 
 
+def _said(section: Section) -> list[str]:
+    return [sentence.text for sentence in section.sentences()]
+
+
+def _nothing_new(spec: SectionSpec, before: Section) -> InputError:
+    """Why a rewrite saves nothing: no sentence for the section that the article does not already give."""
+    kept = "it is left as it was" if before.sentences() else "the article still goes without it"
+    return InputError(
+        f"nothing new for “{spec.heading}”: the sources hold no sentence for it that the article does not already "
+        f"give, so {kept} (a model server writes sections in its own words)"
+    )
+
+
 def _regenerate(
     archive: Archive,
     article: Article,
@@ -438,19 +451,19 @@ def _regenerate(
         # a model that writes no analysis never writes a section freely, here either; and a section is never
         # replaced by an empty one
         if section is None or not section.sentences():
-            raise InputError(
-                f"nothing new for “{spec.heading}”: the sources hold no sentence for it that the article does not "
-                "already give, so it is left as it was (a model server writes sections in its own words)"
-            )
+            raise _nothing_new(spec, article.sections[index])
     if section is None:
         others = [s.heading for s in template.sections if s.id != section_id]
         section = write_section(session, sources, spec, headline, others, seed=random.randrange(1, 2**31))
     emit(
         "write", "done", section=section_id, heading=spec.heading, sentences=len(section.sentences()), note=section.note
     )
+    before = article.sections[index]
     article.sections[index] = section
     article.dropped = [d for d in article.dropped if d.section != section_id]
     _verify(article, sources, evidence, plan, session, archive, emit)
+    if _said(article.sections[index]) == _said(before):  # the same sentences again: no new version says so
+        raise _nothing_new(spec, before)
     keep_datelines(article, article.sources)
     injection.finish_article(article, screening, fallback_title)  # [injection]
     begun_from, at = article.version, datetime.now(UTC).isoformat(timespec="seconds")
