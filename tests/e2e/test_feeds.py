@@ -323,8 +323,13 @@ def test_feed_cli_lists_entries_and_needs_out_for_write(tmp_path: Path) -> None:
     # --out makes its folder, never a path of them: a typo in a parent is said before the feed is read
     typo = tmp_path / "artciles" / "today"
     nested = runner.invoke(cli, ["feed", str(FEEDS / "aljazeera.xml"), "--write", "--out", str(typo), "--db", db])
-    assert nested.exit_code == 2 and f"the folder {typo.parent} does not exist" in nested.output, nested.output
+    assert nested.exit_code == 2 and f"{typo.parent} does not exist" in nested.output, nested.output
     assert not typo.parent.exists()
+    (tmp_path / "afile").write_text("x")
+    in_a_file = runner.invoke(
+        cli, ["feed", str(FEEDS / "aljazeera.xml"), "--write", "--out", str(tmp_path / "afile" / "sub"), "--db", db]
+    )
+    assert in_a_file.exit_code == 2 and f"{tmp_path / 'afile'} is a file, not a folder" in in_a_file.output
 
 
 def test_feed_write_skips_an_entry_that_is_no_article_and_writes_the_ones_after_it(tmp_path: Path) -> None:

@@ -242,6 +242,9 @@ def test_ingest_stores_no_story_that_write_would_refuse(db_path, tmp_path):
     err = _one_line_error(run_newsdesk("ingest", str(menu), db=db_path))
     assert f"{menu} does not read as an article" in err
     assert archive.open(db_path).search_stories() == [], "not stored: it would be a thread entry and background"
+    both = run_newsdesk("ingest", str(menu), str(EXAMPLE), db=db_path)  # the others are stored; the path said once
+    assert both.returncode == 2 and both.stderr.decode().count(str(menu)) == 1, both.stderr.decode()
+    assert len(archive.open(db_path).search_stories()) == 1
 
 
 def test_empty_stdin(db_path):

@@ -102,7 +102,8 @@ def ingest(sources: tuple[str, ...], fetch_full: bool, allow_private: bool, db: 
             if len(sources) == 1:
                 raise
             failed += 1
-            click.echo(f"Error: {source}: {error}", err=True)
+            said = str(error)
+            click.echo(f"Error: {said}" if said.startswith(source) else f"Error: {source}: {said}", err=True)
             continue
         click.echo(report.summary())
         if not quiet:
@@ -184,10 +185,12 @@ def feed(
         raise InputError("--write needs --out DIR: the folder the articles are written to")
     if out and not do_write:
         raise InputError("--out names the folder --write writes to: add --write to write the articles")
-    if out and not Path(out).parent.is_dir():  # before the feed is read: a typo must not cost a run, nor make a tree
-        raise InputError(
-            f"--out {out}: the folder {Path(out).parent} does not exist (--out makes one folder, not a path)"
-        )
+    parent = Path(out).parent if out else None
+    if (
+        parent is not None and not parent.is_dir()
+    ):  # before the feed is read: a typo must not cost a run nor make a tree
+        what = "is a file, not a folder" if parent.exists() else "does not exist (--out makes one folder, not a path)"
+        raise InputError(f"--out {out}: {parent} {what}")
     archive = open_archive(db)
     parsed = read_feed(source, allow_private=allow_private)
     report = ingest_feed(archive, parsed, fetch_full=fetch_full, fetcher=Fetcher(allow_private=allow_private))
