@@ -116,6 +116,19 @@ def test_the_wait_comes_from_newsdesk_server_timeout(monkeypatch: pytest.MonkeyP
         server_model("openai:any", "http://127.0.0.1:9/v1")
 
 
+@pytest.mark.parametrize("value", ["abc", "100", "2048.5", "²", "9" * 30])
+def test_a_context_length_from_the_environment_is_held_to_the_options_range(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, value: str
+) -> None:
+    monkeypatch.setenv("NEWSDESK_CONTEXT_LENGTH", "4096")
+    assert ServerModel("any", base_url="http://127.0.0.1:9/v1").context_length == 4096
+    monkeypatch.setenv("NEWSDESK_CONTEXT_LENGTH", value)  # a traceback for "abc"; 100 was taken as it came
+    args = ["write", str(SHORT_BRIEF), "--model", "openai:any", "--base-url", "http://127.0.0.1:9/v1"]
+    result = CliRunner().invoke(cli, [*args, "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2, result.output
+    assert "NEWSDESK_CONTEXT_LENGTH must be a whole number of tokens from 512 to 1,000,000" in result.output
+
+
 def test_each_retry_is_a_warning(server_model, caplog: pytest.LogCaptureFixture) -> None:
     chat = ScriptedChatServer(delay=0.0)
     chat.failures = [503, 429]

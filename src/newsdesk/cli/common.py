@@ -18,6 +18,7 @@ from ..archive import Archive, default_db_path, default_location
 from ..archive.location import POSTGRES_SCHEMES
 from ..errors import InputError
 from ..files import write_atomically
+from ..llm.base import MAX_CONTEXT_LENGTH, MIN_CONTEXT_LENGTH
 from ..models import MAX_ROW_ID
 from ..progress import describe
 
@@ -53,7 +54,7 @@ def model_options(fn: Command) -> Command:
         ),
         click.option(
             "--context-length",
-            type=click.IntRange(512, 1_000_000),
+            type=click.IntRange(MIN_CONTEXT_LENGTH, MAX_CONTEXT_LENGTH),
             help="Context window in tokens (embedded: the size to allocate; servers: the server's own, "
             "e.g. 2048 for llama.cpp's server; a server that says it is smaller is believed).",
         ),

@@ -10,6 +10,7 @@ import click
 
 from ..archive import default_location, is_postgres
 from ..errors import InputError
+from ..llm.base import MAX_CONTEXT_LENGTH, MIN_CONTEXT_LENGTH
 from .common import archive_option, judge_option, model_options, require_database
 
 
@@ -146,7 +147,9 @@ def _check_port(host: str, port: int) -> None:
 
 @click.command("worker")
 @click.option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible server URL for server models.")
-@click.option("--context-length", type=click.IntRange(512, 1_000_000), help="Context window in tokens.")
+@click.option(
+    "--context-length", type=click.IntRange(MIN_CONTEXT_LENGTH, MAX_CONTEXT_LENGTH), help="Context window in tokens."
+)
 @click.option(
     "--allow-private",
     is_flag=True,

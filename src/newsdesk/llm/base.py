@@ -8,6 +8,10 @@ from typing import Any
 
 from ..errors import ModelError
 
+#: The context windows newsdesk accepts, in tokens: in fewer than 512 no prompt of an article fits, and no model's
+#: window is a million.
+MIN_CONTEXT_LENGTH, MAX_CONTEXT_LENGTH = 512, 1_000_000
+
 __all__ = ["Completion", "Model", "ProbabilitiesUnavailable"]
 
 

@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..errors import ContextTooSmall, InputError, ModelError
-from .base import Completion, Model, ProbabilitiesUnavailable
+from ..text import ascii_number
+from .base import MAX_CONTEXT_LENGTH, MIN_CONTEXT_LENGTH, Completion, Model, ProbabilitiesUnavailable
 from .ratelimit import SERVER_RATE, max_retries, retry_delay, should_retry
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("newsdesk.llm")
 
 TIMEOUT_ENV = "NEWSDESK_SERVER_TIMEOUT"
+CONTEXT_ENV = "NEWSDESK_CONTEXT_LENGTH"
+DEFAULT_CONTEXT_LENGTH = 8192  # tokens, where neither the user nor the server has said
 DEFAULT_TIMEOUT = 300.0  # seconds for one answer: a long section from a slow CPU server
 CONNECT_TIMEOUT = 10.0  # a server that is up accepts a connection at once; one that is not should fail soon
 WAIT_NOTICE_SECONDS = 60.0  # a call still unanswered after this long is said aloud
@@ -74,7 +77,7 @@ class ServerModel(Model):
         self.name = name
         self.base_url = checked_base_url(base_url or os.environ.get("OPENAI_BASE_URL") or "https://api.openai.com/v1")
         key = api_key or os.environ.get("OPENAI_API_KEY") or "not-needed-for-local-servers"
-        self.context_length = context_length or int(os.environ.get("NEWSDESK_CONTEXT_LENGTH", "8192"))
+        self.context_length = context_length or context_length_setting()
         # Characters per prompt token: four for English text until the server's own counts say otherwise.
         self.chars_per_token = DEFAULT_CHARS_PER_TOKEN
         self.timeout = timeout or server_timeout()
@@ -447,6 +450,21 @@ def checked_base_url(url: str) -> str:
             "http://127.0.0.1:8080/v1)"
         )
     return url
+
+
+def context_length_setting() -> int:
+    """The server's context window as ``NEWSDESK_CONTEXT_LENGTH`` gives it (the range ``--context-length`` takes),
+    else 8,192."""
+    value = os.environ.get(CONTEXT_ENV, "").strip()
+    if not value:
+        return DEFAULT_CONTEXT_LENGTH
+    tokens = ascii_number(value)
+    if tokens is None or not MIN_CONTEXT_LENGTH <= tokens <= MAX_CONTEXT_LENGTH:
+        raise InputError(
+            f"{CONTEXT_ENV} must be a whole number of tokens from {MIN_CONTEXT_LENGTH} to {MAX_CONTEXT_LENGTH:,}, "
+            f"not {value[:40]!r}"
+        )
+    return tokens
 
 
 def server_timeout() -> float:
