@@ -8,6 +8,7 @@ as timings: how long parses take on this machine is bench/fuzz.py's business.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import sqlite3
@@ -465,3 +466,17 @@ def test_readme_documents_every_command():
         "NEWSDESK_SHARED_DATA",
     ):
         assert command in readme, command
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "nan"])
+def test_a_lease_length_that_is_no_number_is_said_and_the_default_used(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, value: str
+):
+    from newsdesk.jobs import queue
+
+    monkeypatch.setenv("NEWSDESK_LEASE_SECONDS", value)  # read at import: a ValueError there broke every command
+    with caplog.at_level(logging.WARNING, logger="newsdesk.jobs"):
+        assert queue._lease_seconds() == 20.0
+    assert "NEWSDESK_LEASE_SECONDS must be a number of seconds above 0" in caplog.text
+    monkeypatch.setenv("NEWSDESK_LEASE_SECONDS", "7.5")
+    assert queue._lease_seconds() == 7.5

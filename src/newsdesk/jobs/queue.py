@@ -33,6 +33,8 @@ The pipeline knows nothing of this package; workers (``newsdesk.jobs.worker``) p
 
 from __future__ import annotations
 
+import logging
+import math
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable
@@ -56,8 +58,26 @@ __all__ = [
 
 STATUSES = ("queued", "running", "done", "failed")
 TERMINAL = ("done", "failed")
+
+
+def _lease_seconds(default: float = 20.0) -> float:
+    """``NEWSDESK_LEASE_SECONDS``, where it is a number of seconds above 0 (read at import, where an error would be
+    a traceback in every command: a value that is none is said on the log, and the default used)."""
+    value = os.environ.get("NEWSDESK_LEASE_SECONDS") or ""
+    try:
+        seconds = float(value or default)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < math.inf:
+        logging.getLogger("newsdesk.jobs").warning(
+            "NEWSDESK_LEASE_SECONDS must be a number of seconds above 0, not %r: using %g", value[:40], default
+        )
+        return default
+    return seconds
+
+
 # A worker renews its lease every third of this; a dead worker's job waits at most this long for another worker.
-LEASE_SECONDS = float(os.environ.get("NEWSDESK_LEASE_SECONDS") or 20.0)
+LEASE_SECONDS = _lease_seconds()
 CANCELLED = "cancelled on request"
 MAX_ATTEMPTS = 3  # claims before a job that keeps killing its worker is failed
 
