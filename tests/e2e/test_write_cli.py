@@ -368,6 +368,27 @@ def test_output_to_dev_stdout_reaches_a_pipe(tmp_path: Path) -> None:
     assert dash.stdout.decode().startswith("# Why") and not (ROOT / "-").exists(), "-o - is standard output"
 
 
+def test_the_output_files_name_sets_the_format_unless_one_is_asked_for(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsdesk.cli import cli
+
+    db = tmp_path / "x.db"
+    article_id = str(_stored_article(db, "Why the bridge was approved"))
+    runner = CliRunner()
+    for name, starts in (
+        ("a.html", "<!doctype html>"),
+        ("a.HTM", "<!doctype html>"),
+        ("a.json", "{"),
+        ("a.txt", "# Why"),
+    ):
+        result = runner.invoke(cli, ["show", article_id, "-o", str(tmp_path / name), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_text(encoding="utf-8").lstrip().startswith(starts), name
+    asked = runner.invoke(cli, ["show", article_id, "-f", "md", "-o", str(tmp_path / "b.html"), "--db", str(db)])
+    assert asked.exit_code == 0 and (tmp_path / "b.html").read_text(encoding="utf-8").startswith("# Why"), "as asked"
+
+
 def test_arguments_that_name_nothing_are_refused_in_words(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

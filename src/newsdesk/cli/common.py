@@ -134,6 +134,27 @@ def require_database(db: str | None) -> None:
         )
 
 
+def format_option(function: Command) -> Command:
+    """``-f/--format``, shared by the commands that print an article; without it, ``output_format`` decides."""
+    from ..render import FORMATS
+
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        help="Output format.  [default: what -o's name asks for (.html, .json, .md), else md]",
+    )(function)
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """The format asked for; else the one the output file's name asks for ("-o article.html" is HTML, not
+    Markdown in an .html file); else Markdown."""
+    from ..render import format_of
+
+    return fmt or format_of(output) or "md"
+
+
 def check_output(output: str | None, db: str | None = None, keep: Sequence[str] = ()) -> None:
     """InputError now, before a long run, when ``output`` cannot be written: a folder, a missing folder, one that
     may not be written to. A missing folder is not made: a typo in a path must not make a tree of folders. Nor is

@@ -16,9 +16,8 @@ if TYPE_CHECKING:
     from ..archive import Archive
     from ..pipeline import WriteOptions
 
-__all__ = ["ARTICLE_SUFFIXES", "WriteReport", "write_articles"]
+__all__ = ["WriteReport", "write_articles"]
 
-ARTICLE_SUFFIXES = {"md": ".md", "html": ".html", "json": ".json"}
 Progress = Callable[[str], None]
 
 
@@ -47,7 +46,7 @@ def write_articles(
     With ``develop``, an entry whose story thread already has an article updates that article to a new version
     (``newsdesk.pipeline.develop``) instead of getting an article of its own."""
     from ..pipeline import write_article
-    from ..render import render
+    from ..render import ARTICLE_SUFFIXES, render
 
     if fmt not in ARTICLE_SUFFIXES:
         raise InputError(f"unknown article format {fmt!r}: use one of {', '.join(ARTICLE_SUFFIXES)}")

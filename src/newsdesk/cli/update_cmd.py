@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import click
 
-from ..render import FORMATS, render
-from .common import ROW_ID, archive_option, check_output, model_options, open_archive, progress_printer, write_output
+from ..render import render
+from .common import (
+    ROW_ID,
+    archive_option,
+    check_output,
+    format_option,
+    model_options,
+    open_archive,
+    output_format,
+    progress_printer,
+    write_output,
+)
 
 
 def register(cli: click.Group) -> None:
@@ -14,7 +24,7 @@ def register(cli: click.Group) -> None:
 
 @click.command()
 @click.argument("article_id", type=ROW_ID, metavar="ARTICLE_ID")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
+@format_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 @model_options
 @click.option(
@@ -24,7 +34,7 @@ def register(cli: click.Group) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
 def update(
     article_id: int,
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     model: str | None,
     base_url: str | None,
@@ -69,5 +79,5 @@ def update(
         return
     for text in result.corrections:
         click.echo(f"corrected: {text}", err=True)
-    write_output(render(result.article, fmt), output, saved_as=article_id, db=db)
+    write_output(render(result.article, output_format(fmt, output)), output, saved_as=article_id, db=db)
     click.echo(f"article {article_id} is now version {result.article.version}", err=True)

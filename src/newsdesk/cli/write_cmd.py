@@ -12,15 +12,17 @@ from ..archive import Archive
 from ..errors import InputError, NotFoundError
 from ..models import MAX_ROW_ID, Article, Story
 from ..pipeline import Drafting, Event, WriteOptions, write_article
-from ..render import FORMATS, render
+from ..render import render
 from ..text import ascii_number, counted
 from .common import (
     ROW_ID,
     archive_option,
     check_output,
+    format_option,
     judge_option,
     model_options,
     open_archive,
+    output_format,
     progress_printer,
     retrieval_options,
     write_options,
@@ -35,9 +37,7 @@ def register(cli: click.Group) -> None:
 
 @click.command()
 @click.argument("source", metavar="STORY")
-@click.option(
-    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True, help="Output format."
-)
+@format_option
 @click.option(
     "-o",
     "--output",
@@ -74,7 +74,7 @@ def register(cli: click.Group) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
 def write(
     source: str,
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     model: str | None,
     base_url: str | None,
@@ -132,7 +132,7 @@ def write(
             print_event(event)
 
         article = write_article(story, options, archive, on_event=on_event)
-    write_output(render(article, fmt), output, saved_as=article.id, db=db)
+    write_output(render(article, output_format(fmt, output)), output, saved_as=article.id, db=db)
     if not quiet and reused:
         click.echo(
             f"Article {article.id} was written with the same options before: shown again "
@@ -161,11 +161,11 @@ def request_key(story: Story, options: WriteOptions) -> str:
 
 @click.command()
 @click.argument("article_id", type=ROW_ID, metavar="ARTICLE_ID")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
+@format_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 @click.option("--version", "version", type=ROW_ID, help="An earlier version (`newsdesk update` makes them).")
 @archive_option
-def show(article_id: int, fmt: str, output: str | None, version: int | None, db: str | None) -> None:
+def show(article_id: int, fmt: str | None, output: str | None, version: int | None, db: str | None) -> None:
     """Print a saved article again, in any format.
 
     ARTICLE_ID is an article's id: `write` prints it ("saved as article N") and `archive search` lists each
@@ -189,7 +189,7 @@ def show(article_id: int, fmt: str, output: str | None, version: int | None, db:
         from ..pipeline.develop import get_version
 
         article = get_version(archive, article_id, version)
-    write_output(render(article, fmt), output)
+    write_output(render(article, output_format(fmt, output)), output)
 
 
 def summary(article: Article, archive: Archive) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,9 +70,6 @@ BOILERPLATE = re.compile(
     r"|^the post .{1,300} appeared first on .{1,100}$",
     re.IGNORECASE,
 )
-ARTICLE_SUFFIXES = {"md": ".md", "html": ".html", "json": ".json"}
-
-Progress = Callable[[str], None]
 
 
 @dataclass

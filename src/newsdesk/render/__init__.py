@@ -9,9 +9,18 @@ from ..models import Article
 from .html import render_html
 from .markdown import render_markdown
 
-__all__ = ["render", "render_html", "render_markdown", "render_json", "FORMATS"]
+__all__ = ["ARTICLE_SUFFIXES", "FORMATS", "format_of", "render", "render_html", "render_markdown", "render_json"]
 
 FORMATS = ("md", "html", "json")
+#: Each format's file name suffix: what a file written in it is named, and what names the format of a file asked for.
+ARTICLE_SUFFIXES = {"md": ".md", "html": ".html", "json": ".json"}
+
+
+def format_of(path: str | None) -> str | None:
+    """The format a file's name asks for ("article.html" is HTML; ".htm" and ".markdown" too), else None."""
+    suffix = ("." + path.rsplit(".", 1)[-1].lower()) if path and "." in path.rsplit("/", 1)[-1] else ""
+    suffix = {".htm": ".html", ".markdown": ".md"}.get(suffix, suffix)
+    return next((fmt for fmt, known in ARTICLE_SUFFIXES.items() if known == suffix), None)
 
 
 def render_json(article: Article) -> str:
