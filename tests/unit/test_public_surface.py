@@ -102,7 +102,15 @@ SURFACE: dict[str, set[str]] = {
         "unsupported_specifics",
         "verify_article",
     },
-    "newsdesk.render": {"FORMATS", "render", "render_html", "render_json", "render_markdown"},
+    "newsdesk.render": {
+        "ARTICLE_SUFFIXES",
+        "FORMATS",
+        "format_of",
+        "render",
+        "render_html",
+        "render_json",
+        "render_markdown",
+    },
     "newsdesk.web": {"Settings", "create_app"},
     "newsdesk.eval": {"evaluate", "load_rows", "metrics", "row_passages"},
     "newsdesk.injection": {
