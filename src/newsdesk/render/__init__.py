@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import PurePath
 
 from ..errors import InputError
 from ..models import Article
@@ -18,7 +19,7 @@ ARTICLE_SUFFIXES = {"md": ".md", "html": ".html", "json": ".json"}
 
 def format_of(path: str | None) -> str | None:
     """The format a file's name asks for ("article.html" is HTML; ".htm" and ".markdown" too), else None."""
-    suffix = ("." + path.rsplit(".", 1)[-1].lower()) if path and "." in path.rsplit("/", 1)[-1] else ""
+    suffix = PurePath(path).suffix.lower() if path else ""
     suffix = {".htm": ".html", ".markdown": ".md"}.get(suffix, suffix)
     return next((fmt for fmt, known in ARTICLE_SUFFIXES.items() if known == suffix), None)
 
