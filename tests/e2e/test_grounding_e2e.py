@@ -152,3 +152,52 @@ def test_invented_sentences_are_dropped_with_their_reason_and_copied_ones_kept(i
         assert entry["reason"].strip() and entry["text"].strip() and entry["section"], entry
         assert entry["verdict"] != "supported" or entry["reason"] == "repeats an earlier point", entry
     assert COPIED in published, "the sentence the story states survives"
+
+
+def _fragments(request: dict) -> str:
+    """A model that answers every section with a clause that lacks its subject."""
+    if "TITLE:" in str(request["messages"][-1]["content"]):
+        return f"TITLE: What will Webb see?\nDEK: {COPIED}\nINTRO: {COPIED}"
+    return "Lifted off from Kourou on a winter morning."
+
+
+def test_a_section_of_fragments_says_the_model_wrote_no_complete_sentence(tmp_path) -> None:
+    """A model that wrote text with no whole sentence in it did answer: the note says what was wrong with the
+    answer, not that there was none."""
+    server = ScriptedChatServer(delay=0.0, script=_fragments)
+    out = tmp_path / "article.json"
+    try:
+        result = run_newsdesk(
+            "write", str(EXAMPLE), "--model", "openai:x", "--base-url", server.base_url, "-o", str(out),
+            "--no-rerank", db=tmp_path / "newsdesk.db",
+        )  # fmt: skip
+    finally:
+        server.close()
+    assert result.returncode == 0, result.stderr.decode()
+    notes = load_json(out)["notes"]
+    assert any(n.endswith("the model's text for this section held no complete sentence.") for n in notes), notes
+    assert not any("no usable text" in n for n in notes)
+
+
+def _paraphrasing(request: dict) -> str:
+    """A model that says one fact of the story in other words, which the local checks leave to the judge."""
+    if "TITLE:" in str(request["messages"][-1]["content"]):
+        return f"TITLE: What will Webb see?\nDEK: {COPIED}\nINTRO: {COPIED}"
+    return "The telescope launched on December 25, 2021."
+
+
+def test_a_judge_call_answered_without_probabilities_is_counted(tmp_path) -> None:
+    """A server that ignores ``logprobs`` still answered the judge's request: the run's count of calls is the
+    count of requests the server answered, that one included."""
+    server = ScriptedChatServer(delay=0.0, script=_paraphrasing, logprobs=False)
+    try:
+        result = run_newsdesk(
+            "write", str(EXAMPLE), "--model", "openai:x", "--base-url", server.base_url, "-o",
+            str(tmp_path / "article.md"), "--no-rerank", db=tmp_path / "newsdesk.db",
+        )  # fmt: skip
+    finally:
+        server.close()
+    stderr = result.stderr.decode()
+    assert result.returncode == 0, stderr
+    assert any("logprobs" in r for r in server.requests), "the judge asked"
+    assert re.search(rf"Done: {server.answered} LLM calls", stderr), (server.answered, stderr[-400:])

@@ -8,7 +8,8 @@ codes queued in ``failures``; it records when each request came and how many wer
 ``context`` gives the server a context window, counted at ``chars_per_token`` (denser than newsdesk's own first
 estimate, as real tokenizers often are): a request whose prompt and answer do not fit it is refused with 400 and
 the words OpenAI, vLLM and llama-cpp-python use, and recorded in ``refused``. A request for ``logprobs`` (the
-judge) is answered "No" for every numbered statement, with Yes as the runner-up.
+judge) is answered "No" for every numbered statement, with Yes as the runner-up (``logprobs=False``: answered
+without them, as by a server that ignores the request).
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ class ScriptedChatServer:
         script: Callable[[dict], str] | None = None,
         context: int | None = None,
         chars_per_token: float = 3.0,
+        logprobs: bool = True,
     ) -> None:
         self.delay = delay
+        self.logprobs = logprobs  # False: a server that ignores a request for them, as some do
         self.script = script
         self.context = context
         self.chars_per_token = chars_per_token
@@ -85,7 +88,8 @@ class ScriptedChatServer:
                         return
                     time.sleep(server.delay)
                     text = server.script(request) if server.script else None
-                    self._send(200, _completion(request, text, prompt))
+                    asked = request if server.logprobs else {k: v for k, v in request.items() if k != "logprobs"}
+                    self._send(200, _completion(asked, text, prompt))
                     with lock:
                         server.answered += 1
                         server.requests.append(request)

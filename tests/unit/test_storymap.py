@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk.language import nlp
 from newsdesk.models import Passage, Source
-from newsdesk.storymap import build_map, sentence_key, speakers_by_sentence
+from newsdesk.storymap import build_map, is_complete_sentence, sentence_key, speakers_by_sentence
 from newsdesk.text import split_sentences
 from support.stories import one_source
 
@@ -86,6 +87,20 @@ def test_fragments_and_unattributed_first_person_are_unusable() -> None:
     assert "Is set to double the port's capacity." in story_map.unusable
     assert "In my case, I think ports are fascinating." in story_map.unusable
     assert "“We will not give up the bay,” said Reyes." not in story_map.unusable
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whole"),
+    [
+        # a finite past the parser hangs off its subject as if it modified it: the noun is the verb's subject
+        ("The telescope launched on December 25, 2021.", True),
+        ("A process that lacked focus.", False),  # the verb is inside a relative clause
+        ("The man police arrested on Tuesday.", False),  # a relative clause with its own subject
+        ("Is set to hold its first meeting.", False),
+    ],
+)
+def test_a_sentence_is_whole_when_its_finite_verb_has_a_subject(sentence: str, whole: bool) -> None:
+    assert is_complete_sentence(nlp()(sentence)) is whole
 
 
 def test_actors_with_roles_and_the_main_actor() -> None:

@@ -16,7 +16,15 @@ __all__ = ["Completion", "Model", "ProbabilitiesUnavailable"]
 
 
 class ProbabilitiesUnavailable(ModelError):
-    """The backend declared token probabilities but returned none (a server that ignores ``logprobs``)."""
+    """The backend declared token probabilities but returned none (a server that ignores ``logprobs``).
+
+    The call was made and answered: ``prompt_tokens`` and ``completion_tokens`` are what it cost, so the run's
+    count of calls and tokens holds it."""
+
+    def __init__(self, message: str, prompt_tokens: int = 0, completion_tokens: int = 0) -> None:
+        super().__init__(message)
+        self.prompt_tokens = prompt_tokens
+        self.completion_tokens = completion_tokens
 
 
 @dataclass

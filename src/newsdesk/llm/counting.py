@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from .base import Completion, Model
+from .base import Completion, Model, ProbabilitiesUnavailable
 
 __all__ = ["CountingModel", "Usage"]
 
@@ -67,10 +67,18 @@ class CountingModel(Model):
         return self._counted(self.inner.chat(messages, **options))
 
     def token_probabilities(self, messages: list[dict[str, str]], **options: Any) -> Completion:
-        return self._counted(self.inner.token_probabilities(messages, **options))
+        try:
+            return self._counted(self.inner.token_probabilities(messages, **options))
+        except ProbabilitiesUnavailable as error:  # answered without them: a call made all the same
+            self._count(error.prompt_tokens, error.completion_tokens)
+            raise
 
     def choice_probabilities(self, messages: list[dict[str, str]], choices: list[str]) -> dict[str, float]:
-        probabilities = self.inner.choice_probabilities(messages, choices)
+        try:
+            probabilities = self.inner.choice_probabilities(messages, choices)
+        except ProbabilitiesUnavailable as error:
+            self._count(error.prompt_tokens, error.completion_tokens)
+            raise
         self._count(0, 0)
         return probabilities
 

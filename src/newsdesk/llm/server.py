@@ -167,9 +167,13 @@ class ServerModel(Model):
         )
         choice = response.choices[0]
         content = choice.logprobs and choice.logprobs.content
-        if not content:
-            raise ProbabilitiesUnavailable(f"the server at {self.base_url} returned no token probabilities")
         usage = response.usage
+        if not content:
+            raise ProbabilitiesUnavailable(
+                f"the server at {self.base_url} returned no token probabilities",
+                usage.prompt_tokens if usage else 0,
+                usage.completion_tokens if usage else 0,
+            )
         details = getattr(usage, "prompt_tokens_details", None) if usage else None
         tokens = [
             [item.token, {alt.token: alt.logprob for alt in (item.top_logprobs or [])} or {item.token: item.logprob}]
@@ -189,7 +193,12 @@ class ServerModel(Model):
         response = self._call(messages=messages, max_tokens=1, temperature=0.0, logprobs=True, top_logprobs=10)
         content = response.choices[0].logprobs and response.choices[0].logprobs.content
         if not content:
-            raise ProbabilitiesUnavailable(f"the server at {self.base_url} returned no token probabilities")
+            usage = response.usage
+            raise ProbabilitiesUnavailable(
+                f"the server at {self.base_url} returned no token probabilities",
+                usage.prompt_tokens if usage else 0,
+                usage.completion_tokens if usage else 0,
+            )
         top = {item.token.strip().lower(): item.logprob for item in content[0].top_logprobs}
         raw = {c: math.exp(top.get(c.lower(), -30.0)) for c in choices}
         total = sum(raw.values()) or 1.0

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from ..errors import ContextTooSmall
 from ..models import Stats
-from .base import Completion, Model
+from .base import Completion, Model, ProbabilitiesUnavailable
 
 Messages = list[dict[str, str]]
 #: The messages, or a function that builds them from the sources as they are now (so they can be rebuilt smaller).
@@ -180,7 +180,14 @@ class Session:
                 self.by_purpose[purpose] += 1
                 self._record(purpose, completion, key)
                 return completion
-        completion = call(messages, **options)
+        try:
+            completion = call(messages, **options)
+        except ProbabilitiesUnavailable as error:  # answered without them: a call made, and spent, all the same
+            self.stats.llm_calls += 1
+            self.by_purpose[purpose] += 1
+            self.stats.prompt_tokens += error.prompt_tokens
+            self.stats.completion_tokens += error.completion_tokens
+            raise
         self.stats.llm_calls += 1
         self.by_purpose[purpose] += 1
         self.stats.prompt_tokens += completion.prompt_tokens

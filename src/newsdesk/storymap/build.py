@@ -125,15 +125,31 @@ _FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 
 def is_complete_sentence(doc: Any) -> bool:
     """A sentence whose main verb has its subject. "Is set to hold its first meeting" has none, "A process that
-    lacked focus" has a verb only inside a relative clause, and a crosshead has no verb at all."""
+    lacked focus" has a verb only inside a relative clause, and a crosshead has no verb at all.
+
+    A clause that modifies a noun (``acl``) is non-finite ("the man pictured", "plans announced last week"); a verb
+    in a finite form (past "launched" read as VBD, present "says") cannot head one without a relative pronoun. So
+    where the parser hangs such a verb, with no subject of its own, off a noun it makes the root ("The telescope
+    launched on December 25, 2021."), the noun is the verb's subject and the sentence is whole."""
     subjects = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
     for root in (t for t in doc if t.dep_ == "ROOT"):
+        if root.pos_ in ("NOUN", "PROPN", "PRON") and any(_finite_predicate(c) for c in root.rights):
+            return True
         if root.pos_ not in ("VERB", "AUX"):
             continue
         heads = [root, *(c for c in root.children if c.dep_ in ("ccomp", "conj") and c.pos_ in ("VERB", "AUX"))]
         if any(c.dep_ in subjects for head in heads for c in head.children):
             return True
     return False
+
+
+def _finite_predicate(token: Any) -> bool:
+    """A finite verb the parser attached to a noun as a clause that modifies it (see ``is_complete_sentence``)."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") or c.tag_ in ("WDT", "WP") for c in token.children)
+    )
 
 
 def first_person_unattributed(sentence: str, statement: bool) -> bool:

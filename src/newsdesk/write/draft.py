@@ -43,6 +43,7 @@ SUMMARY_NOTE = (
 FETCH_ADVICE = " Fetch the linked page (newsdesk feed --fetch) for a full analysis."
 SCARCE_INTRO_WORDS = 30
 EMPTY_NOTE = "The model returned no usable text for this section."
+NO_SENTENCE_NOTE = "The model's text for this section held no complete sentence."
 # newsdesk writes in English and translates nothing: a story in another language is given in its own words.
 FOREIGN_NOTE = (
     "The story is written in another language ({language}): newsdesk writes in English and translates nothing, "
@@ -421,8 +422,8 @@ def _written_section(
     section.blocks = _whole_sentences_only(to_blocks(text, spec.format))
     if spec.format == "pros_cons":
         section.blocks = _ensure_pros_cons(section.blocks)
-    if not section.blocks:
-        section.note = EMPTY_NOTE
+    if not section.blocks:  # a model that wrote only fragments did write: the note says which failed
+        section.note = NO_SENTENCE_NOTE if text.strip() else EMPTY_NOTE
     elif looped and completion.finish_reason != "length":
         section.note = LOOP_NOTE
     return section
