@@ -133,6 +133,8 @@ def test_atom_content_keeps_paragraphs_and_author() -> None:
         b"<html><body><p>not a feed</p></body></html>",
         b"\x00\x01\x02\xff\xfe",
         b"<rss><channel><title>x</title>",
+        # cut off inside its first entry: malformed, and not one whole entry to read (it used to be "1 skipped")
+        b'<?xml version="1.0"?><rss><channel><title>T</title><item><title>unterminated',
     ],
 )
 def test_not_a_feed_is_a_clear_input_error(data: bytes) -> None:

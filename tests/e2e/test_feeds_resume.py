@@ -187,3 +187,10 @@ def test_article_saved_before_a_crash_is_adopted_not_rewritten(tmp_path: Path, m
     assert len(report.written) == 3 and all(path.exists() for path in report.written)
     assert all(e.article_id == e.story_article_id for e in archive.feeds.entries(feed.source))
     assert write_articles(archive, feed.source, tmp_path / "out", newsdesk.pipeline.WriteOptions()).already_done == 3
+    # a rerun into a new folder, or after a file was deleted, leaves the folder holding every saved article
+    elsewhere = write_articles(archive, feed.source, tmp_path / "elsewhere", newsdesk.pipeline.WriteOptions())
+    assert elsewhere.written == [] and elsewhere.already_done == 3 and len(elsewhere.copied) == 3
+    assert sorted(p.name for p in elsewhere.copied) == sorted(p.name for p in (tmp_path / "out").iterdir())
+    elsewhere.copied[0].unlink()
+    again = write_articles(archive, feed.source, tmp_path / "elsewhere", newsdesk.pipeline.WriteOptions())
+    assert [p.name for p in again.copied] == [elsewhere.copied[0].name] and again.already_done == 3

@@ -25,6 +25,7 @@ Progress = Callable[[str], None]
 class WriteReport:
     written: list[Path] = field(default_factory=list)
     already_done: int = 0
+    copied: list[Path] = field(default_factory=list)  # saved articles of entries already done, missing from the folder
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (story id, why): entries no article is made of
 
 
@@ -60,6 +61,10 @@ def write_articles(
         story_id = entry.story_id
         if entry.article_id is not None or story_id in done_stories:
             report.already_done += 1
+            if entry.article_id is not None and story_id not in done_stories:
+                done_stories.add(story_id)
+                copy = _saved_copy(archive, int(entry.article_id), out_dir, fmt)
+                report.copied.extend([copy] if copy else [])
             continue
         if limit is not None and len(report.written) >= limit:
             break
@@ -90,6 +95,20 @@ def write_articles(
         if progress:
             progress(f"  saved {path}")
     return report
+
+
+def _saved_copy(archive: Archive, article_id: int, out_dir: Path, fmt: str) -> Path | None:
+    """The saved article written into ``out_dir`` when the folder has no file of it (a new --out, a file deleted):
+    a rerun leaves the folder holding every article of the feed, at no model call. None when a file is there."""
+    from ..render import ARTICLE_SUFFIXES, render
+
+    suffix = ARTICLE_SUFFIXES[fmt]
+    if any(out_dir.glob(f"{article_id}-*{suffix}")):
+        return None
+    article = archive.get_article(article_id)
+    path = out_dir / f"{article.id}-{slugify(article.title)}{suffix}"
+    write_atomically(path, render(article, fmt))
+    return path
 
 
 def _develop(

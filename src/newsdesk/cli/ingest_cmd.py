@@ -168,7 +168,8 @@ def feed(
     """Store a feed's new entries and, with --write, write an article for each entry that has none.
 
     A run is resumable: every entry and every article is stored as soon as it is done, so after a crash or
-    Ctrl-C a rerun writes only the articles still missing. Files are named ARTICLE-ID-SLUG.md in --out.
+    Ctrl-C a rerun writes only the articles still missing. Files are named ARTICLE-ID-SLUG.md in --out; an
+    article saved earlier whose file --out lacks is copied there from the archive.
 
     \b
     Examples:
@@ -218,14 +219,15 @@ def feed(
             on_event=on_event,
         )
     skipped = f"; {counted(len(written.skipped), 'entry', 'entries')} skipped" if written.skipped else ""
+    copied = f" ({len(written.copied)} saved there from the archive)" if written.copied else ""
     click.echo(
         f"{counted(len(written.written), 'article')} written to {out}; "
-        f"{counted(written.already_done, 'entry', 'entries')} already had one{skipped}",
+        f"{counted(written.already_done, 'entry', 'entries')} already had one{copied}{skipped}",
         err=True,
     )
     for story_id, why in written.skipped:
         click.echo(f"  warning: story {story_id} skipped: {why}", err=True)
-    for path in written.written:
+    for path in [*written.written, *written.copied]:
         click.echo(str(path))
 
 

@@ -208,6 +208,8 @@ def _parse_document(data: bytes, source: str, content_type: str | None) -> Feed:
             feed.skipped.append(f"entry {number}: no title and no text")
             continue
         feed.entries.append(entry)
+    if problem and not feed.entries:  # a feed cut off before its first whole entry: nothing in it can be read
+        raise InputError(f"{source} is not a readable RSS or Atom feed: {problem}")
     return feed
 
 
