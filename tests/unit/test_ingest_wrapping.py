@@ -32,3 +32,12 @@ def test_a_line_that_starts_in_capitals_still_starts_a_paragraph() -> None:
         "Buses run as usual.",
         "iPhone sales fell by a tenth.",  # a blank line ends a paragraph, whatever starts the next
     ]
+
+
+def test_a_story_pasted_as_one_paragraph_is_headed_by_its_lead() -> None:
+    """A headline is one line of at most one sentence; a file whose only line holds several is a story without
+    a headline (a wire story pasted whole), not a headline without a story."""
+    lead = "The city council on Tuesday approved a new harbour bridge that will cost 40 million euros."
+    story = story_from_text(f"{lead} Work starts in spring, the mayor said. Critics want schools funded first.\n")
+    assert story.headline == lead
+    assert story.body.startswith(lead) and story.body.endswith("Critics want schools funded first.")

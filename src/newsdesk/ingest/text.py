@@ -1,6 +1,7 @@
 """Stories from plain text, Markdown and JSON.
 
-Text/Markdown: the first non-empty line is the headline (a leading ``#`` is dropped), the rest the body;
+Text/Markdown: the first non-empty line is the headline (a leading ``#`` is dropped), the rest the body (a file
+whose only line holds several sentences is a story without a headline: its first sentence heads it);
 ``Source: URL`` and ``Date: YYYY-MM-DD`` lines anywhere before the body (or ``Publisher:``/``Author:``) are
 metadata. JSON: ``{"headline", "body", "url", "published", "source"}``.
 """
@@ -14,6 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Story, web_url
+from ..text import split_sentences
 
 MAX_STORY_BYTES = 5_000_000  # a news story is kilobytes; anything this large is a mistake or an attack
 
@@ -73,6 +75,10 @@ def parse_text_story(text: str, name: str = "input") -> Story:
     body = "\n".join(body_lines).strip()
     if not headline:
         raise InputError(f"{name} is empty: give a headline on the first line and the story below it")
+    if not body and len(sentences := split_sentences(headline)) > 1:
+        # a headline is one line of at most one sentence: a first line of several is the story, given without
+        # one (a wire story pasted as a paragraph), and its lead, which news writes to say what happened, heads it
+        headline, body = sentences[0], headline
     if not body:
         raise InputError(f"{name} has a headline but no body: write the story below the first line")
     url = meta.get("url")
