@@ -123,6 +123,27 @@ def test_a_holiday_on_a_fixed_day_is_that_date(verifier: Verifier, source: str, 
     assert verifier.check(f"The mayor opened the new library {written}.", story).verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("source", "written"),
+    [
+        (
+            "The James Webb Space Telescope lifted off on Christmas Day 2021 aboard an Ariane 5 rocket.",
+            "The Webb telescope lifted off on December 25, 2021.",
+        ),
+        (
+            "The James Webb Space Telescope lifted off on December 25, 2021, aboard an Ariane 5 rocket.",
+            "The Webb telescope lifted off on Christmas Day 2021.",
+        ),
+    ],
+)
+def test_a_short_sentence_naming_the_holiday_by_its_date_is_supported(
+    verifier: Verifier, source: str, written: str
+) -> None:
+    """Where the date is most of the sentence, the overlap must read the holiday as its date too, not only the
+    check of figures and dates: else half the words differ and a fair restatement falls below the line."""
+    assert verifier.check(written, [Passage(text=source, id=1)]).verdict == "supported"
+
+
 def test_quote_must_be_verbatim(verifier: Verifier, passages: list[Passage]) -> None:
     drift = verifier.check(
         "Abbott said: \u201cWe are going to rebuild and we are going to do it together.\u201d", passages

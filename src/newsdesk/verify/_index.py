@@ -133,10 +133,11 @@ class PassageIndex:
         return index
 
     def _add_unit(self, passage: int, start: int, end: int, text: str) -> None:
+        text = holidays_as_dates(text)  # a holiday is its date to every measure, as to the claim's (``measure``)
         toks = tokens(text)
         seq = [stem(t) for t in toks]
         content = frozenset(s for t, s in zip(toks, seq, strict=True) if _is_content(t))
-        numbers = sp.extract_numbers(holidays_as_dates(text), source=True)  # a holiday's day is a figure
+        numbers = sp.extract_numbers(text, source=True)  # a holiday's day is a figure
         unit = Unit(
             passage, start, end, text.lower(), content, seq, content_pairs(toks, seq), numbers, negation_count(toks)
         )

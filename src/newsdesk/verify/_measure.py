@@ -17,7 +17,7 @@ from rapidfuzz.distance import LCSseq
 from . import _names as names
 from . import _specifics as sp
 from ._index import PassageIndex, bigrams, content_pairs, negation_count
-from ._text import STOPWORDS, normalise, stem, tokens
+from ._text import STOPWORDS, holidays_as_dates, normalise, stem, tokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -91,7 +91,7 @@ SEMANTIC_CANDIDATES = 3
 def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None) -> Measure:
     """Measure a sentence against the sources; ``vector`` (its embedding, with ``index.embed`` done) adds the
     semantic signal and semantic evidence."""
-    text = normalise(sentence)
+    text = holidays_as_dates(normalise(sentence))  # "on Christmas Day 2021" reads as the date it names
     toks = [t for t in tokens(text) if t != "unk"]  # a summariser's unknown-word marker says nothing
     seq = [stem(t) for t in toks]
     content = {s for t, s in zip(toks, seq, strict=True) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())}
