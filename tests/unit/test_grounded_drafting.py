@@ -38,6 +38,15 @@ def test_compress_drops_datelines_parentheticals_markers_and_connectives() -> No
     assert compress("The vote was close: 51 - 49.") == "The vote was close: 51 - 49."
 
 
+def test_a_sentence_bracketed_whole_loses_its_brackets_and_keeps_its_words() -> None:
+    """An aside set apart in the story stands alone in a bullet: the brackets would enclose nothing around it."""
+    aside = "(A ministry spokesperson said the talks would resume in May, and declined to say where.)"
+    assert compress(aside) == aside[1:-1]
+    two = "(Ana Lopes disputes that. “It is plainly wrong,” Lopes wrote in an email.)"
+    assert compress(two) == two[1:-1]
+    assert compress("The vote (9 to 4) passed (the mayor abstained).") == "The vote passed."
+
+
 def test_a_conjunctive_adverb_with_its_comma_is_dropped_and_a_phrase_that_only_looks_like_one_is_kept() -> None:
     assert compress("Instead, the council sold the depot.") == "The council sold the depot."
     assert compress("Finally, the mayor signed the order.") == "The mayor signed the order."

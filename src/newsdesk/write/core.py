@@ -134,13 +134,21 @@ def _opens_quotation(token: Any) -> bool:
 def compress(sentence: str) -> str:
     """Light, meaning-preserving edits: drop short parentheticals, a dateline, a list marker (also one run into its
     introduction: "Obama also said: - The UK must ..."), a leading connective."""
-    text = _DATELINE.sub("", _outside_quotations(_PARENTHETICAL, sentence).strip())
+    text = _DATELINE.sub("", _outside_quotations(_PARENTHETICAL, _unbracketed(sentence.strip())).strip())
     text = _RUN_IN_MARKER.sub(": ", text)
     text = _CONNECTIVE.sub("", BULLET.sub("", text))
     text = _outside_quotations(_ADDITIVE_FINAL, text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return " ".join(text.split())
+
+
+def _unbracketed(sentence: str) -> str:
+    """A sentence enclosed whole in round brackets is a writer's aside, set apart from the running text around it;
+    given alone, the brackets set it apart from nothing and only read as a stray mark, so they go."""
+    if sentence.startswith("(") and sentence.endswith(")") and "(" not in sentence[1:] and ")" not in sentence[:-1]:
+        return sentence[1:-1].strip()
+    return sentence
 
 
 def _outside_quotations(pattern: re.Pattern[str], text: str) -> str:
