@@ -4,17 +4,22 @@ new figure's source and lists the superseded sentence. The real embedded model, 
 from __future__ import annotations
 
 import json
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import ClassVar
 
 import jsonschema
 import pytest
 
-from conftest import TINY_TEMPLATE, run_newsdesk
+from conftest import SHARED, SHARED_MISSING, TINY_TEMPLATE, run_newsdesk
 from newsdesk.archive import open_archive
+from newsdesk.archive.intake import ingest_feed
 from newsdesk.errors import ConflictError
 from newsdesk.ingest import story_from_text
+from newsdesk.ingest.feeds import read_feed
 from newsdesk.pipeline import Event, WriteOptions, regenerate_section, write_article
-from newsdesk.pipeline.develop import get_version, update_article
+from newsdesk.pipeline.develop import get_version, later_entries, update_article
+from support.servers import ThreadedServer
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parents[2] / "src" / "newsdesk" / "schema" / "article.schema.json").read_text(
@@ -228,3 +233,66 @@ def test_a_version_saved_while_an_update_ran_is_never_written_over(tmp_path: Pat
     assert current.version == 3 and current.updates[-1].summary.startswith("Rewrote"), "the rewrite stands"
     assert get_version(archive, first.id, 1).to_dict()["sections"] == first.to_dict()["sections"]
     assert [a["id"] for a in archive.list_articles()] == [first.id], "the update's draft is gone"
+
+
+def test_an_entry_that_reached_the_archive_late_never_replaces_the_articles_own_story(tmp_path: Path) -> None:
+    """The feeds arrive in any order: an entry of the thread that tells of an earlier moment than the article's
+    story becomes background of the new version, the article's own (newer) story stays its story, and the older
+    figure it gives corrects nothing."""
+    archive = open_archive(tmp_path / "late.db")
+    options = WriteOptions(use_cache=False, template=str(TINY_TEMPLATE))
+    article = write_article(story_from_text(SECOND, "second.md"), options, archive)  # 11 January: 15 dead
+    archive.add_story(story_from_text(FIRST, "first.md"))  # 10 January: 12 dead, stored afterwards
+    result = update_article(archive, article.id, options)
+    assert result.updated and result.article.version == 2
+    titles = [s.title for s in result.article.sources]
+    assert titles[0].startswith("Valencia flood toll rises to 15"), titles
+    assert any(t.startswith("Flash floods in Valencia kill 12") for t in titles), "the late entry is background"
+    assert result.corrections == [], "an earlier report corrects nothing in a later one"
+
+
+class Hook(BaseHTTPRequestHandler):
+    received: ClassVar[list[dict]] = []
+
+    def do_POST(self) -> None:
+        type(self).received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_the_webhook_announces_the_new_version_of_the_article_and_never_the_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update writes a draft and saves it as the article's next version: the webhook hears "article.updated"
+    for that article and version, and nothing of the draft's passing id; a rewritten section is an update too."""
+    Hook.received = []
+    archive = open_archive(tmp_path / "hook.db")
+    options = WriteOptions(use_cache=False, template=str(TINY_TEMPLATE))
+    with ThreadedServer(Hook) as served:
+        monkeypatch.setenv("NEWSDESK_WEBHOOK_URL", served.url("/hook"))
+        monkeypatch.setenv("NEWSDESK_WEBHOOK_SECRET", "s3cret")
+        article = write_article(story_from_text(FIRST, "first.md"), options, archive)
+        archive.add_story(story_from_text(SECOND, "second.md"))
+        update_article(archive, article.id, options)
+    heard = [(h["event"], h["article"]["id"], h["article"]["version"]) for h in Hook.received]
+    assert heard == [("article.published", article.id, 1), ("article.updated", article.id, 2)], heard
+
+
+@pytest.mark.skipif(not (SHARED / "feeds").is_dir(), reason=SHARED_MISSING)
+def test_update_leaves_out_a_thread_entry_about_another_event(tmp_path: Path) -> None:
+    """A thread may join a round-up to one of the events it reports (NPR's "Trump administration and Iran, Ukraine
+    and Gaza" with BBC's Geneva talks): ``newsdesk update`` takes in only entries about the article's own event,
+    as feed polls do, and says which it left out, so the article never turns into one about another event."""
+    archive = open_archive(tmp_path / "events.db")
+    ingest_feed(archive, read_feed(str(SHARED / "feeds" / "bbc_world.xml")))
+    talks = next(s for s in archive.search_stories(limit=100) if "Russia-Ukraine peace talks" in s["headline"])
+    article = write_article(archive.get_story(talks["id"]), WriteOptions(template=str(TINY_TEMPLATE)), archive)
+    ingest_feed(archive, read_feed(str(SHARED / "feeds" / "npr_world.xml")))
+    assert later_entries(archive, article), "the thread gained a later entry (else there is nothing to test)"
+    result = update_article(archive, article.id, WriteOptions(template=str(TINY_TEMPLATE)))
+    assert result.elsewhere and not result.updated, "the round-up is about another event"
+    assert archive.get_article(article.id).version == 1 and archive.get_article(article.id).title == article.title

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..render import render
+from ..text import counted
 from .common import (
     ROW_ID,
     archive_option,
@@ -74,8 +75,16 @@ def update(
     options = WriteOptions(model=model, base_url=base_url, context_length=context_length, template=template)
     with progress_printer(quiet) as on_event:
         result = update_article(archive, article_id, options, on_event=on_event)
+    if result.elsewhere:
+        ids = ", ".join(str(story_id) for story_id in result.elsewhere)
+        click.echo(
+            f"left out: {counted(len(result.elsewhere), 'later entry', 'later entries')} of its thread about another "
+            f"event (stories {ids}); `newsdesk write ID` gives one its own article",
+            err=True,
+        )
     if not result.updated:
-        click.echo(f"Article {article_id} is up to date: its story thread has no later entry.", err=True)
+        about = " about its event" if result.elsewhere else ""
+        click.echo(f"Article {article_id} is up to date: its story thread has no later entry{about}.", err=True)
         return
     for text in result.corrections:
         click.echo(f"corrected: {text}", err=True)

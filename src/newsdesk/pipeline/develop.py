@@ -4,9 +4,10 @@
 
 1. finds the entries of the article's thread that none of its sources is (``newsdesk.threads``); none: the article
    is up to date and nothing is written;
-2. writes the story afresh from the newest of them, with the thread's earlier entries (the original story among
-   them) as background (``WriteOptions.thread_first``): new facts come in, and a figure that changed is stated as
-   the newer source gives it;
+2. keeps those about the article's own event (``retrieve.related``; a thread may also join another event's
+   entries, which get articles of their own) and writes the story afresh from the newest of them and the
+   article's own story, with the thread's earlier entries as background (``WriteOptions.thread_first``): new
+   facts come in, and a figure that changed is stated as the newer source gives it;
 3. checks every supported fact of the previous version against the new sources: one a later source contradicts
    (a toll that rose, a date that moved) is a **correction**, and the Updates log says so, quoting the old
    sentence and citing the source that supersedes it. A correction is never silent;
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ class UpdateResult:
     article: Article
     updated: bool  # False: no later entry, the article is as it was
     corrections: list[str]  # sentences of the previous version a later source contradicts
+    elsewhere: list[int] = field(default_factory=list)  # later entries of its thread about another event: left out
 
 
 def get_version(archive: Archive, article_id: int, version: int) -> Article:
@@ -107,12 +109,16 @@ def update_thread_article(
 
 
 def _develops(archive: Archive, article_id: int, story_id: int) -> bool:
+    return _about_the_article(archive, archive.get_article(article_id), story_id)
+
+
+def _about_the_article(archive: Archive, article: Article, story_id: int) -> bool:
     """Whether the entry is about what the article is about (``retrieve.related``: a name in common, leads alike).
     A thread may join entries that an article must not take in: an update from another event would rewrite the
-    article about that event, so such an entry gets an article of its own."""
+    article about that event, so such an entry gets an article of its own, whoever asks for the update (a feed
+    poll, ``feed --write`` or ``newsdesk update``)."""
     from ..retrieve import related
 
-    article = archive.get_article(article_id)
     own = article.sources[0].story_id if article.sources else None
     return own is None or own == story_id or related(archive.get_story(own), archive.get_story(story_id))
 
@@ -127,19 +133,27 @@ def update_article(
     """Make a new version of ``article_id`` from its thread's later entries; see the module docstring."""
     from ..retrieve import evidence_of
     from ..verify import Verifier
-    from .run import write_article
+    from .run import announce, emitter, write_article
 
     previous = archive.get_article(article_id)
-    newer = later_entries(archive, previous)
+    later = later_entries(archive, previous)
+    newer = [story_id for story_id in later if _about_the_article(archive, previous, story_id)]
+    elsewhere = [story_id for story_id in later if story_id not in newer]
     if not newer:
-        return UpdateResult(previous, False, [])
-    latest = archive.get_story(newer[-1])
+        return UpdateResult(previous, False, [], elsewhere)
+    told_after = _told_after(archive, previous, newer)
+    latest = archive.get_story(told_after[-1] if told_after else int(previous.story.id or newer[-1]))
     fresh = write_article(
-        latest, replace(options, thread_first=True, request_key=None), archive, on_event=on_event, model=model
+        latest,
+        replace(options, thread_first=True, request_key=None, draft=True),
+        archive,
+        on_event=on_event,
+        model=model,
     )
     temporary_id = fresh.id
-    # what the later entries say, alone: the earlier ones (background now) still carry the superseded figure
-    evidence = evidence_of([s for s in fresh.sources if s.story_id in newer])
+    # what the later entries say, alone: the earlier ones (background now) still carry the superseded figure, and
+    # an entry that tells of an earlier moment than the article's story corrects nothing in it
+    evidence = evidence_of([s for s in fresh.sources if s.story_id in told_after])
     verifier = Verifier(store=archive)
     corrections: list[tuple[str, list[int]]] = []
     for section in previous.all_sections():
@@ -152,7 +166,12 @@ def update_article(
                 corrections.append((sentence.text, sorted({c.source for c in check.citations})))
     at = datetime.now(UTC).isoformat(timespec="seconds")
     added = [n for n, s in ((s.number, s) for s in fresh.sources) if s.story_id in newer]
-    summary = f"Updated with “{latest.headline}”" + (f" ({latest.source})" if latest.source else "") + "."
+    told = [archive.get_story(story_id) for story_id in newer]
+    summary = (
+        "Updated with "
+        + "; ".join(f"“{story.headline}”" + (f" ({story.source})" if story.source else "") for story in told)
+        + "."
+    )
     for text, numbers in corrections:
         summary += f" Corrected: “{text}” is superseded by {' '.join(f'[{n}]' for n in numbers) or 'a later source'}."
     cited = sorted(set(added) | {n for _, numbers in corrections for n in numbers})
@@ -166,7 +185,24 @@ def update_article(
         if temporary_id is not None and temporary_id != article_id:  # the draft row: the article keeps its id
             with archive.transaction() as db:
                 _delete_draft(archive, db, temporary_id, fresh.title)
-    return UpdateResult(fresh, True, [text for text, _ in corrections])
+    announce(archive, "article.updated", fresh, emitter(on_event, 0.0))  # the version, never the draft
+    return UpdateResult(fresh, True, [text for text, _ in corrections], elsewhere)
+
+
+def _told_after(archive: Archive, article: Article, newer: list[int]) -> list[int]:
+    """Of the later entries, those the thread orders after the article's own story (by day), oldest first.
+
+    A new version is written from the newest of them; where there is none (every entry that reached the archive
+    late reports an earlier moment), from the article's own story again, with those entries as background (the
+    thread gives earlier entries as background), so the article never loses its own story."""
+    from ..threads import get_thread, thread_of
+
+    own = article.story.id
+    thread_id = thread_of(archive, int(own)) if own is not None else None
+    if own is None or thread_id is None:
+        return newer
+    order = [e.story_id for e in get_thread(archive, thread_id).entries]
+    return [story_id for story_id in order[order.index(int(own)) + 1 :] if story_id in newer]
 
 
 def renumbered(update: Update, before: list[Source], after: list[Source]) -> Update:

@@ -59,6 +59,9 @@ class WriteOptions:
     # Background from the story's thread and related threads only (threads/background.py), threading the archive
     # first: a new version of an article. Otherwise the thread as stored comes first, then a gated word search.
     thread_first: bool = False
+    # The run writes a draft that its caller saves as a new version of another article (``develop``): the draft
+    # is announced to no webhook, the version the caller saves is.
+    draft: bool = False
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def write_article(
 ) -> Article:
     """Write, verify and store an article about ``story``; returns it with ``id`` set."""
     started = time.perf_counter()
-    emit = _emitter(on_event, started)
+    emit = emitter(on_event, started)
     template = load_template(options.template)  # a bad template fails before any work is done
     reranker = _reranker(options, archive)
     if options.request_key and (done := archive.article_for_request(options.request_key)) is not None:
@@ -66,11 +66,18 @@ def write_article(
             template.name,
             lambda run_id: _run(story, options, archive, model, template, run_id, emit, started, reranker),
         )
-    from .webhooks import notify  # no-op unless NEWSDESK_WEBHOOK_URL is set
-
-    notify(archive, "article.published", article, on_problem=lambda line: emit("warning", "info", message=line))
+    if not options.draft:
+        announce(archive, "article.published", article, emit)
     emit("done", "done", article_id=article.id, stats=article.stats.to_dict())
     return article
+
+
+def announce(archive: Archive, event: str, article: Article, emit: Callable[..., None]) -> None:
+    """The webhook's event for a saved article or version (a no-op unless NEWSDESK_WEBHOOK_URL is set); a failed
+    delivery is a warning of the run, never its failure."""
+    from .webhooks import notify
+
+    notify(archive, event, article, on_problem=lambda line: emit("warning", "info", message=line))
 
 
 def _recorded_run(
@@ -92,7 +99,7 @@ def _recorded_run(
     return article
 
 
-def _emitter(on_event: EventHandler | None, started: float) -> Callable[..., None]:
+def emitter(on_event: EventHandler | None, started: float) -> Callable[..., None]:
     def emit(stage: Stage, status: Status, **data: Any) -> None:
         if on_event is not None:
             on_event(Event(stage, status, data, round(time.perf_counter() - started, 3)))
@@ -377,7 +384,7 @@ def regenerate_section(
     """
     from ..errors import NotFoundError
 
-    emit = _emitter(on_event, time.perf_counter())
+    emit = emitter(on_event, time.perf_counter())
     article = archive.get_article(article_id)
     template = load_template(options.template or article.template)
     spec = next((s for s in template.sections if s.id == section_id), None)
@@ -397,6 +404,7 @@ def regenerate_section(
             template.name,
             lambda run_id: _regenerate(archive, article, index, spec, template, model, run_id, options, emit),
         )
+    announce(archive, "article.updated", regenerated, emit)
     emit("done", "done", article_id=regenerated.id)
     return regenerated
 

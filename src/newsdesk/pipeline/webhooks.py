@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from ..errors import InputError
+from ..text import counted
 
 if TYPE_CHECKING:
     from ..archive import Archive
@@ -174,7 +175,7 @@ def notify(
     delivery = send(webhook, event, article, archive)
     if not delivery.delivered and on_problem:
         on_problem(
-            f"webhook {event} for article {article.id} not delivered after {delivery.attempts} attempts:"
+            f"webhook {event} for article {article.id} not delivered after {counted(delivery.attempts, 'attempt')}:"
             f" {delivery.error}"
         )
     return delivery
