@@ -284,7 +284,19 @@ def _segmentable(line: str) -> list[str]:
             start = span_start
         end = span_end
     pieces.append(line[start:].strip())
-    return [piece for piece in pieces if piece]
+    return [cut for piece in pieces if piece for cut in _at_spaces(piece)]
+
+
+def _at_spaces(piece: str) -> list[str]:
+    """A piece still longer than ``MAX_SEGMENTED_CHARS`` has no sentence end in it at all (a run-on paste): it is
+    cut at the last space before each limit, so that no line pysbd reads is longer."""
+    cuts: list[str] = []
+    while len(piece) > MAX_SEGMENTED_CHARS:
+        at = piece.rfind(" ", 0, MAX_SEGMENTED_CHARS)
+        at = at if at > 0 else MAX_SEGMENTED_CHARS
+        cuts.append(piece[:at].strip())
+        piece = piece[at:].strip()
+    return [*cuts, piece] if piece else cuts
 
 
 _ABBREVIATIONS = frozenset(

@@ -108,3 +108,14 @@ def test_a_number_from_a_request_is_ascii_digits_alone() -> None:
     assert [ascii_number(v) for v in ("42", "0", "007")] == [42, 0, 7]
     for odd in ("²", "١٢", "１", "-1", "1e3", " 4", "", None):  # digits to str.isdigit that int() or HTTP refuse
         assert ascii_number(odd) is None, odd
+
+
+def test_a_run_on_with_no_sentence_end_is_cut_at_spaces_into_pieces_the_segmenter_reads_fast() -> None:
+    """pysbd's time grows with the square of a line's length: a paste with no sentence end at all is cut at
+    spaces, every word kept, in order."""
+    from newsdesk.text import MAX_SEGMENTED_CHARS
+
+    run_on = " ".join(f"word{n}" for n in range(6_000))  # about 50,000 characters, no full stop
+    pieces = split_sentences(run_on)
+    assert len(pieces) > 1 and all(len(p) <= MAX_SEGMENTED_CHARS for p in pieces)
+    assert " ".join(pieces).split() == run_on.split()

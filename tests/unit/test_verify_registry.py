@@ -34,6 +34,19 @@ def test_the_registry_is_one_ordered_list_of_named_checks() -> None:
     assert DECIDERS == tuple(names) and set(DECIDER_LABELS) == set(names) and all(DECIDER_LABELS.values())
 
 
+def test_a_run_on_too_long_for_one_sentence_is_unsupported_and_read_by_no_check() -> None:
+    """Hundreds of words with no sentence end are no sentence a reader checks in one look (and the checks that
+    compare each name and clause with every other would take time growing with the square of its length)."""
+    from newsdesk.verify._checks import MAX_CLAIM_WORDS
+
+    run_on = " and ".join([FACT.rstrip(".")] * (MAX_CLAIM_WORDS // 8 + 1)) + "."
+    assert len(run_on.split()) > MAX_CLAIM_WORDS
+    check = Verifier().check(run_on, PASSAGES)
+    assert (check.verdict, check.decided_by) == ("unsupported", "overlong")
+    assert "too long to check as one sentence" in check.details["reason"]
+    assert Verifier().check(FACT, PASSAGES).decided_by != "overlong"
+
+
 def test_the_schema_lists_exactly_the_registry() -> None:
     enum = SCHEMA["$defs"]["sentence"]["properties"]["decided_by"]["enum"]
     assert enum == [*DECIDERS, None], "regenerate the enum of decided_by from newsdesk.verify.DECIDERS"

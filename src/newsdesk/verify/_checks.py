@@ -96,6 +96,25 @@ class FactCheck:
 # --- the screen and the after-review (verify/_facts/_claims.py), as checks of a claim
 
 
+#: The most words one sentence may hold and be checked. English news sentences run to about 25 words and rarely
+#: past 100; a text with no sentence end for longer is a run-on paste or a list, and the structural checks, which
+#: compare every name and clause of a sentence with every other, take time that grows with its square.
+MAX_CLAIM_WORDS = 400
+
+
+def overlong(claim: Claim) -> Decision | None:
+    """A "sentence" of more than ``MAX_CLAIM_WORDS`` words is no sentence a reader can check against a source in
+    one look: it is unsupported, and no check reads it."""
+    words = len(claim.sentence.split())
+    if words <= MAX_CLAIM_WORDS:
+        return None
+    return Decision(
+        "unsupported",
+        _score.cap("unsupported", claim.relative),
+        reason=f"{words:,} words with no sentence end: too long to check as one sentence (at most {MAX_CLAIM_WORDS})",
+    )
+
+
 def filler(claim: Claim) -> Decision | None:
     """Generic framing with nothing about the story (see ``is_filler``) is never a supported sentence."""
     if not is_filler(claim.sentence, claim.m):
@@ -213,6 +232,7 @@ def conflation(claim: Claim) -> FactResult:
 
 #: THE order. Vetoes, cheapest and surest first; then the deciders; then the after-review.
 CHECKS: tuple[Check, ...] = (
+    Rule("overlong", "veto", overlong, "too long to check as one sentence"),
     Rule(
         "contradiction",
         "veto",

@@ -159,6 +159,7 @@ def _following_context(text: str, end: int) -> str:
 # A small count after "the", "these", "both" ... counts things already named: "the two neighbours".
 _ANAPHORIC_COUNT = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.IGNORECASE)
 MAX_ANAPHORIC_COUNT = 4
+_BEFORE = 40  # characters before a figure that the patterns above read: more than "those " and any spaces need
 _RANGE_GAP = re.compile(r"\s*(?:-|to|and|or)\s*", re.IGNORECASE)
 
 
@@ -183,7 +184,7 @@ def extract_numbers(text: str, source: bool = False) -> list[Number]:
         is_digits = raw[0].isdigit()
         if is_digits:
             if start > 0 and (
-                text[start - 1].isalpha() or text[start - 1] in "/" or re.search(r"[A-Za-z]-$", text[:start])
+                text[start - 1].isalpha() or text[start - 1] in "/" or re.search(r"[A-Za-z]-$", text[start - 2 : start])
             ):
                 continue  # "G20", "COVID-19" stay names, not figures
             value = float(raw.replace(",", ""))
@@ -197,7 +198,7 @@ def extract_numbers(text: str, source: bool = False) -> list[Number]:
                 continue  # "one of the", a bare "hundreds" are not checkable figures
             if (
                 not source
-                and _ANAPHORIC_COUNT.search(text[:start])
+                and _ANAPHORIC_COUNT.search(text[max(0, start - _BEFORE) : start])  # a short window: never O(n^2)
                 and len(words) == 1
                 and words[0] in _UNITS
                 and _UNITS[words[0]] <= MAX_ANAPHORIC_COUNT
