@@ -215,7 +215,18 @@ def test_dedup_by_guid_link_and_content_hash(archive: Archive, tmp_path: Path) -
         "feed-a",
     )
     report = ingest_feed(archive, again)
-    assert (report.new, report.duplicates) == (0, 2)  # same link without tracking; same title+text
+    # same title+text under another link: a duplicate; the same link (without tracking) with another text: the
+    # entry revised since, stored as a story of its own in the first one's thread, the first text kept
+    assert (report.new, report.duplicates, report.revised) == (0, 1, 1)
+    assert "1 revised" in report.summary()
+    port = [e for e in archive.feeds.entries("feed-a") if e.link == "https://w.example/port"]
+    assert [archive.get_story(e.story_id).headline for e in port] == ["Port reopens", "Port reopens (updated)"]
+    third = ingest_feed(archive, again)
+    assert (third.new, third.duplicates, third.revised) == (0, 2, 0), "a revision seen again is a duplicate"
+    from newsdesk.threads import thread_of, update_threads
+
+    update_threads(archive)
+    assert thread_of(archive, port[0].story_id) == thread_of(archive, port[1].story_id), "one thread: it develops"
 
 
 def test_same_story_in_two_feeds_shares_one_story(archive: Archive) -> None:

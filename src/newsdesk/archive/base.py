@@ -124,8 +124,9 @@ class Archive(ABC):
         return store
 
     # -- stories and passages ------------------------------------------------------------------------------
-    def add_story(self, story: Story) -> tuple[int, bool]:
-        """Store a story and its passages; returns ``(id, created)``. Same text or same URL: the existing row.
+    def add_story(self, story: Story, revision: bool = False) -> tuple[int, bool]:
+        """Store a story and its passages; returns ``(id, created)``. Same text or same URL: the existing row
+        (``revision``: a new text of a story stored under its URL before is a story of its own).
 
         Ingest hands over clean text (``ingest.clean.clean_story``); the text is made what a reader sees once more
         (``Story.make_visible``, in place), so both backends store the same text whoever calls, and PostgreSQL is
@@ -133,7 +134,7 @@ class Archive(ABC):
         story.make_visible()
         with self.transaction() as db:
             row = db.execute("SELECT id FROM stories WHERE fingerprint = ?", (story.fingerprint,)).fetchone()
-            if row is None and story.url:
+            if row is None and story.url and not revision:
                 row = db.execute("SELECT id FROM stories WHERE url = ? ORDER BY id LIMIT 1", (story.url,)).fetchone()
             if row is not None:
                 story.id = int(row["id"])

@@ -117,6 +117,14 @@ class FeedStore:
         ).fetchone()
         return _entry(row) if row else None
 
+    def with_content(self, feed_url: str, content_hash: str) -> FeedEntry | None:
+        """An entry stored with exactly this title and text (first seen or a revision), this feed's first."""
+        row = self.archive.db.execute(
+            "SELECT * FROM feed_entries WHERE content_hash = ? ORDER BY (feed_url = ?) DESC, id LIMIT 1",
+            (content_hash, feed_url),
+        ).fetchone()
+        return _entry(row) if row else None
+
     def add_entry(self, feed_url: str, guid: str | None, link: str | None, content_hash: str, story_id: int) -> int:
         row = self.archive.db.execute(
             "INSERT INTO feed_entries (feed_url, guid, link, content_hash, story_id, created)"

@@ -2,7 +2,10 @@
 of a page or story file.
 
 An entry already seen (same guid, same link without tracking parameters, or same title+text hash) is not stored
-twice; seen in another feed, it is linked to the story stored then. The text is ``content:encoded`` when the feed
+twice; seen in another feed, it is linked to the story stored then. An entry published again under its guid or
+link with a title and text no entry had is a **revision** (a toll that rose through the day): it is stored as
+a new story, a later entry of the same thread, so updates and feed polls take it in; the first text stays.
+The text is ``content:encoded`` when the feed
 carries it, else the summary, or with ``fetch_full`` the linked page read through the guard. Each entry is its own
 transaction, so a crash or Ctrl-C loses nothing stored.
 """
@@ -38,6 +41,7 @@ class IngestReport:
     entries: int = 0  # entries in the feed document
     new: int = 0  # stories stored by this run
     duplicates: int = 0  # entries already in the archive
+    revised: int = 0  # entries the feed published again with another title or text: stored as new stories
     skipped: list[str] = field(default_factory=list)
     fetch_failures: list[str] = field(default_factory=list)  # --fetch pages that could not be read (summary kept)
     problem: str | None = None
@@ -48,6 +52,8 @@ class IngestReport:
         if self.kind == "story":
             return f"{name}: {'stored' if self.new else 'already stored'}"
         line = f"{name}: {counted(self.entries, 'entry', 'entries')}, {self.new} new, {self.duplicates} already stored"
+        if self.revised:
+            line += f", {self.revised} revised (stored as new stories)"
         if self.skipped:
             line += f", {len(self.skipped)} skipped"
         if self.fetch_failures:
@@ -74,19 +80,25 @@ def ingest_feed(
     archive.feeds.add(feed.source, feed.title)
     for entry in feed.entries:
         known = archive.feeds.find_entry(feed.source, entry.guid, entry.link, entry.content_hash)
-        if known is not None and known.feed_url == feed.source:
+        same = archive.feeds.with_content(feed.source, entry.content_hash) if known is not None else None
+        if same is not None and same.feed_url == feed.source:
             report.duplicates += 1
             continue
-        if known is not None:  # the same story came through another feed: share its row
-            story_id = known.story_id
+        # its guid or link again, with a title and text no entry had: the same item, revised since
+        revision = known is not None and same is None
+        if same is not None:  # the same story came through another feed: share its row
+            story_id = same.story_id
             report.duplicates += 1
         else:
             story = entry.to_story(feed)
             if fetch_full and not entry.full_text and entry.link:
                 story = _with_full_text(story, entry.link, fetcher, report)
-            story_id, created = archive.add_story(story)
-            report.new += created
-            report.duplicates += not created
+            story_id, created = archive.add_story(story, revision=revision)
+            if revision and created:
+                report.revised += 1
+            else:
+                report.new += created
+                report.duplicates += not created
         archive.feeds.add_entry(feed.source, entry.guid, entry.link, entry.content_hash, story_id)
         if progress:
             progress(f"stored: {entry.title}")
