@@ -381,3 +381,12 @@ def test_feed_write_skips_an_entry_that_is_no_article_and_writes_the_ones_after_
         assert "1 entry skipped" in result.output and "does not read as an article" in result.output
     titles = " ".join(p.read_text(encoding="utf-8") for p in out.glob("*.md"))
     assert len(list(out.glob("*.md"))) == 2 and "Ostrava" in titles and "bridge" in titles
+
+
+def test_a_date_no_reader_can_read_is_left_out_never_stored_as_written() -> None:
+    data = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Bridge reopens</title>'
+        b"<pubDate>yesterday-ish</pubDate><description>The bridge reopened on Monday.</description></item>"
+        b"</channel></rss>"
+    )
+    assert parse_feed(data, "dated.xml").entries[0].published is None

@@ -215,7 +215,15 @@ def _one_line_error(result) -> str:
         (lambda tmp: _write(tmp / "list.json", b"[1, 2, 3]"), "must hold a JSON object"),
         (
             lambda tmp: _write(tmp / "dated.txt", b"Bridge reopens\nDate: 2024-13-45\n\nThe bridge reopened."),
-            "the published date '2024-13-45' is no calendar date",
+            "the published date '2024-13-45' is not a date newsdesk can read: give it as YYYY-MM-DD",
+        ),
+        (  # a relative date says nothing once stored: it was kept as written and broke threading and feeds
+            lambda tmp: _write(tmp / "relative.txt", b"Bridge reopens\nDate: last Tuesday\n\nThe bridge reopened."),
+            "the published date 'last Tuesday' is not a date newsdesk can read",
+        ),
+        (  # a typo's far future would keep the story's thread first in every list
+            lambda tmp: _write(tmp / "future.json", b'{"headline": "x", "body": "y", "published": "9999-12-31"}'),
+            "the published date '9999-12-31' is not a date newsdesk can read",
         ),
     ],
 )

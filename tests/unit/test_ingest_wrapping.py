@@ -41,3 +41,17 @@ def test_a_story_pasted_as_one_paragraph_is_headed_by_its_lead() -> None:
     story = story_from_text(f"{lead} Work starts in spring, the mayor said. Critics want schools funded first.\n")
     assert story.headline == lead
     assert story.body.startswith(lead) and story.body.endswith("Critics want schools funded first.")
+
+
+def test_a_published_date_is_read_in_the_forms_news_writes_it() -> None:
+    from datetime import date
+
+    from newsdesk.ingest.text import published_date
+
+    today = date(2026, 2, 20)
+    for written in ("2026-02-17", "2026-02-17T10:00:00+00:00", "Tue, 17 Feb 2026 10:00:00 GMT", "17 February 2026",
+                    "February 17, 2026"):  # fmt: skip
+        assert published_date(written, today) == "2026-02-17", written
+    for unreadable in ("yesterday", "last Tuesday", "2026-13-45", "0001-01-01", "9999-12-31", "2026-02-22"):
+        assert published_date(unreadable, today) is None, unreadable
+    assert published_date("2026-02-21", today) == "2026-02-21", "a clock a day ahead is a time zone"

@@ -31,6 +31,7 @@ from .budget import check_markup, defuse_feed, run_bounded
 from .clean import clean_story
 from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, Fetcher
 from .guard import normal_url
+from .text import published_date
 from .web import html_to_text
 
 __all__ = ["FEED_SUFFIXES", "Feed", "FeedEntry", "clean_link", "looks_like_feed", "parse_feed", "read_feed"]
@@ -269,8 +270,8 @@ def _published(raw: Any) -> str | None:
             return datetime(year, month, day, hour, minute, second, tzinfo=UTC).isoformat()
         except (TypeError, ValueError):
             pass
-    text = _text(dict.get(raw, "published") or dict.get(raw, "updated")).strip()
-    return text or None
+    # a date feedparser could not read is read as a story file's is, or left out: never stored as written
+    return published_date(_text(dict.get(raw, "published") or dict.get(raw, "updated")))
 
 
 def _language(value: Any) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..errors import InputError
@@ -156,16 +156,51 @@ def parse_story_text(text: str, name: str = "input") -> Story:
 
 
 def _iso_date(value: str | None) -> str | None:
-    """Keep ISO dates as they are; pass anything else through untouched rather than guess. What is written as an
-    ISO date must be one, in a year of four digits: "2024-13-45" or "99999-01-01" is a mistake, not a date."""
-    if not value:
+    """The story's publication date as an ISO date (``published_date``), or None when none is given; a date
+    that cannot be read is an error, never stored as it was written (a "published" of "yesterday" is no date a
+    thread's window or a feed out can use)."""
+    if not value or not value.strip():
         return None
     value = value.strip()
-    if not re.match(r"\d+-\d+-\d+", value):
-        return value
-    try:
-        if not re.match(r"[1-9]\d{3}-\d{2}-\d{2}(?!\d)", value):
-            raise ValueError
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        raise InputError(f"the published date {value[:40]!r} is no calendar date: give it as YYYY-MM-DD") from None
+    read = published_date(value)
+    if read is None:
+        raise InputError(
+            f"the published date {value[:40]!r} is not a date newsdesk can read: give it as YYYY-MM-DD "
+            "(a year from 1000 on, and not after tomorrow)"
+        )
+    return read
+
+
+#: Written dates read besides ISO ones: "17 February 2026", "February 17, 2026", "Feb 17 2026".
+_WRITTEN_DATES = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
+
+
+def published_date(value: str, today: date | None = None) -> str | None:
+    """``value`` read as a publication date (YYYY-MM-DD): an ISO date or date-time, an RFC 2822
+    date (a feed's or an e-mail's), or a date written out in English; None when it is none of these, or names a
+    day no story can have been published on: before the year 1000 or after tomorrow (a clock a day ahead of the
+    reader's is a time zone; a year 9999 is a typo, and would keep its thread first in every list for ever)."""
+    from email.utils import parsedate_to_datetime
+
+    text = " ".join(value.split())
+    day: date | None = None
+    if re.match(r"[1-9]\d{3}-\d{2}-\d{2}(?!\d)", text):
+        try:
+            day = date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    else:
+        try:
+            day = parsedate_to_datetime(text).date()
+        except (TypeError, ValueError, IndexError):
+            for form in _WRITTEN_DATES:
+                try:
+                    day = datetime.strptime(text.rstrip("."), form).date()
+                    break
+                except ValueError:
+                    continue
+        if day is None:
+            return None
+    if day.year < 1000 or day > (today or date.today()) + timedelta(days=1):
+        return None
+    return day.isoformat()

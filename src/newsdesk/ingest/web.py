@@ -32,6 +32,7 @@ from ..text import visible
 from .budget import check_markup, repair_references, run_bounded
 from .clean import clean_story
 from .fetch import HTML_TYPES, Fetcher
+from .text import published_date
 
 __all__ = ["guess_language", "html_to_text", "story_from_html", "story_from_url"]
 
@@ -193,7 +194,7 @@ def _head_meta(html: str) -> _Meta:
     meta.title = values.get("og:title") or (title_element.text_content().strip() if title_element is not None else None)
     meta.description = values.get("og:description") or values.get("description") or values.get("twitter:description")
     meta.site = values.get("og:site_name")
-    meta.published = (values.get("article:published_time") or values.get("date") or "")[:10] or None
+    meta.published = published_date(values.get("article:published_time") or values.get("date") or "")
     html_element = root if root.tag == "html" else root.getroottree().getroot()
     declared = (
         html_element.get("lang")
