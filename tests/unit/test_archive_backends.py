@@ -184,9 +184,11 @@ def test_only_one_process_holds_an_exclusive_duty(db_location) -> None:
 
 
 def test_a_bad_postgres_url_is_one_clear_error() -> None:
-    from newsdesk.errors import InputError
+    from newsdesk.errors import StorageError
 
-    with pytest.raises(InputError, match=r"cannot connect to the database postgresql://nobody:\*\*\*@127\.0\.0\.1:1/x"):
+    with pytest.raises(
+        StorageError, match=r"cannot connect to the database postgresql://nobody:\*\*\*@127\.0\.0\.1:1/x"
+    ):
         open_archive("postgresql://nobody:secret@127.0.0.1:1/x")
 
 
@@ -241,3 +243,21 @@ def test_a_database_that_refuses_writes_is_one_clear_error_not_a_traceback(db_lo
     assert str(fault).startswith("the database cannot be written: it is read-only")
     assert storage_fault(ValueError("a bug")) is None
     assert storage_fault(sqlite3.OperationalError("no such table: stories")) is None, "a bug, shown as one"
+
+
+def test_a_postgres_connection_lost_mid_run_is_the_database_unavailable_then_comes_back(postgres_dsn) -> None:
+    """The server ends the connection (a restart, an administrator's shutdown): the call that meets it fails
+    with one line, a 503 on the web (StorageError), never psycopg's own error; the next call connects again."""
+    import psycopg
+
+    from newsdesk.errors import StorageError
+    from support import pgserver
+
+    archive = open_archive(pgserver.fresh_schema(postgres_dsn))
+    story_id, _ = archive.add_story(Story(headline="Bridge reopens", body="The harbour bridge reopened on Monday."))
+    pid = archive.db.execute("SELECT pg_backend_pid() AS pid").fetchone()["pid"]
+    with psycopg.connect(postgres_dsn, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with pytest.raises(StorageError, match="lost the connection to the database"):
+        archive.get_story(story_id)
+    assert archive.get_story(story_id).headline == "Bridge reopens", "the next call connects again"

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, StorageError
 from ..models import Passage
 from ._clock import now
 from ._per_thread import PerThread
@@ -50,16 +50,30 @@ def safe_url(url: str) -> str:
 class PgConnection:
     """A psycopg connection that takes the shared SQL (``?`` placeholders) and returns rows as dicts."""
 
-    def __init__(self, conn: Any):
+    def __init__(self, conn: Any, where: str = "the database"):
         self.raw = conn
+        self.where = where
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self.raw.execute(pg_sql(sql), params)
+        with self._unavailable():
+            return self.raw.execute(pg_sql(sql), params)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            with self.raw.cursor() as cursor:
+            with self._unavailable(), self.raw.cursor() as cursor:
                 cursor.executemany(pg_sql(sql), rows)
+
+    @contextmanager
+    def _unavailable(self) -> Iterator[None]:
+        """A server that went away mid-run (shut down, restarted, the network cut) is the database unavailable, a
+        503 on the web and one line on the command line: the next use of this thread's connection opens a new one
+        (``PostgresArchive.db``), so the run or the server goes on once the database is back."""
+        psycopg, _ = _import_psycopg()
+        try:
+            yield
+        except psycopg.OperationalError as error:
+            reason = " ".join(str(error).split())[:300] or type(error).__name__
+            raise StorageError(f"lost the connection to the database {self.where}: {reason}") from error
 
     def close(self) -> None:
         self.raw.close()
@@ -88,8 +102,8 @@ class PostgresArchive(Archive):
             )
         except psycopg.Error as error:
             reason = " ".join(str(error).split())[:300] or type(error).__name__
-            raise InputError(f"cannot connect to the database {self.location}: {reason}") from error
-        return PgConnection(conn)
+            raise StorageError(f"cannot connect to the database {self.location}: {reason}") from error
+        return PgConnection(conn, self.location)
 
     @property
     def db(self) -> PgConnection:
