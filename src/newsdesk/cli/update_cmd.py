@@ -87,6 +87,6 @@ def update(
         click.echo(f"Article {article_id} is up to date: its story thread has no later entry{about}.", err=True)
         return
     for text in result.corrections:
-        click.echo(f"corrected: {text}", err=True)
+        click.echo(f"no longer current: {text}", err=True)
     write_output(render(result.article, output_format(fmt, output)), output, saved_as=article_id, db=db)
     click.echo(f"article {article_id} is now version {result.article.version}", err=True)

@@ -9,8 +9,8 @@
    article's own story, with the thread's earlier entries as background (``WriteOptions.thread_first``): new
    facts come in, and a figure that changed is stated as the newer source gives it;
 3. checks every supported fact of the previous version against the new sources: one a later source contradicts
-   (a toll that rose, a date that moved) is a **correction**, and the Updates log says so, quoting the old
-   sentence and citing the source that supersedes it. A correction is never silent;
+   (a toll that rose, a date that moved) is a **correction**, and the Updates log lists it as no longer current,
+   quoting the old sentence and citing the source that supersedes it. A correction is never silent;
 4. keeps the previous version in ``article_versions`` and saves the new one under the same article id, with
    ``version`` one higher and an Updates log entry (when, what changed, on which sources)
    (``Archive.save_version``: a version another run saved meanwhile is never written over).
@@ -173,7 +173,10 @@ def update_article(
         + "."
     )
     for text, numbers in corrections:
-        summary += f" Corrected: “{text}” is superseded by {' '.join(f'[{n}]' for n in numbers) or 'a later source'}."
+        # "no longer current", not "corrected": a figure that rose or a state that changed was true when it was
+        # written, and a reader must not take the earlier version for a mistake
+        later = " ".join(f"[{n}]" for n in numbers) or "a later source"
+        summary += f" No longer current: “{text}” ({later} gives it otherwise)."
     cited = sorted(set(added) | {n for _, numbers in corrections for n in numbers})
     fresh.id, fresh.created, fresh.updated = article_id, previous.created, at
     fresh.version = previous.version + 1
