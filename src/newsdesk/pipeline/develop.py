@@ -175,8 +175,8 @@ def update_article(
     for text, numbers in corrections:
         # "no longer current", not "corrected": a figure that rose or a state that changed was true when it was
         # written, and a reader must not take the earlier version for a mistake
-        later = " ".join(f"[{n}]" for n in numbers) or "a later source"
-        summary += f" No longer current: “{text}” ({later} gives it otherwise)."
+        cited_by = " ".join(f"[{n}]" for n in numbers) or "a later source"
+        summary += f" No longer current: “{text}” ({cited_by} gives it otherwise)."
     cited = sorted(set(added) | {n for _, numbers in corrections for n in numbers})
     fresh.id, fresh.created, fresh.updated = article_id, previous.created, at
     fresh.version = previous.version + 1
