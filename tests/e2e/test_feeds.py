@@ -16,7 +16,7 @@ from newsdesk.archive import Archive, open_archive
 from newsdesk.archive.intake import ingest_feed, ingest_source
 from newsdesk.cli import cli
 from newsdesk.errors import BlockedURLError, FetchError, InputError
-from newsdesk.ingest.feeds import FeedEntry, clean_link, parse_feed, read_feed
+from newsdesk.ingest.feeds import FeedEntry, clean_link, looks_like_feed, parse_feed, read_feed
 from newsdesk.ingest.fetch import Fetcher
 
 FEEDS = SHARED / "feeds"
@@ -390,3 +390,12 @@ def test_a_date_no_reader_can_read_is_left_out_never_stored_as_written() -> None
         b"</channel></rss>"
     )
     assert parse_feed(data, "dated.xml").entries[0].published is None
+
+
+def test_a_feed_in_utf16_is_read_like_one_in_utf8() -> None:
+    """XML may be UTF-16 (with its byte order mark): the same feed, the same entries."""
+    data = RSS_091.decode("utf-8").replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
+    for encoded in (data.encode("utf-16"), data.encode("utf-16-be").join([b"\xfe\xff", b""])):
+        assert looks_like_feed(encoded)
+        feed = parse_feed(encoded, "wide.xml")
+        assert [e.title for e in feed.entries] == [e.title for e in parse_feed(RSS_091, "narrow.xml").entries]
