@@ -28,6 +28,9 @@ BAD_FILES = [
     ('{"judge_weight": -0.5}', "judge_weight must be from 0 to 1, not -0.5"),
     ('{"bias": Infinity}', "bias must be a number"),
     ('{"source": ["fit on FRANK"]}', "source must be an object"),
+    # silently the hand-set prior, in place of the shipped fit, before these were refused
+    ("{}", "holds no calibration field"),
+    ('{"treshold": 0.4}', "unknown keys: treshold"),
 ]
 
 

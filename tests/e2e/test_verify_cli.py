@@ -199,3 +199,12 @@ def test_eval_says_when_every_row_has_one_label(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["eval", "verify", str(rows)])
     assert result.exit_code == 0
     assert "warning: every row is supported: balanced accuracy needs both labels" in result.output
+
+
+def test_eval_rows_written_with_a_byte_order_mark_are_read(tmp_path) -> None:
+    """Story files take a UTF-8 byte order mark; rows files do too (editors on Windows write one)."""
+    rows = tmp_path / "rows.jsonl"
+    row = {"document": "The bridge reopened on Monday.", "claim": "The bridge reopened on Monday.", "label": 1}
+    rows.write_bytes(b"\xef\xbb\xbf" + json.dumps(row).encode() + b"\n")
+    result = CliRunner().invoke(cli, ["eval", "verify", str(rows)])
+    assert result.exit_code == 0, result.output

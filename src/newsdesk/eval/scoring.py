@@ -31,7 +31,7 @@ def load_rows(path: str | Path) -> list[dict[str, Any]]:
     """Rows of a JSON-lines file with "document", "claim" and "label" (1 = supported)."""
     path = Path(path)
     try:
-        lines = read_capped(str(path), limit=MAX_ROWS_BYTES, what="rows").decode("utf-8").splitlines()
+        lines = read_capped(str(path), limit=MAX_ROWS_BYTES, what="rows").decode("utf-8-sig").splitlines()  # BOM or not
     except UnicodeDecodeError as error:
         raise InputError(f"cannot read {path}: {error}") from None
     rows = []

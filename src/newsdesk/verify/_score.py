@@ -81,7 +81,12 @@ def _checked_fields(data: dict[str, Any], name: str) -> dict[str, Any]:
     """The fields of a calibration file that ``Calibration`` has, each checked for its shape and range: a file
     that would fail at the first sentence checked (a scale of 0 divides by it) is refused where it is read, with
     the field named."""
-    known = {key: value for key, value in data.items() if key in Calibration.__dataclass_fields__}
+    unknown_keys = sorted(set(data) - set(Calibration.__dataclass_fields__))
+    if unknown_keys:  # a misspelt key would leave its field at the hand-set prior, silently
+        raise InputError(f"{name}: unknown keys: {', '.join(unknown_keys)}")
+    if not data:  # an empty object would replace the shipped fit by the hand-set prior, silently
+        raise InputError(f"{name}: holds no calibration field (scripts/calibrate_verify.py writes them)")
+    known = dict(data)
     if "features" in known:
         features = known["features"]
         if not (isinstance(features, list) and all(isinstance(feature, str) for feature in features)):
