@@ -110,3 +110,10 @@ def test_the_pipeline_refuses_a_non_article_and_stores_nothing(tmp_path) -> None
     with pytest.raises(InputError, match="nothing was written"):
         write_article(Story(headline="Zq", body=letters), WriteOptions(), archive)
     assert archive.search_stories() == []
+
+
+def test_a_story_whose_text_is_its_headline_says_so() -> None:
+    """A feed entry with a title and no description is stored with its title as its text: the reason it cannot
+    be written is that there is nothing but the headline, not that its sentences do not read as language."""
+    with pytest.raises(InputError, match="has no text beyond its headline"):
+        check_article(Story(headline="Storm closes schools", body="Storm closes  schools"))

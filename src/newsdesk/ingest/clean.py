@@ -156,6 +156,9 @@ def _wraps(previous: str, line: str) -> bool:
 def check_article(story: Story, name: str = "the story") -> None:
     """Raise InputError when ``story`` does not read as an article (random letters, a menu, a list of links)."""
     body = story.body or ""
+    if " ".join(body.split()).casefold() in ("", " ".join((story.headline or "").split()).casefold()):
+        # a feed entry with a title and no description: its text is its title
+        raise InputError(f"{name} has no text beyond its headline; nothing was written")
     if len(body) > SAMPLE_CHARS:  # the start, middle and end of a huge body tell as much as all of it
         third = SAMPLE_CHARS // 3
         middle = len(body) // 2
