@@ -392,7 +392,9 @@ def test_the_form_refuses_two_inputs_at_once_and_a_feed_file_as_one_story(client
     feed = b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title></item>'
     feed += b"</channel></rss>"
     sent = client.post("/articles/new", data={CSRF_FIELD: token}, files={"file": ("news.xml", feed, "text/xml")})
-    assert sent.status_code == 422 and "news feed" in doc(sent).xpath("string(//p[@class='error'])")
+    error = doc(sent).xpath("string(//p[@class='error'])")
+    assert sent.status_code == 422 and "news feed" in error
+    assert "Feeds page" in error and "newsdesk ingest" not in error, "a browser user is pointed at the Feeds page"
     assert desk(client).archive.search_stories() == []
 
 

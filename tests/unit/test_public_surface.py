@@ -37,7 +37,7 @@ SURFACE: dict[str, set[str]] = {
         "content_hash",
         "web_url",
     },
-    "newsdesk.ingest": {"load_story", "story_from_bytes", "story_from_text"},
+    "newsdesk.ingest": {"FeedNotStory", "load_story", "story_from_bytes", "story_from_text"},
     "newsdesk.archive": {
         "Archive",
         "ArticleRow",

@@ -8,7 +8,7 @@ from ..reading import STDIN, read_capped
 from .clean import clean_story
 from .text import MAX_STORY_BYTES, decode_bytes, parse_story_text
 
-__all__ = ["load_story", "story_from_bytes", "story_from_text"]
+__all__ = ["FeedNotStory", "load_story", "story_from_bytes", "story_from_text"]
 
 
 def story_from_text(text: str, name: str = "input") -> Story:
@@ -30,6 +30,14 @@ def load_story(arg: str, *, allow_private: bool = False) -> Story:
     return story_from_bytes(data, arg)
 
 
+class FeedNotStory(InputError):
+    """A feed given where one story was asked for; ``name`` is the file's, so a face can say where feeds go."""
+
+    def __init__(self, message: str, name: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
 def story_from_bytes(data: bytes, name: str) -> Story:
     """A story from a file's bytes (an upload, say): text, Markdown, JSON, or a saved HTML page."""
     if not data.strip():
@@ -38,9 +46,10 @@ def story_from_bytes(data: bytes, name: str) -> Story:
     from .feeds import looks_like_feed  # imported here: it brings the fetcher, which a text story never needs
 
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and looks_like_feed(data):
-        raise InputError(
+        raise FeedNotStory(
             f"{name} is a news feed (RSS or Atom), not one story: `newsdesk ingest {name}` stores its entries, "
-            f"`newsdesk feed {name} --write` writes an article for each"
+            f"`newsdesk feed {name} --write` writes an article for each",
+            name,
         )
     if name.lower().endswith((".html", ".htm")) or _looks_like_html(text):
         from .web import story_from_html

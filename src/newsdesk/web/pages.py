@@ -19,7 +19,7 @@ from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
 from ..errors import ConflictError, InputError, NewsdeskError
-from ..ingest import story_from_bytes, story_from_text
+from ..ingest import FeedNotStory, story_from_bytes, story_from_text
 from ..jobs.polls import feed_state
 from ..models import Article
 from ..progress import Progress
@@ -103,7 +103,13 @@ async def submit_article(request: Request) -> Response:
         if len(given) > 1:  # which one was meant is not ours to guess: the API refuses the same
             raise InputError(f"give one of a brief, a URL or a file, not {' and '.join(given)}")
         if data is not None:
-            story = story_from_bytes(data, PurePath(filename).name or "the file")
+            try:
+                story = story_from_bytes(data, PurePath(filename).name or "the file")
+            except FeedNotStory as feed:  # a browser user has the Feeds page, not a command line
+                raise InputError(
+                    f"{feed.name} is a news feed (RSS or Atom), not one story: add its address on the Feeds page "
+                    "(/feeds) to store its entries and write an article for each"
+                ) from None
             job = await _in_thread(desk.submit_story, story, template, model)
         elif url:
             job = await _in_thread(desk.submit_url, url, template, model)
