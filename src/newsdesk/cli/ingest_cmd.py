@@ -124,7 +124,13 @@ def _thread(archive: Archive) -> None:
 
     update = update_threads(archive)
     for change in update.changes:
-        click.echo(f"  thread {change.thread_id} {change.kind}: {', '.join(map(str, change.other_ids))}", err=True)
+        others = ", ".join(map(str, change.other_ids))
+        threads = "thread" if len(change.other_ids) == 1 else "threads"
+        if change.kind == "merged":
+            line = f"thread {change.thread_id} took in {threads} {others} (their stories tell one story)"
+        else:
+            line = f"thread {change.thread_id} split: part of it is {threads} {others} now"
+        click.echo(f"  {line} (newsdesk stories)", err=True)
 
 
 @click.command()
