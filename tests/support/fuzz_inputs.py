@@ -251,8 +251,8 @@ def run_one(
         if kind == "feed":
             feed = parse_feed(data, "fuzz.xml")
             report = ingest_feed(archive, feed)
-            if report.new + report.duplicates != len(feed.entries):
-                outcome, detail = "crash", f"{len(feed.entries)} entries but {report.new} stored"
+            if report.new + report.duplicates + report.revised != len(feed.entries):  # each entry counted once
+                outcome, detail = "crash", f"{len(feed.entries)} entries but {report.new + report.revised} stored"
         else:
             story = story_from_bytes(data, "fuzz.html" if kind == "page" else "fuzz.json")
             archive.add_story(story)

@@ -101,4 +101,5 @@ def poll_feed(
             payload = with_choices({"story_id": entry.story_id, "feed_entry_id": entry.id}, feed.options)
             written = queue.enqueue("write", payload, key=f"feed-entry:{entry.id}")
             queued += written.status == "queued"
-    on_event(Event("poll", "done", {"entries": report.entries, "new": report.new, "queued": queued}))
+    done = {"entries": report.entries, "new": report.new, "revised": report.revised, "queued": queued}
+    on_event(Event("poll", "done", done))
