@@ -98,6 +98,19 @@ def test_processes_starting_together_migrate_once(db_location) -> None:
     assert open_archive(db_location).count("stories") == 0
 
 
+def test_search_finds_a_name_written_with_or_without_its_accents_on_both_backends(db_location) -> None:
+    """A newsroom searches "Sanchez" for "Sánchez": SQLite's tokenizer drops diacritics, and PostgreSQL's columns
+    and queries fold them the same way, so both backends find the same stories."""
+    archive = open_archive(db_location)
+    spain, _ = archive.add_story(
+        Story(headline="Sánchez calls vote", body="Pedro Sánchez called a snap vote in Málaga.")
+    )
+    archive.add_story(Story(headline="Library", body="The library reopened after repairs to its roof."))
+    for query in ("Sanchez", "Sánchez", "malaga"):
+        assert [row["id"] for row in archive.search_stories(query)] == [spain], query
+        assert {p.story_id for p in archive.search_passages(query)} == {spain}, query
+
+
 def test_search_ranks_the_passage_about_the_query_first(db_location) -> None:
     archive = open_archive(db_location)
     bridge, _ = archive.add_story(

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..errors import InputError
+from .passages import ACCENTED, UNACCENTED
 
 
 @dataclass(frozen=True)
@@ -400,4 +401,26 @@ migration(
     "m013_thread_sentence_vectors",
     sqlite="ALTER TABLE thread_features ADD COLUMN sentence_vectors BLOB;",
     postgres="ALTER TABLE thread_features ADD COLUMN sentence_vectors BYTEA;",
+)
+
+# PostgreSQL's full-text columns fold diacritics, as SQLite's FTS5 tokenizer does ("Sanchez" finds "Sánchez" on
+# both): ``translate()`` is immutable, so a generated column may use it; the query is folded the same way.
+_FOLDED = f"translate({{column}}, '{ACCENTED}', '{UNACCENTED}')"
+migration(
+    "m014_search_without_accents",
+    sqlite="",
+    postgres=f"""
+        ALTER TABLE stories DROP COLUMN tsv;
+        ALTER TABLE stories ADD COLUMN tsv tsvector GENERATED ALWAYS AS
+            (to_tsvector('english', {_FOLDED.format(column="headline || ' ' || body")})) STORED;
+        CREATE INDEX stories_tsv ON stories USING gin(tsv);
+        ALTER TABLE passages DROP COLUMN tsv;
+        ALTER TABLE passages ADD COLUMN tsv tsvector GENERATED ALWAYS AS
+            (to_tsvector('english', {_FOLDED.format(column="text")})) STORED;
+        CREATE INDEX passages_tsv ON passages USING gin(tsv);
+        ALTER TABLE articles DROP COLUMN tsv;
+        ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS
+            (to_tsvector('simple', {_FOLDED.format(column="title")})) STORED;
+        CREATE INDEX articles_tsv ON articles USING gin(tsv);
+    """,
 )

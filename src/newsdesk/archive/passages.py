@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .. import injection
 from ..models import Story
@@ -87,6 +88,28 @@ def _sentence_pieces(text: str) -> list[str]:
         if piece:
             out.append(piece)
     return out
+
+
+def _accent_table() -> tuple[str, str]:
+    """Each Latin letter with a diacritic (U+00C0 to U+024F) that decomposes to an ASCII letter, and that letter."""
+    accented, plain = [], []
+    for code in range(0xC0, 0x250):
+        letter = chr(code)
+        base = unicodedata.normalize("NFKD", letter)[:1]
+        if base != letter and base.isascii() and base.isalpha():
+            accented.append(letter)
+            plain.append(base)
+    return "".join(accented), "".join(plain)
+
+
+#: What PostgreSQL's ``translate()`` folds in the full-text columns, and ``fold_accents`` in a query: SQLite's FTS5
+#: tokenizer drops diacritics (``remove_diacritics``), so "Sanchez" finds "Sánchez" on both backends.
+ACCENTED, UNACCENTED = _accent_table()
+_FOLD = str.maketrans(ACCENTED, UNACCENTED)
+
+
+def fold_accents(text: str) -> str:
+    return text.translate(_FOLD)
 
 
 def search_words(text: str, limit: int = 64) -> list[str]:

@@ -21,7 +21,7 @@ from ._per_thread import PerThread
 from .base import ARTICLE_COLUMNS, STORY_COLUMNS, Archive
 from .location import without_password
 from .migrations import MIGRATIONS, refuse_unknown
-from .passages import search_words
+from .passages import fold_accents, search_words
 
 MIGRATION_LOCK = 0x6E657773  # "news": one process migrates at a time
 CONNECT_TIMEOUT_SECONDS = 10
@@ -192,4 +192,4 @@ class PostgresArchive(Archive):
 def _or_query(text: str) -> str:
     """Free text as a ``websearch_to_tsquery`` that matches any of its words (``or`` is that syntax's operator,
     so the word itself, a stop word anyway, is left out)."""
-    return " or ".join(w for w in search_words(text) if w != "or")
+    return " or ".join(w for w in search_words(fold_accents(text)) if w != "or")  # as the columns fold them
