@@ -83,10 +83,13 @@ def test_a_polled_entry_of_a_thread_updates_its_article_and_the_page_shows_the_c
     assert any("15" in s for s in added), "the new figure is shown as added"
     assert not set(added) & set(removed), "a sentence is added or removed, not both"
     assert "&amp;amp;" not in page.text, "escaped once, not twice"
-    first_page = client.get(f"/articles/{article_id}?since=9")
-    assert first_page.status_code == 200 and 'id="changes"' not in first_page.text, "no such version: no diff"
-    superscript = client.get(f"/articles/{article_id}?since=%C2%B2")  # "²" is a digit to str.isdigit, not to int
-    assert superscript.status_code == 200 and "since version 1" in superscript.text, "read as no version asked"
+    # a "since" is read as "version" is, never ignored: no such earlier version is 404, no number 422
+    assert client.get(f"/articles/{article_id}?since=9").status_code == 404
+    assert client.get(f"/articles/{article_id}?since=2").status_code == 404, "the current version is not earlier"
+    for bad in ("abc", "0", "%C2%B2"):  # "²" is a digit to str.isdigit, not to int
+        assert client.get(f"/articles/{article_id}?since={bad}").status_code == 422, bad
+    since_first = client.get(f"/articles/{article_id}?since=1")
+    assert since_first.status_code == 200 and "since version 1" in since_first.text
 
     earlier = lxml.html.fromstring(client.get(f"/articles/{article_id}?version=1").text)
     assert "This is version 1 of this article" in earlier.xpath("string(//*[@id='old-version'])")

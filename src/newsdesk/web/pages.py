@@ -18,14 +18,13 @@ from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
-from ..errors import ConflictError, InputError, NewsdeskError
+from ..errors import ConflictError, InputError, NewsdeskError, NotFoundError
 from ..ingest import FeedNotStory, story_from_bytes, story_from_text
 from ..jobs.polls import feed_state
 from ..models import Article
 from ..progress import Progress
 from ..render.changes import VersionChanges, version_changes
 from ..render.html import render_article_fragment
-from ..text import ascii_number
 from .api import RowId, VersionNumber, get_desk
 from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
@@ -182,14 +181,19 @@ def _section_count(job: Any) -> int | None:
 
 
 @router.get("/articles/{article_id}")
-def article_page(request: Request, article_id: RowId, version: VersionNumber = None) -> Response:
+def article_page(
+    request: Request, article_id: RowId, version: VersionNumber = None, since: VersionNumber = None
+) -> Response:
     """The current version, with what changed since the one before (``?since=K``: since version K); ``?version=K``
-    shows version K as it was, under a line that says so and links to the current one."""
+    shows version K as it was, under a line that says so and links to the current one. A ``since`` that is no
+    number is refused as ``version`` is (422), one that names no earlier version is 404: never ignored silently."""
     from ..pipeline.develop import get_version
 
     desk = get_desk(request)
     article = desk.archive.get_article(article_id)
     current = article.version
+    if since is not None and since >= current:
+        raise NotFoundError(f"article {article_id} has no version {since} before its current one, {current}")
     if version is not None and version != current:
         article = get_version(desk.archive, article_id, version)
     fragment = Markup(render_article_fragment(article))  # rendered with autoescape by newsdesk.render
@@ -200,23 +204,18 @@ def article_page(request: Request, article_id: RowId, version: VersionNumber = N
         fragment=fragment,
         current_version=current,
         regenerable=desk.regenerable(article) if article.version == current else [],
-        changes=_changes(desk.archive, article, request.query_params.get("since"))
-        if article.version == current
-        else None,
+        changes=_changes(desk.archive, article, since) if article.version == current else None,
     )
 
 
-def _changes(archive: Archive, article: Article, since: str | None) -> VersionChanges | None:
+def _changes(archive: Archive, article: Article, since: int | None) -> VersionChanges | None:
     """What changed since version ``since`` (default: the one before), for an article with more than one version;
-    None for a first version or a ``since`` that names no earlier version."""
+    None for a first version."""
     from ..pipeline.develop import get_version
 
     if article.id is None or article.version < 2:
         return None
-    older = ascii_number(since)
-    older = article.version - 1 if older is None else older
-    if not 1 <= older < article.version:
-        return None
+    older = article.version - 1 if since is None else since
     return version_changes(get_version(archive, article.id, older), article)
 
 
