@@ -34,3 +34,10 @@ def test_a_source_is_dated_by_its_day_and_each_note_is_a_paragraph() -> None:
 def test_a_count_takes_its_noun_in_the_right_number() -> None:
     assert [counted(n, "entry", "entries") for n in (0, 1, 2)] == ["0 entries", "1 entry", "2 entries"]
     assert counted(1, "sentence") == "1 sentence" and counted(3, "sentence") == "3 sentences"
+
+
+def test_the_html_dates_a_source_by_its_day_as_the_markdown_does() -> None:
+    from newsdesk.render import render_html
+
+    html = render_html(_article())
+    assert "2026-02-17" in html and "18:56:24" not in html, "a feed's timestamp, as its day"

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..models import Article, Sentence, web_url
-from .markdown import summary_line
+from .markdown import published_day, summary_line
 
 
 @cache
@@ -29,6 +29,7 @@ def environment() -> Environment:
     )
     env.filters["pct"] = lambda x: "" if x is None else f"{x:.2f}"
     env.filters["label"] = sentence_label
+    env.filters["day"] = published_day
     env.filters["web_url"] = web_url  # only http(s) links, even from an article saved before URLs were checked
     return env
 

@@ -60,7 +60,14 @@ def _section_lines(section: Section, heading_level: str = "##") -> list[str]:
     return lines
 
 
-_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T")  # a feed's timestamp: a reader wants its day
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T")
+
+
+def published_day(published: str | None) -> str:
+    """A source's date as a reader wants it: a feed's timestamp ("2026-02-18T01:31:59+00:00") is its day."""
+    published = published or ""
+    return published[:10] if _ISO_TIME.match(published) else published
+
 
 #: The parts after the article's body: the log of its updates, then its sources, the check's footer and notes.
 #: None of it is a claim about the story (``newsdesk verify`` stops reading at either heading).
@@ -110,9 +117,7 @@ def render_markdown(article: Article) -> str:
     for source in article.sources:
         url = web_url(source.url)
         title = f"[{escape(source.title)}]({_link_target(url)})" if url else escape(source.title)
-        published = source.published or ""
-        day = published[:10] if _ISO_TIME.match(published) else published
-        meta = escape(", ".join(x for x in (source.publisher, day) if x))
+        meta = escape(", ".join(x for x in (source.publisher, published_day(source.published)) if x))
         consulted = " (consulted, not cited)" if source.number in uncited else ""
         lines.append(f"{source.number}. {title}" + (f" — {meta}" if meta else "") + consulted)
     lines += ["", summary_line(article), ""]

@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from ..render.markdown import published_day
 from .csrf import CSRF_FIELD, csrf_token, set_csrf_cookie
 
 
@@ -22,6 +23,7 @@ def environment() -> Environment:
     env.filters["web_url"] = lambda url: (
         url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
     )
+    env.filters["day"] = published_day
     env.filters["query"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
     return env
 
