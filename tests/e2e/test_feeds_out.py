@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -133,3 +134,37 @@ def test_a_refused_webhook_is_not_retried_and_a_bad_configuration_never_raises(
         0,
         1,
     ]
+
+
+class SlowReceiver(BaseHTTPRequestHandler):
+    """Takes each POST and answers after a second: longer than the test's time-out."""
+
+    received: ClassVar[int] = 0
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).received += 1
+        time.sleep(1.0)
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_receiver_that_times_out_is_not_sent_the_event_again(tmp_path: Path, monkeypatch) -> None:
+    """A receiver that slow may have taken the event; each retry would hold the run (a web worker) as long again."""
+    from newsdesk.pipeline import webhooks
+
+    monkeypatch.setattr(webhooks, "TIMEOUT", 0.3)
+    client = make_client(tmp_path)
+    archive: Archive = client.app.state.desk.archive
+    article = archive.get_article(saved_article(client))
+    SlowReceiver.received = 0
+    with ThreadedServer(SlowReceiver) as served:
+        delivery = send(
+            Webhook(served.url("/hook"), SECRET), "article.published", article, archive, sleep=lambda _: None
+        )
+    assert not delivery.delivered and delivery.attempts == 1 and SlowReceiver.received == 1
+    assert delivery.error is not None and delivery.error.startswith("no answer in 0.3 s")

@@ -6,8 +6,9 @@ Set ``NEWSDESK_WEBHOOK_URL`` and ``NEWSDESK_WEBHOOK_SECRET``; every article save
 
 with ``X-Newsdesk-Signature: sha256=HEX``, the HMAC-SHA256 of the exact body bytes under the secret. A receiver
 recomputes it over the body it read and compares in constant time (``verify_signature``); ``X-Newsdesk-Delivery``
-is an id that stays the same across retries, for a receiver to drop a repeat. A refused connection, a time-out,
-a 5xx or a 429 is retried with doubling waits (``ATTEMPTS``, ``FIRST_WAIT``); any other answer is final. Every
+is an id that stays the same across retries, for a receiver to drop a repeat. A refused connection, a 5xx or a
+429 is retried with doubling waits (``ATTEMPTS``, ``FIRST_WAIT``); any other answer is final, and so is a time-out
+(``TIMEOUT``: a receiver that slow may have taken it, and each retry would hold the run as long again). Every
 delivery is recorded in the archive's ``webhook_deliveries`` table, delivered or not. Writing never fails because a
 webhook did: a failed delivery is recorded and reported, the article is saved all the same.
 """
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 SIGNATURE_HEADER = "X-Newsdesk-Signature"
 ATTEMPTS = 4
 FIRST_WAIT = 0.5  # seconds before the first retry; doubled before each next one
-TIMEOUT = 10.0
+TIMEOUT = 10.0  # seconds for one attempt; a time-out is final (see ``send``)
 EVENTS = ("article.published", "article.updated")
 
 
@@ -129,6 +130,11 @@ def send(
                 delivery.error = f"HTTP {response.status_code}"
                 if response.status_code < 500 and response.status_code != 429:
                     break  # the receiver refused it; sending it again would not change that
+            except httpx.TimeoutException as error:
+                # a receiver that holds a POST this long may well have taken it: sending it again would hold the
+                # run (and a worker) once more for each attempt, so the delivery is recorded as not delivered
+                delivery.status, delivery.error = None, f"no answer in {TIMEOUT:g} s ({type(error).__name__})"
+                break
             except httpx.HTTPError as error:
                 delivery.status, delivery.error = None, f"{type(error).__name__}: {error}"[:300]
             if attempt < webhook.attempts:
