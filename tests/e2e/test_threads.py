@@ -210,6 +210,26 @@ def test_web_stories_page_and_every_story_links_to_its_thread(tmp_path: Path) ->
     assert client.get("/stories/of/999").status_code == 404
 
 
+def test_the_stories_page_shows_a_page_of_threads_at_a_time(tmp_path: Path, monkeypatch) -> None:
+    """An archive holds thousands of threads: the page lists a page of each kind, with the way to the next."""
+    from newsdesk.web import stories_page
+
+    monkeypatch.setattr(stories_page, "PAGE_SIZE", 1)
+    db = tmp_path / "paged.db"
+    archive = open_archive(db)
+    for item in (*DAM[:2], OTHER, LATER):  # one thread of two; two of one entry (the memorial is months later)
+        archive.add_story(story(*item))
+    client = TestClient(create_app(Settings(db=db, background=False)), base_url="http://127.0.0.1:8000")
+    first, second = client.get("/stories"), client.get("/stories?page=2")
+    assert first.status_code == second.status_code == 200
+    assert 'rel="next"' in first.text and 'rel="prev"' not in first.text
+    assert 'rel="prev"' in second.text and 'rel="next"' not in second.text
+    singles = [OTHER[0], LATER[0]]
+    assert sum(h in first.text for h in singles) == 1 and sum(h in second.text for h in singles) == 1
+    assert DAM[0][0] in first.text and DAM[0][0] not in second.text
+    assert client.get("/stories?page=abc").text == first.text, "an odd page number is the first page"
+
+
 def test_background_comes_from_earlier_entries_of_the_thread_and_never_from_an_unrelated_story(tmp_path) -> None:
     from newsdesk.text import date_phrase
     from newsdesk.threads.background import thread_background

@@ -31,7 +31,7 @@ from .desk import progress_of
 from .errors import error_response
 from .security import SESSION_COOKIE, session_value
 from .settings import DEFAULT_FEED_INTERVAL, PAGE_SIZE
-from .templating import page
+from .templating import page, page_number
 
 if TYPE_CHECKING:
     from ..archive import Archive
@@ -239,10 +239,7 @@ async def write_story(request: Request, story_id: RowId) -> Response:
 # -- library and feeds ---------------------------------------------------------------------------------------
 @router.get("/library")
 def library(request: Request, q: str = "", number: Annotated[str, Query(alias="page")] = "1") -> Response:
-    try:  # clamp odd page numbers rather than refuse them: this is a link people edit by hand
-        current = max(1, min(100_000, int(number)))
-    except ValueError:
-        current = 1
+    current = page_number(number)
     q = q[:500]
     desk = get_desk(request)
     offset = (current - 1) * PAGE_SIZE

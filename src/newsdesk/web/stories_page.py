@@ -7,25 +7,32 @@ stored since the last look are threaded first (``newsdesk.threads``).
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ..errors import NotFoundError
 from ..threads import get_thread, list_threads, thread_of, update_threads
 from .api import RowId, get_desk
-from .templating import page
+from .settings import PAGE_SIZE
+from .templating import page, page_number
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/stories")
-def stories_page(request: Request) -> Response:
+def stories_page(request: Request, number: Annotated[str, Query(alias="page")] = "1") -> Response:
+    """The threads, most recently active first, a page of each kind at a time (an archive holds thousands)."""
     archive = get_desk(request).archive
     update_threads(archive)
     threads = list_threads(archive)
+    current = page_number(number)
+    shown = slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)
     developing = [t for t in threads if len(t.entries) > 1]
     single = [t for t in threads if len(t.entries) == 1]
-    return page(request, "stories.html", developing=developing, single=single)
+    more = len(developing) > shown.stop or len(single) > shown.stop
+    return page(request, "stories.html", developing=developing[shown], single=single[shown], page=current, more=more)
 
 
 @router.get("/stories/threads/{thread_id}")

@@ -28,6 +28,14 @@ def environment() -> Environment:
     return env
 
 
+def page_number(text: str) -> int:
+    """A page's ``?page=N``, clamped rather than refused: it is a link people edit by hand."""
+    try:
+        return max(1, min(100_000, int(text)))
+    except ValueError:
+        return 1
+
+
 def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     """Render ``name`` with the request, its CSRF token and ``context``; sets the CSRF cookie when new."""
     html = environment().get_template(name).render(request=request, csrf_token=csrf_token(request), **context)
