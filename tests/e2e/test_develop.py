@@ -296,3 +296,39 @@ def test_update_leaves_out_a_thread_entry_about_another_event(tmp_path: Path) ->
     result = update_article(archive, article.id, WriteOptions(template=str(TINY_TEMPLATE)))
     assert result.elsewhere and not result.updated, "the round-up is about another event"
     assert archive.get_article(article.id).version == 1 and archive.get_article(article.id).title == article.title
+
+
+MORNING = """Storm hits coast, cutting power to thousands
+Date: 2026-02-17
+Publisher: Coast News
+
+A strong storm hit the coast of Cornwall on Tuesday, cutting power to 20,000 homes. Western Power said repairs
+would take two days. The Met Office issued an amber wind warning for the county.
+"""
+EVENING = """Storm hits coast, cutting power to 35,000 homes
+Date: 2026-02-17
+Publisher: Coast News
+
+A strong storm hit the coast of Cornwall on Tuesday, cutting power to 35,000 homes, up from 20,000 in the morning.
+Western Power said repairs would now take three days. The Met Office raised its warning for the county to red.
+"""
+
+
+def test_what_the_updates_log_calls_no_longer_current_no_section_states_again(tmp_path: Path) -> None:
+    """The evening's report supersedes the morning's figures: the log lists the old sentences as no longer current,
+    citing the later report, and no section of the new version gives them again (the morning's report, background
+    now, still carries them, and the story map would date and repeat them)."""
+    archive = open_archive(tmp_path / "storm.db")
+    options = WriteOptions(use_cache=False)
+    article = write_article(story_from_text(MORNING, "morning.md"), options, archive)
+    archive.add_story(story_from_text(EVENING, "evening.md"))
+    result = update_article(archive, article.id, options)
+    assert result.updated and result.corrections, "the morning's figures are superseded"
+    log = result.article.updates[-1].summary
+    evening = next(
+        s.number for s in result.article.sources if s.title.startswith("Storm hits coast, cutting power to 35")
+    )
+    stated = " ".join(s.text for section in result.article.all_sections() for s in section.sentences())
+    for superseded in result.corrections:
+        assert f"No longer current: “{superseded}” ([{evening}] gives it otherwise)" in log
+        assert superseded not in stated, superseded

@@ -156,6 +156,7 @@ def update_article(
     evidence = evidence_of([s for s in fresh.sources if s.story_id in told_after])
     verifier = Verifier(store=archive)
     corrections: list[tuple[str, list[int]]] = []
+    later_numbers = sorted(s.number for s in fresh.sources if s.story_id in told_after)
     for section in previous.all_sections():
         for sentence in section.sentences():
             if sentence.verdict != "supported" or sentence.claim_kind != "fact":
@@ -163,7 +164,9 @@ def update_article(
             check = verifier.check(sentence.text, evidence, "fact")
             # contradicted, and by the same thing stated otherwise: a figure elsewhere in the sentence is no correction
             if check.verdict == "contradicted" and verifier.superseded(sentence.text, evidence):
-                corrections.append((sentence.text, sorted({c.source for c in check.citations})))
+                # a contradiction cites nothing: the later entries are what state it otherwise
+                corrections.append((sentence.text, sorted({c.source for c in check.citations}) or later_numbers))
+    _without_superseded(fresh, {text for text, _ in corrections})
     at = datetime.now(UTC).isoformat(timespec="seconds")
     added = [n for n, s in ((s.number, s) for s in fresh.sources) if s.story_id in newer]
     told = [archive.get_story(story_id) for story_id in newer]
@@ -190,6 +193,23 @@ def update_article(
                 _delete_draft(archive, db, temporary_id, fresh.title)
     announce(archive, "article.updated", fresh, emitter(on_event, 0.0))  # the version, never the draft
     return UpdateResult(fresh, True, [text for text, _ in corrections], elsewhere)
+
+
+def _without_superseded(article: Article, superseded: set[str]) -> None:
+    """The new version no longer states what the Updates log lists as no longer current: the earlier entries,
+    background now, still carry those sentences, and the story map gives them again under their dateline ("On 17
+    February, Coast News reported: ... two days"), beside the later figure. A section left with nothing is left
+    out, and the article's notes say why."""
+    if not superseded:
+        return
+    for section in article.all_sections():
+        before = bool(section.sentences())
+        for block in section.blocks:
+            block.sentences = [s for s in block.sentences if s.text not in superseded]
+        section.prune()
+        if before and not section.sentences() and section in article.sections:
+            article.sections.remove(section)
+            article.notes.append(f"{section.heading} is left out: what it said is no longer current (see Updates).")
 
 
 def _told_after(archive: Archive, article: Article, newer: list[int]) -> list[int]:
