@@ -274,3 +274,9 @@ def test_a_postgres_connection_lost_mid_run_is_the_database_unavailable_then_com
     with pytest.raises(StorageError, match="lost the connection to the database"):
         archive.get_story(story_id)
     assert archive.get_story(story_id).headline == "Bridge reopens", "the next call connects again"
+    pid = archive.db.execute("SELECT pg_backend_pid() AS pid").fetchone()["pid"]
+    with psycopg.connect(postgres_dsn, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with pytest.raises(StorageError, match="lost the connection"):  # a transaction's BEGIN meets it first
+        archive.add_story(Story(headline="Ferry", body="The ferry to the harbour runs again on Monday."))
+    assert archive.add_story(Story(headline="Ferry", body="The ferry to the harbour runs again on Monday."))[1]

@@ -55,16 +55,16 @@ class PgConnection:
         self.where = where
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        with self._unavailable():
+        with self.unavailable():
             return self.raw.execute(pg_sql(sql), params)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            with self._unavailable(), self.raw.cursor() as cursor:
+            with self.unavailable(), self.raw.cursor() as cursor:
                 cursor.executemany(pg_sql(sql), rows)
 
     @contextmanager
-    def _unavailable(self) -> Iterator[None]:
+    def unavailable(self) -> Iterator[None]:
         """A server that went away mid-run (shut down, restarted, the network cut) is the database unavailable, a
         503 on the web and one line on the command line: the next use of this thread's connection opens a new one
         (``PostgresArchive.db``), so the run or the server goes on once the database is back."""
@@ -115,7 +115,7 @@ class PostgresArchive(Archive):
     @contextmanager
     def transaction(self) -> Iterator[PgConnection]:
         db = self.db
-        with db.raw.transaction():
+        with db.unavailable(), db.raw.transaction():  # BEGIN on a connection the server ended is unavailability too
             yield db
 
     def close(self) -> None:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..archive import Archive, open_archive
-from ..errors import NewsdeskError
+from ..errors import NewsdeskError, StorageError
 from ..llm import Model, get_model
 from ..llm.counting import CountingModel
 from ..models import Story
@@ -132,10 +132,11 @@ class Worker:
         self.fail_interrupted_runs()
         while not self.stop.is_set():
             self.sweep_expired()
-            if self.concurrency == 1:
-                found = self.run_one() is not None
-            else:
-                found = self._start_some()
+            try:
+                found = self.run_one() is not None if self.concurrency == 1 else self._start_some()
+            except StorageError as error:  # the database went away (a restart): wait, then connect again
+                log.warning("%s; trying again in %g s", error, self.config.idle_seconds)
+                found = False
             if not found:
                 if self.config.until_idle and not self._busy_threads():
                     break
@@ -155,6 +156,9 @@ class Worker:
         """Mark runs left 'running' by dead processes of this machine failed: with workers only, nothing else would."""
         try:
             interrupted = self.archive.fail_interrupted_runs(is_dead_local_worker)
+        except StorageError as error:  # the database is away: one line, not a traceback
+            log.warning("marking interrupted runs: %s", error)
+            return []
         except Exception:  # a busy database at start must not stop the worker
             log.exception("marking interrupted runs")
             return []
@@ -169,6 +173,9 @@ class Worker:
         self._last_sweep = time.monotonic()
         try:
             return self.queue.requeue_expired()
+        except StorageError as error:
+            log.warning("requeue of expired jobs: %s", error)
+            return []
         except Exception:  # a busy database now and then must not end the worker
             log.exception("requeue of expired jobs")
             return []
