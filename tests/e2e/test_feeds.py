@@ -399,3 +399,20 @@ def test_a_feed_in_utf16_is_read_like_one_in_utf8() -> None:
         assert looks_like_feed(encoded)
         feed = parse_feed(encoded, "wide.xml")
         assert [e.title for e in feed.entries] == [e.title for e in parse_feed(RSS_091, "narrow.xml").entries]
+
+
+def test_a_utf16_feed_given_as_one_story_is_refused_as_a_feed() -> None:
+    from newsdesk.ingest import FeedNotStory, story_from_bytes
+
+    with pytest.raises(FeedNotStory):
+        story_from_bytes(RSS_091.decode("utf-8").encode("utf-16"), "wide.xml")
+
+
+def test_a_date_feedparser_reads_is_held_to_the_same_bounds() -> None:
+    """Year 9999 would keep its thread first for ever; a date after tomorrow is no publication date yet."""
+    items = "".join(
+        f"<item><title>Bridge {n}</title><pubDate>{day}</pubDate><description>The bridge reopened.</description></item>"
+        for n, day in enumerate(("Fri, 31 Dec 9999 00:00:00 GMT", "Tue, 17 Feb 2026 10:00:00 GMT"))
+    )
+    data = f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode()
+    assert [e.published for e in parse_feed(data, "dated.xml").entries] == [None, "2026-02-17T10:00:00+00:00"]

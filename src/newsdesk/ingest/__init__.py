@@ -45,7 +45,7 @@ def story_from_bytes(data: bytes, name: str) -> Story:
     text = decode_bytes(data, name)
     from .feeds import looks_like_feed  # imported here: it brings the fetcher, which a text story never needs
 
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and looks_like_feed(data):
+    if looks_like_feed(data):
         raise FeedNotStory(
             f"{name} is a news feed (RSS or Atom), not one story: `newsdesk ingest {name}` stores its entries, "
             f"`newsdesk feed {name} --write` writes an article for each",

@@ -153,9 +153,10 @@ def _utf8(data: bytes) -> bytes:
 
 
 def looks_like_feed(data: bytes) -> bool:
-    """Whether a document starts like RSS, RDF or Atom (not like an HTML page)."""
+    """Whether a document starts like RSS, RDF or Atom (not like an HTML page, nor a text that mentions a tag),
+    in UTF-8 or UTF-16."""
     head = _utf8(data[:4096])[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"<!doctype html", b"<html")):
+    if not head.startswith(b"<") or head.startswith((b"<!doctype html", b"<html")):
         return False
     return any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel"))
 
@@ -277,9 +278,11 @@ def _published(raw: Any) -> str | None:
     if parsed:
         try:
             year, month, day, hour, minute, second = parsed[:6]  # a time.struct_time, in UTC
-            return datetime(year, month, day, hour, minute, second, tzinfo=UTC).isoformat()
+            stamp = datetime(year, month, day, hour, minute, second, tzinfo=UTC).isoformat()
         except (TypeError, ValueError):
             pass
+        else:  # a date feedparser reads is held to the same bounds (no year 9999, nothing after tomorrow)
+            return stamp if published_date(stamp) is not None else None
     # a date feedparser could not read is read as a story file's is, or left out: never stored as written
     return published_date(_text(dict.get(raw, "published") or dict.get(raw, "updated")))
 
