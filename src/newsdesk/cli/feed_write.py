@@ -89,6 +89,9 @@ def write_articles(
                 progress(f"  done in {time.monotonic() - started:.0f} s")
         path = out_dir / f"{article.id}-{slugify(article.title)}{ARTICLE_SUFFIXES[fmt]}"
         write_atomically(path, render(article, fmt))
+        for stale in out_dir.glob(f"{article.id}-*{ARTICLE_SUFFIXES[fmt]}"):  # an earlier version's title, renamed
+            if stale != path:
+                stale.unlink(missing_ok=True)
         archive.feeds.set_entry_article(entry.id, int(article.id or 0))
         done_stories.add(story_id)
         report.written.append(path)
