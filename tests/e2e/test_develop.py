@@ -249,6 +249,9 @@ def test_an_entry_that_reached_the_archive_late_never_replaces_the_articles_own_
     assert titles[0].startswith("Valencia flood toll rises to 15"), titles
     assert any(t.startswith("Flash floods in Valencia kill 12") for t in titles), "the late entry is background"
     assert result.corrections == [], "an earlier report corrects nothing in a later one"
+    log = result.article.updates[-1].summary
+    assert log.startswith("Added an earlier report as background: “Flash floods in Valencia kill 12"), log
+    assert "Updated with" not in log, "an earlier moment is no news"
 
 
 class Hook(BaseHTTPRequestHandler):
@@ -332,3 +335,33 @@ def test_what_the_updates_log_calls_no_longer_current_no_section_states_again(tm
     for superseded in result.corrections:
         assert f"No longer current: “{superseded}” ([{evening}] gives it otherwise)" in log
         assert superseded not in stated, superseded
+
+
+NIGHT = """Storm leaves 50,000 homes without power in Cornwall
+Date: 2026-02-18
+Publisher: Coast News
+
+A strong storm that hit the coast of Cornwall on Tuesday left 50,000 homes without power by Wednesday.
+Western Power said repairs would now take four days. The Met Office kept its red warning for the county.
+"""
+
+
+def test_no_version_states_what_any_earlier_updates_log_listed_as_no_longer_current(tmp_path: Path) -> None:
+    """Three reports of one outlet: what version 2's log listed stays out of version 3 too, and version 3 gives
+    none of the outlet's earlier figures beside its own (the same source body's later figure is an update)."""
+    import re
+
+    archive = open_archive(tmp_path / "three.db")
+    options = WriteOptions(use_cache=False)
+    article = write_article(story_from_text(MORNING, "morning.md"), options, archive)
+    archive.add_story(story_from_text(EVENING, "evening.md"))
+    second = update_article(archive, article.id, options)
+    assert second.corrections
+    archive.add_story(story_from_text(NIGHT, "night.md"))
+    third = update_article(archive, article.id, options)
+    assert third.updated and third.article.version == 3
+    listed = {t for u in third.article.updates for t in re.findall(r"No longer current: “(.+?)” \(", u.summary)}
+    assert set(second.corrections) <= listed, "the earlier log is kept"
+    stated = " ".join(s.text for section in third.article.all_sections() for s in section.sentences())
+    assert not [t for t in listed if t in stated]
+    assert "20,000 homes." not in stated and "two days" not in stated, "the morning's figures are not current"

@@ -25,11 +25,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
-from ..models import MAX_ROW_ID, Article, Source, Update
+from ..models import MAX_ROW_ID, Article, Source, Story, Update
+from . import coverage
 
 if TYPE_CHECKING:
     from ..archive import Archive
     from ..llm import Model
+    from ..verify import Verifier
     from .options import EventHandler, WriteOptions
 
 
@@ -166,14 +168,22 @@ def update_article(
             if check.verdict == "contradicted" and verifier.superseded(sentence.text, evidence):
                 # a contradiction cites nothing: the later entries are what state it otherwise
                 corrections.append((sentence.text, sorted({c.source for c in check.citations}) or later_numbers))
-    _without_superseded(fresh, {text for text, _ in corrections})
+    listed = {text for text, _ in corrections} | _listed_before(previous)
+    _without_superseded(fresh, listed | _restated_from_earlier(fresh, latest, verifier))
     at = datetime.now(UTC).isoformat(timespec="seconds")
     added = [n for n, s in ((s.number, s) for s in fresh.sources) if s.story_id in newer]
-    told = [archive.get_story(story_id) for story_id in newer]
-    summary = (
-        "Updated with "
-        + "; ".join(f"“{story.headline}”" + (f" ({story.source})" if story.source else "") for story in told)
-        + "."
+
+    def named(story_ids: list[int]) -> str:
+        stories = [archive.get_story(story_id) for story_id in story_ids]
+        return "; ".join(f"“{story.headline}”" + (f" ({story.source})" if story.source else "") for story in stories)
+
+    # an entry that reached the archive late but tells of an earlier moment is no news: it is background
+    earlier = [story_id for story_id in newer if story_id not in told_after]
+    summary = " ".join(
+        [
+            *([f"Updated with {named(told_after)}."] if told_after else []),
+            *([f"Added an earlier report as background: {named(earlier)}."] if earlier else []),
+        ]
     )
     for text, numbers in corrections:
         # "no longer current", not "corrected": a figure that rose or a state that changed was true when it was
@@ -183,8 +193,8 @@ def update_article(
     cited = sorted(set(added) | {n for _, numbers in corrections for n in numbers})
     fresh.id, fresh.created, fresh.updated = article_id, previous.created, at
     fresh.version = previous.version + 1
-    earlier = [renumbered(update, previous.sources, fresh.sources) for update in previous.updates]
-    fresh.updates = [*earlier, Update(at=at, summary=summary, sources=cited)]
+    logged = [renumbered(update, previous.sources, fresh.sources) for update in previous.updates]
+    fresh.updates = [*logged, Update(at=at, summary=summary, sources=cited)]
     try:
         archive.save_version(fresh, begun_from=previous.version)
     finally:
@@ -203,6 +213,8 @@ def _without_superseded(article: Article, superseded: set[str]) -> None:
     if not superseded:
         return
     for section in article.all_sections():
+        if section.id == coverage.SECTION_ID:  # each outlet's own account, side by side: a disagreement, shown as such
+            continue
         before = bool(section.sentences())
         for block in section.blocks:
             block.sentences = [s for s in block.sentences if s.text not in superseded]
@@ -210,6 +222,37 @@ def _without_superseded(article: Article, superseded: set[str]) -> None:
         if before and not section.sentences() and section in article.sections:
             article.sections.remove(section)
             article.notes.append(f"{section.heading} is left out: what it said is no longer current (see Updates).")
+
+
+_LISTED = re.compile(r"No longer current: “(.+?)” \(")
+
+
+def _listed_before(article: Article) -> set[str]:
+    """What earlier versions' Updates logs listed as no longer current: no later version states it again either."""
+    return {text for update in article.updates for text in _LISTED.findall(update.summary)}
+
+
+def _restated_from_earlier(article: Article, latest: Story, verifier: Verifier) -> set[str]:
+    """Facts the new version takes from the same outlet's earlier entries (background, under their dateline) that
+    its own story states otherwise: the same thing, another figure or date (``Verifier.superseded``). A later
+    figure from the same source body is an update, and the earlier one beside it would read as current. Another
+    outlet's figure is that outlet's account, a disagreement the coverage section sets side by side: it stays."""
+    from ..retrieve import evidence_of
+
+    own = {s.number for s in article.sources if s.story_id == latest.id}
+    evidence = evidence_of([s for s in article.sources if s.story_id == latest.id])
+    outlet = {s.number for s in article.sources if s.publisher and s.publisher == latest.source}
+    if not own or not evidence or not latest.source:
+        return set()
+    return {
+        sentence.text
+        for section in article.all_sections()
+        for sentence in section.sentences()
+        if sentence.claim_kind == "fact"
+        and sentence.citations
+        and {c.source for c in sentence.citations} <= outlet - own
+        and verifier.superseded(sentence.text, evidence)
+    }
 
 
 def _told_after(archive: Archive, article: Article, newer: list[int]) -> list[int]:
