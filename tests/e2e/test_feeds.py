@@ -416,3 +416,53 @@ def test_a_date_feedparser_reads_is_held_to_the_same_bounds() -> None:
     )
     data = f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode()
     assert [e.published for e in parse_feed(data, "dated.xml").entries] == [None, "2026-02-17T10:00:00+00:00"]
+
+
+def test_every_revision_of_an_item_is_in_its_first_texts_thread(archive: Archive) -> None:
+    """A revision is the same item told again: in the first text's thread whatever its words (a time stamp put in
+    front, which the threader reads as the publisher's boilerplate) and with the item's date when it gives none."""
+    from newsdesk.threads import thread_of, update_threads
+
+    body = (
+        "A strong storm hit the coast of Cornwall on Tuesday, cutting power to 20,000 homes. "
+        "Western Power said repairs would take two days."
+    )
+
+    def item(text: str, date: str = "<pubDate>Tue, 17 Feb 2026 10:00:00 GMT</pubDate>") -> bytes:
+        return (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Coast News</title><item>'
+            "<title>Storm hits coast</title><link>https://c.example/storm</link><guid>storm-1</guid>"
+            f"{date}<description>{text}</description></item></channel></rss>"
+        ).encode()
+
+    revisions = [
+        item(body),
+        item(f"Updated 10:05 GMT. {body}"),
+        item(f"Updated 10:25 GMT. {body}"),
+        item(body.replace("20,000", "60,000").replace("two days", "a week"), date=""),
+    ]
+    for data in revisions:
+        ingest_feed(archive, parse_feed(data, "coast.xml"))
+    stories = [e.story_id for e in archive.feeds.entries("coast.xml")]
+    assert len(stories) == 4
+    assert archive.get_story(stories[-1]).published == archive.get_story(stories[0]).published, "the item's date"
+    update_threads(archive)
+    assert len({thread_of(archive, s) for s in stories}) == 1
+
+
+def test_two_items_a_feed_links_to_one_page_are_two_items(archive: Archive) -> None:
+    """A newsletter's items all link to its issue page: their guids say they are different items, so the second
+    is a new story, not a revision of the first (nor, as before, a duplicate dropped)."""
+    items = "".join(
+        f"<item><title>{title}</title><link>https://n.example/issue-7</link><guid>issue-7-{n}</guid>"
+        f"<description>{text}</description></item>"
+        for n, (title, text) in enumerate(
+            [
+                ("Port reopens", "The port reopened on Monday after a week of repairs."),
+                ("Library closes", "The city library will close for a month from Friday for new wiring."),
+            ]
+        )
+    )
+    data = f'<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>{items}</channel></rss>'.encode()
+    report = ingest_feed(archive, parse_feed(data, "newsletter.xml"))
+    assert (report.new, report.duplicates, report.revised) == (2, 0, 0)

@@ -124,9 +124,10 @@ class Archive(ABC):
         return store
 
     # -- stories and passages ------------------------------------------------------------------------------
-    def add_story(self, story: Story, revision: bool = False) -> tuple[int, bool]:
-        """Store a story and its passages; returns ``(id, created)``. Same text or same URL: the existing row
-        (``revision``: a new text of a story stored under its URL before is a story of its own).
+    def add_story(self, story: Story, by_url: bool = True) -> tuple[int, bool]:
+        """Store a story and its passages; returns ``(id, created)``. Same text, or same URL (``by_url``): the
+        existing row. A feed's revision of an item, or another item it links to the same page, is a story of its
+        own (``by_url=False``).
 
         Ingest hands over clean text (``ingest.clean.clean_story``); the text is made what a reader sees once more
         (``Story.make_visible``, in place), so both backends store the same text whoever calls, and PostgreSQL is
@@ -134,7 +135,7 @@ class Archive(ABC):
         story.make_visible()
         with self.transaction() as db:
             row = db.execute("SELECT id FROM stories WHERE fingerprint = ?", (story.fingerprint,)).fetchone()
-            if row is None and story.url and not revision:
+            if row is None and story.url and by_url:
                 row = db.execute("SELECT id FROM stories WHERE url = ? ORDER BY id LIMIT 1", (story.url,)).fetchone()
             if row is not None:
                 story.id = int(row["id"])

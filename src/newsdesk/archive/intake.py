@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import NewsdeskError
 from ..ingest.clean import check_article
-from ..ingest.feeds import FEED_SUFFIXES, Feed, looks_like_feed, parse_feed, read_feed
+from ..ingest.feeds import FEED_SUFFIXES, Feed, clean_link, looks_like_feed, parse_feed, read_feed
 from ..ingest.fetch import FEED_TYPES, HTML_TYPES, Fetcher
 from ..ingest.guard import normal_url
 from ..ingest.web import story_from_html
@@ -80,6 +80,9 @@ def ingest_feed(
     archive.feeds.add(feed.source, feed.title)
     for entry in feed.entries:
         known = archive.feeds.find_entry(feed.source, entry.guid, entry.link, entry.content_hash)
+        other_item = known is not None and _other_item(known.guid, entry.guid)
+        if other_item:
+            known = None  # one link, two guids: two items a publisher links to one page (a live page, a newsletter)
         same = archive.feeds.with_content(feed.source, entry.content_hash) if known is not None else None
         if same is not None and same.feed_url == feed.source:
             report.duplicates += 1
@@ -91,9 +94,11 @@ def ingest_feed(
             report.duplicates += 1
         else:
             story = entry.to_story(feed)
+            if revision and known is not None and not story.published:  # the item's date: it is the same item
+                story.published = archive.get_story(known.story_id).published
             if fetch_full and not entry.full_text and entry.link:
                 story = _with_full_text(story, entry.link, fetcher, report)
-            story_id, created = archive.add_story(story, revision=revision)
+            story_id, created = archive.add_story(story, by_url=not (revision or other_item))
             if revision and created:
                 report.revised += 1
             else:
@@ -103,6 +108,14 @@ def ingest_feed(
         if progress:
             progress(f"stored: {entry.title}")
     return report
+
+
+def _other_item(stored: str | None, given: str | None) -> bool:
+    """Whether two guids name two items: both given and different, unless both are the same page's address once
+    tracking parameters are dropped (``clean_link``)."""
+    if not stored or not given or stored == given:
+        return False
+    return not (clean_link(stored) and clean_link(stored) == clean_link(given))
 
 
 def ingest_source(

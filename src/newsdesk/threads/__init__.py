@@ -158,6 +158,44 @@ def load_features(archive: Archive) -> list[StoryFeatures]:
     return out
 
 
+def _revisions(archive: Archive) -> list[set[int]]:
+    """The stories of each feed item stored more than once: the same guid in one feed, or, for entries with no
+    guid, the same link, with another text (``archive.intake``: a revision). They are one item told again,
+    whatever their words or dates."""
+    rows = archive.db.execute(
+        "SELECT feed_url, guid, link, story_id FROM feed_entries WHERE story_id IS NOT NULL ORDER BY id"
+    ).fetchall()
+    items: dict[tuple[str, str], set[int]] = {}
+    for row in rows:  # a guid names the item; a link only where there is none (items may share a page)
+        key = ("guid", f"{row['feed_url']}\n{row['guid']}") if row["guid"] else ("link", row["link"] or "")
+        if key[1]:
+            items.setdefault(key, set()).add(int(row["story_id"]))
+    return [stories for stories in items.values() if len(stories) > 1]
+
+
+def _with_revisions_together(groups: list[list[int]], revisions: list[set[int]]) -> list[list[int]]:
+    """``groups`` with the groups holding revisions of one item joined: a revision is the same item, so it is in
+    the thread of its first text even where its words moved on (a time stamp added, every figure new) or it came
+    with no date. Each group sorted, and the groups by their first story, as ``cluster.group`` gives them."""
+    where = {story: index for index, group in enumerate(groups) for story in group}
+    parent = list(range(len(groups)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for stories in revisions:
+        indexes = sorted({where[s] for s in stories if s in where})
+        for other in indexes[1:]:
+            parent[root(other)] = root(indexes[0])
+    joined: dict[int, list[int]] = {}
+    for index, group in enumerate(groups):
+        joined.setdefault(root(index), []).extend(group)
+    return sorted((sorted(group) for group in joined.values()), key=lambda group: group[0])
+
+
 def _sentences(stored: bytes | None) -> np.ndarray | None:
     """Sentence vectors as stored (float16, one row each; half the space, ample for a cosine), or None: a story read
     before they were kept (its links do not ask for a shared statement) or a blob of the wrong size."""
@@ -174,6 +212,7 @@ def _regroup(archive: Archive) -> list[cluster.ThreadChange]:
     groups = [
         [features[i].story_id for i in group] for group in cluster.group(len(features), cluster.pair_scores(features))
     ]
+    groups = _with_revisions_together(groups, _revisions(archive))
     day = {f.story_id: f.day for f in features}
     with archive.transaction() as db:
         previous = {
