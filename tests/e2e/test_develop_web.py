@@ -90,6 +90,7 @@ def test_a_polled_entry_of_a_thread_updates_its_article_and_the_page_shows_the_c
         assert client.get(f"/articles/{article_id}?since={bad}").status_code == 422, bad
     since_first = client.get(f"/articles/{article_id}?since=1")
     assert since_first.status_code == 200 and "since version 1" in since_first.text
+    assert client.get(f"/articles/{article_id}?version=1&since=1").status_code == 404, "read against the shown one"
 
     earlier = lxml.html.fromstring(client.get(f"/articles/{article_id}?version=1").text)
     assert "This is version 1 of this article" in earlier.xpath("string(//*[@id='old-version'])")

@@ -223,7 +223,7 @@ def _one_line_error(result) -> str:
         ),
         (  # a typo's far future would keep the story's thread first in every list
             lambda tmp: _write(tmp / "future.json", b'{"headline": "x", "body": "y", "published": "9999-12-31"}'),
-            "the published date '9999-12-31' is not a date newsdesk can read",
+            "the published date '9999-12-31' is after tomorrow: a story is published by now",
         ),
     ],
 )

@@ -76,12 +76,13 @@ def update(
     with progress_printer(quiet) as on_event:
         result = update_article(archive, article_id, options, on_event=on_event)
     if result.elsewhere:
-        ids = ", ".join(str(story_id) for story_id in result.elsewhere)
         click.echo(
-            f"left out: {counted(len(result.elsewhere), 'later entry', 'later entries')} of its thread about another "
-            f"event (stories {ids}); `newsdesk write ID` gives one its own article",
+            f"left out, as about another event: {counted(len(result.elsewhere), 'later entry', 'later entries')} "
+            "of its thread (`newsdesk write STORY` gives one an article of its own):",
             err=True,
         )
+        for story_id in result.elsewhere:
+            click.echo(f"  story {story_id}: {archive.get_story(story_id).headline}", err=True)
     if not result.updated:
         about = " about its event" if result.elsewhere else ""
         click.echo(f"Article {article_id} is up to date: its story thread has no later entry{about}.", err=True)

@@ -163,6 +163,8 @@ def _iso_date(value: str | None) -> str | None:
         return None
     value = value.strip()
     read = published_date(value)
+    if read is None and published_date(value, today=date.max - timedelta(days=1)) is not None:
+        raise InputError(f"the published date {value[:40]!r} is after tomorrow: a story is published by now")
     if read is None:
         raise InputError(
             f"the published date {value[:40]!r} is not a date newsdesk can read: give it as YYYY-MM-DD "

@@ -192,10 +192,10 @@ def article_page(
     desk = get_desk(request)
     article = desk.archive.get_article(article_id)
     current = article.version
-    if since is not None and since >= current:
-        raise NotFoundError(f"article {article_id} has no version {since} before its current one, {current}")
     if version is not None and version != current:
         article = get_version(desk.archive, article_id, version)
+    if since is not None and since >= article.version:
+        raise NotFoundError(f"article {article_id} has no version {since} before version {article.version}")
     fragment = Markup(render_article_fragment(article))  # rendered with autoescape by newsdesk.render
     return page(
         request,
@@ -204,7 +204,8 @@ def article_page(
         fragment=fragment,
         current_version=current,
         regenerable=desk.regenerable(article) if article.version == current else [],
-        changes=_changes(desk.archive, article, since) if article.version == current else None,
+        # what the version shown changed since the one before it, or since ``since``: an earlier version too
+        changes=_changes(desk.archive, article, since) if article.version == current or since else None,
     )
 
 
