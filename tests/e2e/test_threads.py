@@ -228,6 +228,8 @@ def test_the_stories_page_shows_a_page_of_threads_at_a_time(tmp_path: Path, monk
     assert sum(h in first.text for h in singles) == 1 and sum(h in second.text for h in singles) == 1
     assert DAM[0][0] in first.text and DAM[0][0] not in second.text
     assert client.get("/stories?page=abc").text == first.text, "an odd page number is the first page"
+    past = client.get("/stories?page=9").text
+    assert "past the last" in past and "No stories yet" not in past, "past the end is not an empty archive"
 
 
 def test_background_comes_from_earlier_entries_of_the_thread_and_never_from_an_unrelated_story(tmp_path) -> None:
