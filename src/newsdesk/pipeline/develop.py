@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -201,7 +202,7 @@ def update_article(
         if temporary_id is not None and temporary_id != article_id:  # the draft row: the article keeps its id
             with archive.transaction() as db:
                 _delete_draft(archive, db, temporary_id, fresh.title)
-    announce(archive, "article.updated", fresh, emitter(on_event, 0.0))  # the version, never the draft
+    announce(archive, "article.updated", fresh, emitter(on_event, time.perf_counter()))  # the version, not the draft
     return UpdateResult(fresh, True, [text for text, _ in corrections], elsewhere)
 
 
