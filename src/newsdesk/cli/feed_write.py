@@ -14,6 +14,7 @@ from ..files import slugify, write_atomically
 
 if TYPE_CHECKING:
     from ..archive import Archive
+    from ..models import Article
     from ..pipeline import WriteOptions
 
 __all__ = ["WriteReport", "write_articles"]
@@ -47,7 +48,7 @@ def write_articles(
     With ``develop``, an entry whose story thread already has an article updates that article to a new version
     (``newsdesk.pipeline.develop``) instead of getting an article of its own."""
     from ..pipeline import write_article
-    from ..render import ARTICLE_SUFFIXES, render
+    from ..render import ARTICLE_SUFFIXES
 
     if fmt not in ARTICLE_SUFFIXES:
         raise InputError(f"unknown article format {fmt!r}: use one of {', '.join(ARTICLE_SUFFIXES)}")
@@ -87,11 +88,7 @@ def write_articles(
                 continue
             if progress:
                 progress(f"  done in {time.monotonic() - started:.0f} s")
-        path = out_dir / f"{article.id}-{slugify(article.title)}{ARTICLE_SUFFIXES[fmt]}"
-        write_atomically(path, render(article, fmt))
-        for stale in out_dir.glob(f"{article.id}-*{ARTICLE_SUFFIXES[fmt]}"):  # an earlier version's title, renamed
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        path = _article_file(out_dir, article, fmt)
         archive.feeds.set_entry_article(entry.id, int(article.id or 0))
         done_stories.add(story_id)
         report.written.append(path)
@@ -103,14 +100,25 @@ def write_articles(
 def _saved_copy(archive: Archive, article_id: int, out_dir: Path, fmt: str) -> Path | None:
     """The saved article written into ``out_dir`` when the folder has no file of it (a new --out, a file deleted):
     a rerun leaves the folder holding every article of the feed, at no model call. None when a file is there."""
+
+    from ..render import ARTICLE_SUFFIXES
+
+    if any(out_dir.glob(f"{article_id}-*{ARTICLE_SUFFIXES[fmt]}")):
+        return None
+    return _article_file(out_dir, archive.get_article(article_id), fmt)
+
+
+def _article_file(out_dir: Path, article: Article, fmt: str) -> Path:
+    """The article rendered to ``out_dir/ARTICLE-ID-SLUG.SUFFIX``, atomically; one file per article: a file of an
+    earlier version, named after its title then, goes."""
     from ..render import ARTICLE_SUFFIXES, render
 
     suffix = ARTICLE_SUFFIXES[fmt]
-    if any(out_dir.glob(f"{article_id}-*{suffix}")):
-        return None
-    article = archive.get_article(article_id)
     path = out_dir / f"{article.id}-{slugify(article.title)}{suffix}"
     write_atomically(path, render(article, fmt))
+    for stale in out_dir.glob(f"{article.id}-*{suffix}"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
     return path
 
 

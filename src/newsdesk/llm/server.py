@@ -167,13 +167,9 @@ class ServerModel(Model):
         )
         choice = response.choices[0]
         content = choice.logprobs and choice.logprobs.content
-        usage = response.usage
         if not content:
-            raise ProbabilitiesUnavailable(
-                f"the server at {self.base_url} returned no token probabilities",
-                usage.prompt_tokens if usage else 0,
-                usage.completion_tokens if usage else 0,
-            )
+            raise self._without_probabilities(response)
+        usage = response.usage
         details = getattr(usage, "prompt_tokens_details", None) if usage else None
         tokens = [
             [item.token, {alt.token: alt.logprob for alt in (item.top_logprobs or [])} or {item.token: item.logprob}]
@@ -193,16 +189,20 @@ class ServerModel(Model):
         response = self._call(messages=messages, max_tokens=1, temperature=0.0, logprobs=True, top_logprobs=10)
         content = response.choices[0].logprobs and response.choices[0].logprobs.content
         if not content:
-            usage = response.usage
-            raise ProbabilitiesUnavailable(
-                f"the server at {self.base_url} returned no token probabilities",
-                usage.prompt_tokens if usage else 0,
-                usage.completion_tokens if usage else 0,
-            )
+            raise self._without_probabilities(response)
         top = {item.token.strip().lower(): item.logprob for item in content[0].top_logprobs}
         raw = {c: math.exp(top.get(c.lower(), -30.0)) for c in choices}
         total = sum(raw.values()) or 1.0
         return {c: v / total for c, v in raw.items()}
+
+    def _without_probabilities(self, response: ChatCompletion) -> ProbabilitiesUnavailable:
+        """The error for an answer without the token probabilities asked for, carrying what the call cost."""
+        usage = response.usage
+        return ProbabilitiesUnavailable(
+            f"the server at {self.base_url} returned no token probabilities",
+            usage.prompt_tokens if usage else 0,
+            usage.completion_tokens if usage else 0,
+        )
 
     def _call(self, **kwargs: Any) -> ChatCompletion:
         """One chat completion, asked again after a 429/5xx answer or a refused connection, never after a stall."""

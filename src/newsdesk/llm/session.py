@@ -150,6 +150,13 @@ class Session:
         )
         return completion
 
+    def _spent(self, purpose: str, prompt_tokens: int, completion_tokens: int) -> None:
+        """One call sent and answered, counted against the run's budget and in its totals."""
+        self.stats.llm_calls += 1
+        self.by_purpose[purpose] += 1
+        self.stats.prompt_tokens += prompt_tokens
+        self.stats.completion_tokens += completion_tokens
+
     def _fitted(self, messages: Messages, options: dict[str, Any]) -> dict[str, Any]:
         """``options`` with the answer's ``max_tokens`` cut to the room the context leaves; a prompt that leaves
         less than half the answer it asks for is refused here, before it costs a request."""
@@ -183,15 +190,9 @@ class Session:
         try:
             completion = call(messages, **options)
         except ProbabilitiesUnavailable as error:  # answered without them: a call made, and spent, all the same
-            self.stats.llm_calls += 1
-            self.by_purpose[purpose] += 1
-            self.stats.prompt_tokens += error.prompt_tokens
-            self.stats.completion_tokens += error.completion_tokens
+            self._spent(purpose, error.prompt_tokens, error.completion_tokens)
             raise
-        self.stats.llm_calls += 1
-        self.by_purpose[purpose] += 1
-        self.stats.prompt_tokens += completion.prompt_tokens
-        self.stats.completion_tokens += completion.completion_tokens
+        self._spent(purpose, completion.prompt_tokens, completion.completion_tokens)
         self.stats.prefix_cached_tokens += completion.cached_tokens
         self.stats.llm_seconds += completion.seconds
         self.stats.decode_seconds += completion.decode_seconds or 0.0

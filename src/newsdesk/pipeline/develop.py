@@ -106,13 +106,9 @@ def update_thread_article(
 
     update_threads(archive)
     article_id = thread_article(archive, story_id)
-    if article_id is None or not _develops(archive, article_id, story_id):
+    if article_id is None or not _about_the_article(archive, archive.get_article(article_id), story_id):
         return None
     return update_article(archive, article_id, options, on_event=on_event, model=model)
-
-
-def _develops(archive: Archive, article_id: int, story_id: int) -> bool:
-    return _about_the_article(archive, archive.get_article(article_id), story_id)
 
 
 def _about_the_article(archive: Archive, article: Article, story_id: int) -> bool:
