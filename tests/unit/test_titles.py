@@ -242,3 +242,60 @@ def test_a_headline_opening_on_a_date_or_an_ordinal_lowers_it_once_moved() -> No
     talks = "Negotiations will continue on Wednesday, but expectations for a breakthrough on fishing rights are low."
     title = fallback_title("First day of Norway-Sweden fishing talks ends in Oslo", talks)
     assert "First" not in title and "first day of Norway-Sweden fishing talks" in title, title
+
+
+def test_a_first_words_capital_is_its_places_not_a_names() -> None:
+    """A headline's first word is capitalised by its place, and the tagger's reading is led by that capital; read in
+    lower case, a common word is a common word and a name still a name. A nationality keeps its capital, and so
+    does a word the story does not write (no evidence either way)."""
+    mourners = "Mayors and musicians sent tributes on Monday after the singer Ola Brandt died at 91 in Oslo."
+    assert fallback_title("Tributes pour in after singer Ola Brandt dies at 91", mourners).startswith(
+        "Why did tributes pour in after"
+    )
+    ferry = "Norway said on Friday it had released the ferry after its owners paid a fine of two million crowns."
+    assert fallback_title("Norway releases seized ferry after fine paid", ferry).startswith("Why did Norway release")
+    growers = "Greek farmers blocked roads near Larissa on Monday over fuel prices, the police said."
+    assert fallback_title("Inside a farm protest", growers).startswith("Why did Greek farmers block")
+    assert fallback_title("Tributes pour in after singer Ola Brandt dies at 91", "Ola Brandt died at 91.").startswith(
+        "Why did Tributes"
+    )
+
+
+def test_a_headlines_bare_past_form_is_a_passive_unless_the_story_uses_it_intransitively() -> None:
+    """A headline tells an event just past in the present ("Police arrest man"); a past form with no object is a
+    participle whose "was" it dropped, read so even where the story never writes it after "was". An intransitive
+    verb has no passive: one the story uses with a subject and no object keeps its "did"."""
+    convoy = "Satellite images showed a convoy of trucks and tanks moving north of the border on Sunday."
+    assert fallback_title("Convoy of trucks and tanks spotted near border", convoy) == (
+        "Why was convoy of trucks and tanks spotted near border?"
+    )
+    market = "Shares in the bank climbed 12% on Tuesday after its results, and analysts raised their targets."
+    assert fallback_title("Bank shares climbed after results", market) == "Why did bank shares climb after results?"
+    hurt = "Four people were hurt when a gas main exploded under a market in Porto on Sunday, firefighters said."
+    assert (
+        fallback_title("4 People Injured In Porto Market Blast", hurt)
+        == "Why were 4 people injured in Porto market blast?"
+    )
+
+
+def test_title_case_names_end_at_a_verb_and_only_the_first_letter_is_positional() -> None:
+    """In Title Case the tagger runs a name into the verb after it ("Lindqvist Backing Harsher Rules"); read in lower
+    case, the verb is a verb. A hyphenated first word keeps only its first capital; a code with a digit keeps all."""
+    minister = (
+        "Defence minister Ebba Lindqvist told parliament that Prime Minister Ulf Berg had supported tougher rules."
+    )
+    assert "Berg backing harsher rules" in sentence_case(
+        "Lindqvist Says Berg Backing Harsher Rules On Drones", minister
+    )
+    assert sentence_case("21-Year-Old Student Wins Chess Title In G7 Capital", "A student won the title.").startswith(
+        "21-year-old student wins chess title in G7"
+    )
+
+
+def test_an_adjective_joined_to_the_verbs_clause_is_left_out_of_a_question_with_do() -> None:
+    """Coordination joins like with like: "rejects bid but open to talks" joins a predicate that dropped its "is",
+    which cannot share "did"; the question asks about the verb's own predicate."""
+    airline = "The airline rejected the latest takeover bid on Monday but said it remained open to talks."
+    assert fallback_title("Airline rejects latest takeover bid but open to talks", airline) == (
+        "Why did the airline reject the latest takeover bid?"
+    )

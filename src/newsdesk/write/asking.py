@@ -10,6 +10,7 @@ by the pronoun substitution test: a noun phrase is the words a pronoun can stand
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -23,7 +24,9 @@ from ..language import (
     is_verb,
     nlp,
     past_tense,
+    words_pattern,
 )
+from ..text import split_sentences
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Doc, Span, Token
@@ -153,10 +156,10 @@ def asked_about(
     if fronted and not doc[0].pos_ == "ADP":  # only a fronted place or time ("At the summit, ...") moves
         return None
     if subject is not None:
-        subject_text = lower_first(nlp()(subject), subject, lower_words(body))
+        subject_text = lower_first(nlp()(subject), subject, lower_words(body), story=body, parsed=False)
     else:
         subject_text = lower_first(
-            doc[subject_start:], doc[subject_start:subject_end].text, lower_words(body), capitalised_words(body)
+            doc[subject_start:], doc[subject_start:subject_end].text, lower_words(body), story=body
         )
     auxiliaries = [t for t in words_after if t.dep_ in ("aux", "auxpass") and t.head.i == verb.i and t.i < verb.i]
     if auxiliaries and auxiliaries[0].lower_ == "to":
@@ -173,7 +176,7 @@ def asked_about(
             question = f"{asked.capitalize()} {subject_text} {rest}"  # a possibility is asked whether it holds
         else:
             question = f"{_opening(wh, asked)} {subject_text} {rest}"
-    elif relative is None and _passive_headline(verb, body):
+    elif relative is None and headline and _passive_headline(verb, body):
         # "Sailor rescued after 66 days": a headline drops the "was" of a passive, and the story shows it ("was
         # rescued"); asked with its "was", the participle stays
         rest = "".join(t.text_with_ws for t in words_after)
@@ -188,6 +191,7 @@ def asked_about(
         joined = {verb.i} | {c.i for c in verb.children if c.dep_ == "conj" and c.tag_ == verb.tag_}
         # the same verb again ("suspended—then un-suspended—"), however the parse attaches it, is joined to it too
         joined |= {t.i for t in words_after if t.lemma_ == verb.lemma_ and t.tag_ in ("VBD", "VBN", "VBZ", "VBP")}
+        words_after = _without_verbless_predicate(verb, words_after)
         shifted = _shifted_to_past(words_after, body) if do == "did" else {}
         rest = "".join((t.lemma_ if t.i in joined else shifted.get(t.i, t.text)) + t.whitespace_ for t in words_after)
         question = f"{_opening(wh, do)} {subject_text} {rest}"
@@ -201,18 +205,38 @@ def asked_about(
 def plural(head: Token) -> bool:
     """Whether a noun phrase takes a plural verb: its head is a plural noun, or other heads are joined to it by
     "and" ("US and Iran are")."""
-    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+    return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we") or any(c.dep_ == "conj" for c in head.children)
 
 
 def _passive_headline(verb: Token, body: str) -> bool:
-    """A past form with no auxiliary and no object or complement, which the story writes after a form of "be" or
-    "get" ("was sworn in", "were rescued"): a passive whose auxiliary the headline dropped, not a simple past."""
+    """A past form with no auxiliary and no object or complement is a passive whose "was" the headline dropped
+    ("Sailor rescued after 66 days", "Build-up of warships tracked near Iran"), not a simple past: a headline
+    tells an event just past in the simple present ("Police arrest man"), so its past form is a participle. A
+    verb the story writes after a form of "be" or "get" is passive so; one the story uses with a subject and no
+    object is intransitive ("died", "fell"), and an intransitive verb has no passive."""
     if verb.tag_ not in ("VBD", "VBN") or _auxiliaries(verb):
         return False
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "acomp") for c in verb.children):
         return False
     form = re.escape(verb.lower_)
-    return re.search(rf"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+\s+)?{form}\b", body, re.I) is not None
+    if re.search(rf"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+\s+)?{form}\b", body, re.I):
+        return True
+    return not _used_without_object(verb.lemma_, body)
+
+
+def _used_without_object(lemma: str, body: str) -> bool:
+    """Whether the story uses the verb in the active voice with a subject and no object (an intransitive use)."""
+    written = re.compile(words_pattern(frozenset({lemma}), inflect=True), re.I)
+    for sentence in split_sentences(body):
+        if not written.search(sentence):
+            continue
+        for token in nlp()(sentence):
+            if token.lemma_ != lemma or token.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in token.children):
+                continue
+            children = {c.dep_ for c in token.children}
+            if "nsubj" in children and not children & {"dobj", "ccomp", "xcomp", "dative", "attr", "acomp"}:
+                return True
+    return False
 
 
 _WHEN = {"after", "before", "as", "when", "while", "until", "once", "since"}
@@ -236,6 +260,20 @@ def _shifted_to_past(tokens: list[Token], body: str) -> dict[int, str]:
     return shifted
 
 
+def _without_verbless_predicate(verb: Token, tokens: list[Token]) -> list[Token]:
+    """The words up to a predicate joined to the verb's clause that has no verb of its own ("Warner Bros rejects
+    bid but open to offer": headline style dropped its "is"). Coordination joins like with like, so an adjective
+    joined to the verb or to its object is such a predicate, however the parse attaches it. "Do" lends its tense
+    only to verbs, so the predicate cannot share it ("Why did Warner Bros reject the bid but open to ...?" is no
+    sentence); the question asks about the verb's own predicate."""
+    heads = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"}
+    joined = next((t for t in tokens if t.dep_ == "conj" and t.head.i in heads and t.pos_ == "ADJ"), None)
+    if joined is None:
+        return tokens
+    cut = next((c.i for c in joined.head.children if c.dep_ == "cc" and c.i < joined.i), joined.i)
+    return [t for t in tokens if t.i < cut]
+
+
 def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
@@ -253,7 +291,10 @@ def _relative(noun: Token) -> Token | None:
 
 
 def _named(token: Token) -> bool:
-    """A person's name: so tagged, or a proper noun the clause (in sentence case) keeps capitalised."""
+    """A person's name: so tagged, or a proper noun the clause (in sentence case) keeps capitalised. A first word
+    is read without its capital, which its place gives it (``_common_word``): "Climber on trial" names no one."""
+    if token.i == 0 and _common_word(token.doc.text):
+        return False
     return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text[:1].isupper())
 
 
@@ -363,6 +404,7 @@ MAX_SUBJECT_WORDS = 8
 
 _NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}  # not numbers
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+_DETERMINERS |= {"no", "each", "every", "some", "many", "several", "both"}  # quantifiers: never a name either
 
 
 _ADDRESS = re.compile(r"\S*(?:://|@|\w\.[a-z]{2,}\b)\S*")  # a web address, a handle, a domain
@@ -382,21 +424,35 @@ def lower_words(body: str) -> set[str]:
     return {w for w, n in lower.items() if n >= capital[w]}
 
 
-def capitalised_words(body: str) -> set[str]:
+@functools.lru_cache(maxsize=64)
+def _written_words(body: str) -> frozenset[str]:
+    """The words the story writes, in any case, lower-cased."""
+    return frozenset(w.lower() for w in re.findall(r"[\w’'-]+", body))
+
+
+@functools.lru_cache(maxsize=64)
+def capitalised_words(body: str) -> frozenset[str]:
     """The words the story writes with a capital inside a sentence, lower-cased: evidence that a word is a name."""
-    return {w.lower() for w in MID_SENTENCE_CAPITAL.findall(_ADDRESS.sub(" ", body))}
+    return frozenset(w.lower() for w in MID_SENTENCE_CAPITAL.findall(_ADDRESS.sub(" ", body)))
 
 
-def lower_first(doc: Doc | Span, text: str, lower_words: set[str], capitalised: set[str] | None = None) -> str:
+def lower_first(
+    doc: Doc | Span, text: str, lower_words: set[str], story: str | None = None, parsed: bool = True
+) -> str:
     """'The board' -> 'the board', 'Just-released exploit' -> 'just-released exploit'; names keep their capital.
-    With ``capitalised`` (``capitalised_words`` of the story), a sentence's first word is lowered when it is an
-    English noun or adjective that neither the tagger nor the story treats as a name."""
+    With the ``story``, a sentence's first word, whose capital is its place's, is lowered when it is an English word
+    the story never capitalises mid-sentence (``capitalised_words``), no capitalised word follows it (the start of
+    a name: "Stephen Colbert"), and the tagger reads it as a common word: in its own case ("Police identify
+    suspect", "Food prices surge"; ``parsed=False`` where the clause's parse failed and its reading is no evidence),
+    or, where the capital led it to a name ("Tributes pour in" read as a place, "Climber on trial" as a person),
+    in lower case, if the story writes the word at all ("tributes", "humanoid"; "france" and "israel" stay names).
+    A word the story does not write gives no such evidence; the pronoun "I" and a nationality keep their capital."""
     first = doc[0] if len(doc) else None
     if first is None or not text.startswith(first.text):
         return text
     word = text.split()[0] if text.split() else ""
-    if any(c.isupper() for c in word[1:]):  # an acronym ("TIME") or a name with a capital inside ("Character.AI")
-        return text
+    if any(c.isupper() for part in word.split("-") for c in part[1:]):
+        return text  # an acronym ("TIME") or a name with a capital inside ("Character.AI"), not "18-Year-Old"
     if (
         first.lower_ in _DETERMINERS
         or first.pos_ == "NUM"  # a number word is written in lower case inside a sentence
@@ -405,16 +461,27 @@ def lower_first(doc: Doc | Span, text: str, lower_words: set[str], capitalised: 
         # reads as no name and the story never capitalises mid-sentence ("Police identify suspect", "Food prices
         # surge"; not "Anthropic study finds", not "Trump administration") is lower case once it is moved
         or (
-            capitalised is not None
+            story is not None
             and first.i == 0
-            and first.pos_ in ("NOUN", "ADJ")
-            and first.ent_type_ in ("", *MEASURE_ENTITIES)  # "First day ...": a date is no name
-            and first.lower_ not in capitalised
+            and first.text != "I"
+            and first.lower_ not in capitalised_words(story)
+            and first.ent_type_ != "NORP"  # a nationality, religion or party is written with its capital
             and in_lexicon(first.text)
+            and not (len(doc) > 1 and doc[1].text[:1].isupper())
+            and (
+                (parsed and first.pos_ in ("NOUN", "ADJ") and first.ent_type_ in ("", *MEASURE_ENTITIES))
+                or (first.lower_ in _written_words(story) and _common_word(text))
+            )
         )
     ):
         return first.text.lower() + text[len(first.text) :]
     return text
+
+
+def _common_word(text: str) -> bool:
+    """Whether the tagger, reading the text's first word in lower case, takes it for a common word, not a name."""
+    first = nlp()(text[:1].lower() + text[1:])[0]
+    return first.pos_ != "PROPN" and first.ent_type_ not in _NAMES
 
 
 _ABBREVIATED = re.compile(r"\b(?:[A-Za-z]\.){2,}$")  # "U.S.": the dot is the word's, not a full stop

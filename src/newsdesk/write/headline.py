@@ -187,6 +187,12 @@ def sentence_case(text: str, body: str) -> str:
     for i, word in enumerate(words):
         core = word.strip("'\"‘’“”,.:;")
         numbered = word.endswith(".") and i + 1 < len(words) and words[i + 1][:1].isdigit()  # "No. 1", "Vol. 2"
+        if not i and _DASHES.search(core) and not {core, re.sub(r"['’]s$", "", core)} & named:
+            # only the headline's first letter owes its capital to its place: "18-Year-Old" -> "18-year-old"
+            first, *rest = _DASHES.split(core)
+            parts = [first, *(_lowered(p, named, lower_in_body | closed, written) for p in rest)]
+            out.append(word.replace(core, "".join(parts), 1))
+            continue
         if not i or numbered or i in in_runs or {core, re.sub(r"['’]s$", "", core)} & named:
             out.append(word)
             continue
@@ -199,6 +205,8 @@ def _lowered(word: str, named: set[str], lower_in_body: set[str], written: set[s
     """One word (or one part of a hyphenated word) in lower case unless it is a name (``sentence_case``)."""
     if not word[:1].isupper() or any(c.isupper() for c in word[1:]) or re.sub(r"['’]s$", "", word) in named:
         return word
+    if any(c.isdigit() for c in word):  # no English word has a digit: "G7", "F1" are codes, written so
+        return word
     bare = re.sub(r"['’]s$", "", word)
     if bare in written and word.lower() not in lower_in_body and bare.isalpha() and not in_lexicon(bare):
         return word  # no English word, written capitalised in the story: a name ("Staniszewski", "Grokipedia")
@@ -208,14 +216,19 @@ def _lowered(word: str, named: set[str], lower_in_body: set[str], written: set[s
 def _tagged_names(text: str, lower_in_body: set[str]) -> set[str]:
     """The words of people, places and peoples the tagger finds in the headline, where nothing says otherwise: a
     word the prose writes in lower case, in any of its forms, is no name; a name ends at a possessive, a comma or a
-    conjunction (the tagger runs "Trump's Bid" or "Darth Vader, Competition and ..." into one); a date's only
-    capitalised words are its month and day names."""
+    conjunction (the tagger runs "Trump's Bid" or "Darth Vader, Competition and ..." into one), and at a word the
+    tagger, reading the headline in lower case, takes for a verb (in Title Case it runs "Trump Exerting Undue
+    Pressure" or "Macron Invites" into one name: a name is nouns); a date's only capitalised words are its month
+    and day names."""
     kept = set()
+    verbs = {t.idx for t in nlp()(text.lower()) if t.pos_ in ("VERB", "AUX")}
     for entity in nlp()(text).ents:
         if entity.label_ not in _PLACES_AND_PEOPLE + ("DATE", "EVENT"):
             continue
         for token in entity:
             if token.tag_ == "POS" or token.lower_ in ("'s", "’s", ",", ";") or token.pos_ == "CCONJ":
+                break
+            if token.i > entity.start and token.idx in verbs:
                 break
             in_lower_case = any(form in lower_in_body for form in forms(token.lower_))  # "summoned" for "Summon"
             if not in_lower_case and (entity.label_ != "DATE" or token.text in _CALENDAR):

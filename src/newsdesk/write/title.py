@@ -133,7 +133,7 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
     if root is not None and subject is None and root.i > 0 and root.tag_ in ("VBZ", "VBD", "VBP"):
         subject = doc[root.i - 1]
     lowered = lower_words(body)
-    text = lower_first(doc, clause.rstrip(".!?"), lowered)
+    text = lower_first(doc, clause.rstrip(".!?"), lowered, story=body)
     if root is not None and subject is not None:
         first_aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ == "to"), None)
         if first_aux is not None and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in root.children):
@@ -240,8 +240,8 @@ def lead_question(body: str) -> str | None:
         doc = nlp()(core)
         if _JOINED.search(core) or any(_pointing(t) for t in doc) or not len(doc):
             continue
-        if doc[0].pos_ != "PROPN" and not doc[0].text.isupper():  # capitalised only as the sentence's first word
-            core = core[:1].lower() + core[1:]
+        if doc[0].pos_ != "PROPN":  # a name the tagger reads in the story's own case; "French police" keeps it too
+            core = lower_first(doc, core, lower_words(body), story=body)
         question = asked_about(core, body, headline=False)
         if question is not None and len(question.split()) <= MAX_TITLE_WORDS and question.count("?") == 1:
             return question
