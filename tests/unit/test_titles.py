@@ -299,3 +299,30 @@ def test_an_adjective_joined_to_the_verbs_clause_is_left_out_of_a_question_with_
     assert fallback_title("Airline rejects latest takeover bid but open to talks", airline) == (
         "Why did the airline reject the latest takeover bid?"
     )
+
+
+def test_a_quotation_is_the_speakers_words_never_the_titles_claim() -> None:
+    """A quoted part states nothing in the headline's own voice: beside a speaker's name and role it keeps the
+    headline bare (a frame would state the words as the story's claim); beside a clause of the headline's own,
+    that clause is asked."""
+    poet = "The poet Mira Osk spoke in Reykjavik on Sunday about her new book and the winter she spent alone."
+    headline = "Mira Osk, poet: ‘There is more silence in the city than anyone admits’"
+    assert fallback_title(headline, poet) == headline
+    hives = "A cooperative in Ghent now keeps bees on forty rooftops, and its honey sells out within days."
+    assert fallback_title("‘The bees came back first’: How a cooperative turned rooftops into hives", hives) == (
+        "How did a cooperative turn rooftops into hives?"
+    )
+
+
+def test_a_question_after_a_label_is_the_headlines_own_question_unless_it_points_elsewhere() -> None:
+    """ "Label: Why ...?" asks the story's question; one with a pronoun ("Is she ...?") points at what only the label
+    names, and a title stands alone."""
+    archive = "The archive of the painter Lena Vos was sold abroad in 2019 after a long dispute among her heirs."
+    assert fallback_title("Rival heirs and a lost will: Why did the Vos archive leave the country?", archive) == (
+        "Why did the Vos archive leave the country?"
+    )
+    singer = "Ada Lark, a singer made by software, has two million followers and sells make-up online."
+    assert (
+        fallback_title("This singer is made by software. Is she the future of pop?", singer)
+        != "Is she the future of pop?"
+    )

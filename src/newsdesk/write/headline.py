@@ -17,7 +17,7 @@ from .asking import ATTRIBUTION_VERBS, MID_SENTENCE_CAPITAL, lower_words
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Token
 
-__all__ = ["bare_headline", "headline_clause", "read_headline", "sentence_case", "with_articles"]
+__all__ = ["bare_headline", "headline_clause", "headline_parts", "read_headline", "sentence_case", "with_articles"]
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 _WH_START = re.compile(r"(?:what|why|how|who|when|where|which)\b", re.I)
@@ -36,28 +36,49 @@ def headline_clause(headline: str, body: str = "") -> str:
 
 
 def read_headline(headline: str, body: str = "") -> tuple[str, bool]:
-    """``headline_clause``, and whether the headline gives that statement, after its last comma, to a source that
-    only claims, alleges or supposes it ("OpenAI removed safeguards, amended lawsuit claims"): the headline then
-    reports the claim, it does not make it."""
+    """``headline_clause``, and whether the headline gives that statement to someone: after its last comma, to a
+    source that only claims, alleges or supposes it ("OpenAI removed safeguards, amended lawsuit claims"), or as
+    a quotation ("Jane Doe, writer: ‘Prices will fall’"). The headline then reports the words, it does not state
+    them; a quotation is the statement only where the headline has no other."""
+    parts = headline_parts(headline)
+    statements = [
+        _unstopped(p)
+        for p, quoted in parts
+        if not quoted and not p.endswith("?") and not _WH_START.match(p) and len(p.split()) >= 3
+        if not _KICKER.match(p)
+    ]
+    quoted = any(q for _, q in parts)
+    if quoted and not any(_has_verb(sentence_case(p, body)) for p in statements):
+        statements = []  # "Jung Chang, writer: ‘...’": a speaker's name and role label the quotation, stating nothing
+    # with no statement of its own, an unquoted "How an app shaped ..." is the headline's clause before a quotation
+    told = [_unstopped(p) for p, q in parts if not q and not p.endswith("?") and _WH_START.match(p)]
+    clause = (
+        max(statements, key=lambda p: len(p.split()))
+        if statements
+        else told[0]
+        if quoted and told
+        else _unstopped(parts[0][0]).rstrip("?")
+        if parts
+        else " ".join(headline.split())
+    )
+    unlabelled, attributed = _unlabelled(clause)
+    quotation = quoted and not statements and not (quoted and told)
+    return sentence_case(unlabelled, body), attributed or quotation
+
+
+def _has_verb(text: str) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in nlp()(text))
+
+
+def headline_parts(headline: str) -> list[tuple[str, bool]]:
+    """The headline's parts between colons and sentence ends, without a site name, each with whether it is a
+    quotation (its marks taken off): "Carlos Alcaraz: ‘I'm a sensitive person’" is a name and someone's words."""
     text = " ".join(headline.split())
     while _SITE_SUFFIX.search(text) and len(_SITE_SUFFIX.sub("", text).split()) >= 3:
         text = _SITE_SUFFIX.sub("", text)
     # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released")
-    parts = [_unquote(p) for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+|:\s+", text) if p.strip()]
-    statements = [
-        _unstopped(p)
-        for p in parts
-        if not p.endswith("?") and not _WH_START.match(p) and len(p.split()) >= 3 and not _KICKER.match(p)
-    ]
-    clause = (
-        max(statements, key=lambda p: len(p.split()))
-        if statements
-        else _unstopped(parts[0]).rstrip("?")
-        if parts
-        else text
-    )
-    unlabelled, attributed = _unlabelled(clause)
-    return sentence_case(unlabelled, body), attributed
+    pieces = [p.strip() for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+|:\s+", text) if p.strip()]
+    return [(_unquote(p), p[0] in "'\"‘“" and _unquote(p) != p) for p in pieces]
 
 
 def _unstopped(part: str) -> str:

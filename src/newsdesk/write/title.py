@@ -23,7 +23,7 @@ from ..storymap import StoryMap, is_complete_sentence
 from ..text import split_sentences
 from .asking import asked_about, finish, lower_first, lower_words, plural
 from .core import shorten
-from .headline import bare_headline, headline_clause, read_headline, sentence_case, with_articles
+from .headline import bare_headline, headline_clause, headline_parts, read_headline, sentence_case, with_articles
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
     from spacy.tokens import Doc, Token
@@ -43,10 +43,18 @@ MAX_TITLE_WORDS = 22
 
 def _headline_question(headline: str, body: str) -> str | None:
     """A headline that is itself a question about the story (not a quoted one) is already a title, in sentence
-    case as any other."""
+    case as any other; so is a question after a label's colon ("Feuding heirs and a will: Why did the collection
+    leave?"), which is the headline's own question about the story."""
     text = bare_headline(headline)
     if text.endswith("?") and _WH.match(text) and text[0] not in "'\"‘“" and len(text.split()) <= MAX_TITLE_WORDS:
         return sentence_case(text, body)
+    parts = headline_parts(headline)
+    if len(parts) > 1 and not parts[-1][1]:
+        last = parts[-1][0]
+        # a title stands alone: "Is she the future?" points at what only the part before it names
+        if last.endswith("?") and _WH.match(last) and len(last.split()) <= MAX_TITLE_WORDS:
+            if not any(_pointing(t) for t in nlp()(last)):
+                return sentence_case(last, body)
     return None
 
 
