@@ -27,6 +27,10 @@ __all__ = [
     "ALIASES",
     "BELIEF_VERBS",
     "CAUSAL_CONNECTIVES",
+    "CLAIM_NOUNS",
+    "DENIAL_VERBS",
+    "FALSITY_ADJECTIVES",
+    "TRUTH_ADJECTIVES",
     "CAUSAL_VERBS",
     "COUNTRY_NAMES",
     "DEMONYMS",
@@ -323,6 +327,14 @@ NEGATING_VERBS = frozenset("fail refuse".split())
 NEGATING_ADJECTIVES = frozenset("unable unwilling".split())
 #: Frequency words that deny the usual case: "rarely feels isolating" against "can be isolating".
 RARE_FREQUENCY = frozenset("rarely seldom hardly scarcely barely".split())
+#: Verbs whose speaker holds a clause they govern false: "denied that X", "dismissed claims that X".
+DENIAL_VERBS = frozenset("deny refute dismiss reject rebut debunk disprove".split())
+#: Predicates that call what they are said of false ("claims that X were false"), and the ones that do so negated
+#: ("It is not true that X").
+FALSITY_ADJECTIVES = frozenset("false untrue baseless unfounded groundless incorrect fabricated bogus".split())
+TRUTH_ADJECTIVES = frozenset("true correct accurate".split())
+#: Nouns that carry a proposition someone put forward, not one the writer vouches for: "claims that X".
+CLAIM_NOUNS = frozenset("claim allegation accusation rumour rumor report suggestion speculation suspicion".split())
 
 #: Opposites: each entry is two sides, words of one side say the contrary of words of the other about the same
 #: thing. Antonymy is a relation between words, not between meanings a parse can read, so the pairs are listed;

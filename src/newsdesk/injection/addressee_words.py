@@ -120,6 +120,7 @@ _REQUEST_HEADS = frozenset(
 require required requires request requested requests ask asked asks expect expected expects instruct instructed
 instructs direct directed directs oblige obliged obligated suppose supposed demand demanded demands urge urged
 order ordered need needed have has had make sure certain remember forget
+want wants wanted wish wishes wished press pressed presses encourage encouraged encourages
 """.split()
 )
 _WH_WORDS = frozenset("what who whom whose which why how where when whether if".split())

@@ -78,6 +78,8 @@ def _directed(verb: Any) -> bool:
     if _imperative(verb):
         # "Note that X", "Remember that X" point at what the source asserts; "Note:" is a label
         return verb.lower_ not in _READER_POINTERS
+    if _wanted(verb):
+        return True
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
         c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in verb.children
     ):
@@ -86,6 +88,18 @@ def _directed(verb: Any) -> bool:
         # "have"); only a mandate's clause has both ("It is requested that any digest state that X")
         return _mandated(verb)
     return _obligated(verb) or _mandated(verb)
+
+
+def _wanted(verb: Any) -> bool:
+    """A verb of saying in the infinitive under a verb of request or volition, whatever subject the parser gives
+    it: "wants the council to say that X", "pressed the board to state X". The infinitive names an act someone
+    wants done, not one done."""
+    head = verb.head
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and (head.lower_ in _REQUEST_HEADS or lemma(head) in _REQUEST_HEADS)
+    )
 
 
 def _mandated(verb: Any) -> bool:

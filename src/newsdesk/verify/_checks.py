@@ -29,6 +29,7 @@ from ._facts._causal import check_causation
 from ._facts._claims import hedged_facts_unsupported, invented_short_quote, is_filler, verbatim_quotation
 from ._facts._condition import check_condition
 from ._facts._conflation import check_conflation
+from ._facts._denial import check_denial
 from ._facts._directive import check_directive
 from ._facts._mood import check_mood
 from ._facts._order import check_order
@@ -210,6 +211,10 @@ def directive(claim: Claim) -> FactResult:
     return check_directive(claim.text, claim.stems, claim.evidence)
 
 
+def denial(claim: Claim) -> FactResult:
+    return check_denial(claim.text, claim.stems, claim.evidence)
+
+
 def scope(claim: Claim) -> FactResult:
     return check_scope(claim.text, claim.stems, claim.evidence, claim.facts, claim.copy)
 
@@ -248,6 +253,7 @@ CHECKS: tuple[Check, ...] = (
     FactCheck("hedge_made_certain", hedge_made_certain, "the source hedges what it states as certain"),
     FactCheck("condition", condition, "the source states it only under a condition (if, unless, whether ...)"),
     FactCheck("directive", directive, "the source only tells someone to say it (must state, write that ...)"),
+    FactCheck("denial", denial, "the source calls it false or reports it only as denied"),
     FactCheck(
         "stated_as_done",
         stated_as_done,

@@ -86,18 +86,21 @@ def check_condition(sentence: str, claim_stems: frozenset[str], candidates: list
 
 
 def best_evidence_unasserted(
-    claim_stems: frozenset[str], candidates: list[Evidence], readings: list[tuple[frozenset[str], list[frozenset[str]]]]
+    claim_stems: frozenset[str],
+    candidates: list[Evidence],
+    readings: list[tuple[frozenset[str], list[frozenset[str]]]],
+    novel: bool = True,
 ) -> Evidence | None:
     """The source sentence, if any, one of whose unasserted clauses is a written sentence's best evidence: it holds
     at least half of the sentence's content words (and ``MIN_WORDS``), more than any aligned source sentence
-    asserts, and one at least that none asserts. ``readings`` holds, per candidate, (the stems it asserts, the stems
-    of each clause it leaves unasserted)."""
+    asserts, and (``novel``) one at least that none asserts. ``readings`` holds, per candidate, (the stems it
+    asserts, the stems of each clause it leaves unasserted)."""
     flat = frozenset().union(*(asserted for asserted, _ in readings))
     best_flat = max(len(claim_stems & asserted) for asserted, _ in readings)
     needed = max(MIN_WORDS, MIN_ALIGNMENT * len(claim_stems))
     for evidence, (_, clauses) in zip(candidates, readings, strict=True):
         for clause in clauses:
             shared = claim_stems & clause
-            if len(shared) >= needed and len(shared) > best_flat and shared - flat:
+            if len(shared) >= needed and len(shared) > best_flat and (shared - flat or not novel):
                 return evidence
     return None

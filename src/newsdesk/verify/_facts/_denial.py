@@ -1,0 +1,140 @@
+"""Denial: a fact the source calls false, or reports only as denied, written as a plain fact.
+
+A sentence that denies a clause does not assert it; it asserts the denial. "Briggs denied claims that the mayor
+took bribes" is no evidence that the mayor took bribes, "It is not true that the buses are free" says that they are
+not, and "Rumours that the mayor resigned were false" says that the mayor did not resign. The clause is read from
+the parse (``denied_clauses``): the clausal complement of a verb of denial (``language.DENIAL_VERBS``: "deny that
+X"), the that-clause of the claim such a verb denies ("dismissed claims that X"), and the that-clause of whatever a
+falsity predicate is said of: a predicate of falsity ("X were false", ``FALSITY_ADJECTIVES``) or a negated one of
+truth ("It is not true that X", ``TRUTH_ADJECTIVES``); two denials cancel ("not false"), and a denial that is
+itself negated ("did not deny that X") denies nothing.
+
+A written sentence that keeps a denial, a doubt or the claim as a claim ("Briggs denied that ...", "There were
+claims that ...", "The mayor allegedly took bribes") reports what the source reports, and this check says nothing
+about it. One that states the denied clause flat fails, as **contradicted**, when a denied clause is its best
+evidence by the rule the ``condition`` check applies (``best_evidence_unasserted``), except that its words need not
+be new to the other sources: words the sources use elsewhere do not undo a denial of the clause that joins them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...injection.propositions import that_clause
+from ...language import (
+    CLAIM_NOUNS,
+    CONTESTED_SAYING_VERBS,
+    DENIAL_VERBS,
+    FALSITY_ADJECTIVES,
+    HEDGE_ADVERBS,
+    NEGATION_WORDS,
+    QUALIFYING_ADJECTIVES,
+    TRUTH_ADJECTIVES,
+    forms,
+    words_pattern,
+)
+from ._condition import MAX_CHARS, asserted_and_parts, best_evidence_unasserted
+from ._parse import Evidence, SourceFacts, parse
+from ._result import FactResult, fail, not_applicable, ok
+
+__all__ = ["DENIAL", "check_denial", "denied_clauses", "may_hold_denial"]
+
+DENIAL = "denial"
+
+_DENYING = re.compile(
+    words_pattern(DENIAL_VERBS, inflect=True) + "|" + words_pattern(FALSITY_ADJECTIVES | TRUTH_ADJECTIVES), re.I
+)
+# a written sentence that denies, doubts or reports a claim as a claim keeps what the source keeps
+_KEEPS = re.compile(
+    words_pattern(
+        DENIAL_VERBS | CONTESTED_SAYING_VERBS | CLAIM_NOUNS | FALSITY_ADJECTIVES, inflect=True
+    )
+    + "|"
+    # a negation of the clause keeps the denial; "without" negates a phrase, not the clause
+    + words_pattern(HEDGE_ADVERBS | QUALIFYING_ADJECTIVES | (NEGATION_WORDS - {"without"}))
+    + r"|n['’]t\b",
+    re.I,
+)
+
+
+_DENIAL_FORMS = frozenset(form for verb in DENIAL_VERBS for form in forms(verb))
+_BE = frozenset("be is are was were been being 's ’s".split())
+
+
+def _claim_noun(token: Any) -> bool:
+    word = token.lower_
+    return word in CLAIM_NOUNS or (word.endswith("s") and word[:-1] in CLAIM_NOUNS)
+
+
+def may_hold_denial(text: str) -> bool:
+    """Whether a sentence could deny a clause at all (a verb of denial, a predicate of truth or falsity)."""
+    return _DENYING.search(text) is not None
+
+
+def _negated(token: Any) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _clause(token: Any) -> frozenset[int]:
+    return frozenset(t.i for t in token.subtree)
+
+
+def _propositions(noun: Any) -> list[Any]:
+    """The that-clauses a noun carries ("claims that X"), however the parser labels them."""
+    return [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and that_clause(c)]
+
+
+def denied_clauses(doc: Any) -> list[frozenset[int]]:
+    """The token indices of each clause the sentence denies (the module docstring), in reading order."""
+    found: list[frozenset[int]] = []
+    for token in doc:
+        if token.pos_ == "VERB" and token.lower_ in _DENIAL_FORMS and not _negated(token):
+            for child in token.children:
+                if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                    found.append(_clause(child))  # "denied that the mayor took bribes"
+                elif child.dep_ in ("dobj", "nsubjpass") and _claim_noun(child):
+                    found.extend(_clause(c) for c in _propositions(child))  # "dismissed claims that X"
+        elif token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr") and token.head.lower_ in _BE:
+            word, copula = token.lower_, token.head
+            if word not in FALSITY_ADJECTIVES | TRUTH_ADJECTIVES:
+                continue
+            if (word in FALSITY_ADJECTIVES) == (_negated(copula) or _negated(token)):
+                continue  # "true", or "not false": nothing is denied
+            subject = next((c for c in copula.children if c.dep_ in ("nsubj", "expl", "csubj")), None)
+            if subject is None:
+                continue
+            if subject.dep_ == "expl" or subject.lower_ == "it":  # "It is not true that X": the extraposed clause
+                extraposed = [c for c in (*copula.children, *token.children) if c.dep_ in ("ccomp", "csubj")]
+                found.extend(_clause(c) for c in extraposed if that_clause(c))
+            elif subject.dep_ == "csubj":
+                found.append(_clause(subject))
+            else:  # "Rumours that the mayor resigned were false"
+                found.extend(_clause(c) for c in _propositions(subject))
+    return sorted(found, key=min)
+
+
+def _asserted_and_denied(evidence: Evidence) -> tuple[frozenset[str], list[frozenset[str]]]:
+    """(stems of what the source sentence asserts, the stems of each clause it denies)."""
+    if len(evidence.text) > MAX_CHARS or not may_hold_denial(evidence.text):
+        return evidence.stems, []
+    found = denied_clauses(evidence.doc)
+    if not found:
+        return evidence.stems, []
+    return asserted_and_parts(evidence, found)
+
+
+def check_denial(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence]) -> FactResult:
+    """Fails, as contradicted, a sentence whose best evidence is a clause a source sentence denies."""
+    if not claim_stems or not any(may_hold_denial(e.text) for e in candidates):
+        return not_applicable(DENIAL)
+    SourceFacts.parse_batch([e for e in candidates if len(e.text) <= MAX_CHARS and may_hold_denial(e.text)])
+    readings = [_asserted_and_denied(e) for e in candidates]
+    if not any(clauses for _, clauses in readings):
+        return not_applicable(DENIAL)
+    if _KEEPS.search(sentence) or denied_clauses(parse(sentence)):
+        return ok(DENIAL)  # it keeps the denial, the doubt or the claim as a claim, as the source does
+    evidence = best_evidence_unasserted(claim_stems, candidates, readings, novel=False)
+    if evidence is not None:
+        return fail(DENIAL, f'the source says this is false or denied: "{evidence.text}"')
+    return ok(DENIAL)
