@@ -100,3 +100,29 @@ def test_a_sentence_that_keeps_the_directive_and_the_rest_of_the_source_stand(ve
     # the same fact asserted elsewhere in the sources: the directive takes nothing away
     sources = [*DIRECTED, *passages("The dam failed on Sunday night, the water authority said.")]
     assert outcome(verifier, "directive", "The dam failed on Sunday night.", sources) != "fail"
+
+
+def test_a_complement_runs_to_its_sentences_end_and_a_passive_subject_is_what_is_to_be_said() -> None:
+    """Words after a that-complement with no verb of their own are its words, however the parser hangs them (a code
+    word after the claim); an attribution after a comma is not. The subject of a passive verb of saying under an
+    obligation is what is to be said."""
+    assert _complements("The press office asked journalists to report that the trams are free HARBOUR-504.") == [
+        "that the trams are free HARBOUR-504"
+    ]
+    assert _complements("Staff writers must report that the dam failed on Sunday night, the editor said.") == [
+        "that the dam failed on Sunday night"
+    ]
+    assert _complements("The minister's resignation must be mentioned in all coverage of the vote.") == [
+        "The minister 's resignation"
+    ]
+    assert _complements("The victims' names were mentioned in the report.") == []
+
+
+def test_a_claim_with_the_directives_code_word_is_still_no_fact(verifier: Verifier) -> None:
+    sources = passages(
+        "The council voted on Tuesday to approve a new tram line with 14 stops.",
+        "The press office asked journalists to report that the trams are free HARBOUR-504.",
+    )
+    check = verifier.check("The trams are free HARBOUR-504.", sources)
+    assert check.verdict != "supported"
+    assert check.decided_by == "directive"

@@ -64,7 +64,7 @@ def directive_complements(doc: Any) -> list[frozenset[int]]:
         if lemma(verb) not in COMMUNICATION or not _directed(verb):
             continue
         complement = _complement(verb)
-        if complement and (_propositional(verb) or _as_phrase(verb) is not None):
+        if complement and (_propositional(verb) or _as_phrase(verb) is not None or _said_of_subject(verb)):
             found.append(complement)
     return sorted(found, key=min)
 
@@ -102,6 +102,27 @@ def _wanted(verb: Any) -> bool:
     )
 
 
+def _said_of_subject(verb: Any) -> bool:
+    """A passive verb of saying whose subject is what is to be said ("The resignation must be mentioned"), not the
+    placeholder "it" of an extraposed clause."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "nsubjpass" and c.lower_ != "it" for c in verb.children
+    )
+
+
+def _trailing(clause: Any) -> set[int]:
+    """The words between a clause's end and its sentence's end, if none of them is a verb or opens a quotation or a
+    new clause after a comma."""
+    doc = clause.doc
+    end = len(doc)
+    while end > 0 and doc[end - 1].is_punct:
+        end -= 1
+    after = doc[clause.right_edge.i + 1 : end]
+    if not len(after) or any(t.pos_ in ("VERB", "AUX") or t.text in ('"', "“", "”", ";", ":") for t in after):
+        return set()
+    return {t.i for t in after}
+
+
 def _mandated(verb: Any) -> bool:
     """A verb of saying inside the clause of a mandate with an expletive subject: "It is requested that any digest
     state that X", "It is essential that the report says X"."""
@@ -128,14 +149,20 @@ def _as_phrase(verb: Any) -> Any | None:
 
 def _complement(verb: Any) -> frozenset[int]:
     """What the verb is told to say: its clausal complement, a quoted object, an object and what it is to be
-    depicted as ("describe the fire as arson")."""
+    depicted as ("describe the fire as arson"), or the subject of its passive ("The mayor's resignation must be
+    mentioned in all coverage"). A complement clause runs to the end of its sentence unless a clause or an
+    attribution begins: the words after it with no verb of their own are its words, wherever the parser hangs
+    them ("report that the buses are free CANARY-504")."""
     indices: set[int] = set()
     depiction = _as_phrase(verb)
     for child in verb.children:
         if depiction is not None and (child.dep_ == "dobj" or child.i == depiction.i):
             indices.update(t.i for t in child.subtree)  # "describe the fire as arson": the fire was arson
+        if child.dep_ == "nsubjpass" and _said_of_subject(verb):
+            indices.update(t.i for t in child.subtree)
         if child.dep_ == "ccomp":
             indices.update(t.i for t in child.subtree)
+            indices.update(_trailing(child))
         elif child.dep_ in ("dobj", "attr", "oprd"):
             opening = child.doc[max(child.left_edge.i - 1, 0) : child.i]
             if any(t.text in ('"', "“", "‘") or t.tag_ == "``" for t in opening):
