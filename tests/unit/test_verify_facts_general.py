@@ -311,6 +311,18 @@ def test_a_written_he_said_stands_for_the_person_of_the_sentence_before(verifier
     assert alone.details["decided_by"] != "attribution"
 
 
+def test_a_source_sentence_copied_word_for_word_keeps_the_sources_speakers(verifier: Verifier) -> None:
+    """Its "he" is the source's "he", and the view it gives to a named speaker stays that speaker's: read through
+    the written sentence before it, the copy was judged given to the person that sentence names."""
+    source = _passages(
+        "In an interview, Mayor Lena Ortiz said the flooding had been the hardest test of her term. She vowed to "
+        "rebuild the harbour wall, but the city's chief engineer Paul Brandt said the mayor did not sound sure."
+    )
+    copy = "She vowed to rebuild the harbour wall, but the city's chief engineer Paul Brandt said the mayor did not sound sure."
+    [check] = verifier.check_many([(copy, "fact")], source, ["Lena Ortiz said the flooding had tested her term."])
+    assert check.supported, check.details.get("decided_by")
+
+
 # ---------------------------------------------------------------------------------------------- places
 
 MATCHES = _passages(

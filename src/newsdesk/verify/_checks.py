@@ -187,7 +187,10 @@ def hedge_made_certain(claim: Claim) -> FactResult:
 
 
 def attribution(claim: Claim) -> FactResult:
-    return check_attribution(claim.text, claim.facts, claim.evidence, claim.copy, claim.aligned, claim.before)
+    # a source sentence copied word for word gives its words to whom the source gives them: its "he" is the
+    # source's "he", and reading it through the written sentence before it can only misplace its speakers
+    before = "" if claim.verbatim else claim.before
+    return check_attribution(claim.text, claim.facts, claim.evidence, claim.copy, claim.aligned, before)
 
 
 def roles_and_titles(claim: Claim) -> FactResult:
