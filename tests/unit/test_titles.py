@@ -326,3 +326,29 @@ def test_a_question_after_a_label_is_the_headlines_own_question_unless_it_points
         fallback_title("This singer is made by software. Is she the future of pop?", singer)
         != "Is she the future of pop?"
     )
+
+
+def test_headline_subjects_a_parse_misreads_are_found_and_agree() -> None:
+    """A one-word subject that alone parses as an imperative ("Harbour") is a noun English has; a number above one
+    takes a plural verb; a passive with its agent keeps its participle."""
+    harbour = "The harbour at Penmor reopened on Thursday after three days of repairs to its sea wall."
+    assert (
+        fallback_title("Harbour reopens after storm repairs", harbour) == "Why did harbour reopen after storm repairs?"
+    )
+    quarry = "The county committee rejected plans on Tuesday for a new granite quarry near Bodmin."
+    assert fallback_title("Quarry plan rejected by planning committee", quarry) == (
+        "Why was a quarry plan rejected by planning committee?"
+    )
+    arrests = "French police detained seven people on Tuesday over the attack on a mosque in Lyon."
+    assert fallback_title("Seven arrested in France over mosque attack", arrests) == (
+        "Why were seven arrested in France over mosque attack?"
+    )
+
+
+def test_a_model_title_with_a_colon_is_the_model_talking() -> None:
+    from newsdesk.storymap import StoryMap
+    from newsdesk.write.title import acceptable_title
+
+    ferry = "The ferry service between the island and the mainland resumed on Friday after a two-week suspension."
+    chatter = "What is the answer to this question: What will happen next after the ferry service resumed?"
+    assert not acceptable_title(chatter, "Ferry service resumes after repairs", ferry, StoryMap())

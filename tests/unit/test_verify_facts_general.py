@@ -318,7 +318,10 @@ def test_a_source_sentence_copied_word_for_word_keeps_the_sources_speakers(verif
         "In an interview, Mayor Lena Ortiz said the flooding had been the hardest test of her term. She vowed to "
         "rebuild the harbour wall, but the city's chief engineer Paul Brandt said the mayor did not sound sure."
     )
-    copy = "She vowed to rebuild the harbour wall, but the city's chief engineer Paul Brandt said the mayor did not sound sure."
+    copy = (
+        "She vowed to rebuild the harbour wall, but the city's chief engineer Paul Brandt said the mayor did not "
+        "sound sure."
+    )
     [check] = verifier.check_many([(copy, "fact")], source, ["Lena Ortiz said the flooding had tested her term."])
     assert check.supported, check.details.get("decided_by")
 

@@ -203,8 +203,10 @@ def asked_about(
 
 
 def plural(head: Token) -> bool:
-    """Whether a noun phrase takes a plural verb: its head is a plural noun, or other heads are joined to it by
-    "and" ("US and Iran are")."""
+    """Whether a noun phrase takes a plural verb: its head is a plural noun or a number above one, or other heads
+    are joined to it by "and" ("US and Iran are")."""
+    if head.tag_ == "CD" and head.lower_ not in ("one", "1"):
+        return True  # "Nine arrested": a number other than one counts more than one
     return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we") or any(c.dep_ == "conj" for c in head.children)
 
 
@@ -380,7 +382,9 @@ def _substituted(clause: str) -> tuple[str, str] | None:
         subject, predicate = doc[: first.i].text.strip(), doc[first.i :].text
         alone = nlp()(subject)
         head = next((t for t in alone if t.dep_ == "ROOT"), alone[0])
-        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in alone) or not _noun_phrase(alone, head):
+        # one word alone parses as an imperative ("Harbour"): a word English has as a noun can be the phrase
+        nominal = len(alone) == 1 and is_noun(alone[0].lower_)
+        if not (nominal or any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in alone)) or not _noun_phrase(alone, head):
             continue
         pronoun = "They" if plural(head) else "It"  # the subject's own pronoun, in its number
         test = nlp()(f"{pronoun} {predicate}")
@@ -479,9 +483,10 @@ def lower_first(
 
 
 def _common_word(text: str) -> bool:
-    """Whether the tagger, reading the text's first word in lower case, takes it for a common word, not a name."""
+    """Whether the tagger, reading the text's first word in lower case, takes it for a common word, not a name: its
+    part of speech decides ("quarry" is a noun however the entity tagger labels it); a nationality is a name."""
     first = nlp()(text[:1].lower() + text[1:])[0]
-    return first.pos_ != "PROPN" and first.ent_type_ not in _NAMES
+    return bool(first.pos_ != "PROPN" and first.ent_type_ != "NORP")
 
 
 _ABBREVIATED = re.compile(r"\b(?:[A-Za-z]\.){2,}$")  # "U.S.": the dot is the word's, not a full stop

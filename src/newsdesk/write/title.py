@@ -265,14 +265,16 @@ def _pointing(token: Token) -> bool:
 
 
 def acceptable_title(candidate: str | None, headline: str, body: str, story_map: StoryMap) -> bool:
-    """A model's title passes when it is a short question about this story, with a verb and a subject, naming
-    the main actor, and not the headline with words tacked on."""
+    """A model's title passes when it is one short question about this story, with a verb and a subject, naming
+    the main actor, and not the headline with words tacked on ("What is the answer to this question: ...?" is the
+    model talking)."""
     if not candidate:
         return False
     words = candidate.split()
     if not (
         candidate.endswith("?")
         and candidate.count("?") == 1
+        and ":" not in candidate  # one question; a colon joins a label or the model's own words to it
         and _WH.match(candidate)
         and 4 <= len(words) <= MAX_TITLE_WORDS
     ):

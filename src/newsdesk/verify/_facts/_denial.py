@@ -47,9 +47,7 @@ _DENYING = re.compile(
 )
 # a written sentence that denies, doubts or reports a claim as a claim keeps what the source keeps
 _KEEPS = re.compile(
-    words_pattern(
-        DENIAL_VERBS | CONTESTED_SAYING_VERBS | CLAIM_NOUNS | FALSITY_ADJECTIVES, inflect=True
-    )
+    words_pattern(DENIAL_VERBS | CONTESTED_SAYING_VERBS | CLAIM_NOUNS | FALSITY_ADJECTIVES, inflect=True)
     + "|"
     # a negation of the clause keeps the denial; "without" negates a phrase, not the clause
     + words_pattern(HEDGE_ADVERBS | QUALIFYING_ADJECTIVES | (NEGATION_WORDS - {"without"}))
