@@ -122,8 +122,10 @@ def _screened_story(story: Story) -> Story:
     headline_flags = [f for f in find([story.headline, story.body]) if f.part == 0]
     body = "\n\n".join(redact_parts(re.split(r"\n\s*\n", story.body)))
     headline = _without(story.headline, headline_flags) if headline_flags else story.headline
-    if not headline:  # the whole headline spoke to the model: name the story by its first kept words
-        headline = " ".join(body.split()[:12]).rstrip(".,;:") or "Untitled story"
+    if not headline:  # the whole headline spoke to the model: the story's first kept sentence names it, whole
+        # (a title is built from a headline's clause: the first words alone cut a clause short, "… vote to approve?")
+        first = next(iter(split_sentences(" ".join(body.split()))), "")
+        headline = first.rstrip(" .,;:") or "Untitled story"
     return replace(
         story,
         headline=headline,
