@@ -120,3 +120,19 @@ def test_stories_lists_a_read_only_archive_and_says_what_it_could_not_thread(rea
         assert result.stderr.decode().strip() == (
             "note: the database is read-only, so 1 story stored since the last listing is not threaded and not listed"
         )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["write", str(SHORT_BRIEF)], ["ingest", str(SHORT_BRIEF)], ["stories"], ["show", "1"], ["archive", "feeds"]],
+    ids=["write", "ingest", "stories", "show", "archive feeds"],
+)
+def test_an_empty_db_is_refused_not_read_as_the_default_archive(args: list[str], tmp_path: Path) -> None:
+    """Issue 35, item 12: ``--db ''`` (a script's unset ``$DB``) silently created and wrote the default archive in
+    the user's data folder. It names no database: refused, and nothing is made anywhere."""
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "XDG_DATA_HOME": str(home / "data"), "NEWSDESK_DB": None}
+    result = CliRunner().invoke(cli, [*args, "--db", ""], env=env)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().splitlines()[-1].startswith("Error: --db is empty")
+    assert not home.exists(), "no default archive was made"
