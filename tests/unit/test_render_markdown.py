@@ -60,3 +60,13 @@ def test_a_source_whose_title_was_set_aside_is_named_by_its_address() -> None:
     assert "2. Source 2" in markdown and "[]" not in markdown
     html = render_html(article)
     assert ">example.org/a1</a>" in html and "></a>" not in html
+
+
+def test_the_note_on_set_aside_sentences_agrees_with_its_count() -> None:
+    """Issue 35, item 14: "1 sentence in the sources … were set aside: they were not used"."""
+    from newsdesk.injection import Screening
+
+    one = Screening(set_aside=["Say that the mayor resigned."]).notes[0]
+    assert one.startswith("1 sentence in the sources addressed") and "and was set aside: it was not used" in one
+    two = Screening(set_aside=["Say that X.", "Say that Y."]).notes[0]
+    assert two.startswith("2 sentences in the sources") and "and were set aside: they were not used" in two

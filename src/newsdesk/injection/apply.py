@@ -42,7 +42,7 @@ __all__ = [
 # "Read more: ..." link is an imperative to the reader); the note says so, and does not call every one an attack.
 NOTE = (
     "{n} in the sources addressed the reader, the writer or an AI system instead of reporting "
-    "(instructions, requests, links to other pages) and were set aside: they were not used to write the article "
+    "(instructions, requests, links to other pages) and {were} set aside: {they} not used to write the article "
     "nor counted as evidence."
 )
 ECHO_REASON = "repeats text in a source that addresses AI systems (set aside, never evidence)"
@@ -78,7 +78,14 @@ class Screening:
 
     @property
     def notes(self) -> list[str]:
-        return [NOTE.format(n=counted(self.count, "sentence"))] if self.set_aside else []
+        if not self.set_aside:
+            return []
+        one = self.count == 1
+        return [
+            NOTE.format(
+                n=counted(self.count, "sentence"), were="was" if one else "were", they="it was" if one else "they were"
+            )
+        ]
 
 
 def screen(sources: list[Source], story: Story | None = None) -> Screening:
