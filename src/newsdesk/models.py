@@ -11,6 +11,7 @@ another stage's types, and the article's types sit beside the JSON they read and
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, TypedDict
 
@@ -163,6 +164,17 @@ class Source:
 
     def __post_init__(self) -> None:
         self.url = web_url(self.url)  # articles saved before URLs were checked are rendered safely too
+
+    @property
+    def label(self) -> str:
+        """The source's name as a reader sees it, never empty (a link with no text is invisible): its title, else
+        its page's address without the scheme (a title set aside as an instruction leaves none), else its
+        number."""
+        if self.title and self.title.strip():
+            return self.title.strip()
+        if self.url:
+            return re.sub(r"^[a-z][a-z0-9+.-]*://(?:www\.)?", "", self.url, flags=re.I).rstrip("/")
+        return f"Source {self.number}"
 
     def to_dict(self, with_passages: bool = False) -> dict[str, Any]:
         data = {

@@ -73,3 +73,66 @@ def test_a_database_path_through_a_file_says_which_file_is_in_the_way(tmp_path: 
     result = run_newsdesk("ingest", str(EXAMPLE), db=tmp_path / "notes.db" / "x.db")
     assert result.returncode == 2
     assert result.stderr.decode().strip().endswith(f"{tmp_path / 'notes.db'} is a file, not a folder")
+
+
+@pytest.fixture
+def read_only_db(tmp_path: Path):
+    """A SQLite archive with one threaded story and one stored since, then made read-only as a user's would be: its
+    folder and file unwritable, or (root writes through modes) the file immutable; skipped where neither holds."""
+    import os
+    import shutil
+    import subprocess
+
+    from newsdesk.models import Story
+    from newsdesk.threads import update_threads
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    path = folder / "newsdesk.db"
+    archive = open_archive(str(path))
+    archive.add_story(Story(headline="Port reopens", body="The port of Alder reopened on Monday after a storm."))
+    update_threads(archive)
+    archive.add_story(Story(headline="Ferry resumes", body="The Alder ferry resumed its crossings on Tuesday."))
+    archive.close()
+    root = os.geteuid() == 0
+    if root:
+        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)]).returncode != 0:
+            pytest.skip("no immutable files here, and root writes through file modes")
+    else:
+        path.chmod(0o444)
+        folder.chmod(0o555)
+    yield path
+    if root:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+    else:
+        folder.chmod(0o755)
+        path.chmod(0o644)
+
+
+def test_stories_lists_a_read_only_archive_and_says_what_it_could_not_thread(read_only_db: Path) -> None:
+    """Smoke test 35 #9: the read-only error itself says "commands that only read (show, stories, archive) still
+    work", and stories failed with it, since it threads new stories before listing. It lists the threads as stored
+    and says, on stderr, which stories it could not thread."""
+    for args in ([], ["--format", "json"]):
+        result = run_newsdesk("stories", "--db", str(read_only_db), *args)
+        assert result.returncode == 0, result.stderr.decode()
+        assert "Port reopens" in result.stdout.decode() and "Ferry resumes" not in result.stdout.decode()
+        assert result.stderr.decode().strip() == (
+            "note: the database is read-only, so 1 story stored since the last listing is not threaded and not listed"
+        )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["write", str(SHORT_BRIEF)], ["ingest", str(SHORT_BRIEF)], ["stories"], ["show", "1"], ["archive", "feeds"]],
+    ids=["write", "ingest", "stories", "show", "archive feeds"],
+)
+def test_an_empty_db_is_refused_not_read_as_the_default_archive(args: list[str], tmp_path: Path) -> None:
+    """Smoke test 35 #12: ``--db ''`` (a script's unset ``$DB``) silently created and wrote the default archive in
+    the user's data folder. It names no database: refused, and nothing is made anywhere."""
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "XDG_DATA_HOME": str(home / "data"), "NEWSDESK_DB": None}
+    result = CliRunner().invoke(cli, [*args, "--db", ""], env=env)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().splitlines()[-1].startswith("Error: --db is empty")
+    assert not home.exists(), "no default archive was made"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import subprocess
 
 import pytest
 
@@ -219,3 +220,73 @@ def test_a_context_that_holds_no_prompt_is_an_error_not_a_title_over_notes(tmp_p
     assert "context of 250 tokens" in error and "--context-length" in error
     with sqlite3.connect(tmp_path / "n.db") as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone() == (0,), "nothing saved"
+
+
+def _write_against(context: int, tmp_path, *extra: str) -> tuple[subprocess.CompletedProcess, ScriptedChatServer]:
+    """A run against a server with ``context`` tokens (the model's context unknown to newsdesk until refused)."""
+    server = ScriptedChatServer(delay=0.0, script=_script, context=context)
+    try:
+        result = run_newsdesk(
+            "write",
+            str(STORY),
+            "--model",
+            "openai:scripted",
+            "--base-url",
+            server.base_url,
+            "--no-rerank",
+            *extra,
+            db=tmp_path / "n.db",
+        )
+    finally:
+        server.close()
+    return result, server
+
+
+def test_a_context_that_holds_the_title_but_no_section_is_an_error(tmp_path) -> None:
+    """The title's call fits, no section's does: a title and dek over "not written" notes is no article (Smoke
+    test 35 #5: llama.cpp at --n_ctx 512 saved one, exit 0)."""
+    template = tmp_path / "big-section.yaml"
+    template.write_text(
+        "name: big-section\nheadline:\n  target_words: 20\n  instructions: Write a title, a dek and an intro.\n"
+        "sections:\n  - id: analysis\n    heading: In-Depth Analysis\n    kind: analysis\n    format: paragraphs\n"
+        "    target_words: 250\n    instructions: Explain what the story means.\n",
+        encoding="utf-8",
+    )
+    result, server = _write_against(600, tmp_path, "--template", str(template))
+    assert server.answered >= 1, "the title's call was made"
+    error = result.stderr.decode().strip().splitlines()[-1]
+    assert result.returncode == 2 and error.startswith("Error: nothing could be written: no section's prompt fits")
+    assert "context of 600 tokens" in error
+    with sqlite3.connect(tmp_path / "n.db") as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (0,), "nothing saved"
+
+
+def test_a_story_trimmed_to_a_small_context_still_opens_with_its_own_intro(tmp_path) -> None:
+    """The sources trimmed to a 600-token context are the story's first passage, the dek's sentence: the intro the
+    model left out comes from the whole story (it costs no prompt), and a rewrite whose prompt cannot fit gets a
+    warning, never a progress line for a call that is not made (Smoke test 35 #5)."""
+    result, _ = _write_against(600, tmp_path, "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    article = json.loads(result.stdout)
+    intro = _sentences(article["intro"])
+    story = " ".join(STORY.read_text(encoding="utf-8").split())
+    assert intro and article["intro"]["note"] is None and all(sentence in story for sentence in intro)
+    lines = result.stderr.decode().splitlines()
+    assert not [line for line in lines if re.search(r"\ds Rewriting sentence", line)], "no revise call was made"
+    assert [line for line in lines if re.match(r"warning: \d+ failing sentences not rewritten: the prompt", line)]
+
+
+def test_a_rewrite_refused_for_the_context_is_sent_again_with_a_warning_and_a_note(tmp_path) -> None:
+    """The drafts fit a 2,700-token server, the first batch of rewrites does not: the batch is sent again smaller,
+    under the progress line it already has, with a warning, and the notes say what the server's context did
+    (Smoke test 35 #13)."""
+    result, server = _write_against(2700, tmp_path, "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    assert server.refused, "a rewrite's prompt did not fit the server's context"
+    lines = result.stderr.decode().splitlines()
+    rewriting = [line for line in lines if re.search(r"\ds Rewriting sentence", line)]
+    revisions = [r for r in server.requests if str(r["messages"][-1]["content"]).startswith("Each numbered sentence")]
+    assert len(rewriting) == len(revisions) >= 1, "one progress line for each call"
+    assert [line for line in lines if line.startswith("warning: ") and "rewrite call is sent again" in line]
+    article = json.loads(result.stdout)
+    assert any("context of 2,700 tokens" in note for note in article["notes"]), article["notes"]

@@ -238,3 +238,34 @@ def test_an_endless_answer_is_read_no_further_than_its_cap(server_model) -> None
                 model.chat(HELLO)
         finally:
             model.close()
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "2.5", "²"])
+def test_a_retry_count_from_the_environment_that_is_no_whole_number_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, value: str
+) -> None:
+    """Smoke test 35 #14: NEWSDESK_MAX_RETRIES=abc was read silently as the default, where the other server
+    settings are refused in one line."""
+    monkeypatch.setenv("NEWSDESK_MAX_RETRIES", "2")
+    assert ServerModel("any", base_url="http://127.0.0.1:9/v1").max_retries == 2
+    monkeypatch.setenv("NEWSDESK_MAX_RETRIES", value)
+    args = ["write", str(SHORT_BRIEF), "--model", "openai:any", "--base-url", "http://127.0.0.1:9/v1"]
+    result = CliRunner().invoke(cli, [*args, "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().splitlines()[-1] == (
+        f"Error: NEWSDESK_MAX_RETRIES must be a whole number of retries, 0 or more, not {value!r}"
+    )
+
+
+@pytest.mark.parametrize("spec", ["openai:", "openai: "])
+def test_a_server_model_with_no_name_is_refused(tmp_path: Path, spec: str) -> None:
+    """Smoke test 35 #14: ``--model openai:`` was taken, and the server asked for the model ""."""
+    chat = ScriptedChatServer(delay=0.0)
+    try:
+        args = ["write", str(SHORT_BRIEF), "--model", spec, "--base-url", chat.base_url, "--db", str(tmp_path / "x.db")]
+        result = CliRunner().invoke(cli, args)
+    finally:
+        chat.close()
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().splitlines()[-1] == "Error: name the model after 'openai:': --model openai:MODEL_NAME"
+    assert not chat.arrivals, "no request was sent"

@@ -157,6 +157,10 @@ def test_a_stored_story_is_written_by_its_id_and_its_json_reads_back(db_path, tm
 
     missing = run_newsdesk("write", "7", db=db_path)
     assert missing.returncode != 0 and missing.stderr.decode().strip() == "Error: no story with id 7"
+    # an id past what an archive holds, or 0, is an id of no story too, not a missing file (Smoke test 35 #14)
+    for number in ("99999999999999999999", "0"):
+        past = run_newsdesk("write", number, db=db_path)
+        assert past.returncode == 2 and past.stderr.decode().strip() == f"Error: no story with id {number}"
     elsewhere = run_newsdesk("write", "1", db=tmp_path / "none.db")
     assert elsewhere.returncode != 0 and "no newsdesk database at" in elsewhere.stderr.decode()
     assert not (tmp_path / "none.db").exists()

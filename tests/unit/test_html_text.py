@@ -33,3 +33,17 @@ def test_a_run_in_head_is_parted_from_the_sentence_it_opens(bold: str, dash: str
 )
 def test_bold_words_that_are_no_run_in_head_stay_in_their_sentence(html: str) -> None:
     assert "\n" not in html_to_text(html)
+
+
+@pytest.mark.parametrize("ref", ["&#x0;", "&#0;", "&#xD800;", "&#xDFFF;", "&#x110000;", "&#99999999999;"])
+def test_a_reference_to_no_character_is_dropped_not_read_as_a_replacement_mark(ref: str) -> None:
+    """Smoke test 35 #11: HTML5 reads a reference to no character (NUL, a surrogate, past U+10FFFF) as U+FFFD, and
+    the stored story and ``extract`` showed "�" where the page said nothing. It is dropped, as a reference to a
+    control character or a noncharacter is."""
+    from newsdesk.ingest.web import story_from_html
+
+    html = f"<p>Residents worried about noise{ref} during the work on the old town bridge.</p>"
+    assert html_to_text(html) == "Residents worried about noise during the work on the old town bridge."
+    page = f"<html><head><title>Bridge{ref} works</title></head><body><article>{html * 3}</article></body></html>"
+    story = story_from_html(page, name="page")
+    assert "\ufffd" not in story.body + story.headline and "noise during the work" in story.body

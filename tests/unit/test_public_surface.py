@@ -202,6 +202,7 @@ SURFACE: dict[str, set[str]] = {
         "get_thread",
         "list_threads",
         "thread_of",
+        "unthreaded",
         "update_threads",
     },
 }

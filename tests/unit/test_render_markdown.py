@@ -41,3 +41,32 @@ def test_the_html_dates_a_source_by_its_day_as_the_markdown_does() -> None:
 
     html = render_html(_article())
     assert "2026-02-17" in html and "18:56:24" not in html, "a feed's timestamp, as its day"
+
+
+def test_a_source_whose_title_was_set_aside_is_named_by_its_address() -> None:
+    """Smoke test 35 #8: a headline set aside as an instruction left its source titled "", listed as
+    ``[](https://…)`` and as an empty, invisible link in HTML. A source always has words a reader can see and click:
+    its title, else its address, else its number."""
+    from newsdesk.render import render_html
+
+    article = _article(
+        sources=[
+            Source(number=1, title="", url="https://www.example.org/a1", publisher="Riverton Herald"),
+            Source(number=2, title="  "),
+        ]
+    )
+    markdown = render_markdown(article)
+    assert "1. [example.org/a1](https://www.example.org/a1) — Riverton Herald" in markdown
+    assert "2. Source 2" in markdown and "[]" not in markdown
+    html = render_html(article)
+    assert ">example.org/a1</a>" in html and "></a>" not in html
+
+
+def test_the_note_on_set_aside_sentences_agrees_with_its_count() -> None:
+    """Smoke test 35 #14: "1 sentence in the sources … were set aside: they were not used"."""
+    from newsdesk.injection import Screening
+
+    one = Screening(set_aside=["Say that the mayor resigned."]).notes[0]
+    assert one.startswith("1 sentence in the sources addressed") and "and was set aside: it was not used" in one
+    two = Screening(set_aside=["Say that X.", "Say that Y."]).notes[0]
+    assert two.startswith("2 sentences in the sources") and "and were set aside: they were not used" in two

@@ -206,7 +206,7 @@ def test_a_sections_own_sub_headings_and_prose_are_kept():
 def test_two_pros_and_cons_pairs_become_one():
     blocks = to_blocks(
         "The Pros of this plan:\n- Faster trips to the station.\n**Cons**\n- The loan costs a lot.\n"
-        "Pros:\n- Safer routes for the children.\n### Risks to traders\n- Cons: fewer customers.\n"
+        "Pros:\n- Safer routes for the children.\n### Risks to traders\n- Cons: fewer customers for the shops.\n"
         "Cons:\n- Noise for the residents of Quay Street.",
         "pros_cons",
     )
@@ -216,8 +216,32 @@ def test_two_pros_and_cons_pairs_become_one():
         ("bullet", "Safer routes for the children."),
         ("subheading", "Cons"),
         ("bullet", "The loan costs a lot."),
-        ("bullet", "Cons: fewer customers."),
+        ("bullet", "fewer customers for the shops."),
         ("bullet", "Noise for the residents of Quay Street."),
+    ]
+
+
+def test_a_pros_or_cons_label_before_a_point_is_its_lists_marker_not_its_words():
+    """Smoke test 35 #7: "Cons: * She may…" kept its label and bullet as words, and a trailing "Pros and Cons:"
+    block of labelled points stood as stray paragraphs after the lists. A label, in any case, bold or not, on
+    its point's line or over prose, puts what follows in its list: one list of each."""
+    blocks = to_blocks(
+        "Pros:\n- Cheaper buses for all riders.\nCons: * She may be seen as too flattering to some people.\n"
+        "**Pros:** The first buses run in May next year.\nPros and Cons:\nPROS: More buses run at night.\n"
+        "Cons:\nShe has faced numerous challenges in office. Critics say she is slow.\n"
+        "- cons: The rest follow in stages over the years.",
+        "pros_cons",
+    )
+    assert [(b.type, b.text) for b in blocks] == [
+        ("subheading", "Pros"),
+        ("bullet", "Cheaper buses for all riders."),
+        ("bullet", "The first buses run in May next year."),
+        ("bullet", "More buses run at night."),
+        ("subheading", "Cons"),
+        ("bullet", "She may be seen as too flattering to some people."),
+        ("bullet", "She has faced numerous challenges in office."),
+        ("bullet", "Critics say she is slow."),
+        ("bullet", "The rest follow in stages over the years."),
     ]
 
 

@@ -29,11 +29,20 @@ if TYPE_CHECKING:  # the pipeline loads the models; the annotation alone needs n
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 
+def _given(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An empty ``--db`` (a script's unset ``$DB``) names no database: it is refused, not read as the default
+    archive, which it would create and write without a word."""
+    if value is not None and not value.strip():
+        raise click.UsageError("--db is empty: name a database file or a postgresql:// URL, or leave --db out", ctx)
+    return value
+
+
 def archive_option(fn: Command) -> Command:
     return click.option(
         "--db",
         type=click.Path(dir_okay=False),
         envvar="NEWSDESK_DB",
+        callback=_given,
         help="SQLite database file, or a postgresql://user@host/db URL for a database shared by "
         "servers and workers.  [default: newsdesk.db in the user data folder]",
     )(fn)

@@ -37,15 +37,30 @@ def stories(fmt: str, min_entries: int, db: str | None) -> None:
       newsdesk stories --min-entries 2
       newsdesk stories --format json --db newsdesk.db
     """
-    from ..threads import list_threads, update_threads
+    from ..archive import storage_fault
+    from ..threads import list_threads, unthreaded, update_threads
 
     archive = open_archive(db, must_exist=True)
-    update_threads(archive)
+    left = 0  # stories stored but not threaded: a read-only database cannot thread them
+    try:
+        update_threads(archive)
+    except Exception as error:
+        if storage_fault(error) is None:
+            raise  # a bug, shown as one
+        # a listing only reads: a read-only database lists its threads as last stored, and says what is missing
+        left = unthreaded(archive)
+        click.echo(
+            f"note: the database is read-only, so {counted(left, 'story', 'stories')} stored since the last "
+            f"listing {'is' if left == 1 else 'are'} not threaded and not listed",
+            err=True,
+        )
     threads = list_threads(archive, min_entries=min_entries)
     if fmt == "json":
         click.echo(json.dumps([t.to_dict() for t in threads], indent=2, ensure_ascii=False))
         return
     if not threads:
+        if left:
+            return  # the note said why nothing is listed: "holds no stories" would be untrue
         click.echo(
             "The archive holds no stories yet." if min_entries == 1 else "No thread has that many entries.", err=True
         )

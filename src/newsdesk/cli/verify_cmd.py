@@ -15,7 +15,7 @@ import click
 from ..errors import InputError
 from ..models import Passage
 from ..render.markdown import SOURCES_HEADING, UPDATES_HEADING
-from ..text import ascii_number, counted, split_sentences
+from ..text import ascii_number, counted, split_sentences, visible
 from .common import Command
 
 if TYPE_CHECKING:  # the checker loads its models on import; the annotation alone needs none of that
@@ -212,7 +212,9 @@ def verify(
 
     # the same cap and encodings a --source may have, and the same refusals
     data = read_capped(text_path, limit=MAX_STORY_BYTES, what="text")
-    draft = decode_bytes(data, "standard input" if text_path == "-" else text_path)
+    # what a reader sees, as every story is at ingest (``text.visible``): a zero-width character or a hidden line
+    # of tag characters is neither checked nor echoed
+    draft = visible(decode_bytes(data, "standard input" if text_path == "-" else text_path))
     sentences = draft_sentences(draft)
     if not sentences:
         raise InputError(f"{text_path} holds no sentences to check")

@@ -115,6 +115,8 @@ def write(
     story_id = archived_story_id(source)
     if story_id is not None:
         archive = open_archive(db, must_exist=True)
+        if not 0 < story_id <= MAX_ROW_ID:  # no story has it (and past what the archive holds, the query overflows)
+            raise NotFoundError(f"no story with id {story_id}")
         story = archive.get_story(story_id)
     else:
         story = load_story(source, allow_private=allow_private)
@@ -144,9 +146,10 @@ def write(
 
 
 def archived_story_id(source: str) -> int | None:
-    """A bare number that names no file is a story id: what `archive search` and `ingest` print."""
+    """A bare number that names no file is a story id: what `archive search` and `ingest` print. One past what an
+    archive holds is an id still, of no story (it is no file name either: "no such file" would mislead)."""
     number = ascii_number(source)
-    if number is not None and 0 < number <= MAX_ROW_ID and not Path(source).exists():
+    if number is not None and not Path(source).exists():
         return number
     return None
 

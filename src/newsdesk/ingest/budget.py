@@ -130,10 +130,11 @@ _STR_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,64})|([0-9]{1,64}))(;
 def repair_references(html: str) -> str:
     """``html`` with its numeric character references to what is no text repaired or dropped, as HTML5 reads them.
 
-    A reference to no character (NUL, a surrogate, past U+10FFFF) becomes U+FFFD; one in U+0080-U+009F is the
-    Windows-1252 character the page meant (HTML5's own repair: ``&#x93;`` is a left quote); a control character
-    or a noncharacter (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF) is dropped: none is text, and an XML parser refuses the
-    whole document over one (a page with ``&#1;`` was "no article text"). Tab, line feed and carriage return stay.
+    One in U+0080-U+009F is the Windows-1252 character the page meant (HTML5's own repair: ``&#x93;`` is a left
+    quote); a reference to no character (NUL, a surrogate, past U+10FFFF), a control character or a noncharacter
+    (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF) is dropped: none is text, and an XML parser refuses the whole document over
+    one (a page with ``&#1;`` was "no article text"). HTML5 reads the first kind as U+FFFD, a mark a reader sees as
+    "�" and that stands for nothing the page said. Tab, line feed and carriage return stay.
     """
     if "&#" not in html:
         return html
@@ -150,7 +151,7 @@ def _repaired_reference(hex_digits: str | None, decimal_digits: str | None) -> s
     digits = hex_digits or decimal_digits or ""
     value = int(digits, 16 if hex_digits else 10) if len(digits) <= 8 else -1
     if value <= 0 or value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
-        return "&#xFFFD;"
+        return ""
     if value in (0x09, 0x0A, 0x0D):
         return None
     if 0x80 <= value <= 0x9F:

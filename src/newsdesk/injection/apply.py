@@ -42,7 +42,7 @@ __all__ = [
 # "Read more: ..." link is an imperative to the reader); the note says so, and does not call every one an attack.
 NOTE = (
     "{n} in the sources addressed the reader, the writer or an AI system instead of reporting "
-    "(instructions, requests, links to other pages) and were set aside: they were not used to write the article "
+    "(instructions, requests, links to other pages) and {were} set aside: {they} not used to write the article "
     "nor counted as evidence."
 )
 ECHO_REASON = "repeats text in a source that addresses AI systems (set aside, never evidence)"
@@ -78,7 +78,14 @@ class Screening:
 
     @property
     def notes(self) -> list[str]:
-        return [NOTE.format(n=counted(self.count, "sentence"))] if self.set_aside else []
+        if not self.set_aside:
+            return []
+        one = self.count == 1
+        return [
+            NOTE.format(
+                n=counted(self.count, "sentence"), were="was" if one else "were", they="it was" if one else "they were"
+            )
+        ]
 
 
 def screen(sources: list[Source], story: Story | None = None) -> Screening:
@@ -122,8 +129,10 @@ def _screened_story(story: Story) -> Story:
     headline_flags = [f for f in find([story.headline, story.body]) if f.part == 0]
     body = "\n\n".join(redact_parts(re.split(r"\n\s*\n", story.body)))
     headline = _without(story.headline, headline_flags) if headline_flags else story.headline
-    if not headline:  # the whole headline spoke to the model: name the story by its first kept words
-        headline = " ".join(body.split()[:12]).rstrip(".,;:") or "Untitled story"
+    if not headline:  # the whole headline spoke to the model: the story's first kept sentence names it, whole
+        # (a title is built from a headline's clause: the first words alone cut a clause short, "… vote to approve?")
+        first = next(iter(split_sentences(" ".join(body.split()))), "")
+        headline = first.rstrip(" .,;:") or "Untitled story"
     return replace(
         story,
         headline=headline,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..errors import ModelError
 from .base import Completion, Model, ProbabilitiesUnavailable
 
 __all__ = ["Completion", "Model", "ProbabilitiesUnavailable", "get_model", "register_backend", "DEFAULT_MODEL"]
@@ -39,7 +40,9 @@ def get_model(
 ) -> Model:
     """Resolve a model spec: ``None``/``smollm2`` (embedded default), ``path.gguf``, or ``openai:NAME``."""
     spec = (spec or DEFAULT_MODEL).strip()
-    prefix, _, rest = spec.partition(":")
+    prefix, colon, rest = spec.partition(":")
+    if colon and prefix in _BACKENDS and not rest.strip():  # "openai:" would ask a server for the model ""
+        raise ModelError(f"name the model after '{prefix}:': --model {prefix}:MODEL_NAME")
     if rest and prefix in _BACKENDS:
         return _BACKENDS[prefix](rest, base_url=base_url, api_key=api_key, context_length=context_length)
     if base_url:

@@ -17,6 +17,9 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 
+from ..errors import InputError
+from ..text import ascii_number
+
 RATE_ENV = "NEWSDESK_RATE_LIMIT"
 RETRIES_ENV = "NEWSDESK_MAX_RETRIES"
 DEFAULT_RETRIES = 4
@@ -66,10 +69,15 @@ def set_rate(per_second: float) -> None:
 
 
 def max_retries() -> int:
-    try:
-        return max(0, int(os.environ.get(RETRIES_ENV) or DEFAULT_RETRIES))
-    except ValueError:
+    """``NEWSDESK_MAX_RETRIES``, else 4; a value that is no whole number is refused, as the other server settings
+    are (read silently as the default, a setting of "abc" or "-1" would seem to have worked)."""
+    value = (os.environ.get(RETRIES_ENV) or "").strip()
+    if not value:
         return DEFAULT_RETRIES
+    retries = ascii_number(value)
+    if retries is None:
+        raise InputError(f"{RETRIES_ENV} must be a whole number of retries, 0 or more, not {value[:40]!r}")
+    return retries
 
 
 def should_retry(status: int, headers: Mapping[str, str]) -> bool:

@@ -80,6 +80,7 @@ class Session:
         self.by_purpose: Counter[str] = Counter()
         self.stats = Stats()
         self.refusals: list[ContextTooSmall] = []  # calls given up because the prompt cannot fit the context
+        self.retried: list[ContextTooSmall] = []  # refusals answered by sending the call again, shorter
 
     @property
     def calls_made(self) -> int:
@@ -139,6 +140,7 @@ class Session:
                 if not cut and prompt() == messages:
                     self.refusals.append(refusal)
                     raise  # nothing would be different: the caller decides what to do without the call
+                self.retried.append(refusal)
                 self.emit(
                     "warning",
                     "info",

@@ -166,6 +166,7 @@ def _run(
         unknowns=len(story_map.unknowns),
     )
 
+    assumed = model.context_length  # the context the run starts with; a server's refusal may state a smaller one
     session = _session(model, archive, run_id, plan, MAX_CALLS, emit, fitting.refit)
     draft = write_draft(
         session,
@@ -177,12 +178,15 @@ def _run(
         story_map=story_map,
         body=story.body,
         map_analysis=plan.map_analysis,
+        whole=fitting.whole,
     )
-    if session.refusals and session.calls_made == 0 and not any(s.sentences() for s in [draft.intro, *draft.sections]):
-        # not one call fitted the model's context, and the sources gave no sentence without one: a title over
-        # notes is no article, and "Done" would say it is
+    body = any(s.sentences() for s in draft.sections)
+    if session.refusals and not body and (draft.refused or (session.calls_made == 0 and not draft.intro.sentences())):
+        # the sections' prompts did not fit the model's context, and the sources gave no sentence without one: a
+        # title over notes (or over the story's opening alone) is no article, and "Done" would say it is
+        which = "no prompt fits" if session.calls_made == 0 else "no section's prompt fits"
         raise ModelError(
-            f"nothing could be written: no prompt fits the model's context of {model.context_length:,} tokens "
+            f"nothing could be written: {which} the model's context of {model.context_length:,} tokens "
             f"(the first: {session.refusals[0]}); nothing was saved. Use a larger context (--context-length, or "
             "the server's own setting)"
         )
@@ -198,6 +202,7 @@ def _run(
         notes=[*notes, *draft.notes],
         created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
+    fitting.notes = article.notes  # a prompt refused later fits the sources again, and its note is the article's
 
     # the title and dek are checked with the body (and judged with it); one that fails is replaced by one built
     # from the story that passes
@@ -211,6 +216,13 @@ def _run(
         add_coverage_section(article, archive, story, evidence, emit)
 
     article.model.context_length = model.context_length  # as the server stated it, where it refused a prompt
+    if (session.retried or model.context_length < assumed) and not any("context of" in n for n in article.notes):
+        # a refusal that cut no source still changed the run: the README promises the notes say so
+        assumed_words = f" ({assumed:,} were assumed)" if model.context_length < assumed else ""
+        article.notes.append(
+            f"The model refused a prompt longer than its context of {model.context_length:,} tokens{assumed_words}; "
+            "it was sent again, shorter."
+        )
     stats = session.stats
     article.stats.llm_calls = stats.llm_calls
     article.stats.cached_calls = stats.cached_calls

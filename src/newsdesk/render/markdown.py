@@ -116,7 +116,7 @@ def render_markdown(article: Article) -> str:
     uncited = article.uncited_sources()
     for source in article.sources:
         url = web_url(source.url)
-        title = f"[{escape(source.title)}]({_link_target(url)})" if url else escape(source.title)
+        title = f"[{escape(source.label)}]({_link_target(url)})" if url else escape(source.label)
         meta = escape(", ".join(x for x in (source.publisher, published_day(source.published)) if x))
         consulted = " (consulted, not cited)" if source.number in uncited else ""
         lines.append(f"{source.number}. {title}" + (f" — {meta}" if meta else "") + consulted)

@@ -32,7 +32,16 @@ from .features import (
 if TYPE_CHECKING:
     from ..archive import Archive
 
-__all__ = ["Thread", "ThreadEntry", "ThreadUpdate", "get_thread", "list_threads", "thread_of", "update_threads"]
+__all__ = [
+    "Thread",
+    "ThreadEntry",
+    "ThreadUpdate",
+    "get_thread",
+    "list_threads",
+    "thread_of",
+    "unthreaded",
+    "update_threads",
+]
 
 
 @dataclass
@@ -90,6 +99,14 @@ def update_threads(archive: Archive) -> ThreadUpdate:
         report.changes = _regroup(archive)
         report.threads = int(archive.db.execute("SELECT count(*) AS n FROM threads").fetchone()["n"])
         return report
+
+
+def unthreaded(archive: Archive) -> int:
+    """How many stored stories no thread holds yet (``update_threads`` has not read them)."""
+    row = archive.db.execute(
+        "SELECT count(*) AS n FROM stories s LEFT JOIN thread_entries e ON e.story_id = s.id WHERE e.story_id IS NULL"
+    ).fetchone()
+    return int(row["n"])
 
 
 def _read_new_stories(archive: Archive) -> int:

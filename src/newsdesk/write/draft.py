@@ -59,6 +59,7 @@ class Draft:
     intro: Section
     sections: list[Section]
     notes: list[str] = field(default_factory=list)  # sections left out, and why (``omit_empty_sections``)
+    refused: list[str] = field(default_factory=list)  # the ids of sections not written: the context held no prompt
 
 
 Emit = Callable[..., None]
@@ -75,8 +76,11 @@ def write_draft(
     story_map: StoryMap | None = None,
     body: str = "",
     map_analysis: bool = False,
+    whole: list[Source] | None = None,
 ) -> Draft:
-    """The article's draft. ``map_analysis``: build the analysis sections from ``story_map`` (no calls for them)."""
+    """The article's draft. ``map_analysis``: build the analysis sections from ``story_map`` (no calls for them).
+    ``whole``: the sources before they were trimmed to the model's context; an intro taken from the story's opening
+    costs no prompt, so it reads the whole story (a story trimmed to its first passage is its dek alone)."""
     emit = emit or (lambda *a, **k: None)
     story_map = story_map or StoryMap()
     story_sentences = _story_sentences(sources)
@@ -111,7 +115,7 @@ def write_draft(
     else:
         title, dek, intro = _written_headline(session, sources, template, headline, story_map, body)
     if not intro.blocks:  # the model wrote no usable intro: the story's own opening says what happened
-        lead = GroundedDrafter(sources, headline, story_map.unusable, story_map.speaker_only)
+        lead = GroundedDrafter(whole or sources, headline, story_map.unusable, story_map.speaker_only)
         words = template.headline.target_words
         opening = lead.take(min(words, SCARCE_INTRO_WORDS) if summary else words, lead=True)
         # the dek is often the story's first sentence: the intro goes on from it, or a one-sentence summary's
@@ -135,6 +139,7 @@ def write_draft(
                     prebuilt[spec.id] = from_map.map_section(spec, story_map, drafter, scarce)
 
     sections: list[Section] = []
+    refused: list[str] = []
     if summary:
         intro.note = SUMMARY_NOTE.format(
             count=counted(story_sentences, "sentence"),
@@ -160,9 +165,12 @@ def write_draft(
             words = fact_words(spec_section, template, drafter.story_words(), [dek, intro, *prebuilt.values()])
             section = _grounded_section(drafter, spec_section, words)
         else:
+            refusals = len(session.refusals)
             section = _written_section(
                 session, sources, spec_section, headline, others, plan=from_map.plan_for(spec_section, story_map)
             )
+            if len(session.refusals) > refusals and not section.sentences():
+                refused.append(section.id)
         if drafter is not None:  # the sources' own sentences: an earlier entry's are dated, wherever they stand
             section.blocks = dated(section.blocks, datelines(sources))
         section.prune()
@@ -177,7 +185,14 @@ def write_draft(
             note=section.note,
         )
     sections, notes = omit_empty_sections(sections)
-    return Draft(title=title, dek=dek, intro=intro, sections=sections, notes=_language_notes(headline, body) + notes)
+    return Draft(
+        title=title,
+        dek=dek,
+        intro=intro,
+        sections=sections,
+        notes=_language_notes(headline, body) + notes,
+        refused=refused,
+    )
 
 
 def _language_notes(headline: str, body: str) -> list[str]:

@@ -20,6 +20,13 @@ _SUBHEADING = re.compile(r"^\s*(?:#{2,4}\s*(.+?)|\*\*(.+?)\*\*:?)\s*$")
 _LIST_LABEL = r"^\s*(?:#+\s*)?\**\s*(?:the\s+)?(?:potential\s+)?({})\b[^:]*:?\**\s*:?\s*$"
 _PROS = re.compile(_LIST_LABEL.format("pros|advantages|benefits"), re.I)
 _CONS = re.compile(_LIST_LABEL.format("cons|disadvantages|drawbacks|risks"), re.I)
+# A point headed by its list's label on the same line ("Cons: * She may…", "**Pros:** cheaper", "- cons: noise"): the
+# label is the list's marker, not the point's words
+_LABELLED_POINT = re.compile(
+    r"^\s*(?:[-*•–]\s+)?(?:#+\s*)?\**\s*(?:the\s+)?(?:potential\s+)?"
+    r"(pros|advantages|benefits|cons|disadvantages|drawbacks|risks)\s*\**\s*:\s*\**\s*(\S.*)$",
+    re.I,
+)
 _CITATION = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*)\]")
 _LABEL = re.compile(r"^\s*(title|dek|intro)\s*:\s*", re.I)
 # Parts of an article that no section writes: the headline call's own, and the ending a template does not have.
@@ -179,6 +186,12 @@ def to_blocks(text: str, fmt: str) -> list[Block]:
             label = "Pros" if _PROS.match(stripped) else "Cons"
             blocks.append(Block(type="subheading", sentences=[Sentence(text=label, claim_kind="heading")]))
             continue
+        labelled = _LABELLED_POINT.match(stripped) if fmt == "pros_cons" else None
+        if labelled:
+            flush()
+            label = "Cons" if _CONS.match(labelled.group(1)) else "Pros"
+            blocks.append(Block(type="subheading", sentences=[Sentence(text=label, claim_kind="heading")]))
+            stripped = "- " + BULLET.sub("", labelled.group(2))  # the point the label heads is an item of its list
         heading = _SUBHEADING.match(stripped)
         if heading and fmt in ("subsections", "pros_cons") and len(stripped) < 90:
             flush()
@@ -211,6 +224,9 @@ def _one_pair(blocks: list[Block]) -> list[Block]:
                 current = label
                 lists.setdefault(label, [])
             continue  # any other sub-heading would nest inside a list
+        if current and block.type == "paragraph":  # prose under a label is that list's points, one a sentence
+            lists[current].extend(Block(type="bullet", sentences=[s]) for s in block.sentences)
+            continue
         (lists[current] if current else lead).append(block)
     merged = list(lead)
     for label in ("Pros", "Cons"):

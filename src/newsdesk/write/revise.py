@@ -16,7 +16,7 @@ from functools import partial
 from ..errors import ContextTooSmall
 from ..llm.session import BudgetExceeded, Session
 from ..models import Passage, Sentence, Source
-from ..text import split_sentences
+from ..text import counted, split_sentences
 from . import prompts
 from .parse import clean_text
 
@@ -45,12 +45,14 @@ def reviser(session: Session, sources: list[Source], emit: Callable[..., None] |
         results: list[str | None] = [None] * len(items)
         waiting = list(range(len(items)))  # the items not yet sent, in order
         refusals = 0
+        resent: tuple[ContextTooSmall, int] | None = None  # a refused call's refusal and batch size, sent again
         while waiting:
             calls = session.calls_left_for("revise")
-            batches = plan_batches(
-                [items[i] for i in waiting], sources, session, MAX_REVISE_CALLS if calls is None else calls
-            )
+            calls = MAX_REVISE_CALLS if calls is None else calls
+            batches = plan_batches([items[i] for i in waiting], sources, session, calls)
             if not batches:
+                if calls > 0:  # calls are left, but the context holds not one sentence's prompt: no call is made
+                    emit("warning", "info", message=f"{_not_rewritten(len(waiting))}: {_no_room(items[waiting[0]])}")
                 break
             batch = waiting[: len(batches[0])]
             done = len(items) - len(waiting)
@@ -61,7 +63,15 @@ def reviser(session: Session, sources: list[Source], emit: Callable[..., None] |
                 "total": len(items),
                 "revising": done + sum(len(b) for b in batches),
             }
-            emit("revise", "start", sentences=len(batch), done=done, **progress)
+            if resent is None:
+                emit("revise", "start", sentences=len(batch), done=done, **progress)
+            else:  # the same call, smaller: its progress line is already out, the warning says what changed
+                emit(
+                    "warning",
+                    "info",
+                    message=f"{resent[0]}: the rewrite call is sent again with {len(batch)} of its "
+                    f"{resent[1]} sentences",
+                )
             try:
                 completion = session.chat(
                     partial(prompts.revise_messages, sources, _payload(batch, items)),
@@ -72,12 +82,14 @@ def reviser(session: Session, sources: list[Source], emit: Callable[..., None] |
             except ContextTooSmall as error:
                 refusals += 1
                 if refusals <= MAX_REVISE_CALLS:
+                    resent = (error, len(batch))
                     continue  # the context is known better now: plan again
-                emit("warning", "info", message=f"{len(waiting)} failing sentence(s) not rewritten: {error}")
+                emit("warning", "info", message=f"{_not_rewritten(len(waiting))}: {error}")
                 break
             except BudgetExceeded as error:
-                emit("warning", "info", message=f"{len(waiting)} failing sentence(s) not rewritten: {error}")
+                emit("warning", "info", message=f"{_not_rewritten(len(waiting))}: {error}")
                 break
+            resent = None
             waiting = waiting[len(batch) :]
             emit("revise", "done", sentences=len(batch), done=done + len(batch), **progress)
             for n, text in numbered_lines(clean_text(completion.text)).items():
@@ -85,6 +97,13 @@ def reviser(session: Session, sources: list[Source], emit: Callable[..., None] |
                 if 1 <= n <= len(batch) and sentences and text.strip().upper() != "DROP":
                     results[batch[n - 1]] = sentences[0]  # one sentence replaces one sentence
         return results
+
+    def _no_room(item: Item) -> str:
+        room = session.room(prompts.revise_messages(sources, _payload([0], [item])))
+        return (
+            f"the prompt leaves {max(0, room)} of the model's {session.model.context_length:,} tokens for an "
+            f"answer of {_answer_tokens(1)}"
+        )
 
     return revise
 
@@ -97,16 +116,20 @@ def plan_batches(items: list[Item], sources: list[Source], session: Session, cal
     size = max(REVISE_BATCH, math.ceil(len(items) / calls))
     batches: list[list[int]] = []
     current: list[int] = []
+
+    def fits(trial: list[int]) -> bool:
+        return session.room(prompts.revise_messages(sources, _payload(trial, items))) >= _answer_tokens(len(trial))
+
     for index in range(len(items)):
         trial = [*current, index]
-        fits = session.room(prompts.revise_messages(sources, _payload(trial, items))) >= _answer_tokens(len(trial))
-        if current and (len(current) >= size or not fits):
+        if current and (len(current) >= size or not fits(trial)):
             batches.append(current)
             if len(batches) == calls:
                 return batches
-            current = [index]
-        else:
-            current = trial
+            current, trial = [], [index]
+        if not current and not fits(trial):  # not even this sentence's prompt fits: its call would be refused
+            break
+        current = trial
     if current:
         batches.append(current)
     return batches[:calls]
@@ -130,6 +153,10 @@ def _evidence(passages: list[str]) -> list[str]:
         kept.append(text)
         left -= len(text)
     return kept
+
+
+def _not_rewritten(count: int) -> str:
+    return f"{counted(count, 'failing sentence')} not rewritten"
 
 
 def _answer_tokens(sentences: int) -> int:
