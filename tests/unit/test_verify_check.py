@@ -217,3 +217,19 @@ def test_an_acronym_is_backed_by_a_name_that_starts_a_sentence(verifier: Verifie
     assert verifier.check("The NHC said more rain could fall on Thursday.", passages).details["missing_specifics"] == [
         "name: NHC"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # "the next day" counts from the time told: a past told in the past is a fact, whatever the section
+        ("The mayor resigned the next day amid a bribery inquiry.", "fact"),
+        # a coming time with no hedge states the future as certain: a fact the sources must state
+        ("She now faces a police inquiry that will run until the end of next month.", "fact"),
+        ("The plan could be revised next month.", "outlook"),
+        ("Next week he is due to meet the board.", "outlook"),
+        ("The council is expected to vote in the coming weeks.", "outlook"),
+    ],
+)
+def test_a_future_is_outlook_only_where_the_sentence_hedges_it(sentence: str, kind: str) -> None:
+    assert claim_kind(sentence, "outlook") == kind

@@ -125,7 +125,7 @@ def test_split_sentences() -> None:
         ("The telescope is expected to send its first images in June.", "outlook", "outlook"),
         ("Follow the agency's updates for the first images.", "opinion", "opinion"),
         ("The council approved the plan.", "opinion", "fact"),
-        ("Over the next six months, engineers will test it.", "outlook", "outlook"),
+        ("Over the next six months, engineers will test it.", "outlook", "fact"),  # no hedge: a plan stated as certain
         ("The vote is due in May.", "outlook", "fact"),
         ("Much will depend on whether the factions close ranks.", "outlook", "outlook"),
         ("The stalemate appears unlikely to shift without a change in Congress.", "opinion", "opinion"),

@@ -52,11 +52,19 @@ _OPINION = re.compile(
     r"one's) view)\b",
     re.IGNORECASE,
 )
+# A future the sentence hedges or conditions: outlook, which the sources need not state word for word.
 _OUTLOOK = re.compile(
     r"\b(could|(?-i:may)|might|would|will likely|is likely|are likely|likely to|(is|are) expected|expected to|set to|"
-    r"poised to|on track to|in the coming|next( \w+)? (days?|weeks?|months?|years?|decades?)|in the future|"
-    r"going forward|remains to be seen|if\b.*\bwill|unlikely|(?:seems?|appears?) likely|(?:will|may|could|might) "
-    r"(?:well )?depend on|(?:much|a lot|everything|it all|a great deal) (?:now )?depends on)\b",
+    r"poised to|(is|are) due to|on track to|remains to be seen|if\b.*\bwill|unlikely|(?:seems?|appears?) likely|"
+    r"(?:will|may|could|might) (?:well )?depend on|(?:much|a lot|everything|it all|a great deal) (?:now )?"
+    r"depends on)\b",
+    re.IGNORECASE,
+)
+# A coming time named from now ("next month", "in the coming weeks"). Alone it hedges nothing: a sentence that
+# names one and no hedge states what will happen as certain, a fact the sources must state. "The next day" counts
+# from the time told, not from now: a past told in the past.
+_FUTURE_TIME = re.compile(
+    r"\b(in the coming|(?<!the )next( \w+)? (days?|weeks?|months?|years?|decades?)|in the future|going forward)\b",
     re.IGNORECASE,
 )
 _ANALYSIS = re.compile(
@@ -119,7 +127,9 @@ def claim_kind(sentence: str, section_kind: str) -> ClaimKind:
     the inference ("the minister said this means ...", a reported fact). The section says which of these a
     sentence may be: in a fact or summary section everything else is fact; in a reasoning section a sentence
     that neither hedges, judges nor advises states a fact ("The telescope will be the first to see infrared
-    light") and is checked as one, so reasoning cannot carry a new fact past the check.
+    light") and is checked as one, so reasoning cannot carry a new fact past the check; so does one that names a
+    coming time ("next month") and no hedge, since it states what will happen as certain, and "the next day" of a
+    past told in the past is no future at all.
     """
     base: ClaimKind = section_kind if _is_claim_kind(section_kind) else "fact"
     # "He said Britain should stay", "He acknowledged no bill is likely to pass": that he said so is the fact
@@ -128,6 +138,8 @@ def claim_kind(sentence: str, section_kind: str) -> ClaimKind:
         return "opinion"
     if _OPINION.search(sentence):
         return "fact" if reported else "opinion"
+    if not _OUTLOOK.search(sentence) and _FUTURE_TIME.search(sentence) and not _SPECULATIVE.search(sentence):
+        return "fact"  # "She faces an inquiry that will run until next month": the future stated as certain
     if _OUTLOOK.search(sentence):
         if reported:
             return "fact"
