@@ -8,6 +8,7 @@ each with its reason, and the published article must still hold the copied ones.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 
@@ -201,3 +202,8 @@ def test_a_judge_call_answered_without_probabilities_is_counted(tmp_path) -> Non
     assert result.returncode == 0, stderr
     assert any("logprobs" in r for r in server.requests), "the judge asked"
     assert re.search(rf"Done: {server.answered} LLM calls", stderr), (server.answered, stderr[-400:])
+    # a judge that could not answer is said so, on stderr and in the article's notes: the word checks decided
+    assert re.search(r"warning: the judge gave no usable answer for \d+ of the \d+ uncertain sentences", stderr)
+    assert "the word checks alone decided them" in (tmp_path / "article.md").read_text(encoding="utf-8")
+    shown = run_newsdesk("show", "1", "--format", "json", db=tmp_path / "newsdesk.db")
+    assert json.loads(shown.stdout)["stats"]["judge_calls"] == 1  # the call was made and spent

@@ -284,6 +284,10 @@ def _verify(
     article.stats.verify_seconds = round(article.stats.verify_seconds, 3)  # the checks alone, not revisions
     article.stats.judge_calls = judge.calls if judge else 0
     article.model.judge = judge is not None
+    if judge is not None and (shortfall := judge.shortfall()) is not None:
+        # a judge that cannot answer is no judge: the reader is told the local checks alone decided
+        emit("warning", "info", message=shortfall)
+        article.notes.append(shortfall[:1].upper() + shortfall[1:] + ".")
     emit("verify", "done", dropped=len(article.dropped))
 
 

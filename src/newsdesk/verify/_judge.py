@@ -81,6 +81,8 @@ class Judge:
         self.session = session if session is not None else Session(model)
         self.calls = 0  # judge calls made (cache hits included): what the article's stats report
         self.seconds = 0.0  # time spent waiting for the model (not verification time)
+        self.asked = 0  # sentences put to the judge ...
+        self.unanswered: list[str] = []  # ... and why each it gave no answer for was not answered
 
     def judge(self, questions: list[Question]) -> list[Answer]:
         """One answer per question, asked in batches that share the system message and the source block."""
@@ -100,7 +102,9 @@ class Judge:
                 answers[start:] = [Answer(None, "the article's call budget is spent")] * (len(questions) - start)
                 break
             except ProbabilitiesUnavailable as error:
-                # the server ignores logprobs: asking again would waste the budget, in this run and the next
+                # the server ignores logprobs: asking again would waste the budget, in this run and the next; the
+                # call was made and spent all the same, so it counts among the judge's calls
+                self.calls += 1
                 self.model.supports_probabilities = False
                 answers[start:] = [Answer(None, str(error))] * (len(questions) - start)
                 break
@@ -119,7 +123,20 @@ class Judge:
             for n in range(len(batch)):
                 p = read.get(n + 1)
                 answers[start + n] = Answer(p, "" if p is not None else "the model gave no answer for it")
+        self.asked += len(questions)
+        self.unanswered += [a.note for a in answers if a.probability is None]
         return answers
+
+    def shortfall(self) -> str | None:
+        """One line when the judge left sentences it was asked about unanswered (they were decided by the local
+        checks alone), with the commonest reason; None when it answered every one."""
+        if not self.unanswered:
+            return None
+        reason = max(set(self.unanswered), key=self.unanswered.count)
+        return (
+            f"the judge gave no usable answer for {len(self.unanswered)} of the {self.asked} uncertain sentences it"
+            f" was asked about ({reason}); the word checks alone decided them"
+        )
 
     def probability(self, sentence: str, evidence: str) -> float:
         """P(the evidence supports the sentence) for one sentence; raises ModelError when no answer is read."""
