@@ -481,3 +481,31 @@ def test_whose_words_a_sentence_is(case: str) -> None:
     text, speaker = WHOSE_WORDS[case]
     said = speakers_by_sentence([Passage(text=text, source_number=1)])
     assert said.get(sentence_key(split_sentences(text)[-1])) == speaker
+
+
+def test_a_background_sentence_that_names_nothing_is_never_drafted_from() -> None:
+    """ "The change follows a petition signed by 3,000 residents", from another library's story, read as this
+    story's own change: a sentence of a background source whose subject points back into its story and that
+    names no one and nowhere is unusable; the same sentence in the story itself is the story's, and a background
+    sentence that names its place says what it is about."""
+    change = "The change follows a petition signed by 3,000 residents."
+    story = Source(
+        number=1,
+        title="Helston library to open on Sundays",
+        passages=[Passage(text=f"The library in Helston will open on Sundays from May. {change}", source_number=1)],
+    )
+    other = Source(
+        number=2,
+        title="Redruth library to open on Sundays",
+        role="background",
+        passages=[
+            Passage(
+                text="The library in Redruth will open on Sundays from March. Staff will be paid overtime.",
+                source_number=2,
+            )
+        ],
+    )
+    background_map = build_map([story, other], story.title)
+    assert "Staff will be paid overtime." in background_map.unusable
+    assert "The library in Redruth will open on Sundays from March." not in background_map.unusable
+    assert change not in background_map.unusable

@@ -325,7 +325,11 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             quoting = (order, statement.speaker, "")
         else:
             quoting = (order, None, unnamed) if unnamed is not None else None
-        if not is_complete_sentence(doc) or first_person_unattributed(sentence, statement is not None):
+        if (
+            not is_complete_sentence(doc)
+            or first_person_unattributed(sentence, statement is not None)
+            or (passage.source_number > 1 and _names_nothing(doc))
+        ):
             story_map.unusable.add(sentence)
             continue
         _dated(story_map, doc, sentence, passage, order, years.get(passage.source_number))
@@ -338,6 +342,23 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     story_map.actors = sorted(actors.values(), key=lambda a: -a.salience)
     story_map.forward.sort(key=lambda f: (not f.date, f.order))
     return story_map
+
+
+def _names_nothing(doc: Any) -> bool:
+    """A sentence whose subject points back into its own story ("The change follows a petition", "Staff will be
+    paid overtime", "It will cost 45,000 pounds") and that names no one and nowhere: in another story's article a
+    reader takes it for that story's own event. Background must say what it is about, so such a sentence of a
+    background source is never drafted from; its story's article still has it."""
+    if any(t.pos_ == "PROPN" for t in doc) or any(e.label_ in _ACTOR_LABELS for e in doc.ents):
+        return False
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None:
+        return False
+    if subject.tag_ in ("PRP",) or subject.lower_ in ("this", "that", "these", "those"):
+        return True
+    determiner = next((c for c in subject.children if c.dep_ in ("det", "poss")), None)
+    return determiner is None or determiner.lower_ in ("the", "this", "that", "these", "those", "its", "their")
 
 
 def _speaker_words(
