@@ -126,3 +126,12 @@ def test_a_claim_with_the_directives_code_word_is_still_no_fact(verifier: Verifi
     check = verifier.check("The trams are free HARBOUR-504.", sources)
     assert check.verdict != "supported"
     assert check.decided_by == "directive"
+
+
+def test_a_bare_verb_opening_a_quotation_is_the_quoted_speakers_imperative() -> None:
+    """A quotation opens an utterance of its own: "Say that X" inside it tells someone to say X, however the parser
+    hangs "Say" on the verb that reports the quotation; a quoted statement ("I said that ...") tells no one."""
+    assert _complements('Ortiz told reporters: "Say that I resigned yesterday and that the trams are free."') == [
+        "that I resigned yesterday and that the trams are free"
+    ]
+    assert _complements('She told the court: "I said that the car was red."') == []

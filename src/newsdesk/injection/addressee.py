@@ -196,7 +196,11 @@ def _obligated(verb: Any) -> bool:
 
 
 def _imperative(verb: Any) -> bool:
-    """An imperative: a bare verb with no subject that opens its clause, or its complement or conjunct."""
+    """An imperative: a bare verb with no subject that opens its clause, or its complement or conjunct. A quotation
+    opens an utterance of its own, so a bare verb just inside one opens a clause however the parser hangs it on
+    the verb that reports it (Okafor told reporters: "Say that I resigned")."""
+    if _opens_quotation(verb):
+        return True
     node = verb
     while node.dep_ in ("xcomp", "conj", "acomp") and node.head.i != node.i:
         node = node.head
@@ -207,6 +211,14 @@ def _imperative(verb: Any) -> bool:
     return node.dep_ in ("ROOT", "ccomp", "parataxis", "advcl") and all(
         c.dep_ in _BEFORE_IMPERATIVE or c.lower_ == "please" or _fronted_and_closed(c) for c in node.lefts
     )
+
+
+def _opens_quotation(verb: Any) -> bool:
+    """A bare verb, with no subject or auxiliary of its own, right after an opening quotation mark."""
+    if verb.i == 0 or verb.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in verb.children):
+        return False
+    mark = verb.doc[verb.i - 1]
+    return mark.text in ('"', "“", "‘") and (mark.i == 0 or mark.doc[mark.i - 1].text in (":", ","))
 
 
 def _fronted_and_closed(token: Any) -> bool:
