@@ -59,3 +59,30 @@ def test_a_later_source_supersedes_a_sentence_only_where_it_states_the_same_thin
     assert verifier.superseded("The council approved the budget on March 3.", later) is None, "another event's date"
     assert "March 9" in (verifier.superseded("The council published the minutes on March 3.", later) or "")
     assert "15" in (verifier.superseded("Flooding in the valley has killed 12 people.", later) or "")
+
+
+def test_an_earlier_figure_is_no_longer_current_in_any_section() -> None:
+    """A Call to Action's "voice to follow" that gives the same outlet's earlier cost is as stale as a Context
+    sentence that does: what the latest entry states otherwise goes, whatever kind of sentence carries it."""
+    from newsdesk.models import Passage, Story
+    from newsdesk.pipeline.develop import _restated_from_earlier
+    from newsdesk.verify import Verifier
+
+    latest = Story(headline="Harbour reopens", body="", source="Harbour News", id=3)
+    story = Source(number=1, title="Harbour reopens", story_id=3, publisher="Harbour News")
+    story.passages = [
+        Passage(
+            text="The repairs will now cost about 1.5 million pounds, not 2 million, the council said.", source_number=1
+        )
+    ]
+    earlier = Source(number=2, title="Repairs to cost 2 million", story_id=2, publisher="Harbour News")
+    stale = Sentence(
+        text="Repairs to the harbour wall will cost about 2 million pounds, the council said.",
+        id="call-to-action.b0.s0",
+        claim_kind="opinion",
+        citations=[Citation(source=2, quote="q")],
+    )
+    action = Section(id="call-to-action", heading="Call to Action", kind="opinion", blocks=[Block("bullet", [stale])])
+    intro = Section(id="intro", heading="", kind="summary")
+    article = Article(title="T", dek="", intro=intro, sections=[action], sources=[story, earlier], model={"name": "m"})
+    assert _restated_from_earlier(article, latest, Verifier()) == {stale.text}

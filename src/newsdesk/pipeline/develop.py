@@ -158,7 +158,9 @@ def update_article(
     later_numbers = sorted(s.number for s in fresh.sources if s.story_id in told_after)
     for section in previous.all_sections():
         for sentence in section.sentences():
-            if sentence.verdict != "supported" or sentence.claim_kind != "fact":
+            # any section's sentence: a figure a later entry states otherwise is no longer current in a Call to
+            # Action's "voices to follow" either
+            if sentence.verdict != "supported" or sentence.claim_kind == "heading":
                 continue
             check = verifier.check(sentence.text, evidence, "fact")
             # contradicted, and by the same thing stated otherwise: a figure elsewhere in the sentence is no correction
@@ -245,7 +247,7 @@ def _restated_from_earlier(article: Article, latest: Story, verifier: Verifier) 
         sentence.text
         for section in article.all_sections()
         for sentence in section.sentences()
-        if sentence.claim_kind == "fact"
+        if sentence.claim_kind != "heading"
         and sentence.citations
         and {c.source for c in sentence.citations} <= outlet - own
         and verifier.superseded(sentence.text, evidence)
