@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 __all__ = ["write_atomically"]
@@ -52,6 +53,9 @@ def _umask() -> int:
 
 
 def slugify(title: str, limit: int = 60) -> str:
-    """A file-name-safe form of a title: lower-case letters and digits joined by hyphens."""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    """A file-name-safe form of a title: lower-case letters and digits joined by hyphens. An accented letter keeps
+    its base letter ("Māori" -> "maori", "beschließt" -> "beschliesst"): cut out, it broke the word in two."""
+    folded = unicodedata.normalize("NFKD", title.replace("ß", "ss").replace("ẞ", "SS"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     return slug[:limit].rstrip("-") or "article"

@@ -40,3 +40,13 @@ def test_a_named_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
     reader.join(timeout=10)
     assert received == ["through the pipe\n"]
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_a_file_name_keeps_an_accented_letters_base_letter() -> None:
+    """ "Māori" was cut to "m-ori" and "beschließt" to "beschlie-t": a letter's accent goes, the letter stays."""
+    from newsdesk.files import slugify
+
+    assert slugify("Why are Māori tribes fearful?") == "why-are-maori-tribes-fearful"
+    assert slugify("Stadtrat beschließt Radwege in Köln") == "stadtrat-beschliesst-radwege-in-koln"
+    assert slugify("¿Qué pasó?") == "que-paso"
+    assert slugify("北京") == "article"
