@@ -17,12 +17,14 @@ the consequent; an embedded question ("has not decided whether he rides"), a con
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from ...injection.conditions import conditions, may_hold_condition
-from ._parse import Evidence, parse, stems_of
-from ._result import FactResult, fail, not_applicable, ok
+from ._parse import Evidence, SourceFacts, parse, stems_of
+from ._result import FactResult, FailVerdict, fail, not_applicable, ok
 
-__all__ = ["CONDITION", "asserted_and_parts", "best_evidence_unasserted", "check_condition", "keeps_condition"]
+__all__ = ["CONDITION", "best_evidence_unasserted", "check_condition", "check_unasserted", "keeps_condition", "reading"]
 
 CONDITION = "condition"
 
@@ -49,46 +51,78 @@ def keeps_condition(sentence: str) -> bool:
     return may_hold_condition(sentence) and bool(conditions(parse(sentence)))
 
 
-def asserted_and_parts(evidence: Evidence, parts: list[frozenset[int]]) -> tuple[frozenset[str], list[frozenset[str]]]:
-    """(stems of what a source sentence asserts, the stems of each of its ``parts``): the parts are token index
-    sets of its parse that it leaves unasserted, and the rest is what it asserts."""
+Reading = tuple[frozenset[str], list[frozenset[str]]]
+
+
+def reading(
+    evidence: Evidence, may_hold: Callable[[str], bool], parts_of: Callable[[Any], list[frozenset[int]]]
+) -> Reading:
+    """(stems of what a source sentence asserts, the stems of each part of it that ``parts_of`` finds unasserted
+    in its parse); a sentence too long to parse safely or that ``may_hold`` rules out asserts all it says."""
+    if len(evidence.text) > MAX_CHARS or not may_hold(evidence.text):
+        return evidence.stems, []
+    parts = parts_of(evidence.doc)
+    if not parts:
+        return evidence.stems, []
     doc = evidence.doc
     unasserted = frozenset().union(*parts)
     clauses = [stems_of(" ".join(doc[i].text for i in sorted(part))) for part in parts]
     return stems_of(" ".join(t.text for t in doc if t.i not in unasserted)), clauses
 
 
-def _asserted_and_clauses(evidence: Evidence) -> tuple[frozenset[str], list[frozenset[str]]]:
-    """(stems of what the source sentence asserts, the stems of each clause it leaves unasserted)."""
-    if len(evidence.text) > MAX_CHARS or not may_hold_condition(evidence.text):
-        return evidence.stems, []
-    found = conditions(evidence.doc)
-    if not found:
-        return evidence.stems, []
-    parts = [part for condition in found for part in (condition.antecedent, condition.consequent) if part]
-    return asserted_and_parts(evidence, parts)
+def check_unasserted(
+    name: str,
+    sentence: str,
+    claim_stems: frozenset[str],
+    candidates: list[Evidence],
+    may_hold: Callable[[str], bool],
+    parts_of: Callable[[Any], list[frozenset[int]]],
+    keeps: Callable[[str], bool],
+    reason: str,
+    verdict: FailVerdict = "unsupported",
+    novel: bool = True,
+) -> FactResult:
+    """The one rule of the checks of what a source leaves unasserted (a condition, a directive, a denial): fails a
+    sentence whose best evidence is such a part of a source sentence (``best_evidence_unasserted``), unless the
+    sentence ``keeps`` what left it unasserted. ``reason`` has a ``{}`` for the source sentence."""
+    if not claim_stems or not any(may_hold(e.text) for e in candidates):
+        return not_applicable(name)
+    SourceFacts.parse_batch([e for e in candidates if len(e.text) <= MAX_CHARS and may_hold(e.text)])
+    readings = [reading(e, may_hold, parts_of) for e in candidates]
+    if not any(parts for _, parts in readings):
+        return not_applicable(name)
+    if keeps(sentence):
+        return ok(name)
+    evidence = best_evidence_unasserted(claim_stems, candidates, readings, novel)
+    if evidence is not None:
+        return fail(name, reason.format(evidence.text), verdict=verdict)
+    return ok(name)
+
+
+def _unasserted_clauses(doc: Any) -> list[frozenset[int]]:
+    """What a source sentence's conditions govern: each antecedent and, where it holds, consequent."""
+    return [part for condition in conditions(doc) for part in (condition.antecedent, condition.consequent) if part]
 
 
 def check_condition(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence]) -> FactResult:
     """Fails a sentence that one unasserted clause of a source sentence matches better than anything the aligned
     sources assert, when it takes from that clause a word no aligned source asserts."""
-    if not claim_stems or not any(may_hold_condition(e.text) for e in candidates):
-        return not_applicable(CONDITION)
-    readings = [_asserted_and_clauses(e) for e in candidates]
-    if not any(clauses for _, clauses in readings):
-        return not_applicable(CONDITION)
-    if keeps_condition(sentence):
-        return ok(CONDITION)
-    evidence = best_evidence_unasserted(claim_stems, candidates, readings)
-    if evidence is not None:
-        return fail(CONDITION, f'the source says this only under a condition: "{evidence.text}"', verdict="unsupported")
-    return ok(CONDITION)
+    return check_unasserted(
+        CONDITION,
+        sentence,
+        claim_stems,
+        candidates,
+        may_hold_condition,
+        _unasserted_clauses,
+        keeps_condition,
+        'the source says this only under a condition: "{}"',
+    )
 
 
 def best_evidence_unasserted(
     claim_stems: frozenset[str],
     candidates: list[Evidence],
-    readings: list[tuple[frozenset[str], list[frozenset[str]]]],
+    readings: list[Reading],
     novel: bool = True,
 ) -> Evidence | None:
     """The source sentence, if any, one of whose unasserted clauses is a written sentence's best evidence: it holds

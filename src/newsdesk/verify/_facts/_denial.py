@@ -34,9 +34,9 @@ from ...language import (
     forms,
     words_pattern,
 )
-from ._condition import MAX_CHARS, asserted_and_parts, best_evidence_unasserted
-from ._parse import Evidence, SourceFacts, parse
-from ._result import FactResult, fail, not_applicable, ok
+from ._condition import check_unasserted
+from ._parse import Evidence, parse
+from ._result import FactResult
 
 __all__ = ["DENIAL", "check_denial", "denied_clauses", "may_hold_denial"]
 
@@ -112,27 +112,22 @@ def denied_clauses(doc: Any) -> list[frozenset[int]]:
     return sorted(found, key=min)
 
 
-def _asserted_and_denied(evidence: Evidence) -> tuple[frozenset[str], list[frozenset[str]]]:
-    """(stems of what the source sentence asserts, the stems of each clause it denies)."""
-    if len(evidence.text) > MAX_CHARS or not may_hold_denial(evidence.text):
-        return evidence.stems, []
-    found = denied_clauses(evidence.doc)
-    if not found:
-        return evidence.stems, []
-    return asserted_and_parts(evidence, found)
+def _keeps_denial(sentence: str) -> bool:
+    """It keeps the denial, the doubt or the claim as a claim, as the source does."""
+    return _KEEPS.search(sentence) is not None or bool(denied_clauses(parse(sentence)))
 
 
 def check_denial(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence]) -> FactResult:
     """Fails, as contradicted, a sentence whose best evidence is a clause a source sentence denies."""
-    if not claim_stems or not any(may_hold_denial(e.text) for e in candidates):
-        return not_applicable(DENIAL)
-    SourceFacts.parse_batch([e for e in candidates if len(e.text) <= MAX_CHARS and may_hold_denial(e.text)])
-    readings = [_asserted_and_denied(e) for e in candidates]
-    if not any(clauses for _, clauses in readings):
-        return not_applicable(DENIAL)
-    if _KEEPS.search(sentence) or denied_clauses(parse(sentence)):
-        return ok(DENIAL)  # it keeps the denial, the doubt or the claim as a claim, as the source does
-    evidence = best_evidence_unasserted(claim_stems, candidates, readings, novel=False)
-    if evidence is not None:
-        return fail(DENIAL, f'the source says this is false or denied: "{evidence.text}"')
-    return ok(DENIAL)
+    return check_unasserted(
+        DENIAL,
+        sentence,
+        claim_stems,
+        candidates,
+        may_hold_denial,
+        denied_clauses,
+        _keeps_denial,
+        'the source says this is false or denied: "{}"',
+        verdict="contradicted",
+        novel=False,
+    )
