@@ -74,18 +74,7 @@ def server():
 @pytest.fixture(scope="module")
 def written(server, tmp_path_factory):
     db = tmp_path_factory.mktemp("server-article") / "newsdesk.db"
-    result = run_newsdesk(
-        "write",
-        str(STORY),
-        "--model",
-        "openai:scripted",
-        "--base-url",
-        server.base_url,
-        "--format",
-        "json",
-        "--no-rerank",
-        db=db,
-    )
+    result = _write(server, db, "--format", "json")
     assert result.returncode == 0, result.stderr.decode()
     with sqlite3.connect(db) as conn:
         purposes = [row[0] for row in conn.execute("SELECT purpose FROM llm_calls ORDER BY id")]
@@ -226,20 +215,17 @@ def _write_against(context: int, tmp_path, *extra: str) -> tuple[subprocess.Comp
     """A run against a server with ``context`` tokens (the model's context unknown to newsdesk until refused)."""
     server = ScriptedChatServer(delay=0.0, script=_script, context=context)
     try:
-        result = run_newsdesk(
-            "write",
-            str(STORY),
-            "--model",
-            "openai:scripted",
-            "--base-url",
-            server.base_url,
-            "--no-rerank",
-            *extra,
-            db=tmp_path / "n.db",
-        )
+        result = _write(server, tmp_path / "n.db", *extra)
     finally:
         server.close()
     return result, server
+
+
+def _write(server: ScriptedChatServer, db, *extra: str) -> subprocess.CompletedProcess:
+    """``newsdesk write`` of the story against the scripted server."""
+    return run_newsdesk(
+        "write", str(STORY), "--model", "openai:scripted", "--base-url", server.base_url, "--no-rerank", *extra, db=db
+    )
 
 
 def test_a_context_that_holds_the_title_but_no_section_is_an_error(tmp_path) -> None:
