@@ -367,3 +367,13 @@ def test_the_words_a_pronoun_stands_for_are_one_noun_phrase():
     )
     title = fallback_title("Seven Good News Stories You Missed This Year")
     assert not title.startswith(("Why did", "What comes next", "What is at stake")), title
+
+
+def test_a_point_that_opens_on_a_label_word_is_a_point_not_a_label() -> None:
+    """ "Risks remain high for the town." is a sentence about risks, not the Cons list's label: read as one, its
+    words were lost. A label is a short noun phrase, with its colon or at most two more words."""
+    from newsdesk.write.parse import _CONS, _PROS
+
+    assert not _CONS.match("Risks remain high for the town.")
+    assert not _PROS.match("Benefits will reach every commuter by May.")
+    assert _CONS.match("The risks") and _CONS.match("**Cons:**") and _PROS.match("Pros of the plan:")

@@ -17,7 +17,12 @@ from ..text import LIST_MARKER, split_sentences
 BULLET = LIST_MARKER  # the name the writer's parsers use
 
 _SUBHEADING = re.compile(r"^\s*(?:#{2,4}\s*(.+?)|\*\*(.+?)\*\*:?)\s*$")
-_LIST_LABEL = r"^\s*(?:#+\s*)?\**\s*(?:the\s+)?(?:potential\s+)?({})\b[^:]*:?\**\s*:?\s*$"
+# A list's label is a short noun phrase, with its colon or at most two more words ("Pros of the plan:", "The
+# risks"): a line that goes on, or ends as a sentence ends ("Risks remain high for the town."), is a point
+_LIST_LABEL = (
+    r"^\s*(?:#+\s*)?\**\s*(?:the\s+)?(?:potential\s+)?({})\b"
+    r"(?:[^:.!?\n]{{0,40}}\**\s*:|(?:\s+[^\s:.!?*]+){{0,2}})\s*\**\s*:?\s*$"
+)
 _PROS = re.compile(_LIST_LABEL.format("pros|advantages|benefits"), re.I)
 _CONS = re.compile(_LIST_LABEL.format("cons|disadvantages|drawbacks|risks"), re.I)
 # A point headed by its list's label on the same line ("Cons: * She may…", "**Pros:** cheaper", "- cons: noise"): the
