@@ -104,15 +104,21 @@ def normalise(text: str) -> str:
 _ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def _noncharacter(code: int) -> bool:
+    """Unicode's 66 noncharacters: U+FDD0-FDEF and the last two code points of every plane."""
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
 @lru_cache(maxsize=1)
 def _invisible_table() -> dict[int, str | None]:
-    """Every format character (category Cf) maps to nothing, every control character but tab, LF, CR to a space.
+    """Every format character (category Cf), noncharacter and surrogate maps to nothing, every control character
+    but tab, LF, CR to a space.
 
     Built once, on the first text that is not plain ASCII (a scan of the code space, about 0.2 s)."""
     table: dict[int, str | None] = {}
     for code in range(0x110000):
         category = unicodedata.category(chr(code))
-        if category == "Cf":
+        if category in ("Cf", "Cs") or _noncharacter(code):
             table[code] = None
         elif category == "Cc" and chr(code) not in "\t\n\r":
             table[code] = " "
@@ -123,8 +129,10 @@ def visible(text: str) -> str:
     """``text`` without the characters a reader cannot see but a program reads.
 
     Format characters (Unicode category Cf: zero-width spaces and joiners, bidi controls, soft hyphens, the tag
-    characters U+E0000-E007F that can spell a whole hidden sentence) are removed; control characters other than
-    tab, line feed and carriage return (NUL among them, which PostgreSQL cannot store in text) become spaces.
+    characters U+E0000-E007F that can spell a whole hidden sentence) are removed, and so are the code points no
+    text may hold (the noncharacters U+FDD0-FDEF and U+xxFFFE/U+xxFFFF, lone surrogates: XML 1.0 refuses them, so
+    one in a headline would break the Atom feed for every subscriber, Smoke test 35 #3); control characters other
+    than tab, line feed and carriage return (NUL among them, which PostgreSQL cannot store in text) become spaces.
     Every entry point applies it, so what is stored, shown, drafted from and checked is what a reader sees."""
     if text.isascii():
         return _ASCII_CONTROLS.sub(" ", text) if _ASCII_CONTROLS.search(text) else text

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsdesk.text import STOPWORDS, ascii_number, content_words, source_spans, split_sentences, tokens, words
+from newsdesk.text import STOPWORDS, ascii_number, content_words, source_spans, split_sentences, tokens, visible, words
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "newsdesk"
 
@@ -119,3 +119,12 @@ def test_a_run_on_with_no_sentence_end_is_cut_at_spaces_into_pieces_the_segmente
     pieces = split_sentences(run_on)
     assert len(pieces) > 1 and all(len(p) <= MAX_SEGMENTED_CHARS for p in pieces)
     assert " ".join(pieces).split() == run_on.split()
+
+
+def test_noncharacters_and_surrogates_are_gone_at_intake() -> None:
+    """Smoke test 35 #3: one U+FFFE in a headline made the public Atom feed invalid XML for every subscriber. No
+    text may hold a noncharacter or a lone surrogate, so ``visible`` (every entry point's normaliser) drops them."""
+    assert visible("Bridge \ufffe reopens\uffff") == "Bridge  reopens"
+    assert visible("a\ufdd0b\ufdefc\U0001fffed\U0010ffffe\ud800f") == "abcdef"
+    # the characters next to them stay: the last code points a text may hold, and an astral letter
+    assert visible("\ufffd\ufdcf\ufdf0\U0001fffd\U00010348") == "\ufffd\ufdcf\ufdf0\U0001fffd\U00010348"
