@@ -88,6 +88,25 @@ def test_post_article_queues_a_job(client: TestClient) -> None:
     assert client.get("/api/stories").json()["items"][0]["headline"] == BRIEF["headline"]
 
 
+def test_a_new_article_for_a_written_story_is_asked_for_in_so_many_words(client: TestClient) -> None:
+    """Smoke test 35 #6: the same story with the same options ends at the stored article (the worker looks when the
+    job runs); the API's ``regenerate`` and the form's check box ask for a new one all the same."""
+    queue = desk(client).queue
+    plain = client.post("/api/articles", json={**BRIEF, "template": "tiny"}).json()["id"]
+    again = client.post("/api/articles", json={**BRIEF, "template": "tiny", "regenerate": True}).json()["id"]
+    assert "regenerate" not in queue.get(plain).payload and queue.get(again).payload["regenerate"] is True
+    refused = client.post("/api/articles", json={**BRIEF, "regenerate": "yes"})
+    assert refused.status_code == 422 and "regenerate" in refused.text
+    token = form_token(client)
+    assert doc(client.get("/")).xpath("//input[@type='checkbox'][@name='regenerate']")
+    brief = f"{BRIEF['headline']}\n\n{BRIEF['body']}"
+    sent = client.post(
+        "/articles/new", data={CSRF_FIELD: token, "brief": brief, "regenerate": "1"}, follow_redirects=False
+    )
+    assert sent.status_code == 303
+    assert queue.get(int(sent.headers["location"].rsplit("/", 1)[1])).payload["regenerate"] is True
+
+
 @pytest.mark.parametrize(
     ("payload", "status", "words"),
     [

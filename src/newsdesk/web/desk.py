@@ -68,7 +68,11 @@ class Desk:
         return normal_url(parsed)
 
     # -- jobs ----------------------------------------------------------------------------------------------
-    def submit_story(self, story: Story, template: str | None = None, model: str | None = None) -> Job:
+    def submit_story(
+        self, story: Story, template: str | None = None, model: str | None = None, regenerate: bool = False
+    ) -> Job:
+        """Queue a write job for ``story``. The job ends at the stored article when the story was written with the
+        same options before (the worker looks when it runs); ``regenerate`` asks for a new one all the same."""
         if len(story.body) > MAX_BODY_CHARS:  # the form's file may be larger than the API's body: one limit
             raise RequestError(f"the story is {len(story.body):,} characters; one may be at most {MAX_BODY_CHARS:,}")
         options = self._options(template, model)
@@ -78,11 +82,19 @@ class Desk:
         except InputError as error:
             raise RequestError(str(error)) from None
         story_id, _ = self.archive.add_story(story)
-        return self.queue.enqueue("write", with_choices({"story_id": story_id}, options))
+        payload: JobPayload = {"story_id": story_id}
+        if regenerate:
+            payload["regenerate"] = True
+        return self.queue.enqueue("write", with_choices(payload, options))
 
-    def submit_url(self, url: str, template: str | None = None, model: str | None = None) -> Job:
+    def submit_url(
+        self, url: str, template: str | None = None, model: str | None = None, regenerate: bool = False
+    ) -> Job:
         options = self._options(template, model)
-        return self.queue.enqueue("write", with_choices({"url": self.checked_url(url)}, options))
+        payload: JobPayload = {"url": self.checked_url(url)}
+        if regenerate:
+            payload["regenerate"] = True
+        return self.queue.enqueue("write", with_choices(payload, options))
 
     def regenerable(self, article: Article) -> list[tuple[str, str]]:
         """(id, heading) of each section "Rewrite this section" may ask for: the sections of the article's template,

@@ -91,10 +91,11 @@ async def submit_article(request: Request) -> Response:
         named = isinstance(upload, UploadFile) and bool(upload.filename)
         data = await upload.read() if named else None
         filename = upload.filename if named else ""
-        values = {k: str(form.get(k) or "") for k in ("brief", "url", "template", "model")}
+        values = {k: str(form.get(k) or "") for k in ("brief", "url", "template", "model", "regenerate")}
     finally:
         await form.close()
     template, model = values["template"] or None, values["model"] or None
+    regenerate = bool(values["regenerate"])
     url = values["url"].strip()
     try:
         offered = (("a file", data is not None), ("a URL", bool(url)), ("a brief", bool(values["brief"].strip())))
@@ -109,11 +110,12 @@ async def submit_article(request: Request) -> Response:
                     f"{feed.name} is a news feed (RSS or Atom), not one story: add its address on the Feeds page "
                     "(/feeds) to store its entries and write an article for each"
                 ) from None
-            job = await _in_thread(desk.submit_story, story, template, model)
+            job = await _in_thread(desk.submit_story, story, template, model, regenerate)
         elif url:
-            job = await _in_thread(desk.submit_url, url, template, model)
+            job = await _in_thread(desk.submit_url, url, template, model, regenerate)
         elif values["brief"].strip():
-            job = await _in_thread(desk.submit_story, story_from_text(values["brief"], "the brief"), template, model)
+            brief = story_from_text(values["brief"], "the brief")
+            job = await _in_thread(desk.submit_story, brief, template, model, regenerate)
         else:
             raise InputError("paste a brief, give a URL or choose a file")
     except NewsdeskError as error:
