@@ -128,3 +128,23 @@ def test_noncharacters_and_surrogates_are_gone_at_intake() -> None:
     assert visible("a\ufdd0b\ufdefc\U0001fffed\U0010ffffe\ud800f") == "abcdef"
     # the characters next to them stay: the last code points a text may hold, and an astral letter
     assert visible("\ufffd\ufdcf\ufdf0\U0001fffd\U00010348") == "\ufffd\ufdcf\ufdf0\U0001fffd\U00010348"
+
+
+def test_a_line_with_no_full_stop_before_a_capital_ends_a_sentence() -> None:
+    """Smoke test 35 #4: notes, wire flashes and transcripts put one sentence a line with no full stop, and the
+    lines were read as one sentence. Hard-wrapped prose is not cut: it goes on in lower case or mid-clause."""
+    lines = "A storm hit the coast on Tuesday, the board said\nEngineers said repairs would take two days\nSchools shut"
+    assert split_sentences(lines) == [
+        "A storm hit the coast on Tuesday, the board said",
+        "Engineers said repairs would take two days",
+        "Schools shut",
+    ]
+    wrapped = (
+        "The council said the\nPrime Minister would visit on\nTuesday, and\nThe Times reported that Mr\n"
+        "Smith agreed with\nthe plan. Work starts in\nMay."
+    )
+    assert split_sentences(wrapped) == [
+        "The council said the Prime Minister would visit on Tuesday, and The Times reported that Mr Smith agreed "
+        "with the plan.",
+        "Work starts in May.",
+    ]

@@ -70,8 +70,9 @@ _FUNCTION_WORDS = STOPWORDS | frozenset(
 )
 
 
-def is_furniture(line: str) -> bool:
-    """A paragraph that is page furniture, not part of the story."""
+def is_furniture(line: str, crossheads: bool = True) -> bool:
+    """A paragraph that is page furniture, not part of the story. ``crossheads=False``: a short line with no
+    closing punctuation is not taken for a heading (in a body where no line has any, it is a sentence)."""
     text = _TRAILING_CREDIT.sub("", " ".join(line.split()))
     if not text:
         return True
@@ -83,15 +84,25 @@ def is_furniture(line: str) -> bool:
     if LIST_MARKER.match(text):
         return False  # a list item is content, short or not
     has_sentence_end = bool(re.search(r"[.!?][\"'”’)]*\s+[A-Z]", text))  # a sentence, then something after it
-    return not _ENDS_SENTENCE.search(text) and not has_sentence_end and len(text.split()) <= CROSSHEAD_MAX_WORDS
+    return (
+        crossheads
+        and not _ENDS_SENTENCE.search(text)
+        and not has_sentence_end
+        and len(text.split()) <= CROSSHEAD_MAX_WORDS
+    )
 
 
 def _furniture_flags(paragraphs: list[str]) -> list[bool]:
     """Which paragraphs are furniture: ``is_furniture``, unless the line addresses the model, alone or read with
-    the end of the line before and the start of the line after (an instruction split across lines)."""
+    the end of the line before and the start of the line after (an instruction split across lines).
+
+    A crosshead is a short line without closing punctuation among prose that has it. In a body where no line
+    closes with punctuation (notes, wire flashes, transcripts: one sentence a line), such lines are the story's
+    sentences (Smoke test 35 #4: three of four were dropped as headings, and the article was left empty)."""
     flags = []
+    crossheads = any(_ENDS_SENTENCE.search(p) for p in paragraphs)
     for index, paragraph in enumerate(paragraphs):
-        furniture = is_furniture(paragraph)
+        furniture = is_furniture(paragraph, crossheads)
         if furniture:
             before = paragraphs[index - 1][-NEIGHBOUR_CONTEXT_CHARS:] if index else ""
             after = paragraphs[index + 1][:NEIGHBOUR_CONTEXT_CHARS] if index + 1 < len(paragraphs) else ""
@@ -118,14 +129,17 @@ def clean_story(story: Story) -> Story:
 
 
 def clean_body(body: str) -> str:
-    """The body without page furniture; list items each end as a sentence. Paragraphs stay blank-line separated."""
+    """The body without page furniture; list items each end as a sentence, and so does each line of a body in
+    which no line has closing punctuation (one sentence a line: the drafter takes no sentence without its end).
+    Paragraphs stay blank-line separated."""
     kept: list[str] = []
     paragraphs = _paragraphs(body)
+    unpunctuated = not any(_ENDS_SENTENCE.search(p) for p in paragraphs)
     for paragraph, furniture in zip(paragraphs, _furniture_flags(paragraphs), strict=True):
         if furniture:
             continue
         paragraph = _TRAILING_CREDIT.sub("", paragraph)
-        if LIST_MARKER.match(paragraph) and not _ENDS_SENTENCE.search(paragraph):
+        if (unpunctuated or LIST_MARKER.match(paragraph)) and not _ENDS_SENTENCE.search(paragraph):
             paragraph += "."
         kept.append(paragraph)
     # a body made only of furniture is left as it was: refusing it is check_article's job, with a reason
