@@ -289,6 +289,8 @@ class Worker:
         options = self._options(payload)
         model = self._model(payload.get("model"), on_event)
         result = update_thread_article(self.archive, int(payload["story_id"]), options, on_event, model)
+        if result is not None and result.not_saved:
+            on_event(Event("warning", "info", {"message": result.not_saved}))
         return None if result is None else result.article.id
 
     def _story(self, job: Job, on_event: Callable[[Event], None]) -> Story:
