@@ -355,7 +355,9 @@ jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs
 """,
     )
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n\s*\n|\n")
+# A sentence's end: a stop before a space, a CJK full stop (no space follows it: "…转折点。 The plan …" is two
+# sentences, Smoke test 35 #9), a line's end.
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019)\]]*|\n\s*\n|\n")
 
 
 def source_spans(text: str) -> list[tuple[int, int]]:
