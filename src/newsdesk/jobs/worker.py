@@ -36,7 +36,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..archive import Archive, open_archive
-from ..errors import NewsdeskError, StorageError
+from ..errors import BlockedURLError, NewsdeskError, StorageError
+from ..ingest.guard import for_server
 from ..llm import Model, get_model
 from ..llm.counting import CountingModel
 from ..models import Story
@@ -247,7 +248,9 @@ class Worker:
         except LeaseLost as error:
             log.warning("%s", error)
         except NewsdeskError as error:
-            self.queue.fail(job.id, self.id, str(error))
+            if isinstance(error, BlockedURLError):  # the operator's hint stays in the log; the job's page says what
+                log.warning("job %s: %s", job.id, error)  # the server does
+            self.queue.fail(job.id, self.id, for_server(str(error)))
         except Exception as error:  # a bug must fail its job, not kill the worker
             log.exception("job %s failed", job.id)
             self.queue.fail(job.id, self.id, f"internal error: {type(error).__name__}: {error}")

@@ -10,9 +10,9 @@ from typing import Any
 
 from ..archive import Archive, check_writable, open_archive
 from ..archive.feeds import Feed
-from ..errors import InputError
+from ..errors import BlockedURLError, InputError
 from ..ingest.clean import check_article, clean_story
-from ..ingest.guard import Guard, normal_url
+from ..ingest.guard import Guard, for_server, normal_url
 from ..jobs import Job, JobPayload, JobQueue, queue_for, with_choices
 from ..jobs.polls import MAX_FEED_INTERVAL
 from ..models import Article, Story, WriteChoices
@@ -64,7 +64,10 @@ class Desk:
         if len(url) > MAX_URL_CHARS:
             raise RequestError(f"the {what} is longer than {MAX_URL_CHARS} characters")
         # Scheme, credentials and literal addresses are refused now; host names are checked again when fetched.
-        parsed = Guard(allow_private=self.settings.allow_private).check_url(url)
+        try:
+            parsed = Guard(allow_private=self.settings.allow_private).check_url(url)
+        except BlockedURLError as error:
+            raise BlockedURLError(for_server(str(error))) from None
         return normal_url(parsed)
 
     # -- jobs ----------------------------------------------------------------------------------------------
@@ -125,7 +128,9 @@ class Desk:
     ) -> tuple[Feed, Job]:
         """Watch a feed and queue its first poll now; the server polls it every ``interval`` seconds after."""
         if interval < MIN_FEED_INTERVAL:
-            raise RequestError(f"a feed is polled at most every {MIN_FEED_INTERVAL} seconds")
+            # in minutes, as the Feeds page asks for it (Smoke test 35 #13: "every 60 seconds" to a user who typed 0)
+            minutes = MIN_FEED_INTERVAL // 60
+            raise RequestError(f"a feed is polled at most once a minute: give an interval of {minutes} minute or more")
         if interval > MAX_FEED_INTERVAL:
             raise RequestError(f"a feed is polled at least every {MAX_FEED_INTERVAL // 86400} days")
         url = self.checked_url(url, "feed URL")
