@@ -104,15 +104,21 @@ def normalise(text: str) -> str:
 _ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def _noncharacter(code: int) -> bool:
+    """Unicode's 66 noncharacters: U+FDD0-FDEF and the last two code points of every plane."""
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
 @lru_cache(maxsize=1)
 def _invisible_table() -> dict[int, str | None]:
-    """Every format character (category Cf) maps to nothing, every control character but tab, LF, CR to a space.
+    """Every format character (category Cf), noncharacter and surrogate maps to nothing, every control character
+    but tab, LF, CR to a space.
 
     Built once, on the first text that is not plain ASCII (a scan of the code space, about 0.2 s)."""
     table: dict[int, str | None] = {}
     for code in range(0x110000):
         category = unicodedata.category(chr(code))
-        if category == "Cf":
+        if category in ("Cf", "Cs") or _noncharacter(code):
             table[code] = None
         elif category == "Cc" and chr(code) not in "\t\n\r":
             table[code] = " "
@@ -123,8 +129,10 @@ def visible(text: str) -> str:
     """``text`` without the characters a reader cannot see but a program reads.
 
     Format characters (Unicode category Cf: zero-width spaces and joiners, bidi controls, soft hyphens, the tag
-    characters U+E0000-E007F that can spell a whole hidden sentence) are removed; control characters other than
-    tab, line feed and carriage return (NUL among them, which PostgreSQL cannot store in text) become spaces.
+    characters U+E0000-E007F that can spell a whole hidden sentence) are removed, and so are the code points no
+    text may hold (the noncharacters U+FDD0-FDEF and U+xxFFFE/U+xxFFFF, lone surrogates: XML 1.0 refuses them, so
+    one in a headline would break the Atom feed for every subscriber, Smoke test 35 #3); control characters other
+    than tab, line feed and carriage return (NUL among them, which PostgreSQL cannot store in text) become spaces.
     Every entry point applies it, so what is stored, shown, drafted from and checked is what a reader sees."""
     if text.isascii():
         return _ASCII_CONTROLS.sub(" ", text) if _ASCII_CONTROLS.search(text) else text
@@ -252,7 +260,7 @@ def split_sentences(text: str) -> list[str]:
         _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
     out: list[str] = []
     for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)", text):
-        for line in _segmentable(" ".join(paragraph.split())):
+        for line in (cut for run in _line_runs(paragraph) for cut in _segmentable(" ".join(run.split()))):
             start = len(out)
             for sentence in _SEGMENTER.segment(line):
                 # tokenised text (" . " between sentences) that pysbd leaves joined, e.g. after a ` quote
@@ -267,6 +275,45 @@ def split_sentences(text: str) -> list[str]:
 
 
 _ANY_WORD_CHARACTER = re.compile(r"\w")
+
+# A line that ends on one of these (or a sentence's end, which pysbd finds) goes on in the next line.
+_OPEN_LINE_END = re.compile(r"[,;:(/&+=\-\u2013\u2014]$")
+# Words a sentence does not end on: hard-wrapped prose cut after one goes on ("the", "of", "Mr" before a name).
+_CONTINUING_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+a an the of to in on at by for with from into onto upon about over under after before between than as and or but
+nor that which who whom whose whether if because while since until per via its their his her our your my this these
+those such both either neither each every no not very more most
+""",
+    )
+)
+
+
+def _line_runs(paragraph: str) -> list[str]:
+    """The runs of ``paragraph``'s lines that read as one sentence or more: a line break ends a sentence where the
+    line ends with no sentence punctuation and the next line starts with a capital (Smoke test 35 #4: notes, wire
+    flashes and transcripts put one sentence on each line, with no full stop). Hard-wrapped prose is not cut: it
+    goes on in lower case, or after a comma, a dash, an article, a preposition or a title before a name."""
+    lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+    runs: list[str] = []
+    for line in lines:
+        if runs and not _ends_at_break(runs[-1], line):
+            runs[-1] += " " + line
+        else:
+            runs.append(line)
+    return runs
+
+
+def _ends_at_break(before: str, after: str) -> bool:
+    if not after[:1].isupper() or _OPEN_LINE_END.search(before):
+        return False
+    if re.search(r"[.!?\u2026][\"'\u201d\u2019)\]]*$", before):
+        return False  # a sentence's end: pysbd reads it (and an abbreviation before a name) as ever
+    last = re.findall(r"[^\W_]+", before[-40:].lower())
+    return bool(last) and last[-1] not in _CONTINUING_WORDS and last[-1] not in _ABBREVIATIONS
+
 
 # pysbd's time grows with the square of a line's length (a 190 KB paragraph took 40 s, a 10 KB one 0.08 s): a
 # longer line is first cut at the cheap splitter's sentence ends (``source_spans``); news paragraphs are far shorter.
@@ -308,7 +355,9 @@ jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs
 """,
     )
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n\s*\n|\n")
+# A sentence's end: a stop before a space, a CJK full stop (no space follows it: "…转折点。 The plan …" is two
+# sentences, Smoke test 35 #9), a line's end.
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019)\]]*|\n\s*\n|\n")
 
 
 def source_spans(text: str) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from typing import ClassVar
 import jsonschema
 import pytest
 
-from conftest import SHARED, SHARED_MISSING, TINY_TEMPLATE, run_newsdesk
+from conftest import DATA, SHARED, SHARED_MISSING, TINY_TEMPLATE, run_newsdesk
 from newsdesk.archive import open_archive
 from newsdesk.archive.intake import ingest_feed
 from newsdesk.errors import ConflictError
@@ -365,3 +365,58 @@ def test_no_version_states_what_any_earlier_updates_log_listed_as_no_longer_curr
     stated = " ".join(s.text for section in third.article.all_sections() for s in section.sentences())
     assert not [t for t in listed if t in stated]
     assert "20,000 homes." not in stated and "two days" not in stated, "the morning's figures are not current"
+
+
+def _copying(invent: dict[str, bool]):
+    """A model that copies the story's sentences into every answer, or (``invent["on"]``) writes a sentence no
+    source supports into every answer and fails every sentence it is asked to judge."""
+
+    def script(request: dict) -> str:
+        user = str(request["messages"][-1]["content"])
+        if invent["on"]:
+            said = "The council approved the plan on Tuesday."
+            return (
+                f"TITLE: Why did the council approve the plan?\nDEK: {said}\nINTRO: {said}"
+                if "TITLE:" in user
+                else said
+            )
+        if user.startswith("Each numbered sentence"):
+            return "\n".join(f"{n}. KEEP" for n in range(1, 40))
+        lead = "The Riverton city council voted 7 to 2 on Tuesday to approve a new bus network."
+        if "TITLE:" in user:
+            return f"TITLE: Why did Riverton back a bus network?\nDEK: {lead}\n{lead}"
+        return "Ticket prices will stay at 2 dollars for adults, officials said. " + lead
+
+    return script
+
+
+@pytest.mark.parametrize("invent", [False, True], ids=["kept", "nothing-kept"])
+def test_an_update_never_quotes_a_set_aside_headline_nor_saves_a_version_with_nothing_in_it(
+    tmp_path: Path, invent: bool
+) -> None:
+    """Smoke test 35 #4: the Updates log quoted a feed headline the injection screen had set aside, word for word;
+    and an update whose version kept no sentence (every one failed the check) replaced an article with content."""
+    from support.chatserver import ScriptedChatServer
+
+    # smoke35b's repro/inj4.md and repro/inj_feed.xml: the entry's headline speaks to the model
+    story, feed, db = DATA / "riverton-injected.md", DATA / "riverton-injected-feed.xml", tmp_path / "u.db"
+    mode = {"on": False}
+    server = ScriptedChatServer(delay=0.0, script=_copying(mode), logprobs=False)
+    model = ("--model", "openai:scripted", "--base-url", server.base_url, "--no-rerank")
+    try:
+        first = run_newsdesk("write", str(story), *model, "-o", str(tmp_path / "v1.md"), db=db)
+        assert first.returncode == 0, first.stderr.decode()
+        mode["on"] = invent
+        update = run_newsdesk("feed", str(feed), "--write", "--out", str(tmp_path / "out"), *model, db=db)
+    finally:
+        server.close()
+    assert update.returncode == 0, update.stderr.decode()
+    article = open_archive(db).get_article(1)
+    if invent:
+        assert "article 1 stays at version 1: the update from 1 later entry kept no sentence" in update.stderr.decode()
+        assert article.version == 1 and article.intro.sentences()
+        return
+    assert article.version == 2, update.stderr.decode()
+    log = article.updates[-1].summary
+    assert log.startswith("Updated with a report by Riverton Herald (20 November"), log
+    assert "CANARY-601" not in log and "AI systems" not in log

@@ -67,6 +67,16 @@ def test_atom_and_json_feeds_parse_strictly_and_need_no_token(tmp_path: Path) ->
     assert all(i["date_modified"] for i in items)
 
 
+def test_a_character_xml_forbids_never_breaks_the_atom_feed(tmp_path: Path) -> None:
+    """Smoke test 35 #3: intake strips such characters; the feed drops them as well, whatever route a title took."""
+    client = make_client(tmp_path, public_feeds=True)
+    saved_article(client, text="The bridge \ufffe reopened\x0b on Monday.", title="Bridge \uffff reopens")
+    parsed = feedparser.parse(client.get("/feeds/articles.atom").content)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.entries[0].title == "Bridge  reopens"
+    assert parsed.entries[0].summary == "The bridge  reopened on Monday."
+
+
 class Receiver(BaseHTTPRequestHandler):
     """Answers each POST with the next status of ``statuses`` and keeps what it received."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import string
 import time
 
@@ -73,6 +74,19 @@ def test_a_body_of_furniture_only_is_kept_for_the_article_check_to_refuse() -> N
     assert clean_body("Home\n\nNews\n\nSport") == "Home\n\nNews\n\nSport"
     with pytest.raises(InputError, match="does not read as an article"):
         check_article(Story(headline="Menu", body="Home\n\nNews\n\nSport\n\nWeather\n\nContact us"))
+
+
+@pytest.mark.parametrize(
+    ("body", "script"),
+    [
+        ("قال المجلس إن الحافلات الجديدة ستبدأ العمل يوم الاثنين. وأضاف أن التكلفة ستكون مليون جنيه.", "Arabic"),
+        ("市议会周二投票批准了新的自行车道。该计划耗资四百万英镑。市长表示这是一个转折点。", "Han (Chinese)"),
+    ],
+)
+def test_a_story_in_a_script_newsdesk_cannot_read_is_refused_as_such_not_as_no_language(body: str, script: str) -> None:
+    """Smoke test 35 #9: a story wholly in Arabic or Chinese was refused as "0 of 3 sentence(s) read as language"."""
+    with pytest.raises(InputError, match=rf"is written in the {re.escape(script)} script: newsdesk reads .* Latin"):
+        check_article(Story(headline="Council approves bike lanes", body=body))
 
 
 def test_random_letters_are_refused_within_seconds_and_real_prose_is_not() -> None:

@@ -10,7 +10,7 @@ from newsdesk import injection
 from newsdesk.archive import open_archive
 from newsdesk.ingest.web import story_from_html
 from newsdesk.models import Story
-from newsdesk.text import normalise, visible
+from newsdesk.text import normalise, source_spans, visible
 from newsdesk.web import Settings, create_app
 from newsdesk.web.settings import template_menu
 
@@ -59,6 +59,36 @@ def test_a_sentence_in_another_language_than_the_story_is_set_aside(sentence):
     ]
     flags = injection.find(story)
     assert [f.part for f in flags] == [1]
+
+
+def test_a_sentence_in_another_language_takes_no_sentence_along_and_has_its_own_note():
+    """Smoke test 35 #9: a Chinese sentence (no capitals: read as a heading) took the English sentence after it as
+    its "payload", and the note said the sentences "addressed the reader, the writer or an AI system"."""
+    body = (
+        "The council voted 7 to 2 on Tuesday to approve bike lanes across the city centre. "
+        "市长表示，这次投票是一个转折点。 The plan costs 4 million pounds, the mayor said. "
+        "Le maire a déclaré que le vote était un tournant."
+    )
+    flags = injection.find(["Council approves bike lanes", body])
+    assert [f.text for f in flags] == [
+        "市长表示，这次投票是一个转折点。",
+        "Le maire a déclaré que le vote était un tournant.",
+    ]
+    assert [body[a:b] for a, b in source_spans(body)][1:3] == [
+        "市长表示，这次投票是一个转折点。",
+        "The plan costs 4 million pounds, the mayor said.",
+    ]
+    screening = injection.screen([], Story(headline="Council approves bike lanes", body=body))
+    assert "The plan costs 4 million pounds" in screening.story.body
+    assert screening.notes == [
+        "2 sentences in the sources were in another language than the story and were left out: newsdesk writes in "
+        "English and translates nothing."
+    ]
+    mixed = injection.Screening(set_aside=["Say that X.", "Le maire a dit."], other_language=["Le maire a dit."])
+    assert [note[:40] for note in mixed.notes] == [
+        "1 sentence in the sources addressed the ",
+        "1 sentence in the sources was in another",
+    ]
 
 
 def test_markdown_link_text_and_alt_text_are_read_as_text_of_their_own():

@@ -363,6 +363,17 @@ def test_a_url_job_fetches_its_story_once(archive: Archive) -> None:
         assert again.id == story_id and hits == ["/ferry"], "a re-run uses the story stored before the crash"
 
 
+def test_a_refused_host_is_said_to_the_web_user_in_the_servers_words(archive: Archive) -> None:
+    """Smoke test 35 #13: a browser user was told to "pass --allow-private", a switch of the server's command line.
+    The job says what the server does; its log keeps the operator's hint."""
+    queue = queue_for(archive)
+    job = queue.enqueue("write", {"url": "http://localhost:9/story"})  # a name that resolves to loopback
+    Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive).run_one()
+    failed = queue.get(job.id)
+    assert failed.status == "failed" and "this server does not fetch private or intranet addresses" in failed.error
+    assert "--allow-private" not in failed.error
+
+
 def test_a_server_with_no_workers_recovers_and_schedules_but_writes_nothing(db_location) -> None:
     settings = Settings(db=db_location, workers=0, poll_check_seconds=0.2)
     desk = Desk.open(settings)

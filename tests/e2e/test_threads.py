@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import lxml.html
 from fastapi.testclient import TestClient
 
 from conftest import run_newsdesk
@@ -230,6 +231,13 @@ def test_the_stories_page_shows_a_page_of_threads_at_a_time(tmp_path: Path, monk
     assert client.get("/stories?page=abc").text == first.text, "an odd page number is the first page"
     past = client.get("/stories?page=9").text
     assert "past the last" in past and "No stories yet" not in past, "past the end is not an empty archive"
+    # Smoke test 35 #13: the Library said "No articles. No stories." past its end, and a thread "1 entries"
+    library = lxml.html.fromstring(client.get("/library?page=999").text)
+    said = [p.text_content() for p in library.xpath("//p[@class='empty']")]
+    assert said == ["No more articles: this page is past the last.", "No more stories: this page is past the last."]
+    assert "No articles." in client.get("/library").text, "an archive with no article says so on its first page"
+    meta = lxml.html.fromstring(client.get("/stories/of/3").text).xpath("string(//p[@class='meta'])")
+    assert " · 1 entry · " in meta, meta
 
 
 def test_background_comes_from_earlier_entries_of_the_thread_and_never_from_an_unrelated_story(tmp_path) -> None:

@@ -88,6 +88,25 @@ def test_post_article_queues_a_job(client: TestClient) -> None:
     assert client.get("/api/stories").json()["items"][0]["headline"] == BRIEF["headline"]
 
 
+def test_a_new_article_for_a_written_story_is_asked_for_in_so_many_words(client: TestClient) -> None:
+    """Smoke test 35 #6: the same story with the same options ends at the stored article (the worker looks when the
+    job runs); the API's ``regenerate`` and the form's check box ask for a new one all the same."""
+    queue = desk(client).queue
+    plain = client.post("/api/articles", json={**BRIEF, "template": "tiny"}).json()["id"]
+    again = client.post("/api/articles", json={**BRIEF, "template": "tiny", "regenerate": True}).json()["id"]
+    assert "regenerate" not in queue.get(plain).payload and queue.get(again).payload["regenerate"] is True
+    refused = client.post("/api/articles", json={**BRIEF, "regenerate": "yes"})
+    assert refused.status_code == 422 and "regenerate" in refused.text
+    token = form_token(client)
+    assert doc(client.get("/")).xpath("//input[@type='checkbox'][@name='regenerate']")
+    brief = f"{BRIEF['headline']}\n\n{BRIEF['body']}"
+    sent = client.post(
+        "/articles/new", data={CSRF_FIELD: token, "brief": brief, "regenerate": "1"}, follow_redirects=False
+    )
+    assert sent.status_code == 303
+    assert queue.get(int(sent.headers["location"].rsplit("/", 1)[1])).payload["regenerate"] is True
+
+
 @pytest.mark.parametrize(
     ("payload", "status", "words"),
     [
@@ -101,6 +120,9 @@ def test_post_article_queues_a_job(client: TestClient) -> None:
         ({"url": "file:///etc/passwd"}, 403, "only http and https"),
         ({"url": "http://127.0.0.1:9/admin"}, 403, "refused"),
         ({"url": "http://[::1]/"}, 403, "refused"),
+        # Smoke test 35 #13: it passed, and failed later as "cannot resolve %3csvg"
+        ({"url": "http://<svg/onload=alert(2)>/"}, 422, "not a valid URL"),
+        ({"url": "http://exa mple.org/news"}, 422, "not a valid URL"),
     ],
 )
 def test_bad_article_requests_get_a_clear_json_error(client: TestClient, payload, status, words) -> None:
@@ -227,6 +249,13 @@ def test_the_feeds_form_keeps_the_apis_interval_bounds_and_a_stored_huge_interva
         )
         assert sent.status_code == 422, minutes
         assert "polled" in doc(sent).xpath("string(//p[@class='error'])")
+    # Smoke test 35 #13: the user typed minutes, and was told "at most every 60 seconds"
+    for minutes in ("0", "-5"):
+        sent = client.post(
+            "/feeds", data={CSRF_FIELD: token, "url": "https://example.org/rss", "interval_minutes": minutes}
+        )
+        said = doc(sent).xpath("string(//p[@class='error'])")
+        assert sent.status_code == 422 and "an interval of 1 minute or more" in said and "seconds" not in said
     assert client.get("/api/feeds").json()["items"] == []
     # a row written before the bound held everywhere (here as long as the column holds, polled late in the
     # calendar): its failed poll's next time must not overflow and break every page and poll check
@@ -357,6 +386,24 @@ def test_forms_need_the_csrf_token_and_a_same_site_origin(client: TestClient) ->
     assert client.cookies.get(CSRF_COOKIE) == token
 
 
+def test_a_stale_form_token_gives_the_form_back_with_the_input_and_a_token_that_works(client: TestClient) -> None:
+    """Smoke test 35 #10: a stale token showed the generic error page: the pasted brief was lost, no new token was
+    set, and Back + resend failed again. Now the New article page comes back, with the brief and a fresh token."""
+    form_token(client)
+    client.cookies.clear()  # the token cookie expired or was cleared after the page loaded
+    brief = "Bridge approved\n\nThe council approved the bridge on Tuesday after a long debate."
+    stale = client.post("/articles/new", data={CSRF_FIELD: "stale", "brief": brief, "template": "tiny"})
+    assert stale.status_code == 403
+    page = doc(stale)
+    assert page.xpath("string(//textarea[@id='brief'])") == brief
+    assert "security token" in page.xpath("string(//p[@class='error'])")
+    fresh = page.xpath(f"//input[@name='{CSRF_FIELD}']/@value")[0]
+    assert client.cookies.get(CSRF_COOKIE) == fresh
+    assert desk(client).queue.counts()["queued"] == 0, "nothing was queued"
+    again = client.post("/articles/new", data={CSRF_FIELD: fresh, "brief": brief}, follow_redirects=False)
+    assert again.status_code == 303
+
+
 def test_the_form_takes_an_upload_and_shows_errors_in_place(client: TestClient) -> None:
     token = form_token(client)
     story = b"Ferry service resumes\n\nThe ferry between the islands runs again from Monday."
@@ -372,10 +419,26 @@ def test_the_form_takes_an_upload_and_shows_errors_in_place(client: TestClient) 
     assert empty.status_code == 422 and "paste a brief" in doc(empty).xpath("string(//p[@class='error'])")
     blocked = client.post("/articles/new", data={CSRF_FIELD: token, "url": "http://10.0.0.1/x"})
     assert blocked.status_code == 403 and doc(blocked).xpath("//input[@id='url']/@value") == ["http://10.0.0.1/x"]
+    said = doc(blocked).xpath("string(//p[@class='error'])")  # Smoke test 35 #13: no switch of the server's command
+    assert "this server does not fetch private or intranet addresses" in said and "--allow-private" not in said
     huge = client.post(
         "/articles/new", data={CSRF_FIELD: token}, files={"file": ("big.txt", b"a" * 5_200_000, "text/plain")}
     )
     assert huge.status_code == 413
+    # Smoke test 35 #12: the cap counted the multipart envelope, so "up to 5 MB" refused a file of 5,000,000 bytes;
+    # a file one byte over is refused on the form itself, which keeps what was typed
+    exact = b"Budgets rise\n\n" + b"a" * (5_000_000 - 14)
+    at_cap = client.post("/articles/new", data={CSRF_FIELD: token}, files={"file": ("cap.txt", exact, "text/plain")})
+    assert at_cap.status_code == 422 and "at most 500,000" in doc(at_cap).xpath("string(//p[@class='error'])")
+    over = client.post(
+        "/articles/new",
+        data={CSRF_FIELD: token, "template": "tiny"},
+        files={"file": ("over.txt", exact + b"a", "text/plain")},
+    )
+    assert over.status_code == 413
+    assert "a file may be at most 5,000,000 bytes" in doc(over).xpath("string(//p[@class='error'])")
+    hint = doc(client.get("/")).xpath("string(//label[@for='file'])")
+    assert "5,000,000 bytes" in hint and "at most 500,000 characters" in hint
     # under the upload cap, over the story limit the API keeps: one limit for every way in
     long_story = b"Budgets rise\n\n" + b"The council said the budget rose again on Monday. " * 12_000
     too_long = client.post("/articles/new", data={CSRF_FIELD: token}, files={"file": ("long.txt", long_story)})

@@ -279,7 +279,9 @@ def test_kill_9_mid_job_then_restart_finishes_every_job_exactly_once(tmp_path: P
     second: LiveServer | None = None
     try:
         workers = first.get("/api/health").json()["workers"]
-        ids = [first.post("/api/articles", json={**XSS_STORY, "template": "tiny"}).json()["id"] for _ in range(2)]
+        # the same story twice, each a new article by request: identical requests would end in one (Smoke test 35 #6)
+        request = {**XSS_STORY, "template": "tiny", "regenerate": True}
+        ids = [first.post("/api/articles", json=request).json()["id"] for _ in range(2)]
         deadline = time.monotonic() + JOB_TIMEOUT
         while time.monotonic() < deadline:  # mid-job: the intro is written, the rest is not
             progress = first.get(f"/api/jobs/{ids[0]}").json()

@@ -201,3 +201,27 @@ def test_a_worker_passes_every_call_and_its_judge_setting_to_the_server(db_locat
     finally:
         archive.close()
         chat.close()
+
+
+def test_the_same_story_with_the_same_options_ends_in_one_article(db_location, chat) -> None:
+    """Smoke test 35 #6: four identical requests at once (two tabs, a client's retries, the Library's button) made
+    four articles. The key of story and options is looked up when a job runs and held once by the archive, so
+    identical jobs in flight together end in one article; a job that asks for a new one (``regenerate``) gets it."""
+    archive = open_archive(db_location)
+    story_id, _ = archive.add_story(_stories(1)[0])
+    queue = queue_for(archive)
+    payload = {"story_id": story_id, "template": str(ONE_FACT_TEMPLATE), "model": "openai:scripted"}
+    same = [queue.enqueue("write", dict(payload)).id for _ in range(4)]  # type: ignore[arg-type]
+    config = WorkerConfig(db=db_location, base_url=chat.base_url, concurrency=4, until_idle=True, idle_seconds=0.05)
+    Worker(config, archive=archive).run()
+    jobs = [queue.get(i) for i in same]
+    assert [j.status for j in jobs] == ["done"] * 4 and len({j.article_id for j in jobs}) == 1
+    assert archive.count("articles") == 1
+    again = queue.enqueue("write", dict(payload)).id  # type: ignore[arg-type]
+    new = queue.enqueue("write", {**payload, "regenerate": True}).id  # type: ignore[typeddict-item]
+    Worker(config, archive=archive).run()
+    assert queue.get(again).article_id == jobs[0].article_id
+    said = [e.data for e in queue.events_since(again) if e.stage == "done"]
+    assert said and said[-1].get("reused"), "the job says it ended at the stored article"
+    assert queue.get(new).status == "done" and queue.get(new).article_id != jobs[0].article_id
+    assert archive.count("articles") == 2

@@ -280,3 +280,23 @@ def test_a_postgres_connection_lost_mid_run_is_the_database_unavailable_then_com
     with pytest.raises(StorageError, match="lost the connection"):  # a transaction's BEGIN meets it first
         archive.add_story(Story(headline="Ferry", body="The ferry to the harbour runs again on Monday."))
     assert archive.add_story(Story(headline="Ferry", body="The ferry to the harbour runs again on Monday."))[1]
+
+
+def test_a_feeds_article_count_counts_articles_not_the_entries_that_updated_one(db_location) -> None:
+    """Smoke test 35 #11: three entries of one thread, all written into one article, showed "articles: 3"."""
+    archive = open_archive(db_location)
+    url = "https://example.org/feed.xml"
+    feed_id = archive.feeds.add(url, "Harbour news")
+    article = Article(
+        title="Harbour", dek="", intro=Section(id="intro", heading="", kind="summary"), sections=[], sources=[],
+        model={"name": "m"},
+    )  # fmt: skip
+    article_id = None
+    for n in range(3):
+        story_id, _ = archive.add_story(Story(headline=f"Harbour {n}", body=f"The harbour reopened on day {n}."))
+        entry = archive.feeds.add_entry(url, f"g{n}", None, f"hash{n}", story_id)
+        article_id = article_id or archive.save_article(article, story_id, None)
+        archive.feeds.set_entry_article(entry, article_id)
+    archive.feeds.add_entry(url, "g3", None, "hash3", archive.add_story(Story(headline="Other", body="No."))[0])
+    feed = archive.feeds.get(feed_id)
+    assert (feed.entries, feed.articles) == (4, 1)

@@ -55,3 +55,15 @@ def test_a_published_date_is_read_in_the_forms_news_writes_it() -> None:
     for unreadable in ("yesterday", "last Tuesday", "2026-13-45", "0001-01-01", "9999-12-31", "2026-02-22"):
         assert published_date(unreadable, today) is None, unreadable
     assert published_date("2026-02-21", today) == "2026-02-21", "a clock a day ahead is a time zone"
+
+
+def test_short_lines_are_sentences_where_no_line_has_a_full_stop() -> None:
+    """Smoke test 35 #4: a crosshead is a short unpunctuated line among prose that has punctuation; in a story with
+    none (one sentence a line), three of four lines were dropped as headings and the article left empty."""
+    body = (
+        "A strong storm hit the coast on Tuesday cutting power to 20,000 homes the electricity board said\n"
+        "Engineers said repairs would take two days\nSchools in Truro were closed as a precaution"
+    )
+    assert clean_body(body).split("\n\n") == [f"{line}." for line in body.split("\n")], "each line a sentence"
+    punctuated = "Engineers at work\nRepairs will take two days, the board said.\nSchools in Truro\nThey closed."
+    assert clean_body(punctuated).split("\n\n") == ["Repairs will take two days, the board said.", "They closed."]

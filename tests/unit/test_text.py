@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsdesk.text import STOPWORDS, ascii_number, content_words, source_spans, split_sentences, tokens, words
+from newsdesk.text import STOPWORDS, ascii_number, content_words, source_spans, split_sentences, tokens, visible, words
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "newsdesk"
 
@@ -119,3 +119,32 @@ def test_a_run_on_with_no_sentence_end_is_cut_at_spaces_into_pieces_the_segmente
     pieces = split_sentences(run_on)
     assert len(pieces) > 1 and all(len(p) <= MAX_SEGMENTED_CHARS for p in pieces)
     assert " ".join(pieces).split() == run_on.split()
+
+
+def test_noncharacters_and_surrogates_are_gone_at_intake() -> None:
+    """Smoke test 35 #3: one U+FFFE in a headline made the public Atom feed invalid XML for every subscriber. No
+    text may hold a noncharacter or a lone surrogate, so ``visible`` (every entry point's normaliser) drops them."""
+    assert visible("Bridge \ufffe reopens\uffff") == "Bridge  reopens"
+    assert visible("a\ufdd0b\ufdefc\U0001fffed\U0010ffffe\ud800f") == "abcdef"
+    # the characters next to them stay: the last code points a text may hold, and an astral letter
+    assert visible("\ufffd\ufdcf\ufdf0\U0001fffd\U00010348") == "\ufffd\ufdcf\ufdf0\U0001fffd\U00010348"
+
+
+def test_a_line_with_no_full_stop_before_a_capital_ends_a_sentence() -> None:
+    """Smoke test 35 #4: notes, wire flashes and transcripts put one sentence a line with no full stop, and the
+    lines were read as one sentence. Hard-wrapped prose is not cut: it goes on in lower case or mid-clause."""
+    lines = "A storm hit the coast on Tuesday, the board said\nEngineers said repairs would take two days\nSchools shut"
+    assert split_sentences(lines) == [
+        "A storm hit the coast on Tuesday, the board said",
+        "Engineers said repairs would take two days",
+        "Schools shut",
+    ]
+    wrapped = (
+        "The council said the\nPrime Minister would visit on\nTuesday, and\nThe Times reported that Mr\n"
+        "Smith agreed with\nthe plan. Work starts in\nMay."
+    )
+    assert split_sentences(wrapped) == [
+        "The council said the Prime Minister would visit on Tuesday, and The Times reported that Mr Smith agreed "
+        "with the plan.",
+        "Work starts in May.",
+    ]

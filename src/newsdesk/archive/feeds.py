@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 _FEED_COUNTS = (
     "SELECT f.*, (SELECT count(*) FROM feed_entries e WHERE e.feed_url = f.url) AS entries,"
-    " (SELECT count(*) FROM feed_entries e WHERE e.feed_url = f.url AND e.article_id IS NOT NULL) AS articles"
+    # several entries of one story thread update one article: the count is of articles, not of entries written up
+    " (SELECT count(DISTINCT e.article_id) FROM feed_entries e WHERE e.feed_url = f.url) AS articles"
     " FROM feeds f"
 )
 

@@ -137,4 +137,6 @@ def _develop(
         return None
     if progress and result.updated:
         progress(f"updated article {result.article.id} to version {result.article.version}")
+    elif progress and result.not_saved:
+        progress(result.not_saved)
     return result.article.id

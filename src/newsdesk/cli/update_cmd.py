@@ -83,6 +83,9 @@ def update(
         )
         for story_id in result.elsewhere:
             click.echo(f"  story {story_id}: {archive.get_story(story_id).headline}", err=True)
+    if result.not_saved:
+        click.echo(f"{result.not_saved[0].upper()}{result.not_saved[1:]}.", err=True)
+        return
     if not result.updated:
         about = " about its event" if result.elsewhere else ""
         click.echo(f"Article {article_id} is up to date: its story thread has no later entry{about}.", err=True)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from ..archive import Archive
 from ..errors import InputError, NotFoundError
-from ..models import MAX_ROW_ID, Article, Story
-from ..pipeline import Drafting, Event, WriteOptions, write_article
+from ..models import MAX_ROW_ID, Article
+from ..pipeline import Drafting, Event, write_article
+from ..pipeline.options import same_request_key
 from ..render import render
 from ..text import ascii_number, counted
 from .common import (
@@ -123,7 +123,7 @@ def write(
         archive = open_archive(db)
     options = write_options(click.get_current_context().params)
     if not regenerate and not no_cache:
-        options = replace(options, request_key=request_key(story, options))
+        options = replace(options, request_key=same_request_key(story, options))
     reused: list[int] = []
 
     with progress_printer(quiet) as print_event:
@@ -152,14 +152,6 @@ def archived_story_id(source: str) -> int | None:
     if number is not None and not Path(source).exists():
         return number
     return None
-
-
-def request_key(story: Story, options: WriteOptions) -> str:
-    """The same story with the same writing options is the same request: its stored article is returned."""
-    from ..models import content_hash
-
-    chosen = {k: v for k, v in asdict(options).items() if k not in ("use_cache", "api_key", "request_key")}
-    return "cli:" + content_hash(story.fingerprint + json.dumps(chosen, sort_keys=True, default=str))
 
 
 @click.command()

@@ -17,6 +17,7 @@ language: a page of random letters, a menu, a list of links.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .. import injection
 from ..errors import InputError
@@ -25,6 +26,7 @@ from ..text import LIST_MARKER, STOPWORDS
 
 __all__ = ["FURNITURE", "check_article", "clean_body", "clean_story", "furniture_lines", "is_furniture"]
 
+LINE_SENTENCE_MIN_WORDS = 4  # in a body with no closing punctuation, a shorter line is a menu item or a label
 CROSSHEAD_MAX_WORDS = 14  # a line this short without closing punctuation is a heading or a link, not prose
 SAMPLE_CHARS = 200_000  # the language check reads this much of a body, from its start, middle and end
 MIN_LANGUAGE_SENTENCES = 1  # a feed summary may be one sentence; it gets a short article, not a refusal
@@ -70,8 +72,10 @@ _FUNCTION_WORDS = STOPWORDS | frozenset(
 )
 
 
-def is_furniture(line: str) -> bool:
-    """A paragraph that is page furniture, not part of the story."""
+def is_furniture(line: str, crossheads: bool = True) -> bool:
+    """A paragraph that is page furniture, not part of the story. ``crossheads=False``: a short line with no
+    closing punctuation is not taken for a heading (in a body where no line has any, it is a sentence) unless it is
+    too short to be one (a menu's "Home", "News")."""
     text = _TRAILING_CREDIT.sub("", " ".join(line.split()))
     if not text:
         return True
@@ -83,15 +87,21 @@ def is_furniture(line: str) -> bool:
     if LIST_MARKER.match(text):
         return False  # a list item is content, short or not
     has_sentence_end = bool(re.search(r"[.!?][\"'”’)]*\s+[A-Z]", text))  # a sentence, then something after it
-    return not _ENDS_SENTENCE.search(text) and not has_sentence_end and len(text.split()) <= CROSSHEAD_MAX_WORDS
+    most = CROSSHEAD_MAX_WORDS if crossheads else LINE_SENTENCE_MIN_WORDS - 1
+    return not _ENDS_SENTENCE.search(text) and not has_sentence_end and len(text.split()) <= most
 
 
 def _furniture_flags(paragraphs: list[str]) -> list[bool]:
     """Which paragraphs are furniture: ``is_furniture``, unless the line addresses the model, alone or read with
-    the end of the line before and the start of the line after (an instruction split across lines)."""
+    the end of the line before and the start of the line after (an instruction split across lines).
+
+    A crosshead is a short line without closing punctuation among prose that has it. In a body where no line
+    closes with punctuation (notes, wire flashes, transcripts: one sentence a line), such lines are the story's
+    sentences (Smoke test 35 #4: three of four were dropped as headings, and the article was left empty)."""
     flags = []
+    crossheads = any(_ENDS_SENTENCE.search(p) for p in paragraphs)
     for index, paragraph in enumerate(paragraphs):
-        furniture = is_furniture(paragraph)
+        furniture = is_furniture(paragraph, crossheads)
         if furniture:
             before = paragraphs[index - 1][-NEIGHBOUR_CONTEXT_CHARS:] if index else ""
             after = paragraphs[index + 1][:NEIGHBOUR_CONTEXT_CHARS] if index + 1 < len(paragraphs) else ""
@@ -118,14 +128,19 @@ def clean_story(story: Story) -> Story:
 
 
 def clean_body(body: str) -> str:
-    """The body without page furniture; list items each end as a sentence. Paragraphs stay blank-line separated."""
+    """The body without page furniture; list items each end as a sentence, and so does each line of a body in
+    which no line has closing punctuation (one sentence a line: the drafter takes no sentence without its end).
+    Paragraphs stay blank-line separated."""
     kept: list[str] = []
     paragraphs = _paragraphs(body)
+    unpunctuated = not any(_ENDS_SENTENCE.search(p) for p in paragraphs)
     for paragraph, furniture in zip(paragraphs, _furniture_flags(paragraphs), strict=True):
         if furniture:
             continue
         paragraph = _TRAILING_CREDIT.sub("", paragraph)
-        if LIST_MARKER.match(paragraph) and not _ENDS_SENTENCE.search(paragraph):
+        if (unpunctuated or LIST_MARKER.match(paragraph)) and not _ENDS_SENTENCE.search(paragraph):
+            # a list item, or a line of a body with no closing punctuation: a sentence, and the drafter takes none
+            # without its end
             paragraph += "."
         kept.append(paragraph)
     # a body made only of furniture is left as it was: refusing it is check_article's job, with a reason
@@ -166,8 +181,36 @@ def check_article(story: Story, name: str = "the story") -> None:
     sentences = [s for s in _SENTENCE.findall(body) if len(_WORD.findall(s)) >= 5]
     language = [s for s in sentences if _reads_as_language(s)]
     if len(language) < MIN_LANGUAGE_SENTENCES or len(language) < MIN_LANGUAGE_SHARE * max(1, len(sentences)):
+        script = _other_script(body)
+        if script is not None:  # a language newsdesk cannot read is no text that fails to be language
+            raise InputError(
+                f"{name} is written in the {script} script: newsdesk reads stories in languages written in the "
+                "Latin script only (English, French, Spanish, German, Italian, Portuguese); nothing was written"
+            )
         found = f"{len(language)} of {len(sentences)} sentence(s)" if sentences else "no sentences"
         raise InputError(f"{name} does not read as an article: {found} read as language; nothing was written")
+
+
+def _other_script(text: str) -> str | None:
+    """The script most of ``text``'s letters are written in, where it is not Latin ("Arabic", "CJK"); None for a
+    text mostly in Latin letters, or with none. Smoke test 35 #9: a story in Arabic or Chinese was refused as
+    "not language"."""
+    scripts: dict[str, int] = {}
+    letters = 0
+    for character in text[:SAMPLE_CHARS]:
+        if character.isalpha():
+            letters += 1
+            script = unicodedata.name(character, "").split(" ")[0]
+            scripts[script] = scripts.get(script, 0) + 1
+    if not letters:
+        return None
+    script, count = max(scripts.items(), key=lambda item: item[1])
+    if script == "LATIN" or count < letters / 2:
+        return None
+    return _SCRIPT_NAMES.get(script, script.title())
+
+
+_SCRIPT_NAMES = {"CJK": "Han (Chinese)", "HIRAGANA": "Japanese kana", "KATAKANA": "Japanese kana"}
 
 
 def _reads_as_language(sentence: str) -> bool:

@@ -26,15 +26,29 @@ from ..errors import BlockedURLError, FetchError
 
 __all__ = [
     "ALLOW_PRIVATE_HINT",
+    "SERVER_REFUSAL",
     "Guard",
     "GuardedTransport",
     "allow_private_setting",
     "blocked_reason",
+    "for_server",
     "normal_url",
     "system_resolver",
 ]
 
 ALLOW_PRIVATE_HINT = "pass --allow-private (or set NEWSDESK_ALLOW_PRIVATE=1) to fetch intranet hosts"
+# What the web app says instead: its user has a browser, not the server's command line (Smoke test 35 #13)
+SERVER_REFUSAL = "this server does not fetch private or intranet addresses"
+
+
+def for_server(message: str) -> str:
+    """A refusal's words for the web app's user: the operator's hint (``ALLOW_PRIVATE_HINT``) becomes what the
+    server does. The server's log keeps the hint."""
+    return message.replace(ALLOW_PRIVATE_HINT, SERVER_REFUSAL)
+
+
+# A host name as a resolver takes it (internationalised names are punycode by now); underscores occur in the wild.
+_HOST_NAME = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?")
 
 # NAT64 (64:ff9b::/96) carries an IPv4 address in its last 32 bits, like IPv4-mapped addresses do.
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
@@ -122,6 +136,10 @@ class Guard:
             literal = None
         if literal is not None:
             self.check_address(parsed.host, str(literal))
+        elif not _HOST_NAME.fullmatch(parsed.raw_host.decode("ascii", "replace")):
+            # "http://<svg/onload=alert(2)>/" parsed, and failed only at the fetch as "cannot resolve %3csvg"
+            # (Smoke test 35 #13): a name a resolver is asked for is letters, digits, hyphens and dots
+            raise FetchError(f"not a valid URL: {shown} has a host name with characters no host name has")
         return parsed
 
     def check_address(self, host: str, address: str) -> None:

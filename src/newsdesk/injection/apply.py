@@ -17,7 +17,7 @@ from ..language import stem
 from ..models import NOTE_FAILED, Dropped
 from ..text import counted, split_sentences
 from .addressee import asserted
-from .find import Flag, addresses_model, find, find_cached, flag_text
+from .find import LANGUAGE_REASON, Flag, addresses_model, find, find_cached, flag_text
 from .fold import content_words
 
 if TYPE_CHECKING:
@@ -45,6 +45,12 @@ NOTE = (
     "(instructions, requests, links to other pages) and {were} set aside: {they} not used to write the article "
     "nor counted as evidence."
 )
+# A sentence in another language than its source's is set aside too (never copied, never evidence for a claim in
+# English), but it addressed no one: its own note says why it was left out (Smoke test 35 #9).
+LANGUAGE_NOTE = (
+    "{n} in the sources {were} in another language than the story and {were} left out: newsdesk writes in English "
+    "and translates nothing."
+)
 ECHO_REASON = "repeats text in a source that addresses AI systems (set aside, never evidence)"
 
 
@@ -71,6 +77,7 @@ class Screening:
     set_aside: list[str] = field(default_factory=list)
     story: Story | None = None  # the story with its headline and body screened (None when none was given)
     kept_words: set[str] = field(default_factory=set)  # content words of what was kept, for drop_echoes
+    other_language: list[str] = field(default_factory=list)  # of ``set_aside``: those left out for their language
 
     @property
     def count(self) -> int:
@@ -78,14 +85,18 @@ class Screening:
 
     @property
     def notes(self) -> list[str]:
-        if not self.set_aside:
-            return []
-        one = self.count == 1
-        return [
-            NOTE.format(
-                n=counted(self.count, "sentence"), were="was" if one else "were", they="it was" if one else "they were"
+        notes = []
+        addressed = self.count - len(self.other_language)
+        if addressed > 0:
+            one = addressed == 1
+            they = "it was" if one else "they were"
+            notes.append(NOTE.format(n=counted(addressed, "sentence"), were="was" if one else "were", they=they))
+        if self.other_language:
+            one = len(self.other_language) == 1
+            notes.append(
+                LANGUAGE_NOTE.format(n=counted(len(self.other_language), "sentence"), were="was" if one else "were")
             )
-        ]
+        return notes
 
 
 def screen(sources: list[Source], story: Story | None = None) -> Screening:
@@ -102,6 +113,8 @@ def screen(sources: list[Source], story: Story | None = None) -> Screening:
         for flag in flags:
             by_part.setdefault(flag.part, []).append(flag)
             result.set_aside.append(flag.text)
+            if flag.reason.startswith(LANGUAGE_REASON):
+                result.other_language.append(flag.text)
         if 0 in by_part:
             source.title = _without(source.title, by_part[0])
         kept = []
@@ -122,6 +135,8 @@ def screen(sources: list[Source], story: Story | None = None) -> Screening:
         for flag in find([story.headline, *re.split(r"\n\s*\n", story.body)]):
             if flag.text not in result.set_aside and not any(flag.text in kept for kept in result.set_aside):
                 result.set_aside.append(flag.text)
+                if flag.reason.startswith(LANGUAGE_REASON):
+                    result.other_language.append(flag.text)
     return result
 
 

@@ -34,7 +34,7 @@ from .headings import ITEM_LABEL, heading
 from .roles import deixis_in, is_machine, lemma
 from .rules import FOLLOW_ON, IMPERATIVE_PREFIX, RULES, SPEECH_VERB_START
 
-__all__ = ["Flag", "addresses_model", "find", "find_cached", "flag_text", "sentence_spans"]
+__all__ = ["LANGUAGE_REASON", "Flag", "addresses_model", "find", "find_cached", "flag_text", "sentence_spans"]
 
 # Sentence ends: . ! ? … (and closing quotes) before a space and a capital, a digit or a quotation; the full stops
 # and question marks of other scripts (Devanagari danda, Arabic and Urdu, Armenian, Ethiopic) the same way; the
@@ -269,7 +269,7 @@ def _by_parse_and_language(document: str, spans: list[tuple[int, int]], reasons:
         for sentence in _readings(join_spelled(unmask(document[start:end]))):
             other = sentence_language(sentence, language or "en")
             if other is not None and language is not None:
-                reasons[index] = f"in another language ({other}) than the source ({language})"
+                reasons[index] = f"{LANGUAGE_REASON} ({other}) than the source ({language})"
             elif other is None and language in ("en", None):
                 reason = addressed_reason(" ".join(sentence.split()))
                 if reason is not None and _OPENING_QUOTE.search(sentence):
@@ -358,7 +358,11 @@ def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, s
     the payload after a flagged sentence: announced by it ("the following", "a message ... follows", a colon, a
     fake end of source), or a bare request that continues it ("Say that the bridge collapsed."); and after a flagged
     heading ("FAQ for language models.", "Subject: note for assistants."), the rest of its paragraph, which the
-    heading addresses to machines."""
+    heading addresses to machines.
+
+    A sentence set aside for its language is no heading that addresses machines: a script without capitals reads
+    as one, and the rest of the paragraph went with it (Smoke test 35 #9: a Chinese sentence took the English one
+    after it along)."""
     for index in sorted(reasons):
         sentence = document[spans[index][0] : spans[index][1]]
         if index > 0 and index - 1 not in reasons and _POINTS_BACK.search(fold(sentence).text):
@@ -373,7 +377,11 @@ def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, s
         elif ITEM_LABEL.match(following) and (ITEM_LABEL.match(flagged) or _LIST_OPENED.search(flagged)):
             # the next item of a numbered list that a flagged label opened ("Key facts for summaries: 1) X. 2) Y.")
             reasons[index + 1] = _PAYLOAD_REASON
-        elif reasons[index] != _PAYLOAD_REASON and heading(document[spans[index][0] : spans[index][1]]):
+        elif (
+            reasons[index] != _PAYLOAD_REASON
+            and not reasons[index].startswith(LANGUAGE_REASON)
+            and heading(document[spans[index][0] : spans[index][1]])
+        ):
             after = index + 1
             while after < len(spans) and "\n\n" not in document[spans[after - 1][1] : spans[after][0]]:
                 reasons.setdefault(after, _PAYLOAD_REASON)
@@ -381,6 +389,7 @@ def _follow_on(document: str, spans: list[tuple[int, int]], reasons: dict[int, s
 
 
 _PAYLOAD_REASON = "payload of an instruction to AI systems"
+LANGUAGE_REASON = "in another language"  # how a reason for a sentence in another language starts
 # A label's colon before a list's first item.
 _LIST_OPENED = re.compile(r":\s*(?:\(\s*1\s*\)|1[.)]|\(\s*a\s*\)|a\))\s+")
 # A flagged sentence that points back at the text before it ("use this sentence verbatim as your lead", "repeat

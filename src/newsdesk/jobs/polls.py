@@ -18,6 +18,7 @@ from ..archive.feeds import Feed
 from ..archive.intake import ingest_feed
 from ..errors import BlockedURLError, NewsdeskError
 from ..ingest.feeds import read_feed
+from ..ingest.guard import for_server
 from ..pipeline import Event
 from .queue import JobQueue, with_choices
 
@@ -85,7 +86,7 @@ def poll_feed(
         try:
             report = ingest_feed(archive, read_feed(feed.url, allow_private=allow_private))
         except BlockedURLError as error:  # the host is refused: the feed backs off a day and shows as blocked
-            archive.feeds.polled(feed.url, f"{BLOCKED_PREFIX}{error}")
+            archive.feeds.polled(feed.url, f"{BLOCKED_PREFIX}{for_server(str(error))}")
             raise
         except NewsdeskError as error:
             archive.feeds.polled(feed.url, str(error))

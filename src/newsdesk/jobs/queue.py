@@ -99,6 +99,7 @@ class JobPayload(WriteChoices, total=False):
     feed_id: int
     article_id: int
     section_id: str
+    regenerate: bool  # a write job: a new article even when the story was written with the same options
 
 
 def with_choices(payload: JobPayload, choices: WriteChoices) -> JobPayload:

@@ -7,8 +7,10 @@ runs up to K jobs at once in threads (the server batches them); the embedded mod
 
 Crash safety comes from three things:
 
-* a ``write`` job passes ``request_key="job:<id>"`` to the pipeline, which saves an article once per key: a job
-  re-run after its worker died returns the article the dead worker saved, or writes it now, never twice;
+* a ``write`` job passes a request key to the pipeline, which saves an article once per key: a job re-run after
+  its worker died returns the article the dead worker saved, or writes it now, never twice. The key is the story
+  and the options (``same_request_key``: the same request again, from any job, gets the stored article), or
+  ``job:<id>`` for a feed entry and for a job that asks for a new article (``regenerate``);
 * every LLM answer is cached in the database, so a re-run replays the sections finished before the crash
   without calling the model again, and goes on from the first unfinished one;
 * the job's stored events say how far it got: a URL job that had stored its story does not fetch it again.
@@ -30,15 +32,17 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..archive import Archive, open_archive
-from ..errors import NewsdeskError, StorageError
+from ..errors import BlockedURLError, NewsdeskError, StorageError
+from ..ingest.guard import for_server
 from ..llm import Model, get_model
 from ..llm.counting import CountingModel
 from ..models import Story
 from ..pipeline import Event, WriteOptions, regenerate_section, write_article
+from ..pipeline.options import same_request_key
 from ..text import ascii_number
 from .polls import poll_feed
 from .queue import Job, JobPayload, JobQueue, LeaseLost
@@ -244,7 +248,9 @@ class Worker:
         except LeaseLost as error:
             log.warning("%s", error)
         except NewsdeskError as error:
-            self.queue.fail(job.id, self.id, str(error))
+            if isinstance(error, BlockedURLError):  # the operator's hint stays in the log; the job's page says what
+                log.warning("job %s: %s", job.id, error)  # the server does
+            self.queue.fail(job.id, self.id, for_server(str(error)))
         except Exception as error:  # a bug must fail its job, not kill the worker
             log.exception("job %s failed", job.id)
             self.queue.fail(job.id, self.id, f"internal error: {type(error).__name__}: {error}")
@@ -262,6 +268,11 @@ class Worker:
         if article_id is None:
             story = self._story(job, on_event)
             options = self._options(payload, request_key=key)
+            if not payload.get("regenerate") and not payload.get("feed_entry_id"):
+                # The same story with the same options is the stored article (Smoke test 35 #6: two tabs, a retry
+                # or the Library's button wrote it again). The key is looked up now, when the job runs, and held
+                # once by the archive, so identical jobs that run at once still end in one article.
+                options = replace(options, request_key=same_request_key(story, options, prefix="web"))
             article = write_article(
                 story, options, self.archive, on_event=on_event, model=self._model(payload.get("model"), on_event)
             )
@@ -281,6 +292,8 @@ class Worker:
         options = self._options(payload)
         model = self._model(payload.get("model"), on_event)
         result = update_thread_article(self.archive, int(payload["story_id"]), options, on_event, model)
+        if result is not None and result.not_saved:
+            on_event(Event("warning", "info", {"message": result.not_saved}))
         return None if result is None else result.article.id
 
     def _story(self, job: Job, on_event: Callable[[Event], None]) -> Story:

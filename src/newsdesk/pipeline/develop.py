@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
 from ..models import MAX_ROW_ID, Article, Source, Story, Update
+from ..text import counted, date_phrase
 from . import coverage
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ class UpdateResult:
     updated: bool  # False: no later entry, the article is as it was
     corrections: list[str]  # sentences of the previous version a later source contradicts
     elsewhere: list[int] = field(default_factory=list)  # later entries of its thread about another event: left out
+    # Why a new version was written but not saved, in one line ("" when it was saved or there was none to write)
+    not_saved: str = ""
 
 
 def get_version(archive: Archive, article_id: int, version: int) -> Article:
@@ -169,12 +172,22 @@ def update_article(
                 corrections.append((sentence.text, sorted({c.source for c in check.citations}) or later_numbers))
     listed = {text for text, _ in corrections} | _listed_before(previous)
     _without_superseded(fresh, listed | _restated_from_earlier(fresh, latest, verifier))
+    if not (fresh.intro.sentences() or any(section.sentences() for section in fresh.sections)):
+        # a title over "left out" notes would replace an article that had content (Smoke test 35 #4): the current
+        # version stays, and the caller says why in one line
+        if temporary_id is not None and temporary_id != article_id:
+            with archive.transaction() as db:
+                _delete_draft(archive, db, temporary_id, fresh.title)
+        why = (
+            f"article {article_id} stays at version {previous.version}: the update from "
+            f"{counted(len(newer), 'later entry', 'later entries')} kept no sentence, so it was not saved"
+        )
+        return UpdateResult(previous, False, [], elsewhere, not_saved=why)
     at = datetime.now(UTC).isoformat(timespec="seconds")
     added = [n for n, s in ((s.number, s) for s in fresh.sources) if s.story_id in newer]
 
     def named(story_ids: list[int]) -> str:
-        stories = [archive.get_story(story_id) for story_id in story_ids]
-        return "; ".join(f"“{story.headline}”" + (f" ({story.source})" if story.source else "") for story in stories)
+        return "; ".join(_named(archive.get_story(story_id)) for story_id in story_ids)
 
     # an entry that reached the archive late but tells of an earlier moment is no news: it is background
     earlier = [story_id for story_id in newer if story_id not in told_after]
@@ -202,6 +215,23 @@ def update_article(
                 _delete_draft(archive, db, temporary_id, fresh.title)
     announce(archive, "article.updated", fresh, emitter(on_event, time.perf_counter()))  # the version, not the draft
     return UpdateResult(fresh, True, [text for text, _ in corrections], elsewhere)
+
+
+def _named(story: Story) -> str:
+    """A later entry as the Updates log names it: its headline in quotation marks, with its outlet. A headline the
+    injection screen set aside in part is quoted as screened; one set aside whole is named by outlet and date.
+    The log is published: it never quotes words the article was not allowed to use (Smoke test 35 #4)."""
+    from ..injection import screen
+
+    outlet = f" ({story.source})" if story.source else ""
+    screened = screen([], story).story
+    headline = screened.headline if screened is not None else story.headline
+    if headline == story.headline:
+        return f"“{headline}”{outlet}"
+    if headline and headline in story.headline:  # the words the screen kept, not the body's first sentence
+        return f"“{headline}”{outlet}"
+    when = date_phrase(story.published)
+    return f"a report{f' by {story.source}' if story.source else ''}{f' ({when[3:]})' if when else ''}"
 
 
 def _without_superseded(article: Article, superseded: set[str]) -> None:

@@ -11,6 +11,7 @@ from ..retrieve import DEFAULT_BACKGROUND_PASSAGES
 
 if TYPE_CHECKING:
     from ..llm import Model
+    from ..models import Story
 
 __all__ = [
     "Drafting",
@@ -22,6 +23,7 @@ __all__ = [
     "Stage",
     "Status",
     "WriteOptions",
+    "same_request_key",
 ]
 
 # Writing is one call per section plus one for title/dek/intro (a template has at most 8 sections); the LLM judge
@@ -62,6 +64,20 @@ class WriteOptions:
     # The run writes a draft that its caller saves as a new version of another article (``develop``): the draft
     # is announced to no webhook, the version the caller saves is.
     draft: bool = False
+
+
+def same_request_key(story: Story, options: WriteOptions, prefix: str = "cli") -> str:
+    """The same story with the same writing options is the same request: its stored article is returned.
+
+    The key is the story's fingerprint (headline and text) with every option that shapes the article; the caching
+    switch, the API key and the key itself do not. Saved as the article's ``request_key``, which the archive holds
+    once, so two identical requests that run at once still end in one article."""
+    import json
+
+    from ..models import content_hash
+
+    chosen = {k: v for k, v in asdict(options).items() if k not in ("use_cache", "api_key", "request_key")}
+    return f"{prefix}:" + content_hash(story.fingerprint + json.dumps(chosen, sort_keys=True, default=str))
 
 
 @dataclass(frozen=True)

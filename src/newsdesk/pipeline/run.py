@@ -23,7 +23,7 @@ from ..models import Article, ModelInfo, Passage, Section, Source, Story, StoryI
 from ..retrieve import build_sources, evidence_of
 from ..storymap import build_map
 from ..template import SectionSpec, Template, load_template
-from ..text import published_moment
+from ..text import content_words, published_moment
 from ..threads import thread_members
 from ..threads.background import thread_background
 from ..write import fallback_title, keep_datelines, leave_out_empty, write_draft
@@ -215,6 +215,13 @@ def _run(
 
         add_coverage_section(article, archive, story, evidence, emit)
 
+    if not options.draft and _says_nothing_new(article, story):
+        # a title and dek over "left out" notes is no article (Smoke test 35 #4: a job "done" with nothing in it);
+        # a draft's caller (an update) decides for itself
+        raise InputError(
+            "nothing of the story could be written beyond its headline: no sentence of it was kept in any section "
+            "(a title and dek alone are no article); nothing was saved"
+        )
     article.model.context_length = model.context_length  # as the server stated it, where it refused a prompt
     if (session.retried or model.context_length < assumed) and not any("context of" in n for n in article.notes):
         # a refusal that cut no source still changed the run: the README promises the notes say so
@@ -236,6 +243,14 @@ def _run(
     archive.save_article(article, story.id, run_id, request_key=options.request_key)
     emit("save", "done", article_id=article.id)
     return article, article.stats.to_dict()
+
+
+def _says_nothing_new(article: Article, story: Story) -> bool:
+    """Whether ``article`` tells no more than the story's headline: no section keeps a sentence, and the dek is
+    none or words of the headline. A one-sentence summary's article (its dek that sentence) tells more."""
+    if article.intro.sentences() or any(section.sentences() for section in article.sections):
+        return False
+    return not set(content_words(article.dek or "")) - set(content_words(story.headline or ""))
 
 
 def _session(

@@ -69,6 +69,12 @@ class ArticleRequest(_Strict):
     url: str | None = Field(None, max_length=2000)
     template: str | None = Field(None, max_length=200, description="a template name the server offers")
     model: str | None = Field(None, max_length=200, description="a model the server runs")
+    regenerate: bool = Field(
+        False,
+        strict=True,
+        description="write a new article even when this story was written with the same options (by default the "
+        "job ends at the stored article)",
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> ArticleRequest:
@@ -113,11 +119,11 @@ def _created(job: Any, status_code: int = 202) -> JSONResponse:
 def create_article(body: ArticleRequest, desk: DeskDep) -> JSONResponse:
     """Queue a job that writes an article; follow it at ``/api/jobs/{id}`` or its event stream."""
     if body.url:
-        return _created(desk.submit_url(body.url, body.template, body.model))
+        return _created(desk.submit_url(body.url, body.template, body.model, regenerate=body.regenerate))
     # the same story format as a file, the form and the command line: Date:, Publisher:, Source: and Author: lines
     # at the top of the body are the story's details, not its text
     story = parse_text_story(f"{' '.join((body.headline or '').split())}\n{body.body or ''}", "the story")
-    return _created(desk.submit_story(story, body.template, body.model))
+    return _created(desk.submit_story(story, body.template, body.model, regenerate=body.regenerate))
 
 
 @router.get("/jobs", summary="Recent jobs")

@@ -10,9 +10,9 @@ from typing import Any
 
 from ..archive import Archive, check_writable, open_archive
 from ..archive.feeds import Feed
-from ..errors import InputError
+from ..errors import BlockedURLError, InputError
 from ..ingest.clean import check_article, clean_story
-from ..ingest.guard import Guard, normal_url
+from ..ingest.guard import Guard, for_server, normal_url
 from ..jobs import Job, JobPayload, JobQueue, queue_for, with_choices
 from ..jobs.polls import MAX_FEED_INTERVAL
 from ..models import Article, Story, WriteChoices
@@ -64,11 +64,18 @@ class Desk:
         if len(url) > MAX_URL_CHARS:
             raise RequestError(f"the {what} is longer than {MAX_URL_CHARS} characters")
         # Scheme, credentials and literal addresses are refused now; host names are checked again when fetched.
-        parsed = Guard(allow_private=self.settings.allow_private).check_url(url)
+        try:
+            parsed = Guard(allow_private=self.settings.allow_private).check_url(url)
+        except BlockedURLError as error:
+            raise BlockedURLError(for_server(str(error))) from None
         return normal_url(parsed)
 
     # -- jobs ----------------------------------------------------------------------------------------------
-    def submit_story(self, story: Story, template: str | None = None, model: str | None = None) -> Job:
+    def submit_story(
+        self, story: Story, template: str | None = None, model: str | None = None, regenerate: bool = False
+    ) -> Job:
+        """Queue a write job for ``story``. The job ends at the stored article when the story was written with the
+        same options before (the worker looks when it runs); ``regenerate`` asks for a new one all the same."""
         if len(story.body) > MAX_BODY_CHARS:  # the form's file may be larger than the API's body: one limit
             raise RequestError(f"the story is {len(story.body):,} characters; one may be at most {MAX_BODY_CHARS:,}")
         options = self._options(template, model)
@@ -78,11 +85,19 @@ class Desk:
         except InputError as error:
             raise RequestError(str(error)) from None
         story_id, _ = self.archive.add_story(story)
-        return self.queue.enqueue("write", with_choices({"story_id": story_id}, options))
+        payload: JobPayload = {"story_id": story_id}
+        if regenerate:
+            payload["regenerate"] = True
+        return self.queue.enqueue("write", with_choices(payload, options))
 
-    def submit_url(self, url: str, template: str | None = None, model: str | None = None) -> Job:
+    def submit_url(
+        self, url: str, template: str | None = None, model: str | None = None, regenerate: bool = False
+    ) -> Job:
         options = self._options(template, model)
-        return self.queue.enqueue("write", with_choices({"url": self.checked_url(url)}, options))
+        payload: JobPayload = {"url": self.checked_url(url)}
+        if regenerate:
+            payload["regenerate"] = True
+        return self.queue.enqueue("write", with_choices(payload, options))
 
     def regenerable(self, article: Article) -> list[tuple[str, str]]:
         """(id, heading) of each section "Rewrite this section" may ask for: the sections of the article's template,
@@ -113,7 +128,9 @@ class Desk:
     ) -> tuple[Feed, Job]:
         """Watch a feed and queue its first poll now; the server polls it every ``interval`` seconds after."""
         if interval < MIN_FEED_INTERVAL:
-            raise RequestError(f"a feed is polled at most every {MIN_FEED_INTERVAL} seconds")
+            # in minutes, as the Feeds page asks for it (Smoke test 35 #13: "every 60 seconds" to a user who typed 0)
+            minutes = MIN_FEED_INTERVAL // 60
+            raise RequestError(f"a feed is polled at most once a minute: give an interval of {minutes} minute or more")
         if interval > MAX_FEED_INTERVAL:
             raise RequestError(f"a feed is polled at least every {MAX_FEED_INTERVAL // 86400} days")
         url = self.checked_url(url, "feed URL")

@@ -30,7 +30,7 @@ from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
 from .errors import error_response
 from .security import SESSION_COOKIE, session_value
-from .settings import DEFAULT_FEED_INTERVAL, PAGE_SIZE
+from .settings import DEFAULT_FEED_INTERVAL, MAX_BODY_CHARS, PAGE_SIZE
 from .templating import page, page_number
 
 if TYPE_CHECKING:
@@ -39,14 +39,22 @@ if TYPE_CHECKING:
 router = APIRouter(include_in_schema=False)
 
 
+async def _read_form(request: Request) -> Any:
+    settings = get_desk(request).settings
+    return await request.form(max_files=1, max_fields=20, max_part_size=settings.max_upload)
+
+
 async def _form(request: Request) -> Any:
     """The posted form, once its CSRF token is checked."""
-    settings = get_desk(request).settings
-    form = await request.form(max_files=1, max_fields=20, max_part_size=settings.max_upload)
+    form = await _read_form(request)
     if not check_csrf(request, form.get(CSRF_FIELD)):
         await form.close()
         raise _CsrfError
     return form
+
+
+class _TooLarge(NewsdeskError):
+    status_code = 413
 
 
 class _CsrfError(NewsdeskError):
@@ -61,6 +69,9 @@ def _see(url: str) -> RedirectResponse:
 
 
 # -- new article ---------------------------------------------------------------------------------------------
+_NEW_FIELDS = ("brief", "url", "template", "model", "regenerate")  # what the New article page shows again
+
+
 @router.get("/")
 def new_article(request: Request) -> Response:
     return _new_page(request)
@@ -77,6 +88,8 @@ def _new_page(request: Request, status: int = 200, error: str | None = None, **v
         templates=list(desk.settings.templates),
         default_template=desk.settings.default_template,
         models=desk.settings.models,
+        max_upload=desk.settings.max_upload,
+        max_chars=MAX_BODY_CHARS,
         recent=desk.queue.list_jobs(limit=8),
         failed_runs=desk.archive.runs("failed", limit=5),
     )
@@ -85,22 +98,37 @@ def _new_page(request: Request, status: int = 200, error: str | None = None, **v
 @router.post("/articles/new")
 async def submit_article(request: Request) -> Response:
     desk = get_desk(request)
-    form = await _form(request)
+    form = await _read_form(request)
+    if not check_csrf(request, form.get(CSRF_FIELD)):
+        # the New article page again, with what was typed and a token that works (Smoke test 35 #10: the generic
+        # error page lost a pasted brief, and Back brought the stale token back); still a 403, and nothing is queued
+        kept = {k: str(form.get(k) or "") for k in _NEW_FIELDS}
+        had_file = isinstance(form.get("file"), UploadFile) and bool(form.get("file").filename)
+        await form.close()
+        again = " (choose the file again)" if had_file else ""
+        error = f"the form's security token was missing or stale: nothing was sent. Send the form again{again}"
+        return _new_page(request, status=403, error=error, **kept)
     try:
         upload = form.get("file")
         named = isinstance(upload, UploadFile) and bool(upload.filename)
         data = await upload.read() if named else None
+        too_big = data is not None and len(data) > desk.settings.max_upload
         filename = upload.filename if named else ""
-        values = {k: str(form.get(k) or "") for k in ("brief", "url", "template", "model")}
+        values = {k: str(form.get(k) or "") for k in _NEW_FIELDS}
     finally:
         await form.close()
     template, model = values["template"] or None, values["model"] or None
+    regenerate = bool(values["regenerate"])
     url = values["url"].strip()
     try:
         offered = (("a file", data is not None), ("a URL", bool(url)), ("a brief", bool(values["brief"].strip())))
         given = [name for name, there in offered if there]
         if len(given) > 1:  # which one was meant is not ours to guess: the API refuses the same
             raise InputError(f"give one of a brief, a URL or a file, not {' and '.join(given)}")
+        if too_big and data is not None:
+            raise _TooLarge(
+                f"the file is {len(data):,} bytes; a file may be at most {desk.settings.max_upload:,} bytes"
+            )
         if data is not None:
             try:
                 story = story_from_bytes(data, PurePath(filename).name or "the file")
@@ -109,11 +137,12 @@ async def submit_article(request: Request) -> Response:
                     f"{feed.name} is a news feed (RSS or Atom), not one story: add its address on the Feeds page "
                     "(/feeds) to store its entries and write an article for each"
                 ) from None
-            job = await _in_thread(desk.submit_story, story, template, model)
+            job = await _in_thread(desk.submit_story, story, template, model, regenerate)
         elif url:
-            job = await _in_thread(desk.submit_url, url, template, model)
+            job = await _in_thread(desk.submit_url, url, template, model, regenerate)
         elif values["brief"].strip():
-            job = await _in_thread(desk.submit_story, story_from_text(values["brief"], "the brief"), template, model)
+            brief = story_from_text(values["brief"], "the brief")
+            job = await _in_thread(desk.submit_story, brief, template, model, regenerate)
         else:
             raise InputError("paste a brief, give a URL or choose a file")
     except NewsdeskError as error:
