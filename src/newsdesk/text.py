@@ -297,6 +297,8 @@ def _line_runs(paragraph: str) -> list[str]:
     flashes and transcripts put one sentence on each line, with no full stop). Hard-wrapped prose is not cut: it
     goes on in lower case, or after a comma, a dash, an article, a preposition or a title before a name."""
     lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+    if _filled(lines):
+        return [" ".join(lines)]
     runs: list[str] = []
     for line in lines:
         if runs and not _ends_at_break(runs[-1], line):
@@ -304,6 +306,21 @@ def _line_runs(paragraph: str) -> list[str]:
         else:
             runs.append(line)
     return runs
+
+
+WRAP_MIN_CHARS = 50  # a paragraph wrapped narrower than this is a list of short lines, not filled prose
+WRAP_SPREAD = 0.2  # the lines of wrapped prose, its last aside, are within this share of its longest
+
+
+def _filled(lines: list[str]) -> bool:
+    """Hard-wrapped prose: three lines or more, every one but the last filled to about one width. A line break
+    there falls wherever the width did, before a name as often as anywhere ("the United\nStates"), so it ends
+    nothing; lines of one sentence each are as long as their sentences."""
+    if len(lines) < 3:
+        return False
+    widths = [len(line) for line in lines[:-1]]
+    widest = max(widths)
+    return widest >= WRAP_MIN_CHARS and min(widths) >= (1 - WRAP_SPREAD) * widest
 
 
 def _ends_at_break(before: str, after: str) -> bool:

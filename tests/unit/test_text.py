@@ -148,3 +148,15 @@ def test_a_line_with_no_full_stop_before_a_capital_ends_a_sentence() -> None:
         "with the plan.",
         "Work starts in May.",
     ]
+
+
+def test_hard_wrapped_prose_is_not_cut_before_a_name_at_a_line_start() -> None:
+    """Lines filled to one width break wherever the width fell, before a name as often as anywhere: such a
+    paragraph is read whole, and only its full stops end its sentences."""
+    wrapped = (
+        "The delegation travelled to Geneva for talks with officials from the United\n"
+        "States and the European Union on Tuesday, where the foreign minister Anna\n"
+        "Berg said progress had been slow but steady over the past two weeks of work\n"
+        "in the city."
+    )
+    assert split_sentences(wrapped) == [" ".join(wrapped.split())]
