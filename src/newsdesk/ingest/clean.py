@@ -133,7 +133,9 @@ def clean_body(body: str) -> str:
     Paragraphs stay blank-line separated."""
     kept: list[str] = []
     paragraphs = _paragraphs(body)
-    unpunctuated = not any(_ENDS_SENTENCE.search(p) for p in paragraphs)
+    # one sentence a line needs lines: a lone unpunctuated line (a feed's summary) is left as written, since a full
+    # stop added to it changes what the encoder reads and so which stories it threads together
+    unpunctuated = len(paragraphs) > 1 and not any(_ENDS_SENTENCE.search(p) for p in paragraphs)
     for paragraph, furniture in zip(paragraphs, _furniture_flags(paragraphs), strict=True):
         if furniture:
             continue
