@@ -79,6 +79,7 @@ SURFACE: dict[str, set[str]] = {
         "keep_datelines",
         "leave_out_empty",
         "omit_empty_sections",
+        "opening_intro",
         "rebuild_from_map",
         "takeaway_count",
         "write_draft",

@@ -170,3 +170,18 @@ def test_article_json_round_trip_keeps_verdicts() -> None:
     s = again.sections[0].sentences()[0]
     assert s.verdict == "supported" and s.citations[0].quote in FLOOD_STORY[1]
     assert again.dropped[0].text == "Abbott said 99 homes were lost."
+
+
+def test_an_intro_whose_every_sentence_failed_gives_way_to_the_storys_opening() -> None:
+    """An intro is never left as a note while the story's own first sentences can say what happened: the opening
+    stands in for an intro every drafted sentence of which failed, and is checked as any sentence is."""
+    from newsdesk.verify import Fallbacks
+
+    a = article(section("context", "fact", ["Governor Greg Abbott declared a disaster in 23 counties."]))
+    a.intro = section("intro", "fact", ["Flash floods killed 40 people across northern Ohio on Friday."])
+    opening = [Block("paragraph", [Sentence(FLOOD_STORY[0], id="intro.b0.s0")])]
+    verify_article(Verifier(), a, PASSAGES, fallbacks=Fallbacks([], [], opening))
+    assert [s.text for s in a.intro.sentences()] == [FLOOD_STORY[0]]
+    assert a.intro.sentences()[0].verdict == "supported" and a.intro.sentences()[0].citations
+    assert any(d.section == "intro" and "Ohio" in d.text for d in a.dropped), "the failed sentence is listed"
+    assert a.intro.note is None

@@ -26,7 +26,7 @@ from ..template import SectionSpec, Template, load_template
 from ..text import content_words, published_moment
 from ..threads import thread_members
 from ..threads.background import thread_background
-from ..write import fallback_title, keep_datelines, leave_out_empty, write_draft
+from ..write import fallback_title, keep_datelines, leave_out_empty, opening_intro, write_draft
 from ..write.context import fit_to_context
 from ..write.revise import MAX_REVISE_CALLS, reviser
 from ..write.title import headline_fallbacks
@@ -207,7 +207,8 @@ def _run(
     # the title and dek are checked with the body (and judged with it); one that fails is replaced by one built
     # from the story that passes
     titles, deks = headline_fallbacks(story.headline, story.body, story_map)
-    _verify(article, sources, evidence, plan, session, archive, emit, Fallbacks(titles, deks))
+    opening = opening_intro(fitting.whole, story.headline, story_map, article.dek, template.headline.target_words)
+    _verify(article, sources, evidence, plan, session, archive, emit, Fallbacks(titles, deks, opening))
     keep_datelines(article, article.sources)
     injection.finish_article(article, screening, fallback_title)  # [injection]
     if plan.verify:  # several outlets of the story's thread among the sources: how their coverage differs

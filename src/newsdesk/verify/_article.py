@@ -55,6 +55,9 @@ class Fallbacks:
 
     titles: list[str] = field(default_factory=list)
     deks: list[str] = field(default_factory=list)
+    # the story's opening, for an intro every drafted sentence of which failed: an intro is never left as a note
+    # while the story's own first sentences can say what happened
+    intro: list[Block] = field(default_factory=list)
 
 
 @dataclass
@@ -133,6 +136,8 @@ def verify_article(
             reasons[id(item.section)].add("failed")
 
     _drop_repeats(article, verifier, reasons)
+    if fallbacks is not None and fallbacks.intro and had_sentences[id(article.intro)] and not article.intro.sentences():
+        _opening_for_intro(verifier, article, passages, fallbacks.intro, reasons)
 
     for section in article.all_sections():
         _prune_blocks(section)
@@ -247,6 +252,21 @@ def _settled(
     kinds = [kind if part == "title" else claim_kind(c, kind) for c in candidates]
     checks = verifier.check_many(list(zip(candidates, kinds, strict=True)), passages)
     return next((c for c, again in zip(candidates, checks, strict=True) if again.supported), candidates[-1])
+
+
+def _opening_for_intro(
+    verifier: Verifier, article: Article, passages: list[Passage], opening: list[Block], reasons: dict[int, set[str]]
+) -> None:
+    """The story's opening stands in for an intro whose every sentence failed, checked as any sentence is; what
+    fails or repeats of it goes too, and an intro left with nothing gets its note as before."""
+    intro = article.intro
+    intro.blocks = [Block(b.type, list(b.sentences), b.label) for b in opening]
+    placed = [(intro, block, sentence) for block in intro.blocks for sentence in block.sentences]
+    items, _ = _check(verifier, placed, passages)
+    for item in items:
+        if not item.check.supported:
+            _drop(article, item, _reason(item.check))
+    _drop_repeats(article, verifier, reasons)
 
 
 def _reason(check: Verification) -> str:

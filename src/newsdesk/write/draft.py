@@ -29,7 +29,15 @@ from .parse import (
 from .shape import fact_words, omit_empty_sections, takeaway_count
 from .title import acceptable_title, question_title, whole_sentence
 
-__all__ = ["Draft", "GROUNDED_KINDS", "fallback_title", "rebuild_from_map", "write_draft", "write_section"]
+__all__ = [
+    "Draft",
+    "GROUNDED_KINDS",
+    "fallback_title",
+    "opening_intro",
+    "rebuild_from_map",
+    "write_draft",
+    "write_section",
+]
 
 GROUNDED_KINDS = ("fact", "summary")
 SCARCE_SENTENCES = 30  # usable source sentences under which a story is short (the bundled example has 10)
@@ -115,13 +123,9 @@ def write_draft(
     else:
         title, dek, intro = _written_headline(session, sources, template, headline, story_map, body)
     if not intro.blocks:  # the model wrote no usable intro: the story's own opening says what happened
-        lead = GroundedDrafter(whole or sources, headline, story_map.unusable, story_map.speaker_only)
         words = template.headline.target_words
-        opening = lead.take(min(words, SCARCE_INTRO_WORDS) if summary else words, lead=True)
-        # the dek is often the story's first sentence: the intro goes on from it, or a one-sentence summary's
-        # article is its dek and the note that says why, not the same sentence twice
-        intro.blocks = lead.blocks(
-            [c for c in opening if dek.strip() not in (c.text.strip(), c.original.strip())], "paragraphs"
+        intro.blocks = opening_intro(
+            whole or sources, headline, story_map, dek, min(words, SCARCE_INTRO_WORDS) if summary else words
         )
     if not intro.blocks:
         intro.note = EMPTY_NOTE
@@ -486,6 +490,15 @@ def _title(candidate: str | None, headline: str, body: str, story_map: StoryMap)
         if 12 <= len(candidate) <= 160 and shared >= 0.4 and acceptable_title(candidate, headline, body, story_map):
             return candidate
     return question_title(headline, body, story_map)
+
+
+def opening_intro(sources: list[Source], headline: str, story_map: StoryMap, dek: str, words: int) -> list[Block]:
+    """An intro of the story's own opening sentences, about ``words`` long: what stands in for an intro the model
+    left out or that failed the check. The dek is often the story's first sentence: the intro goes on from it, or a
+    one-sentence summary's article is its dek and the note that says why, not the same sentence twice."""
+    lead = GroundedDrafter(sources, headline, story_map.unusable, story_map.speaker_only)
+    opening = lead.take(words, lead=True)
+    return lead.blocks([c for c in opening if dek.strip() not in (c.text.strip(), c.original.strip())], "paragraphs")
 
 
 def fallback_title(headline: str, body: str = "", story_map: StoryMap | None = None) -> str:
