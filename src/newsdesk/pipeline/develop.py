@@ -172,15 +172,16 @@ def update_article(
                 corrections.append((sentence.text, sorted({c.source for c in check.citations}) or later_numbers))
     listed = {text for text, _ in corrections} | _listed_before(previous)
     _without_superseded(fresh, listed | _restated_from_earlier(fresh, latest, verifier))
-    if not (fresh.intro.sentences() or any(section.sentences() for section in fresh.sections)):
-        # a title over "left out" notes would replace an article that had content (Smoke test 35 #4): the current
-        # version stays, and the caller says why in one line
+    if not any(section.sentences() for section in fresh.sections) and any(s.sentences() for s in previous.sections):
+        # a title over "left out" notes, or over the story's opening alone, would replace an article that had a body
+        # (Smoke test 35 #4): the current version stays, and the caller says why in one line
         if temporary_id is not None and temporary_id != article_id:
             with archive.transaction() as db:
                 _delete_draft(archive, db, temporary_id, fresh.title)
         why = (
             f"article {article_id} stays at version {previous.version}: the update from "
-            f"{counted(len(newer), 'later entry', 'later entries')} kept no sentence, so it was not saved"
+            f"{counted(len(newer), 'later entry', 'later entries')} kept no sentence in its sections, so it was not"
+            " saved"
         )
         return UpdateResult(previous, False, [], elsewhere, not_saved=why)
     at = datetime.now(UTC).isoformat(timespec="seconds")
