@@ -85,18 +85,14 @@ class Screening:
 
     @property
     def notes(self) -> list[str]:
-        notes = []
-        addressed = self.count - len(self.other_language)
-        if addressed > 0:
-            one = addressed == 1
-            they = "it was" if one else "they were"
-            notes.append(NOTE.format(n=counted(addressed, "sentence"), were="was" if one else "were", they=they))
-        if self.other_language:
-            one = len(self.other_language) == 1
-            notes.append(
-                LANGUAGE_NOTE.format(n=counted(len(self.other_language), "sentence"), were="was" if one else "were")
+        def said(note: str, n: int) -> str:
+            one = n == 1
+            return note.format(
+                n=counted(n, "sentence"), were="was" if one else "were", they="it was" if one else "they were"
             )
-        return notes
+
+        addressed = self.count - len(self.other_language)
+        return [said(note, n) for note, n in ((NOTE, addressed), (LANGUAGE_NOTE, len(self.other_language))) if n > 0]
 
 
 def screen(sources: list[Source], story: Story | None = None) -> Screening:

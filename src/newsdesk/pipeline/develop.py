@@ -153,6 +153,12 @@ def update_article(
         model=model,
     )
     temporary_id = fresh.id
+
+    def discard_draft() -> None:
+        if temporary_id is not None and temporary_id != article_id:  # the draft row: the article keeps its id
+            with archive.transaction() as db:
+                _delete_draft(archive, db, temporary_id, fresh.title)
+
     # what the later entries say, alone: the earlier ones (background now) still carry the superseded figure, and
     # an entry that tells of an earlier moment than the article's story corrects nothing in it
     evidence = evidence_of([s for s in fresh.sources if s.story_id in told_after])
@@ -175,9 +181,7 @@ def update_article(
     if not any(section.sentences() for section in fresh.sections) and any(s.sentences() for s in previous.sections):
         # a title over "left out" notes, or over the story's opening alone, would replace an article that had a body
         # (Smoke test 35 #4): the current version stays, and the caller says why in one line
-        if temporary_id is not None and temporary_id != article_id:
-            with archive.transaction() as db:
-                _delete_draft(archive, db, temporary_id, fresh.title)
+        discard_draft()
         why = (
             f"article {article_id} stays at version {previous.version}: the update from "
             f"{counted(len(newer), 'later entry', 'later entries')} kept no sentence in its sections, so it was not"
@@ -211,9 +215,7 @@ def update_article(
     try:
         archive.save_version(fresh, begun_from=previous.version)
     finally:
-        if temporary_id is not None and temporary_id != article_id:  # the draft row: the article keeps its id
-            with archive.transaction() as db:
-                _delete_draft(archive, db, temporary_id, fresh.title)
+        discard_draft()
     announce(archive, "article.updated", fresh, emitter(on_event, time.perf_counter()))  # the version, not the draft
     return UpdateResult(fresh, True, [text for text, _ in corrections], elsewhere)
 
@@ -227,9 +229,9 @@ def _named(story: Story) -> str:
     outlet = f" ({story.source})" if story.source else ""
     screened = screen([], story).story
     headline = screened.headline if screened is not None else story.headline
-    if headline == story.headline:
-        return f"“{headline}”{outlet}"
-    if headline and headline in story.headline:  # the words the screen kept, not the body's first sentence
+    if (
+        headline and headline in story.headline
+    ):  # as written, or the words the screen kept: not the body's first sentence
         return f"“{headline}”{outlet}"
     when = date_phrase(story.published)
     return f"a report{f' by {story.source}' if story.source else ''}{f' ({when[3:]})' if when else ''}"

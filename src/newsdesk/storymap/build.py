@@ -355,7 +355,7 @@ def _names_nothing(doc: Any) -> bool:
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if subject is None:
         return False
-    if subject.tag_ in ("PRP",) or subject.lower_ in ("this", "that", "these", "those"):
+    if subject.tag_ == "PRP" or subject.lower_ in ("this", "that", "these", "those"):
         return True
     determiner = next((c for c in subject.children if c.dep_ in ("det", "poss")), None)
     return determiner is None or determiner.lower_ in ("the", "this", "that", "these", "those", "its", "their")

@@ -138,9 +138,10 @@ def claim_kind(sentence: str, section_kind: str) -> ClaimKind:
         return "opinion"
     if _OPINION.search(sentence):
         return "fact" if reported else "opinion"
-    if not _OUTLOOK.search(sentence) and _FUTURE_TIME.search(sentence) and not _SPECULATIVE.search(sentence):
+    outlook = _OUTLOOK.search(sentence)
+    if not outlook and _FUTURE_TIME.search(sentence) and not _SPECULATIVE.search(sentence):
         return "fact"  # "She faces an inquiry that will run until next month": the future stated as certain
-    if _OUTLOOK.search(sentence):
+    if outlook:
         if reported:
             return "fact"
         if _SCHEDULED.search(sentence) and _DATED.search(sentence) and not _SPECULATIVE.search(sentence):

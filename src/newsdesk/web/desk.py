@@ -85,16 +85,15 @@ class Desk:
         except InputError as error:
             raise RequestError(str(error)) from None
         story_id, _ = self.archive.add_story(story)
-        payload: JobPayload = {"story_id": story_id}
-        if regenerate:
-            payload["regenerate"] = True
-        return self.queue.enqueue("write", with_choices(payload, options))
+        return self._write_job({"story_id": story_id}, options, regenerate)
 
     def submit_url(
         self, url: str, template: str | None = None, model: str | None = None, regenerate: bool = False
     ) -> Job:
         options = self._options(template, model)
-        payload: JobPayload = {"url": self.checked_url(url)}
+        return self._write_job({"url": self.checked_url(url)}, options, regenerate)
+
+    def _write_job(self, payload: JobPayload, options: WriteChoices, regenerate: bool) -> Job:
         if regenerate:
             payload["regenerate"] = True
         return self.queue.enqueue("write", with_choices(payload, options))
