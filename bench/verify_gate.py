@@ -51,7 +51,6 @@ def measure(root: Path | None = None) -> dict:
     files = dev.dataset_files(root)
     figures: dict[str, dict] = {}
     started = time.perf_counter()
-    articles = dev.load("articles", root)
     for name in GATED:
         began = time.process_time()
         if name == "contrast":
@@ -65,8 +64,8 @@ def measure(root: Path | None = None) -> dict:
             continue
         if name in ARTICLE_HALVES:
             half = name.removeprefix("articles_")
-            claims = [c for c in articles if in_half(c.group, {a.group for a in articles}, half)]
-            paths = [p for p in files["articles"] if _article_of(p) in {c.group for c in claims}]
+            claims = dev.load("articles", root, half=half)
+            paths = [p for p in files["articles"] if dev.article_name(p) in {c.group for c in claims}]
         else:
             documents = FRANK_DOCUMENTS if name == "frank" else SUMMEDITS_DOCUMENTS
             claims = dev.load(name, root, documents)
@@ -88,18 +87,6 @@ def measure(root: Path | None = None) -> dict:
             "cpu_seconds": round(time.process_time() - began, 1),
         }
     return {"datasets": figures, "seconds": round(time.perf_counter() - started, 1)}
-
-
-def in_half(name: str, names: set[str], half: str) -> bool:
-    """The dev articles' split (../shared/data/articles/README.md, as score_articles.py --split draws it): the
-    check half is the second half by name of the cnndm-* articles; the tune half is the rest."""
-    cnndm = sorted(n for n in names if n.startswith("cnndm-"))
-    return (name in set(cnndm[len(cnndm) // 2 :])) == (half == "check")
-
-
-def _article_of(path: Path) -> str:
-    """An article's name from any of its files (story-NAME.md, article-NAME.md, labels-NAME.jsonl)."""
-    return path.stem.split("-", 1)[1] if "-" in path.stem else path.stem
 
 
 def contrast_figures(summary: dict) -> dict[str, float]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import need_shared
+from newsdesk.eval import devdata as dev
 from newsdesk.eval.devdata import shared_data_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,10 +77,20 @@ def test_a_figure_no_longer_measured_is_removed_only_with_a_reason() -> None:
 
 def test_the_article_halves_follow_the_readme_split() -> None:
     names = {"bbc-1", "cnn", *(f"cnndm-{i:02d}" for i in range(6))}
-    check = {n for n in names if gate.in_half(n, names, "check")}
-    tune = {n for n in names if gate.in_half(n, names, "tune")}
+    check = {n for n in names if dev.in_half(n, names, "check")}
+    tune = {n for n in names if dev.in_half(n, names, "tune")}
     assert check == {"cnndm-03", "cnndm-04", "cnndm-05"}
     assert tune == names - check
+
+
+def test_the_articles_load_by_half_and_the_halves_partition_them() -> None:
+    need_shared(DATA / "articles")
+    every = {c.group for c in dev.load("articles", DATA)}
+    tune = {c.group for c in dev.load("articles", DATA, half="tune")}
+    check = {c.group for c in dev.load("articles", DATA, half="check")}
+    assert tune and check and not tune & check
+    assert tune | check == every
+    assert check == {n for n in every if dev.in_half(n, every, "check")}
 
 
 def test_contrast_figures_gate_each_edit_with_enough_pairs() -> None:

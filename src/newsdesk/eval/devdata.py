@@ -26,7 +26,18 @@ from ..text import split_sentences
 from ..verify import claim_kind
 from .scoring import load_rows, row_passages
 
-__all__ = ["ARTICLE_KINDS", "SUMMEDITS_DOMAINS", "Claim", "article_passages", "load", "shared_data_dir", "sha256"]
+__all__ = [
+    "ARTICLE_HALVES",
+    "ARTICLE_KINDS",
+    "SUMMEDITS_DOMAINS",
+    "Claim",
+    "article_name",
+    "article_passages",
+    "in_half",
+    "load",
+    "shared_data_dir",
+    "sha256",
+]
 
 SUMMEDITS_DOMAINS = ("ectsum", "podcast", "qmsumm", "sales_call", "sales_email", "samsum", "scitldr")
 #: The claim kind each article section is checked as (as ../shared/tools/score_articles.py passes --kind).
@@ -82,12 +93,27 @@ def files_sha256(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def load(dataset: str, root: Path | None = None, documents: int | None = None) -> list[Claim]:
+ARTICLE_HALVES = ("tune", "check")
+
+
+def in_half(name: str, names: set[str] | list[str], half: str) -> bool:
+    """The dev articles' split (../shared/data/articles/README.md, as score_articles.py --split draws it): the
+    check half is the second half by name of the cnndm-* articles; the tune half is the rest."""
+    cnndm = sorted(n for n in names if n.startswith("cnndm-"))
+    return (name in set(cnndm[len(cnndm) // 2 :])) == (half == "check")
+
+
+def article_name(path: Path) -> str:
+    """An article's name from any of its files (story-NAME.md, article-NAME.md, labels-NAME.jsonl)."""
+    return path.stem.split("-", 1)[1] if "-" in path.stem else path.stem
+
+
+def load(dataset: str, root: Path | None = None, documents: int | None = None, half: str | None = None) -> list[Claim]:
     """The dataset's claims; ``documents``: only the claims about the first N documents in order of their text's
-    sha1 (a fixed, deterministic subsample)."""
+    sha1 (a fixed, deterministic subsample); ``half``: the articles' tune or check half only."""
     root = root or shared_data_dir()
     if dataset == "articles":
-        return _articles(root / "articles")
+        return _articles(root / "articles", half)
     path = dataset_files(root)[dataset][0]
     rows = load_rows(path)
     if documents is not None:
@@ -129,13 +155,16 @@ def article_passages(story: Path) -> list[Passage]:
     return passages
 
 
-def _articles(folder: Path) -> list[Claim]:
+def _articles(folder: Path, half: str | None = None) -> list[Claim]:
     claims = []
     files = sorted(folder.glob("labels-*.jsonl"))
     if not files:
         raise InputError(f"no labelled articles (labels-*.jsonl) in {folder}")
+    names = {article_name(f) for f in files}
     for labels in files:
-        name = labels.stem[len("labels-") :]
+        name = article_name(labels)
+        if half is not None and not in_half(name, names, half):
+            continue
         passages = article_passages(folder / f"story-{name}.md")
         for line in labels.read_text(encoding="utf-8").splitlines():
             if not line.strip():
