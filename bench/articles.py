@@ -103,6 +103,17 @@ TEMPLATE_TITLE = re.compile(
 )
 
 
+def copies(sentence: str, other: str) -> bool:
+    """A near-copy: the two share at least 85% of their word pairs (the verifier's bar for a summary's copies)."""
+
+    def pairs(text: str) -> set[tuple[str, str]]:
+        words = re.findall(r"\w+", text.lower())
+        return set(zip(words, words[1:], strict=False))
+
+    a, b = pairs(sentence), pairs(other)
+    return bool(a and b) and len(a & b) / len(a | b) >= 0.85
+
+
 def dev_story(row: dict) -> Story:
     """A CNN/DailyMail row as a story: its headline is the one the URL keeps (the set has no other)."""
     parts = [p for p in row["url"].rstrip("/").split("/") if p and p != "index.html"]
@@ -131,6 +142,7 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
             "words",
             "story_words",
             "calls",
+            "dek_copies",
         )
     }
     with tempfile.TemporaryDirectory() as tmp:
@@ -160,6 +172,14 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
                 "words": len(whole.split()),
                 "story_words": len(story.body.split()),
                 "calls": article.stats.llm_calls,
+                "dek_copies": float(
+                    any(
+                        copies(s.text, article.dek)
+                        for sec in article.sections
+                        if sec.kind == "summary"
+                        for s in sec.sentences()
+                    )
+                ),
             }
             for key, value in result.items():
                 totals[key].append(value)
@@ -186,6 +206,7 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
         "mean_article_words": round(mean["words"]),
         "mean_story_words": round(mean["story_words"]),
         "mean_llm_calls": round(mean["calls"], 2),
+        "takeaways_copying_the_dek": f"{int(sum(totals['dek_copies']))}/{len(rows)}",
     }
     print(json.dumps(summary) if as_json else "\n" + "\n".join(f"{k}: {v}" for k, v in summary.items()))
 

@@ -86,3 +86,75 @@ def test_an_earlier_figure_is_no_longer_current_in_any_section() -> None:
     intro = Section(id="intro", heading="", kind="summary")
     article = Article(title="T", dek="", intro=intro, sections=[action], sources=[story, earlier], model={"name": "m"})
     assert _restated_from_earlier(article, latest, Verifier()) == {stale.text}
+
+
+def test_a_later_day_s_figure_for_the_same_quantity_supersedes_the_earlier_one() -> None:
+    """Smoke test 39a #1: the toll that rose from 19 (told on Tuesday) to 23 (on Wednesday), a date that moved twice
+    and a count of people pulled from homes are the same quantities measured again, read from the parse, though
+    Tuesday's statement is not contradicted by Wednesday's; a different count in the same sentence is not."""
+    from newsdesk.models import Passage
+    from newsdesk.verify import Verifier
+
+    def later(*texts: str) -> list[Passage]:
+        return [Passage(text=" ".join(texts), source_number=1)]
+
+    third = later(
+        "The death toll from the collapse of the Kessler Dam on the Silver River reached 23 on Wednesday as rescue "
+        "crews ended their search, the Riverton fire department said.",
+        "Officials said the Route 9 bridge would now reopen on April 2.",
+    )
+    second = later(
+        "Fire chief Maria Alvarez said rescue crews had now pulled 65 people from flooded homes in the Lower Mill "
+        "district, and 8 people were still missing.",
+        "Officials said the reopening of the Route 9 bridge had been pushed back to March 20.",
+    )
+    verifier = Verifier()
+    toll = (
+        "The death toll from the collapse of the Kessler Dam on the Silver River has risen to 19, the Riverton fire "
+        "department said on Tuesday."
+    )
+    assert "23" in (verifier.superseded(toll, third) or "")
+    assert "April 2" in (
+        verifier.superseded(
+            "Officials said the reopening of the Route 9 bridge had been pushed back to March 20.", third
+        )
+        or ""
+    )
+    assert "March 20" in (
+        verifier.superseded("Officials said the reopening of the Route 9 bridge was scheduled for March 3.", second)
+        or ""
+    )
+    pulled = (
+        "Fire chief Maria Alvarez said rescue crews had pulled 40 people from flooded homes in the Lower Mill district."
+    )
+    assert "65" in (verifier.superseded(pulled, second) or "")
+    killed = (
+        "The Kessler Dam on the Silver River collapsed early on Monday, killing 12 people and leaving dozens missing, "
+        "the Riverton fire department said."
+    )
+    assert verifier.superseded(killed, second) is None, "8 people missing are not the 12 killed"
+
+
+def test_another_owner_speaker_event_or_span_of_time_is_another_quantity() -> None:
+    from newsdesk.models import Passage
+    from newsdesk.verify import Verifier
+
+    verifier = Verifier()
+    cases = [
+        ("Apple shares rose 5% on Monday.", "Microsoft shares rose 3% on Monday."),
+        ("Ukraine said 40 soldiers were killed in the attack.", "Russia said 60 soldiers were killed in the attack."),
+        (
+            "Two people were killed at a shooting at a hockey game in Pawtucket.",
+            "At least three people were killed when a police building in Sertolovo collapsed.",
+        ),
+        ("Her 15-year-old son died in February.", "His 13-year-old son was able to pass the face scan."),
+        ("Five months later, OpenAI released new models.", "Two months later, OpenAI changed its instructions."),
+        (
+            "Ticket prices will stay at 2 dollars for adults and 1 dollar for children, officials said.",
+            "Ticket prices will stay at 2 dollars for adults, officials said.",
+        ),
+    ]
+    for sentence, other in cases:
+        assert verifier.superseded(sentence, [Passage(text=other, source_number=1)]) is None, sentence
+    same = [Passage(text="Apple shares rose 7% by Tuesday.", source_number=1)]
+    assert "7%" in (verifier.superseded("Apple shares rose 5% on Monday.", same) or "")

@@ -161,21 +161,19 @@ def update_article(
 
     # what the later entries say, alone: the earlier ones (background now) still carry the superseded figure, and
     # an entry that tells of an earlier moment than the article's story corrects nothing in it
-    evidence = evidence_of([s for s in fresh.sources if s.story_id in told_after])
+    later_sources = [(s.number, evidence_of([s])) for s in fresh.sources if s.story_id in told_after]
     verifier = Verifier(store=archive)
     corrections: list[tuple[str, list[int]]] = []
-    later_numbers = sorted(s.number for s in fresh.sources if s.story_id in told_after)
     for section in previous.all_sections():
         for sentence in section.sentences():
             # any section's sentence: a figure a later entry states otherwise is no longer current in a Call to
             # Action's "voices to follow" either
             if sentence.verdict != "supported" or sentence.claim_kind == "heading":
                 continue
-            check = verifier.check(sentence.text, evidence, "fact")
-            # contradicted, and by the same thing stated otherwise: a figure elsewhere in the sentence is no correction
-            if check.verdict == "contradicted" and verifier.superseded(sentence.text, evidence):
-                # a contradiction cites nothing: the later entries are what state it otherwise
-                corrections.append((sentence.text, sorted({c.source for c in check.citations}) or later_numbers))
+            # a later entry that measures the same thing otherwise (Verifier.superseded), cited as what gives it
+            by = [number for number, evidence in later_sources if verifier.superseded(sentence.text, evidence)]
+            if by:
+                corrections.append((sentence.text, by))
     listed = {text for text, _ in corrections} | _listed_before(previous)
     _without_superseded(fresh, listed | _restated_from_earlier(fresh, latest, verifier))
     if not any(section.sentences() for section in fresh.sections) and any(s.sentences() for s in previous.sections):

@@ -131,15 +131,14 @@ class Verifier:
         return index, claim.m, _checks.vetoes(claim, self.checks)
 
     def superseded(self, sentence: str, passages: list[Passage]) -> str | None:
-        """Why ``passages`` state what ``sentence`` states with another figure or date (bound to the same words:
-        ``_facts/_binding``), or None. Stricter than a "contradicted" verdict, which a figure anywhere in the nearest
-        source sentence gives ("tensioned on January 4" against "locked the wing on January 8, after the sunshield
-        was tensioned"): an update calls a sentence corrected only where a later source says the same otherwise."""
-        from ._facts._binding import check_figures_and_dates
-        from ._facts._parse import source_facts, stems_of
+        """Why ``passages`` give another value for a quantity ``sentence`` gives (the same thing measured, read from
+        the parse: ``_facts/_superseded``), or None. Not a "contradicted" verdict: Tuesday's toll of 19 is not
+        contradicted by Wednesday's 23, and a figure anywhere in the nearest source sentence is no later value of
+        this one; an update calls a sentence no longer current only where a later source measures the same thing."""
+        from ._facts._parse import source_facts
+        from ._facts._superseded import superseding
 
-        found = check_figures_and_dates(sentence, source_facts(self.index(passages)), stems_of(sentence))
-        return found.reason if found.failed else None
+        return superseding(sentence, [e.text for e in source_facts(self.index(passages)).sentences])
 
     def check(self, sentence: str, passages: list[Passage], claim_kind: str = "fact") -> Verification:
         return self.check_many([(sentence, claim_kind)], passages)[0]
