@@ -9,7 +9,6 @@ check and a real User-Agent. Environment proxies are ignored: a proxy would make
 
 from __future__ import annotations
 
-import re
 import time
 import zlib
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from .. import __version__
 from ..errors import FetchError
 from ..text import ascii_number
 from .guard import DeadlinePassed, Guard, GuardedTransport, allow_private_setting, shorten_url
+from .text import decode_html
 
 __all__ = ["DEFAULT_MAX_BYTES", "FEED_TYPES", "HTML_TYPES", "FetchResult", "Fetcher", "fetch"]
 
@@ -56,7 +56,7 @@ class FetchResult:
     redirects: list[str] = field(default_factory=list)  # the URLs that redirected, in order
 
     def text(self) -> str:
-        """The body as text: the declared charset, else a ``<meta charset>``, else UTF-8, else a best guess."""
+        """The body as text, read as a saved copy of the page is (``text.decode_html``)."""
         return decode_html(self.content, self.charset)
 
 
@@ -269,35 +269,6 @@ def _media_type(header: str) -> tuple[str, str | None]:
         if key.strip().lower() == "charset" and value.strip():
             charset = value.strip().strip("\"'")
     return parts[0].lower(), charset
-
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-
-
-def decode_html(data: bytes, charset: str | None = None) -> str:
-    """Decode a web page: declared charset, ``<meta charset>``, UTF-8, then charset_normalizer's best guess."""
-    candidates = [charset] if charset else []
-    match = _META_CHARSET.search(data[:4096])
-    if match:
-        candidates.append(match.group(1).decode("ascii", "ignore"))
-    for candidate in candidates:
-        try:
-            return data.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is not None:
-            return str(best)
-    except ImportError:  # pragma: no cover - charset_normalizer comes with trafilatura
-        pass
-    return data.decode("utf-8", errors="replace")
 
 
 def _first_line(error: BaseException) -> str:
