@@ -21,6 +21,8 @@ from ..text import split_sentences
 MAX_STORY_BYTES = 5_000_000  # a news story is kilobytes; anything this large is a mistake or an attack
 
 _META = re.compile(r"^\s*(source|url|date|published|publisher|author|by)\s*:\s*(.+?)\s*$", re.IGNORECASE)
+# a value meant as a link: a scheme and "//", or http(s) and a colon ("Source: Reuters" is a publisher's name)
+_LOOKS_LIKE_URL = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://|https?:)", re.IGNORECASE)
 _META_FIELD = {
     "source": "url",
     "url": "url",
@@ -136,6 +138,10 @@ def parse_text_story(text: str, name: str = "input") -> Story:
     if not body:
         raise InputError(f"{name} has a headline but no body: write the story below the first line")
     url = meta.get("url")
+    if url and _LOOKS_LIKE_URL.match(url) and not web_url(url):
+        # a link that leads nowhere is refused, as a JSON story's "url" is (Smoke test 39b #9: "http://[::1" was
+        # stored, and cited as the article's source)
+        raise InputError(f"{name}: a Source: line must give an http:// or https:// address, not {url[:60]!r}")
     if url and not web_url(url):
         # "Source: Reuters" names a publisher, not a link.
         meta["source"], url = meta.get("source", url), None
