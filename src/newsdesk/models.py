@@ -14,6 +14,7 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, TypedDict
+from urllib.parse import urlsplit
 
 from .text import visible
 
@@ -66,10 +67,11 @@ def content_hash(text: str) -> str:
 
 
 def web_url(value: Any) -> str | None:
-    """``value`` when it is an absolute http(s) URL with a host, else None.
+    """``value`` when it is an absolute http(s) URL with a host, one a URL parser reads, else None.
 
     Only such URLs are stored or rendered as links: a ``javascript:`` or ``data:`` link in a story's metadata
-    would otherwise run in the reader's browser from every page and file the article is rendered to.
+    would otherwise run in the reader's browser from every page and file the article is rendered to; and a link
+    that does not parse (``http://[::1``, a port that is no number) leads nowhere (Smoke test 39b #9).
     """
     if not isinstance(value, str):
         return None
@@ -79,7 +81,12 @@ def web_url(value: Any) -> str | None:
         return None
     if any(ch.isspace() or ord(ch) < 0x20 or ch in '<>"\\`' for ch in url):
         return None
-    return url
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - read for its ValueError: a port out of range or no number
+    except ValueError:
+        return None
+    return url if parts.hostname else None
 
 
 class WriteChoices(TypedDict, total=False):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import time
+import tracemalloc
+import zlib
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
@@ -65,6 +68,9 @@ class LocalServer(ThreadedServer):
             "/big-streamed": _big_streamed,
             "/drip": _drip,
             "/stall": _stall,
+            "/trickle-headers": _trickle_headers,
+            "/slow-body": _slow_body,
+            "/coded": _coded,
             "/echo-ua": lambda h, q: _send(h, 200, "text/html", h.headers.get("User-Agent", "").encode()),
         }
         super().__init__(Handler)
@@ -123,6 +129,49 @@ def _stall(handler: BaseHTTPRequestHandler, query: dict) -> None:
     handler.end_headers()
     handler.wfile.flush()
     time.sleep(3)
+
+
+def _trickle_headers(handler: BaseHTTPRequestHandler, query: dict) -> None:
+    """A header line every 0.1 s for 6 s: each read succeeds, so only a deadline over the headers stops it."""
+    handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+    for number in range(60):
+        handler.wfile.write(f"X-Slow-{number}: a\r\n".encode())
+        handler.wfile.flush()
+        time.sleep(0.1)
+    handler.wfile.write(b"Content-Length: 5\r\nConnection: close\r\n\r\nhello")
+    handler.close_connection = True
+
+
+def _slow_body(handler: BaseHTTPRequestHandler, query: dict) -> None:
+    """A body chunk every 2.5 s: within the read timeout, past the total deadline after the first wait."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Connection", "close")
+    handler.end_headers()
+    for _ in range(3):
+        handler.wfile.write(b"<p>x</p>")
+        handler.wfile.flush()
+        time.sleep(2.5)
+
+
+CODED_PAGE = PAGE * 20
+_CODED = {
+    "gzip": gzip.compress(CODED_PAGE),
+    "deflate": zlib.compress(CODED_PAGE),
+    "raw-deflate": zlib.compress(CODED_PAGE, wbits=-zlib.MAX_WBITS),
+    "gzip, gzip": gzip.compress(gzip.compress(CODED_PAGE)),
+    "bomb": gzip.compress(b"<p>" + b"a" * 60_000_000, 9),  # about 60 KB: 60 MB in one network chunk
+}
+
+
+def _coded(handler: BaseHTTPRequestHandler, query: dict) -> None:
+    body = _CODED[query["as"]]
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Content-Encoding", {"raw-deflate": "deflate", "bomb": "gzip"}.get(query["as"], query["as"]))
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
 
 
 @pytest.fixture(scope="module")
@@ -326,6 +375,46 @@ def test_dripping_response_is_cut_off_by_the_total_deadline(server: LocalServer)
     with pytest.raises(FetchError, match="longer than"):
         Fetcher(allow_private=True, total_timeout=0.5, read_timeout=2).get(server.url("/drip"))
     assert time.monotonic() - started < 3
+
+
+def test_trickled_headers_are_cut_off_by_the_total_deadline(server: LocalServer) -> None:
+    """The deadline covers the status line and headers too (Smoke test 39b #1: a header line every few seconds
+    held a fetch, and a web worker, for as long as the server liked)."""
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="longer than 0.5 s"):
+        Fetcher(allow_private=True, total_timeout=0.5, read_timeout=2).get(server.url("/trickle-headers"))
+    assert time.monotonic() - started < 2.5
+
+
+def test_a_slow_body_is_cut_off_at_the_deadline_not_at_the_next_chunk(server: LocalServer) -> None:
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="longer than 0.5 s"):
+        Fetcher(allow_private=True, total_timeout=0.5, read_timeout=5).get(server.url("/slow-body"))
+    assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "raw-deflate"])
+def test_compressed_pages_are_decoded(server: LocalServer, coding: str) -> None:
+    assert Fetcher(allow_private=True).get(server.url(f"/coded?as={coding}")).content == CODED_PAGE
+
+
+def test_stacked_content_codings_are_refused(server: LocalServer) -> None:
+    """Each gzip layer can multiply the size a thousandfold: 5 KB of "gzip, gzip" was 3 GB (Smoke test 39b #2)."""
+    with pytest.raises(FetchError, match=r"compressed 2 times over \(gzip, gzip\)"):
+        Fetcher(allow_private=True).get(server.url("/coded?as=gzip,%20gzip"))
+
+
+def test_a_compressed_body_is_capped_without_inflating_it_whole(server: LocalServer) -> None:
+    """The cap counts inflated bytes a bounded step at a time: one network chunk of a gzip bomb inflated whole
+    was 60 MB before the cap could look at it."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError, match="size cap"):
+            Fetcher(allow_private=True, max_bytes=1_000_000).get(server.url("/coded?as=bomb"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000
 
 
 def test_stalled_response_hits_the_read_timeout(server: LocalServer) -> None:

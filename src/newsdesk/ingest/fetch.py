@@ -1,15 +1,17 @@
 """Guarded HTTP fetching: every page and feed newsdesk reads from the web comes through ``Fetcher.get``.
 
 Every hop (redirects are followed by hand) passes the URL guard (``guard.py``: public addresses only, checked when
-the connection is made). And for every response: connect/read timeouts plus a total deadline (a server dripping
-bytes is cut off), a size cap enforced while streaming (the body is never read whole first), a content-type check
-and a real User-Agent. Environment proxies are ignored: a proxy would make the address check meaningless.
+the connection is made). And for every response: connect/read timeouts plus a total deadline over the whole
+exchange, connecting, status line and headers included (a server dripping bytes is cut off when it passes), a size
+cap enforced on the decoded bytes while streaming (the body is never read or inflated whole first), a content-type
+check and a real User-Agent. Environment proxies are ignored: a proxy would make the address check meaningless.
 """
 
 from __future__ import annotations
 
-import re
 import time
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -18,7 +20,8 @@ import httpx
 from .. import __version__
 from ..errors import FetchError
 from ..text import ascii_number
-from .guard import Guard, GuardedTransport, allow_private_setting, shorten_url
+from .guard import DeadlinePassed, Guard, GuardedTransport, allow_private_setting, shorten_url
+from .text import decode_html
 
 __all__ = ["DEFAULT_MAX_BYTES", "FEED_TYPES", "HTML_TYPES", "FetchResult", "Fetcher", "fetch"]
 
@@ -27,6 +30,7 @@ CONNECT_TIMEOUT = 10.0  # seconds to open the TCP (and TLS) connection
 READ_TIMEOUT = 20.0  # seconds of silence allowed between two reads
 TOTAL_TIMEOUT = 60.0  # seconds for the whole exchange, redirects included
 MAX_REDIRECTS = 10
+INFLATE_STEP = 256 * 1024  # the most a compressed body is inflated by in one step, before the size cap looks
 USER_AGENT = f"Mozilla/5.0 (compatible; newsdesk/{__version__}; +https://pypi.org/project/newsdesk/)"
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 
@@ -52,7 +56,7 @@ class FetchResult:
     redirects: list[str] = field(default_factory=list)  # the URLs that redirected, in order
 
     def text(self) -> str:
-        """The body as text: the declared charset, else a ``<meta charset>``, else UTF-8, else a best guess."""
+        """The body as text, read as a saved copy of the page is (``text.decode_html``)."""
         return decode_html(self.content, self.charset)
 
 
@@ -89,7 +93,7 @@ class Fetcher:
         redirects: list[str] = []
         current = url
         with httpx.Client(
-            transport=GuardedTransport(self.guard),
+            transport=GuardedTransport(self.guard, deadline),
             timeout=self.timeout,
             headers=headers,
             follow_redirects=False,
@@ -123,20 +127,90 @@ class Fetcher:
         raise FetchError(f"too many redirects (more than {self.max_redirects}) from {shorten_url(url)}")
 
     def _read_capped(self, response: httpx.Response, deadline: float, what: str) -> bytes:
+        """The body, decoded, refused once it passes the cap: the cap counts both the bytes received and the bytes
+        they inflate to, and nothing is inflated by more than INFLATE_STEP before it is counted."""
         shown = shorten_url(str(response.url))
         declared = ascii_number(response.headers.get("content-length"))
         if declared is not None and declared > self.max_bytes:
             raise FetchError(f"{shown} is {declared:,} bytes; a {what} may be at most {self.max_bytes:,}")
+        inflater = _inflater(response, shown)
+        over = f"{shown} is over the size cap: a {what} may be at most {self.max_bytes:,} bytes"
         chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise FetchError(f"{shown} is over the size cap: a {what} may be at most {self.max_bytes:,} bytes")
+        received = size = 0
+        # iter_raw, not iter_bytes: httpx inflates each network chunk whole, in one call, and chains a decoder
+        # for every coding listed, so 5 KB of "gzip, gzip" became 3 GB before any cap could count it (39b #2)
+        for raw in response.iter_raw():
+            received += len(raw)
+            if received > self.max_bytes:
+                raise FetchError(over)
+            for piece in inflater.decode(raw) if inflater else (raw,):
+                size += len(piece)
+                if size > self.max_bytes:
+                    raise FetchError(over)
+                chunks.append(piece)
             if time.monotonic() > deadline:
                 raise FetchError(f"{shown} took longer than {self.total_timeout:g} s to download")
-            chunks.append(chunk)
+        if inflater:
+            rest = inflater.flush()
+            if size + len(rest) > self.max_bytes:
+                raise FetchError(over)
+            chunks.append(rest)
         return b"".join(chunks)
+
+
+class _Inflater:
+    """One gzip or deflate content coding, inflated INFLATE_STEP bytes at a time (zlib's ``max_length``)."""
+
+    def __init__(self, coding: str, shown: str):
+        self.coding = coding
+        self.shown = shown
+        self.first = True
+        self.zlib = zlib.decompressobj(zlib.MAX_WBITS | 16 if coding == "gzip" else zlib.MAX_WBITS)
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        while data and not self.zlib.eof:  # bytes after the end of the compressed stream are not the page's
+            try:
+                piece = self.zlib.decompress(data, INFLATE_STEP)
+            except zlib.error:
+                if self.first and self.coding == "deflate":
+                    # "deflate" is meant to be zlib-wrapped, but some servers send the raw stream (httpx reads both)
+                    self.first = False
+                    self.zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+                    continue
+                raise FetchError(f"{self.shown} sent a body that cannot be decompressed") from None
+            self.first = False
+            data = self.zlib.unconsumed_tail
+            if not piece:
+                break
+            yield piece
+
+    def flush(self) -> bytes:
+        try:
+            return self.zlib.flush()  # all input was offered: what is left is under one window
+        except zlib.error:
+            raise FetchError(f"{self.shown} sent a body that cannot be decompressed") from None
+
+
+_CODINGS = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
+
+
+def _inflater(response: httpx.Response, shown: str) -> _Inflater | None:
+    """The decoder for the response's content coding: None for none (or one no decoder exists for: its bytes are
+    passed on as they came, as httpx does); more than one is refused. newsdesk asks for gzip or deflate, and a
+    coding stacked on another multiplies the inflation (each gzip layer can grow a thousandfold)."""
+    codings = [
+        coding.strip().lower()
+        for coding in response.headers.get_list("content-encoding", split_commas=True)
+        if coding.strip() and coding.strip().lower() != "identity"
+    ]
+    if len(codings) > 1:
+        raise FetchError(
+            f"{shown} is compressed {len(codings)} times over ({', '.join(codings)[:80]}): newsdesk asks for gzip "
+            "or deflate and reads one content coding"
+        )
+    if codings and codings[0] in _CODINGS:
+        return _Inflater(_CODINGS[codings[0]], shown)
+    return None
 
 
 def fetch(
@@ -162,6 +236,8 @@ class _translate_errors:
         return None
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> Literal[False]:
+        if isinstance(error, DeadlinePassed):
+            raise FetchError(f"{self.url} took longer than {self.total_timeout:g} s to download") from None
         if error is None or not isinstance(error, (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)):
             return False
         if isinstance(error, httpx.ConnectTimeout):
@@ -193,35 +269,6 @@ def _media_type(header: str) -> tuple[str, str | None]:
         if key.strip().lower() == "charset" and value.strip():
             charset = value.strip().strip("\"'")
     return parts[0].lower(), charset
-
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-
-
-def decode_html(data: bytes, charset: str | None = None) -> str:
-    """Decode a web page: declared charset, ``<meta charset>``, UTF-8, then charset_normalizer's best guess."""
-    candidates = [charset] if charset else []
-    match = _META_CHARSET.search(data[:4096])
-    if match:
-        candidates.append(match.group(1).decode("ascii", "ignore"))
-    for candidate in candidates:
-        try:
-            return data.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is not None:
-            return str(best)
-    except ImportError:  # pragma: no cover - charset_normalizer comes with trafilatura
-        pass
-    return data.decode("utf-8", errors="replace")
 
 
 def _first_line(error: BaseException) -> str:

@@ -15,8 +15,11 @@ import ipaddress
 import os
 import re
 import socket
+import ssl
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import httpcore
@@ -27,6 +30,7 @@ from ..errors import BlockedURLError, FetchError
 __all__ = [
     "ALLOW_PRIVATE_HINT",
     "SERVER_REFUSAL",
+    "DeadlinePassed",
     "Guard",
     "GuardedTransport",
     "allow_private_setting",
@@ -169,11 +173,66 @@ class Guard:
         return addresses
 
 
-class GuardedBackend(httpcore.SyncBackend):
-    """A network backend that resolves through the guard and connects only to the addresses it approved."""
+class DeadlinePassed(FetchError):
+    """The exchange's total deadline passed while connecting, sending or reading (the fetcher names the URL)."""
 
-    def __init__(self, guard: Guard):
+
+_T = TypeVar("_T")
+
+
+def _within(deadline: float | None, timeout: float | None, step: Callable[[float | None], _T]) -> _T:
+    """``step(timeout)`` with the timeout cut to what is left before ``deadline``: one slow read can no longer
+    outlast the whole exchange, and a timeout that is the deadline's is said as DeadlinePassed."""
+    if deadline is None:
+        return step(timeout)
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise DeadlinePassed("the exchange took longer than its total deadline")
+    if timeout is not None and timeout <= left:
+        return step(timeout)
+    try:
+        return step(left)
+    except httpcore.TimeoutException:
+        raise DeadlinePassed("the exchange took longer than its total deadline") from None
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the deadline.
+
+    The per-read timeout alone bounds only silence: a server that sends a header line (or a body byte) every few
+    seconds resets it each time and could hold the exchange for hours (Smoke test 39b #1). Every socket operation,
+    from the status line through the last body byte, is given at most the time left."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float):
+        self.stream = stream
+        self.deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return _within(self.deadline, timeout, lambda left: self.stream.read(max_bytes, left))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        _within(self.deadline, timeout, lambda left: self.stream.write(buffer, left))
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        secure = _within(self.deadline, timeout, lambda left: self.stream.start_tls(ssl_context, server_hostname, left))
+        return _DeadlineStream(secure, self.deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.stream.get_extra_info(info)
+
+
+class GuardedBackend(httpcore.SyncBackend):
+    """A network backend that resolves through the guard and connects only to the addresses it approved; with a
+    ``deadline`` (a ``time.monotonic()`` value), every connect, read and write of its connections ends by then."""
+
+    def __init__(self, guard: Guard, deadline: float | None = None):
         self.guard = guard
+        self.deadline = deadline
 
     def connect_tcp(
         self,
@@ -186,21 +245,35 @@ class GuardedBackend(httpcore.SyncBackend):
         last_error: Exception | None = None
         for address in self.guard.addresses(host, port):
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = self._connect(address, port, timeout, local_address, socket_options)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
                 last_error = error
+                continue
+            return stream if self.deadline is None else _DeadlineStream(stream, self.deadline)
         assert last_error is not None
         raise last_error
 
+    def _connect(
+        self,
+        address: str,
+        port: int,
+        timeout: float | None,
+        local_address: str | None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None,
+    ) -> httpcore.NetworkStream:
+        connect = super().connect_tcp
+        return _within(self.deadline, timeout, lambda left: connect(address, port, left, local_address, socket_options))
+
 
 class GuardedTransport(httpx.HTTPTransport):
-    """httpx's own transport with its connection pool rebuilt on the guarded backend (TLS still checks the name)."""
+    """httpx's own transport with its connection pool rebuilt on the guarded backend (TLS still checks the name);
+    ``deadline`` as for GuardedBackend."""
 
-    def __init__(self, guard: Guard):
+    def __init__(self, guard: Guard, deadline: float | None = None):
         super().__init__(trust_env=False)
         ssl_context = httpx.create_ssl_context(trust_env=False)
         self._pool = httpcore.ConnectionPool(
-            ssl_context=ssl_context, max_connections=4, network_backend=GuardedBackend(guard)
+            ssl_context=ssl_context, max_connections=4, network_backend=GuardedBackend(guard, deadline)
         )
 
 

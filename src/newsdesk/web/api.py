@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sse_starlette import EventSourceResponse
 
 from ..files import slugify
+from ..ingest import looks_like_html, story_from_pasted
 from ..ingest.text import parse_text_story
 from ..jobs.polls import MAX_FEED_INTERVAL, feed_state
 from ..models import MAX_ROW_ID
@@ -120,9 +121,14 @@ def create_article(body: ArticleRequest, desk: DeskDep) -> JSONResponse:
     """Queue a job that writes an article; follow it at ``/api/jobs/{id}`` or its event stream."""
     if body.url:
         return _created(desk.submit_url(body.url, body.template, body.model, regenerate=body.regenerate))
-    # the same story format as a file, the form and the command line: Date:, Publisher:, Source: and Author: lines
-    # at the top of the body are the story's details, not its text
-    story = parse_text_story(f"{' '.join((body.headline or '').split())}\n{body.body or ''}", "the story")
+    headline = " ".join((body.headline or "").split())
+    if looks_like_html(body.body or ""):  # a page's source pasted as the body: read as the page, as a file is
+        story = story_from_pasted(body.body or "", "the story")
+        story.headline = headline
+    else:
+        # the same story format as a file, the form and the command line: Date:, Publisher:, Source: and Author:
+        # lines at the top of the body are the story's details, not its text
+        story = parse_text_story(f"{headline}\n{body.body or ''}", "the story")
     return _created(desk.submit_story(story, body.template, body.model, regenerate=body.regenerate))
 
 

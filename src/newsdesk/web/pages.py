@@ -19,7 +19,7 @@ from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
 from ..errors import ConflictError, InputError, NewsdeskError, NotFoundError
-from ..ingest import FeedNotStory, story_from_bytes, story_from_text
+from ..ingest import FeedNotStory, story_from_bytes, story_from_pasted
 from ..jobs.polls import feed_state
 from ..models import Article
 from ..progress import Progress
@@ -141,7 +141,7 @@ async def submit_article(request: Request) -> Response:
         elif url:
             job = await _in_thread(desk.submit_url, url, template, model, regenerate)
         elif values["brief"].strip():
-            brief = story_from_text(values["brief"], "the brief")
+            brief = story_from_pasted(values["brief"], "the brief")
             job = await _in_thread(desk.submit_story, brief, template, model, regenerate)
         else:
             raise InputError("paste a brief, give a URL or choose a file")
