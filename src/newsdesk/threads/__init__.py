@@ -226,9 +226,7 @@ def _sentences(stored: bytes | None) -> np.ndarray | None:
 
 def _regroup(archive: Archive) -> list[cluster.ThreadChange]:
     features = load_features(archive)
-    groups = [
-        [features[i].story_id for i in group] for group in cluster.group(len(features), cluster.pair_scores(features))
-    ]
+    groups = [[features[i].story_id for i in group] for group in cluster.archive_groups(features)]
     groups = _with_revisions_together(groups, _revisions(archive))
     day = {f.story_id: f.day for f in features}
     with archive.transaction() as db:

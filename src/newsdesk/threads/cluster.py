@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -97,36 +97,117 @@ def shared_statement(a: StoryFeatures, b: StoryFeatures) -> bool:
     return float(closest.mean()) >= statement_bar(similarities.size)
 
 
+def _window_starts(days: np.ndarray) -> np.ndarray:
+    """For ``days`` sorted, the first position each story is compared with: the earliest within ``WINDOW_DAYS``
+    (the pair of positions ``s <= p`` is compared when ``days[s] >= days[p] - WINDOW_DAYS``)."""
+    return np.searchsorted(days, days - WINDOW_DAYS, side="left")
+
+
+class _Scorer:
+    """The pair scores of ``features``, a story against the stories before it in date order within the window,
+    computed a story at a time over all of its window at once (numpy), as ``pair_scores`` defines them."""
+
+    def __init__(self, features: list[StoryFeatures]) -> None:
+        idf = name_weights(f.names for f in features)
+        days = np.array([f.day for f in features])
+        self.order = np.argsort(days, kind="stable")
+        ordered = [features[i] for i in self.order]
+        self.vectors = np.stack([f.vector for f in ordered])
+        self.starts = _window_starts(days[self.order])
+        self.profiles = [_profile(f.names, idf) for f in ordered]
+        self.named = np.array([bool(p) for p in self.profiles])
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for position, profile in enumerate(self.profiles):
+            for name, weight in profile.items():
+                found = postings.setdefault(name, ([], []))
+                found[0].append(position)
+                found[1].append(weight)
+        self.postings = {
+            name: (np.array(at), np.array(weights)) for name, (at, weights) in postings.items() if len(at) > 1
+        }
+        counts = [0 if f.sentences is None else len(f.sentences) for f in ordered]
+        self.sentence_count = np.array(counts)
+        self.sentence_start = np.concatenate([[0], np.cumsum(self.sentence_count)[:-1]]).astype(np.int64)
+        stored = [f.sentences for f in ordered if f.sentences is not None and len(f.sentences)]
+        self.sentences = np.concatenate(stored).astype(np.float32) if stored else np.zeros((0, 1), np.float32)
+        self.bars: dict[int, float] = {}
+
+    def scores(self, position: int) -> tuple[int, np.ndarray]:
+        """``(start, scores)``: the scores of the story at ``position`` (date order) with those at
+        ``start .. position - 1``."""
+        start = int(self.starts[position])
+        cosines = self.vectors[start:position] @ self.vectors[position]
+        names = np.zeros(position - start)
+        shared = np.zeros(position - start, dtype=np.int64)
+        for name, weight in self.profiles[position].items():
+            if (found := self.postings.get(name)) is None:
+                continue
+            at, weights = found
+            low, high = np.searchsorted(at, [start, position], side="left")
+            if low < high:
+                near = at[low:high] - start
+                names[near] += weight * weights[low:high]
+                shared[near] += 1
+        score = cosines.astype(np.float64) + NAME_WEIGHT * names
+        linked = np.flatnonzero(score >= LINK_THRESHOLD)
+        if linked.size:
+            apart = self.named[position] & self.named[start + linked] & (shared[linked] == 0)
+            check = linked[~apart]
+            down = np.concatenate([linked[apart], check[~self._statements(position, start + check)]])
+            score[down] = LINK_THRESHOLD - 0.0001  # about the same things, but not one event
+        return start, score
+
+    def _statements(self, position: int, others: np.ndarray) -> np.ndarray:
+        """``shared_statement`` of the story at ``position`` with each of ``others``, all at once."""
+        result = np.ones(len(others), dtype=bool)
+        mine = self.sentence_count[position]
+        counts = self.sentence_count[others]
+        asked = np.flatnonzero(counts > 0) if mine else np.zeros(0, dtype=np.int64)
+        if not asked.size:
+            return result
+        counts = counts[asked]
+        first = self.sentence_start[others[asked]]
+        rows = np.repeat(first - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+        own = self.sentences[self.sentence_start[position] : self.sentence_start[position] + mine]
+        similarities = (self.sentences[rows] @ own.T).ravel()  # each story's pairs together, in a run of its own
+        sizes = counts * mine
+        width = int(sizes.max())
+        table = np.full((len(asked), width), -np.inf, dtype=np.float32)
+        table[
+            np.repeat(np.arange(len(asked)), sizes), np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        ] = similarities
+        if width > STATEMENT_PAIRS:
+            table = np.partition(table, width - STATEMENT_PAIRS, axis=1)[:, width - STATEMENT_PAIRS :]
+        table = -np.sort(-table, axis=1)  # the closest first, summed in that order as np.mean sums them
+        table[np.isinf(table)] = 0.0
+        total = table[:, 0]
+        for column in range(1, table.shape[1]):
+            total = total + table[:, column]
+        means = total / np.minimum(sizes, STATEMENT_PAIRS).astype(np.float32)
+        distinct, which = np.unique(sizes, return_inverse=True)
+        bars = np.array([self._bar(int(size)) for size in distinct])[which]
+        result[asked] = means.astype(np.float64) >= bars
+        return result
+
+    def _bar(self, size: int) -> float:
+        if size not in self.bars:
+            self.bars[size] = statement_bar(size)
+        return self.bars[size]
+
+
 def pair_scores(features: list[StoryFeatures], floor: float = -math.inf) -> list[tuple[int, int, float]]:
     """``(i, j, score)`` for every pair of ``features`` (indexes, ``i < j``) within the window scoring ``floor`` or
     more; a pair with no shared statement scores under ``LINK_THRESHOLD``."""
     if len(features) < 2:
         return []
-    idf = name_weights(f.names for f in features)
-    profiles = [_profile(f.names, idf) for f in features]
-    vectors = np.stack([f.vector for f in features])
-    days = np.array([f.day for f in features])
-    order = np.argsort(days, kind="stable")
+    scorer = _Scorer(features)
     pairs: list[tuple[int, int, float]] = []
-    start = 0
-    for position, i in enumerate(order):  # a sliding window over the stories in date order
-        while days[order[start]] < days[i] - WINDOW_DAYS:
-            start += 1
-        near = order[start:position]
-        if not len(near):
-            continue
-        cosines = vectors[near] @ vectors[i]
-        for j, cosine in zip(near, cosines, strict=True):
-            if cosine + NAME_WEIGHT < floor:  # even full name overlap could not reach the floor
-                continue
-            shared = profiles[i].keys() & profiles[j].keys()
-            score = float(cosine) + NAME_WEIGHT * sum(profiles[i][n] * profiles[j][n] for n in shared)
-            if score >= LINK_THRESHOLD and (
-                not shared_statement(features[i], features[j]) or _named_apart(profiles[i], profiles[j], shared)
-            ):
-                score = LINK_THRESHOLD - 0.0001  # about the same things, but not one event
-            if score >= floor:
-                pairs.append((int(min(i, j)), int(max(i, j)), round(score, 4)))
+    for position in range(len(features)):  # a sliding window over the stories in date order
+        start, scores = scorer.scores(position)
+        i = int(scorer.order[position])
+        for offset in np.flatnonzero(scores >= floor).tolist():
+            j = int(scorer.order[start + offset])
+            pairs.append((min(i, j), max(i, j), round(float(scores[offset]), 4)))
     return sorted(pairs)
 
 
@@ -152,24 +233,172 @@ def group(count: int, scores: Iterable[tuple[int, int, float]]) -> list[list[int
     of one event are not related to those of the other, so one strong link cannot chain them into one thread. Pairs
     further apart than the window are not compared: a developing story's first and latest entries may have
     drifted apart, and the window already follows its latest entry.
+
+    ``scores`` holds the compared pairs (``i < j``, as ``pair_scores`` gives them); a pair not in it is not compared.
+    ``archive_groups`` is the same grouping of stories' features without listing the pairs that are not related.
     """
     score = {(i, j): s for i, j, s in scores}
-    members: dict[int, list[int]] = {x: [x] for x in range(count)}
-    home = list(range(count))
-    for (i, j), value in sorted(score.items(), key=lambda kv: (-kv[1], kv[0])):
-        if value < LINK_THRESHOLD:
-            break
-        a, b = home[i], home[j]
-        if a == b:
+    pairs = np.array(list(score), dtype=np.int64).reshape(-1, 2)
+    values = np.array(list(score.values()), dtype=np.float64)
+    ranked = np.lexsort((pairs[:, 1], pairs[:, 0], -values))  # strongest first, then by the pair
+    links = ranked[values[ranked] >= LINK_THRESHOLD]
+    apart = values < RELATED_THRESHOLD
+    return _complete_linkage(
+        count,
+        pairs[links, 0],
+        pairs[links, 1],
+        lambda members: np.zeros((len(members), len(members)), dtype=bool),
+        (pairs[apart, 0], pairs[apart, 1]),
+        True,
+    )
+
+
+def archive_groups(features: list[StoryFeatures]) -> list[list[int]]:
+    """``group(len(features), pair_scores(features))``, the threads of an archive's stories, holding only the pairs
+    that are related (a story's window may hold thousands of stories that are not).
+
+    Complete linkage asks whether two groups hold a pair within the window that is not related: the pairs within
+    the window follow from the dates, so only the related ones need keeping, as integers of the score's four
+    decimals (``pair_scores`` rounds to four). The cost grows with the related pairs, not with all pairs compared.
+    """
+    count = len(features)
+    if count < 2:
+        return [[x] for x in range(count)]
+    scorer = _Scorer(features)
+    others: list[np.ndarray] = []  # per story in date order: the earlier stories related to it, and the scores
+    units: list[np.ndarray] = []
+    for position in range(count):
+        start, scores = scorer.scores(position)
+        near = np.flatnonzero(scores >= RELATED_THRESHOLD - 0.0001)
+        rounded = _ten_thousandths(scores[near])
+        kept = rounded >= _RELATED_UNITS
+        others.append(scorer.order[start + near[kept]].astype(np.int32))
+        units.append(rounded[kept].astype(np.int16))
+    own = np.repeat(scorer.order.astype(np.int32), [len(o) for o in others])
+    other = np.concatenate(others)
+    del others
+    first, second = np.minimum(own, other), np.maximum(own, other)
+    del own, other
+    unit = np.concatenate(units)
+    del units
+    links = np.flatnonzero(unit >= _LINK_UNITS)
+    links = links[np.lexsort((second[links], first[links], -unit[links].astype(np.int32)))]
+    days = np.array([f.day for f in features])
+    return _complete_linkage(count, first[links], second[links], lambda m: _compared(days[m]), (first, second), False)
+
+
+_RELATED_UNITS = round(RELATED_THRESHOLD * 10000)
+_LINK_UNITS = round(LINK_THRESHOLD * 10000)
+
+
+def _ten_thousandths(scores: np.ndarray) -> np.ndarray:
+    """``round(score, 4) * 10000`` as integers, exactly as Python's ``round`` rounds (the decimal value of each
+    float): numpy's rounding of the scaled value agrees except within a hair of a half, where Python's is used."""
+    scaled = scores * 10000.0
+    rounded = np.rint(scaled)
+    for k in np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6).tolist():
+        rounded[k] = round(round(float(scores[k]), 4) * 10000)
+    return rounded.astype(np.int64)
+
+
+def _compared(days: np.ndarray) -> np.ndarray:
+    """Which pairs of stories dated ``days`` are compared (within the window), as ``pair_scores`` decides it."""
+    compared = np.empty((len(days), len(days)), dtype=bool)
+    for top in range(0, len(days), 256):
+        rows = days[top : top + 256, None]
+        compared[top : top + 256] = np.minimum(rows, days) >= np.maximum(rows, days) - WINDOW_DAYS
+    return compared
+
+
+def _complete_linkage(
+    count: int,
+    first: np.ndarray,
+    second: np.ndarray,
+    base: Callable[[np.ndarray], np.ndarray],
+    marked: tuple[np.ndarray, np.ndarray],
+    mark: bool,
+) -> list[list[int]]:
+    """The groups of ``group``: the links ``first[k]``-``second[k]`` taken in that order, two groups joined by a
+    link unless some pair across them is *apart* (compared and not related).
+
+    Groups only ever join along links, so each connected component of the links is grouped on its own, with a
+    matrix of which of its groups are apart: ``base(members)`` (the component's stories, ascending) with the
+    ``marked`` pairs set to ``mark``. Joining two groups ORs their rows, so every link costs a lookup and every
+    join one row: the time is that of the links plus the square of the component's size, once."""
+    label = _components(count, first, second)
+    groups: list[list[int]] = []
+    seen = np.zeros(count, dtype=bool)
+    by_label = np.argsort(label, kind="stable")
+    bounds = np.flatnonzero(np.diff(label[by_label])) + 1
+    link_order = np.argsort(label[first], kind="stable")  # each component's links, in the order given
+    link_labels = label[first][link_order]
+    marked_first, marked_second = marked
+    inside = label[marked_first] == label[marked_second]
+    marked_first, marked_second = marked_first[inside], marked_second[inside]
+    marked_order = np.argsort(label[marked_first], kind="stable")
+    marked_labels = label[marked_first][marked_order]
+    local = np.zeros(count, dtype=np.int64)
+    for members in np.split(by_label, bounds):
+        if len(members) < 2:
             continue
-        cross = (score.get((min(x, y), max(x, y))) for x in members[a] for y in members[b])
-        if min(c for c in cross if c is not None) < RELATED_THRESHOLD:
+        root = label[members[0]]
+        low, high = np.searchsorted(link_labels, [root, root + 1])
+        if low == high:
             continue
-        keep, gone = min(a, b), max(a, b)
-        for x in members[gone]:
-            home[x] = keep
-        members[keep] = sorted(members[keep] + members.pop(gone))
-    return sorted(members.values(), key=lambda g: g[0])
+        local[members] = np.arange(len(members))
+        apart = base(members)
+        low_m, high_m = np.searchsorted(marked_labels, [root, root + 1])
+        at = marked_order[low_m:high_m]
+        apart[local[marked_first[at]], local[marked_second[at]]] = mark
+        apart[local[marked_second[at]], local[marked_first[at]]] = mark
+        np.fill_diagonal(apart, False)
+        taken = link_order[low:high]
+        for found in _join(apart, local[first[taken]], local[second[taken]]):
+            groups.append(sorted(int(members[x]) for x in found))
+            seen[members[found]] = True
+    groups.extend([x] for x in np.flatnonzero(~seen).tolist())
+    return sorted(groups, key=lambda g: g[0])
+
+
+def _components(count: int, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """A label per node, the same for the nodes the edges ``first``-``second`` connect (the least node's index)."""
+    label = np.arange(count)
+    while True:
+        low = np.minimum(label[first], label[second])
+        hooked = label.copy()
+        np.minimum.at(hooked, first, low)
+        np.minimum.at(hooked, second, low)
+        while not np.array_equal(jumped := hooked[hooked], hooked):  # each node to its label's label
+            hooked = jumped
+        if np.array_equal(hooked, label):
+            return label
+        label = hooked
+
+
+def _join(apart: np.ndarray, first: np.ndarray, second: np.ndarray) -> list[list[int]]:
+    """Complete linkage over one component: ``apart`` (square, symmetric) says which stories are apart; the links
+    ``first``-``second`` are taken in order. Returns the groups of more than one story (local indexes)."""
+    home = np.arange(len(apart))
+    members: list[list[int] | None] = [[x] for x in range(len(apart))]
+    position, step = 0, 64
+    while position < len(first):
+        a, b = first[position : position + step], second[position : position + step]
+        for k in np.flatnonzero((home[a] != home[b]) & ~apart[home[a], home[b]]).tolist():  # a cheap first sift
+            x, y = int(home[a[k]]), int(home[b[k]])
+            if x == y or apart[x, y]:
+                continue
+            big, small = members[x], members[y]
+            assert big is not None and small is not None
+            if len(big) < len(small):
+                x, y, big, small = y, x, small, big
+            apart[x] |= apart[y]
+            apart[:, x] = apart[x]
+            home[small] = x
+            big.extend(small)
+            members[y] = None
+        position += step
+        step = min(2 * step, 1 << 16)
+    return [m for m in members if m is not None and len(m) > 1]
 
 
 @dataclass

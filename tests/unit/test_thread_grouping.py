@@ -1,0 +1,129 @@
+"""The fast grouping gives the groups of the plain one: complete linkage over every pair, one pair at a time.
+
+``reference_pair_scores`` and ``reference_group`` are the definitions as first written (every pair of the window
+scored on its own, every join checking every pair across the two groups); ``cluster.pair_scores``,
+``cluster.group`` and ``cluster.archive_groups`` must agree with them on seeded random inputs, dense enough that
+groups grow, collide and are refused.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from newsdesk.llm.embed import DIMENSION
+from newsdesk.threads import cluster
+from newsdesk.threads.features import StoryFeatures
+
+
+def reference_pair_scores(features: list[StoryFeatures], floor: float = -math.inf) -> list[tuple[int, int, float]]:
+    idf = cluster.name_weights(f.names for f in features)
+    profiles = [cluster._profile(f.names, idf) for f in features]
+    pairs = []
+    for i, a in enumerate(features):
+        for j in range(i):
+            b = features[j]
+            if min(a.day, b.day) < max(a.day, b.day) - cluster.WINDOW_DAYS:
+                continue
+            shared = profiles[i].keys() & profiles[j].keys()
+            score = float(a.vector @ b.vector) + cluster.NAME_WEIGHT * sum(
+                profiles[i][n] * profiles[j][n] for n in shared
+            )
+            if score >= cluster.LINK_THRESHOLD and (
+                not cluster.shared_statement(a, b) or (bool(profiles[i]) and bool(profiles[j]) and not shared)
+            ):
+                score = cluster.LINK_THRESHOLD - 0.0001
+            if score >= floor:
+                pairs.append((j, i, round(score, 4)))
+    return sorted(pairs)
+
+
+def reference_group(count: int, scores: list[tuple[int, int, float]]) -> list[list[int]]:
+    score = {(i, j): s for i, j, s in scores}
+    members = {x: [x] for x in range(count)}
+    home = list(range(count))
+    for (i, j), value in sorted(score.items(), key=lambda kv: (-kv[1], kv[0])):
+        if value < cluster.LINK_THRESHOLD:
+            break
+        a, b = home[i], home[j]
+        if a == b:
+            continue
+        cross = [
+            score[(min(x, y), max(x, y))] for x in members[a] for y in members[b] if (min(x, y), max(x, y)) in score
+        ]
+        if min(cross) < cluster.RELATED_THRESHOLD:
+            continue
+        keep, gone = min(a, b), max(a, b)
+        for x in members[gone]:
+            home[x] = keep
+        members[keep] = sorted(members[keep] + members.pop(gone))
+    return sorted(members.values(), key=lambda g: g[0])
+
+
+def unit_rows(rng: np.random.Generator, rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=-1, keepdims=True)).astype(np.float32)
+
+
+def random_archive(seed: int, count: int) -> list[StoryFeatures]:
+    """Stories about a few events: each a noisy copy of its event's vector, names and sentences, on nearby days
+    (some on the same day, some a window apart), a few with no names or no stored sentences."""
+    rng = np.random.default_rng(seed)
+    events = unit_rows(rng, rng.normal(size=(4, DIMENSION)))
+    statements = unit_rows(rng, rng.normal(size=(4, 6, DIMENSION)))
+    vocabulary = [f"name{k}" for k in range(12)]
+    out = []
+    for story in range(count):
+        event = int(rng.integers(4))
+        vector = unit_rows(rng, events[event] + rng.normal(scale=0.03, size=DIMENSION))
+        said = statements[event][rng.choice(6, size=int(rng.integers(1, 5)), replace=False)]
+        sentences = unit_rows(rng, said + rng.normal(scale=0.05, size=said.shape))
+        names = Counter({vocabulary[3 * event + int(k)]: int(rng.integers(1, 3)) for k in rng.integers(0, 3, size=2)})
+        if rng.random() < 0.15:
+            names = Counter({vocabulary[int(rng.integers(12))]: 1})
+        if rng.random() < 0.1:
+            names = Counter()
+        day = float(20000 + [0, 0, 1.5, 10, 21, 30][int(rng.integers(6))] + rng.random() * 0.1 * (story % 2))
+        stored = None if rng.random() < 0.1 else sentences
+        out.append(StoryFeatures(story, day, vector, names, stored))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_fast_scores_and_groups_of_an_archive_are_the_plain_ones(seed: int) -> None:
+    found = random_archive(seed, 70)
+    expected = reference_pair_scores(found)
+    scores = cluster.pair_scores(found)
+    assert [pair[:2] for pair in scores] == [pair[:2] for pair in expected]
+    assert max(abs(a[2] - b[2]) for a, b in zip(scores, expected, strict=True)) < 1e-9
+    groups = reference_group(len(found), expected)
+    assert any(len(g) > 2 for g in groups), "the input must make groups for the comparison to mean anything"
+    assert cluster.archive_groups(found) == groups
+    assert cluster.group(len(found), scores) == groups
+    related = cluster.pair_scores(found, cluster.RELATED_THRESHOLD)
+    assert related == [pair for pair in scores if pair[2] >= cluster.RELATED_THRESHOLD]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_fast_group_joins_and_refuses_what_the_plain_one_does(seed: int) -> None:
+    # scores on a coarse grid, so that many tie and the order among equals (by the pair) decides; some pairs not
+    # compared at all (outside the window)
+    draw = random.Random(seed)
+    count = draw.randint(5, 60)
+    scores = [
+        (i, j, draw.choice([0.5, 0.69, 0.7, 0.8, 0.85, 0.9, 0.9, 1.0, 1.2]))
+        for j in range(count)
+        for i in range(j)
+        if draw.random() < 0.8
+    ]
+    draw.shuffle(scores)
+    assert cluster.group(count, scores) == reference_group(count, scores)
+
+
+def test_stories_no_link_touches_are_threads_of_their_own() -> None:
+    assert cluster.group(3, []) == [[0], [1], [2]]
+    assert cluster.group(0, []) == []
+    assert cluster.archive_groups([]) == []
