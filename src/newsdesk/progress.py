@@ -110,10 +110,22 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
     if stage == "revise":
         return _revise_words(status, data)
     if stage == "save":
-        return "Saving the article" if status == "start" else f"Saved as article {data.get('article_id')}"
+        if data.get("draft"):  # an update's draft: its id is a temporary row, never an article a reader can open
+            return "Saving the draft of the new version" if status == "start" else "Draft of the new version saved"
+        if status == "start":
+            return "Saving the article"
+        if data.get("version"):
+            return f"Saved as version {data['version']} of article {data.get('article_id')}"
+        return f"Saved as article {data.get('article_id')}"
     if stage == "done":
+        if data.get("draft"):
+            return None
         if data.get("reused"):
             return f"Already written with the same options: article {data.get('article_id')}"
+        if data.get("unchanged") and data.get("version"):
+            return f"Done: article {data.get('article_id')} stays at version {data['version']}"
+        if data.get("version"):
+            return f"Done: article {data.get('article_id')}, version {data['version']}"
         return f"Done: article {data.get('article_id')}" if data.get("article_id") else "Done"
     if stage == "warning":
         return f"Note: {data.get('message', '')}"

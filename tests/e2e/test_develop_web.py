@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from newsdesk.archive import open_archive
 from newsdesk.jobs import queue_for
 from newsdesk.jobs.worker import Worker, WorkerConfig
+from newsdesk.progress import describe
 from newsdesk.web import Settings, create_app
 from newsdesk.web.desk import Desk
 from newsdesk.web.settings import template_menu
@@ -63,6 +64,13 @@ def test_a_polled_entry_of_a_thread_updates_its_article_and_the_page_shows_the_c
     second_write = worker.run_one()
     assert second_write.kind == "write" and desk.queue.get(second_write.id).status == "done"
     assert desk.queue.get(second_write.id).article_id == article_id, "the thread's article, not a new one"
+    # Smoke test 39a #6: the job's log named the update's temporary draft ("Saved as article 2", an article that
+    # never exists) and then said nothing was done ("Already written with the same options")
+    said = [describe(e.stage, e.status, e.data) or "" for e in desk.queue.events_since(second_write.id)]
+    assert f"Saved as version 2 of article {article_id}" in said, said
+    assert f"Done: article {article_id}, version 2" in said, said
+    assert not [line for line in said if line.startswith(("Saved as article", "Already written"))], said
+    assert [line for line in said if line.startswith("Done:")] == [f"Done: article {article_id}, version 2"], said
     assert [a["id"] for a in archive.list_articles()] == [article_id], "one article for the thread"
     article = archive.get_article(article_id)
     assert article.version == 2 and article.updates and "Valencia flood toll rises to 15" in article.updates[-1].summary

@@ -262,6 +262,31 @@ def test_a_feed_poll_queues_one_write_job_per_new_entry(archive: Archive, tmp_pa
     assert len(desk.queue.list_jobs(status="queued")) == 2, "entries already queued are not queued again"
 
 
+def test_a_poll_of_a_feed_read_only_in_part_says_so_on_the_job_and_the_feed(archive: Archive, tmp_path: Path) -> None:
+    """Smoke test 39a #8: a cut-off feed polled by the web app showed "ok" and no warning, while `newsdesk ingest`
+    warned that it kept only what parsed."""
+    from newsdesk.jobs.polls import feed_state
+    from newsdesk.progress import describe
+
+    feed_file = tmp_path / "cut.xml"
+    feed_file.write_text(RSS[: RSS.index("<item><title>Library")] + "<item><title>Libr", encoding="utf-8")
+    desk = Desk(Settings(db=archive.path, background=False), archive, queue_for(archive))
+    feed_id = archive.feeds.watch(str(feed_file.resolve()), 600, {"template": "default", "model": "smollm2"})
+    poll = desk.enqueue_poll(archive.feeds.get(feed_id))
+    worker = Worker(WorkerConfig(db=archive.path), queue=desk.queue, archive=archive)
+    assert worker.run_one().kind == "poll" and desk.queue.get(poll.id).status == "done"
+    said = [describe(e.stage, e.status, e.data) or "" for e in desk.queue.events_since(poll.id)]
+    assert any(line.startswith("Note: malformed feed, kept what parsed:") for line in said), said
+    state = feed_state(archive.feeds.get(feed_id))
+    assert state["status"] == "partial" and "kept what parsed" in state["last_error"], state
+    assert [j.payload["feed_entry_id"] for j in desk.queue.list_jobs(status="queued")] == [1], "what parsed is kept"
+    # read in part is no failure: the feed is polled again on its own interval, and a whole read clears the note
+    feed_file.write_text(RSS, encoding="utf-8")
+    desk.enqueue_poll(archive.feeds.get(feed_id))
+    worker.run_one()
+    assert feed_state(archive.feeds.get(feed_id))["status"] == "ok"
+
+
 def test_the_supervisor_runs_restarts_and_stops_worker_processes(db_location) -> None:
     settings = Settings(db=db_location, workers=2, poll_check_seconds=60)
     desk = Desk.open(settings)

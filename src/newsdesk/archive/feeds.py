@@ -144,6 +144,11 @@ class FeedStore:
         )
         return [_entry(r) for r in rows]
 
+    def recorded(self, article_id: int) -> bool:
+        """Whether an entry of some feed has ``article_id`` as its article (written for it, or updated by it)."""
+        row = self.archive.db.execute("SELECT 1 FROM feed_entries WHERE article_id = ? LIMIT 1", (article_id,))
+        return row.fetchone() is not None
+
     def set_entry_article(self, entry_id: int, article_id: int) -> None:
         self.archive.db.execute("UPDATE feed_entries SET article_id = ? WHERE id = ?", (article_id, entry_id))
 

@@ -24,10 +24,21 @@ Progress = Callable[[str], None]
 
 @dataclass
 class WriteReport:
-    written: list[Path] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)  # one file per article this run wrote
     already_done: int = 0
     copied: list[Path] = field(default_factory=list)  # saved articles of entries already done, missing from the folder
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (story id, why): entries no article is made of
+    updated: list[Path] = field(default_factory=list)  # one file per earlier article this run gave a new version
+
+    def saved(self, article_id: int, path: Path, updated: bool) -> None:
+        """Record an article's file once: an article written or updated again in the same run (a later entry of
+        its thread) keeps one place in the report, with its latest file (a new title is a new file name)."""
+        for paths in (self.written, self.updated):
+            for i, known in enumerate(paths):
+                if known.name.split("-", 1)[0] == str(article_id):
+                    paths[i] = path
+                    return
+        (self.updated if updated else self.written).append(path)
 
 
 def write_articles(
@@ -67,11 +78,21 @@ def write_articles(
                 copy = _saved_copy(archive, int(entry.article_id), out_dir, fmt)
                 report.copied.extend([copy] if copy else [])
             continue
-        if limit is not None and len(report.written) >= limit:
+        if limit is not None and len(report.written) + len(report.updated) >= limit:
             break
         article_id = entry.story_article_id  # written before a crash, but not yet recorded on the entry
+        updated = False
+        if article_id is not None and archive.feeds.recorded(int(article_id)):
+            # the story came in another feed too, and its entry there has the article: this one already had one
+            _already_had(archive, report, entry.id, int(article_id), out_dir, fmt)
+            done_stories.add(story_id)
+            continue
         if article_id is None and develop:
-            article_id = _develop(archive, story_id, options, progress, on_event)
+            article_id, updated = _develop(archive, story_id, options, progress, on_event)
+            if article_id is not None and not updated:  # the thread's article stays as it was
+                _already_had(archive, report, entry.id, int(article_id), out_dir, fmt)
+                done_stories.add(story_id)
+                continue
         if article_id is not None:
             article = archive.get_article(int(article_id))
         else:
@@ -91,10 +112,21 @@ def write_articles(
         path = _article_file(out_dir, article, fmt)
         archive.feeds.set_entry_article(entry.id, int(article.id or 0))
         done_stories.add(story_id)
-        report.written.append(path)
+        report.saved(int(article.id or 0), path, updated)
         if progress:
             progress(f"  saved {path}")
     return report
+
+
+def _already_had(
+    archive: Archive, report: WriteReport, entry_id: int, article_id: int, out_dir: Path, fmt: str
+) -> None:
+    """The entry's story has ``article_id`` already: recorded on the entry, counted as done, and its file saved
+    in ``out_dir`` when the folder has none."""
+    archive.feeds.set_entry_article(entry_id, article_id)
+    report.already_done += 1
+    copy = _saved_copy(archive, article_id, out_dir, fmt)
+    report.copied.extend([copy] if copy else [])
 
 
 def _saved_copy(archive: Archive, article_id: int, out_dir: Path, fmt: str) -> Path | None:
@@ -128,15 +160,16 @@ def _develop(
     options: WriteOptions,
     progress: Progress | None,
     on_event: Callable[[Any], None] | None,
-) -> int | None:
-    """The id of the thread's article, updated with this entry; None when its thread has no article yet."""
+) -> tuple[int | None, bool]:
+    """The id of the thread's article, updated with this entry, and whether a new version was saved; None when
+    its thread has no article yet."""
     from ..pipeline.develop import update_thread_article
 
     result = update_thread_article(archive, story_id, options, on_event=on_event)
     if result is None:
-        return None
+        return None, False
     if progress and result.updated:
         progress(f"updated article {result.article.id} to version {result.article.version}")
     elif progress and result.not_saved:
         progress(result.not_saved)
-    return result.article.id
+    return result.article.id, result.updated

@@ -226,14 +226,15 @@ def feed(
         )
     skipped = f"; {counted(len(written.skipped), 'entry', 'entries')} skipped" if written.skipped else ""
     copied = f" ({len(written.copied)} saved there from the archive)" if written.copied else ""
+    updated = f", {counted(len(written.updated), 'article')} updated to a new version" if written.updated else ""
     click.echo(
-        f"{counted(len(written.written), 'article')} written to {out}; "
+        f"{counted(len(written.written), 'article')} written{updated} to {out}; "
         f"{counted(written.already_done, 'entry', 'entries')} already had one{copied}{skipped}",
         err=True,
     )
     for story_id, why in written.skipped:
         click.echo(f"  warning: story {story_id} skipped: {why}", err=True)
-    for path in [*written.written, *written.copied]:
+    for path in dict.fromkeys([*written.written, *written.updated, *written.copied]):  # each file once
         click.echo(str(path))
 
 

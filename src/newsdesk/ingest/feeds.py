@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -111,18 +112,61 @@ class Feed:
     entries: list[FeedEntry] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # one line per entry left out, and why
     problem: str | None = None  # what was malformed, when the feed parsed only partly
+    # how the channel names its owner besides its title: description, copyright, image title, generator
+    about: list[str] = field(default_factory=list)
 
     @property
     def publisher(self) -> str | None:
-        """The part of the feed's title, between dashes or bars, that names its site ("Tech – TIME" on time.com ->
-        "TIME"; "Al Jazeera – Breaking News, ..." on aljazeera.com -> "Al Jazeera"): a feed's title puts its
-        section or slogan beside its outlet's name, in either order. Without a part that names the site, the first."""
+        """The outlet, named as the feed or its site names itself. A feed's title puts its section or slogan
+        beside the outlet's name ("Outlet: Section", "Outlet - Section", "Outlet | Section", "Section – Outlet"),
+        and the outlet is the part its site's address names ("Tech – TIME" on time.com -> "TIME", "The Harbor
+        Times: World" on harbortimes.example -> "The Harbor Times"). A title with no such part but words that
+        the address names gives those words ("NPR Topics: World" on npr.org -> "NPR", "NDTV News Search Records
+        Found 1000" on ndtv.com -> "NDTV"), with the words after them that the channel's description, copyright
+        or image title also uses ("BBC News" on bbc.co.uk, described as "BBC News - World"). The address is the
+        channel's link, else the entries' links. Without any of that, the title's first part."""
         if not self.title:
             return None
-        parts = [p.strip(" –—|-") for p in re.split(r"\s+[–—|-]\s+", self.title) if p.strip(" –—|-")]
-        site = _site_name(self.link)
-        named = [p for p in parts if site and _letters(p) == site]
-        return (named or parts or [None])[0]
+        parts = [p.strip(" –—|-:") for p in _TITLE_PARTS.split(self.title) if p.strip(" –—|-:")]
+        sites = [site for site in dict.fromkeys([_site_name(self.link), self._entries_site()]) if site]
+        for site in sites:
+            for part in parts:
+                if _letters(part) in (site, "the" + site):
+                    return part
+        about = [text for text in self.about if text.strip() and text.strip() != self.title.strip()]
+        for site in sites:
+            for part in parts:
+                if named := _named_within(part, site, about):
+                    return named
+        return (parts or [None])[0]
+
+    def _entries_site(self) -> str:
+        """The site most of the entries link to."""
+        counts = Counter(_site_name(entry.link) for entry in self.entries if entry.link)
+        counts.pop("", None)
+        return counts.most_common(1)[0][0] if counts else ""
+
+
+# between a feed title's parts: a dash or bar with spaces around it, or a colon followed by a space
+_TITLE_PARTS = re.compile(r"\s+[–—|-]\s+|:\s+")
+
+
+def _named_within(part: str, site: str, about: list[str]) -> str | None:
+    """The words of ``part`` that its site's address names ("NPR" in "NPR Topics" for npr.org), extended by the
+    words after them for as long as another text of the channel (``about``) uses the longer name too."""
+    words = part.split()
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            if _letters(" ".join(words[start:end])) not in (site, "the" + site):
+                continue
+            while end < len(words) and any(_uses(text, " ".join(words[start : end + 1])) for text in about):
+                end += 1
+            return " ".join(words[start:end])
+    return None
+
+
+def _uses(text: str, name: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _letters(text: str) -> str:
@@ -209,6 +253,16 @@ def _parse_document(data: bytes, source: str, content_type: str | None) -> Feed:
         language=_language(meta.get("language")),
         link=_text(meta.get("link")) or None,
         problem=problem,
+        about=[
+            _text(value)
+            for value in (
+                meta.get("subtitle"),
+                meta.get("rights"),
+                (meta.get("image") or {}).get("title"),
+                meta.get("generator"),
+            )
+            if value
+        ],
     )
     for number, raw in enumerate(raw_entries, start=1):
         try:

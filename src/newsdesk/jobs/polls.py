@@ -22,11 +22,13 @@ from ..ingest.guard import for_server
 from ..pipeline import Event
 from .queue import JobQueue, with_choices
 
-__all__ = ["BLOCKED_PREFIX", "MAX_FEED_INTERVAL", "feed_state", "is_due", "poll_feed"]
+__all__ = ["BLOCKED_PREFIX", "MAX_FEED_INTERVAL", "PARTIAL_PREFIX", "feed_state", "is_due", "poll_feed"]
 
 MAX_FEED_INTERVAL = 7 * 24 * 3600  # a watched feed is polled at least weekly
 
 BLOCKED_PREFIX = "refused by the URL guard: "  # how a poll records a guard refusal in the feed's last_error
+# how a poll records a feed that parsed only partly (cut off, malformed): the words `newsdesk ingest` warns with
+PARTIAL_PREFIX = "malformed feed, kept what parsed: "
 BLOCKED_BACKOFF = timedelta(days=1)
 FAILING_FACTOR = 4
 FAILING_MIN_BACKOFF = timedelta(hours=1)
@@ -47,7 +49,7 @@ def next_poll(feed: Feed) -> datetime | None:
     error = feed.last_error or ""
     if error.startswith(BLOCKED_PREFIX):
         return last + max(interval, BLOCKED_BACKOFF)
-    if error:
+    if error and not error.startswith(PARTIAL_PREFIX):  # a feed read in part was read: no backing off
         return last + max(interval * FAILING_FACTOR, FAILING_MIN_BACKOFF)
     return last + interval
 
@@ -58,13 +60,17 @@ def is_due(feed: Feed) -> bool:
 
 
 def feed_state(feed: Feed) -> dict[str, Any]:
-    """The feed as a dict with ``status`` (new, ok, failing or blocked) and ``next_poll`` added."""
+    """The feed as a dict with ``status`` (new, ok, partial, failing or blocked) and ``next_poll`` added:
+    ``partial`` is a feed whose last poll kept the entries that parsed of a malformed or cut-off document."""
     error = feed.last_error or ""
-    status = (
-        ("blocked" if error.startswith(BLOCKED_PREFIX) else "failing")
-        if error
-        else ("ok" if feed.last_polled else "new")
-    )
+    if error.startswith(BLOCKED_PREFIX):
+        status = "blocked"
+    elif error.startswith(PARTIAL_PREFIX):
+        status = "partial"
+    elif error:
+        status = "failing"
+    else:
+        status = "ok" if feed.last_polled else "new"
     due = next_poll(feed)
     return {**feed.to_dict(), "status": status, "next_poll": due.isoformat(timespec="seconds") if due else None}
 
@@ -91,7 +97,10 @@ def poll_feed(
         except NewsdeskError as error:
             archive.feeds.polled(feed.url, str(error))
             raise
-        archive.feeds.polled(feed.url, None)
+        # a feed read in part is no failure, but the editor is told, as `newsdesk ingest` tells (Smoke test 39a #8)
+        archive.feeds.polled(feed.url, f"{PARTIAL_PREFIX}{report.problem}" if report.problem else None)
+        if report.problem:
+            on_event(Event("warning", "info", {"message": f"{PARTIAL_PREFIX}{report.problem}"}))
         queued = 0
         for entry in archive.feeds.entries(feed.url):
             if entry.article_id is not None:

@@ -263,7 +263,9 @@ class Worker:
         payload = job.payload
         key = f"job:{job.id}"
         article_id = self.archive.article_for_request(key)
-        if article_id is None and payload.get("feed_entry_id") and payload.get("story_id") is not None:
+        if article_id is not None:  # saved by an attempt that died before it could say so
+            on_event(Event("done", "done", {"article_id": article_id, "reused": True}))
+        elif payload.get("feed_entry_id") and payload.get("story_id") is not None:
             article_id = self._develop(job, on_event)  # a polled entry of a thread with an article: a new version
         if article_id is None:
             story = self._story(job, on_event)
@@ -277,8 +279,6 @@ class Worker:
                 story, options, self.archive, on_event=on_event, model=self._model(payload.get("model"), on_event)
             )
             article_id = article.id
-        else:  # saved by an attempt that died before it could say so
-            on_event(Event("done", "done", {"article_id": article_id, "reused": True}))
         if payload.get("feed_entry_id") and article_id is not None:
             self.archive.feeds.set_entry_article(int(payload["feed_entry_id"]), article_id)
         return article_id
@@ -292,9 +292,21 @@ class Worker:
         options = self._options(payload)
         model = self._model(payload.get("model"), on_event)
         result = update_thread_article(self.archive, int(payload["story_id"]), options, on_event, model)
-        if result is not None and result.not_saved:
+        if result is None:
+            return None
+        if result.not_saved:
             on_event(Event("warning", "info", {"message": result.not_saved}))
-        return None if result is None else result.article.id
+        article = result.article  # the thread's article: its id, not the draft's, is what the job made
+        if result.updated:
+            on_event(Event("save", "done", {"article_id": article.id, "version": article.version}))
+        on_event(
+            Event(
+                "done",
+                "done",
+                {"article_id": article.id, "version": article.version, "unchanged": not result.updated},
+            )
+        )
+        return article.id
 
     def _story(self, job: Job, on_event: Callable[[Event], None]) -> Story:
         payload = job.payload

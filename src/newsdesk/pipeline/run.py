@@ -66,8 +66,10 @@ def write_article(
             template.name,
             lambda run_id: _run(story, options, archive, model, template, run_id, emit, started, reranker),
         )
-    if not options.draft:
-        announce(archive, "article.published", article, emit)
+    if options.draft:  # a new version's draft: its row is temporary, and the update says what it saved
+        emit("done", "done", article_id=article.id, draft=True, stats=article.stats.to_dict())
+        return article
+    announce(archive, "article.published", article, emit)
     emit("done", "done", article_id=article.id, stats=article.stats.to_dict())
     return article
 
@@ -240,9 +242,10 @@ def _run(
     article.stats.llm_seconds = round(stats.llm_seconds, 3)
     article.stats.decode_seconds = round(stats.decode_seconds, 3)
     article.stats.seconds = round(time.perf_counter() - started, 3)
-    emit("save", "start")
+    as_draft: dict[str, Any] = {"draft": True} if options.draft else {}
+    emit("save", "start", **as_draft)
     archive.save_article(article, story.id, run_id, request_key=options.request_key)
-    emit("save", "done", article_id=article.id)
+    emit("save", "done", article_id=article.id, **as_draft)
     return article, article.stats.to_dict()
 
 

@@ -237,7 +237,8 @@ def list_stories(desk: DeskDep, q: Search = "", page: Page = 1) -> dict[str, Any
 
 @router.get("/feeds", summary="Watched feeds")
 def list_feeds(desk: DeskDep) -> dict[str, Any]:
-    """Each with ``status`` (new, ok, failing, blocked), ``last_error`` and ``next_poll``: failing feeds back off."""
+    """Each with ``status`` (new, ok, partial, failing, blocked), ``last_error`` and ``next_poll``: failing feeds
+    back off; a partial one (read in part) does not."""
     return {"items": [feed_state(feed) for feed in desk.archive.feeds.watched()]}
 
 
