@@ -37,7 +37,14 @@ SURFACE: dict[str, set[str]] = {
         "content_hash",
         "web_url",
     },
-    "newsdesk.ingest": {"FeedNotStory", "load_story", "story_from_bytes", "story_from_text"},
+    "newsdesk.ingest": {
+        "FeedNotStory",
+        "load_story",
+        "looks_like_html",
+        "story_from_bytes",
+        "story_from_pasted",
+        "story_from_text",
+    },
     "newsdesk.archive": {
         "Archive",
         "ArticleRow",

@@ -143,3 +143,20 @@ def test_a_pronoun_for_the_speaker_is_no_other_speaker(verifier: Verifier) -> No
     assert outcome(verifier, "attribution", sentence, sources) != "fail"
     sentence = "He Lifeng said, without giving figures, that revenue in March had topped targets."
     assert outcome(verifier, "attribution", sentence, sources) == "fail"
+
+
+def test_a_word_for_word_copy_of_one_outlet_is_that_outlets_not_anothers_hedged_sentence(verifier: Verifier) -> None:
+    """Smoke test 39a #2: two outlets give the same sentence, one with "reportedly"; the plain copy was read as a copy
+    of the hedged one (the first of two that copy as many words) and failed as a hedge made certain, and was cited
+    to the hedging outlet. The sentence it changes least is what it copies, and what it cites."""
+    from newsdesk.models import Passage
+
+    hedged = "The ferry Marisol was reportedly carrying 85 passengers when it capsized, the harbour master said."
+    plain = "The ferry Marisol was carrying 85 passengers when it capsized, the harbour master said."
+    both = [Passage(text=hedged, source_number=1), Passage(text=plain, source_number=2)]
+    copied = near_copy(plain, [Evidence(0, hedged, stems_of(hedged)), Evidence(1, plain, stems_of(plain))])
+    assert copied is not None and copied.evidence.text == plain and not copied.changes
+    check = verifier.check(plain, both, "fact")
+    assert check.supported and [c.source for c in check.citations] == [2], (check.decided_by, check.citations)
+    alone = verifier.check(plain, both[:1], "fact")
+    assert not alone.supported and alone.decided_by == "hedge_made_certain", "the hedged outlet alone still fails it"

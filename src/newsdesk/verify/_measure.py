@@ -108,7 +108,12 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
     best_unit = best_pair = 0.0
     if candidates:
         units = index.units
-        first = max((uid for uid, _ in candidates), key=lambda u: (len(content & units[u].stems), -u))
+        # of two sentences holding as much of the claim, the one that says least besides is what it restates
+        # (an outlet's plain "was carrying 85", not another's "was reportedly carrying 85": Smoke test 39a #2)
+        first = max(
+            (uid for uid, _ in candidates),
+            key=lambda u: (len(content & units[u].stems), -len(units[u].stems - content), -u),
+        )
         covered = content & units[first].stems
         best_unit = len(covered) / n
         evidence = [first]

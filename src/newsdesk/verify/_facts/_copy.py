@@ -117,18 +117,23 @@ def near_copy(sentence: str, candidates: list[Evidence]) -> NearCopy | None:
     if len(_words(tokens)) < MIN_WORDS:
         return None
     lower = [t.lower() for t in tokens]
-    best: tuple[int, Evidence, list[Any]] | None = None  # (words copied, the source sentence, difflib's opcodes)
+    # (words copied, fewest stretches changed, the source sentence, difflib's opcodes): of two source sentences it
+    # copies as many words of, the one it changes least is what it copies; an outlet's sentence copied word for
+    # word is that outlet's, not another's with "reportedly" added (Smoke test 39a #2)
+    best: tuple[int, int, Evidence, list[Any]] | None = None
     for evidence in candidates:
         if len(evidence.text) > MAX_SOURCE_CHARS:
             continue
         source, _ = _tokens(evidence.text)
         matcher = SequenceMatcher(None, lower, [t.lower() for t in source], autojunk=False)
         copied = sum(b.size for b in matcher.get_matching_blocks())
-        if best is None or copied > best[0]:
-            best = (copied, evidence, matcher.get_opcodes())
+        opcodes = matcher.get_opcodes()
+        changed = -sum(tag != "equal" for tag, *_ in opcodes)
+        if best is None or (copied, changed) > best[:2]:
+            best = (copied, changed, evidence, opcodes)
     if best is None:
         return None
-    copied, evidence, opcodes = best
+    copied, _, evidence, opcodes = best
     if copied < MIN_COPIED * len(tokens):
         return None
     source, offsets = _tokens(evidence.text)
