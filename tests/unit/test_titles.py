@@ -376,3 +376,15 @@ def test_a_headline_set_aside_as_an_instruction_gives_way_to_the_whole_first_sen
         "Why did the Riverton city council vote 7 to 2 on Tuesday to approve a new bus network that will add 14 "
         "routes by next summer?"
     )
+
+
+def test_a_short_story_in_another_language_keeps_its_headline() -> None:
+    """Smoke test 39b #11: a two-sentence summary in Spanish is too short for the share of function words to name its
+    language, and was titled "Why do La alcaldesa dijo que las obras empezarán en marzo?"; each sentence's own
+    language says it is Spanish, and an English question frame around it is a sentence of neither language."""
+    body = (
+        "El ayuntamiento de Sevilla aprobó el martes un presupuesto de 12 millones de euros para reparar carreteras. "
+        "La alcaldesa dijo que las obras empezarán en marzo."
+    )
+    assert fallback_title("El ayuntamiento aprueba el presupuesto", body) == "El ayuntamiento aprueba el presupuesto"
+    assert fallback_title("Mayor resigns", "The mayor resigned on Monday.").startswith("Why did "), "English is asked"
