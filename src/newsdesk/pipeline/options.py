@@ -69,15 +69,18 @@ class WriteOptions:
 def same_request_key(story: Story, options: WriteOptions, prefix: str = "cli") -> str:
     """The same story with the same writing options is the same request: its stored article is returned.
 
-    The key is the story's fingerprint (headline and text) with every option that shapes the article; the caching
-    switch, the API key and the key itself do not. Saved as the article's ``request_key``, which the archive holds
-    once, so two identical requests that run at once still end in one article."""
+    The key is the story's fingerprint (headline and text) and the details its article cites (address, date,
+    outlet, author: a story sent again with its date corrected is another request, Smoke test 39b #8) with every
+    option that shapes the article; the caching switch, the API key and the key itself do not. Saved as the
+    article's ``request_key``, which the archive holds once, so two identical requests that run at once still end
+    in one article."""
     import json
 
     from ..models import content_hash
 
     chosen = {k: v for k, v in asdict(options).items() if k not in ("use_cache", "api_key", "request_key")}
-    return f"{prefix}:" + content_hash(story.fingerprint + json.dumps(chosen, sort_keys=True, default=str))
+    details = [story.url, story.published, story.source, story.author]
+    return f"{prefix}:" + content_hash(story.fingerprint + json.dumps([chosen, details], sort_keys=True, default=str))
 
 
 @dataclass(frozen=True)
