@@ -388,3 +388,14 @@ def test_a_short_story_in_another_language_keeps_its_headline() -> None:
     )
     assert fallback_title("El ayuntamiento aprueba el presupuesto", body) == "El ayuntamiento aprueba el presupuesto"
     assert fallback_title("Mayor resigns", "The mayor resigned on Monday.").startswith("Why did "), "English is asked"
+
+
+def test_a_headline_noun_the_story_writes_in_lower_case_after_the_and_a_name_is_the_common_noun() -> None:
+    """Smoke test 39a #9: "Council approves ..." over a story of "the Riverton council" was titled "Why did Council
+    approve ...?": the tagger reads "council" alone as a name, but the story writing it in lower case, never with a
+    capital mid-sentence, is the better evidence; and "the Riverton council" is a definite phrase, so the bare noun
+    takes "the"."""
+    body = "The Riverton council approved a flood barrier on Monday. The barrier will cost 4 million dollars."
+    assert fallback_title("Council approves Riverton flood barrier", body).startswith("Why did the council approve ")
+    france = "The government of France said on Monday it would ban phones in schools."
+    assert fallback_title("France bans phones in schools", france).startswith("Why did France ban ")

@@ -352,8 +352,11 @@ def _after_article(token: Token, lowered: set[str]) -> str:
 
 def _story_says_the(words: str, body: str) -> bool:
     """Whether the story writes these words, as a whole name (not the start of a longer one: "the Warner Bros
-    board"), after "the" more often than not."""
-    found = re.findall(rf"(\b\w+[’']?\w*\s+)?(?<![\w-]){re.escape(words)}(?![\w-]|\s+[A-Z])", body)
+    board"), after "the" more often than not; a name between them keeps the phrase definite ("the Riverton
+    council": the council, Smoke test 39a #9)."""
+    found = re.findall(
+        rf"(\b\w+[’']?\w*\s+)?(?:[A-Z][\w’'-]*\s+){{0,2}}(?<![\w-]){re.escape(words)}(?![\w-]|\s+[A-Z])", body
+    )
     the = sum(1 for before in found if before.strip().lower() == "the")
     return the > 0 and the * 2 > len(found)
 
