@@ -158,3 +158,21 @@ def test_another_owner_speaker_event_or_span_of_time_is_another_quantity() -> No
         assert verifier.superseded(sentence, [Passage(text=other, source_number=1)]) is None, sentence
     same = [Passage(text="Apple shares rose 7% by Tuesday.", source_number=1)]
     assert "7%" in (verifier.superseded("Apple shares rose 5% on Monday.", same) or "")
+
+
+def test_the_markdown_updates_log_cites_each_source_once() -> None:
+    """Smoke test 39a #10: an entry whose summary cites its source ("([2] gives it otherwise)") had the same source
+    appended after it again ("... otherwise). [2]"); a source the summary does not name is still cited."""
+    from newsdesk.render import render
+
+    article = _article("", [1])
+    article.updates = [
+        Update(
+            at="2022-01-08T10:00:00",
+            summary="Updated with “Webb unfolds its mirror” (NASA). No longer current: “Fact.” ([1] gives it "
+            "otherwise).",
+            sources=[1, 2],
+        )
+    ]
+    line = next(x for x in render(article, "markdown").splitlines() if x.startswith("- 2022-01-08"))
+    assert line.endswith("otherwise). [2]"), line

@@ -108,7 +108,9 @@ def render_markdown(article: Article) -> str:
     if article.updates:  # a correction is never silent: the log says what changed, when, on which source
         lines += [f"## {UPDATES_HEADING}", ""]
         lines += [
-            f"- {u.at[:16].replace('T', ' ')}: {escape(u.summary)} " + "".join(f"[{n}]" for n in u.sources)
+            # a source the summary cites already ("([2] gives it otherwise)") is not cited twice
+            f"- {u.at[:16].replace('T', ' ')}: {escape(u.summary)} "
+            + "".join(f"[{n}]" for n in u.sources if f"[{n}]" not in u.summary)
             for u in article.updates
         ]
         lines.append("")
