@@ -7,6 +7,7 @@ import json
 import time
 import tracemalloc
 import zlib
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
@@ -110,16 +111,26 @@ def _big_streamed(handler: BaseHTTPRequestHandler, query: dict) -> None:
         handler.wfile.write(chunk)
 
 
-def _drip(handler: BaseHTTPRequestHandler, query: dict) -> None:
-    """A byte every 50 ms: never silent long enough for the read timeout, so only the total deadline helps."""
-    handler.send_response(200)
-    handler.send_header("Content-Type", "text/html")
-    handler.send_header("Connection", "close")
-    handler.end_headers()
-    for _ in range(200):
-        handler.wfile.write(b"x")
-        handler.wfile.flush()
-        time.sleep(0.05)
+def _dripping(chunk: bytes, count: int, pause: float) -> Callable[[BaseHTTPRequestHandler, dict], None]:
+    """A page sent ``chunk`` by ``chunk``, ``pause`` seconds apart."""
+
+    def send(handler: BaseHTTPRequestHandler, query: dict) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Connection", "close")
+        handler.end_headers()
+        for _ in range(count):
+            handler.wfile.write(chunk)
+            handler.wfile.flush()
+            time.sleep(pause)
+
+    return send
+
+
+# a byte every 50 ms: never silent long enough for the read timeout, so only the total deadline helps
+_drip = _dripping(b"x", 200, 0.05)
+# a body chunk every 2.5 s: within the read timeout, past the total deadline after the first wait
+_slow_body = _dripping(b"<p>x</p>", 3, 2.5)
 
 
 def _stall(handler: BaseHTTPRequestHandler, query: dict) -> None:
@@ -140,18 +151,6 @@ def _trickle_headers(handler: BaseHTTPRequestHandler, query: dict) -> None:
         time.sleep(0.1)
     handler.wfile.write(b"Content-Length: 5\r\nConnection: close\r\n\r\nhello")
     handler.close_connection = True
-
-
-def _slow_body(handler: BaseHTTPRequestHandler, query: dict) -> None:
-    """A body chunk every 2.5 s: within the read timeout, past the total deadline after the first wait."""
-    handler.send_response(200)
-    handler.send_header("Content-Type", "text/html")
-    handler.send_header("Connection", "close")
-    handler.end_headers()
-    for _ in range(3):
-        handler.wfile.write(b"<p>x</p>")
-        handler.wfile.flush()
-        time.sleep(2.5)
 
 
 CODED_PAGE = PAGE * 20
