@@ -28,6 +28,7 @@ __all__ = [
     "bound_specifics",
     "check_figures_and_dates",
     "clip",
+    "distinct_values",
     "same_value",
     "source_bounds",
     "word_spans",
@@ -169,7 +170,7 @@ def same_value(a: Bound, b: Bound) -> bool:
     return a.value == b.value
 
 
-def _distinct(a: Bound, b: Bound) -> bool:
+def distinct_values(a: Bound, b: Bound) -> bool:
     """Clearly another value: not the same within the written figure's rounding."""
     if isinstance(a.value, sp.Number) and isinstance(b.value, sp.Number):  # the "number:<unit>" sorts
         x, y = a.value.value, b.value.value
@@ -217,7 +218,7 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
                 if same_value(claim, bound):
                     best_same = max(best_same, binding(claim, bound))
                     same_sentences.append(evidence)
-                elif _distinct(claim, bound):
+                elif distinct_values(claim, bound):
                     others.append((bound, evidence))
                     if claim.sort.startswith("number:") and (
                         claim.head != bound.head

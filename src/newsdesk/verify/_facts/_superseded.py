@@ -4,8 +4,13 @@ A figure or a date measures something, and the parse says what: the noun it coun
 counted by the killing), or, where it stands as a verb's object or after its preposition ("the toll has risen to
 19", "the reopening was pushed back to March 20"), the verb's subject. Two statements give the same quantity when
 what they measure is the same: the same counted noun, and at least one more of the words that say what is counted
-(the predicate, the subject, a word of the subject's phrase) in common. "The toll has risen to 19" and "the toll
-reached 23" measure the death toll; "killing 12 people" and "8 people were still missing" count different people.
+(the predicate, the subject, a word of the subject's phrase) in common, when nothing says they are someone else's
+(each names an owner or a speaker the other lacks: "Apple shares" and "Microsoft shares"), and when the later
+sentence says again at least half of what the earlier one says besides (two events' tolls are two quantities).
+"The toll has risen to 19" and "the toll reached 23" measure the death toll; "killing 12 people" and "8 people
+were still missing" count different people. A later sentence that gives the earlier value for the same quantity
+too confirms it ("voted 7 to 2" gives both figures again). An age, a span of time that places a clause, and the
+time of the telling are no quantities a report updates.
 
 This is the relation an update needs: a later entry that gives 23 for the toll makes 19 no longer current, though
 19 was true when it was told (so the checker's "contradicted" is the wrong test: a statement dated Tuesday is not
@@ -20,7 +25,7 @@ from typing import Any
 
 from ...language import REPORTING_FORMS, TIME_UNITS, forms
 from .._text import STOPWORDS, stem
-from ._binding import Bound, _distinct, bound_specifics, clip, word_spans
+from ._binding import Bound, bound_specifics, clip, distinct_values, word_spans
 from ._parse import parse, stems_of
 
 __all__ = ["Quantity", "quantities", "superseding"]
@@ -29,7 +34,6 @@ MIN_SHARED = 2  # words that say what is measured, the counted noun included, tw
 MIN_ABOUT = 0.5  # share of the sentence's other content words the later sentence must say again
 _LIGHT_FORMS = frozenset(form for verb in "be have do get make".split() for form in forms(verb))
 _TIME_UNIT_FORMS = frozenset(form for unit in TIME_UNITS for form in (unit, f"{unit}s"))
-_FIGURE_SLOTS = frozenset({"dobj", "attr", "npadvmod", "oprd", "acomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -162,7 +166,7 @@ def superseding(sentence: str, later: list[str]) -> str | None:
         shared = stems & stems_of(text)
         for mine in own:
             same = [other for other in theirs if _same_quantity(mine, other)]
-            if not same or any(not _distinct(mine.bound, other.bound) for other in same):
+            if not same or any(not distinct_values(mine.bound, other.bound) for other in same):
                 continue  # not measured again, or measured again as it was: "voted 7 to 2" gives both figures again
             # and of the same thing: most of what the sentence says beyond the quantity is said again ("two
             # people were killed" at a school game and "three people killed" at a barracks are two events' tolls)
