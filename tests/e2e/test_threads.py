@@ -321,3 +321,36 @@ def test_the_story_map_reads_the_story_and_its_thread_as_the_story(db_location) 
     assert own_sources(sources, archive, 3) == [1], "not threaded yet: the story alone"
     update_threads(archive)
     assert own_sources(sources, archive, 3) == [1, 2]
+
+
+def test_an_earlier_entry_of_the_thread_gives_more_than_its_opening_passage(tmp_path) -> None:
+    """Smoke test 39a #5: an update dropped still-true facts of the thread's first report (a state of emergency)
+    because each earlier entry gave background through its one best passage; an entry of the story's own thread
+    told an earlier state of the same event, so it gives several."""
+    from newsdesk.threads.background import THREAD_ENTRY_PASSAGES, thread_background
+
+    archive = open_archive(tmp_path / "passages.db")
+    headline, published, source, _ = DAM[0]
+    paragraphs = "\n\n".join(  # a report long enough to be stored as several passages
+        [
+            "A tailings dam owned by the mining company Vale collapsed on Friday near Brumadinho in the Brazilian "
+            "state of Minas Gerais, sending a torrent of mud through the town. Firefighters said at least 40 people "
+            "were missing. Rescue teams from Belo Horizonte searched the mud with dogs and helicopters through the "
+            "night, and the army sent 100 soldiers to reach houses the torrent had cut off from the main road.",
+            "Governor Romeu Zema flew over the area and declared a state of emergency. He said the state would open "
+            "an inquiry into the collapse and asked Vale to pay for shelter for the families of Brumadinho who lost "
+            "their homes, and for the clean-up of the Paraopeba river, into which the mud had begun to flow.",
+            "Vale said it was cooperating with the authorities. The company said the dam had passed its last "
+            "inspection and that it had opened a telephone line for the relatives of its workers at the mine, many "
+            "of whom had been eating lunch in a canteen below the dam when it gave way on Friday afternoon.",
+        ]
+    )
+    ids = {}
+    for item in ((headline, published, source, paragraphs), *DAM[1:]):
+        ids[item[0]], _ = archive.add_story(story(*item))
+    assert len(archive.passages(ids[headline])) > 1
+    latest = archive.get_story(ids[DAM[3][0]])
+    found = {b.story.headline: b for b in thread_background(archive, latest, limit=4)}
+    given = found[headline].passages
+    assert 1 < len(given) <= THREAD_ENTRY_PASSAGES
+    assert any("state of emergency" in p.text for p in given)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..models import Story
 
 MIN_THREAD_ENTRIES = 2
+THREAD_ENTRY_PASSAGES = 4  # passages an earlier entry of the story's own thread gives; a related thread gives 1
 
 
 def thread_background(
@@ -73,11 +74,16 @@ def thread_background(
     chosen = [f.story_id for f in earlier[: max(limit, MIN_THREAD_ENTRIES)]]
     chosen += [s for s in related if s not in chosen][: max(0, limit - len(chosen))]
     out: list[Background] = []
+    own = {f.story_id for f in earlier}
     for story_id in chosen:
         passages = archive.passages(story_id)
         if not passages:
             continue
-        best = rerank(story, passages)[:1] if rerank is not None else passages[:1]
+        # an earlier entry of the story's own thread told an earlier state of the same event: what it said that
+        # is still true belongs in the new article, so it gives more than its one best passage (an update had
+        # dropped "The dam, built in 1958, ..." because only the entry's opening passage came: Smoke test 39a #5)
+        take = THREAD_ENTRY_PASSAGES if story_id in own else 1
+        best = rerank(story, passages)[:take] if rerank is not None else passages[:take]
         out.append(Background(story=archive.get_story(story_id), passages=best or passages[:1]))
     return out
 
