@@ -28,7 +28,15 @@ MIN_SHARE = 0.25  # of a sentence's words, in the winning language's set
 MIN_HITS = 3  # distinct stop words of the winning language: one or two shared short words ("a", "te") tell nothing
 MARGIN = 3.0  # the winner's share over the story language's, for a sentence to count as another language
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# a word; an initialism ("U.S.", "e.g.") is matched whole so that its letters, which are function words of some
+# languages ("u", "s" in Czech), are not read as words: ``_words`` drops it
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text) if not w.endswith(".")]
+
+
 _STRING = re.compile(r'"""(.*?)"""', re.DOTALL)
 
 
@@ -67,7 +75,7 @@ def _shares(words: list[str]) -> dict[str, float]:
 def guess_language(text: str, min_words: int = 20, margin: float = 1.3) -> str | None:
     """The language of ``text`` by stop-word share; None when too short, undecided (the best share not ``margin``
     times the next), or in a non-Latin script (whose language this cannot name)."""
-    words = [w.lower() for w in _WORD.findall(text)][:2000]
+    words = _words(text)[:2000]
     if len(words) < min_words or _script(text) != "latin":
         return None
     shares = sorted(_shares(words).items(), key=lambda item: item[1], reverse=True)
@@ -86,7 +94,7 @@ def dominant_language(sentences: list[str]) -> str | None:
     has a function word of any language."""
     votes: Counter[str] = Counter()
     for sentence in sentences:
-        words = [w.lower() for w in _WORD.findall(sentence)]
+        words = _words(sentence)
         if not words or _script(sentence) != "latin":
             continue
         shares = _shares(words)
@@ -132,7 +140,7 @@ def _without_story_function_words(sentence: str, story_language: str) -> str | N
     (function words are a third of any prose), when another language's make up a good share of it and two of them
     at least are words of more than one letter. Read on the whole sentence only: a fragment between brackets or
     semicolons ("Bowman et al., 2015") may hold no function word in any language."""
-    words = [w.lower() for w in _WORD.findall(sentence)]
+    words = _words(sentence)
     if len(words) < MIN_SENTENCE_WORDS or _script(sentence) != "latin":
         return None
     shares = _shares(words)
@@ -150,7 +158,7 @@ def _segment_language(sentence: str, story_language: str) -> str | None:
         if sum(char.isalpha() for char in sentence) < MIN_SCRIPT_LETTERS:
             return None
         return script if story_language in _stop_words() else None
-    words = [w.lower() for w in _WORD.findall(sentence)]
+    words = _words(sentence)
     if script is None or len(words) < MIN_SENTENCE_WORDS:
         return None
     shares = _shares(words)

@@ -388,6 +388,9 @@ def test_a_short_story_in_another_language_keeps_its_headline() -> None:
     )
     assert fallback_title("El ayuntamiento aprueba el presupuesto", body) == "El ayuntamiento aprueba el presupuesto"
     assert fallback_title("Mayor resigns", "The mayor resigned on Monday.").startswith("Why did "), "English is asked"
+    # the letters of an initialism are no function words: "u" and "s" of "U.S." are Czech ones
+    us = "U.S. officials released new details on Friday. The U.S. said the tests were secret."
+    assert fallback_title("U.S. releases new details on alleged nuclear test", us).startswith("Why did ")
 
 
 def test_a_headline_noun_the_story_writes_in_lower_case_after_the_and_a_name_is_the_common_noun() -> None:

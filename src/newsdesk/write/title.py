@@ -80,9 +80,13 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
 
 def _language(headline: str, body: str) -> str | None:
     """The story's language: by the share of function words where it is long enough to tell, else by the votes of
-    its sentences (a two-sentence summary in Spanish is Spanish: "Why do La alcaldesa dijo ...?", Smoke test 39b
-    #11)."""
-    return guess_language(f"{headline} {body}") or dominant_language([headline, *split_sentences(body)[:10]])
+    its body's sentences, two at least (a two-sentence summary in Spanish is Spanish: "Why do La alcaldesa dijo
+    ...?", Smoke test 39b #11). A headline alone is no vote: its few words, and the letters of "U.S.", are function
+    words of some language."""
+    if (language := guess_language(f"{headline} {body}")) is not None:
+        return language
+    sentences = split_sentences(body)[:10]
+    return dominant_language(sentences) if len(sentences) >= 2 else None
 
 
 def _answered(clause: str, body: str) -> str | None:
