@@ -81,7 +81,7 @@ def thread_background(
             continue
         # an earlier entry of the story's own thread told an earlier state of the same event: what it said that
         # is still true belongs in the new article, so it gives more than its one best passage (an update had
-        # dropped "The dam, built in 1958, ..." because only the entry's opening passage came: Smoke test 39a #5)
+        # dropped the first report's state of emergency, which only its later passages held: Smoke test 39a #5)
         take = THREAD_ENTRY_PASSAGES if story_id in own else 1
         best = rerank(story, passages)[:take] if rerank is not None else passages[:take]
         out.append(Background(story=archive.get_story(story_id), passages=best or passages[:1]))
