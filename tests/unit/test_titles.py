@@ -402,3 +402,18 @@ def test_a_headline_noun_the_story_writes_in_lower_case_after_the_and_a_name_is_
     assert fallback_title("Council approves Riverton flood barrier", body).startswith("Why did the council approve ")
     france = "The government of France said on Monday it would ban phones in schools."
     assert fallback_title("France bans phones in schools", france).startswith("Why did France ban ")
+
+
+def test_a_verbless_clause_after_a_comma_is_left_out_of_the_question() -> None:
+    """Smoke test 39a #9: "Dam collapse near Riverton kills 12, dozens missing" gave "Why did ... kill 12, dozens
+    missing?". Headline style drops the "are" of a second clause ("dozens [are] missing"); "do" lends its tense only
+    to verbs, so the question asks about the first clause. A list after the comma is the object's and stays."""
+    flood = "A flood in the valley killed 12 people on Monday and left dozens missing, the fire service said."
+    assert fallback_title("Flood kills 12, dozens missing", flood).endswith("kill 12?")
+    storm = "A storm hit the coast on Tuesday and left thousands of homes without power."
+    asked = fallback_title("Storm hits coast, thousands without power", storm)
+    assert asked.startswith("Why did ") and asked.endswith("coast?"), asked
+    spain = "Spain ordered an investigation into X, Meta and TikTok over alleged abuse material on Tuesday."
+    assert "Meta and TikTok over alleged abuse material?" in fallback_title(
+        "Spain orders investigation into X, Meta and TikTok over alleged abuse material", spain
+    )

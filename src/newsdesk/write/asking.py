@@ -267,13 +267,28 @@ def _without_verbless_predicate(verb: Token, tokens: list[Token]) -> list[Token]
     bid but open to offer": headline style dropped its "is"). Coordination joins like with like, so an adjective
     joined to the verb or to its object is such a predicate, however the parse attaches it. "Do" lends its tense
     only to verbs, so the predicate cannot share it ("Why did Warner Bros reject the bid but open to ...?" is no
-    sentence); the question asks about the verb's own predicate."""
+    sentence); the question asks about the verb's own predicate. A comma that opens such a clause of its own
+    ("kills 12, dozens missing") is cut the same way."""
     heads = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"}
     joined = next((t for t in tokens if t.dep_ == "conj" and t.head.i in heads and t.pos_ == "ADJ"), None)
-    if joined is None:
-        return tokens
-    cut = next((c.i for c in joined.head.children if c.dep_ == "cc" and c.i < joined.i), joined.i)
-    return [t for t in tokens if t.i < cut]
+    if joined is not None:
+        cut = next((c.i for c in joined.head.children if c.dep_ == "cc" and c.i < joined.i), joined.i)
+        return [t for t in tokens if t.i < cut]
+    # the same after a comma: a second clause with a subject and a predicate but no verb ("kills 12, dozens
+    # missing", "hits coast, thousands without power") is a clause whose "are" headline style dropped
+    for at, comma in enumerate(tokens):
+        tail = tokens[at + 1 :]
+        if comma.text != "," or comma.i < verb.i or not tail or any(t.tag_ in _FINITE_TAGS for t in tail):
+            continue
+        if any(t.dep_ == "cc" for t in tail):
+            continue  # a list goes on after its comma ("into X, Meta, and TikTok over ..."): it is the object's
+        if tail[0].pos_ in ("NOUN", "PROPN", "NUM", "PRON") and any(t.tag_ in _PREDICATE_TAGS for t in tail[1:]):
+            return tokens[:at]
+    return tokens
+
+
+_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+_PREDICATE_TAGS = frozenset({"JJ", "VBN", "VBG", "IN"})  # "missing", "hurt", "without power"
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
