@@ -151,6 +151,9 @@ class _Scorer:
         score = cosines.astype(np.float64) + NAME_WEIGHT * names
         linked = np.flatnonzero(score >= LINK_THRESHOLD)
         if linked.size:
+            # two reports that both name who and where, and name none of it alike, report two events, however
+            # alike their wording: one event has its particulars, and a templated report (a flood in each of two
+            # towns, each company's quarter) changes exactly those; nor is a pair with no shared statement one event
             apart = self.named[position] & self.named[start + linked] & (shared[linked] == 0)
             check = linked[~apart]
             down = np.concatenate([linked[apart], check[~self._statements(position, start + check)]])
@@ -209,13 +212,6 @@ def pair_scores(features: list[StoryFeatures], floor: float = -math.inf) -> list
             j = int(scorer.order[start + offset])
             pairs.append((min(i, j), max(i, j), round(float(scores[offset]), 4)))
     return sorted(pairs)
-
-
-def _named_apart(a: dict[str, float], b: dict[str, float], shared: set[str]) -> bool:
-    """Two reports that both name who and where, and name none of it alike, report two events, however alike
-    their wording: one event has its particulars, and a templated report (a flood in each of two towns, each
-    company's quarter) changes exactly those."""
-    return bool(a) and bool(b) and not shared
 
 
 def link_pairs(features: list[StoryFeatures]) -> list[tuple[int, int, float]]:
