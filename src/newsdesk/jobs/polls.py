@@ -98,9 +98,10 @@ def poll_feed(
             archive.feeds.polled(feed.url, str(error))
             raise
         # a feed read in part is no failure, but the editor is told, as `newsdesk ingest` tells (Smoke test 39a #8)
-        archive.feeds.polled(feed.url, f"{PARTIAL_PREFIX}{report.problem}" if report.problem else None)
-        if report.problem:
-            on_event(Event("warning", "info", {"message": f"{PARTIAL_PREFIX}{report.problem}"}))
+        partial = f"{PARTIAL_PREFIX}{report.problem}" if report.problem else None
+        archive.feeds.polled(feed.url, partial)
+        if partial:
+            on_event(Event("warning", "info", {"message": partial}))
         queued = 0
         for entry in archive.feeds.entries(feed.url):
             if entry.article_id is not None:
