@@ -176,9 +176,11 @@ _IRREGULAR = {
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A deliberately crude stem: the same word in any inflection gets the same key (not a linguistic root)."""
+    """A deliberately crude stem: the same word in any inflection gets the same key (not a linguistic root). An
+    irregular form takes its lemma's key, not the lemma itself: "killed" and "killing" both key as "kill" does,
+    and "rose" as "rising" does."""
     if word in _IRREGULAR:
-        return _IRREGULAR[word]
+        return stem(_IRREGULAR[word])
     if word[0].isdigit():
         return word.replace(",", "")
     w = word.removesuffix("'s")
