@@ -277,9 +277,11 @@ def test_a_first_write_takes_its_background_from_the_thread_as_ingested(tmp_path
     assert "3 entries of its thread" in done.stderr.decode()
 
 
-def test_coverage_differences_name_each_outlet_and_tell_an_update_from_a_disagreement() -> None:
+def test_each_outlet_shows_its_latest_figure_where_the_outlets_disagree() -> None:
+    """An outlet's own earlier figure is an update, not its account: Levante News's 15 stands, its 12 does not,
+    beside El Diario's 14; one publisher alone has nothing to compare."""
     from newsdesk.models import Passage, Source
-    from newsdesk.threads.coverage import coverage_differences
+    from newsdesk.threads.coverage import outlet_points
 
     def source(number: int, publisher: str, published: str, text: str) -> Source:
         return Source(
@@ -295,13 +297,10 @@ def test_coverage_differences_name_each_outlet_and_tell_an_update_from_a_disagre
         source(2, "Levante News", "2026-01-11", "Flash floods in Valencia killed 15 people, officials said."),
         source(3, "El Diario", "2026-01-11", "Flash floods in Valencia killed 14 people, said Carlos Mazon."),
     ]
-    statements = coverage_differences(sources)
-    assert any("Levante News first gave 12" in s and "then 15" in s and "[2]" in s for s in statements)
-    disagreement = next(s for s in statements if s.startswith("The outlets disagree"))
-    assert "El Diario reports 14 [3]" in disagreement and "Levante News reports 15 [2]" in disagreement
-    assert "12" not in disagreement, "an outlet's superseded figure is not its account any more"
-    assert any(s.startswith("Only El Diario mentions Carlos Mazon [3]") for s in statements)
-    assert coverage_differences(sources[:2]) == [], "one publisher: nothing to compare"
+    points = {outlet: [(text, s.number) for text, s in found] for outlet, found in outlet_points(sources).items()}
+    assert points["Levante News"] == [(sources[1].passages[0].text, 2)], points
+    assert points["El Diario"] == [(sources[2].passages[0].text, 3)], points
+    assert outlet_points(sources[:2]) == {}, "one publisher: nothing to compare"
 
 
 def test_the_story_map_reads_the_story_and_its_thread_as_the_story(db_location) -> None:

@@ -1,18 +1,15 @@
-"""How the coverage differs: what several outlets of one story thread report differently.
+"""How the coverage differs: what sets each outlet's account of one story thread apart.
 
-``coverage_differences(sources)`` reads the article's sources (the thread's entries among them) and, when two or
-more publishers are present, says
+``outlet_points(sources)`` reads the article's sources (the thread's entries among them) and, when two or more
+publishers are present, picks for each outlet the sentences of its own sources that
 
-* where they **disagree on a figure**: the same thing counted (the noun a number modifies, under the same verb:
-  "killed 12 people" and "killed 15 people") with different numbers by different outlets, each named with its
-  citation ("Levante News puts it at 12 [1]; El Diario reports 15 [2]");
-* where one outlet's figure was **updated**: the same outlet giving a different number later is not a
-  disagreement; the later report is named as the newer;
-* what **only one outlet reports**: the people, organisations and places (spaCy names) one publisher's sources
-  mention and no other does.
+* give its **latest figure** where the outlets' figures for the same counted thing differ (an outlet's own
+  earlier figure, told again later with another, is an update and no longer its account);
+* tell a fact it **vouches for** where another outlet only hedges it, or the converse (``vouches``);
+* name someone or something **no other outlet names**.
 
-Each statement names the outlet as its feed or site names itself (``Source.publisher``) and cites the source it
-rests on, so the checker can check it against that outlet. Statements are plain text with ``[n]`` citations.
+The sentences are the outlet's own words, named as its feed or site names itself (``Source.publisher``), so the
+checker can hold each one to that outlet (``pipeline/coverage.py`` builds the section from them).
 """
 
 from __future__ import annotations
@@ -25,7 +22,6 @@ from ..models import Source
 from .features import NAME_LABELS, normalise_name, story_day
 
 FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
-MAX_ONLY = 3  # names listed per outlet
 
 
 @dataclass
@@ -51,66 +47,6 @@ def _figures(doc: Any, source: Source) -> list[Figure]:
 
 def _when(source: Source) -> float:
     return story_day(source.published, None)
-
-
-def coverage_differences(sources: list[Source]) -> list[str]:
-    """Statements on how the outlets among ``sources`` differ; empty when fewer than two publishers are present."""
-    outlets = {s.publisher for s in sources if s.publisher}
-    if len(outlets) < 2:
-        return []
-    from ..language import nlp
-
-    figures: list[Figure] = []
-    names: dict[str, dict[str, Source]] = {}  # outlet -> name -> first source naming it
-    shown: dict[str, str] = {}
-    pipeline = nlp()
-    for source in sources:
-        if not source.publisher:
-            continue
-        for doc in pipeline.pipe([source.title, *(p.text for p in source.passages)]):
-            figures.extend(_figures(doc, source))
-            for ent in doc.ents:
-                if ent.label_ in NAME_LABELS and (key := normalise_name(ent.text)):
-                    names.setdefault(source.publisher, {}).setdefault(key, source)
-                    shown.setdefault(key, ent.text)
-    statements = _figure_statements(figures)
-    outlet_names = {normalise_name(o) for o in outlets if o}  # an outlet naming itself is not news
-    for outlet in sorted(names):
-        others = set().union(*(set(v) for o, v in names.items() if o != outlet))
-        only = [key for key in names[outlet] if key not in others and key not in outlet_names][:MAX_ONLY]
-        if only:
-            cited = sorted({names[outlet][key].number for key in only})
-            statements.append(
-                f"Only {outlet} mentions {joined([shown[k] for k in only])} " + " ".join(f"[{n}]" for n in cited) + "."
-            )
-    return statements
-
-
-def _figure_statements(figures: list[Figure]) -> list[str]:
-    by_what: dict[str, list[Figure]] = {}
-    for figure in figures:
-        if figure.what:
-            by_what.setdefault(figure.what, []).append(figure)
-    out = []
-    for what, group in by_what.items():
-        values = {f.value for f in group}
-        if len(values) < 2:
-            continue
-        by_outlet: dict[str, list[Figure]] = {}
-        for figure in sorted(group, key=lambda f: (_when(f.source), f.source.number)):
-            by_outlet.setdefault(str(figure.source.publisher), []).append(figure)
-        for outlet, own in by_outlet.items():  # one outlet's figure that changed: an update, the newer named
-            if len({f.value for f in own}) > 1:
-                old, new = own[0], own[-1]
-                out.append(
-                    f"{outlet} first gave {old.value} ({what}) [{old.source.number}], then {new.value} in a "
-                    f"later report [{new.source.number}], the newer figure."
-                )
-        latest = {outlet: own[-1] for outlet, own in by_outlet.items()}
-        if len({f.value for f in latest.values()}) > 1:
-            parts = [f"{outlet} reports {f.value} [{f.source.number}]" for outlet, f in sorted(latest.items())]
-            out.append(f"The outlets disagree ({what}): " + "; ".join(parts) + ".")
-    return out
 
 
 SAME_FACT = 0.6  # cosine of two outlets' sentences on one fact (the shipped encoder; unrelated ones sit near 0.08)
