@@ -191,6 +191,8 @@ def stem(word: str) -> str:
             w = w[:-2]
         elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
             w = w[:-1]
+    elif len(w) == 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w != "news":
+        w = w[:-1]  # the plural or third person of a three-letter word ("wins", "jobs", "dies"); "news" is no plural
     if len(w) > 5 and w.endswith("ing"):
         w = w[:-3]
     elif len(w) > 4 and w.endswith("ied"):

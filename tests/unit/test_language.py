@@ -112,3 +112,11 @@ def test_a_later_report_of_the_same_toll_in_another_tense_supersedes_the_first()
     first = "The dam at Riverton collapsed on Monday, killing 12 people."
     later = "The Riverton dam collapse has now killed 19 people, officials said on Tuesday."
     assert superseding(first, [later]) is not None
+
+
+def test_a_three_letter_word_and_its_plural_or_third_person_share_a_stem() -> None:
+    """ "wins" keyed apart from "win" (and "won"), "jobs" from "job": a four-letter word lost no "s" at all."""
+    for one, other in [("wins", "win"), ("wins", "won"), ("jobs", "job"), ("cuts", "cut"), ("dies", "die")]:
+        assert language.stem(one) == language.stem(other), (one, other)
+    assert language.stem("news") != language.stem("new"), '"news" is a mass noun, not a plural'
+    assert language.stem("thus") == "thus" and language.stem("this") == "this"
