@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from ..archive import Archive
+from ..language import stem
 from ..models import Passage, Source, Story
 from ..text import STOPWORDS, content_words, words
 
@@ -95,8 +96,8 @@ def background(
         return []
     story_text = f"{story.headline}\n{story.body}"
     own_shingles = _shingles(story_text)
-    headline_terms = {_stem(w) for w in _content_words(story.headline)}
-    weights = {_stem(t): 1.0 for t in terms} | {t: 2.0 for t in headline_terms}
+    headline_terms = {stem(w) for w in _content_words(story.headline)}
+    weights = {stem(t): 1.0 for t in terms} | {t: 2.0 for t in headline_terms}
     stories: dict[int, Story] = {}
     unrelated: set[int] = set()
     best = max(p.score for p in hits) or 1.0
@@ -108,7 +109,7 @@ def background(
         if other.id in unrelated or not related(story, other, semantic=rerank is not None):
             unrelated.add(other.id or 0)
             continue
-        shared = weights.keys() & {_stem(w) for w in words(passage.text)}
+        shared = weights.keys() & {stem(w) for w in words(passage.text)}
         if len(shared) < MIN_SHARED_TERMS or not shared & headline_terms:
             continue
         coverage = sum(weights[t] for t in shared) / sum(weights.values())
@@ -276,14 +277,6 @@ def _content_words(text: str) -> list[str]:
     """Content words that can pick out a story: no news-common words, numbers only from four digits (a year
     names an event; "12" alone matches anything)."""
     return [w for w in content_words(text) if w not in NEWS_COMMON_WORDS and not (w.isdigit() and len(w) < 4)]
-
-
-def _stem(word: str) -> str:
-    """A crude stem for overlap counting ("talks", "talked" -> "talk"); FTS5's porter stemmer does the search."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
 
 
 def _shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
