@@ -104,6 +104,8 @@ def test_an_irregular_form_keys_as_its_lemma_does_in_every_inflection() -> None:
     assert language.stem("killed") == language.stem("killing") == language.stem("kills")
     assert language.stem("rose") == language.stem("rising") == language.stem("rises")
     assert language.stem("told") == language.stem("telling")
+    assert language.stem("withdrew") == language.stem("withdrawn") == language.stem("withdrawing")
+    assert language.stem("shown") == language.stem("showed") and language.stem("stolen") == language.stem("steals")
 
 
 def test_a_later_report_of_the_same_toll_in_another_tense_supersedes_the_first() -> None:
