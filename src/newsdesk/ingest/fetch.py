@@ -2,9 +2,10 @@
 
 Every hop (redirects are followed by hand) passes the URL guard (``guard.py``: public addresses only, checked when
 the connection is made). And for every response: connect/read timeouts plus a total deadline over the whole
-exchange, connecting, status line and headers included (a server dripping bytes is cut off when it passes), a size
-cap enforced on the decoded bytes while streaming (the body is never read or inflated whole first), a content-type
-check and a real User-Agent. Environment proxies are ignored: a proxy would make the address check meaningless.
+exchange, name lookup, connecting, status line and headers included (a server dripping bytes is cut off when it
+passes), a size cap enforced on the decoded bytes while streaming (the body is never read or inflated whole first),
+a content-type check and a real User-Agent. Environment proxies are ignored: a proxy would make the address check
+meaningless.
 """
 
 from __future__ import annotations
