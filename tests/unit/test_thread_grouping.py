@@ -1,7 +1,7 @@
 """The fast grouping gives the groups of the plain one: complete linkage over every pair, one pair at a time.
 
 ``reference_pair_scores`` and ``reference_group`` are the definitions as first written (every pair of the window
-scored on its own, every join checking every pair across the two groups); ``cluster.pair_scores``,
+scored on its own, every join checking every pair across the two groups); ``links.pair_scores``,
 ``cluster.group`` and ``cluster.archive_groups`` must agree with them on seeded random inputs, dense enough that
 groups grow, collide and are refused.
 """
@@ -16,27 +16,27 @@ import numpy as np
 import pytest
 
 from newsdesk.llm.embed import DIMENSION
-from newsdesk.threads import cluster
+from newsdesk.threads import cluster, links
 from newsdesk.threads.features import StoryFeatures
 
 
 def reference_pair_scores(features: list[StoryFeatures], floor: float = -math.inf) -> list[tuple[int, int, float]]:
-    idf = cluster.name_weights(f.names for f in features)
-    profiles = [cluster._profile(f.names, idf) for f in features]
+    idf = links.name_weights(f.names for f in features)
+    profiles = [links._profile(f.names, idf) for f in features]
     pairs = []
     for i, a in enumerate(features):
         for j in range(i):
             b = features[j]
-            if min(a.day, b.day) < max(a.day, b.day) - cluster.WINDOW_DAYS:
+            if min(a.day, b.day) < max(a.day, b.day) - links.WINDOW_DAYS:
                 continue
             shared = profiles[i].keys() & profiles[j].keys()
-            score = float(a.vector @ b.vector) + cluster.NAME_WEIGHT * sum(
+            score = float(a.vector @ b.vector) + links.NAME_WEIGHT * sum(
                 profiles[i][n] * profiles[j][n] for n in shared
             )
-            if score >= cluster.LINK_THRESHOLD and (
-                not cluster.shared_statement(a, b) or (bool(profiles[i]) and bool(profiles[j]) and not shared)
+            if score >= links.LINK_THRESHOLD and (
+                not links.shared_statement(a, b) or (bool(profiles[i]) and bool(profiles[j]) and not shared)
             ):
-                score = cluster.LINK_THRESHOLD - 0.0001
+                score = links.LINK_THRESHOLD - 0.0001
             if score >= floor:
                 pairs.append((j, i, round(score, 4)))
     return sorted(pairs)
@@ -47,7 +47,7 @@ def reference_group(count: int, scores: list[tuple[int, int, float]]) -> list[li
     members = {x: [x] for x in range(count)}
     home = list(range(count))
     for (i, j), value in sorted(score.items(), key=lambda kv: (-kv[1], kv[0])):
-        if value < cluster.LINK_THRESHOLD:
+        if value < links.LINK_THRESHOLD:
             break
         a, b = home[i], home[j]
         if a == b:
@@ -55,7 +55,7 @@ def reference_group(count: int, scores: list[tuple[int, int, float]]) -> list[li
         cross = [
             score[(min(x, y), max(x, y))] for x in members[a] for y in members[b] if (min(x, y), max(x, y)) in score
         ]
-        if min(cross) < cluster.RELATED_THRESHOLD:
+        if min(cross) < links.RELATED_THRESHOLD:
             continue
         keep, gone = min(a, b), max(a, b)
         for x in members[gone]:
@@ -96,15 +96,15 @@ def random_archive(seed: int, count: int) -> list[StoryFeatures]:
 def test_the_fast_scores_and_groups_of_an_archive_are_the_plain_ones(seed: int) -> None:
     found = random_archive(seed, 70)
     expected = reference_pair_scores(found)
-    scores = cluster.pair_scores(found)
+    scores = links.pair_scores(found)
     assert [pair[:2] for pair in scores] == [pair[:2] for pair in expected]
     assert max(abs(a[2] - b[2]) for a, b in zip(scores, expected, strict=True)) < 1e-9
     groups = reference_group(len(found), expected)
     assert any(len(g) > 2 for g in groups), "the input must make groups for the comparison to mean anything"
     assert cluster.archive_groups(found) == groups
     assert cluster.group(len(found), scores) == groups
-    related = cluster.pair_scores(found, cluster.RELATED_THRESHOLD)
-    assert related == [pair for pair in scores if pair[2] >= cluster.RELATED_THRESHOLD]
+    related = links.pair_scores(found, links.RELATED_THRESHOLD)
+    assert related == [pair for pair in scores if pair[2] >= links.RELATED_THRESHOLD]
 
 
 @pytest.mark.parametrize("seed", range(8))
