@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import random
+import tracemalloc
 from collections import Counter
 
 import numpy as np
@@ -127,3 +128,32 @@ def test_stories_no_link_touches_are_threads_of_their_own() -> None:
     assert cluster.group(3, []) == [[0], [1], [2]]
     assert cluster.group(0, []) == []
     assert cluster.archive_groups([]) == []
+
+
+def test_a_component_past_the_cap_is_grouped_in_blocks_of_that_many() -> None:
+    """Complete linkage holds a square matrix over a component of linked stories: past ``most`` stories the
+    component is grouped ``most`` at a time, in index order, and no thread crosses two blocks."""
+    clique = [(i, j, 0.9) for j in range(10) for i in range(j)]
+    assert cluster.group(10, clique) == [list(range(10))]
+    assert cluster.group(10, clique, most=4) == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
+
+
+def test_the_archive_grouping_blocks_as_the_plain_one_does() -> None:
+    found = random_archive(2, 70)
+    assert max(len(g) for g in cluster.archive_groups(found)) > 8, "a component must pass the cap below"
+    blocked = cluster.archive_groups(found, most=8)
+    assert max(len(g) for g in blocked) <= 8
+    assert blocked == cluster.group(len(found), links.pair_scores(found), most=8)
+
+
+def test_grouping_memory_is_bounded_by_the_cap() -> None:
+    """6,000 stories linked in a chain are one component: without blocks its matrix alone was 36 MB."""
+    chain = [(i, i + 1, 0.9) for i in range(5999)]
+    tracemalloc.start()
+    try:
+        groups = cluster.group(6000, chain, most=1000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert groups == [list(range(start, start + 1000)) for start in range(0, 6000, 1000)]
+    assert peak < 6_000_000

@@ -23,8 +23,13 @@ import numpy as np
 from .features import StoryFeatures
 from .links import LINK_THRESHOLD, RELATED_THRESHOLD, WINDOW_DAYS, Scorer
 
+# Complete linkage holds a square matrix (a byte a cell) over the linked stories it groups together: past this many
+# (a flood of near-identical entries links that many into one component) they are grouped in blocks of this many,
+# in the order stored, so the matrix stays under 64 MiB however large the flood (100,000 entries: 10 GB).
+MAX_GROUPED = 8192
 
-def group(count: int, scores: Iterable[tuple[int, int, float]]) -> list[list[int]]:
+
+def group(count: int, scores: Iterable[tuple[int, int, float]], most: int = MAX_GROUPED) -> list[list[int]]:
     """Threads of ``range(count)``: linked stories grouped, strongest links first, each group sorted.
 
     Two groups join through a link only when every story of one is at least related to every story of the other
@@ -37,6 +42,9 @@ def group(count: int, scores: Iterable[tuple[int, int, float]]) -> list[list[int
 
     ``scores`` holds the compared pairs (``i < j``, as ``pair_scores`` gives them); a pair not in it is not compared.
     ``archive_groups`` is the same grouping of stories' features without listing the pairs that are not related.
+
+    A component of more than ``most`` linked stories (``MAX_GROUPED``: only a flood of near-identical entries makes
+    one so large) is grouped ``most`` at a time, in index order; no thread holds stories of two such blocks.
     """
     score = {(i, j): s for i, j, s in scores}
     pairs = np.array(list(score), dtype=np.int64).reshape(-1, 2)
@@ -51,12 +59,13 @@ def group(count: int, scores: Iterable[tuple[int, int, float]]) -> list[list[int
         lambda members: np.zeros((len(members), len(members)), dtype=bool),
         (pairs[apart, 0], pairs[apart, 1]),
         True,
+        most,
     )
 
 
-def archive_groups(features: list[StoryFeatures]) -> list[list[int]]:
-    """``group(len(features), pair_scores(features))``, the threads of an archive's stories, holding only the pairs
-    that are related (a story's window may hold thousands of stories that are not).
+def archive_groups(features: list[StoryFeatures], most: int = MAX_GROUPED) -> list[list[int]]:
+    """``group(len(features), pair_scores(features), most)``, the threads of an archive's stories, holding only the
+    pairs that are related (a story's window may hold thousands of stories that are not).
 
     Complete linkage asks whether two groups hold a pair within the window that is not related: the pairs within
     the window follow from the dates, so only the related ones need keeping, as integers of the score's four
@@ -85,7 +94,9 @@ def archive_groups(features: list[StoryFeatures]) -> list[list[int]]:
     links = np.flatnonzero(unit >= _LINK_UNITS)
     links = links[np.lexsort((second[links], first[links], -unit[links].astype(np.int32)))]
     days = np.array([f.day for f in features])
-    return _complete_linkage(count, first[links], second[links], lambda m: _compared(days[m]), (first, second), False)
+    return _complete_linkage(
+        count, first[links], second[links], lambda m: _compared(days[m]), (first, second), False, most
+    )
 
 
 _RELATED_UNITS = round(RELATED_THRESHOLD * 10000)
@@ -118,6 +129,7 @@ def _complete_linkage(
     base: Callable[[np.ndarray], np.ndarray],
     marked: tuple[np.ndarray, np.ndarray],
     mark: bool,
+    most: int,
 ) -> list[list[int]]:
     """The groups of ``group``: the links ``first[k]``-``second[k]`` taken in that order, two groups joined by a
     link unless some pair across them is *apart* (compared and not related).
@@ -125,7 +137,8 @@ def _complete_linkage(
     Groups only ever join along links, so each connected component of the links is grouped on its own, with a
     matrix of which of its groups are apart: ``base(members)`` (the component's stories, ascending) with the
     ``marked`` pairs set to ``mark``. Joining two groups ORs their rows, so every link costs a lookup and every
-    join one row: the time is that of the links plus the square of the component's size, once."""
+    join one row: the time is that of the links plus the square of the component's size, once. A component of
+    more than ``most`` stories is grouped in blocks of ``most`` (``MAX_GROUPED``), so the matrix is never larger."""
     label = _components(count, first, second)
     groups: list[list[int]] = []
     seen = np.zeros(count, dtype=bool)
@@ -139,6 +152,7 @@ def _complete_linkage(
     marked_order = np.argsort(label[marked_first], kind="stable")
     marked_labels = label[marked_first][marked_order]
     local = np.zeros(count, dtype=np.int64)
+    in_block = np.zeros(count, dtype=bool)
     for members in np.split(by_label, bounds):
         if len(members) < 2:
             continue
@@ -146,17 +160,27 @@ def _complete_linkage(
         low, high = np.searchsorted(link_labels, [root, root + 1])
         if low == high:
             continue
-        local[members] = np.arange(len(members))
-        apart = base(members)
         low_m, high_m = np.searchsorted(marked_labels, [root, root + 1])
-        at = marked_order[low_m:high_m]
-        apart[local[marked_first[at]], local[marked_second[at]]] = mark
-        apart[local[marked_second[at]], local[marked_first[at]]] = mark
-        np.fill_diagonal(apart, False)
-        taken = link_order[low:high]
-        for found in _join(apart, local[first[taken]], local[second[taken]]):
-            groups.append(sorted(int(members[x]) for x in found))
-            seen[members[found]] = True
+        taken, at = link_order[low:high], marked_order[low_m:high_m]
+        for start in range(0, len(members), most):
+            block = members[start : start + most]
+            if len(block) < len(members):  # only the links and pairs within the block
+                in_block[block] = True
+                block_taken = taken[in_block[first[taken]] & in_block[second[taken]]]
+                block_at = at[in_block[marked_first[at]] & in_block[marked_second[at]]]
+                in_block[block] = False
+            else:
+                block_taken, block_at = taken, at
+            if not block_taken.size:
+                continue
+            local[block] = np.arange(len(block))
+            apart = base(block)
+            apart[local[marked_first[block_at]], local[marked_second[block_at]]] = mark
+            apart[local[marked_second[block_at]], local[marked_first[block_at]]] = mark
+            np.fill_diagonal(apart, False)
+            for found in _join(apart, local[first[block_taken]], local[second[block_taken]]):
+                groups.append(sorted(int(block[x]) for x in found))
+                seen[block[found]] = True
     groups.extend([x] for x in np.flatnonzero(~seen).tolist())
     return sorted(groups, key=lambda g: g[0])
 
