@@ -14,7 +14,7 @@ from newsdesk import archive
 from newsdesk.cli import cli
 from newsdesk.errors import ModelError
 from newsdesk.llm import check_context_length
-from newsdesk.llm.embedded import EmbeddedModel, default_model_path, trained_context
+from newsdesk.llm.embedded import EmbeddedModel, default_model_path, model_path, trained_context
 
 REFUSAL = (
     "Error: a context of 100,000 tokens is more than SmolLM2-135M-Instruct (Q4_1) was trained on (8,192): "
@@ -78,3 +78,13 @@ def test_a_server_model_is_not_held_to_the_embedded_models_context() -> None:
     check_context_length("big", base_url="http://127.0.0.1:9/v1", context_length=100_000)
     with pytest.raises(ModelError, match="give --context-length 8192 or less"):
         check_context_length("smollm2", base_url=None, context_length=100_000)
+
+
+def test_a_model_file_is_looked_for_each_time(tmp_path: Path) -> None:
+    """A long-running server or worker resolves its model again for each job: a file gone since is said so."""
+    model = tmp_path / "model.gguf"
+    model.write_bytes(b"GGUF")
+    assert model_path(str(model)) == model
+    model.unlink()
+    with pytest.raises(ModelError, match="model file not found"):
+        model_path(str(model))

@@ -181,7 +181,6 @@ def _default_or_none() -> Path | None:
         return None
 
 
-@functools.cache
 def model_path(spec: str) -> Path:
     """The GGUF file an embedded model spec names: an alias of the default model, or a path to an existing file."""
     if spec.lower() in _ALIASES:
@@ -211,6 +210,7 @@ def check_context(path: Path, context_length: int | None) -> int | None:
     return trained
 
 
+@functools.cache
 def trained_context(path: Path) -> int | None:
     """The context length the model in ``path`` was trained on (llama.cpp's ``n_ctx_train``, from the GGUF's
     metadata), or None when it cannot be read. The model is opened without a context, so nothing is allocated for
