@@ -21,7 +21,14 @@ import httpx
 from .. import __version__
 from ..errors import FetchError
 from ..text import ascii_number
-from .guard import DeadlinePassed, Guard, GuardedTransport, allow_private_setting, shorten_url
+from .guard import (
+    DeadlinePassed,
+    Guard,
+    GuardedTransport,
+    LookupDeadlinePassed,
+    allow_private_setting,
+    shorten_url,
+)
 from .text import decode_html
 
 __all__ = ["DEFAULT_MAX_BYTES", "FEED_TYPES", "HTML_TYPES", "FetchResult", "Fetcher", "fetch"]
@@ -237,6 +244,8 @@ class _translate_errors:
         return None
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> Literal[False]:
+        if isinstance(error, LookupDeadlinePassed):
+            raise FetchError(f"could not resolve {error.host} within {self.total_timeout:g} s") from None
         if isinstance(error, DeadlinePassed):
             raise FetchError(f"{self.url} took longer than {self.total_timeout:g} s to download") from None
         if error is None or not isinstance(error, (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)):

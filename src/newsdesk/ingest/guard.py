@@ -32,6 +32,7 @@ __all__ = [
     "ALLOW_PRIVATE_HINT",
     "SERVER_REFUSAL",
     "DeadlinePassed",
+    "LookupDeadlinePassed",
     "Guard",
     "GuardedTransport",
     "allow_private_setting",
@@ -178,6 +179,14 @@ class DeadlinePassed(FetchError):
     """The exchange's total deadline passed while connecting, sending or reading (the fetcher names the URL)."""
 
 
+class LookupDeadlinePassed(DeadlinePassed):
+    """The total deadline passed while ``host`` was being looked up (the fetcher says so with its deadline)."""
+
+    def __init__(self, host: str):
+        super().__init__(f"could not resolve {host} before the exchange's total deadline")
+        self.host = host
+
+
 _T = TypeVar("_T")
 
 
@@ -264,7 +273,6 @@ class GuardedBackend(httpcore.SyncBackend):
         fail) by itself in a daemon thread, its answer unused, and the connection is never made."""
         if self.deadline is None:
             return self.guard.addresses(host, port)
-        left = self.deadline - time.monotonic()
         answer: list[list[str] | Exception] = []
 
         def look_up() -> None:
@@ -275,9 +283,9 @@ class GuardedBackend(httpcore.SyncBackend):
 
         worker = threading.Thread(target=look_up, name=f"resolve {host}", daemon=True)
         worker.start()
-        worker.join(max(left, 0.0))
+        worker.join(max(self.deadline - time.monotonic(), 0.0))
         if not answer:
-            raise FetchError(f"could not resolve {host} within {round(max(left, 0.0), 1):g} s")
+            raise LookupDeadlinePassed(host)
         if isinstance(answer[0], Exception):
             raise answer[0]
         return answer[0]
