@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import threading
 import time
 import tracemalloc
 import zlib
@@ -389,6 +390,25 @@ def test_a_slow_response_is_cut_off_by_the_total_deadline(
     with pytest.raises(FetchError, match=said):
         Fetcher(allow_private=True, total_timeout=0.5, read_timeout=read_timeout).get(server.url(path))
     assert time.monotonic() - started < within
+
+
+def test_a_name_lookup_that_never_answers_is_cut_off_by_the_total_deadline() -> None:
+    """getaddrinfo takes no timeout, so a DNS server that never answered held a fetch past its total deadline.
+    The system resolver cannot be pointed at a silent server without root; the guard's resolver seam (the one the
+    address tests use) stands in for it, answering only after the fetch has had to give up."""
+    released = threading.Event()
+
+    def silent_dns(host: str, port: int) -> list[str]:
+        released.wait(5)
+        return ["192.0.2.1"]
+
+    started = time.monotonic()
+    try:
+        with pytest.raises(FetchError, match=r"^could not resolve slow\.test within 0\.5 s$"):
+            Fetcher(guard=Guard(resolver=silent_dns), total_timeout=0.5).get("http://slow.test/page")
+    finally:
+        released.set()
+    assert time.monotonic() - started < 1.5
 
 
 @pytest.mark.parametrize("coding", ["gzip", "deflate", "raw-deflate"])

@@ -76,6 +76,7 @@ SURFACE: dict[str, set[str]] = {
         "DEFAULT_MODEL",
         "Model",
         "ProbabilitiesUnavailable",
+        "check_context_length",
         "get_model",
         "register_backend",
     },

@@ -8,7 +8,7 @@ import numpy as np
 
 from newsdesk.llm.chance import expected_best
 from newsdesk.llm.embed import DIMENSION
-from newsdesk.threads import cluster
+from newsdesk.threads import cluster, links
 from newsdesk.threads.features import StoryFeatures
 
 
@@ -29,11 +29,11 @@ def test_a_link_needs_two_sentences_that_nearly_restate_each_other() -> None:
     told = features(1, [unit(0), unit(1), unit(2)])
     retold = features(2, [unit(0), unit(1, 5), unit(9)])  # two sentences restated, closely enough
     other_facts = features(3, [unit(10), unit(11), unit(12, 0)])  # one topic, one loose echo, different facts
-    assert cluster.shared_statement(told, retold)
-    assert not cluster.shared_statement(told, other_facts)
-    scores = {(i, j): s for i, j, s in cluster.pair_scores([told, retold, other_facts])}
-    assert scores[(0, 1)] >= cluster.LINK_THRESHOLD
-    assert cluster.RELATED_THRESHOLD <= scores[(0, 2)] < cluster.LINK_THRESHOLD, "related, not one event"
+    assert links.shared_statement(told, retold)
+    assert not links.shared_statement(told, other_facts)
+    scores = {(i, j): s for i, j, s in links.pair_scores([told, retold, other_facts])}
+    assert scores[(0, 1)] >= links.LINK_THRESHOLD
+    assert links.RELATED_THRESHOLD <= scores[(0, 2)] < links.LINK_THRESHOLD, "related, not one event"
 
 
 def close_to(axis: int, cosine: float, spare: int) -> np.ndarray:
@@ -53,16 +53,16 @@ def test_the_bar_for_a_shared_statement_rises_with_the_number_of_sentence_pairs_
     echoes = {0: 0.55, 1: 0.55, 2: 0.55}
     short, short_retold = story_with(1, 3, {k: 1.0 for k in range(3)}, 0), story_with(2, 3, echoes, 100)
     long, long_retold = story_with(3, 20, {k: 1.0 for k in range(20)}, 0), story_with(4, 20, echoes, 100)
-    assert cluster.statement_bar(1) == cluster.STATEMENT_THRESHOLD
-    assert cluster.statement_bar(9) < 0.55 < cluster.statement_bar(400)
-    assert cluster.shared_statement(short, short_retold), "among 9 pairs, three this close are not chance"
-    assert not cluster.shared_statement(long, long_retold), "among 400 pairs of one subject, they may be"
+    assert links.statement_bar(1) == links.STATEMENT_THRESHOLD
+    assert links.statement_bar(9) < 0.55 < links.statement_bar(400)
+    assert links.shared_statement(short, short_retold), "among 9 pairs, three this close are not chance"
+    assert not links.shared_statement(long, long_retold), "among 400 pairs of one subject, they may be"
     closer = story_with(5, 20, {0: 0.7, 1: 0.7, 2: 0.7}, 100)
-    assert cluster.shared_statement(long, closer), "standing far enough above chance, they are one event"
+    assert links.shared_statement(long, closer), "standing far enough above chance, they are one event"
 
 
 def test_what_chance_gives_is_the_expected_best_of_that_many_normal_draws() -> None:
-    three = cluster.STATEMENT_PAIRS
+    three = links.STATEMENT_PAIRS
     assert expected_best(1, three) == expected_best(3, three) == 0.0, "the mean of all of a few draws is 0"
     assert abs(expected_best(400) - 2.968) < 0.05, "the expected maximum of 400 normal draws"
     growing = [expected_best(n, three) for n in (3, 4, 9, 28, 400, 10_000)]
@@ -73,15 +73,15 @@ def test_one_stock_phrase_in_common_is_not_a_shared_statement() -> None:
     told = story_with(1, 6, {k: 1.0 for k in range(6)}, 0)
     boilerplate = story_with(2, 6, {0: 0.98}, 100)  # "X did not respond to a request for comment", nothing else
     stock_phrase_and_two_facts = story_with(3, 6, {0: 0.98, 1: 0.8, 2: 0.6}, 100)
-    assert not cluster.shared_statement(told, boilerplate)
-    assert cluster.shared_statement(told, stock_phrase_and_two_facts)
+    assert not links.shared_statement(told, boilerplate)
+    assert links.shared_statement(told, stock_phrase_and_two_facts)
 
 
 def test_a_story_read_before_sentences_were_stored_links_as_before() -> None:
     old = features(1, None)
     new = features(2, [unit(10)])
-    assert cluster.shared_statement(old, new)
-    assert cluster.pair_scores([old, new])[0][2] >= cluster.LINK_THRESHOLD
+    assert links.shared_statement(old, new)
+    assert links.pair_scores([old, new])[0][2] >= links.LINK_THRESHOLD
 
 
 def test_a_round_up_of_two_events_does_not_chain_them_into_one_thread() -> None:
@@ -107,5 +107,5 @@ def test_templated_reports_that_name_different_places_and_people_are_two_events(
         (3, 100.2, "River flood damages homes", report("Dunmore", "Peter Walsh", 55)),  # the toll rising: one event
     ]
     found = compute_features(items)
-    linked = {(i, j) for i, j, _ in cluster.link_pairs(found)}
+    linked = {(i, j) for i, j, _ in links.link_pairs(found)}
     assert (0, 2) in linked and (0, 1) not in linked and (1, 2) not in linked

@@ -29,16 +29,20 @@ class WriteReport:
     copied: list[Path] = field(default_factory=list)  # saved articles of entries already done, missing from the folder
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (story id, why): entries no article is made of
     updated: list[Path] = field(default_factory=list)  # one file per earlier article this run gave a new version
+    # article id -> the list (written or updated) and index of its file: the id is data the run has, not something
+    # to read back out of a file name
+    _places: dict[int, tuple[list[Path], int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def saved(self, article_id: int, path: Path, updated: bool) -> None:
         """Record an article's file once: an article written or updated again in the same run (a later entry of
         its thread) keeps one place in the report, with its latest file (a new title is a new file name)."""
-        for paths in (self.written, self.updated):
-            for i, known in enumerate(paths):
-                if known.name.split("-", 1)[0] == str(article_id):
-                    paths[i] = path
-                    return
-        (self.updated if updated else self.written).append(path)
+        if article_id in self._places:
+            paths, index = self._places[article_id]
+            paths[index] = path
+            return
+        paths = self.updated if updated else self.written
+        self._places[article_id] = (paths, len(paths))
+        paths.append(path)
 
 
 def write_articles(

@@ -90,7 +90,7 @@ def serve(
     """
     import uvicorn
 
-    from ..llm import DEFAULT_MODEL
+    from ..llm import DEFAULT_MODEL, check_context_length
     from ..web import Settings, create_app
     from ..web.settings import template_menu
 
@@ -109,6 +109,8 @@ def serve(
         public_feeds=public_feeds,
     )
     settings.check()
+    # the workers would each refuse it at their first job, after the server had started and said nothing
+    check_context_length(settings.model, base_url=base_url, context_length=context_length)
     _check_port(host, port)
     _logging(quiet)
     app = create_app(settings)
@@ -148,7 +150,9 @@ def _check_port(host: str, port: int) -> None:
 @click.command("worker")
 @click.option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible server URL for server models.")
 @click.option(
-    "--context-length", type=click.IntRange(MIN_CONTEXT_LENGTH, MAX_CONTEXT_LENGTH), help="Context window in tokens."
+    "--context-length",
+    type=click.IntRange(MIN_CONTEXT_LENGTH, MAX_CONTEXT_LENGTH),
+    help="Context window in tokens; an embedded model's (NEWSDESK_MODEL, else the default) is checked at startup.",
 )
 @click.option(
     "--allow-private",
@@ -203,6 +207,7 @@ def worker_command(
     from ..jobs.worker import WorkerConfig, run_worker
     from ..llm.ratelimit import set_rate
 
+    _check_worker_context(base_url, context_length)
     require_database(db)  # a worker only takes jobs queued there: a mistyped path would wait on nothing
     check_writable(open_store(_location(db)))  # it records every step of every job it takes
     if rate_limit is not None:
@@ -220,6 +225,21 @@ def worker_command(
             judge=judge,
         )
     )
+
+
+def _check_worker_context(base_url: str | None, context_length: int | None) -> None:
+    """Refuse now a context the worker's model was not trained on, not at every job it takes.
+
+    A worker is not told its model: each job names its server's. ``serve`` hands its own to the workers it starts
+    (``NEWSDESK_MODEL``), and a worker started by hand reads the same variable; without it, a job runs the default
+    embedded model unless a server is in play. An API key with no model named means OpenAI's own API may be, whose
+    context is the server's to state: nothing is checked then."""
+    from ..llm import check_context_length
+
+    model = os.environ.get("NEWSDESK_MODEL") or None
+    if model is None and os.environ.get("OPENAI_API_KEY"):
+        return
+    check_context_length(model, base_url=base_url, context_length=context_length)
 
 
 def _location(db: str | None) -> str | Path:

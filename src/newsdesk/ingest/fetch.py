@@ -2,9 +2,10 @@
 
 Every hop (redirects are followed by hand) passes the URL guard (``guard.py``: public addresses only, checked when
 the connection is made). And for every response: connect/read timeouts plus a total deadline over the whole
-exchange, connecting, status line and headers included (a server dripping bytes is cut off when it passes), a size
-cap enforced on the decoded bytes while streaming (the body is never read or inflated whole first), a content-type
-check and a real User-Agent. Environment proxies are ignored: a proxy would make the address check meaningless.
+exchange, name lookup, connecting, status line and headers included (a server dripping bytes is cut off when it
+passes), a size cap enforced on the decoded bytes while streaming (the body is never read or inflated whole first),
+a content-type check and a real User-Agent. Environment proxies are ignored: a proxy would make the address check
+meaningless.
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ import httpx
 from .. import __version__
 from ..errors import FetchError
 from ..text import ascii_number
-from .guard import DeadlinePassed, Guard, GuardedTransport, allow_private_setting, shorten_url
+from .guard import (
+    DeadlinePassed,
+    Guard,
+    GuardedTransport,
+    LookupDeadlinePassed,
+    allow_private_setting,
+    shorten_url,
+)
 from .text import decode_html
 
 __all__ = ["DEFAULT_MAX_BYTES", "FEED_TYPES", "HTML_TYPES", "FetchResult", "Fetcher", "fetch"]
@@ -236,6 +244,8 @@ class _translate_errors:
         return None
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> Literal[False]:
+        if isinstance(error, LookupDeadlinePassed):
+            raise FetchError(f"could not resolve {error.host} within {self.total_timeout:g} s") from None
         if isinstance(error, DeadlinePassed):
             raise FetchError(f"{self.url} took longer than {self.total_timeout:g} s to download") from None
         if error is None or not isinstance(error, (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)):

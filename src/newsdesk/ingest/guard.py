@@ -16,6 +16,7 @@ import os
 import re
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ __all__ = [
     "ALLOW_PRIVATE_HINT",
     "SERVER_REFUSAL",
     "DeadlinePassed",
+    "LookupDeadlinePassed",
     "Guard",
     "GuardedTransport",
     "allow_private_setting",
@@ -177,6 +179,14 @@ class DeadlinePassed(FetchError):
     """The exchange's total deadline passed while connecting, sending or reading (the fetcher names the URL)."""
 
 
+class LookupDeadlinePassed(DeadlinePassed):
+    """The total deadline passed while ``host`` was being looked up (the fetcher says so with its deadline)."""
+
+    def __init__(self, host: str):
+        super().__init__(f"could not resolve {host} before the exchange's total deadline")
+        self.host = host
+
+
 _T = TypeVar("_T")
 
 
@@ -228,7 +238,8 @@ class _DeadlineStream(httpcore.NetworkStream):
 
 class GuardedBackend(httpcore.SyncBackend):
     """A network backend that resolves through the guard and connects only to the addresses it approved; with a
-    ``deadline`` (a ``time.monotonic()`` value), every connect, read and write of its connections ends by then."""
+    ``deadline`` (a ``time.monotonic()`` value), the name lookup and every connect, read and write of its
+    connections end by then."""
 
     def __init__(self, guard: Guard, deadline: float | None = None):
         self.guard = guard
@@ -243,7 +254,7 @@ class GuardedBackend(httpcore.SyncBackend):
         socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
         last_error: Exception | None = None
-        for address in self.guard.addresses(host, port):
+        for address in self._addresses(host, port):
             try:
                 stream = self._connect(address, port, timeout, local_address, socket_options)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
@@ -252,6 +263,32 @@ class GuardedBackend(httpcore.SyncBackend):
             return stream if self.deadline is None else _DeadlineStream(stream, self.deadline)
         assert last_error is not None
         raise last_error
+
+    def _addresses(self, host: str, port: int) -> list[str]:
+        """The guard's vetted addresses for ``host``, looked up within the deadline.
+
+        ``getaddrinfo`` takes no timeout and cannot be interrupted: a resolver that never answers held a fetch past
+        its total deadline for as long as the system's resolver kept retrying. So the lookup runs in a thread of
+        its own and is waited for only until the deadline; a lookup still running then is left to finish (or
+        fail) by itself in a daemon thread, its answer unused, and the connection is never made."""
+        if self.deadline is None:
+            return self.guard.addresses(host, port)
+        answer: list[list[str] | Exception] = []
+
+        def look_up() -> None:
+            try:
+                answer.append(self.guard.addresses(host, port))
+            except Exception as error:  # handed to the waiting thread, which raises it as its own
+                answer.append(error)
+
+        worker = threading.Thread(target=look_up, name=f"resolve {host}", daemon=True)
+        worker.start()
+        worker.join(max(self.deadline - time.monotonic(), 0.0))
+        if not answer:
+            raise LookupDeadlinePassed(host)
+        if isinstance(answer[0], Exception):
+            raise answer[0]
+        return answer[0]
 
     def _connect(
         self,

@@ -17,7 +17,15 @@ from collections.abc import Callable
 from ..errors import ModelError
 from .base import Completion, Model, ProbabilitiesUnavailable
 
-__all__ = ["Completion", "Model", "ProbabilitiesUnavailable", "get_model", "register_backend", "DEFAULT_MODEL"]
+__all__ = [
+    "Completion",
+    "Model",
+    "ProbabilitiesUnavailable",
+    "check_context_length",
+    "get_model",
+    "register_backend",
+    "DEFAULT_MODEL",
+]
 
 DEFAULT_MODEL = "smollm2"
 
@@ -39,16 +47,35 @@ def get_model(
     context_length: int | None = None,
 ) -> Model:
     """Resolve a model spec: ``None``/``smollm2`` (embedded default), ``path.gguf``, or ``openai:NAME``."""
+    backend, name = _backend_of(spec, base_url)
+    return _BACKENDS[backend](name, base_url=base_url, api_key=api_key, context_length=context_length)
+
+
+def check_context_length(spec: str | None, *, base_url: str | None, context_length: int | None) -> None:
+    """ModelError when ``context_length`` is more than the embedded model ``spec`` names was trained on, said
+    without loading it: ``serve`` and ``worker`` check at startup what ``get_model`` would refuse only at the first
+    job. A server model's context is the server's to state, so there is nothing to check for one."""
+    if not context_length:
+        return
+    from . import embedded
+
+    backend, name = _backend_of(spec, base_url)
+    if _BACKENDS[backend] == embedded.EmbeddedModel.from_spec:
+        embedded.check_context(embedded.model_path(name), context_length)
+
+
+def _backend_of(spec: str | None, base_url: str | None) -> tuple[str, str]:
+    """The registered backend a model spec goes to, and the name that backend is given."""
     spec = (spec or DEFAULT_MODEL).strip()
     prefix, colon, rest = spec.partition(":")
     if colon and prefix in _BACKENDS and not rest.strip():  # "openai:" would ask a server for the model ""
         raise ModelError(f"name the model after '{prefix}:': --model {prefix}:MODEL_NAME")
     if rest and prefix in _BACKENDS:
-        return _BACKENDS[prefix](rest, base_url=base_url, api_key=api_key, context_length=context_length)
+        return prefix, rest
     if base_url:
         # A base URL names a server: "--model llama3 --base-url ..." means the server's model "llama3".
-        return _BACKENDS["openai"](spec, base_url=base_url, api_key=api_key, context_length=context_length)
-    return _BACKENDS["embedded"](spec, context_length=context_length)
+        return "openai", spec
+    return "embedded", spec
 
 
 def _register_builtin() -> None:

@@ -99,29 +99,15 @@ class EmbeddedModel(Model):
 
     def __init__(self, path: Path, context_length: int | None = None):
         self.path = path
-        self.name = "SmolLM2-135M-Instruct (Q4_1)" if path == _default_or_none() else path.name
-        # llama.cpp allocates the KV cache for the whole context asked for, trained on or not (about 23 KB a token
-        # for SmolLM2: --context-length 1000000 was 23 GB, per worker; Smoke test 39b #7). Past its training the
-        # model has nothing to give, so a larger context asked for is refused before any is allocated, and the
-        # default is held to the model's.
-        trained = trained_context(path)
-        if context_length and trained and context_length > trained:
-            raise ModelError(
-                f"a context of {context_length:,} tokens is more than {self.name} was trained on ({trained:,}): "
-                f"give --context-length {trained} or less"
-            )
+        self.name = _display_name(path)
+        trained = check_context(path, context_length)
         self.context_length = context_length or min(DEFAULT_CONTEXT, trained or DEFAULT_CONTEXT)
         self._llm = _load(path, self.context_length)
         self.context_length = self._llm.n_ctx()
 
     @classmethod
     def from_spec(cls, spec: str, context_length: int | None = None, **_: Any) -> EmbeddedModel:
-        if spec.lower() in _ALIASES:
-            return cls(default_model_path(), context_length)
-        path = Path(spec).expanduser()
-        if not path.is_file():
-            raise ModelError(f"model file not found: {spec} (give a .gguf path, 'smollm2', or 'openai:NAME')")
-        return cls(path, context_length)
+        return cls(model_path(spec), context_length)
 
     def count_tokens(self, text: str) -> int:
         return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
@@ -193,6 +179,35 @@ def _default_or_none() -> Path | None:
         return default_model_path()
     except ModelError:
         return None
+
+
+def model_path(spec: str) -> Path:
+    """The GGUF file an embedded model spec names: an alias of the default model, or a path to an existing file."""
+    if spec.lower() in _ALIASES:
+        return default_model_path()
+    path = Path(spec).expanduser()
+    if not path.is_file():
+        raise ModelError(f"model file not found: {spec} (give a .gguf path, 'smollm2', or 'openai:NAME')")
+    return path
+
+
+def _display_name(path: Path) -> str:
+    return "SmolLM2-135M-Instruct (Q4_1)" if path == _default_or_none() else path.name
+
+
+def check_context(path: Path, context_length: int | None) -> int | None:
+    """The context the model in ``path`` was trained on (None when unknown), after refusing a larger
+    ``context_length``. llama.cpp allocates the KV cache for the whole context asked for, trained on or not (about
+    23 KB a token for SmolLM2: --context-length 1000000 was 23 GB, per worker; Smoke test 39b #7). Past its
+    training the model has nothing to give, so a larger context is refused before any is allocated; the caller
+    holds its default to the model's."""
+    trained = trained_context(path)
+    if context_length and trained and context_length > trained:
+        raise ModelError(
+            f"a context of {context_length:,} tokens is more than {_display_name(path)} was trained on "
+            f"({trained:,}): give --context-length {trained} or less"
+        )
+    return trained
 
 
 @functools.cache

@@ -2,7 +2,7 @@
 
 ``update_threads(archive)`` threads every story stored since the last call (from a feed, a URL, a file or the
 API): it reads each new story once (``features.py``), links stories that are close in time and say the same
-thing about the same named things, and stores the groups (``cluster.py``), keeping thread ids stable and
+thing about the same named things (``links.py``), and stores the groups (``cluster.py``), keeping thread ids stable and
 recording merges and splits. It is cheap to call when nothing is new. ``list_threads`` and ``thread_of`` read
 the result.
 """

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 from ..retrieve import DEFAULT_BACKGROUND_PASSAGES, Background, Reranker
 from ..retrieve import related as is_related
 from . import load_features, thread_of, update_threads
-from .cluster import RELATED_THRESHOLD, pair_scores
 from .features import StoryFeatures
+from .links import RELATED_THRESHOLD, pair_scores
 
 if TYPE_CHECKING:
     from ..archive import Archive

@@ -1,14 +1,14 @@
 """What threading reads of a story: a date, a meaning vector and the named things it mentions.
 
 * **Date**: the story's published date, else the day it was stored. News about one event is reported close in
-  time, so two entries can only be linked when their dates are close (``cluster.WINDOW_DAYS``).
+  time, so two entries can only be linked when their dates are close (``links.WINDOW_DAYS``).
 * **Vector**: the mean of the sentence vectors (``embed.py``, the shipped encoder) of the story's first
   ``MAX_SENTENCES`` sentences, with the headline given ``HEADLINE_WEIGHT``. A whole story says what it is about
   better than its headline: two reports of one event share their substance, not their headline's wording.
-* **Sentences**: the vectors of those sentences one by one, kept for the link (``cluster.shared_statement``).
+* **Sentences**: the vectors of those sentences one by one, kept for the link (``links.shared_statement``).
 * **Names**: the people, organisations, places, products, laws and events spaCy's small English pipeline finds
   in the same sentences, with counts. A shared *rare* name is strong evidence of one event; a shared common one
-  ("AI", "U.S.") is weak, so names are weighted by how few stories of the archive mention them (``cluster.py``).
+  ("AI", "U.S.") is weak, so names are weighted by how few stories of the archive mention them (``links.py``).
 
 Sentences a publisher repeats across its stories (a newsletter's welcome, a podcast box, a sign-up line) are
 furniture, not content: they would make every issue of a newsletter look like one story. A sentence found word

@@ -94,7 +94,12 @@ class Supervisor:
             command.append("--no-judge")
         # Each worker loads its own model: it gets its share of the CPUs, so N workers do not fight over cores.
         share = max(1, cpu_count() // len(self.workers))
-        env = {**os.environ, THREADS_ENV: os.environ.get(THREADS_ENV) or str(share), "NEWSDESK_DB": str(settings.db)}
+        env = {
+            **os.environ,
+            THREADS_ENV: os.environ.get(THREADS_ENV) or str(share),
+            "NEWSDESK_DB": str(settings.db),
+            "NEWSDESK_MODEL": settings.model,  # what the worker checks --context-length against at its start
+        }
         with self._lock:
             process = self.workers[slot] = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
             self._started[slot] = time.monotonic()
