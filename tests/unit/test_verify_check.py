@@ -229,7 +229,34 @@ def test_an_acronym_is_backed_by_a_name_that_starts_a_sentence(verifier: Verifie
         ("The plan could be revised next month.", "outlook"),
         ("Next week he is due to meet the board.", "outlook"),
         ("The council is expected to vote in the coming weeks.", "outlook"),
+        # a modal in a clause that hangs on a past event qualifies that clause: the event is told as fact
+        ("Three bus passengers were killed in Aurora, which could have been avoided.", "fact"),
+        ("The incident left him with injuries that would have been fatal if not treated.", "fact"),
+        ("The governor declared an emergency and the army could not reach the town.", "fact"),
+        # a joined verb with no subject of its own shares its first verb's hedge
+        ("Officers appear to have followed the suspect and stopped him before he could cause harm.", "outlook"),
+        ("The army could not reach the town.", "outlook"),
+        # "due to" a noun phrase gives a cause; "due to" a verb schedules
+        ("The storm is due to climate change.", "fact"),
+        ("The minister is due to arrive within weeks.", "outlook"),
     ],
 )
 def test_a_future_is_outlook_only_where_the_sentence_hedges_it(sentence: str, kind: str) -> None:
     assert claim_kind(sentence, "outlook") == kind
+
+
+def test_a_modal_in_one_clause_is_no_pass_for_an_invented_event(verifier: Verifier) -> None:
+    """Smoke test 40b #1: "could not" made an invented past event an outlook sentence, held to the reasoning
+    kinds' low bar: "supported 0.92" where the same sentence without the modal scored 0.05."""
+    passages = [
+        Passage(
+            text="A spring snowstorm caused a 39-vehicle pileup near Boulder on Friday. "
+            "No serious injuries were reported in the crashes, but highways were shut during the morning commute.",
+            source_number=1,
+        )
+    ]
+    for sentence in (
+        "The governor declared a state of emergency and the army could not reach Boulder.",
+        "Three bus passengers were killed near Boulder, which could have been avoided.",
+    ):
+        assert verifier.check(sentence, passages, claim_kind(sentence, "analysis")).verdict != "supported", sentence

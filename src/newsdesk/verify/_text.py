@@ -8,7 +8,7 @@ one place.
 from __future__ import annotations
 
 import re
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 from ..language import stem
 from ..models import ClaimKind
@@ -138,20 +138,82 @@ def claim_kind(sentence: str, section_kind: str) -> ClaimKind:
         return "opinion"
     if _OPINION.search(sentence):
         return "fact" if reported else "opinion"
-    outlook = _OUTLOOK.search(sentence)
+    outlook = next((m for m in _OUTLOOK.finditer(sentence) if not _names_a_cause(m, sentence)), None)
     if not outlook and _FUTURE_TIME.search(sentence) and not _SPECULATIVE.search(sentence):
         return "fact"  # "She faces an inquiry that will run until next month": the future stated as certain
     if outlook:
-        if reported:
+        if reported or tells_a_past_event(sentence):
             return "fact"
         if _SCHEDULED.search(sentence) and _DATED.search(sentence) and not _SPECULATIVE.search(sentence):
             return "fact"  # "X is expected to attend on Feb 18": a scheduled, dated event is a fact to check
         return "outlook" if base in ("fact", "analysis", "outlook") else base
-    if _ANALYSIS.search(sentence) and not _REPORTED_VIEW.search(sentence):
+    if _ANALYSIS.search(sentence) and not _REPORTED_VIEW.search(sentence) and not tells_a_past_event(sentence):
         return "analysis" if base == "fact" else base
     if base in ("analysis", "opinion") and _JUDGEMENT.search(sentence):
         return base
     return "fact"
+
+
+# A main clause's verb that itself infers, forecasts or supposes: "The vote reflected anger", "was expected to".
+_INFERRING_VERBS = frozenset(
+    "suggest indicate signal reflect mean underscore highlight illustrate imply point raise show".split()
+)
+
+
+def _names_a_cause(match: re.Match[str], sentence: str) -> bool:
+    """Whether an outlook word matched is "due to" followed by a noun phrase: "due to climate change" gives a
+    cause, as "because of" does; only "due to" with a verb ("is due to arrive") schedules a coming event."""
+    if not match.group().lower().endswith("due to"):
+        return False
+    following = sentence[match.end() :].split(maxsplit=1)
+    if not following:
+        return False
+    from ..language import parse
+
+    doc = parse(sentence)
+    token = next((t for t in doc if t.idx >= match.end() and not t.is_space), None)
+    return token is not None and token.pos_ not in ("VERB", "AUX")
+
+
+def tells_a_past_event(sentence: str) -> bool:
+    """Whether a main clause of ``sentence`` (its root or a clause joined to the root by "and", "but") tells
+    what happened: a verb in the past tense with no modal, no hedging adverb and no verb of inferring,
+    expecting or supposing at its head. A modal or an inference in a clause that hangs on it (a relative
+    clause, "because ...", "which could have been avoided") qualifies that clause alone: "Three passengers were
+    killed, which could have been avoided" still states that they were killed, and is a fact to check. "Could"
+    heading a main clause ("the army could not reach Boulder") is a modal there, so that clause tells no event,
+    but a sentence with another main clause in the past ("The governor declared an emergency and ...") does."""
+    from ..language import EXPECTATION_PREDICATES, HEDGE_ADVERBS, HEDGE_VERBS, parse
+
+    supposing = {stem(word) for word in _INFERRING_VERBS | HEDGE_VERBS}  # the parse here has no lemmas
+
+    def qualified(verb: Any) -> bool:
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        return (
+            verb.tag_ == "MD"
+            or any(a.tag_ == "MD" for a in auxes)
+            or stem(verb.lower_) in supposing
+            or verb.lower_ in EXPECTATION_PREDICATES
+            # "probably died", "was likely to", "was due to"
+            or any(c.lower_ in HEDGE_ADVERBS or c.lower_ in EXPECTATION_PREDICATES for c in verb.children)
+        )
+
+    def past(verb: Any) -> bool:
+        return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in verb.children if a.dep_ in ("aux", "auxpass"))
+
+    for sent in parse(sentence).sents:
+        root = sent.root
+        if not qualified(root) and past(root):
+            return True
+        for verb in root.children:
+            if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            # a joined verb with no subject of its own shares the first one's hedge: "appear to have followed
+            # him and stopped him" hedges the stopping too
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+            if (own_subject or not qualified(root)) and not qualified(verb) and past(verb):
+                return True
+    return False
 
 
 # Words that make a claim a hedge, a forecast or an inference. Taking them out leaves the facts the sentence
