@@ -260,3 +260,21 @@ def test_a_modal_in_one_clause_is_no_pass_for_an_invented_event(verifier: Verifi
         "Three bus passengers were killed near Boulder, which could have been avoided.",
     ):
         assert verifier.check(sentence, passages, claim_kind(sentence, "analysis")).verdict != "supported", sentence
+
+
+def test_a_word_denied_and_its_prefixed_opposite_say_the_same(verifier: Verifier) -> None:
+    """Smoke test 40b #5: "isn't an experienced sailor" was contradicted by "is an inexperienced sailor"; a
+    negation and a negating prefix deny the same thing. The word itself, undenied, is still the opposite."""
+    passages = [
+        Passage(
+            text="Frank Jordan said he had worried about his son, who is an inexperienced sailor, but he held hope "
+            "because his son had a good boat.",
+            source_number=1,
+        )
+    ]
+    for sentence in (
+        "Frank Jordan said his son is not an experienced sailor.",
+        "Frank Jordan said his son isn't an experienced sailor.",
+    ):
+        assert verifier.check(sentence, passages).verdict == "supported", sentence
+    assert verifier.check("Frank Jordan said his son is an experienced sailor.", passages).verdict == "contradicted"

@@ -17,7 +17,7 @@ from rapidfuzz.distance import LCSseq
 from . import _names as names
 from . import _specifics as sp
 from ._index import PassageIndex, bigrams, content_pairs, negation_count
-from ._text import STOPWORDS, holidays_as_dates, normalise, stem, tokens
+from ._text import STOPWORDS, denied_by_prefix, holidays_as_dates, normalise, stem, tokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -169,7 +169,10 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
     _check_specifics(text, result, index)
     if evidence and negation_count(toks) > 0:
         # the sentence denies what its closest source sentences state without any negation
-        result.negation_mismatch = best_unit >= 0.6 and not any(index.units[u].negations for u in evidence[:2])
+        # ("not experienced" where they say "inexperienced" denies what they deny)
+        result.negation_mismatch = best_unit >= 0.6 and not any(
+            index.units[u].negations or denied_by_prefix(content, index.units[u].stems) for u in evidence[:2]
+        )
     return result
 
 

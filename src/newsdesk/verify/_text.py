@@ -227,6 +227,19 @@ _HEDGES = re.compile(
 )
 
 
+def denied_by_prefix(stems: frozenset[str] | set[str], source: frozenset[str] | set[str]) -> bool:
+    """Whether ``source`` holds one of ``stems`` with a negating prefix: "is not an experienced sailor" and "is an
+    inexperienced sailor" deny the same thing, one with a word of negation and one with a prefix, so the source
+    says no opposite of the sentence."""
+    from ..language import NEGATING_PREFIXES
+
+    return any(
+        len(word) >= shortest and prefix + word in source
+        for word in stems
+        for prefix, shortest in NEGATING_PREFIXES.items()
+    )
+
+
 def strip_hedges(sentence: str) -> str:
     """The sentence without its hedges and inference frames; unchanged when it has none."""
     stripped = " ".join(_HEDGES.sub(" ", sentence).split())

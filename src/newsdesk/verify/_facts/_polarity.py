@@ -25,7 +25,7 @@ from ...language import (
     forms,
     words_pattern,
 )
-from .._text import STOPWORDS, normalise, stem
+from .._text import STOPWORDS, denied_by_prefix, normalise, stem
 from ._copy import NearCopy, _affixed, converse, dropped_hedge, negation_changed, opposite
 from ._parse import Evidence
 from ._result import FactResult, fail, not_applicable, ok
@@ -267,6 +267,8 @@ def check_polarity(
                 if len(scope & folded) >= min(2, len(scope)) and (not subject or subject & folded):
                     return fail(POLARITY, f'the source negates what the sentence asserts: "{evidence.text}"')
             for scope in claim_scopes if not source_scopes else []:
+                if denied_by_prefix(scope, theirs):
+                    continue  # "is not experienced" for "is inexperienced": both deny it
                 if len(scope & theirs) >= min(2, len(scope)) and coverage >= 0.6:
                     return fail(POLARITY, f'the sentence negates what the source asserts: "{evidence.text}"')
         # a compound sentence may hold the source sentence whole: its share of the source counts too

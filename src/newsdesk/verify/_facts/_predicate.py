@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...language import NEGATING_ADJECTIVES, NEGATING_VERBS, NEGATION_WORDS, RARE_FREQUENCY, nlp, opposite, parse
-from .._text import STOPWORDS
-from ._parse import Evidence, SourceFacts
+from .._text import STOPWORDS, denied_by_prefix
+from ._parse import Evidence, SourceFacts, stems_of
 from ._result import FactResult, fail, not_applicable, ok
 
 __all__ = [
@@ -279,6 +279,7 @@ def check_clause_polarity(sentence: str, candidates: list[Evidence], verbatim: b
     mine = predicates(parse(sentence))
     if not mine:
         return not_applicable(POLARITY)
+    own = stems_of(sentence)
     readable = [evidence for evidence in candidates if len(evidence.text) <= MAX_PARSED_CHARS]
     SourceFacts.parse_batch(readable)
     theirs = [(evidence, found) for evidence in readable for found in predicates(evidence.doc)]
@@ -301,6 +302,9 @@ def check_clause_polarity(sentence: str, candidates: list[Evidence], verbatim: b
         judged = True
         if all(found.negated != claim.negated for _, found in matches):
             evidence, found = matches[0]
+            denied, stated = (own, evidence.stems) if claim.negated else (evidence.stems, own)
+            if denied_by_prefix(denied, stated):
+                continue  # "is not an experienced sailor" for "is an inexperienced sailor": both deny it
             said = "denies" if claim.negated else "asserts"
             return fail(
                 POLARITY,
