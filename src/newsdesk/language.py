@@ -917,7 +917,8 @@ _RELATIVE = frozenset("who which that".split())
 def speaker_tokens(verb: Any) -> list[Any] | None:
     """Who a speech verb's sentence says spoke: the tokens of its subject, or of the noun a "who said" clause
     hangs on, or of a passive's agent ("was told by X"), or of the subject of the verb it is joined to
-    ("condemned the attack and said ...") or that its participle clause hangs on ("criticised it, saying ...").
+    ("condemned the attack and said ...") or that its participle clause hangs on ("criticised it, saying ..."), or
+    of the object an "as saying" phrase is said of ("quoted the minister as saying ...").
     ``None`` when the parse names nobody: a passive without agent, whose subject is what was said or described,
     not who said it ("a stranding that was described as unprecedented", "the plan was called reckless")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -940,6 +941,12 @@ def speaker_tokens(verb: Any) -> list[Any] | None:
                 return list(objects[0].subtree)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return speaker_tokens(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "as" and verb.head.dep_ == "prep":
+        # an "as" phrase on a verb's object is said of that object: "Spiegel quoted the minister as saying ..."
+        # and "described him as saying ..." give the minister's and his words, reported by the subject
+        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        if objects:
+            return list(objects[0].subtree)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
         # a participle shares its clause's subject: "X criticised it, saying ...", and a passive's subject is the
         # one seen or heard doing it: "X can be heard telling him ..."

@@ -122,3 +122,12 @@ def test_a_three_letter_word_and_its_plural_or_third_person_share_a_stem() -> No
         assert language.stem(one) == language.stem(other), (one, other)
     assert language.stem("news") != language.stem("new"), '"news" is a mass noun, not a plural'
     assert language.stem("thus") == "thus" and language.stem("this") == "this"
+
+
+def test_the_speaker_of_as_saying_is_the_object_it_is_said_of() -> None:
+    """ "Spiegel quoted the minister as saying ...": the words are the minister's, the report Spiegel's."""
+    doc = language.parse(
+        "Der Spiegel quoted Finance Minister Johan Van Overtveldt as saying that a delay was out of the question."
+    )
+    saying = next(t for t in doc if t.lower_ == "saying")
+    assert "Overtveldt" in [t.text for t in language.speaker_tokens(saying) or []]
