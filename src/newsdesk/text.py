@@ -262,7 +262,7 @@ def split_sentences(text: str) -> list[str]:
     for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)", text):
         for line in (cut for run in _line_runs(paragraph) for cut in _segmentable(" ".join(run.split()))):
             start = len(out)
-            for sentence in _SEGMENTER.segment(line):
+            for sentence in (cut for run in _SEGMENTER.segment(line) for cut in _at_initialism_ends(run)):
                 # tokenised text (" . " between sentences) that pysbd leaves joined, e.g. after a ` quote
                 for part in re.split(r"(?<=\s\.)\s+(?=\S)", sentence):
                     if not part.strip():
@@ -275,6 +275,21 @@ def split_sentences(text: str) -> list[str]:
 
 
 _ANY_WORD_CHARACTER = re.compile(r"\w")
+# An initialism ("U.S.", "D.C.") and the space after it, where a sentence may end (``_opens_sentence``).
+_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}\s+")
+
+
+def _at_initialism_ends(sentence: str) -> list[str]:
+    """``sentence`` cut after each initialism that a sentence opener follows: pysbd ends "in the U.S. The next
+    day" but not "in Washington, D.C. He died", and the source splitter (``source_spans``) ends both."""
+    cuts: list[str] = []
+    start = 0
+    for match in _INITIALISM.finditer(sentence):
+        if _opens_sentence(sentence[match.end() : match.end() + 40]):
+            cuts.append(sentence[start : match.end()].strip())
+            start = match.end()
+    return [*cuts, sentence[start:]] if cuts else [sentence]
+
 
 # A line that ends on one of these (or a sentence's end, which pysbd finds) goes on in the next line.
 _OPEN_LINE_END = re.compile(r"[,;:(/&+=\-\u2013\u2014]$")
@@ -386,12 +401,10 @@ def source_spans(text: str) -> list[tuple[int, int]]:
         if match.group().startswith("."):
             before = re.search(r"([A-Za-z.]+)\.+[\"')\]]*$", text[start:end])
             word = before.group(1).lower() if before else ""
-            if (
-                word in _ABBREVIATIONS
-                or (len(word) == 1 and word.isalpha())
-                or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word)
-            ):
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
+            if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word) and not _opens_sentence(text[end : end + 40]):
+                continue  # "the U.S. Consulate": an initialism goes on into the name it stands in
             following = text[end : end + 3].lstrip()
             if following[:1].islower() and " . " not in text[start : end + 2]:
                 continue  # "e.g. the" or a lower-case continuation; tokenised all-lower text splits on " . "
@@ -399,6 +412,18 @@ def source_spans(text: str) -> list[tuple[int, int]]:
         start = end
     _append_span(text, start, len(text), spans)
     return spans
+
+
+def _opens_sentence(following: str) -> bool:
+    """Whether the words after an initialism ("U.S.", "D.C.") open a new sentence: the next word is a function word
+    (``STOPWORDS``: "The", "He", "In", "But") written with a capital. English capitalises a function word only at a
+    sentence's start or in a name or title, while the words that go on with an initialism into a name ("U.S.
+    Consulate", "U.S. Chamber of Commerce") are content words; so "in the U.S. The next day ..." ends there, and
+    "outside the U.S. Consulate complex" does not. In a name or title the function word is followed by another
+    capitalised word (J.P. "The Big Bopper" Richardson), in a sentence by a word in lower case or a number; and
+    it stands as a word of its own ("a U.S. A-18F jet" has a letter of a type designation, not the article)."""
+    word = re.match(r"\s*[\"'“‘(]?([A-Z][a-z']*)\s+[\"'“‘(]?(?![A-Z])\w", following)
+    return word is not None and word.group(1).lower() in STOPWORDS
 
 
 def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -53,3 +53,12 @@ def test_paragraphs_that_end_or_continue_a_sentence_are_joined_as_running_text()
     assert split_passages(body) == [
         "The mayor said: “We will rebuild the bridge.” Work starts in May, officials added."
     ]
+
+
+def test_a_long_paragraph_is_never_cut_inside_a_name_after_an_initialism():
+    """Smoke test 40b #7: a passage ended at "members of the U.S." and the next began "Chamber of Commerce ...", so
+    the article cited half a sentence on each side. An initialism goes on into the name it stands in."""
+    sentence = "Business leaders and members of the U.S. Chamber of Commerce met on Friday to discuss visas."
+    passages = split_passages(" ".join([sentence] * 30))
+    assert len(passages) > 1
+    assert all(p.endswith("visas.") and p.startswith("Business") for p in passages)

@@ -160,3 +160,19 @@ def test_hard_wrapped_prose_is_not_cut_before_a_name_at_a_line_start() -> None:
         "in the city."
     )
     assert split_sentences(wrapped) == [" ".join(wrapped.split())]
+
+
+def test_an_initialism_ends_a_source_sentence_only_before_a_sentence_opener() -> None:
+    """A function word written with a capital opens a sentence ("The", "He", "In"); a content word after "U.S."
+    goes on with it into a name ("U.S. Consulate"). The writer's splitter (pysbd) reads both the same way."""
+    for text, expected in [
+        ("A bomb went off outside the U.S. Consulate complex in Erbil.", 1),
+        ("Members of the U.S. Chamber of Commerce met on Friday.", 1),
+        ("He moved to the U.S. The next day he found work.", 2),
+        ("The guard was shot in Washington, D.C. He died on Thursday.", 2),
+        ('Prices rose in the U.S. "It was a shock," one buyer said.', 2),
+        ('He saw that Buddy Holly and J.P. "The Big Bopper" Richardson had been killed.', 1),  # a nickname
+        ("A U.S. A-18F fighter jet flies over the Caribbean.", 1),  # a type's letter, not the article
+    ]:
+        spans = source_spans(text)
+        assert len(spans) == expected == len(split_sentences(text)), text
