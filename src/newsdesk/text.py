@@ -262,7 +262,7 @@ def split_sentences(text: str) -> list[str]:
     for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)", text):
         for line in (cut for run in _line_runs(paragraph) for cut in _segmentable(" ".join(run.split()))):
             start = len(out)
-            for sentence in (cut for run in _SEGMENTER.segment(line) for cut in _at_initialism_ends(run)):
+            for sentence in (cut for run in _SEGMENTER.segment(line) for cut in _unmarked_ends(run)):
                 # tokenised text (" . " between sentences) that pysbd leaves joined, e.g. after a ` quote
                 for part in re.split(r"(?<=\s\.)\s+(?=\S)", sentence):
                     if not part.strip():
@@ -277,18 +277,39 @@ def split_sentences(text: str) -> list[str]:
 _ANY_WORD_CHARACTER = re.compile(r"\w")
 # An initialism ("U.S.", "D.C.") and the space after it, where a sentence may end (``_opens_sentence``).
 _INITIALISM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}\s+")
+# A word in lower case, a space, and a capitalised word: where two sentences run together with no full stop.
+_RUN_TOGETHER = re.compile(r"(?<![\w'’.-])([a-z][a-z'’]+) (?=[A-Z][a-z']*\s)")
 
 
-def _at_initialism_ends(sentence: str) -> list[str]:
-    """``sentence`` cut after each initialism that a sentence opener follows: pysbd ends "in the U.S. The next
-    day" but not "in Washington, D.C. He died", and the source splitter (``source_spans``) ends both."""
-    cuts: list[str] = []
-    start = 0
-    for match in _INITIALISM.finditer(sentence):
-        if _opens_sentence(sentence[match.end() : match.end() + 40]):
-            cuts.append(sentence[start : match.end()].strip())
-            start = match.end()
+def _unmarked_ends(sentence: str) -> list[str]:
+    """``sentence`` cut where a sentence ends with no mark that pysbd reads: after an initialism before a sentence
+    opener (pysbd ends "in the U.S. The next day" but not "in Washington, D.C. He died"), and where a sentence
+    runs into the next with no full stop at all (``_runs_together``)."""
+    ends = sorted(
+        [m.end() for m in _INITIALISM.finditer(sentence) if _opens_sentence(sentence[m.end() : m.end() + 40])]
+        + _run_together_ends(sentence)
+    )
+    cuts, start = [], 0
+    for end in ends:
+        cuts.append(sentence[start:end].strip())
+        start = end
     return [*cuts, sentence[start:]] if cuts else [sentence]
+
+
+def _run_together_ends(text: str) -> list[int]:
+    """Offsets in ``text`` where one sentence runs into the next with no full stop: a content word in lower case,
+    then a sentence opener (``_opens_sentence``: "He was", "The family have"). News pages set photo captions
+    without a full stop in their own element, and copy that flattens the page runs each caption into the story's
+    next sentence ("... after its collapse He was one of Saddam's most trusted henchmen", Smoke test 40b #7).
+    A sentence does not end on a function word ("the", "of", "his"), so none before one is a break, nor is a
+    capitalised word followed by another (a name or a title: "the film The Theory of Everything")."""
+    return [
+        m.end(1) + 1
+        for m in _RUN_TOGETHER.finditer(text)
+        if m.group(1).rstrip("'’") not in STOPWORDS
+        and m.group(1) not in _CONTINUING_WORDS
+        and _opens_sentence(text[m.end() : m.end() + 40], declarative=True)
+    ]
 
 
 # A line that ends on one of these (or a sentence's end, which pysbd finds) goes on in the next line.
@@ -411,17 +432,53 @@ def source_spans(text: str) -> list[tuple[int, int]]:
         _append_span(text, start, end, spans)
         start = end
     _append_span(text, start, len(text), spans)
-    return spans
+    return [piece for span in spans for piece in _run_together_pieces(text, span)]
 
 
-def _opens_sentence(following: str) -> bool:
+def _run_together_pieces(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` cut where one sentence runs into the next with no full stop (``_run_together_ends``)."""
+    start, end = span
+    pieces: list[tuple[int, int]] = []
+    for cut in _run_together_ends(text[start:end]):
+        _append_span(text, start, span[0] + cut, pieces)
+        start = span[0] + cut
+    _append_span(text, start, end, pieces)
+    return pieces
+
+
+# Function words that open a question, not a statement, or stand for a name as often ("Will", "May"): a glued
+# sentence is read only from the words that open statements (``_run_together_ends``).
+_AUXILIARIES = frozenset(
+    re.findall(
+        r"\S+",
+        """
+am is are was were be been being have has had having do does did doing can could will would shall should must
+ought said say says saying told tell according let's
+""",
+    )
+)
+
+
+def _opens_sentence(following: str, declarative: bool = False) -> bool:
     """Whether the words after an initialism ("U.S.", "D.C.") open a new sentence: the next word is a function word
     (``STOPWORDS``: "The", "He", "In", "But") written with a capital. English capitalises a function word only at a
     sentence's start or in a name or title, while the words that go on with an initialism into a name ("U.S.
     Consulate", "U.S. Chamber of Commerce") are content words; so "in the U.S. The next day ..." ends there, and
     "outside the U.S. Consulate complex" does not. In a name or title the function word is followed by another
     capitalised word (J.P. "The Big Bopper" Richardson), in a sentence by a word in lower case or a number; and
-    it stands as a word of its own ("a U.S. A-18F jet" has a letter of a type designation, not the article)."""
+    it stands as a word of its own ("a U.S. A-18F jet" has a letter of a type designation, not the article).
+
+    ``declarative``: only the words that open a statement count, and no quotation mark before them, where nothing
+    else marks the end (a question opens with an auxiliary, and a name can be one: "his son Will was"; a
+    quotation inside a sentence opens with a capital: "he said 'We will win'"). Not "I" nor "A", which English
+    writes with a capital in the middle of sentences too ("the friends I've made", "grade A")."""
+    if declarative:
+        word = re.match(r"([A-Z][a-z']+)\s+(?![A-Z])\w", following)
+        return (
+            word is not None
+            and not word.group(1).startswith(("I'", "A'"))
+            and word.group(1).lower() in STOPWORDS - _AUXILIARIES
+        )
     word = re.match(r"\s*[\"'“‘(]?([A-Z][a-z']*)\s+[\"'“‘(]?(?![A-Z])\w", following)
     return word is not None and word.group(1).lower() in STOPWORDS
 

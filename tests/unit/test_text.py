@@ -176,3 +176,30 @@ def test_an_initialism_ends_a_source_sentence_only_before_a_sentence_opener() ->
     ]:
         spans = source_spans(text)
         assert len(spans) == expected == len(split_sentences(text)), text
+
+
+def test_a_sentence_run_into_the_next_with_no_full_stop_is_cut_before_its_opener() -> None:
+    """Smoke test 40b #7: a photo caption set without a full stop runs into the story's next sentence when a page
+    is flattened. A content word in lower case, then a capitalised word that opens statements and a word in lower
+    case, is two sentences; both splitters cut there."""
+    for text, expected in [
+        (
+            "Al-Douri was on the pack of cards the US issued after its collapse He was one of Saddam's henchmen.",
+            ["Al-Douri was on the pack of cards the US issued after its collapse", "He was one of Saddam's henchmen."],
+        ),
+        (
+            "Greece may print a parallel currency to pay its bills He said: 'We will pay on April 9.'",
+            ["Greece may print a parallel currency to pay its bills", "He said: 'We will pay on April 9.'"],
+        ),
+        # a name or a title after the capitalised function word, a function word before it, a modal that may be a
+        # name, "I" and "A" anywhere, and a quotation inside the sentence: one sentence each
+        ("He starred in the film The Theory of Everything last year.", None),
+        ("She stood in the doorway of the house and The band played on.", None),
+        ("Her son Will was at home when the storm hit.", None),
+        ("They are the best friends I've ever made, she said.", None),
+        ("He got a grade A in maths and a B in French.", None),
+        ("He said 'We will win' before the match.", None),
+    ]:
+        sentences = expected or [text]
+        assert split_sentences(text) == sentences, text
+        assert [text[a:b] for a, b in source_spans(text)] == sentences, text

@@ -59,6 +59,16 @@ FURNITURE = re.compile(
     )$""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "Scroll down for video": an instruction to move about the page speaks of its layout, not of the news, wherever
+# it stands; copy that flattens a page runs it into the text between a sentence and a caption (Smoke test 40b #7).
+# It is an imperative, so it opens a sentence: "users scroll down for hours" is prose about scrolling. What it
+# points to is the words in lower case after it ("for video", "to see more pictures of the day"); a capital
+# starts what the page set next (a caption: "Scroll down for video Gordon Brown, pictured, ...").
+_NAVIGATION = re.compile(
+    r"(?:^|(?<=[.!?\"'’”])\s+)(?-i:S)croll\s+(?:down|up)\s+(?:for|to\s+(?:see|watch|read|view))\s+"
+    r"\w+(?-i:\ [a-z][\w'-]*)*[.:!]?\s*",
+    re.IGNORECASE,
+)
 # "Mr Obama lands ... | Photograph: Ben Curtis/AP": a credit at a line's end goes, the sentence stays.
 _TRAILING_CREDIT = re.compile(r"\s+(?:Photograph|Photo|Picture|Image|Illustration)s?:\s+[^.!?]{1,80}$")
 
@@ -173,7 +183,9 @@ def clean_body(body: str) -> str:
     for paragraph, furniture in zip(paragraphs, _furniture_flags(paragraphs), strict=True):
         if furniture:
             continue
-        paragraph = _TRAILING_CREDIT.sub("", paragraph)
+        paragraph = _NAVIGATION.sub(" ", _TRAILING_CREDIT.sub("", paragraph)).strip()
+        if not paragraph:
+            continue
         if (unpunctuated or LIST_MARKER.match(paragraph)) and not _ENDS_SENTENCE.search(paragraph):
             # a list item, or a line of a body with no closing punctuation: a sentence, and the drafter takes none
             # without its end

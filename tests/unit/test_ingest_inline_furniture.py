@@ -1,4 +1,4 @@
-"""A wire or outlet dateline at a story's start is the page's, not the story's first words (Smoke test 40b #10)."""
+"""Furniture that opens or runs into a story's text: an outlet dateline, "Scroll down for video" (Smoke test 40b)."""
 
 from __future__ import annotations
 
@@ -55,3 +55,18 @@ def test_copy_with_two_datelines_loses_both_so_cleaning_twice_changes_nothing() 
     once = clean_body("(CNN) -- LONDON (Reuters) - Markets were calm. (AP) shares were not traded.")
     assert once == "Markets were calm. (AP) shares were not traded."
     assert clean_body(once) == once
+
+
+def test_an_instruction_to_scroll_the_page_leaves_wherever_it_stands() -> None:
+    """Smoke test 40b #7: "Scroll down for video" ran between a sentence and a caption, and was drafted. It speaks
+    of the page, as an imperative opening its own sentence; prose about scrolling stays."""
+    body = (
+        "Brown warned of a second referendum. Scroll down for video Gordon Brown, pictured, spoke in Glasgow.\n\n"
+        "SCROLL DOWN FOR VIDEO FAKERS: only 44 per cent of the followers are real.\n\n"
+        "She left. Scroll down to see more pictures of the day. Users can scroll down for hours on the app."
+    )
+    assert clean_body(body) == (
+        "Brown warned of a second referendum. Gordon Brown, pictured, spoke in Glasgow.\n\n"
+        "FAKERS: only 44 per cent of the followers are real.\n\n"
+        "She left. Users can scroll down for hours on the app."
+    )
