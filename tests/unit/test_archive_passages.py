@@ -35,7 +35,7 @@ def test_a_run_on_with_no_sentence_end_is_still_bounded():
 def test_a_paragraph_that_ends_no_sentence_stays_apart_from_the_next():
     """A heading, a label or a caption has no full stop; merged into a passage with the paragraph after it, it
     must still end where it ends, or it becomes the start of that paragraph's first sentence."""
-    from newsdesk.text import split_sentences
+    from newsdesk.sentences import split_sentences
 
     heading = "Allegation: the agency had no way to report unsafe bridges"
     first = "Despite a pledge in 2019, inspectors found no form for reports, according to the filing."

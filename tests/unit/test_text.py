@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsdesk.text import STOPWORDS, ascii_number, content_words, source_spans, split_sentences, tokens, visible, words
+from newsdesk.sentences import source_spans, split_sentences
+from newsdesk.text import STOPWORDS, ascii_number, content_words, tokens, visible, words
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "newsdesk"
 
@@ -113,7 +114,7 @@ def test_a_number_from_a_request_is_ascii_digits_alone() -> None:
 def test_a_run_on_with_no_sentence_end_is_cut_at_spaces_into_pieces_the_segmenter_reads_fast() -> None:
     """pysbd's time grows with the square of a line's length: a paste with no sentence end at all is cut at
     spaces, every word kept, in order."""
-    from newsdesk.text import MAX_SEGMENTED_CHARS
+    from newsdesk.sentences import MAX_SEGMENTED_CHARS
 
     run_on = " ".join(f"word{n}" for n in range(6_000))  # about 50,000 characters, no full stop
     pieces = split_sentences(run_on)

@@ -7,7 +7,7 @@ import unicodedata
 
 from .. import injection
 from ..models import Story
-from ..text import source_spans
+from ..sentences import source_spans
 
 # Passages are paragraph chunks: short paragraphs are merged, long ones split at sentence ends.
 PASSAGE_MIN_CHARS = 200
@@ -70,7 +70,7 @@ def _split_long(text: str) -> list[str]:
 def _sentence_pieces(text: str) -> list[str]:
     """Sentences of a long paragraph, each at most PASSAGE_MAX_CHARS (a run-on is cut at a space, or hard).
 
-    The sentences are the ones citations quote (``text.source_spans``): a splitter of its own here had cut a
+    The sentences are the ones citations quote (``sentences.source_spans``): a splitter of its own here had cut a
     passage after "the U.S." in "the U.S. Consulate complex", and the article cited half a sentence on each side
     of the cut (Smoke test 40b #7)."""
     pieces = [text[start:end] for start, end in source_spans(text)]
