@@ -47,8 +47,8 @@ from newsdesk.llm import get_model  # noqa: E402 - after sys.path.insert
 from newsdesk.models import Story  # noqa: E402 - after sys.path.insert
 from newsdesk.pipeline import WriteOptions, write_article  # noqa: E402 - after sys.path.insert
 from newsdesk.retrieve import evidence_of  # noqa: E402 - after sys.path.insert
+from newsdesk.sentences import split_sentences  # noqa: E402 - after sys.path.insert
 from newsdesk.template import load_template  # noqa: E402 - after sys.path.insert
-from newsdesk.text import split_sentences  # noqa: E402 - after sys.path.insert
 from newsdesk.verify import unsupported_specifics  # noqa: E402 - after sys.path.insert
 
 PAGES = next(

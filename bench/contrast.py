@@ -48,7 +48,7 @@ from newsdesk.errors import InputError  # noqa: E402 - after sys.path.insert
 from newsdesk.eval import devdata as dev  # noqa: E402 - after sys.path.insert
 from newsdesk.eval import load_rows, row_passages  # noqa: E402 - after sys.path.insert
 from newsdesk.models import Passage  # noqa: E402 - after sys.path.insert
-from newsdesk.text import split_sentences  # noqa: E402 - after sys.path.insert
+from newsdesk.sentences import split_sentences  # noqa: E402 - after sys.path.insert
 from newsdesk.verify import Verifier  # noqa: E402 - after sys.path.insert
 
 DEFAULT_LIMIT = None  # source sentences; every document by default (about 10,000 pairs, under 10 minutes on one core)

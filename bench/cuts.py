@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsdesk.eval.devdata import shared_data_dir  # noqa: E402
 from newsdesk.language import REPORTING_FORMS, parse  # noqa: E402
-from newsdesk.text import split_sentences  # noqa: E402
+from newsdesk.sentences import split_sentences  # noqa: E402
 from newsdesk.write.core import compress, shorten  # noqa: E402
 from newsdesk.write.grounded import usable_alone  # noqa: E402
 

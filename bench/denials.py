@@ -34,7 +34,7 @@ from contrast import ROOT, documents, eligible, interleaved
 
 from newsdesk.eval.devdata import row_passages
 from newsdesk.language import nlp
-from newsdesk.text import split_sentences
+from newsdesk.sentences import split_sentences
 from newsdesk.verify import Verifier
 
 DENIALS = {

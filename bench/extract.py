@@ -57,7 +57,7 @@ def furniture_counts(story_body: str) -> tuple[int, int]:
     stores it and cuts it into passages (archive.split_passages), so cleaning never lowers F1."""
     from newsdesk.archive import split_passages
     from newsdesk.ingest.clean import clean_body, furniture_lines
-    from newsdesk.text import split_sentences
+    from newsdesk.sentences import split_sentences
 
     left = sum(
         1

@@ -1,9 +1,5 @@
-"""Text handling shared by the writer, retrieval and the verifier: one normalisation, one stopword list, the
-tokenisers and the sentence splitters.
-
-Written sentences are split with pysbd (it knows "Mr.", "U.S." and "Nov. 13"). Source passages are split with a
-cheaper rule-based splitter that keeps character offsets, because citations quote exact spans of a passage and
-a story is split once per verification run, not once per sentence.
+"""Text handling shared by the writer, retrieval and the verifier: one normalisation, one stopword list and the
+tokenisers. Sentences are cut in ``newsdesk.sentences``.
 
 This module imports nothing from newsdesk, so every stage can import it without a cycle.
 """
@@ -29,8 +25,6 @@ __all__ = [
     "normalise",
     "published_moment",
     "quotation_spans",
-    "source_spans",
-    "split_sentences",
     "tokens",
     "visible",
     "within",
@@ -241,173 +235,6 @@ def tokens(text: str) -> list[str]:
     words become digits, "%" becomes "percent", a country's several names become one."""
     text = _COMPOUND.sub(_compound, fold_country_names(text).lower().replace("%", " percent "))
     return [_NUMBER_WORDS.get(t, t) for t in _TOKEN.findall(text)]
-
-
-# ---------------------------------------------------------------------------------------------- sentences
-
-_SEGMENTER = None
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of written text, in order, stripped; pysbd does the work."""
-    global _SEGMENTER
-    text = text.strip()
-    if not text:
-        return []
-    if _SEGMENTER is None:
-        import pysbd
-
-        _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
-    out: list[str] = []
-    for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)", text):
-        for line in (cut for run in _line_runs(paragraph) for cut in _segmentable(" ".join(run.split()))):
-            start = len(out)
-            for sentence in _SEGMENTER.segment(line):
-                # tokenised text (" . " between sentences) that pysbd leaves joined, e.g. after a ` quote
-                for part in re.split(r"(?<=\s\.)\s+(?=\S)", sentence):
-                    if not part.strip():
-                        continue
-                    if len(out) > start and not _ANY_WORD_CHARACTER.search(part):
-                        out[-1] += part.rstrip()  # a closing quotation mark cut off alone: no sentence of its own
-                    else:
-                        out.append(part.strip())
-    return out
-
-
-_ANY_WORD_CHARACTER = re.compile(r"\w")
-
-# A line that ends on one of these (or a sentence's end, which pysbd finds) goes on in the next line.
-_OPEN_LINE_END = re.compile(r"[,;:(/&+=\-\u2013\u2014]$")
-# Words a sentence does not end on: hard-wrapped prose cut after one goes on ("the", "of", "Mr" before a name).
-_CONTINUING_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        """
-a an the of to in on at by for with from into onto upon about over under after before between than as and or but
-nor that which who whom whose whether if because while since until per via its their his her our your my this these
-those such both either neither each every no not very more most
-""",
-    )
-)
-
-
-def _line_runs(paragraph: str) -> list[str]:
-    """The runs of ``paragraph``'s lines that read as one sentence or more: a line break ends a sentence where the
-    line ends with no sentence punctuation and the next line starts with a capital (Smoke test 35 #4: notes, wire
-    flashes and transcripts put one sentence on each line, with no full stop). Hard-wrapped prose is not cut: it
-    goes on in lower case, or after a comma, a dash, an article, a preposition or a title before a name."""
-    lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
-    if _filled(lines):
-        return [" ".join(lines)]
-    runs: list[str] = []
-    for line in lines:
-        if runs and not _ends_at_break(runs[-1], line):
-            runs[-1] += " " + line
-        else:
-            runs.append(line)
-    return runs
-
-
-WRAP_MIN_CHARS = 50  # a paragraph wrapped narrower than this is a list of short lines, not filled prose
-WRAP_SPREAD = 0.2  # the lines of wrapped prose, its last aside, are within this share of its longest
-
-
-def _filled(lines: list[str]) -> bool:
-    """Hard-wrapped prose: three lines or more, every one but the last filled to about one width. A line break
-    there falls wherever the width did, before a name as often as anywhere ("the United\nStates"), so it ends
-    nothing; lines of one sentence each are as long as their sentences."""
-    if len(lines) < 3:
-        return False
-    widths = [len(line) for line in lines[:-1]]
-    widest = max(widths)
-    return widest >= WRAP_MIN_CHARS and min(widths) >= (1 - WRAP_SPREAD) * widest
-
-
-def _ends_at_break(before: str, after: str) -> bool:
-    if not after[:1].isupper() or _OPEN_LINE_END.search(before):
-        return False
-    if re.search(r"[.!?\u2026][\"'\u201d\u2019)\]]*$", before):
-        return False  # a sentence's end: pysbd reads it (and an abbreviation before a name) as ever
-    last = re.findall(r"[^\W_]+", before[-40:].lower())
-    return bool(last) and last[-1] not in _CONTINUING_WORDS and last[-1] not in _ABBREVIATIONS
-
-
-# pysbd's time grows with the square of a line's length (a 190 KB paragraph took 40 s, a 10 KB one 0.08 s): a
-# longer line is first cut at the cheap splitter's sentence ends (``source_spans``); news paragraphs are far shorter.
-MAX_SEGMENTED_CHARS = 10_000
-
-
-def _segmentable(line: str) -> list[str]:
-    if len(line) <= MAX_SEGMENTED_CHARS:
-        return [line] if line else []
-    pieces: list[str] = []
-    start = end = 0
-    for span_start, span_end in source_spans(line):
-        if span_end - start > MAX_SEGMENTED_CHARS and end > start:
-            pieces.append(line[start:end].strip())
-            start = span_start
-        end = span_end
-    pieces.append(line[start:].strip())
-    return [cut for piece in pieces if piece for cut in _at_spaces(piece)]
-
-
-def _at_spaces(piece: str) -> list[str]:
-    """A piece still longer than ``MAX_SEGMENTED_CHARS`` has no sentence end in it at all (a run-on paste): it is
-    cut at the last space before each limit, so that no line pysbd reads is longer."""
-    cuts: list[str] = []
-    while len(piece) > MAX_SEGMENTED_CHARS:
-        at = piece.rfind(" ", 0, MAX_SEGMENTED_CHARS)
-        at = at if at > 0 else MAX_SEGMENTED_CHARS
-        cuts.append(piece[:at].strip())
-        piece = piece[at:].strip()
-    return [*cuts, piece] if piece else cuts
-
-
-_ABBREVIATIONS = frozenset(
-    re.findall(
-        r"\S+",
-        """
-mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr gov sen rep rev hon no vs etc inc ltd co corp dept est
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun fig al approx
-""",
-    )
-)
-# A sentence's end: a stop before a space, a CJK full stop (no space follows it: "…转折点。 The plan …" is two
-# sentences, Smoke test 35 #9), a line's end.
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019)\]]*|\n\s*\n|\n")
-
-
-def source_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences of a source passage; cheap, and exact offsets for citations."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        end = match.end()
-        if match.group().startswith("."):
-            before = re.search(r"([A-Za-z.]+)\.+[\"')\]]*$", text[start:end])
-            word = before.group(1).lower() if before else ""
-            if (
-                word in _ABBREVIATIONS
-                or (len(word) == 1 and word.isalpha())
-                or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word)
-            ):
-                continue
-            following = text[end : end + 3].lstrip()
-            if following[:1].islower() and " . " not in text[start : end + 2]:
-                continue  # "e.g. the" or a lower-case continuation; tokenised all-lower text splits on " . "
-        _append_span(text, start, end, spans)
-        start = end
-    _append_span(text, start, len(text), spans)
-    return spans
-
-
-def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 def counted(n: int, one: str, many: str | None = None) -> str:

@@ -13,7 +13,7 @@ from newsdesk.archive import open_archive, split_passages
 from newsdesk.errors import InputError
 from newsdesk.ingest.clean import check_article, clean_body, clean_story
 from newsdesk.models import Story
-from newsdesk.text import split_sentences
+from newsdesk.sentences import split_sentences
 
 BODY = """- 24 July 2015
 

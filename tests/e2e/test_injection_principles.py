@@ -10,7 +10,8 @@ from newsdesk import injection
 from newsdesk.archive import open_archive
 from newsdesk.ingest.web import story_from_html
 from newsdesk.models import Story
-from newsdesk.text import normalise, source_spans, visible
+from newsdesk.sentences import source_spans
+from newsdesk.text import normalise, visible
 from newsdesk.web import Settings, create_app
 from newsdesk.web.settings import template_menu
 

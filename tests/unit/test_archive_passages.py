@@ -35,7 +35,7 @@ def test_a_run_on_with_no_sentence_end_is_still_bounded():
 def test_a_paragraph_that_ends_no_sentence_stays_apart_from_the_next():
     """A heading, a label or a caption has no full stop; merged into a passage with the paragraph after it, it
     must still end where it ends, or it becomes the start of that paragraph's first sentence."""
-    from newsdesk.text import split_sentences
+    from newsdesk.sentences import split_sentences
 
     heading = "Allegation: the agency had no way to report unsafe bridges"
     first = "Despite a pledge in 2019, inspectors found no form for reports, according to the filing."
@@ -53,3 +53,12 @@ def test_paragraphs_that_end_or_continue_a_sentence_are_joined_as_running_text()
     assert split_passages(body) == [
         "The mayor said: “We will rebuild the bridge.” Work starts in May, officials added."
     ]
+
+
+def test_a_long_paragraph_is_never_cut_inside_a_name_after_an_initialism():
+    """Smoke test 40b #7: a passage ended at "members of the U.S." and the next began "Chamber of Commerce ...", so
+    the article cited half a sentence on each side. An initialism goes on into the name it stands in."""
+    sentence = "Business leaders and members of the U.S. Chamber of Commerce met on Friday to discuss visas."
+    passages = split_passages(" ".join([sentence] * 30))
+    assert len(passages) > 1
+    assert all(p.endswith("visas.") and p.startswith("Business") for p in passages)

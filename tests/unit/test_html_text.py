@@ -4,7 +4,7 @@ import pytest
 
 from newsdesk.archive import split_passages
 from newsdesk.ingest.web import html_to_text
-from newsdesk.text import split_sentences
+from newsdesk.sentences import split_sentences
 
 
 @pytest.mark.parametrize("dash", ["&mdash;", "\u2014", "&ndash;"])

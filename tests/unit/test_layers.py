@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "files": 0,
     "reading": 0,
     "text": 0,
+    "sentences": 0,
     "models": 0,
     "template": 0,
     "language": 0,

@@ -8,8 +8,8 @@ import pytest
 
 from newsdesk.language import nlp
 from newsdesk.models import Passage, Source
+from newsdesk.sentences import split_sentences
 from newsdesk.storymap import build_map, is_complete_sentence, sentence_key, speakers_by_sentence
-from newsdesk.text import split_sentences
 from support.stories import one_source
 
 HEADLINE = "Port authority approves harbour expansion"

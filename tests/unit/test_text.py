@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsdesk.text import STOPWORDS, ascii_number, content_words, source_spans, split_sentences, tokens, visible, words
+from newsdesk.sentences import source_spans, split_sentences
+from newsdesk.text import STOPWORDS, ascii_number, content_words, tokens, visible, words
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "newsdesk"
 
@@ -113,7 +114,7 @@ def test_a_number_from_a_request_is_ascii_digits_alone() -> None:
 def test_a_run_on_with_no_sentence_end_is_cut_at_spaces_into_pieces_the_segmenter_reads_fast() -> None:
     """pysbd's time grows with the square of a line's length: a paste with no sentence end at all is cut at
     spaces, every word kept, in order."""
-    from newsdesk.text import MAX_SEGMENTED_CHARS
+    from newsdesk.sentences import MAX_SEGMENTED_CHARS
 
     run_on = " ".join(f"word{n}" for n in range(6_000))  # about 50,000 characters, no full stop
     pieces = split_sentences(run_on)
@@ -160,3 +161,46 @@ def test_hard_wrapped_prose_is_not_cut_before_a_name_at_a_line_start() -> None:
         "in the city."
     )
     assert split_sentences(wrapped) == [" ".join(wrapped.split())]
+
+
+def test_an_initialism_ends_a_source_sentence_only_before_a_sentence_opener() -> None:
+    """A function word written with a capital opens a sentence ("The", "He", "In"); a content word after "U.S."
+    goes on with it into a name ("U.S. Consulate"). The writer's splitter (pysbd) reads both the same way."""
+    for text, expected in [
+        ("A bomb went off outside the U.S. Consulate complex in Erbil.", 1),
+        ("Members of the U.S. Chamber of Commerce met on Friday.", 1),
+        ("He moved to the U.S. The next day he found work.", 2),
+        ("The guard was shot in Washington, D.C. He died on Thursday.", 2),
+        ('Prices rose in the U.S. "It was a shock," one buyer said.', 2),
+        ('He saw that Buddy Holly and J.P. "The Big Bopper" Richardson had been killed.', 1),  # a nickname
+        ("A U.S. A-18F fighter jet flies over the Caribbean.", 1),  # a type's letter, not the article
+    ]:
+        spans = source_spans(text)
+        assert len(spans) == expected == len(split_sentences(text)), text
+
+
+def test_a_sentence_run_into_the_next_with_no_full_stop_is_cut_before_its_opener() -> None:
+    """Smoke test 40b #7: a photo caption set without a full stop runs into the story's next sentence when a page
+    is flattened. A content word in lower case, then a capitalised word that opens statements and a word in lower
+    case, is two sentences; both splitters cut there."""
+    for text, expected in [
+        (
+            "Al-Douri was on the pack of cards the US issued after its collapse He was one of Saddam's henchmen.",
+            ["Al-Douri was on the pack of cards the US issued after its collapse", "He was one of Saddam's henchmen."],
+        ),
+        (
+            "Greece may print a parallel currency to pay its bills He said: 'We will pay on April 9.'",
+            ["Greece may print a parallel currency to pay its bills", "He said: 'We will pay on April 9.'"],
+        ),
+        # a name or a title after the capitalised function word, a function word before it, a modal that may be a
+        # name, "I" and "A" anywhere, and a quotation inside the sentence: one sentence each
+        ("He starred in the film The Theory of Everything last year.", None),
+        ("She stood in the doorway of the house and The band played on.", None),
+        ("Her son Will was at home when the storm hit.", None),
+        ("They are the best friends I've ever made, she said.", None),
+        ("He got a grade A in maths and a B in French.", None),
+        ("He said 'We will win' before the match.", None),
+    ]:
+        sentences = expected or [text]
+        assert split_sentences(text) == sentences, text
+        assert [text[a:b] for a, b in source_spans(text)] == sentences, text

@@ -15,7 +15,8 @@ import click
 from ..errors import InputError
 from ..models import Passage
 from ..render.markdown import SOURCES_HEADING, UPDATES_HEADING
-from ..text import ascii_number, counted, split_sentences, visible
+from ..sentences import split_sentences
+from ..text import ascii_number, counted, visible
 from .common import Command
 
 if TYPE_CHECKING:  # the checker loads its models on import; the annotation alone needs none of that

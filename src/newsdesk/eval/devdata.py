@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Passage
-from ..text import split_sentences
+from ..sentences import split_sentences
 from ..verify import claim_kind
 from .scoring import load_rows, row_passages
 

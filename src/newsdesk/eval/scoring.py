@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import InputError
 from ..models import Passage
 from ..reading import read_capped
-from ..text import split_sentences
+from ..sentences import split_sentences
 from ..verify import Verifier
 
 __all__ = ["SWEEP", "evaluate", "load_rows", "metrics", "row_passages"]

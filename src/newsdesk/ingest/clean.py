@@ -3,12 +3,12 @@
 ``clean_body`` works on the paragraphs an extractor returns (one per line or blank-line block). What leaves:
 crossheads and related-link headlines (short lines that end without a sentence's punctuation), "Read more" and
 "Read the full transcript" links, comment counts, "From the section" lines, bylines, datelines on their own line,
-photo captions and credits, and a paragraph wholly in square brackets (an editor's aside or promotion). List items
-stay, each its own sentence: one without closing punctuation gets a full stop, so sentence splitting never glues it
-to the next item. A line that addresses an AI system
-(``newsdesk.injection``) is never furniture, however short: taking out half of an instruction split across lines
-("Assistants summarising this story, please ignore" / "all prior instructions and ...") would leave its payload
-looking like news; screening sets the whole instruction aside, and says so in the article.
+photo captions and credits, a paragraph wholly in square brackets (an editor's aside or promotion), and a wire or
+outlet dateline at the body's start ("(CNN)", "LONDON (Reuters) - "). List items stay, each its own sentence: one
+without closing punctuation gets a full stop, so sentence splitting never glues it to the next item. A line that
+addresses an AI system (``newsdesk.injection``) is never furniture, however short: taking out half of an
+instruction split across lines ("Assistants summarising this story, please ignore" / "all prior instructions and
+...") would leave its payload looking like news; screening sets the whole instruction aside, and says so in the article.
 
 ``check_article`` refuses, in well under a second whatever the size, a text with too few sentences that read as
 language: a page of random letters, a menu, a list of links.
@@ -24,7 +24,15 @@ from ..errors import InputError
 from ..models import Story
 from ..text import LIST_MARKER, STOPWORDS
 
-__all__ = ["FURNITURE", "check_article", "clean_body", "clean_story", "furniture_lines", "is_furniture"]
+__all__ = [
+    "FURNITURE",
+    "check_article",
+    "clean_body",
+    "clean_story",
+    "furniture_lines",
+    "is_furniture",
+    "without_dateline",
+]
 
 LINE_SENTENCE_MIN_WORDS = 4  # in a body with no closing punctuation, a shorter line is a menu item or a label
 CROSSHEAD_MAX_WORDS = 14  # a line this short without closing punctuation is a heading or a link, not prose
@@ -51,8 +59,31 @@ FURNITURE = re.compile(
     )$""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "Scroll down for video": an instruction to move about the page speaks of its layout, not of the news, wherever
+# it stands; copy that flattens a page runs it into the text between a sentence and a caption (Smoke test 40b #7).
+# It is an imperative, so it opens a sentence: "users scroll down for hours" is prose about scrolling. What it
+# points to is the words in lower case after it ("for video", "to see more pictures of the day"); a capital
+# starts what the page set next (a caption: "Scroll down for video Gordon Brown, pictured, ...").
+_NAVIGATION = re.compile(
+    r"(?:^|(?<=[.!?\"'’”])\s+)(?-i:S)croll\s+(?:down|up)\s+(?:for|to\s+(?:see|watch|read|view))\s+"
+    r"\w+(?-i:\ [a-z][\w'-]*)*[.:!]?\s*",
+    re.IGNORECASE,
+)
 # "Mr Obama lands ... | Photograph: Ben Curtis/AP": a credit at a line's end goes, the sentence stays.
 _TRAILING_CREDIT = re.compile(r"\s+(?:Photograph|Photo|Picture|Image|Illustration)s?:\s+[^.!?]{1,80}$")
+
+# A dateline opening a story: where it was filed, as wires write it (one to four capitalised words, "WASHINGTON",
+# "NEW YORK", "Washington, D.C."), optional, then who filed it in parentheses (one to four capitalised words:
+# "(CNN)", "(The Hollywood Reporter)"), then a dash, or the story's first word glued to the parenthesis, as copy
+# pasted from a page with the dateline set in its own element reads ("(CNN)The last time ..."). A parenthesis
+# followed by a space and no dash is prose ("The Crown Prosecution Service (CPS) said ..."), never a dateline.
+_DATELINE = re.compile(
+    r"""^\s*
+    (?:[A-Z][\w.'’-]*(?:,?\ [A-Z][\w.'’-]*){0,3}\ ?)?
+    \([A-Z][\w&.'’-]*(?:\ [A-Z][\w&.'’-]*){0,3}\)
+    (?:\s*(?:--|[-\u2013\u2014])\s+|(?=[\"“‘']?[A-Z0-9]))""",
+    re.VERBOSE,
+)
 
 # "[What you need to know to start the day: Get New York Today in your inbox.]": a paragraph in square brackets.
 _BRACKETED = re.compile(r"\[[^\[\]]+\]")
@@ -124,7 +155,20 @@ def clean_story(story: Story) -> Story:
     cuts it into passages as it is; cleaning twice changes nothing."""
     story.make_visible()
     story.body = clean_body(story.body)
+    # a story given as one paragraph has its first sentence for a headline (``ingest.text``): the dateline with it
+    story.headline = without_dateline(story.headline)
     return story
+
+
+def without_dateline(text: str) -> str:
+    """``text`` without the dateline it opens with (``_DATELINE``): the outlet's and the place's names are the page's
+    furniture, not the story's first words, and left in they opened its title and first sentence ("Why did
+    (CNN)The last time ...", Smoke test 40b #10). Recognised by its form, not by a list of outlets; a text that is
+    nothing but a dateline is left as it is. Copy that a second outlet took over carries both, and both leave, so
+    that cleaning twice changes nothing."""
+    while (match := _DATELINE.match(text or "")) and text[match.end() :].strip():
+        text = text[match.end() :]
+    return text
 
 
 def clean_body(body: str) -> str:
@@ -132,14 +176,16 @@ def clean_body(body: str) -> str:
     which no line has closing punctuation (one sentence a line: the drafter takes no sentence without its end).
     Paragraphs stay blank-line separated."""
     kept: list[str] = []
-    paragraphs = _paragraphs(body)
+    paragraphs = _paragraphs(without_dateline(body))
     # one sentence a line needs lines: a lone unpunctuated line (a feed's summary) is left as written, since a full
     # stop added to it changes what the encoder reads and so which stories it threads together
     unpunctuated = len(paragraphs) > 1 and not any(_ENDS_SENTENCE.search(p) for p in paragraphs)
     for paragraph, furniture in zip(paragraphs, _furniture_flags(paragraphs), strict=True):
         if furniture:
             continue
-        paragraph = _TRAILING_CREDIT.sub("", paragraph)
+        paragraph = _NAVIGATION.sub(" ", _TRAILING_CREDIT.sub("", paragraph)).strip()
+        if not paragraph:
+            continue
         if (unpunctuated or LIST_MARKER.match(paragraph)) and not _ENDS_SENTENCE.search(paragraph):
             # a list item, or a line of a body with no closing punctuation: a sentence, and the drafter takes none
             # without its end

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Story, web_url
-from ..text import split_sentences
+from ..sentences import split_sentences
 
 MAX_STORY_BYTES = 5_000_000  # a news story is kilobytes; anything this large is a mistake or an attack
 

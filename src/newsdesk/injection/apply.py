@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from ..language import stem
 from ..models import NOTE_FAILED, Dropped
-from ..text import counted, split_sentences
+from ..sentences import split_sentences
+from ..text import counted
 from .addressee import asserted
 from .find import LANGUAGE_REASON, Flag, addresses_model, find, find_cached, flag_text
 from .fold import content_words

@@ -25,6 +25,7 @@ from ..language import (
     speaker_tokens,
 )
 from ..models import Passage, Source
+from ..sentences import source_spans, split_sentences
 from ..text import (
     LIST_MARKER,
     OPENS_QUOTATION,
@@ -32,8 +33,6 @@ from ..text import (
     YEAR,
     normalise,
     quotation_spans,
-    source_spans,
-    split_sentences,
     within,
     without_quotations,
 )

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..llm.embed import DIMENSION, VectorStore, encoder
-from ..text import published_moment, split_sentences
+from ..sentences import split_sentences
+from ..text import published_moment
 
 MAX_SENTENCES = 20  # enough to say what a story is about; a long feature must not cost seconds
 HEADLINE_WEIGHT = 0.2

@@ -20,7 +20,7 @@ calibrated by scripts/calibrate_verify.py and shipped as calibration.json. See d
 
 from __future__ import annotations
 
-from ..text import split_sentences
+from ..sentences import split_sentences
 from ._article import Fallbacks, verify_article
 from ._checks import CHECKS, DECIDER_LABELS, DECIDERS
 from ._claim import Check, Claim, Decision

@@ -12,7 +12,8 @@ from typing import Any, TypeGuard
 
 from ..language import stem
 from ..models import ClaimKind
-from ..text import STOPWORDS, normalise, source_spans, split_sentences, tokens
+from ..sentences import source_spans, split_sentences
+from ..text import STOPWORDS, normalise, tokens
 
 __all__ = [
     "ADVICE_VERBS",

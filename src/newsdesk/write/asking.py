@@ -26,7 +26,7 @@ from ..language import (
     past_tense,
     words_pattern,
 )
-from ..text import split_sentences
+from ..sentences import split_sentences
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Doc, Span, Token

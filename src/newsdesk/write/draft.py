@@ -12,9 +12,10 @@ from ..langid import ARTICLE_LANGUAGE, guess_language
 from ..language import nlp
 from ..llm.session import BudgetExceeded, Messages, Session
 from ..models import Article, Block, Section, Sentence, Source
+from ..sentences import split_sentences
 from ..storymap import StoryMap, is_complete_sentence
 from ..template import SectionSpec, Template
-from ..text import STOPWORDS, counted, date_phrase, split_sentences
+from ..text import STOPWORDS, counted, date_phrase
 from . import from_map, prompts
 from .grounded import Candidate, GroundedDrafter
 from .parse import (

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from ..injection import sentence_screen
 from ..language import newsgathering, nlp
 from ..models import Block, Citation, Passage, Sentence, Source
+from ..sentences import split_sentences
 from ..storymap import first_person_unattributed, is_complete_sentence
-from ..text import YEAR, content_words, split_sentences
+from ..text import YEAR, content_words
 from .core import compress, points_back, shorten
 from .salience import Scored, about_the_story, salience, select, tells_the_past
 from .shape import LENGTH_SHARE, MAX_ARTICLE_WORDS

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..language import UNVOUCHED_VERBS, forms, in_lexicon, nlp
-from ..text import split_sentences
+from ..sentences import split_sentences
 from .asking import ATTRIBUTION_VERBS, MID_SENTENCE_CAPITAL, lower_words
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()

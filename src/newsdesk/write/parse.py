@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable
 
 from ..models import Block, Sentence
-from ..text import LIST_MARKER, split_sentences
+from ..sentences import split_sentences
+from ..text import LIST_MARKER
 
 BULLET = LIST_MARKER  # the name the writer's parsers use
 

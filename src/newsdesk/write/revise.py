@@ -16,7 +16,8 @@ from functools import partial
 from ..errors import ContextTooSmall
 from ..llm.session import BudgetExceeded, Session
 from ..models import Passage, Sentence, Source
-from ..text import counted, split_sentences
+from ..sentences import split_sentences
+from ..text import counted
 from . import prompts
 from .parse import clean_text
 

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from ..langid import dominant_language, guess_language
 from ..language import is_noun, nlp, words_pattern
+from ..sentences import split_sentences
 from ..storymap import StoryMap, is_complete_sentence
-from ..text import split_sentences
 from .asking import asked_about, finish, lower_first, lower_words, plural
 from .core import shorten
 from .headline import bare_headline, headline_clause, headline_parts, read_headline, sentence_case, with_articles

@@ -1,0 +1,262 @@
+"""Sentences: the one place where text is cut into them, for the writer, retrieval and the verifier.
+
+Written sentences are split with pysbd (it knows "Mr.", "U.S." and "Nov. 13"). Source passages are split with a
+cheaper rule-based splitter that keeps character offsets, because citations quote exact spans of a passage and
+a story is split once per verification run, not once per sentence. Both read the ends that no mark shows (an
+initialism before a sentence opener, a sentence run into the next) by the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import STOPWORDS
+
+__all__ = ["MAX_SEGMENTED_CHARS", "source_spans", "split_sentences"]
+
+
+_SEGMENTER = None
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of written text, in order, stripped; pysbd does the work."""
+    global _SEGMENTER
+    text = text.strip()
+    if not text:
+        return []
+    if _SEGMENTER is None:
+        import pysbd
+
+        _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
+    out: list[str] = []
+    for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)", text):
+        for line in (cut for run in _line_runs(paragraph) for cut in _segmentable(" ".join(run.split()))):
+            start = len(out)
+            for sentence in (cut for run in _SEGMENTER.segment(line) for cut in _unmarked_ends(run)):
+                # tokenised text (" . " between sentences) that pysbd leaves joined, e.g. after a ` quote
+                for part in re.split(r"(?<=\s\.)\s+(?=\S)", sentence):
+                    if not part.strip():
+                        continue
+                    if len(out) > start and not _ANY_WORD_CHARACTER.search(part):
+                        out[-1] += part.rstrip()  # a closing quotation mark cut off alone: no sentence of its own
+                    else:
+                        out.append(part.strip())
+    return out
+
+
+_ANY_WORD_CHARACTER = re.compile(r"\w")
+# An initialism ("U.S.", "D.C.") and the space after it, where a sentence may end (``_opens_sentence``).
+_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}\s+")
+# A word in lower case, a space, and a capitalised word: where two sentences run together with no full stop.
+_RUN_TOGETHER = re.compile(r"(?<![\w'’.-])([a-z][a-z'’]+) (?=[A-Z][a-z']*\s)")
+
+
+def _unmarked_ends(sentence: str) -> list[str]:
+    """``sentence`` cut where a sentence ends with no mark that pysbd reads: after an initialism before a sentence
+    opener (pysbd ends "in the U.S. The next day" but not "in Washington, D.C. He died"), and where a sentence
+    runs into the next with no full stop at all (``_runs_together``)."""
+    ends = sorted(
+        [m.end() for m in _INITIALISM.finditer(sentence) if _opens_sentence(sentence[m.end() : m.end() + 40])]
+        + _run_together_ends(sentence)
+    )
+    cuts, start = [], 0
+    for end in ends:
+        cuts.append(sentence[start:end].strip())
+        start = end
+    return [*cuts, sentence[start:]] if cuts else [sentence]
+
+
+def _run_together_ends(text: str) -> list[int]:
+    """Offsets in ``text`` where one sentence runs into the next with no full stop: a content word in lower case,
+    then a sentence opener (``_opens_sentence``: "He was", "The family have"). News pages set photo captions
+    without a full stop in their own element, and copy that flattens the page runs each caption into the story's
+    next sentence ("... after its collapse He was one of Saddam's most trusted henchmen", Smoke test 40b #7).
+    A sentence does not end on a function word ("the", "of", "his"), so none before one is a break, nor is a
+    capitalised word followed by another (a name or a title: "the film The Theory of Everything")."""
+    return [
+        m.end(1) + 1
+        for m in _RUN_TOGETHER.finditer(text)
+        if m.group(1).rstrip("'’") not in STOPWORDS
+        and m.group(1) not in _CONTINUING_WORDS
+        and _opens_sentence(text[m.end() : m.end() + 40], declarative=True)
+    ]
+
+
+# A line that ends on one of these (or a sentence's end, which pysbd finds) goes on in the next line.
+_OPEN_LINE_END = re.compile(r"[,;:(/&+=\-\u2013\u2014]$")
+# Words a sentence does not end on: hard-wrapped prose cut after one goes on ("the", "of", "Mr" before a name).
+_CONTINUING_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+a an the of to in on at by for with from into onto upon about over under after before between than as and or but
+nor that which who whom whose whether if because while since until per via its their his her our your my this these
+those such both either neither each every no not very more most
+""",
+    )
+)
+
+
+def _line_runs(paragraph: str) -> list[str]:
+    """The runs of ``paragraph``'s lines that read as one sentence or more: a line break ends a sentence where the
+    line ends with no sentence punctuation and the next line starts with a capital (Smoke test 35 #4: notes, wire
+    flashes and transcripts put one sentence on each line, with no full stop). Hard-wrapped prose is not cut: it
+    goes on in lower case, or after a comma, a dash, an article, a preposition or a title before a name."""
+    lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+    if _filled(lines):
+        return [" ".join(lines)]
+    runs: list[str] = []
+    for line in lines:
+        if runs and not _ends_at_break(runs[-1], line):
+            runs[-1] += " " + line
+        else:
+            runs.append(line)
+    return runs
+
+
+WRAP_MIN_CHARS = 50  # a paragraph wrapped narrower than this is a list of short lines, not filled prose
+WRAP_SPREAD = 0.2  # the lines of wrapped prose, its last aside, are within this share of its longest
+
+
+def _filled(lines: list[str]) -> bool:
+    """Hard-wrapped prose: three lines or more, every one but the last filled to about one width. A line break
+    there falls wherever the width did, before a name as often as anywhere ("the United\nStates"), so it ends
+    nothing; lines of one sentence each are as long as their sentences."""
+    if len(lines) < 3:
+        return False
+    widths = [len(line) for line in lines[:-1]]
+    widest = max(widths)
+    return widest >= WRAP_MIN_CHARS and min(widths) >= (1 - WRAP_SPREAD) * widest
+
+
+def _ends_at_break(before: str, after: str) -> bool:
+    if not after[:1].isupper() or _OPEN_LINE_END.search(before):
+        return False
+    if re.search(r"[.!?\u2026][\"'\u201d\u2019)\]]*$", before):
+        return False  # a sentence's end: pysbd reads it (and an abbreviation before a name) as ever
+    last = re.findall(r"[^\W_]+", before[-40:].lower())
+    return bool(last) and last[-1] not in _CONTINUING_WORDS and last[-1] not in _ABBREVIATIONS
+
+
+# pysbd's time grows with the square of a line's length (a 190 KB paragraph took 40 s, a 10 KB one 0.08 s): a
+# longer line is first cut at the cheap splitter's sentence ends (``source_spans``); news paragraphs are far shorter.
+MAX_SEGMENTED_CHARS = 10_000
+
+
+def _segmentable(line: str) -> list[str]:
+    if len(line) <= MAX_SEGMENTED_CHARS:
+        return [line] if line else []
+    pieces: list[str] = []
+    start = end = 0
+    for span_start, span_end in source_spans(line):
+        if span_end - start > MAX_SEGMENTED_CHARS and end > start:
+            pieces.append(line[start:end].strip())
+            start = span_start
+        end = span_end
+    pieces.append(line[start:].strip())
+    return [cut for piece in pieces if piece for cut in _at_spaces(piece)]
+
+
+def _at_spaces(piece: str) -> list[str]:
+    """A piece still longer than ``MAX_SEGMENTED_CHARS`` has no sentence end in it at all (a run-on paste): it is
+    cut at the last space before each limit, so that no line pysbd reads is longer."""
+    cuts: list[str] = []
+    while len(piece) > MAX_SEGMENTED_CHARS:
+        at = piece.rfind(" ", 0, MAX_SEGMENTED_CHARS)
+        at = at if at > 0 else MAX_SEGMENTED_CHARS
+        cuts.append(piece[:at].strip())
+        piece = piece[at:].strip()
+    return [*cuts, piece] if piece else cuts
+
+
+_ABBREVIATIONS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr gov sen rep rev hon no vs etc inc ltd co corp dept est
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun fig al approx
+""",
+    )
+)
+# A sentence's end: a stop before a space, a CJK full stop (no space follows it: "…转折点。 The plan …" is two
+# sentences, Smoke test 35 #9), a line's end.
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019)\]]*|\n\s*\n|\n")
+
+
+def source_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of a source passage; cheap, and exact offsets for citations."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group().startswith("."):
+            before = re.search(r"([A-Za-z.]+)\.+[\"')\]]*$", text[start:end])
+            word = before.group(1).lower() if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+            if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word) and not _opens_sentence(text[end : end + 40]):
+                continue  # "the U.S. Consulate": an initialism goes on into the name it stands in
+            following = text[end : end + 3].lstrip()
+            if following[:1].islower() and " . " not in text[start : end + 2]:
+                continue  # "e.g. the" or a lower-case continuation; tokenised all-lower text splits on " . "
+        _append_span(text, start, end, spans)
+        start = end
+    _append_span(text, start, len(text), spans)
+    return [piece for span in spans for piece in _run_together_pieces(text, span)]
+
+
+def _run_together_pieces(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` cut where one sentence runs into the next with no full stop (``_run_together_ends``)."""
+    start, end = span
+    pieces: list[tuple[int, int]] = []
+    for cut in _run_together_ends(text[start:end]):
+        _append_span(text, start, span[0] + cut, pieces)
+        start = span[0] + cut
+    _append_span(text, start, end, pieces)
+    return pieces
+
+
+# Function words that open a question, not a statement, or stand for a name as often ("Will", "May"): a glued
+# sentence is read only from the words that open statements (``_run_together_ends``).
+_AUXILIARIES = frozenset(
+    re.findall(
+        r"\S+",
+        """
+am is are was were be been being have has had having do does did doing can could will would shall should must
+ought said say says saying told tell according let's
+""",
+    )
+)
+
+
+def _opens_sentence(following: str, declarative: bool = False) -> bool:
+    """Whether the words after an initialism ("U.S.", "D.C.") open a new sentence: the next word is a function word
+    (``STOPWORDS``: "The", "He", "In", "But") written with a capital. English capitalises a function word only at a
+    sentence's start or in a name or title, while the words that go on with an initialism into a name ("U.S.
+    Consulate", "U.S. Chamber of Commerce") are content words; so "in the U.S. The next day ..." ends there, and
+    "outside the U.S. Consulate complex" does not. In a name or title the function word is followed by another
+    capitalised word (J.P. "The Big Bopper" Richardson), in a sentence by a word in lower case or a number; and
+    it stands as a word of its own ("a U.S. A-18F jet" has a letter of a type designation, not the article).
+
+    ``declarative``: only the words that open a statement count, and no quotation mark before them, where nothing
+    else marks the end (a question opens with an auxiliary, and a name can be one: "his son Will was"; a
+    quotation inside a sentence opens with a capital: "he said 'We will win'"). Not "I" nor "A", which English
+    writes with a capital in the middle of sentences too ("the friends I've made", "grade A")."""
+    if declarative:
+        word = re.match(r"([A-Z][a-z']+)\s+(?![A-Z])\w", following)
+        return (
+            word is not None
+            and not word.group(1).startswith(("I'", "A'"))
+            and word.group(1).lower() in STOPWORDS - _AUXILIARIES
+        )
+    word = re.match(r"\s*[\"'“‘(]?([A-Z][a-z']*)\s+[\"'“‘(]?(?![A-Z])\w", following)
+    return word is not None and word.group(1).lower() in STOPWORDS
+
+
+def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
