@@ -19,6 +19,7 @@ from newsdesk.ingest.clean import clean_body, without_dateline
         ("Washington, D.C. (CNN) -- A guard was shot.", "A guard"),
         ('(CNN)"A long, long time ago..." Those five words still move people.', '"A long, long'),
         ("(The Hollywood Reporter)Stan Freberg, the comic, has died.", "Stan Freberg"),
+        ("CAIRO \u2014 Egypt's president said on Monday he would act.", "Egypt's president"),  # a place alone
     ],
 )
 def test_a_leading_dateline_leaves_by_its_form(text: str, story: str) -> None:
@@ -34,6 +35,8 @@ def test_a_leading_dateline_leaves_by_its_form(text: str, story: str) -> None:
         "Lewis Hamilton (Britain) 1:39.105 in first practice.",
         "Officials said the (CNN)report was wrong.",  # not at the start
         "(CNN)",  # nothing but a dateline: left for the article check to judge
+        "U.S. - China talks resumed on Monday.",  # an initialism and a dash: a name, not where it was filed
+        "EU - China summit ends without a deal.",
     ],
 )
 def test_a_parenthesis_that_is_no_dateline_stays(text: str) -> None:

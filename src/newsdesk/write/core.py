@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..ingest.clean import without_dateline
 from ..language import PAGE_NOUNS, TIME_UNITS, parse
 from ..text import quotation_spans, within
 from .parse import BULLET
@@ -39,8 +40,6 @@ _CONNECTIVE = re.compile(
 # presupposition that something before is so too: alone, the clause says the same without it. A degree "too"
 # comes before its adjective ("too old") and is kept, and so is one inside a quotation, which is the speaker's.
 _ADDITIVE_FINAL = re.compile(r"(?:,\s*|\s+)\b(?:too|as well|either)\b(?=\s*(?:[,;.!?…]|$))", re.I)
-# "CAIRO — ", "HOUSTON (Reuters) - ": where a wire story was filed, not part of what it says.
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z])")
 _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
 _RUN_IN_MARKER = re.compile(r":\s+[-*•–]\s+")
 
@@ -134,7 +133,8 @@ def _opens_quotation(token: Any) -> bool:
 def compress(sentence: str) -> str:
     """Light, meaning-preserving edits: drop short parentheticals, a dateline, a list marker (also one run into its
     introduction: "Obama also said: - The UK must ..."), a leading connective."""
-    text = _DATELINE.sub("", _outside_quotations(_PARENTHETICAL, _unbracketed(sentence.strip())).strip())
+    # a story stored before ingest took datelines off keeps one in its first sentence ("CAIRO — ")
+    text = without_dateline(_outside_quotations(_PARENTHETICAL, _unbracketed(sentence.strip())).strip())
     text = _RUN_IN_MARKER.sub(": ", text)
     text = _CONNECTIVE.sub("", BULLET.sub("", text))
     text = _outside_quotations(_ADDITIVE_FINAL, text)
