@@ -27,7 +27,7 @@ from ..text import content_words, published_moment
 from ..threads import thread_members
 from ..threads.background import thread_background
 from ..write import fallback_title, keep_datelines, leave_out_empty, opening_intro, write_draft
-from ..write.context import fit_to_context
+from ..write.context import Fitting
 from ..write.revise import MAX_REVISE_CALLS, reviser
 from ..write.title import headline_fallbacks
 from .options import MAX_CALLS, MAX_JUDGE_CALLS, Event, EventHandler, RunPlan, Stage, Status, WriteOptions
@@ -151,7 +151,7 @@ def _run(
     story = screening.story or story
     evidence = evidence_of(sources)  # verification sees every passage, trimmed or not
     notes = list(screening.notes)
-    fitting = _Fitting(sources, model, template, notes)
+    fitting = Fitting(sources, model, template, notes, emit)  # only the prompts' copy is trimmed
     fitting.fit()
     for note in notes:
         emit("warning", "info", message=note)
@@ -180,7 +180,7 @@ def _run(
         story_map=story_map,
         body=story.body,
         map_analysis=plan.map_analysis,
-        whole=fitting.whole,
+        prompt_sources=fitting.prompts,
     )
     body = any(s.sentences() for s in draft.sections)
     if session.refusals and not body and (draft.refused or (session.calls_made == 0 and not draft.intro.sentences())):
@@ -209,8 +209,8 @@ def _run(
     # the title and dek are checked with the body (and judged with it); one that fails is replaced by one built
     # from the story that passes
     titles, deks = headline_fallbacks(story.headline, story.body, story_map)
-    opening = opening_intro(fitting.whole, story.headline, story_map, article.dek, template.headline.target_words)
-    _verify(article, sources, evidence, plan, session, archive, emit, Fallbacks(titles, deks, opening))
+    opening = opening_intro(sources, story.headline, story_map, article.dek, template.headline.target_words)
+    _verify(article, fitting.prompts, evidence, plan, session, archive, emit, Fallbacks(titles, deks, opening))
     keep_datelines(article, article.sources)
     injection.finish_article(article, screening, fallback_title)  # [injection]
     if plan.verify:  # several outlets of the story's thread among the sources: how their coverage differs
@@ -308,34 +308,6 @@ def _verify(
         emit("warning", "info", message=shortfall)
         article.notes.append(shortfall[:1].upper() + shortfall[1:] + ".")
     emit("verify", "done", dropped=len(article.dropped))
-
-
-class _Fitting:
-    """The sources fitted to the model's context, and fitted again when the model says its context is smaller
-    than the run thought (``Session.refit``): always from the sources as retrieved, so that the notes say what
-    was left out of the whole."""
-
-    def __init__(self, sources: list[Source], model: Model, template: Template, notes: list[str]):
-        self.sources, self.model, self.template, self.notes = sources, model, template, notes
-        self.whole = [replace(source, passages=list(source.passages)) for source in sources]
-        self.own: list[str] = []  # the notes of the last fit, replaced by the next one's
-
-    def fit(self) -> list[str]:
-        self.sources[:] = [replace(source, passages=list(source.passages)) for source in self.whole]
-        for note in self.own:
-            self.notes.remove(note)
-        self.own = fit_to_context(self.sources, self.model, self.template)
-        self.notes.extend(self.own)
-        return self.own
-
-    def refit(self) -> bool:
-        """Fit again to the model's context as it now stands; True when less of the sources is left."""
-        before = self._size()
-        self.fit()
-        return self._size() < before
-
-    def _size(self) -> int:
-        return sum(len(p.text) for source in self.sources for p in source.passages)
 
 
 def published_before(sources: list[Source], published: str | None) -> list[int]:
@@ -476,11 +448,10 @@ def _regenerate(
     section_id = spec.id
     screening = injection.screen(article.sources)  # [injection] the reloaded passages are the archive's originals
     evidence = evidence_of(article.sources)
-    # the prompts' copy of the sources, fitted to the model's context; the article keeps every passage it cites
-    sources = [replace(source, passages=list(source.passages)) for source in article.sources]
-    fitting = _Fitting(sources, model, template, [])
+    fitting = Fitting(article.sources, model, template, [], emit)  # the prompts' copy; the article keeps every passage
     for note in fitting.fit():
         emit("warning", "info", message=note)
+    sources = fitting.prompts
     calls = 1 + (MAX_JUDGE_CALLS if plan.judge else 0) + (MAX_REVISE_CALLS if plan.revise else 0)
     session = _session(model, archive, run_id, plan, calls, emit, fitting.refit)
     emit("write", "start", section=section_id, heading=spec.heading)

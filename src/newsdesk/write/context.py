@@ -1,7 +1,9 @@
-"""Fitting the sources into a model's context: trim passages until the shared prompt fits, and say what was cut."""
+"""Fitting the prompts' copy of the sources into a model's context: trim passages until the shared prompt fits,
+and say what was cut. The sources themselves stay whole: only what is sent to the model is trimmed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..llm import Model
@@ -9,14 +11,17 @@ from ..models import Source
 from ..template import Template
 from . import prompts
 
-__all__ = ["PROMPT_OVERHEAD_TOKENS", "fit_to_context"]
+__all__ = ["PROMPT_OVERHEAD_TOKENS", "Fitting", "fit_to_context"]
 
 # Room the prompt leaves for instructions and the longest answer, in tokens.
 PROMPT_OVERHEAD_TOKENS = 300
+# Only the prompts are trimmed: what costs no prompt reads the sources whole (the run keeps them uncut).
+READ_WHOLE = "the story map, the sentences taken from the sources and the check read all of it"
 
 
 def fit_to_context(sources: list[Source], model: Model, template: Template) -> list[str]:
     """Trim passages until the shared prompt fits the model's context; returns what was trimmed, in words.
+    ``sources`` is the prompts' own copy: the caller keeps the whole sources for everything else.
 
     Background goes first, from its least relevant end, then the story from its end. Each passage is counted once
     and the cut estimated from those counts, then confirmed on the real prompt: a story of thousands of passages
@@ -52,7 +57,10 @@ def fit_to_context(sources: list[Source], model: Model, template: Template) -> l
         if excess <= 0:
             excess = size() - budget
     if dropped_background:
-        notes.append(f"{dropped_background} background passage(s) left out to fit the model's context.")
+        notes.append(
+            f"The prompts leave out {dropped_background} background passage(s) to fit the model's context of "
+            f"{model.context_length} tokens; {READ_WHOLE}."
+        )
     if excess > 0:  # one passage longer than the whole context: keep the share of it that fits
         whole = main.passages[0]
         text = whole.text
@@ -60,14 +68,65 @@ def fit_to_context(sources: list[Source], model: Model, template: Template) -> l
             text = text[: int(len(text) * budget / (budget + excess) * 0.95)]
             main.passages[0] = replace(whole, text=text)  # a copy: verification still reads the whole passage
             excess = size() - budget
+        rest = f", and none of the {total - 1} passage(s) after it" if total > 1 else ""
         notes.append(
-            f"The story's opening passage was cut to {len(text):,} of {len(whole.text):,} characters to "
-            f"fit the model's context of {model.context_length} tokens; all of it was still used to check "
-            "the article."
+            f"The prompts give the story's opening passage cut to {len(text):,} of its {len(whole.text):,} "
+            f"characters{rest}, to fit the model's context of {model.context_length} tokens; {READ_WHOLE}."
         )
     elif len(main.passages) < total:
         notes.append(
-            f"The story was trimmed to its first {len(main.passages)} of {total} passages to fit the model's "
-            f"context of {model.context_length} tokens; the rest was still used to check the article."
+            f"The prompts give the story trimmed to its first {len(main.passages)} of {total} passages, to fit "
+            f"the model's context of {model.context_length} tokens; {READ_WHOLE}."
         )
     return notes
+
+
+class Fitting:
+    """The prompts' copy of the sources (``prompts``), fitted to the model's context, and fitted again when the
+    model says its context is smaller than the run thought (``Session.refit``). The sources themselves are never
+    cut: the story map, the sections drafted from the sources' own sentences and the check cost no prompt, and
+    read the whole story (Smoke test 40b #13: a 512-token context left the map 2 actors and no statements, and
+    six sections "left out" for what the story did say)."""
+
+    def __init__(
+        self,
+        sources: list[Source],
+        model: Model,
+        template: Template,
+        notes: list[str],
+        emit: Callable[..., None] | None = None,
+    ):
+        self.whole, self.model, self.template, self.notes = sources, model, template, notes
+        self.emit = emit or (lambda *a, **k: None)
+        self.prompts: list[Source] = []  # refitted in place: the prompts' builders hold this list
+        self.own: list[str] = []  # the notes of the last fit, replaced by the next one's
+
+    def fit(self) -> list[str]:
+        """Fit the prompts' copy again from the whole sources, so that the notes say what was left out of the
+        whole; returns those notes."""
+        self.prompts[:] = [replace(source, passages=list(source.passages)) for source in self.whole]
+        for note in self.own:
+            self.notes.remove(note)
+        self.own = fit_to_context(self.prompts, self.model, self.template)
+        self.notes.extend(self.own)
+        return self.own
+
+    def refit(self) -> bool:
+        """Fit again to the model's context as it now stands; True when less of the sources is left. A fit that
+        leaves no less (the context is the same, and a corrected token estimate may even keep more) is undone:
+        the prompt is then no shorter, and the note and the warning already given keep saying what was cut."""
+        before, notes, size = list(self.prompts), self.own, self._size()
+        fitted = self.fit()
+        if self._size() < size:
+            for note in fitted:  # the progress gives the figures the article's note gives
+                self.emit("warning", "info", message=note)
+            return True
+        self.prompts[:] = before
+        for note in fitted:
+            self.notes.remove(note)
+        self.own = notes
+        self.notes.extend(notes)
+        return False
+
+    def _size(self) -> int:
+        return sum(len(p.text) for source in self.prompts for p in source.passages)

@@ -85,16 +85,15 @@ def write_draft(
     story_map: StoryMap | None = None,
     body: str = "",
     map_analysis: bool = False,
-    whole: list[Source] | None = None,
+    prompt_sources: list[Source] | None = None,
 ) -> Draft:
     """The article's draft. ``map_analysis``: build the analysis sections from ``story_map`` (no calls for them).
-    ``whole``: the sources before they were trimmed to the model's context; an intro taken from the story's opening
-    costs no prompt, so it reads the whole story (a story trimmed to its first passage is its dek alone)."""
+    ``sources``: the whole sources, which everything drafted from their own sentences reads (it costs no prompt);
+    ``prompt_sources``: their copy trimmed to the model's context, which the prompts send (default ``sources``)."""
     emit = emit or (lambda *a, **k: None)
     story_map = story_map or StoryMap()
-    story_sentences = _story_sentences(sources)
-    if story_sentences < SUMMARY_SENTENCES:  # as written, not as trimmed to fit: a story cut to one passage is none
-        story_sentences = max(story_sentences, _statements(body))
+    asked = sources if prompt_sources is None else prompt_sources
+    story_sentences = _story_sentences(sources)  # the whole story's: one trimmed to a passage is no summary
     summary = story_sentences < SUMMARY_SENTENCES
     summary_only = summary and len(sources) == 1  # with background stories there is still something to weigh
     grounded = grounded or summary_only
@@ -112,7 +111,7 @@ def write_draft(
     if drafter is not None:
         title, dek, intro, summaries = _grounded_headline(
             session,
-            sources,
+            asked,
             template,
             headline,
             drafter,
@@ -122,11 +121,11 @@ def write_draft(
             lead_only=map_analysis or summary_only,
         )
     else:
-        title, dek, intro = _written_headline(session, sources, template, headline, story_map, body)
+        title, dek, intro = _written_headline(session, asked, template, headline, story_map, body)
     if not intro.blocks:  # the model wrote no usable intro: the story's own opening says what happened
         words = template.headline.target_words
         intro.blocks = opening_intro(
-            whole or sources, headline, story_map, dek, min(words, SCARCE_INTRO_WORDS) if summary else words
+            sources, headline, story_map, dek, min(words, SCARCE_INTRO_WORDS) if summary else words
         )
     if not intro.blocks:
         intro.note = EMPTY_NOTE
@@ -172,7 +171,7 @@ def write_draft(
         else:
             refusals = len(session.refusals)
             section = _written_section(
-                session, sources, spec_section, headline, others, plan=from_map.plan_for(spec_section, story_map)
+                session, asked, spec_section, headline, others, plan=from_map.plan_for(spec_section, story_map)
             )
             if len(session.refusals) > refusals and not section.sentences():
                 refused.append(section.id)
