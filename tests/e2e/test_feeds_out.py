@@ -67,6 +67,20 @@ def test_atom_and_json_feeds_parse_strictly_and_need_no_token(tmp_path: Path) ->
     assert all(i["date_modified"] for i in items)
 
 
+def test_an_entry_id_does_not_change_with_the_name_the_server_is_reached_by(tmp_path: Path) -> None:
+    """Smoke test 40a #14: the ids were the request's address, so a reader subscribed through "localhost" and
+    "127.0.0.1" saw every article twice."""
+    client = make_client(tmp_path, public_feeds=True)
+    saved_article(client)
+    ids = []
+    for host in ("127.0.0.1:8000", "localhost:8000"):
+        atom = feedparser.parse(client.get("/feeds/articles.atom", headers={"Host": host}).content)
+        data = json.loads(client.get("/feeds/articles.json", headers={"Host": host}).content)
+        assert atom.entries[0].link.startswith(f"http://{host}/"), "links still follow the address used"
+        ids.append((atom.feed.id, atom.entries[0].id, data["items"][0]["id"]))
+    assert ids[0] == ids[1] and ids[0][1].startswith("tag:") and ids[0][1] == ids[0][2]
+
+
 def test_a_character_xml_forbids_never_breaks_the_atom_feed(tmp_path: Path) -> None:
     """Smoke test 35 #3: intake strips such characters; the feed drops them as well, whatever route a title took."""
     client = make_client(tmp_path, public_feeds=True)

@@ -68,6 +68,17 @@ def _base(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
+# An Atom id (and a JSON Feed item's id) names the entry for good (RFC 4287, 4.2.6): it must not change with the
+# name a reader reached the server by, so it is a tag URI (RFC 4151) made of the archive's own facts, the article's
+# id and the time it was first saved, and never of the request. Links still use the request's address.
+FEED_ID = "tag:newsdesk.invalid,2026:articles"
+
+
+def _entry_id(item: dict[str, Any]) -> str:
+    saved = str(item["published"])
+    return f"tag:newsdesk.invalid,{saved[:10]}:article/{item['id']}/{re.sub(r'[^0-9]', '', saved[:19])}"
+
+
 @router.get("/feeds/articles.atom")
 def atom_feed(request: Request) -> Response:
     items = _items(request)
@@ -75,7 +86,7 @@ def atom_feed(request: Request) -> Response:
     ET.register_namespace("", ATOM)
     ET.register_namespace("newsdesk", NEWSDESK_NS)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"{base}/feeds/articles.atom"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = FEED_ID
     ET.SubElement(feed, f"{{{ATOM}}}title").text = "newsdesk: published articles"
     latest = max((i["updated"] for i in items), default="1970-01-01T00:00:00+00:00")
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = latest
@@ -85,7 +96,7 @@ def atom_feed(request: Request) -> Response:
     ET.SubElement(author, f"{{{ATOM}}}name").text = "newsdesk"
     for item in items:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"{base}/articles/{item['id']}"
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = _entry_id(item)
         ET.SubElement(entry, f"{{{ATOM}}}title").text = _xml_text(item["title"])
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=f"{base}/articles/{item['id']}")
         ET.SubElement(entry, f"{{{ATOM}}}published").text = item["published"]
@@ -107,7 +118,7 @@ def json_feed(request: Request) -> Response:
         "feed_url": f"{base}/feeds/articles.json",
         "items": [
             {
-                "id": f"{base}/articles/{i['id']}",
+                "id": _entry_id(i),
                 "url": f"{base}/articles/{i['id']}",
                 "title": i["title"],
                 "summary": i["summary"],
