@@ -80,6 +80,17 @@ def test_a_label_or_a_source_after_the_last_comma_is_not_the_event() -> None:
     )
 
 
+def test_a_free_adjunct_after_the_comma_is_left_out_of_the_question() -> None:
+    """Smoke test 40b #10: "Greece repays IMF loan on time, easing default fears" was read as one noun phrase and
+    asked as "Why is a Greece repays IMF loan on time , easing default fears?"."""
+    greece = "On Thursday Greece paid the International Monetary Fund on time. Fears of a default eased."
+    title = fallback_title("Greece repays IMF loan on time, easing default fears", greece)
+    assert title.startswith("Why did Greece repay") and "easing" not in title, title
+    assert headline_clause("Greece repays IMF loan on time, easing default fears", greece) == (
+        "Greece repays IMF loan on time"
+    )
+
+
 def test_title_case_keeps_only_what_the_story_writes_as_a_name() -> None:
     # a subheading in the story capitalises every word: no evidence that "Rules" is a name
     rules = "What the New Rules Mean\nThe city said the new rules for scooters start today, and riders must slow down."

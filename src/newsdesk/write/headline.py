@@ -101,13 +101,16 @@ def _unlabelled(clause: str) -> tuple[str, bool]:
     removed safeguards, amended lawsuit claims"; "..., warns top researcher"): the source says the event, it is
     not part of it. The verb is read with a pronoun for its subject ("It explained", "They claim"), as the
     substitution test reads a subject, since out of context a tagger reads "claims" and "finds" as plural nouns.
-    Returns the clause and whether what was left out is a source that only claims it (``UNVOUCHED_VERBS``)."""
+    A free adjunct opened by a present participle goes too (``_participle``). Returns the clause and whether what
+    was left out is a source that only claims it (``UNVOUCHED_VERBS``)."""
     found = list(re.finditer(r",(['’\"”]?)\s+", clause))
     if not found:
         return clause, False
     cut = found[-1]
     head, tail = clause[: cut.start()] + cut.group(1), clause[cut.end() :]
     words = tail.split()
+    if len(head.split()) >= 3 and words and _participle(words[0]):
+        return head, False  # "Greece repays IMF loan, easing default fears": a free adjunct on the event
     if len(head.split()) < 3 or not words or len(words) > 4 or not tail[:1].isalpha():
         return clause, False
     if len(words) == 1:
@@ -117,6 +120,18 @@ def _unlabelled(clause: str) -> tuple[str, bool]:
         if (lemma := _reporting_verb(verb)) is not None and _nominal(source):
             return head, lemma in UNVOUCHED_VERBS
     return clause, False
+
+
+def _participle(word: str) -> bool:
+    """Whether ``word`` is a present participle opening a free adjunct after the clause's comma ("..., easing
+    default fears", "..., leaving 12 dead"): the adjunct tells a consequence or a circumstance of the event the
+    clause before it states, which is what a title asks about; left in, it also misleads the tagger, which read
+    "Greece repays IMF loan on time, easing default fears" as a noun phrase ("Why is a Greece repays ...?"). Read
+    with a pronoun subject, as the substitution test reads it."""
+    if not word.lower().endswith("ing") or not word[:1].islower():
+        return False
+    read = nlp()(f"They were {word}.")
+    return read[2].tag_ == "VBG"
 
 
 def _reporting_verb(word: str) -> str | None:
