@@ -24,7 +24,6 @@ import json
 import logging
 import math
 import os
-import re
 import threading
 import time
 from collections.abc import Iterator
@@ -37,6 +36,7 @@ from ..text import ascii_number
 from .base import MAX_CONTEXT_LENGTH, MIN_CONTEXT_LENGTH, Completion, Model, ProbabilitiesUnavailable
 from .deadline import AnswerTooLarge, deadline_transport
 from .ratelimit import SERVER_RATE, max_retries, retry_delay, should_retry
+from .server_errors import context_refusal, failure, not_the_api
 
 if TYPE_CHECKING:
     from openai.types.chat import ChatCompletion
@@ -71,8 +71,17 @@ class ServerModel(Model):
             raise ModelError("the openai package is required for server models") from error
         self._openai = openai
         self.name = name
-        self.base_url = checked_base_url(base_url or os.environ.get("OPENAI_BASE_URL") or "https://api.openai.com/v1")
-        key = api_key or os.environ.get("OPENAI_API_KEY") or "not-needed-for-local-servers"
+        given_url = base_url or os.environ.get("OPENAI_BASE_URL")
+        given_key = api_key or os.environ.get("OPENAI_API_KEY")
+        if not given_url and not given_key:
+            # OpenAI's own API is the client's default, and it takes no call without a key: asking it would only
+            # be refused (or retried as unreachable offline), far from the cause, which is a missing setting
+            raise InputError(
+                f"--model openai:{name} names a model server, but no server was given: pass --base-url (or set "
+                "OPENAI_BASE_URL), for example http://127.0.0.1:8080/v1, or set OPENAI_API_KEY for OpenAI's own API"
+            )
+        self.base_url = checked_base_url(given_url or "https://api.openai.com/v1")
+        key = given_key or "not-needed-for-local-servers"
         self.context_length = context_length or context_length_setting()
         # Characters per prompt token: four for English text until the server's own counts say otherwise.
         self.chars_per_token = DEFAULT_CHARS_PER_TOKEN
@@ -269,10 +278,7 @@ class ServerModel(Model):
         return ModelError(f"the model server at {self.base_url} sent an answer of {error}: not read further")
 
     def _not_the_api(self, shape: str) -> ModelError:
-        hint = "; an API's URL often ends in /v1" if shape == "an HTML page" else ""
-        return ModelError(
-            f"the model server at {self.base_url} did not answer like an OpenAI-compatible API ({shape}{hint})"
-        )
+        return not_the_api(self.base_url, shape, "an API's URL often ends in /v1" if shape == "an HTML page" else "")
 
     def _wait_to_retry(self, attempt: int, what: str, headers: Any) -> None:
         delay = retry_delay(attempt, headers)
@@ -319,22 +325,13 @@ class ServerModel(Model):
             self.chars_per_token = max(MIN_CHARS_PER_TOKEN, self.chars_per_token * 0.8)
 
     def _failure(self, error: Exception) -> ModelError:
-        """The one-line error for a failed call."""
-        openai = self._openai
-        if isinstance(error, openai.APITimeoutError):  # a kind of APIConnectionError: asked first
+        """The one-line error for a failed call (``llm/server_errors.py`` words all but a timeout)."""
+        if isinstance(error, self._openai.APITimeoutError):
             return ModelError(
                 f"the model server at {self.base_url} timed out: no answer in {self.timeout:g} s "
                 f"({TIMEOUT_ENV} sets the wait)"
             )
-        if isinstance(error, openai.APIConnectionError):
-            return ModelError(f"cannot reach the model server at {self.base_url}: is it running?")
-        if isinstance(error, openai.AuthenticationError):
-            return ModelError(f"the model server at {self.base_url} refused the API key (OPENAI_API_KEY)")
-        if isinstance(error, openai.NotFoundError):
-            return ModelError(f"the server at {self.base_url} has no model named {self.name!r}")
-        if isinstance(error, openai.APIStatusError):
-            return ModelError(f"the model server answered {error.status_code}: {_short(error.message)}")
-        return ModelError(f"the model server at {self.base_url} failed: {_short(str(error))}")
+        return failure(self, error)
 
 
 def checked_base_url(url: str) -> str:
@@ -383,41 +380,3 @@ def server_timeout() -> float:
 
 DEFAULT_CHARS_PER_TOKEN = 4.0
 MIN_CHARS_PER_TOKEN = 1.0
-
-# How servers say that a prompt is longer than their context, and the numbers they give with it:
-#   OpenAI, vLLM, llama-cpp-python: "This model's maximum context length is 2048 tokens. However, you requested
-#     2966 tokens (2566 in the messages, 400 in the completion)."
-#   llama.cpp's llama-server: "request (4476 tokens) exceeds the available context size (4096 tokens)", with
-#     "n_prompt_tokens" and "n_ctx" in the JSON body; older builds "the request exceeds the available context size".
-_CONTEXT_REFUSAL = re.compile(
-    r"context[ _](?:length|size|window)|exceed_context_size|prompt is too long|"
-    r"too many tokens",
-    re.IGNORECASE,
-)
-_LIMIT = (
-    re.compile(r"maximum context length is (\d+)", re.IGNORECASE),
-    re.compile(r"context (?:size|window|length) \((\d+) tokens\)", re.IGNORECASE),
-    re.compile(r"exceed context window of (\d+)", re.IGNORECASE),
-    re.compile(r"\"n_ctx\":\s*(\d+)"),
-)
-_PROMPT = (
-    re.compile(r"\((\d+) in the messages", re.IGNORECASE),
-    re.compile(r"request \((\d+) tokens\)", re.IGNORECASE),
-    re.compile(r"requested tokens \((\d+)\)", re.IGNORECASE),
-    re.compile(r"\"n_prompt_tokens\":\s*(\d+)"),
-)
-
-
-def context_refusal(status: int, text: str) -> ContextTooSmall | None:
-    """The refusal in a server's error answer when it says the prompt does not fit its context, else None."""
-    if status not in (400, 413, 422) or not _CONTEXT_REFUSAL.search(text):
-        return None
-    limit = next((int(m.group(1)) for pattern in _LIMIT if (m := pattern.search(text))), None)
-    prompt = next((int(m.group(1)) for pattern in _PROMPT if (m := pattern.search(text))), None)
-    stated = f"{limit:,} tokens" if limit else "a size it does not state"
-    return ContextTooSmall(f"the prompt is longer than the model server's context ({stated})", limit, prompt)
-
-
-def _short(text: str, limit: int = 200) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
