@@ -253,5 +253,7 @@ def test_judge_batch_is_recorded_and_the_budget_holds(server_model, server_url, 
 
     checks = Verifier(judge=judge).check_many([(s, "fact") for s in uncertain], passages)
     assert len(archive.calls(run_id)) == 1, "the budget of one call is spent"
+    # SmolLM2 may answer none of them with a Yes or No, and a judge that did so asks nothing more (smoke test 40 #15)
+    reason = "stopped" if judge.stopped else "budget"
     for check, alone in zip(checks, (local.check(s, passages) for s in uncertain), strict=True):
-        assert "budget" in check.details["judge_error"] and check.verdict == alone.verdict
+        assert reason in check.details["judge_error"] and check.verdict == alone.verdict

@@ -305,7 +305,7 @@ def _verify(
     article.model.judge = judge is not None
     if judge is not None and (shortfall := judge.shortfall()) is not None:
         # a judge that cannot answer is no judge: the reader is told the local checks alone decided
-        emit("warning", "info", message=shortfall)
+        emit("warning", "info", message="; ".join(filter(None, [shortfall, judge.advice()])))
         article.notes.append(shortfall[:1].upper() + shortfall[1:] + ".")
     emit("verify", "done", dropped=len(article.dropped))
 
