@@ -92,8 +92,9 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
         if status == "start":
             return "Reading the story: who said what, dates and figures"
         return (
-            f"Read the story: {data.get('actors', 0)} people and organisations, "
-            f"{data.get('statements', 0)} statements, {data.get('forward', 0)} things to come"
+            f"Read the story: {counted(data.get('actors', 0), 'person or organisation', 'people and organisations')}"
+            f", {counted(data.get('statements', 0), 'statement')}, "
+            f"{counted(data.get('forward', 0), 'thing to come', 'things to come')}"
         )
     if stage == "write":
         return _write_words(status, data)

@@ -204,6 +204,9 @@ def test_a_judge_call_answered_without_probabilities_is_counted(tmp_path) -> Non
     assert re.search(rf"Done: {server.answered} LLM calls", stderr), (server.answered, stderr[-400:])
     # a judge that could not answer is said so, on stderr and in the article's notes: the word checks decided
     assert re.search(r"warning: the judge gave no usable answer for \d+ of the \d+ uncertain sentences", stderr)
-    assert "the word checks alone decided them" in (tmp_path / "article.md").read_text(encoding="utf-8")
+    # ... and what to do about it (smoke test 40 #15), on stderr only: the article's reader runs no command
+    assert "this model does not judge: --no-judge (or NEWSDESK_JUDGE=0) saves its calls" in stderr
+    written = (tmp_path / "article.md").read_text(encoding="utf-8")
+    assert "the word checks alone decided them" in written and "--no-judge" not in written
     shown = run_newsdesk("show", "1", "--format", "json", db=tmp_path / "newsdesk.db")
     assert json.loads(shown.stdout)["stats"]["judge_calls"] == 1  # the call was made and spent

@@ -4,9 +4,10 @@ and said aloud. Real servers on 127.0.0.1."""
 
 from __future__ import annotations
 
+import json
 import logging
 import time
-from http.server import BaseHTTPRequestHandler
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,86 @@ def test_a_server_model_with_no_name_is_refused(tmp_path: Path, spec: str) -> No
     assert result.exit_code == 2, result.output
     assert result.output.strip().splitlines()[-1] == "Error: name the model after 'openai:': --model openai:MODEL_NAME"
     assert not chat.arrivals, "no request was sent"
+
+
+class OneModelServer(BaseHTTPRequestHandler):
+    """An API at /v1 that serves one model, "smollm2", and answers 404 for any other, as Ollama and vLLM do."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # http.server's naming
+        if self.path == "/v1/models":
+            self._send(200, {"object": "list", "data": [{"id": "smollm2", "object": "model", "owned_by": "me"}]})
+        else:
+            self._send(404, {"error": {"message": "not found"}})
+
+    def do_POST(self) -> None:  # http.server's naming
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        self._send(404, {"error": {"message": "model 'smolm2' not found", "type": "not_found_error"}})
+
+    def _send(self, status: int, payload: dict) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_model_the_api_does_not_serve_is_named_with_those_it_does(server_model) -> None:
+    """A 404 from a server whose /models answers is a missing model, and the error lists what it serves."""
+    with ThreadedServer(OneModelServer) as served:
+        model = server_model("openai:smolm2", served.url("/v1"))
+        with pytest.raises(ModelError) as raised:
+            model.chat(HELLO)
+    assert str(raised.value) == f"the server at {served.url('/v1')} has no model named 'smolm2' (it serves 'smollm2')"
+
+
+class StaticFiles(SimpleHTTPRequestHandler):
+    """``python -m http.server``: a web server, no API; it answers a POST with 501 Not Implemented."""
+
+    requests: list[str] = []
+
+    def log_request(self, *args: object) -> None:  # called once for each answer
+        StaticFiles.requests.append(self.requestline)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_web_server_that_answers_501_is_asked_once_and_said_in_one_line(tmp_path: Path) -> None:
+    """Smoke test 40 #16: a 501 was retried four times (15 s of backoff), then said as "answered 501: Error code:
+    501". A 501 says the URL takes no such request, whenever it is asked."""
+    StaticFiles.requests = []
+    with ThreadedServer(StaticFiles) as served:
+        url = served.url()
+        args = ["write", str(SHORT_BRIEF), "--model", "openai:any", "--base-url", url, "--db", str(tmp_path / "x.db")]
+        result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().splitlines()[-1] == (
+        f"Error: the model server at {url} did not answer like an OpenAI-compatible API (it answered 501 Not "
+        f"Implemented to a chat completion request; did you mean {url}/v1?)"
+    )
+    assert [r for r in StaticFiles.requests if r.startswith("POST")] == ["POST /chat/completions HTTP/1.1"]
+
+
+def test_a_server_model_with_neither_a_url_nor_a_key_is_refused_at_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Smoke test 40 #16: with no --base-url, OPENAI_BASE_URL or OPENAI_API_KEY, OpenAI's own API was asked five
+    times (offline: "cannot reach ... api.openai.com: is it running?"), where the cause is a missing setting."""
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        cli, ["write", str(SHORT_BRIEF), "--model", "openai:smollm2", "--db", str(tmp_path / "x.db")]
+    )
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: --model openai:smollm2 names a model server, but no server was given: pass --base-url (or set "
+        "OPENAI_BASE_URL), for example http://127.0.0.1:8080/v1, or set OPENAI_API_KEY for OpenAI's own API"
+    )
+    assert time.monotonic() - started < 5, "no retries"

@@ -20,7 +20,7 @@ from newsdesk.llm.embedded import EmbeddedModel
 from newsdesk.llm.session import Session
 from newsdesk.pipeline import WriteOptions, judging
 from newsdesk.verify import Judge, Verifier
-from newsdesk.verify._judge import MAX_BATCH, read_answers, uncertain
+from newsdesk.verify._judge import MAX_BATCH, Question, read_answers, uncertain
 from support.servers import ThreadedServer
 
 PASSAGES = flood_passages()
@@ -47,11 +47,15 @@ CANDIDATES = [
 ]
 
 
+FREE_TEXT = "1. The recent announcement by the governor of Texas that a disaster was declared in 23 counties is a"
+
+
 class ScriptedServer:
     """Answers chat completions like a capable model: one "N: Yes|No" line per numbered statement, with logprobs.
 
-    ``no_words``: a statement containing one of them is answered No. ``mode``: "ok", "error" (HTTP 500) or
-    "no-logprobs" (a server that ignores the logprobs request)."""
+    ``no_words``: a statement containing one of them is answered No. ``mode``: "ok", "error" (HTTP 500),
+    "no-logprobs" (a server that ignores the logprobs request) or "free-text" (a small model that writes on about
+    the sources, with logprobs but no Yes or No, as SmolLM2 did in smoke test 40 #15)."""
 
     def __init__(self) -> None:
         self.requests: list[dict] = []
@@ -93,7 +97,11 @@ class ScriptedServer:
 
     def answer(self, body: dict) -> dict:
         tokens, text = [], ""
-        for number, statement in enumerate(self.statements(body), 1):
+        if self.mode == "free-text":
+            for token in re.findall(r"\S+\s*", FREE_TEXT)[: body["max_tokens"]]:
+                tokens.append({"token": token, "logprob": -0.5, "bytes": None, "top_logprobs": []})
+                text += token
+        for number, statement in enumerate(self.statements(body) if self.mode != "free-text" else [], 1):
             yes = not any(word in statement for word in self.no_words)
             p_yes = self.confidence if yes else 1 - self.confidence
             choice = " Yes" if yes else " No"
@@ -257,6 +265,25 @@ def test_no_judge_option_turns_it_off(server_model, server) -> None:
     model = server_model("openai:judge", server.url)
     assert judging(WriteOptions(), model) and not judging(WriteOptions(judge=False), model)
     assert not judging(WriteOptions(verify=False), model)
+
+
+def test_a_judge_whose_call_answers_no_sentence_is_asked_nothing_more(server_model, server) -> None:
+    """Smoke test 40 #15: SmolLM2 on llama.cpp answers the judge with free text, so every call of a run (two, 45 s)
+    was spent for nothing. After one call that answers none of its sentences, the judge asks nothing more: not the
+    call's later batches, not the re-check after the rewrites. The warning says so, in words that fit any number
+    of sentences, and suggests --no-judge."""
+    server.mode = "free-text"
+    judge = Judge(server_model("openai:judge", server.url))
+    sentences = [f"The floods closed road {n} in southern Texas." for n in range(MAX_BATCH + 5)]  # two batches
+    first = judge.judge([Question(s, [PASSAGES[0].text]) for s in sentences])
+    again = judge.judge([Question(s, [PASSAGES[0].text]) for s in sentences[:3]])  # what a re-check asks
+    assert len(server.requests) == 1 and judge.calls == 1 and judge.stopped
+    assert all(a.probability is None for a in first + again)
+    assert judge.shortfall() == (
+        f"the judge gave no usable answer for {MAX_BATCH} of the {MAX_BATCH} uncertain sentences it was asked about "
+        "(the model's answer held no Yes or No; it was asked nothing more); the word checks alone decided them"
+    )
+    assert "--no-judge" in judge.advice()
 
 
 def test_a_server_without_logprobs_is_asked_once(server_model, server) -> None:

@@ -20,3 +20,11 @@ def test_a_part_checked_after_the_rest_is_named() -> None:
     line = describe("verify", "start", {"sentences": 2, "part": "How the coverage differs"})
     assert line == "Checking 2 sentences of How the coverage differs against the sources"
     assert describe("verify", "start", {"sentences": 1}) == "Checking 1 sentence against the sources"
+
+
+def test_the_story_map_line_counts_in_the_number_each_count_takes() -> None:
+    """Smoke test 40 #18: "1 things to come"."""
+    one = describe("map", "done", {"actors": 1, "statements": 1, "forward": 1})
+    assert one == "Read the story: 1 person or organisation, 1 statement, 1 thing to come"
+    many = describe("map", "done", {"actors": 15, "statements": 6, "forward": 0})
+    assert many == "Read the story: 15 people and organisations, 6 statements, 0 things to come"

@@ -248,7 +248,9 @@ class Archive(ABC):
     def save_article(
         self, article: Article, story_id: int | None, run_id: int | None, request_key: str | None = None
     ) -> int:
-        """Store an article. With a ``request_key`` already saved, the earlier article's id is returned instead.
+        """Store an article and return its id. With a ``request_key`` already saved, the earlier article's id is
+        returned instead, and ``article`` is not stored: its ``id`` stays None, so that the caller can tell that the
+        article it holds is not the one stored under that id.
 
         The key's unique index decides, not a read before the write: two workers finishing the same job at once
         (one of them after its lease was taken over) still store one article."""
@@ -269,8 +271,7 @@ class Archive(ABC):
             ).fetchone()
             if row is None:
                 row = db.execute("SELECT id FROM articles WHERE request_key = ?", (request_key,)).fetchone()
-                article.id = int(row["id"])
-                return article.id
+                return int(row["id"])
             article.id = int(row["id"])
             db.execute("UPDATE articles SET json = ? WHERE id = ?", (json.dumps(article.to_dict()), article.id))
         return article.id

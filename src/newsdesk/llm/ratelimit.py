@@ -2,10 +2,10 @@
 
 ``NEWSDESK_RATE_LIMIT`` (requests per second; unset or 0: no limit), or ``newsdesk worker --rate-limit``. Calls
 are spaced evenly: a caller waits for the next free slot, so K concurrent jobs share the rate instead of each
-having it. 408, 409, 429 and 5xx answers are asked again (``NEWSDESK_MAX_RETRIES`` times, default 4) after
-``retry_delay``: the server's Retry-After where it gives one, else an exponential backoff, as the ``openai``
-client would; the server model does the asking (``llm/server.py``), so that it can say so and never re-ask a
-server that stalled.
+having it. 408, 409, 429 and 5xx answers (but the 5xx that say a request can never succeed, such as 501) are
+asked again (``NEWSDESK_MAX_RETRIES`` times, default 4) after ``retry_delay``: the server's Retry-After where it
+gives one, else an exponential backoff, as the ``openai`` client would; the server model does the asking
+(``llm/server.py``), so that it can say so and never re-ask a server that stalled.
 """
 
 from __future__ import annotations
@@ -26,7 +26,10 @@ DEFAULT_RETRIES = 4
 FIRST_RETRY_DELAY = 0.5  # seconds, doubled for each retry after it
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0  # a server asking for a longer wait is not asked again: its error is the answer
-RETRIED_STATUSES = frozenset({408, 409, 429})  # and every 5xx
+RETRIED_STATUSES = frozenset({408, 409, 429})  # and every 5xx but these:
+# 5xx answers that say the request can never succeed at this URL, whenever it is asked: 501 Not Implemented (a
+# static web server's answer to a POST), 505, 506, 508, 510 and 511. Asking again would only delay the error.
+NEVER_RETRIED_STATUSES = frozenset({501, 505, 506, 508, 510, 511})
 
 
 class RateLimit:
@@ -81,15 +84,16 @@ def max_retries() -> int:
 
 
 def should_retry(status: int, headers: Mapping[str, str]) -> bool:
-    """Whether an error answer is worth asking again: a timeout, a conflict, a rate limit or a server error, unless
-    the server says otherwise (``x-should-retry``) or asks for a wait longer than ``MAX_RETRY_AFTER``."""
+    """Whether an error answer is worth asking again: a timeout, a conflict, a rate limit or a server error that
+    may pass (not one of ``NEVER_RETRIED_STATUSES``), unless the server says otherwise (``x-should-retry``) or asks
+    for a wait longer than ``MAX_RETRY_AFTER``."""
     said = headers.get("x-should-retry")
     if said in ("true", "false"):
         return said == "true"
     asked = _retry_after(headers)
     if asked is not None and asked > MAX_RETRY_AFTER:
         return False
-    return status in RETRIED_STATUSES or status >= 500
+    return status in RETRIED_STATUSES or (status >= 500 and status not in NEVER_RETRIED_STATUSES)
 
 
 def retry_delay(attempt: int, headers: Mapping[str, str] | None) -> float:

@@ -11,7 +11,8 @@ so that the run can shrink its sources and ask again (``llm/session.py``).
 Waiting is bounded and said aloud. A call waits at most ``NEWSDESK_SERVER_TIMEOUT`` seconds (300: a slow CPU
 server writing a long section) for the whole answer, and one that stalls that long fails at once: asking a stalled
 server again would only multiply the silence. The HTTP client times each read, not the whole answer, so a server
-that drips its answer a byte at a time would never time out; ``deadline_transport`` bounds the whole exchange.
+that drips its answer a byte at a time would never time out; ``deadline_transport`` (``llm/deadline.py``) bounds the
+whole exchange.
 A 429 or 5xx answer, or a refused connection, is asked again (up to ``NEWSDESK_MAX_RETRIES`` times, with backoff
 and the server's Retry-After), and each retry, like a call that has waited a minute, is a warning on the
 ``newsdesk.llm`` log (the terminal shows it; a worker's log records it).
@@ -19,14 +20,10 @@ and the server's Retry-After), and each retry, like a call that has waited a min
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import math
 import os
-import re
-import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -37,7 +34,9 @@ from urllib.parse import urlsplit
 from ..errors import ContextTooSmall, InputError, ModelError
 from ..text import ascii_number
 from .base import MAX_CONTEXT_LENGTH, MIN_CONTEXT_LENGTH, Completion, Model, ProbabilitiesUnavailable
+from .deadline import AnswerTooLarge, deadline_transport
 from .ratelimit import SERVER_RATE, max_retries, retry_delay, should_retry
+from .server_errors import context_refusal, failure, not_the_api
 
 if TYPE_CHECKING:
     from openai.types.chat import ChatCompletion
@@ -52,9 +51,6 @@ CONNECT_TIMEOUT = 10.0  # a server that is up accepts a connection at once; one 
 WAIT_NOTICE_SECONDS = 60.0  # a call still unanswered after this long is said aloud
 # far beyond any context window (10 million tokens), and within what the archive stores: a larger count is no count
 MAX_TOKEN_COUNT = 10_000_000
-# An answer is a few thousand tokens at most, with their probabilities: 8 MB is far past any, and reading a server's
-# endless answer into memory would take the machine down first.
-MAX_ANSWER_BYTES = 8_000_000
 
 
 class ServerModel(Model):
@@ -75,8 +71,17 @@ class ServerModel(Model):
             raise ModelError("the openai package is required for server models") from error
         self._openai = openai
         self.name = name
-        self.base_url = checked_base_url(base_url or os.environ.get("OPENAI_BASE_URL") or "https://api.openai.com/v1")
-        key = api_key or os.environ.get("OPENAI_API_KEY") or "not-needed-for-local-servers"
+        given_url = base_url or os.environ.get("OPENAI_BASE_URL")
+        given_key = api_key or os.environ.get("OPENAI_API_KEY")
+        if not given_url and not given_key:
+            # OpenAI's own API is the client's default, and it takes no call without a key: asking it would only
+            # be refused (or retried as unreachable offline), far from the cause, which is a missing setting
+            raise InputError(
+                f"--model openai:{name} names a model server, but no server was given: pass --base-url (or set "
+                "OPENAI_BASE_URL), for example http://127.0.0.1:8080/v1, or set OPENAI_API_KEY for OpenAI's own API"
+            )
+        self.base_url = checked_base_url(given_url or "https://api.openai.com/v1")
+        key = given_key or "not-needed-for-local-servers"
         self.context_length = context_length or context_length_setting()
         # Characters per prompt token: four for English text until the server's own counts say otherwise.
         self.chars_per_token = DEFAULT_CHARS_PER_TOKEN
@@ -273,10 +278,7 @@ class ServerModel(Model):
         return ModelError(f"the model server at {self.base_url} sent an answer of {error}: not read further")
 
     def _not_the_api(self, shape: str) -> ModelError:
-        hint = "; an API's URL often ends in /v1" if shape == "an HTML page" else ""
-        return ModelError(
-            f"the model server at {self.base_url} did not answer like an OpenAI-compatible API ({shape}{hint})"
-        )
+        return not_the_api(self.base_url, shape, "an API's URL often ends in /v1" if shape == "an HTML page" else "")
 
     def _wait_to_retry(self, attempt: int, what: str, headers: Any) -> None:
         delay = retry_delay(attempt, headers)
@@ -323,127 +325,13 @@ class ServerModel(Model):
             self.chars_per_token = max(MIN_CHARS_PER_TOKEN, self.chars_per_token * 0.8)
 
     def _failure(self, error: Exception) -> ModelError:
-        """The one-line error for a failed call."""
-        openai = self._openai
-        if isinstance(error, openai.APITimeoutError):  # a kind of APIConnectionError: asked first
+        """The one-line error for a failed call (``llm/server_errors.py`` words all but a timeout)."""
+        if isinstance(error, self._openai.APITimeoutError):
             return ModelError(
                 f"the model server at {self.base_url} timed out: no answer in {self.timeout:g} s "
                 f"({TIMEOUT_ENV} sets the wait)"
             )
-        if isinstance(error, openai.APIConnectionError):
-            return ModelError(f"cannot reach the model server at {self.base_url}: is it running?")
-        if isinstance(error, openai.AuthenticationError):
-            return ModelError(f"the model server at {self.base_url} refused the API key (OPENAI_API_KEY)")
-        if isinstance(error, openai.NotFoundError):
-            return ModelError(f"the server at {self.base_url} has no model named {self.name!r}")
-        if isinstance(error, openai.APIStatusError):
-            return ModelError(f"the model server answered {error.status_code}: {_short(error.message)}")
-        return ModelError(f"the model server at {self.base_url} failed: {_short(str(error))}")
-
-
-class AnswerTooLarge(Exception):
-    """A model server's answer past ``MAX_ANSWER_BYTES``: read no further (raised inside the HTTP client)."""
-
-
-def deadline_transport(client_class: type, seconds: float) -> Any:
-    """A transport for ``client_class`` (the openai client's HTTP client: httpx's, or httpx2's in openai 3) that
-    bounds each whole exchange, the status line, the headers and every byte of the answer, by one deadline, and the
-    answer's size by ``MAX_ANSWER_BYTES``. The client's own timeouts bound each read only, so a server that sends a
-    byte a second never trips them. At the deadline a watchdog shuts the connection's socket, which ends a read
-    however it is waiting, and the failure is raised as the client's read timeout. Each exchange has a connection
-    of its own (no keep-alive), so that the watchdog knows its socket. Built from the client's own module, since a
-    transport and a stream must be that module's classes."""
-    http = sys.modules[next(k for k in client_class.__mro__ if k.__name__ == "Client").__module__.partition(".")[0]]
-    transport_class, _ = _deadline_classes(http)
-    return transport_class(seconds)
-
-
-class _Watchdog:
-    """Shuts the sockets of one exchange at its deadline, unless stopped first."""
-
-    def __init__(self, seconds: float) -> None:
-        self.deadline = time.monotonic() + seconds
-        self.streams: list[Any] = []
-        self._timer = threading.Timer(seconds, self._shut)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def trace(self, event: str, info: dict[str, Any]) -> None:
-        """httpcore's trace hook: keep each network stream the exchange connects."""
-        if event.endswith("connect_tcp.complete") and info.get("return_value") is not None:
-            self.streams.append(info["return_value"])
-
-    @property
-    def expired(self) -> bool:
-        return time.monotonic() >= self.deadline
-
-    def stop(self) -> None:
-        self._timer.cancel()
-
-    def _shut(self) -> None:
-        for stream in self.streams:
-            sock = stream.get_extra_info("socket")
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except (AttributeError, OSError):
-                pass  # closed already, or no socket to shut
-
-
-@functools.cache
-def _deadline_classes(http: Any) -> tuple[type, type]:
-    def timed_out(request: Any) -> Exception:
-        error: Exception = http.ReadTimeout("the whole answer took longer than its deadline", request=request)
-        return error
-
-    class DeadlineStream(http.SyncByteStream):  # type: ignore[misc]  # a base only known at run time
-        def __init__(self, inner: Any, watchdog: _Watchdog, request: Any) -> None:
-            self._inner, self._watchdog, self._request = inner, watchdog, request
-
-        def __iter__(self) -> Iterator[bytes]:
-            size = 0
-            try:
-                for chunk in self._inner:
-                    size += len(chunk)
-                    if self._watchdog.expired:
-                        raise timed_out(self._request)
-                    if size > MAX_ANSWER_BYTES:
-                        raise AnswerTooLarge(f"more than {MAX_ANSWER_BYTES // 1_000_000} MB")
-                    yield chunk
-            except http.TransportError as error:
-                if self._watchdog.expired:
-                    raise timed_out(self._request) from error
-                raise
-
-        def close(self) -> None:
-            self._watchdog.stop()
-            self._inner.close()
-
-    class DeadlineTransport(http.BaseTransport):  # type: ignore[misc]
-        def __init__(self, seconds: float) -> None:
-            self.seconds = seconds
-            self._inner = http.HTTPTransport(limits=http.Limits(max_keepalive_connections=0))
-
-        def handle_request(self, request: Any) -> Any:
-            watchdog = _Watchdog(self.seconds)
-            request.extensions = {**request.extensions, "trace": watchdog.trace}
-            try:
-                response = self._inner.handle_request(request)
-            except http.TransportError as error:
-                watchdog.stop()
-                if watchdog.expired:
-                    raise timed_out(request) from error
-                raise
-            return http.Response(
-                response.status_code,
-                headers=response.headers,
-                stream=DeadlineStream(response.stream, watchdog, request),
-                extensions=response.extensions,
-            )
-
-        def close(self) -> None:
-            self._inner.close()
-
-    return DeadlineTransport, DeadlineStream
+        return failure(self, error)
 
 
 def checked_base_url(url: str) -> str:
@@ -492,41 +380,3 @@ def server_timeout() -> float:
 
 DEFAULT_CHARS_PER_TOKEN = 4.0
 MIN_CHARS_PER_TOKEN = 1.0
-
-# How servers say that a prompt is longer than their context, and the numbers they give with it:
-#   OpenAI, vLLM, llama-cpp-python: "This model's maximum context length is 2048 tokens. However, you requested
-#     2966 tokens (2566 in the messages, 400 in the completion)."
-#   llama.cpp's llama-server: "request (4476 tokens) exceeds the available context size (4096 tokens)", with
-#     "n_prompt_tokens" and "n_ctx" in the JSON body; older builds "the request exceeds the available context size".
-_CONTEXT_REFUSAL = re.compile(
-    r"context[ _](?:length|size|window)|exceed_context_size|prompt is too long|"
-    r"too many tokens",
-    re.IGNORECASE,
-)
-_LIMIT = (
-    re.compile(r"maximum context length is (\d+)", re.IGNORECASE),
-    re.compile(r"context (?:size|window|length) \((\d+) tokens\)", re.IGNORECASE),
-    re.compile(r"exceed context window of (\d+)", re.IGNORECASE),
-    re.compile(r"\"n_ctx\":\s*(\d+)"),
-)
-_PROMPT = (
-    re.compile(r"\((\d+) in the messages", re.IGNORECASE),
-    re.compile(r"request \((\d+) tokens\)", re.IGNORECASE),
-    re.compile(r"requested tokens \((\d+)\)", re.IGNORECASE),
-    re.compile(r"\"n_prompt_tokens\":\s*(\d+)"),
-)
-
-
-def context_refusal(status: int, text: str) -> ContextTooSmall | None:
-    """The refusal in a server's error answer when it says the prompt does not fit its context, else None."""
-    if status not in (400, 413, 422) or not _CONTEXT_REFUSAL.search(text):
-        return None
-    limit = next((int(m.group(1)) for pattern in _LIMIT if (m := pattern.search(text))), None)
-    prompt = next((int(m.group(1)) for pattern in _PROMPT if (m := pattern.search(text))), None)
-    stated = f"{limit:,} tokens" if limit else "a size it does not state"
-    return ContextTooSmall(f"the prompt is longer than the model server's context ({stated})", limit, prompt)
-
-
-def _short(text: str, limit: int = 200) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import injection, retrieve
 from ..archive import Archive
-from ..errors import InputError, ModelError
+from ..errors import ConflictError, InputError, ModelError
 from ..ingest.clean import check_article
 from ..llm import Model, get_model
 from ..llm.session import Session
@@ -69,9 +69,28 @@ def write_article(
     if options.draft:  # a new version's draft: its row is temporary, and the update says what it saved
         emit("done", "done", article_id=article.id, draft=True, stats=article.stats.to_dict())
         return article
+    if article.id is None:
+        return _saved_first(archive, options, emit)
     announce(archive, "article.published", article, emit)
     emit("done", "done", article_id=article.id, stats=article.stats.to_dict())
     return article
+
+
+def _saved_first(archive: Archive, options: WriteOptions, emit: Callable[..., None]) -> Article:
+    """The article of a run of the same request (story and options) that overlapped this one and saved first: the
+    request key holds one article, so that one is the answer, and this run's, which was not stored, is discarded.
+    Given in its place, it is never shown under an id that stores something else (smoke test 40 #14)."""
+    first = archive.article_for_request(options.request_key or "")
+    if first is None:  # saved first, then deleted before this run could read it
+        raise ConflictError("the same request was saved first by another run, whose article is gone: run it again")
+    emit(
+        "warning",
+        "info",
+        message=f"the same story with the same options was saved first by another run, as article {first}, while "
+        "this one was written: that article is the one given, and this run's is discarded",
+    )
+    emit("done", "done", article_id=first, reused=True)
+    return archive.get_article(first)
 
 
 def announce(archive: Archive, event: str, article: Article, emit: Callable[..., None]) -> None:
@@ -245,7 +264,8 @@ def _run(
     as_draft: dict[str, Any] = {"draft": True} if options.draft else {}
     emit("save", "start", **as_draft)
     archive.save_article(article, story.id, run_id, request_key=options.request_key)
-    emit("save", "done", article_id=article.id, **as_draft)
+    if article.id is not None:  # None: not stored, the same request was saved first (write_article says so)
+        emit("save", "done", article_id=article.id, **as_draft)
     return article, article.stats.to_dict()
 
 
@@ -305,7 +325,7 @@ def _verify(
     article.model.judge = judge is not None
     if judge is not None and (shortfall := judge.shortfall()) is not None:
         # a judge that cannot answer is no judge: the reader is told the local checks alone decided
-        emit("warning", "info", message=shortfall)
+        emit("warning", "info", message="; ".join(filter(None, [shortfall, judge.advice()])))
         article.notes.append(shortfall[:1].upper() + shortfall[1:] + ".")
     emit("verify", "done", dropped=len(article.dropped))
 

@@ -37,6 +37,10 @@ JUDGED_KINDS = ("fact", "summary")
 MAX_BATCH = 12  # statements per call: one short answer line each
 MAX_SOURCE_CHARS = 6000  # the shared source block, about 1,500 tokens
 TOKENS_PER_ANSWER = 5  # "12: Yes\n" is four or five tokens
+#: Why a sentence has no answer when the judge's answer held no Yes or No for it; said of one sentence or of many.
+NO_ANSWER = "the model's answer held no Yes or No"
+#: Why a sentence was not asked at all: the judge stopped, after a call that answered none of its sentences.
+STOPPED = "the judge stopped after a call with no usable answer"
 
 SYSTEM = (
     "You check statements against news sources. Answer Yes if the sources support every detail of a "
@@ -83,12 +87,18 @@ class Judge:
         self.seconds = 0.0  # time spent waiting for the model (not verification time)
         self.asked = 0  # sentences put to the judge ...
         self.unanswered: list[str] = []  # ... and why each it gave no answer for was not answered
+        # A model that answers a whole call with no usable Yes or No (a small model writing free text to the length
+        # limit) will answer the next call the same way: it is asked nothing more in this run, so the rest of the
+        # article's judge budget, and the time of a call that cannot help, are not spent on it.
+        self.stopped = False
 
     def judge(self, questions: list[Question]) -> list[Answer]:
         """One answer per question, asked in batches that share the system message and the source block."""
         answers: list[Answer] = [Answer(None, "not asked")] * len(questions)
         if not questions:
             return answers
+        if self.stopped:
+            return [Answer(None, STOPPED)] * len(questions)
         sources = _source_block(questions, self._source_chars())
         for start in range(0, len(questions), MAX_BATCH):
             batch = questions[start : start + MAX_BATCH]
@@ -106,6 +116,7 @@ class Judge:
                 # call was made and spent all the same, so it counts among the judge's calls
                 self.calls += 1
                 self.model.supports_probabilities = False
+                self.stopped = True
                 answers[start:] = [Answer(None, str(error))] * (len(questions) - start)
                 break
             except ModelError as error:
@@ -122,9 +133,14 @@ class Judge:
                     read[1] = first
             for n in range(len(batch)):
                 p = read.get(n + 1)
-                answers[start + n] = Answer(p, "" if p is not None else "the model gave no answer for it")
-        self.asked += len(questions)
-        self.unanswered += [a.note for a in answers if a.probability is None]
+                answers[start + n] = Answer(p, "" if p is not None else NO_ANSWER)
+            if not read:  # not one sentence of the call answered: stop, the later batches included
+                self.stopped = True
+                answers[start + len(batch) :] = [Answer(None, STOPPED)] * (len(questions) - start - len(batch))
+                break
+        asked = [a for a in answers if a.note != STOPPED]
+        self.asked += len(asked)
+        self.unanswered += [a.note for a in asked if a.probability is None]
         return answers
 
     def shortfall(self) -> str | None:
@@ -133,10 +149,18 @@ class Judge:
         if not self.unanswered:
             return None
         reason = max(set(self.unanswered), key=self.unanswered.count)
+        stopped = "; it was asked nothing more" if self.stopped else ""
         return (
             f"the judge gave no usable answer for {len(self.unanswered)} of the {self.asked} uncertain sentences it"
-            f" was asked about ({reason}); the word checks alone decided them"
+            f" was asked about ({reason}{stopped}); the word checks alone decided them"
         )
+
+    def advice(self) -> str:
+        """What the user can do about a judge that stopped (``stopped``), for the run's warning; "" otherwise. The
+        article's note leaves it out: it tells a reader what was checked, not how to run newsdesk."""
+        if not self.stopped:
+            return ""
+        return "this model does not judge: --no-judge (or NEWSDESK_JUDGE=0) saves its calls and their time"
 
     def probability(self, sentence: str, evidence: str) -> float:
         """P(the evidence supports the sentence) for one sentence; raises ModelError when no answer is read."""
