@@ -131,7 +131,7 @@ def _participle(word: str) -> bool:
     if not word.lower().endswith("ing") or not word[:1].islower():
         return False
     read = nlp()(f"They were {word}.")
-    return read[2].tag_ == "VBG"
+    return bool(read[2].tag_ == "VBG")
 
 
 def _reporting_verb(word: str) -> str | None:
