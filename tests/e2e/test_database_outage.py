@@ -1,0 +1,94 @@
+"""A PostgreSQL server stopped and started again under a live ``newsdesk serve`` (real HTTP) and its workers: once
+the database is back, every request and every job goes on as if nothing had happened (Smoke test 40a #2, #3, #8).
+
+The server here is this file's own, not the session's shared one: stopping it would cut every other test's
+connections too.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from support import pgserver
+from support.servers import free_port
+
+
+@pytest.fixture(scope="module")
+def pg_folder() -> Iterator[tuple[Path, str]]:
+    """This module's PostgreSQL server: its folder (to stop and start it) and its DSN. The folder is made under
+    /tmp itself, as for the session's server: pytest's own is closed to the user the server runs as."""
+    if pgserver.binaries() is None:
+        if os.environ.get("NEWSDESK_REQUIRE_POSTGRES") == "1":
+            pytest.fail("NEWSDESK_REQUIRE_POSTGRES=1 but PostgreSQL is not installed")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    folder = Path(tempfile.mkdtemp(prefix="newsdesk-pg-outage-"))
+    try:
+        yield folder, pgserver.start(folder)
+    finally:
+        pgserver.stop(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def restart(folder: Path, down_seconds: float = 0.0) -> None:
+    pgserver.stop(folder)  # -m immediate: every client's connection is cut, as by a crash or a failover
+    time.sleep(down_seconds)
+    pgserver.start_again(folder)
+
+
+@contextmanager
+def serving(db: str, log: Path, *args: str) -> Iterator[str]:
+    """``newsdesk serve --workers 0`` on ``db`` (the web app and API only); yields its URL."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in {"NEWSDESK_TOKEN", "NEWSDESK_DB"}}
+    command = [sys.executable, "-m", "newsdesk", "serve", "--port", str(port), "--db", db, "--workers", "0", *args]
+    with log.open("ab") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, log.read_text(errors="replace")
+            try:
+                if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, log.read_text(errors="replace")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_once_postgresql_is_back_after_a_restart_no_request_fails(pg_folder, tmp_path: Path) -> None:
+    """Each of the server's threads kept a connection the restart had ended, and each failed one request with
+    503, whenever it came: a feed an editor added 15 minutes later was lost. Now a connection the server ended is
+    replaced before it is used."""
+    folder, dsn = pg_folder
+    with serving(pgserver.fresh_schema(dsn), tmp_path / "serve.log") as url, ThreadPoolExecutor(16) as pool:
+
+        def burst() -> list[int]:
+            paths = ["/api/health", "/library", "/api/jobs", "/feeds"] * 16
+            return list(pool.map(lambda path: httpx.get(url + path, timeout=30).status_code, paths))
+
+        assert set(burst()) == {200}, "every thread of the server holds a connection now"
+        restart(folder)
+        assert set(burst()) == {200}, "the database is back: no request may fail"
+        restart(folder)
+        added = httpx.post(
+            f"{url}/api/feeds", json={"url": "https://example.org/feed.xml", "interval_seconds": 900}, timeout=30
+        )
+        assert added.status_code == 201, added.text
