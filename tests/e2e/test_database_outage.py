@@ -8,6 +8,7 @@ connections too.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,8 +22,17 @@ from pathlib import Path
 import httpx
 import pytest
 
+from newsdesk.archive import open_archive
+from newsdesk.jobs import queue_for
+from newsdesk.models import Article, Section
 from support import pgserver
 from support.servers import free_port
+
+STORY = {"headline": "Harbour bridge reopens", "body": "The harbour bridge reopened to traffic on Monday morning."}
+ARTICLE = Article(
+    title="Harbour bridge", dek="", intro=Section(id="intro", heading="", kind="summary"), sections=[], sources=[],
+    model={"name": "m"},
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +102,35 @@ def test_once_postgresql_is_back_after_a_restart_no_request_fails(pg_folder, tmp
             f"{url}/api/feeds", json={"url": "https://example.org/feed.xml", "interval_seconds": 900}, timeout=30
         )
         assert added.status_code == 201, added.text
+
+
+@pytest.mark.browser
+def test_the_job_page_follows_its_job_through_a_database_outage_and_opens_the_article(
+    pg_folder, tmp_path: Path, page
+) -> None:
+    """The page's event stream met a 503 while the database was away, and an EventSource closes for good on an
+    answer other than 200: the page said "Reconnecting…" for ever and never opened the finished article."""
+    folder, dsn = pg_folder
+    db = pgserver.fresh_schema(dsn)
+    with serving(db, tmp_path / "serve.log") as url:
+        submitted = httpx.post(f"{url}/api/articles", json=STORY, timeout=30)
+        assert submitted.status_code == 202, submitted.text
+        job_id = submitted.json()["id"]
+        refused: list[int] = []  # the page's event streams answered 503 while the database was away
+        page.on("response", lambda r: "/events" in r.url and r.status == 503 and refused.append(r.status))
+        page.goto(f"{url}/jobs/{job_id}")
+        pgserver.stop(folder)
+        deadline = time.monotonic() + 30
+        while not refused:
+            assert time.monotonic() < deadline, "the page never asked for its events while the database was away"
+            page.wait_for_timeout(200)
+        assert "Lost contact with the server" in page.locator("#job-progress").inner_text()
+        pgserver.start_again(folder)
+        archive = open_archive(db)  # a worker takes the job and finishes it
+        queue = queue_for(archive)
+        job = queue.claim("test-worker")
+        assert job is not None and job.id == job_id
+        article_id = archive.save_article(ARTICLE, job.payload["story_id"], None)
+        assert queue.complete(job_id, "test-worker", article_id)
+        page.wait_for_url(re.compile(rf"/articles/{article_id}$"), timeout=60_000)
+        archive.close()
