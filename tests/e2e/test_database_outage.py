@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -22,10 +23,13 @@ from pathlib import Path
 import httpx
 import pytest
 
+from conftest import ONE_FACT_TEMPLATE
 from newsdesk.archive import open_archive
 from newsdesk.jobs import queue_for
-from newsdesk.models import Article, Section
+from newsdesk.jobs.worker import Worker, WorkerConfig
+from newsdesk.models import Article, Section, Story
 from support import pgserver
+from support.chatserver import ScriptedChatServer
 from support.servers import free_port
 
 STORY = {"headline": "Harbour bridge reopens", "body": "The harbour bridge reopened to traffic on Monday morning."}
@@ -134,3 +138,52 @@ def test_the_job_page_follows_its_job_through_a_database_outage_and_opens_the_ar
         assert queue.complete(job_id, "test-worker", article_id)
         page.wait_for_url(re.compile(rf"/articles/{article_id}$"), timeout=60_000)
         archive.close()
+
+
+def test_a_run_cut_off_by_an_outage_is_failed_when_its_job_is_taken_back(pg_folder) -> None:
+    """The worker lost the database mid-run and could not end its run; the job was put back and done by the next
+    attempt, but the run stayed 'running' for ever (the sweep ends runs of dead processes, and this one lives)."""
+    folder, dsn = pg_folder
+    db = pgserver.fresh_schema(dsn)
+    archive = open_archive(db)
+    story_id, _ = archive.add_story(Story(headline=STORY["headline"], body=STORY["body"]))
+    job_id = (
+        queue_for(archive)
+        .enqueue("write", {"story_id": story_id, "template": str(ONE_FACT_TEMPLATE), "model": "openai:scripted"})
+        .id
+    )
+    archive.close()
+    in_call, go_on = threading.Event(), threading.Event()
+
+    def answer(request: dict) -> None:  # the first call waits, mid-run, while the database goes away
+        in_call.set()
+        go_on.wait(60)
+
+    chat = ScriptedChatServer(delay=0.0, script=answer)
+    worker_archive = open_archive(db)
+    config = WorkerConfig(db=db, base_url=chat.base_url, idle_seconds=0.1)
+    worker = Worker(config, queue=queue_for(worker_archive, lease_seconds=2), archive=worker_archive)
+    thread = threading.Thread(target=worker.run, daemon=True)
+    thread.start()
+    try:
+        assert in_call.wait(60), "the job's run reached the model"
+        pgserver.stop(folder)
+        go_on.set()
+        time.sleep(1)
+        pgserver.start_again(folder)
+        after = open_archive(db)
+        queue = queue_for(after)
+        deadline = time.monotonic() + 90
+        while queue.get(job_id).status != "done":
+            assert time.monotonic() < deadline, queue.get(job_id)
+            time.sleep(0.2)
+        assert queue.get(job_id).attempts == 2
+        assert after.runs(status="running") == [], "no run is left running once its job is done"
+        (cut,) = after.runs(status="failed")
+        assert cut["error"].startswith(f"interrupted: the lease of worker {worker.id} expired; job {job_id} was put")
+        after.close()
+    finally:
+        worker.stop.set()
+        thread.join(30)
+        worker_archive.close()
+        chat.close()

@@ -45,7 +45,7 @@ from ..pipeline import Event, WriteOptions, regenerate_section, write_article
 from ..pipeline.options import same_request_key
 from ..text import ascii_number
 from .polls import poll_feed
-from .queue import Job, JobPayload, JobQueue, LeaseLost
+from .queue import Job, JobQueue, LeaseLost, attempt_owner
 from .sql import queue_for
 
 log = logging.getLogger("newsdesk.worker")
@@ -269,7 +269,7 @@ class Worker:
             article_id = self._develop(job, on_event)  # a polled entry of a thread with an article: a new version
         if article_id is None:
             story = self._story(job, on_event)
-            options = self._options(payload, request_key=key)
+            options = self._options(job, request_key=key)
             if not payload.get("regenerate") and not payload.get("feed_entry_id"):
                 # The same story with the same options is the stored article (Smoke test 35 #6: two tabs, a retry
                 # or the Library's button wrote it again). The key is looked up now, when the job runs, and held
@@ -289,7 +289,7 @@ class Worker:
         from ..pipeline.develop import update_thread_article
 
         payload = job.payload
-        options = self._options(payload)
+        options = self._options(job)
         model = self._model(payload.get("model"), on_event)
         result = update_thread_article(self.archive, int(payload["story_id"]), options, on_event, model)
         if result is None:
@@ -328,7 +328,7 @@ class Worker:
 
     def _regenerate(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
         payload = job.payload
-        options = self._options(payload)
+        options = self._options(job)
         article = regenerate_section(
             self.archive,
             int(payload["article_id"]),
@@ -343,9 +343,12 @@ class Worker:
         poll_feed(self.archive, self.queue, int(job.payload["feed_id"]), on_event, self.config.allow_private)
         return None
 
-    def _options(self, payload: JobPayload, request_key: str | None = None) -> WriteOptions:
-        """What a job asks for (template, model), with what this worker was started with."""
+    def _options(self, job: Job, request_key: str | None = None) -> WriteOptions:
+        """What a job asks for (template, model), with what this worker was started with; its runs are this
+        attempt's, so that the queue ends them if it takes the job back."""
+        payload = job.payload
         return WriteOptions(
+            run_owner=attempt_owner(self.id, job.id),
             model=payload.get("model"),
             base_url=self.config.base_url,
             template=payload.get("template"),
