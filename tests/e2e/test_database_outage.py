@@ -62,15 +62,26 @@ def restart(folder: Path, down_seconds: float = 0.0) -> None:
 
 
 @contextmanager
-def serving(db: str, log: Path, *args: str) -> Iterator[str]:
-    """``newsdesk serve --workers 0`` on ``db`` (the web app and API only); yields its URL."""
-    port = free_port()
+def running(log: Path, *args: str) -> Iterator[subprocess.Popen[bytes]]:
+    """``newsdesk ARGS`` as a process logging to ``log``, stopped (SIGTERM) when the block ends."""
     env = {k: v for k, v in os.environ.items() if k not in {"NEWSDESK_TOKEN", "NEWSDESK_DB"}}
-    command = [sys.executable, "-m", "newsdesk", "serve", "--port", str(port), "--db", db, "--workers", "0", *args]
     with log.open("ab") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "newsdesk", *args], stdout=out, stderr=subprocess.STDOUT, env=env
+        )
     try:
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@contextmanager
+def serving(db: str, log: Path) -> Iterator[str]:
+    """``newsdesk serve --workers 0`` on ``db`` (the web app and API only); yields its URL once it answers."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with running(log, "serve", "--port", str(port), "--db", db, "--workers", "0") as process:
         deadline = time.monotonic() + 60
         while True:
             assert process.poll() is None, log.read_text(errors="replace")
@@ -82,9 +93,6 @@ def serving(db: str, log: Path, *args: str) -> Iterator[str]:
             assert time.monotonic() < deadline, log.read_text(errors="replace")
             time.sleep(0.2)
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_once_postgresql_is_back_after_a_restart_no_request_fails(pg_folder, tmp_path: Path) -> None:
@@ -187,3 +195,24 @@ def test_a_run_cut_off_by_an_outage_is_failed_when_its_job_is_taken_back(pg_fold
         thread.join(30)
         worker_archive.close()
         chat.close()
+
+
+def test_an_outage_is_one_line_in_each_log_when_it_begins_and_one_when_it_ends(pg_folder, tmp_path: Path) -> None:
+    """The server logged two tracebacks every 5 s and each worker a warning twice a second, with no backoff: an
+    hour's outage was thousands of lines. Now each loop says when the database went and when it came back."""
+    folder, dsn = pg_folder
+    db = pgserver.fresh_schema(dsn)
+    server_log, worker_log = tmp_path / "serve.log", tmp_path / "worker.log"
+    with serving(db, server_log), running(worker_log, "worker", "--db", db):
+        time.sleep(2)  # the worker is claiming (nothing to claim)
+        pgserver.stop(folder)
+        time.sleep(12)  # two of the server's checks, and 24 of the worker's claims at its old pace
+        pgserver.start_again(folder)
+        deadline = time.monotonic() + 30
+        while not all("the database is back" in log.read_text() for log in (server_log, worker_log)):
+            assert time.monotonic() < deadline, server_log.read_text() + worker_log.read_text()
+            time.sleep(0.5)
+    for log in (server_log, worker_log):
+        text = log.read_text()
+        assert "Traceback" not in text, text
+        assert text.count("trying again") == 1 and text.count("the database is back") == 1, text

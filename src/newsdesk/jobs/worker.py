@@ -44,6 +44,7 @@ from ..models import Story
 from ..pipeline import Event, WriteOptions, regenerate_section, write_article
 from ..pipeline.options import same_request_key
 from ..text import ascii_number
+from .outage import Outage
 from .polls import poll_feed
 from .queue import Job, JobQueue, LeaseLost, attempt_owner
 from .sql import queue_for
@@ -124,6 +125,7 @@ class Worker:
         self._lock = threading.Lock()
         self._models: dict[str, Model] = {}
         self._last_sweep = 0.0
+        self.outage = Outage(log, f"worker {self.id}", config.idle_seconds)
         self._handlers: dict[str, Callable[[Job, Callable[[Event], None]], int | None]] = {
             "write": self._write,
             "regenerate": self._regenerate,
@@ -136,15 +138,18 @@ class Worker:
         self.fail_interrupted_runs()
         while not self.stop.is_set():
             self.sweep_expired()
+            wait = self.config.idle_seconds
             try:
                 found = self.run_one() is not None if self.concurrency == 1 else self._start_some()
-            except StorageError as error:  # the database went away (a restart): wait, then connect again
-                log.warning("%s; trying again in %g s", error, self.config.idle_seconds)
+            except StorageError as error:  # the database went away (a restart): wait longer each time, then retry
+                wait = self.outage.failed(error)
                 found = False
+            else:
+                self.outage.answered()
             if not found:
                 if self.config.until_idle and not self._busy_threads():
                     break
-                self._wake.wait(self.config.idle_seconds)  # a finished job or a stop wakes it early
+                self._wake.wait(wait)  # a finished job or a stop wakes it early
                 self._wake.clear()
         for thread in list(self._running.values()):
             thread.join()
@@ -177,8 +182,8 @@ class Worker:
         self._last_sweep = time.monotonic()
         try:
             return self.queue.requeue_expired()
-        except StorageError as error:
-            log.warning("requeue of expired jobs: %s", error)
+        except StorageError as error:  # said once per outage, by the claims' loop
+            self.outage.failed(error)
             return []
         except Exception:  # a busy database now and then must not end the worker
             log.exception("requeue of expired jobs")
@@ -378,6 +383,7 @@ class _Heartbeat:
     def __init__(self, queue: JobQueue, job_id: int, worker: str, interval: float):
         self.queue, self.job_id, self.worker, self.interval = queue, job_id, worker, max(interval, 0.05)
         self._done = threading.Event()
+        self._outage = Outage(log, f"heartbeat of job {job_id}")
         self._thread = threading.Thread(target=self._beat, name=f"heartbeat-{job_id}", daemon=True)
 
     def __enter__(self) -> _Heartbeat:
@@ -393,6 +399,9 @@ class _Heartbeat:
             try:
                 if not self.queue.heartbeat(self.job_id, self.worker):
                     return
+                self._outage.answered()
+            except StorageError as error:  # the database is away: one line, not a traceback every beat
+                self._outage.failed(error)
             except Exception:  # a locked database now and then must not end the heartbeat
                 log.exception("heartbeat of job %s", self.job_id)
 
