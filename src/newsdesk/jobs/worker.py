@@ -44,6 +44,7 @@ from ..models import Story
 from ..pipeline import Event, WriteOptions, regenerate_section, write_article
 from ..pipeline.options import same_request_key
 from ..text import ascii_number
+from .heartbeat import Heartbeat
 from .outage import Outage
 from .polls import poll_feed
 from .queue import Job, JobQueue, LeaseLost, attempt_owner
@@ -228,7 +229,7 @@ class Worker:
             self._wake.set()
 
     def _run_claimed(self, job: Job) -> None:
-        heartbeat = _Heartbeat(self.queue, job.id, self.id, self.queue_lease() / 3)
+        heartbeat = Heartbeat(self.queue, job.id, self.id, self.queue_lease() / 3)
         try:
             with heartbeat:
                 self._run(job)
@@ -375,35 +376,6 @@ class Worker:
                 }
             model = self._models[spec]
         return CountingModel(model, lambda usage: on_event(Event("llm", "info", usage)))
-
-
-class _Heartbeat:
-    """Renews a job's lease from a thread while the job runs."""
-
-    def __init__(self, queue: JobQueue, job_id: int, worker: str, interval: float):
-        self.queue, self.job_id, self.worker, self.interval = queue, job_id, worker, max(interval, 0.05)
-        self._done = threading.Event()
-        self._outage = Outage(log, f"heartbeat of job {job_id}")
-        self._thread = threading.Thread(target=self._beat, name=f"heartbeat-{job_id}", daemon=True)
-
-    def __enter__(self) -> _Heartbeat:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._done.set()
-        self._thread.join()
-
-    def _beat(self) -> None:
-        while not self._done.wait(self.interval):
-            try:
-                if not self.queue.heartbeat(self.job_id, self.worker):
-                    return
-                self._outage.answered()
-            except StorageError as error:  # the database is away: one line, not a traceback every beat
-                self._outage.failed(error)
-            except Exception:  # a locked database now and then must not end the heartbeat
-                log.exception("heartbeat of job %s", self.job_id)
 
 
 def run_worker(config: WorkerConfig) -> None:
