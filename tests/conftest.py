@@ -172,3 +172,38 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # pytest's h
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if "shared data folder" in str(r.longrepr)]
     if skipped:
         terminalreporter.write_sep("!", f"{len(skipped)} tests skipped: {SHARED_MISSING}", yellow=True, bold=True)
+
+
+# -- headless Chromium (Debian's ``chromium``, driven by Playwright): the browser tests' page ------------------------
+CHROMIUM = Path(os.environ.get("NEWSDESK_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def page():
+    """A tab of a fresh headless Chromium; ``page.errors`` collects its script and console errors."""
+    if not CHROMIUM.exists():
+        if os.environ.get("NEWSDESK_REQUIRE_BROWSER") or os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1100, "height": 900})
+        errors: list[str] = []
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        tab.errors = errors
+        yield tab
+        browser.close()

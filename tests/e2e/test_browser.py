@@ -3,54 +3,21 @@ reads the article and sees a citation's supporting quote when a sentence is focu
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from test_web_live import LiveServer, brief, shared_server
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("NEWSDESK_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 JOB_TIMEOUT_MS = 300_000
 
 
 @pytest.fixture(scope="session")
 def live(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[LiveServer]:
     yield shared_server(tmp_path_factory, request)
-
-
-@pytest.fixture
-def page():
-    if not CHROMIUM.exists():
-        if os.environ.get("NEWSDESK_REQUIRE_BROWSER") or os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1100, "height": 900})
-        errors: list[str] = []
-        tab = context.new_page()
-        tab.on("pageerror", lambda error: errors.append(str(error)))
-        tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
-        tab.errors = errors
-        yield tab
-        browser.close()
 
 
 def test_a_brief_becomes_an_article_whose_quotes_show_on_focus_and_hover(live: LiveServer, page, tmp_path) -> None:

@@ -66,13 +66,26 @@ def start(folder: Path) -> str:
         **run,
     )
     port = _free_port()
+    _serve(folder, port)
+    (folder / "port").write_text(str(port))
+    base = f"postgresql://{USER}@127.0.0.1:{port}"
+    subprocess.run(
+        [*prefix, str(bin_dir / "psql"), "-q", "-d", f"{base}/postgres", "-c", "CREATE DATABASE newsdesk"], **run
+    )
+    return f"{base}/newsdesk"
+
+
+def _serve(folder: Path, port: int) -> None:
+    """Start the server of ``folder`` on ``port`` and wait until it accepts connections."""
+    bin_dir = binaries()
+    assert bin_dir is not None
     options = f"-h 127.0.0.1 -p {port} -k {folder} -F -c max_connections=200"
     subprocess.run(
         [
-            *prefix,
+            *_run_as(),
             str(bin_dir / "pg_ctl"),
             "-D",
-            str(data),
+            str(folder / "data"),
             "-l",
             str(folder / "server.log"),
             "-w",
@@ -82,14 +95,15 @@ def start(folder: Path) -> str:
             options,
             "start",
         ],
-        **run,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
-    (folder / "port").write_text(str(port))
-    base = f"postgresql://{USER}@127.0.0.1:{port}"
-    subprocess.run(
-        [*prefix, str(bin_dir / "psql"), "-q", "-d", f"{base}/postgres", "-c", "CREATE DATABASE newsdesk"], **run
-    )
-    return f"{base}/newsdesk"
+
+
+def start_again(folder: Path) -> None:
+    """Start a server that ``stop`` stopped, on its port as before: its clients' connections are all gone."""
+    _serve(folder, int((folder / "port").read_text()))
 
 
 def stop(folder: Path) -> None:

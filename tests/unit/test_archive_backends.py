@@ -259,26 +259,27 @@ def test_a_database_that_refuses_writes_is_one_clear_error_not_a_traceback(db_lo
 
 
 def test_a_postgres_connection_lost_mid_run_is_the_database_unavailable_then_comes_back(postgres_dsn) -> None:
-    """The server ends the connection (a restart, an administrator's shutdown): the call that meets it fails
-    with one line, a 503 on the web (StorageError), never psycopg's own error; the next call connects again."""
+    """The server ends the connection (a restart, an administrator's shutdown): a connection it ended while idle is
+    replaced before use (Smoke test 40a #2); one lost inside a transaction fails that call with one line, a 503 on
+    the web (StorageError), never psycopg's own error, and the next call connects again."""
     import psycopg
 
     from newsdesk.errors import StorageError
     from support import pgserver
 
+    def end_connection() -> None:
+        pid = archive.db.execute("SELECT pg_backend_pid() AS pid").fetchone()["pid"]
+        with psycopg.connect(postgres_dsn, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
     archive = open_archive(pgserver.fresh_schema(postgres_dsn))
     story_id, _ = archive.add_story(Story(headline="Bridge reopens", body="The harbour bridge reopened on Monday."))
-    pid = archive.db.execute("SELECT pg_backend_pid() AS pid").fetchone()["pid"]
-    with psycopg.connect(postgres_dsn, autocommit=True) as admin:
-        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    end_connection()
+    assert archive.get_story(story_id).headline == "Bridge reopens", "an idle connection found ended is replaced"
     with pytest.raises(StorageError, match="lost the connection to the database"):
-        archive.get_story(story_id)
-    assert archive.get_story(story_id).headline == "Bridge reopens", "the next call connects again"
-    pid = archive.db.execute("SELECT pg_backend_pid() AS pid").fetchone()["pid"]
-    with psycopg.connect(postgres_dsn, autocommit=True) as admin:
-        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
-    with pytest.raises(StorageError, match="lost the connection"):  # a transaction's BEGIN meets it first
-        archive.add_story(Story(headline="Ferry", body="The ferry to the harbour runs again on Monday."))
+        with archive.transaction() as db:
+            end_connection()  # the thread's connection, in the transaction: it is not replaced mid-way
+            db.execute("SELECT 1")
     assert archive.add_story(Story(headline="Ferry", body="The ferry to the harbour runs again on Monday."))[1]
 
 

@@ -203,10 +203,11 @@ class Archive(ABC):
         return [by_id[i] for i in ids if i in by_id]
 
     # -- runs, articles, calls -----------------------------------------------------------------------------
-    def start_run(self, story_id: int | None, model: str, template: str) -> int:
+    def start_run(self, story_id: int | None, model: str, template: str, owner: str | None = None) -> int:
+        """A new 'running' run; ``owner`` names who runs it (``host:pid`` and more), this process by default."""
         row = self.db.execute(
             "INSERT INTO runs (story_id, model, template, started, owner) VALUES (?, ?, ?, ?, ?) RETURNING id",
-            (story_id, model, template, now(), f"{socket.gethostname()}:{os.getpid()}"),
+            (story_id, model, template, now(), owner or f"{socket.gethostname()}:{os.getpid()}"),
         ).fetchone()
         return int(row["id"])
 

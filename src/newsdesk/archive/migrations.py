@@ -424,3 +424,9 @@ migration(
         CREATE INDEX articles_tsv ON articles USING gin(tsv);
     """,
 )
+
+# A job's attempt that ends fails its runs still 'running' (``jobs.sql``), found by their owner among the few runs
+# that run now, not by reading every run ever made.
+migration(
+    "m015_running_runs_by_owner", sqlite="CREATE INDEX runs_running_owner ON runs(owner) WHERE status = 'running';"
+)

@@ -2,12 +2,14 @@
 
 Full-text search is a generated ``tsvector`` column with a GIN index, queried with ``websearch_to_tsquery`` (any
 word of the query matches) and ranked by ``ts_rank`` normalised by document length, the nearest built-in to BM25.
-Connections are per thread, in autocommit; ``transaction`` wraps a block in one.
+Connections are per thread, in autocommit; ``transaction`` wraps a block in one. A thread's connection is checked
+before each use (``PgConnection.usable``), so one the server ended while it sat idle is replaced, not used.
 """
 
 from __future__ import annotations
 
 import functools
+import select
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -75,6 +77,30 @@ class PgConnection:
             reason = " ".join(str(error).split())[:300] or type(error).__name__
             raise StorageError(f"lost the connection to the database {self.where}: {reason}") from error
 
+    def usable(self) -> bool:
+        """False for a connection the server has ended, so that it is replaced before a statement meets it.
+
+        A restart or an administrator's shutdown ends every connection, but a client learns of it only when it
+        next uses one, and each thread of the web server keeps its own: without this check each of them failed
+        one request, whenever it came, long after the database was back (Smoke test 40a #2). An idle connection
+        has nothing to read unless the server has written to it (its last words, or the socket closed), so a
+        non-blocking look at the socket costs no round trip; only when there is something is it asked with an
+        empty query. A connection inside a transaction is in use: it is not checked, nor replaced."""
+        if self.raw.closed:
+            return False
+        psycopg, _ = _import_psycopg()
+        if self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            return True
+        poller = select.poll()  # not select.select: a busy server's descriptors pass its limit of 1024
+        poller.register(self.raw.fileno(), select.POLLIN)
+        if not poller.poll(0):
+            return True
+        try:
+            self.raw.execute("")
+        except psycopg.Error:
+            return False
+        return True
+
     def close(self) -> None:
         self.raw.close()
 
@@ -108,7 +134,10 @@ class PostgresArchive(Archive):
     @property
     def db(self) -> PgConnection:
         conn = self._connections.get()
-        if conn is None or conn.raw.closed:
+        if conn is not None and not conn.usable():
+            self._connections.close()
+            conn = None
+        if conn is None:
             conn = self._connections.set(self.connect())
         return conn
 

@@ -25,6 +25,9 @@ A job's life::
 * ``cancel`` fails a job that has not finished. A queued one is never claimed; a running one's worker no longer
   holds it, so it stops at its next progress event (``LeaseLost``) and its result is not recorded. A cancelled job
   is a failed one, so that every reader of ``status`` (the API's filter, the page, a client) already knows it.
+* A run (the ``runs`` table) that a job's attempt starts is owned by that attempt (``attempt_owner``). When the
+  attempt ends (``complete``, ``fail``, ``release``, a requeue) a run of it still 'running' is failed: its worker
+  lost the database mid-run and could not end it, and is alive, so no sweep of dead processes would.
 * Every change of state and every pipeline event is a row in ``job_events`` (``events_since``), so progress
   survives restarts and can be streamed from any process.
 
@@ -52,11 +55,20 @@ __all__ = [
     "STATUSES",
     "TERMINAL",
     "JobKind",
+    "attempt_owner",
     "JobPayload",
     "with_choices",
 ]
 
 STATUSES = ("queued", "running", "done", "failed")
+
+
+def attempt_owner(worker: str, job_id: int) -> str:
+    """The ``runs.owner`` of the runs a job's attempt makes: ``host:pid`` first, as every owner, so that a run of
+    a process that died is still found by its process (``worker.is_dead_local_worker``)."""
+    return f"{worker}:job-{job_id}"
+
+
 TERMINAL = ("done", "failed")
 
 

@@ -26,6 +26,7 @@ from .queue import (
     JobPayload,
     JobQueue,
     LeaseLost,
+    attempt_owner,
 )
 
 
@@ -150,6 +151,7 @@ class SQLJobQueue(JobQueue):
             )
             if cursor.rowcount != 1:
                 return False
+            self._end_runs(db, job_id, worker, f"{reason}; job {job_id} was put back in the queue")
             self._event(db, job_id, self._attempts(db, job_id), "job", "queued", {"reason": reason})
             return True
 
@@ -159,13 +161,13 @@ class SQLJobQueue(JobQueue):
                 f"SELECT id, worker FROM jobs WHERE status = 'running' AND lease_until < ?{self._lock_row}",
                 (self.clock(),),
             ).fetchall()
-            return [self._requeue(db, r["id"], f"the lease of worker {r['worker']} expired") for r in rows]
+            return [self._requeue(db, r["id"], r["worker"], f"the lease of worker {r['worker']} expired") for r in rows]
 
     def requeue_orphans(self, is_dead: Callable[[str], bool]) -> list[int]:
         with self.archive.transaction() as db:
             rows = db.execute(f"SELECT id, worker FROM jobs WHERE status = 'running'{self._lock_row}").fetchall()
             return [
-                self._requeue(db, r["id"], f"worker {r['worker']} is gone")
+                self._requeue(db, r["id"], r["worker"], f"worker {r['worker']} is gone")
                 for r in rows
                 if r["worker"] and is_dead(r["worker"])
             ]
@@ -229,12 +231,16 @@ class SQLJobQueue(JobQueue):
             )
             if cursor.rowcount != 1:
                 return False
+            self._end_runs(db, job_id, worker, error or f"job {job_id} was {status} before the run ended")
             self._event(db, job_id, self._attempts(db, job_id), "job", status, data)
             return True
 
-    def _requeue(self, db: Any, job_id: int, reason: str) -> int:
+    def _requeue(self, db: Any, job_id: int, worker: str | None, reason: str) -> int:
         attempts = self._attempts(db, job_id)
         stamp = now()
+        if worker:
+            again = f"; job {job_id} was put back in the queue" if attempts < self.max_attempts else ""
+            self._end_runs(db, job_id, worker, reason + again)
         if attempts >= self.max_attempts:
             error = f"gave up after {attempts} attempts: {reason}"
             db.execute(
@@ -250,6 +256,14 @@ class SQLJobQueue(JobQueue):
             )
             self._event(db, job_id, attempts, "job", "queued", {"reason": reason})
         return job_id
+
+    @staticmethod
+    def _end_runs(db: Any, job_id: int, worker: str, why: str) -> None:
+        """Fail the runs of ``worker``'s attempt at the job that are still 'running': the attempt is over."""
+        db.execute(
+            "UPDATE runs SET status = 'failed', error = ?, finished = ? WHERE owner = ? AND status = 'running'",
+            (f"interrupted: {why}", now(), attempt_owner(worker, job_id)),
+        )
 
     @staticmethod
     def _attempts(db: Any, job_id: int) -> int:

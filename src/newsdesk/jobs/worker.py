@@ -44,8 +44,10 @@ from ..models import Story
 from ..pipeline import Event, WriteOptions, regenerate_section, write_article
 from ..pipeline.options import same_request_key
 from ..text import ascii_number
+from .heartbeat import Heartbeat
+from .outage import Outage
 from .polls import poll_feed
-from .queue import Job, JobPayload, JobQueue, LeaseLost
+from .queue import Job, JobQueue, LeaseLost, attempt_owner
 from .sql import queue_for
 
 log = logging.getLogger("newsdesk.worker")
@@ -124,6 +126,7 @@ class Worker:
         self._lock = threading.Lock()
         self._models: dict[str, Model] = {}
         self._last_sweep = 0.0
+        self.outage = Outage(log, f"worker {self.id}", config.idle_seconds)
         self._handlers: dict[str, Callable[[Job, Callable[[Event], None]], int | None]] = {
             "write": self._write,
             "regenerate": self._regenerate,
@@ -136,15 +139,18 @@ class Worker:
         self.fail_interrupted_runs()
         while not self.stop.is_set():
             self.sweep_expired()
+            wait = self.config.idle_seconds
             try:
                 found = self.run_one() is not None if self.concurrency == 1 else self._start_some()
-            except StorageError as error:  # the database went away (a restart): wait, then connect again
-                log.warning("%s; trying again in %g s", error, self.config.idle_seconds)
+            except StorageError as error:  # the database went away (a restart): wait longer each time, then retry
+                wait = self.outage.failed(error)
                 found = False
+            else:
+                self.outage.answered()
             if not found:
                 if self.config.until_idle and not self._busy_threads():
                     break
-                self._wake.wait(self.config.idle_seconds)  # a finished job or a stop wakes it early
+                self._wake.wait(wait)  # a finished job or a stop wakes it early
                 self._wake.clear()
         for thread in list(self._running.values()):
             thread.join()
@@ -177,8 +183,8 @@ class Worker:
         self._last_sweep = time.monotonic()
         try:
             return self.queue.requeue_expired()
-        except StorageError as error:
-            log.warning("requeue of expired jobs: %s", error)
+        except StorageError as error:  # said once per outage, by the claims' loop
+            self.outage.failed(error)
             return []
         except Exception:  # a busy database now and then must not end the worker
             log.exception("requeue of expired jobs")
@@ -223,7 +229,7 @@ class Worker:
             self._wake.set()
 
     def _run_claimed(self, job: Job) -> None:
-        heartbeat = _Heartbeat(self.queue, job.id, self.id, self.queue_lease() / 3)
+        heartbeat = Heartbeat(self.queue, job.id, self.id, self.queue_lease() / 3)
         try:
             with heartbeat:
                 self._run(job)
@@ -269,7 +275,7 @@ class Worker:
             article_id = self._develop(job, on_event)  # a polled entry of a thread with an article: a new version
         if article_id is None:
             story = self._story(job, on_event)
-            options = self._options(payload, request_key=key)
+            options = self._options(job, request_key=key)
             if not payload.get("regenerate") and not payload.get("feed_entry_id"):
                 # The same story with the same options is the stored article (Smoke test 35 #6: two tabs, a retry
                 # or the Library's button wrote it again). The key is looked up now, when the job runs, and held
@@ -289,7 +295,7 @@ class Worker:
         from ..pipeline.develop import update_thread_article
 
         payload = job.payload
-        options = self._options(payload)
+        options = self._options(job)
         model = self._model(payload.get("model"), on_event)
         result = update_thread_article(self.archive, int(payload["story_id"]), options, on_event, model)
         if result is None:
@@ -328,7 +334,7 @@ class Worker:
 
     def _regenerate(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
         payload = job.payload
-        options = self._options(payload)
+        options = self._options(job)
         article = regenerate_section(
             self.archive,
             int(payload["article_id"]),
@@ -343,9 +349,12 @@ class Worker:
         poll_feed(self.archive, self.queue, int(job.payload["feed_id"]), on_event, self.config.allow_private)
         return None
 
-    def _options(self, payload: JobPayload, request_key: str | None = None) -> WriteOptions:
-        """What a job asks for (template, model), with what this worker was started with."""
+    def _options(self, job: Job, request_key: str | None = None) -> WriteOptions:
+        """What a job asks for (template, model), with what this worker was started with; its runs are this
+        attempt's, so that the queue ends them if it takes the job back."""
+        payload = job.payload
         return WriteOptions(
+            run_owner=attempt_owner(self.id, job.id),
             model=payload.get("model"),
             base_url=self.config.base_url,
             template=payload.get("template"),
@@ -367,31 +376,6 @@ class Worker:
                 }
             model = self._models[spec]
         return CountingModel(model, lambda usage: on_event(Event("llm", "info", usage)))
-
-
-class _Heartbeat:
-    """Renews a job's lease from a thread while the job runs."""
-
-    def __init__(self, queue: JobQueue, job_id: int, worker: str, interval: float):
-        self.queue, self.job_id, self.worker, self.interval = queue, job_id, worker, max(interval, 0.05)
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._beat, name=f"heartbeat-{job_id}", daemon=True)
-
-    def __enter__(self) -> _Heartbeat:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._done.set()
-        self._thread.join()
-
-    def _beat(self) -> None:
-        while not self._done.wait(self.interval):
-            try:
-                if not self.queue.heartbeat(self.job_id, self.worker):
-                    return
-            except Exception:  # a locked database now and then must not end the heartbeat
-                log.exception("heartbeat of job %s", self.job_id)
 
 
 def run_worker(config: WorkerConfig) -> None:

@@ -64,6 +64,9 @@ class WriteOptions:
     # The run writes a draft that its caller saves as a new version of another article (``develop``): the draft
     # is announced to no webhook, the version the caller saves is.
     draft: bool = False
+    # Who runs the run, as its ``runs.owner`` (default: this process, ``host:pid``). A job's worker names the job's
+    # attempt (``jobs.queue.attempt_owner``), so that the queue can end the run of an attempt it takes back.
+    run_owner: str | None = None
 
 
 def same_request_key(story: Story, options: WriteOptions, prefix: str = "cli") -> str:
@@ -78,7 +81,7 @@ def same_request_key(story: Story, options: WriteOptions, prefix: str = "cli") -
 
     from ..models import content_hash
 
-    chosen = {k: v for k, v in asdict(options).items() if k not in ("use_cache", "api_key", "request_key")}
+    chosen = {k: v for k, v in asdict(options).items() if k not in ("use_cache", "api_key", "request_key", "run_owner")}
     details = [story.url, story.published, story.source, story.author]
     return f"{prefix}:" + content_hash(story.fingerprint + json.dumps([chosen, details], sort_keys=True, default=str))
 

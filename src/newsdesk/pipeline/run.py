@@ -64,6 +64,7 @@ def write_article(
             story_id,
             model,
             template.name,
+            options.run_owner,
             lambda run_id: _run(story, options, archive, model, template, run_id, emit, started, reranker),
         )
     if options.draft:  # a new version's draft: its row is temporary, and the update says what it saved
@@ -106,11 +107,12 @@ def _recorded_run(
     story_id: int | None,
     model: Model,
     template_name: str,
+    owner: str | None,
     work: Callable[[int], tuple[Article, dict[str, Any]]],
 ) -> Article:
     """Run ``work(run_id)`` as one recorded run: done with the stats it returns, or failed with its error (which
     is then raised again)."""
-    run_id = archive.start_run(story_id, model.name, template_name)
+    run_id = archive.start_run(story_id, model.name, template_name, owner)
     try:
         article, stats = work(run_id)
     except BaseException as error:
@@ -429,6 +431,7 @@ def regenerate_section(
             article.story.id,
             model,
             template.name,
+            options.run_owner,
             lambda run_id: _regenerate(archive, article, index, spec, template, model, run_id, options, emit),
         )
     announce(archive, "article.updated", regenerated, emit)

@@ -1,5 +1,7 @@
 """A job's events as a Server-Sent Events stream, read from the database (so any process can serve it, and a
-browser that reconnects with ``Last-Event-ID`` after a restart carries on where it stopped)."""
+browser that reconnects with ``Last-Event-ID`` after a restart carries on where it stopped). A database that goes
+away mid-stream ends the stream, as a server restart would: the browser reconnects, and the job page keeps trying
+while the server answers 503 (static/app.js)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Any
 import anyio
 import anyio.to_thread
 
+from ..errors import StorageError
 from ..jobs import TERMINAL
 from .desk import Desk, job_json, progress_of
 
@@ -17,6 +20,14 @@ POLL_SECONDS = 0.25
 
 
 async def job_event_stream(desk: Desk, job_id: int, after: int = 0) -> AsyncIterator[dict[str, Any]]:
+    try:
+        async for message in _events(desk, job_id, after):
+            yield message
+    except StorageError:  # the database went away: end the stream (the browser reconnects), not a traceback
+        return
+
+
+async def _events(desk: Desk, job_id: int, after: int) -> AsyncIterator[dict[str, Any]]:
     job = await anyio.to_thread.run_sync(desk.queue.get, job_id)
     progress = await anyio.to_thread.run_sync(progress_of, desk.queue, job, after)  # what came before ``after``
     while True:

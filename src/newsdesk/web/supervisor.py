@@ -16,6 +16,8 @@ import sys
 import threading
 import time
 
+from ..errors import StorageError
+from ..jobs.outage import Outage
 from ..jobs.polls import is_due
 from ..jobs.worker import is_dead_local_worker
 from ..llm.embedded import THREADS_ENV, cpu_count
@@ -39,6 +41,7 @@ class Supervisor:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self.outage = Outage(log, "supervisor check")
 
     def start(self) -> None:
         recovered = self.recover()
@@ -114,8 +117,12 @@ class Supervisor:
                 try:
                     self.recover()
                     self.schedule_polls()
+                except StorageError as error:  # the database is away: one line per outage, not a traceback a tick
+                    self.outage.failed(error)
                 except Exception:  # never let one bad tick end the supervisor
                     log.exception("supervisor check")
+                else:
+                    self.outage.answered()
 
     def _restart_dead(self) -> None:
         for slot, process in enumerate(self.workers):

@@ -54,17 +54,45 @@
       list.appendChild(raw);
     }
 
-    const source = new EventSource(root.dataset.events + "?after=" + after);
-    source.addEventListener("progress", function (message) {
-      const event = JSON.parse(message.data);
-      if (seen.has(event.id)) return;
-      seen.add(event.id);
-      append(event);
-      apply(event);
-    });
-    source.addEventListener("end", function (message) {
-      source.close();
-      const job = JSON.parse(message.data);
+    // The browser reconnects by itself when a stream breaks, but an answer other than 200 (a 503 while the
+    // database is away) closes an EventSource for good: the page then reopens it, ever more slowly, from the last
+    // event it showed, so that it carries on, and opens the article, once the server can answer again.
+    const RETRY_SECONDS = [1, 2, 5, 10, 30];
+    let failures = 0;
+    let finished = false;
+
+    function open() {
+      const source = new EventSource(root.dataset.events + "?after=" + after);
+      source.onopen = function () {
+        failures = 0;
+      };
+      source.addEventListener("progress", function (message) {
+        const event = JSON.parse(message.data);
+        after = Math.max(after, event.id);
+        if (seen.has(event.id)) return;
+        seen.add(event.id);
+        append(event);
+        apply(event);
+      });
+      source.addEventListener("end", function (message) {
+        finished = true;
+        source.close();
+        end(JSON.parse(message.data));
+      });
+      source.onerror = function () {
+        if (finished) return;
+        if (source.readyState === EventSource.CONNECTING) {
+          setText("job-progress", "Reconnecting…");
+          return;
+        }
+        const wait = RETRY_SECONDS[Math.min(failures, RETRY_SECONDS.length - 1)];
+        failures += 1;
+        setText("job-progress", "Lost contact with the server: trying again in " + wait + " s…");
+        window.setTimeout(open, wait * 1000);
+      };
+    }
+
+    function end(job) {
       setStatus(job.status);
       const cancel = document.getElementById("job-cancel");
       if (cancel) cancel.remove(); // the job has finished: nothing is left to cancel
@@ -84,10 +112,9 @@
         error.textContent = job.error || "the job failed";
         result.appendChild(error);
       }
-    });
-    source.onerror = function () {
-      if (source.readyState === EventSource.CONNECTING) setText("job-progress", "Reconnecting…");
-    };
+    }
+
+    open();
   }
 
   function guardForms() {
