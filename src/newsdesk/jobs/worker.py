@@ -274,7 +274,7 @@ class Worker:
                 # The same story with the same options is the stored article (Smoke test 35 #6: two tabs, a retry
                 # or the Library's button wrote it again). The key is looked up now, when the job runs, and held
                 # once by the archive, so identical jobs that run at once still end in one article.
-                options = replace(options, request_key=same_request_key(story, options, prefix="web"))
+                options = replace(options, request_key=same_request_key(story, options))
             article = write_article(
                 story, options, self.archive, on_event=on_event, model=self._model(payload.get("model"), on_event)
             )

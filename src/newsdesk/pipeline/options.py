@@ -4,7 +4,7 @@ does, decided once from the options and the model) and ``Event`` (progress, pass
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..retrieve import DEFAULT_BACKGROUND_PASSAGES
@@ -66,21 +66,42 @@ class WriteOptions:
     draft: bool = False
 
 
-def same_request_key(story: Story, options: WriteOptions, prefix: str = "cli") -> str:
+def same_request_key(story: Story, options: WriteOptions) -> str:
     """The same story with the same writing options is the same request: its stored article is returned.
 
     The key is the story's fingerprint (headline and text) and the details its article cites (address, date,
     outlet, author: a story sent again with its date corrected is another request, Smoke test 39b #8) with every
     option that shapes the article; the caching switch, the API key and the key itself do not. Saved as the
     article's ``request_key``, which the archive holds once, so two identical requests that run at once still end
-    in one article."""
+    in one article.
+
+    Every face computes it the same way (Smoke test 40a #6: `newsdesk write` and the web app keyed with a face's
+    prefix, and wrote the same story twice on one archive): the options are compared as the run reads them, a
+    model or template left to its default the same as one named, a template file by its full path."""
     import json
 
     from ..models import content_hash
 
-    chosen = {k: v for k, v in asdict(options).items() if k not in ("use_cache", "api_key", "request_key")}
+    chosen = {k: v for k, v in asdict(_as_run_reads_them(options)).items() if k not in _NOT_THE_REQUEST}
     details = [story.url, story.published, story.source, story.author]
-    return f"{prefix}:" + content_hash(story.fingerprint + json.dumps([chosen, details], sort_keys=True, default=str))
+    return "request:" + content_hash(story.fingerprint + json.dumps([chosen, details], sort_keys=True, default=str))
+
+
+_NOT_THE_REQUEST = ("use_cache", "api_key", "request_key")
+
+
+def _as_run_reads_them(options: WriteOptions) -> WriteOptions:
+    """``options`` with the model and template as the run loads them: the CLI leaves the defaults out (None), the
+    web app names them ("smollm2", "default"), and a template file may be named by a relative path."""
+    from pathlib import Path
+
+    from ..llm import DEFAULT_MODEL
+
+    template = options.template or "default"
+    path = Path(template).expanduser()
+    if path.exists():
+        template = str(path.resolve())
+    return replace(options, model=(options.model or DEFAULT_MODEL).strip(), template=template)
 
 
 @dataclass(frozen=True)
