@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from conftest import SHORT_BRIEF, TINY_TEMPLATE, run_newsdesk
 from newsdesk.jobs.worker import Worker, WorkerConfig
+from newsdesk.progress import describe
 from newsdesk.web import Settings, create_app
 from newsdesk.web.settings import template_menu
 
@@ -50,6 +51,16 @@ def test_the_cli_and_the_web_app_return_each_others_stored_article(tmp_path: Pat
     assert worker.run_one().id == job_id
     job = client.get(f"/api/jobs/{job_id}").json()
     assert (job["status"], job["article_id"]) == ("done", article_id), "the CLI's article, not a second one"
+    assert [a["id"] for a in desk.archive.list_articles()] == [article_id]
+
+    # "Write a new article" calls the model again (Smoke test 40a #7: its one call came from the cache) and, as the
+    # embedded model writes the same article again, saves no copy of it and says so
+    response = client.post("/api/articles", json={**story, "template": "tiny", "regenerate": True})
+    assert worker.run_one().id == (job_id := int(response.json()["id"]))
+    assert client.get(f"/api/jobs/{job_id}").json()["article_id"] == article_id
+    said = [describe(e.stage, e.status, e.data) for e in desk.queue.events_since(job_id)]
+    assert f"Written again, word for word article {article_id}: no copy was saved" in said, said
+    assert any(e.stage == "llm" for e in desk.queue.events_since(job_id)), "the model was called, not the cache"
     assert [a["id"] for a in desk.archive.list_articles()] == [article_id]
 
     # and the other way round: a story the web app wrote first is the CLI's stored article

@@ -269,7 +269,7 @@ class Worker:
             article_id = self._develop(job, on_event)  # a polled entry of a thread with an article: a new version
         if article_id is None:
             story = self._story(job, on_event)
-            options = self._options(payload, request_key=key)
+            options = replace(self._options(payload, request_key=key), fresh=bool(payload.get("regenerate")))
             if not payload.get("regenerate") and not payload.get("feed_entry_id"):
                 # The same story with the same options is the stored article (Smoke test 35 #6: two tabs, a retry
                 # or the Library's button wrote it again). The key is looked up now, when the job runs, and held

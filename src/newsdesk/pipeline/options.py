@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
+from uuid import uuid4
 
 from ..retrieve import DEFAULT_BACKGROUND_PASSAGES
 
@@ -58,6 +59,11 @@ class WriteOptions:
     context_length: int | None = None  # the model's context window in tokens, where the user knows it
     # Idempotency: a second run with the same key returns the article the first one saved (jobs, feed entries).
     request_key: str | None = None
+    # A new article was asked for (--regenerate, the web's "Write a new article"): no call is answered from what
+    # the cache held before the run (``RunPlan.cache_scope``), and a run that writes the story's stored article
+    # word for word again saves no copy of it (Smoke test 40a #7: a regenerate's one call came from the cache, and
+    # a byte-identical copy was saved under a new id).
+    fresh: bool = False
     # Background from the story's thread and related threads only (threads/background.py), threading the archive
     # first: a new version of an article. Otherwise the thread as stored comes first, then a gated word search.
     thread_first: bool = False
@@ -87,7 +93,7 @@ def same_request_key(story: Story, options: WriteOptions) -> str:
     return "request:" + content_hash(story.fingerprint + json.dumps([chosen, details], sort_keys=True, default=str))
 
 
-_NOT_THE_REQUEST = ("use_cache", "api_key", "request_key")
+_NOT_THE_REQUEST = ("use_cache", "api_key", "request_key", "fresh")
 
 
 def _as_run_reads_them(options: WriteOptions) -> WriteOptions:
@@ -114,6 +120,10 @@ class RunPlan:
     judge: bool  # the LLM judge decides the sentences the local checks leave uncertain
     revise: bool  # failing sentences are rewritten once; not for a model that cannot write analysis
     use_cache: bool
+    # Cached answers are shared by the runs of one scope: "" for every plain run. A fresh run has its own, the key
+    # it saves its article under where it has one (a job's: a resumed attempt replays what the one before it was
+    # answered), else one of its own; so none of its calls is answered from an earlier run's answer.
+    cache_scope: str = ""
 
     @classmethod
     def resolve(cls, options: WriteOptions, model: Model) -> RunPlan:
@@ -128,6 +138,7 @@ class RunPlan:
             # analysis: asking it to revise would be a call whose answer is known to be discarded
             revise=options.verify and not map_analysis,
             use_cache=options.use_cache,
+            cache_scope=(options.request_key or f"fresh:{uuid4().hex}") if options.fresh else "",
         )
 
     @property
