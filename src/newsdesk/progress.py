@@ -123,6 +123,8 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
             return None
         if data.get("reused"):
             return f"Already written with the same options: article {data.get('article_id')}"
+        if data.get("same"):
+            return f"Written again, word for word article {data.get('article_id')}: no copy was saved"
         if data.get("unchanged") and data.get("version"):
             return f"Done: article {data.get('article_id')} stays at version {data['version']}"
         if data.get("version"):

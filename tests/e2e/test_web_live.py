@@ -279,9 +279,13 @@ def test_kill_9_mid_job_then_restart_finishes_every_job_exactly_once(tmp_path: P
     second: LiveServer | None = None
     try:
         workers = first.get("/api/health").json()["workers"]
-        # the same story twice, each a new article by request: identical requests would end in one (Smoke test 35 #6)
-        request = {**XSS_STORY, "template": "tiny", "regenerate": True}
-        ids = [first.post("/api/articles", json=request).json()["id"] for _ in range(2)]
+        # two stories, each a new article by request: identical requests would end in one (Smoke test 35 #6), and
+        # a new article of one story that reads as its stored one saves no copy (Smoke test 40a #7)
+        requests = [
+            {**XSS_STORY, "headline": XSS_STORY["headline"] + suffix, "template": "tiny", "regenerate": True}
+            for suffix in ("", " on Main Street")
+        ]
+        ids = [first.post("/api/articles", json=request).json()["id"] for request in requests]
         deadline = time.monotonic() + JOB_TIMEOUT
         while time.monotonic() < deadline:  # mid-job: the intro is written, the rest is not
             progress = first.get(f"/api/jobs/{ids[0]}").json()

@@ -206,7 +206,9 @@ def test_a_worker_passes_every_call_and_its_judge_setting_to_the_server(db_locat
 def test_the_same_story_with_the_same_options_ends_in_one_article(db_location, chat) -> None:
     """Smoke test 35 #6: four identical requests at once (two tabs, a client's retries, the Library's button) made
     four articles. The key of story and options is looked up when a job runs and held once by the archive, so
-    identical jobs in flight together end in one article; a job that asks for a new one (``regenerate``) gets it."""
+    identical jobs in flight together end in one article; a job that asks for a new one (``regenerate``) has the
+    model write it again, and one that reads word for word as the stored article is not saved twice (Smoke test
+    40a #7)."""
     archive = open_archive(db_location)
     story_id, _ = archive.add_story(_stories(1)[0])
     queue = queue_for(archive)
@@ -218,10 +220,15 @@ def test_the_same_story_with_the_same_options_ends_in_one_article(db_location, c
     assert [j.status for j in jobs] == ["done"] * 4 and len({j.article_id for j in jobs}) == 1
     assert archive.count("articles") == 1
     again = queue.enqueue("write", dict(payload)).id  # type: ignore[arg-type]
-    new = queue.enqueue("write", {**payload, "regenerate": True}).id  # type: ignore[typeddict-item]
     Worker(config, archive=archive).run()
     assert queue.get(again).article_id == jobs[0].article_id
     said = [e.data for e in queue.events_since(again) if e.stage == "done"]
     assert said and said[-1].get("reused"), "the job says it ended at the stored article"
-    assert queue.get(new).status == "done" and queue.get(new).article_id != jobs[0].article_id
-    assert archive.count("articles") == 2
+    answered = chat.answered
+    new = queue.enqueue("write", {**payload, "regenerate": True}).id  # type: ignore[typeddict-item]
+    Worker(config, archive=archive).run()
+    assert chat.answered > answered, "a new article's calls are made again, none answered from the cache"
+    assert queue.get(new).status == "done" and queue.get(new).article_id == jobs[0].article_id
+    said = [e.data for e in queue.events_since(new) if e.stage == "done"]
+    assert said and said[-1].get("same"), "the job says the model wrote the stored article again"
+    assert archive.count("articles") == 1

@@ -109,7 +109,7 @@ def _assert_exactly_once(archive: Archive, ids: list[int], interrupted: int) -> 
     jobs = [queue.get(i) for i in ids]
     assert len({j.article_id for j in jobs}) == JOBS and archive.count("articles") == JOBS, "one article per job"
     keys = sorted(r["request_key"] for r in archive.db.execute("SELECT request_key FROM articles"))
-    assert len(set(keys)) == JOBS and all(k.startswith("web:") for k in keys), "one key per story and options"
+    assert len(set(keys)) == JOBS and all(k.startswith("request:") for k in keys), "one key per story and options"
     done_events = archive.db.execute(
         "SELECT job_id, count(*) AS n FROM job_events WHERE stage = 'job' AND status = 'done' GROUP BY job_id"
     ).fetchall()

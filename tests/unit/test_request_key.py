@@ -31,3 +31,17 @@ def test_a_story_sent_again_with_its_details_corrected_is_another_request() -> N
     ):
         assert same_request_key(changed, options) != key, changed
     assert same_request_key(STORY, replace(options, use_cache=False)) == key, "caching shapes no article"
+
+
+def test_every_face_keys_a_request_the_same_way(tmp_path, monkeypatch) -> None:
+    """Smoke test 40a #6: `newsdesk write` keyed "cli:", the web app "web:", and the web app names the model and
+    template the CLI leaves to their defaults: the same story with the same options was written once per face."""
+    key = same_request_key(STORY, WriteOptions())
+    assert not key.startswith(("cli:", "web:")), "no face in the key"
+    assert same_request_key(STORY, WriteOptions(model="smollm2", template="default")) == key, "the defaults, named"
+    template = tmp_path / "mine.yaml"
+    template.write_text("name: mine\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    by_path = same_request_key(STORY, WriteOptions(template=str(template)))
+    assert same_request_key(STORY, WriteOptions(template="mine.yaml")) == by_path, "a file by any path to it"
+    assert by_path != key and same_request_key(STORY, WriteOptions(template="tiny")) != key

@@ -97,6 +97,13 @@ def test_fragments_and_unattributed_first_person_are_unusable() -> None:
         ("A process that lacked focus.", False),  # the verb is inside a relative clause
         ("The man police arrested on Tuesday.", False),  # a relative clause with its own subject
         ("Is set to hold its first meeting.", False),
+        # a speech verb read as a noun after its subject, the clause it reports hung off it (Smoke test 40a #5)
+        (
+            "Russian media report at least three people killed when the military police facility in Sertolovo "
+            "collapses after blast.",
+            True,
+        ),
+        ("The police report on the crash.", False),  # a report, no verb
     ],
 )
 def test_a_sentence_is_whole_when_its_finite_verb_has_a_subject(sentence: str, whole: bool) -> None:

@@ -430,3 +430,17 @@ migration(
 migration(
     "m015_running_runs_by_owner", sqlite="CREATE INDEX runs_running_owner ON runs(owner) WHERE status = 'running';"
 )
+
+# Which job writes the first article of a story thread (``jobs.claims``): two workers writing entries of one thread
+# at once each found no article and each wrote one (Smoke test 40a #1). A story is claimed once.
+_THREAD_CLAIMS = """
+        CREATE TABLE thread_claims (
+            story_id {ref} PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            job_id {ref} NOT NULL
+        );
+"""
+migration(
+    "m016_thread_claims",
+    sqlite=_THREAD_CLAIMS.format(ref="INTEGER"),
+    postgres=_THREAD_CLAIMS.format(ref="BIGINT"),
+)

@@ -68,7 +68,8 @@ def register(cli: click.Group) -> None:
     "--regenerate",
     is_flag=True,
     help="Write a new article even when one with the same options is stored (by default that one is "
-    "returned, in any format, without calling the model).",
+    "returned, in any format, without calling the model). Every model call is made again, none from the cache; "
+    "a new article that reads word for word as a stored one is not saved again.",
 )
 @archive_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
@@ -121,16 +122,19 @@ def write(
     else:
         story = load_story(source, allow_private=allow_private)
         archive = open_archive(db)
-    options = write_options(click.get_current_context().params)
+    options = replace(write_options(click.get_current_context().params), fresh=regenerate)
     if not regenerate and not no_cache:
         options = replace(options, request_key=same_request_key(story, options))
     reused: list[int] = []
+    same: list[int] = []
 
     with progress_printer(quiet) as print_event:
 
         def on_event(event: Event) -> None:
             if event.stage == "done" and event.data.get("reused"):
                 reused.append(int(event.data["article_id"]))
+            if event.stage == "done" and event.data.get("same"):
+                same.append(int(event.data["article_id"]))
             print_event(event)
 
         article = write_article(story, options, archive, on_event=on_event)
@@ -139,6 +143,12 @@ def write(
         click.echo(
             f"Article {article.id} was written with the same options before: shown again "
             "(--regenerate writes a new one).",
+            err=True,
+        )
+    elif not quiet and same:
+        click.echo(
+            f"The new article reads word for word as article {article.id}: shown again, no copy saved "
+            "(the model's answers were the same; another model or template writes another article).",
             err=True,
         )
     elif not quiet:

@@ -44,6 +44,7 @@ from ..models import Story
 from ..pipeline import Event, WriteOptions, regenerate_section, write_article
 from ..pipeline.options import same_request_key
 from ..text import ascii_number
+from .claims import claim_thread
 from .heartbeat import Heartbeat
 from .outage import Outage
 from .polls import poll_feed
@@ -53,6 +54,8 @@ from .sql import queue_for
 log = logging.getLogger("newsdesk.worker")
 
 IDLE_SECONDS = 0.5  # pause between two claims that found nothing
+# how often a feed entry's job looks again for the article another job writes for its thread (``jobs.claims``)
+CLAIM_WAIT_SECONDS = 1.0
 
 
 class Stopping(BaseException):
@@ -273,14 +276,31 @@ class Worker:
             on_event(Event("done", "done", {"article_id": article_id, "reused": True}))
         elif payload.get("feed_entry_id") and payload.get("story_id") is not None:
             article_id = self._develop(job, on_event)  # a polled entry of a thread with an article: a new version
+            said = False
+            while article_id is None and (holder := self._claim_thread(job)) is not None:
+                if not said:  # another job writes the thread's first article (``jobs.claims``): develop it
+                    on_event(
+                        Event(
+                            "warning",
+                            "info",
+                            {
+                                "message": f"waiting for job {holder}, which writes the "
+                                "first article of this story's thread, to update it"
+                            },
+                        )
+                    )
+                    said = True
+                if self.stop.wait(CLAIM_WAIT_SECONDS):
+                    raise Stopping
+                article_id = self._develop(job, on_event)
         if article_id is None:
             story = self._story(job, on_event)
-            options = self._options(job, request_key=key)
+            options = replace(self._options(job, request_key=key), fresh=bool(payload.get("regenerate")))
             if not payload.get("regenerate") and not payload.get("feed_entry_id"):
                 # The same story with the same options is the stored article (Smoke test 35 #6: two tabs, a retry
                 # or the Library's button wrote it again). The key is looked up now, when the job runs, and held
                 # once by the archive, so identical jobs that run at once still end in one article.
-                options = replace(options, request_key=same_request_key(story, options, prefix="web"))
+                options = replace(options, request_key=same_request_key(story, options))
             article = write_article(
                 story, options, self.archive, on_event=on_event, model=self._model(payload.get("model"), on_event)
             )
@@ -288,6 +308,14 @@ class Worker:
         if payload.get("feed_entry_id") and article_id is not None:
             self.archive.feeds.set_entry_article(int(payload["feed_entry_id"]), article_id)
         return article_id
+
+    def _claim_thread(self, job: Job) -> int | None:
+        """Claim the entry's thread for this job's first article (``jobs.claims``); the live job that holds it,
+        if another does."""
+        from ..threads import thread_members
+
+        story_id = int(job.payload["story_id"])
+        return claim_thread(self.archive, thread_members(self.archive, story_id) | {story_id}, job.id)
 
     def _develop(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
         """The id of the thread's article, updated with this job's entry (``develop.update_thread_article``);

@@ -68,6 +68,7 @@ class Session:
         *,
         refit: Callable[[], bool] | None = None,
         emit: Callable[..., None] | None = None,
+        cache_scope: str = "",
     ):
         self.model = model
         self.store = store
@@ -76,6 +77,7 @@ class Session:
         self.max_calls = max_calls
         self.refit = refit
         self.emit = emit or (lambda *args, **data: None)
+        self.cache_scope = cache_scope  # answers cached under another scope are not this session's (RunPlan)
         self.limits: dict[str, int] = {}
         self.by_purpose: Counter[str] = Counter()
         self.stats = Stats()
@@ -226,8 +228,9 @@ class Session:
             )
 
     def _key(self, messages: list[dict[str, str]], options: dict[str, Any]) -> str:
+        scope = {"scope": self.cache_scope} if self.cache_scope else {}  # a plain run's keys are as they were
         payload = json.dumps(
-            {"model": self.model.describe(), "messages": messages, "options": options},
+            {"model": self.model.describe(), "messages": messages, "options": options, **scope},
             sort_keys=True,
             ensure_ascii=False,
         )

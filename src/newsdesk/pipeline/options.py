@@ -4,8 +4,9 @@ does, decided once from the options and the model) and ``Event`` (progress, pass
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
+from uuid import uuid4
 
 from ..retrieve import DEFAULT_BACKGROUND_PASSAGES
 
@@ -58,6 +59,11 @@ class WriteOptions:
     context_length: int | None = None  # the model's context window in tokens, where the user knows it
     # Idempotency: a second run with the same key returns the article the first one saved (jobs, feed entries).
     request_key: str | None = None
+    # A new article was asked for (--regenerate, the web's "Write a new article"): no call is answered from what
+    # the cache held before the run (``RunPlan.cache_scope``), and a run that writes the story's stored article
+    # word for word again saves no copy of it (Smoke test 40a #7: a regenerate's one call came from the cache, and
+    # a byte-identical copy was saved under a new id).
+    fresh: bool = False
     # Background from the story's thread and related threads only (threads/background.py), threading the archive
     # first: a new version of an article. Otherwise the thread as stored comes first, then a gated word search.
     thread_first: bool = False
@@ -69,21 +75,42 @@ class WriteOptions:
     run_owner: str | None = None
 
 
-def same_request_key(story: Story, options: WriteOptions, prefix: str = "cli") -> str:
+def same_request_key(story: Story, options: WriteOptions) -> str:
     """The same story with the same writing options is the same request: its stored article is returned.
 
     The key is the story's fingerprint (headline and text) and the details its article cites (address, date,
     outlet, author: a story sent again with its date corrected is another request, Smoke test 39b #8) with every
     option that shapes the article; the caching switch, the API key and the key itself do not. Saved as the
     article's ``request_key``, which the archive holds once, so two identical requests that run at once still end
-    in one article."""
+    in one article.
+
+    Every face computes it the same way (Smoke test 40a #6: `newsdesk write` and the web app keyed with a face's
+    prefix, and wrote the same story twice on one archive): the options are compared as the run reads them, a
+    model or template left to its default the same as one named, a template file by its full path."""
     import json
 
     from ..models import content_hash
 
-    chosen = {k: v for k, v in asdict(options).items() if k not in ("use_cache", "api_key", "request_key", "run_owner")}
+    chosen = {k: v for k, v in asdict(_as_run_reads_them(options)).items() if k not in _NOT_THE_REQUEST}
     details = [story.url, story.published, story.source, story.author]
-    return f"{prefix}:" + content_hash(story.fingerprint + json.dumps([chosen, details], sort_keys=True, default=str))
+    return "request:" + content_hash(story.fingerprint + json.dumps([chosen, details], sort_keys=True, default=str))
+
+
+_NOT_THE_REQUEST = ("use_cache", "api_key", "request_key", "fresh", "run_owner")
+
+
+def _as_run_reads_them(options: WriteOptions) -> WriteOptions:
+    """``options`` with the model and template as the run loads them: the CLI leaves the defaults out (None), the
+    web app names them ("smollm2", "default"), and a template file may be named by a relative path."""
+    from pathlib import Path
+
+    from ..llm import DEFAULT_MODEL
+
+    template = options.template or "default"
+    path = Path(template).expanduser()
+    if path.exists():
+        template = str(path.resolve())
+    return replace(options, model=(options.model or DEFAULT_MODEL).strip(), template=template)
 
 
 @dataclass(frozen=True)
@@ -96,6 +123,10 @@ class RunPlan:
     judge: bool  # the LLM judge decides the sentences the local checks leave uncertain
     revise: bool  # failing sentences are rewritten once; not for a model that cannot write analysis
     use_cache: bool
+    # Cached answers are shared by the runs of one scope: "" for every plain run. A fresh run has its own, the key
+    # it saves its article under where it has one (a job's: a resumed attempt replays what the one before it was
+    # answered), else one of its own; so none of its calls is answered from an earlier run's answer.
+    cache_scope: str = ""
 
     @classmethod
     def resolve(cls, options: WriteOptions, model: Model) -> RunPlan:
@@ -110,6 +141,7 @@ class RunPlan:
             # analysis: asking it to revise would be a call whose answer is known to be discarded
             revise=options.verify and not map_analysis,
             use_cache=options.use_cache,
+            cache_scope=(options.request_key or f"fresh:{uuid4().hex}") if options.fresh else "",
         )
 
     @property

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -58,6 +59,7 @@ def write_article(
     emit("store", "start")
     story_id, created = archive.add_story(story)
     emit("store", "done", story_id=story_id, new=created)
+    stored = set(archive.article_ids([story_id])[story_id]) if options.fresh else set()
     with _model_for(options, model) as model:
         article = _recorded_run(
             archive,
@@ -72,6 +74,9 @@ def write_article(
         return article
     if article.id is None:
         return _saved_first(archive, options, emit)
+    if article.id in stored:  # a new article was asked for, and the run wrote this one again (``_same_stored``)
+        emit("done", "done", article_id=article.id, same=True)
+        return article
     announce(archive, "article.published", article, emit)
     emit("done", "done", article_id=article.id, stats=article.stats.to_dict())
     return article
@@ -263,12 +268,28 @@ def _run(
     article.stats.llm_seconds = round(stats.llm_seconds, 3)
     article.stats.decode_seconds = round(stats.decode_seconds, 3)
     article.stats.seconds = round(time.perf_counter() - started, 3)
+    if options.fresh and (same := _same_stored(archive, article, story.id)) is not None:
+        return same, article.stats.to_dict()
     as_draft: dict[str, Any] = {"draft": True} if options.draft else {}
     emit("save", "start", **as_draft)
     archive.save_article(article, story.id, run_id, request_key=options.request_key)
     if article.id is not None:  # None: not stored, the same request was saved first (write_article says so)
         emit("save", "done", article_id=article.id, **as_draft)
     return article, article.stats.to_dict()
+
+
+def _same_stored(archive: Archive, article: Article, story_id: int | None) -> Article | None:
+    """The story's stored article that reads as ``article`` word for word, with the same template and model: a
+    new article asked for of a model that samples nothing (the embedded model, a title at temperature 0) and of the
+    same sources is the stored one again, and a copy under a new id would tell a reader nothing."""
+    volatile = ("id", "created", "stats", "story", "updated")
+
+    def reading(one: Article) -> dict[str, Any]:
+        return {k: v for k, v in one.to_dict().items() if k not in volatile}
+
+    ids = archive.article_ids([story_id])[story_id] if story_id is not None else []
+    new = reading(Article.from_dict(json.loads(json.dumps(article.to_dict()))))  # as stored: no passage ids
+    return next((stored for i in reversed(ids) if reading(stored := archive.get_article(i)) == new), None)
 
 
 def _says_nothing_new(article: Article, story: Story) -> bool:
@@ -290,7 +311,16 @@ def _session(
 ) -> Session:
     """The run's conversation with the model: its budget in all, the judge's and the revisions' own, a progress
     event around every call, and ``refit`` for a prompt the model's context cannot hold."""
-    session = Session(model, archive, run_id, use_cache=plan.use_cache, max_calls=max_calls, refit=refit, emit=emit)
+    session = Session(
+        model,
+        archive,
+        run_id,
+        use_cache=plan.use_cache,
+        max_calls=max_calls,
+        refit=refit,
+        emit=emit,
+        cache_scope=plan.cache_scope,
+    )
     session.limit("judge", MAX_JUDGE_CALLS if plan.judge else 0)
     session.limit("revise", MAX_REVISE_CALLS if plan.revise else 0)
     return session

@@ -20,6 +20,7 @@ from ..language import (
     INTENTION_VERBS,
     SPEECH_VERBS,
     STATEMENT_VERBS,
+    VIEW_VERBS,
     Stance,
     nlp,
     speaker_tokens,
@@ -129,10 +130,16 @@ def is_complete_sentence(doc: Any) -> bool:
     A clause that modifies a noun (``acl``) is non-finite ("the man pictured", "plans announced last week"); a verb
     in a finite form (past "launched" read as VBD, present "says") cannot head one without a relative pronoun. So
     where the parser hangs such a verb, with no subject of its own, off a noun it makes the root ("The telescope
-    launched on December 25, 2021."), the noun is the verb's subject and the sentence is whole."""
+    launched on December 25, 2021."), the noun is the verb's subject and the sentence is whole.
+
+    Some speech verbs in the present are nouns too ("report", "claim"): after a noun the parser may read one as
+    the last noun of a compound ("Russian media report at least three people killed ..."), the reported clause hung
+    off it. With a noun before it and a verb after it, it is the verb ("media report"), and the sentence whole."""
     subjects = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
     for root in (t for t in doc if t.dep_ == "ROOT"):
         if root.pos_ in ("NOUN", "PROPN", "PRON") and any(_finite_predicate(c) for c in root.rights):
+            return True
+        if _speech_verb_read_as_noun(root):
             return True
         if root.pos_ not in ("VERB", "AUX"):
             continue
@@ -140,6 +147,17 @@ def is_complete_sentence(doc: Any) -> bool:
         if any(c.dep_ in subjects for head in heads for c in head.children):
             return True
     return False
+
+
+def _speech_verb_read_as_noun(root: Any) -> bool:
+    """A root noun that is a speech verb's present form, with its subject folded into it as a compound noun and
+    the clause it reports after it (see ``is_complete_sentence``); "The police report" alone stays a noun."""
+    return (
+        root.pos_ == "NOUN"
+        and root.lower_ in VIEW_VERBS
+        and any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in root.lefts)
+        and any(c.pos_ in ("VERB", "AUX") for c in root.rights)
+    )
 
 
 def _finite_predicate(token: Any) -> bool:
