@@ -145,10 +145,7 @@ def postgres_dsn():
     if given:
         yield given
         return
-    if pgserver.binaries() is None:
-        if os.environ.get("NEWSDESK_REQUIRE_POSTGRES") == "1":
-            pytest.fail("NEWSDESK_REQUIRE_POSTGRES=1 but PostgreSQL is not installed")
-        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    pgserver.require_binaries()
     folder = Path(tempfile.mkdtemp(prefix="newsdesk-pg-"))
     try:
         yield pgserver.start(folder)

@@ -43,10 +43,7 @@ ARTICLE = Article(
 def pg_folder() -> Iterator[tuple[Path, str]]:
     """This module's PostgreSQL server: its folder (to stop and start it) and its DSN. The folder is made under
     /tmp itself, as for the session's server: pytest's own is closed to the user the server runs as."""
-    if pgserver.binaries() is None:
-        if os.environ.get("NEWSDESK_REQUIRE_POSTGRES") == "1":
-            pytest.fail("NEWSDESK_REQUIRE_POSTGRES=1 but PostgreSQL is not installed")
-        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    pgserver.require_binaries()
     folder = Path(tempfile.mkdtemp(prefix="newsdesk-pg-outage-"))
     try:
         yield folder, pgserver.start(folder)

@@ -31,6 +31,16 @@ def binaries() -> Path | None:
     return Path(folders[0]) if folders else None
 
 
+def require_binaries() -> None:
+    """Skip the calling test where PostgreSQL is not installed, or fail it where NEWSDESK_REQUIRE_POSTGRES=1 (CI)."""
+    import pytest
+
+    if binaries() is None:
+        if os.environ.get("NEWSDESK_REQUIRE_POSTGRES") == "1":
+            pytest.fail("NEWSDESK_REQUIRE_POSTGRES=1 but PostgreSQL is not installed")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+
+
 def _run_as() -> list[str]:
     if os.geteuid() != 0:
         return []
