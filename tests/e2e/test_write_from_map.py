@@ -134,7 +134,15 @@ def test_a_summary_only_story_gets_a_short_article_that_says_so(tmp_path: Path) 
     )
     assert article.sections == []  # nothing padded out of two sentences
     assert "rests on a summary of 2 sentences" in (article.intro.note or "")
-    assert "feed --fetch" not in (article.intro.note or ""), "a brief with no link has no page to fetch"
+    assert "linked page" not in (article.intro.note or ""), "a brief with no link has no page to fetch"
+    linked = write_article(
+        Story(headline=HEADLINE, body=summary, origin="feed", url="https://example.org/port"),
+        WriteOptions(use_cache=False),
+        archive,
+    )
+    note = linked.intro.note or ""
+    # Smoke test 40a #13: the web app showed editors a command-line command they could not run
+    assert "linked page's address" in note and "newsdesk " not in note and "--" not in note, note
     assert article.dek.startswith("The Harbour Authority approved")
     assert article.stats.llm_calls == 1  # the title
 

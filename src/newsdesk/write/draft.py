@@ -49,7 +49,9 @@ SUMMARY_NOTE = (
     "This article rests on a summary of {count}, not the full story, so it gives only what "
     "the summary says{background}.{fetch}"
 )
-FETCH_ADVICE = " Fetch the linked page (newsdesk feed --fetch) for a full analysis."
+# Said to whoever reads the article, on the web or at the command line: advice any face can act on (its page's
+# address is a story either takes), never one face's command (Smoke test 40a #13).
+FETCH_ADVICE = " For a full analysis, write the article again from the linked page's address."
 SCARCE_INTRO_WORDS = 30
 EMPTY_NOTE = "The model returned no usable text for this section."
 NO_SENTENCE_NOTE = "The model's text for this section held no complete sentence."
