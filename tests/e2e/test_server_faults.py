@@ -4,7 +4,6 @@ and said aloud. Real servers on 127.0.0.1."""
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler
@@ -19,7 +18,7 @@ from newsdesk.errors import ModelError
 from newsdesk.llm import server as server_module
 from newsdesk.llm.server import ServerModel
 from support.chatserver import ScriptedChatServer
-from support.servers import ThreadedServer
+from support.servers import ThreadedServer, send_json
 
 HELLO = [{"role": "user", "content": "Say hello."}]
 
@@ -288,12 +287,7 @@ class OneModelServer(BaseHTTPRequestHandler):
         self._send(404, {"error": {"message": "model 'smolm2' not found", "type": "not_found_error"}})
 
     def _send(self, status: int, payload: dict) -> None:
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        send_json(self, status, payload)
 
     def log_message(self, *args: object) -> None:
         pass

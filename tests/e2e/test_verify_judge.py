@@ -21,7 +21,7 @@ from newsdesk.llm.session import Session
 from newsdesk.pipeline import WriteOptions, judging
 from newsdesk.verify import Judge, Verifier
 from newsdesk.verify._judge import MAX_BATCH, Question, read_answers, uncertain
-from support.servers import ThreadedServer
+from support.servers import ThreadedServer, send_json
 
 PASSAGES = flood_passages()
 # Fact sentences at every distance from the line: copies, paraphrases, loose summaries, invented detail.
@@ -74,12 +74,7 @@ class ScriptedServer:
                 self._send(200, server.answer(body))
 
             def _send(self, status: int, payload: dict) -> None:
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                send_json(self, status, payload)
 
             def log_message(self, *_) -> None:
                 pass

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 
-from support.servers import ThreadedServer
+from support.servers import ThreadedServer, send_json
 
 
 class ScriptedChatServer:
@@ -98,14 +98,7 @@ class ScriptedChatServer:
                         server.in_flight -= 1
 
             def _send(self, status: int, payload: dict, headers: dict[str, str] | None = None) -> None:
-                body = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(body)
+                send_json(self, status, payload, headers)
 
             def log_message(self, *args: object) -> None:
                 pass

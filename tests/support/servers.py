@@ -6,6 +6,7 @@ test leaves a socket or a process for the garbage collector to find later.
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -60,6 +61,20 @@ class ThreadedServer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def send_json(
+    handler: BaseHTTPRequestHandler, status: int, payload: Any, headers: dict[str, str] | None = None
+) -> None:
+    """Answer a request with ``payload`` as JSON, its length given (the scripted API servers' one way to reply)."""
+    body = json.dumps(payload).encode()
+    handler.send_response(status)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", str(len(body)))
+    for name, value in (headers or {}).items():
+        handler.send_header(name, value)
+    handler.end_headers()
+    handler.wfile.write(body)
 
 
 def free_port() -> int:
