@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from typing import Any, TypeGuard
 
-from ..language import stem
+from ..language import (
+    EXPECTATION_PREDICATES,
+    HEDGE_ADVERBS,
+    HEDGE_VERBS,
+    NEGATING_PREFIXES,
+    parse,
+    stem,
+)
 from ..models import ClaimKind
 from ..sentences import source_spans, split_sentences
 from ..text import STOPWORDS, normalise, tokens
@@ -159,6 +166,8 @@ def claim_kind(sentence: str, section_kind: str) -> ClaimKind:
 _INFERRING_VERBS = frozenset(
     "suggest indicate signal reflect mean underscore highlight illustrate imply point raise show".split()
 )
+# Their keys and those of the verbs of supposing, by stem: the parse the checks share has no lemmas.
+_SUPPOSING = frozenset(stem(word) for word in _INFERRING_VERBS | HEDGE_VERBS)
 
 
 def _names_a_cause(match: re.Match[str], sentence: str) -> bool:
@@ -166,13 +175,7 @@ def _names_a_cause(match: re.Match[str], sentence: str) -> bool:
     cause, as "because of" does; only "due to" with a verb ("is due to arrive") schedules a coming event."""
     if not match.group().lower().endswith("due to"):
         return False
-    following = sentence[match.end() :].split(maxsplit=1)
-    if not following:
-        return False
-    from ..language import parse
-
-    doc = parse(sentence)
-    token = next((t for t in doc if t.idx >= match.end() and not t.is_space), None)
+    token = next((t for t in parse(sentence) if t.idx >= match.end() and not t.is_space), None)
     return token is not None and token.pos_ not in ("VERB", "AUX")
 
 
@@ -184,16 +187,13 @@ def tells_a_past_event(sentence: str) -> bool:
     killed, which could have been avoided" still states that they were killed, and is a fact to check. "Could"
     heading a main clause ("the army could not reach Boulder") is a modal there, so that clause tells no event,
     but a sentence with another main clause in the past ("The governor declared an emergency and ...") does."""
-    from ..language import EXPECTATION_PREDICATES, HEDGE_ADVERBS, HEDGE_VERBS, parse
-
-    supposing = {stem(word) for word in _INFERRING_VERBS | HEDGE_VERBS}  # the parse here has no lemmas
 
     def qualified(verb: Any) -> bool:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         return (
             verb.tag_ == "MD"
             or any(a.tag_ == "MD" for a in auxes)
-            or stem(verb.lower_) in supposing
+            or stem(verb.lower_) in _SUPPOSING
             or verb.lower_ in EXPECTATION_PREDICATES
             # "probably died", "was likely to", "was due to"
             or any(c.lower_ in HEDGE_ADVERBS or c.lower_ in EXPECTATION_PREDICATES for c in verb.children)
@@ -232,8 +232,6 @@ def denied_by_prefix(stems: frozenset[str] | set[str], source: frozenset[str] | 
     """Whether ``source`` holds one of ``stems`` with a negating prefix: "is not an experienced sailor" and "is an
     inexperienced sailor" deny the same thing, one with a word of negation and one with a prefix, so the source
     says no opposite of the sentence."""
-    from ..language import NEGATING_PREFIXES
-
     return any(
         len(word) >= shortest and prefix + word in source
         for word in stems
