@@ -9,7 +9,9 @@ tests/unit/test_verify_gate.py runs the same measurement in CI. To stay near a m
 deterministic subsample: the first ``FRANK_DOCUMENTS`` FRANK documents and the first ``SUMMEDITS_DOCUMENTS``
 documents of each SummEdits domain in order of their text's sha1, with every claim about them; every sentence of
 the dev articles, in their two halves (``articles_tune``: the six page articles and the first half of the cnndm
-ones by name; ``articles_check``: the other half, of which only these aggregates are ever printed); and the first
+ones by name; ``articles_check``: the other half, of which only these aggregates are ever printed), with each half's
+fair reasoning sentences also checked against another article's story (``elsewhere_caught``: reasoning about another
+story, which must fail); and the first
 ``CONTRAST_SENTENCES`` source sentences of the contrast sets for seed 0 (bench/contrast.py). Each dataset's sha256
 is recorded: a changed file fails the gate until the baseline is rewritten (with a reason, since the figures may
 move either way).
@@ -80,6 +82,14 @@ def measure(root: Path | None = None) -> dict:
             result["caught"] = _share(verdicts, kinds, ("error", "background"), False)
             result["errors_caught"] = _share(verdicts, kinds, ("error",), False)
             result["background_caught"] = _share(verdicts, kinds, ("background",), False)
+            # the fair reasoning of each article against another article's story: reasoning about another story
+            elsewhere = dev.elsewhere(claims)
+            result["elsewhere_caught"] = _share(
+                [all(verifier.check(s, c.passages, kind).supported for s, kind in c.sentences) for c in elsewhere],
+                ["elsewhere"] * len(elsewhere),
+                ("elsewhere",),
+                False,
+            )
         figures[name] = {
             "rows": len(claims),
             "sha256": dev.files_sha256(paths),

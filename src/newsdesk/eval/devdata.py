@@ -33,6 +33,7 @@ __all__ = [
     "Claim",
     "article_name",
     "article_passages",
+    "elsewhere",
     "in_half",
     "load",
     "shared_data_dir",
@@ -182,3 +183,21 @@ def _articles(folder: Path, half: str | None = None) -> list[Claim]:
                 )
             )
     return claims
+
+
+def elsewhere(claims: list[Claim]) -> list[Claim]:
+    """The fair reasoning sentences of each article, each set against the story of the next article by name (the
+    last against the first): reasoning about another story, which no source supports (label 0). The rotation is
+    fixed, so the set is the same on every run; the articles are about unrelated events."""
+    stories: dict[str, list[Passage]] = {}
+    for claim in claims:
+        stories.setdefault(claim.group, claim.passages)
+    names = sorted(stories)
+    if len(names) < 2:
+        return []
+    other = {name: stories[names[(i + 1) % len(names)]] for i, name in enumerate(names)}
+    return [
+        Claim("articles_elsewhere", claim.group, other[claim.group], claim.sentences, 0, detail=claim.detail)
+        for claim in claims
+        if claim.label == 1 and all(kind != "fact" for _, kind in claim.sentences)
+    ]

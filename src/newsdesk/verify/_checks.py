@@ -270,6 +270,7 @@ CHECKS: tuple[Check, ...] = (
     FactCheck("affiliation", affiliation, "a club, party or kind the source does not give the person"),
     FactCheck("conflation", conflation, "who did what exchanged among the names the source uses"),
     Rule("specifics", "veto", _score.specifics, "a figure, date or name found in no source"),
+    Rule("off_topic", "veto", _score.off_topic, "reasoning about something the sources do not discuss"),
     JudgeCheck(),
     Rule("grounding", "decide", _score.grounding, "grounding (its words come from the sources)"),
     Rule("score", "decide", _score.score, "the source-overlap score"),
