@@ -6,6 +6,7 @@ import gc
 import sqlite3
 import sys
 import threading
+import time
 import warnings
 from pathlib import Path
 
@@ -271,6 +272,12 @@ def test_a_postgres_connection_lost_mid_run_is_the_database_unavailable_then_com
         pid = archive.db.execute("SELECT pg_backend_pid() AS pid").fetchone()["pid"]
         with psycopg.connect(postgres_dsn, autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            # pg_terminate_backend only signals the backend: wait until it has gone, as a restart has by the time
+            # an idle connection is next used (on a loaded machine the test looked while it was still exiting)
+            for _ in range(500):
+                if admin.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s", (pid,)).fetchone() is None:
+                    break
+                time.sleep(0.01)
 
     archive = open_archive(pgserver.fresh_schema(postgres_dsn))
     story_id, _ = archive.add_story(Story(headline="Bridge reopens", body="The harbour bridge reopened on Monday."))
