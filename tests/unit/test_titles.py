@@ -39,6 +39,19 @@ def test_a_relative_clause_is_asked_about_its_own_verb() -> None:
     )
 
 
+def test_a_wh_clause_inside_a_noun_phrase_is_not_the_headlines_clause() -> None:
+    """A wh-word after a preposition opens the preposition's object, not a relative clause of the noun before it;
+    and words that stop inside a wh-clause, before its verb, are no noun phrase a pronoun can stand for. Neither
+    headline states an event of its own, so neither moves a verb out of its embedded clause."""
+    council = "The council is studying how the port authority is spending its budget, officials said."
+    title = fallback_title("A review of how the port authority is spending its budget", council)
+    assert not title.startswith(("Why is a review", "Why does a review", "Why did a review")), title
+    assert "authority is spending" in title or "authority spending" not in title, title
+    farmers = "Farmers and a water company have argued for months over who controls the river's flow."
+    title = fallback_title("The long battle over who controls the river", farmers)
+    assert "over control the river" not in title and not title.startswith("Why does the long battle"), title
+
+
 def test_a_last_word_the_parse_reads_as_a_verb_is_read_as_the_story_uses_it() -> None:
     covers = (
         "The artist painted the cover in a week. Each cover took months of planning, and the first cover was "

@@ -68,6 +68,7 @@ _STATIVE = {
 #: the verbs a headline names its claim's source with ("..., new report warns", "Anthropic study finds ...")
 ATTRIBUTION_VERBS = frozenset({"say", "warn", "find", "show", "claim", "allege", "suggest", "report"})
 _RELATIVE = {"that", "which", "who"}
+_WH_TAGS = ("WRB", "WP", "WDT", "WP$")  # how, who, which, whose: each opens a clause of its own
 
 
 def asked_about(
@@ -301,10 +302,19 @@ def _relative(noun: Token) -> Token | None:
         (
             c
             for c in noun.children
-            if c.dep_ == "relcl" and any(g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE for g in c.children)
+            if c.dep_ == "relcl"
+            and any(g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE and not _after_preposition(g) for g in c.children)
         ),
         None,
     )
+
+
+def _after_preposition(pronoun: Token) -> bool:
+    """A wh-word that is its clause's subject and follows a preposition opens the preposition's object, an
+    embedded question ("the fight over who controls AI chips"), not a relative clause of the noun before it: a
+    relative pronoun after a preposition is that preposition's object ("the bridge over which ..."), never the
+    subject of its clause."""
+    return pronoun.i > 0 and pronoun.doc[pronoun.i - 1].pos_ == "ADP"
 
 
 def _named(token: Token) -> bool:
@@ -365,11 +375,14 @@ def _opening(wh: str, verb: str) -> str:
 
 def _noun_phrase(phrase: Doc, head: Token) -> bool:
     """Whether words a pronoun is to stand for can be one noun phrase: a common noun at its head that English has
-    as a noun ("U.S. withholds" has none: "withhold" is only a verb; a capitalised head is a name), and no subject
-    pronoun after its first word (a pronoun is a noun phrase by itself, so "stories you" starts a clause of its
-    own: "stories (that) you missed")."""
+    as a noun ("U.S. withholds" has none: "withhold" is only a verb; a capitalised head is a name), no wh-word
+    whose clause's verb lies past them (a phrase holds a clause whole or not at all), and no subject pronoun after
+    its first word (a pronoun is a noun phrase by itself, so "stories you" starts a clause of its own: "stories
+    (that) you missed")."""
     if head.tag_ in ("NN", "NNS") and head.text[:1].islower() and not is_noun(head.lemma_):  # capitalised: a name
         return False
+    if any(t.tag_ in _WH_TAGS and not any(v.pos_ in ("VERB", "AUX") for v in phrase[t.i + 1 :]) for t in phrase):
+        return False  # a wh-word opens a clause whose verb lies past these words: "A look at how the administration"
     return not any(t.tag_ == "PRP" and t.dep_ != "poss" and t.i > 0 for t in phrase)
 
 
