@@ -52,6 +52,12 @@ def test_a_wh_clause_inside_a_noun_phrase_is_not_the_headlines_clause() -> None:
     assert "over control the river" not in title and not title.startswith("Why does the long battle"), title
 
 
+def test_a_conjunction_opening_a_headlines_sentence_is_no_part_of_its_clause() -> None:
+    """ "And," links a round-up headline's second sentence to its first; the question is asked of the clause."""
+    title = fallback_title("Harbour ferry cancelled. And, port workers set for strike talks", "")
+    assert "And," not in title and title.endswith("?"), title
+
+
 def test_a_last_word_the_parse_reads_as_a_verb_is_read_as_the_story_uses_it() -> None:
     covers = (
         "The artist painted the cover in a week. Each cover took months of planning, and the first cover was "

@@ -81,9 +81,14 @@ def headline_parts(headline: str) -> list[tuple[str, bool]]:
     return [(_unquote(p), p[0] in "'\"‘“" and _unquote(p) != p) for p in pieces]
 
 
+_OPENING_CONJUNCTION = re.compile(r"^(?:and|but|or|so|yet)\b,?\s+(?=\S)", re.I)
+
+
 def _unstopped(part: str) -> str:
-    """The clause without its closing stop or colon; an abbreviation keeps its dot ("... to cover the U.S.")."""
-    part = part.rstrip(":")
+    """The clause without its closing stop or colon, nor a conjunction that opens it ("And, U.S. and Iran set for
+    talks"): a conjunction at the start of a sentence links it to the one before, and is no part of its clause. An
+    abbreviation keeps its dot ("... to cover the U.S.")."""
+    part = _OPENING_CONJUNCTION.sub("", part.rstrip(":"))
     return part if re.search(r"\b(?:[A-Za-z]\.){2,}$", part) else part.rstrip(".")
 
 
