@@ -56,6 +56,7 @@ __all__ = [
     "TERMINAL",
     "JobKind",
     "attempt_owner",
+    "job_of_owner",
     "JobPayload",
     "with_choices",
 ]
@@ -67,6 +68,12 @@ def attempt_owner(worker: str, job_id: int) -> str:
     """The ``runs.owner`` of the runs a job's attempt makes: ``host:pid`` first, as every owner, so that a run of
     a process that died is still found by its process (``worker.is_dead_local_worker``)."""
     return f"{worker}:job-{job_id}"
+
+
+def job_of_owner(owner: str | None) -> int | None:
+    """The job whose attempt made a run of ``owner`` (``attempt_owner``); None for a run of a command."""
+    _, marker, number = (owner or "").rpartition(":job-")
+    return int(number) if marker and number.isascii() and number.isdigit() else None
 
 
 TERMINAL = ("done", "failed")

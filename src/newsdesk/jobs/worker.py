@@ -61,6 +61,9 @@ CLAIM_WAIT_SECONDS = 1.0
 class Stopping(BaseException):
     """Raised in a worker told to stop mid-job (BaseException: the pipeline must not swallow it)."""
 
+    def __str__(self) -> str:  # what the interrupted run records: it was the bare word "Stopping" (Smoke test 40a #15)
+        return "interrupted: the worker was stopped; its job goes back in the queue"
+
 
 @dataclass
 class WorkerConfig:

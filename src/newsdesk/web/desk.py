@@ -10,11 +10,12 @@ from typing import Any
 
 from ..archive import Archive, check_writable, open_archive
 from ..archive.feeds import Feed
-from ..errors import BlockedURLError, InputError
+from ..errors import BlockedURLError, InputError, NotFoundError
 from ..ingest.clean import check_article, clean_story
 from ..ingest.guard import Guard, for_server, normal_url
-from ..jobs import Job, JobPayload, JobQueue, queue_for, with_choices
+from ..jobs import CANCELLED, Job, JobPayload, JobQueue, queue_for, with_choices
 from ..jobs.polls import MAX_FEED_INTERVAL
+from ..jobs.queue import job_of_owner
 from ..models import Article, Story, WriteChoices
 from ..pipeline import section_index
 from ..progress import Progress
@@ -141,6 +142,32 @@ class Desk:
         # One poll per feed and last poll time: a second request (or scheduler tick) before it ran is the same job.
         key = f"poll:{feed.id}:{feed.last_polled or 'never'}"
         return self.queue.enqueue("poll", {"feed_id": feed.id, "url": feed.url}, key=key, priority=POLL_PRIORITY)
+
+    def failed_runs(self, limit: int = 5) -> list[dict[str, Any]]:
+        """The most recent failed runs whose work was lost, newest first, for the New article page, each with its
+        ``job_id`` and whether that job was ``cancelled``. A run of an attempt that was interrupted (a stopped or
+        killed worker) whose job was resumed, and finished or runs again, lost nothing: it is left out (Smoke test
+        40a #15: editors were alarmed by runs of jobs that had ended well); a job's latest run stands for it."""
+        shown: list[dict[str, Any]] = []
+        jobs_seen: set[int] = set()
+        for run in self.archive.runs("failed", limit=limit * 10):
+            job_id = job_of_owner(run["owner"])
+            cancelled = False
+            if job_id is not None:
+                if job_id in jobs_seen:
+                    continue
+                jobs_seen.add(job_id)
+                try:
+                    job: Job | None = self.queue.get(job_id)
+                except NotFoundError:  # its job was deleted: the run is all there is to show
+                    job = None
+                if job is not None and job.status != "failed":
+                    continue
+                cancelled = job is not None and job.error == CANCELLED
+            shown.append({**run, "job_id": job_id, "cancelled": cancelled})
+            if len(shown) == limit:
+                break
+        return shown
 
     def _options(self, template: str | None, model: str | None) -> WriteChoices:
         name, spec = self.template(template)

@@ -91,7 +91,7 @@ def _new_page(request: Request, status: int = 200, error: str | None = None, **v
         max_upload=desk.settings.max_upload,
         max_chars=MAX_BODY_CHARS,
         recent=desk.queue.list_jobs(limit=8),
-        failed_runs=desk.archive.runs("failed", limit=5),
+        failed_runs=desk.failed_runs(),
     )
 
 
