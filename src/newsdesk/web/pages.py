@@ -1,26 +1,23 @@
 """The HTML pages: new article, job progress, article view, library, feeds, login and the API reference.
 
-Forms post here (not to /api) with a CSRF token; on success they redirect (303) to the page that follows the
-job. Errors in a form come back as the same page with the message and the user's input kept.
+Forms post here (not to /api) with a CSRF token (``web.forms``). The Feeds page is ``web.feeds_page``.
 """
 
 from __future__ import annotations
 
 import hmac
 import json
-import math
 from importlib import resources
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
 from ..errors import ConflictError, InputError, NewsdeskError, NotFoundError
 from ..ingest import FeedNotStory, story_from_bytes, story_from_pasted
-from ..jobs.polls import feed_state
 from ..models import Article
 from ..progress import Progress
 from ..render.changes import VersionChanges, version_changes
@@ -29,43 +26,15 @@ from .api import RowId, VersionNumber, get_desk
 from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
 from .errors import error_response
+from .forms import TooLarge, checked_form, in_thread, read_form, see
 from .security import SESSION_COOKIE, session_value
-from .settings import DEFAULT_FEED_INTERVAL, MAX_BODY_CHARS, PAGE_SIZE
+from .settings import MAX_BODY_CHARS, PAGE_SIZE
 from .templating import page, page_number
 
 if TYPE_CHECKING:
     from ..archive import Archive
 
 router = APIRouter(include_in_schema=False)
-
-
-async def _read_form(request: Request) -> Any:
-    settings = get_desk(request).settings
-    return await request.form(max_files=1, max_fields=20, max_part_size=settings.max_upload)
-
-
-async def _form(request: Request) -> Any:
-    """The posted form, once its CSRF token is checked."""
-    form = await _read_form(request)
-    if not check_csrf(request, form.get(CSRF_FIELD)):
-        await form.close()
-        raise _CsrfError
-    return form
-
-
-class _TooLarge(NewsdeskError):
-    status_code = 413
-
-
-class _CsrfError(NewsdeskError):
-    status_code = 403
-
-    def __str__(self) -> str:
-        return "the form's security token is missing or stale: reload the page and send it again"
-
-
-def _see(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
 
 
 # -- new article ---------------------------------------------------------------------------------------------
@@ -98,7 +67,7 @@ def _new_page(request: Request, status: int = 200, error: str | None = None, **v
 @router.post("/articles/new")
 async def submit_article(request: Request) -> Response:
     desk = get_desk(request)
-    form = await _read_form(request)
+    form = await read_form(request)
     if not check_csrf(request, form.get(CSRF_FIELD)):
         # the New article page again, with what was typed and a token that works (Smoke test 35 #10: the generic
         # error page lost a pasted brief, and Back brought the stale token back); still a 403, and nothing is queued
@@ -126,9 +95,7 @@ async def submit_article(request: Request) -> Response:
         if len(given) > 1:  # which one was meant is not ours to guess: the API refuses the same
             raise InputError(f"give one of a brief, a URL or a file, not {' and '.join(given)}")
         if too_big and data is not None:
-            raise _TooLarge(
-                f"the file is {len(data):,} bytes; a file may be at most {desk.settings.max_upload:,} bytes"
-            )
+            raise TooLarge(f"the file is {len(data):,} bytes; a file may be at most {desk.settings.max_upload:,} bytes")
         if data is not None:
             try:
                 story = story_from_bytes(data, PurePath(filename).name or "the file")
@@ -137,25 +104,19 @@ async def submit_article(request: Request) -> Response:
                     f"{feed.name} is a news feed (RSS or Atom), not one story: add its address on the Feeds page "
                     "(/feeds) to store its entries and write an article for each"
                 ) from None
-            job = await _in_thread(desk.submit_story, story, template, model, regenerate)
+            job = await in_thread(desk.submit_story, story, template, model, regenerate)
         elif url:
-            job = await _in_thread(desk.submit_url, url, template, model, regenerate)
+            job = await in_thread(desk.submit_url, url, template, model, regenerate)
         elif values["brief"].strip():
             brief = story_from_pasted(values["brief"], "the brief")
-            job = await _in_thread(desk.submit_story, brief, template, model, regenerate)
+            job = await in_thread(desk.submit_story, brief, template, model, regenerate)
         else:
             raise InputError("paste a brief, give a URL or choose a file")
     except NewsdeskError as error:
         return _new_page(
             request, status=error.status_code if error.status_code != 400 else 422, error=str(error), **values
         )
-    return _see(f"/jobs/{job.id}")
-
-
-async def _in_thread(fn: Any, *args: Any) -> Any:
-    import anyio.to_thread
-
-    return await anyio.to_thread.run_sync(fn, *args)
+    return see(f"/jobs/{job.id}")
 
 
 # -- jobs and articles ---------------------------------------------------------------------------------------
@@ -180,12 +141,12 @@ def job_page(request: Request, job_id: RowId) -> Response:
 @router.post("/jobs/{job_id}/cancel")
 async def cancel_job(request: Request, job_id: RowId) -> Response:
     desk = get_desk(request)
-    await (await _form(request)).close()  # nothing to read but its CSRF token, checked there
+    await (await checked_form(request)).close()  # nothing to read but its CSRF token, checked there
     try:
-        await _in_thread(desk.queue.cancel, job_id)
+        await in_thread(desk.queue.cancel, job_id)
     except ConflictError:
         pass  # finished meanwhile: the job's page says how
-    return _see(f"/jobs/{job_id}")
+    return see(f"/jobs/{job_id}")
 
 
 def _steps(events: list[Any]) -> list[tuple[int, str]]:
@@ -252,21 +213,21 @@ def _changes(archive: Archive, article: Article, since: int | None) -> VersionCh
 @router.post("/articles/{article_id}/regenerate")
 async def regenerate_section(request: Request, article_id: RowId) -> Response:
     desk = get_desk(request)
-    form = await _form(request)
-    job = await _in_thread(desk.regenerate, article_id, str(form.get("section_id") or ""))
-    return _see(f"/jobs/{job.id}")
+    form = await checked_form(request)
+    job = await in_thread(desk.regenerate, article_id, str(form.get("section_id") or ""))
+    return see(f"/jobs/{job.id}")
 
 
 @router.post("/stories/{story_id}/write")
 async def write_story(request: Request, story_id: RowId) -> Response:
     desk = get_desk(request)
-    form = await _form(request)
-    story = await _in_thread(desk.archive.get_story, story_id)
-    job = await _in_thread(desk.submit_story, story, str(form.get("template") or "") or None)
-    return _see(f"/jobs/{job.id}")
+    form = await checked_form(request)
+    story = await in_thread(desk.archive.get_story, story_id)
+    job = await in_thread(desk.submit_story, story, str(form.get("template") or "") or None)
+    return see(f"/jobs/{job.id}")
 
 
-# -- library and feeds ---------------------------------------------------------------------------------------
+# -- library ---------------------------------------------------------------------------------------------
 @router.get("/library")
 def library(request: Request, q: str = "", number: Annotated[str, Query(alias="page")] = "1") -> Response:
     current = page_number(number)
@@ -288,65 +249,16 @@ def library(request: Request, q: str = "", number: Annotated[str, Query(alias="p
     )
 
 
-@router.get("/feeds")
-def feeds_page(request: Request) -> Response:
-    return _feeds_page(request)
-
-
-def _feeds_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
-    desk = get_desk(request)
-    feeds = [feed_state(feed) for feed in desk.archive.feeds.watched()]
-    return page(
-        request,
-        "feeds.html",
-        status=status,
-        error=error,
-        values=values,
-        feeds=feeds,
-        templates=list(desk.settings.templates),
-        default_interval=DEFAULT_FEED_INTERVAL // 60,
-    )
-
-
-@router.post("/feeds/{feed_id}/unwatch")
-async def unwatch_feed(request: Request, feed_id: int) -> Response:
-    desk = get_desk(request)
-    await (await _form(request)).close()  # nothing to read but its CSRF token, checked there
-    try:
-        desk.archive.feeds.unwatch(feed_id)
-    except NewsdeskError as error:
-        return _feeds_page(request, error.status_code, str(error))
-    return _see("/feeds")
-
-
-@router.post("/feeds")
-async def add_feed(request: Request) -> Response:
-    desk = get_desk(request)
-    form = await _form(request)
-    url = str(form.get("url") or "").strip()
-    template = str(form.get("template") or "") or None
-    try:
-        minutes = float(str(form.get("interval_minutes") or DEFAULT_FEED_INTERVAL // 60))
-        if not math.isfinite(minutes):
-            raise ValueError
-        feed, job = await _in_thread(desk.watch_feed, url, int(minutes * 60), template)
-    except ValueError:
-        return _feeds_page(request, 422, "the interval must be a number of minutes", url=url)
-    except NewsdeskError as error:
-        return _feeds_page(request, error.status_code if error.status_code != 400 else 422, str(error), url=url)
-    return _see(f"/jobs/{job.id}")
-
-
 # -- login, docs, shared CSS ---------------------------------------------------------------------------------
 @router.get("/login")
 def login(request: Request, token: str = "", next: str = "/") -> Response:
     settings = get_desk(request).settings
     if not settings.token:
-        return _see("/")
+        return see("/")
     if not token or not hmac.compare_digest(token.encode(), settings.token.encode()):
         return error_response(request, 401, "wrong or missing token: open /login?token=TOKEN")
     target = next if next.startswith("/") and not next.startswith("//") and "\\" not in next else "/"
-    response = _see(target)
+    response = see(target)
     response.set_cookie(SESSION_COOKIE, session_value(settings.token), httponly=True, samesite="strict", path="/")
     return response
 

@@ -1,0 +1,67 @@
+"""The Feeds page: the watched feeds with their state, the form that watches one more, and "Stop watching"."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from ..errors import NewsdeskError
+from ..jobs.polls import feed_state
+from .api import get_desk
+from .forms import checked_form, in_thread, see
+from .settings import DEFAULT_FEED_INTERVAL
+from .templating import page
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/feeds")
+def feeds_page(request: Request) -> Response:
+    return _feeds_page(request)
+
+
+def _feeds_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
+    desk = get_desk(request)
+    feeds = [feed_state(feed) for feed in desk.archive.feeds.watched()]
+    return page(
+        request,
+        "feeds.html",
+        status=status,
+        error=error,
+        values=values,
+        feeds=feeds,
+        templates=list(desk.settings.templates),
+        default_interval=DEFAULT_FEED_INTERVAL // 60,
+    )
+
+
+@router.post("/feeds/{feed_id}/unwatch")
+async def unwatch_feed(request: Request, feed_id: int) -> Response:
+    desk = get_desk(request)
+    await (await checked_form(request)).close()  # nothing to read but its CSRF token, checked there
+    try:
+        desk.archive.feeds.unwatch(feed_id)
+    except NewsdeskError as error:
+        return _feeds_page(request, error.status_code, str(error))
+    return see("/feeds")
+
+
+@router.post("/feeds")
+async def add_feed(request: Request) -> Response:
+    desk = get_desk(request)
+    form = await checked_form(request)
+    url = str(form.get("url") or "").strip()
+    template = str(form.get("template") or "") or None
+    try:
+        minutes = float(str(form.get("interval_minutes") or DEFAULT_FEED_INTERVAL // 60))
+        if not math.isfinite(minutes):
+            raise ValueError
+        feed, job = await in_thread(desk.watch_feed, url, int(minutes * 60), template)
+    except ValueError:
+        return _feeds_page(request, 422, "the interval must be a number of minutes", url=url)
+    except NewsdeskError as error:
+        return _feeds_page(request, error.status_code if error.status_code != 400 else 422, str(error), url=url)
+    return see(f"/jobs/{job.id}")

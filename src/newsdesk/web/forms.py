@@ -1,0 +1,53 @@
+"""What every HTML form route shares: reading the posted form, checking its CSRF token, and the answers.
+
+Forms post to the pages (not to /api) with a CSRF token; on success they redirect (303) to the page that follows
+the job. Errors in a form come back as the same page with the message and the user's input kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+
+from ..errors import NewsdeskError
+from .api import get_desk
+from .csrf import CSRF_FIELD, check_csrf
+
+__all__ = ["CsrfError", "TooLarge", "checked_form", "in_thread", "read_form", "see"]
+
+
+async def read_form(request: Request) -> Any:
+    settings = get_desk(request).settings
+    return await request.form(max_files=1, max_fields=20, max_part_size=settings.max_upload)
+
+
+async def checked_form(request: Request) -> Any:
+    """The posted form, once its CSRF token is checked."""
+    form = await read_form(request)
+    if not check_csrf(request, form.get(CSRF_FIELD)):
+        await form.close()
+        raise CsrfError
+    return form
+
+
+class TooLarge(NewsdeskError):
+    status_code = 413
+
+
+class CsrfError(NewsdeskError):
+    status_code = 403
+
+    def __str__(self) -> str:
+        return "the form's security token is missing or stale: reload the page and send it again"
+
+
+def see(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+async def in_thread(fn: Any, *args: Any) -> Any:
+    import anyio.to_thread
+
+    return await anyio.to_thread.run_sync(fn, *args)
