@@ -119,6 +119,7 @@ class JobPayload(WriteChoices, total=False):
     article_id: int
     section_id: str
     regenerate: bool  # a write job: a new article even when the story was written with the same options
+    develop: bool  # a write job: the story updates its thread's article, as a feed entry does (the Library asks)
 
 
 def with_choices(payload: JobPayload, choices: WriteChoices) -> JobPayload:

@@ -277,8 +277,8 @@ class Worker:
         article_id = self.archive.article_for_request(key)
         if article_id is not None:  # saved by an attempt that died before it could say so
             on_event(Event("done", "done", {"article_id": article_id, "reused": True}))
-        elif payload.get("feed_entry_id") and payload.get("story_id") is not None:
-            article_id = self._develop(job, on_event)  # a polled entry of a thread with an article: a new version
+        elif (payload.get("feed_entry_id") or payload.get("develop")) and payload.get("story_id") is not None:
+            article_id = self._develop(job, on_event)  # an entry of a thread with an article: a new version
             said = False
             while article_id is None and (holder := self._claim_thread(job)) is not None:
                 if not said:  # another job writes the thread's first article (``jobs.claims``): develop it

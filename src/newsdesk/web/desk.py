@@ -94,6 +94,22 @@ class Desk:
         options = self._options(template, model)
         return self._write_job({"url": self.checked_url(url)}, options, regenerate)
 
+    def write_stored_story(self, story_id: int, template: str | None = None) -> Job:
+        """Queue a job for a stored story (the Library's button). A story of a thread that has an article, and none
+        of its own, updates that article, as a polled entry of the thread does: a plain write made one more article
+        for the thread (Smoke test 40a #16). Otherwise a write job: it ends at the stored article when the story was
+        written with the same options before."""
+        from ..pipeline.develop import thread_article
+        from ..threads import update_threads
+
+        story = self.archive.get_story(story_id)
+        if not self.archive.article_ids([story_id])[story_id]:
+            update_threads(self.archive)
+            if thread_article(self.archive, story_id) is not None:
+                payload: JobPayload = {"story_id": story_id, "develop": True}
+                return self.queue.enqueue("write", with_choices(payload, self._options(template, None)))
+        return self.submit_story(story, template)
+
     def _write_job(self, payload: JobPayload, options: WriteChoices, regenerate: bool) -> Job:
         if regenerate:
             payload["regenerate"] = True

@@ -32,7 +32,7 @@ from .settings import MAX_BODY_CHARS, PAGE_SIZE
 from .templating import page, page_number
 
 if TYPE_CHECKING:
-    from ..archive import Archive
+    from ..archive import Archive, StoryRow
 
 router = APIRouter(include_in_schema=False)
 
@@ -222,8 +222,7 @@ async def regenerate_section(request: Request, article_id: RowId) -> Response:
 async def write_story(request: Request, story_id: RowId) -> Response:
     desk = get_desk(request)
     form = await checked_form(request)
-    story = await in_thread(desk.archive.get_story, story_id)
-    job = await in_thread(desk.submit_story, story, str(form.get("template") or "") or None)
+    job = await in_thread(desk.write_stored_story, story_id, str(form.get("template") or "") or None)
     return see(f"/jobs/{job.id}")
 
 
@@ -237,6 +236,7 @@ def library(request: Request, q: str = "", number: Annotated[str, Query(alias="p
     articles = desk.archive.list_articles(q, limit=PAGE_SIZE + 1, offset=offset)
     stories = desk.archive.search_stories(q, limit=PAGE_SIZE + 1, offset=offset)
     more = len(articles) > PAGE_SIZE or len(stories) > PAGE_SIZE
+    own, thread = _articles_of(desk.archive, stories[:PAGE_SIZE])
     return page(
         request,
         "library.html",
@@ -245,8 +245,22 @@ def library(request: Request, q: str = "", number: Annotated[str, Query(alias="p
         more=more,
         articles=articles[:PAGE_SIZE],
         stories=stories[:PAGE_SIZE],
+        own=own,
+        thread_article=thread,
         templates=list(desk.settings.templates),
     )
+
+
+def _articles_of(archive: Archive, stories: list[StoryRow]) -> tuple[dict[int, list[int]], dict[int, int | None]]:
+    """For the Library's story rows: each story's own articles, and for a story with none the
+    article of its thread that it would update (Smoke test 40a #16: every row offered "Write an article", one with an
+    article or a thread entry whose thread has one too, and the latter made one more article for the thread)."""
+    from ..pipeline.develop import thread_article
+    from ..threads import update_threads
+
+    update_threads(archive)  # stories stored since the last look join their threads first, as on /stories
+    own = archive.article_ids([story["id"] for story in stories])
+    return own, {story_id: thread_article(archive, story_id) for story_id, ids in own.items() if not ids}
 
 
 # -- login, docs, shared CSS ---------------------------------------------------------------------------------
