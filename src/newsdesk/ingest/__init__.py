@@ -43,11 +43,23 @@ def load_story(arg: str, *, allow_private: bool = False) -> Story:
 
 
 class FeedNotStory(InputError):
-    """A feed given where one story was asked for; ``name`` is the file's, so a face can say where feeds go."""
+    """A feed (a file or a URL, ``name``) given where one story was asked for: the message says where feeds go."""
 
-    def __init__(self, message: str, name: str) -> None:
-        super().__init__(message)
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"{name} is a news feed (RSS or Atom), not one story: `newsdesk ingest {name}` stores its entries, "
+            f"`newsdesk feed {name} --write` writes an article for each"
+        )
         self.name = name
+
+    def for_web(self) -> str:
+        """The Feeds page, where a browser user takes a feed (Smoke test 40a #19: a feed's URL failed after queueing
+        with "is application/xml, not a web page"; a feed file had no way in)."""
+        how = "watch its address" if "://" in self.name else "upload it"
+        return (
+            f"{self.name} is a news feed (RSS or Atom), not one story: {how} on the Feeds page (/feeds) to store its "
+            "entries and write an article for each"
+        )
 
 
 def story_from_bytes(data: bytes, name: str) -> Story:
@@ -58,11 +70,7 @@ def story_from_bytes(data: bytes, name: str) -> Story:
     from .feeds import looks_like_feed  # imported here: it brings the fetcher, which a text story never needs
 
     if looks_like_feed(data):
-        raise FeedNotStory(
-            f"{name} is a news feed (RSS or Atom), not one story: `newsdesk ingest {name}` stores its entries, "
-            f"`newsdesk feed {name} --write` writes an article for each",
-            name,
-        )
+        raise FeedNotStory(name)
     page = decode_html(data)
     if name.lower().endswith((".html", ".htm")) or looks_like_html(page):
         # a saved page is decoded as a fetched one is (its <meta charset>, UTF-8, windows-1252): the same bytes

@@ -19,10 +19,19 @@ from ..archive.intake import ingest_feed
 from ..errors import BlockedURLError, NewsdeskError
 from ..ingest.feeds import read_feed
 from ..ingest.guard import for_server
+from ..models import WriteChoices
 from ..pipeline import Event
-from .queue import JobQueue, with_choices
+from .queue import Job, JobQueue, with_choices
 
-__all__ = ["BLOCKED_PREFIX", "MAX_FEED_INTERVAL", "PARTIAL_PREFIX", "feed_state", "is_due", "poll_feed"]
+__all__ = [
+    "BLOCKED_PREFIX",
+    "MAX_FEED_INTERVAL",
+    "PARTIAL_PREFIX",
+    "feed_state",
+    "is_due",
+    "poll_feed",
+    "queue_entry_writes",
+]
 
 MAX_FEED_INTERVAL = 7 * 24 * 3600  # a watched feed is polled at least weekly
 
@@ -75,6 +84,23 @@ def feed_state(feed: Feed) -> dict[str, Any]:
     return {**feed.to_dict(), "status": status, "next_poll": due.isoformat(timespec="seconds") if due else None}
 
 
+def queue_entry_writes(archive: Archive, queue: JobQueue, feed_url: str, options: WriteChoices) -> list[Job]:
+    """Queue a write job for each entry of the feed stored as ``feed_url`` that has no article yet; the jobs queued
+    now (an entry's job is keyed by the entry: one already queued or running is not queued again)."""
+    queued = []
+    for entry in archive.feeds.entries(feed_url):
+        if entry.article_id is not None:
+            continue
+        if entry.story_article_id is not None:  # its story already has an article (another feed, a crash)
+            archive.feeds.set_entry_article(entry.id, entry.story_article_id)
+            continue
+        payload = with_choices({"story_id": entry.story_id, "feed_entry_id": entry.id}, options)
+        written = queue.enqueue("write", payload, key=f"feed-entry:{entry.id}")
+        if written.status == "queued":
+            queued.append(written)
+    return queued
+
+
 def poll_feed(
     archive: Archive, queue: JobQueue, feed_id: int, on_event: Callable[[Event], None], allow_private: bool = False
 ) -> None:
@@ -102,15 +128,6 @@ def poll_feed(
         archive.feeds.polled(feed.url, partial)
         if partial:
             on_event(Event("warning", "info", {"message": partial}))
-        queued = 0
-        for entry in archive.feeds.entries(feed.url):
-            if entry.article_id is not None:
-                continue
-            if entry.story_article_id is not None:  # its story already has an article (another feed, a crash)
-                archive.feeds.set_entry_article(entry.id, entry.story_article_id)
-                continue
-            payload = with_choices({"story_id": entry.story_id, "feed_entry_id": entry.id}, feed.options)
-            written = queue.enqueue("write", payload, key=f"feed-entry:{entry.id}")
-            queued += written.status == "queued"
+        queued = len(queue_entry_writes(archive, queue, feed.url, feed.options))
     done = {"entries": report.entries, "new": report.new, "revised": report.revised, "queued": queued}
     on_event(Event("poll", "done", done))

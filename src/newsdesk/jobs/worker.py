@@ -262,7 +262,7 @@ class Worker:
         except NewsdeskError as error:
             if isinstance(error, BlockedURLError):  # the operator's hint stays in the log; the job's page says what
                 log.warning("job %s: %s", job.id, error)  # the server does
-            self.queue.fail(job.id, self.id, for_server(str(error)))
+            self.queue.fail(job.id, self.id, for_server(error.for_web()))
         except Exception as error:  # a bug must fail its job, not kill the worker
             log.exception("job %s failed", job.id)
             self.queue.fail(job.id, self.id, f"internal error: {type(error).__name__}: {error}")

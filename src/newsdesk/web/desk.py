@@ -10,11 +10,13 @@ from typing import Any
 
 from ..archive import Archive, check_writable, open_archive
 from ..archive.feeds import Feed
+from ..archive.intake import IngestReport, ingest_feed
 from ..errors import BlockedURLError, InputError, NotFoundError
 from ..ingest.clean import check_article, clean_story
+from ..ingest.feeds import parse_feed
 from ..ingest.guard import Guard, for_server, normal_url
 from ..jobs import CANCELLED, Job, JobPayload, JobQueue, queue_for, with_choices
-from ..jobs.polls import MAX_FEED_INTERVAL
+from ..jobs.polls import MAX_FEED_INTERVAL, queue_entry_writes
 from ..jobs.queue import job_of_owner
 from ..models import Article, Story, WriteChoices
 from ..pipeline import section_index
@@ -153,6 +155,13 @@ class Desk:
         feed_id = self.archive.feeds.watch(url, interval, self._options(template, model))
         feed = self.archive.feeds.get(feed_id)
         return feed, self.enqueue_poll(feed)
+
+    def take_feed_file(self, data: bytes, name: str, template: str | None = None) -> tuple[IngestReport, list[Job]]:
+        """Store the entries of an uploaded feed file (``name``) once, and queue a write job for each entry with no
+        article, as a poll does; the file is not watched (Smoke test 40a #19: a feed file had no way in on the web)."""
+        options = self._options(template, None)
+        report = ingest_feed(self.archive, parse_feed(data, name))
+        return report, queue_entry_writes(self.archive, self.queue, report.source, options)
 
     def enqueue_poll(self, feed: Feed) -> Job:
         # One poll per feed and last poll time: a second request (or scheduler tick) before it ran is the same job.

@@ -1,17 +1,21 @@
-"""The Feeds page: the watched feeds with their state, the form that watches one more, and "Stop watching"."""
+"""The Feeds page: the watched feeds with their state, the form that watches one more, "Stop watching", and the
+form that takes a feed file's entries once."""
 
 from __future__ import annotations
 
 import math
+from pathlib import PurePath
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.datastructures import UploadFile
 
-from ..errors import NewsdeskError
+from ..errors import InputError, NewsdeskError
 from ..jobs.polls import feed_state
+from ..text import counted
 from .api import get_desk
-from .forms import checked_form, in_thread, see
+from .forms import TooLarge, checked_form, in_thread, see
 from .settings import DEFAULT_FEED_INTERVAL
 from .templating import page
 
@@ -23,7 +27,9 @@ def feeds_page(request: Request) -> Response:
     return _feeds_page(request)
 
 
-def _feeds_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
+def _feeds_page(
+    request: Request, status: int = 200, error: str | None = None, notice: str | None = None, **values: Any
+) -> Response:
     desk = get_desk(request)
     feeds = [feed_state(feed) for feed in desk.archive.feeds.watched()]
     return page(
@@ -31,7 +37,10 @@ def _feeds_page(request: Request, status: int = 200, error: str | None = None, *
         "feeds.html",
         status=status,
         error=error,
+        notice=notice,
+        queued=values.pop("queued", []),
         values=values,
+        max_upload=desk.settings.max_upload,
         feeds=feeds,
         templates=list(desk.settings.templates),
         default_interval=DEFAULT_FEED_INTERVAL // 60,
@@ -65,3 +74,28 @@ async def add_feed(request: Request) -> Response:
     except NewsdeskError as error:
         return _feeds_page(request, error.status_code if error.status_code != 400 else 422, str(error), url=url)
     return see(f"/jobs/{job.id}")
+
+
+@router.post("/feeds/file")
+async def upload_feed(request: Request) -> Response:
+    """A feed file's entries stored once, each entry's article queued; the page says what was stored."""
+    desk = get_desk(request)
+    form = await checked_form(request)
+    try:
+        upload = form.get("file")
+        named = isinstance(upload, UploadFile) and bool(upload.filename)
+        data = await upload.read() if named else b""
+        name = PurePath(upload.filename).name if named else ""
+        template = str(form.get("template") or "") or None
+    finally:
+        await form.close()
+    try:
+        if not named:
+            raise InputError("choose a feed file (RSS or Atom)")
+        if len(data) > desk.settings.max_upload:
+            raise TooLarge(f"the file is {len(data):,} bytes; a file may be at most {desk.settings.max_upload:,} bytes")
+        report, jobs = await in_thread(desk.take_feed_file, data, name or "the file", template)
+    except NewsdeskError as error:
+        return _feeds_page(request, error.status_code if error.status_code != 400 else 422, error.for_web())
+    queued = f"; {counted(len(jobs), 'article')} queued" if jobs else "; no entry needs an article"
+    return _feeds_page(request, notice=f"{report.summary()}{queued}", queued=jobs)

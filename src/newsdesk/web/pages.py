@@ -17,7 +17,7 @@ from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
 from ..errors import ConflictError, InputError, NewsdeskError, NotFoundError
-from ..ingest import FeedNotStory, story_from_bytes, story_from_pasted
+from ..ingest import story_from_bytes, story_from_pasted
 from ..models import Article
 from ..progress import Progress
 from ..render.changes import VersionChanges, version_changes
@@ -97,13 +97,7 @@ async def submit_article(request: Request) -> Response:
         if too_big and data is not None:
             raise TooLarge(f"the file is {len(data):,} bytes; a file may be at most {desk.settings.max_upload:,} bytes")
         if data is not None:
-            try:
-                story = story_from_bytes(data, PurePath(filename).name or "the file")
-            except FeedNotStory as feed:  # a browser user has the Feeds page, not a command line
-                raise InputError(
-                    f"{feed.name} is a news feed (RSS or Atom), not one story: add its address on the Feeds page "
-                    "(/feeds) to store its entries and write an article for each"
-                ) from None
+            story = story_from_bytes(data, PurePath(filename).name or "the file")
             job = await in_thread(desk.submit_story, story, template, model, regenerate)
         elif url:
             job = await in_thread(desk.submit_url, url, template, model, regenerate)
@@ -112,9 +106,9 @@ async def submit_article(request: Request) -> Response:
             job = await in_thread(desk.submit_story, brief, template, model, regenerate)
         else:
             raise InputError("paste a brief, give a URL or choose a file")
-    except NewsdeskError as error:
+    except NewsdeskError as error:  # in the web app's words: a feed file goes to the Feeds page, say
         return _new_page(
-            request, status=error.status_code if error.status_code != 400 else 422, error=str(error), **values
+            request, status=error.status_code if error.status_code != 400 else 422, error=error.for_web(), **values
         )
     return see(f"/jobs/{job.id}")
 

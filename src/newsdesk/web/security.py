@@ -27,7 +27,7 @@ from .settings import Settings
 
 SESSION_COOKIE = "newsdesk_session"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-UPLOAD_PATHS = frozenset({"/articles/new"})
+UPLOAD_PATHS = frozenset({"/articles/new", "/feeds/file"})  # forms that carry a file
 PUBLIC_FEED_PATHS = frozenset({"/feeds/articles.atom", "/feeds/articles.json"})  # web/feeds_out.py
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
