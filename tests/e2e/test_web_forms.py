@@ -75,3 +75,23 @@ def test_a_feed_file_uploaded_on_the_feeds_page_stores_its_entries_once_and_queu
     assert story.status_code == 422 and doc(story).xpath("string(//p[@class='error'])")
     nothing = client.post("/feeds/file", data={CSRF_FIELD: token})
     assert nothing.status_code == 422 and "choose a feed file" in doc(nothing).xpath("string(//p[@class='error'])")
+
+
+def test_a_stale_token_gives_the_feeds_form_back_filled_in_with_a_token_that_works(tmp_path: Path) -> None:
+    """Smoke test 40a #12: the Feeds form lost the typed address on a stale token (the New article form kept it)."""
+    client = make_client(tmp_path)
+    form_token(client, "/feeds")
+    client.cookies.clear()  # the token cookie expired or was cleared after the page loaded
+    typed = {"url": "https://example.org/news/rss.xml", "interval_minutes": "30", "template": "tiny"}
+    stale = client.post("/feeds", data={CSRF_FIELD: "stale", **typed})
+    assert stale.status_code == 403
+    page = doc(stale)
+    assert page.xpath("string(//input[@id='feed-url']/@value)") == typed["url"]
+    assert page.xpath("string(//form[@id='add-feed']//input[@name='interval_minutes']/@value)") == "30"
+    assert page.xpath("//form[@id='add-feed']//option[@selected]/@value") == ["tiny"]
+    assert "security token" in page.xpath("string(//p[@class='error'])")
+    assert client.get("/api/feeds").json()["items"] == [], "nothing was watched"
+    fresh = page.xpath(f"//form[@id='add-feed']//input[@name='{CSRF_FIELD}']/@value")[0]
+    again = client.post("/feeds", data={CSRF_FIELD: fresh, **typed}, follow_redirects=False)
+    assert again.status_code == 303
+    assert [f["interval_seconds"] for f in client.get("/api/feeds").json()["items"]] == [1800]

@@ -15,11 +15,13 @@ from ..errors import InputError, NewsdeskError
 from ..jobs.polls import feed_state
 from ..text import counted
 from .api import get_desk
-from .forms import TooLarge, checked_form, in_thread, see
+from .csrf import CSRF_FIELD, check_csrf
+from .forms import TooLarge, checked_form, in_thread, kept_from_stale, read_form, see
 from .settings import DEFAULT_FEED_INTERVAL
 from .templating import page
 
 router = APIRouter(include_in_schema=False)
+_FEED_FIELDS = ("url", "interval_minutes", "template")  # what the Feeds form shows again
 
 
 @router.get("/feeds")
@@ -61,18 +63,22 @@ async def unwatch_feed(request: Request, feed_id: int) -> Response:
 @router.post("/feeds")
 async def add_feed(request: Request) -> Response:
     desk = get_desk(request)
-    form = await checked_form(request)
+    form = await read_form(request)
+    if not check_csrf(request, form.get(CSRF_FIELD)):  # the page again, filled in; still a 403, nothing watched
+        kept, error = await kept_from_stale(form, _FEED_FIELDS)
+        return _feeds_page(request, 403, error, **kept)
     url = str(form.get("url") or "").strip()
     template = str(form.get("template") or "") or None
+    typed = {name: str(form.get(name) or "") for name in _FEED_FIELDS}  # shown again with an error
     try:
         minutes = float(str(form.get("interval_minutes") or DEFAULT_FEED_INTERVAL // 60))
         if not math.isfinite(minutes):
             raise ValueError
         feed, job = await in_thread(desk.watch_feed, url, int(minutes * 60), template)
     except ValueError:
-        return _feeds_page(request, 422, "the interval must be a number of minutes", url=url)
+        return _feeds_page(request, 422, "the interval must be a number of minutes", **typed)
     except NewsdeskError as error:
-        return _feeds_page(request, error.status_code if error.status_code != 400 else 422, str(error), url=url)
+        return _feeds_page(request, error.status_code if error.status_code != 400 else 422, error.for_web(), **typed)
     return see(f"/jobs/{job.id}")
 
 
@@ -80,7 +86,10 @@ async def add_feed(request: Request) -> Response:
 async def upload_feed(request: Request) -> Response:
     """A feed file's entries stored once, each entry's article queued; the page says what was stored."""
     desk = get_desk(request)
-    form = await checked_form(request)
+    form = await read_form(request)
+    if not check_csrf(request, form.get(CSRF_FIELD)):
+        kept, error = await kept_from_stale(form, ("template",))
+        return _feeds_page(request, 403, error, **kept)
     try:
         upload = form.get("file")
         named = isinstance(upload, UploadFile) and bool(upload.filename)

@@ -10,12 +10,13 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse
+from starlette.datastructures import UploadFile
 
 from ..errors import NewsdeskError
 from .api import get_desk
 from .csrf import CSRF_FIELD, check_csrf
 
-__all__ = ["CsrfError", "TooLarge", "checked_form", "in_thread", "read_form", "see"]
+__all__ = ["CsrfError", "TooLarge", "checked_form", "in_thread", "kept_from_stale", "read_form", "see"]
 
 
 async def read_form(request: Request) -> Any:
@@ -30,6 +31,19 @@ async def checked_form(request: Request) -> Any:
         await form.close()
         raise CsrfError
     return form
+
+
+async def kept_from_stale(form: Any, fields: tuple[str, ...]) -> tuple[dict[str, str], str]:
+    """For a form whose CSRF token is missing or stale: what it carried in ``fields``, to show again on its page with
+    a token that works (a generic error page lost what was typed, and Back brought the stale token back: Smoke tests
+    35 #10, 40a #12), and the message that says nothing was sent. The form is closed; a file cannot be shown again,
+    so the message asks for it."""
+    kept = {name: str(form.get(name) or "") for name in fields}
+    upload = form.get("file")
+    had_file = isinstance(upload, UploadFile) and bool(upload.filename)
+    await form.close()
+    again = " (choose the file again)" if had_file else ""
+    return kept, f"the form's security token was missing or stale: nothing was sent. Send the form again{again}"
 
 
 class TooLarge(NewsdeskError):

@@ -26,7 +26,7 @@ from .api import RowId, VersionNumber, get_desk
 from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
 from .errors import error_response
-from .forms import TooLarge, checked_form, in_thread, read_form, see
+from .forms import TooLarge, checked_form, in_thread, kept_from_stale, read_form, see
 from .security import SESSION_COOKIE, session_value
 from .settings import MAX_BODY_CHARS, PAGE_SIZE
 from .templating import page, page_number
@@ -68,14 +68,8 @@ def _new_page(request: Request, status: int = 200, error: str | None = None, **v
 async def submit_article(request: Request) -> Response:
     desk = get_desk(request)
     form = await read_form(request)
-    if not check_csrf(request, form.get(CSRF_FIELD)):
-        # the New article page again, with what was typed and a token that works (Smoke test 35 #10: the generic
-        # error page lost a pasted brief, and Back brought the stale token back); still a 403, and nothing is queued
-        kept = {k: str(form.get(k) or "") for k in _NEW_FIELDS}
-        had_file = isinstance(form.get("file"), UploadFile) and bool(form.get("file").filename)
-        await form.close()
-        again = " (choose the file again)" if had_file else ""
-        error = f"the form's security token was missing or stale: nothing was sent. Send the form again{again}"
+    if not check_csrf(request, form.get(CSRF_FIELD)):  # the page again, filled in; still a 403, nothing queued
+        kept, error = await kept_from_stale(form, _NEW_FIELDS)
         return _new_page(request, status=403, error=error, **kept)
     try:
         upload = form.get("file")
