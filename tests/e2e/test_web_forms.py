@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
+import lxml.html
 from test_fetch import LocalServer, _send
 from test_web import CSRF_FIELD, doc, form_token, make_client
+from test_web_live import LiveServer
 
 from newsdesk.jobs.worker import Worker, WorkerConfig
 
@@ -95,3 +98,34 @@ def test_a_stale_token_gives_the_feeds_form_back_filled_in_with_a_token_that_wor
     again = client.post("/feeds", data={CSRF_FIELD: fresh, **typed}, follow_redirects=False)
     assert again.status_code == 303
     assert [f["interval_seconds"] for f in client.get("/api/feeds").json()["items"]] == [1800]
+
+
+def test_a_file_far_over_the_limit_gives_the_form_back_with_what_was_typed(tmp_path: Path) -> None:
+    """Smoke test 40a #11: a file over about 6 MB (the whole body's cap) got a bare 413 page quoting 6,000,000
+    bytes, the form and the typed address gone. A real server: the body arrives in pieces, as from a browser."""
+    live = LiveServer(tmp_path / "live.db", workers=0).start()
+    try:
+        with httpx.Client(base_url=live.url, timeout=60) as browser:
+            token = lxml.html.fromstring(browser.get("/").text).xpath(f"//input[@name='{CSRF_FIELD}']/@value")[0]
+            url = "https://example.org/news/story.html"
+            sent = browser.post(
+                "/articles/new",
+                data={CSRF_FIELD: token, "url": url},
+                files={"file": ("big.txt", b"a" * 8_000_000, "text/plain")},
+            )
+            assert sent.status_code == 413
+            page = lxml.html.fromstring(sent.text)
+            assert page.xpath("//input[@id='url']/@value") == [url], "what was typed is kept"
+            said = page.xpath("string(//p[@class='error'])")
+            assert "over 5,000,000 bytes" in said and "6,000,000" not in said, said
+            assert browser.get("/api/jobs").json()["items"] == [], "nothing was queued"
+
+            feeds = browser.post(
+                "/feeds/file", data={CSRF_FIELD: token}, files={"file": ("big.xml", b"<rss>" * 1_600_000, "text/xml")}
+            )
+            assert feeds.status_code == 413
+            assert "over 5,000,000 bytes" in lxml.html.fromstring(feeds.text).xpath("string(//p[@class='error'])")
+            # the same connection's next request is read as a request, not as the rest of the cut body
+            assert browser.get("/api/health").status_code == 200
+    finally:
+        live.stop()

@@ -16,7 +16,7 @@ from ..jobs.polls import feed_state
 from ..text import counted
 from .api import get_desk
 from .csrf import CSRF_FIELD, check_csrf
-from .forms import TooLarge, checked_form, in_thread, kept_from_stale, read_form, see
+from .forms import check_file_size, checked_form, in_thread, kept_from_stale, read_form, see
 from .settings import DEFAULT_FEED_INTERVAL
 from .templating import page
 
@@ -99,10 +99,9 @@ async def upload_feed(request: Request) -> Response:
     finally:
         await form.close()
     try:
+        check_file_size(request, len(data) if named else None)
         if not named:
             raise InputError("choose a feed file (RSS or Atom)")
-        if len(data) > desk.settings.max_upload:
-            raise TooLarge(f"the file is {len(data):,} bytes; a file may be at most {desk.settings.max_upload:,} bytes")
         report, jobs = await in_thread(desk.take_feed_file, data, name or "the file", template)
     except NewsdeskError as error:
         return _feeds_page(request, error.status_code if error.status_code != 400 else 422, error.for_web())

@@ -15,8 +15,18 @@ from starlette.datastructures import UploadFile
 from ..errors import NewsdeskError
 from .api import get_desk
 from .csrf import CSRF_FIELD, check_csrf
+from .security import BODY_CUT
 
-__all__ = ["CsrfError", "TooLarge", "checked_form", "in_thread", "kept_from_stale", "read_form", "see"]
+__all__ = [
+    "CsrfError",
+    "TooLarge",
+    "check_file_size",
+    "checked_form",
+    "in_thread",
+    "kept_from_stale",
+    "read_form",
+    "see",
+]
 
 
 async def read_form(request: Request) -> Any:
@@ -48,6 +58,16 @@ async def kept_from_stale(form: Any, fields: tuple[str, ...]) -> tuple[dict[str,
 
 class TooLarge(NewsdeskError):
     status_code = 413
+
+
+def check_file_size(request: Request, size: int | None) -> None:
+    """TooLarge for a form's file over the upload limit, ``size`` bytes (None: no file read); also when the body
+    was cut at the limit (``security.BODY_CUT``), whose file's size is not known."""
+    limit = get_desk(request).settings.max_upload
+    if request.scope.get(BODY_CUT):
+        raise TooLarge(f"the file is over {limit:,} bytes, the most a file may be: nothing was sent")
+    if size is not None and size > limit:
+        raise TooLarge(f"the file is {size:,} bytes; a file may be at most {limit:,} bytes")
 
 
 class CsrfError(NewsdeskError):

@@ -26,7 +26,7 @@ from .api import RowId, VersionNumber, get_desk
 from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
 from .errors import error_response
-from .forms import TooLarge, checked_form, in_thread, kept_from_stale, read_form, see
+from .forms import check_file_size, checked_form, in_thread, kept_from_stale, read_form, see
 from .security import SESSION_COOKIE, session_value
 from .settings import MAX_BODY_CHARS, PAGE_SIZE
 from .templating import page, page_number
@@ -75,7 +75,6 @@ async def submit_article(request: Request) -> Response:
         upload = form.get("file")
         named = isinstance(upload, UploadFile) and bool(upload.filename)
         data = await upload.read() if named else None
-        too_big = data is not None and len(data) > desk.settings.max_upload
         filename = upload.filename if named else ""
         values = {k: str(form.get(k) or "") for k in _NEW_FIELDS}
     finally:
@@ -84,12 +83,11 @@ async def submit_article(request: Request) -> Response:
     regenerate = bool(values["regenerate"])
     url = values["url"].strip()
     try:
+        check_file_size(request, None if data is None else len(data))
         offered = (("a file", data is not None), ("a URL", bool(url)), ("a brief", bool(values["brief"].strip())))
         given = [name for name, there in offered if there]
         if len(given) > 1:  # which one was meant is not ours to guess: the API refuses the same
             raise InputError(f"give one of a brief, a URL or a file, not {' and '.join(given)}")
-        if too_big and data is not None:
-            raise TooLarge(f"the file is {len(data):,} bytes; a file may be at most {desk.settings.max_upload:,} bytes")
         if data is not None:
             story = story_from_bytes(data, PurePath(filename).name or "the file")
             job = await in_thread(desk.submit_story, story, template, model, regenerate)
