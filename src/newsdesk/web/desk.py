@@ -22,6 +22,7 @@ from ..models import Article, Story, WriteChoices
 from ..pipeline import section_index
 from ..progress import Progress
 from ..template import load_template
+from .job_subjects import Subject
 from .settings import MAX_BODY_CHARS, MIN_FEED_INTERVAL, Settings
 
 MAX_URL_CHARS = 2000
@@ -199,8 +200,8 @@ class Desk:
         return {"template": spec, "template_name": name, "model": self.model(model)}
 
 
-def job_json(job: Job, progress: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A job as the API shows it."""
+def job_json(job: Job, progress: dict[str, Any] | None = None, about: Subject | None = None) -> dict[str, Any]:
+    """A job as the API shows it; ``about``: what it is about (``job_subjects``), null when that is gone."""
     links = {"self": f"/api/jobs/{job.id}", "events": f"/api/jobs/{job.id}/events", "page": f"/jobs/{job.id}"}
     if job.article_id is not None:
         links["article"] = f"/api/articles/{job.article_id}"
@@ -216,6 +217,7 @@ def job_json(job: Job, progress: dict[str, Any] | None = None) -> dict[str, Any]
         "created": job.created,
         "started": job.started,
         "finished": job.finished,
+        "about": about.to_dict() if about else None,
         "links": links,
     }
     if progress is not None:

@@ -27,6 +27,7 @@ from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
 from .errors import error_response
 from .forms import check_file_size, checked_form, in_thread, kept_from_stale, read_form, see
+from .job_subjects import job_subjects
 from .security import SESSION_COOKIE, session_value
 from .settings import MAX_BODY_CHARS, PAGE_SIZE
 from .templating import page, page_number
@@ -48,6 +49,7 @@ def new_article(request: Request) -> Response:
 
 def _new_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
     desk = get_desk(request)
+    recent = desk.queue.list_jobs(limit=8, routine_polls=False)  # the Feeds page says when each feed was polled
     return page(
         request,
         "new.html",
@@ -59,7 +61,8 @@ def _new_page(request: Request, status: int = 200, error: str | None = None, **v
         models=desk.settings.models,
         max_upload=desk.settings.max_upload,
         max_chars=MAX_BODY_CHARS,
-        recent=desk.queue.list_jobs(limit=8),
+        recent=recent,
+        about=job_subjects(desk.archive, recent),
         failed_runs=desk.failed_runs(),
     )
 
@@ -117,6 +120,7 @@ def job_page(request: Request, job_id: RowId) -> Response:
         request,
         "job.html",
         job=job,
+        about=job_subjects(desk.archive, [job]).get(job.id),
         progress=progress_of(desk.queue, job),
         sections=sections,
         events=raw,
