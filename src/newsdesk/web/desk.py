@@ -162,7 +162,7 @@ class Desk:
         article, as a poll does; the file is not watched (Smoke test 40a #19: a feed file had no way in on the web)."""
         options = self._options(template, None)
         report = ingest_feed(self.archive, parse_feed(data, name))
-        return report, queue_entry_writes(self.archive, self.queue, report.source, options)
+        return report, queue_entry_writes(self.archive, self.queue, report.source, options).queued
 
     def enqueue_poll(self, feed: Feed) -> Job:
         # One poll per feed and last poll time: a second request (or scheduler tick) before it ran is the same job.
