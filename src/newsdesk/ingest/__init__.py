@@ -47,19 +47,22 @@ class FeedNotStory(InputError):
 
     def __init__(self, name: str) -> None:
         super().__init__(
-            f"{name} is a news feed (RSS or Atom), not one story: `newsdesk ingest {name}` stores its entries, "
+            f"{self.opening(name)} `newsdesk ingest {name}` stores its entries, "
             f"`newsdesk feed {name} --write` writes an article for each"
         )
         self.name = name
+
+    @staticmethod
+    def opening(name: str) -> str:
+        """How the message starts, in every face's words: a job page finds by it that a job's address was a feed."""
+        return f"{name} is a news feed (RSS or Atom), not one story:"
 
     def for_web(self) -> str:
         """The Feeds page, where a browser user takes a feed (Smoke test 40a #19: a feed's URL failed after queueing
         with "is application/xml, not a web page"; a feed file had no way in)."""
         how = "watch its address" if "://" in self.name else "upload it"
-        return (
-            f"{self.name} is a news feed (RSS or Atom), not one story: {how} on the Feeds page (/feeds) to store its "
-            "entries and write an article for each"
-        )
+        feeds_page = "on the Feeds page (/feeds) to store its entries and write an article for each"
+        return f"{self.opening(self.name)} {how} {feeds_page}"
 
 
 def story_from_bytes(data: bytes, name: str) -> Story:

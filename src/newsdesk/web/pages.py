@@ -17,7 +17,7 @@ from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
 from ..errors import ConflictError, InputError, NewsdeskError, NotFoundError
-from ..ingest import story_from_bytes, story_from_pasted
+from ..ingest import FeedNotStory, story_from_bytes, story_from_pasted
 from ..models import Article
 from ..progress import Progress
 from ..render.changes import VersionChanges, version_changes
@@ -121,6 +121,7 @@ def job_page(request: Request, job_id: RowId) -> Response:
         "job.html",
         job=job,
         about=job_subjects(desk.archive, [job]).get(job.id),
+        feed_url=_feed_given_as_story(job),
         progress=progress_of(desk.queue, job),
         sections=sections,
         events=raw,
@@ -137,6 +138,14 @@ async def cancel_job(request: Request, job_id: RowId) -> Response:
     except ConflictError:
         pass  # finished meanwhile: the job's page says how
     return see(f"/jobs/{job_id}")
+
+
+def _feed_given_as_story(job: Any) -> str | None:
+    """The address of a write job that failed because it was a feed's, which the job page offers to watch."""
+    url = job.payload.get("url")
+    if job.status == "failed" and url and (job.error or "").startswith(FeedNotStory.opening(url)):
+        return str(url)
+    return None
 
 
 def _steps(events: list[Any]) -> list[tuple[int, str]]:
