@@ -6,6 +6,7 @@ from ..errors import InputError
 from ..models import Story
 from ..reading import STDIN, read_capped
 from .clean import clean_story
+from .sniff import FeedNotStory, looks_like_feed
 from .text import MAX_STORY_BYTES, decode_bytes, decode_html, parse_story_text, refuse_binary
 
 __all__ = ["FeedNotStory", "load_story", "looks_like_html", "story_from_bytes", "story_from_pasted", "story_from_text"]
@@ -42,36 +43,11 @@ def load_story(arg: str, *, allow_private: bool = False) -> Story:
     return story_from_bytes(data, arg)
 
 
-class FeedNotStory(InputError):
-    """A feed (a file or a URL, ``name``) given where one story was asked for: the message says where feeds go."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(
-            f"{self.opening(name)} `newsdesk ingest {name}` stores its entries, "
-            f"`newsdesk feed {name} --write` writes an article for each"
-        )
-        self.name = name
-
-    @staticmethod
-    def opening(name: str) -> str:
-        """How the message starts, in every face's words: a job page finds by it that a job's address was a feed."""
-        return f"{name} is a news feed (RSS or Atom), not one story:"
-
-    def for_web(self) -> str:
-        """The Feeds page, where a browser user takes a feed (Smoke test 40a #19: a feed's URL failed after queueing
-        with "is application/xml, not a web page"; a feed file had no way in)."""
-        how = "watch its address" if "://" in self.name else "upload it"
-        feeds_page = "on the Feeds page (/feeds) to store its entries and write an article for each"
-        return f"{self.opening(self.name)} {how} {feeds_page}"
-
-
 def story_from_bytes(data: bytes, name: str) -> Story:
     """A story from a file's bytes (an upload, say): text, Markdown, JSON, or a saved HTML page."""
     if not data.strip():
         raise InputError(f"{name} is empty")
     refuse_binary(data, name)
-    from .feeds import looks_like_feed  # imported here: it brings the fetcher, which a text story never needs
-
     if looks_like_feed(data):
         raise FeedNotStory(name)
     page = decode_html(data)

@@ -33,6 +33,7 @@ from .budget import check_markup, repair_references, run_bounded
 from .clean import clean_story
 from .fetch import FEED_TYPES, HTML_TYPES, Fetcher
 from .guard import shorten_url
+from .sniff import FeedNotStory, looks_like_feed
 from .text import published_date
 
 __all__ = ["guess_language", "html_to_text", "story_from_html", "story_from_url"]
@@ -87,9 +88,6 @@ _DOCUMENT = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
 
 def story_from_url(url: str, allow_private: bool = False, fetcher: Fetcher | None = None) -> Story:
     """Fetch ``url`` through the SSRF guard and extract its story."""
-    from . import FeedNotStory
-    from .feeds import looks_like_feed
-
     fetcher = fetcher or Fetcher(allow_private=allow_private)
     # a feed's types are let through, to say what the address is (a feed: watch it) rather than "is application/xml"
     result = fetcher.get(url, accept=HTML_TYPES + FEED_TYPES, what="web page")
