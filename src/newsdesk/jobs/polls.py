@@ -112,11 +112,11 @@ class EntryWrites:
             return None
         latest = max(self.failed, key=lambda job: job.id)
         retried = len(self.failed) - self.given_up
-        fates = [f"{retried} tried again" if retried else "", f"{self.given_up} given up" if self.given_up else ""]
+        fates = [f"{retried} tried again (at most {MAX_ENTRY_TRIES} tries each)"] if retried else []
+        fates += [f"{self.given_up} given up after {MAX_ENTRY_TRIES} tries"] if self.given_up else []
         return (
-            f"{ENTRIES_FAILED_PREFIX}{counted(len(self.failed), 'entry', 'entries')} whose article's job failed "
-            f"({' and '.join(f for f in fates if f)} after at most {MAX_ENTRY_TRIES} tries; latest: job {latest.id}: "
-            f"{latest.error})"
+            f"{ENTRIES_FAILED_PREFIX}{counted(len(self.failed), 'entry', 'entries')} whose write job failed: "
+            f"{', '.join(fates)}; latest: job {latest.id}: {latest.error}"
         )
 
 
