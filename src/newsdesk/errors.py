@@ -23,6 +23,10 @@ class NewsdeskError(Exception):
     exit_code = 2
     status_code = 400
 
+    def for_web(self) -> str:
+        """The message for the web app's user, where the command line's advice would not fit (a command to run)."""
+        return str(self)
+
 
 class InputError(NewsdeskError):
     pass

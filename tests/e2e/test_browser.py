@@ -61,3 +61,28 @@ def test_a_brief_becomes_an_article_whose_quotes_show_on_focus_and_hover(live: L
     page.screenshot(path=str(tmp_path / "hovered-citation.png"))
     assert (tmp_path / "article.png").stat().st_size > 10_000
     assert page.errors == [], page.errors
+
+
+def test_a_file_over_the_limit_is_not_sent_and_the_form_keeps_everything(page, tmp_path) -> None:
+    """Smoke test 40a #11: a file of 6 MB or more gave a bare 413 page and lost what was typed. In the browser the
+    form now says why without sending (the server's answer, for any client, is in test_web_forms.py)."""
+    live = LiveServer(tmp_path / "upload.db", workers=0).start()
+    try:
+        big = tmp_path / "big.txt"
+        big.write_bytes(b"a" * 6_000_000)
+        page.goto(f"{live.url}/")
+        page.fill("#url", "https://example.org/news/story.html")
+        page.select_option("#template", "tiny")
+        page.check("#regenerate")
+        page.set_input_files("#file", str(big))
+        page.click("#submit")
+        alert = page.locator("p.error[role=alert]")
+        alert.wait_for()
+        assert alert.inner_text() == "the file is 6,000,000 bytes; a file may be at most 5,000,000 bytes"
+        assert page.url == f"{live.url}/", "nothing was sent"
+        assert page.input_value("#url") == "https://example.org/news/story.html"
+        assert page.input_value("#template") == "tiny" and page.is_checked("#regenerate")
+        assert page.locator("#submit").is_enabled(), "the form can be sent again"
+        assert live.get("/api/jobs").json()["items"] == [] and page.errors == []
+    finally:
+        live.stop()

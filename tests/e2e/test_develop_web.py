@@ -115,3 +115,54 @@ def test_a_polled_entry_of_a_thread_updates_its_article_and_the_page_shows_the_c
         )
         assert html.status_code == api.status_code == 422, odd
         assert "version" in lxml.html.fromstring(html.text).xpath("string(//main)"), "the page names what is wrong"
+
+
+def test_the_librarys_button_on_a_thread_entry_updates_the_threads_article_not_a_new_one(tmp_path: Path) -> None:
+    """Smoke test 40a #16: every Library row offered "Write an article", with no word of the article a story had,
+    and on an entry of a thread that had an article it wrote one more article for the thread."""
+    from newsdesk.models import Story
+    from newsdesk.web.csrf import CSRF_FIELD
+
+    db = tmp_path / "web.db"
+    client = TestClient(
+        create_app(Settings(db=db, background=False, templates=template_menu([str(TINY)]))),
+        base_url="http://127.0.0.1:8000",
+    )
+    desk = client.app.state.desk
+    worker = Worker(WorkerConfig(db=db), queue=desk.queue, archive=desk.archive)
+    first = Story(
+        headline="Flash floods in Valencia kill 12 people",
+        body=" ".join(lxml.html.fromstring(FIRST).xpath("string(//description)").split()),
+        published="2026-01-10",
+        source="Levante News",
+    )
+    first_job = desk.submit_story(first, "tiny")
+    worker.run_one()
+    article_id = desk.queue.get(first_job.id).article_id
+    assert article_id is not None
+    second = Story(
+        headline="Valencia flood toll rises to 15 as rescue teams reach Paiporta",
+        body=" ".join(lxml.html.fromstring(SECOND).xpath("string(//description)").split()),
+        published="2026-01-11",
+        source="Levante News",
+    )
+    second_id, _ = desk.archive.add_story(second)
+    first_id = desk.archive.get_article(article_id).story.id
+
+    library = lxml.html.fromstring(client.get("/library").text)
+    rows = {row.xpath("string(.//b)"): row for row in library.xpath("//ol[@id='stories']/li")}
+    first_row, second_row = rows[first.headline], rows[second.headline]
+    assert first_row.xpath(".//a[@class='read']/@href") == [f"/articles/{article_id}"], "its article is linked"
+    assert not first_row.xpath(".//button"), "no second write of a story that has its article"
+    assert second_row.xpath(".//a[@class='read']/@href") == [f"/articles/{article_id}"], "the thread's article"
+    assert second_row.xpath("string(.//button)") == "Update it with this story"
+    token = library.xpath(f"//input[@name='{CSRF_FIELD}']/@value")[0]
+    answer = client.post(f"/stories/{second_id}/write", data={CSRF_FIELD: token}, follow_redirects=False)
+    assert answer.status_code == 303
+    job_id = int(answer.headers["location"].rsplit("/", 1)[1])
+    assert worker.run_one().id == job_id
+    job = desk.queue.get(job_id)
+    assert (job.status, job.article_id) == ("done", article_id), job.error
+    assert [a["id"] for a in desk.archive.list_articles()] == [article_id], "one article for the thread"
+    article = desk.archive.get_article(article_id)
+    assert article.version == 2 and first_id != second_id

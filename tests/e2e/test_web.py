@@ -298,7 +298,7 @@ def test_runs_are_listed_by_status_and_failed_ones_show_on_the_new_page(client: 
     failed = client.get("/api/runs", params={"status": "failed"}).json()["items"]
     assert [r["id"] for r in failed] == [broken, crashed]
     assert failed[1]["error"].startswith("interrupted") and failed[1]["finished"] and failed[1]["story_id"] == story_id
-    assert set(failed[1]) == {"id", "story_id", "model", "template", "status", "started", "finished", "error"}
+    assert set(failed[1]) == {"id", "story_id", "model", "template", "status", "started", "finished", "error", "owner"}
     assert [r["id"] for r in client.get("/api/runs?status=running").json()["items"]] == [running]
     assert [r["id"] for r in client.get("/api/runs?status=failed&limit=1").json()["items"]] == [broken]
     for bad in ("status=crashed", "status=", "limit=0", "limit=-1", "limit=501", "limit=abc", f"limit={2**63}"):
@@ -310,6 +310,54 @@ def test_runs_are_listed_by_status_and_failed_ones_show_on_the_new_page(client: 
     assert len(listed) == 2 and "interrupted" in listed[1].text_content()
     assert EVIL[:20] in listed[0].text_content(), "the error is shown as text"
     assert not page.xpath("//ul[@id='failed-runs']//script | //ul[@id='failed-runs']//img")
+
+
+def test_the_new_page_lists_the_failed_runs_whose_work_was_lost_not_those_of_resumed_jobs(client: TestClient) -> None:
+    """Smoke test 40a #15: a run interrupted by a stopped or killed worker whose job was then resumed and finished
+    alarmed editors as "failed · Stopping"; a cancelled job's run read as a failure."""
+    from newsdesk.jobs.queue import attempt_owner
+    from newsdesk.jobs.worker import Stopping
+
+    archive, queue = desk(client).archive, desk(client).queue
+
+    def failed_run(job_id: int, error: str) -> int:
+        run = archive.start_run(None, "smollm2", "tiny", owner=attempt_owner("host:1:abc", job_id))
+        archive.finish_run(run, "failed", error=error)
+        return run
+
+    resumed = queue.enqueue("write", {})
+    queue.claim("host:1:abc")
+    failed_run(resumed.id, str(Stopping()))
+    queue.release(resumed.id, "host:1:abc", "the worker was stopped")
+    queue.claim("host:2:def")
+    queue.complete(resumed.id, "host:2:def", None)
+    lost = queue.enqueue("write", {})
+    queue.claim("host:1:abc")
+    failed_run(lost.id, "interrupted: the worker was stopped; its job goes back in the queue")
+    last_words = failed_run(lost.id, "the model server answered 500")
+    queue.fail(lost.id, "host:1:abc", "the model server answered 500")
+    cancelled = queue.enqueue("write", {})
+    queue.claim("host:1:abc")
+    cancelled_run = failed_run(cancelled.id, "job was cancelled on request")
+    queue.cancel(cancelled.id)
+    waiting = queue.enqueue("write", {})
+    queue.claim("host:1:abc")
+    failed_run(waiting.id, "interrupted: its process ended before the run finished")
+    queue.release(waiting.id, "host:1:abc", "the worker is gone")
+    from_a_command = archive.start_run(None, "smollm2", "tiny")
+    archive.finish_run(from_a_command, "failed", error="no sentence was kept")
+
+    assert str(Stopping()) != "Stopping" and "stopped" in str(Stopping())
+    listed = doc(client.get("/")).xpath("//ul[@id='failed-runs']/li")
+    assert queue.get(waiting.id).status == "queued"
+    assert [item.text_content().split(" · ")[0] for item in listed] == [
+        f"Run {from_a_command}",
+        f"Run {cancelled_run}",
+        f"Run {last_words}",
+    ], "a job resumed and done, or queued again, lost nothing; a job's latest run stands for it"
+    assert listed[2].xpath(".//a/@href") == [f"/jobs/{lost.id}"] and "answered 500" in listed[2].text_content()
+    assert listed[1].xpath("string(.//span[contains(@class, 'status')])") == "cancelled"
+    assert "failed" not in listed[1].text_content()
 
 
 def test_job_events_stream_as_server_sent_events(client: TestClient) -> None:

@@ -232,7 +232,7 @@ class Archive(ABC):
             raise ValueError(f"unknown run status {status!r}")
         where, params = ("WHERE status = ?", [status]) if status else ("", [])
         rows = self.db.execute(
-            f"SELECT id, story_id, model, template, status, started, finished, error FROM runs {where}"
+            f"SELECT id, story_id, model, template, status, started, finished, error, owner FROM runs {where}"
             " ORDER BY id DESC LIMIT ?",
             (*params, max(0, int(limit))),
         )

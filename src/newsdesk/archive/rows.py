@@ -43,6 +43,7 @@ class RunRow(TypedDict):
     started: str
     finished: str | None
     error: str | None
+    owner: str | None  # who ran it: ``host:pid``, and ``:job-N`` for a job's attempt (``jobs.queue.attempt_owner``)
 
 
 class CallRow(TypedDict):
@@ -98,6 +99,7 @@ def run_row(row: Mapping[str, Any]) -> RunRow:
         started=_text(row["started"]),
         finished=row["finished"],
         error=row["error"],
+        owner=row["owner"],
     )
 
 

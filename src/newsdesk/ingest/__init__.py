@@ -6,6 +6,7 @@ from ..errors import InputError
 from ..models import Story
 from ..reading import STDIN, read_capped
 from .clean import clean_story
+from .sniff import FeedNotStory, looks_like_feed
 from .text import MAX_STORY_BYTES, decode_bytes, decode_html, parse_story_text, refuse_binary
 
 __all__ = ["FeedNotStory", "load_story", "looks_like_html", "story_from_bytes", "story_from_pasted", "story_from_text"]
@@ -42,27 +43,13 @@ def load_story(arg: str, *, allow_private: bool = False) -> Story:
     return story_from_bytes(data, arg)
 
 
-class FeedNotStory(InputError):
-    """A feed given where one story was asked for; ``name`` is the file's, so a face can say where feeds go."""
-
-    def __init__(self, message: str, name: str) -> None:
-        super().__init__(message)
-        self.name = name
-
-
 def story_from_bytes(data: bytes, name: str) -> Story:
     """A story from a file's bytes (an upload, say): text, Markdown, JSON, or a saved HTML page."""
     if not data.strip():
         raise InputError(f"{name} is empty")
     refuse_binary(data, name)
-    from .feeds import looks_like_feed  # imported here: it brings the fetcher, which a text story never needs
-
     if looks_like_feed(data):
-        raise FeedNotStory(
-            f"{name} is a news feed (RSS or Atom), not one story: `newsdesk ingest {name}` stores its entries, "
-            f"`newsdesk feed {name} --write` writes an article for each",
-            name,
-        )
+        raise FeedNotStory(name)
     page = decode_html(data)
     if name.lower().endswith((".html", ".htm")) or looks_like_html(page):
         # a saved page is decoded as a fetched one is (its <meta charset>, UTF-8, windows-1252): the same bytes

@@ -32,6 +32,7 @@ from .budget import check_markup, defuse_feed, run_bounded
 from .clean import clean_story
 from .fetch import DEFAULT_MAX_BYTES, FEED_TYPES, Fetcher
 from .guard import normal_url
+from .sniff import as_utf8_xml, looks_like_feed
 from .text import published_date
 from .web import html_to_text
 
@@ -187,24 +188,6 @@ def _site_name(link: str | None) -> str:
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu"})
 
 
-def _utf8(data: bytes) -> bytes:
-    """An XML document in UTF-16 (it starts with the byte order mark) as UTF-8, its declaration saying so: XML
-    allows either, and every check after this one reads bytes as UTF-8 would."""
-    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data
-    text = data.decode("utf-16", errors="replace")  # a cut or damaged code unit is one replacement character
-    return re.sub(r"""^(<\?xml[^>]*?encoding=)(["'])[^"']*\2""", r"\1\2utf-8\2", text, count=1).encode("utf-8")
-
-
-def looks_like_feed(data: bytes) -> bool:
-    """Whether a document starts like RSS, RDF or Atom (not like an HTML page, nor a text that mentions a tag),
-    in UTF-8 or UTF-16."""
-    head = _utf8(data[:4096])[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if not head.startswith(b"<") or head.startswith((b"<!doctype html", b"<html")):
-        return False
-    return any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel"))
-
-
 def read_feed(source: str, *, allow_private: bool = False, fetcher: Fetcher | None = None) -> Feed:
     """A feed from a URL (guarded fetch) or a file path."""
     if "://" in source:
@@ -218,7 +201,7 @@ def read_feed(source: str, *, allow_private: bool = False, fetcher: Fetcher | No
 
 def parse_feed(data: bytes, source: str, content_type: str | None = None) -> Feed:
     """Parse a feed document within the parse budget; raises InputError when nothing in it is a feed entry."""
-    data = _utf8(data)
+    data = as_utf8_xml(data)
     if not data.strip():
         raise InputError(f"{source} is empty, not a feed")
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # RSS and Atom are XML: a story, most likely

@@ -25,13 +25,15 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from ..errors import InputError
+from ..errors import FetchError, InputError
 from ..langid import guess_language
 from ..models import Story
 from ..text import visible
 from .budget import check_markup, repair_references, run_bounded
 from .clean import clean_story
-from .fetch import HTML_TYPES, Fetcher
+from .fetch import FEED_TYPES, HTML_TYPES, Fetcher
+from .guard import shorten_url
+from .sniff import FeedNotStory, looks_like_feed
 from .text import published_date
 
 __all__ = ["guess_language", "html_to_text", "story_from_html", "story_from_url"]
@@ -87,7 +89,12 @@ _DOCUMENT = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
 def story_from_url(url: str, allow_private: bool = False, fetcher: Fetcher | None = None) -> Story:
     """Fetch ``url`` through the SSRF guard and extract its story."""
     fetcher = fetcher or Fetcher(allow_private=allow_private)
-    result = fetcher.get(url, accept=HTML_TYPES, what="web page")
+    # a feed's types are let through, to say what the address is (a feed: watch it) rather than "is application/xml"
+    result = fetcher.get(url, accept=HTML_TYPES + FEED_TYPES, what="web page")
+    if looks_like_feed(result.content):
+        raise FeedNotStory(url)
+    if result.content_type in FEED_TYPES:  # XML that is no feed (a sitemap): no page either
+        raise FetchError(f"{shorten_url(result.url)} is {result.content_type}, not a web page")
     if not result.content.strip():
         raise InputError(f"{url} is an empty page")
     story = story_from_html(result.text(), url=result.url, name=url)

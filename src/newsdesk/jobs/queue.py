@@ -56,6 +56,7 @@ __all__ = [
     "TERMINAL",
     "JobKind",
     "attempt_owner",
+    "job_of_owner",
     "JobPayload",
     "with_choices",
 ]
@@ -67,6 +68,12 @@ def attempt_owner(worker: str, job_id: int) -> str:
     """The ``runs.owner`` of the runs a job's attempt makes: ``host:pid`` first, as every owner, so that a run of
     a process that died is still found by its process (``worker.is_dead_local_worker``)."""
     return f"{worker}:job-{job_id}"
+
+
+def job_of_owner(owner: str | None) -> int | None:
+    """The job whose attempt made a run of ``owner`` (``attempt_owner``); None for a run of a command."""
+    _, marker, number = (owner or "").rpartition(":job-")
+    return int(number) if marker and number.isascii() and number.isdigit() else None
 
 
 TERMINAL = ("done", "failed")
@@ -112,6 +119,7 @@ class JobPayload(WriteChoices, total=False):
     article_id: int
     section_id: str
     regenerate: bool  # a write job: a new article even when the story was written with the same options
+    develop: bool  # a write job: the story updates its thread's article, as a feed entry does (the Library asks)
 
 
 def with_choices(payload: JobPayload, choices: WriteChoices) -> JobPayload:
@@ -227,8 +235,11 @@ class JobQueue(ABC):
         """The job's events with an id above ``after``, oldest first."""
 
     @abstractmethod
-    def list_jobs(self, status: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
-        """Jobs newest first."""
+    def list_jobs(
+        self, status: str | None = None, limit: int = 50, offset: int = 0, *, routine_polls: bool = True
+    ) -> list[Job]:
+        """Jobs newest first; without ``routine_polls``, feed polls only where they failed (a feed polled every
+        minute crowded an editor's own jobs out of a list of the recent ones: Smoke test 40a #20)."""
 
     @abstractmethod
     def counts(self) -> dict[str, int]:

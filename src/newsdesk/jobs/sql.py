@@ -196,13 +196,17 @@ class SQLJobQueue(JobQueue):
             for r in rows
         ]
 
-    def list_jobs(self, status: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
-        if status is not None:
-            rows = self.archive.db.execute(
-                "SELECT * FROM jobs WHERE status = ? ORDER BY id DESC LIMIT ? OFFSET ?", (status, limit, offset)
-            )
-        else:
-            rows = self.archive.db.execute("SELECT * FROM jobs ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
+    def list_jobs(
+        self, status: str | None = None, limit: int = 50, offset: int = 0, *, routine_polls: bool = True
+    ) -> list[Job]:
+        where = ["status = ?"] if status is not None else []
+        if not routine_polls:
+            where.append("(kind != 'poll' OR status = 'failed')")
+        clause = f"WHERE {' AND '.join(where)} " if where else ""
+        params = [status] if status is not None else []
+        rows = self.archive.db.execute(
+            f"SELECT * FROM jobs {clause}ORDER BY id DESC LIMIT ? OFFSET ?", (*params, limit, offset)
+        )
         return [_job(r) for r in rows]
 
     def counts(self) -> dict[str, int]:

@@ -61,6 +61,9 @@ CLAIM_WAIT_SECONDS = 1.0
 class Stopping(BaseException):
     """Raised in a worker told to stop mid-job (BaseException: the pipeline must not swallow it)."""
 
+    def __str__(self) -> str:  # what the interrupted run records: it was the bare word "Stopping" (Smoke test 40a #15)
+        return "interrupted: the worker was stopped; its job goes back in the queue"
+
 
 @dataclass
 class WorkerConfig:
@@ -259,7 +262,7 @@ class Worker:
         except NewsdeskError as error:
             if isinstance(error, BlockedURLError):  # the operator's hint stays in the log; the job's page says what
                 log.warning("job %s: %s", job.id, error)  # the server does
-            self.queue.fail(job.id, self.id, for_server(str(error)))
+            self.queue.fail(job.id, self.id, for_server(error.for_web()))
         except Exception as error:  # a bug must fail its job, not kill the worker
             log.exception("job %s failed", job.id)
             self.queue.fail(job.id, self.id, f"internal error: {type(error).__name__}: {error}")
@@ -274,8 +277,8 @@ class Worker:
         article_id = self.archive.article_for_request(key)
         if article_id is not None:  # saved by an attempt that died before it could say so
             on_event(Event("done", "done", {"article_id": article_id, "reused": True}))
-        elif payload.get("feed_entry_id") and payload.get("story_id") is not None:
-            article_id = self._develop(job, on_event)  # a polled entry of a thread with an article: a new version
+        elif (payload.get("feed_entry_id") or payload.get("develop")) and payload.get("story_id") is not None:
+            article_id = self._develop(job, on_event)  # an entry of a thread with an article: a new version
             said = False
             while article_id is None and (holder := self._claim_thread(job)) is not None:
                 if not said:  # another job writes the thread's first article (``jobs.claims``): develop it

@@ -20,6 +20,7 @@ from ..models import MAX_ROW_ID
 from ..render import render
 from ..text import ascii_number, visible
 from .desk import Desk, job_json, progress_of
+from .job_subjects import job_subjects
 from .settings import DEFAULT_FEED_INTERVAL, MAX_BODY_CHARS, MIN_FEED_INTERVAL, PAGE_SIZE
 from .sse import job_event_stream
 
@@ -137,8 +138,9 @@ def list_jobs(
     desk: DeskDep, status: Literal["queued", "running", "done", "failed"] | None = None, page: Page = 1
 ) -> dict[str, Any]:
     jobs = desk.queue.list_jobs(status, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    about = job_subjects(desk.archive, jobs[:PAGE_SIZE])
     return {
-        "items": [job_json(j) for j in jobs[:PAGE_SIZE]],
+        "items": [job_json(j, about=about.get(j.id)) for j in jobs[:PAGE_SIZE]],
         "page": page,
         "more": len(jobs) > PAGE_SIZE,
         "counts": desk.queue.counts(),
@@ -149,7 +151,7 @@ def list_jobs(
 def get_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
     """``status`` is queued, running, done or failed; ``article_id`` is set once done."""
     job = desk.queue.get(job_id)
-    return job_json(job, progress_of(desk.queue, job).to_dict())
+    return job_json(job, progress_of(desk.queue, job).to_dict(), job_subjects(desk.archive, [job]).get(job.id))
 
 
 @router.delete("/jobs/{job_id}", summary="Cancel a job")

@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from . import api, errors, feeds_out, pages, stories_page
+from . import api, errors, feeds_out, feeds_page, pages, stories_page
 from .desk import Desk
 from .security import RequestGuard
 from .settings import Settings
@@ -51,7 +51,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.desk = desk
     app.state.supervisor = None
     errors.install(app, debug=bool(os.environ.get("NEWSDESK_DEBUG")))
-    for module in (api, pages, stories_page, feeds_out):
+    for module in (api, pages, feeds_page, stories_page, feeds_out):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(RequestGuard, settings=settings)

@@ -10,15 +10,19 @@ from typing import Any
 
 from ..archive import Archive, check_writable, open_archive
 from ..archive.feeds import Feed
-from ..errors import BlockedURLError, InputError
+from ..archive.intake import IngestReport, ingest_feed
+from ..errors import BlockedURLError, InputError, NotFoundError
 from ..ingest.clean import check_article, clean_story
+from ..ingest.feeds import parse_feed
 from ..ingest.guard import Guard, for_server, normal_url
-from ..jobs import Job, JobPayload, JobQueue, queue_for, with_choices
-from ..jobs.polls import MAX_FEED_INTERVAL
+from ..jobs import CANCELLED, Job, JobPayload, JobQueue, queue_for, with_choices
+from ..jobs.polls import MAX_FEED_INTERVAL, queue_entry_writes
+from ..jobs.queue import job_of_owner
 from ..models import Article, Story, WriteChoices
 from ..pipeline import section_index
 from ..progress import Progress
 from ..template import load_template
+from .job_subjects import Subject
 from .settings import MAX_BODY_CHARS, MIN_FEED_INTERVAL, Settings
 
 MAX_URL_CHARS = 2000
@@ -93,6 +97,22 @@ class Desk:
         options = self._options(template, model)
         return self._write_job({"url": self.checked_url(url)}, options, regenerate)
 
+    def write_stored_story(self, story_id: int, template: str | None = None) -> Job:
+        """Queue a job for a stored story (the Library's button). A story of a thread that has an article, and none
+        of its own, updates that article, as a polled entry of the thread does: a plain write made one more article
+        for the thread (Smoke test 40a #16). Otherwise a write job: it ends at the stored article when the story was
+        written with the same options before."""
+        from ..pipeline.develop import thread_article
+        from ..threads import update_threads
+
+        story = self.archive.get_story(story_id)
+        if not self.archive.article_ids([story_id])[story_id]:
+            update_threads(self.archive)
+            if thread_article(self.archive, story_id) is not None:
+                payload: JobPayload = {"story_id": story_id, "develop": True}
+                return self.queue.enqueue("write", with_choices(payload, self._options(template, None)))
+        return self.submit_story(story, template)
+
     def _write_job(self, payload: JobPayload, options: WriteChoices, regenerate: bool) -> Job:
         if regenerate:
             payload["regenerate"] = True
@@ -137,18 +157,51 @@ class Desk:
         feed = self.archive.feeds.get(feed_id)
         return feed, self.enqueue_poll(feed)
 
+    def take_feed_file(self, data: bytes, name: str, template: str | None = None) -> tuple[IngestReport, list[Job]]:
+        """Store the entries of an uploaded feed file (``name``) once, and queue a write job for each entry with no
+        article, as a poll does; the file is not watched (Smoke test 40a #19: a feed file had no way in on the web)."""
+        options = self._options(template, None)
+        report = ingest_feed(self.archive, parse_feed(data, name))
+        return report, queue_entry_writes(self.archive, self.queue, report.source, options).queued
+
     def enqueue_poll(self, feed: Feed) -> Job:
         # One poll per feed and last poll time: a second request (or scheduler tick) before it ran is the same job.
         key = f"poll:{feed.id}:{feed.last_polled or 'never'}"
         return self.queue.enqueue("poll", {"feed_id": feed.id, "url": feed.url}, key=key, priority=POLL_PRIORITY)
+
+    def failed_runs(self, limit: int = 5) -> list[dict[str, Any]]:
+        """The most recent failed runs whose work was lost, newest first, for the New article page, each with its
+        ``job_id`` and whether that job was ``cancelled``. A run of an attempt that was interrupted (a stopped or
+        killed worker) whose job was resumed, and finished or runs again, lost nothing: it is left out (Smoke test
+        40a #15: editors were alarmed by runs of jobs that had ended well); a job's latest run stands for it."""
+        shown: list[dict[str, Any]] = []
+        jobs_seen: set[int] = set()
+        for run in self.archive.runs("failed", limit=limit * 10):
+            job_id = job_of_owner(run["owner"])
+            cancelled = False
+            if job_id is not None:
+                if job_id in jobs_seen:
+                    continue
+                jobs_seen.add(job_id)
+                try:
+                    job: Job | None = self.queue.get(job_id)
+                except NotFoundError:  # its job was deleted: the run is all there is to show
+                    job = None
+                if job is not None and job.status != "failed":
+                    continue
+                cancelled = job is not None and job.error == CANCELLED
+            shown.append({**run, "job_id": job_id, "cancelled": cancelled})
+            if len(shown) == limit:
+                break
+        return shown
 
     def _options(self, template: str | None, model: str | None) -> WriteChoices:
         name, spec = self.template(template)
         return {"template": spec, "template_name": name, "model": self.model(model)}
 
 
-def job_json(job: Job, progress: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A job as the API shows it."""
+def job_json(job: Job, progress: dict[str, Any] | None = None, about: Subject | None = None) -> dict[str, Any]:
+    """A job as the API shows it; ``about``: what it is about (``job_subjects``), null when that is gone."""
     links = {"self": f"/api/jobs/{job.id}", "events": f"/api/jobs/{job.id}/events", "page": f"/jobs/{job.id}"}
     if job.article_id is not None:
         links["article"] = f"/api/articles/{job.article_id}"
@@ -164,6 +217,7 @@ def job_json(job: Job, progress: dict[str, Any] | None = None) -> dict[str, Any]
         "created": job.created,
         "started": job.started,
         "finished": job.finished,
+        "about": about.to_dict() if about else None,
         "links": links,
     }
     if progress is not None:

@@ -58,7 +58,7 @@ def validation_message(errors: list[Any]) -> tuple[str, list[dict[str, str]]]:
 def install(app: FastAPI, debug: bool = False) -> None:
     @app.exception_handler(NewsdeskError)
     async def newsdesk_error(request: Request, error: NewsdeskError) -> Response:
-        return error_response(request, error.status_code, str(error))
+        return error_response(request, error.status_code, error.for_web())
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:

@@ -1,26 +1,23 @@
 """The HTML pages: new article, job progress, article view, library, feeds, login and the API reference.
 
-Forms post here (not to /api) with a CSRF token; on success they redirect (303) to the page that follows the
-job. Errors in a form come back as the same page with the message and the user's input kept.
+Forms post here (not to /api) with a CSRF token (``web.forms``). The Feeds page is ``web.feeds_page``.
 """
 
 from __future__ import annotations
 
 import hmac
 import json
-import math
 from importlib import resources
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
 from ..errors import ConflictError, InputError, NewsdeskError, NotFoundError
 from ..ingest import FeedNotStory, story_from_bytes, story_from_pasted
-from ..jobs.polls import feed_state
 from ..models import Article
 from ..progress import Progress
 from ..render.changes import VersionChanges, version_changes
@@ -29,43 +26,16 @@ from .api import RowId, VersionNumber, get_desk
 from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
 from .errors import error_response
+from .forms import check_file_size, checked_form, in_thread, kept_from_stale, read_form, see
+from .job_subjects import job_subjects
 from .security import SESSION_COOKIE, session_value
-from .settings import DEFAULT_FEED_INTERVAL, MAX_BODY_CHARS, PAGE_SIZE
+from .settings import MAX_BODY_CHARS, PAGE_SIZE
 from .templating import page, page_number
 
 if TYPE_CHECKING:
-    from ..archive import Archive
+    from ..archive import Archive, StoryRow
 
 router = APIRouter(include_in_schema=False)
-
-
-async def _read_form(request: Request) -> Any:
-    settings = get_desk(request).settings
-    return await request.form(max_files=1, max_fields=20, max_part_size=settings.max_upload)
-
-
-async def _form(request: Request) -> Any:
-    """The posted form, once its CSRF token is checked."""
-    form = await _read_form(request)
-    if not check_csrf(request, form.get(CSRF_FIELD)):
-        await form.close()
-        raise _CsrfError
-    return form
-
-
-class _TooLarge(NewsdeskError):
-    status_code = 413
-
-
-class _CsrfError(NewsdeskError):
-    status_code = 403
-
-    def __str__(self) -> str:
-        return "the form's security token is missing or stale: reload the page and send it again"
-
-
-def _see(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
 
 
 # -- new article ---------------------------------------------------------------------------------------------
@@ -79,6 +49,7 @@ def new_article(request: Request) -> Response:
 
 def _new_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
     desk = get_desk(request)
+    recent = desk.queue.list_jobs(limit=8, routine_polls=False)  # the Feeds page says when each feed was polled
     return page(
         request,
         "new.html",
@@ -90,29 +61,23 @@ def _new_page(request: Request, status: int = 200, error: str | None = None, **v
         models=desk.settings.models,
         max_upload=desk.settings.max_upload,
         max_chars=MAX_BODY_CHARS,
-        recent=desk.queue.list_jobs(limit=8),
-        failed_runs=desk.archive.runs("failed", limit=5),
+        recent=recent,
+        about=job_subjects(desk.archive, recent),
+        failed_runs=desk.failed_runs(),
     )
 
 
 @router.post("/articles/new")
 async def submit_article(request: Request) -> Response:
     desk = get_desk(request)
-    form = await _read_form(request)
-    if not check_csrf(request, form.get(CSRF_FIELD)):
-        # the New article page again, with what was typed and a token that works (Smoke test 35 #10: the generic
-        # error page lost a pasted brief, and Back brought the stale token back); still a 403, and nothing is queued
-        kept = {k: str(form.get(k) or "") for k in _NEW_FIELDS}
-        had_file = isinstance(form.get("file"), UploadFile) and bool(form.get("file").filename)
-        await form.close()
-        again = " (choose the file again)" if had_file else ""
-        error = f"the form's security token was missing or stale: nothing was sent. Send the form again{again}"
+    form = await read_form(request)
+    if not check_csrf(request, form.get(CSRF_FIELD)):  # the page again, filled in; still a 403, nothing queued
+        kept, error = await kept_from_stale(form, _NEW_FIELDS)
         return _new_page(request, status=403, error=error, **kept)
     try:
         upload = form.get("file")
         named = isinstance(upload, UploadFile) and bool(upload.filename)
         data = await upload.read() if named else None
-        too_big = data is not None and len(data) > desk.settings.max_upload
         filename = upload.filename if named else ""
         values = {k: str(form.get(k) or "") for k in _NEW_FIELDS}
     finally:
@@ -121,41 +86,26 @@ async def submit_article(request: Request) -> Response:
     regenerate = bool(values["regenerate"])
     url = values["url"].strip()
     try:
+        check_file_size(request, None if data is None else len(data))
         offered = (("a file", data is not None), ("a URL", bool(url)), ("a brief", bool(values["brief"].strip())))
         given = [name for name, there in offered if there]
         if len(given) > 1:  # which one was meant is not ours to guess: the API refuses the same
             raise InputError(f"give one of a brief, a URL or a file, not {' and '.join(given)}")
-        if too_big and data is not None:
-            raise _TooLarge(
-                f"the file is {len(data):,} bytes; a file may be at most {desk.settings.max_upload:,} bytes"
-            )
         if data is not None:
-            try:
-                story = story_from_bytes(data, PurePath(filename).name or "the file")
-            except FeedNotStory as feed:  # a browser user has the Feeds page, not a command line
-                raise InputError(
-                    f"{feed.name} is a news feed (RSS or Atom), not one story: add its address on the Feeds page "
-                    "(/feeds) to store its entries and write an article for each"
-                ) from None
-            job = await _in_thread(desk.submit_story, story, template, model, regenerate)
+            story = story_from_bytes(data, PurePath(filename).name or "the file")
+            job = await in_thread(desk.submit_story, story, template, model, regenerate)
         elif url:
-            job = await _in_thread(desk.submit_url, url, template, model, regenerate)
+            job = await in_thread(desk.submit_url, url, template, model, regenerate)
         elif values["brief"].strip():
             brief = story_from_pasted(values["brief"], "the brief")
-            job = await _in_thread(desk.submit_story, brief, template, model, regenerate)
+            job = await in_thread(desk.submit_story, brief, template, model, regenerate)
         else:
             raise InputError("paste a brief, give a URL or choose a file")
-    except NewsdeskError as error:
+    except NewsdeskError as error:  # in the web app's words: a feed file goes to the Feeds page, say
         return _new_page(
-            request, status=error.status_code if error.status_code != 400 else 422, error=str(error), **values
+            request, status=error.status_code if error.status_code != 400 else 422, error=error.for_web(), **values
         )
-    return _see(f"/jobs/{job.id}")
-
-
-async def _in_thread(fn: Any, *args: Any) -> Any:
-    import anyio.to_thread
-
-    return await anyio.to_thread.run_sync(fn, *args)
+    return see(f"/jobs/{job.id}")
 
 
 # -- jobs and articles ---------------------------------------------------------------------------------------
@@ -170,6 +120,8 @@ def job_page(request: Request, job_id: RowId) -> Response:
         request,
         "job.html",
         job=job,
+        about=job_subjects(desk.archive, [job]).get(job.id),
+        feed_url=_feed_given_as_story(job),
         progress=progress_of(desk.queue, job),
         sections=sections,
         events=raw,
@@ -180,12 +132,20 @@ def job_page(request: Request, job_id: RowId) -> Response:
 @router.post("/jobs/{job_id}/cancel")
 async def cancel_job(request: Request, job_id: RowId) -> Response:
     desk = get_desk(request)
-    await (await _form(request)).close()  # nothing to read but its CSRF token, checked there
+    await (await checked_form(request)).close()  # nothing to read but its CSRF token, checked there
     try:
-        await _in_thread(desk.queue.cancel, job_id)
+        await in_thread(desk.queue.cancel, job_id)
     except ConflictError:
         pass  # finished meanwhile: the job's page says how
-    return _see(f"/jobs/{job_id}")
+    return see(f"/jobs/{job_id}")
+
+
+def _feed_given_as_story(job: Any) -> str | None:
+    """The address of a write job that failed because it was a feed's, which the job page offers to watch."""
+    url = job.payload.get("url")
+    if job.status == "failed" and url and (job.error or "").startswith(FeedNotStory.opening(url)):
+        return str(url)
+    return None
 
 
 def _steps(events: list[Any]) -> list[tuple[int, str]]:
@@ -252,21 +212,20 @@ def _changes(archive: Archive, article: Article, since: int | None) -> VersionCh
 @router.post("/articles/{article_id}/regenerate")
 async def regenerate_section(request: Request, article_id: RowId) -> Response:
     desk = get_desk(request)
-    form = await _form(request)
-    job = await _in_thread(desk.regenerate, article_id, str(form.get("section_id") or ""))
-    return _see(f"/jobs/{job.id}")
+    form = await checked_form(request)
+    job = await in_thread(desk.regenerate, article_id, str(form.get("section_id") or ""))
+    return see(f"/jobs/{job.id}")
 
 
 @router.post("/stories/{story_id}/write")
 async def write_story(request: Request, story_id: RowId) -> Response:
     desk = get_desk(request)
-    form = await _form(request)
-    story = await _in_thread(desk.archive.get_story, story_id)
-    job = await _in_thread(desk.submit_story, story, str(form.get("template") or "") or None)
-    return _see(f"/jobs/{job.id}")
+    form = await checked_form(request)
+    job = await in_thread(desk.write_stored_story, story_id, str(form.get("template") or "") or None)
+    return see(f"/jobs/{job.id}")
 
 
-# -- library and feeds ---------------------------------------------------------------------------------------
+# -- library ---------------------------------------------------------------------------------------------
 @router.get("/library")
 def library(request: Request, q: str = "", number: Annotated[str, Query(alias="page")] = "1") -> Response:
     current = page_number(number)
@@ -276,6 +235,7 @@ def library(request: Request, q: str = "", number: Annotated[str, Query(alias="p
     articles = desk.archive.list_articles(q, limit=PAGE_SIZE + 1, offset=offset)
     stories = desk.archive.search_stories(q, limit=PAGE_SIZE + 1, offset=offset)
     more = len(articles) > PAGE_SIZE or len(stories) > PAGE_SIZE
+    own, thread = _articles_of(desk.archive, stories[:PAGE_SIZE])
     return page(
         request,
         "library.html",
@@ -284,57 +244,22 @@ def library(request: Request, q: str = "", number: Annotated[str, Query(alias="p
         more=more,
         articles=articles[:PAGE_SIZE],
         stories=stories[:PAGE_SIZE],
+        own=own,
+        thread_article=thread,
         templates=list(desk.settings.templates),
     )
 
 
-@router.get("/feeds")
-def feeds_page(request: Request) -> Response:
-    return _feeds_page(request)
+def _articles_of(archive: Archive, stories: list[StoryRow]) -> tuple[dict[int, list[int]], dict[int, int | None]]:
+    """For the Library's story rows: each story's own articles, and for a story with none the
+    article of its thread that it would update (Smoke test 40a #16: every row offered "Write an article", one with an
+    article or a thread entry whose thread has one too, and the latter made one more article for the thread)."""
+    from ..pipeline.develop import thread_article
+    from ..threads import update_threads
 
-
-def _feeds_page(request: Request, status: int = 200, error: str | None = None, **values: Any) -> Response:
-    desk = get_desk(request)
-    feeds = [feed_state(feed) for feed in desk.archive.feeds.watched()]
-    return page(
-        request,
-        "feeds.html",
-        status=status,
-        error=error,
-        values=values,
-        feeds=feeds,
-        templates=list(desk.settings.templates),
-        default_interval=DEFAULT_FEED_INTERVAL // 60,
-    )
-
-
-@router.post("/feeds/{feed_id}/unwatch")
-async def unwatch_feed(request: Request, feed_id: int) -> Response:
-    desk = get_desk(request)
-    await (await _form(request)).close()  # nothing to read but its CSRF token, checked there
-    try:
-        desk.archive.feeds.unwatch(feed_id)
-    except NewsdeskError as error:
-        return _feeds_page(request, error.status_code, str(error))
-    return _see("/feeds")
-
-
-@router.post("/feeds")
-async def add_feed(request: Request) -> Response:
-    desk = get_desk(request)
-    form = await _form(request)
-    url = str(form.get("url") or "").strip()
-    template = str(form.get("template") or "") or None
-    try:
-        minutes = float(str(form.get("interval_minutes") or DEFAULT_FEED_INTERVAL // 60))
-        if not math.isfinite(minutes):
-            raise ValueError
-        feed, job = await _in_thread(desk.watch_feed, url, int(minutes * 60), template)
-    except ValueError:
-        return _feeds_page(request, 422, "the interval must be a number of minutes", url=url)
-    except NewsdeskError as error:
-        return _feeds_page(request, error.status_code if error.status_code != 400 else 422, str(error), url=url)
-    return _see(f"/jobs/{job.id}")
+    update_threads(archive)  # stories stored since the last look join their threads first, as on /stories
+    own = archive.article_ids([story["id"] for story in stories])
+    return own, {story_id: thread_article(archive, story_id) for story_id, ids in own.items() if not ids}
 
 
 # -- login, docs, shared CSS ---------------------------------------------------------------------------------
@@ -342,11 +267,11 @@ async def add_feed(request: Request) -> Response:
 def login(request: Request, token: str = "", next: str = "/") -> Response:
     settings = get_desk(request).settings
     if not settings.token:
-        return _see("/")
+        return see("/")
     if not token or not hmac.compare_digest(token.encode(), settings.token.encode()):
         return error_response(request, 401, "wrong or missing token: open /login?token=TOKEN")
     target = next if next.startswith("/") and not next.startswith("//") and "\\" not in next else "/"
-    response = _see(target)
+    response = see(target)
     response.set_cookie(SESSION_COOKIE, session_value(settings.token), httponly=True, samesite="strict", path="/")
     return response
 

@@ -6,7 +6,9 @@
 3. cross-site writes: a POST whose ``Origin`` (or, lacking one, ``Referer``) is another site is refused; API
    writes must be ``application/json`` (a form on another site cannot send that without CORS, which is off);
    HTML forms also carry a CSRF token equal to their cookie (double submit), checked by ``check_csrf``;
-4. body size: ``Content-Length`` over the cap is refused at once, a chunked body is cut off when it passes it.
+4. body size: ``Content-Length`` over the cap is refused at once, a chunked body is cut off when it passes it. A
+   form that carries a file (``UPLOAD_PATHS``) is cut off instead, and its route told (``BODY_CUT``): it answers
+   with its page, what was typed before the file kept (Smoke test 40a #11: a bare 413 page lost it).
 
 Responses get a strict Content-Security-Policy (no inline script, nothing from other origins) and friends.
 """
@@ -27,7 +29,8 @@ from .settings import Settings
 
 SESSION_COOKIE = "newsdesk_session"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-UPLOAD_PATHS = frozenset({"/articles/new"})
+UPLOAD_PATHS = frozenset({"/articles/new", "/feeds/file"})  # forms that carry a file
+BODY_CUT = "newsdesk.body_cut"  # set in the request's scope when an upload form's body was cut at its limit
 PUBLIC_FEED_PATHS = frozenset({"/feeds/articles.atom", "/feeds/articles.json"})  # web/feeds_out.py
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -83,11 +86,17 @@ class RequestGuard:
         started = False
         seen = 0  # body bytes received so far
 
+        cut_here = request.url.path in UPLOAD_PATHS
+
         async def limited_receive() -> Message:
             nonlocal seen
             message = await receive()
             if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
+                body = message.get("body", b"")
+                seen += len(body)
+                if seen > limit and cut_here:  # the fields before the file are read; the file's part is left out
+                    scope[BODY_CUT] = True
+                    return {"type": "http.request", "body": body[: len(body) - (seen - limit)], "more_body": False}
                 if seen > limit:
                     raise BodyTooLarge(limit)
             return message
@@ -130,7 +139,7 @@ class RequestGuard:
         length = request.headers.get("content-length")
         limit = body_limit(settings, path)
         declared = ascii_number(length)
-        if declared is not None and declared > limit:
+        if declared is not None and declared > limit and path not in UPLOAD_PATHS:
             return 413, _too_large(limit)
         return None
 

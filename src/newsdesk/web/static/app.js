@@ -1,4 +1,5 @@
-// newsdesk: live job progress over Server-Sent Events, and a form that cannot be sent twice.
+// newsdesk: live job progress over Server-Sent Events, and a form that cannot be sent twice (nor with a file over
+// its limit).
 // Everything from the server is put in the page with textContent, never as HTML.
 "use strict";
 
@@ -117,9 +118,40 @@
     open();
   }
 
+  // A file over the form's limit is not sent at all: the server could only read the fields before it, and the
+  // editor waited for megabytes to upload to be told so. The page says why; every field stays as it was.
+  function tooLarge(form) {
+    const input = form.querySelector("input[type=file][data-max-bytes]");
+    const file = input && input.files && input.files[0];
+    const limit = input ? parseInt(input.dataset.maxBytes, 10) : 0;
+    if (!file || !limit || file.size <= limit) return null;
+    const number = function (n) {
+      return n.toLocaleString("en-US");
+    };
+    return "the file is " + number(file.size) + " bytes; a file may be at most " + number(limit) + " bytes";
+  }
+
+  function sayError(form, message) {
+    let error = form.parentNode.querySelector("p.error[data-from-page]");
+    if (!error) {
+      error = document.createElement("p");
+      error.className = "error";
+      error.setAttribute("role", "alert");
+      error.dataset.fromPage = "1";
+      form.parentNode.insertBefore(error, form);
+    }
+    error.textContent = message;
+  }
+
   function guardForms() {
     document.querySelectorAll("form[method=post]").forEach(function (form) {
-      form.addEventListener("submit", function () {
+      form.addEventListener("submit", function (submit) {
+        const over = tooLarge(form);
+        if (over) {
+          submit.preventDefault();
+          sayError(form, over);
+          return;
+        }
         const button = form.querySelector("button[type=submit]");
         if (button) {
           button.disabled = true;
