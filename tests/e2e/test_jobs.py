@@ -15,7 +15,8 @@ import pytest
 from newsdesk.archive import Archive, open_archive
 from newsdesk.errors import ConflictError, NotFoundError
 from newsdesk.jobs import CANCELLED, LeaseLost, SQLJobQueue, queue_for
-from newsdesk.jobs.worker import Worker, WorkerConfig, is_dead_local_worker, new_worker_id
+from newsdesk.jobs.presence import is_dead_local_worker, new_worker_id
+from newsdesk.jobs.worker import Worker, WorkerConfig
 from newsdesk.models import Article, Section, Story
 from newsdesk.web import Settings
 from newsdesk.web.desk import Desk
@@ -217,7 +218,7 @@ def test_a_worker_finishes_a_job_whose_article_was_saved_before_a_crash(archive:
     done = queue.get(job.id)
     assert (done.status, done.article_id) == ("done", article_id)
     assert archive.count("articles") == 1
-    assert worker._models == {}, "no model was loaded"
+    assert worker.models.loaded == {}, "no model was loaded"
 
 
 def test_a_failing_job_is_marked_failed_with_its_reason(archive: Archive) -> None:

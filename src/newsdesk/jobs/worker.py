@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import signal
-import socket
 import sys
 import threading
 import time
@@ -38,16 +36,15 @@ from pathlib import Path
 from ..archive import Archive, open_archive
 from ..errors import BlockedURLError, NewsdeskError, StorageError
 from ..ingest.guard import for_server
-from ..llm import Model, get_model
-from ..llm.counting import CountingModel
 from ..models import Story
 from ..pipeline import Event, WriteOptions, regenerate_section, write_article
 from ..pipeline.options import same_request_key
-from ..text import ascii_number
 from .claims import claim_thread
 from .heartbeat import Heartbeat
+from .models import WorkerModels
 from .outage import Outage
 from .polls import poll_feed
+from .presence import is_dead_local_worker, new_worker_id
 from .queue import Job, JobQueue, LeaseLost, attempt_owner
 from .sql import queue_for
 
@@ -87,35 +84,6 @@ def effective_concurrency(config: WorkerConfig) -> int:
     return max(1, config.concurrency)
 
 
-def new_worker_id() -> str:
-    """``host:pid:random``: unique, and says where to look to know whether the worker still lives."""
-    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
-
-
-def is_dead_local_worker(worker: str) -> bool:
-    """True for a worker id of this machine whose process is gone (never for another machine's workers)."""
-    host, _, rest = worker.partition(":")
-    pid = rest.partition(":")[0]
-    number = ascii_number(pid)
-    if host != socket.gethostname() or number is None:
-        return False
-    return not pid_alive(number)
-
-
-def pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie (dead, not yet reaped) still answers kill(0)
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return True
-
-
 class Worker:
     def __init__(self, config: WorkerConfig, queue: JobQueue | None = None, archive: Archive | None = None):
         self.config = config
@@ -127,7 +95,7 @@ class Worker:
         self._running: dict[int, threading.Thread] = {}  # job id -> the thread running it (concurrency > 1)
         self._wake = threading.Event()
         self._lock = threading.Lock()
-        self._models: dict[str, Model] = {}
+        self.models = WorkerModels(config.base_url, config.context_length)
         self._last_sweep = 0.0
         self.outage = Outage(log, f"worker {self.id}", config.idle_seconds)
         self._handlers: dict[str, Callable[[Job, Callable[[Event], None]], int | None]] = {
@@ -161,9 +129,7 @@ class Worker:
         log.info("worker %s stopped", self.id)
 
     def close(self) -> None:
-        for model in self._models.values():
-            model.close()
-        self._models = {}
+        self.models.close()
 
     def fail_interrupted_runs(self) -> list[int]:
         """Mark runs left 'running' by dead processes of this machine failed: with workers only, nothing else would."""
@@ -301,9 +267,8 @@ class Worker:
                 # or the Library's button wrote it again). The key is looked up now, when the job runs, and held
                 # once by the archive, so identical jobs that run at once still end in one article.
                 options = replace(options, request_key=same_request_key(story, options))
-            article = write_article(
-                story, options, self.archive, on_event=on_event, model=self._model(payload.get("model"), on_event)
-            )
+            model = self.models.for_job(payload.get("model"), on_event)
+            article = write_article(story, options, self.archive, on_event=on_event, model=model)
             article_id = article.id
         if payload.get("feed_entry_id") and article_id is not None:
             self.archive.feeds.set_entry_article(int(payload["feed_entry_id"]), article_id)
@@ -324,7 +289,7 @@ class Worker:
 
         payload = job.payload
         options = self._options(job)
-        model = self._model(payload.get("model"), on_event)
+        model = self.models.for_job(payload.get("model"), on_event)
         result = update_thread_article(self.archive, int(payload["story_id"]), options, on_event, model)
         if result is None:
             return None
@@ -369,7 +334,7 @@ class Worker:
             payload["section_id"],
             options,
             on_event=on_event,
-            model=self._model(payload.get("model"), on_event),
+            model=self.models.for_job(payload.get("model"), on_event),
         )
         return article.id
 
@@ -390,20 +355,6 @@ class Worker:
             request_key=request_key,
             judge=self.config.judge,
         )
-
-    def _model(self, spec: str | None, on_event: Callable[[Event], None]) -> Model:
-        spec = spec or ""
-        with self._lock:  # concurrent jobs share one model (a server model's client is thread-safe)
-            if spec not in self._models:
-                for old in self._models.values():  # one model in memory at a time
-                    old.close()
-                self._models = {
-                    spec: get_model(
-                        spec or None, base_url=self.config.base_url, context_length=self.config.context_length
-                    )
-                }
-            model = self._models[spec]
-        return CountingModel(model, lambda usage: on_event(Event("llm", "info", usage)))
 
 
 def run_worker(config: WorkerConfig) -> None:
