@@ -9,7 +9,19 @@ queue views do not need.
 
 from __future__ import annotations
 
-from .queue import CANCELLED, STATUSES, TERMINAL, Job, JobEvent, JobKind, JobPayload, JobQueue, LeaseLost, with_choices
+from .queue import (
+    CANCELLED,
+    STATUSES,
+    TERMINAL,
+    Job,
+    JobEvent,
+    JobKind,
+    JobPayload,
+    JobQueue,
+    LeaseLost,
+    SeenWorker,
+    with_choices,
+)
 from .sql import PostgresJobQueue, SQLiteJobQueue, SQLJobQueue, queue_for
 
 __all__ = [
@@ -23,6 +35,7 @@ __all__ = [
     "PostgresJobQueue",
     "SQLJobQueue",
     "SQLiteJobQueue",
+    "SeenWorker",
     "STATUSES",
     "TERMINAL",
     "queue_for",

@@ -44,7 +44,7 @@ from .heartbeat import Heartbeat
 from .models import WorkerModels
 from .outage import Outage
 from .polls import poll_feed
-from .presence import is_dead_local_worker, new_worker_id
+from .presence import Presence, is_dead_local_worker, new_worker_id
 from .queue import Job, JobQueue, LeaseLost, attempt_owner
 from .sql import queue_for
 
@@ -108,6 +108,13 @@ class Worker:
     def run(self) -> None:
         log.info("worker %s started (%d job%s at a time)", self.id, self.concurrency, "s" * (self.concurrency > 1))
         self.fail_interrupted_runs()
+        presence = Presence(self.queue, self.id, self.concurrency, self._jobs_running, self.queue_lease() / 3)
+        with presence:
+            self._claim_until_stopped()
+        self.close()
+        log.info("worker %s stopped", self.id)
+
+    def _claim_until_stopped(self) -> None:
         while not self.stop.is_set():
             self.sweep_expired()
             wait = self.config.idle_seconds
@@ -125,8 +132,6 @@ class Worker:
                 self._wake.clear()
         for thread in list(self._running.values()):
             thread.join()
-        self.close()
-        log.info("worker %s stopped", self.id)
 
     def close(self) -> None:
         self.models.close()
@@ -170,6 +175,9 @@ class Worker:
         finally:
             self.busy = False
         return job
+
+    def _jobs_running(self) -> int:
+        return self._busy_threads() if self.concurrency > 1 else int(self.busy)
 
     def _busy_threads(self) -> int:
         with self._lock:
