@@ -389,6 +389,43 @@ def test_a_url_job_fetches_its_story_once(archive: Archive) -> None:
         assert again.id == story_id and hits == ["/ferry"], "a re-run uses the story stored before the crash"
 
 
+def test_cancelling_a_job_stops_its_fetch_of_a_server_that_never_answers(
+    archive: Archive, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Smoke test 40a #17: a job cancelled while it fetched a server that never answers held its worker until the
+    read timed out (20 s), and the next job waited. The worker's fetch asks between reads whether the job is still
+    its own: it stops while the server still holds the request, and says why."""
+    from http.server import BaseHTTPRequestHandler
+
+    requested, release = threading.Event(), threading.Event()
+
+    class Hang(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # http.server's naming
+            requested.set()
+            release.wait(120)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    queue = queue_for(archive)
+    worker = Worker(WorkerConfig(db=archive.path, allow_private=True), queue=queue, archive=archive)
+    with ThreadedServer(Hang) as server, caplog.at_level("WARNING", logger="newsdesk.worker"):
+        job = queue.enqueue("write", {"url": server.url("/story")})
+        running = threading.Thread(target=worker.run_one)
+        running.start()
+        try:
+            assert requested.wait(60), "the worker fetches the page"
+            queue.cancel(job.id)
+            running.join(120)
+            assert not running.is_alive()
+        finally:
+            release.set()
+    assert f"job {job.id} was cancelled or taken over while it fetched its page" in caplog.text
+    cancelled = queue.get(job.id)
+    assert (cancelled.status, cancelled.error) == ("failed", CANCELLED)
+    assert [stage for stage, _ in stages(queue, job.id)].count("fetch") == 1, "no fetch done: it was stopped"
+
+
 def test_a_refused_host_is_said_to_the_web_user_in_the_servers_words(archive: Archive) -> None:
     """Smoke test 35 #13: a browser user was told to "pass --allow-private", a switch of the server's command line.
     The job says what the server does; its log keeps the operator's hint."""

@@ -40,7 +40,7 @@ from ..models import Story
 from ..pipeline import Event, WriteOptions, regenerate_section, write_article
 from ..pipeline.options import same_request_key
 from .claims import claim_thread
-from .heartbeat import Heartbeat
+from .heartbeat import Heartbeat, LeaseCheck
 from .models import WorkerModels
 from .outage import Outage
 from .polls import poll_feed
@@ -326,10 +326,18 @@ class Worker:
         ]
         if stored:  # an earlier attempt fetched and stored it
             return self.archive.get_story(int(stored[-1]))
+        from ..ingest.fetch import Fetcher, FetchStopped
         from ..ingest.web import story_from_url
 
+        lease = LeaseCheck(self.queue, job.id, self.id)
+        fetcher = Fetcher(allow_private=self.config.allow_private, stop=lambda: self.stop.is_set() or lease.lost())
         on_event(Event("fetch", "start", {"url": payload["url"]}))
-        story = story_from_url(payload["url"], allow_private=self.config.allow_private)
+        try:
+            story = story_from_url(payload["url"], fetcher=fetcher)
+        except FetchStopped:  # the worker was told to stop, or the job is no longer its own: the page is not wanted
+            if self.stop.is_set():
+                raise Stopping from None
+            raise LeaseLost(f"job {job.id} was cancelled or taken over while it fetched its page: stopped") from None
         on_event(Event("fetch", "done", {"title": story.headline}))
         return story
 
