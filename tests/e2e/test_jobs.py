@@ -376,16 +376,16 @@ def test_a_url_job_fetches_its_story_once(archive: Archive) -> None:
         recorded: list[Event] = []
         blocked = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
         with pytest.raises(Exception, match="refused"):
-            blocked._story(queue.get(job.id), recorded.append)
+            blocked.kinds.story(queue.get(job.id), recorded.append)
         assert hits == [], "the SSRF guard refuses loopback unless allowed"
         recorded.clear()
         worker = Worker(WorkerConfig(db=archive.path, allow_private=True), queue=queue, archive=archive)
-        story = worker._story(queue.get(job.id), recorded.append)
+        story = worker.kinds.story(queue.get(job.id), recorded.append)
         assert story.headline.startswith("Ferry service returns") and hits == ["/ferry"]
         assert [(e.stage, e.status) for e in recorded] == [("fetch", "start"), ("fetch", "done")]
         story_id, _ = archive.add_story(story)
         queue.record_event(job.id, "store", "done", {"story_id": story_id})
-        again = worker._story(queue.get(job.id), recorded.append)
+        again = worker.kinds.story(queue.get(job.id), recorded.append)
         assert again.id == story_id and hits == ["/ferry"], "a re-run uses the story stored before the crash"
 
 
