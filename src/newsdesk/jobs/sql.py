@@ -31,7 +31,7 @@ from .queue import (
     attempt_owner,
 )
 
-FORGET_WORKER_SECONDS = 24 * 3600  # a worker silent this long is no longer listed
+FORGET_WORKER_SECONDS = 3600.0  # a worker silent this long is no longer listed
 
 
 class SQLJobQueue(JobQueue):
@@ -224,7 +224,8 @@ class SQLJobQueue(JobQueue):
                 " slots = excluded.slots, stale_after = excluded.stale_after",
                 (worker, now(), seen, running, slots, self.lease_seconds),
             )
-            # a worker killed long ago says nothing an operator needs: its row goes once it is a day old
+            # a worker killed an hour ago has been seen stale long enough; a server whose workers keep dying would
+            # otherwise list hundreds
             db.execute("DELETE FROM workers WHERE seen < ?", (seen - FORGET_WORKER_SECONDS,))
 
     def worker_stopped(self, worker: str) -> None:
