@@ -18,7 +18,6 @@ from collections.abc import Callable
 
 from ..errors import StorageError
 from ..text import ascii_number
-from .outage import Outage
 from .queue import JobQueue
 
 __all__ = ["Presence", "is_dead_local_worker", "new_worker_id", "pid_alive"]
@@ -63,7 +62,6 @@ class Presence:
         self.queue, self.worker, self.slots, self.running = queue, worker, slots, running
         self.interval = max(interval, 0.05)
         self._done = threading.Event()
-        self._outage = Outage(log, f"presence of worker {worker}")
         self._thread = threading.Thread(target=self._beat, name="presence", daemon=True)
 
     def __enter__(self) -> Presence:
@@ -82,9 +80,8 @@ class Presence:
         while True:
             try:
                 self.queue.worker_alive(self.worker, self.running(), self.slots)
-                self._outage.answered()
-            except StorageError as error:  # one line per outage: the claims' loop says the same
-                self._outage.failed(error)
+            except StorageError:  # the database is away: the worker's claims say so, once (``Outage``)
+                pass
             except Exception:  # a locked database now and then must not end the heartbeat
                 log.exception("presence of worker %s", self.worker)
             if self._done.wait(self.interval):
