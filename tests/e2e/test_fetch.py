@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from conftest import SHARED
 from newsdesk.cli import cli
 from newsdesk.errors import BlockedURLError, FetchError
-from newsdesk.ingest.fetch import Fetcher
+from newsdesk.ingest.fetch import Fetcher, FetchStopped
 from newsdesk.ingest.guard import Guard, blocked_reason
 from newsdesk.ingest.web import story_from_url
 from support.servers import ThreadedServer
@@ -39,6 +39,7 @@ class LocalServer(ThreadedServer):
     def __init__(self) -> None:
         self.requests: list[str] = []
         self.hosts: list[str] = []
+        self.release = threading.Event()  # ends the wait of "/hang"
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -70,6 +71,7 @@ class LocalServer(ThreadedServer):
             "/big-streamed": _big_streamed,
             "/drip": _drip,
             "/stall": _stall,
+            "/hang": lambda h, q: server.release.wait(120),  # reads the request and sends nothing
             "/trickle-headers": _trickle_headers,
             "/slow-body": _slow_body,
             "/coded": _coded,
@@ -178,6 +180,7 @@ def _coded(handler: BaseHTTPRequestHandler, query: dict) -> None:
 def server():
     local = LocalServer()
     yield local
+    local.release.set()
     local.close()
 
 
@@ -440,6 +443,27 @@ def test_stalled_response_hits_the_read_timeout(server: LocalServer) -> None:
     with pytest.raises(FetchError, match="timed out"):
         Fetcher(allow_private=True, read_timeout=0.3).get(server.url("/stall"))
     assert time.monotonic() - started < 2.5
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [("/hang", "timed out waiting for .*/hang: the server did not answer"), ("/stall", "the server stopped sending")],
+    ids=["no answer", "headers, then nothing"],
+)
+def test_a_read_timeout_says_whether_the_server_answered_at_all(server: LocalServer, path: str, said: str) -> None:
+    """Smoke test 40a #17: a server that never sent a byte was said to have "stopped sending"."""
+    with pytest.raises(FetchError, match=said):
+        Fetcher(allow_private=True, read_timeout=0.3).get(server.url(path))
+
+
+def test_a_fetch_its_caller_stops_ends_while_the_server_still_sends_nothing(server: LocalServer) -> None:
+    """Smoke test 40a #17: a cancelled job's fetch of a server that never answers held its worker until the read
+    timed out. The caller's ``stop`` is asked between reads: the fetch ends stopped while the server still holds the
+    request (for two minutes), not in the read timeout's error (20 s)."""
+    requested = threading.Event()
+    server.routes["/hang-noted"] = lambda h, q: (requested.set(), server.release.wait(120))
+    with pytest.raises(FetchStopped):
+        Fetcher(allow_private=True, stop=requested.is_set).get(server.url("/hang-noted"))
 
 
 def test_wrong_content_type_is_refused(server: LocalServer) -> None:

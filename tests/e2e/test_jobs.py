@@ -15,7 +15,8 @@ import pytest
 from newsdesk.archive import Archive, open_archive
 from newsdesk.errors import ConflictError, NotFoundError
 from newsdesk.jobs import CANCELLED, LeaseLost, SQLJobQueue, queue_for
-from newsdesk.jobs.worker import Worker, WorkerConfig, is_dead_local_worker, new_worker_id
+from newsdesk.jobs.presence import is_dead_local_worker, new_worker_id
+from newsdesk.jobs.worker import Worker, WorkerConfig
 from newsdesk.models import Article, Section, Story
 from newsdesk.web import Settings
 from newsdesk.web.desk import Desk
@@ -217,7 +218,7 @@ def test_a_worker_finishes_a_job_whose_article_was_saved_before_a_crash(archive:
     done = queue.get(job.id)
     assert (done.status, done.article_id) == ("done", article_id)
     assert archive.count("articles") == 1
-    assert worker._models == {}, "no model was loaded"
+    assert worker.models.loaded == {}, "no model was loaded"
 
 
 def test_a_failing_job_is_marked_failed_with_its_reason(archive: Archive) -> None:
@@ -375,17 +376,54 @@ def test_a_url_job_fetches_its_story_once(archive: Archive) -> None:
         recorded: list[Event] = []
         blocked = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
         with pytest.raises(Exception, match="refused"):
-            blocked._story(queue.get(job.id), recorded.append)
+            blocked.kinds.story(queue.get(job.id), recorded.append)
         assert hits == [], "the SSRF guard refuses loopback unless allowed"
         recorded.clear()
         worker = Worker(WorkerConfig(db=archive.path, allow_private=True), queue=queue, archive=archive)
-        story = worker._story(queue.get(job.id), recorded.append)
+        story = worker.kinds.story(queue.get(job.id), recorded.append)
         assert story.headline.startswith("Ferry service returns") and hits == ["/ferry"]
         assert [(e.stage, e.status) for e in recorded] == [("fetch", "start"), ("fetch", "done")]
         story_id, _ = archive.add_story(story)
         queue.record_event(job.id, "store", "done", {"story_id": story_id})
-        again = worker._story(queue.get(job.id), recorded.append)
+        again = worker.kinds.story(queue.get(job.id), recorded.append)
         assert again.id == story_id and hits == ["/ferry"], "a re-run uses the story stored before the crash"
+
+
+def test_cancelling_a_job_stops_its_fetch_of_a_server_that_never_answers(
+    archive: Archive, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Smoke test 40a #17: a job cancelled while it fetched a server that never answers held its worker until the
+    read timed out (20 s), and the next job waited. The worker's fetch asks between reads whether the job is still
+    its own: it stops while the server still holds the request, and says why."""
+    from http.server import BaseHTTPRequestHandler
+
+    requested, release = threading.Event(), threading.Event()
+
+    class Hang(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # http.server's naming
+            requested.set()
+            release.wait(120)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    queue = queue_for(archive)
+    worker = Worker(WorkerConfig(db=archive.path, allow_private=True), queue=queue, archive=archive)
+    with ThreadedServer(Hang) as server, caplog.at_level("WARNING", logger="newsdesk.worker"):
+        job = queue.enqueue("write", {"url": server.url("/story")})
+        running = threading.Thread(target=worker.run_one)
+        running.start()
+        try:
+            assert requested.wait(60), "the worker fetches the page"
+            queue.cancel(job.id)
+            running.join(120)
+            assert not running.is_alive()
+        finally:
+            release.set()
+    assert f"job {job.id} was cancelled or taken over while it fetched its page" in caplog.text
+    cancelled = queue.get(job.id)
+    assert (cancelled.status, cancelled.error) == ("failed", CANCELLED)
+    assert [stage for stage, _ in stages(queue, job.id)].count("fetch") == 1, "no fetch done: it was stopped"
 
 
 def test_a_refused_host_is_said_to_the_web_user_in_the_servers_words(archive: Archive) -> None:

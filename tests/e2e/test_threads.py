@@ -307,7 +307,7 @@ def test_the_story_map_reads_the_story_and_its_thread_as_the_story(db_location) 
     """The sections built from the story map take the story's own sources: the story and the entries of its
     thread, read as stored; the same dam months later is another event, a related story only."""
     from newsdesk.models import Source
-    from newsdesk.pipeline.run import own_sources
+    from newsdesk.pipeline.narrowing import own_sources
 
     archive = open_archive(db_location)
     for item in (*DAM, OTHER, LATER):

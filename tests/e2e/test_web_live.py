@@ -27,7 +27,7 @@ import pytest
 
 from newsdesk.archive import open_archive
 from newsdesk.ingest import story_from_text
-from newsdesk.jobs.worker import pid_alive
+from newsdesk.jobs.presence import pid_alive
 from support.servers import free_port
 
 TESTS = Path(__file__).resolve().parents[1]

@@ -45,7 +45,7 @@ def test_a_web_job_and_the_cli_ask_the_model_the_same_and_write_the_same(tmp_pat
     story_id, _ = archive.add_story(STORY)
     job = queue.enqueue("write", {"story_id": story_id, "template": str(TINY_TEMPLATE)})
     worker = Worker(WorkerConfig(db=archive.path), queue=queue, archive=archive)
-    worker._models = {"": model}  # what the worker would load for this job; it wraps it as for any job
+    worker.models.loaded = {"": model}  # what the worker would load for this job; it wraps it as for any job
     worker.run_one()
     done = queue.get(job.id)
     assert done.status == "done", done.error

@@ -21,7 +21,7 @@ import pytest
 from conftest import ONE_FACT_TEMPLATE
 from newsdesk.archive import Archive, open_archive
 from newsdesk.jobs import queue_for
-from newsdesk.jobs.worker import pid_alive
+from newsdesk.jobs.presence import pid_alive
 from newsdesk.models import Story
 from support.chatserver import ScriptedChatServer
 from support.servers import free_port

@@ -226,7 +226,7 @@ def test_what_an_earlier_entry_said_was_ahead_is_no_outlook_of_the_later_story()
     """An entry published before the story told what comes next as of its own time; by the story's, the ferry
     trial it announced has been held. Its sentence stays for the background, never Future Outlook or Call to
     Action."""
-    from newsdesk.pipeline.run import published_before
+    from newsdesk.pipeline.narrowing import published_before
 
     def source(number: int, texts: list[str], published: str) -> Source:
         passages = [Passage(text=t, position=i, source_number=number, id=number * 10 + i) for i, t in enumerate(texts)]

@@ -155,6 +155,7 @@ SURFACE: dict[str, set[str]] = {
         "PostgresJobQueue",
         "SQLJobQueue",
         "SQLiteJobQueue",
+        "SeenWorker",
         "STATUSES",
         "TERMINAL",
         "queue_for",

@@ -444,3 +444,19 @@ migration(
     sqlite=_THREAD_CLAIMS.format(ref="INTEGER"),
     postgres=_THREAD_CLAIMS.format(ref="BIGINT"),
 )
+
+# The workers that share this database, from any process on any machine (``jobs.presence``): each renews its row
+# while it runs, so the web app's health lists workers it did not start, and one that stopped answering shows stale
+# (Smoke test 40a #9). ``seen`` is the queue's clock (the database's on PostgreSQL), as leases are; ``stale_after``
+# is the worker's own lease period, which it renews its row three times in.
+_WORKERS = """
+        CREATE TABLE workers (
+            id TEXT PRIMARY KEY,
+            started TEXT NOT NULL,
+            seen {real} NOT NULL,
+            running INTEGER NOT NULL DEFAULT 0,
+            slots INTEGER NOT NULL DEFAULT 1,
+            stale_after {real} NOT NULL
+        );
+"""
+migration("m017_workers", sqlite=_WORKERS.format(real="REAL"), postgres=_WORKERS.format(real="DOUBLE PRECISION"))

@@ -5,14 +5,15 @@ the connection is made). And for every response: connect/read timeouts plus a to
 exchange, name lookup, connecting, status line and headers included (a server dripping bytes is cut off when it
 passes), a size cap enforced on the decoded bytes while streaming (the body is never read or inflated whole first),
 a content-type check and a real User-Agent. Environment proxies are ignored: a proxy would make the address check
-meaningless.
+meaningless. A caller that may give up on the page (a job cancelled while its page downloads) passes ``stop``: no
+connection is made and no read goes on once it says so, and the fetch ends in ``FetchStopped``.
 """
 
 from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,7 +24,9 @@ from ..errors import FetchError
 from ..text import ascii_number
 from .guard import (
     DeadlinePassed,
+    FetchStopped,
     Guard,
+    GuardedBackend,
     GuardedTransport,
     LookupDeadlinePassed,
     allow_private_setting,
@@ -31,7 +34,7 @@ from .guard import (
 )
 from .text import decode_html
 
-__all__ = ["DEFAULT_MAX_BYTES", "FEED_TYPES", "HTML_TYPES", "FetchResult", "Fetcher", "fetch"]
+__all__ = ["DEFAULT_MAX_BYTES", "FEED_TYPES", "HTML_TYPES", "FetchResult", "FetchStopped", "Fetcher", "fetch"]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 CONNECT_TIMEOUT = 10.0  # seconds to open the TCP (and TLS) connection
@@ -81,6 +84,7 @@ class Fetcher:
         total_timeout: float = TOTAL_TIMEOUT,
         max_redirects: int = MAX_REDIRECTS,
         guard: Guard | None = None,
+        stop: Callable[[], bool] | None = None,
     ):
         self.guard = guard or Guard(allow_private=allow_private_setting(allow_private))
         self.max_bytes = max_bytes
@@ -89,6 +93,7 @@ class Fetcher:
         )
         self.total_timeout = total_timeout
         self.max_redirects = max_redirects
+        self.stop = stop  # asked between reads (a few times a second) whether the caller still wants the page
 
     def get(self, url: str, accept: tuple[str, ...] = HTML_TYPES, what: str = "page") -> FetchResult:
         """GET ``url``; ``accept`` lists the media types wanted (empty: any). ``what`` names it in errors."""
@@ -100,8 +105,9 @@ class Fetcher:
         }
         redirects: list[str] = []
         current = url
+        transport = GuardedTransport(self.guard, deadline, self.stop)
         with httpx.Client(
-            transport=GuardedTransport(self.guard, deadline),
+            transport=transport,
             timeout=self.timeout,
             headers=headers,
             follow_redirects=False,
@@ -109,7 +115,7 @@ class Fetcher:
         ) as client:
             for _ in range(self.max_redirects + 1):
                 target = self.guard.check_url(current)
-                with _translate_errors(current, self.total_timeout):
+                with _translate_errors(current, self.total_timeout, transport.backend):
                     response = client.send(client.build_request("GET", target), stream=True)
                     try:
                         location = response.headers.get("location")
@@ -236,9 +242,10 @@ def fetch(
 class _translate_errors:
     """httpx's exceptions as one-line FetchErrors (newsdesk's own errors pass through); it never swallows one."""
 
-    def __init__(self, url: str, total_timeout: float):
+    def __init__(self, url: str, total_timeout: float, backend: GuardedBackend):
         self.url = shorten_url(url)
         self.total_timeout = total_timeout
+        self.backend = backend  # whether its server answered at all
 
     def __enter__(self) -> None:
         return None
@@ -252,6 +259,8 @@ class _translate_errors:
             return False
         if isinstance(error, httpx.ConnectTimeout):
             raise FetchError(f"timed out connecting to {self.url}") from None
+        if isinstance(error, httpx.TimeoutException) and not self.backend.answered:
+            raise FetchError(f"timed out waiting for {self.url}: the server did not answer") from None
         if isinstance(error, httpx.TimeoutException):
             raise FetchError(f"timed out reading {self.url}: the server stopped sending") from None
         if isinstance(error, httpx.ConnectError):

@@ -32,6 +32,7 @@ __all__ = [
     "ALLOW_PRIVATE_HINT",
     "SERVER_REFUSAL",
     "DeadlinePassed",
+    "FetchStopped",
     "LookupDeadlinePassed",
     "Guard",
     "GuardedTransport",
@@ -187,6 +188,12 @@ class LookupDeadlinePassed(DeadlinePassed):
         self.host = host
 
 
+class FetchStopped(FetchError):
+    """The fetch's caller stopped it (``stop``): the job that asked for the page was cancelled, say."""
+
+
+STOP_LOOK_SECONDS = 0.25  # how long a read waits, at most, before it looks again whether its caller stopped it
+
 _T = TypeVar("_T")
 
 
@@ -207,20 +214,45 @@ def _within(deadline: float | None, timeout: float | None, step: Callable[[float
 
 
 class _DeadlineStream(httpcore.NetworkStream):
-    """A connection whose every read and write ends by the deadline.
+    """A connection whose every read and write ends by the deadline, and whose reads end soon after ``stop()``.
 
     The per-read timeout alone bounds only silence: a server that sends a header line (or a body byte) every few
     seconds resets it each time and could hold the exchange for hours (Smoke test 39b #1). Every socket operation,
-    from the status line through the last body byte, is given at most the time left."""
+    from the status line through the last body byte, is given at most the time left.
 
-    def __init__(self, stream: httpcore.NetworkStream, deadline: float):
+    A read waiting on a server that sends nothing held a cancelled job's worker until the read timed out (Smoke
+    test 40a #17): with ``stop``, a read waits in steps of STOP_LOOK_SECONDS and asks ``stop()`` between them (a
+    read that timed out took no byte, so it is simply made again). ``answered`` says whether the server has sent a
+    byte since the request was written: a timeout before it is a server that did not answer at all."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float, stop: Callable[[], bool] | None = None):
         self.stream = stream
         self.deadline = deadline
+        self.stop = stop
+        self.answered = False
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return _within(self.deadline, timeout, lambda left: self.stream.read(max_bytes, left))
+        if self.stop is None or timeout is None:
+            data = _within(self.deadline, timeout, lambda left: self.stream.read(max_bytes, left))
+        else:
+            data = self._read_until_stopped(max_bytes, time.monotonic() + timeout)
+        self.answered = self.answered or bool(data)
+        return data
+
+    def _read_until_stopped(self, max_bytes: int, silent_until: float) -> bytes:
+        while True:
+            if self.stop is not None and self.stop():
+                raise FetchStopped("the fetch was stopped")
+            step = min(STOP_LOOK_SECONDS, silent_until - time.monotonic())
+            if step <= 0:
+                raise httpcore.ReadTimeout("timed out")
+            try:
+                return _within(self.deadline, step, lambda left: self.stream.read(max_bytes, left))
+            except httpcore.ReadTimeout:
+                continue  # this step's silence; the read timeout is ``silent_until``, looked at above
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.answered = False  # a new request: its answer is still to come
         _within(self.deadline, timeout, lambda left: self.stream.write(buffer, left))
 
     def close(self) -> None:
@@ -229,8 +261,11 @@ class _DeadlineStream(httpcore.NetworkStream):
     def start_tls(
         self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
     ) -> httpcore.NetworkStream:
-        secure = _within(self.deadline, timeout, lambda left: self.stream.start_tls(ssl_context, server_hostname, left))
-        return _DeadlineStream(secure, self.deadline)
+        # the same connection, now encrypted: it stays the one the backend knows (``answered``)
+        self.stream = _within(
+            self.deadline, timeout, lambda left: self.stream.start_tls(ssl_context, server_hostname, left)
+        )
+        return self
 
     def get_extra_info(self, info: str) -> Any:
         return self.stream.get_extra_info(info)
@@ -239,11 +274,19 @@ class _DeadlineStream(httpcore.NetworkStream):
 class GuardedBackend(httpcore.SyncBackend):
     """A network backend that resolves through the guard and connects only to the addresses it approved; with a
     ``deadline`` (a ``time.monotonic()`` value), the name lookup and every connect, read and write of its
-    connections end by then."""
+    connections end by then, and with ``stop`` too, no connection is made and no read goes on once ``stop()``
+    says so (``_DeadlineStream``)."""
 
-    def __init__(self, guard: Guard, deadline: float | None = None):
+    def __init__(self, guard: Guard, deadline: float | None = None, stop: Callable[[], bool] | None = None):
         self.guard = guard
         self.deadline = deadline
+        self.stop = stop
+        self.latest: _DeadlineStream | None = None  # the connection made last: the one a timeout is about
+
+    @property
+    def answered(self) -> bool:
+        """Whether the server of the latest connection sent anything after the latest request."""
+        return self.latest is not None and self.latest.answered
 
     def connect_tcp(
         self,
@@ -255,12 +298,17 @@ class GuardedBackend(httpcore.SyncBackend):
     ) -> httpcore.NetworkStream:
         last_error: Exception | None = None
         for address in self._addresses(host, port):
+            if self.stop is not None and self.stop():
+                raise FetchStopped("the fetch was stopped")
             try:
                 stream = self._connect(address, port, timeout, local_address, socket_options)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
                 last_error = error
                 continue
-            return stream if self.deadline is None else _DeadlineStream(stream, self.deadline)
+            if self.deadline is None:
+                return stream
+            self.latest = _DeadlineStream(stream, self.deadline, self.stop)
+            return self.latest
         assert last_error is not None
         raise last_error
 
@@ -304,14 +352,13 @@ class GuardedBackend(httpcore.SyncBackend):
 
 class GuardedTransport(httpx.HTTPTransport):
     """httpx's own transport with its connection pool rebuilt on the guarded backend (TLS still checks the name);
-    ``deadline`` as for GuardedBackend."""
+    ``deadline`` and ``stop`` as for GuardedBackend."""
 
-    def __init__(self, guard: Guard, deadline: float | None = None):
+    def __init__(self, guard: Guard, deadline: float | None = None, stop: Callable[[], bool] | None = None):
         super().__init__(trust_env=False)
         ssl_context = httpx.create_ssl_context(trust_env=False)
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=ssl_context, max_connections=4, network_backend=GuardedBackend(guard, deadline)
-        )
+        self.backend = GuardedBackend(guard, deadline, stop)
+        self._pool = httpcore.ConnectionPool(ssl_context=ssl_context, max_connections=4, network_backend=self.backend)
 
 
 def _is_literal(host: str) -> bool:

@@ -28,6 +28,8 @@ A job's life::
 * A run (the ``runs`` table) that a job's attempt starts is owned by that attempt (``attempt_owner``). When the
   attempt ends (``complete``, ``fail``, ``release``, a requeue) a run of it still 'running' is failed: its worker
   lost the database mid-run and could not end it, and is alive, so no sweep of dead processes would.
+* A worker renews its own row (``worker_alive``) while it runs, busy or idle, so that ``workers`` lists every worker
+  that shares the database, whatever started it, with the moment it was last heard from (``jobs.presence``).
 * Every change of state and every pipeline event is a row in ``job_events`` (``events_since``), so progress
   survives restarts and can be streamed from any process.
 
@@ -53,6 +55,7 @@ __all__ = [
     "JobQueue",
     "LeaseLost",
     "STATUSES",
+    "SeenWorker",
     "TERMINAL",
     "JobKind",
     "attempt_owner",
@@ -174,6 +177,22 @@ class JobEvent:
         return asdict(self)
 
 
+@dataclass
+class SeenWorker:
+    """A worker that shares the queue, from any process on any machine, as its last presence heartbeat left it."""
+
+    id: str  # host:pid:random (``presence.new_worker_id``)
+    started: str
+    last_seen: str  # ISO 8601, UTC, by the queue's clock
+    seconds_since: float  # since it was last heard from
+    running: int  # the jobs it ran then
+    slots: int  # the jobs it runs at once
+    stale: bool  # not heard from for its lease period: killed, frozen or cut off from the database
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 class JobQueue(ABC):
     """What the web app and the workers need from a queue. Implementations must make ``claim`` atomic."""
 
@@ -244,3 +263,16 @@ class JobQueue(ABC):
     @abstractmethod
     def counts(self) -> dict[str, int]:
         """How many jobs are in each status."""
+
+    @abstractmethod
+    def worker_alive(self, worker: str, running: int, slots: int) -> None:
+        """Record that ``worker`` lives now, running ``running`` of its ``slots`` jobs (its presence heartbeat, renewed
+        three times a lease period)."""
+
+    @abstractmethod
+    def worker_stopped(self, worker: str) -> None:
+        """Forget a worker that stopped cleanly: it is no longer listed."""
+
+    @abstractmethod
+    def workers(self) -> list[SeenWorker]:
+        """The workers heard from, most recently seen first; one silent for its lease period is ``stale``."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from ..archive import Archive, now
@@ -26,8 +27,11 @@ from .queue import (
     JobPayload,
     JobQueue,
     LeaseLost,
+    SeenWorker,
     attempt_owner,
 )
+
+FORGET_WORKER_SECONDS = 3600.0  # a worker silent this long is no longer listed
 
 
 class SQLJobQueue(JobQueue):
@@ -214,6 +218,38 @@ class SQLJobQueue(JobQueue):
         for row in self.archive.db.execute("SELECT status, count(*) AS n FROM jobs GROUP BY status"):
             counts[row["status"]] = row["n"]
         return counts
+
+    def worker_alive(self, worker: str, running: int, slots: int) -> None:
+        seen = self.clock()
+        with self.archive.transaction() as db:
+            db.execute(
+                "INSERT INTO workers (id, started, seen, running, slots, stale_after) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET seen = excluded.seen, running = excluded.running,"
+                " slots = excluded.slots, stale_after = excluded.stale_after",
+                (worker, now(), seen, running, slots, self.lease_seconds),
+            )
+            # a worker killed an hour ago has been seen stale long enough; a server whose workers keep dying would
+            # otherwise list hundreds
+            db.execute("DELETE FROM workers WHERE seen < ?", (seen - FORGET_WORKER_SECONDS,))
+
+    def worker_stopped(self, worker: str) -> None:
+        self.archive.db.execute("DELETE FROM workers WHERE id = ?", (worker,))
+
+    def workers(self) -> list[SeenWorker]:
+        moment = self.clock()
+        rows = self.archive.db.execute("SELECT * FROM workers ORDER BY seen DESC, id").fetchall()
+        return [
+            SeenWorker(
+                id=row["id"],
+                started=row["started"],
+                last_seen=datetime.fromtimestamp(row["seen"], UTC).isoformat(timespec="seconds"),
+                seconds_since=round(max(0.0, moment - row["seen"]), 1),
+                running=int(row["running"]),
+                slots=int(row["slots"]),
+                stale=moment - row["seen"] > row["stale_after"],  # the worker's lease, which may not be ours
+            )
+            for row in rows
+        ]
 
     # -- inside a transaction ------------------------------------------------------------------------------
     def _finish(

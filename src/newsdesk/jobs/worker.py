@@ -7,116 +7,47 @@ runs up to K jobs at once in threads (the server batches them); the embedded mod
 
 Crash safety comes from three things:
 
-* a ``write`` job passes a request key to the pipeline, which saves an article once per key: a job re-run after
-  its worker died returns the article the dead worker saved, or writes it now, never twice. The key is the story
-  and the options (``same_request_key``: the same request again, from any job, gets the stored article), or
-  ``job:<id>`` for a feed entry and for a job that asks for a new article (``regenerate``);
+* a ``write`` job (``kinds``) passes a request key to the pipeline, which saves an article once per key: a job
+  re-run after its worker died returns the article the dead worker saved, or writes it now, never twice. The key
+  is the story and the options (``same_request_key``: the same request again, from any job, gets the stored
+  article), or ``job:<id>`` for a feed entry and for a job that asks for a new article (``regenerate``);
 * every LLM answer is cached in the database, so a re-run replays the sections finished before the crash
   without calling the model again, and goes on from the first unfinished one;
 * the job's stored events say how far it got: a URL job that had stored its story does not fetch it again.
 
-While a job runs, a thread renews its lease; a worker whose lease was taken over stops at its next event
-(``LeaseLost``). SIGTERM or SIGINT mid-job puts the job back in the queue for the next worker. An idle worker
-also puts back the jobs whose lease expired, so a worker that died on another machine is replaced even when no
-server runs.
+While a job runs, a thread renews its lease; a worker whose lease was taken over (or whose job was cancelled)
+stops at its next event (``LeaseLost``), or within about a second where it waits on a page's server. SIGTERM or
+SIGINT mid-job puts the job back in the queue for the next worker. An idle worker also puts back the jobs whose
+lease expired, so a worker that died on another machine is replaced even when no server runs. Every worker, busy
+or idle, says that it lives (``presence``): the web app's health lists it, whatever started it.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import secrets
 import signal
-import socket
 import sys
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import Path
 
 from ..archive import Archive, open_archive
 from ..errors import BlockedURLError, NewsdeskError, StorageError
 from ..ingest.guard import for_server
-from ..llm import Model, get_model
-from ..llm.counting import CountingModel
-from ..models import Story
-from ..pipeline import Event, WriteOptions, regenerate_section, write_article
-from ..pipeline.options import same_request_key
-from ..text import ascii_number
-from .claims import claim_thread
+from ..pipeline import Event
+from .config import WorkerConfig, effective_concurrency
 from .heartbeat import Heartbeat
+from .kinds import JobHandler, JobKinds, Stopping
+from .models import WorkerModels
 from .outage import Outage
-from .polls import poll_feed
-from .queue import Job, JobQueue, LeaseLost, attempt_owner
+from .presence import Presence, is_dead_local_worker, new_worker_id
+from .queue import Job, JobQueue, LeaseLost
 from .sql import queue_for
 
+# the names a worker's callers use (``newsdesk serve``, ``newsdesk worker``, tests), whichever module holds them
+__all__ = ["Stopping", "Worker", "WorkerConfig", "effective_concurrency", "run_worker"]
+
 log = logging.getLogger("newsdesk.worker")
-
-IDLE_SECONDS = 0.5  # pause between two claims that found nothing
-# how often a feed entry's job looks again for the article another job writes for its thread (``jobs.claims``)
-CLAIM_WAIT_SECONDS = 1.0
-
-
-class Stopping(BaseException):
-    """Raised in a worker told to stop mid-job (BaseException: the pipeline must not swallow it)."""
-
-    def __str__(self) -> str:  # what the interrupted run records: it was the bare word "Stopping" (Smoke test 40a #15)
-        return "interrupted: the worker was stopped; its job goes back in the queue"
-
-
-@dataclass
-class WorkerConfig:
-    db: str | Path | None  # a SQLite file or a postgresql:// URL; None: the default location
-    base_url: str | None = None
-    context_length: int | None = None
-    allow_private: bool = False
-    lifeline: bool = False  # exit when standard input closes: the server that started this worker is gone
-    idle_seconds: float = IDLE_SECONDS
-    concurrency: int = 1  # jobs at once; above 1 only against an OpenAI-compatible server (base_url)
-    until_idle: bool = False  # exit once the queue is empty and no job runs here (batch runs, benchmarks)
-    judge: bool = True  # a server model judges the sentences the local checks leave uncertain
-
-
-def effective_concurrency(config: WorkerConfig) -> int:
-    """The jobs a worker runs at once: K against a server, 1 for the embedded model (CPU-bound: more would only
-    split the same cores and memory)."""
-    if config.concurrency > 1 and not (config.base_url or os.environ.get("OPENAI_BASE_URL")):
-        log.warning(
-            "--concurrency %d needs a model server (--base-url): the embedded model runs one job at a time",
-            config.concurrency,
-        )
-        return 1
-    return max(1, config.concurrency)
-
-
-def new_worker_id() -> str:
-    """``host:pid:random``: unique, and says where to look to know whether the worker still lives."""
-    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
-
-
-def is_dead_local_worker(worker: str) -> bool:
-    """True for a worker id of this machine whose process is gone (never for another machine's workers)."""
-    host, _, rest = worker.partition(":")
-    pid = rest.partition(":")[0]
-    number = ascii_number(pid)
-    if host != socket.gethostname() or number is None:
-        return False
-    return not pid_alive(number)
-
-
-def pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie (dead, not yet reaped) still answers kill(0)
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return True
 
 
 class Worker:
@@ -130,19 +61,23 @@ class Worker:
         self._running: dict[int, threading.Thread] = {}  # job id -> the thread running it (concurrency > 1)
         self._wake = threading.Event()
         self._lock = threading.Lock()
-        self._models: dict[str, Model] = {}
+        self.models = WorkerModels(config.base_url, config.context_length)
         self._last_sweep = 0.0
         self.outage = Outage(log, f"worker {self.id}", config.idle_seconds)
-        self._handlers: dict[str, Callable[[Job, Callable[[Event], None]], int | None]] = {
-            "write": self._write,
-            "regenerate": self._regenerate,
-            "poll": self._poll,
-        }
+        self.kinds = JobKinds(config, self.archive, self.queue, self.models, self.id, self.stop)
+        self._handlers: dict[str, JobHandler] = self.kinds.handlers()
         self.busy = False
 
     def run(self) -> None:
         log.info("worker %s started (%d job%s at a time)", self.id, self.concurrency, "s" * (self.concurrency > 1))
         self.fail_interrupted_runs()
+        presence = Presence(self.queue, self.id, self.concurrency, self._jobs_running, self.queue_lease() / 3)
+        with presence:
+            self._claim_until_stopped()
+        self.close()
+        log.info("worker %s stopped", self.id)
+
+    def _claim_until_stopped(self) -> None:
         while not self.stop.is_set():
             self.sweep_expired()
             wait = self.config.idle_seconds
@@ -160,13 +95,9 @@ class Worker:
                 self._wake.clear()
         for thread in list(self._running.values()):
             thread.join()
-        self.close()
-        log.info("worker %s stopped", self.id)
 
     def close(self) -> None:
-        for model in self._models.values():
-            model.close()
-        self._models = {}
+        self.models.close()
 
     def fail_interrupted_runs(self) -> list[int]:
         """Mark runs left 'running' by dead processes of this machine failed: with workers only, nothing else would."""
@@ -207,6 +138,9 @@ class Worker:
         finally:
             self.busy = False
         return job
+
+    def _jobs_running(self) -> int:
+        return self._busy_threads() if self.concurrency > 1 else int(self.busy)
 
     def _busy_threads(self) -> int:
         with self._lock:
@@ -269,144 +203,6 @@ class Worker:
         else:
             if not self.queue.complete(job.id, self.id, article_id):
                 log.warning("job %s was taken over before it completed here", job.id)
-
-    # -- job kinds -----------------------------------------------------------------------------------------
-    def _write(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
-        payload = job.payload
-        key = f"job:{job.id}"
-        article_id = self.archive.article_for_request(key)
-        if article_id is not None:  # saved by an attempt that died before it could say so
-            on_event(Event("done", "done", {"article_id": article_id, "reused": True}))
-        elif (payload.get("feed_entry_id") or payload.get("develop")) and payload.get("story_id") is not None:
-            article_id = self._develop(job, on_event)  # an entry of a thread with an article: a new version
-            said = False
-            while article_id is None and (holder := self._claim_thread(job)) is not None:
-                if not said:  # another job writes the thread's first article (``jobs.claims``): develop it
-                    on_event(
-                        Event(
-                            "warning",
-                            "info",
-                            {
-                                "message": f"waiting for job {holder}, which writes the "
-                                "first article of this story's thread, to update it"
-                            },
-                        )
-                    )
-                    said = True
-                if self.stop.wait(CLAIM_WAIT_SECONDS):
-                    raise Stopping
-                article_id = self._develop(job, on_event)
-        if article_id is None:
-            story = self._story(job, on_event)
-            options = replace(self._options(job, request_key=key), fresh=bool(payload.get("regenerate")))
-            if not payload.get("regenerate") and not payload.get("feed_entry_id"):
-                # The same story with the same options is the stored article (Smoke test 35 #6: two tabs, a retry
-                # or the Library's button wrote it again). The key is looked up now, when the job runs, and held
-                # once by the archive, so identical jobs that run at once still end in one article.
-                options = replace(options, request_key=same_request_key(story, options))
-            article = write_article(
-                story, options, self.archive, on_event=on_event, model=self._model(payload.get("model"), on_event)
-            )
-            article_id = article.id
-        if payload.get("feed_entry_id") and article_id is not None:
-            self.archive.feeds.set_entry_article(int(payload["feed_entry_id"]), article_id)
-        return article_id
-
-    def _claim_thread(self, job: Job) -> int | None:
-        """Claim the entry's thread for this job's first article (``jobs.claims``); the live job that holds it,
-        if another does."""
-        from ..threads import thread_members
-
-        story_id = int(job.payload["story_id"])
-        return claim_thread(self.archive, thread_members(self.archive, story_id) | {story_id}, job.id)
-
-    def _develop(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
-        """The id of the thread's article, updated with this job's entry (``develop.update_thread_article``);
-        None when the entry's thread has no article yet."""
-        from ..pipeline.develop import update_thread_article
-
-        payload = job.payload
-        options = self._options(job)
-        model = self._model(payload.get("model"), on_event)
-        result = update_thread_article(self.archive, int(payload["story_id"]), options, on_event, model)
-        if result is None:
-            return None
-        if result.not_saved:
-            on_event(Event("warning", "info", {"message": result.not_saved}))
-        article = result.article  # the thread's article: its id, not the draft's, is what the job made
-        if result.updated:
-            on_event(Event("save", "done", {"article_id": article.id, "version": article.version}))
-        on_event(
-            Event(
-                "done",
-                "done",
-                {"article_id": article.id, "version": article.version, "unchanged": not result.updated},
-            )
-        )
-        return article.id
-
-    def _story(self, job: Job, on_event: Callable[[Event], None]) -> Story:
-        payload = job.payload
-        if payload.get("story_id") is not None:
-            return self.archive.get_story(int(payload["story_id"]))
-        stored = [
-            e.data["story_id"]
-            for e in self.queue.events_since(job.id)
-            if e.stage == "store" and e.status == "done" and e.data.get("story_id")
-        ]
-        if stored:  # an earlier attempt fetched and stored it
-            return self.archive.get_story(int(stored[-1]))
-        from ..ingest.web import story_from_url
-
-        on_event(Event("fetch", "start", {"url": payload["url"]}))
-        story = story_from_url(payload["url"], allow_private=self.config.allow_private)
-        on_event(Event("fetch", "done", {"title": story.headline}))
-        return story
-
-    def _regenerate(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
-        payload = job.payload
-        options = self._options(job)
-        article = regenerate_section(
-            self.archive,
-            int(payload["article_id"]),
-            payload["section_id"],
-            options,
-            on_event=on_event,
-            model=self._model(payload.get("model"), on_event),
-        )
-        return article.id
-
-    def _poll(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
-        poll_feed(self.archive, self.queue, int(job.payload["feed_id"]), on_event, self.config.allow_private)
-        return None
-
-    def _options(self, job: Job, request_key: str | None = None) -> WriteOptions:
-        """What a job asks for (template, model), with what this worker was started with; its runs are this
-        attempt's, so that the queue ends them if it takes the job back."""
-        payload = job.payload
-        return WriteOptions(
-            run_owner=attempt_owner(self.id, job.id),
-            model=payload.get("model"),
-            base_url=self.config.base_url,
-            template=payload.get("template"),
-            context_length=self.config.context_length,
-            request_key=request_key,
-            judge=self.config.judge,
-        )
-
-    def _model(self, spec: str | None, on_event: Callable[[Event], None]) -> Model:
-        spec = spec or ""
-        with self._lock:  # concurrent jobs share one model (a server model's client is thread-safe)
-            if spec not in self._models:
-                for old in self._models.values():  # one model in memory at a time
-                    old.close()
-                self._models = {
-                    spec: get_model(
-                        spec or None, base_url=self.config.base_url, context_length=self.config.context_length
-                    )
-                }
-            model = self._models[spec]
-        return CountingModel(model, lambda usage: on_event(Event("llm", "info", usage)))
 
 
 def run_worker(config: WorkerConfig) -> None:

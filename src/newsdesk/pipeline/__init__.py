@@ -8,7 +8,8 @@ run is asked for and the events it emits; ``develop`` brings an article up to da
 from __future__ import annotations
 
 from .options import MAX_CALLS, MAX_JUDGE_CALLS, Drafting, Event, EventHandler, RunPlan, Stage, Status, WriteOptions
-from .run import judging, regenerate_section, section_index, write_article
+from .regenerate import regenerate_section, section_index
+from .run import judging, write_article
 
 __all__ = [
     "MAX_CALLS",

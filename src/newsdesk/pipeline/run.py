@@ -1,7 +1,8 @@
 """Runs the stages in order and reports progress: store -> retrieve -> map -> write -> verify -> save.
 
 ``write_article`` is the one entry point the faces (cli, web, feed runs) call. Progress goes to ``on_event`` as
-``Event`` objects; nothing here prints.
+``Event`` objects; nothing here prints. A run's parts that a section's rewrite (``regenerate``) shares are here too:
+its record (``recorded_run``), its model, its conversation with it (``run_session``) and its verify step.
 """
 
 from __future__ import annotations
@@ -20,23 +21,23 @@ from ..errors import ConflictError, InputError, ModelError
 from ..ingest.clean import check_article
 from ..llm import Model, get_model
 from ..llm.session import Session
-from ..models import Article, ModelInfo, Passage, Section, Source, Story, StoryInfo, Update
+from ..models import Article, ModelInfo, Passage, Source, Story, StoryInfo
 from ..retrieve import build_sources, evidence_of
 from ..storymap import build_map
-from ..template import SectionSpec, Template, load_template
-from ..text import content_words, published_moment
-from ..threads import thread_members
+from ..template import Template, load_template
+from ..text import content_words
 from ..threads.background import thread_background
 from ..write import fallback_title, keep_datelines, leave_out_empty, opening_intro, write_draft
 from ..write.context import Fitting
 from ..write.revise import MAX_REVISE_CALLS, reviser
 from ..write.title import headline_fallbacks
+from .narrowing import own_sources, published_before
 from .options import MAX_CALLS, MAX_JUDGE_CALLS, Event, EventHandler, RunPlan, Stage, Status, WriteOptions
 
 if TYPE_CHECKING:
     from ..verify import Fallbacks
 
-__all__ = ["regenerate_section", "write_article"]
+__all__ = ["judging", "write_article"]
 
 
 def write_article(
@@ -60,8 +61,8 @@ def write_article(
     story_id, created = archive.add_story(story)
     emit("store", "done", story_id=story_id, new=created)
     stored = set(archive.article_ids([story_id])[story_id]) if options.fresh else set()
-    with _model_for(options, model) as model:
-        article = _recorded_run(
+    with model_for(options, model) as model:
+        article = recorded_run(
             archive,
             story_id,
             model,
@@ -107,7 +108,7 @@ def announce(archive: Archive, event: str, article: Article, emit: Callable[...,
     notify(archive, event, article, on_problem=lambda line: emit("warning", "info", message=line))
 
 
-def _recorded_run(
+def recorded_run(
     archive: Archive,
     story_id: int | None,
     model: Model,
@@ -136,7 +137,7 @@ def emitter(on_event: EventHandler | None, started: float) -> Callable[..., None
 
 
 @contextmanager
-def _model_for(options: WriteOptions, given: Model | None) -> Iterator[Model]:
+def model_for(options: WriteOptions, given: Model | None) -> Iterator[Model]:
     """The caller's model, or one made from the options and closed when the run ends (its caller cannot)."""
     if given is not None:
         yield given
@@ -195,7 +196,7 @@ def _run(
     )
 
     assumed = model.context_length  # the context the run starts with; a server's refusal may state a smaller one
-    session = _session(model, archive, run_id, plan, MAX_CALLS, emit, fitting.refit)
+    session = run_session(model, archive, run_id, plan, MAX_CALLS, emit, fitting.refit)
     draft = write_draft(
         session,
         template,
@@ -236,7 +237,7 @@ def _run(
     # from the story that passes
     titles, deks = headline_fallbacks(story.headline, story.body, story_map)
     opening = opening_intro(sources, story.headline, story_map, article.dek, template.headline.target_words)
-    _verify(article, fitting.prompts, evidence, plan, session, archive, emit, Fallbacks(titles, deks, opening))
+    verify_step(article, fitting.prompts, evidence, plan, session, archive, emit, Fallbacks(titles, deks, opening))
     keep_datelines(article, article.sources)
     injection.finish_article(article, screening, fallback_title)  # [injection]
     if plan.verify:  # several outlets of the story's thread among the sources: how their coverage differs
@@ -300,7 +301,7 @@ def _says_nothing_new(article: Article, story: Story) -> bool:
     return not set(content_words(article.dek or "")) - set(content_words(story.headline or ""))
 
 
-def _session(
+def run_session(
     model: Model,
     archive: Archive,
     run_id: int,
@@ -326,7 +327,7 @@ def _session(
     return session
 
 
-def _verify(
+def verify_step(
     article: Article,
     sources: list[Source],
     evidence: list[Passage],
@@ -362,34 +363,6 @@ def _verify(
     emit("verify", "done", dropped=len(article.dropped))
 
 
-def published_before(sources: list[Source], published: str | None) -> list[int]:
-    """The numbers of the sources published before ``published`` (the story's time), where both times are known:
-    by the hour where both give one, else by the day (a date alone says nothing of the hour, so the same day is
-    not before)."""
-    moment = published_moment(published)
-    if moment is None:
-        return []
-    earlier = []
-    for source in sources:
-        other = published_moment(source.published)
-        if other is None:
-            continue
-        timed = _has_time(published) and _has_time(source.published)
-        if (other < moment) if timed else (other.date() < moment.date()):
-            earlier.append(source.number)
-    return earlier
-
-
-def _has_time(published: str | None) -> bool:
-    return "T" in (published or "").strip() or " " in (published or "").strip()
-
-
-def own_sources(sources: list[Source], archive: Archive, story_id: int | None) -> list[int]:
-    """The numbers of the story's own sources: the story, and the entries of its thread (as stored)."""
-    members = thread_members(archive, story_id)
-    return [s.number for s in sources if s.role == "story" or (s.story_id is not None and s.story_id in members)]
-
-
 def _model_info(model: Model, plan: RunPlan) -> ModelInfo:
     return replace(ModelInfo.from_dict(model.describe()), drafting=plan.drafting)
 
@@ -405,136 +378,3 @@ def _reranker(options: WriteOptions, archive: Archive) -> retrieve.Reranker | No
     from ..retrieve.rerank import semantic_reranker  # loads its model once per process
 
     return semantic_reranker(archive)
-
-
-def section_index(article: Article, section_id: str, template: Template | None = None) -> int:
-    """Where the section ``section_id`` stands among the article's sections; NotFoundError naming those it has.
-
-    With the article's ``template``, a section of the template that the article lacks (an update left it out, or
-    it was never written) is put in, empty, at its place in the template's order, so that it can be asked for."""
-    from ..errors import NotFoundError
-
-    index = next((i for i, s in enumerate(article.sections) if s.id == section_id), None)
-    if index is not None:
-        return index
-    specs = {spec.id: spec for spec in template.sections} if template else {}
-    if section_id not in specs:
-        known = ", ".join(dict.fromkeys([*(s.id for s in article.sections), *specs])) or "none"
-        raise NotFoundError(f"article {article.id} has no section {section_id!r}: its sections are {known}")
-    spec, order = specs[section_id], list(specs)
-    before = set(order[: order.index(section_id)])
-    index = sum(1 for s in article.sections if s.id in before)
-    article.sections.insert(index, Section(id=spec.id, heading=spec.heading, kind=spec.kind))
-    return index
-
-
-def regenerate_section(
-    archive: Archive,
-    article_id: int,
-    section_id: str,
-    options: WriteOptions,
-    on_event: EventHandler | None = None,
-    model: Model | None = None,
-) -> Article:
-    """Rewrite one section of a saved article with a fresh sample, verify it, and save the article in place.
-
-    A section the model cannot write (``Model.writes_analysis``) is rebuilt from the story map instead, from the
-    source sentences the rest of the article does not already cite.
-    """
-    from ..errors import NotFoundError
-
-    emit = emitter(on_event, time.perf_counter())
-    article = archive.get_article(article_id)
-    template = load_template(options.template or article.template)
-    spec = next((s for s in template.sections if s.id == section_id), None)
-    if spec is None:
-        raise NotFoundError(f"template {template.name!r} has no section {section_id!r}")
-    index = section_index(article, section_id, template)
-    for source in article.sources:
-        ids = source.passage_ids or [p.id for p in archive.passages(source.story_id or 0) if p.id is not None]
-        source.passages = archive.passages_by_id(ids)
-        for passage in source.passages:
-            passage.source_number = source.number
-    with _model_for(options, model) as model:
-        regenerated = _recorded_run(
-            archive,
-            article.story.id,
-            model,
-            template.name,
-            options.run_owner,
-            lambda run_id: _regenerate(archive, article, index, spec, template, model, run_id, options, emit),
-        )
-    announce(archive, "article.updated", regenerated, emit)
-    emit("done", "done", article_id=regenerated.id)
-    return regenerated
-
-
-def _said(section: Section) -> list[str]:
-    return [sentence.text for sentence in section.sentences()]
-
-
-def _nothing_new(spec: SectionSpec, before: Section) -> InputError:
-    """Why a rewrite saves nothing: no sentence for the section that the article does not already give."""
-    kept = "it is left as it was" if before.sentences() else "the article still goes without it"
-    return InputError(
-        f"nothing new for “{spec.heading}”: the sources hold no sentence for it that the article does not already "
-        f"give, so {kept} (a model server writes sections in its own words)"
-    )
-
-
-def _regenerate(
-    archive: Archive,
-    article: Article,
-    index: int,
-    spec: SectionSpec,
-    template: Template,
-    model: Model,
-    run_id: int,
-    options: WriteOptions,
-    emit: Callable[..., None],
-) -> tuple[Article, dict[str, Any]]:
-    import random
-
-    from ..write import rebuild_from_map, write_section
-
-    plan = replace(RunPlan.resolve(options, model), use_cache=False)  # a fresh sample, never the cached one
-    section_id = spec.id
-    screening = injection.screen(article.sources)  # [injection] the reloaded passages are the archive's originals
-    evidence = evidence_of(article.sources)
-    fitting = Fitting(article.sources, model, template, [], emit)  # the prompts' copy; the article keeps every passage
-    for note in fitting.fit():
-        emit("warning", "info", message=note)
-    sources = fitting.prompts
-    calls = 1 + (MAX_JUDGE_CALLS if plan.judge else 0) + (MAX_REVISE_CALLS if plan.revise else 0)
-    session = _session(model, archive, run_id, plan, calls, emit, fitting.refit)
-    emit("write", "start", section=section_id, heading=spec.heading)
-    headline = article.story.headline or article.title
-    section = None
-    if plan.map_analysis:
-        own = own_sources(article.sources, archive, article.story.id)
-        earlier = published_before(article.sources, article.story.published)
-        story_map = build_map(article.sources, headline).narrowed(own, earlier=earlier)
-        section = rebuild_from_map(spec, story_map, article)
-        # a model that writes no analysis never writes a section freely, here either; and a section is never
-        # replaced by an empty one
-        if section is None or not section.sentences():
-            raise _nothing_new(spec, article.sections[index])
-    if section is None:
-        others = [s.heading for s in template.sections if s.id != section_id]
-        section = write_section(session, sources, spec, headline, others, seed=random.randrange(1, 2**31))
-    emit(
-        "write", "done", section=section_id, heading=spec.heading, sentences=len(section.sentences()), note=section.note
-    )
-    before = article.sections[index]
-    article.sections[index] = section
-    article.dropped = [d for d in article.dropped if d.section != section_id]
-    _verify(article, sources, evidence, plan, session, archive, emit)
-    if _said(article.sections[index]) == _said(before):  # the same sentences again: no new version says so
-        raise _nothing_new(spec, before)
-    keep_datelines(article, article.sources)
-    injection.finish_article(article, screening, fallback_title)  # [injection]
-    begun_from, at = article.version, datetime.now(UTC).isoformat(timespec="seconds")
-    article.version, article.updated = begun_from + 1, at
-    article.updates = [*article.updates, Update(at=at, summary=f"Rewrote “{spec.heading}” on request.")]
-    archive.save_version(article, begun_from=begun_from)  # the version it replaces is kept
-    return article, session.stats.to_dict()  # the run's own calls, not the whole article's

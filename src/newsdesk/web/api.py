@@ -280,5 +280,13 @@ def list_runs(
 
 @router.get("/health", summary="Liveness, queue counts and worker processes")
 def health(request: Request, desk: DeskDep) -> dict[str, Any]:
+    """``workers``: the pids of the worker processes this server started; ``worker_heartbeats``: every worker
+    that shares the database, whatever started it (``newsdesk worker`` anywhere), with its last heartbeat, and
+    ``stale`` where it has not been heard from for a lease period."""
     supervisor = getattr(request.app.state, "supervisor", None)
-    return {"status": "ok", "jobs": desk.queue.counts(), "workers": supervisor.pids() if supervisor else []}
+    return {
+        "status": "ok",
+        "jobs": desk.queue.counts(),
+        "workers": supervisor.pids() if supervisor else [],
+        "worker_heartbeats": [seen.to_dict() for seen in desk.queue.workers()],
+    }

@@ -19,7 +19,7 @@ import time
 from ..errors import StorageError
 from ..jobs.outage import Outage
 from ..jobs.polls import is_due
-from ..jobs.worker import is_dead_local_worker
+from ..jobs.presence import is_dead_local_worker
 from ..llm.embedded import THREADS_ENV, cpu_count
 from .desk import Desk
 
