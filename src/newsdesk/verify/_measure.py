@@ -109,8 +109,8 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
     if candidates:
         first, second = max(
             (
-                _best_pair(content, index, [uid for uid, _ in candidates if _account(index, uid) == account])
-                for account in sorted({_account(index, uid) for uid, _ in candidates})
+                _best_pair(content, index, [uid for uid, _ in candidates if _account(index, uid) == story])
+                for story in sorted({_account(index, uid) for uid, _ in candidates})
             ),
             key=lambda pair: (_held(content, index, pair), _restates(content, index, pair[0])),
         )

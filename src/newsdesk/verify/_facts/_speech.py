@@ -93,7 +93,7 @@ class Clause:
     organisation: bool = False  # an institution by name ("the English Collective of Prostitutes"): no person
     at: int = -1  # where the reporting verb stands in the sentence (characters), to tell one inside a quotation
     names: tuple[str, ...] = ()  # the speaker's proper name, word by word, its title left out ("Johan Van Overtveldt")
-    addressee: frozenset[str] = frozenset()  # stems of whom the words were said to ("told his father" -> father)
+    addressee: frozenset[str] = frozenset()  # whom the words were said to or of ("told his father" -> father)
 
 
 def _subtree_ids(token: Any) -> set[int]:
@@ -158,8 +158,9 @@ def _proper_name(speaker: list[Any]) -> tuple[str, ...]:
 
 
 def _addressee(verb: Any) -> frozenset[str]:
-    """Whom a verb of saying says its words to: the object of "told", "informed", the "to" of "said to". The
-    hearer of a saying is by the verb's meaning another person than its speaker."""
+    """The other party of a verb of saying: whom it says its words to (the object of "told", the "to" of "said
+    to") or whom it says them of (the object of "describing", "criticised"). By the verb's meaning that is another
+    person than its speaker."""
     heard = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
     heard += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
     return frozenset(stem(t.lower_) for h in heard for t in h.subtree if t.pos_ in ("NOUN", "PROPN"))
