@@ -439,6 +439,8 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("win won victory beat beaten", "lose lost defeat"),
     ("succeed success successful", "fail failure unsuccessful"),
     ("fix resolve solve repair", "fail ignore neglect"),
+    # a mark attained or not: to reach or pass a target, a forecast or a record, against falling short of it
+    ("meet met hit top exceed surpass beat outperform", "miss"),
     # direction of change
     (
         "rise rose risen increase grow grew gain climb surge jump",
@@ -645,6 +647,9 @@ NONFACTIVE_VERBS = HEDGE_VERBS | frozenset("hope expect wish doubt imagine guess
 CONTESTED_SAYING_VERBS = frozenset("claim allege accuse contend".split())
 #: Verbs whose clause the writer does not vouch for: a view, a hope, a claim or an allegation.
 UNVOUCHED_VERBS = NONFACTIVE_VERBS | CONTESTED_SAYING_VERBS
+#: Adverbs of probability: a speaker's own estimate of how likely what they say is, and so part of what they said
+#: ("Greece would probably not pay"), unlike the adverbs of hearsay ("reportedly"), which are the reporter's.
+PROBABILITY_ADVERBS = frozenset("possibly probably perhaps likely maybe presumably".split())
 #: Adverbs of hearsay and guesswork beyond the hedges above: the writer does not vouch for what follows.
 EVIDENTIAL_ADVERBS = HEDGE_ADVERBS | frozenset("maybe seemingly supposedly presumably".split())
 #: Adjectives that make a charge or a guess of what they describe: "the alleged gunman" is not the gunman.
@@ -791,6 +796,10 @@ METONYMS = {
     "brussels": ("european union", "eu"),
     "europe": ("european union", "eu"),
 }
+
+#: The press and what it publishes, as the source of a statement ("according to local news reports", "the
+#: newspaper said"): a medium that relays an account, not the people the account is about.
+MEDIA_NOUNS = frozenset("report news media newspaper paper press outlet broadcaster tabloid magazine".split())
 
 # ---------------------------------------------------------------------------------------------- the page itself
 

@@ -99,6 +99,7 @@ class PassageIndex:
     postings: dict[str, list[int]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     stems: set[str] = field(default_factory=set)
+    accounts: dict[int, set[str]] = field(default_factory=dict)  # source number -> the content stems of its story
     bigrams: set[tuple[str, str]] = field(default_factory=set)
     words: set[str] = field(default_factory=set)  # lower-case words and name keys, for names
     acronyms: set[str] = field(default_factory=set)
@@ -146,6 +147,7 @@ class PassageIndex:
         for s in content:
             self.postings.setdefault(s, []).append(uid)
         self.stems.update(content)
+        self.accounts.setdefault(self.passages[passage].source_number, set()).update(content)
         self.bigrams.update(bigrams(seq))
         self.words.update(toks)
         for n in numbers:

@@ -96,8 +96,6 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
     seq = [stem(t) for t in toks]
     content = {s for t, s in zip(toks, seq, strict=True) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())}
     n = max(1, len(content))
-    found = content & index.stems
-    novel = sorted(content - found)
 
     # best source sentence, then the one that adds most of what it lacks
     candidates = index.candidates(content, limit=10)
@@ -106,31 +104,29 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
     candidates += [(uid, 0.0) for uid, _ in nearest if uid not in lexical]
     evidence: list[int] = []
     best_unit = best_pair = 0.0
+    found = content & index.stems
+    account: int | None = None
     if candidates:
-        units = index.units
-        # of two sentences holding as much of the claim, the one that says least besides is what it restates
-        # (an outlet's plain "was carrying 85", not another's "was reportedly carrying 85": Smoke test 39a #2)
-        first = max(
-            (uid for uid, _ in candidates),
-            key=lambda u: (len(content & units[u].stems), -len(units[u].stems - content), -u),
+        first, second = max(
+            (
+                _best_pair(content, index, [uid for uid, _ in candidates if _account(index, uid) == story])
+                for story in sorted({_account(index, uid) for uid, _ in candidates})
+            ),
+            key=lambda pair: (_held(content, index, pair), _restates(content, index, pair[0])),
         )
-        covered = content & units[first].stems
+        covered = content & index.units[first].stems
         best_unit = len(covered) / n
-        evidence = [first]
-        gain, second = 0, None
-        for uid, _ in candidates:
-            if uid != first:
-                extra = len((content & units[uid].stems) - covered)
-                if extra > gain:
-                    gain, second = extra, uid
-        if second is not None:
-            evidence.append(second)
-            covered = covered | (content & units[second].stems)
-        best_pair = len(covered) / n
-        for uid, _ in candidates:  # keep a few runners-up for citations and contradiction checks
+        evidence = [first] if second is None else [first, second]
+        best_pair = _held(content, index, (first, second)) / n
+        account = _account(index, first)
+        if len(index.accounts) > 1:  # what the claim's account lacks is new to the claim, whatever another story holds
+            found = content & index.accounts[account]
+        runners_up = sorted((uid for uid, _ in candidates), key=lambda u: _account(index, u) != account)
+        for uid in runners_up:  # keep a few runners-up for citations and contradiction checks, its account's first
             if uid not in evidence and len(evidence) < 4:
                 evidence.append(uid)
 
+    novel = sorted(content - found)
     pairs = bigrams(seq)
     bigram_coverage = len(pairs & index.bigrams) / len(pairs) if pairs else 0.0
     claim_pairs = content_pairs(toks, seq)
@@ -165,6 +161,10 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
     )
     if nearest:
         result.semantic = max(0.0, nearest[0][1])
+        if account is not None and len(index.accounts) > 1 and vector is not None and index.vectors is not None:
+            # the closest meaning within the claim's account: another story's sentence is another event's
+            ours = [u for u in range(len(index.units)) if _account(index, u) == account]
+            result.semantic = max(0.0, float((index.vectors[ours] @ vector).max()))
         result.nearest = [(uid, float(cosine)) for uid, cosine in nearest]
     _check_specifics(text, result, index)
     if evidence and negation_count(toks) > 0:
@@ -174,6 +174,43 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
             index.units[u].negations or denied_by_prefix(content, index.units[u].stems) for u in evidence[:2]
         )
     return result
+
+
+def _account(index: PassageIndex, uid: int) -> int:
+    """The source (story) a source sentence belongs to: its passage's number in the article."""
+    return index.passages[index.units[uid].passage].source_number
+
+
+def _restates(content: set[str], index: PassageIndex, uid: int) -> tuple[int, int, int]:
+    """How well one source sentence restates the claim: the claim's words it holds, then (of two that hold as
+    many) the one that says least besides (an outlet's plain "was carrying 85", not another's "was reportedly
+    carrying 85": Smoke test 39a #2), then the earlier."""
+    stems = index.units[uid].stems
+    return len(content & stems), -len(stems - content), -uid
+
+
+def _held(content: set[str], index: PassageIndex, pair: tuple[int, int | None]) -> int:
+    return len(content & frozenset().union(*(index.units[u].stems for u in pair if u is not None)))
+
+
+def _best_pair(content: set[str], index: PassageIndex, uids: list[int]) -> tuple[int, int | None]:
+    """The best source sentence of one account, and the one of the same account that adds most of what it lacks.
+
+    A claim's evidence comes from one coherent account: the two sentences that support it are read together as one
+    report of one event, and two stories hold two events. Half of "Islamic State claimed the Bardo attack" taken
+    from a story of a car bomb in Erbil ("Islamic State, which claimed the attack") and half from the Tunis story is
+    support stitched from two events, which neither story gives (Smoke test 40b #4). The caller keeps the account
+    whose pair holds most of the claim, and counts as found only the words that account holds; a story's
+    contradiction then meets the claim without being outvoted by another story's words."""
+    first = max(uids, key=lambda u: _restates(content, index, u))
+    covered = content & index.units[first].stems
+    gain, second = 0, None
+    for uid in uids:
+        if uid != first:
+            extra = len((content & index.units[uid].stems) - covered)
+            if extra > gain:
+                gain, second = extra, uid
+    return first, second
 
 
 def _check_specifics(text: str, result: Measure, index: PassageIndex) -> None:

@@ -281,9 +281,13 @@ def _takes_part(names: set[str], verb: Any) -> bool:
 
 
 def _source_pos(copy: NearCopy, index: int) -> str | None:
-    """spaCy's coarse part of speech of a source token."""
+    """spaCy's coarse part of speech of a source token. English capitalises proper nouns, so a lower-case word the
+    small tagger calls one ("his national federation") is a misreading whose true part of speech is unknown: left
+    open (``None``), as for a token not found."""
     token = _source_token(copy, index)
-    return None if token is None else str(token.pos_)
+    if token is None or (token.pos_ == "PROPN" and token.text.islower()):
+        return None
+    return str(token.pos_)
 
 
 _DENIALS = NEGATION_WORDS | RARE_FREQUENCY
@@ -293,9 +297,13 @@ def _denies(tokens: tuple[str, ...]) -> bool:
     return any(t.lower() in _DENIALS or t.lower().endswith("n't") for t in tokens)
 
 
-def negation_changed(copy: NearCopy) -> bool:
-    """Whether a change puts in or takes out a word that denies ("not", "never", "rarely", "-n't")."""
-    return any(_denies(c.written) != _denies(c.source) for c in copy.changes)
+def negation_changed(copy: NearCopy, word: str | None = None) -> bool:
+    """Whether a change puts in or takes out a word that denies ("not", "never", "rarely", "-n't"); with ``word``,
+    the change that writes that word. A double negation ("did not reject" for "approved") denies the opposite word
+    itself, in the one stretch that changes it; a denial left out elsewhere ("said, without giving figures, that")
+    governs other words and cancels no opposite."""
+    changes = [c for c in copy.changes if word is None or word in c.written]
+    return any(_denies(c.written) != _denies(c.source) for c in changes)
 
 
 # ---------------------------------------------------------------------------------------------- hedges

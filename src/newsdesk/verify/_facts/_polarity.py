@@ -20,6 +20,7 @@ from ...language import (
     NEGATION_PHRASES,
     NEGATION_WORDS,
     PARAPHRASE_OPPOSITES,
+    PROBABILITY_ADVERBS,
     RARE_FREQUENCY,
     antonyms,
     forms,
@@ -236,7 +237,7 @@ def check_polarity(
     and no other source sentence makes it a flip."""
     if copy is not None:
         flipped = opposite(copy, source_stems)
-        if flipped and negation_changed(copy):
+        if flipped and negation_changed(copy, flipped[0]):
             return ok(POLARITY)  # a double negation: "did not reject" for "approved" says what the source says
         if flipped:
             claimed, stated = _word_of(flipped[0], sentence), _word_of(flipped[1], copy.evidence.text)
@@ -424,7 +425,12 @@ def check_hedge(
     copy: NearCopy | None = None,
 ) -> FactResult:
     """``copy``: the source sentence the sentence copies but for a few words, if any (``_copy``): a hedge of the
-    source that the copy leaves out, or replaces with a plain assertion, is a supposition stated as fact."""
+    source that the copy leaves out, or replaces with a plain assertion, is a supposition stated as fact.
+
+    A sentence that reports someone's words ("X said ...") may report a view as a view: "scientists think" told as
+    "scientists say" changes the report, not what was said. But an adverb of probability inside the reported words
+    ("quoted him as saying Greece would probably not pay") is the speaker's own estimate, part of what was said;
+    a report that leaves it out ("said Greece would not pay") gives the speaker a certainty they did not claim."""
     if copy is not None:
         hedge = dropped_hedge(copy)
         if hedge:
@@ -433,9 +439,13 @@ def check_hedge(
     if not claim_stems or not candidates or verbatim:
         return not_applicable(HEDGE)
     text = normalise(sentence)
+    reported = False  # a report of someone's words: only a hedge that was part of those words is its to keep
     if _CERTAIN.search(text):
         if _STRONG_HEDGE.search(text):
             return not_applicable(HEDGE)
+    elif _CLAIM_REPORTED.search(text) and not any(m.group().lower() != "would" for m in _CLAIM_HEDGE.finditer(text)):
+        # "would" in a report is the tense of indirect speech ("said Greece would not pay"), no hedge of its own
+        reported = True
     elif _CLAIM_HEDGE.search(text) or _CLAIM_REPORTED.search(text):
         return not_applicable(HEDGE)
     for evidence in candidates:
@@ -445,6 +455,8 @@ def check_hedge(
         ):
             continue
         for match in _SOURCE_HEDGE.finditer(evidence.text):
+            if reported and match.group().lower() not in PROBABILITY_ADVERBS:
+                continue  # "scientists think" reported as "scientists say": the report changes, not what was said
             if _CONVERSATIONAL.search(evidence.text[max(0, match.start() - 24) : match.start()]) or _ASKING.match(
                 evidence.text, match.end()
             ):

@@ -18,7 +18,17 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ...language import METONYMS, REPORTING_VERBS, VIEW_VERBS, forms, speaker_tokens, stem, words_pattern
+from ...language import (
+    HONORIFICS,
+    MEDIA_NOUNS,
+    METONYMS,
+    REPORTING_VERBS,
+    VIEW_VERBS,
+    forms,
+    speaker_tokens,
+    stem,
+    words_pattern,
+)
 from ...text import OPENS_QUOTATION, quotation_spans, within
 from ._copy import NearCopy, swapped_name
 from ._parse import Evidence, SourceFacts, parse, stems_of
@@ -51,6 +61,7 @@ official authority government ministry police military army troops soldier elder
 researcher resident witness opposition lawmaker investor economist protester activist rebel militant voter doctor
 """.split()
 )
+_MEDIA = frozenset(stem(w) for w in MEDIA_NOUNS)
 ROLE_NOUNS = _SINGLE_OFFICES | frozenset(
     stem(w)
     for w in """
@@ -81,6 +92,8 @@ class Clause:
     single: bool = False  # one body or one person: a name or a singular noun ("the club", "the coach")
     organisation: bool = False  # an institution by name ("the English Collective of Prostitutes"): no person
     at: int = -1  # where the reporting verb stands in the sentence (characters), to tell one inside a quotation
+    names: tuple[str, ...] = ()  # the speaker's proper name, word by word, its title left out ("Johan Van Overtveldt")
+    addressee: frozenset[str] = frozenset()  # whom the words were said to or of ("told his father" -> father)
 
 
 def _subtree_ids(token: Any) -> set[int]:
@@ -126,6 +139,33 @@ def _institution_name(root: Any) -> bool:
     )
 
 
+def _proper_name(speaker: list[Any]) -> tuple[str, ...]:
+    """The words of a speaker's proper name, without the title English puts before it: a role noun ("Minister"),
+    an honorific ("Mr"), and every capitalised word that runs into a title ("Belgian Finance Minister Johan Van
+    Overtveldt" -> Johan Van Overtveldt; "a finance ministry general secretary, Nikos Theocharakis" -> Nikos
+    Theocharakis). A title says what a person is, and many people share it; only the name says who."""
+    words = [t for t in speaker if not t.is_punct]
+    title = [False] * len(words)
+    for i in range(len(words) - 1, -1, -1):
+        key = stem(words[i].lower_)
+        runs_into_title = i + 1 < len(words) and title[i + 1] and words[i].text[:1].isupper()
+        title[i] = key in ROLE_NOUNS or words[i].lower_.rstrip(".") in HONORIFICS or runs_into_title
+    return tuple(
+        stem(t.lower_)
+        for t, is_title in zip(words, title, strict=True)
+        if not is_title and t.pos_ == "PROPN" and t.text[:1].isupper()
+    )
+
+
+def _addressee(verb: Any) -> frozenset[str]:
+    """The other party of a verb of saying: whom it says its words to (the object of "told", the "to" of "said
+    to") or whom it says them of (the object of "describing", "criticised"). By the verb's meaning that is another
+    person than its speaker."""
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
+    heard += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    return frozenset(stem(t.lower_) for h in heard for t in h.subtree if t.pos_ in ("NOUN", "PROPN"))
+
+
 def _clause(doc: Any, speaker: list[Any], said_ids: set[int], verb: Any) -> Clause:
     words = [t for t in speaker if t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") or t.lower_ not in _PRONOUNS]
     speaker_text = " ".join(t.text for t in speaker)
@@ -154,6 +194,8 @@ def _clause(doc: Any, speaker: list[Any], said_ids: set[int], verb: Any) -> Clau
         single,
         organisation,
         verb.idx,
+        _proper_name(speaker),
+        _addressee(verb),
     )
 
 
@@ -197,11 +239,42 @@ def _acronym_of(short: Clause, long: Clause) -> bool:
     )
 
 
+def _may_be_one_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two proper names may name one person: they share a word, and they do not share only the family
+    name with each a given name of its own ("Louis Jordan", "Frank Jordan": father and son). A name is given before
+    the family name in English, so the shared word must end both, and each must hold a word the other lacks."""
+    if not set(a) & set(b):
+        return False
+    family = a[-1] == b[-1] and len(a) >= 2 and len(b) >= 2
+    return not (family and set(a) - set(b) and set(b) - set(a))
+
+
+def _named_in(source: Clause, claim_stems: frozenset[str]) -> bool:
+    """Whether a sentence surely names the source's speaker: by the whole of the speaker's proper name where it has
+    one (a word of its title, "finance", is every finance official's, and a family name is the whole family's),
+    else by a word of its description. A sentence that holds less is read by the parse (``same_speaker``)."""
+    return set(source.names) <= claim_stems if source.names else bool(source.speaker & claim_stems)
+
+
+def _holds_the_view(source: Clause, claim_stems: frozenset[str]) -> bool:
+    """Whether a source clause says what the sentence reports, not only who speaks: the sentence's words less the
+    speaker's and the verb's are mostly among its said words. A source sentence that shares the speaker's long
+    title and name ("Belgian Transport Minister Anika Brandt said ...") may say something else entirely."""
+    view = claim_stems - source.speaker - _SPEECH
+    return not view or len(view & source.said) >= MIN_COVERAGE * len(view)
+
+
 def same_speaker(claim: Clause, source: Clause, facts: SourceFacts) -> bool:
     """Whether two speakers may be one: a different name, or another group of people, is another speaker; a name
     and a description of one person ("Gordon Brown", "the former prime minister") may be the same."""
-    if claim.speaker & source.speaker or _acronym_of(claim, source) or _acronym_of(source, claim):
+    if _acronym_of(claim, source) or _acronym_of(source, claim):
         return True
+    if claim.names and source.names and not _may_be_one_name(claim.names, source.names):
+        return False  # two proper names for two people, whatever words their titles share ("Finance Minister")
+    if claim.speaker & source.speaker:
+        return True
+    if {claim.head, source.head} & _MEDIA and {claim.head, source.head} & _GROUPS:
+        return False  # the press relays what "officials confirmed" would vouch for: two sources, not one
     if (claim.part and source.single) or (source.part and claim.single):
         return False  # some of a group against one body or one person ("some complained" / "the club blamed")
     if claim.speaker <= _GENERIC_SPEAKERS and source.speaker & _GENERIC_SPEAKERS:
@@ -403,7 +476,8 @@ def check_attribution(
         candidates
         and len(reported) == 1
         and not reported[0].pronoun
-        and reported[0].speaker & claim_stems
+        and _named_in(reported[0], claim_stems)
+        and _holds_the_view(reported[0], claim_stems)
         and len(SPEECH_CUE.findall(sentence)) == 1
     ):
         return ok(ATTRIBUTION)  # the source's one speaker is named in the sentence, which reports one view
@@ -461,6 +535,9 @@ def check_attribution(
         if source is None:
             continue
         judged = True
+        if source.head and source.head in claim.addressee and source.head not in claim.speaker:
+            # the source's speaker is the one the sentence has hear the words: speaker and hearer swapped
+            return fail(ATTRIBUTION, f"the source gives this to {source.speaker_text}, not {claim.speaker_text}")
         if not same_speaker(claim, source, facts):
             return fail(ATTRIBUTION, f"the source gives this to {source.speaker_text}, not {claim.speaker_text}")
     return ok(ATTRIBUTION) if judged else not_applicable(ATTRIBUTION)
