@@ -24,7 +24,7 @@ from ..sentences import split_sentences
 from ..storymap import first_person_unattributed, is_complete_sentence
 from ..text import YEAR, content_words
 from .core import compress, points_back, shorten
-from .salience import Scored, about_the_story, salience, select, tells_the_past
+from .salience import Scored, about_the_story, salience, says_what_the_story_says, select, tells_the_past
 from .shape import LENGTH_SHARE, MAX_ARTICLE_WORDS
 
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
@@ -127,11 +127,24 @@ def candidates(
                             sentence in speaker_only,
                         )
                     )
-    own = [c for c in found if c.passage.source_number == 1]
+    own = [c.original for c in found if c.passage.source_number == 1]
     background = [c for c in found if c.passage.source_number != 1]
-    relevant = about_the_story([headline, *(c.original for c in own)], [c.original for c in background])
-    off_subject = {id(c) for c, keep in zip(background, relevant, strict=True) if not keep}
-    return [c for c in found if id(c) not in off_subject]
+    relevant = about_the_story([headline, *own], [c.original for c in background])
+    told = says_what_the_story_says(own, [c.original for c in background])
+    left_out = {
+        id(c)
+        for c, keep, same in zip(background, relevant, told, strict=True)
+        if not keep or same or _repeats_one_of(c.original, own)
+    }
+    return [c for c in found if id(c) not in left_out]
+
+
+def _repeats_one_of(sentence: str, others: Sequence[str]) -> bool:
+    """Most (``REPEAT_SHARE``) of the sentence's content words are those of one of ``others``: the verifier's bar
+    for a repeat. A related story's sentence that repeats one of the story's makes the story's point a second time
+    (``salience.says_what_the_story_says``)."""
+    words = _content_words(sentence)
+    return len(words) >= 3 and any(len(words & _content_words(o)) >= REPEAT_SHARE * len(words) for o in others)
 
 
 def usable_alone(sentence: str) -> bool:
@@ -239,17 +252,14 @@ class GroundedDrafter:
         """Whether this exact source sentence is already in the article."""
         return self._by_original.get((original, id(passage))) in self.used
 
-    def _repeats_used(self, candidate: Candidate) -> bool:
+    def _repeats_used(self, candidate: Candidate, opening: bool = False) -> bool:
         """Most of its content words already said by a used sentence: the verifier would drop it as a repeat.
 
-        The verifier reads the article in order, so what only the summary says is no earlier point for a
-        section placed before it."""
-        words = _content_words(candidate.original)
-        said = (i for i in self.used if not (self.before_summary and i in self.summary_only))
-        return len(words) >= 3 and any(
-            self.pool[i] is not candidate
-            and len(words & _content_words(self.pool[i].original)) >= REPEAT_SHARE * len(words)
-            for i in said
+        The verifier reads the article in order, so what only the summary says is no earlier point for a body
+        section placed before it; it is for the ``opening`` (``takeaways``)."""
+        said = (i for i in self.used if opening or not (self.before_summary and i in self.summary_only))
+        return _repeats_one_of(
+            candidate.original, [self.pool[i].original for i in said if self.pool[i] is not candidate]
         )
 
     def story_words(self) -> int:
@@ -266,9 +276,12 @@ class GroundedDrafter:
         Where the words run out before the sentences do (a long story, whose article restates ``LENGTH_SHARE`` of
         it), what is left out is then the least salient: colour, asides and background far from the story's
         subject, not whatever shares fewest words with the headline."""
+        # the lead is the story's own, and the opening states no point the summary already holds (``takeaways``)
         pool = [
-            (i, c) for i, c in enumerate(self.pool) if self._offered(i) and not (lead and c.passage.source_number != 1)
-        ]  # the lead is the story's own
+            (i, c)
+            for i, c in enumerate(self.pool)
+            if self._offered(i) and not (lead and (i in self.used or c.passage.source_number != 1))
+        ]
         if lead:
             ranked = sorted(pool, key=lambda ic: ic[1].order)
         else:
@@ -283,8 +296,8 @@ class GroundedDrafter:
         for index, candidate in ranked:
             if total >= words:
                 break
-            if any(_near_duplicate(candidate.original, c.original) for _, c in chosen) or (
-                not lead and self._repeats_used(candidate)
+            if any(_near_duplicate(candidate.original, c.original) for _, c in chosen) or self._repeats_used(
+                candidate, opening=lead
             ):
                 continue
             if self.points_back(candidate) and not (
@@ -324,34 +337,26 @@ class GroundedDrafter:
         """The story's own usable sentences."""
         return sum(1 for c in self.pool if c.passage.source_number == 1)
 
-    def takeaways(self, count: int, restates: Sequence[Candidate] = ()) -> list[Block]:
+    def takeaways(self, count: int) -> list[Block]:
         """Bullets restating the story's most salient facts, each cut to its core (``shorten``), no two making the
         same point (``salience.select``); the sentences they rest on are then used.
 
         Takeaways are the story's own: background sentences are taken only when the story offers none. A fact that
-        opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing; so is one already
-        in the article that cutting barely shortens (the verifier would drop the copy), except one of ``restates``:
-        the dek's sentence, the story's lead, whose fact a list of the story's points should not lack (on the 38
-        tune stories of bench/articles.py --dev-stories, letting the takeaways restate it raised ROUGE-1/2 from
-        38.0/16.3 to 40.2/18.0; lead-3 scores 39.4/16.6 there). The verifier lets a summary restate the dek.
+        opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing.
 
-        A summary restates; it does not replace. Where the cut is a real restatement (``restates_in_fewer_words``),
-        the sentence stays free for a section placed before the summary, which may give it whole: the bullet names
-        the fact, the body keeps its who, when and how. Where cutting barely shortens it, the summary holds it
-        alone, since the verifier would drop one of the two as a copy.
+        The opening (dek and intro) and the takeaways are two summaries at the head of one article; they share the
+        story's main points out rather than both stating them, or the reader meets the same point twice in a few
+        lines. So the dek's sentence (drafted first, the story's lead) is no takeaway, nor is one that repeats it
+        (``_repeats_used``), and the intro drafted after the takeaways passes over the sentences they hold
+        (``take``, ``lead``). A body section placed before the summary may still state in full what a takeaway
+        restates in fewer words: the bullet recalls the fact, the body gives its who, when and how.
         """
 
         def core(index: int) -> str:
             return shorten(self.pool[index].original)
 
-        restated = {id(c) for c in restates}
         usable = [
-            not self.points_back(c)
-            and not c.speaker_only
-            and (
-                id(c) in restated
-                or (restates_in_fewer_words(core(index), c.text) if index in self.used else not self._repeats_used(c))
-            )
+            not self.points_back(c) and not c.speaker_only and index not in self.used and not self._repeats_used(c)
             for index, c in enumerate(self.pool)
         ]
         own = [ok and c.passage.source_number == 1 for ok, c in zip(usable, self.pool, strict=True)]
