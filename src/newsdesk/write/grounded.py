@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..injection import sentence_screen
 from ..language import newsgathering, nlp
 from ..models import Block, Citation, Passage, Sentence, Source
-from ..sentences import split_sentences
+from ..sentences import lost_starts, split_sentences
 from ..storymap import first_person_unattributed, is_complete_sentence
 from ..text import YEAR, content_words
 from .core import compress, points_back, shorten
@@ -161,21 +161,12 @@ def usable_alone(sentence: str) -> bool:
     )
 
 
-# In English a determiner or a personal pronoun is capitalised only where it opens a sentence (or a title, "The
-# Times"). Met mid-text right after a word, with no stop between, it marks a sentence start whose stop was lost:
-# a photo caption run into the story on a page that set it apart by layout alone ("... in Washington County, Utah
-# The Bloomington arrow was one of 102 found by ...").
-_LOST_START = re.compile(
-    r"(?<=[a-z0-9)\]’'\"”])\s+(?=(?:The|A|An|He|She|It|They|We|His|Her|Its|Their|This|These|Those|There)\s)"
-)
-
-
 def run_on_pieces(text: str) -> list[str]:
     """The sentences a run of text holds that is no usable sentence as it stands (too long, a caption, cut off):
-    split where a sentence start shows (``_LOST_START``), each piece kept only if it is usable alone. Only text
-    already unusable whole is split, so a title inside a good sentence is never cut; a caption's own piece
-    still reads as a caption, or stops without a full stop, and goes."""
-    return [piece for piece in _LOST_START.split(text) if usable_alone(piece)]
+    split where a sentence start shows (``sentences.lost_starts``), each piece kept only if it is usable alone.
+    Only text already unusable whole is split, so a title inside a good sentence is never cut; a caption's own
+    piece still reads as a caption, or stops without a full stop, and goes."""
+    return [piece for piece in lost_starts(text) if usable_alone(piece)]
 
 
 def _whole_clause(piece: str) -> bool:
