@@ -141,7 +141,6 @@ def write_draft(
         for kind in from_map.MAP_BUILT:
             for spec in template.sections:
                 if from_map.role(spec) == kind:
-                    drafter.before_summary = _before_summary(template, spec)
                     prebuilt[spec.id] = from_map.map_section(spec, story_map, drafter, scarce)
 
     sections: list[Section] = []
@@ -167,7 +166,6 @@ def write_draft(
         if spec_section.id in prebuilt:
             section = prebuilt[spec_section.id]
         elif drafter is not None and spec_section.kind in GROUNDED_KINDS:
-            drafter.before_summary = _before_summary(template, spec_section)
             words = fact_words(spec_section, template, drafter.story_words(), [dek, intro, *prebuilt.values()])
             section = _grounded_section(drafter, spec_section, words)
         else:
@@ -204,14 +202,6 @@ def write_draft(
 def _language_notes(headline: str, body: str) -> list[str]:
     language = guess_language(f"{headline} {body}")
     return [FOREIGN_NOTE.format(language=language)] if language not in (None, ARTICLE_LANGUAGE) else []
-
-
-def _before_summary(template: Template, spec: SectionSpec) -> bool:
-    """Whether ``spec`` comes before the template's summary section (Key Takeaways), or the template has none:
-    such a section may state in full what the summary restates (``GroundedDrafter.takeaways``)."""
-    ids = [s.id for s in template.sections]
-    summary = next((i for i, s in enumerate(template.sections) if s.kind == "summary"), len(ids))
-    return ids.index(spec.id) < summary
 
 
 def _story_sentences(sources: list[Source]) -> int:
