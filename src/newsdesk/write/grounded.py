@@ -315,8 +315,8 @@ class GroundedDrafter:
 
         Measured with ``bench/articles.py --dev-stories 24 --skip 38`` (unseen stories): the takeaways no longer
         repeat the dek or the intro (34 repeats in 24 of 24 articles before, none after), the dek and the takeaways
-        together score ROUGE-1/2 37.5/17.4 against the highlights (35.7/16.9 before), and the takeaways alone,
-        without the lead's point the dek now holds, 35.4/14.6 (41.2/20.5 before; lead-3 40.2/19.1).
+        together score ROUGE-1/2 37.6/17.4 against the highlights (35.7/16.9 before), and the takeaways alone,
+        without the lead's point the dek now holds, 35.5/14.7 (41.2/20.5 before; lead-3 40.2/19.1).
         """
 
         def core(index: int) -> str:
