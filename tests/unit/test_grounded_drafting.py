@@ -575,3 +575,20 @@ def test_the_first_sentence_of_a_source_points_within_itself() -> None:
     drafter = GroundedDrafter([source], "Levee failed in the valley flood")
     assert points_back(drafter.pool[0].text) and not drafter.points_back(drafter.pool[0])
     assert drafter.take(60, lead=True)[0].order == drafter.pool[0].order
+
+
+def test_the_takeaways_leave_the_intro_a_sentence_of_a_short_story() -> None:
+    """A three-sentence story: the dek takes the lead, and the takeaways leave one sentence for the intro, which
+    would otherwise be taken again from the story's opening and repeat them (smoke test 40b #11)."""
+    story = [
+        "Flash floods in the Spanish region of Valencia killed 12 people on Saturday, the regional emergency service "
+        "said.",
+        "Torrential rain overwhelmed the Turia river basin and cut the A-3 motorway between Valencia and Madrid.",
+        "The Spanish army's emergency unit sent 500 soldiers to help with the rescue.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(story)]
+    drafter = GroundedDrafter([Source(number=1, title="Valencia floods", passages=passages)], "Valencia floods")
+    assert [c.original for c in drafter.take(1, lead=True)] == [story[0]]
+    bullets = [b.sentences[0].citations[0].quote for b in drafter.takeaways(2)]
+    intro = [c.original for c in drafter.take(90, lead=True)]
+    assert len(bullets) == 1 and len(intro) == 1 and set(bullets) | set(intro) == set(story[1:])

@@ -327,7 +327,10 @@ class GroundedDrafter:
             for index, c in enumerate(self.pool)
         ]
         own = [ok and c.passage.source_number == 1 for ok, c in zip(usable, self.pool, strict=True)]
-        picked = select(self.salience(), count, own if any(own) else usable)
+        # the intro, drafted next from the story's sentences left, keeps one at least: an article opens on more
+        # than its dek, and an intro taken again from the story's opening would repeat the takeaways
+        left = sum(1 for i, c in enumerate(self.pool) if c.passage.source_number == 1 and i not in self.used)
+        picked = select(self.salience(), max(0, min(count, left - 1)), own if any(own) else usable)
         self.used.update(picked)
         picked.sort(key=lambda i: self.pool[i].order)
         return [Block(type="bullet", sentences=[_sentence(self.pool[i], core(i))]) for i in picked]
