@@ -20,8 +20,10 @@ about the most an article made of its sentences can reach), sections per article
 (and those left out for want of material, which the article's notes name),
 background stories cited per article (the stories are unrelated, so every one is a wrong citation; targets: at or
 above lead-3, at least 60%, at most 0.1, at most 0.05), the titles that glue the headline into a template
-("What is at stake as ..."), and the articles whose Key Takeaways copy the dek (a near-copy: 85% of the word
-pairs shared; "no point is made twice").
+("What is at stake as ..."), the articles whose Key Takeaways copy the dek (a near-copy: 85% of the word
+pairs shared; "no point is made twice"), the takeaways that make a point of the dek or the intro again (60% of
+their content words, the verifier's redundancy bar), and ROUGE-1/2 F1 of the dek and the takeaways together
+(what a reader meets first: the dek may state the main point the takeaways then leave to it).
 
 Every run uses a fresh temporary database and no cache.
 """
@@ -49,6 +51,7 @@ from newsdesk.pipeline import WriteOptions, write_article  # noqa: E402 - after 
 from newsdesk.retrieve import evidence_of  # noqa: E402 - after sys.path.insert
 from newsdesk.sentences import split_sentences  # noqa: E402 - after sys.path.insert
 from newsdesk.template import load_template  # noqa: E402 - after sys.path.insert
+from newsdesk.text import content_words  # noqa: E402 - after sys.path.insert
 from newsdesk.verify import unsupported_specifics  # noqa: E402 - after sys.path.insert
 
 PAGES = next(
@@ -115,6 +118,12 @@ def copies(sentence: str, other: str) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= 0.85
 
 
+def repeats(sentence: str, other: str) -> bool:
+    """The same point: most (60%, the verifier's redundancy bar) of the sentence's content words are the other's."""
+    words = set(content_words(sentence))
+    return len(words) >= 3 and len(words & set(content_words(other))) >= 0.6 * len(words)
+
+
 def dev_story(row: dict) -> Story:
     """A CNN/DailyMail row as a story: its headline is the one the URL keeps (the set has no other)."""
     parts = [p for p in row["url"].rstrip("/").split("/") if p and p != "index.html"]
@@ -144,6 +153,9 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
             "story_words",
             "calls",
             "dek_copies",
+            "opening_repeats",
+            "head1",
+            "head2",
         )
     }
     with tempfile.TemporaryDirectory() as tmp:
@@ -151,7 +163,10 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
         for row in rows:
             story = dev_story(row)
             article = write_article(story, WriteOptions(template=template, use_cache=False), archive, model=model)
-            takeaways = " ".join(s.text for sec in article.sections if sec.kind == "summary" for s in sec.sentences())
+            bullets = [s.text for sec in article.sections if sec.kind == "summary" for s in sec.sentences()]
+            takeaways = " ".join(bullets)
+            opening = [article.dek, *(s.text for s in article.intro.sentences())]
+            head = scorer.score(row["highlights"], " ".join([article.dek, *bullets]))
             whole = " ".join(
                 [article.title, article.dek, *(s.text for sec in article.all_sections() for s in sec.sentences())]
             )
@@ -173,6 +188,11 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
                 "words": len(whole.split()),
                 "story_words": len(story.body.split()),
                 "calls": article.stats.llm_calls,
+                # takeaways that make a point of the dek or the intro again: "no point is made twice"
+                "opening_repeats": sum(1 for b in bullets if any(repeats(b, o) for o in opening)),
+                # what a reader meets first, the dek and the takeaways together, against the highlights
+                "head1": head["rouge1"].fmeasure,
+                "head2": head["rouge2"].fmeasure,
                 "dek_copies": float(
                     any(
                         copies(s.text, article.dek)
@@ -208,6 +228,9 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
         "mean_story_words": round(mean["story_words"]),
         "mean_llm_calls": round(mean["calls"], 2),
         "takeaways_copying_the_dek": f"{int(sum(totals['dek_copies']))}/{len(rows)}",
+        "takeaways_repeating_the_dek_or_intro": f"{int(sum(totals['opening_repeats']))} in "
+        f"{sum(1 for n in totals['opening_repeats'] if n)}/{len(rows)} articles",
+        "dek_and_takeaways_rouge1_rouge2": [round(100 * mean["head1"], 1), round(100 * mean["head2"], 1)],
     }
     print(json.dumps(summary) if as_json else "\n" + "\n".join(f"{k}: {v}" for k, v in summary.items()))
 

@@ -859,6 +859,12 @@ def is_noun(lemma: str) -> bool:
     return lemma.lower() in _lemmas("noun")
 
 
+def is_adverb(word: str) -> bool:
+    """Whether English has an adverb of this form (the same index's adverbs): "heavily" and "officially" are;
+    "italy" and "kelly" are not."""
+    return word.lower() in _lemmas("adv")
+
+
 def in_lexicon(word: str) -> bool:
     """Whether English has this word as a noun, verb, adjective or adverb, in any form its lemmatizer's rules or
     exceptions make ("workbenches", "banned", "got"): a capitalised word English lacks ("Staniszewski",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from .language import is_adverb
 from .text import STOPWORDS
 
-__all__ = ["MAX_SEGMENTED_CHARS", "source_spans", "split_sentences"]
+__all__ = ["MAX_SEGMENTED_CHARS", "lost_starts", "source_spans", "split_sentences"]
 
 
 _SEGMENTER = None
@@ -73,13 +74,43 @@ def _run_together_ends(text: str) -> list[int]:
     next sentence ("... after its collapse He was one of Saddam's most trusted henchmen", Smoke test 40b #7).
     A sentence does not end on a function word ("the", "of", "his"), so none before one is a break, nor is a
     capitalised word followed by another (a name or a title: "the film The Theory of Everything")."""
-    return [
-        m.end(1) + 1
-        for m in _RUN_TOGETHER.finditer(text)
-        if m.group(1).rstrip("'’") not in STOPWORDS
-        and m.group(1) not in _CONTINUING_WORDS
-        and _opens_sentence(text[m.end() : m.end() + 40], declarative=True)
-    ]
+    return sorted(
+        [
+            m.end(1) + 1
+            for m in _RUN_TOGETHER.finditer(text)
+            if m.group(1).rstrip("'’") not in STOPWORDS
+            and m.group(1) not in _CONTINUING_WORDS
+            and _opens_sentence(text[m.end() : m.end() + 40], declarative=True)
+        ]
+        + _nameless_capital_ends(text)
+    )
+
+
+# A word, a space, a capitalised word and a word in lower case after it: where a capital may open a sentence.
+_CAPITAL_BEFORE_LOWER = re.compile(r"(?<![\w'’.-])([A-Za-z][\w'’-]*) ([A-Z][a-z]+) (?=([a-z][\w'’-]*))")
+# Nouns of number, which open a quantity in the plural before "of" ("Millions of motorists", "Dozens of books").
+_NUMBER_NOUNS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"})
+
+
+def _nameless_capital_ends(text: str) -> list[int]:
+    """Offsets where a sentence starts on a capitalised content word with its stop lost (Smoke test 40b #7: "...
+    at the Court of Appeal Millions of motorists face ...", a photo caption run into the story).
+
+    English writes a word mid-sentence with a capital only in a name or a title, and some words are never part of
+    a name: an adverb in -ly ("Heavily armed teams", "Officially named ...") and a noun of number opening a
+    quantity ("Millions of motorists"). Such a word, capitalised right after a word with no stop between and
+    followed by a word in lower case, opens a sentence. A title can hold adverbs ("OAPs Behaving Badly is on"),
+    so an adverb after a capitalised word is not read as a start; nor is anything after a word a sentence does
+    not end on ("the", "of": ``_CONTINUING_WORDS``)."""
+    ends = []
+    for match in _CAPITAL_BEFORE_LOWER.finditer(text):
+        before, word, after = match.group(1), match.group(2).lower(), match.group(3)
+        if before.lower() in _CONTINUING_WORDS or before.lower() in STOPWORDS:
+            continue
+        quantity = word in _NUMBER_NOUNS and after == "of"
+        if quantity or (word.endswith("ly") and before[0].islower() and is_adverb(word)):
+            ends.append(match.end(1) + 1)
+    return ends
 
 
 # A line that ends on one of these (or a sentence's end, which pysbd finds) goes on in the next line.
@@ -260,3 +291,17 @@ def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+# In English a determiner or a personal pronoun is capitalised only where it opens a sentence (or a title, "The
+# Times"). Met mid-text right after a word, with no stop between, it marks a sentence start whose stop was lost:
+# a photo caption run into the story on a page that set it apart by layout alone ("... in Washington County, Utah
+# The Bloomington arrow was one of 102 found by ...").
+_LOST_START = re.compile(
+    r"(?<=[a-z0-9)\]’'\"”])\s+(?=(?:The|A|An|He|She|It|They|We|His|Her|Its|Their|This|These|Those|There)\s)"
+)
+
+
+def lost_starts(text: str) -> list[str]:
+    """The pieces of a run of text split where a sentence starts with its stop lost (``_LOST_START``)."""
+    return _LOST_START.split(text)

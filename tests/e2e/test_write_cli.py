@@ -49,7 +49,9 @@ def test_json_article_validates_and_has_every_section(example_article):
     ]
     for spec in DEFAULT_TEMPLATE["sections"]:
         assert spec["id"] in present or any(n.startswith(f"{spec['heading']} is left out: ") for n in article["notes"])
-    assert len(present) >= 4, "the example's ten sentences earn most sections"
+    # each of the example's ten sentences is given once (smoke test 40b #11): after the dek, the intro and three
+    # takeaways, what is left earns the sections that take it
+    assert len(present) >= 3, "the example's ten sentences earn half the sections"
     for section in article["sections"]:
         sentences = [s for b in section["blocks"] for s in b["sentences"]]
         assert sentences, f"section {section['id']} is published with no sentence"
@@ -68,7 +70,7 @@ def test_markdown_and_html_render_every_section(example_article, tmp_path):
     text = md.stdout.decode()
     # every section the article has is rendered; one the sources hold nothing for is named in its note instead
     present = {s["heading"] for s in load_json(out)["sections"]}
-    assert len(present) >= 4
+    assert len(present) >= 3
     for section in DEFAULT_TEMPLATE["sections"]:
         heading = section["heading"]
         assert (f"\n## {heading}\n" in text) == (heading in present), heading

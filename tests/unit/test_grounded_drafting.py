@@ -131,13 +131,12 @@ def test_takeaways_choose_central_early_specific_sentences_and_never_the_same_po
     assert SALIENT[0] in quotes, "the lead states the event"
     assert SALIENT[1] not in quotes, "a restatement of a point already taken is not a second takeaway"
     assert SALIENT[4] not in quotes, "colour far from the story's subject is no takeaway"
-    drafter.before_summary = False
     assert all(drafter.claim(q, p) is None for q in quotes for p in passages), "the takeaways' sentences are used"
 
 
-def test_a_section_before_the_takeaways_may_state_in_full_what_they_restate_in_fewer_words() -> None:
-    """A summary restates; the body keeps the whole fact (issue 17, coverage), but only before the summary, where
-    the verifier reads the body first, and only where the bullet is a real cut (a copy would be dropped)."""
+def test_no_section_states_again_what_a_takeaway_holds() -> None:
+    """No point is made twice (smoke test 40b #11): a body section, before the summary or after it, never gives in
+    full the sentence a takeaway restates in fewer words, nor one that repeats it."""
     passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(SALIENT)]
     drafter = GroundedDrafter(
         [Source(number=1, title="Valencia floods", passages=passages)],
@@ -148,18 +147,9 @@ def test_a_section_before_the_takeaways_may_state_in_full_what_they_restate_in_f
     assert cut[SALIENT[0]] == (
         "Flood waters forced 4,000 people in Valencia from their homes on Tuesday, the regional government said."
     )
-    drafter.before_summary = False  # a section after the takeaways: they said it already
     assert drafter.claim(SALIENT[0], passages[0]) is None
-    drafter.before_summary = True
-    words, drafter.words = drafter.words, drafter.share
-    assert drafter.claim(SALIENT[0], passages[0]) is None, "an article at its share of the story gives no more"
-    drafter.words = words
-    intro = drafter.take(500, lead=True)
-    assert intro[0].original == SALIENT[0], "the intro gives the lead whole"
-    assert drafter.claim(SALIENT[0], passages[0]) is None, "and only once"
-    for quote, text in cut.items():
-        if text.split() == compress(quote).split():  # a bullet that is the sentence itself keeps it to itself
-            assert quote not in [c.original for c in intro]
+    body = [c.original for c in drafter.take(500)]
+    assert body and not set(body) & {*cut, SALIENT[1]}, "neither the sentence nor its restatement comes back"
 
 
 def test_a_caption_run_into_the_story_gives_up_the_sentence_after_it() -> None:
@@ -211,18 +201,33 @@ def _harbour() -> GroundedDrafter:
     return GroundedDrafter([Source(number=1, title="Council approves bridge", passages=passages)], "Bridge approved")
 
 
-def test_the_takeaways_restate_the_lead_the_dek_took() -> None:
-    """The dek takes the lead; a list of the story's points still says it (issue 17), but only where asked to:
-    any other sentence used elsewhere and not shortened stays out (the verifier would drop the copy)."""
+def test_the_dek_intro_and_takeaways_share_the_main_points_out_and_none_is_made_twice() -> None:
+    """The opening (dek and intro) and the takeaways are two summaries at the head of one article (smoke test 40b
+    #11): the dek takes the lead, the takeaways the next most salient points, and the intro the opening sentences
+    they left, so no point of the dek or the intro comes back as a takeaway."""
     drafter = _harbour()
     dek = drafter.take(1, lead=True)
     assert [c.original for c in dek] == [HARBOUR[0]]
-    without = [b.sentences[0].citations[0].quote for b in drafter.takeaways(3)]
-    assert HARBOUR[0] not in without and len(without) == 3
-    drafter = _harbour()
-    dek = drafter.take(1, lead=True)
-    restated = [b.sentences[0].citations[0].quote for b in drafter.takeaways(3, restates=dek)]
-    assert restated[0] == HARBOUR[0] and len(restated) == 3
+    bullets = [b.sentences[0].citations[0].quote for b in drafter.takeaways(3)]
+    assert HARBOUR[0] not in bullets and len(bullets) == 3
+    intro = [c.original for c in drafter.take(500, lead=True)]
+    assert intro and not set(intro) & set(bullets) and HARBOUR[0] not in intro
+    assert set(intro) | set(bullets) | {HARBOUR[0]} <= set(HARBOUR)
+
+
+def test_a_takeaway_does_not_make_the_deks_point_in_other_words() -> None:
+    """A sentence that repeats the dek's sentence (most of its content words) is no takeaway either."""
+    story = [
+        "Flood waters forced 4,000 people in Valencia from their homes on Tuesday, the regional government said.",
+        "Flood waters forced some 4,000 people in Valencia from their homes, the regional government said on Tuesday.",
+        "The regional government opened 12 shelters in schools and sports halls across the province.",
+        "Rail services between Valencia and Madrid were suspended until Thursday.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(story)]
+    drafter = GroundedDrafter([Source(number=1, title="Valencia floods", passages=passages)], "Floods hit Valencia")
+    assert [c.original for c in drafter.take(1, lead=True)] == [story[0]]
+    bullets = [b.sentences[0].citations[0].quote for b in drafter.takeaways(3)]
+    assert bullets and story[0] not in bullets and story[1] not in bullets
 
 
 def test_a_sentence_opening_on_a_pronoun_is_given_only_after_the_sentence_it_points_at() -> None:
@@ -352,7 +357,8 @@ def test_a_negative_addition_points_back_and_a_clause_final_additive_is_dropped(
 
 
 def test_background_about_another_item_of_a_bundle_is_never_drafted_from() -> None:
-    """A morning newsletter bundles two items; only its sentence on the story's event is background for it."""
+    """A morning newsletter bundles two items; only its sentence on the story's event is background for it (one
+    that says no more than the story, that Holt died, would only repeat it: see the next test)."""
     story = Source(
         number=1,
         title="Veteran jazz pianist Marian Holt dies at 91",
@@ -374,7 +380,7 @@ def test_background_about_another_item_of_a_bundle_is_never_drafted_from() -> No
         passages=[
             Passage(
                 text=(
-                    "Jazz pianist Marian Holt, who recorded more than forty albums, has died at 91. "
+                    "Holt, 91, played with Duke Ellington's orchestra in the 1950s before leading her own trio. "
                     "Dockworkers at three Baltic ports walked out on Monday over a pay dispute with the shipping "
                     "lines."
                 ),
@@ -417,6 +423,40 @@ def test_background_stands_under_the_dateline_of_its_source_and_the_story_under_
         assert ("On 11 November 2024, Houston Ledger reported:", 2) in by_source
         assert all(label == "" for label, source in by_source if source == 1)
         assert all(len({s.citations[0].source for s in b.sentences}) == 1 for b in blocks), "one source a block"
+
+
+def test_another_story_is_labelled_even_undated_and_its_repeat_of_the_story_is_left_out() -> None:
+    """Smoke test 40b #17: an undated related story's "is due to repay" read as today's news beside a story that
+    says the loan was paid, and it made the story's own points a second time. Its sentences now stand under a
+    label saying they are another, undated report, and one that says what a story sentence says is not drafted."""
+    story = [
+        "Greece paid a loan installment of about 450 million euros to the International Monetary Fund on Thursday, "
+        "the finance ministry said.",
+        "Deputy finance minister Dimitris Mardas said the country had enough money to meet its obligations this month.",
+        "Eurozone finance ministers meet on April 24 to discuss the reforms Greece has proposed.",
+    ]
+    earlier = [
+        "Deputy finance minister Dimitris Mardas said the country had enough money to meet its obligations.",
+        "Athens has not received any bailout funds since August and has borrowed from state companies to pay wages.",
+    ]
+    background = Source(
+        number=2,
+        title="Greece denies it will miss IMF payment",
+        publisher="Daily Mail",
+        role="background",
+        passages=[Passage(text=" ".join(earlier), position=0, source_number=2, id=9)],
+    )
+    own = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(story)]
+    sources = [Source(number=1, title="Greece repays IMF loan on time", passages=own), background]
+    drafter = GroundedDrafter(sources, "Greece repays IMF loan on time")
+    drafted = {c.original for c in drafter.pool if c.passage.source_number == 2}
+    assert drafted == {earlier[1]}, "the repeat of the story's sentence goes, the rest of the background stays"
+    assert datelines(sources) == {2: "Daily Mail reported, in an undated story:"}
+    background.publisher = None
+    assert datelines(sources) == {2: "An undated report said:"}
+    blocks = dated(drafter.blocks(drafter.take(400, prefer="background"), "paragraphs"), datelines(sources))
+    labels = {b.label for b in blocks for s in b.sentences if s.citations[0].source == 2}
+    assert labels == {"An undated report said:"}
 
 
 def test_the_outlet_gathering_the_news_is_no_fact_of_the_story_and_what_it_found_is() -> None:
@@ -535,3 +575,20 @@ def test_the_first_sentence_of_a_source_points_within_itself() -> None:
     drafter = GroundedDrafter([source], "Levee failed in the valley flood")
     assert points_back(drafter.pool[0].text) and not drafter.points_back(drafter.pool[0])
     assert drafter.take(60, lead=True)[0].order == drafter.pool[0].order
+
+
+def test_the_takeaways_leave_the_intro_a_sentence_of_a_short_story() -> None:
+    """A three-sentence story: the dek takes the lead, and the takeaways leave one sentence for the intro, which
+    would otherwise be taken again from the story's opening and repeat them (smoke test 40b #11)."""
+    story = [
+        "Flash floods in the Spanish region of Valencia killed 12 people on Saturday, the regional emergency service "
+        "said.",
+        "Torrential rain overwhelmed the Turia river basin and cut the A-3 motorway between Valencia and Madrid.",
+        "The Spanish army's emergency unit sent 500 soldiers to help with the rescue.",
+    ]
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(story)]
+    drafter = GroundedDrafter([Source(number=1, title="Valencia floods", passages=passages)], "Valencia floods")
+    assert [c.original for c in drafter.take(1, lead=True)] == [story[0]]
+    bullets = [b.sentences[0].citations[0].quote for b in drafter.takeaways(2)]
+    intro = [c.original for c in drafter.take(90, lead=True)]
+    assert len(bullets) == 1 and len(intro) == 1 and set(bullets) | set(intro) == set(story[1:])

@@ -204,3 +204,27 @@ def test_a_sentence_run_into_the_next_with_no_full_stop_is_cut_before_its_opener
         sentences = expected or [text]
         assert split_sentences(text) == sentences, text
         assert [text[a:b] for a, b in source_spans(text)] == sentences, text
+
+
+def test_a_sentence_run_in_on_a_capitalised_word_no_name_holds_is_cut_before_it() -> None:
+    """Smoke test 40b #7: a caption runs into the story before a capitalised content word ("... the Court of Appeal
+    Millions of motorists ..."). English writes a word mid-sentence with a capital only in a name or a title, and
+    a name holds no adverb in -ly and opens on no noun of number: such a word opens a sentence. A title may hold an
+    adverb after its capitalised words, and an adverb or number noun that is no such start stays."""
+    for text, expected in [
+        (
+            "Barry Beavis lost his case at the Court of Appeal Millions of motorists face steep parking fines.",
+            ["Barry Beavis lost his case at the Court of Appeal", "Millions of motorists face steep parking fines."],
+        ),
+        (
+            "The macaque has a rounded nose unlike other macaques Officially named Macaca leucogenys, it is rare.",
+            ["The macaque has a rounded nose unlike other macaques", "Officially named Macaca leucogenys, it is rare."],
+        ),
+        ("The show OAPs Behaving Badly is on Channel 5 on Wednesdays.", None),  # a title's adverb
+        ("The Daily Mail and the Early Years Foundation both said so.", None),  # an adverb in a name
+        ("Police said Thousands Square was closed to traffic.", None),  # no "of": a name
+        ("Millions of people watched the final.", None),
+    ]:
+        sentences = expected or [text]
+        assert split_sentences(text) == sentences, text
+        assert [text[a:b] for a, b in source_spans(text)] == sentences, text

@@ -26,7 +26,7 @@ from ..language import (
     speaker_tokens,
 )
 from ..models import Passage, Source
-from ..sentences import source_spans, split_sentences
+from ..sentences import lost_starts, source_spans, split_sentences
 from ..text import (
     LIST_MARKER,
     OPENS_QUOTATION,
@@ -261,12 +261,11 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             named = surname_mention(nlp().make_doc(aside), quotation_spans(aside), actors, tagged_too=True)
             if named is not None:
                 last_person = last_actor = named[0]
-        quoted = quotation_spans(sentence)
-        opening = OPENS_QUOTATION.match(sentence)
-        if opening is not None and not within(quoted, opening.end() - 1):
-            # a quotation opened and not closed runs on to the next one ("... staff. 'It was ...,' he said.") or
-            # to the sentence's end: news closes a quotation that goes on in the next paragraph only there
-            quoted = [(0, min((start for start, _ in quoted), default=len(sentence))), *quoted]
+        set_aside = asides.get((id(passage), order))
+        if set_aside:  # the text just before was not read sentence by sentence: who speaks at its end goes on
+            said = _speaks_last(set_aside[-1], passage, order - 1, actors, last_person, last_actor, group)
+            quoting = (order - 1, said.speaker, "") if said is not None else None
+        quoted = _quoted(sentence)
         # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
         # "Paxton is wary of ..., she says": the report's own subject is whom its trailing "she" stands for
         reporter = reported_subject(doc, quoted, actors) or last_person
@@ -359,6 +358,52 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     story_map.actors = sorted(actors.values(), key=lambda a: -a.salience)
     story_map.forward.sort(key=lambda f: (not f.date, f.order))
     return story_map
+
+
+def _named_head(doc: Any, head: Token) -> tuple[Token, Any]:
+    """The head of a long subject with the words that name it: a person's name in apposition in a subject headed
+    by a common noun names the one it describes ("The author of Mirreynato, the Other Inequality, Ricardo Raphael,
+    wrote" is Raphael, though the parser may hang the name on the book's title: a title is no person), and the
+    compound words before a noun are part of its name ("the State Department", not "Department")."""
+    if head.pos_ == "NOUN":
+        named = [t for t in head.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+        head = named[-1] if named else head
+    start = head.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in (head.i, start):
+        start -= 1
+    return head, doc[start : head.i + 1]
+
+
+def _quoted(sentence: str) -> list[tuple[int, int]]:
+    """The sentence's quotations; one opened and not closed runs on to the next one ("... staff. 'It was ...,' he
+    said.") or to the sentence's end: news closes a quotation that goes on in the next paragraph only there."""
+    quoted = quotation_spans(sentence)
+    opening = OPENS_QUOTATION.match(sentence)
+    if opening is not None and not within(quoted, opening.end() - 1):
+        quoted = [(0, min((start for start, _ in quoted), default=len(sentence))), *quoted]
+    return quoted
+
+
+def _speaks_last(
+    text: str,
+    passage: Passage,
+    order: int,
+    actors: dict[str, Actor],
+    last_person: str | None,
+    last_actor: str | None,
+    group: str | None,
+) -> Statement | None:
+    """Who gives words at the end of ``text``, a run the map set aside (too long to read as one sentence: photo
+    captions run into the story and into each other), read from its last sentence start (``lost_starts``).
+
+    A quotation that goes on over paragraphs is attributed once, where it begins, and its next paragraph opens on
+    a quotation mark with no speaker: it is the words of whoever spoke at the end of the text right before it. So
+    the run before it is still read for that, or the quotation would go on with a speaker named earlier, before
+    the run (a book's author's words given to the people the book is about)."""
+    last = lost_starts(text)[-1]
+    if len(last) > MAX_SENTENCE_CHARS:
+        return None
+    return _statement(nlp()(last), last, _quoted(last), passage, order, actors, last_person, last_actor, group)
 
 
 def _names_nothing(doc: Any) -> bool:
@@ -571,7 +616,7 @@ def _statement(
         span = doc[speaker_token.left_edge.i : speaker_token.right_edge.i + 1]
         # a long subject, or one holding the clause that says ("officials who said ..."), is named by its head
         if len(span) > 10 or span.start <= token.i < span.end:
-            span = doc[speaker_token.i : speaker_token.i + 1]
+            speaker_token, span = _named_head(doc, speaker_token)
         speaker = speaker_name(span, speaker_token, actors, last_person, last_actor, group)
         if speaker is None:
             continue

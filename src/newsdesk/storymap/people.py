@@ -149,10 +149,15 @@ def speaker_name(
     # the speaker is the name at the subject's head; a possessive before it is whom they work for ("the BBC's
     # North America editor Jon Sopel"): an affiliation, not the speaker
     named = [e for e in named if e.start <= head.i < e.end] or [e for e in named if e.root.dep_ != "poss"] or named
+    # a person's name in apposition names the one a role describes ("the author of the report, Maria Lopez")
+    appositive = [e for e in named if e.label_ == "PERSON" and e.root.dep_ == "appos" and head.pos_ == "NOUN"]
     if named:
-        entity = named[0]
-        if entity.root.i != head.i and len(span) <= 6:  # "American officials", "Obama administration officials"
-            return re.sub(r"^(?:the|The)\s+", "", text)
+        entity = (appositive or named)[0]
+        # "American officials", "Obama administration officials": a name that only modifies the head describes the
+        # speaker; so does one in a phrase after a common noun ("the author of a book about the Mirreyes" is the
+        # author, not the people the book is about), however long the description
+        if entity.root.i != head.i and not appositive and (len(span) <= 6 or head.pos_ == "NOUN"):
+            return re.sub(r"^(?:the|The)\s+", "", text).strip(" ,;")
         name = re.sub(r"^(?:the|The)\s+|['’]s$", "", _whole_name(entity).text).strip()
         return full_name(name, actors)
     title = re.sub(r"^(?:the|The)\s+", "", text).lower()

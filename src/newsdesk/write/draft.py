@@ -4,7 +4,7 @@ that can ground it (source sentences, the story map, or the model), within the r
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import ContextTooSmall
@@ -17,7 +17,7 @@ from ..storymap import StoryMap, is_complete_sentence
 from ..template import SectionSpec, Template
 from ..text import STOPWORDS, counted, date_phrase
 from . import from_map, prompts
-from .grounded import Candidate, GroundedDrafter
+from .grounded import GroundedDrafter
 from .parse import (
     ARTICLE_PARTS,
     clean_text,
@@ -141,7 +141,6 @@ def write_draft(
         for kind in from_map.MAP_BUILT:
             for spec in template.sections:
                 if from_map.role(spec) == kind:
-                    drafter.before_summary = _before_summary(template, spec)
                     prebuilt[spec.id] = from_map.map_section(spec, story_map, drafter, scarce)
 
     sections: list[Section] = []
@@ -167,7 +166,6 @@ def write_draft(
         if spec_section.id in prebuilt:
             section = prebuilt[spec_section.id]
         elif drafter is not None and spec_section.kind in GROUNDED_KINDS:
-            drafter.before_summary = _before_summary(template, spec_section)
             words = fact_words(spec_section, template, drafter.story_words(), [dek, intro, *prebuilt.values()])
             section = _grounded_section(drafter, spec_section, words)
         else:
@@ -206,14 +204,6 @@ def _language_notes(headline: str, body: str) -> list[str]:
     return [FOREIGN_NOTE.format(language=language)] if language not in (None, ARTICLE_LANGUAGE) else []
 
 
-def _before_summary(template: Template, spec: SectionSpec) -> bool:
-    """Whether ``spec`` comes before the template's summary section (Key Takeaways), or the template has none:
-    such a section may state in full what the summary restates (``GroundedDrafter.takeaways``)."""
-    ids = [s.id for s in template.sections]
-    summary = next((i for i, s in enumerate(template.sections) if s.kind == "summary"), len(ids))
-    return ids.index(spec.id) < summary
-
-
 def _story_sentences(sources: list[Source]) -> int:
     """Sentences of the main story long enough to state something (four words or more)."""
     return sum(_statements(p.text) for p in (sources[0].passages if sources else []))
@@ -249,20 +239,16 @@ def _grounded_headline(
     except (BudgetExceeded, ContextTooSmall):
         pass  # the title is built from the headline
     dek = headline
-    dek_source: list[Candidate] = []
     for _ in range(3):  # the first opening sentence that is whole, with its subject
         lead = drafter.take(1, lead=True)
         if not lead:
             break
         if (whole := whole_sentence([lead[0].text], split=False)) is not None:
-            dek, dek_source = whole, lead
+            dek = whole
             break
-    # The takeaways claim the story's most salient sentences right after the dek, before the intro: cut to their
-    # core they may restate the lead, and an intro sentence they could not shorten would read as their copy.
-    # The dek's sentence is the story's lead, its main fact: the takeaways may restate it whole.
-    summaries = {
-        spec.id: _grounded_summary(drafter, spec, dek_source) for spec in template.sections if spec.kind == "summary"
-    }
+    # The takeaways claim the story's most salient sentences after the dek's and before the intro, which then
+    # goes on with the opening sentences they left: the two share the main points out (``takeaways``).
+    summaries = {spec.id: _grounded_summary(drafter, spec) for spec in template.sections if spec.kind == "summary"}
     intro = Section(id="intro", heading="", kind="summary")
     words = min(template.headline.target_words, SCARCE_INTRO_WORDS) if scarce else template.headline.target_words
     intro.blocks = drafter.blocks(drafter.take(words, lead=True), "paragraphs")
@@ -296,12 +282,18 @@ def _written_headline(
 def datelines(sources: list[Source]) -> dict[int, str]:
     """When and by whom each background source was reported ("On 17 February, BBC News reported:"), by source
     number: background is an earlier state of the story or another event, and a reader must not take it for this
-    story's present. Sources without a date get none."""
+    story's present. A source without a date still gets a label that says it is another report and has no date
+    ("An undated report said:"): in the present tense and unmarked, its "is due to pay" reads as today's news
+    beside a story that says the payment was made."""
     lines: dict[int, str] = {}
     for source in sources[1:]:
         when = date_phrase(source.published)
         if when:
             lines[source.number] = f"{when}, {source.publisher} reported:" if source.publisher else f"{when}:"
+        else:
+            lines[source.number] = (
+                f"{source.publisher} reported, in an undated story:" if source.publisher else "An undated report said:"
+            )
     return lines
 
 
@@ -398,7 +390,7 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -
     return section
 
 
-def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec, restates: Sequence[Candidate] = ()) -> Section:
+def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
     """A summary restates the story's key facts in fewer words: each cut to its core from the source sentence.
 
     On the inputs of bench/write.py (the bundled example and three real pages), SmolLM2-135M asked to shorten
@@ -406,7 +398,7 @@ def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec, restates: Seq
     cut sentences got 14, carry only what their citations say, and cost no call.
     """
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
-    section.blocks = drafter.takeaways(takeaway_count(spec, drafter.story_words(), drafter.story_sentences()), restates)
+    section.blocks = drafter.takeaways(takeaway_count(spec, drafter.story_words(), drafter.story_sentences()))
     if not section.blocks:
         section.note = "The sources hold no facts to summarise."
     return section

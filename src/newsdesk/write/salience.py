@@ -31,7 +31,7 @@ from ..llm.chance import chance_closest
 from ..llm.embed import encoder
 from ..text import YEAR
 
-__all__ = ["Scored", "about_the_story", "salience", "select", "tells_the_past"]
+__all__ = ["Scored", "about_the_story", "salience", "says_what_the_story_says", "select", "tells_the_past"]
 
 # Position leads: the other signs order sentences of about the same place in the story. With centrality leading
 # (0.35/0.4/0.1/0.15, half at the fifth sentence) the takeaways scored ROUGE-1/2 40.0/17.6 on the 38 tune stories
@@ -97,11 +97,26 @@ def about_the_story(story: Sequence[str], others: Sequence[str]) -> list[bool]:
     Background earns its place by its subject. A related story can be about the event in part only: a newsletter
     or round-up bundles several items, a feature moves on to other people; its sentences on the other items share
     a word or a country with the story at most, and read no closer to any of its sentences than chance."""
-    if not story or not others:
-        return [True] * len(others)
-    closest = (encoder().encode(list(others)) @ encoder().encode(list(story)).T).max(axis=1)
     bar = chance_closest(len(story))
-    return [bool(value >= bar) for value in closest]
+    return [bool(value >= bar) for value in _closest(story, others)]
+
+
+def says_what_the_story_says(story: Sequence[str], others: Sequence[str]) -> list[bool]:
+    """Whether each of ``others`` (a related story's sentences) makes a point that one of ``story``'s sentences
+    makes: closer in meaning than ``SAME_POINT``, the bar at which two sentences say the same thing.
+
+    Background is what the story does not tell: what came before, who the people are. Where an earlier report
+    and the story tell the same thing, the story's telling is the present one, and the earlier one only makes
+    its point a second time, in the tense of a day that has passed."""
+    return [bool(value >= SAME_POINT) for value in _closest(story, others)]
+
+
+def _closest(story: Sequence[str], others: Sequence[str]) -> np.ndarray:
+    """For each of ``others``, the cosine of its closest sentence of ``story`` (1 for all where either is empty)."""
+    if not story or not others:
+        return np.ones(len(others))
+    closest = (encoder().encode(list(others)) @ encoder().encode(list(story)).T).max(axis=1)
+    return np.asarray(closest, dtype=float)
 
 
 # Words that place what a sentence tells before the time of its telling.
