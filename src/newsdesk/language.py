@@ -24,6 +24,7 @@ from typing import Any, Literal
 from .text import without_quotations
 
 __all__ = [
+    "NUMBER_NOUNS",
     "ALIASES",
     "BELIEF_VERBS",
     "CAUSAL_CONNECTIVES",
@@ -996,3 +997,8 @@ def newsgathering(sentence: str, outlet: str | None) -> bool:
         and any(word.text == name and (word.pos_ == "PROPN" or name.isupper()) for word in token.subtree)
         for token in doc
     )
+
+
+#: Nouns of number, in the plural, by the power of ten they stand for: they open a quantity ("millions of
+#: motorists", "tens of thousands"), an order of magnitude rather than a figure.
+NUMBER_NOUNS = {"dozens": 1, "scores": 1, "tens": 1, "hundreds": 2, "thousands": 3, "millions": 6, "billions": 9}

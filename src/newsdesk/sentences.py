@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .language import is_adverb
+from .language import NUMBER_NOUNS, is_adverb
 from .text import STOPWORDS
 
 __all__ = ["MAX_SEGMENTED_CHARS", "lost_starts", "source_spans", "split_sentences"]
@@ -88,8 +88,6 @@ def _run_together_ends(text: str) -> list[int]:
 
 # A word, a space, a capitalised word and a word in lower case after it: where a capital may open a sentence.
 _CAPITAL_BEFORE_LOWER = re.compile(r"(?<![\w'’.-])([A-Za-z][\w'’-]*) ([A-Z][a-z]+) (?=([a-z][\w'’-]*))")
-# Nouns of number, which open a quantity in the plural before "of" ("Millions of motorists", "Dozens of books").
-_NUMBER_NOUNS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"})
 
 
 def _nameless_capital_ends(text: str) -> list[int]:
@@ -107,7 +105,7 @@ def _nameless_capital_ends(text: str) -> list[int]:
         before, word, after = match.group(1), match.group(2).lower(), match.group(3)
         if before.lower() in _CONTINUING_WORDS or before.lower() in STOPWORDS:
             continue
-        quantity = word in _NUMBER_NOUNS and after == "of"
+        quantity = word in NUMBER_NOUNS and after == "of"  # "Millions of motorists"
         if quantity or (word.endswith("ly") and before[0].islower() and is_adverb(word)):
             ends.append(match.end(1) + 1)
     return ends

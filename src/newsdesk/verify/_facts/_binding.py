@@ -16,6 +16,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from ...language import NUMBER_NOUNS
 from .. import _specifics as sp
 from .._text import MONTHS, STOPWORDS, WEEKDAYS, stem
 from ._measures import check_month_years, check_units
@@ -66,10 +67,9 @@ than least most some many few expect expected likely may might could would will 
     | frozenset(WEEKDAYS)
 )
 # "tens of thousands", "hundreds of thousands", "millions": orders of magnitude, not figures
-_MAGNITUDES = {"hundreds": 2, "thousands": 3, "millions": 6, "billions": 9}
-_MAGNITUDE_RE = re.compile(
-    r"\b(?:(dozens|scores|tens|hundreds) of )?(hundreds|thousands|millions|billions)\b", re.IGNORECASE
-)
+_MAGNITUDES = {noun: power for noun, power in NUMBER_NOUNS.items() if power >= 2}  # what a quantity counts in
+_MULTIPLES = {noun: power for noun, power in NUMBER_NOUNS.items() if power <= 2}  # "tens of", "hundreds of"
+_MAGNITUDE_RE = re.compile(rf"\b(?:({'|'.join(_MULTIPLES)}) of )?({'|'.join(_MAGNITUDES)})\b", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 WINDOW = 4
@@ -123,7 +123,7 @@ def bound_specifics(text: str) -> list[Bound]:
         elif number.unit != "ordinal" and not (number.value == 1 and not number.text[0].isdigit()):
             found.append((f"number:{number.unit}", number, number.text, at, cursor))
     for match in _MAGNITUDE_RE.finditer(text):
-        tens = {"dozens": 1, "scores": 1, "tens": 1, "hundreds": 2}.get((match.group(1) or "").lower(), 0)
+        tens = _MULTIPLES.get((match.group(1) or "").lower(), 0)
         found.append(("magnitude", tens + _MAGNITUDES[match.group(2).lower()], match.group(), *match.span()))
     for match in _ORDINAL_RE.finditer(text):
         found.append(("ordinal", _ORDINALS[match.group(1).lower()], match.group(), *match.span()))
