@@ -223,11 +223,17 @@ def test_regenerate_rewrites_one_section_and_keeps_the_rest(live: LiveServer) ->
     article_id = live.wait_for_job(job_id)["article_id"]
     before = live.get(f"/api/articles/{article_id}").json()
     # the embedded model rebuilds the section from the sources, as the article built it: the same sentences, so
-    # the job says there is nothing new and no version is made
-    same = live.wait_for_job(
-        live.post(f"/api/articles/{article_id}/sections/analysis/regenerate", json={}).json()["id"]
-    )
-    assert same["status"] == "failed" and "nothing new for “In-Depth Analysis”" in same["error"], same
+    # the job says there is nothing new and no version is made; an answer, not a failure: the job is done, at the
+    # article as it was
+    same_id = live.post(f"/api/articles/{article_id}/sections/analysis/regenerate", json={}).json()["id"]
+    same = live.wait_for_job(same_id)
+    assert (same["status"], same["article_id"], same["error"]) == ("done", article_id, None), same
+    stream = live.get(f"/api/jobs/{same_id}/events", headers={"accept": "text/event-stream"}).text
+    events = [json.loads(line[len("data: ") :]) for line in stream.splitlines() if line.startswith("data: ")]
+    said = [e["data"].get("message", "") for e in events if e.get("stage") == "warning"]
+    assert any("nothing new for “In-Depth Analysis”" in message for message in said), events
+    end = json.loads(stream.split("event: end", 1)[1].split("data: ", 1)[1].splitlines()[0])
+    assert end["about"] == {"title": f"{before['title']} (section analysis)", "link": f"/articles/{article_id}"}, end
     assert live.get(f"/api/articles/{article_id}").json()["version"] == 1
     # a version whose section an update emptied: the rewrite fills it and keeps the rest
     archive = open_archive(live.db)

@@ -13,6 +13,7 @@ from ..archive import Archive
 from ..models import Story
 from ..pipeline import Event, WriteOptions, regenerate_section, write_article
 from ..pipeline.options import same_request_key
+from ..pipeline.regenerate import NothingNew
 from .claims import claim_thread
 from .config import WorkerConfig
 from .heartbeat import LeaseCheck
@@ -156,14 +157,19 @@ class JobKinds:
     def regenerate(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
         payload = job.payload
         options = self.options(job)
-        article = regenerate_section(
-            self.archive,
-            int(payload["article_id"]),
-            payload["section_id"],
-            options,
-            on_event=on_event,
-            model=self.models.for_job(payload.get("model"), on_event),
-        )
+        try:
+            article = regenerate_section(
+                self.archive,
+                int(payload["article_id"]),
+                payload["section_id"],
+                options,
+                on_event=on_event,
+                model=self.models.for_job(payload.get("model"), on_event),
+            )
+        except NothingNew as answer:  # the article stands as it was: the job did what was asked, and says so
+            on_event(Event("warning", "info", {"message": str(answer)}))
+            on_event(Event("done", "done", {"article_id": int(payload["article_id"]), "unchanged": True}))
+            return int(payload["article_id"])
         return article.id
 
     def poll(self, job: Job, on_event: Callable[[Event], None]) -> int | None:

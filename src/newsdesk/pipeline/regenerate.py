@@ -27,7 +27,7 @@ from .narrowing import own_sources, published_before
 from .options import MAX_JUDGE_CALLS, EventHandler, RunPlan, WriteOptions
 from .run import announce, emitter, model_for, recorded_run, run_session, verify_step
 
-__all__ = ["regenerate_section", "section_index"]
+__all__ = ["NothingNew", "regenerate_section", "section_index"]
 
 
 def section_index(article: Article, section_id: str, template: Template | None = None) -> int:
@@ -92,10 +92,15 @@ def _said(section: Section) -> list[str]:
     return [sentence.text for sentence in section.sentences()]
 
 
-def _nothing_new(spec: SectionSpec, before: Section) -> InputError:
+class NothingNew(InputError):
+    """A rewrite found no sentence for the section that the article does not already give: an answer, not a
+    failure. The command line says it as an error (nothing was saved); a job ends done at the article as it was."""
+
+
+def _nothing_new(spec: SectionSpec, before: Section) -> NothingNew:
     """Why a rewrite saves nothing: no sentence for the section that the article does not already give."""
     kept = "it is left as it was" if before.sentences() else "the article still goes without it"
-    return InputError(
+    return NothingNew(
         f"nothing new for “{spec.heading}”: the sources hold no sentence for it that the article does not already "
         f"give, so {kept} (a model server writes sections in its own words)"
     )

@@ -159,7 +159,7 @@ def cancel_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
     """A queued job is never started; a running one stops at its next step and saves nothing more. The job is then
     ``failed`` with the error "cancelled on request". 409 when the job has already finished."""
     job = desk.queue.cancel(job_id)
-    return job_json(job, progress_of(desk.queue, job).to_dict())
+    return job_json(job, progress_of(desk.queue, job).to_dict(), job_subjects(desk.archive, [job]).get(job.id))
 
 
 @router.get(

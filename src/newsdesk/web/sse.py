@@ -15,6 +15,7 @@ import anyio.to_thread
 from ..errors import StorageError
 from ..jobs import TERMINAL
 from .desk import Desk, job_json, progress_of
+from .job_subjects import job_subjects
 
 POLL_SECONDS = 0.25
 
@@ -41,8 +42,9 @@ async def _events(desk: Desk, job_id: int, after: int) -> AsyncIterator[dict[str
             yield {"id": str(event.id), "event": "progress", "data": json.dumps(payload)}
         if not events or finished:
             job = await anyio.to_thread.run_sync(desk.queue.get, job_id)
-            if job.done:
-                yield {"event": "end", "data": json.dumps(job_json(job))}
+            if job.done:  # the job as GET /api/jobs/{id} gives it, with what it is about
+                subjects = await anyio.to_thread.run_sync(job_subjects, desk.archive, [job])
+                yield {"event": "end", "data": json.dumps(job_json(job, about=subjects.get(job.id)))}
                 return
         if not events:
             await anyio.sleep(POLL_SECONDS)
