@@ -81,7 +81,8 @@ def headline_parts(headline: str) -> list[tuple[str, bool]]:
     return [(_unquote(p), p[0] in "'\"‘“" and _unquote(p) != p) for p in pieces]
 
 
-_OPENING_CONJUNCTION = re.compile(r"^(?:and|but|or|so|yet)\b,?\s+(?=\S)", re.I)
+# "and", "but": not "so" or "yet", which open a headline as adverbs too ("Yet another storm ...", "So much for ...")
+_OPENING_CONJUNCTION = re.compile(r"^(?:and|but)\b,?\s+(?=\S)", re.I)
 
 
 def _unstopped(part: str) -> str:
