@@ -83,13 +83,11 @@ def measure(root: Path | None = None) -> dict:
             result["errors_caught"] = _share(verdicts, kinds, ("error",), False)
             result["background_caught"] = _share(verdicts, kinds, ("background",), False)
             # the fair reasoning of each article against another article's story: reasoning about another story
-            elsewhere = dev.elsewhere(claims)
-            result["elsewhere_caught"] = _share(
-                [all(verifier.check(s, c.passages, kind).supported for s, kind in c.sentences) for c in elsewhere],
-                ["elsewhere"] * len(elsewhere),
-                ("elsewhere",),
-                False,
-            )
+            caught = [
+                not all(verifier.check(s, c.passages, k).supported for s, k in c.sentences)
+                for c in dev.elsewhere(claims)
+            ]
+            result["elsewhere_caught"] = round(sum(caught) / len(caught), 4) if caught else 0.0
         figures[name] = {
             "rows": len(claims),
             "sha256": dev.files_sha256(paths),

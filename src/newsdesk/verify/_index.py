@@ -100,6 +100,7 @@ class PassageIndex:
     idf: dict[str, float] = field(default_factory=dict)
     stems: set[str] = field(default_factory=set)
     accounts: dict[int, set[str]] = field(default_factory=dict)  # source number -> the content stems of its story
+    account_units: dict[int, list[int]] = field(default_factory=dict)  # source number -> the ids of its units
     bigrams: set[tuple[str, str]] = field(default_factory=set)
     words: set[str] = field(default_factory=set)  # lower-case words and name keys, for names
     acronyms: set[str] = field(default_factory=set)
@@ -147,7 +148,9 @@ class PassageIndex:
         for s in content:
             self.postings.setdefault(s, []).append(uid)
         self.stems.update(content)
-        self.accounts.setdefault(self.passages[passage].source_number, set()).update(content)
+        account = self.passages[passage].source_number
+        self.accounts.setdefault(account, set()).update(content)
+        self.account_units.setdefault(account, []).append(uid)
         self.bigrams.update(bigrams(seq))
         self.words.update(toks)
         for n in numbers:

@@ -163,8 +163,8 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
         result.semantic = max(0.0, nearest[0][1])
         if account is not None and len(index.accounts) > 1 and vector is not None and index.vectors is not None:
             # the closest meaning within the claim's account: another story's sentence is another event's
-            ours = [u for u in range(len(index.units)) if _account(index, u) == account]
-            result.semantic = max(0.0, float((index.vectors[ours] @ vector).max()))
+            ours = index.vectors[index.account_units[account]]
+            result.semantic = max(0.0, float((ours @ vector).max()))
         result.nearest = [(uid, float(cosine)) for uid, cosine in nearest]
     _check_specifics(text, result, index)
     if evidence and negation_count(toks) > 0:
