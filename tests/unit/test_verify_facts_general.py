@@ -437,6 +437,29 @@ def test_a_duration_in_words_kept_in_another_unit_fails(verifier: Verifier) -> N
     )
 
 
+LEASE = _passages(
+    "The county library on Elm Street faces a 12-year lease dispute with its landlord, court papers show.",
+    "Its head librarian, Mara Quint, has run the branch for nine years and plans to retire in three months.",
+    "Six weeks after the flood, volunteers reopened the reading room. Its repairs took four weeks.",
+)
+
+
+def test_a_span_of_time_retold_as_a_time_ago_fails(verifier: Verifier) -> None:
+    """A length that measures how long something lasts is no distance from now: the dispute is no 12 years old."""
+    assert outcome(verifier, "figures_and_dates", "The lease dispute began 12 years ago.", LEASE) == "fail"
+    assert outcome(verifier, "figures_and_dates", "Mara Quint will retire three months later.", LEASE) != "fail"
+    assert outcome(verifier, "figures_and_dates", "The library closed four weeks ago.", LEASE) == "fail"
+
+
+def test_a_span_up_to_now_or_a_distance_supports_a_time_ago(verifier: Verifier) -> None:
+    """A span that runs up to now places its start that far back; a source's own distance is one too."""
+    assert outcome(verifier, "figures_and_dates", "Mara Quint took over the branch nine years ago.", LEASE) == "ok"
+    assert (
+        outcome(verifier, "figures_and_dates", "Volunteers reopened the reading room six weeks later.", LEASE) == "ok"
+    )
+    assert outcome(verifier, "figures_and_dates", "The library faces a dispute over a 12-year lease.", LEASE) == ("ok")
+
+
 SQUAD = _passages(
     "Coach Tomas Herrera watched the final from the bench. 'This title belongs to Daniel Brooks, who built this squad "
     "over ten years. He later said the club would celebrate with its fans on Sunday."

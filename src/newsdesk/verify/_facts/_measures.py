@@ -11,6 +11,14 @@ money, percentages and clock times are the figures check's, and a bare number ha
 A month named with its year is one date in the same way: "August 1998" is not true because the source says
 "August" of 1999 and "1998" elsewhere. A written month and year that no source gives is wrong when a source
 sentence about the same thing (sharing content words with it) dates it to another month or year.
+
+A length of time is either a span or a distance from a point in time. "A 15-year ban" and "for four months" measure
+how long something lasts; "15 years ago", "two days later" and "a week earlier" place an event at that distance from
+another moment. The same figure read the other way is another fact: an event that took place "15 years ago" is not
+supported by "faces a 15-year ban". A span that runs up to the present does place its start that far back ("has
+lived there for 15 years", "for the past 15 years", "15 years since", "a 15-year-old law"), so it supports the
+distance; so does a source distance of the same length. A written distance is wrong when the sources give its
+length only as a span that does not run up to now.
 """
 
 from __future__ import annotations
@@ -75,6 +83,21 @@ _UNIT_RE = re.compile(
 # a mile is "1.6 km"; the writer's rounding of a conversion, never a change of unit (the smallest step is 2.5x).
 SAME_QUANTITY = 0.06
 
+SPAN, DISTANCE, UP_TO_NOW = "span", "distance", "up to now"
+# After a length of time, a word that makes it a distance from a moment ("15 years ago", "a week earlier"). A written
+# distance is judged only with the deictic ones; a source distance may be from any moment ("two days after the vote").
+_DISTANCE_AFTER = re.compile(r"[\s,]*(?:ago|earlier|later|from now|hence)\b", re.IGNORECASE)
+_SOURCE_DISTANCE_AFTER = re.compile(r"[\s,]*(?:ago|earlier|later|before|after|from now|hence)\b", re.IGNORECASE)
+_WITHIN_BEFORE = re.compile(r"\b(?:in|within)\s*$", re.IGNORECASE)
+# A span that runs up to the present: an age ("15-year-old"), "since" ("15 years since"), "the past 15 years", or a
+# perfect "has ... for 15 years".
+_UP_TO_NOW_AFTER = re.compile(r"(?:\s?-\s?|\s)(?:old|since)\b", re.IGNORECASE)
+_UP_TO_NOW_BEFORE = re.compile(
+    r"(?:\b(?:past|last)|\b(?:has|have|'ve|'s)\b(?:\s+[\w'-]+){0,5}\s+for"
+    r"(?:\s+(?:about|around|nearly|almost|more than|over))?)\s*$",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -85,10 +108,14 @@ class Quantity:
     dimension: str
     base: float  # the value in the dimension's base unit
     surface: str
+    timing: str = SPAN  # for a length of time: SPAN, DISTANCE from a moment, or a span UP_TO_NOW
 
 
-def quantities(text: str) -> list[Quantity]:
-    """Every number of ``text`` that names its unit of measure right after it ("70ft", "70-foot", "70 metres")."""
+def quantities(text: str, source: bool = False) -> list[Quantity]:
+    """Every number of ``text`` that names its unit of measure right after it ("70ft", "70-foot", "70 metres").
+
+    ``source=True`` reads a source's text, whose distances in time may be from any moment (see the module's
+    docstring)."""
     out = []
     cursor = 0
     for number in sp.extract_numbers(text, source=True):
@@ -105,8 +132,21 @@ def quantities(text: str) -> list[Quantity]:
             continue
         unit = match.group(1).lower()
         dimension, size = _UNIT_SIZES[unit]
-        out.append(Quantity(number.value, unit, dimension, number.value * size, text[at : match.end()]))
+        timing = _timing(text, at, match.end(), source) if dimension == "duration" else SPAN
+        out.append(Quantity(number.value, unit, dimension, number.value * size, text[at : match.end()], timing))
     return out
+
+
+def _timing(text: str, start: int, end: int, source: bool) -> str:
+    """Whether the length of time at ``text[start:end]`` is a span, a distance from a moment or a span up to now."""
+    after = text[end : end + 12]
+    if (_SOURCE_DISTANCE_AFTER if source else _DISTANCE_AFTER).match(after):
+        return DISTANCE
+    if source and _WITHIN_BEFORE.search(text[max(0, start - 10) : start]):
+        return DISTANCE  # "retire in three months": as often the time until it as a length
+    if _UP_TO_NOW_AFTER.match(after) or _UP_TO_NOW_BEFORE.search(text[max(0, start - 60) : start]):
+        return UP_TO_NOW
+    return SPAN
 
 
 def _same(a: Quantity, b: Quantity) -> bool:
@@ -119,9 +159,12 @@ def check_units(name: str, sentence: str, facts: SourceFacts) -> FactResult | No
     written = quantities(sentence)
     if not written:
         return None
-    stated = [q for e in facts.sentences if _UNIT_RE.search(e.text) for q in quantities(e.text)]
+    stated = [q for e in facts.sentences if _UNIT_RE.search(e.text) for q in quantities(e.text, source=True)]
     for quantity in written:
-        if any(_same(quantity, q) for q in stated):
+        same = [q for q in stated if _same(quantity, q)]
+        if quantity.timing == DISTANCE and same and all(q.timing == SPAN for q in same):
+            return fail(name, f'the source gives "{same[0].surface}" as a length of time, not as a time from now')
+        if same:
             continue
         other = next((q for q in stated if q.dimension == quantity.dimension and q.number == quantity.number), None)
         if other is not None:
