@@ -643,6 +643,14 @@ HEDGE_VERBS = frozenset("appear seem suggest think believe fear suspect".split()
 #: Verbs of attitude whose clause is not asserted (non-factive): "she hopes the plant will reopen" says nothing of
 #: the plant. Verbs of saying are not among them: "the company said profits rose" reports the company's statement.
 NONFACTIVE_VERBS = HEDGE_VERBS | frozenset("hope expect wish doubt imagine guess assume suppose speculate".split())
+#: Nouns of attitude and chance: the clause such a noun governs is its content, a view, a fear or a possibility, not
+#: a fact the sentence states ("there were concerns the nation would default" says nothing of a default).
+ATTITUDE_NOUNS = CLAIM_NOUNS | frozenset(
+    "fear concern worry hope expectation doubt belief possibility risk prospect chance danger threat likelihood".split()
+)
+#: What forecasts an event rather than allows it: a future modal, an intention, an expectation. A writer's "will"
+#: restates a forecast; it does not restate a possibility, a fear, a hope or a condition.
+FORECAST_WORDS = frozenset("will would shall 'll wo expect expectation".split())
 #: Verbs of saying by which a writer reports a statement as the speaker's contested assertion, not as a fact the
 #: writer vouches for: "the lawsuit claims OpenAI removed safeguards" leaves open whether it did.
 CONTESTED_SAYING_VERBS = frozenset("claim allege accuse contend".split())

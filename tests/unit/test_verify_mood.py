@@ -113,3 +113,52 @@ def test_a_pronoun_subject_is_the_subject_above_it() -> None:
     assert ask.irrealis == "would" and ask.subject == frozenset({"hale"})
     [sign] = [c for c in clauses(parse("The club asked the player to sign.")) if c.predicate.verb == "sign"]
     assert sign.subject == frozenset({"player"})  # an infinitive's subject is the object above it
+
+
+ORCHARD = _passages(
+    "Growers fear that the late frost could ruin the cider orchard's apple harvest this year.",
+    "There are worries that the county will close the orchard's farm shop.",
+    "The cooperative is set to open a second pressing barn in May, and its manager plans to hire ten pickers.",
+    "There were concerns that were raised at the meeting, and the cooperative will repair the orchard fences.",
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The late frost will ruin the cider orchard's apple harvest this year.",
+        "The county will close the farm shop at the orchard.",
+    ],
+)
+def test_a_possibility_or_a_fear_stated_as_a_certain_future_fails(verifier: Verifier, sentence: str) -> None:
+    """What a source gives as feared or possible, a writer's "will" states as certain."""
+    assert outcome(verifier, "stated_as_done", sentence, ORCHARD) == "fail"
+
+
+def test_a_near_copy_that_drops_a_noun_of_attitude_drops_a_hedge(verifier: Verifier) -> None:
+    """ "There are worries that | X" governs X as "Growers fear that | X" does; "reports that" reports, it is kept."""
+    assert outcome(verifier, "hedge_made_certain", "The county will close the orchard's farm shop.", ORCHARD) == "fail"
+    reported = _passages("The county reported that it will close the orchard's farm shop.")
+    assert outcome(verifier, "hedge_made_certain", "The county will close the orchard's farm shop.", reported) != (
+        "fail"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The cooperative will open a second pressing barn in May.",
+        "The cooperative will repair the orchard fences.",
+        "Growers say the late frost could ruin this year's apple harvest.",
+    ],
+)
+def test_a_forecast_restated_with_will_passes(verifier: Verifier, sentence: str) -> None:
+    """A schedule or a plain future may be restated with "will"; a relative clause under "concerns" is no fear."""
+    assert outcome(verifier, "stated_as_done", sentence, ORCHARD) != "fail"
+
+
+def test_a_noun_of_attitude_leaves_its_content_clause_open() -> None:
+    (shop,) = [t for t in parse("There are worries that the county will close the farm shop.") if t.lower_ == "close"]
+    assert irrealis(shop, own_modal=False) == "worries"
+    (raised,) = [t for t in parse("There were concerns that were raised at the meeting.") if t.lower_ == "raised"]
+    assert irrealis(raised, own_modal=False) == ""

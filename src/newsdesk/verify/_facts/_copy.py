@@ -29,6 +29,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ...language import (
+    ATTITUDE_NOUNS,
     DEMONYMS,
     EPISTEMIC_MODALS,
     EVIDENTIAL_ADVERBS,
@@ -311,7 +312,9 @@ def negation_changed(copy: NearCopy, word: str | None = None) -> bool:
 _HEDGES = EPISTEMIC_MODALS | EVIDENTIAL_ADVERBS | QUALIFYING_ADJECTIVES
 _BELIEF = frozenset(f for v in HEDGE_VERBS for f in forms(v))
 _INTENDING = frozenset(f for v in INTENTION_VERBS for f in forms(v))
-_ATTITUDE = frozenset(f for v in NONFACTIVE_VERBS for f in forms(v))
+# Verbs of attitude, and nouns of attitude and chance with their plurals ("There are worries that | X"); what they
+# govern is a view, a fear or a possibility. Forms that report a statement ("reports", "reported") are not among them.
+_ATTITUDE = frozenset(f for v in NONFACTIVE_VERBS | ATTITUDE_NOUNS for f in forms(v)) - REPORTING_FORMS
 _COPULA = frozenset("is are was were be been".split())
 
 

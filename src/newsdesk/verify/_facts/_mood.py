@@ -27,9 +27,11 @@ from functools import cache
 from typing import Any
 
 from ...language import (
+    ATTITUDE_NOUNS,
     DELIBERATION_VERBS,
     EVIDENTIAL_ADVERBS,
     EXPECTATION_PREDICATES,
+    FORECAST_WORDS,
     FUTURE_PERIPHRASES,
     HEARSAY_NOUNS,
     HEARSAY_PARTICIPLES,
@@ -71,6 +73,9 @@ class Clause:
     subject: frozenset[str]
     realis: str
     irrealis: str
+    certain: str = ""  # a future the clause states as certain ("will default"), see ``certain_future``
+    modal: str = ""  # its own modal that leaves it open (``_modal``)
+    above: str = ""  # what leaves it open from above: a condition, a hedge, a governor (``irrealis`` less the modal)
 
 
 def _is(token: Any, words: frozenset[str]) -> bool:
@@ -185,8 +190,10 @@ def irrealis(verb: Any, own_modal: bool = True) -> str:
         if node.head.i == node.i:
             return ""
         dep, head = node.dep_, node.head
-        if dep == "acl" and head.pos_ == "NOUN":
-            return head.lower_ if _is(head, INTENTION_VERBS) else ""  # "plans to build"
+        if dep in ("acl", "relcl") and head.pos_ == "NOUN":
+            if _is(head, INTENTION_VERBS):
+                return str(head.lower_)  # "plans to build"
+            return str(head.lower_) if _is(head, ATTITUDE_NOUNS) and _content_clause(node) else ""
         finite = node.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in node.children)
         if dep not in _COMPLEMENTS or (dep == "advcl" and finite):
             return ""  # an adjunct ("before firing", "before he fired"), a relative clause: asserted on its own
@@ -197,6 +204,43 @@ def irrealis(verb: Any, own_modal: bool = True) -> str:
         if modal_scope and is_clause(head) and _modal(head):
             return _modal(head)
         node = head
+
+
+_RELATIVE_WORDS = frozenset("that which who whom whose where when".split())
+
+
+def _content_clause(verb: Any) -> bool:
+    """The clause under a noun is its content ("concerns that the nation would default"), not a relative clause
+    that describes it ("concerns that were raised"): no relative word fills a place in it ("that" as a mark is no
+    place)."""
+    return not any(c.lower_ in _RELATIVE_WORDS and c.dep_ != "mark" for c in verb.children)
+
+
+def certain_future(verb: Any) -> str:
+    """What states the clause ``verb`` heads as a certain future ("will default"), or "" when it does not: a future
+    modal of its own, not denied, with nothing above it that leaves it open."""
+    modal = next((str(c.lower_) for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"), "")
+    if modal not in ("will", "shall", "'ll") or _negated(verb) or irrealis(verb, own_modal=False):
+        return ""
+    return f"{modal} {verb.lower_}"
+
+
+def forecast(reason: str) -> bool:
+    """What leaves a source clause open forecasts the event (a future, an intention, an expectation: "will",
+    "plans", "is set to"), which a writer's "will" may restate, rather than allowing it (a possibility, a fear, a
+    hope, a condition, hearsay), which it may not."""
+    word = reason.removesuffix(" to").split(" ")[-1] if reason else ""
+    return (
+        word in FORECAST_WORDS
+        or stem(word) in _stems(INTENTION_VERBS)
+        or word in EXPECTATION_PREDICATES
+        or word in FUTURE_PERIPHRASES
+    )
+
+
+def forecasts(clause: Clause) -> bool:
+    """The source clause states its event, or forecasts it, with nothing that makes it a mere possibility."""
+    return all(not reason or forecast(reason) for reason in (clause.modal, clause.above))
 
 
 def _perfect_or_past(verb: Any) -> str:
@@ -268,7 +312,17 @@ def clauses(doc: Any) -> list[Clause]:
         if not is_clause(verb) or verb.pos_ != "VERB":
             continue
         predicate = predicate_of(verb)
-        out.append(Clause(predicate, _subject(verb, predicate), realis(verb), irrealis(verb)))
+        out.append(
+            Clause(
+                predicate,
+                _subject(verb, predicate),
+                realis(verb),
+                irrealis(verb),
+                certain_future(verb),
+                _modal(verb),
+                irrealis(verb, own_modal=False),
+            )
+        )
     return out
 
 
@@ -324,7 +378,7 @@ def check_mood(
     sentences."""
     if verbatim or not candidates:
         return not_applicable(MOOD)
-    mine = [c for c in clauses(parse(sentence)) if c.realis]
+    mine = [c for c in clauses(parse(sentence)) if c.realis or c.certain]
     if not mine:
         return not_applicable(MOOD)
     theirs = [(evidence, found) for evidence in candidates for found in _source_clauses(evidence)]
@@ -342,13 +396,18 @@ def check_mood(
         judged = True
         if any(not found.irrealis for _, found in matches):
             continue
+        if claim.certain and not claim.realis and any(forecasts(found) for _, found in matches):
+            continue  # a forecast restated as "will"
         if _stated_done(claim, everywhere):
             continue
         evidence, found = matches[0]
+        stated = f'"{claim.realis}" as done' if claim.realis else f'"{claim.certain}" as certain'
+        reason = (
+            found.irrealis if claim.realis else next(r for r in (found.modal, found.above) if r and not forecast(r))
+        )
         return fail(
             MOOD,
-            f'the sentence states "{claim.realis}" as done where the source has it only as "{found.irrealis}": '
-            f'"{evidence.text}"',
+            f'the sentence states {stated} where the source has it only as "{reason}": "{evidence.text}"',
             "unsupported",
         )
     return ok(MOOD) if judged else not_applicable(MOOD)
