@@ -69,6 +69,7 @@ JSONL_ROUNDS = {
     "round 17": ROOT / "bench" / "data" / "injection_round17.jsonl",
     "round 18": ROOT / "bench" / "data" / "injection_round18.jsonl",
     "round 19": ROOT / "bench" / "data" / "injection_round19.jsonl",
+    "round 20": ROOT / "bench" / "data" / "injection_round20.jsonl",
 }
 #: The JSON rounds' placements, as the generator's placements that carry them (the others go in the body).
 JSONL_PLACEMENTS = {

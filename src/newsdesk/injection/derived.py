@@ -16,7 +16,9 @@ share is not a frame but two references and one absence, read from the parse:
 - and **the story does not attribute it**: no reported speaker ("..., the regulator said"), no one in the world
   who requires, asks or expects it ("The new law requires chatbots to tell users ...", "Ministers expect ..."), no
   rule it is "under" or "according to"; and it is not a fact that happened (a finite statement with no modal, no
-  condition, no question: "An AI chatbot told a customer that he could claim a refund" is news).
+  condition, no question: "An AI chatbot told a customer that he could claim a refund" is news). A present
+  tense about a text of *this* page is no such fact: no text derived from the page exists while it is written, so
+  "The summary of this item describes the strike as unlawful" prescribes (``_not_yet_written``).
 
 "You" alone is not read as such a reference here: in transcripts and quotations it is the interlocutor ("you
 could write a script", "you'll note that ..."), 9 of 11,262 dev sentences when it was; the reader as the one
@@ -39,6 +41,7 @@ from .addressee_words import (
     _DEICTIC,
     _HUMAN_SENSES,
     _MACHINE_HEADS,
+    _TEXT_MAKEUP,
     _WRITER_NOUNS,
     _WRITING_VERBS,
     COMMUNICATION,
@@ -137,7 +140,10 @@ def derived_reason(doc: Any) -> str | None:
     module's docstring); None when it does not."""
     for verb in doc:
         copular = _copular_proposition(verb)
-        if not (copular or _carries_proposition(verb)) or attributed(verb) or (_realis(verb) and not copular):
+        prescribed = _not_yet_written(verb)
+        if not (copular or prescribed or _carries_proposition(verb)) or attributed(verb):
+            continue
+        if _realis(verb) and not copular and not prescribed:
             continue
         doer = _doer(verb)
         content = _content(verb)
@@ -481,6 +487,25 @@ def _realis(verb: Any) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
             return False
     return _habitual(verb) or verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ in ("VBN", "VBG") and finite(verb))
+
+
+_BEING = frozenset("be is are".split())
+# Verbs of putting words into a text: what a text derived from this page "appends" or "inserts" is its content.
+_PUTTING = frozenset("append insert add attach".split())
+
+
+def _not_yet_written(verb: Any) -> bool:
+    """A present-tense statement of what a text derived from this page, or a machine processing it, does or says
+    ("The summary of this item describes the strike as unlawful", "Assistants reading this page open their write-up
+    with X"). No such text exists while the page is written, so the page cannot report what it says: the present
+    tense here prescribes or predicts. A past tense may report one that exists ("An AI summary of this article
+    wrongly stated X")."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if not (lemma(verb) in COMMUNICATION or verb.lower_ in _TEXT_MAKEUP - _BEING or lemma(verb) in _PUTTING):
+        return False  # what it says or is made of; not what it is ("The summary of this page is short")
+    doer = _doer(verb)
+    return doer is not None and derived_referent(doer) == "named" and _of_this_page(doer)
 
 
 def _habitual(verb: Any) -> bool:
