@@ -281,3 +281,15 @@ def test_a_related_story_outside_the_time_window_is_no_background(tmp_path: Path
     recent.id = archive.add_story(recent)[0]
     assert [b.story.id for b in background(archive, story, rerank=None)] == [recent.id], "the same story, in time"
     archive.close()
+
+
+def test_a_story_reported_after_this_one_is_no_background(tmp_path: Path) -> None:
+    """Background is what was known before the story: a later report tells what came next."""
+    archive = open_archive(tmp_path / "later.db")
+    story = Story(**{**BRIDGE[1].to_dict(), "id": None})  # 12 January
+    story.id = archive.add_story(story)[0]
+    for other in (BRIDGE[0], BRIDGE[2], NEW):  # 10, 13 and 14 January
+        archive.add_story(Story(**{**other.to_dict(), "id": None}))
+    found = {b.story.headline for b in background(archive, story, limit=4, rerank=None)}
+    assert found == {BRIDGE[0].headline}
+    archive.close()

@@ -259,6 +259,30 @@ def test_background_comes_from_earlier_entries_of_the_thread_and_never_from_an_u
     assert date_phrase("not a date") is None
 
 
+SHARES = (
+    "Vale shares slump in Sao Paulo as investors weigh Brumadinho costs",
+    "2026-01-12",
+    "Valor",
+    (
+        "Shares in the mining company Vale fell 24 per cent in Sao Paulo on Monday, wiping billions off its market "
+        "value. Analysts said fines and compensation for the Brumadinho dam collapse in Minas Gerais could cost Vale "
+        "several billion dollars. The company suspended its dividend and said it would decommission ten similar dams."
+    ),
+)
+
+
+def test_a_related_story_reported_later_is_no_background(tmp_path) -> None:
+    """A related thread's story is context only for stories after it: a later report tells what came next."""
+    from newsdesk.threads.background import thread_background
+
+    archive = open_archive(tmp_path / "later.db")
+    breach, _ = archive.add_story(story(*DAM[0]))
+    shares, _ = archive.add_story(story(*SHARES))
+    assert [b.story.id for b in thread_background(archive, archive.get_story(shares), limit=4)] == [breach]
+    assert thread_background(archive, archive.get_story(breach), limit=4) == []
+    archive.close()
+
+
 def test_a_first_write_takes_its_background_from_the_thread_as_ingested(tmp_path) -> None:
     """Writing an ingested entry by id: its sources are its thread's earlier entries, and the log says so."""
     db = tmp_path / "first.db"

@@ -14,8 +14,9 @@
    goes blind in a small archive, where a word found in most passages gets an IDF near zero. Recency halves
    every ``RECENCY_HALF_LIFE_DAYS`` between the two stories' dates, never below ``RECENCY_FLOOR`` (undated:
    neutral).
-5. Related stories only (``related``): a passage is background only when its story is about the same thing as
-   this one: the two name a person, place or organisation in common, were published within
+5. Earlier stories only (``reported_later``): a story published on a later day than this one is what came next,
+   not context. Related stories only (``related``): a passage is background only when its story is about the
+   same thing as this one: the two name a person, place or organisation in common, were published within
    ``RELATED_WINDOW_DAYS`` of each other (undated: no limit), and, with the semantic reranker on, their headlines
    and leads are at least ``RELATED_SIMILARITY`` alike by sentence embedding. Sharing words is not enough: a Devon
    pub landlord's conviction and a Pennsylvania murder share "court", "police" and "night".
@@ -104,7 +105,7 @@ def background(
     scored: list[Passage] = []
     for passage in hits:
         other = _story(archive, passage.story_id, stories)
-        if other is None or _same_story(story, other) or _other_language(story, other):
+        if other is None or _same_story(story, other) or _other_language(story, other) or reported_later(story, other):
             continue
         if other.id in unrelated or not related(story, other, semantic=rerank is not None):
             unrelated.add(other.id or 0)
@@ -138,6 +139,13 @@ def names(story: Story) -> set[str]:
         if len(word) >= 4 and word.lower() not in lower and word.lower() not in STOPWORDS:
             found.add(word)
     return {n for n in found if n not in _NOT_NAMES and len(n) > 1}
+
+
+def reported_later(story: Story, other: Story) -> bool:
+    """Whether ``other`` was published on a later day than ``story``: a later report tells what came after the
+    story, which is no context for it (a new version of its article takes it up as news). Undated: not later."""
+    first, second = _date(story.published), _date(other.published)
+    return bool(first and second and second > first)
 
 
 def related(story: Story, other: Story, semantic: bool = True) -> bool:

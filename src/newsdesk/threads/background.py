@@ -9,7 +9,8 @@ order they should be numbered as sources), so the pipeline can call it in its pl
 * **Earlier entries of the thread**, newest first (the latest state of the story before this entry), at least
   ``MIN_THREAD_ENTRIES`` of them when the thread has them, each with its passage most relevant to the story
   (the reranker's choice, else its first passage: a news story says what happened first).
-* **Related threads**: stories outside the thread that come close to the story itself (``RELATED_THRESHOLD``,
+* **Related threads**: stories outside the thread, published no later than the story (a later report tells what
+  came next, not its context), that come close to the story itself (``RELATED_THRESHOLD``,
   below the link that would make them one thread) and that ``retrieve.related`` finds about the same thing (a
   name in common, headlines and leads alike), the closest first. Two reports of talks in one city on one day
   score as related threads; the lead gate tells peace talks on Ukraine from nuclear talks with Iran.
@@ -69,7 +70,9 @@ def thread_background(
     related = [
         s
         for s in _related(features, members, story.id)
-        if is_related(story, archive.get_story(s), semantic=rerank is not None)
+        if s in index
+        and features[index[s]].day <= me.day
+        and is_related(story, archive.get_story(s), semantic=rerank is not None)
     ]
     chosen = [f.story_id for f in earlier[: max(limit, MIN_THREAD_ENTRIES)]]
     chosen += [s for s in related if s not in chosen][: max(0, limit - len(chosen))]
