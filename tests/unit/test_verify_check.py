@@ -239,6 +239,11 @@ def test_an_acronym_is_backed_by_a_name_that_starts_a_sentence(verifier: Verifie
         # "due to" a noun phrase gives a cause; "due to" a verb schedules
         ("The storm is due to climate change.", "fact"),
         ("The minister is due to arrive within weeks.", "outlook"),
+        # a present perfect tells what has happened, a present progressive an event under way: facts to check
+        ("The ferry plan has been met with fierce opposition from residents.", "fact"),
+        ("The harbour board is now being praised for its quick response.", "fact"),
+        ("The mayor is now focusing on the budget because she believes it will win votes.", "fact"),
+        ("This may be a turning point for the harbour.", "outlook"),
     ],
 )
 def test_a_future_is_outlook_only_where_the_sentence_hedges_it(sentence: str, kind: str) -> None:

@@ -179,14 +179,19 @@ def _names_a_cause(match: re.Match[str], sentence: str) -> bool:
     return token is not None and token.pos_ not in ("VERB", "AUX")
 
 
+_PRESENT_BE = frozenset("is are am 's 're".split())
+
+
 def tells_a_past_event(sentence: str) -> bool:
     """Whether a main clause of ``sentence`` (its root or a clause joined to the root by "and", "but") tells
-    what happened: a verb in the past tense with no modal, no hedging adverb and no verb of inferring,
-    expecting or supposing at its head. A modal or an inference in a clause that hangs on it (a relative
-    clause, "because ...", "which could have been avoided") qualifies that clause alone: "Three passengers were
-    killed, which could have been avoided" still states that they were killed, and is a fact to check. "Could"
-    heading a main clause ("the army could not reach Boulder") is a modal there, so that clause tells no event,
-    but a sentence with another main clause in the past ("The governor declared an emergency and ...") does."""
+    what happened or is happening: a verb in the past tense, the present perfect or the present progressive (an
+    event under way: the progressive is the aspect of events, not of states or judgements), with no modal, no
+    hedging adverb and no verb of inferring, expecting or supposing at its head. A modal or an inference in a
+    clause that hangs on it (a relative clause, "because ...", "which could have been avoided") qualifies that
+    clause alone: "Three passengers were killed, which could have been avoided" still states that they were
+    killed, and is a fact to check. "Could" heading a main clause ("the army could not reach Boulder") is a modal
+    there, so that clause tells no event, but a sentence with another main clause in the past ("The governor
+    declared an emergency and ...") does."""
 
     def qualified(verb: Any) -> bool:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -200,7 +205,15 @@ def tells_a_past_event(sentence: str) -> bool:
         )
 
     def past(verb: Any) -> bool:
-        return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in verb.children if a.dep_ in ("aux", "auxpass"))
+        auxes = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+            return True
+        # a present perfect tells what has happened ("has sold", "has been met with"); a present progressive, an
+        # event under way ("is now being hailed", "is focusing on"), unless it is the future "is going to"
+        perfect = verb.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'s", "'ve") for a in auxes)
+        progressive = verb.tag_ == "VBG" and verb.lower_ != "going" and any(a.lower_ in _PRESENT_BE for a in auxes)
+        being = verb.tag_ == "VBN" and any(a.lower_ == "being" for a in auxes)  # "is being hailed"
+        return perfect or progressive or being
 
     for sent in parse(sentence).sents:
         root = sent.root
