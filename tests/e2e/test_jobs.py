@@ -67,7 +67,7 @@ def test_a_job_goes_from_queued_to_done_with_its_events(queue: SQLJobQueue) -> N
     assert done.status == "done" and done.finished
     assert stages(queue, job.id) == [("job", "queued"), ("job", "running"), ("write", "start"), ("job", "done")]
     assert not queue.complete(job.id, "w1"), "a job finishes once"
-    assert queue.counts() == {"queued": 0, "running": 0, "done": 1, "failed": 0}
+    assert queue.counts() == {"queued": 0, "running": 0, "done": 1, "failed": 0, "cancelled": 0}
 
 
 def test_events_since_resumes_after_an_id(queue: SQLJobQueue) -> None:
@@ -168,11 +168,11 @@ def test_a_cancelled_job_is_never_claimed_and_a_running_one_is_taken_from_its_wo
     running = queue.enqueue("write", {"n": 2})
     assert queue.claim("w").id == waiting.id
     queue.enqueue("write", {"n": 3})
-    assert queue.cancel(running.id).status == "failed"
+    assert queue.cancel(running.id).status == "cancelled"
     assert queue.claim("w2").payload == {"n": 3}, "the cancelled job is passed over"
 
     cancelled = queue.cancel(waiting.id)
-    assert (cancelled.status, cancelled.error) == ("failed", CANCELLED) and cancelled.finished
+    assert (cancelled.status, cancelled.error) == ("cancelled", CANCELLED) and cancelled.finished
     assert stages(queue, waiting.id)[-1] == ("job", "failed")
     with pytest.raises(LeaseLost):  # the worker stops at its next step
         queue.record_event(waiting.id, "write", "start", {}, worker="w")
@@ -187,7 +187,25 @@ def test_a_cancelled_job_is_never_claimed_and_a_running_one_is_taken_from_its_wo
     assert again.id != keyed.id and again.status == "queued", "a cancelled request can be asked again"
     with pytest.raises(NotFoundError):
         queue.cancel(999)
-    assert queue.counts() == {"queued": 1, "running": 1, "done": 0, "failed": 3}
+    assert queue.counts() == {"queued": 1, "running": 1, "done": 0, "failed": 0, "cancelled": 3}
+
+
+def test_a_cancelled_job_is_counted_and_listed_as_cancelled_not_failed(queue: SQLJobQueue) -> None:
+    """An editor who cancels a job has seen no failure: counts, lists and each job say "cancelled", and a job that
+    failed on its own stays "failed" (a cancel is stored as a failed row with its error, so old rows read alike)."""
+    cancelled, failed, waiting = (queue.enqueue("write", {"n": n}) for n in range(3))
+    queue.cancel(cancelled.id)
+    assert queue.claim("w").id == failed.id
+    assert queue.fail(failed.id, "w", "the model answered nothing")
+    assert queue.counts() == {"queued": 1, "running": 0, "done": 0, "failed": 1, "cancelled": 1}
+    assert [j.id for j in queue.list_jobs("cancelled")] == [cancelled.id]
+    assert [j.id for j in queue.list_jobs("failed")] == [failed.id]
+    assert [(j.id, j.status) for j in queue.list_jobs()] == [
+        (waiting.id, "queued"),
+        (failed.id, "failed"),
+        (cancelled.id, "cancelled"),
+    ]
+    assert queue.get(cancelled.id).done and queue.get(failed.id).error == "the model answered nothing"
 
 
 def test_worker_ids_tell_whether_a_local_worker_is_alive() -> None:
@@ -422,7 +440,7 @@ def test_cancelling_a_job_stops_its_fetch_of_a_server_that_never_answers(
             release.set()
     assert f"job {job.id} was cancelled or taken over while it fetched its page" in caplog.text
     cancelled = queue.get(job.id)
-    assert (cancelled.status, cancelled.error) == ("failed", CANCELLED)
+    assert (cancelled.status, cancelled.error) == ("cancelled", CANCELLED)
     assert [stage for stage, _ in stages(queue, job.id)].count("fetch") == 1, "no fetch done: it was stopped"
 
 

@@ -33,6 +33,11 @@ from .queue import (
 
 FORGET_WORKER_SECONDS = 3600.0  # a worker silent this long is no longer listed
 
+# A cancelled job is stored as a failed row whose error is CANCELLED (the jobs table's status check names four
+# states, and rows cancelled before the state had a name are stored so); this is its state as every reader sees it.
+_CANCELLED_LITERAL = "'" + CANCELLED.replace("'", "''") + "'"
+_STATE = f"(CASE WHEN status = 'failed' AND error = {_CANCELLED_LITERAL} THEN 'cancelled' ELSE status END)"
+
 
 class SQLJobQueue(JobQueue):
     """The queue in the archive's tables; a backend says how to pick the next job without a race."""
@@ -203,7 +208,7 @@ class SQLJobQueue(JobQueue):
     def list_jobs(
         self, status: str | None = None, limit: int = 50, offset: int = 0, *, routine_polls: bool = True
     ) -> list[Job]:
-        where = ["status = ?"] if status is not None else []
+        where = [f"{_STATE} = ?"] if status is not None else []
         if not routine_polls:
             where.append("(kind != 'poll' OR status = 'failed')")
         clause = f"WHERE {' AND '.join(where)} " if where else ""
@@ -215,8 +220,8 @@ class SQLJobQueue(JobQueue):
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
-        for row in self.archive.db.execute("SELECT status, count(*) AS n FROM jobs GROUP BY status"):
-            counts[row["status"]] = row["n"]
+        for row in self.archive.db.execute(f"SELECT {_STATE} AS state, count(*) AS n FROM jobs GROUP BY 1"):
+            counts[row["state"]] = row["n"]
         return counts
 
     def worker_alive(self, worker: str, running: int, slots: int) -> None:
@@ -355,4 +360,6 @@ def _job(row: Any) -> Job:
     data = dict(row)
     data["payload"] = json.loads(data.pop("payload") or "{}")
     data.pop("updated", None)
+    if data["status"] == "failed" and data["error"] == CANCELLED:  # stored so (``_STATE``)
+        data["status"] = "cancelled"
     return Job(**data)

@@ -135,7 +135,7 @@ def create_article(body: ArticleRequest, desk: DeskDep) -> JSONResponse:
 
 @router.get("/jobs", summary="Recent jobs")
 def list_jobs(
-    desk: DeskDep, status: Literal["queued", "running", "done", "failed"] | None = None, page: Page = 1
+    desk: DeskDep, status: Literal["queued", "running", "done", "failed", "cancelled"] | None = None, page: Page = 1
 ) -> dict[str, Any]:
     jobs = desk.queue.list_jobs(status, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     about = job_subjects(desk.archive, jobs[:PAGE_SIZE])
@@ -149,7 +149,7 @@ def list_jobs(
 
 @router.get("/jobs/{job_id}", summary="A job's status")
 def get_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
-    """``status`` is queued, running, done or failed; ``article_id`` is set once done."""
+    """``status`` is queued, running, done, failed or cancelled; ``article_id`` is set once done."""
     job = desk.queue.get(job_id)
     return job_json(job, progress_of(desk.queue, job).to_dict(), job_subjects(desk.archive, [job]).get(job.id))
 
@@ -157,7 +157,7 @@ def get_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
 @router.delete("/jobs/{job_id}", summary="Cancel a job")
 def cancel_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
     """A queued job is never started; a running one stops at its next step and saves nothing more. The job is then
-    ``failed`` with the error "cancelled on request". 409 when the job has already finished."""
+    ``cancelled`` (its error "cancelled on request"). 409 when the job has already finished."""
     job = desk.queue.cancel(job_id)
     return job_json(job, progress_of(desk.queue, job).to_dict(), job_subjects(desk.archive, [job]).get(job.id))
 
