@@ -16,6 +16,7 @@ from ..files import slugify
 from ..ingest import looks_like_html, story_from_pasted
 from ..ingest.text import parse_text_story
 from ..jobs.polls import MAX_FEED_INTERVAL, feed_state
+from ..jobs.presence import stalled_queue
 from ..models import MAX_ROW_ID
 from ..render import render
 from ..text import ascii_number, visible
@@ -33,6 +34,19 @@ MEDIA_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset
 
 def get_desk(request: Request) -> Desk:
     return cast(Desk, request.app.state.desk)  # starlette's app.state holds Any; create_app puts the Desk there
+
+
+def worker_pids(request: Request) -> list[int]:
+    """The worker processes this server started and that still run (none without a supervisor)."""
+    supervisor = getattr(request.app.state, "supervisor", None)
+    return supervisor.pids() if supervisor else []
+
+
+def queue_warning(request: Request) -> str | None:
+    """Jobs wait and no worker lives to take them (``stalled_queue``), for the pages that list or take jobs."""
+    queue = get_desk(request).queue
+    queued = queue.counts()["queued"]
+    return stalled_queue(queued, queue.workers(), worker_pids(request)) if queued else None
 
 
 DeskDep = Annotated[Desk, Depends(get_desk)]
@@ -280,13 +294,18 @@ def list_runs(
 
 @router.get("/health", summary="Liveness, queue counts and worker processes")
 def health(request: Request, desk: DeskDep) -> dict[str, Any]:
-    """``workers``: the pids of the worker processes this server started; ``worker_heartbeats``: every worker
-    that shares the database, whatever started it (``newsdesk worker`` anywhere), with its last heartbeat, and
-    ``stale`` where it has not been heard from for a lease period."""
-    supervisor = getattr(request.app.state, "supervisor", None)
+    """``status`` is ``ok``, or ``stalled`` when jobs are queued and no worker lives to take them (``warning`` says
+    so in words; null otherwise); ``workers``: the pids of the worker processes this server started;
+    ``worker_heartbeats``: every worker that shares the database, whatever started it (``newsdesk worker``
+    anywhere), with its last heartbeat, and ``stale`` where it has not been heard from for a lease period."""
+    counts = desk.queue.counts()
+    pids = worker_pids(request)
+    seen = desk.queue.workers()
+    warning = stalled_queue(counts["queued"], seen, pids)
     return {
-        "status": "ok",
-        "jobs": desk.queue.counts(),
-        "workers": supervisor.pids() if supervisor else [],
-        "worker_heartbeats": [seen.to_dict() for seen in desk.queue.workers()],
+        "status": "stalled" if warning else "ok",
+        "warning": warning,
+        "jobs": counts,
+        "workers": pids,
+        "worker_heartbeats": [worker.to_dict() for worker in seen],
     }
