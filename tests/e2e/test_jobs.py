@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -407,12 +408,10 @@ def test_a_url_job_fetches_its_story_once(archive: Archive) -> None:
         assert again.id == story_id and hits == ["/ferry"], "a re-run uses the story stored before the crash"
 
 
-def test_cancelling_a_job_stops_its_fetch_of_a_server_that_never_answers(
-    archive: Archive, caplog: pytest.LogCaptureFixture
-) -> None:
-    """Smoke test 40a #17: a job cancelled while it fetched a server that never answers held its worker until the
-    read timed out (20 s), and the next job waited. The worker's fetch asks between reads whether the job is still
-    its own: it stops while the server still holds the request, and says why."""
+def _cancel_while_it_hangs(archive: Archive, enqueue: Callable[[str], int]) -> int:
+    """Cancel the job ``enqueue`` queues (given the URL of a server on 127.0.0.1 that takes a request and sends
+    nothing) once a worker's fetch of it waits on that server; the job's id, once the worker let it go. The server
+    holds the request for two minutes: the worker is freed by the cancel, or by its read timeout (20 s)."""
     from http.server import BaseHTTPRequestHandler
 
     requested, release = threading.Event(), threading.Event()
@@ -427,21 +426,55 @@ def test_cancelling_a_job_stops_its_fetch_of_a_server_that_never_answers(
 
     queue = queue_for(archive)
     worker = Worker(WorkerConfig(db=archive.path, allow_private=True), queue=queue, archive=archive)
-    with ThreadedServer(Hang) as server, caplog.at_level("WARNING", logger="newsdesk.worker"):
-        job = queue.enqueue("write", {"url": server.url("/story")})
+    with ThreadedServer(Hang) as server:
+        job_id = enqueue(server.url("/wire"))
         running = threading.Thread(target=worker.run_one)
         running.start()
         try:
-            assert requested.wait(60), "the worker fetches the page"
-            queue.cancel(job.id)
+            assert requested.wait(60), "the worker fetches what the job asks for"
+            queue.cancel(job_id)
             running.join(120)
             assert not running.is_alive()
         finally:
             release.set()
-    assert f"job {job.id} was cancelled or taken over while it fetched its page" in caplog.text
-    cancelled = queue.get(job.id)
+    return job_id
+
+
+def test_cancelling_a_job_stops_its_fetch_of_a_server_that_never_answers(
+    archive: Archive, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Smoke test 40a #17: a job cancelled while it fetched a server that never answers held its worker until the
+    read timed out (20 s), and the next job waited. The worker's fetch asks between reads whether the job is still
+    its own: it stops while the server still holds the request, and says why."""
+    queue = queue_for(archive)
+    with caplog.at_level("WARNING", logger="newsdesk.worker"):
+        job_id = _cancel_while_it_hangs(archive, lambda url: queue.enqueue("write", {"url": url}).id)
+    assert f"job {job_id} was cancelled or taken over while it fetched its page" in caplog.text
+    cancelled = queue.get(job_id)
     assert (cancelled.status, cancelled.error) == ("cancelled", CANCELLED)
-    assert [stage for stage, _ in stages(queue, job.id)].count("fetch") == 1, "no fetch done: it was stopped"
+    assert [stage for stage, _ in stages(queue, job_id)].count("fetch") == 1, "no fetch done: it was stopped"
+
+
+def test_cancelling_a_feed_poll_stops_its_read_of_a_feed_that_never_answers(
+    archive: Archive, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A poll's read of its feed asks between reads whether the job is still its worker's, as a page's fetch does:
+    a cancelled poll of a feed whose server sends nothing frees its worker at once, not at the read timeout, and
+    its feed is not marked failing (the editor stopped it; the feed did not fail)."""
+    queue = queue_for(archive)
+    options = {"template": "default", "template_name": "default", "model": "smollm2"}
+
+    def poll_job(url: str) -> int:
+        feed_id = archive.feeds.watch(url, 600, options)
+        return queue.enqueue("poll", {"feed_id": feed_id, "url": url}).id
+
+    with caplog.at_level("WARNING", logger="newsdesk.worker"):
+        job_id = _cancel_while_it_hangs(archive, poll_job)
+    assert f"job {job_id} was cancelled or taken over while it fetched its feed" in caplog.text
+    assert (queue.get(job_id).status, queue.get(job_id).error) == ("cancelled", CANCELLED)
+    feed = archive.feeds.watched()[0]
+    assert feed.last_error is None, f"a cancelled poll is no failure of the feed: {feed.last_error}"
+    assert [stage for stage, status in stages(queue, job_id)] == ["job", "job", "poll", "job"], "no poll done"
 
 
 def test_a_refused_host_is_said_to_the_web_user_in_the_servers_words(archive: Archive) -> None:

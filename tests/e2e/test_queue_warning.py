@@ -20,13 +20,13 @@ from typing import Any
 
 import lxml.html
 import pytest
+from test_web_live import LiveServer
 
 from conftest import ROOT
 from newsdesk.archive import open_archive
 from newsdesk.jobs import queue_for
 from newsdesk.models import Story
 from support.servers import ThreadedServer
-from test_web_live import LiveServer
 
 LEASE_SECONDS = 2  # the worker's: it beats three times in it, and shows stale after it without a beat
 PAGES = ("/", "/feeds")
