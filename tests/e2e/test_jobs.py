@@ -17,6 +17,7 @@ from newsdesk.archive import Archive, open_archive
 from newsdesk.errors import ConflictError, NotFoundError
 from newsdesk.jobs import CANCELLED, LeaseLost, SQLJobQueue, queue_for
 from newsdesk.jobs.presence import is_dead_local_worker, new_worker_id
+from newsdesk.jobs.sql import FORGET_WORKER_SECONDS
 from newsdesk.jobs.worker import Worker, WorkerConfig
 from newsdesk.models import Article, Section, Story
 from newsdesk.web import Settings
@@ -207,6 +208,18 @@ def test_a_cancelled_job_is_counted_and_listed_as_cancelled_not_failed(queue: SQ
         (cancelled.id, "cancelled"),
     ]
     assert queue.get(cancelled.id).done and queue.get(failed.id).error == "the model answered nothing"
+
+
+def test_a_worker_of_another_machine_shows_stale_then_goes_once_long_silent(queue: SQLJobQueue, clock: Clock) -> None:
+    """A worker of another machine cannot be known dead, only silent: stale after its lease, and no longer listed
+    (nor kept, once anything looks) after ``FORGET_WORKER_SECONDS``, though no worker beats to sweep it."""
+    queue.worker_alive("other-host:7:abc123", 0, 1)
+    clock.now += 11  # past its lease
+    assert [(w.id, w.stale) for w in queue.workers()] == [("other-host:7:abc123", True)]
+    assert queue.forget_workers(is_dead_local_worker) == [], "silent, but not for long, and not known dead"
+    clock.now += FORGET_WORKER_SECONDS
+    assert queue.workers() == []
+    assert queue.forget_workers(is_dead_local_worker) == ["other-host:7:abc123"]
 
 
 def test_worker_ids_tell_whether_a_local_worker_is_alive() -> None:

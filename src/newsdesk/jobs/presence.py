@@ -95,8 +95,14 @@ class Presence:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.end()
+
+    def end(self, wait: float | None = None) -> None:
+        """Beat no more (waiting at most ``wait`` seconds for a beat under way, which would write the row again)
+        and remove the worker's row."""
         self._done.set()
-        self._thread.join()
+        if self._thread.is_alive():
+            self._thread.join(wait)
         try:
             self.queue.worker_stopped(self.worker)
         except Exception as error:  # the database is away: the row goes stale instead, and is said so

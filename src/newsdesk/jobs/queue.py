@@ -31,7 +31,10 @@ A job's life::
   attempt ends (``complete``, ``fail``, ``release``, a requeue) a run of it still 'running' is failed: its worker
   lost the database mid-run and could not end it, and is alive, so no sweep of dead processes would.
 * A worker renews its own row (``worker_alive``) while it runs, busy or idle, so that ``workers`` lists every worker
-  that shares the database, whatever started it, with the moment it was last heard from (``jobs.presence``).
+  that shares the database, whatever started it, with the moment it was last heard from (``jobs.presence``). A row
+  goes when its worker stops cleanly or loses its server (``worker_stopped``), when its worker is known dead
+  (``forget_workers``, by the server's checks and each worker's start, as orphaned jobs are put back), and when it
+  has been silent for ``FORGET_WORKER_SECONDS``: a worker of another machine cannot be known dead, only silent.
 * Every change of state and every pipeline event is a row in ``job_events`` (``events_since``), so progress
   survives restarts and can be streamed from any process.
 
@@ -277,5 +280,11 @@ class JobQueue(ABC):
         """Forget a worker that stopped cleanly: it is no longer listed."""
 
     @abstractmethod
+    def forget_workers(self, is_dead: Callable[[str], bool]) -> list[str]:
+        """Remove the rows of workers that ``is_dead`` (a process of this machine that is gone: its server died,
+        or it was killed), and of those silent too long to be listed (``workers``); the ids removed."""
+
+    @abstractmethod
     def workers(self) -> list[SeenWorker]:
-        """The workers heard from, most recently seen first; one silent for its lease period is ``stale``."""
+        """The workers heard from lately, most recently seen first; one silent for its lease period is ``stale``,
+        one silent much longer is no longer listed."""

@@ -31,7 +31,9 @@ from .queue import (
     attempt_owner,
 )
 
-FORGET_WORKER_SECONDS = 3600.0  # a worker silent this long is no longer listed
+# A worker silent this long is no longer listed: long enough for an operator answering an alert to see that a worker
+# went silent and when (it shows stale meanwhile), short enough that a dead one does not linger as if it might return.
+FORGET_WORKER_SECONDS = 600.0
 
 # A cancelled job is stored as a failed row whose error is CANCELLED (the jobs table's status check names four
 # states, and rows cancelled before the state had a name are stored so); this is its state as every reader sees it.
@@ -233,16 +235,27 @@ class SQLJobQueue(JobQueue):
                 " slots = excluded.slots, stale_after = excluded.stale_after",
                 (worker, now(), seen, running, slots, self.lease_seconds),
             )
-            # a worker killed an hour ago has been seen stale long enough; a server whose workers keep dying would
-            # otherwise list hundreds
+            # a worker silent this long has been seen stale long enough; a server whose workers keep dying would
+            # otherwise keep hundreds
             db.execute("DELETE FROM workers WHERE seen < ?", (seen - FORGET_WORKER_SECONDS,))
 
     def worker_stopped(self, worker: str) -> None:
         self.archive.db.execute("DELETE FROM workers WHERE id = ?", (worker,))
 
+    def forget_workers(self, is_dead: Callable[[str], bool]) -> list[str]:
+        moment = self.clock()
+        with self.archive.transaction() as db:
+            rows = db.execute("SELECT id, seen FROM workers").fetchall()
+            gone = [r["id"] for r in rows if r["seen"] < moment - FORGET_WORKER_SECONDS or is_dead(r["id"])]
+            for worker in gone:
+                db.execute("DELETE FROM workers WHERE id = ?", (worker,))
+        return gone
+
     def workers(self) -> list[SeenWorker]:
         moment = self.clock()
-        rows = self.archive.db.execute("SELECT * FROM workers ORDER BY seen DESC, id").fetchall()
+        rows = self.archive.db.execute(
+            "SELECT * FROM workers WHERE seen >= ? ORDER BY seen DESC, id", (moment - FORGET_WORKER_SECONDS,)
+        ).fetchall()
         return [
             SeenWorker(
                 id=row["id"],
