@@ -12,7 +12,7 @@ hour). A poll that succeeds puts the feed back on its own interval. The state is
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -81,8 +81,14 @@ def is_due(feed: Feed) -> bool:
 def feed_state(feed: Feed) -> dict[str, Any]:
     """The feed as a dict with ``status`` (new, ok, partial, incomplete, failing or blocked) and ``next_poll`` added:
     ``partial`` is a feed whose last poll kept the entries that parsed of a malformed or cut-off document,
-    ``incomplete`` one whose entries' write jobs failed (``EntryWrites.problem``)."""
+    ``incomplete`` one whose entries' write jobs failed (``EntryWrites.problem``).
+
+    A poll records what it found; what its entries' jobs did since is the archive's to say. A feed recorded
+    incomplete whose every entry now has its article (a job tried again succeeded after the poll) is ``ok``: it read
+    "incomplete" until its next poll, however the jobs had ended."""
     error = feed.last_error or ""
+    if error.startswith(ENTRIES_FAILED_PREFIX) and feed.unwritten == 0:  # made good since the poll
+        feed, error = replace(feed, last_error=None), ""
     if error.startswith(BLOCKED_PREFIX):
         status = "blocked"
     elif error.startswith(PARTIAL_PREFIX):
