@@ -241,7 +241,7 @@ def run_worker(config: WorkerConfig) -> None:
     os._exit(0)
 
 
-LIFELINE_GRACE_SECONDS = 2.0  # a worker whose server died waits at most this long for a heartbeat under way
+LIFELINE_GRACE_SECONDS = 1.0  # how long, at most, a worker whose server died spends removing its heartbeat row
 
 
 def _watch_lifeline(worker: Worker) -> None:
@@ -253,6 +253,8 @@ def _watch_lifeline(worker: Worker) -> None:
     except OSError:
         pass
     log.warning("the server that started this worker is gone: exiting")
-    if worker.presence is not None:
-        worker.presence.end(wait=LIFELINE_GRACE_SECONDS)
+    if worker.presence is not None:  # within a bound: a database that makes it wait must not keep the worker alive
+        ending = threading.Thread(target=worker.presence.end, args=(LIFELINE_GRACE_SECONDS,), daemon=True)
+        ending.start()
+        ending.join(LIFELINE_GRACE_SECONDS)
     os._exit(3)
