@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from newsdesk.archive import Archive, open_archive
 from newsdesk.errors import ConflictError, NotFoundError
 from newsdesk.jobs import CANCELLED, LeaseLost, SQLJobQueue, queue_for
 from newsdesk.jobs.presence import is_dead_local_worker, new_worker_id
+from newsdesk.jobs.sql import FORGET_WORKER_SECONDS
 from newsdesk.jobs.worker import Worker, WorkerConfig
 from newsdesk.models import Article, Section, Story
 from newsdesk.web import Settings
@@ -67,7 +69,7 @@ def test_a_job_goes_from_queued_to_done_with_its_events(queue: SQLJobQueue) -> N
     assert done.status == "done" and done.finished
     assert stages(queue, job.id) == [("job", "queued"), ("job", "running"), ("write", "start"), ("job", "done")]
     assert not queue.complete(job.id, "w1"), "a job finishes once"
-    assert queue.counts() == {"queued": 0, "running": 0, "done": 1, "failed": 0}
+    assert queue.counts() == {"queued": 0, "running": 0, "done": 1, "failed": 0, "cancelled": 0}
 
 
 def test_events_since_resumes_after_an_id(queue: SQLJobQueue) -> None:
@@ -168,11 +170,11 @@ def test_a_cancelled_job_is_never_claimed_and_a_running_one_is_taken_from_its_wo
     running = queue.enqueue("write", {"n": 2})
     assert queue.claim("w").id == waiting.id
     queue.enqueue("write", {"n": 3})
-    assert queue.cancel(running.id).status == "failed"
+    assert queue.cancel(running.id).status == "cancelled"
     assert queue.claim("w2").payload == {"n": 3}, "the cancelled job is passed over"
 
     cancelled = queue.cancel(waiting.id)
-    assert (cancelled.status, cancelled.error) == ("failed", CANCELLED) and cancelled.finished
+    assert (cancelled.status, cancelled.error) == ("cancelled", CANCELLED) and cancelled.finished
     assert stages(queue, waiting.id)[-1] == ("job", "failed")
     with pytest.raises(LeaseLost):  # the worker stops at its next step
         queue.record_event(waiting.id, "write", "start", {}, worker="w")
@@ -187,7 +189,37 @@ def test_a_cancelled_job_is_never_claimed_and_a_running_one_is_taken_from_its_wo
     assert again.id != keyed.id and again.status == "queued", "a cancelled request can be asked again"
     with pytest.raises(NotFoundError):
         queue.cancel(999)
-    assert queue.counts() == {"queued": 1, "running": 1, "done": 0, "failed": 3}
+    assert queue.counts() == {"queued": 1, "running": 1, "done": 0, "failed": 0, "cancelled": 3}
+
+
+def test_a_cancelled_job_is_counted_and_listed_as_cancelled_not_failed(queue: SQLJobQueue) -> None:
+    """An editor who cancels a job has seen no failure: counts, lists and each job say "cancelled", and a job that
+    failed on its own stays "failed" (a cancel is stored as a failed row with its error, so old rows read alike)."""
+    cancelled, failed, waiting = (queue.enqueue("write", {"n": n}) for n in range(3))
+    queue.cancel(cancelled.id)
+    assert queue.claim("w").id == failed.id
+    assert queue.fail(failed.id, "w", "the model answered nothing")
+    assert queue.counts() == {"queued": 1, "running": 0, "done": 0, "failed": 1, "cancelled": 1}
+    assert [j.id for j in queue.list_jobs("cancelled")] == [cancelled.id]
+    assert [j.id for j in queue.list_jobs("failed")] == [failed.id]
+    assert [(j.id, j.status) for j in queue.list_jobs()] == [
+        (waiting.id, "queued"),
+        (failed.id, "failed"),
+        (cancelled.id, "cancelled"),
+    ]
+    assert queue.get(cancelled.id).done and queue.get(failed.id).error == "the model answered nothing"
+
+
+def test_a_worker_of_another_machine_shows_stale_then_goes_once_long_silent(queue: SQLJobQueue, clock: Clock) -> None:
+    """A worker of another machine cannot be known dead, only silent: stale after its lease, and no longer listed
+    (nor kept, once anything looks) after ``FORGET_WORKER_SECONDS``, though no worker beats to sweep it."""
+    queue.worker_alive("other-host:7:abc123", 0, 1)
+    clock.now += 11  # past its lease
+    assert [(w.id, w.stale) for w in queue.workers()] == [("other-host:7:abc123", True)]
+    assert queue.forget_workers(is_dead_local_worker) == [], "silent, but not for long, and not known dead"
+    clock.now += FORGET_WORKER_SECONDS
+    assert queue.workers() == []
+    assert queue.forget_workers(is_dead_local_worker) == ["other-host:7:abc123"]
 
 
 def test_worker_ids_tell_whether_a_local_worker_is_alive() -> None:
@@ -389,12 +421,10 @@ def test_a_url_job_fetches_its_story_once(archive: Archive) -> None:
         assert again.id == story_id and hits == ["/ferry"], "a re-run uses the story stored before the crash"
 
 
-def test_cancelling_a_job_stops_its_fetch_of_a_server_that_never_answers(
-    archive: Archive, caplog: pytest.LogCaptureFixture
-) -> None:
-    """Smoke test 40a #17: a job cancelled while it fetched a server that never answers held its worker until the
-    read timed out (20 s), and the next job waited. The worker's fetch asks between reads whether the job is still
-    its own: it stops while the server still holds the request, and says why."""
+def _cancel_while_it_hangs(archive: Archive, enqueue: Callable[[str], int]) -> int:
+    """Cancel the job ``enqueue`` queues (given the URL of a server on 127.0.0.1 that takes a request and sends
+    nothing) once a worker's fetch of it waits on that server; the job's id, once the worker let it go. The server
+    holds the request for two minutes: the worker is freed by the cancel, or by its read timeout (20 s)."""
     from http.server import BaseHTTPRequestHandler
 
     requested, release = threading.Event(), threading.Event()
@@ -409,21 +439,55 @@ def test_cancelling_a_job_stops_its_fetch_of_a_server_that_never_answers(
 
     queue = queue_for(archive)
     worker = Worker(WorkerConfig(db=archive.path, allow_private=True), queue=queue, archive=archive)
-    with ThreadedServer(Hang) as server, caplog.at_level("WARNING", logger="newsdesk.worker"):
-        job = queue.enqueue("write", {"url": server.url("/story")})
+    with ThreadedServer(Hang) as server:
+        job_id = enqueue(server.url("/wire"))
         running = threading.Thread(target=worker.run_one)
         running.start()
         try:
-            assert requested.wait(60), "the worker fetches the page"
-            queue.cancel(job.id)
+            assert requested.wait(60), "the worker fetches what the job asks for"
+            queue.cancel(job_id)
             running.join(120)
             assert not running.is_alive()
         finally:
             release.set()
-    assert f"job {job.id} was cancelled or taken over while it fetched its page" in caplog.text
-    cancelled = queue.get(job.id)
-    assert (cancelled.status, cancelled.error) == ("failed", CANCELLED)
-    assert [stage for stage, _ in stages(queue, job.id)].count("fetch") == 1, "no fetch done: it was stopped"
+    return job_id
+
+
+def test_cancelling_a_job_stops_its_fetch_of_a_server_that_never_answers(
+    archive: Archive, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Smoke test 40a #17: a job cancelled while it fetched a server that never answers held its worker until the
+    read timed out (20 s), and the next job waited. The worker's fetch asks between reads whether the job is still
+    its own: it stops while the server still holds the request, and says why."""
+    queue = queue_for(archive)
+    with caplog.at_level("WARNING", logger="newsdesk.worker"):
+        job_id = _cancel_while_it_hangs(archive, lambda url: queue.enqueue("write", {"url": url}).id)
+    assert f"job {job_id} was cancelled or taken over while it fetched its page" in caplog.text
+    cancelled = queue.get(job_id)
+    assert (cancelled.status, cancelled.error) == ("cancelled", CANCELLED)
+    assert [stage for stage, _ in stages(queue, job_id)].count("fetch") == 1, "no fetch done: it was stopped"
+
+
+def test_cancelling_a_feed_poll_stops_its_read_of_a_feed_that_never_answers(
+    archive: Archive, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A poll's read of its feed asks between reads whether the job is still its worker's, as a page's fetch does:
+    a cancelled poll of a feed whose server sends nothing frees its worker at once, not at the read timeout, and
+    its feed is not marked failing (the editor stopped it; the feed did not fail)."""
+    queue = queue_for(archive)
+    options = {"template": "default", "template_name": "default", "model": "smollm2"}
+
+    def poll_job(url: str) -> int:
+        feed_id = archive.feeds.watch(url, 600, options)
+        return queue.enqueue("poll", {"feed_id": feed_id, "url": url}).id
+
+    with caplog.at_level("WARNING", logger="newsdesk.worker"):
+        job_id = _cancel_while_it_hangs(archive, poll_job)
+    assert f"job {job_id} was cancelled or taken over while it fetched its feed" in caplog.text
+    assert (queue.get(job_id).status, queue.get(job_id).error) == ("cancelled", CANCELLED)
+    feed = archive.feeds.watched()[0]
+    assert feed.last_error is None, f"a cancelled poll is no failure of the feed: {feed.last_error}"
+    assert [stage for stage, status in stages(queue, job_id)] == ["job", "job", "poll", "job"], "no poll done"
 
 
 def test_a_refused_host_is_said_to_the_web_user_in_the_servers_words(archive: Archive) -> None:

@@ -667,18 +667,40 @@ def test_a_job_is_cancelled_from_the_api_or_its_page_and_a_finished_one_is_not(c
     response = client.post(f"/jobs/{running}/cancel", data={CSRF_FIELD: token}, follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == f"/jobs/{running}"
     page = doc(client.get(f"/jobs/{running}"))
-    assert page.xpath("string(//*[@id='job-status'])") == "failed" and not page.xpath("//form[@id='job-cancel']")
+    assert page.xpath("string(//*[@id='job-status'])") == "cancelled" and not page.xpath("//form[@id='job-cancel']")
     assert page.xpath("string(//*[@id='job-progress'])") == "Cancelled: the job was stopped on request"
 
     queued = client.post("/api/articles", json={**BRIEF, "template": "tiny"}).json()["id"]
     cancelled = client.delete(f"/api/jobs/{queued}")
     assert cancelled.status_code == 200
-    assert (cancelled.json()["status"], cancelled.json()["error"]) == ("failed", "cancelled on request")
+    assert (cancelled.json()["status"], cancelled.json()["error"]) == ("cancelled", "cancelled on request")
     again = client.delete(f"/api/jobs/{queued}")
     assert again.status_code == 409 and "already finished" in again.json()["error"]
     assert client.delete("/api/jobs/999").status_code == 404
     assert client.delete(f"/api/jobs/{2**63}").status_code == 422
     assert client.post(f"/jobs/{2**63}/cancel", data={CSRF_FIELD: token}).status_code in (404, 422)
+
+
+def test_a_cancelled_job_is_cancelled_in_the_jobs_list_its_counts_and_health(client: TestClient) -> None:
+    """An editor who cancels a job has seen no failure: /api/jobs lists it under ``cancelled`` (its filter too), its
+    counts and /api/health count it there, and a job that failed on its own is the one failure."""
+    ids = [
+        client.post("/api/articles", json={"headline": f"Bridge vote {n}", "body": BRIEF["body"]}).json()["id"]
+        for n in range(3)
+    ]
+    cancelled, failed, _ = ids
+    assert client.delete(f"/api/jobs/{cancelled}").json()["status"] == "cancelled"
+    queue = desk(client).queue
+    assert queue.claim("w").id == failed and queue.fail(failed, "w", "the model answered nothing")
+
+    listed = client.get("/api/jobs").json()
+    expected = {"queued": 1, "running": 0, "done": 0, "failed": 1, "cancelled": 1}
+    assert listed["counts"] == expected == client.get("/api/health").json()["jobs"]
+    assert {item["id"]: item["status"] for item in listed["items"]}[cancelled] == "cancelled"
+    assert [item["id"] for item in client.get("/api/jobs?status=cancelled").json()["items"]] == [cancelled]
+    assert [item["id"] for item in client.get("/api/jobs?status=failed").json()["items"]] == [failed]
+    recent = doc(client.get("/")).xpath("//ul[@id='recent-jobs']//span[contains(@class, 'status')]/text()")
+    assert sorted(recent) == ["cancelled", "failed", "queued"]
 
 
 def test_every_page_and_json_route_answers_head_as_monitors_ask(client: TestClient) -> None:

@@ -119,7 +119,7 @@ class LiveServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             job = self.get(f"/api/jobs/{job_id}").json()
-            if job["status"] in ("done", "failed"):
+            if job["status"] in ("done", "failed", "cancelled"):
                 return job
             time.sleep(0.3)
         raise AssertionError(f"job {job_id} did not finish:\n{self.log_tail()}")

@@ -104,7 +104,7 @@ def test_a_job_cancelled_while_it_runs_stops_and_saves_no_article(tmp_path: Path
 
     assert not running.is_alive(), "the worker let the job go"
     cancelled = queue.get(job.id)
-    assert (cancelled.status, cancelled.error, cancelled.article_id) == ("failed", CANCELLED, None)
+    assert (cancelled.status, cancelled.error, cancelled.article_id) == ("cancelled", CANCELLED, None)
     assert archive.count("articles") == 0, "the run stopped before saving"
     assert (queue.events_since(job.id)[-1].stage, queue.events_since(job.id)[-1].data) == (
         "job",

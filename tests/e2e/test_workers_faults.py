@@ -105,7 +105,7 @@ def _wait_all_done(archive: Archive, timeout: float = 120) -> None:
 
 def _assert_exactly_once(archive: Archive, ids: list[int], interrupted: int) -> None:
     queue = queue_for(archive)
-    assert queue.counts() == {"queued": 0, "running": 0, "done": JOBS, "failed": 0}
+    assert queue.counts() == {"queued": 0, "running": 0, "done": JOBS, "failed": 0, "cancelled": 0}
     jobs = [queue.get(i) for i in ids]
     assert len({j.article_id for j in jobs}) == JOBS and archive.count("articles") == JOBS, "one article per job"
     keys = sorted(r["request_key"] for r in archive.db.execute("SELECT request_key FROM articles"))

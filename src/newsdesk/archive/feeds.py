@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 _FEED_COUNTS = (
     "SELECT f.*, (SELECT count(*) FROM feed_entries e WHERE e.feed_url = f.url) AS entries,"
     # several entries of one story thread update one article: the count is of articles, not of entries written up
-    " (SELECT count(DISTINCT e.article_id) FROM feed_entries e WHERE e.feed_url = f.url) AS articles"
+    " (SELECT count(DISTINCT e.article_id) FROM feed_entries e WHERE e.feed_url = f.url) AS articles,"
+    # an entry whose story has an article is written, though its own link is set at the next poll
+    " (SELECT count(*) FROM feed_entries e WHERE e.feed_url = f.url AND e.article_id IS NULL"
+    "  AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = e.story_id)) AS unwritten"
     " FROM feeds f"
 )
 
@@ -34,6 +37,7 @@ class Feed:
     created: str = ""
     entries: int = 0
     articles: int = 0
+    unwritten: int = 0  # entries with no article yet, as the archive holds them now
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -167,6 +171,7 @@ def _feed(row: Any) -> Feed:
         created=data["created"],
         entries=int(data["entries"]),
         articles=int(data["articles"]),
+        unwritten=int(data["unwritten"]),
     )
 
 

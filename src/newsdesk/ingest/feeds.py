@@ -19,6 +19,7 @@ import io
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -188,10 +189,13 @@ def _site_name(link: str | None) -> str:
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu"})
 
 
-def read_feed(source: str, *, allow_private: bool = False, fetcher: Fetcher | None = None) -> Feed:
-    """A feed from a URL (guarded fetch) or a file path."""
+def read_feed(
+    source: str, *, allow_private: bool = False, fetcher: Fetcher | None = None, stop: Callable[[], bool] | None = None
+) -> Feed:
+    """A feed from a URL (guarded fetch) or a file path. ``stop`` is asked between reads whether the caller still
+    wants the feed (a cancelled poll: ``FetchStopped``), as for a page (``Fetcher``)."""
     if "://" in source:
-        fetcher = fetcher or Fetcher(allow_private=allow_private)
+        fetcher = fetcher or Fetcher(allow_private=allow_private, stop=stop)
         result = fetcher.get(source, accept=FEED_TYPES + ("text/plain",), what="feed")
         return parse_feed(result.content, normal_url(source), result.content_type)  # one feed, however written
     path = Path(source).expanduser()

@@ -142,17 +142,28 @@ class JobKinds:
         from ..ingest.fetch import Fetcher, FetchStopped
         from ..ingest.web import story_from_url
 
-        lease = LeaseCheck(self.queue, job.id, self.worker)
-        fetcher = Fetcher(allow_private=self.config.allow_private, stop=lambda: self.stop.is_set() or lease.lost())
+        fetcher = Fetcher(allow_private=self.config.allow_private, stop=self._fetch_unwanted(job))
         on_event(Event("fetch", "start", {"url": payload["url"]}))
         try:
             story = story_from_url(payload["url"], fetcher=fetcher)
-        except FetchStopped:  # the worker was told to stop, or the job is no longer its own: the page is not wanted
-            if self.stop.is_set():
-                raise Stopping from None
-            raise LeaseLost(f"job {job.id} was cancelled or taken over while it fetched its page: stopped") from None
+        except FetchStopped:
+            raise self._fetch_stopped(job, "page") from None
         on_event(Event("fetch", "done", {"title": story.headline}))
         return story
+
+    def _fetch_unwanted(self, job: Job) -> Callable[[], bool]:
+        """What a fetch of the job's asks between reads: whether the worker is told to stop, or the job is no longer
+        its own (cancelled, taken over). A read waiting on a server that sends nothing held the worker until the
+        read timed out (Smoke test 40a #17)."""
+        lease = LeaseCheck(self.queue, job.id, self.worker)
+        return lambda: self.stop.is_set() or lease.lost()
+
+    def _fetch_stopped(self, job: Job, what: str) -> BaseException:
+        """How a job ends whose fetch ``_fetch_unwanted`` stopped: put back when the worker stops, let go when the
+        job is no longer its worker's."""
+        if self.stop.is_set():
+            return Stopping()
+        return LeaseLost(f"job {job.id} was cancelled or taken over while it fetched its {what}: stopped")
 
     def regenerate(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
         payload = job.payload
@@ -173,7 +184,13 @@ class JobKinds:
         return article.id
 
     def poll(self, job: Job, on_event: Callable[[Event], None]) -> int | None:
-        poll_feed(self.archive, self.queue, int(job.payload["feed_id"]), on_event, self.config.allow_private)
+        from ..ingest.fetch import FetchStopped
+
+        feed_id, stop = int(job.payload["feed_id"]), self._fetch_unwanted(job)
+        try:
+            poll_feed(self.archive, self.queue, feed_id, on_event, self.config.allow_private, stop=stop)
+        except FetchStopped:
+            raise self._fetch_stopped(job, "feed") from None
         return None
 
     def options(self, job: Job, request_key: str | None = None) -> WriteOptions:

@@ -12,7 +12,7 @@ hour). A poll that succeeds puts the feed back on its own interval. The state is
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,7 +21,7 @@ from ..archive.feeds import Feed
 from ..archive.intake import ingest_feed
 from ..errors import BlockedURLError, NewsdeskError
 from ..ingest.feeds import read_feed
-from ..ingest.guard import for_server
+from ..ingest.guard import FetchStopped, for_server
 from ..models import WriteChoices
 from ..pipeline import Event
 from ..text import counted
@@ -81,8 +81,14 @@ def is_due(feed: Feed) -> bool:
 def feed_state(feed: Feed) -> dict[str, Any]:
     """The feed as a dict with ``status`` (new, ok, partial, incomplete, failing or blocked) and ``next_poll`` added:
     ``partial`` is a feed whose last poll kept the entries that parsed of a malformed or cut-off document,
-    ``incomplete`` one whose entries' write jobs failed (``EntryWrites.problem``)."""
+    ``incomplete`` one whose entries' write jobs failed (``EntryWrites.problem``).
+
+    A poll records what it found; what its entries' jobs did since is the archive's to say. A feed recorded
+    incomplete whose every entry now has its article (a job tried again succeeded after the poll) is ``ok``: it read
+    "incomplete" until its next poll, however the jobs had ended."""
     error = feed.last_error or ""
+    if error.startswith(ENTRIES_FAILED_PREFIX) and feed.unwritten == 0:  # made good since the poll
+        feed, error = replace(feed, last_error=None), ""
     if error.startswith(BLOCKED_PREFIX):
         status = "blocked"
     elif error.startswith(PARTIAL_PREFIX):
@@ -150,12 +156,20 @@ def queue_entry_writes(archive: Archive, queue: JobQueue, feed_url: str, options
 
 
 def poll_feed(
-    archive: Archive, queue: JobQueue, feed_id: int, on_event: Callable[[Event], None], allow_private: bool = False
+    archive: Archive,
+    queue: JobQueue,
+    feed_id: int,
+    on_event: Callable[[Event], None],
+    allow_private: bool = False,
+    *,
+    stop: Callable[[], bool] | None = None,
 ) -> None:
     """Poll one watched feed: store its entries and queue a write job for each entry that has no article yet.
 
     Two workers never poll one feed at once (an archive-wide lock on the feed's URL): the second one skips, since
-    the first one's poll queues the same entries. A failed poll is recorded on the feed, so it backs off.
+    the first one's poll queues the same entries. A failed poll is recorded on the feed, so it backs off. ``stop``
+    is asked between the feed's reads whether the poll is still wanted (``FetchStopped`` when not): a poll stopped
+    so is no failure of the feed, and is not recorded on it.
     """
     feed = archive.feeds.get(feed_id)
     on_event(Event("poll", "start", {"url": feed.url}))
@@ -164,7 +178,9 @@ def poll_feed(
             on_event(Event("poll", "done", {"skipped": "polled elsewhere"}))
             return
         try:
-            report = ingest_feed(archive, read_feed(feed.url, allow_private=allow_private))
+            report = ingest_feed(archive, read_feed(feed.url, allow_private=allow_private, stop=stop))
+        except FetchStopped:
+            raise
         except BlockedURLError as error:  # the host is refused: the feed backs off a day and shows as blocked
             archive.feeds.polled(feed.url, f"{BLOCKED_PREFIX}{for_server(str(error))}")
             raise

@@ -4,7 +4,8 @@ A worker's id names its machine and process, so that a worker of this machine wh
 at once (its runs failed, its jobs put back). And every worker, busy or idle, renews its own row in the database
 while it runs (``Presence``): the web app's health lists the workers that share the database, whatever process
 started them, with the moment each was last heard from; one silent for a lease period shows stale (Smoke test 40a
-#9: an operator could not tell whether any worker lived).
+#9: an operator could not tell whether any worker lived). Jobs that wait while no worker lives are said to the
+editor who queued them (``stalled_queue``): nothing else would tell them that nothing will be written.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ import os
 import secrets
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..errors import StorageError
-from ..text import ascii_number
-from .queue import JobQueue
+from ..text import ascii_number, counted
+from .queue import JobQueue, SeenWorker
 
-__all__ = ["Presence", "is_dead_local_worker", "new_worker_id", "pid_alive"]
+__all__ = ["Presence", "is_dead_local_worker", "new_worker_id", "pid_alive", "stalled_queue"]
 
 log = logging.getLogger("newsdesk.worker")
 
@@ -32,12 +33,37 @@ def new_worker_id() -> str:
 
 def is_dead_local_worker(worker: str) -> bool:
     """True for a worker id of this machine whose process is gone (never for another machine's workers)."""
-    host, _, rest = worker.partition(":")
-    pid = rest.partition(":")[0]
-    number = ascii_number(pid)
-    if host != socket.gethostname() or number is None:
+    host, pid = _host_and_pid(worker)
+    if host != socket.gethostname() or pid is None:
         return False
-    return not pid_alive(number)
+    return not pid_alive(pid)
+
+
+def _host_and_pid(worker: str) -> tuple[str, int | None]:
+    """The machine and the process a worker's id names (``new_worker_id``)."""
+    host, _, rest = worker.partition(":")
+    return host, ascii_number(rest.partition(":")[0])
+
+
+def stalled_queue(queued: int, seen: list[SeenWorker], starting: Iterable[int] = ()) -> str | None:
+    """What to tell an editor when ``queued`` jobs wait and no worker lives to take them, or None when it is not so.
+
+    A worker lives when its presence heartbeat is fresh (``seen``, not stale), or when it is one of the processes
+    this server has just started (``starting``: their pids) and has not beaten yet: a worker that loads is no cause
+    for alarm. Busy workers with jobs waiting are a queue, not a fault: a warning that shows then would teach editors
+    to pass over the one that matters."""
+    if queued <= 0 or any(not worker.stale for worker in seen):
+        return None
+    here = socket.gethostname()
+    heard = {pid for host, pid in (_host_and_pid(worker.id) for worker in seen) if host == here}
+    if any(pid not in heard for pid in starting):
+        return None
+    waiting = f"{counted(queued, 'job')} {'is' if queued == 1 else 'are'} queued and no worker is running"
+    last = f" (the last was heard from at {seen[0].last_seen})" if seen else ""
+    return (
+        f"{waiting}{last}: nothing will be written until one starts (whoever runs this server starts one with "
+        "newsdesk worker, or serves with --workers 1 or more)"
+    )
 
 
 def pid_alive(pid: int) -> bool:
@@ -69,8 +95,14 @@ class Presence:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.end()
+
+    def end(self, wait: float | None = None) -> None:
+        """Beat no more (waiting at most ``wait`` seconds for a beat under way, which would write the row again)
+        and remove the worker's row."""
         self._done.set()
-        self._thread.join()
+        if self._thread.is_alive():
+            self._thread.join(wait)
         try:
             self.queue.worker_stopped(self.worker)
         except Exception as error:  # the database is away: the row goes stale instead, and is said so

@@ -12,7 +12,7 @@ A job's life::
     queued --claim--> running --complete--> done
                         │  └----fail------> failed
                         └-- release, lease expired, worker gone --> queued  (claimed again: attempt + 1)
-    queued or running --cancel--> failed  (error "cancelled on request")
+    queued or running --cancel--> cancelled
 
 * ``claim`` is one ``UPDATE ... WHERE id = (first queued job) RETURNING *``: inside ``BEGIN IMMEDIATE`` on SQLite,
   with the first queued row locked ``FOR UPDATE SKIP LOCKED`` on PostgreSQL (concurrent claims take the next row
@@ -24,12 +24,17 @@ A job's life::
   no longer change the job (``LeaseLost``), so a job finishes once.
 * ``cancel`` fails a job that has not finished. A queued one is never claimed; a running one's worker no longer
   holds it, so it stops at its next progress event (``LeaseLost``) and its result is not recorded. A cancelled job
-  is a failed one, so that every reader of ``status`` (the API's filter, the page, a client) already knows it.
+  is ``cancelled``, a state of its own in every list, count and page: an editor who cancels a job has seen no
+  failure. (It is stored as a failed row whose error is ``CANCELLED``, as it was before the state had a name, so
+  that the table's status check and older rows stand; the queue reads it back as ``cancelled``.)
 * A run (the ``runs`` table) that a job's attempt starts is owned by that attempt (``attempt_owner``). When the
   attempt ends (``complete``, ``fail``, ``release``, a requeue) a run of it still 'running' is failed: its worker
   lost the database mid-run and could not end it, and is alive, so no sweep of dead processes would.
 * A worker renews its own row (``worker_alive``) while it runs, busy or idle, so that ``workers`` lists every worker
-  that shares the database, whatever started it, with the moment it was last heard from (``jobs.presence``).
+  that shares the database, whatever started it, with the moment it was last heard from (``jobs.presence``). A row
+  goes when its worker stops cleanly or loses its server (``worker_stopped``), when its worker is known dead
+  (``forget_workers``, by the server's checks and each worker's start, as orphaned jobs are put back), and when it
+  has been silent for ``FORGET_WORKER_SECONDS``: a worker of another machine cannot be known dead, only silent.
 * Every change of state and every pipeline event is a row in ``job_events`` (``events_since``), so progress
   survives restarts and can be streamed from any process.
 
@@ -64,7 +69,7 @@ __all__ = [
     "with_choices",
 ]
 
-STATUSES = ("queued", "running", "done", "failed")
+STATUSES = ("queued", "running", "done", "failed", "cancelled")
 
 
 def attempt_owner(worker: str, job_id: int) -> str:
@@ -79,7 +84,7 @@ def job_of_owner(owner: str | None) -> int | None:
     return int(number) if marker and number.isascii() and number.isdigit() else None
 
 
-TERMINAL = ("done", "failed")
+TERMINAL = ("done", "failed", "cancelled")
 
 
 def _lease_seconds(default: float = 20.0) -> float:
@@ -231,7 +236,8 @@ class JobQueue(ABC):
 
     @abstractmethod
     def cancel(self, job_id: int) -> Job:
-        """Stop a queued or running job (``CANCELLED`` is its error); ConflictError for a finished one."""
+        """Stop a queued or running job: it is ``cancelled`` (``CANCELLED`` is its error); ConflictError for a
+        finished one."""
 
     @abstractmethod
     def release(self, job_id: int, worker: str, reason: str) -> bool:
@@ -262,7 +268,7 @@ class JobQueue(ABC):
 
     @abstractmethod
     def counts(self) -> dict[str, int]:
-        """How many jobs are in each status."""
+        """How many jobs are in each status (``STATUSES``, every one present)."""
 
     @abstractmethod
     def worker_alive(self, worker: str, running: int, slots: int) -> None:
@@ -274,5 +280,11 @@ class JobQueue(ABC):
         """Forget a worker that stopped cleanly: it is no longer listed."""
 
     @abstractmethod
+    def forget_workers(self, is_dead: Callable[[str], bool]) -> list[str]:
+        """Remove the rows of workers that ``is_dead`` (a process of this machine that is gone: its server died,
+        or it was killed), and of those silent too long to be listed (``workers``); the ids removed."""
+
+    @abstractmethod
     def workers(self) -> list[SeenWorker]:
-        """The workers heard from, most recently seen first; one silent for its lease period is ``stale``."""
+        """The workers heard from lately, most recently seen first; one silent for its lease period is ``stale``,
+        one silent much longer is no longer listed."""

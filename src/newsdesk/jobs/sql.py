@@ -31,7 +31,14 @@ from .queue import (
     attempt_owner,
 )
 
-FORGET_WORKER_SECONDS = 3600.0  # a worker silent this long is no longer listed
+# A worker silent this long is no longer listed: long enough for an operator answering an alert to see that a worker
+# went silent and when (it shows stale meanwhile), short enough that a dead one does not linger as if it might return.
+FORGET_WORKER_SECONDS = 600.0
+
+# A cancelled job is stored as a failed row whose error is CANCELLED (the jobs table's status check names four
+# states, and rows cancelled before the state had a name are stored so); this is its state as every reader sees it.
+_CANCELLED_LITERAL = "'" + CANCELLED.replace("'", "''") + "'"
+_STATE = f"(CASE WHEN status = 'failed' AND error = {_CANCELLED_LITERAL} THEN 'cancelled' ELSE status END)"
 
 
 class SQLJobQueue(JobQueue):
@@ -203,7 +210,7 @@ class SQLJobQueue(JobQueue):
     def list_jobs(
         self, status: str | None = None, limit: int = 50, offset: int = 0, *, routine_polls: bool = True
     ) -> list[Job]:
-        where = ["status = ?"] if status is not None else []
+        where = [f"{_STATE} = ?"] if status is not None else []
         if not routine_polls:
             where.append("(kind != 'poll' OR status = 'failed')")
         clause = f"WHERE {' AND '.join(where)} " if where else ""
@@ -215,8 +222,8 @@ class SQLJobQueue(JobQueue):
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
-        for row in self.archive.db.execute("SELECT status, count(*) AS n FROM jobs GROUP BY status"):
-            counts[row["status"]] = row["n"]
+        for row in self.archive.db.execute(f"SELECT {_STATE} AS state, count(*) AS n FROM jobs GROUP BY 1"):
+            counts[row["state"]] = row["n"]
         return counts
 
     def worker_alive(self, worker: str, running: int, slots: int) -> None:
@@ -228,16 +235,27 @@ class SQLJobQueue(JobQueue):
                 " slots = excluded.slots, stale_after = excluded.stale_after",
                 (worker, now(), seen, running, slots, self.lease_seconds),
             )
-            # a worker killed an hour ago has been seen stale long enough; a server whose workers keep dying would
-            # otherwise list hundreds
+            # a worker silent this long has been seen stale long enough; a server whose workers keep dying would
+            # otherwise keep hundreds
             db.execute("DELETE FROM workers WHERE seen < ?", (seen - FORGET_WORKER_SECONDS,))
 
     def worker_stopped(self, worker: str) -> None:
         self.archive.db.execute("DELETE FROM workers WHERE id = ?", (worker,))
 
+    def forget_workers(self, is_dead: Callable[[str], bool]) -> list[str]:
+        moment = self.clock()
+        with self.archive.transaction() as db:
+            rows = db.execute("SELECT id, seen FROM workers").fetchall()
+            gone = [r["id"] for r in rows if r["seen"] < moment - FORGET_WORKER_SECONDS or is_dead(r["id"])]
+            for worker in gone:
+                db.execute("DELETE FROM workers WHERE id = ?", (worker,))
+        return gone
+
     def workers(self) -> list[SeenWorker]:
         moment = self.clock()
-        rows = self.archive.db.execute("SELECT * FROM workers ORDER BY seen DESC, id").fetchall()
+        rows = self.archive.db.execute(
+            "SELECT * FROM workers WHERE seen >= ? ORDER BY seen DESC, id", (moment - FORGET_WORKER_SECONDS,)
+        ).fetchall()
         return [
             SeenWorker(
                 id=row["id"],
@@ -355,4 +373,6 @@ def _job(row: Any) -> Job:
     data = dict(row)
     data["payload"] = json.loads(data.pop("payload") or "{}")
     data.pop("updated", None)
+    if data["status"] == "failed" and data["error"] == CANCELLED:  # stored so (``_STATE``)
+        data["status"] = "cancelled"
     return Job(**data)

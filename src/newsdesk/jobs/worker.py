@@ -67,11 +67,14 @@ class Worker:
         self.kinds = JobKinds(config, self.archive, self.queue, self.models, self.id, self.stop)
         self._handlers: dict[str, JobHandler] = self.kinds.handlers()
         self.busy = False
+        self.presence: Presence | None = None  # while it runs
 
     def run(self) -> None:
         log.info("worker %s started (%d job%s at a time)", self.id, self.concurrency, "s" * (self.concurrency > 1))
         self.fail_interrupted_runs()
+        self.forget_dead_workers()
         presence = Presence(self.queue, self.id, self.concurrency, self._jobs_running, self.queue_lease() / 3)
+        self.presence = presence
         with presence:
             self._claim_until_stopped()
         self.close()
@@ -112,6 +115,17 @@ class Worker:
         if interrupted:
             log.info("marked %d interrupted run(s) failed: %s", len(interrupted), interrupted)
         return interrupted
+
+    def forget_dead_workers(self) -> list[str]:
+        """Remove the heartbeat rows of this machine's workers whose process is gone, so that the health does not
+        list them as if they might come back: where no server runs, nothing else would."""
+        try:
+            return self.queue.forget_workers(is_dead_local_worker)
+        except StorageError as error:  # the database is away: one line, not a traceback
+            log.warning("forgetting dead workers: %s", error)
+        except Exception:  # a busy database at start must not stop the worker
+            log.exception("forgetting dead workers")
+        return []
 
     def sweep_expired(self) -> list[int]:
         """Every lease period, put back the jobs whose lease expired (a worker died anywhere, no server runs)."""
@@ -218,7 +232,7 @@ def run_worker(config: WorkerConfig) -> None:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     if config.lifeline:
-        threading.Thread(target=_watch_lifeline, name="lifeline", daemon=True).start()
+        threading.Thread(target=_watch_lifeline, args=(worker,), name="lifeline", daemon=True).start()
     worker.run()
     # Leave without the interpreter's teardown: llama.cpp's finalizers fail noisily when run that late.
     logging.shutdown()
@@ -227,12 +241,20 @@ def run_worker(config: WorkerConfig) -> None:
     os._exit(0)
 
 
-def _watch_lifeline() -> None:
-    """Block on standard input, a pipe from the server; end of file means the server is gone (even kill -9)."""
+LIFELINE_GRACE_SECONDS = 1.0  # how long, at most, a worker whose server died spends removing its heartbeat row
+
+
+def _watch_lifeline(worker: Worker) -> None:
+    """Block on standard input, a pipe from the server; end of file means the server is gone (even kill -9). The
+    worker's heartbeat row goes with it, as at a clean stop: it showed stale, as if frozen, until forgotten."""
     try:
         while os.read(0, 1024):  # the raw descriptor: a buffered reader's lock would stall interpreter shutdown
             pass
     except OSError:
         pass
     log.warning("the server that started this worker is gone: exiting")
+    if worker.presence is not None:  # within a bound: a database that makes it wait must not keep the worker alive
+        ending = threading.Thread(target=worker.presence.end, args=(LIFELINE_GRACE_SECONDS,), daemon=True)
+        ending.start()
+        ending.join(LIFELINE_GRACE_SECONDS)
     os._exit(3)

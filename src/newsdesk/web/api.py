@@ -16,6 +16,7 @@ from ..files import slugify
 from ..ingest import looks_like_html, story_from_pasted
 from ..ingest.text import parse_text_story
 from ..jobs.polls import MAX_FEED_INTERVAL, feed_state
+from ..jobs.presence import stalled_queue
 from ..models import MAX_ROW_ID
 from ..render import render
 from ..text import ascii_number, visible
@@ -33,6 +34,19 @@ MEDIA_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset
 
 def get_desk(request: Request) -> Desk:
     return cast(Desk, request.app.state.desk)  # starlette's app.state holds Any; create_app puts the Desk there
+
+
+def worker_pids(request: Request) -> list[int]:
+    """The worker processes this server started and that still run (none without a supervisor)."""
+    supervisor = getattr(request.app.state, "supervisor", None)
+    return supervisor.pids() if supervisor else []
+
+
+def queue_warning(request: Request) -> str | None:
+    """Jobs wait and no worker lives to take them (``stalled_queue``), for the pages that list or take jobs."""
+    queue = get_desk(request).queue
+    queued = queue.counts()["queued"]
+    return stalled_queue(queued, queue.workers(), worker_pids(request)) if queued else None
 
 
 DeskDep = Annotated[Desk, Depends(get_desk)]
@@ -135,7 +149,7 @@ def create_article(body: ArticleRequest, desk: DeskDep) -> JSONResponse:
 
 @router.get("/jobs", summary="Recent jobs")
 def list_jobs(
-    desk: DeskDep, status: Literal["queued", "running", "done", "failed"] | None = None, page: Page = 1
+    desk: DeskDep, status: Literal["queued", "running", "done", "failed", "cancelled"] | None = None, page: Page = 1
 ) -> dict[str, Any]:
     jobs = desk.queue.list_jobs(status, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     about = job_subjects(desk.archive, jobs[:PAGE_SIZE])
@@ -149,7 +163,7 @@ def list_jobs(
 
 @router.get("/jobs/{job_id}", summary="A job's status")
 def get_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
-    """``status`` is queued, running, done or failed; ``article_id`` is set once done."""
+    """``status`` is queued, running, done, failed or cancelled; ``article_id`` is set once done."""
     job = desk.queue.get(job_id)
     return job_json(job, progress_of(desk.queue, job).to_dict(), job_subjects(desk.archive, [job]).get(job.id))
 
@@ -157,7 +171,7 @@ def get_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
 @router.delete("/jobs/{job_id}", summary="Cancel a job")
 def cancel_job(job_id: RowId, desk: DeskDep) -> dict[str, Any]:
     """A queued job is never started; a running one stops at its next step and saves nothing more. The job is then
-    ``failed`` with the error "cancelled on request". 409 when the job has already finished."""
+    ``cancelled`` (its error "cancelled on request"). 409 when the job has already finished."""
     job = desk.queue.cancel(job_id)
     return job_json(job, progress_of(desk.queue, job).to_dict(), job_subjects(desk.archive, [job]).get(job.id))
 
@@ -280,13 +294,18 @@ def list_runs(
 
 @router.get("/health", summary="Liveness, queue counts and worker processes")
 def health(request: Request, desk: DeskDep) -> dict[str, Any]:
-    """``workers``: the pids of the worker processes this server started; ``worker_heartbeats``: every worker
-    that shares the database, whatever started it (``newsdesk worker`` anywhere), with its last heartbeat, and
-    ``stale`` where it has not been heard from for a lease period."""
-    supervisor = getattr(request.app.state, "supervisor", None)
+    """``status`` is ``ok``, or ``stalled`` when jobs are queued and no worker lives to take them (``warning`` says
+    so in words; null otherwise); ``workers``: the pids of the worker processes this server started;
+    ``worker_heartbeats``: every worker that shares the database, whatever started it (``newsdesk worker``
+    anywhere), with its last heartbeat, and ``stale`` where it has not been heard from for a lease period."""
+    counts = desk.queue.counts()
+    pids = worker_pids(request)
+    seen = desk.queue.workers()
+    warning = stalled_queue(counts["queued"], seen, pids)
     return {
-        "status": "ok",
-        "jobs": desk.queue.counts(),
-        "workers": supervisor.pids() if supervisor else [],
-        "worker_heartbeats": [seen.to_dict() for seen in desk.queue.workers()],
+        "status": "stalled" if warning else "ok",
+        "warning": warning,
+        "jobs": counts,
+        "workers": pids,
+        "worker_heartbeats": [worker.to_dict() for worker in seen],
     }

@@ -15,7 +15,7 @@ from ..errors import BlockedURLError, InputError, NotFoundError
 from ..ingest.clean import check_article, clean_story
 from ..ingest.feeds import parse_feed
 from ..ingest.guard import Guard, for_server, normal_url
-from ..jobs import CANCELLED, Job, JobPayload, JobQueue, queue_for, with_choices
+from ..jobs import Job, JobPayload, JobQueue, queue_for, with_choices
 from ..jobs.polls import MAX_FEED_INTERVAL, queue_entry_writes
 from ..jobs.queue import job_of_owner
 from ..models import Article, Story, WriteChoices
@@ -187,9 +187,9 @@ class Desk:
                     job: Job | None = self.queue.get(job_id)
                 except NotFoundError:  # its job was deleted: the run is all there is to show
                     job = None
-                if job is not None and job.status != "failed":
+                if job is not None and job.status not in ("failed", "cancelled"):
                     continue
-                cancelled = job is not None and job.error == CANCELLED
+                cancelled = job is not None and job.status == "cancelled"
             shown.append({**run, "job_id": job_id, "cancelled": cancelled})
             if len(shown) == limit:
                 break

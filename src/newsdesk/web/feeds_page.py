@@ -14,7 +14,7 @@ from starlette.datastructures import UploadFile
 from ..errors import InputError, NewsdeskError
 from ..jobs.polls import feed_state
 from ..text import counted
-from .api import get_desk
+from .api import get_desk, queue_warning
 from .csrf import CSRF_FIELD, check_csrf
 from .forms import check_file_size, checked_form, in_thread, kept_from_stale, read_form, see
 from .settings import DEFAULT_FEED_INTERVAL
@@ -46,6 +46,7 @@ def _feeds_page(
         feeds=feeds,
         templates=list(desk.settings.templates),
         default_interval=DEFAULT_FEED_INTERVAL // 60,
+        queue_warning=queue_warning(request),
     )
 
 

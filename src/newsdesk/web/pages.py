@@ -22,7 +22,7 @@ from ..models import Article
 from ..progress import Progress
 from ..render.changes import VersionChanges, version_changes
 from ..render.html import render_article_fragment
-from .api import RowId, VersionNumber, get_desk
+from .api import RowId, VersionNumber, get_desk, queue_warning
 from .csrf import CSRF_FIELD, check_csrf
 from .desk import progress_of
 from .errors import error_response
@@ -63,6 +63,7 @@ def _new_page(request: Request, status: int = 200, error: str | None = None, **v
         max_chars=MAX_BODY_CHARS,
         recent=recent,
         about=job_subjects(desk.archive, recent),
+        queue_warning=queue_warning(request),
         failed_runs=desk.failed_runs(),
     )
 
@@ -126,6 +127,7 @@ def job_page(request: Request, job_id: RowId) -> Response:
         sections=sections,
         events=raw,
         steps=_steps(events),
+        queue_warning=None if job.done else queue_warning(request),
     )
 
 

@@ -1,7 +1,8 @@
 """The server's background duties: start and restart worker processes, recover jobs, schedule feed polls.
 
 On start it puts back in the queue every running job whose worker is gone (a local process that no longer
-exists: the server was killed) or whose lease has expired, then starts the workers. Each worker's standard input
+exists: the server was killed) or whose lease has expired, forgets the heartbeat rows of such workers, then starts
+the workers. Each worker's standard input
 is a pipe from the server, its lifeline: if the server dies, even by ``kill -9``, the pipe closes and the worker
 exits, so no orphan keeps writing. A thread then checks, every few seconds, for dead workers (restarted), expired
 leases (requeued) and watched feeds due for a poll (a ``poll`` job is queued).
@@ -59,7 +60,9 @@ class Supervisor:
             log.info(
                 "marked %d run(s) whose process died as failed: %s", len(interrupted), ", ".join(map(str, interrupted))
             )
-        return sorted(set(queue.requeue_orphans(is_dead_local_worker)) | set(queue.requeue_expired()))
+        requeued = set(queue.requeue_orphans(is_dead_local_worker)) | set(queue.requeue_expired())
+        queue.forget_workers(is_dead_local_worker)  # the health lists no worker known dead (killed, its server gone)
+        return sorted(requeued)
 
     def stop(self) -> None:
         self._stop.set()

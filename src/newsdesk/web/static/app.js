@@ -34,7 +34,8 @@
     function apply(event) {
       const progress = event.progress || {};
       if (event.words) setText("job-progress", event.words);
-      if (event.stage === "job") setStatus(event.status);
+      // a cancel's event is stored as a failure that says so: the job is cancelled, not failed
+      if (event.stage === "job") setStatus(event.data && event.data.cancelled ? "cancelled" : event.status);
       setText("job-tokens", String(progress.tokens || 0));
       if (bar && sections) bar.value = Math.min(progress.sections_done || 0, sections);
     }
@@ -112,6 +113,11 @@
         error.setAttribute("role", "alert");
         error.textContent = job.error || "the job failed";
         result.appendChild(error);
+      } else if (job.status === "cancelled") {
+        const note = document.createElement("span");
+        note.className = "notice";
+        note.textContent = "Cancelled on request: nothing more was saved.";
+        result.appendChild(note);
       }
     }
 
@@ -165,6 +171,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     guardForms();
     const job = document.getElementById("job");
-    if (job && job.dataset.status !== "done" && job.dataset.status !== "failed") followJob(job);
+    const finished = ["done", "failed", "cancelled"];
+    if (job && finished.indexOf(job.dataset.status) < 0) followJob(job);
   });
 })();
