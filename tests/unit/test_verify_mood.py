@@ -162,3 +162,17 @@ def test_a_noun_of_attitude_leaves_its_content_clause_open() -> None:
     assert irrealis(shop, own_modal=False) == "worries"
     (raised,) = [t for t in parse("There were concerns that were raised at the meeting.") if t.lower_ == "raised"]
     assert irrealis(raised, own_modal=False) == ""
+
+
+def test_a_forecast_of_what_the_source_leaves_an_open_question_fails(verifier: Verifier) -> None:
+    """ "is set to reopen" forecasts what "has not said whether it will reopen" leaves open, even where the
+    sentence's other words align it with other source sentences."""
+    source = _passages(
+        "The cooperative's cider orchard lost half its trees in the storm, and its farm shop closed in March.",
+        "The county has not said whether it will reopen the cider press.",
+        "Volunteers planted 200 new apple trees along the orchard's east wall on Saturday.",
+    )
+    sentence = "The county is set to reopen the cider press next spring, with new apple trees along the east wall."
+    assert outcome(verifier, "stated_as_done", sentence, source) == "fail"
+    kept = "The county has not yet said whether the cider press will reopen."
+    assert outcome(verifier, "stated_as_done", kept, source) != "fail"

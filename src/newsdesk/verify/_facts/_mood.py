@@ -73,7 +73,7 @@ class Clause:
     subject: frozenset[str]
     realis: str
     irrealis: str
-    certain: str = ""  # a future the clause states as certain ("will default"), see ``certain_future``
+    certain: str = ""  # a future the clause states as certain or forecasts ("will default", "is set to review")
     modal: str = ""  # its own modal that leaves it open (``_modal``)
     above: str = ""  # what leaves it open from above: a condition, a hedge, a governor (``irrealis`` less the modal)
 
@@ -217,12 +217,18 @@ def _content_clause(verb: Any) -> bool:
 
 
 def certain_future(verb: Any) -> str:
-    """What states the clause ``verb`` heads as a certain future ("will default"), or "" when it does not: a future
-    modal of its own, not denied, with nothing above it that leaves it open."""
-    modal = next((str(c.lower_) for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"), "")
-    if modal not in ("will", "shall", "'ll") or _negated(verb) or irrealis(verb, own_modal=False):
+    """What makes the clause ``verb`` heads a forecast: a future it states as certain ("will default") or one it
+    forecasts ("is set to review", "plans to open"), with nothing else that leaves it open and no denial; "" when
+    it is none."""
+    if _negated(verb):
         return ""
-    return f"{modal} {verb.lower_}"
+    modal = next((str(c.lower_) for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"), "")
+    above = irrealis(verb, own_modal=False)
+    if modal in ("will", "shall", "'ll") and (not above or forecast(above)):
+        return f"{modal} {verb.lower_}"
+    if not modal and above and forecast(above):
+        return f"{above} {verb.lower_}"
+    return ""
 
 
 def forecast(reason: str) -> bool:
@@ -385,6 +391,9 @@ def check_mood(
     judged = False
     for claim in mine:
         matches = [(evidence, found) for evidence, found in theirs if same_event(claim, found)]
+        if not matches and claim.certain and not claim.realis:
+            # a forecast's event may be told in a sentence that aligns with none of its other words
+            matches = [(e, f) for e, told in _told_in(everywhere) for f in told if same_event(claim, f)]
         if not matches and nearest:
             matches = [
                 (evidence, found) for evidence in nearest for found in _source_clauses(evidence) if retold(claim, found)
@@ -401,7 +410,7 @@ def check_mood(
         if _stated_done(claim, everywhere):
             continue
         evidence, found = matches[0]
-        stated = f'"{claim.realis}" as done' if claim.realis else f'"{claim.certain}" as certain'
+        stated = f'"{claim.realis}" as done' if claim.realis else f'"{claim.certain}" as coming'
         reason = (
             found.irrealis if claim.realis else next(r for r in (found.modal, found.above) if r and not forecast(r))
         )
@@ -418,6 +427,11 @@ def _stated_done(claim: Clause, everywhere: list[Evidence]) -> bool:
     return any(
         same_event(claim, found, loose=True) and not found.irrealis for told in _readable(everywhere) for found in told
     )
+
+
+def _told_in(everywhere: list[Evidence]) -> list[tuple[Evidence, list[Clause]]]:
+    readable = [e for e in everywhere if len(e.text) <= MAX_PARSED_CHARS]
+    return list(zip(readable, _readable(readable), strict=True))
 
 
 def _readable(everywhere: list[Evidence]) -> list[list[Clause]]:
