@@ -45,6 +45,7 @@ from ...language import (
     QUALIFYING_ADJECTIVES,
     RARE_FREQUENCY,
     REPORTING_FORMS,
+    VIEW_VERBS,
     antonyms,
     forms,
     listed_opposites,
@@ -313,8 +314,12 @@ _HEDGES = EPISTEMIC_MODALS | EVIDENTIAL_ADVERBS | QUALIFYING_ADJECTIVES
 _BELIEF = frozenset(f for v in HEDGE_VERBS for f in forms(v))
 _INTENDING = frozenset(f for v in INTENTION_VERBS for f in forms(v))
 # Verbs of attitude, and nouns of attitude and chance with their plurals ("There are worries that | X"); what they
-# govern is a view, a fear or a possibility. Forms that report a statement ("reports", "reported") are not among them.
-_ATTITUDE = frozenset(f for v in NONFACTIVE_VERBS | ATTITUDE_NOUNS for f in forms(v)) - REPORTING_FORMS
+# govern is a view, a fear or a possibility. A noun that is also a verb by which someone states a view ("to report
+# that", "claims that") reports a statement: that is attribution, judged as such, not a hedge.
+_ATTITUDE = (
+    frozenset(f for v in NONFACTIVE_VERBS for f in forms(v))
+    | frozenset(f for v in ATTITUDE_NOUNS for f in forms(v)) - frozenset(f for v in VIEW_VERBS for f in forms(v))
+) - REPORTING_FORMS
 _COPULA = frozenset("is are was were be been".split())
 
 
