@@ -86,6 +86,23 @@ def test_markdown_and_html_render_every_section(example_article, tmp_path):
     assert "Sources" in parser.headings
 
 
+def test_an_output_name_asking_for_a_format_newsdesk_does_not_write_is_refused(example_article, tmp_path):
+    """Smoke test 42 #21: "-o x.pdf" wrote Markdown into a .pdf file; a text name or none is Markdown."""
+    db, out, _ = example_article
+    article_id = str(load_json(out)["id"])
+    pdf = tmp_path / "a.pdf"
+    refused = run_newsdesk("show", article_id, "-o", str(pdf), db=db)
+    assert refused.returncode == 2 and not pdf.exists()
+    assert "cannot tell which format to write" in refused.stderr.decode() and "Traceback" not in refused.stderr.decode()
+    assert run_newsdesk("show", article_id, "-o", str(pdf), "--format", "html", db=db).returncode == 0
+    assert pdf.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    text = tmp_path / "a.txt"
+    assert run_newsdesk("show", article_id, "-o", str(text), db=db).returncode == 0
+    assert text.read_text(encoding="utf-8").startswith("# ")
+    before = run_newsdesk("write", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "b.docx"), db=db)
+    assert before.returncode == 2 and "cannot tell which format" in before.stderr.decode(), "refused before the run"
+
+
 def test_progress_and_summary_on_stderr(example_article):
     _, _, result = example_article
     err = result.stderr.decode()

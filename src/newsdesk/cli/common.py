@@ -158,10 +158,21 @@ def format_option(function: Command) -> Command:
 
 def output_format(fmt: str | None, output: str | None) -> str:
     """The format asked for; else the one the output file's name asks for ("-o article.html" is HTML, not
-    Markdown in an .html file); else Markdown."""
+    Markdown in an .html file); else Markdown, for a name with no extension or a text one. A name whose extension
+    asks for a format newsdesk does not write ("-o article.pdf") is refused: Markdown in a .pdf file opens as a
+    broken PDF."""
     from ..render import format_of
 
-    return fmt or format_of(output) or "md"
+    found = fmt or format_of(output)
+    if found:
+        return found
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    if suffix[1:].isalpha() and suffix not in (".txt", ".text"):
+        raise InputError(
+            f"cannot tell which format to write {output} in: newsdesk writes Markdown (.md), HTML (.html) or "
+            f"JSON (.json), not {suffix}; name the file so, or give --format"
+        )
+    return "md"
 
 
 def check_output(output: str | None, db: str | None = None, keep: Sequence[str] = ()) -> None:

@@ -60,6 +60,7 @@ def update(
     from ..template import bundled_templates, load_template
 
     check_output(output, db)  # before the run, not after it
+    output_format(fmt, output)
     if template is not None:
         load_template(template)  # a template that does not load is refused even when there is nothing to update
     archive = open_archive(db, must_exist=True)

@@ -111,6 +111,7 @@ def write(
     from ..ingest import load_story
 
     check_output(output, db, keep=[source])  # before the run, not after it
+    output_format(fmt, output)
     if not source.strip():  # "" would be read as the current folder
         raise InputError("STORY is empty: give a story file, a URL, - for standard input, or a stored story's id")
     story_id = archived_story_id(source)
@@ -182,6 +183,7 @@ def show(article_id: int, fmt: str | None, output: str | None, version: int | No
       newsdesk show 3 --version 1
     """
     check_output(output, db)
+    output_format(fmt, output)
     archive = open_archive(db, must_exist=True)
     try:
         article = archive.get_article(article_id)
