@@ -3,7 +3,8 @@
 Text/Markdown: the first non-empty line is the headline (a leading ``#`` is dropped), the rest the body (a file
 whose only line holds several sentences is a story without a headline: its first sentence heads it);
 ``Source: URL`` and ``Date: YYYY-MM-DD`` lines anywhere before the body (or ``Publisher:``/``Author:``) are
-metadata. JSON: ``{"headline", "body", "url", "published", "source"}``.
+metadata. Inline Markdown is read as what it shows (``plain_inline``): "**bold**" is "bold", a link its text, an
+image nothing. JSON: ``{"headline", "body", "url", "published", "source"}``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import json
 import re
 from datetime import date, datetime, timedelta
 from typing import Any
+
+from markdown_it import MarkdownIt
 
 from ..errors import InputError
 from ..models import Story, web_url
@@ -110,8 +113,29 @@ def _windows_1252(data: bytes) -> str:
 _WINDOWS_1252_TABLE = "".join(bytes([byte]).decode("cp1252", "ignore") or chr(byte) for byte in range(256))
 
 
+_INLINE = MarkdownIt("commonmark")
+_INLINE_MARKUP = re.compile(r"[*_`\[\]<\\!]")  # a line without these has no inline Markdown to read
+
+
+def plain_inline(line: str) -> str:
+    """A line with its inline Markdown read as the text it shows (CommonMark, markdown-it-py): emphasis marks
+    and backslash escapes go, a link leaves its text and not its address, an image or an inline HTML tag leaves
+    nothing (an image's words are a caption, never the story's). Block markers ("## ", "- ", "1. ") are not inline
+    and stay, for the story's paragraphs to be read from; an asterisk that opens no emphasis ("5*3") stays too."""
+    if not _INLINE_MARKUP.search(line):
+        return line
+    shown = []
+    for token in _INLINE.parseInline(line):
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                shown.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                shown.append(" ")
+    return "".join(shown)
+
+
 def parse_text_story(text: str, name: str = "input") -> Story:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [plain_inline(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     headline = ""
     meta: dict[str, str] = {}
     body_lines: list[str] = []
