@@ -164,16 +164,11 @@ def update_article(
     later_sources = [(s.number, evidence_of([s])) for s in fresh.sources if s.story_id in told_after]
     verifier = Verifier(store=archive)
     corrections: list[tuple[str, list[int]]] = []
-    for section in previous.all_sections():
-        for sentence in section.sentences():
-            # any section's sentence: a figure a later entry states otherwise is no longer current in a Call to
-            # Action's "voices to follow" either
-            if sentence.verdict != "supported" or sentence.claim_kind == "heading":
-                continue
-            # a later entry that measures the same thing otherwise (Verifier.superseded), cited as what gives it
-            by = [number for number, evidence in later_sources if verifier.superseded(sentence.text, evidence)]
-            if by:
-                corrections.append((sentence.text, by))
+    for text in _published_facts(previous):
+        # a later entry that measures the same thing otherwise (Verifier.superseded), cited as what gives it
+        by = [number for number, evidence in later_sources if verifier.superseded(text, evidence)]
+        if by:
+            corrections.append((text, by))
     listed = {text for text, _ in corrections} | _listed_before(previous)
     _without_superseded(fresh, listed | _restated_from_earlier(fresh, latest, verifier))
     if not any(section.sentences() for section in fresh.sections) and any(s.sentences() for s in previous.sections):
@@ -216,6 +211,18 @@ def update_article(
         discard_draft()
     announce(archive, "article.updated", fresh, emitter(on_event, time.perf_counter()))  # the version, not the draft
     return UpdateResult(fresh, True, [text for text, _ in corrections], elsewhere)
+
+
+def _published_facts(article: Article) -> list[str]:
+    """What a version published as fact, each once: its dek and every supported sentence of any section. The dek
+    is the article's first statement (often the story's lead, with its main figure: "killed 12 people"), and a
+    sentence is claimed once, so no section says it again: a figure a later entry states otherwise is no longer
+    current there as much as in a Call to Action's "voices to follow". The dek is checked with the rest, so it
+    counts where the article was checked at all (a sentence has a verdict)."""
+    said = [s for section in article.all_sections() for s in section.sentences() if s.claim_kind != "heading"]
+    checked = article.dek and any(s.verdict is not None for s in said)
+    supported = [s.text for s in said if s.verdict == "supported"]
+    return list(dict.fromkeys([*([article.dek] if checked else []), *supported]))
 
 
 def _named(story: Story) -> str:
