@@ -128,7 +128,7 @@ def test_feed_write_updates_the_threads_article_instead_of_writing_a_second_one(
         "feed", str(feed), "--write", "--out", str(out), "--template", str(TINY_TEMPLATE), "--format", "json", db=db
     )
     assert second.returncode == 0, second.stderr.decode()
-    assert b"to version 2" in second.stderr
+    assert b"made version 2 of article" in second.stderr
     files = sorted(out.glob("*.json"))
     assert len(files) == 1, f"one article, one file: its latest version under its latest title ({files})"
     latest = json.loads(files[0].read_text(encoding="utf-8"))

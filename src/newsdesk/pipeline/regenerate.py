@@ -193,8 +193,8 @@ def _standing_last(article: Article, index: int) -> Iterator[None]:
 
 
 def _also_changed(article: Article, kept: dict[str, list[str]]) -> list[str]:
-    """What the check took out of sections that were not asked for (a sentence that no longer passes it), said in
-    the Updates log: no section changes without the reader and editor being told."""
+    """What the check took out of, or revised in, sections that were not asked for (a sentence that no longer
+    passes it), said in the Updates log: no section changes without the reader and editor being told."""
     notes = []
     for section in article.sections:
         if section.id not in kept:
@@ -203,5 +203,5 @@ def _also_changed(article: Article, kept: dict[str, list[str]]) -> list[str]:
         gone = [text for text in kept[section.id] if text not in now]
         if gone:
             listed = "; ".join(f"“{text}”" for text in gone)
-            notes.append(f"The check also removed from “{section.heading}”: {listed}.")
+            notes.append(f"The check also changed “{section.heading}”, which no longer gives {listed}.")
     return notes
