@@ -152,10 +152,10 @@ def _regenerate(
     before = article.sections[index]
     article.sections[index] = section
     article.dropped = [d for d in article.dropped if d.section != section_id]
-    kept = {s.id: _said(s) for s in article.sections if s.id != section_id}
+    kept = {s.id: (s.heading, _said(s)) for s in article.sections if s.id != section_id}
     with _standing_last(article, index):
         verify_step(article, sources, evidence, plan, session, archive, emit)
-    if not set(_said(article.sections[index])) - set(_said(before)):
+    if not set(_said(section)) - set(_said(before)):
         # no sentence the section did not give before (the same again, or fewer of them): no new version says so
         raise _nothing_new(spec, before)
     keep_datelines(article, article.sources)
@@ -184,24 +184,27 @@ def _standing_last(article: Article, index: int) -> Iterator[None]:
     change the others, so the point stays where the article already made it and the rewritten section gives up
     its repeat. Afterwards the section is back in its place."""
     section = article.sections.pop(index)
+    preceding = {s.id for s in article.sections[:index]}
     article.sections.append(section)
     try:
         yield
     finally:
-        article.sections.remove(section)
-        article.sections.insert(index, section)
+        # the check leaves out a section it emptied (``leave_out_empty``): the rest keep their order, and the
+        # rewritten section, if it is still there, goes back after the sections that preceded it
+        rest = [s for s in article.sections if s is not section]
+        if len(rest) < len(article.sections):
+            rest.insert(sum(1 for s in rest if s.id in preceding), section)
+        article.sections = rest
 
 
-def _also_changed(article: Article, kept: dict[str, list[str]]) -> list[str]:
+def _also_changed(article: Article, kept: dict[str, tuple[str, list[str]]]) -> list[str]:
     """What the check took out of, or revised in, sections that were not asked for (a sentence that no longer
     passes it), said in the Updates log: no section changes without the reader and editor being told."""
+    now = {section.id: set(_said(section)) for section in article.sections}
     notes = []
-    for section in article.sections:
-        if section.id not in kept:
-            continue
-        now = set(_said(section))
-        gone = [text for text in kept[section.id] if text not in now]
+    for section_id, (heading, said) in kept.items():
+        gone = [text for text in said if text not in now.get(section_id, set())]
         if gone:
             listed = "; ".join(f"“{text}”" for text in gone)
-            notes.append(f"The check also changed “{section.heading}”, which no longer gives {listed}.")
+            notes.append(f"The check also changed “{heading}”, which no longer gives {listed}.")
     return notes
