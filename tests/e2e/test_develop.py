@@ -128,7 +128,7 @@ def test_feed_write_updates_the_threads_article_instead_of_writing_a_second_one(
         "feed", str(feed), "--write", "--out", str(out), "--template", str(TINY_TEMPLATE), "--format", "json", db=db
     )
     assert second.returncode == 0, second.stderr.decode()
-    assert b"to version 2" in second.stderr
+    assert b"made version 2 of article" in second.stderr
     files = sorted(out.glob("*.json"))
     assert len(files) == 1, f"one article, one file: its latest version under its latest title ({files})"
     latest = json.loads(files[0].read_text(encoding="utf-8"))
@@ -335,6 +335,25 @@ def test_what_the_updates_log_calls_no_longer_current_no_section_states_again(tm
     for superseded in result.corrections:
         assert f"No longer current: “{superseded}” ([{evening}] gives it otherwise)" in log
         assert superseded not in stated, superseded
+
+
+def test_a_figure_the_dek_gave_that_a_later_entry_gives_otherwise_is_listed_as_no_longer_current(
+    tmp_path: Path,
+) -> None:
+    """The dek is the article's first statement, usually the story's lead with its main figure, and no section
+    says it again: a toll of 12 that a later entry gives as 15 is listed in the Updates log like any section's
+    sentence (smoke test 42 #11: the dek's "$4.2 million flood wall" went unlisted)."""
+    archive = open_archive(tmp_path / "dek.db")
+    options = WriteOptions(use_cache=False, template=str(TINY_TEMPLATE))
+    article = write_article(story_from_text(FIRST, "first.md"), options, archive)
+    assert "killed 12 people" in article.dek
+    stated = " ".join(s.text for section in article.all_sections() for s in section.sentences())
+    assert "killed 12 people" not in stated, "the toll stands in the dek alone (else there is nothing to test)"
+    archive.add_story(story_from_text(SECOND, "second.md"))
+    result = update_article(archive, article.id, options)
+    assert result.updated and article.dek in result.corrections
+    later = next(s.number for s in result.article.sources if s.title.startswith("Valencia flood toll"))
+    assert f"No longer current: “{article.dek}” ([{later}] gives it otherwise)" in result.article.updates[-1].summary
 
 
 NIGHT = """Storm leaves 50,000 homes without power in Cornwall

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..archive import Archive
     from ..models import Article
     from ..pipeline import WriteOptions
+    from ..pipeline.develop import UpdateResult
 
 __all__ = ["WriteReport", "write_articles"]
 
@@ -29,6 +30,9 @@ class WriteReport:
     copied: list[Path] = field(default_factory=list)  # saved articles of entries already done, missing from the folder
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (story id, why): entries no article is made of
     updated: list[Path] = field(default_factory=list)  # one file per earlier article this run gave a new version
+    # (story id, article id, why): entries whose thread's article they left at its version (already one of its
+    # sources, or an update that kept no sentence): no article of their own, and no "already had one" either
+    kept: list[tuple[int, int, str]] = field(default_factory=list)
     # article id -> the list (written or updated) and index of its file: the id is data the run has, not something
     # to read back out of a file name
     _places: dict[int, tuple[list[Path], int]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -61,7 +65,10 @@ def write_articles(
     written (it does not read as an article) is skipped with its reason, and the rest are still written.
 
     With ``develop``, an entry whose story thread already has an article updates that article to a new version
-    (``newsdesk.pipeline.develop``) instead of getting an article of its own."""
+    (``newsdesk.pipeline.develop``) instead of getting an article of its own.
+
+    ``progress`` is told, for each entry it handles, what became of it, in one line after its headline: written as
+    article N, made version K of article N, article N left at its version and why, or skipped and why."""
     from ..pipeline import write_article
     from ..render import ARTICLE_SUFFIXES
 
@@ -86,23 +93,35 @@ def write_articles(
             break
         article_id = entry.story_article_id  # written before a crash, but not yet recorded on the entry
         updated = False
+        if progress:
+            progress(f"entry: {entry.headline}")
         if article_id is not None and archive.feeds.recorded(int(article_id)):
             # the story came in another feed too, and its entry there has the article: this one already had one
             _already_had(archive, report, entry.id, int(article_id), out_dir, fmt)
             done_stories.add(story_id)
+            if progress:
+                progress(f"  already had article {article_id} (its story came in another feed too)")
             continue
         if article_id is None and develop:
-            article_id, updated = _develop(archive, story_id, options, progress, on_event)
-            if article_id is not None and not updated:  # the thread's article stays as it was
-                _already_had(archive, report, entry.id, int(article_id), out_dir, fmt)
+            result = _develop(archive, story_id, options, on_event)
+            if result is not None and not result.updated:  # the thread's article stays as it was: say why
+                kept_id = int(result.article.id or 0)
+                archive.feeds.set_entry_article(entry.id, kept_id)
+                report.kept.append((story_id, kept_id, result.not_saved))
+                copy = _saved_copy(archive, kept_id, out_dir, fmt)
+                report.copied.extend([copy] if copy else [])
                 done_stories.add(story_id)
+                if progress:
+                    progress(f"  {result.not_saved or f'article {kept_id} stays at version {result.article.version}'}")
                 continue
+            if result is not None:
+                article_id, updated = result.article.id, True
         if article_id is not None:
             article = archive.get_article(int(article_id))
         else:
             story = archive.get_story(story_id)
             if progress:
-                progress(f"writing: {story.headline}")
+                progress("  writing an article of its own (its thread has no article about its event)")
             started = time.monotonic()
             try:
                 article = write_article(story, options, archive, on_event=on_event)
@@ -118,7 +137,12 @@ def write_articles(
         done_stories.add(story_id)
         report.saved(int(article.id or 0), path, updated)
         if progress:
-            progress(f"  saved {path}")
+            what = (
+                f"made version {article.version} of article {article.id}"
+                if updated
+                else f"written as article {article.id}"
+            )
+            progress(f"  {what}: {path}")
     return report
 
 
@@ -159,21 +183,10 @@ def _article_file(out_dir: Path, article: Article, fmt: str) -> Path:
 
 
 def _develop(
-    archive: Archive,
-    story_id: int,
-    options: WriteOptions,
-    progress: Progress | None,
-    on_event: Callable[[Any], None] | None,
-) -> tuple[int | None, bool]:
-    """The id of the thread's article, updated with this entry, and whether a new version was saved; None when
-    its thread has no article yet."""
+    archive: Archive, story_id: int, options: WriteOptions, on_event: Callable[[Any], None] | None
+) -> UpdateResult | None:
+    """The entry's thread's article, updated with this entry where it adds to it (``update_thread_article``, the
+    one decision the web app's feed jobs make too); None when no article of its thread is about its event."""
     from ..pipeline.develop import update_thread_article
 
-    result = update_thread_article(archive, story_id, options, on_event=on_event)
-    if result is None:
-        return None, False
-    if progress and result.updated:
-        progress(f"updated article {result.article.id} to version {result.article.version}")
-    elif progress and result.not_saved:
-        progress(result.not_saved)
-    return result.article.id, result.updated
+    return update_thread_article(archive, story_id, options, on_event=on_event)

@@ -227,11 +227,20 @@ def feed(
     skipped = f"; {counted(len(written.skipped), 'entry', 'entries')} skipped" if written.skipped else ""
     copied = f" ({len(written.copied)} saved there from the archive)" if written.copied else ""
     updated = f", {counted(len(written.updated), 'article')} updated to a new version" if written.updated else ""
+    # an entry its thread's article already holds had no article of its own: it is counted apart, with its reason
+    # on its own line above
+    kept = (
+        f"; {counted(len(written.kept), 'entry', 'entries')} left its thread's article as it was"
+        if written.kept
+        else ""
+    )
     click.echo(
         f"{counted(len(written.written), 'article')} written{updated} to {out}; "
-        f"{counted(written.already_done, 'entry', 'entries')} already had one{copied}{skipped}",
+        f"{counted(written.already_done, 'entry', 'entries')} already had one{copied}{kept}{skipped}",
         err=True,
     )
+    for story_id, _article_id, why in written.kept:
+        click.echo(f"  story {story_id}: {why}", err=True)
     for story_id, why in written.skipped:
         click.echo(f"  warning: story {story_id} skipped: {why}", err=True)
     for path in dict.fromkeys([*written.written, *written.updated, *written.copied]):  # each file once

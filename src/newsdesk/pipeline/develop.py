@@ -43,7 +43,9 @@ class UpdateResult:
     updated: bool  # False: no later entry, the article is as it was
     corrections: list[str]  # sentences of the previous version a later source contradicts
     elsewhere: list[int] = field(default_factory=list)  # later entries of its thread about another event: left out
-    # Why a new version was written but not saved, in one line ("" when it was saved or there was none to write)
+    # Why the article stays at its version where an entry could have made one, in one line ("" when a version was
+    # saved, or there was nothing to write): a new version that kept no sentence, or an entry already among its
+    # sources
     not_saved: str = ""
 
 
@@ -79,19 +81,24 @@ def later_entries(archive: Archive, article: Article) -> list[int]:
 
 def thread_article(archive: Archive, story_id: int) -> int | None:
     """The newest article about another story of ``story_id``'s thread, which this story could update; or None."""
+    found = thread_articles(archive, story_id)
+    return found[0] if found else None
+
+
+def thread_articles(archive: Archive, story_id: int) -> list[int]:
+    """The articles about the other stories of ``story_id``'s thread, newest first."""
     from ..threads import thread_of
 
     thread_id = thread_of(archive, story_id)
     if thread_id is None:
-        return None
+        return []
     others = [
         int(r["story_id"])
         for r in archive.db.execute(
             "SELECT story_id FROM thread_entries WHERE thread_id = ? AND story_id != ?", (thread_id, story_id)
         )
     ]
-    found = [a for ids in archive.article_ids(others).values() for a in ids]
-    return max(found) if found else None
+    return sorted((a for ids in archive.article_ids(others).values() for a in ids), reverse=True)
 
 
 def update_thread_article(
@@ -103,15 +110,27 @@ def update_thread_article(
 ) -> UpdateResult | None:
     """The new entry ``story_id`` develops its thread's article: threads are brought up to date, and when another
     story of its thread has an article, that article gets a new version (``update_article``). ``None`` when its
-    thread has no article yet (the entry gets an article of its own). ``feed --write`` and the web app's feed
-    polls both call this, so a poll and the command make the same versions."""
+    thread has no article about the entry's event (it gets an article of its own). ``feed --write`` and the web
+    app's feed polls both call this, so a poll and the command make the same versions.
+
+    The article is the newest of the thread's articles about the entry's event (``_about_the_article``): a thread
+    may hold an article about another of its events, and the newest article is not always the one this entry
+    develops. Where that article already has the entry among its sources (written after it, it took the entry in
+    as background), the entry adds nothing to it: it stays at its version, and ``not_saved`` says so, so that no
+    face calls the entry one that "already had" an article of its own, nor writes it a second article."""
     from ..threads import update_threads
 
     update_threads(archive)
-    article_id = thread_article(archive, story_id)
-    if article_id is None or not _about_the_article(archive, archive.get_article(article_id), story_id):
-        return None
-    return update_article(archive, article_id, options, on_event=on_event, model=model)
+    for article_id in thread_articles(archive, story_id):
+        article = archive.get_article(article_id)
+        if not _about_the_article(archive, article, story_id):
+            continue
+        if story_id in {source.story_id for source in article.sources}:
+            role = "its story" if article.sources[0].story_id == story_id else "one of its sources (background)"
+            why = f"article {article_id} stays at version {article.version}: the entry is already {role}"
+            return UpdateResult(article, False, [], not_saved=why)
+        return update_article(archive, article_id, options, on_event=on_event, model=model)
+    return None
 
 
 def _about_the_article(archive: Archive, article: Article, story_id: int) -> bool:
@@ -164,16 +183,11 @@ def update_article(
     later_sources = [(s.number, evidence_of([s])) for s in fresh.sources if s.story_id in told_after]
     verifier = Verifier(store=archive)
     corrections: list[tuple[str, list[int]]] = []
-    for section in previous.all_sections():
-        for sentence in section.sentences():
-            # any section's sentence: a figure a later entry states otherwise is no longer current in a Call to
-            # Action's "voices to follow" either
-            if sentence.verdict != "supported" or sentence.claim_kind == "heading":
-                continue
-            # a later entry that measures the same thing otherwise (Verifier.superseded), cited as what gives it
-            by = [number for number, evidence in later_sources if verifier.superseded(sentence.text, evidence)]
-            if by:
-                corrections.append((sentence.text, by))
+    for text in _published_facts(previous):
+        # a later entry that measures the same thing otherwise (Verifier.superseded), cited as what gives it
+        by = [number for number, evidence in later_sources if verifier.superseded(text, evidence)]
+        if by:
+            corrections.append((text, by))
     listed = {text for text, _ in corrections} | _listed_before(previous)
     _without_superseded(fresh, listed | _restated_from_earlier(fresh, latest, verifier))
     if not any(section.sentences() for section in fresh.sections) and any(s.sentences() for s in previous.sections):
@@ -216,6 +230,18 @@ def update_article(
         discard_draft()
     announce(archive, "article.updated", fresh, emitter(on_event, time.perf_counter()))  # the version, not the draft
     return UpdateResult(fresh, True, [text for text, _ in corrections], elsewhere)
+
+
+def _published_facts(article: Article) -> list[str]:
+    """What a version published as fact, each once: its dek and every supported sentence of any section. The dek
+    is the article's first statement (often the story's lead, with its main figure: "killed 12 people"), and a
+    sentence is claimed once, so no section says it again: a figure a later entry states otherwise is no longer
+    current there as much as in a Call to Action's "voices to follow". The dek is checked with the rest, so it
+    counts where the article was checked at all (a sentence has a verdict)."""
+    said = [s for section in article.all_sections() for s in section.sentences() if s.claim_kind != "heading"]
+    checked = article.dek and any(s.verdict is not None for s in said)
+    supported = [s.text for s in said if s.verdict == "supported"]
+    return list(dict.fromkeys([*([article.dek] if checked else []), *supported]))
 
 
 def _named(story: Story) -> str:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -22,6 +23,8 @@ from ..storymap import build_map
 from ..template import SectionSpec, Template, load_template
 from ..write import fallback_title, keep_datelines, rebuild_from_map, write_section
 from ..write.context import Fitting
+from ..write.draft import dated, datelines
+from ..write.parse import number_sentences
 from ..write.revise import MAX_REVISE_CALLS
 from .narrowing import own_sources, published_before
 from .options import MAX_JUDGE_CALLS, EventHandler, RunPlan, WriteOptions
@@ -142,19 +145,66 @@ def _regenerate(
     if section is None:
         others = [s.heading for s in template.sections if s.id != section_id]
         section = write_section(session, sources, spec, headline, others, seed=random.randrange(1, 2**31))
+    _under_datelines(section, article)
     emit(
         "write", "done", section=section_id, heading=spec.heading, sentences=len(section.sentences()), note=section.note
     )
     before = article.sections[index]
     article.sections[index] = section
     article.dropped = [d for d in article.dropped if d.section != section_id]
-    verify_step(article, sources, evidence, plan, session, archive, emit)
-    if _said(article.sections[index]) == _said(before):  # the same sentences again: no new version says so
+    kept = {s.id: (s.heading, _said(s)) for s in article.sections if s.id != section_id}
+    with _standing_last(article, index):
+        verify_step(article, sources, evidence, plan, session, archive, emit)
+    if not set(_said(section)) - set(_said(before)):
+        # no sentence the section did not give before (the same again, or fewer of them): no new version says so
         raise _nothing_new(spec, before)
     keep_datelines(article, article.sources)
     injection.finish_article(article, screening, fallback_title)  # [injection]
     begun_from, at = article.version, datetime.now(UTC).isoformat(timespec="seconds")
     article.version, article.updated = begun_from + 1, at
-    article.updates = [*article.updates, Update(at=at, summary=f"Rewrote “{spec.heading}” on request.")]
+    summary = " ".join([f"Rewrote “{spec.heading}” on request.", *_also_changed(article, kept)])
+    article.updates = [*article.updates, Update(at=at, summary=summary)]
     archive.save_version(article, begun_from=begun_from)  # the version it replaces is kept
     return article, session.stats.to_dict()  # the run's own calls, not the whole article's
+
+
+def _under_datelines(section: Section, article: Article) -> None:
+    """The rewritten section's background sentences under their datelines, as a first write puts them
+    (``write.draft.dated``): an earlier entry's statement is an earlier state of the story, and undated it reads
+    as this story's present. Sentences that cite nothing yet (a model's own words) are left as they are."""
+    section.blocks = dated(section.blocks, datelines(article.sources))
+    section.prune()
+    number_sentences(section.id, section.blocks)
+
+
+@contextmanager
+def _standing_last(article: Article, index: int) -> Iterator[None]:
+    """The rewritten section stands after every other section while the article is checked. The check drops a
+    point made a second time where it is made later; asked to rewrite one section, the editor has not asked to
+    change the others, so the point stays where the article already made it and the rewritten section gives up
+    its repeat. Afterwards the section is back in its place."""
+    section = article.sections.pop(index)
+    preceding = {s.id for s in article.sections[:index]}
+    article.sections.append(section)
+    try:
+        yield
+    finally:
+        # the check leaves out a section it emptied (``leave_out_empty``): the rest keep their order, and the
+        # rewritten section, if it is still there, goes back after the sections that preceded it
+        rest = [s for s in article.sections if s is not section]
+        if len(rest) < len(article.sections):
+            rest.insert(sum(1 for s in rest if s.id in preceding), section)
+        article.sections = rest
+
+
+def _also_changed(article: Article, kept: dict[str, tuple[str, list[str]]]) -> list[str]:
+    """What the check took out of, or revised in, sections that were not asked for (a sentence that no longer
+    passes it), said in the Updates log: no section changes without the reader and editor being told."""
+    now = {section.id: set(_said(section)) for section in article.sections}
+    notes = []
+    for section_id, (heading, said) in kept.items():
+        gone = [text for text in said if text not in now.get(section_id, set())]
+        if gone:
+            listed = "; ".join(f"“{text}”" for text in gone)
+            notes.append(f"The check also changed “{heading}”, which no longer gives {listed}.")
+    return notes
