@@ -16,13 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..injection import sentence_screen
-from ..language import newsgathering, nlp
+from ..language import TIME_UNITS, newsgathering, nlp
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..sentences import lost_starts, split_sentences
 from ..storymap import first_person_unattributed, is_complete_sentence
-from ..text import YEAR, content_words
+from ..storymap.quoting import balanced, left_behind, opens_or_closes, quotation_open_after
+from ..text import YEAR, content_words, quotation_spans, within, without_quotations
 from .core import compress, points_back, shorten
 from .salience import Scored, about_the_story, salience, says_what_the_story_says, select, tells_the_past
 
@@ -85,7 +87,13 @@ def candidates(
     crosshead) or the author's first person without a speaker: alone in an article they mislead. Captions,
     bylines and unfinished sentences (cut off, or a colon whose quotation is missing) are never drafted from.
     ``speaker_only`` names a speaker's words that do not name the speaker (an interview's answers, a list a
-    clause of saying introduces): they are candidates only for a section under that speaker's name.
+    clause of saying introduces, a sentence of a quotation that runs on): they are candidates only for a section
+    under that speaker's name.
+
+    A quotation is never published in the article's voice (``storymap.quoting``): the map gives each of its own
+    sentences to a speaker, or sets it aside, and a piece of a run-on the map did not read alone that stands
+    inside a quotation, or opens or closes one, is someone's words whose speaker is not known here, so it is not
+    drafted from. Every sentence drafted keeps its quotation whole: no mark is left unmatched (``balanced``).
     """
     focus = _content_words(headline)
     found: list[Candidate] = []
@@ -94,14 +102,19 @@ def candidates(
         # [injection] never drafted from, even if a caller skipped screening; the source read whole, so half of an
         # instruction split across passages is found too
         addressed = sentence_screen([source.title or "", *(p.text for p in source.passages)])
+        quoting = False  # a quotation opened before is still open: read as the map reads it
         for number, passage in enumerate(source.passages, start=1):
             for whole in split_sentences(passage.text):
                 order += 1  # a run-on's pieces keep its place in the story
+                inside, quoting = quoting and not left_behind(whole), quotation_open_after(whole, quoting)
                 if addressed(number, whole) or newsgathering(whole, source.publisher):
                     continue
                 alone = usable_alone(whole)
                 for sentence in [whole] if alone else run_on_pieces(whole):
                     if sentence in unusable or not (alone or _whole_clause(sentence)):
+                        continue
+                    if not alone and (inside or opens_or_closes(sentence)):
+                        inside = True  # the rest of the run-on is inside the quotation this piece holds
                         continue
                     words = _content_words(sentence)
                     overlap = len(words & focus) / (len(focus) or 1)
@@ -109,7 +122,7 @@ def candidates(
                     role_weight = 1.0 if source.role == "story" else 0.8
                     found.append(
                         Candidate(
-                            compress(sentence),
+                            balanced(compress(sentence)),
                             sentence,
                             passage,
                             order,
@@ -184,15 +197,33 @@ class GroundedDrafter:
         self._year = int(published[:4]) if published and YEAR.match(published) else None
         self._past: set[int] | None = None  # the story's sentences that tell what came before its news
         self._openings: dict[int, int] = {}  # by source number: the order of its first sentence
+        # by (source number, order): the source sentence there, what the one after it may point at
+        self._before = {(c.passage.source_number, c.order): c.original for c in self.pool}
         for c in self.pool:
             self._openings[c.passage.source_number] = min(c.order, self._openings.get(c.passage.source_number, c.order))
 
     def points_back(self, candidate: Candidate) -> bool:
         """``core.points_back``, a source's first sentence read as an opening: nothing comes before it to point
         at, so its demonstratives point within it ("When Moltbook went viral ..., the Orb was designed to solve
-        exactly this problem")."""
+        exactly this problem"). A quotation mark before its first word changes nothing ("'He came out of the
+        race ..."), and a sentence that depends on the one before it (``depends_on_before``) points back too:
+        each is drafted only right after the sentence it points at, never to open the intro or a section."""
         opening = self._openings.get(candidate.passage.source_number) == candidate.order
-        return points_back(candidate.text, opening=opening)
+        return points_back(_OPENING_MARKS.sub("", candidate.text), opening=opening) or depends_on_before(
+            candidate.original, None
+        )
+
+    def cannot_open(self, candidate: Candidate) -> bool:
+        """Whether the candidate cannot be the first sentence of the intro or of a section: it points back
+        (``points_back``), or refers to what only the source sentence before it introduced (``depends_on_before``),
+        which the article has not said right before it."""
+        before = self._before.get((candidate.passage.source_number, candidate.order - 1))
+        return self.points_back(candidate) or depends_on_before(candidate.original, before)
+
+    def depends_on(self, original: str, passage: Passage) -> bool:
+        """``points_back`` for this exact source sentence (False where it is no candidate)."""
+        index = self._by_original.get((original, id(passage)))
+        return index is not None and self.points_back(self.pool[index])
 
     def _free(self, index: int) -> bool:
         """Not yet said anywhere in the article, the summary included: no point is made twice."""
@@ -268,9 +299,13 @@ class GroundedDrafter:
                 continue  # read in order, its pronoun would point at whatever the section said last
             chosen.append((index, candidate))
             total += len(candidate.text.split())
+        chosen.sort(key=lambda ic: ic[1].order)
+        # the section's first sentence opens it: one that needs the source sentence before it goes
+        while chosen and self.cannot_open(chosen[0][1]) and not (lead and _follows(chosen[0][1], [], first)):
+            chosen.pop(0)
         for index, _ in chosen:
             self._claimed(index)
-        return [c for _, c in sorted(chosen, key=lambda ic: ic[1].order)]
+        return [c for _, c in chosen]
 
     def earlier(self) -> set[int]:
         """The story's own sentences that tell what came before its news (``tells_the_past``): background as much
@@ -320,7 +355,7 @@ class GroundedDrafter:
         """
 
         def core(index: int) -> str:
-            return shorten(self.pool[index].original)
+            return balanced(shorten(self.pool[index].original))
 
         usable = [
             not self.points_back(c) and not c.speaker_only and index not in self.used and not self._repeats_used(c)
@@ -343,6 +378,56 @@ class GroundedDrafter:
         for start in range(0, len(sentences), 3):  # short paragraphs read better than one wall of text
             blocks.append(Block(type="paragraph", sentences=sentences[start : start + 3]))
         return blocks
+
+
+_OPENING_MARKS = re.compile(r"^[\"“‘']+(?=\w)")
+# A comparison stated against the sentence before ("By comparison, only 13 per cent ..."): without that sentence
+# it compares with nothing. (``core.compress`` drops a connective that only links, "However," "Also,".)
+_COMPARED = re.compile(r"^(?:by|in) comparison\b|^(?:compared|comparatively)\b", re.I)
+# "at the time", "at that point" alone: the time of something told before. "At the time of the vote" or "at the
+# time when ..." says which time within the sentence.
+_THEN = re.compile(r"\bat (?:the|that) (?:time|point|moment)\b(?!\s+(?:of|when|that|it)\b)", re.I)
+
+
+def depends_on_before(sentence: str, before: str | None) -> bool:
+    """Whether ``sentence`` cannot stand without the sentence before it in its source (``before``): it states a
+    comparison with it, names a time only as "at the time", or refers by a definite description to something
+    only that sentence introduced ("... proposed banning social media for under-16s. The proposed ban, which
+    ..."). A definite noun phrase whose head noun repeats a word of the sentence just before is, in news, that
+    thing again (direct anaphora with the same head); alone it names a ban, a raid or a deal the reader has not
+    met. Only a subject or an object is read: what the clause is about, not a phrase that places it. A proper
+    name, a noun its own words define ("the ban on ...", "the raid that ..."), a unit of time or a
+    word inside a quotation points at nothing before."""
+    text = _OPENING_MARKS.sub("", sentence.strip())
+    outside = without_quotations(text)
+    if _COMPARED.match(text) or _THEN.search(outside):
+        return True
+    if not before:
+        return False
+    earlier = {t.lemma_.lower() for t in nlp()(before) if t.pos_ in ("NOUN", "VERB")}  # "raided" is "the raid"
+    quoted = quotation_spans(text)
+    for token in nlp()(text):
+        if token.lower_ != "the" or token.dep_ != "det" or within(quoted, token.idx):
+            continue
+        noun = token.head
+        if noun.pos_ != "NOUN" or noun.lower_ in TIME_UNITS or noun.lemma_ in TIME_UNITS:
+            continue
+        if any(c.dep_ in _DEFINING for c in noun.children if c.i > noun.i and not _after_comma(c)):
+            continue
+        if noun.dep_ in _ARGUMENTS and noun.lemma_.lower() in earlier:
+            return True
+    return False
+
+
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# The words after a noun that say which one it is: "the ban on phones", "the raid that ...", "the man pictured".
+_DEFINING = frozenset({"prep", "relcl", "acl", "appos"})
+
+
+def _after_comma(token: Any) -> bool:
+    """A clause set off by a comma ("the ban, which still needs approval, ...") adds to the noun; it does not
+    say which one it is."""
+    return bool(token.i > 0 and token.doc[token.left_edge.i - 1].text == ",")
 
 
 def _follows(candidate: Candidate, chosen: list[tuple[int, Candidate]], dek: int) -> bool:
