@@ -71,6 +71,8 @@ def test_balanced_closes_and_opens_what_a_sentence_leaves_open() -> None:
     assert balanced("He likes the track.'") == "'He likes the track.'"
     assert balanced("’ The findings were based on a survey.") == "The findings were based on a survey."
     assert balanced("The jockeys' championship is near.") == "The jockeys' championship is near."
+    curly = "‘I don’t foresee any problems,’ the chairman said."
+    assert balanced(curly) == curly  # a curly apostrophe inside a word closes nothing
 
 
 def test_a_sentence_that_needs_the_one_before_it() -> None:
@@ -95,3 +97,36 @@ def test_an_antecedent_less_sentence_never_opens_the_intro() -> None:
     drafter.used.add(next(i for i, c in enumerate(drafter.pool) if c.original.startswith("Prime Minister")))
     intro = drafter.take(60, lead=True)
     assert intro and not intro[0].text.startswith("The proposed ban")
+
+
+def test_a_quotation_moved_from_its_speakers_introduction_names_the_speaker_in_full() -> None:
+    story = [
+        "The Lakeside school board voted 5-2 on Thursday to close the Elm Street primary school in July.",
+        'Board member Tessa Varga welcomed the decision. "The building costs us more to heat than to teach in," '
+        "she said.",
+        'Parent Omar Haddad, whose two children study there, opposed it. "Nobody asked the families what they '
+        'want," Haddad said.',
+    ]
+    sources = _sources(story)
+    story_map = build_map(sources, HEADLINE)
+    drafter = GroundedDrafter(sources, HEADLINE, story_map.unusable, story_map.speaker_only, story_map.named_speakers())
+    texts = {c.original: c.text for c in drafter.pool}
+    bullets = [b.sentences[0].text for b in drafter.takeaways(4)]
+    for said in (t for t in [*texts.values(), *bullets] if t.startswith('"')):
+        assert said.endswith(("Tessa Varga said.", "Omar Haddad said.")), said
+    assert any(t.endswith("Omar Haddad said.") for t in texts.values())
+
+
+def test_a_section_never_opens_on_a_pronoun_subject_its_source_neighbour_resolves() -> None:
+    story = [
+        "Winger Luca Ferri signed a two-year contract with Porto Azul on Friday after trials in Lisbon.",
+        "The club had tracked him since the youth championships in Madrid.",
+        "Ferri grew up in Naples and joined Napoli's academy at the age of ten.",
+        "In 2019, he moved to Sporting and spent two seasons in the Portuguese capital.",
+    ]
+    drafter = _drafter(story)
+    drafter.take(1, lead=True)  # the dek
+    # the sentences between are said elsewhere (the takeaways): nothing in the section says who "he" is
+    drafter.used.update(i for i, c in enumerate(drafter.pool) if c.original.startswith(("The club", "Ferri grew")))
+    opening = drafter.take(200)
+    assert not (opening and opening[0].text.startswith("In 2019, he"))

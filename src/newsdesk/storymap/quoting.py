@@ -22,18 +22,31 @@ from ..text import QUOTED
 __all__ = ["OPENING", "balanced", "left_behind", "opens_or_closes", "quotation_open_after", "within_open_quotation"]
 
 OPENING = re.compile(r"(?:^|(?<=[\s:(\[—–-]))[\"“‘'](?=\w)")
-_SENTENCE_END = re.compile(r"[.!?…]\s")
+_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+_SPOKEN = re.compile(r"[.!?…]")
 _CLOSING = re.compile(r"(?:(?<=[\w.,!?…)\]])[\"”]|(?<=[.,!?…])['’])(?=\s|$|[,.;:!?)\]—–-])")
 
 
 def _marks(sentence: str) -> list[bool]:
-    """The quotation marks of ``sentence`` outside the quotations it holds whole within one clause, in order: True
-    for one that opens a quotation, False for one that closes it. A quotation that holds a sentence's end may be
-    the last paragraph of one opened before it (each paragraph re-opens, only the last closes): its marks count."""
-    loose = QUOTED.sub(lambda m: m.group() if _SENTENCE_END.search(m.group()) else " " * len(m.group()), sentence)
+    """The quotation marks of ``sentence`` that may run beyond it, in order: True for one that opens a quotation,
+    False for one that closes it. A quotation of a phrase (no sentence's end inside: 'Doggie', "close to the
+    end") is whole within its clause and left out; the marks of speech are kept, since a quotation of several
+    paragraphs re-opens each and closes only the last ("... 'Whatever time I have left ... die.'")."""
+    sentence = _APOSTROPHE.sub("'", sentence)  # "don’t": the curly apostrophe closes no quotation
+    loose = QUOTED.sub(lambda m: m.group() if _SPOKEN.search(m.group()) else " " * len(m.group()), sentence)
     marks = [(m.start(), True) for m in OPENING.finditer(loose)]
     marks += [(m.start(), False) for m in _CLOSING.finditer(loose)]
     return [opens for _, opens in sorted(marks)]
+
+
+def _unmatched(marks: list[bool]) -> tuple[bool, bool]:
+    """Read from a start outside any quotation: whether a mark closes a quotation not opened in the sentence, and
+    whether one is left open at its end. A mark that opens inside an open quotation re-opens it."""
+    state = stray_close = False
+    for opens in marks:
+        stray_close = stray_close or (not opens and not state)
+        state = opens
+    return stray_close, state
 
 
 def quotation_open_after(sentence: str, open_before: bool) -> bool:
@@ -47,7 +60,7 @@ def quotation_open_after(sentence: str, open_before: bool) -> bool:
 def opens_or_closes(sentence: str) -> bool:
     """Whether ``sentence`` opens a quotation it does not close, or closes one it did not open: part of a
     speaker's words that run on beyond it, whoever's they are."""
-    return bool(_marks(_LEFT_BEHIND.sub("", sentence.strip())))
+    return any(_unmatched(_marks(_LEFT_BEHIND.sub("", sentence.strip()))))
 
 
 def left_behind(sentence: str) -> bool:
@@ -78,13 +91,13 @@ def balanced(sentence: str) -> str:
     it closes without opening is opened at its start (each paragraph of a quotation that runs on holds one of its
     marks only), and a closing mark it opens on, the quotation before it left behind by the splitter, goes."""
     text = _LEFT_BEHIND.sub("", sentence.strip())
-    marks = _marks(text)
-    if marks and marks[-1]:
+    stray_close, left_open = _unmatched(_marks(text))
+    if stray_close:
+        closer = _CLOSING.search(_APOSTROPHE.sub("'", text))
+        mark = closer.group() if closer else "'"
+        text = _PAIR.get(mark, mark) + text
+    if left_open:
         opener = OPENING.search(text)
         mark = opener.group() if opener else "'"
         text += _PAIR.get(mark, mark)
-    elif marks and not marks[0]:
-        closer = _CLOSING.search(text)
-        mark = closer.group() if closer else "'"
-        text = _PAIR.get(mark, mark) + text
     return text

@@ -14,7 +14,7 @@ and cut is ``core``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,6 +69,7 @@ class Candidate:
     relevance: float
     headline_overlap: float = 0.0  # share of the headline's content words the sentence holds
     speaker_only: bool = False  # a speaker's words that name no speaker: given only under that speaker's name
+    as_given: str = ""  # the source sentence with its speaker named in full, what a summary cuts to its core
 
 
 def _content_words(text: str) -> set[str]:
@@ -80,6 +81,7 @@ def candidates(
     headline: str,
     unusable: frozenset[str] | set[str] = frozenset(),
     speaker_only: frozenset[str] | set[str] = frozenset(),
+    named: Mapping[str, str] | None = None,
 ) -> list[Candidate]:
     """Every usable source sentence, scored by overlap with the headline and an early-in-story prior.
 
@@ -94,7 +96,10 @@ def candidates(
     sentences to a speaker, or sets it aside, and a piece of a run-on the map did not read alone that stands
     inside a quotation, or opens or closes one, is someone's words whose speaker is not known here, so it is not
     drafted from. Every sentence drafted keeps its quotation whole: no mark is left unmatched (``balanced``).
+    ``named`` gives a sentence whose speaker it names by a pronoun or a surname with the speaker's whole name
+    (``StoryMap.named_speakers``): a quotation is published with its speaker named, wherever it stands.
     """
+    named = named or {}
     focus = _content_words(headline)
     found: list[Candidate] = []
     order = 0
@@ -122,13 +127,14 @@ def candidates(
                     role_weight = 1.0 if source.role == "story" else 0.8
                     found.append(
                         Candidate(
-                            balanced(compress(sentence)),
+                            balanced(compress(named.get(sentence, sentence))),
                             sentence,
                             passage,
                             order,
                             role_weight * (0.6 * overlap + 0.4 * lead_prior),
                             overlap,
                             sentence in speaker_only,
+                            named.get(sentence, sentence),
                         )
                     )
     own = [c.original for c in found if c.passage.source_number == 1]
@@ -188,8 +194,9 @@ class GroundedDrafter:
         headline: str,
         unusable: frozenset[str] | set[str] = frozenset(),
         speaker_only: frozenset[str] | set[str] = frozenset(),
+        named: Mapping[str, str] | None = None,
     ):
-        self.pool = candidates(sources, headline, unusable, speaker_only)
+        self.pool = candidates(sources, headline, unusable, speaker_only, named)
         self.used: set[int] = set()
         self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
         self._salience: Scored | None = None
@@ -199,6 +206,9 @@ class GroundedDrafter:
         self._openings: dict[int, int] = {}  # by source number: the order of its first sentence
         # by (source number, order): the source sentence there, what the one after it may point at
         self._before = {(c.passage.source_number, c.order): c.original for c in self.pool}
+        self.headline = headline
+        self._dek: int | None = None  # the first sentence the article gives, in its dek
+        self._nouns: set[str] | None = None  # ``_article_nouns``
         for c in self.pool:
             self._openings[c.passage.source_number] = min(c.order, self._openings.get(c.passage.source_number, c.order))
 
@@ -215,10 +225,25 @@ class GroundedDrafter:
 
     def cannot_open(self, candidate: Candidate) -> bool:
         """Whether the candidate cannot be the first sentence of the intro or of a section: it points back
-        (``points_back``), or refers to what only the source sentence before it introduced (``depends_on_before``),
-        which the article has not said right before it."""
+        (``points_back``), its subject is a personal pronoun ("In 2009, he moved ..."), or it refers to what only
+        the source sentence before it introduced and the article has not said yet (``depends_on_before``)."""
         before = self._before.get((candidate.passage.source_number, candidate.order - 1))
-        return self.points_back(candidate) or depends_on_before(candidate.original, before)
+        return (
+            self.points_back(candidate)
+            or _pronoun_subject(candidate.text)
+            or depends_on_before(candidate.original, before, self._article_nouns())
+        )
+
+    def _article_nouns(self) -> set[str]:
+        """The nouns (and verbs: "raided" names a raid) of what every reader has met before any section: the
+        headline (the title is made from it) and the dek. A definite description may take these up without its
+        source neighbour. Sentences other sections hold are not counted: drafting order is not reading order
+        (the takeaways, drafted before the intro, are read after it)."""
+        if self._nouns is None:
+            self._nouns = _lemmas(self.headline)
+            if self._dek is not None:
+                self._nouns |= _lemmas(self.pool[self._dek].original)
+        return self._nouns
 
     def depends_on(self, original: str, passage: Passage) -> bool:
         """``points_back`` for this exact source sentence (False where it is no candidate)."""
@@ -303,6 +328,8 @@ class GroundedDrafter:
         # the section's first sentence opens it: one that needs the source sentence before it goes
         while chosen and self.cannot_open(chosen[0][1]) and not (lead and _follows(chosen[0][1], [], first)):
             chosen.pop(0)
+        if lead and not self.used and chosen:
+            self._dek, self._nouns = chosen[0][0], None
         for index, _ in chosen:
             self._claimed(index)
         return [c for _, c in chosen]
@@ -355,7 +382,7 @@ class GroundedDrafter:
         """
 
         def core(index: int) -> str:
-            return balanced(shorten(self.pool[index].original))
+            return balanced(shorten(self.pool[index].as_given or self.pool[index].original))
 
         usable = [
             not self.points_back(c) and not c.speaker_only and index not in self.used and not self._repeats_used(c)
@@ -381,15 +408,21 @@ class GroundedDrafter:
 
 
 _OPENING_MARKS = re.compile(r"^[\"“‘']+(?=\w)")
-# A comparison stated against the sentence before ("By comparison, only 13 per cent ..."): without that sentence
-# it compares with nothing. (``core.compress`` drops a connective that only links, "However," "Also,".)
-_COMPARED = re.compile(r"^(?:by|in) comparison\b|^(?:compared|comparatively)\b", re.I)
+# A comparison or an exchange stated against the sentence before ("By comparison, only 13 per cent ...", "In
+# return, the father has ..."), or a time measured from it ("Since then, ..."): without that sentence it compares
+# with nothing; "in comparison with X", "in return for X", "in response to X" name it. (``core.compress`` drops a
+# connective that only links, "However," "Also,": the clause stands.)
+_COMPARED = re.compile(
+    r"^(?:(?:by|in) comparison(?!\s+(?:to|with)\b)|in (?:return|exchange)(?!\s+for\b)|"
+    r"in response(?!\s+to\b)|since then|until then|by then)\b",
+    re.I,
+)
 # "at the time", "at that point" alone: the time of something told before. "At the time of the vote" or "at the
 # time when ..." says which time within the sentence.
 _THEN = re.compile(r"\bat (?:the|that) (?:time|point|moment)\b(?!\s+(?:of|when|that|it)\b)", re.I)
 
 
-def depends_on_before(sentence: str, before: str | None) -> bool:
+def depends_on_before(sentence: str, before: str | None, known: set[str] | frozenset[str] = frozenset()) -> bool:
     """Whether ``sentence`` cannot stand without the sentence before it in its source (``before``): it states a
     comparison with it, names a time only as "at the time", or refers by a definite description to something
     only that sentence introduced ("... proposed banning social media for under-16s. The proposed ban, which
@@ -397,14 +430,15 @@ def depends_on_before(sentence: str, before: str | None) -> bool:
     thing again (direct anaphora with the same head); alone it names a ban, a raid or a deal the reader has not
     met. Only a subject or an object is read: what the clause is about, not a phrase that places it. A proper
     name, a noun its own words define ("the ban on ...", "the raid that ..."), a unit of time or a
-    word inside a quotation points at nothing before."""
+    word inside a quotation points at nothing before; nor does a noun the article has already given (``known``,
+    lemmas): the reader has met the thing it names."""
     text = _OPENING_MARKS.sub("", sentence.strip())
     outside = without_quotations(text)
     if _COMPARED.match(text) or _THEN.search(outside):
         return True
     if not before:
         return False
-    earlier = {t.lemma_.lower() for t in nlp()(before) if t.pos_ in ("NOUN", "VERB")}  # "raided" is "the raid"
+    earlier = _lemmas(before) - known
     quoted = quotation_spans(text)
     for token in nlp()(text):
         if token.lower_ != "the" or token.dep_ != "det" or within(quoted, token.idx):
@@ -417,6 +451,28 @@ def depends_on_before(sentence: str, before: str | None) -> bool:
         if noun.dep_ in _ARGUMENTS and noun.lemma_.lower() in earlier:
             return True
     return False
+
+
+def _lemmas(sentence: str) -> set[str]:
+    """The lemmas of a sentence's nouns and verbs: "raided" is the raid a later "the raid" takes up."""
+    return {t.lemma_.lower() for t in nlp()(sentence) if t.pos_ in ("NOUN", "VERB")}
+
+
+# A personal pronoun as the subject of the main clause stands for someone named before it, wherever the clause
+# starts ("In 2009, he moved to Paris"); "it" may be a dummy ("it is unclear whether ..."), which core reads.
+_PERSONAL = frozenset({"he", "she", "they"})
+
+
+def _pronoun_subject(sentence: str) -> bool:
+    doc = nlp()(_OPENING_MARKS.sub("", sentence.strip()))
+    quoted = quotation_spans(doc.text)
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.head.dep_ == "ROOT"
+        and t.lower_ in _PERSONAL
+        and not within(quoted, t.idx)
+        for t in doc
+    )
 
 
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
