@@ -38,9 +38,14 @@ class Statement(Item):
         name: a quotation moved away from the sentences around it in the source ("Councillor Raj Patel ...
         warned ... '...,' Patel said.") is read where the reader may not have met the speaker yet."""
         whole_name = self.speaker.endswith(f" {self.speaker_text}") and self.speaker_text[:1].isupper()
-        if self.speaker and (self.speaker_text.lower() in PERSONAL_PRONOUNS or whole_name):
-            return re.sub(rf"\b{re.escape(self.speaker_text)}\b", self.speaker, self.sentence, count=1)
-        return self.sentence
+        if not self.speaker or not (self.speaker_text.lower() in PERSONAL_PRONOUNS or whole_name):
+            return self.sentence
+        said = re.search(rf"\b{re.escape(self.speaker_text)}\b", self.sentence)
+        # a pronoun whose name stands before it in the same sentence is resolved there ("Mr Beavis had gone to
+        # court to fight what he called ...")
+        if said is None or (not whole_name and self.speaker.split()[-1] in self.sentence[: said.start()]):
+            return self.sentence
+        return self.sentence[: said.start()] + self.speaker + self.sentence[said.end() :]
 
 
 @dataclass
