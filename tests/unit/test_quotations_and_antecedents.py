@@ -7,7 +7,8 @@ from __future__ import annotations
 from newsdesk.models import Passage, Source
 from newsdesk.storymap import build_map
 from newsdesk.storymap.quoting import balanced, opens_or_closes
-from newsdesk.write.grounded import GroundedDrafter, depends_on_before
+from newsdesk.write.antecedents import depends_on_before
+from newsdesk.write.grounded import GroundedDrafter
 
 HEADLINE = "Harbour rowing club prepares for the spring regatta"
 # One paragraph, pasted whole, cut into passages where sentences end: the coach's quotation runs over both

@@ -16,15 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..injection import sentence_screen
-from ..language import TIME_UNITS, newsgathering, nlp
+from ..language import newsgathering, nlp
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..sentences import lost_starts, split_sentences
 from ..storymap import first_person_unattributed, is_complete_sentence
 from ..storymap.quoting import balanced, left_behind, opens_or_closes, quotation_open_after
-from ..text import YEAR, content_words, quotation_spans, within, without_quotations
+from ..text import YEAR, content_words
+from .antecedents import OPENING_MARKS, depends_on_before, lemmas, pronoun_subject
 from .core import compress, points_back, shorten
 from .salience import Scored, about_the_story, salience, says_what_the_story_says, select, tells_the_past
 
@@ -219,7 +219,7 @@ class GroundedDrafter:
         race ..."), and a sentence that depends on the one before it (``depends_on_before``) points back too:
         each is drafted only right after the sentence it points at, never to open the intro or a section."""
         opening = self._openings.get(candidate.passage.source_number) == candidate.order
-        return points_back(_OPENING_MARKS.sub("", candidate.text), opening=opening) or depends_on_before(
+        return points_back(OPENING_MARKS.sub("", candidate.text), opening=opening) or depends_on_before(
             candidate.original, None
         )
 
@@ -230,7 +230,7 @@ class GroundedDrafter:
         before = self._before.get((candidate.passage.source_number, candidate.order - 1))
         return (
             self.points_back(candidate)
-            or _pronoun_subject(candidate.text)
+            or pronoun_subject(candidate.text)
             or depends_on_before(candidate.original, before, self._article_nouns())
         )
 
@@ -240,9 +240,9 @@ class GroundedDrafter:
         source neighbour. Sentences other sections hold are not counted: drafting order is not reading order
         (the takeaways, drafted before the intro, are read after it)."""
         if self._nouns is None:
-            self._nouns = _lemmas(self.headline)
+            self._nouns = lemmas(self.headline)
             if self._dek is not None:
-                self._nouns |= _lemmas(self.pool[self._dek].original)
+                self._nouns |= lemmas(self.pool[self._dek].original)
         return self._nouns
 
     def depends_on(self, original: str, passage: Passage) -> bool:
@@ -405,85 +405,6 @@ class GroundedDrafter:
         for start in range(0, len(sentences), 3):  # short paragraphs read better than one wall of text
             blocks.append(Block(type="paragraph", sentences=sentences[start : start + 3]))
         return blocks
-
-
-_OPENING_MARKS = re.compile(r"^[\"“‘']+(?=\w)")
-# A comparison or an exchange stated against the sentence before ("By comparison, only 13 per cent ...", "In
-# return, the father has ..."), or a time measured from it ("Since then, ..."): without that sentence it compares
-# with nothing; "in comparison with X", "in return for X", "in response to X" name it. (``core.compress`` drops a
-# connective that only links, "However," "Also,": the clause stands.)
-_COMPARED = re.compile(
-    r"^(?:(?:by|in) comparison(?!\s+(?:to|with)\b)|in (?:return|exchange)(?!\s+for\b)|"
-    r"in response(?!\s+to\b)|since then|until then|by then)\b",
-    re.I,
-)
-# "at the time", "at that point" alone: the time of something told before. "At the time of the vote" or "at the
-# time when ..." says which time within the sentence.
-_THEN = re.compile(r"\bat (?:the|that) (?:time|point|moment)\b(?!\s+(?:of|when|that|it)\b)", re.I)
-
-
-def depends_on_before(sentence: str, before: str | None, known: set[str] | frozenset[str] = frozenset()) -> bool:
-    """Whether ``sentence`` cannot stand without the sentence before it in its source (``before``): it states a
-    comparison with it, names a time only as "at the time", or refers by a definite description to something
-    only that sentence introduced ("... proposed banning social media for under-16s. The proposed ban, which
-    ..."). A definite noun phrase whose head noun repeats a word of the sentence just before is, in news, that
-    thing again (direct anaphora with the same head); alone it names a ban, a raid or a deal the reader has not
-    met. Only a subject or an object is read: what the clause is about, not a phrase that places it. A proper
-    name, a noun its own words define ("the ban on ...", "the raid that ..."), a unit of time or a
-    word inside a quotation points at nothing before; nor does a noun the article has already given (``known``,
-    lemmas): the reader has met the thing it names."""
-    text = _OPENING_MARKS.sub("", sentence.strip())
-    outside = without_quotations(text)
-    if _COMPARED.match(text) or _THEN.search(outside):
-        return True
-    if not before:
-        return False
-    earlier = _lemmas(before) - known
-    quoted = quotation_spans(text)
-    for token in nlp()(text):
-        if token.lower_ != "the" or token.dep_ != "det" or within(quoted, token.idx):
-            continue
-        noun = token.head
-        if noun.pos_ != "NOUN" or noun.lower_ in TIME_UNITS or noun.lemma_ in TIME_UNITS:
-            continue
-        if any(c.dep_ in _DEFINING for c in noun.children if c.i > noun.i and not _after_comma(c)):
-            continue
-        if noun.dep_ in _ARGUMENTS and noun.lemma_.lower() in earlier:
-            return True
-    return False
-
-
-def _lemmas(sentence: str) -> set[str]:
-    """The lemmas of a sentence's nouns and verbs: "raided" is the raid a later "the raid" takes up."""
-    return {t.lemma_.lower() for t in nlp()(sentence) if t.pos_ in ("NOUN", "VERB")}
-
-
-# A personal pronoun as the subject of the main clause stands for someone named before it, wherever the clause
-# starts ("In 2009, he moved to Paris"); "it" may be a dummy ("it is unclear whether ..."), which core reads.
-_PERSONAL = frozenset({"he", "she", "they"})
-
-
-def _pronoun_subject(sentence: str) -> bool:
-    doc = nlp()(_OPENING_MARKS.sub("", sentence.strip()))
-    quoted = quotation_spans(doc.text)
-    return any(
-        t.dep_ in ("nsubj", "nsubjpass")
-        and t.head.dep_ == "ROOT"
-        and t.lower_ in _PERSONAL
-        and not within(quoted, t.idx)
-        for t in doc
-    )
-
-
-_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
-# The words after a noun that say which one it is: "the ban on phones", "the raid that ...", "the man pictured".
-_DEFINING = frozenset({"prep", "relcl", "acl", "appos"})
-
-
-def _after_comma(token: Any) -> bool:
-    """A clause set off by a comma ("the ban, which still needs approval, ...") adds to the noun; it does not
-    say which one it is."""
-    return bool(token.i > 0 and token.doc[token.left_edge.i - 1].text == ",")
 
 
 def _follows(candidate: Candidate, chosen: list[tuple[int, Candidate]], dek: int) -> bool:
