@@ -18,6 +18,7 @@ from ..models import Block, Section, Sentence
 from ..storymap import ACCORDING_TO, Item, Statement, StoryMap, plan_lines
 from ..storymap.quoting import balanced
 from ..template import SectionSpec
+from .antecedents import depends_on_before
 from .core import compress, points_back
 from .grounded import Candidate, GroundedDrafter, sentence_of
 
@@ -134,9 +135,8 @@ def _claim(
     story's order, so otherwise nothing before it says what the pronoun stands for."""
     statement = item if isinstance(item, Statement) else story_map.statement_of(item.sentence) if story_map else None
     attributed = balanced(compress(statement.attributed)) if statement is not None else None
-    if (points_back(attributed or item.sentence) or drafter.depends_on(item.sentence, item.passage)) and not (
-        follows_antecedent
-    ):
+    given = attributed or item.sentence
+    if (points_back(given) or depends_on_before(given, None)) and not follows_antecedent:
         return None
     candidate = drafter.claim(item.sentence, item.passage, under_speaker)
     if candidate is None:

@@ -245,11 +245,6 @@ class GroundedDrafter:
                 self._nouns |= lemmas(self.pool[self._dek].original)
         return self._nouns
 
-    def depends_on(self, original: str, passage: Passage) -> bool:
-        """``points_back`` for this exact source sentence (False where it is no candidate)."""
-        index = self._by_original.get((original, id(passage)))
-        return index is not None and self.points_back(self.pool[index])
-
     def _free(self, index: int) -> bool:
         """Not yet said anywhere in the article, the summary included: no point is made twice."""
         return index not in self.used
