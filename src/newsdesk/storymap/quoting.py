@@ -19,7 +19,7 @@ import re
 
 from ..text import QUOTED
 
-__all__ = ["OPENING", "balanced", "left_behind", "opens_or_closes", "quotation_open_after", "within_open_quotation"]
+__all__ = ["OPENING", "balanced", "left_behind", "opens_or_closes", "quotation_open_after"]
 
 OPENING = re.compile(r"(?:^|(?<=[\s:(\[—–-]))[\"“‘'](?=\w)")
 _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
@@ -67,17 +67,6 @@ def left_behind(sentence: str) -> bool:
     """Whether the sentence opens on the closing mark of the quotation before it (``’ The findings were ...``):
     the quotation ends there, and the sentence is the narrator's."""
     return bool(_LEFT_BEHIND.match(sentence.strip()))
-
-
-def within_open_quotation(sentences: list[str]) -> list[bool]:
-    """For each of ``sentences`` (one passage, in order), whether a quotation an earlier one opened is still open
-    at its start: it is that quotation's speaker's words."""
-    state = False
-    inside: list[bool] = []
-    for sentence in sentences:
-        inside.append(state)
-        state = quotation_open_after(sentence, state)
-    return inside
 
 
 # a closing mark's opening partner and the other way round; a straight mark is its own
