@@ -49,6 +49,7 @@ from .people import (
     subject_of,
     surname_mention,
 )
+from .quoting import OPENING, left_behind, opens_or_closes, quotation_open_after
 from .types import Actor, Dated, Figure, Item, Statement, StoryMap
 
 if TYPE_CHECKING:  # spaCy's span and token types, for the helpers that read names off them
@@ -210,22 +211,38 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     units: list[tuple[str, Passage]] = []
     read: list[tuple[str, int | None]] = []  # every sentence, with its place among the units (None: set aside)
     asides: dict[tuple[int, int], list[str]] = {}  # by (passage, the unit they come before): sentences set aside
+    just_before: dict[int, tuple[str, Passage]] = {}  # by unit: the sentence set aside right before it, if any
+    inside_quotation: set[int] = set()  # the units a quotation opened before them is still open at the start of
     for source in sources:
         # [injection] a sentence addressed to the model is no statement, date or figure of the story: the map
         # never offers it to a section or a plan, even where a caller skipped screening
         addressed = sentence_screen([source.title or "", *(p.text for p in source.passages)])
+        # a quotation left open goes on to its closing mark, in the next passage too: a page pasted as one
+        # paragraph is cut into passages wherever a sentence ends, inside a quotation or not
+        open_quotation = False
+        unclosed: list[int] = []  # the units inside the quotation open now, until a mark closes it
         for number, passage in enumerate(source.passages, start=1):
             for sentence in split_sentences(passage.text):
+                starts_inside, open_quotation = open_quotation, quotation_open_after(sentence, open_quotation)
+                if not open_quotation:
+                    unclosed = []
+                elif starts_inside:
+                    unclosed.append(len(units))
                 if (
                     len(sentence) <= MAX_SENTENCE_CHARS
                     and len(units) < MAX_SENTENCES
                     and not addressed(number, sentence)
                 ):
+                    if starts_inside and not left_behind(sentence):
+                        inside_quotation.add(len(units))
                     units.append((sentence, passage))
                     read.append((sentence, len(units) - 1))
                 else:  # an interview's questions to its guest are set aside, and still mark where answers begin
                     read.append((sentence, None))
                     asides.setdefault((id(passage), len(units)), []).append(sentence)
+                    just_before[len(units)] = (sentence, passage)
+        # an opening mark no closing mark follows is a stray mark, not a quotation running on: its sentence ends it
+        inside_quotation.difference_update(unclosed)
         read.append(("", None))  # sources apart: an interview is one source's
     story_map = StoryMap()
     years = {s.number: int(s.published[:4]) for s in sources if s.published and YEAR.match(s.published)}
@@ -261,11 +278,14 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             named = surname_mention(nlp().make_doc(aside), quotation_spans(aside), actors, tagged_too=True)
             if named is not None:
                 last_person = last_actor = named[0]
-        set_aside = asides.get((id(passage), order))
-        if set_aside:  # the text just before was not read sentence by sentence: who speaks at its end goes on
-            said = _speaks_last(set_aside[-1], passage, order - 1, actors, last_person, last_actor, group)
+        set_aside = just_before.get(order)
+        # the text just before, in this passage or at the end of the one before, was not read sentence by
+        # sentence: who speaks at its end goes on
+        if set_aside is not None and (set_aside[1] is passage or order in inside_quotation):
+            said = _speaks_last(set_aside[0], set_aside[1], order - 1, actors, last_person, last_actor, group)
             quoting = (order - 1, said.speaker, "") if said is not None else None
-        quoted = _quoted(sentence)
+        inside = order in inside_quotation
+        quoted = _quoted(sentence, inside)
         # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
         # "Paxton is wary of ..., she says": the report's own subject is whom its trailing "she" stands for
         reporter = reported_subject(doc, quoted, actors) or last_person
@@ -284,7 +304,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             and quoting is not None
             and quoting[0] == order - 1
             and (voice is None or _takes_up(voice, quoting[1], actors))  # "..., he said": the one quoted goes on
-            and _goes_on_quoting(sentence)
+            and (inside or _goes_on_quoting(sentence))
         ):
             _speaker_words(story_map, actors, quoting[1], doc, sentence, passage, order)
             if quoting[1] is None:
@@ -344,6 +364,8 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         if (
             not is_complete_sentence(doc)
             or first_person_unattributed(sentence, statement is not None)
+            # someone's words, though the map cannot tell whose: never the article's own voice
+            or (statement is None and (inside or opens_or_closes(sentence)))
             or (passage.source_number > 1 and _names_nothing(doc))
         ):
             story_map.unusable.add(sentence)
@@ -374,14 +396,21 @@ def _named_head(doc: Any, head: Token) -> tuple[Token, Any]:
     return head, doc[start : head.i + 1]
 
 
-def _quoted(sentence: str) -> list[tuple[int, int]]:
+def _quoted(sentence: str, inside: bool = False) -> list[tuple[int, int]]:
     """The sentence's quotations; one opened and not closed runs on to the next one ("... staff. 'It was ...,' he
-    said.") or to the sentence's end: news closes a quotation that goes on in the next paragraph only there."""
+    said.") or to the sentence's end: news closes a quotation that goes on in the next paragraph only there.
+    ``inside``: a quotation an earlier sentence opened is open at its start, and runs to its first closing mark."""
     quoted = quotation_spans(sentence)
+    if inside:
+        closing = _FIRST_CLOSING.search(sentence)
+        quoted = [(0, closing.end() if closing else len(sentence)), *quoted]
     opening = OPENS_QUOTATION.match(sentence)
     if opening is not None and not within(quoted, opening.end() - 1):
         quoted = [(0, min((start for start, _ in quoted), default=len(sentence))), *quoted]
     return quoted
+
+
+_FIRST_CLOSING = re.compile(r"[.,!?…]['’\"”](?=\s|$)")
 
 
 def _speaks_last(
@@ -401,6 +430,11 @@ def _speaks_last(
     the run before it is still read for that, or the quotation would go on with a speaker named earlier, before
     the run (a book's author's words given to the people the book is about)."""
     last = lost_starts(text)[-1]
+    if len(last) > MAX_SENTENCE_CHARS:
+        # the quotation that runs on is attributed where it opens: read up to the end of its first sentence
+        opening = OPENING.search(last)
+        end = _SENTENCE_END.search(last, opening.end()) if opening is not None else None
+        last = last[: end.start() + 1] if end is not None else last
     if len(last) > MAX_SENTENCE_CHARS:
         return None
     return _statement(nlp()(last), last, _quoted(last), passage, order, actors, last_person, last_actor, group)
@@ -586,8 +620,14 @@ def _statement(
     does report a clause speaks for the sentence only where its main clause reports no one's words ("Officials
     who said the bridge was unsafe closed it" is the officials'; in "..., which some research says limits ...,
     the researchers said ..." the researchers speak).
+
+    "According to X" names where a fact comes from; a verb of saying with its own subject names who speaks. Where
+    a sentence has both ("..., according to research Prudential specialist Clare Moffat said: '...'"), the words
+    are the speaker's, not the source's ("research"); a modifying clause's speaker comes after both ("according to
+    the State Department, which said ...").
     """
     modifying: Statement | None = None
+    sourced: Statement | None = None
     for token in doc:
         if within(quoted, token.idx):
             continue
@@ -629,10 +669,13 @@ def _statement(
             verb=lemma,
             stance=_stance(lemma, sentence),
         )
-        if token.dep_ not in _MODIFYING:
+        if lemma == ACCORDING_TO:
+            sourced = sourced or statement
+        elif token.dep_ not in _MODIFYING:
             return statement
-        modifying = modifying or statement
-    return modifying
+        else:
+            modifying = modifying or statement
+    return sourced or modifying
 
 
 #: The "verb" of a statement made by "according to X": X is where the fact comes from, not someone speaking up.

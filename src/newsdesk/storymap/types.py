@@ -34,10 +34,18 @@ class Statement(Item):
 
     @property
     def attributed(self) -> str:
-        """The sentence with a pronoun speaker replaced by the name it stands for."""
-        if self.speaker_text.lower() in PERSONAL_PRONOUNS and self.speaker:
-            return re.sub(rf"\b{re.escape(self.speaker_text)}\b", self.speaker, self.sentence, count=1)
-        return self.sentence
+        """The sentence with a pronoun speaker replaced by the name it stands for, and a surname by the whole
+        name: a quotation moved away from the sentences around it in the source ("Councillor Raj Patel ...
+        warned ... '...,' Patel said.") is read where the reader may not have met the speaker yet."""
+        whole_name = self.speaker.endswith(f" {self.speaker_text}") and self.speaker_text[:1].isupper()
+        if not self.speaker or not (self.speaker_text.lower() in PERSONAL_PRONOUNS or whole_name):
+            return self.sentence
+        said = re.search(rf"\b{re.escape(self.speaker_text)}\b", self.sentence)
+        # a pronoun whose name stands before it in the same sentence is resolved there ("Mr Beavis had gone to
+        # court to fight what he called ...")
+        if said is None or (not whole_name and self.speaker.split()[-1] in self.sentence[: said.start()]):
+            return self.sentence
+        return self.sentence[: said.start()] + self.speaker + self.sentence[said.end() :]
 
 
 @dataclass
@@ -140,6 +148,11 @@ class StoryMap:
         for statement in self.statements:
             grouped.setdefault(statement.speaker, []).append(statement)
         return sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[1][0].order))
+
+    def named_speakers(self) -> dict[str, str]:
+        """The sentences whose speaker they name only by a pronoun or a surname, each with its speaker named in
+        full (``Statement.attributed``): how an article gives them, wherever it puts them."""
+        return {s.sentence: s.attributed for s in self.statements if s.attributed != s.sentence}
 
     def statement_of(self, sentence: str) -> Statement | None:
         """The statement a sentence makes, if it is one (a dated plan may be someone's words too)."""

@@ -100,7 +100,7 @@ def write_draft(
     summary_only = summary and len(sources) == 1  # with background stories there is still something to weigh
     grounded = grounded or summary_only
     drafter = (
-        GroundedDrafter(sources, headline, story_map.unusable, story_map.speaker_only)
+        GroundedDrafter(sources, headline, story_map.unusable, story_map.speaker_only, story_map.named_speakers())
         if grounded or map_analysis
         else None
     )
@@ -368,7 +368,9 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -
     if not from_map.builds_from_map(spec) and spec.kind not in GROUNDED_KINDS:
         return None
     headline = article.story.headline or article.title
-    drafter = GroundedDrafter(article.sources, headline, story_map.unusable, story_map.speaker_only)
+    drafter = GroundedDrafter(
+        article.sources, headline, story_map.unusable, story_map.speaker_only, story_map.named_speakers()
+    )
     cited = {
         c.quote
         for other in article.all_sections()
@@ -490,7 +492,7 @@ def opening_intro(sources: list[Source], headline: str, story_map: StoryMap, dek
     """An intro of the story's own opening sentences, about ``words`` long: what stands in for an intro the model
     left out or that failed the check. The dek is often the story's first sentence: the intro goes on from it, or a
     one-sentence summary's article is its dek and the note that says why, not the same sentence twice."""
-    lead = GroundedDrafter(sources, headline, story_map.unusable, story_map.speaker_only)
+    lead = GroundedDrafter(sources, headline, story_map.unusable, story_map.speaker_only, story_map.named_speakers())
     opening = lead.take(words, lead=True)
     return lead.blocks([c for c in opening if dek.strip() not in (c.text.strip(), c.original.strip())], "paragraphs")
 

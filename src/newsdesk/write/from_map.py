@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from ..language import NEGATION_WORDS
 from ..models import Block, Section, Sentence
 from ..storymap import ACCORDING_TO, Item, Statement, StoryMap, plan_lines
+from ..storymap.quoting import balanced
 from ..template import SectionSpec
+from .antecedents import depends_on_before
 from .core import compress, points_back
 from .grounded import Candidate, GroundedDrafter, sentence_of
 
@@ -132,8 +134,9 @@ def _claim(
     is not the one given just before (``follows_antecedent``): these sections pick items by kind, not in the
     story's order, so otherwise nothing before it says what the pronoun stands for."""
     statement = item if isinstance(item, Statement) else story_map.statement_of(item.sentence) if story_map else None
-    attributed = compress(statement.attributed) if statement is not None else None
-    if points_back(attributed or item.sentence) and not follows_antecedent:
+    attributed = balanced(compress(statement.attributed)) if statement is not None else None
+    given = attributed or item.sentence
+    if (points_back(given) or depends_on_before(given, None)) and not follows_antecedent:
         return None
     candidate = drafter.claim(item.sentence, item.passage, under_speaker)
     if candidate is None:

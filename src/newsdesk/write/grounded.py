@@ -14,7 +14,7 @@ and cut is ``core``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..injection import sentence_screen
@@ -22,7 +22,9 @@ from ..language import newsgathering, nlp
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..sentences import lost_starts, split_sentences
 from ..storymap import first_person_unattributed, is_complete_sentence
+from ..storymap.quoting import balanced, left_behind, opens_or_closes, quotation_open_after
 from ..text import YEAR, content_words
+from .antecedents import OPENING_MARKS, depends_on_before, lemmas, pronoun_subject
 from .core import compress, points_back, shorten
 from .salience import Scored, about_the_story, salience, says_what_the_story_says, select, tells_the_past
 
@@ -67,6 +69,7 @@ class Candidate:
     relevance: float
     headline_overlap: float = 0.0  # share of the headline's content words the sentence holds
     speaker_only: bool = False  # a speaker's words that name no speaker: given only under that speaker's name
+    as_given: str = ""  # the source sentence with its speaker named in full, what a summary cuts to its core
 
 
 def _content_words(text: str) -> set[str]:
@@ -78,6 +81,7 @@ def candidates(
     headline: str,
     unusable: frozenset[str] | set[str] = frozenset(),
     speaker_only: frozenset[str] | set[str] = frozenset(),
+    named: Mapping[str, str] | None = None,
 ) -> list[Candidate]:
     """Every usable source sentence, scored by overlap with the headline and an early-in-story prior.
 
@@ -85,8 +89,17 @@ def candidates(
     crosshead) or the author's first person without a speaker: alone in an article they mislead. Captions,
     bylines and unfinished sentences (cut off, or a colon whose quotation is missing) are never drafted from.
     ``speaker_only`` names a speaker's words that do not name the speaker (an interview's answers, a list a
-    clause of saying introduces): they are candidates only for a section under that speaker's name.
+    clause of saying introduces, a sentence of a quotation that runs on): they are candidates only for a section
+    under that speaker's name.
+
+    A quotation is never published in the article's voice (``storymap.quoting``): the map gives each of its own
+    sentences to a speaker, or sets it aside, and a piece of a run-on the map did not read alone that stands
+    inside a quotation, or opens or closes one, is someone's words whose speaker is not known here, so it is not
+    drafted from. Every sentence drafted keeps its quotation whole: no mark is left unmatched (``balanced``).
+    ``named`` gives a sentence whose speaker it names by a pronoun or a surname with the speaker's whole name
+    (``StoryMap.named_speakers``): a quotation is published with its speaker named, wherever it stands.
     """
+    named = named or {}
     focus = _content_words(headline)
     found: list[Candidate] = []
     order = 0
@@ -94,14 +107,19 @@ def candidates(
         # [injection] never drafted from, even if a caller skipped screening; the source read whole, so half of an
         # instruction split across passages is found too
         addressed = sentence_screen([source.title or "", *(p.text for p in source.passages)])
+        quoting = False  # a quotation opened before is still open: read as the map reads it
         for number, passage in enumerate(source.passages, start=1):
             for whole in split_sentences(passage.text):
                 order += 1  # a run-on's pieces keep its place in the story
+                inside, quoting = quoting and not left_behind(whole), quotation_open_after(whole, quoting)
                 if addressed(number, whole) or newsgathering(whole, source.publisher):
                     continue
                 alone = usable_alone(whole)
                 for sentence in [whole] if alone else run_on_pieces(whole):
                     if sentence in unusable or not (alone or _whole_clause(sentence)):
+                        continue
+                    if not alone and (inside or opens_or_closes(sentence)):
+                        inside = True  # the rest of the run-on is inside the quotation this piece holds
                         continue
                     words = _content_words(sentence)
                     overlap = len(words & focus) / (len(focus) or 1)
@@ -109,13 +127,14 @@ def candidates(
                     role_weight = 1.0 if source.role == "story" else 0.8
                     found.append(
                         Candidate(
-                            compress(sentence),
+                            balanced(compress(named.get(sentence, sentence))),
                             sentence,
                             passage,
                             order,
                             role_weight * (0.6 * overlap + 0.4 * lead_prior),
                             overlap,
                             sentence in speaker_only,
+                            named.get(sentence, sentence),
                         )
                     )
     own = [c.original for c in found if c.passage.source_number == 1]
@@ -175,8 +194,9 @@ class GroundedDrafter:
         headline: str,
         unusable: frozenset[str] | set[str] = frozenset(),
         speaker_only: frozenset[str] | set[str] = frozenset(),
+        named: Mapping[str, str] | None = None,
     ):
-        self.pool = candidates(sources, headline, unusable, speaker_only)
+        self.pool = candidates(sources, headline, unusable, speaker_only, named)
         self.used: set[int] = set()
         self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
         self._salience: Scored | None = None
@@ -184,15 +204,46 @@ class GroundedDrafter:
         self._year = int(published[:4]) if published and YEAR.match(published) else None
         self._past: set[int] | None = None  # the story's sentences that tell what came before its news
         self._openings: dict[int, int] = {}  # by source number: the order of its first sentence
+        # by (source number, order): the source sentence there, what the one after it may point at
+        self._before = {(c.passage.source_number, c.order): c.original for c in self.pool}
+        self.headline = headline
+        self._dek: int | None = None  # the first sentence the article gives, in its dek
+        self._nouns: set[str] | None = None  # ``_article_nouns``
         for c in self.pool:
             self._openings[c.passage.source_number] = min(c.order, self._openings.get(c.passage.source_number, c.order))
 
     def points_back(self, candidate: Candidate) -> bool:
         """``core.points_back``, a source's first sentence read as an opening: nothing comes before it to point
         at, so its demonstratives point within it ("When Moltbook went viral ..., the Orb was designed to solve
-        exactly this problem")."""
+        exactly this problem"). A quotation mark before its first word changes nothing ("'He came out of the
+        race ..."), and a sentence that depends on the one before it (``depends_on_before``) points back too:
+        each is drafted only right after the sentence it points at, never to open the intro or a section."""
         opening = self._openings.get(candidate.passage.source_number) == candidate.order
-        return points_back(candidate.text, opening=opening)
+        return points_back(OPENING_MARKS.sub("", candidate.text), opening=opening) or depends_on_before(
+            candidate.original, None
+        )
+
+    def cannot_open(self, candidate: Candidate) -> bool:
+        """Whether the candidate cannot be the first sentence of the intro or of a section: it points back
+        (``points_back``), its subject is a personal pronoun ("In 2009, he moved ..."), or it refers to what only
+        the source sentence before it introduced and the article has not said yet (``depends_on_before``)."""
+        before = self._before.get((candidate.passage.source_number, candidate.order - 1))
+        return (
+            self.points_back(candidate)
+            or pronoun_subject(candidate.text)
+            or depends_on_before(candidate.original, before, self._article_nouns())
+        )
+
+    def _article_nouns(self) -> set[str]:
+        """The nouns (and verbs: "raided" names a raid) of what every reader has met before any section: the
+        headline (the title is made from it) and the dek. A definite description may take these up without its
+        source neighbour. Sentences other sections hold are not counted: drafting order is not reading order
+        (the takeaways, drafted before the intro, are read after it)."""
+        if self._nouns is None:
+            self._nouns = lemmas(self.headline)
+            if self._dek is not None:
+                self._nouns |= lemmas(self.pool[self._dek].original)
+        return self._nouns
 
     def _free(self, index: int) -> bool:
         """Not yet said anywhere in the article, the summary included: no point is made twice."""
@@ -268,9 +319,15 @@ class GroundedDrafter:
                 continue  # read in order, its pronoun would point at whatever the section said last
             chosen.append((index, candidate))
             total += len(candidate.text.split())
+        chosen.sort(key=lambda ic: ic[1].order)
+        # the section's first sentence opens it: one that needs the source sentence before it goes
+        while chosen and self.cannot_open(chosen[0][1]) and not (lead and _follows(chosen[0][1], [], first)):
+            chosen.pop(0)
+        if lead and not self.used and chosen:
+            self._dek, self._nouns = chosen[0][0], None
         for index, _ in chosen:
             self._claimed(index)
-        return [c for _, c in sorted(chosen, key=lambda ic: ic[1].order)]
+        return [c for _, c in chosen]
 
     def earlier(self) -> set[int]:
         """The story's own sentences that tell what came before its news (``tells_the_past``): background as much
@@ -320,7 +377,7 @@ class GroundedDrafter:
         """
 
         def core(index: int) -> str:
-            return shorten(self.pool[index].original)
+            return balanced(shorten(self.pool[index].as_given or self.pool[index].original))
 
         usable = [
             not self.points_back(c) and not c.speaker_only and index not in self.used and not self._repeats_used(c)

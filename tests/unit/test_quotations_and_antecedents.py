@@ -1,0 +1,133 @@
+"""A speaker's quotation is never drafted in the article's voice, and a sentence that needs the one before it in
+its source never opens the intro or a section (smoke test 42 #1, #3, #7, #9, #15). Made-up stories, the real
+spaCy parse and the real story map."""
+
+from __future__ import annotations
+
+from newsdesk.models import Passage, Source
+from newsdesk.storymap import build_map
+from newsdesk.storymap.quoting import balanced, opens_or_closes
+from newsdesk.write.antecedents import depends_on_before
+from newsdesk.write.grounded import GroundedDrafter
+
+HEADLINE = "Harbour rowing club prepares for the spring regatta"
+# One paragraph, pasted whole, cut into passages where sentences end: the coach's quotation runs over both
+# passages, each of its paragraphs re-opened with a mark and only the last closed.
+QUOTED_STORY = [
+    "The Harbour Rowing Club trained on the river on Tuesday ahead of the spring regatta in Kingsport. "
+    "Coach Maria Lopez told the Kingsport Echo: 'The crew is in great shape. "
+    "The new boat arrived in March and the rowers like it. 'The river is calm at this time of year.",
+    "A good start matters more than anything else on this course. "
+    "The regatta draws crowds from across the county.' "
+    "The club was founded in 1921 and has 140 members.",
+]
+SPECIALIST_STORY = [
+    "Commuters lose six hours a month to delayed trains, according to research "
+    "Transport analyst Priya Nair said: 'Delays cost workers money and sleep. "
+    "'Rail operators must publish their punctuality figures every week.",
+    "Most delays happen on Monday mornings.’ The survey was carried out among 2,000 commuters in March.",
+]
+
+
+def _sources(paragraphs: list[str]) -> list[Source]:
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate(paragraphs)]
+    return [Source(number=1, title=HEADLINE, passages=passages)]
+
+
+def _drafter(paragraphs: list[str]) -> GroundedDrafter:
+    sources = _sources(paragraphs)
+    story_map = build_map(sources, HEADLINE)
+    return GroundedDrafter(sources, HEADLINE, story_map.unusable, story_map.speaker_only)
+
+
+def test_every_sentence_of_a_running_quotation_is_its_speakers() -> None:
+    story_map = build_map(_sources(QUOTED_STORY), HEADLINE)
+    for words in ("The new boat arrived", "A good start matters", "The regatta draws crowds"):
+        said = [s for s in story_map.statements if s.sentence.startswith(words)]
+        assert said and said[0].speaker == "Maria Lopez", words
+        assert said[0].sentence in story_map.speaker_only
+    assert not any(s.startswith("The club was founded") for s in story_map.speaker_only)
+
+
+def test_a_quotation_is_never_drafted_in_the_articles_voice() -> None:
+    drafter = _drafter(QUOTED_STORY)
+    given = [c.text for c in drafter.take(400)]
+    assert "The club was founded in 1921 and has 140 members." in given
+    for text in given:
+        assert "rowers like it" not in text and "crowds from across" not in text and "calm at this" not in text
+    assert not any(opens_or_closes(c.text) for c in drafter.pool)  # no quotation mark left unmatched
+
+
+def test_the_speaker_is_who_says_the_words_not_the_research_a_fact_is_sourced_to() -> None:
+    story_map = build_map(_sources(SPECIALIST_STORY), HEADLINE)
+    speakers = {s.speaker for s in story_map.statements}
+    assert "research" not in speakers
+    drafter = _drafter(SPECIALIST_STORY)
+    texts = [c.text for c in drafter.take(400)]
+    assert not any("Monday mornings" in t or "punctuality figures" in t for t in texts)
+
+
+def test_balanced_closes_and_opens_what_a_sentence_leaves_open() -> None:
+    assert balanced("'You need a classy horse for the race.") == "'You need a classy horse for the race.'"
+    assert balanced("He likes the track.'") == "'He likes the track.'"
+    assert balanced("’ The findings were based on a survey.") == "The findings were based on a survey."
+    assert balanced("The jockeys' championship is near.") == "The jockeys' championship is near."
+    curly = "‘I don’t foresee any problems,’ the chairman said."
+    assert balanced(curly) == curly  # a curly apostrophe inside a word closes nothing
+
+
+def test_a_sentence_that_needs_the_one_before_it() -> None:
+    before = "Prime Minister Ana Ruiz proposed a ban on social media for children under 16 on Monday."
+    assert depends_on_before("The proposed ban, which still needs approval, follows a similar law in Norway.", before)
+    assert depends_on_before("By comparison, only 13 per cent of renters own a car.", "Most owners drive daily.")
+    assert depends_on_before("Ruiz criticised tech firms at the time for failing to act.", "She spoke in Oslo.")
+    assert not depends_on_before("The ban on phones in schools starts in May.", before)
+    assert not depends_on_before("Ruiz said at the time of the vote that she was pleased.", before)
+    assert not depends_on_before("The proposed ban follows a similar law in Norway.", "It rained in Oslo on Monday.")
+
+
+def test_an_antecedent_less_sentence_never_opens_the_intro() -> None:
+    story = [
+        "Lawmakers in Verania voted on Monday to raise the minimum wage to 15 euros an hour from January. "
+        "Prime Minister Ana Ruiz also proposed a ban on energy drinks for children under 16 on Monday.",
+        "The proposed ban, which still needs parliamentary approval, follows a similar law in Norway. "
+        "Shops that break the rules would be fined up to 5,000 euros.",
+    ]
+    drafter = _drafter(story)
+    drafter.take(1, lead=True)  # the dek: the story's first sentence
+    drafter.used.add(next(i for i, c in enumerate(drafter.pool) if c.original.startswith("Prime Minister")))
+    intro = drafter.take(60, lead=True)
+    assert intro and not intro[0].text.startswith("The proposed ban")
+
+
+def test_a_quotation_moved_from_its_speakers_introduction_names_the_speaker_in_full() -> None:
+    story = [
+        "The Lakeside school board voted 5-2 on Thursday to close the Elm Street primary school in July.",
+        'Board member Tessa Varga welcomed the decision. "The building costs us more to heat than to teach in," '
+        "she said.",
+        'Parent Omar Haddad, whose two children study there, opposed it. "Nobody asked the families what they '
+        'want," Haddad said.',
+    ]
+    sources = _sources(story)
+    story_map = build_map(sources, HEADLINE)
+    drafter = GroundedDrafter(sources, HEADLINE, story_map.unusable, story_map.speaker_only, story_map.named_speakers())
+    texts = {c.original: c.text for c in drafter.pool}
+    bullets = [b.sentences[0].text for b in drafter.takeaways(4)]
+    for said in (t for t in [*texts.values(), *bullets] if t.startswith('"')):
+        assert said.endswith(("Tessa Varga said.", "Omar Haddad said.")), said
+    assert any(t.endswith("Omar Haddad said.") for t in texts.values())
+
+
+def test_a_section_never_opens_on_a_pronoun_subject_its_source_neighbour_resolves() -> None:
+    story = [
+        "Winger Luca Ferri signed a two-year contract with Porto Azul on Friday after trials in Lisbon.",
+        "The club had tracked him since the youth championships in Madrid.",
+        "Ferri grew up in Naples and joined Napoli's academy at the age of ten.",
+        "In 2019, he moved to Sporting and spent two seasons in the Portuguese capital.",
+    ]
+    drafter = _drafter(story)
+    drafter.take(1, lead=True)  # the dek
+    # the sentences between are said elsewhere (the takeaways): nothing in the section says who "he" is
+    drafter.used.update(i for i, c in enumerate(drafter.pool) if c.original.startswith(("The club", "Ferri grew")))
+    opening = drafter.take(200)
+    assert not (opening and opening[0].text.startswith("In 2019, he"))
