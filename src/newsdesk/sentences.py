@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .language import NUMBER_NOUNS, is_adverb
+from .language import NUMBER_NOUNS, in_lexicon, is_adverb, is_noun, parse
 from .text import STOPWORDS
 
 __all__ = ["MAX_SEGMENTED_CHARS", "lost_starts", "source_spans", "split_sentences"]
@@ -83,6 +83,7 @@ def _run_together_ends(text: str) -> list[int]:
             and _opens_sentence(text[m.end() : m.end() + 40], declarative=True)
         ]
         + _nameless_capital_ends(text)
+        + _caption_label_ends(text)
     )
 
 
@@ -109,6 +110,70 @@ def _nameless_capital_ends(text: str) -> list[int]:
         if quantity or (word.endswith("ly") and before[0].islower() and is_adverb(word)):
             ends.append(match.end(1) + 1)
     return ends
+
+
+# A capitalised word, at most four words in lower case, a colon, and a capital after it: a caption's label
+# ("Parking trap: Many motorists ...") where its words are a phrase with no verb of their own (``_caption_label``).
+_LABEL = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?: [a-z][\w'’-]*){0,4}):\s+(?=[A-Z][\w'’-]*[\s,])")
+# The Penn tags of a verb with a tense (or a modal): a clause's own verb, which a caption's label lacks.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SENTENCE_END = re.compile(r"(?:[.!?\u2026][\"'”’)\]]*|^)$")
+
+
+def _caption_label_ends(text: str) -> list[int]:
+    """Offsets around a photo caption's label that a page runs into the story ("... to the Supreme Court Parking
+    trap: Many motorists face ...", "Scroll down for video Critical: A guard at ..."): before the label and after
+    its colon, so that the label stands alone (it stops on a colon: never drafted, ``grounded.unfinished``) and
+    neither the sentence before nor the caption's own sentence carries it.
+
+    A colon ends a caption's label when the label is a phrase with no verb of its own ("Parking trap", "Happy
+    couple", "Charged", "Obsessed with her style") and what follows is a whole clause, with a tensed verb, opening
+    on a capitalised word and not on a quotation mark. A clause before a colon that has a verb introduces what
+    follows ("He said: 'We ...'", "Who was worse: ..."), and a name before it is a speaker's tag in a transcript
+    ("Joy Smith: He's turning blue") or a title ("Going Clear: Scientology and ..."); a lower-case word after it goes
+    on with the sentence ("Update: the council voted"). The label's first word is capitalised and the rest are in
+    lower case, as captions set them; run in after a word with no stop, that word must be one a sentence ends on
+    (not "the", "of": ``_CONTINUING_WORDS``), and a label that is one capitalised word after another is part of a
+    name ("Don McLean:"), not a start, nor is one that a determiner's phrase before it still needs as its noun
+    ("With the new Avengers: Age of Ultron ...")."""
+    ends: list[int] = []
+    for match in _LABEL.finditer(text):
+        label = match.group(1)
+        before = text[: match.start()].rstrip()
+        if before and not _SENTENCE_END.search(before):  # run in after a word
+            words = re.search(r"(?:([\w'’-]+) )?([\w'’-]+)$", before)
+            if words is None or words.group(2).lower() in _CONTINUING_WORDS | STOPWORDS:
+                continue  # a bracket, a quotation or a comma before it: inside a sentence
+            word, opener = words.group(2), (words.group(1) or "").lower()
+            if word[0].isupper() and " " not in label:
+                continue  # capitalised words in a row: one name or title
+            if opener in _CONTINUING_WORDS and word[0].islower() and not _noun_form(word):
+                continue  # "the new Avengers:": a determiner's phrase ends on its noun, and the label holds it
+        if _caption_label(label, text[match.end() : match.end() + 160]):
+            ends += [match.start(), match.end()] if before else [match.end()]
+    return ends
+
+
+def _noun_form(word: str) -> bool:
+    word = word.lower()
+    return any(is_noun(word[: len(word) - len(end)]) for end in ("", "s", "es") if word.endswith(end))
+
+
+def _caption_label(label: str, following: str) -> bool:
+    """A phrase of common words with no tensed verb, before a declarative clause that has one
+    (``_caption_label_ends``)."""
+    first = label.split()[0].lower()
+    if first not in STOPWORDS and not all(in_lexicon(part) for part in first.split("-") if part):
+        return False  # a capitalised word English lacks is a name (the label's other words are in lower case)
+    doc = parse(f"{label}: {following}")
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    if colon is None or any(t.tag_ in _FINITE_TAGS for t in doc[:colon]):
+        return False
+    clause = next((s for s in doc.sents if s.end > colon + 1), None)
+    words = [t for t in doc[colon + 1 : clause.end if clause is not None else len(doc)]]
+    if not words or words[0].tag_ in {"WDT", "WP", "WRB"} or words[0].lower_ in _AUXILIARIES:
+        return False  # a question follows
+    return any(t.tag_ in _FINITE_TAGS for t in words)
 
 
 # A line that ends on one of these (or a sentence's end, which pysbd finds) goes on in the next line.
