@@ -262,7 +262,12 @@ def test_a_captions_label_before_a_colon_is_cut_from_the_story_and_the_caption()
         ("Council leader Okafor: We are not finished.", None),
         ("The film Going Home: A Story of Return opens today.", None),  # a title, no clause after the colon
         ("With the new Guardians: Rise of the Machines film out, fans queued for hours.", None),
+        ("Family day out: We loved every minute of the harbour tour.", None),  # the first person speaks
     ]:
         sentences = expected or [text]
         assert split_sentences(text) == sentences, text
         assert [text[a:b] for a, b in source_spans(text)] == sentences, text
+    # a transcript names its speakers on every turn: what follows a recurring label is someone's words
+    transcript = "Customer: Sure, that works.\nAgent: The plan costs 40 dollars a month.\nCustomer: Fine. Agent: Done."
+    assert "Agent: The plan costs 40 dollars a month." in split_sentences(transcript)
+    assert "Agent: The plan costs 40 dollars a month." in [transcript[a:b] for a, b in source_spans(transcript)]
