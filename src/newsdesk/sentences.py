@@ -35,7 +35,8 @@ def split_sentences(text: str) -> list[str]:
     for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)", text):
         for line in (cut for run in _line_runs(paragraph) for cut in _segmentable(" ".join(run.split()))):
             start = len(out)
-            for sentence in (cut for run in _SEGMENTER.segment(line) for cut in _unmarked_ends(run, speakers)):
+            runs = _SEGMENTER.segment(line)
+            for sentence in (cut for n, run in enumerate(runs) for cut in _unmarked_ends(run, speakers, n == 0)):
                 # tokenised text (" . " between sentences) that pysbd leaves joined, e.g. after a ` quote
                 for part in re.split(r"(?<=\s\.)\s+(?=\S)", sentence):
                     if not part.strip():
@@ -54,13 +55,13 @@ _INITIALISM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}\s+")
 _RUN_TOGETHER = re.compile(r"(?<![\w'’.-])([a-z][a-z'’]+) (?=[A-Z][a-z']*\s)")
 
 
-def _unmarked_ends(sentence: str, speakers: frozenset[str] = frozenset()) -> list[str]:
+def _unmarked_ends(sentence: str, speakers: frozenset[str] = frozenset(), opens_line: bool = False) -> list[str]:
     """``sentence`` cut where a sentence ends with no mark that pysbd reads: after an initialism before a sentence
     opener (pysbd ends "in the U.S. The next day" but not "in Washington, D.C. He died"), and where a sentence
     runs into the next with no full stop at all (``_runs_together``)."""
     ends = sorted(
         [m.end() for m in _INITIALISM.finditer(sentence) if _opens_sentence(sentence[m.end() : m.end() + 40])]
-        + _run_together_ends(sentence, speakers)
+        + _run_together_ends(sentence, speakers, opens_line)
     )
     cuts, start = [], 0
     for end in ends:
@@ -69,7 +70,7 @@ def _unmarked_ends(sentence: str, speakers: frozenset[str] = frozenset()) -> lis
     return [*cuts, sentence[start:]] if cuts else [sentence]
 
 
-def _run_together_ends(text: str, speakers: frozenset[str] = frozenset()) -> list[int]:
+def _run_together_ends(text: str, speakers: frozenset[str] = frozenset(), opens_line: bool = False) -> list[int]:
     """Offsets in ``text`` where one sentence runs into the next with no full stop: a content word in lower case,
     then a sentence opener (``_opens_sentence``: "He was", "The family have"). News pages set photo captions
     without a full stop in their own element, and copy that flattens the page runs each caption into the story's
@@ -85,7 +86,7 @@ def _run_together_ends(text: str, speakers: frozenset[str] = frozenset()) -> lis
             and _opens_sentence(text[m.end() : m.end() + 40], declarative=True)
         ]
         + _nameless_capital_ends(text)
-        + _caption_label_ends(text, speakers)
+        + _caption_label_ends(text, speakers, opens_line)
     )
 
 
@@ -133,7 +134,7 @@ def _recurring_labels(text: str) -> frozenset[str]:
     return frozenset(label for label, times in seen.items() if times > 1)
 
 
-def _caption_label_ends(text: str, speakers: frozenset[str] = frozenset()) -> list[int]:
+def _caption_label_ends(text: str, speakers: frozenset[str] = frozenset(), opens_line: bool = False) -> list[int]:
     """Offsets around a photo caption's label that a page runs into the story ("... to the Supreme Court Parking
     trap: Many motorists face ...", "Scroll down for video Critical: A guard at ..."): before the label and after
     its colon, so that the label stands alone (it stops on a colon: never drafted, ``grounded.unfinished``) and
@@ -143,19 +144,20 @@ def _caption_label_ends(text: str, speakers: frozenset[str] = frozenset()) -> li
     couple", "Charged", "Obsessed with her style") and what follows is a whole clause, with a tensed verb, opening
     on a capitalised word and not on a quotation mark. A clause before a colon that has a verb introduces what
     follows ("He said: 'We ...'", "Who was worse: ..."), and a name before it is a speaker's tag in a transcript
-    ("Joy Smith: He's turning blue") or a title ("Going Clear: Scientology and ..."); a lower-case word after it goes
-    on with the sentence ("Update: the council voted"). A caption tells what its picture shows, so a clause in the
-    first or second person, or an answer, is a speaker's turn, and a label the text uses again names a speaker or
-    a field (``_recurring_labels``). The label's first word is capitalised and the rest are in
-    lower case, as captions set them; run in after a word with no stop, that word must be one a sentence ends on
-    (not "the", "of": ``_CONTINUING_WORDS``), and a label that is one capitalised word after another is part of a
-    name ("Don McLean:"), not a start, nor is one that a determiner's phrase before it still needs as its noun
-    ("With the new Avengers: Age of Ultron ...")."""
+    ("Joy Smith: He's turning blue") or a title ("Going Clear: Scientology and ..."); a lower-case word after it
+    goes on with the sentence ("Update: the council voted"). A caption tells what its picture shows, so a clause in
+    the first or second person, or an answer, is a speaker's turn, and a label the text uses again names a speaker
+    or a field (``_recurring_labels``), as does one that opens a line: a transcript or a form sets one turn or field
+    on each line, while a caption run into a page's text stands after the words before it. The label's first word is
+    capitalised and the rest are in lower case, as captions set them; run in after a word with no stop, that word
+    must be one a sentence ends on (not "the", "of": ``_CONTINUING_WORDS``), and a label that is one capitalised
+    word after another is part of a name ("Don McLean:"), not a start, nor is one that a determiner's phrase before
+    it still needs as its noun ("With the new Avengers: Age of Ultron ...")."""
     ends: list[int] = []
     for match in _LABEL.finditer(text):
         label = match.group(1)
-        if label in speakers:
-            continue  # a transcript's speaker or a form's field (``_recurring_labels``)
+        if label in speakers or (opens_line and not text[: match.start()].strip()):
+            continue  # a transcript's speaker or a form's field: named again, or set at a line's start
         before = text[: match.start()].rstrip()
         if before and not _SENTENCE_END.search(before):  # run in after a word
             words = re.search(r"(?:([\w'’-]+) )?([\w'’-]+)$", before)
@@ -325,7 +327,8 @@ def _run_together_pieces(
     """``span`` cut where one sentence runs into the next with no full stop (``_run_together_ends``)."""
     start, end = span
     pieces: list[tuple[int, int]] = []
-    for cut in _run_together_ends(text[start:end], speakers):
+    opens_line = not text[:start].strip(" \t") or text[:start].rstrip(" \t").endswith("\n")
+    for cut in _run_together_ends(text[start:end], speakers, opens_line):
         _append_span(text, start, span[0] + cut, pieces)
         start = span[0] + cut
     _append_span(text, start, end, pieces)
