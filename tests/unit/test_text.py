@@ -254,7 +254,11 @@ def test_a_captions_label_before_a_colon_is_cut_from_the_story_and_the_caption()
                 "Most departments face cuts of a tenth next year.",
             ],
         ),
-        ("Update: The council voted to delay the plan.", ["Update:", "The council voted to delay the plan."]),
+        (
+            "The meeting ran late. Update: The council voted to delay the plan.",
+            ["The meeting ran late.", "Update:", "The council voted to delay the plan."],
+        ),
+        ("Update: The council voted to delay the plan.", None),  # a line's first field, as a form sets it
         ("Update: the council voted to delay the plan.", None),  # lower case: one sentence
         ('He said: "We will appeal against the ruling."', None),  # a clause of saying before a quotation
         ("The reason is simple: The council has no money left.", None),  # a clause with its verb
@@ -267,7 +271,7 @@ def test_a_captions_label_before_a_colon_is_cut_from_the_story_and_the_caption()
         sentences = expected or [text]
         assert split_sentences(text) == sentences, text
         assert [text[a:b] for a, b in source_spans(text)] == sentences, text
-    # a transcript names its speakers on every turn: what follows a recurring label is someone's words
+    # a transcript names its speakers on every turn, each on its line: what follows is someone's words
     transcript = "Customer: Sure, that works.\nAgent: The plan costs 40 dollars a month.\nCustomer: Fine. Agent: Done."
     assert "Agent: The plan costs 40 dollars a month." in split_sentences(transcript)
     assert "Agent: The plan costs 40 dollars a month." in [transcript[a:b] for a, b in source_spans(transcript)]
