@@ -9,8 +9,9 @@ initialism before a sentence opener, a sentence run into the next) by the same r
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from .language import NUMBER_NOUNS, is_adverb
+from .language import NUMBER_NOUNS, in_lexicon, is_adverb, is_noun, parse
 from .text import STOPWORDS
 
 __all__ = ["MAX_SEGMENTED_CHARS", "lost_starts", "source_spans", "split_sentences"]
@@ -30,10 +31,12 @@ def split_sentences(text: str) -> list[str]:
 
         _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
     out: list[str] = []
+    speakers = _recurring_labels(text)
     for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)", text):
         for line in (cut for run in _line_runs(paragraph) for cut in _segmentable(" ".join(run.split()))):
             start = len(out)
-            for sentence in (cut for run in _SEGMENTER.segment(line) for cut in _unmarked_ends(run)):
+            runs = _SEGMENTER.segment(line)
+            for sentence in (cut for n, run in enumerate(runs) for cut in _unmarked_ends(run, speakers, n == 0)):
                 # tokenised text (" . " between sentences) that pysbd leaves joined, e.g. after a ` quote
                 for part in re.split(r"(?<=\s\.)\s+(?=\S)", sentence):
                     if not part.strip():
@@ -52,13 +55,13 @@ _INITIALISM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}\s+")
 _RUN_TOGETHER = re.compile(r"(?<![\w'’.-])([a-z][a-z'’]+) (?=[A-Z][a-z']*\s)")
 
 
-def _unmarked_ends(sentence: str) -> list[str]:
+def _unmarked_ends(sentence: str, speakers: frozenset[str] = frozenset(), opens_line: bool = False) -> list[str]:
     """``sentence`` cut where a sentence ends with no mark that pysbd reads: after an initialism before a sentence
     opener (pysbd ends "in the U.S. The next day" but not "in Washington, D.C. He died"), and where a sentence
     runs into the next with no full stop at all (``_runs_together``)."""
     ends = sorted(
         [m.end() for m in _INITIALISM.finditer(sentence) if _opens_sentence(sentence[m.end() : m.end() + 40])]
-        + _run_together_ends(sentence)
+        + _run_together_ends(sentence, speakers, opens_line)
     )
     cuts, start = [], 0
     for end in ends:
@@ -67,7 +70,7 @@ def _unmarked_ends(sentence: str) -> list[str]:
     return [*cuts, sentence[start:]] if cuts else [sentence]
 
 
-def _run_together_ends(text: str) -> list[int]:
+def _run_together_ends(text: str, speakers: frozenset[str] = frozenset(), opens_line: bool = False) -> list[int]:
     """Offsets in ``text`` where one sentence runs into the next with no full stop: a content word in lower case,
     then a sentence opener (``_opens_sentence``: "He was", "The family have"). News pages set photo captions
     without a full stop in their own element, and copy that flattens the page runs each caption into the story's
@@ -83,6 +86,7 @@ def _run_together_ends(text: str) -> list[int]:
             and _opens_sentence(text[m.end() : m.end() + 40], declarative=True)
         ]
         + _nameless_capital_ends(text)
+        + _caption_label_ends(text, speakers, opens_line)
     )
 
 
@@ -109,6 +113,88 @@ def _nameless_capital_ends(text: str) -> list[int]:
         if quantity or (word.endswith("ly") and before[0].islower() and is_adverb(word)):
             ends.append(match.end(1) + 1)
     return ends
+
+
+# A capitalised word, at most four words in lower case, a colon, and a capital after it: a caption's label
+# ("Parking trap: Many motorists ...") where its words are a phrase with no verb of their own (``_caption_label``).
+_LABEL = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?: [a-z][\w'’-]*){0,4}):\s+(?=[A-Z][\w'’-]*[\s,])")
+_ANY_LABEL = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?: [a-z][\w'’-]*){0,4}):\s")
+# The Penn tags of a verb with a tense (or a modal): a clause's own verb, which a caption's label lacks.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# The first and second person: who speaks and to whom, in a transcript's turn or a letter; never in a caption.
+_SPEAKING_PERSONS = frozenset("i me my mine we us our ours you your yours i'm i've i'll i'd we're we've we'll".split())
+_SENTENCE_END = re.compile(r"(?:[.!?\u2026][\"'”’)\]]*|^)$")
+
+
+def _recurring_labels(text: str) -> frozenset[str]:
+    """The labels before a colon that ``text`` uses more than once ("Client:", "Marketing:", "Harry:"): a
+    transcript names its speakers, and a form its fields, on every turn or line, while a caption's label is its
+    own. What follows a recurring label is a speaker's words or a field's value, never a caption's."""
+    seen = Counter(match.group(1) for match in _ANY_LABEL.finditer(text))
+    return frozenset(label for label, times in seen.items() if times > 1)
+
+
+def _caption_label_ends(text: str, speakers: frozenset[str] = frozenset(), opens_line: bool = False) -> list[int]:
+    """Offsets around a photo caption's label that a page runs into the story ("... to the Supreme Court Parking
+    trap: Many motorists face ...", "Scroll down for video Critical: A guard at ..."): before the label and after
+    its colon, so that the label stands alone (it stops on a colon: never drafted, ``grounded.unfinished``) and
+    neither the sentence before nor the caption's own sentence carries it.
+
+    A colon ends a caption's label when the label is a phrase with no verb of its own ("Parking trap", "Happy
+    couple", "Charged", "Obsessed with her style") and what follows is a whole clause, with a tensed verb, opening
+    on a capitalised word and not on a quotation mark. A clause before a colon that has a verb introduces what
+    follows ("He said: 'We ...'", "Who was worse: ..."), and a name before it is a speaker's tag in a transcript
+    ("Joy Smith: He's turning blue") or a title ("Going Clear: Scientology and ..."); a lower-case word after it
+    goes on with the sentence ("Update: the council voted"). A caption tells what its picture shows, so a clause in
+    the first or second person, or an answer, is a speaker's turn, and a label the text uses again names a speaker
+    or a field (``_recurring_labels``), as does one that opens a line: a transcript or a form sets one turn or field
+    on each line, while a caption run into a page's text stands after the words before it. The label's first word is
+    capitalised and the rest are in lower case, as captions set them; run in after a word with no stop, that word
+    must be one a sentence ends on (not "the", "of": ``_CONTINUING_WORDS``), and a label that is one capitalised
+    word after another is part of a name ("Don McLean:"), not a start, nor is one that a determiner's phrase before
+    it still needs as its noun ("With the new Avengers: Age of Ultron ...")."""
+    ends: list[int] = []
+    for match in _LABEL.finditer(text):
+        label = match.group(1)
+        if label in speakers or (opens_line and not text[: match.start()].strip()):
+            continue  # a transcript's speaker or a form's field: named again, or set at a line's start
+        before = text[: match.start()].rstrip()
+        if before and not _SENTENCE_END.search(before):  # run in after a word
+            words = re.search(r"(?:([\w'’-]+) )?([\w'’-]+)$", before)
+            if words is None or words.group(2).lower() in _CONTINUING_WORDS | STOPWORDS:
+                continue  # a bracket, a quotation or a comma before it: inside a sentence
+            word, opener = words.group(2), (words.group(1) or "").lower()
+            if word[0].isupper() and " " not in label:
+                continue  # capitalised words in a row: one name or title
+            if opener in _CONTINUING_WORDS and word[0].islower() and not _noun_form(word):
+                continue  # "the new Avengers:": a determiner's phrase ends on its noun, and the label holds it
+        if _caption_label(label, text[match.end() : match.end() + 160]):
+            ends += [match.start(), match.end()] if before else [match.end()]
+    return ends
+
+
+def _noun_form(word: str) -> bool:
+    word = word.lower()
+    return any(is_noun(word[: len(word) - len(end)]) for end in ("", "s", "es") if word.endswith(end))
+
+
+def _caption_label(label: str, following: str) -> bool:
+    """A phrase of common words with no tensed verb, before a declarative clause that has one
+    (``_caption_label_ends``)."""
+    first = label.split()[0].lower()
+    if first not in STOPWORDS and not all(in_lexicon(part) for part in first.split("-") if part):
+        return False  # a capitalised word English lacks is a name (the label's other words are in lower case)
+    doc = parse(f"{label}: {following}")
+    colon = next((t.i for t in doc if t.text == ":"), None)
+    if colon is None or any(t.tag_ in _FINITE_TAGS for t in doc[:colon]):
+        return False
+    clause = next((s for s in doc.sents if s.end > colon + 1), None)
+    words = [t for t in doc[colon + 1 : clause.end if clause is not None else len(doc)]]
+    if not words or words[0].tag_ in {"WDT", "WP", "WRB", "UH"} or words[0].lower_ in _AUXILIARIES:
+        return False  # a question or an answer follows: a turn of speech
+    if any(t.lower_ in _SPEAKING_PERSONS for t in words):
+        return False  # a speaker's turn ("Client: I am interested ..."): a caption tells what its picture shows
+    return any(t.tag_ in _FINITE_TAGS for t in words)
 
 
 # A line that ends on one of these (or a sentence's end, which pysbd finds) goes on in the next line.
@@ -231,14 +317,18 @@ def source_spans(text: str) -> list[tuple[int, int]]:
         _append_span(text, start, end, spans)
         start = end
     _append_span(text, start, len(text), spans)
-    return [piece for span in spans for piece in _run_together_pieces(text, span)]
+    speakers = _recurring_labels(text)
+    return [piece for span in spans for piece in _run_together_pieces(text, span, speakers)]
 
 
-def _run_together_pieces(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+def _run_together_pieces(
+    text: str, span: tuple[int, int], speakers: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """``span`` cut where one sentence runs into the next with no full stop (``_run_together_ends``)."""
     start, end = span
     pieces: list[tuple[int, int]] = []
-    for cut in _run_together_ends(text[start:end]):
+    opens_line = not text[:start].strip(" \t") or text[:start].rstrip(" \t").endswith("\n")
+    for cut in _run_together_ends(text[start:end], speakers, opens_line):
         _append_span(text, start, span[0] + cut, pieces)
         start = span[0] + cut
     _append_span(text, start, end, pieces)

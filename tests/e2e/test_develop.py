@@ -404,7 +404,8 @@ def _copying(invent: dict[str, bool]):
         lead = "The Riverton city council voted 7 to 2 on Tuesday to approve a new bus network."
         if "TITLE:" in user:
             return f"TITLE: Why did Riverton back a bus network?\nDEK: {lead}\n{lead}"
-        return "Ticket prices will stay at 2 dollars for adults, officials said. " + lead
+        # what the first report adds (the entry's own sentences are the dek's and intro's): each point is made once
+        return "The transport department said the first routes would open in May. " + lead
 
     return script
 

@@ -39,13 +39,14 @@ COPIED = "Its primary mirror is 6.5 meters across and made of 18 hexagonal segme
 
 
 def _inventing(request: dict) -> str:
-    """A model that writes the same invented sentences whatever it is asked, revisions included."""
+    """A model that writes the same invented sentences whatever it is asked, revisions included: asked to revise
+    one, it writes it again (each is drafted once, so each is checked, and dropped, as itself)."""
     prompt = str(request["messages"][-1]["content"])
     if "TITLE:" in prompt:
         return f"TITLE: What will Webb see?\nDEK: {INVENTED[0]}\nINTRO: {COPIED} {INVENTED[1]}"
     if prompt.startswith("Each numbered sentence"):
-        count = len(re.findall(r"^\d+\. ", prompt, re.MULTILINE))
-        return "\n".join(f"{n}. {INVENTED[(n - 1) % len(INVENTED)]}" for n in range(1, count + 1))
+        asked = re.findall(r"^(\d+)\. Sentence: (.*)$", prompt, re.MULTILINE)
+        return "\n".join(f"{n}. {next((i for i in INVENTED if _norm(i) == _norm(s)), s)}" for n, s in asked)
     return " ".join([COPIED, *INVENTED])
 
 
@@ -181,10 +182,11 @@ def test_a_section_of_fragments_says_the_model_wrote_no_complete_sentence(tmp_pa
 
 
 def _paraphrasing(request: dict) -> str:
-    """A model that says one fact of the story in other words, which the local checks leave to the judge."""
+    """A model that says one fact of the story in other words, which the local checks leave to the judge (a fact
+    the dek, the story's lead, does not state: a point the dek makes is not drafted again)."""
     if "TITLE:" in str(request["messages"][-1]["content"]):
         return f"TITLE: What will Webb see?\nDEK: {COPIED}\nINTRO: {COPIED}"
-    return "The telescope launched on December 25, 2021."
+    return "The telescope will orbit about 1.5 million kilometers away from Earth."
 
 
 def test_a_judge_call_answered_without_probabilities_is_counted(tmp_path) -> None:

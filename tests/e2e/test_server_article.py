@@ -33,6 +33,7 @@ UNSUPPORTED = [
     "The national government has promised a second bridge by 2031.",
 ]
 LOAN = "Finance officers told councillors the loan would cost the town about £310,000 a year in repayments."
+LICENCE = "The bridge still needs a marine licence from the national coastal agency."
 AFTER_OTHER_HEADINGS = "The lifting span will be painted bright green for the opening ceremony."
 
 
@@ -59,8 +60,8 @@ def _script(request: dict) -> str:
             "Reyes voted against the plan.\nPros:\n- The Alder Estuary Trust said it was satisfied with the "
             "bridge's piers.\nCons:\n- The harbour traders' association also criticised the decision."
         )
-    if '"Key Takeaways"' in user:
-        return f"- {lead}\n- {UNSUPPORTED[3]}\n- Cons: {AFTER_OTHER_HEADINGS}"
+    if '"Key Takeaways"' in user:  # the lead again, which the intro holds: dropped as drafted (points once)
+        return f"- {lead}\n- {LICENCE}\n- {UNSUPPORTED[3]}\n- Cons: {AFTER_OTHER_HEADINGS}"
     return " ".join([lead, *UNSUPPORTED])
 
 
@@ -263,10 +264,11 @@ def test_a_story_trimmed_to_a_small_context_still_opens_with_its_own_intro(tmp_p
 
 
 def test_a_rewrite_refused_for_the_context_is_sent_again_with_a_warning_and_a_note(tmp_path) -> None:
-    """The drafts fit a 2,700-token server, the first batch of rewrites does not: the batch is sent again smaller,
+    """The drafts fit a 2,500-token server, the first batch of rewrites does not: the batch is sent again smaller,
     under the progress line it already has, with a warning, and the notes say what the server's context did
-    (Smoke test 35 #13)."""
-    result, server = _write_against(2700, tmp_path, "--format", "json")
+    (Smoke test 35 #13). 2,500 tokens: each of this server's unsupported sentences is drafted once (the sections
+    that repeat them lose them as drafted), so its batch of rewrites is smaller and a smaller context refuses it."""
+    result, server = _write_against(2500, tmp_path, "--format", "json")
     assert result.returncode == 0, result.stderr.decode()
     assert server.refused, "a rewrite's prompt did not fit the server's context"
     lines = result.stderr.decode().splitlines()
@@ -275,4 +277,4 @@ def test_a_rewrite_refused_for_the_context_is_sent_again_with_a_warning_and_a_no
     assert len(rewriting) == len(revisions) >= 1, "one progress line for each call"
     assert [line for line in lines if line.startswith("warning: ") and "rewrite call is sent again" in line]
     article = json.loads(result.stdout)
-    assert any("context of 2,700 tokens" in note for note in article["notes"]), article["notes"]
+    assert any("context of 2,500 tokens" in note for note in article["notes"]), article["notes"]

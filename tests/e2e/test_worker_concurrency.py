@@ -153,8 +153,9 @@ def test_k_in_flight_on_a_real_server_keep_each_article_to_its_own_story(server_
 
 def _bridge_writer(request: dict) -> str | None:
     """A server that writes the bridge stories: a title, dek and intro from the story, and for the "Facts" section
-    the story's first sentence and a paraphrase ("the harbour bridge") that the local checks leave uncertain, so a
-    judge that is on is asked about it. The judge's requests get the scripted server's answer (No)."""
+    the story's first sentence and a paraphrase of another of its sentences ("Around 40 workers ...", a point the
+    article makes nowhere else: a repeat is not drafted) that the local checks leave uncertain, so a judge that is
+    on is asked about it. The judge's requests get the scripted server's answer (No)."""
     prompt = str(request["messages"][-1]["content"])
     title = re.search(r"The story: Council approves bridge (\d+)", prompt)
     if title is not None:
@@ -177,7 +178,7 @@ def _bridge_story(n: int) -> Story:
     )
 
 
-UNCERTAIN = "The council approved the harbour bridge on Tuesday."
+UNCERTAIN = "Around 40 workers will build the new bridge."
 
 
 def test_a_worker_passes_every_call_and_its_judge_setting_to_the_server(db_location) -> None:

@@ -228,3 +228,50 @@ def test_a_sentence_run_in_on_a_capitalised_word_no_name_holds_is_cut_before_it(
         sentences = expected or [text]
         assert split_sentences(text) == sentences, text
         assert [text[a:b] for a, b in source_spans(text)] == sentences, text
+
+
+def test_a_captions_label_before_a_colon_is_cut_from_the_story_and_the_caption() -> None:
+    """Smoke test 40b #7 (rest): a photo caption's label ("Parking trap:") run into the story, with its caption
+    after it. A label is a phrase of common words with no verb of its own, before a whole clause with a tensed
+    verb that opens on a capital: it stands alone (it stops on a colon, so it is never drafted) and both sentences
+    lose it. A clause with a verb before a colon introduces what follows, a name before it is a speaker's tag, a
+    quotation or a word in lower case after it goes on with the sentence, and a determiner's phrase needs the
+    word after it as its noun."""
+    for text, expected in [
+        (
+            "The ferry was cancelled for the third day Stranded: Hundreds of passengers waited at the terminal.",
+            [
+                "The ferry was cancelled for the third day",
+                "Stranded:",
+                "Hundreds of passengers waited at the terminal.",
+            ],
+        ),
+        (
+            "Ministers met at the Treasury Budget squeeze: Most departments face cuts of a tenth next year.",
+            [
+                "Ministers met at the Treasury",
+                "Budget squeeze:",
+                "Most departments face cuts of a tenth next year.",
+            ],
+        ),
+        (
+            "The meeting ran late. Update: The council voted to delay the plan.",
+            ["The meeting ran late.", "Update:", "The council voted to delay the plan."],
+        ),
+        ("Update: The council voted to delay the plan.", None),  # a line's first field, as a form sets it
+        ("Update: the council voted to delay the plan.", None),  # lower case: one sentence
+        ('He said: "We will appeal against the ruling."', None),  # a clause of saying before a quotation
+        ("The reason is simple: The council has no money left.", None),  # a clause with its verb
+        ("Mark Okonjo: We are not finished with this case.", None),  # a speaker's tag in a transcript
+        ("Council leader Okafor: We are not finished.", None),
+        ("The film Going Home: A Story of Return opens today.", None),  # a title, no clause after the colon
+        ("With the new Guardians: Rise of the Machines film out, fans queued for hours.", None),
+        ("Family day out: We loved every minute of the harbour tour.", None),  # the first person speaks
+    ]:
+        sentences = expected or [text]
+        assert split_sentences(text) == sentences, text
+        assert [text[a:b] for a, b in source_spans(text)] == sentences, text
+    # a transcript names its speakers on every turn, each on its line: what follows is someone's words
+    transcript = "Customer: Sure, that works.\nAgent: The plan costs 40 dollars a month.\nCustomer: Fine. Agent: Done."
+    assert "Agent: The plan costs 40 dollars a month." in split_sentences(transcript)
+    assert "Agent: The plan costs 40 dollars a month." in [transcript[a:b] for a, b in source_spans(transcript)]

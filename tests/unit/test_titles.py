@@ -447,3 +447,41 @@ def test_a_verbless_clause_after_a_comma_is_left_out_of_the_question() -> None:
     assert "Meta and TikTok over alleged abuse material?" in fallback_title(
         "Spain orders investigation into X, Meta and TikTok over alleged abuse material", spain
     )
+
+
+def test_the_word_after_an_embedded_questions_verb_and_object_is_no_verb_of_the_headline() -> None:
+    """A wh-word after a preposition opens an embedded question with a verb of its own ("over who owns ..."): the
+    words its verb governs, and a noun that goes on with its object ("the harbour lands"), are that clause's, so a
+    last word that can be a verb ("lands", "docks") is no headline verb; the headline is a definite noun phrase,
+    asked what it is. A verb after the embedded question whole is the headline's own."""
+    story = (
+        "Families and a developer have argued for months over who owns the harbour lands and which firm runs the "
+        "docks. The row over who runs the port widened on Monday."
+    )
+    for headline in ("The bitter row over who owns the harbour lands", "The long fight over which firm runs the docks"):
+        title = fallback_title(headline, story)
+        assert title == f"What is {headline[0].lower()}{headline[1:]}?", title
+    assert (
+        fallback_title("The row over who runs the port widens", story)
+        == "Why did the row over who runs the port widen?"
+    )
+
+
+def test_a_bare_definite_subject_keeps_the_label_that_names_it() -> None:
+    """ "The" presents a noun the reader can already pick out; after a headline's label ("Ferry terminal: The
+    repairs will take ...") only the label picks out "the repairs", so the title keeps it. A kicker is no topic,
+    and a subject that names itself or has a phrase of its own needs no label."""
+    story = "The ferry terminal closed in May after cracks were found. The repairs will take two more years."
+    assert (
+        fallback_title("Ferry terminal: The repairs will take two more years", story)
+        == "Ferry terminal: Why will the repairs take two more years?"
+    )
+    for headline, title in [
+        ("Analysis: The repairs will take two more years", "Why will the repairs take two more years?"),
+        ("Ferry terminal: Port engineers will need two more years", "Why will port engineers need two more years?"),
+        (
+            "Ferry terminal: The repairs to the pier will take two more years",
+            "Why will the repairs to the pier take two more years?",
+        ),
+    ]:
+        assert fallback_title(headline, story) == title, headline

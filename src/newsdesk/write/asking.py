@@ -36,6 +36,7 @@ __all__ = [
     "MID_SENTENCE_CAPITAL",
     "asked_about",
     "finish",
+    "inside_a_wh_clause",
     "lower_first",
     "lower_words",
     "plural",
@@ -407,6 +408,8 @@ def _substituted(clause: str) -> tuple[str, str] | None:
             or doc[0].pos_ in ("ADP", "SCONJ")
         ):
             continue
+        if inside_a_wh_clause(doc, first):
+            continue
         subject, predicate = doc[: first.i].text.strip(), doc[first.i :].text
         alone = nlp()(subject)
         head = next((t for t in alone if t.dep_ == "ROOT"), alone[0])
@@ -427,6 +430,22 @@ def _substituted(clause: str) -> tuple[str, str] | None:
         ):
             return subject, f"{pronoun} {predicate}"
     return None
+
+
+def inside_a_wh_clause(doc: Doc, first: Token) -> bool:
+    """Whether the words before ``first`` end inside a clause a wh-word opens that already has its verb: "the fight
+    over who controls AI chips" holds "who controls AI chips" whole, so "chips" is that verb's object, not the
+    headline's verb ("... who controls AI | chips"). A clause has one finite verb; once a wh-word's clause has
+    found it, the words its verb still governs (its object, its complements) belong to it, and a phrase holds a
+    clause whole or not at all (``_noun_phrase``). A word the parse reads as a noun right after the object's last
+    noun goes on with that object ("who owns the harbour lands": "harbour lands", not "It lands")."""
+    for wh in doc[: first.i]:
+        verb = wh.head
+        if wh.tag_ in _WH_TAGS and wh.i < verb.i < first.i and verb.pos_ in ("VERB", "AUX"):
+            end = verb.right_edge
+            if end.i >= first.i or (end.i == first.i - 1 and end.pos_ == "NOUN" and first.tag_ in ("NN", "NNS")):
+                return True
+    return False
 
 
 _PRONOUNS = {"It": ("VBZ", "VBD", "MD"), "They": ("VBP", "VBD", "MD")}

@@ -17,7 +17,7 @@ from ..storymap import StoryMap, is_complete_sentence
 from ..template import SectionSpec, Template
 from ..text import STOPWORDS, counted, date_phrase
 from . import from_map, prompts
-from .grounded import GroundedDrafter
+from .grounded import GroundedDrafter, repeats_one_of
 from .parse import (
     ARTICLE_PARTS,
     clean_text,
@@ -61,6 +61,7 @@ FOREIGN_NOTE = (
     "so the article gives the story's own sentences as written, under English headings."
 )
 LOOP_NOTE = "The model's draft started repeating itself, so it was cut short."
+REPEATS_NOTE = "Every point the model made here is made earlier in the article."
 
 
 @dataclass
@@ -145,6 +146,7 @@ def write_draft(
 
     sections: list[Section] = []
     refused: list[str] = []
+    written: set[str] = set() if drafter is not None else {"intro"}  # the parts the model wrote, not the sources
     if summary:
         intro.note = SUMMARY_NOTE.format(
             count=counted(story_sentences, "sentence"),
@@ -175,6 +177,7 @@ def write_draft(
             )
             if len(session.refusals) > refusals and not section.sentences():
                 refused.append(section.id)
+            written.add(section.id)
         if drafter is not None:  # the sources' own sentences: an earlier entry's are dated, wherever they stand
             section.blocks = dated(section.blocks, datelines(sources))
         section.prune()
@@ -188,6 +191,11 @@ def write_draft(
             sentences=len(section.sentences()),
             note=section.note,
         )
+    # the takeaways are written after the body, and come first in what may not be said again: filtered at the end
+    if each_point_once(dek, intro, sections, written):
+        for section in [intro, *sections]:
+            section.prune()
+            number_sentences(section.id, section.blocks)
     sections, notes = omit_empty_sections(sections)
     return Draft(
         title=title,
@@ -197,6 +205,38 @@ def write_draft(
         notes=_language_notes(headline, body) + notes,
         refused=refused,
     )
+
+
+def each_point_once(dek: str, intro: Section, sections: list[Section], written: set[str]) -> bool:
+    """Each point is made once in the whole article (smoke test 40b #11), in the model's text as in the sources'
+    own sentences (``GroundedDrafter``): a sentence the model wrote that makes again a point made before it
+    (``grounded.repeats_one_of``, the verifier's redundancy bar) is dropped before the check.
+
+    "Before" is the order in which the grounded drafter hands the points out: the dek states the news, the intro
+    goes on from it, the summary sections (Key Takeaways) list the main points next, and the body, in template
+    order, gives only what they left. A takeaway must not be the dek again (the verifier lets a summary restate
+    the dek, so only this catches it), and no body section states again what the dek, the intro or a takeaway
+    holds. Only the parts in ``written`` (section ids, "intro") are filtered; sentences drafted from the sources
+    were handed out once already, and count only as said. A written section left with no sentence says why.
+    Whether any sentence was dropped."""
+    said = [dek] if dek else []
+    dropped = False
+    intro_first = [intro, *(s for s in sections if s.kind == "summary"), *(s for s in sections if s.kind != "summary")]
+    for section in intro_first:
+        model_text = section.id in written
+        had = bool(section.sentences())
+        for block in section.blocks:
+            if block.type == "subheading":
+                continue
+            for sentence in list(block.sentences):
+                if model_text and repeats_one_of(sentence.text, said):
+                    block.sentences.remove(sentence)
+                    dropped = True
+                else:
+                    said.append(sentence.text)
+        if model_text and had and not section.sentences():
+            section.note = REPEATS_NOTE
+    return dropped
 
 
 def _language_notes(headline: str, body: str) -> list[str]:

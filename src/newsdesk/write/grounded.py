@@ -144,15 +144,15 @@ def candidates(
     left_out = {
         id(c)
         for c, keep, same in zip(background, relevant, told, strict=True)
-        if not keep or same or _repeats_one_of(c.original, own)
+        if not keep or same or repeats_one_of(c.original, own)
     }
     return [c for c in found if id(c) not in left_out]
 
 
-def _repeats_one_of(sentence: str, others: Sequence[str]) -> bool:
+def repeats_one_of(sentence: str, others: Sequence[str]) -> bool:
     """Most (``REPEAT_SHARE``) of the sentence's content words are those of one of ``others``: the verifier's bar
-    for a repeat. A related story's sentence that repeats one of the story's makes the story's point a second time
-    (``salience.says_what_the_story_says``)."""
+    for a repeat, and the one test of "this point is made already" wherever the article is drafted (the drafter's
+    used sentences, background against the story, a model's text against what the article says before it)."""
     words = _content_words(sentence)
     return len(words) >= 3 and any(len(words & _content_words(o)) >= REPEAT_SHARE * len(words) for o in others)
 
@@ -276,7 +276,7 @@ class GroundedDrafter:
 
     def _repeats_used(self, candidate: Candidate) -> bool:
         """Most of its content words already said by a used sentence: the verifier would drop it as a repeat."""
-        return _repeats_one_of(
+        return repeats_one_of(
             candidate.original, [self.pool[i].original for i in self.used if self.pool[i] is not candidate]
         )
 

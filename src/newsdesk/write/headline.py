@@ -17,7 +17,15 @@ from .asking import ATTRIBUTION_VERBS, MID_SENTENCE_CAPITAL, lower_words
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Token
 
-__all__ = ["bare_headline", "headline_clause", "headline_parts", "read_headline", "sentence_case", "with_articles"]
+__all__ = [
+    "bare_headline",
+    "headline_clause",
+    "headline_parts",
+    "kicker",
+    "read_headline",
+    "sentence_case",
+    "with_articles",
+]
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 _WH_START = re.compile(r"(?:what|why|how|who|when|where|which)\b", re.I)
@@ -45,7 +53,7 @@ def read_headline(headline: str, body: str = "") -> tuple[str, bool]:
         _unstopped(p)
         for p, quoted in parts
         if not quoted and not p.endswith("?") and not _WH_START.match(p) and len(p.split()) >= 3
-        if not _KICKER.match(p)
+        if not kicker(p)
     ]
     quoted = any(q for _, q in parts)
     if quoted and not any(_has_verb(sentence_case(p, body)) for p in statements):
@@ -64,6 +72,12 @@ def read_headline(headline: str, body: str = "") -> tuple[str, bool]:
     unlabelled, attributed = _unlabelled(clause)
     quotation = quoted and not statements and not (quoted and told)
     return sentence_case(unlabelled, body), attributed or quotation
+
+
+def kicker(part: str) -> bool:
+    """Whether a headline's part is a kicker ("Analysis", "Live", "What we know"): what kind of piece it is, not
+    what the story is about."""
+    return bool(_KICKER.match(part))
 
 
 def _has_verb(text: str) -> bool:

@@ -21,9 +21,17 @@ from ..langid import dominant_language, guess_language
 from ..language import is_noun, nlp, words_pattern
 from ..sentences import split_sentences
 from ..storymap import StoryMap, is_complete_sentence
-from .asking import asked_about, finish, lower_first, lower_words, plural
+from .asking import asked_about, finish, inside_a_wh_clause, lower_first, lower_words, plural
 from .core import shorten
-from .headline import bare_headline, headline_clause, headline_parts, read_headline, sentence_case, with_articles
+from .headline import (
+    bare_headline,
+    headline_clause,
+    headline_parts,
+    kicker,
+    read_headline,
+    sentence_case,
+    with_articles,
+)
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
     from spacy.tokens import Doc, Token
@@ -63,19 +71,50 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
     keeps its headline: the question is made by English grammar from an English parse, and an English frame
     around another language's clause ("Why did una solución ...?") is no sentence of either."""
     if (asked := _headline_question(headline, body)) is not None:
-        return asked
+        return _with_label(asked, headline, body)
     if _language(headline, body) not in (None, "en"):
         return bare_headline(headline)
     clause, attributed = read_headline(headline, body)
     for reading in (_answered, _looked_inside, _named_thing):
         if (question := reading(clause, body)) is not None:
-            return question
+            return _with_label(question, headline, body)
     if (inverted := asked_about(clause, body, attributed=attributed)) is not None:
-        return with_articles(inverted, body)
+        return _with_label(with_articles(inverted, body), headline, body)
     if attributed:  # every frame ("What is at stake as ...?") states its clause: the headline keeps the source
         return bare_headline(headline)
     framed = _framed(clause, body, story_map)
     return with_articles(framed, body) if framed is not None else bare_headline(headline)
+
+
+def _with_label(question: str, headline: str, body: str) -> str:
+    """The question after the headline's label where its subject is a bare definite description ("Harbour bridge:
+    The work will cost ..." -> "Harbour bridge: Why will the work cost ...?", not "Why will the work cost ...?").
+    "The" presents its noun as one the reader can already pick out; a headline's general noun ("the work", "the
+    collection") is picked out only by the label before its colon, which names the topic, so a title that drops
+    the label points at nothing, as a title with a pronoun does (``_pointing``). A label names a topic when it is
+    a short noun phrase, not a kicker ("Analysis:", "Live:"), whose words the story uses too; a subject with a name
+    or a phrase of its own ("the work on the bridge") needs no label."""
+    parts = headline_parts(headline)
+    if len(parts) != 2 or parts[0][1] or kicker(parts[0][0]):
+        return question
+    label = sentence_case(parts[0][0], body)
+    topic = nlp()(label)
+    if (
+        len(topic) > 6
+        or not any(t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN") for t in topic)  # a noun phrase, no clause
+        or not any(t.pos_ in ("NOUN", "PROPN") and t.lower_ in body.lower() for t in topic)
+        or len(f"{label} {question}".split()) > MAX_TITLE_WORDS
+    ):
+        return question
+    asked = nlp()(question)
+    subject = next((t for t in asked if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    if subject is None or subject.pos_ != "NOUN" or not subject.text.islower():
+        return question
+    modifiers = list(subject.children)
+    bare = all(c.dep_ in ("det", "amod", "compound") and c.text.islower() for c in modifiers) and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in modifiers
+    )
+    return f"{label}: {question}" if bare else question
 
 
 def _language(headline: str, body: str) -> str | None:
@@ -147,12 +186,18 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
     doc = nlp()(clause)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.pos_ not in ("VERB", "AUX"):  # a parse that missed the verb ("Attack stokes ...")
-        root = next((t for t in doc if t.tag_ in ("VBZ", "VBD", "VBP") and t.i > 0), root)
+        root = next((t for t in doc if t.tag_ in ("VBZ", "VBD", "VBP") and t.i > 0 and not _wh_clause(t)), root)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if root is not None and subject is None and root.i > 0 and root.tag_ in ("VBZ", "VBD", "VBP"):
         subject = doc[root.i - 1]
     lowered = lower_words(body)
     text = lower_first(doc, clause.rstrip(".!?"), lowered, story=body)
+    if subject is not None and root is not None and root.i == len(doc) - 1 and inside_a_wh_clause(doc, root):
+        # "The bitter row over who owns the harbour lands": the last word is the embedded question's object, so
+        # the headline is a noun phrase, asked what it is when definite
+        if doc[0].lower_ == "the" or any(c.dep_ == "poss" for c in subject.children):
+            return finish(f"What {'are' if plural(subject) else 'is'} {text}")
+        subject = None
     if root is not None and subject is not None:
         first_aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ == "to"), None)
         if first_aux is not None and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in root.children):
@@ -223,9 +268,13 @@ def _definite_question(doc: Doc, text: str) -> str | None:
     the question is the copula's: "What is <it>?" ("What are ..." for a plural, a number above one, or two joined
     by "and"). Definite: it opens on "the" or a possessor, or is a number's part of a definite whole ("Four of
     the ..."). An indefinite one ("A subway ride to remember") introduces something the story must say first: the
-    story is asked instead."""
+    story is asked instead. An embedded question the phrase holds ("The quiet fight over who controls AI chips")
+    has its own verb and leaves the phrase a phrase (``_wh_clause``)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in doc) or root.pos_ not in _NOMINAL:
+    finite = [t for t in doc if t.tag_ in ("VBZ", "VBD", "VBP", "MD")]
+    if root is None or root.pos_ not in _NOMINAL:
+        return None
+    if any(not _wh_clause(t.head if t.tag_ == "MD" else t) for t in finite):  # a verb outside an embedded question
         return None
     parts = root.tag_ == "CD" and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
     possessed = any(c.dep_ == "poss" for c in root.children)
@@ -240,6 +289,25 @@ def _definite_question(doc: Doc, text: str) -> str | None:
 
 
 _NOMINAL = ("NOUN", "PROPN", "NUM")
+_WH_TAGS = ("WDT", "WP", "WRB", "WP$")
+
+
+def _wh_clause(verb: Token) -> bool:
+    """Whether ``verb`` is the verb of an embedded question a preposition governs ("the fight over who controls AI
+    chips", "the battle over which firm supplies ..."): a clause inside a noun phrase, never the headline's own
+    verb. A wh-word after a preposition opens the preposition's object, an embedded question (``asking``'s
+    ``_after_preposition``); the wh-word (or the phrase it opens: "which firm") comes before the verb, and the
+    verb is the first it depends on. A relative clause ("the man whose break-up ...") is left to the reading of
+    relative clauses: it names a person as often as a thing, which "What is ...?" cannot ask."""
+    return any(
+        t.tag_ in _WH_TAGS
+        and t.i > 0
+        and verb.doc[t.i - 1].pos_ == "ADP"
+        and next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) == verb
+        for t in verb.doc[: verb.i]
+    )
+
+
 LEAD_SENTENCES = 3  # the story's opening sentences a title may be asked from
 
 
