@@ -114,24 +114,41 @@ _WINDOWS_1252_TABLE = "".join(bytes([byte]).decode("cp1252", "ignore") or chr(by
 
 
 _INLINE = MarkdownIt("commonmark")
+MAX_ANCHOR_WORDS = 8
 _INLINE_MARKUP = re.compile(r"[*_`\[\]<\\!]")  # a line without these has no inline Markdown to read
 
 
 def plain_inline(line: str) -> str:
     """A line with its inline Markdown read as the text it shows (CommonMark, markdown-it-py): emphasis marks
-    and backslash escapes go, a link leaves its text and not its address, an image or an inline HTML tag leaves
-    nothing (an image's words are a caption, never the story's). Block markers ("## ", "- ", "1. ") are not inline
-    and stay, for the story's paragraphs to be read from; an asterisk that opens no emphasis ("5*3") stays too."""
+    and backslash escapes go, a link that is an anchor leaves its text and not its address, an image leaves nothing
+    (an image's words are a caption, never the story's). Inline HTML is no Markdown of a story's and stays as
+    written, as the screen reads it ("<developer>...</developer>"). Block markers ("## ", "- ", "1. ") are not
+    inline and stay, for the story's paragraphs to be read from; an asterisk that opens no emphasis stays too."""
     if not _INLINE_MARKUP.search(line):
         return line
-    shown = []
+    shown: list[str] = []
     for token in _INLINE.parseInline(line):
-        for child in token.children or []:
-            if child.type in ("text", "code_inline"):
+        children = token.children or []
+        for at, child in enumerate(children):
+            if child.type in ("text", "code_inline", "html_inline"):
                 shown.append(child.content)
             elif child.type in ("softbreak", "hardbreak"):
                 shown.append(" ")
+            elif child.type == "link_open" and not _an_anchor(children, at):
+                return line  # a link whose text is a text of its own: kept as written (see ``_an_anchor``)
     return "".join(shown)
+
+
+def _an_anchor(children: list[Any], at: int) -> bool:
+    """Whether the link opening at ``children[at]`` is an anchor: a few words that name what it links to ("the
+    [port office](...)"). A link text that is a sentence or more is a text of its own, which a reader, and the
+    injection screen, read apart from the sentence around it; reading it into that sentence would hide it."""
+    words: list[str] = []
+    for child in children[at + 1 :]:
+        if child.type == "link_close":
+            break
+        words += child.content.split()
+    return len(words) <= MAX_ANCHOR_WORDS and not any(w.endswith((".", "!", "?", ":", ";")) for w in words)
 
 
 def parse_text_story(text: str, name: str = "input") -> Story:
