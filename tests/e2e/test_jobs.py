@@ -23,7 +23,7 @@ from newsdesk.models import Article, Section, Story
 from newsdesk.web import Settings
 from newsdesk.web.desk import Desk
 from newsdesk.web.supervisor import Supervisor
-from support.servers import ThreadedServer
+from support.servers import ThreadedServer, hanging_server
 
 STORY = Story(headline="Harbour bridge approved", body="The council approved the harbour bridge on Tuesday.")
 
@@ -425,31 +425,16 @@ def _cancel_while_it_hangs(archive: Archive, enqueue: Callable[[str], int]) -> i
     """Cancel the job ``enqueue`` queues (given the URL of a server on 127.0.0.1 that takes a request and sends
     nothing) once a worker's fetch of it waits on that server; the job's id, once the worker let it go. The server
     holds the request for two minutes: the worker is freed by the cancel, or by its read timeout (20 s)."""
-    from http.server import BaseHTTPRequestHandler
-
-    requested, release = threading.Event(), threading.Event()
-
-    class Hang(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # http.server's naming
-            requested.set()
-            release.wait(120)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
     queue = queue_for(archive)
     worker = Worker(WorkerConfig(db=archive.path, allow_private=True), queue=queue, archive=archive)
-    with ThreadedServer(Hang) as server:
+    with hanging_server() as (server, requested):
         job_id = enqueue(server.url("/wire"))
         running = threading.Thread(target=worker.run_one)
         running.start()
-        try:
-            assert requested.wait(60), "the worker fetches what the job asks for"
-            queue.cancel(job_id)
-            running.join(120)
-            assert not running.is_alive()
-        finally:
-            release.set()
+        assert requested.wait(60), "the worker fetches what the job asks for"
+        queue.cancel(job_id)
+        running.join(120)
+        assert not running.is_alive()
     return job_id
 
 

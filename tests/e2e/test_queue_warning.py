@@ -14,7 +14,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from conftest import ROOT
 from newsdesk.archive import open_archive
 from newsdesk.jobs import queue_for
 from newsdesk.models import Story
-from support.servers import ThreadedServer
+from support.servers import ThreadedServer, hanging_server
 
 LEASE_SECONDS = 2  # the worker's: it beats three times in it, and shows stale after it without a beat
 PAGES = ("/", "/feeds")
@@ -34,22 +33,8 @@ PAGES = ("/", "/feeds")
 
 @pytest.fixture
 def hanging() -> Iterator[tuple[ThreadedServer, threading.Event]]:
-    """A server on 127.0.0.1 that takes a request and sends nothing; the event says a request came."""
-    requested, release = threading.Event(), threading.Event()
-
-    class Hang(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # http.server's naming
-            requested.set()
-            release.wait(120)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    with ThreadedServer(Hang) as server:
-        try:
-            yield server, requested
-        finally:
-            release.set()
+    with hanging_server() as found:
+        yield found
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 
-__all__ = ["ThreadedServer", "free_port", "serving_process"]
+__all__ = ["ThreadedServer", "free_port", "hanging_server", "serving_process"]
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -61,6 +61,27 @@ class ThreadedServer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@contextmanager
+def hanging_server() -> Iterator[tuple[ThreadedServer, threading.Event]]:
+    """A server on 127.0.0.1 that takes a GET request and sends nothing for two minutes, and an event set when a
+    request has come; whatever waits on it is let go when the block ends."""
+    requested, release = threading.Event(), threading.Event()
+
+    class Hang(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # http.server's naming
+            requested.set()
+            release.wait(120)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    with ThreadedServer(Hang) as server:
+        try:
+            yield server, requested
+        finally:
+            release.set()
 
 
 def send_json(
