@@ -97,6 +97,10 @@ def test_a_later_entry_with_a_new_toll_makes_version_2_with_an_updates_log(tmp_p
     assert sorted(a for row in json.loads(listed.stdout) for a in row["article_ids"]) == [first["id"]], (
         "an update is a new version of the same article, not a second article"
     )
+    again = run_newsdesk("write", str(tmp_path / "first.md"), "--template", str(TINY_TEMPLATE), db=db)
+    assert again.returncode == 0, again.stderr.decode()
+    said = again.stderr.decode()  # Smoke test 42 #22: "written with the same options before" of version 2
+    assert "has since been updated from later reports, to version 2" in said and "--version 1" in said, said
 
 
 def rss(*stories: str) -> str:

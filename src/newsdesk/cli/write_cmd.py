@@ -140,7 +140,16 @@ def write(
 
         article = write_article(story, options, archive, on_event=on_event)
     write_output(render(article, output_format(fmt, output)), output, saved_as=article.id, db=db)
-    if not quiet and reused:
+    if not quiet and reused and article.version > 1:
+        # what is shown is the article as it stands, which later reports of its thread have updated: not what
+        # this story alone gave (Smoke test 42 #22)
+        click.echo(
+            f"Article {article.id} was written from this story before and has since been updated from later "
+            f"reports, to version {article.version}: shown as it stands (`newsdesk show {article.id} --version 1` "
+            "shows it as first written; --regenerate writes a new one).",
+            err=True,
+        )
+    elif not quiet and reused:
         click.echo(
             f"Article {article.id} was written with the same options before: shown again "
             "(--regenerate writes a new one).",
