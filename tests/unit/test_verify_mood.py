@@ -176,3 +176,16 @@ def test_a_forecast_of_what_the_source_leaves_an_open_question_fails(verifier: V
     assert outcome(verifier, "stated_as_done", sentence, source) == "fail"
     kept = "The county has not yet said whether the cider press will reopen."
     assert outcome(verifier, "stated_as_done", kept, source) != "fail"
+
+
+def test_a_hope_or_an_attempt_stated_with_will_fails(verifier: Verifier) -> None:
+    """A wish or an attempt commits to nothing: "will" restates a plan, not a hope."""
+    source = _passages(
+        "Growers hope that the cider orchard will reopen its farm shop in May.",
+        "The cooperative plans to open a second pressing barn in June.",
+    )
+    hoped = "In May, the cider orchard will reopen the shop where it sells its farm produce."
+    assert outcome(verifier, "stated_as_done", hoped, source) == "fail"
+    assert outcome(verifier, "stated_as_done", "The cooperative will open a second pressing barn in June.", source) != (
+        "fail"
+    )

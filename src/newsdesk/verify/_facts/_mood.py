@@ -231,6 +231,11 @@ def certain_future(verb: Any) -> str:
     return ""
 
 
+# Verbs of intending that commit to the event (a plan, a pledge, a threat); a wish or an attempt ("hopes to",
+# "wants to", "is trying to") commits to nothing, and "will" does not restate it.
+_COMMITTING = INTENTION_VERBS - frozenset("hope want seek try attempt".split())
+
+
 def forecast(reason: str) -> bool:
     """What leaves a source clause open forecasts the event (a future, an intention, an expectation: "will",
     "plans", "is set to"), which a writer's "will" may restate, rather than allowing it (a possibility, a fear, a
@@ -238,7 +243,7 @@ def forecast(reason: str) -> bool:
     word = reason.removesuffix(" to").split(" ")[-1] if reason else ""
     return (
         word in FORECAST_WORDS
-        or stem(word) in _stems(INTENTION_VERBS)
+        or stem(word) in _stems(_COMMITTING)
         or word in EXPECTATION_PREDICATES
         or word in FUTURE_PERIPHRASES
     )
