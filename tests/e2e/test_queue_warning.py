@@ -99,7 +99,9 @@ def test_queued_jobs_with_no_live_worker_are_said_on_the_health_and_the_pages_on
         worker.wait(timeout=30)
         health = _health_when(live, lambda h: h["status"] != "ok")
         assert health["status"] == "stalled" and "no worker is running" in health["warning"]
-        assert "the last was heard from at" in health["warning"]
+        # the killed worker's row is listed stale until the server's next check forgets it (its process is gone):
+        # while it is listed, the warning says when it was last heard from
+        assert ("the last was heard from at" in health["warning"]) == bool(health["worker_heartbeats"])
         assert _warning_on(live, "/") == _warning_on(live, f"/jobs/{stuck.id}") != ""
     finally:
         if worker.poll() is None:
