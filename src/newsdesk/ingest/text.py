@@ -13,9 +13,8 @@ import codecs
 import json
 import re
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
-
-from markdown_it import MarkdownIt
 
 from ..errors import InputError
 from ..models import Story, web_url
@@ -113,9 +112,17 @@ def _windows_1252(data: bytes) -> str:
 _WINDOWS_1252_TABLE = "".join(bytes([byte]).decode("cp1252", "ignore") or chr(byte) for byte in range(256))
 
 
-_INLINE = MarkdownIt("commonmark")
 MAX_ANCHOR_WORDS = 8
 _INLINE_MARKUP = re.compile(r"[*_`\[\]<\\!]")  # a line without these has no inline Markdown to read
+
+
+@cache
+def _inline_parser() -> Any:
+    """The CommonMark parser, made on first use: most stories hold no inline Markdown, and every command imports
+    this module."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 def plain_inline(line: str) -> str:
@@ -127,7 +134,7 @@ def plain_inline(line: str) -> str:
     if not _INLINE_MARKUP.search(line):
         return line
     shown: list[str] = []
-    for token in _INLINE.parseInline(line):
+    for token in _inline_parser().parseInline(line):
         children = token.children or []
         for at, child in enumerate(children):
             if child.type in ("text", "code_inline", "html_inline"):
