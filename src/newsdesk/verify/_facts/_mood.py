@@ -216,14 +216,13 @@ def _content_clause(verb: Any) -> bool:
     return not any(c.lower_ in _RELATIVE_WORDS and c.dep_ != "mark" for c in verb.children)
 
 
-def certain_future(verb: Any) -> str:
+def certain_future(verb: Any, above: str) -> str:
     """What makes the clause ``verb`` heads a forecast: a future it states as certain ("will default") or one it
     forecasts ("is set to review", "plans to open"), with nothing else that leaves it open and no denial; "" when
-    it is none."""
+    it is none. ``above``: what leaves the clause open from above (``irrealis`` less its own modal)."""
     if _negated(verb):
         return ""
     modal = next((str(c.lower_) for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"), "")
-    above = irrealis(verb, own_modal=False)
     if modal in ("will", "shall", "'ll") and (not above or forecast(above)):
         return f"{modal} {verb.lower_}"
     if not modal and above and forecast(above):
@@ -323,17 +322,9 @@ def clauses(doc: Any) -> list[Clause]:
         if not is_clause(verb) or verb.pos_ != "VERB":
             continue
         predicate = predicate_of(verb)
-        out.append(
-            Clause(
-                predicate,
-                _subject(verb, predicate),
-                realis(verb),
-                irrealis(verb),
-                certain_future(verb),
-                _modal(verb),
-                irrealis(verb, own_modal=False),
-            )
-        )
+        modal, above = _modal(verb), irrealis(verb, own_modal=False)  # irrealis(verb) is the one, else the other
+        subject = _subject(verb, predicate)
+        out.append(Clause(predicate, subject, realis(verb), modal or above, certain_future(verb, above), modal, above))
     return out
 
 
