@@ -110,7 +110,7 @@ def test_a_quotation_moved_from_its_speakers_introduction_names_the_speaker_in_f
     ]
     sources = _sources(story)
     story_map = build_map(sources, HEADLINE)
-    drafter = GroundedDrafter(sources, HEADLINE, story_map.unusable, story_map.speaker_only, story_map.named_speakers())
+    drafter = GroundedDrafter.reading(sources, HEADLINE, story_map)
     texts = {c.original: c.text for c in drafter.pool}
     bullets = [b.sentences[0].text for b in drafter.takeaways(4)]
     for said in (t for t in [*texts.values(), *bullets] if t.startswith('"')):

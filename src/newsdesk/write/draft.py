@@ -100,11 +100,7 @@ def write_draft(
     summary = story_sentences < SUMMARY_SENTENCES
     summary_only = summary and len(sources) == 1  # with background stories there is still something to weigh
     grounded = grounded or summary_only
-    drafter = (
-        GroundedDrafter(sources, headline, story_map.unusable, story_map.speaker_only, story_map.named_speakers())
-        if grounded or map_analysis
-        else None
-    )
+    drafter = GroundedDrafter.reading(sources, headline, story_map) if grounded or map_analysis else None
     # A short story has too few sentences for a full intro and full sections: each part takes fewer, so that
     # every section gets some.
     scarce = drafter is not None and len(drafter.pool) < SCARCE_SENTENCES and not summary_only
@@ -408,9 +404,7 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -
     if not from_map.builds_from_map(spec) and spec.kind not in GROUNDED_KINDS:
         return None
     headline = article.story.headline or article.title
-    drafter = GroundedDrafter(
-        article.sources, headline, story_map.unusable, story_map.speaker_only, story_map.named_speakers()
-    )
+    drafter = GroundedDrafter.reading(article.sources, headline, story_map)
     cited = {
         c.quote
         for other in article.all_sections()
@@ -532,7 +526,7 @@ def opening_intro(sources: list[Source], headline: str, story_map: StoryMap, dek
     """An intro of the story's own opening sentences, about ``words`` long: what stands in for an intro the model
     left out or that failed the check. The dek is often the story's first sentence: the intro goes on from it, or a
     one-sentence summary's article is its dek and the note that says why, not the same sentence twice."""
-    lead = GroundedDrafter(sources, headline, story_map.unusable, story_map.speaker_only, story_map.named_speakers())
+    lead = GroundedDrafter.reading(sources, headline, story_map)
     opening = lead.take(words, lead=True)
     return lead.blocks([c for c in opening if dek.strip() not in (c.text.strip(), c.original.strip())], "paragraphs")
 

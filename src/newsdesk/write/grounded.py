@@ -21,7 +21,7 @@ from ..injection import sentence_screen
 from ..language import newsgathering, nlp
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..sentences import lost_starts, split_sentences
-from ..storymap import first_person_unattributed, is_complete_sentence
+from ..storymap import StoryMap, first_person_unattributed, is_complete_sentence
 from ..storymap.quoting import balanced, left_behind, opens_or_closes, quotation_open_after
 from ..text import YEAR, content_words
 from .antecedents import OPENING_MARKS, depends_on_before, lemmas, pronoun_subject
@@ -211,6 +211,12 @@ class GroundedDrafter:
         self._nouns: set[str] | None = None  # ``_article_nouns``
         for c in self.pool:
             self._openings[c.passage.source_number] = min(c.order, self._openings.get(c.passage.source_number, c.order))
+
+    @classmethod
+    def reading(cls, sources: list[Source], headline: str, story_map: StoryMap) -> GroundedDrafter:
+        """A drafter that reads the sources as the story map does: what it finds unusable is never offered, a
+        speaker's words only under their name, and a speaker named in full wherever their words stand."""
+        return cls(sources, headline, story_map.unusable, story_map.speaker_only, story_map.named_speakers())
 
     def points_back(self, candidate: Candidate) -> bool:
         """``core.points_back``, a source's first sentence read as an opening: nothing comes before it to point
