@@ -106,10 +106,8 @@ def write_articles(
             result = _develop(archive, story_id, options, on_event)
             if result is not None and not result.updated:  # the thread's article stays as it was: say why
                 kept_id = int(result.article.id or 0)
-                archive.feeds.set_entry_article(entry.id, kept_id)
+                _record(archive, report, entry.id, kept_id, out_dir, fmt)
                 report.kept.append((story_id, kept_id, result.not_saved))
-                copy = _saved_copy(archive, kept_id, out_dir, fmt)
-                report.copied.extend([copy] if copy else [])
                 done_stories.add(story_id)
                 if progress:
                     progress(f"  {result.not_saved or f'article {kept_id} stays at version {result.article.version}'}")
@@ -149,10 +147,14 @@ def write_articles(
 def _already_had(
     archive: Archive, report: WriteReport, entry_id: int, article_id: int, out_dir: Path, fmt: str
 ) -> None:
-    """The entry's story has ``article_id`` already: recorded on the entry, counted as done, and its file saved
-    in ``out_dir`` when the folder has none."""
-    archive.feeds.set_entry_article(entry_id, article_id)
+    """The entry's story has ``article_id`` already: recorded on the entry (``_record``), and counted as done."""
+    _record(archive, report, entry_id, article_id, out_dir, fmt)
     report.already_done += 1
+
+
+def _record(archive: Archive, report: WriteReport, entry_id: int, article_id: int, out_dir: Path, fmt: str) -> None:
+    """``article_id`` recorded as the entry's, and its file saved in ``out_dir`` when the folder has none."""
+    archive.feeds.set_entry_article(entry_id, article_id)
     copy = _saved_copy(archive, article_id, out_dir, fmt)
     report.copied.extend([copy] if copy else [])
 
