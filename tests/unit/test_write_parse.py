@@ -8,8 +8,8 @@ from newsdesk.storymap import StoryMap
 from newsdesk.template import parse_template
 from newsdesk.write import fallback_title
 from newsdesk.write.draft import _title as choose_title
-from newsdesk.write.parse import clean_text, cut_repetition, parse_labelled, to_blocks
-from newsdesk.write.prompts import CLOSE, OPEN, neutralise, source_block
+from newsdesk.write.parse import clean_text, cut_repetition, drop_request_echoes, parse_labelled, reads_back, to_blocks
+from newsdesk.write.prompts import CLOSE, OPEN, neutralise, request_text, source_block
 
 
 def test_reasoning_tags_are_stripped():
@@ -377,3 +377,25 @@ def test_a_point_that_opens_on_a_label_word_is_a_point_not_a_label() -> None:
     assert not _CONS.match("Risks remain high for the town.")
     assert not _PROS.match("Benefits will reach every commuter by May.")
     assert _CONS.match("The risks") and _CONS.match("**Cons:**") and _PROS.match("Pros of the plan:")
+
+
+def test_a_sentence_that_reads_the_request_back_goes_and_the_story_stays():
+    template = parse_template(
+        "name: t\nheadline:\n  instructions: Write a title.\n"
+        "sections:\n  - id: a\n    heading: Analysis\n    kind: analysis\n    format: paragraphs\n"
+        "    instructions: Weigh the quarrel between the two bakeries in a few calm sentences.\n"
+    )
+    request = request_text(template.sections[0])
+    story = "Two bakeries on Mill Lane have argued for a year over a shared oven."
+    blocks, dropped = drop_request_echoes(
+        to_blocks(
+            "The quarrel between the two bakeries in a few calm sentences is old. The oven is shared.", "paragraphs"
+        ),
+        request,
+        story,
+    )
+    assert dropped == 1
+    assert [s.text for b in blocks for s in b.sentences] == ["The oven is shared."]
+    # the same words in a row are the story's where a source holds them: not an echo
+    assert not reads_back("The bakeries on Mill Lane argued.", request, "The bakeries on Mill Lane argued again.")
+    assert not reads_back("Two calm bakeries argued.", request, story), "two words of the request are no echo"

@@ -23,8 +23,10 @@ from .parse import (
     clean_text,
     cut_at_other_parts,
     cut_repetition,
+    drop_request_echoes,
     number_sentences,
     parse_labelled,
+    reads_back,
     to_blocks,
 )
 from .shape import fact_words, omit_empty_sections, takeaway_count
@@ -60,6 +62,7 @@ FOREIGN_NOTE = (
     "The story is written in another language ({language}): newsdesk writes in English and translates nothing, "
     "so the article gives the story's own sentences as written, under English headings."
 )
+ECHO_NOTE = "The model's text for this section only restated what it was asked to write."
 LOOP_NOTE = "The model's draft started repeating itself, so it was cut short."
 REPEATS_NOTE = "Every point the model made here is made earlier in the article."
 
@@ -309,9 +312,14 @@ def _written_headline(
     except (BudgetExceeded, ContextTooSmall):
         pass  # the intro is then taken from the story, and the title built from the headline
     intro = Section(id="intro", heading="", kind="summary")
+    request, source_text = prompts.request_text(spec), _source_text(sources)
     if labelled.get("intro"):
-        intro.blocks = _whole_sentences_only(to_blocks(labelled["intro"], "paragraphs"))
-    dek = whole_sentence([labelled.get("dek") or "", *split_sentences(body)[:3]]) or headline
+        intro.blocks, _ = drop_request_echoes(
+            _whole_sentences_only(to_blocks(labelled["intro"], "paragraphs")), request, source_text
+        )
+    model_dek = labelled.get("dek") or ""
+    model_dek = "" if reads_back(model_dek, request, source_text) else model_dek
+    dek = whole_sentence([model_dek, *split_sentences(body)[:3]]) or headline
     return _title(labelled.get("title"), headline, body, story_map), dek, intro
 
 
@@ -468,11 +476,13 @@ def _written_section(
     # the answer ends where the model starts another part of the article: that part has its own call
     text = cut_at_other_parts(clean_text(completion.text, spec.heading), [*others, *ARTICLE_PARTS], own=spec.heading)
     text, looped = cut_repetition(text, completion.finish_reason != "length")
-    section.blocks = _whole_sentences_only(to_blocks(text, spec.format))
+    section.blocks, echoed = drop_request_echoes(
+        _whole_sentences_only(to_blocks(text, spec.format)), prompts.request_text(spec), _source_text(sources)
+    )
     if spec.format == "pros_cons":
         section.blocks = _ensure_pros_cons(section.blocks)
     if not section.blocks:  # a model that wrote only fragments did write: the note says which failed
-        section.note = NO_SENTENCE_NOTE if text.strip() else EMPTY_NOTE
+        section.note = ECHO_NOTE if echoed else NO_SENTENCE_NOTE if text.strip() else EMPTY_NOTE
     elif looped and completion.finish_reason != "length":
         section.note = LOOP_NOTE
     return section
@@ -542,6 +552,10 @@ def _whole_sentences_only(blocks: list[Block]) -> list[Block]:
         if block.type != "subheading":
             block.sentences = [s for s in block.sentences if is_complete_sentence(nlp()(s.text))]
     return [b for b in blocks if b.sentences]
+
+
+def _source_text(sources: list[Source]) -> str:
+    return "\n".join(part for source in sources for part in (source.title or "", *(p.text for p in source.passages)))
 
 
 def _key_words(text: str) -> set[str]:

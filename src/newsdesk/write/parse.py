@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from ..models import Block, Sentence
 from ..sentences import split_sentences
-from ..text import LIST_MARKER
+from ..text import LIST_MARKER, content_words
 
 BULLET = LIST_MARKER  # the name the writer's parsers use
 
@@ -258,3 +258,42 @@ def _same_words(a: str, b: str) -> bool:
         return re.sub(r"\W+", " ", text).strip().lower()
 
     return norm(a) == norm(b)
+
+
+#: Content words in a row that make an echo: two can be any common pairing ("key facts"), three in the order the
+#: request gave them are the request read back.
+ECHO_RUN = 3
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    found = content_words(text)
+    return {tuple(found[i : i + ECHO_RUN]) for i in range(len(found) - ECHO_RUN + 1)}
+
+
+def echoes_request(sentence: str, request: set[tuple[str, ...]], sources: set[tuple[str, ...]]) -> bool:
+    """The sentence reads back the request the model was given, not the story: it holds ``ECHO_RUN`` content words
+    in a row as the request's own words stand (``request``: the runs of the prompt's text that are not source
+    text), and the sources hold none of those runs (``sources``), so no source is what the words come from."""
+    return any(run in request and run not in sources for run in _runs(sentence))
+
+
+def reads_back(text: str, request_text: str, source_text: str) -> bool:
+    """``echoes_request`` for one text against the prompt's text and the sources' text."""
+    return echoes_request(text, _runs(request_text), _runs(source_text))
+
+
+def drop_request_echoes(blocks: list[Block], request_text: str, source_text: str) -> tuple[list[Block], int]:
+    """A model's answer without its sentences that read the prompt's instructions back ("The story in two or three
+    short sub-sections about ..." for "Analyse the story in two or three short sub-sections"): a small model often
+    opens by restating what it was asked, and such a sentence, given a citation, would pass as the story's fact.
+    The prompt is the one text besides the sources that the model saw, so an echo of it is told apart by its
+    words, not by a list of phrasings. Returns the blocks left and how many sentences went."""
+    request, sources = _runs(request_text), _runs(source_text)
+    dropped = 0
+    for block in blocks:
+        if block.type == "subheading":
+            continue
+        kept = [s for s in block.sentences if not echoes_request(s.text, request, sources)]
+        dropped += len(block.sentences) - len(kept)
+        block.sentences = kept
+    return [b for b in blocks if b.sentences], dropped

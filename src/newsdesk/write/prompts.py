@@ -39,6 +39,22 @@ FORMAT_HINTS = {
 }
 
 
+_NO_HEADING = "Do not write the section heading."
+_HEADLINE_FORM = (
+    "Answer in exactly this form:\nTITLE: <the question-style title>\nDEK: <one sentence>\n"
+    "INTRO: <the intro, about {words} words>"
+)
+
+
+def request_text(spec: SectionSpec | HeadlineSpec) -> str:
+    """What a call asks of the model, without the story's own words (headline, sources, plan): the text that the
+    model's answer must not read back as the story's (``parse.drop_request_echoes``)."""
+    if isinstance(spec, HeadlineSpec):
+        return "\n".join((RULES, spec.instructions, _HEADLINE_FORM.format(words=spec.target_words)))
+    asked = ("Write the section of an analysis article about:", spec.instructions, FORMAT_HINTS[spec.format])
+    return "\n".join((RULES, *asked, _NO_HEADING))
+
+
 def neutralise(text: str) -> str:
     """Source text made inert for a prompt: control tokens, our own delimiters and sentences addressed to the
     model (``newsdesk.injection``) removed."""
@@ -69,11 +85,7 @@ def system_message(sources: list[Source]) -> dict[str, str]:
 
 
 def headline_messages(sources: list[Source], spec: HeadlineSpec, headline: str) -> list[dict[str, str]]:
-    user = (
-        f"The story: {neutralise(headline)}\n{spec.instructions}\n"
-        "Answer in exactly this form:\nTITLE: <the question-style title>\nDEK: <one sentence>\n"
-        f"INTRO: <the intro, about {spec.target_words} words>"
-    )
+    user = f"The story: {neutralise(headline)}\n{spec.instructions}\n{_HEADLINE_FORM.format(words=spec.target_words)}"
     return [system_message(sources), {"role": "user", "content": user}]
 
 
@@ -110,7 +122,7 @@ def section_messages(
     user = (
         f'Write the "{spec.heading}" section of an analysis article about: {neutralise(headline)}\n'
         f"{spec.instructions}{planned}\n{FORMAT_HINTS[spec.format]} About {spec.target_words} words.{elsewhere}\n"
-        "Do not write the section heading."
+        f"{_NO_HEADING}"
     )
     return [system_message(sources), {"role": "user", "content": user}]
 
