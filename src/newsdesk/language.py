@@ -661,6 +661,11 @@ UNVOUCHED_VERBS = NONFACTIVE_VERBS | CONTESTED_SAYING_VERBS
 PROBABILITY_ADVERBS = frozenset("possibly probably perhaps likely maybe presumably".split())
 #: Adverbs of hearsay and guesswork beyond the hedges above: the writer does not vouch for what follows.
 EVIDENTIAL_ADVERBS = HEDGE_ADVERBS | frozenset("maybe seemingly supposedly presumably".split())
+#: Adverbs of gradual change: an event so told has happened as far as it has gone ("is increasingly exposing" the
+#: wealth has exposed some of it), so its perfect with the same adverb is true.
+GRADUAL_ADVERBS = frozenset(
+    "increasingly gradually steadily progressively slowly incrementally partly partially".split()
+)
 #: Adjectives that make a charge or a guess of what they describe: "the alleged gunman" is not the gunman.
 QUALIFYING_ADJECTIVES = frozenset("alleged suspected possible potential apparent presumed purported probable".split())
 #: Verbs of intending, attempting and promising with a to-infinitive: "plans to build" has built nothing, and

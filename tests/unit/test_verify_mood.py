@@ -189,3 +189,50 @@ def test_a_hope_or_an_attempt_stated_with_will_fails(verifier: Verifier) -> None
     assert outcome(verifier, "stated_as_done", "The cooperative will open a second pressing barn in June.", source) != (
         "fail"
     )
+
+
+UNDER_WAY = _passages(
+    "The retired ferry captain is selling his collection of ship models at an auction in the town hall.",
+    "Volunteers are repainting the lifeboat station, and the harbour trust is slowly restoring its old crane.",
+    "The rowing club is selling raffle tickets to pay for a new boat shed.",
+    "The harbour trust is urging visitors to keep off the breakwater during the works.",
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The retired ferry captain has sold his collection of ship models at an auction in the town hall.",
+        "At the town hall auction, the retired ferry captain sold his collection of ship models.",
+        "Volunteers have repainted the lifeboat station.",
+    ],
+)
+def test_an_event_under_way_stated_as_done_fails(verifier: Verifier, sentence: str) -> None:
+    """The imperfective paradox: "is selling his collection" does not say it is sold (``_aspect``), in a near copy
+    of the source as in other words."""
+    assert outcome(verifier, "stated_as_done", sentence, UNDER_WAY, by_meaning=True) == "fail"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The retired ferry captain is auctioning his collection of ship models at the town hall.",
+        "The rowing club has sold raffle tickets to pay for a new boat shed.",  # an unbounded theme: it has, some
+        "The harbour trust has urged visitors to keep off the breakwater during the works.",  # a saying is done
+        "The harbour trust has slowly restored parts of its old crane.",  # a gradual change, as far as it has gone
+    ],
+)
+def test_an_event_under_way_told_as_such_or_done_once_begun_passes(verifier: Verifier, sentence: str) -> None:
+    assert outcome(verifier, "stated_as_done", sentence, UNDER_WAY, by_meaning=True) != "fail"
+
+
+def test_a_past_progressive_and_a_source_that_tells_the_end_are_not_read_as_under_way(verifier: Verifier) -> None:
+    ended = _passages(
+        "The ferry captain is selling his collection of ship models this week.",
+        "On Saturday he sold his collection of ship models to a museum in Bristol.",
+    )
+    sold = "The ferry captain has sold his collection of ship models."
+    assert outcome(verifier, "stated_as_done", sold, ended, by_meaning=True) != "fail"
+    narrative = _passages("The keeper was holding the boy's hand when the wave struck the pier.")
+    held = "The keeper held the boy's hand when the wave struck the pier."
+    assert outcome(verifier, "stated_as_done", held, narrative, by_meaning=True) != "fail"

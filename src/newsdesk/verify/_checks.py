@@ -36,6 +36,7 @@ from ._facts._order import check_order
 from ._facts._places import check_places
 from ._facts._polarity import check_hedge, check_polarity
 from ._facts._predicate import check_clause_polarity
+from ._facts._reception import check_reception
 from ._facts._result import FactResult, not_applicable
 from ._facts._roles import check_roles
 from ._facts._scope import check_scope
@@ -206,6 +207,10 @@ def stated_as_done(claim: Claim) -> FactResult:
     return check_mood(claim.text, aligned, claim.facts.sentences, claim.verbatim, claim.aligned)
 
 
+def reception(claim: Claim) -> FactResult:
+    return check_reception(claim.text, claim.facts.sentences)
+
+
 def condition(claim: Claim) -> FactResult:
     return check_condition(claim.text, claim.stems, claim.evidence)
 
@@ -262,6 +267,7 @@ CHECKS: tuple[Check, ...] = (
         stated_as_done,
         "the source has it only as a plan, an expectation, an open question or hearsay, not as done",
     ),
+    FactCheck("reception", reception, "a reaction (praise, criticism) that no source reports anyone having"),
     FactCheck("scope", scope, "a wider scope (all, every, the only) than the source's some or one of"),
     FactCheck("causation", causation, "a cause the sources do not state between facts they do"),
     FactCheck("order", order, "two events in the reverse of the source's order"),

@@ -13,7 +13,10 @@ short reason), and fails only when the source *clearly says something else*, nev
 | ``roles_and_titles`` | the source gives the person another office, or no "former" |
 | ``polarity`` | the source negates what the sentence asserts (or the reverse), or says the opposite word |
 | ``hedge_made_certain`` | the source hedges ("may", "suggests", "scientists think") what the sentence states flat |
-| ``stated_as_done`` | the sentence states as done what the source has only as a plan, an expectation or hearsay |
+| ``stated_as_done`` | the sentence states as done what the source has only as a plan, an expectation or hearsay, |
+|  | or as a bounded event under way ("has sold his collection" for "is selling", ``_aspect``) |
+| ``reception`` | the sentence says something was praised or criticised, naming no one, and no source reports |
+|  | any reaction of that stance (``_reception``) |
 
 Each is registered, with the screen (filler, invented quotations) and the after-review (hedged facts, verbatim
 quotations, ``_claims``), in the verifier's one ordered registry, ``verify/_checks.py``: a new check is a module

@@ -43,6 +43,7 @@ from ...language import (
     parse,
     stem,
 )
+from ._aspect import bounded_theme, gradual, under_way
 from ._parse import Evidence, SourceFacts
 from ._predicate import _CONDITIONS, _LIGHT, Predicate, _lemma, _lemmatised, _negated, is_clause, predicate_of
 from ._result import FactResult, fail, not_applicable, ok
@@ -76,6 +77,8 @@ class Clause:
     certain: str = ""  # a future the clause states as certain or forecasts ("will default", "is set to review")
     modal: str = ""  # its own modal that leaves it open (``_modal``)
     above: str = ""  # what leaves it open from above: a condition, a hedge, a governor (``irrealis`` less the modal)
+    ongoing: str = ""  # a progressive that tells a bounded event in its course, not done (``_aspect``)
+    gradual: bool = False  # a gradual change, done as far as it has gone (``_aspect.gradual``)
 
 
 def _is(token: Any, words: frozenset[str]) -> bool:
@@ -324,7 +327,11 @@ def clauses(doc: Any) -> list[Clause]:
         predicate = predicate_of(verb)
         modal, above = _modal(verb), irrealis(verb, own_modal=False)  # irrealis(verb) is the one, else the other
         subject = _subject(verb, predicate)
-        out.append(Clause(predicate, subject, realis(verb), modal or above, certain_future(verb, above), modal, above))
+        ongoing = under_way(verb) if bounded_theme(verb) and not gradual(verb) else ""
+        certain = certain_future(verb, above)
+        out.append(
+            Clause(predicate, subject, realis(verb), modal or above, certain, modal, above, ongoing, gradual(verb))
+        )
     return out
 
 
@@ -377,16 +384,22 @@ def check_mood(
 ) -> FactResult:
     """Fail when a clause the sentence states as done tells an event that every candidate source clause telling
     it leaves open, and no source sentence (``everywhere``) states done. ``candidates``: the aligned source
-    sentences."""
-    if verbatim or not candidates:
+    sentences. A sentence in its source's own words (``verbatim``) keeps its source's moods, but not always its
+    aspect ("has sold his collection" for "is selling his collection"): only the aspect is read there."""
+    if not candidates:
         return not_applicable(MOOD)
-    mine = [c for c in clauses(parse(sentence)) if c.realis or c.certain]
+    mine = [c for c in clauses(parse(sentence)) if c.realis or (c.certain and not verbatim)]
     if not mine:
         return not_applicable(MOOD)
     theirs = [(evidence, found) for evidence in candidates for found in _source_clauses(evidence)]
     judged = False
     for claim in mine:
         matches = [(evidence, found) for evidence, found in theirs if same_event(claim, found)]
+        if verbatim:
+            ongoing = _only_under_way(claim, matches, everywhere) if matches else None
+            if ongoing:
+                return _told_as_done(claim, *ongoing)
+            continue
         if not matches and claim.certain and not claim.realis:
             # a forecast's event may be told in a sentence that aligns with none of its other words
             matches = [(e, f) for e, told in _told_in(everywhere) for f in told if same_event(claim, f)]
@@ -399,6 +412,9 @@ def check_mood(
         if not matches:
             continue
         judged = True
+        ongoing = _only_under_way(claim, matches, everywhere)
+        if ongoing:
+            return _told_as_done(claim, *ongoing)
         if any(not found.irrealis for _, found in matches):
             continue
         if claim.certain and not claim.realis and any(forecasts(found) for _, found in matches):
@@ -416,6 +432,32 @@ def check_mood(
             "unsupported",
         )
     return ok(MOOD) if judged else not_applicable(MOOD)
+
+
+def _told_as_done(claim: Clause, evidence: Evidence, found: Clause) -> FactResult:
+    return fail(
+        MOOD,
+        f'the sentence states "{claim.realis}" as done where the source tells it only as under way, '
+        f'"{found.ongoing}": "{evidence.text}"',
+        "unsupported",
+    )
+
+
+def _only_under_way(
+    claim: Clause, matches: list[tuple[Evidence, Clause]], everywhere: list[Evidence]
+) -> tuple[Evidence, Clause] | None:
+    """The source clause that tells the claim's event under way, where the claim states it done and no source
+    clause telling it (aligned, or anywhere, ``same_event`` loosely) states it done: a past, a perfect or "already"
+    (``realis``). A tenseless infinitive ("was sad to sell his collection") or a present tells no end (``_aspect``)."""
+    if not claim.realis or claim.gradual:
+        return None
+    ongoing = next(((e, f) for e, f in matches if f.ongoing and not f.irrealis), None)
+    if ongoing is None or any(f.realis for _, f in matches):
+        return None
+    done_elsewhere = any(
+        same_event(claim, found, loose=True) and found.realis for told in _readable(everywhere) for found in told
+    )
+    return None if done_elsewhere else ongoing
 
 
 def _stated_done(claim: Clause, everywhere: list[Evidence]) -> bool:
