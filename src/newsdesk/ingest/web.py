@@ -33,6 +33,7 @@ from .budget import check_markup, repair_references, run_bounded
 from .clean import clean_story
 from .fetch import FEED_TYPES, HTML_TYPES, Fetcher
 from .guard import shorten_url
+from .hidden import drop_hidden, without_hidden
 from .sniff import FeedNotStory, looks_like_feed
 from .text import published_date
 
@@ -135,6 +136,7 @@ def _extract(html: str, url: str | None) -> Story | None:
     html = _strip_xml_declaration(html)
     if not _DOCUMENT.search(html[:20_000]):
         html = f"<html><body>{html}</body></html>"  # a fragment ("<div><p>..."): trafilatura reads only documents
+    html = without_hidden(html)
     doc = _trafilatura(html, url, favor_recall=False)
     text = _paragraphs(doc.text if doc else "")
     if len(text) < THIN_BODY_CHARS:  # stage 2
@@ -225,6 +227,7 @@ def html_to_text(html: str) -> str:
         root = lxml.html.fromstring(_strip_xml_declaration(html))
     except (lxml.etree.LxmlError, ValueError):
         return _paragraphs(re.sub(r"<[^>]*>", " ", html))
+    drop_hidden(root)
     parts: list[str] = []
     skip_depth = 0
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
