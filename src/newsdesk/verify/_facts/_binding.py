@@ -70,6 +70,9 @@ than least most some many few expect expected likely may might could would will 
 _MAGNITUDES = {noun: power for noun, power in NUMBER_NOUNS.items() if power >= 2}  # what a quantity counts in
 _MULTIPLES = {noun: power for noun, power in NUMBER_NOUNS.items() if power <= 2}  # "tens of", "hundreds of"
 _MAGNITUDE_RE = re.compile(rf"\b(?:({'|'.join(_MULTIPLES)}) of )?({'|'.join(_MAGNITUDES)})\b", re.IGNORECASE)
+# A tally: two counts in order ("voted 4-1", "won 3-1"). The order says which side had more, so the pair is one
+# specific, and "1-4" for "4-1" is another outcome. Three digits at most: "2020-21" is a span of years.
+_TALLY_RE = re.compile(r"(?<![\d.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,/%-])")
 _ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 WINDOW = 4
@@ -122,6 +125,8 @@ def bound_specifics(text: str) -> list[Bound]:
             found.append(("year", number.value, number.text, at, cursor))
         elif number.unit != "ordinal" and not (number.value == 1 and not number.text[0].isdigit()):
             found.append((f"number:{number.unit}", number, number.text, at, cursor))
+    for match in _TALLY_RE.finditer(text):
+        found.append(("tally", (int(match.group(1)), int(match.group(2))), match.group(), *match.span()))
     for match in _MAGNITUDE_RE.finditer(text):
         tens = _MULTIPLES.get((match.group(1) or "").lower(), 0)
         found.append(("magnitude", tens + _MAGNITUDES[match.group(2).lower()], match.group(), *match.span()))
@@ -134,9 +139,9 @@ def bound_specifics(text: str) -> list[Bound]:
             found.append(("day", (MONTHS[month], int(day)), match.group(), *match.span()))
     for match in _WEEKDAY_RE.finditer(text):
         found.append(("weekday", WEEKDAYS[match.group(1).lower()], match.group(), *match.span()))
-    # a day of a month is one specific: drop the bare number and any ordinal inside it
-    days = [(s, e) for sort, _, _, s, e in found if sort == "day"]
-    found = [f for f in found if f[0] == "day" or not any(s <= f[3] < e for s, e in days)]
+    # a day of a month, a tally: one specific each; drop the bare numbers and any ordinal inside them
+    days = [(s, e) for sort, _, _, s, e in found if sort in ("day", "tally")]
+    found = [f for f in found if f[0] in ("day", "tally") or not any(s <= f[3] < e for s, e in days)]
     found.sort(key=lambda f: f[3])
     positions = []
     for sort, value, surface, start, end in found:
@@ -178,6 +183,30 @@ def distinct_values(a: Bound, b: Bound) -> bool:
     return a.value != b.value
 
 
+def _in_another_unit(claim: Bound, source: Bound) -> bool:
+    """The same number in another unit: a figure with a unit ("40 percent", "$9") against the source's number
+    with another unit or none ("40 kilometres", "9 percent"). A unit is part of what a figure states."""
+    return (
+        claim.sort.startswith("number:")
+        and claim.sort != "number:"
+        and source.sort.startswith("number:")
+        and source.sort != claim.sort
+        and isinstance(claim.value, sp.Number)
+        and isinstance(source.value, sp.Number)
+        and math.isclose(claim.value.value, source.value.value)
+    )
+
+
+def _reversed_tally(claim: Bound, source: Bound) -> bool:
+    """The same two counts in the other order ("1-4" for "4-1")."""
+    return (
+        claim.sort == source.sort == "tally"
+        and isinstance(claim.value, tuple)
+        and isinstance(source.value, tuple)
+        and claim.value == source.value[::-1]
+    )
+
+
 def binding(claim: Bound, source: Bound) -> float:
     """How strongly a source specific's words match the written one's (after-words weigh most: what is counted)."""
     return (
@@ -209,10 +238,13 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
         return not_applicable(FIGURES)
     for claim in claims:
         best_same, best_other, other_at = 0.0, 0.0, None
+        best_unit, unit_at = 0.0, None
         same_sentences: list[Evidence] = []
         others: list[tuple[Bound, Evidence]] = []
         for evidence in facts.sentences:
             for bound in source_bounds(evidence):
+                if _in_another_unit(claim, bound) and binding(claim, bound) > best_unit:
+                    best_unit, unit_at = binding(claim, bound), (bound, evidence)
                 if bound.sort != claim.sort:
                     continue
                 if same_value(claim, bound):
@@ -221,13 +253,21 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
                 elif distinct_values(claim, bound):
                     others.append((bound, evidence))
                     if claim.sort.startswith("number:") and (
-                        claim.head != bound.head
+                        (claim.sort == "number:" and claim.head != bound.head)
                         or (len(claim.after & bound.after) < 2 and len(claim.before & bound.before) < 2)
                     ):
-                        continue  # a figure is wrong only if the source counts the same thing with another
+                        # a figure is wrong only if the source counts the same thing with another; a bare count
+                        # counts the noun after it, a sum of money or a share its unit ("$9 a month")
+                        continue
                     score = binding(claim, bound)
                     if score > best_other:
                         best_other, other_at = score, (bound, evidence)
+        if unit_at is not None and best_unit >= MIN_BINDING and best_unit >= best_same + MIN_MARGIN:
+            bound, evidence = unit_at  # the same number, bound to the same words, in another unit
+            return fail(
+                FIGURES,
+                f'the source gives {bound.surface} in another unit, not {claim.surface}: "{clip(evidence.text)}"',
+            )
         if (
             claim.sort == "magnitude"
             and not same_sentences
@@ -240,6 +280,13 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
                 f"the source gives {bound.surface} for what the sentence gives as "
                 f'{claim.surface}: "{clip(evidence.text)}"',
             )
+        reversed_at = next(
+            ((b, e) for b, e in others if _reversed_tally(claim, b) and binding(claim, b) >= 1),
+            None,
+        )
+        if reversed_at is not None and not same_sentences:
+            bound, evidence = reversed_at  # the same counts the other way round: the other side won
+            return fail(FIGURES, f'the source gives {bound.surface}, not {claim.surface}: "{clip(evidence.text)}"')
         if other_at is not None and best_other >= MIN_BINDING and best_other >= best_same + MIN_MARGIN:
             bound, evidence = other_at
             if claim.sort in ("year", "day", "weekday") and any(
