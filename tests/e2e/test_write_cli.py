@@ -247,6 +247,10 @@ def _one_line_error(result) -> str:
             lambda tmp: _write(tmp / "relative.txt", b"Bridge reopens\nDate: last Tuesday\n\nThe bridge reopened."),
             "the published date 'last Tuesday' is not a date newsdesk can read",
         ),
+        (  # smoke test 43 #2: a 4 MB "sentence" ran for minutes and wrote nothing
+            lambda tmp: _write(tmp / "run-on.txt", b"Big story\n\n" + b"The council met and voted on items, " * 60_000),
+            "characters with no sentence end (at most 20,000)",
+        ),
         (  # a typo's far future would keep the story's thread first in every list
             lambda tmp: _write(tmp / "future.json", b'{"headline": "x", "body": "y", "published": "9999-12-31"}'),
             "the published date '9999-12-31' is after tomorrow: a story is published by now",

@@ -39,6 +39,11 @@ CROSSHEAD_MAX_WORDS = 14  # a line this short without closing punctuation is a h
 SAMPLE_CHARS = 200_000  # the language check reads this much of a body, from its start, middle and end
 MIN_LANGUAGE_SENTENCES = 1  # a feed summary may be one sentence; it gets a short article, not a refusal
 MIN_LANGUAGE_SHARE = 0.3  # of the sampled sentences
+#: The longest run of text with no sentence end that a story may hold. English sentences run to about 25 words and
+#: news prose rarely past 100; 20,000 characters (some 3,500 words) with no full stop, question mark, exclamation
+#: mark or line break is no sentence, and a text that holds one cannot be checked sentence by sentence.
+MAX_RUN_CHARS = 20_000
+_RUN = re.compile(rf"[^.!?\n]{{{MAX_RUN_CHARS + 1},}}")
 NEIGHBOUR_CONTEXT_CHARS = 300  # of each neighbouring line, read with a furniture line for a split instruction
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
@@ -225,6 +230,12 @@ def check_article(story: Story, name: str = "the story") -> None:
     if " ".join(body.split()).casefold() in ("", " ".join((story.headline or "").split()).casefold()):
         # a feed entry with a title and no description: its text is its title
         raise InputError(f"{name} has no text beyond its headline; nothing was written")
+    run = _RUN.search(body)
+    if run is not None:  # smoke test 43 #2: a 4 MB one-sentence story ran for minutes to write nothing
+        raise InputError(
+            f"{name} holds {len(run.group()):,} characters with no sentence end (at most {MAX_RUN_CHARS:,}): "
+            "that is no prose newsdesk can check sentence by sentence; nothing was written"
+        )
     if len(body) > SAMPLE_CHARS:  # the start, middle and end of a huge body tell as much as all of it
         third = SAMPLE_CHARS // 3
         middle = len(body) // 2
