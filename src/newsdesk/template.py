@@ -52,6 +52,12 @@ class Template(_Strict):
         duplicates = sorted({i for i in ids if ids.count(i) > 1} | ({"intro"} & set(ids)))
         if duplicates:
             raise ValueError(f"section ids must be unique and not 'intro': {', '.join(duplicates)}")
+        # a reader tells sections apart by their headings, and the article's notes name sections by them
+        headings = [" ".join(s.heading.split()).casefold() for s in sections]
+        first = {h: " ".join(s.heading.split()) for s, h in reversed(list(zip(sections, headings, strict=True)))}
+        repeated = sorted({first[h] for h in headings if headings.count(h) > 1})
+        if repeated:
+            raise ValueError(f"section headings must differ: {', '.join(repeated)}")
         return sections
 
 

@@ -98,6 +98,10 @@ def normalise(text: str) -> str:
 _ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# Control characters (C0 and C1, but tab, LF, CR) right before a mark that follows a word without a space.
+_CONTROLS_BEFORE_MARK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+(?=[,.;:!?)\]])")
+
+
 def _noncharacter(code: int) -> bool:
     """Unicode's 66 noncharacters: U+FDD0-FDEF and the last two code points of every plane."""
     return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
@@ -126,10 +130,14 @@ def visible(text: str) -> str:
     characters U+E0000-E007F that can spell a whole hidden sentence) are removed, and so are the code points no
     text may hold (the noncharacters U+FDD0-FDEF and U+xxFFFE/U+xxFFFF, lone surrogates: XML 1.0 refuses them, so
     one in a headline would break the Atom feed for every subscriber, Smoke test 35 #3); control characters other
-    than tab, line feed and carriage return (NUL among them, which PostgreSQL cannot store in text) become spaces.
+    than tab, line feed and carriage return (NUL among them, which PostgreSQL cannot store in text) become spaces
+    where they stood between words, and go where a punctuation mark follows them.
     Every entry point applies it, so what is stored, shown, drafted from and checked is what a reader sees."""
+    if text.isascii() and not _ASCII_CONTROLS.search(text):
+        return text
+    text = _CONTROLS_BEFORE_MARK.sub("", text)  # "ended\f, the operator said": it separated nothing from the comma
     if text.isascii():
-        return _ASCII_CONTROLS.sub(" ", text) if _ASCII_CONTROLS.search(text) else text
+        return _ASCII_CONTROLS.sub(" ", text)
     return text.translate(_invisible_table())
 
 

@@ -131,3 +131,14 @@ def test_a_story_whose_text_is_its_headline_says_so() -> None:
     be written is that there is nothing but the headline, not that its sentences do not read as language."""
     with pytest.raises(InputError, match="has no text beyond its headline"):
         check_article(Story(headline="Storm closes schools", body="Storm closes  schools"))
+
+
+def test_a_sources_own_reference_marks_go_and_brackets_that_are_text_stay():
+    """Smoke test 43 #9: "a 2025 study [3] that found" was published beside the article's own "[1]" citations."""
+    body = clean_body(
+        "The council voted 6-3, citing noise and air pollution [2]. The ban follows a 2025 study[3] that found "
+        "a single blower emits as much as a car.\n\nThe clerk listed items [a] to [c] and the [12-page] report."
+    )
+    assert "[2]" not in body and "[3]" not in body
+    assert "citing noise and air pollution. The ban follows a 2025 study that found" in body
+    assert "items [a] to [c] and the [12-page] report." in body

@@ -275,3 +275,11 @@ def test_a_captions_label_before_a_colon_is_cut_from_the_story_and_the_caption()
     transcript = "Customer: Sure, that works.\nAgent: The plan costs 40 dollars a month.\nCustomer: Fine. Agent: Done."
     assert "Agent: The plan costs 40 dollars a month." in split_sentences(transcript)
     assert "Agent: The plan costs 40 dollars a month." in [transcript[a:b] for a, b in source_spans(transcript)]
+
+
+def test_a_control_character_before_a_punctuation_mark_leaves_no_space():
+    """Smoke test 43 #11: "strike ended\\f, the operator said" was published as "strike ended , the operator"."""
+    assert visible("The strike ended\x0c, the operator said. Workers won a raise\x01.") == (
+        "The strike ended, the operator said. Workers won a raise."
+    )
+    assert visible("Caf\u00e9 strike ended\x85\x0b; talks\x0bresume") == "Caf\u00e9 strike ended; talks resume"

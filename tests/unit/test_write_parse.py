@@ -134,6 +134,12 @@ def test_template_sections_limit_and_kinds():
         parse_template(text)
     with pytest.raises(TemplateError, match="kind"):
         parse_template("headline: {instructions: x}\nsections:\n  - {id: a, heading: A, kind: gossip, instructions: x}")
+    # smoke test 43 #6: two sections called "Same" showed as one, with a note that "Same is left out"
+    with pytest.raises(TemplateError, match="section headings must differ: Same"):
+        parse_template(
+            "headline: {instructions: x}\nsections:\n  - {id: a, heading: Same, kind: fact, instructions: x}\n"
+            "  - {id: b, heading: ' same', kind: opinion, instructions: y}"
+        )
 
 
 def test_a_section_prompt_carries_the_story_maps_plan_as_neutralised_data():

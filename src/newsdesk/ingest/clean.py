@@ -1,7 +1,8 @@
 """Page furniture out of a story body, and a quick refusal of what is not an article.
 
 ``clean_body`` works on the paragraphs an extractor returns (one per line or blank-line block). What leaves:
-crossheads and related-link headlines (short lines that end without a sentence's punctuation), "Read more" and
+crossheads and related-link headlines (short lines that end without a sentence's punctuation), the source's own
+reference marks ("a 2025 study [3] that found"), "Read more" and
 "Read the full transcript" links, comment counts, "From the section" lines, bylines, datelines on their own line,
 photo captions and credits, a paragraph wholly in square brackets (an editor's aside or promotion), and a wire or
 outlet dateline at the body's start ("(CNN)", "LONDON (Reuters) - "). List items stay, each its own sentence: one
@@ -179,6 +180,11 @@ def without_dateline(text: str) -> str:
     return text
 
 
+# A bracketed number set against a word or a mark ("pollution [2].", "a 2025 study[3] that"): a reference to the
+# source's own notes, which the article does not have; kept, it would read as one of the article's citations.
+_REFERENCE_MARK = re.compile(r"(?<=[\w.,;:!?)\]\"'’”])\s?\[\d{1,3}\](?=[\s.,;:!?)\"'’”]|$)")
+
+
 def clean_body(body: str) -> str:
     """The body without page furniture; list items each end as a sentence, and so does each line of a body in
     which no line has closing punctuation (one sentence a line: the drafter takes no sentence without its end).
@@ -192,6 +198,7 @@ def clean_body(body: str) -> str:
         if furniture:
             continue
         paragraph = _NAVIGATION.sub(" ", _TRAILING_CREDIT.sub("", paragraph)).strip()
+        paragraph = _REFERENCE_MARK.sub("", paragraph)
         if not paragraph:
             continue
         if (unpunctuated or LIST_MARKER.match(paragraph)) and not _ENDS_SENTENCE.search(paragraph):
