@@ -107,6 +107,11 @@ def test_a_polled_entry_of_a_thread_updates_its_article_and_the_page_shows_the_c
     assert as_json["version"] == 1 and as_json["updates"] == []
     assert earlier.xpath("string(//h1)").strip() == as_json["title"] != article.title, "version 1 as it was"
     assert client.get(f"/api/articles/{article_id}?version=9").status_code == 404
+    huge = client.get(f"/api/articles/{article_id}?version=99999999999999999999")  # smoke test 43 #13
+    assert huge.status_code == 422
+    assert (
+        huge.json()["error"] == "version: more than the archive can number: ids and versions are whole numbers from 1"
+    )
     assert client.get(f"/articles/{article_id}?version=9").status_code == 404
     for odd in (str(2**64), "abc", "0", "%C2%B2"):  # the page and the API read ?version alike: no version is 422
         html, api = (

@@ -443,7 +443,14 @@ def test_arguments_that_name_nothing_are_refused_in_words(tmp_path: Path) -> Non
     assert error("write", "") == (
         "Error: STORY is empty: give a story file, a URL, - for standard input, or a stored story's id"
     )
-    assert error("show", "abc").endswith("'abc' is not a number from 1 to 9223372036854775807")
+    assert error("show", "abc").endswith("'abc' is not a whole number: ids and versions are whole numbers from 1")
+    # smoke test 43 #13: the archive's largest integer was the message
+    assert error("show", str(article_id), "--version", "0").endswith(
+        "'0' is less than 1: ids and versions are whole numbers from 1"
+    )
+    assert error("show", "99999999999999999999").endswith(
+        "'99999999999999999999' is more than the archive can number: ids and versions are whole numbers from 1"
+    )
     assert error("update", str(article_id), "-t", "nonexist").startswith("Error: unknown template 'nonexist'"), (
         "checked even when the article is up to date"
     )

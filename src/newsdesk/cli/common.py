@@ -233,7 +233,14 @@ class _RowId(click.IntRange):
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter:
-            self.fail(f"{value!r} is not a number from 1 to {MAX_ROW_ID}", param, ctx)
+            # the archive's largest integer is no number a reader needs to see (smoke test 43 #13)
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                said = "is not a whole number"
+            else:
+                said = "is more than the archive can number" if number > MAX_ROW_ID else "is less than 1"
+            self.fail(f"{value!r} {said}: ids and versions are whole numbers from 1", param, ctx)
 
 
 ROW_ID = _RowId()

@@ -15,6 +15,7 @@ from starlette.responses import JSONResponse, Response
 
 from ..archive import storage_fault
 from ..errors import NewsdeskError
+from ..models import MAX_ROW_ID
 
 log = logging.getLogger("newsdesk.web")
 
@@ -49,6 +50,8 @@ def validation_message(errors: list[Any]) -> tuple[str, list[dict[str, str]]]:
         if loc and loc[0] in ("body", "query", "path", "header"):
             loc = loc[1:]
         message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+        if error.get("type") == "less_than_equal" and (error.get("ctx") or {}).get("le") == MAX_ROW_ID:
+            message = "more than the archive can number: ids and versions are whole numbers from 1"  # not 2**63 - 1
         fields.append({"field": ".".join(loc) or "request", "message": message})
     first = fields[0] if fields else {"field": "request", "message": "invalid request"}
     more = f" (and {len(fields) - 1} more)" if len(fields) > 1 else ""
