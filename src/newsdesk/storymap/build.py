@@ -19,7 +19,7 @@ from ..language import nlp
 from ..models import Passage, Source
 from ..sentences import lost_starts, source_spans, split_sentences
 from ..text import LIST_MARKER, YEAR, normalise, quotation_spans, within
-from .completeness import first_person_unattributed, is_complete_sentence
+from .completeness import first_person_unattributed, is_complete_sentence, list_item_for_someone_unnamed
 from .interviews import interview_answers, interviewee_of, is_question
 from .people import (
     a_person_named,
@@ -250,6 +250,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         if (
             not is_complete_sentence(doc)
             or first_person_unattributed(sentence, statement is not None)
+            or list_item_for_someone_unnamed(sentence, doc, quoted)
             # someone's words, though the map cannot tell whose: never the article's own voice
             or (statement is None and (inside or opens_or_closes(sentence)))
             or (passage.source_number > 1 and _names_nothing(doc))

@@ -1,7 +1,8 @@
-"""Whether a source sentence can be published alone: it is a whole sentence (its main verb has its subject), and it
-does not speak in the first person for no one.
+"""Whether a source sentence can be published alone: it is a whole sentence (its main verb has its subject), it
+does not speak in the first person for no one, and, as a list's item, it does not tell of the list's subject by
+a pronoun only.
 
-The story map marks a sentence that fails either as unusable (``StoryMap.unusable``); the drafter asks the same of
+The story map marks a sentence that fails any of these as unusable (``StoryMap.unusable``); the drafter asks the same of
 the sentences it lifts.
 """
 
@@ -11,9 +12,10 @@ import re
 from typing import Any
 
 from ..language import VIEW_VERBS
+from ..text import LIST_MARKER, within
 from .people import FIRST_PERSON
 
-__all__ = ["WHOLE_QUOTE", "first_person_unattributed", "is_complete_sentence"]
+__all__ = ["WHOLE_QUOTE", "first_person_unattributed", "is_complete_sentence", "list_item_for_someone_unnamed"]
 
 WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”]*[\"”’']\s*$")  # a quotation alone: whose words they are is lost
 
@@ -68,3 +70,26 @@ def first_person_unattributed(sentence: str, statement: bool) -> bool:
     """First-person words in a sentence that names no speaker: the author's own voice, or a quotation cut off
     from its speaker. Either way, alone in an article it says "I" for no one."""
     return not statement and bool(FIRST_PERSON.search(sentence) or WHOLE_QUOTE.match(sentence))
+
+
+# The pronouns that stand for one person: "he", "she" and their other cases.
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+
+
+def list_item_for_someone_unnamed(sentence: str, doc: Any, quoted: list[tuple[int, int]]) -> bool:
+    """A list item that tells of a person by a pronoun only ("3. He averages over 1,000 sit-ups a day", "12. His
+    morning routine includes ...").
+
+    A list's items are read under what announces it ("Twelve things about Floyd Mayweather:"): each item's "he"
+    or "she" stands for the one the list is about, named there, not in the item before it (the items run in
+    parallel, none takes up another). Alone in an article, or after a sentence about someone else, the pronoun
+    points at whoever the article named last, and a list of two boxers' habits gives one man's to the other.
+    An item that names a person itself gives the pronoun its antecedent; a pronoun inside a quotation is the
+    quoted speaker's word. A name before the pronoun may be whom it stands for, though the tagger calls it no
+    person ("7. Manny loves his ..."): only an item with no name before its pronoun has lost its antecedent."""
+    if not LIST_MARKER.match(sentence) or any(e.label_ == "PERSON" for e in doc.ents):
+        return False
+    pronoun = next(
+        (t for t in doc if t.lower_ in _PERSON_PRONOUNS and t.pos_ == "PRON" and not within(quoted, t.idx)), None
+    )
+    return pronoun is not None and not any(t.pos_ == "PROPN" for t in doc[: pronoun.i])
