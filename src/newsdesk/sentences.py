@@ -3,7 +3,8 @@
 Written sentences are split with pysbd (it knows "Mr.", "U.S." and "Nov. 13"). Source passages are split with a
 cheaper rule-based splitter that keeps character offsets, because citations quote exact spans of a passage and
 a story is split once per verification run, not once per sentence. Both read the ends that no mark shows (an
-initialism before a sentence opener, a sentence run into the next) by the same rules.
+initialism before a sentence opener, a sentence run into the next) by the same rules, and both open a numbered
+list's item on its number.
 """
 
 from __future__ import annotations
@@ -318,7 +319,47 @@ def source_spans(text: str) -> list[tuple[int, int]]:
         start = end
     _append_span(text, start, len(text), spans)
     speakers = _recurring_labels(text)
-    return [piece for span in spans for piece in _run_together_pieces(text, span, speakers)]
+    return _items_with_their_numbers(
+        text, [piece for span in spans for piece in _run_together_pieces(text, span, speakers)]
+    )
+
+
+# A number closing a span ("... very seriously 7.", or "7." alone): a numbered list's item marker, where it counts.
+_CLOSING_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.$")
+LIST_RUN = 3  # a numbered list counts at least this many items: "1. 2. 3."
+
+
+def _items_with_their_numbers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each numbered list item's marker moved to the item it numbers.
+
+    A numbered list counts its items, 1, 2, 3: a run of ``LIST_RUN`` or more consecutive numbers each followed by
+    a full stop is that count, not quantities of the text. A page that loses its line breaks runs every item into
+    the one before ("... his favourite snacks 2. Ramen noodle soup is ..."), and the full stop after the number
+    then reads as the end of the item before, which publishes the number as a word of it ("... very seriously
+    7.") and leaves the next item without its marker. The marker opens its item, as pysbd reads it in
+    ``split_sentences``: the span before ends before it, and the next one starts on it."""
+    numbers = [(i, _CLOSING_NUMBER.search(text[start:end])) for i, (start, end) in enumerate(spans)]
+    closing = [(i, int(match.group(1)), spans[i][0] + match.start(1)) for i, match in numbers if match is not None]
+    markers: dict[int, int] = {}  # by span: where its closing marker starts
+    run: list[tuple[int, int, int]] = []
+    for item in [*closing, (-1, -1, -1)]:
+        if run and item[1] == run[-1][1] + 1:
+            run.append(item)
+            continue
+        if len(run) >= LIST_RUN:
+            markers.update((i, at) for i, _, at in run)
+        run = [item]
+    out: list[tuple[int, int]] = []
+    carried: int | None = None  # where the marker moved from the span before starts
+    for i, (start, end) in enumerate(spans):
+        start = carried if carried is not None else start
+        carried = markers.get(i)
+        if carried is not None and i + 1 < len(spans):
+            _append_span(text, start, carried, out)
+        else:
+            carried = None
+            _append_span(text, start, end, out)
+    return out
 
 
 def _run_together_pieces(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from newsdesk import language
 from newsdesk.storymap import build as storymap
+from newsdesk.storymap import statements
 from newsdesk.verify._facts import _parse, _speech
 
 
@@ -17,7 +18,7 @@ def test_each_reader_takes_a_named_subset_of_one_verb_list() -> None:
     verbs = set(language.SPEECH_VERBS)
     assert language.VIEW_VERBS <= verbs and language.REPORTING_VERBS <= language.VIEW_VERBS
     assert language.STATEMENT_VERBS == verbs - language.BELIEF_VERBS
-    assert set(storymap._VERB_STANCE) == language.STATEMENT_VERBS
+    assert set(statements._VERB_STANCE) == language.STATEMENT_VERBS
     assert language.SPEECH_VERBS["condemn"] == "criticism" and language.SPEECH_VERBS["warn"] == "warning"
     # the checker's cue is built from the list: a verb added there is found in raw text
     assert _speech.SPEECH_CUE.search("The minister denounced the plan.")

@@ -516,3 +516,21 @@ def test_a_background_sentence_that_names_nothing_is_never_drafted_from() -> Non
     assert "Staff will be paid overtime." in background_map.unusable
     assert "The library in Redruth will open on Sundays from March." not in background_map.unusable
     assert change not in background_map.unusable
+
+
+def test_a_list_item_that_tells_of_a_person_by_a_pronoun_alone_is_unusable() -> None:
+    """Smoke test 42 #28: a list's items are read under what announces it; an item's "he" stands for whom the list
+    is about, not for the item before. Alone in an article it points at whoever was named last (one boxer's
+    habits given to the other), so the map never offers it; an item that names its person, and a pronoun inside
+    a quotation, stay usable, as does a pronoun sentence that is no list item."""
+    texts = [
+        "Two chefs shared their habits before the final. Anna Berg grows basil.",
+        "1. Her knives come from Osaka.",
+        "2. The soup she makes on Sundays takes nine hours.",
+        "3. Anna keeps her recipes in a notebook.",
+        '4. A sign in the kitchen reads "He who waits eats".',
+        "Oskar Lund, her rival, arrived late. He brought his own pans.",
+    ]
+    story_map = build_map(one_source(texts, HEADLINE), HEADLINE)
+    assert {texts[1], texts[2]} <= story_map.unusable
+    assert not {texts[3], texts[4], "He brought his own pans."} & story_map.unusable

@@ -283,3 +283,25 @@ def test_a_control_character_before_a_punctuation_mark_leaves_no_space():
         "The strike ended, the operator said. Workers won a raise."
     )
     assert visible("Caf\u00e9 strike ended\x85\x0b; talks\x0bresume") == "Caf\u00e9 strike ended; talks resume"
+
+
+def test_a_numbered_list_run_together_keeps_each_number_with_its_item() -> None:
+    """Smoke test 42 #28: a page that loses its line breaks runs each numbered item into the one before ("...
+    takes his food very seriously 7. Every juice ..."). Three or more consecutive numbers each before a full stop
+    count a list's items: each number opens its item, in both splitters, and is never a word of the item before.
+    Quantities that end sentences and do not count up stay where they are."""
+    text = (
+        "The chef shared some habits 1. She grows her own basil 2. Her knives come from Osaka. "
+        "She sharpens them daily 3. She never eats before service. 4. Her day starts at five."
+    )
+    items = [
+        "The chef shared some habits",
+        "1. She grows her own basil",
+        "2. Her knives come from Osaka.",
+        "She sharpens them daily",
+        "3. She never eats before service.",
+        "4. Her day starts at five.",
+    ]
+    assert [text[a:b] for a, b in source_spans(text)] == split_sentences(text) == items
+    ages = ["The girl was aged 6.", "Her brother was 7.", "They moved to Leeds in 2010."]
+    assert [" ".join(ages)[a:b] for a, b in source_spans(" ".join(ages))] == ages

@@ -30,6 +30,8 @@ __all__ = [
     "surname_mention",
 ]
 
+# Case matters: "US" is a country, "us" a speaker. "let's" is "let us": the author's first person plural, as
+# "we" is.
 FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves|[Ll]et['’]s)\b")
 
 

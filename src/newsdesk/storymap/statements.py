@@ -1,0 +1,284 @@
+"""Who said what, and with which stance: the statement a sentence makes (a speech verb with its subject, or
+"according to X"), the items of a list a clause of saying introduces, and a run of quotation that goes on with
+the speaker of the sentence before it.
+
+The story map (``build.py``) reads its sentences in order and asks these helpers for each sentence's statement;
+whom a name or a pronoun stands for is ``people.py``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..language import SPEECH_VERBS, STATEMENT_VERBS, Stance, speaker_tokens
+from ..models import Passage
+from ..text import OPENS_QUOTATION, QUOTED, quotation_spans, within
+from .completeness import WHOLE_QUOTE, is_complete_sentence
+from .people import speaker_name, subject_of
+from .types import Actor, Statement, StoryMap
+
+if TYPE_CHECKING:  # spaCy's token type, for the helpers that read names off it
+    from spacy.tokens import Token
+
+__all__ = [
+    "ACCORDING_TO",
+    "INTRODUCES_LIST",
+    "SENTENCE_END",
+    "goes_on_quoting",
+    "listed_statement",
+    "quotations_in",
+    "read_statement",
+    "speaker_words",
+    "stance_of",
+    "takes_up",
+    "voice_of",
+]
+
+# Speech verbs by the stance they carry (statements only, not beliefs); a neutral verb's stance is read from the
+# words it introduces.
+_VERB_STANCE: dict[str, Stance] = {verb: stance for verb, stance in SPEECH_VERBS.items() if verb in STATEMENT_VERBS}
+# Stance read from what is said: words that judge (good or bad) or foresee harm. Words that only name a topic
+# ("cost", "delays", "problems", "crisis") judge nothing and are left out: "chips held for months due to
+# national security concerns" reports a fact, not a warning.
+_SUPPORT_WORDS = re.compile(
+    r"\b(?:success(?:ful)?|historic|milestone|welcome[ds]?|proud|great|good news|"
+    r"opportunit(?:y|ies)|benefits?|boost|breakthrough|progress|important step|"
+    r"excit(?:ed|ing)|hope(?:ful)?|promising|landmark|achievement|better|impressive|"
+    r"remarkable|optimistic|pleased|delighted)\b",
+    re.I,
+)
+_CRITICISM_WORDS = re.compile(
+    r"\b(?:wrong|unacceptable|mistake|disaster|illegal|failure|failed|failing|"
+    r"outrage(?:ous)?|shameful|reckless|unfair|absurd|lies?|corrupt(?:ion)?|criticism|"
+    r"critics?|condemn(?:ed|s)?|appalling|awful|terrible|horrors?|horrific|harassment|"
+    r"abuse[ds]?|attack(?:s|ing)?|not (?:go )?(?:anywhere )?(?:near )?far enough)\b",
+    re.I,
+)
+_WARNING_WORDS = re.compile(
+    r"\b(?:risks?|risky|danger(?:s|ous)?|threat(?:s|en(?:s|ed)?)?|concerned|"
+    r"fears?|worr(?:y|ied|ies)|could (?:fail|lead|cause|harm)|may (?:fail|lead|cause|harm)|"
+    r"warning|unclear whether)\b",
+    re.I,
+)
+# A colon at the end, or before a list's first item ("Obama also said: - The UK must ..."): what follows is a list.
+INTRODUCES_LIST = re.compile(r":\s*(?:$|[-*•–]\s)")
+
+
+def listed_statement(introduced: Statement, sentence: str, passage: Passage, order: int) -> Statement:
+    """An item of a list that a clause of saying introduces ("In an interview, Obama also said:" then "- Syria
+    needs a political solution"): the colon hands the list to the speaker, so each item is the speaker's
+    statement, though it names no speaker itself. Its stance is read from its own words."""
+    return Statement(
+        sentence,
+        passage,
+        order,
+        speaker=introduced.speaker,
+        speaker_text=introduced.speaker_text,
+        verb=introduced.verb,
+        stance=_stance(introduced.verb, sentence),
+    )
+
+
+def read_statement(
+    doc: Any,
+    sentence: str,
+    quoted: list[tuple[int, int]],
+    passage: Passage,
+    order: int,
+    actors: dict[str, Actor],
+    last_person: str | None,
+    last_actor: str | None,
+    group: str | None = None,
+) -> Statement | None:
+    """A speech verb with its subject, or "according to X": who said what, and with which stance.
+
+    A verb inside quotation marks is the quoted speaker's words, not the attribution ("“Our ancestors tell us
+    ...,” says Parata" is Parata's). A verb of a modifying clause (relative or adverbial) that reports nothing of
+    its own, no clause and no quotation, tells what its speaker did to a thing the sentence names ("the study,
+    which Meta disputed, found ..."): the sentence's assertion is its main clause's, not that speaker's. One that
+    does report a clause speaks for the sentence only where its main clause reports no one's words ("Officials
+    who said the bridge was unsafe closed it" is the officials'; in "..., which some research says limits ...,
+    the researchers said ..." the researchers speak).
+
+    "According to X" names where a fact comes from; a verb of saying with its own subject names who speaks. Where
+    a sentence has both ("..., according to research Prudential specialist Clare Moffat said: '...'"), the words
+    are the speaker's, not the source's ("research"); a modifying clause's speaker comes after both ("according to
+    the State Department, which said ...").
+    """
+    modifying: Statement | None = None
+    sourced: Statement | None = None
+    for token in doc:
+        if within(quoted, token.idx):
+            continue
+        lemma = token.lemma_.lower()
+        speaker_token = None
+        if (
+            lemma in _VERB_STANCE
+            and token.pos_ == "VERB"
+            and not (token.dep_ in _MODIFYING and not quoted and not _reports_clause(token))
+            and (
+                _VERB_STANCE[lemma] != "neutral"
+                or quoted
+                or any(c.dep_ == "ccomp" for c in token.children)
+                or INTRODUCES_LIST.search(sentence, token.idx)
+            )
+        ):
+            # a neutral verb reports speech only with what was said: "X said (that) ...", "“...,” X wrote", "X
+            # said:" before a list; "students get experience writing code" is no statement
+            candidates = speaker_tokens(token)
+            speaker_token = min(candidates, key=lambda t: len(list(t.ancestors))) if candidates else None
+        elif lemma == "accord" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            speaker_token = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            lemma = ACCORDING_TO  # the source a fact is attributed to, not a voice taking a view
+        if speaker_token is None:
+            continue
+        span = doc[speaker_token.left_edge.i : speaker_token.right_edge.i + 1]
+        # a long subject, or one holding the clause that says ("officials who said ..."), is named by its head
+        if len(span) > 10 or span.start <= token.i < span.end:
+            speaker_token, span = _named_head(doc, speaker_token)
+        speaker = speaker_name(span, speaker_token, actors, last_person, last_actor, group)
+        if speaker is None:
+            continue
+        statement = Statement(
+            sentence,
+            passage,
+            order,
+            speaker=speaker,
+            speaker_text=span.text,
+            verb=lemma,
+            stance=_stance(lemma, sentence),
+        )
+        if lemma == ACCORDING_TO:
+            sourced = sourced or statement
+        elif token.dep_ not in _MODIFYING:
+            return statement
+        else:
+            modifying = modifying or statement
+    return sourced or modifying
+
+
+#: The "verb" of a statement made by "according to X": X is where the fact comes from, not someone speaking up.
+ACCORDING_TO = "according to"
+
+# Clauses that modify a word of the sentence (a noun, or the main verb) rather than make its assertion.
+_MODIFYING = frozenset({"relcl", "acl", "advcl"})
+
+
+def _reports_clause(verb: Token) -> bool:
+    return any(child.dep_ in ("ccomp", "parataxis") for child in verb.children)
+
+
+def stance_of(verb: str, sentence: str) -> Stance:
+    """The stance of a statement: its speech verb's where the verb carries one ("criticise", "warn"), else
+    the words it reports (judgement or foreseen harm), else neutral."""
+    return _stance(verb, sentence)
+
+
+def _stance(verb: str, sentence: str) -> Stance:
+    stance = _VERB_STANCE.get(verb, "neutral")
+    if stance != "neutral":
+        return stance
+    if _CRITICISM_WORDS.search(sentence):  # a judgement outweighs a foreseen harm: "empty threat" judges
+        return "criticism"
+    if _WARNING_WORDS.search(sentence):
+        return "warning"
+    if _SUPPORT_WORDS.search(sentence):
+        return "support"
+    return "neutral"
+
+
+def _named_head(doc: Any, head: Token) -> tuple[Token, Any]:
+    """The head of a long subject with the words that name it: a person's name in apposition in a subject headed
+    by a common noun names the one it describes ("The author of Mirreynato, the Other Inequality, Ricardo Raphael,
+    wrote" is Raphael, though the parser may hang the name on the book's title: a title is no person), and the
+    compound words before a noun are part of its name ("the State Department", not "Department")."""
+    if head.pos_ == "NOUN":
+        named = [t for t in head.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+        head = named[-1] if named else head
+    start = head.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in (head.i, start):
+        start -= 1
+    return head, doc[start : head.i + 1]
+
+
+def quotations_in(sentence: str, inside: bool = False) -> list[tuple[int, int]]:
+    """The sentence's quotations; one opened and not closed runs on to the next one ("... staff. 'It was ...,' he
+    said.") or to the sentence's end: news closes a quotation that goes on in the next paragraph only there.
+    ``inside``: a quotation an earlier sentence opened is open at its start, and runs to its first closing mark."""
+    quoted = quotation_spans(sentence)
+    if inside:
+        closing = _FIRST_CLOSING.search(sentence)
+        quoted = [(0, closing.end() if closing else len(sentence)), *quoted]
+    opening = OPENS_QUOTATION.match(sentence)
+    if opening is not None and not within(quoted, opening.end() - 1):
+        quoted = [(0, min((start for start, _ in quoted), default=len(sentence))), *quoted]
+    return quoted
+
+
+_FIRST_CLOSING = re.compile(r"[.,!?…]['’\"”](?=\s|$)")
+
+
+def speaker_words(
+    story_map: StoryMap,
+    actors: dict[str, Actor],
+    speaker: str | None,
+    doc: Any,
+    sentence: str,
+    passage: Passage,
+    order: int,
+) -> None:
+    """A sentence that is ``speaker``'s words though it names no speaker: a statement given only under the
+    speaker's name (``StoryMap.speaker_only``); with no speaker known, or no whole sentence, it is never given."""
+    if speaker is None or not is_complete_sentence(doc):
+        story_map.unusable.add(sentence)
+        return
+    story_map.statements.append(
+        Statement(sentence, passage, order, speaker=speaker, verb="say", stance=_stance("say", sentence))
+    )
+    if speaker in actors:
+        actors[speaker].statements += 1
+    story_map.speaker_only.add(sentence)
+
+
+def voice_of(doc: Any, quoted: list[tuple[int, int]]) -> Token | None:
+    """The subject of a verb of saying outside the sentence's quotations, where the map gave the sentence to no
+    one: a pronoun ("she says" with no person before it) still makes the words a person's, and a name or a
+    description (the author's "my colleague writes") makes them someone else's than the quotation before."""
+    for token in doc:
+        if token.lemma_.lower() in _VERB_STANCE and token.pos_ == "VERB" and not within(quoted, token.idx):
+            subject = subject_of(token, quoted)
+            if subject is not None:
+                return subject
+    return None
+
+
+def takes_up(pronoun: Token, speaker: str | None, actors: dict[str, Actor]) -> bool:
+    """Whether a pronoun subject can stand for the speaker quoted just before: it agrees with them, "he" or "she"
+    with a person and "it" with a thing or a body, never the other way ("Adam wrote ... “...,” it replied" is the
+    chatbot answering, not Adam going on)."""
+    if pronoun.pos_ != "PRON":
+        return False
+    label = actors[speaker].label if speaker in actors else ""
+    if pronoun.lower_ == "it":
+        return label != "PERSON"
+    return pronoun.lower_ in ("he", "she") and label in ("PERSON", "")
+
+
+def goes_on_quoting(sentence: str) -> bool:
+    """A sentence that goes on with the quotation before it: a quotation alone (“That's where a clash could
+    come.”), one that opens or closes a quotation it does not hold whole (“... table. Prime Minister Netanyahu
+    has released prisoners.”), or one that opens with a quotation mark, single ones included (British news quotes
+    with them). A run of quotation is its last named speaker's until another is named, so such a sentence right
+    after a statement with no speaker of its own is that speaker's words, whether the statement quoted them or
+    reported them in other words ("Park said the beds were built by volunteers. 'We had no money.'"). A sentence that
+    only quotes a phrase of someone's inside its own clause ("the challenge to “create your own merch store”")
+    is the writer's; a quotation that runs across a sentence's end (Abbas “has put aside efforts ... table. Prime
+    Minister Netanyahu has released ...”) is speech, not a phrase."""
+    curly = sentence.count("“") != sentence.count("”")
+    spoken = any(SENTENCE_END.search(m.group()) for m in QUOTED.finditer(sentence))
+    opens = bool(OPENS_QUOTATION.match(sentence))
+    return bool(WHOLE_QUOTE.match(sentence)) or opens or curly or sentence.count('"') % 2 == 1 or spoken
+
+
+SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
