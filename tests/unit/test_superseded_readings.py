@@ -38,14 +38,14 @@ def test_one_clause_of_a_long_lead_is_read_against_a_short_later_sentence() -> N
     """A lead that packs a vote, a price and an old storm's damage is three clauses: the price is said again in a
     later sentence about the price alone, which need not repeat the vote or the storm."""
     lead = (
-        "The Eastfield school board voted 5-4 on Monday to approve a $12 million gymnasium beside the old mill on "
-        "Harper Street, ending a dispute that began when storms wrecked 40 classrooms in 2023."
+        "The Eastfield school board voted 5-4 on Monday to approve a $12 million gymnasium for the Harper Street "
+        "campus, ending a dispute that began when storms wrecked 40 classrooms in 2023."
     )
     later = (
-        "The price of Eastfield's proposed gymnasium on Harper Street has climbed to $15 million after bids came in "
-        "high, the district's finance office said on Thursday."
+        "The price of Eastfield's proposed gymnasium for the Harper Street campus has climbed to $15 million after "
+        "bids came in high, the district's finance office said on Thursday."
     )
     moved = superseding(lead, [later])
     assert moved is not None and "as $12 million" in moved
-    elsewhere = "The price of the Westfield gymnasium on Canal Street has climbed to $15 million."
+    elsewhere = "The price of the Westfield gymnasium for the Canal Street campus has climbed to $15 million."
     assert superseding(lead, [elsewhere]) is None, "another town's gymnasium"

@@ -35,11 +35,12 @@ from .._specifics import CURRENCY_NOUNS
 from .._text import MONTHS, STOPWORDS, stem
 from ._binding import Bound, bound_specifics, clip, distinct_values, word_spans
 from ._parse import parse, stems_of
+from ._speech import speech_clauses
 
 __all__ = ["Quantity", "quantities", "superseding"]
 
 MIN_SHARED = 2  # words that say what is measured, the counted noun or unit included, two quantities must share
-MIN_ABOUT = 0.5  # share of the figure's clause's other content words the later sentence must say again
+MIN_ABOUT = 0.5  # share of the other content words the figure is told in that the later sentence must say again
 _LIGHT_FORMS = frozenset(form for verb in "be have do get make".split() for form in forms(verb))
 _TIME_UNIT_FORMS = frozenset(form for unit in TIME_UNITS for form in (unit, f"{unit}s"))
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -69,7 +70,7 @@ class Quantity:
     names: frozenset[str]  # the proper names among the owners' words
     thing: tuple[tuple[str, frozenset[str]], ...]  # for a sum or a share: the nouns it is an amount of, named
     # with their compounds ("flood wall" is ("wal", {"flood"})): the cost of the flood wall is not the sea wall's
-    about: frozenset[str]  # the content stems of the clause that holds it, values left out
+    about: frozenset[str]  # the content stems of what it is told in (``_what_is_told``), values left out
     denied: bool  # given only to be denied: "June" in "in July rather than June"
 
 
@@ -118,7 +119,9 @@ def _phrase(noun: Any) -> list[Any]:
     a preposition brings its own compounds: "the cost of the flood wall" is the flood wall's."""
     words = [noun]
     for child in noun.children:
-        if child.dep_ in ("compound", "amod", "poss"):
+        if child.dep_ in ("compound", "poss"):
+            words += child.subtree  # a name of several words is one: "the Carver Bay town council"
+        elif child.dep_ == "amod":
             words.append(child)
         elif child.dep_ == "prep":
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
@@ -159,21 +162,27 @@ def _denied(first: Any) -> bool:
     return any(w in NEGATION_WORDS for w in words) or any(phrase in said for phrase in NEGATION_PHRASES)
 
 
-def _clause(verb: Any | None, noun: Any | None, subjects: list[Any]) -> list[Any]:
-    """The clause that holds a figure: its verb with everything that hangs from it (its adverbials included: "killed
-    when a police building collapsed" is another event than "killed at a hockey game"), and the subject it takes,
-    without the clauses joined beside it ("... and finish by October 2027"); a price, its noun's phrase. A long
-    lead that packs a vote, a price and a flood's toll is three clauses, each about its own thing."""
-    top = verb if verb is not None else noun
-    if top is None:
-        return []
-    kept: list[Any] = []
-    todo = [top, *subjects]
-    while todo:
-        token = todo.pop()
-        kept.append(token)
-        todo += [c for c in token.children if not (c.dep_ in _CLAUSES_BESIDE and c.pos_ in ("VERB", "AUX"))]
-    return kept
+def _what_is_told(doc: Any, anchor: Any, priced: Any | None, words: frozenset[str], values: set[int]) -> frozenset[str]:
+    """The content stems a later sentence must mostly say again to be about the same thing. A price stands in its
+    noun's phrase, and where that phrase says which one it is ("a $4.2 million flood wall along the east bank of
+    the Mill River"), that is what it is said of: a lead that also tells of the vote and an old flood is not about
+    the wall's price in those words. Any other figure is read in its whole sentence (what an event's toll is of is
+    often told in another clause: "killed when a police building collapsed"), less the verb of a clause joined to
+    its own (the other event: "begin in June and finish by October 2027") and who tells it ("according to the
+    city's public works department", "officials said"): the teller is compared as whose account it is, not as what
+    it is about."""
+    phrase = stems_of(" ".join(t.text for t in priced.subtree if t.i not in values)) if priced is not None else None
+    if phrase and phrase - words:
+        return phrase
+    # a clause joined to the figure's tells another event in its verb, though often in the scene the two share
+    # ("two were killed and three injured at a shooting at a hockey game"): its verb is left out, not its words
+    beside = {
+        (joined.i if anchor not in joined.subtree else joined.head.i)
+        for joined in doc
+        if joined.dep_ in _CLAUSES_BESIDE and joined.pos_ in ("VERB", "AUX")
+    }
+    told = stems_of(" ".join(t.text for t in doc if t.i not in beside and t.i not in values))
+    return told - {w for clause in speech_clauses(doc) for w in (*clause.speaker, clause.verb)}
 
 
 def _measured(doc: Any, bound: Bound, spans: list[tuple[str, int, int]], values: set[int]) -> Quantity | None:
@@ -227,10 +236,6 @@ def _measured(doc: Any, bound: Bound, spans: list[tuple[str, int, int]], values:
     event = _dated_event(anchor, verb, heads) if bound.sort in _DATE_SORTS else frozenset()
     core = _keys([*([noun] if noun is not None else []), *([verb] if verb is not None else []), *heads])
     thing = _named([n for s in ([priced] if priced is not None else heads) for n in _of(s)]) if unit else ()
-    # a price stands inside its noun's phrase, and that phrase is all it is said in ("the council approved" is the
-    # vote, not the wall's price); any other figure, in its clause
-    clause = _clause(None, priced, []) if priced is not None else _clause(verb, noun, heads)
-    clause = [t for t in clause if t.i not in values]
     return Quantity(
         bound,
         counted_key,
@@ -240,7 +245,7 @@ def _measured(doc: Any, bound: Bound, spans: list[tuple[str, int, int]], values:
         tuple((slot, frozenset(keys)) for slot, keys in owners.items()),
         names,
         thing,
-        stems_of(" ".join(t.text for t in clause)),
+        _what_is_told(doc, anchor, priced, words, values),  # "June", "Wednesday": values, not what is told
         _denied(tokens[0]),
     )
 
@@ -383,7 +388,7 @@ def superseding(sentence: str, later: list[str]) -> str | None:
             given = [other for other in same if not other.denied]
             if not given or any(not _distinct(mine.bound, other.bound) for other in given):
                 continue  # not measured again, or measured again as it was: "voted 7 to 2" gives both figures again
-            # and of the same thing: most of what the figure's clause says beside the quantity is said again ("two
+            # and of the same thing: most of what the figure is told in beside the quantity is said again ("two
             # people were killed" at a school game and "three people killed" at a barracks are two events' tolls)
             rest = {w for w in mine.about - mine.words if not w[0].isdigit()}
             if len(their_stems & rest) >= MIN_ABOUT * len(rest):
