@@ -157,6 +157,9 @@ def _following_context(text: str, end: int) -> str:
 
 
 # A small count after "the", "these", "both" ... counts things already named: "the two neighbours".
+#: Nouns that name a currency: "2 million pounds" is a sum of money as "$2 million" is.
+CURRENCY_NOUNS = ("dollars", "pounds", "euros", "yen", "yuan", "rupees")
+_CURRENCY_AFTER = re.compile(rf"\s*({'|'.join(CURRENCY_NOUNS)})")
 _ANAPHORIC_COUNT = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.IGNORECASE)
 MAX_ANAPHORIC_COUNT = 4
 _BEFORE = 40  # characters before a figure that the patterns above read: more than "those " and any spaces need
@@ -218,7 +221,7 @@ def extract_numbers(text: str, source: bool = False) -> list[Number]:
             scale = 1.0  # word parsing already applied it
         value *= scale
         unit = ""
-        if match.group("cur") or re.match(r"\s*(dollars|pounds|euros|yen|yuan|rupees)", lower[end : end + 10]):
+        if match.group("cur") or _CURRENCY_AFTER.match(lower[end : end + 10]):
             unit = "money"
         elif match.group("pct"):
             unit = "percent"
