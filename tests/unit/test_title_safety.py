@@ -74,3 +74,13 @@ def test_a_models_why_title_passes_only_where_the_story_states_a_reason() -> Non
     assert not acceptable_title(candidate, "Council closes library", closed, StoryMap())
     reason = "The council closed the Elm Road library on Monday because its roof was unsafe."
     assert acceptable_title(candidate, "Council closes library", reason, StoryMap())
+
+
+def test_an_interview_and_a_list_are_not_misread_by_the_new_rules() -> None:
+    """ "What does X say about ...?" has its object before "say"; "3 things to know" is a counted noun with an
+    infinitival relative, no plan ("Why will 3 things know ...?")."""
+    talk = "The harbour pilot Jo Rees spoke to us about tides, training and the new tugs. She has worked for 20 years."
+    title = fallback_title("Harbour Pilot Jo Rees on Tides, Training and the New Tugs", talk)
+    assert title.startswith("What does ") and title.endswith(" say about tides, training and the new tugs?"), title
+    pumps = "Heat pumps cost more to fit than boilers. Grants cover part of the cost in some regions."
+    assert not fallback_title("3 Things to Know Before Buying a Heat Pump", pumps).startswith("Why will")

@@ -126,7 +126,7 @@ def _quotative(question: Doc) -> bool:
     ("X long mistaken for Y, say scientists"); the headline reports a claim, it states no event to ask about."""
     return any(
         t.lemma_ == "say"
-        and any(c.dep_ == "dobj" for c in t.children)
+        and any(c.dep_ == "dobj" and c.i > t.i for c in t.children)  # not "What does X say about ...?"
         and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
         for t in question
     )
@@ -138,16 +138,18 @@ def headline_future(clause: str) -> str | None:
     expected. Read so only where the clause has no finite verb of its own before the "to" and the words before it
     are, by themselves, the subject of the clause with "will" in the place of "to" (the substitution test). A
     noun phrase an infinitival relative modifies is no subject: English forms one on an indefinite noun ("a ride
-    to remember", "a place to live") or one an ordinal, a superlative or "only" singles out ("the first woman to
-    lead ...")."""
+    to remember", "a place to live"), a counted one ("5 things to know") or one an ordinal, a superlative or
+    "only" singles out ("the first woman to lead ...")."""
     doc = nlp()(clause)
     if not len(doc) or doc[0].tag_ in ("WRB", "WP", "WDT", "WP$"):  # "What to know": advice, not a plan
         return None
     to = next((t for t in doc[1:-1] if t.lower_ == "to" and doc[t.i + 1].tag_ == "VB"), None)
     if to is None or any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in doc[: to.i]):
         return None
-    if doc[0].lower_ in ("a", "an") or any(definite_modifier(t) or t.lower_ in _SINGLING for t in doc[: to.i]):
-        return None  # "A ride to remember", "The first woman to lead ...": an infinitival relative on its noun
+    if doc[0].lower_ in ("a", "an") or any(
+        definite_modifier(t) or t.lower_ in _SINGLING or t.like_num for t in doc[: to.i]
+    ):
+        return None  # "A ride to remember", "The first woman to lead ...", "5 things to know": a relative on its noun
     willed = f"{doc[: to.i].text} will {doc[to.i + 1 :].text}"
     read = nlp()(willed)
     verb = next((t for t in read if t.dep_ == "ROOT"), None)
@@ -173,9 +175,14 @@ def declarative_title(headline: str, body: str = "") -> str:
         return text
     kept = nlp()(" ".join(words[:MAX_TITLE_WORDS]))
     # a boundary: a mark between clauses, or a coordinator joining a second predicate to the main verb
-    boundaries = [t.idx for t in kept if t.text in (".", ":", ";", ",", "–", "—", "-") and t.i]
+    # the end of a whole sentence first (what follows it is another statement), past a third of the words
+    cut = str(kept.text)
+    stops = [t.idx + 1 for t in kept if t.text in (".", "!", "?") and t.i > len(kept) // 3 and t.is_sent_end]
+    boundaries = [t.idx for t in kept if t.text in (":", ";", ",", "–", "—", "-") and t.i]
     boundaries += [t.idx for t in kept if t.dep_ == "cc" and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX")]
-    boundary, cut = max(boundaries, default=0), str(kept.text)
+    if stops:
+        return re.sub(r"(?<![A-Z])\.$", "", cut[: max(stops)])
+    boundary = max(boundaries, default=0)
     if boundary > len(cut) // 2:
         return cut[:boundary].rstrip(" ,;:–—-")
     return cut.rstrip(" ,;:–—-") + "…"
