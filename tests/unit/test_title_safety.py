@@ -84,3 +84,13 @@ def test_an_interview_and_a_list_are_not_misread_by_the_new_rules() -> None:
     assert title.startswith("What does ") and title.endswith(" say about tides, training and the new tugs?"), title
     pumps = "Heat pumps cost more to fit than boilers. Grants cover part of the cost in some regions."
     assert not fallback_title("3 Things to Know Before Buying a Heat Pump", pumps).startswith("Why will")
+
+
+def test_did_is_not_put_on_a_habit_or_a_schedule() -> None:
+    """A present with "often" or "now" states a habit or a state, and one the story writes in the future is a
+    schedule: neither is the past event a headline's simple present reports."""
+    walkers = "Walkers often find the old stone markers on the moor because the markers line the old mail road."
+    title = fallback_title("Walkers often find old stone markers on the moor", walkers)
+    assert not title.startswith("Why did"), title
+    final = "Rovers will play Castle United in the cup final on Sunday because the semi-final was won on penalties."
+    assert not fallback_title("Rovers play Castle United in cup final on Sunday", final).startswith("Why did")

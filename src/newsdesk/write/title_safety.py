@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..language import CAUSAL_CONNECTIVES, CAUSAL_VERBS, nlp, words_pattern
+from ..language import CAUSAL_CONNECTIVES, CAUSAL_VERBS, nlp, past_tense, words_pattern
 from ..sentences import split_sentences
 from ..storymap import is_complete_sentence
 from .headline import bare_headline, countable, definite_modifier, headline_parts
@@ -45,10 +45,13 @@ _DETERMINERS = ("det", "poss", "nummod", "predet")
 def safe_question(question: str, body: str, *, reason_given: bool = False) -> bool:
     """Whether ``question`` may be the title: one question of at most ``MAX_TITLE_WORDS`` words, with no bare
     singular count noun left from headline register (``bare_count_noun``), no reporting verb whose only
-    complement is its sayer (``_quotative``), and, for a "why", a reason the story states (``stated_reason``).
+    complement is its sayer (``_quotative``), no "did" for what is not past (``_past_for_a_present``), and, for a
+    "why", a reason the story states (``stated_reason``).
     ``reason_given``: the headline itself opens on "Why", a promise that the story gives the reason."""
     doc = nlp()(question)
     if len(question.split()) > MAX_TITLE_WORDS or bare_count_noun(doc, body) is not None or _quotative(doc):
+        return False
+    if _past_for_a_present(doc, body):
         return False
     return reason_given or not question.startswith("Why ") or stated_reason(doc, body)
 
@@ -118,6 +121,31 @@ def _written_bare(noun: str, body: str) -> bool:
             if token.lower_ == noun and token.tag_ == "NN" and token.dep_ != "compound" and not _determined(token):
                 return True
     return False
+
+
+# Adverbs that put a simple present in the present: a habit ("often") or the time of speaking ("now"), never a
+# past event, which is what a headline's simple present otherwise reports.
+_PRESENT_ADVERBS = frozenset("now often usually always sometimes rarely seldom never still currently regularly".split())
+_FUTURE = r"\b(?:will|shall|'ll|set to|due to|going to)\s+(?:\w+\s+)?"
+
+
+def _past_for_a_present(question: Doc, body: str) -> bool:
+    """A question asked with "did" of what is not past. Headline register reports a past event in the simple
+    present, which a question puts back in the past; but a present with an adverb of frequency or of the time of
+    speaking ("Hikers often stumble ...", "Germans now consider ...") states a habit or a present state, and a
+    present the story itself writes only in the future ("Liverpool face Villa on Sunday" over "Liverpool will face
+    Villa") is a schedule: "did" makes either a past event the story does not report."""
+    did = next((t for t in question if t.lower_ == "did" and t.dep_ == "aux"), None)
+    if did is None:
+        return False
+    if any(t.lower_ in _PRESENT_ADVERBS for t in question):
+        return True
+    lemma = did.head.lemma_.lower()
+    if not lemma.isalpha():
+        return False
+    future = re.search(_FUTURE + rf"{re.escape(lemma)}\b", body, re.I)
+    past = past_tense(lemma, body)
+    return bool(future) and not (past and re.search(rf"\b{re.escape(past)}\b", body, re.I))
 
 
 def _quotative(question: Doc) -> bool:
