@@ -94,3 +94,10 @@ def test_did_is_not_put_on_a_habit_or_a_schedule() -> None:
     assert not title.startswith("Why did"), title
     final = "Rovers will play Castle United in the cup final on Sunday because the semi-final was won on penalties."
     assert not fallback_title("Rovers play Castle United in cup final on Sunday", final).startswith("Why did")
+
+
+def test_a_money_amount_is_no_determiner() -> None:
+    """ "a $40M fine": the number after the currency sign is the fine's amount, not a count of fines, so the
+    headline's "over $40M fine" still lacks its article."""
+    bank = "The Harbour Bank appealed on Monday because a $40M fine was unfair, it said. Other fines were smaller."
+    assert fallback_title("Harbour Bank appeals over $40M fine", bank) == "Harbour Bank appeals over $40M fine"

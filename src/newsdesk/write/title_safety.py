@@ -97,10 +97,15 @@ def bare_count_noun(question: Doc, body: str) -> Token | None:
 
 
 def _determined(noun: Token) -> bool:
-    """Whether the noun has a determiner, a possessor or a number ("the", "Meta's plan", "two")."""
-    if any(c.dep_ in _DETERMINERS for c in noun.children) or noun.left_edge.tag_ in ("DT", "PRP$", "CD", "WDT"):
+    """Whether the noun has a determiner, a possessor or a number that counts it ("the", "Meta's plan", "two
+    fines"). A number after a currency sign is an amount, which modifies as an adjective does and determines
+    nothing ("a $140M fine")."""
+    if noun.left_edge.tag_ in ("DT", "PRP$", "WDT") or any(c.tag_ == "POS" for c in noun.subtree):
         return True
-    return any(c.tag_ == "POS" for c in noun.subtree)
+    counting = [c for c in noun.children if c.dep_ in _DETERMINERS]
+    return any(c.dep_ != "nummod" or not (c.i and noun.doc[c.i - 1].tag_ == "$") for c in counting) or (
+        noun.left_edge.tag_ == "CD"
+    )
 
 
 def _quoted_indexes(doc: Doc) -> set[int]:
