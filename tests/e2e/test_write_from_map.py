@@ -105,7 +105,8 @@ def test_the_embedded_model_is_asked_for_no_analysis_section(tmp_path: Path) -> 
     article = write_article(story, WriteOptions(use_cache=False), archive)
     # the model is asked for the title alone (checked); nothing else, not even revisions of source sentences
     assert [c["purpose"] for c in archive.calls(1)] == ["title"]
-    assert article.title.endswith("?") and article.title != f"{HEADLINE}: what does it mean?"
+    # a question only where it is safe: the story gives no reason for the approval, so no "why" is asked of it
+    assert article.title != f"{HEADLINE}: what does it mean?" and not article.title.startswith("Why")
     filled = [s.id for s in article.sections if any(x.verdict == "supported" for x in s.sentences())]
     # ten sentences for a dek, an intro and six sections: the takeaways take the most salient first (issue 17),
     # so the analysis may be left with none, and is then left out, which the notes say truly

@@ -14,7 +14,7 @@ from ..llm.session import BudgetExceeded, Messages, Session
 from ..models import Article, Block, Section, Sentence, Source
 from ..sentences import split_sentences
 from ..storymap import StoryMap, is_complete_sentence
-from ..template import SectionSpec, Template
+from ..template import SectionSpec, Template, load_template
 from ..text import STOPWORDS, counted, date_phrase
 from . import from_map, prompts
 from .grounded import GroundedDrafter, repeats_one_of
@@ -65,6 +65,14 @@ FOREIGN_NOTE = (
 ECHO_NOTE = "The model's text for this section only restated what it was asked to write."
 LOOP_NOTE = "The model's draft started repeating itself, so it was cut short."
 REPEATS_NOTE = "Every point the model made here is made earlier in the article."
+# With grounded drafting the model writes only the title, from one fixed request (small models follow one simple
+# request far better than a template's three-part brief); the dek and the intro are the story's own sentences. A
+# template's own headline instructions then go unread, and the article says so (smoke42 #26).
+HEADLINE_INSTRUCTIONS_NOTE = (
+    "This template's headline instructions were not followed: with grounded drafting the model writes only the "
+    "title (a question where one is safe, else the headline as written), and the dek and intro are the story's "
+    "own sentences."
+)
 
 
 @dataclass
@@ -153,7 +161,8 @@ def write_draft(
             fetch=FETCH_ADVICE if sources and sources[0].url else "",  # a pasted brief links to no page
         )
     if summary_only:
-        return Draft(title=title, dek=dek, intro=intro, sections=sections, notes=_language_notes(headline, body))
+        notes = _language_notes(headline, body) + _headline_notes(template, drafter is not None)
+        return Draft(title=title, dek=dek, intro=intro, sections=sections, notes=notes)
     for number, spec_section in enumerate(template.sections, 1):
         others = [s.heading for s in template.sections if s.id != spec_section.id]
         emit(
@@ -201,7 +210,7 @@ def write_draft(
         dek=dek,
         intro=intro,
         sections=sections,
-        notes=_language_notes(headline, body) + notes,
+        notes=_language_notes(headline, body) + _headline_notes(template, drafter is not None) + notes,
         refused=refused,
     )
 
@@ -241,6 +250,13 @@ def each_point_once(dek: str, intro: Section, sections: list[Section], written: 
 def _language_notes(headline: str, body: str) -> list[str]:
     language = guess_language(f"{headline} {body}")
     return [FOREIGN_NOTE.format(language=language)] if language not in (None, ARTICLE_LANGUAGE) else []
+
+
+def _headline_notes(template: Template, grounded: bool) -> list[str]:
+    """``HEADLINE_INSTRUCTIONS_NOTE`` where the headline is drafted from the sources and the template asks for
+    something else than the default template does (the default's are what the grounded headline does)."""
+    asked, default = template.headline.instructions.split(), load_template(None).headline.instructions.split()
+    return [HEADLINE_INSTRUCTIONS_NOTE] if grounded and asked != default else []
 
 
 def _story_sentences(sources: list[Source]) -> int:

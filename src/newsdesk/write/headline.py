@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp
 
 __all__ = [
     "bare_headline",
+    "countable",
+    "definite_modifier",
     "headline_clause",
     "headline_parts",
     "kicker",
@@ -344,7 +346,7 @@ def with_articles(question: str, body: str) -> str:
         if any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") or t.is_punct for t in doc[start : head.i + 1]):
             continue
         words = doc[start : head.i + 1].text
-        if head.tag_ in ("NN", "NNS") and head.dep_ in _ARGUMENTS and start < head.i and _definite_modifier(doc[start]):
+        if head.tag_ in ("NN", "NNS") and head.dep_ in _ARGUMENTS and start < head.i and definite_modifier(doc[start]):
             articles[start] = "the"
         elif head.tag_ in ("NNP", "NNPS") and head.dep_ in (*_ARGUMENTS, "pobj", "attr"):
             if _story_says_the(words, body):
@@ -356,9 +358,7 @@ def with_articles(question: str, body: str) -> str:
                 articles[start] = "the"
             elif start == head.i:
                 continue
-            elif _countable(head.lower_, body) and not any(
-                t.tag_ in _FINITE or t.ent_type_ == "PERSON" for t in phrase
-            ):
+            elif countable(head.lower_, body) and not any(t.tag_ in _FINITE or t.ent_type_ == "PERSON" for t in phrase):
                 articles[start] = _indefinite(doc[start].text)
     lowered = lower_words(body) if any(a != "the" for a in articles.values()) else set()
     return "".join(f"{articles[t.i]} {_after_article(t, lowered)}" if t.i in articles else t.text_with_ws for t in doc)
@@ -367,7 +367,7 @@ def with_articles(question: str, body: str) -> str:
 _ORDINAL = re.compile(r"first|second|third|\w+th")  # "fourth" ... "hundredth"; the tagger gives them JJ
 
 
-def _definite_modifier(token: Token) -> bool:
+def definite_modifier(token: Token) -> bool:
     """An ordinal or superlative adjective, which makes the phrase it opens definite."""
     return token.tag_ in ("JJS", "RBS") or (token.tag_ == "JJ" and bool(_ORDINAL.fullmatch(token.lower_)))
 
@@ -396,7 +396,7 @@ def _story_says_the(words: str, body: str) -> bool:
     return the > 0 and the * 2 > len(found)
 
 
-def _countable(noun: str, body: str) -> bool:
+def countable(noun: str, body: str) -> bool:
     """Whether the story counts the noun: writes it after "a"/"an", or in the plural. A mass noun ("growth",
     "research") takes no article; where the story gives no evidence either way the noun is left as it is."""
     return bool(

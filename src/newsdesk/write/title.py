@@ -8,8 +8,9 @@ a claim the headline gives to a source is asked whether it holds: "Did OpenAI re
 with the articles headline style drops where the story shows them (``headline.with_articles``). A headline that
 answers a yes-or-no question is asked that question, "Inside X" and a noun phrase are asked what they are (a
 definite noun phrase: "What is Starlink's quiet role in ...?"), an indefinite one through the story's main claim
-(``lead_question``); only where none parses does a frame remain ("What is at stake as ...?", "What lies behind
-...?"). A model's own title is used only when it passes the same tests.
+(``lead_question``). A question is published only where it is safe (``title_safety``: standard English, no longer
+than a title, a "why" the story answers); else the title is the headline as written. No frame is glued to a
+headline ("What is at stake as ...?"). A model's own title is used only when it passes the same tests.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .headline import (
     sentence_case,
     with_articles,
 )
+from .title_safety import MAX_TITLE_WORDS, declarative_title, headline_future, safe_question
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()
     from spacy.tokens import Doc, Token
@@ -41,12 +43,12 @@ __all__ = [
     "headline_clause",
     "headline_fallbacks",
     "lead_question",
+    "question_from_headline",
     "question_title",
     "whole_sentence",
 ]
 
 _WH = re.compile(r"^(?:what|why|how|who|when|where|which|will|can|could|should|is|are|does|do|did|has|have)\b", re.I)
-MAX_TITLE_WORDS = 22
 
 
 def _headline_question(headline: str, body: str) -> str | None:
@@ -67,23 +69,37 @@ def _headline_question(headline: str, body: str) -> str | None:
 
 
 def question_title(headline: str, body: str, story_map: StoryMap) -> str:
-    """A question about the story built from its headline's clause; a story in another language than English
-    keeps its headline: the question is made by English grammar from an English parse, and an English frame
-    around another language's clause ("Why did una solución ...?") is no sentence of either."""
+    """A question about the story built from its headline's clause where one is safe (``title_safety``), else
+    the headline as written (``declarative_title``). A question the headline asks itself is kept as it asks it,
+    and so is a "why" the headline opens with ("Why Waymo's launch matters"): its writer promises the answer."""
     if (asked := _headline_question(headline, body)) is not None:
         return _with_label(asked, headline, body)
+    question = question_from_headline(headline, body)
+    clause = read_headline(headline, body)[0]
+    own_why = clause.lower().startswith("why ")
+    if question is not None and safe_question(question, body, reason_given=own_why):
+        return question
+    return declarative_title(headline, body)
+
+
+def question_from_headline(headline: str, body: str = "") -> str | None:
+    """The question built from the headline's clause, before ``question_title`` decides whether it is safe to
+    publish, or None; a story in another language than English has
+    none: the question is made by English grammar from an English parse, and an English frame around another
+    language's clause ("Why did una solución ...?") is no sentence of either. A headline's future ("Fares to
+    rise") is asked in the future (``headline_future``), never with the "did" of a simple present."""
     if _language(headline, body) not in (None, "en"):
-        return bare_headline(headline)
+        return None
     clause, attributed = read_headline(headline, body)
     for reading in (_answered, _looked_inside, _named_thing):
         if (question := reading(clause, body)) is not None:
             return _with_label(question, headline, body)
-    if (inverted := asked_about(clause, body, attributed=attributed)) is not None:
+    if (inverted := asked_about(headline_future(clause) or clause, body, attributed=attributed)) is not None:
         return _with_label(with_articles(inverted, body), headline, body)
-    if attributed:  # every frame ("What is at stake as ...?") states its clause: the headline keeps the source
-        return bare_headline(headline)
-    framed = _framed(clause, body, story_map)
-    return with_articles(framed, body) if framed is not None else bare_headline(headline)
+    if attributed:  # the headline keeps its claim's source, which no question of ours may drop
+        return None
+    framed = _framed(clause, body)
+    return with_articles(framed, body) if framed is not None else None
 
 
 def _with_label(question: str, headline: str, body: str) -> str:
@@ -178,11 +194,12 @@ def _named_thing(clause: str, body: str) -> str | None:
     return finish(f"What {'are' if plural(subject) else 'is'} {lower_first(doc, clause, lower_words(body))}")
 
 
-def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
-    """The headline's clause framed by its verb where its grammar says how (a plan, a participle, an obituary, a
-    list, a verbless clause); a headline that is a definite noun phrase asked what it is (``_definite_question``);
-    else the story's main claim asked (``lead_question``); else a frame around it; None where the clause is no
-    statement a frame can hold (``_declarative``)."""
+def _framed(clause: str, body: str) -> str | None:
+    """The headline's clause asked by its verb where its grammar says how (an obituary, a list, a verbless
+    clause); a headline that is a definite noun phrase asked what it is (``_definite_question``); else the story's
+    main claim asked (``lead_question``); else None. No template is glued to a headline's words ("What is at
+    stake as ...?", "What lies behind ...?": issue 17 counted 88 of 96 TIME titles so): where grammar makes no
+    question, the title is the headline itself (``title_safety.declarative_title``)."""
     doc = nlp()(clause)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.pos_ not in ("VERB", "AUX"):  # a parse that missed the verb ("Attack stokes ...")
@@ -199,26 +216,15 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
             return finish(f"What {'are' if plural(subject) else 'is'} {text}")
         subject = None
     if root is not None and subject is not None:
-        first_aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-        if first_aux is not None and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in root.children):
-            # "Board of Peace to hold its first meeting": the headline's infinitive is a plan
-            subj = doc[subject.left_edge.i : subject.right_edge.i + 1].text
-            rest = doc[first_aux.i :].text
-            verb = "are" if plural(subject) else "is"  # "US and Iran to meet" -> "US and Iran are set to meet"
-            return finish(f"What is at stake as {lower_first(doc, subj, lowered)} {verb} set {rest}")
-        if root.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
-            # "Mugabe and wife 'insisting he finishes his term'": the headline dropped its "are"
-            subj = doc[subject.left_edge.i : subject.right_edge.i + 1].text
-            rest = doc[subject.right_edge.i + 1 :].text
-            if subj[-1:] in "'‘\"“":  # the quote opens on the verb, not on the subject
-                subj, rest = subj[:-1].rstrip(), subj[-1] + rest
-            verb = "are" if plural(subject) else "is"
-            return finish(f"What is at stake as {lower_first(doc, subj, lowered)} {verb} {rest}")
+        if root.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+            return None  # a plan or a progressive the inversion could not ask: no frame is glued to it
         if root.lemma_ == "die" and subject.ent_type_ == "PERSON":  # an obituary: the question is what remains
             name = doc[subject.left_edge.i : subject.right_edge.i + 1].text
             return finish(f"What legacy does {name} leave")
-        if root.lemma_ == "be" and subject.lower_ in ("these", "this", "those", "they"):
-            # "These are the 8 coolest games": what the list claims is the question
+        if root.lemma_ == "be" and subject.lower_ in ("these", "this", "those"):
+            # "These are the 8 coolest games": what the list claims is the question. Only a demonstrative: "they"
+            # points back at what an earlier sentence names, and "What makes they ...?" puts a subject pronoun
+            # where English wants "them" (smoke42 #18)
             return finish(f"What makes {subject.lower_} {doc[root.i + 1 :].text}")
         if root.pos_ in ("ADJ", "NOUN") and not any(t.pos_ == "AUX" for t in doc):
             # "Māori tribes fearful over whale strandings": the headline left out its verb
@@ -226,40 +232,10 @@ def _framed(clause: str, body: str, story_map: StoryMap) -> str | None:
             verb = "are" if subject.tag_ in ("NNS", "NNPS") else "is"
             rest = doc[subject.right_edge.i + 1 :].text
             return finish(f"Why {verb} {lower_first(doc, subj, lowered)} {rest}")
-        if (from_lead := lead_question(body)) is not None:
-            return from_lead
-        if root.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in root.children):
-            return finish(f"What comes next after {text}") if _declarative(doc) else None
-        if root.pos_ in ("VERB", "AUX"):
-            return finish(f"What is at stake as {text}") if _declarative(doc) else None
-    elif (named := _definite_question(doc, text)) is not None:
+        return lead_question(body)
+    if subject is None and (named := _definite_question(doc, text)) is not None:
         return named
-    elif (from_lead := lead_question(body)) is not None:
-        return from_lead
-    if any(t.pos_ == "VERB" and t.i > 0 for t in doc):  # a clause the parser could not pin down: kept whole
-        return finish(f"What is at stake as {text}") if _declarative(doc) else None
-    actor = story_map.main_actor
-    if actor is not None and actor.name.lower() not in text.lower():
-        many = root is not None and plural(root)
-        return finish(f"What {'do' if many else 'does'} {text} mean for {actor.name}")
-    return finish(f"What lies behind {text}")
-
-
-def _declarative(doc: Doc) -> bool:
-    """A clause a frame ("as ...", "after ...") can hold: a statement whose main verb has its subject, and nothing
-    before that subject but a fronted adverbial ("At the summit, ..."). A noun phrase whose only verb sits in a
-    relative clause ("the woman who got YouTube banned"; "stories you missed", where the relative has no "that"),
-    an embedded question ("Why Indonesia suspended ...") or an answer ("No, that song isn't a hit") is not one:
-    framed, it reads as no sentence."""
-    if not is_complete_sentence(doc) or doc[0].tag_ in ("WRB", "WP", "WDT", "UH") or doc[0].lower_ in ("no", "yes"):
-        return False
-    root = next(t for t in doc if t.dep_ == "ROOT")
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
-    if subject is None:
-        return True
-    before = doc[: subject.left_edge.i]
-    adverbial = len(before) == 0 or before[0].pos_ in ("ADP", "ADV", "SCONJ") or any(t.text == "," for t in before)
-    return adverbial or not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in before)
+    return lead_question(body)
 
 
 def _definite_question(doc: Doc, text: str) -> str | None:
@@ -346,7 +322,8 @@ def _pointing(token: Token) -> bool:
 def acceptable_title(candidate: str | None, headline: str, body: str, story_map: StoryMap) -> bool:
     """A model's title passes when it is one short question about this story, with a verb and a subject, naming
     the main actor, and not the headline with words tacked on ("What is the answer to this question: ...?" is the
-    model talking)."""
+    model talking); and when it is as safe as one built from the headline (``title_safety.safe_question``: a "why"
+    the story answers, no headline-register bare noun)."""
     if not candidate:
         return False
     words = candidate.split()
@@ -368,7 +345,9 @@ def acceptable_title(candidate: str | None, headline: str, body: str, story_map:
     doc = nlp()(candidate)
     if doc[0].lower_ in ("why", "how") and attributed:
         return False  # a wh-question presupposes what the headline gives to a source that only claims it
-    return is_complete_sentence(doc) and not _wh_without_a_slot(doc) and not _uninverted(doc)
+    if not is_complete_sentence(doc) or _wh_without_a_slot(doc) or _uninverted(doc):
+        return False
+    return safe_question(candidate, body, reason_given=clause.startswith("why "))
 
 
 def _uninverted(doc: Doc) -> bool:
