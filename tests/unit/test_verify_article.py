@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from conftest import FLOOD_STORY, flood_passages
-from newsdesk.models import Article, Block, Section, Sentence
+from newsdesk.models import Article, Block, Passage, Section, Sentence
 from newsdesk.verify import Verifier, verify_article
-from newsdesk.verify._article import NOTE_FAILED, REPEAT_REASON
+from newsdesk.verify._article import NOTE_FAILED, REPEAT_REASON, new_predicate
 
 PASSAGES = flood_passages()
 
@@ -185,3 +185,25 @@ def test_an_intro_whose_every_sentence_failed_gives_way_to_the_storys_opening() 
     assert a.intro.sentences()[0].verdict == "supported" and a.intro.sentences()[0].citations
     assert any(d.section == "intro" and "Ohio" in d.text for d in a.dropped), "the failed sentence is listed"
     assert a.intro.note is None
+
+
+def test_a_sentence_that_tells_new_events_of_the_same_things_is_no_repeat() -> None:
+    """Smoke test 43 #5: the bank's response shared the bank, the chatbot and the 12 customers with the dek, and was
+    dropped as a repeat. A point is what is said of things; the same things doing something else is another point,
+    and the same event in other words is still a repeat."""
+    dek = "Researchers tricked the chatbot of Halden Bank into revealing the balances of 12 customers on Wednesday."
+    response = "Halden Bank said it had disabled the chatbot on Thursday and notified the 12 customers."
+    assert new_predicate(response, dek)
+    assert not new_predicate("On Wednesday researchers tricked Halden Bank's chatbot into revealing balances.", dek)
+    passages = [Passage(text=t, position=i, source_number=1, id=i + 1) for i, t in enumerate([dek, response])]
+    a = Article(
+        title="Chatbot leak",
+        dek=dek,
+        intro=section("intro", "fact", [response]),
+        sections=[section("context", "fact", [dek.replace("on Wednesday", "this week")])],
+        sources=[],
+        model={},
+    )
+    verify_article(Verifier(), a, passages)
+    assert [s.text for s in a.intro.sentences()] == [response]
+    assert [(d.section, d.reason) for d in a.dropped] == [("context", REPEAT_REASON)]
