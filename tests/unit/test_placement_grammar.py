@@ -14,6 +14,8 @@ def test_time_is_read_from_the_main_clause_and_the_story_date() -> None:
     assert tells_what_comes_next("The mayor announced plans to extend the route.", day)
     assert not tells_what_comes_next("The council approved the route on March 2.", day)
     assert not tells_what_comes_next("The board has published its report on the route.", day)
+    # a modal perfect weighs what was
+    assert not tells_what_comes_next("Scientists concluded the penis may have grown long to be conspicuous.", day)
     # a "will" with an adverb of frequency tells what happens time and again
     assert not tells_what_comes_next("Every so often, a hiker will run across a concrete arrow in the desert.", day)
 

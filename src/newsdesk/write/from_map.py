@@ -21,7 +21,7 @@ from ..template import SectionSpec
 from .antecedents import depends_on_before
 from .core import compress, points_back
 from .grounded import Candidate, GroundedDrafter, sentence_of
-from .placement import a_voice, own_conduct, tells_what_comes_next, tells_what_was
+from .placement import a_voice, own_conduct, tells_what_comes_next, tells_what_was, told_as_past
 
 __all__ = ["MAP_BUILT", "builds_from_map", "map_section", "plan_for"]
 
@@ -291,12 +291,13 @@ def _claim_top(drafter: GroundedDrafter, story_map: StoryMap, limit: int) -> lis
 
 
 def _ahead(story_map: StoryMap, drafter: GroundedDrafter) -> list[Dated]:
-    """What comes next, as the section's meaning reads it (``placement.tells_what_comes_next``): the map's
-    forward items whose main clause tells of a time after the story's day, and its dated items that do ("A public
-    meeting is set for April 2" in a story of 12 March), from the sources not published before the story; dated
-    first, in reading order, as the map gives them."""
+    """What comes next, as the section's meaning reads it (``placement``): the map's forward items but those whose
+    main clause tells what was (``told_as_past``), and its dated items that tell of a time after the story's day
+    (``tells_what_comes_next``: "A public meeting is set for April 2" in a story of 12 March), from the sources
+    not published before the story; dated first, in reading order, as the map gives them."""
+    forward = [f for f in story_map.forward if not told_as_past(f.sentence)]
     dated = [e for e in story_map.events if story_map.is_current(e.source_number)]
-    ahead = [i for i in [*story_map.forward, *dated] if tells_what_comes_next(i.sentence, drafter.day)]
+    ahead = forward + [e for e in dated if tells_what_comes_next(e.sentence, drafter.day)]
     return sorted(ahead, key=lambda i: (not i.date, i.order))
 
 

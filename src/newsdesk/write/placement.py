@@ -49,6 +49,7 @@ __all__ = [
     "story_date",
     "tells_what_comes_next",
     "tells_what_was",
+    "told_as_past",
 ]
 
 # The clause relations through which a main clause goes on: what a verb of saying reports, an infinitive it takes
@@ -143,7 +144,8 @@ def _ahead(verb: Any) -> bool:
     "announced plans to ban")."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" for a in auxes):
-        return not _habitual(verb)
+        # a modal perfect ("may have grown", "should have waited") weighs what was; a habit is no next thing
+        return not _habitual(verb) and not any(a.lemma_ == "have" for a in auxes)
     if verb.lower_ in FUTURE_PERIPHRASES and any(c.dep_ == "xcomp" for c in verb.children):
         return True
     expects = verb.lemma_ in EXPECTATION_PREDICATES or verb.lower_ in EXPECTATION_PREDICATES
@@ -186,6 +188,15 @@ def tells_what_comes_next(sentence: str, on: date | None) -> bool:
 def tells_what_was(sentence: str, on: date | None) -> bool:
     """Whether the sentence tells of a time before, or on, the story's day: not of what comes next."""
     return not tells_what_comes_next(sentence, on)
+
+
+def told_as_past(sentence: str) -> bool:
+    """Whether the main clause is in the past or the perfect, and nothing it goes on to (``_MAIN_CHAIN``) is in a
+    modal, a future or an intention: the sentence tells what was, whatever a word of it foresees ("previously
+    opened an investigation ... following reports that ... may amount to ..."). A present ("shipping lines expect
+    volumes to rise") is left to what the sentence says."""
+    chain = _main_chain(_read(sentence))
+    return bool(chain) and _past(chain[0]) and not any(_ahead(v) for v in chain)
 
 
 def own_conduct(sentence: str, speaker: str) -> bool:
