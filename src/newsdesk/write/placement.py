@@ -33,6 +33,7 @@ from ..language import (
     EXPECTATION_PREDICATES,
     FUTURE_PERIPHRASES,
     INTENTION_VERBS,
+    MEDIA_NOUNS,
     NONFACTIVE_VERBS,
     PAGE_NOUNS,
     SPEECH_VERBS,
@@ -58,6 +59,9 @@ __all__ = [
 _MAIN_CHAIN = frozenset({"ccomp", "xcomp", "conj"})
 # Adverbs of frequency: a closed class of English adverbs that make a clause habitual.
 _FREQUENCY = frozenset("often usually sometimes always typically generally normally occasionally frequently".split())
+# A speaker that is a document or a news medium ("intelligence reports", "the study", "Discovery Magazine
+# reported"): it sources a fact, it is no one's voice.
+_NO_ONE = CLAIM_NOUNS | PAGE_NOUNS | MEDIA_NOUNS
 # The verbs a date governs when it places a saying: the verb itself and the one it is conjoined to.
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _FIRST_PERSON = frozenset({"we", "i"})
@@ -145,7 +149,9 @@ def _ahead(verb: Any) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" for a in auxes):
         # a modal perfect ("may have grown", "should have waited") weighs what was; a habit is no next thing
-        return not _habitual(verb) and not any(a.lemma_ == "have" for a in auxes)
+        # and "would not" is a refusal ("he said he would not speak about it"), told as done
+        refusal = any(a.lemma_ == "would" for a in auxes) and any(c.dep_ == "neg" for c in verb.children)
+        return not _habitual(verb) and not refusal and not any(a.lemma_ == "have" for a in auxes)
     if verb.lower_ in FUTURE_PERIPHRASES and any(c.dep_ == "xcomp" for c in verb.children):
         return True
     expects = verb.lemma_ in EXPECTATION_PREDICATES or verb.lower_ in EXPECTATION_PREDICATES
@@ -260,10 +266,10 @@ def speaker_unnamed(sentence: str) -> bool:
 def a_voice(sentence: str, speaker: str, verb: str) -> bool:
     """Whether a statement is a voice to follow: words attributed to a person or organisation, not an event.
     A saying placed at a time (a date or time modifying its verb, or the verb it is conjoined to) or told in the
-    pluperfect is an event of the story's timeline; a speaker that is a document ("intelligence reports",
-    "the study") is no one."""
+    pluperfect is an event of the story's timeline; a speaker that is a document or a news medium ("intelligence
+    reports", "the study", "Discovery Magazine reported") sources a fact and is no one's voice."""
     head = speaker.split()[-1].lower() if speaker else ""
-    if head.rstrip("s") in CLAIM_NOUNS | PAGE_NOUNS or head in CLAIM_NOUNS | PAGE_NOUNS:
+    if head.rstrip("s") in _NO_ONE or head in _NO_ONE:
         return False
     doc = _read(sentence)
     saying = [t for t in doc if t.lemma_ == verb and t.pos_ in ("VERB", "AUX")]
