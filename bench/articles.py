@@ -10,6 +10,7 @@ wall time (about 20-35 s on 2 cores before the story map; note contention from o
     python bench/articles.py page.html story.txt   # other inputs
     python bench/articles.py --json                # one JSON object per article, then the summary
     python bench/articles.py --dev-stories 40      # issue 17's targets on CNN/DailyMail stories with highlights
+    python bench/articles.py --dev-stories 24 --skip 38 --out DIR   # and each article as Markdown in DIR, to read
 
 ``--dev-stories N`` writes the first N stories of ``../shared/data/summaries/cnndm_valid.jsonl`` one after another
 into one archive (``--skip K`` starts at story K: the first 38 were used to set the salience weights, so
@@ -48,6 +49,7 @@ from newsdesk.ingest import load_story  # noqa: E402 - after sys.path.insert
 from newsdesk.llm import get_model  # noqa: E402 - after sys.path.insert
 from newsdesk.models import Story  # noqa: E402 - after sys.path.insert
 from newsdesk.pipeline import WriteOptions, write_article  # noqa: E402 - after sys.path.insert
+from newsdesk.render.markdown import render_markdown  # noqa: E402 - after sys.path.insert
 from newsdesk.retrieve import evidence_of  # noqa: E402 - after sys.path.insert
 from newsdesk.sentences import split_sentences  # noqa: E402 - after sys.path.insert
 from newsdesk.template import load_template  # noqa: E402 - after sys.path.insert
@@ -131,7 +133,8 @@ def dev_story(row: dict) -> Story:
     return Story(headline=" ".join(slug.split("-")), body=row["article"], url=row["url"], origin="json")
 
 
-def dev_stories(model, template: str | None, count: int, skip: int, as_json: bool) -> None:
+def dev_stories(model, template: str | None, count: int, skip: int, as_json: bool, out: Path | None = None) -> None:
+    """``out``: a folder where each article is also written as Markdown (``<row id>.md``), to read them."""
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
@@ -204,6 +207,8 @@ def dev_stories(model, template: str | None, count: int, skip: int, as_json: boo
             }
             for key, value in result.items():
                 totals[key].append(value)
+            if out is not None:
+                (out / f"{row['id']}.md").write_text(render_markdown(article), encoding="utf-8")
             line = {"id": row["id"], "title": article.title, **{k: round(v, 3) for k, v in result.items()}}
             print(
                 json.dumps(line)
@@ -250,10 +255,13 @@ def main() -> None:
         help="issue 17's measures on N CNN/DailyMail stories with highlights",
     )
     parser.add_argument("--skip", type=int, default=0, metavar="K", help="with --dev-stories: start at story K")
+    parser.add_argument("--out", type=Path, default=None, metavar="DIR", help="with --dev-stories: Markdown to DIR")
     args = parser.parse_args()
     model = get_model(args.model, base_url=args.base_url)
     if args.dev_stories:
-        dev_stories(model, args.template, args.dev_stories, args.skip, args.json)
+        if args.out is not None:
+            args.out.mkdir(parents=True, exist_ok=True)
+        dev_stories(model, args.template, args.dev_stories, args.skip, args.json, args.out)
         return
     rows = []
     if not args.json:

@@ -11,16 +11,17 @@ For models that can write analysis, ``plan_for`` gives each section's prompt the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..language import NEGATION_WORDS
 from ..models import Block, Section, Sentence
-from ..storymap import ACCORDING_TO, Item, Statement, StoryMap, plan_lines
+from ..storymap import ACCORDING_TO, Dated, Item, Statement, StoryMap, plan_lines
 from ..storymap.quoting import balanced
 from ..template import SectionSpec
 from .antecedents import depends_on_before
 from .core import compress, points_back
 from .grounded import Candidate, GroundedDrafter, sentence_of
+from .placement import a_voice, own_conduct, tells_what_comes_next, tells_what_was, told_as_past
 
 __all__ = ["MAP_BUILT", "builds_from_map", "map_section", "plan_for"]
 
@@ -98,7 +99,7 @@ def map_section(spec: SectionSpec, story_map: StoryMap, drafter: GroundedDrafter
 def _drawn_on(kind: str, story_map: StoryMap) -> Sequence[Item]:
     """The story map's items a section of this kind is built from."""
     if kind == "pros_cons":
-        return story_map.by_stance("support", "criticism", "warning")
+        return [s for s in _judging(story_map) if s.stance != "neutral"]
     if kind == "outlook":
         return [*story_map.forward, *story_map.unknowns]
     if kind == "watch":
@@ -175,9 +176,12 @@ def _claim_matching(
     story_first: bool = True,
     skip: frozenset[str] | set[str] = frozenset(),
     ahead: bool = False,
+    fits: Callable[[str], bool] | None = None,
 ) -> list[Sentence]:
     """Unused sentences of the map's own sources that match ``pattern`` (none of ``skip``), most relevant first,
-    in reading order; ``ahead``: what comes next, from the sources not published before the story only."""
+    in reading order; ``ahead``: what comes next, from the sources not published before the story only, each
+    telling of a time after the story's day (``placement.tells_what_comes_next``); ``fits``: what else the
+    section's meaning asks of a sentence."""
     owned = story_map.is_current if ahead else story_map.is_own
     pool = [
         c
@@ -189,6 +193,8 @@ def _claim_matching(
         and not drafter.points_back(c)  # a bullet stands alone
         and not _ASKS.search(c.original)  # a question, direct or embedded, asserts nothing
         and not _TO_THE_READER.search(c.original)  # "If you ..., call 988": the page to its reader, no report
+        and (fits is None or fits(c.original))
+        and (not ahead or tells_what_comes_next(c.original, drafter.day))
     ]
     pool.sort(key=lambda c: (story_first and c.passage.source_number != 1, -c.relevance))
     chosen: list[Candidate] = []
@@ -218,11 +224,15 @@ def _bullets(sentences: list[Sentence]) -> list[Block]:
 
 
 def _pros_cons(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
-    pros = _claim_all(drafter, story_map.by_stance("support"), limit or PER_SIDE)
-    cons = _claim_all(drafter, story_map.by_stance("criticism", "warning"), limit or PER_SIDE)
+    """Pros and Cons weigh the development by the views of those who judge it. A speaker's statement of its own
+    conduct (``placement.own_conduct``: "X says it prohibits illegal content") is its defence, for or against
+    nothing, however its words of harm read: it is given under the speaker's name in the analysis instead."""
+    judging = _judging(story_map)
+    pros = _claim_all(drafter, [s for s in judging if s.stance == "support"], limit or PER_SIDE)
+    cons = _claim_all(drafter, [s for s in judging if s.stance in ("criticism", "warning")], limit or PER_SIDE)
     # Where no one takes a side, a benefit or risk the story itself names may stand in; a statement whose stance
-    # reads neutral never does: someone's neutral view is no Pro or Con.
-    neutral = {s.sentence for s in story_map.by_stance("neutral")}
+    # reads neutral never does: someone's neutral view is no Pro or Con, nor is a speaker's defence.
+    neutral = {s.sentence for s in story_map.statements if s.stance == "neutral" or s not in judging}
     if not pros:
         pros = _claim_matching(drafter, story_map, _BENEFIT, 2, exclude=_RISK, skip=neutral)
     if not cons:
@@ -233,6 +243,11 @@ def _pros_cons(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None)
     if cons:
         blocks += [_heading("Cons"), *_bullets(cons)]
     return blocks
+
+
+def _judging(story_map: StoryMap) -> list[Statement]:
+    """The statements that may weigh the development: not a speaker's account of its own conduct."""
+    return [s for s in story_map.statements if not own_conduct(s.sentence, s.speaker)]
 
 
 def _analysis(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
@@ -246,7 +261,7 @@ def _analysis(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) 
         if said:
             blocks += [_heading(f"What {_as_written(speaker, statements)} said"), *_bullets(said)]
             subsections += 1
-    themes = (("The figures", story_map.figures), ("How events unfolded", story_map.events))
+    themes = (("The figures", story_map.figures), ("How events unfolded", _unfolded(story_map, drafter)))
     for heading, items in themes:
         if subsections >= MAX_SUBSECTIONS or (subsections >= 2 and heading != "The figures"):
             break
@@ -275,11 +290,29 @@ def _claim_top(drafter: GroundedDrafter, story_map: StoryMap, limit: int) -> lis
     return _claim_matching(drafter, story_map, re.compile(r"\w"), limit)
 
 
+def _ahead(story_map: StoryMap, drafter: GroundedDrafter) -> list[Dated]:
+    """What comes next, as the section's meaning reads it (``placement``): the map's forward items but those whose
+    main clause tells what was (``told_as_past``), and its dated items that tell of a time after the story's day
+    (``tells_what_comes_next``: "A public meeting is set for April 2" in a story of 12 March), from the sources
+    not published before the story; dated first, in reading order, as the map gives them."""
+    forward = [f for f in story_map.forward if not told_as_past(f.sentence)]
+    dated = [e for e in story_map.events if story_map.is_current(e.source_number)]
+    ahead = forward + [e for e in dated if tells_what_comes_next(e.sentence, drafter.day)]
+    return sorted(ahead, key=lambda i: (not i.date, i.order))
+
+
+def _unfolded(story_map: StoryMap, drafter: GroundedDrafter) -> list[Dated]:
+    """The timeline: the map's dated items that tell of the story's day or before it (``placement``), not a
+    coming one."""
+    return [e for e in story_map.events if tells_what_was(e.sentence, drafter.day)]
+
+
 def _outlook(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
     wanted = limit or OUTLOOK_ITEMS
-    chosen = _claim_all(drafter, [f for f in story_map.forward if f.kind != "scheduled"], wanted, story_map)
+    forward = _ahead(story_map, drafter)
+    chosen = _claim_all(drafter, [f for f in forward if f.kind != "scheduled"], wanted, story_map)
     if len(chosen) < min(2, wanted):
-        chosen += _claim_all(drafter, story_map.forward, wanted - len(chosen), story_map)
+        chosen += _claim_all(drafter, forward, wanted - len(chosen), story_map)
     if not chosen:
         chosen = _claim_matching(drafter, story_map, _MODAL, 2, ahead=True)
     if not chosen:  # nothing said about what comes next: what the story says is not yet known
@@ -290,19 +323,21 @@ def _outlook(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -
 def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> list[Block]:
     """What to watch: upcoming dates, the questions the sources leave open, the voices to follow."""
     blocks: list[Block] = []
-    dates = _claim_all(drafter, [f for f in story_map.forward if f.date], limit or WATCH_ITEMS, story_map)
+    forward = _ahead(story_map, drafter)
+    dates = _claim_all(drafter, [f for f in forward if f.date], limit or WATCH_ITEMS, story_map)
     if dates:
         blocks += [_heading("Dates to watch"), *_bullets(dates)]
     questions = _claim_all(drafter, story_map.unknowns, limit or WATCH_ITEMS, story_map)
     if questions:
         blocks += [_heading("Not yet known"), *_bullets(questions)]  # unclear, undisclosed, declined to say
     if not blocks:
-        ahead = _claim_all(drafter, story_map.forward, limit or 2, story_map)
+        ahead = _claim_all(drafter, forward, limit or 2, story_map)
         if ahead:
             blocks += [_heading("What comes next"), *_bullets(ahead)]
     if len(blocks) < 4:
-        # a voice speaks up; "..., according to the rescue group" only sources a fact
-        spoken = [s for s in story_map.statements if s.verb != ACCORDING_TO]
+        # a voice speaks up; "..., according to the rescue group" only sources a fact, and a saying placed at a
+        # time is an event (``placement.a_voice``)
+        spoken = [s for s in story_map.statements if s.verb != ACCORDING_TO and a_voice(s.sentence, s.speaker, s.verb)]
         voices = _claim_all(drafter, spoken, limit or 2)
         if voices:
             blocks += [_heading("Voices to follow"), *_bullets(voices)]

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..injection import sentence_screen
-from ..language import newsgathering, nlp
+from ..language import newsgathering, nlp, parse
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..sentences import lost_starts, split_sentences
 from ..storymap import StoryMap, first_person_unattributed, is_complete_sentence
@@ -26,6 +27,7 @@ from ..storymap.quoting import balanced, left_behind, opens_or_closes, quotation
 from ..text import YEAR, content_words
 from .antecedents import OPENING_MARKS, depends_on_before, lemmas, pronoun_subject
 from .core import compress, points_back, shorten
+from .placement import speaker_unnamed, story_date
 from .salience import Scored, about_the_story, salience, says_what_the_story_says, select, tells_the_past
 
 _LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
@@ -42,6 +44,11 @@ _CAPTION = re.compile(
     r"(?:\||\d{1,2}:\d\d)",
     re.I,
 )
+# Text that points at a picture by its place on the page ("The images above show ...", "seen in the images A and
+# B", "adult males are in image E") describes a picture the article does not have: a caption, however it reads.
+_PICTURE_ON_THE_PAGE = re.compile(
+    r"\b(?:[Ii]mage|[Pp]icture|[Pp]hoto(?:graph)?|[Vv]ideo|[Pp]anel)s?\s+(?:above|below|[A-Z](?![\w'’]))"
+)
 # A sentence ends on a full stop, a question or exclamation mark, or an ellipsis, perhaps inside a quotation or a
 # bracket. Text that stops anywhere else was cut off ("Mr Boase claimed that he went to bed ar"); one that stops
 # on a colon introduces what the page no longer holds ("..., Bengio argued:"). Either alone misleads.
@@ -54,10 +61,11 @@ def unfinished(sentence: str) -> bool:
 
 
 def caption_or_byline(sentence: str) -> bool:
-    return bool(_CAPTION.search(sentence))
+    return bool(_CAPTION.search(sentence) or _PICTURE_ON_THE_PAGE.search(sentence))
 
 
 REPEAT_SHARE = 0.6  # the verifier's redundancy bar (calibration.json "redundancy")
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})  # what a clause states about: its subject or object
 
 
 @dataclass
@@ -114,7 +122,7 @@ def candidates(
                 inside, quoting = quoting and not left_behind(whole), quotation_open_after(whole, quoting)
                 if addressed(number, whole) or newsgathering(whole, source.publisher):
                     continue
-                alone = usable_alone(whole)
+                alone = usable_alone(whole) and not run_together(whole)
                 for sentence in [whole] if alone else run_on_pieces(whole):
                     if sentence in unusable or not (alone or _whole_clause(sentence)):
                         continue
@@ -150,11 +158,34 @@ def candidates(
 
 
 def repeats_one_of(sentence: str, others: Sequence[str]) -> bool:
-    """Most (``REPEAT_SHARE``) of the sentence's content words are those of one of ``others``: the verifier's bar
-    for a repeat, and the one test of "this point is made already" wherever the article is drafted (the drafter's
-    used sentences, background against the story, a model's text against what the article says before it)."""
+    """Most (``REPEAT_SHARE``) of the sentence's content words are those of one of ``others`` (the verifier's bar
+    for a repeat), or it states a count one of them states (``counts``): the one test of "this point is made
+    already" wherever the article is drafted (the drafter's used sentences, background against the story, a
+    model's text against what the article says before it)."""
     words = _content_words(sentence)
-    return len(words) >= 3 and any(len(words & _content_words(o)) >= REPEAT_SHARE * len(words) for o in others)
+    if len(words) >= 3 and any(len(words & _content_words(o)) >= REPEAT_SHARE * len(words) for o in others):
+        return True
+    stated = counts(sentence)
+    return bool(stated) and any(stated & counts(o) for o in others)
+
+
+@lru_cache(maxsize=4096)
+def counts(sentence: str) -> frozenset[tuple[str, str]]:
+    """The counts a sentence states: a number with the plural noun it counts, the subject or object of a clause
+    ("they have found 102 arrows", "the floods damaged 312 homes"). A count of things is one fact, however the
+    sentence around it is worded ("We have located 102 arrows" and "The couple say they have found 102 arrows
+    so far"): a second sentence that states it makes the point again. Only a cardinal counts (spaCy's CARDINAL):
+    a year ("the 2024 floods") is a time, and a sum or a quantity ("a $4.2 million wall", "12 inches of rain")
+    measures; a forecast of the same measure is another point than its outcome."""
+    return frozenset(
+        (token.text, token.head.lower_)  # both plural (NNS): the written form is the noun
+        for token in parse(sentence, entities=True)
+        if token.dep_ == "nummod"
+        and token.ent_type_ == "CARDINAL"
+        and not YEAR.fullmatch(token.text)
+        and token.head.tag_ == "NNS"
+        and token.head.dep_ in _ARGUMENTS
+    )
 
 
 def usable_alone(sentence: str) -> bool:
@@ -172,11 +203,21 @@ def usable_alone(sentence: str) -> bool:
 
 
 def run_on_pieces(text: str) -> list[str]:
-    """The sentences a run of text holds that is no usable sentence as it stands (too long, a caption, cut off):
+    """The sentences a run of text holds that is no usable sentence as it stands (too long, a caption, cut off,
+    two sentences run together):
     split where a sentence start shows (``sentences.lost_starts``), each piece kept only if it is usable alone.
     Only text already unusable whole is split, so a title inside a good sentence is never cut; a caption's own
     piece still reads as a caption, or stops without a full stop, and goes."""
     return [piece for piece in lost_starts(text) if usable_alone(piece)]
+
+
+def run_together(text: str) -> bool:
+    """Two sentences run together where the page lost the stop between them (``sentences.lost_starts``): a
+    caption set apart by layout alone, run into the sentence after it ("... in south east Tibet, China The
+    researchers say ..."). Only where each piece is a whole clause of four content words or more: a title inside
+    a sentence ("he reads The Times daily") leaves a fragment, and the sentence stays whole."""
+    pieces = lost_starts(text)
+    return len(pieces) > 1 and all(len(_content_words(p)) >= 4 and _whole_clause(p) for p in pieces)
 
 
 def _whole_clause(piece: str) -> bool:
@@ -202,6 +243,7 @@ class GroundedDrafter:
         self._salience: Scored | None = None
         published = sources[0].published if sources else None
         self._year = int(published[:4]) if published and YEAR.match(published) else None
+        self.day = story_date(published)  # the story's date: what a section tells is read against it
         self._past: set[int] | None = None  # the story's sentences that tell what came before its news
         self._openings: dict[int, int] = {}  # by source number: the order of its first sentence
         # by (source number, order): the source sentence there, what the one after it may point at
@@ -367,7 +409,9 @@ class GroundedDrafter:
         same point (``salience.select``); the sentences they rest on are then used.
 
         Takeaways are the story's own: background sentences are taken only when the story offers none. A fact that
-        opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing.
+        opens on a pronoun ("It was ...") is passed over: alone in a bullet it points at nothing; so is words given
+        to a speaker named only by a pronoun ('"...," she said.', ``placement.speaker_unnamed``): a takeaway is
+        remembered alone, and a quotation without its speaker is no one's.
 
         No point is made twice (smoke test 40b #11). The opening (dek and intro) and the takeaways are two
         summaries at the head of one article; they share the story's main points out rather than both stating
@@ -386,7 +430,11 @@ class GroundedDrafter:
             return balanced(shorten(self.pool[index].as_given or self.pool[index].original))
 
         usable = [
-            not self.points_back(c) and not c.speaker_only and index not in self.used and not self._repeats_used(c)
+            not self.points_back(c)
+            and not c.speaker_only
+            and index not in self.used
+            and not self._repeats_used(c)
+            and not speaker_unnamed(c.as_given or c.original)
             for index, c in enumerate(self.pool)
         ]
         own = [ok and c.passage.source_number == 1 for ok, c in zip(usable, self.pool, strict=True)]
