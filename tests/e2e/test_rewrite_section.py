@@ -106,3 +106,21 @@ def test_a_rewrite_leaves_every_other_section_as_it_was(tmp_path: Path) -> None:
     }
     assert moved.text in after[later.id]
     assert moved.text not in after.get(section_id, []), "each point once: the rewritten section gives up the repeat"
+
+
+def test_a_rewritten_summary_does_not_give_the_dek_again(tmp_path: Path) -> None:
+    """Smoke test 43 #7: "Rewrite this section" on Key Takeaways published the dek word for word as the first
+    takeaway. The dek cites nothing, but it is said: a rewrite takes the story's other sentences."""
+    archive, article = _written(tmp_path)
+    takeaways = next(s for s in article.sections if s.kind == "summary")
+    takeaways.blocks = []  # as if the first write had found nothing for it
+    _saved(archive, article)
+    try:
+        again = regenerate_section(archive, article.id, takeaways.id, WriteOptions())
+    except NothingNew:  # here every other sentence of the story is in the article already
+        again = archive.get_article(article.id)
+    rewritten = next(s for s in again.sections if s.id == takeaways.id)
+    dek_words = set(again.dek.lower().split())
+    assert not [
+        s.text for s in rewritten.sentences() if len(set(s.text.lower().split()) & dek_words) >= 0.8 * len(dek_words)
+    ], (again.dek, [s.text for s in rewritten.sentences()])

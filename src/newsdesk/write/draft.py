@@ -424,7 +424,7 @@ def write_section(
 def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -> Section | None:
     """A section built again as the article built it for a model that writes no analysis: from the story map, or
     (facts, a summary) from the source sentences themselves, taking only sentences the rest of ``article`` does not
-    cite. None for a kind of section that only a model writes."""
+    cite or its dek says. None for a kind of section that only a model writes."""
     if not from_map.builds_from_map(spec) and spec.kind not in GROUNDED_KINDS:
         return None
     headline = article.story.headline or article.title
@@ -436,8 +436,9 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -
         for s in other.sentences()
         for c in s.citations
     }
+    said = [article.dek] if article.dek else []  # the dek cites nothing, and is said all the same (smoke test 43 #7)
     for candidate in drafter.unused():
-        if candidate.original in cited:
+        if candidate.original in cited or repeats_one_of(candidate.text, said):
             drafter.claim(candidate.original, candidate.passage)
     if from_map.builds_from_map(spec):
         section = from_map.map_section(spec, story_map, drafter)
