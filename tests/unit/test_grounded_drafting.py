@@ -75,6 +75,17 @@ def test_shorten_cuts_before_an_aside_but_never_inside_a_date_or_a_list() -> Non
     assert shorten(quoted) == quoted
 
 
+def test_shorten_keeps_a_concession_that_limits_the_claim() -> None:
+    """Smoke test 43 #10: "though the survey covered only 300 drivers" was cut from the figure it qualifies."""
+    conceded = (
+        "Ferry crossings have grown about 30 minutes longer since the pier closed in June, according to a harbour "
+        "survey, although the survey counted only 120 trips."
+    )
+    assert shorten(conceded) == conceded
+    aside = "The council approved the pier repairs on Monday, which will cost about 2 million pounds in all."
+    assert shorten(aside) == "The council approved the pier repairs on Monday.", "a relative aside still goes"
+
+
 def test_shorten_takes_out_an_interpolation_between_dashes_and_keeps_the_predicate_after_it() -> None:
     interpolated = (
         "Winter — from the corrosive rock salt used on streets to “freeze-thaw” cycles that weaken pipes — makes "
