@@ -48,6 +48,18 @@ def test_a_notice_with_no_right_value_still_withdraws_the_wrong_one_and_leaves_t
     assert corrected("The pool first opened in May 1975.", notices) is None, "another event's month"
 
 
+def test_news_after_a_notice_about_something_else_corrects_nothing() -> None:
+    """The sentence after a notice gives its right value only where it takes up what the notice names (by a
+    pronoun, or naming it again): a name misstated, then the council's vote date, is no corrected date."""
+    notices = corrections(
+        [
+            "Correction: An earlier version of this story misstated the name of the council spokesman.",
+            "The council will vote on March 3.",
+        ]
+    )
+    assert corrected("The council will vote on March 1.", notices) is None
+
+
 def test_the_right_value_stated_earlier_is_not_corrected() -> None:
     assert corrected("The renovation of the library was expected to cost $2.4 million.", corrections(NOTICE)) is None
 

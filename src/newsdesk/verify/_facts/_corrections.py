@@ -22,6 +22,7 @@ from typing import Any
 
 from ...language import PAGE_NOUNS, parse, refers_to_the_page
 from ._binding import Bound, bound_specifics, distinct_values
+from ._parse import stems_of
 from ._superseded import gives_again, quantities, superseding
 
 __all__ = ["Correction", "corrected", "corrections"]
@@ -70,6 +71,13 @@ def _matter(told: Any) -> str:
     return _text(t for t in told.subtree if t.i not in judged)
 
 
+def _heads(told: Any) -> list[str]:
+    """What names the notice's matter: the object's noun ("the name of the council spokesman": name), or the
+    clause's verb and its subject's noun ("35 people were injured": injured, people)."""
+    subjects = [c.text for c in told.children if c.dep_ in _SUBJECTS] if told.dep_ == "ccomp" else []
+    return [told.text, *subjects]
+
+
 def _values(text: str) -> list[Bound]:
     """The figures and dates of a text, bare months included (``_superseded.quantities`` reads those)."""
     measured = [q.bound for q in quantities(text)]
@@ -79,17 +87,20 @@ def _values(text: str) -> list[Bound]:
 def _right(told: Any, matter: str, sentence: str) -> str:
     """What the story should have said, from a sentence that follows the notice: the told clause with the
     sentence's value of the same kind in place of the wrong one, or the sentence with its pronoun subject read as
-    the notice's matter; "" where it gives no value for it."""
+    the notice's matter; "" where it gives no value, or is not about what the notice names (it takes it up by a
+    pronoun or names its head again: a notice may stand before the news, and the news corrects nothing)."""
     clause = _text(told.subtree)
     wrong, given = _values(clause), _values(sentence)
-    for old in wrong:
-        new = next((b for b in given if b.sort == old.sort and distinct_values(old, b)), None)
-        if new is not None:
-            return clause.replace(old.surface, new.surface, 1)
     if not given:
         return ""
     doc = parse(sentence)
     pronoun = next((t for t in doc if t.dep_ in _SUBJECTS and t.lower_ in _PRONOUN_SUBJECTS), None)
+    if pronoun is None and not stems_of(sentence) & stems_of(" ".join(_heads(told))):
+        return ""
+    for old in wrong:
+        new = next((b for b in given if b.sort == old.sort and distinct_values(old, b)), None)
+        if new is not None:
+            return clause.replace(old.surface, new.surface, 1)
     if pronoun is None or not matter:
         return sentence
     return sentence[: pronoun.idx] + matter + sentence[pronoun.idx + len(pronoun.text) :]
