@@ -93,5 +93,7 @@ def update(
         return
     for text in result.corrections:
         click.echo(f"no longer current: {text}", err=True)
+    for text in result.corrected:
+        click.echo(f"corrected: {text}", err=True)
     write_output(render(result.article, output_format(fmt, output)), output, saved_as=article_id, db=db)
     click.echo(f"article {article_id} is now version {result.article.version}", err=True)

@@ -10,7 +10,10 @@
    facts come in, and a figure that changed is stated as the newer source gives it;
 3. checks every supported fact of the previous version against the new sources: one a later source contradicts
    (a toll that rose, a date that moved) is a **correction**, and the Updates log lists it as no longer current,
-   quoting the old sentence and citing the source that supersedes it. A correction is never silent;
+   quoting the old sentence and citing the source that supersedes it. A correction is never silent. Where the
+   later source's publisher says the earlier figure was wrong (a correction notice, ``Verifier.corrected``), the
+   log says **corrected**, with the source's correcting sentence, and no version states the withdrawn figure again,
+   from any entry of that publisher;
 4. keeps the previous version in ``article_versions`` and saves the new one under the same article id, with
    ``version`` one higher and an Updates log entry (when, what changed, on which sources)
    (``Archive.save_version``: a version another run saved meanwhile is never written over).
@@ -47,6 +50,7 @@ class UpdateResult:
     # saved, or there was nothing to write): a new version that kept no sentence, or an entry already among its
     # sources
     not_saved: str = ""
+    corrected: list[str] = field(default_factory=list)  # sentences of it a later source's correction notice corrects
 
 
 def get_version(archive: Archive, article_id: int, version: int) -> Article:
@@ -183,12 +187,17 @@ def update_article(
     later_sources = [(s.number, evidence_of([s])) for s in fresh.sources if s.story_id in told_after]
     verifier = Verifier(store=archive)
     corrections: list[tuple[str, list[int]]] = []
+    corrected: list[tuple[str, int, str]] = []  # (the sentence, the source that corrects it, its correcting words)
     for text in _published_facts(previous):
+        fixed = [(number, c) for number, evidence in later_sources if (c := verifier.corrected(text, evidence))]
+        if fixed:  # the publisher says it was wrong: a correction, not a change
+            corrected.append((text, fixed[0][0], fixed[0][1].correcting))
+            continue
         # a later entry that measures the same thing otherwise (Verifier.superseded), cited as what gives it
         by = [number for number, evidence in later_sources if verifier.superseded(text, evidence)]
         if by:
             corrections.append((text, by))
-    listed = {text for text, _ in corrections} | _listed_before(previous)
+    listed = {text for text, _ in corrections} | {text for text, _, _ in corrected} | _listed_before(previous)
     _without_superseded(fresh, listed | _restated_from_earlier(fresh, latest, verifier))
     if not any(section.sentences() for section in fresh.sections) and any(s.sentences() for s in previous.sections):
         # a title over "left out" notes, or over the story's opening alone, would replace an article that had a body
@@ -219,7 +228,10 @@ def update_article(
         # written, and a reader must not take the earlier version for a mistake
         cited_by = " ".join(f"[{n}]" for n in numbers) or "a later source"
         summary += f" No longer current: “{text}” ({cited_by} gives it otherwise)."
-    cited = sorted(set(added) | {n for _, numbers in corrections for n in numbers})
+    for text, number, correcting in corrected:
+        # the source's own words set it right: a reader sees what was wrong and what is right, and where it says so
+        summary += f" Corrected: “{text}” ([{number}] corrects it: “{correcting}”)."
+    cited = sorted(set(added) | {n for _, numbers in corrections for n in numbers} | {n for _, n, _ in corrected})
     fresh.id, fresh.created, fresh.updated = article_id, previous.created, at
     fresh.version = previous.version + 1
     logged = [renumbered(update, previous.sources, fresh.sources) for update in previous.updates]
@@ -229,7 +241,9 @@ def update_article(
     finally:
         discard_draft()
     announce(archive, "article.updated", fresh, emitter(on_event, time.perf_counter()))  # the version, not the draft
-    return UpdateResult(fresh, True, [text for text, _ in corrections], elsewhere)
+    return UpdateResult(
+        fresh, True, [text for text, _ in corrections], elsewhere, corrected=[text for text, _, _ in corrected]
+    )
 
 
 def _published_facts(article: Article) -> list[str]:
@@ -280,11 +294,12 @@ def _without_superseded(article: Article, superseded: set[str]) -> None:
             article.notes.append(f"{section.heading} is left out: what it said is no longer current (see Updates).")
 
 
-_LISTED = re.compile(r"No longer current: “(.+?)” \(")
+_LISTED = re.compile(r"(?:No longer current|Corrected): “(.+?)” \(")
 
 
 def _listed_before(article: Article) -> set[str]:
-    """What earlier versions' Updates logs listed as no longer current: no later version states it again either."""
+    """What earlier versions' Updates logs listed as no longer current or corrected: no later version states it
+    again either."""
     return {text for update in article.updates for text in _LISTED.findall(update.summary)}
 
 
@@ -292,22 +307,31 @@ def _restated_from_earlier(article: Article, latest: Story, verifier: Verifier) 
     """Facts the new version takes from the same outlet's earlier entries (background, under their dateline) that
     its own story states otherwise: the same thing, another figure or date (``Verifier.superseded``). A later
     figure from the same source body is an update, and the earlier one beside it would read as current. Another
-    outlet's figure is that outlet's account, a disagreement the coverage section sets side by side: it stays."""
+    outlet's figure is that outlet's account, a disagreement the coverage section sets side by side: it stays.
+    A correction notice of that outlet in any entry told after the sentence's (``Verifier.corrected``) withdraws
+    the figure from the outlet's earlier entries as well: the publisher says it was wrong."""
     from ..retrieve import evidence_of
 
     own = {s.number for s in article.sources if s.story_id == latest.id}
     evidence = evidence_of([s for s in article.sources if s.story_id == latest.id])
-    outlet = {s.number for s in article.sources if s.publisher and s.publisher == latest.source}
+    same_outlet = [s for s in article.sources if s.publisher and s.publisher == latest.source]
+    outlet = {s.number for s in same_outlet}
     if not own or not evidence or not latest.source:
         return set()
+
+    def corrected_later(text: str, cited: set[int]) -> bool:
+        told = max((s.published or "" for s in same_outlet if s.number in cited), default="")
+        later = [s for s in same_outlet if s.number not in cited and (s.published or "") >= told]
+        return any(verifier.corrected(text, evidence_of([s])) for s in later)
+
     return {
         sentence.text
         for section in article.all_sections()
         for sentence in section.sentences()
         if sentence.claim_kind != "heading"
         and sentence.citations
-        and {c.source for c in sentence.citations} <= outlet - own
-        and verifier.superseded(sentence.text, evidence)
+        and (cited := {c.source for c in sentence.citations}) <= outlet - own
+        and (verifier.superseded(sentence.text, evidence) or corrected_later(sentence.text, cited))
     }
 
 

@@ -29,6 +29,7 @@ from ._score import NEGATION_MIN_COVERAGE, REASONING_KINDS, Calibration
 if TYPE_CHECKING:
     from ..llm import Model
     from ..llm.embed import Encoder, VectorStore
+    from ._facts._corrections import Correction
 
 __all__ = ["DECIDERS", "SIGNALS", "Reviser", "Verification", "Verifier", "unsupported_specifics"]
 
@@ -139,6 +140,20 @@ class Verifier:
         from ._facts._superseded import superseding
 
         return superseding(sentence, [e.text for e in source_facts(self.index(passages)).sentences])
+
+    def corrected(self, sentence: str, passages: list[Passage]) -> Correction | None:
+        """The correction notice of ``passages`` that corrects a value ``sentence`` gives (``_facts/_corrections``),
+        or None. The notice tells of the page itself, so it is no evidence: it is read from the passages' own
+        sentences, with the one after it that gives the right value."""
+        from ..sentences import source_spans
+        from ._facts._corrections import corrected, corrections
+
+        notices = [
+            notice
+            for passage in passages
+            for notice in corrections([passage.text[start:end] for start, end in source_spans(passage.text)])
+        ]
+        return corrected(sentence, notices) if notices else None
 
     def check(self, sentence: str, passages: list[Passage], claim_kind: str = "fact") -> Verification:
         return self.check_many([(sentence, claim_kind)], passages)[0]

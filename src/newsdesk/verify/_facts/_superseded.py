@@ -37,7 +37,7 @@ from ._binding import Bound, bound_specifics, clip, distinct_values, word_spans
 from ._parse import parse, stems_of
 from ._speech import speech_clauses
 
-__all__ = ["Quantity", "quantities", "superseding"]
+__all__ = ["Quantity", "gives_again", "quantities", "superseding"]
 
 MIN_SHARED = 2  # words that say what is measured, the counted noun or unit included, two quantities must share
 MIN_ABOUT = 0.5  # share of the other content words the figure is told in that the later sentence must say again
@@ -46,6 +46,7 @@ _TIME_UNIT_FORMS = frozenset(form for unit in TIME_UNITS for form in (unit, f"{u
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _UNIT_SORTS = frozenset({"number:money", "number:percent"})  # figures that count a unit, not a noun
 _OPEN_CLAUSES = frozenset({"xcomp", "conj"})  # verbs that take their subject from the verb they hang from
+_PREDICATED = frozenset({"acomp", "prep"})  # "due" in "was due to cost" (the tagger reads it either way)
 _CLAUSES_BESIDE = frozenset({"conj", "parataxis"})  # another clause joined to the figure's: another event
 _FUNCTION_POS = frozenset({"ADP", "ADV", "PART", "DET", "PUNCT", "CCONJ", "SCONJ", "SYM"})
 _DENIAL_REACH = 4  # function words read back from a value for the negation that introduces it
@@ -105,12 +106,15 @@ def _through_particles(token: Any) -> Any:
 def _subjects(verb: Any) -> list[Any]:
     """The subject of a verb; a verb with none of its own that completes or is coordinated with another takes that
     verb's ("construction is scheduled to begin": construction begins; "begin in June and finish by October":
-    construction finishes)."""
+    construction finishes). An infinitive that completes a word predicated of the subject ("the dredging was due
+    to cost", "the toll is likely to rise") has that subject: the word's own head, the copula, holds it."""
     while True:
         found = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if found or verb.dep_ not in _OPEN_CLAUSES or verb.head.i == verb.i:
             return found
         verb = verb.head
+        if verb.pos_ in ("ADJ", "ADP") and verb.dep_ in _PREDICATED and verb.head.i != verb.i:
+            verb = verb.head
 
 
 def _phrase(noun: Any) -> list[Any]:
@@ -397,4 +401,15 @@ def superseding(sentence: str, later: list[str]) -> str | None:
                     f"a later report gives {other.bound.surface} for what the sentence gives as "
                     f'{mine.bound.surface}: "{clip(text)}"'
                 )
+    return None
+
+
+def gives_again(sentence: str, text: str) -> str | None:
+    """The value ``sentence`` gives that ``text`` gives again for the same quantity (neither denying it), or None:
+    an earlier sentence that says what a correction notice withdraws gives the withdrawn value for its quantity."""
+    stems, their_stems = stems_of(sentence), stems_of(text)
+    theirs = [q for q in quantities(text) if not q.denied]
+    for mine in (q for q in quantities(sentence) if not q.denied):
+        if any(_same_quantity(mine, o, stems, their_stems) and not _distinct(mine.bound, o.bound) for o in theirs):
+            return mine.bound.surface
     return None
