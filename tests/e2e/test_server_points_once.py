@@ -5,13 +5,11 @@ point (dek, intro, takeaways, then the body) and the model's new points."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from conftest import DATA, run_newsdesk
+from conftest import DATA
 from newsdesk.text import content_words
-from support.chatserver import ScriptedChatServer
+from support.chatserver import scripted_article
 
 STORY = DATA / "harbour-story.txt"
 DEK = "The Port Alder town council voted 9 to 4 to build a £48 million bridge across the old harbour."
@@ -37,26 +35,7 @@ def _script(request: dict) -> str:
 
 @pytest.fixture(scope="module")
 def article(tmp_path_factory):
-    server = ScriptedChatServer(delay=0.0, script=_script)
-    try:
-        db = tmp_path_factory.mktemp("points-once") / "newsdesk.db"
-        result = run_newsdesk(
-            "write",
-            str(STORY),
-            "--model",
-            "openai:scripted",
-            "--base-url",
-            server.base_url,
-            "--no-rerank",
-            "--no-judge",
-            "--format",
-            "json",
-            db=db,
-        )
-    finally:
-        server.close()
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
+    return scripted_article(_script, str(STORY), tmp_path_factory.mktemp("points-once") / "newsdesk.db")
 
 
 def _sentences(section: dict) -> list[str]:

@@ -5,12 +5,10 @@ keeps the model's sentences about the story."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from conftest import DATA, run_newsdesk
-from support.chatserver import ScriptedChatServer
+from conftest import DATA
+from support.chatserver import scripted_article
 
 STORY = DATA / "harbour-story.txt"
 DEK = "The Port Alder town council voted 9 to 4 to build a £48 million bridge across the old harbour."
@@ -40,26 +38,7 @@ def _script(request: dict) -> str:
 
 @pytest.fixture(scope="module")
 def article(tmp_path_factory):
-    server = ScriptedChatServer(delay=0.0, script=_script)
-    try:
-        db = tmp_path_factory.mktemp("request-echo") / "newsdesk.db"
-        result = run_newsdesk(
-            "write",
-            str(STORY),
-            "--model",
-            "openai:scripted",
-            "--base-url",
-            server.base_url,
-            "--no-rerank",
-            "--no-judge",
-            "--format",
-            "json",
-            db=db,
-        )
-    finally:
-        server.close()
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
+    return scripted_article(_script, str(STORY), tmp_path_factory.mktemp("request-echo") / "newsdesk.db")
 
 
 def _texts(article: dict) -> list[str]:

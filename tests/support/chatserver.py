@@ -144,3 +144,30 @@ def _completion(request: dict, text: str | None = None, prompt_tokens: int = 10)
         "choices": [choice],
         "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": 10, "total_tokens": prompt_tokens + 10},
     }
+
+
+def scripted_article(script: Callable[[dict], str], story: str, db: object) -> dict:
+    """The article ``newsdesk write STORY --format json`` makes with a scripted server writing every section (no
+    rerank, no judge), read from its JSON; the server is closed after the run."""
+    from conftest import run_newsdesk  # the tests' one way of running the command line
+
+    server = ScriptedChatServer(delay=0.0, script=script)
+    try:
+        result = run_newsdesk(
+            "write",
+            story,
+            "--model",
+            "openai:scripted",
+            "--base-url",
+            server.base_url,
+            "--no-rerank",
+            "--no-judge",
+            "--format",
+            "json",
+            db=db,
+        )
+    finally:
+        server.close()
+    assert result.returncode == 0, result.stderr.decode()
+    article: dict = json.loads(result.stdout)
+    return article
