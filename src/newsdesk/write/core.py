@@ -109,7 +109,7 @@ def _demonstrative_reference(doc: Any, quoted: list[tuple[int, int]]) -> bool:
         if token.lower_ not in _DEMONSTRATIVES:
             continue
         inside = within(quoted, token.idx)
-        if token.dep_ == "dobj" and not inside and not any(c.dep_ in ("relcl", "acl") for c in token.children):
+        if token.dep_ == "dobj" and not inside and _stands_alone_after_verb(token):
             return True  # a verb's object alone, "Eastgate disputed that": the claim told before (tagged IN too)
         if token.tag_ != "DT":
             continue
@@ -129,6 +129,19 @@ def _demonstrative_reference(doc: Any, quoted: list[tuple[int, int]]) -> bool:
             continue
         return True
     return False
+
+
+def _stands_alone_after_verb(token: Any) -> bool:
+    """A demonstrative that is a whole object after its verb ("disputed that,", "denied this on Friday"): not a
+    relative pronoun, which stands before its verb ("the steps that she took"), nor a conjunction the parse took
+    for an object, which a clause follows ("makes me sick that people ..."), nor one a clause or an "of" defines
+    ("that of her character")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.i > token.head.i
+        and not any(c.dep_ in ("relcl", "acl") for c in token.children)
+        and (following is None or (following.pos_ in ("PUNCT", "ADP", "ADV") and following.lower_ != "of"))
+    )
 
 
 def _opens_quotation(token: Any) -> bool:
