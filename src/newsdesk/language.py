@@ -983,7 +983,27 @@ def speaker_tokens(verb: Any) -> list[Any] | None:
         if passive and not any(c.dep_ == "agent" for c in verb.head.children):
             return list(passive[0].subtree)
         return speaker_tokens(verb.head)
-    return None
+    return _subject_before_relative(verb)
+
+
+def _subject_before_relative(verb: Any) -> list[Any] | None:
+    """The subject of a verb of saying that the parse gave none, where a non-restrictive relative clause stands
+    between the two: "Patient advocate Greg Hall, whose wife died waiting in an Eastgate emergency room, said".
+    A clause set off by commas that opens on a relative word (who, whom, whose, which) describes the noun phrase
+    right before it, and the verb after its closing comma is that noun phrase's; the parser, taking the clause's
+    own verb for the sentence's, may hang the noun phrase on it and leave the verb of saying without a subject.
+    The speaker is then the noun phrase that opens the sentence up to the clause, never a noun inside the clause
+    (the clause describes the speaker and never names it). ``None`` where the sentence has no such shape."""
+    doc, start = verb.doc, verb.sent.start
+    if verb.i < start + 3 or doc[verb.i - 1].text != ",":
+        return None
+    comma = next((t for t in doc[start : verb.i - 1] if t.text == ","), None)
+    if comma is None or comma.i + 1 >= verb.i - 1 or doc[comma.i + 1].tag_ not in ("WP", "WP$", "WDT"):
+        return None
+    phrase = list(doc[start : comma.i])
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in phrase) or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None  # a noun phrase only: "After he left, which ..., said" has no subject before its clause
+    return phrase
 
 
 # How an outlet gathers the news: it contacts, asks and interviews people ("reached out to X for comment", "NPR

@@ -38,6 +38,7 @@ from .statements import (
     listed_statement,
     quotations_in,
     read_statement,
+    rejects_what_went_before,
     speaker_words,
     takes_up,
     voice_of,
@@ -236,6 +237,16 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         if statement is not None:
             if " " not in statement.speaker:  # "Mike Brock, a former executive ..., says": named by its head
                 statement.speaker = full_name(statement.speaker, actors)  # with this sentence's names read
+            reported = story_map.statements[-1] if story_map.statements else None
+            if (
+                reported is not None
+                and reported.order == order - 1
+                and reported.speaker == statement.speaker
+                and rejects_what_went_before(doc, quoted)
+            ):
+                # a claim its own reporter rejects next ("She said she did not believe it") is never given
+                # alone: it would read as the speaker relaying it (``rejects_what_went_before``)
+                story_map.unusable.add(reported.sentence)
             story_map.statements.append(statement)
             if statement.speaker in actors:
                 actors[statement.speaker].statements += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..language import SPEECH_VERBS, STATEMENT_VERBS, Stance, speaker_tokens
+from ..language import BELIEF_VERBS, SPEECH_VERBS, STATEMENT_VERBS, Stance, speaker_tokens
 from ..models import Passage
 from ..text import OPENS_QUOTATION, QUOTED, quotation_spans, within
 from .completeness import WHOLE_QUOTE, is_complete_sentence
@@ -29,6 +29,7 @@ __all__ = [
     "listed_statement",
     "quotations_in",
     "read_statement",
+    "rejects_what_went_before",
     "speaker_words",
     "stance_of",
     "takes_up",
@@ -52,7 +53,10 @@ _CRITICISM_WORDS = re.compile(
     r"\b(?:wrong|unacceptable|mistake|disaster|illegal|failure|failed|failing|"
     r"outrage(?:ous)?|shameful|reckless|unfair|absurd|lies?|corrupt(?:ion)?|criticism|"
     r"critics?|condemn(?:ed|s)?|appalling|awful|terrible|horrors?|horrific|harassment|"
-    r"abuse[ds]?|attack(?:s|ing)?|not (?:go )?(?:anywhere )?(?:near )?far enough)\b",
+    r"abuse[ds]?|attack(?:s|ing)?|not (?:go )?(?:anywhere )?(?:near )?far enough|"
+    # the perfect of a modal of obligation says what was done fell short of what ought to have been: a
+    # reproach ("the authority should have sought federal grants first", "should not have been approved")
+    r"(?:should|ought)(?:n['’]t| not)?(?: to)? have)\b",
     re.I,
 )
 _WARNING_WORDS = re.compile(
@@ -133,7 +137,7 @@ def read_statement(
             lemma = ACCORDING_TO  # the source a fact is attributed to, not a voice taking a view
         if speaker_token is None:
             continue
-        span = doc[speaker_token.left_edge.i : speaker_token.right_edge.i + 1]
+        span = _without_relative_clause(doc, speaker_token)
         # a long subject, or one holding the clause that says ("officials who said ..."), is named by its head
         if len(span) > 10 or span.start <= token.i < span.end:
             speaker_token, span = _named_head(doc, speaker_token)
@@ -147,7 +151,7 @@ def read_statement(
             speaker=speaker,
             speaker_text=span.text,
             verb=lemma,
-            stance=_stance(lemma, sentence),
+            stance=_side_voted(doc, speaker_token, token) or _stance(lemma, sentence),
         )
         if lemma == ACCORDING_TO:
             sourced = sourced or statement
@@ -158,11 +162,82 @@ def read_statement(
     return sourced or modifying
 
 
+def rejects_what_went_before(doc: Any, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the sentence rejects what the sentence before it reported: outside its quotations, a verb of
+    rejecting ("dismissed that", "denied it", "doubted it"), or a verb of believing or accepting under a negation
+    ("she did not believe it", "does not think so", "would not accept that promise"), whose object takes up what
+    was just said: a pronoun or a noun under a demonstrative, which point back (``it``, ``that``, ``so``).
+
+    A speaker who reports a claim ("her members had been told by managers that 'no jobs will be cut'") and then
+    rejects it in the next sentence has reported it to reject it: given alone, the report reads as the speaker
+    relaying the claim, the opposite of what they said (``build.py`` never drafts it alone)."""
+    for token in doc:
+        if within(quoted, token.idx) or token.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = token.lemma_.lower()
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if not (lemma in _REJECTING or (negated and lemma in _ACCEPTING)):
+            continue
+        if any(_points_back(c) for c in token.children):
+            return True
+    return False
+
+
+# Verbs whose object is a claim the subject holds false, and verbs whose object is one they hold true.
+_REJECTING = frozenset("reject dismiss dispute deny doubt".split())
+_ACCEPTING = BELIEF_VERBS | {"accept", "trust"}
+_DEMONSTRATIVES = frozenset("that this those these".split())
+
+
+def _points_back(word: Token) -> bool:
+    """An object that takes up what was said: a pronoun ("it", "that"), "so" ("does not think so"), or a noun
+    under a demonstrative ("that promise")."""
+    if word.dep_ == "advmod":
+        return word.lower_ == "so"
+    if word.dep_ != "dobj":
+        return False
+    return word.lower_ in ("it", *_DEMONSTRATIVES) or any(
+        c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in word.children
+    )
+
+
 #: The "verb" of a statement made by "according to X": X is where the fact comes from, not someone speaking up.
 ACCORDING_TO = "according to"
 
 # Clauses that modify a word of the sentence (a noun, or the main verb) rather than make its assertion.
 _MODIFYING = frozenset({"relcl", "acl", "advcl"})
+
+
+def _without_relative_clause(doc: Any, head: Token) -> Any:
+    """The words of a speaker's subject phrase up to a relative clause on its head: the clause describes the
+    speaker ("Greg Hall, whose wife died waiting in an Eastgate emergency room, said", "a nurse who worked at
+    Eastgate for 20 years said") and never names them, so a name inside it is no candidate for the speaker."""
+    clause = next((c for c in head.children if c.dep_ == "relcl" and c.i > head.i), None)
+    end = clause.left_edge.i if clause is not None else head.right_edge.i + 1
+    while clause is not None and end > head.i + 1 and doc[end - 1].is_punct:
+        end -= 1  # the comma that opens a non-restrictive clause
+    return doc[head.left_edge.i : end]
+
+
+def _side_voted(doc: Any, speaker: Token, verb: Token) -> Stance | None:
+    """The side a speaker took in a vote, where the words that introduce them say it ("Board member Tom Arlo, who
+    cast the only vote against, said", "Derek Stone, who voted no, said"): news describes a speaker by their vote
+    to say which side they speak for, so what they say is a view against (or for) the decision. The words are
+    those from the speaker's subject phrase up to the verb of saying (or the phrase alone, after the verb); a
+    verb that carries its own stance ("praised", "warned") keeps it."""
+    if _VERB_STANCE.get(verb.lemma_.lower(), "neutral") != "neutral":
+        return None
+    end = verb.i if speaker.i < verb.i else speaker.right_edge.i + 1
+    described = doc[speaker.left_edge.i : end].text
+    if _VOTED_AGAINST.search(described):
+        return "criticism"
+    if _VOTED_FOR.search(described):
+        return "support"
+    return None
+
+
+_VOTED_AGAINST = re.compile(r"\b(?:vot(?:e[ds]?|ing)\s+(?:no|against)|vote\s+against|dissent(?:ed|ing))\b", re.I)
+_VOTED_FOR = re.compile(r"\b(?:vot(?:e[ds]?|ing)\s+(?:yes|for|in\s+favou?r)|vote\s+for)\b", re.I)
 
 
 def _reports_clause(verb: Token) -> bool:

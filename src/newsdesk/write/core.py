@@ -100,14 +100,19 @@ def points_back(sentence: str, opening: bool = False) -> bool:
 
 def _demonstrative_reference(doc: Any, quoted: list[tuple[int, int]]) -> bool:
     """A demonstrative inside the sentence that points at something told before it: "that study", "these
-    criticisms", "despite that foresight", or a quotation that opens on one ("“That hurt me.”"). In written
+    criticisms", "despite that foresight", a verb's object standing alone ("Eastgate disputed that", "denied
+    this": what was claimed before), or a quotation that opens on one ("“That hurt me.”"). In written
     narrative a demonstrative is anaphoric, unless it is deictic: a unit of time ("this week"), the page itself
     ("this report"), or, inside a quotation, a proximal "this" of the speaker's own situation. One whose noun a
     clause of its own defines ("those who stayed", "that of a child") points forward, within the sentence."""
     for token in doc:
-        if token.lower_ not in _DEMONSTRATIVES or token.tag_ != "DT":
+        if token.lower_ not in _DEMONSTRATIVES:
             continue
         inside = within(quoted, token.idx)
+        if token.dep_ == "dobj" and not inside and _stands_alone_after_verb(token):
+            return True  # a verb's object alone, "Eastgate disputed that": the claim told before (tagged IN too)
+        if token.tag_ != "DT":
+            continue
         if token.lower_ in _PROXIMAL and inside:
             continue
         if token.dep_ == "det":
@@ -124,6 +129,19 @@ def _demonstrative_reference(doc: Any, quoted: list[tuple[int, int]]) -> bool:
             continue
         return True
     return False
+
+
+def _stands_alone_after_verb(token: Any) -> bool:
+    """A demonstrative that is a whole object after its verb ("disputed that,", "denied this on Friday"): not a
+    relative pronoun, which stands before its verb ("the steps that she took"), nor a conjunction the parse took
+    for an object, which a clause follows ("makes me sick that people ..."), nor one a clause or an "of" defines
+    ("that of her character")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.i > token.head.i
+        and not any(c.dep_ in ("relcl", "acl") for c in token.children)
+        and (following is None or (following.pos_ in ("PUNCT", "ADP", "ADV") and following.lower_ != "of"))
+    )
 
 
 def _opens_quotation(token: Any) -> bool:
