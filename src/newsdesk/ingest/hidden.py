@@ -25,8 +25,9 @@ from cssselect import SelectorError
 
 __all__ = ["MAX_HIDING_RULES", "drop_hidden", "hides", "without_hidden"]
 
-#: Rules of a page's stylesheets that hide, matched at most: a page needs a handful; thousands are a slow page.
-MAX_HIDING_RULES = 500
+#: Rules of a page's stylesheets that hide, matched at most: the benchmark pages have up to 28; thousands
+#: make a slow page.
+MAX_HIDING_RULES = 200
 #: An offset this far off the screen puts an element where no window reaches ("left: -9999px").
 OFF_SCREEN_PX = 1000
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(px|em|rem|%|pt|vw|vh)?\s*$")
