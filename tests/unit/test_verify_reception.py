@@ -55,6 +55,8 @@ def test_a_reaction_the_sources_report_by_anyone_passes(verifier: Verifier, sent
 def test_a_reception_in_the_writers_reasoning_or_with_a_named_agent_is_not_read() -> None:
     assert receptions(parse("The sale could be criticised by collectors.")) == []
     assert receptions(parse("The sale was praised by Mayor Ellen Hart.")) == []
+    assert receptions(parse("The sale was backed by the harbour board and its members.")) == []
+    assert receptions(parse("The sale was praised by critics.")) != [], "a bare plural names no one"
     assert receptions(parse("The sale was not met with criticism.")) == []
     assert receptions(parse("The harbour has long been celebrated as the prettiest on the coast.")) == []
     assert [words for words, _ in receptions(parse("The sale has been met with mixed reactions."))] == [

@@ -9,9 +9,10 @@ a verb of stance said by anyone ("welcomed", "warned", "condemned") or a noun of
 the sentence has invented the reaction; who reacted the sources may leave out, but not that anyone did.
 
 A reception under a modal, a condition or a hedge ("could be criticised") is the writer's reasoning, not a claim
-of fact, and a named agent ("was praised by the mayor") is the attribution checks' to judge. A passive of stance
-with an adverb of duration or habit ("has long been celebrated as a land of opportunity", "is often praised") is
-generic: it describes a standing reputation, a state of how a thing is seen, not a reaction to an event.
+of fact, and an agent named or made definite ("was praised by the mayor") is the attribution checks' to judge. A
+passive of stance with an adverb of duration or habit ("has long been celebrated as a land of opportunity", "is
+often praised") is generic: it describes a standing reputation, a state of how a thing is seen, not a reaction to
+an event.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ _NEUTRAL_REACTIONS = frozenset("reaction response review feedback reception".spl
 #: Verbs by which a thing meets, draws or sets off a reaction (the reaction is their object).
 _OCCASIONING = frozenset("meet draw attract receive spark prompt provoke trigger face earn win garner".split())
 _MIXED = frozenset("mixed divided polarised polarized".split())
+_DEFINITE = frozenset("the this that these those".split())
 #: Adverbs of duration or habit that make a passive of stance generic: a reputation, not a reaction.
 _GENERIC = frozenset("long always often traditionally historically commonly generally usually".split())
 # A warning about a thing is a critical reaction to it: it supports "met with criticism".
@@ -59,7 +61,14 @@ def _stance_verb(token: Any) -> Stance | None:
 
 
 def _agent_named(verb: Any) -> bool:
-    return any(c.dep_ == "agent" and any(t.pos_ == "PROPN" for t in c.subtree) for c in verb.children)
+    """The passive names who reacted: a name, or a definite phrase ("by the mayor", "by its owners"). A quantifier
+    or a bare plural ("by some", "by critics") names no one."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for noun in (t for t in agent.children if t.dep_ == "pobj"):
+            definite = any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in noun.children)
+            if definite or any(t.pos_ == "PROPN" for t in noun.subtree):
+                return True
+    return False
 
 
 def receptions(doc: Any) -> list[tuple[str, frozenset[Stance]]]:
