@@ -443,7 +443,7 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -
     if from_map.builds_from_map(spec):
         section = from_map.map_section(spec, story_map, drafter)
     elif spec.kind == "summary":
-        section = _grounded_summary(drafter, spec)
+        section = _grounded_summary(drafter, spec, intro_to_come=False)
     else:
         section = _grounded_section(drafter, spec)
     section.prune()
@@ -451,15 +451,17 @@ def rebuild_from_map(spec: SectionSpec, story_map: StoryMap, article: Article) -
     return section
 
 
-def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec) -> Section:
+def _grounded_summary(drafter: GroundedDrafter, spec: SectionSpec, intro_to_come: bool = True) -> Section:
     """A summary restates the story's key facts in fewer words: each cut to its core from the source sentence.
 
     On the inputs of bench/write.py (the bundled example and three real pages), SmolLM2-135M asked to shorten
     the facts it was handed got 2 takeaways through the check in 4 articles (it invents dates and wars); the
-    cut sentences got 14, carry only what their citations say, and cost no call.
+    cut sentences got 14, carry only what their citations say, and cost no call. ``intro_to_come``: the intro is
+    drafted after the takeaways and keeps one of the story's sentences; a rewrite finds it written.
     """
     section = Section(id=spec.id, heading=spec.heading, kind=spec.kind)
-    section.blocks = drafter.takeaways(takeaway_count(spec, drafter.story_words(), drafter.story_sentences()))
+    count = takeaway_count(spec, drafter.story_words(), drafter.story_sentences())
+    section.blocks = drafter.takeaways(count, intro_to_come)
     if not section.blocks:
         section.note = "The sources hold no facts to summarise."
     return section

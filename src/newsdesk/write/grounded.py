@@ -404,7 +404,7 @@ class GroundedDrafter:
         """The story's own usable sentences."""
         return sum(1 for c in self.pool if c.passage.source_number == 1)
 
-    def takeaways(self, count: int) -> list[Block]:
+    def takeaways(self, count: int, intro_to_come: bool = True) -> list[Block]:
         """Bullets restating the story's most salient facts, each cut to its core (``shorten``), no two making the
         same point (``salience.select``); the sentences they rest on are then used.
 
@@ -441,7 +441,8 @@ class GroundedDrafter:
         # the intro, drafted next from the story's sentences left, keeps one at least: an article opens on more
         # than its dek, and an intro taken again from the story's opening would repeat the takeaways
         left = sum(1 for i, c in enumerate(self.pool) if c.passage.source_number == 1 and i not in self.used)
-        picked = select(self.salience(), max(0, min(count, left - 1)), own if any(own) else usable)
+        kept = 1 if intro_to_come else 0  # a section rewritten later finds its intro written
+        picked = select(self.salience(), max(0, min(count, left - kept)), own if any(own) else usable)
         self.used.update(picked)
         picked.sort(key=lambda i: self.pool[i].order)
         return [Block(type="bullet", sentences=[_sentence(self.pool[i], core(i))]) for i in picked]
