@@ -666,6 +666,9 @@ EVIDENTIAL_ADVERBS = HEDGE_ADVERBS | frozenset("maybe seemingly supposedly presu
 GRADUAL_ADVERBS = frozenset(
     "increasingly gradually steadily progressively slowly incrementally partly partially".split()
 )
+#: Determiners that pick out a known thing: the definite article and the demonstratives ("the board", "those
+#: plans"), as against a quantifier ("some", "many") or a bare noun.
+DEFINITE_DETERMINERS = frozenset("the this that these those".split())
 #: Adjectives that make a charge or a guess of what they describe: "the alleged gunman" is not the gunman.
 QUALIFYING_ADJECTIVES = frozenset("alleged suspected possible potential apparent presumed purported probable".split())
 #: Verbs of intending, attempting and promising with a to-infinitive: "plans to build" has built nothing, and

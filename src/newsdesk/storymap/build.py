@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from ..injection import sentence_screen
-from ..language import nlp
+from ..language import DEFINITE_DETERMINERS, nlp
 from ..models import Passage, Source
 from ..sentences import lost_starts, source_spans, split_sentences
 from ..text import LIST_MARKER, YEAR, normalise, quotation_spans, within
@@ -320,7 +320,7 @@ def _names_nothing(doc: Any) -> bool:
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if subject is None:
         return False
-    if subject.tag_ == "PRP" or subject.lower_ in ("this", "that", "these", "those"):
+    if subject.tag_ == "PRP" or subject.lower_ in DEFINITE_DETERMINERS - {"the"}:
         return True
     determiner = next((c for c in subject.children if c.dep_ in ("det", "poss")), None)
-    return determiner is None or determiner.lower_ in ("the", "this", "that", "these", "those", "its", "their")
+    return determiner is None or determiner.lower_ in DEFINITE_DETERMINERS | {"its", "their"}

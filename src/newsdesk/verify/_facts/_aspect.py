@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...language import GRADUAL_ADVERBS, SPEECH_VERBS
+from ...language import DEFINITE_DETERMINERS, GRADUAL_ADVERBS, SPEECH_VERBS
 from ._predicate import _lemma
 
 __all__ = ["bounded_theme", "gradual", "under_way"]
 
 # Determiners that bound a noun phrase: the definite and demonstrative ones and the singular indefinite article; a
 # quantifier such as "some" or "more" leaves it open.
-_BOUNDING_DETERMINERS = frozenset("the this that these those a an every each both".split())
+_BOUNDING_DETERMINERS = DEFINITE_DETERMINERS | frozenset("a an every each both".split())
 
 
 def under_way(verb: Any) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...language import SPEECH_VERBS, Stance, parse
+from ...language import DEFINITE_DETERMINERS, SPEECH_VERBS, Stance, parse
 from ._mood import irrealis
 from ._parse import Evidence, SourceFacts
 from ._predicate import _lemma, _lemmatised, _negated
@@ -45,7 +45,6 @@ _NEUTRAL_REACTIONS = frozenset("reaction response review feedback reception".spl
 #: Verbs by which a thing meets, draws or sets off a reaction (the reaction is their object).
 _OCCASIONING = frozenset("meet draw attract receive spark prompt provoke trigger face earn win garner".split())
 _MIXED = frozenset("mixed divided polarised polarized".split())
-_DEFINITE = frozenset("the this that these those".split())
 #: Adverbs of duration or habit that make a passive of stance generic: a reputation, not a reaction.
 _GENERIC = frozenset("long always often traditionally historically commonly generally usually".split())
 # A warning about a thing is a critical reaction to it: it supports "met with criticism".
@@ -65,7 +64,9 @@ def _agent_named(verb: Any) -> bool:
     or a bare plural ("by some", "by critics") names no one."""
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         for noun in (t for t in agent.children if t.dep_ == "pobj"):
-            definite = any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in noun.children)
+            definite = any(
+                (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in noun.children
+            )
             if definite or any(t.pos_ == "PROPN" for t in noun.subtree):
                 return True
     return False
