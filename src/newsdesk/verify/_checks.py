@@ -31,6 +31,7 @@ from ._facts._condition import check_condition
 from ._facts._conflation import check_conflation
 from ._facts._denial import check_denial
 from ._facts._directive import check_directive
+from ._facts._incompatible import check_incompatible
 from ._facts._mood import check_mood
 from ._facts._order import check_order
 from ._facts._places import check_places
@@ -183,6 +184,10 @@ def polarity(claim: Claim) -> FactResult:
     return clauses if clauses.failed or lexical.outcome == "n/a" else lexical
 
 
+def incompatible(claim: Claim) -> FactResult:
+    return check_incompatible(claim.text, claim.stems, claim.evidence, claim.verbatim, claim.index.stems, claim.copy)
+
+
 def hedge_made_certain(claim: Claim) -> FactResult:
     return check_hedge(claim.text, claim.stems, claim.evidence, claim.verbatim, claim.copy)
 
@@ -258,6 +263,7 @@ CHECKS: tuple[Check, ...] = (
     FactCheck("places", places, "an event the source places somewhere else"),
     FactCheck("entity_swap", entity_swap, "a figure given to another of the names the source uses"),
     FactCheck("polarity", polarity, "the source negates it or says the opposite"),
+    FactCheck("incompatible", incompatible, "another thing of the same kind (the navy for the army, a wife for a husband)"),
     FactCheck("hedge_made_certain", hedge_made_certain, "the source hedges what it states as certain"),
     FactCheck("condition", condition, "the source states it only under a condition (if, unless, whether ...)"),
     FactCheck("directive", directive, "the source only tells someone to say it (must state, write that ...)"),
