@@ -334,7 +334,7 @@ def test_title_case_keeps_names_only() -> None:
 
 def test_lower_words_leave_out_addresses_and_is_verb_reads_the_lexicon() -> None:
     from newsdesk.language import is_verb
-    from newsdesk.write.asking import lower_words
+    from newsdesk.write.casing import lower_words
 
     assert lower_words("See moltbook.com or @alexis and https://x.org/alexis-ohanian, then read") == {
         "or",
