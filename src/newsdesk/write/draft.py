@@ -27,8 +27,9 @@ from .from_sources import (
     grounded_section,
     opening_intro,
 )
-from .grounded import GroundedDrafter, repeats_one_of
+from .grounded import GroundedDrafter
 from .parse import number_sentences
+from .repeats import repeats_one_of
 from .shape import fact_words, omit_empty_sections
 
 __all__ = ["Draft", "each_point_once", "write_draft"]
@@ -203,7 +204,7 @@ def write_draft(
 def each_point_once(dek: str, intro: Section, sections: list[Section], written: set[str]) -> bool:
     """Each point is made once in the whole article (smoke test 40b #11), in the model's text as in the sources'
     own sentences (``GroundedDrafter``): a sentence the model wrote that makes again a point made before it
-    (``grounded.repeats_one_of``, the verifier's redundancy bar) is dropped before the check.
+    (``repeats.repeats_one_of``, the verifier's redundancy bar) is dropped before the check.
 
     "Before" is the order in which the grounded drafter hands the points out: the dek states the news, the intro
     goes on from it, the summary sections (Key Takeaways) list the main points next, and the body, in template

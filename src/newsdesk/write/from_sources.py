@@ -11,8 +11,9 @@ from ..models import Article, Block, Section, Source
 from ..storymap import StoryMap
 from ..template import SectionSpec, Template
 from . import from_map, prompts
-from .grounded import GroundedDrafter, repeats_one_of
+from .grounded import GroundedDrafter
 from .parse import clean_text, number_sentences
+from .repeats import repeats_one_of
 from .shape import takeaway_count
 from .title import whole_sentence
 from .title_choice import choose_title
