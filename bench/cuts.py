@@ -1,7 +1,7 @@
 """How Key Takeaways cut sentences: does what is left stay a whole clause?
 
 ``write/core.shorten`` cuts a source sentence to its core for a takeaway. This reads every sentence a takeaway
-may be made of (``grounded.usable_alone``) from the TIME Tech feed and the dev pages in ``../shared/data`` (text
+may be made of (``standalone.usable_alone``) from the TIME Tech feed and the dev pages in ``../shared/data`` (text
 no cutting rule was written from), cuts it, and counts, among the sentences the cut changed:
 
 * ``quotation_left_open``: the cut left a quotation mark without its partner (the whole sentence had none open);
@@ -32,7 +32,7 @@ from newsdesk.eval.devdata import shared_data_dir  # noqa: E402
 from newsdesk.language import REPORTING_FORMS, parse  # noqa: E402
 from newsdesk.sentences import split_sentences  # noqa: E402
 from newsdesk.write.core import compress, shorten  # noqa: E402
-from newsdesk.write.grounded import usable_alone  # noqa: E402
+from newsdesk.write.standalone import usable_alone  # noqa: E402
 
 
 def _text(html: str) -> str:

@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsdesk.eval.devdata import shared_data_dir  # noqa: E402 - after sys.path.insert
 from newsdesk.ingest.feeds import read_feed  # noqa: E402 - after sys.path.insert
 from newsdesk.sentences import split_sentences  # noqa: E402 - after sys.path.insert
-from newsdesk.verify._facts._superseded import quantities, superseding  # noqa: E402 - after sys.path.insert
+from newsdesk.verify._facts._quantities import quantities  # noqa: E402 - after sys.path.insert
+from newsdesk.verify._facts._superseded import superseding  # noqa: E402 - after sys.path.insert
 
 MAX_CHARS = 400  # longer "sentences" are captions run together: the parse of one is no reading of a clause
 

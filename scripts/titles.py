@@ -29,7 +29,7 @@ def main() -> None:
     parser.add_argument("path")
     parser.add_argument("--changed", action="store_true")
     args = parser.parse_args()
-    from newsdesk.write.draft import fallback_title
+    from newsdesk.write import fallback_title
     from newsdesk.write.title import question_from_headline
 
     for headline, body in _stories(args.path):

@@ -138,7 +138,7 @@ def _recurring_labels(text: str) -> frozenset[str]:
 def _caption_label_ends(text: str, speakers: frozenset[str] = frozenset(), opens_line: bool = False) -> list[int]:
     """Offsets around a photo caption's label that a page runs into the story ("... to the Supreme Court Parking
     trap: Many motorists face ...", "Scroll down for video Critical: A guard at ..."): before the label and after
-    its colon, so that the label stands alone (it stops on a colon: never drafted, ``grounded.unfinished``) and
+    its colon, so that the label stands alone (it stops on a colon: never drafted, ``standalone.unfinished``) and
     neither the sentence before nor the caption's own sentence carries it.
 
     A colon ends a caption's label when the label is a phrase with no verb of its own ("Parking trap", "Happy

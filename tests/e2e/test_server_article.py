@@ -19,7 +19,7 @@ import subprocess
 import pytest
 
 from conftest import DATA, run_newsdesk
-from newsdesk.write import draft
+from newsdesk.write import from_model
 from support.chatserver import ScriptedChatServer
 
 STORY = DATA / "harbour-story.txt"
@@ -121,7 +121,7 @@ def test_the_intro_comes_from_the_story_when_the_model_writes_none(written):
     # the story's lead opens the article: in the intro, or in the dek (checked first), which the intro never repeats
     opening = [article["dek"], *_sentences(article["intro"])]
     assert any(s.startswith("The Port Alder town council voted 9 to 4") for s in opening[:2])
-    failed = (draft.EMPTY_NOTE, draft.NO_SENTENCE_NOTE)
+    failed = (from_model.EMPTY_NOTE, from_model.NO_SENTENCE_NOTE)
     assert not [s["id"] for s in article["sections"] if s["note"] in failed]
 
 

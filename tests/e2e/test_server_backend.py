@@ -10,7 +10,7 @@ import pytest
 
 from conftest import DATA, SHORT_BRIEF, TINY_TEMPLATE, run_newsdesk
 from newsdesk.llm.embedded import default_model_path
-from newsdesk.write import draft
+from newsdesk.write import from_model
 from support.servers import free_port, serving_process
 
 
@@ -112,7 +112,9 @@ def test_a_4000_character_story_is_written_to_the_end_at_the_servers_default_con
     for spec in template.sections:
         assert spec.id in present or any(n.startswith(f"{spec.heading} is left out: ") for n in article["notes"])
     assert article["intro"]["note"] is None and article["intro"]["blocks"], "the intro is never a note"
-    assert not [s["id"] for s in article["sections"] if s["note"] in (draft.EMPTY_NOTE, draft.NO_SENTENCE_NOTE)]
+    assert not [
+        s["id"] for s in article["sections"] if s["note"] in (from_model.EMPTY_NOTE, from_model.NO_SENTENCE_NOTE)
+    ]
     headings = {
         " ".join(h.lower().replace("&", "and").split())
         for h in [*(s.heading for s in template.sections), "Pros and Cons"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from newsdesk.models import Passage, Source
 from newsdesk.verify import Verifier
 from newsdesk.write.core import compress, points_back, shorten
-from newsdesk.write.draft import dated, datelines
-from newsdesk.write.grounded import GroundedDrafter, run_on_pieces
+from newsdesk.write.datelines import dated, datelines
+from newsdesk.write.grounded import GroundedDrafter
+from newsdesk.write.standalone import run_on_pieces
 
 STORY = [
     (

@@ -7,7 +7,8 @@ from newsdesk.models import Section
 from newsdesk.storymap import build_map
 from newsdesk.template import load_template
 from newsdesk.write.from_map import map_section, role
-from newsdesk.write.grounded import GroundedDrafter, repeats_one_of
+from newsdesk.write.grounded import GroundedDrafter
+from newsdesk.write.repeats import repeats_one_of
 from support.stories import one_source
 
 HEADLINE = "Council opens new harbour ferry"

@@ -42,7 +42,7 @@ def test_every_stage_reads_the_shared_stopwords() -> None:
     from newsdesk.models import Story
     from newsdesk.retrieve import query_terms
     from newsdesk.verify._text import content_stems, stem
-    from newsdesk.write.grounded import _near_duplicate
+    from newsdesk.write.repeats import near_duplicate
 
     every_stopword = " ".join(sorted(w for w in STOPWORDS if w.isalpha()))
     text = f"{every_stopword} harbour dredging"
@@ -50,8 +50,8 @@ def test_every_stage_reads_the_shared_stopwords() -> None:
     assert query_terms(Story(headline=text, body=text)) == ["harbour", "dredging"]
     assert content_stems(tokens(text)) == [stem("harbour"), stem("dredging")]
     # two sentences that share every stopword but only half their content are not repeats of each other
-    assert not _near_duplicate(text, f"{every_stopword} harbour closure")
-    assert _near_duplicate(text, "Harbour dredging.")
+    assert not near_duplicate(text, f"{every_stopword} harbour closure")
+    assert near_duplicate(text, "Harbour dredging.")
 
 
 def test_content_words_drop_stopwords_and_short_words_in_any_script() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from conftest import FLOOD_STORY, flood_passages
 from newsdesk.models import Article, Block, Passage, Section, Sentence
 from newsdesk.verify import Verifier, verify_article
-from newsdesk.verify._article import NOTE_FAILED, REPEAT_REASON, new_predicate
+from newsdesk.verify._article import NOTE_FAILED
+from newsdesk.verify._repeats import REPEAT_REASON, new_predicate
 
 PASSAGES = flood_passages()
 

@@ -9,7 +9,7 @@ import pytest
 
 from newsdesk.language import parse
 from newsdesk.verify import Verifier
-from newsdesk.verify._facts._mood import clauses, irrealis, realis
+from newsdesk.verify._facts._clause_mood import clauses, irrealis, realis
 from support.facts import outcome
 from support.facts import passages as _passages
 

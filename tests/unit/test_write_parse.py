@@ -7,10 +7,10 @@ from newsdesk.models import Passage, Source
 from newsdesk.storymap import StoryMap
 from newsdesk.template import parse_template
 from newsdesk.write import fallback_title
-from newsdesk.write.draft import _title as choose_title
 from newsdesk.write.parse import clean_text, cut_repetition, drop_request_echoes, parse_labelled, reads_back, to_blocks
 from newsdesk.write.prompts import CLOSE, OPEN, neutralise, request_text, source_block
 from newsdesk.write.title import question_from_headline
+from newsdesk.write.title_choice import choose_title
 
 
 def test_reasoning_tags_are_stripped():
@@ -334,7 +334,7 @@ def test_title_case_keeps_names_only() -> None:
 
 def test_lower_words_leave_out_addresses_and_is_verb_reads_the_lexicon() -> None:
     from newsdesk.language import is_verb
-    from newsdesk.write.asking import lower_words
+    from newsdesk.write.casing import lower_words
 
     assert lower_words("See moltbook.com or @alexis and https://x.org/alexis-ohanian, then read") == {
         "or",

@@ -23,7 +23,7 @@ from ..storymap import build_map
 from ..template import SectionSpec, Template, load_template
 from ..write import fallback_title, keep_datelines, rebuild_from_map, write_section
 from ..write.context import Fitting
-from ..write.draft import dated, datelines
+from ..write.datelines import dated, datelines
 from ..write.parse import number_sentences
 from ..write.revise import MAX_REVISE_CALLS
 from .narrowing import own_sources, published_before
@@ -170,7 +170,7 @@ def _regenerate(
 
 def _under_datelines(section: Section, article: Article) -> None:
     """The rewritten section's background sentences under their datelines, as a first write puts them
-    (``write.draft.dated``): an earlier entry's statement is an earlier state of the story, and undated it reads
+    (``write.datelines.dated``): an earlier entry's statement is an earlier state of the story, and undated it reads
     as this story's present. Sentences that cite nothing yet (a model's own words) are left as they are."""
     section.blocks = dated(section.blocks, datelines(article.sources))
     section.prune()

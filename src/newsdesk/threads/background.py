@@ -16,7 +16,7 @@ order they should be numbered as sources), so the pipeline can call it in its pl
   score as related threads; the lead gate tells peace talks on Ukraine from nuclear talks with Iran.
 * Nothing else: a story with neither gets no background, which is better than an unrelated one.
 
-The grounded writer dates what it takes from them (``text.date_phrase``: "On 17 January"; ``write/draft.py``).
+The grounded writer dates what it takes from them (``text.date_phrase``: "On 17 January"; ``write/datelines.py``).
 """
 
 from __future__ import annotations

@@ -4,46 +4,32 @@
 of it ("Why did Meta poach a key Google AI researcher?"): the subject and the first auxiliary change places, a
 lexical verb takes *do*, and the words stay the clause's own. Where the parser cannot find the clause's subject
 and verb (a headline's words are ambiguous out of context: "poaches" reads as a plural noun), the subject is found
-by the pronoun substitution test: a noun phrase is the words a pronoun can stand for, so the clause is the split
-``<words> <predicate>`` for which "It <predicate>" or "They <predicate>" parses as one whole clause.
+by the pronoun substitution test (``pronoun_substitution``). Capitals follow the words they move with
+(``casing``): a sentence's first word keeps its capital inside the question only if it is a name.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..language import (
     EPISTEMIC_MODALS,
-    MEASURE_ENTITIES,
     UNVOUCHED_VERBS,
-    in_lexicon,
-    is_noun,
-    is_verb,
     nlp,
     past_tense,
     words_pattern,
 )
 from ..sentences import split_sentences
+from .casing import first_word_is_common, lower_first, lower_words
+from .pronoun_substitution import SUBJECTS, plural, substituted
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
-__all__ = [
-    "ATTRIBUTION_VERBS",
-    "MID_SENTENCE_CAPITAL",
-    "asked_about",
-    "finish",
-    "inside_a_wh_clause",
-    "lower_first",
-    "lower_words",
-    "plural",
-]
+__all__ = ["ATTRIBUTION_VERBS", "asked_about", "finish"]
 
 _WH_LEAD = re.compile(r"^(how|why|what|when|where)\s+(?=\S)", re.I)
-_SUBJECTS = ("nsubj", "nsubjpass")
 _WH_TO = re.compile(r"^(what|how)\s+to\s+(?=\w)", re.I)
 _STATIVE = {
     "lack",
@@ -69,7 +55,6 @@ _STATIVE = {
 #: the verbs a headline names its claim's source with ("..., new report warns", "Anthropic study finds ...")
 ATTRIBUTION_VERBS = frozenset({"say", "warn", "find", "show", "claim", "allege", "suggest", "report"})
 _RELATIVE = {"that", "which", "who"}
-_WH_TAGS = ("WRB", "WP", "WDT", "WP$")  # how, who, which, whose: each opens a clause of its own
 
 
 def asked_about(
@@ -84,8 +69,8 @@ def asked_about(
     ("could", "may", "might") states no fact whose cause one could ask, only a possibility: it is asked whether it
     holds ("AI could double growth" -> "Could AI double growth"). A noun with a relative clause ("The woman who
     got YouTube banned") is asked about that clause. A clause whose subject is a clause ("Using your phone at night
-    may not be as bad") is asked the same way. None when neither the parse nor the substitution test (module
-    docstring) gives a subject before its verb.
+    may not be as bad") is asked the same way. None when neither the parse nor the substitution test
+    (``pronoun_substitution``) gives a subject before its verb.
     ``headline=False``: the clause is a story's sentence, whose simple present states what is so ("Browsers
     differ" -> "Why do browsers differ"). A base-form verb after its subject with no auxiliary is a present the
     tagger took for an infinitive ("The UN's AI warnings grow louder"): an imperative has no subject.
@@ -127,19 +112,19 @@ def asked_about(
     verb = root
     relative = _relative(root) if root.pos_ in ("NOUN", "PROPN") else None
     if relative is not None:
-        pronoun = next(g for g in relative.children if g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE)
+        pronoun = next(g for g in relative.children if g.dep_ in SUBJECTS and g.lower_ in _RELATIVE)
         verb, subject_start, subject_end = relative, root.left_edge.i, pronoun.i
         if relative.tag_ == "VBD" and not own_wh and wh:
             wh = "How"  # a noun phrase presupposes its relative clause's deed: the story tells how it came about
         words_after = list(doc[relative.i : end if end > relative.i else len(doc)])
     else:
-        subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in root.children if c.dep_ in SUBJECTS]
         if root.pos_ not in ("VERB", "AUX") or len(subjects) != 1 or subjects[0].right_edge.i >= root.i:
             # no clause the parser can see (or two subjects for one verb: a misread): try the substitution test
             if subject is not None:
                 return None
             span = doc[root.left_edge.i : end] if reported else doc
-            found = _substituted(span.text)
+            found = substituted(span.text)
             if found is None:
                 return None
             own = f"{wh} " if own_wh else ""
@@ -202,14 +187,6 @@ def asked_about(
     if fronted:
         question = f"{question.rstrip()} {fronted[0].lower()}{fronted[1:]}"
     return finish(question)
-
-
-def plural(head: Token) -> bool:
-    """Whether a noun phrase takes a plural verb: its head is a plural noun or a number above one, or other heads
-    are joined to it by "and" ("US and Iran are")."""
-    if head.tag_ == "CD" and head.lower_ not in ("one", "1"):
-        return True  # "Nine arrested": a number other than one counts more than one
-    return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we") or any(c.dep_ == "conj" for c in head.children)
 
 
 def _passive_headline(verb: Token, body: str) -> bool:
@@ -304,7 +281,7 @@ def _relative(noun: Token) -> Token | None:
             c
             for c in noun.children
             if c.dep_ == "relcl"
-            and any(g.dep_ in _SUBJECTS and g.lower_ in _RELATIVE and not _after_preposition(g) for g in c.children)
+            and any(g.dep_ in SUBJECTS and g.lower_ in _RELATIVE and not _after_preposition(g) for g in c.children)
         ),
         None,
     )
@@ -320,8 +297,9 @@ def _after_preposition(pronoun: Token) -> bool:
 
 def _named(token: Token) -> bool:
     """A person's name: so tagged, or a proper noun the clause (in sentence case) keeps capitalised. A first word
-    is read without its capital, which its place gives it (``_common_word``): "Climber on trial" names no one."""
-    if token.i == 0 and _common_word(token.doc.text):
+    is read without its capital, which its place gives it (``first_word_is_common``): "Climber on trial" names no
+    one."""
+    if token.i == 0 and first_word_is_common(token.doc.text):
         return False
     return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text[:1].isupper())
 
@@ -345,7 +323,7 @@ def _participle(doc: Doc, root: Token) -> tuple[Token, Token] | None:
     participle ("The lawyer suing social-media companies"), or a clause whose "-ing" verb lost its auxiliary
     ("The AG putting Big Tech on trial"): English says the same of both with "is"."""
     if root.tag_ == "VBG" and not _auxiliaries(root):
-        subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in root.children if c.dep_ in SUBJECTS]
         if len(subjects) == 1 and subjects[0].right_edge.i < root.i:
             return subjects[0], root
     if root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc):
@@ -372,170 +350,6 @@ def _opening(wh: str, verb: str) -> str:
     """The question's first words: the wh-word and the moved verb, or the verb alone (capitalised) where no wh-word
     is asked (a yes-or-no question)."""
     return f"{wh} {verb}" if wh else verb.capitalize()
-
-
-def _noun_phrase(phrase: Doc, head: Token) -> bool:
-    """Whether words a pronoun is to stand for can be one noun phrase: a common noun at its head that English has
-    as a noun ("U.S. withholds" has none: "withhold" is only a verb; a capitalised head is a name), no wh-word
-    whose clause's verb lies past them (a phrase holds a clause whole or not at all), and no subject pronoun after
-    its first word (a pronoun is a noun phrase by itself, so "stories you" starts a clause of its own: "stories
-    (that) you missed")."""
-    if head.tag_ in ("NN", "NNS") and head.text[:1].islower() and not is_noun(head.lemma_):  # capitalised: a name
-        return False
-    if any(t.tag_ in _WH_TAGS and not any(v.pos_ in ("VERB", "AUX") for v in phrase[t.i + 1 :]) for t in phrase):
-        return False  # a wh-word opens a clause whose verb lies past these words: "A look at how the administration"
-    return not any(t.tag_ == "PRP" and t.dep_ != "poss" and t.i > 0 for t in phrase)
-
-
-def _substituted(clause: str) -> tuple[str, str] | None:
-    """(subject, "It/They <predicate>") by the pronoun substitution test (module docstring): the shortest opening
-    run of whole words that is a noun phrase (it has a noun of its own and does not end on a determiner, a
-    possessive, a preposition or a conjunction, nor before a word the parse reads as a noun modifying the next:
-    "London launch matters" splits before "matters") for which its own pronoun, in its number ("It" for "Meta",
-    "They" for "court filings"), and the rest parse as one clause: the pronoun its subject, the next word its
-    finite verb (or auxiliary) in agreement with the pronoun ("It poaches", "They allege", never "It ride") and a
-    verb of English (``language.is_verb``: a tagger reads "They crisis" as a clause too). None when no split
-    passes."""
-    doc = nlp()(clause)
-    for first in doc[1 : MAX_SUBJECT_WORDS + 1]:
-        before = doc[first.i - 1]
-        if (
-            first.is_punct
-            # a noun the parse reads as modifying the next is inside the phrase, if English has such a noun
-            or (first.dep_ == "compound" and is_noun(first.lemma_))
-            or not before.whitespace_
-            or before.tag_ in _NO_PHRASE_END
-            or doc[0].pos_ in ("ADP", "SCONJ")
-        ):
-            continue
-        if inside_a_wh_clause(doc, first):
-            continue
-        subject, predicate = doc[: first.i].text.strip(), doc[first.i :].text
-        alone = nlp()(subject)
-        head = next((t for t in alone if t.dep_ == "ROOT"), alone[0])
-        # one word alone parses as an imperative ("Harbour"): a word English has as a noun can be the phrase
-        nominal = len(alone) == 1 and is_noun(alone[0].lower_)
-        if not (nominal or any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in alone)) or not _noun_phrase(alone, head):
-            continue
-        pronoun = "They" if plural(head) else "It"  # the subject's own pronoun, in its number
-        test = nlp()(f"{pronoun} {predicate}")
-        verb = test[1]
-        if (
-            verb.tag_ in _PRONOUNS[pronoun]
-            and test[0].dep_ in _SUBJECTS
-            and verb.pos_ in ("VERB", "AUX")
-            and (verb.dep_ == "ROOT" or verb.dep_ in ("aux", "auxpass") and verb.head.dep_ == "ROOT")
-            and test[0].head.i == (verb.i if verb.dep_ == "ROOT" else verb.head.i)
-            and (verb.tag_ == "MD" or verb.lemma_ in ("be", "have", "do") or is_verb(verb.lemma_))
-        ):
-            return subject, f"{pronoun} {predicate}"
-    return None
-
-
-def inside_a_wh_clause(doc: Doc, first: Token) -> bool:
-    """Whether the words before ``first`` end inside a clause a wh-word opens that already has its verb: "the fight
-    over who controls AI chips" holds "who controls AI chips" whole, so "chips" is that verb's object, not the
-    headline's verb ("... who controls AI | chips"). A clause has one finite verb; once a wh-word's clause has
-    found it, the words its verb still governs (its object, its complements) belong to it, and a phrase holds a
-    clause whole or not at all (``_noun_phrase``). A word the parse reads as a noun right after the object's last
-    noun goes on with that object ("who owns the harbour lands": "harbour lands", not "It lands")."""
-    for wh in doc[: first.i]:
-        verb = wh.head
-        if wh.tag_ in _WH_TAGS and wh.i < verb.i < first.i and verb.pos_ in ("VERB", "AUX"):
-            end = verb.right_edge
-            if end.i >= first.i or (end.i == first.i - 1 and end.pos_ == "NOUN" and first.tag_ in ("NN", "NNS")):
-                return True
-    return False
-
-
-_PRONOUNS = {"It": ("VBZ", "VBD", "MD"), "They": ("VBP", "VBD", "MD")}
-_NO_PHRASE_END = {"DT", "PDT", "PRP$", "POS", "IN", "CC", "TO", "WDT", "WP", "WP$"}  # a noun phrase never ends so
-MAX_SUBJECT_WORDS = 8
-
-
-_NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}  # not numbers
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
-_DETERMINERS |= {"no", "each", "every", "some", "many", "several", "both"}  # quantifiers: never a name either
-
-
-_ADDRESS = re.compile(r"\S*(?:://|@|\w\.[a-z]{2,}\b)\S*")  # a web address, a handle, a domain
-
-
-# a capital after a word, a comma, a semicolon or a dash (a sentence goes on after each), or after a closing quote
-MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;—–] )|(?<=[\w,;][”’\"'] ))([A-Z][\w’'-]*)")
-
-
-def lower_words(body: str) -> set[str]:
-    """The words the story writes in lower case in its prose, more often than capitalised mid-sentence (a name a
-    quotation once writes in lower case is still a name): not inside a web address, a domain or a handle
-    ("moltbook.com", "@alexisohanian"), where a name is written in lower case too."""
-    prose = _ADDRESS.sub(" ", body)
-    lower = Counter(re.findall(r"\b[a-z][\w’'-]*", prose))
-    capital = Counter(w.lower() for w in MID_SENTENCE_CAPITAL.findall(prose))
-    return {w for w, n in lower.items() if n >= capital[w]}
-
-
-@functools.lru_cache(maxsize=64)
-def _written_words(body: str) -> frozenset[str]:
-    """The words the story writes, in any case, lower-cased."""
-    return frozenset(w.lower() for w in re.findall(r"[\w’'-]+", body))
-
-
-@functools.lru_cache(maxsize=64)
-def capitalised_words(body: str) -> frozenset[str]:
-    """The words the story writes with a capital inside a sentence, lower-cased: evidence that a word is a name."""
-    return frozenset(w.lower() for w in MID_SENTENCE_CAPITAL.findall(_ADDRESS.sub(" ", body)))
-
-
-def lower_first(
-    doc: Doc | Span, text: str, lower_words: set[str], story: str | None = None, parsed: bool = True
-) -> str:
-    """'The board' -> 'the board', 'Just-released exploit' -> 'just-released exploit'; names keep their capital.
-    With the ``story``, a sentence's first word, whose capital is its place's, is lowered when it is an English word
-    the story never capitalises mid-sentence (``capitalised_words``), no capitalised word follows it (the start of
-    a name: "Stephen Colbert"), and the tagger reads it as a common word: in its own case ("Police identify
-    suspect", "Food prices surge"; ``parsed=False`` where the clause's parse failed and its reading is no evidence),
-    or, where the capital led it to a name ("Tributes pour in" read as a place, "Climber on trial" as a person),
-    in lower case, if the story writes the word at all ("tributes", "humanoid"; "france" and "israel" stay names).
-    A word the story does not write gives no such evidence; the pronoun "I" and a nationality keep their capital."""
-    first = doc[0] if len(doc) else None
-    if first is None or not text.startswith(first.text):
-        return text
-    word = text.split()[0] if text.split() else ""
-    if any(c.isupper() for part in word.split("-") for c in part[1:]):
-        return text  # an acronym ("TIME") or a name with a capital inside ("Character.AI"), not "18-Year-Old"
-    if (
-        first.lower_ in _DETERMINERS
-        or first.pos_ == "NUM"  # a number word is written in lower case inside a sentence
-        or (first.lower_ in lower_words and first.ent_type_ not in _NAMES)
-        # a sentence's first capital is its place's, not the word's: an English noun or adjective that the tagger
-        # reads as no name and the story never capitalises mid-sentence ("Police identify suspect", "Food prices
-        # surge"; not "Anthropic study finds", not "Trump administration") is lower case once it is moved
-        or (
-            story is not None
-            and first.i == 0
-            and first.text != "I"
-            and first.lower_ not in capitalised_words(story)
-            and first.ent_type_ != "NORP"  # a nationality, religion or party is written with its capital
-            and in_lexicon(first.text)
-            and not (len(doc) > 1 and doc[1].text[:1].isupper())
-            and (
-                (parsed and first.pos_ in ("NOUN", "ADJ") and first.ent_type_ in ("", *MEASURE_ENTITIES))
-                # (the story writing it in lower case is better evidence than the tagger, which reads "council"
-                # alone as a name: "Why did Council approve ...?", Smoke test 39a #9)
-                or (first.lower_ in _written_words(story) and (_common_word(text) or first.lower_ in lower_words))
-            )
-        )
-    ):
-        return first.text.lower() + text[len(first.text) :]
-    return text
-
-
-def _common_word(text: str) -> bool:
-    """Whether the tagger, reading the text's first word in lower case, takes it for a common word, not a name: its
-    part of speech decides ("quarry" is a noun however the entity tagger labels it); a nationality is a name."""
-    first = nlp()(text[:1].lower() + text[1:])[0]
-    return bool(first.pos_ != "PROPN" and first.ent_type_ != "NORP")
 
 
 _ABBREVIATED = re.compile(r"\b(?:[A-Za-z]\.){2,}$")  # "U.S.": the dot is the word's, not a full stop

@@ -19,8 +19,9 @@ from ..storymap import ACCORDING_TO, Dated, Item, Statement, StoryMap, plan_line
 from ..storymap.quoting import balanced
 from ..template import SectionSpec
 from .antecedents import depends_on_before
+from .candidates import Candidate
 from .core import compress, points_back
-from .grounded import Candidate, GroundedDrafter, sentence_of
+from .grounded import GroundedDrafter, sentence_of
 from .placement import a_voice, own_conduct, tells_what_comes_next, tells_what_was, told_as_past
 
 __all__ = ["MAP_BUILT", "builds_from_map", "map_section", "plan_for"]

@@ -6,224 +6,28 @@ from the most relevant source sentences instead: selected (relevance to the stor
 exact. Sentences used in one section are not reused in another, so no point is made twice; a summary section
 (Key Takeaways) restates the key facts instead, each cut to its core (``core.shorten``).
 
-The pool of candidates and every rule about which one a section may take (hygiene, salience, repeats,
-restatement, pronouns in reading order) are one state, so they stay in one module; how a sentence is compressed
-and cut is ``core``.
+The pool (``candidates``) and every rule about which candidate a section may take (salience, repeats, restatement,
+pronouns in reading order) are one state, the ``GroundedDrafter``, so they stay in one module. What a sentence must
+be to stand alone is ``standalone``, what counts as a point made again is ``repeats``, and how a sentence is
+compressed and cut is ``core``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Mapping
 
-from ..injection import sentence_screen
-from ..language import newsgathering, nlp, parse
 from ..models import Block, Citation, Passage, Sentence, Source
-from ..sentences import lost_starts, split_sentences
-from ..storymap import StoryMap, first_person_unattributed, is_complete_sentence
-from ..storymap.quoting import balanced, left_behind, opens_or_closes, quotation_open_after
-from ..text import YEAR, content_words
+from ..storymap import StoryMap
+from ..storymap.quoting import balanced
+from ..text import YEAR
 from .antecedents import OPENING_MARKS, depends_on_before, lemmas, pronoun_subject
-from .core import compress, points_back, shorten
+from .candidates import Candidate, candidates
+from .core import points_back, shorten
 from .placement import speaker_unnamed, story_date
-from .salience import Scored, about_the_story, salience, says_what_the_story_says, select, tells_the_past
+from .repeats import near_duplicate, repeats_one_of
+from .salience import Scored, salience, select, tells_the_past
 
-_LIST_RUN = re.compile(r"(?:^|\s)- .+\s- ")
-# An interjection opening a sentence is the writer exclaiming ("Ahh, if only ..."), not a fact of the story.
-_EXCLAMATION = re.compile(r"^(?:a+h+|o+h+|wow|alas|ugh|hmm+|whoa|oops|phew|yikes|gosh)\b", re.I)
-_BYLINE = re.compile(r"(?:^|\b)(?:advertisement|sign up|subscribe|read more|click here|follow us)\b", re.I)
-# Text about a picture, not the story: a caption points at the photo ("Mr Boase, pictured, ...", "(left)",
-# "Clockwise from top: ...") or credits it; a byline or a time stamp says who wrote the page and when.
-_CAPTION = re.compile(
-    r"\b(?:pictured|photographed|(?:photo|image|picture)s? (?:by|credit|courtesy)|credit:|"
-    r"getty images|ap photo|afp via|file photo|shutterstock|(?:anti-?|counter-?)?clockwise from|"
-    r"(?:from )?(?:left|right) to (?:right|left))\b|\((?:left|right|centre|center|"
-    r"above|below|top|bottom|inset)\)|^(?:by|published|updated|last updated)\b[^.]{0,60}"
-    r"(?:\||\d{1,2}:\d\d)",
-    re.I,
-)
-# Text that points at a picture by its place on the page ("The images above show ...", "seen in the images A and
-# B", "adult males are in image E") describes a picture the article does not have: a caption, however it reads.
-_PICTURE_ON_THE_PAGE = re.compile(
-    r"\b(?:[Ii]mage|[Pp]icture|[Pp]hoto(?:graph)?|[Vv]ideo|[Pp]anel)s?\s+(?:above|below|[A-Z](?![\w'’]))"
-)
-# A sentence ends on a full stop, a question or exclamation mark, or an ellipsis, perhaps inside a quotation or a
-# bracket. Text that stops anywhere else was cut off ("Mr Boase claimed that he went to bed ar"); one that stops
-# on a colon introduces what the page no longer holds ("..., Bengio argued:"). Either alone misleads.
-_FINISHED = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’)\]]*$")
-
-
-def unfinished(sentence: str) -> bool:
-    """A sentence that stops before its end: cut off mid-word, or introducing a quotation that is not there."""
-    return not _FINISHED.search(sentence.strip())
-
-
-def caption_or_byline(sentence: str) -> bool:
-    return bool(_CAPTION.search(sentence) or _PICTURE_ON_THE_PAGE.search(sentence))
-
-
-REPEAT_SHARE = 0.6  # the verifier's redundancy bar (calibration.json "redundancy")
-_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})  # what a clause states about: its subject or object
-
-
-@dataclass
-class Candidate:
-    text: str  # compressed sentence, what the reader sees
-    original: str  # exact source sentence
-    passage: Passage
-    order: int  # position in the source block, to keep reading order
-    relevance: float
-    headline_overlap: float = 0.0  # share of the headline's content words the sentence holds
-    speaker_only: bool = False  # a speaker's words that name no speaker: given only under that speaker's name
-    as_given: str = ""  # the source sentence with its speaker named in full, what a summary cuts to its core
-
-
-def _content_words(text: str) -> set[str]:
-    return set(content_words(text))
-
-
-def candidates(
-    sources: list[Source],
-    headline: str,
-    unusable: frozenset[str] | set[str] = frozenset(),
-    speaker_only: frozenset[str] | set[str] = frozenset(),
-    named: Mapping[str, str] | None = None,
-) -> list[Candidate]:
-    """Every usable source sentence, scored by overlap with the headline and an early-in-story prior.
-
-    ``unusable`` names sentences the story map found to be no whole sentence (a clause without its subject, a
-    crosshead) or the author's first person without a speaker: alone in an article they mislead. Captions,
-    bylines and unfinished sentences (cut off, or a colon whose quotation is missing) are never drafted from.
-    ``speaker_only`` names a speaker's words that do not name the speaker (an interview's answers, a list a
-    clause of saying introduces, a sentence of a quotation that runs on): they are candidates only for a section
-    under that speaker's name.
-
-    A quotation is never published in the article's voice (``storymap.quoting``): the map gives each of its own
-    sentences to a speaker, or sets it aside, and a piece of a run-on the map did not read alone that stands
-    inside a quotation, or opens or closes one, is someone's words whose speaker is not known here, so it is not
-    drafted from. Every sentence drafted keeps its quotation whole: no mark is left unmatched (``balanced``).
-    ``named`` gives a sentence whose speaker it names by a pronoun or a surname with the speaker's whole name
-    (``StoryMap.named_speakers``): a quotation is published with its speaker named, wherever it stands.
-    """
-    named = named or {}
-    focus = _content_words(headline)
-    found: list[Candidate] = []
-    order = 0
-    for source in sources:
-        # [injection] never drafted from, even if a caller skipped screening; the source read whole, so half of an
-        # instruction split across passages is found too
-        addressed = sentence_screen([source.title or "", *(p.text for p in source.passages)])
-        quoting = False  # a quotation opened before is still open: read as the map reads it
-        for number, passage in enumerate(source.passages, start=1):
-            for whole in split_sentences(passage.text):
-                order += 1  # a run-on's pieces keep its place in the story
-                inside, quoting = quoting and not left_behind(whole), quotation_open_after(whole, quoting)
-                if addressed(number, whole) or newsgathering(whole, source.publisher):
-                    continue
-                alone = usable_alone(whole) and not run_together(whole)
-                for sentence in [whole] if alone else run_on_pieces(whole):
-                    if sentence in unusable or not (alone or _whole_clause(sentence)):
-                        continue
-                    if not alone and (inside or opens_or_closes(sentence)):
-                        inside = True  # the rest of the run-on is inside the quotation this piece holds
-                        continue
-                    words = _content_words(sentence)
-                    overlap = len(words & focus) / (len(focus) or 1)
-                    lead_prior = 1.0 / (1 + 0.15 * passage.position)
-                    role_weight = 1.0 if source.role == "story" else 0.8
-                    found.append(
-                        Candidate(
-                            balanced(compress(named.get(sentence, sentence))),
-                            sentence,
-                            passage,
-                            order,
-                            role_weight * (0.6 * overlap + 0.4 * lead_prior),
-                            overlap,
-                            sentence in speaker_only,
-                            named.get(sentence, sentence),
-                        )
-                    )
-    own = [c.original for c in found if c.passage.source_number == 1]
-    background = [c for c in found if c.passage.source_number != 1]
-    relevant = about_the_story([headline, *own], [c.original for c in background])
-    told = says_what_the_story_says(own, [c.original for c in background])
-    left_out = {
-        id(c)
-        for c, keep, same in zip(background, relevant, told, strict=True)
-        if not keep or same or repeats_one_of(c.original, own)
-    }
-    return [c for c in found if id(c) not in left_out]
-
-
-def repeats_one_of(sentence: str, others: Sequence[str]) -> bool:
-    """Most (``REPEAT_SHARE``) of the sentence's content words are those of one of ``others`` (the verifier's bar
-    for a repeat), or it states a count one of them states (``counts``): the one test of "this point is made
-    already" wherever the article is drafted (the drafter's used sentences, background against the story, a
-    model's text against what the article says before it)."""
-    words = _content_words(sentence)
-    if len(words) >= 3 and any(len(words & _content_words(o)) >= REPEAT_SHARE * len(words) for o in others):
-        return True
-    stated = counts(sentence)
-    return bool(stated) and any(stated & counts(o) for o in others)
-
-
-@lru_cache(maxsize=4096)
-def counts(sentence: str) -> frozenset[tuple[str, str]]:
-    """The counts a sentence states: a number with the plural noun it counts, the subject or object of a clause
-    ("they have found 102 arrows", "the floods damaged 312 homes"). A count of things is one fact, however the
-    sentence around it is worded ("We have located 102 arrows" and "The couple say they have found 102 arrows
-    so far"): a second sentence that states it makes the point again. Only a cardinal counts (spaCy's CARDINAL):
-    a year ("the 2024 floods") is a time, and a sum or a quantity ("a $4.2 million wall", "12 inches of rain")
-    measures; a forecast of the same measure is another point than its outcome."""
-    return frozenset(
-        (token.text, token.head.lower_)  # both plural (NNS): the written form is the noun
-        for token in parse(sentence, entities=True)
-        if token.dep_ == "nummod"
-        and token.ent_type_ == "CARDINAL"
-        and not YEAR.fullmatch(token.text)
-        and token.head.tag_ == "NNS"
-        and token.head.dep_ in _ARGUMENTS
-    )
-
-
-def usable_alone(sentence: str) -> bool:
-    """A sentence an article may give on its own: four content words or more, at most 400 characters, whole
-    (``unfinished``), no caption, byline or run of list items."""
-    return not (
-        len(_content_words(sentence)) < 4
-        or len(sentence) > 400
-        or _BYLINE.search(sentence)
-        or _LIST_RUN.search(sentence)
-        or unfinished(sentence)
-        or caption_or_byline(sentence)
-        or _EXCLAMATION.match(sentence)
-    )
-
-
-def run_on_pieces(text: str) -> list[str]:
-    """The sentences a run of text holds that is no usable sentence as it stands (too long, a caption, cut off,
-    two sentences run together):
-    split where a sentence start shows (``sentences.lost_starts``), each piece kept only if it is usable alone.
-    Only text already unusable whole is split, so a title inside a good sentence is never cut; a caption's own
-    piece still reads as a caption, or stops without a full stop, and goes."""
-    return [piece for piece in lost_starts(text) if usable_alone(piece)]
-
-
-def run_together(text: str) -> bool:
-    """Two sentences run together where the page lost the stop between them (``sentences.lost_starts``): a
-    caption set apart by layout alone, run into the sentence after it ("... in south east Tibet, China The
-    researchers say ..."). Only where each piece is a whole clause of four content words or more: a title inside
-    a sentence ("he reads The Times daily") leaves a fragment, and the sentence stays whole."""
-    pieces = lost_starts(text)
-    return len(pieces) > 1 and all(len(_content_words(p)) >= 4 and _whole_clause(p) for p in pieces)
-
-
-def _whole_clause(piece: str) -> bool:
-    """A piece of a run-on is drafted from only as a whole clause with its subject, in no unattributed first
-    person: the story map, which reads the run-on whole, has not judged it alone."""
-    return is_complete_sentence(nlp()(piece)) and not first_person_unattributed(piece, statement=False)
+__all__ = ["GroundedDrafter", "sentence_of"]
 
 
 class GroundedDrafter:
@@ -359,7 +163,7 @@ class GroundedDrafter:
         for index, candidate in ranked:
             if total >= words:
                 break
-            if any(_near_duplicate(candidate.original, c.original) for _, c in chosen) or self._repeats_used(candidate):
+            if any(near_duplicate(candidate.original, c.original) for _, c in chosen) or self._repeats_used(candidate):
                 continue
             if self.points_back(candidate) and not (
                 _follows(candidate, chosen, first) if lead else _after_its_antecedent(candidate, chosen)
@@ -491,8 +295,3 @@ def _sentence(candidate: Candidate, text: str | None = None) -> Sentence:
         end=max(start, 0) + len(candidate.original),
     )
     return Sentence(text=text or candidate.text, citations=[citation])
-
-
-def _near_duplicate(a: str, b: str) -> bool:
-    wa, wb = _content_words(a), _content_words(b)
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > 0.8

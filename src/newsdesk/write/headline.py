@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from ..language import UNVOUCHED_VERBS, forms, in_lexicon, nlp
 from ..sentences import split_sentences
-from .asking import ATTRIBUTION_VERBS, MID_SENTENCE_CAPITAL, lower_words
+from .asking import ATTRIBUTION_VERBS
+from .casing import MID_SENTENCE_CAPITAL, lower_words
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Token

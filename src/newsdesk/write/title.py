@@ -22,7 +22,8 @@ from ..langid import dominant_language, guess_language
 from ..language import is_noun, nlp, words_pattern
 from ..sentences import split_sentences
 from ..storymap import StoryMap, is_complete_sentence
-from .asking import asked_about, finish, inside_a_wh_clause, lower_first, lower_words, plural
+from .asking import asked_about, finish
+from .casing import lower_first, lower_words
 from .core import shorten
 from .headline import (
     bare_headline,
@@ -33,6 +34,7 @@ from .headline import (
     sentence_case,
     with_articles,
 )
+from .pronoun_substitution import inside_a_wh_clause, plural
 from .title_safety import MAX_TITLE_WORDS, declarative_title, headline_future, safe_question
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from storymap.nlp()

@@ -23,7 +23,8 @@ from typing import Any
 from ...language import PAGE_NOUNS, parse, refers_to_the_page
 from ._binding import Bound, bound_specifics, distinct_values
 from ._parse import stems_of
-from ._superseded import gives_again, quantities, superseding
+from ._quantities import quantities
+from ._superseded import gives_again, superseding
 
 __all__ = ["Correction", "corrected", "corrections"]
 
@@ -79,7 +80,7 @@ def _heads(told: Any) -> list[str]:
 
 
 def _values(text: str) -> list[Bound]:
-    """The figures and dates of a text, bare months included (``_superseded.quantities`` reads those)."""
+    """The figures and dates of a text, bare months included (``_quantities.quantities`` reads those)."""
     measured = [q.bound for q in quantities(text)]
     return [*measured, *(b for b in bound_specifics(text) if all(b.surface != m.surface for m in measured))]
 

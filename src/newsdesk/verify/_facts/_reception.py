@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...language import DEFINITE_DETERMINERS, SPEECH_VERBS, Stance, parse
-from ._mood import irrealis
+from ._clause_mood import irrealis
 from ._parse import Evidence, SourceFacts
 from ._predicate import _lemma, _lemmatised, _negated
 from ._result import FactResult, fail, not_applicable, ok
