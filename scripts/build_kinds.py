@@ -37,7 +37,7 @@ import tarfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_antonyms import INDEX_FILES, POS_FILES, WORD, Synset, _member, parse_data, parse_index  # noqa: E402
+from build_antonyms import INDEX_FILES, POS_FILES, WORD, Synset, _member, parse_data, parse_index
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "src" / "newsdesk" / "data" / "noun_kinds.tsv"

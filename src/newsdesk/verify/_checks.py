@@ -263,7 +263,9 @@ CHECKS: tuple[Check, ...] = (
     FactCheck("places", places, "an event the source places somewhere else"),
     FactCheck("entity_swap", entity_swap, "a figure given to another of the names the source uses"),
     FactCheck("polarity", polarity, "the source negates it or says the opposite"),
-    FactCheck("incompatible", incompatible, "another thing of the same kind (the navy for the army, a wife for a husband)"),
+    FactCheck(
+        "incompatible", incompatible, "another thing of the same kind (the navy for the army, a wife for a husband)"
+    ),
     FactCheck("hedge_made_certain", hedge_made_certain, "the source hedges what it states as certain"),
     FactCheck("condition", condition, "the source states it only under a condition (if, unless, whether ...)"),
     FactCheck("directive", directive, "the source only tells someone to say it (must state, write that ...)"),

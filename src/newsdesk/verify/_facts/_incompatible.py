@@ -80,7 +80,10 @@ def _in_paraphrase(
                 around_mine = _fold(_scope_of(sentence, frozenset({mine})))
                 around_theirs = _fold(_scope_of(evidence.text, frozenset({other})))
                 if around_mine & around_theirs:
-                    return f'"{_word_of(mine, sentence)}" where the source says "{_word_of(other, evidence.text)}"', evidence
+                    return (
+                        f'"{_word_of(mine, sentence)}" where the source says "{_word_of(other, evidence.text)}"',
+                        evidence,
+                    )
     return None
 
 
