@@ -989,6 +989,17 @@ def parse_many(texts: Iterable[str], entities: bool = False) -> None:
 _RELATIVE = frozenset("who which that".split())
 
 
+def _cleft_focus(verb: Any) -> Any:
+    """The focus of an it-cleft whose relative clause ``verb`` heads: "It was Clarke who asked Carver" says that
+    Clarke asked Carver. A cleft only moves a phrase into focus; what it asserts is the plain clause with the focus
+    as the relative pronoun's stand-in. The parser hangs the clause on "was" (whose subject is "it") beside the
+    focus, its attribute."""
+    be = verb.head
+    if be.i == verb.i or be.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+        return None
+    return next((c for c in be.children if c.dep_ == "attr"), None)
+
+
 def speaker_tokens(verb: Any) -> list[Any] | None:
     """Who a speech verb's sentence says spoke: the tokens of its subject, or of the noun a "who said" clause
     hangs on, or of a passive's agent ("was told by X"), or of the subject of the verb it is joined to
@@ -1009,6 +1020,9 @@ def speaker_tokens(verb: Any) -> list[Any] | None:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and child.dep_ == "nsubj":
                 inside = {t.i for t in verb.subtree}
                 return [t for t in verb.head.subtree if t.i not in inside]
+            focus = _cleft_focus(verb) if child.lower_ in _RELATIVE and child.dep_ == "nsubj" else None
+            if focus is not None:
+                return list(focus.subtree)
             return list(child.subtree) if child.dep_ == "nsubj" else None
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]

@@ -53,6 +53,16 @@ def test_the_speaker_of_a_speech_verb() -> None:
     assert language.speaker_tokens(announced) is None
 
 
+def test_the_doer_of_an_it_cleft_is_its_focus() -> None:
+    # "It was Clarke who asked Carver" asserts that Clarke asked Carver
+    doc = language.nlp()("It was Clarke who then asked Carver whether the manager had resigned.")
+    asked = next(t for t in doc if t.lower_ == "asked")
+    assert [t.text for t in language.speaker_tokens(asked) or []] == ["Clarke"]
+    doc = language.nlp()("The clerk who asked Carver whether the manager had resigned was moved.")
+    asked = next(t for t in doc if t.lower_ == "asked")
+    assert "clerk" in {t.lower_ for t in language.speaker_tokens(asked) or []}
+
+
 def test_a_sentence_about_the_page_itself_is_not_news() -> None:
     """A credit, a comment box, a correction notice or a request to whoever repackages the page names the page it
     stands on: it asserts nothing about the news, so nothing is drafted from it and it is no evidence. A

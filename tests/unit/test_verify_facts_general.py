@@ -133,6 +133,17 @@ def test_the_doer_exchanged_among_the_names_fails(verifier: Verifier) -> None:
     )
 
 
+def test_the_doer_exchanged_in_other_words_fails(verifier: Verifier) -> None:
+    # the doer opens the sentence (no word before it), or stands in focus in an it-cleft ("It was X who ...")
+    for sentence in (
+        "Berg then asked Osei whether the reading room could stay open on Sundays.",
+        "It was Tomas Berg who then asked Amara Osei whether the reading room could stay open on Sundays.",
+    ):
+        assert outcome(verifier, "conflation", sentence, LIBRARY) == "fail", sentence
+    fair = "It was Amara Osei who then asked Tomas Berg whether the reading room could stay open on Sundays."
+    assert outcome(verifier, "conflation", fair, LIBRARY) == "ok"
+
+
 def test_the_same_doer_in_other_words_passes(verifier: Verifier) -> None:
     assert (
         outcome(

@@ -67,8 +67,8 @@ def check_conflation(
             return fail(
                 CONFLATION, f'the source says this of {swapped[1]}, not of {swapped[0]}: "{copy.evidence.text}"'
             )
-    if not claim_stems or sum(1 for w in sentence.split()[1:] if w[:1].isupper()) < 2:
-        return not_applicable(CONFLATION)  # fewer than two names: nobody to exchange
+    if not claim_stems or sum(1 for w in sentence.split() if w[:1].isupper()) < 2:
+        return not_applicable(CONFLATION)  # fewer than two capitalised words: fewer than two names to exchange
     aligned = [
         e
         for e in candidates
