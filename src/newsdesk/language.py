@@ -777,6 +777,16 @@ CAUSAL_CONNECTIVES = (
 #: Verbs that say so alone ("lead" and "result" only with "to" and "in": the connectives above carry those; "force"
 #: and "drive" are nouns and plain motion as often).
 CAUSAL_VERBS = frozenset("cause prompt trigger spark".split())
+#: Nouns that name the explanation of an event: "the cause of the collapse", "the reason for the delay".
+EXPLANATION_NOUNS = frozenset("cause reason origin motive trigger explanation".split())
+#: Adjectives that say a thing is not known: "the cause is unclear".
+IGNORANCE_ADJECTIVES = frozenset("unknown unclear uncertain unexplained undetermined unconfirmed mysterious".split())
+#: Nouns and verbs of an inquiry under way: "under investigation", "investigators are examining why".
+INQUIRY_NOUNS = frozenset("investigation inquiry enquiry review probe examination scrutiny".split())
+INQUIRY_VERBS = frozenset("investigate probe examine study review".split())
+#: Verbs of knowing, finding out and telling: negated, they leave what they govern open ("has not been determined",
+#: "police have not said what caused it").
+KNOWING_VERBS = frozenset("know determine establish confirm explain say disclose reveal identify".split())
 
 # ---------------------------------------------------------------------------------------------- names and places
 

@@ -113,6 +113,31 @@ def test_a_cause_the_source_states_passes(verifier: Verifier) -> None:
     )
 
 
+COLLAPSE = _passages(
+    "A footbridge over the Carrow canal collapsed on Friday morning, trapping two cyclists.",
+    "The cause of the footbridge collapse is under investigation, the county said.",
+    "A fire at the Ellis depot, whose cause is unknown, led to the evacuation of Mill Street.",
+    "It is unclear why the ferry to Dunmore was cancelled.",
+)
+
+
+def test_a_cause_for_what_the_source_says_nobody_knows_fails(verifier: Verifier) -> None:
+    for sentence in (
+        "The footbridge over the Carrow canal collapsed because of poor maintenance.",
+        "Corrosion caused the footbridge over the Carrow canal to collapse.",
+        "The ferry to Dunmore was cancelled because of a strike.",
+    ):
+        assert outcome(verifier, "causation", sentence, COLLAPSE) == "fail", sentence
+
+
+def test_an_event_of_unknown_cause_may_still_be_a_cause(verifier: Verifier) -> None:
+    # the fire's cause is unknown; that the fire led to the evacuation the source states
+    sentence = "The fire at the Ellis depot led to the evacuation of Mill Street."
+    assert outcome(verifier, "causation", sentence, COLLAPSE) != "fail"
+    hedged = "The footbridge over the Carrow canal may have collapsed because of poor maintenance."
+    assert outcome(verifier, "causation", hedged, COLLAPSE) != "fail"
+
+
 # ---------------------------------------------------------------------------------------------- conflation
 
 LIBRARY = _passages(

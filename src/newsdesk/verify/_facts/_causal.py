@@ -10,18 +10,38 @@ one passage) must hold both facts *and* a word that links them. Sources link cau
 sources state both facts and never join them. A hedged link ("may have been because", "probably due to") is
 the writer's reasoning, not a claim of fact, and is left alone; so is a link whose facts the sources do not
 both state (then the other checks, and the lexical score, judge the facts themselves).
+
+A source may also say that the cause is not known: "the cause of the collapse is under investigation", "it is
+unclear why the bridge collapsed", "police have not said what caused the crash". That asserts that no cause is
+established, so a sentence that gives the event a cause, whatever the cause, says what the source says nobody
+knows (``open_cause``). Only the effect side is compared with such a sentence: a cause that is itself an event
+of unknown origin ("the fire, whose cause is unknown, led to the evacuation") may still be a cause.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from ...language import CAUSAL_CONNECTIVES, CAUSAL_VERBS, EPISTEMIC_MODALS, HEDGE_ADVERBS, HEDGE_VERBS, forms
+from ...language import (
+    CAUSAL_CONNECTIVES,
+    CAUSAL_VERBS,
+    EPISTEMIC_MODALS,
+    EXPLANATION_NOUNS,
+    HEDGE_ADVERBS,
+    HEDGE_VERBS,
+    IGNORANCE_ADJECTIVES,
+    INQUIRY_NOUNS,
+    INQUIRY_VERBS,
+    KNOWING_VERBS,
+    forms,
+    stem,
+)
 from ._copy import NearCopy, added_clause
 from ._parse import Evidence, SourceFacts, stems_of
 from ._result import FactResult, fail, not_applicable, ok
 
-__all__ = ["CAUSATION", "check_causation"]
+__all__ = ["CAUSATION", "check_causation", "open_cause"]
 
 CAUSATION = "causation"
 
@@ -72,6 +92,103 @@ MIN_PART_STEMS = 2
 MIN_FACT_COVERAGE = 0.6
 #: A source stretch joins two facts when it holds this share of each.
 MIN_JOINED_COVERAGE = 0.5
+
+
+# Links after which the cause follows ("collapsed because of X"): the effect is what comes before them; after any
+# other link ("X led to Y", "X; as a result, Y") the effect comes after.
+_CAUSE_FOLLOWS = re.compile(
+    r"because|due|owing|thanks|as\s+a\s+result\s+of|in\s+response|in\s+retaliation|(?:the\s+)?reason", re.IGNORECASE
+)
+
+
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
+
+
+# (the small pipeline leaves most lemmas empty: words are compared by their stems)
+_EXPLANATION, _INQUIRY_NOUNS = _stems(EXPLANATION_NOUNS), _stems(INQUIRY_NOUNS)
+_INQUIRY_VERBS, _KNOWING, _CAUSING = _stems(INQUIRY_VERBS), _stems(KNOWING_VERBS), _stems(CAUSAL_VERBS)
+
+
+def _is(token: Any, stems: frozenset[str]) -> bool:
+    return stem(token.lower_) in stems
+
+
+def _not_known(head: Any) -> bool:
+    """The predicate says that what it is said of is not known: an adjective of ignorance ("unclear", "remains
+    unknown"), an inquiry under way ("under investigation", "is being investigated", "are examining why"), or a
+    negated verb of knowing or telling ("is not yet known", "have not said")."""
+    if head.lower_ in IGNORANCE_ADJECTIVES:
+        return True
+    for child in head.children:
+        if child.dep_ in ("acomp", "attr") and child.lower_ in IGNORANCE_ADJECTIVES:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "under":
+            if any(p.dep_ == "pobj" and _is(p, _INQUIRY_NOUNS) for p in child.children):
+                return True
+    if head.pos_ == "VERB" and _is(head, _INQUIRY_VERBS):
+        return True
+    return head.pos_ == "VERB" and _is(head, _KNOWING) and any(c.dep_ == "neg" for c in head.children)
+
+
+def _explained(noun: Any) -> list[Any]:
+    """What a noun of explanation explains: its "of" / "for" / "behind" phrase ("the cause of the collapse"), or
+    the noun a "whose cause" clause hangs on ("a fire, whose cause is unknown"); no tokens when it names none."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "behind"):
+            return list(child.subtree)
+        if child.dep_ == "poss" and child.lower_ == "whose":
+            clause = noun.head
+            while clause.dep_ != "relcl" and clause.head.i != clause.i:
+                clause = clause.head
+            if clause.dep_ == "relcl":
+                inside = {t.i for t in clause.subtree}
+                return [t for t in clause.head.subtree if t.i not in inside]
+    return []
+
+
+def open_cause(doc: Any) -> list[frozenset[str]]:
+    """What the parse says the cause of is not known, as the content stems of each such event: a noun of
+    explanation as the subject of a predicate of not knowing ("the cause of the fire is not yet known"), or a
+    "why" / "what caused" clause that such a predicate governs ("it is unclear why the bridge collapsed"). A noun
+    of explanation that names nothing ("the cause is unknown") gives the whole sentence."""
+    found: list[frozenset[str]] = []
+    for token in doc:
+        if _is(token, _EXPLANATION) and token.dep_ in ("nsubj", "nsubjpass") and _not_known(token.head):
+            explained = _explained(token)
+            found.append(stems_of(" ".join(t.text for t in explained) if explained else doc.text))
+        asks_cause = token.lower_ == "why" or (token.lower_ == "what" and _is(token.head, _CAUSING))
+        clause = token.head
+        if asks_cause and clause.dep_ in ("ccomp", "csubj", "xcomp") and _not_known(clause.head):
+            found.append(stems_of(" ".join(t.text for t in clause.subtree)))
+    return found
+
+
+# Only a sentence with one of these words can say a cause is not known (the parse is read only there).
+_ASKS_CAUSE = re.compile(r"\b(?:why|what|" + "|".join(sorted(EXPLANATION_NOUNS)) + r")s?\b", re.IGNORECASE)
+
+
+def _effect(sentence: str, link: re.Match[str]) -> frozenset[str]:
+    """The content stems of the effect a causal link in the sentence gives a cause to."""
+    leading = _LEADING_CLAUSE.match(sentence)
+    if leading:
+        return stems_of(leading.group("effect"))
+    if _CAUSE_FOLLOWS.match(link.group()):
+        return stems_of(sentence[: link.start()])
+    return stems_of(sentence[link.end() :])
+
+
+def _cause_left_open(sentence: str, link: re.Match[str], facts: SourceFacts) -> str | None:
+    """A source sentence that tells the sentence's effect and says its cause is not known."""
+    effect = _effect(sentence, link)
+    if len(effect) < MIN_PART_STEMS:
+        return None
+    for evidence in facts.sentences:
+        if _coverage(effect, evidence.stems) < MIN_JOINED_COVERAGE or not _ASKS_CAUSE.search(evidence.text):
+            continue
+        if any(_coverage(effect, unexplained) >= MIN_JOINED_COVERAGE for unexplained in open_cause(evidence.doc)):
+            return evidence.text
+    return None
 
 
 def _parts(sentence: str) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -144,6 +261,9 @@ def check_causation(
             return added
     if _HEDGED.search(sentence):
         return not_applicable(CAUSATION)
+    unknown = _cause_left_open(sentence, link, facts)
+    if unknown is not None:
+        return fail(CAUSATION, f'the source says the cause is not known: "{unknown}"', "contradicted")
     parts = _parts(sentence)
     if parts is None or min(len(parts[0]), len(parts[1])) < MIN_PART_STEMS:
         return not_applicable(CAUSATION)
