@@ -101,3 +101,28 @@ def test_a_saying_someone_wants_done_is_no_evidence_for_what_is_to_be_said(verif
     check = verifier.check("The plan is illegal.", sources)
     assert check.verdict != "supported"
     assert check.decided_by == "directive"
+
+
+# A denial that points back ("denied that claim", "rejected the allegations", "denied it") denies the claim the
+# sentence before reports; the two sentences stand in one paragraph.
+POINTING_BACK = passages(
+    "The tenants' union said the landlord had known about the damp since March. Harcourt Homes denied that claim.",
+    "A neighbour said the lift had been broken for a month. The council rejected the allegations on Monday.",
+    "The caretaker said the boiler was replaced in May. The firm confirmed the date.",
+)
+
+
+def test_a_claim_the_next_sentence_denies_stated_flat_is_contradicted(verifier: Verifier) -> None:
+    for sentence in (
+        "Harcourt Homes knew about the damp since March.",
+        "The lift had been broken for a month.",
+    ):
+        assert outcome(verifier, "denial", sentence, POINTING_BACK) == "fail", sentence
+
+
+def test_a_claim_kept_as_a_claim_or_confirmed_next_passes(verifier: Verifier) -> None:
+    for sentence in (
+        "The tenants' union claimed the landlord had known about the damp since March.",
+        "The boiler was replaced in May.",  # the next sentence confirms it: no denial
+    ):
+        assert outcome(verifier, "denial", sentence, POINTING_BACK) != "fail", sentence

@@ -225,7 +225,7 @@ def directive(claim: Claim) -> FactResult:
 
 
 def denial(claim: Claim) -> FactResult:
-    return check_denial(claim.text, claim.stems, claim.evidence)
+    return check_denial(claim.text, claim.stems, claim.evidence, claim.facts)
 
 
 def scope(claim: Claim) -> FactResult:

@@ -9,6 +9,12 @@ falsity predicate is said of: a predicate of falsity ("X were false", ``FALSITY_
 truth ("It is not true that X", ``TRUTH_ADJECTIVES``); two denials cancel ("not false"), and a denial that is
 itself negated ("did not deny that X") denies nothing.
 
+A denial may also point back at a claim: "The Consumers Association said the firm had known about the fault since
+March. Brightway denied that claim." A noun of claim made definite ("that claim", "the allegations") or a pronoun
+("denied it") with no that-clause of its own is anaphoric: it takes its content from the discourse, and the claim
+the sentence before reports (what its verb of saying governs) is the nearest one. So the clauses a source sentence
+reports are denied when the next sentence of the same passage denies such an anaphor (``retracted_by_next``).
+
 A written sentence that keeps a denial, a doubt or the claim as a claim ("Briggs denied that ...", "There were
 claims that ...", "The mayor allegedly took bribes") reports what the source reports, and this check says nothing
 about it. One that states the denied clause flat fails, as **contradicted**, when a denied clause is its best
@@ -25,17 +31,19 @@ from ...injection.propositions import that_clause
 from ...language import (
     CLAIM_NOUNS,
     CONTESTED_SAYING_VERBS,
+    DEFINITE_DETERMINERS,
     DENIAL_VERBS,
     FALSITY_ADJECTIVES,
     HEDGE_ADVERBS,
     NEGATION_WORDS,
     QUALIFYING_ADJECTIVES,
+    SPEECH_VERBS,
     TRUTH_ADJECTIVES,
     forms,
     words_pattern,
 )
 from ._condition import check_unasserted
-from ._parse import Evidence, parse
+from ._parse import Evidence, SourceFacts, parse
 from ._result import FactResult
 
 __all__ = ["DENIAL", "check_denial", "denied_clauses", "may_hold_denial"]
@@ -112,20 +120,79 @@ def denied_clauses(doc: Any) -> list[frozenset[int]]:
     return sorted(found, key=min)
 
 
+_ANAPHORIC_PRONOUNS = frozenset("it this that these those".split())
+_SAYING_FORMS = frozenset(f for verb in SPEECH_VERBS for f in forms(verb))
+
+
+def denies_an_anaphor(doc: Any) -> bool:
+    """The sentence denies a claim it does not state: a verb of denial whose object is a pronoun ("denied it") or
+    a definite noun of claim with no that-clause of its own ("denied that claim", "rejected the allegations")."""
+    for token in doc:
+        if token.pos_ != "VERB" or token.lower_ not in _DENIAL_FORMS or _negated(token):
+            continue
+        for child in token.children:
+            if child.dep_ != "dobj":
+                continue
+            if child.lower_ in _ANAPHORIC_PRONOUNS and not list(child.children):
+                return True
+            if _claim_noun(child) and not _propositions(child):
+                if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in child.children):
+                    return True
+    return False
+
+
+def reported_clauses(doc: Any) -> list[frozenset[int]]:
+    """The clauses a sentence reports as someone's statement: what a verb of saying governs, and the clauses
+    joined to it ("said the recall was overdue and that the firm had known ...")."""
+    found: list[frozenset[int]] = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.lower_ not in _SAYING_FORMS:
+            continue
+        for child in token.children:
+            if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.subtree):
+                found.append(_clause(child))
+    return found
+
+
+def retracted_by_next(candidates: list[Evidence], facts: SourceFacts) -> frozenset[str]:
+    """The texts of the candidates whose reported claim the next sentence of their passage denies by an anaphor."""
+    out: set[str] = set()
+    for evidence in candidates:
+        at = evidence.uid + 1
+        if at >= len(facts.sentences) or facts.sentences[at].passage != evidence.passage:
+            continue
+        following = facts.sentences[at]
+        if may_hold_denial(following.text) and denies_an_anaphor(following.doc):
+            out.add(evidence.text)
+    return frozenset(out)
+
+
 def _keeps_denial(sentence: str) -> bool:
     """It keeps the denial, the doubt or the claim as a claim, as the source does."""
     return _KEEPS.search(sentence) is not None or bool(denied_clauses(parse(sentence)))
 
 
-def check_denial(sentence: str, claim_stems: frozenset[str], candidates: list[Evidence]) -> FactResult:
-    """Fails, as contradicted, a sentence whose best evidence is a clause a source sentence denies."""
+def check_denial(
+    sentence: str, claim_stems: frozenset[str], candidates: list[Evidence], facts: SourceFacts | None = None
+) -> FactResult:
+    """Fails, as contradicted, a sentence whose best evidence is a clause a source sentence denies, or a claim a
+    source sentence reports that the next one denies (``facts``: every source sentence, for their order)."""
+    retracted = retracted_by_next(candidates, facts) if facts is not None else frozenset()
+
+    def may_hold(text: str) -> bool:
+        return text in retracted or may_hold_denial(text)
+
+    def parts_of(doc: Any) -> list[frozenset[int]]:
+        denied = denied_clauses(doc)
+        return sorted([*denied, *reported_clauses(doc)], key=min) if doc.text in retracted else denied
+
     return check_unasserted(
         DENIAL,
         sentence,
         claim_stems,
         candidates,
-        may_hold_denial,
-        denied_clauses,
+        may_hold,
+        parts_of,
         _keeps_denial,
         'the source says this is false or denied: "{}"',
         verdict="contradicted",
