@@ -709,6 +709,15 @@ EVIDENTIAL_ADVERBS = HEDGE_ADVERBS | frozenset("maybe seemingly supposedly presu
 GRADUAL_ADVERBS = frozenset(
     "increasingly gradually steadily progressively slowly incrementally partly partially".split()
 )
+#: Kinship terms, a closed class of relational nouns: "his brother" is always someone other than "him", so "his
+#: brother's name" is not his name.
+KINSHIP_NOUNS = frozenset(
+    """
+brother sister mother father son daughter wife husband uncle aunt cousin nephew niece grandson granddaughter
+grandfather grandmother grandchild grandparent parent child sibling stepson stepdaughter stepfather stepmother
+partner fiance fiancee widow widower in-law
+""".split()
+)
 #: Determiners that pick out a known thing: the definite article and the demonstratives ("the board", "those
 #: plans"), as against a quantifier ("some", "many") or a bare noun.
 DEFINITE_DETERMINERS = frozenset("the this that these those".split())

@@ -178,6 +178,17 @@ def test_the_same_doer_in_other_words_passes(verifier: Verifier) -> None:
     )
 
 
+TRUST = _passages(
+    "Prosecutors said Lena Varga had moved the money into a trust registered in her sister's name.",
+)
+
+
+def test_a_thing_the_source_gives_to_a_relative_given_to_the_person_fails(verifier: Verifier) -> None:
+    # a kinship term names someone other than its anchor: her sister's name is not Varga's
+    assert outcome(verifier, "conflation", "The trust was registered in Varga's name.", TRUST) == "fail"
+    assert outcome(verifier, "conflation", "The trust was registered in the name of Varga's sister.", TRUST) != "fail"
+
+
 # ---------------------------------------------------------------------------------------------- affiliation
 
 RACE = _passages(

@@ -7,6 +7,11 @@ went to see Gullit, only for Ferguson to have beaten him to it". Every word and 
 so word overlap cannot see it; the dependency parse can. The doer is the verb's subject (or the noun a "who"
 clause hangs on, or a passive's agent: ``language.speaker_tokens``), read as the proper names in it.
 
+Whose a thing is belongs to the fact as much as who did what: "registered in Morrow's name" is not "registered in
+his brother's name". A kinship term names someone other than the person it is anchored to (``KINSHIP_NOUNS``: a
+brother is never himself), so a thing the source gives to a relative ("his brother's name") and the sentence to a
+named person ("Morrow's name") is given to someone else (``_possessor_moved``).
+
 The check judges only when both sentences give the verb a named doer and the written doer is also named in the
 source sentence (in another role): a doer the source does not name at all is the names check's to judge. Every
 aligned source sentence is read, so a verb the sources give to several doers passes when one of them is the
@@ -17,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...language import speaker_tokens, stem
+from ...language import KINSHIP_NOUNS, speaker_tokens, stem
 from ._copy import NearCopy, swapped_name
 from ._parse import Evidence, SourceFacts, parse
 from ._result import FactResult, fail, not_applicable, ok
@@ -52,6 +57,24 @@ def _names(doc: Any) -> set[str]:
     return {t.lower_ for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper()}
 
 
+def _possessor_moved(doc: Any, aligned: list[Evidence]) -> tuple[str, str, str] | None:
+    """(the sentence's named possessor, the source's relative, the source sentence) where the sentence gives a
+    thing to a named person and an aligned source sentence gives the same thing to a relative of someone."""
+    for token in doc:
+        if token.dep_ != "poss" or token.pos_ != "PROPN" or token.head.pos_ != "NOUN":
+            continue
+        thing = stem(token.head.lower_)
+        for evidence in aligned:
+            for theirs in evidence.doc:
+                if theirs.dep_ != "poss" or stem(theirs.head.lower_) != thing or theirs.lower_ not in KINSHIP_NOUNS:
+                    continue
+                words = {t.lower_ for t in theirs.subtree}
+                if token.lower_ not in words:
+                    relative = " ".join(t.text for t in theirs.subtree if t.dep_ != "case")
+                    return token.text, relative, evidence.text
+    return None
+
+
 def check_conflation(
     sentence: str,
     claim_stems: frozenset[str],
@@ -67,8 +90,9 @@ def check_conflation(
             return fail(
                 CONFLATION, f'the source says this of {swapped[1]}, not of {swapped[0]}: "{copy.evidence.text}"'
             )
-    if not claim_stems or sum(1 for w in sentence.split() if w[:1].isupper()) < 2:
-        return not_applicable(CONFLATION)  # fewer than two capitalised words: fewer than two names to exchange
+    capitalised = sum(1 for w in sentence.split() if w[:1].isupper())
+    if not claim_stems or capitalised < 1:
+        return not_applicable(CONFLATION)  # no name: nobody to give a thing or an action to
     aligned = [
         e
         for e in candidates
@@ -76,12 +100,17 @@ def check_conflation(
     ]
     if not aligned:
         return not_applicable(CONFLATION)
+    facts.parse_batch(aligned)
     doc = parse(sentence)
+    moved = _possessor_moved(doc, aligned)
+    if moved is not None:
+        return fail(CONFLATION, f'the source gives this to {moved[1]}, not to {moved[0]}: "{moved[2]}"')
+    if capitalised < 2:
+        return not_applicable(CONFLATION)  # fewer than two capitalised words: fewer than two names to exchange
     written = _doers(doc)
     if not written:
         return not_applicable(CONFLATION)
     named = _names(doc)
-    facts.parse_batch(aligned)
     source_doers: dict[str, set[str]] = {}
     source_names: set[str] = set()
     shown: dict[str, str] = {}
