@@ -121,3 +121,16 @@ def test_the_opposite_verb_of_the_same_subject_fails(verifier: Verifier, sentenc
 )
 def test_a_converse_told_from_the_other_end_passes(verifier: Verifier, sentence: str) -> None:
     assert outcome(verifier, "polarity", sentence, SALE) != "fail"
+
+
+def test_saying_one_thing_is_not_denied_by_not_saying_another(verifier: Verifier) -> None:
+    # a verb of saying is said of the clause it governs: "officials said the flood killed 9" and "officials have not
+    # said how many homes were lost" are two predicates, and the second does not deny the first
+    sources = _passages(
+        "The Carrow Gazette, citing hospital officials, put the flood's toll at nine.",
+        "Officials have not said how many homes were lost.",
+    )
+    fair = "The Carrow flood killed nine people, hospital officials said."
+    assert outcome(verifier, "polarity", fair, sources) != "fail"
+    denied = "Officials said how many homes were lost."
+    assert outcome(verifier, "polarity", denied, sources) == "fail"

@@ -70,6 +70,7 @@ class Predicate:
     subject: frozenset[str]
     negated: bool
     shown: str
+    content: frozenset[str] = frozenset()  # the things of the clause it governs, for a verb of saying or thinking
 
 
 def _lemmatised(doc: Any) -> Any:
@@ -201,7 +202,15 @@ def predicate_of(verb: Any) -> Predicate:
             arguments.add(lemma)
             if token.pos_ != "ADJ":
                 things.add(lemma)
+    content = {
+        _lemma(t)
+        for c in verb.children
+        if c.dep_ in _COMPLEMENT_DEPS
+        for t in c.subtree
+        if t.pos_ in ("NOUN", "PROPN", "NUM") and _lemma(t) not in STOPWORDS and _lemma(t) not in _PRONOUNS
+    }
     return Predicate(
+        content=frozenset(content),
         verb=f"be {_complement(verb)}" if verb.pos_ == "AUX" else _lemma(verb),
         arguments=frozenset(arguments),
         things=frozenset(things),
@@ -242,12 +251,17 @@ def predicates(doc: Any) -> list[Predicate]:
 
 def same_predicate(mine: Predicate, theirs: Predicate) -> bool:
     """The two clauses say the same predicate of the same thing: the same verb, subjects that do not differ (a
-    pronoun is anybody), and a thing in common among their arguments (a noun, name or figure: an adjective alone
-    is a property many things share), or, for a verb with meaning of its own, the same subject."""
+    pronoun is anybody), clauses they govern that share a thing where both govern one (a verb of saying or
+    thinking is said of its clause: "officials said the storm killed 21" and "officials have not said how many
+    homes were destroyed" are two predicates), and a thing in common among their arguments (a noun, name or
+    figure: an adjective alone is a property many things share), or, for a verb with meaning of its own, the same
+    subject."""
     if mine.verb != theirs.verb:
         return False
     if mine.subject and theirs.subject and not mine.subject & theirs.subject:
         return False
+    if mine.content and theirs.content and not mine.content & theirs.content:
+        return False  # a verb that governs a clause says something of that clause: "said X" is not "said Y"
     if mine.things & theirs.things:
         return True
     return bool(mine.verb) and mine.verb not in _LIGHT and bool(mine.subject & theirs.subject)
