@@ -31,7 +31,7 @@ def reference_pair_scores(features: list[StoryFeatures], floor: float = -math.in
             if min(a.day, b.day) < max(a.day, b.day) - links.WINDOW_DAYS:
                 continue
             shared = profiles[i].keys() & profiles[j].keys()
-            score = float(a.vector @ b.vector) + links.NAME_WEIGHT * sum(
+            score = float(a.vector.astype(np.float64) @ b.vector.astype(np.float64)) + links.NAME_WEIGHT * sum(
                 profiles[i][n] * profiles[j][n] for n in shared
             )
             if score >= links.LINK_THRESHOLD and (

@@ -103,7 +103,9 @@ class Scorer:
         days = np.array([f.day for f in features])
         self.order = np.argsort(days, kind="stable")
         ordered = [features[i] for i in self.order]
-        self.vectors = np.stack([f.vector for f in ordered])
+        # in double precision: a score is rounded to four places and compared with the thresholds, and float32
+        # products summed in another order (BLAS kernels differ by library version) could round the other way
+        self.vectors = np.stack([f.vector for f in ordered]).astype(np.float64)
         self.starts = _window_starts(days[self.order])
         self.profiles = [_profile(f.names, idf) for f in ordered]
         self.named = np.array([bool(p) for p in self.profiles])
