@@ -274,8 +274,10 @@ def test_a_fact_section_is_rewritten_from_the_sources_without_a_call(tmp_path: P
 
 def test_a_story_in_another_language_says_so_and_an_english_one_does_not(tmp_path: Path) -> None:
     """newsdesk writes in English and translates nothing: an article on a French story gives the story's own
-    sentences under English headings, and a note says so; an English story gets no such note."""
+    sentences under English headings, and a note says so, and so does the run's progress, as a warning (smoke 44
+    #16: it is written, not refused); an English story gets no such note."""
     archive = open_archive(tmp_path / "n.db")
+    events: list = []
     french = (
         "Le conseil municipal a approuvé mardi l'agrandissement du port de commerce. "
         "La maire a salué une décision historique pour la ville, et les associations ont dénoncé le projet. "
@@ -283,8 +285,18 @@ def test_a_story_in_another_language_says_so_and_an_english_one_does_not(tmp_pat
         "Le coût du projet est estimé à 240 millions d'euros, dont la moitié payée par la région."
     )
     article = write_article(
-        Story(headline="Le port s'agrandit", body=french, origin="text"), WriteOptions(use_cache=False), archive
+        Story(headline="Le port s'agrandit", body=french, origin="text"),
+        WriteOptions(use_cache=False),
+        archive,
+        on_event=events.append,
     )
     assert any("another language (fr)" in note for note in article.notes), article.notes
-    english = write_article(Story(headline=HEADLINE, body=" ".join(STORY), origin="text"), WriteOptions(), archive)
+    assert sum("another language (fr)" in note for note in article.notes) == 1, "said once in the article"
+    warnings = [e.data.get("message", "") for e in events if e.stage == "warning"]
+    assert any("another language (fr)" in message for message in warnings), warnings
+    events.clear()
+    english = write_article(
+        Story(headline=HEADLINE, body=" ".join(STORY), origin="text"), WriteOptions(), archive, on_event=events.append
+    )
     assert not any("another language" in note for note in english.notes)
+    assert not any("another language" in e.data.get("message", "") for e in events if e.stage == "warning")

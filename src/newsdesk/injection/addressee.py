@@ -32,7 +32,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from ..language import refers_to_the_page
 from .addressee_words import (
     _BEFORE_IMPERATIVE,
     _IMPERATIVE_REQUESTS,
@@ -60,6 +59,7 @@ from .headings import (
     sentence_case,
     vocative_to_machine,
 )
+from .necessity import necessity_on_the_reader
 from .processors import acts_on_this, processes_this_by_ellipsis
 from .propositions import colon_after
 from .propositions import payload as _payload
@@ -83,6 +83,7 @@ from .roles import (
     told_to_someone,
     writer_of_this,
 )
+from .this_page import names_this_page
 from .unframed import unframed_reason
 
 __all__ = ["addressed_reason", "asserted", "obliges_the_text", "reports_rather_than_addresses"]
@@ -417,6 +418,8 @@ def _directive_reason(doc: Any, sentence: str) -> str | None:
         return "addressed to machines by name"
     if _obligation_on_text(doc):
         return "an obligation on the text written from this page, its reader or a machine"
+    if necessity_on_the_reader(doc):
+        return "a necessity laid on whoever writes about the story (what it is important to say)"
     if _imperative_request(doc):
         return "an instruction to the writer (an imperative no speaker in the story says)"
     for token in doc:
@@ -627,16 +630,16 @@ _ATTRIBUTION_BEFORE = re.compile(
 
 def asserted(sentence: str) -> bool:
     """Whether the source asserts this sentence's content: not a question, not addressed to the writer, reader
-    or a machine, not about the page itself ("contributed to this report", "anyone condensing this story ...":
-    ``language.refers_to_the_page``). Drafting, the story map and the verifier's evidence take only asserted
-    sentences."""
+    or a machine, not about the page itself ("contributed to this report", "anyone condensing this story ...",
+    "cet article a été mis à jour": ``this_page``). Drafting, the story map and the verifier's evidence take
+    only asserted sentences."""
     if _question_or_about_the_page(sentence):
         return False
     return addressed_reason(sentence) is None
 
 
 def _question_or_about_the_page(sentence: str) -> bool:
-    return sentence.strip().rstrip("\"'”’)").endswith("?") or refers_to_the_page(sentence)
+    return sentence.strip().rstrip("\"'”’)").endswith("?") or names_this_page(sentence)
 
 
 def read_ahead(sentences: Iterable[str]) -> None:

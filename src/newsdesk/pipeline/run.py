@@ -29,6 +29,7 @@ from ..text import content_words
 from ..threads.background import thread_background
 from ..write import fallback_title, keep_datelines, leave_out_empty, opening_intro, write_draft
 from ..write.context import Fitting
+from ..write.draft import language_notes
 from ..write.revise import MAX_REVISE_CALLS, reviser
 from ..write.title import headline_fallbacks
 from .narrowing import own_sources, published_before
@@ -177,6 +178,10 @@ def _run(
     screening = injection.screen(sources, story)  # [injection] text addressed to the model: no prompt, no evidence
     story = screening.story or story
     evidence = evidence_of(sources)  # verification sees every passage, trimmed or not
+    # a story in another language is written all the same, under English headings: the run says so as it goes
+    # (the article's notes say it too, from the draft)
+    for note in language_notes(story.headline, story.body):
+        emit("warning", "info", message=note)
     notes = list(screening.notes)
     fitting = Fitting(sources, model, template, notes, emit)  # only the prompts' copy is trimmed
     fitting.fit()

@@ -147,7 +147,7 @@ def write_draft(
             fetch=FETCH_ADVICE if sources and sources[0].url else "",  # a pasted brief links to no page
         )
     if summary_only:
-        notes = _language_notes(headline, body) + _headline_notes(template, drafter is not None)
+        notes = language_notes(headline, body) + _headline_notes(template, drafter is not None)
         return Draft(title=title, dek=dek, intro=intro, sections=sections, notes=notes)
     for number, spec_section in enumerate(template.sections, 1):
         others = [s.heading for s in template.sections if s.id != spec_section.id]
@@ -196,7 +196,7 @@ def write_draft(
         dek=dek,
         intro=intro,
         sections=sections,
-        notes=_language_notes(headline, body) + _headline_notes(template, drafter is not None) + notes,
+        notes=language_notes(headline, body) + _headline_notes(template, drafter is not None) + notes,
         refused=refused,
     )
 
@@ -233,7 +233,9 @@ def each_point_once(dek: str, intro: Section, sections: list[Section], written: 
     return dropped
 
 
-def _language_notes(headline: str, body: str) -> list[str]:
+def language_notes(headline: str, body: str) -> list[str]:
+    """``FOREIGN_NOTE`` for a story in another language than the article's: in the article's notes, and a warning
+    in the run's progress (newsdesk drafts it as written, under English headings; it does not refuse it)."""
     language = guess_language(f"{headline} {body}")
     return [FOREIGN_NOTE.format(language=language)] if language not in (None, ARTICLE_LANGUAGE) else []
 
