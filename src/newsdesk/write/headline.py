@@ -16,7 +16,7 @@ from .asking import ATTRIBUTION_VERBS
 from .casing import MID_SENTENCE_CAPITAL, lower_words
 
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 __all__ = [
     "bare_headline",
@@ -36,8 +36,29 @@ _KICKER = re.compile(r"(?i)here'?s\b|what we know|analysis\b|opinion\b|live\b")
 
 
 def bare_headline(headline: str) -> str:
-    """The headline on one line, without a site name after it."""
-    return _SITE_SUFFIX.sub("", " ".join(headline.split()))
+    """The headline on one line, without a site name after it (``_site_suffix``)."""
+    text = " ".join(headline.split())
+    return text[: match.start()] if (match := _site_suffix(text)) else text
+
+
+def _site_suffix(text: str) -> re.Match[str] | None:
+    """The site's name after a bar or a spaced dash ("... | Reuters", "... - The Daily Post"), where it is one: a
+    name, every word capitalised (joined perhaps by "of", "the", "and", "&") or a domain ("example.com"). What
+    follows a dash in lower case is the headline's own content, not its publisher: the source of its claim ("...
+    allegation - lawyers"), its balancing clause ("... - but challenges remain"), or its question ("... - can
+    this help?"). A title that drops it drops part of the news (smoke44 #10)."""
+    match = _SITE_SUFFIX.search(text)
+    if match is None or match.group(0).lstrip()[0] == "|":
+        return match
+    words = match.group(0).split()[1:]
+    named = all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS or re.fullmatch(r"[\w-]+(?:\.[a-z]{2,})+", w)
+        for w in words
+    )
+    return match if named else None
+
+
+_NAME_JOINERS = frozenset({"of", "the", "and", "&", "for", "on", "in"})
 
 
 def headline_clause(headline: str, body: str = "") -> str:
@@ -91,8 +112,8 @@ def headline_parts(headline: str) -> list[tuple[str, bool]]:
     """The headline's parts between colons and sentence ends, without a site name, each with whether it is a
     quotation (its marks taken off): "Carlos Alcaraz: ‘I'm a sensitive person’" is a name and someone's words."""
     text = " ".join(headline.split())
-    while _SITE_SUFFIX.search(text) and len(_SITE_SUFFIX.sub("", text).split()) >= 3:
-        text = _SITE_SUFFIX.sub("", text)
+    while (match := _site_suffix(text)) and len(text[: match.start()].split()) >= 3:
+        text = text[: match.start()]
     # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released")
     pieces = [p.strip() for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+|:\s+", text) if p.strip()]
     return [(_unquote(p), p[0] in "'\"‘“" and _unquote(p) != p) for p in pieces]
@@ -207,9 +228,35 @@ def _prose(body: str) -> str:
 
 
 def _names_in(prose: str, lower: set[str]) -> set[str]:
-    """The words the prose writes capitalised mid-sentence more often than in lower case."""
+    """The words the prose writes capitalised mid-sentence more often than in lower case, but not a common word
+    the prose capitalises only inside a longer name (``_only_in_names``)."""
     words = {re.sub(r"['’]s$", "", w) for w in MID_SENTENCE_CAPITAL.findall(prose)}  # "Russia's" is "Russia"
-    return {w for w in words if w.isupper() or w.lower() not in lower}
+    return {w for w in words if (w.isupper() or w.lower() not in lower) and not _only_in_names(w, prose)}
+
+
+_NAME_LINK = re.compile(r"(?:of|the|of the)")
+
+
+def _only_in_names(word: str, prose: str) -> bool:
+    """Whether an English word is capitalised in the prose only as part of a longer name whose other words are
+    an English word too ("Party" in "Republican Party", "Minister" in "Prime Minister" and "Minister of State"): a
+    name made of common words capitalises each of them, and the capital is the whole name's; the word alone is
+    the common noun ("his own party", "an AI minister"). A person's name keeps its capital whatever the story
+    writes next to it: its given name is no English word ("Elon Musk"), so such a run is no evidence."""
+    if word.isupper() or not in_lexicon(word) or any(e.label_ in _PLACES_AND_PEOPLE for e in nlp()(word).ents):
+        return False  # a place or a people is a name by itself ("Bangladesh" in "Bangladesh Nationalist Party")
+    seen = False
+    for match in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", prose):
+        before = prose[: match.start()].split()[-1:]
+        after = prose[match.end() :].split()[:3]
+        while after and _NAME_LINK.fullmatch(after[0]):
+            after = after[1:]
+        partners = [w.strip("“”\"‘’'(),.;:") for w in (*before[-1:], *after[:1])]
+        partners = [w for w in partners if w[:1].isupper()]
+        if not partners or not any(in_lexicon(re.sub(r"['’]s$", "", w)) for w in partners):
+            return False
+        seen = True
+    return seen
 
 
 def sentence_case(text: str, body: str) -> str:
@@ -267,9 +314,22 @@ def _lowered(word: str, named: set[str], lower_in_body: set[str], written: set[s
     if any(c.isdigit() for c in word):  # no English word has a digit: "G7", "F1" are codes, written so
         return word
     bare = re.sub(r"['’]s$", "", word)
-    if bare in written and word.lower() not in lower_in_body and bare.isalpha() and not in_lexicon(bare):
-        return word  # no English word, written capitalised in the story: a name ("Staniszewski", "Grokipedia")
+    if word.lower() not in lower_in_body and bare.isalpha() and not in_lexicon(bare):
+        # no English word, and the story never writes it in lower case: a name ("Staniszewski", "Grokipedia"),
+        # written capitalised in the story or not there at all (a summary that names no one: "Tarique"); a
+        # lower-case form would be a word neither English nor the story has. But a coinage is made of English
+        # words ("chatbot", "usership": ``_compounded``), a name is not; and a short piece of a hyphenated word
+        # ("Un-" in "Un-Suspended") is a prefix, no word of its own
+        if bare in written or (len(bare) > 3 and not _compounded(bare)):
+            return word
     return word.lower()
+
+
+def _compounded(word: str) -> bool:
+    """Whether the word is two English words run together ("chatbot", "usership", "deepfakes"), each of three
+    letters or more: English coins its new common nouns so, from its own words, and a name is no such pair."""
+    lower = word.lower()
+    return any(in_lexicon(lower[:i]) and in_lexicon(lower[i:]) for i in range(3, len(lower) - 2))
 
 
 def _tagged_names(text: str, lower_in_body: set[str]) -> set[str]:
@@ -350,7 +410,7 @@ def with_articles(question: str, body: str) -> str:
         if head.tag_ in ("NN", "NNS") and head.dep_ in _ARGUMENTS and start < head.i and definite_modifier(doc[start]):
             articles[start] = "the"
         elif head.tag_ in ("NNP", "NNPS") and head.dep_ in (*_ARGUMENTS, "pobj", "attr"):
-            if _story_says_the(words, body):
+            if _story_says_the(words, body) or _modified_name_takes_the(doc[start : head.i + 1], body):
                 articles[start] = "the"
         elif head.tag_ == "NN" and head.dep_ in _ARGUMENTS and head.text.islower():
             # a capitalised noun is part of a name ("Manchester City"); a person's name takes no "a"
@@ -384,6 +444,32 @@ def _after_article(token: Token, lowered: set[str]) -> str:
     if token.is_title and token.lower_ in lowered and not token.ent_type_:
         return token.lower_ + token.whitespace_
     return token.text_with_ws
+
+
+def _modified_name_takes_the(phrase: Span, body: str) -> bool:
+    """Whether a name that a lower-case modifier opens ("major International AI Safety Report") takes "the":
+    headline style drops the article before the modifier, and the name's own article goes before the whole
+    phrase ("the major International AI Safety Report"), since a modifier that describes a definite name leaves
+    it definite. The name is the phrase's capitalised words up to its head; it takes "the" where the story's own
+    sentences (parsed, as many as hold it) give it "the" as its determiner more often than not, whatever stands
+    between them ("the second International AI Safety Report")."""
+    first = next((t for t in phrase if t.text[:1].isupper()), None)
+    if first is None or first.i == phrase.start or not phrase[0].text.islower() or phrase[0].pos_ != "ADJ":
+        return False
+    name = phrase.doc[first.i : phrase.end].text
+    if any(not t.text[:1].isupper() for t in phrase.doc[first.i : phrase.end]):
+        return False
+    held = [s for s in split_sentences(body) if name in s][:6]
+    with_the = 0
+    for sentence in held:
+        doc = nlp()(sentence)
+        at = sentence.find(name)
+        head = next(
+            (t for t in doc if at <= t.idx < at + len(name) and t.head.idx not in range(at, at + len(name))), None
+        )
+        if head is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            with_the += 1
+    return bool(held) and with_the * 2 > len(held)
 
 
 def _story_says_the(words: str, body: str) -> bool:

@@ -92,6 +92,8 @@ def question_from_headline(headline: str, body: str = "") -> str | None:
     rise") is asked in the future (``headline_future``), never with the "did" of a simple present."""
     if _language(headline, body) not in (None, "en"):
         return None
+    if _joined_by_a_dash(headline) or _clauses(headline, body) > 1:
+        return None
     clause, attributed = read_headline(headline, body)
     for reading in (_answered, _looked_inside, _named_thing):
         if (question := reading(clause, body)) is not None:
@@ -102,6 +104,39 @@ def question_from_headline(headline: str, body: str = "") -> str | None:
         return None
     framed = _framed(clause, body)
     return with_articles(framed, body) if framed is not None else None
+
+
+_SPACED_DASH = re.compile(r"\s(?:-{1,2}|[–—])\s")
+
+
+def _joined_by_a_dash(headline: str) -> bool:
+    """Whether a spaced dash joins two parts of the headline's own content (a publisher's name after it is no
+    content, ``bare_headline``): what follows the dash is the source of the claim ("... dismiss allegation -
+    lawyers"), a clause that balances it ("... put India on the stage - but challenges remain") or a question
+    about it. Each is part of what the headline says, so a question made of the part before the dash drops it:
+    it states as plain fact what a source only reports, or only the good half of the news. No question holds
+    both, so the headline is the title."""
+    return bool(_SPACED_DASH.search(bare_headline(headline)))
+
+
+_FINITE = ("VBZ", "VBD", "VBP", "MD")
+
+
+def _clauses(headline: str, body: str) -> int:
+    """How many of the headline's parts (its sentences, and the parts a colon divides) are clauses of its own
+    (a finite verb), not counting a quotation, a kicker ("Here's how it works") or a verbless label ("Storm
+    Halden:", "What to know"). A headline of two such sentences says two things, and the second is often the
+    news about the first ("X promised to be safer. Researchers say it is not working.") or the answer to a
+    question the first asks ("How do you teach an AI? Firm publishes its answer"); a question made of either
+    alone drops the other, or points at it ("its answer"). The headline holds both."""
+    count = 0
+    for part, quoted in headline_parts(headline):
+        if quoted or kicker(part) or len(part.split()) < 3:
+            continue
+        cased = sentence_case(part, body)
+        if any(t.tag_ in _FINITE for t in nlp()(cased)):
+            count += 1
+    return count
 
 
 def _with_label(question: str, headline: str, body: str) -> str:

@@ -45,13 +45,14 @@ _DETERMINERS = ("det", "poss", "nummod", "predet")
 def safe_question(question: str, body: str, *, reason_given: bool = False) -> bool:
     """Whether ``question`` may be the title: one question of at most ``MAX_TITLE_WORDS`` words, with no bare
     singular count noun left from headline register (``bare_count_noun``), no reporting verb whose only
-    complement is its sayer (``_quotative``), no "did" for what is not past (``_past_for_a_present``), and, for a
-    "why", a reason the story states (``stated_reason``).
+    complement is its sayer (``_quotative``), no "did" for what is not past (``_past_for_a_present``) nor over a
+    present it leaves inside the clause (``_present_under_did``), no first person (``_first_person``), no "why" of
+    what the subject is (``_why_of_identity``), and, for a "why", a reason the story states (``stated_reason``).
     ``reason_given``: the headline itself opens on "Why", a promise that the story gives the reason."""
     doc = nlp()(question)
     if len(question.split()) > MAX_TITLE_WORDS or bare_count_noun(doc, body) is not None or _quotative(doc):
         return False
-    if _past_for_a_present(doc, body):
+    if _past_for_a_present(doc, body) or _present_under_did(doc) or _first_person(doc) or _why_of_identity(doc):
         return False
     return reason_given or not question.startswith("Why ") or stated_reason(doc, body)
 
@@ -153,6 +154,70 @@ def _past_for_a_present(question: Doc, body: str) -> bool:
     return bool(future) and not (past and re.search(rf"\b{re.escape(past)}\b", body, re.I))
 
 
+def _present_under_did(question: Doc) -> bool:
+    """A question asked with "did" that keeps a present tense inside it ("Why did X get what he wants?"). "Did"
+    puts the event in the past, and by the sequence of tenses the clauses that depend on it follow it into the
+    past ("what he wanted"); a headline's present, which reports the event just past, left in a dependent clause
+    clashes with the "did" that now carries the event's tense. Where ``asking`` could not shift the dependent
+    verb (only an adverbial clause of time is shifted), the question is no standard English. Words in quotation
+    marks are the speaker's own, in the speaker's tense."""
+    did = next((t for t in question if t.lower_ == "did" and t.dep_ in ("aux", "auxpass")), None)
+    if did is None:
+        return False
+    quoted = _quoted_indexes(question)
+    asked = {did.head.i} | {c.i for c in did.head.children if c.dep_ == "conj"}  # the verbs "did" carries
+    return any(t.tag_ in ("VBZ", "VBP") and t.i not in quoted and t.i not in asked for t in question)
+
+
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+
+
+def _first_person(question: Doc) -> bool:
+    """A first-person pronoun outside quotation marks ("What did I learn ...?", "How did we choose ...?"). In a
+    headline "I" and "we" are its writer's voice, a first-person piece or the publication itself; in a question
+    newsdesk publishes over its own article they would be newsdesk's reporter, who did none of it, and the
+    question misattributes the experience. "You" addresses the reader, as a question may. "US" in capitals is a
+    country, not the pronoun."""
+    quoted = _quoted_indexes(question)
+    return any(
+        t.tag_ in ("PRP", "PRP$")
+        and t.lower_ in _FIRST_PERSON
+        and (t.text == "I" or not t.text.isupper())
+        and t.i not in quoted
+        for t in question
+    )
+
+
+_BE_FORMS = frozenset({"is", "are", "was", "were"})
+
+
+def _why_of_identity(question: Doc) -> bool:
+    """ "Why is X a social network for bots?": "why" asks the cause of an event or a state, and a copula whose
+    complement is a noun phrase (a predicate nominal) states neither: it classifies or identifies its subject,
+    which is what the subject is (a definition), not something that happened to it. A predicate adjective
+    ("Why are the systems so bad at chess?") is a state, whose cause may be asked. The statement is rebuilt by
+    putting the copula back after each candidate subject, before a determiner that can open the predicate noun
+    phrase, and is read as one where the parse makes the copula the root with a nominal complement."""
+    if len(question) < 4 or question[0].lower_ != "why" or question[1].lower_ not in _BE_FORMS:
+        return False
+    words = [t for t in question[2:] if not t.is_punct or t.text not in "?"]
+    if any(t.tag_ == "MD" or (t.pos_ == "VERB" and (t.dep_ == "ROOT" or t.head.i == question[1].i)) for t in words):
+        return False  # "Why is the lawyer suing ...": a progressive or a passive is an event
+    for k, token in enumerate(words[1:], start=1):
+        if token.tag_ not in ("DT", "PRP$") or token.lower_ in ("this", "that", "these", "those"):
+            continue
+        statement = " ".join(
+            [words[0].doc[words[0].i : token.i].text, question[1].lower_, *(t.text for t in words[k:])]
+        )
+        doc = nlp()(statement)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or root.lemma_ != "be":
+            continue
+        if any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN", "NUM") for c in root.children):
+            return True
+    return False
+
+
 def _quotative(question: Doc) -> bool:
     """A question on "say" whose complement is a noun phrase ("Why did X say scientists?"): "say" takes what is
     said (a clause, a quotation), so a noun after it is its subject, inverted after the claim as headlines do
@@ -195,13 +260,16 @@ def headline_future(clause: str) -> str | None:
 def declarative_title(headline: str, body: str = "") -> str:
     """The headline as written, for a title no safe question can be made of: its parts (sentences, a label and
     its clause) up to the last that is whole (a part cut off mid-phrase, as a page's truncated summary is, ends
-    nothing), and within ``MAX_TITLE_WORDS`` words: past that it ends at the last clause boundary that fits (a
+    nothing; but never down to a label: what is kept must state something, ``_states``), and within
+    ``MAX_TITLE_WORDS`` words: past that it ends at the last clause boundary that fits (a
     stop, a colon, a semicolon, a comma, a dash, or the coordinator before a second predicate: "... hosted an open
     day and said ..."), or at the limit's last word."""
     text = bare_headline(headline)
     parts = [p for p, _ in headline_parts(headline)]
     if len(parts) > 1 and not _whole(parts[-1]):
-        text = text[: text.rfind(parts[-1])].rstrip(" :")
+        kept = text[: text.rfind(parts[-1])].rstrip(" :")
+        if _states(kept):  # a label before a colon ("Storm Halden:") names the topic, it states no news
+            text = kept
     text = re.sub(r"(?<![A-Z])\.$", "", text)  # a headline ends on no stop; an abbreviation keeps its own
     words = text.split()
     if len(words) <= MAX_TITLE_WORDS:
@@ -221,12 +289,24 @@ def declarative_title(headline: str, body: str = "") -> str:
     return cut.rstrip(" ,;:–—-") + "…"
 
 
+def _states(text: str) -> bool:
+    """Whether the text holds a clause, a finite verb or a predicate: a title must state the news, and a fragment
+    with no verb ("Storm Halden", the kicker or label before a headline's colon) names a topic and states nothing
+    about it (smoke44 #6). The verb is looked for in the lower-cased text too, as Title Case hides it from the
+    tagger."""
+    return any(t.tag_ in ("VBZ", "VBD", "VBP", "MD", "VBN") for variant in (text, text.lower()) for t in nlp()(variant))
+
+
 def _whole(part: str) -> bool:
     """A headline's part ends whole where it closes with a stop, or its last word is one a phrase may end on (a
     noun, a name, a number, a verb, an adverb, a closing mark), not an article, adjective or preposition awaiting
     its noun ("New macaque has a distinctive")."""
     if part.rstrip()[-1:] in ".!?'\"’”)":
         return True
+    return _whole_reading(part) or _whole_reading(part.lower())  # Title Case misleads the tagger ("What Comes Next")
+
+
+def _whole_reading(part: str) -> bool:
     doc = nlp()(part)
     return (
         bool(len(doc))
