@@ -8,6 +8,7 @@ alignment against the two best source sentences.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from rapidfuzz.distance import LCSseq
 from . import _names as names
 from . import _specifics as sp
 from ._index import PassageIndex, bigrams, content_pairs, negation_count
+from ._outlets import without_outlets
 from ._text import STOPWORDS, denied_by_prefix, holidays_as_dates, normalise, stem, tokens
 
 if TYPE_CHECKING:
@@ -88,10 +90,15 @@ class Measure:
 SEMANTIC_CANDIDATES = 3
 
 
-def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None) -> Measure:
+def measure(
+    sentence: str, index: PassageIndex, vector: np.ndarray | None = None, outlets: Collection[str] = ()
+) -> Measure:
     """Measure a sentence against the sources; ``vector`` (its embedding, with ``index.embed`` done) adds the
-    semantic signal and semantic evidence."""
+    semantic signal and semantic evidence. ``outlets``: the names of the sources' publishers, which the sentence
+    may name as whose account it gives; what is measured is what it tells without them (``without_outlets``)."""
     text = holidays_as_dates(normalise(sentence))  # "on Christmas Day 2021" reads as the date it names
+    if outlets:
+        text = without_outlets(text, outlets)
     toks = [t for t in tokens(text) if t != "unk"]  # a summariser's unknown-word marker says nothing
     seq = [stem(t) for t in toks]
     content = {s for t, s in zip(toks, seq, strict=True) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())}

@@ -8,7 +8,7 @@ that one order) and turns each claim's ``Decision`` into a ``Verification`` with
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ..llm import Model
     from ..llm.embed import Encoder, VectorStore
     from ._facts._corrections import Correction
+    from ._outlets import Outlet
 
 __all__ = ["DECIDERS", "SIGNALS", "Reviser", "Verification", "Verifier", "unsupported_specifics"]
 
@@ -116,14 +117,19 @@ class Verifier:
         index = self.index(passages)
         return index, self._measure_on(index, sentence)
 
-    def _measure_on(self, index: PassageIndex, sentence: str) -> Measure:
+    def _measure_on(self, index: PassageIndex, sentence: str, outlets: Mapping[int, Outlet] | None = None) -> Measure:
         vector = self.encoder.encode([sentence])[0] if self.encoder is not None else None
-        return measure(sentence, index, vector)
+        return measure(sentence, index, vector, sorted({o.name for o in (outlets or {}).values()}))
 
-    def claim(self, sentence: str, kind: str, index: PassageIndex) -> Claim:
-        """The sentence in context: measured, with its calibrated local probability."""
-        m = self._measure_on(index, sentence)
-        return Claim(sentence, kind, index, m, self.calibration, self.calibration.probability(m))
+    def claim(
+        self, sentence: str, kind: str, index: PassageIndex, outlets: Mapping[int, Outlet] | None = None
+    ) -> Claim:
+        """The sentence in context: measured, with its calibrated local probability. ``outlets``: who published each
+        source (``outlets_of``)."""
+        m = self._measure_on(index, sentence, outlets)
+        claim = Claim(sentence, kind, index, m, self.calibration, self.calibration.probability(m))
+        claim.outlets = outlets or {}
+        return claim
 
     def assess(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure, Decision | None]:
         """The measurements and the veto of any hard rule or structural check (what calibration sees too)."""
@@ -159,14 +165,20 @@ class Verifier:
         return self.check_many([(sentence, claim_kind)], passages)[0]
 
     def check_many(
-        self, items: list[tuple[str, str]], passages: list[Passage], before: Sequence[str] = ()
+        self,
+        items: list[tuple[str, str]],
+        passages: list[Passage],
+        before: Sequence[str] = (),
+        outlets: Mapping[int, Outlet] | None = None,
     ) -> list[Verification]:
         """Check ``(sentence, claim_kind)`` pairs together, through the registry in its order (the judge, when
         there is one, asks about the uncertain ones of the whole batch in few calls). ``before``: for each item,
-        the written sentence just before it in its section ("" for none), where a pronoun it opens on points."""
+        the written sentence just before it in its section ("" for none), where a pronoun it opens on points.
+        ``outlets``: who published each source, by its number (``outlets_of``): a figure the outlets give
+        differently must be told as one outlet's account (``_facts/_disputed``)."""
         self.prepare([sentence for sentence, _ in items])
         index = self.index(passages)
-        claims = [self.claim(sentence, kind, index) for sentence, kind in items]
+        claims = [self.claim(sentence, kind, index, outlets) for sentence, kind in items]
         for claim, previous in zip(claims, before, strict=False):
             claim.before = previous
         parse_many(claim.text for claim in claims)  # the structural checks parse nearly every claim: in one batch
