@@ -138,3 +138,34 @@ def test_the_article_check_reads_each_sources_outlet() -> None:
     verify_article(Verifier(), article, PASSAGES)
     assert [s.text for s in article.sections[0].sentences()] == [told]
     assert [d.text for d in article.dropped] == [plain]
+
+
+def test_a_dateline_names_whose_report_its_sentences_are() -> None:
+    """A background source's sentences stand under its dateline ("On 3 November, Coastline Daily reported:"): a
+    reader takes each figure there as that outlet's, so the dateline attributes it; without one, it is plain fact."""
+    sources = [
+        Source(1, "Storm kills 12 in Marlow", published="2026-11-03", publisher="Harbour Herald"),
+        Source(
+            2, "Marlow storm leaves 15 dead", published="2026-11-03", publisher="Coastline Daily", role="background"
+        ),
+    ]
+    daily = "The storm that hit Marlow province on Tuesday killed 15 people."
+    dated = Block("paragraph", [Sentence(daily, id="f.0")], label="On 3 November, Coastline Daily reported:")
+    plain = Block("paragraph", [Sentence(daily, id="g.0")])
+    wrong = Block("paragraph", [Sentence(daily, id="h.0")], label="On 3 November, Harbour Herald reported:")
+    article = Article(
+        title="",
+        dek="",
+        intro=Section("intro", "", "summary"),
+        sections=[
+            Section("f", "F", "fact", [dated]),
+            Section("g", "G", "fact", [plain]),
+            Section("h", "H", "fact", [wrong]),
+        ],
+        sources=sources,
+        model={},
+    )
+    verify_article(Verifier(), article, PASSAGES)
+    assert [len(s.sentences()) for s in article.sections] == [1, 0, 0]
+    reasons = {d.section: d.reason for d in article.dropped}
+    assert "stated as fact" in reasons["g"] and "Harbour Herald gives 12, not 15" in reasons["h"]

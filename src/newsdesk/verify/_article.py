@@ -171,11 +171,15 @@ def _check(
     before = [""] * len(extra) + [
         placed[i - 1][2].text if i and placed[i - 1][0] is section else "" for i, (section, _, _) in enumerate(placed)
     ]
+    # the dateline a block's sentences stand under says whose report they are ("On 3 November, Coastline Daily
+    # reported:")
+    under = [""] * len(extra) + [block.label for _, block, _ in placed]
     checks = verifier.check_many(
         [*extra, *((sentence.text, kind) for (_, _, sentence), kind in zip(placed, kinds, strict=True))],
         passages,
         before,
         outlets,
+        under,
     )
     extra_checks, checks = checks[: len(extra)], checks[len(extra) :]
     items = []

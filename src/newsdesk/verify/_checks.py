@@ -167,7 +167,7 @@ def figures_and_dates(claim: Claim) -> FactResult:
 
 
 def disputed(claim: Claim) -> FactResult:
-    return check_disputed(claim.text, claim.facts, claim.outlets)
+    return check_disputed(claim.text, claim.facts, claim.outlets, claim.under)
 
 
 def entity_swap(claim: Claim) -> FactResult:

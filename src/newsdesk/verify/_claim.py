@@ -104,6 +104,7 @@ class Claim:
     final: bool = False  # a veto or a review decided: nothing after it runs
     # the outlet (publisher, date) of each source by its number, where the sources name one (``_disputed``)
     outlets: Mapping[int, Outlet] = field(default_factory=dict)
+    under: str = ""  # the dateline the sentence stands under ("On 3 November, Coastline Daily reported:"), if any
 
     @property
     def threshold(self) -> float:

@@ -170,17 +170,22 @@ class Verifier:
         passages: list[Passage],
         before: Sequence[str] = (),
         outlets: Mapping[int, Outlet] | None = None,
+        under: Sequence[str] = (),
     ) -> list[Verification]:
         """Check ``(sentence, claim_kind)`` pairs together, through the registry in its order (the judge, when
         there is one, asks about the uncertain ones of the whole batch in few calls). ``before``: for each item,
         the written sentence just before it in its section ("" for none), where a pronoun it opens on points.
         ``outlets``: who published each source, by its number (``outlets_of``): a figure the outlets give
-        differently must be told as one outlet's account (``_facts/_disputed``)."""
+        differently must be told as one outlet's account (``_facts/_disputed``). ``under``: for each item, the
+        dateline it stands under ("On 3 November, Coastline Daily reported:"; "" for none), which names whose report
+        it is."""
         self.prepare([sentence for sentence, _ in items])
         index = self.index(passages)
         claims = [self.claim(sentence, kind, index, outlets) for sentence, kind in items]
         for claim, previous in zip(claims, before, strict=False):
             claim.before = previous
+        for claim, dateline in zip(claims, under, strict=False):
+            claim.under = dateline
         parse_many(claim.text for claim in claims)  # the structural checks parse nearly every claim: in one batch
         _checks.run(claims, self.checks, self.judge)
         return [self._verification(claim) for claim in claims]

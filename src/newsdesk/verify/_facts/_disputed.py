@@ -6,7 +6,9 @@ settle the figure between them: each value is that outlet's account, and a sente
 supports it. A disputed figure may be told only as the account of an outlet that gives it: the outlet named in the
 figure's own clause ("Harbour Herald puts the toll at 12", "12 people died, according to Harbour Herald") or in a
 clause above it ("Harbour Herald reported that the storm killed 12 people"). An outlet named in another clause
-beside it ("..., while Coastline Daily reports 15") is the account of that clause's figure, not of this one.
+beside it ("..., while Coastline Daily reports 15") is the account of that clause's figure, not of this one. A
+sentence that names no outlet for its figure is the account of the outlet its dateline names ("On 3 November,
+Coastline Daily reported:", ``write/draft.datelines``), as a reader reads it.
 
 What is "the same figure" is read as an update reads it (``_superseded``: the same counted noun or unit of the same
 thing, told of the same event). An outlet's account is its latest telling: a figure the same outlet gave earlier and
@@ -120,9 +122,11 @@ def _listed(accounts: dict[str, list[Quantity]]) -> str:
     return "; ".join(f"{name} gives {values[0].bound.surface}" for name, values in sorted(accounts.items()))
 
 
-def check_disputed(text: str, facts: SourceFacts, outlets: Mapping[int, Outlet]) -> FactResult:
+def check_disputed(text: str, facts: SourceFacts, outlets: Mapping[int, Outlet], under: str = "") -> FactResult:
     """Fail a figure of ``text`` that the outlets among the sources give differently, unless it is told as the
-    account of an outlet that gives it (see the module's docstring)."""
+    account of an outlet that gives it (see the module's docstring). ``under``: the dateline the sentence stands
+    under ("On 3 November, Coastline Daily reported:"), which makes every sentence under it that outlet's account
+    where the sentence names none for the figure."""
     present = {outlets[p.source_number].name for p in facts.passages if p.source_number in outlets}
     if len(present) < 2:
         return not_applicable(DISPUTED)
@@ -142,6 +146,8 @@ def check_disputed(text: str, facts: SourceFacts, outlets: Mapping[int, Outlet])
         doc = doc if doc is not None else parse(text)
         figure = _figure_token(doc, text, mine)
         named = _attributed(figure, _mentions(doc, sorted(present))) if figure is not None else None
+        if named is None and under:
+            named = next((o for o in sorted(present) if (p := outlet_pattern(o)) and p.search(under)), None)
         if named is None:
             return fail(
                 DISPUTED,
