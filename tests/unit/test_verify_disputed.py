@@ -169,3 +169,37 @@ def test_a_dateline_names_whose_report_its_sentences_are() -> None:
     assert [len(s.sentences()) for s in article.sections] == [1, 0, 0]
     reasons = {d.section: d.reason for d in article.dropped}
     assert "stated as fact" in reasons["g"] and "Harbour Herald gives 12, not 15" in reasons["h"]
+
+
+def test_the_storys_own_disputed_figure_is_drafted_under_its_dateline() -> None:
+    """Drafting: the story's own sentence that gives a figure another outlet gives otherwise stands under the
+    story's dateline, and then passes the check as its outlet's account; a figure the outlets agree on does not."""
+    from newsdesk.models import Citation
+    from newsdesk.write import attribute_disputed
+
+    sources = [
+        Source(
+            1, "Storm kills 12 in Marlow", published="2026-11-03", publisher="Harbour Herald", passages=PASSAGES[:1]
+        ),
+        Source(
+            2, "Marlow storm leaves 15 dead", published="2026-11-03", publisher="Coastline Daily", passages=PASSAGES[1:]
+        ),
+    ]
+    toll = Sentence(HERALD, id="f.0", citations=[Citation(source=1, quote=HERALD)])
+    crews = Sentence(SHARED, id="f.1", citations=[Citation(source=1, quote=SHARED)])
+    blocks = [Block("bullet", [toll]), Block("bullet", [crews])]
+    checker = Verifier(semantic=False)
+    attribute_disputed(
+        [Section("facts", "Facts", "fact", blocks)], sources, lambda text: checker.disputed(text, PASSAGES, sources)
+    )
+    assert [b.label for b in blocks] == ["On 3 November, Harbour Herald reported:", ""]
+    article = Article(
+        title="",
+        dek="",
+        intro=Section("intro", "", "summary"),
+        sections=[Section("facts", "Facts", "fact", blocks)],
+        sources=sources,
+        model={},
+    )
+    verify_article(Verifier(), article, PASSAGES)
+    assert [s.text for s in article.sections[0].sentences()] == [HERALD, SHARED]

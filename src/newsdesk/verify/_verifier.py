@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..language import parse_many
 from ..llm import embed
-from ..models import Citation, Passage, Sentence, VerdictLabel
+from ..models import Citation, Passage, Sentence, Source, VerdictLabel
 from ..text import normalise
 from . import _checks
 from . import _specifics as sp
@@ -24,13 +24,13 @@ from ._claim import Check, Claim, Decision
 from ._index import PassageIndex
 from ._judge import Judge, uncertain
 from ._measure import Measure, measure
+from ._outlets import Outlet, outlets_of
 from ._score import NEGATION_MIN_COVERAGE, REASONING_KINDS, Calibration
 
 if TYPE_CHECKING:
     from ..llm import Model
     from ..llm.embed import Encoder, VectorStore
     from ._facts._corrections import Correction
-    from ._outlets import Outlet
 
 __all__ = ["DECIDERS", "SIGNALS", "Reviser", "Verification", "Verifier", "unsupported_specifics"]
 
@@ -146,6 +146,16 @@ class Verifier:
         from ._facts._superseded import superseding
 
         return superseding(sentence, [e.text for e in source_facts(self.index(passages)).sentences])
+
+    def disputed(self, sentence: str, passages: list[Passage], sources: Sequence[Source]) -> bool:
+        """Whether ``sentence`` gives a figure that one outlet among ``sources`` (their publishers; ``passages``
+        their text) gives as it does and another otherwise (``_facts/_disputed``), whoever it says gives it: such a
+        figure may be told only as the account of an outlet that gives it."""
+        from ._facts._disputed import disputes
+        from ._facts._parse import source_facts
+        from ._text import normalise as as_checked
+
+        return bool(disputes(as_checked(sentence), source_facts(self.index(passages)), outlets_of(sources)))
 
     def corrected(self, sentence: str, passages: list[Passage]) -> Correction | None:
         """The correction notice of ``passages`` that corrects a value ``sentence`` gives (``_facts/_corrections``),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from .draft import (
     GROUNDED_KINDS,
     Draft,
+    attribute_disputed,
     fallback_title,
     keep_datelines,
     opening_intro,
@@ -28,6 +29,7 @@ __all__ = [
     "rebuild_from_map",
     "fallback_title",
     "opening_intro",
+    "attribute_disputed",
     "keep_datelines",
     "leave_out_empty",
     "omit_empty_sections",

@@ -24,6 +24,7 @@ none for it (unsupported).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -33,7 +34,7 @@ from ._parse import SourceFacts, parse, stems_of
 from ._result import FactResult, fail, not_applicable, ok
 from ._superseded import Quantity, distinct, measured_again, quantities
 
-__all__ = ["DISPUTED", "check_disputed"]
+__all__ = ["DISPUTED", "Dispute", "check_disputed", "disputes"]
 
 DISPUTED = "disputed"
 
@@ -122,32 +123,52 @@ def _listed(accounts: dict[str, list[Quantity]]) -> str:
     return "; ".join(f"{name} gives {values[0].bound.surface}" for name, values in sorted(accounts.items()))
 
 
+@dataclass(frozen=True)
+class Dispute:
+    """A figure of a sentence that the outlets give differently: each outlet's latest value for it, and which
+    outlets give the sentence's value and which another."""
+
+    figure: Quantity
+    accounts: dict[str, list[Quantity]]
+    agree: frozenset[str]
+    differ: frozenset[str]
+
+
+def disputes(text: str, facts: SourceFacts, outlets: Mapping[int, Outlet]) -> list[Dispute]:
+    """The figures of ``text`` that one outlet among the sources gives as the sentence does and another otherwise,
+    whoever the sentence says gives them. Fewer than two outlets dispute nothing."""
+    present = {outlets[p.source_number].name for p in facts.passages if p.source_number in outlets}
+    if len(present) < 2:
+        return []
+    own = [q for q in quantities(text) if not q.denied]
+    stems = stems_of(text) if own else frozenset()
+    found = []
+    for mine in own:
+        accounts = _accounts(mine, stems, facts, outlets)
+        agree = {n for n, values in accounts.items() if any(not distinct(mine.bound, v.bound) for v in values)}
+        differ = {n for n in accounts if n not in agree}
+        if agree and differ:  # given alike by every outlet that gives it, or by none: the other checks' to judge
+            found.append(Dispute(mine, accounts, frozenset(agree), frozenset(differ)))
+    return found
+
+
 def check_disputed(text: str, facts: SourceFacts, outlets: Mapping[int, Outlet], under: str = "") -> FactResult:
     """Fail a figure of ``text`` that the outlets among the sources give differently, unless it is told as the
     account of an outlet that gives it (see the module's docstring). ``under``: the dateline the sentence stands
     under ("On 3 November, Coastline Daily reported:"), which makes every sentence under it that outlet's account
     where the sentence names none for the figure."""
-    present = {outlets[p.source_number].name for p in facts.passages if p.source_number in outlets}
-    if len(present) < 2:
+    found = disputes(text, facts, outlets)
+    if not found:
         return not_applicable(DISPUTED)
-    own = [q for q in quantities(text) if not q.denied]
-    if not own:
-        return not_applicable(DISPUTED)
-    stems = stems_of(text)
-    doc = None
-    checked = False
-    for mine in own:
-        accounts = _accounts(mine, stems, facts, outlets)
-        agree = {n for n, values in accounts.items() if any(not distinct(mine.bound, v.bound) for v in values)}
-        differ = {n for n in accounts if n not in agree}
-        if not agree or not differ:
-            continue  # given alike by every outlet that gives it, or by none (the other checks' to judge)
-        checked = True
-        doc = doc if doc is not None else parse(text)
+    present = sorted({outlets[p.source_number].name for p in facts.passages if p.source_number in outlets})
+    doc = parse(text)
+    mentions = _mentions(doc, present)
+    for dispute in found:
+        mine, accounts = dispute.figure, dispute.accounts
         figure = _figure_token(doc, text, mine)
-        named = _attributed(figure, _mentions(doc, sorted(present))) if figure is not None else None
+        named = _attributed(figure, mentions) if figure is not None else None
         if named is None and under:
-            named = next((o for o in sorted(present) if (p := outlet_pattern(o)) and p.search(under)), None)
+            named = next((o for o in present if (p := outlet_pattern(o)) and p.search(under)), None)
         if named is None:
             return fail(
                 DISPUTED,
@@ -155,15 +176,15 @@ def check_disputed(text: str, facts: SourceFacts, outlets: Mapping[int, Outlet],
                 f"{mine.bound.surface} is stated as fact, not as the account of the outlet that gives it",
                 "unsupported",
             )
-        if named in differ:
+        if named in dispute.differ:
             return fail(
                 DISPUTED,
                 f"{named} gives {accounts[named][0].bound.surface}, not {mine.bound.surface} ({_listed(accounts)})",
             )
-        if named not in agree:
+        if named not in dispute.agree:
             return fail(
                 DISPUTED,
                 f"{named} gives no figure for this; the outlets that do differ ({_listed(accounts)})",
                 "unsupported",
             )
-    return ok(DISPUTED, "each disputed figure is told as its outlet's") if checked else not_applicable(DISPUTED)
+    return ok(DISPUTED, "each disputed figure is told as its outlet's")
