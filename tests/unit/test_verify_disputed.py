@@ -9,6 +9,7 @@ import pytest
 
 from newsdesk.models import Article, Block, Passage, Section, Sentence, Source
 from newsdesk.verify import Verifier, verify_article
+from newsdesk.verify._measure import measure
 from newsdesk.verify._outlets import Outlet, outlets_of
 
 HERALD = "A powerful storm swept through the coastal province of Marlow on Tuesday, killing 12 people, officials said."
@@ -203,3 +204,16 @@ def test_the_storys_own_disputed_figure_is_drafted_under_its_dateline() -> None:
     )
     verify_article(Verifier(), article, PASSAGES)
     assert [s.text for s in article.sections[0].sentences()] == [HERALD, SHARED]
+
+
+def test_a_sentence_naming_two_outlets_reads_its_evidence_across_both(verifier: Verifier) -> None:
+    """Two outlets set side by side are one account of each: the evidence is read across the sources of the
+    outlets the sentence names, not from one of them with the other's clause counted as unsupported."""
+    both = (
+        "Harbour Herald reported that the storm killed 12 people, while Coastline Daily reported that it killed "
+        "15 people."
+    )
+    index = verifier.index(PASSAGES)
+    m = measure(both, index, None, {n: o.name for n, o in TWO_OUTLETS.items()})
+    assert {index.passages[index.units[u].passage].source_number for u in m.evidence[:2]} == {1, 2}
+    assert m.coverage >= 0.8

@@ -119,7 +119,7 @@ class Verifier:
 
     def _measure_on(self, index: PassageIndex, sentence: str, outlets: Mapping[int, Outlet] | None = None) -> Measure:
         vector = self.encoder.encode([sentence])[0] if self.encoder is not None else None
-        return measure(sentence, index, vector, sorted({o.name for o in (outlets or {}).values()}))
+        return measure(sentence, index, vector, {number: o.name for number, o in (outlets or {}).items()})
 
     def claim(
         self, sentence: str, kind: str, index: PassageIndex, outlets: Mapping[int, Outlet] | None = None
