@@ -83,6 +83,7 @@ SURFACE: dict[str, set[str]] = {
     "newsdesk.write": {
         "Draft",
         "GROUNDED_KINDS",
+        "attribute_disputed",
         "fallback_title",
         "keep_datelines",
         "leave_out_empty",

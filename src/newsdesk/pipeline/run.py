@@ -21,13 +21,13 @@ from ..errors import ConflictError, InputError, ModelError
 from ..ingest.clean import check_article
 from ..llm import Model, get_model
 from ..llm.session import Session
-from ..models import Article, ModelInfo, Passage, Source, Story, StoryInfo
+from ..models import Article, ModelInfo, Passage, Section, Source, Story, StoryInfo
 from ..retrieve import build_sources, evidence_of
 from ..storymap import build_map
 from ..template import Template, load_template
 from ..text import content_words
 from ..threads.background import thread_background
-from ..write import fallback_title, keep_datelines, leave_out_empty, opening_intro, write_draft
+from ..write import attribute_disputed, fallback_title, keep_datelines, leave_out_empty, opening_intro, write_draft
 from ..write.context import Fitting
 from ..write.draft import language_notes
 from ..write.revise import MAX_REVISE_CALLS, reviser
@@ -163,7 +163,7 @@ def _run(
     started: float,
     reranker: retrieve.Reranker | None,
 ) -> tuple[Article, dict[str, Any]]:
-    from ..verify import Fallbacks
+    from ..verify import Fallbacks, Verifier
 
     plan = RunPlan.resolve(options, model)
     emit("retrieve", "start")
@@ -242,6 +242,12 @@ def _run(
     # from the story that passes
     titles, deks = headline_fallbacks(story.headline, story.body, story_map)
     opening = opening_intro(sources, story.headline, story_map, article.dek, template.headline.target_words)
+    if plan.verify and len({s.publisher for s in sources if s.publisher}) > 1:
+        # outlets that give a figure differently settle nothing between them: the story's sentences that give one
+        # stand under its dateline, as its outlet's account
+        checker = Verifier(semantic=False)
+        parts = [article.intro, *article.sections, Section("opening", "", "summary", opening)]
+        attribute_disputed(parts, sources, lambda text: checker.disputed(text, evidence, sources))
     verify_step(article, fitting.prompts, evidence, plan, session, archive, emit, Fallbacks(titles, deks, opening))
     keep_datelines(article, article.sources)
     injection.finish_article(article, screening, fallback_title)  # [injection]

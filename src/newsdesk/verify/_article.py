@@ -18,11 +18,13 @@ Order matters and is fixed:
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import NOTE_FAILED, Article, Block, Dropped, Passage, Section, Sentence
 from ._facts._parse import parse
+from ._outlets import Outlet, outlets_of
 from ._repeats import drop_repeats
 from ._score import carries_figures
 from ._text import claim_kind
@@ -94,7 +96,8 @@ def verify_article(
     extra: list[tuple[str, str]] = [(block.text, claim_kind(block.text, section.kind)) for section, block in headings]
     if fallbacks is not None:
         extra += [(article.title, TITLE_KIND), (article.dek, claim_kind(article.dek, DEK_KIND))]
-    items, extra_checks = _check(verifier, placed, passages, extra)
+    outlets = outlets_of(article.sources)  # a figure the outlets dispute is told as one outlet's (``_disputed``)
+    items, extra_checks = _check(verifier, placed, passages, extra, outlets)
     for (section, block), check in zip(headings, extra_checks, strict=False):
         _settle_heading(article, section, block, check)
     if fallbacks is not None:
@@ -118,7 +121,7 @@ def verify_article(
             item.sentence.revised_from = item.sentence.text
             item.sentence.text = new_text
             revised.append(item)
-        rechecked, _ = _check(verifier, [(i.section, i.block, i.sentence) for i in revised], passages)
+        rechecked, _ = _check(verifier, [(i.section, i.block, i.sentence) for i in revised], passages, None, outlets)
         for item, again in zip(revised, rechecked, strict=True):
             item.check = again.check
 
@@ -152,19 +155,26 @@ def _check(
     placed: list[tuple[Section, Block, Sentence]],
     passages: list[Passage],
     extra: list[tuple[str, str]] | None = None,
+    outlets: Mapping[int, Outlet] | None = None,
 ) -> tuple[list[_Item], list[Verification]]:
     """Check sentences together (the judge, when there is one, is asked about the uncertain ones in batches), and
-    ``extra`` ``(text, kind)`` pairs in the same batch (the title, the dek, headings), whose results come second."""
+    ``extra`` ``(text, kind)`` pairs in the same batch (the title, the dek, headings), whose results come second.
+    ``outlets``: who published each of the article's sources (``outlets_of``)."""
     extra = extra or []
     kinds = [claim_kind(sentence.text, section.kind) for section, _, sentence in placed]
     # a pronoun opening a sentence points into the sentence before it in its section
     before = [""] * len(extra) + [
         placed[i - 1][2].text if i and placed[i - 1][0] is section else "" for i, (section, _, _) in enumerate(placed)
     ]
+    # the dateline a block's sentences stand under says whose report they are ("On 3 November, Coastline Daily
+    # reported:")
+    under = [""] * len(extra) + [block.label for _, block, _ in placed]
     checks = verifier.check_many(
         [*extra, *((sentence.text, kind) for (_, _, sentence), kind in zip(placed, kinds, strict=True))],
         passages,
         before,
+        outlets,
+        under,
     )
     extra_checks, checks = checks[: len(extra)], checks[len(extra) :]
     items = []
@@ -247,7 +257,9 @@ def _settled(
     if not candidates:
         return text
     kinds = [kind if part == "title" else claim_kind(c, kind) for c in candidates]
-    checks = verifier.check_many(list(zip(candidates, kinds, strict=True)), passages)
+    checks = verifier.check_many(
+        list(zip(candidates, kinds, strict=True)), passages, outlets=outlets_of(article.sources)
+    )
     return next((c for c, again in zip(candidates, checks, strict=True) if again.supported), candidates[-1])
 
 
@@ -259,7 +271,7 @@ def _opening_for_intro(
     intro = article.intro
     intro.blocks = [Block(b.type, list(b.sentences), b.label) for b in opening]
     placed = [(intro, block, sentence) for block in intro.blocks for sentence in block.sentences]
-    items, _ = _check(verifier, placed, passages)
+    items, _ = _check(verifier, placed, passages, None, outlets_of(article.sources))
     for item in items:
         if not item.check.supported:
             _drop(article, item, _reason(item.check))

@@ -31,6 +31,7 @@ from ._facts._condition import check_condition
 from ._facts._conflation import check_conflation
 from ._facts._denial import check_denial
 from ._facts._directive import check_directive
+from ._facts._disputed import check_disputed
 from ._facts._incompatible import check_incompatible
 from ._facts._mood import check_mood
 from ._facts._order import check_order
@@ -166,6 +167,10 @@ def figures_and_dates(claim: Claim) -> FactResult:
     return check_figures_and_dates(claim.text, claim.facts, claim.stems)
 
 
+def disputed(claim: Claim) -> FactResult:
+    return check_disputed(claim.text, claim.facts, claim.outlets, claim.under)
+
+
 def entity_swap(claim: Claim) -> FactResult:
     # A sentence in a source's own words binds each figure where that source binds it: nothing is swapped, however
     # near another name the figure stands in some other source sentence (the contrast sets' copies caught this).
@@ -260,6 +265,9 @@ CHECKS: tuple[Check, ...] = (
     Rule("filler", "veto", filler, "generic filler with nothing about the story"),
     Rule("quotation", "veto", quotation, "a quotation found in no source"),
     FactCheck("figures_and_dates", figures_and_dates, "a figure or date the source binds to other words"),
+    FactCheck(
+        "disputed", disputed, "a figure the outlets give differently, not told as the account of one that gives it"
+    ),
     FactCheck("places", places, "an event the source places somewhere else"),
     FactCheck("entity_swap", entity_swap, "a figure given to another of the names the source uses"),
     FactCheck("polarity", polarity, "the source negates it or says the opposite"),

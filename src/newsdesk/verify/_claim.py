@@ -7,6 +7,7 @@ or ``None`` (nothing to say). The ordered registry that runs them lives in ``_ch
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from ._index import PassageIndex
     from ._judge import Judge
     from ._measure import Measure
+    from ._outlets import Outlet
     from ._score import Calibration
 
 __all__ = ["Check", "Claim", "Decision", "Prepares", "Stage"]
@@ -100,6 +102,9 @@ class Claim:
     before: str = ""  # the written sentence just before it in its section: where its pronouns point
     decision: Decision | None = None
     final: bool = False  # a veto or a review decided: nothing after it runs
+    # the outlet (publisher, date) of each source by its number, where the sources name one (``_disputed``)
+    outlets: Mapping[int, Outlet] = field(default_factory=dict)
+    under: str = ""  # the dateline the sentence stands under ("On 3 November, Coastline Daily reported:"), if any
 
     @property
     def threshold(self) -> float:

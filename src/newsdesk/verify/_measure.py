@@ -8,6 +8,7 @@ alignment against the two best source sentences.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from rapidfuzz.distance import LCSseq
 from . import _names as names
 from . import _specifics as sp
 from ._index import PassageIndex, bigrams, content_pairs, negation_count
+from ._outlets import outlet_pattern, without_outlets
 from ._text import STOPWORDS, denied_by_prefix, holidays_as_dates, normalise, stem, tokens
 
 if TYPE_CHECKING:
@@ -88,10 +90,27 @@ class Measure:
 SEMANTIC_CANDIDATES = 3
 
 
-def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None) -> Measure:
+def measure(
+    sentence: str, index: PassageIndex, vector: np.ndarray | None = None, outlets: Mapping[int, str] | None = None
+) -> Measure:
     """Measure a sentence against the sources; ``vector`` (its embedding, with ``index.embed`` done) adds the
-    semantic signal and semantic evidence."""
+    semantic signal and semantic evidence. ``outlets``: each source's publisher by its number, which the sentence
+    may name as whose account it gives; what is measured is what it tells without them (``without_outlets``). A
+    sentence that names two or more outlets sets their accounts side by side ("Harbour Herald puts the toll at
+    12; Coastline Daily reports 15"): its evidence is read across the sources of the outlets it names as one
+    account (``_facts/_disputed`` holds each figure to the outlet named for it)."""
     text = holidays_as_dates(normalise(sentence))  # "on Christmas Day 2021" reads as the date it names
+    joined: set[int] = set()
+    if outlets:
+        names = set(outlets.values())
+        named = {name for name in names if (pattern := outlet_pattern(name)) and pattern.search(text)}
+        joined = {number for number, name in outlets.items() if name in named} if len(named) > 1 else set()
+        text = without_outlets(text, sorted(names))
+
+    def account_of(uid: int) -> int:
+        number = _account(index, uid)
+        return min(joined) if number in joined else number
+
     toks = [t for t in tokens(text) if t != "unk"]  # a summariser's unknown-word marker says nothing
     seq = [stem(t) for t in toks]
     content = {s for t, s in zip(toks, seq, strict=True) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())}
@@ -109,8 +128,8 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
     if candidates:
         first, second = max(
             (
-                _best_pair(content, index, [uid for uid, _ in candidates if _account(index, uid) == story])
-                for story in sorted({_account(index, uid) for uid, _ in candidates})
+                _best_pair(content, index, [uid for uid, _ in candidates if account_of(uid) == story])
+                for story in sorted({account_of(uid) for uid, _ in candidates})
             ),
             key=lambda pair: (_held(content, index, pair), _restates(content, index, pair[0])),
         )
@@ -118,10 +137,11 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
         best_unit = len(covered) / n
         evidence = [first] if second is None else [first, second]
         best_pair = _held(content, index, (first, second)) / n
-        account = _account(index, first)
+        account = account_of(first)
+        ours = joined if account in joined else {account}
         if len(index.accounts) > 1:  # what the claim's account lacks is new to the claim, whatever another story holds
-            found = content & index.accounts[account]
-        runners_up = sorted((uid for uid, _ in candidates), key=lambda u: _account(index, u) != account)
+            found = content & set().union(*(index.accounts[a] for a in ours if a in index.accounts))
+        runners_up = sorted((uid for uid, _ in candidates), key=lambda u: account_of(u) != account)
         for uid in runners_up:  # keep a few runners-up for citations and contradiction checks, its account's first
             if uid not in evidence and len(evidence) < 4:
                 evidence.append(uid)
@@ -163,8 +183,8 @@ def measure(sentence: str, index: PassageIndex, vector: np.ndarray | None = None
         result.semantic = max(0.0, nearest[0][1])
         if account is not None and len(index.accounts) > 1 and vector is not None and index.vectors is not None:
             # the closest meaning within the claim's account: another story's sentence is another event's
-            ours = index.vectors[index.account_units[account]]
-            result.semantic = max(0.0, float((ours @ vector).max()))
+            units = [u for a in sorted(joined if account in joined else {account}) for u in index.account_units[a]]
+            result.semantic = max(0.0, float((index.vectors[units] @ vector).max()))
         result.nearest = [(uid, float(cosine)) for uid, cosine in nearest]
     _check_specifics(text, result, index)
     if evidence and negation_count(toks) > 0:

@@ -8,7 +8,7 @@ that one order) and turns each claim's ``Decision`` into a ``Verification`` with
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..language import parse_many
 from ..llm import embed
-from ..models import Citation, Passage, Sentence, VerdictLabel
+from ..models import Citation, Passage, Sentence, Source, VerdictLabel
 from ..text import normalise
 from . import _checks
 from . import _specifics as sp
@@ -24,6 +24,7 @@ from ._claim import Check, Claim, Decision
 from ._index import PassageIndex
 from ._judge import Judge, uncertain
 from ._measure import Measure, measure
+from ._outlets import Outlet, outlets_of
 from ._score import NEGATION_MIN_COVERAGE, REASONING_KINDS, Calibration
 
 if TYPE_CHECKING:
@@ -116,14 +117,19 @@ class Verifier:
         index = self.index(passages)
         return index, self._measure_on(index, sentence)
 
-    def _measure_on(self, index: PassageIndex, sentence: str) -> Measure:
+    def _measure_on(self, index: PassageIndex, sentence: str, outlets: Mapping[int, Outlet] | None = None) -> Measure:
         vector = self.encoder.encode([sentence])[0] if self.encoder is not None else None
-        return measure(sentence, index, vector)
+        return measure(sentence, index, vector, {number: o.name for number, o in (outlets or {}).items()})
 
-    def claim(self, sentence: str, kind: str, index: PassageIndex) -> Claim:
-        """The sentence in context: measured, with its calibrated local probability."""
-        m = self._measure_on(index, sentence)
-        return Claim(sentence, kind, index, m, self.calibration, self.calibration.probability(m))
+    def claim(
+        self, sentence: str, kind: str, index: PassageIndex, outlets: Mapping[int, Outlet] | None = None
+    ) -> Claim:
+        """The sentence in context: measured, with its calibrated local probability. ``outlets``: who published each
+        source (``outlets_of``)."""
+        m = self._measure_on(index, sentence, outlets)
+        claim = Claim(sentence, kind, index, m, self.calibration, self.calibration.probability(m))
+        claim.outlets = outlets or {}
+        return claim
 
     def assess(self, sentence: str, passages: list[Passage]) -> tuple[PassageIndex, Measure, Decision | None]:
         """The measurements and the veto of any hard rule or structural check (what calibration sees too)."""
@@ -140,6 +146,16 @@ class Verifier:
         from ._facts._superseded import superseding
 
         return superseding(sentence, [e.text for e in source_facts(self.index(passages)).sentences])
+
+    def disputed(self, sentence: str, passages: list[Passage], sources: Sequence[Source]) -> bool:
+        """Whether ``sentence`` gives a figure that one outlet among ``sources`` (their publishers; ``passages``
+        their text) gives as it does and another otherwise (``_facts/_disputed``), whoever it says gives it: such a
+        figure may be told only as the account of an outlet that gives it."""
+        from ._facts._disputed import disputes
+        from ._facts._parse import source_facts
+        from ._text import normalise as as_checked
+
+        return bool(disputes(as_checked(sentence), source_facts(self.index(passages)), outlets_of(sources)))
 
     def corrected(self, sentence: str, passages: list[Passage]) -> Correction | None:
         """The correction notice of ``passages`` that corrects a value ``sentence`` gives (``_facts/_corrections``),
@@ -159,16 +175,27 @@ class Verifier:
         return self.check_many([(sentence, claim_kind)], passages)[0]
 
     def check_many(
-        self, items: list[tuple[str, str]], passages: list[Passage], before: Sequence[str] = ()
+        self,
+        items: list[tuple[str, str]],
+        passages: list[Passage],
+        before: Sequence[str] = (),
+        outlets: Mapping[int, Outlet] | None = None,
+        under: Sequence[str] = (),
     ) -> list[Verification]:
         """Check ``(sentence, claim_kind)`` pairs together, through the registry in its order (the judge, when
         there is one, asks about the uncertain ones of the whole batch in few calls). ``before``: for each item,
-        the written sentence just before it in its section ("" for none), where a pronoun it opens on points."""
+        the written sentence just before it in its section ("" for none), where a pronoun it opens on points.
+        ``outlets``: who published each source, by its number (``outlets_of``): a figure the outlets give
+        differently must be told as one outlet's account (``_facts/_disputed``). ``under``: for each item, the
+        dateline it stands under ("On 3 November, Coastline Daily reported:"; "" for none), which names whose report
+        it is."""
         self.prepare([sentence for sentence, _ in items])
         index = self.index(passages)
-        claims = [self.claim(sentence, kind, index) for sentence, kind in items]
+        claims = [self.claim(sentence, kind, index, outlets) for sentence, kind in items]
         for claim, previous in zip(claims, before, strict=False):
             claim.before = previous
+        for claim, dateline in zip(claims, under, strict=False):
+            claim.under = dateline
         parse_many(claim.text for claim in claims)  # the structural checks parse nearly every claim: in one batch
         _checks.run(claims, self.checks, self.judge)
         return [self._verification(claim) for claim in claims]

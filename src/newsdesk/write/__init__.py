@@ -10,7 +10,7 @@ background sources; ``shape`` holds the rules for the article's length and which
 
 from __future__ import annotations
 
-from .datelines import keep_datelines
+from .datelines import attribute_disputed, keep_datelines
 from .draft import Draft, write_draft
 from .from_model import write_section
 from .from_sources import GROUNDED_KINDS, opening_intro, rebuild_from_map
@@ -24,6 +24,7 @@ __all__ = [
     "rebuild_from_map",
     "fallback_title",
     "opening_intro",
+    "attribute_disputed",
     "keep_datelines",
     "leave_out_empty",
     "omit_empty_sections",

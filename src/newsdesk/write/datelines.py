@@ -5,10 +5,12 @@ keeps them true after the check has moved citations."""
 
 from __future__ import annotations
 
-from ..models import Article, Block, Sentence, Source
+from collections.abc import Callable
+
+from ..models import Article, Block, Section, Sentence, Source
 from ..text import date_phrase
 
-__all__ = ["dated", "datelines", "keep_datelines"]
+__all__ = ["attribute_disputed", "dated", "dateline", "datelines", "keep_datelines"]
 
 
 def datelines(sources: list[Source]) -> dict[int, str]:
@@ -17,16 +19,33 @@ def datelines(sources: list[Source]) -> dict[int, str]:
     story's present. A source without a date still gets a label that says it is another report and has no date
     ("An undated report said:"): in the present tense and unmarked, its "is due to pay" reads as today's news
     beside a story that says the payment was made."""
-    lines: dict[int, str] = {}
-    for source in sources[1:]:
-        when = date_phrase(source.published)
-        if when:
-            lines[source.number] = f"{when}, {source.publisher} reported:" if source.publisher else f"{when}:"
-        else:
-            lines[source.number] = (
-                f"{source.publisher} reported, in an undated story:" if source.publisher else "An undated report said:"
-            )
-    return lines
+    return {source.number: dateline(source) for source in sources[1:]}
+
+
+def dateline(source: Source) -> str:
+    """When and by whom one source was reported ("On 17 February, BBC News reported:")."""
+    when = date_phrase(source.published)
+    if when:
+        return f"{when}, {source.publisher} reported:" if source.publisher else f"{when}:"
+    return f"{source.publisher} reported, in an undated story:" if source.publisher else "An undated report said:"
+
+
+def attribute_disputed(sections: list[Section], sources: list[Source], disputed: Callable[[str], bool]) -> None:
+    """The story's own sentences that give a figure another outlet gives otherwise (``disputed``) stand under the
+    story's dateline ("On 3 November, Harbour Herald reported:"): two outlets that disagree settle nothing between
+    them, so the story's figure is its outlet's account, told as such, as a background source's sentences are
+    under theirs (``dated``). A block that is not all the story's keeps no dateline (it is not one outlet's)."""
+    if not sources or not sources[0].publisher:
+        return
+    story, line = sources[0].number, dateline(sources[0])
+    for section in sections:
+        for block in section.blocks:
+            if block.type == "subheading" or block.label or not block.sentences:
+                continue
+            if all(s.citations and s.citations[0].source == story for s in block.sentences) and any(
+                disputed(s.text) for s in block.sentences
+            ):
+                block.label = line
 
 
 def dated(blocks: list[Block], lines: dict[int, str]) -> list[Block]:

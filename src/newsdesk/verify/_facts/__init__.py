@@ -8,6 +8,8 @@ short reason), and fails only when the source *clearly says something else*, nev
 | --- | --- |
 | ``figures_and_dates`` | a figure or date is bound in the source to the same words with another value; a quantity |
 |  | keeps the source's number in another unit; a month is given another year (``_measures``) |
+| ``disputed`` | outlets among the sources give the figure differently, and the sentence does not tell it as |
+|  | the account of an outlet that gives it (``_disputed``) |
 | ``entity_swap`` | a figure sits next to another of the sentence's names of the same sort in the source |
 | ``attribution`` | the source clause that says the reported view has another speaker |
 | ``roles_and_titles`` | the source gives the person another office, or no "former" |

@@ -26,7 +26,7 @@ from ._binding import Bound, clip, distinct_values
 from ._parse import stems_of
 from ._quantities import Quantity, quantities
 
-__all__ = ["gives_again", "superseding"]
+__all__ = ["distinct", "gives_again", "measured_again", "superseding"]
 
 MIN_SHARED = 2  # words that say what is measured, the counted noun or unit included, two quantities must share
 MIN_ABOUT = 0.5  # share of the other content words the figure is told in that the later sentence must say again
@@ -42,7 +42,7 @@ def _same_thing(a: Quantity, b: Quantity) -> bool:
     )
 
 
-def _distinct(a: Bound, b: Bound) -> bool:
+def distinct(a: Bound, b: Bound) -> bool:
     """Another value: for a month, another month, or another year where both give one ("June" is "June 2026")."""
     if a.sort == "month" and isinstance(a.value, tuple) and isinstance(b.value, tuple):
         (month, year), (other_month, other_year) = a.value, b.value
@@ -87,20 +87,42 @@ def superseding(sentence: str, later: list[str]) -> str | None:
         theirs = quantities(text)
         their_stems = stems_of(text)
         for mine in own:
-            same = [other for other in theirs if _same_quantity(mine, other, stems, their_stems)]
-            given = [other for other in same if not other.denied]
-            if not given or any(not _distinct(mine.bound, other.bound) for other in given):
+            given = measured_again(mine, stems, theirs, their_stems)
+            if not given or not all(distinct(mine.bound, other.bound) for other in given):
                 continue  # not measured again, or measured again as it was: "voted 7 to 2" gives both figures again
-            # and of the same thing: most of what the figure is told in beside the quantity is said again ("two
-            # people were killed" at a school game and "three people killed" at a barracks are two events' tolls)
-            rest = {w for w in mine.about - mine.words if not w[0].isdigit()}
-            if len(their_stems & rest) >= MIN_ABOUT * len(rest):
-                other = given[0]
-                return (
-                    f"a later report gives {other.bound.surface} for what the sentence gives as "
-                    f'{mine.bound.surface}: "{clip(text)}"'
-                )
+            return (
+                f"a later report gives {given[0].bound.surface} for what the sentence gives as "
+                f'{mine.bound.surface}: "{clip(text)}"'
+            )
     return None
+
+
+def measured_again(
+    mine: Quantity,
+    stems: frozenset[str],
+    theirs: list[Quantity],
+    their_stems: frozenset[str],
+    either_way: bool = False,
+) -> list[Quantity]:
+    """The quantities of another sentence (``theirs``, its content stems ``their_stems``) that give a value, not
+    denied, for what ``mine`` measures (``stems``: its own sentence's), and of the same thing: most of what the
+    figure is told in beside the quantity is said again there ("two people were killed" at a school game and
+    "three people killed" at a barracks are two events' tolls). A later report must tell again what the earlier
+    one told; of two reports of one time (``either_way``), the one that tells less beside the figure ("the storm
+    that hit Marlow killed 15") need only be told again in the one that tells more ("a storm swept through Marlow,
+    killing 12 people and destroying hundreds of homes")."""
+    given = [other for other in theirs if not other.denied and _same_quantity(mine, other, stems, their_stems)]
+    if not given:
+        return []
+    if _told_again(mine, their_stems):
+        return given
+    return [other for other in given if _told_again(other, stems)] if either_way else []
+
+
+def _told_again(quantity: Quantity, stems: frozenset[str]) -> bool:
+    """Whether ``stems`` say again most of what ``quantity``'s figure is told in beside what it measures."""
+    rest = {w for w in quantity.about - quantity.words if not w[0].isdigit()}
+    return len(stems & rest) >= MIN_ABOUT * len(rest)
 
 
 def gives_again(sentence: str, text: str) -> str | None:
@@ -109,6 +131,6 @@ def gives_again(sentence: str, text: str) -> str | None:
     stems, their_stems = stems_of(sentence), stems_of(text)
     theirs = [q for q in quantities(text) if not q.denied]
     for mine in (q for q in quantities(sentence) if not q.denied):
-        if any(_same_quantity(mine, o, stems, their_stems) and not _distinct(mine.bound, o.bound) for o in theirs):
+        if any(_same_quantity(mine, o, stems, their_stems) and not distinct(mine.bound, o.bound) for o in theirs):
             return mine.bound.surface
     return None
