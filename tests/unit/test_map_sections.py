@@ -269,3 +269,51 @@ def test_a_fact_sourced_by_according_to_is_no_voice_to_follow() -> None:
     section = map_section(spec, story_map, GroundedDrafter(sources, HEADLINE))
     said = [s.text for b in section.blocks for s in b.sentences if s.claim_kind != "heading"]
     assert not any("according to the harbour authority" in text for text in said), said
+
+
+def test_a_denial_that_points_back_is_given_with_the_claim_it_answers() -> None:
+    """ "Lumo denied that claim" alone names nothing, but it is the other side of the sentence before it: the two are
+    given in one bullet on the claim's side, so the section holds both views and is not left out as viewless
+    (smoke 44 #12)."""
+    texts = [
+        "Lumo is recalling 8,000 heaters sold in Norway after reports that the casing can melt.",
+        "Consumer group Fairhold said the recall was overdue and that Lumo had known about the fault since May. "
+        "Lumo denied that claim.",
+        "Customers are asked to return the heaters to any store for a refund.",
+    ]
+    sources = one_source(texts, HEADLINE)
+    spec = next(s for s in load_template("default").sections if s.format == "pros_cons")
+    section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
+    bullets = [[s.text for s in b.sentences] for b in section.blocks if b.type == "bullet"]
+    assert bullets == [
+        [
+            "Consumer group Fairhold said the recall was overdue and that Lumo had known about the fault since May.",
+            "Lumo denied that claim.",
+        ]
+    ], (bullets, section.note)
+    headings = [s.text for b in section.blocks if b.type == "subheading" for s in b.sentences]
+    assert headings == ["Cons"]
+
+
+def test_pros_and_cons_hold_the_prosecution_and_the_defence() -> None:
+    texts = [
+        "A former treasurer of the Alder rowing club went on trial on Tuesday over missing club funds.",
+        "Prosecutor Irene Valdo told the court that Peter Lisk had moved the club's savings into his own account.",
+        "Lisk's lawyer, Owen Brady, said the transfers had been approved by the club committee.",
+    ]
+    bullets = _pros_cons_bullets(texts)
+    assert texts[1] in bullets and texts[2] in bullets, bullets
+
+
+def test_a_view_that_cannot_stand_alone_is_not_reported_as_no_view() -> None:
+    """The note says what is true: the story has a view, but it answers a sentence that itself points back, so no
+    section can give it (smoke 44 #12: "reports no views" was false)."""
+    texts = [
+        "The council opened the new harbour ferry on Monday.",
+        "That crossing had been promised to islanders for years. Boatmen denied it.",
+    ]
+    sources = one_source(texts, HEADLINE)
+    spec = next(s for s in load_template("default").sections if s.format == "pros_cons")
+    section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
+    assert not section.blocks, section.blocks
+    assert section.note is not None and "reports views for and against" in section.note, section.note
