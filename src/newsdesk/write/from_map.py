@@ -284,12 +284,16 @@ def _claim_side(
     claim's side (the answer is its reply)."""
     chosen: list[Sentence | list[Sentence]] = []
     answering: list[Sentence | list[Sentence]] = []
+    last: Statement | None = None
     for view in views:
         if len(chosen) + len(answering) >= limit:
             break
-        sentence = _claim(drafter, view)
+        # a view right after the one given before it may point back at it, as in ``_claim_all``
+        follows = last is not None and last.passage is view.passage and last.order == view.order - 1
+        sentence = _claim(drafter, view, None, follows)
         if sentence is not None:
             chosen.append(sentence)
+            last = view
             continue
         answered = _answered(drafter, view)
         if answered is None:
