@@ -317,3 +317,14 @@ def test_a_view_that_cannot_stand_alone_is_not_reported_as_no_view() -> None:
     section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
     assert not section.blocks, section.blocks
     assert section.note is not None and "reports views for and against" in section.note, section.note
+
+
+def test_a_denial_is_never_paired_with_the_subjectless_piece_of_a_broken_sentence() -> None:
+    """A claim the splitter broke off its subject ("said the recall was overdue") gives nothing to answer: the pair
+    would publish a fragment."""
+    texts = [
+        "Lumo is recalling 8,000 heaters sold in Norway after reports that the casing can melt.",
+        "said the recall was overdue and that Lumo had known about the fault since May. Lumo denied that claim.",
+    ]
+    bullets = _pros_cons_bullets(texts)
+    assert not any(b.lower().startswith("said") for b in bullets), bullets

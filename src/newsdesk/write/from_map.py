@@ -311,7 +311,7 @@ def _claim_side(
 
 def _answered(drafter: GroundedDrafter, view: Statement) -> Candidate | None:
     """The unused sentence just before ``view`` in its passage, where ``view`` points back at it and it does not
-    itself point back (so the pair stands alone)."""
+    itself point back and is a whole sentence (so the pair stands alone)."""
     if not (points_back(view.sentence) or depends_on_before(view.sentence, None)):
         return None
     text = view.passage.text
@@ -320,9 +320,14 @@ def _answered(drafter: GroundedDrafter, view: Statement) -> Candidate | None:
         return None
     preceding = text[:at].rstrip()
     before = [c for c in drafter.unused() if c.passage is view.passage and preceding.endswith(c.original)]
-    if not before or drafter.points_back(before[0]):
+    if not before or drafter.points_back(before[0]) or not _OPENS_A_SENTENCE.match(before[0].original):
         return None
     return before[0]
+
+
+# A sentence opens on a capital (or a figure), after any opening mark: one that opens in lower case ("said the recall
+# was overdue ...") is the piece of a sentence the splitter broke, without its subject, and gives no claim to answer.
+_OPENS_A_SENTENCE = re.compile(r"^[\"'“‘(]*[A-Z0-9]")
 
 
 def _judging(story_map: StoryMap) -> list[Statement]:
