@@ -328,3 +328,47 @@ def test_a_denial_is_never_paired_with_the_subjectless_piece_of_a_broken_sentenc
     ]
     bullets = _pros_cons_bullets(texts)
     assert not any(b.lower().startswith("said") for b in bullets), bullets
+
+
+class _NoCalls:
+    """A model that takes no call: the title is built from the headline, everything else from the sources."""
+
+    context_length = 4096
+
+    def describe(self) -> dict[str, str]:
+        return {}
+
+    def chat(self, *args: object, **kwargs: object) -> None:
+        from newsdesk.llm.session import BudgetExceeded
+
+        raise BudgetExceeded("no calls")
+
+
+def test_pros_and_cons_take_the_views_before_the_takeaways() -> None:
+    """A view for or against has its one place in the section that weighs the views: taken by the takeaways first,
+    the prosecution and the defence were plain takeaways and Pros and Cons had none (smoke 44 #12)."""
+    from newsdesk.llm.session import Session
+    from newsdesk.write.draft import write_draft
+
+    headline = "Rowing club treasurer goes on trial over missing funds"
+    texts = [
+        "A former treasurer of the Alder rowing club went on trial on Tuesday over missing club funds.",
+        "Prosecutor Irene Valdo told the court that Peter Lisk had moved the club's savings into his own account.",
+        "Lisk's lawyer, Owen Brady, said the transfers had been approved by the club committee.",
+        "The club's new boathouse opened in May after two years of building work.",
+        "Judge Mark Hale said the trial would last three weeks.",
+    ]
+    sources = one_source(texts, headline, "2026-03-10")
+    draft = write_draft(
+        Session(_NoCalls(), max_calls=0),  # type: ignore[arg-type]
+        load_template("default"),
+        sources,
+        headline,
+        grounded=True,
+        story_map=build_map(sources, headline),
+        body=" ".join(texts),
+        map_analysis=True,
+    )
+    pros_cons = next(s for s in draft.sections if s.heading == "Pros and Cons")
+    said = [s.text for s in pros_cons.sentences()]
+    assert texts[1] in said and texts[2] in said, said

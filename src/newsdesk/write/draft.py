@@ -105,6 +105,19 @@ def write_draft(
 
     emit("write", "start", section="intro", heading="Title, dek and intro", number=0, total=len(template.sections))
     summaries: dict[str, Section] = {}
+
+    def views_first() -> dict[str, Section]:
+        """Pros and Cons claim the story's views before the takeaways do: a view for or against has its one place
+        in the section that weighs the views, with its reason, and the takeaways list the main points left. Taken
+        after them, a story that is all about opposing views gives each as a plain takeaway and leaves the section
+        that weighs them with none (smoke 44 #12)."""
+        assert drafter is not None
+        return {
+            spec.id: from_map.map_section(spec, story_map, drafter, scarce)
+            for spec in template.sections
+            if from_map.role(spec) == "pros_cons"
+        }
+
     if drafter is not None:
         title, dek, intro, summaries = grounded_headline(
             session,
@@ -116,6 +129,7 @@ def write_draft(
             body,
             scarce=scarce,
             lead_only=map_analysis or summary_only,
+            before_summaries=views_first if map_analysis and not summary_only else None,
         )
     else:
         title, dek, intro = written_headline(session, asked, template, headline, story_map, body)
@@ -135,7 +149,7 @@ def write_draft(
     if map_analysis and drafter is not None:
         for kind in from_map.MAP_BUILT:
             for spec in template.sections:
-                if from_map.role(spec) == kind:
+                if from_map.role(spec) == kind and spec.id not in prebuilt:  # Pros and Cons may be built already
                     prebuilt[spec.id] = from_map.map_section(spec, story_map, drafter, scarce)
 
     sections: list[Section] = []
