@@ -372,3 +372,22 @@ def test_pros_and_cons_take_the_views_before_the_takeaways() -> None:
     pros_cons = next(s for s in draft.sections if s.heading == "Pros and Cons")
     said = [s.text for s in pros_cons.sentences()]
     assert texts[1] in said and texts[2] in said, said
+
+
+def test_where_things_stand_never_opens_on_words_that_point_at_a_sentence_given_elsewhere() -> None:
+    """The last resort of "what to watch" is the story's last sentence not yet used; a bullet stands alone, so not
+    "... did not confirm that figure." once the figure went to another section (smoke 44 storm)."""
+    from newsdesk.write.from_map import role
+
+    texts = [
+        "The council opened the new harbour ferry on Monday.",
+        "The Island Post put the number of passengers at 900. The harbour office did not confirm that figure.",
+    ]
+    sources = one_source(texts, HEADLINE)
+    story_map = build_map(sources, HEADLINE)
+    drafter = GroundedDrafter.reading(sources, HEADLINE, story_map)
+    drafter.claim(texts[0], sources[0].passages[0])  # given in sections before this one
+    drafter.claim("The Island Post put the number of passengers at 900.", sources[0].passages[1])
+    watch = next(s for s in load_template("default").sections if role(s) == "watch")
+    said = [s.text for s in map_section(watch, story_map, drafter).sentences()]
+    assert "The harbour office did not confirm that figure." not in said, said

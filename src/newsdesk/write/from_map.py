@@ -433,7 +433,12 @@ def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> 
         latest = _claim_all(drafter, sorted(now, key=lambda e: -e.order), limit or 2)
         latest = latest or _claim_matching(drafter, story_map, _MODAL, limit or 2, ahead=True)
         if not latest:  # where the story leaves off: its last sentences not yet used
-            ending = sorted((c for c in drafter.unused() if c.passage.source_number == 1), key=lambda c: -c.order)
+            # a bullet stands alone: not a sentence that points back ("did not confirm that figure") when what it
+            # points at went to another section
+            ending = sorted(
+                (c for c in drafter.unused() if c.passage.source_number == 1 and not drafter.points_back(c)),
+                key=lambda c: -c.order,
+            )
             latest = [sentence_of(c) for c in ending[:1] if drafter.claim(c.original, c.passage) is not None]
         if latest:
             blocks += [_heading("Where things stand"), *_bullets(latest)]
