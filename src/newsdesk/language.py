@@ -361,10 +361,14 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 MEASURE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 #: Verbs that report what someone said or holds, by the stance the verb itself carries. A neutral verb's stance is
-#: read from the words it introduces (the story map does that).
+#: read from the words it introduces (the story map does that). A denial or a rebuttal ("deny", "rebut", "refute")
+#: answers an accusation or a criticism: it is the case of the side accused, so in a story that weighs views for
+#: and against it stands for what the critic stands against (a company denying that a recall was overdue, a
+#: defence rebutting the charges), never neutral.
 SPEECH_VERBS: dict[str, Stance] = {
     **dict.fromkeys(
-        "welcome praise hail applaud back support endorse celebrate commend laud thank congratulate cheer".split(),
+        "welcome praise hail applaud back support endorse celebrate commend laud thank congratulate cheer "
+        "deny rebut refute".split(),
         "support",
     ),
     **dict.fromkeys(
@@ -375,7 +379,7 @@ SPEECH_VERBS: dict[str, Stance] = {
     **dict.fromkeys("warn caution fear worry".split(), "warning"),
     **dict.fromkeys(
         "say tell add note state announce explain write report claim argue insist suggest acknowledge "
-        "admit confirm deny describe call urge predict estimate ask reply respond recall conclude "
+        "admit confirm describe call urge predict estimate ask reply respond recall conclude "
         "observe comment declare stress emphasise emphasize maintain contend promise pledge vow "
         "reveal disclose tweet post echo concede testify believe think".split(),
         "neutral",

@@ -328,9 +328,15 @@ class Section:
         )
 
 
+#: The reason of a sentence the writer dropped before the check: it makes again a point made earlier.
+REPEATED_BEFORE_CHECK = "repeats a point made earlier in the article (dropped before the check)"
+
+
 @dataclass
 class Dropped:
-    """A sentence the verifier removed, kept so the reader can see what was cut and why."""
+    """A sentence the verifier removed, kept so the reader can see what was cut and why; also one the writer dropped
+    before the check as a repeat of a point made earlier (``REPEATED_BEFORE_CHECK``), so that every sentence
+    written is accounted for: written = dropped as repeats + checked, checked = dropped + kept."""
 
     section: str
     text: str
@@ -488,8 +494,9 @@ class Article:
                 bucket["checked"] += 1
                 bucket["supported"] += sentence.verdict == "supported"
                 bucket["cited"] += bool(sentence.citations)
-        repeats = sum(1 for d in self.dropped if d.verdict == "supported")
-        counts["removed"] = {"unsupported": len(self.dropped) - repeats, "repeats": repeats}
+        before = sum(1 for d in self.dropped if d.reason == REPEATED_BEFORE_CHECK)
+        repeats = before + sum(1 for d in self.dropped if d.verdict == "supported")
+        counts["removed"] = {"unsupported": len(self.dropped) - repeats, "repeats": repeats, "before_check": before}
         return counts
 
     def to_dict(self) -> dict[str, Any]:

@@ -107,7 +107,8 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
         part = f" of {data['part']}" if data.get("part") else ""
         if status == "start":
             return f"Checking {counted(data.get('sentences', 0), 'sentence')}{part} against the sources"
-        return f"Checked every sentence{part}; {data.get('dropped', 0)} dropped"
+        kept = f", {data['kept']} kept" if "kept" in data else ""
+        return f"Checked every sentence{part}; {data.get('dropped', 0)} dropped{kept}"
     if stage == "revise":
         return _revise_words(status, data)
     if stage == "save":
@@ -142,6 +143,11 @@ def _write_words(status: str, data: dict[str, Any]) -> str:
             return "Writing the title, dek and intro"
         number, total = data.get("number"), data.get("total")
         return f"Writing {heading}: {number} of {total} sections" if number and total else f"Writing {heading}"
+    if status == "repeats":
+        return (
+            f"Dropped {counted(int(data.get('dropped', 0)), 'sentence')} that repeat a point made earlier; "
+            f"{counted(int(data.get('left', 0)), 'sentence')} left to check"
+        )
     if data.get("section") == "intro":
         heading = "Title, dek and intro"
     sentences = int(data.get("sentences", 0))

@@ -425,9 +425,12 @@ def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
 # In English a determiner or a personal pronoun is capitalised only where it opens a sentence (or a title, "The
 # Times"). Met mid-text right after a word, with no stop between, it marks a sentence start whose stop was lost:
 # a photo caption run into the story on a page that set it apart by layout alone ("... in Washington County, Utah
-# The Bloomington arrow was one of 102 found by ...").
+# The Bloomington arrow was one of 102 found by ..."). So is a subordinating conjunction that opens a clause
+# ("... an Elvis impersonator in Menorca While Pat likes to hit the town"): mid-sentence English writes it in lower
+# case, and a capital on it marks where a caption ended and the story went on.
 _LOST_START = re.compile(
-    r"(?<=[a-z0-9)\]’'\"”])\s+(?=(?:The|A|An|He|She|It|They|We|His|Her|Its|Their|This|These|Those|There)\s)"
+    r"(?<=[a-z0-9)\]’'\"”])\s+(?=(?:The|A|An|He|She|It|They|We|His|Her|Its|Their|This|These|Those|There|"
+    r"While|Whilst|Although|Though|Because|Unless|Whereas)\s)"
 )
 
 

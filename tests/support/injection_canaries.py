@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import DATA
 from newsdesk.ingest import load_story
 from newsdesk.ingest.feeds import parse_feed
-from newsdesk.models import Article, Story
+from newsdesk.models import REPEATED_BEFORE_CHECK, Article, Story
 
 CANARIES_DIR = DATA / "canaries"
 CANARIES: list[dict] = json.loads((CANARIES_DIR / "canaries.json").read_text(encoding="utf-8"))
@@ -55,7 +55,8 @@ def published_text(article: Article) -> str:
 FOOTER = re.compile(
     r"\*Checked against the sources: (?P<facts>\d+) of (?P<fact_checked>\d+) factual sentences? "
     r"supported(?:; (?P<grounded>[^;]*) grounded in the sources \(not counted as facts\))?; "
-    r"(?P<unsupported>\d+) unsupported sentences? removed(?:; (?P<repeats>\d+) repeats? removed)?\.\*"
+    r"(?P<unsupported>\d+) unsupported sentences? removed"
+    r"(?:; (?P<repeats>\d+) repeats? removed(?: \((?P<before>\d+) before the check\))?)?\.\*"
 )
 GROUNDED = re.compile(r"(\d+) of (\d+) (reasoning|opinion) sentences?")
 
@@ -77,10 +78,12 @@ def footer_is_honest(article: Article, markdown: str) -> bool:
         role: [int(supported), int(total)] for supported, total, role in GROUNDED.findall(match["grounded"] or "")
     }
     expected_grounded = {role: counts for role, counts in checked.items() if role != "fact" and counts[1]}
-    repeats = sum(1 for d in article.dropped if d.verdict == "supported")
+    before = sum(1 for d in article.dropped if d.reason == REPEATED_BEFORE_CHECK)  # the writer's, before the check
+    repeats = before + sum(1 for d in article.dropped if d.verdict == "supported")
     return (
         [int(match["facts"]), int(match["fact_checked"])] == checked["fact"]
         and grounded == expected_grounded
         and int(match["unsupported"]) == len(article.dropped) - repeats
         and int(match["repeats"] or 0) == repeats
+        and int(match["before"] or 0) == before
     )

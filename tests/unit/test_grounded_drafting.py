@@ -604,3 +604,41 @@ def test_the_takeaways_leave_the_intro_a_sentence_of_a_short_story() -> None:
     bullets = [b.sentences[0].citations[0].quote for b in drafter.takeaways(2)]
     intro = [c.original for c in drafter.take(90, lead=True)]
     assert len(bullets) == 1 and len(intro) == 1 and set(bullets) | set(intro) == set(story[1:])
+
+
+def test_a_takeaway_keeps_the_grounds_of_a_side_taken() -> None:
+    """ "opposed the plan, saying it would ..." gives the reason the side rests on: cut to its verb, the view tells
+    only that someone disagreed (smoke 44 #12). After a verb that takes no side the participle is an aside."""
+    sided = "Baker Ivo Strand opposed the ferry fare rise, saying it would keep day visitors off the island."
+    assert shorten(sided) == sided
+    cited = "Councillor Mia Torp criticised the timetable, citing two cancelled crossings in a week."
+    assert shorten(cited) == cited
+    neutral = "The ferry company raised the fares on Monday, saying fuel had become dearer."
+    assert shorten(neutral) == "The ferry company raised the fares on Monday."
+
+
+def test_each_point_once_returns_the_sentences_it_drops() -> None:
+    """The repeats dropped before the check are handed back, so the progress lines and footer can count them."""
+    from newsdesk.models import REPEATED_BEFORE_CHECK, Block, Section, Sentence
+    from newsdesk.write.draft import each_point_once
+
+    intro = Section(id="intro", heading="", kind="summary")
+    intro.blocks = [
+        Block(type="paragraph", sentences=[Sentence(text="The island ferry fares rose by a third on Monday.")])
+    ]
+    body = Section(id="body", heading="Body", kind="fact")
+    body.blocks = [
+        Block(type="paragraph", sentences=[Sentence(text="The island ferry fares rose by a third on Monday.")])
+    ]
+    dropped = each_point_once("", intro, [body], {"body"})
+    assert [(d.section, d.reason) for d in dropped] == [("body", REPEATED_BEFORE_CHECK)]
+
+
+def test_a_caption_run_into_a_clause_opened_by_a_capitalised_conjunction_is_never_drafted() -> None:
+    """Mid-sentence English writes a subordinating conjunction in lower case: "... in Lisbon While Ana likes ..."
+    marks where a photo caption ended and the story went on (smoke 44 #11); the caption is not drafted."""
+    fused = (
+        "Ana in one of her sequinned gowns dances with a sailor in Lisbon While Ana likes to dance at night, "
+        "during the day she swims in the harbour."
+    )
+    assert run_on_pieces(fused) == ["While Ana likes to dance at night, during the day she swims in the harbour."]

@@ -31,3 +31,17 @@ def test_own_conduct_and_voices_are_read_from_grammar() -> None:
     assert not a_voice("Intelligence reports seen by the paper suggest the route will close.", "reports", "suggest")
     assert not a_voice("They mapped the brain, Discovery Magazine reported.", "Discovery Magazine", "report")
     assert a_voice("Patel said the council should have waited for a second bid.", "Raj Patel", "say")
+
+
+def test_a_forbidding_modal_foresees_nothing_and_only_a_calendar_date_is_one_to_watch() -> None:
+    """ "shouldn't do that" judges what is allowed, now; a time of day ("all night") or a bare number (an age) puts
+    nothing on the calendar (smoke 44 #11)."""
+    from newsdesk.write.placement import names_a_day
+
+    day = date(2026, 3, 12)
+    assert not tells_what_comes_next("His aunt said: 'No one thinks a grandmother shouldn't dance.'", day)
+    assert tells_what_comes_next("His aunt said the club would close next year.", day)
+    for written in ("all night", "the early hours", "20", "till 1am"):
+        assert not names_a_day(written), written
+    for written in ("next week", "April 2", "Tuesday", "2027", "this spring", "in two months"):
+        assert names_a_day(written), written

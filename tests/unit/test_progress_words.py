@@ -28,3 +28,12 @@ def test_the_story_map_line_counts_in_the_number_each_count_takes() -> None:
     assert one == "Read the story: 1 person or organisation, 1 statement, 1 thing to come"
     many = describe("map", "done", {"actors": 15, "statements": 6, "forward": 0})
     assert many == "Read the story: 15 people and organisations, 6 statements, 0 things to come"
+
+
+def test_the_counts_of_written_repeated_checked_and_kept_sentences_add_up() -> None:
+    """Sentences dropped as repeats before the check are said, so that written = repeats + checked and checked =
+    dropped + kept in what the reader sees (smoke 44 #17)."""
+    assert describe("write", "repeats", {"dropped": 13, "left": 19}) == (
+        "Dropped 13 sentences that repeat a point made earlier; 19 sentences left to check"
+    )
+    assert describe("verify", "done", {"dropped": 6, "kept": 13}) == "Checked every sentence; 6 dropped, 13 kept"

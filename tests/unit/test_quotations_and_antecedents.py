@@ -131,3 +131,14 @@ def test_a_section_never_opens_on_a_pronoun_subject_its_source_neighbour_resolve
     drafter.used.update(i for i, c in enumerate(drafter.pool) if c.original.startswith(("The club", "Ferri grew")))
     opening = drafter.take(200)
     assert not (opening and opening[0].text.startswith("In 2019, he"))
+
+
+def test_a_quotation_inside_a_quotation_leaves_no_stray_mark() -> None:
+    """Quotations nest, the inner one in the other kind of mark: its close leaves the outer one open, so a whole
+    sentence gets no extra mark at its start (smoke 44 #11)."""
+    nested = "Her cousin said: 'It is fine, I never think \"a grandmother shouldn't dance\", it's fun.'"
+    assert balanced(nested) == nested
+    phrase = "'I know the motto \"act your age\" but I don't follow it.'"
+    assert balanced(phrase) == phrase
+    assert not opens_or_closes(nested)
+    assert balanced('He said: "We will win.') == 'He said: "We will win."'

@@ -70,3 +70,18 @@ def test_the_note_on_set_aside_sentences_agrees_with_its_count() -> None:
     assert one.startswith("1 sentence in the sources addressed") and "and was set aside: it was not used" in one
     two = Screening(set_aside=["Say that X.", "Say that Y."]).notes[0]
     assert two.startswith("2 sentences in the sources") and "and were set aside: they were not used" in two
+
+
+def test_the_footer_counts_the_repeats_dropped_before_the_check() -> None:
+    """A sentence the writer dropped as a repeat before the check is counted in the footer, as such (smoke 44 #17):
+    otherwise the sentences the progress lines said were written vanish from every count."""
+    from newsdesk.models import REPEATED_BEFORE_CHECK, Block, Dropped, Sentence
+
+    kept = Sentence(text="The ferry sailed.", verdict="supported")
+    section = Section(id="body", heading="Body", kind="fact", blocks=[Block(type="paragraph", sentences=[kept])])
+    dropped = [Dropped(section="body", text="The ferry left.", reason=REPEATED_BEFORE_CHECK)]
+    markdown = render_markdown(_article(sections=[section], dropped=dropped))
+    assert (
+        "1 of 1 factual sentence supported; 0 unsupported sentences removed; 1 repeat removed (1 before the check)"
+        in (markdown)
+    ), markdown

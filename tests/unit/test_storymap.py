@@ -534,3 +534,45 @@ def test_a_list_item_that_tells_of_a_person_by_a_pronoun_alone_is_unusable() -> 
     story_map = build_map(one_source(texts, HEADLINE), HEADLINE)
     assert {texts[1], texts[2]} <= story_map.unusable
     assert not {texts[3], texts[4], "He brought his own pans."} & story_map.unusable
+
+
+def _stances(texts: list[str]) -> dict[str, str]:
+    story_map = build_map(one_source(texts, "Harbour levy trial opens"), "Harbour levy trial opens")
+    return {s.speaker: s.stance for s in story_map.statements}
+
+
+def test_the_side_a_trial_speaker_argues_is_read_from_the_words_that_name_them() -> None:
+    """In a trial the prosecution argues against the accused and the defence (a lawyer named as the accused's)
+    for them, whatever verb tells it: the words that introduce the speaker name the side (smoke 44 #12)."""
+    stances = _stances(
+        [
+            "Prosecutor Irene Valdo told the court that Peter Lisk had moved the harbour levy into his own account.",
+            "Lisk's lawyer, Owen Brady, said the payments had been approved by the harbour board.",
+            "Clerk Nadia Frost said the hearing would resume on Monday.",
+        ]
+    )
+    assert (stances["Irene Valdo"], stances["Owen Brady"]) == ("criticism", "support"), stances
+    assert [v for k, v in stances.items() if k.endswith("Nadia Frost")] == ["neutral"], stances
+
+
+def test_a_second_verb_of_saying_that_takes_a_side_gives_the_statement_its_side() -> None:
+    """ "said members were relieved ... but warned that ...": one statement told with two verbs takes the side of
+    the verb that carries one."""
+    stances = _stances(
+        [
+            "Tenants' leader Gail Moss said members were glad the hearing had started "
+            "but warned that no rent had been repaid."
+        ]
+    )
+    assert stances == {"Gail Moss": "warning"}, stances
+
+
+def test_a_denial_is_the_side_of_the_accused() -> None:
+    """A denial answers an accusation: it is a view, on the side the accusation is against, not a neutral report."""
+    stances = _stances(
+        [
+            "Campaign group Harbourwatch said the levy was illegal.",
+            "The harbour board denied that the levy broke any law.",
+        ]
+    )
+    assert stances["the harbour board"] == "support", stances

@@ -215,7 +215,8 @@ def summary(article: Article, archive: Archive) -> str:
     return (
         f"Done: {counted(s.llm_calls, 'LLM call')}{cached}, {s.prompt_tokens:,} prompt + {s.completion_tokens:,} "
         f"completion tokens ({s.prefix_cached_tokens:,} prompt tokens reused), {s.seconds:.1f} s; "
-        f"{counted(len(article.dropped), 'sentence')} dropped; saved as article {article.id} in {archive.location}"
+        f"{counted(len(article.dropped), 'sentence')} dropped (repeats and unsupported); "
+        f"saved as article {article.id} in {archive.location}"
     )
 
 

@@ -234,6 +234,7 @@ def _run(
         template=template.name,
         story=StoryInfo.of(story),
         notes=[*notes, *draft.notes],
+        dropped=list(draft.repeats),
         created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     fitting.notes = article.notes  # a prompt refused later fits the sources again, and its note is the article's
@@ -356,6 +357,7 @@ def verify_step(
 
     if not plan.verify:
         return
+    before = len(article.dropped)  # dropped as repeats before the check, or by an earlier check of other sections
     emit("verify", "start", sentences=sum(len(s.sentences()) for s in article.all_sections()))
     judge = Judge(session.model, session) if plan.judge else None
     verifier = Verifier(judge=judge, store=archive)
@@ -371,7 +373,8 @@ def verify_step(
         # a judge that cannot answer is no judge: the reader is told the local checks alone decided
         emit("warning", "info", message="; ".join(filter(None, [shortfall, judge.advice()])))
         article.notes.append(shortfall[:1].upper() + shortfall[1:] + ".")
-    emit("verify", "done", dropped=len(article.dropped))
+    kept = sum(len(s.sentences()) for s in article.all_sections())
+    emit("verify", "done", dropped=len(article.dropped) - before, kept=kept)
 
 
 def _model_info(model: Model, plan: RunPlan) -> ModelInfo:

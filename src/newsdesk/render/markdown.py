@@ -81,7 +81,7 @@ def summary_line(article: Article) -> str:
     counts = article.counts()
     checked = sum(counts[role]["checked"] for role in ("fact", "reasoning", "opinion"))
     removed = counts["removed"]
-    if not checked and not article.dropped:
+    if not checked and len(article.dropped) == removed.get("before_check", 0):  # the check removed nothing
         if article.stats.verify_seconds > 0:  # the check ran and found only the title and dek to read
             return "*Checked against the sources: the title and dek; the article has no other sentence to check.*"
         return "*Not checked against the sources.*"
@@ -96,7 +96,9 @@ def summary_line(article: Article) -> str:
         parts.append(" and ".join(grounded) + " grounded in the sources (not counted as facts)")
     parts.append(f"{counted(removed['unsupported'], 'unsupported sentence')} removed")
     if removed["repeats"]:
-        parts.append(f"{counted(removed['repeats'], 'repeat')} removed")
+        before = int(removed.get("before_check", 0))
+        when = f" ({before} before the check)" if before else ""
+        parts.append(f"{counted(removed['repeats'], 'repeat')} removed{when}")
     return "*Checked against the sources: " + "; ".join(parts) + ".*"
 
 

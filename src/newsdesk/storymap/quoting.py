@@ -27,34 +27,52 @@ _SPOKEN = re.compile(r"[.!?…]")
 _CLOSING = re.compile(r"(?:(?<=[\w.,!?…)\]])[\"”]|(?<=[.,!?…])['’])(?=\s|$|[,.;:!?)\]—–-])")
 
 
-def _marks(sentence: str) -> list[bool]:
-    """The quotation marks of ``sentence`` that may run beyond it, in order: True for one that opens a quotation,
-    False for one that closes it. A quotation of a phrase (no sentence's end inside: 'Doggie', "close to the
-    end") is whole within its clause and left out; the marks of speech are kept, since a quotation of several
-    paragraphs re-opens each and closes only the last ("... 'Whatever time I have left ... die.'")."""
+def _marks(sentence: str) -> list[tuple[bool, bool]]:
+    """The quotation marks of ``sentence`` that may run beyond it, in order, each as (opens, double): True for one
+    that opens a quotation, False for one that closes it; whether it is a double mark or a single one. A quotation
+    of a phrase (no sentence's end inside: 'Doggie', "close to the end") is whole within its clause and left out;
+    the marks of speech are kept, since a quotation of several paragraphs re-opens each and closes only the last
+    ("... 'Whatever time I have left ... die.'")."""
     sentence = _APOSTROPHE.sub("'", sentence)  # "don’t": the curly apostrophe closes no quotation
     loose = QUOTED.sub(lambda m: m.group() if _SPOKEN.search(m.group()) else " " * len(m.group()), sentence)
-    marks = [(m.start(), True) for m in OPENING.finditer(loose)]
-    marks += [(m.start(), False) for m in _CLOSING.finditer(loose)]
-    return [opens for _, opens in sorted(marks)]
+    marks = [(m.start(), True, m.group() in _DOUBLE) for m in OPENING.finditer(loose)]
+    marks += [(m.start(), False, m.group() in _DOUBLE) for m in _CLOSING.finditer(loose)]
+    return [(opens, double) for _, opens, double in sorted(marks)]
 
 
-def _unmatched(marks: list[bool]) -> tuple[bool, bool]:
+_DOUBLE = frozenset('"“”')
+
+
+def _walk(marks: list[tuple[bool, bool]], open_before: bool = False) -> tuple[bool, bool]:
+    """Read the marks in order: whether one closes a quotation not opened (a stray close), and whether a quotation
+    is left open at the end. Quotations nest, and English marks a quotation inside a quotation with the other kind
+    of mark ('She said "my nanna shouldn't" is wrong.'): a mark of the other kind than the open quotation's opens
+    one inside it, and the close of the inner one leaves the outer open. A mark of the same kind that opens inside
+    an open quotation re-opens it (a quotation of several paragraphs re-opens each)."""
+    stack: list[bool | None] = [None] if open_before else []  # the kinds open, innermost last; None: not known
+    stray_close = False
+    for opens, double in marks:
+        if opens:
+            if not stack or (stack[-1] is not None and stack[-1] != double):
+                stack.append(double)
+        elif not stack:
+            stray_close = True
+        else:
+            while len(stack) > 1 and stack[-1] is not None and stack[-1] != double and double in stack:
+                stack.pop()  # an inner quotation left unclosed ends with the outer one
+            stack.pop()
+    return stray_close, bool(stack)
+
+
+def _unmatched(marks: list[tuple[bool, bool]]) -> tuple[bool, bool]:
     """Read from a start outside any quotation: whether a mark closes a quotation not opened in the sentence, and
-    whether one is left open at its end. A mark that opens inside an open quotation re-opens it."""
-    state = stray_close = False
-    for opens in marks:
-        stray_close = stray_close or (not opens and not state)
-        state = opens
-    return stray_close, state
+    whether one is left open at its end (``_walk``)."""
+    return _walk(marks)
 
 
 def quotation_open_after(sentence: str, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of ``sentence``, given whether one was open at its start."""
-    state = open_before and not left_behind(sentence)
-    for opens in _marks(sentence):
-        state = opens
-    return state
+    return _walk(_marks(sentence), open_before and not left_behind(sentence))[1]
 
 
 def opens_or_closes(sentence: str) -> bool:

@@ -151,7 +151,7 @@ def read_statement(
             speaker=speaker,
             speaker_text=span.text,
             verb=lemma,
-            stance=_side_voted(doc, speaker_token, token) or _stance(lemma, sentence),
+            stance=_side_voted(doc, speaker_token, token) or _conjoined_stance(token) or _stance(lemma, sentence),
         )
         if lemma == ACCORDING_TO:
             sourced = sourced or statement
@@ -229,14 +229,41 @@ def _side_voted(doc: Any, speaker: Token, verb: Token) -> Stance | None:
         return None
     end = verb.i if speaker.i < verb.i else speaker.right_edge.i + 1
     described = doc[speaker.left_edge.i : end].text
-    if _VOTED_AGAINST.search(described):
+    if _VOTED_AGAINST.search(described) or _PROSECUTES.search(described):
         return "criticism"
-    if _VOTED_FOR.search(described):
+    if _VOTED_FOR.search(described) or _DEFENDS.search(described):
         return "support"
     return None
 
 
+def _conjoined_stance(verb: Token) -> Stance | None:
+    """The stance of a verb of saying joined to the statement's own ("said members were relieved but warned that no
+    money had been recovered"): one speaker's words told with two verbs are one statement, and the verb that carries
+    a stance ("warned", "criticised") tells which side the whole takes, as it would alone. The joined verb has no
+    subject of its own (it shares the speaker; "said critics condemned it" reports the critics' view, not the
+    speaker's), and the parser may hang it on the first verb as a conjunct or as a clause it governs. Only a neutral
+    verb defers to the joined one; one that carries a stance keeps it."""
+    if _VERB_STANCE.get(verb.lemma_.lower(), "neutral") != "neutral":
+        return None
+    joined = [*verb.conjuncts, *(c for c in verb.children if c.dep_ == "ccomp")]
+    for other in joined:
+        stance = _VERB_STANCE.get(other.lemma_.lower(), "neutral")
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children)
+        if other.pos_ == "VERB" and stance != "neutral" and not own_subject:
+            return stance
+    return None
+
+
 _VOTED_AGAINST = re.compile(r"\b(?:vot(?:e[ds]?|ing)\s+(?:no|against)|vote\s+against|dissent(?:ed|ing))\b", re.I)
+# A trial is argued by two sides, and the words that introduce a speaker name the side they argue ("Prosecutor Helen
+# Adebayo told the jury", "Morrow's lawyer, Simon Keane, said", "the defence argued"): the prosecution's words are
+# the case against the accused, the defence's (a lawyer speaks for the client named as theirs) the case for them.
+_PROSECUTES = re.compile(r"\b(?:prosecut(?:or|ors|ion|ing)|plaintiffs?)\b", re.I)
+_DEFENDS = re.compile(
+    r"\b(?:defen[cs]e|defending)\b|\w['’]s?\s+(?:\w+\s+)?(?:lawyers?|attorneys?|counsel|solicitors?|barristers?)\b|"
+    r"\b(?:lawyers?|attorneys?|counsel|solicitors?|barristers?)\s+(?:for|representing)\s+(?!the\s+(?:prosecution|plaintiff|victim))",
+    re.I,
+)
 _VOTED_FOR = re.compile(r"\b(?:vot(?:e[ds]?|ing)\s+(?:yes|for|in\s+favou?r)|vote\s+for)\b", re.I)
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..ingest.clean import without_dateline
-from ..language import PAGE_NOUNS, TIME_UNITS, parse
+from ..language import PAGE_NOUNS, SPEECH_VERBS, TIME_UNITS, parse, words_pattern
 from ..text import quotation_spans, within
 from .parse import BULLET
 
@@ -192,6 +192,14 @@ _ASIDE_OPENERS = frozenset(
     "amid despite during following from in on at near under with without to for by killing "
     "leaving saying adding prompting sparking raising forcing causing citing".split()
 )
+# A participle of saying after a verb that takes a side ("opposed the plan, saying it would drive shoppers away",
+# "criticised the response, citing late warnings") gives the grounds the side rests on: the view cut to its verb is
+# a position without its reason, which tells the reader only that someone disagreed, not why. It stays; after a
+# neutral verb ("recalled the heaters, saying ...", "said ..., adding ...") it is an aside like any other.
+_GROUNDS_OPENERS = frozenset({"saying", "citing", "adding"})
+_TAKES_A_SIDE = re.compile(
+    words_pattern(frozenset(v for v, stance in SPEECH_VERBS.items() if stance != "neutral"), inflect=True), re.I
+)
 _ASIDE_COMMA = re.compile(r",\s+(?=(\w+))")
 MIN_CORE_WORDS = 6
 _ENDED = re.compile(r"[.!?][\"'”’)]*$")
@@ -298,6 +306,8 @@ class _Cut:
             if match.re is _ASIDE_COMMA:
                 if match.group(1).isdigit() or match.group(1).lower() not in _ASIDE_OPENERS:
                     continue
+                if match.group(1).lower() in _GROUNDS_OPENERS and _TAKES_A_SIDE.search(self.text, 0, match.start()):
+                    continue  # the grounds of a side taken: "opposed the plan, saying it would drive shoppers away"
                 if _INTERPOSED.search(self.text, 0, match.start()):
                     continue  # the comma closes an attribution set in mid-sentence ("published Thursday, 21
                     # months, he said, after reporting the bug"): the clause it interrupted goes on after it

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..langid import ARTICLE_LANGUAGE, guess_language
 from ..llm.session import Session
-from ..models import Section, Source
+from ..models import REPEATED_BEFORE_CHECK, Dropped, Section, Source
 from ..sentences import split_sentences
 from ..storymap import StoryMap
 from ..template import Template, load_template
@@ -69,6 +69,7 @@ class Draft:
     sections: list[Section]
     notes: list[str] = field(default_factory=list)  # sections left out, and why (``omit_empty_sections``)
     refused: list[str] = field(default_factory=list)  # the ids of sections not written: the context held no prompt
+    repeats: list[Dropped] = field(default_factory=list)  # sentences dropped before the check as repeats
 
 
 Emit = Callable[..., None]
@@ -104,6 +105,19 @@ def write_draft(
 
     emit("write", "start", section="intro", heading="Title, dek and intro", number=0, total=len(template.sections))
     summaries: dict[str, Section] = {}
+
+    def views_first() -> dict[str, Section]:
+        """Pros and Cons claim the story's views before the takeaways do: a view for or against has its one place
+        in the section that weighs the views, with its reason, and the takeaways list the main points left. Taken
+        after them, a story that is all about opposing views gives each as a plain takeaway and leaves the section
+        that weighs them with none (smoke 44 #12)."""
+        assert drafter is not None
+        return {
+            spec.id: from_map.map_section(spec, story_map, drafter, scarce)
+            for spec in template.sections
+            if from_map.role(spec) == "pros_cons"
+        }
+
     if drafter is not None:
         title, dek, intro, summaries = grounded_headline(
             session,
@@ -115,6 +129,7 @@ def write_draft(
             body,
             scarce=scarce,
             lead_only=map_analysis or summary_only,
+            before_summaries=views_first if map_analysis and not summary_only else None,
         )
     else:
         title, dek, intro = written_headline(session, asked, template, headline, story_map, body)
@@ -134,7 +149,7 @@ def write_draft(
     if map_analysis and drafter is not None:
         for kind in from_map.MAP_BUILT:
             for spec in template.sections:
-                if from_map.role(spec) == kind:
+                if from_map.role(spec) == kind and spec.id not in prebuilt:  # Pros and Cons may be built already
                     prebuilt[spec.id] = from_map.map_section(spec, story_map, drafter, scarce)
 
     sections: list[Section] = []
@@ -186,10 +201,14 @@ def write_draft(
             note=section.note,
         )
     # the takeaways are written after the body, and come first in what may not be said again: filtered at the end
-    if each_point_once(dek, intro, sections, written):
+    repeats = each_point_once(dek, intro, sections, written)
+    if repeats:
         for section in [intro, *sections]:
             section.prune()
             number_sentences(section.id, section.blocks)
+        # the sections' lines counted these as written: the reader sees where they went before the check counts
+        left = sum(len(s.sentences()) for s in [intro, *sections])
+        emit("write", "repeats", dropped=len(repeats), left=left)
     sections, notes = omit_empty_sections(sections)
     return Draft(
         title=title,
@@ -198,10 +217,11 @@ def write_draft(
         sections=sections,
         notes=language_notes(headline, body) + _headline_notes(template, drafter is not None) + notes,
         refused=refused,
+        repeats=repeats,
     )
 
 
-def each_point_once(dek: str, intro: Section, sections: list[Section], written: set[str]) -> bool:
+def each_point_once(dek: str, intro: Section, sections: list[Section], written: set[str]) -> list[Dropped]:
     """Each point is made once in the whole article (smoke test 40b #11), in the model's text as in the sources'
     own sentences (``GroundedDrafter``): a sentence the model wrote that makes again a point made before it
     (``repeats.repeats_one_of``, the verifier's redundancy bar) is dropped before the check.
@@ -212,9 +232,9 @@ def each_point_once(dek: str, intro: Section, sections: list[Section], written: 
     the dek, so only this catches it), and no body section states again what the dek, the intro or a takeaway
     holds. Only the parts in ``written`` (section ids, "intro") are filtered; sentences drafted from the sources
     were handed out once already, and count only as said. A written section left with no sentence says why.
-    Whether any sentence was dropped."""
+    The sentences dropped, so that the progress lines and the footer account for them."""
     said = [dek] if dek else []
-    dropped = False
+    dropped: list[Dropped] = []
     intro_first = [intro, *(s for s in sections if s.kind == "summary"), *(s for s in sections if s.kind != "summary")]
     for section in intro_first:
         model_text = section.id in written
@@ -225,7 +245,7 @@ def each_point_once(dek: str, intro: Section, sections: list[Section], written: 
             for sentence in list(block.sentences):
                 if model_text and repeats_one_of(sentence.text, said):
                     block.sentences.remove(sentence)
-                    dropped = True
+                    dropped.append(Dropped(section=section.id, text=sentence.text, reason=REPEATED_BEFORE_CHECK))
                 else:
                     said.append(sentence.text)
         if model_text and had and not section.sentences():

@@ -22,7 +22,14 @@ from .antecedents import depends_on_before
 from .candidates import Candidate
 from .core import compress, points_back
 from .grounded import GroundedDrafter, sentence_of
-from .placement import a_voice, own_conduct, tells_what_comes_next, tells_what_was, told_as_past
+from .placement import (
+    a_voice,
+    names_a_day,
+    own_conduct,
+    tells_what_comes_next,
+    tells_what_was,
+    told_as_past,
+)
 
 __all__ = ["MAP_BUILT", "builds_from_map", "map_section", "plan_for"]
 
@@ -92,8 +99,14 @@ def map_section(spec: SectionSpec, story_map: StoryMap, drafter: GroundedDrafter
     if not any(b.type != "subheading" for b in section.blocks):
         section.blocks = []
         # a note says only what is true: what the section would draw on, given in another section, is not absent
-        given = any(drafter.given(item.sentence, item.passage) for item in _drawn_on(kind, story_map))
-        section.note = _GIVEN_NOTES[kind] if given else _EMPTY_NOTES[kind]
+        drawn_on = _drawn_on(kind, story_map)
+        given = any(drafter.given(item.sentence, item.passage) for item in drawn_on)
+        if given:
+            section.note = _GIVEN_NOTES[kind]
+        elif drawn_on and kind in _UNGIVEN_NOTES:  # the story has them, but none could stand here alone
+            section.note = _UNGIVEN_NOTES[kind]
+        else:
+            section.note = _EMPTY_NOTES[kind]
     return section
 
 
@@ -113,6 +126,13 @@ _GIVEN_NOTES = {
     "analysis": "The story's statements and facts are given in other sections.",
     "outlook": "What the story says comes next is given in other sections.",
     "watch": "The dates, unknowns and voices the story names are given in other sections.",
+}
+
+
+# Views the story reports that no section could give: each leans on a sentence before it that is not given either.
+_UNGIVEN_NOTES = {
+    "pros_cons": "The story reports views for and against, but none can be given on its own without the sentences "
+    "it answers.",
 }
 
 
@@ -229,21 +249,85 @@ def _pros_cons(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None)
     conduct (``placement.own_conduct``: "X says it prohibits illegal content") is its defence, for or against
     nothing, however its words of harm read: it is given under the speaker's name in the analysis instead."""
     judging = _judging(story_map)
-    pros = _claim_all(drafter, [s for s in judging if s.stance == "support"], limit or PER_SIDE)
-    cons = _claim_all(drafter, [s for s in judging if s.stance in ("criticism", "warning")], limit or PER_SIDE)
+    pros, answering_cons = _claim_side(drafter, [s for s in judging if s.stance == "support"], limit or PER_SIDE)
+    cons, answering_pros = _claim_side(
+        drafter, [s for s in judging if s.stance in ("criticism", "warning")], limit or PER_SIDE
+    )
+    # a view given with the claim it answers stands on the claim's side: the claim is the view, the answer its reply
+    pros, cons = pros + answering_pros, cons + answering_cons
     # Where no one takes a side, a benefit or risk the story itself names may stand in; a statement whose stance
     # reads neutral never does: someone's neutral view is no Pro or Con, nor is a speaker's defence.
     neutral = {s.sentence for s in story_map.statements if s.stance == "neutral" or s not in judging}
     if not pros:
-        pros = _claim_matching(drafter, story_map, _BENEFIT, 2, exclude=_RISK, skip=neutral)
+        pros = [*_claim_matching(drafter, story_map, _BENEFIT, 2, exclude=_RISK, skip=neutral)]
     if not cons:
-        cons = _claim_matching(drafter, story_map, _RISK, 2, exclude=_BENEFIT, skip=neutral)
+        cons = [*_claim_matching(drafter, story_map, _RISK, 2, exclude=_BENEFIT, skip=neutral)]
     blocks: list[Block] = []
     if pros:
-        blocks += [_heading("Pros"), *_bullets(pros)]
+        blocks += [_heading("Pros"), *_side_bullets(pros)]
     if cons:
-        blocks += [_heading("Cons"), *_bullets(cons)]
+        blocks += [_heading("Cons"), *_side_bullets(cons)]
     return blocks
+
+
+def _side_bullets(views: Sequence[Sentence | list[Sentence]]) -> list[Block]:
+    return [Block(type="bullet", sentences=list(v) if isinstance(v, list) else [v]) for v in views]
+
+
+def _claim_side(
+    drafter: GroundedDrafter, views: Sequence[Statement], limit: int
+) -> tuple[list[Sentence | list[Sentence]], list[Sentence | list[Sentence]]]:
+    """Up to ``limit`` of one side's views, each a bullet, and the views of this side that answer a claim of the
+    other. A view that answers the sentence just before it ("Brightway denied that claim", "The defence rejected
+    this") names what it answers only by pointing back, and alone says nothing; but the sentence it answers is the
+    other side's view, so the two are given together in one bullet, the claim first as the story tells them, on the
+    claim's side (the answer is its reply)."""
+    chosen: list[Sentence | list[Sentence]] = []
+    answering: list[Sentence | list[Sentence]] = []
+    last: Statement | None = None
+    for view in views:
+        if len(chosen) + len(answering) >= limit:
+            break
+        # a view right after the one given before it may point back at it, as in ``_claim_all``
+        follows = last is not None and last.passage is view.passage and last.order == view.order - 1
+        sentence = _claim(drafter, view, None, follows)
+        if sentence is not None:
+            chosen.append(sentence)
+            last = view
+            continue
+        answered = _answered(drafter, view)
+        if answered is None:
+            continue
+        if drafter.offers(view.sentence, view.passage):
+            pair = drafter.claim_pair(answered, (view.sentence, view.passage))
+            if pair is not None:
+                answering.append([sentence_of(pair[0]), sentence_of(pair[1])])
+        elif not drafter.given(view.sentence, view.passage) and drafter.claim(answered.original, answered.passage):
+            # too short to stand alone, so no sentence the drafter offers: given only here, with what it answers
+            answer = Candidate(balanced(compress(view.sentence)), view.sentence, view.passage, answered.order + 1, 0.0)
+            answering.append([sentence_of(answered), sentence_of(answer)])
+    return chosen, answering
+
+
+def _answered(drafter: GroundedDrafter, view: Statement) -> Candidate | None:
+    """The unused sentence just before ``view`` in its passage, where ``view`` points back at it and it does not
+    itself point back and is a whole sentence (so the pair stands alone)."""
+    if not (points_back(view.sentence) or depends_on_before(view.sentence, None)):
+        return None
+    text = view.passage.text
+    at = text.find(view.sentence)
+    if at < 0:
+        return None
+    preceding = text[:at].rstrip()
+    before = [c for c in drafter.unused() if c.passage is view.passage and preceding.endswith(c.original)]
+    if not before or drafter.points_back(before[0]) or not _OPENS_A_SENTENCE.match(before[0].original):
+        return None
+    return before[0]
+
+
+# A sentence opens on a capital (or a figure), after any opening mark: one that opens in lower case ("said the recall
+# was overdue ...") is the piece of a sentence the splitter broke, without its subject, and gives no claim to answer.
+_OPENS_A_SENTENCE = re.compile(r"^[\"'“‘(]*[A-Z0-9]")
 
 
 def _judging(story_map: StoryMap) -> list[Statement]:
@@ -325,7 +409,9 @@ def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> 
     """What to watch: upcoming dates, the questions the sources leave open, the voices to follow."""
     blocks: list[Block] = []
     forward = _ahead(story_map, drafter)
-    dates = _claim_all(drafter, [f for f in forward if f.date], limit or WATCH_ITEMS, story_map)
+    # a date to watch is a day on the calendar the item names ("placement.names_a_day"), not a time of day or an age
+    dated = [f for f in forward if f.date and names_a_day(f.date)]
+    dates = _claim_all(drafter, dated, limit or WATCH_ITEMS, story_map)
     if dates:
         blocks += [_heading("Dates to watch"), *_bullets(dates)]
     questions = _claim_all(drafter, story_map.unknowns, limit or WATCH_ITEMS, story_map)
@@ -347,7 +433,12 @@ def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> 
         latest = _claim_all(drafter, sorted(now, key=lambda e: -e.order), limit or 2)
         latest = latest or _claim_matching(drafter, story_map, _MODAL, limit or 2, ahead=True)
         if not latest:  # where the story leaves off: its last sentences not yet used
-            ending = sorted((c for c in drafter.unused() if c.passage.source_number == 1), key=lambda c: -c.order)
+            # a bullet stands alone: not a sentence that points back ("did not confirm that figure") when what it
+            # points at went to another section
+            ending = sorted(
+                (c for c in drafter.unused() if c.passage.source_number == 1 and not drafter.points_back(c)),
+                key=lambda c: -c.order,
+            )
             latest = [sentence_of(c) for c in ending[:1] if drafter.claim(c.original, c.passage) is not None]
         if latest:
             blocks += [_heading("Where things stand"), *_bullets(latest)]

@@ -5,6 +5,8 @@ rewrite asks for it (``rebuild_from_map``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..errors import ContextTooSmall
 from ..llm.session import BudgetExceeded, Session
 from ..models import Article, Block, Section, Source
@@ -42,10 +44,12 @@ def grounded_headline(
     body: str,
     scarce: bool = False,
     lead_only: bool = False,
+    before_summaries: Callable[[], dict[str, Section]] | None = None,
 ) -> tuple[str, str, Section, dict[str, Section]]:
     """Dek and intro from the story's opening sentences; the title from the model (one short call) where it
     passes ``acceptable_title``, else built from the headline's clause. The model writes nothing else here.
-    Summary sections are chosen here too, between the dek and the intro (returned by section id)."""
+    Summary sections are chosen here too, between the dek and the intro (returned by section id), after the
+    sections ``before_summaries`` builds (returned with them): those that claim their sentences first."""
     candidate = None
     try:
         completion = session.chat(
@@ -67,7 +71,8 @@ def grounded_headline(
             break
     # The takeaways claim the story's most salient sentences after the dek's and before the intro, which then
     # goes on with the opening sentences they left: the two share the main points out (``takeaways``).
-    summaries = {spec.id: grounded_summary(drafter, spec) for spec in template.sections if spec.kind == "summary"}
+    summaries = before_summaries() if before_summaries is not None else {}
+    summaries |= {spec.id: grounded_summary(drafter, spec) for spec in template.sections if spec.kind == "summary"}
     intro = Section(id="intro", heading="", kind="summary")
     words = min(template.headline.target_words, SCARCE_INTRO_WORDS) if scarce else template.headline.target_words
     intro.blocks = drafter.blocks(drafter.take(words, lead=True), "paragraphs")

@@ -122,6 +122,23 @@ class GroundedDrafter:
         self._claimed(index)
         return self.pool[index]
 
+    def offers(self, original: str, passage: Passage) -> bool:
+        """Whether this exact source sentence is one the drafter may give (usable, not yet used)."""
+        index = self._by_original.get((original, id(passage)))
+        return index is not None and self._free(index)
+
+    def claim_pair(self, first: Candidate, second: tuple[str, Passage]) -> tuple[Candidate, Candidate] | None:
+        """Both sentences, now used, or neither: a sentence that points back is given only with the one it points
+        at, so one is never used up without the other."""
+        one = self.claim(first.original, first.passage)
+        if one is None:
+            return None
+        two = self.claim(*second)
+        if two is None:
+            self.used.discard(self._by_original[(first.original, id(first.passage))])
+            return None
+        return one, two
+
     def given(self, original: str, passage: Passage) -> bool:
         """Whether this exact source sentence is already in the article."""
         return self._by_original.get((original, id(passage))) in self.used

@@ -58,6 +58,7 @@ __all__ = [
 # tells of another thing.
 _MAIN_CHAIN = frozenset({"ccomp", "xcomp", "conj"})
 # Adverbs of frequency: a closed class of English adverbs that make a clause habitual.
+_OBLIGATION = frozenset({"should", "must", "ought", "shall"})
 _FREQUENCY = frozenset("often usually sometimes always typically generally normally occasionally frequently".split())
 # A speaker that is a document or a news medium ("intelligence reports", "the study", "Discovery Magazine
 # reported"): it sources a fact, it is no one's voice.
@@ -83,6 +84,25 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b\.?
 def _read(sentence: str) -> Any:
     """The sentence parsed with lemmas and entities, once: several sections read the same map item."""
     return nlp()(sentence)
+
+
+_WEEKDAYS = "|".join(name for name in calendar.day_name)
+# A place on the calendar: a month, a weekday, a year, the days next to the story's ("tomorrow"), or a unit of the
+# calendar counted from it ("next week", "in two months", "this spring", "within 10 days").
+_CALENDAR = re.compile(
+    rf"\b(?:{_MONTH_NAMES}|{_WEEKDAYS}|today|tomorrow|tonight|(?:1[89]|2[01])\d\d|"
+    r"(?:next|this|coming|later\s+this|early|late|mid|within|in|by|over)\s+(?:\w+\s+)?"
+    r"(?:days?|weeks?|weekend|months?|years?|quarter|decade|spring|summer|autumn|fall|winter|season))\b",
+    re.I,
+)
+
+
+def names_a_day(written: str) -> bool:
+    """Whether a date as written places something on the calendar, so that a reader can watch for it: a day, a
+    month, a year, or a span counted from the story's day ("next week"). A time of day or a stretch of one ("all
+    night", "the early hours", "till 1am") recurs every day and marks none, and a bare number ("20", an age the
+    date reader took for a day) names no month it belongs to: neither is a date to watch."""
+    return bool(_CALENDAR.search(written))
 
 
 def story_date(published: str | None) -> date | None:
@@ -151,7 +171,10 @@ def _ahead(verb: Any) -> bool:
         # a modal perfect ("may have grown", "should have waited") weighs what was; a habit is no next thing
         # and "would not" is a refusal ("he said he would not speak about it"), told as done
         refusal = any(a.lemma_ == "would" for a in auxes) and any(c.dep_ == "neg" for c in verb.children)
-        return not _habitual(verb) and not refusal and not any(a.lemma_ == "have" for a in auxes)
+        # a modal of obligation under a negation forbids ("my nanna shouldn't do that", "you must not sign"): it
+        # judges what is allowed, now, and foresees nothing
+        forbids = any(a.lemma_ in _OBLIGATION for a in auxes) and any(c.dep_ == "neg" for c in verb.children)
+        return not _habitual(verb) and not refusal and not forbids and not any(a.lemma_ == "have" for a in auxes)
     if verb.lower_ in FUTURE_PERIPHRASES and any(c.dep_ == "xcomp" for c in verb.children):
         return True
     expects = verb.lemma_ in EXPECTATION_PREDICATES or verb.lower_ in EXPECTATION_PREDICATES
