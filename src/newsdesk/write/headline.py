@@ -93,8 +93,9 @@ def headline_parts(headline: str) -> list[tuple[str, bool]]:
     text = " ".join(headline.split())
     while _SITE_SUFFIX.search(text) and len(_SITE_SUFFIX.sub("", text).split()) >= 3:
         text = _SITE_SUFFIX.sub("", text)
-    # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released")
-    pieces = [p.strip() for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+|:\s+", text) if p.strip()]
+    # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released"), nor before a
+    # word in lower case, which goes on with the sentence ("Which? says recall overdue": ``sentences._goes_on``)
+    pieces = [p.strip() for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+(?=[^\sa-z])|:\s+", text) if p.strip()]
     return [(_unquote(p), p[0] in "'\"‘“" and _unquote(p) != p) for p in pieces]
 
 
