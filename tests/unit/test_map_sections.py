@@ -168,7 +168,10 @@ def test_a_speaker_heading_keeps_the_the_the_story_writes() -> None:
     ]
     sources = one_source(texts, HEADLINE)
     spec = next(s for s in load_template("default").sections if s.kind == "analysis")
-    section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
+    drafter = GroundedDrafter(sources, HEADLINE)
+    # the dek first, as the writer gives it: "the terminal" takes up the terminal the reader has met there
+    drafter.take(1, lead=True)
+    section = map_section(spec, build_map(sources, HEADLINE), drafter)
     headings = [s.text for b in section.blocks if b.type == "subheading" for s in b.sentences]
     assert "What the Harbour Board said" in headings and "What Ann Lee said" in headings, headings
 
@@ -269,3 +272,21 @@ def test_a_fact_sourced_by_according_to_is_no_voice_to_follow() -> None:
     section = map_section(spec, story_map, GroundedDrafter(sources, HEADLINE))
     said = [s.text for b in section.blocks for s in b.sentences if s.claim_kind != "heading"]
     assert not any("according to the harbour authority" in text for text in said), said
+
+
+def test_where_things_stand_never_gives_a_last_sentence_that_takes_up_the_one_before() -> None:
+    """Smoke test 44 #7: where nothing else fills "what to watch", the story's last sentence not yet given stands
+    for where things stand; one that takes up the sentence before it ("did not confirm that figure") points, there,
+    at nothing, so the last one that stands alone is given."""
+    texts = [
+        "The new harbour ferry carried 300 passengers on its first crossing.",
+        "The ferry's owners, a family firm, bought the boat from a Norwegian yard.",
+        "A rival paper put the number of passengers at 450.",
+        "The harbour office did not confirm that figure.",
+    ]
+    sources = one_source(texts, HEADLINE)
+    spec = next(s for s in load_template("default").sections if s.kind == "opinion" and s.format != "pros_cons")
+    section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
+    bullets = [s.text for b in section.blocks if b.type == "bullet" for s in b.sentences]
+    headings = [s.text for b in section.blocks if b.type == "subheading" for s in b.sentences]
+    assert texts[3] not in bullets, (headings, bullets)
