@@ -103,6 +103,11 @@ def test_a_general_noun_takes_up_what_the_sentence_before_named_in_other_words()
     assert not depends_on_before("The mayor said the council would vote in May.", before)
     assert not depends_on_before("Ms Varga has been criticised in the country.", before, {"country"})
     assert not depends_on_before("Ms Varga has been criticised in the country.", None)
+    # a narrower noun repeating its antecedent's word names the one thing of its kind: it needs the sentence
+    # before only to open a section, not where it is placed after another
+    criticised, said = "Councillor Tam Brenn criticised the response.", "Ms Varga said the response was fast."
+    assert depends_on_before(criticised, said) and not depends_on_before(criticised, said, general_only=True)
+    assert depends_on_before("Ms Varga has been criticised in the country.", before, general_only=True)
     # the place the sentence before names is the one the dek gave: "the country" is that one wherever it stands
     dek = "Fishing quotas set in Lisbon anger Portuguese crews."
     assert not depends_on_before("Ms Varga has been criticised in the country.", "She lives in Lisbon.", lemmas(dek))

@@ -32,7 +32,9 @@ _COMPARED = re.compile(
 _THEN = re.compile(r"\bat (?:the|that) (?:time|point|moment)\b(?!\s+(?:of|when|that|it)\b)", re.I)
 
 
-def depends_on_before(sentence: str, before: str | None, known: set[str] | frozenset[str] = frozenset()) -> bool:
+def depends_on_before(
+    sentence: str, before: str | None, known: set[str] | frozenset[str] = frozenset(), general_only: bool = False
+) -> bool:
     """Whether ``sentence`` cannot stand without the sentence before it in its source (``before``): it states a
     comparison with it, names a time only as "at the time", or refers by a definite description to something
     only that sentence introduced ("... proposed banning social media for under-16s. The proposed ban, which
@@ -43,10 +45,13 @@ def depends_on_before(sentence: str, before: str | None, known: set[str] | froze
     word inside a quotation points at nothing before; nor does a noun the article has already given (``known``,
     lemmas): the reader has met the thing it names. A general noun ("the country", "the issue", "that figure":
     ``_general_reference``) takes up what the sentence before named in other words, in any place in the clause,
-    so it needs that sentence wherever it stands."""
+    so it needs that sentence wherever it stands. ``general_only``: only that, for a sentence placed after
+    another in a section or given alone as a bullet; a noun of a narrower kind that repeats its antecedent's
+    word ("criticised the response") names the one thing of that kind the article tells of, and needs the
+    sentence before only to open the article or a section, where the reader meets it first."""
     text = OPENING_MARKS.sub("", sentence.strip())
     outside = without_quotations(text)
-    if _COMPARED.match(text) or _THEN.search(outside):
+    if not general_only and (_COMPARED.match(text) or _THEN.search(outside)):
         return True
     if not before:
         return False
@@ -61,7 +66,7 @@ def depends_on_before(sentence: str, before: str | None, known: set[str] | froze
         if any(c.dep_ in _DEFINING for c in noun.children if c.i > noun.i and not _after_comma(c)):
             continue
         lemma = noun.lemma_.lower()
-        if noun.dep_ in _ARGUMENTS:
+        if noun.dep_ in _ARGUMENTS and not general_only:
             earlier = (lemmas(before) - known) if earlier is None else earlier
             if lemma in earlier:
                 return True

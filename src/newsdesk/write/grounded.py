@@ -78,20 +78,29 @@ class GroundedDrafter:
 
     def cannot_open(self, candidate: Candidate) -> bool:
         """Whether the candidate cannot be the first sentence of the intro or of a section: it leans on the
-        sentence before it (``leans_back``), or its subject is a personal pronoun ("In 2009, he moved ...")."""
-        return self.leans_back(candidate) or pronoun_subject(candidate.text)
+        sentence before it (``leans_back``), its subject is a personal pronoun ("In 2009, he moved ..."), or it
+        refers to what only the source sentence before it introduced and the article has not said yet
+        (``depends_on_before``)."""
+        before = self._before.get((candidate.passage.source_number, candidate.order - 1))
+        return (
+            self.leans_back(candidate)
+            or pronoun_subject(candidate.text)
+            or depends_on_before(candidate.original, before, self._article_nouns())
+        )
 
     def leans_back(self, candidate: Candidate) -> bool:
         """Whether the candidate stands only right after its source's sentence before it: it points back
-        (``points_back``), or it refers to what only that sentence introduced and the article has not said yet
-        (``depends_on_before``: "the proposed ban", "in the country", "on the issue"). A sentence that takes
-        something up is read as its antecedent's sentence tells it; after any other, it points at the wrong thing
-        (Smoke test 44 #7: "criticism in the country" read as the US, not Kenya)."""
+        (``points_back``), or it takes up by a general noun what only that sentence named and the article has not
+        said yet (``depends_on_before``, general nouns: "in the country", "on the issue", "that figure"). A
+        sentence that takes something up is read as its antecedent's sentence tells it; after any other, it points
+        at the wrong thing (Smoke test 44 #7: "criticism in the country" read as the US, not Kenya)."""
         index = self._by_original.get((candidate.original, id(candidate.passage)))
         if index is not None and index in self._leaning:
             return self._leaning[index]
         before = self._before.get((candidate.passage.source_number, candidate.order - 1))
-        leaning = self.points_back(candidate) or depends_on_before(candidate.original, before, self._article_nouns())
+        leaning = self.points_back(candidate) or depends_on_before(
+            candidate.original, before, self._article_nouns(), general_only=True
+        )
         if index is not None and self._nouns is not None and self._dek is not None:
             self._leaning[index] = leaning  # the article's nouns are final once the dek is given
         return leaning
