@@ -36,7 +36,7 @@ def split_sentences(text: str) -> list[str]:
     for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)", text):
         for line in (cut for run in _line_runs(paragraph) for cut in _segmentable(" ".join(run.split()))):
             start = len(out)
-            runs = _SEGMENTER.segment(line)
+            runs = _continuations_joined(_SEGMENTER.segment(line))
             for sentence in (cut for n, run in enumerate(runs) for cut in _unmarked_ends(run, speakers, n == 0)):
                 # tokenised text (" . " between sentences) that pysbd leaves joined, e.g. after a ` quote
                 for part in re.split(r"(?<=\s\.)\s+(?=\S)", sentence):
@@ -50,6 +50,38 @@ def split_sentences(text: str) -> list[str]:
 
 
 _ANY_WORD_CHARACTER = re.compile(r"\w")
+# A question or exclamation mark (with any closing quotation mark or bracket after it) ending a piece of text,
+# written against the word before it: a space before the mark is tokenised text (" ? "), which splits as ever.
+_ASKED_OR_EXCLAIMED = re.compile(r"(?<=[^\s?!])[?!]+[\"'”’)\]]*$")
+# The first word after a mark, quotation marks and brackets not skipped: they may open a sentence.
+_NEXT_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
+
+
+def _goes_on(following: str) -> bool:
+    """Whether the text after a question or exclamation mark goes on with the sentence the mark stands in.
+
+    In English a sentence opens on a capital letter, a digit or an opening quotation mark or bracket; a mark
+    followed by a word in lower case is inside its sentence: part of a name ("Consumer group Which? said ...",
+    "Yahoo! reported ..."), a quoted question ("he asked 'why?' and left"), an interjection ("oh! and then").
+    A word with a capital inside it ("iPhone", "eBay") is a name, which may open a sentence, so it goes on
+    with nothing."""
+    word = _NEXT_WORD.match(following)
+    return word is not None and word.group(1)[0].islower() and word.group(1) == word.group(1).lower()
+
+
+def _continuations_joined(runs: list[str]) -> list[str]:
+    """pysbd's sentences with each one cut after a question or exclamation mark joined again to the lower-case
+    words that go on with it (``_goes_on``): pysbd ends "Consumer group Which?" before "said the recall ...",
+    which publishes a subjectless fragment and loses the speaker (Smoke test 44 #1)."""
+    joined: list[str] = []
+    for run in runs:
+        if joined and _ASKED_OR_EXCLAIMED.search(joined[-1].rstrip()) and _goes_on(run):
+            joined[-1] = f"{joined[-1].rstrip()} {run.lstrip()}"
+        else:
+            joined.append(run)
+    return joined
+
+
 # An initialism ("U.S.", "D.C.") and the space after it, where a sentence may end (``_opens_sentence``).
 _INITIALISM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}\s+")
 # A word in lower case, a space, and a capitalised word: where two sentences run together with no full stop.
@@ -315,6 +347,9 @@ def source_spans(text: str) -> list[tuple[int, int]]:
             following = text[end : end + 3].lstrip()
             if following[:1].islower() and " . " not in text[start : end + 2]:
                 continue  # "e.g. the" or a lower-case continuation; tokenised all-lower text splits on " . "
+        elif match.group()[:1] in "?!" and match.start() > 0 and not text[match.start() - 1 : match.start()].isspace():
+            if _goes_on(text[end : end + 40]):
+                continue  # "Which? said", "asked 'why?' and left": a lower-case word goes on (``_goes_on``)
         _append_span(text, start, end, spans)
         start = end
     _append_span(text, start, len(text), spans)

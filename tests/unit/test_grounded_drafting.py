@@ -338,6 +338,22 @@ def test_a_cut_keeps_the_weighted_conjunct_and_a_figure_after_a_minus() -> None:
     assert shorten(score) == score
 
 
+def test_a_conjunctive_adverb_set_off_inside_the_clause_is_dropped_as_a_leading_one_is() -> None:
+    """Smoke test 44 #7: "Current techniques, meanwhile, are ..." relates the clause to a sentence the takeaway
+    does not give, as "Meanwhile, current techniques are ..." does; its place in the clause changes nothing. Between
+    subject and verb both commas go, after a fronted phrase or before a clause of saying one stays; inside a
+    quotation, and "however much", it stays."""
+    assert (
+        compress("The ferry's old engines, meanwhile, are being replaced.")
+        == "The ferry's old engines are being replaced."
+    )
+    assert compress("In March, however, the council sold the depot.") == "In March, the council sold the depot."
+    assert compress("The fares rose, though.") == "The fares rose."
+    assert compress("Crossings are slower, meanwhile, islanders said.") == "Crossings are slower, islanders said."
+    for kept in ('"We, however, disagree," the mayor said.', "However much it costs, the council will pay."):
+        assert compress(kept) == kept
+
+
 def test_compress_never_edits_inside_a_quotation() -> None:
     """A quotation is the speaker's words: a short parenthetical inside it ("the Harbour Workers' Union (HWU)")
     stays, or the checker would find the quotation in no source; outside a quotation it goes."""

@@ -391,3 +391,21 @@ def test_where_things_stand_never_opens_on_words_that_point_at_a_sentence_given_
     watch = next(s for s in load_template("default").sections if role(s) == "watch")
     said = [s.text for s in map_section(watch, story_map, drafter).sentences()]
     assert "The harbour office did not confirm that figure." not in said, said
+
+
+def test_where_things_stand_never_gives_a_last_sentence_that_takes_up_the_one_before() -> None:
+    """Smoke test 44 #7: where nothing else fills "what to watch", the story's last sentence not yet given stands
+    for where things stand; one that takes up the sentence before it ("did not confirm that figure") points, there,
+    at nothing, so the last one that stands alone is given."""
+    texts = [
+        "The new harbour ferry carried 300 passengers on its first crossing.",
+        "The ferry's owners, a family firm, bought the boat from a Norwegian yard.",
+        "A rival paper put the number of passengers at 450.",
+        "The harbour office did not confirm that figure.",
+    ]
+    sources = one_source(texts, HEADLINE)
+    spec = next(s for s in load_template("default").sections if s.kind == "opinion" and s.format != "pros_cons")
+    section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
+    bullets = [s.text for b in section.blocks if b.type == "bullet" for s in b.sentences]
+    headings = [s.text for b in section.blocks if b.type == "subheading" for s in b.sentences]
+    assert texts[3] not in bullets, (headings, bullets)

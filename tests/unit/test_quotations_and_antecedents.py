@@ -7,7 +7,7 @@ from __future__ import annotations
 from newsdesk.models import Passage, Source
 from newsdesk.storymap import build_map
 from newsdesk.storymap.quoting import balanced, opens_or_closes
-from newsdesk.write.antecedents import depends_on_before
+from newsdesk.write.antecedents import depends_on_before, lemmas
 from newsdesk.write.grounded import GroundedDrafter
 
 HEADLINE = "Harbour rowing club prepares for the spring regatta"
@@ -84,6 +84,58 @@ def test_a_sentence_that_needs_the_one_before_it() -> None:
     assert not depends_on_before("The ban on phones in schools starts in May.", before)
     assert not depends_on_before("Ruiz said at the time of the vote that she was pleased.", before)
     assert not depends_on_before("The proposed ban follows a similar law in Norway.", "It rained in Oslo on Monday.")
+
+
+def test_a_general_noun_takes_up_what_the_sentence_before_named_in_other_words() -> None:
+    """Smoke test 44 #7: "the country", "the issue", "that figure" with no word of their own saying which take up
+    the one thing of their kind the sentence before named ("Lisbon", "the ferry fares"), in any place in the
+    clause; given elsewhere they point at another country or issue. A general noun its own words define, one the
+    sentence names earlier itself, or one the article has given (the headline's) points at nothing before; nor
+    does a noun of a role that is one in any story ("the mayor")."""
+    before = "Her mother was Portuguese and the family will visit cousins in Lisbon next week."
+    assert depends_on_before("Ms Varga has been criticised in the country since the ferry fares rose.", before)
+    assert depends_on_before("In her speech, the mayor said she would keep talking about the issue.", before)
+    assert depends_on_before("The harbour office did not confirm that figure.", "A rival paper put the toll at 21.")
+    assert not depends_on_before("The country of her birth has welcomed her warmly.", before)
+    assert not depends_on_before("She has been criticised in the host country.", before)
+    assert not depends_on_before("The issue of ferry fares was raised in the debate.", before)
+    assert not depends_on_before("A new issue arose, and the issue divided the council.", before)
+    assert not depends_on_before("The mayor said the council would vote in May.", before)
+    assert not depends_on_before("Ms Varga has been criticised in the country.", before, {"country"})
+    assert not depends_on_before("Ms Varga has been criticised in the country.", None)
+    # a narrower noun repeating its antecedent's word names the one thing of its kind: it needs the sentence
+    # before only to open a section, not where it is placed after another
+    criticised, said = "Councillor Tam Brenn criticised the response.", "Ms Varga said the response was fast."
+    assert depends_on_before(criticised, said) and not depends_on_before(criticised, said, general_only=True)
+    assert depends_on_before("Ms Varga has been criticised in the country.", before, general_only=True)
+    # the place the sentence before names is the one the dek gave: "the country" is that one wherever it stands
+    dek = "Fishing quotas set in Lisbon anger Portuguese crews."
+    assert not depends_on_before("Ms Varga has been criticised in the country.", "She lives in Lisbon.", lemmas(dek))
+
+
+def test_a_sentence_that_takes_up_its_neighbour_is_given_only_after_it() -> None:
+    """A sentence whose general noun takes up the one before is drafted only right after it: neither opens a
+    section nor follows another sentence, nor stands alone as a takeaway."""
+    story = [
+        "The Lakeside council approved a new ferry timetable for the islands on Tuesday.",
+        "The mayor's mother was Portuguese and she will visit cousins in Lisbon next week.",
+        "Ms Varga has faced criticism in the country over her stance on fishing quotas.",
+        "Crossings to the islands will run every twenty minutes from June under the new timetable.",
+        "Islanders said the timetable would help shops and schools on the islands.",
+    ]
+    lisbon, country = story[1], story[2]
+    drafter = _drafter(story)
+    drafter.take(1, lead=True)  # the dek
+    assert country in [c.original for c in drafter.take(400)]  # after its antecedent, in story order
+    for give in ("section", "takeaways"):
+        drafter = _drafter(story)
+        drafter.take(1, lead=True)
+        drafter.used.add(next(i for i, c in enumerate(drafter.pool) if c.original == lisbon))  # said elsewhere
+        if give == "section":
+            given = [c.original for c in drafter.take(400)]
+        else:
+            given = [s.citations[0].quote for b in drafter.takeaways(4, intro_to_come=False) for s in b.sentences]
+        assert given and country not in given, (give, given)
 
 
 def test_an_antecedent_less_sentence_never_opens_the_intro() -> None:

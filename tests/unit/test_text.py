@@ -105,6 +105,41 @@ def test_a_closing_quotation_mark_is_no_sentence_of_its_own() -> None:
     ]
 
 
+def test_a_question_or_exclamation_mark_before_a_lower_case_word_ends_no_sentence() -> None:
+    """Smoke test 44 #1: a sentence opens on a capital, a digit or an opening quotation mark, so a "?" or "!"
+    before a word in lower case is inside its sentence (a name like "Which?", a quoted question, an
+    interjection): cut there, the article published "said the recall was overdue" with its speaker lost. Both
+    splitters read it so."""
+    cases = {
+        "Shoppers' panel Whither? said the prices were unfair. Dalbury denied that.": [
+            "Shoppers' panel Whither? said the prices were unfair.",
+            "Dalbury denied that.",
+        ],
+        "The start-up Zoomo! reported higher sales. Shares rose.": [
+            "The start-up Zoomo! reported higher sales.",
+            "Shares rose.",
+        ],
+        "The clerk asked 'why?' and left the room. Nobody answered.": [
+            "The clerk asked 'why?' and left the room.",
+            "Nobody answered.",
+        ],
+        # a capital, a digit or an opening quotation mark opens a new sentence, as does a name with inner capitals
+        'Was it safe? Nobody knew. Who paid? 12 firms did. Why wait? "Now," she said. Any good? iPads sold out.': [
+            "Was it safe?",
+            "Nobody knew.",
+            "Who paid?",
+            "12 firms did.",
+            "Why wait?",
+            '"Now," she said.',
+            "Any good?",
+            "iPads sold out.",
+        ],
+    }
+    for text, expected in cases.items():
+        assert split_sentences(text) == expected, text
+        assert [text[a:b] for a, b in source_spans(text)] == expected, text
+
+
 def test_a_number_from_a_request_is_ascii_digits_alone() -> None:
     assert [ascii_number(v) for v in ("42", "0", "007")] == [42, 0, 7]
     for odd in ("²", "١٢", "１", "-1", "1e3", " 4", "", None):  # digits to str.isdigit that int() or HTTP refuse

@@ -520,3 +520,17 @@ def test_a_bare_definite_subject_keeps_the_label_that_names_it() -> None:
         ),
     ]:
         assert question_from_headline(headline, story) == title, headline
+
+
+def test_a_headline_is_not_cut_after_a_question_mark_a_lower_case_word_goes_on_from() -> None:
+    """Smoke test 44 #1: a name ending in "?" or "!" ("Whither? says ...") is inside the headline's sentence, as
+    the sentence splitter reads it; a capital after the mark still opens a part of its own."""
+    from newsdesk.write.headline import headline_parts
+
+    assert headline_parts("Shoppers' panel Whither? says toaster recall overdue") == [
+        ("Shoppers' panel Whither? says toaster recall overdue", False)
+    ]
+    assert headline_parts("Is the bridge safe? Engineers disagree") == [
+        ("Is the bridge safe?", False),
+        ("Engineers disagree", False),
+    ]

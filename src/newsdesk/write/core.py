@@ -40,6 +40,16 @@ _CONNECTIVE = re.compile(
 # presupposition that something before is so too: alone, the clause says the same without it. A degree "too"
 # comes before its adjective ("too old") and is kept, and so is one inside a quotation, which is the speaker's.
 _ADDITIVE_FINAL = re.compile(r"(?:,\s*|\s+)\b(?:too|as well|either)\b(?=\s*(?:[,;.!?…]|$))", re.I)
+# The same conjunctive adverbs set off by commas inside the clause or at its end ("Current techniques, meanwhile,
+# are ...", "The rules changed, however."): the adverb relates the clause to the sentence before wherever it stands
+# (its position is a matter of focus, not of meaning), and the clause says the same without it
+# (``_without_medial_connectives``).
+_MEDIAL_CONNECTIVE = re.compile(
+    r",\s+(?:however|meanwhile|moreover|furthermore|nevertheless|nonetheless|likewise|similarly|though|also|"
+    r"instead|therefore|consequently|accordingly|besides|in addition|in turn|as a result|by contrast|in contrast|"
+    r"on the other hand|at the same time)(?:\s*,(?=\s)|(?=[.!?]$))",
+    re.I,
+)
 _PARENTHETICAL = re.compile(r"\s*\((?![^)]*\d{4})[^()]{1,80}\)")
 _RUN_IN_MARKER = re.compile(r":\s+[-*•–]\s+")
 
@@ -150,15 +160,36 @@ def _opens_quotation(token: Any) -> bool:
 
 def compress(sentence: str) -> str:
     """Light, meaning-preserving edits: drop short parentheticals, a dateline, a list marker (also one run into its
-    introduction: "Obama also said: - The UK must ..."), a leading connective."""
+    introduction: "Obama also said: - The UK must ..."), a connective that relates the clause to the sentence
+    before, leading or set off by commas inside it ("Current techniques, meanwhile, are ...": Smoke test 44 #7)."""
     # a story stored before ingest took datelines off keeps one in its first sentence ("CAIRO — ")
     text = without_dateline(_outside_quotations(_PARENTHETICAL, _unbracketed(sentence.strip())).strip())
     text = _RUN_IN_MARKER.sub(": ", text)
     text = _CONNECTIVE.sub("", BULLET.sub("", text))
     text = _outside_quotations(_ADDITIVE_FINAL, text)
+    text = _without_medial_connectives(text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return " ".join(text.split())
+
+
+def _without_medial_connectives(text: str) -> str:
+    """``text`` without a conjunctive adverb set off by commas inside it or at its end (``_MEDIAL_CONNECTIVE``),
+    outside its quotations. Between a subject and its verb both commas go ("Current techniques, meanwhile, are
+    ..." -> "Current techniques are ..."); after a fronted phrase or before a clause of saying one stays, which
+    still sets them off ("In 2020, however, the firm grew" -> "In 2020, the firm grew"); at the end, with its
+    comma."""
+    quoted = quotation_spans(text)
+    found = [m for m in _MEDIAL_CONNECTIVE.finditer(text) if not within(quoted, m.start())]
+    if not found:
+        return text
+    doc = parse(text)
+    for match in reversed(found):
+        rest = text[match.end() :]
+        following = next((t for t in doc if t.idx >= match.end() and not t.is_space), None)
+        verb = following is not None and following.pos_ in ("VERB", "AUX")
+        text = text[: match.start()] + ("" if verb or rest.lstrip()[:1] in ("", ".", "!", "?") else ",") + rest
+    return text
 
 
 def _unbracketed(sentence: str) -> str:

@@ -158,7 +158,9 @@ def _claim(
     statement = item if isinstance(item, Statement) else story_map.statement_of(item.sentence) if story_map else None
     attributed = balanced(compress(statement.attributed)) if statement is not None else None
     given = attributed or item.sentence
-    if (points_back(given) or depends_on_before(given, None)) and not follows_antecedent:
+    if not follows_antecedent and (
+        points_back(given) or depends_on_before(given, None) or drafter.leans_back_on(item.sentence, item.passage)
+    ):
         return None
     candidate = drafter.claim(item.sentence, item.passage, under_speaker)
     if candidate is None:
@@ -211,7 +213,7 @@ def _claim_matching(
         and _affirmed(pattern, c.original)
         and not (exclude and _affirmed(exclude, c.original))
         and c.original not in skip
-        and not drafter.points_back(c)  # a bullet stands alone
+        and not drafter.leans_back(c)  # a bullet stands alone
         and not _ASKS.search(c.original)  # a question, direct or embedded, asserts nothing
         and not _TO_THE_READER.search(c.original)  # "If you ..., call 988": the page to its reader, no report
         and (fits is None or fits(c.original))
@@ -436,7 +438,11 @@ def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> 
             # a bullet stands alone: not a sentence that points back ("did not confirm that figure") when what it
             # points at went to another section
             ending = sorted(
-                (c for c in drafter.unused() if c.passage.source_number == 1 and not drafter.points_back(c)),
+                (
+                    c
+                    for c in drafter.unused()
+                    if c.passage.source_number == 1 and not drafter.points_back(c) and not drafter.cannot_open(c)
+                ),
                 key=lambda c: -c.order,
             )
             latest = [sentence_of(c) for c in ending[:1] if drafter.claim(c.original, c.passage) is not None]

@@ -55,6 +55,7 @@ class GroundedDrafter:
         self.headline = headline
         self._dek: int | None = None  # the first sentence the article gives, in its dek
         self._nouns: set[str] | None = None  # ``_article_nouns``
+        self._leaning: dict[int, bool] = {}  # by candidate: ``leans_back``, once the article's nouns are final
         for c in self.pool:
             self._openings[c.passage.source_number] = min(c.order, self._openings.get(c.passage.source_number, c.order))
 
@@ -76,15 +77,38 @@ class GroundedDrafter:
         )
 
     def cannot_open(self, candidate: Candidate) -> bool:
-        """Whether the candidate cannot be the first sentence of the intro or of a section: it points back
-        (``points_back``), its subject is a personal pronoun ("In 2009, he moved ..."), or it refers to what only
-        the source sentence before it introduced and the article has not said yet (``depends_on_before``)."""
+        """Whether the candidate cannot be the first sentence of the intro or of a section: it leans on the
+        sentence before it (``leans_back``), its subject is a personal pronoun ("In 2009, he moved ..."), or it
+        refers to what only the source sentence before it introduced and the article has not said yet
+        (``depends_on_before``)."""
         before = self._before.get((candidate.passage.source_number, candidate.order - 1))
         return (
-            self.points_back(candidate)
+            self.leans_back(candidate)
             or pronoun_subject(candidate.text)
             or depends_on_before(candidate.original, before, self._article_nouns())
         )
+
+    def leans_back(self, candidate: Candidate) -> bool:
+        """Whether the candidate stands only right after its source's sentence before it: it points back
+        (``points_back``), or it takes up by a general noun what only that sentence named and the article has not
+        said yet (``depends_on_before``, general nouns: "in the country", "on the issue", "that figure"). A
+        sentence that takes something up is read as its antecedent's sentence tells it; after any other, it points
+        at the wrong thing (Smoke test 44 #7: "criticism in the country" read as the US, not Kenya)."""
+        index = self._by_original.get((candidate.original, id(candidate.passage)))
+        if index is not None and index in self._leaning:
+            return self._leaning[index]
+        before = self._before.get((candidate.passage.source_number, candidate.order - 1))
+        leaning = self.points_back(candidate) or depends_on_before(
+            candidate.original, before, self._article_nouns(), general_only=True
+        )
+        if index is not None and self._nouns is not None and self._dek is not None:
+            self._leaning[index] = leaning  # the article's nouns are final once the dek is given
+        return leaning
+
+    def leans_back_on(self, original: str, passage: Passage) -> bool:
+        """``leans_back`` for this exact source sentence (False where it is no candidate)."""
+        index = self._by_original.get((original, id(passage)))
+        return index is not None and self.leans_back(self.pool[index])
 
     def _article_nouns(self) -> set[str]:
         """The nouns (and verbs: "raided" names a raid) of what every reader has met before any section: the
@@ -182,10 +206,10 @@ class GroundedDrafter:
                 break
             if any(near_duplicate(candidate.original, c.original) for _, c in chosen) or self._repeats_used(candidate):
                 continue
-            if self.points_back(candidate) and not (
+            if self.leans_back(candidate) and not (
                 _follows(candidate, chosen, first) if lead else _after_its_antecedent(candidate, chosen)
             ):
-                continue  # read in order, its pronoun would point at whatever the section said last
+                continue  # read in order, its pronoun or description would point at whatever the section said last
             chosen.append((index, candidate))
             total += len(candidate.text.split())
         chosen.sort(key=lambda ic: ic[1].order)
@@ -251,7 +275,7 @@ class GroundedDrafter:
             return balanced(shorten(self.pool[index].as_given or self.pool[index].original))
 
         usable = [
-            not self.points_back(c)
+            not self.leans_back(c)
             and not c.speaker_only
             and index not in self.used
             and not self._repeats_used(c)

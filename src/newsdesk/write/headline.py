@@ -114,8 +114,9 @@ def headline_parts(headline: str) -> list[tuple[str, bool]]:
     text = " ".join(headline.split())
     while (match := _site_suffix(text)) and len(text[: match.start()].split()) >= 3:
         text = text[: match.start()]
-    # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released")
-    pieces = [p.strip() for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+|:\s+", text) if p.strip()]
+    # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released"), nor before a
+    # word in lower case, which goes on with the sentence ("Which? says recall overdue": ``sentences._goes_on``)
+    pieces = [p.strip() for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+(?=[^\sa-z])|:\s+", text) if p.strip()]
     return [(_unquote(p), p[0] in "'\"‘“" and _unquote(p) != p) for p in pieces]
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..models import Block, Sentence
-from ..sentences import split_sentences
+from ..sentences import source_spans, split_sentences
 from ..text import LIST_MARKER, content_words
 
 BULLET = LIST_MARKER  # the name the writer's parsers use
@@ -109,7 +109,8 @@ def cut_repetition(text: str, finished: bool = True) -> tuple[str, bool]:
     seen_grams: dict[tuple[str, ...], int] = {}
     kept: list[str] = []
     cut = False
-    for unit in re.split(r"(?<=[.!?])\s+|\n", text):
+    # the sentences as the one splitter cuts them, each an exact span of the text (``_rejoin`` finds it again)
+    for unit in [text[start:end] for start, end in source_spans(text)]:
         spans = list(re.finditer(r"\w+", unit))
         words = [m.group().lower() for m in spans]
         key = " ".join(words)
