@@ -28,3 +28,46 @@ def test_the_story_map_line_counts_in_the_number_each_count_takes() -> None:
     assert one == "Read the story: 1 person or organisation, 1 statement, 1 thing to come"
     many = describe("map", "done", {"actors": 15, "statements": 6, "forward": 0})
     assert many == "Read the story: 15 people and organisations, 6 statements, 0 things to come"
+
+
+def test_a_heartbeat_says_how_much_of_the_work_under_way_is_done() -> None:
+    """Smoke test 44 #8: minutes without a line. Long work ticks per unit (``progress.tick``); the run emits a
+    ``progress`` event of the stage under way only after ``every`` seconds of silence, with the counts."""
+    from newsdesk.progress import Heartbeat
+
+    now = [0.0]
+    events: list[tuple[str, str, dict[str, object]]] = []
+    beat = Heartbeat(lambda stage, status, **data: events.append((stage, status, data)), 5.0, lambda: now[0])
+    beat("map", "start")
+    beat.beat("Reading the story's sentences", 1, 600)  # no time has passed: nothing said
+    now[0] = 6.0
+    beat.beat("Reading the story's sentences", 300, 600)
+    now[0] = 7.0
+    beat.beat("Reading the story's sentences", 350, 600)  # a second after the last line: nothing
+    beat("warning", "info", message="a note")  # an aside: the stage under way is still the map
+    now[0] = 13.0
+    beat.beat("Reading the story's sentences", 590, 600)
+    assert events[1] == ("map", "progress", {"task": "Reading the story's sentences", "done": 300, "total": 600})
+    assert [e[:2] for e in events] == [("map", "start"), ("map", "progress"), ("warning", "info"), ("map", "progress")]
+    line = describe("map", "progress", events[1][2])
+    assert line == "Reading the story's sentences: 300 of 600"
+    assert describe("write", "progress", {"task": "Building Future Outlook from the story map"}) == (
+        "Building Future Outlook from the story map"
+    )
+
+
+def test_a_tick_outside_a_run_says_nothing_and_inside_one_reaches_its_events() -> None:
+    from newsdesk.progress import heartbeat, tick
+
+    tick("Reading", 1, 2)  # no run under way: nothing to tell, nothing raised
+    events: list[tuple[str, str, dict[str, object]]] = []
+    with heartbeat(lambda stage, status, **data: events.append((stage, status, data)), every=0.0) as emit:
+        emit("write", "start", section="intro")
+        tick("Weighing the story's sentences for the takeaways", 3, 4)
+    tick("Reading", 2, 2)  # the run is over
+    assert events[-1] == (
+        "write",
+        "progress",
+        {"task": "Weighing the story's sentences for the takeaways", "done": 3, "total": 4},
+    )
+    assert len(events) == 2

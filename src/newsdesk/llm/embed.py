@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from ..errors import ModelError
+from ..progress import tick
 
 if TYPE_CHECKING:  # loaded on first use, so that importing newsdesk stays quick
     from tokenizers import Tokenizer
@@ -180,12 +181,17 @@ class Encoder:
         def run_batch(chunk: list[int]) -> None:
             result[chunk] = self._run_batch([token_ids[i] for i in chunk])
 
+        finished = 0
         if self._workers is None or len(batches) == 1:
             for chunk in batches:
                 run_batch(chunk)
+                finished += len(chunk)
+                tick("Reading the sentences' meaning", finished, len(texts))
         else:
-            for done in [self._workers.submit(run_batch, chunk) for chunk in batches]:
+            for done, chunk in zip([self._workers.submit(run_batch, c) for c in batches], batches, strict=True):
                 done.result()
+                finished += len(chunk)
+                tick("Reading the sentences' meaning", finished, len(texts))  # in the caller's thread
         return result
 
     def _run_batch(self, token_ids: list[list[int]]) -> np.ndarray:

@@ -135,6 +135,9 @@ def write_draft(
         for kind in from_map.MAP_BUILT:
             for spec in template.sections:
                 if from_map.role(spec) == kind:
+                    # built ahead of its turn, so that the sections after it take what it leaves: said now, as
+                    # it runs (a long story's map sections take minutes), and announced again in its place
+                    emit("write", "progress", task=f"Building {spec.heading} from the story map")
                     prebuilt[spec.id] = from_map.map_section(spec, story_map, drafter, scarce)
 
     sections: list[Section] = []

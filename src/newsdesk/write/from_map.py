@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from ..language import NEGATION_WORDS
 from ..models import Block, Section, Sentence
+from ..progress import tick
 from ..storymap import ACCORDING_TO, Dated, Item, Statement, StoryMap, plan_lines
 from ..storymap.quoting import balanced
 from ..template import SectionSpec
@@ -184,19 +185,22 @@ def _claim_matching(
     telling of a time after the story's day (``placement.tells_what_comes_next``); ``fits``: what else the
     section's meaning asks of a sentence."""
     owned = story_map.is_current if ahead else story_map.is_own
-    pool = [
-        c
-        for c in drafter.unused()
-        if owned(c.passage.source_number)
-        and _affirmed(pattern, c.original)
-        and not (exclude and _affirmed(exclude, c.original))
-        and c.original not in skip
-        and not drafter.points_back(c)  # a bullet stands alone
-        and not _ASKS.search(c.original)  # a question, direct or embedded, asserts nothing
-        and not _TO_THE_READER.search(c.original)  # "If you ..., call 988": the page to its reader, no report
-        and (fits is None or fits(c.original))
-        and (not ahead or tells_what_comes_next(c.original, drafter.day))
-    ]
+    unused = drafter.unused()
+    pool: list[Candidate] = []
+    for done, c in enumerate(unused, 1):  # a long story's sentences are parsed here: a minute for thousands
+        tick("Looking through the story's sentences", done, len(unused))
+        if (
+            owned(c.passage.source_number)
+            and _affirmed(pattern, c.original)
+            and not (exclude and _affirmed(exclude, c.original))
+            and c.original not in skip
+            and not drafter.points_back(c)  # a bullet stands alone
+            and not _ASKS.search(c.original)  # a question, direct or embedded, asserts nothing
+            and not _TO_THE_READER.search(c.original)  # "If you ..., call 988": the page to its reader, no report
+            and (fits is None or fits(c.original))
+            and (not ahead or tells_what_comes_next(c.original, drafter.day))
+        ):
+            pool.append(c)
     pool.sort(key=lambda c: (story_first and c.passage.source_number != 1, -c.relevance))
     chosen: list[Candidate] = []
     for candidate in pool[:limit]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..models import Block, Citation, Passage, Sentence, Source
+from ..progress import tick
 from ..storymap import StoryMap
 from ..storymap.quoting import balanced
 from ..text import YEAR
@@ -40,8 +41,9 @@ class GroundedDrafter:
         unusable: frozenset[str] | set[str] = frozenset(),
         speaker_only: frozenset[str] | set[str] = frozenset(),
         named: Mapping[str, str] | None = None,
+        corrected: Mapping[str, str] | None = None,
     ):
-        self.pool = candidates(sources, headline, unusable, speaker_only, named)
+        self.pool = candidates(sources, headline, unusable, speaker_only, named, corrected)
         self.used: set[int] = set()
         self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
         self._salience: Scored | None = None
@@ -61,8 +63,16 @@ class GroundedDrafter:
     @classmethod
     def reading(cls, sources: list[Source], headline: str, story_map: StoryMap) -> GroundedDrafter:
         """A drafter that reads the sources as the story map does: what it finds unusable is never offered, a
-        speaker's words only under their name, and a speaker named in full wherever their words stand."""
-        return cls(sources, headline, story_map.unusable, story_map.speaker_only, story_map.named_speakers())
+        speaker's words only under their name, a speaker named in full wherever their words stand, and a
+        correction with what it corrects in place of its pronoun."""
+        return cls(
+            sources,
+            headline,
+            story_map.unusable,
+            story_map.speaker_only,
+            story_map.named_speakers(),
+            story_map.corrected,
+        )
 
     def points_back(self, candidate: Candidate) -> bool:
         """``core.points_back``, a source's first sentence read as an opening: nothing comes before it to point
@@ -233,14 +243,16 @@ class GroundedDrafter:
         def core(index: int) -> str:
             return balanced(shorten(self.pool[index].as_given or self.pool[index].original))
 
-        usable = [
-            not self.points_back(c)
-            and not c.speaker_only
-            and index not in self.used
-            and not self._repeats_used(c)
-            and not speaker_unnamed(c.as_given or c.original)
-            for index, c in enumerate(self.pool)
-        ]
+        usable: list[bool] = []
+        for index, c in enumerate(self.pool):  # each parsed: a minute for a story of thousands of sentences
+            tick("Weighing the story's sentences for the takeaways", index + 1, len(self.pool))
+            usable.append(
+                not self.points_back(c)
+                and not c.speaker_only
+                and index not in self.used
+                and not self._repeats_used(c)
+                and not speaker_unnamed(c.as_given or c.original)
+            )
         own = [ok and c.passage.source_number == 1 for ok, c in zip(usable, self.pool, strict=True)]
         # the intro, drafted next from the story's sentences left, keeps one at least: an article opens on more
         # than its dek, and an intro taken again from the story's opening would repeat the takeaways
