@@ -17,6 +17,8 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from .progress import tick
+
 __all__ = ["LANGUAGES", "dominant_language", "guess_language", "sentence_language"]
 
 # The languages whose stop-word sets are compared: the Latin-script languages of most news.
@@ -93,7 +95,8 @@ def dominant_language(sentences: list[str]) -> str | None:
     story's several plain ones; in a tie with English, English (the articles' language); None when no sentence
     has a function word of any language."""
     votes: Counter[str] = Counter()
-    for sentence in sentences:
+    for done, sentence in enumerate(sentences, 1):
+        tick("Telling which language the story is in", done, len(sentences))  # half a minute for thousands
         words = _words(sentence)
         if not words or _script(sentence) != "latin":
             continue

@@ -29,7 +29,6 @@ def test_every_long_step_reports_its_counts(tmp_path: Path, monkeypatch: pytest.
     tasks = {task for _, task in ticked}
     assert {"Screening the story's sentences", "Reading the story's sentences"} <= tasks
     assert {"Choosing the sentences an article may give", "Reading the sentences' meaning"} <= tasks
-    assert "Weighing the story's sentences for the takeaways" in tasks
     assert {("map", "Reading the story's paragraphs"), ("map", "Reading the story's sentences")} <= ticked
     counted = [e for e in events if e.status == "progress" and e.data.get("total")]
     assert all(0 < e.data["done"] <= e.data["total"] for e in counted)

@@ -71,3 +71,18 @@ def test_a_tick_outside_a_run_says_nothing_and_inside_one_reaches_its_events() -
         {"task": "Weighing the story's sentences for the takeaways", "done": 3, "total": 4},
     )
     assert len(events) == 2
+
+
+def test_a_long_story_is_read_only_as_far_as_telling_it_is_no_summary(monkeypatch) -> None:
+    """Whether the story is a summary is all the count decides (and only a summary's count is told): a 640 KB
+    story's 3,000 passages were all split into sentences for it, half a minute of silence (smoke test 44 #8)."""
+    from newsdesk.write import draft
+    from support.stories import one_source
+
+    read: list[str] = []
+    real = draft._statements
+    monkeypatch.setattr(draft, "_statements", lambda text: read.append(text) or real(text))
+    texts = [f"The harbour board approved item {n} of the budget on Monday." for n in range(50)]
+    count = draft._story_sentences(one_source(texts, "Harbour budget"))
+    assert count == draft.SUMMARY_SENTENCES and len(read) == draft.SUMMARY_SENTENCES
+    assert draft._story_sentences(one_source(texts[:2], "Harbour budget")) == 2

@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..models import Block, Citation, Passage, Sentence, Source
-from ..progress import tick
 from ..storymap import StoryMap
 from ..storymap.quoting import balanced
 from ..text import YEAR
@@ -26,7 +25,7 @@ from .candidates import Candidate, candidates
 from .core import points_back, shorten
 from .placement import speaker_unnamed, story_date
 from .repeats import near_duplicate, repeats_one_of
-from .salience import Scored, salience, select, tells_the_past
+from .salience import Lazy, Scored, salience, select, tells_the_past
 
 __all__ = ["GroundedDrafter", "sentence_of"]
 
@@ -243,22 +242,25 @@ class GroundedDrafter:
         def core(index: int) -> str:
             return balanced(shorten(self.pool[index].as_given or self.pool[index].original))
 
-        usable: list[bool] = []
-        for index, c in enumerate(self.pool):  # each parsed: a minute for a story of thousands of sentences
-            tick("Weighing the story's sentences for the takeaways", index + 1, len(self.pool))
-            usable.append(
-                not self.points_back(c)
-                and not c.speaker_only
+        def usable(index: int) -> bool:
+            c = self.pool[index]
+            return (
+                not c.speaker_only
                 and index not in self.used
+                and not self.points_back(c)
                 and not self._repeats_used(c)
                 and not speaker_unnamed(c.as_given or c.original)
             )
-        own = [ok and c.passage.source_number == 1 for ok, c in zip(usable, self.pool, strict=True)]
+
+        # each is parsed to answer: asked only of the sentences the choice reaches (``select``), not of thousands
+        anyone = Lazy(usable)
+        own = Lazy(lambda index: self.pool[index].passage.source_number == 1 and anyone[index])
+        has_own = any(own[i] for i in range(len(self.pool)) if self.pool[i].passage.source_number == 1)
         # the intro, drafted next from the story's sentences left, keeps one at least: an article opens on more
         # than its dek, and an intro taken again from the story's opening would repeat the takeaways
         left = sum(1 for i, c in enumerate(self.pool) if c.passage.source_number == 1 and i not in self.used)
         kept = 1 if intro_to_come else 0  # a section rewritten later finds its intro written
-        picked = select(self.salience(), max(0, min(count, left - kept)), own if any(own) else usable)
+        picked = select(self.salience(), max(0, min(count, left - kept)), own if has_own else anyone)
         self.used.update(picked)
         picked.sort(key=lambda i: self.pool[i].order)
         return [Block(type="bullet", sentences=[_sentence(self.pool[i], core(i))]) for i in picked]
