@@ -22,6 +22,7 @@ from .text import counted
 __all__ = ["HEARTBEAT_SECONDS", "Heartbeat", "Progress", "describe", "heartbeat", "tick"]
 
 _PURPOSE_WORDS = {"judge": "asking the model to judge the sentences the checks left uncertain"}
+_ASKING_WORDS = {"title": "Asking the model for the title"}
 
 
 @dataclass
@@ -109,6 +110,10 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
         if status == "start" and data.get("purpose") in _PURPOSE_WORDS:
             budget = f" of at most {data['budget']}" if data.get("budget") else ""
             return f"Checking: {_PURPOSE_WORDS[data['purpose']]} (call {data.get('number', '?')}{budget})"
+        if status == "start" and data.get("purpose") in _ASKING_WORDS:
+            # the grounded drafter's one call: on a loaded machine it can take minutes, and the line before it
+            # ("Writing the title, dek and intro") does not say the model is what the run waits for
+            return f"{_ASKING_WORDS[data['purpose']]} (call {data.get('number', '?')})"
         return None  # a write call has its section's line, a revision its own
     if stage == "verify":
         part = f" of {data['part']}" if data.get("part") else ""

@@ -86,3 +86,11 @@ def test_a_long_story_is_read_only_as_far_as_telling_it_is_no_summary(monkeypatc
     count = draft._story_sentences(one_source(texts, "Harbour budget"))
     assert count == draft.SUMMARY_SENTENCES and len(read) == draft.SUMMARY_SENTENCES
     assert draft._story_sentences(one_source(texts[:2], "Harbour budget")) == 2
+
+
+def test_the_title_call_says_the_run_waits_for_the_model() -> None:
+    """On a loaded machine the title call took a minute and a half after "Writing the title, dek and intro"
+    (smoke test 44 #8): the line says the model is what the run waits for."""
+    line = describe("call", "start", {"purpose": "title", "number": 1, "budget": 12})
+    assert line == "Asking the model for the title (call 1)"
+    assert describe("call", "start", {"purpose": "section", "number": 2}) is None  # its section's line says it
