@@ -89,14 +89,16 @@ def guess_language(text: str, min_words: int = 20, margin: float = 1.3) -> str |
     return best
 
 
-def dominant_language(sentences: list[str]) -> str | None:
+def dominant_language(sentences: list[str], counted: bool = False) -> str | None:
     """The language most of a text's sentences are written in (each sentence one vote, for the language with the
     largest share of its words), so one long injected sentence full of function words cannot outvote a short
     story's several plain ones; in a tie with English, English (the articles' language); None when no sentence
-    has a function word of any language."""
+    has a function word of any language. ``counted``: the sentences are a whole story's, counted as the run's
+    progress (``progress.tick``: half a minute for thousands); a text screened within a larger unit is not."""
     votes: Counter[str] = Counter()
     for done, sentence in enumerate(sentences, 1):
-        tick("Telling which language the story is in", done, len(sentences))  # half a minute for thousands
+        if counted:
+            tick("Telling which language the story is in", done, len(sentences))
         words = _words(sentence)
         if not words or _script(sentence) != "latin":
             continue

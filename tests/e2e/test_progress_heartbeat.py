@@ -28,7 +28,7 @@ def test_every_long_step_reports_its_counts(tmp_path: Path, monkeypatch: pytest.
     ticked = {(e.stage, e.data.get("task")) for e in events if e.status == "progress"}
     tasks = {task for _, task in ticked}
     assert {"Screening the story's sentences", "Reading the story's sentences"} <= tasks
-    assert {"Choosing the sentences an article may give", "Reading the sentences' meaning"} <= tasks
+    assert "Choosing the sentences an article may give" in tasks
     assert {("map", "Reading the story's paragraphs"), ("map", "Reading the story's sentences")} <= ticked
     counted = [e for e in events if e.status == "progress" and e.data.get("total")]
     assert all(0 < e.data["done"] <= e.data["total"] for e in counted)

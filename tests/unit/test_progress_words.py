@@ -94,3 +94,19 @@ def test_the_title_call_says_the_run_waits_for_the_model() -> None:
     line = describe("call", "start", {"purpose": "title", "number": 1, "budget": 12})
     assert line == "Asking the model for the title (call 1)"
     assert describe("call", "start", {"purpose": "section", "number": 2}) is None  # its section's line says it
+
+
+def test_encoding_a_story_s_sentences_says_how_far_it_got_and_a_check_s_few_do_not() -> None:
+    """A story of thousands of sentences is encoded for salience in one call (a minute on two cores): it counts. A
+    few texts encoded for one sentence's check are part of a larger unit, whose count is the one to tell."""
+    from newsdesk.llm.embed import COUNTED_TEXTS, encoder
+    from newsdesk.progress import heartbeat
+
+    events: list[tuple[str, str, dict[str, object]]] = []
+    texts = [f"Item {n} of the harbour budget was reviewed by councillor {n % 13}." for n in range(COUNTED_TEXTS)]
+    with heartbeat(lambda stage, status, **data: events.append((stage, status, data)), every=0.0):
+        encoder().encode(["The harbour board met.", "Councillors voted."])
+        assert events == []
+        encoder().encode(texts)
+    assert events and all(e[2]["task"] == "Reading the sentences' meaning" for e in events)
+    assert events[-1][2]["done"] == events[-1][2]["total"] == COUNTED_TEXTS

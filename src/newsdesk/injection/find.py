@@ -267,7 +267,7 @@ def _by_parse_and_language(
     """Sentences the patterns missed: one in another language than the source's own (never copied into the
     article, never evidence for a claim in its language: an instruction in Dutch is as live as one in English),
     and one the parse shows to address the writer, its reader or a machine (``addressee``), whatever its words."""
-    language = dominant_language([document[start:end] for start, end in spans])
+    language = dominant_language([document[start:end] for start, end in spans], counted)
     for index, (start, end) in enumerate(spans):
         if counted:  # every sentence's language and parse: a minute for a story of thousands
             tick("Screening the story's sentences", index + 1, len(spans))
