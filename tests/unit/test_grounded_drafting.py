@@ -624,3 +624,14 @@ def test_selection_asks_its_mask_only_of_what_would_be_chosen() -> None:
     scored = Scored(scores, vectors)
     assert select(scored, 5, lazy) == select(scored, 5, mask)
     assert len(set(asked)) < 50
+
+
+def test_choosing_a_section_s_sentences_says_how_far_it_got() -> None:
+    """A long story of near-duplicate sentences is read to its end when a section's sentences are chosen (smoke
+    test 44 #8: a minute and a half without a line); the run hears how far it got."""
+    from newsdesk.progress import heartbeat
+
+    events: list[dict[str, object]] = []
+    with heartbeat(lambda stage, status, **data: events.append(data), every=0.0):
+        _drafter().take(200, lead=True)
+    assert {"task": "Choosing the section's sentences", "done": 1, "total": len(STORY)} in events

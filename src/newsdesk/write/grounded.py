@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..models import Block, Citation, Passage, Sentence, Source
+from ..progress import tick
 from ..storymap import StoryMap
 from ..storymap.quoting import balanced
 from ..text import YEAR
@@ -169,7 +170,9 @@ class GroundedDrafter:
         chosen: list[tuple[int, Candidate]] = []
         total = 0
         first = min((c.order for c in self.pool if c.passage.source_number == 1), default=0)  # the dek's
-        for index, candidate in ranked:
+        for done, (index, candidate) in enumerate(ranked, 1):
+            # a long story of near-duplicates is read to its end here: minutes of parsing on thousands
+            tick("Choosing the section's sentences", done, len(ranked))
             if total >= words:
                 break
             if any(near_duplicate(candidate.original, c.original) for _, c in chosen) or self._repeats_used(candidate):
