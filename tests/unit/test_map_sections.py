@@ -269,3 +269,25 @@ def test_a_fact_sourced_by_according_to_is_no_voice_to_follow() -> None:
     section = map_section(spec, story_map, GroundedDrafter(sources, HEADLINE))
     said = [s.text for b in section.blocks for s in b.sentences if s.claim_kind != "heading"]
     assert not any("according to the harbour authority" in text for text in said), said
+
+
+def test_a_map_section_parses_only_the_sentences_it_reaches() -> None:
+    """A section filled from the sentences matching its words takes the most relevant few: the parse that tells
+    whether one points back is asked in order of relevance until enough pass, not of a long story's every sentence
+    (smoke test 44 #8: minutes for two bullets of Pros and Cons on 6,000 sentences). The same sentences come."""
+    import re
+
+    from newsdesk.storymap import StoryMap
+    from newsdesk.write.from_map import _claim_matching
+
+    texts = ["It would cost the harbour 9,000 pounds, officials said."] + [
+        f"Councillor Ames said item {n} of the harbour budget would cost {n + 2},000 pounds." for n in range(40)
+    ]
+    sources = one_source(texts, "Harbour budget items cost more")
+    drafter = GroundedDrafter(sources, "Harbour budget items cost more")
+    asked: list[str] = []
+    real = drafter.points_back
+    drafter.points_back = lambda c: asked.append(c.original) or real(c)  # type: ignore[method-assign]
+    chosen = [s.text for s in _claim_matching(drafter, StoryMap(), re.compile(r"\bcost\b"), 2)]
+    assert chosen and not any(t.startswith("It ") for t in chosen)  # a near-duplicate of a claimed one is not given
+    assert len(asked) <= 3
