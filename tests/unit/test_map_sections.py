@@ -291,3 +291,21 @@ def test_a_map_section_parses_only_the_sentences_it_reaches() -> None:
     chosen = [s.text for s in _claim_matching(drafter, StoryMap(), re.compile(r"\bcost\b"), 2)]
     assert chosen and not any(t.startswith("It ") for t in chosen)  # a near-duplicate of a claimed one is not given
     assert len(asked) <= 3
+
+
+def test_looking_through_the_statements_for_a_map_section_says_how_far_it_got() -> None:
+    """Pros and Cons read 600 statements of a long story, each parsed, 74 s without a line (smoke test 44 #8)."""
+    from newsdesk.progress import heartbeat
+
+    texts = [
+        "Mayor Ellen Okafor welcomed the harbour expansion, calling it a historic day.",
+        "Greenwatch director Tom Reyes condemned the harbour expansion as reckless.",
+    ]
+    sources = one_source(texts, "Harbour expansion approved")
+    story_map = build_map(sources, "Harbour expansion approved")
+    drafter = GroundedDrafter.reading(sources, "Harbour expansion approved", story_map)
+    spec = next(s for s in load_template(None).sections if s.id == "pros-cons")
+    events: list[dict[str, object]] = []
+    with heartbeat(lambda stage, status, **data: events.append(data), every=0.0):
+        map_section(spec, story_map, drafter)
+    assert any(e.get("task") == "Looking through the story's statements" for e in events)

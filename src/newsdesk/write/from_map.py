@@ -158,9 +158,10 @@ def _claim_all(
     ``under_speaker`` (a section headed by the speaker's name) may give the words that do not name him."""
     chosen: list[Sentence] = []
     last: Item | None = None
-    for item in items:
+    for done, item in enumerate(items, 1):
         if len(chosen) >= limit:
             break
+        tick("Looking through the story's statements", done, len(items))  # each parsed: 600 of a long story's
         follows = last is not None and last.passage is item.passage and last.order == item.order - 1
         sentence = _claim(drafter, item, story_map, follows, under_speaker)
         if sentence is not None:
