@@ -17,6 +17,8 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from .progress import tick
+
 __all__ = ["LANGUAGES", "dominant_language", "guess_language", "sentence_language"]
 
 # The languages whose stop-word sets are compared: the Latin-script languages of most news.
@@ -87,13 +89,16 @@ def guess_language(text: str, min_words: int = 20, margin: float = 1.3) -> str |
     return best
 
 
-def dominant_language(sentences: list[str]) -> str | None:
+def dominant_language(sentences: list[str], counted: bool = False) -> str | None:
     """The language most of a text's sentences are written in (each sentence one vote, for the language with the
     largest share of its words), so one long injected sentence full of function words cannot outvote a short
     story's several plain ones; in a tie with English, English (the articles' language); None when no sentence
-    has a function word of any language."""
+    has a function word of any language. ``counted``: the sentences are a whole story's, counted as the run's
+    progress (``progress.tick``: half a minute for thousands); a text screened within a larger unit is not."""
     votes: Counter[str] = Counter()
-    for sentence in sentences:
+    for done, sentence in enumerate(sentences, 1):
+        if counted:
+            tick("Telling which language the story is in", done, len(sentences))
         words = _words(sentence)
         if not words or _script(sentence) != "latin":
             continue

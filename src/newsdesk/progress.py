@@ -10,14 +10,19 @@ section's line already announced).
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from .text import counted
 
-__all__ = ["Progress", "describe"]
+__all__ = ["HEARTBEAT_SECONDS", "Heartbeat", "Progress", "describe", "heartbeat", "tick"]
 
 _PURPOSE_WORDS = {"judge": "asking the model to judge the sentences the checks left uncertain"}
+_ASKING_WORDS = {"title": "Asking the model for the title"}
 
 
 @dataclass
@@ -50,6 +55,9 @@ class Progress:
 
 def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
     """The words for one event, or None for an event that only updates a number."""
+    if status == "progress":  # a heartbeat of work that runs long, in any stage (``tick``)
+        done, total = int(data.get("done", 0)), int(data.get("total", 0))
+        return f"{data.get('task') or 'Working'}: {done:,} of {total:,}" if total else data.get("task") or "Working"
     if stage == "job":
         if status == "queued":
             return f"Queued again: {data['reason']}" if data.get("reason") else "Queued: waiting for a worker"
@@ -102,6 +110,10 @@ def describe(stage: str, status: str, data: dict[str, Any]) -> str | None:
         if status == "start" and data.get("purpose") in _PURPOSE_WORDS:
             budget = f" of at most {data['budget']}" if data.get("budget") else ""
             return f"Checking: {_PURPOSE_WORDS[data['purpose']]} (call {data.get('number', '?')}{budget})"
+        if status == "start" and data.get("purpose") in _ASKING_WORDS:
+            # the grounded drafter's one call: on a loaded machine it can take minutes, and the line before it
+            # ("Writing the title, dek and intro") does not say the model is what the run waits for
+            return f"{_ASKING_WORDS[data['purpose']]} (call {data.get('number', '?')})"
         return None  # a write call has its section's line, a revision its own
     if stage == "verify":
         part = f" of {data['part']}" if data.get("part") else ""
@@ -166,3 +178,60 @@ def _revise_words(status: str, data: dict[str, Any]) -> str:
             call += f"; {planned} fit the call budget and the model's context, the other {total - planned} are dropped"
         return f"Rewriting {span} of the {total} that failed the check" + (f" ({call.lstrip('; ')})" if call else "")
     return f"Rewrote {data.get('done', 0)} of the {total} that failed the check; checking them again"
+
+
+# ---------------------------------------------------------------------------------------------- heartbeats
+
+#: Seconds of silence after which work that goes on reports how far it has got: a reader who sees nothing for
+#: longer cannot tell a hang from work (smoke test 44 #8: three minutes without a line on a 640 KB story).
+HEARTBEAT_SECONDS = 5.0
+
+Emit = Callable[..., None]
+# Events told beside a stage, not stages of their own: a heartbeat after them belongs to the stage under way.
+_ASIDES = frozenset({"warning", "call", "llm"})
+
+
+class Heartbeat:
+    """A run's ``emit``, which also lets long work report its counts: every event passes through it, and ``tick``
+    (called per unit of work, wherever the work is) emits a ``progress`` event of the stage under way only when
+    ``every`` seconds have passed since the last event of any kind. A short run emits none; a long step emits one
+    every ``every`` seconds, with how much of it is done. The work says what it counts; the run says nothing else:
+    the pipeline emits, and only the faces (the command line, the job page) print."""
+
+    def __init__(self, emit: Emit, every: float = HEARTBEAT_SECONDS, clock: Callable[[], float] = time.monotonic):
+        self._emit, self.every, self._clock = emit, every, clock
+        self.last = clock()
+        self.stage = "store"
+
+    def __call__(self, stage: str, status: str, **data: Any) -> None:
+        self.last = self._clock()
+        if stage not in _ASIDES:
+            self.stage = stage
+        self._emit(stage, status, **data)
+
+    def beat(self, task: str, done: int, total: int) -> None:
+        if self._clock() - self.last >= self.every:
+            self(self.stage, "progress", task=task, done=done, total=total)
+
+
+_CURRENT: ContextVar[Heartbeat | None] = ContextVar("newsdesk_heartbeat", default=None)
+
+
+@contextmanager
+def heartbeat(emit: Emit, every: float | None = None) -> Iterator[Heartbeat]:
+    """``emit`` as a ``Heartbeat`` that the work under it ticks (in this thread and its context), every
+    ``HEARTBEAT_SECONDS`` unless told otherwise."""
+    beat = Heartbeat(emit, HEARTBEAT_SECONDS if every is None else every)
+    token = _CURRENT.set(beat)
+    try:
+        yield beat
+    finally:
+        _CURRENT.reset(token)
+
+
+def tick(task: str, done: int, total: int) -> None:
+    """Report ``done`` of ``total`` units of ``task`` ("Reading the story's sentences") to the run under way, if
+    any; a heartbeat event comes of it only after ``HEARTBEAT_SECONDS`` of silence. Cheap enough per sentence."""
+    beat = _CURRENT.get()
+    if beat is not None:
+        beat.beat(task, done, total)

@@ -658,3 +658,45 @@ def test_a_caption_run_into_a_clause_opened_by_a_capitalised_conjunction_is_neve
         "during the day she swims in the harbour."
     )
     assert run_on_pieces(fused) == ["While Ana likes to dance at night, during the day she swims in the harbour."]
+
+
+def test_selection_asks_its_mask_only_of_what_would_be_chosen() -> None:
+    """The takeaways' mask parses a sentence to answer: asked of all 6,000 sentences of a long story it took
+    minutes (smoke test 44 #8). It is asked only of a sentence that would be the best so far, and the choice is
+    the same as with every answer known first."""
+    import numpy as np
+
+    from newsdesk.write.salience import Lazy, Scored, select
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(2000, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    scores = np.linspace(1.0, 0.0, 2000)
+    mask = [i % 7 != 0 for i in range(2000)]
+    asked: list[int] = []
+    lazy = Lazy(lambda i: asked.append(i) or mask[i])
+    scored = Scored(scores, vectors)
+    assert select(scored, 5, lazy) == select(scored, 5, mask)
+    assert len(set(asked)) < 50
+
+
+def test_choosing_a_section_s_sentences_says_how_far_it_got() -> None:
+    """A long story of near-duplicate sentences is read to its end when a section's sentences are chosen (smoke
+    test 44 #8: a minute and a half without a line); the run hears how far it got."""
+    from newsdesk.progress import heartbeat
+
+    events: list[dict[str, object]] = []
+    with heartbeat(lambda stage, status, **data: events.append(data), every=0.0):
+        _drafter().take(200, lead=True)
+    assert {"task": "Choosing the section's sentences", "done": 1, "total": len(STORY)} in events
+
+
+def test_finding_what_the_story_tells_of_before_its_news_says_how_far_it_got() -> None:
+    """Context & Background parses every sentence of the story to find its background: 31 s without a line on a
+    640 KB story (smoke test 44 #8)."""
+    from newsdesk.progress import heartbeat
+
+    events: list[dict[str, object]] = []
+    with heartbeat(lambda stage, status, **data: events.append(data), every=0.0):
+        _drafter().earlier()
+    assert {"task": "Finding what the story tells of before its news", "done": 1, "total": len(STORY)} in events

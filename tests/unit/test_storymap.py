@@ -576,3 +576,21 @@ def test_a_denial_is_the_side_of_the_accused() -> None:
         ]
     )
     assert stances["the harbour board"] == "support", stances
+
+
+def test_a_future_reported_under_a_verb_of_saying_is_outlook() -> None:
+    """Reported speech shifts the speaker's "will" back to "would": "Councillor Ames said the levy would be reviewed
+    in March" tells what comes in March. A "would have" is a past that did not happen, and a date that belongs to the
+    saying ("said in March that ...") dates the telling, not what is to come."""
+    ahead = [
+        "Councillor Ames said the ferry levy would cost 40,000 pounds and would be reviewed in March.",
+        "The harbour master told the board that the new crane would arrive in September.",
+    ]
+    not_ahead = [
+        "Councillor Ames said she would have voted against the levy in March.",
+        "The harbour master said in March that the crane would be expensive.",
+        "Councillor Ames said the ferry levy would cost 40,000 pounds.",
+    ]
+    story_map = build_map(one_source(ahead + not_ahead, HEADLINE, "2026-12-01"), HEADLINE)
+    assert sorted(f.sentence for f in story_map.forward) == sorted(ahead)
+    assert {f.date for f in story_map.forward} == {"March", "September"}

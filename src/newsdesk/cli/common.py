@@ -258,7 +258,10 @@ def progress_printer(quiet: bool) -> Iterator[EventHandler]:
     console = Console(stderr=True, highlight=False, soft_wrap=True)
 
     def on_event(event: Event) -> None:
-        if quiet or event.stage in _UNPRINTED_STAGES or (event.stage, event.status) in _UNPRINTED_EVENTS:
+        if quiet or (
+            event.status != "progress"  # a heartbeat of long work is printed in any stage
+            and (event.stage in _UNPRINTED_STAGES or (event.stage, event.status) in _UNPRINTED_EVENTS)
+        ):
             return
         if event.stage == "warning":
             console.print(f"[yellow]warning:[/] {escape(event.data['message'])}")

@@ -26,6 +26,7 @@ from typing import Any
 
 from ..langid import dominant_language, sentence_language
 from ..language import PAGE_NOUNS
+from ..progress import tick
 from .addressee import addressed_reason, obliges_the_text, reports_rather_than_addresses
 from .addressee_words import _DEICTIC, _SPEECH_LEMMAS, SECOND_PERSON, TEXT_NOUNS
 from .fold import fold, join_spelled, unmask
@@ -96,8 +97,10 @@ def _decoded_instructions(blob: str) -> bool:
     return printable > 0.9 and bool(flag_text(decoded))
 
 
-def find(parts: list[str]) -> list[Flag]:
-    """The sentences of a source (headline, paragraphs ...) that address the model, in reading order."""
+def find(parts: list[str], counted: bool = True) -> list[Flag]:
+    """The sentences of a source (headline, paragraphs ...) that address the model, in reading order.
+    ``counted``: the sentences read are counted as the run's progress (``progress.tick``); one text screened
+    within a larger unit of work (a passage of a prompt) is not."""
     joiner = "\n\n"
     document = joiner.join(parts)
     offsets, at = [], 0
@@ -160,7 +163,7 @@ def find(parts: list[str]) -> list[Flag]:
             continue
         for index in range(first, last + 1):
             reasons.setdefault(index, reason)
-    _by_parse_and_language(document, spans, reasons)
+    _by_parse_and_language(document, spans, reasons, counted)
     _follow_on(document, spans, reasons)
     flags = []
     for index in sorted(reasons):
@@ -258,12 +261,16 @@ def _handled_in_the_world(doc: Any) -> bool:
     return not (doer.lower_ in TEXT_NOUNS or deixis_in(doer) or is_machine(doer) or doer.lower_ in ("it", "this"))
 
 
-def _by_parse_and_language(document: str, spans: list[tuple[int, int]], reasons: dict[int, str]) -> None:
+def _by_parse_and_language(
+    document: str, spans: list[tuple[int, int]], reasons: dict[int, str], counted: bool = True
+) -> None:
     """Sentences the patterns missed: one in another language than the source's own (never copied into the
     article, never evidence for a claim in its language: an instruction in Dutch is as live as one in English),
     and one the parse shows to address the writer, its reader or a machine (``addressee``), whatever its words."""
-    language = dominant_language([document[start:end] for start, end in spans])
+    language = dominant_language([document[start:end] for start, end in spans], counted)
     for index, (start, end) in enumerate(spans):
+        if counted:  # every sentence's language and parse: a minute for a story of thousands
+            tick("Screening the story's sentences", index + 1, len(spans))
         if index in reasons:
             continue
         for sentence in _readings(join_spelled(unmask(document[start:end]))):
@@ -409,7 +416,7 @@ def find_cached(parts: tuple[str, ...]) -> tuple[Flag, ...]:
 
 def flag_text(text: str) -> list[Flag]:
     """Flags of one text read as a single part."""
-    return find([text]) if text and text.strip() else []
+    return find([text], counted=False) if text and text.strip() else []
 
 
 def addresses_model(text: str) -> bool:

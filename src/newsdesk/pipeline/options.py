@@ -154,7 +154,7 @@ class RunPlan:
 Stage = Literal[
     "fetch", "poll", "store", "retrieve", "map", "write", "revise", "verify", "save", "done", "warning", "call", "llm"
 ]
-Status = Literal["start", "done", "info"]
+Status = Literal["start", "done", "info", "progress"]
 
 
 @dataclass

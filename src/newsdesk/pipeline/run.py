@@ -22,6 +22,7 @@ from ..ingest.clean import check_article
 from ..llm import Model, get_model
 from ..llm.session import Session
 from ..models import Article, ModelInfo, Passage, Section, Source, Story, StoryInfo
+from ..progress import Heartbeat, heartbeat
 from ..retrieve import build_sources, evidence_of
 from ..storymap import build_map
 from ..template import Template, load_template
@@ -48,9 +49,16 @@ def write_article(
     on_event: EventHandler | None = None,
     model: Model | None = None,
 ) -> Article:
-    """Write, verify and store an article about ``story``; returns it with ``id`` set."""
+    """Write, verify and store an article about ``story``; returns it with ``id`` set. Work that runs long reports
+    how far it has got (``progress.tick``): a heartbeat event after ``HEARTBEAT_SECONDS`` without one."""
     started = time.perf_counter()
-    emit = emitter(on_event, started)
+    with heartbeat(emitter(on_event, started)) as emit:
+        return _write(story, options, archive, emit, started, model)
+
+
+def _write(
+    story: Story, options: WriteOptions, archive: Archive, emit: Heartbeat, started: float, model: Model | None
+) -> Article:
     template = load_template(options.template)  # a bad template fails before any work is done
     reranker = _reranker(options, archive)
     if options.request_key and (done := archive.article_for_request(options.request_key)) is not None:

@@ -17,6 +17,7 @@ from typing import Any
 from ..injection import sentence_screen
 from ..language import DEFINITE_DETERMINERS, nlp
 from ..models import Passage, Source
+from ..progress import tick
 from ..sentences import lost_starts, source_spans, split_sentences
 from ..text import LIST_MARKER, YEAR, normalise, quotation_spans, within
 from .completeness import first_person_unattributed, is_complete_sentence, list_item_for_someone_unnamed
@@ -31,6 +32,7 @@ from .people import (
     surname_mention,
 )
 from .quoting import OPENING, left_behind, opens_or_closes, quotation_open_after
+from .retractions import corrected_by_notice, retracts_what_went_before
 from .statements import (
     INTRODUCES_LIST,
     SENTENCE_END,
@@ -109,6 +111,8 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         open_quotation = False
         unclosed: list[int] = []  # the units inside the quotation open now, until a mark closes it
         for number, passage in enumerate(source.passages, start=1):
+            # each sentence screened on its own too (``sentence_screen``): a minute for thousands of paragraphs
+            tick("Reading the story's paragraphs", number, len(source.passages))
             for sentence in split_sentences(passage.text):
                 starts_inside, open_quotation = open_quotation, quotation_open_after(sentence, open_quotation)
                 if not open_quotation:
@@ -147,11 +151,22 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     # goes on with them (a person the sources do not name: their pronoun)
     quoting: tuple[int, str | None, str] | None = None
     docs = nlp().pipe((u[0] for u in units), batch_size=64)
+    before: tuple[str, Any] | None = None  # the sentence before this one in its passage, with its parse
     for order, ((sentence, passage), doc) in enumerate(zip(units, docs, strict=True)):
+        tick("Reading the story's sentences", order + 1, len(units))
         if id(passage) != last_passage:  # pronouns do not reach back across passages
             last_person = last_actor = None
             group = None
             last_passage = id(passage)
+            before = None
+        if before is not None:
+            if retracts_what_went_before(doc):
+                # "... said the toll would rise to 4 dollars. That was wrong.": the source withdraws what it
+                # reported, so the report is never given alone (``retractions``)
+                story_map.unusable.add(before[0])
+            elif corrected := corrected_by_notice(before[1], doc):
+                story_map.corrected[sentence] = corrected
+        before = (sentence, doc)
         if not LIST_MARKER.match(sentence):
             introduced = None  # a list ends at the first sentence that is no item of it
         elif introduced is not None:

@@ -75,6 +75,32 @@ def _tells_of(verb: Token, intentions: list[Token]) -> bool:
     return verb.lemma_ in SPEECH_VERBS and any(verb in other.ancestors for other in intentions)
 
 
+def _future_in_the_past(doc: Any) -> str:
+    """The date of a "will" reported under a verb of saying: "would" with a date in its clause ("Lee said item 4
+    would be reviewed in March"). Reported speech shifts the speaker's tense back (the sequence of tenses): "'It
+    will be reviewed in March,' Lee said" is told as "Lee said it would be reviewed in March", so the "would" of a
+    clause a verb of saying reports is the speaker's future, and a date in that clause is when the thing comes. A
+    "would have" is a past that did not happen, and a date outside the reported clause ("said in March that he
+    would resign") dates the saying, not what is to come; a year before the story's own is left to
+    ``_before_the_story``. "" where the sentence reports no such future."""
+    for token in doc:
+        if token.tag_ != "MD" or token.lower_ not in ("would", "'d"):
+            continue
+        verb = token.head
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+            continue
+        clause = verb
+        while clause.dep_ == "conj":  # "would cost ... and would be reviewed in March": one reported clause
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
+            continue
+        within = set(verb.subtree)
+        date = next((e.text for e in doc.ents if e.label_ == "DATE" and e.root in within), "")
+        if date:
+            return date
+    return ""
+
+
 def _before_the_story(doc: Any, dates: list[str], published_year: int | None) -> bool:
     """Every time the sentence names is a year before the year its source was published, and the story states no
     future of its own ("will", "shall"): what a forecast reported there foresaw ("Musk said the first missions
@@ -90,12 +116,10 @@ def add_dated(
     story_map: StoryMap, doc: Any, sentence: str, passage: Passage, order: int, published_year: int | None = None
 ) -> None:
     dates = [e.text for e in doc.ents if e.label_ in ("DATE", "TIME") and not re.search(r"\bold\b|\bage", e.text)]
-    forward = (
-        bool(_FORWARD.search(sentence))
-        and not _told_in_the_past(doc)
-        and not _before_the_story(doc, dates, published_year)
-    )
-    date = dates[0] if dates else ""
+    reported = _future_in_the_past(doc)
+    ahead = bool(reported) or (bool(_FORWARD.search(sentence)) and not _told_in_the_past(doc))
+    forward = ahead and not _before_the_story(doc, dates, published_year)
+    date = reported or (dates[0] if dates else "")  # what comes is dated by its own clause, not by its telling
     if forward:
         kind = (
             "deadline"

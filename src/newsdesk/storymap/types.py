@@ -92,6 +92,9 @@ class StoryMap:
     # Words the sources give to a person they do not name ("she says" with no one before it), with the pronoun:
     # nobody's statement for a section, and still a person's words, not an organisation's, for the checker.
     unnamed: dict[str, str] = field(default_factory=dict)
+    # A correction's sentence whose pronoun takes up what a publisher's notice says a story got wrong, read with
+    # that matter in its place (``retractions.corrected_by_notice``): how an article gives it, alone or not.
+    corrected: dict[str, str] = field(default_factory=dict)
     # The sources the items come from (``narrowed``); empty: every source.
     own: frozenset[int] = frozenset()
     earlier: frozenset[int] = frozenset()  # own sources published before the story: what they say is ahead is past
@@ -123,6 +126,7 @@ class StoryMap:
             unusable=self.unusable,
             speaker_only=self.speaker_only,
             unnamed=self.unnamed,
+            corrected=self.corrected,
             own=own,
             earlier=frozenset(earlier),
         )

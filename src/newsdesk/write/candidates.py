@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..injection import sentence_screen
 from ..language import newsgathering
 from ..models import Passage, Source
+from ..progress import tick
 from ..sentences import split_sentences
 from ..storymap.quoting import balanced, left_behind, opens_or_closes, quotation_open_after
 from ..text import content_words
@@ -40,6 +41,7 @@ def candidates(
     unusable: frozenset[str] | set[str] = frozenset(),
     speaker_only: frozenset[str] | set[str] = frozenset(),
     named: Mapping[str, str] | None = None,
+    corrected: Mapping[str, str] | None = None,
 ) -> list[Candidate]:
     """Every usable source sentence, scored by overlap with the headline and an early-in-story prior.
 
@@ -56,8 +58,12 @@ def candidates(
     drafted from. Every sentence drafted keeps its quotation whole: no mark is left unmatched (``balanced``).
     ``named`` gives a sentence whose speaker it names by a pronoun or a surname with the speaker's whole name
     (``StoryMap.named_speakers``): a quotation is published with its speaker named, wherever it stands.
+    ``corrected`` gives a correction whose pronoun takes up what a publisher's notice says a story got wrong with
+    that matter in its place (``StoryMap.corrected``): read so, it stands alone ("The authority's chair is Grace
+    Mbeki, not Grace Mbeke."), and is judged whole as it reads.
     """
-    named = named or {}
+    corrected = corrected or {}
+    named = {**corrected, **(named or {})}
     focus = set(content_words(headline))
     found: list[Candidate] = []
     order = 0
@@ -67,12 +73,13 @@ def candidates(
         addressed = sentence_screen([source.title or "", *(p.text for p in source.passages)])
         quoting = False  # a quotation opened before is still open: read as the map reads it
         for number, passage in enumerate(source.passages, start=1):
+            tick("Choosing the sentences an article may give", number, len(source.passages))
             for whole in split_sentences(passage.text):
                 order += 1  # a run-on's pieces keep its place in the story
                 inside, quoting = quoting and not left_behind(whole), quotation_open_after(whole, quoting)
                 if addressed(number, whole) or newsgathering(whole, source.publisher):
                     continue
-                alone = usable_alone(whole) and not run_together(whole)
+                alone = usable_alone(corrected.get(whole, whole)) and not run_together(whole)
                 for sentence in [whole] if alone else run_on_pieces(whole):
                     if sentence in unusable or not (alone or whole_clause(sentence)):
                         continue

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..llm import Model
 from ..models import Source
+from ..progress import tick
 from ..template import Template
 from . import prompts
 
@@ -40,7 +41,11 @@ def fit_to_context(sources: list[Source], model: Model, template: Template) -> l
     excess = size() - budget
     if excess <= 0:
         return notes
-    cost = {id(p): model.count_tokens(prompts.neutralise(p.text)) + 1 for s in sources for p in s.passages}
+    cost: dict[int, int] = {}
+    passages = [p for s in sources for p in s.passages]
+    for done, p in enumerate(passages, 1):  # each screened and counted: half a minute for thousands
+        tick("Measuring the sources against the model's context", done, len(passages))
+        cost[id(p)] = model.count_tokens(prompts.neutralise(p.text)) + 1
     dropped_background = 0
     while len(sources) > 1 and excess > 0:
         last = sources[-1]

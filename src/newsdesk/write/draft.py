@@ -150,6 +150,9 @@ def write_draft(
         for kind in from_map.MAP_BUILT:
             for spec in template.sections:
                 if from_map.role(spec) == kind and spec.id not in prebuilt:  # Pros and Cons may be built already
+                    # built ahead of its turn, so that the sections after it take what it leaves: said now, as
+                    # it runs (a long story's map sections take minutes), and announced again in its place
+                    emit("write", "progress", task=f"Building {spec.heading} from the story map")
                     prebuilt[spec.id] = from_map.map_section(spec, story_map, drafter, scarce)
 
     sections: list[Section] = []
@@ -267,9 +270,16 @@ def _headline_notes(template: Template, grounded: bool) -> list[str]:
     return [HEADLINE_INSTRUCTIONS_NOTE] if grounded and asked != default else []
 
 
-def _story_sentences(sources: list[Source]) -> int:
-    """Sentences of the main story long enough to state something (four words or more)."""
-    return sum(_statements(p.text) for p in (sources[0].passages if sources else []))
+def _story_sentences(sources: list[Source], enough: int = SUMMARY_SENTENCES) -> int:
+    """Sentences of the main story long enough to state something (four words or more), counted up to
+    ``enough``: only a summary's count is ever told, and splitting a long story's every passage to learn that it
+    is no summary took half a minute (a 640 KB story, smoke test 44 #8)."""
+    count = 0
+    for passage in sources[0].passages if sources else []:
+        count += _statements(passage.text)
+        if count >= enough:
+            break
+    return count
 
 
 def _statements(text: str) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..models import Block, Citation, Passage, Sentence, Source
+from ..progress import tick
 from ..storymap import StoryMap
 from ..storymap.quoting import balanced
 from ..text import YEAR
@@ -25,7 +26,7 @@ from .candidates import Candidate, candidates
 from .core import points_back, shorten
 from .placement import speaker_unnamed, story_date
 from .repeats import near_duplicate, repeats_one_of
-from .salience import Scored, salience, select, tells_the_past
+from .salience import Lazy, Scored, salience, select, tells_the_past
 
 __all__ = ["GroundedDrafter", "sentence_of"]
 
@@ -40,8 +41,9 @@ class GroundedDrafter:
         unusable: frozenset[str] | set[str] = frozenset(),
         speaker_only: frozenset[str] | set[str] = frozenset(),
         named: Mapping[str, str] | None = None,
+        corrected: Mapping[str, str] | None = None,
     ):
-        self.pool = candidates(sources, headline, unusable, speaker_only, named)
+        self.pool = candidates(sources, headline, unusable, speaker_only, named, corrected)
         self.used: set[int] = set()
         self._by_original = {(c.original, id(c.passage)): i for i, c in enumerate(self.pool)}
         self._salience: Scored | None = None
@@ -62,8 +64,16 @@ class GroundedDrafter:
     @classmethod
     def reading(cls, sources: list[Source], headline: str, story_map: StoryMap) -> GroundedDrafter:
         """A drafter that reads the sources as the story map does: what it finds unusable is never offered, a
-        speaker's words only under their name, and a speaker named in full wherever their words stand."""
-        return cls(sources, headline, story_map.unusable, story_map.speaker_only, story_map.named_speakers())
+        speaker's words only under their name, a speaker named in full wherever their words stand, and a
+        correction with what it corrects in place of its pronoun."""
+        return cls(
+            sources,
+            headline,
+            story_map.unusable,
+            story_map.speaker_only,
+            story_map.named_speakers(),
+            story_map.corrected,
+        )
 
     def points_back(self, candidate: Candidate) -> bool:
         """``core.points_back``, a source's first sentence read as an opening: nothing comes before it to point
@@ -201,7 +211,9 @@ class GroundedDrafter:
         chosen: list[tuple[int, Candidate]] = []
         total = 0
         first = min((c.order for c in self.pool if c.passage.source_number == 1), default=0)  # the dek's
-        for index, candidate in ranked:
+        for done, (index, candidate) in enumerate(ranked, 1):
+            # a long story of near-duplicates is read to its end here: minutes of parsing on thousands
+            tick("Choosing the section's sentences", done, len(ranked))
             if total >= words:
                 break
             if any(near_duplicate(candidate.original, c.original) for _, c in chosen) or self._repeats_used(candidate):
@@ -226,11 +238,11 @@ class GroundedDrafter:
         """The story's own sentences that tell what came before its news (``tells_the_past``): background as much
         as a related story's, and what Context & Background prefers after it."""
         if self._past is None:
-            self._past = {
-                i
-                for i, c in enumerate(self.pool)
-                if c.passage.source_number == 1 and tells_the_past(c.original, self._year)
-            }
+            self._past = set()
+            for i, c in enumerate(self.pool):  # each parsed: half a minute for a story of thousands
+                tick("Finding what the story tells of before its news", i + 1, len(self.pool))
+                if c.passage.source_number == 1 and tells_the_past(c.original, self._year):
+                    self._past.add(i)
         return self._past
 
     def salience(self) -> Scored:
@@ -274,20 +286,25 @@ class GroundedDrafter:
         def core(index: int) -> str:
             return balanced(shorten(self.pool[index].as_given or self.pool[index].original))
 
-        usable = [
-            not self.leans_back(c)
-            and not c.speaker_only
-            and index not in self.used
-            and not self._repeats_used(c)
-            and not speaker_unnamed(c.as_given or c.original)
-            for index, c in enumerate(self.pool)
-        ]
-        own = [ok and c.passage.source_number == 1 for ok, c in zip(usable, self.pool, strict=True)]
+        def usable(index: int) -> bool:
+            c = self.pool[index]
+            return (
+                not c.speaker_only
+                and index not in self.used
+                and not self.leans_back(c)
+                and not self._repeats_used(c)
+                and not speaker_unnamed(c.as_given or c.original)
+            )
+
+        # each is parsed to answer: asked only of the sentences the choice reaches (``select``), not of thousands
+        anyone = Lazy(usable)
+        own = Lazy(lambda index: self.pool[index].passage.source_number == 1 and anyone[index])
+        has_own = any(own[i] for i in range(len(self.pool)) if self.pool[i].passage.source_number == 1)
         # the intro, drafted next from the story's sentences left, keeps one at least: an article opens on more
         # than its dek, and an intro taken again from the story's opening would repeat the takeaways
         left = sum(1 for i, c in enumerate(self.pool) if c.passage.source_number == 1 and i not in self.used)
         kept = 1 if intro_to_come else 0  # a section rewritten later finds its intro written
-        picked = select(self.salience(), max(0, min(count, left - kept)), own if any(own) else usable)
+        picked = select(self.salience(), max(0, min(count, left - kept)), own if has_own else anyone)
         self.used.update(picked)
         picked.sort(key=lambda i: self.pool[i].order)
         return [Block(type="bullet", sentences=[_sentence(self.pool[i], core(i))]) for i in picked]
