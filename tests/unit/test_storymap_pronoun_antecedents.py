@@ -107,6 +107,18 @@ def test_the_preferred_antecedent_is_kept_where_gender_allows_it() -> None:
     assert said["He added: 'The repairs are nearly done.'"] == "Peter Lind"
 
 
+def test_a_subject_named_earlier_in_the_pronouns_own_sentence_is_nearer_than_the_sentence_before() -> None:
+    text = (
+        "Jim Mann runs the club. It was expected that Tom Locke would have been appointed permanently before now, "
+        "but he dismissed reports that talks had stalled."
+    )
+    said, _ = _said(text)
+    assert said[text.split(". ", 1)[1]] == "Tom Locke"
+    asked = "Asked about Tom Locke, he said talks had stalled."
+    said, _ = _said("Jim Mann runs the club. " + asked)
+    assert said[asked] == "Jim Mann"  # a name that is no clause's subject does not compete
+
+
 @pytest.fixture(scope="module")
 def verifier() -> Verifier:
     return Verifier()

@@ -183,6 +183,9 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
         # "Paxton is wary of ..., she says": the report's own subject is whom its trailing "she" stands for
         reporter = reported_subject(doc, quoted, actors) or last_person
+        nearer = _subject_before_pronoun(doc, quoted, actors)
+        if nearer is not None:  # "It was expected that Locke would ..., but he dismissed ...": Locke
+            in_view, reporter = [p for p in (reporter, *in_view) if p is not None], nearer
         pronouns = {p: antecedent(p, reporter, in_view, genders) for p in ("he", "she")}
         statement = read_statement(doc, sentence, quoted, passage, order, actors, reporter, last_actor, group, pronouns)
         group = plural_subject(doc, quoted)  # whom a "they" of the next sentence stands for
@@ -341,6 +344,36 @@ def antecedent(pronoun: str, preferred: str | None, in_view: list[str], genders:
     for person in [preferred, *in_view] if preferred is not None else []:
         if agrees(pronoun, person, genders):
             return person
+    return None
+
+
+def _subject_before_pronoun(doc: Any, quoted: list[tuple[int, int]], actors: dict[str, Actor]) -> str | None:
+    """The person named as the subject of a clause earlier in the sentence than its first "he" or "she" subject,
+    outside quotations ("It was expected that Locke would have been appointed by now, but he dismissed ..."). A
+    pronoun takes up the nearest prominent person in view, and one named earlier in its own sentence is nearer
+    than any of the sentence before; of the people named there, a subject is the most prominent (centering). A
+    name that is no clause's subject ("Asked about Hassabis, he said") does not compete with the sentence before."""
+    pronoun = next(
+        (
+            t
+            for t in doc
+            if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and not within(quoted, t.idx)
+        ),
+        None,
+    )
+    if pronoun is None:
+        return None
+    for entity in doc.ents:
+        if entity.end > pronoun.i:
+            break
+        if (
+            entity.label_ == "PERSON"
+            and entity.root.dep_ in ("nsubj", "nsubjpass")
+            and entity.root.head.i != pronoun.head.i
+            and heads_a_phrase(entity)
+            and not within(quoted, entity.start_char)
+        ):
+            return full_name(re.sub(r"['’]s$", "", entity.text).strip(), actors)
     return None
 
 
