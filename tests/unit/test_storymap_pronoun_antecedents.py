@@ -114,6 +114,9 @@ def test_a_subject_named_earlier_in_the_pronouns_own_sentence_is_nearer_than_the
     )
     said, _ = _said(text)
     assert said[text.split(". ", 1)[1]] == "Tom Locke"
+    surname = "It was expected that Locke would have been appointed by now, but he dismissed reports of a delay."
+    said, _ = _said("Tom Locke took charge in May. Jim Mann runs the club. " + surname)
+    assert said[surname] == "Tom Locke"  # a bare surname of a person named in full before
     asked = "Asked about Tom Locke, he said talks had stalled."
     said, _ = _said("Jim Mann runs the club. " + asked)
     assert said[asked] == "Jim Mann"  # a name that is no clause's subject does not compete

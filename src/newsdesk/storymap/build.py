@@ -363,17 +363,16 @@ def _subject_before_pronoun(doc: Any, quoted: list[tuple[int, int]], actors: dic
     )
     if pronoun is None:
         return None
-    for entity in doc.ents:
-        if entity.end > pronoun.i:
-            break
-        if (
-            entity.label_ == "PERSON"
-            and entity.root.dep_ in ("nsubj", "nsubjpass")
-            and entity.root.head.i != pronoun.head.i
-            and heads_a_phrase(entity)
-            and not within(quoted, entity.start_char)
-        ):
+    for token in doc[: pronoun.i]:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i == pronoun.head.i or within(quoted, token.idx):
+            continue
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if entity is not None and entity.label_ == "PERSON" and heads_a_phrase(entity):
             return full_name(re.sub(r"['’]s$", "", entity.text).strip(), actors)
+        # a bare surname of a person named in full before, whatever the tagger made of it alone
+        named = full_name(token.text, actors) if token.pos_ == "PROPN" else token.text
+        if named != token.text and (entity is None or heads_a_phrase(entity)):
+            return named
     return None
 
 
