@@ -127,7 +127,8 @@ def verifier() -> Verifier:
     return Verifier()
 
 
-def test_a_name_written_for_an_unresolved_she_is_unsupported(verifier: Verifier) -> None:
+def test_a_mans_name_written_for_her_she_fails(verifier: Verifier) -> None:
+    """The sources call Berg "he": a "she" of theirs is never him, so his name in its place fails."""
     sentence = "Tomas Berg then wrote: 'Nobody has fixed the boiler since March.'"
     assert outcome(verifier, "attribution", sentence, passages(LETTER)) == "fail"
 

@@ -49,7 +49,7 @@ from .statements import (
 from .timeline import add_dated
 from .types import Actor, Figure, Item, Statement, StoryMap
 
-__all__ = ["build_map", "sentence_key", "speakers_by_sentence"]
+__all__ = ["build_map", "sentence_key", "speakers_by_sentence", "speech_reading"]
 
 MAX_SENTENCES = 600  # a map of the first 600 sentences is enough; a huge page must not cost minutes
 MAX_SENTENCE_CHARS = 400
@@ -67,6 +67,11 @@ _FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 
 
 def speakers_by_sentence(passages: list[Passage]) -> dict[str, str]:
+    """``speech_reading``'s speakers alone."""
+    return speech_reading(passages)[0]
+
+
+def speech_reading(passages: list[Passage]) -> tuple[dict[str, str], dict[str, str]]:
     """Each sentence of ``passages`` that gives words to someone, with whom the story map gives them to (by the
     sentence's ``sentence_key``): the one reading of who said what, which the checker asks of its sources too,
     so that a "she said", a run of quotation or a surname is resolved the same way where the article is written
@@ -76,15 +81,16 @@ def speakers_by_sentence(passages: list[Passage]) -> dict[str, str]:
     for passage in passages:
         by_source.setdefault(passage.source_number, []).append(passage)
     sources = [Source(number=n, title="", passages=grouped) for n, grouped in by_source.items()]
-    story_map = build_map(sources, "")
+    story_map = build_map(sources, "")  # with the gender the story gives each person it names (``genders``)
     said = [*story_map.unnamed.items(), *((s.sentence, s.speaker) for s in story_map.statements if s.speaker)]
     # the checker reads its sources in the cheap splitter's sentences (exact offsets for citations), which may cut
     # one of the map's sentences in two: each piece is its speaker's
-    return {
+    speakers = {
         sentence_key(sentence[start:end]): speaker
         for sentence, speaker in said
         for start, end in [(0, len(sentence)), *source_spans(sentence)]
     }
+    return speakers, story_map.genders
 
 
 def sentence_key(sentence: str) -> str:
@@ -302,6 +308,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
                 story_map.figures.append(Figure(sentence, passage, order, value=entity.text, label=entity.label_))
                 break
     story_map.actors = sorted(actors.values(), key=lambda a: -a.salience)
+    story_map.genders = genders
     story_map.forward.sort(key=lambda f: (not f.date, f.order))
     return story_map
 

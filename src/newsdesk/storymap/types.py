@@ -92,6 +92,8 @@ class StoryMap:
     # Words the sources give to a person they do not name ("she says" with no one before it), with the pronoun:
     # nobody's statement for a section, and still a person's words, not an organisation's, for the checker.
     unnamed: dict[str, str] = field(default_factory=dict)
+    # By person: "he" or "she" where the story itself says which (a title, a relational noun, a bound pronoun).
+    genders: dict[str, str] = field(default_factory=dict)
     # The sources the items come from (``narrowed``); empty: every source.
     own: frozenset[int] = frozenset()
     earlier: frozenset[int] = frozenset()  # own sources published before the story: what they say is ahead is past
@@ -123,6 +125,7 @@ class StoryMap:
             unusable=self.unusable,
             speaker_only=self.speaker_only,
             unnamed=self.unnamed,
+            genders=self.genders,
             own=own,
             earlier=frozenset(earlier),
         )

@@ -538,15 +538,11 @@ def check_attribution(
                     ATTRIBUTION,
                     f'the source gives this to a person ("{chosen.speaker_text}"), not {claim.speaker_text}',
                 )
-            if source is None and mapped is not None and claim.named:
-                # the story map read the pronoun and found nobody it can stand for (no one in view agrees with
-                # it): a name put in its place is the writer's guess, which the source does not support
-                return fail(
-                    ATTRIBUTION,
-                    f'the source gives this to "{chosen.speaker_text}", whom it does not name: not to '
-                    f"{claim.speaker_text}",
-                    "unsupported",
-                )
+            pronoun = chosen.speaker_text.lower()
+            if source is None and claim.named and facts.gender_of(claim.speaker_text) not in (None, pronoun):
+                # a personal pronoun agrees in gender with its antecedent: "she" never stands for a man the
+                # sources call "he" or "Mr", so his name in its place gives her words to him
+                return fail(ATTRIBUTION, f'the source gives this to "{chosen.speaker_text}", not {claim.speaker_text}')
         if source is None:
             continue
         judged = True
