@@ -9,7 +9,7 @@ answers an interview's are (``interviews``), and whether it can be published alo
 
 from __future__ import annotations
 
-from .build import build_map, sentence_key, speakers_by_sentence
+from .build import build_map, sentence_key, speakers_by_sentence, speech_reading
 from .completeness import first_person_unattributed, is_complete_sentence
 from .statements import ACCORDING_TO, stance_of
 from .types import Actor, Dated, Figure, Item, Statement, StoryMap, plan_lines
@@ -28,5 +28,6 @@ __all__ = [
     "plan_lines",
     "sentence_key",
     "speakers_by_sentence",
+    "speech_reading",
     "stance_of",
 ]

@@ -25,8 +25,11 @@ from .interviews import interview_answers, interviewee_of, is_question
 from .people import (
     a_person_named,
     actor_of,
+    agrees,
     full_name,
+    heads_a_phrase,
     main_subject,
+    note_gender,
     plural_subject,
     reported_subject,
     surname_mention,
@@ -48,7 +51,7 @@ from .statements import (
 from .timeline import add_dated
 from .types import Actor, Figure, Item, Statement, StoryMap
 
-__all__ = ["build_map", "sentence_key", "speakers_by_sentence"]
+__all__ = ["build_map", "sentence_key", "speakers_by_sentence", "speech_reading"]
 
 MAX_SENTENCES = 600  # a map of the first 600 sentences is enough; a huge page must not cost minutes
 MAX_SENTENCE_CHARS = 400
@@ -66,6 +69,11 @@ _FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 
 
 def speakers_by_sentence(passages: list[Passage]) -> dict[str, str]:
+    """``speech_reading``'s speakers alone."""
+    return speech_reading(passages)[0]
+
+
+def speech_reading(passages: list[Passage]) -> tuple[dict[str, str], dict[str, str]]:
     """Each sentence of ``passages`` that gives words to someone, with whom the story map gives them to (by the
     sentence's ``sentence_key``): the one reading of who said what, which the checker asks of its sources too,
     so that a "she said", a run of quotation or a surname is resolved the same way where the article is written
@@ -75,15 +83,16 @@ def speakers_by_sentence(passages: list[Passage]) -> dict[str, str]:
     for passage in passages:
         by_source.setdefault(passage.source_number, []).append(passage)
     sources = [Source(number=n, title="", passages=grouped) for n, grouped in by_source.items()]
-    story_map = build_map(sources, "")
+    story_map = build_map(sources, "")  # with the gender the story gives each person it names (``genders``)
     said = [*story_map.unnamed.items(), *((s.sentence, s.speaker) for s in story_map.statements if s.speaker)]
     # the checker reads its sources in the cheap splitter's sentences (exact offsets for citations), which may cut
     # one of the map's sentences in two: each piece is its speaker's
-    return {
+    speakers = {
         sentence_key(sentence[start:end]): speaker
         for sentence, speaker in said
         for start, end in [(0, len(sentence)), *source_spans(sentence)]
     }
+    return speakers, story_map.genders
 
 
 def sentence_key(sentence: str) -> str:
@@ -141,6 +150,8 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
     headline_doc = nlp()(headline or "")
     headline_names = {e.text for e in headline_doc.ents if e.label_ in _ACTOR_LABELS}
     last_person: str | None = None
+    in_view: list[str] = []  # the other people the sentence before named, most prominent first
+    genders: dict[str, str] = {}  # by person: "he" or "she" where the story says which ("?" where it says both)
     last_actor: str | None = None
     last_passage: int | None = None
     group: str | None = None  # the previous sentence's plural subject ("" when it names no one: "its authors")
@@ -156,6 +167,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         tick("Reading the story's sentences", order + 1, len(units))
         if id(passage) != last_passage:  # pronouns do not reach back across passages
             last_person = last_actor = None
+            in_view = []
             group = None
             last_passage = id(passage)
             before = None
@@ -184,14 +196,19 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         # the text just before, in this passage or at the end of the one before, was not read sentence by
         # sentence: who speaks at its end goes on
         if set_aside is not None and (set_aside[1] is passage or order in inside_quotation):
-            said = _speaks_last(set_aside[0], set_aside[1], order - 1, actors, last_person, last_actor, group)
+            pronouns = {p: antecedent(p, last_person, in_view, genders) for p in ("he", "she")}
+            said = _speaks_last(set_aside[0], set_aside[1], order - 1, actors, last_person, last_actor, group, pronouns)
             quoting = (order - 1, said.speaker, "") if said is not None else None
         inside = order in inside_quotation
         quoted = quotations_in(sentence, inside)
         # a pronoun speaker points at a name of an earlier sentence, so those are read before this one's
         # "Paxton is wary of ..., she says": the report's own subject is whom its trailing "she" stands for
         reporter = reported_subject(doc, quoted, actors) or last_person
-        statement = read_statement(doc, sentence, quoted, passage, order, actors, reporter, last_actor, group)
+        nearer = _subject_before_pronoun(doc, quoted, actors)
+        if nearer is not None:  # "It was expected that Locke would ..., but he dismissed ...": Locke
+            in_view, reporter = [p for p in (reporter, *in_view) if p is not None], nearer
+        pronouns = {p: antecedent(p, reporter, in_view, genders) for p in ("he", "she")}
+        statement = read_statement(doc, sentence, quoted, passage, order, actors, reporter, last_actor, group, pronouns)
         group = plural_subject(doc, quoted)  # whom a "they" of the next sentence stands for
         if statement is not None and INTRODUCES_LIST.search(sentence):
             introduced = statement
@@ -205,7 +222,9 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
             statement is None
             and quoting is not None
             and quoting[0] == order - 1
-            and (voice is None or takes_up(voice, quoting[1], actors))  # "..., he said": the one quoted goes on
+            and (
+                voice is None or takes_up(voice, quoting[1], actors, genders)
+            )  # "..., he said": the one quoted goes on
             and (inside or goes_on_quoting(sentence))
         ):
             speaker_words(story_map, actors, quoting[1], doc, sentence, passage, order)
@@ -221,8 +240,11 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
         # "she" goes on with the person it stands for, whoever else it names: the subject is the most prominent
         # antecedent (centering), so "he singles out Hassabis for praise. “...,” he says." is not Hassabis speaking
         subject = main_subject(doc, quoted)
-        continues = subject is not None and subject.lower_ in ("he", "she") and last_person is not None
+        taken_up = pronouns.get(subject.lower_) if subject is not None and subject.lower_ in ("he", "she") else None
+        continues = taken_up is not None
         subject_person = None  # the person this sentence's subject names: more prominent than any other it names
+        tail = _last_run_on_start(doc)  # where the last of several sentences run together starts, if any
+        mentions: list[tuple[str, Any]] = []  # the people the sentence names outside its quotations, in order
         for entity in doc.ents:
             if entity.label_ in _ACTOR_LABELS:
                 actor = actor_of(actors, entity, headline_names)
@@ -236,19 +258,29 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
                     and actor.name.split()[-1] == entity.text.strip()
                     and not entity.text.isupper()
                 )
-                if person and not continues:
+                person = person and heads_a_phrase(entity)  # "French Maid outfits" puts no maid in view
+                if person:
+                    mentions.append((actor.name, entity))
+                if person and not continues and entity.start >= tail:
                     last_person = actor.name
                     if subject is not None and entity.start <= subject.i < entity.end:
                         subject_person = actor.name
                 if person or entity.label_ == "ORG":
                     last_actor = actor.name
+        alone = len({name for name, _ in mentions}) == 1
+        for name, entity in mentions:
+            note_gender(genders, name, entity, subject, alone)
         untagged = surname_mention(doc, quoted, actors)
-        if untagged is not None and not continues:
+        if untagged is not None and not continues and untagged[1] >= doc[tail].idx:
             last_person = last_actor = untagged[0]
             if subject is not None and subject.idx == untagged[1]:
                 subject_person = untagged[0]
         if subject_person is not None:
             last_person = last_actor = subject_person
+        if continues:
+            last_person = taken_up
+        # the others this sentence puts in view, for a pronoun of the next one that cannot take up the first
+        in_view = [name for name, entity in mentions if entity.start >= tail and name != last_person]
         if statement is not None:
             if " " not in statement.speaker:  # "Mike Brock, a former executive ..., says": named by its head
                 statement.speaker = full_name(statement.speaker, actors)  # with this sentence's names read
@@ -291,6 +323,7 @@ def build_map(sources: list[Source], headline: str) -> StoryMap:
                 story_map.figures.append(Figure(sentence, passage, order, value=entity.text, label=entity.label_))
                 break
     story_map.actors = sorted(actors.values(), key=lambda a: -a.salience)
+    story_map.genders = genders
     story_map.forward.sort(key=lambda f: (not f.date, f.order))
     return story_map
 
@@ -303,6 +336,7 @@ def _speaks_last(
     last_person: str | None,
     last_actor: str | None,
     group: str | None,
+    pronouns: dict[str, str | None] | None = None,
 ) -> Statement | None:
     """Who gives words at the end of ``text``, a run the map set aside (too long to read as one sentence: photo
     captions run into the story and into each other), read from its last sentence start (``lost_starts``).
@@ -320,8 +354,73 @@ def _speaks_last(
     if len(last) > MAX_SENTENCE_CHARS:
         return None
     return read_statement(
-        nlp()(last), last, quotations_in(last), passage, order, actors, last_person, last_actor, group
+        nlp()(last), last, quotations_in(last), passage, order, actors, last_person, last_actor, group, pronouns
     )
+
+
+def antecedent(pronoun: str, preferred: str | None, in_view: list[str], genders: dict[str, str]) -> str | None:
+    """Whom a "he" or "she" takes up: the most prominent person in view (``preferred``: the subject of the sentence
+    before, or its speaker; centering), unless the story gives that person the other gender, for a personal pronoun
+    agrees in gender with its antecedent (``people.agrees``); then the next person the sentence before named that
+    agrees. None where nobody in view agrees: the words stay the pronoun's, never a wrong name's."""
+    for person in [preferred, *in_view] if preferred is not None else []:
+        if agrees(pronoun, person, genders):
+            return person
+    return None
+
+
+def _subject_before_pronoun(doc: Any, quoted: list[tuple[int, int]], actors: dict[str, Actor]) -> str | None:
+    """The person named as the subject of a clause earlier in the sentence than its first "he" or "she" subject,
+    outside quotations ("It was expected that Locke would have been appointed by now, but he dismissed ..."). A
+    pronoun takes up the nearest prominent person in view, and one named earlier in its own sentence is nearer
+    than any of the sentence before; of the people named there, a subject is the most prominent (centering). A
+    name that is no clause's subject ("Asked about Hassabis, he said") does not compete with the sentence before."""
+    pronoun = next(
+        (
+            t
+            for t in doc
+            if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and not within(quoted, t.idx)
+        ),
+        None,
+    )
+    if pronoun is None:
+        return None
+    for token in doc[: pronoun.i]:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i == pronoun.head.i or within(quoted, token.idx):
+            continue
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if entity is not None and entity.label_ == "PERSON" and heads_a_phrase(entity):
+            return full_name(re.sub(r"['’]s$", "", entity.text).strip(), actors)
+        # a bare surname of a person named in full before, whatever the tagger made of it alone
+        named = full_name(token.text, actors) if token.pos_ == "PROPN" else token.text
+        if named != token.text and (entity is None or heads_a_phrase(entity)):
+            return named
+    return None
+
+
+def _last_run_on_start(doc: Any) -> int:
+    """The token where the last of several sentences run together in ``doc`` starts (0 when it is one sentence).
+
+    English capitalises a common noun inside a sentence only where it opens a new one: a capitalised word the
+    tagger reads as a common noun (no name, no entity of a person), right after a word with no stop, quotation
+    mark or bracket between, opens a sentence whose stop was lost (a photo caption run into the story: "... but
+    Sky did not allow it Family commitments will keep McCoy away ..."). A pronoun in the next sentence takes up a
+    person of that last sentence, the one right before it, not the subject of the first."""
+    start = 0
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if (
+            token.pos_ == "NOUN"
+            and token.text[:1].isupper()
+            and token.text[1:].islower()
+            and token.ent_type_ != "PERSON"
+            and (before.is_lower or before.like_num)
+            and not before.is_punct
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].is_lower
+        ):
+            start = token.i
+    return start
 
 
 def _names_nothing(doc: Any) -> bool:

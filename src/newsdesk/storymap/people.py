@@ -21,8 +21,11 @@ __all__ = [
     "FIRST_PERSON",
     "a_person_named",
     "actor_of",
+    "agrees",
     "full_name",
+    "heads_a_phrase",
     "main_subject",
+    "note_gender",
     "plural_subject",
     "reported_subject",
     "speaker_name",
@@ -47,8 +50,12 @@ def actor_of(actors: dict[str, Actor], entity: Any, headline_names: set[str]) ->
     key, label, last = name, entity.label_, name.split()[-1]
     if label == "PERSON":
         key = next((k for k, a in actors.items() if a.label == "PERSON" and k.split()[-1] == last), name)
+        if key not in actors and " " not in name:  # "Pat" after "Pat Ingles": the one person of that name
+            key = _only_person_with_word(actors, name) or key
         if key not in actors and last in actors and " " in name:  # the bare surname came first, mislabelled
             key = last
+        if key not in actors and " " in name:  # the bare given name came first: "Pat", then "Pat Ingles"
+            key = next((w for w in name.split()[:-1] if actors.get(w) is not None and actors[w].label == "PERSON"), key)
     elif " " not in name and not name.isupper():  # an acronym ("AI") is no surname of "Moonshot AI"
         key = next((k for k, a in actors.items() if a.label == "PERSON" and " " in k and k.split()[-1] == name), name)
         if key != name:
@@ -64,6 +71,15 @@ def actor_of(actors: dict[str, Actor], entity: Any, headline_names: set[str]) ->
     if actor.role is None:
         actor.role = _role(entity)
     return actor
+
+
+def _only_person_with_word(actors: dict[str, Actor], word: str) -> str | None:
+    """The one person named in full whose name holds ``word`` ("Pat" of "Pat Ingles"). A story names a person in
+    full once and by a part of that name after, by surname or, in a familiar register, by given name: the short
+    form is the same person when it is part of the full name and no other person of the story shares it (two
+    people with that word: nobody)."""
+    holders = [k for k, a in actors.items() if a.label == "PERSON" and " " in k and word in k.split()]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _role(entity: Span) -> str | None:
@@ -122,10 +138,12 @@ def speaker_name(
     last_person: str | None,
     last_actor: str | None,
     group: str | None = None,
+    pronouns: dict[str, str | None] | None = None,
 ) -> str | None:
     """Whom the subject ``span`` of a speech verb (its head ``head``) names as the speaker: a name (in full, where
     the story gave it), a role's holder ("the president"), a group ("officials"), or, for "he" or "she", the
-    person last in view (``last_person``) and, for "they", the previous sentence's plural subject (``group``).
+    person last in view (``last_person``; ``pronouns``: whom each of "he" and "she" takes up, where the map has
+    told them apart by gender) and, for "they", the previous sentence's plural subject (``group``).
     None for the author's own first person and for a pronoun that names no one."""
     text = span.text
     first = span[0]
@@ -142,7 +160,7 @@ def speaker_name(
     if FIRST_PERSON.search(text):  # "our research has told us": the author again, not a source
         return None
     if lower in ("he", "she"):
-        return last_person
+        return pronouns.get(lower) if pronouns is not None else last_person
     if lower == "they":  # the previous sentence's plural subject first: "Its authors concede ... But they argue"
         return (group or None) if group is not None else last_actor
     if lower in ("i", "we", "you", "it", "this", "that", "which", "who"):
@@ -229,9 +247,13 @@ def a_person_named(statement: Statement, actors: dict[str, Actor]) -> bool:
 
 def full_name(name: str, actors: dict[str, Actor]) -> str:
     """ "Reyes" is the "Tom Reyes" named before, whatever label the tagger gave the surname alone (``actor_of``
-    keeps one person per surname in a story)."""
+    keeps one person per surname in a story); "Pat" is the "Pat Ingles" named before where no other person of the
+    story has that name (``_only_person_with_word``): one person, one speaker."""
     surname = name.split()[-1]
-    return next((a.name for a in actors.values() if a.label == "PERSON" and a.name.split()[-1] == surname), name)
+    found = next((a.name for a in actors.values() if a.label == "PERSON" and a.name.split()[-1] == surname), None)
+    if found is None and " " not in name:
+        found = _only_person_with_word(actors, name)
+    return found or name
 
 
 def _whole_name(entity: Span) -> Span:
@@ -244,3 +266,104 @@ def _whole_name(entity: Span) -> Span:
             break
         start = before.start
     return doc[start : entity.end]
+
+
+# English marks a person's sex in its third person singular pronouns and in a closed class of nouns: titles of
+# address and rank, and kinship and other relational nouns whose sex is part of their meaning ("widow", "son").
+# "Mr Cole", "Uncle Poodle", "her granddaughter, Paris" and "Grandmother-of-three Pat" say who is a man or a woman
+# as surely as a "he" that takes the name up. (Nouns of either sex, "parent", "partner", "spokesperson", say nothing.)
+_MASCULINE = frozenset(
+    """
+he him his himself mr sir lord king prince duke earl baron emperor pope father dad son brother husband uncle
+nephew grandfather grandson grandad granddad stepfather stepson widower fiance boyfriend man boy gentleman
+spokesman chairman businessman congressman sportsman policeman fireman actor waiter monk
+""".split()
+)
+_FEMININE = frozenset(
+    """
+she her hers herself mrs ms miss madam lady dame queen princess duchess countess baroness empress mother mum mom
+daughter sister wife aunt niece grandmother granddaughter grandma gran nanna stepmother stepdaughter widow
+fiancee girlfriend woman girl spokeswoman chairwoman businesswoman congresswoman sportswoman policewoman actress
+waitress nun
+""".split()
+)
+
+
+def _sex_of(word: str) -> str | None:
+    """ "he" or "she": the sex an English word marks, by its own meaning (pronoun, title or relational noun)."""
+    parts = re.split(r"[-\s]", word.lower().rstrip("."))  # "Grandmother-of-three": its head is its first word
+    for part in parts[:1] + parts[-1:]:
+        if part in _MASCULINE:
+            return "he"
+        if part in _FEMININE:
+            return "she"
+    return None
+
+
+def heads_a_phrase(entity: Span) -> bool:
+    """Whether a name stands for a person in its sentence: it heads its own noun phrase (a subject, an object, an
+    apposition, a speaker), as against a name used as a modifier inside another noun's phrase ("French Maid
+    outfits", "Obama administration officials", "the Smith family home"). A pronoun takes up a person the story
+    has put in view, and a name that only describes a thing puts nobody in view, whatever the tagger labels it.
+    English gives a person's name no article, so a name right after "the" ("the Enquirer's revelation", "the
+    Emirates") names a paper, a place or a body, not a person."""
+    root = entity.root
+    inside = range(entity.start, entity.end)
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.i not in inside and root.head.ent_type_ != "PERSON":
+        return False
+    return not (entity.start > 0 and entity.doc[entity.start - 1].lower_ == "the")
+
+
+def note_gender(genders: dict[str, str], person: str, entity: Span, subject: Token | None, alone: bool) -> None:
+    """Record what the story itself says of ``person``'s sex at this mention (``entity``): a title or a relational
+    noun in the name, right before it or in apposition to it ("Mr", "Uncle", "her son, Tom"), and, where the
+    mention is the subject of its sentence and the only person the sentence names (``alone``), the first
+    third-person pronoun after it when that pronoun must take the subject up (``_bound_by``). A person the story
+    gives both sexes stays unknown ("?"); nothing is guessed from a given name."""
+    root = entity.root
+    doc = entity.doc
+    words = [*entity, *(doc[max(0, entity.start - 2) : entity.start])]
+    words += [c for c in root.children if c.dep_ in ("appos", "compound")]
+    if root.dep_ == "appos":
+        words.append(root.head)
+    found: set[str | None] = {_sex_of(t.text) for t in words if t.pos_ in ("NOUN", "PROPN")}
+    if alone and subject is not None and entity.start <= subject.i < entity.end:
+        pronoun = next((t for t in doc[entity.end :] if t.lower_ in _THIRD_PERSON), None)
+        if pronoun is not None and _bound_by(pronoun, subject):
+            found.add(_sex_of(pronoun.text))
+    for sex in sorted(s for s in found if s is not None):
+        known = genders.get(person)
+        genders[person] = sex if known in (None, sex) else "?"
+
+
+_THIRD_PERSON = frozenset("he him his himself she her hers herself".split())
+
+
+def _bound_by(pronoun: Token, subject: Token) -> bool:
+    """Whether ``pronoun`` must take up ``subject``, the sentence's only person: it is the subject of a clause
+    inside the subject's sentence with no other subject between them ("Berg posted a letter he had received"), a
+    reflexive, or a possessive inside the subject's own phrase ("Pat, pictured in her outfit, enjoys ..."). An
+    object ("told him") or a pronoun under another subject ("the tenant thought she was cold") may be someone
+    else, so it says nothing."""
+    if pronoun.lower_.endswith("self"):
+        return True
+    if pronoun.tag_ == "PRP$":
+        return pronoun in set(subject.subtree)
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = pronoun.head
+    while verb.i != subject.head.i and verb.head.i != verb.i:
+        verb = verb.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" and c.i != subject.i for c in verb.children):
+            return False
+    return verb.i == subject.head.i
+
+
+def agrees(pronoun: str, person: str | None, genders: dict[str, str]) -> bool:
+    """Whether a "he" or "she" can take ``person`` up: a personal pronoun agrees in gender with its antecedent, so
+    "she" never stands for someone the story calls "he" or "Mr" (nor "he" for a "Mrs"); a person whose sex the
+    story does not say agrees with either."""
+    if person is None:
+        return False
+    known = genders.get(person)
+    return known in (None, "?", pronoun.lower())

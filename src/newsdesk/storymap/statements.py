@@ -15,7 +15,7 @@ from ..language import BELIEF_VERBS, SPEECH_VERBS, STATEMENT_VERBS, Stance, spea
 from ..models import Passage
 from ..text import OPENS_QUOTATION, QUOTED, quotation_spans, within
 from .completeness import WHOLE_QUOTE, is_complete_sentence
-from .people import speaker_name, subject_of
+from .people import agrees, speaker_name, subject_of
 from .types import Actor, Statement, StoryMap
 
 if TYPE_CHECKING:  # spaCy's token type, for the helpers that read names off it
@@ -94,8 +94,10 @@ def read_statement(
     last_person: str | None,
     last_actor: str | None,
     group: str | None = None,
+    pronouns: dict[str, str | None] | None = None,
 ) -> Statement | None:
-    """A speech verb with its subject, or "according to X": who said what, and with which stance.
+    """A speech verb with its subject, or "according to X": who said what, and with which stance. ``pronouns``:
+    whom a "he" or a "she" speaker stands for (``speaker_name``).
 
     A verb inside quotation marks is the quoted speaker's words, not the attribution ("“Our ancestors tell us
     ...,” says Parata" is Parata's). A verb of a modifying clause (relative or adverbial) that reports nothing of
@@ -141,7 +143,7 @@ def read_statement(
         # a long subject, or one holding the clause that says ("officials who said ..."), is named by its head
         if len(span) > 10 or span.start <= token.i < span.end:
             speaker_token, span = _named_head(doc, speaker_token)
-        speaker = speaker_name(span, speaker_token, actors, last_person, last_actor, group)
+        speaker = speaker_name(span, speaker_token, actors, last_person, last_actor, group, pronouns)
         if speaker is None:
             continue
         statement = Statement(
@@ -355,16 +357,21 @@ def voice_of(doc: Any, quoted: list[tuple[int, int]]) -> Token | None:
     return None
 
 
-def takes_up(pronoun: Token, speaker: str | None, actors: dict[str, Actor]) -> bool:
+def takes_up(
+    pronoun: Token, speaker: str | None, actors: dict[str, Actor], genders: dict[str, str] | None = None
+) -> bool:
     """Whether a pronoun subject can stand for the speaker quoted just before: it agrees with them, "he" or "she"
     with a person and "it" with a thing or a body, never the other way ("Adam wrote ... “...,” it replied" is the
-    chatbot answering, not Adam going on)."""
+    chatbot answering, not Adam going on); and "he" or "she" in gender with what the story calls that person
+    (``genders``, ``people.agrees``): "she said" after Mr Cole's words is someone else speaking."""
     if pronoun.pos_ != "PRON":
         return False
     label = actors[speaker].label if speaker in actors else ""
     if pronoun.lower_ == "it":
         return label != "PERSON"
-    return pronoun.lower_ in ("he", "she") and label in ("PERSON", "")
+    if pronoun.lower_ not in ("he", "she") or label not in ("PERSON", ""):
+        return False
+    return speaker is None or genders is None or agrees(pronoun.lower_, speaker, genders)
 
 
 def goes_on_quoting(sentence: str) -> bool:

@@ -95,6 +95,8 @@ class StoryMap:
     # A correction's sentence whose pronoun takes up what a publisher's notice says a story got wrong, read with
     # that matter in its place (``retractions.corrected_by_notice``): how an article gives it, alone or not.
     corrected: dict[str, str] = field(default_factory=dict)
+    # By person: "he" or "she" where the story itself says which (a title, a relational noun, a bound pronoun).
+    genders: dict[str, str] = field(default_factory=dict)
     # The sources the items come from (``narrowed``); empty: every source.
     own: frozenset[int] = frozenset()
     earlier: frozenset[int] = frozenset()  # own sources published before the story: what they say is ahead is past
@@ -127,6 +129,7 @@ class StoryMap:
             speaker_only=self.speaker_only,
             unnamed=self.unnamed,
             corrected=self.corrected,
+            genders=self.genders,
             own=own,
             earlier=frozenset(earlier),
         )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...language import SPACY_PACKAGE, nlp, parse, parse_many
 from ...models import Passage
-from ...storymap import sentence_key, speakers_by_sentence
+from ...storymap import sentence_key, speech_reading
 from .._text import content_stems, normalise, tokens
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ class SourceFacts:
     sentences: list[Evidence] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     _speakers: dict[str, str] | None = field(default=None, repr=False)
+    _genders: dict[str, str] = field(default_factory=dict, repr=False)
     _stems: frozenset[str] | None = field(default=None, repr=False)
     _capitalised: frozenset[str] | None = field(default=None, repr=False)
 
@@ -70,8 +71,18 @@ class SourceFacts:
         """Whom the story map gives a source sentence's words to (``storymap.speakers_by_sentence``): its pronoun
         resolved, a quotation run carried on. Read once per passage set, on the first question."""
         if self._speakers is None:
-            self._speakers = speakers_by_sentence(self.passages)
+            self._speakers, self._genders = speech_reading(self.passages)
         return self._speakers.get(sentence_key(evidence.text))
+
+    def gender_of(self, name: str) -> str | None:
+        """ "he" or "she": what the sources call the person ``name`` names (by full name or by the last word of it),
+        where the story map read it from the sources themselves (a title, a relational noun, a bound pronoun);
+        None where they do not say. Read with ``speaker_of``'s reading."""
+        if self._speakers is None:
+            self._speakers, self._genders = speech_reading(self.passages)
+        words = [w for w in name.split() if w[:1].isupper()]  # "Ms Prior, who has first aid training": Prior
+        found = {g for person, g in self._genders.items() if words and person.split()[-1] == words[-1]}
+        return found.pop() if len(found) == 1 and found <= {"he", "she"} else None
 
     def stems(self) -> frozenset[str]:
         """Every content stem of the sources."""

@@ -350,7 +350,13 @@ def _mapped_speaker(evidence: Evidence, facts: SourceFacts) -> Clause | None:
     words = [t for t in doc if not t.is_punct]
     if not words:
         return None
-    return _clause(doc, words, set(), min(words, key=lambda t: len(list(t.ancestors))))
+    clause = _clause(doc, words, set(), min(words, key=lambda t: len(list(t.ancestors))))
+    if not clause.named and len(words) <= 4 and all(t.text[:1].isupper() and t.is_alpha for t in words):
+        # the map read this name in its sentence as a person's; alone, out of context, the tagger may take "Rory
+        # Flint" for an adjective and a noun, and a description may then pass for any name: a name it stays
+        kept = tuple(stem(t.lower_) for t in words if t.lower_.rstrip(".") not in HONORIFICS)
+        clause = replace(clause, named=True, pronoun=False, names=kept)
+    return clause
 
 
 def _written_antecedent(clause: Clause, before: str) -> Clause:
@@ -532,6 +538,11 @@ def check_attribution(
                     ATTRIBUTION,
                     f'the source gives this to a person ("{chosen.speaker_text}"), not {claim.speaker_text}',
                 )
+            pronoun = chosen.speaker_text.lower()
+            if source is None and claim.named and facts.gender_of(claim.speaker_text) not in (None, pronoun):
+                # a personal pronoun agrees in gender with its antecedent: "she" never stands for a man the
+                # sources call "he" or "Mr", so his name in its place gives her words to him
+                return fail(ATTRIBUTION, f'the source gives this to "{chosen.speaker_text}", not {claim.speaker_text}')
         if source is None:
             continue
         judged = True
