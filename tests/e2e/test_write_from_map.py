@@ -110,7 +110,12 @@ def test_the_embedded_model_is_asked_for_no_analysis_section(tmp_path: Path) -> 
     filled = [s.id for s in article.sections if any(x.verdict == "supported" for x in s.sentences())]
     # ten sentences for a dek, an intro and six sections: the takeaways take the most salient first (issue 17),
     # so the analysis may be left with none, and is then left out, which the notes say truly
-    assert {"outlook", "call-to-action", "takeaways"} <= set(filled)
+    assert {"outlook", "takeaways"} <= set(filled)
+    # the dates, unknowns and voices may all be taken by the takeaways and the views first; the note then says so
+    watch = from_map._GIVEN_NOTES["watch"][1:]
+    assert "call-to-action" in filled or any(
+        n.startswith("Call to Action is left out: ") and watch in n for n in article.notes
+    )
     # a short story's views may all be given by the intro and the takeaways; the note then says so, truly
     views = from_map._GIVEN_NOTES["pros_cons"][1:]
     assert "pros-cons" in filled or any(

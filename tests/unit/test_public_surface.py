@@ -204,6 +204,7 @@ SURFACE: dict[str, set[str]] = {
         "plan_lines",
         "sentence_key",
         "speakers_by_sentence",
+        "speech_reading",
         "stance_of",
     },
     "newsdesk.threads": {

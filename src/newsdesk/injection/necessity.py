@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..language import DEFINITE_DETERMINERS
 from .addressee_words import (
     _DEPICTING,
     _MANDATE_ADJECTIVES,
@@ -107,13 +108,28 @@ def _subjectless_necessity(verb: Any) -> bool:
 
 
 def _agentless_obligation(verb: Any) -> bool:
-    """A passive under a modal of obligation with no agent: "X should be described as Y" leaves open who
-    describes, and in the page's own voice that is whoever describes X next, its reader."""
+    """A passive under a modal of obligation with no agent, said of a particular thing: "X should be described as
+    Y" leaves open who describes, and in the page's own voice that is whoever describes X next, its reader. Said of
+    a kind ("Gifts over $50 must be reported as income"), the obligation is a rule that binds every case of the
+    kind, a regulation the page reports, not a prescription of how one thing is to be named."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return (
         any(c.dep_ == "auxpass" for c in verb.children)
         and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS for c in verb.children)
         and not any(c.dep_ == "agent" for c in verb.children)
+        and subject is not None
+        and _particular(subject)
     )
+
+
+def _particular(noun: Any) -> bool:
+    """A noun phrase that names one thing: a name, a pronoun, or a noun made definite by a determiner or a
+    possessor ("the plant", "his record"); a bare noun or an indefinite one ("gifts", "a donation") names a kind."""
+    if noun.pos_ in ("PROPN", "PRON"):
+        return True
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in noun.children
+    ) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _writing_frame(doc: Any) -> bool:

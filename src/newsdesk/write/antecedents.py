@@ -15,7 +15,7 @@ from typing import Any
 from ..language import DEFINITE_DETERMINERS, TIME_UNITS, nlp
 from ..text import quotation_spans, within, without_quotations
 
-__all__ = ["GENERAL_NOUNS", "OPENING_MARKS", "depends_on_before", "lemmas", "pronoun_subject"]
+__all__ = ["ACT_NOUNS", "GENERAL_NOUNS", "given_by", "OPENING_MARKS", "depends_on_before", "lemmas", "pronoun_subject"]
 
 OPENING_MARKS = re.compile(r"^[\"“‘']+(?=\w)")
 # A comparison or an exchange stated against the sentence before ("By comparison, only 13 per cent ...", "In
@@ -122,10 +122,22 @@ def _general_reference(noun: Any, known: set[str] | frozenset[str], before: str)
     )
 
 
+#: The general nouns of an act: "the decision", "the move", "this step" take up an act, whatever verb told it.
+ACT_NOUNS = frozenset("move step decision".split())
+
+
 def lemmas(sentence: str) -> set[str]:
     """The lemmas of a sentence's nouns and verbs: "raided" is the raid a later "the raid" takes up; and of its
     names and adjectives ("United States", "Kenyan"), the places and people a general noun may take up."""
     return {t.lemma_.lower() for t in nlp()(sentence) if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")}
+
+
+def given_by(sentence: str) -> set[str]:
+    """What a sentence every reader has met (the headline, the dek) gives a later definite noun to take up: its
+    lemmas (``lemmas``), and, where it tells an act (a verb), the general nouns of an act (``ACT_NOUNS``): after
+    "Port authority approves harbour expansion", "the decision" is that approval wherever it stands."""
+    found = lemmas(sentence)
+    return found | ACT_NOUNS if any(t.pos_ == "VERB" for t in nlp()(sentence)) else found
 
 
 # A personal pronoun as the subject of the main clause stands for someone named before it, wherever the clause

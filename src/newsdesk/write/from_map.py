@@ -160,7 +160,13 @@ def _claim(
     attributed = balanced(compress(statement.attributed)) if statement is not None else None
     given = attributed or item.sentence
     if not follows_antecedent and (
-        points_back(given) or depends_on_before(given, None) or drafter.leans_back_on(item.sentence, item.passage)
+        points_back(given)
+        or depends_on_before(given, None)
+        or (
+            drafter.takes_up_before(item.sentence, item.passage)
+            if attributed
+            else drafter.leans_back_on(item.sentence, item.passage)
+        )
     ):
         return None
     candidate = drafter.claim(item.sentence, item.passage, under_speaker)

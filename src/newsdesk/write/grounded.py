@@ -21,7 +21,7 @@ from ..progress import tick
 from ..storymap import StoryMap
 from ..storymap.quoting import balanced
 from ..text import YEAR
-from .antecedents import OPENING_MARKS, depends_on_before, lemmas, pronoun_subject
+from .antecedents import OPENING_MARKS, depends_on_before, given_by, pronoun_subject
 from .candidates import Candidate, candidates
 from .core import points_back, shorten
 from .placement import speaker_unnamed, story_date
@@ -120,15 +120,26 @@ class GroundedDrafter:
         index = self._by_original.get((original, id(passage)))
         return index is not None and self.leans_back(self.pool[index])
 
+    def takes_up_before(self, original: str, passage: Passage) -> bool:
+        """Whether this source sentence takes up by a general noun what only its sentence before named (the second
+        half of ``leans_back``): a statement given with its speaker named ("Tom Reyes said ..." for "He said ...")
+        no longer points back by its pronoun, but "the issue" in it still needs what the sentence before named."""
+        index = self._by_original.get((original, id(passage)))
+        if index is None:
+            return False
+        candidate = self.pool[index]
+        before = self._before.get((candidate.passage.source_number, candidate.order - 1))
+        return depends_on_before(candidate.original, before, self._article_nouns(), general_only=True)
+
     def _article_nouns(self) -> set[str]:
         """The nouns (and verbs: "raided" names a raid) of what every reader has met before any section: the
         headline (the title is made from it) and the dek. A definite description may take these up without its
         source neighbour. Sentences other sections hold are not counted: drafting order is not reading order
         (the takeaways, drafted before the intro, are read after it)."""
         if self._nouns is None:
-            self._nouns = lemmas(self.headline)
+            self._nouns = given_by(self.headline)
             if self._dek is not None:
-                self._nouns |= lemmas(self.pool[self._dek].original)
+                self._nouns |= given_by(self.pool[self._dek].original)
         return self._nouns
 
     def _free(self, index: int) -> bool:
