@@ -35,8 +35,8 @@ from ...language import (
     INQUIRY_VERBS,
     KNOWING_VERBS,
     forms,
-    stem,
 )
+from ._clause_mood import _is  # a word of a set by its lemma or its stem (most lemmas are left empty)
 from ._copy import NearCopy, added_clause
 from ._parse import Evidence, SourceFacts, stems_of
 from ._result import FactResult, fail, not_applicable, ok
@@ -101,19 +101,6 @@ _CAUSE_FOLLOWS = re.compile(
 )
 
 
-def _stems(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(stem(w) for w in words)
-
-
-# (the small pipeline leaves most lemmas empty: words are compared by their stems)
-_EXPLANATION, _INQUIRY_NOUNS = _stems(EXPLANATION_NOUNS), _stems(INQUIRY_NOUNS)
-_INQUIRY_VERBS, _KNOWING, _CAUSING = _stems(INQUIRY_VERBS), _stems(KNOWING_VERBS), _stems(CAUSAL_VERBS)
-
-
-def _is(token: Any, stems: frozenset[str]) -> bool:
-    return stem(token.lower_) in stems
-
-
 def _not_known(head: Any) -> bool:
     """The predicate says that what it is said of is not known: an adjective of ignorance ("unclear", "remains
     unknown"), an inquiry under way ("under investigation", "is being investigated", "are examining why"), or a
@@ -124,11 +111,11 @@ def _not_known(head: Any) -> bool:
         if child.dep_ in ("acomp", "attr") and child.lower_ in IGNORANCE_ADJECTIVES:
             return True
         if child.dep_ == "prep" and child.lower_ == "under":
-            if any(p.dep_ == "pobj" and _is(p, _INQUIRY_NOUNS) for p in child.children):
+            if any(p.dep_ == "pobj" and _is(p, INQUIRY_NOUNS) for p in child.children):
                 return True
-    if head.pos_ == "VERB" and _is(head, _INQUIRY_VERBS):
+    if head.pos_ == "VERB" and _is(head, INQUIRY_VERBS):
         return True
-    return head.pos_ == "VERB" and _is(head, _KNOWING) and any(c.dep_ == "neg" for c in head.children)
+    return head.pos_ == "VERB" and _is(head, KNOWING_VERBS) and any(c.dep_ == "neg" for c in head.children)
 
 
 def _explained(noun: Any) -> list[Any]:
@@ -154,10 +141,10 @@ def open_cause(doc: Any) -> list[frozenset[str]]:
     of explanation that names nothing ("the cause is unknown") gives the whole sentence."""
     found: list[frozenset[str]] = []
     for token in doc:
-        if _is(token, _EXPLANATION) and token.dep_ in ("nsubj", "nsubjpass") and _not_known(token.head):
+        if _is(token, EXPLANATION_NOUNS) and token.dep_ in ("nsubj", "nsubjpass") and _not_known(token.head):
             explained = _explained(token)
             found.append(stems_of(" ".join(t.text for t in explained) if explained else doc.text))
-        asks_cause = token.lower_ == "why" or (token.lower_ == "what" and _is(token.head, _CAUSING))
+        asks_cause = token.lower_ == "why" or (token.lower_ == "what" and _is(token.head, CAUSAL_VERBS))
         clause = token.head
         if asks_cause and clause.dep_ in ("ccomp", "csubj", "xcomp") and _not_known(clause.head):
             found.append(stems_of(" ".join(t.text for t in clause.subtree)))
