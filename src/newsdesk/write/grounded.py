@@ -107,10 +107,7 @@ class GroundedDrafter:
         index = self._by_original.get((candidate.original, id(candidate.passage)))
         if index is not None and index in self._leaning:
             return self._leaning[index]
-        before = self._before.get((candidate.passage.source_number, candidate.order - 1))
-        leaning = self.points_back(candidate) or depends_on_before(
-            candidate.original, before, self._article_nouns(), general_only=True
-        )
+        leaning = self.points_back(candidate) or self._takes_up(candidate)
         if index is not None and self._nouns is not None and self._dek is not None:
             self._leaning[index] = leaning  # the article's nouns are final once the dek is given
         return leaning
@@ -125,9 +122,9 @@ class GroundedDrafter:
         half of ``leans_back``): a statement given with its speaker named ("Tom Reyes said ..." for "He said ...")
         no longer points back by its pronoun, but "the issue" in it still needs what the sentence before named."""
         index = self._by_original.get((original, id(passage)))
-        if index is None:
-            return False
-        candidate = self.pool[index]
+        return index is not None and self._takes_up(self.pool[index])
+
+    def _takes_up(self, candidate: Candidate) -> bool:
         before = self._before.get((candidate.passage.source_number, candidate.order - 1))
         return depends_on_before(candidate.original, before, self._article_nouns(), general_only=True)
 
