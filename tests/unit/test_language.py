@@ -4,6 +4,7 @@ extractor (the real spaCy pipeline)."""
 from __future__ import annotations
 
 from newsdesk import language
+from newsdesk.language.stemming import _IRREGULAR
 from newsdesk.storymap import build as storymap
 from newsdesk.storymap import statements
 from newsdesk.verify._facts import _parse, _speech
@@ -110,7 +111,7 @@ def test_sentences_parsed_in_a_batch_are_the_ones_parse_gives() -> None:
 def test_an_irregular_form_keys_as_its_lemma_does_in_every_inflection() -> None:
     """ "killed" keyed as "kill" while "kill" and "killing" keyed as "kil", so the same verb in two tenses shared no
     word: an update's "has now killed 19 people" measured nothing "killing 12 people" measured."""
-    for form, lemma in language._IRREGULAR.items():
+    for form, lemma in _IRREGULAR.items():
         assert language.stem(form) == language.stem(lemma), (form, lemma)
     assert language.stem("killed") == language.stem("killing") == language.stem("kills")
     assert language.stem("rose") == language.stem("rising") == language.stem("rises")

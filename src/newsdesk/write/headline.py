@@ -115,7 +115,7 @@ def headline_parts(headline: str) -> list[tuple[str, bool]]:
     while (match := _site_suffix(text)) and len(text[: match.start()].split()) >= 3:
         text = text[: match.start()]
     # a break after a word's end ("Meeting. Here's"), never inside an abbreviation ("U.S. released"), nor before a
-    # word in lower case, which goes on with the sentence ("Which? says recall overdue": ``sentences._goes_on``)
+    # word in lower case, which goes on with the sentence ("Which? says recall overdue": ``sentences.ends._goes_on``)
     pieces = [p.strip() for p in re.split(r"(?<=[a-z0-9)]{2}[.?!])['’\"”]*:?\s+(?=[^\sa-z])|:\s+", text) if p.strip()]
     return [(_unquote(p), p[0] in "'\"‘“" and _unquote(p) != p) for p in pieces]
 
