@@ -66,9 +66,18 @@ def test_a_near_copy_naming_another_of_the_kind_fails(verifier: Verifier) -> Non
         assert outcome(verifier, "incompatible", sentence, SOURCES) == "fail", sentence
 
 
-def test_the_same_kind_in_other_words_fails(verifier: Verifier) -> None:
+def test_the_same_kind_in_other_words_is_not_read(verifier: Verifier) -> None:
+    # in other words nothing shows that the two nouns fill one slot; a paraphrase reading cost a fair sentence
     sentence = "Many of the mail planes were flown by former navy pilots after the war."
-    assert outcome(verifier, "incompatible", sentence, SOURCES) == "fail"
+    assert outcome(verifier, "incompatible", sentence, SOURCES) == "n/a"
+
+
+def test_a_near_synonym_of_the_kind_in_other_words_passes(verifier: Verifier) -> None:
+    sources = passages(
+        "Crews from the city worked through the night to restore water to the old quarter, officials said."
+    )
+    sentence = "Officials said town crews worked overnight to bring water back to the old quarter."
+    assert outcome(verifier, "incompatible", sentence, sources) != "fail"
 
 
 def test_the_source_words_and_fair_paraphrases_pass(verifier: Verifier) -> None:
@@ -86,10 +95,3 @@ def test_a_word_the_sources_use_elsewhere_is_theirs(verifier: Verifier) -> None:
     both = [*SOURCES, *passages("The navy had refused to lend its own pilots to the service.")]
     sentence = "Many of the mail planes were flown by former navy pilots after the war."
     assert outcome(verifier, "incompatible", sentence, both) != "fail"
-
-
-def test_nouns_that_are_antonyms_are_left_to_polarity_in_other_words(verifier: Verifier) -> None:
-    # "victory" / "defeat" are kinds of one ending and antonyms: a paraphrase may tell the other outcome
-    sources = passages("Victory on Saturday would move Ashby Town five points clear of the relegation places.")
-    sentence = "Defeat on Saturday would keep Ashby Town close to the relegation places."
-    assert outcome(verifier, "incompatible", sentence, sources) != "fail"

@@ -190,7 +190,7 @@ def polarity(claim: Claim) -> FactResult:
 
 
 def incompatible(claim: Claim) -> FactResult:
-    return check_incompatible(claim.text, claim.stems, claim.evidence, claim.verbatim, claim.index.stems, claim.copy)
+    return check_incompatible(claim.copy, claim.index.stems)
 
 
 def hedge_made_certain(claim: Claim) -> FactResult:

@@ -14,8 +14,8 @@ short reason), and fails only when the source *clearly says something else*, nev
 | ``attribution`` | the source clause that says the reported view has another speaker |
 | ``roles_and_titles`` | the source gives the person another office, or no "former" |
 | ``polarity`` | the source negates what the sentence asserts (or the reverse), or says the opposite word |
-| ``incompatible`` | a noun stands where the source has another thing of the same kind ("navy" for "army"; |
-|  | co-hyponyms in WordNet, ``_incompatible``) |
+| ``incompatible`` | in a near copy, a noun stands where the source has another thing of the same kind ("navy" |
+|  | for "army"; co-hyponyms in WordNet, ``_incompatible``) |
 | ``hedge_made_certain`` | the source hedges ("may", "suggests", "scientists think") what the sentence states flat |
 | ``stated_as_done`` | the sentence states as done what the source has only as a plan, an expectation or hearsay, |
 |  | or as a bounded event under way ("has sold his collection" for "is selling", ``_aspect``) |
