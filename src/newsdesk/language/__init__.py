@@ -96,7 +96,9 @@ from .words import (
     STATEMENT_VERBS,
     TIME_UNITS,
     TRUTH_ADJECTIVES,
+    UNVOUCHED_ADJECTIVES,
     UNVOUCHED_VERBS,
+    VERIFYING_VERBS,
     VIEW_VERBS,
     Stance,
 )
@@ -172,6 +174,8 @@ __all__ = [
     "REPORTING_FORMS",
     "REPORTING_VERBS",
     "SETTLING_VERBS",
+    "UNVOUCHED_ADJECTIVES",
+    "VERIFYING_VERBS",
     "SPACY_PACKAGE",
     "speaker_tokens",
     "SPEECH_VERBS",

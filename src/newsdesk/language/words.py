@@ -164,6 +164,12 @@ HEARSAY_NOUNS = frozenset("legend rumour rumor tradition lore word myth folklore
 #: Verbs that settle a matter: what they govern is stated as settled, a future included ("has confirmed that he
 #: will ride" states the ride as decided).
 SETTLING_VERBS = frozenset("confirm decide agree finalise finalize guarantee".split())
+#: Verbs of verification. They are factive and vouch: "officials confirmed that 21 died" asserts that 21 died and
+#: that the officials stand behind it. Negated ("could not be confirmed", "has not verified") they say that nobody
+#: has vouched for what they govern, which is then a report, not an established fact.
+VERIFYING_VERBS = frozenset("confirm verify corroborate substantiate prove".split())
+#: Adjectives that say of a report that nobody has vouched for it ("unconfirmed reports that ...").
+UNVOUCHED_ADJECTIVES = frozenset("unconfirmed unverified uncorroborated unsubstantiated unproven".split())
 
 # ---------------------------------------------------------------------------------------------- cause
 

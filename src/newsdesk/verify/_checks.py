@@ -44,6 +44,7 @@ from ._facts._roles import check_roles
 from ._facts._scope import check_scope
 from ._facts._speech import check_attribution
 from ._facts._swap import check_entity_swap
+from ._facts._unverified import check_unverified
 from ._judge import JudgeCheck
 from ._names import extract_names
 
@@ -194,7 +195,12 @@ def incompatible(claim: Claim) -> FactResult:
 
 
 def hedge_made_certain(claim: Claim) -> FactResult:
-    return check_hedge(claim.text, claim.stems, claim.evidence, claim.verbatim, claim.copy)
+    hedged = check_hedge(claim.text, claim.stems, claim.evidence, claim.verbatim, claim.copy)
+    if hedged.failed or claim.verbatim:
+        return hedged
+    # what the source says nobody has confirmed, given a confirmer: the hedge is the source's "not confirmed"
+    unverified = check_unverified(hedged.name, claim.text, claim.stems, claim.evidence, claim.facts)
+    return unverified if unverified.failed or hedged.outcome == "n/a" else hedged
 
 
 def attribution(claim: Claim) -> FactResult:

@@ -16,7 +16,8 @@ short reason), and fails only when the source *clearly says something else*, nev
 | ``polarity`` | the source negates what the sentence asserts (or the reverse), or says the opposite word |
 | ``incompatible`` | in a near copy, a noun stands where the source has another thing of the same kind ("navy" |
 |  | for "army"; co-hyponyms in WordNet, ``_incompatible``) |
-| ``hedge_made_certain`` | the source hedges ("may", "suggests", "scientists think") what the sentence states flat |
+| ``hedge_made_certain`` | the source hedges ("may", "suggests", "scientists think") what the sentence states flat, |
+|  | or says nobody has confirmed what the sentence has someone confirm (``_unverified``) |
 | ``stated_as_done`` | the sentence states as done what the source has only as a plan, an expectation or hearsay, |
 |  | or as a bounded event under way ("has sold his collection" for "is selling", ``_aspect``) |
 | ``reception`` | the sentence says something was praised or criticised, naming no one, and no source reports |

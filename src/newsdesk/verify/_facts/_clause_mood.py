@@ -31,6 +31,8 @@ from ...language import (
     PERSONAL_PRONOUNS,
     SETTLING_VERBS,
     SPEECH_VERBS,
+    UNVOUCHED_ADJECTIVES,
+    VERIFYING_VERBS,
     stem,
 )
 from ._aspect import bounded_theme, gradual, under_way
@@ -44,7 +46,7 @@ _GOVERNORS = INTENTION_VERBS | NONFACTIVE_VERBS | DELIBERATION_VERBS  # heads wh
 _ANAPHORS = PERSONAL_PRONOUNS - {"you"}
 _REPORTING = frozenset(SPEECH_VERBS) | NONFACTIVE_VERBS
 # Verbs whose denial denies what they govern (raised negation): "has not decided whether", "did not say that".
-_RAISING = _REPORTING | _GOVERNORS | SETTLING_VERBS
+_RAISING = _REPORTING | _GOVERNORS | SETTLING_VERBS | VERIFYING_VERBS
 # The links through which a clause shares the mood of the clause above it (a finite "advcl" is asserted on its own).
 _COMPLEMENTS = frozenset("ccomp xcomp csubj parataxis advcl conj".split())
 
@@ -63,6 +65,12 @@ class Clause:
     above: str = ""  # what leaves it open from above: a condition, a hedge, a governor (``irrealis`` less the modal)
     ongoing: str = ""  # a progressive that tells a bounded event in its course, not done (``_aspect``)
     gradual: bool = False  # a gradual change, done as far as it has gone (``_aspect.gradual``)
+
+    @property
+    def left_open(self) -> bool:
+        """Nothing shows it done or settled: a future a verb of settling governs ("confirmed that the port would
+        close") carries the modal of reported speech and is still settled."""
+        return bool(self.irrealis) and not self.realis
 
 
 def _is(token: Any, words: frozenset[str]) -> bool:
@@ -128,7 +136,12 @@ def _has_it(verb: Any) -> bool:
 
 
 def _told(token: Any) -> bool:
-    return token.dep_ == "pobj" and _is(token, HEARSAY_NOUNS)
+    """Hearsay as a source: a noun of hearsay ("according to legend"), or a report the sentence itself calls
+    unvouched ("according to unconfirmed reports"): a source nobody vouches for does not make its clause a fact."""
+    if token.dep_ != "pobj":
+        return False
+    unvouched = any(c.dep_ == "amod" and c.lower_ in UNVOUCHED_ADJECTIVES for c in token.children)
+    return unvouched or _is(token, HEARSAY_NOUNS)
 
 
 def _open_here(node: Any) -> str:

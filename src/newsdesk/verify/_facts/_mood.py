@@ -111,7 +111,7 @@ def check_mood(
             matches = [
                 (evidence, found) for evidence in nearest for found in _source_clauses(evidence) if retold(claim, found)
             ]
-            if matches and any(retold(claim, f) and not f.irrealis for e in _readable(everywhere) for f in e):
+            if matches and any(retold(claim, f) and not f.left_open for e in _readable(everywhere) for f in e):
                 continue
         if not matches:
             continue
@@ -119,7 +119,7 @@ def check_mood(
         ongoing = _only_under_way(claim, matches, everywhere)
         if ongoing:
             return _told_as_done(claim, *ongoing)
-        if any(not found.irrealis for _, found in matches):
+        if any(not found.left_open for _, found in matches):
             continue
         if claim.certain and not claim.realis and any(forecasts(found) for _, found in matches):
             continue  # a forecast restated as "will"
@@ -167,7 +167,7 @@ def _only_under_way(
 def _stated_done(claim: Clause, everywhere: list[Evidence]) -> bool:
     """Some source sentence states the event with nothing that leaves it open."""
     return any(
-        same_event(claim, found, loose=True) and not found.irrealis for told in _readable(everywhere) for found in told
+        same_event(claim, found, loose=True) and not found.left_open for told in _readable(everywhere) for found in told
     )
 
 
