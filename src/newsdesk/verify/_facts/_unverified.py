@@ -32,6 +32,7 @@ from ...language import (
     EPISTEMIC_MODALS,
     NEGATING_ADJECTIVES,
     NEGATING_VERBS,
+    NEGATION_WORDS,
     UNVOUCHED_ADJECTIVES,
     VERIFYING_VERBS,
     words_pattern,
@@ -49,15 +50,24 @@ _ANAPHORIC_PRONOUNS = frozenset("it this that these those".split())
 _NOUN_MODIFIERS = frozenset({"det", "compound"})
 
 
+def _negative(subject: Any) -> bool:
+    """A negative quantifier as the subject ("nobody", "none", "no official") negates its clause."""
+    return subject.lower_ in NEGATION_WORDS or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
 def _negated(token: Any) -> bool:
-    """Negated itself ("not confirmed"), or the complement of a verb or adjective of failing ("failed to confirm",
-    "unable to verify")."""
-    if any(c.dep_ == "neg" for c in token.children):
-        return True
-    head = token.head
-    if token.dep_ == "xcomp" and head is not token:
-        if _is(head, NEGATING_VERBS | NEGATING_ADJECTIVES):
-            return not any(c.dep_ == "neg" for c in head.children)
+    """Negated itself ("not confirmed", "nobody has confirmed"), or the complement of a predicate that is negated
+    or says the act did not come about ("was not possible to verify", "nobody was able to verify", "failed to
+    confirm", "unable to verify"): an infinitive's act happens only if its governor holds."""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and _negative(c)) for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "acomp") or node.head is node:
+            return False
+        node = node.head
+        if _is(node, NEGATING_VERBS | NEGATING_ADJECTIVES):
+            return not any(c.dep_ == "neg" for c in node.children)
     return False
 
 
