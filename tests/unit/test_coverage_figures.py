@@ -78,3 +78,12 @@ def test_one_count_on_two_days_is_no_difference_between_outlets() -> None:
         "The toll from the Varna earthquake stood at 9 on Monday.",
         "The toll from the Varna earthquake rose to 14 on Friday.",
     )
+
+
+def test_the_tolls_of_two_storms_are_two_counts() -> None:
+    """Both outlets tell of both storms; each gives one storm's toll: no figure of one storm is set against the
+    other's ("from" says which toll it is)."""
+    assert not _shown(
+        "The death toll from Storm Ada rose to 9, the weather office said. Storm Brin flooded the coast road.",
+        "The death toll from Storm Brin rose to 14, the weather office said. Storm Ada flooded the coast road.",
+    )

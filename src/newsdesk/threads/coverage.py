@@ -43,6 +43,8 @@ class Figure:
 # prepositions that give the value a noun has or comes to have: "rose to 14", "put the toll at 21", "stood at 9",
 # "a toll of 14"; "from" gives the value it left and "by" a difference, neither the count itself
 VALUE_PREPOSITIONS = frozenset({"to", "at", "of"})
+# prepositions whose object says which count a noun of count is: "the number of dead", "the toll from Storm Ada"
+OWNER_PREPOSITIONS = frozenset({"of", "from"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _OTHER_CLAUSES = frozenset({"conj", "cc", "parataxis", "relcl"})  # clauses joined to a count's: other facts
 
@@ -108,7 +110,8 @@ def _day(doc: Any, verb: Any | None) -> str:
 def _figures(doc: Any, source: Source) -> list[Figure]:
     """The figures of a parsed passage with what each counts: the noun a number modifies, with the verb that
     counts it ("21 people died": "die people"), or the noun of count or measure whose value it is
-    (``_valued_noun``: "the toll rose to 14": "toll", with the compounds and "of" objects that say which toll)."""
+    (``_valued_noun``: "the toll rose to 14": "toll", with the compounds and the objects of "of" and "from" that
+    say which toll: "the death toll from Storm Ada")."""
     found = []
     for ent in doc.ents:
         if ent.label_ not in FIGURE_LABELS:
@@ -127,9 +130,14 @@ def _figures(doc: Any, source: Source) -> list[Figure]:
         noun = _valued_noun(ent.root)
         if noun is None:
             continue
-        narrowed = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
-        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-            narrowed.update(g.lemma_.lower() for g in of.children if g.dep_ == "pobj" and g.i != ent.root.i)
+        # what it counts: its compounds and the object of its "of" ("death toll", "number of dead"); which one it
+        # is, besides: the object of "from" too ("the toll from Storm Ada")
+        counts = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
+        narrowed = set(counts)
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS):
+            objects = [g.lemma_.lower() for g in prep.children if g.dep_ == "pobj" and g.i != ent.root.i]
+            narrowed.update(objects)
+            counts += objects if prep.lower_ == "of" else []
         told_by = _predicate(noun if ent.root.head.head.i == noun.i else ent.root)  # "given a toll of 14": given
         clause = _clause(told_by) if told_by is not None else ent.sent.text
         found.append(
@@ -142,7 +150,7 @@ def _figures(doc: Any, source: Source) -> list[Figure]:
                 frozenset(narrowed),
                 _day(doc, told_by),
                 True,
-                " ".join(sorted(narrowed)),
+                " ".join(counts),
             )
         )
     return found
@@ -157,7 +165,8 @@ def _one_count(first: Figure, second: Figure, similar: float, alike: float) -> b
     of things told with its own verb says what it counts ("21 people died", "30 people were injured"): two such
     are one count only where verb and noun are the same. The value of a noun of count or measure is the same
     count as another value of that noun, unless the words that say which one it is differ ("the death toll" and
-    "the toll" are one; "the number of dead" and "the number of injured" are two). Otherwise it is the count
+    "the toll" are one; "the number of dead" and "the number of injured" are two, as are the tolls from Storm Ada
+    and from Storm Brin). Otherwise it is the count
     another report gives where the two clauses tell one fact (``similar``, their cosine, at least ``SAME_FACT``)
     and the words that say what each counts mean alike (``alike``, at least ``COUNTED_ALIKE``): "the death toll
     rose to 14" and "at least 21 people have died" count the dead, while "the death toll rose to 14" and "40
