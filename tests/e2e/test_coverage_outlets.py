@@ -105,3 +105,49 @@ def test_each_outlet_is_checked_against_its_own_words_and_attribution_is_no_hedg
     coast = [text for _, text in _blocks(json.loads(updated.stdout)).get("Coast News", [])]
     assert any("rose to 16" in text for text in coast), coast
     assert not any("killing 12" in text for text in coast), coast
+
+
+GAZETTE = """Kessel mine collapse: death toll rises as rescuers reach lower galleries
+Date: 2026-03-03
+Publisher: Valley Gazette
+
+The death toll from the Kessel mine collapse rose to 9 on Tuesday, according to the mining authority.
+
+The Ridge Courier, citing union officials, put the toll at 12. The mining authority did not confirm that figure.
+
+Mayor Ilse Varga said every family of the missing miners would be housed near the pit head.
+
+The regional government said it would release 2 million euros to the families, but the money has not been approved.
+"""
+COURIER = """Kessel mine: 12 miners dead as families wait at the pit head
+Date: 2026-03-04
+Publisher: Ridge Courier
+
+At least 12 miners were killed in the Kessel mine collapse, union officials said, and 5 are still missing.
+
+The mining authority has given a lower toll of 9 and said it could not confirm the union's figure.
+
+Union leader Pavel Dorn said the mine's ventilation had not been inspected since the spring.
+
+Mayor Ilse Varga said the families of the missing would be housed near the pit head.
+"""
+
+
+def test_an_update_sets_two_outlets_tolls_side_by_side(tmp_path: Path) -> None:
+    """Smoke test 44 #9: after a second outlet's report joined the thread, the update said the accounts "differ in
+    no figure", though one gave the authority's toll (rose to 9) and the other the union's (12 killed) and the
+    authority's lower one. The section names the outlet and, in its words, the party giving each figure."""
+    db = tmp_path / "mine.db"
+    (tmp_path / "gazette.txt").write_text(GAZETTE, encoding="utf-8")
+    (tmp_path / "courier.txt").write_text(COURIER, encoding="utf-8")
+    first = run_newsdesk("write", str(tmp_path / "gazette.txt"), "--template", str(TINY_TEMPLATE), db=db)
+    assert first.returncode == 0, first.stderr.decode()
+    assert run_newsdesk("ingest", str(tmp_path / "courier.txt"), db=db).returncode == 0
+    updated = run_newsdesk("update", "1", "--template", str(TINY_TEMPLATE), "--format", "json", db=db)
+    assert updated.returncode == 0, updated.stderr.decode()
+    article = json.loads(updated.stdout)
+    assert not any("differ in no figure" in note for note in article.get("notes", [])), article.get("notes")
+    shown = {outlet: [text for _, text in found] for outlet, found in _blocks(article).items()}
+    assert any("rose to 9" in text and "mining authority" in text for text in shown.get("Valley Gazette", [])), shown
+    courier = shown.get("Ridge Courier", [])
+    assert any("12 miners were killed" in text and "union officials" in text for text in courier), shown
