@@ -46,6 +46,9 @@ def test_what_a_sentence_vouches_for() -> None:
     assert not reads("The alleged gunman was arrested in Leeds.")
     assert not reads("The man, believed to be the gunman, was arrested in Leeds.")
     assert not reads("The storm could reach the coast by Monday.")
+    # the content of a noun of claim is the claimant's, not the outlet's
+    assert not reads("The union repeated its charge that the board had hidden the losses.")
+    assert not reads("Allegations that the board had hidden the losses surfaced on Friday.")
 
 
 def test_attribution_to_a_named_source_is_reporting_not_a_hedge() -> None:

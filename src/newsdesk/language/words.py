@@ -84,8 +84,12 @@ DENIAL_VERBS = frozenset("deny refute dismiss reject rebut debunk disprove".spli
 #: ("It is not true that X").
 FALSITY_ADJECTIVES = frozenset("false untrue baseless unfounded groundless incorrect fabricated bogus".split())
 TRUTH_ADJECTIVES = frozenset("true correct accurate".split())
-#: Nouns that carry a proposition someone put forward, not one the writer vouches for: "claims that X".
-CLAIM_NOUNS = frozenset("claim allegation accusation rumour rumor report suggestion speculation suspicion".split())
+#: Nouns that carry a proposition someone put forward, not one the writer vouches for: "claims that X". "Charge" is
+#: here in its sense of an accusation ("repeated his charge that the ministry ignored warnings"); with a that-clause
+#: it has no other.
+CLAIM_NOUNS = frozenset(
+    "claim allegation accusation charge rumour rumor report suggestion speculation suspicion".split()
+)
 
 
 # ---------------------------------------------------------------------------------------------- certainty

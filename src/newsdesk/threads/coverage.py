@@ -221,10 +221,12 @@ def vouches(sentence: Any) -> bool:
     """Whether an outlet states a sentence's content without reserve: it does not when it qualifies it (a hedge
     adverb such as "reportedly", an epistemic modal such as "could", a qualifying adjective such as "alleged", a
     hearsay participle such as "believed to be"), or gives it as a belief or a contested claim ("police believe
-    ...", "the lawsuit claims ...", "he alleged ..."). Attribution to a named source is how news is reported and
+    ...", "the lawsuit claims ...", "he alleged ...", or as the content of a noun of claim: "repeated his charge that
+    ...", "allegations that ..."). Attribution to a named source is how news is reported and
     marks no reserve: "12 people died, the coast guard said" and "12 people died, according to local officials"
     both vouch, as the bare statement does."""
     from ..language import (
+        CLAIM_NOUNS,
         EPISTEMIC_MODALS,
         EVIDENTIAL_ADVERBS,
         HEARSAY_PARTICIPLES,
@@ -242,7 +244,17 @@ def vouches(sentence: Any) -> bool:
             return False
         if token.pos_ == "VERB" and token.lemma_.lower() in UNVOUCHED_VERBS:
             return False
+        if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS and _content_clause(token):
+            return False
     return True
+
+
+def _content_clause(noun: Any) -> bool:
+    """The noun carries a that-clause as its content ("the charge that the ministry ignored warnings")."""
+    return any(
+        child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+        for child in noun.children
+    )
 
 
 def joined(items: list[str]) -> str:
