@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import ModelError
+from ..progress import tick
 from .base import Completion, Model
 
 if TYPE_CHECKING:
@@ -139,6 +140,7 @@ class EmbeddedModel(Model):
                         repeat_penalty=repeat_penalty,
                         stop=stop or [],
                         seed=seed,
+                        logits_processor=_reporting_tokens(len(prompt_tokens)),
                     ),
                 )
             except (RuntimeError, ValueError) as error:
@@ -274,3 +276,18 @@ def _eval_seconds(llm: Llama) -> float | None:
         return float(llama_cpp.llama_perf_context(llm._ctx.ctx).t_eval_ms) / 1000.0
     except Exception:  # an internal API: informative only
         return None
+
+
+def _reporting_tokens(prompt_length: int) -> Any:
+    """A pass-through logits processor that counts the tokens the model has written, so that a long call reports
+    how far it has got (``progress.tick``: a line only after seconds of silence). The processor runs once per token in
+    the calling thread, where the run's heartbeat lives; it leaves the scores as they are (smoke test 45 F18: a
+    rewrite call of five minutes printed nothing)."""
+    from llama_cpp import LogitsProcessorList
+
+    def count(input_ids: Any, scores: Any) -> Any:
+        written = max(0, len(input_ids) - prompt_length)
+        tick(f"The model is writing: {written:,} tokens so far", 0, 0)
+        return scores
+
+    return LogitsProcessorList([count])
