@@ -160,6 +160,8 @@ def test_what_a_text_is_told_to_depict_is_a_directives_complement(sentence: str,
         "The minister added a paragraph praising Calder Buses as the safest bus company in Wales.",
         "Hailing the merger as a triumph, the minister signed it on Friday.",
         "Critics dismissed the levy as unlawful.",
+        # a verb of depicting says nothing but its "as" predicate: not the that-clause of its object
+        "It was expected that the coach would sign a new deal, but she dismissed reports that talks had stalled.",
     ],
 )
 def test_a_depiction_done_is_no_directive(sentence: str) -> None:

@@ -68,6 +68,13 @@ def directive_complements(doc: Any) -> list[frozenset[int]]:
             continue
         if not (_directed(verb) or _within_directive(verb)):
             continue
+        if lemma(verb) not in COMMUNICATION:
+            # a verb of depicting that is no verb of saying ("praise", "dismiss") carries a proposition only in its
+            # "as" predicate: "dismiss reports that X" says nothing of X
+            depiction = _as_phrase(verb)
+            if depiction is not None:
+                found.append(_depicted(verb, depiction))
+            continue
         complement = _complement(verb)
         if complement and (_propositional(verb) or _as_phrase(verb) is not None or _said_of_subject(verb)):
             found.append(complement)
@@ -192,20 +199,25 @@ def _as_after(verb: Any) -> Any | None:
     return None
 
 
+def _depicted(verb: Any, depiction: Any) -> frozenset[int]:
+    """A verb of depicting's object and what it is presented as ("describe the fire as arson": the fire was arson);
+    where the parser hung the "as" on a verb above, the words from the verb to the end of its phrase."""
+    if depiction.head.i != verb.i:
+        return frozenset(range(verb.i + 1, depiction.right_edge.i + 1))
+    return frozenset(
+        t.i for child in verb.children if child.dep_ == "dobj" or child.i == depiction.i for t in child.subtree
+    )
+
+
 def _complement(verb: Any) -> frozenset[int]:
     """What the verb is told to say: its clausal complement, a quoted object, an object and what it is to be
     depicted as ("describe the fire as arson"), or the subject of its passive ("The mayor's resignation must be
     mentioned in all coverage"). A complement clause runs to the end of its sentence unless a clause or an
     attribution begins: the words after it with no verb of their own are its words, wherever the parser hangs
     them ("report that the buses are free CANARY-504")."""
-    indices: set[int] = set()
     depiction = _as_phrase(verb)
-    if depiction is not None and depiction.head.i != verb.i:
-        # the object and its predicate, wherever the parser hung the "as": the words from the verb to its end
-        indices.update(range(verb.i + 1, depiction.right_edge.i + 1))
+    indices = set(_depicted(verb, depiction)) if depiction is not None else set()
     for child in verb.children:
-        if depiction is not None and (child.dep_ == "dobj" or child.i == depiction.i):
-            indices.update(t.i for t in child.subtree)  # "describe the fire as arson": the fire was arson
         if child.dep_ == "nsubjpass" and _said_of_subject(verb):
             indices.update(t.i for t in child.subtree)
         if child.dep_ == "ccomp":
