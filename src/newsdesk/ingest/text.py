@@ -37,7 +37,18 @@ _META_FIELD = {
 
 
 def decode_bytes(data: bytes, name: str) -> str:
-    """UTF-8 (or UTF-16 with a BOM) text, refusing binary files with a clear message."""
+    """UTF-8 (or UTF-16 with a BOM) text, refusing binary files with a clear message; a terminal's escape sequences
+    taken out whole (``_ESCAPE_SEQUENCE``)."""
+    return _ESCAPE_SEQUENCE.sub("", _decoded(data, name))
+
+
+# A control sequence of a terminal (ECMA-48 CSI: ESC "[", parameter bytes, intermediate bytes, a final byte, as in
+# the colour code "\x1b[31m"), pasted with text from a terminal: one instruction to the terminal, no text, so it goes
+# whole; ``text.visible`` would only blank its ESC and leave "[31m" in the story.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+
+
+def _decoded(data: bytes, name: str) -> str:
     refuse_binary(data, name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -47,21 +58,39 @@ def decode_bytes(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise InputError(f"{name} is not UTF-8 text") from error
+        # a byte that is no part of a UTF-8 sequence is one of a single-byte encoding, windows-1252 as browsers read
+        # it: a Latin-1 file throughout, or a UTF-8 one with a Latin-1 line pasted in ("Caf\xe9" in a headline over
+        # a UTF-8 body), which a decoding of the whole file either way would refuse or garble
+        text = data.decode("utf-8-sig", errors=_BYTE_AS_WINDOWS_1252)
         if sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text):
             raise InputError(f"{name} looks like a binary file, not text") from None
         return text
 
 
+# Control bytes that no text uses (C0 but tab, line feed, vertical tab, form feed and carriage return; DEL).
+_CONTROL_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
+# The share of control bytes past which bytes are no text: a binary format is full of them (compressed data is
+# random bytes, about 12% of them control bytes; executables and UTF-16 without a BOM are NUL every other byte or
+# more); text has a few only as debris of copy and paste or terminal colours.
+BINARY_CONTROL_SHARE = 0.01
+_SAMPLE = 8192
+
+
 def refuse_binary(data: bytes, name: str) -> None:
-    """An InputError for bytes no story is: over MAX_STORY_BYTES, or NULs (outside UTF-16 with a BOM)."""
+    """An InputError for bytes no story is: over MAX_STORY_BYTES, or more than ``BINARY_CONTROL_SHARE`` of control
+    bytes in the first 8 KiB (outside UTF-16 with a BOM). One stray control byte (a NUL pasted with the text) does not
+    make a text binary (smoke 45 F19): the text is read, and ``text.visible`` turns the control character into a
+    space, as it does at every entry point."""
     if len(data) > MAX_STORY_BYTES:
         raise InputError(f"{name} is {len(data):,} bytes; a story may be at most {MAX_STORY_BYTES:,}")
-    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in data[:8192]:
-        raise InputError(f"{name} looks like a binary file, not text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return
+    sample = data[:_SAMPLE]
+    controls = sum(byte in _CONTROL_BYTES for byte in sample)
+    if controls > 1 and controls > BINARY_CONTROL_SHARE * len(sample):
+        raise InputError(
+            f"{name} looks like a binary file, not text ({controls:,} control bytes in its first {len(sample):,})"
+        )
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -108,6 +137,16 @@ def _windows_1252(data: bytes) -> str:
     so it decodes any bytes."""
     return codecs.charmap_decode(data, "strict", _WINDOWS_1252_TABLE)[0]
 
+
+def _byte_as_windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler of ``_BYTE_AS_WINDOWS_1252``: the bytes UTF-8 cannot read, read as windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return _windows_1252(error.object[error.start : error.end]), error.end
+
+
+_BYTE_AS_WINDOWS_1252 = "newsdesk-byte-as-windows-1252"
+codecs.register_error(_BYTE_AS_WINDOWS_1252, _byte_as_windows_1252)
 
 _WINDOWS_1252_TABLE = "".join(bytes([byte]).decode("cp1252", "ignore") or chr(byte) for byte in range(256))
 

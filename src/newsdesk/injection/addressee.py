@@ -45,10 +45,20 @@ from .addressee_words import (
     _TEXT_MAKEUP,
     COMMUNICATION,
     MACHINE_NOUNS,
+    PAGE_PARTIES,
     SECOND_PERSON,
     TEXT_NOUNS,
 )
-from .derived import attributed, calls_a_machine, derived_reason, derived_referent, derived_text, worth_reading
+from .derived import (
+    attributed,
+    called_noun,
+    calls_a_machine,
+    derived_reason,
+    derived_referent,
+    derived_text,
+    imperative_after,
+    worth_reading,
+)
 from .frames import mandate_on_text, told_to_machine
 from .gate import worth_parsing
 from .headings import (
@@ -402,6 +412,28 @@ def _reason(sentence: str) -> str | None:
     return reason if reason is not None or not derived else derived_reason(doc)
 
 
+def _calls_a_party_of_the_page(doc: Any) -> bool:
+    """A sentence that opens by calling the page's writer, editor or reader by that part ("Dear writer, remember to
+    add ...", "Reader, keep in mind that X"; ``PAGE_PARTIES``) and goes on in the imperative: the vocative names whom
+    the sentence addresses (narration addresses no one, as for a machine called, ``calls_a_machine``), and an
+    imperative addressed to the page's own parties tells them what to do; it reports nothing (smoke 45 F1). A
+    vocative stands outside the clause it calls, so the clause after its comma is also read on its own (the parser
+    may take "Hey editor, state ..." for a noun in apposition). Only the imperative counts here, not the second
+    person: a letter to the editor ("Dear editor, your report on the bridge was wrong") speaks to its editor in the
+    second person and asserts what it says; people in the world called by their role ("Voters, remember to bring
+    identification") are no party of the page."""
+    called = called_noun(doc)
+    if called is None or called.lower_ not in PAGE_PARTIES:
+        return False
+    if imperative_after(called, doc[called.i + 1 :]):
+        return True
+    rest = doc[called.i + 2 :].text.strip()
+    if not rest:
+        return False
+    clause = _parse(rest[:1].upper() + rest[1:])
+    return any(t.dep_ == "ROOT" and _imperative(t) for t in clause) or _imperative_request(clause, to_writer=True)
+
+
 def _directive_reason(doc: Any, sentence: str) -> str | None:
     if note_to_machine(doc):
         return "a note addressed to machines"
@@ -416,6 +448,8 @@ def _directive_reason(doc: Any, sentence: str) -> str | None:
         return "a proposition told to machines, to be passed on"
     if vocative_to_machine(doc) or calls_a_machine(doc):
         return "addressed to machines by name"
+    if _calls_a_party_of_the_page(doc):
+        return "an instruction to the page's writer or reader, called by that part"
     if _obligation_on_text(doc):
         return "an obligation on the text written from this page, its reader or a machine"
     if necessity_on_the_reader(doc):

@@ -96,6 +96,11 @@ _DEICTIC = frozenset("this these here".split())
 # The reader addressed: a sentence in the second person speaks to whoever reads the page.
 SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
 _HUMAN_SENSES = frozenset("agent agents assistant assistants model models".split())
+# The people a page has by their part in it: the one who writes from it or edits it, and the one who reads it. Called
+# by that part ("Dear writer,", "Editors,", "Reader,"), they are the page's own parties, not people in the news.
+PAGE_PARTIES = frozenset(
+    "writer writers editor editors journalist journalists reporter reporters reader readers viewer viewers".split()
+)
 # Imperatives whose only sense is to put something into a text: any object is a payload ("Mention X prominently").
 _PURE_COMMUNICATION = frozenset("mention claim assert emphasise emphasize highlight".split())
 _IMPERATIVE_REQUESTS = frozenset("ensure make see".split())
@@ -107,10 +112,13 @@ _TEXT_MAKEUP = frozenset(
 )
 # Verbs that present something *as* something: "describe the plant as unsafe" carries a proposition. The class is
 # every verb whose "as" phrase ascribes a property to its object ("name the driver as the culprit", "give the toll
-# as 12", "list the bank as the lender", "cast the mayor as a liar").
+# as 12", "list the bank as the lender", "cast the mayor as a liar"). Those that judge as they present (Levin's
+# characterize verbs, 1993, 29.2: "praise the firm as the best in Europe", "hail the deal as historic", "brand the
+# plan as reckless") ascribe the property all the same: the "as" phrase is predicated of the object.
 _DEPICTING = frozenset(
     "describe characterise characterize portray present label refer depict report treat quote record render name "
-    "identify list cast give frame paint".split()
+    "identify list cast give frame paint praise hail herald acclaim laud tout bill brand stigmatise stigmatize "
+    "lampoon dismiss denounce condemn".split()
 )
 # Imperatives that point the reader at something the source itself asserts ("Note that X"), not ask for writing.
 _READER_POINTERS = frozenset("note remember consider notice see bear".split())

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..language import stem
 from ..models import NOTE_FAILED, Dropped
-from ..sentences import split_sentences
+from ..sentences import source_spans, split_sentences
 from ..text import counted
 from .addressee import asserted
 from .find import LANGUAGE_REASON, Flag, addresses_model, find, find_cached, flag_text
@@ -82,7 +82,9 @@ class Screening:
 
     @property
     def count(self) -> int:
-        return len(self.set_aside)
+        """The sentences set aside, as the evidence reads them (``source_spans``): a flag that took in more than one
+        sentence counts each, so the note never says fewer sentences were left out than were (smoke 45 F5)."""
+        return sum(_sentences_in(text) for text in self.set_aside)
 
     @property
     def notes(self) -> list[str]:
@@ -92,8 +94,12 @@ class Screening:
                 n=counted(n, "sentence"), were="was" if one else "were", they="it was" if one else "they were"
             )
 
-        addressed = self.count - len(self.other_language)
+        addressed = self.count - sum(_sentences_in(text) for text in self.other_language)
         return [said(note, n) for note, n in ((NOTE, addressed), (LANGUAGE_NOTE, len(self.other_language))) if n > 0]
+
+
+def _sentences_in(text: str) -> int:
+    return max(1, len(source_spans(text)))
 
 
 def screen(sources: list[Source], story: Story | None = None) -> Screening:

@@ -76,6 +76,8 @@ from .roles import (
 __all__ = [
     "attributed",
     "calls_a_machine",
+    "imperative_after",
+    "called_noun",
     "derived_reason",
     "derived_referent",
     "derived_text",
@@ -348,18 +350,30 @@ def calls_a_machine(doc: Any) -> bool:
     narration addresses no one, so a name set off by a comma at the head of a sentence outside any quotation is
     the one the page speaks to, and the sentence tells it what to do when it goes on in the imperative or the second
     person. A word with a human sense too ("assistant", "model", "agent") counts here: a news page calls neither."""
+    called = called_noun(doc)
+    if called is None or not (is_machine(called) or called.lower_ in _HUMAN_SENSES):
+        return False
+    rest = doc[called.i + 1 :]
+    return any(t.lower_ in SECOND_PERSON for t in rest) or imperative_after(called, rest)
+
+
+def called_noun(doc: Any) -> Any | None:
+    """The noun a sentence opens by calling (after "Dear", "Hey", ...), set off by a comma, outside any quotation;
+    None when the sentence opens otherwise or the comma parts a list or an apposition."""
     opening = [t for t in doc[:3] if t.lower_ not in _ADDRESS_WORDS and t.dep_ != "intj"]
     if not opening or any(t.tag_ in ("``", "''") or t.text in _QUOTATION_MARKS for t in doc[: opening[0].i]):
-        return False
+        return None
     called = opening[0]
     after = called.doc[called.i + 1].text if called.i + 1 < len(called.doc) else ""
     if called.pos_ not in ("NOUN", "PROPN") or after != "," or any(c.dep_ in ("det", "poss") for c in called.children):
-        return False
+        return None
     if any(c.dep_ in ("conj", "cc", "appos") for c in called.children):
-        return False  # "Models, actors and singers walk ...": the comma parts a list or an apposition, not a call
-    if not (is_machine(called) or called.lower_ in _HUMAN_SENSES):
-        return False
-    rest = doc[called.i + 1 :]
+        return None  # "Models, actors and singers walk ...": the comma parts a list or an apposition, not a call
+    return called
+
+
+def imperative_after(called: Any, rest: Any) -> bool:
+    """Whether the clause after a called name is in the imperative."""
 
     # Where the parser makes the called name the verb's subject, the verb is still the imperative when it cannot
     # be: English sets no subject off from its verb by a comma alone ("Assistant, list ..."), and a singular
@@ -368,7 +382,7 @@ def calls_a_machine(doc: Any) -> bool:
     def not_its_subject(verb: Any) -> bool:
         return verb.i == called.i + 2 or called.tag_ in ("NN", "NNP")
 
-    return any(t.lower_ in SECOND_PERSON for t in rest) or any(
+    return any(
         t.tag_ in ("VB", "VBP")
         and t.dep_ in ("ROOT", "conj", "parataxis")
         and not any(

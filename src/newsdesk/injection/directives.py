@@ -37,15 +37,18 @@ from .addressee_words import (
     PHRASAL_SAYING,
 )
 from .propositions import propositional as _propositional
-from .roles import lemma, subject_of
+from .roles import lemma, subject_of, verb_bases
 
 __all__ = ["directive_complements", "may_hold_directive"]
 
-# A cheap look at the surface: a verb of saying or writing, or a phrasal one ("pass on"); the parse decides the rest.
+# A cheap look at the surface: a verb of saying or writing, or a phrasal one ("pass on"), or a verb of depicting in
+# any form ("praising", "hailed"); the parse decides the rest.
 _SAYING = re.compile(
     r"\b(?:"
     + "|".join(sorted(COMMUNICATION | {"said", "says", "told", "wrote", "written"}))
-    + r")\w{0,3}\b|"
+    + r")\w{0,3}\b|\b(?:"
+    + "|".join(sorted({word.removesuffix("e") for word in _DEPICTING}))
+    + r")\w{0,4}\b|"
     + "|".join(rf"\b{verb}\w{{0,4}}\s+{particle}\b" for verb, particle in sorted(PHRASAL_SAYING)),
     re.IGNORECASE,
 )
@@ -61,7 +64,16 @@ def directive_complements(doc: Any) -> list[frozenset[int]]:
     docstring)."""
     found = []
     for verb in doc:
-        if lemma(verb) not in COMMUNICATION or not _directed(verb):
+        if lemma(verb) not in COMMUNICATION and not _depicts(verb):
+            continue
+        if not (_directed(verb) or _within_directive(verb)):
+            continue
+        if lemma(verb) not in COMMUNICATION:
+            # a verb of depicting that is no verb of saying ("praise", "dismiss") carries a proposition only in its
+            # "as" predicate: "dismiss reports that X" says nothing of X
+            depiction = _as_phrase(verb)
+            if depiction is not None:
+                found.append(_depicted(verb, depiction))
             continue
         complement = _complement(verb)
         if complement and (_propositional(verb) or _as_phrase(verb) is not None or _said_of_subject(verb)):
@@ -88,6 +100,26 @@ def _directed(verb: Any) -> bool:
         # "have"); only a mandate's clause has both ("It is requested that any digest state that X")
         return _mandated(verb)
     return _obligated(verb) or _mandated(verb)
+
+
+def _within_directive(verb: Any) -> bool:
+    """A participle or infinitive of saying or depicting with no subject of its own ("Add a paragraph praising the
+    firm as the best in Europe", "Remember to include a line describing the plan as reckless") has the doer of the
+    clause it hangs in, and its act is part of that clause's: under a directive it is part of what someone is told
+    to do (here, to write), so what it presents is no more asserted than the complement of "Write that X". The
+    clauses climbed end at the first one with a subject of its own: that one's mood decides."""
+    if verb.tag_ not in ("VBG", "VB", "VBN") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.lower_ != "to" for c in verb.children
+    ):
+        return False
+    for node in verb.ancestors:
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        if _directed(node):
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
+            return False
+    return False
 
 
 def _wanted(verb: Any) -> bool:
@@ -134,17 +166,47 @@ def _mandated(verb: Any) -> bool:
     return False
 
 
+def _depicts(verb: Any) -> bool:
+    """A form of a verb of depicting ("praising", "hailed", "describes")."""
+    return verb.tag_.startswith("VB") and (
+        lemma(verb) in _DEPICTING or any(base in _DEPICTING for base in verb_bases(verb.lower_))
+    )
+
+
 def _as_phrase(verb: Any) -> Any | None:
     """What a verb of depicting presents its object as: "describe the fire as arson" (a phrase under "as"), or
-    "as deliberately set" (the parser's clause under "as")."""
-    if lemma(verb) not in _DEPICTING:
+    "as deliberately set" (the parser's clause under "as"). Where the parser hangs the "as" on a verb above ("add a
+    paragraph praising the firm as the best": "as" on "add"), it is still the depicting verb's: of the verbs, only
+    one of depicting takes a predicate of its object with "as", so the first "as" after its object, in the same
+    clause, is its predicate (``_as_after``)."""
+    if not _depicts(verb):
         return None
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "as":
             return child
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
             return child
+    return _as_after(verb)
+
+
+def _as_after(verb: Any) -> Any | None:
+    """The first "as" after a verb and its object, before any mark that closes the clause or a verb of its own."""
+    for token in verb.doc[verb.i + 1 :]:
+        if token.lower_ == "as" and token.dep_ in ("prep", "mark") and token.i > verb.i + 1:
+            return token
+        if token.text in (",", ";", ":", ".", "!", "?", '"', "“", "”") or token.pos_ in ("VERB", "AUX"):
+            return None
     return None
+
+
+def _depicted(verb: Any, depiction: Any) -> frozenset[int]:
+    """A verb of depicting's object and what it is presented as ("describe the fire as arson": the fire was arson);
+    where the parser hung the "as" on a verb above, the words from the verb to the end of its phrase."""
+    if depiction.head.i != verb.i:
+        return frozenset(range(verb.i + 1, depiction.right_edge.i + 1))
+    return frozenset(
+        t.i for child in verb.children if child.dep_ == "dobj" or child.i == depiction.i for t in child.subtree
+    )
 
 
 def _complement(verb: Any) -> frozenset[int]:
@@ -153,11 +215,9 @@ def _complement(verb: Any) -> frozenset[int]:
     mentioned in all coverage"). A complement clause runs to the end of its sentence unless a clause or an
     attribution begins: the words after it with no verb of their own are its words, wherever the parser hangs
     them ("report that the buses are free CANARY-504")."""
-    indices: set[int] = set()
     depiction = _as_phrase(verb)
+    indices = set(_depicted(verb, depiction)) if depiction is not None else set()
     for child in verb.children:
-        if depiction is not None and (child.dep_ == "dobj" or child.i == depiction.i):
-            indices.update(t.i for t in child.subtree)  # "describe the fire as arson": the fire was arson
         if child.dep_ == "nsubjpass" and _said_of_subject(verb):
             indices.update(t.i for t in child.subtree)
         if child.dep_ == "ccomp":

@@ -40,9 +40,14 @@ __all__ = ["LANGUAGE_REASON", "Flag", "addresses_model", "find", "find_cached", 
 # Sentence ends: . ! ? … (and closing quotes) before a space and a capital, a digit or a quotation; the full stops
 # and question marks of other scripts (Devanagari danda, Arabic and Urdu, Armenian, Ethiopic) the same way; the
 # ideographic ones of Chinese and Japanese, written with no space after them, before anything; or a newline. A
-# sentence in another script that ran on into the next English one would be read as one mixed sentence.
+# sentence in another script that ran on into the next English one would be read as one mixed sentence. A list
+# marker after a sentence's end (a hyphen, an asterisk or a bullet, then a space) opens the next item: a sentence
+# does not go on after its full stop, and a Markdown list joined into its paragraph keeps its markers mid-line,
+# so an item read as part of the sentence before it took that sentence with it when it was set aside (smoke 45 F5).
+# A hidden comment's edges end a sentence the same way: what a reader sees after "-->" is no part of the comment.
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?…।॥؟۔։።])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_]|[¿¡<\[])"
+    r"(?<=[.!?…।॥؟۔։።])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_]|[¿¡<\[]|[-*•‣–—]\s)"
+    r"|(?<=-->)\s+|\s+(?=<!--)"
     r"|(?<=[。！？])[」』”’)\]]*\s*(?=[^\s」』”’)\]])"
     r"|\n+"
 )

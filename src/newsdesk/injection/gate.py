@@ -15,6 +15,7 @@ from .addressee_words import (
     _REQUEST_HEADS,
     COMMUNICATION,
     MACHINE_NOUNS,
+    PAGE_PARTIES,
     PHRASAL_SAYING,
     READER_NOUNS,
     TELLING,
@@ -56,6 +57,11 @@ _GATE_ADDRESSEE = re.compile(
     r"\b(?:" + "|".join(sorted(TEXT_NOUNS | MACHINE_NOUNS | READER_NOUNS)) + r"|\w+ers?|whoever|those)\b", re.IGNORECASE
 )
 _GATE_VOCATIVE = re.compile(r"^\W*(?:\w+\W+){0,6}?\w+\s*:")
+# A sentence that opens by calling a machine or one of the page's parties, set off by a comma ("Dear writer, ...").
+_GATE_CALL = re.compile(
+    r"^\W*(?:(?:dear|hey|hi|hello|attention)\s+)?(?:" + "|".join(sorted(MACHINE_NOUNS | PAGE_PARTIES)) + r")\s*,",
+    re.IGNORECASE,
+)
 
 
 def worth_parsing(sentence: str) -> bool:
@@ -65,6 +71,8 @@ def worth_parsing(sentence: str) -> bool:
     if _GATE_MAKEUP.search(sentence):
         return True
     if _GATE_VOCATIVE.match(sentence) and _GATE_ADDRESSEE.search(sentence):
+        return True
+    if _GATE_CALL.match(sentence):
         return True
     if _GATE_SECOND_PERSON.search(sentence) and (_GATE_ANY_VERB.search(sentence) or ":" in sentence):
         return True  # "The summary you produce will mention that X", "your first headline reads: X"
