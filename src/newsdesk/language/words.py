@@ -223,3 +223,35 @@ KNOWING_VERBS = frozenset("know determine establish confirm explain say disclose
 #: Nouns of number, in the plural, by the power of ten they stand for: they open a quantity ("millions of
 #: motorists", "tens of thousands"), an order of magnitude rather than a figure.
 NUMBER_NOUNS = {"dozens": 1, "scores": 1, "tens": 1, "hundreds": 2, "thousands": 3, "millions": 6, "billions": 9}
+
+# Comparative bounds before a figure: which side of the figure the value lies on. "more than 40,000" says the value
+# exceeds 40,000, "nearly 40,000" that it falls short of it; "about", "some" and "around" give no side.
+LOWER_BOUND_PHRASES = (
+    "more than",
+    "over",
+    "above",
+    "at least",
+    "upwards of",
+    "in excess of",
+    "greater than",
+    "higher than",
+    "exceeding",
+)
+UPPER_BOUND_PHRASES = (
+    "less than",
+    "fewer than",
+    "under",
+    "below",
+    "at most",
+    "up to",
+    "no more than",
+    "nearly",
+    "almost",
+    "just under",
+)
+
+# Verbs by which a teller withdraws what was told and puts something else in its place ("later corrected that
+# figure", "revised it"): what they take up was told wrongly.
+CORRECTION_VERBS = frozenset("correct revise retract withdraw amend".split())
+# Words by which a sentence tells a figure as an earlier, withdrawn one ("an earlier report put it at 32").
+EARLIER_WORDS = frozenset("earlier initially originally first previously previous initial original".split())

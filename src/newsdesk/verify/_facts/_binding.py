@@ -7,6 +7,24 @@ written one: "500 individual whales beaching each year" against a source whose 5
 goes for dates ("a report released on Friday" where the source releases it on Monday) and for an event moved
 from one date to another ("expected to attend on February 18" where the attending happens on the 19th).
 
+A date told relative to the time of telling ("this year", "last week", "next month") is a date too: a deictic
+determiner picks one period of its unit counted from the story's own time, so "this year" and "last year" are two
+different years, however alike the words (``_RELATIVE_RE``; "past" and "coming" are left out, for "the past year"
+is as often the twelve months just gone as the calendar year before).
+
+A comparative bound says on which side of its figure the value lies ("more than 40,000": above it; "nearly
+40,000", "fewer than 40,000": below it), so it is read with the figure: a round figure stands for the values it
+rounds, but not for those its bound excludes. "More than 40,000 households" restates no "some 38,000 households",
+though 40,000 rounds 38,000: the source's value is below the written bound, and a source figure with no bound on
+that side (an exact or approximate one, or a bound the other way) cannot lie beyond it.
+
+A figure the source gives only to withdraw it is no evidence for it: "An earlier report had put the death toll at
+32; the agency later corrected that figure" tells that 32 was told, and wrongly. A verb of correction
+(``language.CORRECTION_VERBS``) after the figure, taking it up by a pronoun or a demonstrative ("corrected that
+figure", "revised it") or said of it in the passive ("was later corrected"), withdraws the figures before it in its
+sentence (``withdrawn``). A written figure found only in such sentences is the withdrawn one, unless the written
+sentence itself tells it as the earlier figure ("initially", "an earlier report", "corrected").
+
 An entity swap, which exchanges who the same figures belong to, is ``_swap.py``.
 """
 
@@ -16,7 +34,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ...language import NUMBER_NOUNS
+from ...language import CORRECTION_VERBS, EARLIER_WORDS, LOWER_BOUND_PHRASES, NUMBER_NOUNS, UPPER_BOUND_PHRASES
 from .. import _specifics as sp
 from .._text import MONTHS, STOPWORDS, WEEKDAYS, stem
 from ._measures import check_month_years, check_units
@@ -75,6 +93,12 @@ _MAGNITUDE_RE = re.compile(rf"\b(?:({'|'.join(_MULTIPLES)}) of )?({'|'.join(_MAG
 _TALLY_RE = re.compile(r"(?<![\d.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,/%-])")
 _ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+# A period counted from the time of telling: the determiner gives the offset, the noun the unit.
+_RELATIVE_OFFSETS = {"this": 0, "last": -1, "next": 1}
+_RELATIVE_RE = re.compile(
+    r"\b(this|last|next) (year|month|week|weekend|season|decade|century|spring|summer|autumn|winter)\b",
+    re.IGNORECASE,
+)
 WINDOW = 4
 MIN_BINDING = 3.0  # a different value must be bound this strongly ...
 MIN_MARGIN = 2.0
@@ -87,7 +111,7 @@ MIN_EVENT_BINDING = 0.75  # ... and this much more strongly than the written val
 class Bound:
     """A specific of one sentence, with the content stems before and after it (up to the next specific)."""
 
-    sort: str  # number:<unit> | ordinal | weekday | day | year
+    sort: str  # number:<unit> | ordinal | weekday | day | year | relative:<unit>
     value: object
     surface: str
     start: int  # token positions of the specific
@@ -139,6 +163,9 @@ def bound_specifics(text: str) -> list[Bound]:
             found.append(("day", (MONTHS[month], int(day)), match.group(), *match.span()))
     for match in _WEEKDAY_RE.finditer(text):
         found.append(("weekday", WEEKDAYS[match.group(1).lower()], match.group(), *match.span()))
+    for match in _RELATIVE_RE.finditer(text):
+        offset = _RELATIVE_OFFSETS[match.group(1).lower()]
+        found.append((f"relative:{match.group(2).lower()}", offset, match.group(), *match.span()))
     # a day of a month, a tally: one specific each; drop the bare numbers and any ordinal inside them
     days = [(s, e) for sort, _, _, s, e in found if sort in ("day", "tally")]
     found = [f for f in found if f[0] in ("day", "tally") or not any(s <= f[3] < e for s, e in days)]
@@ -207,6 +234,61 @@ def _reversed_tally(claim: Bound, source: Bound) -> bool:
     )
 
 
+_BOUND_WORDS = max(len(p.split()) for p in (*LOWER_BOUND_PHRASES, *UPPER_BOUND_PHRASES))
+
+
+def comparator(text: str, bound: Bound) -> str:
+    """ "lower" where a comparative bound before the figure puts the value above it ("more than 40,000"), "upper"
+    where it puts it below ("nearly 40,000"), "" for a figure given as it is ("some 40,000", "40,000")."""
+    toks = word_spans(text)
+    before = [w.lower() for w, _, _ in toks[max(0, bound.start - _BOUND_WORDS) : bound.start]]
+    for words in range(len(before), 0, -1):
+        phrase = " ".join(before[-words:])
+        if phrase in LOWER_BOUND_PHRASES:
+            return "lower"
+        if phrase in UPPER_BOUND_PHRASES:
+            return "upper"
+    return ""
+
+
+def outside_bound(claim: Bound, side: str, source: Bound, source_side: str) -> bool:
+    """Whether every value the source figure allows lies on the far side of the written figure's bound: the source
+    gives a smaller value with no lower bound of its own for a "more than", a larger with no upper bound for a
+    "fewer than" (a bound the other way, at or beyond the written figure, excludes it too)."""
+    if not side or not isinstance(claim.value, sp.Number) or not isinstance(source.value, sp.Number):
+        return False
+    written, given = claim.value.value, source.value.value
+    if side == "lower":
+        return source_side != "lower" and (given < written or (source_side == "upper" and given <= written))
+    return source_side != "upper" and (given > written or (source_side == "lower" and given >= written))
+
+
+_CORRECTING = frozenset(stem(v) for v in CORRECTION_VERBS)
+_TAKEN_UP = frozenset("that this it them those these the its".split())  # what takes up something told before
+_PASSIVE = frozenset("was were been be is are".split())
+_BETWEEN = frozenset("later then since subsequently down up".split())  # adverbs and particles between the two
+
+
+def withdrawn(text: str, bound: Bound) -> bool:
+    """Whether the sentence withdraws its figure ``bound``: a verb of correction after it takes it up by a pronoun
+    or a demonstrative, or is said of it in the passive (see the module's docstring)."""
+    toks = [w.lower() for w, _, _ in word_spans(text)]
+    for i in range(bound.end + 1, len(toks)):
+        if stem(toks[i]) not in _CORRECTING or toks[i] in CORRECTION_VERBS and i > 0 and toks[i - 1] in ("a", "the"):
+            continue
+        after = next((w for w in toks[i + 1 : i + 4] if w not in _BETWEEN), "")
+        before = next((w for w in reversed(toks[max(0, i - 3) : i]) if w not in _BETWEEN), "")
+        if after in _TAKEN_UP or before in _PASSIVE:
+            return True
+    return False
+
+
+def tells_as_earlier(sentence: str) -> bool:
+    """Whether a sentence tells its figures as earlier or corrected ones ("initially put the toll at 32")."""
+    words = {w.lower() for w, _, _ in word_spans(sentence)}
+    return bool(words & EARLIER_WORDS or {stem(w) for w in words} & _CORRECTING)
+
+
 def binding(claim: Bound, source: Bound) -> float:
     """How strongly a source specific's words match the written one's (after-words weigh most: what is counted)."""
     return (
@@ -218,7 +300,9 @@ def binding(claim: Bound, source: Bound) -> float:
 
 # Any trace of a figure, rank or date: a sentence without one has nothing to bind, and is not scanned.
 _MAYBE_SPECIFIC = re.compile(
-    r"\d|\b(?:" + "|".join(sorted({*sp._UNITS, *sp._TENS, *MONTHS, *WEEKDAYS, *_ORDINALS, *_MAGNITUDES})) + r")\b",
+    r"\d|\b(?:"
+    + "|".join(sorted({*sp._UNITS, *sp._TENS, *MONTHS, *WEEKDAYS, *_ORDINALS, *_MAGNITUDES, *_RELATIVE_OFFSETS}))
+    + r")\b",
     re.IGNORECASE,
 )
 
@@ -237,6 +321,8 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
     if not claims:
         return not_applicable(FIGURES)
     for claim in claims:
+        side = comparator(sentence, claim) if claim.sort.startswith("number:") else ""
+        best_excluded, excluded_at = 0.0, None  # a value within the figure's rounding that its bound excludes
         best_same, best_other, other_at = 0.0, 0.0, None
         best_unit, unit_at = 0.0, None
         same_sentences: list[Evidence] = []
@@ -248,6 +334,15 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
                 if bound.sort != claim.sort:
                     continue
                 if same_value(claim, bound):
+                    if (
+                        side
+                        and claim.head
+                        and claim.head == bound.head
+                        and outside_bound(claim, side, bound, comparator(evidence.text, bound))
+                    ):
+                        if binding(claim, bound) > best_excluded:
+                            best_excluded, excluded_at = binding(claim, bound), (bound, evidence)
+                        continue
                     best_same = max(best_same, binding(claim, bound))
                     same_sentences.append(evidence)
                 elif distinct_values(claim, bound):
@@ -262,6 +357,23 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
                     score = binding(claim, bound)
                     if score > best_other:
                         best_other, other_at = score, (bound, evidence)
+        if (
+            claim.sort.startswith("number:")
+            and same_sentences
+            and all(withdrawn(e.text, b) for e in same_sentences for b in source_bounds(e) if same_value(claim, b))
+            and not tells_as_earlier(sentence)
+        ):
+            return fail(
+                FIGURES,
+                f'the source gives {claim.surface} only as a figure it corrected: "{clip(same_sentences[0].text)}"',
+            )
+        if excluded_at is not None and best_excluded >= best_same + MIN_MARGIN:
+            bound, evidence = excluded_at  # the same counted thing, on the other side of the written bound
+            return fail(
+                FIGURES,
+                f"the source gives {comparator(evidence.text, bound) and 'a bound of '}{bound.surface}, not "
+                f'{"more" if side == "lower" else "less"} than {claim.surface}: "{clip(evidence.text)}"',
+            )
         if unit_at is not None and best_unit >= MIN_BINDING and best_unit >= best_same + MIN_MARGIN:
             bound, evidence = unit_at  # the same number, bound to the same words, in another unit
             return fail(
@@ -289,7 +401,7 @@ def check_figures_and_dates(sentence: str, facts: SourceFacts, claim_stems: froz
             return fail(FIGURES, f'the source gives {bound.surface}, not {claim.surface}: "{clip(evidence.text)}"')
         if other_at is not None and best_other >= MIN_BINDING and best_other >= best_same + MIN_MARGIN:
             bound, evidence = other_at
-            if claim.sort in ("year", "day", "weekday") and any(
+            if (claim.sort in ("year", "day", "weekday") or claim.sort.startswith("relative:")) and any(
                 b.sort == claim.sort and same_value(claim, b) for b in source_bounds(evidence)
             ):
                 continue  # "the third quarter of 2020 ... compared with 2019": periods compared, both stated

@@ -16,6 +16,14 @@ The check judges only when both sentences give the verb a named doer and the wri
 source sentence (in another role): a doer the source does not name at all is the names check's to judge. Every
 aligned source sentence is read, so a verb the sources give to several doers passes when one of them is the
 sentence's.
+
+A doer the source names elsewhere, and never as the doer of that action, is another person of the story given
+the action of the one the source sentence names: "Beck scored twice, including the winner" where the source has
+"Pereira scored twice, including the winner" and Beck only among the other side's scorers. So where the aligned
+source sentence gives the verb to a named doer the sentence does not name, the written doer is looked for as the
+verb's doer in every source sentence that names it; found nowhere, the action is moved (``_moved_doer``). A verb
+too common to pair an action by itself ("have", "be") is paired with its object's noun ("has the most mice"):
+the thing had makes the predicate.
 """
 
 from __future__ import annotations
@@ -33,17 +41,26 @@ CONFLATION = "conflation"
 MIN_ALIGNMENT = 0.5
 MAX_CHARS = 400
 _LIGHT_VERBS = frozenset(stem(w) for w in "be have do get make say tell".split())  # too common to pair an action
+# the irregular forms of the two light verbs, which the stemmer does not join
+_IRREGULAR = {
+    **{w: stem("have") for w in "has had having".split()},
+    **{w: stem("be") for w in "is are was were been being am 's 're".split()},
+}
+_SAYING = frozenset(stem(w) for w in "say tell".split())  # their object is what is said, not a thing
 
 
 def _doers(doc: Any) -> dict[str, set[str]]:
     """Verb stem -> the surnames (lower case) of the proper names that do it in this parse."""
     out: dict[str, set[str]] = {}
     for token in doc:
-        if token.pos_ != "VERB":
+        if token.pos_ != "VERB" and not (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
             continue
-        key = stem(token.lower_)
+        key = _IRREGULAR.get(token.lower_, stem(token.lower_))
         if key in _LIGHT_VERBS:
-            continue
+            thing = next((c for c in token.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"), None)
+            if thing is None or key in _SAYING:
+                continue
+            key = f"{key}:{stem(thing.lower_)}"  # "has the most mice": the thing had makes the predicate
         subject = speaker_tokens(token)
         if not subject:
             continue
@@ -51,6 +68,42 @@ def _doers(doc: Any) -> dict[str, set[str]]:
         if names:
             out.setdefault(key, set()).update(names)
     return out
+
+
+def _shown(names: set[str], doc: Any) -> str:
+    """The names as the text writes them, in its order."""
+    return " ".join(t.text for t in doc if t.lower_ in names and t.pos_ == "PROPN") or " ".join(sorted(names))
+
+
+def _moved_doer(verb: str, doers: set[str], theirs: set[str], facts: SourceFacts, shown: str) -> str | None:
+    """The source's doer of ``verb`` where the sentence gives the verb to ``doers``, other people the sources name
+    (a whole name, in a sentence of theirs) but never as its doer (see the module's docstring); ``None`` where
+    they are not named there, or do it somewhere, or may be the same person."""
+    if doers & theirs:
+        return None
+    word = verb.split(":")[0]
+    naming = [
+        e for e in facts.sentences if len(e.text) <= MAX_CHARS and doers <= set(e.text.lower().split()) | _words(e)
+    ]
+    if not naming:
+        return None
+    facts.parse_batch(naming)
+    for evidence in naming:
+        if word not in evidence.stems and ":" not in verb:
+            continue
+        if doers & _doers(evidence.doc).get(verb, set()):
+            return None
+    return _shown(theirs, parse(shown))
+
+
+def _doer_itself(names: set[str], doc: Any) -> bool:
+    """Whether the names are the doer itself, not its possessor or a name in a phrase of it ("Zimbabwe's
+    president": the president does it, not Zimbabwe)."""
+    return all(t.dep_ in ("nsubj", "nsubjpass", "compound", "flat") for t in doc if t.lower_ in names)
+
+
+def _words(evidence: Evidence) -> set[str]:
+    return {w.strip(".,;:'\"()").lower() for w in evidence.text.split()}
 
 
 def _names(doc: Any) -> set[str]:
@@ -122,6 +175,12 @@ def check_conflation(
     judged = False
     for verb, doers in written.items():
         theirs = source_doers.get(verb)
+        if theirs and not doers & source_names and _doer_itself(doers, doc):  # named elsewhere only
+            other_doer = _moved_doer(verb, doers, theirs, facts, shown[verb])
+            if other_doer is not None:
+                return fail(
+                    CONFLATION, f'the source has {other_doer}, not {_shown(doers, doc)}, do this: "{shown[verb]}"'
+                )
         if not theirs or not doers & source_names:
             continue
         judged = True

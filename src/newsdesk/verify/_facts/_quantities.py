@@ -308,7 +308,8 @@ def _months(text: str, doc: Any, spans: list[tuple[str, int, int]], days: list[B
 
 def quantities(text: str) -> list[Quantity]:
     """Every figure and date of ``text`` that the parse says is a measure of something."""
-    bounds = bound_specifics(text)
+    # a period counted from the time of telling ("last year") dates, it measures nothing
+    bounds = [b for b in bound_specifics(text) if not b.sort.startswith("relative:")]
     if not bounds and not any(word.lower().rstrip(".") in MONTHS for word, _, _ in word_spans(text)):
         return []
     doc, spans = parse(text), word_spans(text)

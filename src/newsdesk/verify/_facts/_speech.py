@@ -249,6 +249,39 @@ def _may_be_one_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return not (family and set(a) - set(b) and set(b) - set(a))
 
 
+def _who(clause: Clause) -> str:
+    """The speaker as a reason names them: the name with its title, not the span with its relative clause or
+    apposition ("Councillor John Okafor", not "Councillor John Okafor , who backed the plan ,")."""
+    parts = [p.strip() for p in clause.speaker_text.split(",") if p.strip()]
+    named = [p for p in parts if clause.names and stems_of(p) & set(clause.names) and p[:1].isupper()]
+    return (named or parts or [clause.speaker_text])[0]
+
+
+def _nearest_bearer(source: Clause, at: Evidence, facts: SourceFacts) -> tuple[str, frozenset[str]] | None:
+    """Whom a bare family name stands for where two or more people of the story bear it ("Councillor John Okafor
+    ... His sister, councillor Mary Okafor ... Okafor said"): the nearest bearer's full name and the stems of
+    every bearer's given name; ``None`` where the name is not bare or only one person bears it. A bare name takes
+    up a person already named (it is anaphoric, like a pronoun), and with several candidates the reader takes the
+    one named last before it: the nearest full name, in ``at`` before the speaker or in the source's sentences
+    before ``at``."""
+    family = _who(source)
+    if len(source.names) != 1 or not source.named or " " in family or not family[:1].isupper():
+        return None
+    bearer = re.compile(r"\b([A-Z][\w'-]+) " + re.escape(family) + r"\b")
+    source_of = {i: p.source_number for i, p in enumerate(facts.passages)}
+    mine = source_of.get(at.passage)
+    before = [e for e in facts.sentences if e.uid < at.uid and source_of.get(e.passage) == mine]
+    given = {m.group(1) for e in facts.sentences if source_of.get(e.passage) == mine for m in bearer.finditer(e.text)}
+    if len(given) < 2:
+        return None
+    speaker_at = at.text.find(source.speaker_text) if source.speaker_text in at.text else len(at.text)
+    mentions = [m.group(1) for e in before for m in bearer.finditer(e.text)]
+    mentions += [m.group(1) for m in bearer.finditer(at.text[:speaker_at])]
+    if not mentions:
+        return None
+    return f"{mentions[-1]} {family}", frozenset(stem(g.lower()) for g in given)
+
+
 def _named_in(source: Clause, claim_stems: frozenset[str]) -> bool:
     """Whether a sentence surely names the source's speaker: by the whole of the speaker's proper name where it has
     one (a word of its title, "finance", is every finance official's, and a family name is the whole family's),
@@ -483,6 +516,7 @@ def check_attribution(
         and len(reported) == 1
         and not reported[0].pronoun
         and _named_in(reported[0], claim_stems)
+        and _nearest_bearer(reported[0], fullest, facts) is None
         and _holds_the_view(reported[0], claim_stems)
         and len(SPEECH_CUE.findall(sentence)) == 1
     ):
@@ -546,12 +580,53 @@ def check_attribution(
         if source is None:
             continue
         judged = True
+        bearer = _nearest_bearer(source, chosen_at, facts) if chosen_at is not None else None
+        if bearer is not None and bearer[1] & set(claim.names):
+            nearest, _ = bearer
+            if stem(nearest.split()[0].lower()) not in claim.names:
+                return fail(
+                    ATTRIBUTION,
+                    f'the source\'s "{source.speaker_text}" here is {nearest}, the last of that name it mentions, '
+                    f"not {_who(claim)}",
+                )
         if source.head and source.head in claim.addressee and source.head not in claim.speaker:
             # the source's speaker is the one the sentence has hear the words: speaker and hearer swapped
             return fail(ATTRIBUTION, f"the source gives this to {source.speaker_text}, not {claim.speaker_text}")
         if not same_speaker(claim, source, facts):
-            return fail(ATTRIBUTION, f"the source gives this to {source.speaker_text}, not {claim.speaker_text}")
+            return fail(ATTRIBUTION, f"the source gives this to {_who(source)}, not {_who(claim)}")
+        reporter = _reporter(chosen, clauses, facts)
+        if reporter is not None and not set(reporter.names or reporter.speaker) & claim_stems:
+            return fail(
+                ATTRIBUTION,
+                f"the source has only {_who(reporter)} say that {_who(source)} said this, which the sentence "
+                "tells as first-hand",
+                "unsupported",
+            )
     return ok(ATTRIBUTION) if judged else not_applicable(ATTRIBUTION)
+
+
+def _reporter(chosen: Clause, clauses: list[Clause], facts: SourceFacts) -> Clause | None:
+    """The speaker who reports the chosen clause's speech, where it is reported inside another's ("Lin said that
+    Vik had told her the pact was dead"): the source asserts only that the outer speaker said so, and the inner
+    speaker's words are hearsay it does not vouch for (the inner speaker may deny them). A sentence that drops the
+    outer speaker ("Vik said the pact was dead") tells the hearsay as first-hand. ``None`` where the chosen clause
+    is nobody's report, or the reporter is the same person (a pronoun, "he said he had told them")."""
+    if chosen.pronoun:
+        return None
+    around = [
+        c
+        for c in clauses
+        if c is not chosen
+        and c.span[0] <= chosen.span[0]
+        and c.span[1] >= chosen.span[1]
+        and c.span != chosen.span
+        and not c.pronoun
+        and c.speaker
+    ]
+    if not around:
+        return None
+    reporter = min(around, key=lambda c: c.span[1] - c.span[0])
+    return None if same_speaker(reporter, chosen, facts) else reporter
 
 
 # ---------------------------------------------------------------------------------------------- roles
