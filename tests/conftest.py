@@ -90,6 +90,19 @@ def load_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def copy_archive(source: Path, target: Path) -> Path:
+    """A private copy of a SQLite archive that a module's fixture wrote once (the model's run is the expensive part),
+    for a test that goes on to change it. SQLite's own backup, so the pages still in the write-ahead log come too;
+    the copy is what the test would have had, had it run the same write itself."""
+    import sqlite3
+
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return target
+
+
 @pytest.fixture(scope="session")
 def example_article(tmp_path_factory):
     """One article about the bundled example with the default template, written once for the whole run."""
@@ -99,6 +112,21 @@ def example_article(tmp_path_factory):
     result = run_newsdesk("write", str(EXAMPLE), "--format", "json", "-o", str(out), db=db)
     assert result.returncode == 0, result.stderr.decode()
     return db, out, result
+
+
+@pytest.fixture(scope="session")
+def harbour_article(tmp_path_factory):
+    """The 690-word harbour story (tests/data/harbour-story.txt) written once for the whole run, in process, by the
+    embedded model with the default template and no cache, into an archive of its own: the ``Article`` that
+    ``write_article`` returned. For tests that only read it."""
+    from newsdesk.archive import open_archive
+    from newsdesk.ingest import load_story
+    from newsdesk.pipeline import WriteOptions, write_article
+
+    archive = open_archive(tmp_path_factory.mktemp("harbour-story") / "newsdesk.db")
+    article = write_article(load_story(str(DATA / "harbour-story.txt")), WriteOptions(use_cache=False), archive)
+    archive.close()
+    return article
 
 
 @pytest.fixture(scope="module", autouse=True)

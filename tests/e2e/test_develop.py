@@ -3,6 +3,7 @@ new figure's source and lists the superseded sentence. The real embedded model, 
 
 from __future__ import annotations
 
+import copy
 import json
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -275,21 +276,30 @@ class Hook(BaseHTTPRequestHandler):
         pass
 
 
-def test_the_webhook_announces_the_new_version_of_the_article_and_never_the_draft(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """An update writes a draft and saves it as the article's next version: the webhook hears "article.updated"
-    for that article and version, and nothing of the draft's passing id; a rewritten section is an update too."""
+@pytest.fixture(scope="module")
+def valencia_updated(tmp_path_factory: pytest.TempPathFactory):
+    """FIRST written by the embedded model (tiny template, no cache) and updated with SECOND, in process, with a
+    webhook listening: the article as written (a copy taken before the update), the update's result, and what the
+    webhook heard. Run once; the tests below only read it."""
     Hook.received = []
-    archive = open_archive(tmp_path / "hook.db")
+    archive = open_archive(tmp_path_factory.mktemp("valencia") / "hook.db")
     options = WriteOptions(use_cache=False, template=str(TINY_TEMPLATE))
-    with ThreadedServer(Hook) as served:
+    with ThreadedServer(Hook) as served, pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("NEWSDESK_WEBHOOK_URL", served.url("/hook"))
         monkeypatch.setenv("NEWSDESK_WEBHOOK_SECRET", "s3cret")
         article = write_article(story_from_text(FIRST, "first.md"), options, archive)
+        written = copy.deepcopy(article)
         archive.add_story(story_from_text(SECOND, "second.md"))
-        update_article(archive, article.id, options)
+        result = update_article(archive, article.id, options)
     heard = [(h["event"], h["article"]["id"], h["article"]["version"]) for h in Hook.received]
+    archive.close()
+    return written, result, heard
+
+
+def test_the_webhook_announces_the_new_version_of_the_article_and_never_the_draft(valencia_updated) -> None:
+    """An update writes a draft and saves it as the article's next version: the webhook hears "article.updated"
+    for that article and version, and nothing of the draft's passing id; a rewritten section is an update too."""
+    article, _, heard = valencia_updated
     assert heard == [("article.published", article.id, 1), ("article.updated", article.id, 2)], heard
 
 
@@ -325,40 +335,16 @@ Western Power said repairs would now take three days. The Met Office raised its 
 """
 
 
-def test_what_the_updates_log_calls_no_longer_current_no_section_states_again(tmp_path: Path) -> None:
-    """The evening's report supersedes the morning's figures: the log lists the old sentences as no longer current,
-    citing the later report, and no section of the new version gives them again (the morning's report, background
-    now, still carries them, and the story map would date and repeat them)."""
-    archive = open_archive(tmp_path / "storm.db")
-    options = WriteOptions(use_cache=False)
-    article = write_article(story_from_text(MORNING, "morning.md"), options, archive)
-    archive.add_story(story_from_text(EVENING, "evening.md"))
-    result = update_article(archive, article.id, options)
-    assert result.updated and result.corrections, "the morning's figures are superseded"
-    log = result.article.updates[-1].summary
-    evening = next(
-        s.number for s in result.article.sources if s.title.startswith("Storm hits coast, cutting power to 35")
-    )
-    stated = " ".join(s.text for section in result.article.all_sections() for s in section.sentences())
-    for superseded in result.corrections:
-        assert f"No longer current: “{superseded}” ([{evening}] gives it otherwise)" in log
-        assert superseded not in stated, superseded
-
-
 def test_a_figure_the_dek_gave_that_a_later_entry_gives_otherwise_is_listed_as_no_longer_current(
-    tmp_path: Path,
+    valencia_updated,
 ) -> None:
     """The dek is the article's first statement, usually the story's lead with its main figure, and no section
     says it again: a toll of 12 that a later entry gives as 15 is listed in the Updates log like any section's
     sentence (smoke test 42 #11: the dek's "$4.2 million flood wall" went unlisted)."""
-    archive = open_archive(tmp_path / "dek.db")
-    options = WriteOptions(use_cache=False, template=str(TINY_TEMPLATE))
-    article = write_article(story_from_text(FIRST, "first.md"), options, archive)
+    article, result, _ = valencia_updated  # FIRST written with the tiny template, then updated with SECOND
     assert "killed 12 people" in article.dek
     stated = " ".join(s.text for section in article.all_sections() for s in section.sentences())
     assert "killed 12 people" not in stated, "the toll stands in the dek alone (else there is nothing to test)"
-    archive.add_story(story_from_text(SECOND, "second.md"))
-    result = update_article(archive, article.id, options)
     assert result.updated and article.dek in result.corrections
     later = next(s.number for s in result.article.sources if s.title.startswith("Valencia flood toll"))
     assert f"No longer current: “{article.dek}” ([{later}] gives it otherwise)" in result.article.updates[-1].summary
@@ -375,7 +361,12 @@ Western Power said repairs would now take four days. The Met Office kept its red
 
 def test_no_version_states_what_any_earlier_updates_log_listed_as_no_longer_current(tmp_path: Path) -> None:
     """Three reports of one outlet: what version 2's log listed stays out of version 3 too, and version 3 gives
-    none of the outlet's earlier figures beside its own (the same source body's later figure is an update)."""
+    none of the outlet's earlier figures beside its own (the same source body's later figure is an update).
+
+    Version 2 first: the evening's report supersedes the morning's figures, the log lists the old sentences as no
+    longer current, citing the later report, and no section of the new version gives them again (the morning's
+    report, background now, still carries them, and the story map would date and repeat them). One run of the
+    model for both: version 2 here is the same write and update of the same reports."""
     import re
 
     archive = open_archive(tmp_path / "three.db")
@@ -383,7 +374,15 @@ def test_no_version_states_what_any_earlier_updates_log_listed_as_no_longer_curr
     article = write_article(story_from_text(MORNING, "morning.md"), options, archive)
     archive.add_story(story_from_text(EVENING, "evening.md"))
     second = update_article(archive, article.id, options)
-    assert second.corrections
+    assert second.updated and second.corrections, "the morning's figures are superseded"
+    log = second.article.updates[-1].summary
+    evening = next(
+        s.number for s in second.article.sources if s.title.startswith("Storm hits coast, cutting power to 35")
+    )
+    stated = " ".join(s.text for section in second.article.all_sections() for s in section.sentences())
+    for superseded in second.corrections:
+        assert f"No longer current: “{superseded}” ([{evening}] gives it otherwise)" in log
+        assert superseded not in stated, superseded
     archive.add_story(story_from_text(NIGHT, "night.md"))
     third = update_article(archive, article.id, options)
     assert third.updated and third.article.version == 3

@@ -3,8 +3,12 @@ as a first write does: an earlier entry's sentences under its dateline. The real
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
+import pytest
+
+from conftest import copy_archive
 from newsdesk.archive import Archive, open_archive
 from newsdesk.ingest import story_from_text
 from newsdesk.models import Article, Block
@@ -39,13 +43,24 @@ Harbor Chat did not respond to a request for comment. A court hearing is expecte
 """
 
 
-def _written(tmp_path: Path) -> tuple[Archive, Article]:
-    """An article on STORY with EARLIER (two weeks before it) in the archive as its background."""
-    archive = open_archive(tmp_path / "n.db")
+@pytest.fixture(scope="module")
+def written_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Article, Path]:
+    """An article on STORY with EARLIER (two weeks before it) in the archive as its background, written once by the
+    embedded model: the article as ``write_article`` returned it, and the archive's path."""
+    path = tmp_path_factory.mktemp("rewrite") / "n.db"
+    archive = open_archive(path)
     archive.add_story(story_from_text(EARLIER))
     article = write_article(story_from_text(STORY), WriteOptions(use_cache=False), archive)
+    archive.close()
     assert len(article.sources) == 2, "the earlier story is the article's background"
-    return archive, article
+    return article, path
+
+
+def _written(written_once: tuple[Article, Path], tmp_path: Path) -> tuple[Archive, Article]:
+    """A private copy of that archive and of the article the write returned, for a test that changes them: what the
+    test would hold had it run the same write itself."""
+    article, path = written_once
+    return open_archive(copy_archive(path, tmp_path / "n.db")), copy.deepcopy(article)
 
 
 def _dated_section(article: Article) -> str:
@@ -61,8 +76,10 @@ def _said(article: Article) -> dict[str, list[str]]:
     return {s.id: [sentence.text for sentence in s.sentences()] for s in article.sections}
 
 
-def test_a_rewritten_section_puts_each_earlier_entry_under_its_dateline(tmp_path: Path) -> None:
-    archive, article = _written(tmp_path)
+def test_a_rewritten_section_puts_each_earlier_entry_under_its_dateline(
+    written_once: tuple[Article, Path], tmp_path: Path
+) -> None:
+    archive, article = _written(written_once, tmp_path)
     section_id = _dated_section(article)  # the first write dated the earlier entry's sentences
     next(s for s in article.sections if s.id == section_id).blocks = []  # as an update that found nothing saves it
     _saved(archive, article)
@@ -80,12 +97,12 @@ def test_a_rewritten_section_puts_each_earlier_entry_under_its_dateline(tmp_path
     ]
 
 
-def test_a_rewrite_leaves_every_other_section_as_it_was(tmp_path: Path) -> None:
+def test_a_rewrite_leaves_every_other_section_as_it_was(written_once: tuple[Article, Path], tmp_path: Path) -> None:
     """A point the rewritten section would make again where another section already makes it stays where it was:
     the editor asked to rewrite one section, not to move sentences out of another. Here one of the section's
     sentences stands in a later section, cited (as the check cites) by the whole passage around it, not by the
     sentence alone."""
-    archive, article = _written(tmp_path)
+    archive, article = _written(written_once, tmp_path)
     section_id = _dated_section(article)
     section = next(s for s in article.sections if s.id == section_id)
     later = next(s for s in article.sections[article.sections.index(section) + 1 :] if s.sentences())
@@ -108,10 +125,10 @@ def test_a_rewrite_leaves_every_other_section_as_it_was(tmp_path: Path) -> None:
     assert moved.text not in after.get(section_id, []), "each point once: the rewritten section gives up the repeat"
 
 
-def test_a_rewritten_summary_does_not_give_the_dek_again(tmp_path: Path) -> None:
+def test_a_rewritten_summary_does_not_give_the_dek_again(written_once: tuple[Article, Path], tmp_path: Path) -> None:
     """Smoke test 43 #7: "Rewrite this section" on Key Takeaways published the dek word for word as the first
     takeaway. The dek cites nothing, but it is said: a rewrite takes the story's other sentences."""
-    archive, article = _written(tmp_path)
+    archive, article = _written(written_once, tmp_path)
     takeaways = next(s for s in article.sections if s.kind == "summary")
     takeaways.blocks = []  # as if the first write had found nothing for it
     _saved(archive, article)

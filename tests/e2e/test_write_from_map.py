@@ -3,12 +3,15 @@ map as the plan of a capable model's prompt. Real spaCy, real embedded model, re
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from newsdesk.archive import open_archive
-from newsdesk.models import Passage, Source, Story
+from conftest import copy_archive
+from newsdesk.archive import Archive, open_archive
+from newsdesk.models import Article, Passage, Source, Story
 from newsdesk.pipeline import WriteOptions, write_article
 from newsdesk.storymap import build_map
 from newsdesk.template import load_template
@@ -58,6 +61,27 @@ def _texts(section) -> list[str]:
     return [s.text for b in section.blocks for s in b.sentences]
 
 
+@pytest.fixture(scope="module")
+def harbour_written(tmp_path_factory: pytest.TempPathFactory):
+    """The harbour story written once by the embedded model (default template, no cache) into an archive of its own:
+    the article as ``write_article`` returned it, and the archive's path. The tests below copy both."""
+    path = tmp_path_factory.mktemp("harbour") / "n.db"
+    archive = open_archive(path)
+    article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False), archive)
+    archive.close()
+    return article, path
+
+
+@pytest.fixture
+def harbour(harbour_written, tmp_path: Path) -> Iterator[tuple[Archive, Article]]:
+    """A private copy of the archive the harbour story was written into and of the article the write returned,
+    for a test that changes them: what the test would hold had it run the same write itself."""
+    article, path = harbour_written
+    archive = open_archive(copy_archive(path, tmp_path / "n.db"))
+    yield archive, copy.deepcopy(article)
+    archive.close()
+
+
 def test_pros_and_cons_are_attributed_statements_of_each_stance() -> None:
     section = _sections()["pros-cons"]
     texts = _texts(section)
@@ -99,10 +123,8 @@ def test_a_capable_model_gets_the_map_as_its_plan() -> None:
     assert "for: [1] Mayor Ellen Okafor welcomed" in plan and "against:" in plan
 
 
-def test_the_embedded_model_is_asked_for_no_analysis_section(tmp_path: Path) -> None:
-    archive = open_archive(tmp_path / "n.db")
-    story = Story(headline=HEADLINE, body="\n\n".join(STORY))
-    article = write_article(story, WriteOptions(use_cache=False), archive)
+def test_the_embedded_model_is_asked_for_no_analysis_section(harbour) -> None:
+    archive, article = harbour
     # the model is asked for the title alone (checked); nothing else, not even revisions of source sentences
     assert [c["purpose"] for c in archive.calls(1)] == ["title"]
     # a question only where it is safe: the story gives no reason for the approval, so no "why" is asked of it
@@ -196,11 +218,10 @@ def test_a_full_story_trimmed_to_fit_a_small_context_is_no_summary(tmp_path: Pat
     assert not any("rests on a summary" in note for note in notes), notes
 
 
-def test_a_section_a_later_version_lacks_can_be_asked_for_again_in_its_place(tmp_path: Path) -> None:
+def test_a_section_a_later_version_lacks_can_be_asked_for_again_in_its_place(harbour) -> None:
     from newsdesk.pipeline import regenerate_section
 
-    archive = open_archive(tmp_path / "n.db")
-    article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False), archive)
+    archive, article = harbour
     order = [s.id for s in article.sections]
     assert "outlook" in order
     # a version without the section, as an update that found nothing for it saves one
@@ -213,14 +234,13 @@ def test_a_section_a_later_version_lacks_can_be_asked_for_again_in_its_place(tmp
     assert again.updates[-1].summary == "Rewrote “Future Outlook” on request."
 
 
-def test_a_rewrite_that_gives_the_same_sentences_again_saves_no_version(tmp_path: Path) -> None:
+def test_a_rewrite_that_gives_the_same_sentences_again_saves_no_version(harbour) -> None:
     import pytest
 
     from newsdesk.errors import InputError
     from newsdesk.pipeline import regenerate_section
 
-    archive = open_archive(tmp_path / "n.db")
-    article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False), archive)
+    archive, article = harbour
     # from the map, as the article built it, and the rest of the article is unchanged: the same sentences again
     with pytest.raises(InputError, match="nothing new for “Future Outlook”: .* so it is left as it was"):
         regenerate_section(archive, article.id, "outlook", WriteOptions())
@@ -236,12 +256,11 @@ def _emptied(archive, article, section_id: str):
     return article
 
 
-def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_call(tmp_path: Path) -> None:
+def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_call(harbour) -> None:
     from newsdesk.pipeline import regenerate_section
     from newsdesk.pipeline.develop import get_version
 
-    archive = open_archive(tmp_path / "n.db")
-    article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False), archive)
+    archive, article = harbour
     _emptied(archive, article, "outlook")
     again = regenerate_section(archive, article.id, "outlook", WriteOptions())
     section = next(s for s in again.sections if s.id == "outlook")
@@ -260,13 +279,12 @@ def test_regenerating_a_map_built_section_rebuilds_it_from_the_map_without_a_cal
     assert kept.to_dict()["sections"] == article.to_dict()["sections"] and kept.updates == []
 
 
-def test_a_fact_section_is_rewritten_from_the_sources_without_a_call(tmp_path: Path) -> None:
+def test_a_fact_section_is_rewritten_from_the_sources_without_a_call(harbour) -> None:
     """The embedded model writes no section freely, here either: a rewritten fact or summary section is built from
     source sentences, as the article built it (it was the small model's free text, with an invented date)."""
     from newsdesk.pipeline import regenerate_section
 
-    archive = open_archive(tmp_path / "n.db")
-    article = write_article(Story(headline=HEADLINE, body="\n\n".join(STORY)), WriteOptions(use_cache=False), archive)
+    archive, article = harbour
     calls = len(archive.calls(10))
     facts = next(s for s in article.sections if s.kind in ("fact", "summary"))
     _emptied(archive, article, facts.id)

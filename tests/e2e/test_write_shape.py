@@ -67,13 +67,17 @@ def _words(article: Article) -> int:
     return sum(len(s.text.split()) for section in article.all_sections() for s in section.sentences())
 
 
-def test_a_short_story_gets_a_short_article_with_every_section_earned(tmp_path: Path) -> None:
-    """A four-sentence brief and a 690-word story, each written with the embedded model into its own archive."""
+def test_a_short_story_gets_a_short_article_with_every_section_earned(tmp_path: Path, harbour_article) -> None:
+    """A four-sentence brief and a 690-word story, each written with the embedded model into its own archive (the
+    long one by the session's ``harbour_article``, the same write)."""
     template = load_template(None)
     articles = []
     for number, path in enumerate((SHORT_BRIEF, DATA / "harbour-story.txt")):
         story = load_story(str(path))
-        article = write_article(story, WriteOptions(use_cache=False), open_archive(tmp_path / f"{number}.db"))
+        if path == SHORT_BRIEF:
+            article = write_article(story, WriteOptions(use_cache=False), open_archive(tmp_path / f"{number}.db"))
+        else:
+            article = harbour_article
         articles.append(article)
         present = [s.id for s in article.sections]
         assert present == [s.id for s in template.sections if s.id in present], "template order kept"
