@@ -31,7 +31,7 @@ def server_url():
         "--model_alias",
         "smollm2",
         # its one thing not left at its default: it generates on half the cores unless told, which on CI's two
-        # cores is one, and its answers do not depend on the number of threads
+        # cores is one; nothing asserted here depends on the number of threads
         "--n_threads",
         str(os.cpu_count() or 1),
     ]
