@@ -26,7 +26,8 @@ def _article(**changes: object) -> Article:
 
 def test_a_source_is_dated_by_its_day_and_each_note_is_a_paragraph() -> None:
     markdown = render_markdown(_article(notes=["The byline was left out.", "Context & Background was left out."]))
-    assert "1. [Floods](https://example.com/a) — 2026-02-17\n" in markdown  # a feed's timestamp, as its day
+    # a feed's timestamp, as its day; with no publisher, in brackets (no dash before a missing publisher)
+    assert "1. [Floods](https://example.com/a) (2026-02-17)\n" in markdown
     assert "2. Earlier — Example News, 17 February 2026" in markdown  # a date written otherwise stays as written
     assert "*The byline was left out.*\n\n*Context & Background was left out.*" in markdown
 

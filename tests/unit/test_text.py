@@ -340,3 +340,33 @@ def test_a_numbered_list_run_together_keeps_each_number_with_its_item() -> None:
     assert [text[a:b] for a, b in source_spans(text)] == split_sentences(text) == items
     ages = ["The girl was aged 6.", "Her brother was 7.", "They moved to Leeds in 2010."]
     assert [" ".join(ages)[a:b] for a, b in source_spans(" ".join(ages))] == ages
+
+
+def test_a_clause_with_its_own_subject_run_on_after_a_whole_clause_is_a_new_sentence() -> None:
+    """smoke45 F14: captions set without a full stop (present-tense descriptions of the pictured scene) run into
+    each other and into the story. Two tensed clauses joined by no punctuation, conjunction or subordinating word,
+    the second opening on a capitalised subject after a word a sentence ends on, are two sentences. A clause that
+    a verb of saying or believing takes with "that" left out, a subject after a subordinating word or a
+    determiner, a name after its title or after a quotation, a relative clause with its "that" left out and one
+    name of several capitalised words stay in their sentence."""
+    for text, expected in [
+        (
+            "Berg heads the ball clear during the 2-1 defeat by Dunmore in 2018 Harlow have not lost since.",
+            ["Berg heads the ball clear during the 2-1 defeat by Dunmore in 2018", "Harlow have not lost since."],
+        ),
+        (
+            "Shares in Acme rose 5 percent on Monday Investors welcomed the news.",
+            ["Shares in Acme rose 5 percent on Monday", "Investors welcomed the news."],
+        ),
+        ("Police said on Tuesday Smith was arrested in Leeds.", None),  # "that" left out after a verb of saying
+        ("When the storm hit Florida Governor Ron DeSantis declared an emergency.", None),  # no main clause before
+        ("The minister visited Paris last week and Macron welcomed him.", None),  # a conjunction joins them
+        ("The striker who joined from Porto Kevin Smith scored twice.", None),  # a relative clause before
+        ("'We are ready,' forward Pedro told reporters.", None),  # a quotation, then its speaker
+        ("It was the biggest prize Dunmore Lad has won in his career.", None),  # a relative clause without "that"
+        ("He believes the New York Times reports too much.", None),
+        ("The company hired former judge Mary Smith last year.", None),
+    ]:
+        sentences = expected or [text]
+        assert split_sentences(text) == sentences, text
+        assert [text[a:b] for a, b in source_spans(text)] == sentences, text

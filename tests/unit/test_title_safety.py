@@ -52,7 +52,9 @@ def test_a_title_is_never_a_whole_long_sentence() -> None:
     body = f"{headline}. The race is on Saturday."
     title = fallback_title(headline, body)
     assert len(title.split()) <= 22 and not title.endswith("?"), title
-    assert title == "Trainer Ann Boyd hosted an open day on Thursday at her Oakfield yard in Kent"
+    # the story's body opens with this "headline" (a story without one): its title is the lead's main clause,
+    # who did what, without the detail hung on it (smoke45 F16)
+    assert title.startswith("Trainer Ann Boyd hosted an open day") and "…" not in title and " and said" not in title
 
 
 def test_a_pronoun_subject_is_not_put_where_an_object_goes() -> None:

@@ -534,3 +534,33 @@ def test_a_headline_is_not_cut_after_a_question_mark_a_lower_case_word_goes_on_f
         ("Is the bridge safe?", False),
         ("Engineers disagree", False),
     ]
+
+
+def test_a_story_without_a_headline_is_titled_by_its_leads_main_clause() -> None:
+    """smoke45 F16: a story given without a headline is headed by its first sentence, which the dek gives in full;
+    its title is the lead's main clause (who did what), not the sentence again nor the sentence cut mid-clause
+    with an ellipsis. A lead that reports a claim keeps its speaker (no clause-only title), and a story with a
+    headline keeps the headline's title."""
+    from newsdesk.storymap import StoryMap
+    from newsdesk.write.title import lead_title, question_title
+
+    lead = (
+        "Veteran goalkeeper Tomas Brink has earned fresh praise from his club's supporters after answering an "
+        "online critic who mocked his age in a series of posts."
+    )
+    body = f"{lead} The critic later deleted the posts. Brink said he had not read them."
+    title = question_title(lead, body, StoryMap())
+    assert title == "Veteran goalkeeper Tomas Brink has earned fresh praise"
+    assert "…" not in title
+    assert lead_title("Harlowe is the wettest town of the region and Dunmore has the most fog, a survey found.") in (
+        None,
+        "Harlowe is the wettest town of the region",
+    )
+    assert lead_title("Harlowe is the wettest town of the region and Dunmore has the most fog.") == (
+        "Harlowe is the wettest town of the region"
+    )
+    assert lead_title("Floods killed at least 23 people in the north on Wednesday, the agency said.") is None
+    assert lead_title("He quit his job in the city on Friday after a row.") is None  # a pronoun says not who
+    headline = "Goalkeeper answers online critic"
+    assert "…" not in question_title(headline, body, StoryMap())
+    assert question_title(headline, body, StoryMap()) != "Veteran goalkeeper Tomas Brink has earned fresh praise"

@@ -79,18 +79,19 @@ _NAVIGATION = re.compile(
 _TRAILING_CREDIT = re.compile(r"\s+(?:Photograph|Photo|Picture|Image|Illustration)s?:\s+[^.!?]{1,80}$")
 
 # A dateline opening a story: where it was filed, as wires write it (one to four capitalised words, "WASHINGTON",
-# "NEW YORK", "Washington, D.C."), optional, then who filed it in parentheses (one to four capitalised words:
+# "NEW YORK", "Washington, D.C."), optional, with the day it was filed after the place as wires add it ("HARLOW,
+# Nov 30", "LONDON, 3 December", "Dec. 3, 2026"), then who filed it in parentheses (one to four capitalised words:
 # "(CNN)", "(The Hollywood Reporter)"), then a dash, or the story's first word glued to the parenthesis, as copy
 # pasted from a page with the dateline set in its own element reads ("(CNN)The last time ..."). A parenthesis
 # followed by a space and no dash is prose ("The Crown Prosecution Service (CPS) said ..."), never a dateline. A
-# place in capitals and a dash alone ("CAIRO — ") is one too: no sentence opens on a name in capitals and a dash
-# (an initialism, "U.S. - China talks", opens on letters and dots, never on three capitals).
+# place in capitals and a dash alone ("CAIRO — ", "HARLOW, Nov 30 - ") is one too: no sentence opens on a name in
+# capitals and a dash (an initialism, "U.S. - China talks", opens on letters and dots, never on three capitals).
 _DATELINE = re.compile(
     r"""^\s*(?:
-    (?:[A-Z][\w.'’-]*(?:,?\ [A-Z][\w.'’-]*){0,3}\ ?)?
+    (?:[A-Z][\w.'’-]*(?:,?\ [A-Z][\w.'’-]*){0,3}(?:,?\ \d{1,2}(?:,?\ (?:[A-Z][a-z]{2,8}\.?|\d{4}))?)?\ ?)?
     \([A-Z][\w&.'’-]*(?:\ [A-Z][\w&.'’-]*){0,3}\)
     (?:\s*(?:--|[-\u2013\u2014])\s+|(?=[\"“‘']?[A-Z0-9]))
-    |[A-Z]{3,}[A-Z\ .,'-]{0,38}\s*[\u2014\u2013-]{1,2}\s+(?=[A-Z]))""",
+    |[A-Z]{3,}[A-Z\ .,'-]{0,38}(?:,\ [A-Z][a-z]{2,8}\.?\ \d{1,2}(?:,\ \d{4})?)?\s*[\u2014\u2013-]{1,2}\s+(?=[A-Z]))""",
     re.VERBOSE,
 )
 

@@ -136,7 +136,7 @@ def _extract(html: str, url: str | None) -> Story | None:
     html = _strip_xml_declaration(html)
     if not _DOCUMENT.search(html[:20_000]):
         html = f"<html><body>{html}</body></html>"  # a fragment ("<div><p>..."): trafilatura reads only documents
-    html = without_hidden(html)
+    html = _without_figure_lists(without_hidden(html))
     doc = _trafilatura(html, url, favor_recall=False)
     text = _paragraphs(doc.text if doc else "")
     if len(text) < THIN_BODY_CHARS:  # stage 2
@@ -150,18 +150,45 @@ def _extract(html: str, url: str | None) -> Story | None:
         text = f"{description}\n\n{text}".strip()
     if not text.strip():
         return None
-    title = _clean(getattr(doc, "title", None) or meta.title) or _first_words(text)
+    author = _clean_author(getattr(doc, "author", None))
+    site = _clean(getattr(doc, "sitename", None)) or meta.site
+    title = _clean(getattr(doc, "title", None) or meta.title)
+    title = _without_masthead(title, [author, site]) if title else _first_words(text)
     text = _without_leading_title(text, title)
     return Story(
         headline=title[:MAX_HEADLINE_CHARS],
         body=text,
         url=url or _clean(getattr(doc, "url", None)) or None,
         published=_clean(getattr(doc, "date", None)) or meta.published,
-        source=_clean(getattr(doc, "sitename", None)) or meta.site,
-        author=_clean_author(getattr(doc, "author", None)),
+        source=site,
+        author=author,
         language=_language_tag(getattr(doc, "language", None)) or meta.language or guess_language(text),
         origin="html",
     )
+
+
+def _without_figure_lists(html: str) -> str:
+    """The page without the caption a gallery sets as a list of one item right after its ``<figure>`` (``<ul><li><p>
+    Clockwise from top: ...``). A list enumerates: one item is no list, and set directly under a figure it is the
+    text the page lays out under the pictures, as a ``<figcaption>`` is (dropped with the figure); it describes
+    pictures the article does not show, so it is no sentence of the story. A list of two items or more after a
+    figure is the story's own list and stays."""
+    if "<figure" not in html.lower():
+        return html
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.LxmlError, ValueError):
+        return html
+    doomed = []
+    for figure in root.iter("figure"):
+        after = figure.getnext()
+        while after is not None and not isinstance(after.tag, str):  # a comment between
+            after = after.getnext()
+        if after is not None and after.tag in ("ul", "ol") and len([c for c in after if c.tag == "li"]) == 1:
+            doomed.append(after)
+    for element in doomed:
+        element.drop_tree()
+    return str(lxml.html.tostring(root, encoding="unicode")) if doomed else html
 
 
 def _trafilatura(html: str, url: str | None, favor_recall: bool) -> Any:
@@ -319,6 +346,25 @@ def _clean(value: Any) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
+
+
+# A title's last part after a bar or a spaced dash: where it names who made the page, it is no part of the headline.
+_LAST_PART = re.compile(r"\s+(?:\||[-\u2013\u2014])\s+([^|\u2013\u2014]+)$")
+
+
+def _without_masthead(title: str, names: list[str | None]) -> str:
+    """``title`` without a last part after a bar or a spaced dash that names the page's author or site ("... |
+    Eleanor Ainge Roy", "... - The Daily Post"). A page's ``<title>`` appends its byline or masthead to the
+    headline, and the page says elsewhere (its author and site metadata) who those are; the headline is what
+    comes before. A last part that is not one of the page's own names is the headline's ("... - but challenges
+    remain") and stays."""
+    own = {" ".join(name.lower().split()) for value in names if value for name in value.split(";") if name.strip()}
+    while (match := _LAST_PART.search(title)) and match.start() > 0:
+        part = " ".join(match.group(1).lower().split())
+        if part not in own and part.removeprefix("the ") not in {n.removeprefix("the ") for n in own}:
+            break
+        title = title[: match.start()].rstrip()
+    return title
 
 
 def _clean_author(value: Any) -> str | None:

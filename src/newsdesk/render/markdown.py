@@ -102,6 +102,15 @@ def summary_line(article: Article) -> str:
     return "*Checked against the sources: " + "; ".join(parts) + ".*"
 
 
+def source_meta(publisher: str | None, day: str) -> str:
+    """What follows a source's title: " — Publisher, day" where the publisher is known; a day alone goes in
+    brackets, "(2026-12-06)". A dash before a title's second part introduces who the source is, and a date alone
+    after it reads as a dangling dash with the publisher missing (smoke45 F20)."""
+    if publisher:
+        return " — " + escape(", ".join(x for x in (publisher, day) if x))
+    return f" ({escape(day)})" if day else ""
+
+
 def render_markdown(article: Article) -> str:
     lines = [f"# {escape(article.title)}", "", f"*{escape(article.dek)}*", ""]
     lines += _section_lines(article.intro)
@@ -121,9 +130,9 @@ def render_markdown(article: Article) -> str:
     for source in article.sources:
         url = web_url(source.url)
         title = f"[{escape(source.label)}]({_link_target(url)})" if url else escape(source.label)
-        meta = escape(", ".join(x for x in (source.publisher, published_day(source.published)) if x))
         consulted = " (consulted, not cited)" if source.number in uncited else ""
-        lines.append(f"{source.number}. {title}" + (f" — {meta}" if meta else "") + consulted)
+        meta = source_meta(source.publisher, published_day(source.published))
+        lines.append(f"{source.number}. {title}{meta}{consulted}")
     lines += ["", summary_line(article), ""]
     for note in article.notes:  # what the run did to the input or left out of the article, said plainly
         lines += [f"*{escape(note)}*", ""]  # a paragraph each: lines in a row would run into one

@@ -8,7 +8,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..language import NUMBER_NOUNS, in_lexicon, is_adverb, is_noun, parse
+from ..language import (
+    BELIEF_VERBS,
+    KNOWING_VERBS,
+    NUMBER_NOUNS,
+    SPEECH_VERBS,
+    forms,
+    in_lexicon,
+    is_adverb,
+    is_noun,
+    parse,
+)
 from ..text import STOPWORDS
 
 # A question or exclamation mark (with any closing quotation mark or bracket after it) ending a piece of text,
@@ -81,7 +91,95 @@ def _run_together_ends(text: str, speakers: frozenset[str] = frozenset(), opens_
         ]
         + _nameless_capital_ends(text)
         + _caption_label_ends(text, speakers, opens_line)
+        + _new_subject_ends(text)
     )
+
+
+# A word or number, a space, capitalised words and a word in lower case: a name that may be a new subject, before
+# its verb. Only text with one is parsed (``_new_subject_ends``).
+_NAME_BEFORE_LOWER = re.compile(r"[\w)’'] (?:[A-Z][\w'’-]* )+[a-z]")
+# A clause's own verbs (``_FINITE_TAGS``) and what opens a clause that depends on another: a subordinating
+# conjunction ("as", "when", "because") or a relative or interrogative word.
+_DEPENDENT_OPENERS = frozenset({"WDT", "WP", "WP$", "WRB"})
+# The verbs that take a clause as their object with "that" left out ("said Tuesday Smith was ..."): a name and a
+# verb after one are its object, not a new sentence.
+_CLAUSE_TAKING_VERBS = frozenset(
+    form for verb in frozenset(SPEECH_VERBS) | BELIEF_VERBS | KNOWING_VERBS for form in forms(verb)
+)
+# The Penn tags of the words before a name that end a sentence there: a name, a number, an adverb, a pronoun, a
+# particle. Not a determiner, a preposition, a conjunction or an adjective, which go on into the noun after them,
+# nor a common noun: one right before a name is as often the name's title ("security expert Manny Gomez told",
+# "midfielder Vitolo became") or the noun that a relative clause with its "that" left out describes ("the biggest
+# pot Monbeg Dude has collected"), which a verb after the name does not tell apart from a new sentence.
+_ENDING_TAGS = frozenset({"NNP", "NNPS", "CD", "RB", "RBR", "RP", "PRP"})
+_NOMINAL = frozenset({"PROPN", "NOUN"})
+# A quotation closed after a comma or a mark: what follows it names its speaker, in the same sentence.
+_QUOTATION_CLOSED = re.compile(r"[,!?][\"'”’]")
+# How a parse hangs a clause on a word before it: a relative clause with its "that" left out ("the cap Lane
+# wore", whose verb lacks the object the noun before is), an object clause, a clause on a noun.
+_EMBEDDED = frozenset({"relcl", "ccomp", "acl"})
+MAX_RUN_ON_PARSED = 2_000  # a longer run of text is cut by the cheaper rules alone
+
+
+def _new_subject_ends(text: str) -> list[int]:
+    """Offsets where a clause with its own subject and tensed verb runs on after a complete clause with no stop,
+    comma or conjunction between: two sentences whose stop was lost (DailyMail captions, set without a full stop
+    and present-tense descriptions of the pictured scene, run into each other and into the story when the page
+    is flattened: "... beaten 2-1 at Wembley Frank Lampard finds the target ... in 2010 Villa are three points
+    above the drop zone").
+
+    English joins two finite clauses with punctuation, a conjunction, or a subordinating or relative word; with
+    none, the second is a new sentence. The cut falls before a name (capitalised words) that is the subject of a
+    tensed verb in lower case right after it, where: the word before the name is one a sentence ends on and no
+    title of the name (a name, a number, an adverb: ``_ENDING_TAGS``; not "the", "at", "his first", "expert");
+    the text before, since the last cut, holds a main clause (more tensed verbs than subordinating words opening
+    clauses that hang on one) and no quotation closed before a speaker; no verb in it takes a clause with "that"
+    left out ("said on Tuesday Smith was ..." is one sentence); the parse does not hang the verb on a word before
+    as a relative or object clause ("the cap Lane wore": a relative clause without its "that", whose verb lacks
+    the object the noun before it is); and no word before modifies the name (its title: "security expert Manny
+    Gomez told"). Where capitalised words run together ("at Wembley Frank Lampard finds"), the name is the entity
+    the tagger reads as ending before the verb, and only one that starts after the word before (not inside one
+    name: "New York Times reports")."""
+    if len(text) > MAX_RUN_ON_PARSED or not _NAME_BEFORE_LOWER.search(text):
+        return []
+    doc = parse(text, entities=True)
+    entity_start = {ent.end: ent.start for ent in doc.ents}
+    inside = {i for ent in doc.ents for i in range(ent.start + 1, ent.end)}
+    ends: list[int] = []
+    clause_start = 0
+    for verb in doc:
+        if verb.tag_ not in _FINITE_TAGS or not verb.text.islower() or verb.i < 2:
+            continue
+        start = verb.i
+        while start > clause_start and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in _NOMINAL:
+            start -= 1
+        if start == verb.i:
+            continue
+        # the name's start: the entity that ends at the verb, or what follows the last entity ending before it
+        bounds = [start, *(end for end in entity_start if start < end < verb.i)]
+        subject = max([*bounds, entity_start.get(verb.i, start)])
+        if subject in inside or subject <= clause_start + 2:
+            continue
+        if verb.dep_ in _EMBEDDED and verb.head.i < subject:
+            continue  # read as a clause on a word before: "the cap Lane wore", "hopes jockey McCoy rides"
+        name = range(subject, verb.i)
+        before = doc[clause_start:subject]
+        if any(t.head.i in name for t in before if t.dep_ not in ("punct", "nummod")):
+            continue  # the word before is the name's own title or modifier: "security expert Manny Gomez told"
+        if _QUOTATION_CLOSED.search(before.text):
+            continue  # "'We are ready,' forward Pedro told reporters": a quotation, then who said it
+        if (
+            before[-1].tag_ not in _ENDING_TAGS
+            or before[-1].lower_ in STOPWORDS | _CONTINUING_WORDS
+            or any(t.lower_ in _CLAUSE_TAKING_VERBS for t in before)
+        ):
+            continue
+        finite = sum(t.tag_ in _FINITE_TAGS for t in before)
+        dependent = sum(t.tag_ in _DEPENDENT_OPENERS or t.dep_ == "mark" for t in before)
+        if finite > dependent:
+            ends.append(doc[subject].idx)
+            clause_start = subject
+    return ends
 
 
 # A word, a space, a capitalised word and a word in lower case after it: where a capital may open a sentence.

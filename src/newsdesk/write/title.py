@@ -19,7 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..langid import dominant_language, guess_language
-from ..language import is_noun, nlp, words_pattern
+from ..language import BELIEF_VERBS, KNOWING_VERBS, SPEECH_VERBS, forms, is_noun, nlp, words_pattern
 from ..sentences import split_sentences
 from ..storymap import StoryMap, is_complete_sentence
 from .asking import asked_about, finish
@@ -44,7 +44,9 @@ __all__ = [
     "acceptable_title",
     "headline_clause",
     "headline_fallbacks",
+    "headed_by_its_lead",
     "lead_question",
+    "lead_title",
     "question_from_headline",
     "question_title",
     "whole_sentence",
@@ -81,7 +83,85 @@ def question_title(headline: str, body: str, story_map: StoryMap) -> str:
     own_why = clause.lower().startswith("why ")
     if question is not None and safe_question(question, body, reason_given=own_why):
         return question
+    if headed_by_its_lead(headline, body) and (short := lead_title(headline)) is not None:
+        return short
     return declarative_title(headline, body)
+
+
+def headed_by_its_lead(headline: str, body: str) -> bool:
+    """A story given without a headline is headed by its own first sentence (``ingest.text``): the "headline" is
+    the body's opening sentence, which the dek gives in full."""
+    return bool(headline) and " ".join(body.split()).startswith(" ".join(headline.split()))
+
+
+# What a clause's main verb governs that states who did what: its subject, its auxiliaries and negation, a particle,
+# and its object or complement. Everything else on the verb (when, where, why, how, a second clause) is detail.
+_CORE = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "attr", "acomp", "oprd", "xcomp"})
+# What a kept phrase loses: a clause or an aside inside it (a relative clause, an adverbial clause, an apposition,
+# a second conjunct) and the punctuation around it.
+_DETAIL = frozenset({"relcl", "advcl", "appos", "conj", "cc", "parataxis", "punct", "dep", "npadvmod", "advmod"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_COMPLEMENTS = _CORE - _SUBJECTS - {"aux", "auxpass", "neg", "prt"}
+# The verbs that report a claim, a view or a finding in the clause they take ("the agency said", "police believe").
+_REPORTING = frozenset(form for verb in {*SPEECH_VERBS, *BELIEF_VERBS, *KNOWING_VERBS} for form in forms(verb))
+
+
+def lead_title(sentence: str) -> str | None:
+    """A short title built from the parse of a story's lead, for a story with no headline: who did what.
+
+    A headline states the lead's main clause (its subject, verb and object or complement) without the detail
+    hung on it; cutting the lead after a number of words instead stops mid-clause ("... after calling out an
+    online hater…"), and the whole lead is the dek already. So the title is the main verb with its subject,
+    auxiliaries, negation, particle and complement, each phrase without its relative or adverbial clauses,
+    appositions and conjuncts. None where the subject is a pronoun (the title would not say who), where the verb
+    reports a claim (its clause is the claim's, and the title must keep who makes it), where no
+    subject or no complement of a verb that needs one is found, or where the clause is still longer than a
+    title."""
+    doc = nlp()(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((t for t in root.children if t.dep_ in _SUBJECTS), None)
+    reports = root.lower_ in _REPORTING and any(t.dep_ == "ccomp" for t in root.children)
+    if subject is None or subject.pos_ == "PRON" or reports:
+        return None  # a reported claim ("..., the agency said"): a title of its clause alone drops who says so
+    kept: set[int] = {root.i}
+    for child in root.children:
+        if child.dep_ in _CORE:
+            kept |= _phrase(child)
+    if root.pos_ == "AUX" and not any(doc[i].dep_ in _COMPLEMENTS for i in kept):
+        return None  # "is" with nothing it says the subject is
+    # a piece of a word the parse split ("semi" "-final") goes with the word: kept whole or not at all
+    while glued := {i for i in kept if _glued(doc, i, i - 1, kept) or _glued(doc, i, i + 1, kept)}:
+        kept -= glued
+    words = [doc[i] for i in sorted(kept)]
+    if not words or not any(t.dep_ in _SUBJECTS for t in words) or not 3 <= len(words) <= MAX_TITLE_WORDS:
+        return None
+    following = [*words[1:], doc[-1]]
+    joined = "".join(t.text + (t.whitespace_ if n.i == t.i + 1 else " ") for t, n in zip(words, following, strict=True))
+    text = re.sub(r"\s+", " ", joined).strip(" ,;:–—-\"'“”‘’")
+    return text[:1].upper() + text[1:]
+
+
+def _glued(doc: Doc, i: int, j: int, kept: set[int]) -> bool:
+    """Whether token ``i`` is written against token ``j`` (no space between) and ``j`` is left out."""
+    if not 0 <= j < len(doc) or j in kept:
+        return False
+    first, second = (doc[j], doc[i]) if j < i else (doc[i], doc[j])
+    return not first.whitespace_ and _in_a_word(first) and _in_a_word(second)
+
+
+def _in_a_word(token: Token) -> bool:
+    return not token.is_punct or token.text in ("-", "'", "’")  # a hyphen or apostrophe inside a word
+
+
+def _phrase(head: Token) -> set[int]:
+    """The token indices of ``head``'s phrase without the details in it (``_DETAIL``)."""
+    kept = {head.i}
+    for child in head.children:
+        if child.dep_ not in _DETAIL:
+            kept |= _phrase(child)
+    return kept
 
 
 def question_from_headline(headline: str, body: str = "") -> str | None:
