@@ -136,7 +136,7 @@ def _extract(html: str, url: str | None) -> Story | None:
     html = _strip_xml_declaration(html)
     if not _DOCUMENT.search(html[:20_000]):
         html = f"<html><body>{html}</body></html>"  # a fragment ("<div><p>..."): trafilatura reads only documents
-    html = _without_figure_lists(without_hidden(html))
+    html = without_hidden(html)
     doc = _trafilatura(html, url, favor_recall=False)
     text = _paragraphs(doc.text if doc else "")
     if len(text) < THIN_BODY_CHARS:  # stage 2
@@ -153,7 +153,8 @@ def _extract(html: str, url: str | None) -> Story | None:
     author = _clean_author(getattr(doc, "author", None))
     site = _clean(getattr(doc, "sitename", None)) or meta.site
     title = _clean(getattr(doc, "title", None) or meta.title)
-    title = _without_masthead(title, [author, site]) if title else _first_words(text)
+    # the names the page's metadata gives, not trafilatura's sitename: that may be guessed from the title's last part
+    title = _without_masthead(title, [author, meta.site]) if title else _first_words(text)
     text = _without_leading_title(text, title)
     return Story(
         headline=title[:MAX_HEADLINE_CHARS],
@@ -165,30 +166,6 @@ def _extract(html: str, url: str | None) -> Story | None:
         language=_language_tag(getattr(doc, "language", None)) or meta.language or guess_language(text),
         origin="html",
     )
-
-
-def _without_figure_lists(html: str) -> str:
-    """The page without the caption a gallery sets as a list of one item right after its ``<figure>`` (``<ul><li><p>
-    Clockwise from top: ...``). A list enumerates: one item is no list, and set directly under a figure it is the
-    text the page lays out under the pictures, as a ``<figcaption>`` is (dropped with the figure); it describes
-    pictures the article does not show, so it is no sentence of the story. A list of two items or more after a
-    figure is the story's own list and stays."""
-    if "<figure" not in html.lower():
-        return html
-    try:
-        root = lxml.html.fromstring(html)
-    except (lxml.etree.LxmlError, ValueError):
-        return html
-    doomed = []
-    for figure in root.iter("figure"):
-        after = figure.getnext()
-        while after is not None and not isinstance(after.tag, str):  # a comment between
-            after = after.getnext()
-        if after is not None and after.tag in ("ul", "ol") and len([c for c in after if c.tag == "li"]) == 1:
-            doomed.append(after)
-    for element in doomed:
-        element.drop_tree()
-    return str(lxml.html.tostring(root, encoding="unicode")) if doomed else html
 
 
 def _trafilatura(html: str, url: str | None, favor_recall: bool) -> Any:
