@@ -82,6 +82,7 @@ def test_an_example_needs_the_statement_it_exemplifies() -> None:
 def test_an_addition_cannot_open_but_an_embedded_also_can() -> None:
     assert adds_to_before("Mara also wasn't shy about defending the ferry plan.")
     assert adds_to_before("The harbour master too said the plan was sound.")
+    assert adds_to_before("The operator even tried to blame the weather.")
     assert not adds_to_before("The council said it would also review the fares.")
     assert not adds_to_before("The ferry will run on Sundays too.")
 

@@ -239,14 +239,16 @@ def _after_comma(token: Any) -> bool:
     return bool(token.i > 0 and token.doc[token.left_edge.i - 1].text == ",")
 
 
-# An additive focus particle ("Alexis also wasn't shy ...", "The mayor too said ...") on the main clause.
-_ADDITIVES = frozenset({"also", "too"})
+# An additive focus particle ("Alexis also wasn't shy ...", "The mayor too said ...") on the main clause, or the
+# scalar additive "even" ("The troll even tried to backtrack"), which presupposes the same and more.
+_ADDITIVES = frozenset({"also", "too", "even"})
 
 
 def adds_to_before(sentence: str) -> bool:
-    """Whether the main clause is told as an addition: "also" (or "too") on its verb or its subject, outside a
-    quotation. An additive particle presupposes that the same is true of something told before (Karttunen and
-    Peters 1979: "Alexis also wasn't shy" presupposes someone else who wasn't): a sentence that opens the intro or a
+    """Whether the main clause is told as an addition: "also", "too" or "even" on its verb or its subject, outside
+    a quotation. An additive particle presupposes that the same is true of something told before (Karttunen and
+    Peters 1979: "Alexis also wasn't shy" presupposes someone else who wasn't; "even" adds that this one was the
+    least expected of them): a sentence that opens the intro or a
     section has nothing before it, and adds to nothing. A clause-final "too" is no addition of this kind; compress
     drops it, and "also" inside an embedded clause adds within that clause ("said it would also ...")."""
     doc = nlp()(OPENING_MARKS.sub("", sentence.strip()))
