@@ -21,7 +21,9 @@ from ..text import QUOTED
 
 __all__ = ["OPENING", "balanced", "left_behind", "opens_or_closes", "quotation_open_after"]
 
-OPENING = re.compile(r"(?:^|(?<=[\s:(\[—–-]))[\"“‘'](?=\w)")
+# an opening mark stands before the quotation's first word, or before an editor's bracketed words or an ellipsis
+# that stand in for the speaker's first ones (“[Child safety] is ...”, “... and then it stopped”)
+OPENING = re.compile(r"(?:^|(?<=[\s:(\[—–-]))[\"“‘'](?=\w|\[\w|…|\.\.\.)")
 _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _SPOKEN = re.compile(r"[.!?…]")
 _CLOSING = re.compile(r"(?:(?<=[\w.,!?…)\]])[\"”]|(?<=[.,!?…])['’])(?=\s|$|[,.;:!?)\]—–-])")

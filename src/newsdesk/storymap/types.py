@@ -40,6 +40,10 @@ class Statement(Item):
         whole_name = self.speaker.endswith(f" {self.speaker_text}") and self.speaker_text[:1].isupper()
         if not self.speaker or not (self.speaker_text.lower() in PERSONAL_PRONOUNS or whole_name):
             return self.sentence
+        if whole_name and re.search(rf"\b{re.escape(self.speaker)}\b", self.sentence):
+            # the sentence names its speaker in full already ("Jack Grealish made ... said Grealish"): its bare
+            # surname is that person, and a surname with its given name before it is no bare surname to expand
+            return self.sentence
         said = re.search(rf"\b{re.escape(self.speaker_text)}\b", self.sentence)
         # a pronoun whose name stands before it in the same sentence is resolved there ("Mr Beavis had gone to
         # court to fight what he called ...")

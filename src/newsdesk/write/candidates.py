@@ -5,16 +5,18 @@ the story. Background that is off the story, or says what the story says, is lef
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..injection import sentence_screen
-from ..language import newsgathering
+from ..language import HONORIFICS, newsgathering, nlp
 from ..models import Passage, Source
 from ..progress import tick
 from ..sentences import split_sentences
 from ..storymap.quoting import balanced, left_behind, opens_or_closes, quotation_open_after
 from ..text import content_words
+from .casing import lower_words
 from .core import compress
 from .repeats import repeats_one_of
 from .salience import about_the_story, says_what_the_story_says
@@ -63,7 +65,9 @@ def candidates(
     Mbeki, not Grace Mbeke."), and is judged whole as it reads.
     """
     corrected = corrected or {}
-    named = {**corrected, **(named or {})}
+    ambiguous = _shared_surnames(named or {}, sources)
+    named = {**corrected, **{k: v for k, v in (named or {}).items() if k not in ambiguous}}
+    unusable = {*unusable, *ambiguous}
     focus = set(content_words(headline))
     found: list[Candidate] = []
     order = 0
@@ -112,3 +116,53 @@ def candidates(
         if not keep or same or repeats_one_of(c.original, own)
     }
     return [c for c in found if id(c) not in left_out]
+
+
+# A run of capitalised words: a full name as the story map writes a speaker in ("John Okafor").
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+\b")
+
+
+def _shared_surnames(named: Mapping[str, str], sources: list[Source]) -> set[str]:
+    """The sentences whose speaker ``named`` gives in full for a bare surname that two people of the story share.
+
+    News names a person in full once and by surname after; a story that names two people of one surname ("John
+    Okafor", "his sister Mary Okafor") makes the bare surname ambiguous, and only its place among the sentences
+    around it tells the reader which one is meant. Expanded to one full name, the sentence gives one person's
+    words to the other wherever it stands; given as written, away from its neighbours, it names either. Such a
+    sentence is not drafted from. Two people share a surname where the story writes it after two different given
+    names: the word before the surname, tagged a person's name with it, and neither an honorific ("Mr Okafor") nor
+    a word the story writes in lower case, a role ("councillor Okafor")."""
+    if not named:
+        return set()
+    body = "\n".join(p.text for source in sources for p in source.passages)
+    lower = lower_words(body)
+    found: set[str] = set()
+    for sentence, given in named.items():
+        for run in _NAME_RUN.findall(given):
+            *first, surname = run.split()
+            if run in sentence or not re.search(rf"\b{re.escape(surname)}\b", sentence):
+                continue
+            others = _given_names(surname, body, lower) - {first[-1]}
+            if others:
+                found.add(sentence)
+    return found
+
+
+def _given_names(surname: str, body: str, lower: set[str]) -> set[str]:
+    """The given names the story writes right before ``surname``, where the tagger reads both as a person's name."""
+    names: set[str] = set()
+    pattern = re.compile(rf"\b([A-Z][\w'’-]+) {re.escape(surname)}\b")
+    for line in {line for line in body.splitlines() if pattern.search(line)}:
+        for token in nlp()(line):
+            after = token.nbor() if token.i + 1 < len(token.doc) else None
+            if (
+                after is not None
+                and after.text == surname
+                and token.ent_type_ == "PERSON"
+                and after.ent_type_ == "PERSON"
+                and token.text[:1].isupper()
+                and token.lower_.rstrip(".") not in HONORIFICS
+                and token.lower_ not in lower
+            ):
+                names.add(token.text)
+    return names

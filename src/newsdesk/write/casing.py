@@ -18,7 +18,14 @@ from ..language import MEASURE_ENTITIES, in_lexicon, nlp
 if TYPE_CHECKING:  # spaCy's own types; the parse itself comes from language.nlp()
     from spacy.tokens import Doc, Span
 
-__all__ = ["MID_SENTENCE_CAPITAL", "capitalised_words", "first_word_is_common", "lower_first", "lower_words"]
+__all__ = [
+    "MID_SENTENCE_CAPITAL",
+    "capitalised_words",
+    "first_word_is_common",
+    "lower_first",
+    "lower_words",
+    "upper_first",
+]
 
 _NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}  # not numbers
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
@@ -106,3 +113,14 @@ def first_word_is_common(text: str) -> bool:
     part of speech decides ("quarry" is a noun however the entity tagger labels it); a nationality is a name."""
     first = nlp()(text[:1].lower() + text[1:])[0]
     return bool(first.pos_ != "PROPN" and first.ent_type_ != "NORP")
+
+
+def upper_first(text: str) -> str:
+    """The text with the capital its first word takes from opening a sentence ("but the council ..." cut to "the
+    council ..." -> "The council ..."), unless that word is written with a capital inside it ("xAI", "iPhone",
+    "eBay"): such a word is a name whose form is its own, not its place's, and English keeps it lower-case at the
+    start of a sentence too ("xAI repeatedly responded ...")."""
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    if not word or not word[0].islower() or any(c.isupper() for c in word[1:]):
+        return text
+    return text[0].upper() + text[1:]

@@ -15,6 +15,7 @@ from typing import Any
 from ..ingest.clean import without_dateline
 from ..language import PAGE_NOUNS, SPEECH_VERBS, TIME_UNITS, parse, words_pattern
 from ..text import quotation_spans, within
+from .casing import upper_first
 from .parse import BULLET
 
 __all__ = ["compress", "points_back", "shorten"]
@@ -168,9 +169,7 @@ def compress(sentence: str) -> str:
     text = _CONNECTIVE.sub("", BULLET.sub("", text))
     text = _outside_quotations(_ADDITIVE_FINAL, text)
     text = _without_medial_connectives(text)
-    if text and text[0].islower():
-        text = text[0].upper() + text[1:]
-    return " ".join(text.split())
+    return " ".join(upper_first(text).split())
 
 
 def _without_medial_connectives(text: str) -> str:
@@ -402,7 +401,7 @@ class _Cut:
         text = self.text[:start] + replacement + self.text[end:]
         positions = self.positions[:start] + [-1] * len(replacement) + self.positions[end:]
         if start == 0 and text:
-            text = text[0].upper() + text[1:]
+            text = upper_first(text)
         if len(text.split()) < MIN_CORE_WORDS or not self._whole(text, positions):
             return False
         if not self._every_verb_keeps_its_subject(text):

@@ -15,13 +15,14 @@ compressed and cut is ``core``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from ..models import Block, Citation, Passage, Sentence, Source
 from ..progress import tick
 from ..storymap import StoryMap
 from ..storymap.quoting import balanced
 from ..text import YEAR
-from .antecedents import OPENING_MARKS, depends_on_before, given_by, pronoun_subject
+from .antecedents import OPENING_MARKS, adds_to_before, depends_on_before, given_by, introduced, pronoun_subject
 from .candidates import Candidate, candidates
 from .core import points_back, shorten
 from .placement import speaker_unnamed, story_date
@@ -57,6 +58,7 @@ class GroundedDrafter:
         self.headline = headline
         self._dek: int | None = None  # the first sentence the article gives, in its dek
         self._nouns: set[str] | None = None  # ``_article_nouns``
+        self._first_told: dict[tuple[int, str], int] | None = None  # ``_told``: where each thing is first told
         self._leaning: dict[int, bool] = {}  # by candidate: ``leans_back``, once the article's nouns are final
         for c in self.pool:
             self._openings[c.passage.source_number] = min(c.order, self._openings.get(c.passage.source_number, c.order))
@@ -94,8 +96,8 @@ class GroundedDrafter:
         before = self._before.get((candidate.passage.source_number, candidate.order - 1))
         return (
             self.leans_back(candidate)
-            or pronoun_subject(candidate.text)
-            or depends_on_before(candidate.original, before, self._article_nouns())
+            or adds_to_before(candidate.text)
+            or depends_on_before(candidate.original, before, self._article_nouns(), told=self._told(candidate))
         )
 
     def leans_back(self, candidate: Candidate) -> bool:
@@ -103,11 +105,15 @@ class GroundedDrafter:
         (``points_back``), or it takes up by a general noun what only that sentence named and the article has not
         said yet (``depends_on_before``, general nouns: "in the country", "on the issue", "that figure"). A
         sentence that takes something up is read as its antecedent's sentence tells it; after any other, it points
-        at the wrong thing (Smoke test 44 #7: "criticism in the country" read as the US, not Kenya)."""
+        at the wrong thing (Smoke test 44 #7: "criticism in the country" read as the US, not Kenya). So does one
+        whose main subject is a personal pronoun (``pronoun_subject``: "According to his speechwriter, he appeared
+        ..."), which takes up the most prominent person of the sentence before it (centering): after another
+        sentence it names that sentence's person; and one that takes up by a definite description what its source
+        introduced before and the article has not (``depends_on_before``, ``told``: "X lambasted the raid")."""
         index = self._by_original.get((candidate.original, id(candidate.passage)))
         if index is not None and index in self._leaning:
             return self._leaning[index]
-        leaning = self.points_back(candidate) or self._takes_up(candidate)
+        leaning = self.points_back(candidate) or pronoun_subject(candidate.text) or self._takes_up(candidate)
         if index is not None and self._nouns is not None and self._dek is not None:
             self._leaning[index] = leaning  # the article's nouns are final once the dek is given
         return leaning
@@ -126,7 +132,19 @@ class GroundedDrafter:
 
     def _takes_up(self, candidate: Candidate) -> bool:
         before = self._before.get((candidate.passage.source_number, candidate.order - 1))
-        return depends_on_before(candidate.original, before, self._article_nouns(), general_only=True)
+        return depends_on_before(
+            candidate.original, before, self._article_nouns(), general_only=True, told=self._told(candidate)
+        )
+
+    def _told(self, candidate: Candidate) -> _ToldBefore:
+        """What the candidate's source introduced before it (``antecedents.introduced``), for a definite noun to
+        take up: the events and the things its earlier sentences brought in, by lemma."""
+        if self._first_told is None:
+            self._first_told = {}
+            for other in sorted(self.pool, key=lambda c: c.order):
+                for lemma in introduced(other.original):
+                    self._first_told.setdefault((other.passage.source_number, lemma), other.order)
+        return _ToldBefore(self._first_told, candidate.passage.source_number, candidate.order)
 
     def _article_nouns(self) -> set[str]:
         """The nouns (and verbs: "raided" names a raid) of what every reader has met before any section: the
@@ -325,6 +343,18 @@ class GroundedDrafter:
         for start in range(0, len(sentences), 3):  # short paragraphs read better than one wall of text
             blocks.append(Block(type="paragraph", sentences=sentences[start : start + 3]))
         return blocks
+
+
+@dataclass(frozen=True)
+class _ToldBefore:
+    """The lemmas a source introduced before a place in it (``GroundedDrafter._told``), as a container."""
+
+    first: dict[tuple[int, str], int]  # (source number, lemma) -> the order of the sentence that first told it
+    source: int
+    order: int
+
+    def __contains__(self, lemma: object) -> bool:
+        return isinstance(lemma, str) and self.first.get((self.source, lemma), self.order) < self.order
 
 
 def _follows(candidate: Candidate, chosen: list[tuple[int, Candidate]], dek: int) -> bool:
