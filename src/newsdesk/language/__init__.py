@@ -51,8 +51,10 @@ from .parser import (
 )
 from .stemming import forms, past_tense, stem, words_pattern
 from .words import (
+    ANSWERING_VERBS,
     ATTITUDE_NOUNS,
     BELIEF_VERBS,
+    BENEFIT_VERBS,
     CAUSAL_CONNECTIVES,
     CAUSAL_VERBS,
     CLAIM_NOUNS,
@@ -65,9 +67,11 @@ from .words import (
     EXPECTATION_PREDICATES,
     EXPLANATION_NOUNS,
     FALSITY_ADJECTIVES,
+    FINDING_NOUNS,
     FORECAST_WORDS,
     FUTURE_PERIPHRASES,
     GRADUAL_ADVERBS,
+    HARM_VERBS,
     HEARSAY_NOUNS,
     HEARSAY_PARTICIPLES,
     HEDGE_ADVERBS,
@@ -89,6 +93,7 @@ from .words import (
     PROBABILITY_ADVERBS,
     QUALIFYING_ADJECTIVES,
     RARE_FREQUENCY,
+    REBUTTAL_VERBS,
     REPORTING_FORMS,
     REPORTING_VERBS,
     SETTLING_VERBS,
@@ -104,11 +109,16 @@ from .words import (
 )
 
 __all__ = [
+    "ANSWERING_VERBS",
+    "FINDING_NOUNS",
     "ALIASES",
     "antonyms",
     "ANTONYMS_FILE",
     "ATTITUDE_NOUNS",
     "BELIEF_VERBS",
+    "BENEFIT_VERBS",
+    "HARM_VERBS",
+    "REBUTTAL_VERBS",
     "CAUSAL_CONNECTIVES",
     "CAUSAL_VERBS",
     "CLAIM_NOUNS",
