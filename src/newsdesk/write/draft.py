@@ -149,6 +149,11 @@ def write_draft(
         intro.blocks = opening_intro(
             sources, headline, story_map, dek, min(words, SCARCE_INTRO_WORDS) if summary else words, given
         )
+        if drafter is not None:  # and the sections drafted after it take none of the intro's again
+            quoted = {c.quote for s in intro.sentences() for c in s.citations}
+            for candidate in drafter.unused():
+                if candidate.original in quoted:
+                    drafter.claim(candidate.original, candidate.passage)
     intro.blocks = worded(intro.blocks)
     if not intro.blocks:
         intro.note = EMPTY_NOTE
