@@ -449,3 +449,191 @@ def test_looking_through_the_statements_for_a_map_section_says_how_far_it_got() 
     with heartbeat(lambda stage, status, **data: events.append(data), every=0.0):
         map_section(spec, story_map, drafter)
     assert any(e.get("task") == "Looking through the story's statements" for e in events)
+
+
+def test_a_denial_is_no_pro_but_the_reply_given_after_the_charge_it_answers() -> None:
+    """A denial is the accused side's answer to a charge, no pro of the matter: it is given in the charge's bullet,
+    after it (smoke 45 F8: "The ministry denied that any warning had been received" stood as a Pro)."""
+    texts = [
+        "A landslide closed the coastal road near Perrin on Sunday.",
+        "Residents' leader Hana Ruiz accused the roads agency of ignoring cracks in the cliff for two years.",
+        "The agency denied receiving any report about the cliff.",
+    ]
+    sources = one_source(texts, HEADLINE)
+    spec = next(s for s in load_template("default").sections if s.format == "pros_cons")
+    section = map_section(spec, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
+    headings = [s.text for b in section.blocks if b.type == "subheading" for s in b.sentences]
+    bullets = [[s.text for s in b.sentences] for b in section.blocks if b.type == "bullet"]
+    assert headings == ["Cons"], (headings, bullets)
+    assert bullets == [[texts[1], texts[2]]], bullets
+
+
+def test_a_denial_with_no_charge_before_it_is_no_pro() -> None:
+    texts = [
+        "The roads agency denied that it had been told about any cracks in the cliff.",
+        "A landslide closed the coastal road near Perrin on Sunday.",
+    ]
+    assert _pros_cons_bullets(texts) == []
+
+
+def test_a_view_told_with_a_neutral_verb_of_saying_is_read_from_what_is_said() -> None:
+    """ "Said the tram would save time" is a view for, "said it would ruin the square" a warning: the stance of a
+    statement is read from its verb and its content together (issue 17 item 6; smoke 45 F8)."""
+    texts = [
+        "The council voted on Tuesday to extend the tram line to Westgate.",
+        "Transport chair Olga Brenner said the extension would save commuters twenty minutes a day.",
+        "Market trader Femi Lowe said the works would ruin trade on the square for a year.",
+    ]
+    bullets = _pros_cons_bullets(texts)
+    assert bullets == [texts[1], texts[2]], bullets
+
+
+def test_a_judgement_in_plain_saying_is_a_view_and_an_effect_told_as_done_is_none() -> None:
+    texts = [
+        "The storm damaged forty homes in Carran on Friday, the fire service said.",
+        'Mayor Joan Fitch said the delay in repairs was "a disgrace."',
+        'Housing officer Lee Tan said the repairs were "slow but essential."',
+    ]
+    bullets = _pros_cons_bullets(texts)
+    assert texts[0] not in bullets, bullets
+    assert texts[1] in bullets and texts[2] in bullets, bullets
+
+
+def _no_call_draft(texts: list[str], headline: str, published: str = "2026-03-10"):  # type: ignore[no-untyped-def]
+    from newsdesk.llm.session import Session
+    from newsdesk.write.draft import write_draft
+
+    sources = one_source(texts, headline, published)
+    return write_draft(
+        Session(_NoCalls(), max_calls=0),  # type: ignore[arg-type]
+        load_template("default"),
+        sources,
+        headline,
+        grounded=True,
+        story_map=build_map(sources, headline),
+        body=" ".join(texts),
+        map_analysis=True,
+    )
+
+
+def test_what_comes_next_goes_to_the_outlook_not_the_intro() -> None:
+    """A story tells its next steps last; the intro, taken from the sentences the other parts left, opened on them
+    and Future Outlook was left out as "given in other sections" (smoke 45 F11). The outlook claims them first."""
+    headline = "Appeals court strikes down Brenley port fee"
+    texts = [
+        "A state appeals court on Tuesday struck down a port fee imposed by Brenley County in 2025.",
+        "The three-judge panel ruled that the county had no power to charge the fee without a public vote.",
+        "The fee raised about $6 million from 2,400 shipping firms last year.",
+        "County attorney Rosa Lind said the county was studying the ruling.",
+        "The county will decide within 30 days whether to appeal to the supreme court.",
+        "A hearing on refunds is set for April 14.",
+    ]
+    draft = _no_call_draft(texts, headline)
+    intro = [s.text for s in draft.intro.sentences()]
+    outlook = next(s for s in draft.sections if s.kind == "outlook")
+    said = [s.text for s in outlook.sentences()]
+    assert texts[4] not in intro and texts[5] not in intro, intro
+    assert texts[4] in said or texts[5] in said, (said, outlook.note)
+
+
+def test_an_answer_never_opens_the_intro_before_what_it_answers() -> None:
+    """ "X added" or "X disagreed" presupposes an earlier saying: in the intro, read before the claim it answers,
+    the story is told backwards (smoke 45 F11). It stands only right after the story's sentence before it."""
+    from newsdesk.write.grounded import GroundedDrafter as Drafter
+
+    headline = "Clinic closes night ward"
+    texts = [
+        "The Farrow community clinic closed its night ward on Monday.",
+        "Union steward Amal Reyes said the clinic had cut 12 nursing posts.",
+        "Ward nurses have worked extra shifts since October, the union said.",
+        '"The posts were never filled," clinic director Tom Ashe added.',
+    ]
+    sources = one_source(texts, headline)
+    story_map = build_map(sources, headline)
+    drafter = Drafter.reading(sources, headline, story_map)
+    drafter.take(1, lead=True)  # the dek
+    drafter.claim(texts[1], sources[0].passages[1])  # the claim, given in another section
+    intro = [c.original for c in drafter.take(200, lead=True)]
+    assert texts[3] not in intro, intro
+
+
+def test_a_refusal_that_also_tells_is_not_an_open_question() -> None:
+    """ "Declined to comment ... but told the paper that ..." states what was told: no "Not yet known" item
+    (smoke 45 F13). A refusal alone still is."""
+    from newsdesk.write.from_map import role
+
+    texts = [
+        "The new harbour ferry was withdrawn on Friday after an engine fault.",
+        "Ferry operator Baylink declined to comment on the fault but told the Island Post that repairs were underway.",
+        "The harbour office declined to say when the ferry would return.",
+    ]
+    sources = one_source(texts, HEADLINE)
+    watch = next(s for s in load_template("default").sections if role(s) == "watch")
+    section = map_section(watch, build_map(sources, HEADLINE), GroundedDrafter(sources, HEADLINE))
+    groups: dict[str, list[str]] = {}
+    heading = ""
+    for block in section.blocks:
+        for s in block.sentences:
+            if block.type == "subheading":
+                heading = s.text
+            else:
+                groups.setdefault(heading, []).append(s.text)
+    assert texts[1] not in groups.get("Not yet known", []), groups
+    assert texts[2] in groups.get("Not yet known", []), groups
+
+
+def test_a_survey_is_no_voice_to_follow() -> None:
+    """What a survey or a study reveals is a finding it sources, no one's voice (smoke 45 F13)."""
+    from newsdesk.write.placement import a_voice
+
+    sentence = "The survey also revealed that the number of ferry passengers had fallen by 12 per cent."
+    assert not a_voice(sentence, "The survey", "reveal")
+    assert a_voice("Harbour master Ian Cole said the fall was temporary.", "Ian Cole", "say")
+
+
+def test_an_empty_outlook_says_what_comes_next_is_given_where_a_given_sentence_tells_it() -> None:
+    """A note says only what is true: where a sentence the article gives tells what comes next, the story does say
+    it (smoke 45 F17: "says nothing about what comes next" beside "will reopen in February"), dated or in a modal."""
+    from newsdesk.write.from_map import role
+
+    texts = [
+        "The Alder library closed its reading room on Friday after a roof leak.",
+        "The reading room reopens on December 19.",
+    ]
+    sources = one_source(texts, HEADLINE, "2026-12-05")
+    story_map = build_map(sources, HEADLINE)
+    drafter = GroundedDrafter.reading(sources, HEADLINE, story_map)
+    for text, passage in zip(texts, sources[0].passages, strict=True):
+        drafter.claim(text, passage)  # both given in the intro
+    outlook = next(s for s in load_template("default").sections if role(s) == "outlook")
+    section = map_section(outlook, story_map, drafter)
+    assert not section.blocks
+    assert section.note is not None and "given in other sections" in section.note, section.note
+
+
+def test_a_wordless_piece_is_no_drafted_sentence() -> None:
+    """A bare "." states nothing: it is dropped before the check, not counted as a sentence removed (smoke 45 F20)."""
+    from newsdesk.models import Block, Sentence
+    from newsdesk.write.draft import worded
+
+    blocks = [Block(type="bullet", sentences=[Sentence(text=".")]), Block(type="bullet", sentences=[Sentence("A.")])]
+    assert [[s.text for s in b.sentences] for b in worded(blocks)] == [["A."]]
+
+
+def test_the_stand_in_intro_takes_no_sentence_another_part_gives() -> None:
+    """Each usable sentence is used once: the intro built from the story's opening, where the drafted one came out
+    empty, took the very sentences the takeaways held, and the check then dropped the takeaways as repeats (smoke 45
+    F17: "Key Takeaways is left out: everything drafted ... repeated points made earlier")."""
+    from newsdesk.write.from_sources import opening_intro
+
+    headline = "Alder library closes reading room"
+    texts = [
+        "The Alder library closed its reading room on Friday after a roof leak.",
+        "About 3,000 books were moved to the town hall.",
+        "Repairs will cost about $25,000, the council said.",
+    ]
+    sources = one_source(texts, headline, "2026-12-05")
+    story_map = build_map(sources, headline)
+    intro = opening_intro(sources, headline, story_map, texts[0], 200, {texts[1]})
+    said = [s.text for b in intro for s in b.sentences]
+    assert texts[1] not in said and texts[2] in said, said

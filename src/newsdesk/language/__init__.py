@@ -51,8 +51,10 @@ from .parser import (
 )
 from .stemming import forms, past_tense, stem, words_pattern
 from .words import (
+    ANSWERING_VERBS,
     ATTITUDE_NOUNS,
     BELIEF_VERBS,
+    BENEFIT_VERBS,
     CAUSAL_CONNECTIVES,
     CAUSAL_VERBS,
     CLAIM_NOUNS,
@@ -67,9 +69,11 @@ from .words import (
     EXPECTATION_PREDICATES,
     EXPLANATION_NOUNS,
     FALSITY_ADJECTIVES,
+    FINDING_NOUNS,
     FORECAST_WORDS,
     FUTURE_PERIPHRASES,
     GRADUAL_ADVERBS,
+    HARM_VERBS,
     HEARSAY_NOUNS,
     HEARSAY_PARTICIPLES,
     HEDGE_ADVERBS,
@@ -92,6 +96,7 @@ from .words import (
     PROBABILITY_ADVERBS,
     QUALIFYING_ADJECTIVES,
     RARE_FREQUENCY,
+    REBUTTAL_VERBS,
     REPORTING_FORMS,
     REPORTING_VERBS,
     SETTLING_VERBS,
@@ -108,6 +113,8 @@ from .words import (
 )
 
 __all__ = [
+    "ANSWERING_VERBS",
+    "FINDING_NOUNS",
     "ALIASES",
     "antonyms",
     "ANTONYMS_FILE",
@@ -117,6 +124,9 @@ __all__ = [
     "LOWER_BOUND_PHRASES",
     "UPPER_BOUND_PHRASES",
     "BELIEF_VERBS",
+    "BENEFIT_VERBS",
+    "HARM_VERBS",
+    "REBUTTAL_VERBS",
     "CAUSAL_CONNECTIVES",
     "CAUSAL_VERBS",
     "CLAIM_NOUNS",

@@ -43,6 +43,20 @@ SPEECH_VERBS: dict[str, Stance] = {
         "neutral",
     ),
 }
+#: Verbs of answering a charge: a denial or a rebuttal is the accused side's reply to what was said against it, so
+#: it weighs nothing of the matter by itself (Pros and Cons give it only after the charge it answers).
+REBUTTAL_VERBS = frozenset("deny rebut refute".split())
+#: Verbs whose meaning is an effect on their object, good or bad for it ("save lives", "protect residents" against
+#: "hurt businesses", "kill the night economy"). Foreseen by a speaker (under a modal) of what the story's matter
+#: will do, they are the speaker's view of it, whatever the verb of saying: a benefit is a view for, a harm a warning.
+BENEFIT_VERBS = frozenset("save protect help improve benefit strengthen boost ease revive".split())
+HARM_VERBS = frozenset("hurt harm damage kill destroy ruin cripple devastate undermine wreck endanger weaken".split())
+#: Verbs whose saying presupposes an earlier one it answers or adds to ("denied", "replied", "disagreed", "added"):
+#: told before what it answers, the answer comes first and the charge after it.
+ANSWERING_VERBS = REBUTTAL_VERBS | frozenset("reply respond retort counter disagree add".split())
+#: Nouns of a document of inquiry ("the survey revealed", "the study found"): what it states is a finding it
+#: sources, no one's voice.
+FINDING_NOUNS = frozenset("study survey poll research analysis findings data census audit".split())
 #: Verbs of holding a view rather than stating one: the checker compares views ("scientists think"), the story map
 #: records statements only.
 BELIEF_VERBS = frozenset("believe think".split())

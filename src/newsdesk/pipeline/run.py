@@ -250,7 +250,9 @@ def _run(
     # the title and dek are checked with the body (and judged with it); one that fails is replaced by one built
     # from the story that passes
     titles, deks = headline_fallbacks(story.headline, story.body, story_map)
-    opening = opening_intro(sources, story.headline, story_map, article.dek, template.headline.target_words)
+    # the intro that stands in for one the check empties takes no sentence the sections already give: each once
+    given = {c.quote for section in article.sections for s in section.sentences() for c in s.citations}
+    opening = opening_intro(sources, story.headline, story_map, article.dek, template.headline.target_words, given)
     if plan.verify and len({s.publisher for s in sources if s.publisher}) > 1:
         # outlets that give a figure differently settle nothing between them: the story's sentences that give one
         # stand under its dateline, as its outlet's account

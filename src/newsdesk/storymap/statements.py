@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..language import BELIEF_VERBS, SPEECH_VERBS, STATEMENT_VERBS, Stance, speaker_tokens
+from ..language import (
+    BELIEF_VERBS,
+    BENEFIT_VERBS,
+    HARM_VERBS,
+    SPEECH_VERBS,
+    STATEMENT_VERBS,
+    Stance,
+    nlp,
+    speaker_tokens,
+)
 from ..models import Passage
 from ..text import OPENS_QUOTATION, QUOTED, quotation_spans, within
 from .completeness import WHOLE_QUOTE, is_complete_sentence
@@ -46,7 +55,9 @@ _SUPPORT_WORDS = re.compile(
     r"\b(?:success(?:ful)?|historic|milestone|welcome[ds]?|proud|great|good news|"
     r"opportunit(?:y|ies)|benefits?|boost|breakthrough|progress|important step|"
     r"excit(?:ed|ing)|hope(?:ful)?|promising|landmark|achievement|better|impressive|"
-    r"remarkable|optimistic|pleased|delighted)\b",
+    r"remarkable|optimistic|pleased|delighted|"
+    # what is needed is defended as right, whatever it costs ("painful but necessary", "the only way forward")
+    r"necessary|essential)\b",
     re.I,
 )
 _CRITICISM_WORDS = re.compile(
@@ -54,6 +65,8 @@ _CRITICISM_WORDS = re.compile(
     r"outrage(?:ous)?|shameful|reckless|unfair|absurd|lies?|corrupt(?:ion)?|criticism|"
     r"critics?|condemn(?:ed|s)?|appalling|awful|terrible|horrors?|horrific|harassment|"
     r"abuse[ds]?|attack(?:s|ing)?|not (?:go )?(?:anywhere )?(?:near )?far enough|"
+    # a scandal or a disgrace is the judgement itself; a broken promise or a betrayal blames whoever made it
+    r"scandal(?:ous)?|disgrace(?:ful)?|betray(?:al|ed|s)?|broken\s+(?:\w+\s+)?promises?|"
     # the perfect of a modal of obligation says what was done fell short of what ought to have been: a
     # reproach ("the authority should have sought federal grants first", "should not have been approved")
     r"(?:should|ought)(?:n['’]t| not)?(?: to)? have)\b",
@@ -80,7 +93,7 @@ def listed_statement(introduced: Statement, sentence: str, passage: Passage, ord
         speaker=introduced.speaker,
         speaker_text=introduced.speaker_text,
         verb=introduced.verb,
-        stance=_stance(introduced.verb, sentence),
+        stance=_stance(introduced.verb, sentence, None),
     )
 
 
@@ -153,7 +166,7 @@ def read_statement(
             speaker=speaker,
             speaker_text=span.text,
             verb=lemma,
-            stance=_side_voted(doc, speaker_token, token) or _conjoined_stance(token) or _stance(lemma, sentence),
+            stance=_side_voted(doc, speaker_token, token) or _conjoined_stance(token) or _stance(lemma, sentence, doc),
         )
         if lemma == ACCORDING_TO:
             sourced = sourced or statement
@@ -276,10 +289,13 @@ def _reports_clause(verb: Token) -> bool:
 def stance_of(verb: str, sentence: str) -> Stance:
     """The stance of a statement: its speech verb's where the verb carries one ("criticise", "warn"), else
     the words it reports (judgement or foreseen harm), else neutral."""
-    return _stance(verb, sentence)
+    return _stance(verb, sentence, None)
 
 
-def _stance(verb: str, sentence: str) -> Stance:
+def _stance(verb: str, sentence: str, doc: Any) -> Stance:
+    """The speech verb's stance where it carries one; else the words it reports: a judgement, a foreseen harm, a
+    word of approval, or an effect foreseen (``_foreseen_effect``). A neutral verb of saying ("said") reports a view
+    as well as a fact: "said the lanes would save lives" is a view for, read from what is said, not how."""
     stance = _VERB_STANCE.get(verb, "neutral")
     if stance != "neutral":
         return stance
@@ -289,7 +305,30 @@ def _stance(verb: str, sentence: str) -> Stance:
         return "warning"
     if _SUPPORT_WORDS.search(sentence):
         return "support"
-    return "neutral"
+    return _foreseen_effect(doc if doc is not None else nlp()(sentence)) or "neutral"
+
+
+_FORESEEING = frozenset("will would could may might can".split())
+
+
+def _foreseen_effect(doc: Any) -> Stance | None:
+    """The stance of an effect the speaker foresees: a verb whose meaning is good or bad for its object
+    (``BENEFIT_VERBS``, ``HARM_VERBS``) under a modal, with an object, not negated ("would save lives", "will kill
+    the night economy", "would hurt businesses"). A foreseen benefit is a view for, a foreseen harm a warning; an
+    effect told as done ("the floods killed 23") is an event, not a view, and one both ways judges nothing."""
+    found: set[Stance] = set()
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in BENEFIT_VERBS | HARM_VERBS:
+            continue
+        children = list(token.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in _FORESEEING for c in children)
+        if not modal and token.dep_ == "conj":  # "would save money and help shops": the modal is the first verb's
+            modal = any(c.dep_ == "aux" and c.lower_ in _FORESEEING for c in token.head.children)
+        negated = any(c.dep_ == "neg" for c in children)
+        if modal and not negated and any(c.dep_ in ("dobj", "obj") for c in children):
+            found.add("support" if lemma in BENEFIT_VERBS else "warning")
+    return found.pop() if len(found) == 1 else None
 
 
 def _named_head(doc: Any, head: Token) -> tuple[Token, Any]:
@@ -338,7 +377,7 @@ def speaker_words(
         story_map.unusable.add(sentence)
         return
     story_map.statements.append(
-        Statement(sentence, passage, order, speaker=speaker, verb="say", stance=_stance("say", sentence))
+        Statement(sentence, passage, order, speaker=speaker, verb="say", stance=_stance("say", sentence, doc))
     )
     if speaker in actors:
         actors[speaker].statements += 1

@@ -7,12 +7,13 @@ dated by ``datelines``. Each point is then made once in the whole article (``eac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..langid import ARTICLE_LANGUAGE, guess_language
 from ..llm.session import Session
-from ..models import REPEATED_BEFORE_CHECK, Dropped, Section, Source
+from ..models import REPEATED_BEFORE_CHECK, Block, Dropped, Section, Source
 from ..sentences import split_sentences
 from ..storymap import StoryMap
 from ..template import Template, load_template
@@ -110,12 +111,20 @@ def write_draft(
         """Pros and Cons claim the story's views before the takeaways do: a view for or against has its one place
         in the section that weighs the views, with its reason, and the takeaways list the main points left. Taken
         after them, a story that is all about opposing views gives each as a plain takeaway and leaves the section
-        that weighs them with none (smoke 44 #12)."""
+        that weighs them with none (smoke 44 #12). The outlook claims what comes next before the takeaways and the
+        intro too: a story tells its next steps last, so the intro, which goes on with the sentences left, opened
+        on the story's closing sentences and the outlook was left out as "given in other sections" (smoke 45 F11);
+        what comes next has its one place in the section about it."""
         assert drafter is not None
-        return {
+        built = {
             spec.id: from_map.map_section(spec, story_map, drafter, scarce)
             for spec in template.sections
             if from_map.role(spec) == "pros_cons"
+        }
+        return built | {
+            spec.id: from_map.map_section(spec, story_map, drafter, scarce)
+            for spec in template.sections
+            if from_map.role(spec) == "outlook"
         }
 
     if drafter is not None:
@@ -135,9 +144,17 @@ def write_draft(
         title, dek, intro = written_headline(session, asked, template, headline, story_map, body)
     if not intro.blocks:  # the model wrote no usable intro: the story's own opening says what happened
         words = template.headline.target_words
+        # the sentences the grounded parts already hold are theirs: the intro takes none of them again
+        given = {c.original for i, c in enumerate(drafter.pool) if i in drafter.used} if drafter is not None else set()
         intro.blocks = opening_intro(
-            sources, headline, story_map, dek, min(words, SCARCE_INTRO_WORDS) if summary else words
+            sources, headline, story_map, dek, min(words, SCARCE_INTRO_WORDS) if summary else words, given
         )
+        if drafter is not None:  # and the sections drafted after it take none of the intro's again
+            quoted = {c.quote for s in intro.sentences() for c in s.citations}
+            for candidate in drafter.unused():
+                if candidate.original in quoted:
+                    drafter.claim(candidate.original, candidate.passage)
+    intro.blocks = worded(intro.blocks)
     if not intro.blocks:
         intro.note = EMPTY_NOTE
     number_sentences("intro", intro.blocks)
@@ -192,6 +209,7 @@ def write_draft(
             written.add(section.id)
         if drafter is not None:  # the sources' own sentences: an earlier entry's are dated, wherever they stand
             section.blocks = dated(section.blocks, datelines(sources))
+        section.blocks = worded(section.blocks)
         section.prune()
         number_sentences(section.id, section.blocks)
         sections.append(section)
@@ -222,6 +240,18 @@ def write_draft(
         refused=refused,
         repeats=repeats,
     )
+
+
+def worded(blocks: list[Block]) -> list[Block]:
+    """The blocks without their sentences that hold no word (a bare "." or a stray mark the splitter left): such a
+    piece states nothing, so it is no drafted sentence, and checked it would be counted as an unsupported sentence
+    removed (smoke 45 F20)."""
+    for block in blocks:
+        block.sentences = [s for s in block.sentences if _WORD.search(s.text)]
+    return [b for b in blocks if b.sentences]
+
+
+_WORD = re.compile(r"\w")
 
 
 def each_point_once(dek: str, intro: Section, sections: list[Section], written: set[str]) -> list[Dropped]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..language import NEGATION_WORDS
+from ..language import NEGATION_WORDS, REBUTTAL_VERBS
 from ..models import Block, Section, Sentence
 from ..progress import tick
 from ..storymap import ACCORDING_TO, Dated, Item, Statement, StoryMap, plan_lines
@@ -27,6 +27,7 @@ from .placement import (
     a_voice,
     names_a_day,
     own_conduct,
+    states_besides,
     tells_what_comes_next,
     tells_what_was,
     told_as_past,
@@ -101,7 +102,9 @@ def map_section(spec: SectionSpec, story_map: StoryMap, drafter: GroundedDrafter
         section.blocks = []
         # a note says only what is true: what the section would draw on, given in another section, is not absent
         drawn_on = _drawn_on(kind, story_map)
-        given = any(drafter.given(item.sentence, item.passage) for item in drawn_on)
+        given = any(drafter.given(item.sentence, item.passage) for item in drawn_on) or (
+            kind == "outlook" and _ahead_given(story_map, drafter)
+        )
         if given:
             section.note = _GIVEN_NOTES[kind]
         elif drawn_on and kind in _UNGIVEN_NOTES:  # the story has them, but none could stand here alone
@@ -109,6 +112,17 @@ def map_section(spec: SectionSpec, story_map: StoryMap, drafter: GroundedDrafter
         else:
             section.note = _EMPTY_NOTES[kind]
     return section
+
+
+def _ahead_given(story_map: StoryMap, drafter: GroundedDrafter) -> bool:
+    """Whether a sentence the article already gives tells what comes next (``tells_what_comes_next``): then the
+    story does say what comes next, and an empty outlook has it in another section (smoke 45 F17: "says nothing
+    about what comes next" beside "The wing will reopen in February" in the intro)."""
+    return any(
+        story_map.is_current(c.passage.source_number) and tells_what_comes_next(c.original, drafter.day)
+        for i, c in enumerate(drafter.pool)
+        if i in drafter.used
+    )
 
 
 def _drawn_on(kind: str, story_map: StoryMap) -> Sequence[Item]:
@@ -270,10 +284,19 @@ def _pros_cons(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None)
     conduct (``placement.own_conduct``: "X says it prohibits illegal content") is its defence, for or against
     nothing, however its words of harm read: it is given under the speaker's name in the analysis instead."""
     judging = _judging(story_map)
-    pros, answering_cons = _claim_side(drafter, [s for s in judging if s.stance == "support"], limit or PER_SIDE)
+    # a denial or a rebuttal answers a charge: the accused side's reply, no pro or con of the matter by itself, so it
+    # is given only with the charge it answers (``_reply``); and a denial that points back, only with the sentence
+    # it answers (``_claim_side``)
+    replies = [s for s in judging if s.verb in REBUTTAL_VERBS]
+    pros, answering_cons = _claim_side(
+        drafter, [s for s in judging if s.stance == "support"], limit or PER_SIDE, replies_only=replies
+    )
     cons, answering_pros = _claim_side(
         drafter, [s for s in judging if s.stance in ("criticism", "warning")], limit or PER_SIDE
     )
+    for reply in replies:
+        _reply(drafter, story_map, reply, cons)
+        _reply(drafter, story_map, reply, pros)
     # a view given with the claim it answers stands on the claim's side: the claim is the view, the answer its reply
     pros, cons = pros + answering_pros, cons + answering_cons
     # Where no one takes a side, a benefit or risk the story itself names may stand in; a statement whose stance
@@ -295,14 +318,44 @@ def _side_bullets(views: Sequence[Sentence | list[Sentence]]) -> list[Block]:
     return [Block(type="bullet", sentences=list(v) if isinstance(v, list) else [v]) for v in views]
 
 
+def _reply(
+    drafter: GroundedDrafter, story_map: StoryMap, reply: Statement, side: list[Sentence | list[Sentence]]
+) -> None:
+    """Give a denial after the charge it answers, in the charge's bullet: the charge is the last statement before it
+    in its source that is a charge (a criticism or a warning, not itself a denial) by another
+    speaker; news tells an accusation first and then the answer of the accused. A denial whose charge is not in this
+    side's bullets is not given here (it stays for the speaker's own sub-section)."""
+    if drafter.given(reply.sentence, reply.passage):
+        return
+    before = [
+        s
+        for s in story_map.statements
+        if s.passage.source_number == reply.passage.source_number
+        and s.order < reply.order
+        and s.speaker != reply.speaker
+    ]
+    charges = [s for s in before if s.stance in ("criticism", "warning") and s.verb not in REBUTTAL_VERBS]
+    if not charges:
+        return
+    charge = max(charges, key=lambda s: s.order)
+    for index, bullet in enumerate(side):
+        first = bullet[0] if isinstance(bullet, list) else bullet
+        if any(c.quote == charge.sentence for c in first.citations):
+            candidate = drafter.claim(reply.sentence, reply.passage)
+            if candidate is not None:
+                side[index] = [*(bullet if isinstance(bullet, list) else [bullet]), sentence_of(candidate)]
+            return
+
+
 def _claim_side(
-    drafter: GroundedDrafter, views: Sequence[Statement], limit: int
+    drafter: GroundedDrafter, views: Sequence[Statement], limit: int, replies_only: Sequence[Statement] = ()
 ) -> tuple[list[Sentence | list[Sentence]], list[Sentence | list[Sentence]]]:
     """Up to ``limit`` of one side's views, each a bullet, and the views of this side that answer a claim of the
-    other. A view that answers the sentence just before it ("Brightway denied that claim", "The defence rejected
-    this") names what it answers only by pointing back, and alone says nothing; but the sentence it answers is the
-    other side's view, so the two are given together in one bullet, the claim first as the story tells them, on the
-    claim's side (the answer is its reply)."""
+    other; a view of ``replies_only`` (a denial) is given only as such an answer, never alone. A view that answers
+    the sentence just before it ("Brightway denied that claim", "The defence rejected this") names what it answers
+    only by pointing back, and alone says nothing; but the sentence it answers is the other side's view, so the two
+    are given together in one bullet, the claim first as the story tells them, on the claim's side (the answer is
+    its reply)."""
     chosen: list[Sentence | list[Sentence]] = []
     answering: list[Sentence | list[Sentence]] = []
     last: Statement | None = None
@@ -312,7 +365,8 @@ def _claim_side(
         tick("Looking through the story's statements", done, len(views))  # each parsed, as in ``_claim_all``
         # a view right after the one given before it may point back at it, as in ``_claim_all``
         follows = last is not None and last.passage is view.passage and last.order == view.order - 1
-        sentence = _claim(drafter, view, None, follows)
+        alone = not any(view is reply for reply in replies_only)
+        sentence = _claim(drafter, view, None, follows) if alone else None
         if sentence is not None:
             chosen.append(sentence)
             last = view
@@ -423,7 +477,8 @@ def _outlook(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -
     if not chosen:
         chosen = _claim_matching(drafter, story_map, _MODAL, 2, ahead=True)
     if not chosen:  # nothing said about what comes next: what the story says is not yet known
-        chosen = _claim_all(drafter, story_map.unknowns, limit or 2, story_map)
+        open_questions = [u for u in story_map.unknowns if not states_besides(u.sentence)]
+        chosen = _claim_all(drafter, open_questions, limit or 2, story_map)
     return [Block(type="paragraph", sentences=chosen[i : i + 3]) for i in range(0, len(chosen), 3)]
 
 
@@ -436,7 +491,9 @@ def _watch(story_map: StoryMap, drafter: GroundedDrafter, limit: int | None) -> 
     dates = _claim_all(drafter, dated, limit or WATCH_ITEMS, story_map)
     if dates:
         blocks += [_heading("Dates to watch"), *_bullets(dates)]
-    questions = _claim_all(drafter, story_map.unknowns, limit or WATCH_ITEMS, story_map)
+    # what the story leaves open: not a sentence that also states what was told ("declined to comment but said ...")
+    open_questions = [u for u in story_map.unknowns if not states_besides(u.sentence)]
+    questions = _claim_all(drafter, open_questions, limit or WATCH_ITEMS, story_map)
     if questions:
         blocks += [_heading("Not yet known"), *_bullets(questions)]  # unclear, undisclosed, declined to say
     if not blocks:

@@ -75,7 +75,9 @@ def grounded_headline(
     summaries |= {spec.id: grounded_summary(drafter, spec) for spec in template.sections if spec.kind == "summary"}
     intro = Section(id="intro", heading="", kind="summary")
     words = min(template.headline.target_words, SCARCE_INTRO_WORDS) if scarce else template.headline.target_words
-    intro.blocks = drafter.blocks(drafter.take(words, lead=True), "paragraphs")
+    # where the map builds the sections of what comes next, what comes next is theirs, not the intro's
+    ahead = before_summaries is not None and any(from_map.role(s) in ("outlook", "watch") for s in template.sections)
+    intro.blocks = drafter.blocks(drafter.take(words, lead=True, leave_ahead=ahead), "paragraphs")
     return choose_title(candidate, headline, body, story_map), dek, intro, summaries
 
 
@@ -135,10 +137,22 @@ def grounded_summary(drafter: GroundedDrafter, spec: SectionSpec, intro_to_come:
     return section
 
 
-def opening_intro(sources: list[Source], headline: str, story_map: StoryMap, dek: str, words: int) -> list[Block]:
+def opening_intro(
+    sources: list[Source],
+    headline: str,
+    story_map: StoryMap,
+    dek: str,
+    words: int,
+    given: frozenset[str] | set[str] = frozenset(),
+) -> list[Block]:
     """An intro of the story's own opening sentences, about ``words`` long: what stands in for an intro the model
     left out or that failed the check. The dek is often the story's first sentence: the intro goes on from it, or a
-    one-sentence summary's article is its dek and the note that says why, not the same sentence twice."""
+    one-sentence summary's article is its dek and the note that says why, not the same sentence twice. ``given``:
+    the source sentences other parts of the article already hold; each is used once (smoke 45 F17: the intro
+    repeated the takeaways, which the check then dropped as repeats, leaving Key Takeaways out)."""
     lead = GroundedDrafter.reading(sources, headline, story_map)
+    for candidate in lead.unused():
+        if candidate.original in given:
+            lead.claim(candidate.original, candidate.passage)
     opening = lead.take(words, lead=True)
     return lead.blocks([c for c in opening if dek.strip() not in (c.text.strip(), c.original.strip())], "paragraphs")

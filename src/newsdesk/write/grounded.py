@@ -25,7 +25,7 @@ from ..text import YEAR
 from .antecedents import OPENING_MARKS, adds_to_before, depends_on_before, given_by, introduced, pronoun_subject
 from .candidates import Candidate, candidates
 from .core import points_back, shorten
-from .placement import speaker_unnamed, story_date
+from .placement import answers_before, speaker_unnamed, story_date, tells_what_comes_next
 from .repeats import near_duplicate, repeats_one_of
 from .salience import Lazy, Scored, salience, select, tells_the_past
 
@@ -216,9 +216,11 @@ class GroundedDrafter:
     def unused(self) -> list[Candidate]:
         return [c for i, c in enumerate(self.pool) if self._offered(i)]
 
-    def take(self, words: int, prefer: str = "story", lead: bool = False) -> list[Candidate]:
+    def take(self, words: int, prefer: str = "story", lead: bool = False, leave_ahead: bool = False) -> list[Candidate]:
         """Up to ``words`` words of the most salient unused sentences (``salience``), those of the ``prefer`` role
-        first; ``lead`` takes the story's opening in order.
+        first; ``lead`` takes the story's opening in order. ``leave_ahead``: the article has sections for what comes
+        next, so a sentence that tells of a time after the story's day (``tells_what_comes_next``) is left to them:
+        the intro sets the story up, and a story tells its next steps last (smoke 45 F11).
 
         Where the words run out before the sentences do (a long story, whose article restates ``LENGTH_SHARE`` of
         it), what is left out is then the least salient: colour, asides and background far from the story's
@@ -248,11 +250,22 @@ class GroundedDrafter:
                 _follows(candidate, chosen, first) if lead else _after_its_antecedent(candidate, chosen)
             ):
                 continue  # read in order, its pronoun or description would point at whatever the section said last
+            if leave_ahead and tells_what_comes_next(candidate.original, self.day):
+                continue
+            if lead and answers_before(candidate.original) and not _follows(candidate, chosen, first):
+                # the opening sets the story up: an answer ("denied", "added") read before what it answers is told
+                # backwards (smoke 45 F11); it stands only right after the story's sentence before it
+                continue
             chosen.append((index, candidate))
             total += len(candidate.text.split())
         chosen.sort(key=lambda ic: ic[1].order)
         # the section's first sentence opens it: one that needs the source sentence before it goes
-        while chosen and self.cannot_open(chosen[0][1]) and not (lead and _follows(chosen[0][1], [], first)):
+        # (in the opening, an answer too: what it answers was left out with the sentence before it)
+        while (
+            chosen
+            and (self.cannot_open(chosen[0][1]) or (lead and answers_before(chosen[0][1].original)))
+            and not (lead and _follows(chosen[0][1], [], first))
+        ):
             chosen.pop(0)
         if lead and not self.used and chosen:
             self._dek, self._nouns = chosen[0][0], None

@@ -28,9 +28,11 @@ from functools import lru_cache
 from typing import Any
 
 from ..language import (
+    ANSWERING_VERBS,
     BELIEF_VERBS,
     CLAIM_NOUNS,
     EXPECTATION_PREDICATES,
+    FINDING_NOUNS,
     FUTURE_PERIPHRASES,
     INTENTION_VERBS,
     MEDIA_NOUNS,
@@ -43,10 +45,12 @@ from ..text import YEAR, quotation_spans, within
 
 __all__ = [
     "a_voice",
+    "answers_before",
     "after",
     "date_in",
     "own_conduct",
     "speaker_unnamed",
+    "states_besides",
     "story_date",
     "tells_what_comes_next",
     "tells_what_was",
@@ -60,9 +64,9 @@ _MAIN_CHAIN = frozenset({"ccomp", "xcomp", "conj"})
 # Adverbs of frequency: a closed class of English adverbs that make a clause habitual.
 _OBLIGATION = frozenset({"should", "must", "ought", "shall"})
 _FREQUENCY = frozenset("often usually sometimes always typically generally normally occasionally frequently".split())
-# A speaker that is a document or a news medium ("intelligence reports", "the study", "Discovery Magazine
-# reported"): it sources a fact, it is no one's voice.
-_NO_ONE = CLAIM_NOUNS | PAGE_NOUNS | MEDIA_NOUNS
+# A speaker that is a document, a finding of inquiry or a news medium ("intelligence reports", "the study", "the
+# survey revealed", "Discovery Magazine reported"): it sources a fact, it is no one's voice.
+_NO_ONE = CLAIM_NOUNS | PAGE_NOUNS | MEDIA_NOUNS | FINDING_NOUNS
 # The verbs a date governs when it places a saying: the verb itself and the one it is conjoined to.
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _FIRST_PERSON = frozenset({"we", "i"})
@@ -317,3 +321,32 @@ def _dates(verb: Any) -> bool:
         if child.dep_ == "prep" and any(YEAR.fullmatch(t.text) for t in span):
             return True
     return False
+
+
+def answers_before(sentence: str) -> bool:
+    """Whether the sentence's main verb, outside its quotations, is a verb of answering or adding
+    (``ANSWERING_VERBS``: "denied", "replied", "disagreed", "added"): its saying presupposes an earlier one, so
+    read before that one it gives the answer before the charge (smoke 45 F11)."""
+    doc = _read(sentence)
+    quoted = quotation_spans(sentence)
+    return any(
+        t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_.lower() in ANSWERING_VERBS and not within(quoted, t.idx)
+        for t in doc
+    )
+
+
+def states_besides(sentence: str) -> bool:
+    """Whether a sentence that leaves something untold ("declined to comment") also states something: a verb of
+    saying conjoined to the refusal, not negated, that reports a clause ("... but told TIME that its tools are
+    trained not to comply"). What the speaker told is said; the sentence is a statement, not an open question."""
+    doc = _read(sentence)
+    quoted = quotation_spans(sentence)
+    return any(
+        t.dep_ == "conj"
+        and t.pos_ == "VERB"
+        and t.lemma_.lower() in SPEECH_VERBS
+        and not within(quoted, t.idx)
+        and not any(c.dep_ == "neg" for c in t.children)
+        and any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
+        for t in doc
+    )
