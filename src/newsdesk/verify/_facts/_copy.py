@@ -313,13 +313,22 @@ def _denies(tokens: tuple[str, ...]) -> bool:
 def negation_changed(copy: NearCopy, word: str | None = None) -> bool:
     """Whether a change puts in or takes out a word that denies ("not", "never", "rarely", "-n't"); with ``word``,
     the change that writes that word. A double negation ("did not reject" for "approved") denies the opposite word
-    itself, in the one stretch that changes it; a denial left out elsewhere ("said, without giving figures, that")
+    itself, in the stretch that changes it or one beside it in the same phrase (at most two words between: "isn't
+    an experienced" for "is an inexperienced"); a denial left out elsewhere ("said, without giving figures, that")
     governs other words and cancels no opposite."""
     changes = [c for c in copy.changes if word is None or word in c.written]
+    if word is not None:  # the denial may stand in its own stretch of the same phrase: "is" -> "isn't" | an | ...
+        changes += [c for c in copy.changes if c not in changes and any(_gap(c, t) <= 2 for t in changes)]
     flips = [c for c in changes if _denies(c.written) != _denies(c.source)]
     if word is None and len(flips) == 2 and _incorporated(copy, *flips):
         return False
     return bool(flips)
+
+
+def _gap(a: Change, b: Change) -> int:
+    """Written words between two changes."""
+    first, second = sorted((a, b), key=lambda c: c.at)
+    return second.at - (first.at + len(first.written))
 
 
 #: Negative determiners and pronouns: "no" is "not any", "nothing" is "not anything" (negative incorporation).
