@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .stemming import forms, stem
+from .words import DENIAL_VERBS, SPEECH_VERBS
 
 #: Opposites: each entry is two sides, words of one side say the contrary of words of the other about the same
 #: thing. Antonymy is a relation between words, not between meanings a parse can read, so the pairs are listed;
@@ -17,7 +18,10 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     # permission and prohibition
     ("allow permit resume lift legalise legalize authorise authorize", "prohibit ban forbid forbade bar outlaw veto"),
     # assent and refusal
-    ("agree accept welcome embrace endorse approve", "resist reject refuse oppose decline"),
+    ("agree accept welcome embrace endorse approve", "resist reject refuse oppose decline turn_down"),
+    # validity: a court or a body keeps a decision, a law or a tax in force, or ends it. A verb with its particle is
+    # one word ("struck down" is not "struck"), written with "_" and read as one by ``phrasal``.
+    ("uphold sustain affirm", "overturn overrule quash annul invalidate strike_down"),
     ("acknowledge admit recognise recognize realise realize concede", "reject deny dismiss"),
     ("confirm", "deny"),
     ("support", "oppose"),
@@ -35,8 +39,8 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("gain", "loss"),
     ("improve enhance boost strengthen", "worsen hinder weaken impair harm"),
     ("expand", "shrink contract"),
-    ("open", "close shut"),
-    ("start begin", "end finish"),
+    ("open", "close shut close_down shut_down"),
+    ("start begin set_up", "end finish"),
     # possession and transfer, motion
     ("buy bought purchase", "sell sold"),
     ("include", "exclude"),
@@ -199,6 +203,14 @@ def _listed_sides() -> dict[str, set[tuple[int, int]]]:
     return out
 
 
+def phrasal(verb: str, particle: str) -> str:
+    """The word a verb and its particle make ("strike" + "down" -> "strike_down"), where ``OPPOSITES`` lists it;
+    else the verb alone. A particle verb is one lexeme with a meaning of its own: "struck down" a tax is not
+    "struck" it, and its opposite is "uphold"."""
+    joined = f"{verb.lower()}_{particle.lower()}"
+    return joined if particle and joined in _listed_sides() else verb
+
+
 def listed_opposites(a: str, b: str) -> bool:
     """Whether two words stand on opposite sides of one ``OPPOSITES`` entry (any listed inflection)."""
     sides = _listed_sides()
@@ -214,3 +226,25 @@ def opposite(a: str, b: str, pos: str | None = None) -> bool:
     if listed_opposites(a, b):
         return True
     return stem(b.lower()) in antonyms(a, pos) and stem(a.lower()) != stem(b.lower())
+
+
+@lru_cache(maxsize=1)
+def _evaluative_stances() -> dict[str, str]:
+    """Each written form of a verb of approving or of criticising -> its stance (``words.SPEECH_VERBS``); a verb of
+    denial is left out: its "support" is the accused side's case, not approval of anything."""
+    return {
+        form: stance
+        for verb, stance in SPEECH_VERBS.items()
+        if stance in ("support", "criticism") and verb not in DENIAL_VERBS
+        for form in (verb, *forms(verb))
+    }
+
+
+def opposed_stances(a: str, b: str) -> bool:
+    """Whether two verbs of evaluation take opposite stances: one approves ("welcomed", "praised", "backed"), the
+    other criticises ("criticised", "condemned", "rejected"). Evaluative verbs are contraries on one scale of
+    attitude: one agent's reaction to one thing is favourable or unfavourable, so where the agent and the thing
+    are the same (a near copy that changes only the verb) the one says the contrary of the other."""
+    stances = _evaluative_stances()
+    first, second = stances.get(a.lower()), stances.get(b.lower())
+    return first is not None and second is not None and first != second

@@ -186,7 +186,7 @@ def bound_specifics(text: str) -> list[Bound]:
             if (key := _key(toks[i][0])) is not None:
                 before.append(key)
         for i in range(last + 1, len(toks)):
-            if i in taken or len(after) >= WINDOW:
+            if i in taken or len(after) >= WINDOW or _opens_clause(toks, i):
                 break
             if (key := _key(toks[i][0])) is not None:
                 after.append(key)
@@ -194,6 +194,20 @@ def bound_specifics(text: str) -> list[Bound]:
             Bound(sort, value, surface, first, last, frozenset(before), frozenset(after), after[0] if after else "")
         )
     return out
+
+
+#: Coordinating conjunctions, and the determiners and pronouns that open a noun phrase of its own after one.
+_CONJUNCTIONS = frozenset("and but while whereas or".split())
+_OPENERS = frozenset("the a an its their his her our this these those".split())
+
+
+def _opens_clause(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether token ``i`` opens a conjunct with a noun phrase of its own: a coordinating conjunction followed by a
+    determiner ("41 people were missing and the death toll was expected to rise"). A figure counts what its own
+    clause says it counts; the next clause's words ("death", "toll") are said of that noun phrase. A pronoun after
+    the conjunction ("went 1-0 up but they turned it around") points back to a participant already named, and
+    may go on telling the figure's event, so it ends nothing."""
+    return toks[i][0].lower() in _CONJUNCTIONS and i + 1 < len(toks) and toks[i + 1][0].lower() in _OPENERS
 
 
 def same_value(a: Bound, b: Bound) -> bool:

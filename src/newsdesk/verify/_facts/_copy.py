@@ -49,6 +49,7 @@ from ...language import (
     antonyms,
     forms,
     listed_opposites,
+    opposed_stances,
     parse,
     stem,
 )
@@ -145,6 +146,14 @@ def near_copy(sentence: str, candidates: list[Evidence]) -> NearCopy | None:
     if opcodes and opcodes[0][0] == "insert":  # the copy starts inside the source sentence
         lead = source[: opcodes[0][4]]
         opcodes = opcodes[1:]
+    if (
+        not lead
+        and len(opcodes) >= 2
+        and opcodes[-1][0] == "equal"
+        and opcodes[-2][0] == "insert"
+        and not _words(tokens[opcodes[-1][1] : opcodes[-1][2]])
+    ):  # a copy of the source's first clause that ends with its full stop: the stop is no word copied
+        opcodes = opcodes[:-1]
     if opcodes and opcodes[-1][0] == "insert":  # and ends before its end
         tail = source[opcodes[-1][3] :]
         opcodes = opcodes[:-1]
@@ -227,7 +236,9 @@ def opposite(copy: NearCopy, known: frozenset[str] | set[str] = frozenset()) -> 
                 if not theirs[:1].isalnum():
                     continue
                 a, b = mine.lower(), theirs.lower()
-                if listed_opposites(a, b) and not _converse(copy, mine, change.source_at + at):
+                if (listed_opposites(a, b) or opposed_stances(a, b)) and not _converse(
+                    copy, mine, change.source_at + at
+                ):
                     return mine, theirs
                 if _affixed(a, b):  # WordNet lists many affixed pairs too; they keep the affix rule
                     if stem(a) not in known:
@@ -302,10 +313,57 @@ def _denies(tokens: tuple[str, ...]) -> bool:
 def negation_changed(copy: NearCopy, word: str | None = None) -> bool:
     """Whether a change puts in or takes out a word that denies ("not", "never", "rarely", "-n't"); with ``word``,
     the change that writes that word. A double negation ("did not reject" for "approved") denies the opposite word
-    itself, in the one stretch that changes it; a denial left out elsewhere ("said, without giving figures, that")
+    itself, in the stretch that changes it or one beside it in the same phrase (at most two words between: "isn't
+    an experienced" for "is an inexperienced"); a denial left out elsewhere ("said, without giving figures, that")
     governs other words and cancels no opposite."""
     changes = [c for c in copy.changes if word is None or word in c.written]
-    return any(_denies(c.written) != _denies(c.source) for c in changes)
+    if word is not None:  # the denial may stand in its own stretch of the same phrase: "is" -> "isn't" | an | ...
+        changes += [c for c in copy.changes if c not in changes and any(_gap(c, t) <= 2 for t in changes)]
+    flips = [c for c in changes if _denies(c.written) != _denies(c.source)]
+    if word is None and len(flips) == 2 and _incorporated(copy, *flips):
+        return False
+    return bool(flips)
+
+
+def _gap(a: Change, b: Change) -> int:
+    """Written words between two changes."""
+    first, second = sorted((a, b), key=lambda c: c.at)
+    return second.at - (first.at + len(first.written))
+
+
+#: Negative determiners and pronouns: "no" is "not any", "nothing" is "not anything" (negative incorporation).
+_NEGATIVE_DETERMINERS = frozenset("no none nothing nobody never".split())
+
+
+def _verbal(denials: set[str]) -> bool:
+    """Whether the denials are the verb's own: "not", "-n't"."""
+    return bool(denials) and all(d == "not" or d.endswith("n't") for d in denials)
+
+
+#: Words that open a clause of their own: a negation moved past one denies another predicate.
+_CLAUSE_OPENERS = frozenset("that he she it they we i you who which whether if because".split())
+
+
+def _incorporated(copy: NearCopy, first: Change, second: Change) -> bool:
+    """Whether two changes only move one denial within a verb phrase: "was not making excuses" written "was making
+    no excuses", "did not say anything" written "said nothing". English marks sentence negation either on the verb
+    ("not") or on an indefinite it governs ("no", "nothing", "never": Klima 1964's negative incorporation), and the
+    two say the same. So a "not" taken out and a negative determiner put in (or the reverse), with at most two
+    words between them and no word that opens another clause, leave the polarity as it was; a denial moved into
+    another clause ("did not say he would resign" / "said he would not resign") still changes it."""
+    a, b = sorted((first, second), key=lambda c: c.at)
+    out, put_in = (a, b) if _denies(a.source) else (b, a)
+    if not (
+        _denies(put_in.written) and not _denies(put_in.source) and _denies(out.source) and not _denies(out.written)
+    ):
+        return False
+    put = {t.lower() for t in put_in.written if _denies((t,))}
+    taken = {t.lower() for t in out.source if _denies((t,))}
+    if not (_verbal(taken) and put <= _NEGATIVE_DETERMINERS) and not (_verbal(put) and taken <= _NEGATIVE_DETERMINERS):
+        return False
+    between = copy.tokens[a.at + len(a.written) : b.at]
+    words = _words(between)
+    return len(words) <= 2 and not {w.lower() for w in words} & _CLAUSE_OPENERS
 
 
 # ---------------------------------------------------------------------------------------------- hedges

@@ -11,6 +11,7 @@ governs), and splitting them would copy that reading.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ...language import (
     EPISTEMIC_MODALS,
@@ -24,8 +25,10 @@ from ...language import (
     RARE_FREQUENCY,
     antonyms,
     forms,
+    parse,
     words_pattern,
 )
+from ...language import opposite as words_opposite
 from .._text import STOPWORDS, denied_by_prefix, normalise, stem
 from ._copy import NearCopy, _affixed, converse, dropped_hedge, negation_changed, opposite
 from ._parse import Evidence
@@ -287,6 +290,11 @@ def check_polarity(
     rare = _rarely_against_source(text, folded, candidates)
     if rare:
         return fail(POLARITY, f'the sentence says it rarely happens where the source says it does: "{rare}"')
+    reversed_at = _comparison_reversed(text, folded, candidates)
+    if reversed_at:
+        (claimed, stated), evidence = reversed_at
+        said = f'the sentence says "{claimed}" where the source says "{stated}"'
+        return fail(POLARITY, f'{said}: "{evidence.text}"')
     return ok(POLARITY) if judged else not_applicable(POLARITY)
 
 
@@ -309,6 +317,77 @@ def _rarely_against_source(text: str, folded: frozenset[str], candidates: list[E
             theirs = _fold(evidence.stems)
             if _fold(frozenset(governed)) & theirs and len(folded & theirs) >= MIN_RARE_ALIGNMENT * len(folded):
                 return evidence.text
+    return None
+
+
+MIN_COMPARISON_ALIGNMENT = 0.5
+
+
+def _comparisons(doc: Any) -> list[tuple[Any, str, set[str], set[str]]]:
+    """Each comparative of a parse that is asserted: (the comparative, the stem of what it grades, the content stems
+    of the subject it is said of, those of its "than" phrase). "30 percent more likely" grades "likely"; "fewer
+    jobs", "a higher risk" grade their noun; "the risk was higher" grades its subject."""
+    from ._predicate import _negated
+
+    found = []
+    for token in doc:
+        if token.tag_ not in ("JJR", "RBR") or token.dep_ not in ("advmod", "amod", "acomp", "attr"):
+            continue
+        graded = token.head if token.dep_ in ("advmod", "amod") else None
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if graded is None:
+            graded = subject
+        if graded is None or graded.i == token.i or _negated(verb):
+            continue
+        than = [t for t in doc if t.lower_ == "than" and t.i > token.i]
+        than_stems = {stem(w.lower_) for t in than[:1] for w in t.subtree if w.pos_ in ("NOUN", "PROPN")}
+        subject_stems = (
+            {stem(w.lower_) for w in subject.subtree if w.lower_ not in STOPWORDS and w.is_alpha}
+            if subject is not None
+            else set()
+        )
+        found.append((token, stem(graded.lower_), subject_stems, than_stems))
+    return found
+
+
+def _comparison_reversed(
+    text: str, folded: frozenset[str], candidates: list[Evidence]
+) -> tuple[tuple[str, str], Evidence] | None:
+    """A comparative of the other direction than the source's, grading the same word of the same thing: "30 percent
+    less likely" where the source says "30 percent more likely", "fewer jobs" for "more jobs", "a lower risk" for
+    "a higher risk". A comparative places one thing on a scale against a standard, and its antonym ("more" /
+    "less", "higher" / "lower": ``language.opposite``) places it on the other side of the same standard
+    (comparative antonymy): both cannot hold of one thing. Read only where the two grade the same word, are said
+    of subjects that share a word, deny nothing, and are not one comparison told from its other end ("men were
+    more likely than women" is "women were less likely than men"): a subject that is the other's standard."""
+    if not re.search(r"\b\w+er\b|\b(?:more|less|fewer)\b", text, re.IGNORECASE):
+        return None
+    mine = _comparisons(parse(text))
+    if not mine:
+        return None
+    for evidence in candidates:
+        theirs_stems = _fold(evidence.stems)
+        if len(evidence.text) > MAX_SENTENCE_CHARS or len(folded & theirs_stems) < MIN_COMPARISON_ALIGNMENT * len(
+            folded
+        ):
+            continue
+        theirs = _comparisons(evidence.doc)
+        for token, graded, subject, than in mine:
+            if any(g == graded and not words_opposite(t.lower_, token.lower_) for t, g, _, _ in theirs):
+                continue  # the source grades it the same way too
+            for other, their_graded, their_subject, their_than in theirs:
+                if their_graded != graded or not words_opposite(token.lower_, other.lower_):
+                    continue
+                if (subject & their_than) or (their_subject & than):
+                    continue  # one comparison from its other end
+                if subject and their_subject and not subject & their_subject:
+                    continue
+                if any(words_opposite(token.lower_, t.lower_) and g == graded for t, g, _, _ in mine if t is not token):
+                    continue
+                return (token.text, other.text), evidence
     return None
 
 
@@ -430,7 +509,13 @@ def check_hedge(
     A sentence that reports someone's words ("X said ...") may report a view as a view: "scientists think" told as
     "scientists say" changes the report, not what was said. But an adverb of probability inside the reported words
     ("quoted him as saying Greece would probably not pay") is the speaker's own estimate, part of what was said;
-    a report that leaves it out ("said Greece would not pay") gives the speaker a certainty they did not claim."""
+    a report that leaves it out ("said Greece would not pay") gives the speaker a certainty they did not claim. So
+    is a modal of possibility inside the reported words ("said the rainfall may have been the heaviest").
+
+    "Would" with no report is the conditional of "will": a prediction under a supposition ("a collapse would cost
+    exporters $4 billion"). It states what a source's "will" or "is expected to" states, but not what a modal of
+    possibility leaves open ("a collapse could cost"): modal force is part of the claim (possibility is weaker
+    than prediction), so against a "may", "might", "could" or an adverb of probability it is read as certain."""
     if copy is not None:
         hedge = dropped_hedge(copy)
         if hedge:
@@ -440,12 +525,15 @@ def check_hedge(
         return not_applicable(HEDGE)
     text = normalise(sentence)
     reported = False  # a report of someone's words: only a hedge that was part of those words is its to keep
+    predictive = False  # "would" alone: a prediction under a supposition, which a possibility does not make
     if _CERTAIN.search(text):
         if _STRONG_HEDGE.search(text):
             return not_applicable(HEDGE)
     elif _CLAIM_REPORTED.search(text) and not any(m.group().lower() != "would" for m in _CLAIM_HEDGE.finditer(text)):
         # "would" in a report is the tense of indirect speech ("said Greece would not pay"), no hedge of its own
         reported = True
+    elif {m.group().lower() for m in _CLAIM_HEDGE.finditer(text)} == {"would"} and not _CLAIM_REPORTED.search(text):
+        predictive = True
     elif _CLAIM_HEDGE.search(text) or _CLAIM_REPORTED.search(text):
         return not_applicable(HEDGE)
     for evidence in candidates:
@@ -455,7 +543,14 @@ def check_hedge(
         ):
             continue
         for match in _SOURCE_HEDGE.finditer(evidence.text):
-            if reported and match.group().lower() not in PROBABILITY_ADVERBS:
+            modal = bool(_MODAL.fullmatch(match.group()))
+            if predictive and not (modal or match.group().lower() in PROBABILITY_ADVERBS):
+                continue  # "would" restates an expectation ("expected to"), not a possibility ("could")
+            if (
+                reported
+                and match.group().lower() not in PROBABILITY_ADVERBS
+                and not (modal and _CLAIM_REPORTED.search(evidence.text, 0, match.start()))
+            ):
                 continue  # "scientists think" reported as "scientists say": the report changes, not what was said
             if _CONVERSATIONAL.search(evidence.text[max(0, match.start() - 24) : match.start()]) or _ASKING.match(
                 evidence.text, match.end()

@@ -19,7 +19,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ...language import NEGATING_ADJECTIVES, NEGATING_VERBS, NEGATION_WORDS, RARE_FREQUENCY, nlp, opposite, parse
+from ...language import (
+    NEGATING_ADJECTIVES,
+    NEGATING_VERBS,
+    NEGATION_WORDS,
+    RARE_FREQUENCY,
+    STATEMENT_VERBS,
+    nlp,
+    opposite,
+    parse,
+    phrasal,
+)
 from .._text import STOPWORDS, denied_by_prefix
 from ._parse import Evidence, SourceFacts, stems_of
 from ._result import FactResult, fail, not_applicable, ok
@@ -71,6 +81,8 @@ class Predicate:
     negated: bool
     shown: str
     content: frozenset[str] = frozenset()  # the things of the clause it governs, for a verb of saying or thinking
+    particle: str = ""  # a particle verb's particle ("down" in "struck down")
+    head: str = ""  # the lemma of the subject's head noun ("profit" in "Orvane's third-quarter profit"), if a noun
 
 
 def _lemmatised(doc: Any) -> Any:
@@ -209,14 +221,18 @@ def predicate_of(verb: Any) -> Predicate:
         for t in c.subtree
         if t.pos_ in ("NOUN", "PROPN", "NUM") and _lemma(t) not in STOPWORDS and _lemma(t) not in _PRONOUNS
     }
+    heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return Predicate(
+        particle=particles[0] if particles else "",
+        head=_lemma(heads[0]) if heads else "",
         content=frozenset(content),
         verb=f"be {_complement(verb)}" if verb.pos_ == "AUX" else _lemma(verb),
         arguments=frozenset(arguments),
         things=frozenset(things),
         subject=frozenset(subject),
         negated=_negated(verb),
-        shown=verb.text,
+        shown=" ".join([verb.text, *particles[:1]]),
     )
 
 
@@ -273,15 +289,32 @@ def opposed_predicate(mine: Predicate, theirs: Predicate) -> bool:
     (a thing in common among their arguments, or none on either side: "shares rose" / "shares fell"). Many verb
     antonyms are converses, one event told from its other end ("A sold the club to B" is "B bought the club from
     A"); told from the other end the subject changes, so with one subject the two verbs say opposite things of it
-    ("Smith sold the club" / "Smith bought the club"). A verb that carries little meaning of its own ("give",
-    "take", "come", "go") is no predicate to oppose."""
+    ("Smith sold the club" / "Smith bought the club"). The subject is the thing its head noun names: what the two
+    share may be only what it belongs to ("Orvane's profit fell" and "Orvane shares rose" are both true), so two
+    subjects whose heads differ, neither in the other's phrase, are two things. A verb that carries little meaning
+    of its own ("give", "take", "come", "go") is no predicate to oppose."""
     if mine.verb == theirs.verb or " " in mine.verb + theirs.verb or mine.verb in _LIGHT or theirs.verb in _LIGHT:
         return False
     if not (mine.subject & theirs.subject):
         return False
+    if mine.head and theirs.head and mine.head not in theirs.subject and theirs.head not in mine.subject:
+        return False  # "Orvane's profit fell" / "Orvane shares rose": the owner in common, two things said of
     if (mine.things or theirs.things) and not mine.things & theirs.things:
         return False
-    return opposite(mine.verb, theirs.verb, "VERB")
+    return opposite(phrasal(mine.verb, mine.particle), phrasal(theirs.verb, theirs.particle), "VERB")
+
+
+def unsaid(mine: Predicate, theirs: Predicate) -> bool:
+    """The sentence has someone state what the source says they did not state: a verb of saying ("promised",
+    "said", "confirmed") with a thing in common with what a denied verb of saying governs ("declined to say whether
+    extra funding would be provided", "did not say how much it would cost"). Not saying whether X is no statement
+    about X, so a statement of X by the same speaker (a pronoun may be anyone) says what the source denies was
+    said."""
+    if mine.negated or not theirs.negated or mine.verb not in STATEMENT_VERBS or theirs.verb not in STATEMENT_VERBS:
+        return False
+    if mine.subject and theirs.subject and not mine.subject & theirs.subject:
+        return False
+    return bool((mine.things | mine.content) & theirs.content)
 
 
 def check_clause_polarity(sentence: str, candidates: list[Evidence], verbatim: bool = False) -> FactResult:
@@ -311,6 +344,13 @@ def check_clause_polarity(sentence: str, candidates: list[Evidence], verbatim: b
                 return fail(
                     POLARITY,
                     f'the sentence says "{claim.shown}" where the source says "{found.shown}": "{evidence.text}"',
+                )
+            silent = next(((evidence, found) for evidence, found in theirs if unsaid(claim, found)), None)
+            if silent:
+                evidence, found = silent
+                return fail(
+                    POLARITY,
+                    f'the sentence says "{claim.shown}" where the source says it was not said: "{evidence.text}"',
                 )
             continue
         judged = True
