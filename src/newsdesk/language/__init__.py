@@ -41,6 +41,7 @@ from .opposites import (
 )
 from .parser import (
     SPACY_PACKAGE,
+    governing_verb,
     in_lexicon,
     is_adverb,
     is_noun,
@@ -199,6 +200,7 @@ __all__ = [
     "UNVOUCHED_ADJECTIVES",
     "VERIFYING_VERBS",
     "SPACY_PACKAGE",
+    "governing_verb",
     "speaker_tokens",
     "SPEECH_VERBS",
     "Stance",

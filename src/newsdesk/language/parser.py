@@ -135,6 +135,15 @@ def _cleft_focus(verb: Any) -> Any:
     return next((c for c in be.children if c.dep_ == "attr"), None)
 
 
+def governing_verb(token: Any) -> Any | None:
+    """The nearest verb above a token in its parse (through prepositions, particles and nouns), or None."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
 def speaker_tokens(verb: Any) -> list[Any] | None:
     """Who a speech verb's sentence says spoke: the tokens of its subject, or of the noun a "who said" clause
     hangs on, or of a passive's agent ("was told by X"), or of the subject of the verb it is joined to

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..language import governing_verb
 from ..models import Source
 from .features import NAME_LABELS, normalise_name, story_day
 
@@ -72,14 +73,6 @@ def _valued_noun(number: Any) -> Any | None:
     return None
 
 
-def _predicate(token: Any) -> Any | None:
-    while token.head.i != token.i:
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
-
-
 def _clause(verb: Any) -> str:
     """The words of the clause a count is told in: its verb's subtree less the clauses joined to it or hung on one
     of its nouns ("..., and about 40 people are still missing", "the office, which said ..."), which tell other
@@ -119,7 +112,7 @@ def _figures(doc: Any, source: Source) -> list[Figure]:
         head = ent.root.head
         if ent.root.dep_ == "nummod" and head.pos_ == "NOUN":
             verb = head.head.lemma_.lower() if head.head.pos_ in ("VERB", "AUX") else ""
-            told_by = _predicate(head)
+            told_by = governing_verb(head)
             clause = _clause(told_by) if told_by is not None else ent.sent.text
             what = f"{verb} {head.lemma_.lower()}".strip()
             kind = head.head.lower_ if verb else head.lower_
@@ -138,7 +131,7 @@ def _figures(doc: Any, source: Source) -> list[Figure]:
             objects = [g.lemma_.lower() for g in prep.children if g.dep_ == "pobj" and g.i != ent.root.i]
             narrowed.update(objects)
             counts += objects if prep.lower_ == "of" else []
-        told_by = _predicate(noun if ent.root.head.head.i == noun.i else ent.root)  # "given a toll of 14": given
+        told_by = governing_verb(noun if ent.root.head.head.i == noun.i else ent.root)  # "given a toll of 14": given
         clause = _clause(told_by) if told_by is not None else ent.sent.text
         found.append(
             Figure(

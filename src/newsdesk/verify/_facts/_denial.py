@@ -25,6 +25,7 @@ be new to the other sources: words the sources use elsewhere do not undo a denia
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ...injection.propositions import that_clause
@@ -46,7 +47,7 @@ from ._condition import check_unasserted
 from ._parse import Evidence, SourceFacts, parse
 from ._result import FactResult
 
-__all__ = ["DENIAL", "check_denial", "denied_clauses", "may_hold_denial"]
+__all__ = ["DENIAL", "check_denial", "denied_clauses", "followed_by", "may_hold_denial"]
 
 DENIAL = "denial"
 
@@ -154,17 +155,25 @@ def reported_clauses(doc: Any) -> list[frozenset[int]]:
     return found
 
 
-def retracted_by_next(candidates: list[Evidence], facts: SourceFacts) -> frozenset[str]:
-    """The texts of the candidates whose reported claim the next sentence of their passage denies by an anaphor."""
+def followed_by(candidates: list[Evidence], facts: SourceFacts, reading: Callable[[Evidence], bool]) -> frozenset[str]:
+    """The texts of the candidates whose next sentence, in the same passage, ``reading`` holds of: an anaphor
+    there takes its content from the sentence before it."""
     out: set[str] = set()
     for evidence in candidates:
         at = evidence.uid + 1
-        if at >= len(facts.sentences) or facts.sentences[at].passage != evidence.passage:
-            continue
-        following = facts.sentences[at]
-        if may_hold_denial(following.text) and denies_an_anaphor(following.doc):
+        following = facts.sentences[at] if at < len(facts.sentences) else None
+        if following is not None and following.passage == evidence.passage and reading(following):
             out.add(evidence.text)
     return frozenset(out)
+
+
+def retracted_by_next(candidates: list[Evidence], facts: SourceFacts) -> frozenset[str]:
+    """The texts of the candidates whose reported claim the next sentence of their passage denies by an anaphor."""
+
+    def denies(next_one: Evidence) -> bool:
+        return may_hold_denial(next_one.text) and denies_an_anaphor(next_one.doc)
+
+    return followed_by(candidates, facts, denies)
 
 
 def _keeps_denial(sentence: str) -> bool:

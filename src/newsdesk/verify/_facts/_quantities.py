@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ...language import NEGATION_PHRASES, NEGATION_WORDS, REPORTING_FORMS, TIME_UNITS, forms
+from ...language import NEGATION_PHRASES, NEGATION_WORDS, REPORTING_FORMS, TIME_UNITS, forms, governing_verb
 from .._specifics import CURRENCY_NOUNS
 from .._text import MONTHS, STOPWORDS, stem
 from ._binding import Bound, bound_specifics, word_spans
@@ -70,15 +70,6 @@ def _key(token: Any) -> str | None:
 
 def _keys(tokens: Any) -> frozenset[str]:
     return frozenset(key for t in tokens if (key := _key(t)) is not None)
-
-
-def _predicate(token: Any) -> Any | None:
-    """The verb a token hangs from, climbing through prepositions, particles and nouns."""
-    while token.head.i != token.i:
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
 
 
 def _through_particles(token: Any) -> Any:
@@ -189,7 +180,7 @@ def _measured(doc: Any, bound: Bound, spans: list[tuple[str, int, int]], values:
     elif bound.sort in _UNIT_SORTS and head is not None:
         counted, priced = None, head  # "a $4.2 million flood wall": dollars counted, the wall priced
     anchor = counted or priced or anchor
-    verb = _predicate(anchor)
+    verb = governing_verb(anchor)
     if counted is None and priced is None and verb is not None and _through_particles(anchor).i != verb.i:
         verb = None  # a figure deep in a phrase of its own measures what that phrase says, not the verb's subject
     if verb is not None and (verb.lower_ in REPORTING_FORMS or verb.lower_ in _LIGHT_FORMS):

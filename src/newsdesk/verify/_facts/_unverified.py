@@ -39,7 +39,7 @@ from ...language import (
 )
 from ._clause_mood import _is
 from ._condition import check_unasserted
-from ._denial import reported_clauses
+from ._denial import followed_by, reported_clauses
 from ._parse import Evidence, SourceFacts, parse
 from ._result import FactResult
 
@@ -124,15 +124,11 @@ def unvouched_clauses(doc: Any) -> tuple[list[frozenset[int]], bool]:
 def _unvouched_by_next(candidates: list[Evidence], facts: SourceFacts) -> frozenset[str]:
     """The texts of the candidates whose report the next sentence of their passage calls unconfirmed by an
     anaphor ("21 people have died, officials said. The figure could not be independently confirmed.")."""
-    out: set[str] = set()
-    for evidence in candidates:
-        at = evidence.uid + 1
-        if at >= len(facts.sentences) or facts.sentences[at].passage != evidence.passage:
-            continue
-        following = facts.sentences[at]
-        if _VOUCHING.search(following.text) and unvouched_clauses(following.doc)[1]:
-            out.add(evidence.text)
-    return frozenset(out)
+
+    def unvouches(next_one: Evidence) -> bool:
+        return bool(_VOUCHING.search(next_one.text)) and unvouched_clauses(next_one.doc)[1]
+
+    return followed_by(candidates, facts, unvouches)
 
 
 def asserts_verification(doc: Any) -> bool:
