@@ -41,6 +41,7 @@ from .opposites import (
 )
 from .parser import (
     SPACY_PACKAGE,
+    analysed,
     governing_verb,
     in_lexicon,
     is_adverb,
@@ -119,6 +120,7 @@ __all__ = [
     "ANSWERING_VERBS",
     "FINDING_NOUNS",
     "ALIASES",
+    "analysed",
     "antonyms",
     "ANTONYMS_FILE",
     "ATTITUDE_NOUNS",

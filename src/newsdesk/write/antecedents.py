@@ -14,7 +14,7 @@ import re
 from collections.abc import Container
 from typing import Any
 
-from ..language import DEFINITE_DETERMINERS, TIME_UNITS, nlp
+from ..language import DEFINITE_DETERMINERS, TIME_UNITS, analysed
 from ..text import quotation_spans, within, without_quotations
 
 __all__ = [
@@ -86,7 +86,7 @@ def depends_on_before(
         return False
     earlier: set[str] | None = None  # the sentence before's lemmas, parsed only where a definite noun asks
     quoted = quotation_spans(text)
-    for token in nlp()(text):
+    for token in analysed(text):
         if token.lower_ not in DEFINITE_DETERMINERS or token.dep_ != "det" or within(quoted, token.idx):
             continue
         noun = token.head
@@ -149,8 +149,11 @@ def _general_reference(noun: Any, known: set[str] | frozenset[str], before: str)
     if any(t.lemma_.lower() == lemma for t in noun.doc[: noun.left_edge.i]):
         return False
     labels = GENERAL_NOUNS[lemma]
-    return not labels or any(
-        entity.label_ in labels and not any(t.lemma_.lower() in known for t in entity) for entity in nlp()(before).ents
+    if not labels:
+        return True
+    return any(
+        entity.label_ in labels and not any(t.lemma_.lower() in known for t in entity)
+        for entity in analysed(before).ents
     )
 
 
@@ -170,7 +173,7 @@ def introduced(sentence: str) -> frozenset[str]:
     quotations, which are a speaker's words."""
     quoted = quotation_spans(sentence)
     found = set()
-    for token in nlp()(sentence):
+    for token in analysed(sentence):
         if within(quoted, token.idx):
             continue
         if token.pos_ == "VERB" or (
@@ -183,7 +186,7 @@ def introduced(sentence: str) -> frozenset[str]:
 def lemmas(sentence: str) -> set[str]:
     """The lemmas of a sentence's nouns and verbs: "raided" is the raid a later "the raid" takes up; and of its
     names and adjectives ("United States", "Kenyan"), the places and people a general noun may take up."""
-    return {t.lemma_.lower() for t in nlp()(sentence) if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")}
+    return {t.lemma_.lower() for t in analysed(sentence) if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")}
 
 
 def given_by(sentence: str) -> set[str]:
@@ -191,7 +194,7 @@ def given_by(sentence: str) -> set[str]:
     lemmas (``lemmas``), and, where it tells an act (a verb), the general nouns of an act (``ACT_NOUNS``): after
     "Port authority approves harbour expansion", "the decision" is that approval wherever it stands."""
     found = lemmas(sentence)
-    return found | ACT_NOUNS if any(t.pos_ == "VERB" for t in nlp()(sentence)) else found
+    return found | ACT_NOUNS if any(t.pos_ == "VERB" for t in analysed(sentence)) else found
 
 
 # A personal pronoun as the subject of the main clause stands for someone named before it, wherever the clause
@@ -202,7 +205,7 @@ _PERSONAL = frozenset({"he", "she", "they"})
 def pronoun_subject(sentence: str) -> bool:
     """Whether the main clause's subject is "he", "she" or "they" outside a quotation: whom it stands for is
     named before the sentence."""
-    doc = nlp()(OPENING_MARKS.sub("", sentence.strip()))
+    doc = analysed(OPENING_MARKS.sub("", sentence.strip()))
     quoted = quotation_spans(doc.text)
     return any(
         t.dep_ in ("nsubj", "nsubjpass")
@@ -251,7 +254,7 @@ def adds_to_before(sentence: str) -> bool:
     least expected of them): a sentence that opens the intro or a
     section has nothing before it, and adds to nothing. A clause-final "too" is no addition of this kind; compress
     drops it, and "also" inside an embedded clause adds within that clause ("said it would also ...")."""
-    doc = nlp()(OPENING_MARKS.sub("", sentence.strip()))
+    doc = analysed(OPENING_MARKS.sub("", sentence.strip()))
     quoted = quotation_spans(doc.text)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
