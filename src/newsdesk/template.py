@@ -12,6 +12,7 @@ from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from .errors import InputError, TemplateError
 from .reading import read_capped
@@ -85,7 +86,8 @@ def load_template(name_or_path: str | None = None) -> Template:
         label = name_or_path
     else:
         raise TemplateError(
-            f"unknown template {name_or_path!r}: give a YAML file or one of {', '.join(bundled_templates())}"
+            f"unknown template {name_or_path!r}: give a YAML file or a bundled template "
+            f"({', '.join(bundled_templates())})"
         )
     return parse_template(text, label)
 
@@ -102,8 +104,12 @@ def parse_template(text: str, label: str = "template") -> Template:
     try:
         return Template.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        if first["type"] == "extra_forbidden":
-            raise TemplateError(f"{label}: unknown template key {where!r}") from None
-        raise TemplateError(f"{label}: {where}: {first['msg']}") from None
+        # Every problem at once: a user who fixes one and reruns should not meet the next only then.
+        raise TemplateError(f"{label}: " + "; ".join(_problem(detail) for detail in error.errors())) from None
+
+
+def _problem(detail: ErrorDetails) -> str:
+    where = ".".join(str(part) for part in detail["loc"])
+    if detail["type"] == "extra_forbidden":
+        return f"unknown template key {where!r}"
+    return f"{where}: {detail['msg']}"

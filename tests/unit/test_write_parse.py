@@ -411,3 +411,16 @@ def test_a_sentence_that_reads_the_request_back_goes_and_the_story_stays():
     # the same words in a row are the story's where a source holds them: not an echo
     assert not reads_back("The bakeries on Mill Lane argued.", request, "The bakeries on Mill Lane argued again.")
     assert not reads_back("Two calm bakeries argued.", request, story), "two words of the request are no echo"
+
+
+def test_template_errors_are_reported_together():
+    import pytest
+
+    from newsdesk.errors import TemplateError
+
+    text = "sections:\n  - {heading: Foo, kind: weird, colour: red}\n"
+    with pytest.raises(TemplateError) as raised:
+        parse_template(text, "bad.yaml")
+    message = str(raised.value)
+    for problem in ("headline: Field required", "sections.0.kind", "sections.0.id", "unknown template key"):
+        assert problem in message
