@@ -87,8 +87,10 @@ REPORTING_FORMS = frozenset(form for verb in REPORTING_VERBS for form in forms(v
 NEGATION_WORDS = frozenset("not never no none nobody nothing neither nor cannot without".split())
 #: Phrases that deny what follows them: "rather than raise taxes".
 NEGATION_PHRASES = ("rather than", "instead of")
-#: Verbs and adjectives that deny their complement: "failed to reach", "refused to sign", "unable to pay".
-NEGATING_VERBS = frozenset("fail refuse".split())
+#: Verbs and adjectives that deny their complement: "failed to reach", "refused to sign", "unable to pay". The verbs
+#: are the negative implicatives (Karttunen 1971): "X declined to comment" entails that X did not comment, so "would
+#: not comment" restates it and "commented" contradicts it. Only with "to" do they deny: "sales declined" is a fall.
+NEGATING_VERBS = frozenset("fail refuse decline neglect forget".split())
 NEGATING_ADJECTIVES = frozenset("unable unwilling".split())
 #: Frequency words that deny the usual case: "rarely feels isolating" against "can be isolating".
 RARE_FREQUENCY = frozenset("rarely seldom hardly scarcely barely".split())

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..injection import asserted, read_ahead
+from ..language import NEGATING_VERBS, forms
 from ..models import Passage
 from . import _names as names
 from . import _specifics as sp
@@ -66,8 +67,15 @@ def _is_content(token: str) -> bool:
     return token not in STOPWORDS and (len(token) > 1 or token.isdigit())
 
 
+#: Forms of the negative implicative verbs (``language.NEGATING_VERBS``): a denial only before "to".
+_IMPLICATIVE_FORMS = frozenset(form for verb in NEGATING_VERBS for form in forms(verb)) - NEGATIONS
+
+
 def negation_count(toks: list[str]) -> int:
-    return sum(1 for t in toks if t in NEGATIONS or t.endswith("n't"))
+    """Words that deny: a negation word, a verb of denial, or a negative implicative before its "to" ("declined to
+    comment" denies as "would not comment" does)."""
+    implicative = sum(1 for t, after in itertools.pairwise(toks) if t in _IMPLICATIVE_FORMS and after == "to")
+    return implicative + sum(1 for t in toks if t in NEGATIONS or t.endswith("n't"))
 
 
 @dataclass

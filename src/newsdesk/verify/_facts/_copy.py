@@ -38,6 +38,7 @@ from ...language import (
     HEDGE_VERBS,
     INTENTION_VERBS,
     NEGATING_PREFIXES,
+    NEGATING_VERBS,
     NEGATION_WORDS,
     NONFACTIVE_VERBS,
     OPPOSED_AFFIXES,
@@ -304,10 +305,22 @@ def _source_pos(copy: NearCopy, index: int) -> str | None:
 
 
 _DENIALS = NEGATION_WORDS | RARE_FREQUENCY
+# The negative implicatives deny only before their "to" ("declined to comment" is "would not comment"; "declined
+# the offer" is the opposite of "accepted" it, for the antonym readings): ``language.NEGATING_VERBS``. In a near copy
+# the changed stretch may hold the verb while its "to" stands outside it.
+_IMPLICATIVES = frozenset(form for verb in NEGATING_VERBS for form in forms(verb))
 
 
-def _denies(tokens: tuple[str, ...]) -> bool:
-    return any(t.lower() in _DENIALS or t.lower().endswith("n't") for t in tokens)
+def _denies(tokens: tuple[str, ...], sequence: tuple[str, ...] = (), at: int = 0) -> bool:
+    """Whether the stretch ``tokens`` (starting at ``at`` in ``sequence``) holds a word that denies."""
+    for offset, token in enumerate(tokens):
+        word = token.lower()
+        if word in _DENIALS or word.endswith("n't"):
+            return True
+        after = at + offset + 1
+        if word in _IMPLICATIVES and after < len(sequence) and sequence[after].lower() == "to":
+            return True
+    return False
 
 
 def negation_changed(copy: NearCopy, word: str | None = None) -> bool:
@@ -319,7 +332,11 @@ def negation_changed(copy: NearCopy, word: str | None = None) -> bool:
     changes = [c for c in copy.changes if word is None or word in c.written]
     if word is not None:  # the denial may stand in its own stretch of the same phrase: "is" -> "isn't" | an | ...
         changes += [c for c in copy.changes if c not in changes and any(_gap(c, t) <= 2 for t in changes)]
-    flips = [c for c in changes if _denies(c.written) != _denies(c.source)]
+    flips = [
+        c
+        for c in changes
+        if _denies(c.written, copy.tokens, c.at) != _denies(c.source, copy.source_tokens, c.source_at)
+    ]
     if word is None and len(flips) == 2 and _incorporated(copy, *flips):
         return False
     return bool(flips)

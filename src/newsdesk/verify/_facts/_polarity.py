@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from ...language import (
+    DENIAL_VERBS,
     EPISTEMIC_MODALS,
     NEGATING_ADJECTIVES,
     NEGATING_PREFIXES,
@@ -49,6 +50,10 @@ _NEGATION = re.compile(
     r"(?!\s+(?:the\s+)?(?:only|just|all|every|least|less|doubt|longer than|more than)\b)(?!\.?\s*\d)",
     re.IGNORECASE,
 )
+# A verb of denial says that what it governs is not so ("denied having any role" for "had no role"): a sentence that
+# uses one carries a negation of its own, so a negation on the other side is no flip. It flips nothing by itself:
+# "rejected the plan" and "dismissed the claims" have senses a bare negation does not restate.
+_DENIAL_VERB = re.compile(rf"\b(?:{'|'.join(sorted(f for v in DENIAL_VERBS for f in forms(v)))})\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:but|although|though|while|whereas|and|because|when|as)\b", re.IGNORECASE)
 SCOPE = 3
 
@@ -113,12 +118,12 @@ def negated_scopes(text: str) -> list[frozenset[str]]:
     return [_fold(s) for match in _NEGATION.finditer(text) if (s := _stems_after(text, match.end()))]
 
 
+_FAILING = re.compile(rf"(?:{_DENYING_VERBS}|unsuccessful)\b", re.IGNORECASE)
+
+
 def _double_negation_risk(text: str) -> bool:
     """A negation other than a verb of failing: with an antonym it may cancel out ("did not reject")."""
-    return any(
-        not re.match(r"(?:fail|refus|unable|unwilling|unsuccessful)", m.group(), re.IGNORECASE)
-        for m in _NEGATION.finditer(text)
-    )
+    return any(not _FAILING.match(m.group()) for m in _NEGATION.finditer(text))
 
 
 def _negations(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
@@ -253,6 +258,7 @@ def check_polarity(
         return not_applicable(POLARITY)
     text = normalise(sentence)
     claim_scopes = negated_scopes(text)
+    claim_denies = bool(_DENIAL_VERB.search(text))
     folded = _fold(claim_stems)
     judged = False
     for evidence in candidates:
@@ -267,10 +273,10 @@ def check_polarity(
             judged = True
             # a flip needs one side free of negation: two negations in different places are too easy to misread;
             # and the source's negation must be about the sentence's subject, when its clause names one
-            for subject, scope in negations if not claim_scopes else []:
+            for subject, scope in negations if not claim_scopes and not claim_denies else []:
                 if len(scope & folded) >= min(2, len(scope)) and (not subject or subject & folded):
                     return fail(POLARITY, f'the source negates what the sentence asserts: "{evidence.text}"')
-            for scope in claim_scopes if not source_scopes else []:
+            for scope in claim_scopes if not source_scopes and not _DENIAL_VERB.search(evidence.text) else []:
                 if denied_by_prefix(scope, theirs):
                     continue  # "is not experienced" for "is inexperienced": both deny it
                 if len(scope & theirs) >= min(2, len(scope)) and coverage >= 0.6:

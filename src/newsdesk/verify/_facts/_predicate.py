@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...language import (
+    DENIAL_VERBS,
     NEGATING_ADJECTIVES,
     NEGATING_VERBS,
     NEGATION_WORDS,
@@ -142,7 +143,9 @@ def _is_predicate(token: Any) -> bool:
 
 def _unasserted(verb: Any) -> bool:
     """A clause nobody asserts: one with a condition of its own ("I can send a quote if you ..."), one under a
-    condition or under a denied verb (raised negation), at any level."""
+    condition, under a denied verb (raised negation) or under a verb of denial, at any level. A verb of denial holds
+    its complement false in its subject's voice ("denied having any stake"): the clause is what was denied, so its
+    polarity is the denial's, not the clause's own."""
     if any(c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children) for c in verb.children):
         return True
     node = verb
@@ -155,7 +158,7 @@ def _unasserted(verb: Any) -> bool:
         # arguments ("the weekend, which was planned for, caused no delay" asserts the planning)
         governed = node.dep_ in _COMPLEMENT_DEPS
         node = node.head
-        if governed and _is_predicate(node) and _negated(node):
+        if governed and _is_predicate(node) and (_negated(node) or _lemma(node) in DENIAL_VERBS):
             return True
 
 
