@@ -92,10 +92,14 @@ NEGATION_PHRASES = ("rather than", "instead of")
 #: not comment" restates it and "commented" contradicts it. Only with "to" do they deny: "sales declined" is a fall.
 NEGATING_VERBS = frozenset("fail refuse decline neglect forget".split())
 NEGATING_ADJECTIVES = frozenset("unable unwilling".split())
+#: Every written form of the negating verbs ("declined", "refuses").
+NEGATING_FORMS = frozenset(form for verb in NEGATING_VERBS for form in forms(verb))
 #: Frequency words that deny the usual case: "rarely feels isolating" against "can be isolating".
 RARE_FREQUENCY = frozenset("rarely seldom hardly scarcely barely".split())
 #: Verbs whose speaker holds a clause they govern false: "denied that X", "dismissed claims that X".
 DENIAL_VERBS = frozenset("deny refute dismiss reject rebut debunk disprove".split())
+#: Every written form of the verbs of denial ("denied", "rejects").
+DENIAL_FORMS = frozenset(form for verb in DENIAL_VERBS for form in forms(verb))
 #: Predicates that call what they are said of false ("claims that X were false"), and the ones that do so negated
 #: ("It is not true that X").
 FALSITY_ADJECTIVES = frozenset("false untrue baseless unfounded groundless incorrect fabricated bogus".split())

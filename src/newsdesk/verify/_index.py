@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..injection import asserted, read_ahead
-from ..language import NEGATING_VERBS, forms
+from ..language import NEGATING_FORMS
 from ..models import Passage
 from . import _names as names
 from . import _specifics as sp
@@ -68,7 +68,7 @@ def _is_content(token: str) -> bool:
 
 
 #: Forms of the negative implicative verbs (``language.NEGATING_VERBS``): a denial only before "to".
-_IMPLICATIVE_FORMS = frozenset(form for verb in NEGATING_VERBS for form in forms(verb)) - NEGATIONS
+_IMPLICATIVE_FORMS = NEGATING_FORMS - NEGATIONS
 
 
 def negation_count(toks: list[str]) -> int:

@@ -37,8 +37,8 @@ from ...language import (
     HEARSAY_PARTICIPLES,
     HEDGE_VERBS,
     INTENTION_VERBS,
+    NEGATING_FORMS,
     NEGATING_PREFIXES,
-    NEGATING_VERBS,
     NEGATION_WORDS,
     NONFACTIVE_VERBS,
     OPPOSED_AFFIXES,
@@ -308,7 +308,6 @@ _DENIALS = NEGATION_WORDS | RARE_FREQUENCY
 # The negative implicatives deny only before their "to" ("declined to comment" is "would not comment"; "declined
 # the offer" is the opposite of "accepted" it, for the antonym readings): ``language.NEGATING_VERBS``. In a near copy
 # the changed stretch may hold the verb while its "to" stands outside it.
-_IMPLICATIVES = frozenset(form for verb in NEGATING_VERBS for form in forms(verb))
 
 
 def _denies(tokens: tuple[str, ...], sequence: tuple[str, ...] = (), at: int = 0) -> bool:
@@ -318,7 +317,7 @@ def _denies(tokens: tuple[str, ...], sequence: tuple[str, ...] = (), at: int = 0
         if word in _DENIALS or word.endswith("n't"):
             return True
         after = at + offset + 1
-        if word in _IMPLICATIVES and after < len(sequence) and sequence[after].lower() == "to":
+        if word in NEGATING_FORMS and after < len(sequence) and sequence[after].lower() == "to":
             return True
     return False
 

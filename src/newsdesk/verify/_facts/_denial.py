@@ -33,6 +33,7 @@ from ...language import (
     CLAIM_NOUNS,
     CONTESTED_SAYING_VERBS,
     DEFINITE_DETERMINERS,
+    DENIAL_FORMS,
     DENIAL_VERBS,
     FALSITY_ADJECTIVES,
     HEDGE_ADVERBS,
@@ -65,7 +66,6 @@ _KEEPS = re.compile(
 )
 
 
-_DENIAL_FORMS = frozenset(form for verb in DENIAL_VERBS for form in forms(verb))
 _BE = frozenset("be is are was were been being 's ’s".split())
 
 
@@ -96,7 +96,7 @@ def denied_clauses(doc: Any) -> list[frozenset[int]]:
     """The token indices of each clause the sentence denies (the module docstring), in reading order."""
     found: list[frozenset[int]] = []
     for token in doc:
-        if token.pos_ == "VERB" and token.lower_ in _DENIAL_FORMS and not _negated(token):
+        if token.pos_ == "VERB" and token.lower_ in DENIAL_FORMS and not _negated(token):
             for child in token.children:
                 if child.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                     found.append(_clause(child))  # "denied that the mayor took bribes"
@@ -129,7 +129,7 @@ def denies_an_anaphor(doc: Any) -> bool:
     """The sentence denies a claim it does not state: a verb of denial whose object is a pronoun ("denied it") or
     a definite noun of claim with no that-clause of its own ("denied that claim", "rejected the allegations")."""
     for token in doc:
-        if token.pos_ != "VERB" or token.lower_ not in _DENIAL_FORMS or _negated(token):
+        if token.pos_ != "VERB" or token.lower_ not in DENIAL_FORMS or _negated(token):
             continue
         for child in token.children:
             if child.dep_ != "dobj":

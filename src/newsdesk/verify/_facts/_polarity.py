@@ -17,15 +17,14 @@ from ...language import (
     DENIAL_VERBS,
     EPISTEMIC_MODALS,
     NEGATING_ADJECTIVES,
+    NEGATING_FORMS,
     NEGATING_PREFIXES,
-    NEGATING_VERBS,
     NEGATION_PHRASES,
     NEGATION_WORDS,
     PARAPHRASE_OPPOSITES,
     PROBABILITY_ADVERBS,
     RARE_FREQUENCY,
     antonyms,
-    forms,
     parse,
     words_pattern,
 )
@@ -44,7 +43,7 @@ POLARITY, HEDGE = "polarity", "hedge_made_certain"
 _DENIAL = "|".join(
     sorted(NEGATION_WORDS | RARE_FREQUENCY | {"unsuccessful"}) + [p.replace(" ", r"\s+") for p in NEGATION_PHRASES]
 )
-_DENYING_VERBS = "|".join(sorted({f for v in NEGATING_VERBS for f in forms(v)} | NEGATING_ADJECTIVES))
+_DENYING_VERBS = "|".join(sorted(NEGATING_FORMS | NEGATING_ADJECTIVES))
 _NEGATION = re.compile(
     rf"\b(?:{_DENIAL}|(?:{_DENYING_VERBS})\s+to|\w*n't)(?!\w)"
     r"(?!\s+(?:the\s+)?(?:only|just|all|every|least|less|doubt|longer than|more than)\b)(?!\.?\s*\d)",
@@ -53,7 +52,7 @@ _NEGATION = re.compile(
 # A verb of denial says that what it governs is not so ("denied having any role" for "had no role"): a sentence that
 # uses one carries a negation of its own, so a negation on the other side is no flip. It flips nothing by itself:
 # "rejected the plan" and "dismissed the claims" have senses a bare negation does not restate.
-_DENIAL_VERB = re.compile(rf"\b(?:{'|'.join(sorted(f for v in DENIAL_VERBS for f in forms(v)))})\b", re.IGNORECASE)
+_DENIAL_VERB = re.compile(words_pattern(DENIAL_VERBS, inflect=True), re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:but|although|though|while|whereas|and|because|when|as)\b", re.IGNORECASE)
 SCOPE = 3
 

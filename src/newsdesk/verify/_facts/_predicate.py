@@ -52,7 +52,7 @@ _LIMITING = frozenset("only just all every least less more fewer longer quite me
 _DENIERS = NEGATION_WORDS | RARE_FREQUENCY
 # Heads that deny the clause they govern: the verbs and adjectives of ``language`` ("failed to", "unable to"), their
 # nouns ("his failure to secure"), and the preposition "without" ("without winning").
-_DENYING_HEADS = NEGATING_VERBS | NEGATING_ADJECTIVES | {"decline", "without", "failure", "refusal", "inability"}
+_DENYING_HEADS = NEGATING_VERBS | NEGATING_ADJECTIVES | {"without", "failure", "refusal", "inability"}
 # The phrases that deny by contrast ("rather than trying", "instead of paying"): the adverb or noun of the phrase.
 _CONTRASTING = frozenset("rather instead".split())
 _CONDITIONS = frozenset("if unless whether lest".split())
